@@ -1,0 +1,251 @@
+import { IcerError } from '../errors.js';
+import { describeZodIssue } from '../validation/describe-zod-issue.js';
+import {
+  type AttributeKey,
+  type Item,
+  type ItemInput,
+  ItemSchema,
+  itemAttributeKeys,
+  parseAttributeKey,
+} from './item.js';
+import { normalizeTitle, splitYear } from './title.js';
+
+/** One entry of a catalog's attribute vocabulary. */
+export interface AttributeCount {
+  /** `facet:value`, e.g. `genre:Horror`. */
+  key: AttributeKey;
+  /** The facet, e.g. `genre`. */
+  facet: string;
+  /** The value, e.g. `Horror`. */
+  value: string;
+  /** How many items carry it. */
+  count: number;
+}
+
+/** Options for {@link ItemCatalog}. */
+export interface ItemCatalogOptions {
+  /** Where the items came from (a file path), used in error messages. */
+  source?: string;
+  /** The catalog's domain, e.g. `movies`. Default: `items`. */
+  domain?: string;
+}
+
+/** Options for {@link ItemCatalog.vocabulary}. */
+export interface VocabularyOptions {
+  /** Only this facet. */
+  facet?: string;
+  /** Only attributes carried by at least this many items. Default 1. */
+  minCount?: number;
+}
+
+const EMPTY: readonly Item[] = Object.freeze([]);
+
+/**
+ * An immutable, validated set of items with lookups by id, by title (forgiving of case, punctuation, articles and
+ * a trailing year) and by attribute, and an attribute vocabulary with counts.
+ *
+ * @example
+ * ```ts
+ * const catalog = new ItemCatalog([
+ *   { id: 'm1', title: 'The Matrix', year: 1999, attributes: { genre: ['Action', 'Sci-Fi'] } },
+ * ]);
+ * catalog.findByTitle('Matrix, The (1999)'); // [the item]
+ * catalog.withAttribute('genre:Sci-Fi');     // [the item]
+ * ```
+ */
+export class ItemCatalog implements Iterable<Item> {
+  /** The catalog's domain, e.g. `movies`. */
+  readonly domain: string;
+  /** Where the items came from, when known. */
+  readonly source: string | undefined;
+  readonly #byId = new Map<string, Item>();
+  // Normalised title (and alias) → items; several items may share a title (remakes), told apart by year.
+  readonly #byTitle = new Map<string, Item[]>();
+  readonly #byAttribute = new Map<AttributeKey, Item[]>();
+  // Built on first use: most callers never ask for the vocabulary.
+  #vocabulary: AttributeCount[] | undefined;
+
+  /**
+   * Validates every item; throws an {@link IcerError} naming the item's index and field on the first invalid one,
+   * and `DUPLICATE_ITEM_ID` when two items share an id.
+   */
+  constructor(items: Iterable<ItemInput>, options: ItemCatalogOptions = {}) {
+    this.domain = options.domain ?? 'items';
+    this.source = options.source;
+    let index = 0;
+    for (const input of items) {
+      this.#add(this.#validate(input, index), index);
+      index++;
+    }
+  }
+
+  #validate(input: ItemInput, index: number): Item {
+    const parsed = ItemSchema.safeParse(input);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    const described = describeZodIssue(issue, `items[${index}]`);
+    throw new IcerError('INVALID_CATALOG', `Item ${index} is invalid: ${described.message}.`, {
+      location: { file: this.source, field: described.path },
+      hint: 'Fix that item (see the Item schema in the icer docs) and load again.',
+    });
+  }
+
+  #add(item: Item, index: number): void {
+    const existing = this.#byId.get(item.id);
+    if (existing) {
+      throw new IcerError('DUPLICATE_ITEM_ID', `Item id "${item.id}" is used twice ("${existing.title}" and "${item.title}").`, {
+        location: { file: this.source, field: `items[${index}].id` },
+        hint: 'Give every item a unique id.',
+      });
+    }
+    this.#byId.set(item.id, item);
+    for (const name of [item.title, ...(item.aliases ?? [])]) {
+      const key = normalizeTitle(name);
+      if (key === '') continue;
+      const list = this.#byTitle.get(key);
+      if (!list) this.#byTitle.set(key, [item]);
+      else if (!list.includes(item)) list.push(item);
+    }
+    for (const key of new Set(itemAttributeKeys(item))) {
+      const list = this.#byAttribute.get(key);
+      if (list) list.push(item);
+      else this.#byAttribute.set(key, [item]);
+    }
+  }
+
+  /** Number of items. */
+  get size(): number {
+    return this.#byId.size;
+  }
+
+  /** Items in insertion order. */
+  [Symbol.iterator](): Iterator<Item> {
+    return this.#byId.values();
+  }
+
+  /** All items, in insertion order. */
+  items(): Item[] {
+    return [...this.#byId.values()];
+  }
+
+  /** All item ids, in insertion order. */
+  ids(): string[] {
+    return [...this.#byId.keys()];
+  }
+
+  /** True when an item has this id. */
+  has(id: string): boolean {
+    return this.#byId.has(id);
+  }
+
+  /** The item with this id, or `undefined`. */
+  get(id: string): Item | undefined {
+    return this.#byId.get(id);
+  }
+
+  /** The item with this id; throws `UNKNOWN_ITEM` when there is none. */
+  require(id: string): Item {
+    const item = this.#byId.get(id);
+    if (!item) {
+      throw new IcerError('UNKNOWN_ITEM', `No item with id "${id}" in the catalog${this.source ? ` (${this.source})` : ''}.`, {
+        hint: 'Check the id, or look the item up by title with findByTitle().',
+      });
+    }
+    return item;
+  }
+
+  /**
+   * Items whose title or alias matches, ignoring case, accents, punctuation and articles. A trailing year
+   * ("Heat (1995)") narrows the result to that year when any candidate has it.
+   */
+  findByTitle(title: string): Item[] {
+    const candidates = this.#byTitle.get(normalizeTitle(title)) ?? EMPTY;
+    const { year } = splitYear(title);
+    if (year === undefined) return candidates.slice();
+    const sameYear = candidates.filter((item) => item.year === year);
+    return sameYear.length > 0 ? sameYear : candidates.slice();
+  }
+
+  /**
+   * The one item a title names; throws `UNKNOWN_TITLE` when none or several match, listing them so the caller can
+   * add a year or use an id.
+   */
+  resolveTitle(title: string): Item {
+    const found = this.findByTitle(title);
+    if (found.length === 1) return found[0] as Item;
+    if (found.length === 0) {
+      throw new IcerError('UNKNOWN_TITLE', `No item titled "${title}" in the catalog.`, {
+        hint: 'Check the spelling, or use the item id.',
+      });
+    }
+    const options = found.map((item) => `"${item.title}"${item.year ? ` (${item.year})` : ''} [id ${item.id}]`);
+    throw new IcerError('UNKNOWN_TITLE', `The title "${title}" matches ${found.length} items: ${options.join(', ')}.`, {
+      hint: 'Add the year, e.g. "Title (1999)", or use the item id.',
+    });
+  }
+
+  /** Items carrying an attribute key such as `genre:Horror`. */
+  withAttribute(key: string): Item[] {
+    return (this.#byAttribute.get(key as AttributeKey) ?? EMPTY).slice();
+  }
+
+  /** How many items carry an attribute key. */
+  attributeCount(key: string): number {
+    return this.#byAttribute.get(key as AttributeKey)?.length ?? 0;
+  }
+
+  /** True when at least one item carries the attribute key. */
+  hasAttribute(key: string): boolean {
+    return this.#byAttribute.has(key as AttributeKey);
+  }
+
+  /** The facets present in the catalog, sorted. */
+  facets(): string[] {
+    const facets = new Set<string>();
+    for (const key of this.#byAttribute.keys()) facets.add(parseAttributeKey(key)?.facet ?? '');
+    return [...facets].sort();
+  }
+
+  /** Attributes with the number of items carrying each, most common first (ties by key). */
+  vocabulary(options: VocabularyOptions = {}): AttributeCount[] {
+    this.#vocabulary ??= [...this.#byAttribute.entries()]
+      .map(([key, items]) => {
+        const { facet, value } = parseAttributeKey(key) as { facet: string; value: string };
+        return { key, facet, value, count: items.length };
+      })
+      .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    const minCount = options.minCount ?? 1;
+    return this.#vocabulary
+      .filter((entry) => entry.count >= minCount && (options.facet === undefined || entry.facet === options.facet))
+      .map((entry) => ({ ...entry }));
+  }
+
+  /**
+   * Resolves a user-written attribute to a key: `genre:Horror` as is (if present), or a bare value such as
+   * `Horror` when exactly one facet has it (case-insensitive). Throws `UNKNOWN_ATTRIBUTE` otherwise.
+   */
+  resolveAttribute(name: string): AttributeKey {
+    if (this.#byAttribute.has(name as AttributeKey)) return name as AttributeKey;
+    const parsed = parseAttributeKey(name);
+    const wanted = (parsed && this.facets().includes(parsed.facet) ? parsed.value : name).toLowerCase();
+    const facet = parsed && this.facets().includes(parsed.facet) ? parsed.facet : undefined;
+    const matches = [...this.#byAttribute.keys()].filter((key) => {
+      const p = parseAttributeKey(key);
+      return p !== undefined && p.value.toLowerCase() === wanted && (facet === undefined || p.facet === facet);
+    });
+    if (matches.length === 1) return matches[0] as AttributeKey;
+    if (matches.length === 0) {
+      throw new IcerError('UNKNOWN_ATTRIBUTE', `No item in the catalog has the attribute "${name}".`, {
+        hint: `Use a key of the form facet:value from the catalog's vocabulary (facets: ${this.facets().join(', ')}).`,
+      });
+    }
+    throw new IcerError('UNKNOWN_ATTRIBUTE', `The attribute "${name}" is ambiguous: ${matches.join(', ')}.`, {
+      hint: 'Write it as facet:value.',
+    });
+  }
+
+  /** The items as plain JSON-ready objects (the `items` of the JSON catalog format). */
+  toJSON(): Item[] {
+    return this.items();
+  }
+}

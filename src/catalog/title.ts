@@ -1,0 +1,42 @@
+// Articles that catalogs (MovieLens among them) move to the end of a title: "Matrix, The", "Cité des enfants perdus, La".
+const TRAILING_ARTICLES = [
+  'The', 'A', 'An', 'Les', 'La', 'Le', "L'", 'Il', 'Lo', 'Gli', 'I', 'El', 'Los', 'Las', 'Die', 'Der', 'Das', 'Den',
+  'Det', 'De', 'Het', 'Un', 'Une', 'Una', 'Uno', 'O', 'Os', 'As', 'Ett', 'En', 'Ta', 'Hoi',
+];
+const TRAILING_ARTICLE = new RegExp(`^(.*), (${TRAILING_ARTICLES.map((a) => a.replace("'", "\\'")).join('|')})$`);
+const LEADING_ARTICLE = /^(the|a|an) /;
+const YEAR_SUFFIX = /\s*\((\d{4})(?:\s*[-–]\s*(?:\d{4})?)?\)\s*$/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+
+/** Moves a trailing article to the front: "Matrix, The" → "The Matrix", "Cité des enfants perdus, La" → "La Cité…". */
+export function frontArticle(title: string): string {
+  const match = TRAILING_ARTICLE.exec(title.trim());
+  if (!match) return title.trim();
+  const [, rest, article] = match as unknown as [string, string, string];
+  return article.endsWith("'") ? `${article}${rest}` : `${article} ${rest}`;
+}
+
+/** Splits a trailing "(1999)" from a title. Year ranges such as "(2006-2007)" yield their first year. */
+export function splitYear(title: string): { title: string; year: number | undefined } {
+  const match = YEAR_SUFFIX.exec(title);
+  if (!match) return { title: title.trim(), year: undefined };
+  return { title: title.slice(0, match.index).trim(), year: Number(match[1]) };
+}
+
+/**
+ * The key titles are matched on: case, accents, punctuation, a trailing year and a leading English article are
+ * ignored, and a trailing article is moved first. "Matrix, The (1999)", "The Matrix" and "the matrix!" all give
+ * "matrix".
+ */
+export function normalizeTitle(title: string): string {
+  const fronted = frontArticle(splitYear(title).title);
+  return fronted
+    .normalize('NFKD')
+    .replace(COMBINING_MARKS, '')
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/['’`]/g, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+    .replace(LEADING_ARTICLE, '');
+}

@@ -1,0 +1,14 @@
+import type { Writable } from 'node:stream';
+
+/** Where the CLI reads and writes: the process streams in production, buffers in tests. */
+export interface CliIo {
+  stdout: Writable;
+  stderr: Writable;
+  /** Working directory that relative paths resolve against. */
+  cwd: string;
+}
+
+/** A usage mistake: printed with a pointer to --help, exit code 2. */
+export class UsageError extends Error {
+  override name = 'UsageError';
+}

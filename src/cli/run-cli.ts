@@ -1,0 +1,60 @@
+import { IcerError } from '../errors.js';
+import { VERSION } from '../version.js';
+import { type CliIo, UsageError } from './cli-io.js';
+import { PROFILES_HELP, profilesCommand } from './commands/profiles-command.js';
+
+const MAIN_HELP = `icer ${VERSION} — synthetic conversational-recommendation dialogues true to hidden preferences
+
+Usage: icer <command> [options]
+
+Commands:
+  profiles    write hidden user profiles as JSON Lines (synthetic or from MovieLens)
+
+Options:
+  -h, --help     show help (also: icer <command> --help)
+  -v, --version  print the version
+`;
+
+const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; help: string }> = {
+  profiles: { run: profilesCommand, help: PROFILES_HELP },
+};
+
+function isParseArgsError(error: unknown): error is Error {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
+}
+
+/**
+ * Runs the `icer` command line with the given arguments; returns the exit code. User mistakes print one clear
+ * line on stderr (exit 1 for bad input data, 2 for bad usage), never a stack trace.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    const topic = command === 'help' ? rest[0] : undefined;
+    io.stdout.write(topic !== undefined && COMMANDS[topic] ? COMMANDS[topic].help : MAIN_HELP);
+    return 0;
+  }
+  if (command === '-v' || command === '--version') {
+    io.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  const entry = COMMANDS[command];
+  if (!entry) {
+    io.stderr.write(`icer: unknown command "${command}". Run "icer --help" for the list of commands.\n`);
+    return 2;
+  }
+  try {
+    return await entry.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || isParseArgsError(error)) {
+      io.stderr.write(`icer ${command}: ${error.message}\nRun "icer ${command} --help" for usage.\n`);
+      return 2;
+    }
+    if (IcerError.isInstance(error)) {
+      io.stderr.write(`icer ${command}: ${error.message} [${error.code}]\n`);
+      return 1;
+    }
+    throw error;
+  }
+}

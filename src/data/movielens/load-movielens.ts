@@ -1,0 +1,230 @@
+import { stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { ItemCatalog } from '../../catalog/item-catalog.js';
+import type { ItemInput } from '../../catalog/item.js';
+import { IcerError } from '../../errors.js';
+import { type CsvRecord, readCsv } from '../../io/csv-reader.js';
+import type { Rating } from '../../profile/from-ratings.js';
+import { parseOptions } from '../../validation/parse-options.js';
+import { MovieLensDataset } from './movielens-dataset.js';
+import { parseMovieLensTitle } from './parse-movielens-title.js';
+
+/** Options for {@link loadMovieLens}. */
+export const MovieLensOptionsSchema = z.strictObject({
+  /** Lowest valid rating. Default 0.5. */
+  minRating: z.number().default(0.5),
+  /** Highest valid rating. Default 5. */
+  maxRating: z.number().default(5),
+  /** Read tags.csv (when present) into a `tag` facet. Default true. */
+  tags: z.boolean().default(true),
+  /** What to do with a rating or tag of a movie not in movies.csv: `error` (default) or `skip` the row. */
+  unknownItems: z.enum(['error', 'skip']).default('error'),
+});
+
+/** Options for {@link loadMovieLens} as accepted from callers. */
+export type MovieLensOptions = z.input<typeof MovieLensOptionsSchema>;
+
+const NO_GENRES = '(no genres listed)';
+
+/** A CSV file's header turned into column positions, checked against the columns it must have. */
+class CsvTable {
+  readonly #columns: Map<string, number>;
+  readonly #width: number;
+
+  constructor(
+    readonly file: string,
+    header: CsvRecord,
+    required: readonly string[],
+  ) {
+    this.#columns = new Map(header.fields.map((name, index) => [name.trim(), index]));
+    this.#width = header.fields.length;
+    const missing = required.filter((name) => !this.#columns.has(name));
+    if (missing.length > 0) {
+      throw new IcerError('MALFORMED_CSV', `The header lacks the column(s) ${missing.join(', ')}.`, {
+        location: { file, line: header.line, field: missing[0] },
+        hint: `The first line must name the columns: ${required.join(',')}.`,
+      });
+    }
+  }
+
+  /** Throws unless the row has as many fields as the header. */
+  check(record: CsvRecord): void {
+    if (record.fields.length !== this.#width) {
+      throw new IcerError('MALFORMED_CSV', `Expected ${this.#width} fields but found ${record.fields.length}.`, {
+        location: { file: this.file, line: record.line },
+        hint: 'Quote fields that contain commas ("Heat, The"), and check the row is not cut short.',
+      });
+    }
+  }
+
+  get(record: CsvRecord, column: string): string {
+    return record.fields[this.#columns.get(column) as number] ?? '';
+  }
+
+  /** A non-empty field; throws naming file, line and column when it is empty. */
+  required(record: CsvRecord, column: string): string {
+    const value = this.get(record, column).trim();
+    if (value === '') {
+      throw new IcerError('MALFORMED_CSV', `The ${column} is empty.`, {
+        location: { file: this.file, line: record.line, field: column },
+      });
+    }
+    return value;
+  }
+}
+
+/** Reads a CSV file row by row, giving each data row with the table that knows its columns. */
+async function eachRow(
+  file: string,
+  required: readonly string[],
+  onRow: (table: CsvTable, record: CsvRecord) => void,
+): Promise<void> {
+  let table: CsvTable | undefined;
+  for await (const batch of readCsv(file)) {
+    for (const record of batch) {
+      if (!table) {
+        table = new CsvTable(file, record, required);
+        continue;
+      }
+      table.check(record);
+      onRow(table, record);
+    }
+  }
+  if (!table) {
+    throw new IcerError('MALFORMED_CSV', 'The file is empty.', {
+      location: { file },
+      hint: `It needs a header line (${required.join(',')}) and data rows.`,
+    });
+  }
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function normalizeTag(tag: string): string {
+  return tag.trim().toLowerCase().replace(/\s+/g, ' ');
+}
+
+/**
+ * Loads a MovieLens directory (`movies.csv` and `ratings.csv` required; `tags.csv` and `links.csv` used when
+ * present), streaming each file. Titles are split into display title, year and aliases ("Matrix, The (1999)"
+ * becomes "The Matrix", 1999); genres and tags become the `genre` and `tag` facets.
+ *
+ * Every problem is an {@link IcerError} naming the file, line and column: a missing file (`FILE_NOT_FOUND`), a
+ * row with the wrong number of fields (`MALFORMED_CSV`), a rating off the scale (`RATING_OUT_OF_RANGE`), a rating
+ * of a movie not in movies.csv (`UNKNOWN_ITEM`), a repeated movieId (`DUPLICATE_ITEM_ID`).
+ *
+ * @example
+ * ```ts
+ * const dataset = await loadMovieLens('data/ml-latest-small');
+ * const profile = dataset.profile('1');
+ * console.log(profile.toText(dataset.catalog));
+ * ```
+ */
+export async function loadMovieLens(directory: string, options: MovieLensOptions = {}): Promise<MovieLensDataset> {
+  const resolved = parseOptions(MovieLensOptionsSchema, options, 'loadMovieLens');
+  const moviesFile = join(directory, 'movies.csv');
+  const ratingsFile = join(directory, 'ratings.csv');
+  const tagsFile = join(directory, 'tags.csv');
+  const linksFile = join(directory, 'links.csv');
+  for (const file of [moviesFile, ratingsFile]) {
+    if (!(await exists(file))) {
+      throw new IcerError('FILE_NOT_FOUND', 'A MovieLens file is missing.', {
+        location: { file },
+        hint: `Point to a MovieLens directory holding movies.csv and ratings.csv (and optionally tags.csv, links.csv).`,
+      });
+    }
+  }
+
+  const items = new Map<string, ItemInput & { attributes: Record<string, string[]> }>();
+  const movieLines = new Map<string, number>();
+  await eachRow(moviesFile, ['movieId', 'title', 'genres'], (table, record) => {
+    const id = table.required(record, 'movieId');
+    const earlier = movieLines.get(id);
+    if (earlier !== undefined) {
+      throw new IcerError('DUPLICATE_ITEM_ID', `movieId ${id} was already defined on line ${earlier}.`, {
+        location: { file: moviesFile, line: record.line, field: 'movieId' },
+        hint: 'Each movie must appear once in movies.csv.',
+      });
+    }
+    movieLines.set(id, record.line);
+    const { title, year, aliases } = parseMovieLensTitle(table.required(record, 'title'));
+    const rawGenres = table.get(record, 'genres').trim();
+    const genres = rawGenres === '' || rawGenres === NO_GENRES ? [] : rawGenres.split('|').map((g) => g.trim()).filter(Boolean);
+    items.set(id, {
+      id,
+      title: title === '' ? table.required(record, 'title') : title,
+      ...(year !== undefined ? { year } : {}),
+      ...(aliases.length > 0 ? { aliases } : {}),
+      attributes: { genre: genres },
+    });
+  });
+
+  const knownItem = (table: CsvTable, record: CsvRecord): string | undefined => {
+    const id = table.required(record, 'movieId');
+    if (items.has(id)) return id;
+    if (resolved.unknownItems === 'skip') return undefined;
+    throw new IcerError('UNKNOWN_ITEM', `movieId ${id} is not in movies.csv.`, {
+      location: { file: table.file, line: record.line, field: 'movieId' },
+      hint: "Use the movies.csv of the same release, or pass { unknownItems: 'skip' } to drop such rows.",
+    });
+  };
+
+  if (resolved.tags && (await exists(tagsFile))) {
+    await eachRow(tagsFile, ['userId', 'movieId', 'tag'], (table, record) => {
+      const id = knownItem(table, record);
+      const tag = normalizeTag(table.get(record, 'tag'));
+      if (id === undefined || tag === '') return;
+      const attributes = items.get(id)?.attributes as Record<string, string[]>;
+      const tags = (attributes.tag ??= []);
+      if (!tags.includes(tag)) tags.push(tag);
+    });
+  }
+
+  if (await exists(linksFile)) {
+    await eachRow(linksFile, ['movieId', 'imdbId', 'tmdbId'], (table, record) => {
+      const id = knownItem(table, record);
+      const item = id === undefined ? undefined : items.get(id);
+      if (!item) return;
+      const imdb = table.get(record, 'imdbId').trim();
+      const tmdb = table.get(record, 'tmdbId').trim();
+      const externalIds: Record<string, string> = {};
+      if (imdb !== '') externalIds.imdb = `tt${imdb}`;
+      if (tmdb !== '') externalIds.tmdb = tmdb;
+      if (Object.keys(externalIds).length > 0) item.externalIds = externalIds;
+    });
+  }
+
+  const catalog = new ItemCatalog(items.values(), { source: moviesFile, domain: 'movies' });
+
+  const ratings = new Map<string, Rating[]>();
+  await eachRow(ratingsFile, ['userId', 'movieId', 'rating'], (table, record) => {
+    const userId = table.required(record, 'userId');
+    const item = knownItem(table, record);
+    const text = table.required(record, 'rating');
+    const rating = Number(text);
+    if (!Number.isFinite(rating)) {
+      throw new IcerError('MALFORMED_CSV', `The rating "${text}" is not a number.`, {
+        location: { file: ratingsFile, line: record.line, field: 'rating' },
+      });
+    }
+    if (rating < resolved.minRating || rating > resolved.maxRating) {
+      throw new IcerError('RATING_OUT_OF_RANGE', `The rating ${text} is outside ${resolved.minRating}–${resolved.maxRating}.`, {
+        location: { file: ratingsFile, line: record.line, field: 'rating' },
+        hint: 'Fix the row, or pass minRating/maxRating if the data uses another scale.',
+      });
+    }
+    if (item === undefined) return;
+    const list = ratings.get(userId);
+    if (list) list.push({ item, rating });
+    else ratings.set(userId, [{ item, rating }]);
+  });
+
+  return new MovieLensDataset(directory, catalog, ratings);
+}

@@ -1,0 +1,263 @@
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { displayTitle } from '../catalog/item.js';
+import { IcerError } from '../errors.js';
+import { describeZodIssue } from '../validation/describe-zod-issue.js';
+import {
+  type ItemOpinion,
+  type Persona,
+  type PreferenceProfileData,
+  type PreferenceProfileInput,
+  PreferenceProfileSchema,
+  type ProfileSource,
+} from './profile-schema.js';
+
+/** What a profile says about one item. Held-out items read as `unseen`: the simulator must not know them. */
+export type ItemOpinionKind = 'liked' | 'disliked' | 'neutral' | 'unseen';
+
+/** Options for {@link PreferenceProfile.toText}. */
+export interface ProfileTextOptions {
+  /** Most items listed per side. Default 5. */
+  maxItems?: number;
+  /** Most attributes listed per side. Default 5. */
+  maxAttributes?: number;
+  /** Attributes with |affinity| below this are left out. Default 0.2. */
+  minAffinity?: number;
+}
+
+/** Options for {@link PreferenceProfile.fromJSON}. */
+export interface ProfileParseOptions {
+  /** Where the document came from (a file path), for error messages. */
+  source?: string;
+}
+
+// Lists the problems a schema cannot see: an item both liked and disliked, a held-out item that leaks elsewhere.
+function findContradiction(data: PreferenceProfileData): { field: string; problem: string } | undefined {
+  const seen = new Map<string, string>();
+  const lists: Array<[string, readonly string[]]> = [
+    ['liked', data.liked.map((o) => o.item)],
+    ['disliked', data.disliked.map((o) => o.item)],
+    ['neutral', data.neutral],
+    ['heldOut', data.heldOut],
+  ];
+  for (const [name, ids] of lists) {
+    for (const [index, id] of ids.entries()) {
+      const earlier = seen.get(id);
+      if (earlier !== undefined) {
+        return {
+          field: `${name}[${index}]`,
+          problem:
+            earlier === name
+              ? `item "${id}" is listed twice in ${name}`
+              : `item "${id}" is in both ${earlier} and ${name}; an item has one opinion, and held-out items appear nowhere else`,
+        };
+      }
+      seen.set(id, name);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The hidden state of one simulated user: liked and disliked items with strengths, attribute affinities in
+ * [-1, 1], held-out target items for evaluation, and optional persona traits. Immutable; serialises to and from
+ * JSON through {@link PreferenceProfileSchema}.
+ *
+ * @example
+ * ```ts
+ * const profile = new PreferenceProfile({
+ *   id: 'u1',
+ *   liked: [{ item: 'the-matrix-1999', strength: 1 }],
+ *   affinities: { 'genre:Sci-Fi': 0.8, 'genre:Horror': -0.6 },
+ * });
+ * profile.opinionOf('the-matrix-1999'); // 'liked'
+ * profile.affinity('genre:Horror');      // -0.6
+ * ```
+ */
+export class PreferenceProfile {
+  readonly #data: PreferenceProfileData;
+  readonly #opinions = new Map<string, { kind: ItemOpinionKind; strength: number }>();
+
+  /** Validates the input; throws `INVALID_PROFILE` naming the field on bad input or a self-contradiction. */
+  constructor(input: PreferenceProfileInput, options: ProfileParseOptions = {}) {
+    const parsed = PreferenceProfileSchema.safeParse(input);
+    if (!parsed.success) {
+      const issue = describeZodIssue(parsed.error.issues[0]);
+      throw new IcerError('INVALID_PROFILE', `The profile is invalid: ${issue.message}.`, {
+        location: { file: options.source, field: issue.path },
+        hint: 'Fix that field (see PreferenceProfileSchema in the icer docs).',
+      });
+    }
+    const contradiction = findContradiction(parsed.data);
+    if (contradiction) {
+      throw new IcerError('INVALID_PROFILE', `Profile "${parsed.data.id}" contradicts itself: ${contradiction.problem}.`, {
+        location: { file: options.source, field: contradiction.field },
+        hint: 'Keep each item in one list only.',
+      });
+    }
+    this.#data = parsed.data;
+    for (const { item, strength } of this.#data.liked) this.#opinions.set(item, { kind: 'liked', strength });
+    for (const { item, strength } of this.#data.disliked) this.#opinions.set(item, { kind: 'disliked', strength });
+    for (const item of this.#data.neutral) this.#opinions.set(item, { kind: 'neutral', strength: 0 });
+  }
+
+  /** Parses a JSON value (already `JSON.parse`d) into a profile. */
+  static fromJSON(value: unknown, options: ProfileParseOptions = {}): PreferenceProfile {
+    return new PreferenceProfile(value as PreferenceProfileInput, options);
+  }
+
+  /** The user id. */
+  get id(): string {
+    return this.#data.id;
+  }
+
+  /** Liked items, strongest first as given. */
+  get liked(): readonly ItemOpinion[] {
+    return this.#data.liked;
+  }
+
+  /** Disliked items. */
+  get disliked(): readonly ItemOpinion[] {
+    return this.#data.disliked;
+  }
+
+  /** Items seen without a strong opinion. */
+  get neutral(): readonly string[] {
+    return this.#data.neutral;
+  }
+
+  /** Attribute key → affinity in [-1, 1]. */
+  get affinities(): Readonly<Record<string, number>> {
+    return this.#data.affinities;
+  }
+
+  /** Held-out target items (evaluation only). */
+  get heldOut(): readonly string[] {
+    return this.#data.heldOut;
+  }
+
+  /** Persona traits, if any. */
+  get persona(): Persona | undefined {
+    return this.#data.persona;
+  }
+
+  /** Provenance, if known. */
+  get source(): ProfileSource | undefined {
+    return this.#data.source;
+  }
+
+  /** True when the profile holds at least one liked or disliked item or non-zero affinity. */
+  get hasPreferences(): boolean {
+    return (
+      this.#data.liked.length > 0 ||
+      this.#data.disliked.length > 0 ||
+      Object.values(this.#data.affinities).some((value) => value !== 0)
+    );
+  }
+
+  /** What the user thinks of an item. Held-out and unknown items are `unseen`. */
+  opinionOf(itemId: string): ItemOpinionKind {
+    return this.#opinions.get(itemId)?.kind ?? 'unseen';
+  }
+
+  /** Signed strength: positive for liked, negative for disliked, 0 otherwise. */
+  itemScore(itemId: string): number {
+    const opinion = this.#opinions.get(itemId);
+    if (!opinion) return 0;
+    return opinion.kind === 'disliked' ? -opinion.strength : opinion.strength;
+  }
+
+  /** Affinity for an attribute key; 0 when the profile has no opinion of it. */
+  affinity(key: string): number {
+    return this.#data.affinities[key] ?? 0;
+  }
+
+  /** True when the item is a held-out evaluation target. */
+  isHeldOut(itemId: string): boolean {
+    return this.#data.heldOut.includes(itemId);
+  }
+
+  /**
+   * Affinities sorted by strength: `positive` the most liked first, `negative` the most disliked first.
+   */
+  topAffinities(direction: 'positive' | 'negative', limit = Infinity): Array<{ key: string; value: number }> {
+    const sign = direction === 'positive' ? 1 : -1;
+    return Object.entries(this.#data.affinities)
+      .filter(([, value]) => value * sign > 0)
+      .sort(([ka, a], [kb, b]) => (b - a) * sign || (ka < kb ? -1 : ka > kb ? 1 : 0))
+      .slice(0, limit)
+      .map(([key, value]) => ({ key, value }));
+  }
+
+  /**
+   * Checks that every item and attribute the profile names exists in a catalog; throws `INVALID_PROFILE` naming
+   * the first one that does not.
+   */
+  assertMatches(catalog: ItemCatalog): void {
+    const lists: Array<[string, readonly string[]]> = [
+      ['liked', this.#data.liked.map((o) => o.item)],
+      ['disliked', this.#data.disliked.map((o) => o.item)],
+      ['neutral', this.#data.neutral],
+      ['heldOut', this.#data.heldOut],
+    ];
+    for (const [name, ids] of lists) {
+      const index = ids.findIndex((id) => !catalog.has(id));
+      if (index >= 0) {
+        throw new IcerError('INVALID_PROFILE', `Profile "${this.id}" names item "${ids[index]}", which is not in the catalog.`, {
+          location: { field: `${name}[${index}]` },
+          hint: 'Build the profile against the same catalog it is used with.',
+        });
+      }
+    }
+    const unknown = Object.keys(this.#data.affinities).find((key) => !catalog.hasAttribute(key));
+    if (unknown !== undefined) {
+      throw new IcerError('INVALID_PROFILE', `Profile "${this.id}" has an affinity for "${unknown}", which no catalog item carries.`, {
+        location: { field: `affinities.${unknown}` },
+        hint: 'Remove it, or use an attribute from catalog.vocabulary().',
+      });
+    }
+  }
+
+  /**
+   * A short text rendering of the visible profile — the "text profile" baseline of the ICER paper. Held-out items
+   * are never mentioned.
+   *
+   * @example
+   * ```ts
+   * profile.toText(catalog);
+   * // "Liked: The Matrix (1999), Alien (1979). Disliked: Cats (2019). Enjoys: Sci-Fi (genre), …. Avoids: Horror (genre)."
+   * ```
+   */
+  toText(catalog: ItemCatalog, options: ProfileTextOptions = {}): string {
+    const maxItems = options.maxItems ?? 5;
+    const maxAttributes = options.maxAttributes ?? 5;
+    const minAffinity = options.minAffinity ?? 0.2;
+    const titles = (opinions: readonly ItemOpinion[]) =>
+      opinions.slice(0, maxItems).map(({ item }) => {
+        const found = catalog.get(item);
+        return found ? displayTitle(found) : item;
+      });
+    const attributes = (direction: 'positive' | 'negative') =>
+      this.topAffinities(direction)
+        .filter(({ value }) => Math.abs(value) >= minAffinity)
+        .slice(0, maxAttributes)
+        .map(({ key }) => {
+          const colon = key.indexOf(':');
+          return `${key.slice(colon + 1)} (${key.slice(0, colon)})`;
+        });
+    const parts: string[] = [];
+    const liked = titles(this.#data.liked);
+    const disliked = titles(this.#data.disliked);
+    const enjoys = attributes('positive');
+    const avoids = attributes('negative');
+    if (liked.length > 0) parts.push(`Liked: ${liked.join(', ')}.`);
+    if (disliked.length > 0) parts.push(`Disliked: ${disliked.join(', ')}.`);
+    if (enjoys.length > 0) parts.push(`Enjoys: ${enjoys.join(', ')}.`);
+    if (avoids.length > 0) parts.push(`Avoids: ${avoids.join(', ')}.`);
+    return parts.length > 0 ? parts.join(' ') : 'No known preferences.';
+  }
+
+  /** The profile document; `PreferenceProfile.fromJSON(p.toJSON())` gives an equal profile. */
+  toJSON(): PreferenceProfileData {
+    return structuredClone(this.#data);
+  }
+}

@@ -1,0 +1,178 @@
+import { z } from 'zod';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { itemAttributeKeys } from '../catalog/item.js';
+import { IcerError } from '../errors.js';
+import { SeededRandom } from '../random/seeded-random.js';
+import { parseOptions } from '../validation/parse-options.js';
+import { chooseHeldOut } from './held-out-split.js';
+import { clamp, round3 } from './numbers.js';
+import { PreferenceProfile } from './preference-profile.js';
+import type { ItemOpinion, Persona } from './profile-schema.js';
+
+/** Options for {@link syntheticProfiles}; every field has a default. */
+export const SyntheticProfileOptionsSchema = z.strictObject({
+  /** How many users. Default 100. */
+  count: z.number().int().min(1).default(100),
+  /** Seed; user `i` depends only on (seed, i). Default 0. */
+  seed: z.union([z.number(), z.string()]).default(0),
+  /** Prefix of user ids: `synthetic-0`, `synthetic-1`, … Default `synthetic`. */
+  idPrefix: z.string().min(1).default('synthetic'),
+  /** Attributes carried by fewer items are ignored (too rare to shape a taste). Default 3. */
+  minSupport: z.number().int().min(1).default(3),
+  /** Loved and hated genres per user, as [min, max]. Default [2, 3] and [1, 2]. */
+  lovedGenres: z.tuple([z.number().int().min(0), z.number().int().min(0)]).default([2, 3]),
+  hatedGenres: z.tuple([z.number().int().min(0), z.number().int().min(0)]).default([1, 2]),
+  /** Other attributes (tags, people) with a strong opinion per user, as [min, max]. Default [3, 8]. */
+  otherAttributes: z.tuple([z.number().int().min(0), z.number().int().min(0)]).default([3, 8]),
+  /** Share of the catalog each user has seen, as [min, max] in (0, 1]. Default [0.15, 0.4]. */
+  seenShare: z.tuple([z.number().gt(0).max(1), z.number().gt(0).max(1)]).default([0.15, 0.4]),
+  /** Share of liked items held out as evaluation targets. Default 0.2. */
+  heldOutFraction: z.number().min(0).lt(1).default(0.2),
+  /** Draw persona traits. Default true. */
+  personas: z.boolean().default(true),
+});
+
+/** Options for {@link syntheticProfiles} as accepted from callers. */
+export type SyntheticProfileOptions = z.input<typeof SyntheticProfileOptionsSchema>;
+type ResolvedOptions = z.output<typeof SyntheticProfileOptionsSchema>;
+
+// Utility above/below these makes a seen item liked/disliked; between them it is neutral.
+const LIKE_UTILITY = 0.2;
+const DISLIKE_UTILITY = -0.15;
+// Idiosyncratic taste: two users with the same tastes still differ on individual films.
+const ITEM_NOISE_SD = 0.15;
+const MIN_LIKED = 3;
+
+function drawCount(rng: SeededRandom, [min, max]: readonly [number, number]): number {
+  return rng.int(Math.min(min, max), Math.max(min, max));
+}
+
+function drawPersona(rng: SeededRandom): Persona {
+  return {
+    verbosity: rng.pick(['terse', 'normal', 'normal', 'chatty'] as const),
+    disclosure: round3(0.15 + 0.7 * rng.next()),
+    patience: rng.int(3, 8),
+    decisiveness: round3(0.3 + 0.6 * rng.next()),
+  };
+}
+
+/**
+ * A latent taste vector over the catalog's attributes, RecSim-style: a few loved and hated genres, strong opinions
+ * on a few other attributes, and mild noise on the remaining genres.
+ */
+function drawTastes(catalog: ItemCatalog, rng: SeededRandom, options: ResolvedOptions): Map<string, number> {
+  const vocabulary = catalog.vocabulary({ minCount: options.minSupport });
+  const genres = vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string);
+  const others = vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string);
+  const tastes = new Map<string, number>();
+  const shuffledGenres = rng.shuffle(genres);
+  const loved = drawCount(rng, options.lovedGenres);
+  const hated = drawCount(rng, options.hatedGenres);
+  for (const [index, key] of shuffledGenres.entries()) {
+    if (index < loved) tastes.set(key, 0.5 + 0.5 * rng.next());
+    else if (index < loved + hated) tastes.set(key, -(0.5 + 0.5 * rng.next()));
+    else if (rng.chance(0.3)) tastes.set(key, clamp(rng.normal(0, 0.2), -0.4, 0.4));
+  }
+  for (const key of rng.sample(others, drawCount(rng, options.otherAttributes))) {
+    tastes.set(key, (rng.chance(0.7) ? 1 : -1) * (0.4 + 0.6 * rng.next()));
+  }
+  return tastes;
+}
+
+function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: ResolvedOptions): PreferenceProfile {
+  const id = `${options.idPrefix}-${index}`;
+  const rng = new SeededRandom(options.seed).fork(`synthetic/${index}`);
+  const tastes = drawTastes(catalog, rng, options);
+
+  const [minShare, maxShare] = options.seenShare;
+  const share = Math.min(minShare, maxShare) + Math.abs(maxShare - minShare) * rng.next();
+  const items = catalog.items();
+  const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
+  const scored = rng.sample(items, seenCount).map((item) => {
+    const keys = itemAttributeKeys(item);
+    const sum = keys.reduce((acc, key) => acc + (tastes.get(key) ?? 0), 0);
+    // Divide by sqrt(n): an item with many attributes should not be extreme just for having many.
+    const base = keys.length > 0 ? sum / Math.sqrt(keys.length) : 0;
+    return { item: item.id, utility: base + rng.normal(0, ITEM_NOISE_SD) };
+  });
+  scored.sort((a, b) => b.utility - a.utility || (a.item < b.item ? -1 : 1));
+
+  const opinion = (utility: number): number => round3(clamp(0.4 + Math.abs(utility), 0.4, 1));
+  const liked: ItemOpinion[] = [];
+  const disliked: ItemOpinion[] = [];
+  const neutral: string[] = [];
+  for (const [rank, { item, utility }] of scored.entries()) {
+    // The best few seen items are liked even for a hard-to-please user, so every user has something to say.
+    if (utility >= LIKE_UTILITY || (rank < MIN_LIKED && utility > 0)) liked.push({ item, strength: opinion(utility) });
+    else if (utility <= DISLIKE_UTILITY) disliked.push({ item, strength: opinion(utility) });
+    else neutral.push(item);
+  }
+  disliked.reverse();
+  neutral.sort();
+
+  const heldOut = chooseHeldOut(
+    liked.map((o) => o.item),
+    id,
+    options.seed,
+    { fraction: options.heldOutFraction, count: undefined },
+  );
+  const affinities = Object.fromEntries(
+    [...tastes.entries()]
+      .map(([key, value]) => [key, round3(value)] as const)
+      .filter(([, value]) => value !== 0)
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  );
+  return new PreferenceProfile({
+    id,
+    liked: liked.filter((o) => !heldOut.has(o.item)),
+    disliked,
+    neutral,
+    affinities,
+    heldOut: liked.filter((o) => heldOut.has(o.item)).map((o) => o.item),
+    persona: options.personas ? drawPersona(rng) : undefined,
+    source: { kind: 'synthetic', seed: options.seed },
+  });
+}
+
+function resolve(catalog: ItemCatalog, options: SyntheticProfileOptions, fn: string): ResolvedOptions {
+  const resolved = parseOptions(SyntheticProfileOptionsSchema, options, fn);
+  if (catalog.size === 0) {
+    throw new IcerError('EMPTY_CATALOG', 'Cannot draw synthetic users from an empty catalog.', {
+      hint: 'Load a catalog with items first (builtinCatalog() is always available).',
+    });
+  }
+  return resolved;
+}
+
+function* generate(catalog: ItemCatalog, options: ResolvedOptions): Generator<PreferenceProfile> {
+  for (let index = 0; index < options.count; index++) yield buildSyntheticProfile(catalog, index, options);
+}
+
+/**
+ * Draws synthetic users from a catalog, so icer works without any ratings: each user has a latent taste vector
+ * over the catalog's attributes (the profile's affinities), has seen a random share of the catalog, and likes or
+ * dislikes what they saw according to that taste plus idiosyncratic noise. User `i` depends only on (seed, i).
+ * Options are checked at the call, before the first user is drawn.
+ *
+ * @example
+ * ```ts
+ * for (const profile of syntheticProfiles(builtinCatalog(), { count: 10, seed: 7 })) {
+ *   console.log(profile.id, profile.toText(builtinCatalog()));
+ * }
+ * ```
+ */
+export function syntheticProfiles(catalog: ItemCatalog, options: SyntheticProfileOptions = {}): Generator<PreferenceProfile> {
+  return generate(catalog, resolve(catalog, options, 'syntheticProfiles'));
+}
+
+/** One synthetic user: the same as the `index`-th user of {@link syntheticProfiles} with the same options. */
+export function syntheticProfile(
+  catalog: ItemCatalog,
+  index: number,
+  options: Omit<SyntheticProfileOptions, 'count'> = {},
+): PreferenceProfile {
+  if (!Number.isInteger(index) || index < 0) {
+    throw new IcerError('INVALID_ARGUMENT', `A synthetic user index is a whole number ≥ 0, got ${index}.`);
+  }
+  return buildSyntheticProfile(catalog, index, resolve(catalog, options, 'syntheticProfile'));
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import { smallCatalog } from '../helpers/small-catalog.js';
+import { thrown } from '../helpers/thrown.js';
+
+describe('ItemCatalog', () => {
+  it('looks items up by id and by forgiving title', () => {
+    const catalog = smallCatalog();
+    expect(catalog.size).toBe(8);
+    expect(catalog.get('m1')?.title).toBe('The Matrix');
+    expect(catalog.findByTitle('Matrix, The (1999)').map((i) => i.id)).toEqual(['m1']);
+    expect(catalog.findByTitle('amelie').map((i) => i.id)).toEqual(['m5']);
+    expect(catalog.findByTitle("Le fabuleux destin d'Amelie Poulain").map((i) => i.id)).toEqual(['m5']);
+    expect(catalog.findByTitle('Nope')).toEqual([]);
+  });
+
+  it('tells remakes apart by year and asks for one when a title is ambiguous', () => {
+    const catalog = smallCatalog();
+    expect(catalog.findByTitle('Heat').map((i) => i.id)).toEqual(['m3', 'm4']);
+    expect(catalog.resolveTitle('Heat (1986)').id).toBe('m4');
+    const error = thrown(() => catalog.resolveTitle('Heat'));
+    expect(error.code).toBe('UNKNOWN_TITLE');
+    expect(error.message).toContain('m3');
+    expect(error.message).toContain('Add the year');
+    expect(thrown(() => catalog.resolveTitle('Nope')).code).toBe('UNKNOWN_TITLE');
+  });
+
+  it('indexes attributes and counts the vocabulary, most common first', () => {
+    const catalog = smallCatalog();
+    expect(catalog.withAttribute('genre:Horror').map((i) => i.id)).toEqual(['m2', 'm6']);
+    expect(catalog.withAttribute('genre:Western')).toEqual([]);
+    const vocabulary = catalog.vocabulary({ facet: 'genre' });
+    expect(vocabulary[0]).toEqual({ key: 'genre:Action', facet: 'genre', value: 'Action', count: 3 });
+    expect(vocabulary.find((a) => a.key === 'genre:Sci-Fi')?.count).toBe(3);
+    expect(catalog.vocabulary({ minCount: 2 }).every((a) => a.count >= 2)).toBe(true);
+    expect(catalog.facets()).toEqual(['genre', 'tag']);
+  });
+
+  it('resolves bare attribute values when unambiguous', () => {
+    const catalog = smallCatalog();
+    expect(catalog.resolveAttribute('horror')).toBe('genre:Horror');
+    expect(catalog.resolveAttribute('tag:cyberpunk')).toBe('tag:cyberpunk');
+    expect(thrown(() => catalog.resolveAttribute('Western')).code).toBe('UNKNOWN_ATTRIBUTE');
+  });
+
+  it('rejects duplicate ids and invalid items, naming the item and field', () => {
+    const duplicate = thrown(
+      () =>
+        new ItemCatalog(
+          [
+            { id: 'a', title: 'One' },
+            { id: 'a', title: 'Two' },
+          ],
+          { source: 'x.json' },
+        ),
+    );
+    expect(duplicate.code).toBe('DUPLICATE_ITEM_ID');
+    expect(duplicate.location).toEqual({ file: 'x.json', field: 'items[1].id' });
+
+    const invalid = thrown(() => new ItemCatalog([{ id: 'a', title: 'One' }, { id: 'b', title: 'Two', year: 19.5 }]));
+    expect(invalid.code).toBe('INVALID_CATALOG');
+    expect(invalid.location?.field).toBe('items[1].year');
+    expect(thrown(() => new ItemCatalog([{ id: 'a', title: 'A', attributes: { Genre: ['x'] } }])).code).toBe('INVALID_CATALOG');
+  });
+
+  it('requires known ids with a clear error', () => {
+    const error = thrown(() => smallCatalog().require('zzz'));
+    expect(error.code).toBe('UNKNOWN_ITEM');
+    expect(error.message).toContain('"zzz"');
+  });
+});

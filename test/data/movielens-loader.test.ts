@@ -1,0 +1,133 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadMovieLens } from '../../src/data/movielens/load-movielens.js';
+import { parseMovieLensTitle } from '../../src/data/movielens/parse-movielens-title.js';
+import { rejected, thrown } from '../helpers/thrown.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+
+const MOVIES = [
+  'movieId,title,genres',
+  '1,"Matrix, The (1999)",Action|Sci-Fi|Thriller',
+  '2,"City of Lost Children, The (Cité des enfants perdus, La) (1995)",Adventure|Drama|Fantasy|Mystery|Sci-Fi',
+  '3,Seven (a.k.a. Se7en) (1995),Mystery|Thriller',
+  '4,Babylon 5,(no genres listed)',
+  '5,"Shining, The (1980)",Horror',
+].join('\n');
+const RATINGS = ['userId,movieId,rating,timestamp', '1,1,5.0,1', '1,2,4.0,2', '1,5,1.0,3', '2,3,3.5,4', '2,1,2.0,5'].join('\n');
+const TAGS = ['userId,movieId,tag,timestamp', '1,1,Cyberpunk,1', '2,1,"philosophy, sort of",2', '1,1, cyberpunk ,3', '2,5,Stephen King,4'].join('\n');
+const LINKS = ['movieId,imdbId,tmdbId', '1,0133093,603', '4,0105946,'].join('\n');
+
+function dataset(files: Record<string, string>): string {
+  const { dir, write } = tempDir();
+  for (const [name, content] of Object.entries(files)) write(name, content);
+  return dir;
+}
+
+describe('loadMovieLens', () => {
+  it('loads movies, tags, links and ratings; splits titles; handles CRLF', async () => {
+    const crlf = (text: string) => text.replace(/\n/g, '\r\n');
+    const dir = dataset({ 'movies.csv': crlf(MOVIES), 'ratings.csv': RATINGS, 'tags.csv': crlf(TAGS), 'links.csv': LINKS });
+    const data = await loadMovieLens(dir);
+    const { catalog } = data;
+    expect(catalog.size).toBe(5);
+    expect(catalog.domain).toBe('movies');
+    expect(catalog.get('1')).toEqual({
+      id: '1',
+      title: 'The Matrix',
+      year: 1999,
+      externalIds: { imdb: 'tt0133093', tmdb: '603' },
+      attributes: { genre: ['Action', 'Sci-Fi', 'Thriller'], tag: ['cyberpunk', 'philosophy, sort of'] },
+    });
+    expect(catalog.get('2')).toMatchObject({ title: 'The City of Lost Children', year: 1995, aliases: ['La Cité des enfants perdus'] });
+    expect(catalog.get('4')).toMatchObject({ title: 'Babylon 5', attributes: { genre: [] }, externalIds: { imdb: 'tt0105946' } });
+    expect(catalog.findByTitle('se7en').map((i) => i.id)).toEqual(['3']);
+    expect(data.userIds()).toEqual(['1', '2']);
+    expect(data.ratingCount).toBe(5);
+    expect(data.ratingsOf('2')).toEqual([
+      { item: '3', rating: 3.5 },
+      { item: '1', rating: 2 },
+    ]);
+    const profile = data.profile('1', { heldOutFraction: 0 });
+    expect(profile.liked.map((o) => o.item)).toEqual(['1', '2']);
+    expect(profile.disliked.map((o) => o.item)).toEqual(['5']);
+    expect(profile.affinity('tag:stephen king')).toBeLessThan(0);
+    expect([...data.profiles()].map((p) => p.id)).toEqual(['1', '2']);
+  });
+
+  it('works without the optional files, and can skip tags', async () => {
+    const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS }));
+    expect(data.catalog.get('1')?.attributes.tag).toBeUndefined();
+    const noTags = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': TAGS }), { tags: false });
+    expect(noTags.catalog.get('1')?.attributes.tag).toBeUndefined();
+  });
+
+  it('names a missing directory or file', async () => {
+    const missing = await rejected(() => loadMovieLens('/nonexistent/ml'));
+    expect(missing.code).toBe('FILE_NOT_FOUND');
+    expect(missing.location?.file).toBe(join('/nonexistent/ml', 'movies.csv'));
+    const noRatings = await rejected(() => loadMovieLens(dataset({ 'movies.csv': MOVIES })));
+    expect(noRatings.location?.file).toMatch(/ratings\.csv$/);
+    expect(noRatings.message).toContain('ratings.csv');
+  });
+
+  it.each([
+    ['a row with too few fields', { 'ratings.csv': `${RATINGS}\n3,1,4.0` }, 'MALFORMED_CSV', 'ratings.csv', 7, undefined],
+    ['a row with too many fields', { 'movies.csv': `${MOVIES}\n6,Heat, The (1995),Action` }, 'MALFORMED_CSV', 'movies.csv', 7, undefined],
+    ['a rating out of range', { 'ratings.csv': `${RATINGS}\n3,1,7,9` }, 'RATING_OUT_OF_RANGE', 'ratings.csv', 7, 'rating'],
+    ['a rating that is not a number', { 'ratings.csv': `${RATINGS}\n3,1,good,9` }, 'MALFORMED_CSV', 'ratings.csv', 7, 'rating'],
+    ['a rating of an unknown movie', { 'ratings.csv': `${RATINGS}\n3,99,4.0,9` }, 'UNKNOWN_ITEM', 'ratings.csv', 7, 'movieId'],
+    ['a tag of an unknown movie', { 'tags.csv': `${TAGS}\n3,99,x,9` }, 'UNKNOWN_ITEM', 'tags.csv', 6, 'movieId'],
+    ['a duplicate movieId', { 'movies.csv': `${MOVIES}\n3,Other (2000),Drama` }, 'DUPLICATE_ITEM_ID', 'movies.csv', 7, 'movieId'],
+    ['a header without a needed column', { 'ratings.csv': 'userId,movie,rating\n1,1,4' }, 'MALFORMED_CSV', 'ratings.csv', 1, 'movieId'],
+    ['an empty file', { 'movies.csv': '' }, 'MALFORMED_CSV', 'movies.csv', undefined, undefined],
+    ['an empty user id', { 'ratings.csv': `${RATINGS}\n,1,4.0,9` }, 'MALFORMED_CSV', 'ratings.csv', 7, 'userId'],
+  ])('reports %s with file, line and field', async (_name, override, code, file, line, field) => {
+    const dir = dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': TAGS, ...override });
+    const error = await rejected(() => loadMovieLens(dir));
+    expect(error.code).toBe(code);
+    expect(error.location?.file).toBe(join(dir, file));
+    expect(error.location?.line).toBe(line);
+    expect(error.location?.field).toBe(field);
+    expect(error.message).toContain(file);
+  });
+
+  it('skips rows of unknown movies when asked', async () => {
+    const dir = dataset({ 'movies.csv': MOVIES, 'ratings.csv': `${RATINGS}\n3,99,4.0,9`, 'tags.csv': `${TAGS}\n3,99,x,9` });
+    const data = await loadMovieLens(dir, { unknownItems: 'skip' });
+    expect(data.ratingCount).toBe(5);
+    expect(data.userIds()).toEqual(['1', '2']);
+  });
+
+  it('accepts another rating scale when told', async () => {
+    const dir = dataset({ 'movies.csv': MOVIES, 'ratings.csv': 'userId,movieId,rating\n1,1,9\n' });
+    expect((await rejected(() => loadMovieLens(dir))).code).toBe('RATING_OUT_OF_RANGE');
+    const data = await loadMovieLens(dir, { maxRating: 10, minRating: 1 });
+    expect(data.ratingsOf('1')).toEqual([{ item: '1', rating: 9 }]);
+  });
+
+  it('says which user has no ratings', async () => {
+    const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS }));
+    const error = thrown(() => data.profile('42'));
+    expect(error.code).toBe('NO_RATINGS');
+    expect(error.message).toContain('"42"');
+  });
+});
+
+describe('parseMovieLensTitle', () => {
+  it.each([
+    ['Toy Story (1995)', { title: 'Toy Story', year: 1995, aliases: [] }],
+    ['Matrix, The (1999)', { title: 'The Matrix', year: 1999, aliases: [] }],
+    ['Seven (a.k.a. Se7en) (1995)', { title: 'Seven', year: 1995, aliases: ['Se7en'] }],
+    ['Misérables, Les (1995)', { title: 'Les Misérables', year: 1995, aliases: [] }],
+    ['(500) Days of Summer (2009)', { title: '(500) Days of Summer', year: 2009, aliases: [] }],
+    ['Babylon 5', { title: 'Babylon 5', year: undefined, aliases: [] }],
+    [
+      'Shanghai Triad (Yao a yao yao dao waipo qiao) (1995)',
+      { title: 'Shanghai Triad', year: 1995, aliases: ['Yao a yao yao dao waipo qiao'] },
+    ],
+  ])('parses %s', (raw, expected) => {
+    expect(parseMovieLensTitle(raw)).toEqual(expected);
+  });
+});

@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import { itemAttributeKeys } from '../../src/catalog/item.js';
+import { PreferenceProfileSchema } from '../../src/profile/profile-schema.js';
+import { syntheticProfile, syntheticProfiles } from '../../src/profile/synthetic.js';
+import { SeededRandom } from '../../src/random/seeded-random.js';
+import { thrown } from '../helpers/thrown.js';
+
+const GENRES = ['Action', 'Comedy', 'Drama', 'Horror', 'Romance', 'Sci-Fi', 'Western', 'Animation'];
+const TAGS = ['heist', 'space', 'time travel', 'revenge', 'family', 'dark', 'feel-good', 'twist ending'];
+
+function generatedCatalog(size = 120): ItemCatalog {
+  const rng = new SeededRandom('catalog');
+  return new ItemCatalog(
+    Array.from({ length: size }, (_, i) => ({
+      id: `i${i}`,
+      title: `Film ${i}`,
+      year: 1950 + (i % 70),
+      attributes: { genre: rng.sample(GENRES, rng.int(1, 3)), tag: rng.sample(TAGS, rng.int(1, 3)) },
+    })),
+  );
+}
+
+describe('syntheticProfiles', () => {
+  const catalog = generatedCatalog();
+
+  it('draws valid, distinct users reproducibly; user i depends only on (seed, i)', () => {
+    const users = [...syntheticProfiles(catalog, { count: 20, seed: 5 })];
+    expect(users.map((u) => u.id)).toEqual(Array.from({ length: 20 }, (_, i) => `synthetic-${i}`));
+    for (const user of users) {
+      expect(() => PreferenceProfileSchema.parse(user.toJSON())).not.toThrow();
+      expect(() => user.assertMatches(catalog)).not.toThrow();
+      expect(user.liked.length).toBeGreaterThan(0);
+      expect(user.persona?.patience).toBeGreaterThanOrEqual(3);
+    }
+    expect(new Set(users.map((u) => JSON.stringify(u.affinities))).size).toBe(20);
+    const again = [...syntheticProfiles(catalog, { count: 20, seed: 5 })];
+    expect(JSON.stringify(again)).toBe(JSON.stringify(users));
+    expect(JSON.stringify(syntheticProfile(catalog, 13, { seed: 5 }))).toBe(JSON.stringify(users[13]));
+    expect(JSON.stringify([...syntheticProfiles(catalog, { count: 20, seed: 6 })])).not.toBe(JSON.stringify(users));
+  });
+
+  it('likes items that fit the latent taste and dislikes those that do not', () => {
+    let agree = 0;
+    let total = 0;
+    for (const user of syntheticProfiles(catalog, { count: 50, seed: 1 })) {
+      const utility = (id: string) => {
+        const keys = itemAttributeKeys(catalog.require(id));
+        return keys.reduce((sum, key) => sum + user.affinity(key), 0) / Math.sqrt(keys.length);
+      };
+      for (const { item } of user.liked) {
+        total++;
+        if (utility(item) > 0) agree++;
+      }
+      for (const { item } of user.disliked) {
+        total++;
+        if (utility(item) < 0) agree++;
+      }
+    }
+    // Idiosyncratic noise flips a few; the taste must explain the great majority.
+    expect(agree / total).toBeGreaterThan(0.85);
+  });
+
+  it('holds out liked items that appear nowhere else, and can draw without personas', () => {
+    for (const user of syntheticProfiles(catalog, { count: 30, seed: 2, heldOutFraction: 0.3, personas: false })) {
+      expect(user.persona).toBeUndefined();
+      for (const id of user.heldOut) expect(user.opinionOf(id)).toBe('unseen');
+    }
+  });
+
+  it('rejects an empty catalog and bad options, before drawing anything', () => {
+    expect(thrown(() => syntheticProfiles(new ItemCatalog([]))).code).toBe('EMPTY_CATALOG');
+    const bad = thrown(() => syntheticProfiles(catalog, { count: 0 }));
+    expect(bad.code).toBe('INVALID_ARGUMENT');
+    expect(bad.location?.field).toBe('count');
+    expect(thrown(() => syntheticProfile(catalog, -1)).code).toBe('INVALID_ARGUMENT');
+  });
+});
