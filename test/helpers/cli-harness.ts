@@ -1,0 +1,14 @@
+import { PassThrough } from 'node:stream';
+import { runCli } from '../../src/cli/run-cli.js';
+
+/** Runs the CLI in-process and collects what it printed. */
+export async function cli(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString('utf8')));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString('utf8')));
+  const code = await runCli(args, { stdout, stderr, cwd });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}
