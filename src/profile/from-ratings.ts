@@ -54,7 +54,9 @@ export type RatingsProfileOptions = z.input<typeof RatingsProfileOptionsSchema>;
 type ResolvedOptions = z.output<typeof RatingsProfileOptionsSchema>;
 
 function strength(distance: number, span: number): number {
-  // Threshold ratings get 0.5, the end of the scale 1: even a bare "like" is a real opinion.
+  // Threshold ratings get 0.5, the end of the scale 1: even a bare "like" is a real opinion. A threshold at the end
+  // of the scale leaves no span: every such rating is as strong as it gets.
+  if (span <= 0) return 1;
   return round3(clamp(0.5 + (0.5 * distance) / span, 0.5, 1));
 }
 

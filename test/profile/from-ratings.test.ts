@@ -75,6 +75,12 @@ describe('profileFromRatings', () => {
     expect(profile.disliked.map((o) => o.item).sort()).toEqual(['m3', 'm6', 'm7']);
   });
 
+  it('gives full strength when a threshold sits at the end of the scale', () => {
+    const profile = profileFromRatings('u1', ratings, smallCatalog(), { likeThreshold: 5, dislikeThreshold: 0.5, heldOutFraction: 0 });
+    expect(profile.liked).toEqual([{ item: 'm1', strength: 1 }]);
+    expect(profile.disliked).toEqual([]);
+  });
+
   it('rejects no ratings, unknown items and bad options with typed errors', () => {
     expect(thrown(() => profileFromRatings('u9', [], smallCatalog())).code).toBe('NO_RATINGS');
     expect(thrown(() => profileFromRatings('u9', [{ item: 'nope', rating: 4 }], smallCatalog())).code).toBe('UNKNOWN_ITEM');
