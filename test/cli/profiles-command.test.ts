@@ -62,7 +62,7 @@ describe('icer profiles', () => {
     const result = await cli(['profiles', '--movielens', dir, '--held-out', '0']);
     expect(result.code).toBe(0);
     const [seven, eight] = lines(result.stdout) as Array<{ id: string; liked: unknown[]; disliked: unknown[] }>;
-    expect(seven).toMatchObject({ id: '7', liked: [{ item: '1', strength: 1 }], disliked: [{ item: '2', strength: 1 }] });
+    expect(seven).toMatchObject({ id: '7', liked: [{ item: '1', strength: 1 }], disliked: [{ item: '2', strength: 0.833 }] });
     expect(eight?.id).toBe('8');
   });
 
