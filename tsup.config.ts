@@ -2,22 +2,20 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    entry: { index: 'src/index.ts' },
-    format: ['esm', 'cjs'],
-    dts: true,
-    sourcemap: true,
+    // ESM: the library and the CLI share one chunk, so the CLI ships no second copy of the library.
+    entry: { index: 'src/index.ts', cli: 'src/cli/main.ts' },
+    format: ['esm'],
+    dts: { entry: { index: 'src/index.ts' } },
+    splitting: true,
     clean: true,
     target: 'node20',
-    splitting: false,
     treeshake: true,
   },
   {
-    // The CLI is an executable, not an import target: ESM only, no declarations.
-    entry: { cli: 'src/cli/main.ts' },
-    format: ['esm'],
-    dts: false,
-    sourcemap: true,
+    entry: { index: 'src/index.ts' },
+    format: ['cjs'],
+    dts: { entry: { index: 'src/index.ts' } },
     target: 'node20',
-    banner: { js: '#!/usr/bin/env node' },
+    treeshake: true,
   },
 ]);

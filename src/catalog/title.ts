@@ -3,14 +3,17 @@ const TRAILING_ARTICLES = [
   'The', 'A', 'An', 'Les', 'La', 'Le', "L'", 'Il', 'Lo', 'Gli', 'I', 'El', 'Los', 'Las', 'Die', 'Der', 'Das', 'Den',
   'Det', 'De', 'Het', 'Un', 'Une', 'Una', 'Uno', 'O', 'Os', 'As', 'Ett', 'En', 'Ta', 'Hoi',
 ];
-const TRAILING_ARTICLE = new RegExp(`^(.*), (${TRAILING_ARTICLES.map((a) => a.replace("'", "\\'")).join('|')})$`);
+const TRAILING_ARTICLE_SOURCE = `^(.*), (${TRAILING_ARTICLES.map((a) => a.replace("'", "\\'")).join('|')})$`;
+// Display keeps the catalog's capitalisation; matching must also accept what people type ("matrix, the").
+const TRAILING_ARTICLE = new RegExp(TRAILING_ARTICLE_SOURCE);
+const TRAILING_ARTICLE_ANY_CASE = new RegExp(TRAILING_ARTICLE_SOURCE, 'i');
 const LEADING_ARTICLE = /^(the|a|an) /;
 const YEAR_SUFFIX = /\s*\((\d{4})(?:\s*[-–]\s*(?:\d{4})?)?\)\s*$/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /** Moves a trailing article to the front: "Matrix, The" → "The Matrix", "Cité des enfants perdus, La" → "La Cité…". */
-export function frontArticle(title: string): string {
-  const match = TRAILING_ARTICLE.exec(title.trim());
+export function frontArticle(title: string, pattern: RegExp = TRAILING_ARTICLE): string {
+  const match = pattern.exec(title.trim());
   if (!match) return title.trim();
   const [, rest, article] = match as unknown as [string, string, string];
   return article.endsWith("'") ? `${article}${rest}` : `${article} ${rest}`;
@@ -29,7 +32,7 @@ export function splitYear(title: string): { title: string; year: number | undefi
  * "matrix".
  */
 export function normalizeTitle(title: string): string {
-  const fronted = frontArticle(splitYear(title).title);
+  const fronted = frontArticle(splitYear(title).title, TRAILING_ARTICLE_ANY_CASE);
   return fronted
     .normalize('NFKD')
     .replace(COMBINING_MARKS, '')

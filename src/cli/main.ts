@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { runCli } from './run-cli.js';
 
 // Reading stops early when the consumer closes the pipe (`icer profiles | head`): that is success, not a crash.

@@ -7,6 +7,8 @@ describe('title normalisation', () => {
     expect(key).toBe('matrix');
     expect(normalizeTitle('Matrix, The (1999)')).toBe(key);
     expect(normalizeTitle('  the MATRIX!! ')).toBe(key);
+    expect(normalizeTitle('matrix, the (1999)')).toBe(key);
+    expect(normalizeTitle('MATRIX, THE')).toBe(key);
   });
 
   it('ignores accents and keeps words apart', () => {

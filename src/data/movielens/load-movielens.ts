@@ -5,6 +5,7 @@ import { ItemCatalog } from '../../catalog/item-catalog.js';
 import type { ItemInput } from '../../catalog/item.js';
 import { IcerError } from '../../errors.js';
 import { type CsvRecord, readCsv } from '../../io/csv-reader.js';
+import { fileError } from '../../io/file-error.js';
 import type { Rating } from '../../profile/from-ratings.js';
 import { parseOptions } from '../../validation/parse-options.js';
 import { MovieLensDataset } from './movielens-dataset.js';
@@ -99,11 +100,14 @@ async function eachRow(
   }
 }
 
+// Only "not there" means absent: a file we may not read must be reported as such, not as missing.
 async function exists(path: string): Promise<boolean> {
   try {
     return (await stat(path)).isFile();
-  } catch {
-    return false;
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
+    throw fileError(error, path);
   }
 }
 
