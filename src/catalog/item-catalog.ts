@@ -39,6 +39,8 @@ export interface VocabularyOptions {
 }
 
 const EMPTY: readonly Item[] = Object.freeze([]);
+const EMPTY_KEYS: readonly AttributeKey[] = Object.freeze([]);
+const EMPTY_IDS = new Int32Array(0);
 
 /**
  * An immutable, validated set of items with lookups by id, by title (forgiving of case, punctuation, articles and
@@ -62,6 +64,12 @@ export class ItemCatalog implements Iterable<Item> {
   // Normalised title (and alias) → items; several items may share a title (remakes), told apart by year.
   readonly #byTitle = new Map<string, Item[]>();
   readonly #byAttribute = new Map<AttributeKey, Item[]>();
+  // Each item's attribute keys, built once: profile builders ask for them for every rating of every user.
+  readonly #keysById = new Map<string, readonly AttributeKey[]>();
+  // Dense ids for attribute keys, so hot loops can accumulate into typed arrays instead of string-keyed maps.
+  readonly #attributeIds = new Map<AttributeKey, number>();
+  readonly #attributeKeys: AttributeKey[] = [];
+  readonly #attributeIdsById = new Map<string, Int32Array>();
   // Built on first use: most callers never ask for the vocabulary.
   #vocabulary: AttributeCount[] | undefined;
 
@@ -106,7 +114,20 @@ export class ItemCatalog implements Iterable<Item> {
       if (!list) this.#byTitle.set(key, [item]);
       else if (!list.includes(item)) list.push(item);
     }
-    for (const key of new Set(itemAttributeKeys(item))) {
+    const keys = Object.freeze([...new Set(itemAttributeKeys(item))]);
+    this.#keysById.set(item.id, keys);
+    const ids = new Int32Array(keys.length);
+    for (const [position, key] of keys.entries()) {
+      let id = this.#attributeIds.get(key);
+      if (id === undefined) {
+        id = this.#attributeKeys.length;
+        this.#attributeIds.set(key, id);
+        this.#attributeKeys.push(key);
+      }
+      ids[position] = id;
+    }
+    this.#attributeIdsById.set(item.id, ids);
+    for (const key of keys) {
       const list = this.#byAttribute.get(key);
       if (list) list.push(item);
       else this.#byAttribute.set(key, [item]);
@@ -182,6 +203,36 @@ export class ItemCatalog implements Iterable<Item> {
     throw new IcerError('UNKNOWN_TITLE', `The title "${title}" matches ${found.length} items: ${options.join(', ')}.`, {
       hint: 'Add the year, e.g. "Title (1999)", or use the item id.',
     });
+  }
+
+  /** The distinct attribute keys of an item (`genre:Action`, `tag:heist`, …); empty for an unknown id. */
+  attributeKeysOf(id: string): readonly AttributeKey[] {
+    return this.#keysById.get(id) ?? EMPTY_KEYS;
+  }
+
+  /** Number of distinct attribute keys; dense attribute ids run from 0 to this minus one. */
+  get attributeKeyCount(): number {
+    return this.#attributeKeys.length;
+  }
+
+  /**
+   * The dense ids of an item's attribute keys (see {@link ItemCatalog.attributeKeyAt}); empty for an unknown id.
+   * For hot loops that score many items: index a typed array by these instead of hashing key strings.
+   */
+  attributeIdsOf(id: string): Int32Array {
+    return this.#attributeIdsById.get(id) ?? EMPTY_IDS;
+  }
+
+  /** The attribute key with a dense id. */
+  attributeKeyAt(id: number): AttributeKey {
+    const key = this.#attributeKeys[id];
+    if (key === undefined) throw new IcerError('INVALID_ARGUMENT', `No attribute has the id ${id}.`);
+    return key;
+  }
+
+  /** The dense id of an attribute key, or `undefined` when no item carries it. */
+  attributeIdOf(key: string): number | undefined {
+    return this.#attributeIds.get(key as AttributeKey);
   }
 
   /** Items carrying an attribute key such as `genre:Horror`. */

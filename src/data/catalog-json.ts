@@ -43,7 +43,8 @@ function lineOfOffset(text: string, offset: number): number {
 export function parseCatalogJson(text: string, source?: string): ItemCatalog {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // Editors on Windows like to start files with a byte-order mark; it is not part of the JSON.
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     const position = /position (\d+)/.exec(reason);

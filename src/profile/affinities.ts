@@ -1,5 +1,4 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { itemAttributeKeys } from '../catalog/item.js';
 import { clamp, round3 } from './numbers.js';
 
 /** An item with a signed score in [-1, 1]: how much the user liked (+) or disliked (−) it. */
@@ -16,38 +15,51 @@ export interface AffinityOptions {
   facets: readonly string[] | undefined;
   /** Attributes whose shrunk |affinity| is below this are dropped. */
   minMagnitude: number;
+  /** Attributes carried by fewer scored items than this are dropped. */
+  minEvidence: number;
 }
+
+const UNDECIDED = 0;
+const ALLOWED = 1;
+const DENIED = 2;
 
 /**
  * Attribute affinities from scored items: for each attribute, the sum of the scores of the items carrying it over
- * (count + shrinkage). One five-star film moves an attribute a little; twenty move it a lot.
+ * (count + shrinkage). One five-star film moves an attribute a little; twenty move it a lot. Keys come out sorted.
  */
 export function affinitiesFromScores(
   scored: Iterable<ScoredItem>,
   catalog: ItemCatalog,
   options: AffinityOptions,
 ): Record<string, number> {
+  const size = catalog.attributeKeyCount;
+  const sums = new Float64Array(size);
+  const counts = new Int32Array(size);
+  const touched: number[] = [];
   const facets = options.facets ? new Set(options.facets) : undefined;
-  const sums = new Map<string, { sum: number; count: number }>();
+  // Facet membership per attribute id, decided on first sight so each key string is sliced at most once.
+  const verdict = facets ? new Uint8Array(size) : undefined;
   for (const { item, score } of scored) {
-    const found = catalog.get(item);
-    if (!found) continue;
-    for (const key of itemAttributeKeys(found)) {
-      if (facets && !facets.has(key.slice(0, key.indexOf(':')))) continue;
-      const entry = sums.get(key);
-      if (entry) {
-        entry.sum += score;
-        entry.count++;
-      } else {
-        sums.set(key, { sum: score, count: 1 });
+    for (const id of catalog.attributeIdsOf(item)) {
+      if (verdict && facets) {
+        if (verdict[id] === UNDECIDED) {
+          const key = catalog.attributeKeyAt(id);
+          verdict[id] = facets.has(key.slice(0, key.indexOf(':'))) ? ALLOWED : DENIED;
+        }
+        if (verdict[id] === DENIED) continue;
       }
+      if (counts[id] === 0) touched.push(id);
+      sums[id] = (sums[id] as number) + score;
+      counts[id] = (counts[id] as number) + 1;
     }
   }
-  const out: Record<string, number> = {};
-  for (const key of [...sums.keys()].sort()) {
-    const { sum, count } = sums.get(key) as { sum: number; count: number };
-    const value = round3(clamp(sum / (count + options.shrinkage), -1, 1));
-    if (Math.abs(value) >= options.minMagnitude && value !== 0) out[key] = value;
+  const entries: Array<[string, number]> = [];
+  for (const id of touched) {
+    const count = counts[id] as number;
+    if (count < options.minEvidence) continue;
+    const value = round3(clamp((sums[id] as number) / (count + options.shrinkage), -1, 1));
+    if (value !== 0 && Math.abs(value) >= options.minMagnitude) entries.push([catalog.attributeKeyAt(id), value]);
   }
-  return out;
+  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(entries);
 }

@@ -5,7 +5,7 @@ import { parseOptions } from '../validation/parse-options.js';
 import { affinitiesFromScores } from './affinities.js';
 import { chooseHeldOut } from './held-out-split.js';
 import { clamp, round3 } from './numbers.js';
-import { PreferenceProfile } from './preference-profile.js';
+import { type PreferenceProfile, trustedProfile } from './preference-profile.js';
 import type { ItemOpinion } from './profile-schema.js';
 
 /** One rating by one user. */
@@ -39,6 +39,11 @@ export const RatingsProfileOptionsSchema = z
     facets: z.array(z.string()).optional(),
     /** Affinities smaller in magnitude than this are dropped. Default 0.05. */
     minAffinity: z.number().min(0).max(1).default(0.05),
+    /**
+     * Attributes carried by fewer of the user's rated items than this get no affinity. Default 2: one film is an
+     * anecdote, not a taste (and MovieLens films carry dozens of one-off tags).
+     */
+    minEvidence: z.number().int().min(1).default(2),
   })
   .refine((o) => o.dislikeThreshold < o.likeThreshold, {
     message: 'dislikeThreshold must be below likeThreshold',
@@ -138,9 +143,10 @@ export function buildFromRatings(
     shrinkage: options.shrinkage,
     facets: options.facets,
     minMagnitude: options.minAffinity,
+    minEvidence: options.minEvidence,
   });
 
-  return new PreferenceProfile({
+  return trustedProfile({
     id: userId,
     liked: visibleLiked.map(({ item, strength: s }) => ({ item, strength: s })),
     disliked: disliked.map(({ item, strength: s }) => ({ item, strength: s })),

@@ -4,7 +4,7 @@ import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
 import { affinitiesFromScores } from './affinities.js';
 import { clamp, round3 } from './numbers.js';
-import { PreferenceProfile } from './preference-profile.js';
+import { type PreferenceProfile, trustedProfile } from './preference-profile.js';
 import { PersonaSchema } from './profile-schema.js';
 
 /** An item named by id or title ("The Matrix", "Heat (1995)"), with an optional strength. */
@@ -91,7 +91,8 @@ export function profileFromSpec(spec: ProfileSpec, catalog: ItemCatalog): Prefer
     ? affinitiesFromScores(
         [...liked.map((o) => ({ item: o.item, score: o.strength })), ...disliked.map((o) => ({ item: o.item, score: -o.strength }))],
         catalog,
-        { shrinkage: SPEC_SHRINKAGE, facets: undefined, minMagnitude: 0.05 },
+        // A spec names few items on purpose: every one of them is evidence.
+        { shrinkage: SPEC_SHRINKAGE, facets: undefined, minMagnitude: 0.05, minEvidence: 1 },
       )
     : {};
   for (const [name, value] of Object.entries(data.affinities)) {
@@ -99,7 +100,7 @@ export function profileFromSpec(spec: ProfileSpec, catalog: ItemCatalog): Prefer
     affinities[key] = round3(clamp(value, -1, 1));
   }
 
-  return new PreferenceProfile({
+  return trustedProfile({
     id: data.id,
     liked,
     disliked,

@@ -30,6 +30,15 @@ export interface ProfileParseOptions {
   source?: string;
 }
 
+// Builders construct valid documents by design and build hundreds of thousands of them; re-parsing each through
+// zod was most of their cost. Not part of the public surface: callers' input is always parsed.
+const TRUSTED = Symbol('icer.trusted-profile');
+
+/** A profile from a document the library built itself (already valid); skips schema parsing, keeps every other check. */
+export function trustedProfile(data: PreferenceProfileData): PreferenceProfile {
+  return new PreferenceProfile(data, { [TRUSTED]: true } as ProfileParseOptions);
+}
+
 // Lists the problems a schema cannot see: an item both liked and disliked, a held-out item that leaks elsewhere.
 function findContradiction(data: PreferenceProfileData): { field: string; problem: string } | undefined {
   const seen = new Map<string, string>();
@@ -79,7 +88,9 @@ export class PreferenceProfile {
 
   /** Validates the input; throws `INVALID_PROFILE` naming the field on bad input or a self-contradiction. */
   constructor(input: PreferenceProfileInput, options: ProfileParseOptions = {}) {
-    const parsed = PreferenceProfileSchema.safeParse(input);
+    const parsed = (options as { [TRUSTED]?: true })[TRUSTED]
+      ? { success: true as const, data: input as PreferenceProfileData }
+      : PreferenceProfileSchema.safeParse(input);
     if (!parsed.success) {
       const issue = describeZodIssue(parsed.error.issues[0]);
       throw new IcerError('INVALID_PROFILE', `The profile is invalid: ${issue.message}.`, {

@@ -1,12 +1,11 @@
 import { z } from 'zod';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { itemAttributeKeys } from '../catalog/item.js';
 import { IcerError } from '../errors.js';
 import { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { chooseHeldOut } from './held-out-split.js';
 import { clamp, round3 } from './numbers.js';
-import { PreferenceProfile } from './preference-profile.js';
+import { type PreferenceProfile, trustedProfile } from './preference-profile.js';
 import type { ItemOpinion, Persona } from './profile-schema.js';
 
 /** Options for {@link syntheticProfiles}; every field has a default. */
@@ -89,7 +88,7 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   const items = catalog.items();
   const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
   const scored = rng.sample(items, seenCount).map((item) => {
-    const keys = itemAttributeKeys(item);
+    const keys = catalog.attributeKeysOf(item.id);
     const sum = keys.reduce((acc, key) => acc + (tastes.get(key) ?? 0), 0);
     // Divide by sqrt(n): an item with many attributes should not be extreme just for having many.
     const base = keys.length > 0 ? sum / Math.sqrt(keys.length) : 0;
@@ -122,7 +121,7 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
       .filter(([, value]) => value !== 0)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
-  return new PreferenceProfile({
+  return trustedProfile({
     id,
     liked: liked.filter((o) => !heldOut.has(o.item)),
     disliked,

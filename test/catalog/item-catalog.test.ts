@@ -36,6 +36,12 @@ describe('ItemCatalog', () => {
     expect(catalog.facets()).toEqual(['genre', 'tag']);
   });
 
+  it('lists the distinct attribute keys of an item', () => {
+    const catalog = new ItemCatalog([{ id: 'a', title: 'A', attributes: { genre: ['Drama', 'Drama'], tag: ['x'] } }]);
+    expect(catalog.attributeKeysOf('a')).toEqual(['genre:Drama', 'tag:x']);
+    expect(catalog.attributeKeysOf('missing')).toEqual([]);
+  });
+
   it('resolves bare attribute values when unambiguous', () => {
     const catalog = smallCatalog();
     expect(catalog.resolveAttribute('horror')).toBe('genre:Horror');

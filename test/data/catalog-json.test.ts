@@ -19,6 +19,11 @@ describe('JSON catalogs', () => {
     expect(loaded.source).toBe(file);
   });
 
+  it('accepts a byte-order mark before the JSON', () => {
+    const text = `\ufeff${JSON.stringify(catalogToJson(smallCatalog()))}`;
+    expect(parseCatalogJson(text).size).toBe(8);
+  });
+
   it('reports a syntax error with its line', () => {
     const text = '{\n  "format": "icer.catalog",\n  "version": 1,\n  "items": [ { "id": "a", } ]\n}';
     const error = thrown(() => parseCatalogJson(text, 'bad.json'));

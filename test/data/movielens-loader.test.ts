@@ -49,7 +49,7 @@ describe('loadMovieLens', () => {
       { item: '3', rating: 3.5 },
       { item: '1', rating: 2 },
     ]);
-    const profile = data.profile('1', { heldOutFraction: 0 });
+    const profile = data.profile('1', { heldOutFraction: 0, minEvidence: 1 });
     expect(profile.liked.map((o) => o.item)).toEqual(['1', '2']);
     expect(profile.disliked.map((o) => o.item)).toEqual(['5']);
     expect(profile.affinity('tag:stephen king')).toBeLessThan(0);
@@ -83,6 +83,9 @@ describe('loadMovieLens', () => {
     ['a header without a needed column', { 'ratings.csv': 'userId,movie,rating\n1,1,4' }, 'MALFORMED_CSV', 'ratings.csv', 1, 'movieId'],
     ['an empty file', { 'movies.csv': '' }, 'MALFORMED_CSV', 'movies.csv', undefined, undefined],
     ['an empty user id', { 'ratings.csv': `${RATINGS}\n,1,4.0,9` }, 'MALFORMED_CSV', 'ratings.csv', 7, 'userId'],
+    ['a hexadecimal rating', { 'ratings.csv': `${RATINGS}\n3,1,0x4,9` }, 'MALFORMED_CSV', 'ratings.csv', 7, 'rating'],
+    ['a header naming a column twice', { 'movies.csv': 'movieId,title,genres,title\n1,A,Drama,B' }, 'MALFORMED_CSV', 'movies.csv', 1, 'title'],
+    ['an impossible year', { 'movies.csv': `${MOVIES}\n6,Foo (0999),Drama` }, 'INVALID_CATALOG', 'movies.csv', 7, 'items[5].year'],
   ])('reports %s with file, line and field', async (_name, override, code, file, line, field) => {
     const dir = dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': TAGS, ...override });
     const error = await rejected(() => loadMovieLens(dir));
@@ -107,11 +110,18 @@ describe('loadMovieLens', () => {
     expect(data.ratingsOf('1')).toEqual([{ item: '1', rating: 9 }]);
   });
 
+  it('rejects a rating scale upside down', async () => {
+    const error = await rejected(() => loadMovieLens('.', { minRating: 5, maxRating: 1 }));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.location?.field).toBe('minRating');
+  });
+
   it('says which user has no ratings', async () => {
-    const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS }));
+    const data = await loadMovieLens(`${dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS })}/`);
     const error = thrown(() => data.profile('42'));
     expect(error.code).toBe('NO_RATINGS');
     expect(error.message).toContain('"42"');
+    expect(error.message).not.toContain('//');
   });
 });
 

@@ -32,6 +32,14 @@ describe('readCsv', () => {
     expect(records.every((r, i) => r.line === i + 1 && r.fields.length === 3)).toBe(true);
   });
 
+  it('keeps a line holding only "" as a record with one empty field, unlike a blank line', async () => {
+    expect(await readAll('name\n""\n\nx\n')).toEqual([
+      { fields: ['name'], line: 1 },
+      { fields: [''], line: 2 },
+      { fields: ['x'], line: 4 },
+    ]);
+  });
+
   it('reports an unclosed quote with its line', async () => {
     const error = await readAll('a,b\n1,"open\n2,3\n').catch((e: unknown) => e);
     expect(IcerError.isInstance(error)).toBe(true);

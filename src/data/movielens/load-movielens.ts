@@ -21,12 +21,13 @@ export const MovieLensOptionsSchema = z.strictObject({
   tags: z.boolean().default(true),
   /** What to do with a rating or tag of a movie not in movies.csv: `error` (default) or `skip` the row. */
   unknownItems: z.enum(['error', 'skip']).default('error'),
-});
+}).refine((o) => o.minRating < o.maxRating, { message: 'minRating must be below maxRating', path: ['minRating'] });
 
 /** Options for {@link loadMovieLens} as accepted from callers. */
 export type MovieLensOptions = z.input<typeof MovieLensOptionsSchema>;
 
 const NO_GENRES = '(no genres listed)';
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
 
 /** A CSV file's header turned into column positions, checked against the columns it must have. */
 class CsvTable {
@@ -38,7 +39,17 @@ class CsvTable {
     header: CsvRecord,
     required: readonly string[],
   ) {
-    this.#columns = new Map(header.fields.map((name, index) => [name.trim(), index]));
+    this.#columns = new Map();
+    for (const [index, raw] of header.fields.entries()) {
+      const name = raw.trim();
+      if (this.#columns.has(name)) {
+        throw new IcerError('MALFORMED_CSV', `The header names the column "${name}" twice.`, {
+          location: { file, line: header.line, field: name },
+          hint: 'Give every column a distinct name.',
+        });
+      }
+      this.#columns.set(name, index);
+    }
     this.#width = header.fields.length;
     const missing = required.filter((name) => !this.#columns.has(name));
     if (missing.length > 0) {
@@ -115,6 +126,16 @@ function normalizeTag(tag: string): string {
   return tag.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+/** The catalog of the parsed movies; an invalid item is reported at its movies.csv line. */
+function buildCatalog(items: Iterable<ItemInput>, file: string, lines: readonly number[]): ItemCatalog {
+  try {
+    return new ItemCatalog(items, { source: file, domain: 'movies' });
+  } catch (error) {
+    const index = IcerError.isInstance(error) ? /^items\[(\d+)\]/.exec(error.location?.field ?? '') : null;
+    throw index && IcerError.isInstance(error) ? error.withLocation({ line: lines[Number(index[1])] }) : error;
+  }
+}
+
 /**
  * Loads a MovieLens directory (`movies.csv` and `ratings.csv` required; `tags.csv` and `links.csv` used when
  * present), streaming each file. Titles are split into display title, year and aliases ("Matrix, The (1999)"
@@ -147,6 +168,7 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
   }
 
   const items = new Map<string, ItemInput & { attributes: Record<string, string[]> }>();
+  // Insertion order of `items` is file order, so an item's index in the catalog finds its line here.
   const movieLines = new Map<string, number>();
   await eachRow(moviesFile, ['movieId', 'title', 'genres'], (table, record) => {
     const id = table.required(record, 'movieId');
@@ -205,16 +227,17 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     });
   }
 
-  const catalog = new ItemCatalog(items.values(), { source: moviesFile, domain: 'movies' });
+  const catalog = buildCatalog(items.values(), moviesFile, [...movieLines.values()]);
 
   const ratings = new Map<string, Rating[]>();
   await eachRow(ratingsFile, ['userId', 'movieId', 'rating'], (table, record) => {
     const userId = table.required(record, 'userId');
     const item = knownItem(table, record);
     const text = table.required(record, 'rating');
-    const rating = Number(text);
+    // Plain decimals only: Number() would also take "0x4" or "1e0", which no ratings file means.
+    const rating = DECIMAL.test(text) ? Number(text) : Number.NaN;
     if (!Number.isFinite(rating)) {
-      throw new IcerError('MALFORMED_CSV', `The rating "${text}" is not a number.`, {
+      throw new IcerError('MALFORMED_CSV', `The rating "${text}" is not a decimal number.`, {
         location: { file: ratingsFile, line: record.line, field: 'rating' },
       });
     }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { IcerError } from '../../errors.js';
 import {
@@ -47,7 +48,7 @@ export class MovieLensDataset {
   ratingsOf(userId: string): readonly Rating[] {
     const ratings = this.#ratings.get(userId);
     if (!ratings) {
-      throw new IcerError('NO_RATINGS', `User "${userId}" has no ratings in ${this.directory}/ratings.csv.`, {
+      throw new IcerError('NO_RATINGS', `User "${userId}" has no ratings in ${join(this.directory, 'ratings.csv')}.`, {
         hint: `Pick one of the ${this.#ratings.size} users who have (dataset.userIds()).`,
       });
     }
