@@ -28,6 +28,8 @@ export const ICER_ERROR_CODES = [
   'NO_RATINGS',
   /** An option or argument passed to a function is not valid. */
   'INVALID_ARGUMENT',
+  /** The caller cancelled the work through its AbortSignal. */
+  'ABORTED',
 ] as const;
 
 /** One of {@link ICER_ERROR_CODES}. */

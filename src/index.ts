@@ -56,4 +56,48 @@ export {
 export type { CatalogDocument, CatalogDocumentInput } from './data/catalog-json.js';
 export { builtinCatalog } from './data/builtin/builtin-catalog.js';
 
+export {
+  DialogueActSchema,
+  AssistantActSchema,
+  UserActSchema,
+  SpeakerSchema,
+  PolaritySchema,
+} from './simulation/dialogue-acts.js';
+export type {
+  DialogueAct,
+  AssistantAct,
+  UserAct,
+  DialogueActType,
+  ActOfType,
+  Speaker,
+  Polarity,
+} from './simulation/dialogue-acts.js';
+export { VOICED_AFFINITY, NEUTRAL_LIMIT, polarityOfAffinity, polarityOfOpinion, contradictsAffinity } from './simulation/stated-polarity.js';
+export { UserSimulator, UserSimulatorOptionsSchema } from './simulation/user-simulator.js';
+export type { UserSimulatorOptions, UserState } from './simulation/user-simulator.js';
+export { beliefPolicy, BeliefPolicyOptionsSchema, POLICY_STYLES } from './simulation/belief-recommender.js';
+export type { BeliefPolicyOptions, PolicyStyle } from './simulation/belief-recommender.js';
+export type { RecommenderPolicy, RecommenderPolicyFactory, PolicyContext, PolicyTurn } from './simulation/recommender-policy.js';
+export { chooseFromSlate } from './simulation/choice-model.js';
+export type { ChoiceOptions } from './simulation/choice-model.js';
+
+export type { LMAdapter, VerbalizeRequest, VerbalizeResult } from './language/lm-adapter.js';
+export { TemplateAdapter } from './language/template-adapter.js';
+
+export { ConsistencyTracker, auditDialogue } from './consistency/consistency-tracker.js';
+
+export {
+  DialogueRecordSchema,
+  TurnSchema,
+  ViolationSchema,
+  RepairSchema,
+  TokenUsageSchema,
+  OutcomeReasonSchema,
+  VIOLATION_RULES,
+} from './generation/dialogue-record.js';
+export type { DialogueRecord, Turn, Violation, ViolationRule, Repair, TokenUsage } from './generation/dialogue-record.js';
+export { DialogueGenerator } from './generation/dialogue-generator.js';
+export type { DialogueGeneratorOptions, GenerateOptions, GenerateManyOptions } from './generation/dialogue-generator.js';
+export type { DialogueGeneratorEvents } from './generation/generator-events.js';
+
 export { VERSION } from './version.js';

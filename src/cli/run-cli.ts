@@ -1,6 +1,7 @@
 import { IcerError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { type CliIo, UsageError } from './cli-io.js';
+import { GENERATE_HELP, generateCommand } from './commands/generate-command.js';
 import { PROFILES_HELP, profilesCommand } from './commands/profiles-command.js';
 
 const MAIN_HELP = `icer ${VERSION} — synthetic conversational-recommendation dialogues true to hidden preferences
@@ -8,6 +9,7 @@ const MAIN_HELP = `icer ${VERSION} — synthetic conversational-recommendation d
 Usage: icer <command> [options]
 
 Commands:
+  generate    generate dialogues as JSON Lines (built-in catalog and synthetic users by default)
   profiles    write hidden user profiles as JSON Lines (synthetic or from MovieLens)
 
 Options:
@@ -16,6 +18,7 @@ Options:
 `;
 
 const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; help: string }> = {
+  generate: { run: generateCommand, help: GENERATE_HELP },
   profiles: { run: profilesCommand, help: PROFILES_HELP },
 };
 

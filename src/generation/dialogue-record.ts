@@ -81,8 +81,11 @@ export const TokenUsageSchema = z.strictObject({
 /** Token counts. */
 export type TokenUsage = z.output<typeof TokenUsageSchema>;
 
-/** Why a dialogue ended. */
-export const OutcomeReasonSchema = z.enum(['accepted', 'gave-up', 'max-turns']);
+/**
+ * Why a dialogue ended: the user accepted an item, gave up, the turn budget ran out, or the recommender had no
+ * candidates left to offer.
+ */
+export const OutcomeReasonSchema = z.enum(['accepted', 'gave-up', 'max-turns', 'no-candidates']);
 
 /** The dataset's unit: one dialogue with the hidden user it was generated for. */
 export const DialogueRecordSchema = z.strictObject({

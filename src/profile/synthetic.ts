@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { IcerError } from '../errors.js';
 import { SeededRandom } from '../random/seeded-random.js';
+import { affinityWeights, itemUtility } from '../simulation/item-utility.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { chooseHeldOut } from './held-out-split.js';
 import { clamp, round3 } from './numbers.js';
@@ -87,13 +88,11 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   const share = Math.min(minShare, maxShare) + Math.abs(maxShare - minShare) * rng.next();
   const items = catalog.items();
   const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
-  const scored = rng.sample(items, seenCount).map((item) => {
-    const keys = catalog.attributeKeysOf(item.id);
-    const sum = keys.reduce((acc, key) => acc + (tastes.get(key) ?? 0), 0);
-    // Divide by sqrt(n): an item with many attributes should not be extreme just for having many.
-    const base = keys.length > 0 ? sum / Math.sqrt(keys.length) : 0;
-    return { item: item.id, utility: base + rng.normal(0, ITEM_NOISE_SD) };
-  });
+  const weights = affinityWeights(catalog, Object.fromEntries(tastes));
+  const scored = rng.sample(items, seenCount).map((item) => ({
+    item: item.id,
+    utility: itemUtility(catalog, item.id, weights) + rng.normal(0, ITEM_NOISE_SD),
+  }));
   scored.sort((a, b) => b.utility - a.utility || (a.item < b.item ? -1 : 1));
 
   const opinion = (utility: number): number => round3(clamp(0.4 + Math.abs(utility), 0.4, 1));

@@ -101,7 +101,17 @@ export class SeededRandom {
 
   /** `k` distinct elements in random order (or all of them, shuffled, if `k` ≥ length). */
   sample<T>(items: readonly T[], k: number): T[] {
-    return this.shuffle(items).slice(0, Math.max(0, k));
+    // Partial Fisher–Yates: k draws, however long the list.
+    const out = items.slice();
+    const count = Math.min(Math.max(0, k), out.length);
+    for (let i = 0; i < count; i++) {
+      const j = i + Math.floor(this.next() * (out.length - i));
+      const tmp = out[i] as T;
+      out[i] = out[j] as T;
+      out[j] = tmp;
+    }
+    out.length = count;
+    return out;
   }
 
   /**

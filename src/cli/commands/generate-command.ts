@@ -1,0 +1,107 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { ItemCatalog } from '../../catalog/item-catalog.js';
+import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
+import { loadMovieLens } from '../../data/movielens/load-movielens.js';
+import { DialogueGenerator } from '../../generation/dialogue-generator.js';
+import type { PreferenceProfile } from '../../profile/preference-profile.js';
+import { syntheticProfiles } from '../../profile/synthetic.js';
+import { POLICY_STYLES, type PolicyStyle } from '../../simulation/belief-recommender.js';
+import { type CliIo, UsageError } from '../cli-io.js';
+import { type JsonlOutput, fileOutput, streamOutput } from '../jsonl-output.js';
+import { parseSeed, parseWholeNumber } from '../parse-values.js';
+import { ProgressBar } from '../progress-bar.js';
+
+export const GENERATE_HELP = `Usage: icer generate [options]
+
+Generates conversational-recommendation dialogues as JSON Lines, one dialogue record per line. By default the
+users are synthetic, drawn from the built-in movie catalog, and the words come from templates: no data files,
+no model, no network.
+
+Options:
+  --count N          how many dialogues (default: 10)
+  --seed S           seed: the same seed and options give byte-identical output (default: 0)
+  --out FILE         write to FILE instead of stdout (written atomically)
+  --movielens DIR    users from a MovieLens directory's ratings (cycled when --count exceeds them)
+  --max-turns N      most turns per dialogue, both speakers counted, at least 2 (default: 20)
+  --concurrency N    dialogues in flight at once (default: 4)
+  --style STYLE      recommender style: ${Object.keys(POLICY_STYLES).join(', ')} (default: balanced)
+  --quiet            no progress bar (it is only drawn on a terminal anyway)
+  -h, --help         show this help
+`;
+
+function* cycle(profiles: () => Iterable<PreferenceProfile>, count: number): Generator<PreferenceProfile> {
+  let emitted = 0;
+  while (emitted < count) {
+    let any = false;
+    for (const profile of profiles()) {
+      any = true;
+      yield profile;
+      if (++emitted >= count) return;
+    }
+    if (!any) return;
+  }
+}
+
+export async function generateCommand(args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      count: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      movielens: { type: 'string' },
+      'max-turns': { type: 'string' },
+      concurrency: { type: 'string' },
+      style: { type: 'string' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.help) {
+    io.stdout.write(GENERATE_HELP);
+    return 0;
+  }
+  const count = values.count === undefined ? 10 : parseWholeNumber(values.count, '--count', 1);
+  const seed = values.seed === undefined ? 0 : parseSeed(values.seed);
+  const maxTurns = values['max-turns'] === undefined ? 20 : parseWholeNumber(values['max-turns'], '--max-turns', 2);
+  const concurrency = values.concurrency === undefined ? 4 : parseWholeNumber(values.concurrency, '--concurrency', 1);
+  const style = values.style ?? 'balanced';
+  if (!(style in POLICY_STYLES)) {
+    throw new UsageError(`--style takes one of ${Object.keys(POLICY_STYLES).join(', ')}, got "${style}".`);
+  }
+
+  let catalog: ItemCatalog;
+  let profiles: Iterable<PreferenceProfile>;
+  if (values.movielens !== undefined) {
+    const dataset = await loadMovieLens(resolve(io.cwd, values.movielens));
+    catalog = dataset.catalog;
+    profiles = cycle(() => dataset.profiles({ seed }), count);
+  } else {
+    catalog = builtinCatalog();
+    profiles = syntheticProfiles(catalog, { count, seed });
+  }
+
+  const generator = new DialogueGenerator({ catalog, seed, maxTurns, policy: { style: style as PolicyStyle } });
+  const bar = new ProgressBar(io.stderr, count);
+  const output: JsonlOutput = values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
+  let done = 0;
+  let violations = 0;
+  try {
+    for await (const record of generator.generateMany(profiles, { concurrency, total: count })) {
+      await output.write(record);
+      done++;
+      violations += record.consistency.violations.length;
+      if (!values.quiet) bar.update(done, violations > 0 ? `${violations} violations` : '');
+    }
+  } catch (error) {
+    bar.finish();
+    await output.abort();
+    throw error;
+  }
+  bar.finish();
+  await output.close();
+  return 0;
+}

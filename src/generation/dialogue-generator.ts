@@ -1,0 +1,220 @@
+import { EventEmitter } from 'eventemitter3';
+import { z } from 'zod';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { builtinCatalog } from '../data/builtin/builtin-catalog.js';
+import { IcerError } from '../errors.js';
+import type { LMAdapter } from '../language/lm-adapter.js';
+import { TemplateAdapter } from '../language/template-adapter.js';
+import type { PreferenceProfile } from '../profile/preference-profile.js';
+import type { Seed } from '../random/seeded-random.js';
+import { type BeliefPolicyOptions, beliefPolicy } from '../simulation/belief-recommender.js';
+import type { RecommenderPolicyFactory } from '../simulation/recommender-policy.js';
+import { type UserSimulatorOptions, UserSimulatorOptionsSchema } from '../simulation/user-simulator.js';
+import { parseOptions } from '../validation/parse-options.js';
+import type { DialogueRecord } from './dialogue-record.js';
+import type { DialogueGeneratorEvents } from './generator-events.js';
+import { type DialogueSetup, runDialogue, throwIfAborted } from './run-dialogue.js';
+
+const SeedSchema = z.union([z.number().finite(), z.string()]);
+
+const ScalarOptionsSchema = z.object({
+  /** Most turns per dialogue (both speakers counted), at least 2. Default 20. */
+  maxTurns: z.number().int().min(2, 'maxTurns must be at least 2: a dialogue needs a question and an answer').default(20),
+  /** The run's seed. Default 0. */
+  seed: SeedSchema.default(0),
+  /** How often a turn whose text contradicts its acts is re-asked before falling back to templates. Default 2. */
+  repairAttempts: z.number().int().min(0).max(10).default(2),
+});
+
+/** Options of {@link DialogueGenerator}. */
+export interface DialogueGeneratorOptions {
+  /** Items to recommend from. Default: the built-in movie catalog. */
+  catalog?: ItemCatalog;
+  /** Puts acts into words. Default: a {@link TemplateAdapter} (no model, no network). */
+  adapter?: LMAdapter;
+  /** The recommender: options of the default belief policy, or your own factory. Default `{ style: 'balanced' }`. */
+  policy?: RecommenderPolicyFactory | BeliefPolicyOptions;
+  /** The simulated user's options. */
+  simulator?: UserSimulatorOptions;
+  /** Most turns per dialogue (both speakers counted), at least 2. Default 20. */
+  maxTurns?: number;
+  /** The run's seed: the same seed and inputs give byte-identical dialogues. Default 0. */
+  seed?: Seed;
+  /** How often a turn whose text contradicts its acts is re-asked before falling back to templates. Default 2. */
+  repairAttempts?: number;
+}
+
+/** Options of one {@link DialogueGenerator.generate} call. */
+export interface GenerateOptions {
+  /** The dialogue's id. Default `<seed>-<user id>`. */
+  id?: string;
+  /** The dialogue's seed (a record's `seed` regenerates it). Default: the generator's seed. */
+  seed?: Seed;
+  /** Cancels the dialogue between turns and inside model calls. */
+  signal?: AbortSignal;
+}
+
+/** Options of {@link DialogueGenerator.generateMany}. */
+export interface GenerateManyOptions {
+  /** Dialogues in flight at once, at least 1. Default 4. Records still come out in input order. */
+  concurrency?: number;
+  /** Stops the batch: no new dialogue starts, and the iterator throws an `ABORTED` IcerError. */
+  signal?: AbortSignal;
+  /** How many profiles there are, when known: reported in `progress` events. */
+  total?: number;
+}
+
+const ConcurrencySchema = z.strictObject({
+  concurrency: z.number().int().min(1, 'concurrency must be at least 1').default(4),
+  signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'signal must be an AbortSignal').optional(),
+  total: z.number().int().min(0).optional(),
+});
+
+type AnyIterable<T> = Iterable<T> | AsyncIterable<T>;
+
+/**
+ * Generates ICER dialogues: a recommender policy and a simulated user take turns deciding structured acts, an
+ * {@link LMAdapter} puts them into words, and a consistency tracker checks every turn against the user's hidden
+ * profile and everything said before, repairing text that contradicts its acts. Emits typed events as it goes.
+ *
+ * @example
+ * ```ts
+ * const generator = new DialogueGenerator({ seed: 7 });
+ * generator.on('inconsistency', ({ violation }) => console.warn(violation.message));
+ * const users = syntheticProfiles(builtinCatalog(), { count: 100, seed: 7 });
+ * for await (const record of generator.generateMany(users, { concurrency: 8 })) {
+ *   console.log(JSON.stringify(record));
+ * }
+ * ```
+ */
+export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
+  /** The catalog dialogues recommend from. */
+  readonly catalog: ItemCatalog;
+  /** The adapter that words the acts. */
+  readonly adapter: LMAdapter;
+  readonly #policy: RecommenderPolicyFactory;
+  readonly #policyName: string;
+  readonly #simulator: UserSimulatorOptions;
+  readonly #maxTurns: number;
+  readonly #seed: Seed;
+  readonly #repairAttempts: number;
+
+  /** Checks every option; throws an {@link IcerError} naming the bad one (`INVALID_ARGUMENT`, `EMPTY_CATALOG`). */
+  constructor(options: DialogueGeneratorOptions = {}) {
+    super();
+    const scalars = parseOptions(
+      ScalarOptionsSchema,
+      { maxTurns: options.maxTurns, seed: options.seed, repairAttempts: options.repairAttempts },
+      'DialogueGenerator',
+    );
+    this.catalog = options.catalog ?? builtinCatalog();
+    if (this.catalog.size === 0) {
+      throw new IcerError('EMPTY_CATALOG', 'The catalog has no items, so there is nothing to recommend.', {
+        hint: 'Pass a catalog with items, or leave `catalog` out to use the built-in one.',
+      });
+    }
+    this.adapter = options.adapter ?? new TemplateAdapter();
+    if (typeof this.adapter.verbalize !== 'function') {
+      throw new IcerError('INVALID_ARGUMENT', 'The adapter has no verbalize() method.', {
+        location: { field: 'adapter' },
+        hint: 'Pass an object implementing LMAdapter: { name, verbalize(request) }.',
+      });
+    }
+    const policy = options.policy;
+    this.#policy = typeof policy === 'function' ? policy : beliefPolicy(policy ?? {});
+    this.#policyName = this.#policy.policyName ?? 'custom';
+    this.#simulator = parseOptions(UserSimulatorOptionsSchema, options.simulator, 'DialogueGenerator simulator');
+    this.#maxTurns = scalars.maxTurns;
+    this.#seed = scalars.seed;
+    this.#repairAttempts = scalars.repairAttempts;
+  }
+
+  #setup(profile: PreferenceProfile, id: string, seed: Seed, signal: AbortSignal | undefined): DialogueSetup {
+    if (!profile.hasPreferences) {
+      throw new IcerError('INVALID_PROFILE', `Profile "${profile.id}" has no preferences: no liked or disliked items and no affinities.`, {
+        hint: 'A simulated user needs something to say; give the profile at least one liked item or attribute affinity.',
+      });
+    }
+    profile.assertMatches(this.catalog);
+    return {
+      id,
+      seed,
+      profile,
+      catalog: this.catalog,
+      adapter: this.adapter,
+      policy: this.#policy,
+      policyName: this.#policyName,
+      simulator: this.#simulator,
+      maxTurns: this.#maxTurns,
+      repairAttempts: this.#repairAttempts,
+      signal,
+      emit: (event, payload) => {
+        (this.emit as (event: string, payload: unknown) => boolean)(event, payload);
+      },
+    };
+  }
+
+  /** Generates one dialogue for a profile. */
+  async generate(profile: PreferenceProfile, options: GenerateOptions = {}): Promise<DialogueRecord> {
+    const seed = options.seed ?? this.#seed;
+    const id = options.id ?? `${String(seed)}-${profile.id}`;
+    throwIfAborted(options.signal);
+    try {
+      return await runDialogue(this.#setup(profile, id, seed, options.signal), 0);
+    } catch (error) {
+      this.emit('error', { error, dialogueId: id, index: undefined });
+      throw error;
+    }
+  }
+
+  /**
+   * Generates one dialogue per profile, `concurrency` at a time, yielding records in input order. Dialogue `i` gets
+   * the seed `<seed>:<i>` and the id `<seed>-<i>`, so a batch is reproducible whatever the concurrency.
+   */
+  async *generateMany(profiles: AnyIterable<PreferenceProfile>, options: GenerateManyOptions = {}): AsyncGenerator<DialogueRecord> {
+    const { concurrency, signal, total } = parseOptions(ConcurrencySchema, options, 'generateMany');
+    const source: AsyncIterator<PreferenceProfile> | Iterator<PreferenceProfile> =
+      Symbol.asyncIterator in profiles ? profiles[Symbol.asyncIterator]() : profiles[Symbol.iterator]();
+    const inFlight: Array<Promise<DialogueRecord>> = [];
+    let started = 0;
+    let completed = 0;
+    let violations = 0;
+    let exhausted = false;
+
+    const startNext = async (): Promise<void> => {
+      const next = await source.next();
+      if (next.done) {
+        exhausted = true;
+        return;
+      }
+      const index = started++;
+      const seed = `${String(this.#seed)}:${index}`;
+      const id = `${String(this.#seed)}-${index}`;
+      const run = (async () => runDialogue(this.#setup(next.value, id, seed, signal), index))();
+      // Failures surface when their turn to be yielded comes; until then, do not let them go unhandled.
+      run.catch((error: unknown) => {
+        this.emit('error', { error, dialogueId: id, index });
+      });
+      inFlight.push(run);
+    };
+
+    try {
+      while (true) {
+        while (!exhausted && inFlight.length < concurrency) {
+          throwIfAborted(signal);
+          await startNext();
+        }
+        const head = inFlight.shift();
+        if (!head) return;
+        const record = await head;
+        completed++;
+        violations += record.consistency.violations.length;
+        this.emit('progress', { completed, total, violations });
+        yield record;
+      }
+    } finally {
+      // Stopped early (break, error, abort): wait for what is running so nothing runs on unobserved.
+      await Promise.allSettled(inFlight);
+    }
+  }
+}

@@ -1,0 +1,18 @@
+import type { Seed } from '../random/seeded-random.js';
+import type { DialogueRecord, Turn, Violation } from './dialogue-record.js';
+
+/** The events a {@link DialogueGenerator} emits, with their payloads. */
+export interface DialogueGeneratorEvents {
+  /** A dialogue is about to start. */
+  'dialogue:start': (event: { dialogueId: string; userId: string; seed: Seed; index: number }) => void;
+  /** A turn was spoken (after its consistency check and any repair). */
+  turn: (event: { dialogueId: string; turn: Turn }) => void;
+  /** A violation was found; `repaired` tells whether the turn was fixed (the text re-rendered). */
+  inconsistency: (event: { dialogueId: string; violation: Violation; repaired: boolean }) => void;
+  /** A dialogue is complete. */
+  'dialogue:end': (event: { record: DialogueRecord; index: number }) => void;
+  /** After each dialogue of a batch: how many are done, of how many (when known). */
+  progress: (event: { completed: number; total: number | undefined; violations: number }) => void;
+  /** A dialogue failed; the batch stops with the same error. */
+  error: (event: { error: unknown; dialogueId: string | undefined; index: number | undefined }) => void;
+}

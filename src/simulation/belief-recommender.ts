@@ -1,0 +1,319 @@
+import { z } from 'zod';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { parseAttributeKey } from '../catalog/item.js';
+import type { SeededRandom } from '../random/seeded-random.js';
+import { parseOptions } from '../validation/parse-options.js';
+import type { AssistantAct, UserAct } from './dialogue-acts.js';
+import type { PolicyContext, PolicyTurn, RecommenderPolicy, RecommenderPolicyFactory } from './recommender-policy.js';
+
+/** Presets for the mix of elicitation and recommendation. */
+export const POLICY_STYLES = {
+  /** Two or three questions, then recommendations; sometimes another question after a miss. */
+  balanced: { questions: [2, 3], questionAfterMiss: 0.3 },
+  /** Four to six questions before recommending, and often more after a miss: elicitation-heavy data. */
+  'elicitation-heavy': { questions: [4, 6], questionAfterMiss: 0.6 },
+  /** At most one question, then recommendations refined by critiques: critiquing-heavy data. */
+  'critiquing-heavy': { questions: [0, 1], questionAfterMiss: 0 },
+} as const satisfies Record<string, { questions: readonly [number, number]; questionAfterMiss: number }>;
+
+/** A policy style: one of {@link POLICY_STYLES}. */
+export type PolicyStyle = keyof typeof POLICY_STYLES;
+
+const Range = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
+
+/** Options of the default recommender; every field has a default. */
+export const BeliefPolicyOptionsSchema = z.strictObject({
+  /** The mix of questions and recommendations. Default `balanced`. */
+  style: z.enum(['balanced', 'elicitation-heavy', 'critiquing-heavy']).default('balanced'),
+  /** Questions before the first recommendation, as [min, max]; overrides the style's. */
+  questions: Range.optional(),
+  /** Probability of asking another question after a recommendation misses; overrides the style's. */
+  questionAfterMiss: z.number().min(0).max(1).optional(),
+  /** Items per recommendation, as [min, max] within 1–3. Default [1, 3]. */
+  slateSize: z.tuple([z.number().int().min(1).max(3), z.number().int().min(1).max(3)]).default([1, 3]),
+  /** Facets the recommender asks about. Default genre, tag, director, cast (those the catalog has). */
+  questionFacets: z.array(z.string().min(1)).default(['genre', 'tag', 'director', 'cast']),
+  /** How many top candidates the value of a question is measured on. Default 40. */
+  candidatePool: z.number().int().min(2).default(40),
+});
+
+/** Options of the default recommender as accepted from callers. */
+export type BeliefPolicyOptions = z.input<typeof BeliefPolicyOptionsSchema>;
+type Resolved = z.output<typeof BeliefPolicyOptionsSchema>;
+
+// Evidence weights: what the user says about an attribute outweighs what can be inferred from one film.
+const STATED_WEIGHT = 4;
+const ITEM_WEIGHT = 1;
+const MISS_WEIGHT = 0.5;
+
+/**
+ * The default recommender. It keeps a belief over the user's attribute affinities (a mean and an amount of
+ * evidence per attribute) built only from what the user said; asks the question worth most — the attribute it is
+ * least sure about that best splits its current candidates, or an item that does; recommends the unshown items
+ * of highest believed utility; moves along critiqued attributes; and closes on acceptance.
+ */
+class BeliefRecommender implements RecommenderPolicy {
+  readonly #catalog: ItemCatalog;
+  readonly #random: SeededRandom;
+  readonly #options: Resolved;
+  readonly #mean: Float64Array;
+  readonly #evidence: Float64Array;
+  readonly #avoid = new Set<number>();
+  readonly #statedPositive = new Set<string>();
+  readonly #asked = new Set<string>();
+  // Items never to recommend: shown, seen, rejected or disliked.
+  readonly #excluded = new Set<string>();
+  readonly #plannedQuestions: number;
+  readonly #questionAfterMiss: number;
+  readonly #facets: string[];
+  #questionsAsked = 0;
+  #minYear = -Infinity;
+  #maxYear = Infinity;
+
+  constructor(context: PolicyContext, options: Resolved) {
+    this.#catalog = context.catalog;
+    this.#random = context.random;
+    this.#options = options;
+    this.#mean = new Float64Array(context.catalog.attributeKeyCount);
+    this.#evidence = new Float64Array(context.catalog.attributeKeyCount);
+    const style = POLICY_STYLES[options.style];
+    const [min, max] = options.questions ?? style.questions;
+    this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
+    this.#questionAfterMiss = options.questionAfterMiss ?? style.questionAfterMiss;
+    const present = new Set(context.catalog.facets());
+    this.#facets = options.questionFacets.filter((facet) => present.has(facet));
+  }
+
+  next(turn: PolicyTurn): AssistantAct[] {
+    if (turn.index === 0) return [{ type: 'greet', items: [] }, this.#opening()];
+    let accepted: string | undefined;
+    let askedAbout: string | undefined;
+    let critique: Extract<UserAct, { type: 'critique' }> | undefined;
+    let missed = false;
+    for (const act of turn.userActs) {
+      this.#observe(act);
+      if (act.type === 'accept') accepted = act.items[0];
+      else if (act.type === 'give-up') return [{ type: 'close', items: [] }];
+      else if (act.type === 'ask-about-item') askedAbout = act.items[0];
+      else if (act.type === 'critique') critique = act;
+      else if (act.type === 'reject') missed = true;
+    }
+    if (accepted !== undefined) return [{ type: 'close', items: [accepted] }];
+    if (turn.last) return [{ type: 'close', items: [] }];
+    if (askedAbout !== undefined) return [this.#describe(askedAbout)];
+    if (critique) {
+      const ack: AssistantAct = {
+        type: 'respond-critique',
+        items: [...critique.items],
+        direction: critique.direction,
+        ...(critique.attribute !== undefined ? { attribute: critique.attribute } : {}),
+      };
+      const slate = this.#recommend();
+      return slate ? [ack, slate] : [ack, { type: 'close', items: [] }];
+    }
+    const askNow =
+      this.#questionsAsked < this.#plannedQuestions || (missed && this.#random.chance(this.#questionAfterMiss));
+    const question = askNow ? this.#question() : undefined;
+    if (question) return [question];
+    const slate = this.#recommend();
+    return [slate ?? { type: 'close', items: [] }];
+  }
+
+  #opening(): AssistantAct {
+    this.#questionsAsked++;
+    if (this.#facets.includes('genre') && this.#random.chance(0.5)) {
+      this.#asked.add('facet:genre');
+      return { type: 'ask-attribute', items: [], facet: 'genre' };
+    }
+    return { type: 'ask-open', items: [] };
+  }
+
+  #learn(id: number | undefined, value: number, weight: number): void {
+    if (id === undefined) return;
+    const evidence = this.#evidence[id] as number;
+    this.#mean[id] = ((this.#mean[id] as number) * evidence + value * weight) / (evidence + weight);
+    this.#evidence[id] = evidence + weight;
+  }
+
+  #learnFromItem(item: string, value: number, weight: number): void {
+    for (const id of this.#catalog.attributeIdsOf(item)) this.#learn(id, value, weight);
+  }
+
+  #observe(act: UserAct): void {
+    const sign = 'polarity' in act ? (act.polarity === 'positive' ? 1 : act.polarity === 'negative' ? -1 : 0) : 0;
+    switch (act.type) {
+      case 'disclose':
+        if (act.attribute !== undefined) {
+          this.#asked.add(act.attribute);
+          this.#learn(this.#catalog.attributeIdOf(act.attribute), sign * act.strength, STATED_WEIGHT);
+          if (sign > 0) this.#statedPositive.add(act.attribute);
+          if (sign < 0) this.#avoidAttribute(act.attribute);
+        }
+        for (const item of act.items) {
+          this.#excluded.add(item);
+          this.#learnFromItem(item, sign * act.strength * 0.5, ITEM_WEIGHT);
+        }
+        break;
+      case 'answer-item':
+        for (const item of act.items) {
+          if (!act.seen) continue;
+          this.#excluded.add(item);
+          this.#learnFromItem(item, sign * (act.strength ?? 0) * 0.5, ITEM_WEIGHT);
+        }
+        break;
+      case 'critique': {
+        const item = act.items[0] as string;
+        this.#excluded.add(item);
+        const year = this.#catalog.get(item)?.year;
+        if (act.attribute !== undefined) {
+          this.#asked.add(act.attribute);
+          this.#learn(this.#catalog.attributeIdOf(act.attribute), act.direction === 'less' ? -1 : 1, STATED_WEIGHT);
+          if (act.direction === 'less') this.#avoidAttribute(act.attribute);
+          else this.#statedPositive.add(act.attribute);
+        } else if (year !== undefined) {
+          if (act.direction === 'newer') this.#minYear = Math.max(this.#minYear, year + 1);
+          if (act.direction === 'older') this.#maxYear = Math.min(this.#maxYear, year - 1);
+        }
+        break;
+      }
+      case 'reject':
+        for (const item of act.items) {
+          this.#excluded.add(item);
+          if (!act.seen) this.#learnFromItem(item, -0.2, MISS_WEIGHT);
+        }
+        break;
+      default:
+        break;
+    }
+  }
+
+  #avoidAttribute(key: string): void {
+    const id = this.#catalog.attributeIdOf(key);
+    if (id !== undefined) this.#avoid.add(id);
+  }
+
+  /** Believed utility of an item, or undefined when it must not be recommended. */
+  #utility(item: string, year: number | undefined): number | undefined {
+    if (this.#excluded.has(item)) return undefined;
+    if (year !== undefined && (year < this.#minYear || year > this.#maxYear)) return undefined;
+    const ids = this.#catalog.attributeIdsOf(item);
+    if (ids.length === 0) return 0;
+    let sum = 0;
+    for (const id of ids) {
+      if (this.#avoid.has(id)) return undefined;
+      sum += this.#mean[id] as number;
+    }
+    return sum / Math.sqrt(ids.length);
+  }
+
+  /** Candidates ranked by believed utility; ties broken by a small seeded jitter so dialogues differ. */
+  #ranked(limit: number): string[] {
+    const scored: Array<{ item: string; score: number }> = [];
+    for (const item of this.#catalog) {
+      const utility = this.#utility(item.id, item.year);
+      if (utility !== undefined) scored.push({ item: item.id, score: utility + 0.02 * this.#random.next() });
+    }
+    scored.sort((a, b) => b.score - a.score);
+    return scored.slice(0, limit).map((s) => s.item);
+  }
+
+  #recommend(): AssistantAct | undefined {
+    const [min, max] = this.#options.slateSize;
+    const items = this.#ranked(this.#random.int(Math.min(min, max), Math.max(min, max)));
+    if (items.length === 0) return undefined;
+    for (const item of items) this.#excluded.add(item);
+    const carried = new Set(items.flatMap((item) => this.#catalog.attributeKeysOf(item)));
+    const reasons = [...this.#statedPositive]
+      .filter((key) => carried.has(key as `${string}:${string}`))
+      .sort((a, b) => this.#meanOf(b) - this.#meanOf(a) || (a < b ? -1 : 1))
+      .slice(0, 2);
+    return { type: 'recommend', items, reasons };
+  }
+
+  #meanOf(key: string): number {
+    const id = this.#catalog.attributeIdOf(key);
+    return id === undefined ? 0 : (this.#mean[id] as number);
+  }
+
+  #variance(id: number): number {
+    return 1 / (1 + (this.#evidence[id] as number));
+  }
+
+  /** The question worth most now, or undefined when there is nothing left worth asking. */
+  #question(): AssistantAct | undefined {
+    const candidates = this.#ranked(this.#options.candidatePool);
+    if (candidates.length < 2) return undefined;
+    const share = new Map<number, number>();
+    for (const item of candidates) for (const id of this.#catalog.attributeIdsOf(item)) share.set(id, (share.get(id) ?? 0) + 1);
+    // Value of asking about an attribute: how unsure the belief is, times how evenly it splits the candidates.
+    const value = (id: number) => {
+      const p = (share.get(id) ?? 0) / candidates.length;
+      return this.#variance(id) * p * (1 - p);
+    };
+
+    const unaskedFacet = this.#facets.find((facet) => !this.#asked.has(`facet:${facet}`));
+    const roll = this.#random.next();
+    if (unaskedFacet !== undefined && roll < 0.2) {
+      this.#asked.add(`facet:${unaskedFacet}`);
+      this.#questionsAsked++;
+      return { type: 'ask-attribute', items: [], facet: unaskedFacet };
+    }
+    if (roll < 0.4) {
+      const item = this.#splittingItem(value);
+      if (item !== undefined) {
+        this.#asked.add(`item:${item}`);
+        this.#excluded.add(item);
+        this.#questionsAsked++;
+        return { type: 'ask-item', items: [item] };
+      }
+    }
+    let best: { id: number; key: string; value: number } | undefined;
+    for (const id of share.keys()) {
+      const key = this.#catalog.attributeKeyAt(id);
+      const facet = parseAttributeKey(key)?.facet;
+      if (facet === undefined || !this.#facets.includes(facet) || this.#asked.has(key)) continue;
+      const v = value(id);
+      if (v > 0 && (!best || v > best.value || (v === best.value && key < best.key))) best = { id, key, value: v };
+    }
+    if (!best) return undefined;
+    this.#asked.add(best.key);
+    this.#questionsAsked++;
+    return { type: 'ask-attribute', items: [], facet: parseAttributeKey(best.key)?.facet as string, attribute: best.key };
+  }
+
+  /** An item, not among the candidates, whose attributes split them best: "Have you seen …?" */
+  #splittingItem(value: (id: number) => number): string | undefined {
+    let best: { item: string; score: number } | undefined;
+    const pool = this.#random.sample(this.#catalog.ids(), 40);
+    for (const item of pool) {
+      if (this.#excluded.has(item) || this.#asked.has(`item:${item}`)) continue;
+      const ids = this.#catalog.attributeIdsOf(item);
+      if (ids.length === 0) continue;
+      let score = 0;
+      for (const id of ids) score += value(id);
+      score /= Math.sqrt(ids.length);
+      if (!best || score > best.score) best = { item, score };
+    }
+    return best?.item;
+  }
+
+  #describe(item: string): AssistantAct {
+    const keys = this.#catalog.attributeKeysOf(item);
+    const pick = (facet: string, count: number) => keys.filter((key) => key.startsWith(`${facet}:`)).slice(0, count);
+    return { type: 'describe-item', items: [item], attributes: [...pick('genre', 2), ...pick('director', 1), ...pick('cast', 2)] };
+  }
+}
+
+/**
+ * The default recommender policy (see {@link BeliefRecommender} above for how it decides).
+ *
+ * @example
+ * ```ts
+ * const generator = new DialogueGenerator({ policy: beliefPolicy({ style: 'critiquing-heavy' }) });
+ * ```
+ */
+export function beliefPolicy(options: BeliefPolicyOptions = {}): RecommenderPolicyFactory {
+  const resolved = parseOptions(BeliefPolicyOptionsSchema, options, 'beliefPolicy');
+  const factory = (context: PolicyContext) => new BeliefRecommender(context, resolved);
+  return Object.assign(factory, { policyName: `belief:${resolved.style}` });
+}

@@ -1,0 +1,25 @@
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+
+/**
+ * How much a taste (attribute weights by dense attribute id) favours an item: the sum of the weights of its
+ * attributes over the square root of their number, so that an item is not extreme merely for having many
+ * attributes. The same formula draws synthetic users, drives the simulated user's choices and ranks the
+ * recommender's candidates.
+ */
+export function itemUtility(catalog: ItemCatalog, itemId: string, weights: ArrayLike<number>): number {
+  const ids = catalog.attributeIdsOf(itemId);
+  if (ids.length === 0) return 0;
+  let sum = 0;
+  for (const id of ids) sum += weights[id] as number;
+  return sum / Math.sqrt(ids.length);
+}
+
+/** A profile's affinities as a dense weight vector over the catalog's attribute ids. */
+export function affinityWeights(catalog: ItemCatalog, affinities: Readonly<Record<string, number>>): Float64Array {
+  const weights = new Float64Array(catalog.attributeKeyCount);
+  for (const [key, value] of Object.entries(affinities)) {
+    const id = catalog.attributeIdOf(key);
+    if (id !== undefined) weights[id] = value;
+  }
+  return weights;
+}

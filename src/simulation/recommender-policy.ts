@@ -1,0 +1,38 @@
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import type { SeededRandom } from '../random/seeded-random.js';
+import type { AssistantAct, UserAct } from './dialogue-acts.js';
+
+/** What the recommender is told before a dialogue starts. */
+export interface PolicyContext {
+  /** The catalog to recommend from. */
+  catalog: ItemCatalog;
+  /** The dialogue's turn budget. */
+  maxTurns: number;
+  /** The policy's own seeded stream. */
+  random: SeededRandom;
+}
+
+/** What the recommender sees when it must speak. */
+export interface PolicyTurn {
+  /** The acts of the user's last turn (empty before the user has spoken). */
+  userActs: readonly UserAct[];
+  /** Index of the turn about to be spoken. */
+  index: number;
+  /** True when this is the last turn the budget allows: close now. */
+  last: boolean;
+}
+
+/**
+ * The recommender side of the simulation: one instance per dialogue, holding whatever belief it keeps about the
+ * user. It sees only what the user said — never the hidden profile.
+ */
+export interface RecommenderPolicy {
+  /** The acts of the recommender's next turn. */
+  next(turn: PolicyTurn): AssistantAct[];
+}
+
+/**
+ * Creates the policy for one dialogue. Pass one to `DialogueGenerator` to plug in your own recommender; give it a
+ * `policyName` to have records say which policy made them.
+ */
+export type RecommenderPolicyFactory = ((context: PolicyContext) => RecommenderPolicy) & { readonly policyName?: string };

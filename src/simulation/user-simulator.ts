@@ -1,0 +1,314 @@
+import { z } from 'zod';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { parseAttributeKey } from '../catalog/item.js';
+import { type PreferenceProfile, trustedProfile } from '../profile/preference-profile.js';
+import type { Persona } from '../profile/profile-schema.js';
+import type { SeededRandom } from '../random/seeded-random.js';
+import { parseOptions } from '../validation/parse-options.js';
+import { chooseFromSlate } from './choice-model.js';
+import type { AssistantAct, Polarity, UserAct } from './dialogue-acts.js';
+import { affinityWeights, itemUtility } from './item-utility.js';
+import { VOICED_AFFINITY, polarityOfAffinity, polarityOfOpinion } from './stated-polarity.js';
+
+/** Options of {@link UserSimulator}; every field has a default. */
+export const UserSimulatorOptionsSchema = z.strictObject({
+  /**
+   * What the user says about an item it has no opinion of: `not-seen` (default), or `neutral` — "seen it, it was
+   * okay". Never an invented liking or dislike.
+   */
+  unseenItems: z.enum(['not-seen', 'neutral']).default('not-seen'),
+  /** Temperature of the choice model over a recommended slate. Default 0.15. */
+  choiceTemperature: z.number().gt(0).default(0.15),
+  /** Probability that an unsatisfying recommendation is critiqued (when a critique is possible) rather than rejected. Default 0.8. */
+  critiqueRate: z.number().min(0).max(1).default(0.8),
+  /** Utility an item needs before the least decisive user accepts it; decisive users accept down to 60% of it. Default 0.35. */
+  acceptThreshold: z.number().default(0.35),
+});
+
+/** Options of {@link UserSimulator} as accepted from callers. */
+export type UserSimulatorOptions = z.input<typeof UserSimulatorOptionsSchema>;
+
+/** Persona traits with defaults filled in. */
+interface Traits {
+  verbosity: NonNullable<Persona['verbosity']>;
+  disclosure: number;
+  patience: number;
+  decisiveness: number;
+}
+
+const DEFAULT_TRAITS: Traits = { verbosity: 'normal', disclosure: 0.4, patience: 5, decisiveness: 0.6 };
+// Recency critiques only when the gap is large enough to be worth saying.
+const RECENCY_GAP_YEARS = 15;
+
+/** What happened on the user's side after a turn. */
+export type UserState = 'talking' | 'accepted' | 'gave-up';
+
+/**
+ * The simulated user. It decides its acts from its profile and the dialogue so far, through a seeded random
+ * source, and never says anything the profile does not support:
+ * - it answers from its liked and disliked items and attribute affinities; items it has no opinion of are "not
+ *   seen" (or "okay", if configured), never an invented preference;
+ * - it chooses from a recommended slate with a multinomial-logit choice model with a "none of these" option,
+ *   accepts a good-enough choice, and otherwise critiques the closest item on the attribute that most separates
+ *   it from its taste, or rejects;
+ * - persona traits change style and behaviour, not truth: how much it volunteers, how many unsatisfying turns it
+ *   tolerates, how readily it settles;
+ * - it never sees held-out items (it is built from a copy of the profile without them), so it cannot name one
+ *   unless the recommender does.
+ *
+ * The simulator is deterministic given its random source, so it never contradicts itself: every statement is a
+ * function of the profile.
+ */
+export class UserSimulator {
+  readonly #catalog: ItemCatalog;
+  // The profile without held-out items: what the simulated user may know.
+  readonly #profile: PreferenceProfile;
+  readonly #random: SeededRandom;
+  readonly #options: z.output<typeof UserSimulatorOptionsSchema>;
+  readonly #traits: Traits;
+  readonly #weights: Float64Array;
+  readonly #acceptAt: number;
+  readonly #disclosed = new Set<string>();
+  readonly #askedAbout = new Set<string>();
+  #unsatisfied = 0;
+  #state: UserState = 'talking';
+  #greeted = false;
+
+  constructor(profile: PreferenceProfile, catalog: ItemCatalog, random: SeededRandom, options: UserSimulatorOptions = {}) {
+    this.#catalog = catalog;
+    this.#profile = trustedProfile({ ...profile.toJSON(), heldOut: [] });
+    this.#random = random;
+    this.#options = parseOptions(UserSimulatorOptionsSchema, options, 'UserSimulator');
+    this.#traits = { ...DEFAULT_TRAITS, ...stripUndefined(profile.persona ?? {}) };
+    this.#weights = affinityWeights(catalog, this.#profile.affinities);
+    this.#acceptAt = this.#options.acceptThreshold * (1 - 0.4 * this.#traits.decisiveness);
+  }
+
+  /** `accepted` or `gave-up` once the user has ended its side of the conversation. */
+  get state(): UserState {
+    return this.#state;
+  }
+
+  /** How the user talks (for the verbaliser). */
+  get persona(): Persona {
+    return { ...this.#traits };
+  }
+
+  /** The user's acts in reply to the recommender's last turn. */
+  respond(assistantActs: readonly AssistantAct[]): UserAct[] {
+    const acts: UserAct[] = [];
+    for (const act of assistantActs) {
+      switch (act.type) {
+        case 'greet':
+          if (!this.#greeted) acts.push({ type: 'state-goal', items: [] });
+          this.#greeted = true;
+          break;
+        case 'ask-open':
+          acts.push(...this.#openAnswer());
+          break;
+        case 'ask-attribute':
+          acts.push(this.#attributeAnswer(act.facet, act.attribute));
+          break;
+        case 'ask-item':
+          acts.push(this.#itemAnswer(act.items[0] as string));
+          break;
+        case 'recommend':
+          acts.push(...this.#judgeSlate(act.items));
+          break;
+        case 'describe-item':
+          acts.push(...this.#judgeSlate(act.items, true));
+          break;
+        case 'respond-critique':
+        case 'close':
+          break;
+      }
+    }
+    if (this.#state === 'talking' && !acts.some((a) => a.type === 'critique' || a.type === 'reject')) {
+      const extra = this.#volunteer();
+      if (extra) acts.push(extra);
+    }
+    if (acts.length === 0) acts.push(...this.#openAnswer());
+    if (acts.length === 0) acts.push(this.#fallback());
+    return acts;
+  }
+
+  /** Something true to say when nothing strong is left: a disliked film, the strongest weak leaning, or the goal. */
+  #fallback(): UserAct {
+    const disliked = this.#profile.disliked.find(({ item }) => !this.#disclosed.has(`item:${item}`));
+    if (disliked) {
+      this.#disclosed.add(`item:${disliked.item}`);
+      return { type: 'disclose', items: [disliked.item], polarity: 'negative', strength: disliked.strength };
+    }
+    const strongest = Object.keys(this.#profile.affinities)
+      .filter((key) => this.#catalog.hasAttribute(key))
+      .sort((a, b) => Math.abs(this.#profile.affinity(b)) - Math.abs(this.#profile.affinity(a)) || (a < b ? -1 : 1))[0];
+    return strongest === undefined ? { type: 'state-goal', items: [] } : this.#disclosure(strongest);
+  }
+
+  #disclosure(attribute: string): UserAct {
+    this.#disclosed.add(attribute);
+    const affinity = this.#profile.affinity(attribute);
+    return { type: 'disclose', items: [], attribute, polarity: polarityOfAffinity(affinity), strength: round2(Math.abs(affinity)) };
+  }
+
+  /** The strongest voiced attributes not yet disclosed, strongest first (optionally of one facet or sign). */
+  #undisclosed(direction: 'positive' | 'negative', facet?: string): string[] {
+    return this.#profile
+      .topAffinities(direction)
+      .filter(({ key, value }) => Math.abs(value) >= VOICED_AFFINITY && !this.#disclosed.has(key))
+      .filter(({ key }) => facet === undefined || key.startsWith(`${facet}:`))
+      .filter(({ key }) => this.#catalog.hasAttribute(key))
+      .map(({ key }) => key);
+  }
+
+  #openAnswer(): UserAct[] {
+    const acts: UserAct[] = [];
+    const [best] = this.#undisclosed('positive');
+    if (best !== undefined) acts.push(this.#disclosure(best));
+    const liked = this.#profile.liked.find(({ item }) => !this.#disclosed.has(`item:${item}`));
+    if (liked && (acts.length === 0 || this.#random.chance(this.#traits.disclosure))) {
+      this.#disclosed.add(`item:${liked.item}`);
+      acts.push({ type: 'disclose', items: [liked.item], polarity: 'positive', strength: liked.strength });
+    }
+    if (acts.length === 0) {
+      const [worst] = this.#undisclosed('negative');
+      if (worst !== undefined) acts.push(this.#disclosure(worst));
+    }
+    return acts;
+  }
+
+  #attributeAnswer(facet: string, attribute: string | undefined): UserAct {
+    if (attribute !== undefined) return this.#disclosure(attribute);
+    const [liked] = this.#undisclosed('positive', facet);
+    if (liked !== undefined) return this.#disclosure(liked);
+    const [disliked] = this.#undisclosed('negative', facet);
+    if (disliked !== undefined) return this.#disclosure(disliked);
+    // Nothing strong to say about this facet: say so about its most common value.
+    const [common] = this.#catalog.vocabulary({ facet });
+    return common === undefined ? this.#fallback() : this.#disclosure(common.key);
+  }
+
+  #itemAnswer(item: string): UserAct {
+    const polarity = polarityOfOpinion(this.#profile.opinionOf(item));
+    if (polarity === undefined) {
+      return this.#options.unseenItems === 'neutral'
+        ? { type: 'answer-item', items: [item], seen: true, polarity: 'neutral', strength: 0 }
+        : { type: 'answer-item', items: [item], seen: false };
+    }
+    return { type: 'answer-item', items: [item], seen: true, polarity, strength: round2(Math.abs(this.#profile.itemScore(item))) };
+  }
+
+  /** An unprompted disclosure, as often as the persona volunteers things. */
+  #volunteer(): UserAct | undefined {
+    const rate = this.#traits.disclosure * (this.#traits.verbosity === 'chatty' ? 1 : this.#traits.verbosity === 'terse' ? 0.3 : 0.6);
+    if (!this.#random.chance(rate)) return undefined;
+    const direction = this.#random.chance(0.7) ? 'positive' : 'negative';
+    const [key] = this.#undisclosed(direction);
+    return key === undefined ? undefined : this.#disclosure(key);
+  }
+
+  /** Reacts to recommended items (or, after `describe-item`, to the one described). */
+  #judgeSlate(items: readonly string[], described = false): UserAct[] {
+    const seen = items.filter((item) => this.#profile.opinionOf(item) !== 'unseen');
+    const fresh = items.filter((item) => this.#profile.opinionOf(item) === 'unseen');
+    const acts: UserAct[] = seen
+      .map((item): UserAct | undefined => {
+        const polarity = polarityOfOpinion(this.#profile.opinionOf(item)) as Polarity;
+        return polarity === 'neutral'
+          ? undefined
+          : { type: 'disclose', items: [item], polarity, strength: round2(Math.abs(this.#profile.itemScore(item))) };
+      })
+      .filter((act): act is UserAct => act !== undefined);
+    if (fresh.length === 0) {
+      acts.push({ type: 'reject', items: [...items], seen: true });
+      return this.#unsatisfying(acts);
+    }
+    const utilities = fresh.map((item) => itemUtility(this.#catalog, item, this.#weights));
+    const threshold = described ? this.#acceptAt - 0.1 : this.#acceptAt;
+    const choice = chooseFromSlate(utilities, this.#random, {
+      temperature: this.#options.choiceTemperature,
+      noneUtility: threshold,
+    });
+    if (choice >= 0) {
+      const item = fresh[choice] as string;
+      const utility = utilities[choice] as number;
+      if (utility >= threshold && this.#acceptable(item)) {
+        this.#state = 'accepted';
+        return [...acts, { type: 'accept', items: [item] }];
+      }
+      // Close to good enough and not yet asked about: learn more before deciding.
+      if (!described && utility >= threshold - 0.15 && this.#acceptable(item) && !this.#askedAbout.has(item)) {
+        this.#askedAbout.add(item);
+        return [...acts, { type: 'ask-about-item', items: [item] }];
+      }
+    }
+    const closest = choice >= 0 ? choice : utilities.indexOf(Math.max(...utilities));
+    const critique = this.#random.chance(this.#options.critiqueRate) ? this.#critique(fresh[closest] as string) : undefined;
+    acts.push(critique ?? { type: 'reject', items: fresh, seen: false });
+    return this.#unsatisfying(acts);
+  }
+
+  /** An item the user could accept without contradicting itself: no attribute it dislikes. */
+  #acceptable(item: string): boolean {
+    for (const id of this.#catalog.attributeIdsOf(item)) if ((this.#weights[id] as number) <= -VOICED_AFFINITY) return false;
+    return true;
+  }
+
+  /** Counts an unsatisfying turn; past the persona's patience, the user gives up instead. */
+  #unsatisfying(acts: UserAct[]): UserAct[] {
+    this.#unsatisfied++;
+    if (this.#unsatisfied < this.#traits.patience) return acts;
+    this.#state = 'gave-up';
+    return [...acts.filter((a) => a.type === 'disclose'), { type: 'give-up', items: [] }];
+  }
+
+  /**
+   * The critique that most separates an item from the user's taste: its most disliked attribute ("less horror"),
+   * else the user's strongest liking it lacks ("more sci-fi"), else its age against the user's liked films.
+   */
+  #critique(item: string): UserAct | undefined {
+    let worst: string | undefined;
+    let worstValue = -VOICED_AFFINITY;
+    for (const key of this.#catalog.attributeKeysOf(item)) {
+      const value = this.#profile.affinity(key);
+      if (value <= worstValue) {
+        worst = key;
+        worstValue = value;
+      }
+    }
+    if (worst !== undefined) {
+      this.#disclosed.add(worst);
+      return { type: 'critique', items: [item], attribute: worst, direction: 'less', polarity: 'negative' };
+    }
+    const has = new Set<string>(this.#catalog.attributeKeysOf(item));
+    const wanted = this.#profile
+      .topAffinities('positive')
+      .find(({ key, value }) => value >= VOICED_AFFINITY && !has.has(key) && parseAttributeKey(key)?.facet === 'genre');
+    if (wanted) {
+      this.#disclosed.add(wanted.key);
+      return { type: 'critique', items: [item], attribute: wanted.key, direction: 'more', polarity: 'positive' };
+    }
+    const year = this.#catalog.get(item)?.year;
+    const likedYear = this.#medianLikedYear();
+    if (year !== undefined && likedYear !== undefined && Math.abs(year - likedYear) >= RECENCY_GAP_YEARS) {
+      return { type: 'critique', items: [item], direction: year < likedYear ? 'newer' : 'older', polarity: 'negative' };
+    }
+    return undefined;
+  }
+
+  #medianLikedYear(): number | undefined {
+    const years = this.#profile.liked
+      .map(({ item }) => this.#catalog.get(item)?.year)
+      .filter((year): year is number => year !== undefined)
+      .sort((a, b) => a - b);
+    return years.length === 0 ? undefined : years[Math.floor(years.length / 2)];
+  }
+}
+
+function round2(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

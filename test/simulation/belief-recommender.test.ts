@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { SeededRandom } from '../../src/random/seeded-random.js';
+import { beliefPolicy } from '../../src/simulation/belief-recommender.js';
+import type { AssistantAct, UserAct } from '../../src/simulation/dialogue-acts.js';
+import type { RecommenderPolicy } from '../../src/simulation/recommender-policy.js';
+import { thrown } from '../helpers/thrown.js';
+
+const catalog = builtinCatalog();
+
+function policy(seed = 1, options = {}, maxTurns = 20): RecommenderPolicy {
+  return beliefPolicy(options)({ catalog, maxTurns, random: new SeededRandom(seed) });
+}
+
+/** Answers every question with nothing in particular until the policy recommends; returns the turns it took. */
+function untilRecommendation(p: RecommenderPolicy, reply: UserAct[]): AssistantAct[][] {
+  const turns: AssistantAct[][] = [p.next({ userActs: [], index: 0, last: false })];
+  for (let index = 2; index < 30 && !turns.at(-1)?.some((a) => a.type === 'recommend'); index += 2) {
+    turns.push(p.next({ userActs: reply, index, last: false }));
+  }
+  return turns;
+}
+
+const likesSciFi: UserAct[] = [{ type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 }];
+
+describe('beliefPolicy', () => {
+  it('opens with a greeting and a question', () => {
+    const [first] = untilRecommendation(policy(), likesSciFi);
+    expect(first?.[0]).toEqual({ type: 'greet', items: [] });
+    expect(['ask-open', 'ask-attribute']).toContain(first?.[1]?.type);
+  });
+
+  it('recommends what the user said it likes, giving that as the reason', () => {
+    const turns = untilRecommendation(policy(), likesSciFi);
+    const slate = turns.at(-1)?.find((a) => a.type === 'recommend');
+    expect(slate?.type).toBe('recommend');
+    if (slate?.type !== 'recommend') return;
+    for (const item of slate.items) expect(catalog.attributeKeysOf(item)).toContain('genre:Sci-Fi');
+    expect(slate.reasons).toEqual(['genre:Sci-Fi']);
+  });
+
+  it('never recommends an item again, nor one with an attribute the user dislikes', () => {
+    const p = policy(3, { style: 'critiquing-heavy' });
+    p.next({ userActs: [], index: 0, last: false });
+    const dislikes: UserAct[] = [{ type: 'disclose', items: [], attribute: 'genre:Drama', polarity: 'negative', strength: 0.9 }];
+    const shown = new Set<string>();
+    let reply: UserAct[] = dislikes;
+    for (let index = 2; index < 40; index += 2) {
+      const acts = p.next({ userActs: reply, index, last: false });
+      const slate = acts.find((a) => a.type === 'recommend');
+      if (!slate) {
+        reply = dislikes;
+        continue;
+      }
+      for (const item of slate.items) {
+        expect(shown.has(item), `${item} shown twice`).toBe(false);
+        expect(catalog.attributeKeysOf(item)).not.toContain('genre:Drama');
+        shown.add(item);
+      }
+      reply = [{ type: 'reject', items: [...slate.items], seen: false }];
+    }
+    expect(shown.size).toBeGreaterThan(10);
+  });
+
+  it('acknowledges a critique and moves along it', () => {
+    const p = policy(2, { style: 'critiquing-heavy' });
+    untilRecommendation(p, likesSciFi);
+    const alien = catalog.resolveTitle('Alien').id;
+    const acts = p.next({
+      userActs: [{ type: 'critique', items: [alien], attribute: 'genre:Horror', direction: 'less', polarity: 'negative' }],
+      index: 10,
+      last: false,
+    });
+    expect(acts[0]).toEqual({ type: 'respond-critique', items: [alien], attribute: 'genre:Horror', direction: 'less' });
+    const slate = acts[1];
+    expect(slate?.type).toBe('recommend');
+    for (const item of slate?.items ?? []) expect(catalog.attributeKeysOf(item)).not.toContain('genre:Horror');
+
+    const newer = p.next({ userActs: [{ type: 'critique', items: [alien], direction: 'newer', polarity: 'negative' }], index: 12, last: false });
+    for (const item of newer[1]?.items ?? []) expect(catalog.require(item).year).toBeGreaterThan(1979);
+  });
+
+  it('closes with the accepted item, after a give-up, and on the last turn', () => {
+    const p = policy();
+    p.next({ userActs: [], index: 0, last: false });
+    expect(p.next({ userActs: [{ type: 'accept', items: ['the-matrix-1999'] }], index: 2, last: false })).toEqual([
+      { type: 'close', items: ['the-matrix-1999'] },
+    ]);
+    expect(policy().next({ userActs: [{ type: 'give-up', items: [] }], index: 4, last: false })).toEqual([{ type: 'close', items: [] }]);
+    expect(policy().next({ userActs: likesSciFi, index: 18, last: true })).toEqual([{ type: 'close', items: [] }]);
+  });
+
+  it('describes an item the user asks about', () => {
+    const acts = policy().next({ userActs: [{ type: 'ask-about-item', items: ['the-matrix-1999'] }], index: 4, last: false });
+    expect(acts).toHaveLength(1);
+    expect(acts[0]).toMatchObject({ type: 'describe-item', items: ['the-matrix-1999'] });
+    expect(acts[0]?.type === 'describe-item' && acts[0].attributes).toContain('genre:Sci-Fi');
+  });
+
+  it('asks more before recommending when elicitation-heavy than when critiquing-heavy', () => {
+    const questions = (style: 'elicitation-heavy' | 'critiquing-heavy') => {
+      let total = 0;
+      for (let seed = 0; seed < 30; seed++) total += untilRecommendation(policy(seed, { style }), likesSciFi).length - 1;
+      return total / 30;
+    };
+    const heavy = questions('elicitation-heavy');
+    const light = questions('critiquing-heavy');
+    expect(heavy).toBeGreaterThanOrEqual(3.5);
+    expect(light).toBeLessThanOrEqual(1);
+  });
+
+  it('rejects bad options naming them', () => {
+    expect(thrown(() => beliefPolicy({ slateSize: [0, 4] })).location?.field).toBe('slateSize[0]');
+    expect(thrown(() => beliefPolicy({ style: 'chatty' as 'balanced' })).code).toBe('INVALID_ARGUMENT');
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { PreferenceProfile } from '../../src/profile/preference-profile.js';
+import { SeededRandom } from '../../src/random/seeded-random.js';
+import type { AssistantAct, UserAct } from '../../src/simulation/dialogue-acts.js';
+import { UserSimulator } from '../../src/simulation/user-simulator.js';
+import { smallCatalog } from '../helpers/small-catalog.js';
+
+// m1 Matrix (Action, Sci-Fi, cyberpunk), m2 Alien (Horror, Sci-Fi, space), m3/m4 Heat (Action[, Crime]),
+// m5 Amélie (Comedy, Romance), m6 Shining (Horror, haunted house), m7 Toy Story (Animation, Comedy), m8 Blade Runner.
+const profile = new PreferenceProfile({
+  id: 'u',
+  liked: [{ item: 'm1', strength: 1 }],
+  disliked: [{ item: 'm6', strength: 0.8 }],
+  neutral: ['m7'],
+  affinities: { 'genre:Sci-Fi': 0.9, 'tag:cyberpunk': 0.7, 'genre:Horror': -0.8, 'genre:Comedy': 0.1 },
+  heldOut: ['m8'],
+  persona: { patience: 2, decisiveness: 1, disclosure: 0 },
+});
+
+function simulator(seed = 1, options = {}): UserSimulator {
+  return new UserSimulator(profile, smallCatalog(), new SeededRandom(seed), options);
+}
+
+const recommend = (...items: string[]): AssistantAct => ({ type: 'recommend', items, reasons: [] });
+
+describe('UserSimulator', () => {
+  it('answers attribute questions from its affinities, and "no strong feelings" where it has none', () => {
+    const user = simulator();
+    expect(user.respond([{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Horror' }])).toEqual([
+      { type: 'disclose', items: [], attribute: 'genre:Horror', polarity: 'negative', strength: 0.8 },
+    ]);
+    expect(user.respond([{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Crime' }])).toEqual([
+      { type: 'disclose', items: [], attribute: 'genre:Crime', polarity: 'neutral', strength: 0 },
+    ]);
+    expect(user.respond([{ type: 'ask-attribute', items: [], facet: 'genre' }])[0]).toMatchObject({
+      attribute: 'genre:Sci-Fi',
+      polarity: 'positive',
+    });
+  });
+
+  it('answers item questions from what it has seen; held-out items are unseen to it', () => {
+    const user = simulator();
+    const ask = (item: string) => user.respond([{ type: 'ask-item', items: [item] }])[0];
+    expect(ask('m1')).toEqual({ type: 'answer-item', items: ['m1'], seen: true, polarity: 'positive', strength: 1 });
+    expect(ask('m6')).toEqual({ type: 'answer-item', items: ['m6'], seen: true, polarity: 'negative', strength: 0.8 });
+    expect(ask('m7')).toEqual({ type: 'answer-item', items: ['m7'], seen: true, polarity: 'neutral', strength: 0 });
+    expect(ask('m3')).toEqual({ type: 'answer-item', items: ['m3'], seen: false });
+    expect(ask('m8')).toEqual({ type: 'answer-item', items: ['m8'], seen: false });
+    const lenient = simulator(1, { unseenItems: 'neutral' });
+    expect(lenient.respond([{ type: 'ask-item', items: ['m3'] }])[0]).toMatchObject({ seen: true, polarity: 'neutral' });
+  });
+
+  it('accepts a recommendation that fits, critiques one carrying a disliked attribute', () => {
+    expect(simulator().respond([recommend('m8')])).toEqual([{ type: 'accept', items: ['m8'] }]);
+    const critiqued = simulator().respond([recommend('m2')]);
+    expect(critiqued).toEqual([
+      { type: 'critique', items: ['m2'], attribute: 'genre:Horror', direction: 'less', polarity: 'negative' },
+    ]);
+  });
+
+  it('never accepts an item carrying an attribute it dislikes, whatever the seed', () => {
+    for (let seed = 0; seed < 300; seed++) {
+      const acts = simulator(seed).respond([recommend('m2', 'm6')]);
+      expect(acts.some((act) => act.type === 'accept')).toBe(false);
+    }
+  });
+
+  it('turns down films it has seen, saying what it thought of them', () => {
+    expect(simulator().respond([recommend('m1', 'm6')])).toEqual([
+      { type: 'disclose', items: ['m1'], polarity: 'positive', strength: 1 },
+      { type: 'disclose', items: ['m6'], polarity: 'negative', strength: 0.8 },
+      { type: 'reject', items: ['m1', 'm6'], seen: true },
+    ]);
+  });
+
+  it('gives up after as many unsatisfying recommendations as its patience', () => {
+    const user = simulator();
+    expect(user.respond([recommend('m6')]).at(-1)?.type).toBe('reject');
+    expect(user.state).toBe('talking');
+    const second = user.respond([recommend('m2')]);
+    expect(second.at(-1)).toEqual({ type: 'give-up', items: [] });
+    expect(user.state).toBe('gave-up');
+  });
+
+  it('names no item the recommender did not name, except the visible ones it rated', () => {
+    const catalog = smallCatalog();
+    const visible = new Set(['m1', 'm6', 'm7']);
+    for (let seed = 0; seed < 200; seed++) {
+      const random = new SeededRandom(seed);
+      const user = new UserSimulator(profile, catalog, random.fork('user'));
+      const named = new Set<string>();
+      const turns: AssistantAct[][] = [
+        [{ type: 'greet', items: [] }, { type: 'ask-open', items: [] }],
+        [{ type: 'ask-attribute', items: [], facet: 'tag' }],
+        [recommend(...random.sample(catalog.ids(), random.int(1, 3)))],
+      ];
+      for (const acts of turns) {
+        for (const act of acts) for (const item of act.items) named.add(item);
+        const reply: UserAct[] = user.respond(acts);
+        for (const act of reply) for (const item of act.items) expect(named.has(item) || visible.has(item), `${item} (seed ${seed})`).toBe(true);
+      }
+    }
+  });
+
+  it('is deterministic for a seed', () => {
+    const run = (seed: number) => {
+      const user = simulator(seed);
+      return [user.respond([{ type: 'greet', items: [] }, { type: 'ask-open', items: [] }]), user.respond([recommend('m2', 'm3', 'm5')])];
+    };
+    expect(run(5)).toEqual(run(5));
+  });
+});
