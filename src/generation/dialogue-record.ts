@@ -17,9 +17,9 @@ export type Turn = z.output<typeof TurnSchema>;
 
 /** The consistency rules a turn can break. */
 export const VIOLATION_RULES = [
-  /** A user act states a polarity opposite to the hidden profile. */
+  /** A user act states a polarity (or a seen/unseen claim) the hidden profile does not support. */
   'user-contradicts-profile',
-  /** A user act states a polarity opposite to something the user said earlier. */
+  /** A user act states a polarity (or a seen/unseen claim) different from what the user said earlier. */
   'user-contradicts-self',
   /** The user accepts an item it disliked, or one carrying an attribute it said it dislikes. */
   'accept-contradicts-dislike',
@@ -54,6 +54,8 @@ export const ViolationSchema = z.strictObject({
   evidence: z.strictObject({
     items: z.array(z.string()).optional(),
     attribute: z.string().optional(),
+    /** The act type at fault, when that is the evidence (e.g. an act the speaker cannot perform). */
+    act: z.string().optional(),
     earlierTurn: z.number().int().min(0).optional(),
     text: z.string().optional(),
   }),

@@ -1,0 +1,92 @@
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import type { Turn, Violation } from '../generation/dialogue-record.js';
+import type { PreferenceProfile } from '../profile/preference-profile.js';
+import type { DialogueAct, Speaker } from '../simulation/dialogue-acts.js';
+import { type ActRuleContext, evaluateActs } from './act-rules.js';
+import { DialogueCommitments } from './dialogue-commitments.js';
+import { type MentionFinder, mentionFinderFor } from './mention-finder.js';
+import { checkTurnText } from './text-rules.js';
+
+/** Options for {@link ConsistencyTracker}. */
+export interface ConsistencyTrackerOptions {
+  /** The catalog the dialogue's item ids come from. */
+  catalog: ItemCatalog;
+  /** The hidden user the dialogue is generated for. */
+  profile: PreferenceProfile;
+}
+
+/**
+ * Checks every turn of one dialogue against the user's hidden profile and everything said before, and reports
+ * each broken rule as a {@link Violation} (turn, rule, one-sentence message, evidence). Behavioural rules look at
+ * the acts (`checkActs`), text rules at the words (`checkText`); `commit` records a spoken turn so later turns are
+ * checked against it. One tracker per dialogue.
+ *
+ * @example
+ * ```ts
+ * const tracker = new ConsistencyTracker({ catalog, profile });
+ * for (const turn of turns) violations.push(...tracker.check(turn));
+ * ```
+ */
+export class ConsistencyTracker {
+  readonly #context: ActRuleContext;
+  readonly #finder: MentionFinder;
+  readonly #committed = new DialogueCommitments();
+  #checkedTurns = 0;
+
+  /** A tracker for one dialogue; the catalog's title index is built on first use and shared. */
+  constructor(options: ConsistencyTrackerOptions) {
+    this.#context = {
+      catalog: options.catalog,
+      profile: options.profile,
+      heldOut: new Set(options.profile.heldOut),
+      committed: this.#committed,
+    };
+    this.#finder = mentionFinderFor(options.catalog);
+  }
+
+  /** Behavioural rules for acts about to be spoken at turn `index` (does not record them). */
+  checkActs(speaker: Speaker, acts: readonly DialogueAct[], index: number): Violation[] {
+    return evaluateActs(this.#context, speaker, acts, index).violations;
+  }
+
+  /** Text rules: the text mentions exactly the items its acts name. */
+  checkText(turn: Turn): Violation[] {
+    return checkTurnText(this.#finder, turn);
+  }
+
+  /** Records a spoken turn's commitments (what each speaker has now said). */
+  commit(turn: Turn): void {
+    this.#committed.merge(evaluateActs(this.#context, turn.speaker, turn.acts, turn.index).commitments);
+    this.#checkedTurns++;
+  }
+
+  /** checkActs + checkText + commit, for auditing finished dialogues. */
+  check(turn: Turn): Violation[] {
+    const outcome = evaluateActs(this.#context, turn.speaker, turn.acts, turn.index);
+    const text = checkTurnText(this.#finder, turn);
+    this.#committed.merge(outcome.commitments);
+    this.#checkedTurns++;
+    return text.length === 0 ? outcome.violations : [...outcome.violations, ...text];
+  }
+
+  /** Turns committed so far. */
+  get checkedTurns(): number {
+    return this.#checkedTurns;
+  }
+}
+
+/**
+ * Audits a whole dialogue: a fresh {@link ConsistencyTracker} checks every turn in order, and the violations of
+ * all turns are returned in turn order.
+ *
+ * @example
+ * ```ts
+ * const violations = auditDialogue(record.turns, catalog, profile);
+ * ```
+ */
+export function auditDialogue(turns: readonly Turn[], catalog: ItemCatalog, profile: PreferenceProfile): Violation[] {
+  const tracker = new ConsistencyTracker({ catalog, profile });
+  const violations: Violation[] = [];
+  for (const turn of turns) violations.push(...tracker.check(turn));
+  return violations;
+}

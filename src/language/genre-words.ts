@@ -1,0 +1,59 @@
+/** How one genre reads in a sentence. */
+export interface GenreWords {
+  /** Fits "I love ___" and "How do you feel about ___?": "sci-fi", "comedies", "family films". */
+  readonly noun: string;
+  /** Asking for more of it, after "something like X, but ___": "funnier", "more sci-fi". */
+  readonly more: string;
+  /** Asking for less of it: "less scary", "not a documentary". */
+  readonly less: string;
+  /** Before a noun when describing an item: "sci-fi" in "a sci-fi action film", "romantic" in "a romantic comedy". */
+  readonly modifier: string;
+  /** The noun a description can end on ("comedy" in "a romantic comedy"); absent when the genre only modifies. */
+  readonly head?: string;
+  /** A mass noun for "with elements of ___": "adventure", "family fun". */
+  readonly element: string;
+  /** Where the modifier goes among others: lower first ("an animated family comedy", not "a family animated …"). */
+  readonly rank: number;
+  /** When several genres could end a description, the lowest wins: "a crime drama" rather than "a … drama crime". */
+  readonly headRank: number;
+}
+
+const NO_HEAD = 99;
+
+// The MovieLens genre names (also the built-in catalog's). Every phrase here was read aloud in the templates'
+// frames ("I love ___", "something like X, but ___", "a ___ film") before it went in.
+const GENRES: Readonly<Record<string, GenreWords>> = {
+  Action: { noun: 'action movies', more: 'more action-packed', less: 'less action-heavy', modifier: 'action', element: 'action', rank: 12, headRank: NO_HEAD },
+  Adventure: { noun: 'adventure movies', more: 'more adventurous', less: 'less of an adventure', modifier: 'adventure', element: 'adventure', rank: 11, headRank: NO_HEAD },
+  Animation: { noun: 'animated films', more: 'animated', less: 'not animated', modifier: 'animated', element: 'animation', rank: 0, headRank: NO_HEAD },
+  Children: { noun: 'family films', more: 'more family-friendly', less: 'less aimed at kids', modifier: 'family', element: 'family fun', rank: 1, headRank: NO_HEAD },
+  Comedy: { noun: 'comedies', more: 'funnier', less: 'less comedic', modifier: 'comedy', head: 'comedy', element: 'comedy', rank: 13, headRank: 4 },
+  Crime: { noun: 'crime movies', more: 'more of a crime story', less: 'less about crime', modifier: 'crime', element: 'crime', rank: 10, headRank: NO_HEAD },
+  Documentary: { noun: 'documentaries', more: 'a documentary', less: 'not a documentary', modifier: 'documentary', head: 'documentary', element: 'documentary', rank: 15, headRank: 0 },
+  Drama: { noun: 'dramas', more: 'more dramatic', less: 'less dramatic', modifier: 'drama', head: 'drama', element: 'drama', rank: 14, headRank: 5 },
+  Fantasy: { noun: 'fantasy', more: 'more fantastical', less: 'less fantastical', modifier: 'fantasy', element: 'fantasy', rank: 7, headRank: NO_HEAD },
+  'Film-Noir': { noun: 'film noir', more: 'more noir', less: 'less noir', modifier: 'noir', element: 'noir', rank: 3, headRank: NO_HEAD },
+  Horror: { noun: 'horror', more: 'scarier', less: 'less scary', modifier: 'horror', head: 'horror film', element: 'horror', rank: 8, headRank: 8 },
+  Musical: { noun: 'musicals', more: 'more of a musical', less: 'less of a musical', modifier: 'musical', head: 'musical', element: 'music', rank: 5, headRank: 1 },
+  Mystery: { noun: 'mysteries', more: 'more mysterious', less: 'less of a mystery', modifier: 'mystery', head: 'mystery', element: 'mystery', rank: 9, headRank: 6 },
+  Romance: { noun: 'romance', more: 'more romantic', less: 'less romantic', modifier: 'romantic', head: 'romance', element: 'romance', rank: 2, headRank: 7 },
+  'Sci-Fi': { noun: 'sci-fi', more: 'more sci-fi', less: 'less sci-fi', modifier: 'sci-fi', element: 'sci-fi', rank: 6, headRank: NO_HEAD },
+  Thriller: { noun: 'thrillers', more: 'more thrilling', less: 'less of a thriller', modifier: 'thriller', head: 'thriller', element: 'suspense', rank: 16, headRank: 3 },
+  War: { noun: 'war movies', more: 'more of a war film', less: 'less about war', modifier: 'war', element: 'war', rank: 4, headRank: NO_HEAD },
+  Western: { noun: 'westerns', more: 'more of a western', less: 'less of a western', modifier: 'western', head: 'western', element: 'western', rank: 5, headRank: 2 },
+};
+
+// Maps, not property lookups, so that a genre named "constructor" cannot reach Object.prototype.
+const BY_NAME = new Map(Object.entries(GENRES));
+const BY_LOWERCASE = new Map(Object.entries(GENRES).map(([name, words]) => [name.toLowerCase(), words]));
+
+// Acronyms ("IMAX") keep their capitals; any other unknown genre name is lowercased like the known ones.
+function genericGenre(value: string): GenreWords {
+  const word = value.length > 1 && value === value.toUpperCase() ? value : value.toLowerCase();
+  return { noun: `${word} movies`, more: `more ${word}`, less: `less ${word}`, modifier: word, element: word, rank: 50, headRank: NO_HEAD };
+}
+
+/** The words for a genre value (`Sci-Fi`, `Film-Noir`, `IMAX`, …); unknown genres get plain generic forms. */
+export function genreWords(value: string): GenreWords {
+  return BY_NAME.get(value) ?? BY_LOWERCASE.get(value.toLowerCase()) ?? genericGenre(value);
+}

@@ -1,0 +1,66 @@
+import { IcerError } from '../errors.js';
+import type { LMAdapter, VerbalizeRequest, VerbalizeResult } from './lm-adapter.js';
+import { renderTurn } from './templates/render-turn.js';
+
+// Two turns of one speaker opening alike ("How about …" twice) read as a script. The opening is the first two
+// words: enough to catch a repeated frame, short enough that different titles after it do not hide the repeat.
+function opening(text: string): string {
+  const first = text.indexOf(' ');
+  if (first < 0) return text;
+  const second = text.indexOf(' ', first + 1);
+  return second < 0 ? text : text.slice(0, second);
+}
+
+function previousText(request: VerbalizeRequest): string | undefined {
+  const { history, speaker } = request;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i];
+    if (turn?.speaker === speaker) return turn.text;
+  }
+  return undefined;
+}
+
+/**
+ * The offline adapter: renders dialogue acts with hand-written templates, no model needed. Every act type has
+ * several phrasings, chosen with the request's seeded random stream, so the same acts and seed give the same text;
+ * a turn's acts are joined into one natural utterance ("I love sci-fi, but I can't stand horror."). Items appear
+ * as their display titles ("The Matrix (1999)"); nothing is said that the acts do not say. User turns follow the
+ * persona's verbosity (`terse` short forms, `chatty` an occasional aside).
+ *
+ * @example
+ * ```ts
+ * const adapter = new TemplateAdapter();
+ * const { text } = await adapter.verbalize({
+ *   speaker: 'user',
+ *   acts: [{ type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 }],
+ *   history: [],
+ *   catalog: builtinCatalog(),
+ *   random: new SeededRandom(7),
+ * });
+ * // e.g. "I love sci-fi."
+ * ```
+ */
+export class TemplateAdapter implements LMAdapter {
+  /** Recorded as `generator.lm`. */
+  readonly name = 'template';
+
+  /** Renders one turn; see {@link TemplateAdapter.render}. */
+  async verbalize(request: VerbalizeRequest): Promise<VerbalizeResult> {
+    return { text: this.render(request) };
+  }
+
+  /**
+   * The same rendering, synchronously: for callers on a hot path or falling back from a model. Throws
+   * `UNKNOWN_ITEM` for an item id not in the catalog and `ABORTED` when the request's signal has fired.
+   */
+  render(request: VerbalizeRequest): string {
+    if (request.signal?.aborted) {
+      throw new IcerError('ABORTED', 'Verbalising was cancelled.', { cause: request.signal.reason });
+    }
+    const text = renderTurn(request);
+    const previous = previousText(request);
+    // One redraw (the random stream has moved on) when the turn would open like the speaker's last one.
+    if (previous !== undefined && opening(previous) === opening(text)) return renderTurn(request);
+    return text;
+  }
+}

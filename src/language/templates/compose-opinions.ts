@@ -1,0 +1,147 @@
+import type { ActOfType, DialogueAct, Polarity } from '../../simulation/dialogue-acts.js';
+import { attributePhrase } from '../attribute-phrases.js';
+import { joinList } from './english.js';
+import {
+  ANSWER_OPENERS,
+  ATTRIBUTE_OPINIONS,
+  BARE_OPINIONS,
+  ITEM_OPINIONS,
+  type ItemOpinionWords,
+  NOT_SEEN,
+  type OpinionShade,
+  SEEN,
+} from './opinion-templates.js';
+import { sentence, titleWords, type TurnState } from './turn-state.js';
+
+/** An act that states or answers an opinion: consecutive ones are fused into flowing sentences. */
+export type OpinionAct = ActOfType<'disclose'> | ActOfType<'answer-item'>;
+
+/** True for the acts {@link composeOpinions} renders. */
+export function isOpinionAct(act: DialogueAct): act is OpinionAct {
+  return act.type === 'disclose' || act.type === 'answer-item';
+}
+
+// How a clause sits next to another: same tones join with "and", different ones contrast with "but".
+type Tone = Polarity | 'seen' | 'unseen';
+
+interface Clause {
+  readonly text: string;
+  readonly tone: Tone;
+  readonly shade: OpinionShade | undefined;
+}
+
+/** At or above this strength an opinion is voiced strongly ("love", "can't stand"); below it mildly. */
+export const STRONG_OPINION = 0.7;
+
+function shadeOf(polarity: Polarity, strength: number | undefined): OpinionShade {
+  if (polarity === 'neutral') return 'neutral';
+  const strong = (strength ?? 0.5) >= STRONG_OPINION;
+  if (polarity === 'positive') return strong ? 'love' : 'like';
+  return strong ? 'hate' : 'dislike';
+}
+
+function itemOpinionWords(state: TurnState, ids: readonly string[]): ItemOpinionWords {
+  const titles = titleWords(state, ids);
+  return { t: titles.and, was: titles.one ? 'was' : 'were', wasnt: titles.one ? "wasn't" : "weren't", it: titles.one ? 'it' : 'them' };
+}
+
+// Disclosures of the same shade about the same kind of subject become one clause: "I love sci-fi and horror".
+const MAX_GROUP = 3;
+
+function sameGroup(a: ActOfType<'disclose'>, b: OpinionAct): b is ActOfType<'disclose'> {
+  if (b.type !== 'disclose') return false;
+  if (shadeOf(a.polarity, a.strength) !== shadeOf(b.polarity, b.strength)) return false;
+  const aAttribute = a.attribute !== undefined && a.items.length === 0;
+  const bAttribute = b.attribute !== undefined && b.items.length === 0;
+  const aItems = a.attribute === undefined && a.items.length > 0;
+  const bItems = b.attribute === undefined && b.items.length > 0;
+  return (aAttribute && bAttribute) || (aItems && bItems);
+}
+
+function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
+  const { random, style } = state;
+  const terse = style === 'terse';
+  const out: Clause[] = [];
+  let k = 0;
+  while (k < acts.length) {
+    const act = acts[k] as OpinionAct;
+    k++;
+    if (act.type === 'answer-item') {
+      const words = itemOpinionWords(state, act.items);
+      if (!act.seen) {
+        out.push({ text: random.pick(terse ? NOT_SEEN.terse : NOT_SEEN.normal)(words), tone: 'unseen', shade: undefined });
+      } else if (act.polarity === undefined) {
+        out.push({ text: random.pick(terse ? SEEN.terse : SEEN.normal)(words), tone: 'seen', shade: undefined });
+      } else {
+        const shade = shadeOf(act.polarity, act.strength);
+        // "Yes, …" only opens a turn's answer; mid-sentence it would read as a non sequitur.
+        const openers = ANSWER_OPENERS[act.polarity];
+        const opener = out.length === 0 ? random.pick(terse ? openers.terse : openers.normal) : '';
+        const templates = terse ? ITEM_OPINIONS.terse : ITEM_OPINIONS.normal;
+        out.push({ text: opener + random.pick(templates[shade])(words), tone: act.polarity, shade });
+      }
+      continue;
+    }
+    const shade = shadeOf(act.polarity, act.strength);
+    const group: ActOfType<'disclose'>[] = [act];
+    while (k < acts.length && group.length < MAX_GROUP && sameGroup(act, acts[k] as OpinionAct)) {
+      group.push(acts[k] as ActOfType<'disclose'>);
+      k++;
+    }
+    if (act.attribute !== undefined) {
+      const x = joinList(group.map((member) => attributePhrase(member.attribute as string).noun));
+      const templates = terse ? ATTRIBUTE_OPINIONS.terse : ATTRIBUTE_OPINIONS.normal;
+      out.push({ text: random.pick(templates[shade])({ x }), tone: act.polarity, shade });
+    }
+    if (act.items.length > 0) {
+      const ids = group.length === 1 ? act.items : group.flatMap((member) => member.items);
+      const templates = terse ? ITEM_OPINIONS.terse : ITEM_OPINIONS.normal;
+      out.push({ text: random.pick(templates[shade])(itemOpinionWords(state, ids)), tone: act.polarity, shade });
+    }
+    if (act.attribute === undefined && act.items.length === 0) {
+      out.push({ text: random.pick(BARE_OPINIONS[act.polarity]), tone: act.polarity, shade });
+    }
+  }
+  return out;
+}
+
+const SAME = [', and ', ', and ', ', plus '];
+const SAME_TERSE = [', ', '; '];
+const CONTRAST = [', but ', ', but ', ' but '];
+const CONTRAST_TERSE = [', but ', '; '];
+const LEAD_SAME = ['also, ', 'and ', 'oh, and '];
+// Sentence openers after the first: a contrast avoids a second "but" right after one that joined clauses.
+const LEAD_CONTRAST = ['on the other hand, ', 'that said, ', 'mind you, '];
+
+function sameTone(a: Tone, b: Tone): boolean {
+  return a === b || a === 'seen' || b === 'seen';
+}
+
+/**
+ * Renders a run of consecutive opinion acts as sentences of at most two clauses each: "I love sci-fi, but I
+ * can't stand horror." Same-shade disclosures share a clause; answers may open with "Yes, …".
+ */
+export function composeOpinions(acts: readonly OpinionAct[], state: TurnState): string[] {
+  const { random } = state;
+  const terse = state.style === 'terse';
+  const parts = clauses(acts, state);
+  const sentences: string[] = [];
+  let previous: Tone | undefined;
+  for (let i = 0; i < parts.length; i += 2) {
+    const first = parts[i] as Clause;
+    const second = parts[i + 1];
+    let text = first.text;
+    if (previous !== undefined && !terse) {
+      text = random.pick(sameTone(previous, first.tone) ? LEAD_SAME : LEAD_CONTRAST) + text;
+    }
+    if (second) {
+      const same = sameTone(first.tone, second.tone);
+      text += random.pick(same ? (terse ? SAME_TERSE : SAME) : terse ? CONTRAST_TERSE : CONTRAST) + second.text;
+    }
+    const last = second ?? first;
+    const excited = first.shade === 'love' && (second === undefined || second.shade === 'love') && random.chance(0.3);
+    sentences.push(sentence(state, `${text}${excited ? '!' : '.'}`));
+    previous = last.tone;
+  }
+  return sentences;
+}

@@ -1,0 +1,149 @@
+import type { Item } from '../../catalog/item.js';
+import type { SeededRandom } from '../../random/seeded-random.js';
+import { attributePhrase } from '../attribute-phrases.js';
+import type { GenreWords } from '../genre-words.js';
+import { joinList, pluralize, withArticle } from './english.js';
+import type { Template } from './template.js';
+
+/** Words for the main sentence of a description. */
+export interface DescribeWords {
+  /** The item's display title. */
+  readonly t: string;
+  /** The kind of film with its article: "a sci-fi action film". */
+  readonly np: string;
+  /** The same with the era in front when the year is known: "a late-1990s sci-fi action film". */
+  readonly npEra: string;
+  /** Directors, "A and B"; empty when the act lists none. */
+  readonly by: string;
+  /** Cast, "A, B and C"; empty when the act lists none. */
+  readonly cast: string;
+  /** True for a single cast member ("stars" rather than "star"). */
+  readonly castOne: boolean;
+}
+
+// Optional parts are spliced in only when present, so no template leaves a dangling "by" or ", with".
+const by = (w: DescribeWords, word: string): string => (w.by === '' ? '' : ` ${word} ${w.by}`);
+const cast = (w: DescribeWords, lead: string, tail = ''): string => (w.cast === '' ? '' : `${lead}${w.cast}${tail}`);
+
+/** The first sentence of a description: what kind of film, by whom, with whom. */
+export const DESCRIBE: readonly Template<DescribeWords>[] = [
+  (w) => `${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ')}.`,
+  (w) => `${w.t} is ${w.npEra}${by(w, 'directed by')}${cast(w, ', starring ')}.`,
+  (w) => `Sure! ${w.t} is ${w.np}${by(w, 'from')}${cast(w, ', and ', w.castOne ? ' stars in it' : ' star in it')}.`,
+  (w) => `${w.t}? It's ${w.np}${by(w, 'by')}${cast(w, ', starring ')}.`,
+  (w) => `Happy to help: ${w.t} is ${w.np}${by(w, 'directed by')}${cast(w, ', with ', ' in the cast')}.`,
+  (w) => `In short, ${w.t} is ${w.npEra}${by(w, 'by')}${cast(w, ' featuring ')}.`,
+  (w) =>
+    w.by === ''
+      ? `${w.t} is ${w.npEra}${cast(w, ' with ')}.`
+      : `${w.by} directed ${w.t}, ${w.np}${cast(w, ' starring ')}.`,
+];
+
+/** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
+export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
+  ({ e }) => `It also has touches of ${e}.`,
+  ({ e }) => `There's some ${e} in the mix too.`,
+  ({ e }) => `It blends in ${e} as well.`,
+];
+
+/** Tags that follow "It's" (`q`) and "with" (`f`). */
+export interface TraitWords {
+  readonly q: string;
+  readonly f: string;
+}
+
+const BOTH: readonly Template<TraitWords>[] = [
+  ({ q, f }) => `It's ${q}, with ${f}.`,
+  ({ q, f }) => `It's ${q}. Expect ${f}.`,
+  ({ q, f }) => `It's ${q}, complete with ${f}.`,
+];
+const QUALITIES: readonly Template<TraitWords>[] = [
+  ({ q }) => `It's ${q}.`,
+  ({ q }) => `It's also ${q}.`,
+  ({ q }) => `Worth knowing: it's ${q}.`,
+];
+const FEATURES: readonly Template<TraitWords>[] = [
+  ({ f }) => `It features ${f}.`,
+  ({ f }) => `Expect ${f}.`,
+  ({ f }) => `It has ${f}.`,
+  ({ f }) => `It deals with ${f}.`,
+];
+
+/** "the late 1990s" style era of a year, as a modifier: "late-1990s". */
+export function eraOf(year: number): string {
+  const decade = year - (year % 10);
+  const within = year % 10;
+  return `${within <= 3 ? 'early' : within <= 6 ? 'mid' : 'late'}-${decade}s`;
+}
+
+const byRank = (a: GenreWords, b: GenreWords): number => a.rank - b.rank;
+const NO_HEAD = 99;
+
+/**
+ * The kind of film a list of genres makes: one head noun ("comedy", "thriller", else "film") with up to two
+ * modifiers before it ("an animated family comedy"); genres beyond that are returned as `elements`.
+ */
+export function genrePhrase(genres: readonly GenreWords[], fallbackHead: string): { kind: string; elements: string[] } {
+  let head: GenreWords | undefined;
+  for (const genre of genres) if (genre.headRank < NO_HEAD && (!head || genre.headRank < head.headRank)) head = genre;
+  const modifiers = genres.filter((genre) => genre !== head).sort(byRank);
+  const shown = modifiers.slice(0, 2).map((genre) => genre.modifier);
+  const elements = modifiers.slice(2).map((genre) => genre.element);
+  shown.push(head?.head ?? fallbackHead);
+  return { kind: shown.join(' '), elements };
+}
+
+/**
+ * Describes an item by the attributes an act lists (and the item's year): a first sentence on genre, directors
+ * and cast, then sentences for further genres, tags and other facets. With no attributes, just its era.
+ */
+export function describeItem(item: Item, title: string, keys: readonly string[], random: SeededRandom): string {
+  const genres: GenreWords[] = [];
+  const directors: string[] = [];
+  const castNames: string[] = [];
+  const qualities: string[] = [];
+  const features: string[] = [];
+  const keywords: string[] = [];
+  const others = new Map<string, string[]>();
+  for (const key of keys) {
+    const trait = attributePhrase(key).trait;
+    switch (trait.kind) {
+      case 'genre': genres.push(trait.words); break;
+      case 'director': directors.push(trait.name); break;
+      case 'cast': castNames.push(trait.name); break;
+      case 'quality': qualities.push(trait.text); break;
+      case 'feature': features.push(trait.text); break;
+      case 'keyword': keywords.push(trait.text); break;
+      case 'other': {
+        const values = others.get(trait.facet);
+        if (values) values.push(trait.value);
+        else others.set(trait.facet, [trait.value]);
+        break;
+      }
+    }
+  }
+  const { kind, elements } = genrePhrase(genres, random.chance(0.5) ? 'film' : 'movie');
+  const era = item.year === undefined ? '' : `${eraOf(item.year)} `;
+  // With nothing else to say, the era is the description; otherwise some phrasings add it for variety.
+  const npEra = withArticle(`${era}${kind}`);
+  const words: DescribeWords = {
+    t: title,
+    np: keys.length === 0 ? npEra : withArticle(kind),
+    npEra,
+    by: joinList(directors),
+    cast: joinList(castNames),
+    castOne: castNames.length === 1,
+  };
+  let text = random.pick(DESCRIBE)(words);
+  if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;
+  const traits: TraitWords = { q: joinList(qualities), f: joinList(features) };
+  if (qualities.length > 0 || features.length > 0) {
+    const templates = qualities.length === 0 ? FEATURES : features.length === 0 ? QUALITIES : BOTH;
+    text += ` ${random.pick(templates)(traits)}`;
+  }
+  if (keywords.length > 0) text += ` Viewers tag it as ${joinList(keywords)}.`;
+  for (const [facet, values] of others) {
+    text += values.length === 1 ? ` Its ${facet} is ${values[0] as string}.` : ` Its ${pluralize(facet)} are ${joinList(values)}.`;
+  }
+  return text;
+}

@@ -1,0 +1,54 @@
+/**
+ * "a", "a and b", "a, b and c". No serial comma: titles carry their year in brackets, which already keeps list
+ * items apart, and the shorter form reads more like speech.
+ */
+export function joinList(parts: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  const n = parts.length;
+  if (n === 0) return '';
+  if (n === 1) return parts[0] as string;
+  if (n === 2) return `${parts[0] as string} ${conjunction} ${parts[1] as string}`;
+  return `${parts.slice(0, -1).join(', ')} ${conjunction} ${parts[n - 1] as string}`;
+}
+
+/** "neither a nor b" for two, "none of a, b and c" for more. */
+export function joinNegativeList(parts: readonly string[]): string {
+  if (parts.length === 2) return `neither ${parts[0] as string} nor ${parts[1] as string}`;
+  return `none of ${joinList(parts)}`;
+}
+
+// Vowel-initial words that sound like a consonant ("a unique", "a one-off") and the reverse ("an hour").
+const A_DESPITE_VOWEL = ['uni', 'use', 'usu', 'one', 'eu'];
+const AN_DESPITE_CONSONANT = ['hour', 'honest', 'honou', 'heir'];
+
+/** The indefinite article a noun phrase takes: "an action film", "a sci-fi film", "an IMAX film". */
+export function indefiniteArticle(phrase: string): 'a' | 'an' {
+  const lower = phrase.toLowerCase();
+  for (const prefix of AN_DESPITE_CONSONANT) if (lower.startsWith(prefix)) return 'an';
+  for (const prefix of A_DESPITE_VOWEL) if (lower.startsWith(prefix)) return 'a';
+  return 'aeiou'.includes(lower.charAt(0)) && lower !== '' ? 'an' : 'a';
+}
+
+/** The phrase with its indefinite article: "an action film". */
+export function withArticle(phrase: string): string {
+  return `${indefiniteArticle(phrase)} ${phrase}`;
+}
+
+/**
+ * Capitalises the first letter, unless the text opens with one of `keep` (item titles, whose spelling must stay
+ * exactly as the catalog has it: "eXistenZ (1999)").
+ */
+export function capitalize(text: string, keep: readonly string[] = []): string {
+  for (const title of keep) if (text.startsWith(title)) return text;
+  const first = text.charAt(0);
+  const upper = first.toUpperCase();
+  return upper === first ? text : upper + text.slice(1);
+}
+
+/** A plural for an unknown facet name: "language" → "languages", "country" → "countries". */
+export function pluralize(noun: string): string {
+  if (noun.endsWith('s') || noun.endsWith('x') || noun.endsWith('ch') || noun.endsWith('sh')) return `${noun}es`;
+  if (noun.endsWith('y') && noun.length > 1 && !'aeiou'.includes(noun.charAt(noun.length - 2))) {
+    return `${noun.slice(0, -1)}ies`;
+  }
+  return `${noun}s`;
+}

@@ -1,0 +1,196 @@
+import type { Template } from './template.js';
+
+// Clauses, not sentences: a turn's opinions are fused into sentences ("I love sci-fi, but I can't stand horror"),
+// so these start in mid-sentence form and carry no final punctuation. Polarity words are kept unmistakable: no
+// positive clause says "hate", "can't stand" or "not a fan"; no negative one says "love", "enjoy" or "great"; and
+// no negation of a positive verb ("don't like"), which keyword-based checks misread.
+
+/** Words for an opinion about attributes: `x` is a noun phrase or a list of them ("sci-fi and horror"). */
+export interface AttributeOpinionWords {
+  readonly x: string;
+}
+
+/** Words for an opinion about seen items. */
+export interface ItemOpinionWords {
+  /** The titles, "A" or "A and B". */
+  readonly t: string;
+  /** "was" or "were". */
+  readonly was: string;
+  /** "wasn't" or "weren't". */
+  readonly wasnt: string;
+  /** "it" or "them". */
+  readonly it: string;
+}
+
+/** The five opinion shades: strength splits each polarity in two. */
+export type OpinionShade = 'love' | 'like' | 'neutral' | 'dislike' | 'hate';
+
+/** Phrasings per shade, normal and terse. */
+export interface OpinionTemplates<W> {
+  readonly normal: Readonly<Record<OpinionShade, readonly Template<W>[]>>;
+  readonly terse: Readonly<Record<OpinionShade, readonly Template<W>[]>>;
+}
+
+/** Opinions about attributes, present tense: "I love sci-fi". */
+export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
+  normal: {
+    love: [
+      ({ x }) => `I love ${x}`,
+      ({ x }) => `I absolutely love ${x}`,
+      ({ x }) => `I'm a huge fan of ${x}`,
+      ({ x }) => `I adore ${x}`,
+      ({ x }) => `I'm really into ${x}`,
+      ({ x }) => `nothing beats ${x} for me`,
+      ({ x }) => `I can never get enough of ${x}`,
+    ],
+    like: [
+      ({ x }) => `I like ${x}`,
+      ({ x }) => `I enjoy ${x}`,
+      ({ x }) => `I'm into ${x}`,
+      ({ x }) => `I have a soft spot for ${x}`,
+      ({ x }) => `I'm usually up for ${x}`,
+      ({ x }) => `I quite like ${x}`,
+      ({ x }) => `I'm pretty keen on ${x}`,
+    ],
+    neutral: [
+      ({ x }) => `I have no strong feelings about ${x}`,
+      ({ x }) => `I don't feel strongly about ${x} either way`,
+      ({ x }) => `I'm neutral on ${x}`,
+      ({ x }) => `I could take or leave ${x}`,
+      ({ x }) => `I'm indifferent to ${x}`,
+      ({ x }) => `I'm fine either way when it comes to ${x}`,
+    ],
+    dislike: [
+      ({ x }) => `I'm not a fan of ${x}`,
+      ({ x }) => `I'm not big on ${x}`,
+      ({ x }) => `I'm not really into ${x}`,
+      ({ x }) => `I'd rather skip ${x}`,
+      ({ x }) => `I usually pass on ${x}`,
+      ({ x }) => `I tend to steer clear of ${x}`,
+    ],
+    hate: [
+      ({ x }) => `I can't stand ${x}`,
+      ({ x }) => `I hate ${x}`,
+      ({ x }) => `I really dislike ${x}`,
+      ({ x }) => `I avoid ${x} at all costs`,
+      ({ x }) => `I have zero interest in ${x}`,
+      ({ x }) => `please, no ${x}`,
+      ({ x }) => `absolutely no ${x} for me`,
+    ],
+  },
+  terse: {
+    love: [({ x }) => `love ${x}`, ({ x }) => `big fan of ${x}`, ({ x }) => `really into ${x}`, ({ x }) => `${x}, always`],
+    like: [({ x }) => `like ${x}`, ({ x }) => `enjoy ${x}`, ({ x }) => `into ${x}`, ({ x }) => `${x}, sure`],
+    neutral: [
+      ({ x }) => `no strong feelings on ${x}`,
+      ({ x }) => `neutral on ${x}`,
+      ({ x }) => `indifferent to ${x}`,
+      ({ x }) => `${x}? Either way`,
+    ],
+    dislike: [
+      ({ x }) => `not a fan of ${x}`,
+      ({ x }) => `not into ${x}`,
+      ({ x }) => `not big on ${x}`,
+      ({ x }) => `rather skip ${x}`,
+    ],
+    hate: [({ x }) => `hate ${x}`, ({ x }) => `can't stand ${x}`, ({ x }) => `no ${x}, please`, ({ x }) => `${x}? Hard no`],
+  },
+};
+
+/** Opinions about seen items, past tense: "I loved Alien (1979)". */
+export const ITEM_OPINIONS: OpinionTemplates<ItemOpinionWords> = {
+  normal: {
+    love: [
+      ({ t }) => `I loved ${t}`,
+      ({ t }) => `I absolutely loved ${t}`,
+      ({ t, was }) => `${t} ${was} fantastic`,
+      ({ t }) => `${t} blew me away`,
+      ({ t, was }) => `${t} ${was} amazing`,
+      ({ t }) => `I adored ${t}`,
+      ({ t }) => `I really loved ${t}`,
+    ],
+    like: [
+      ({ t }) => `I liked ${t}`,
+      ({ t }) => `I enjoyed ${t}`,
+      ({ t, was }) => `${t} ${was} pretty good`,
+      ({ t }) => `I had a good time with ${t}`,
+      ({ t, was }) => `${t} ${was} solid`,
+      ({ t, was }) => `I thought ${t} ${was} good`,
+    ],
+    neutral: [
+      ({ t, was }) => `${t} ${was} okay`,
+      ({ t, was }) => `${t} ${was} fine, nothing special`,
+      ({ t }) => `I have no strong feelings about ${t}`,
+      ({ t, was }) => `${t} ${was} alright, I guess`,
+      ({ t }) => `I was lukewarm on ${t}`,
+      ({ t, was }) => `${t} ${was} so-so`,
+    ],
+    dislike: [
+      ({ t }) => `I wasn't a fan of ${t}`,
+      ({ t }) => `${t} didn't do it for me`,
+      ({ t }) => `${t} left me cold`,
+      ({ t }) => `I didn't care for ${t}`,
+      ({ t, wasnt }) => `${t} ${wasnt} for me`,
+      ({ t, was }) => `${t} ${was} a bit disappointing`,
+    ],
+    hate: [
+      ({ t }) => `I hated ${t}`,
+      ({ t }) => `I couldn't stand ${t}`,
+      ({ t, was }) => `${t} ${was} awful`,
+      ({ t }) => `I really disliked ${t}`,
+      ({ t, was }) => `${t} ${was} painful to sit through`,
+      ({ t, was }) => `${t} ${was} terrible`,
+    ],
+  },
+  terse: {
+    love: [({ t }) => `loved ${t}`, ({ t, it }) => `${t}, loved ${it}`, ({ t, was }) => `${t} ${was} great`, ({ t }) => `${t}? Amazing`],
+    like: [({ t }) => `liked ${t}`, ({ t }) => `enjoyed ${t}`, ({ t, was }) => `${t} ${was} good`, ({ t }) => `${t}, pretty good`],
+    neutral: [({ t, was }) => `${t} ${was} okay`, ({ t }) => `${t}? So-so`, ({ t, was }) => `${t} ${was} fine`, ({ t }) => `no strong feelings on ${t}`],
+    dislike: [({ t }) => `not a fan of ${t}`, ({ t, wasnt }) => `${t} ${wasnt} for me`, ({ t }) => `didn't care for ${t}`, ({ t }) => `${t} left me cold`],
+    hate: [({ t }) => `hated ${t}`, ({ t, was }) => `${t} ${was} awful`, ({ t }) => `couldn't stand ${t}`, ({ t }) => `${t}? Terrible`],
+  },
+};
+
+/** Answers to "Have you seen X?" when the user has not: every one says so plainly. */
+export const NOT_SEEN: { readonly normal: readonly Template<ItemOpinionWords>[]; readonly terse: readonly Template<ItemOpinionWords>[] } = {
+  normal: [
+    ({ t }) => `I haven't seen ${t}`,
+    ({ t }) => `I've never watched ${t}`,
+    ({ t }) => `I haven't gotten around to ${t} yet`,
+    ({ t }) => `I haven't caught ${t}`,
+    ({ t }) => `${t}? I've never seen it`,
+    ({ t }) => `I haven't watched ${t}, actually`,
+    ({ t }) => `never seen ${t}, I'm afraid`,
+  ],
+  terse: [({ t }) => `haven't seen ${t}`, ({ t }) => `never seen ${t}`, ({ t }) => `${t}? Haven't seen it`, ({ t }) => `not seen ${t}`],
+};
+
+/** Answers that the user has seen an item, with no opinion given. */
+export const SEEN: { readonly normal: readonly Template<ItemOpinionWords>[]; readonly terse: readonly Template<ItemOpinionWords>[] } = {
+  normal: [
+    ({ t }) => `yes, I've seen ${t}`,
+    ({ t }) => `I have seen ${t}`,
+    ({ t }) => `I've watched ${t}, yes`,
+    ({ t }) => `${t}? Yes, I've seen it`,
+    ({ t }) => `I've seen ${t}`,
+    ({ t }) => `yep, I've watched ${t}`,
+  ],
+  terse: [({ t }) => `seen ${t}`, ({ t }) => `yes, seen ${t}`, ({ t }) => `${t}? Seen it`, ({ t }) => `watched ${t}`],
+};
+
+/**
+ * Openers for an answer that gives an opinion of a seen item ("Yes, I loved …"), by polarity so the opener never
+ * pulls against the opinion ("Oh yes, … left me cold"). Empty strings keep it plain.
+ */
+export const ANSWER_OPENERS: Readonly<Record<'positive' | 'negative' | 'neutral', { readonly normal: readonly string[]; readonly terse: readonly string[] }>> = {
+  positive: { normal: ['', '', 'yes, ', 'I have, and ', 'yep, ', 'oh yes, '], terse: ['', '', 'yes, '] },
+  negative: { normal: ['', '', 'yes, ', 'I have, but ', 'I did, and honestly, ', 'I have. Sadly, '], terse: ['', '', 'yes, '] },
+  neutral: { normal: ['', '', 'yes, ', 'I have, and ', 'I have; ', 'yeah, '], terse: ['', '', 'yes, '] },
+};
+
+/** A disclosure that names neither an attribute nor an item (the schema allows it): polarity without a subject. */
+export const BARE_OPINIONS: Readonly<Record<'positive' | 'negative' | 'neutral', readonly string[]>> = {
+  positive: ['that sounds good to me', 'I like the sound of that', "yes, I'm into that"],
+  negative: ["I'm not so sure about that", "that's not really my thing", "I'd rather not"],
+  neutral: ["I don't mind either way", 'no strong feelings either way', "I'm easy either way"],
+};

@@ -1,0 +1,239 @@
+import { IcerError } from '../../errors.js';
+import type { SeededRandom } from '../../random/seeded-random.js';
+import type { ActOfType, DialogueAct } from '../../simulation/dialogue-acts.js';
+import { attributePhrase, facetPhrase } from '../attribute-phrases.js';
+import type { VerbalizeRequest } from '../lm-adapter.js';
+import {
+  ALSO_ABOUT,
+  ASK_ATTRIBUTE,
+  ASK_FACET,
+  ASK_ITEM,
+  CLOSE,
+  CLOSE_WITH_ITEM,
+  GREETINGS,
+  OPEN_QUESTIONS,
+  RECOMMEND_MANY,
+  RECOMMEND_MANY_BECAUSE,
+  RECOMMEND_ONE,
+  RECOMMEND_ONE_BECAUSE,
+  RESPOND_CRITIQUE,
+  RESPOND_CRITIQUE_COMPARATIVE,
+  type ShiftWords,
+} from './assistant-templates.js';
+import { CHATTY_ASIDES } from './chatty-asides.js';
+import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
+import { describeItem } from './describe-templates.js';
+import { joinList, joinNegativeList } from './english.js';
+import type { Style, Template } from './template.js';
+import { sentence, titleWords, type TurnState } from './turn-state.js';
+import {
+  ACCEPT,
+  ASK_ABOUT_ITEM,
+  CRITIQUE,
+  CRITIQUE_COMPARATIVE,
+  GIVE_UP,
+  GIVE_UP_ITEMS,
+  REJECT_MANY,
+  REJECT_ONE,
+  REJECT_SEEN_MANY,
+  REJECT_SEEN_ONE,
+  STATE_GOAL,
+  STATE_GOAL_LIKE,
+  type Styled,
+  type StyledText,
+  USER_CLOSE,
+  USER_CLOSE_WITH_ITEM,
+  USER_GREETINGS,
+  USER_OPEN_QUESTIONS,
+} from './user-templates.js';
+
+// One draw over two lists without concatenating them on every call.
+function pickOf<T>(random: SeededRandom, a: readonly T[], b: readonly T[]): T {
+  const index = Math.floor(random.next() * (a.length + b.length));
+  return (index < a.length ? a[index] : b[index - a.length]) as T;
+}
+
+function styled<W>(state: TurnState, lists: Styled<W>): readonly Template<W>[] {
+  return state.style === 'terse' ? lists.terse : lists.normal;
+}
+
+function styledText(state: TurnState, lists: StyledText): string {
+  return state.random.pick(state.style === 'terse' ? lists.terse : lists.normal);
+}
+
+/** What a critique asks to change, as words after "something like X, but ___". */
+interface Shift {
+  readonly s: string;
+  readonly comparative: boolean;
+}
+
+const NEWER: readonly Shift[] = [
+  { s: 'more recent', comparative: true },
+  { s: 'newer', comparative: true },
+  { s: 'from more recent years', comparative: false },
+];
+const OLDER: readonly Shift[] = [
+  { s: 'older', comparative: true },
+  { s: 'less recent', comparative: true },
+  { s: 'from an earlier era', comparative: false },
+];
+// The schema allows "more"/"less" without an attribute; the honest rendering is a change of no stated kind.
+const UNSPECIFIED: Shift = { s: 'a little different', comparative: false };
+
+function shiftOf(act: ActOfType<'critique'> | ActOfType<'respond-critique'>, random: SeededRandom): Shift {
+  if (act.direction === 'newer') return random.pick(NEWER);
+  if (act.direction === 'older') return random.pick(OLDER);
+  if (act.attribute === undefined) return UNSPECIFIED;
+  const phrase = attributePhrase(act.attribute);
+  return act.direction === 'more'
+    ? { s: phrase.more, comparative: phrase.moreComparative }
+    : { s: phrase.less, comparative: phrase.lessComparative };
+}
+
+function critique(
+  state: TurnState,
+  act: ActOfType<'critique'> | ActOfType<'respond-critique'>,
+  general: readonly Template<ShiftWords>[],
+  comparative: readonly Template<ShiftWords>[],
+): string {
+  const shift = shiftOf(act, state.random);
+  const words: ShiftWords = { t: titleWords(state, act.items).and, s: shift.s };
+  const template = shift.comparative ? pickOf(state.random, general, comparative) : state.random.pick(general);
+  return template(words);
+}
+
+// Acts whose schema allows items without saying what they mean (greet, ask-open, ask-attribute): the items are
+// still named, so the text mentions every item its acts carry, but without any opinion.
+function withItems(state: TurnState, text: string, ids: readonly string[]): string {
+  if (ids.length === 0) return text;
+  return `${text} ${state.random.pick(ALSO_ABOUT)(titleWords(state, ids))}`;
+}
+
+function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
+  const titles = titleWords(state, act.items);
+  const r = joinList(act.reasons.map((key) => attributePhrase(key).noun));
+  const templates =
+    r === ''
+      ? titles.one ? RECOMMEND_ONE : RECOMMEND_MANY
+      : titles.one ? RECOMMEND_ONE_BECAUSE : RECOMMEND_MANY_BECAUSE;
+  return state.random.pick(templates)({ ...titles, r });
+}
+
+function reject(state: TurnState, act: ActOfType<'reject'>): string {
+  const titles = titleWords(state, act.items);
+  if (titles.one) return state.random.pick(styled(state, act.seen ? REJECT_SEEN_ONE : REJECT_ONE))(titles);
+  const all = titles.list.length === 2 ? `both ${titles.and}` : `all of ${titles.and}`;
+  const words = { ...titles, none: joinNegativeList(titles.list), all };
+  return state.random.pick(styled(state, act.seen ? REJECT_SEEN_MANY : REJECT_MANY))(words);
+}
+
+function renderAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>): string {
+  const { random } = state;
+  const user = state.speaker === 'user';
+  switch (act.type) {
+    case 'greet':
+      return withItems(state, random.pick(user ? USER_GREETINGS : GREETINGS), act.items);
+    case 'ask-open':
+      return withItems(state, random.pick(user ? USER_OPEN_QUESTIONS : OPEN_QUESTIONS), act.items);
+    case 'ask-attribute': {
+      const question =
+        act.attribute === undefined
+          ? random.pick(ASK_FACET)({ f: facetPhrase(act.facet) })
+          : random.pick(ASK_ATTRIBUTE)({ x: attributePhrase(act.attribute).noun });
+      return withItems(state, question, act.items);
+    }
+    case 'ask-item':
+      return random.pick(ASK_ITEM)(titleWords(state, act.items));
+    case 'recommend':
+      return recommend(state, act);
+    case 'respond-critique':
+      return critique(state, act, RESPOND_CRITIQUE, RESPOND_CRITIQUE_COMPARATIVE);
+    case 'describe-item': {
+      const id = act.items[0] as string;
+      const item = state.catalog.require(id);
+      return describeItem(item, titleWords(state, act.items).and, act.attributes, random);
+    }
+    case 'close':
+      if (act.items.length === 0) return random.pick(user ? USER_CLOSE : CLOSE);
+      return random.pick(user ? USER_CLOSE_WITH_ITEM : CLOSE_WITH_ITEM)(titleWords(state, act.items));
+    case 'state-goal':
+      if (act.items.length === 0) return styledText(state, STATE_GOAL);
+      return random.pick(styled(state, STATE_GOAL_LIKE))(titleWords(state, act.items));
+    case 'critique':
+      return critique(state, act, styled(state, CRITIQUE), styled(state, CRITIQUE_COMPARATIVE));
+    case 'reject':
+      return reject(state, act);
+    case 'accept':
+      return random.pick(styled(state, ACCEPT))(titleWords(state, act.items));
+    case 'ask-about-item':
+      return random.pick(styled(state, ASK_ABOUT_ITEM))(titleWords(state, act.items));
+    case 'give-up': {
+      const giveUp = styledText(state, GIVE_UP);
+      if (act.items.length === 0) return giveUp;
+      return `${random.pick(GIVE_UP_ITEMS)(titleWords(state, act.items))} ${giveUp}`;
+    }
+  }
+}
+
+/** The share of a chatty user's turns that carry an aside. */
+const ASIDE_RATE = 0.4;
+
+function styleOf(request: VerbalizeRequest): Style {
+  return request.speaker === 'user' ? (request.persona?.verbosity ?? 'normal') : 'normal';
+}
+
+/**
+ * Renders one turn's acts as one utterance, drawing every choice from `request.random`. Consecutive opinion acts
+ * share sentences; other acts each give a sentence or two, in order. Throws `UNKNOWN_ITEM` for an item id that is
+ * not in the catalog and `INVALID_ARGUMENT` for a turn with no acts.
+ */
+export function renderTurn(request: VerbalizeRequest): string {
+  const { acts } = request;
+  if (acts.length === 0) {
+    throw new IcerError('INVALID_ARGUMENT', 'A turn to verbalise has no acts.', {
+      hint: 'Pass at least one dialogue act.',
+    });
+  }
+  const state: TurnState = {
+    random: request.random,
+    catalog: request.catalog,
+    speaker: request.speaker,
+    style: styleOf(request),
+    titles: [],
+  };
+  const pieces: string[] = [];
+  let i = 0;
+  while (i < acts.length) {
+    const act = acts[i] as DialogueAct;
+    if (isOpinionAct(act)) {
+      const run: OpinionAct[] = [act];
+      for (let next = acts[++i]; next !== undefined && isOpinionAct(next); next = acts[++i]) run.push(next);
+      for (const text of composeOpinions(run, state)) pieces.push(text);
+    } else {
+      pieces.push(sentence(state, renderAct(state, act)));
+      i++;
+    }
+  }
+  if (state.style === 'chatty' && state.random.chance(ASIDE_RATE)) {
+    const aside = state.random.pick(CHATTY_ASIDES);
+    // After an opening hello or request ("Hi! …"), before anything else, or at the end.
+    const first = (acts[0] as DialogueAct).type;
+    const at = first === 'greet' || first === 'state-goal' ? 1 : state.random.chance(0.5) ? 0 : pieces.length;
+    pieces.splice(at, 0, aside);
+  }
+  const text = pieces.join(' ');
+  // An attribute value may end in a full stop ("Robert Downey Jr.") right where a sentence ends.
+  return text.includes('..') ? collapseDoubleStops(text, state.titles) : text;
+}
+
+function collapseDoubleStops(text: string, titles: readonly string[]): string {
+  // Titles keep their spelling, ellipses included ("...And Justice for All").
+  if (titles.some((title) => title.includes('..'))) return text;
+  let out = '';
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charAt(i);
+    if (char === '.' && text.charAt(i + 1) === '.' && text.charAt(i - 1) !== '.' && text.charAt(i + 2) !== '.') continue;
+    out += char;
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import type { ItemCatalog } from '../../catalog/item-catalog.js';
+import { displayTitle } from '../../catalog/item.js';
+import type { SeededRandom } from '../../random/seeded-random.js';
+import type { Speaker } from '../../simulation/dialogue-acts.js';
+import { capitalize, joinList } from './english.js';
+import type { Style, TitleWords } from './template.js';
+
+/** What rendering one turn needs, and the titles it has used so far. */
+export interface TurnState {
+  readonly random: SeededRandom;
+  readonly catalog: ItemCatalog;
+  readonly speaker: Speaker;
+  readonly style: Style;
+  /** Every title rendered in this turn: capitalising a sentence must leave them exactly as written. */
+  readonly titles: string[];
+}
+
+/** The display titles of item ids (throws `UNKNOWN_ITEM` for an id not in the catalog), ready for templates. */
+export function titleWords(state: TurnState, ids: readonly string[]): TitleWords {
+  const list = ids.map((id) => displayTitle(state.catalog.require(id)));
+  for (const title of list) state.titles.push(title);
+  return { and: joinList(list), or: joinList(list, 'or'), list, one: list.length === 1 };
+}
+
+/** Capitalises the start of a sentence unless it opens with a title of this turn. */
+export function sentence(state: TurnState, text: string): string {
+  return capitalize(text, state.titles);
+}

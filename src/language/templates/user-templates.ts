@@ -1,0 +1,220 @@
+import type { ShiftWords } from './assistant-templates.js';
+import type { Template, TitleWords } from './template.js';
+
+// The simulated user's phrasings (opinions live in opinion-templates.ts). Each list has a terse twin for personas
+// that say little; chatty personas use the normal list plus an aside (chatty-asides.ts).
+
+/** A pair of phrasing lists: normal and terse. */
+export interface Styled<W> {
+  readonly normal: readonly Template<W>[];
+  readonly terse: readonly Template<W>[];
+}
+
+/** A pair of fixed phrasings: normal and terse. */
+export interface StyledText {
+  readonly normal: readonly string[];
+  readonly terse: readonly string[];
+}
+
+/** Opening requests with no item named. */
+export const STATE_GOAL: StyledText = {
+  normal: [
+    "Hi! I'm looking for a movie for tonight.",
+    'Hey, can you help me find something to watch?',
+    'I need a movie recommendation.',
+    "Hi, I'm trying to pick a movie.",
+    "I'm looking for something to watch tonight.",
+    'Hello! Any movie suggestions?',
+    'Can you recommend a movie?',
+  ],
+  terse: ['Need a movie.', 'Movie suggestions?', 'Something to watch?', 'Looking for a movie.', 'Recommend a movie?'],
+};
+
+/** Opening requests anchored on items: "something like X". */
+export const STATE_GOAL_LIKE: Styled<TitleWords> = {
+  normal: [
+    ({ or }) => `I'm looking for something like ${or}.`,
+    ({ or }) => `Hi! Can you find me something like ${or}?`,
+    ({ or }) => `I'd like something along the lines of ${or}.`,
+    ({ or }) => `Hey, I'm after something similar to ${or}.`,
+    ({ or }) => `Looking for a movie like ${or}.`,
+    ({ or }) => `Hi! Any suggestions in the vein of ${or}?`,
+  ],
+  terse: [
+    ({ or }) => `Something like ${or}?`,
+    ({ or }) => `Like ${or}, please.`,
+    ({ or }) => `Movies like ${or}?`,
+    ({ or }) => `Similar to ${or}?`,
+  ],
+};
+
+/** Critiques that read with any shift ("but not by X", "but less violent"). */
+export const CRITIQUE: Styled<ShiftWords> = {
+  normal: [
+    ({ t, s }) => `Something like ${t}, but ${s}?`,
+    ({ t, s }) => `I'd like something like ${t}, just ${s}.`,
+    ({ t, s }) => `Do you have anything like ${t} but ${s}?`,
+    ({ t, s }) => `Similar to ${t}, but ${s}, please.`,
+    ({ t, s }) => `How about something in the vein of ${t}, only ${s}?`,
+    ({ t, s }) => `What about something along the lines of ${t}, except ${s}?`,
+    ({ t, s }) => `${t} is close. Same idea, but ${s}?`,
+  ],
+  terse: [
+    ({ t, s }) => `Like ${t}, but ${s}?`,
+    ({ t, s }) => `${t}, but ${s}?`,
+    ({ t, s }) => `Same as ${t}, but ${s}.`,
+    ({ t, s }) => `Similar to ${t}, just ${s}?`,
+  ],
+};
+
+/** Extra critiques for comparative shifts, which read before "than X". */
+export const CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
+  normal: [
+    ({ t, s }) => `Anything ${s} than ${t}?`,
+    ({ t, s }) => `I'd prefer something ${s} than ${t}.`,
+    ({ t, s }) => `Could you find something a bit ${s} than ${t}?`,
+  ],
+  terse: [({ t, s }) => `${s} than ${t}?`, ({ t, s }) => `Anything ${s} than ${t}?`],
+};
+
+/** Turning down items the user has not seen, one item. */
+export const REJECT_ONE: Styled<TitleWords> = {
+  normal: [
+    ({ and }) => `Hmm, ${and} doesn't appeal to me.`,
+    ({ and }) => `I'll pass on ${and}.`,
+    ({ and }) => `${and} isn't grabbing me, sorry.`,
+    ({ and }) => `Not feeling ${and}, to be honest.`,
+    ({ and }) => `I don't think ${and} is for me.`,
+    ({ and }) => `No thanks, ${and} doesn't sound like my kind of thing.`,
+    ({ and }) => `${and}? I'd rather not.`,
+  ],
+  terse: [({ and }) => `Pass on ${and}.`, ({ and }) => `Not ${and}.`, ({ and }) => `No to ${and}.`, ({ and }) => `${and}? Nah.`],
+};
+
+/** Words for turning down several items. */
+export interface RejectManyWords extends TitleWords {
+  /** "neither A nor B" or "none of A, B and C". */
+  readonly none: string;
+  /** "both A and B" or "all of A, B and C". */
+  readonly all: string;
+}
+
+/** Turning down several items the user has not seen. */
+export const REJECT_MANY: Styled<RejectManyWords> = {
+  normal: [
+    ({ none }) => `Hmm, ${none} appeals to me.`,
+    ({ and }) => `I'll pass on ${and}.`,
+    ({ and }) => `${and} aren't grabbing me, sorry.`,
+    ({ and }) => `Not feeling ${and}, to be honest.`,
+    ({ and }) => `I don't think ${and} are for me.`,
+    ({ and }) => `No thanks to ${and}.`,
+  ],
+  terse: [({ and }) => `Pass on ${and}.`, ({ none }) => `${none}, thanks.`, ({ and }) => `No to ${and}.`, ({ and }) => `Not ${and}.`],
+};
+
+/** Turning down items already seen, one item. */
+export const REJECT_SEEN_ONE: Styled<TitleWords> = {
+  normal: [
+    ({ and }) => `I've already seen ${and}.`,
+    ({ and }) => `I've seen ${and} already. Something new?`,
+    ({ and }) => `I've watched ${and} before; I'd like something I haven't seen.`,
+    ({ and }) => `Already saw ${and}, actually.`,
+    ({ and }) => `${and} is one I've seen already.`,
+    ({ and }) => `Seen ${and} already, sorry. Anything else?`,
+  ],
+  terse: [({ and }) => `Seen ${and}.`, ({ and }) => `Already seen ${and}.`, ({ and }) => `${and}? Seen it.`, ({ and }) => `Seen ${and} already.`],
+};
+
+/** Turning down several items already seen. */
+export const REJECT_SEEN_MANY: Styled<RejectManyWords> = {
+  normal: [
+    ({ and }) => `I've already seen those: ${and}.`,
+    ({ and }) => `I've seen ${and} already. Something new?`,
+    ({ and }) => `I've watched ${and} before; I'd like something I haven't seen.`,
+    ({ and }) => `Already saw ${and}, actually.`,
+    ({ and }) => `${and} are ones I've seen already.`,
+    ({ all }) => `I've seen ${all} already, sorry. Anything else?`,
+  ],
+  terse: [({ and }) => `Seen ${and}.`, ({ all }) => `Seen ${all}.`, ({ and }) => `${and}? Seen them.`, ({ and }) => `Already seen ${and}.`],
+};
+
+/** Accepting an item. */
+export const ACCEPT: Styled<TitleWords> = {
+  normal: [
+    ({ and }) => `${and} sounds perfect. I'll watch it!`,
+    ({ and }) => `Great, ${and} it is.`,
+    ({ and }) => `I'll go with ${and}.`,
+    ({ and }) => `${and} sounds great, thanks!`,
+    ({ and }) => `Perfect, I'll give ${and} a try.`,
+    ({ and }) => `Yes! Let's do ${and}.`,
+    ({ and }) => `Sold! ${and} it is.`,
+  ],
+  terse: [({ and }) => `${and}, sure.`, ({ and }) => `OK, ${and}.`, ({ and }) => `${and} it is.`, ({ and }) => `I'll take ${and}.`],
+};
+
+/** Asking what an item is like. */
+export const ASK_ABOUT_ITEM: Styled<TitleWords> = {
+  normal: [
+    ({ and }) => `What's ${and} about?`,
+    ({ and }) => `Can you tell me more about ${and}?`,
+    ({ and }) => `Could you tell me a bit about ${and}?`,
+    ({ and }) => `What kind of movie is ${and}?`,
+    ({ and }) => `Hmm, what's ${and} like?`,
+    ({ and }) => `${and}? What's that one like?`,
+    ({ and }) => `What can you tell me about ${and}?`,
+  ],
+  terse: [({ and }) => `What's ${and} about?`, ({ and }) => `${and}? What's it like?`, ({ and }) => `About ${and}?`, ({ and }) => `Tell me about ${and}.`],
+};
+
+/** Giving up. */
+export const GIVE_UP: StyledText = {
+  normal: [
+    "I don't think we're getting anywhere. Thanks anyway.",
+    "Let's call it a night; nothing's clicking.",
+    "I think I'll pass for now, thanks.",
+    "Never mind, I'll look elsewhere.",
+    "This isn't working out, but thanks for trying.",
+    "I'll give up for tonight. Thanks though.",
+  ],
+  terse: ['Never mind.', 'Forget it, thanks.', "I'll pass.", "Nothing's clicking. Bye."],
+};
+
+/** Items attached to a give-up: acknowledged without an opinion. */
+export const GIVE_UP_ITEMS: readonly Template<TitleWords>[] = [
+  ({ and }) => `Thanks for suggesting ${and}.`,
+  ({ and }) => `I appreciate you mentioning ${and}.`,
+  ({ and }) => `Thanks for bringing up ${and}.`,
+];
+
+/** A user's hello. */
+export const USER_GREETINGS: readonly string[] = ['Hi!', 'Hello!', 'Hey there!', 'Hi there!', 'Hello there!', 'Hey!'];
+
+/** A user's open question back to the recommender. */
+export const USER_OPEN_QUESTIONS: readonly string[] = [
+  'What would you suggest?',
+  'Any ideas?',
+  'What do you recommend?',
+  'What have you got?',
+  'What would you pick for me?',
+  'Got any suggestions?',
+];
+
+/** A user's goodbye naming the item they settled on. */
+export const USER_CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
+  ({ and }) => `Thanks, I'll watch ${and}!`,
+  ({ and }) => `Thanks! ${and} it is.`,
+  ({ and }) => `Thanks for suggesting ${and}!`,
+  ({ and }) => `Thanks! Off to watch ${and}.`,
+  ({ and }) => `Thanks for the help. ${and} it is!`,
+  ({ and }) => `Cheers! Time for ${and}.`,
+];
+
+/** A user's goodbye. */
+export const USER_CLOSE: readonly string[] = [
+  'Thanks, bye!',
+  'Thanks for the help!',
+  'Okay, bye for now!',
+  'Cheers, see you!',
+  "Thanks, that's all for now.",
+  'Bye, and thanks!',
+];

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { attributePhrase, facetPhrase, isComparative } from '../../src/language/attribute-phrases.js';
+import { thrown } from '../helpers/thrown.js';
+
+describe('attributePhrase', () => {
+  it('reads naturally for each facet', () => {
+    expect(attributePhrase('genre:Sci-Fi').noun).toBe('sci-fi');
+    expect(attributePhrase('genre:Film-Noir').noun).toBe('film noir');
+    expect(attributePhrase('genre:Children').noun).toBe('family films');
+    expect(attributePhrase('genre:Comedy').noun).toBe('comedies');
+    expect(attributePhrase('genre:IMAX').noun).toBe('IMAX movies');
+    expect(attributePhrase('tag:time travel').noun).toBe('time travel');
+    expect(attributePhrase('tag:thought-provoking').noun).toBe('thought-provoking movies');
+    expect(attributePhrase('director:Christopher Nolan').noun).toBe('films by Christopher Nolan');
+    expect(attributePhrase('cast:Keanu Reeves').noun).toBe('movies with Keanu Reeves');
+    expect(attributePhrase('language:French').noun).toBe('French (language)');
+  });
+
+  it('has critique forms in both directions, marking the comparative ones', () => {
+    expect(attributePhrase('tag:violent').less).toBe('less violent');
+    expect(attributePhrase('genre:Sci-Fi').more).toBe('more sci-fi');
+    expect(attributePhrase('genre:Documentary').less).toBe('not a documentary');
+    expect(attributePhrase('genre:Documentary').lessComparative).toBe(false);
+    expect(attributePhrase('genre:Horror').less).toBe('less scary');
+    expect(attributePhrase('genre:Horror').lessComparative).toBe(true);
+    expect(attributePhrase('cast:Keanu Reeves').less).toBe('without Keanu Reeves');
+    expect(attributePhrase('tag:zombies').less).toBe('with fewer zombies');
+    expect(isComparative('funnier')).toBe(true);
+    expect(isComparative('not by Christopher Nolan')).toBe(false);
+  });
+
+  it('has clean words for every attribute of the built-in catalog', () => {
+    for (const { key } of builtinCatalog().vocabulary()) {
+      const phrase = attributePhrase(key);
+      for (const words of [phrase.noun, phrase.more, phrase.less]) {
+        expect(words, key).toMatch(/^\S(.*\S)?$/);
+        expect(words, key).not.toMatch(/undefined|\s\s/);
+      }
+      // The built-in vocabulary is hand-phrased: no tag falls back to the generic forms.
+      expect(phrase.trait.kind, key).not.toBe('keyword');
+    }
+  });
+
+  it('rejects a string that is not an attribute key', () => {
+    expect(thrown(() => attributePhrase('horror')).code).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('facetPhrase', () => {
+  it('names facets in the plural', () => {
+    expect(facetPhrase('genre')).toBe('genres');
+    expect(facetPhrase('director')).toBe('directors');
+    expect(facetPhrase('cast')).toBe('actors');
+    expect(facetPhrase('tag')).toBe('kinds of stories');
+    expect(facetPhrase('country')).toBe('countries');
+  });
+});
