@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
+import { cli } from '../helpers/cli-harness.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+const records = (text: string) => text.trim().split('\n').map((line) => DialogueRecordSchema.parse(JSON.parse(line)));
+
+describe('icer generate', () => {
+  it('writes well-formed dialogues with no data, model or network, the same bytes for the same seed', async () => {
+    const first = await cli(['generate', '--count', '5', '--seed', '3']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toBe('');
+    const dialogues = records(first.stdout);
+    expect(dialogues).toHaveLength(5);
+    expect(dialogues.every((d) => d.consistency.violations.length === 0 && d.generator.lm === 'template')).toBe(true);
+    expect((await cli(['generate', '--count', '5', '--seed', '3', '--concurrency', '1'])).stdout).toBe(first.stdout);
+    expect((await cli(['generate', '--count', '5', '--seed', '4'])).stdout).not.toBe(first.stdout);
+  });
+
+  it('honours --max-turns, --style and --out', async () => {
+    const { dir } = tempDir();
+    const result = await cli(['generate', '--count', '4', '--max-turns', '6', '--style', 'critiquing-heavy', '--out', 'd.jsonl', '--quiet'], dir);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe('');
+    const written = records(readFileSync(join(dir, 'd.jsonl'), 'utf8'));
+    expect(written).toHaveLength(4);
+    expect(written.every((d) => d.turns.length <= 6 && d.generator.maxTurns === 6 && d.generator.policy === 'belief:critiquing-heavy')).toBe(true);
+  });
+
+  it('generates for MovieLens users, cycling through them when asked for more', async () => {
+    const { dir, write } = tempDir();
+    write('movies.csv', 'movieId,title,genres\n1,"Matrix, The (1999)",Sci-Fi|Action\n2,Heat (1995),Crime|Action\n3,Alien (1979),Horror|Sci-Fi\n4,Up (2009),Animation|Comedy\n');
+    write('ratings.csv', 'userId,movieId,rating\n7,1,5\n7,3,4.5\n7,2,1\n8,2,4\n8,4,4.5\n8,1,2\n');
+    const result = await cli(['generate', '--movielens', dir, '--count', '3', '--quiet']);
+    expect(result.code).toBe(0);
+    const dialogues = records(result.stdout);
+    expect(dialogues.map((d) => d.user.id)).toEqual(['7', '8', '7']);
+    expect(dialogues.every((d) => d.domain === 'movies')).toBe(true);
+  });
+
+  it('rejects bad options with exit 2 and a pointer to --help', async () => {
+    for (const args of [['--max-turns', '1'], ['--concurrency', '0'], ['--count', '0'], ['--style', 'chatty'], ['--bogus']]) {
+      const result = await cli(['generate', ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toContain('icer generate --help');
+    }
+    expect((await cli(['generate', '--help'])).stdout).toContain('--max-turns N');
+  });
+});

@@ -1,0 +1,212 @@
+import { describe, expect, it } from 'vitest';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import { displayTitle } from '../../src/catalog/item.js';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
+import type { DialogueRecord } from '../../src/generation/dialogue-record.js';
+import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
+import type { LMAdapter, VerbalizeRequest } from '../../src/language/lm-adapter.js';
+import { TemplateAdapter } from '../../src/language/template-adapter.js';
+import { PreferenceProfile } from '../../src/profile/preference-profile.js';
+import { syntheticProfiles } from '../../src/profile/synthetic.js';
+import type { RecommenderPolicyFactory } from '../../src/simulation/recommender-policy.js';
+import { rejected, thrown } from '../helpers/thrown.js';
+
+const catalog = builtinCatalog();
+const users = (count: number, seed = 3) => [...syntheticProfiles(catalog, { count, seed })];
+const json = (records: DialogueRecord[]) => JSON.stringify(records);
+
+async function collect(generator: DialogueGenerator, profiles: PreferenceProfile[], concurrency = 4): Promise<DialogueRecord[]> {
+  const out: DialogueRecord[] = [];
+  for await (const record of generator.generateMany(profiles, { concurrency })) out.push(record);
+  return out;
+}
+
+describe('DialogueGenerator', () => {
+  it('generates a valid record, emitting start, each turn and end in order', async () => {
+    const generator = new DialogueGenerator({ seed: 1 });
+    const events: string[] = [];
+    generator.on('dialogue:start', ({ dialogueId }) => events.push(`start ${dialogueId}`));
+    generator.on('turn', ({ turn }) => events.push(`turn ${turn.index}`));
+    generator.on('dialogue:end', ({ record }) => events.push(`end ${record.id}`));
+    const [profile] = users(1);
+    const record = await generator.generate(profile as PreferenceProfile);
+    expect(DialogueRecordSchema.parse(record)).toEqual(record);
+    expect(record.id).toBe('1-synthetic-0');
+    expect(record.generator).toMatchObject({ lm: 'template', policy: 'belief:balanced', calls: 0, maxTurns: 20 });
+    expect(record.consistency.violations).toEqual([]);
+    expect(record.consistency.checkedTurns).toBe(record.turns.length);
+    expect(events).toEqual([`start ${record.id}`, ...record.turns.map((t) => `turn ${t.index}`), `end ${record.id}`]);
+    expect(record.user.heldOut).toEqual((profile as PreferenceProfile).heldOut);
+  });
+
+  it('gives byte-identical batches for the same seed, whatever the concurrency, and reproduces one from its seed', async () => {
+    const profiles = users(12);
+    const one = await collect(new DialogueGenerator({ seed: 9 }), profiles, 1);
+    const eight = await collect(new DialogueGenerator({ seed: 9 }), profiles, 8);
+    expect(json(eight)).toBe(json(one));
+    expect(one.map((r) => r.id)).toEqual(profiles.map((_, i) => `9-${i}`));
+    const other = await collect(new DialogueGenerator({ seed: 10 }), profiles, 4);
+    expect(json(other)).not.toBe(json(one));
+    const fifth = one[5] as DialogueRecord;
+    const again = await new DialogueGenerator({ seed: 9 }).generate(profiles[5] as PreferenceProfile, { seed: fifth.seed, id: fifth.id });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(fifth));
+  });
+
+  it('reports progress after each dialogue of a batch, and accepts async iterables', async () => {
+    const generator = new DialogueGenerator({ seed: 2 });
+    const progress: number[] = [];
+    generator.on('progress', ({ completed, total }) => progress.push(completed * 100 + (total ?? 0)));
+    async function* source() {
+      yield* users(3);
+    }
+    const records: DialogueRecord[] = [];
+    for await (const record of generator.generateMany(source(), { total: 3 })) records.push(record);
+    expect(records).toHaveLength(3);
+    expect(progress).toEqual([103, 203, 303]);
+  });
+
+  it('ends with the accepted item, or says why not', async () => {
+    const records = await collect(new DialogueGenerator({ seed: 4 }), users(40));
+    for (const record of records) {
+      const last = record.turns.at(-1);
+      if (record.outcome.reason === 'accepted') {
+        expect(last?.acts).toEqual([{ type: 'close', items: [record.outcome.accepted] }]);
+        expect(record.outcome.recommended).toContain(record.outcome.accepted);
+      } else {
+        expect(record.outcome.accepted).toBeNull();
+      }
+    }
+    const reasons = new Set(records.map((r) => r.outcome.reason));
+    expect(reasons.has('accepted')).toBe(true);
+  });
+
+  it('stops at the turn budget', async () => {
+    const record = await new DialogueGenerator({ seed: 1, maxTurns: 2 }).generate(users(1)[0] as PreferenceProfile);
+    expect(record.turns.map((t) => t.speaker)).toEqual(['assistant', 'user']);
+    expect(record.outcome.reason).toBe('max-turns');
+    const three = await new DialogueGenerator({ seed: 1, maxTurns: 3 }).generate(users(1)[0] as PreferenceProfile);
+    expect(three.turns.at(-1)?.acts).toEqual([{ type: 'close', items: [] }]);
+  });
+
+  it('plugs in a custom policy and records its name', async () => {
+    const alien = catalog.resolveTitle('Alien').id;
+    const factory: RecommenderPolicyFactory = Object.assign(
+      () => ({
+        next: ({ index, userActs }: { index: number; userActs: readonly { type: string }[] }) =>
+          index === 0
+            ? [{ type: 'greet' as const, items: [] }, { type: 'ask-open' as const, items: [] }]
+            : userActs.some((a) => a.type === 'disclose' || a.type === 'state-goal') && index === 2
+              ? [{ type: 'recommend' as const, items: [alien], reasons: [] }]
+              : [{ type: 'close' as const, items: [] }],
+      }),
+      { policyName: 'always-alien' },
+    );
+    const record = await new DialogueGenerator({ policy: factory }).generate(users(1)[0] as PreferenceProfile);
+    expect(record.generator.policy).toBe('always-alien');
+    expect(record.outcome.recommended).toEqual([alien]);
+  });
+
+  /** An adapter that gets turns naming items wrong for its first `failures` attempts: drops titles, then adds one. */
+  function flaky(failures: number) {
+    const template = new TemplateAdapter();
+    const stranger = displayTitle(catalog.resolveTitle('Casablanca'));
+    const attempts = new Map<number, number>();
+    const requests: VerbalizeRequest[] = [];
+    const adapter: LMAdapter = {
+      name: 'test:flaky',
+      async verbalize(request) {
+        requests.push(request);
+        const attempt = attempts.get(request.history.length) ?? 0;
+        attempts.set(request.history.length, attempt + 1);
+        const { text } = await template.verbalize(request);
+        const usage = { inputTokens: 10, outputTokens: 5 };
+        if (!request.acts.some((a) => a.items.length > 0) || attempt >= failures) return { text, usage };
+        return { text: attempt === 0 ? 'Sure, something nice.' : `${text} Or ${stranger}.`, usage };
+      },
+    };
+    return { adapter, requests };
+  }
+
+  it('re-asks an adapter whose text contradicts its acts, stating the problem, and keeps the corrected text', async () => {
+    const { adapter, requests } = flaky(1);
+    const generator = new DialogueGenerator({ adapter, seed: 5, repairAttempts: 2 });
+    const repaired: boolean[] = [];
+    generator.on('inconsistency', (event) => repaired.push(event.repaired));
+    const record = await generator.generate(users(1)[0] as PreferenceProfile);
+    expect(record.consistency.violations).toEqual([]);
+    expect(record.consistency.repairs).toBeGreaterThan(0);
+    expect(record.consistency.repairLog.every((r) => r.method === 'regenerated' && r.attempts === 2)).toBe(true);
+    expect(record.consistency.repairLog[0]?.violations[0]?.rule).toBe('text-missing-item');
+    expect(repaired.length).toBeGreaterThan(0);
+    expect(repaired.every(Boolean)).toBe(true);
+    expect(requests.find((r) => r.feedback)?.feedback?.[0]).toMatch(/does not mention/);
+    expect(record.generator.calls).toBe(requests.length);
+    expect(record.generator.usage).toEqual({ inputTokens: 10 * requests.length, outputTokens: 5 * requests.length });
+  });
+
+  it('falls back to the template rendering when re-asking does not help, and writes nothing inconsistent', async () => {
+    const { adapter, requests } = flaky(Infinity);
+    const record = await new DialogueGenerator({ adapter, seed: 5, repairAttempts: 2 }).generate(users(1)[0] as PreferenceProfile);
+    expect(record.consistency.violations).toEqual([]);
+    expect(record.consistency.repairs).toBeGreaterThan(0);
+    expect(record.consistency.repairLog.every((r) => r.method === 'template' && r.attempts === 3)).toBe(true);
+    expect(record.consistency.repairLog.flatMap((r) => r.violations.map((v) => v.rule))).toContain('text-missing-item');
+    expect(requests.some((r) => r.feedback?.some((f) => /Casablanca/.test(f)))).toBe(true);
+    for (const turn of record.turns) {
+      for (const item of turn.acts.flatMap((a) => a.items)) expect(turn.text).toContain(displayTitle(catalog.require(item)));
+      expect(turn.text).not.toContain('Casablanca');
+    }
+  });
+
+  it('cancels through an AbortSignal', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    expect((await rejected(() => new DialogueGenerator().generate(users(1)[0] as PreferenceProfile, { signal: controller.signal }))).code).toBe(
+      'ABORTED',
+    );
+    const midway = new AbortController();
+    const generator = new DialogueGenerator({ seed: 1 });
+    generator.on('turn', ({ turn }) => {
+      if (turn.index === 3) midway.abort();
+    });
+    let yielded = 0;
+    const error = await rejected(async () => {
+      for await (const _ of generator.generateMany(users(20), { concurrency: 1, signal: midway.signal })) yielded++;
+    });
+    expect(error.code).toBe('ABORTED');
+    expect(yielded).toBe(0);
+  });
+
+  it('reports an adapter failure as an error event and a rejection', async () => {
+    const broken: LMAdapter = {
+      name: 'test:broken',
+      verbalize: async () => {
+        throw new Error('model unavailable');
+      },
+    };
+    const generator = new DialogueGenerator({ adapter: broken });
+    const errors: unknown[] = [];
+    generator.on('error', ({ error }) => errors.push(error));
+    await expect(generator.generate(users(1)[0] as PreferenceProfile)).rejects.toThrow('model unavailable');
+    expect(errors).toHaveLength(1);
+  });
+
+  it('rejects bad input with typed errors naming what to fix', async () => {
+    expect(thrown(() => new DialogueGenerator({ maxTurns: 1 })).location?.field).toBe('maxTurns');
+    expect(thrown(() => new DialogueGenerator({ maxTurns: 1 })).message).toContain('at least 2');
+    expect(thrown(() => new DialogueGenerator({ catalog: new ItemCatalog([]) })).code).toBe('EMPTY_CATALOG');
+    expect(thrown(() => new DialogueGenerator({ repairAttempts: -1 })).code).toBe('INVALID_ARGUMENT');
+    const generator = new DialogueGenerator();
+    const empty = await rejected(() => generator.generate(new PreferenceProfile({ id: 'nobody' })));
+    expect(empty.code).toBe('INVALID_PROFILE');
+    expect(empty.message).toContain('no preferences');
+    const foreign = await rejected(() => generator.generate(new PreferenceProfile({ id: 'x', liked: [{ item: 'not-here', strength: 1 }] })));
+    expect(foreign.code).toBe('INVALID_PROFILE');
+    const zero = await rejected(async () => {
+      for await (const _ of generator.generateMany(users(1), { concurrency: 0 })) void _;
+    });
+    expect(zero.code).toBe('INVALID_ARGUMENT');
+    expect(zero.location?.field).toBe('concurrency');
+  });
+});
