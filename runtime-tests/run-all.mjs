@@ -158,6 +158,24 @@ for (const runtime of runtimes) {
   const again = cli('profiles', '--count', '2', '--seed', '1');
   if (again.stdout !== profiles.stdout) problems.push('profiles --seed 1 is not deterministic across runs');
 
+  const dialogues = cli('generate', '--count', '3', '--seed', '2');
+  const dialogueLines = dialogues.stdout.split('\n').filter((line) => line !== '');
+  if (dialogues.status !== 0 || dialogueLines.length !== 3) {
+    problems.push(`generate --count 3: ${describeExit(dialogues)}, ${dialogueLines.length} lines: ${dialogues.stderr.trim()}`);
+  }
+  for (const [index, line] of dialogueLines.entries()) {
+    try {
+      const record = JSON.parse(line);
+      for (const key of ['id', 'seed', 'domain', 'user', 'turns', 'outcome', 'consistency', 'generator']) {
+        if (!(key in record)) problems.push(`dialogue line ${index + 1} lacks "${key}"`);
+      }
+      if (record.consistency?.violations?.length !== 0) problems.push(`dialogue line ${index + 1} has violations`);
+    } catch {
+      problems.push(`dialogue line ${index + 1} is not JSON: ${line.slice(0, 80)}`);
+    }
+  }
+  if (cli('generate', '--count', '3', '--seed', '2').stdout !== dialogues.stdout) problems.push('generate --seed 2 is not deterministic across runs');
+
   const version = cli('--version');
   if (version.status !== 0 || version.stdout.trim() !== pkg.version) {
     problems.push(`--version printed ${JSON.stringify(version.stdout.trim())} (${describeExit(version)}), package.json says ${pkg.version}`);
@@ -187,12 +205,20 @@ for (const runtime of runtimes) {
     problems.push(`profiles --movielens fixture: ${describeExit(fixture)}, ${fixtureLines.length} lines: ${fixture.stderr.trim()}`);
   }
 
-  record('cli', problems.length === 0, problems.length === 0 ? 'profiles, --version, bad flag (exit 2), missing data (exit 1)' : '');
+  record('cli', problems.length === 0, problems.length === 0 ? 'generate, profiles, --version, bad flag (exit 2), missing data (exit 1)' : '');
   for (const problem of problems) console.log(indent(problem));
 }
 
 // --- the examples: each must run to completion against the built package ----------------------------------------
-for (const example of ['synthetic-users.mjs', 'profile-from-spec.mjs', 'json-catalog.mjs', 'movielens-profiles.mjs']) {
+for (const example of [
+  'synthetic-users.mjs',
+  'profile-from-spec.mjs',
+  'json-catalog.mjs',
+  'movielens-profiles.mjs',
+  'generate-dialogues.mjs',
+  'audit-dialogue.mjs',
+  'custom-adapter.mjs',
+]) {
   const child = run(process.execPath, [join('examples', example)]);
   const ok = child.status === 0 && child.stdout.trim() !== '' && child.stderr.trim() === '';
   record(`example ${example}`, ok, ok ? `[${child.ms} ms]` : describeExit(child));

@@ -89,6 +89,9 @@ export async function runScenario(runtime, icer, fixtureDir) {
       'ItemCatalog',
       'SeededRandom',
       'IcerError',
+      'DialogueGenerator',
+      'TemplateAdapter',
+      'ConsistencyTracker',
     ]) {
       assert(typeof icer[name] === 'function', `export ${name} is ${typeof icer[name]}, expected a function`);
     }
@@ -207,10 +210,40 @@ export async function runScenario(runtime, icer, fixtureDir) {
     await expectIcerError(icer, 'NO_RATINGS', () => state.dataset.profile('999'), 'dataset.profile("999")');
   });
 
+  await check('DialogueGenerator over the built-in catalog', async () => {
+    assert(state.catalog, 'no catalog');
+    const generator = new icer.DialogueGenerator({ seed: 11 });
+    const turns = [];
+    generator.on('turn', ({ turn }) => turns.push(turn.index));
+    const records = [];
+    for await (const record of generator.generateMany(icer.syntheticProfiles(state.catalog, { count: 4, seed: 11 }), { concurrency: 2 })) {
+      records.push(record);
+    }
+    assertEqual(records.length, 4, 'dialogues');
+    for (const record of records) {
+      icer.DialogueRecordSchema.parse(record);
+      assertEqual(record.consistency.violations, [], `violations in ${record.id}`);
+      assert(record.turns.length >= 2, `${record.id} has ${record.turns.length} turns`);
+    }
+    assertEqual(turns.length, records.reduce((n, r) => n + r.turns.length, 0), 'turn events');
+    state.dialoguesJson = JSON.stringify(records);
+  });
+
+  await check('DialogueGenerator over MovieLens users, with a custom adapter', async () => {
+    assert(state.dataset, 'no dataset');
+    const template = new icer.TemplateAdapter();
+    const adapter = { name: 'custom:upper', verbalize: async (request) => template.verbalize(request) };
+    const generator = new icer.DialogueGenerator({ catalog: state.dataset.catalog, adapter, seed: 5, maxTurns: 12 });
+    const record = await generator.generate(state.dataset.profile('1', { seed: 3 }));
+    assertEqual(record.generator.lm, 'custom:upper', 'adapter name');
+    assertEqual(record.consistency.violations, [], 'violations');
+    state.movieLensDialogueJson = JSON.stringify(record);
+  });
+
   let digest = null;
   await check('digest', async () => {
-    assert(state.syntheticJson && state.movieLensJson, 'missing profile JSON (an earlier check failed)');
-    digest = await sha256Hex(`${state.syntheticJson}\n${state.movieLensJson}`);
+    assert(state.syntheticJson && state.movieLensJson && state.dialoguesJson && state.movieLensDialogueJson, 'missing JSON (an earlier check failed)');
+    digest = await sha256Hex([state.syntheticJson, state.movieLensJson, state.dialoguesJson, state.movieLensDialogueJson].join('\n'));
   });
 
   return {

@@ -83,8 +83,13 @@ export type { ChoiceOptions } from './simulation/choice-model.js';
 
 export type { LMAdapter, VerbalizeRequest, VerbalizeResult } from './language/lm-adapter.js';
 export { TemplateAdapter } from './language/template-adapter.js';
+export { attributePhrase, facetPhrase } from './language/attribute-phrases.js';
+export type { AttributePhrase, AttributeTrait } from './language/attribute-phrases.js';
 
 export { ConsistencyTracker, auditDialogue } from './consistency/consistency-tracker.js';
+export type { ConsistencyTrackerOptions } from './consistency/consistency-tracker.js';
+export { mentionFinderFor, MentionFinder } from './consistency/mention-finder.js';
+export type { TitleMention, MentionKind } from './consistency/mention-finder.js';
 
 export {
   DialogueRecordSchema,
