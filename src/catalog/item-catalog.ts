@@ -70,8 +70,10 @@ export class ItemCatalog implements Iterable<Item> {
   readonly #attributeIds = new Map<AttributeKey, number>();
   readonly #attributeKeys: AttributeKey[] = [];
   readonly #attributeIdsById = new Map<string, Int32Array>();
-  // Built on first use: most callers never ask for the vocabulary.
+  // Built on first use: most callers never ask for the vocabulary or popularity order.
   #vocabulary: AttributeCount[] | undefined;
+  #byPopularity: Item[] | undefined;
+  #maxPopularity: number | undefined;
 
   /**
    * Validates every item; throws an {@link IcerError} naming the item's index and field on the first invalid one,
@@ -208,6 +210,24 @@ export class ItemCatalog implements Iterable<Item> {
   /** The distinct attribute keys of an item (`genre:Action`, `tag:heist`, …); empty for an unknown id. */
   attributeKeysOf(id: string): readonly AttributeKey[] {
     return this.#keysById.get(id) ?? EMPTY_KEYS;
+  }
+
+  /**
+   * The `limit` most popular items, most popular first; all items, in catalog order, when no item has a
+   * popularity.
+   */
+  mostPopular(limit: number): Item[] {
+    this.#byPopularity ??= [...this.#byId.values()]
+      .filter((item) => item.popularity !== undefined)
+      .sort((a, b) => (b.popularity as number) - (a.popularity as number));
+    return this.#byPopularity.length === 0 ? this.items().slice(0, limit) : this.#byPopularity.slice(0, limit);
+  }
+
+  /** Popularity in [0, 1] relative to the most popular item (0 when the catalog has no popularity). */
+  relativePopularity(id: string): number {
+    this.#maxPopularity ??= Math.max(0, ...[...this.#byId.values()].map((item) => item.popularity ?? 0));
+    const popularity = this.#byId.get(id)?.popularity ?? 0;
+    return this.#maxPopularity === 0 ? 0 : popularity / this.#maxPopularity;
   }
 
   /** Number of distinct attribute keys; dense attribute ids run from 0 to this minus one. */

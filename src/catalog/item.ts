@@ -19,6 +19,11 @@ export const ItemSchema = z.strictObject({
   year: z.number().int().min(1000).max(9999).optional(),
   /** Other names the item is known by (original-language titles, a.k.a. titles). */
   aliases: z.array(z.string().trim().min(1)).optional(),
+  /**
+   * How widely known the item is, e.g. its number of ratings. Optional; simulated recommenders ask about and lean
+   * towards well-known items when a catalog has it.
+   */
+  popularity: z.number().min(0).optional(),
   /** Identifiers in other databases, e.g. `{ imdb: 'tt0133093', tmdb: '603' }`. Not preferences. */
   externalIds: z.record(z.string().min(1), z.string().min(1)).optional(),
   /** Facet → values. Values are free text; an empty list is allowed and means "none". */

@@ -35,6 +35,13 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
   questionFacets: z.array(z.string().min(1)).default(['genre', 'tag', 'director', 'cast']),
   /** How many top candidates the value of a question is measured on. Default 40. */
   candidatePool: z.number().int().min(2).default(40),
+  /**
+   * Weight of an item's relative popularity (0–1) in its score, when the catalog has popularity: real recommenders
+   * lean towards what people know. Default 0.15.
+   */
+  popularityWeight: z.number().min(0).default(0.15),
+  /** Item questions ("Have you seen …?") are about one of this many most popular items. Default 300. */
+  askablePool: z.number().int().min(1).default(300),
 });
 
 /** Options of the default recommender as accepted from callers. */
@@ -211,7 +218,9 @@ class BeliefRecommender implements RecommenderPolicy {
     const scored: Array<{ item: string; score: number }> = [];
     for (const item of this.#catalog) {
       const utility = this.#utility(item.id, item.year);
-      if (utility !== undefined) scored.push({ item: item.id, score: utility + 0.02 * this.#random.next() });
+      if (utility === undefined) continue;
+      const popularity = this.#options.popularityWeight * this.#catalog.relativePopularity(item.id);
+      scored.push({ item: item.id, score: utility + popularity + 0.02 * this.#random.next() });
     }
     scored.sort((a, b) => b.score - a.score);
     return scored.slice(0, limit).map((s) => s.item);
@@ -284,7 +293,8 @@ class BeliefRecommender implements RecommenderPolicy {
   /** An item, not among the candidates, whose attributes split them best: "Have you seen …?" */
   #splittingItem(value: (id: number) => number): string | undefined {
     let best: { item: string; score: number } | undefined;
-    const pool = this.#random.sample(this.#catalog.ids(), 40);
+    // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
+    const pool = this.#random.sample(this.#catalog.mostPopular(this.#options.askablePool).map((item) => item.id), 40);
     for (const item of pool) {
       if (this.#excluded.has(item) || this.#asked.has(`item:${item}`)) continue;
       const ids = this.#catalog.attributeIdsOf(item);

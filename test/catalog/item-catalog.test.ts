@@ -42,6 +42,19 @@ describe('ItemCatalog', () => {
     expect(catalog.attributeKeysOf('missing')).toEqual([]);
   });
 
+  it('orders by popularity when items have one, and keeps catalog order when none does', () => {
+    const known = new ItemCatalog([
+      { id: 'a', title: 'A', popularity: 3 },
+      { id: 'b', title: 'B', popularity: 30 },
+      { id: 'c', title: 'C' },
+    ]);
+    expect(known.mostPopular(2).map((i) => i.id)).toEqual(['b', 'a']);
+    expect(known.relativePopularity('a')).toBe(0.1);
+    expect(known.relativePopularity('c')).toBe(0);
+    expect(smallCatalog().mostPopular(3).map((i) => i.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(smallCatalog().relativePopularity('m1')).toBe(0);
+  });
+
   it('resolves bare attribute values when unambiguous', () => {
     const catalog = smallCatalog();
     expect(catalog.resolveAttribute('horror')).toBe('genre:Horror');

@@ -37,6 +37,7 @@ describe('loadMovieLens', () => {
       id: '1',
       title: 'The Matrix',
       year: 1999,
+      popularity: 2,
       externalIds: { imdb: 'tt0133093', tmdb: '603' },
       attributes: { genre: ['Action', 'Sci-Fi', 'Thriller'], tag: ['cyberpunk', 'philosophy, sort of'] },
     });
@@ -54,6 +55,16 @@ describe('loadMovieLens', () => {
     expect(profile.disliked.map((o) => o.item)).toEqual(['5']);
     expect(profile.affinity('tag:stephen king')).toBeLessThan(0);
     expect([...data.profiles()].map((p) => p.id)).toEqual(['1', '2']);
+  });
+
+  it('counts ratings as popularity and leaves out bookkeeping tags', async () => {
+    const tags = `${TAGS}\n3,5,In Netflix Queue,9\n3,5,scary,9`;
+    const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }));
+    expect(data.catalog.get('5')?.attributes.tag).toEqual(['stephen king', 'scary']);
+    expect(data.catalog.get('4')?.popularity).toBe(0);
+    expect(data.catalog.mostPopular(2).map((item) => item.id)).toEqual(['1', '2']);
+    const kept = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }), { ignoredTags: [] });
+    expect(kept.catalog.get('5')?.attributes.tag).toContain('in netflix queue');
   });
 
   it('works without the optional files, and can skip tags', async () => {

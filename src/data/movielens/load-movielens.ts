@@ -11,6 +11,15 @@ import { parseOptions } from '../../validation/parse-options.js';
 import { MovieLensDataset } from './movielens-dataset.js';
 import { parseMovieLensTitle } from './parse-movielens-title.js';
 
+const BOOKKEEPING_TAGS = [
+  'in netflix queue',
+  'not available from netflix',
+  'no dvd at netflix',
+  'seen more than once',
+  'seen at the cinema',
+  'not seen',
+] as const;
+
 /** Options for {@link loadMovieLens}. */
 export const MovieLensOptionsSchema = z.strictObject({
   /** Lowest valid rating. Default 0.5. */
@@ -19,6 +28,11 @@ export const MovieLensOptionsSchema = z.strictObject({
   maxRating: z.number().default(5),
   /** Read tags.csv (when present) into a `tag` facet. Default true. */
   tags: z.boolean().default(true),
+  /**
+   * Tags that record what a viewer did with a film rather than what the film is ("in netflix queue"); they never
+   * become attributes. Compared after lowercasing. Default: the bookkeeping tags found in MovieLens releases.
+   */
+  ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS]),
   /** What to do with a rating or tag of a movie not in movies.csv: `error` (default) or `skip` the row. */
   unknownItems: z.enum(['error', 'skip']).default('error'),
 }).refine((o) => o.minRating < o.maxRating, { message: 'minRating must be below maxRating', path: ['minRating'] });
@@ -138,7 +152,7 @@ function buildCatalog(items: Iterable<ItemInput>, file: string, lines: readonly 
 
 /**
  * Loads a MovieLens directory (`movies.csv` and `ratings.csv` required; `tags.csv` and `links.csv` used when
- * present), streaming each file. Titles are split into display title, year and aliases ("Matrix, The (1999)"
+ * present), streaming each file. Each movie's `popularity` is its number of ratings. Titles are split into display title, year and aliases ("Matrix, The (1999)"
  * becomes "The Matrix", 1999); genres and tags become the `genre` and `tag` facets.
  *
  * Every problem is an {@link IcerError} naming the file, line and column: a missing file (`FILE_NOT_FOUND`), a
@@ -202,11 +216,12 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     });
   };
 
+  const ignored = new Set(resolved.ignoredTags.map(normalizeTag));
   if (resolved.tags && (await exists(tagsFile))) {
     await eachRow(tagsFile, ['userId', 'movieId', 'tag'], (table, record) => {
       const id = knownItem(table, record);
       const tag = normalizeTag(table.get(record, 'tag'));
-      if (id === undefined || tag === '') return;
+      if (id === undefined || tag === '' || ignored.has(tag)) return;
       const attributes = items.get(id)?.attributes as Record<string, string[]>;
       const tags = (attributes.tag ??= []);
       if (!tags.includes(tag)) tags.push(tag);
@@ -227,9 +242,8 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     });
   }
 
-  const catalog = buildCatalog(items.values(), moviesFile, [...movieLines.values()]);
-
   const ratings = new Map<string, Rating[]>();
+  const ratingCounts = new Map<string, number>();
   await eachRow(ratingsFile, ['userId', 'movieId', 'rating'], (table, record) => {
     const userId = table.required(record, 'userId');
     const item = knownItem(table, record);
@@ -248,10 +262,14 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
       });
     }
     if (item === undefined) return;
+    ratingCounts.set(item, (ratingCounts.get(item) ?? 0) + 1);
     const list = ratings.get(userId);
     if (list) list.push({ item, rating });
     else ratings.set(userId, [{ item, rating }]);
   });
 
+  // Popularity is the number of ratings: how likely a viewer is to know the film.
+  for (const [id, item] of items) item.popularity = ratingCounts.get(id) ?? 0;
+  const catalog = buildCatalog(items.values(), moviesFile, [...movieLines.values()]);
   return new MovieLensDataset(directory, catalog, ratings);
 }
