@@ -112,11 +112,13 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
     const speaker: Speaker = turnIndex % 2 === 0 ? 'assistant' : 'user';
     let acts: DialogueAct[];
     if (speaker === 'assistant') {
-      lastAssistantActs = policy.next({ userActs: lastUserActs, index: turnIndex, last: turnIndex === maxTurns - 1 });
+      // The assistant's last word must fit in the budget: once no user reply *and* an answer to it would, close now.
+      const last = turnIndex >= maxTurns - 2;
+      lastAssistantActs = policy.next({ userActs: lastUserActs, index: turnIndex, last });
       acts = lastAssistantActs;
       closed = lastAssistantActs.some((act) => act.type === 'close');
       // A close before the budget runs out, with the user still talking, means the policy had nothing left.
-      exhausted = closed && turnIndex < maxTurns - 1 && user.state === 'talking';
+      exhausted = closed && !last && user.state === 'talking';
     } else {
       lastUserActs = user.respond(lastAssistantActs);
       acts = lastUserActs;

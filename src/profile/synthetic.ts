@@ -60,10 +60,26 @@ function drawPersona(rng: SeededRandom): Persona {
  * A latent taste vector over the catalog's attributes, RecSim-style: a few loved and hated genres, strong opinions
  * on a few other attributes, and mild noise on the remaining genres.
  */
+// The attributes tastes are drawn over, per catalog and support threshold: the same for every user of a batch.
+const tasteVocabularies = new WeakMap<ItemCatalog, Map<number, { genres: string[]; others: string[] }>>();
+
+function tasteVocabulary(catalog: ItemCatalog, minSupport: number): { genres: string[]; others: string[] } {
+  let bySupport = tasteVocabularies.get(catalog);
+  if (!bySupport) tasteVocabularies.set(catalog, (bySupport = new Map()));
+  let entry = bySupport.get(minSupport);
+  if (!entry) {
+    const vocabulary = catalog.vocabulary({ minCount: minSupport });
+    entry = {
+      genres: vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string),
+      others: vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string),
+    };
+    bySupport.set(minSupport, entry);
+  }
+  return entry;
+}
+
 function drawTastes(catalog: ItemCatalog, rng: SeededRandom, options: ResolvedOptions): Map<string, number> {
-  const vocabulary = catalog.vocabulary({ minCount: options.minSupport });
-  const genres = vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string);
-  const others = vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string);
+  const { genres, others } = tasteVocabulary(catalog, options.minSupport);
   const tastes = new Map<string, number>();
   const shuffledGenres = rng.shuffle(genres);
   const loved = drawCount(rng, options.lovedGenres);

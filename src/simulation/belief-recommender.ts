@@ -3,6 +3,7 @@ import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
+import { type CatalogIndex, catalogIndex } from './catalog-index.js';
 import type { AssistantAct, UserAct } from './dialogue-acts.js';
 import type { PolicyContext, PolicyTurn, RecommenderPolicy, RecommenderPolicyFactory } from './recommender-policy.js';
 
@@ -52,6 +53,8 @@ type Resolved = z.output<typeof BeliefPolicyOptionsSchema>;
 const STATED_WEIGHT = 4;
 const ITEM_WEIGHT = 1;
 const MISS_WEIGHT = 0.5;
+// How many of each facet's most common attributes are worth asking about when nothing better is.
+const COMMON_PER_FACET = 12;
 
 /**
  * The default recommender. It keeps a belief over the user's attribute affinities (a mean and an amount of
@@ -61,18 +64,22 @@ const MISS_WEIGHT = 0.5;
  */
 class BeliefRecommender implements RecommenderPolicy {
   readonly #catalog: ItemCatalog;
+  readonly #index: CatalogIndex;
   readonly #random: SeededRandom;
   readonly #options: Resolved;
   readonly #mean: Float64Array;
   readonly #evidence: Float64Array;
-  readonly #avoid = new Set<number>();
+  readonly #avoid: Uint8Array;
+  // Per-item tie-breaking noise, drawn once per dialogue on first use: varied rankings without a draw per item per turn.
+  #jitter: Float64Array | undefined;
   readonly #statedPositive = new Set<string>();
   readonly #asked = new Set<string>();
-  // Items never to recommend: shown, seen, rejected or disliked.
-  readonly #excluded = new Set<string>();
+  // Items never to recommend (shown, seen, rejected or disliked), by catalog position: ranking checks it per item.
+  readonly #excluded: Uint8Array;
   readonly #plannedQuestions: number;
   readonly #questionAfterMiss: number;
   readonly #facets: string[];
+  readonly #commonAttributes: ReadonlyArray<{ key: string; id: number }>;
   #questionsAsked = 0;
   #minYear = -Infinity;
   #maxYear = Infinity;
@@ -81,14 +88,17 @@ class BeliefRecommender implements RecommenderPolicy {
     this.#catalog = context.catalog;
     this.#random = context.random;
     this.#options = options;
+    this.#index = catalogIndex(context.catalog);
     this.#mean = new Float64Array(context.catalog.attributeKeyCount);
     this.#evidence = new Float64Array(context.catalog.attributeKeyCount);
+    this.#avoid = new Uint8Array(context.catalog.attributeKeyCount);
+    this.#excluded = new Uint8Array(this.#index.ids.length);
     const style = POLICY_STYLES[options.style];
     const [min, max] = options.questions ?? style.questions;
     this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
     this.#questionAfterMiss = options.questionAfterMiss ?? style.questionAfterMiss;
-    const present = new Set(context.catalog.facets());
-    this.#facets = options.questionFacets.filter((facet) => present.has(facet));
+    this.#facets = options.questionFacets.filter((facet) => this.#index.facets.has(facet));
+    this.#commonAttributes = this.#facets.flatMap((facet) => (this.#index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET));
   }
 
   next(turn: PolicyTurn): AssistantAct[] {
@@ -106,8 +116,8 @@ class BeliefRecommender implements RecommenderPolicy {
       else if (act.type === 'reject') missed = true;
     }
     if (accepted !== undefined) return [{ type: 'close', items: [accepted] }];
-    if (turn.last) return [{ type: 'close', items: [] }];
-    if (askedAbout !== undefined) return [this.#describe(askedAbout)];
+    const close: AssistantAct = { type: 'close', items: [] };
+    if (askedAbout !== undefined) return turn.last ? [this.#describe(askedAbout), close] : [this.#describe(askedAbout)];
     if (critique) {
       const ack: AssistantAct = {
         type: 'respond-critique',
@@ -115,9 +125,10 @@ class BeliefRecommender implements RecommenderPolicy {
         direction: critique.direction,
         ...(critique.attribute !== undefined ? { attribute: critique.attribute } : {}),
       };
-      const slate = this.#recommend();
-      return slate ? [ack, slate] : [ack, { type: 'close', items: [] }];
+      const slate = turn.last ? undefined : this.#recommend();
+      return [ack, slate ?? close];
     }
+    if (turn.last) return [close];
     const askNow =
       this.#questionsAsked < this.#plannedQuestions || (missed && this.#random.chance(this.#questionAfterMiss));
     const question = askNow ? this.#question() : undefined;
@@ -157,20 +168,20 @@ class BeliefRecommender implements RecommenderPolicy {
           if (sign < 0) this.#avoidAttribute(act.attribute);
         }
         for (const item of act.items) {
-          this.#excluded.add(item);
+          this.#exclude(item);
           this.#learnFromItem(item, sign * act.strength * 0.5, ITEM_WEIGHT);
         }
         break;
       case 'answer-item':
         for (const item of act.items) {
           if (!act.seen) continue;
-          this.#excluded.add(item);
+          this.#exclude(item);
           this.#learnFromItem(item, sign * (act.strength ?? 0) * 0.5, ITEM_WEIGHT);
         }
         break;
       case 'critique': {
         const item = act.items[0] as string;
-        this.#excluded.add(item);
+        this.#exclude(item);
         const year = this.#catalog.get(item)?.year;
         if (act.attribute !== undefined) {
           this.#asked.add(act.attribute);
@@ -185,7 +196,7 @@ class BeliefRecommender implements RecommenderPolicy {
       }
       case 'reject':
         for (const item of act.items) {
-          this.#excluded.add(item);
+          this.#exclude(item);
           if (!act.seen) this.#learnFromItem(item, -0.2, MISS_WEIGHT);
         }
         break;
@@ -194,43 +205,56 @@ class BeliefRecommender implements RecommenderPolicy {
     }
   }
 
+  #exclude(item: string): void {
+    const position = this.#index.position.get(item);
+    if (position !== undefined) this.#excluded[position] = 1;
+  }
+
+  #isExcluded(item: string): boolean {
+    const position = this.#index.position.get(item);
+    return position !== undefined && this.#excluded[position] === 1;
+  }
+
   #avoidAttribute(key: string): void {
     const id = this.#catalog.attributeIdOf(key);
-    if (id !== undefined) this.#avoid.add(id);
+    if (id !== undefined) this.#avoid[id] = 1;
   }
 
-  /** Believed utility of an item, or undefined when it must not be recommended. */
-  #utility(item: string, year: number | undefined): number | undefined {
-    if (this.#excluded.has(item)) return undefined;
-    if (year !== undefined && (year < this.#minYear || year > this.#maxYear)) return undefined;
-    const ids = this.#catalog.attributeIdsOf(item);
-    if (ids.length === 0) return 0;
-    let sum = 0;
-    for (const id of ids) {
-      if (this.#avoid.has(id)) return undefined;
-      sum += this.#mean[id] as number;
-    }
-    return sum / Math.sqrt(ids.length);
-  }
-
-  /** Candidates ranked by believed utility; ties broken by a small seeded jitter so dialogues differ. */
+  /**
+   * Candidates ranked by believed utility (plus a little popularity), best first; items that must not be offered
+   * (shown, seen, rejected, disliked, carrying an avoided attribute, outside the critiqued years) are left out.
+   */
   #ranked(limit: number): string[] {
-    const scored: Array<{ item: string; score: number }> = [];
-    for (const item of this.#catalog) {
-      const utility = this.#utility(item.id, item.year);
-      if (utility === undefined) continue;
-      const popularity = this.#options.popularityWeight * this.#catalog.relativePopularity(item.id);
-      scored.push({ item: item.id, score: utility + popularity + 0.02 * this.#random.next() });
+    const { ids, attributeIds, years, popularity } = this.#index;
+    const jitter = (this.#jitter ??= Float64Array.from(ids, () => 0.02 * this.#random.next()));
+    // Top-k by insertion into a short sorted list: k is at most the candidate pool, far below the catalog size.
+    const best: Array<{ position: number; score: number }> = [];
+    next: for (let position = 0; position < ids.length; position++) {
+      if (this.#excluded[position] === 1) continue;
+      const year = years[position] as number;
+      if (year < this.#minYear || year > this.#maxYear) continue;
+      const attributes = attributeIds[position] as Int32Array;
+      let sum = 0;
+      for (const id of attributes) {
+        if (this.#avoid[id] === 1) continue next;
+        sum += this.#mean[id] as number;
+      }
+      const utility = attributes.length === 0 ? 0 : sum / Math.sqrt(attributes.length);
+      const score = utility + this.#options.popularityWeight * (popularity[position] as number) + (jitter[position] as number);
+      if (best.length === limit && score <= (best[limit - 1] as { score: number }).score) continue;
+      let at = best.length;
+      while (at > 0 && (best[at - 1] as { score: number }).score < score) at--;
+      best.splice(at, 0, { position, score });
+      if (best.length > limit) best.pop();
     }
-    scored.sort((a, b) => b.score - a.score);
-    return scored.slice(0, limit).map((s) => s.item);
+    return best.map(({ position }) => ids[position] as string);
   }
 
   #recommend(): AssistantAct | undefined {
     const [min, max] = this.#options.slateSize;
     const items = this.#ranked(this.#random.int(Math.min(min, max), Math.max(min, max)));
     if (items.length === 0) return undefined;
-    for (const item of items) this.#excluded.add(item);
+    for (const item of items) this.#exclude(item);
     const carried = new Set(items.flatMap((item) => this.#catalog.attributeKeysOf(item)));
     const reasons = [...this.#statedPositive]
       .filter((key) => carried.has(key as `${string}:${string}`))
@@ -271,23 +295,46 @@ class BeliefRecommender implements RecommenderPolicy {
       const item = this.#splittingItem(value);
       if (item !== undefined) {
         this.#asked.add(`item:${item}`);
-        this.#excluded.add(item);
+        this.#exclude(item);
         this.#questionsAsked++;
         return { type: 'ask-item', items: [item] };
       }
     }
     let best: { id: number; key: string; value: number } | undefined;
     for (const id of share.keys()) {
-      const key = this.#catalog.attributeKeyAt(id);
-      const facet = parseAttributeKey(key)?.facet;
-      if (facet === undefined || !this.#facets.includes(facet) || this.#asked.has(key)) continue;
+      if (!this.#facets.includes(this.#index.attributeFacet[id] as string)) continue;
       const v = value(id);
-      if (v > 0 && (!best || v > best.value || (v === best.value && key < best.key))) best = { id, key, value: v };
+      if (v <= 0 || (best && v < best.value)) continue;
+      const key = this.#catalog.attributeKeyAt(id);
+      if (this.#asked.has(key) || (best && v === best.value && key > best.key)) continue;
+      best = { id, key, value: v };
     }
-    if (!best) return undefined;
-    this.#asked.add(best.key);
+    if (best) return this.#askAbout(best.key);
+    // No attribute splits the candidates (they all look alike): widen the view instead of giving up on asking.
+    if (unaskedFacet !== undefined) {
+      this.#asked.add(`facet:${unaskedFacet}`);
+      this.#questionsAsked++;
+      return { type: 'ask-attribute', items: [], facet: unaskedFacet };
+    }
+    const uncertain = this.#mostUncertainCommonAttribute();
+    return uncertain === undefined ? undefined : this.#askAbout(uncertain);
+  }
+
+  #askAbout(key: string): AssistantAct {
+    this.#asked.add(key);
     this.#questionsAsked++;
-    return { type: 'ask-attribute', items: [], facet: parseAttributeKey(best.key)?.facet as string, attribute: best.key };
+    return { type: 'ask-attribute', items: [], facet: parseAttributeKey(key)?.facet as string, attribute: key };
+  }
+
+  /** The least-known attribute among the catalog's common ones (in the question facets), not yet asked. */
+  #mostUncertainCommonAttribute(): string | undefined {
+    let best: { key: string; variance: number } | undefined;
+    for (const entry of this.#commonAttributes) {
+      if (this.#asked.has(entry.key)) continue;
+      const variance = this.#variance(entry.id);
+      if (!best || variance > best.variance) best = { key: entry.key, variance };
+    }
+    return best?.key;
   }
 
   /** An item, not among the candidates, whose attributes split them best: "Have you seen …?" */
@@ -296,7 +343,7 @@ class BeliefRecommender implements RecommenderPolicy {
     // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
     const pool = this.#random.sample(this.#catalog.mostPopular(this.#options.askablePool).map((item) => item.id), 40);
     for (const item of pool) {
-      if (this.#excluded.has(item) || this.#asked.has(`item:${item}`)) continue;
+      if (this.#isExcluded(item) || this.#asked.has(`item:${item}`)) continue;
       const ids = this.#catalog.attributeIdsOf(item);
       if (ids.length === 0) continue;
       let score = 0;

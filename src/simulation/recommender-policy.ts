@@ -18,7 +18,10 @@ export interface PolicyTurn {
   userActs: readonly UserAct[];
   /** Index of the turn about to be spoken. */
   index: number;
-  /** True when this is the last turn the budget allows: close now. */
+  /**
+   * True when the budget leaves no room for a user reply and an answer to it: close now (answering the user's last
+   * turn first, if it asked or critiqued something).
+   */
   last: boolean;
 }
 

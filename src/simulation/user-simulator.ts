@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { parseAttributeKey } from '../catalog/item.js';
-import { type PreferenceProfile, trustedProfile } from '../profile/preference-profile.js';
+import type { PreferenceProfile } from '../profile/preference-profile.js';
 import type { Persona } from '../profile/profile-schema.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
+import { catalogIndex } from './catalog-index.js';
 import { chooseFromSlate } from './choice-model.js';
 import type { AssistantAct, Polarity, UserAct } from './dialogue-acts.js';
 import { affinityWeights, itemUtility } from './item-utility.js';
@@ -40,6 +41,12 @@ const DEFAULT_TRAITS: Traits = { verbosity: 'normal', disclosure: 0.4, patience:
 // Recency critiques only when the gap is large enough to be worth saying.
 const RECENCY_GAP_YEARS = 15;
 
+/** The parts of a profile the simulated user may read: everything but the held-out targets. */
+type VisibleProfile = Pick<
+  PreferenceProfile,
+  'liked' | 'disliked' | 'affinities' | 'affinity' | 'opinionOf' | 'itemScore' | 'topAffinities' | 'persona'
+>;
+
 /** What happened on the user's side after a turn. */
 export type UserState = 'talking' | 'accepted' | 'gave-up';
 
@@ -61,8 +68,11 @@ export type UserState = 'talking' | 'accepted' | 'gave-up';
  */
 export class UserSimulator {
   readonly #catalog: ItemCatalog;
-  // The profile without held-out items: what the simulated user may know.
-  readonly #profile: PreferenceProfile;
+  // Only what the simulated user may know: held-out items appear in none of these (the profile guarantees it), and
+  // the type keeps `heldOut` itself out of reach.
+  readonly #profile: VisibleProfile;
+  // Voiced attributes of the catalog, strongest first, sorted once: the user consults them every turn.
+  readonly #voiced: { positive: readonly string[]; negative: readonly string[] };
   readonly #random: SeededRandom;
   readonly #options: z.output<typeof UserSimulatorOptionsSchema>;
   readonly #traits: Traits;
@@ -76,7 +86,13 @@ export class UserSimulator {
 
   constructor(profile: PreferenceProfile, catalog: ItemCatalog, random: SeededRandom, options: UserSimulatorOptions = {}) {
     this.#catalog = catalog;
-    this.#profile = trustedProfile({ ...profile.toJSON(), heldOut: [] });
+    this.#profile = profile;
+    const voiced = (direction: 'positive' | 'negative') =>
+      profile
+        .topAffinities(direction)
+        .filter(({ key, value }) => Math.abs(value) >= VOICED_AFFINITY && catalog.hasAttribute(key))
+        .map(({ key }) => key);
+    this.#voiced = { positive: voiced('positive'), negative: voiced('negative') };
     this.#random = random;
     this.#options = parseOptions(UserSimulatorOptionsSchema, options, 'UserSimulator');
     this.#traits = { ...DEFAULT_TRAITS, ...stripUndefined(profile.persona ?? {}) };
@@ -151,19 +167,15 @@ export class UserSimulator {
     return { type: 'disclose', items: [], attribute, polarity: polarityOfAffinity(affinity), strength: round2(Math.abs(affinity)) };
   }
 
-  /** The strongest voiced attributes not yet disclosed, strongest first (optionally of one facet or sign). */
-  #undisclosed(direction: 'positive' | 'negative', facet?: string): string[] {
-    return this.#profile
-      .topAffinities(direction)
-      .filter(({ key, value }) => Math.abs(value) >= VOICED_AFFINITY && !this.#disclosed.has(key))
-      .filter(({ key }) => facet === undefined || key.startsWith(`${facet}:`))
-      .filter(({ key }) => this.#catalog.hasAttribute(key))
-      .map(({ key }) => key);
+  /** The strongest voiced attribute not yet disclosed (optionally of one facet). */
+  #undisclosed(direction: 'positive' | 'negative', facet?: string): string | undefined {
+    const prefix = facet === undefined ? '' : `${facet}:`;
+    return this.#voiced[direction].find((key) => !this.#disclosed.has(key) && key.startsWith(prefix));
   }
 
   #openAnswer(): UserAct[] {
     const acts: UserAct[] = [];
-    const [best] = this.#undisclosed('positive');
+    const best = this.#undisclosed('positive');
     if (best !== undefined) acts.push(this.#disclosure(best));
     const liked = this.#profile.liked.find(({ item }) => !this.#disclosed.has(`item:${item}`));
     if (liked && (acts.length === 0 || this.#random.chance(this.#traits.disclosure))) {
@@ -171,7 +183,7 @@ export class UserSimulator {
       acts.push({ type: 'disclose', items: [liked.item], polarity: 'positive', strength: liked.strength });
     }
     if (acts.length === 0) {
-      const [worst] = this.#undisclosed('negative');
+      const worst = this.#undisclosed('negative');
       if (worst !== undefined) acts.push(this.#disclosure(worst));
     }
     return acts;
@@ -179,12 +191,12 @@ export class UserSimulator {
 
   #attributeAnswer(facet: string, attribute: string | undefined): UserAct {
     if (attribute !== undefined) return this.#disclosure(attribute);
-    const [liked] = this.#undisclosed('positive', facet);
+    const liked = this.#undisclosed('positive', facet);
     if (liked !== undefined) return this.#disclosure(liked);
-    const [disliked] = this.#undisclosed('negative', facet);
+    const disliked = this.#undisclosed('negative', facet);
     if (disliked !== undefined) return this.#disclosure(disliked);
-    // Nothing strong to say about this facet: say so about its most common value.
-    const [common] = this.#catalog.vocabulary({ facet });
+    // Nothing strong left to say about this facet: say so about its most common value not yet talked about.
+    const common = catalogIndex(this.#catalog).byFacet.get(facet)?.find(({ key }) => !this.#disclosed.has(key));
     return common === undefined ? this.#fallback() : this.#disclosure(common.key);
   }
 
@@ -203,7 +215,7 @@ export class UserSimulator {
     const rate = this.#traits.disclosure * (this.#traits.verbosity === 'chatty' ? 1 : this.#traits.verbosity === 'terse' ? 0.3 : 0.6);
     if (!this.#random.chance(rate)) return undefined;
     const direction = this.#random.chance(0.7) ? 'positive' : 'negative';
-    const [key] = this.#undisclosed(direction);
+    const key = this.#undisclosed(direction);
     return key === undefined ? undefined : this.#disclosure(key);
   }
 
@@ -281,12 +293,10 @@ export class UserSimulator {
       return { type: 'critique', items: [item], attribute: worst, direction: 'less', polarity: 'negative' };
     }
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
-    const wanted = this.#profile
-      .topAffinities('positive')
-      .find(({ key, value }) => value >= VOICED_AFFINITY && !has.has(key) && parseAttributeKey(key)?.facet === 'genre');
-    if (wanted) {
-      this.#disclosed.add(wanted.key);
-      return { type: 'critique', items: [item], attribute: wanted.key, direction: 'more', polarity: 'positive' };
+    const wanted = this.#voiced.positive.find((key) => !has.has(key) && parseAttributeKey(key)?.facet === 'genre');
+    if (wanted !== undefined) {
+      this.#disclosed.add(wanted);
+      return { type: 'critique', items: [item], attribute: wanted, direction: 'more', polarity: 'positive' };
     }
     const year = this.#catalog.get(item)?.year;
     const likedYear = this.#medianLikedYear();

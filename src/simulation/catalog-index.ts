@@ -1,0 +1,49 @@
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { parseAttributeKey } from '../catalog/item.js';
+
+/** Per-catalog arrays the simulation scans on every turn, built once so that each dialogue costs only its own work. */
+export interface CatalogIndex {
+  /** Item ids in catalog order; an item's position indexes the other arrays. */
+  ids: readonly string[];
+  position: ReadonlyMap<string, number>;
+  attributeIds: readonly Int32Array[];
+  /** Release year, NaN when unknown. */
+  years: Float64Array;
+  /** Popularity relative to the most popular item, in [0, 1]. */
+  popularity: Float64Array;
+  facets: ReadonlySet<string>;
+  /** The facet of each attribute, by dense attribute id. */
+  attributeFacet: readonly string[];
+  /** Per facet: its attributes, most common first, with their dense ids. */
+  byFacet: ReadonlyMap<string, ReadonlyArray<{ key: string; id: number }>>;
+}
+
+const cache = new WeakMap<ItemCatalog, CatalogIndex>();
+
+/** The index of a catalog (built on first use; catalogs are immutable, so it never goes stale). */
+export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
+  const cached = cache.get(catalog);
+  if (cached) return cached;
+  const items = catalog.items();
+  const byFacet = new Map<string, Array<{ key: string; id: number }>>();
+  for (const entry of catalog.vocabulary()) {
+    const facet = parseAttributeKey(entry.key)?.facet;
+    const id = catalog.attributeIdOf(entry.key);
+    if (facet === undefined || id === undefined) continue;
+    const list = byFacet.get(facet);
+    if (list) list.push({ key: entry.key, id });
+    else byFacet.set(facet, [{ key: entry.key, id }]);
+  }
+  const index: CatalogIndex = {
+    ids: items.map((item) => item.id),
+    position: new Map(items.map((item, i) => [item.id, i])),
+    attributeIds: items.map((item) => catalog.attributeIdsOf(item.id)),
+    years: Float64Array.from(items, (item) => item.year ?? Number.NaN),
+    popularity: Float64Array.from(items, (item) => catalog.relativePopularity(item.id)),
+    facets: new Set(byFacet.keys()),
+    attributeFacet: Array.from({ length: catalog.attributeKeyCount }, (_, id) => parseAttributeKey(catalog.attributeKeyAt(id))?.facet ?? ''),
+    byFacet,
+  };
+  cache.set(catalog, index);
+  return index;
+}
