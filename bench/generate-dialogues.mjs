@@ -12,30 +12,18 @@
 // --child) that generates the same dialogues once, cold, without keeping them; times are measured here after a
 // warm-up. When MovieLens ml-latest-small is present, 100 dialogues of MovieLens users are timed too.
 // --strict exits 1 when a target is missed.
+import { benchArgs, dataDir, hasMovieLens, importBuilt } from './bench-support.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const TARGET_RATE = 2000; // dialogues per second
 const TARGET_RSS_MB = 200;
 const MOVIELENS_DIALOGUES = 100;
 
-const distEntry = new URL('../dist/index.js', import.meta.url);
-const dataDir = fileURLToPath(new URL('../../shared/data/movielens-latest-small/', import.meta.url));
-const args = process.argv.slice(2);
-const isChild = args.includes('--child');
-const strict = args.includes('--strict');
-const numberArg = (name, fallback) => {
-  const at = args.indexOf(name);
-  return at >= 0 ? Number(args[at + 1]) : fallback;
-};
+const { isChild, strict, number: numberArg } = benchArgs();
 const count = numberArg('--count', 10_000);
 const concurrency = numberArg('--concurrency', 8);
 
-if (!existsSync(distEntry)) {
-  console.error(`generate-dialogues: the built package is missing (${fileURLToPath(distEntry)}). Run \`npm run build\` first.`);
-  process.exit(1);
-}
 for (const [name, value] of [['--count', count], ['--concurrency', concurrency]]) {
   if (!Number.isInteger(value) || value < 1) {
     console.error(`generate-dialogues: ${name} takes a whole number ≥ 1.`);
@@ -43,7 +31,7 @@ for (const [name, value] of [['--count', count], ['--concurrency', concurrency]]
   }
 }
 
-const icer = await import(distEntry.href);
+const icer = await importBuilt('generate-dialogues');
 const { DialogueGenerator, SeededRandom, TemplateAdapter, auditDialogue, builtinCatalog, loadMovieLens, syntheticProfiles } = icer;
 
 const catalog = builtinCatalog();
@@ -132,7 +120,7 @@ const trackerMs = performance.now() - t;
 
 // MovieLens users: a catalog of 9,742 films makes every ranking step ~30x larger.
 let movieLens;
-if (existsSync(`${dataDir}movies.csv`) && existsSync(`${dataDir}ratings.csv`)) {
+if (hasMovieLens()) {
   const dataset = await loadMovieLens(dataDir);
   const users = [...dataset.profiles({ seed: SEED })].slice(0, MOVIELENS_DIALOGUES);
   await run(users.slice(0, 10), { keep: false, generatorCatalog: dataset.catalog, seed: 'warm-up' });

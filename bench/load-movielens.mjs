@@ -7,26 +7,17 @@
 // is measured in a fresh child process (this same script with --child) that does one cold run; times are the
 // median of N in-process runs after a warm-up, and the child's cold run is shown beside them.
 // --strict exits 1 when a target is missed. Skips (exit 0) when the data is absent.
+import { benchArgs, dataDir, hasMovieLens, importBuilt } from './bench-support.mjs';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const TARGET_TOTAL_MS = 1000;
 const TARGET_RSS_MB = 150;
 
-const distEntry = new URL('../dist/index.js', import.meta.url);
-const dataDir = fileURLToPath(new URL('../../shared/data/movielens-latest-small/', import.meta.url));
-const args = process.argv.slice(2);
-const isChild = args.includes('--child');
-const strict = args.includes('--strict');
-const iterationsArg = args.indexOf('--iterations');
-const iterations = iterationsArg >= 0 ? Number(args[iterationsArg + 1]) : 5;
+const { isChild, strict, number } = benchArgs();
+const iterations = number('--iterations', 5);
 
-if (!existsSync(distEntry)) {
-  console.error(`load-movielens: the built package is missing (${fileURLToPath(distEntry)}). Run \`npm run build\` first.`);
-  process.exit(1);
-}
-if (!existsSync(`${dataDir}movies.csv`) || !existsSync(`${dataDir}ratings.csv`)) {
+if (!hasMovieLens()) {
   console.log(
     `load-movielens: SKIPPED — MovieLens ml-latest-small not found at ${dataDir}. ` +
       'It is not shipped with icer (GroupLens license); put the release there to run this benchmark.',
@@ -38,7 +29,7 @@ if (!Number.isInteger(iterations) || iterations < 1) {
   process.exit(1);
 }
 
-const { loadMovieLens } = await import(distEntry.href);
+const { loadMovieLens } = await importBuilt('load-movielens');
 
 /** One run: load, then build and keep every profile (as a dataset generator would). */
 async function runOnce() {

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 const here = fileURLToPath(new URL('.', import.meta.url));
 const self = basename(fileURLToPath(import.meta.url));
 const benches = readdirSync(here)
-  .filter((name) => name.endsWith('.mjs') && name !== self)
+  .filter((name) => name.endsWith('.mjs') && name !== self && name !== 'bench-support.mjs')
   .sort();
 
 if (benches.length === 0) {

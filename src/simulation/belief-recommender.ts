@@ -72,6 +72,8 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #avoid: Uint8Array;
   // Per-item tie-breaking noise, drawn once per dialogue on first use: varied rankings without a draw per item per turn.
   #jitter: Float64Array | undefined;
+  // Scratch counts for #question, zeroed after each use.
+  #share: Float64Array | undefined;
   readonly #statedPositive = new Set<string>();
   readonly #asked = new Set<string>();
   // Items never to recommend (shown, seen, rejected or disliked), by catalog position: ranking checks it per item.
@@ -138,11 +140,8 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   #opening(): AssistantAct {
+    if (this.#facets.includes('genre') && this.#random.chance(0.5)) return this.#askFacet('genre');
     this.#questionsAsked++;
-    if (this.#facets.includes('genre') && this.#random.chance(0.5)) {
-      this.#asked.add('facet:genre');
-      return { type: 'ask-attribute', items: [], facet: 'genre' };
-    }
     return { type: 'ask-open', items: [] };
   }
 
@@ -225,22 +224,29 @@ class BeliefRecommender implements RecommenderPolicy {
    * (shown, seen, rejected, disliked, carrying an avoided attribute, outside the critiqued years) are left out.
    */
   #ranked(limit: number): string[] {
-    const { ids, attributeIds, years, popularity } = this.#index;
+    const { ids, attributeIds, years, popularity, inverseRoot } = this.#index;
     const jitter = (this.#jitter ??= Float64Array.from(ids, () => 0.02 * this.#random.next()));
+    // Locals, not fields, in the loop: this runs over the whole catalog for every question and recommendation.
+    const excluded = this.#excluded;
+    const avoid = this.#avoid;
+    const mean = this.#mean;
+    const minYear = this.#minYear;
+    const maxYear = this.#maxYear;
+    const popularityWeight = this.#options.popularityWeight;
     // Top-k by insertion into a short sorted list: k is at most the candidate pool, far below the catalog size.
     const best: Array<{ position: number; score: number }> = [];
     next: for (let position = 0; position < ids.length; position++) {
-      if (this.#excluded[position] === 1) continue;
+      if (excluded[position] === 1) continue;
       const year = years[position] as number;
-      if (year < this.#minYear || year > this.#maxYear) continue;
+      if (year < minYear || year > maxYear) continue;
       const attributes = attributeIds[position] as Int32Array;
       let sum = 0;
-      for (const id of attributes) {
-        if (this.#avoid[id] === 1) continue next;
-        sum += this.#mean[id] as number;
+      for (let i = 0; i < attributes.length; i++) {
+        const id = attributes[i] as number;
+        if (avoid[id] === 1) continue next;
+        sum += mean[id] as number;
       }
-      const utility = attributes.length === 0 ? 0 : sum / Math.sqrt(attributes.length);
-      const score = utility + this.#options.popularityWeight * (popularity[position] as number) + (jitter[position] as number);
+      const score = sum * (inverseRoot[position] as number) + popularityWeight * (popularity[position] as number) + (jitter[position] as number);
       if (best.length === limit && score <= (best[limit - 1] as { score: number }).score) continue;
       let at = best.length;
       while (at > 0 && (best[at - 1] as { score: number }).score < score) at--;
@@ -276,21 +282,31 @@ class BeliefRecommender implements RecommenderPolicy {
   #question(): AssistantAct | undefined {
     const candidates = this.#ranked(this.#options.candidatePool);
     if (candidates.length < 2) return undefined;
-    const share = new Map<number, number>();
-    for (const item of candidates) for (const id of this.#catalog.attributeIdsOf(item)) share.set(id, (share.get(id) ?? 0) + 1);
-    // Value of asking about an attribute: how unsure the belief is, times how evenly it splits the candidates.
-    const value = (id: number) => {
-      const p = (share.get(id) ?? 0) / candidates.length;
-      return this.#variance(id) * p * (1 - p);
-    };
+    // How many candidates carry each attribute, counted in a reused array and zeroed again before returning.
+    const share = (this.#share ??= new Float64Array(this.#mean.length));
+    const present: number[] = [];
+    for (const item of candidates) {
+      for (const id of this.#catalog.attributeIdsOf(item)) {
+        if (share[id] === 0) present.push(id);
+        share[id] = (share[id] as number) + 1;
+      }
+    }
+    try {
+      // Value of asking about an attribute: how unsure the belief is, times how evenly it splits the candidates.
+      const value = (id: number) => {
+        const p = (share[id] as number) / candidates.length;
+        return this.#variance(id) * p * (1 - p);
+      };
+      return this.#bestQuestion(present, value);
+    } finally {
+      for (const id of present) share[id] = 0;
+    }
+  }
 
+  #bestQuestion(present: readonly number[], value: (id: number) => number): AssistantAct | undefined {
     const unaskedFacet = this.#facets.find((facet) => !this.#asked.has(`facet:${facet}`));
     const roll = this.#random.next();
-    if (unaskedFacet !== undefined && roll < 0.2) {
-      this.#asked.add(`facet:${unaskedFacet}`);
-      this.#questionsAsked++;
-      return { type: 'ask-attribute', items: [], facet: unaskedFacet };
-    }
+    if (unaskedFacet !== undefined && roll < 0.2) return this.#askFacet(unaskedFacet);
     if (roll < 0.4) {
       const item = this.#splittingItem(value);
       if (item !== undefined) {
@@ -301,7 +317,7 @@ class BeliefRecommender implements RecommenderPolicy {
       }
     }
     let best: { id: number; key: string; value: number } | undefined;
-    for (const id of share.keys()) {
+    for (const id of present) {
       if (!this.#facets.includes(this.#index.attributeFacet[id] as string)) continue;
       const v = value(id);
       if (v <= 0 || (best && v < best.value)) continue;
@@ -311,13 +327,15 @@ class BeliefRecommender implements RecommenderPolicy {
     }
     if (best) return this.#askAbout(best.key);
     // No attribute splits the candidates (they all look alike): widen the view instead of giving up on asking.
-    if (unaskedFacet !== undefined) {
-      this.#asked.add(`facet:${unaskedFacet}`);
-      this.#questionsAsked++;
-      return { type: 'ask-attribute', items: [], facet: unaskedFacet };
-    }
+    if (unaskedFacet !== undefined) return this.#askFacet(unaskedFacet);
     const uncertain = this.#mostUncertainCommonAttribute();
     return uncertain === undefined ? undefined : this.#askAbout(uncertain);
+  }
+
+  #askFacet(facet: string): AssistantAct {
+    this.#asked.add(`facet:${facet}`);
+    this.#questionsAsked++;
+    return { type: 'ask-attribute', items: [], facet };
   }
 
   #askAbout(key: string): AssistantAct {

@@ -7,6 +7,8 @@ export interface CatalogIndex {
   ids: readonly string[];
   position: ReadonlyMap<string, number>;
   attributeIds: readonly Int32Array[];
+  /** 1 / √(number of attributes) per item (0 for none): the utility normaliser, computed once. */
+  inverseRoot: Float64Array;
   /** Release year, NaN when unknown. */
   years: Float64Array;
   /** Popularity relative to the most popular item, in [0, 1]. */
@@ -38,6 +40,10 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
     ids: items.map((item) => item.id),
     position: new Map(items.map((item, i) => [item.id, i])),
     attributeIds: items.map((item) => catalog.attributeIdsOf(item.id)),
+    inverseRoot: Float64Array.from(items, (item) => {
+      const count = catalog.attributeIdsOf(item.id).length;
+      return count === 0 ? 0 : 1 / Math.sqrt(count);
+    }),
     years: Float64Array.from(items, (item) => item.year ?? Number.NaN),
     popularity: Float64Array.from(items, (item) => catalog.relativePopularity(item.id)),
     facets: new Set(byFacet.keys()),
