@@ -28,7 +28,38 @@ export interface VerbalizeRequest {
 export interface VerbalizeResult {
   /** The utterance. */
   text: string;
-  /** Tokens used, when a model was called. */
+  /**
+   * Tokens the response cost when it was produced. A response replayed from a cache reports its original usage, so
+   * that a cached re-run writes the same bytes; what a run actually spent is in the adapter's own statistics.
+   */
+  usage?: TokenUsage;
+}
+
+/** One turn of a dialogue to be worded in dialogue mode: the acts, without text. */
+export interface DialogueTurnActs {
+  index: number;
+  speaker: Speaker;
+  acts: readonly DialogueAct[];
+}
+
+/** What an adapter is asked in dialogue mode: every turn's acts at once, to be worded in one call. */
+export interface DialogueVerbalizeRequest {
+  /** All turns, in order. The result must have exactly one utterance per turn. */
+  turns: readonly DialogueTurnActs[];
+  catalog: ItemCatalog;
+  /** The user's persona (style only). */
+  persona?: Persona;
+  /** A seeded stream for this dialogue. */
+  random: SeededRandom;
+  /** On a retry: the turns whose previous wording was wrong, and why. Turns not listed were fine. */
+  feedback?: ReadonlyArray<{ turn: number; problems: readonly string[] }>;
+  signal?: AbortSignal;
+}
+
+/** An adapter's rendering of a whole dialogue: one utterance per turn, in order. */
+export interface DialogueVerbalizeResult {
+  texts: string[];
+  /** Tokens the response cost when it was produced (see {@link VerbalizeResult.usage}). */
   usage?: TokenUsage;
 }
 
@@ -52,4 +83,9 @@ export interface LMAdapter {
   readonly name: string;
   /** Renders one turn. May be called again for the same turn, with `feedback`, when the text was inconsistent. */
   verbalize(request: VerbalizeRequest): Promise<VerbalizeResult>;
+  /**
+   * Renders a whole dialogue in one call (the generator's `mode: 'dialogue'`). Optional: adapters without it work in
+   * turn mode only.
+   */
+  verbalizeDialogue?(request: DialogueVerbalizeRequest): Promise<DialogueVerbalizeResult>;
 }
