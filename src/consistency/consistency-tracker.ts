@@ -5,6 +5,7 @@ import type { DialogueAct, Speaker } from '../simulation/dialogue-acts.js';
 import { type ActRuleContext, evaluateActs } from './act-rules.js';
 import { DialogueCommitments } from './dialogue-commitments.js';
 import { type MentionFinder, mentionFinderFor } from './mention-finder.js';
+import { checkTextPolarity } from './text-polarity.js';
 import { checkTurnText } from './text-rules.js';
 
 /** Options for {@link ConsistencyTracker}. */
@@ -51,7 +52,9 @@ export class ConsistencyTracker {
 
   /** Text rules: the text mentions exactly the items its acts name. */
   checkText(turn: Turn): Violation[] {
-    return checkTurnText(this.#finder, turn);
+    const mentions = checkTurnText(this.#finder, turn);
+    const { violations } = checkTextPolarity(turn, this.#finder.catalog);
+    return violations.length === 0 ? mentions : [...mentions, ...violations];
   }
 
   /** Records a spoken turn's commitments (what each speaker has now said). */
@@ -63,7 +66,7 @@ export class ConsistencyTracker {
   /** checkActs + checkText + commit, for auditing finished dialogues. */
   check(turn: Turn): Violation[] {
     const outcome = evaluateActs(this.#context, turn.speaker, turn.acts, turn.index);
-    const text = checkTurnText(this.#finder, turn);
+    const text = this.checkText(turn);
     this.#committed.merge(outcome.commitments);
     this.#checkedTurns++;
     return text.length === 0 ? outcome.violations : [...outcome.violations, ...text];

@@ -3,10 +3,27 @@ import type { MentionFinder } from './mention-finder.js';
 import { TextTokens } from './text-tokens.js';
 import { itemLabel, itemsLabel } from './violation-wording.js';
 
+const YEAR_IN_PARENS = /\((?:1[89]\d\d|20\d\d)\)/g;
+const TITLE_CONNECTORS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'to', 'for', 'with', 'at', '&', '-', ':']);
+
+/** The title-like words just before a position: capitalised words and numbers, and the small words between them. */
+function titleBefore(text: string): string {
+  const words = text.trimEnd().split(/\s+/);
+  let start = words.length;
+  while (start > 0) {
+    const word = words[start - 1] as string;
+    if (/^[\p{Lu}\p{N}]/u.test(word) || TITLE_CONNECTORS.has(word.toLowerCase())) start--;
+    else break;
+  }
+  // A title starts with a capital (or number), not with "and" or "of".
+  while (start < words.length && !/^[\p{Lu}\p{N}]/u.test(words[start] as string)) start++;
+  return words.slice(start).join(' ');
+}
+
 /**
  * Checks that a turn's text mentions exactly the items its acts name: each named item somewhere in the text
- * (`text-missing-item`), and no other catalog item (`text-extra-item`). Item ids not in the catalog are left to
- * the `invalid-act` rule.
+ * (`text-missing-item`), no other catalog item (`text-extra-item`), and no title-with-year that is no catalog item
+ * at all (`text-unknown-title`). Item ids not in the catalog are left to the `invalid-act` rule.
  */
 export function checkTurnText(finder: MentionFinder, turn: Turn): Violation[] {
   const { catalog } = finder;
@@ -23,6 +40,18 @@ export function checkTurnText(finder: MentionFinder, turn: Turn): Violation[] {
       rule: 'text-missing-item',
       message: `The text does not mention ${itemLabel(catalog, id)}, which its acts name.`,
       evidence: { items: [id] },
+    });
+  }
+  // A "(1999)" that no catalog title stands before is a title the writer made up (or misspelt): say which words.
+  for (const match of turn.text.matchAll(YEAR_IN_PARENS)) {
+    const at = match.index ?? 0;
+    if (mentions.some((mention) => mention.start <= at && mention.end >= at + match[0].length)) continue;
+    const span = `${titleBefore(turn.text.slice(0, at))} ${match[0]}`.trim();
+    violations.push({
+      turn: turn.index,
+      rule: 'text-unknown-title',
+      message: `The text names "${span}", which is no item of the catalog.`,
+      evidence: { text: span },
     });
   }
   for (const mention of mentions) {

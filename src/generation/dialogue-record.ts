@@ -39,6 +39,8 @@ export const VIOLATION_RULES = [
   'text-extra-item',
   /** The text states a polarity its acts do not (e.g. enthusiasm for a negative act). */
   'text-polarity',
+  /** The text names a title with a year ("Title (1999)") that is no item of the catalog: an invented title. */
+  'text-unknown-title',
 ] as const;
 /** A consistency rule. */
 export type ViolationRule = (typeof VIOLATION_RULES)[number];

@@ -1,0 +1,197 @@
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { displayTitle, parseAttributeKey } from '../catalog/item.js';
+import type { Turn, Violation } from '../generation/dialogue-record.js';
+import { attributePhrase } from '../language/attribute-phrases.js';
+import type { DialogueAct, Polarity } from '../simulation/dialogue-acts.js';
+import { itemLabel } from './violation-wording.js';
+
+/** What a clause of text says, as far as a lexicon can tell. */
+export type TextStance = Polarity | 'unsure';
+
+// Phrases first (they contain words that would otherwise count the other way: "not a fan", "can't get enough").
+const NEGATIVE_PHRASES = [
+  "can't stand", 'cannot stand', "couldn't stand", 'not a fan', 'not big on', 'not into', 'not for me', "wasn't a fan",
+  'not my thing', "don't like", "didn't like", "don't love", "didn't love", "didn't enjoy", "don't enjoy", 'no thanks',
+  'steer clear', 'stay away', 'hard pass', 'let down', 'letdown', 'not my cup of tea', "doesn't appeal", "don't care for",
+  "didn't care for", 'not keen', 'turned off', 'put off',
+];
+const POSITIVE_PHRASES = [
+  "can't get enough", 'big fan', 'huge fan', 'really into', 'blew me away', 'a fan of', 'really like', 'really enjoy',
+  'keen on', 'all for', 'always up for', 'up for',
+];
+const NEUTRAL_PHRASES = [
+  'no strong feelings', 'either way', 'take or leave', 'take it or leave it', 'on the fence', 'no strong opinion',
+  "don't mind", 'indifferent', 'neutral', 'so-so', 'fine either', 'mixed feelings', 'neither here nor there',
+];
+const POSITIVE_WORDS = new Set([
+  'love', 'loved', 'loves', 'adore', 'adored', 'enjoy', 'enjoyed', 'like', 'liked', 'great', 'amazing', 'fantastic',
+  'favorite', 'favourite', 'awesome', 'brilliant', 'perfect', 'wonderful', 'excellent', 'masterpiece', 'incredible',
+  'terrific', 'superb', 'fan', 'fun', 'gem', 'classic', 'outstanding', 'stunning',
+]);
+const NEGATIVE_WORDS = new Set([
+  'hate', 'hated', 'hates', 'dislike', 'disliked', 'boring', 'awful', 'terrible', 'disappointing', 'disappointed',
+  'avoid', 'meh', 'overrated', 'worst', 'dreadful', 'tedious', 'unwatchable', 'dull', 'bad', 'horrible', 'loathe',
+]);
+// Strong words: saying them about something one has no strong feelings about is a contradiction.
+const STRONG_WORDS = new Set(['love', 'loved', 'adore', 'adored', 'hate', 'hated', 'amazing', 'awful', 'masterpiece', 'loathe']);
+const NEGATORS = new Set(['not', 'never', 'no', "n't", 'hardly', 'barely']);
+const CLAUSE_BREAK = /[.!?;]+|\s+(?:but|though|although|however|whereas|while|yet)\s+|,\s*(?:but|though|although|however|whereas|while|yet)\s+/i;
+
+function tokens(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replace(/[’`]/g, "'")
+    .replace(/n't\b/g, " n't")
+    .split(/[^a-z'\-]+/)
+    .filter(Boolean);
+}
+
+interface Cue {
+  words: readonly string[];
+  stance: Polarity;
+  strong: boolean;
+}
+
+// Every cue as a token sequence, longest first, so "not a fan" wins over "fan" and "really into" over "into".
+const CUES: readonly Cue[] = [
+  ...NEGATIVE_PHRASES.map((phrase) => ({ words: tokens(phrase), stance: 'negative' as const, strong: false })),
+  ...POSITIVE_PHRASES.map((phrase) => ({ words: tokens(phrase), stance: 'positive' as const, strong: false })),
+  ...NEUTRAL_PHRASES.map((phrase) => ({ words: tokens(phrase), stance: 'neutral' as const, strong: false })),
+  ...[...POSITIVE_WORDS].map((word) => ({ words: [word], stance: 'positive' as const, strong: STRONG_WORDS.has(word) })),
+  ...[...NEGATIVE_WORDS].map((word) => ({ words: [word], stance: 'negative' as const, strong: STRONG_WORDS.has(word) })),
+].sort((a, b) => b.words.length - a.words.length);
+
+function matchesAt(words: readonly string[], at: number, cue: Cue): boolean {
+  return cue.words.every((word, offset) => words[at + offset] === word);
+}
+
+/**
+ * The stance a clause takes, read from cue words and phrases. A cue preceded by a negator within three words is
+ * flipped ("didn't enjoy", "not really into"); cues that carry their own negator ("not a fan") are not.
+ */
+export function clauseStance(clause: string): TextStance {
+  const words = tokens(clause);
+  let positive = 0;
+  let negative = 0;
+  let neutral = 0;
+  let strong = false;
+  for (let at = 0; at < words.length; ) {
+    const cue = CUES.find((candidate) => matchesAt(words, at, candidate));
+    if (!cue) {
+      at++;
+      continue;
+    }
+    if (cue.strong) strong = true;
+    const ownNegator = NEGATORS.has(cue.words[0] as string) || cue.words.includes("n't");
+    const negated = !ownNegator && words.slice(Math.max(0, at - 3), at).some((word) => NEGATORS.has(word));
+    const stance = cue.stance === 'neutral' || !negated ? cue.stance : cue.stance === 'positive' ? 'negative' : 'positive';
+    if (stance === 'positive') positive++;
+    else if (stance === 'negative') negative++;
+    else neutral++;
+    at += cue.words.length;
+  }
+  if (neutral > 0 && positive === 0 && negative === 0) return 'neutral';
+  if (positive > 0 && negative === 0) return strong || neutral === 0 ? 'positive' : 'unsure';
+  if (negative > 0 && positive === 0) return strong || neutral === 0 ? 'negative' : 'unsure';
+  return 'unsure';
+}
+
+// Cue patterns are reused across turns (titles and attribute words recur), so each is compiled once.
+const cuePatterns = new Map<string, RegExp>();
+
+function cuePattern(cue: string): RegExp {
+  let pattern = cuePatterns.get(cue);
+  if (!pattern) {
+    const escaped = cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    // An apostrophe joins words too: the film "M" is not in "I'm".
+    pattern = new RegExp(`(?<![\\p{L}\\p{N}'])${escaped}(?![\\p{L}\\p{N}'])`, 'gu');
+    cuePatterns.set(cue, pattern);
+  }
+  return pattern;
+}
+
+const actMarkers: RegExp[] = [];
+
+/** The placeholder of act `index` in marked text (`§1` but not `§12`). */
+function actMarker(index: number): RegExp {
+  return (actMarkers[index] ??= new RegExp(`§${index}(?!\\d)`));
+}
+
+/** Words that name an act's subject in text: a title, or an attribute's value and its phrase. */
+function subjectCues(act: DialogueAct, catalog: ItemCatalog): string[] {
+  const cues: string[] = [];
+  for (const id of act.items) {
+    const item = catalog.get(id);
+    if (item) cues.push(displayTitle(item).toLowerCase(), item.title.toLowerCase());
+  }
+  if ('attribute' in act && act.attribute !== undefined) {
+    const value = parseAttributeKey(act.attribute)?.value;
+    if (value) cues.push(value.toLowerCase());
+    cues.push(attributePhrase(act.attribute).noun.toLowerCase());
+  }
+  return cues.filter((cue) => cue.length > 0);
+}
+
+/** The stated polarity of an act, if it states one about something. */
+function statedPolarity(act: DialogueAct): Polarity | undefined {
+  if (act.type === 'disclose') return act.polarity;
+  if (act.type === 'answer-item' && act.seen) return act.polarity;
+  return undefined;
+}
+
+/**
+ * `text-polarity`: a user act's stance must not be worded as its opposite — a dislike said with enthusiasm, a liking
+ * said with disdain, or "no strong feelings" said with love or hate. Each act is judged on the clause that names
+ * its subject (the whole text when the turn states only one opinion). The lexicon only reports what it is sure of;
+ * unsure clauses pass (an optional judge may be asked about them).
+ */
+export function checkTextPolarity(turn: Turn, catalog: ItemCatalog): { violations: Violation[]; unsure: DialogueAct[] } {
+  const violations: Violation[] = [];
+  const unsure: DialogueAct[] = [];
+  if (turn.speaker !== 'user') return { violations, unsure };
+  const polar = turn.acts.filter((act) => statedPolarity(act) !== undefined);
+  if (polar.length === 0) return { violations, unsure };
+  // Each act's subjects (titles, attribute words) become a placeholder naming the act, longest first and on word
+  // boundaries, before the text is cut into clauses: a title's own dots ("L.A. Confidential") cannot cut a clause,
+  // "dramas" inside "courtroom dramas" stays with its own act, "M" is not found in "I'm", and a title's words
+  // ("Love Actually") are never read as an opinion.
+  const cues = turn.acts
+    .flatMap((act, index) => subjectCues(act, catalog).map((cue) => ({ cue, index })))
+    .sort((a, b) => b.cue.length - a.cue.length);
+  let marked = turn.text.toLowerCase().replace(/[’`]/g, "'");
+  for (const { cue, index } of cues) marked = marked.replace(cuePattern(cue), ` §${index} `);
+  const clauses = marked.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '');
+  const unmark = (clause: string) => clause.replace(/§\d+/g, ' ');
+  for (const act of polar) {
+    const polarity = statedPolarity(act) as Polarity;
+    const marker = actMarker(turn.acts.indexOf(act));
+    const own = clauses.filter((clause) => marker.test(clause));
+    // Without its own clause, an act is judged on the whole text only when nothing else is said in the turn.
+    const scope = own.length > 0 ? own.map(unmark).join(' ') : turn.acts.length === 1 ? unmark(marked) : undefined;
+    if (scope === undefined) {
+      unsure.push(act);
+      continue;
+    }
+    const stance = clauseStance(scope);
+    const contradicts =
+      (polarity === 'positive' && stance === 'negative') ||
+      (polarity === 'negative' && stance === 'positive') ||
+      (polarity === 'neutral' && (stance === 'positive' || stance === 'negative') && tokens(scope).some((w) => STRONG_WORDS.has(w)));
+    if (contradicts) {
+      const subject = act.items[0] !== undefined ? itemLabel(catalog, act.items[0]) : (('attribute' in act && act.attribute) || 'it');
+      violations.push({
+        turn: turn.index,
+        rule: 'text-polarity',
+        message: `The text sounds ${stance} about ${subject}, but the act states a ${polarity} opinion.`,
+        evidence: {
+          items: [...act.items],
+          ...('attribute' in act && act.attribute !== undefined ? { attribute: act.attribute } : {}),
+          text: scope.replace(/\s+/g, ' ').trim(),
+        },
+      });
+    } else if (stance === 'unsure') {
+      unsure.push(act);
+    }
+  }
+  return { violations, unsure };
+}

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import { auditDialogue } from '../../src/consistency/consistency-tracker.js';
+import { clauseStance } from '../../src/consistency/text-polarity.js';
+import type { Turn } from '../../src/generation/dialogue-record.js';
+import { PreferenceProfile } from '../../src/profile/preference-profile.js';
+import type { DialogueAct } from '../../src/simulation/dialogue-acts.js';
+
+const catalog = new ItemCatalog([
+  { id: 'love', title: 'Love Actually', year: 2003, attributes: { genre: ['Comedy', 'Romance'] } },
+  { id: 'matrix', title: 'The Matrix', year: 1999, attributes: { genre: ['Sci-Fi', 'Action'] } },
+  { id: 'shining', title: 'The Shining', year: 1980, attributes: { genre: ['Horror'], tag: ['fun'] } },
+  { id: 'm', title: 'M', year: 1931, attributes: { genre: ['Crime'] } },
+]);
+const profile = new PreferenceProfile({
+  id: 'u',
+  liked: [{ item: 'matrix', strength: 1 }, { item: 'm', strength: 0.8 }],
+  disliked: [{ item: 'love', strength: 0.9 }],
+  affinities: { 'genre:Horror': -0.8, 'genre:Sci-Fi': 0.8, 'genre:Comedy': 0.1, 'tag:fun': -0.6 },
+});
+
+const ask: Turn = { index: 0, speaker: 'assistant', text: 'What do you like?', acts: [{ type: 'ask-open', items: [] }] };
+const horror = (polarity: 'positive' | 'negative' | 'neutral'): DialogueAct => ({ type: 'disclose', items: [], attribute: 'genre:Horror', polarity, strength: 0.8 });
+const item = (id: string, polarity: 'positive' | 'negative'): DialogueAct => ({ type: 'disclose', items: [id], polarity, strength: 0.9 });
+
+function polarityViolations(text: string, ...acts: DialogueAct[]) {
+  return auditDialogue([ask, { index: 1, speaker: 'user', text, acts }], catalog, profile).filter((v) => v.rule === 'text-polarity');
+}
+
+describe('text-polarity', () => {
+  it('catches a dislike worded as enthusiasm, and a liking worded as disdain', () => {
+    expect(polarityViolations('I absolutely love horror!', horror('negative'))).toMatchObject([
+      { turn: 1, rule: 'text-polarity', evidence: { attribute: 'genre:Horror' } },
+    ]);
+    expect(polarityViolations("I didn't enjoy The Matrix (1999) at all.", item('matrix', 'positive'))).toHaveLength(1);
+    expect(polarityViolations('The Matrix (1999) was boring.', item('matrix', 'positive'))[0]?.message).toBe(
+      'The text sounds negative about The Matrix (1999), but the act states a positive opinion.',
+    );
+  });
+
+  it('accepts faithful wordings, negations included', () => {
+    expect(polarityViolations("I'm not really into horror.", horror('negative'))).toEqual([]);
+    expect(polarityViolations("Horror? Can't stand it.", horror('negative'))).toEqual([]);
+    expect(polarityViolations('The Matrix (1999) blew me away.', item('matrix', 'positive'))).toEqual([]);
+    expect(polarityViolations('No strong feelings about horror either way.', horror('neutral'))).toEqual([]);
+  });
+
+  it('judges each act on its own clause', () => {
+    const acts = [item('matrix', 'positive'), horror('negative')];
+    expect(polarityViolations("I loved The Matrix (1999), but I can't stand horror.", ...acts)).toEqual([]);
+    expect(polarityViolations("I loved horror, but I can't stand The Matrix (1999).", ...acts)).toHaveLength(2);
+  });
+
+  it('does not read opinions into titles or attribute names', () => {
+    expect(polarityViolations('Love Actually (2003) was awful.', item('love', 'negative'))).toEqual([]);
+    expect(polarityViolations("I'm not a fan of fun movies.", { type: 'disclose', items: [], attribute: 'tag:fun', polarity: 'negative', strength: 0.6 })).toEqual([]);
+    expect(polarityViolations("I'm a big fan of M (1931). I'm not big on horror.", item('m', 'positive'), horror('negative'))).toEqual([]);
+  });
+
+  it('says "no strong feelings" is false when worded with love or hate', () => {
+    expect(polarityViolations('I love horror!', horror('neutral'))).toHaveLength(1);
+    expect(polarityViolations('Horror is fine, I guess.', horror('neutral'))).toEqual([]);
+  });
+
+  it('reads stances from cue words and phrases', () => {
+    expect(clauseStance('i really enjoy these')).toBe('positive');
+    expect(clauseStance("i don't enjoy these")).toBe('negative');
+    expect(clauseStance('not really into it')).toBe('negative');
+    expect(clauseStance('i could take or leave them')).toBe('neutral');
+    expect(clauseStance('loved the cast, hated the plot')).toBe('unsure');
+    expect(clauseStance('it is a film')).toBe('unsure');
+  });
+});
+
+describe('text-unknown-title', () => {
+  it('reports a title with a year that no catalog item has, and nothing for real ones', () => {
+    const recommend = (text: string): Turn => ({ index: 0, speaker: 'assistant', text, acts: [{ type: 'recommend', items: ['matrix'], reasons: [] }] });
+    const invented = auditDialogue([recommend('Try The Matrix (1999) or Galaxy Quest Returns (2031).')], catalog, profile);
+    expect(invented).toMatchObject([{ rule: 'text-unknown-title', evidence: { text: 'Galaxy Quest Returns (2031)' } }]);
+    expect(auditDialogue([recommend('Try The Matrix (1999), a classic.')], catalog, profile)).toEqual([]);
+  });
+});
