@@ -13,7 +13,8 @@ import { type UserSimulatorOptions, UserSimulatorOptionsSchema } from '../simula
 import { parseOptions } from '../validation/parse-options.js';
 import type { DialogueRecord } from './dialogue-record.js';
 import type { DialogueGeneratorEvents } from './generator-events.js';
-import { type DialogueSetup, runDialogue, throwIfAborted } from './run-dialogue.js';
+import { type DialogueSetup, type VerbalizationMode, throwIfAborted } from './dialogue-setup.js';
+import { runDialogue } from './run-dialogue.js';
 
 const SeedSchema = z.union([z.number().finite(), z.string()]);
 
@@ -24,6 +25,8 @@ const ScalarOptionsSchema = z.object({
   seed: SeedSchema.default(0),
   /** How often a turn whose text contradicts its acts is re-asked before falling back to templates. Default 2. */
   repairAttempts: z.number().int().min(0).max(10).default(2),
+  /** `turn` (default): one verbalisation per turn; `dialogue`: the whole dialogue in one call. */
+  mode: z.enum(['turn', 'dialogue']).default('turn'),
 });
 
 /** Options of {@link DialogueGenerator}. */
@@ -42,6 +45,11 @@ export interface DialogueGeneratorOptions {
   seed?: Seed;
   /** How often a turn whose text contradicts its acts is re-asked before falling back to templates. Default 2. */
   repairAttempts?: number;
+  /**
+   * `turn` (default): one adapter call per turn, each seeing the conversation so far. `dialogue`: the acts of the
+   * whole dialogue are decided first and worded in one call (the adapter must implement `verbalizeDialogue`).
+   */
+  mode?: VerbalizationMode;
 }
 
 /** Options of one {@link DialogueGenerator.generate} call. */
@@ -98,13 +106,14 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
   readonly #maxTurns: number;
   readonly #seed: Seed;
   readonly #repairAttempts: number;
+  readonly #mode: VerbalizationMode;
 
   /** Checks every option; throws an {@link IcerError} naming the bad one (`INVALID_ARGUMENT`, `EMPTY_CATALOG`). */
   constructor(options: DialogueGeneratorOptions = {}) {
     super();
     const scalars = parseOptions(
       ScalarOptionsSchema,
-      { maxTurns: options.maxTurns, seed: options.seed, repairAttempts: options.repairAttempts },
+      { maxTurns: options.maxTurns, seed: options.seed, repairAttempts: options.repairAttempts, mode: options.mode },
       'DialogueGenerator',
     );
     this.catalog = options.catalog ?? builtinCatalog();
@@ -120,6 +129,13 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
         hint: 'Pass an object implementing LMAdapter: { name, verbalize(request) }.',
       });
     }
+    if (scalars.mode === 'dialogue' && typeof this.adapter.verbalizeDialogue !== 'function') {
+      throw new IcerError('INVALID_ARGUMENT', `The adapter "${this.adapter.name}" cannot word whole dialogues.`, {
+        location: { field: 'mode' },
+        hint: "Use mode: 'turn', or an adapter that implements verbalizeDialogue().",
+      });
+    }
+    this.#mode = scalars.mode;
     const policy = options.policy;
     this.#policy = typeof policy === 'function' ? policy : beliefPolicy(policy ?? {});
     this.#policyName = this.#policy.policyName ?? 'custom';
@@ -142,6 +158,7 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
       profile,
       catalog: this.catalog,
       adapter: this.adapter,
+      mode: this.#mode,
       policy: this.#policy,
       policyName: this.#policyName,
       simulator: this.#simulator,

@@ -127,6 +127,8 @@ export const DialogueRecordSchema = z.strictObject({
     version: z.string(),
     /** `template`, or `provider:model`. */
     lm: z.string(),
+    /** `turn`: one verbalisation per turn; `dialogue`: one per dialogue. */
+    mode: z.enum(['turn', 'dialogue']),
     usage: TokenUsageSchema,
     /** Language-model calls made for this dialogue. */
     calls: z.number().int().min(0),

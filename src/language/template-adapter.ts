@@ -1,5 +1,12 @@
 import { IcerError } from '../errors.js';
-import type { LMAdapter, VerbalizeRequest, VerbalizeResult } from './lm-adapter.js';
+import type { Turn } from '../generation/dialogue-record.js';
+import type {
+  DialogueVerbalizeRequest,
+  DialogueVerbalizeResult,
+  LMAdapter,
+  VerbalizeRequest,
+  VerbalizeResult,
+} from './lm-adapter.js';
 import { renderTurn } from './templates/render-turn.js';
 
 // Two turns of one speaker opening alike ("How about …" twice) read as a script. The opening is the first two
@@ -47,6 +54,27 @@ export class TemplateAdapter implements LMAdapter {
   /** Renders one turn; see {@link TemplateAdapter.render}. */
   async verbalize(request: VerbalizeRequest): Promise<VerbalizeResult> {
     return { text: this.render(request) };
+  }
+
+  /**
+   * Renders every turn of a dialogue (dialogue mode), each seeing the ones before it, from one seeded stream per
+   * turn. Turns named in `feedback` are the only ones a retry changes; templates never need one.
+   */
+  async verbalizeDialogue(request: DialogueVerbalizeRequest): Promise<DialogueVerbalizeResult> {
+    const history: Turn[] = [];
+    for (const turn of request.turns) {
+      const text = this.render({
+        speaker: turn.speaker,
+        acts: turn.acts,
+        history,
+        catalog: request.catalog,
+        ...(request.persona && turn.speaker === 'user' ? { persona: request.persona } : {}),
+        random: request.random.fork(`turn/${turn.index}`),
+        ...(request.signal ? { signal: request.signal } : {}),
+      });
+      history.push({ index: turn.index, speaker: turn.speaker, text, acts: [...turn.acts] });
+    }
+    return { texts: history.map((turn) => turn.text) };
   }
 
   /**

@@ -159,6 +159,57 @@ describe('DialogueGenerator', () => {
     }
   });
 
+  it('words a whole dialogue in one call in dialogue mode, with the same acts as turn mode', async () => {
+    const profile = users(1)[0] as PreferenceProfile;
+    const byTurn = await new DialogueGenerator({ seed: 8 }).generate(profile);
+    const byDialogue = await new DialogueGenerator({ seed: 8, mode: 'dialogue' }).generate(profile);
+    expect(DialogueRecordSchema.parse(byDialogue)).toEqual(byDialogue);
+    expect(byDialogue.generator.mode).toBe('dialogue');
+    expect(byDialogue.turns.map((t) => t.acts)).toEqual(byTurn.turns.map((t) => t.acts));
+    expect(byDialogue.consistency.violations).toEqual([]);
+    expect(byDialogue.consistency.checkedTurns).toBe(byDialogue.turns.length);
+  });
+
+  it('re-asks only the turns a dialogue-mode answer got wrong, then falls back to templates for what stays wrong', async () => {
+    const template = new TemplateAdapter();
+    const stranger = displayTitle(catalog.resolveTitle('Casablanca'));
+    const calls: Array<{ feedback: number[] | undefined }> = [];
+    // First call: every turn naming an item gets an extra title. Second call: fixes all but the last such turn.
+    const sloppy: LMAdapter = {
+      name: 'test:sloppy',
+      verbalize: (request) => template.verbalize(request),
+      async verbalizeDialogue(request) {
+        calls.push({ feedback: request.feedback?.map((f) => f.turn) });
+        const { texts } = await template.verbalizeDialogue(request);
+        const withItems = request.turns.filter((t) => t.acts.some((a) => a.items.length > 0)).map((t) => t.index);
+        const broken = calls.length === 1 ? withItems : calls.length === 2 ? withItems.slice(-1) : withItems.slice(-1);
+        return {
+          texts: texts.map((text, i) => (broken.includes(request.turns[i]?.index ?? -1) ? `${text} Or ${stranger}.` : text)),
+          usage: { inputTokens: 100, outputTokens: 50 },
+        };
+      },
+    };
+    const record = await new DialogueGenerator({ adapter: sloppy, mode: 'dialogue', seed: 8, repairAttempts: 2 }).generate(users(1)[0] as PreferenceProfile);
+    expect(calls).toHaveLength(3);
+    expect(calls[0]?.feedback).toBeUndefined();
+    const failedFirst = calls[1]?.feedback ?? [];
+    expect(failedFirst.length).toBeGreaterThan(1);
+    expect(calls[2]?.feedback).toEqual(failedFirst.slice(-1));
+    expect(record.generator).toMatchObject({ calls: 3, usage: { inputTokens: 300, outputTokens: 150 }, mode: 'dialogue' });
+    expect(record.consistency.violations).toEqual([]);
+    const methods = record.consistency.repairLog.map((r) => r.method);
+    expect(methods.filter((m) => m === 'template')).toHaveLength(1);
+    expect(methods.filter((m) => m === 'regenerated')).toHaveLength(failedFirst.length - 1);
+    for (const turn of record.turns) expect(turn.text).not.toContain('Casablanca');
+  });
+
+  it('refuses dialogue mode for an adapter that cannot word whole dialogues', () => {
+    const turnOnly: LMAdapter = { name: 'test:turn-only', verbalize: async () => ({ text: '' }) };
+    const error = thrown(() => new DialogueGenerator({ adapter: turnOnly, mode: 'dialogue' }));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.location?.field).toBe('mode');
+  });
+
   it('cancels through an AbortSignal', async () => {
     const controller = new AbortController();
     controller.abort();
