@@ -30,6 +30,14 @@ describe('icer generate', () => {
     expect(written.every((d) => d.turns.length <= 6 && d.generator.maxTurns === 6 && d.generator.policy === 'belief:critiquing-heavy')).toBe(true);
   });
 
+  it('words whole dialogues at once with --mode dialogue', async () => {
+    const result = await cli(['generate', '--count', '2', '--mode', 'dialogue', '--quiet']);
+    expect(result.code).toBe(0);
+    const dialogues = records(result.stdout);
+    expect(dialogues.map((d) => d.generator.mode)).toEqual(['dialogue', 'dialogue']);
+    expect(dialogues.every((d) => d.consistency.violations.length === 0)).toBe(true);
+  });
+
   it('generates for MovieLens users, cycling through them when asked for more', async () => {
     const { dir, write } = tempDir();
     write('movies.csv', 'movieId,title,genres\n1,"Matrix, The (1999)",Sci-Fi|Action\n2,Heat (1995),Crime|Action\n3,Alien (1979),Horror|Sci-Fi\n4,Up (2009),Animation|Comedy\n');
@@ -42,7 +50,7 @@ describe('icer generate', () => {
   });
 
   it('rejects bad options with exit 2 and a pointer to --help', async () => {
-    for (const args of [['--max-turns', '1'], ['--concurrency', '0'], ['--count', '0'], ['--style', 'chatty'], ['--bogus']]) {
+    for (const args of [['--max-turns', '1'], ['--concurrency', '0'], ['--count', '0'], ['--style', 'chatty'], ['--mode', 'batch'], ['--bogus']]) {
       const result = await cli(['generate', ...args]);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('icer generate --help');

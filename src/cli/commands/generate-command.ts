@@ -26,6 +26,7 @@ Options:
   --max-turns N      most turns per dialogue, both speakers counted, at least 2 (default: 20)
   --concurrency N    dialogues in flight at once (default: 4)
   --style STYLE      recommender style: ${Object.keys(POLICY_STYLES).join(', ')} (default: balanced)
+  --mode MODE        turn: word each turn on its own (default); dialogue: word each dialogue in one call
   --quiet            no progress bar (it is only drawn on a terminal anyway)
   -h, --help         show this help
 `;
@@ -54,6 +55,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       'max-turns': { type: 'string' },
       concurrency: { type: 'string' },
       style: { type: 'string' },
+      mode: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -73,6 +75,9 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     throw new UsageError(`--style takes one of ${Object.keys(POLICY_STYLES).join(', ')}, got "${style}".`);
   }
 
+  const mode = values.mode ?? 'turn';
+  if (mode !== 'turn' && mode !== 'dialogue') throw new UsageError(`--mode takes turn or dialogue, got "${mode}".`);
+
   let catalog: ItemCatalog;
   let profiles: Iterable<PreferenceProfile>;
   if (values.movielens !== undefined) {
@@ -84,7 +89,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     profiles = syntheticProfiles(catalog, { count, seed });
   }
 
-  const generator = new DialogueGenerator({ catalog, seed, maxTurns, policy: { style: style as PolicyStyle } });
+  const generator = new DialogueGenerator({ catalog, seed, maxTurns, mode, policy: { style: style as PolicyStyle } });
   const bar = new ProgressBar(io.stderr, count);
   const output: JsonlOutput = values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
   let done = 0;
