@@ -30,6 +30,12 @@ export const ICER_ERROR_CODES = [
   'INVALID_ARGUMENT',
   /** The caller cancelled the work through its AbortSignal. */
   'ABORTED',
+  /** A language-model call failed because its last attempt ran past the per-attempt timeout. */
+  'TIMEOUT',
+  /** A language-model call failed: the server refused it, or it kept failing after every retry. */
+  'LM_CALL_FAILED',
+  /** A file or directory could not be created or written. */
+  'FILE_NOT_WRITABLE',
 ] as const;
 
 /** One of {@link ICER_ERROR_CODES}. */
