@@ -10,6 +10,7 @@ import { POLICY_STYLES, type PolicyStyle } from '../../simulation/belief-recomme
 import { type CliIo, UsageError } from '../cli-io.js';
 import { type JsonlOutput, fileOutput, streamOutput } from '../jsonl-output.js';
 import { parseSeed, parseWholeNumber } from '../parse-values.js';
+import { type ModelAdapter, modelFromFlags } from '../model-from-flags.js';
 import { ProgressBar } from '../progress-bar.js';
 
 export const GENERATE_HELP = `Usage: icer generate [options]
@@ -27,9 +28,29 @@ Options:
   --concurrency N    dialogues in flight at once (default: 4)
   --style STYLE      recommender style: ${Object.keys(POLICY_STYLES).join(', ')} (default: balanced)
   --mode MODE        turn: word each turn on its own (default); dialogue: word each dialogue in one call
+
+Language models (default: none — the template verbaliser, offline):
+  --model M          provider:model (e.g. openai:gpt-4o-mini, needs @ai-sdk/<provider> installed and its key), or a
+                     model name for --provider openai-compatible
+  --provider P       openai-compatible for any server speaking the OpenAI chat-completions protocol
+  --base-url URL     that server's API root, e.g. http://127.0.0.1:11434/v1 (Ollama), http://localhost:8000/v1 (vLLM)
+  --api-key-env VAR  environment variable holding the API key (default: ICER_API_KEY; provider packages also read
+                     their own, e.g. OPENAI_API_KEY)
+  --cache DIR        keep model responses in DIR: a re-run with the same seed, prompts and model makes no calls
+  --prices IN,OUT    prices per million input and output tokens, for the cost in the run summary
   --quiet            no progress bar (it is only drawn on a terminal anyway)
   -h, --help         show this help
 `;
+
+/** One line on what a model-backed run spent: what the records alone cannot say (retries, cache hits, cost). */
+function runSummary(adapter: ModelAdapter, dialogues: number, violations: number): string {
+  const { calls, retries, cacheHits, failures, inputTokens, outputTokens, cost } = adapter.stats;
+  const spent = cost === null ? '' : `, cost ${cost.toFixed(4)}`;
+  return (
+    `icer generate: ${dialogues} dialogues with ${adapter.name}: ${calls} model calls (${retries} retries, ${failures} failed), ` +
+    `${cacheHits} from cache, ${inputTokens} input + ${outputTokens} output tokens${spent}, ${violations} violations left`
+  );
+}
 
 function* cycle(profiles: () => Iterable<PreferenceProfile>, count: number): Generator<PreferenceProfile> {
   let emitted = 0;
@@ -56,6 +77,12 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       concurrency: { type: 'string' },
       style: { type: 'string' },
       mode: { type: 'string' },
+      model: { type: 'string' },
+      provider: { type: 'string' },
+      'base-url': { type: 'string' },
+      'api-key-env': { type: 'string' },
+      cache: { type: 'string' },
+      prices: { type: 'string' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -89,7 +116,22 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     profiles = syntheticProfiles(catalog, { count, seed });
   }
 
-  const generator = new DialogueGenerator({ catalog, seed, maxTurns, mode, policy: { style: style as PolicyStyle } });
+  const adapter = await modelFromFlags({
+    model: values.model,
+    provider: values.provider,
+    baseUrl: values['base-url'],
+    apiKeyEnv: values['api-key-env'],
+    cache: values.cache === undefined ? undefined : resolve(io.cwd, values.cache),
+    prices: values.prices,
+  });
+  const generator = new DialogueGenerator({
+    catalog,
+    seed,
+    maxTurns,
+    mode,
+    policy: { style: style as PolicyStyle },
+    ...(adapter ? { adapter } : {}),
+  });
   const bar = new ProgressBar(io.stderr, count);
   const output: JsonlOutput = values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
   let done = 0;
@@ -108,5 +150,6 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   }
   bar.finish();
   await output.close();
+  if (adapter && !values.quiet) io.stderr.write(`${runSummary(adapter, done, violations)}\n`);
   return 0;
 }

@@ -1,0 +1,83 @@
+import type { LMAdapter } from '../language/lm-adapter.js';
+import { UsageError } from './cli-io.js';
+
+/** The command-line flags that pick a language model. */
+export interface ModelFlags {
+  model: string | undefined;
+  provider: string | undefined;
+  baseUrl: string | undefined;
+  apiKeyEnv: string | undefined;
+  cache: string | undefined;
+  prices: string | undefined;
+}
+
+/** A model-backed adapter with the run statistics the CLI reports at the end. */
+export interface ModelAdapter extends LMAdapter {
+  readonly stats: { calls: number; retries: number; cacheHits: number; failures: number; inputTokens: number; outputTokens: number; cost: number | null };
+}
+
+const DEFAULT_KEY_ENV = 'ICER_API_KEY';
+
+function parsePrices(text: string): { inputPerMillion: number; outputPerMillion: number } {
+  const [input, output] = text.split(',').map((part) => Number(part.trim()));
+  if (input === undefined || output === undefined || !(input >= 0) || !(output >= 0)) {
+    throw new UsageError(`--prices takes "INPUT,OUTPUT" prices per million tokens, e.g. 0.15,0.6; got "${text}".`);
+  }
+  return { inputPerMillion: input, outputPerMillion: output };
+}
+
+/** `openai` → `openai`, `amazon-bedrock` → `amazonBedrock`: the provider instance AI SDK packages export. */
+function providerExport(provider: string): string {
+  return provider.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}
+
+/**
+ * The adapter the model flags ask for, or undefined for the offline template adapter. The AI entry point and the
+ * provider package are loaded only here, so the command line works without `ai` installed until a model is named.
+ *
+ * - `--provider openai-compatible --base-url URL --model NAME` (or just `--base-url` and `--model`): any server
+ *   speaking the OpenAI chat-completions protocol (Ollama, vLLM, LM Studio, llama.cpp…).
+ * - `--model provider:model`, e.g. `openai:gpt-4o-mini`: the AI SDK provider package `@ai-sdk/<provider>`, which
+ *   reads its own API key variable (OPENAI_API_KEY, ANTHROPIC_API_KEY, …).
+ */
+export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | undefined> {
+  if (flags.model === undefined) {
+    if (flags.provider !== undefined || flags.baseUrl !== undefined) throw new UsageError('--provider and --base-url need --model.');
+    if (flags.cache !== undefined || flags.prices !== undefined) throw new UsageError('--cache and --prices apply to a model: add --model.');
+    return undefined;
+  }
+  const ai = await import('../ai/index.js');
+  const apiKey = process.env[flags.apiKeyEnv ?? DEFAULT_KEY_ENV];
+  if (flags.apiKeyEnv !== undefined && apiKey === undefined) {
+    throw new UsageError(`--api-key-env names ${flags.apiKeyEnv}, but that variable is not set.`);
+  }
+  const common = {
+    ...(flags.cache !== undefined ? { cache: flags.cache } : {}),
+    ...(flags.prices !== undefined ? { prices: parsePrices(flags.prices) } : {}),
+  };
+  const compatible = flags.provider === 'openai-compatible' || (flags.provider === undefined && flags.baseUrl !== undefined);
+  if (compatible) {
+    if (flags.baseUrl === undefined) throw new UsageError('--provider openai-compatible needs --base-url, e.g. http://127.0.0.1:11434/v1.');
+    const model = await ai.openAICompatibleModel({ baseURL: flags.baseUrl, model: flags.model, ...(apiKey !== undefined ? { apiKey } : {}) });
+    return ai.aiSdkAdapter({ model, ...common });
+  }
+  if (flags.baseUrl !== undefined) throw new UsageError('--base-url is for --provider openai-compatible.');
+  const colon = flags.model.indexOf(':');
+  const provider = flags.provider ?? (colon > 0 ? flags.model.slice(0, colon) : undefined);
+  const modelId = flags.provider !== undefined || colon <= 0 ? flags.model : flags.model.slice(colon + 1);
+  if (provider === undefined || modelId === '') {
+    throw new UsageError(`--model takes provider:model (e.g. openai:gpt-4o-mini), or use --provider; got "${flags.model}".`);
+  }
+  const packageName = `@ai-sdk/${provider}`;
+  let module: Record<string, unknown>;
+  try {
+    module = (await import(packageName)) as Record<string, unknown>;
+  } catch {
+    throw new UsageError(`The provider "${provider}" needs the package ${packageName}: npm install ${packageName}`);
+  }
+  const factory = module[providerExport(provider)];
+  if (typeof factory !== 'function') {
+    throw new UsageError(`${packageName} has no "${providerExport(provider)}" provider to call; pass a model in code instead (see docs/language-models.md).`);
+  }
+  return ai.aiSdkAdapter({ model: (factory as (id: string) => never)(modelId), ...common });
+}
