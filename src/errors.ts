@@ -28,6 +28,10 @@ export const ICER_ERROR_CODES = [
   'NO_RATINGS',
   /** An option or argument passed to a function is not valid. */
   'INVALID_ARGUMENT',
+  /** A model answered, but not usably (not JSON, wrong number of utterances, empty), even when re-asked. */
+  'LM_INVALID_REPLY',
+  /** An optional package a feature needs is not installed. */
+  'MISSING_DEPENDENCY',
   /** The caller cancelled the work through its AbortSignal. */
   'ABORTED',
   /** A language-model call failed because its last attempt ran past the per-attempt timeout. */

@@ -81,7 +81,17 @@ export type { RecommenderPolicy, RecommenderPolicyFactory, PolicyContext, Policy
 export { chooseFromSlate } from './simulation/choice-model.js';
 export type { ChoiceOptions } from './simulation/choice-model.js';
 
-export type { LMAdapter, VerbalizeRequest, VerbalizeResult } from './language/lm-adapter.js';
+export type {
+  LMAdapter,
+  VerbalizeRequest,
+  VerbalizeResult,
+  DialogueVerbalizeRequest,
+  DialogueVerbalizeResult,
+  DialogueTurnActs,
+} from './language/lm-adapter.js';
+export { callWithPolicy, classifyCallError, CallPolicyOptionsSchema } from './language/call-policy.js';
+export type { CallPolicyOptions, CallHooks } from './language/call-policy.js';
+export { ResponseCache } from './io/response-cache.js';
 export { TemplateAdapter } from './language/template-adapter.js';
 export { attributePhrase, facetPhrase } from './language/attribute-phrases.js';
 export type { AttributePhrase, AttributeTrait } from './language/attribute-phrases.js';
@@ -104,5 +114,6 @@ export type { DialogueRecord, Turn, Violation, ViolationRule, Repair, TokenUsage
 export { DialogueGenerator } from './generation/dialogue-generator.js';
 export type { DialogueGeneratorOptions, GenerateOptions, GenerateManyOptions } from './generation/dialogue-generator.js';
 export type { DialogueGeneratorEvents } from './generation/generator-events.js';
+export type { VerbalizationMode } from './generation/dialogue-setup.js';
 
 export { VERSION } from './version.js';

@@ -73,6 +73,8 @@ export const RepairSchema = z.strictObject({
   /** `regenerated`: a later attempt passed; `template`: fell back to the template rendering. */
   method: z.enum(['regenerated', 'template']),
   violations: z.array(ViolationSchema),
+  /** Why an attempt failed when it was not a violation: the model's reply could not be used at all. */
+  unusable: z.string().optional(),
 });
 /** A repaired turn. */
 export type Repair = z.output<typeof RepairSchema>;

@@ -45,6 +45,11 @@ export function addUsage(ledger: WordingLedger, usage: TokenUsage | undefined): 
   ledger.usage.outputTokens += usage.outputTokens;
 }
 
+/** A repair log entry. */
+export function repair(turn: number, attempts: number, method: Repair['method'], violations: Violation[], unusable: string | undefined): Repair {
+  return { turn, attempts, method, violations, ...(unusable !== undefined ? { unusable } : {}) };
+}
+
 /** A turn with its words. */
 export function spokenTurn(turn: DialogueTurnActs, text: string): Turn {
   return { index: turn.index, speaker: turn.speaker, text, acts: [...turn.acts] };
@@ -56,6 +61,20 @@ export const TEMPLATE = new TemplateAdapter();
 /** True when the adapter calls a model (so its calls are worth counting). */
 export function callsModel(adapter: LMAdapter): boolean {
   return !(adapter instanceof TemplateAdapter);
+}
+
+/**
+ * The adapter's answer, or the reason it could not be used. A reply the model gave but that is unusable (not JSON,
+ * wrong length, empty) is a failed attempt like a contradiction: re-ask, then fall back to templates. Anything else
+ * (cancellation, a server that keeps failing) ends the dialogue.
+ */
+export async function usableReply<T>(call: () => Promise<T>): Promise<{ reply: T } | { unusable: string }> {
+  try {
+    return { reply: await call() };
+  } catch (error) {
+    if (IcerError.isInstance(error) && error.code === 'LM_INVALID_REPLY') return { unusable: error.problem };
+    throw error;
+  }
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {

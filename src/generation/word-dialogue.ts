@@ -4,7 +4,17 @@ import type { DialogueTurnActs } from '../language/lm-adapter.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import type { UserSimulator } from '../simulation/user-simulator.js';
 import type { Turn, Violation } from './dialogue-record.js';
-import { type DialogueSetup, TEMPLATE, type WordingLedger, addUsage, callsModel, spokenTurn, throwIfAborted } from './dialogue-setup.js';
+import {
+  type DialogueSetup,
+  TEMPLATE,
+  type WordingLedger,
+  addUsage,
+  callsModel,
+  repair,
+  spokenTurn,
+  throwIfAborted,
+  usableReply,
+} from './dialogue-setup.js';
 
 /**
  * Dialogue mode: every turn's words from one adapter call. Turns whose text contradicts their acts (or that got no
@@ -30,18 +40,30 @@ export async function wordDialogue(
   const attemptsAt = new Map<number, number>();
   let failing = steps.map((_, position) => position);
   let feedback: Array<{ turn: number; problems: string[] }> | undefined;
+  let unusable: string | undefined;
 
   for (let attempt = 1; attempt <= setup.repairAttempts + 1 && failing.length > 0; attempt++) {
     throwIfAborted(setup.signal);
-    const result = await verbalizeDialogue({
+    const answer = await usableReply(() => verbalizeDialogue({
       turns: steps,
       catalog: setup.catalog,
       persona,
       random: attempt === 1 ? random : random.fork(`retry/${attempt}`),
       ...(feedback ? { feedback } : {}),
       ...(setup.signal ? { signal: setup.signal } : {}),
-    });
+    }));
     if (callsModel(setup.adapter)) ledger.calls++;
+    if ('unusable' in answer) {
+      // The whole reply was unusable: every turn still failing stays so, told why.
+      unusable ??= answer.unusable;
+      for (const position of failing) {
+        attemptsAt.set(position, attempt);
+        if (!firstProblems.has(position)) firstProblems.set(position, []);
+      }
+      feedback = failing.map((position) => ({ turn: (steps[position] as DialogueTurnActs).index, problems: [answer.unusable] }));
+      continue;
+    }
+    const result = answer.reply;
     addUsage(ledger, result.usage);
     const stillFailing: number[] = [];
     feedback = [];
@@ -78,10 +100,10 @@ export async function wordDialogue(
         random: random.fork(`turn/${step.index}`),
         ...(step.speaker === 'user' ? { persona } : {}),
       });
-      ledger.repairLog.push({ turn: step.index, attempts: attemptsAt.get(position) ?? 1, method: 'template', violations: problems ?? [] });
+      ledger.repairLog.push(repair(step.index, attemptsAt.get(position) ?? 1, 'template', problems ?? [], unusable));
       ledger.unrepaired.push(...tracker.checkText(spokenTurn(step, text)));
     } else if (problems) {
-      ledger.repairLog.push({ turn: step.index, attempts: attemptsAt.get(position) ?? 1, method: 'regenerated', violations: problems });
+      ledger.repairLog.push(repair(step.index, attemptsAt.get(position) ?? 1, 'regenerated', problems, unusable));
     }
     turns.push(spokenTurn(step, text));
   }

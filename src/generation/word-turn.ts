@@ -3,7 +3,17 @@ import type { SeededRandom } from '../random/seeded-random.js';
 import type { DialogueAct, Speaker } from '../simulation/dialogue-acts.js';
 import type { UserSimulator } from '../simulation/user-simulator.js';
 import type { Turn, Violation } from './dialogue-record.js';
-import { type DialogueSetup, TEMPLATE, type WordingLedger, addUsage, callsModel, spokenTurn, throwIfAborted } from './dialogue-setup.js';
+import {
+  type DialogueSetup,
+  TEMPLATE,
+  type WordingLedger,
+  addUsage,
+  callsModel,
+  repair,
+  spokenTurn,
+  throwIfAborted,
+  usableReply,
+} from './dialogue-setup.js';
 
 /**
  * Turn mode: one turn's words from the adapter, seeing the conversation so far. Text that contradicts the acts is
@@ -21,9 +31,10 @@ export async function wordTurn(
 ): Promise<Turn> {
   let feedback: string[] | undefined;
   let first: Violation[] | undefined;
+  let unusable: string | undefined;
   for (let attempt = 1; attempt <= setup.repairAttempts + 1; attempt++) {
     throwIfAborted(setup.signal);
-    const result = await setup.adapter.verbalize({
+    const answer = await usableReply(() => setup.adapter.verbalize({
       speaker: step.speaker,
       acts: step.acts,
       history,
@@ -32,13 +43,19 @@ export async function wordTurn(
       random: attempt === 1 ? random : random.fork(`retry/${attempt}`),
       ...(feedback ? { feedback } : {}),
       ...(setup.signal ? { signal: setup.signal } : {}),
-    });
+    }));
     if (callsModel(setup.adapter)) ledger.calls++;
-    addUsage(ledger, result.usage);
-    const turn = spokenTurn(step, result.text);
+    if ('unusable' in answer) {
+      unusable ??= answer.unusable;
+      first ??= [];
+      feedback = [answer.unusable];
+      continue;
+    }
+    addUsage(ledger, answer.reply.usage);
+    const turn = spokenTurn(step, answer.reply.text);
     const violations = tracker.checkText(turn);
     if (violations.length === 0) {
-      if (first) ledger.repairLog.push({ turn: step.index, attempts: attempt, method: 'regenerated', violations: first });
+      if (first) ledger.repairLog.push(repair(step.index, attempt, 'regenerated', first, unusable));
       return turn;
     }
     first ??= violations;
@@ -46,7 +63,7 @@ export async function wordTurn(
   }
   const fallback = TEMPLATE.render({ speaker: step.speaker, acts: step.acts, history, catalog: setup.catalog, random, ...(persona ? { persona } : {}) });
   const turn = spokenTurn(step, fallback);
-  ledger.repairLog.push({ turn: step.index, attempts: setup.repairAttempts + 1, method: 'template', violations: first ?? [] });
+  ledger.repairLog.push(repair(step.index, setup.repairAttempts + 1, 'template', first ?? [], unusable));
   ledger.unrepaired.push(...tracker.checkText(turn));
   return turn;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { displayTitle } from '../../src/catalog/item.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { IcerError } from '../../src/errors.js';
 import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
 import type { DialogueRecord } from '../../src/generation/dialogue-record.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
@@ -201,6 +202,32 @@ describe('DialogueGenerator', () => {
     expect(methods.filter((m) => m === 'template')).toHaveLength(1);
     expect(methods.filter((m) => m === 'regenerated')).toHaveLength(failedFirst.length - 1);
     for (const turn of record.turns) expect(turn.text).not.toContain('Casablanca');
+  });
+
+  it('treats an unusable model reply as a failed attempt: re-asked, then worded from templates, and says so', async () => {
+    const template = new TemplateAdapter();
+    let failures = 0;
+    const unusable = (failEvery: boolean): LMAdapter => ({
+      name: 'test:unusable',
+      async verbalize(request) {
+        if (failEvery || !request.feedback) {
+          failures++;
+          throw new IcerError('LM_INVALID_REPLY', "The model's turn-mode reply could not be used after 2 attempts: it was empty.");
+        }
+        expect(request.feedback[0]).toContain('it was empty');
+        return template.verbalize(request);
+      },
+    });
+    const recovered = await new DialogueGenerator({ adapter: unusable(false), seed: 3 }).generate(users(1)[0] as PreferenceProfile);
+    expect(recovered.consistency.violations).toEqual([]);
+    expect(recovered.consistency.repairLog).toHaveLength(recovered.turns.length);
+    expect(recovered.consistency.repairLog.every((r) => r.method === 'regenerated' && r.unusable?.includes('it was empty'))).toBe(true);
+    failures = 0;
+    const fallback = await new DialogueGenerator({ adapter: unusable(true), seed: 3, repairAttempts: 1 }).generate(users(1)[0] as PreferenceProfile);
+    expect(failures).toBe(fallback.turns.length * 2);
+    expect(fallback.consistency.repairLog.every((r) => r.method === 'template' && r.attempts === 2)).toBe(true);
+    expect(fallback.consistency.violations).toEqual([]);
+    expect(fallback.turns.every((t) => t.text.trim().length > 0)).toBe(true);
   });
 
   it('refuses dialogue mode for an adapter that cannot word whole dialogues', () => {

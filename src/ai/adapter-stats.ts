@@ -1,0 +1,62 @@
+import type { TokenUsage } from '../generation/dialogue-record.js';
+import type { TokenPrices } from './ai-sdk-adapter-options.js';
+
+/**
+ * What an adapter actually spent, summed over its lifetime. Unlike a result's `usage` (a response's original
+ * cost, the same when it is replayed from the cache), these count only real network calls.
+ */
+export interface AiSdkAdapterStats {
+  /** Requests sent to the model, retries included. */
+  calls: number;
+  /** Requests that were repeats of a failed one (rate limit, server error, timeout, network failure). */
+  retries: number;
+  /** Responses served from the cache instead of the model. */
+  cacheHits: number;
+  /** Verbalisations whose model call still failed after every retry (cancelled ones not counted). */
+  failures: number;
+  /** Replies that could not be used (empty, not JSON, wrong number of utterances) and were re-asked or thrown. */
+  invalidReplies: number;
+  /** Input tokens of the responses received (cache hits add none). */
+  inputTokens: number;
+  /** Output tokens of the responses received (cache hits add none). */
+  outputTokens: number;
+  /** `inputTokens` and `outputTokens` priced with the adapter's `prices`; null when it has none. */
+  cost: number | null;
+}
+
+/** The running totals behind {@link AiSdkAdapterStats}. */
+export class StatsCounter {
+  calls = 0;
+  retries = 0;
+  cacheHits = 0;
+  failures = 0;
+  invalidReplies = 0;
+  inputTokens = 0;
+  outputTokens = 0;
+  readonly #prices: TokenPrices | undefined;
+
+  constructor(prices: TokenPrices | undefined) {
+    this.#prices = prices;
+  }
+
+  spent(usage: TokenUsage): void {
+    this.inputTokens += usage.inputTokens;
+    this.outputTokens += usage.outputTokens;
+  }
+
+  snapshot(): AiSdkAdapterStats {
+    const prices = this.#prices;
+    return {
+      calls: this.calls,
+      retries: this.retries,
+      cacheHits: this.cacheHits,
+      failures: this.failures,
+      invalidReplies: this.invalidReplies,
+      inputTokens: this.inputTokens,
+      outputTokens: this.outputTokens,
+      cost: prices
+        ? (this.inputTokens * prices.inputPerMillion + this.outputTokens * prices.outputPerMillion) / 1_000_000
+        : null,
+    };
+  }
+}

@@ -1,0 +1,110 @@
+import type { LanguageModel } from 'ai';
+import { z } from 'zod';
+import { type CallPolicyOptions, CallPolicyOptionsSchema } from '../language/call-policy.js';
+import type { PromptOverrides } from './prompts.js';
+
+/**
+ * Where responses are kept between runs: any object with the `get`/`set` of icer's `ResponseCache` (duck-typed, so
+ * that a cache from another copy of the package works too).
+ */
+export interface ResponseStore {
+  /** The value stored under `key`, or undefined. */
+  get<T>(key: string): Promise<T | undefined>;
+  /** Stores `value` under `key`. */
+  set(key: string, value: unknown): Promise<void>;
+}
+
+/** What a language-model call costs, in any currency, per million tokens. */
+export interface TokenPrices {
+  /** Price of a million input (prompt) tokens. */
+  inputPerMillion: number;
+  /** Price of a million output (completion) tokens. */
+  outputPerMillion: number;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null;
+}
+
+// Duck-typed: models come from many provider packages (and possibly another copy of `ai`), so no class to check.
+function isLanguageModel(value: unknown): value is LanguageModel {
+  if (typeof value === 'string') return value.length > 0;
+  return isObject(value) && typeof value.doGenerate === 'function' && typeof value.provider === 'string' && typeof value.modelId === 'string';
+}
+
+function isStore(value: unknown): value is ResponseStore {
+  return isObject(value) && typeof value.get === 'function' && typeof value.set === 'function';
+}
+
+function isPromptOverrides(value: unknown): value is PromptOverrides {
+  if (!isObject(value)) return false;
+  const { system, turn, dialogue, version } = value;
+  return (
+    (system === undefined || typeof system === 'string') &&
+    (turn === undefined || typeof turn === 'function') &&
+    (dialogue === undefined || typeof dialogue === 'function') &&
+    (version === undefined || (typeof version === 'string' && version.length > 0))
+  );
+}
+
+/** Validates {@link AiSdkAdapterOptions} when an adapter is made (the interface documents each field). */
+export const AiSdkAdapterOptionsSchema = z.strictObject({
+  /** Any AI SDK language model: `openai('gpt-4o-mini')`, `anthropic(…)`, `ollama(…)`, `openAICompatibleModel(…)`. */
+  model: z.custom<LanguageModel>(isLanguageModel, 'model must be an AI SDK language model, e.g. openai("gpt-4o-mini")'),
+  /** Recorded as each dialogue's `generator.lm`. Default `provider:modelId`, e.g. `openai:gpt-4o-mini`. */
+  name: z.string().min(1).optional(),
+  /** Replacements for some of the default prompts (see `defaultPrompts`). */
+  prompts: z
+    .custom<PromptOverrides>(isPromptOverrides, 'prompts must be { system?: string, turn?: function, dialogue?: function, version?: string }')
+    .optional(),
+  /** Sampling temperature. Default 0.7: varied wording, while the acts keep the content fixed. */
+  temperature: z.number().min(0).max(2).default(0.7),
+  /** Most tokens per response; default: the provider's. */
+  maxOutputTokens: z.number().int().min(1).optional(),
+  /** A `ResponseCache` (or any `get`/`set` store), or a directory to keep one in. Default: no cache. */
+  cache: z.union([z.string().min(1), z.custom<ResponseStore>(isStore, 'cache must be a directory or a ResponseCache')]).optional(),
+  /** Retries and per-attempt timeout of each model call (see `callWithPolicy`). The AI SDK's own retries are off. */
+  retry: CallPolicyOptionsSchema.optional(),
+  /** Token prices, for the `cost` in {@link AiSdkAdapter.stats}. Default: no cost is computed. */
+  prices: z.strictObject({ inputPerMillion: z.number().min(0), outputPerMillion: z.number().min(0) }).optional(),
+  /** How many earlier turns a turn-mode prompt shows, newest last. Default 8. */
+  historyTurns: z.number().int().min(0).default(8),
+  /**
+   * How often a reply that cannot be used (empty; in dialogue mode not JSON, or not one utterance per turn) is
+   * re-asked, with the problem stated, before the call throws. Default 1.
+   */
+  invalidReplyRetries: z.number().int().min(0).max(5).default(1),
+  /** Waits between retries; tests pass one that returns at once. Default: a real timer. */
+  sleep: z
+    .custom<(ms: number, signal?: AbortSignal) => Promise<void>>((value) => typeof value === 'function', 'sleep must be a function')
+    .optional(),
+});
+
+/** Options of {@link AiSdkAdapter}. Only `model` is required. */
+export interface AiSdkAdapterOptions {
+  /** Any AI SDK language model: `openai('gpt-4o-mini')`, `anthropic(…)`, `ollama(…)`, `openAICompatibleModel(…)`. */
+  model: LanguageModel;
+  /** Recorded as each dialogue's `generator.lm`. Default `provider:modelId`, e.g. `openai:gpt-4o-mini`. */
+  name?: string;
+  /** Replacements for some of the default prompts (see `defaultPrompts`); the rest stay the defaults. */
+  prompts?: PromptOverrides;
+  /** Sampling temperature in [0, 2]. Default 0.7: varied wording, while the acts keep the content fixed. */
+  temperature?: number;
+  /** Most tokens per response; default: the provider's. */
+  maxOutputTokens?: number;
+  /** A `ResponseCache` (or any `get`/`set` store), or a directory to keep one in. Default: no cache. */
+  cache?: string | ResponseStore;
+  /** Retries and per-attempt timeout of each model call (see `callWithPolicy`). The AI SDK's own retries are off. */
+  retry?: CallPolicyOptions;
+  /** Token prices, for the `cost` in the adapter's `stats`. Default: no cost is computed. */
+  prices?: TokenPrices;
+  /** How many earlier turns a turn-mode prompt shows, newest last. Default 8. */
+  historyTurns?: number;
+  /**
+   * How often a reply that cannot be used (empty; in dialogue mode not JSON, or not one utterance per turn) is
+   * re-asked, with the problem stated, before the call throws `LM_CALL_FAILED`. Default 1.
+   */
+  invalidReplyRetries?: number;
+  /** Waits between retries; tests pass one that returns at once. Default: a real timer. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}

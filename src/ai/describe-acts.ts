@@ -1,0 +1,158 @@
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { displayTitle, parseAttributeKey } from '../catalog/item.js';
+import { attributePhrase, facetPhrase } from '../language/attribute-phrases.js';
+import { joinList } from '../language/templates/english.js';
+import type { DialogueAct, Polarity } from '../simulation/dialogue-acts.js';
+
+// One decimal is as fine as a model can act on; the raw strength (0.8371) would only add noise to the prompt.
+function strength(value: number | undefined): string {
+  return value === undefined ? '' : ` (strength ${(Math.round(value * 10) / 10).toFixed(1)})`;
+}
+
+function titles(catalog: ItemCatalog, ids: readonly string[]): string {
+  return joinList(ids.map((id) => displayTitle(catalog.require(id))));
+}
+
+function feeling(polarity: Polarity): string {
+  switch (polarity) {
+    case 'positive':
+      return 'liked it';
+    case 'negative':
+      return 'disliked it';
+    case 'neutral':
+      return 'felt neither way about it';
+  }
+}
+
+function opinionOfAttribute(polarity: Polarity, noun: string): string {
+  switch (polarity) {
+    case 'positive':
+      return `Say you like ${noun}`;
+    case 'negative':
+      return `Say you dislike ${noun}`;
+    case 'neutral':
+      return `Say you have no strong feelings about ${noun}`;
+  }
+}
+
+// A fact about an item in words a model can repeat without inventing: "genre sci-fi", "directed by Lana Wachowski".
+function fact(key: string): string {
+  const parsed = parseAttributeKey(key);
+  if (!parsed) return key;
+  switch (parsed.facet) {
+    case 'genre':
+      return `genre ${attributePhrase(key).noun}`;
+    case 'director':
+      return `directed by ${parsed.value}`;
+    case 'cast':
+      return `starring ${parsed.value}`;
+    case 'tag':
+      return attributePhrase(key).noun;
+    default:
+      return `${parsed.facet} ${parsed.value}`;
+  }
+}
+
+// "but less violent" / "but more recent": the direction of a critique, as the user would put it.
+function critiqueDirection(act: { attribute?: string | undefined; direction: 'less' | 'more' | 'newer' | 'older' }): string {
+  switch (act.direction) {
+    case 'newer':
+      return 'more recent';
+    case 'older':
+      return 'older';
+    case 'less':
+      return act.attribute === undefined ? 'less of the same' : attributePhrase(act.attribute).less;
+    case 'more':
+      return act.attribute === undefined ? 'more of the same' : attributePhrase(act.attribute).more;
+  }
+}
+
+/**
+ * One act as a short English directive for a language model: what the speaker must say, with item titles as
+ * the catalog writes them (year included) and attribute strengths rounded to one decimal.
+ *
+ * @example
+ * ```ts
+ * describeAct({ type: 'disclose', items: [], attribute: 'genre:Horror', polarity: 'negative', strength: 0.8 }, catalog);
+ * // "Say you dislike horror (strength 0.8)."
+ * ```
+ */
+export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
+  switch (act.type) {
+    case 'greet':
+      return 'Greet the user and offer to help them find something.';
+    case 'ask-attribute':
+      return act.attribute === undefined
+        ? `Ask which ${facetPhrase(act.facet)} they enjoy.`
+        : `Ask how they feel about ${attributePhrase(act.attribute).noun}.`;
+    case 'ask-item':
+      return `Ask whether they have seen ${titles(catalog, act.items)} and, if so, what they thought of it.`;
+    case 'ask-open':
+      return 'Ask an open question about what they are in the mood for.';
+    case 'recommend': {
+      const reasons = act.reasons.map((key) => attributePhrase(key).noun);
+      const because = reasons.length === 0 ? '' : `, as a match for what they said they like: ${joinList(reasons)}`;
+      return `Recommend ${titles(catalog, act.items)}${because}.`;
+    }
+    case 'respond-critique':
+      return `Acknowledge that they want something like ${titles(catalog, act.items)} but ${critiqueDirection(act)}.`;
+    case 'describe-item': {
+      const item = catalog.require(act.items[0] as string);
+      const facts = [...(item.year === undefined ? [] : [`released in ${item.year}`]), ...act.attributes.map(fact)];
+      return facts.length === 0
+        ? `Describe ${displayTitle(item)} briefly, stating no facts beyond its title.`
+        : `Describe ${displayTitle(item)} using only these facts: ${facts.join('; ')}.`;
+    }
+    case 'close':
+      return act.items.length === 0
+        ? 'Close the conversation politely.'
+        : `Close the conversation, wishing them a good time with ${titles(catalog, act.items)}.`;
+    case 'state-goal':
+      return act.items.length === 0
+        ? 'Say you are looking for a recommendation.'
+        : `Say you are looking for something like ${titles(catalog, act.items)}.`;
+    case 'disclose':
+      if (act.attribute !== undefined) {
+        return `${opinionOfAttribute(act.polarity, attributePhrase(act.attribute).noun)}${strength(act.strength)}.`;
+      }
+      return `Say you have seen ${titles(catalog, act.items)} and ${feeling(act.polarity)}${strength(act.strength)}.`;
+    case 'answer-item':
+      if (!act.seen) return `Say you have not seen ${titles(catalog, act.items)}.`;
+      if (act.polarity === undefined) return `Say you have seen ${titles(catalog, act.items)}, giving no opinion of it.`;
+      return `Say you have seen ${titles(catalog, act.items)} and ${feeling(act.polarity)}${strength(act.strength)}.`;
+    case 'critique':
+      return `Ask for something like ${titles(catalog, act.items)} but ${critiqueDirection(act)}.`;
+    case 'reject': {
+      const them = act.items.length === 1 ? 'it' : 'them';
+      return act.seen
+        ? `Turn down ${titles(catalog, act.items)}: say you have already seen ${them} and want something new.`
+        : `Turn down ${titles(catalog, act.items)} without giving a specific reason.`;
+    }
+    case 'accept':
+      return `Accept ${titles(catalog, act.items)}: say you will go with it.`;
+    case 'ask-about-item':
+      return `Ask what ${titles(catalog, act.items)} is about.`;
+    case 'give-up':
+      return 'Give up politely: say this is not working for you and end the conversation.';
+  }
+}
+
+/**
+ * A turn's acts as short English directives, one per act, in order: the "say" list of a prompt's data block.
+ * Throws `UNKNOWN_ITEM` for an item id not in the catalog.
+ *
+ * @example
+ * ```ts
+ * describeActs(
+ *   [
+ *     { type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 },
+ *     { type: 'disclose', items: [], attribute: 'genre:Horror', polarity: 'negative', strength: 0.8 },
+ *   ],
+ *   catalog,
+ * );
+ * // ["Say you like sci-fi (strength 0.9).", "Say you dislike horror (strength 0.8)."]
+ * ```
+ */
+export function describeActs(acts: readonly DialogueAct[], catalog: ItemCatalog): string[] {
+  return acts.map((act) => describeAct(act, catalog));
+}
