@@ -218,11 +218,35 @@ for (const example of [
   'generate-dialogues.mjs',
   'audit-dialogue.mjs',
   'custom-adapter.mjs',
+  'fetch-adapter.mjs',
 ]) {
   const child = run(process.execPath, [join('examples', example)]);
   const ok = child.status === 0 && child.stdout.trim() !== '' && child.stderr.trim() === '';
   record(`example ${example}`, ok, ok ? `[${child.ms} ms]` : describeExit(child));
   if (!ok) console.log(indent(`${child.stdout ?? ''}${child.stderr ?? ''}`));
+}
+
+// --- icer/ai in every runtime, and the fetch-based custom adapter example in Deno and Bun -------------------------
+{
+  const denoArgs = (file, extra) => ['run', '--allow-read', '--allow-env', ...extra, '--no-remote', '--no-prompt', '--node-modules-dir=manual', file];
+  const checks = [
+    // The AI SDK reads the host name when it loads (for its own user agent): Deno must allow exactly that.
+    { name: 'icer/ai node-esm', command: process.execPath, args: ['runtime-tests/ai-entry.mjs'] },
+    { name: 'icer/ai node-cjs', command: process.execPath, args: ['runtime-tests/ai-entry.cjs'] },
+    { name: 'icer/ai deno', command: bin('deno'), args: denoArgs('runtime-tests/ai-entry.mjs', ['--allow-sys=hostname']) },
+    { name: 'icer/ai bun', command: bin('bun'), args: ['--no-install', 'runtime-tests/ai-entry.mjs'] },
+    { name: 'example fetch-adapter.mjs (deno)', command: bin('deno'), args: denoArgs('examples/fetch-adapter.mjs', ['--allow-net=127.0.0.1']) },
+    { name: 'example fetch-adapter.mjs (bun)', command: bin('bun'), args: ['--no-install', 'examples/fetch-adapter.mjs'] },
+  ];
+  for (const check of checks) {
+    const child = run(check.command, check.args);
+    const out = child.stdout ?? '';
+    const ok =
+      child.status === 0 &&
+      (check.name.startsWith('icer/ai') ? /"promptVersion":"icer-prompts\/\d+"/.test(out) : /, 0 violations, /.test(out));
+    record(check.name, ok, ok ? `[${child.ms} ms]` : describeExit(child));
+    if (!ok) console.log(indent(`${out}${child.stderr ?? ''}`));
+  }
 }
 
 // --- every runtime must produce the same bytes -----------------------------------------------------------------
