@@ -35,7 +35,12 @@ const NEGATIVE_WORDS = new Set([
 // Strong words: saying them about something one has no strong feelings about is a contradiction.
 const STRONG_WORDS = new Set(['love', 'loved', 'adore', 'adored', 'hate', 'hated', 'amazing', 'awful', 'masterpiece', 'loathe']);
 const NEGATORS = new Set(['not', 'never', 'no', "n't", 'hardly', 'barely']);
-const CLAUSE_BREAK = /[.!?;]+|\s+(?:but|though|although|however|whereas|while|yet)\s+|,\s*(?:but|though|although|however|whereas|while|yet)\s+/i;
+const SENTENCE_END = /[.!?;]+\s*/;
+// Inside a sentence, clauses end at commas and at the words that join two opinions ("and", "plus", "but", …).
+const CLAUSE_JOIN = /,\s*(?:and|plus|but|though|although|however|whereas|while|yet)?\s*|\s+(?:and|plus|but|though|although|however|whereas|while|yet)\s+/i;
+// A sentence this short with no subject is a reaction to the one before: "Heat (1995)? Amazing."
+const REACTION_WORDS = 3;
+const ANY_MARKER = /§\d+/;
 
 function tokens(text: string): string[] {
   return text
@@ -96,18 +101,28 @@ export function clauseStance(clause: string): TextStance {
   return 'unsure';
 }
 
-// Cue patterns are reused across turns (titles and attribute words recur), so each is compiled once.
-const cuePatterns = new Map<string, RegExp>();
+const WORD_CHAR = /[\p{L}\p{N}']/u;
 
-function cuePattern(cue: string): RegExp {
-  let pattern = cuePatterns.get(cue);
-  if (!pattern) {
-    const escaped = cue.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    // An apostrophe joins words too: the film "M" is not in "I'm".
-    pattern = new RegExp(`(?<![\\p{L}\\p{N}'])${escaped}(?![\\p{L}\\p{N}'])`, 'gu');
-    cuePatterns.set(cue, pattern);
+/** True when the character at `at` would join a match to the word beside it (letters, digits, an apostrophe). */
+function joinsWord(text: string, at: number): boolean {
+  const char = text[at];
+  return char !== undefined && WORD_CHAR.test(char);
+}
+
+/**
+ * Replaces whole-word occurrences of `cue` with `marker`. A plain scan, not a regex: it runs for every subject of
+ * every user turn, and a Unicode look-behind pattern per title cost more than the rest of the tracker together.
+ * An apostrophe joins words too: the film "M" is not in "I'm".
+ */
+function markCue(text: string, cue: string, marker: string): string {
+  let out = '';
+  let from = 0;
+  for (let at = text.indexOf(cue); at !== -1; at = text.indexOf(cue, at + 1)) {
+    if (at < from || joinsWord(text, at - 1) || joinsWord(text, at + cue.length)) continue;
+    out += text.slice(from, at) + marker;
+    from = at + cue.length;
   }
-  return pattern;
+  return from === 0 ? text : out + text.slice(from);
 }
 
 const actMarkers: RegExp[] = [];
@@ -159,8 +174,26 @@ export function checkTextPolarity(turn: Turn, catalog: ItemCatalog): { violation
     .flatMap((act, index) => subjectCues(act, catalog).map((cue) => ({ cue, index })))
     .sort((a, b) => b.cue.length - a.cue.length);
   let marked = turn.text.toLowerCase().replace(/[’`]/g, "'");
-  for (const { cue, index } of cues) marked = marked.replace(cuePattern(cue), ` §${index} `);
-  const clauses = marked.split(CLAUSE_BREAK).filter((clause) => clause.trim() !== '');
+  for (const { cue, index } of cues) marked = markCue(marked, cue, ` §${index} `);
+  // A clause naming no subject speaks of the one before it in its sentence ("Inside Out (2015), hated it"), and a
+  // bare reaction sentence of the one before ("Heat (1995)? Amazing."); anything longer stands on its own.
+  const clauses: string[] = [];
+  for (const sentence of marked.split(SENTENCE_END)) {
+    if (sentence.trim() === '') continue;
+    const attachTo = clauses.length - 1;
+    const reaction = !ANY_MARKER.test(sentence) && sentence.trim().split(/\s+/).length <= REACTION_WORDS;
+    if (reaction && attachTo >= 0 && ANY_MARKER.test(clauses[attachTo] as string)) {
+      clauses[attachTo] += ` ${sentence}`;
+      continue;
+    }
+    const start = clauses.length;
+    for (const clause of sentence.split(CLAUSE_JOIN)) {
+      if (clause === undefined || clause.trim() === '') continue;
+      const previous = clauses.length - 1;
+      if (!ANY_MARKER.test(clause) && previous >= start && ANY_MARKER.test(clauses[previous] as string)) clauses[previous] += ` ${clause}`;
+      else clauses.push(clause);
+    }
+  }
   const unmark = (clause: string) => clause.replace(/§\d+/g, ' ');
   for (const act of polar) {
     const polarity = statedPolarity(act) as Polarity;

@@ -80,6 +80,9 @@ const ConcurrencySchema = z.strictObject({
 
 type AnyIterable<T> = Iterable<T> | AsyncIterable<T>;
 
+// How far ahead of the next record to yield finished dialogues may pile up, in multiples of the concurrency.
+const REORDER_FACTOR = 4;
+
 /**
  * Generates ICER dialogues: a recommender policy and a simulated user take turns deciding structured acts, an
  * {@link LMAdapter} puts them into words, and a consistency tracker checks every turn against the user's hidden
@@ -192,11 +195,17 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
     const { concurrency, signal, total } = parseOptions(ConcurrencySchema, options, 'generateMany');
     const source: AsyncIterator<PreferenceProfile> | Iterator<PreferenceProfile> =
       Symbol.asyncIterator in profiles ? profiles[Symbol.asyncIterator]() : profiles[Symbol.iterator]();
-    const inFlight: Array<Promise<DialogueRecord>> = [];
+    // Started dialogues not yet yielded, by index. `concurrency` bounds the ones *running*: a slow dialogue at the
+    // head must not idle the rest of the pool, so finished ones wait here, up to a bounded distance ahead.
+    const pending = new Map<number, Promise<DialogueRecord>>();
+    const maxAhead = concurrency * REORDER_FACTOR;
+    let running = 0;
     let started = 0;
+    let nextToYield = 0;
     let completed = 0;
     let violations = 0;
     let exhausted = false;
+    let wake: () => void = () => {};
 
     const startNext = async (): Promise<void> => {
       const next = await source.next();
@@ -207,22 +216,37 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
       const index = started++;
       const seed = `${String(this.#seed)}:${index}`;
       const id = `${String(this.#seed)}-${index}`;
+      running++;
       const run = (async () => runDialogue(this.#setup(next.value, id, seed, signal), index))();
       // Failures surface when their turn to be yielded comes; until then, do not let them go unhandled.
-      run.catch((error: unknown) => {
-        this.emit('error', { error, dialogueId: id, index });
-      });
-      inFlight.push(run);
+      run.catch((error: unknown) => this.emit('error', { error, dialogueId: id, index }));
+      void run.then(
+        () => finished(),
+        () => finished(),
+      );
+      pending.set(index, run);
+    };
+    const finished = () => {
+      running--;
+      wake();
     };
 
     try {
       while (true) {
-        while (!exhausted && inFlight.length < concurrency) {
+        while (!exhausted && running < concurrency && started - nextToYield < maxAhead) {
           throwIfAborted(signal);
           await startNext();
         }
-        const head = inFlight.shift();
+        const head = pending.get(nextToYield);
         if (!head) return;
+        // Wait for the head, or for any dialogue to finish so that a free slot is filled at once.
+        const woken = new Promise<void>((resolve) => {
+          wake = resolve;
+        });
+        const headDone = await Promise.race([head.then(() => true, () => true), woken.then(() => false)]);
+        if (!headDone) continue;
+        pending.delete(nextToYield);
+        nextToYield++;
         const record = await head;
         completed++;
         violations += record.consistency.violations.length;
@@ -231,7 +255,7 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
       }
     } finally {
       // Stopped early (break, error, abort): wait for what is running so nothing runs on unobserved.
-      await Promise.allSettled(inFlight);
+      await Promise.allSettled(pending.values());
     }
   }
 }

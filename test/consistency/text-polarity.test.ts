@@ -51,6 +51,16 @@ describe('text-polarity', () => {
     expect(polarityViolations("I loved horror, but I can't stand The Matrix (1999).", ...acts)).toHaveLength(2);
   });
 
+  it('separates opinions joined by commas, "and" or "plus", and reads a bare reaction as about the title before it', () => {
+    const acts = [{ type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 } as DialogueAct, item('matrix', 'positive')];
+    expect(polarityViolations('I love sci-fi, and I hated The Matrix (1999).', ...acts)).toHaveLength(1);
+    expect(polarityViolations("I love sci-fi, plus I can't stand The Matrix (1999).", ...acts)).toHaveLength(1);
+    expect(polarityViolations('Big fan of sci-fi, The Matrix (1999), hated it.', ...acts)).toHaveLength(1);
+    expect(polarityViolations('I love sci-fi, and The Matrix (1999) was great.', ...acts)).toEqual([]);
+    expect(polarityViolations('The Matrix (1999)? Awful.', item('matrix', 'positive'))).toHaveLength(1);
+    expect(polarityViolations("The Matrix (1999)? Amazing. I'd like something new though, I've seen the rest.", item('matrix', 'positive'))).toEqual([]);
+  });
+
   it('does not read opinions into titles or attribute names', () => {
     expect(polarityViolations('Love Actually (2003) was awful.', item('love', 'negative'))).toEqual([]);
     expect(polarityViolations("I'm not a fan of fun movies.", { type: 'disclose', items: [], attribute: 'tag:fun', polarity: 'negative', strength: 0.6 })).toEqual([]);
