@@ -5,7 +5,7 @@
 // the pipeline's doing, not the model's.
 import { createHash } from 'node:crypto';
 import { streamText } from 'ai';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { aiSdkAdapter, openAICompatibleModel } from '../../src/ai/index.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { IcerError } from '../../src/errors.js';
@@ -17,8 +17,7 @@ import {
   type ChatCompletionRequestBody,
   type FakeOpenAIServer,
   type Reply,
-  type ReplyScript,
-  startOpenAICompatibleServer,
+  useOpenAICompatibleServers,
 } from '../helpers/openai-compatible-server.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
@@ -29,16 +28,7 @@ const DIALOGUES = 12;
 const SEED = 'it';
 type Mode = 'turn' | 'dialogue';
 
-const servers: FakeOpenAIServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function start(script: ReplyScript): Promise<FakeOpenAIServer> {
-  const server = await startOpenAICompatibleServer(script);
-  servers.push(server);
-  return server;
-}
+const start = useOpenAICompatibleServers();
 
 // ---------------------------------------------------------------------------------------------------------------
 // The honest model

@@ -1,16 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { type FakeOpenAIServer, type ReplyScript, startOpenAICompatibleServer } from './openai-compatible-server.js';
+import { describe, expect, it } from 'vitest';
+import { type FakeOpenAIServer, useOpenAICompatibleServers } from './openai-compatible-server.js';
 
-const servers: FakeOpenAIServer[] = [];
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((server) => server.close()));
-});
-
-async function start(script: ReplyScript): Promise<FakeOpenAIServer> {
-  const server = await startOpenAICompatibleServer(script);
-  servers.push(server);
-  return server;
-}
+const start = useOpenAICompatibleServers();
 
 function chat(server: FakeOpenAIServer, body: Record<string, unknown>, signal?: AbortSignal): Promise<Response> {
   return fetch(`${server.url}/chat/completions`, {

@@ -1,3 +1,4 @@
+import { afterEach } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
@@ -289,5 +290,21 @@ export async function startOpenAICompatibleServer(script: ReplyScript): Promise<
       });
       return closed;
     },
+  };
+}
+
+/**
+ * Registers cleanup for the calling test file and returns a `start` that launches a server closed after each test.
+ * Call it at the top level (or in a describe block) of a test file.
+ */
+export function useOpenAICompatibleServers(): (script: ReplyScript) => Promise<FakeOpenAIServer> {
+  const servers: FakeOpenAIServer[] = [];
+  afterEach(async () => {
+    await Promise.all(servers.splice(0).map((server) => server.close()));
+  });
+  return async (script) => {
+    const server = await startOpenAICompatibleServer(script);
+    servers.push(server);
+    return server;
   };
 }

@@ -1,5 +1,5 @@
 import { APICallError, RetryError } from 'ai';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   CallPolicyOptionsSchema,
   type RetryEvent,
@@ -9,9 +9,7 @@ import {
 } from '../../src/language/call-policy.js';
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/language/retry-after.js';
 import {
-  type FakeOpenAIServer,
-  type ReplyScript,
-  startOpenAICompatibleServer,
+  useOpenAICompatibleServers,
 } from '../helpers/openai-compatible-server.js';
 import { rejected } from '../helpers/thrown.js';
 
@@ -419,16 +417,7 @@ describe('parseRetryAfter', () => {
 });
 
 describe('callWithPolicy against a real HTTP server', () => {
-  const servers: FakeOpenAIServer[] = [];
-  afterEach(async () => {
-    await Promise.all(servers.splice(0).map((server) => server.close()));
-  });
-
-  async function start(script: ReplyScript): Promise<FakeOpenAIServer> {
-    const server = await startOpenAICompatibleServer(script);
-    servers.push(server);
-    return server;
-  }
+  const start = useOpenAICompatibleServers();
 
   /** A minimal client: throws the AI SDK's APICallError for a failed response, as the real provider does. */
   async function complete(url: string, signal: AbortSignal): Promise<string> {
