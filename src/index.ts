@@ -98,6 +98,8 @@ export type { AttributePhrase, AttributeTrait } from './language/attribute-phras
 
 export { ConsistencyTracker, auditDialogue } from './consistency/consistency-tracker.js';
 export type { ConsistencyTrackerOptions } from './consistency/consistency-tracker.js';
+export { judgeUnsurePolarity } from './consistency/polarity-judge.js';
+export type { PolarityJudge, PolarityQuestion } from './consistency/polarity-judge.js';
 export { mentionFinderFor, MentionFinder } from './consistency/mention-finder.js';
 export type { TitleMention, MentionKind } from './consistency/mention-finder.js';
 

@@ -2,6 +2,8 @@
 // no `ai` install; this one needs `ai` 6 or 7 (a peer dependency). Named re-exports only.
 
 export { AiSdkAdapter, aiSdkAdapter } from './ai-sdk-adapter.js';
+export { aiSdkJudge, JUDGE_PROMPT_VERSION } from './ai-sdk-judge.js';
+export type { AiSdkJudgeOptions } from './ai-sdk-judge.js';
 export { AiSdkAdapterOptionsSchema } from './ai-sdk-adapter-options.js';
 export type { AiSdkAdapterOptions, ResponseStore, TokenPrices } from './ai-sdk-adapter-options.js';
 export type { AiSdkAdapterStats } from './adapter-stats.js';

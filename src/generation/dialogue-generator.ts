@@ -1,6 +1,7 @@
 import { EventEmitter } from 'eventemitter3';
 import { z } from 'zod';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import type { PolarityJudge } from '../consistency/polarity-judge.js';
 import { builtinCatalog } from '../data/builtin/builtin-catalog.js';
 import { IcerError } from '../errors.js';
 import type { LMAdapter } from '../language/lm-adapter.js';
@@ -45,6 +46,11 @@ export interface DialogueGeneratorOptions {
   seed?: Seed;
   /** How often a turn whose text contradicts its acts is re-asked before falling back to templates. Default 2. */
   repairAttempts?: number;
+  /**
+   * Decides the stance of text the lexical polarity check is unsure about (e.g. `aiSdkJudge` from `icer/ai`). A
+   * judged contradiction is repaired like any other. Default: none — unsure text passes.
+   */
+  judge?: PolarityJudge;
   /**
    * `turn` (default): one adapter call per turn, each seeing the conversation so far. `dialogue`: the acts of the
    * whole dialogue are decided first and worded in one call (the adapter must implement `verbalizeDialogue`).
@@ -110,6 +116,7 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
   readonly #seed: Seed;
   readonly #repairAttempts: number;
   readonly #mode: VerbalizationMode;
+  readonly #judge: PolarityJudge | undefined;
 
   /** Checks every option; throws an {@link IcerError} naming the bad one (`INVALID_ARGUMENT`, `EMPTY_CATALOG`). */
   constructor(options: DialogueGeneratorOptions = {}) {
@@ -139,6 +146,10 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
       });
     }
     this.#mode = scalars.mode;
+    if (options.judge !== undefined && typeof options.judge !== 'function') {
+      throw new IcerError('INVALID_ARGUMENT', 'The judge must be a function of a polarity question.', { location: { field: 'judge' } });
+    }
+    this.#judge = options.judge;
     const policy = options.policy;
     this.#policy = typeof policy === 'function' ? policy : beliefPolicy(policy ?? {});
     this.#policyName = this.#policy.policyName ?? 'custom';
@@ -167,6 +178,7 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
       simulator: this.#simulator,
       maxTurns: this.#maxTurns,
       repairAttempts: this.#repairAttempts,
+      judge: this.#judge,
       signal,
       emit: (event, payload) => {
         (this.emit as (event: string, payload: unknown) => boolean)(event, payload);

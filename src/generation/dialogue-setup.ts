@@ -1,4 +1,6 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import type { ConsistencyTracker } from '../consistency/consistency-tracker.js';
+import { type PolarityJudge, judgeUnsurePolarity } from '../consistency/polarity-judge.js';
 import { IcerError } from '../errors.js';
 import type { DialogueTurnActs, LMAdapter } from '../language/lm-adapter.js';
 import { TemplateAdapter } from '../language/template-adapter.js';
@@ -25,6 +27,8 @@ export interface DialogueSetup {
   simulator: UserSimulatorOptions;
   maxTurns: number;
   repairAttempts: number;
+  /** Decides the stance of text the lexical polarity check is unsure about; none by default. */
+  judge: PolarityJudge | undefined;
   signal: AbortSignal | undefined;
   emit: <E extends keyof DialogueGeneratorEvents>(event: E, payload: Parameters<DialogueGeneratorEvents[E]>[0]) => void;
 }
@@ -43,6 +47,13 @@ export function addUsage(ledger: WordingLedger, usage: TokenUsage | undefined): 
   if (!usage) return;
   ledger.usage.inputTokens += usage.inputTokens;
   ledger.usage.outputTokens += usage.outputTokens;
+}
+
+/** All text violations of a turn: the tracker's, then the judge's on what the lexicon could not decide. */
+export async function textViolations(setup: DialogueSetup, tracker: ConsistencyTracker, turn: Turn): Promise<Violation[]> {
+  const violations = tracker.checkText(turn);
+  if (violations.length > 0 || !setup.judge) return violations;
+  return judgeUnsurePolarity(turn, setup.catalog, setup.judge, setup.signal);
 }
 
 /** A repair log entry. */

@@ -12,6 +12,7 @@ import {
   callsModel,
   repair,
   spokenTurn,
+  textViolations,
   throwIfAborted,
   usableReply,
 } from './dialogue-setup.js';
@@ -72,9 +73,7 @@ export async function wordDialogue(
       attemptsAt.set(position, attempt);
       const text = result.texts[position];
       const problems =
-        typeof text === 'string' && text.trim() !== ''
-          ? tracker.checkText(spokenTurn(step, text))
-          : [];
+        typeof text === 'string' && text.trim() !== '' ? await textViolations(setup, tracker, spokenTurn(step, text)) : [];
       const missing = typeof text !== 'string' || text.trim() === '';
       if (!missing && problems.length === 0) {
         texts[position] = text;

@@ -11,6 +11,7 @@ import {
   callsModel,
   repair,
   spokenTurn,
+  textViolations,
   throwIfAborted,
   usableReply,
 } from './dialogue-setup.js';
@@ -53,7 +54,7 @@ export async function wordTurn(
     }
     addUsage(ledger, answer.reply.usage);
     const turn = spokenTurn(step, answer.reply.text);
-    const violations = tracker.checkText(turn);
+    const violations = await textViolations(setup, tracker, turn);
     if (violations.length === 0) {
       if (first) ledger.repairLog.push(repair(step.index, attempt, 'regenerated', first, unusable));
       return turn;
