@@ -57,4 +57,22 @@ describe('icer generate', () => {
     }
     expect((await cli(['generate', '--help'])).stdout).toContain('--max-turns N');
   });
+
+  it('explains model flags that cannot work, without calling anything', async () => {
+    const cases: Array<[string[], RegExp]> = [
+      [['--model', 'nosuchprovider:x'], /needs the package @ai-sdk\/nosuchprovider: npm install @ai-sdk\/nosuchprovider/],
+      [['--model', 'just-a-name'], /--model takes provider:model/],
+      [['--cache', 'dir'], /--cache and --prices apply to a model/],
+      [['--base-url', 'http://127.0.0.1:1/v1'], /--provider and --base-url need --model/],
+      [['--provider', 'openai-compatible', '--model', 'x'], /needs --base-url/],
+      [['--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--prices', 'cheap'], /--prices takes "INPUT,OUTPUT"/],
+      [['--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--api-key-env', 'ICER_TEST_UNSET_VARIABLE'], /ICER_TEST_UNSET_VARIABLE, but that variable is not set/],
+    ];
+    for (const [args, message] of cases) {
+      const result = await cli(['generate', '--count', '1', ...args]);
+      expect(result.code, args.join(' ')).toBe(2);
+      expect(result.stderr).toMatch(message);
+      expect(result.stdout).toBe('');
+    }
+  });
 });
