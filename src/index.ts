@@ -90,8 +90,9 @@ export type {
   DialogueTurnActs,
 } from './language/lm-adapter.js';
 export { callWithPolicy, classifyCallError, CallPolicyOptionsSchema } from './language/call-policy.js';
-export type { CallPolicyOptions, CallHooks } from './language/call-policy.js';
+export type { CallPolicyOptions, CallPolicy, CallHooks, RetryEvent, CallErrorVerdict } from './language/call-policy.js';
 export { ResponseCache } from './io/response-cache.js';
+export type { ResponseCacheOptions, CorruptEntryEvent } from './io/response-cache.js';
 export { TemplateAdapter } from './language/template-adapter.js';
 export { attributePhrase, facetPhrase } from './language/attribute-phrases.js';
 export type { AttributePhrase, AttributeTrait } from './language/attribute-phrases.js';

@@ -102,7 +102,7 @@ export interface AiSdkAdapterOptions {
   historyTurns?: number;
   /**
    * How often a reply that cannot be used (empty; in dialogue mode not JSON, or not one utterance per turn) is
-   * re-asked, with the problem stated, before the call throws `LM_CALL_FAILED`. Default 1.
+   * re-asked, with the problem stated, before the call throws `LM_INVALID_REPLY`. Default 1.
    */
   invalidReplyRetries?: number;
   /** Waits between retries; tests pass one that returns at once. Default: a real timer. */

@@ -139,8 +139,8 @@ export class AiSdkAdapter implements LMAdapter {
    * used, as originally reported, also when they come from the cache.
    *
    * @throws IcerError `ABORTED` when the request's signal fires; `TIMEOUT` or `LM_CALL_FAILED` when the model call
-   *   fails after every retry, or every reply was unusable; `UNKNOWN_ITEM` for an act naming an item not in the
-   *   catalog.
+   *   fails after every retry; `LM_INVALID_REPLY` when every reply was unusable; `UNKNOWN_ITEM` for an act naming
+   *   an item not in the catalog.
    */
   async verbalize(request: VerbalizeRequest): Promise<VerbalizeResult> {
     const input = turnPromptInput(request, this.#historyTurns);
@@ -153,7 +153,7 @@ export class AiSdkAdapter implements LMAdapter {
   /**
    * Words every turn of a dialogue in one structured call: the reply must be `{"utterances": [...]}` with exactly
    * one non-empty utterance per turn, in order. A reply that is not (invalid JSON, wrong count) is re-asked with the
-   * problem stated, up to `invalidReplyRetries` times, then throws `LM_CALL_FAILED`: no turn is silently filled
+   * problem stated, up to `invalidReplyRetries` times, then throws `LM_INVALID_REPLY`: no turn is silently filled
    * with template text, so the generator sees the failure and can fall back (to turn mode or templates) itself.
    *
    * @throws IcerError as {@link AiSdkAdapter.verbalize}.

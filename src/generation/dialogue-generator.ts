@@ -1,12 +1,12 @@
 import { EventEmitter } from 'eventemitter3';
 import { z } from 'zod';
-import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { ItemCatalog } from '../catalog/item-catalog.js';
 import type { PolarityJudge } from '../consistency/polarity-judge.js';
 import { builtinCatalog } from '../data/builtin/builtin-catalog.js';
 import { IcerError } from '../errors.js';
 import type { LMAdapter } from '../language/lm-adapter.js';
 import { TemplateAdapter } from '../language/template-adapter.js';
-import type { PreferenceProfile } from '../profile/preference-profile.js';
+import { PreferenceProfile } from '../profile/preference-profile.js';
 import type { Seed } from '../random/seeded-random.js';
 import { type BeliefPolicyOptions, beliefPolicy } from '../simulation/belief-recommender.js';
 import type { RecommenderPolicyFactory } from '../simulation/recommender-policy.js';
@@ -126,6 +126,12 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
       { maxTurns: options.maxTurns, seed: options.seed, repairAttempts: options.repairAttempts, mode: options.mode },
       'DialogueGenerator',
     );
+    if (options.catalog !== undefined && !(options.catalog instanceof ItemCatalog)) {
+      throw new IcerError('INVALID_ARGUMENT', 'The catalog option must be an ItemCatalog.', {
+        location: { field: 'catalog' },
+        hint: 'Pass new ItemCatalog(items), loadCatalogJson(file), (await loadMovieLens(dir)).catalog, or leave it out.',
+      });
+    }
     this.catalog = options.catalog ?? builtinCatalog();
     if (this.catalog.size === 0) {
       throw new IcerError('EMPTY_CATALOG', 'The catalog has no items, so there is nothing to recommend.', {
@@ -188,6 +194,12 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
 
   /** Generates one dialogue for a profile. */
   async generate(profile: PreferenceProfile, options: GenerateOptions = {}): Promise<DialogueRecord> {
+    if (!(profile instanceof PreferenceProfile)) {
+      throw new IcerError('INVALID_ARGUMENT', 'generate() takes a PreferenceProfile.', {
+        location: { field: 'profile' },
+        hint: 'Build one with profileFromSpec(), syntheticProfiles() or loadMovieLens(...).profile(id).',
+      });
+    }
     const seed = options.seed ?? this.#seed;
     const id = options.id ?? `${String(seed)}-${profile.id}`;
     throwIfAborted(options.signal);
@@ -205,11 +217,22 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
    */
   async *generateMany(profiles: AnyIterable<PreferenceProfile>, options: GenerateManyOptions = {}): AsyncGenerator<DialogueRecord> {
     const { concurrency, signal, total } = parseOptions(ConcurrencySchema, options, 'generateMany');
+    if (typeof profiles !== 'object' || profiles === null || !(Symbol.asyncIterator in profiles || Symbol.iterator in profiles)) {
+      throw new IcerError('INVALID_ARGUMENT', 'generateMany() takes an iterable (or async iterable) of PreferenceProfiles.', {
+        location: { field: 'profiles' },
+      });
+    }
     const source: AsyncIterator<PreferenceProfile> | Iterator<PreferenceProfile> =
       Symbol.asyncIterator in profiles ? profiles[Symbol.asyncIterator]() : profiles[Symbol.iterator]();
+    // Stops the dialogues still running when the batch ends early (a failure, a break, the caller's abort): their
+    // records would be thrown away, and with a model each of their calls costs money.
+    const stop = new AbortController();
+    const onAbort = () => stop.abort(signal?.reason);
+    if (signal?.aborted) onAbort();
+    else signal?.addEventListener('abort', onAbort, { once: true });
     // Started dialogues not yet yielded, by index. `concurrency` bounds the ones *running*: a slow dialogue at the
     // head must not idle the rest of the pool, so finished ones wait here, up to a bounded distance ahead.
-    const pending = new Map<number, Promise<DialogueRecord>>();
+    const pending = new Map<number, { id: string; run: Promise<DialogueRecord> }>();
     const maxAhead = concurrency * REORDER_FACTOR;
     let running = 0;
     let started = 0;
@@ -219,6 +242,10 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
     let exhausted = false;
     let wake: () => void = () => {};
 
+    const finished = () => {
+      running--;
+      wake();
+    };
     const startNext = async (): Promise<void> => {
       const next = await source.next();
       if (next.done) {
@@ -229,18 +256,10 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
       const seed = `${String(this.#seed)}:${index}`;
       const id = `${String(this.#seed)}-${index}`;
       running++;
-      const run = (async () => runDialogue(this.#setup(next.value, id, seed, signal), index))();
-      // Failures surface when their turn to be yielded comes; until then, do not let them go unhandled.
-      run.catch((error: unknown) => this.emit('error', { error, dialogueId: id, index }));
-      void run.then(
-        () => finished(),
-        () => finished(),
-      );
-      pending.set(index, run);
-    };
-    const finished = () => {
-      running--;
-      wake();
+      const run = (async () => runDialogue(this.#setup(next.value, id, seed, stop.signal), index))();
+      // Settled either way; a failure surfaces (and is reported) when its turn to be yielded comes.
+      void run.then(finished, finished);
+      pending.set(index, { id, run });
     };
 
     try {
@@ -255,19 +274,28 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
         const woken = new Promise<void>((resolve) => {
           wake = resolve;
         });
-        const headDone = await Promise.race([head.then(() => true, () => true), woken.then(() => false)]);
+        const headDone = await Promise.race([head.run.then(() => true, () => true), woken.then(() => false)]);
         if (!headDone) continue;
         pending.delete(nextToYield);
+        let record: DialogueRecord;
+        try {
+          record = await head.run;
+        } catch (error) {
+          this.emit('error', { error, dialogueId: head.id, index: nextToYield });
+          throw error;
+        }
         nextToYield++;
-        const record = await head;
         completed++;
         violations += record.consistency.violations.length;
         this.emit('progress', { completed, total, violations });
         yield record;
       }
     } finally {
-      // Stopped early (break, error, abort): wait for what is running so nothing runs on unobserved.
-      await Promise.allSettled(pending.values());
+      signal?.removeEventListener('abort', onAbort);
+      if (pending.size > 0) stop.abort(new IcerError('ABORTED', 'The batch stopped before this dialogue was yielded.'));
+      // Wait for what was running, so nothing goes on unobserved; their failures are the consequence of stopping.
+      await Promise.allSettled([...pending.values()].map(({ run }) => run));
+      if (!exhausted) await source.return?.();
     }
   }
 }

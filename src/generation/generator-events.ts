@@ -13,6 +13,6 @@ export interface DialogueGeneratorEvents {
   'dialogue:end': (event: { record: DialogueRecord; index: number }) => void;
   /** After each dialogue of a batch: how many are done, of how many (when known). */
   progress: (event: { completed: number; total: number | undefined; violations: number }) => void;
-  /** A dialogue failed; the batch stops with the same error. */
+  /** A dialogue failed: emitted when its failure surfaces (by `generate`, or when a batch reaches it and stops). */
   error: (event: { error: unknown; dialogueId: string | undefined; index: number | undefined }) => void;
 }

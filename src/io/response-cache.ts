@@ -41,8 +41,15 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 // here sorts them at every depth. Integer-like keys are still listed first by the engine, but that order is fixed by
 // the language, so the encoding stays canonical.
 function sortKeys(_key: string, value: unknown): unknown {
+  // A Map or Set would encode as {} and collide with an empty object: keys must be plain data.
+  if (value instanceof Map || value instanceof Set) {
+    throw new IcerError('INVALID_ARGUMENT', 'Response-cache key parts must be plain data, not a Map or Set.', {
+      hint: 'Convert it first, e.g. Object.fromEntries(map) or [...set].',
+    });
+  }
   if (!isPlainObject(value)) return value;
-  const sorted: Record<string, unknown> = {};
+  // No prototype: an own "__proto__" key is then kept as data, not sent to the prototype setter and lost.
+  const sorted: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
   for (const key of Object.keys(value).sort()) sorted[key] = value[key];
   return sorted;
 }
@@ -98,6 +105,7 @@ export class ResponseCache {
     try {
       json = JSON.stringify(parts, sortKeys);
     } catch (error) {
+      if (IcerError.isInstance(error)) throw error;
       throw new IcerError('INVALID_ARGUMENT', 'The parts of a response-cache key cannot be encoded as JSON.', {
         hint: 'Use plain objects, arrays, strings, numbers and booleans.',
         cause: error,

@@ -270,11 +270,60 @@ describe('DialogueGenerator', () => {
     expect(errors).toHaveLength(1);
   });
 
+  it('closes the profile source and stops running dialogues when the consumer stops early', async () => {
+    let closed = false;
+    function* source() {
+      try {
+        yield* users(10);
+      } finally {
+        closed = true;
+      }
+    }
+    const generator = new DialogueGenerator({ seed: 1 });
+    for await (const _ of generator.generateMany(source(), { concurrency: 2 })) break;
+    expect(closed).toBe(true);
+  });
+
+  it('stops the other dialogues at once when one fails, and reports that one', async () => {
+    const template = new TemplateAdapter();
+    let calls = 0;
+    const adapter: LMAdapter = {
+      name: 'test:first-fails',
+      async verbalize(request) {
+        calls++;
+        if (request.history.length === 0 && calls === 1) throw new IcerError('LM_CALL_FAILED', 'The model is down.');
+        await new Promise((resolve, reject) => {
+          const timer = setTimeout(resolve, 200);
+          request.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(request.signal?.reason)), { once: true });
+        });
+        return template.verbalize(request);
+      },
+    };
+    const generator = new DialogueGenerator({ adapter, seed: 1 });
+    const errors: Array<string | undefined> = [];
+    generator.on('error', ({ dialogueId }) => errors.push(dialogueId));
+    const started = Date.now();
+    const error = await rejected(async () => {
+      for await (const _ of generator.generateMany(users(20), { concurrency: 4 })) void _;
+    });
+    expect(error.code).toBe('LM_CALL_FAILED');
+    expect(errors).toEqual(['1-0']);
+    // The failed dialogue freed a slot, so at most `concurrency` others had started; each was cut in its first call.
+    expect(calls).toBeLessThanOrEqual(5);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('rejects bad input with typed errors naming what to fix', async () => {
     expect(thrown(() => new DialogueGenerator({ maxTurns: 1 })).location?.field).toBe('maxTurns');
     expect(thrown(() => new DialogueGenerator({ maxTurns: 1 })).message).toContain('at least 2');
     expect(thrown(() => new DialogueGenerator({ catalog: new ItemCatalog([]) })).code).toBe('EMPTY_CATALOG');
     expect(thrown(() => new DialogueGenerator({ repairAttempts: -1 })).code).toBe('INVALID_ARGUMENT');
+    expect(thrown(() => new DialogueGenerator({ catalog: [] as unknown as ItemCatalog })).location?.field).toBe('catalog');
+    expect((await rejected(() => new DialogueGenerator().generate(null as unknown as PreferenceProfile))).location?.field).toBe('profile');
+    const notIterable = await rejected(async () => {
+      for await (const _ of new DialogueGenerator().generateMany(null as unknown as PreferenceProfile[])) void _;
+    });
+    expect(notIterable.location?.field).toBe('profiles');
     const generator = new DialogueGenerator();
     const empty = await rejected(() => generator.generate(new PreferenceProfile({ id: 'nobody' })));
     expect(empty.code).toBe('INVALID_PROFILE');

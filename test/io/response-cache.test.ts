@@ -217,3 +217,11 @@ describe('ResponseCache', () => {
     expect(thrown(() => new ResponseCache('')).code).toBe('INVALID_ARGUMENT');
   });
 });
+
+describe('ResponseCache.key on awkward data', () => {
+  it('keeps an own "__proto__" key as data, and refuses Maps and Sets instead of colliding with {}', () => {
+    expect(ResponseCache.key(JSON.parse('{"__proto__":{"x":1},"b":1}'))).not.toBe(ResponseCache.key({ b: 1 }));
+    expect(() => ResponseCache.key({ a: new Map([[1, 2]]) })).toThrow(/plain data/);
+    expect(() => ResponseCache.key({ a: new Set([1]) })).toThrow(/plain data/);
+  });
+});
