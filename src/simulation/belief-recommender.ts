@@ -69,7 +69,10 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #options: Resolved;
   readonly #mean: Float64Array;
   readonly #evidence: Float64Array;
-  readonly #avoid: Uint8Array;
+  // Per item, kept up to date as the belief moves: the sum of its attributes' believed means, and whether it carries
+  // an avoided attribute. Ranking then reads one number per item instead of re-adding its attributes every turn.
+  readonly #itemSum: Float64Array;
+  readonly #itemAvoided: Uint8Array;
   // Per-item tie-breaking noise, drawn once per dialogue on first use: varied rankings without a draw per item per turn.
   #jitter: Float64Array | undefined;
   // Scratch counts for #question, zeroed after each use.
@@ -93,8 +96,9 @@ class BeliefRecommender implements RecommenderPolicy {
     this.#index = catalogIndex(context.catalog);
     this.#mean = new Float64Array(context.catalog.attributeKeyCount);
     this.#evidence = new Float64Array(context.catalog.attributeKeyCount);
-    this.#avoid = new Uint8Array(context.catalog.attributeKeyCount);
     this.#excluded = new Uint8Array(this.#index.ids.length);
+    this.#itemSum = new Float64Array(this.#index.ids.length);
+    this.#itemAvoided = new Uint8Array(this.#index.ids.length);
     const style = POLICY_STYLES[options.style];
     const [min, max] = options.questions ?? style.questions;
     this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
@@ -148,8 +152,14 @@ class BeliefRecommender implements RecommenderPolicy {
   #learn(id: number | undefined, value: number, weight: number): void {
     if (id === undefined) return;
     const evidence = this.#evidence[id] as number;
-    this.#mean[id] = ((this.#mean[id] as number) * evidence + value * weight) / (evidence + weight);
+    const before = this.#mean[id] as number;
+    const after = (before * evidence + value * weight) / (evidence + weight);
+    this.#mean[id] = after;
     this.#evidence[id] = evidence + weight;
+    const delta = after - before;
+    for (const position of this.#index.itemsWithAttribute[id] as Int32Array) {
+      this.#itemSum[position] = (this.#itemSum[position] as number) + delta;
+    }
   }
 
   #learnFromItem(item: string, value: number, weight: number): void {
@@ -216,7 +226,8 @@ class BeliefRecommender implements RecommenderPolicy {
 
   #avoidAttribute(key: string): void {
     const id = this.#catalog.attributeIdOf(key);
-    if (id !== undefined) this.#avoid[id] = 1;
+    if (id === undefined) return;
+    for (const position of this.#index.itemsWithAttribute[id] as Int32Array) this.#itemAvoided[position] = 1;
   }
 
   /**
@@ -224,29 +235,22 @@ class BeliefRecommender implements RecommenderPolicy {
    * (shown, seen, rejected, disliked, carrying an avoided attribute, outside the critiqued years) are left out.
    */
   #ranked(limit: number): string[] {
-    const { ids, attributeIds, years, popularity, inverseRoot } = this.#index;
+    const { ids, years, popularity, inverseRoot } = this.#index;
     const jitter = (this.#jitter ??= Float64Array.from(ids, () => 0.02 * this.#random.next()));
     // Locals, not fields, in the loop: this runs over the whole catalog for every question and recommendation.
     const excluded = this.#excluded;
-    const avoid = this.#avoid;
-    const mean = this.#mean;
+    const avoided = this.#itemAvoided;
+    const sums = this.#itemSum;
     const minYear = this.#minYear;
     const maxYear = this.#maxYear;
     const popularityWeight = this.#options.popularityWeight;
     // Top-k by insertion into a short sorted list: k is at most the candidate pool, far below the catalog size.
     const best: Array<{ position: number; score: number }> = [];
-    next: for (let position = 0; position < ids.length; position++) {
-      if (excluded[position] === 1) continue;
+    for (let position = 0; position < ids.length; position++) {
+      if (excluded[position] === 1 || avoided[position] === 1) continue;
       const year = years[position] as number;
       if (year < minYear || year > maxYear) continue;
-      const attributes = attributeIds[position] as Int32Array;
-      let sum = 0;
-      for (let i = 0; i < attributes.length; i++) {
-        const id = attributes[i] as number;
-        if (avoid[id] === 1) continue next;
-        sum += mean[id] as number;
-      }
-      const score = sum * (inverseRoot[position] as number) + popularityWeight * (popularity[position] as number) + (jitter[position] as number);
+      const score = (sums[position] as number) * (inverseRoot[position] as number) + popularityWeight * (popularity[position] as number) + (jitter[position] as number);
       if (best.length === limit && score <= (best[limit - 1] as { score: number }).score) continue;
       let at = best.length;
       while (at > 0 && (best[at - 1] as { score: number }).score < score) at--;

@@ -7,6 +7,8 @@ export interface CatalogIndex {
   ids: readonly string[];
   position: ReadonlyMap<string, number>;
   attributeIds: readonly Int32Array[];
+  /** Positions of the items carrying each attribute, by dense attribute id. */
+  itemsWithAttribute: readonly Int32Array[];
   /** 1 / √(number of attributes) per item (0 for none): the utility normaliser, computed once. */
   inverseRoot: Float64Array;
   /** Release year, NaN when unknown. */
@@ -36,10 +38,15 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
     if (list) list.push({ key: entry.key, id });
     else byFacet.set(facet, [{ key: entry.key, id }]);
   }
+  const holders: number[][] = Array.from({ length: catalog.attributeKeyCount }, () => []);
+  items.forEach((item, position) => {
+    for (const id of catalog.attributeIdsOf(item.id)) holders[id]?.push(position);
+  });
   const index: CatalogIndex = {
     ids: items.map((item) => item.id),
     position: new Map(items.map((item, i) => [item.id, i])),
     attributeIds: items.map((item) => catalog.attributeIdsOf(item.id)),
+    itemsWithAttribute: holders.map((positions) => Int32Array.from(positions)),
     inverseRoot: Float64Array.from(items, (item) => {
       const count = catalog.attributeIdsOf(item.id).length;
       return count === 0 ? 0 : 1 / Math.sqrt(count);
