@@ -48,6 +48,14 @@ function defaultName(model: LanguageModel): string {
   return `${dot > 0 ? model.provider.slice(0, dot) : model.provider}:${model.modelId}`;
 }
 
+// Built once: the AI SDK turns the zod schema into JSON Schema when the output is made, which per call was a tenth of
+// dialogue mode's CPU time.
+let utterancesOutput: ReturnType<typeof Output.object<z.infer<typeof UtterancesSchema>>> | undefined;
+function utterancesOutputSpec() {
+  utterancesOutput ??= Output.object({ schema: UtterancesSchema, name: 'utterances', description: 'One utterance per turn, in turn order.' });
+  return utterancesOutput;
+}
+
 function invalidReply(problem: string, mode: Mode, attempts: number): IcerError {
   // Not LM_CALL_FAILED: the model answered, so the generator can re-ask (with the problem) or fall back to templates.
   return new IcerError('LM_INVALID_REPLY', `The model's ${mode}-mode reply could not be used after ${attempts} attempt${attempts === 1 ? '' : 's'}: it ${problem}.`, {
@@ -265,7 +273,7 @@ export class AiSdkAdapter implements LMAdapter {
     try {
       const result = await generateText({
         ...settings,
-        output: Output.object({ schema: UtterancesSchema, name: 'utterances', description: 'One utterance per turn, in turn order.' }),
+        output: utterancesOutputSpec(),
       });
       return { text: result.text, usage: tokenUsage(result.usage) };
     } catch (error) {

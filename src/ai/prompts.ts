@@ -118,6 +118,8 @@ export interface PromptOverrides extends Partial<Prompts> {
 
 const DATA_OPEN = '<icer-data>';
 const DATA_CLOSE = '</icer-data>';
+// Escaped inside the block, so that no value can close it or open a tag, and line separators cannot break a line.
+const UNSAFE_IN_DATA = /[<>&\u2028\u2029]/g;
 
 /**
  * Encodes prompt data as the JSON block the system prompt declares to be data. Every string is JSON-encoded, so
@@ -132,12 +134,7 @@ const DATA_CLOSE = '</icer-data>';
  */
 export function formatDataBlock(value: unknown): string {
   // Compact: indentation would add a third to every prompt's tokens, across a dataset of thousands of dialogues.
-  const json = JSON.stringify(value)
-    .replaceAll('<', '\\u003c')
-    .replaceAll('>', '\\u003e')
-    .replaceAll('&', '\\u0026')
-    .replaceAll('\u2028', '\\u2028')
-    .replaceAll('\u2029', '\\u2029');
+  const json = JSON.stringify(value).replace(UNSAFE_IN_DATA, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `${DATA_OPEN}\n${json}\n${DATA_CLOSE}`;
 }
 

@@ -66,6 +66,14 @@ const CUES: readonly Cue[] = [
   ...[...NEGATIVE_WORDS].map((word) => ({ words: [word], stance: 'negative' as const, strong: STRONG_WORDS.has(word) })),
 ].sort((a, b) => b.words.length - a.words.length);
 
+// The cues by their first word (each list still longest first): a clause's words are looked up, not scanned against
+// every cue, since every user utterance of a model run is read this way.
+const CUES_BY_FIRST_WORD = new Map<string, Cue[]>();
+for (const cue of CUES) {
+  const first = cue.words[0] as string;
+  CUES_BY_FIRST_WORD.set(first, [...(CUES_BY_FIRST_WORD.get(first) ?? []), cue]);
+}
+
 function matchesAt(words: readonly string[], at: number, cue: Cue): boolean {
   return cue.words.every((word, offset) => words[at + offset] === word);
 }
@@ -81,7 +89,7 @@ export function clauseStance(clause: string): TextStance {
   let neutral = 0;
   let strong = false;
   for (let at = 0; at < words.length; ) {
-    const cue = CUES.find((candidate) => matchesAt(words, at, candidate));
+    const cue = CUES_BY_FIRST_WORD.get(words[at] as string)?.find((candidate) => matchesAt(words, at, candidate));
     if (!cue) {
       at++;
       continue;

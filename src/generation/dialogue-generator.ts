@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { EventEmitter } from 'eventemitter3';
 import { z } from 'zod';
 import { ItemCatalog } from '../catalog/item-catalog.js';
@@ -227,6 +228,9 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
     // Stops the dialogues still running when the batch ends early (a failure, a break, the caller's abort): their
     // records would be thrown away, and with a model each of their calls costs money.
     const stop = new AbortController();
+    // Every running dialogue's model call listens on it, so `concurrency` above 10 is not the listener leak that
+    // Node would otherwise warn about.
+    setMaxListeners(0, stop.signal);
     const onAbort = () => stop.abort(signal?.reason);
     if (signal?.aborted) onAbort();
     else signal?.addEventListener('abort', onAbort, { once: true });

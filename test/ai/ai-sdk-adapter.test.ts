@@ -3,11 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { AiSdkAdapter, aiSdkAdapter } from '../../src/ai/index.js';
 import type { DialogueVerbalizeRequest, VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { ResponseCache } from '../../src/io/response-cache.js';
+import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
+import { syntheticProfiles } from '../../src/profile/synthetic.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 import { rejected } from '../helpers/thrown.js';
-import { dataBlock, reply, scriptedModel, userMessage } from './mock-model.js';
+import { dataBlock, draftEchoModel, reply, scriptedModel, userMessage } from './mock-model.js';
 
 const catalog = smallCatalog();
 const tempDir = useTempDir();
@@ -290,6 +292,28 @@ describe('AiSdkAdapter cancellation', () => {
     const error = await rejected(() => aiSdkAdapter({ model }).verbalize(turnRequest({ signal: AbortSignal.abort() })));
     expect(error.code).toBe('ABORTED');
     expect(model.doGenerateCalls).toHaveLength(0);
+  });
+});
+
+describe('AiSdkAdapter in a batch', () => {
+  it('runs 16 dialogues at once over one model without a listener-leak warning', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const generator = new DialogueGenerator({ adapter: aiSdkAdapter({ model: draftEchoModel(5) }), catalog, seed: 4 });
+      const records = [];
+      for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 32, seed: 4 }), { concurrency: 16 })) {
+        records.push(record);
+      }
+      // Node reports warnings on a later tick.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(records).toHaveLength(32);
+      expect(records.every((record) => record.consistency.repairs === 0)).toBe(true);
+      expect(warnings.map((warning) => warning.name)).not.toContain('MaxListenersExceededWarning');
+    } finally {
+      process.off('warning', onWarning);
+    }
   });
 });
 

@@ -59,3 +59,18 @@ export function dataBlock(message: string): { data: Record<string, unknown>; out
   if (!match) throw new Error(`no data block in: ${message}`);
   return { data: JSON.parse(match[1] as string) as Record<string, unknown>, outside: message.replace(match[0], '<DATA>') };
 }
+
+/**
+ * An honest model: after `delayMs` it answers with the template draft(s) its prompt carries, in turn mode the draft
+ * and in dialogue mode `{"utterances": [...]}`, so nothing it says is ever re-asked.
+ */
+export function draftEchoModel(delayMs = 0): MockLanguageModelV3 {
+  return new MockLanguageModelV3({
+    doGenerate: async (options) => {
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const { data } = dataBlock(userMessage(options));
+      const turns = data.turns as Array<{ draft: string }> | undefined;
+      return reply(turns ? JSON.stringify({ utterances: turns.map((turn) => turn.draft) }) : String(data.draft));
+    },
+  });
+}
