@@ -60,7 +60,7 @@ export async function loadOpenAICompatible(load: () => Promise<OpenAICompatibleM
  * A chat model on any server that speaks the OpenAI chat-completions protocol — Ollama, vLLM, LM Studio, llama.cpp,
  * LocalAI, or a hosted API — through the optional `@ai-sdk/openai-compatible` package (loaded on first use).
  *
- * @throws IcerError `INVALID_ARGUMENT` for invalid options, or when `@ai-sdk/openai-compatible` is not installed
+ * @throws IcerError `INVALID_ARGUMENT` for invalid options; `MISSING_DEPENDENCY` when `@ai-sdk/openai-compatible` is not installed
  *   (the hint says `npm install @ai-sdk/openai-compatible`).
  *
  * @example
