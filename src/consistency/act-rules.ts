@@ -5,7 +5,7 @@ import type { DialogueAct, Polarity, Speaker } from '../simulation/dialogue-acts
 import { contradictsAffinity, polarityOfOpinion } from '../simulation/stated-polarity.js';
 import { canPerform } from './act-speakers.js';
 import { DialogueCommitments } from './dialogue-commitments.js';
-import { attributeLabel, attributeOpinionWords, itemLabel, itemOpinionWords } from './violation-wording.js';
+import { attributeLabel, attributeOpinionWords, itemLabel, itemOpinionWords, itemsLabel } from './violation-wording.js';
 
 /** What the behavioural rules check acts against. */
 export interface ActRuleContext {
@@ -75,6 +75,7 @@ class TurnEvaluation {
     for (const id of items) this.commitments.namedByAssistant.add(id);
     if (act.type !== 'recommend') return;
     const { committed } = this.#context;
+    for (const key of act.reasons) this.#reason(key, items);
     for (const id of items) {
       const rejection = committed.rejected.get(id);
       if (rejection) {
@@ -87,6 +88,23 @@ class TurnEvaluation {
         const message = `The assistant recommends ${this.#item(id)}, which the user said at turn ${stated.turn} it disliked.`;
         this.#report('recommend-disliked', message, { items: [id], earlierTurn: stated.turn });
       }
+    }
+  }
+
+  // A reason is said of the whole slate and as the user's own taste ("You said you like sci-fi, so try A or B"): every
+  // item must carry it, and the user's latest word about it must be that it likes it.
+  #reason(key: string, items: readonly string[]): void {
+    const { catalog, committed } = this.#context;
+    const lacking = items.filter((id) => !catalog.attributeKeysOf(id).includes(key as `${string}:${string}`));
+    if (lacking.length > 0) {
+      const message = `The assistant gives ${attributeLabel(key)} as the reason for its recommendation, but ${itemsLabel(catalog, lacking)} ${lacking.length === 1 ? 'does' : 'do'} not have it.`;
+      this.#report('recommend-unsupported-reason', message, { items: lacking, attribute: key });
+    }
+    const stated = committed.attributes.get(key);
+    if (stated?.polarity !== 'positive') {
+      const said = stated ? `said at turn ${stated.turn} it ${attributeOpinionWords(stated.polarity)} it` : 'never said it likes it';
+      const message = `The assistant gives ${attributeLabel(key)} as something the user likes, but the user ${said}.`;
+      this.#report('recommend-unsupported-reason', message, { attribute: key, ...(stated ? { earlierTurn: stated.turn } : {}) });
     }
   }
 

@@ -27,6 +27,8 @@ export const VIOLATION_RULES = [
   'recommend-rejected',
   /** The recommender recommends an item the user said it dislikes. */
   'recommend-disliked',
+  /** A recommendation's reason is not carried by every item it recommends, or is not something the user said it likes. */
+  'recommend-unsupported-reason',
   /** The user claims to have seen an item the profile says it has not. */
   'unseen-item-claimed',
   /** The user names a held-out target item before the recommender brought it up. */

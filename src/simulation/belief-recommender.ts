@@ -174,6 +174,7 @@ class BeliefRecommender implements RecommenderPolicy {
           this.#asked.add(act.attribute);
           this.#learn(this.#catalog.attributeIdOf(act.attribute), sign * act.strength, STATED_WEIGHT);
           if (sign > 0) this.#statedPositive.add(act.attribute);
+          else this.#statedPositive.delete(act.attribute);
           if (sign < 0) this.#avoidAttribute(act.attribute);
         }
         for (const item of act.items) {
@@ -195,8 +196,12 @@ class BeliefRecommender implements RecommenderPolicy {
         if (act.attribute !== undefined) {
           this.#asked.add(act.attribute);
           this.#learn(this.#catalog.attributeIdOf(act.attribute), act.direction === 'less' ? -1 : 1, STATED_WEIGHT);
-          if (act.direction === 'less') this.#avoidAttribute(act.attribute);
-          else this.#statedPositive.add(act.attribute);
+          if (act.direction === 'less') {
+            this.#avoidAttribute(act.attribute);
+            this.#statedPositive.delete(act.attribute);
+          } else {
+            this.#statedPositive.add(act.attribute);
+          }
         } else if (year !== undefined) {
           if (act.direction === 'newer') this.#minYear = Math.max(this.#minYear, year + 1);
           if (act.direction === 'older') this.#maxYear = Math.min(this.#maxYear, year - 1);
@@ -265,9 +270,9 @@ class BeliefRecommender implements RecommenderPolicy {
     const items = this.#ranked(this.#random.int(Math.min(min, max), Math.max(min, max)));
     if (items.length === 0) return undefined;
     for (const item of items) this.#exclude(item);
-    const carried = new Set(items.flatMap((item) => this.#catalog.attributeKeysOf(item)));
+    // The reason is said of the whole slate ("Since you like sci-fi, try A or B"), so every item must carry it.
     const reasons = [...this.#statedPositive]
-      .filter((key) => carried.has(key as `${string}:${string}`))
+      .filter((key) => items.every((item) => this.#catalog.attributeKeysOf(item).includes(key as `${string}:${string}`)))
       .sort((a, b) => this.#meanOf(b) - this.#meanOf(a) || (a < b ? -1 : 1))
       .slice(0, 2);
     return { type: 'recommend', items, reasons };

@@ -51,7 +51,7 @@ export const AskOpenActSchema = z.strictObject({ type: z.literal('ask-open'), ..
 export const RecommendActSchema = z.strictObject({
   type: z.literal('recommend'),
   items: ItemIds.min(1).max(3),
-  /** Attributes the user stated positively that these items carry: the reason given. */
+  /** Attributes the user stated positively that every one of these items carries: the reason given for all of them. */
   reasons: z.array(AttributeKeySchema).default([]),
 });
 

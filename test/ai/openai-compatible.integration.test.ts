@@ -209,9 +209,10 @@ function failureReply(kind: Failure): Reply {
 }
 
 /**
- * An honest server that fails a scripted share of requests first. Which requests fail depends only on their content
- * (a hash of the body), never on arrival order: a request whose hash picks a failure fails on its first one or two
- * arrivals, then is answered. One in seven of the rest is answered slowly (but within the timeout). Every injected
+ * An honest server that fails a scripted share of requests first. Which requests fail, and how often, depends only
+ * on their content (a hash of the body), never on arrival order: a request whose hash picks a failure fails on its
+ * first one or two arrivals, then is answered. The kinds of failure take turns, so every kind happens once five or
+ * more failures are injected. One in seven of the rest is answered slowly (but within the timeout). Every injected
  * failure is counted here, on the server side.
  */
 async function flakyServer(share: number) {
@@ -220,6 +221,7 @@ async function flakyServer(share: number) {
   const injected = new Map<Failure, number>(FAILURES.map((kind) => [kind, 0]));
   let slow = 0;
   let hangs = 0;
+  const total = () => [...injected.values()].reduce((a, b) => a + b, 0);
   const server = await start(({ body }) => {
     const digest = createHash('sha256').update(JSON.stringify(body)).digest();
     const arrival = seen.get(digest.toString('hex')) ?? 0;
@@ -227,7 +229,7 @@ async function flakyServer(share: number) {
     const fails = (digest[0] as number) / 256 < share;
     const planned = fails ? 1 + ((digest[1] as number) % 2) : 0;
     if (arrival < planned) {
-      let kind = FAILURES[((digest[2] as number) + arrival) % FAILURES.length] as Failure;
+      let kind = FAILURES[total() % FAILURES.length] as Failure;
       if (kind === 'hang' && hangs++ >= MAX_HANGS) kind = '500';
       injected.set(kind, (injected.get(kind) ?? 0) + 1);
       return failureReply(kind);
@@ -238,7 +240,6 @@ async function flakyServer(share: number) {
     }
     return honestReply(body, spent);
   });
-  const total = () => [...injected.values()].reduce((a, b) => a + b, 0);
   return { server, spent, injected, total, slow: () => slow };
 }
 

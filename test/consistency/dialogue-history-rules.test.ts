@@ -195,6 +195,55 @@ describe('recommend-disliked', () => {
   });
 });
 
+describe('recommend-unsupported-reason', () => {
+  const likesSciFi = (index: number) =>
+    user(index, 'I love sci-fi.', { type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 });
+
+  it('accepts a reason the user said it likes and every recommended item carries', () => {
+    const turns = [
+      greeting(),
+      likesSciFi(1),
+      assistant(2, `Since you like sci-fi, try ${title('alien-1979')} or ${title('the-matrix-1999')}.`, {
+        type: 'recommend',
+        items: ['alien-1979', 'the-matrix-1999'],
+        reasons: ['genre:Sci-Fi'],
+      }),
+    ];
+    expect(audit(...turns)).toEqual([]);
+  });
+
+  it('reports a reason that some recommended item does not carry', () => {
+    const turns = [
+      greeting(),
+      likesSciFi(1),
+      assistant(2, `Since you like sci-fi, try ${title('alien-1979')} or ${title('heat-1995')}.`, {
+        type: 'recommend',
+        items: ['alien-1979', 'heat-1995'],
+        reasons: ['genre:Sci-Fi'],
+      }),
+    ];
+    expect(audit(...turns)).toEqual([
+      { turn: 2, rule: 'recommend-unsupported-reason', evidence: { items: ['heat-1995'], attribute: 'genre:Sci-Fi' } },
+    ]);
+  });
+
+  it('reports a reason the user never stated, and one it said it dislikes', () => {
+    const never = [
+      greeting(),
+      assistant(1, `Since you like horror, try ${title('alien-1979')}.`, { type: 'recommend', items: ['alien-1979'], reasons: ['genre:Horror'] }),
+    ];
+    expect(audit(...never)).toEqual([{ turn: 1, rule: 'recommend-unsupported-reason', evidence: { attribute: 'genre:Horror' } }]);
+    const disliked = [
+      greeting(),
+      user(1, 'No horror, please.', { type: 'disclose', items: [], attribute: 'genre:Horror', polarity: 'negative', strength: 0.8 }),
+      assistant(2, `Since you like horror, try ${title('alien-1979')}.`, { type: 'recommend', items: ['alien-1979'], reasons: ['genre:Horror'] }),
+    ];
+    expect(audit(...disliked)).toEqual([
+      { turn: 2, rule: 'recommend-unsupported-reason', evidence: { attribute: 'genre:Horror', earlierTurn: 1 } },
+    ]);
+  });
+});
+
 describe('invalid-act', () => {
   it('reports an item id that is not in the catalog, and skips it in the other rules', () => {
     const turns = [

@@ -165,7 +165,7 @@ describe('held-out-leak', () => {
   it('accepts the user naming a held-out item after the assistant brought it up', () => {
     const turns = [
       greeting(),
-      assistant(1, `You might like ${title('heat-1995')}.`, { type: 'recommend', items: ['heat-1995'], reasons: ['genre:Crime'] }),
+      assistant(1, `You might like ${title('heat-1995')}.`, { type: 'recommend', items: ['heat-1995'], reasons: [] }),
       user(2, `What is ${title('heat-1995')} about?`, { type: 'ask-about-item', items: ['heat-1995'] }),
       assistant(3, `${title('heat-1995')} is a crime thriller.`, { type: 'describe-item', items: ['heat-1995'], attributes: ['genre:Crime'] }),
       user(4, `Great, I will watch ${title('heat-1995')}.`, { type: 'accept', items: ['heat-1995'] }),

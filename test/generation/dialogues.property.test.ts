@@ -241,10 +241,23 @@ function truthProblems(c: Case): string[] {
     }
   };
 
+  // The user's latest word on each attribute: a recommendation's reason must be one it said it likes.
+  const saidOf = new Map<string, string>();
   for (const turn of record.turns) {
     if (turn.speaker === 'assistant') {
-      for (const act of acts(turn)) for (const id of act.items) named.add(id);
+      for (const act of acts(turn)) {
+        for (const id of act.items) named.add(id);
+        if (act.type !== 'recommend') continue;
+        for (const key of act.reasons) {
+          if (saidOf.get(key) !== 'positive') problems.push(`${label(c)} turn ${turn.index}: recommends for ${key}, which the user never said it likes`);
+          const lacking = act.items.filter((id) => !c.catalog.attributeKeysOf(id).includes(key as `${string}:${string}`));
+          if (lacking.length > 0) problems.push(`${label(c)} turn ${turn.index}: recommends ${lacking.join(', ')} for ${key}, which ${lacking.length === 1 ? 'it lacks' : 'they lack'}`);
+        }
+      }
       continue;
+    }
+    for (const act of acts(turn)) {
+      if ((act.type === 'disclose' || act.type === 'critique') && act.attribute !== undefined) saidOf.set(act.attribute, act.polarity);
     }
     for (const act of acts(turn)) {
       for (const id of act.items) {
@@ -622,6 +635,14 @@ describe('generated dialogues (template adapter)', () => {
       userActs(turns, 1).push({ type: 'disclose', items: [c.profile.heldOut[0] as string], polarity: 'positive', strength: 1 });
     });
     expect(truthProblems(leak).join()).toMatch(/names held-out/);
+    // A recommendation's reason the user never gave, and one a recommended film does not have.
+    const recommendation = (turns: Turn[]) =>
+      turns.flatMap((t) => t.acts as DialogueAct[]).find((a) => a.type === 'recommend') as Extract<DialogueAct, { type: 'recommend' }>;
+    const unstated = c.catalog.attributeKeysOf(c.record.outcome.recommended[0] as string).find((key) => !c.record.turns.flatMap(acts).some((a) => 'attribute' in a && a.attribute === key));
+    expect(truthProblems(planted((turns) => recommendation(turns).reasons.splice(0, Infinity, unstated as `${string}:${string}`))).join()).toMatch(/never said it likes/);
+    const lackedKey = c.catalog.attributeKeysOf('heat-1995').find((key) => !c.catalog.attributeKeysOf(recommendation(c.record.turns).items[0] as string).includes(key));
+    expect(lackedKey).toBeDefined();
+    expect(truthProblems(planted((turns) => recommendation(turns).reasons.splice(0, Infinity, lackedKey as `${string}:${string}`))).join()).toMatch(/which it lacks|which they lack/);
     // A question left unanswered, a speaker out of turn, a film recommended twice.
     expect(coherenceProblems(planted((turns) => userActs(turns, 1).splice(0, Infinity, { type: 'state-goal', items: [] }))).join()).toMatch(/does not answer/);
     expect(coherenceProblems(planted((turns) => ((turns[2] as Turn).speaker = 'user'))).join()).toMatch(/out of turn/);
