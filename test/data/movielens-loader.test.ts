@@ -67,6 +67,14 @@ describe('loadMovieLens', () => {
     expect(kept.catalog.get('5')?.attributes.tag).toContain('in netflix queue');
   });
 
+  it("leaves out a tag that repeats one of the film's own genres, but not another film's", async () => {
+    const tags = `${TAGS}\n3,5,horror,9\n3,5, Horror ,9\n3,1,sci-fi,9\n3,3,horror,9`;
+    const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }));
+    expect(data.catalog.get('5')?.attributes.tag).toEqual(['stephen king']);
+    expect(data.catalog.get('1')?.attributes.tag).toEqual(['cyberpunk', 'philosophy, sort of']);
+    expect(data.catalog.get('3')?.attributes.tag).toEqual(['horror']);
+  });
+
   it('works without the optional files, and can skip tags', async () => {
     const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS }));
     expect(data.catalog.get('1')?.attributes.tag).toBeUndefined();

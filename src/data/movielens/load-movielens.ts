@@ -223,6 +223,8 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
       const tag = normalizeTag(table.get(record, 'tag'));
       if (id === undefined || tag === '' || ignored.has(tag)) return;
       const attributes = items.get(id)?.attributes as Record<string, string[]>;
+      // "comedy" on a Comedy says nothing the genre does not, and would have the recommender ask about both.
+      if ((attributes.genre ?? []).some((genre) => normalizeTag(genre) === tag)) return;
       const tags = (attributes.tag ??= []);
       if (!tags.includes(tag)) tags.push(tag);
     });
