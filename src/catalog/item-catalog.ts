@@ -265,6 +265,12 @@ export class ItemCatalog implements Iterable<Item> {
     return this.#byAttribute.get(key as AttributeKey)?.length ?? 0;
   }
 
+  /** True when the item carries the attribute key (`carries('heat-1995', 'genre:Crime')`); false for unknown ids and keys. */
+  carries(id: string, key: string): boolean {
+    const attribute = this.attributeIdOf(key);
+    return attribute !== undefined && this.attributeIdsOf(id).includes(attribute);
+  }
+
   /** True when at least one item carries the attribute key. */
   hasAttribute(key: string): boolean {
     return this.#byAttribute.has(key as AttributeKey);

@@ -75,7 +75,7 @@ class TurnEvaluation {
     for (const id of items) this.commitments.namedByAssistant.add(id);
     if (act.type !== 'recommend') return;
     const { committed } = this.#context;
-    for (const key of act.reasons) this.#reason(key, items);
+    for (const key of new Set(act.reasons)) this.#reason(key, items);
     for (const id of items) {
       const rejection = committed.rejected.get(id);
       if (rejection) {
@@ -95,15 +95,17 @@ class TurnEvaluation {
   // item must carry it, and the user's latest word about it must be that it likes it.
   #reason(key: string, items: readonly string[]): void {
     const { catalog, committed } = this.#context;
-    const lacking = items.filter((id) => !catalog.attributeKeysOf(id).includes(key as `${string}:${string}`));
+    const lacking = items.filter((id) => !catalog.carries(id, key));
     if (lacking.length > 0) {
-      const message = `The assistant gives ${attributeLabel(key)} as the reason for its recommendation, but ${itemsLabel(catalog, lacking)} ${lacking.length === 1 ? 'does' : 'do'} not have it.`;
+      const message = `The assistant gives ${attributeLabel(key)} as the reason for its recommendation, but ${itemsLabel(catalog, lacking, 'and')} ${lacking.length === 1 ? 'does' : 'do'} not have it.`;
       this.#report('recommend-unsupported-reason', message, { items: lacking, attribute: key });
     }
     const stated = committed.attributes.get(key);
     if (stated?.polarity !== 'positive') {
-      const said = stated ? `said at turn ${stated.turn} it ${attributeOpinionWords(stated.polarity)} it` : 'never said it likes it';
-      const message = `The assistant gives ${attributeLabel(key)} as something the user likes, but the user ${said}.`;
+      const said = stated
+        ? `at turn ${stated.turn} the user said it ${attributeOpinionWords(stated.polarity)} ${attributeLabel(key)}`
+        : 'the user never said it likes it';
+      const message = `The assistant gives ${attributeLabel(key)} as something the user likes, but ${said}.`;
       this.#report('recommend-unsupported-reason', message, { attribute: key, ...(stated ? { earlierTurn: stated.turn } : {}) });
     }
   }

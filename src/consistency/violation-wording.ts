@@ -8,9 +8,9 @@ export function itemLabel(catalog: ItemCatalog, id: string): string {
   return item ? displayTitle(item) : `"${id}"`;
 }
 
-/** Several items joined with "or": "Heat (1995) or Heat (1986)". */
-export function itemsLabel(catalog: ItemCatalog, ids: readonly string[]): string {
-  return ids.map((id) => itemLabel(catalog, id)).join(' or ');
+/** Several items joined with "or" (one of them: "Heat (1995) or Heat (1986)") or "and" (all of them). */
+export function itemsLabel(catalog: ItemCatalog, ids: readonly string[], conjunction: 'or' | 'and' = 'or'): string {
+  return ids.map((id) => itemLabel(catalog, id)).join(` ${conjunction} `);
 }
 
 /** "Horror (genre)" for `genre:Horror`. */

@@ -173,6 +173,7 @@ class BeliefRecommender implements RecommenderPolicy {
         if (act.attribute !== undefined) {
           this.#asked.add(act.attribute);
           this.#learn(this.#catalog.attributeIdOf(act.attribute), sign * act.strength, STATED_WEIGHT);
+          // A liking taken back ("no strong feelings" after all) is no reason any more; a dislike is avoided outright.
           if (sign > 0) this.#statedPositive.add(act.attribute);
           else this.#statedPositive.delete(act.attribute);
           if (sign < 0) this.#avoidAttribute(act.attribute);
@@ -196,12 +197,8 @@ class BeliefRecommender implements RecommenderPolicy {
         if (act.attribute !== undefined) {
           this.#asked.add(act.attribute);
           this.#learn(this.#catalog.attributeIdOf(act.attribute), act.direction === 'less' ? -1 : 1, STATED_WEIGHT);
-          if (act.direction === 'less') {
-            this.#avoidAttribute(act.attribute);
-            this.#statedPositive.delete(act.attribute);
-          } else {
-            this.#statedPositive.add(act.attribute);
-          }
+          if (act.direction === 'less') this.#avoidAttribute(act.attribute);
+          else this.#statedPositive.add(act.attribute);
         } else if (year !== undefined) {
           if (act.direction === 'newer') this.#minYear = Math.max(this.#minYear, year + 1);
           if (act.direction === 'older') this.#maxYear = Math.min(this.#maxYear, year - 1);
@@ -272,7 +269,7 @@ class BeliefRecommender implements RecommenderPolicy {
     for (const item of items) this.#exclude(item);
     // The reason is said of the whole slate ("Since you like sci-fi, try A or B"), so every item must carry it.
     const reasons = [...this.#statedPositive]
-      .filter((key) => items.every((item) => this.#catalog.attributeKeysOf(item).includes(key as `${string}:${string}`)))
+      .filter((key) => items.every((item) => this.#catalog.carries(item, key)))
       .sort((a, b) => this.#meanOf(b) - this.#meanOf(a) || (a < b ? -1 : 1))
       .slice(0, 2);
     return { type: 'recommend', items, reasons };

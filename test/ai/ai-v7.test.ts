@@ -13,7 +13,7 @@ import { type DialogueRecord, DialogueRecordSchema } from '../../src/generation/
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
 import { type ChatCompletionRequestBody, useOpenAICompatibleServers } from '../helpers/openai-compatible-server.js';
-import { dataBlock, userMessage } from './mock-model.js';
+import { honestAnswer, userMessage } from './mock-model.js';
 
 vi.mock('ai', async () => await import('ai-v7'));
 vi.mock('@ai-sdk/openai-compatible', async () => await import('@ai-sdk/openai-compatible-v3'));
@@ -21,13 +21,6 @@ vi.mock('@ai-sdk/openai-compatible', async () => await import('@ai-sdk/openai-co
 const catalog = builtinCatalog();
 type Options = Parameters<MockLanguageModelV4['doGenerate']>[0];
 type Model = Parameters<typeof aiSdkAdapter>[0]['model'];
-
-/** What an honest model says to a prompt: its draft, or every turn's draft as `{"utterances": [...]}`. */
-function honest(prompt: string): string {
-  const { data } = dataBlock(prompt);
-  const turns = data.turns as Array<{ draft: string }> | undefined;
-  return turns ? JSON.stringify({ utterances: turns.map((turn) => turn.draft) }) : String(data.draft);
-}
 
 /** A v4 mock model answering each call with `answer(prompt, call)`, reporting 10 input and 2 output tokens. */
 function v4Model(answer: (prompt: string, call: number) => string) {
@@ -58,7 +51,7 @@ const dialogueRequest = () => ({
 
 describe('aiSdkAdapter on ai 7', () => {
   it('words a turn, and a whole dialogue through ai 7 structured output, with the usage reported', async () => {
-    const model = v4Model((prompt) => honest(prompt));
+    const model = v4Model((prompt) => honestAnswer(prompt));
     const adapter = aiSdkAdapter({ model });
     const turn = await adapter.verbalize({ speaker: 'user', acts: dialogueRequest().turns[1]!.acts, history: [], catalog, random: new SeededRandom(2) });
     expect(turn.text).toMatch(/comed/i);
@@ -74,7 +67,7 @@ describe('aiSdkAdapter on ai 7', () => {
     const prompts: string[] = [];
     const model = v4Model((prompt, call) => {
       prompts.push(prompt);
-      return call === 0 ? 'Sure! Here you go: utterances one and two.' : honest(prompt);
+      return call === 0 ? 'Sure! Here you go: utterances one and two.' : honestAnswer(prompt);
     });
     const adapter = aiSdkAdapter({ model });
     const result = await adapter.verbalizeDialogue(dialogueRequest());
@@ -86,7 +79,7 @@ describe('aiSdkAdapter on ai 7', () => {
 
 describe('DialogueGenerator on ai 7', () => {
   it.each(['turn', 'dialogue'] as const)('generates consistent dialogues in %s mode', async (mode) => {
-    const adapter = aiSdkAdapter({ model: v4Model((prompt) => honest(prompt)) });
+    const adapter = aiSdkAdapter({ model: v4Model((prompt) => honestAnswer(prompt)) });
     const generator = new DialogueGenerator({ adapter, mode, catalog, seed: 7 });
     const records: DialogueRecord[] = [];
     for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 12, seed: 7 }), { concurrency: 4 })) records.push(record);
@@ -112,7 +105,7 @@ describe('openAICompatibleModel on @ai-sdk/openai-compatible 3', () => {
       }
       const messages = (body as ChatCompletionRequestBody).messages ?? [];
       const last = messages[messages.length - 1]?.content;
-      return { kind: 'text', content: honest(typeof last === 'string' ? last : ''), usage: { prompt_tokens: 100, completion_tokens: 10 } };
+      return { kind: 'text', content: honestAnswer(typeof last === 'string' ? last : ''), usage: { prompt_tokens: 100, completion_tokens: 10 } };
     });
     const model = await openAICompatibleModel({ baseURL: server.url, model: 'fake' });
     expect(model.specificationVersion).toBe('v4');

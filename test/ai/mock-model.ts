@@ -61,16 +61,21 @@ export function dataBlock(message: string): { data: Record<string, unknown>; out
 }
 
 /**
- * An honest model: after `delayMs` it answers with the template draft(s) its prompt carries, in turn mode the draft
- * and in dialogue mode `{"utterances": [...]}`, so nothing it says is ever re-asked.
+ * What an honest model answers to a user message: the template draft it carries in turn mode, every turn's draft
+ * as `{"utterances": [...]}` in dialogue mode, so nothing it says is ever re-asked.
  */
+export function honestAnswer(message: string): string {
+  const { data } = dataBlock(message);
+  const turns = data.turns as Array<{ draft: string }> | undefined;
+  return turns ? JSON.stringify({ utterances: turns.map((turn) => turn.draft) }) : String(data.draft);
+}
+
+/** An honest model (see {@link honestAnswer}) that answers after `delayMs`. */
 export function draftEchoModel(delayMs = 0): MockLanguageModelV3 {
   return new MockLanguageModelV3({
     doGenerate: async (options) => {
       await new Promise((resolve) => setTimeout(resolve, delayMs));
-      const { data } = dataBlock(userMessage(options));
-      const turns = data.turns as Array<{ draft: string }> | undefined;
-      return reply(turns ? JSON.stringify({ utterances: turns.map((turn) => turn.draft) }) : String(data.draft));
+      return reply(honestAnswer(userMessage(options)));
     },
   });
 }

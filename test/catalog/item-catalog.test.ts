@@ -42,6 +42,19 @@ describe('ItemCatalog', () => {
     expect(catalog.attributeKeysOf('missing')).toEqual([]);
   });
 
+  it('tells whether an item carries an attribute', () => {
+    const catalog = new ItemCatalog([
+      { id: 'a', title: 'A', attributes: { genre: ['Drama'], tag: ['x'] } },
+      { id: 'b', title: 'B', attributes: { genre: ['Comedy'] } },
+    ]);
+    expect(catalog.carries('a', 'genre:Drama')).toBe(true);
+    expect(catalog.carries('a', 'tag:x')).toBe(true);
+    expect(catalog.carries('a', 'genre:Comedy')).toBe(false);
+    expect(catalog.carries('b', 'tag:x')).toBe(false);
+    expect(catalog.carries('a', 'genre:Western')).toBe(false);
+    expect(catalog.carries('missing', 'genre:Drama')).toBe(false);
+  });
+
   it('orders by popularity when items have one, and keeps catalog order when none does', () => {
     const known = new ItemCatalog([
       { id: 'a', title: 'A', popularity: 3 },

@@ -68,7 +68,7 @@ describe('loadMovieLens', () => {
   });
 
   it("leaves out a tag that repeats one of the film's own genres, but not another film's", async () => {
-    const tags = `${TAGS}\n3,5,horror,9\n3,5, Horror ,9\n3,1,sci-fi,9\n3,3,horror,9`;
+    const tags = `${TAGS}\n3,5,horror,9\n3,5, Horror ,9\n3,1,sci-fi,9\n3,1,scifi,9\n3,1,Sci Fi,9\n3,3,horror,9`;
     const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }));
     expect(data.catalog.get('5')?.attributes.tag).toEqual(['stephen king']);
     expect(data.catalog.get('1')?.attributes.tag).toEqual(['cyberpunk', 'philosophy, sort of']);

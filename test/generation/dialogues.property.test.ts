@@ -639,6 +639,7 @@ describe('generated dialogues (template adapter)', () => {
     const recommendation = (turns: Turn[]) =>
       turns.flatMap((t) => t.acts as DialogueAct[]).find((a) => a.type === 'recommend') as Extract<DialogueAct, { type: 'recommend' }>;
     const unstated = c.catalog.attributeKeysOf(c.record.outcome.recommended[0] as string).find((key) => !c.record.turns.flatMap(acts).some((a) => 'attribute' in a && a.attribute === key));
+    expect(unstated).toBeDefined();
     expect(truthProblems(planted((turns) => recommendation(turns).reasons.splice(0, Infinity, unstated as `${string}:${string}`))).join()).toMatch(/never said it likes/);
     const lackedKey = c.catalog.attributeKeysOf('heat-1995').find((key) => !c.catalog.attributeKeysOf(recommendation(c.record.turns).items[0] as string).includes(key));
     expect(lackedKey).toBeDefined();

@@ -39,6 +39,37 @@ describe('beliefPolicy', () => {
     expect(slate.reasons).toEqual(['genre:Sci-Fi']);
   });
 
+  it('gives as reasons only liked attributes that every item of the slate carries', () => {
+    const likesTwo: UserAct[] = [
+      { type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 },
+      { type: 'disclose', items: [], attribute: 'genre:Romance', polarity: 'positive', strength: 0.9 },
+    ];
+    let slates = 0;
+    let partial = 0;
+    for (let seed = 1; seed <= 30; seed++) {
+      const slate = untilRecommendation(policy(seed, { slateSize: [3, 3] }), likesTwo).at(-1)?.find((a) => a.type === 'recommend');
+      if (slate?.type !== 'recommend') continue;
+      slates++;
+      for (const reason of slate.reasons) for (const item of slate.items) expect(catalog.carries(item, reason), `${item} / ${reason}`).toBe(true);
+      if (slate.reasons.length < 2) partial++;
+    }
+    // Few films are both: slates mix sci-fi and romance films, and the reason not all of them share is left out.
+    expect(slates).toBe(30);
+    expect(partial).toBeGreaterThan(0);
+  });
+
+  it('gives no reason the user has taken back', () => {
+    const p = policy(2);
+    untilRecommendation(p, likesSciFi);
+    const takenBack: UserAct[] = [
+      { type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'neutral', strength: 0 },
+      { type: 'reject', items: [], seen: false },
+    ];
+    const later = untilRecommendation(p, takenBack).flat().filter((a) => a.type === 'recommend');
+    expect(later.length).toBeGreaterThan(0);
+    for (const slate of later) if (slate.type === 'recommend') expect(slate.reasons).not.toContain('genre:Sci-Fi');
+  });
+
   it('never recommends an item again, nor one with an attribute the user dislikes', () => {
     const p = policy(3, { style: 'critiquing-heavy' });
     p.next({ userActs: [], index: 0, last: false });

@@ -140,6 +140,11 @@ function normalizeTag(tag: string): string {
   return tag.trim().toLowerCase().replace(/\s+/g, ' ');
 }
 
+// Letters and digits only, lowercased: "Sci-Fi", "sci fi" and "scifi" are one genre name.
+function genreSpelling(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
 /** The catalog of the parsed movies; an invalid item is reported at its movies.csv line. */
 function buildCatalog(items: Iterable<ItemInput>, file: string, lines: readonly number[]): ItemCatalog {
   try {
@@ -223,8 +228,9 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
       const tag = normalizeTag(table.get(record, 'tag'));
       if (id === undefined || tag === '' || ignored.has(tag)) return;
       const attributes = items.get(id)?.attributes as Record<string, string[]>;
-      // "comedy" on a Comedy says nothing the genre does not, and would have the recommender ask about both.
-      if ((attributes.genre ?? []).some((genre) => normalizeTag(genre) === tag)) return;
+      // "comedy" on a Comedy (or "film noir" on a Film-Noir) says nothing the genre does not, and would have the
+      // recommender ask about both.
+      if ((attributes.genre ?? []).some((genre) => genreSpelling(genre) === genreSpelling(tag))) return;
       const tags = (attributes.tag ??= []);
       if (!tags.includes(tag)) tags.push(tag);
     });
