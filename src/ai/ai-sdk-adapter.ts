@@ -14,6 +14,7 @@ import type {
 import { parseOptions } from '../validation/parse-options.js';
 import { type AiSdkAdapterStats, StatsCounter } from './adapter-stats.js';
 import { type AiSdkAdapterOptions, AiSdkAdapterOptionsSchema, type ResponseStore } from './ai-sdk-adapter-options.js';
+import { explainModelVersion } from './model-version-error.js';
 import { type ParsedReply, parseDialogueReply, parseTurnReply, UTTERANCES_SCHEMA_ID, UtterancesSchema } from './parse-reply.js';
 import { dialoguePromptInput, turnPromptInput } from './prompt-input.js';
 import { defaultPrompts, PROMPT_VERSION, type Prompts } from './prompts.js';
@@ -266,20 +267,17 @@ export class AiSdkAdapter implements LMAdapter {
       maxRetries: 0,
       abortSignal,
     };
-    if (mode === 'turn') {
-      const result = await generateText(settings);
-      return { text: result.text, usage: tokenUsage(result.usage) };
-    }
     try {
-      const result = await generateText({
-        ...settings,
-        output: utterancesOutputSpec(),
-      });
+      if (mode === 'turn') {
+        const result = await generateText(settings);
+        return { text: result.text, usage: tokenUsage(result.usage) };
+      }
+      const result = await generateText({ ...settings, output: utterancesOutputSpec() });
       return { text: result.text, usage: tokenUsage(result.usage) };
     } catch (error) {
       // A reply that is not the JSON asked for is still a reply: parsed (and re-asked) by us, not retried as an outage.
       if (NoObjectGeneratedError.isInstance(error)) return { text: error.text ?? '', usage: tokenUsage(error.usage) };
-      throw error;
+      throw explainModelVersion(error);
     }
   }
 }

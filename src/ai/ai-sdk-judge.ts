@@ -5,6 +5,7 @@ import { ResponseCache } from '../io/response-cache.js';
 import { type CallPolicyOptions, callWithPolicy } from '../language/call-policy.js';
 import type { Polarity } from '../simulation/dialogue-acts.js';
 import type { ResponseStore } from './ai-sdk-adapter-options.js';
+import { explainModelVersion } from './model-version-error.js';
 import { formatDataBlock } from './prompts.js';
 
 /** Versions the judge's prompt: recorded in its cache keys. */
@@ -65,6 +66,8 @@ export function aiSdkJudge(options: AiSdkJudgeOptions): PolarityJudge {
             temperature: 0,
             maxRetries: 0,
             abortSignal,
+          }).catch((error: unknown) => {
+            throw explainModelVersion(error);
           });
           return result.text;
         },

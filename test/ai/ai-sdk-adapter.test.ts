@@ -1,4 +1,5 @@
 import { APICallError } from 'ai';
+import { MockLanguageModelV4 } from 'ai-v7/test';
 import { describe, expect, it } from 'vitest';
 import { AiSdkAdapter, aiSdkAdapter } from '../../src/ai/index.js';
 import type { DialogueVerbalizeRequest, VerbalizeRequest } from '../../src/language/lm-adapter.js';
@@ -314,6 +315,21 @@ describe('AiSdkAdapter in a batch', () => {
     } finally {
       process.off('warning', onWarning);
     }
+  });
+});
+
+describe('AiSdkAdapter with a model made for another ai major', () => {
+  it('says which provider release to install, without retrying', async () => {
+    const model = new MockLanguageModelV4({ doGenerate: async () => reply('unused') as never });
+    const adapter = aiSdkAdapter({ model: model as unknown as Parameters<typeof aiSdkAdapter>[0]['model'], sleep: noSleep });
+    for (const call of [() => adapter.verbalize(turnRequest()), () => adapter.verbalizeDialogue(dialogueRequest())]) {
+      const error = await rejected(call);
+      expect(error.code).toBe('INVALID_ARGUMENT');
+      expect(error.message).toContain('version v4 of the AI SDK');
+      expect(error.hint).toContain('`ai` 7 calls v4 models');
+    }
+    expect(adapter.stats).toMatchObject({ calls: 2, retries: 0 });
+    expect(model.doGenerateCalls).toHaveLength(0);
   });
 });
 

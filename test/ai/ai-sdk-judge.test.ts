@@ -1,3 +1,4 @@
+import { MockLanguageModelV4 } from 'ai-v7/test';
 import { describe, expect, it } from 'vitest';
 import { aiSdkJudge } from '../../src/ai/ai-sdk-judge.js';
 import { displayTitle } from '../../src/catalog/item.js';
@@ -7,6 +8,7 @@ import type { LMAdapter } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { syntheticProfile } from '../../src/profile/synthetic.js';
 import type { PolarityJudge } from '../../src/consistency/polarity-judge.js';
+import { rejected } from '../helpers/thrown.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 import { dataBlock, scriptedModel, userMessage } from './mock-model.js';
 
@@ -22,6 +24,13 @@ describe('aiSdkJudge', () => {
     expect(await judge(question)).toBe('unsure');
     const sent = userMessage(model.doGenerateCalls[0] as never);
     expect(dataBlock(sent).data).toEqual({ text: question.text, subject: question.subject });
+  });
+
+  it('names the fix when the model is made for another ai major', async () => {
+    const model = new MockLanguageModelV4({ doGenerate: async () => ({}) as never });
+    const error = await rejected(() => aiSdkJudge({ model: model as never })(question));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.hint).toContain('@ai-sdk/openai-compatible');
   });
 
   it('caches verdicts, so a re-run asks nothing', async () => {
