@@ -56,6 +56,36 @@ const MISS_WEIGHT = 0.5;
 // How many of each facet's most common attributes are worth asking about when nothing better is.
 const COMMON_PER_FACET = 12;
 
+/** What the recommender may ask about in a catalog: the same for every dialogue with the same options. */
+interface QuestionPlan {
+  /** The question facets the catalog has. */
+  facets: readonly string[];
+  /** 1 for each attribute id in one of those facets. */
+  inQuestionFacets: Uint8Array;
+  /** Each facet's most common attributes, asked about when nothing better is. */
+  commonAttributes: ReadonlyArray<{ key: string; id: number }>;
+  /** Catalog positions of the items that may be asked about ("Have you seen …?"). */
+  askable: readonly number[];
+  /**
+   * Scratch counts per attribute id for #question. Dialogues can share it: each use fills it and zeroes it again
+   * without yielding.
+   */
+  share: Float64Array;
+}
+
+function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
+  const index = catalogIndex(catalog);
+  const facets = options.questionFacets.filter((facet) => index.facets.has(facet));
+  return {
+    facets,
+    inQuestionFacets: Uint8Array.from(index.attributeFacet, (facet) => (facets.includes(facet) ? 1 : 0)),
+    commonAttributes: facets.flatMap((facet) => (index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET)),
+    // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
+    askable: catalog.mostPopular(options.askablePool).map((item) => index.position.get(item.id) as number),
+    share: new Float64Array(catalog.attributeKeyCount),
+  };
+}
+
 /**
  * The default recommender. It keeps a belief over the user's attribute affinities (a mean and an amount of
  * evidence per attribute) built only from what the user said; asks the question worth most — the attribute it is
@@ -67,6 +97,7 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #index: CatalogIndex;
   readonly #random: SeededRandom;
   readonly #options: Resolved;
+  readonly #plan: QuestionPlan;
   readonly #mean: Float64Array;
   readonly #evidence: Float64Array;
   // Per item, kept up to date as the belief moves: the sum of its attributes' believed means, and whether it carries
@@ -74,37 +105,46 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #itemSum: Float64Array;
   readonly #itemAvoided: Uint8Array;
   // Per-item tie-breaking noise, drawn once per dialogue on first use: varied rankings without a draw per item per turn.
-  #jitter: Float64Array | undefined;
-  // Scratch counts for #question, zeroed after each use.
-  #share: Float64Array | undefined;
+  readonly #jitter: Float64Array;
+  #jitterDrawn = false;
+  // Scratch for #rank: the best candidates so far, best first, as catalog positions and their scores.
+  readonly #topPositions: Int32Array;
+  readonly #topScores: Float64Array;
   readonly #statedPositive = new Set<string>();
   readonly #asked = new Set<string>();
-  // Items never to recommend (shown, seen, rejected or disliked), by catalog position: ranking checks it per item.
+  // Items never to recommend (shown, seen, rejected, disliked or asked about), by catalog position.
   readonly #excluded: Uint8Array;
   readonly #plannedQuestions: number;
   readonly #questionAfterMiss: number;
-  readonly #facets: string[];
-  readonly #commonAttributes: ReadonlyArray<{ key: string; id: number }>;
   #questionsAsked = 0;
   #minYear = -Infinity;
   #maxYear = Infinity;
 
-  constructor(context: PolicyContext, options: Resolved) {
+  constructor(context: PolicyContext, options: Resolved, plan: QuestionPlan) {
     this.#catalog = context.catalog;
     this.#random = context.random;
     this.#options = options;
+    this.#plan = plan;
     this.#index = catalogIndex(context.catalog);
-    this.#mean = new Float64Array(context.catalog.attributeKeyCount);
-    this.#evidence = new Float64Array(context.catalog.attributeKeyCount);
-    this.#excluded = new Uint8Array(this.#index.ids.length);
-    this.#itemSum = new Float64Array(this.#index.ids.length);
-    this.#itemAvoided = new Uint8Array(this.#index.ids.length);
+    const attributes = context.catalog.attributeKeyCount;
+    const items = this.#index.ids.length;
+    // One zeroed buffer for all the per-dialogue arrays: each typed-array allocation costs microseconds, and a
+    // dialogue's own work is only tens of them.
+    const buffer = new ArrayBuffer(8 * (2 * attributes + 3 * items) + 4 * items + 2 * items);
+    const floats = new Float64Array(buffer, 0, 2 * attributes + 3 * items);
+    this.#mean = floats.subarray(0, attributes);
+    this.#evidence = floats.subarray(attributes, 2 * attributes);
+    this.#itemSum = floats.subarray(2 * attributes, 2 * attributes + items);
+    this.#jitter = floats.subarray(2 * attributes + items, 2 * attributes + 2 * items);
+    this.#topScores = floats.subarray(2 * attributes + 2 * items);
+    this.#topPositions = new Int32Array(buffer, floats.byteLength, items);
+    const flags = new Uint8Array(buffer, floats.byteLength + this.#topPositions.byteLength, 2 * items);
+    this.#excluded = flags.subarray(0, items);
+    this.#itemAvoided = flags.subarray(items);
     const style = POLICY_STYLES[options.style];
     const [min, max] = options.questions ?? style.questions;
     this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
     this.#questionAfterMiss = options.questionAfterMiss ?? style.questionAfterMiss;
-    this.#facets = options.questionFacets.filter((facet) => this.#index.facets.has(facet));
-    this.#commonAttributes = this.#facets.flatMap((facet) => (this.#index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET));
   }
 
   next(turn: PolicyTurn): AssistantAct[] {
@@ -144,7 +184,7 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   #opening(): AssistantAct {
-    if (this.#facets.includes('genre') && this.#random.chance(0.5)) return this.#askFacet('genre');
+    if (this.#plan.facets.includes('genre') && this.#random.chance(0.5)) return this.#askFacet('genre');
     this.#questionsAsked++;
     return { type: 'ask-open', items: [] };
   }
@@ -221,11 +261,6 @@ class BeliefRecommender implements RecommenderPolicy {
     if (position !== undefined) this.#excluded[position] = 1;
   }
 
-  #isExcluded(item: string): boolean {
-    const position = this.#index.position.get(item);
-    return position !== undefined && this.#excluded[position] === 1;
-  }
-
   #avoidAttribute(key: string): void {
     const id = this.#catalog.attributeIdOf(key);
     if (id === undefined) return;
@@ -233,12 +268,17 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   /**
-   * Candidates ranked by believed utility (plus a little popularity), best first; items that must not be offered
-   * (shown, seen, rejected, disliked, carrying an avoided attribute, outside the critiqued years) are left out.
+   * Ranks candidates by believed utility (plus a little popularity) into #topPositions, best first, and returns how
+   * many there are (at most `limit`). Items that must not be offered (shown, seen, rejected, disliked, carrying an
+   * avoided attribute, outside the critiqued years) are left out.
    */
-  #ranked(limit: number): string[] {
+  #rank(limit: number): number {
     const { ids, years, popularity, inverseRoot } = this.#index;
-    const jitter = (this.#jitter ??= Float64Array.from(ids, () => 0.02 * this.#random.next()));
+    const jitter = this.#jitter;
+    if (!this.#jitterDrawn) {
+      for (let position = 0; position < ids.length; position++) jitter[position] = 0.02 * this.#random.next();
+      this.#jitterDrawn = true;
+    }
     // Locals, not fields, in the loop: this runs over the whole catalog for every question and recommendation.
     const excluded = this.#excluded;
     const avoided = this.#itemAvoided;
@@ -246,27 +286,40 @@ class BeliefRecommender implements RecommenderPolicy {
     const minYear = this.#minYear;
     const maxYear = this.#maxYear;
     const popularityWeight = this.#options.popularityWeight;
-    // Top-k by insertion into a short sorted list: k is at most the candidate pool, far below the catalog size.
-    const best: Array<{ position: number; score: number }> = [];
+    const positions = this.#topPositions;
+    const scores = this.#topScores;
+    // Top-k by insertion into a short sorted list: k is at most the candidate pool, far below the catalog size. An
+    // item goes after every earlier one of equal score, so ties keep catalog order.
+    let count = 0;
     for (let position = 0; position < ids.length; position++) {
       if (excluded[position] === 1 || avoided[position] === 1) continue;
       const year = years[position] as number;
       if (year < minYear || year > maxYear) continue;
       const score = (sums[position] as number) * (inverseRoot[position] as number) + popularityWeight * (popularity[position] as number) + (jitter[position] as number);
-      if (best.length === limit && score <= (best[limit - 1] as { score: number }).score) continue;
-      let at = best.length;
-      while (at > 0 && (best[at - 1] as { score: number }).score < score) at--;
-      best.splice(at, 0, { position, score });
-      if (best.length > limit) best.pop();
+      if (count === limit && score <= (scores[limit - 1] as number)) continue;
+      // When the list is full, the last one drops out to make room.
+      let at = count < limit ? count++ : limit - 1;
+      while (at > 0 && (scores[at - 1] as number) < score) {
+        scores[at] = scores[at - 1] as number;
+        positions[at] = positions[at - 1] as number;
+        at--;
+      }
+      scores[at] = score;
+      positions[at] = position;
     }
-    return best.map(({ position }) => ids[position] as string);
+    return count;
   }
 
   #recommend(): AssistantAct | undefined {
     const [min, max] = this.#options.slateSize;
-    const items = this.#ranked(this.#random.int(Math.min(min, max), Math.max(min, max)));
-    if (items.length === 0) return undefined;
-    for (const item of items) this.#exclude(item);
+    const count = this.#rank(this.#random.int(Math.min(min, max), Math.max(min, max)));
+    if (count === 0) return undefined;
+    const items: string[] = [];
+    for (let i = 0; i < count; i++) {
+      const position = this.#topPositions[i] as number;
+      this.#excluded[position] = 1;
+      items.push(this.#index.ids[position] as string);
+    }
     // The reason is said of the whole slate ("Since you like sci-fi, try A or B"), so every item must carry it.
     const reasons = [...this.#statedPositive]
       .filter((key) => items.every((item) => this.#catalog.carries(item, key)))
@@ -286,13 +339,13 @@ class BeliefRecommender implements RecommenderPolicy {
 
   /** The question worth most now, or undefined when there is nothing left worth asking. */
   #question(): AssistantAct | undefined {
-    const candidates = this.#ranked(this.#options.candidatePool);
-    if (candidates.length < 2) return undefined;
+    const candidates = this.#rank(this.#options.candidatePool);
+    if (candidates < 2) return undefined;
     // How many candidates carry each attribute, counted in a reused array and zeroed again before returning.
-    const share = (this.#share ??= new Float64Array(this.#mean.length));
+    const share = this.#plan.share;
     const present: number[] = [];
-    for (const item of candidates) {
-      for (const id of this.#catalog.attributeIdsOf(item)) {
+    for (let i = 0; i < candidates; i++) {
+      for (const id of this.#index.attributeIds[this.#topPositions[i] as number] as Int32Array) {
         if (share[id] === 0) present.push(id);
         share[id] = (share[id] as number) + 1;
       }
@@ -300,7 +353,7 @@ class BeliefRecommender implements RecommenderPolicy {
     try {
       // Value of asking about an attribute: how unsure the belief is, times how evenly it splits the candidates.
       const value = (id: number) => {
-        const p = (share[id] as number) / candidates.length;
+        const p = (share[id] as number) / candidates;
         return this.#variance(id) * p * (1 - p);
       };
       return this.#bestQuestion(present, value);
@@ -310,21 +363,22 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   #bestQuestion(present: readonly number[], value: (id: number) => number): AssistantAct | undefined {
-    const unaskedFacet = this.#facets.find((facet) => !this.#asked.has(`facet:${facet}`));
+    const unaskedFacet = this.#plan.facets.find((facet) => !this.#asked.has(`facet:${facet}`));
     const roll = this.#random.next();
     if (unaskedFacet !== undefined && roll < 0.2) return this.#askFacet(unaskedFacet);
     if (roll < 0.4) {
-      const item = this.#splittingItem(value);
-      if (item !== undefined) {
-        this.#asked.add(`item:${item}`);
-        this.#exclude(item);
+      const position = this.#splittingItem(value);
+      if (position !== undefined) {
+        // Excluded, it is neither recommended nor asked about again.
+        this.#excluded[position] = 1;
         this.#questionsAsked++;
-        return { type: 'ask-item', items: [item] };
+        return { type: 'ask-item', items: [this.#index.ids[position] as string] };
       }
     }
+    const inQuestionFacets = this.#plan.inQuestionFacets;
     let best: { id: number; key: string; value: number } | undefined;
     for (const id of present) {
-      if (!this.#facets.includes(this.#index.attributeFacet[id] as string)) continue;
+      if (inQuestionFacets[id] !== 1) continue;
       const v = value(id);
       if (v <= 0 || (best && v < best.value)) continue;
       const key = this.#catalog.attributeKeyAt(id);
@@ -353,7 +407,7 @@ class BeliefRecommender implements RecommenderPolicy {
   /** The least-known attribute among the catalog's common ones (in the question facets), not yet asked. */
   #mostUncertainCommonAttribute(): string | undefined {
     let best: { key: string; variance: number } | undefined;
-    for (const entry of this.#commonAttributes) {
+    for (const entry of this.#plan.commonAttributes) {
       if (this.#asked.has(entry.key)) continue;
       const variance = this.#variance(entry.id);
       if (!best || variance > best.variance) best = { key: entry.key, variance };
@@ -361,21 +415,23 @@ class BeliefRecommender implements RecommenderPolicy {
     return best?.key;
   }
 
-  /** An item, not among the candidates, whose attributes split them best: "Have you seen …?" */
-  #splittingItem(value: (id: number) => number): string | undefined {
-    let best: { item: string; score: number } | undefined;
-    // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
-    const pool = this.#random.sample(this.#catalog.mostPopular(this.#options.askablePool).map((item) => item.id), 40);
-    for (const item of pool) {
-      if (this.#isExcluded(item) || this.#asked.has(`item:${item}`)) continue;
-      const ids = this.#catalog.attributeIdsOf(item);
+  /** The catalog position of an item, not among the candidates, whose attributes split them best: "Have you seen …?" */
+  #splittingItem(value: (id: number) => number): number | undefined {
+    let best: number | undefined;
+    let bestScore = 0;
+    for (const position of this.#random.sample(this.#plan.askable, 40)) {
+      if (this.#excluded[position] === 1) continue;
+      const ids = this.#index.attributeIds[position] as Int32Array;
       if (ids.length === 0) continue;
       let score = 0;
       for (const id of ids) score += value(id);
       score /= Math.sqrt(ids.length);
-      if (!best || score > best.score) best = { item, score };
+      if (best === undefined || score > bestScore) {
+        best = position;
+        bestScore = score;
+      }
     }
-    return best?.item;
+    return best;
   }
 
   #describe(item: string): AssistantAct {
@@ -395,6 +451,14 @@ class BeliefRecommender implements RecommenderPolicy {
  */
 export function beliefPolicy(options: BeliefPolicyOptions = {}): RecommenderPolicyFactory {
   const resolved = parseOptions(BeliefPolicyOptionsSchema, options, 'beliefPolicy');
-  const factory = (context: PolicyContext) => new BeliefRecommender(context, resolved);
+  const plans = new WeakMap<ItemCatalog, QuestionPlan>();
+  const factory = (context: PolicyContext) => {
+    let plan = plans.get(context.catalog);
+    if (!plan) {
+      plan = questionPlan(context.catalog, resolved);
+      plans.set(context.catalog, plan);
+    }
+    return new BeliefRecommender(context, resolved, plan);
+  };
   return Object.assign(factory, { policyName: `belief:${resolved.style}` });
 }

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { SeededRandom } from '../../src/random/seeded-random.js';
+import { beliefPolicy } from '../../src/simulation/belief-recommender.js';
+import type { AssistantAct, UserAct } from '../../src/simulation/dialogue-acts.js';
+import type { RecommenderPolicy, RecommenderPolicyFactory } from '../../src/simulation/recommender-policy.js';
+
+const catalog = builtinCatalog();
+
+/** A reply that keeps the dialogue going without teaching the policy much: unseen items, no strong feelings. */
+function reply(acts: AssistantAct[]): UserAct[] {
+  const asked = acts.find((a) => a.type === 'ask-item');
+  if (asked) return [{ type: 'answer-item', items: [...asked.items], seen: false }];
+  const slate = acts.find((a) => a.type === 'recommend');
+  if (slate) return [{ type: 'reject', items: [...slate.items], seen: false }];
+  return [{ type: 'disclose', items: [], attribute: 'genre:Comedy', polarity: 'positive', strength: 0.5 }];
+}
+
+function run(p: RecommenderPolicy, turns: number): AssistantAct[][] {
+  const out = [p.next({ userActs: [], index: 0, last: false })];
+  for (let index = 2; index < 2 * turns; index += 2) out.push(p.next({ userActs: reply(out.at(-1) ?? []), index, last: false }));
+  return out;
+}
+
+const start = (factory: RecommenderPolicyFactory, seed: number) => factory({ catalog, maxTurns: 100, random: new SeededRandom(seed) });
+
+describe('beliefPolicy state', () => {
+  it('keeps dialogues of one factory apart, however their turns interleave', () => {
+    const shared = beliefPolicy({ style: 'elicitation-heavy' });
+    const [a, b] = [start(shared, 1), start(shared, 2)];
+    const interleaved: AssistantAct[][][] = [[a.next({ userActs: [], index: 0, last: false })], [b.next({ userActs: [], index: 0, last: false })]];
+    for (let index = 2; index < 30; index += 2) {
+      for (const [i, p] of [a, b].entries()) {
+        const turns = interleaved[i] as AssistantAct[][];
+        turns.push(p.next({ userActs: reply(turns.at(-1) ?? []), index, last: false }));
+      }
+    }
+    expect(interleaved[0]).toEqual(run(start(beliefPolicy({ style: 'elicitation-heavy' }), 1), 15));
+    expect(interleaved[1]).toEqual(run(start(beliefPolicy({ style: 'elicitation-heavy' }), 2), 15));
+  });
+
+  it('never asks about an item twice, nor recommends one it asked about', () => {
+    for (let seed = 1; seed <= 10; seed++) {
+      const acts = run(start(beliefPolicy({ questions: [20, 20], questionAfterMiss: 1 }), seed), 40).flat();
+      const asked = acts.filter((a) => a.type === 'ask-item').map((a) => a.items[0]);
+      const recommended = acts.filter((a) => a.type === 'recommend').flatMap((a) => a.items);
+      expect(asked.length).toBeGreaterThan(0);
+      expect(new Set(asked).size).toBe(asked.length);
+      for (const item of recommended) expect(asked).not.toContain(item);
+    }
+  });
+
+  it('asks and recommends with a candidate pool larger than the catalog', () => {
+    const acts = run(start(beliefPolicy({ candidatePool: catalog.size + 50 }), 3), 12).flat();
+    expect(acts.some((a) => a.type === 'ask-attribute' && a.attribute !== undefined)).toBe(true);
+    expect(acts.some((a) => a.type === 'recommend')).toBe(true);
+  });
+});
