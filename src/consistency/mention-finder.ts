@@ -63,6 +63,8 @@ interface ItemForms {
   readonly forms: readonly TitleForm[];
 }
 
+const NO_FORMS: ItemForms = { year: undefined, forms: [] };
+
 function titleForm(name: string): TitleForm | undefined {
   const tokens = new TextTokens(frontArticle(splitYear(name).title));
   if (tokens.length === 0) return undefined;
@@ -125,6 +127,12 @@ function isFree(covered: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 
+// Year mentions are found first, yet the mentions of a text usually come out in text order anyway and need no sort.
+function inTextOrder(mentions: readonly TitleMention[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if ((mentions[i] as TitleMention).start < (mentions[i - 1] as TitleMention).start) return false;
+  return true;
+}
+
 function pick(candidates: readonly string[], named: readonly string[]): readonly string[] {
   if (candidates.length === 1 || named.length === 0) return candidates;
   const chosen = candidates.filter((id) => named.includes(id));
@@ -155,6 +163,9 @@ export class MentionFinder {
   readonly #byYear = new Map<number, Map<string, YearEntry[]>>();
   // First cased word (after any leading article) → distinctive titles starting with it, longest first.
   readonly #bare = new Map<string, BareEntry[]>();
+  // Which UTF-16 units start a key of #bare: most words of a text start with none of them (they are lowercase), and
+  // are passed over without hashing them for a look-up.
+  readonly #bareInitials = new Uint8Array(0x10000);
 
   /** Indexes every title and alias of the catalog. */
   constructor(catalog: ItemCatalog) {
@@ -212,6 +223,7 @@ export class MentionFinder {
     const entry: BareEntry = { cased: form.cased, article: form.article, coreDistinctive, fullDistinctive, items: [item.id] };
     keys.set(key, entry);
     const first = form.cased[0] as string;
+    this.#bareInitials[first.charCodeAt(0)] = 1;
     const list = this.#bare.get(first);
     if (list) list.push(entry);
     else this.#bare.set(first, [entry]);
@@ -248,7 +260,7 @@ export class MentionFinder {
     const covered = new Uint8Array(count);
     this.#findYearMentions(tokens, named, covered, mentions);
     this.#findTitleMentions(tokens, named, covered, mentions);
-    if (mentions.length > 1) mentions.sort((a, b) => a.start - b.start);
+    if (!inTextOrder(mentions)) mentions.sort((a, b) => a.start - b.start);
     return mentions;
   }
 
@@ -276,11 +288,8 @@ export class MentionFinder {
 
   #findTitleMentions(tokens: TextTokens, named: readonly string[], covered: Uint8Array, out: TitleMention[]): void {
     const { folded, cased, starts, ends } = tokens;
-    const namedForms: Array<{ id: string; form: TitleForm; year: number | undefined }> = [];
-    for (const id of named) {
-      const entry = this.#forms.get(id);
-      if (entry) for (const form of entry.forms) namedForms.push({ id, form, year: entry.year });
-    }
+    const namedForms: ItemForms[] = [];
+    for (const id of named) namedForms.push(this.#forms.get(id) ?? NO_FORMS);
     const count = folded.length;
     for (let i = 0; i < count; ) {
       if (covered[i] === 1) {
@@ -291,26 +300,33 @@ export class MentionFinder {
       let bestFrom = i;
       let bestItems: readonly string[] = [];
       let bestKind: MentionKind = 'title';
-      for (const entry of this.#bare.get(cased[i] as string) ?? []) {
-        const length = entry.cased.length;
-        if (!sameWords(cased, i, entry.cased) || !isFree(covered, i, i + length)) continue;
-        const withArticle = entry.article !== undefined && folded[i - 1] === entry.article && covered[i - 1] !== 1;
-        if (!(withArticle ? entry.fullDistinctive : entry.coreDistinctive)) continue;
-        bestLength = length;
-        bestFrom = withArticle ? i - 1 : i;
-        bestItems = pick(entry.items, named);
-        break;
+      const word = cased[i] as string;
+      const bare = this.#bareInitials[word.charCodeAt(0)] === 1 ? this.#bare.get(word) : undefined;
+      if (bare !== undefined) {
+        for (const entry of bare) {
+          const length = entry.cased.length;
+          if (!sameWords(cased, i, entry.cased) || !isFree(covered, i, i + length)) continue;
+          const withArticle = entry.article !== undefined && folded[i - 1] === entry.article && covered[i - 1] !== 1;
+          if (!(withArticle ? entry.fullDistinctive : entry.coreDistinctive)) continue;
+          bestLength = length;
+          bestFrom = withArticle ? i - 1 : i;
+          bestItems = pick(entry.items, named);
+          break;
+        }
       }
-      for (const { id, form, year } of namedForms) {
-        const length = form.folded.length;
-        if (length <= bestLength || folded[i] !== form.folded[0] || !sameWords(folded, i, form.folded)) continue;
-        if (!isFree(covered, i, i + length)) continue;
-        const written = bracketedYearAfter(tokens.text, ends[i + length - 1] as number);
-        if (written !== undefined && year !== undefined && written !== year) continue;
-        bestLength = length;
-        bestFrom = form.article !== undefined && folded[i - 1] === form.article && covered[i - 1] !== 1 ? i - 1 : i;
-        bestItems = [id];
-        bestKind = 'named';
+      for (let n = 0; n < namedForms.length; n++) {
+        const { year, forms } = namedForms[n] as ItemForms;
+        for (const form of forms) {
+          const length = form.folded.length;
+          if (length <= bestLength || folded[i] !== form.folded[0] || !sameWords(folded, i, form.folded)) continue;
+          if (!isFree(covered, i, i + length)) continue;
+          const written = bracketedYearAfter(tokens.text, ends[i + length - 1] as number);
+          if (written !== undefined && year !== undefined && written !== year) continue;
+          bestLength = length;
+          bestFrom = form.article !== undefined && folded[i - 1] === form.article && covered[i - 1] !== 1 ? i - 1 : i;
+          bestItems = [named[n] as string];
+          bestKind = 'named';
+        }
       }
       if (bestLength === 0) {
         i++;

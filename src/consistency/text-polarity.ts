@@ -55,15 +55,22 @@ interface Cue {
   words: readonly string[];
   stance: Polarity;
   strong: boolean;
+  /** The cue carries its own negator ("not a fan", "don't like"), so a negator before it does not flip it. */
+  ownNegator: boolean;
+}
+
+function makeCue(phrase: string, stance: Polarity, strong: boolean): Cue {
+  const words = tokens(phrase);
+  return { words, stance, strong, ownNegator: NEGATORS.has(words[0] as string) || words.includes("n't") };
 }
 
 // Every cue as a token sequence, longest first, so "not a fan" wins over "fan" and "really into" over "into".
 const CUES: readonly Cue[] = [
-  ...NEGATIVE_PHRASES.map((phrase) => ({ words: tokens(phrase), stance: 'negative' as const, strong: false })),
-  ...POSITIVE_PHRASES.map((phrase) => ({ words: tokens(phrase), stance: 'positive' as const, strong: false })),
-  ...NEUTRAL_PHRASES.map((phrase) => ({ words: tokens(phrase), stance: 'neutral' as const, strong: false })),
-  ...[...POSITIVE_WORDS].map((word) => ({ words: [word], stance: 'positive' as const, strong: STRONG_WORDS.has(word) })),
-  ...[...NEGATIVE_WORDS].map((word) => ({ words: [word], stance: 'negative' as const, strong: STRONG_WORDS.has(word) })),
+  ...NEGATIVE_PHRASES.map((phrase) => makeCue(phrase, 'negative', false)),
+  ...POSITIVE_PHRASES.map((phrase) => makeCue(phrase, 'positive', false)),
+  ...NEUTRAL_PHRASES.map((phrase) => makeCue(phrase, 'neutral', false)),
+  ...[...POSITIVE_WORDS].map((word) => makeCue(word, 'positive', STRONG_WORDS.has(word))),
+  ...[...NEGATIVE_WORDS].map((word) => makeCue(word, 'negative', STRONG_WORDS.has(word))),
 ].sort((a, b) => b.words.length - a.words.length);
 
 // The cues by their first word (each list still longest first): a clause's words are looked up, not scanned against
@@ -74,8 +81,23 @@ for (const cue of CUES) {
   CUES_BY_FIRST_WORD.set(first, [...(CUES_BY_FIRST_WORD.get(first) ?? []), cue]);
 }
 
+/** The longest cue starting at word `at`. */
+function cueAt(words: readonly string[], at: number): Cue | undefined {
+  const candidates = CUES_BY_FIRST_WORD.get(words[at] as string);
+  if (candidates === undefined) return undefined;
+  for (const candidate of candidates) if (matchesAt(words, at, candidate)) return candidate;
+  return undefined;
+}
+
 function matchesAt(words: readonly string[], at: number, cue: Cue): boolean {
-  return cue.words.every((word, offset) => words[at + offset] === word);
+  for (let offset = 1; offset < cue.words.length; offset++) if (words[at + offset] !== cue.words[offset]) return false;
+  return true;
+}
+
+/** True when one of the three words before `at` is a negator. */
+function negatedAt(words: readonly string[], at: number): boolean {
+  for (let i = Math.max(0, at - 3); i < at; i++) if (NEGATORS.has(words[i] as string)) return true;
+  return false;
 }
 
 /**
@@ -89,14 +111,13 @@ export function clauseStance(clause: string): TextStance {
   let neutral = 0;
   let strong = false;
   for (let at = 0; at < words.length; ) {
-    const cue = CUES_BY_FIRST_WORD.get(words[at] as string)?.find((candidate) => matchesAt(words, at, candidate));
+    const cue = cueAt(words, at);
     if (!cue) {
       at++;
       continue;
     }
     if (cue.strong) strong = true;
-    const ownNegator = NEGATORS.has(cue.words[0] as string) || cue.words.includes("n't");
-    const negated = !ownNegator && words.slice(Math.max(0, at - 3), at).some((word) => NEGATORS.has(word));
+    const negated = !cue.ownNegator && negatedAt(words, at);
     const stance = cue.stance === 'neutral' || !negated ? cue.stance : cue.stance === 'positive' ? 'negative' : 'positive';
     if (stance === 'positive') positive++;
     else if (stance === 'negative') negative++;
@@ -140,19 +161,36 @@ function actMarker(index: number): RegExp {
   return (actMarkers[index] ??= new RegExp(`§${index}(?!\\d)`));
 }
 
-/** Words that name an act's subject in text: a title, or an attribute's value and its phrase. */
-function subjectCues(act: DialogueAct, catalog: ItemCatalog): string[] {
-  const cues: string[] = [];
+const MARKERS = /§\d+/g;
+
+function unmark(clause: string): string {
+  return clause.replace(MARKERS, ' ');
+}
+
+/** Words naming the subject of act `index` in text. */
+interface SubjectCue {
+  readonly cue: string;
+  readonly index: number;
+}
+
+/** Adds the words that name an act's subject in text: a title, or an attribute's value and its phrase. */
+function addSubjectCues(act: DialogueAct, index: number, catalog: ItemCatalog, out: SubjectCue[]): void {
   for (const id of act.items) {
     const item = catalog.get(id);
-    if (item) cues.push(displayTitle(item).toLowerCase(), item.title.toLowerCase());
+    if (item) {
+      addCue(displayTitle(item).toLowerCase(), index, out);
+      addCue(item.title.toLowerCase(), index, out);
+    }
   }
   if ('attribute' in act && act.attribute !== undefined) {
     const value = parseAttributeKey(act.attribute)?.value;
-    if (value) cues.push(value.toLowerCase());
-    cues.push(attributePhrase(act.attribute).noun.toLowerCase());
+    if (value) addCue(value.toLowerCase(), index, out);
+    addCue(attributePhrase(act.attribute).noun.toLowerCase(), index, out);
   }
-  return cues.filter((cue) => cue.length > 0);
+}
+
+function addCue(cue: string, index: number, out: SubjectCue[]): void {
+  if (cue.length > 0) out.push({ cue, index });
 }
 
 /** The stated polarity of an act, if it states one about something. */
@@ -178,37 +216,47 @@ export function checkTextPolarity(turn: Turn, catalog: ItemCatalog): { violation
   // boundaries, before the text is cut into clauses: a title's own dots ("L.A. Confidential") cannot cut a clause,
   // "dramas" inside "courtroom dramas" stays with its own act, "M" is not found in "I'm", and a title's words
   // ("Love Actually") are never read as an opinion.
-  const cues = turn.acts
-    .flatMap((act, index) => subjectCues(act, catalog).map((cue) => ({ cue, index })))
-    .sort((a, b) => b.cue.length - a.cue.length);
+  const cues: SubjectCue[] = [];
+  for (let index = 0; index < turn.acts.length; index++) addSubjectCues(turn.acts[index] as DialogueAct, index, catalog, cues);
+  if (cues.length > 1) cues.sort((a, b) => b.cue.length - a.cue.length);
   let marked = turn.text.toLowerCase().replace(/[’`]/g, "'");
   for (const { cue, index } of cues) marked = markCue(marked, cue, ` §${index} `);
   // A clause naming no subject speaks of the one before it in its sentence ("Inside Out (2015), hated it"), and a
   // bare reaction sentence of the one before ("Heat (1995)? Amazing."); anything longer stands on its own.
   const clauses: string[] = [];
+  // Whether each clause names a subject. Only subject-free text is ever appended to a clause, after a space, so
+  // this is known when the clause starts.
+  const hasSubject: boolean[] = [];
   for (const sentence of marked.split(SENTENCE_END)) {
-    if (sentence.trim() === '') continue;
+    const trimmed = sentence.trim();
+    if (trimmed === '') continue;
     const attachTo = clauses.length - 1;
-    const reaction = !ANY_MARKER.test(sentence) && sentence.trim().split(/\s+/).length <= REACTION_WORDS;
-    if (reaction && attachTo >= 0 && ANY_MARKER.test(clauses[attachTo] as string)) {
+    if (attachTo >= 0 && hasSubject[attachTo] && !ANY_MARKER.test(sentence) && trimmed.split(/\s+/).length <= REACTION_WORDS) {
       clauses[attachTo] += ` ${sentence}`;
       continue;
     }
     const start = clauses.length;
     for (const clause of sentence.split(CLAUSE_JOIN)) {
-      if (clause === undefined || clause.trim() === '') continue;
+      if (clause.trim() === '') continue;
+      const subject = ANY_MARKER.test(clause);
       const previous = clauses.length - 1;
-      if (!ANY_MARKER.test(clause) && previous >= start && ANY_MARKER.test(clauses[previous] as string)) clauses[previous] += ` ${clause}`;
-      else clauses.push(clause);
+      if (!subject && previous >= start && hasSubject[previous]) clauses[previous] += ` ${clause}`;
+      else {
+        clauses.push(clause);
+        hasSubject.push(subject);
+      }
     }
   }
-  const unmark = (clause: string) => clause.replace(/§\d+/g, ' ');
   for (const act of polar) {
     const polarity = statedPolarity(act) as Polarity;
     const marker = actMarker(turn.acts.indexOf(act));
-    const own = clauses.filter((clause) => marker.test(clause));
+    let scope: string | undefined;
+    for (let i = 0; i < clauses.length; i++) {
+      const clause = clauses[i] as string;
+      if (hasSubject[i] && marker.test(clause)) scope = scope === undefined ? unmark(clause) : `${scope} ${unmark(clause)}`;
+    }
     // Without its own clause, an act is judged on the whole text only when nothing else is said in the turn.
-    const scope = own.length > 0 ? own.map(unmark).join(' ') : turn.acts.length === 1 ? unmark(marked) : undefined;
+    if (scope === undefined && turn.acts.length === 1) scope = unmark(marked);
     if (scope === undefined) {
       unsure.push(act);
       continue;

@@ -1,9 +1,11 @@
 import type { Turn, Violation } from '../generation/dialogue-record.js';
-import type { MentionFinder } from './mention-finder.js';
-import { TextTokens } from './text-tokens.js';
+import type { MentionFinder, TitleMention } from './mention-finder.js';
+import { bracketedYearAt, TextTokens } from './text-tokens.js';
 import { itemLabel, itemsLabel } from './violation-wording.js';
 
-const YEAR_IN_PARENS = /\((?:1[89]\d\d|20\d\d)\)/g;
+// The years a "(YYYY)" is read as a title's year in: "(1066)" or "(2150)" is no film's.
+const FIRST_YEAR = 1800;
+const LAST_YEAR = 2099;
 const TITLE_CONNECTORS = new Set(['of', 'the', 'and', 'a', 'an', 'in', 'on', 'to', 'for', 'with', 'at', '&', '-', ':']);
 
 /** The title-like words just before a position: capitalised words and numbers, and the small words between them. */
@@ -27,14 +29,15 @@ function titleBefore(text: string): string {
  */
 export function checkTurnText(finder: MentionFinder, turn: Turn): Violation[] {
   const { catalog } = finder;
+  const { text } = turn;
   const named: string[] = [];
   for (const act of turn.acts) {
     for (const id of act.items) if (catalog.has(id) && !named.includes(id)) named.push(id);
   }
-  const mentions = finder.findMentions(new TextTokens(turn.text), named);
+  const mentions = finder.findMentions(new TextTokens(text), named);
   const violations: Violation[] = [];
   for (const id of named) {
-    if (mentions.some((mention) => mention.items.includes(id))) continue;
+    if (anyMentionOf(mentions, id)) continue;
     violations.push({
       turn: turn.index,
       rule: 'text-missing-item',
@@ -43,10 +46,11 @@ export function checkTurnText(finder: MentionFinder, turn: Turn): Violation[] {
     });
   }
   // A "(1999)" that no catalog title stands before is a title the writer made up (or misspelt): say which words.
-  for (const match of turn.text.matchAll(YEAR_IN_PARENS)) {
-    const at = match.index ?? 0;
-    if (mentions.some((mention) => mention.start <= at && mention.end >= at + match[0].length)) continue;
-    const span = `${titleBefore(turn.text.slice(0, at))} ${match[0]}`.trim();
+  // A plain scan for "(", not a regex: most turns have a bracket or two, and this runs on every turn.
+  for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
+    const year = bracketedYearAt(text, at);
+    if (year === undefined || year < FIRST_YEAR || year > LAST_YEAR || isInsideMention(mentions, at, at + 6)) continue;
+    const span = `${titleBefore(text.slice(0, at))} ${text.slice(at, at + 6)}`.trim();
     violations.push({
       turn: turn.index,
       rule: 'text-unknown-title',
@@ -55,8 +59,8 @@ export function checkTurnText(finder: MentionFinder, turn: Turn): Violation[] {
     });
   }
   for (const mention of mentions) {
-    if (mention.items.some((id) => named.includes(id))) continue;
-    const span = turn.text.slice(mention.start, mention.end);
+    if (namesAny(mention, named)) continue;
+    const span = text.slice(mention.start, mention.end);
     violations.push({
       turn: turn.index,
       rule: 'text-extra-item',
@@ -65,4 +69,19 @@ export function checkTurnText(finder: MentionFinder, turn: Turn): Violation[] {
     });
   }
   return violations;
+}
+
+function anyMentionOf(mentions: readonly TitleMention[], id: string): boolean {
+  for (const mention of mentions) if (mention.items.includes(id)) return true;
+  return false;
+}
+
+function isInsideMention(mentions: readonly TitleMention[], start: number, end: number): boolean {
+  for (const mention of mentions) if (mention.start <= start && mention.end >= end) return true;
+  return false;
+}
+
+function namesAny(mention: TitleMention, named: readonly string[]): boolean {
+  for (const id of mention.items) if (named.includes(id)) return true;
+  return false;
 }
