@@ -142,10 +142,10 @@ function schedules(durations, concurrency) {
 
 // Turn mode makes about 10 calls per dialogue, dialogue mode 1: at least 25 rounds of `concurrency` calls each (a
 // whole number of rounds in dialogue mode), so that filling and draining the pool cost a few percent, not a tenth;
-// about 50 s in all at 50 ms.
+// about a minute in all at 50 ms.
 const CONFIGS = [
   { mode: 'turn', concurrency: 1, count: 24 },
-  { mode: 'turn', concurrency: 8, count: 160 },
+  { mode: 'turn', concurrency: 8, count: 240 },
   { mode: 'turn', concurrency: 32, count: 960 },
   { mode: 'dialogue', concurrency: 1, count: 40 },
   { mode: 'dialogue', concurrency: 8, count: 400 },
