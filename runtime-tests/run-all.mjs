@@ -13,7 +13,7 @@
 // Usage: npm run build && node runtime-tests/run-all.mjs   (npm run test:runtimes)
 
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -210,16 +210,8 @@ for (const runtime of runtimes) {
 }
 
 // --- the examples: each must run to completion against the built package ----------------------------------------
-for (const example of [
-  'synthetic-users.mjs',
-  'profile-from-spec.mjs',
-  'json-catalog.mjs',
-  'movielens-profiles.mjs',
-  'generate-dialogues.mjs',
-  'audit-dialogue.mjs',
-  'custom-adapter.mjs',
-  'fetch-adapter.mjs',
-]) {
+// Every file in examples/, so that a new example cannot be left out.
+for (const example of readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.mjs')).sort()) {
   const child = run(process.execPath, [join('examples', example)]);
   const ok = child.status === 0 && child.stdout.trim() !== '' && child.stderr.trim() === '';
   record(`example ${example}`, ok, ok ? `[${child.ms} ms]` : describeExit(child));
