@@ -1,8 +1,8 @@
 import { IcerError } from '../errors.js';
 
 /**
- * The AI SDK refuses a model built for another of its majors (a provider for `ai` 7 under `ai` 6, or the reverse)
- * with an error that names neither package; this turns it into one that says what to install. Any other error is
+ * The AI SDK refuses a model built for a newer major (a provider for `ai` 7, model interface v4, under `ai` 6) with
+ * an error that names neither package; this turns it into one that says what to install. Any other error is
  * returned as it is.
  */
 export function explainModelVersion(error: unknown): unknown {
@@ -14,8 +14,8 @@ export function explainModelVersion(error: unknown): unknown {
     {
       location: { field: 'model' },
       hint:
-        'Install the provider package made for your `ai` major: `ai` 6 calls v3 models (e.g. @ai-sdk/openai-compatible 2.x), ' +
-        '`ai` 7 calls v4 models (@ai-sdk/openai-compatible 3.x).',
+        'Install the provider package made for your `ai` major (for `ai` 6, e.g. @ai-sdk/openai-compatible 2.x), or upgrade to ' +
+        '`ai` 7, which calls v4 models (@ai-sdk/openai-compatible 3.x) as well as older ones.',
       cause: error,
     },
   );

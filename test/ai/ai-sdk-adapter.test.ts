@@ -326,7 +326,7 @@ describe('AiSdkAdapter with a model made for another ai major', () => {
       const error = await rejected(call);
       expect(error.code).toBe('INVALID_ARGUMENT');
       expect(error.message).toContain('version v4 of the AI SDK');
-      expect(error.hint).toContain('`ai` 7 calls v4 models');
+      expect(error.hint).toContain('`ai` 7, which calls v4 models');
     }
     expect(adapter.stats).toMatchObject({ calls: 2, retries: 0 });
     expect(model.doGenerateCalls).toHaveLength(0);

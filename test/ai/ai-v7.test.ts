@@ -4,7 +4,7 @@
 // the OpenAI-compatible helper run for real against `ai` 7 — on Node 20, although `ai` 7 declares Node 22, since
 // nothing it uses here needs more. Its models speak the v4 model interface, which `ai` 6 refuses, so a mock that did
 // not take effect would fail these tests rather than quietly test version 6.
-import { MockLanguageModelV4 } from 'ai-v7/test';
+import { MockLanguageModelV3, MockLanguageModelV4 } from 'ai-v7/test';
 import { describe, expect, it, vi } from 'vitest';
 import { aiSdkAdapter, openAICompatibleModel } from '../../src/ai/index.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
@@ -61,6 +61,20 @@ describe('aiSdkAdapter on ai 7', () => {
     expect(result.texts).toHaveLength(2);
     expect(result.texts[1]).toMatch(/comed/i);
     expect(adapter.stats).toMatchObject({ calls: 2, invalidReplies: 0, inputTokens: 20, outputTokens: 4 });
+  });
+
+  it('also calls a model made for ai 6 (model interface v3)', async () => {
+    const model = new MockLanguageModelV3({
+      doGenerate: async (options) => ({
+        content: [{ type: 'text', text: honestAnswer(userMessage(options as never)) }],
+        finishReason: { unified: 'stop', raw: 'stop' },
+        usage: { inputTokens: { total: 5, noCache: 5, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 1, text: 1, reasoning: undefined } },
+        warnings: [],
+      }),
+    });
+    const result = await aiSdkAdapter({ model: model as unknown as Model }).verbalizeDialogue(dialogueRequest());
+    expect(result.texts).toHaveLength(2);
+    expect(model.doGenerateCalls).toHaveLength(1);
   });
 
   it("re-asks a dialogue reply that ai 7 could not parse as the schema's JSON, stating the problem", async () => {
