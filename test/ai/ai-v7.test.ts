@@ -13,7 +13,7 @@ import { type DialogueRecord, DialogueRecordSchema } from '../../src/generation/
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
 import { type ChatCompletionRequestBody, useOpenAICompatibleServers } from '../helpers/openai-compatible-server.js';
-import { honestAnswer, userMessage } from './mock-model.js';
+import { honestAnswer, reply, userMessage } from './mock-model.js';
 
 vi.mock('ai', async () => await import('ai-v7'));
 vi.mock('@ai-sdk/openai-compatible', async () => await import('@ai-sdk/openai-compatible-v3'));
@@ -26,15 +26,8 @@ type Model = Parameters<typeof aiSdkAdapter>[0]['model'];
 function v4Model(answer: (prompt: string, call: number) => string) {
   let call = 0;
   const model = new MockLanguageModelV4({
-    doGenerate: async (options: Options) => ({
-      content: [{ type: 'text', text: answer(userMessage(options as never), call++) }],
-      finishReason: { unified: 'stop', raw: 'stop' },
-      usage: {
-        inputTokens: { total: 10, noCache: 10, cacheRead: undefined, cacheWrite: undefined },
-        outputTokens: { total: 2, text: 2, reasoning: undefined },
-      },
-      warnings: [],
-    }),
+    // The same response shape as `ai` 6's v3 models.
+    doGenerate: async (options: Options) => reply(answer(userMessage(options as never), call++), 10, 2) as never,
   });
   // Typed against `ai` 6, which this project compiles with; a user on `ai` 7 gets its types from their `ai`.
   return model as unknown as Model;
@@ -65,12 +58,7 @@ describe('aiSdkAdapter on ai 7', () => {
 
   it('also calls a model made for ai 6 (model interface v3)', async () => {
     const model = new MockLanguageModelV3({
-      doGenerate: async (options) => ({
-        content: [{ type: 'text', text: honestAnswer(userMessage(options as never)) }],
-        finishReason: { unified: 'stop', raw: 'stop' },
-        usage: { inputTokens: { total: 5, noCache: 5, cacheRead: undefined, cacheWrite: undefined }, outputTokens: { total: 1, text: 1, reasoning: undefined } },
-        warnings: [],
-      }),
+      doGenerate: async (options) => reply(honestAnswer(userMessage(options as never)), 5, 1) as never,
     });
     const result = await aiSdkAdapter({ model: model as unknown as Model }).verbalizeDialogue(dialogueRequest());
     expect(result.texts).toHaveLength(2);

@@ -8,7 +8,7 @@ import type { VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
-import { dataBlock, scriptedModel, systemMessage, userMessage } from './mock-model.js';
+import { dataBlock, honestAnswer, scriptedModel, systemMessage, userMessage } from './mock-model.js';
 
 const catalog = smallCatalog();
 
@@ -149,9 +149,8 @@ describe('prompt injection through the catalog', () => {
   }
 
   it('keeps catalog text inside the JSON data block, and the instructions unchanged', async () => {
-    const echo = (user: string) => String(dataBlock(user).data.draft);
-    const attack = await prompted(hostile, 'x1', echo);
-    const benign = await prompted(hostile, 'x2', echo);
+    const attack = await prompted(hostile, 'x1', honestAnswer);
+    const benign = await prompted(hostile, 'x2', honestAnswer);
     expect(attack.system).toBe(defaultPrompts.system);
     expect(attack.system).not.toContain('HACKED');
     const { data, outside } = dataBlock(attack.user);
@@ -166,7 +165,7 @@ describe('prompt injection through the catalog', () => {
 
   it('still holds the text to the acts: a reply that obeys the title fails the tracker', async () => {
     const tracker = new ConsistencyTracker({ catalog: hostile, profile });
-    const echoed = await prompted(hostile, 'x1', (user) => String(dataBlock(user).data.draft));
+    const echoed = await prompted(hostile, 'x1', honestAnswer);
     expect(echoed.result.text).toContain(`${INJECTION} (2020)`);
     expect(tracker.checkText({ index: 0, speaker: 'assistant', text: echoed.result.text, acts })).toEqual([]);
 
