@@ -12,9 +12,10 @@
 // --child) that generates the same dialogues once, cold, without keeping them; times are measured here after a
 // warm-up. When MovieLens ml-latest-small is present, 100 dialogues of MovieLens users are timed too.
 // --strict exits 1 when a target is missed.
-import { benchArgs, dataDir, hasMovieLens, importBuilt } from './bench-support.mjs';
+
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchArgs, dataDir, hasMovieLens, importBuilt } from './bench-support.mjs';
 
 const TARGET_RATE = 2000; // dialogues per second
 const TARGET_RSS_MB = 200;
@@ -24,7 +25,10 @@ const { isChild, strict, number: numberArg } = benchArgs();
 const count = numberArg('--count', 10_000);
 const concurrency = numberArg('--concurrency', 8);
 
-for (const [name, value] of [['--count', count], ['--concurrency', concurrency]]) {
+for (const [name, value] of [
+  ['--count', count],
+  ['--concurrency', concurrency],
+]) {
   if (!Number.isInteger(value) || value < 1) {
     console.error(`generate-dialogues: ${name} takes a whole number ≥ 1.`);
     process.exit(1);
@@ -32,7 +36,15 @@ for (const [name, value] of [['--count', count], ['--concurrency', concurrency]]
 }
 
 const icer = await importBuilt('generate-dialogues');
-const { DialogueGenerator, SeededRandom, TemplateAdapter, auditDialogue, builtinCatalog, loadMovieLens, syntheticProfiles } = icer;
+const {
+  DialogueGenerator,
+  SeededRandom,
+  TemplateAdapter,
+  auditDialogue,
+  builtinCatalog,
+  loadMovieLens,
+  syntheticProfiles,
+} = icer;
 
 const catalog = builtinCatalog();
 const SEED = 'bench';
@@ -61,13 +73,19 @@ if (isChild) {
   const baselineRss = process.memoryUsage().rss;
   const result = await run(syntheticProfiles(catalog, { count, seed: SEED }), { keep: false });
   const maxRssBytes = process.resourceUsage().maxRSS * 1024;
-  process.stdout.write(`${JSON.stringify({ ms: result.ms, dialogues: result.dialogues, turns: result.turns, peakHeap: result.peakHeap, baselineRss, maxRssBytes })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({ ms: result.ms, dialogues: result.dialogues, turns: result.turns, peakHeap: result.peakHeap, baselineRss, maxRssBytes })}\n`,
+  );
   process.exit(0);
 }
 
-const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--child', '--count', String(count), '--concurrency', String(concurrency)], {
-  encoding: 'utf8',
-});
+const child = spawnSync(
+  process.execPath,
+  [fileURLToPath(import.meta.url), '--child', '--count', String(count), '--concurrency', String(concurrency)],
+  {
+    encoding: 'utf8',
+  },
+);
 if (child.status !== 0) {
   console.error(`generate-dialogues: the measuring child process failed (exit ${child.status}).\n${child.stderr}`);
   process.exit(1);
@@ -146,8 +164,12 @@ console.log(
 );
 console.log(`  users drawn in ${profilesMs.toFixed(0)} ms (not counted below)`);
 console.log(`  generation (after a warm-up)  ${(measured.ms / 1000).toFixed(2)} s`);
-console.log(`    dialogues per second       ${rate.toFixed(0).padStart(6)}   (cold, fresh process, users drawn lazily: ${coldRate.toFixed(0)})`);
-console.log(`    turns per second           ${turnRate.toFixed(0).padStart(6)}   (${(measured.turns / measured.dialogues).toFixed(1)} turns per dialogue)`);
+console.log(
+  `    dialogues per second       ${rate.toFixed(0).padStart(6)}   (cold, fresh process, users drawn lazily: ${coldRate.toFixed(0)})`,
+);
+console.log(
+  `    turns per second           ${turnRate.toFixed(0).padStart(6)}   (${(measured.turns / measured.dialogues).toFixed(1)} turns per dialogue)`,
+);
 console.log('  time per turn');
 console.log(`    (a) whole pipeline         ${us(whole)}`);
 console.log(
@@ -155,11 +177,17 @@ console.log(
     `${identical === rendered ? 'all' : identical.toLocaleString('en')} identical to the generated text)`,
 );
 console.log(`    (c) generator + tracker    ${us(whole - adapter)}   (a − b)`);
-console.log(`        of which tracker       ${us(tracker)}   (fresh audit of the same dialogues: ${audited} violations)`);
+console.log(
+  `        of which tracker       ${us(tracker)}   (fresh audit of the same dialogues: ${audited} violations)`,
+);
 console.log(`        policy, simulator, rest${us(whole - adapter - tracker)}`);
 console.log('  memory (fresh process, one cold run, records not kept)');
-console.log(`    peak RSS (maxRSS)          ${peakRssMb.toFixed(1)} MB   (node baseline: ${mb(cold.baselineRss).toFixed(1)} MB)`);
-console.log(`    heap used, peak sampled    ${mb(cold.peakHeap).toFixed(1)} MB   (sampled every 500 dialogues and at the end)`);
+console.log(
+  `    peak RSS (maxRSS)          ${peakRssMb.toFixed(1)} MB   (node baseline: ${mb(cold.baselineRss).toFixed(1)} MB)`,
+);
+console.log(
+  `    heap used, peak sampled    ${mb(cold.peakHeap).toFixed(1)} MB   (sampled every 500 dialogues and at the end)`,
+);
 if (movieLens) {
   const mlRate = (movieLens.dialogues / movieLens.ms) * 1000;
   console.log(
@@ -167,10 +195,14 @@ if (movieLens) {
       `${mlRate.toFixed(0)} dialogues/s, ${((movieLens.turns / movieLens.ms) * 1000).toFixed(0)} turns/s, ${perTurn(movieLens.ms, movieLens.turns).toFixed(0)} µs per turn`,
   );
 } else {
-  console.log(`  MovieLens users: SKIPPED — ml-latest-small not found at ${dataDir} (not shipped with icer: GroupLens license).`);
+  console.log(
+    `  MovieLens users: SKIPPED — ml-latest-small not found at ${dataDir} (not shipped with icer: GroupLens license).`,
+  );
 }
 console.log('  targets');
-console.log(`    ≥ ${TARGET_RATE} dialogues/s      ${rateOk ? 'OK  ' : 'MISS'}  (${rate.toFixed(0)}/s warm, ${coldRate.toFixed(0)}/s cold)`);
+console.log(
+  `    ≥ ${TARGET_RATE} dialogues/s      ${rateOk ? 'OK  ' : 'MISS'}  (${rate.toFixed(0)}/s warm, ${coldRate.toFixed(0)}/s cold)`,
+);
 console.log(`    peak RSS < ${TARGET_RSS_MB} MB        ${rssOk ? 'OK  ' : 'MISS'}  (${peakRssMb.toFixed(1)} MB)`);
 
 if (strict && !(rateOk && rssOk)) process.exit(1);

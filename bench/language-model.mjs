@@ -43,15 +43,21 @@ function wait(ms, signal) {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
 function textOf(message) {
-  return typeof message.content === 'string' ? message.content : message.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
+  return typeof message.content === 'string'
+    ? message.content
+    : message.content.map((part) => (part.type === 'text' ? part.text : '')).join('');
 }
 
 /** A model with a fixed latency that answers with the prompt's draft(s), as the AI SDK's v3 model interface. */
@@ -68,7 +74,9 @@ function fixedLatencyModel(ms) {
       const texts = options.prompt.map(textOf);
       const last = texts[texts.length - 1];
       const data = JSON.parse(last.slice(last.indexOf(DATA_OPEN) + DATA_OPEN.length, last.lastIndexOf(DATA_CLOSE)));
-      const text = Array.isArray(data.turns) ? JSON.stringify({ utterances: data.turns.map((turn) => turn.draft) }) : data.draft;
+      const text = Array.isArray(data.turns)
+        ? JSON.stringify({ utterances: data.turns.map((turn) => turn.draft) })
+        : data.draft;
       const input = Math.ceil(texts.reduce((sum, part) => sum + part.length + 1, -1) / 4);
       const output = tokens(text);
       return {
@@ -117,7 +125,20 @@ async function run({ mode, concurrency, count, seed, latency = latencyMs }) {
   const cpu = process.cpuUsage(cpu0);
   const cpuMs = (cpu.user + cpu.system) / 1000;
   const busy = performance.eventLoopUtilization(loop0).utilization;
-  return { ms, cpuMs, busy, dialogues, turns, calls, callsOf, inputTokens, outputTokens, repairs, violations, stats: adapter.stats };
+  return {
+    ms,
+    cpuMs,
+    busy,
+    dialogues,
+    turns,
+    calls,
+    callsOf,
+    inputTokens,
+    outputTokens,
+    repairs,
+    violations,
+    stats: adapter.stats,
+  };
 }
 
 /**
@@ -160,7 +181,9 @@ console.log(
   `language-model: fake AI SDK model, ${latencyMs} ms per call, honest answers (the drafts); synthetic users of the built-in ` +
     `catalog (${catalog.size} films), aiSdkAdapter, Node ${process.version}`,
 );
-console.log('  mode      conc  dialogues  time (s)  dialogues/s     ideal  ratio   calls/dlg  turns/dlg  tokens/dlg in + out   cpu  busy');
+console.log(
+  '  mode      conc  dialogues  time (s)  dialogues/s     ideal  ratio   calls/dlg  turns/dlg  tokens/dlg in + out   cpu  busy',
+);
 const results = [];
 for (const config of CONFIGS) {
   const result = await run({ ...config, seed: 'bench' });
@@ -176,7 +199,9 @@ for (const config of CONFIGS) {
       `  ${callsPer.toFixed(2).padStart(9)}  ${perDialogue(result.turns).toFixed(2).padStart(9)}` +
       `  ${`${perDialogue(result.inputTokens).toFixed(0).padStart(6)} + ${perDialogue(result.outputTokens).toFixed(0)}`.padEnd(19)}` +
       `  ${((result.cpuMs / result.ms) * 100).toFixed(0).padStart(3)}%  ${(result.busy * 100).toFixed(0).padStart(3)}%` +
-      (result.repairs + result.violations > 0 ? `   (${result.repairs} repairs, ${result.violations} violations!)` : ''),
+      (result.repairs + result.violations > 0
+        ? `   (${result.repairs} repairs, ${result.violations} violations!)`
+        : ''),
   );
 }
 
@@ -193,7 +218,8 @@ for (const r of results) {
 }
 
 const byMode = (mode) => results.filter((r) => r.mode === mode);
-const mean = (rows, pick) => rows.reduce((sum, r) => sum + pick(r.result), 0) / rows.reduce((sum, r) => sum + r.result.dialogues, 0);
+const mean = (rows, pick) =>
+  rows.reduce((sum, r) => sum + pick(r.result), 0) / rows.reduce((sum, r) => sum + r.result.dialogues, 0);
 const turnRows = byMode('turn');
 const dialogueRows = byMode('dialogue');
 const turnCalls = mean(turnRows, (r) => r.calls);
@@ -201,12 +227,20 @@ const dialogueCalls = mean(dialogueRows, (r) => r.calls);
 const turnTokens = mean(turnRows, (r) => r.inputTokens + r.outputTokens);
 const dialogueTokens = mean(dialogueRows, (r) => r.inputTokens + r.outputTokens);
 console.log('  per dialogue, all runs of a mode');
-console.log(`    turn mode       ${turnCalls.toFixed(2)} calls, ${turnTokens.toFixed(0)} tokens (${mean(turnRows, (r) => r.inputTokens).toFixed(0)} in + ${mean(turnRows, (r) => r.outputTokens).toFixed(0)} out)`);
-console.log(`    dialogue mode   ${dialogueCalls.toFixed(2)} calls, ${dialogueTokens.toFixed(0)} tokens (${mean(dialogueRows, (r) => r.inputTokens).toFixed(0)} in + ${mean(dialogueRows, (r) => r.outputTokens).toFixed(0)} out)`);
-console.log(`    dialogue mode uses ${(turnCalls / dialogueCalls).toFixed(1)}x fewer calls and ${(turnTokens / dialogueTokens).toFixed(1)}x fewer tokens`);
+console.log(
+  `    turn mode       ${turnCalls.toFixed(2)} calls, ${turnTokens.toFixed(0)} tokens (${mean(turnRows, (r) => r.inputTokens).toFixed(0)} in + ${mean(turnRows, (r) => r.outputTokens).toFixed(0)} out)`,
+);
+console.log(
+  `    dialogue mode   ${dialogueCalls.toFixed(2)} calls, ${dialogueTokens.toFixed(0)} tokens (${mean(dialogueRows, (r) => r.inputTokens).toFixed(0)} in + ${mean(dialogueRows, (r) => r.outputTokens).toFixed(0)} out)`,
+);
+console.log(
+  `    dialogue mode uses ${(turnCalls / dialogueCalls).toFixed(1)}x fewer calls and ${(turnTokens / dialogueTokens).toFixed(1)}x fewer tokens`,
+);
 console.log(`  target: ≥ ${TARGET_RATIO * 100}% of the ideal rate`);
 for (const r of results) {
-  console.log(`    ${r.mode.padEnd(8)} concurrency ${String(r.concurrency).padStart(2)}  ${r.ratio >= TARGET_RATIO ? 'OK  ' : 'MISS'}  (${(r.ratio * 100).toFixed(1)}%)`);
+  console.log(
+    `    ${r.mode.padEnd(8)} concurrency ${String(r.concurrency).padStart(2)}  ${r.ratio >= TARGET_RATIO ? 'OK  ' : 'MISS'}  (${(r.ratio * 100).toFixed(1)}%)`,
+  );
 }
 
 if (strict && results.some((r) => r.ratio < TARGET_RATIO)) process.exit(1);

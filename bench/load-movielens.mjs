@@ -7,9 +7,10 @@
 // is measured in a fresh child process (this same script with --child) that does one cold run; times are the
 // median of N in-process runs after a warm-up, and the child's cold run is shown beside them.
 // --strict exits 1 when a target is missed. Skips (exit 0) when the data is absent.
-import { benchArgs, dataDir, hasMovieLens, importBuilt } from './bench-support.mjs';
+
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { benchArgs, dataDir, hasMovieLens, importBuilt } from './bench-support.mjs';
 
 const TARGET_TOTAL_MS = 1000;
 const TARGET_RSS_MB = 150;
@@ -102,7 +103,9 @@ console.log(row('load', 'loadMs'));
 console.log(row('build 610 profiles', 'profilesMs'));
 console.log(row('total', 'totalMs'));
 console.log('  memory (fresh process, one run)');
-console.log(`    peak RSS (maxRSS)  ${peakRssMb.toFixed(1)} MB   (node baseline before loading: ${mb(cold.baselineRss).toFixed(1)} MB)`);
+console.log(
+  `    peak RSS (maxRSS)  ${peakRssMb.toFixed(1)} MB   (node baseline before loading: ${mb(cold.baselineRss).toFixed(1)} MB)`,
+);
 console.log(`    heap used          ${mb(cold.heapUsed).toFixed(1)} MB   (dataset and all profiles alive)`);
 console.log('  targets');
 console.log(

@@ -23,5 +23,7 @@ for (const name of benches) {
   if (result.status !== 0) failed.push(`${name} (${result.signal ?? `exit ${result.status}`})`);
 }
 
-console.log(`\nbench: ${benches.length - failed.length}/${benches.length} passed${failed.length ? `; failed: ${failed.join(', ')}` : ''}.`);
+console.log(
+  `\nbench: ${benches.length - failed.length}/${benches.length} passed${failed.length ? `; failed: ${failed.join(', ')}` : ''}.`,
+);
 process.exit(failed.length > 0 ? 1 : 0);

@@ -5,11 +5,12 @@
 // Point it at a server:  ICER_BASE_URL=http://127.0.0.1:11434/v1 ICER_MODEL=llama3.1 node examples/ai-sdk-model.mjs
 // Without ICER_BASE_URL it starts a tiny local stand-in that answers with the template drafts, so it runs offline.
 // Needs `npm install ai @ai-sdk/openai-compatible` beside icer.
-import { createServer } from 'node:http';
+
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DialogueGenerator, builtinCatalog, syntheticProfiles } from 'icer';
+import { builtinCatalog, DialogueGenerator, syntheticProfiles } from 'icer';
 import { aiSdkAdapter, openAICompatibleModel } from 'icer/ai';
 
 // The stand-in: an OpenAI-compatible endpoint on 127.0.0.1 that "rewords" by returning the drafts it finds in the
@@ -24,18 +25,23 @@ async function standIn() {
       const data = JSON.parse(prompt.slice(prompt.indexOf('<icer-data>\n') + 12, prompt.lastIndexOf('\n</icer-data>')));
       const content = data.turns ? JSON.stringify({ utterances: data.turns.map((turn) => turn.draft) }) : data.draft;
       res.setHeader('content-type', 'application/json');
-      res.end(JSON.stringify({
-        id: 'stand-in',
-        object: 'chat.completion',
-        created: 0,
-        model: 'stand-in',
-        choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
-        usage: { prompt_tokens: Math.ceil(prompt.length / 4), completion_tokens: Math.ceil(content.length / 4) },
-      }));
+      res.end(
+        JSON.stringify({
+          id: 'stand-in',
+          object: 'chat.completion',
+          created: 0,
+          model: 'stand-in',
+          choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }],
+          usage: { prompt_tokens: Math.ceil(prompt.length / 4), completion_tokens: Math.ceil(content.length / 4) },
+        }),
+      );
     });
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { url: `http://127.0.0.1:${server.address().port}/v1`, close: () => new Promise((resolve) => server.close(resolve)) };
+  return {
+    url: `http://127.0.0.1:${server.address().port}/v1`,
+    close: () => new Promise((resolve) => server.close(resolve)),
+  };
 }
 
 const local = process.env.ICER_BASE_URL ? undefined : await standIn();
@@ -53,11 +59,16 @@ try {
     const adapter = aiSdkAdapter({ model, cache: cacheDir });
     const generator = new DialogueGenerator({ catalog, adapter, mode: 'dialogue', seed: 3, maxTurns: 10 });
     const records = [];
-    for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 4, seed: 3 }), { concurrency: 2 })) records.push(record);
+    for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 4, seed: 3 }), {
+      concurrency: 2,
+    }))
+      records.push(record);
     runs.push(records.map((record) => JSON.stringify(record)).join('\n'));
     const { calls, cacheHits, inputTokens, outputTokens } = adapter.stats;
     const repairs = records.reduce((sum, record) => sum + record.consistency.repairs, 0);
-    console.log(`${run} run: ${records.length} dialogues, ${calls} calls, ${cacheHits} cache hits, ${inputTokens}+${outputTokens} tokens spent, ${repairs} repairs`);
+    console.log(
+      `${run} run: ${records.length} dialogues, ${calls} calls, ${cacheHits} cache hits, ${inputTokens}+${outputTokens} tokens spent, ${repairs} repairs`,
+    );
     if (run === 'first') for (const turn of records[0].turns) console.log(`  ${turn.speaker.padEnd(9)} ${turn.text}`);
   }
   console.log(`the two runs wrote ${runs[0] === runs[1] ? 'identical' : 'DIFFERENT'} records`);

@@ -1,6 +1,6 @@
 // Dialogues for synthetic users of the built-in catalog, with the template verbaliser: no data, model or network.
 // Run: npm run build && node examples/generate-dialogues.mjs
-import { DialogueGenerator, builtinCatalog, syntheticProfiles } from 'icer';
+import { builtinCatalog, DialogueGenerator, syntheticProfiles } from 'icer';
 
 const catalog = builtinCatalog();
 const generator = new DialogueGenerator({ catalog, seed: 7, maxTurns: 16, policy: { style: 'balanced' } });

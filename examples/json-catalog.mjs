@@ -17,7 +17,13 @@ const file = join(mkdtempSync(join(tmpdir(), 'icer-example-')), 'books.json');
 writeFileSync(file, JSON.stringify(document, null, 2));
 
 const catalog = await loadCatalogJson(file);
-console.log(`${catalog.domain}: ${catalog.size} items`, catalog.vocabulary().map((a) => `${a.key}×${a.count}`).join(' '));
+console.log(
+  `${catalog.domain}: ${catalog.size} items`,
+  catalog
+    .vocabulary()
+    .map((a) => `${a.key}×${a.count}`)
+    .join(' '),
+);
 for (const reader of syntheticProfiles(catalog, { count: 2, seed: 1, minSupport: 2 })) {
   console.log(reader.id, reader.toText(catalog));
 }

@@ -1,7 +1,8 @@
 // Profiles of real users from a MovieLens directory.
 // Run: npm run build && node examples/movielens-profiles.mjs [path/to/ml-latest-small]
-import { fileURLToPath } from 'node:url';
+
 import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { loadMovieLens } from 'icer';
 
 const dir = process.argv[2] ?? fileURLToPath(new URL('../../shared/data/movielens-latest-small/', import.meta.url));
@@ -16,4 +17,10 @@ console.log(`${dataset.catalog.size} movies, ${dataset.userCount} users, ${datas
 const user = dataset.profile('1', { seed: 1 });
 console.log(`user 1: ${user.liked.length} liked (+${user.heldOut.length} held out), ${user.disliked.length} disliked`);
 console.log(user.toText(dataset.catalog));
-console.log('top genres:', user.topAffinities('positive').filter((a) => a.key.startsWith('genre:')).slice(0, 3));
+console.log(
+  'top genres:',
+  user
+    .topAffinities('positive')
+    .filter((a) => a.key.startsWith('genre:'))
+    .slice(0, 3),
+);

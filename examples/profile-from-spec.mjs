@@ -1,6 +1,6 @@
 // A hand-written user: titles and attribute names are resolved through the catalog.
 // Run: npm run build && node examples/profile-from-spec.mjs
-import { IcerError, PreferenceProfile, builtinCatalog, profileFromSpec } from 'icer';
+import { builtinCatalog, IcerError, PreferenceProfile, profileFromSpec } from 'icer';
 
 const catalog = builtinCatalog();
 const ana = profileFromSpec(

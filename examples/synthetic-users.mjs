@@ -4,7 +4,13 @@ import { builtinCatalog, syntheticProfiles } from 'icer';
 
 const catalog = builtinCatalog();
 console.log(`Built-in catalog: ${catalog.size} films; most common genres:`);
-console.log(catalog.vocabulary({ facet: 'genre' }).slice(0, 5).map((a) => `${a.value} (${a.count})`).join(', '));
+console.log(
+  catalog
+    .vocabulary({ facet: 'genre' })
+    .slice(0, 5)
+    .map((a) => `${a.value} (${a.count})`)
+    .join(', '),
+);
 
 for (const user of syntheticProfiles(catalog, { count: 3, seed: 7 })) {
   console.log(`\n${user.id} — ${user.persona?.verbosity}, patience ${user.persona?.patience}`);

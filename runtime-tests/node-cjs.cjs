@@ -29,12 +29,15 @@ async function main() {
     } catch (error) {
       fromEsm = error;
     }
-    if (!icer.IcerError.isInstance(fromEsm)) throw new Error('CJS IcerError.isInstance does not recognise an ESM IcerError');
+    if (!icer.IcerError.isInstance(fromEsm))
+      throw new Error('CJS IcerError.isInstance does not recognise an ESM IcerError');
     if (!esm.IcerError.isInstance(new icer.IcerError('INVALID_ARGUMENT', 'x'))) {
       throw new Error('ESM IcerError.isInstance does not recognise a CJS IcerError');
     }
-    if (JSON.stringify([...esm.syntheticProfiles(esm.builtinCatalog(), { count: 5, seed: 7 })]) !==
-        JSON.stringify([...icer.syntheticProfiles(icer.builtinCatalog(), { count: 5, seed: 7 })])) {
+    if (
+      JSON.stringify([...esm.syntheticProfiles(esm.builtinCatalog(), { count: 5, seed: 7 })]) !==
+      JSON.stringify([...icer.syntheticProfiles(icer.builtinCatalog(), { count: 5, seed: 7 })])
+    ) {
       throw new Error('the ESM and CJS builds draw different synthetic profiles for the same seed');
     }
     outcome.passed.push('dual package (CJS + ESM copies)');

@@ -47,7 +47,11 @@ function finish() {
 const distFiles = ['dist/index.js', 'dist/index.cjs', 'dist/index.d.ts', 'dist/index.d.cts', 'dist/cli.js'];
 const missing = distFiles.filter((file) => !existsSync(join(root, file)));
 if (missing.length > 0) {
-  record('dist', false, `missing ${missing.join(', ')}: run \`npm run build\` first (runtime tests import the built package).`);
+  record(
+    'dist',
+    false,
+    `missing ${missing.join(', ')}: run \`npm run build\` first (runtime tests import the built package).`,
+  );
   finish();
 }
 
@@ -75,7 +79,8 @@ function run(command, args, options = {}) {
 }
 
 function describeExit(child) {
-  if (child.error) return child.error.code === 'ETIMEDOUT' ? `timed out after ${TIMEOUT_MS} ms` : String(child.error.message);
+  if (child.error)
+    return child.error.code === 'ETIMEDOUT' ? `timed out after ${TIMEOUT_MS} ms` : String(child.error.message);
   if (child.signal) return `killed by ${child.signal}`;
   return `exit code ${child.status}`;
 }
@@ -104,7 +109,11 @@ const runtimes = [
 const reports = [];
 for (const runtime of runtimes) {
   if (runtime.command !== process.execPath && !existsSync(runtime.command)) {
-    record(runtime.name, false, `${relative(root, runtime.command)} not found: run \`npm install\` (deno and bun are devDependencies).`);
+    record(
+      runtime.name,
+      false,
+      `${relative(root, runtime.command)} not found: run \`npm install\` (deno and bun are devDependencies).`,
+    );
     continue;
   }
   const child = run(runtime.command, runtime.args);
@@ -126,7 +135,8 @@ for (const runtime of runtimes) {
     if (!(parsed.catalogSize > 250)) problem ??= `catalogSize ${parsed.catalogSize}`;
     reports.push(parsed);
   }
-  if (child.status !== 0 || child.error || child.signal) problem = `${describeExit(child)}${problem ? `; ${problem}` : ''}`;
+  if (child.status !== 0 || child.error || child.signal)
+    problem = `${describeExit(child)}${problem ? `; ${problem}` : ''}`;
   const summary = parsed ? `catalogSize=${parsed.catalogSize} digest=${parsed.digest}` : '';
   record(runtime.name, !problem, `${summary}${problem ? `  (${problem})` : ''}  [${child.ms} ms]`);
   if (problem) {
@@ -161,7 +171,9 @@ for (const runtime of runtimes) {
   const dialogues = cli('generate', '--count', '3', '--seed', '2');
   const dialogueLines = dialogues.stdout.split('\n').filter((line) => line !== '');
   if (dialogues.status !== 0 || dialogueLines.length !== 3) {
-    problems.push(`generate --count 3: ${describeExit(dialogues)}, ${dialogueLines.length} lines: ${dialogues.stderr.trim()}`);
+    problems.push(
+      `generate --count 3: ${describeExit(dialogues)}, ${dialogueLines.length} lines: ${dialogues.stderr.trim()}`,
+    );
   }
   for (const [index, line] of dialogueLines.entries()) {
     try {
@@ -174,11 +186,14 @@ for (const runtime of runtimes) {
       problems.push(`dialogue line ${index + 1} is not JSON: ${line.slice(0, 80)}`);
     }
   }
-  if (cli('generate', '--count', '3', '--seed', '2').stdout !== dialogues.stdout) problems.push('generate --seed 2 is not deterministic across runs');
+  if (cli('generate', '--count', '3', '--seed', '2').stdout !== dialogues.stdout)
+    problems.push('generate --seed 2 is not deterministic across runs');
 
   const version = cli('--version');
   if (version.status !== 0 || version.stdout.trim() !== pkg.version) {
-    problems.push(`--version printed ${JSON.stringify(version.stdout.trim())} (${describeExit(version)}), package.json says ${pkg.version}`);
+    problems.push(
+      `--version printed ${JSON.stringify(version.stdout.trim())} (${describeExit(version)}), package.json says ${pkg.version}`,
+    );
   }
 
   const bad = cli('profiles', '--no-such-flag');
@@ -191,27 +206,43 @@ for (const runtime of runtimes) {
 
   const badCommand = cli('--no-such-flag');
   if (badCommand.status !== 2 || /\n\s+at /.test(badCommand.stderr)) {
-    problems.push(`icer --no-such-flag: ${describeExit(badCommand)}, stderr ${JSON.stringify(badCommand.stderr.trim())}; expected exit 2, no stack`);
+    problems.push(
+      `icer --no-such-flag: ${describeExit(badCommand)}, stderr ${JSON.stringify(badCommand.stderr.trim())}; expected exit 2, no stack`,
+    );
   }
 
   const missingData = cli('profiles', '--movielens', '/nonexistent');
-  if (missingData.status !== 1 || !missingData.stderr.includes('FILE_NOT_FOUND') || /\n\s+at /.test(missingData.stderr)) {
-    problems.push(`profiles --movielens /nonexistent: ${describeExit(missingData)}, stderr ${JSON.stringify(missingData.stderr.trim())}; expected exit 1 with one FILE_NOT_FOUND line`);
+  if (
+    missingData.status !== 1 ||
+    !missingData.stderr.includes('FILE_NOT_FOUND') ||
+    /\n\s+at /.test(missingData.stderr)
+  ) {
+    problems.push(
+      `profiles --movielens /nonexistent: ${describeExit(missingData)}, stderr ${JSON.stringify(missingData.stderr.trim())}; expected exit 1 with one FILE_NOT_FOUND line`,
+    );
   }
 
   const fixture = cli('profiles', '--movielens', 'runtime-tests/fixtures/mini-movielens', '--seed', '3');
   const fixtureLines = fixture.stdout.split('\n').filter((line) => line !== '');
   if (fixture.status !== 0 || fixtureLines.length !== 3) {
-    problems.push(`profiles --movielens fixture: ${describeExit(fixture)}, ${fixtureLines.length} lines: ${fixture.stderr.trim()}`);
+    problems.push(
+      `profiles --movielens fixture: ${describeExit(fixture)}, ${fixtureLines.length} lines: ${fixture.stderr.trim()}`,
+    );
   }
 
-  record('cli', problems.length === 0, problems.length === 0 ? 'generate, profiles, --version, bad flag (exit 2), missing data (exit 1)' : '');
+  record(
+    'cli',
+    problems.length === 0,
+    problems.length === 0 ? 'generate, profiles, --version, bad flag (exit 2), missing data (exit 1)' : '',
+  );
   for (const problem of problems) console.log(indent(problem));
 }
 
 // --- the examples: each must run to completion against the built package ----------------------------------------
 // Every file in examples/, so that a new example cannot be left out.
-for (const example of readdirSync(join(root, 'examples')).filter((name) => name.endsWith('.mjs')).sort()) {
+for (const example of readdirSync(join(root, 'examples'))
+  .filter((name) => name.endsWith('.mjs'))
+  .sort()) {
   const child = run(process.execPath, [join('examples', example)]);
   const ok = child.status === 0 && child.stdout.trim() !== '' && child.stderr.trim() === '';
   record(`example ${example}`, ok, ok ? `[${child.ms} ms]` : describeExit(child));
@@ -220,22 +251,45 @@ for (const example of readdirSync(join(root, 'examples')).filter((name) => name.
 
 // --- icer/ai in every runtime, and the fetch-based custom adapter example in Deno and Bun -------------------------
 {
-  const denoArgs = (file, extra) => ['run', '--allow-read', '--allow-env', ...extra, '--no-remote', '--no-prompt', '--node-modules-dir=manual', file];
+  const denoArgs = (file, extra) => [
+    'run',
+    '--allow-read',
+    '--allow-env',
+    ...extra,
+    '--no-remote',
+    '--no-prompt',
+    '--node-modules-dir=manual',
+    file,
+  ];
   const checks = [
     // The AI SDK reads the host name when it loads (for its own user agent): Deno must allow exactly that.
     { name: 'icer/ai node-esm', command: process.execPath, args: ['runtime-tests/ai-entry.mjs'] },
     { name: 'icer/ai node-cjs', command: process.execPath, args: ['runtime-tests/ai-entry.cjs'] },
-    { name: 'icer/ai deno', command: bin('deno'), args: denoArgs('runtime-tests/ai-entry.mjs', ['--allow-sys=hostname']) },
+    {
+      name: 'icer/ai deno',
+      command: bin('deno'),
+      args: denoArgs('runtime-tests/ai-entry.mjs', ['--allow-sys=hostname']),
+    },
     { name: 'icer/ai bun', command: bin('bun'), args: ['--no-install', 'runtime-tests/ai-entry.mjs'] },
-    { name: 'example fetch-adapter.mjs (deno)', command: bin('deno'), args: denoArgs('examples/fetch-adapter.mjs', ['--allow-net=127.0.0.1']) },
-    { name: 'example fetch-adapter.mjs (bun)', command: bin('bun'), args: ['--no-install', 'examples/fetch-adapter.mjs'] },
+    {
+      name: 'example fetch-adapter.mjs (deno)',
+      command: bin('deno'),
+      args: denoArgs('examples/fetch-adapter.mjs', ['--allow-net=127.0.0.1']),
+    },
+    {
+      name: 'example fetch-adapter.mjs (bun)',
+      command: bin('bun'),
+      args: ['--no-install', 'examples/fetch-adapter.mjs'],
+    },
   ];
   for (const check of checks) {
     const child = run(check.command, check.args);
     const out = child.stdout ?? '';
     const ok =
       child.status === 0 &&
-      (check.name.startsWith('icer/ai') ? /"promptVersion":"icer-prompts\/\d+"/.test(out) : /, 0 violations, /.test(out));
+      (check.name.startsWith('icer/ai')
+        ? /"promptVersion":"icer-prompts\/\d+"/.test(out)
+        : /, 0 violations, /.test(out));
     record(check.name, ok, ok ? `[${child.ms} ms]` : describeExit(child));
     if (!ok) console.log(indent(`${out}${child.stderr ?? ''}`));
   }
@@ -252,7 +306,9 @@ for (const example of readdirSync(join(root, 'examples')).filter((name) => name.
   else if (ok) detail = `all ${reports.length} runtimes: catalogSize=${[...sizes][0]} digest=${[...digests][0]}`;
   else detail = 'runtimes disagree';
   record('same digest and catalogSize on every runtime', ok, detail);
-  if (!ok) for (const r of reports) console.log(indent(`${r.runtime.padEnd(8)} catalogSize=${r.catalogSize} digest=${r.digest}`));
+  if (!ok)
+    for (const r of reports)
+      console.log(indent(`${r.runtime.padEnd(8)} catalogSize=${r.catalogSize} digest=${r.digest}`));
 }
 
 finish();

@@ -71,7 +71,8 @@ export async function runScenario(runtime, icer, fixtureDir) {
     } catch (error) {
       let message;
       if (error instanceof CheckFailure) message = error.message;
-      else if (icer.IcerError && icer.IcerError.isInstance(error)) message = `unexpected IcerError [${error.code}]: ${error.message}`;
+      else if (icer.IcerError && icer.IcerError.isInstance(error))
+        message = `unexpected IcerError [${error.code}]: ${error.message}`;
       else message = `unexpected ${(error && error.stack) || error}`;
       failures.push({ name, message });
     }
@@ -96,7 +97,10 @@ export async function runScenario(runtime, icer, fixtureDir) {
       assert(typeof icer[name] === 'function', `export ${name} is ${typeof icer[name]}, expected a function`);
     }
     assert(typeof icer.VERSION === 'string' && /^\d+\.\d+\.\d+/.test(icer.VERSION), `VERSION is ${icer.VERSION}`);
-    assert(Array.isArray(icer.ICER_ERROR_CODES) && icer.ICER_ERROR_CODES.includes('FILE_NOT_FOUND'), 'ICER_ERROR_CODES');
+    assert(
+      Array.isArray(icer.ICER_ERROR_CODES) && icer.ICER_ERROR_CODES.includes('FILE_NOT_FOUND'),
+      'ICER_ERROR_CODES',
+    );
     assert(!('default' in icer) || icer.default === undefined, 'the package should have named exports only');
   });
 
@@ -124,7 +128,12 @@ export async function runScenario(runtime, icer, fixtureDir) {
 
   await check('resolveTitle of an unknown title throws UNKNOWN_TITLE', async () => {
     assert(state.catalog, 'no catalog');
-    await expectIcerError(icer, 'UNKNOWN_TITLE', () => state.catalog.resolveTitle('No Such Film Anywhere (1901)'), 'resolveTitle');
+    await expectIcerError(
+      icer,
+      'UNKNOWN_TITLE',
+      () => state.catalog.resolveTitle('No Such Film Anywhere (1901)'),
+      'resolveTitle',
+    );
   });
 
   await check('synthetic profiles', () => {
@@ -135,7 +144,8 @@ export async function runScenario(runtime, icer, fixtureDir) {
       assertEqual(profile.id, `synthetic-${i}`, 'profile id');
       assert(profile.liked.length > 0, `${profile.id} likes nothing`);
       assert(Object.keys(profile.affinities).length > 0, `${profile.id} has no affinities`);
-      for (const opinion of profile.liked) assert(state.catalog.has(opinion.item), `${profile.id} likes unknown ${opinion.item}`);
+      for (const opinion of profile.liked)
+        assert(state.catalog.has(opinion.item), `${profile.id} likes unknown ${opinion.item}`);
       for (const item of profile.heldOut) assertEqual(profile.opinionOf(item), 'unseen', `held-out ${item} opinion`);
       profile.assertMatches(state.catalog);
     }
@@ -144,8 +154,13 @@ export async function runScenario(runtime, icer, fixtureDir) {
     const again = JSON.stringify([...icer.syntheticProfiles(state.catalog, { count: 5, seed: 7 })]);
     assert(json === again, 'syntheticProfiles is not deterministic for a fixed seed');
     const single = JSON.stringify(icer.syntheticProfile(state.catalog, 3, { seed: 7 }));
-    assert(single === JSON.stringify(profiles[3]), 'syntheticProfile(catalog, 3) differs from the 4th of syntheticProfiles');
-    const roundTrip = JSON.stringify(profiles.map((p) => icer.PreferenceProfile.fromJSON(JSON.parse(JSON.stringify(p)))));
+    assert(
+      single === JSON.stringify(profiles[3]),
+      'syntheticProfile(catalog, 3) differs from the 4th of syntheticProfiles',
+    );
+    const roundTrip = JSON.stringify(
+      profiles.map((p) => icer.PreferenceProfile.fromJSON(JSON.parse(JSON.stringify(p)))),
+    );
     assert(roundTrip === json, 'PreferenceProfile.fromJSON(toJSON()) does not round-trip');
     const other = JSON.stringify([...icer.syntheticProfiles(state.catalog, { count: 5, seed: 8 })]);
     assert(other !== json, 'a different seed gave the same profiles');
@@ -154,7 +169,12 @@ export async function runScenario(runtime, icer, fixtureDir) {
 
   await check('invalid option throws INVALID_ARGUMENT', async () => {
     assert(state.catalog, 'no catalog');
-    await expectIcerError(icer, 'INVALID_ARGUMENT', () => icer.syntheticProfiles(state.catalog, { count: 0 }), 'syntheticProfiles({ count: 0 })');
+    await expectIcerError(
+      icer,
+      'INVALID_ARGUMENT',
+      () => icer.syntheticProfiles(state.catalog, { count: 0 }),
+      'syntheticProfiles({ count: 0 })',
+    );
   });
 
   await check('loadMovieLens(mini fixture)', async () => {
@@ -186,7 +206,11 @@ export async function runScenario(runtime, icer, fixtureDir) {
   await check('MovieLens profiles', () => {
     assert(state.dataset, 'no dataset');
     const profiles = [...state.dataset.profiles({ seed: 3 })];
-    assertEqual(profiles.map((p) => p.id), ['1', '2', '3'], 'profile ids');
+    assertEqual(
+      profiles.map((p) => p.id),
+      ['1', '2', '3'],
+      'profile ids',
+    );
     for (const profile of profiles) {
       assert(profile.liked.length > 0, `user ${profile.id} likes nothing`);
       assert(profile.disliked.length > 0, `user ${profile.id} dislikes nothing`);
@@ -196,12 +220,25 @@ export async function runScenario(runtime, icer, fixtureDir) {
     }
     const json = JSON.stringify(profiles);
     assert(json === JSON.stringify([...state.dataset.profiles({ seed: 3 })]), 'dataset.profiles is not deterministic');
-    assert(json === JSON.stringify([state.dataset.profile('1', { seed: 3 }), state.dataset.profile('2', { seed: 3 }), state.dataset.profile('3', { seed: 3 })]), 'profile(id) differs from profiles()');
+    assert(
+      json ===
+        JSON.stringify([
+          state.dataset.profile('1', { seed: 3 }),
+          state.dataset.profile('2', { seed: 3 }),
+          state.dataset.profile('3', { seed: 3 }),
+        ]),
+      'profile(id) differs from profiles()',
+    );
     state.movieLensJson = json;
   });
 
   await check('loadMovieLens("/nonexistent") rejects with FILE_NOT_FOUND', async () => {
-    const error = await expectIcerError(icer, 'FILE_NOT_FOUND', () => icer.loadMovieLens('/nonexistent'), 'loadMovieLens');
+    const error = await expectIcerError(
+      icer,
+      'FILE_NOT_FOUND',
+      () => icer.loadMovieLens('/nonexistent'),
+      'loadMovieLens',
+    );
     assert(error.message.includes('/nonexistent'), `the message should name the path: ${error.message}`);
   });
 
@@ -216,7 +253,9 @@ export async function runScenario(runtime, icer, fixtureDir) {
     const turns = [];
     generator.on('turn', ({ turn }) => turns.push(turn.index));
     const records = [];
-    for await (const record of generator.generateMany(icer.syntheticProfiles(state.catalog, { count: 4, seed: 11 }), { concurrency: 2 })) {
+    for await (const record of generator.generateMany(icer.syntheticProfiles(state.catalog, { count: 4, seed: 11 }), {
+      concurrency: 2,
+    })) {
       records.push(record);
     }
     assertEqual(records.length, 4, 'dialogues');
@@ -225,7 +264,11 @@ export async function runScenario(runtime, icer, fixtureDir) {
       assertEqual(record.consistency.violations, [], `violations in ${record.id}`);
       assert(record.turns.length >= 2, `${record.id} has ${record.turns.length} turns`);
     }
-    assertEqual(turns.length, records.reduce((n, r) => n + r.turns.length, 0), 'turn events');
+    assertEqual(
+      turns.length,
+      records.reduce((n, r) => n + r.turns.length, 0),
+      'turn events',
+    );
     state.dialoguesJson = JSON.stringify(records);
   });
 
@@ -242,8 +285,13 @@ export async function runScenario(runtime, icer, fixtureDir) {
 
   let digest = null;
   await check('digest', async () => {
-    assert(state.syntheticJson && state.movieLensJson && state.dialoguesJson && state.movieLensDialogueJson, 'missing JSON (an earlier check failed)');
-    digest = await sha256Hex([state.syntheticJson, state.movieLensJson, state.dialoguesJson, state.movieLensDialogueJson].join('\n'));
+    assert(
+      state.syntheticJson && state.movieLensJson && state.dialoguesJson && state.movieLensDialogueJson,
+      'missing JSON (an earlier check failed)',
+    );
+    digest = await sha256Hex(
+      [state.syntheticJson, state.movieLensJson, state.dialoguesJson, state.movieLensDialogueJson].join('\n'),
+    );
   });
 
   return {

@@ -29,7 +29,12 @@ function isObject(value: unknown): value is Record<string, unknown> {
 // Duck-typed: models come from many provider packages (and possibly another copy of `ai`), so no class to check.
 function isLanguageModel(value: unknown): value is LanguageModel {
   if (typeof value === 'string') return value.length > 0;
-  return isObject(value) && typeof value.doGenerate === 'function' && typeof value.provider === 'string' && typeof value.modelId === 'string';
+  return (
+    isObject(value) &&
+    typeof value.doGenerate === 'function' &&
+    typeof value.provider === 'string' &&
+    typeof value.modelId === 'string'
+  );
 }
 
 function isStore(value: unknown): value is ResponseStore {
@@ -55,14 +60,19 @@ export const AiSdkAdapterOptionsSchema = z.strictObject({
   name: z.string().min(1).optional(),
   /** Replacements for some of the default prompts (see `defaultPrompts`). */
   prompts: z
-    .custom<PromptOverrides>(isPromptOverrides, 'prompts must be { system?: string, turn?: function, dialogue?: function, version?: string }')
+    .custom<PromptOverrides>(
+      isPromptOverrides,
+      'prompts must be { system?: string, turn?: function, dialogue?: function, version?: string }',
+    )
     .optional(),
   /** Sampling temperature. Default 0.7: varied wording, while the acts keep the content fixed. */
   temperature: z.number().min(0).max(2).default(0.7),
   /** Most tokens per response; default: the provider's. */
   maxOutputTokens: z.number().int().min(1).optional(),
   /** A `ResponseCache` (or any `get`/`set` store), or a directory to keep one in. Default: no cache. */
-  cache: z.union([z.string().min(1), z.custom<ResponseStore>(isStore, 'cache must be a directory or a ResponseCache')]).optional(),
+  cache: z
+    .union([z.string().min(1), z.custom<ResponseStore>(isStore, 'cache must be a directory or a ResponseCache')])
+    .optional(),
   /** Retries and per-attempt timeout of each model call (see `callWithPolicy`). The AI SDK's own retries are off. */
   retry: CallPolicyOptionsSchema.optional(),
   /** Token prices, for the `cost` in {@link AiSdkAdapter.stats}. Default: no cost is computed. */
@@ -76,7 +86,10 @@ export const AiSdkAdapterOptionsSchema = z.strictObject({
   invalidReplyRetries: z.number().int().min(0).max(5).default(1),
   /** Waits between retries; tests pass one that returns at once. Default: a real timer. */
   sleep: z
-    .custom<(ms: number, signal?: AbortSignal) => Promise<void>>((value) => typeof value === 'function', 'sleep must be a function')
+    .custom<(ms: number, signal?: AbortSignal) => Promise<void>>(
+      (value) => typeof value === 'function',
+      'sleep must be a function',
+    )
     .optional(),
 });
 

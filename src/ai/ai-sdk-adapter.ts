@@ -1,7 +1,14 @@
-import { generateText, type LanguageModel, type LanguageModelUsage, type ModelMessage, NoObjectGeneratedError, Output } from 'ai';
+import {
+  generateText,
+  type LanguageModel,
+  type LanguageModelUsage,
+  type ModelMessage,
+  NoObjectGeneratedError,
+  Output,
+} from 'ai';
 import { z } from 'zod';
 import { IcerError } from '../errors.js';
-import { TokenUsageSchema, type TokenUsage } from '../generation/dialogue-record.js';
+import { type TokenUsage, TokenUsageSchema } from '../generation/dialogue-record.js';
 import { ResponseCache } from '../io/response-cache.js';
 import { type CallPolicyOptions, callWithPolicy } from '../language/call-policy.js';
 import type {
@@ -15,7 +22,13 @@ import { parseOptions } from '../validation/parse-options.js';
 import { type AiSdkAdapterStats, StatsCounter } from './adapter-stats.js';
 import { type AiSdkAdapterOptions, AiSdkAdapterOptionsSchema, type ResponseStore } from './ai-sdk-adapter-options.js';
 import { explainModelVersion } from './model-version-error.js';
-import { type ParsedReply, parseDialogueReply, parseTurnReply, UTTERANCES_SCHEMA_ID, UtterancesSchema } from './parse-reply.js';
+import {
+  type ParsedReply,
+  parseDialogueReply,
+  parseTurnReply,
+  UTTERANCES_SCHEMA_ID,
+  UtterancesSchema,
+} from './parse-reply.js';
 import { dialoguePromptInput, turnPromptInput } from './prompt-input.js';
 import { defaultPrompts, PROMPT_VERSION, type Prompts } from './prompts.js';
 
@@ -53,17 +66,26 @@ function defaultName(model: LanguageModel): string {
 // dialogue mode's CPU time.
 let utterancesOutput: ReturnType<typeof Output.object<z.infer<typeof UtterancesSchema>>> | undefined;
 function utterancesOutputSpec() {
-  utterancesOutput ??= Output.object({ schema: UtterancesSchema, name: 'utterances', description: 'One utterance per turn, in turn order.' });
+  utterancesOutput ??= Output.object({
+    schema: UtterancesSchema,
+    name: 'utterances',
+    description: 'One utterance per turn, in turn order.',
+  });
   return utterancesOutput;
 }
 
 function invalidReply(problem: string, mode: Mode, attempts: number): IcerError {
   // Not LM_CALL_FAILED: the model answered, so the generator can re-ask (with the problem) or fall back to templates.
-  return new IcerError('LM_INVALID_REPLY', `The model's ${mode}-mode reply could not be used after ${attempts} attempt${attempts === 1 ? '' : 's'}: it ${problem}.`, {
-    hint: mode === 'dialogue'
-      ? 'Use turn mode, a stronger model, or a higher invalidReplyRetries.'
-      : 'Use a stronger model or a higher invalidReplyRetries.',
-  });
+  return new IcerError(
+    'LM_INVALID_REPLY',
+    `The model's ${mode}-mode reply could not be used after ${attempts} attempt${attempts === 1 ? '' : 's'}: it ${problem}.`,
+    {
+      hint:
+        mode === 'dialogue'
+          ? 'Use turn mode, a stronger model, or a higher invalidReplyRetries.'
+          : 'Use a stronger model or a higher invalidReplyRetries.',
+    },
+  );
 }
 
 /**
@@ -126,7 +148,9 @@ export class AiSdkAdapter implements LMAdapter {
       turn: prompts?.turn ?? defaultPrompts.turn,
       dialogue: prompts?.dialogue ?? defaultPrompts.dialogue,
     };
-    const custom = prompts !== undefined && (prompts.system !== undefined || prompts.turn !== undefined || prompts.dialogue !== undefined);
+    const custom =
+      prompts !== undefined &&
+      (prompts.system !== undefined || prompts.turn !== undefined || prompts.dialogue !== undefined);
     this.promptVersion = prompts?.version ?? (custom ? `${PROMPT_VERSION}+custom` : PROMPT_VERSION);
     this.#temperature = parsed.temperature;
     this.#maxOutputTokens = parsed.maxOutputTokens;

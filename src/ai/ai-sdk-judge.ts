@@ -1,4 +1,4 @@
-import { type LanguageModel, generateText } from 'ai';
+import { generateText, type LanguageModel } from 'ai';
 import type { PolarityJudge } from '../consistency/polarity-judge.js';
 import { IcerError } from '../errors.js';
 import { ResponseCache } from '../io/response-cache.js';
@@ -45,9 +45,12 @@ export interface AiSdkJudgeOptions {
  */
 export function aiSdkJudge(options: AiSdkJudgeOptions): PolarityJudge {
   if (typeof options.model !== 'string' && typeof options.model?.doGenerate !== 'function') {
-    throw new IcerError('INVALID_ARGUMENT', 'aiSdkJudge needs an AI SDK language model.', { location: { field: 'model' } });
+    throw new IcerError('INVALID_ARGUMENT', 'aiSdkJudge needs an AI SDK language model.', {
+      location: { field: 'model' },
+    });
   }
-  const modelId = typeof options.model === 'string' ? options.model : `${options.model.provider}:${options.model.modelId}`;
+  const modelId =
+    typeof options.model === 'string' ? options.model : `${options.model.provider}:${options.model.modelId}`;
   const cache = typeof options.cache === 'string' ? new ResponseCache(options.cache) : options.cache;
   return async ({ text, subject, signal }) => {
     const key = ResponseCache.key({ judge: JUDGE_PROMPT_VERSION, model: modelId, text, subject });
@@ -75,7 +78,10 @@ export function aiSdkJudge(options: AiSdkJudgeOptions): PolarityJudge {
         signal ? { signal } : {},
       ));
     if (cache && cached === undefined) await cache.set(key, answer);
-    const word = answer.trim().toLowerCase().replace(/[^a-z]/g, '');
+    const word = answer
+      .trim()
+      .toLowerCase()
+      .replace(/[^a-z]/g, '');
     return (VERDICTS.has(word) ? word : 'unsure') as Polarity | 'unsure';
   };
 }

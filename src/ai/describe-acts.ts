@@ -1,5 +1,5 @@
-import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { displayTitle, parseAttributeKey } from '../catalog/item.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { attributePhrase, facetPhrase } from '../language/attribute-phrases.js';
 import { joinList } from '../language/templates/english.js';
 import type { DialogueAct, Polarity } from '../simulation/dialogue-acts.js';
@@ -54,7 +54,10 @@ function fact(key: string): string {
 }
 
 // "but less violent" / "but more recent": the direction of a critique, as the user would put it.
-function critiqueDirection(act: { attribute?: string | undefined; direction: 'less' | 'more' | 'newer' | 'older' }): string {
+function critiqueDirection(act: {
+  attribute?: string | undefined;
+  direction: 'less' | 'more' | 'newer' | 'older';
+}): string {
   switch (act.direction) {
     case 'newer':
       return 'more recent';
@@ -118,7 +121,8 @@ export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
       return `Say you have seen ${titles(catalog, act.items)} and ${feeling(act.polarity)}${strength(act.strength)}.`;
     case 'answer-item':
       if (!act.seen) return `Say you have not seen ${titles(catalog, act.items)}.`;
-      if (act.polarity === undefined) return `Say you have seen ${titles(catalog, act.items)}, giving no opinion of it.`;
+      if (act.polarity === undefined)
+        return `Say you have seen ${titles(catalog, act.items)}, giving no opinion of it.`;
       return `Say you have seen ${titles(catalog, act.items)} and ${feeling(act.polarity)}${strength(act.strength)}.`;
     case 'critique':
       return `Ask for something like ${titles(catalog, act.items)} but ${critiqueDirection(act)}.`;

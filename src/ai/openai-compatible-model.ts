@@ -12,7 +12,10 @@ export const OpenAICompatibleModelOptionsSchema = z.strictObject({
   /** Sent as `Authorization: Bearer <apiKey>`; local servers usually need none. */
   apiKey: z.string().min(1).optional(),
   /** The provider's name, the first half of the adapter's default `provider:model` name. Default `openai-compatible`. */
-  name: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/i, 'name must be letters, digits, "-" or "_"').default('openai-compatible'),
+  name: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'name must be letters, digits, "-" or "_"')
+    .default('openai-compatible'),
   /** Extra request headers. */
   headers: z.record(z.string(), z.string()).optional(),
   /**
@@ -33,7 +36,9 @@ const PACKAGE = '@ai-sdk/openai-compatible';
 function isMissingPackage(error: unknown): boolean {
   const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
   return (
-    (code === 'ERR_MODULE_NOT_FOUND' || code === 'MODULE_NOT_FOUND' || (typeof message === 'string' && /cannot find (module|package)/i.test(message))) &&
+    (code === 'ERR_MODULE_NOT_FOUND' ||
+      code === 'MODULE_NOT_FOUND' ||
+      (typeof message === 'string' && /cannot find (module|package)/i.test(message))) &&
     typeof message === 'string' &&
     message.includes(PACKAGE)
   );
@@ -44,15 +49,21 @@ function isMissingPackage(error: unknown): boolean {
  *
  * @internal
  */
-export async function loadOpenAICompatible(load: () => Promise<OpenAICompatibleModule> = () => import('@ai-sdk/openai-compatible')): Promise<OpenAICompatibleModule> {
+export async function loadOpenAICompatible(
+  load: () => Promise<OpenAICompatibleModule> = () => import('@ai-sdk/openai-compatible'),
+): Promise<OpenAICompatibleModule> {
   try {
     return await load();
   } catch (error) {
     if (!isMissingPackage(error)) throw error;
-    throw new IcerError('MISSING_DEPENDENCY', `The openai-compatible provider needs the optional package ${PACKAGE}, which is not installed.`, {
-      hint: `Run: npm install ${PACKAGE}`,
-      cause: error,
-    });
+    throw new IcerError(
+      'MISSING_DEPENDENCY',
+      `The openai-compatible provider needs the optional package ${PACKAGE}, which is not installed.`,
+      {
+        hint: `Run: npm install ${PACKAGE}`,
+        cause: error,
+      },
+    );
   }
 }
 
@@ -69,7 +80,9 @@ export async function loadOpenAICompatible(load: () => Promise<OpenAICompatibleM
  * const adapter = aiSdkAdapter({ model }); // named "openai-compatible:llama3.1"
  * ```
  */
-export async function openAICompatibleModel(options: OpenAICompatibleModelOptions): Promise<Exclude<LanguageModel, string>> {
+export async function openAICompatibleModel(
+  options: OpenAICompatibleModelOptions,
+): Promise<Exclude<LanguageModel, string>> {
   const parsed = parseOptions(OpenAICompatibleModelOptionsSchema, options, 'openAICompatibleModel');
   const { createOpenAICompatible } = await loadOpenAICompatible();
   const provider = createOpenAICompatible({

@@ -28,7 +28,13 @@ export function cleanUtterance(text: string): string {
   let out = text.trim().replace(LABEL, '').trim();
   for (const [open, close] of QUOTES) {
     const inner = out.slice(open.length, -close.length);
-    if (out.length >= 2 && out.startsWith(open) && out.endsWith(close) && !inner.includes(open) && !inner.includes(close)) {
+    if (
+      out.length >= 2 &&
+      out.startsWith(open) &&
+      out.endsWith(close) &&
+      !inner.includes(open) &&
+      !inner.includes(close)
+    ) {
       out = inner.trim();
     }
   }
@@ -58,7 +64,10 @@ export function parseDialogueReply(text: string, expected: number): ParsedReply<
   if (!parsed.success) return { ok: false, problem: 'was not a JSON object of the form {"utterances": ["…", …]}' };
   const { utterances } = parsed.data;
   if (utterances.length !== expected) {
-    return { ok: false, problem: `had ${utterances.length} utterance${utterances.length === 1 ? '' : 's'} for ${expected} turn${expected === 1 ? '' : 's'}` };
+    return {
+      ok: false,
+      problem: `had ${utterances.length} utterance${utterances.length === 1 ? '' : 's'} for ${expected} turn${expected === 1 ? '' : 's'}`,
+    };
   }
   const texts = utterances.map(cleanUtterance);
   const empty = texts.findIndex((utterance) => utterance === '');

@@ -1,5 +1,5 @@
-import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { displayTitle, type Item } from '../catalog/item.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { Turn } from '../generation/dialogue-record.js';
 import type { DialogueVerbalizeRequest, VerbalizeRequest } from '../language/lm-adapter.js';
 import { TemplateAdapter } from '../language/template-adapter.js';
@@ -48,7 +48,9 @@ export function itemFacts(item: Item): ItemFacts {
 
 // The model sees titles, never ids: an id it might copy into the text ("m42") means nothing to a reader.
 function actsWithTitles(acts: readonly DialogueAct[], catalog: ItemCatalog): DialogueAct[] {
-  return acts.map((act) => ({ ...act, items: act.items.map((id) => displayTitle(catalog.require(id))) }) as DialogueAct);
+  return acts.map(
+    (act) => ({ ...act, items: act.items.map((id) => displayTitle(catalog.require(id))) }) as DialogueAct,
+  );
 }
 
 function namedItems(acts: readonly DialogueAct[], catalog: ItemCatalog, into: Map<string, ItemFacts>): string[] {
@@ -80,9 +82,12 @@ export function turnPromptInput(request: VerbalizeRequest, historyTurns: number)
     items: [...items.values()],
     draft,
     ...(persona ? { persona } : {}),
-    conversation: historyTurns === 0
-      ? []
-      : request.history.slice(-historyTurns).map((turn) => ({ turn: turn.index, speaker: turn.speaker, text: turn.text })),
+    conversation:
+      historyTurns === 0
+        ? []
+        : request.history
+            .slice(-historyTurns)
+            .map((turn) => ({ turn: turn.index, speaker: turn.speaker, text: turn.text })),
     feedback: [...(request.feedback ?? [])],
   };
 }

@@ -134,7 +134,10 @@ const UNSAFE_IN_DATA = /[<>&\u2028\u2029]/g;
  */
 export function formatDataBlock(value: unknown): string {
   // Compact: indentation would add a third to every prompt's tokens, across a dataset of thousands of dialogues.
-  const json = JSON.stringify(value).replace(UNSAFE_IN_DATA, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const json = JSON.stringify(value).replace(
+    UNSAFE_IN_DATA,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `${DATA_OPEN}\n${json}\n${DATA_CLOSE}`;
 }
 

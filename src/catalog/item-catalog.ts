@@ -103,10 +103,14 @@ export class ItemCatalog implements Iterable<Item> {
   #add(item: Item, index: number): void {
     const existing = this.#byId.get(item.id);
     if (existing) {
-      throw new IcerError('DUPLICATE_ITEM_ID', `Item id "${item.id}" is used twice ("${existing.title}" and "${item.title}").`, {
-        location: { file: this.source, field: `items[${index}].id` },
-        hint: 'Give every item a unique id.',
-      });
+      throw new IcerError(
+        'DUPLICATE_ITEM_ID',
+        `Item id "${item.id}" is used twice ("${existing.title}" and "${item.title}").`,
+        {
+          location: { file: this.source, field: `items[${index}].id` },
+          hint: 'Give every item a unique id.',
+        },
+      );
     }
     this.#byId.set(item.id, item);
     for (const name of [item.title, ...(item.aliases ?? [])]) {
@@ -170,9 +174,13 @@ export class ItemCatalog implements Iterable<Item> {
   require(id: string): Item {
     const item = this.#byId.get(id);
     if (!item) {
-      throw new IcerError('UNKNOWN_ITEM', `No item with id "${id}" in the catalog${this.source ? ` (${this.source})` : ''}.`, {
-        hint: 'Check the id, or look the item up by title with findByTitle().',
-      });
+      throw new IcerError(
+        'UNKNOWN_ITEM',
+        `No item with id "${id}" in the catalog${this.source ? ` (${this.source})` : ''}.`,
+        {
+          hint: 'Check the id, or look the item up by title with findByTitle().',
+        },
+      );
     }
     return item;
   }

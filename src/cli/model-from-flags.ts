@@ -13,7 +13,15 @@ export interface ModelFlags {
 
 /** A model-backed adapter with the run statistics the CLI reports at the end. */
 export interface ModelAdapter extends LMAdapter {
-  readonly stats: { calls: number; retries: number; cacheHits: number; failures: number; inputTokens: number; outputTokens: number; cost: number | null };
+  readonly stats: {
+    calls: number;
+    retries: number;
+    cacheHits: number;
+    failures: number;
+    inputTokens: number;
+    outputTokens: number;
+    cost: number | null;
+  };
 }
 
 const DEFAULT_KEY_ENV = 'ICER_API_KEY';
@@ -42,8 +50,10 @@ function providerExport(provider: string): string {
  */
 export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | undefined> {
   if (flags.model === undefined) {
-    if (flags.provider !== undefined || flags.baseUrl !== undefined) throw new UsageError('--provider and --base-url need --model.');
-    if (flags.cache !== undefined || flags.prices !== undefined) throw new UsageError('--cache and --prices apply to a model: add --model.');
+    if (flags.provider !== undefined || flags.baseUrl !== undefined)
+      throw new UsageError('--provider and --base-url need --model.');
+    if (flags.cache !== undefined || flags.prices !== undefined)
+      throw new UsageError('--cache and --prices apply to a model: add --model.');
     return undefined;
   }
   const ai = await import('../ai/index.js');
@@ -55,10 +65,16 @@ export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | 
     ...(flags.cache !== undefined ? { cache: flags.cache } : {}),
     ...(flags.prices !== undefined ? { prices: parsePrices(flags.prices) } : {}),
   };
-  const compatible = flags.provider === 'openai-compatible' || (flags.provider === undefined && flags.baseUrl !== undefined);
+  const compatible =
+    flags.provider === 'openai-compatible' || (flags.provider === undefined && flags.baseUrl !== undefined);
   if (compatible) {
-    if (flags.baseUrl === undefined) throw new UsageError('--provider openai-compatible needs --base-url, e.g. http://127.0.0.1:11434/v1.');
-    const model = await ai.openAICompatibleModel({ baseURL: flags.baseUrl, model: flags.model, ...(apiKey !== undefined ? { apiKey } : {}) });
+    if (flags.baseUrl === undefined)
+      throw new UsageError('--provider openai-compatible needs --base-url, e.g. http://127.0.0.1:11434/v1.');
+    const model = await ai.openAICompatibleModel({
+      baseURL: flags.baseUrl,
+      model: flags.model,
+      ...(apiKey !== undefined ? { apiKey } : {}),
+    });
     return ai.aiSdkAdapter({ model, ...common });
   }
   if (flags.baseUrl !== undefined) throw new UsageError('--base-url is for --provider openai-compatible.');
@@ -66,7 +82,9 @@ export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | 
   const provider = flags.provider ?? (colon > 0 ? flags.model.slice(0, colon) : undefined);
   const modelId = flags.provider !== undefined || colon <= 0 ? flags.model : flags.model.slice(colon + 1);
   if (provider === undefined || modelId === '') {
-    throw new UsageError(`--model takes provider:model (e.g. openai:gpt-4o-mini), or use --provider; got "${flags.model}".`);
+    throw new UsageError(
+      `--model takes provider:model (e.g. openai:gpt-4o-mini), or use --provider; got "${flags.model}".`,
+    );
   }
   const packageName = `@ai-sdk/${provider}`;
   let module: Record<string, unknown>;
@@ -77,7 +95,9 @@ export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | 
   }
   const factory = module[providerExport(provider)];
   if (typeof factory !== 'function') {
-    throw new UsageError(`${packageName} has no "${providerExport(provider)}" provider to call; pass a model in code instead (see docs/language-models.md).`);
+    throw new UsageError(
+      `${packageName} has no "${providerExport(provider)}" provider to call; pass a model in code instead (see docs/language-models.md).`,
+    );
   }
   return ai.aiSdkAdapter({ model: (factory as (id: string) => never)(modelId), ...common });
 }

@@ -28,7 +28,12 @@ export interface ActOutcome {
  * Checks one turn's acts against the hidden profile and everything committed so far, act by act (a later act of
  * the turn is also checked against the earlier ones), and collects what they commit the speaker to.
  */
-export function evaluateActs(context: ActRuleContext, speaker: Speaker, acts: readonly DialogueAct[], index: number): ActOutcome {
+export function evaluateActs(
+  context: ActRuleContext,
+  speaker: Speaker,
+  acts: readonly DialogueAct[],
+  index: number,
+): ActOutcome {
   return new TurnEvaluation(context, index).run(speaker, acts);
 }
 
@@ -66,7 +71,10 @@ class TurnEvaluation {
     const known: string[] = [];
     for (const id of act.items) {
       if (catalog.has(id)) known.push(id);
-      else this.#report('invalid-act', `The "${act.type}" act names item "${id}", which is not in the catalog.`, { items: [id] });
+      else
+        this.#report('invalid-act', `The "${act.type}" act names item "${id}", which is not in the catalog.`, {
+          items: [id],
+        });
     }
     return known;
   }
@@ -106,7 +114,10 @@ class TurnEvaluation {
         ? `at turn ${stated.turn} the user said it ${attributeOpinionWords(stated.polarity)} ${attributeLabel(key)}`
         : 'the user never said it likes it';
       const message = `The assistant gives ${attributeLabel(key)} as something the user likes, but ${said}.`;
-      this.#report('recommend-unsupported-reason', message, { attribute: key, ...(stated ? { earlierTurn: stated.turn } : {}) });
+      this.#report('recommend-unsupported-reason', message, {
+        attribute: key,
+        ...(stated ? { earlierTurn: stated.turn } : {}),
+      });
     }
   }
 
@@ -150,21 +161,31 @@ class TurnEvaluation {
     for (const id of items) {
       if (!heldOut.has(id) || committed.namedByAssistant.has(id) || this.#leaked?.has(id)) continue;
       (this.#leaked ??= new Set()).add(id);
-      this.#report('held-out-leak', `The user names ${this.#item(id)}, a held-out target the assistant has not brought up.`, {
-        items: [id],
-      });
+      this.#report(
+        'held-out-leak',
+        `The user names ${this.#item(id)}, a held-out target the assistant has not brought up.`,
+        {
+          items: [id],
+        },
+      );
     }
   }
 
   #seenClaim(id: string, seen: boolean): void {
     const opinion = this.#context.profile.opinionOf(id);
     if (seen && opinion === 'unseen') {
-      const what = this.#context.heldOut.has(id) ? 'a held-out target it has not seen' : 'which its profile says it has not seen';
+      const what = this.#context.heldOut.has(id)
+        ? 'a held-out target it has not seen'
+        : 'which its profile says it has not seen';
       this.#report('unseen-item-claimed', `The user claims to have seen ${this.#item(id)}, ${what}.`, { items: [id] });
     } else if (!seen && opinion !== 'unseen') {
-      this.#report('user-contradicts-profile', `The user says it has not seen ${this.#item(id)}, which its profile has as ${opinion}.`, {
-        items: [id],
-      });
+      this.#report(
+        'user-contradicts-profile',
+        `The user says it has not seen ${this.#item(id)}, which its profile has as ${opinion}.`,
+        {
+          items: [id],
+        },
+      );
     }
     const earlier = this.commitments.seen.get(id) ?? this.#context.committed.seen.get(id);
     if (earlier && earlier.seen !== seen) {
@@ -239,7 +260,11 @@ class TurnEvaluation {
         if (statement.polarity !== 'negative' || !keys.includes(key as (typeof keys)[number])) continue;
         const attribute = `${attributeLabel(key)}, an attribute it said at turn ${statement.turn} it dislikes`;
         const message = `The user accepts ${this.#item(id)}, which has ${attribute}.`;
-        this.#report('accept-contradicts-dislike', message, { items: [id], attribute: key, earlierTurn: statement.turn });
+        this.#report('accept-contradicts-dislike', message, {
+          items: [id],
+          attribute: key,
+          earlierTurn: statement.turn,
+        });
       }
     }
   }

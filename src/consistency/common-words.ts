@@ -55,4 +55,6 @@ venice vienna washington york
 `;
 
 /** Everyday English words and common place names, lowercase (see the comments above). */
-export const COMMON_WORDS: ReadonlySet<string> = new Set(`${WORDS} ${PLACES}`.split(/\s+/).filter((word) => word !== ''));
+export const COMMON_WORDS: ReadonlySet<string> = new Set(
+  `${WORDS} ${PLACES}`.split(/\s+/).filter((word) => word !== ''),
+);

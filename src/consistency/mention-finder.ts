@@ -1,5 +1,5 @@
-import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { Item } from '../catalog/item.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { frontArticle, splitYear } from '../catalog/title.js';
 import { COMMON_WORDS } from './common-words.js';
 import { bracketedYearAfter, bracketedYearAt, MAX_YEAR_GAP, TextTokens } from './text-tokens.js';
@@ -71,7 +71,11 @@ function titleForm(name: string): TitleForm | undefined {
   const first = tokens.folded[0] as string;
   const hasArticle = tokens.length > 1 && LEADING_ARTICLES.has(first);
   const from = hasArticle ? 1 : 0;
-  return { folded: tokens.folded.slice(from), cased: tokens.cased.slice(from), article: hasArticle ? first : undefined };
+  return {
+    folded: tokens.folded.slice(from),
+    cased: tokens.cased.slice(from),
+    article: hasArticle ? first : undefined,
+  };
 }
 
 const UPPERCASE_OR_DIGIT = /[\p{Lu}\p{N}]/u;
@@ -86,7 +90,9 @@ const LETTER = /\p{L}/u;
  */
 function isDistinctive(words: readonly string[], hasArticle: boolean): boolean {
   if (words.length < 2) return false;
-  const marked = words.filter((word, index) => !(hasArticle && index === 0) && word !== 'I' && UPPERCASE_OR_DIGIT.test(word));
+  const marked = words.filter(
+    (word, index) => !(hasArticle && index === 0) && word !== 'I' && UPPERCASE_OR_DIGIT.test(word),
+  );
   if (marked.length < 2) return false;
   const everyday = words.map((word) => COMMON_WORDS.has(new TextTokens(word).folded.join('')));
   if (words.length === 2 && everyday.includes(true)) return false;
@@ -129,7 +135,8 @@ function isFree(covered: Uint8Array, from: number, to: number): boolean {
 
 // Year mentions are found first, yet the mentions of a text usually come out in text order anyway and need no sort.
 function inTextOrder(mentions: readonly TitleMention[]): boolean {
-  for (let i = 1; i < mentions.length; i++) if ((mentions[i] as TitleMention).start < (mentions[i - 1] as TitleMention).start) return false;
+  for (let i = 1; i < mentions.length; i++)
+    if ((mentions[i] as TitleMention).start < (mentions[i - 1] as TitleMention).start) return false;
   return true;
 }
 
@@ -207,11 +214,18 @@ export class MentionFinder {
     else byLast.set(last, [entry]);
   }
 
-  #indexBare(form: TitleForm, name: string, item: Item, keys: Map<string, BareEntry>, spoken: ReadonlySet<string>): void {
+  #indexBare(
+    form: TitleForm,
+    name: string,
+    item: Item,
+    keys: Map<string, BareEntry>,
+    spoken: ReadonlySet<string>,
+  ): void {
     const words = titleWords(name);
     const hasArticle = form.article !== undefined;
     const core = form.folded.join(' ');
-    const fullDistinctive = isDistinctive(words, hasArticle) && !spoken.has(hasArticle ? `${form.article} ${core}` : core);
+    const fullDistinctive =
+      isDistinctive(words, hasArticle) && !spoken.has(hasArticle ? `${form.article} ${core}` : core);
     const coreDistinctive = hasArticle ? isDistinctive(words.slice(1), false) && !spoken.has(core) : fullDistinctive;
     if (!fullDistinctive && !coreDistinctive) return;
     const key = `${form.article ?? ''}\u0000${form.cased.join(' ')}`;
@@ -220,7 +234,13 @@ export class MentionFinder {
       if (!existing.items.includes(item.id)) existing.items.push(item.id);
       return;
     }
-    const entry: BareEntry = { cased: form.cased, article: form.article, coreDistinctive, fullDistinctive, items: [item.id] };
+    const entry: BareEntry = {
+      cased: form.cased,
+      article: form.article,
+      coreDistinctive,
+      fullDistinctive,
+      items: [item.id],
+    };
     keys.set(key, entry);
     const first = form.cased[0] as string;
     this.#bareInitials[first.charCodeAt(0)] = 1;

@@ -1,5 +1,5 @@
-import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { displayTitle, parseAttributeKey } from '../catalog/item.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { Turn, Violation } from '../generation/dialogue-record.js';
 import { attributePhrase } from '../language/attribute-phrases.js';
 import type { DialogueAct, Polarity } from '../simulation/dialogue-acts.js';
@@ -10,34 +10,136 @@ export type TextStance = Polarity | 'unsure';
 
 // Phrases first (they contain words that would otherwise count the other way: "not a fan", "can't get enough").
 const NEGATIVE_PHRASES = [
-  "can't stand", 'cannot stand', "couldn't stand", 'not a fan', 'not big on', 'not into', 'not for me', "wasn't a fan",
-  'not my thing', "don't like", "didn't like", "don't love", "didn't love", "didn't enjoy", "don't enjoy", 'no thanks',
-  'steer clear', 'stay away', 'hard pass', 'let down', 'letdown', 'not my cup of tea', "doesn't appeal", "don't care for",
-  "didn't care for", 'not keen', 'turned off', 'put off',
+  "can't stand",
+  'cannot stand',
+  "couldn't stand",
+  'not a fan',
+  'not big on',
+  'not into',
+  'not for me',
+  "wasn't a fan",
+  'not my thing',
+  "don't like",
+  "didn't like",
+  "don't love",
+  "didn't love",
+  "didn't enjoy",
+  "don't enjoy",
+  'no thanks',
+  'steer clear',
+  'stay away',
+  'hard pass',
+  'let down',
+  'letdown',
+  'not my cup of tea',
+  "doesn't appeal",
+  "don't care for",
+  "didn't care for",
+  'not keen',
+  'turned off',
+  'put off',
 ];
 const POSITIVE_PHRASES = [
-  "can't get enough", 'big fan', 'huge fan', 'really into', 'blew me away', 'a fan of', 'really like', 'really enjoy',
-  'keen on', 'all for', 'always up for', 'up for',
+  "can't get enough",
+  'big fan',
+  'huge fan',
+  'really into',
+  'blew me away',
+  'a fan of',
+  'really like',
+  'really enjoy',
+  'keen on',
+  'all for',
+  'always up for',
+  'up for',
 ];
 const NEUTRAL_PHRASES = [
-  'no strong feelings', 'either way', 'take or leave', 'take it or leave it', 'on the fence', 'no strong opinion',
-  "don't mind", 'indifferent', 'neutral', 'so-so', 'fine either', 'mixed feelings', 'neither here nor there',
+  'no strong feelings',
+  'either way',
+  'take or leave',
+  'take it or leave it',
+  'on the fence',
+  'no strong opinion',
+  "don't mind",
+  'indifferent',
+  'neutral',
+  'so-so',
+  'fine either',
+  'mixed feelings',
+  'neither here nor there',
 ];
 const POSITIVE_WORDS = new Set([
-  'love', 'loved', 'loves', 'adore', 'adored', 'enjoy', 'enjoyed', 'like', 'liked', 'great', 'amazing', 'fantastic',
-  'favorite', 'favourite', 'awesome', 'brilliant', 'perfect', 'wonderful', 'excellent', 'masterpiece', 'incredible',
-  'terrific', 'superb', 'fan', 'fun', 'gem', 'classic', 'outstanding', 'stunning',
+  'love',
+  'loved',
+  'loves',
+  'adore',
+  'adored',
+  'enjoy',
+  'enjoyed',
+  'like',
+  'liked',
+  'great',
+  'amazing',
+  'fantastic',
+  'favorite',
+  'favourite',
+  'awesome',
+  'brilliant',
+  'perfect',
+  'wonderful',
+  'excellent',
+  'masterpiece',
+  'incredible',
+  'terrific',
+  'superb',
+  'fan',
+  'fun',
+  'gem',
+  'classic',
+  'outstanding',
+  'stunning',
 ]);
 const NEGATIVE_WORDS = new Set([
-  'hate', 'hated', 'hates', 'dislike', 'disliked', 'boring', 'awful', 'terrible', 'disappointing', 'disappointed',
-  'avoid', 'meh', 'overrated', 'worst', 'dreadful', 'tedious', 'unwatchable', 'dull', 'bad', 'horrible', 'loathe',
+  'hate',
+  'hated',
+  'hates',
+  'dislike',
+  'disliked',
+  'boring',
+  'awful',
+  'terrible',
+  'disappointing',
+  'disappointed',
+  'avoid',
+  'meh',
+  'overrated',
+  'worst',
+  'dreadful',
+  'tedious',
+  'unwatchable',
+  'dull',
+  'bad',
+  'horrible',
+  'loathe',
 ]);
 // Strong words: saying them about something one has no strong feelings about is a contradiction.
-const STRONG_WORDS = new Set(['love', 'loved', 'adore', 'adored', 'hate', 'hated', 'amazing', 'awful', 'masterpiece', 'loathe']);
+const STRONG_WORDS = new Set([
+  'love',
+  'loved',
+  'adore',
+  'adored',
+  'hate',
+  'hated',
+  'amazing',
+  'awful',
+  'masterpiece',
+  'loathe',
+]);
 const NEGATORS = new Set(['not', 'never', 'no', "n't", 'hardly', 'barely']);
 const SENTENCE_END = /[.!?;]+\s*/;
 // Inside a sentence, clauses end at commas and at the words that join two opinions ("and", "plus", "but", …).
-const CLAUSE_JOIN = /,\s*(?:and|plus|but|though|although|however|whereas|while|yet)?\s*|\s+(?:and|plus|but|though|although|however|whereas|while|yet)\s+/i;
+const CLAUSE_JOIN =
+  /,\s*(?:and|plus|but|though|although|however|whereas|while|yet)?\s*|\s+(?:and|plus|but|though|although|however|whereas|while|yet)\s+/i;
 // A sentence this short with no subject is a reaction to the one before: "Heat (1995)? Amazing."
 const REACTION_WORDS = 3;
 const ANY_MARKER = /§\d+/;
@@ -118,7 +220,8 @@ export function clauseStance(clause: string): TextStance {
     }
     if (cue.strong) strong = true;
     const negated = !cue.ownNegator && negatedAt(words, at);
-    const stance = cue.stance === 'neutral' || !negated ? cue.stance : cue.stance === 'positive' ? 'negative' : 'positive';
+    const stance =
+      cue.stance === 'neutral' || !negated ? cue.stance : cue.stance === 'positive' ? 'negative' : 'positive';
     if (stance === 'positive') positive++;
     else if (stance === 'negative') negative++;
     else neutral++;
@@ -206,7 +309,10 @@ function statedPolarity(act: DialogueAct): Polarity | undefined {
  * its subject (the whole text when the turn states only one opinion). The lexicon only reports what it is sure of;
  * unsure clauses pass (an optional judge may be asked about them).
  */
-export function checkTextPolarity(turn: Turn, catalog: ItemCatalog): { violations: Violation[]; unsure: DialogueAct[] } {
+export function checkTextPolarity(
+  turn: Turn,
+  catalog: ItemCatalog,
+): { violations: Violation[]; unsure: DialogueAct[] } {
   const violations: Violation[] = [];
   const unsure: DialogueAct[] = [];
   if (turn.speaker !== 'user') return { violations, unsure };
@@ -217,7 +323,8 @@ export function checkTextPolarity(turn: Turn, catalog: ItemCatalog): { violation
   // "dramas" inside "courtroom dramas" stays with its own act, "M" is not found in "I'm", and a title's words
   // ("Love Actually") are never read as an opinion.
   const cues: SubjectCue[] = [];
-  for (let index = 0; index < turn.acts.length; index++) addSubjectCues(turn.acts[index] as DialogueAct, index, catalog, cues);
+  for (let index = 0; index < turn.acts.length; index++)
+    addSubjectCues(turn.acts[index] as DialogueAct, index, catalog, cues);
   if (cues.length > 1) cues.sort((a, b) => b.cue.length - a.cue.length);
   let marked = turn.text.toLowerCase().replace(/[’`]/g, "'");
   for (const { cue, index } of cues) marked = markCue(marked, cue, ` §${index} `);
@@ -231,7 +338,12 @@ export function checkTextPolarity(turn: Turn, catalog: ItemCatalog): { violation
     const trimmed = sentence.trim();
     if (trimmed === '') continue;
     const attachTo = clauses.length - 1;
-    if (attachTo >= 0 && hasSubject[attachTo] && !ANY_MARKER.test(sentence) && trimmed.split(/\s+/).length <= REACTION_WORDS) {
+    if (
+      attachTo >= 0 &&
+      hasSubject[attachTo] &&
+      !ANY_MARKER.test(sentence) &&
+      trimmed.split(/\s+/).length <= REACTION_WORDS
+    ) {
       clauses[attachTo] += ` ${sentence}`;
       continue;
     }
@@ -253,7 +365,8 @@ export function checkTextPolarity(turn: Turn, catalog: ItemCatalog): { violation
     let scope: string | undefined;
     for (let i = 0; i < clauses.length; i++) {
       const clause = clauses[i] as string;
-      if (hasSubject[i] && marker.test(clause)) scope = scope === undefined ? unmark(clause) : `${scope} ${unmark(clause)}`;
+      if (hasSubject[i] && marker.test(clause))
+        scope = scope === undefined ? unmark(clause) : `${scope} ${unmark(clause)}`;
     }
     // Without its own clause, an act is judged on the whole text only when nothing else is said in the turn.
     if (scope === undefined && turn.acts.length === 1) scope = unmark(marked);
@@ -265,9 +378,12 @@ export function checkTextPolarity(turn: Turn, catalog: ItemCatalog): { violation
     const contradicts =
       (polarity === 'positive' && stance === 'negative') ||
       (polarity === 'negative' && stance === 'positive') ||
-      (polarity === 'neutral' && (stance === 'positive' || stance === 'negative') && tokens(scope).some((w) => STRONG_WORDS.has(w)));
+      (polarity === 'neutral' &&
+        (stance === 'positive' || stance === 'negative') &&
+        tokens(scope).some((w) => STRONG_WORDS.has(w)));
     if (contradicts) {
-      const subject = act.items[0] !== undefined ? itemLabel(catalog, act.items[0]) : (('attribute' in act && act.attribute) || 'it');
+      const subject =
+        act.items[0] !== undefined ? itemLabel(catalog, act.items[0]) : ('attribute' in act && act.attribute) || 'it';
       violations.push({
         turn: turn.index,
         rule: 'text-polarity',

@@ -1,5 +1,5 @@
-import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { displayTitle } from '../catalog/item.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { Polarity } from '../simulation/dialogue-acts.js';
 
 /** "Heat (1995)", or the quoted id when the catalog has no such item. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
-import { ItemCatalog } from '../catalog/item-catalog.js';
 import { ItemSchema } from '../catalog/item.js';
+import { ItemCatalog } from '../catalog/item-catalog.js';
 import { IcerError } from '../errors.js';
 import { fileError } from '../io/file-error.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';

@@ -14,15 +14,19 @@ import type { RecommenderPolicyFactory } from '../simulation/recommender-policy.
 import { type UserSimulatorOptions, UserSimulatorOptionsSchema } from '../simulation/user-simulator.js';
 import { parseOptions } from '../validation/parse-options.js';
 import type { DialogueRecord } from './dialogue-record.js';
+import { type DialogueSetup, throwIfAborted, type VerbalizationMode } from './dialogue-setup.js';
 import type { DialogueGeneratorEvents } from './generator-events.js';
-import { type DialogueSetup, type VerbalizationMode, throwIfAborted } from './dialogue-setup.js';
 import { runDialogue } from './run-dialogue.js';
 
 const SeedSchema = z.union([z.number().finite(), z.string()]);
 
 const ScalarOptionsSchema = z.object({
   /** Most turns per dialogue (both speakers counted), at least 2. Default 20. */
-  maxTurns: z.number().int().min(2, 'maxTurns must be at least 2: a dialogue needs a question and an answer').default(20),
+  maxTurns: z
+    .number()
+    .int()
+    .min(2, 'maxTurns must be at least 2: a dialogue needs a question and an answer')
+    .default(20),
   /** The run's seed. Default 0. */
   seed: SeedSchema.default(0),
   /** How often a turn whose text contradicts its acts is re-asked before falling back to templates. Default 2. */
@@ -154,7 +158,9 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
     }
     this.#mode = scalars.mode;
     if (options.judge !== undefined && typeof options.judge !== 'function') {
-      throw new IcerError('INVALID_ARGUMENT', 'The judge must be a function of a polarity question.', { location: { field: 'judge' } });
+      throw new IcerError('INVALID_ARGUMENT', 'The judge must be a function of a polarity question.', {
+        location: { field: 'judge' },
+      });
     }
     this.#judge = options.judge;
     const policy = options.policy;
@@ -168,9 +174,13 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
 
   #setup(profile: PreferenceProfile, id: string, seed: Seed, signal: AbortSignal | undefined): DialogueSetup {
     if (!profile.hasPreferences) {
-      throw new IcerError('INVALID_PROFILE', `Profile "${profile.id}" has no preferences: no liked or disliked items and no affinities.`, {
-        hint: 'A simulated user needs something to say; give the profile at least one liked item or attribute affinity.',
-      });
+      throw new IcerError(
+        'INVALID_PROFILE',
+        `Profile "${profile.id}" has no preferences: no liked or disliked items and no affinities.`,
+        {
+          hint: 'A simulated user needs something to say; give the profile at least one liked item or attribute affinity.',
+        },
+      );
     }
     profile.assertMatches(this.catalog);
     return {
@@ -216,12 +226,23 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
    * Generates one dialogue per profile, `concurrency` at a time, yielding records in input order. Dialogue `i` gets
    * the seed `<seed>:<i>` and the id `<seed>-<i>`, so a batch is reproducible whatever the concurrency.
    */
-  async *generateMany(profiles: AnyIterable<PreferenceProfile>, options: GenerateManyOptions = {}): AsyncGenerator<DialogueRecord> {
+  async *generateMany(
+    profiles: AnyIterable<PreferenceProfile>,
+    options: GenerateManyOptions = {},
+  ): AsyncGenerator<DialogueRecord> {
     const { concurrency, signal, total } = parseOptions(ConcurrencySchema, options, 'generateMany');
-    if (typeof profiles !== 'object' || profiles === null || !(Symbol.asyncIterator in profiles || Symbol.iterator in profiles)) {
-      throw new IcerError('INVALID_ARGUMENT', 'generateMany() takes an iterable (or async iterable) of PreferenceProfiles.', {
-        location: { field: 'profiles' },
-      });
+    if (
+      typeof profiles !== 'object' ||
+      profiles === null ||
+      !(Symbol.asyncIterator in profiles || Symbol.iterator in profiles)
+    ) {
+      throw new IcerError(
+        'INVALID_ARGUMENT',
+        'generateMany() takes an iterable (or async iterable) of PreferenceProfiles.',
+        {
+          location: { field: 'profiles' },
+        },
+      );
     }
     const source: AsyncIterator<PreferenceProfile> | Iterator<PreferenceProfile> =
       Symbol.asyncIterator in profiles ? profiles[Symbol.asyncIterator]() : profiles[Symbol.iterator]();
@@ -278,7 +299,13 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
         const woken = new Promise<void>((resolve) => {
           wake = resolve;
         });
-        const headDone = await Promise.race([head.run.then(() => true, () => true), woken.then(() => false)]);
+        const headDone = await Promise.race([
+          head.run.then(
+            () => true,
+            () => true,
+          ),
+          woken.then(() => false),
+        ]);
         if (!headDone) continue;
         pending.delete(nextToYield);
         let record: DialogueRecord;

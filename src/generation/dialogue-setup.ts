@@ -1,6 +1,6 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { ConsistencyTracker } from '../consistency/consistency-tracker.js';
-import { type PolarityJudge, judgeUnsurePolarity } from '../consistency/polarity-judge.js';
+import { judgeUnsurePolarity, type PolarityJudge } from '../consistency/polarity-judge.js';
 import { IcerError } from '../errors.js';
 import type { DialogueTurnActs, LMAdapter } from '../language/lm-adapter.js';
 import { TemplateAdapter } from '../language/template-adapter.js';
@@ -50,14 +50,24 @@ export function addUsage(ledger: WordingLedger, usage: TokenUsage | undefined): 
 }
 
 /** All text violations of a turn: the tracker's, then the judge's on what the lexicon could not decide. */
-export async function textViolations(setup: DialogueSetup, tracker: ConsistencyTracker, turn: Turn): Promise<Violation[]> {
+export async function textViolations(
+  setup: DialogueSetup,
+  tracker: ConsistencyTracker,
+  turn: Turn,
+): Promise<Violation[]> {
   const violations = tracker.checkText(turn);
   if (violations.length > 0 || !setup.judge) return violations;
   return judgeUnsurePolarity(turn, setup.catalog, setup.judge, setup.signal);
 }
 
 /** A repair log entry. */
-export function repair(turn: number, attempts: number, method: Repair['method'], violations: Violation[], unusable: string | undefined): Repair {
+export function repair(
+  turn: number,
+  attempts: number,
+  method: Repair['method'],
+  violations: Violation[],
+  unusable: string | undefined,
+): Repair {
   return { turn, attempts, method, violations, ...(unusable !== undefined ? { unusable } : {}) };
 }
 

@@ -5,7 +5,7 @@ import type { AssistantAct, DialogueAct, Speaker, UserAct } from '../simulation/
 import { UserSimulator } from '../simulation/user-simulator.js';
 import { VERSION } from '../version.js';
 import type { DialogueRecord, Turn, Violation } from './dialogue-record.js';
-import { type DialogueSetup, type WordingLedger, throwIfAborted } from './dialogue-setup.js';
+import { type DialogueSetup, throwIfAborted, type WordingLedger } from './dialogue-setup.js';
 import { wordDialogue } from './word-dialogue.js';
 import { wordTurn } from './word-turn.js';
 
@@ -55,7 +55,15 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
       steps.push(step);
       continue;
     }
-    const turn = await wordTurn(setup, tracker, step, turns, root.fork(`turn/${turnIndex}`), speaker === 'user' ? user.persona : undefined, ledger);
+    const turn = await wordTurn(
+      setup,
+      tracker,
+      step,
+      turns,
+      root.fork(`turn/${turnIndex}`),
+      speaker === 'user' ? user.persona : undefined,
+      ledger,
+    );
     tracker.commit(turn);
     turns.push(turn);
     setup.emit('turn', { dialogueId: setup.id, turn });
@@ -67,13 +75,16 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
     }
   }
   for (const repair of ledger.repairLog) {
-    for (const violation of repair.violations) setup.emit('inconsistency', { dialogueId: setup.id, violation, repaired: true });
+    for (const violation of repair.violations)
+      setup.emit('inconsistency', { dialogueId: setup.id, violation, repaired: true });
   }
   violations.push(...ledger.unrepaired);
   violations.sort((a, b) => a.turn - b.turn);
   for (const violation of violations) setup.emit('inconsistency', { dialogueId: setup.id, violation, repaired: false });
 
-  const recommended = turns.flatMap((turn) => turn.acts.filter((act) => act.type === 'recommend').flatMap((act) => act.items));
+  const recommended = turns.flatMap((turn) =>
+    turn.acts.filter((act) => act.type === 'recommend').flatMap((act) => act.items),
+  );
   const accepted = lastUserActs.find((act) => act.type === 'accept')?.items[0] ?? null;
   const heldOut = new Set(profile.heldOut);
   const record: DialogueRecord = {
@@ -91,11 +102,23 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
     turns,
     outcome: {
       accepted,
-      reason: accepted !== null ? 'accepted' : user.state === 'gave-up' ? 'gave-up' : exhausted ? 'no-candidates' : 'max-turns',
+      reason:
+        accepted !== null
+          ? 'accepted'
+          : user.state === 'gave-up'
+            ? 'gave-up'
+            : exhausted
+              ? 'no-candidates'
+              : 'max-turns',
       recommended,
       heldOutRecommended: recommended.filter((item) => heldOut.has(item)),
     },
-    consistency: { checkedTurns: tracker.checkedTurns, violations, repairs: ledger.repairLog.length, repairLog: ledger.repairLog },
+    consistency: {
+      checkedTurns: tracker.checkedTurns,
+      violations,
+      repairs: ledger.repairLog.length,
+      repairLog: ledger.repairLog,
+    },
     generator: {
       version: VERSION,
       lm: setup.adapter.name,

@@ -5,16 +5,16 @@ import type { SeededRandom } from '../random/seeded-random.js';
 import type { UserSimulator } from '../simulation/user-simulator.js';
 import type { Turn, Violation } from './dialogue-record.js';
 import {
-  type DialogueSetup,
-  TEMPLATE,
-  type WordingLedger,
   addUsage,
   callsModel,
+  type DialogueSetup,
   repair,
   spokenTurn,
+  TEMPLATE,
   textViolations,
   throwIfAborted,
   usableReply,
+  type WordingLedger,
 } from './dialogue-setup.js';
 
 /**
@@ -45,14 +45,16 @@ export async function wordDialogue(
 
   for (let attempt = 1; attempt <= setup.repairAttempts + 1 && failing.length > 0; attempt++) {
     throwIfAborted(setup.signal);
-    const answer = await usableReply(() => verbalizeDialogue({
-      turns: steps,
-      catalog: setup.catalog,
-      persona,
-      random: attempt === 1 ? random : random.fork(`retry/${attempt}`),
-      ...(feedback ? { feedback } : {}),
-      ...(setup.signal ? { signal: setup.signal } : {}),
-    }));
+    const answer = await usableReply(() =>
+      verbalizeDialogue({
+        turns: steps,
+        catalog: setup.catalog,
+        persona,
+        random: attempt === 1 ? random : random.fork(`retry/${attempt}`),
+        ...(feedback ? { feedback } : {}),
+        ...(setup.signal ? { signal: setup.signal } : {}),
+      }),
+    );
     if (callsModel(setup.adapter)) ledger.calls++;
     if ('unusable' in answer) {
       // The whole reply was unusable: every turn still failing stays so, told why.
@@ -61,7 +63,10 @@ export async function wordDialogue(
         attemptsAt.set(position, attempt);
         if (!firstProblems.has(position)) firstProblems.set(position, []);
       }
-      feedback = failing.map((position) => ({ turn: (steps[position] as DialogueTurnActs).index, problems: [answer.unusable] }));
+      feedback = failing.map((position) => ({
+        turn: (steps[position] as DialogueTurnActs).index,
+        problems: [answer.unusable],
+      }));
       continue;
     }
     const result = answer.reply;
@@ -73,7 +78,9 @@ export async function wordDialogue(
       attemptsAt.set(position, attempt);
       const text = result.texts[position];
       const problems =
-        typeof text === 'string' && text.trim() !== '' ? await textViolations(setup, tracker, spokenTurn(step, text)) : [];
+        typeof text === 'string' && text.trim() !== ''
+          ? await textViolations(setup, tracker, spokenTurn(step, text))
+          : [];
       const missing = typeof text !== 'string' || text.trim() === '';
       if (!missing && problems.length === 0) {
         texts[position] = text;
@@ -81,7 +88,10 @@ export async function wordDialogue(
       }
       if (!firstProblems.has(position)) firstProblems.set(position, problems);
       stillFailing.push(position);
-      feedback.push({ turn: step.index, problems: missing ? ['No utterance was given for this turn.'] : problems.map((v) => v.message) });
+      feedback.push({
+        turn: step.index,
+        problems: missing ? ['No utterance was given for this turn.'] : problems.map((v) => v.message),
+      });
     }
     failing = stillFailing;
   }

@@ -4,16 +4,16 @@ import type { DialogueAct, Speaker } from '../simulation/dialogue-acts.js';
 import type { UserSimulator } from '../simulation/user-simulator.js';
 import type { Turn, Violation } from './dialogue-record.js';
 import {
-  type DialogueSetup,
-  TEMPLATE,
-  type WordingLedger,
   addUsage,
   callsModel,
+  type DialogueSetup,
   repair,
   spokenTurn,
+  TEMPLATE,
   textViolations,
   throwIfAborted,
   usableReply,
+  type WordingLedger,
 } from './dialogue-setup.js';
 
 /**
@@ -35,16 +35,18 @@ export async function wordTurn(
   let unusable: string | undefined;
   for (let attempt = 1; attempt <= setup.repairAttempts + 1; attempt++) {
     throwIfAborted(setup.signal);
-    const answer = await usableReply(() => setup.adapter.verbalize({
-      speaker: step.speaker,
-      acts: step.acts,
-      history,
-      catalog: setup.catalog,
-      ...(persona ? { persona } : {}),
-      random: attempt === 1 ? random : random.fork(`retry/${attempt}`),
-      ...(feedback ? { feedback } : {}),
-      ...(setup.signal ? { signal: setup.signal } : {}),
-    }));
+    const answer = await usableReply(() =>
+      setup.adapter.verbalize({
+        speaker: step.speaker,
+        acts: step.acts,
+        history,
+        catalog: setup.catalog,
+        ...(persona ? { persona } : {}),
+        random: attempt === 1 ? random : random.fork(`retry/${attempt}`),
+        ...(feedback ? { feedback } : {}),
+        ...(setup.signal ? { signal: setup.signal } : {}),
+      }),
+    );
     if (callsModel(setup.adapter)) ledger.calls++;
     if ('unusable' in answer) {
       unusable ??= answer.unusable;
@@ -62,7 +64,14 @@ export async function wordTurn(
     first ??= violations;
     feedback = violations.map((v) => v.message);
   }
-  const fallback = TEMPLATE.render({ speaker: step.speaker, acts: step.acts, history, catalog: setup.catalog, random, ...(persona ? { persona } : {}) });
+  const fallback = TEMPLATE.render({
+    speaker: step.speaker,
+    acts: step.acts,
+    history,
+    catalog: setup.catalog,
+    random,
+    ...(persona ? { persona } : {}),
+  });
   const turn = spokenTurn(step, fallback);
   ledger.repairLog.push(repair(step.index, setup.repairAttempts + 1, 'template', first ?? [], unusable));
   ledger.unrepaired.push(...tracker.checkText(turn));

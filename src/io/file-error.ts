@@ -11,7 +11,10 @@ export function fileError(error: unknown, file: string): IcerError {
     });
   }
   if (code === 'EISDIR') {
-    return new IcerError('FILE_NOT_FOUND', 'Expected a file but found a directory.', { location: { file }, cause: error });
+    return new IcerError('FILE_NOT_FOUND', 'Expected a file but found a directory.', {
+      location: { file },
+      cause: error,
+    });
   }
   if (code === 'EACCES' || code === 'EPERM') {
     return new IcerError('FILE_NOT_FOUND', 'The file cannot be read (permission denied).', {

@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { IcerError } from '../errors.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { abortableSleep, raceAbort } from './abortable.js';
-import { classifyCallError, type CallErrorVerdict } from './classify-call-error.js';
+import { type CallErrorVerdict, classifyCallError } from './classify-call-error.js';
 
-export { classifyCallError, type CallErrorVerdict } from './classify-call-error.js';
+export { type CallErrorVerdict, classifyCallError } from './classify-call-error.js';
 export { MAX_RETRY_AFTER_MS, parseRetryAfter } from './retry-after.js';
 
 // Timers cannot wait longer (about 24.8 days); a larger value would overflow and fire at once.
@@ -126,7 +126,10 @@ async function runAttempt<T>(
     controller.abort(new DOMException(`The attempt took longer than ${timeoutMs} ms.`, 'TimeoutError'));
   const timer = timeoutMs > 0 ? setTimeout(onTimeout, timeoutMs) : undefined;
   try {
-    return await raceAbort(Promise.resolve().then(() => fn(controller.signal)), controller.signal);
+    return await raceAbort(
+      Promise.resolve().then(() => fn(controller.signal)),
+      controller.signal,
+    );
   } finally {
     clearTimeout(timer);
     callerSignal?.removeEventListener('abort', onCallerAbort);

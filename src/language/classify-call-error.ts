@@ -1,5 +1,5 @@
 import { IcerError } from '../errors.js';
-import { parseRetryAfter, type HeaderSource } from './retry-after.js';
+import { type HeaderSource, parseRetryAfter } from './retry-after.js';
 
 /** What {@link classifyCallError} concluded about a failed language-model call. */
 export interface CallErrorVerdict {

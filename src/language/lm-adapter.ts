@@ -1,8 +1,8 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { DialogueAct, Speaker } from '../simulation/dialogue-acts.js';
-import type { Turn, TokenUsage } from '../generation/dialogue-record.js';
+import type { TokenUsage, Turn } from '../generation/dialogue-record.js';
 import type { Persona } from '../profile/profile-schema.js';
 import type { SeededRandom } from '../random/seeded-random.js';
+import type { DialogueAct, Speaker } from '../simulation/dialogue-acts.js';
 
 /** What an adapter is asked to put into words: one turn's acts, in the context of the dialogue so far. */
 export interface VerbalizeRequest {

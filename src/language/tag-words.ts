@@ -55,8 +55,14 @@ const form = (quality: string, noun: string, less: string): TagWords => ({
 // The built-in catalog's controlled tag vocabulary. Tags outside it (MovieLens users' free text) use `genericTag`.
 const TAGS = new Map<string, TagWords>([
   ['aliens', topic('alien movies', 'aliens', 'aliens', true)],
-  ['anime', { noun: 'anime', more: 'more anime-like', less: 'less anime-like', trait: { kind: 'quality', text: 'an anime' } }],
-  ['artificial intelligence', topic('movies about artificial intelligence', 'artificial intelligence', 'artificial intelligence', false)],
+  [
+    'anime',
+    { noun: 'anime', more: 'more anime-like', less: 'less anime-like', trait: { kind: 'quality', text: 'an anime' } },
+  ],
+  [
+    'artificial intelligence',
+    topic('movies about artificial intelligence', 'artificial intelligence', 'artificial intelligence', false),
+  ],
   ['atmospheric', adjective('atmospheric')],
   ['based on a book', form('based on a book', 'book adaptations', 'not based on a book')],
   ['based on a comic', form('based on a comic', 'comic book adaptations', 'not based on a comic')],
@@ -79,8 +85,24 @@ const TAGS = new Map<string, TagWords>([
   ['dark comedy', kind('a dark comedy', 'dark comedies')],
   ['desert', setting('set in the desert', 'desert movies')],
   ['drugs', topic('movies about drugs', 'drugs', 'drugs', true)],
-  ['dystopia', { noun: 'dystopian movies', more: 'more dystopian', less: 'less dystopian', trait: { kind: 'quality', text: 'dystopian' } }],
-  ['ensemble cast', { noun: 'ensemble movies', more: 'with more of an ensemble', less: 'with a smaller cast', trait: { kind: 'feature', text: 'an ensemble cast' } }],
+  [
+    'dystopia',
+    {
+      noun: 'dystopian movies',
+      more: 'more dystopian',
+      less: 'less dystopian',
+      trait: { kind: 'quality', text: 'dystopian' },
+    },
+  ],
+  [
+    'ensemble cast',
+    {
+      noun: 'ensemble movies',
+      more: 'with more of an ensemble',
+      less: 'with a smaller cast',
+      trait: { kind: 'feature', text: 'an ensemble cast' },
+    },
+  ],
   ['epic', adjective('epic', 'epics')],
   ['fairy tale', kind('a fairy tale', 'fairy tales')],
   ['family', topic('stories about family', 'family ties', 'focus on family', false)],
@@ -129,7 +151,15 @@ const TAGS = new Map<string, TagWords>([
   ['poverty', topic('stories about poverty', 'themes of poverty', 'poverty', false)],
   ['princess', kind('a princess story', 'princess stories')],
   ['prison', setting('set in a prison', 'prison movies')],
-  ['private detective', { noun: 'private-eye stories', more: 'more of a detective story', less: 'less of a detective story', trait: { kind: 'feature', text: 'a private detective' } }],
+  [
+    'private detective',
+    {
+      noun: 'private-eye stories',
+      more: 'more of a detective story',
+      less: 'less of a detective story',
+      trait: { kind: 'feature', text: 'a private detective' },
+    },
+  ],
   ['psychological', adjective('psychological', 'psychological films')],
   ['quest', kind('a quest story', 'quest stories')],
   ['quirky', adjective('quirky', 'quirky movies', 'quirkier')],
@@ -139,9 +169,20 @@ const TAGS = new Map<string, TagWords>([
   ['road trip', kind('a road movie', 'road movies')],
   ['robots', topic('robot movies', 'robots', 'robots', true)],
   ['samurai', topic('samurai movies', 'samurai', 'samurai', true)],
-  ['satire', { noun: 'satires', more: 'more satirical', less: 'less satirical', trait: { kind: 'quality', text: 'satirical' } }],
+  [
+    'satire',
+    { noun: 'satires', more: 'more satirical', less: 'less satirical', trait: { kind: 'quality', text: 'satirical' } },
+  ],
   ['sequel', form('a sequel', 'sequels', 'not a sequel')],
-  ['serial killer', { noun: 'serial-killer stories', more: 'more of a serial-killer story', less: 'less of a serial-killer story', trait: { kind: 'feature', text: 'a serial killer' } }],
+  [
+    'serial killer',
+    {
+      noun: 'serial-killer stories',
+      more: 'more of a serial-killer story',
+      less: 'less of a serial-killer story',
+      trait: { kind: 'feature', text: 'a serial killer' },
+    },
+  ],
   ['silent film', form('a silent film', 'silent films', 'with sound')],
   ['slasher', kind('a slasher', 'slasher movies')],
   ['slow burn', kind('a slow burn', 'slow burns')],
@@ -162,7 +203,15 @@ const TAGS = new Map<string, TagWords>([
   ['toys', topic('movies about toys', 'toys', 'toys', true)],
   ['trains', topic('train movies', 'trains', 'trains', true)],
   ['treasure hunt', kind('a treasure hunt', 'treasure hunts')],
-  ['twist ending', { noun: 'twist endings', more: 'with a twist ending', less: 'without a twist ending', trait: { kind: 'feature', text: 'a twist ending' } }],
+  [
+    'twist ending',
+    {
+      noun: 'twist endings',
+      more: 'with a twist ending',
+      less: 'without a twist ending',
+      trait: { kind: 'feature', text: 'a twist ending' },
+    },
+  ],
   ['vampires', topic('vampire movies', 'vampires', 'vampires', true)],
   ['vietnam war', setting('set during the Vietnam War', 'Vietnam War movies')],
   ['violent', adjective('violent')],
@@ -179,7 +228,12 @@ const TAGS = new Map<string, TagWords>([
 // Free-text tags (MovieLens: "thought-provoking", "dark hero", "pixar") may be adjectives, nouns or names; "___
 // movies" reads acceptably for all three, where the bare tag would not ("I love thought-provoking").
 function genericTag(value: string): TagWords {
-  return { noun: `${value} movies`, more: `more ${value}`, less: `less ${value}`, trait: { kind: 'keyword', text: value } };
+  return {
+    noun: `${value} movies`,
+    more: `more ${value}`,
+    less: `less ${value}`,
+    trait: { kind: 'keyword', text: value },
+  };
 }
 
 /** The words for a tag value (`time travel`, `violent`, `paris`, …); unknown tags get generic forms. */

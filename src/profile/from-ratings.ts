@@ -84,7 +84,12 @@ export function profileFromRatings(
   catalog: ItemCatalog,
   options: RatingsProfileOptions = {},
 ): PreferenceProfile {
-  return buildFromRatings(userId, ratings, catalog, parseOptions(RatingsProfileOptionsSchema, options, 'profileFromRatings'));
+  return buildFromRatings(
+    userId,
+    ratings,
+    catalog,
+    parseOptions(RatingsProfileOptionsSchema, options, 'profileFromRatings'),
+  );
 }
 
 /** The same as {@link profileFromRatings} with options already validated: the loop over many users uses it. */
@@ -113,9 +118,17 @@ export function buildFromRatings(
     if (rated.has(item)) continue;
     rated.set(item, rating);
     if (rating >= options.likeThreshold) {
-      liked.push({ item, rating, strength: strength(rating - options.likeThreshold, options.maxRating - options.likeThreshold) });
+      liked.push({
+        item,
+        rating,
+        strength: strength(rating - options.likeThreshold, options.maxRating - options.likeThreshold),
+      });
     } else if (rating <= options.dislikeThreshold) {
-      disliked.push({ item, rating, strength: strength(options.dislikeThreshold - rating, options.dislikeThreshold - options.minRating) });
+      disliked.push({
+        item,
+        rating,
+        strength: strength(options.dislikeThreshold - rating, options.dislikeThreshold - options.minRating),
+      });
     } else {
       neutral.push(item);
     }
@@ -135,7 +148,9 @@ export function buildFromRatings(
   // rating scores +1 and the worst −1 even on a lopsided scale such as 0.5–5.
   const center = (options.likeThreshold + options.dislikeThreshold) / 2;
   const score = (rating: number) =>
-    rating >= center ? (rating - center) / (options.maxRating - center) : (rating - center) / (center - options.minRating);
+    rating >= center
+      ? (rating - center) / (options.maxRating - center)
+      : (rating - center) / (center - options.minRating);
   const scored = [...rated]
     .filter(([item]) => !heldOut.has(item))
     .map(([item, rating]) => ({ item, score: clamp(score(rating), -1, 1) }));

@@ -89,7 +89,10 @@ export function profileFromSpec(spec: ProfileSpec, catalog: ItemCatalog): Prefer
 
   const affinities: Record<string, number> = data.deriveAffinities
     ? affinitiesFromScores(
-        [...liked.map((o) => ({ item: o.item, score: o.strength })), ...disliked.map((o) => ({ item: o.item, score: -o.strength }))],
+        [
+          ...liked.map((o) => ({ item: o.item, score: o.strength })),
+          ...disliked.map((o) => ({ item: o.item, score: -o.strength })),
+        ],
         catalog,
         // A spec names few items on purpose: every one of them is evidence.
         { shrinkage: SPEC_SHRINKAGE, facets: undefined, minMagnitude: 0.05, minEvidence: 1 },

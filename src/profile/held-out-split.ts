@@ -1,4 +1,4 @@
-import { SeededRandom, type Seed } from '../random/seeded-random.js';
+import { type Seed, SeededRandom } from '../random/seeded-random.js';
 
 /** How many liked items to hold out. */
 export interface HeldOutOptions {
@@ -13,7 +13,12 @@ export interface HeldOutOptions {
  * which other users are built or in what order. At least one liked item always stays visible, and a non-zero
  * fraction holds out at least one item whenever two or more are liked.
  */
-export function chooseHeldOut(liked: readonly string[], userId: string, seed: Seed, options: HeldOutOptions): Set<string> {
+export function chooseHeldOut(
+  liked: readonly string[],
+  userId: string,
+  seed: Seed,
+  options: HeldOutOptions,
+): Set<string> {
   const available = liked.length - 1;
   if (available <= 0) return new Set();
   const wanted =

@@ -1,5 +1,5 @@
-import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { displayTitle } from '../catalog/item.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
 import {
@@ -100,10 +100,14 @@ export class PreferenceProfile {
     }
     const contradiction = findContradiction(parsed.data);
     if (contradiction) {
-      throw new IcerError('INVALID_PROFILE', `Profile "${parsed.data.id}" contradicts itself: ${contradiction.problem}.`, {
-        location: { file: options.source, field: contradiction.field },
-        hint: 'Keep each item in one list only.',
-      });
+      throw new IcerError(
+        'INVALID_PROFILE',
+        `Profile "${parsed.data.id}" contradicts itself: ${contradiction.problem}.`,
+        {
+          location: { file: options.source, field: contradiction.field },
+          hint: 'Keep each item in one list only.',
+        },
+      );
     }
     this.#data = parsed.data;
     for (const { item, strength } of this.#data.liked) this.#opinions.set(item, { kind: 'liked', strength });
@@ -213,18 +217,26 @@ export class PreferenceProfile {
     for (const [name, ids] of lists) {
       const index = ids.findIndex((id) => !catalog.has(id));
       if (index >= 0) {
-        throw new IcerError('INVALID_PROFILE', `Profile "${this.id}" names item "${ids[index]}", which is not in the catalog.`, {
-          location: { field: `${name}[${index}]` },
-          hint: 'Build the profile against the same catalog it is used with.',
-        });
+        throw new IcerError(
+          'INVALID_PROFILE',
+          `Profile "${this.id}" names item "${ids[index]}", which is not in the catalog.`,
+          {
+            location: { field: `${name}[${index}]` },
+            hint: 'Build the profile against the same catalog it is used with.',
+          },
+        );
       }
     }
     const unknown = Object.keys(this.#data.affinities).find((key) => !catalog.hasAttribute(key));
     if (unknown !== undefined) {
-      throw new IcerError('INVALID_PROFILE', `Profile "${this.id}" has an affinity for "${unknown}", which no catalog item carries.`, {
-        location: { field: `affinities.${unknown}` },
-        hint: 'Remove it, or use an attribute from catalog.vocabulary().',
-      });
+      throw new IcerError(
+        'INVALID_PROFILE',
+        `Profile "${this.id}" has an affinity for "${unknown}", which no catalog item carries.`,
+        {
+          location: { field: `affinities.${unknown}` },
+          hint: 'Remove it, or use an attribute from catalog.vocabulary().',
+        },
+      );
     }
   }
 

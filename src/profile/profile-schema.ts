@@ -47,7 +47,9 @@ export const PreferenceProfileSchema = z.strictObject({
   /** Items the user has seen and felt neutral about. */
   neutral: z.array(z.string().min(1)).default([]),
   /** Attribute key (`genre:Horror`) → affinity in [-1, 1]; absent means no known opinion. */
-  affinities: z.record(z.string().regex(/^[a-z][a-z0-9_-]*:.+$/, 'an attribute key is facet:value'), z.number().min(-1).max(1)).default({}),
+  affinities: z
+    .record(z.string().regex(/^[a-z][a-z0-9_-]*:.+$/, 'an attribute key is facet:value'), z.number().min(-1).max(1))
+    .default({}),
   /** Liked items held out as recommendation targets; the simulator never sees them. */
   heldOut: z.array(z.string().min(1)).default([]),
   /** Optional persona traits. */

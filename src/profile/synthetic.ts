@@ -175,7 +175,10 @@ function* generate(catalog: ItemCatalog, options: ResolvedOptions): Generator<Pr
  * }
  * ```
  */
-export function syntheticProfiles(catalog: ItemCatalog, options: SyntheticProfileOptions = {}): Generator<PreferenceProfile> {
+export function syntheticProfiles(
+  catalog: ItemCatalog,
+  options: SyntheticProfileOptions = {},
+): Generator<PreferenceProfile> {
   return generate(catalog, resolve(catalog, options, 'syntheticProfiles'));
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { parseAttributeKey } from '../catalog/item.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { type CatalogIndex, catalogIndex } from './catalog-index.js';
@@ -295,7 +295,10 @@ class BeliefRecommender implements RecommenderPolicy {
       if (excluded[position] === 1 || avoided[position] === 1) continue;
       const year = years[position] as number;
       if (year < minYear || year > maxYear) continue;
-      const score = (sums[position] as number) * (inverseRoot[position] as number) + popularityWeight * (popularity[position] as number) + (jitter[position] as number);
+      const score =
+        (sums[position] as number) * (inverseRoot[position] as number) +
+        popularityWeight * (popularity[position] as number) +
+        (jitter[position] as number);
       if (count === limit && score <= (scores[limit - 1] as number)) continue;
       // When the list is full, the last one drops out to make room.
       let at = count < limit ? count++ : limit - 1;
@@ -437,7 +440,11 @@ class BeliefRecommender implements RecommenderPolicy {
   #describe(item: string): AssistantAct {
     const keys = this.#catalog.attributeKeysOf(item);
     const pick = (facet: string, count: number) => keys.filter((key) => key.startsWith(`${facet}:`)).slice(0, count);
-    return { type: 'describe-item', items: [item], attributes: [...pick('genre', 2), ...pick('director', 1), ...pick('cast', 2)] };
+    return {
+      type: 'describe-item',
+      items: [item],
+      attributes: [...pick('genre', 2), ...pick('director', 1), ...pick('cast', 2)],
+    };
   }
 }
 

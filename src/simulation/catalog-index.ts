@@ -1,5 +1,5 @@
-import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { parseAttributeKey } from '../catalog/item.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
 
 /** Per-catalog arrays the simulation scans on every turn, built once so that each dialogue costs only its own work. */
 export interface CatalogIndex {
@@ -54,7 +54,10 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
     years: Float64Array.from(items, (item) => item.year ?? Number.NaN),
     popularity: Float64Array.from(items, (item) => catalog.relativePopularity(item.id)),
     facets: new Set(byFacet.keys()),
-    attributeFacet: Array.from({ length: catalog.attributeKeyCount }, (_, id) => parseAttributeKey(catalog.attributeKeyAt(id))?.facet ?? ''),
+    attributeFacet: Array.from(
+      { length: catalog.attributeKeyCount },
+      (_, id) => parseAttributeKey(catalog.attributeKeyAt(id))?.facet ?? '',
+    ),
     byFacet,
   };
   cache.set(catalog, index);

@@ -38,4 +38,6 @@ export interface RecommenderPolicy {
  * Creates the policy for one dialogue. Pass one to `DialogueGenerator` to plug in your own recommender; give it a
  * `policyName` to have records say which policy made them.
  */
-export type RecommenderPolicyFactory = ((context: PolicyContext) => RecommenderPolicy) & { readonly policyName?: string };
+export type RecommenderPolicyFactory = ((context: PolicyContext) => RecommenderPolicy) & {
+  readonly policyName?: string;
+};

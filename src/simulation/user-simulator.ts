@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { parseAttributeKey } from '../catalog/item.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
 import type { Persona } from '../profile/profile-schema.js';
 import type { SeededRandom } from '../random/seeded-random.js';
@@ -9,7 +9,7 @@ import { catalogIndex } from './catalog-index.js';
 import { chooseFromSlate } from './choice-model.js';
 import type { AssistantAct, Polarity, UserAct } from './dialogue-acts.js';
 import { affinityWeights, itemUtility } from './item-utility.js';
-import { VOICED_AFFINITY, polarityOfAffinity, polarityOfOpinion } from './stated-polarity.js';
+import { polarityOfAffinity, polarityOfOpinion, VOICED_AFFINITY } from './stated-polarity.js';
 
 /** Options of {@link UserSimulator}; every field has a default. */
 export const UserSimulatorOptionsSchema = z.strictObject({
@@ -84,7 +84,12 @@ export class UserSimulator {
   #state: UserState = 'talking';
   #greeted = false;
 
-  constructor(profile: PreferenceProfile, catalog: ItemCatalog, random: SeededRandom, options: UserSimulatorOptions = {}) {
+  constructor(
+    profile: PreferenceProfile,
+    catalog: ItemCatalog,
+    random: SeededRandom,
+    options: UserSimulatorOptions = {},
+  ) {
     this.#catalog = catalog;
     this.#profile = profile;
     const voiced = (direction: 'positive' | 'negative') =>
@@ -164,7 +169,13 @@ export class UserSimulator {
   #disclosure(attribute: string): UserAct {
     this.#disclosed.add(attribute);
     const affinity = this.#profile.affinity(attribute);
-    return { type: 'disclose', items: [], attribute, polarity: polarityOfAffinity(affinity), strength: round2(Math.abs(affinity)) };
+    return {
+      type: 'disclose',
+      items: [],
+      attribute,
+      polarity: polarityOfAffinity(affinity),
+      strength: round2(Math.abs(affinity)),
+    };
   }
 
   /** The strongest voiced attribute not yet disclosed (optionally of one facet). */
@@ -196,7 +207,9 @@ export class UserSimulator {
     const disliked = this.#undisclosed('negative', facet);
     if (disliked !== undefined) return this.#disclosure(disliked);
     // Nothing strong left to say about this facet: say so about its most common value not yet talked about.
-    const common = catalogIndex(this.#catalog).byFacet.get(facet)?.find(({ key }) => !this.#disclosed.has(key));
+    const common = catalogIndex(this.#catalog)
+      .byFacet.get(facet)
+      ?.find(({ key }) => !this.#disclosed.has(key));
     return common === undefined ? this.#fallback() : this.#disclosure(common.key);
   }
 
@@ -207,12 +220,20 @@ export class UserSimulator {
         ? { type: 'answer-item', items: [item], seen: true, polarity: 'neutral', strength: 0 }
         : { type: 'answer-item', items: [item], seen: false };
     }
-    return { type: 'answer-item', items: [item], seen: true, polarity, strength: round2(Math.abs(this.#profile.itemScore(item))) };
+    return {
+      type: 'answer-item',
+      items: [item],
+      seen: true,
+      polarity,
+      strength: round2(Math.abs(this.#profile.itemScore(item))),
+    };
   }
 
   /** An unprompted disclosure, as often as the persona volunteers things. */
   #volunteer(): UserAct | undefined {
-    const rate = this.#traits.disclosure * (this.#traits.verbosity === 'chatty' ? 1 : this.#traits.verbosity === 'terse' ? 0.3 : 0.6);
+    const rate =
+      this.#traits.disclosure *
+      (this.#traits.verbosity === 'chatty' ? 1 : this.#traits.verbosity === 'terse' ? 0.3 : 0.6);
     if (!this.#random.chance(rate)) return undefined;
     const direction = this.#random.chance(0.7) ? 'positive' : 'negative';
     const key = this.#undisclosed(direction);
@@ -255,14 +276,17 @@ export class UserSimulator {
       }
     }
     const closest = choice >= 0 ? choice : utilities.indexOf(Math.max(...utilities));
-    const critique = this.#random.chance(this.#options.critiqueRate) ? this.#critique(fresh[closest] as string) : undefined;
+    const critique = this.#random.chance(this.#options.critiqueRate)
+      ? this.#critique(fresh[closest] as string)
+      : undefined;
     acts.push(critique ?? { type: 'reject', items: fresh, seen: false });
     return this.#unsatisfying(acts);
   }
 
   /** An item the user could accept without contradicting itself: no attribute it dislikes. */
   #acceptable(item: string): boolean {
-    for (const id of this.#catalog.attributeIdsOf(item)) if ((this.#weights[id] as number) <= -VOICED_AFFINITY) return false;
+    for (const id of this.#catalog.attributeIdsOf(item))
+      if ((this.#weights[id] as number) <= -VOICED_AFFINITY) return false;
     return true;
   }
 

@@ -205,7 +205,10 @@ function flipPolarity(turn: PromptTurn): string | undefined {
         const match = pattern.exec(sentence);
         if (!match) continue;
         const flipped = sentence.replace(pattern, (...groups: string[]) =>
-          keepCase(groups[0] as string, replacement.replace(/\$(\d)/g, (_, n: string) => groups[Number(n)] ?? '')),
+          keepCase(
+            groups[0] as string,
+            replacement.replace(/\$(\d)/g, (_, n: string) => groups[Number(n)] ?? ''),
+          ),
         );
         const out = [...sentences];
         out[index] = flipped;
@@ -277,7 +280,10 @@ function adversarialModel(seed: number, where: () => { dialogueId: string; turn:
         const firstAttempt = data.feedback === undefined && turns.every((turn) => turn.feedback === undefined);
         const utterances = turns.map((turn) => {
           if (!firstAttempt) return turn.draft;
-          const corruption = corrupt({ speaker: turn.speaker, acts: turn.acts, titles: turn.items, draft: turn.draft }, random);
+          const corruption = corrupt(
+            { speaker: turn.speaker, acts: turn.acts, titles: turn.items, draft: turn.draft },
+            random,
+          );
           if (!corruption) return turn.draft;
           log.push({ dialogueId, turn: turn.turn, kind: corruption.kind, honest: turn.draft, text: corruption.text });
           return corruption.text;
@@ -287,7 +293,8 @@ function adversarialModel(seed: number, where: () => { dialogueId: string; turn:
       const draft = data.draft as string;
       // The turn being worded is the one after the last the prompt shows: the events agree, or the log would lie.
       const conversation = data.conversation as Array<{ turn: number }>;
-      const shown = conversation.length === 0 ? 0 : (conversation[conversation.length - 1] as { turn: number }).turn + 1;
+      const shown =
+        conversation.length === 0 ? 0 : (conversation[conversation.length - 1] as { turn: number }).turn + 1;
       if (shown !== where().turn) throw new Error(`turn ${shown} in the prompt, but ${where().turn} by the events`);
       if (data.feedback !== undefined) return reply(draft);
       const turn: PromptTurn = {
@@ -338,7 +345,12 @@ describe.each<[Mode, number]>([
 
     // The adversary did its job: a known share of turns, every kind of corruption many times.
     const turns = records.reduce((sum, record) => sum + record.turns.length, 0);
-    const counts = Object.fromEntries((['swap-title', 'flip-polarity', 'invent-item'] as const).map((kind) => [kind, log.filter((c) => c.kind === kind).length]));
+    const counts = Object.fromEntries(
+      (['swap-title', 'flip-polarity', 'invent-item'] as const).map((kind) => [
+        kind,
+        log.filter((c) => c.kind === kind).length,
+      ]),
+    );
     expect(log.length / turns).toBeGreaterThan(SHARE * 0.75);
     expect(log.length / turns).toBeLessThan(SHARE * 1.25);
     for (const kind of Object.keys(counts)) expect(counts[kind], kind).toBeGreaterThanOrEqual(20);
@@ -352,11 +364,15 @@ describe.each<[Mode, number]>([
       const rules = new Set(repair?.violations.map((violation) => violation.rule) ?? []);
       const acts = JSON.stringify(record?.turns[corruption.turn]?.acts);
       if (!EXPECTED[corruption.kind].every((rule) => rules.has(rule))) {
-        missed.push(`${corruption.kind} at ${corruption.dialogueId} turn ${corruption.turn} (caught as [${[...rules].join(', ')}]): ${acts}\n    honest:    ${corruption.honest}\n    corrupted: ${corruption.text}`);
+        missed.push(
+          `${corruption.kind} at ${corruption.dialogueId} turn ${corruption.turn} (caught as [${[...rules].join(', ')}]): ${acts}\n    honest:    ${corruption.honest}\n    corrupted: ${corruption.text}`,
+        );
       }
     }
     // Soft: a miss is a tracker gap to report precisely; the checks below still run and show its consequences.
-    expect.soft(missed, `${missed.length} of ${log.length} corruptions were not caught:\n${missed.join('\n')}`).toEqual([]);
+    expect
+      .soft(missed, `${missed.length} of ${log.length} corruptions were not caught:\n${missed.join('\n')}`)
+      .toEqual([]);
 
     // No false positives: every repaired turn is a corrupted one, fixed by the first (honest) re-ask.
     const corrupted = new Set(log.map((c) => key(c.dialogueId, c.turn)));
@@ -378,14 +394,22 @@ describe.each<[Mode, number]>([
       expect(record.consistency.repairs).toBe(record.consistency.repairLog.length);
       for (const turn of record.turns) expect(turn.text).not.toContain(INVENTED);
     }
-    const left = log.filter((corruption) => byId.get(corruption.dialogueId)?.turns[corruption.turn]?.text === corruption.text);
-    expect.soft(left.map((c) => `${key(c.dialogueId, c.turn)}: ${c.text}`), 'corrupted turns left in the dataset').toEqual([]);
+    const left = log.filter(
+      (corruption) => byId.get(corruption.dialogueId)?.turns[corruption.turn]?.text === corruption.text,
+    );
+    expect
+      .soft(
+        left.map((c) => `${key(c.dialogueId, c.turn)}: ${c.text}`),
+        'corrupted turns left in the dataset',
+      )
+      .toEqual([]);
 
     // Calls: one per turn plus one re-ask per repaired turn (turn mode); one per dialogue plus one re-ask per
     // dialogue with any repaired turn (dialogue mode).
     const calls = records.reduce((sum, record) => sum + record.generator.calls, 0);
     if (mode === 'turn') expect(calls).toBe(turns + repaired.length);
-    else expect(calls).toBe(records.length + records.filter((record) => record.consistency.repairLog.length > 0).length);
+    else
+      expect(calls).toBe(records.length + records.filter((record) => record.consistency.repairLog.length > 0).length);
     expect(adapter.stats.calls).toBe(calls);
   });
 });

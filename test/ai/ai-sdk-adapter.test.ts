@@ -2,9 +2,9 @@ import { APICallError } from 'ai';
 import { MockLanguageModelV4 } from 'ai-v7/test';
 import { describe, expect, it } from 'vitest';
 import { AiSdkAdapter, aiSdkAdapter } from '../../src/ai/index.js';
-import type { DialogueVerbalizeRequest, VerbalizeRequest } from '../../src/language/lm-adapter.js';
-import { ResponseCache } from '../../src/io/response-cache.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
+import { ResponseCache } from '../../src/io/response-cache.js';
+import type { DialogueVerbalizeRequest, VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
@@ -31,7 +31,11 @@ function dialogueRequest(overrides: Partial<DialogueVerbalizeRequest> = {}): Dia
   return {
     turns: [
       { index: 0, speaker: 'assistant', acts: [{ type: 'greet', items: [] }] },
-      { index: 1, speaker: 'user', acts: [{ type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 }] },
+      {
+        index: 1,
+        speaker: 'user',
+        acts: [{ type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 }],
+      },
       { index: 2, speaker: 'assistant', acts: [{ type: 'recommend', items: ['m1'], reasons: ['genre:Sci-Fi'] }] },
     ],
     catalog,
@@ -101,7 +105,11 @@ describe('AiSdkAdapter, dialogue mode', () => {
     const model = scriptedModel([() => reply(THREE, 900, 60)]);
     const adapter = aiSdkAdapter({ model });
     const result = await adapter.verbalizeDialogue(dialogueRequest());
-    expect(result.texts).toEqual(['Hey there! Looking for a film?', 'Honestly, sci-fi is my thing.', 'Then try The Matrix (1999).']);
+    expect(result.texts).toEqual([
+      'Hey there! Looking for a film?',
+      'Honestly, sci-fi is my thing.',
+      'Then try The Matrix (1999).',
+    ]);
     expect(result.usage).toEqual({ inputTokens: 900, outputTokens: 60 });
     expect(model.doGenerateCalls).toHaveLength(1);
     const call = model.doGenerateCalls[0]!;
@@ -163,10 +171,14 @@ describe('AiSdkAdapter, dialogue mode', () => {
 
   it('rejects a reply with an empty utterance or the wrong shape', async () => {
     const empty = JSON.stringify({ utterances: ['Hi!', '  ', 'Try The Matrix (1999).'] });
-    const error = await rejected(() => aiSdkAdapter({ model: scriptedModel([empty]), invalidReplyRetries: 0 }).verbalizeDialogue(dialogueRequest()));
+    const error = await rejected(() =>
+      aiSdkAdapter({ model: scriptedModel([empty]), invalidReplyRetries: 0 }).verbalizeDialogue(dialogueRequest()),
+    );
     expect(error.message).toContain('it had an empty utterance at position 1');
     const shape = await rejected(() =>
-      aiSdkAdapter({ model: scriptedModel(['["a", "b", "c"]']), invalidReplyRetries: 0 }).verbalizeDialogue(dialogueRequest()),
+      aiSdkAdapter({ model: scriptedModel(['["a", "b", "c"]']), invalidReplyRetries: 0 }).verbalizeDialogue(
+        dialogueRequest(),
+      ),
     );
     expect(shape.message).toContain('it was not a JSON object of the form {"utterances"');
   });
@@ -249,10 +261,23 @@ describe('AiSdkAdapter stats', () => {
       prices: { inputPerMillion: 0.15, outputPerMillion: 0.6 },
     });
     expect(adapter.stats).toEqual({
-      calls: 0, retries: 0, cacheHits: 0, failures: 0, invalidReplies: 0, inputTokens: 0, outputTokens: 0, cost: 0,
+      calls: 0,
+      retries: 0,
+      cacheHits: 0,
+      failures: 0,
+      invalidReplies: 0,
+      inputTokens: 0,
+      outputTokens: 0,
+      cost: 0,
     });
     await adapter.verbalize(turnRequest());
-    expect(adapter.stats).toMatchObject({ calls: 2, retries: 1, failures: 0, inputTokens: 1_000_000, outputTokens: 500_000 });
+    expect(adapter.stats).toMatchObject({
+      calls: 2,
+      retries: 1,
+      failures: 0,
+      inputTokens: 1_000_000,
+      outputTokens: 500_000,
+    });
     expect(adapter.stats.cost).toBeCloseTo(0.45, 10);
 
     const error = await rejected(() => adapter.verbalize(turnRequest()));
@@ -302,9 +327,15 @@ describe('AiSdkAdapter in a batch', () => {
     const onWarning = (warning: Error) => warnings.push(warning);
     process.on('warning', onWarning);
     try {
-      const generator = new DialogueGenerator({ adapter: aiSdkAdapter({ model: draftEchoModel(5) }), catalog, seed: 4 });
+      const generator = new DialogueGenerator({
+        adapter: aiSdkAdapter({ model: draftEchoModel(5) }),
+        catalog,
+        seed: 4,
+      });
       const records = [];
-      for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 32, seed: 4 }), { concurrency: 16 })) {
+      for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 32, seed: 4 }), {
+        concurrency: 16,
+      })) {
         records.push(record);
       }
       // Node reports warnings on a later tick.
@@ -321,7 +352,10 @@ describe('AiSdkAdapter in a batch', () => {
 describe('AiSdkAdapter with a model made for another ai major', () => {
   it('says which provider release to install, without retrying', async () => {
     const model = new MockLanguageModelV4({ doGenerate: async () => reply('unused') as never });
-    const adapter = aiSdkAdapter({ model: model as unknown as Parameters<typeof aiSdkAdapter>[0]['model'], sleep: noSleep });
+    const adapter = aiSdkAdapter({
+      model: model as unknown as Parameters<typeof aiSdkAdapter>[0]['model'],
+      sleep: noSleep,
+    });
     for (const call of [() => adapter.verbalize(turnRequest()), () => adapter.verbalizeDialogue(dialogueRequest())]) {
       const error = await rejected(call);
       expect(error.code).toBe('INVALID_ARGUMENT');

@@ -2,18 +2,22 @@ import { MockLanguageModelV4 } from 'ai-v7/test';
 import { describe, expect, it } from 'vitest';
 import { aiSdkJudge } from '../../src/ai/ai-sdk-judge.js';
 import { displayTitle } from '../../src/catalog/item.js';
+import type { PolarityJudge } from '../../src/consistency/polarity-judge.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
 import type { LMAdapter } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { syntheticProfile } from '../../src/profile/synthetic.js';
-import type { PolarityJudge } from '../../src/consistency/polarity-judge.js';
-import { rejected } from '../helpers/thrown.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { rejected } from '../helpers/thrown.js';
 import { dataBlock, scriptedModel, userMessage } from './mock-model.js';
 
 const tempDir = useTempDir();
-const question = { text: 'Alien (1979)? Hmm.', subject: 'Alien (1979)', act: { type: 'disclose' as const, items: ['alien-1979'], polarity: 'positive' as const, strength: 1 } };
+const question = {
+  text: 'Alien (1979)? Hmm.',
+  subject: 'Alien (1979)',
+  act: { type: 'disclose' as const, items: ['alien-1979'], polarity: 'positive' as const, strength: 1 },
+};
 
 describe('aiSdkJudge', () => {
   it('asks the model about the text and subject as data, and reads one-word verdicts', async () => {
@@ -66,11 +70,17 @@ describe('DialogueGenerator with a judge', () => {
     };
     const record = await new DialogueGenerator({ adapter: vague, judge, seed: 2 }).generate(profile);
     expect(questions.length).toBeGreaterThan(0);
-    expect(record.consistency.repairLog.some((r) => r.violations.some((v) => v.rule === 'text-polarity' && v.message.startsWith('A judge reads')))).toBe(true);
+    expect(
+      record.consistency.repairLog.some((r) =>
+        r.violations.some((v) => v.rule === 'text-polarity' && v.message.startsWith('A judge reads')),
+      ),
+    ).toBe(true);
     expect(record.consistency.violations).toEqual([]);
 
     const quiet: string[] = [];
-    await new DialogueGenerator({ judge: async ({ subject }) => (quiet.push(subject), 'unsure'), seed: 2 }).generate(profile);
+    await new DialogueGenerator({ judge: async ({ subject }) => (quiet.push(subject), 'unsure'), seed: 2 }).generate(
+      profile,
+    );
     const unsureInTemplates = quiet.length;
     const baseline = await new DialogueGenerator({ seed: 2 }).generate(profile);
     expect(unsureInTemplates).toBeLessThan(baseline.turns.length);

@@ -10,8 +10,8 @@ import { aiSdkAdapter, openAICompatibleModel } from '../../src/ai/index.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
 import { type DialogueRecord, DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
-import { SeededRandom } from '../../src/random/seeded-random.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
+import { SeededRandom } from '../../src/random/seeded-random.js';
 import { type ChatCompletionRequestBody, useOpenAICompatibleServers } from '../helpers/openai-compatible-server.js';
 import { honestAnswer, reply, userMessage } from './mock-model.js';
 
@@ -36,7 +36,19 @@ function v4Model(answer: (prompt: string, call: number) => string) {
 const dialogueRequest = () => ({
   turns: [
     { index: 0, speaker: 'assistant' as const, acts: [{ type: 'greet' as const, items: [] }] },
-    { index: 1, speaker: 'user' as const, acts: [{ type: 'disclose' as const, items: [], attribute: 'genre:Comedy', polarity: 'positive' as const, strength: 0.9 }] },
+    {
+      index: 1,
+      speaker: 'user' as const,
+      acts: [
+        {
+          type: 'disclose' as const,
+          items: [],
+          attribute: 'genre:Comedy',
+          polarity: 'positive' as const,
+          strength: 0.9,
+        },
+      ],
+    },
   ],
   catalog,
   random: new SeededRandom(1),
@@ -46,7 +58,13 @@ describe('aiSdkAdapter on ai 7', () => {
   it('words a turn, and a whole dialogue through ai 7 structured output, with the usage reported', async () => {
     const model = v4Model((prompt) => honestAnswer(prompt));
     const adapter = aiSdkAdapter({ model });
-    const turn = await adapter.verbalize({ speaker: 'user', acts: dialogueRequest().turns[1]!.acts, history: [], catalog, random: new SeededRandom(2) });
+    const turn = await adapter.verbalize({
+      speaker: 'user',
+      acts: dialogueRequest().turns[1]!.acts,
+      history: [],
+      catalog,
+      random: new SeededRandom(2),
+    });
     expect(turn.text).toMatch(/comed/i);
     expect(turn.usage).toEqual({ inputTokens: 10, outputTokens: 2 });
 
@@ -84,7 +102,10 @@ describe('DialogueGenerator on ai 7', () => {
     const adapter = aiSdkAdapter({ model: v4Model((prompt) => honestAnswer(prompt)) });
     const generator = new DialogueGenerator({ adapter, mode, catalog, seed: 7 });
     const records: DialogueRecord[] = [];
-    for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 12, seed: 7 }), { concurrency: 4 })) records.push(record);
+    for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 12, seed: 7 }), {
+      concurrency: 4,
+    }))
+      records.push(record);
     expect(records).toHaveLength(12);
     for (const record of records) {
       DialogueRecordSchema.parse(record);
@@ -107,18 +128,29 @@ describe('openAICompatibleModel on @ai-sdk/openai-compatible 3', () => {
       }
       const messages = (body as ChatCompletionRequestBody).messages ?? [];
       const last = messages[messages.length - 1]?.content;
-      return { kind: 'text', content: honestAnswer(typeof last === 'string' ? last : ''), usage: { prompt_tokens: 100, completion_tokens: 10 } };
+      return {
+        kind: 'text',
+        content: honestAnswer(typeof last === 'string' ? last : ''),
+        usage: { prompt_tokens: 100, completion_tokens: 10 },
+      };
     });
     const model = await openAICompatibleModel({ baseURL: server.url, model: 'fake' });
     expect(model.specificationVersion).toBe('v4');
     const adapter = aiSdkAdapter({ model, sleep: async () => {} });
     const generator = new DialogueGenerator({ adapter, mode: 'dialogue', catalog, seed: 8 });
     const records: DialogueRecord[] = [];
-    for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 6, seed: 8 }), { concurrency: 2 })) records.push(record);
+    for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 6, seed: 8 }), {
+      concurrency: 2,
+    }))
+      records.push(record);
     expect(records.map((record) => record.id)).toEqual(Array.from({ length: 6 }, (_, i) => `8-${i}`));
-    expect(records.every((record) => record.consistency.violations.length === 0 && record.consistency.repairs === 0)).toBe(true);
+    expect(
+      records.every((record) => record.consistency.violations.length === 0 && record.consistency.repairs === 0),
+    ).toBe(true);
     expect(server.requests).toHaveLength(7);
     expect(adapter.stats).toMatchObject({ calls: 7, retries: 1, failures: 0, inputTokens: 600, outputTokens: 60 });
-    expect(server.requests.every((request) => (request.body as ChatCompletionRequestBody).response_format !== undefined)).toBe(true);
+    expect(
+      server.requests.every((request) => (request.body as ChatCompletionRequestBody).response_format !== undefined),
+    ).toBe(true);
   });
 });

@@ -14,28 +14,57 @@ describe('describeActs', () => {
     const cases: Array<[DialogueAct, string]> = [
       [{ type: 'greet', items: [] }, 'Greet the user and offer to help them find something.'],
       [{ type: 'ask-attribute', items: [], facet: 'genre' }, 'Ask which genres they enjoy.'],
-      [{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Horror' }, 'Ask how they feel about horror.'],
-      [{ type: 'ask-item', items: ['m3'] }, 'Ask whether they have seen Heat (1995) and, if so, what they thought of it.'],
+      [
+        { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Horror' },
+        'Ask how they feel about horror.',
+      ],
+      [
+        { type: 'ask-item', items: ['m3'] },
+        'Ask whether they have seen Heat (1995) and, if so, what they thought of it.',
+      ],
       [{ type: 'recommend', items: ['m1'], reasons: [] }, 'Recommend The Matrix (1999).'],
-      [{ type: 'respond-critique', items: ['m2'], direction: 'newer' }, 'Acknowledge that they want something like Alien (1979) but more recent.'],
+      [
+        { type: 'respond-critique', items: ['m2'], direction: 'newer' },
+        'Acknowledge that they want something like Alien (1979) but more recent.',
+      ],
       [
         { type: 'describe-item', items: ['m1'], attributes: ['genre:Sci-Fi', 'tag:cyberpunk'] },
         'Describe The Matrix (1999) using only these facts: released in 1999; genre sci-fi; cyberpunk.',
       ],
       [{ type: 'close', items: ['m7'] }, 'Close the conversation, wishing them a good time with Toy Story (1995).'],
       [{ type: 'state-goal', items: [] }, 'Say you are looking for a recommendation.'],
-      [{ type: 'disclose', items: [], attribute: 'genre:Horror', polarity: 'negative', strength: 0.8 }, 'Say you dislike horror (strength 0.8).'],
-      [{ type: 'disclose', items: [], attribute: 'genre:Comedy', polarity: 'neutral', strength: 0.34 }, 'Say you have no strong feelings about comedies (strength 0.3).'],
-      [{ type: 'disclose', items: ['m2'], polarity: 'positive', strength: 1 }, 'Say you have seen Alien (1979) and liked it (strength 1.0).'],
+      [
+        { type: 'disclose', items: [], attribute: 'genre:Horror', polarity: 'negative', strength: 0.8 },
+        'Say you dislike horror (strength 0.8).',
+      ],
+      [
+        { type: 'disclose', items: [], attribute: 'genre:Comedy', polarity: 'neutral', strength: 0.34 },
+        'Say you have no strong feelings about comedies (strength 0.3).',
+      ],
+      [
+        { type: 'disclose', items: ['m2'], polarity: 'positive', strength: 1 },
+        'Say you have seen Alien (1979) and liked it (strength 1.0).',
+      ],
       [{ type: 'answer-item', items: ['m6'], seen: false }, 'Say you have not seen The Shining (1980).'],
-      [{ type: 'critique', items: ['m3'], direction: 'less', attribute: 'genre:Action', polarity: 'negative' }, expect.stringMatching(/^Ask for something like Heat \(1995\) but .+\.$/) as unknown as string],
-      [{ type: 'reject', items: ['m1', 'm8'], seen: true }, 'Turn down The Matrix (1999) and Blade Runner (1982): say you have already seen them and want something new.'],
+      [
+        { type: 'critique', items: ['m3'], direction: 'less', attribute: 'genre:Action', polarity: 'negative' },
+        expect.stringMatching(/^Ask for something like Heat \(1995\) but .+\.$/) as unknown as string,
+      ],
+      [
+        { type: 'reject', items: ['m1', 'm8'], seen: true },
+        'Turn down The Matrix (1999) and Blade Runner (1982): say you have already seen them and want something new.',
+      ],
       [{ type: 'accept', items: ['m5'] }, 'Accept Amélie (2001): say you will go with it.'],
       [{ type: 'ask-about-item', items: ['m4'] }, 'Ask what Heat (1986) is about.'],
       [{ type: 'give-up', items: [] }, 'Give up politely: say this is not working for you and end the conversation.'],
     ];
     for (const [act, expected] of cases) expect(describeAct(act, catalog)).toEqual(expected);
-    expect(describeActs(cases.map(([act]) => act), catalog)).toHaveLength(cases.length);
+    expect(
+      describeActs(
+        cases.map(([act]) => act),
+        catalog,
+      ),
+    ).toHaveLength(cases.length);
   });
 
   it('covers every act shape over a real catalog, naming items only by their display titles', () => {
@@ -53,6 +82,8 @@ describe('describeActs', () => {
   });
 
   it('throws UNKNOWN_ITEM for an item not in the catalog', () => {
-    expect(() => describeAct({ type: 'accept', items: ['nope'] }, catalog)).toThrow(expect.objectContaining({ code: 'UNKNOWN_ITEM' }));
+    expect(() => describeAct({ type: 'accept', items: ['nope'] }, catalog)).toThrow(
+      expect.objectContaining({ code: 'UNKNOWN_ITEM' }),
+    );
   });
 });

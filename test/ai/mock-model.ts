@@ -18,7 +18,9 @@ export function reply(text: string, inputTokens = 100, outputTokens = 20): Gener
 
 /** A mock model answering each call with the next of `answers` (a text, a function of the call, or an error to throw). */
 export function scriptedModel(
-  answers: ReadonlyArray<string | Error | ((options: GenerateOptions) => string | GenerateResult | Promise<GenerateResult>)>,
+  answers: ReadonlyArray<
+    string | Error | ((options: GenerateOptions) => string | GenerateResult | Promise<GenerateResult>)
+  >,
 ): MockLanguageModelV3 {
   let next = 0;
   return new MockLanguageModelV3({
@@ -36,19 +38,27 @@ export function scriptedModel(
 function textOf(content: unknown): string {
   if (typeof content === 'string') return content;
   if (Array.isArray(content)) {
-    return content.map((part: { type?: string; text?: string }) => (part.type === 'text' ? (part.text ?? '') : '')).join('');
+    return content
+      .map((part: { type?: string; text?: string }) => (part.type === 'text' ? (part.text ?? '') : ''))
+      .join('');
   }
   return '';
 }
 
 /** The system message the model received. */
 export function systemMessage(options: GenerateOptions): string {
-  return options.prompt.filter((message) => message.role === 'system').map((message) => textOf(message.content)).join('\n');
+  return options.prompt
+    .filter((message) => message.role === 'system')
+    .map((message) => textOf(message.content))
+    .join('\n');
 }
 
 /** The user message the model received. */
 export function userMessage(options: GenerateOptions): string {
-  return options.prompt.filter((message) => message.role === 'user').map((message) => textOf(message.content)).join('\n');
+  return options.prompt
+    .filter((message) => message.role === 'user')
+    .map((message) => textOf(message.content))
+    .join('\n');
 }
 
 const BLOCK = /<icer-data>\n([\s\S]*?)\n<\/icer-data>/;
@@ -57,7 +67,10 @@ const BLOCK = /<icer-data>\n([\s\S]*?)\n<\/icer-data>/;
 export function dataBlock(message: string): { data: Record<string, unknown>; outside: string } {
   const match = BLOCK.exec(message);
   if (!match) throw new Error(`no data block in: ${message}`);
-  return { data: JSON.parse(match[1] as string) as Record<string, unknown>, outside: message.replace(match[0], '<DATA>') };
+  return {
+    data: JSON.parse(match[1] as string) as Record<string, unknown>,
+    outside: message.replace(match[0], '<DATA>'),
+  };
 }
 
 /**

@@ -20,7 +20,11 @@ async function body(request: IncomingMessage): Promise<Record<string, unknown>> 
 
 /** A tiny chat-completions server on 127.0.0.1 answering every request with `content`; records the request bodies. */
 async function chatServer(content: (request: Record<string, unknown>) => string) {
-  const requests: Array<{ path: string | undefined; headers: IncomingMessage['headers']; body: Record<string, unknown> }> = [];
+  const requests: Array<{
+    path: string | undefined;
+    headers: IncomingMessage['headers'];
+    body: Record<string, unknown>;
+  }> = [];
   const server = createServer(async (req, res) => {
     const json = await body(req);
     requests.push({ path: req.url, headers: req.headers, body: json });
@@ -70,13 +74,20 @@ describe('openAICompatibleModel', () => {
     const dialogue = await adapter.verbalizeDialogue({
       turns: [
         { index: 0, speaker: 'assistant', acts: [{ type: 'greet', items: [] }] },
-        { index: 1, speaker: 'user', acts: [{ type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 }] },
+        {
+          index: 1,
+          speaker: 'user',
+          acts: [{ type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 }],
+        },
       ],
       catalog,
       random: new SeededRandom(1),
     });
     expect(dialogue.texts).toEqual(['Hi!', 'I love sci-fi.']);
-    expect(server.requests[1]?.body.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'utterances' } });
+    expect(server.requests[1]?.body.response_format).toMatchObject({
+      type: 'json_schema',
+      json_schema: { name: 'utterances' },
+    });
   });
 
   it('asks for plain JSON objects from a server without structured outputs', async () => {
@@ -88,23 +99,39 @@ describe('openAICompatibleModel', () => {
       global.AI_SDK_LOG_WARNINGS = logWarnings;
     });
     const server = await chatServer(() => JSON.stringify({ utterances: ['Hello!'] }));
-    const model = await openAICompatibleModel({ baseURL: server.baseURL, model: 'qwen', name: 'vllm', structuredOutputs: false });
+    const model = await openAICompatibleModel({
+      baseURL: server.baseURL,
+      model: 'qwen',
+      name: 'vllm',
+      structuredOutputs: false,
+    });
     const adapter = aiSdkAdapter({ model });
     expect(adapter.name).toBe('vllm:qwen');
-    await adapter.verbalizeDialogue({ turns: [{ index: 0, speaker: 'assistant', acts: [{ type: 'greet', items: [] }] }], catalog, random: new SeededRandom(1) });
+    await adapter.verbalizeDialogue({
+      turns: [{ index: 0, speaker: 'assistant', acts: [{ type: 'greet', items: [] }] }],
+      catalog,
+      random: new SeededRandom(1),
+    });
     expect(server.requests[0]?.body.response_format).toEqual({ type: 'json_object' });
   });
 
   it('validates its options', async () => {
-    for (const options of [{ baseURL: 'not a url', model: 'x' }, { baseURL: 'ftp://host/v1', model: 'x' }, { baseURL: 'http://h/v1', model: '' }]) {
+    for (const options of [
+      { baseURL: 'not a url', model: 'x' },
+      { baseURL: 'ftp://host/v1', model: 'x' },
+      { baseURL: 'http://h/v1', model: '' },
+    ]) {
       expect((await rejected(() => openAICompatibleModel(options))).code).toBe('INVALID_ARGUMENT');
     }
   });
 
   it('says how to install @ai-sdk/openai-compatible when it is missing', async () => {
-    const missing = Object.assign(new Error("Cannot find package '@ai-sdk/openai-compatible' imported from /x/dist/ai.js"), {
-      code: 'ERR_MODULE_NOT_FOUND',
-    });
+    const missing = Object.assign(
+      new Error("Cannot find package '@ai-sdk/openai-compatible' imported from /x/dist/ai.js"),
+      {
+        code: 'ERR_MODULE_NOT_FOUND',
+      },
+    );
     const error = await rejected(() => loadOpenAICompatible(() => Promise.reject(missing)));
     expect(error.code).toBe('MISSING_DEPENDENCY');
     expect(error.message).toContain('npm install @ai-sdk/openai-compatible');

@@ -40,7 +40,8 @@ function words(text: string): number {
 
 function contentText(content: unknown): string {
   if (typeof content === 'string') return content;
-  if (Array.isArray(content)) return content.map((part: { text?: unknown }) => (typeof part?.text === 'string' ? part.text : '')).join('');
+  if (Array.isArray(content))
+    return content.map((part: { text?: unknown }) => (typeof part?.text === 'string' ? part.text : '')).join('');
   return '';
 }
 
@@ -115,7 +116,10 @@ async function run(server: FakeOpenAIServer, options: RunOptions) {
   const generator = new DialogueGenerator({ adapter, mode: options.mode, seed: SEED, catalog });
   const records: DialogueRecord[] = [];
   const profiles = syntheticProfiles(catalog, { count: options.count ?? DIALOGUES, seed: SEED });
-  for await (const record of generator.generateMany(profiles, { concurrency: 4, ...(options.signal ? { signal: options.signal } : {}) })) {
+  for await (const record of generator.generateMany(profiles, {
+    concurrency: 4,
+    ...(options.signal ? { signal: options.signal } : {}),
+  })) {
     records.push(record);
   }
   const jsonl = records.map((record) => `${JSON.stringify(record)}\n`).join('');
@@ -140,7 +144,7 @@ const sum = (records: readonly DialogueRecord[], pick: (record: DialogueRecord) 
 // ---------------------------------------------------------------------------------------------------------------
 
 describe.each<Mode>(['turn', 'dialogue'])('a batch in %s mode against an honest OpenAI-compatible server', (mode) => {
-  it('completes with zero violations, valid records, the server\'s usage and the expected number of calls', async () => {
+  it("completes with zero violations, valid records, the server's usage and the expected number of calls", async () => {
     const { server, spent } = await honestServer();
     const { adapter, records } = await run(server, { mode });
 
@@ -174,7 +178,9 @@ describe.each<Mode>(['turn', 'dialogue'])('a batch in %s mode against an honest 
     });
     // The honest model said the drafts: the words of every turn are the ones the server sent.
     if (mode === 'dialogue') {
-      const sent = bodies.map(honestContent).map((content) => (JSON.parse(content) as { utterances: string[] }).utterances);
+      const sent = bodies
+        .map(honestContent)
+        .map((content) => (JSON.parse(content) as { utterances: string[] }).utterances);
       expect(records.map((record) => record.turns.map((turn) => turn.text)).sort()).toEqual(sent.sort());
     } else {
       const sent = new Set(bodies.map(honestContent));
@@ -276,7 +282,9 @@ describe.each<[Mode, number]>([
     // Retry-After was honoured to the millisecond; other failures waited a backoff delay.
     expect(sleeps).toHaveLength(flaky.total());
     expect(sleeps.filter((ms) => ms === 0)).toHaveLength(flaky.injected.get('429-retry-after') as number);
-    expect(sleeps.filter((ms) => ms === RETRY_AFTER_MS)).toHaveLength(flaky.injected.get('429-retry-after-ms') as number);
+    expect(sleeps.filter((ms) => ms === RETRY_AFTER_MS)).toHaveLength(
+      flaky.injected.get('429-retry-after-ms') as number,
+    );
 
     // No record lost or duplicated, in order, consistent, and the same bytes as without failures.
     expectConsistent(records);
@@ -357,12 +365,28 @@ describe('icer generate --provider openai-compatible', () => {
   it('writes consistent records from the server, and a re-run with --cache makes no request', async () => {
     const { dir } = tempDir();
     const { server, spent } = await honestServer();
-    const args = ['generate', '--provider', 'openai-compatible', '--base-url', server.url, '--model', MODEL, '--count', '3', '--cache', dir, '--quiet'];
+    const args = [
+      'generate',
+      '--provider',
+      'openai-compatible',
+      '--base-url',
+      server.url,
+      '--model',
+      MODEL,
+      '--count',
+      '3',
+      '--cache',
+      dir,
+      '--quiet',
+    ];
 
     const first = await cli(args, dir);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    const records = first.stdout.trim().split('\n').map((line) => DialogueRecordSchema.parse(JSON.parse(line)));
+    const records = first.stdout
+      .trim()
+      .split('\n')
+      .map((line) => DialogueRecordSchema.parse(JSON.parse(line)));
     expect(records.map((record) => record.id)).toEqual(['0-0', '0-1', '0-2']);
     for (const record of records) {
       expect(record.generator.lm).toBe('openai-compatible:fake');
@@ -384,10 +408,15 @@ describe('icer generate --provider openai-compatible', () => {
 // (f) Streaming
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('the server\'s streaming path with the real client', () => {
+describe("the server's streaming path with the real client", () => {
   it('streams the text in pieces and reports usage', async () => {
     const content = 'Try Alien (1979): a slow-burn horror classic set in space.';
-    const server = await start(() => ({ kind: 'text', content, usage: { prompt_tokens: 42, completion_tokens: 11 }, chunkDelayMs: 1 }));
+    const server = await start(() => ({
+      kind: 'text',
+      content,
+      usage: { prompt_tokens: 42, completion_tokens: 11 },
+      chunkDelayMs: 1,
+    }));
     const model = await openAICompatibleModel({ baseURL: server.url, model: MODEL });
     const result = streamText({ model, prompt: 'Recommend a film.', maxRetries: 0 });
     const pieces: string[] = [];

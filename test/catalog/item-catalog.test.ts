@@ -64,7 +64,11 @@ describe('ItemCatalog', () => {
     expect(known.mostPopular(2).map((i) => i.id)).toEqual(['b', 'a']);
     expect(known.relativePopularity('a')).toBe(0.1);
     expect(known.relativePopularity('c')).toBe(0);
-    expect(smallCatalog().mostPopular(3).map((i) => i.id)).toEqual(['m1', 'm2', 'm3']);
+    expect(
+      smallCatalog()
+        .mostPopular(3)
+        .map((i) => i.id),
+    ).toEqual(['m1', 'm2', 'm3']);
     expect(smallCatalog().relativePopularity('m1')).toBe(0);
   });
 
@@ -89,10 +93,18 @@ describe('ItemCatalog', () => {
     expect(duplicate.code).toBe('DUPLICATE_ITEM_ID');
     expect(duplicate.location).toEqual({ file: 'x.json', field: 'items[1].id' });
 
-    const invalid = thrown(() => new ItemCatalog([{ id: 'a', title: 'One' }, { id: 'b', title: 'Two', year: 19.5 }]));
+    const invalid = thrown(
+      () =>
+        new ItemCatalog([
+          { id: 'a', title: 'One' },
+          { id: 'b', title: 'Two', year: 19.5 },
+        ]),
+    );
     expect(invalid.code).toBe('INVALID_CATALOG');
     expect(invalid.location?.field).toBe('items[1].year');
-    expect(thrown(() => new ItemCatalog([{ id: 'a', title: 'A', attributes: { Genre: ['x'] } }])).code).toBe('INVALID_CATALOG');
+    expect(thrown(() => new ItemCatalog([{ id: 'a', title: 'A', attributes: { Genre: ['x'] } }])).code).toBe(
+      'INVALID_CATALOG',
+    );
   });
 
   it('requires known ids with a clear error', () => {

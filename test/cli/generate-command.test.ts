@@ -6,7 +6,11 @@ import { cli } from '../helpers/cli-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();
-const records = (text: string) => text.trim().split('\n').map((line) => DialogueRecordSchema.parse(JSON.parse(line)));
+const records = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .map((line) => DialogueRecordSchema.parse(JSON.parse(line)));
 
 describe('icer generate', () => {
   it('writes well-formed dialogues with no data, model or network, the same bytes for the same seed', async () => {
@@ -22,12 +26,19 @@ describe('icer generate', () => {
 
   it('honours --max-turns, --style and --out', async () => {
     const { dir } = tempDir();
-    const result = await cli(['generate', '--count', '4', '--max-turns', '6', '--style', 'critiquing-heavy', '--out', 'd.jsonl', '--quiet'], dir);
+    const result = await cli(
+      ['generate', '--count', '4', '--max-turns', '6', '--style', 'critiquing-heavy', '--out', 'd.jsonl', '--quiet'],
+      dir,
+    );
     expect(result.code).toBe(0);
     expect(result.stdout).toBe('');
     const written = records(readFileSync(join(dir, 'd.jsonl'), 'utf8'));
     expect(written).toHaveLength(4);
-    expect(written.every((d) => d.turns.length <= 6 && d.generator.maxTurns === 6 && d.generator.policy === 'belief:critiquing-heavy')).toBe(true);
+    expect(
+      written.every(
+        (d) => d.turns.length <= 6 && d.generator.maxTurns === 6 && d.generator.policy === 'belief:critiquing-heavy',
+      ),
+    ).toBe(true);
   });
 
   it('words whole dialogues at once with --mode dialogue', async () => {
@@ -40,7 +51,10 @@ describe('icer generate', () => {
 
   it('generates for MovieLens users, cycling through them when asked for more', async () => {
     const { dir, write } = tempDir();
-    write('movies.csv', 'movieId,title,genres\n1,"Matrix, The (1999)",Sci-Fi|Action\n2,Heat (1995),Crime|Action\n3,Alien (1979),Horror|Sci-Fi\n4,Up (2009),Animation|Comedy\n');
+    write(
+      'movies.csv',
+      'movieId,title,genres\n1,"Matrix, The (1999)",Sci-Fi|Action\n2,Heat (1995),Crime|Action\n3,Alien (1979),Horror|Sci-Fi\n4,Up (2009),Animation|Comedy\n',
+    );
     write('ratings.csv', 'userId,movieId,rating\n7,1,5\n7,3,4.5\n7,2,1\n8,2,4\n8,4,4.5\n8,1,2\n');
     const result = await cli(['generate', '--movielens', dir, '--count', '3', '--quiet']);
     expect(result.code).toBe(0);
@@ -50,7 +64,14 @@ describe('icer generate', () => {
   });
 
   it('rejects bad options with exit 2 and a pointer to --help', async () => {
-    for (const args of [['--max-turns', '1'], ['--concurrency', '0'], ['--count', '0'], ['--style', 'chatty'], ['--mode', 'batch'], ['--bogus']]) {
+    for (const args of [
+      ['--max-turns', '1'],
+      ['--concurrency', '0'],
+      ['--count', '0'],
+      ['--style', 'chatty'],
+      ['--mode', 'batch'],
+      ['--bogus'],
+    ]) {
       const result = await cli(['generate', ...args]);
       expect(result.code, args.join(' ')).toBe(2);
       expect(result.stderr).toContain('icer generate --help');
@@ -60,13 +81,19 @@ describe('icer generate', () => {
 
   it('explains model flags that cannot work, without calling anything', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [['--model', 'nosuchprovider:x'], /needs the package @ai-sdk\/nosuchprovider: npm install @ai-sdk\/nosuchprovider/],
+      [
+        ['--model', 'nosuchprovider:x'],
+        /needs the package @ai-sdk\/nosuchprovider: npm install @ai-sdk\/nosuchprovider/,
+      ],
       [['--model', 'just-a-name'], /--model takes provider:model/],
       [['--cache', 'dir'], /--cache and --prices apply to a model/],
       [['--base-url', 'http://127.0.0.1:1/v1'], /--provider and --base-url need --model/],
       [['--provider', 'openai-compatible', '--model', 'x'], /needs --base-url/],
       [['--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--prices', 'cheap'], /--prices takes "INPUT,OUTPUT"/],
-      [['--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--api-key-env', 'ICER_TEST_UNSET_VARIABLE'], /ICER_TEST_UNSET_VARIABLE, but that variable is not set/],
+      [
+        ['--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--api-key-env', 'ICER_TEST_UNSET_VARIABLE'],
+        /ICER_TEST_UNSET_VARIABLE, but that variable is not set/,
+      ],
     ];
     for (const [args, message] of cases) {
       const result = await cli(['generate', '--count', '1', ...args]);

@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
@@ -9,7 +9,12 @@ import { cli } from '../helpers/cli-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();
-const lines = (text: string) => text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line) as unknown);
+const lines = (text: string) =>
+  text
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as unknown);
 
 function catalogFile(dir: string): string {
   const items = Array.from({ length: 30 }, (_, i) => ({
@@ -62,7 +67,11 @@ describe('icer profiles', () => {
     const result = await cli(['profiles', '--movielens', dir, '--held-out', '0']);
     expect(result.code).toBe(0);
     const [seven, eight] = lines(result.stdout) as Array<{ id: string; liked: unknown[]; disliked: unknown[] }>;
-    expect(seven).toMatchObject({ id: '7', liked: [{ item: '1', strength: 1 }], disliked: [{ item: '2', strength: 0.833 }] });
+    expect(seven).toMatchObject({
+      id: '7',
+      liked: [{ item: '1', strength: 1 }],
+      disliked: [{ item: '2', strength: 0.833 }],
+    });
     expect(eight?.id).toBe('8');
   });
 

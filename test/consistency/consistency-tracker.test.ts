@@ -3,7 +3,8 @@ import { auditDialogue, ConsistencyTracker } from '../../src/consistency/consist
 import { ViolationSchema } from '../../src/generation/dialogue-record.js';
 import { act, ana, assistant, catalog, greeting, title, user } from './dialogue-fixtures.js';
 
-const recommendUp = (index: number) => assistant(index, `How about ${title('up-2009')}?`, { type: 'recommend', items: ['up-2009'] });
+const recommendUp = (index: number) =>
+  assistant(index, `How about ${title('up-2009')}?`, { type: 'recommend', items: ['up-2009'] });
 const rejectUp = user(2, `${title('up-2009')} is not for me.`, { type: 'reject', items: ['up-2009'] });
 
 describe('ConsistencyTracker', () => {
@@ -22,18 +23,21 @@ describe('ConsistencyTracker', () => {
 
   it('checkText looks only at the turn, and counts no turn', () => {
     const tracker = new ConsistencyTracker({ catalog, profile: ana });
-    expect(tracker.checkText(assistant(0, 'Have a look at this one.', { type: 'recommend', items: ['up-2009'] })).map((v) => v.rule)).toEqual([
-      'text-missing-item',
-    ]);
+    expect(
+      tracker
+        .checkText(assistant(0, 'Have a look at this one.', { type: 'recommend', items: ['up-2009'] }))
+        .map((v) => v.rule),
+    ).toEqual(['text-missing-item']);
     expect(tracker.checkedTurns).toBe(0);
   });
 
   it('check is checkActs, then checkText, then commit', () => {
-    const turn = user(
-      3,
-      `I loved ${title('the-shining-1980')}, unlike ${title('up-2009')}.`,
-      { type: 'disclose', items: ['the-shining-1980'], polarity: 'positive', strength: 1 },
-    );
+    const turn = user(3, `I loved ${title('the-shining-1980')}, unlike ${title('up-2009')}.`, {
+      type: 'disclose',
+      items: ['the-shining-1980'],
+      polarity: 'positive',
+      strength: 1,
+    });
     const separate = new ConsistencyTracker({ catalog, profile: ana });
     const expected = [...separate.checkActs(turn.speaker, turn.acts, turn.index), ...separate.checkText(turn)];
     separate.commit(turn);
@@ -66,7 +70,9 @@ describe('ConsistencyTracker', () => {
       expect(ViolationSchema.parse(violation)).toEqual(violation);
       expect(violation.message.split(/[.!?] [A-Z]/)).toHaveLength(1);
     }
-    expect(violations[2]?.message).toBe("The user says it likes Horror (genre), but its profile's affinity for it is -0.7.");
+    expect(violations[2]?.message).toBe(
+      "The user says it likes Horror (genre), but its profile's affinity for it is -0.7.",
+    );
   });
 
   it('keeps dialogues apart: each tracker has its own history', () => {

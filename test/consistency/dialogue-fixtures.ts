@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { expect } from 'vitest';
+import type { z } from 'zod';
 import { displayTitle } from '../../src/catalog/item.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { Turn, Violation } from '../../src/generation/dialogue-record.js';
@@ -35,7 +35,12 @@ export function act(input: z.input<typeof DialogueActSchema>): DialogueAct {
   return DialogueActSchema.parse(input);
 }
 
-function turn(index: number, speaker: Turn['speaker'], text: string, acts: Array<z.input<typeof DialogueActSchema>>): Turn {
+function turn(
+  index: number,
+  speaker: Turn['speaker'],
+  text: string,
+  acts: Array<z.input<typeof DialogueActSchema>>,
+): Turn {
   return { index, speaker, text, acts: acts.map(act) };
 }
 

@@ -6,26 +6,50 @@ const audit = (...turns: Parameters<typeof auditDialogue>[0]) => summary(auditDi
 
 describe('user-contradicts-self', () => {
   // Crime at 0.3 supports both "no strong feelings" and "I like it": only the change itself is wrong.
-  const lukewarm = user(1, 'Crime? No strong feelings.', { type: 'disclose', attribute: 'genre:Crime', polarity: 'neutral', strength: 0 });
+  const lukewarm = user(1, 'Crime? No strong feelings.', {
+    type: 'disclose',
+    attribute: 'genre:Crime',
+    polarity: 'neutral',
+    strength: 0,
+  });
   const ask = assistant(2, 'Any other genres?', { type: 'ask-attribute', facet: 'genre' });
 
   it('reports a changed attribute polarity (neutral to positive too), naming the earlier turn', () => {
-    const likes = user(3, 'Actually I like crime a lot.', { type: 'disclose', attribute: 'genre:Crime', polarity: 'positive', strength: 0.7 });
+    const likes = user(3, 'Actually I like crime a lot.', {
+      type: 'disclose',
+      attribute: 'genre:Crime',
+      polarity: 'positive',
+      strength: 0.7,
+    });
     expect(audit(greeting(), lukewarm, ask, likes)).toEqual([
       { turn: 3, rule: 'user-contradicts-self', evidence: { attribute: 'genre:Crime', earlierTurn: 1 } },
     ]);
   });
 
   it('accepts repeating the same attribute polarity', () => {
-    const again = user(3, 'Crime is still just fine to me.', { type: 'disclose', attribute: 'genre:Crime', polarity: 'neutral', strength: 0 });
+    const again = user(3, 'Crime is still just fine to me.', {
+      type: 'disclose',
+      attribute: 'genre:Crime',
+      polarity: 'neutral',
+      strength: 0,
+    });
     expect(audit(greeting(), lukewarm, ask, again)).toEqual([]);
   });
 
   it('compares a critique with an earlier disclosure', () => {
     const turns = [
       greeting(),
-      user(1, 'I like crime films.', { type: 'disclose', attribute: 'genre:Crime', polarity: 'positive', strength: 0.5 }),
-      assistant(2, `How about ${title('se7en-1995')}?`, { type: 'recommend', items: ['se7en-1995'], reasons: ['genre:Crime'] }),
+      user(1, 'I like crime films.', {
+        type: 'disclose',
+        attribute: 'genre:Crime',
+        polarity: 'positive',
+        strength: 0.5,
+      }),
+      assistant(2, `How about ${title('se7en-1995')}?`, {
+        type: 'recommend',
+        items: ['se7en-1995'],
+        reasons: ['genre:Crime'],
+      }),
       user(3, `Like ${title('se7en-1995')} but with less crime.`, {
         type: 'critique',
         items: ['se7en-1995'],
@@ -43,9 +67,19 @@ describe('user-contradicts-self', () => {
   it('reports a changed item opinion against the most recent statement', () => {
     const turns = [
       greeting(),
-      user(1, `I loved ${title('the-matrix-1999')}.`, { type: 'disclose', items: ['the-matrix-1999'], polarity: 'positive', strength: 1 }),
+      user(1, `I loved ${title('the-matrix-1999')}.`, {
+        type: 'disclose',
+        items: ['the-matrix-1999'],
+        polarity: 'positive',
+        strength: 1,
+      }),
       assistant(2, `Did you like ${title('the-matrix-1999')}?`, { type: 'ask-item', items: ['the-matrix-1999'] }),
-      user(3, `${title('the-matrix-1999')} was just okay.`, { type: 'answer-item', items: ['the-matrix-1999'], seen: true, polarity: 'neutral' }),
+      user(3, `${title('the-matrix-1999')} was just okay.`, {
+        type: 'answer-item',
+        items: ['the-matrix-1999'],
+        seen: true,
+        polarity: 'neutral',
+      }),
     ];
     expect(audit(...turns)).toEqual([
       { turn: 3, rule: 'user-contradicts-profile', evidence: { items: ['the-matrix-1999'] } },
@@ -63,14 +97,20 @@ describe('user-contradicts-self', () => {
         { type: 'disclose', attribute: 'genre:Crime', polarity: 'neutral', strength: 0 },
       ),
     ];
-    expect(audit(...turns)).toEqual([{ turn: 1, rule: 'user-contradicts-self', evidence: { attribute: 'genre:Crime', earlierTurn: 1 } }]);
+    expect(audit(...turns)).toEqual([
+      { turn: 1, rule: 'user-contradicts-self', evidence: { attribute: 'genre:Crime', earlierTurn: 1 } },
+    ]);
   });
 
   it('reports claiming to have seen an item after saying it had not', () => {
     const turns = [
       greeting(),
       assistant(1, `Have you seen ${title('aliens-1986')}?`, { type: 'ask-item', items: ['aliens-1986'] }),
-      user(2, `No, I have not seen ${title('aliens-1986')}.`, { type: 'answer-item', items: ['aliens-1986'], seen: false }),
+      user(2, `No, I have not seen ${title('aliens-1986')}.`, {
+        type: 'answer-item',
+        items: ['aliens-1986'],
+        seen: false,
+      }),
       assistant(3, `Try ${title('aliens-1986')}, then.`, { type: 'recommend', items: ['aliens-1986'] }),
       user(4, `I have already seen ${title('aliens-1986')}.`, { type: 'reject', items: ['aliens-1986'], seen: true }),
     ];
@@ -82,14 +122,24 @@ describe('user-contradicts-self', () => {
 });
 
 describe('accept-contradicts-dislike', () => {
-  const dislikesHorror = user(1, 'Please, no horror.', { type: 'disclose', attribute: 'genre:Horror', polarity: 'negative', strength: 0.8 });
-  const recommend = (id: string, index = 2) => assistant(index, `You might enjoy ${title(id)}.`, { type: 'recommend', items: [id] });
+  const dislikesHorror = user(1, 'Please, no horror.', {
+    type: 'disclose',
+    attribute: 'genre:Horror',
+    polarity: 'negative',
+    strength: 0.8,
+  });
+  const recommend = (id: string, index = 2) =>
+    assistant(index, `You might enjoy ${title(id)}.`, { type: 'recommend', items: [id] });
   const accept = (id: string, index = 3) => user(index, `Okay, ${title(id)} it is.`, { type: 'accept', items: [id] });
 
   it('reports accepting an item carrying an attribute the user said it dislikes', () => {
     // Alien (1979) is Horror and Sci-Fi; Ana has not seen it, so only the stated dislike is contradicted.
     expect(audit(greeting(), dislikesHorror, recommend('alien-1979'), accept('alien-1979'))).toEqual([
-      { turn: 3, rule: 'accept-contradicts-dislike', evidence: { items: ['alien-1979'], attribute: 'genre:Horror', earlierTurn: 1 } },
+      {
+        turn: 3,
+        rule: 'accept-contradicts-dislike',
+        evidence: { items: ['alien-1979'], attribute: 'genre:Horror', earlierTurn: 1 },
+      },
     ]);
   });
 
@@ -108,14 +158,23 @@ describe('accept-contradicts-dislike', () => {
       accept('alien-1979', 4),
     ];
     expect(audit(...turns)).toEqual([
-      { turn: 4, rule: 'accept-contradicts-dislike', evidence: { items: ['alien-1979'], attribute: 'genre:Horror', earlierTurn: 2 } },
+      {
+        turn: 4,
+        rule: 'accept-contradicts-dislike',
+        evidence: { items: ['alien-1979'], attribute: 'genre:Horror', earlierTurn: 2 },
+      },
     ]);
   });
 
   it('reports accepting an item the user said it disliked', () => {
     const turns = [
       greeting(),
-      user(1, `I did not like ${title('the-shining-1980')}.`, { type: 'disclose', items: ['the-shining-1980'], polarity: 'negative', strength: 1 }),
+      user(1, `I did not like ${title('the-shining-1980')}.`, {
+        type: 'disclose',
+        items: ['the-shining-1980'],
+        polarity: 'negative',
+        strength: 1,
+      }),
       recommend('the-shining-1980'),
       accept('the-shining-1980'),
     ];
@@ -125,7 +184,11 @@ describe('accept-contradicts-dislike', () => {
       rule: 'accept-contradicts-dislike',
       evidence: { items: ['the-shining-1980'], earlierTurn: 1 },
     });
-    expect(rules).toContainEqual({ turn: 3, rule: 'user-contradicts-profile', evidence: { items: ['the-shining-1980'] } });
+    expect(rules).toContainEqual({
+      turn: 3,
+      rule: 'user-contradicts-profile',
+      evidence: { items: ['the-shining-1980'] },
+    });
   });
 
   it('accepts accepting an item without the disliked attribute', () => {
@@ -141,13 +204,18 @@ describe('recommend-rejected', () => {
       user(2, `${title('up-2009')} is not for me.`, { type: 'reject', items: ['up-2009'] }),
       assistant(3, `Maybe ${title('up-2009')} after all?`, { type: 'recommend', items: ['up-2009'] }),
     ];
-    expect(audit(...turns)).toEqual([{ turn: 3, rule: 'recommend-rejected', evidence: { items: ['up-2009'], earlierTurn: 2 } }]);
+    expect(audit(...turns)).toEqual([
+      { turn: 3, rule: 'recommend-rejected', evidence: { items: ['up-2009'], earlierTurn: 2 } },
+    ]);
   });
 
   it('reports recommending an item the user critiqued', () => {
     const turns = [
       greeting(),
-      assistant(1, `How about ${title('alien-1979')} or ${title('up-2009')}?`, { type: 'recommend', items: ['alien-1979', 'up-2009'] }),
+      assistant(1, `How about ${title('alien-1979')} or ${title('up-2009')}?`, {
+        type: 'recommend',
+        items: ['alien-1979', 'up-2009'],
+      }),
       user(2, `Like ${title('alien-1979')}, but less horror.`, {
         type: 'critique',
         items: ['alien-1979'],
@@ -155,9 +223,14 @@ describe('recommend-rejected', () => {
         direction: 'less',
         polarity: 'negative',
       }),
-      assistant(3, `Then ${title('aliens-1986')} or ${title('alien-1979')}.`, { type: 'recommend', items: ['aliens-1986', 'alien-1979'] }),
+      assistant(3, `Then ${title('aliens-1986')} or ${title('alien-1979')}.`, {
+        type: 'recommend',
+        items: ['aliens-1986', 'alien-1979'],
+      }),
     ];
-    expect(audit(...turns)).toEqual([{ turn: 3, rule: 'recommend-rejected', evidence: { items: ['alien-1979'], earlierTurn: 2 } }]);
+    expect(audit(...turns)).toEqual([
+      { turn: 3, rule: 'recommend-rejected', evidence: { items: ['alien-1979'], earlierTurn: 2 } },
+    ]);
   });
 
   it('accepts recommending something new after a rejection', () => {
@@ -175,7 +248,12 @@ describe('recommend-disliked', () => {
   it('reports recommending an item the user said it disliked', () => {
     const turns = [
       greeting(),
-      user(1, `I did not like ${title('the-shining-1980')}.`, { type: 'disclose', items: ['the-shining-1980'], polarity: 'negative', strength: 1 }),
+      user(1, `I did not like ${title('the-shining-1980')}.`, {
+        type: 'disclose',
+        items: ['the-shining-1980'],
+        polarity: 'negative',
+        strength: 1,
+      }),
       assistant(2, `You might enjoy ${title('the-shining-1980')}.`, { type: 'recommend', items: ['the-shining-1980'] }),
     ];
     expect(audit(...turns)).toEqual([
@@ -186,9 +264,19 @@ describe('recommend-disliked', () => {
   it('accepts recommending an item the user liked or was neutral about', () => {
     const turns = [
       greeting(),
-      user(1, `I did not like ${title('the-shining-1980')}.`, { type: 'disclose', items: ['the-shining-1980'], polarity: 'negative', strength: 1 }),
+      user(1, `I did not like ${title('the-shining-1980')}.`, {
+        type: 'disclose',
+        items: ['the-shining-1980'],
+        polarity: 'negative',
+        strength: 1,
+      }),
       assistant(2, `Have you seen ${title('toy-story-1995')}?`, { type: 'ask-item', items: ['toy-story-1995'] }),
-      user(3, `${title('toy-story-1995')} was okay.`, { type: 'answer-item', items: ['toy-story-1995'], seen: true, polarity: 'neutral' }),
+      user(3, `${title('toy-story-1995')} was okay.`, {
+        type: 'answer-item',
+        items: ['toy-story-1995'],
+        seen: true,
+        polarity: 'neutral',
+      }),
       assistant(4, `Then maybe ${title('toy-story-1995')} again?`, { type: 'recommend', items: ['toy-story-1995'] }),
     ];
     expect(audit(...turns)).toEqual([]);
@@ -197,7 +285,13 @@ describe('recommend-disliked', () => {
 
 describe('recommend-unsupported-reason', () => {
   const likesSciFi = (index: number) =>
-    user(index, 'I love sci-fi.', { type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 });
+    user(index, 'I love sci-fi.', {
+      type: 'disclose',
+      items: [],
+      attribute: 'genre:Sci-Fi',
+      polarity: 'positive',
+      strength: 0.9,
+    });
 
   it('accepts a reason the user said it likes and every recommended item carries', () => {
     const turns = [
@@ -230,13 +324,29 @@ describe('recommend-unsupported-reason', () => {
   it('reports a reason the user never stated, and one it said it dislikes', () => {
     const never = [
       greeting(),
-      assistant(1, `Since you like horror, try ${title('alien-1979')}.`, { type: 'recommend', items: ['alien-1979'], reasons: ['genre:Horror'] }),
+      assistant(1, `Since you like horror, try ${title('alien-1979')}.`, {
+        type: 'recommend',
+        items: ['alien-1979'],
+        reasons: ['genre:Horror'],
+      }),
     ];
-    expect(audit(...never)).toEqual([{ turn: 1, rule: 'recommend-unsupported-reason', evidence: { attribute: 'genre:Horror' } }]);
+    expect(audit(...never)).toEqual([
+      { turn: 1, rule: 'recommend-unsupported-reason', evidence: { attribute: 'genre:Horror' } },
+    ]);
     const disliked = [
       greeting(),
-      user(1, 'No horror, please.', { type: 'disclose', items: [], attribute: 'genre:Horror', polarity: 'negative', strength: 0.8 }),
-      assistant(2, `Since you like horror, try ${title('alien-1979')}.`, { type: 'recommend', items: ['alien-1979'], reasons: ['genre:Horror'] }),
+      user(1, 'No horror, please.', {
+        type: 'disclose',
+        items: [],
+        attribute: 'genre:Horror',
+        polarity: 'negative',
+        strength: 0.8,
+      }),
+      assistant(2, `Since you like horror, try ${title('alien-1979')}.`, {
+        type: 'recommend',
+        items: ['alien-1979'],
+        reasons: ['genre:Horror'],
+      }),
     ];
     expect(audit(...disliked)).toEqual([
       { turn: 2, rule: 'recommend-unsupported-reason', evidence: { attribute: 'genre:Horror', earlierTurn: 1 } },
@@ -248,7 +358,10 @@ describe('invalid-act', () => {
   it('reports an item id that is not in the catalog, and skips it in the other rules', () => {
     const turns = [
       greeting(),
-      assistant(1, `How about ${title('up-2009')} or this one?`, { type: 'recommend', items: ['up-2009', 'no-such-film'] }),
+      assistant(1, `How about ${title('up-2009')} or this one?`, {
+        type: 'recommend',
+        items: ['up-2009', 'no-such-film'],
+      }),
       user(2, 'I loved that one.', { type: 'disclose', items: ['no-such-film'], polarity: 'positive', strength: 1 }),
     ];
     expect(audit(...turns)).toEqual([

@@ -4,8 +4,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { displayTitle } from '../../src/catalog/item.js';
+import type { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { type MentionFinder, mentionFinderFor } from '../../src/consistency/mention-finder.js';
 import { loadMovieLens } from '../../src/data/movielens/load-movielens.js';
 
@@ -51,7 +51,9 @@ describe.skipIf(!present)('MentionFinder on MovieLens', () => {
 
   it('finds no title in ordinary sentences', () => {
     for (const sentence of ORDINARY) {
-      const found = finder.findMentions(sentence).map((m) => `${sentence.slice(m.start, m.end)} → ${m.items.join(',')}`);
+      const found = finder
+        .findMentions(sentence)
+        .map((m) => `${sentence.slice(m.start, m.end)} → ${m.items.join(',')}`);
       expect(found, sentence).toEqual([]);
     }
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { displayTitle } from '../../src/catalog/item.js';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { MentionFinder, mentionFinderFor } from '../../src/consistency/mention-finder.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 
@@ -131,8 +131,13 @@ describe('mentionFinderFor', () => {
     const builtinFinder = mentionFinderFor(builtin);
     for (const item of builtin) {
       const text = `Have you seen ${displayTitle(item)}? Did you like it?`;
-      expect(builtinFinder.findMentions(text).map((mention) => mention.items), text).toEqual([[item.id]]);
-      expect(builtinFinder.mentions(item.id, `I'd go for ${item.title.toLowerCase()}, I think.`), item.title).toBe(true);
+      expect(
+        builtinFinder.findMentions(text).map((mention) => mention.items),
+        text,
+      ).toEqual([[item.id]]);
+      expect(builtinFinder.mentions(item.id, `I'd go for ${item.title.toLowerCase()}, I think.`), item.title).toBe(
+        true,
+      );
     }
   });
 });

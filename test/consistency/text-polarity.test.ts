@@ -14,17 +14,38 @@ const catalog = new ItemCatalog([
 ]);
 const profile = new PreferenceProfile({
   id: 'u',
-  liked: [{ item: 'matrix', strength: 1 }, { item: 'm', strength: 0.8 }],
+  liked: [
+    { item: 'matrix', strength: 1 },
+    { item: 'm', strength: 0.8 },
+  ],
   disliked: [{ item: 'love', strength: 0.9 }],
   affinities: { 'genre:Horror': -0.8, 'genre:Sci-Fi': 0.8, 'genre:Comedy': 0.1, 'tag:fun': -0.6 },
 });
 
-const ask: Turn = { index: 0, speaker: 'assistant', text: 'What do you like?', acts: [{ type: 'ask-open', items: [] }] };
-const horror = (polarity: 'positive' | 'negative' | 'neutral'): DialogueAct => ({ type: 'disclose', items: [], attribute: 'genre:Horror', polarity, strength: 0.8 });
-const item = (id: string, polarity: 'positive' | 'negative'): DialogueAct => ({ type: 'disclose', items: [id], polarity, strength: 0.9 });
+const ask: Turn = {
+  index: 0,
+  speaker: 'assistant',
+  text: 'What do you like?',
+  acts: [{ type: 'ask-open', items: [] }],
+};
+const horror = (polarity: 'positive' | 'negative' | 'neutral'): DialogueAct => ({
+  type: 'disclose',
+  items: [],
+  attribute: 'genre:Horror',
+  polarity,
+  strength: 0.8,
+});
+const item = (id: string, polarity: 'positive' | 'negative'): DialogueAct => ({
+  type: 'disclose',
+  items: [id],
+  polarity,
+  strength: 0.9,
+});
 
 function polarityViolations(text: string, ...acts: DialogueAct[]) {
-  return auditDialogue([ask, { index: 1, speaker: 'user', text, acts }], catalog, profile).filter((v) => v.rule === 'text-polarity');
+  return auditDialogue([ask, { index: 1, speaker: 'user', text, acts }], catalog, profile).filter(
+    (v) => v.rule === 'text-polarity',
+  );
 }
 
 describe('text-polarity', () => {
@@ -52,19 +73,41 @@ describe('text-polarity', () => {
   });
 
   it('separates opinions joined by commas, "and" or "plus", and reads a bare reaction as about the title before it', () => {
-    const acts = [{ type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 } as DialogueAct, item('matrix', 'positive')];
+    const acts = [
+      { type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 } as DialogueAct,
+      item('matrix', 'positive'),
+    ];
     expect(polarityViolations('I love sci-fi, and I hated The Matrix (1999).', ...acts)).toHaveLength(1);
     expect(polarityViolations("I love sci-fi, plus I can't stand The Matrix (1999).", ...acts)).toHaveLength(1);
     expect(polarityViolations('Big fan of sci-fi, The Matrix (1999), hated it.', ...acts)).toHaveLength(1);
     expect(polarityViolations('I love sci-fi, and The Matrix (1999) was great.', ...acts)).toEqual([]);
     expect(polarityViolations('The Matrix (1999)? Awful.', item('matrix', 'positive'))).toHaveLength(1);
-    expect(polarityViolations("The Matrix (1999)? Amazing. I'd like something new though, I've seen the rest.", item('matrix', 'positive'))).toEqual([]);
+    expect(
+      polarityViolations(
+        "The Matrix (1999)? Amazing. I'd like something new though, I've seen the rest.",
+        item('matrix', 'positive'),
+      ),
+    ).toEqual([]);
   });
 
   it('does not read opinions into titles or attribute names', () => {
     expect(polarityViolations('Love Actually (2003) was awful.', item('love', 'negative'))).toEqual([]);
-    expect(polarityViolations("I'm not a fan of fun movies.", { type: 'disclose', items: [], attribute: 'tag:fun', polarity: 'negative', strength: 0.6 })).toEqual([]);
-    expect(polarityViolations("I'm a big fan of M (1931). I'm not big on horror.", item('m', 'positive'), horror('negative'))).toEqual([]);
+    expect(
+      polarityViolations("I'm not a fan of fun movies.", {
+        type: 'disclose',
+        items: [],
+        attribute: 'tag:fun',
+        polarity: 'negative',
+        strength: 0.6,
+      }),
+    ).toEqual([]);
+    expect(
+      polarityViolations(
+        "I'm a big fan of M (1931). I'm not big on horror.",
+        item('m', 'positive'),
+        horror('negative'),
+      ),
+    ).toEqual([]);
   });
 
   it('says "no strong feelings" is false when worded with love or hate', () => {
@@ -84,8 +127,17 @@ describe('text-polarity', () => {
 
 describe('text-unknown-title', () => {
   it('reports a title with a year that no catalog item has, and nothing for real ones', () => {
-    const recommend = (text: string): Turn => ({ index: 0, speaker: 'assistant', text, acts: [{ type: 'recommend', items: ['matrix'], reasons: [] }] });
-    const invented = auditDialogue([recommend('Try The Matrix (1999) or Galaxy Quest Returns (2031).')], catalog, profile);
+    const recommend = (text: string): Turn => ({
+      index: 0,
+      speaker: 'assistant',
+      text,
+      acts: [{ type: 'recommend', items: ['matrix'], reasons: [] }],
+    });
+    const invented = auditDialogue(
+      [recommend('Try The Matrix (1999) or Galaxy Quest Returns (2031).')],
+      catalog,
+      profile,
+    );
     expect(invented).toMatchObject([{ rule: 'text-unknown-title', evidence: { text: 'Galaxy Quest Returns (2031)' } }]);
     expect(auditDialogue([recommend('Try The Matrix (1999), a classic.')], catalog, profile)).toEqual([]);
   });

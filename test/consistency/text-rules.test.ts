@@ -5,7 +5,8 @@ import { ana, assistant, catalog, summary, title, user } from './dialogue-fixtur
 const checkText = (turn: Parameters<ConsistencyTracker['checkText']>[0]) =>
   summary(new ConsistencyTracker({ catalog, profile: ana }).checkText(turn));
 
-const recommend = (index: number, text: string, ...items: string[]) => assistant(index, text, { type: 'recommend', items });
+const recommend = (index: number, text: string, ...items: string[]) =>
+  assistant(index, text, { type: 'recommend', items });
 
 describe('text-missing-item', () => {
   it('reports an item the acts name and the text leaves out', () => {
@@ -49,9 +50,9 @@ describe('text-extra-item', () => {
   });
 
   it('reports a distinctive title without its year', () => {
-    expect(checkText(recommend(2, `${title('heat-1995')} is a bit like Blade Runner, only grittier.`, 'heat-1995'))).toEqual([
-      { turn: 2, rule: 'text-extra-item', evidence: { items: ['blade-runner-1982'], text: 'Blade Runner' } },
-    ]);
+    expect(
+      checkText(recommend(2, `${title('heat-1995')} is a bit like Blade Runner, only grittier.`, 'heat-1995')),
+    ).toEqual([{ turn: 2, rule: 'text-extra-item', evidence: { items: ['blade-runner-1982'], text: 'Blade Runner' } }]);
     expect(checkText(recommend(2, `${title('heat-1995')} is darker than the Dark Knight.`, 'heat-1995'))).toEqual([
       { turn: 2, rule: 'text-extra-item', evidence: { items: ['the-dark-knight-2008'], text: 'the Dark Knight' } },
     ]);
@@ -66,7 +67,9 @@ describe('text-extra-item', () => {
   });
 
   it('counts a remake title as the named remake, and reports all remakes when none is named', () => {
-    expect(checkText(recommend(2, 'Beauty and the Beast is a lovely cartoon.', 'beauty-and-the-beast-1991'))).toEqual([]);
+    expect(checkText(recommend(2, 'Beauty and the Beast is a lovely cartoon.', 'beauty-and-the-beast-1991'))).toEqual(
+      [],
+    );
     expect(checkText(user(3, 'I grew up with Beauty and the Beast.', { type: 'give-up' }))).toEqual([
       {
         turn: 3,
@@ -77,11 +80,12 @@ describe('text-extra-item', () => {
   });
 
   it('does not mistake ordinary words for titles such as It, Up, Her or Heat', () => {
-    const text = 'I love it, go for it! Up for some heat tonight? Her call, the game was fun at home alone. Seven of us.';
+    const text =
+      'I love it, go for it! Up for some heat tonight? Her call, the game was fun at home alone. Seven of us.';
     expect(checkText(user(1, text, { type: 'state-goal' }))).toEqual([]);
     // "Seven Samurai" has an everyday word in it, so without its year it is not unmistakable; "Pulp Fiction" is.
-    expect(checkText(user(1, 'Seven Samurai is great, Pulp Fiction too, and Sci-Fi Film-Noir.', { type: 'state-goal' }))).toEqual([
-      { turn: 1, rule: 'text-extra-item', evidence: { items: ['pulp-fiction-1994'], text: 'Pulp Fiction' } },
-    ]);
+    expect(
+      checkText(user(1, 'Seven Samurai is great, Pulp Fiction too, and Sci-Fi Film-Noir.', { type: 'state-goal' })),
+    ).toEqual([{ turn: 1, rule: 'text-extra-item', evidence: { items: ['pulp-fiction-1994'], text: 'Pulp Fiction' } }]);
   });
 });

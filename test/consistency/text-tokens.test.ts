@@ -4,14 +4,43 @@ import { bracketedYearAfter, bracketedYearAt, tokenizeText } from '../../src/con
 describe('tokenizeText', () => {
   it('splits on anything but letters and digits, folding case, accents and apostrophes like normalizeTitle', () => {
     const tokens = tokenizeText("Amélie's BIG day — don’t miss Singin' in the Rain & Se7en!");
-    expect(tokens.folded).toEqual(['amelies', 'big', 'day', 'dont', 'miss', 'singin', 'in', 'the', 'rain', 'and', 'se7en']);
-    expect(tokens.cased).toEqual(['Amelies', 'BIG', 'day', 'dont', 'miss', 'Singin', 'in', 'the', 'Rain', 'and', 'Se7en']);
+    expect(tokens.folded).toEqual([
+      'amelies',
+      'big',
+      'day',
+      'dont',
+      'miss',
+      'singin',
+      'in',
+      'the',
+      'rain',
+      'and',
+      'se7en',
+    ]);
+    expect(tokens.cased).toEqual([
+      'Amelies',
+      'BIG',
+      'day',
+      'dont',
+      'miss',
+      'Singin',
+      'in',
+      'the',
+      'Rain',
+      'and',
+      'Se7en',
+    ]);
   });
 
   it('keeps offsets into the original text', () => {
     const text = '  Léon (1994), the Professional';
     const tokens = tokenizeText(text);
-    expect(tokens.starts.map((start, i) => text.slice(start, tokens.ends[i]))).toEqual(['Léon', '1994', 'the', 'Professional']);
+    expect(tokens.starts.map((start, i) => text.slice(start, tokens.ends[i]))).toEqual([
+      'Léon',
+      '1994',
+      'the',
+      'Professional',
+    ]);
   });
 
   it('gives no words for an empty or punctuation-only text', () => {

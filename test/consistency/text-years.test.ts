@@ -3,7 +3,11 @@ import { ConsistencyTracker } from '../../src/consistency/consistency-tracker.js
 import { ana, assistant, catalog, summary } from './dialogue-fixtures.js';
 
 const checkText = (text: string) =>
-  summary(new ConsistencyTracker({ catalog, profile: ana }).checkText(assistant(0, text, { type: 'recommend', items: ['heat-1995'] })));
+  summary(
+    new ConsistencyTracker({ catalog, profile: ana }).checkText(
+      assistant(0, text, { type: 'recommend', items: ['heat-1995'] }),
+    ),
+  );
 
 describe('text-unknown-title years', () => {
   it('reads only "(YYYY)" from 1800 to 2099 as a title year', () => {

@@ -8,15 +8,27 @@ describe('user-contradicts-profile', () => {
   it('reports liking an attribute the profile dislikes', () => {
     const turns = [
       greeting(),
-      user(1, 'I love horror movies.', { type: 'disclose', attribute: 'genre:Horror', polarity: 'positive', strength: 0.9 }),
+      user(1, 'I love horror movies.', {
+        type: 'disclose',
+        attribute: 'genre:Horror',
+        polarity: 'positive',
+        strength: 0.9,
+      }),
     ];
-    expect(audit(...turns)).toEqual([{ turn: 1, rule: 'user-contradicts-profile', evidence: { attribute: 'genre:Horror' } }]);
+    expect(audit(...turns)).toEqual([
+      { turn: 1, rule: 'user-contradicts-profile', evidence: { attribute: 'genre:Horror' } },
+    ]);
   });
 
   it('accepts disliking an attribute the profile dislikes', () => {
     const turns = [
       greeting(),
-      user(1, 'I really cannot stand horror.', { type: 'disclose', attribute: 'genre:Horror', polarity: 'negative', strength: 0.9 }),
+      user(1, 'I really cannot stand horror.', {
+        type: 'disclose',
+        attribute: 'genre:Horror',
+        polarity: 'negative',
+        strength: 0.9,
+      }),
     ];
     expect(audit(...turns)).toEqual([]);
   });
@@ -24,11 +36,23 @@ describe('user-contradicts-profile', () => {
   it('reports "no strong feelings" about a strong affinity, and allows it about a weak one', () => {
     const turns = [
       greeting(),
-      user(1, 'Sci-fi? No strong feelings either way.', { type: 'disclose', attribute: 'genre:Sci-Fi', polarity: 'neutral', strength: 0 }),
+      user(1, 'Sci-fi? No strong feelings either way.', {
+        type: 'disclose',
+        attribute: 'genre:Sci-Fi',
+        polarity: 'neutral',
+        strength: 0,
+      }),
       assistant(2, 'And comedy?', { type: 'ask-attribute', facet: 'genre', attribute: 'genre:Comedy' }),
-      user(3, 'Comedy is fine, I do not mind it.', { type: 'disclose', attribute: 'genre:Comedy', polarity: 'neutral', strength: 0 }),
+      user(3, 'Comedy is fine, I do not mind it.', {
+        type: 'disclose',
+        attribute: 'genre:Comedy',
+        polarity: 'neutral',
+        strength: 0,
+      }),
     ];
-    expect(audit(...turns)).toEqual([{ turn: 1, rule: 'user-contradicts-profile', evidence: { attribute: 'genre:Sci-Fi' } }]);
+    expect(audit(...turns)).toEqual([
+      { turn: 1, rule: 'user-contradicts-profile', evidence: { attribute: 'genre:Sci-Fi' } },
+    ]);
   });
 
   it('reads a "less" critique as a dislike of the attribute', () => {
@@ -56,9 +80,19 @@ describe('user-contradicts-profile', () => {
   it('reports an item opinion the profile does not hold, exactly (neutral is not liked)', () => {
     const turns = [
       greeting(),
-      user(1, `I loved ${title('the-shining-1980')}.`, { type: 'disclose', items: ['the-shining-1980'], polarity: 'positive', strength: 1 }),
+      user(1, `I loved ${title('the-shining-1980')}.`, {
+        type: 'disclose',
+        items: ['the-shining-1980'],
+        polarity: 'positive',
+        strength: 1,
+      }),
       assistant(2, `Have you seen ${title('toy-story-1995')}?`, { type: 'ask-item', items: ['toy-story-1995'] }),
-      user(3, `Yes, ${title('toy-story-1995')} was great.`, { type: 'answer-item', items: ['toy-story-1995'], seen: true, polarity: 'positive' }),
+      user(3, `Yes, ${title('toy-story-1995')} was great.`, {
+        type: 'answer-item',
+        items: ['toy-story-1995'],
+        seen: true,
+        polarity: 'positive',
+      }),
     ];
     expect(audit(...turns)).toEqual([
       { turn: 1, rule: 'user-contradicts-profile', evidence: { items: ['the-shining-1980'] } },
@@ -69,11 +103,26 @@ describe('user-contradicts-profile', () => {
   it('accepts item opinions the profile holds', () => {
     const turns = [
       greeting(),
-      user(1, `I did not like ${title('the-shining-1980')}.`, { type: 'disclose', items: ['the-shining-1980'], polarity: 'negative', strength: 1 }),
+      user(1, `I did not like ${title('the-shining-1980')}.`, {
+        type: 'disclose',
+        items: ['the-shining-1980'],
+        polarity: 'negative',
+        strength: 1,
+      }),
       assistant(2, `Have you seen ${title('toy-story-1995')}?`, { type: 'ask-item', items: ['toy-story-1995'] }),
-      user(3, `Yes, ${title('toy-story-1995')} was okay.`, { type: 'answer-item', items: ['toy-story-1995'], seen: true, polarity: 'neutral' }),
+      user(3, `Yes, ${title('toy-story-1995')} was okay.`, {
+        type: 'answer-item',
+        items: ['toy-story-1995'],
+        seen: true,
+        polarity: 'neutral',
+      }),
       assistant(4, `And ${title('the-matrix-1999')}?`, { type: 'ask-item', items: ['the-matrix-1999'] }),
-      user(5, `I loved ${title('the-matrix-1999')}.`, { type: 'answer-item', items: ['the-matrix-1999'], seen: true, polarity: 'positive' }),
+      user(5, `I loved ${title('the-matrix-1999')}.`, {
+        type: 'answer-item',
+        items: ['the-matrix-1999'],
+        seen: true,
+        polarity: 'positive',
+      }),
     ];
     expect(audit(...turns)).toEqual([]);
   });
@@ -88,13 +137,24 @@ describe('user-contradicts-profile', () => {
   });
 
   it('reports saying an item the profile rates was never seen', () => {
-    const ask = assistant(1, `Have you seen ${title('the-matrix-1999')}?`, { type: 'ask-item', items: ['the-matrix-1999'] });
-    const notSeen = user(2, `No, I have not seen ${title('the-matrix-1999')}.`, { type: 'answer-item', items: ['the-matrix-1999'], seen: false });
+    const ask = assistant(1, `Have you seen ${title('the-matrix-1999')}?`, {
+      type: 'ask-item',
+      items: ['the-matrix-1999'],
+    });
+    const notSeen = user(2, `No, I have not seen ${title('the-matrix-1999')}.`, {
+      type: 'answer-item',
+      items: ['the-matrix-1999'],
+      seen: false,
+    });
     expect(audit(greeting(), ask, notSeen)).toEqual([
       { turn: 2, rule: 'user-contradicts-profile', evidence: { items: ['the-matrix-1999'] } },
     ]);
     const askAlien = assistant(1, `Have you seen ${title('alien-1979')}?`, { type: 'ask-item', items: ['alien-1979'] });
-    const notSeenAlien = user(2, `No, never seen ${title('alien-1979')}.`, { type: 'answer-item', items: ['alien-1979'], seen: false });
+    const notSeenAlien = user(2, `No, never seen ${title('alien-1979')}.`, {
+      type: 'answer-item',
+      items: ['alien-1979'],
+      seen: false,
+    });
     expect(audit(greeting(), askAlien, notSeenAlien)).toEqual([]);
   });
 });
@@ -103,7 +163,12 @@ describe('unseen-item-claimed', () => {
   it('reports claiming to have seen an unseen item, by disclosure, answer or seen-rejection', () => {
     const turns = [
       greeting(),
-      user(1, `I liked ${title('alien-1979')}.`, { type: 'disclose', items: ['alien-1979'], polarity: 'positive', strength: 0.6 }),
+      user(1, `I liked ${title('alien-1979')}.`, {
+        type: 'disclose',
+        items: ['alien-1979'],
+        polarity: 'positive',
+        strength: 0.6,
+      }),
       assistant(2, `Have you seen ${title('aliens-1986')}?`, { type: 'ask-item', items: ['aliens-1986'] }),
       user(3, `Yes, I have seen ${title('aliens-1986')}.`, { type: 'answer-item', items: ['aliens-1986'], seen: true }),
       assistant(4, `Then try ${title('up-2009')}.`, { type: 'recommend', items: ['up-2009'] }),
@@ -120,7 +185,12 @@ describe('unseen-item-claimed', () => {
     const turns = [
       greeting(),
       assistant(1, `Have you seen ${title('heat-1995')}?`, { type: 'ask-item', items: ['heat-1995'] }),
-      user(2, `Yes, ${title('heat-1995')} was great.`, { type: 'answer-item', items: ['heat-1995'], seen: true, polarity: 'positive' }),
+      user(2, `Yes, ${title('heat-1995')} was great.`, {
+        type: 'answer-item',
+        items: ['heat-1995'],
+        seen: true,
+        polarity: 'positive',
+      }),
     ];
     expect(audit(...turns)).toEqual([{ turn: 2, rule: 'unseen-item-claimed', evidence: { items: ['heat-1995'] } }]);
   });
@@ -129,7 +199,11 @@ describe('unseen-item-claimed', () => {
     const turns = [
       greeting(),
       assistant(1, `Have you seen ${title('aliens-1986')}?`, { type: 'ask-item', items: ['aliens-1986'] }),
-      user(2, `No, I have not seen ${title('aliens-1986')}.`, { type: 'answer-item', items: ['aliens-1986'], seen: false }),
+      user(2, `No, I have not seen ${title('aliens-1986')}.`, {
+        type: 'answer-item',
+        items: ['aliens-1986'],
+        seen: false,
+      }),
       assistant(3, `Then try ${title('up-2009')}.`, { type: 'recommend', items: ['up-2009'] }),
       user(4, `${title('up-2009')} does not appeal to me.`, { type: 'reject', items: ['up-2009'] }),
     ];
@@ -167,7 +241,11 @@ describe('held-out-leak', () => {
       greeting(),
       assistant(1, `You might like ${title('heat-1995')}.`, { type: 'recommend', items: ['heat-1995'], reasons: [] }),
       user(2, `What is ${title('heat-1995')} about?`, { type: 'ask-about-item', items: ['heat-1995'] }),
-      assistant(3, `${title('heat-1995')} is a crime thriller.`, { type: 'describe-item', items: ['heat-1995'], attributes: ['genre:Crime'] }),
+      assistant(3, `${title('heat-1995')} is a crime thriller.`, {
+        type: 'describe-item',
+        items: ['heat-1995'],
+        attributes: ['genre:Crime'],
+      }),
       user(4, `Great, I will watch ${title('heat-1995')}.`, { type: 'accept', items: ['heat-1995'] }),
     ];
     expect(audit(...turns)).toEqual([]);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_GENRES } from '../../src/data/builtin/builtin-movie.js';
-import type { BuiltinMovie } from '../../src/data/builtin/builtin-movie.js';
-import { BUILTIN_MOVIES } from '../../src/data/builtin/movies.js';
 import { normalizeTitle } from '../../src/catalog/title.js';
+import type { BuiltinMovie } from '../../src/data/builtin/builtin-movie.js';
+import { BUILTIN_GENRES } from '../../src/data/builtin/builtin-movie.js';
+import { BUILTIN_MOVIES } from '../../src/data/builtin/movies.js';
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*-\d{4}$/;
 
@@ -83,7 +83,9 @@ describe('BUILTIN_MOVIES', () => {
 
   it('never lets a title or alias name two films of the same year once normalised', () => {
     const keys = BUILTIN_MOVIES.flatMap((m) =>
-      [...new Set([m.title, ...(m.aliases ?? [])].map((name) => normalizeTitle(name)))].map((key) => `${key}|${m.year}`),
+      [...new Set([m.title, ...(m.aliases ?? [])].map((name) => normalizeTitle(name)))].map(
+        (key) => `${key}|${m.year}`,
+      ),
     );
     expect(duplicates(keys)).toEqual([]);
   });

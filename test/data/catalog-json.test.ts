@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { catalogToJson, loadCatalogJson, parseCatalogJson } from '../../src/data/catalog-json.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
-import { rejected, thrown } from '../helpers/thrown.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { rejected, thrown } from '../helpers/thrown.js';
 
 const tempDir = useTempDir();
 
@@ -33,7 +33,14 @@ describe('JSON catalogs', () => {
   });
 
   it('names the invalid field of a schema error', () => {
-    const doc = { format: 'icer.catalog', version: 1, items: [{ id: 'a', title: 'A' }, { id: 'b', title: 'B', year: 'soon' }] };
+    const doc = {
+      format: 'icer.catalog',
+      version: 1,
+      items: [
+        { id: 'a', title: 'A' },
+        { id: 'b', title: 'B', year: 'soon' },
+      ],
+    };
     const error = thrown(() => parseCatalogJson(JSON.stringify(doc), 'c.json'));
     expect(error.code).toBe('INVALID_CATALOG');
     expect(error.location).toEqual({ file: 'c.json', field: 'items[1].year' });
@@ -42,7 +49,14 @@ describe('JSON catalogs', () => {
   });
 
   it('rejects duplicate ids naming the second one', () => {
-    const doc = { format: 'icer.catalog', version: 1, items: [{ id: 'a', title: 'A' }, { id: 'a', title: 'B' }] };
+    const doc = {
+      format: 'icer.catalog',
+      version: 1,
+      items: [
+        { id: 'a', title: 'A' },
+        { id: 'a', title: 'B' },
+      ],
+    };
     const error = thrown(() => parseCatalogJson(JSON.stringify(doc), 'd.json'));
     expect(error.code).toBe('DUPLICATE_ITEM_ID');
     expect(error.location).toEqual({ file: 'd.json', field: 'items[1].id' });

@@ -71,7 +71,31 @@ async function readAllRecords(file: string): Promise<CsvRecord[]> {
 // ---------------------------------------------------------------------------------------------------------------
 // Strings with everything that makes CSV hard.
 
-const TRICKY_UNITS = [',', '"', '""', '\r', '\n', '\r\n', '\n\r', ' ', '\t', ';', '|', "'", 'é', 'ß', 'Ω', '日本語', '😀', '👩‍👩‍👧', '🇫🇷', '\u00a0', '\u200b', '\ufeff', '\u0000'];
+const TRICKY_UNITS = [
+  ',',
+  '"',
+  '""',
+  '\r',
+  '\n',
+  '\r\n',
+  '\n\r',
+  ' ',
+  '\t',
+  ';',
+  '|',
+  "'",
+  'é',
+  'ß',
+  'Ω',
+  '日本語',
+  '😀',
+  '👩‍👩‍👧',
+  '🇫🇷',
+  '\u00a0',
+  '\u200b',
+  '\ufeff',
+  '\u0000',
+];
 const unitArb = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom(...TRICKY_UNITS) },
   { weight: 4, arbitrary: fc.constantFrom(...'abcxyzABC019 .-()'.split('')) },
@@ -104,7 +128,9 @@ const tableArb: fc.Arbitrary<CsvLayout> = fc.integer({ min: 1, max: 5 }).chain((
       { minLength: 1, maxLength: 12 },
     ),
     eols: fc.array(fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'), { minLength: 12, maxLength: 12 }),
-    blankBefore: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }).map((flags) => flags.map((f, i) => f && i % 3 === 0)),
+    blankBefore: fc
+      .array(fc.boolean(), { minLength: 12, maxLength: 12 })
+      .map((flags) => flags.map((f, i) => f && i % 3 === 0)),
     quoteAll: fc.boolean(),
     trailingEol: fc.boolean(),
     bom: fc.boolean(),
@@ -203,13 +229,25 @@ describe('readCsv (property)', () => {
 // ---------------------------------------------------------------------------------------------------------------
 // MovieLens directories.
 
-const GENRES = ['Action', 'Adventure', 'Animation', 'Children', 'Comedy', 'Crime', 'Drama', 'Film-Noir', 'Horror', 'Sci-Fi', 'Thriller'];
+const GENRES = [
+  'Action',
+  'Adventure',
+  'Animation',
+  'Children',
+  'Comedy',
+  'Crime',
+  'Drama',
+  'Film-Noir',
+  'Horror',
+  'Sci-Fi',
+  'Thriller',
+];
 const TRICKY_TITLES = [
   'City of Lost Children, The (Cité des enfants perdus, La)',
   'Seven (a.k.a. Se7en)',
   '(500) Days of Summer',
   'Heat, The',
-  'Amélie (Fabuleux destin d\'Amélie Poulain, Le)',
+  "Amélie (Fabuleux destin d'Amélie Poulain, Le)",
   'Crouching Tiger, Hidden Dragon (Wo hu cang long)',
   '"Great Performances" Cats',
   'Léon: The Professional (a.k.a. The Professional) (Léon)',
@@ -222,10 +260,26 @@ const titleUnitArb = fc.oneof(
 // TRICKY_TITLES.
 const titleArb = fc.oneof(
   fc.constantFrom(...TRICKY_TITLES),
-  fc.tuple(fc.constantFrom(...'ABCDEFGHXYZ'.split('')), fc.string({ unit: titleUnitArb, maxLength: 16 })).map(([a, b]) => a + b),
+  fc
+    .tuple(fc.constantFrom(...'ABCDEFGHXYZ'.split('')), fc.string({ unit: titleUnitArb, maxLength: 16 }))
+    .map(([a, b]) => a + b),
 );
 const tagArb = fc.oneof(
-  fc.constantFrom('funny', 'Funny', '  funny ', 'dark comedy', 'Dark  Comedy', 'twist ending', 'Kevin Spacey', 'Léon', 'a, b', '"quoted"', '😀 emoji', '', '   '),
+  fc.constantFrom(
+    'funny',
+    'Funny',
+    '  funny ',
+    'dark comedy',
+    'Dark  Comedy',
+    'twist ending',
+    'Kevin Spacey',
+    'Léon',
+    'a, b',
+    '"quoted"',
+    '😀 emoji',
+    '',
+    '   ',
+  ),
   fc.string({ unit: titleUnitArb, maxLength: 12 }),
 );
 const HALF_STARS = [0.5, 1, 1.5, 2, 2.5, 3, 3.5, 4, 4.5, 5];
@@ -273,23 +327,34 @@ const movieLensArb: fc.Arbitrary<MovieLensFiles> = fc
         ),
       ),
       ratings: fc.array(
-        fc.record({ user, movie: movieId, rating: fc.constantFrom(...HALF_STARS), style: fc.constantFrom('plain', 'fixed') }).map(
-          ({ user: u, movie, rating, style }) => ({
+        fc
+          .record({
+            user,
+            movie: movieId,
+            rating: fc.constantFrom(...HALF_STARS),
+            style: fc.constantFrom('plain', 'fixed'),
+          })
+          .map(({ user: u, movie, rating, style }) => ({
             user: u,
             movie,
             rating,
             text: style === 'fixed' ? rating.toFixed(1) : String(rating),
-          }),
-        ),
+          })),
         { maxLength: 60 },
       ),
-      tags: fc.option(fc.array(fc.record({ user, movie: movieId, tag: tagArb }), { maxLength: 20 }), { nil: undefined }),
+      tags: fc.option(fc.array(fc.record({ user, movie: movieId, tag: tagArb }), { maxLength: 20 }), {
+        nil: undefined,
+      }),
       links: fc.option(
-        fc.tuple(...ids.map((id) => fc.record({
-          movie: fc.constant(String(id)),
-          imdb: fc.integer({ min: 1, max: 9_999_999 }).map((n) => String(n).padStart(7, '0')),
-          tmdb: fc.option(fc.integer({ min: 1, max: 999_999 }).map(String), { nil: '' }),
-        }))),
+        fc.tuple(
+          ...ids.map((id) =>
+            fc.record({
+              movie: fc.constant(String(id)),
+              imdb: fc.integer({ min: 1, max: 9_999_999 }).map((n) => String(n).padStart(7, '0')),
+              tmdb: fc.option(fc.integer({ min: 1, max: 999_999 }).map(String), { nil: '' }),
+            }),
+          ),
+        ),
         { nil: undefined },
       ),
       eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
@@ -316,13 +381,21 @@ function renderMovieLens(files: MovieLensFiles): Record<string, string> {
     'ratings.csv': lines([
       files.ratingColumns,
       ...files.ratings.map((r, i) => {
-        const values: Record<string, string> = { userId: r.user, movieId: r.movie, rating: r.text, timestamp: String(964_982_703 + i) };
+        const values: Record<string, string> = {
+          userId: r.user,
+          movieId: r.movie,
+          rating: r.text,
+          timestamp: String(964_982_703 + i),
+        };
         return files.ratingColumns.map((c) => values[c] as string);
       }),
     ]),
   };
   if (files.tags) {
-    out['tags.csv'] = lines([['userId', 'movieId', 'tag', 'timestamp'], ...files.tags.map((t, i) => [t.user, t.movie, t.tag, String(1_445_714_994 + i)])]);
+    out['tags.csv'] = lines([
+      ['userId', 'movieId', 'tag', 'timestamp'],
+      ...files.tags.map((t, i) => [t.user, t.movie, t.tag, String(1_445_714_994 + i)]),
+    ]);
   }
   if (files.links) {
     out['links.csv'] = lines([['movieId', 'imdbId', 'tmdbId'], ...files.links.map((l) => [l.movie, l.imdb, l.tmdb])]);
@@ -372,7 +445,12 @@ describe('loadMovieLens on generated valid directories (property)', () => {
 
         for (const movie of files.movies) {
           const expected = [
-            ...new Set((files.tags ?? []).filter((t) => t.movie === movie.id).map((t) => normalizeTag(t.tag)).filter((t) => t !== '')),
+            ...new Set(
+              (files.tags ?? [])
+                .filter((t) => t.movie === movie.id)
+                .map((t) => normalizeTag(t.tag))
+                .filter((t) => t !== ''),
+            ),
           ];
           expect(catalog.require(movie.id).attributes.tag ?? []).toEqual(expected);
         }
@@ -423,10 +501,51 @@ type Mutation =
 
 const fileArb = fc.constantFrom<FileName>(...MOVIELENS_FILES);
 const posArb = fc.nat({ max: 1_000_000 });
-const charArb = fc.constantFrom(',', '"', '\n', '\r', '\r\n', '\u0000', '\ufffd', '|', ' ', 'x', '9', '-', '.', '😀', '\ufeff');
+const charArb = fc.constantFrom(
+  ',',
+  '"',
+  '\n',
+  '\r',
+  '\r\n',
+  '\u0000',
+  '\ufffd',
+  '|',
+  ' ',
+  'x',
+  '9',
+  '-',
+  '.',
+  '😀',
+  '\ufeff',
+);
 const BAD_VALUES = [
-  '-1', '0', '5.5', '6', '99', '1e309', 'NaN', 'Infinity', 'abc', '', ' ', '"', 'four', '4,5', '0x4', '3.5.1', '-0',
-  '999999999999', '2571', '0', 'tt', '(1999)', '(0999)', 'Matrix, The (1999)', '(no genres listed)', '||', '\u0000',
+  '-1',
+  '0',
+  '5.5',
+  '6',
+  '99',
+  '1e309',
+  'NaN',
+  'Infinity',
+  'abc',
+  '',
+  ' ',
+  '"',
+  'four',
+  '4,5',
+  '0x4',
+  '3.5.1',
+  '-0',
+  '999999999999',
+  '2571',
+  '0',
+  'tt',
+  '(1999)',
+  '(0999)',
+  'Matrix, The (1999)',
+  '(no genres listed)',
+  '||',
+  '\u0000',
 ];
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('empty' as const), file: fileArb }),
@@ -443,20 +562,48 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
     kind: fc.constant('garbage-line' as const),
     file: fileArb,
     at: posArb,
-    line: fc.oneof(fc.constantFrom('garbage', ',,,', '"', 'a,b', '1,2,3,4,5,6', '\u0000\u0001', '<html>', '1,1'), fc.string({ unit: unitArb, maxLength: 30 })),
+    line: fc.oneof(
+      fc.constantFrom('garbage', ',,,', '"', 'a,b', '1,2,3,4,5,6', '\u0000\u0001', '<html>', '1,1'),
+      fc.string({ unit: unitArb, maxLength: 30 }),
+    ),
   }),
   fc.record({ kind: fc.constant('duplicate-line' as const), file: fileArb, at: posArb }),
   fc.record({ kind: fc.constant('drop-header-column' as const), file: fileArb, column: fc.nat({ max: 3 }) }),
-  fc.record({ kind: fc.constant('rename-header-column' as const), file: fileArb, column: fc.nat({ max: 3 }), name: fc.constantFrom('movie_id', 'Title', 'user', '', 'rating ', 'tag') }),
+  fc.record({
+    kind: fc.constant('rename-header-column' as const),
+    file: fileArb,
+    column: fc.nat({ max: 3 }),
+    name: fc.constantFrom('movie_id', 'Title', 'user', '', 'rating ', 'tag'),
+  }),
   fc.record({ kind: fc.constant('drop-header' as const), file: fileArb }),
   {
     weight: 4,
     arbitrary: fc.record({
       kind: fc.constant('set-field' as const),
-      file: fc.constantFrom<FileName>('ratings.csv', 'ratings.csv', 'ratings.csv', 'movies.csv', 'tags.csv', 'links.csv'),
+      file: fc.constantFrom<FileName>(
+        'ratings.csv',
+        'ratings.csv',
+        'ratings.csv',
+        'movies.csv',
+        'tags.csv',
+        'links.csv',
+      ),
       at: posArb,
       // Mostly the rating and id columns, where the loader has the most to check.
-      column: fc.constantFrom('rating', 'rating', 'rating', 'rating', 'movieId', 'movieId', 'userId', 'title', 'genres', 'tag', 'imdbId', 'tmdbId'),
+      column: fc.constantFrom(
+        'rating',
+        'rating',
+        'rating',
+        'rating',
+        'movieId',
+        'movieId',
+        'userId',
+        'title',
+        'genres',
+        'tag',
+        'imdbId',
+        'tmdbId',
+      ),
       value: fc.oneof(fc.constantFrom(...BAD_VALUES), fc.integer({ min: 1, max: 400_000 }).map(String)),
     }),
   },
@@ -478,7 +625,11 @@ function applyMutation(files: Record<string, string | Buffer>, mutation: Mutatio
   if (mutation.kind === 'invalid-utf8') {
     const bytes = Buffer.isBuffer(current) ? current : Buffer.from(current, 'utf8');
     const at = bytes.length === 0 ? 0 : mutation.at % (bytes.length + 1);
-    files[mutation.file] = Buffer.concat([bytes.subarray(0, at), Buffer.from([0xff, 0xc3, 0x28, 0xe2, 0x82]), bytes.subarray(at)]);
+    files[mutation.file] = Buffer.concat([
+      bytes.subarray(0, at),
+      Buffer.from([0xff, 0xc3, 0x28, 0xe2, 0x82]),
+      bytes.subarray(at),
+    ]);
     return;
   }
   const text = Buffer.isBuffer(current) ? current.toString('utf8') : current;
@@ -603,7 +754,9 @@ describe('loadMovieLens on corrupted directories (property)', () => {
           try {
             dataset = await loadMovieLens(dir, options);
           } catch (error) {
-            expect(IcerError.isInstance(error), `not an IcerError: ${String(error)}\n${(error as Error)?.stack}`).toBe(true);
+            expect(IcerError.isInstance(error), `not an IcerError: ${String(error)}\n${(error as Error)?.stack}`).toBe(
+              true,
+            );
             const e = error as IcerError;
             expect(ICER_ERROR_CODES).toContain(e.code);
             const named = MOVIELENS_FILES.map((name) => join(dir, name)).filter((path) => e.message.includes(path));
@@ -623,7 +776,13 @@ describe('loadMovieLens on corrupted directories (property)', () => {
       { numRuns: 400 },
     );
     // The corruptions reach the loader's checks, not only its first line of defence.
-    for (const code of ['FILE_NOT_FOUND', 'MALFORMED_CSV', 'RATING_OUT_OF_RANGE', 'UNKNOWN_ITEM', 'DUPLICATE_ITEM_ID']) {
+    for (const code of [
+      'FILE_NOT_FOUND',
+      'MALFORMED_CSV',
+      'RATING_OUT_OF_RANGE',
+      'UNKNOWN_ITEM',
+      'DUPLICATE_ITEM_ID',
+    ]) {
       expect(seenCodes, `no ${code} among ${[...seenCodes].join(', ')}`).toContain(code);
     }
     expect(loaded).toBeGreaterThan(0);
@@ -645,14 +804,50 @@ describe('loadMovieLens on corrupted directories (property)', () => {
       ratingColumns: ['userId', 'movieId', 'rating', 'timestamp'],
     });
     const cases: Array<[string, Record<string, string>, string, string, number | undefined]> = [
-      ['rating out of range', { 'ratings.csv': 'userId,movieId,rating\n1,1,4\n1,2,7\n' }, 'RATING_OUT_OF_RANGE', 'ratings.csv', 3],
+      [
+        'rating out of range',
+        { 'ratings.csv': 'userId,movieId,rating\n1,1,4\n1,2,7\n' },
+        'RATING_OUT_OF_RANGE',
+        'ratings.csv',
+        3,
+      ],
       ['non-numeric rating', { 'ratings.csv': 'userId,movieId,rating\n1,1,good\n' }, 'MALFORMED_CSV', 'ratings.csv', 2],
-      ['unknown movieId', { 'ratings.csv': 'userId,movieId,rating\n1,1,4\n1,99,4\n' }, 'UNKNOWN_ITEM', 'ratings.csv', 3],
+      [
+        'unknown movieId',
+        { 'ratings.csv': 'userId,movieId,rating\n1,1,4\n1,99,4\n' },
+        'UNKNOWN_ITEM',
+        'ratings.csv',
+        3,
+      ],
       ['unknown movieId in tags', { 'tags.csv': 'userId,movieId,tag\n1,99,x\n' }, 'UNKNOWN_ITEM', 'tags.csv', 2],
-      ['duplicate movieId', { 'movies.csv': 'movieId,title,genres\n1,A,Drama\n1,B,Drama\n' }, 'DUPLICATE_ITEM_ID', 'movies.csv', 3],
-      ['dropped comma', { 'movies.csv': 'movieId,title,genres\n1,A,Drama\n2 B,Drama\n' }, 'MALFORMED_CSV', 'movies.csv', 3],
-      ['unquoted comma', { 'movies.csv': 'movieId,title,genres\n1,Heat, The,Drama\n' }, 'MALFORMED_CSV', 'movies.csv', 2],
-      ['unclosed quote', { 'movies.csv': 'movieId,title,genres\n1,"Heat, The,Drama\n2,B,Drama\n' }, 'MALFORMED_CSV', 'movies.csv', 2],
+      [
+        'duplicate movieId',
+        { 'movies.csv': 'movieId,title,genres\n1,A,Drama\n1,B,Drama\n' },
+        'DUPLICATE_ITEM_ID',
+        'movies.csv',
+        3,
+      ],
+      [
+        'dropped comma',
+        { 'movies.csv': 'movieId,title,genres\n1,A,Drama\n2 B,Drama\n' },
+        'MALFORMED_CSV',
+        'movies.csv',
+        3,
+      ],
+      [
+        'unquoted comma',
+        { 'movies.csv': 'movieId,title,genres\n1,Heat, The,Drama\n' },
+        'MALFORMED_CSV',
+        'movies.csv',
+        2,
+      ],
+      [
+        'unclosed quote',
+        { 'movies.csv': 'movieId,title,genres\n1,"Heat, The,Drama\n2,B,Drama\n' },
+        'MALFORMED_CSV',
+        'movies.csv',
+        2,
+      ],
       ['empty file', { 'ratings.csv': '' }, 'MALFORMED_CSV', 'ratings.csv', undefined],
       ['missing column', { 'movies.csv': 'movieId,genres\n1,Drama\n' }, 'MALFORMED_CSV', 'movies.csv', 1],
       ['empty movieId', { 'ratings.csv': 'userId,movieId,rating\n1,,4\n' }, 'MALFORMED_CSV', 'ratings.csv', 2],
@@ -661,7 +856,12 @@ describe('loadMovieLens on corrupted directories (property)', () => {
       const dir = writeDirectory({ ...base, ...overrides });
       const error = await loadMovieLens(dir).catch((e: unknown) => e);
       expect(IcerError.isInstance(error), label).toBe(true);
-      expect({ label, code: (error as IcerError).code, file: (error as IcerError).location?.file, line: (error as IcerError).location?.line }).toEqual({
+      expect({
+        label,
+        code: (error as IcerError).code,
+        file: (error as IcerError).location?.file,
+        line: (error as IcerError).location?.line,
+      }).toEqual({
         label,
         code,
         file: join(dir, file),
@@ -671,7 +871,10 @@ describe('loadMovieLens on corrupted directories (property)', () => {
     }
     const missing = writeDirectory(base);
     rmSync(join(missing, 'ratings.csv'));
-    await expect(loadMovieLens(missing)).rejects.toMatchObject({ code: 'FILE_NOT_FOUND', location: { file: join(missing, 'ratings.csv') } });
+    await expect(loadMovieLens(missing)).rejects.toMatchObject({
+      code: 'FILE_NOT_FOUND',
+      location: { file: join(missing, 'ratings.csv') },
+    });
   });
 });
 
@@ -703,8 +906,14 @@ function parseOutcome(text: string): { ok: true; size: number } | { ok: false; c
 const hasText = (s: string) => s.trim() !== '';
 const itemArb = fc.record(
   {
-    id: fc.oneof(fc.integer({ min: 1, max: 50 }).map(String), fc.string({ minLength: 1, maxLength: 6 }).filter(hasText)),
-    title: fc.oneof(fc.constantFrom('The Matrix', 'Heat', 'Amélie', '日本の映画', 'Seven 😀'), fc.string({ minLength: 1, maxLength: 12 }).filter(hasText)),
+    id: fc.oneof(
+      fc.integer({ min: 1, max: 50 }).map(String),
+      fc.string({ minLength: 1, maxLength: 6 }).filter(hasText),
+    ),
+    title: fc.oneof(
+      fc.constantFrom('The Matrix', 'Heat', 'Amélie', '日本の映画', 'Seven 😀'),
+      fc.string({ minLength: 1, maxLength: 12 }).filter(hasText),
+    ),
     year: fc.integer({ min: 1000, max: 9999 }),
     aliases: fc.array(fc.constantFrom('Se7en', 'Léon', 'Wo hu cang long'), { maxLength: 2 }),
     externalIds: fc.dictionary(fc.constantFrom('imdb', 'tmdb'), fc.string({ minLength: 1, maxLength: 8 })),
@@ -750,11 +959,18 @@ const jsonMutationArb: fc.Arbitrary<JsonMutation> = fc.oneof(
   fc.record({
     kind: fc.constant('retype' as const),
     at: posArb,
-    value: fc.oneof(fc.constantFrom(null, '', ' ', 0, -1, 1e308, 1.5, true, [], {}, [''], { '': '' }, 'icer.catalog', 1), fc.jsonValue({ maxDepth: 2 })),
+    value: fc.oneof(
+      fc.constantFrom(null, '', ' ', 0, -1, 1e308, 1.5, true, [], {}, [''], { '': '' }, 'icer.catalog', 1),
+      fc.jsonValue({ maxDepth: 2 }),
+    ),
   }),
   fc.record({ kind: fc.constant('duplicate-id' as const), at: posArb }),
   fc.record({ kind: fc.constant('truncate' as const), at: posArb }),
-  fc.record({ kind: fc.constant('insert-char' as const), at: posArb, char: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '\n', 'x', '\ufeff') }),
+  fc.record({
+    kind: fc.constant('insert-char' as const),
+    at: posArb,
+    char: fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '\n', 'x', '\ufeff'),
+  }),
 );
 
 /** Applies structural mutations to the value, then text mutations to its JSON. */
@@ -837,7 +1053,13 @@ describe('parseCatalogJson (property)', () => {
     const doc = (items: unknown[]) => JSON.stringify({ format: 'icer.catalog', version: 1, items }, null, 2);
     const duplicate = (() => {
       try {
-        parseCatalogJson(doc([{ id: 'a', title: 'A' }, { id: 'a', title: 'B' }]), SOURCE);
+        parseCatalogJson(
+          doc([
+            { id: 'a', title: 'A' },
+            { id: 'a', title: 'B' },
+          ]),
+          SOURCE,
+        );
       } catch (e) {
         return e;
       }
@@ -847,6 +1069,8 @@ describe('parseCatalogJson (property)', () => {
       expect.objectContaining({ code: 'INVALID_CATALOG', location: { file: SOURCE, field: 'items[0].year' } }),
     );
     const text = doc([{ id: 'a', title: 'A' }]).replace('"title"', '"title" "');
-    expect(() => parseCatalogJson(text, SOURCE)).toThrow(expect.objectContaining({ code: 'MALFORMED_JSON', location: { file: SOURCE, line: 7 } }));
+    expect(() => parseCatalogJson(text, SOURCE)).toThrow(
+      expect.objectContaining({ code: 'MALFORMED_JSON', location: { file: SOURCE, line: 7 } }),
+    );
   });
 });

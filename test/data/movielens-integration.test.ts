@@ -31,7 +31,9 @@ interface RawRating {
 }
 
 function rawRatings(): RawRating[] {
-  const lines = readFileSync(`${DATA_DIR}ratings.csv`, 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(`${DATA_DIR}ratings.csv`, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   expect(lines[0]).toBe('userId,movieId,rating,timestamp');
   return lines.slice(1).map((line) => {
     const [user, movie, rating] = line.split(',') as [string, string, string];
@@ -41,7 +43,9 @@ function rawRatings(): RawRating[] {
 
 /** movieId → genres (none for "(no genres listed)"). */
 function rawGenres(): Map<string, string[]> {
-  const lines = readFileSync(`${DATA_DIR}movies.csv`, 'utf8').split('\n').filter((l) => l !== '');
+  const lines = readFileSync(`${DATA_DIR}movies.csv`, 'utf8')
+    .split('\n')
+    .filter((l) => l !== '');
   expect(lines[0]).toBe('movieId,title,genres');
   const out = new Map<string, string[]>();
   for (const line of lines.slice(1)) {
@@ -99,7 +103,11 @@ describe.skipIf(!present)('MovieLens ml-latest-small (real data)', () => {
       year: 1995,
       aliases: ['La Cité des enfants perdus'],
     });
-    expect(dataset.catalog.require('32')).toMatchObject({ title: 'Twelve Monkeys', year: 1995, aliases: ['12 Monkeys'] });
+    expect(dataset.catalog.require('32')).toMatchObject({
+      title: 'Twelve Monkeys',
+      year: 1995,
+      aliases: ['12 Monkeys'],
+    });
     expect(dataset.catalog.require('1')).toMatchObject({ title: 'Toy Story', year: 1995 });
   });
 
@@ -109,7 +117,11 @@ describe.skipIf(!present)('MovieLens ml-latest-small (real data)', () => {
     for (const profile of profiles) {
       const json = profile.toJSON();
       expect(() => PreferenceProfileSchema.parse(json), `profile ${profile.id}`).not.toThrow();
-      const visible = new Set([...profile.liked.map((o) => o.item), ...profile.disliked.map((o) => o.item), ...profile.neutral]);
+      const visible = new Set([
+        ...profile.liked.map((o) => o.item),
+        ...profile.disliked.map((o) => o.item),
+        ...profile.neutral,
+      ]);
       const leaked = profile.heldOut.filter((item) => visible.has(item));
       expect(leaked, `profile ${profile.id} leaks held-out items`).toEqual([]);
       if (profile.liked.length + profile.heldOut.length > 0) {
@@ -152,7 +164,8 @@ describe.skipIf(!present)('MovieLens ml-latest-small (real data)', () => {
 
     // How often each genre occurs among the movies user 1 liked.
     const likedGenreCounts = new Map<string, number>();
-    for (const id of likedIds) for (const g of genres.get(id) ?? []) likedGenreCounts.set(g, (likedGenreCounts.get(g) ?? 0) + 1);
+    for (const id of likedIds)
+      for (const g of genres.get(id) ?? []) likedGenreCounts.set(g, (likedGenreCounts.get(g) ?? 0) + 1);
 
     // What the formula implies: a genre's affinity is the *mean* signed score of the user's visible rated movies of
     // that genre, shrunk by 2 pseudo-counts: affinity = Σ score / (n + 2), where the score is 0 at the centre 3
@@ -187,7 +200,10 @@ describe.skipIf(!present)('MovieLens ml-latest-small (real data)', () => {
     expect(new Set(actual.map(([key]) => key))).toEqual(new Set(expected.keys()));
     for (const [key, value] of actual) expect(value, key).toBeCloseTo(expected.get(key) as number, 3);
 
-    const topThree = profile.topAffinities('positive').filter(({ key }) => key.startsWith('genre:')).slice(0, 3);
+    const topThree = profile
+      .topAffinities('positive')
+      .filter(({ key }) => key.startsWith('genre:'))
+      .slice(0, 3);
     expect(topThree).toHaveLength(3);
     const expectedTop = [...expected]
       .filter(([, v]) => v > 0)

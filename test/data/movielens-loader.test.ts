@@ -2,8 +2,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadMovieLens } from '../../src/data/movielens/load-movielens.js';
 import { parseMovieLensTitle } from '../../src/data/movielens/parse-movielens-title.js';
-import { rejected, thrown } from '../helpers/thrown.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { rejected, thrown } from '../helpers/thrown.js';
 
 const tempDir = useTempDir();
 
@@ -15,8 +15,21 @@ const MOVIES = [
   '4,Babylon 5,(no genres listed)',
   '5,"Shining, The (1980)",Horror',
 ].join('\n');
-const RATINGS = ['userId,movieId,rating,timestamp', '1,1,5.0,1', '1,2,4.0,2', '1,5,1.0,3', '2,3,3.5,4', '2,1,2.0,5'].join('\n');
-const TAGS = ['userId,movieId,tag,timestamp', '1,1,Cyberpunk,1', '2,1,"philosophy, sort of",2', '1,1, cyberpunk ,3', '2,5,Stephen King,4'].join('\n');
+const RATINGS = [
+  'userId,movieId,rating,timestamp',
+  '1,1,5.0,1',
+  '1,2,4.0,2',
+  '1,5,1.0,3',
+  '2,3,3.5,4',
+  '2,1,2.0,5',
+].join('\n');
+const TAGS = [
+  'userId,movieId,tag,timestamp',
+  '1,1,Cyberpunk,1',
+  '2,1,"philosophy, sort of",2',
+  '1,1, cyberpunk ,3',
+  '2,5,Stephen King,4',
+].join('\n');
 const LINKS = ['movieId,imdbId,tmdbId', '1,0133093,603', '4,0105946,'].join('\n');
 
 function dataset(files: Record<string, string>): string {
@@ -28,7 +41,12 @@ function dataset(files: Record<string, string>): string {
 describe('loadMovieLens', () => {
   it('loads movies, tags, links and ratings; splits titles; handles CRLF', async () => {
     const crlf = (text: string) => text.replace(/\n/g, '\r\n');
-    const dir = dataset({ 'movies.csv': crlf(MOVIES), 'ratings.csv': RATINGS, 'tags.csv': crlf(TAGS), 'links.csv': LINKS });
+    const dir = dataset({
+      'movies.csv': crlf(MOVIES),
+      'ratings.csv': RATINGS,
+      'tags.csv': crlf(TAGS),
+      'links.csv': LINKS,
+    });
     const data = await loadMovieLens(dir);
     const { catalog } = data;
     expect(catalog.size).toBe(5);
@@ -41,8 +59,16 @@ describe('loadMovieLens', () => {
       externalIds: { imdb: 'tt0133093', tmdb: '603' },
       attributes: { genre: ['Action', 'Sci-Fi', 'Thriller'], tag: ['cyberpunk', 'philosophy, sort of'] },
     });
-    expect(catalog.get('2')).toMatchObject({ title: 'The City of Lost Children', year: 1995, aliases: ['La Cité des enfants perdus'] });
-    expect(catalog.get('4')).toMatchObject({ title: 'Babylon 5', attributes: { genre: [] }, externalIds: { imdb: 'tt0105946' } });
+    expect(catalog.get('2')).toMatchObject({
+      title: 'The City of Lost Children',
+      year: 1995,
+      aliases: ['La Cité des enfants perdus'],
+    });
+    expect(catalog.get('4')).toMatchObject({
+      title: 'Babylon 5',
+      attributes: { genre: [] },
+      externalIds: { imdb: 'tt0105946' },
+    });
     expect(catalog.findByTitle('se7en').map((i) => i.id)).toEqual(['3']);
     expect(data.userIds()).toEqual(['1', '2']);
     expect(data.ratingCount).toBe(5);
@@ -63,7 +89,9 @@ describe('loadMovieLens', () => {
     expect(data.catalog.get('5')?.attributes.tag).toEqual(['stephen king', 'scary']);
     expect(data.catalog.get('4')?.popularity).toBe(0);
     expect(data.catalog.mostPopular(2).map((item) => item.id)).toEqual(['1', '2']);
-    const kept = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }), { ignoredTags: [] });
+    const kept = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }), {
+      ignoredTags: [],
+    });
     expect(kept.catalog.get('5')?.attributes.tag).toContain('in netflix queue');
   });
 
@@ -78,7 +106,9 @@ describe('loadMovieLens', () => {
   it('works without the optional files, and can skip tags', async () => {
     const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS }));
     expect(data.catalog.get('1')?.attributes.tag).toBeUndefined();
-    const noTags = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': TAGS }), { tags: false });
+    const noTags = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': TAGS }), {
+      tags: false,
+    });
     expect(noTags.catalog.get('1')?.attributes.tag).toBeUndefined();
   });
 
@@ -92,19 +122,82 @@ describe('loadMovieLens', () => {
   });
 
   it.each([
-    ['a row with too few fields', { 'ratings.csv': `${RATINGS}\n3,1,4.0` }, 'MALFORMED_CSV', 'ratings.csv', 7, undefined],
-    ['a row with too many fields', { 'movies.csv': `${MOVIES}\n6,Heat, The (1995),Action` }, 'MALFORMED_CSV', 'movies.csv', 7, undefined],
-    ['a rating out of range', { 'ratings.csv': `${RATINGS}\n3,1,7,9` }, 'RATING_OUT_OF_RANGE', 'ratings.csv', 7, 'rating'],
-    ['a rating that is not a number', { 'ratings.csv': `${RATINGS}\n3,1,good,9` }, 'MALFORMED_CSV', 'ratings.csv', 7, 'rating'],
-    ['a rating of an unknown movie', { 'ratings.csv': `${RATINGS}\n3,99,4.0,9` }, 'UNKNOWN_ITEM', 'ratings.csv', 7, 'movieId'],
+    [
+      'a row with too few fields',
+      { 'ratings.csv': `${RATINGS}\n3,1,4.0` },
+      'MALFORMED_CSV',
+      'ratings.csv',
+      7,
+      undefined,
+    ],
+    [
+      'a row with too many fields',
+      { 'movies.csv': `${MOVIES}\n6,Heat, The (1995),Action` },
+      'MALFORMED_CSV',
+      'movies.csv',
+      7,
+      undefined,
+    ],
+    [
+      'a rating out of range',
+      { 'ratings.csv': `${RATINGS}\n3,1,7,9` },
+      'RATING_OUT_OF_RANGE',
+      'ratings.csv',
+      7,
+      'rating',
+    ],
+    [
+      'a rating that is not a number',
+      { 'ratings.csv': `${RATINGS}\n3,1,good,9` },
+      'MALFORMED_CSV',
+      'ratings.csv',
+      7,
+      'rating',
+    ],
+    [
+      'a rating of an unknown movie',
+      { 'ratings.csv': `${RATINGS}\n3,99,4.0,9` },
+      'UNKNOWN_ITEM',
+      'ratings.csv',
+      7,
+      'movieId',
+    ],
     ['a tag of an unknown movie', { 'tags.csv': `${TAGS}\n3,99,x,9` }, 'UNKNOWN_ITEM', 'tags.csv', 6, 'movieId'],
-    ['a duplicate movieId', { 'movies.csv': `${MOVIES}\n3,Other (2000),Drama` }, 'DUPLICATE_ITEM_ID', 'movies.csv', 7, 'movieId'],
-    ['a header without a needed column', { 'ratings.csv': 'userId,movie,rating\n1,1,4' }, 'MALFORMED_CSV', 'ratings.csv', 1, 'movieId'],
+    [
+      'a duplicate movieId',
+      { 'movies.csv': `${MOVIES}\n3,Other (2000),Drama` },
+      'DUPLICATE_ITEM_ID',
+      'movies.csv',
+      7,
+      'movieId',
+    ],
+    [
+      'a header without a needed column',
+      { 'ratings.csv': 'userId,movie,rating\n1,1,4' },
+      'MALFORMED_CSV',
+      'ratings.csv',
+      1,
+      'movieId',
+    ],
     ['an empty file', { 'movies.csv': '' }, 'MALFORMED_CSV', 'movies.csv', undefined, undefined],
     ['an empty user id', { 'ratings.csv': `${RATINGS}\n,1,4.0,9` }, 'MALFORMED_CSV', 'ratings.csv', 7, 'userId'],
     ['a hexadecimal rating', { 'ratings.csv': `${RATINGS}\n3,1,0x4,9` }, 'MALFORMED_CSV', 'ratings.csv', 7, 'rating'],
-    ['a header naming a column twice', { 'movies.csv': 'movieId,title,genres,title\n1,A,Drama,B' }, 'MALFORMED_CSV', 'movies.csv', 1, 'title'],
-    ['an impossible year', { 'movies.csv': `${MOVIES}\n6,Foo (0999),Drama` }, 'INVALID_CATALOG', 'movies.csv', 7, 'items[5].year'],
+    [
+      'a header naming a column twice',
+      { 'movies.csv': 'movieId,title,genres,title\n1,A,Drama,B' },
+      'MALFORMED_CSV',
+      'movies.csv',
+      1,
+      'title',
+    ],
+    [
+      'an impossible year',
+      { 'movies.csv': `${MOVIES}\n6,Foo (0999),Drama` },
+      'INVALID_CATALOG',
+      'movies.csv',
+      7,
+      'items[5].year',
+    ],
   ])('reports %s with file, line and field', async (_name, override, code, file, line, field) => {
     const dir = dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': TAGS, ...override });
     const error = await rejected(() => loadMovieLens(dir));
@@ -116,7 +209,11 @@ describe('loadMovieLens', () => {
   });
 
   it('skips rows of unknown movies when asked', async () => {
-    const dir = dataset({ 'movies.csv': MOVIES, 'ratings.csv': `${RATINGS}\n3,99,4.0,9`, 'tags.csv': `${TAGS}\n3,99,x,9` });
+    const dir = dataset({
+      'movies.csv': MOVIES,
+      'ratings.csv': `${RATINGS}\n3,99,4.0,9`,
+      'tags.csv': `${TAGS}\n3,99,x,9`,
+    });
     const data = await loadMovieLens(dir, { unknownItems: 'skip' });
     expect(data.ratingCount).toBe(5);
     expect(data.userIds()).toEqual(['1', '2']);

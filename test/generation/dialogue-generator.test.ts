@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { displayTitle } from '../../src/catalog/item.js';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { IcerError } from '../../src/errors.js';
-import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
-import type { DialogueRecord } from '../../src/generation/dialogue-record.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
+import type { DialogueRecord } from '../../src/generation/dialogue-record.js';
+import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
 import type { LMAdapter, VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
@@ -17,7 +17,11 @@ const catalog = builtinCatalog();
 const users = (count: number, seed = 3) => [...syntheticProfiles(catalog, { count, seed })];
 const json = (records: DialogueRecord[]) => JSON.stringify(records);
 
-async function collect(generator: DialogueGenerator, profiles: PreferenceProfile[], concurrency = 4): Promise<DialogueRecord[]> {
+async function collect(
+  generator: DialogueGenerator,
+  profiles: PreferenceProfile[],
+  concurrency = 4,
+): Promise<DialogueRecord[]> {
   const out: DialogueRecord[] = [];
   for await (const record of generator.generateMany(profiles, { concurrency })) out.push(record);
   return out;
@@ -50,7 +54,10 @@ describe('DialogueGenerator', () => {
     const other = await collect(new DialogueGenerator({ seed: 10 }), profiles, 4);
     expect(json(other)).not.toBe(json(one));
     const fifth = one[5] as DialogueRecord;
-    const again = await new DialogueGenerator({ seed: 9 }).generate(profiles[5] as PreferenceProfile, { seed: fifth.seed, id: fifth.id });
+    const again = await new DialogueGenerator({ seed: 9 }).generate(profiles[5] as PreferenceProfile, {
+      seed: fifth.seed,
+      id: fifth.id,
+    });
     expect(JSON.stringify(again)).toBe(JSON.stringify(fifth));
   });
 
@@ -96,7 +103,10 @@ describe('DialogueGenerator', () => {
       () => ({
         next: ({ index, userActs }: { index: number; userActs: readonly { type: string }[] }) =>
           index === 0
-            ? [{ type: 'greet' as const, items: [] }, { type: 'ask-open' as const, items: [] }]
+            ? [
+                { type: 'greet' as const, items: [] },
+                { type: 'ask-open' as const, items: [] },
+              ]
             : userActs.some((a) => a.type === 'disclose' || a.type === 'state-goal') && index === 2
               ? [{ type: 'recommend' as const, items: [alien], reasons: [] }]
               : [{ type: 'close' as const, items: [] }],
@@ -148,14 +158,17 @@ describe('DialogueGenerator', () => {
 
   it('falls back to the template rendering when re-asking does not help, and writes nothing inconsistent', async () => {
     const { adapter, requests } = flaky(Infinity);
-    const record = await new DialogueGenerator({ adapter, seed: 5, repairAttempts: 2 }).generate(users(1)[0] as PreferenceProfile);
+    const record = await new DialogueGenerator({ adapter, seed: 5, repairAttempts: 2 }).generate(
+      users(1)[0] as PreferenceProfile,
+    );
     expect(record.consistency.violations).toEqual([]);
     expect(record.consistency.repairs).toBeGreaterThan(0);
     expect(record.consistency.repairLog.every((r) => r.method === 'template' && r.attempts === 3)).toBe(true);
     expect(record.consistency.repairLog.flatMap((r) => r.violations.map((v) => v.rule))).toContain('text-missing-item');
     expect(requests.some((r) => r.feedback?.some((f) => /Casablanca/.test(f)))).toBe(true);
     for (const turn of record.turns) {
-      for (const item of turn.acts.flatMap((a) => a.items)) expect(turn.text).toContain(displayTitle(catalog.require(item)));
+      for (const item of turn.acts.flatMap((a) => a.items))
+        expect(turn.text).toContain(displayTitle(catalog.require(item)));
       expect(turn.text).not.toContain('Casablanca');
     }
   });
@@ -185,18 +198,29 @@ describe('DialogueGenerator', () => {
         const withItems = request.turns.filter((t) => t.acts.some((a) => a.items.length > 0)).map((t) => t.index);
         const broken = calls.length === 1 ? withItems : calls.length === 2 ? withItems.slice(-1) : withItems.slice(-1);
         return {
-          texts: texts.map((text, i) => (broken.includes(request.turns[i]?.index ?? -1) ? `${text} Or ${stranger}.` : text)),
+          texts: texts.map((text, i) =>
+            broken.includes(request.turns[i]?.index ?? -1) ? `${text} Or ${stranger}.` : text,
+          ),
           usage: { inputTokens: 100, outputTokens: 50 },
         };
       },
     };
-    const record = await new DialogueGenerator({ adapter: sloppy, mode: 'dialogue', seed: 8, repairAttempts: 2 }).generate(users(1)[0] as PreferenceProfile);
+    const record = await new DialogueGenerator({
+      adapter: sloppy,
+      mode: 'dialogue',
+      seed: 8,
+      repairAttempts: 2,
+    }).generate(users(1)[0] as PreferenceProfile);
     expect(calls).toHaveLength(3);
     expect(calls[0]?.feedback).toBeUndefined();
     const failedFirst = calls[1]?.feedback ?? [];
     expect(failedFirst.length).toBeGreaterThan(1);
     expect(calls[2]?.feedback).toEqual(failedFirst.slice(-1));
-    expect(record.generator).toMatchObject({ calls: 3, usage: { inputTokens: 300, outputTokens: 150 }, mode: 'dialogue' });
+    expect(record.generator).toMatchObject({
+      calls: 3,
+      usage: { inputTokens: 300, outputTokens: 150 },
+      mode: 'dialogue',
+    });
     expect(record.consistency.violations).toEqual([]);
     const methods = record.consistency.repairLog.map((r) => r.method);
     expect(methods.filter((m) => m === 'template')).toHaveLength(1);
@@ -212,18 +236,27 @@ describe('DialogueGenerator', () => {
       async verbalize(request) {
         if (failEvery || !request.feedback) {
           failures++;
-          throw new IcerError('LM_INVALID_REPLY', "The model's turn-mode reply could not be used after 2 attempts: it was empty.");
+          throw new IcerError(
+            'LM_INVALID_REPLY',
+            "The model's turn-mode reply could not be used after 2 attempts: it was empty.",
+          );
         }
         expect(request.feedback[0]).toContain('it was empty');
         return template.verbalize(request);
       },
     });
-    const recovered = await new DialogueGenerator({ adapter: unusable(false), seed: 3 }).generate(users(1)[0] as PreferenceProfile);
+    const recovered = await new DialogueGenerator({ adapter: unusable(false), seed: 3 }).generate(
+      users(1)[0] as PreferenceProfile,
+    );
     expect(recovered.consistency.violations).toEqual([]);
     expect(recovered.consistency.repairLog).toHaveLength(recovered.turns.length);
-    expect(recovered.consistency.repairLog.every((r) => r.method === 'regenerated' && r.unusable?.includes('it was empty'))).toBe(true);
+    expect(
+      recovered.consistency.repairLog.every((r) => r.method === 'regenerated' && r.unusable?.includes('it was empty')),
+    ).toBe(true);
     failures = 0;
-    const fallback = await new DialogueGenerator({ adapter: unusable(true), seed: 3, repairAttempts: 1 }).generate(users(1)[0] as PreferenceProfile);
+    const fallback = await new DialogueGenerator({ adapter: unusable(true), seed: 3, repairAttempts: 1 }).generate(
+      users(1)[0] as PreferenceProfile,
+    );
     expect(failures).toBe(fallback.turns.length * 2);
     expect(fallback.consistency.repairLog.every((r) => r.method === 'template' && r.attempts === 2)).toBe(true);
     expect(fallback.consistency.violations).toEqual([]);
@@ -240,9 +273,13 @@ describe('DialogueGenerator', () => {
   it('cancels through an AbortSignal', async () => {
     const controller = new AbortController();
     controller.abort();
-    expect((await rejected(() => new DialogueGenerator().generate(users(1)[0] as PreferenceProfile, { signal: controller.signal }))).code).toBe(
-      'ABORTED',
-    );
+    expect(
+      (
+        await rejected(() =>
+          new DialogueGenerator().generate(users(1)[0] as PreferenceProfile, { signal: controller.signal }),
+        )
+      ).code,
+    ).toBe('ABORTED');
     const midway = new AbortController();
     const generator = new DialogueGenerator({ seed: 1 });
     generator.on('turn', ({ turn }) => {
@@ -294,7 +331,9 @@ describe('DialogueGenerator', () => {
         if (request.history.length === 0 && calls === 1) throw new IcerError('LM_CALL_FAILED', 'The model is down.');
         await new Promise((resolve, reject) => {
           const timer = setTimeout(resolve, 200);
-          request.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(request.signal?.reason)), { once: true });
+          request.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(request.signal?.reason)), {
+            once: true,
+          });
         });
         return template.verbalize(request);
       },
@@ -318,8 +357,12 @@ describe('DialogueGenerator', () => {
     expect(thrown(() => new DialogueGenerator({ maxTurns: 1 })).message).toContain('at least 2');
     expect(thrown(() => new DialogueGenerator({ catalog: new ItemCatalog([]) })).code).toBe('EMPTY_CATALOG');
     expect(thrown(() => new DialogueGenerator({ repairAttempts: -1 })).code).toBe('INVALID_ARGUMENT');
-    expect(thrown(() => new DialogueGenerator({ catalog: [] as unknown as ItemCatalog })).location?.field).toBe('catalog');
-    expect((await rejected(() => new DialogueGenerator().generate(null as unknown as PreferenceProfile))).location?.field).toBe('profile');
+    expect(thrown(() => new DialogueGenerator({ catalog: [] as unknown as ItemCatalog })).location?.field).toBe(
+      'catalog',
+    );
+    expect(
+      (await rejected(() => new DialogueGenerator().generate(null as unknown as PreferenceProfile))).location?.field,
+    ).toBe('profile');
     const notIterable = await rejected(async () => {
       for await (const _ of new DialogueGenerator().generateMany(null as unknown as PreferenceProfile[])) void _;
     });
@@ -328,7 +371,9 @@ describe('DialogueGenerator', () => {
     const empty = await rejected(() => generator.generate(new PreferenceProfile({ id: 'nobody' })));
     expect(empty.code).toBe('INVALID_PROFILE');
     expect(empty.message).toContain('no preferences');
-    const foreign = await rejected(() => generator.generate(new PreferenceProfile({ id: 'x', liked: [{ item: 'not-here', strength: 1 }] })));
+    const foreign = await rejected(() =>
+      generator.generate(new PreferenceProfile({ id: 'x', liked: [{ item: 'not-here', strength: 1 }] })),
+    );
     expect(foreign.code).toBe('INVALID_PROFILE');
     const zero = await rejected(async () => {
       for await (const _ of generator.generateMany(users(1), { concurrency: 0 })) void _;

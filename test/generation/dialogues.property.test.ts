@@ -10,8 +10,8 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { displayTitle } from '../../src/catalog/item.js';
+import type { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { auditDialogue } from '../../src/consistency/consistency-tracker.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { loadMovieLens } from '../../src/data/movielens/load-movielens.js';
@@ -51,15 +51,35 @@ const timings: Record<string, number> = {};
 
 async function generate(
   profiles: readonly PreferenceProfile[],
-  config: { seed: string; style: PolicyStyle; maxTurns: number; source: Source; catalog?: ItemCatalog; concurrency?: number },
+  config: {
+    seed: string;
+    style: PolicyStyle;
+    maxTurns: number;
+    source: Source;
+    catalog?: ItemCatalog;
+    concurrency?: number;
+  },
 ): Promise<Case[]> {
   const on = config.catalog ?? catalog;
-  const generator = new DialogueGenerator({ seed: config.seed, policy: { style: config.style }, maxTurns: config.maxTurns, catalog: on });
+  const generator = new DialogueGenerator({
+    seed: config.seed,
+    policy: { style: config.style },
+    maxTurns: config.maxTurns,
+    catalog: on,
+  });
   const out: Case[] = [];
   let index = 0;
   for await (const record of generator.generateMany(profiles, { concurrency: config.concurrency ?? 8 })) {
     const profile = profiles[index++] as PreferenceProfile;
-    out.push({ record, profile, catalog: on, style: config.style, maxTurns: config.maxTurns, source: config.source, seed: config.seed });
+    out.push({
+      record,
+      profile,
+      catalog: on,
+      style: config.style,
+      maxTurns: config.maxTurns,
+      source: config.source,
+      seed: config.seed,
+    });
   }
   return out;
 }
@@ -70,15 +90,15 @@ async function generate(
 
 const EXTREME_PERSONAS: Record<string, Persona> = {
   'patience-1': { patience: 1 },
-  'indecisive': { decisiveness: 0 },
-  'decisive': { decisiveness: 1 },
+  indecisive: { decisiveness: 0 },
+  decisive: { decisiveness: 1 },
   'discloses-nothing': { disclosure: 0 },
   'discloses-everything': { disclosure: 1 },
-  'terse': { verbosity: 'terse' },
-  'chatty': { verbosity: 'chatty' },
+  terse: { verbosity: 'terse' },
+  chatty: { verbosity: 'chatty' },
   'curt-and-fussy': { patience: 1, decisiveness: 0, disclosure: 0, verbosity: 'terse' },
   'endless-talker': { patience: 100, decisiveness: 0, disclosure: 1, verbosity: 'chatty' },
-  'eager': { patience: 1, decisiveness: 1, disclosure: 1, verbosity: 'chatty' },
+  eager: { patience: 1, decisiveness: 1, disclosure: 1, verbosity: 'chatty' },
 };
 
 function extremePersonaProfiles(): PreferenceProfile[] {
@@ -94,11 +114,21 @@ function handBuiltProfiles(): PreferenceProfile[] {
   const byThird = (r: number) => ids.filter((_, i) => i % 3 === r);
   return [
     // Only attribute affinities: every item answer is "not seen", open questions are answered from attributes.
-    profileFromSpec({ id: 'attributes-only', affinities: { 'Sci-Fi': 0.9, Horror: -0.9, Comedy: 0.4, 'tag:dystopia': 0.7 } }, catalog),
+    profileFromSpec(
+      { id: 'attributes-only', affinities: { 'Sci-Fi': 0.9, Horror: -0.9, Comedy: 0.4, 'tag:dystopia': 0.7 } },
+      catalog,
+    ),
     // Two liked films and no affinities at all: no attribute is strong enough to voice.
     profileFromSpec({ id: 'items-only', liked: ['heat-1995', 'casablanca-1942'], deriveAffinities: false }, catalog),
     // Only dislikes, affinities derived from them (all negative).
-    profileFromSpec({ id: 'dislikes-only', disliked: ['nosferatu-1922', 'frankenstein-1931', 'king-kong-1933'], persona: { patience: 4 } }, catalog),
+    profileFromSpec(
+      {
+        id: 'dislikes-only',
+        disliked: ['nosferatu-1922', 'frankenstein-1931', 'king-kong-1933'],
+        persona: { patience: 4 },
+      },
+      catalog,
+    ),
     // Has seen the whole catalog: every recommendation is a film it already knows.
     new PreferenceProfile({
       id: 'seen-everything',
@@ -133,7 +163,9 @@ function handBuiltProfiles(): PreferenceProfile[] {
     // Most liked films held out: the recommender must find them without the user ever naming them first.
     new PreferenceProfile({
       id: 'mostly-held-out',
-      liked: byThird(0).slice(0, 3).map((item) => ({ item, strength: 1 })),
+      liked: byThird(0)
+        .slice(0, 3)
+        .map((item) => ({ item, strength: 1 })),
       heldOut: byThird(0).slice(3, 40),
       affinities: { 'genre:Drama': 0.7, 'genre:Romance': 0.5, 'genre:Action': -0.5 },
       persona: { patience: 10, disclosure: 1 },
@@ -158,11 +190,20 @@ beforeAll(async () => {
   const handBuiltRepeated = handBuilt.flatMap((profile) => Array.from({ length: 10 }, () => profile));
   for (const style of STYLES) {
     for (const maxTurns of [12, 30]) {
-      cases.push(...(await generate(extremes, { seed: `ext-${style}-${maxTurns}`, style, maxTurns, source: 'extreme-persona' })));
+      cases.push(
+        ...(await generate(extremes, { seed: `ext-${style}-${maxTurns}`, style, maxTurns, source: 'extreme-persona' })),
+      );
     }
     // Each hand-built profile ten times: dialogue i gets its own seed, so the ten differ.
     for (const maxTurns of BUDGETS) {
-      cases.push(...(await generate(handBuiltRepeated, { seed: `hand-${style}-${maxTurns}`, style, maxTurns, source: 'hand-built' })));
+      cases.push(
+        ...(await generate(handBuiltRepeated, {
+          seed: `hand-${style}-${maxTurns}`,
+          style,
+          maxTurns,
+          source: 'hand-built',
+        })),
+      );
     }
   }
   timings.extremes = performance.now() - t;
@@ -180,9 +221,25 @@ beforeAll(async () => {
   const users = [...dataset.profiles({ seed: 'property' })];
   for (const [s, style] of STYLES.entries()) {
     const profiles = users.slice(s * 80, s * 80 + 80);
-    cases.push(...(await generate(profiles, { seed: `ml-${style}-20`, style, maxTurns: 20, source: 'movielens', catalog: dataset.catalog })));
+    cases.push(
+      ...(await generate(profiles, {
+        seed: `ml-${style}-20`,
+        style,
+        maxTurns: 20,
+        source: 'movielens',
+        catalog: dataset.catalog,
+      })),
+    );
     const short = users.slice(300 + s * 30, 300 + s * 30 + 30);
-    cases.push(...(await generate(short, { seed: `ml-${style}-7`, style, maxTurns: 7, source: 'movielens', catalog: dataset.catalog })));
+    cases.push(
+      ...(await generate(short, {
+        seed: `ml-${style}-7`,
+        style,
+        maxTurns: 7,
+        source: 'movielens',
+        catalog: dataset.catalog,
+      })),
+    );
   }
   timings.movielens = performance.now() - t;
 }, 180_000);
@@ -197,15 +254,23 @@ const label = (c: Case) => `${c.record.id} [${c.source} ${c.style} maxTurns=${c.
 function kinds(problems: readonly string[]): string {
   const counts = new Map<string, number>();
   for (const p of problems) {
-    const kind = p.replace(/^.*?\] /, '').replace(/\b[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}\b/g, '<id>').replace(/\d+(\.\d+)?/g, 'N');
+    const kind = p
+      .replace(/^.*?\] /, '')
+      .replace(/\b[a-z0-9]+(?:-[a-z0-9]+)*-\d{4}\b/g, '<id>')
+      .replace(/\d+(\.\d+)?/g, 'N');
     counts.set(kind, (counts.get(kind) ?? 0) + 1);
   }
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `  ${n} × ${kind}`).join('\n');
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `  ${n} × ${kind}`)
+    .join('\n');
 }
 
 function expectNoProblems(problems: string[], what: string): void {
   const shown = problems.slice(0, 12);
-  expect(shown, `${problems.length} ${what} problem(s), by kind:\n${kinds(problems)}\nfirst ${shown.length}`).toEqual([]);
+  expect(shown, `${problems.length} ${what} problem(s), by kind:\n${kinds(problems)}\nfirst ${shown.length}`).toEqual(
+    [],
+  );
 }
 
 const ASKS = new Set(['ask-attribute', 'ask-item', 'ask-open']);
@@ -223,7 +288,8 @@ function truthProblems(c: Case): string[] {
   const neutral = new Set(profile.neutral);
   const heldOut = new Set(profile.heldOut);
   const visible = (id: string) => liked.has(id) || disliked.has(id) || neutral.has(id);
-  const listPolarity = (id: string) => (liked.has(id) ? 'positive' : disliked.has(id) ? 'negative' : neutral.has(id) ? 'neutral' : 'unseen');
+  const listPolarity = (id: string) =>
+    liked.has(id) ? 'positive' : disliked.has(id) ? 'negative' : neutral.has(id) ? 'neutral' : 'unseen';
   const affinity = (key: string) => profile.affinities[key] ?? 0;
   const named = new Set<string>();
   const problems: string[] = [];
@@ -235,9 +301,14 @@ function truthProblems(c: Case): string[] {
     if (!ok) problems.push(`${label(c)} turn ${turn}: ${what} states ${polarity} about ${key}, affinity ${a}`);
   };
   const itemStance = (turn: number, what: string, id: string, polarity: string | undefined) => {
-    if (!visible(id)) problems.push(`${label(c)} turn ${turn}: ${what} claims to have seen ${id}, which is ${heldOut.has(id) ? 'held out' : 'unseen'}`);
+    if (!visible(id))
+      problems.push(
+        `${label(c)} turn ${turn}: ${what} claims to have seen ${id}, which is ${heldOut.has(id) ? 'held out' : 'unseen'}`,
+      );
     else if (polarity !== undefined && polarity !== listPolarity(id)) {
-      problems.push(`${label(c)} turn ${turn}: ${what} states ${polarity} about ${id}, which the profile has as ${listPolarity(id)}`);
+      problems.push(
+        `${label(c)} turn ${turn}: ${what} states ${polarity} about ${id}, which the profile has as ${listPolarity(id)}`,
+      );
     }
   };
 
@@ -249,21 +320,32 @@ function truthProblems(c: Case): string[] {
         for (const id of act.items) named.add(id);
         if (act.type !== 'recommend') continue;
         for (const key of act.reasons) {
-          if (saidOf.get(key) !== 'positive') problems.push(`${label(c)} turn ${turn.index}: recommends for ${key}, which the user never said it likes`);
-          const lacking = act.items.filter((id) => !c.catalog.attributeKeysOf(id).includes(key as `${string}:${string}`));
-          if (lacking.length > 0) problems.push(`${label(c)} turn ${turn.index}: recommends ${lacking.join(', ')} for ${key}, which ${lacking.length === 1 ? 'it lacks' : 'they lack'}`);
+          if (saidOf.get(key) !== 'positive')
+            problems.push(`${label(c)} turn ${turn.index}: recommends for ${key}, which the user never said it likes`);
+          const lacking = act.items.filter(
+            (id) => !c.catalog.attributeKeysOf(id).includes(key as `${string}:${string}`),
+          );
+          if (lacking.length > 0)
+            problems.push(
+              `${label(c)} turn ${turn.index}: recommends ${lacking.join(', ')} for ${key}, which ${lacking.length === 1 ? 'it lacks' : 'they lack'}`,
+            );
         }
       }
       continue;
     }
     for (const act of acts(turn)) {
-      if ((act.type === 'disclose' || act.type === 'critique') && act.attribute !== undefined) saidOf.set(act.attribute, act.polarity);
+      if ((act.type === 'disclose' || act.type === 'critique') && act.attribute !== undefined)
+        saidOf.set(act.attribute, act.polarity);
     }
     for (const act of acts(turn)) {
       for (const id of act.items) {
         if (named.has(id)) continue;
-        if (heldOut.has(id)) problems.push(`${label(c)} turn ${turn.index}: ${act.type} names held-out ${id} before the assistant did`);
-        else if (!visible(id)) problems.push(`${label(c)} turn ${turn.index}: ${act.type} names ${id}, neither brought up by the assistant nor seen by the user`);
+        if (heldOut.has(id))
+          problems.push(`${label(c)} turn ${turn.index}: ${act.type} names held-out ${id} before the assistant did`);
+        else if (!visible(id))
+          problems.push(
+            `${label(c)} turn ${turn.index}: ${act.type} names ${id}, neither brought up by the assistant nor seen by the user`,
+          );
       }
       switch (act.type) {
         case 'disclose':
@@ -273,13 +355,18 @@ function truthProblems(c: Case): string[] {
         case 'answer-item':
           for (const id of act.items) {
             if (act.seen) itemStance(turn.index, 'answer-item', id, act.polarity);
-            else if (visible(id)) problems.push(`${label(c)} turn ${turn.index}: answer-item says ${id} is unseen, but the profile has it as ${listPolarity(id)}`);
+            else if (visible(id))
+              problems.push(
+                `${label(c)} turn ${turn.index}: answer-item says ${id} is unseen, but the profile has it as ${listPolarity(id)}`,
+              );
           }
           break;
         case 'critique':
           if (act.attribute !== undefined) {
-            if (act.direction === 'less' && !(affinity(act.attribute) < 0)) attributeStance(turn.index, 'critique "less"', act.attribute, 'negative');
-            if (act.direction === 'more' && !(affinity(act.attribute) > 0)) attributeStance(turn.index, 'critique "more"', act.attribute, 'positive');
+            if (act.direction === 'less' && !(affinity(act.attribute) < 0))
+              attributeStance(turn.index, 'critique "less"', act.attribute, 'negative');
+            if (act.direction === 'more' && !(affinity(act.attribute) > 0))
+              attributeStance(turn.index, 'critique "more"', act.attribute, 'positive');
           }
           break;
         case 'reject':
@@ -289,7 +376,10 @@ function truthProblems(c: Case): string[] {
           for (const id of act.items) {
             if (disliked.has(id)) problems.push(`${label(c)} turn ${turn.index}: accepts disliked ${id}`);
             const bad = c.catalog.attributeKeysOf(id).filter((key) => affinity(key) <= -0.2);
-            if (bad.length > 0) problems.push(`${label(c)} turn ${turn.index}: accepts ${id}, which has ${bad.map((k) => `${k} (${affinity(k)})`).join(', ')}`);
+            if (bad.length > 0)
+              problems.push(
+                `${label(c)} turn ${turn.index}: accepts ${id}, which has ${bad.map((k) => `${k} (${affinity(k)})`).join(', ')}`,
+              );
           }
           break;
         default:
@@ -313,7 +403,9 @@ function answers(question: DialogueAct, reply: readonly DialogueAct[]): boolean 
         (a) =>
           a.type === 'disclose' &&
           a.attribute !== undefined &&
-          (question.attribute !== undefined ? a.attribute === question.attribute : a.attribute.startsWith(`${question.facet}:`)),
+          (question.attribute !== undefined
+            ? a.attribute === question.attribute
+            : a.attribute.startsWith(`${question.facet}:`)),
       );
     case 'ask-open':
       return reply.some((a) => a.type === 'disclose');
@@ -337,19 +429,23 @@ function coherenceProblems(c: Case): string[] {
     const after = acts(next);
     if (turn.index !== i) at(i, `index ${turn.index}`);
     if (turn.speaker !== (i % 2 === 0 ? 'assistant' : 'user')) at(i, `${turn.speaker} speaks out of turn`);
-    if (turn.text.trim() === '' || /undefined|NaN|\[object|[{}]/.test(turn.text)) at(i, `suspicious text ${JSON.stringify(turn.text)}`);
+    if (turn.text.trim() === '' || /undefined|NaN|\[object|[{}]/.test(turn.text))
+      at(i, `suspicious text ${JSON.stringify(turn.text)}`);
     for (const act of here) {
       for (const id of act.items) {
         const item = c.catalog.get(id);
-        if (item && !turn.text.includes(displayTitle(item))) at(i, `${act.type} names ${id} but the text lacks "${displayTitle(item)}"`);
+        if (item && !turn.text.includes(displayTitle(item)))
+          at(i, `${act.type} names ${id} but the text lacks "${displayTitle(item)}"`);
       }
     }
     if (i === 0 && here[0]?.type !== 'greet') at(i, 'the assistant does not open with a greeting');
-    if (here.some((a) => a.type === 'close') && (i !== turns.length - 1 || here.at(-1)?.type !== 'close')) at(i, 'close is not the last act of the dialogue');
+    if (here.some((a) => a.type === 'close') && (i !== turns.length - 1 || here.at(-1)?.type !== 'close'))
+      at(i, 'close is not the last act of the dialogue');
 
     if (turn.speaker === 'assistant') {
       for (const act of here) {
-        if (ASKS.has(act.type) && next && !answers(act, after)) at(i + 1, `the user does not answer ${JSON.stringify(act)}`);
+        if (ASKS.has(act.type) && next && !answers(act, after))
+          at(i + 1, `the user does not answer ${JSON.stringify(act)}`);
         if (act.type === 'recommend') {
           for (const id of act.items) {
             if (recommended.includes(id)) at(i, `${id} is recommended a second time`);
@@ -361,8 +457,10 @@ function coherenceProblems(c: Case): string[] {
           const reaction = after.filter((a) => REACTIONS.has(a.type));
           if (reaction.length === 0) at(i + 1, `no reaction to ${act.type} ${act.items.join(', ')}`);
           for (const r of reaction) {
-            if (r.items.some((id) => !act.items.includes(id))) at(i + 1, `${r.type} of ${r.items.join(', ')} reacts to items not in ${act.items.join(', ')}`);
-            if (act.type === 'describe-item' && r.type === 'ask-about-item') at(i + 1, 'asks about an item just described');
+            if (r.items.some((id) => !act.items.includes(id)))
+              at(i + 1, `${r.type} of ${r.items.join(', ')} reacts to items not in ${act.items.join(', ')}`);
+            if (act.type === 'describe-item' && r.type === 'ask-about-item')
+              at(i + 1, 'asks about an item just described');
           }
         }
       }
@@ -373,17 +471,29 @@ function coherenceProblems(c: Case): string[] {
     // User turn: what it commits to, and what the assistant must do next. Even the closing turn the budget forces
     // (PolicyTurn.last) must first answer a question or acknowledge a critique.
     for (const act of here) {
-      if ((act.type === 'disclose' && act.items.length > 0) || (act.type === 'answer-item' && act.seen)) for (const id of act.items) saidSeen.add(id);
+      if ((act.type === 'disclose' && act.items.length > 0) || (act.type === 'answer-item' && act.seen))
+        for (const id of act.items) saidSeen.add(id);
       if (act.type === 'reject' || act.type === 'critique') for (const id of act.items) saidSeen.add(id);
       if (!next) continue;
       const first = after[0];
-      if (act.type === 'accept' && !(first?.type === 'close' && first.items[0] === act.items[0])) at(i + 1, `the assistant does not close on the accepted ${act.items[0]}`);
-      if (act.type === 'give-up' && !(first?.type === 'close' && first.items.length === 0)) at(i + 1, 'the assistant does not close after the user gives up');
-      if (act.type === 'ask-about-item' && !after.some((a) => a.type === 'describe-item' && a.items[0] === act.items[0])) at(i + 1, `${act.items[0]} asked about but not described`);
+      if (act.type === 'accept' && !(first?.type === 'close' && first.items[0] === act.items[0]))
+        at(i + 1, `the assistant does not close on the accepted ${act.items[0]}`);
+      if (act.type === 'give-up' && !(first?.type === 'close' && first.items.length === 0))
+        at(i + 1, 'the assistant does not close after the user gives up');
+      if (
+        act.type === 'ask-about-item' &&
+        !after.some((a) => a.type === 'describe-item' && a.items[0] === act.items[0])
+      )
+        at(i + 1, `${act.items[0]} asked about but not described`);
       if (act.type === 'critique') {
-        const ok = first?.type === 'respond-critique' && first.items[0] === act.items[0] && first.direction === act.direction && first.attribute === act.attribute;
+        const ok =
+          first?.type === 'respond-critique' &&
+          first.items[0] === act.items[0] &&
+          first.direction === act.direction &&
+          first.attribute === act.attribute;
         if (!ok) at(i + 1, `the critique of ${act.items[0]} is not acknowledged`);
-        if (!after.some((a) => a.type === 'recommend' || a.type === 'close')) at(i + 1, 'a critique is followed by neither a new recommendation nor a close');
+        if (!after.some((a) => a.type === 'recommend' || a.type === 'close'))
+          at(i + 1, 'a critique is followed by neither a new recommendation nor a close');
       }
     }
   }
@@ -399,24 +509,39 @@ function coherenceProblems(c: Case): string[] {
   // The budget forces the assistant's close once no user reply and an answer to it fit (index ≥ maxTurns − 2); with
   // maxTurns 2 the user's answer is the last turn.
   const budgetEnd = turns.length === maxTurns || (turns.at(-1)?.index ?? 0) >= maxTurns - 2;
-  const expectedReason = accepted !== null ? 'accepted' : giveUps.length > 0 ? 'gave-up' : budgetEnd ? 'max-turns' : 'no-candidates';
-  if (record.outcome.accepted !== accepted) at(turns.length - 1, `outcome.accepted ${record.outcome.accepted}, but the user accepted ${accepted}`);
-  if (record.outcome.reason !== expectedReason) at(turns.length - 1, `outcome.reason ${record.outcome.reason}, expected ${expectedReason}`);
+  const expectedReason =
+    accepted !== null ? 'accepted' : giveUps.length > 0 ? 'gave-up' : budgetEnd ? 'max-turns' : 'no-candidates';
+  if (record.outcome.accepted !== accepted)
+    at(turns.length - 1, `outcome.accepted ${record.outcome.accepted}, but the user accepted ${accepted}`);
+  if (record.outcome.reason !== expectedReason)
+    at(turns.length - 1, `outcome.reason ${record.outcome.reason}, expected ${expectedReason}`);
   const close = acts(turns.at(-1)).find((a) => a.type === 'close');
-  if (close && JSON.stringify(close.items) !== JSON.stringify(accepted === null ? [] : [accepted])) at(turns.length - 1, `the close names ${close.items.join(', ') || 'nothing'}, accepted ${accepted}`);
-  if (JSON.stringify(record.outcome.recommended) !== JSON.stringify(recommended)) at(turns.length - 1, 'outcome.recommended differs from the recommend acts');
+  if (close && JSON.stringify(close.items) !== JSON.stringify(accepted === null ? [] : [accepted]))
+    at(turns.length - 1, `the close names ${close.items.join(', ') || 'nothing'}, accepted ${accepted}`);
+  if (JSON.stringify(record.outcome.recommended) !== JSON.stringify(recommended))
+    at(turns.length - 1, 'outcome.recommended differs from the recommend acts');
   const heldOut = new Set(c.profile.heldOut);
-  if (JSON.stringify(record.outcome.heldOutRecommended) !== JSON.stringify(recommended.filter((id) => heldOut.has(id)))) at(turns.length - 1, 'outcome.heldOutRecommended is wrong');
+  if (JSON.stringify(record.outcome.heldOutRecommended) !== JSON.stringify(recommended.filter((id) => heldOut.has(id))))
+    at(turns.length - 1, 'outcome.heldOutRecommended is wrong');
   return problems;
 }
 
 /** The brief's ending rule: a dialogue ends on the assistant's close unless the turn budget cut it off. */
 function endingProblems(c: Case): string[] {
   const last = c.record.turns.at(-1);
-  if (c.record.outcome.reason === 'max-turns' || (last?.speaker === 'assistant' && acts(last).some((a) => a.type === 'close'))) return [];
-  const what = acts(last).map((a) => a.type).join(', ');
-  const where = c.record.turns.length === c.maxTurns ? 'on the last turn the budget allows' : 'before the budget ran out';
-  return [`${label(c)} turn ${last?.index}: reason ${c.record.outcome.reason}, but the dialogue ends ${where} on a ${last?.speaker} turn (${what}), not the assistant's close`];
+  if (
+    c.record.outcome.reason === 'max-turns' ||
+    (last?.speaker === 'assistant' && acts(last).some((a) => a.type === 'close'))
+  )
+    return [];
+  const what = acts(last)
+    .map((a) => a.type)
+    .join(', ');
+  const where =
+    c.record.turns.length === c.maxTurns ? 'on the last turn the budget allows' : 'before the budget ran out';
+  return [
+    `${label(c)} turn ${last?.index}: reason ${c.record.outcome.reason}, but the dialogue ends ${where} on a ${last?.speaker} turn (${what}), not the assistant's close`,
+  ];
 }
 
 /** Outcome shares and per-dialogue means of one style's dialogues. */
@@ -462,11 +587,17 @@ describe('generated dialogues (template adapter)', () => {
     for (const c of cases) bySource[c.source] = (bySource[c.source] ?? 0) + 1;
     console.log(
       `[dialogues.property] ${cases.length} dialogues, ${cases.reduce((n, c) => n + c.record.turns.length, 0)} turns; ` +
-        Object.entries(bySource).map(([source, n]) => `${source} ${n}`).join(', ') +
-        `; generation ${Object.entries(timings).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`,
+        Object.entries(bySource)
+          .map(([source, n]) => `${source} ${n}`)
+          .join(', ') +
+        `; generation ${Object.entries(timings)
+          .map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`)
+          .join(', ')}`,
     );
     expect(cases.length).toBeGreaterThanOrEqual(10_000);
-    for (const style of STYLES) for (const maxTurns of BUDGETS) expect(cases.some((c) => c.style === style && c.maxTurns === maxTurns)).toBe(true);
+    for (const style of STYLES)
+      for (const maxTurns of BUDGETS)
+        expect(cases.some((c) => c.style === style && c.maxTurns === maxTurns)).toBe(true);
     // The persona traits really reach the records (extremes included).
     expect(cases.some((c) => c.record.user.persona?.patience === 1)).toBe(true);
     expect(cases.some((c) => c.record.user.persona?.decisiveness === 0)).toBe(true);
@@ -478,10 +609,13 @@ describe('generated dialogues (template adapter)', () => {
     const problems: string[] = [];
     for (const c of cases) {
       const parsed = DialogueRecordSchema.safeParse(c.record);
-      if (!parsed.success) problems.push(`${label(c)}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
+      if (!parsed.success)
+        problems.push(`${label(c)}: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}`);
     }
     const ms = performance.now() - t;
-    console.log(`[dialogues.property] parsed all ${cases.length} records in ${ms.toFixed(0)} ms (${((ms * 1000) / cases.length).toFixed(0)} µs each)`);
+    console.log(
+      `[dialogues.property] parsed all ${cases.length} records in ${ms.toFixed(0)} ms (${((ms * 1000) / cases.length).toFixed(0)} µs each)`,
+    );
     expectNoProblems(problems, 'schema');
     // Parsing adds nothing and drops nothing: the record is already in its output form.
     for (const c of cases.slice(0, 200)) expect(DialogueRecordSchema.parse(c.record)).toEqual(c.record);
@@ -493,17 +627,24 @@ describe('generated dialogues (template adapter)', () => {
       const { violations, repairs, checkedTurns } = c.record.consistency;
       for (const v of violations) problems.push(`${label(c)} turn ${v.turn}: ${v.rule}: ${v.message}`);
       // Templates never contradict their acts, so the tracker's text rules must pass them on the first attempt.
-      if (repairs !== 0) problems.push(`${label(c)}: ${repairs} repair(s): ${JSON.stringify(c.record.consistency.repairLog[0]?.violations[0])}`);
-      if (checkedTurns !== c.record.turns.length) problems.push(`${label(c)}: checked ${checkedTurns} of ${c.record.turns.length} turns`);
+      if (repairs !== 0)
+        problems.push(
+          `${label(c)}: ${repairs} repair(s): ${JSON.stringify(c.record.consistency.repairLog[0]?.violations[0])}`,
+        );
+      if (checkedTurns !== c.record.turns.length)
+        problems.push(`${label(c)}: checked ${checkedTurns} of ${c.record.turns.length} turns`);
     }
     expectNoProblems(problems, 'tracker');
     // Re-audit every 8th dialogue from its record alone (a fresh tracker, text rules included).
     const t = performance.now();
     const sample = cases.filter((_, i) => i % 8 === 0);
     for (const c of sample) {
-      for (const v of auditDialogue(c.record.turns, c.catalog, c.profile)) problems.push(`${label(c)} (audit) turn ${v.turn}: ${v.rule}: ${v.message}`);
+      for (const v of auditDialogue(c.record.turns, c.catalog, c.profile))
+        problems.push(`${label(c)} (audit) turn ${v.turn}: ${v.rule}: ${v.message}`);
     }
-    console.log(`[dialogues.property] re-audited ${sample.length} dialogues in ${(performance.now() - t).toFixed(0)} ms`);
+    console.log(
+      `[dialogues.property] re-audited ${sample.length} dialogues in ${(performance.now() - t).toFixed(0)} ms`,
+    );
     expectNoProblems(problems, 'audit');
   });
 
@@ -516,10 +657,18 @@ describe('generated dialogues (template adapter)', () => {
     for (const c of cases) {
       const { user, generator } = c.record;
       if (user.id !== c.profile.id) problems.push(`${label(c)}: user.id ${user.id}`);
-      if (JSON.stringify(user.liked) !== JSON.stringify(c.profile.liked.map((o) => o.item))) problems.push(`${label(c)}: user.liked differs`);
-      if (JSON.stringify(user.heldOut) !== JSON.stringify(c.profile.heldOut)) problems.push(`${label(c)}: user.heldOut differs`);
-      if (JSON.stringify(user.preferences) !== JSON.stringify(c.profile.affinities)) problems.push(`${label(c)}: user.preferences differ`);
-      if (generator.policy !== `belief:${c.style}` || generator.maxTurns !== c.maxTurns || generator.lm !== 'template' || generator.calls !== 0) {
+      if (JSON.stringify(user.liked) !== JSON.stringify(c.profile.liked.map((o) => o.item)))
+        problems.push(`${label(c)}: user.liked differs`);
+      if (JSON.stringify(user.heldOut) !== JSON.stringify(c.profile.heldOut))
+        problems.push(`${label(c)}: user.heldOut differs`);
+      if (JSON.stringify(user.preferences) !== JSON.stringify(c.profile.affinities))
+        problems.push(`${label(c)}: user.preferences differ`);
+      if (
+        generator.policy !== `belief:${c.style}` ||
+        generator.maxTurns !== c.maxTurns ||
+        generator.lm !== 'template' ||
+        generator.calls !== 0
+      ) {
         problems.push(`${label(c)}: generator ${JSON.stringify(generator)}`);
       }
     }
@@ -543,30 +692,58 @@ describe('generated dialogues (template adapter)', () => {
     let compared = 0;
     for (const batch of batches) {
       const [first] = batch as [Case];
-      const again = await generate(batch.map((c) => c.profile), { ...first, concurrency: 1 });
-      expect(JSON.stringify(again.map((c) => c.record)), `batch ${first.seed}`).toBe(JSON.stringify(batch.map((c) => c.record)));
+      const again = await generate(
+        batch.map((c) => c.profile),
+        { ...first, concurrency: 1 },
+      );
+      expect(JSON.stringify(again.map((c) => c.record)), `batch ${first.seed}`).toBe(
+        JSON.stringify(batch.map((c) => c.record)),
+      );
       compared += batch.length;
     }
     // One record alone, from the seed and id it carries.
     for (const c of cases.filter((_, i) => i % 500 === 0)) {
-      const generator = new DialogueGenerator({ seed: 'unused', policy: { style: c.style }, maxTurns: c.maxTurns, catalog: c.catalog });
+      const generator = new DialogueGenerator({
+        seed: 'unused',
+        policy: { style: c.style },
+        maxTurns: c.maxTurns,
+        catalog: c.catalog,
+      });
       const alone = await generator.generate(c.profile, { seed: c.record.seed, id: c.record.id });
       expect(JSON.stringify(alone), c.record.id).toBe(JSON.stringify(c.record));
     }
     // And the comparison can fail: another seed gives other dialogues.
     const batch = batches[0] as Case[];
-    const other = await generate(batch.map((c) => c.profile), { ...(batch[0] as Case), seed: 'another-seed' });
-    const differing = other.filter((o, i) => JSON.stringify(o.record.turns) !== JSON.stringify(batch[i]?.record.turns)).length;
+    const other = await generate(
+      batch.map((c) => c.profile),
+      { ...(batch[0] as Case), seed: 'another-seed' },
+    );
+    const differing = other.filter(
+      (o, i) => JSON.stringify(o.record.turns) !== JSON.stringify(batch[i]?.record.turns),
+    ).length;
     expect(differing).toBeGreaterThan(batch.length / 2);
-    console.log(`[dialogues.property] determinism: ${compared} dialogues in ${batches.length} batches regenerated byte-identically`);
+    console.log(
+      `[dialogues.property] determinism: ${compared} dialogues in ${batches.length} batches regenerated byte-identically`,
+    );
   });
 
   it('has a plausible mix of outcomes, lengths and moves per style', () => {
     // Synthetic users with budgets of 20 and 30 turns: roomy enough that outcomes reflect behaviour, not truncation.
-    const rows = STYLES.map((style) => mix(style, cases.filter((c) => c.source === 'synthetic' && c.style === style && c.maxTurns >= 20)));
-    const movieLens = STYLES.map((style) => mix(style, cases.filter((c) => c.source === 'movielens' && c.style === style && c.maxTurns >= 20)));
+    const rows = STYLES.map((style) =>
+      mix(
+        style,
+        cases.filter((c) => c.source === 'synthetic' && c.style === style && c.maxTurns >= 20),
+      ),
+    );
+    const movieLens = STYLES.map((style) =>
+      mix(
+        style,
+        cases.filter((c) => c.source === 'movielens' && c.style === style && c.maxTurns >= 20),
+      ),
+    );
     console.log(`[dialogues.property] synthetic users, maxTurns 20 and 30:\n${rows.map(describeMix).join('\n')}`);
-    if (movieLens.some((r) => r.n > 0)) console.log(`[dialogues.property] MovieLens users, maxTurns 20:\n${movieLens.map(describeMix).join('\n')}`);
+    if (movieLens.some((r) => r.n > 0))
+      console.log(`[dialogues.property] MovieLens users, maxTurns 20:\n${movieLens.map(describeMix).join('\n')}`);
     const [balanced, elicitation, critiquing] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
     for (const r of rows) {
       // Every synthetic user likes a share of the catalog and the recommender learns from what it is told, so most
@@ -594,7 +771,9 @@ describe('generated dialogues (template adapter)', () => {
     expect(elicitation.turns).toBeGreaterThan(balanced.turns);
     expect(balanced.turns).toBeGreaterThan(critiquing.turns);
     // Every kind of critique occurs somewhere in the corpus.
-    const directions = new Set(cases.flatMap((c) => c.record.turns.flatMap(acts)).flatMap((a) => (a.type === 'critique' ? [a.direction] : [])));
+    const directions = new Set(
+      cases.flatMap((c) => c.record.turns.flatMap(acts)).flatMap((a) => (a.type === 'critique' ? [a.direction] : [])),
+    );
     expect([...directions].sort()).toEqual(['less', 'more', 'newer', 'older']);
   });
 
@@ -616,11 +795,18 @@ describe('generated dialogues (template adapter)', () => {
       return { ...c, record };
     };
     const userActs = (turns: Turn[], index: number) => (turns[index] as Turn).acts as DialogueAct[];
-    const lastUser = (turns: Turn[]) => userActs(turns, turns.findLastIndex((t) => t.speaker === 'user'));
+    const lastUser = (turns: Turn[]) =>
+      userActs(
+        turns,
+        turns.findLastIndex((t) => t.speaker === 'user'),
+      );
 
     // A stated liking turned into a dislike (or the reverse).
     const flipped = planted((turns) => {
-      const act = userActs(turns, 1).find((a) => a.type === 'disclose' && a.attribute !== undefined) as Extract<DialogueAct, { type: 'disclose' }>;
+      const act = userActs(turns, 1).find((a) => a.type === 'disclose' && a.attribute !== undefined) as Extract<
+        DialogueAct,
+        { type: 'disclose' }
+      >;
       act.polarity = act.polarity === 'positive' ? 'negative' : 'positive';
     });
     expect(truthProblems(flipped).join()).toMatch(/disclose states (positive|negative) about/);
@@ -632,25 +818,53 @@ describe('generated dialogues (template adapter)', () => {
     expect(truthProblems(badAccept).join()).toMatch(/accepts disliked/);
     // Naming a held-out target before the assistant did.
     const leak = planted((turns) => {
-      userActs(turns, 1).push({ type: 'disclose', items: [c.profile.heldOut[0] as string], polarity: 'positive', strength: 1 });
+      userActs(turns, 1).push({
+        type: 'disclose',
+        items: [c.profile.heldOut[0] as string],
+        polarity: 'positive',
+        strength: 1,
+      });
     });
     expect(truthProblems(leak).join()).toMatch(/names held-out/);
     // A recommendation's reason the user never gave, and one a recommended film does not have.
     const recommendation = (turns: Turn[]) =>
-      turns.flatMap((t) => t.acts as DialogueAct[]).find((a) => a.type === 'recommend') as Extract<DialogueAct, { type: 'recommend' }>;
-    const unstated = c.catalog.attributeKeysOf(c.record.outcome.recommended[0] as string).find((key) => !c.record.turns.flatMap(acts).some((a) => 'attribute' in a && a.attribute === key));
+      turns.flatMap((t) => t.acts as DialogueAct[]).find((a) => a.type === 'recommend') as Extract<
+        DialogueAct,
+        { type: 'recommend' }
+      >;
+    const unstated = c.catalog
+      .attributeKeysOf(c.record.outcome.recommended[0] as string)
+      .find((key) => !c.record.turns.flatMap(acts).some((a) => 'attribute' in a && a.attribute === key));
     expect(unstated).toBeDefined();
-    expect(truthProblems(planted((turns) => recommendation(turns).reasons.splice(0, Infinity, unstated as `${string}:${string}`))).join()).toMatch(/never said it likes/);
-    const lackedKey = c.catalog.attributeKeysOf('heat-1995').find((key) => !c.catalog.attributeKeysOf(recommendation(c.record.turns).items[0] as string).includes(key));
+    expect(
+      truthProblems(
+        planted((turns) => recommendation(turns).reasons.splice(0, Infinity, unstated as `${string}:${string}`)),
+      ).join(),
+    ).toMatch(/never said it likes/);
+    const lackedKey = c.catalog
+      .attributeKeysOf('heat-1995')
+      .find((key) => !c.catalog.attributeKeysOf(recommendation(c.record.turns).items[0] as string).includes(key));
     expect(lackedKey).toBeDefined();
-    expect(truthProblems(planted((turns) => recommendation(turns).reasons.splice(0, Infinity, lackedKey as `${string}:${string}`))).join()).toMatch(/which it lacks|which they lack/);
+    expect(
+      truthProblems(
+        planted((turns) => recommendation(turns).reasons.splice(0, Infinity, lackedKey as `${string}:${string}`)),
+      ).join(),
+    ).toMatch(/which it lacks|which they lack/);
     // A question left unanswered, a speaker out of turn, a film recommended twice.
-    expect(coherenceProblems(planted((turns) => userActs(turns, 1).splice(0, Infinity, { type: 'state-goal', items: [] }))).join()).toMatch(/does not answer/);
+    expect(
+      coherenceProblems(
+        planted((turns) => userActs(turns, 1).splice(0, Infinity, { type: 'state-goal', items: [] })),
+      ).join(),
+    ).toMatch(/does not answer/);
     expect(coherenceProblems(planted((turns) => ((turns[2] as Turn).speaker = 'user'))).join()).toMatch(/out of turn/);
     const again = c.record.outcome.recommended[0] as string;
-    expect(coherenceProblems(planted((turns) => (turns.at(-1)?.acts as DialogueAct[]).unshift({ type: 'recommend', items: [again], reasons: [] }))).join()).toMatch(
-      /recommended a second time/,
-    );
+    expect(
+      coherenceProblems(
+        planted((turns) =>
+          (turns.at(-1)?.acts as DialogueAct[]).unshift({ type: 'recommend', items: [again], reasons: [] }),
+        ),
+      ).join(),
+    ).toMatch(/recommended a second time/);
     // An accepted dialogue that stops before the assistant's close.
     expect(endingProblems(planted((turns) => turns.pop()))).toHaveLength(1);
   });
@@ -666,7 +880,10 @@ describe('generated dialogues (template adapter)', () => {
       if (firstRecommend < 0) continue;
       const asked = all.slice(0, firstRecommend).filter((a) => ASKS.has(a.type)).length;
       const planned = Math.max(1, POLICY_STYLES[c.style].questions[0]);
-      if (asked < planned) problems.push(`${label(c)}: ${asked} question(s) before the first recommendation, the style plans at least ${planned}`);
+      if (asked < planned)
+        problems.push(
+          `${label(c)}: ${asked} question(s) before the first recommendation, the style plans at least ${planned}`,
+        );
     }
     expectNoProblems(problems, 'elicitation');
   });

@@ -2,7 +2,10 @@ import { PassThrough } from 'node:stream';
 import { runCli } from '../../src/cli/run-cli.js';
 
 /** Runs the CLI in-process and collects what it printed. */
-export async function cli(args: string[], cwd = process.cwd()): Promise<{ code: number; stdout: string; stderr: string }> {
+export async function cli(
+  args: string[],
+  cwd = process.cwd(),
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   const out: string[] = [];

@@ -1,6 +1,6 @@
-import { afterEach } from 'vitest';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { afterEach } from 'vitest';
 
 /** One chat message as a client sends it. */
 export interface ChatMessage {

@@ -28,7 +28,10 @@ describe('readCsv', () => {
     const content = Array.from({ length: 40_000 }, (_, i) => row(i)).join('');
     const records = await readAll(content);
     expect(records).toHaveLength(40_000);
-    expect(records[39_999]).toEqual({ fields: ['39999', 'Title, with comma 39999 "quoted"', 'Drama|Comedy'], line: 40_000 });
+    expect(records[39_999]).toEqual({
+      fields: ['39999', 'Title, with comma 39999 "quoted"', 'Drama|Comedy'],
+      line: 40_000,
+    });
     expect(records.every((r, i) => r.line === i + 1 && r.fields.length === 3)).toBe(true);
   });
 

@@ -1,16 +1,14 @@
 import { APICallError, RetryError } from 'ai';
 import { describe, expect, it } from 'vitest';
 import {
-  CallPolicyOptionsSchema,
-  type RetryEvent,
   backoffDelay,
+  CallPolicyOptionsSchema,
   callWithPolicy,
   classifyCallError,
+  type RetryEvent,
 } from '../../src/language/call-policy.js';
 import { MAX_RETRY_AFTER_MS, parseRetryAfter } from '../../src/language/retry-after.js';
-import {
-  useOpenAICompatibleServers,
-} from '../helpers/openai-compatible-server.js';
+import { useOpenAICompatibleServers } from '../helpers/openai-compatible-server.js';
 import { rejected } from '../helpers/thrown.js';
 
 /** An API error as the AI SDK throws it for an HTTP failure. */
@@ -260,11 +258,15 @@ describe('callWithPolicy', () => {
     const controller = new AbortController();
     const { fn, calls } = failingThen([apiError(503), apiError(503)], 'unreachable');
     const failure = await rejected(() =>
-      callWithPolicy(fn, {}, {
-        signal: controller.signal,
-        onRetry: () => queueMicrotask(() => controller.abort()),
-        sleep: () => new Promise<void>(() => {}),
-      }),
+      callWithPolicy(
+        fn,
+        {},
+        {
+          signal: controller.signal,
+          onRetry: () => queueMicrotask(() => controller.abort()),
+          sleep: () => new Promise<void>(() => {}),
+        },
+      ),
     );
     expect(failure.code).toBe('ABORTED');
     expect(calls()).toBe(1);
@@ -275,13 +277,17 @@ describe('callWithPolicy', () => {
     const { fn, calls } = failingThen([apiError(429, { 'retry-after': '300' })], 'unreachable');
     const events: RetryEvent[] = [];
     const failure = await rejected(() =>
-      callWithPolicy(fn, {}, {
-        signal: controller.signal,
-        onRetry: (event) => {
-          events.push(event);
-          setTimeout(() => controller.abort(), 5);
+      callWithPolicy(
+        fn,
+        {},
+        {
+          signal: controller.signal,
+          onRetry: (event) => {
+            events.push(event);
+            setTimeout(() => controller.abort(), 5);
+          },
         },
-      }),
+      ),
     );
     expect(failure.code).toBe('ABORTED');
     expect(events.map((event) => event.delayMs)).toEqual([300_000]);

@@ -4,8 +4,22 @@ import type { DialogueAct, DialogueActType, Polarity } from '../../src/simulatio
 
 /** Every act type, recommender's first. */
 export const ACT_TYPES: readonly DialogueActType[] = [
-  'greet', 'ask-attribute', 'ask-item', 'ask-open', 'recommend', 'respond-critique', 'describe-item', 'close',
-  'state-goal', 'disclose', 'answer-item', 'critique', 'reject', 'accept', 'ask-about-item', 'give-up',
+  'greet',
+  'ask-attribute',
+  'ask-item',
+  'ask-open',
+  'recommend',
+  'respond-critique',
+  'describe-item',
+  'close',
+  'state-goal',
+  'disclose',
+  'answer-item',
+  'critique',
+  'reject',
+  'accept',
+  'ask-about-item',
+  'give-up',
 ];
 
 const POLARITIES: readonly Polarity[] = ['positive', 'negative', 'neutral'];
@@ -21,7 +35,11 @@ export class ActSampler {
   constructor(catalog: ItemCatalog) {
     this.#catalog = catalog;
     this.#ids = catalog.ids();
-    for (const facet of FACETS) this.#keysByFacet.set(facet, catalog.vocabulary({ facet }).map((entry) => entry.key));
+    for (const facet of FACETS)
+      this.#keysByFacet.set(
+        facet,
+        catalog.vocabulary({ facet }).map((entry) => entry.key),
+      );
   }
 
   items(rng: SeededRandom, min: number, max: number): string[] {
@@ -47,7 +65,9 @@ export class ActSampler {
         return { type, items: rng.chance(0.25) ? this.items(rng, 1, 2) : [] };
       case 'ask-attribute': {
         const facet = rng.pick(FACETS);
-        return rng.chance(0.5) ? { type, items: [], facet } : { type, items: [], facet, attribute: this.key(rng, facet) };
+        return rng.chance(0.5)
+          ? { type, items: [], facet }
+          : { type, items: [], facet, attribute: this.key(rng, facet) };
       }
       case 'ask-item':
       case 'accept':
@@ -85,7 +105,9 @@ export class ActSampler {
       case 'answer-item': {
         const items = this.items(rng, 1, 1);
         if (rng.chance(0.3)) return { type, items, seen: false };
-        return rng.chance(0.2) ? { type, items, seen: true } : { type, items, seen: true, polarity: rng.pick(POLARITIES), strength: rng.next() };
+        return rng.chance(0.2)
+          ? { type, items, seen: true }
+          : { type, items, seen: true, polarity: rng.pick(POLARITIES), strength: rng.next() };
       }
       case 'reject':
         return { type, items: this.items(rng, 1, 3), seen: rng.chance(0.4) };

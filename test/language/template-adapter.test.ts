@@ -20,7 +20,12 @@ const AMELIE = id('Amélie');
 const ALIEN = id('Alien');
 const ALL_TITLES = catalog.items().map((item) => ({ id: item.id, title: displayTitle(item) }));
 
-function request(speaker: Speaker, acts: readonly DialogueAct[], seed: number | string, persona?: Persona): VerbalizeRequest {
+function request(
+  speaker: Speaker,
+  acts: readonly DialogueAct[],
+  seed: number | string,
+  persona?: Persona,
+): VerbalizeRequest {
   return { speaker, acts, history: [], catalog, random: new SeededRandom(seed), ...(persona ? { persona } : {}) };
 }
 
@@ -41,7 +46,9 @@ function extraTitles(text: string, acts: readonly DialogueAct[]): string[] {
   const named = namedIds(acts);
   let rest = text;
   for (const named_ of named) rest = rest.replaceAll(displayTitle(catalog.require(named_)), '\u0000');
-  return ALL_TITLES.filter((entry) => !named.includes(entry.id) && rest.includes(entry.title)).map((entry) => entry.title);
+  return ALL_TITLES.filter((entry) => !named.includes(entry.id) && rest.includes(entry.title)).map(
+    (entry) => entry.title,
+  );
 }
 
 /** What is wrong with a text's form; empty when it is clean. */
@@ -65,7 +72,11 @@ function hygieneProblems(text: string, acts: readonly DialogueAct[]): string[] {
   return problems;
 }
 
-const disclose = (polarity: 'positive' | 'negative' | 'neutral', strength: number, target: { attribute?: string; items?: string[] }): DialogueAct => ({
+const disclose = (
+  polarity: 'positive' | 'negative' | 'neutral',
+  strength: number,
+  target: { attribute?: string; items?: string[] },
+): DialogueAct => ({
   type: 'disclose',
   items: target.items ?? [],
   ...(target.attribute ? { attribute: target.attribute } : {}),
@@ -76,7 +87,9 @@ const disclose = (polarity: 'positive' | 'negative' | 'neutral', strength: numbe
 describe('TemplateAdapter', () => {
   it('is the offline adapter named "template"', async () => {
     expect(adapter.name).toBe('template');
-    const { text, usage } = await adapter.verbalize(request('user', [disclose('positive', 0.9, { attribute: 'genre:Sci-Fi' })], 1));
+    const { text, usage } = await adapter.verbalize(
+      request('user', [disclose('positive', 0.9, { attribute: 'genre:Sci-Fi' })], 1),
+    );
     expect(text).toMatch(/sci-fi/i);
     expect(usage).toBeUndefined();
   });
@@ -102,29 +115,79 @@ describe('TemplateAdapter', () => {
       ['greet', 'assistant', [{ type: 'greet', items: [] }]],
       ['greet (user)', 'user', [{ type: 'greet', items: [] }]],
       ['ask-attribute facet', 'assistant', [{ type: 'ask-attribute', items: [], facet: 'genre' }]],
-      ['ask-attribute value', 'assistant', [{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Horror' }]],
+      [
+        'ask-attribute value',
+        'assistant',
+        [{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Horror' }],
+      ],
       ['ask-item', 'assistant', [{ type: 'ask-item', items: [HEAT] }]],
       ['ask-open', 'assistant', [{ type: 'ask-open', items: [] }]],
       ['ask-open (user)', 'user', [{ type: 'ask-open', items: [] }]],
       ['recommend one', 'assistant', [{ type: 'recommend', items: [MATRIX], reasons: [] }]],
       ['recommend one because', 'assistant', [{ type: 'recommend', items: [MATRIX], reasons: ['genre:Sci-Fi'] }]],
       ['recommend many', 'assistant', [{ type: 'recommend', items: [MATRIX, ALIEN], reasons: [] }]],
-      ['recommend many because', 'assistant', [{ type: 'recommend', items: [MATRIX, ALIEN], reasons: ['genre:Sci-Fi'] }]],
-      ['respond-critique less', 'assistant', [{ type: 'respond-critique', items: [HEAT], attribute: 'tag:violent', direction: 'less' }]],
-      ['respond-critique more', 'assistant', [{ type: 'respond-critique', items: [HEAT], attribute: 'genre:Sci-Fi', direction: 'more' }]],
-      ['respond-critique more (not comparative)', 'assistant', [{ type: 'respond-critique', items: [HEAT], attribute: 'cast:Keanu Reeves', direction: 'more' }]],
+      [
+        'recommend many because',
+        'assistant',
+        [{ type: 'recommend', items: [MATRIX, ALIEN], reasons: ['genre:Sci-Fi'] }],
+      ],
+      [
+        'respond-critique less',
+        'assistant',
+        [{ type: 'respond-critique', items: [HEAT], attribute: 'tag:violent', direction: 'less' }],
+      ],
+      [
+        'respond-critique more',
+        'assistant',
+        [{ type: 'respond-critique', items: [HEAT], attribute: 'genre:Sci-Fi', direction: 'more' }],
+      ],
+      [
+        'respond-critique more (not comparative)',
+        'assistant',
+        [{ type: 'respond-critique', items: [HEAT], attribute: 'cast:Keanu Reeves', direction: 'more' }],
+      ],
       ['respond-critique newer', 'assistant', [{ type: 'respond-critique', items: [HEAT], direction: 'newer' }]],
       ['respond-critique older', 'assistant', [{ type: 'respond-critique', items: [HEAT], direction: 'older' }]],
-      ['describe-item', 'assistant', [{ type: 'describe-item', items: [MATRIX], attributes: ['genre:Action', 'genre:Sci-Fi', 'director:Lana Wachowski'] }]],
+      [
+        'describe-item',
+        'assistant',
+        [
+          {
+            type: 'describe-item',
+            items: [MATRIX],
+            attributes: ['genre:Action', 'genre:Sci-Fi', 'director:Lana Wachowski'],
+          },
+        ],
+      ],
       ['close with item', 'assistant', [{ type: 'close', items: [MATRIX] }]],
       ['close', 'assistant', [{ type: 'close', items: [] }]],
       ['close (user) with item', 'user', [{ type: 'close', items: [MATRIX] }]],
       ['close (user)', 'user', [{ type: 'close', items: [] }]],
       ['state-goal', 'user', [{ type: 'state-goal', items: [] }]],
       ['state-goal like', 'user', [{ type: 'state-goal', items: [MATRIX] }]],
-      ['critique less', 'user', [{ type: 'critique', items: [HEAT], attribute: 'tag:violent', direction: 'less', polarity: 'negative' }]],
-      ['critique more', 'user', [{ type: 'critique', items: [HEAT], attribute: 'genre:Sci-Fi', direction: 'more', polarity: 'positive' }]],
-      ['critique less (not comparative)', 'user', [{ type: 'critique', items: [HEAT], attribute: 'director:Michael Mann', direction: 'less', polarity: 'negative' }]],
+      [
+        'critique less',
+        'user',
+        [{ type: 'critique', items: [HEAT], attribute: 'tag:violent', direction: 'less', polarity: 'negative' }],
+      ],
+      [
+        'critique more',
+        'user',
+        [{ type: 'critique', items: [HEAT], attribute: 'genre:Sci-Fi', direction: 'more', polarity: 'positive' }],
+      ],
+      [
+        'critique less (not comparative)',
+        'user',
+        [
+          {
+            type: 'critique',
+            items: [HEAT],
+            attribute: 'director:Michael Mann',
+            direction: 'less',
+            polarity: 'negative',
+          },
+        ],
+      ],
       ['critique newer', 'user', [{ type: 'critique', items: [HEAT], direction: 'newer', polarity: 'positive' }]],
       ['critique older', 'user', [{ type: 'critique', items: [HEAT], direction: 'older', polarity: 'positive' }]],
       ['reject', 'user', [{ type: 'reject', items: [HEAT], seen: false }]],
@@ -139,16 +202,29 @@ describe('TemplateAdapter', () => {
     ];
     for (const polarity of ['positive', 'negative', 'neutral'] as const) {
       for (const strength of [0.3, 0.9]) {
-        variants.push([`disclose attribute ${polarity} ${strength}`, 'user', [disclose(polarity, strength, { attribute: 'genre:Horror' })]]);
-        variants.push([`disclose item ${polarity} ${strength}`, 'user', [disclose(polarity, strength, { items: [ALIEN] })]]);
-        variants.push([`answer-item ${polarity} ${strength}`, 'user', [{ type: 'answer-item', items: [ALIEN], seen: true, polarity, strength }]]);
+        variants.push([
+          `disclose attribute ${polarity} ${strength}`,
+          'user',
+          [disclose(polarity, strength, { attribute: 'genre:Horror' })],
+        ]);
+        variants.push([
+          `disclose item ${polarity} ${strength}`,
+          'user',
+          [disclose(polarity, strength, { items: [ALIEN] })],
+        ]);
+        variants.push([
+          `answer-item ${polarity} ${strength}`,
+          'user',
+          [{ type: 'answer-item', items: [ALIEN], seen: true, polarity, strength }],
+        ]);
       }
     }
     const covered = new Set(variants.flatMap(([, , acts]) => acts.map((act) => act.type)));
     expect([...covered].sort()).toEqual([...ACT_TYPES].sort());
     for (const [label, speaker, acts] of variants) {
       expect(distinct(speaker, acts), label).toBeGreaterThanOrEqual(6);
-      if (speaker === 'user') expect(distinct(speaker, acts, { verbosity: 'terse' }), `${label} (terse)`).toBeGreaterThanOrEqual(4);
+      if (speaker === 'user')
+        expect(distinct(speaker, acts, { verbosity: 'terse' }), `${label} (terse)`).toBeGreaterThanOrEqual(4);
     }
   });
 
@@ -158,7 +234,8 @@ describe('TemplateAdapter', () => {
         for (let seed = 0; seed < 60; seed++) {
           const acts = [sampler.act(type, new SeededRandom(`${type}/${speaker}/${seed}`))];
           const text = render(speaker, acts, seed, seed % 3 === 0 ? { verbosity: 'chatty' } : undefined);
-          for (const named of namedIds(acts)) expect(text, `${type}: ${text}`).toContain(displayTitle(catalog.require(named)));
+          for (const named of namedIds(acts))
+            expect(text, `${type}: ${text}`).toContain(displayTitle(catalog.require(named)));
           expect(extraTitles(text, acts), `${type}: ${text}`).toEqual([]);
           expect(hygieneProblems(text, acts), `${type}: ${text}`).toEqual([]);
         }
@@ -183,13 +260,18 @@ describe('TemplateAdapter', () => {
           ? disclose(polarity, strength, target)
           : { type: 'answer-item', items: target.items.slice(0, 1), seen: true, polarity, strength },
       ];
-      const persona: Persona | undefined = rng.chance(0.3) ? { verbosity: rng.pick(['terse', 'chatty'] as const) } : undefined;
+      const persona: Persona | undefined = rng.chance(0.3)
+        ? { verbosity: rng.pick(['terse', 'chatty'] as const) }
+        : undefined;
       // Titles are not our words ("In the Mood for Love (2000)"): judge the rest.
       let text = render('user', acts, seed, persona);
       for (const named of namedIds(acts)) text = text.replaceAll(displayTitle(catalog.require(named)), 'Title');
       if (polarity !== 'positive') expect(text, text).not.toMatch(positiveWords);
       if (polarity !== 'negative') expect(text, text).not.toMatch(negativeWords);
-      if (polarity === 'neutral') expect(text, text).toMatch(/no strong feelings|neutral|either way|take or leave|indifferent|okay|fine|alright|so-so|lukewarm/i);
+      if (polarity === 'neutral')
+        expect(text, text).toMatch(
+          /no strong feelings|neutral|either way|take or leave|indifferent|okay|fine|alright|so-so|lukewarm/i,
+        );
     }
   });
 
@@ -220,7 +302,10 @@ describe('TemplateAdapter', () => {
   });
 
   it('joins several acts into one natural utterance', () => {
-    const likeAndHate = [disclose('positive', 0.9, { attribute: 'genre:Sci-Fi' }), disclose('negative', 0.9, { attribute: 'genre:Horror' })];
+    const likeAndHate = [
+      disclose('positive', 0.9, { attribute: 'genre:Sci-Fi' }),
+      disclose('negative', 0.9, { attribute: 'genre:Horror' }),
+    ];
     const texts = Array.from({ length: 50 }, (_, seed) => render('user', likeAndHate, seed));
     for (const text of texts) {
       // One sentence: the contrast is joined, not two clipped statements.
@@ -235,7 +320,10 @@ describe('TemplateAdapter', () => {
       expect(text).toMatch(/less violent/i);
       expect(text.indexOf('Heat (1995)')).toBeLessThan(text.indexOf('Amélie (2001)'));
     }
-    const sameShade = [disclose('positive', 0.9, { attribute: 'genre:Sci-Fi' }), disclose('positive', 0.9, { attribute: 'tag:time travel' })];
+    const sameShade = [
+      disclose('positive', 0.9, { attribute: 'genre:Sci-Fi' }),
+      disclose('positive', 0.9, { attribute: 'tag:time travel' }),
+    ];
     expect(texts.length).toBeGreaterThan(0);
     const fused = Array.from({ length: 30 }, (_, seed) => render('user', sameShade, seed));
     expect(fused.some((text) => text.includes('sci-fi and time travel'))).toBe(true);
@@ -243,7 +331,11 @@ describe('TemplateAdapter', () => {
 
   it('justifies recommendations with their reasons', () => {
     for (let seed = 0; seed < 50; seed++) {
-      const text = render('assistant', [{ type: 'recommend', items: [MATRIX], reasons: ['genre:Sci-Fi', 'director:Lana Wachowski'] }], seed);
+      const text = render(
+        'assistant',
+        [{ type: 'recommend', items: [MATRIX], reasons: ['genre:Sci-Fi', 'director:Lana Wachowski'] }],
+        seed,
+      );
       expect(text).toContain('sci-fi and films by Lana Wachowski');
       expect(text).toContain('The Matrix (1999)');
     }
@@ -254,7 +346,14 @@ describe('TemplateAdapter', () => {
       {
         type: 'describe-item',
         items: [MATRIX],
-        attributes: ['genre:Action', 'genre:Sci-Fi', 'director:Lana Wachowski', 'director:Lilly Wachowski', 'cast:Keanu Reeves', 'tag:cyberpunk'],
+        attributes: [
+          'genre:Action',
+          'genre:Sci-Fi',
+          'director:Lana Wachowski',
+          'director:Lilly Wachowski',
+          'cast:Keanu Reeves',
+          'tag:cyberpunk',
+        ],
       },
     ];
     for (let seed = 0; seed < 50; seed++) {
@@ -278,7 +377,10 @@ describe('TemplateAdapter', () => {
   });
 
   it('follows the persona on user turns only', () => {
-    const acts: DialogueAct[] = [disclose('positive', 0.9, { attribute: 'genre:Sci-Fi' }), { type: 'reject', items: [HEAT], seen: false }];
+    const acts: DialogueAct[] = [
+      disclose('positive', 0.9, { attribute: 'genre:Sci-Fi' }),
+      { type: 'reject', items: [HEAT], seen: false },
+    ];
     let terse = 0;
     let normal = 0;
     let asides = 0;
@@ -288,9 +390,12 @@ describe('TemplateAdapter', () => {
       const chatty = render('user', acts, seed, { verbosity: 'chatty' });
       if (chatty.split(/(?<=[.!?]) /).length > render('user', acts, seed).split(/(?<=[.!?]) /).length) asides++;
       // A persona never changes the assistant's words.
-      expect(adapter.render({ ...request('assistant', [{ type: 'ask-open', items: [] }], seed), persona: { verbosity: 'terse' } })).toBe(
-        render('assistant', [{ type: 'ask-open', items: [] }], seed),
-      );
+      expect(
+        adapter.render({
+          ...request('assistant', [{ type: 'ask-open', items: [] }], seed),
+          persona: { verbosity: 'terse' },
+        }),
+      ).toBe(render('assistant', [{ type: 'ask-open', items: [] }], seed));
     }
     expect(terse).toBeLessThan(normal * 0.8);
     expect(asides).toBeGreaterThan(20);
@@ -300,10 +405,19 @@ describe('TemplateAdapter', () => {
     const rng = new SeededRandom('hygiene');
     const assistantTypes = ACT_TYPES.slice(0, 8);
     const userTypes = ACT_TYPES.slice(8);
-    const personas: (Persona | undefined)[] = [undefined, { verbosity: 'terse' }, { verbosity: 'normal' }, { verbosity: 'chatty' }];
+    const personas: (Persona | undefined)[] = [
+      undefined,
+      { verbosity: 'terse' },
+      { verbosity: 'normal' },
+      { verbosity: 'chatty' },
+    ];
     for (let n = 0; n < 3000; n++) {
       const speaker = rng.pick(SPEAKERS);
-      const types: readonly DialogueActType[] = rng.chance(0.1) ? ACT_TYPES : speaker === 'user' ? userTypes : assistantTypes;
+      const types: readonly DialogueActType[] = rng.chance(0.1)
+        ? ACT_TYPES
+        : speaker === 'user'
+          ? userTypes
+          : assistantTypes;
       const acts = Array.from({ length: rng.int(1, 4) }, () => sampler.act(rng.pick(types), rng));
       const text = render(speaker, acts, n, speaker === 'user' ? rng.pick(personas) : undefined);
       expect(hygieneProblems(text, acts), text).toEqual([]);
@@ -317,7 +431,14 @@ describe('TemplateAdapter', () => {
     let repeats = 0;
     for (let seed = 0; seed < 200; seed++) {
       const previous = render('assistant', [{ type: 'recommend', items: [ALIEN], reasons: [] }], seed + 1000);
-      const history = [{ index: 0, speaker: 'assistant' as const, text: previous, acts: [{ type: 'recommend' as const, items: [ALIEN], reasons: [] }] }];
+      const history = [
+        {
+          index: 0,
+          speaker: 'assistant' as const,
+          text: previous,
+          acts: [{ type: 'recommend' as const, items: [ALIEN], reasons: [] }],
+        },
+      ];
       const text = adapter.render({ ...request('assistant', acts, seed), history });
       if (text.split(' ').slice(0, 2).join(' ') === previous.split(' ').slice(0, 2).join(' ')) repeats++;
     }
@@ -326,7 +447,9 @@ describe('TemplateAdapter', () => {
   });
 
   it('rejects an unknown item id with UNKNOWN_ITEM', async () => {
-    const error = await rejected(() => adapter.verbalize(request('assistant', [{ type: 'recommend', items: ['no-such-film'], reasons: [] }], 1)));
+    const error = await rejected(() =>
+      adapter.verbalize(request('assistant', [{ type: 'recommend', items: ['no-such-film'], reasons: [] }], 1)),
+    );
     expect(error.code).toBe('UNKNOWN_ITEM');
     for (const type of ACT_TYPES) {
       const act = sampler.act(type, new SeededRandom(type));
@@ -357,7 +480,13 @@ describe('TemplateAdapter', () => {
     let characters = 0;
     for (let n = 0; n < 50_000; n++) {
       const turn = turns[n % turns.length] as (typeof turns)[number];
-      const { text } = await adapter.verbalize({ speaker: turn.speaker, acts: turn.acts, history: [], catalog, random });
+      const { text } = await adapter.verbalize({
+        speaker: turn.speaker,
+        acts: turn.acts,
+        history: [],
+        catalog,
+        random,
+      });
       characters += text.length;
     }
     expect(characters).toBeGreaterThan(50_000);

@@ -61,10 +61,20 @@ describe('profileFromRatings', () => {
     expect(['m1', 'm2', 'm8']).toContain(target);
     expect(a.opinionOf(target)).toBe('unseen');
     // The held-out item's attributes get no evidence from it: same affinities as if it were never rated.
-    const without = profileFromRatings('u1', ratings.filter((r) => r.item !== target), smallCatalog(), { heldOutFraction: 0 });
+    const without = profileFromRatings(
+      'u1',
+      ratings.filter((r) => r.item !== target),
+      smallCatalog(),
+      { heldOutFraction: 0 },
+    );
     expect(a.affinities).toEqual(without.affinities);
     // Across seeds, every liked item is held out sometimes.
-    const targets = new Set(Array.from({ length: 40 }, (_, seed) => profileFromRatings('u1', ratings, smallCatalog(), { heldOutCount: 1, seed }).heldOut[0]));
+    const targets = new Set(
+      Array.from(
+        { length: 40 },
+        (_, seed) => profileFromRatings('u1', ratings, smallCatalog(), { heldOutCount: 1, seed }).heldOut[0],
+      ),
+    );
     expect(targets).toEqual(new Set(['m1', 'm2', 'm8']));
   });
 
@@ -78,23 +88,37 @@ describe('profileFromRatings', () => {
   });
 
   it('honours custom thresholds', () => {
-    const profile = profileFromRatings('u1', ratings, smallCatalog(), { likeThreshold: 4.5, dislikeThreshold: 3, heldOutFraction: 0 });
+    const profile = profileFromRatings('u1', ratings, smallCatalog(), {
+      likeThreshold: 4.5,
+      dislikeThreshold: 3,
+      heldOutFraction: 0,
+    });
     expect(profile.liked.map((o) => o.item)).toEqual(['m1', 'm2']);
     expect(profile.disliked.map((o) => o.item).sort()).toEqual(['m3', 'm6', 'm7']);
   });
 
   it('gives full strength when a threshold sits at the end of the scale', () => {
-    const profile = profileFromRatings('u1', ratings, smallCatalog(), { likeThreshold: 5, dislikeThreshold: 0.5, heldOutFraction: 0 });
+    const profile = profileFromRatings('u1', ratings, smallCatalog(), {
+      likeThreshold: 5,
+      dislikeThreshold: 0.5,
+      heldOutFraction: 0,
+    });
     expect(profile.liked).toEqual([{ item: 'm1', strength: 1 }]);
     expect(profile.disliked).toEqual([]);
   });
 
   it('rejects no ratings, unknown items and bad options with typed errors', () => {
     expect(thrown(() => profileFromRatings('u9', [], smallCatalog())).code).toBe('NO_RATINGS');
-    expect(thrown(() => profileFromRatings('u9', [{ item: 'nope', rating: 4 }], smallCatalog())).code).toBe('UNKNOWN_ITEM');
-    const bad = thrown(() => profileFromRatings('u1', ratings, smallCatalog(), { likeThreshold: 2, dislikeThreshold: 3 }));
+    expect(thrown(() => profileFromRatings('u9', [{ item: 'nope', rating: 4 }], smallCatalog())).code).toBe(
+      'UNKNOWN_ITEM',
+    );
+    const bad = thrown(() =>
+      profileFromRatings('u1', ratings, smallCatalog(), { likeThreshold: 2, dislikeThreshold: 3 }),
+    );
     expect(bad.code).toBe('INVALID_ARGUMENT');
     expect(bad.location?.field).toBe('dislikeThreshold');
-    expect(thrown(() => profileFromRatings('u1', ratings, smallCatalog(), { heldOutFraction: 1 })).location?.field).toBe('heldOutFraction');
+    expect(
+      thrown(() => profileFromRatings('u1', ratings, smallCatalog(), { heldOutFraction: 1 })).location?.field,
+    ).toBe('heldOutFraction');
   });
 });

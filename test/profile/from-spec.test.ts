@@ -31,7 +31,10 @@ describe('profileFromSpec', () => {
   });
 
   it('keeps only the given affinities when derivation is off', () => {
-    const profile = profileFromSpec({ id: 'b', liked: ['Heat (1995)'], affinities: { 'genre:Crime': 0.5 }, deriveAffinities: false }, smallCatalog());
+    const profile = profileFromSpec(
+      { id: 'b', liked: ['Heat (1995)'], affinities: { 'genre:Crime': 0.5 }, deriveAffinities: false },
+      smallCatalog(),
+    );
     expect(profile.affinities).toEqual({ 'genre:Crime': 0.5 });
     expect(profile.liked[0]?.item).toBe('m3');
   });
@@ -44,8 +47,12 @@ describe('profileFromSpec', () => {
     const ambiguous = thrown(() => profileFromSpec({ id: 'c', disliked: ['Heat'] }, smallCatalog()));
     expect(ambiguous.location?.field).toBe('disliked[0]');
     expect(ambiguous.message).toContain('Add the year');
-    expect(thrown(() => profileFromSpec({ id: 'c', affinities: { Westerns: 1 } }, smallCatalog())).location?.field).toBe('affinities.Westerns');
+    expect(
+      thrown(() => profileFromSpec({ id: 'c', affinities: { Westerns: 1 } }, smallCatalog())).location?.field,
+    ).toBe('affinities.Westerns');
     expect(thrown(() => profileFromSpec({ id: '' }, smallCatalog())).code).toBe('INVALID_PROFILE');
-    expect(thrown(() => profileFromSpec({ id: 'd', liked: ['Alien'], disliked: ['alien'] }, smallCatalog())).code).toBe('INVALID_PROFILE');
+    expect(thrown(() => profileFromSpec({ id: 'd', liked: ['Alien'], disliked: ['alien'] }, smallCatalog())).code).toBe(
+      'INVALID_PROFILE',
+    );
   });
 });

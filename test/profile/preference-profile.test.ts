@@ -50,12 +50,14 @@ describe('PreferenceProfile', () => {
   });
 
   it('rejects invalid documents naming the field', () => {
-    const bad = thrown(() => PreferenceProfile.fromJSON({ ...input, affinities: { 'genre:Horror': -1.5 } }, { source: 'p.json' }));
+    const bad = thrown(() =>
+      PreferenceProfile.fromJSON({ ...input, affinities: { 'genre:Horror': -1.5 } }, { source: 'p.json' }),
+    );
     expect(bad.code).toBe('INVALID_PROFILE');
     expect(bad.location).toEqual({ file: 'p.json', field: 'affinities.genre:Horror' });
-    expect(thrown(() => PreferenceProfile.fromJSON({ ...input, liked: [{ item: 'm1', strength: 0 }] })).location?.field).toBe(
-      'liked[0].strength',
-    );
+    expect(
+      thrown(() => PreferenceProfile.fromJSON({ ...input, liked: [{ item: 'm1', strength: 0 }] })).location?.field,
+    ).toBe('liked[0].strength');
     expect(thrown(() => PreferenceProfile.fromJSON({ ...input, extra: 1 })).code).toBe('INVALID_PROFILE');
   });
 
@@ -69,9 +71,13 @@ describe('PreferenceProfile', () => {
 
   it('checks itself against a catalog', () => {
     expect(() => new PreferenceProfile(input).assertMatches(smallCatalog())).not.toThrow();
-    const missing = thrown(() => new PreferenceProfile({ id: 'u', liked: [{ item: 'zz', strength: 1 }] }).assertMatches(smallCatalog()));
+    const missing = thrown(() =>
+      new PreferenceProfile({ id: 'u', liked: [{ item: 'zz', strength: 1 }] }).assertMatches(smallCatalog()),
+    );
     expect(missing.location?.field).toBe('liked[0]');
-    const attribute = thrown(() => new PreferenceProfile({ id: 'u', affinities: { 'genre:Western': 1 } }).assertMatches(smallCatalog()));
+    const attribute = thrown(() =>
+      new PreferenceProfile({ id: 'u', affinities: { 'genre:Western': 1 } }).assertMatches(smallCatalog()),
+    );
     expect(attribute.message).toContain('genre:Western');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { itemAttributeKeys } from '../../src/catalog/item.js';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { PreferenceProfileSchema } from '../../src/profile/profile-schema.js';
 import { syntheticProfile, syntheticProfiles } from '../../src/profile/synthetic.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';

@@ -18,17 +18,22 @@ function reply(acts: AssistantAct[]): UserAct[] {
 
 function run(p: RecommenderPolicy, turns: number): AssistantAct[][] {
   const out = [p.next({ userActs: [], index: 0, last: false })];
-  for (let index = 2; index < 2 * turns; index += 2) out.push(p.next({ userActs: reply(out.at(-1) ?? []), index, last: false }));
+  for (let index = 2; index < 2 * turns; index += 2)
+    out.push(p.next({ userActs: reply(out.at(-1) ?? []), index, last: false }));
   return out;
 }
 
-const start = (factory: RecommenderPolicyFactory, seed: number) => factory({ catalog, maxTurns: 100, random: new SeededRandom(seed) });
+const start = (factory: RecommenderPolicyFactory, seed: number) =>
+  factory({ catalog, maxTurns: 100, random: new SeededRandom(seed) });
 
 describe('beliefPolicy state', () => {
   it('keeps dialogues of one factory apart, however their turns interleave', () => {
     const shared = beliefPolicy({ style: 'elicitation-heavy' });
     const [a, b] = [start(shared, 1), start(shared, 2)];
-    const interleaved: AssistantAct[][][] = [[a.next({ userActs: [], index: 0, last: false })], [b.next({ userActs: [], index: 0, last: false })]];
+    const interleaved: AssistantAct[][][] = [
+      [a.next({ userActs: [], index: 0, last: false })],
+      [b.next({ userActs: [], index: 0, last: false })],
+    ];
     for (let index = 2; index < 30; index += 2) {
       for (const [i, p] of [a, b].entries()) {
         const turns = interleaved[i] as AssistantAct[][];

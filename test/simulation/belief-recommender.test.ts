@@ -21,7 +21,9 @@ function untilRecommendation(p: RecommenderPolicy, reply: UserAct[]): AssistantA
   return turns;
 }
 
-const likesSciFi: UserAct[] = [{ type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 }];
+const likesSciFi: UserAct[] = [
+  { type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 },
+];
 
 describe('beliefPolicy', () => {
   it('opens with a greeting and a question', () => {
@@ -47,10 +49,13 @@ describe('beliefPolicy', () => {
     let slates = 0;
     let partial = 0;
     for (let seed = 1; seed <= 30; seed++) {
-      const slate = untilRecommendation(policy(seed, { slateSize: [3, 3] }), likesTwo).at(-1)?.find((a) => a.type === 'recommend');
+      const slate = untilRecommendation(policy(seed, { slateSize: [3, 3] }), likesTwo)
+        .at(-1)
+        ?.find((a) => a.type === 'recommend');
       if (slate?.type !== 'recommend') continue;
       slates++;
-      for (const reason of slate.reasons) for (const item of slate.items) expect(catalog.carries(item, reason), `${item} / ${reason}`).toBe(true);
+      for (const reason of slate.reasons)
+        for (const item of slate.items) expect(catalog.carries(item, reason), `${item} / ${reason}`).toBe(true);
       if (slate.reasons.length < 2) partial++;
     }
     // Few films are both: slates mix sci-fi and romance films, and the reason not all of them share is left out.
@@ -65,7 +70,9 @@ describe('beliefPolicy', () => {
       { type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'neutral', strength: 0 },
       { type: 'reject', items: [], seen: false },
     ];
-    const later = untilRecommendation(p, takenBack).flat().filter((a) => a.type === 'recommend');
+    const later = untilRecommendation(p, takenBack)
+      .flat()
+      .filter((a) => a.type === 'recommend');
     expect(later.length).toBeGreaterThan(0);
     for (const slate of later) if (slate.type === 'recommend') expect(slate.reasons).not.toContain('genre:Sci-Fi');
   });
@@ -73,7 +80,9 @@ describe('beliefPolicy', () => {
   it('never recommends an item again, nor one with an attribute the user dislikes', () => {
     const p = policy(3, { style: 'critiquing-heavy' });
     p.next({ userActs: [], index: 0, last: false });
-    const dislikes: UserAct[] = [{ type: 'disclose', items: [], attribute: 'genre:Drama', polarity: 'negative', strength: 0.9 }];
+    const dislikes: UserAct[] = [
+      { type: 'disclose', items: [], attribute: 'genre:Drama', polarity: 'negative', strength: 0.9 },
+    ];
     const shown = new Set<string>();
     let reply: UserAct[] = dislikes;
     for (let index = 2; index < 40; index += 2) {
@@ -98,7 +107,9 @@ describe('beliefPolicy', () => {
     untilRecommendation(p, likesSciFi);
     const alien = catalog.resolveTitle('Alien').id;
     const acts = p.next({
-      userActs: [{ type: 'critique', items: [alien], attribute: 'genre:Horror', direction: 'less', polarity: 'negative' }],
+      userActs: [
+        { type: 'critique', items: [alien], attribute: 'genre:Horror', direction: 'less', polarity: 'negative' },
+      ],
       index: 10,
       last: false,
     });
@@ -107,7 +118,11 @@ describe('beliefPolicy', () => {
     expect(slate?.type).toBe('recommend');
     for (const item of slate?.items ?? []) expect(catalog.attributeKeysOf(item)).not.toContain('genre:Horror');
 
-    const newer = p.next({ userActs: [{ type: 'critique', items: [alien], direction: 'newer', polarity: 'negative' }], index: 12, last: false });
+    const newer = p.next({
+      userActs: [{ type: 'critique', items: [alien], direction: 'newer', polarity: 'negative' }],
+      index: 12,
+      last: false,
+    });
     for (const item of newer[1]?.items ?? []) expect(catalog.require(item).year).toBeGreaterThan(1979);
   });
 
@@ -117,12 +132,18 @@ describe('beliefPolicy', () => {
     expect(p.next({ userActs: [{ type: 'accept', items: ['the-matrix-1999'] }], index: 2, last: false })).toEqual([
       { type: 'close', items: ['the-matrix-1999'] },
     ]);
-    expect(policy().next({ userActs: [{ type: 'give-up', items: [] }], index: 4, last: false })).toEqual([{ type: 'close', items: [] }]);
+    expect(policy().next({ userActs: [{ type: 'give-up', items: [] }], index: 4, last: false })).toEqual([
+      { type: 'close', items: [] },
+    ]);
     expect(policy().next({ userActs: likesSciFi, index: 18, last: true })).toEqual([{ type: 'close', items: [] }]);
   });
 
   it('describes an item the user asks about', () => {
-    const acts = policy().next({ userActs: [{ type: 'ask-about-item', items: ['the-matrix-1999'] }], index: 4, last: false });
+    const acts = policy().next({
+      userActs: [{ type: 'ask-about-item', items: ['the-matrix-1999'] }],
+      index: 4,
+      last: false,
+    });
     expect(acts).toHaveLength(1);
     expect(acts[0]).toMatchObject({ type: 'describe-item', items: ['the-matrix-1999'] });
     expect(acts[0]?.type === 'describe-item' && acts[0].attributes).toContain('genre:Sci-Fi');
@@ -131,7 +152,8 @@ describe('beliefPolicy', () => {
   it('asks more before recommending when elicitation-heavy than when critiquing-heavy', () => {
     const questions = (style: 'elicitation-heavy' | 'critiquing-heavy') => {
       let total = 0;
-      for (let seed = 0; seed < 30; seed++) total += untilRecommendation(policy(seed, { style }), likesSciFi).length - 1;
+      for (let seed = 0; seed < 30; seed++)
+        total += untilRecommendation(policy(seed, { style }), likesSciFi).length - 1;
       return total / 30;
     };
     const heavy = questions('elicitation-heavy');

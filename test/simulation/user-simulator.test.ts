@@ -47,7 +47,10 @@ describe('UserSimulator', () => {
     expect(ask('m3')).toEqual({ type: 'answer-item', items: ['m3'], seen: false });
     expect(ask('m8')).toEqual({ type: 'answer-item', items: ['m8'], seen: false });
     const lenient = simulator(1, { unseenItems: 'neutral' });
-    expect(lenient.respond([{ type: 'ask-item', items: ['m3'] }])[0]).toMatchObject({ seen: true, polarity: 'neutral' });
+    expect(lenient.respond([{ type: 'ask-item', items: ['m3'] }])[0]).toMatchObject({
+      seen: true,
+      polarity: 'neutral',
+    });
   });
 
   it('accepts a recommendation that fits, critiques one carrying a disliked attribute', () => {
@@ -90,14 +93,19 @@ describe('UserSimulator', () => {
       const user = new UserSimulator(profile, catalog, random.fork('user'));
       const named = new Set<string>();
       const turns: AssistantAct[][] = [
-        [{ type: 'greet', items: [] }, { type: 'ask-open', items: [] }],
+        [
+          { type: 'greet', items: [] },
+          { type: 'ask-open', items: [] },
+        ],
         [{ type: 'ask-attribute', items: [], facet: 'tag' }],
         [recommend(...random.sample(catalog.ids(), random.int(1, 3)))],
       ];
       for (const acts of turns) {
         for (const act of acts) for (const item of act.items) named.add(item);
         const reply: UserAct[] = user.respond(acts);
-        for (const act of reply) for (const item of act.items) expect(named.has(item) || visible.has(item), `${item} (seed ${seed})`).toBe(true);
+        for (const act of reply)
+          for (const item of act.items)
+            expect(named.has(item) || visible.has(item), `${item} (seed ${seed})`).toBe(true);
       }
     }
   });
@@ -105,7 +113,13 @@ describe('UserSimulator', () => {
   it('is deterministic for a seed', () => {
     const run = (seed: number) => {
       const user = simulator(seed);
-      return [user.respond([{ type: 'greet', items: [] }, { type: 'ask-open', items: [] }]), user.respond([recommend('m2', 'm3', 'm5')])];
+      return [
+        user.respond([
+          { type: 'greet', items: [] },
+          { type: 'ask-open', items: [] },
+        ]),
+        user.respond([recommend('m2', 'm3', 'm5')]),
+      ];
     };
     expect(run(5)).toEqual(run(5));
   });

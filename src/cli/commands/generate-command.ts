@@ -8,9 +8,9 @@ import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { syntheticProfiles } from '../../profile/synthetic.js';
 import { POLICY_STYLES, type PolicyStyle } from '../../simulation/belief-recommender.js';
 import { type CliIo, UsageError } from '../cli-io.js';
-import { type JsonlOutput, fileOutput, streamOutput } from '../jsonl-output.js';
-import { parseSeed, parseWholeNumber } from '../parse-values.js';
+import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
 import { type ModelAdapter, modelFromFlags } from '../model-from-flags.js';
+import { parseSeed, parseWholeNumber } from '../parse-values.js';
 import { ProgressBar } from '../progress-bar.js';
 
 export const GENERATE_HELP = `Usage: icer generate [options]
@@ -133,7 +133,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     ...(adapter ? { adapter } : {}),
   });
   const bar = new ProgressBar(io.stderr, count);
-  const output: JsonlOutput = values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
+  const output: JsonlOutput =
+    values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
   let done = 0;
   let violations = 0;
   try {

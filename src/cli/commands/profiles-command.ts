@@ -7,7 +7,7 @@ import { loadMovieLens } from '../../data/movielens/load-movielens.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { syntheticProfiles } from '../../profile/synthetic.js';
 import { type CliIo, UsageError } from '../cli-io.js';
-import { type JsonlOutput, fileOutput, streamOutput } from '../jsonl-output.js';
+import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
 import { parseSeed, parseWholeNumber } from '../parse-values.js';
 
 export const PROFILES_HELP = `Usage: icer profiles [options]
@@ -65,7 +65,8 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
     profiles = syntheticProfiles(catalog, { count: count ?? 10, seed, heldOutFraction });
   }
 
-  const output: JsonlOutput = values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
+  const output: JsonlOutput =
+    values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
   try {
     for (const profile of profiles) await output.write(profile.toJSON());
   } catch (error) {

@@ -1,5 +1,5 @@
-import { ItemCatalog } from '../../catalog/item-catalog.js';
 import type { ItemInput } from '../../catalog/item.js';
+import { ItemCatalog } from '../../catalog/item-catalog.js';
 import { BUILTIN_MOVIES } from './movies.js';
 
 let cached: ItemCatalog | undefined;

@@ -1,8 +1,8 @@
 import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { ItemCatalog } from '../../catalog/item-catalog.js';
 import type { ItemInput } from '../../catalog/item.js';
+import { ItemCatalog } from '../../catalog/item-catalog.js';
 import { IcerError } from '../../errors.js';
 import { type CsvRecord, readCsv } from '../../io/csv-reader.js';
 import { fileError } from '../../io/file-error.js';
@@ -21,21 +21,23 @@ const BOOKKEEPING_TAGS = [
 ] as const;
 
 /** Options for {@link loadMovieLens}. */
-export const MovieLensOptionsSchema = z.strictObject({
-  /** Lowest valid rating. Default 0.5. */
-  minRating: z.number().default(0.5),
-  /** Highest valid rating. Default 5. */
-  maxRating: z.number().default(5),
-  /** Read tags.csv (when present) into a `tag` facet. Default true. */
-  tags: z.boolean().default(true),
-  /**
-   * Tags that record what a viewer did with a film rather than what the film is ("in netflix queue"); they never
-   * become attributes. Compared after lowercasing. Default: the bookkeeping tags found in MovieLens releases.
-   */
-  ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS]),
-  /** What to do with a rating or tag of a movie not in movies.csv: `error` (default) or `skip` the row. */
-  unknownItems: z.enum(['error', 'skip']).default('error'),
-}).refine((o) => o.minRating < o.maxRating, { message: 'minRating must be below maxRating', path: ['minRating'] });
+export const MovieLensOptionsSchema = z
+  .strictObject({
+    /** Lowest valid rating. Default 0.5. */
+    minRating: z.number().default(0.5),
+    /** Highest valid rating. Default 5. */
+    maxRating: z.number().default(5),
+    /** Read tags.csv (when present) into a `tag` facet. Default true. */
+    tags: z.boolean().default(true),
+    /**
+     * Tags that record what a viewer did with a film rather than what the film is ("in netflix queue"); they never
+     * become attributes. Compared after lowercasing. Default: the bookkeeping tags found in MovieLens releases.
+     */
+    ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS]),
+    /** What to do with a rating or tag of a movie not in movies.csv: `error` (default) or `skip` the row. */
+    unknownItems: z.enum(['error', 'skip']).default('error'),
+  })
+  .refine((o) => o.minRating < o.maxRating, { message: 'minRating must be below maxRating', path: ['minRating'] });
 
 /** Options for {@link loadMovieLens} as accepted from callers. */
 export type MovieLensOptions = z.input<typeof MovieLensOptionsSchema>;
@@ -201,7 +203,13 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     movieLines.set(id, record.line);
     const { title, year, aliases } = parseMovieLensTitle(table.required(record, 'title'));
     const rawGenres = table.get(record, 'genres').trim();
-    const genres = rawGenres === '' || rawGenres === NO_GENRES ? [] : rawGenres.split('|').map((g) => g.trim()).filter(Boolean);
+    const genres =
+      rawGenres === '' || rawGenres === NO_GENRES
+        ? []
+        : rawGenres
+            .split('|')
+            .map((g) => g.trim())
+            .filter(Boolean);
     items.set(id, {
       id,
       title: title === '' ? table.required(record, 'title') : title,
@@ -264,10 +272,14 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
       });
     }
     if (rating < resolved.minRating || rating > resolved.maxRating) {
-      throw new IcerError('RATING_OUT_OF_RANGE', `The rating ${text} is outside ${resolved.minRating}–${resolved.maxRating}.`, {
-        location: { file: ratingsFile, line: record.line, field: 'rating' },
-        hint: 'Fix the row, or pass minRating/maxRating if the data uses another scale.',
-      });
+      throw new IcerError(
+        'RATING_OUT_OF_RANGE',
+        `The rating ${text} is outside ${resolved.minRating}–${resolved.maxRating}.`,
+        {
+          location: { file: ratingsFile, line: record.line, field: 'rating' },
+          hint: 'Fix the row, or pass minRating/maxRating if the data uses another scale.',
+        },
+      );
     }
     if (item === undefined) return;
     ratingCounts.set(item, (ratingCounts.get(item) ?? 0) + 1);

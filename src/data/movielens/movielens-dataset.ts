@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { IcerError } from '../../errors.js';
 import {
+  buildFromRatings,
   type Rating,
   type RatingsProfileOptions,
   RatingsProfileOptionsSchema,
-  buildFromRatings,
 } from '../../profile/from-ratings.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { parseOptions } from '../../validation/parse-options.js';
@@ -70,7 +70,10 @@ export class MovieLensDataset {
    * for (const profile of dataset.profiles({ seed: 1 })) console.log(profile.id, profile.liked.length);
    * ```
    */
-  profiles(options: RatingsProfileOptions = {}, userIds: readonly string[] = this.userIds()): Generator<PreferenceProfile> {
+  profiles(
+    options: RatingsProfileOptions = {},
+    userIds: readonly string[] = this.userIds(),
+  ): Generator<PreferenceProfile> {
     const resolved = parseOptions(RatingsProfileOptionsSchema, options, 'MovieLensDataset.profiles');
     const build = (userId: string) => buildFromRatings(userId, this.ratingsOf(userId), this.catalog, resolved);
     return (function* () {

@@ -11,7 +11,7 @@ import {
   type OpinionShade,
   SEEN,
 } from './opinion-templates.js';
-import { sentence, titleWords, type TurnState } from './turn-state.js';
+import { sentence, type TurnState, titleWords } from './turn-state.js';
 
 /** An act that states or answers an opinion: consecutive ones are fused into flowing sentences. */
 export type OpinionAct = ActOfType<'disclose'> | ActOfType<'answer-item'>;
@@ -42,7 +42,12 @@ function shadeOf(polarity: Polarity, strength: number | undefined): OpinionShade
 
 function itemOpinionWords(state: TurnState, ids: readonly string[]): ItemOpinionWords {
   const titles = titleWords(state, ids);
-  return { t: titles.and, was: titles.one ? 'was' : 'were', wasnt: titles.one ? "wasn't" : "weren't", it: titles.one ? 'it' : 'them' };
+  return {
+    t: titles.and,
+    was: titles.one ? 'was' : 'were',
+    wasnt: titles.one ? "wasn't" : "weren't",
+    it: titles.one ? 'it' : 'them',
+  };
 }
 
 // Disclosures of the same shade about the same kind of subject become one clause: "I love sci-fi and horror".
@@ -69,7 +74,11 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
     if (act.type === 'answer-item') {
       const words = itemOpinionWords(state, act.items);
       if (!act.seen) {
-        out.push({ text: random.pick(terse ? NOT_SEEN.terse : NOT_SEEN.normal)(words), tone: 'unseen', shade: undefined });
+        out.push({
+          text: random.pick(terse ? NOT_SEEN.terse : NOT_SEEN.normal)(words),
+          tone: 'unseen',
+          shade: undefined,
+        });
       } else if (act.polarity === undefined) {
         out.push({ text: random.pick(terse ? SEEN.terse : SEEN.normal)(words), tone: 'seen', shade: undefined });
       } else {

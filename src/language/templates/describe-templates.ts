@@ -108,12 +108,24 @@ export function describeItem(item: Item, title: string, keys: readonly string[],
   for (const key of keys) {
     const trait = attributePhrase(key).trait;
     switch (trait.kind) {
-      case 'genre': genres.push(trait.words); break;
-      case 'director': directors.push(trait.name); break;
-      case 'cast': castNames.push(trait.name); break;
-      case 'quality': qualities.push(trait.text); break;
-      case 'feature': features.push(trait.text); break;
-      case 'keyword': keywords.push(trait.text); break;
+      case 'genre':
+        genres.push(trait.words);
+        break;
+      case 'director':
+        directors.push(trait.name);
+        break;
+      case 'cast':
+        castNames.push(trait.name);
+        break;
+      case 'quality':
+        qualities.push(trait.text);
+        break;
+      case 'feature':
+        features.push(trait.text);
+        break;
+      case 'keyword':
+        keywords.push(trait.text);
+        break;
       case 'other': {
         const values = others.get(trait.facet);
         if (values) values.push(trait.value);
@@ -143,7 +155,10 @@ export function describeItem(item: Item, title: string, keys: readonly string[],
   }
   if (keywords.length > 0) text += ` Viewers tag it as ${joinList(keywords)}.`;
   for (const [facet, values] of others) {
-    text += values.length === 1 ? ` Its ${facet} is ${values[0] as string}.` : ` Its ${pluralize(facet)} are ${joinList(values)}.`;
+    text +=
+      values.length === 1
+        ? ` Its ${facet} is ${values[0] as string}.`
+        : ` Its ${pluralize(facet)} are ${joinList(values)}.`;
   }
   return text;
 }

@@ -79,7 +79,12 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
     ],
   },
   terse: {
-    love: [({ x }) => `love ${x}`, ({ x }) => `big fan of ${x}`, ({ x }) => `really into ${x}`, ({ x }) => `${x}, always`],
+    love: [
+      ({ x }) => `love ${x}`,
+      ({ x }) => `big fan of ${x}`,
+      ({ x }) => `really into ${x}`,
+      ({ x }) => `${x}, always`,
+    ],
     like: [({ x }) => `like ${x}`, ({ x }) => `enjoy ${x}`, ({ x }) => `into ${x}`, ({ x }) => `${x}, sure`],
     neutral: [
       ({ x }) => `no strong feelings on ${x}`,
@@ -93,7 +98,12 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `not big on ${x}`,
       ({ x }) => `rather skip ${x}`,
     ],
-    hate: [({ x }) => `hate ${x}`, ({ x }) => `can't stand ${x}`, ({ x }) => `no ${x}, please`, ({ x }) => `${x}? Hard no`],
+    hate: [
+      ({ x }) => `hate ${x}`,
+      ({ x }) => `can't stand ${x}`,
+      ({ x }) => `no ${x}, please`,
+      ({ x }) => `${x}? Hard no`,
+    ],
   },
 };
 
@@ -143,16 +153,44 @@ export const ITEM_OPINIONS: OpinionTemplates<ItemOpinionWords> = {
     ],
   },
   terse: {
-    love: [({ t }) => `loved ${t}`, ({ t, it }) => `${t}, loved ${it}`, ({ t, was }) => `${t} ${was} great`, ({ t }) => `${t}? Amazing`],
-    like: [({ t }) => `liked ${t}`, ({ t }) => `enjoyed ${t}`, ({ t, was }) => `${t} ${was} good`, ({ t }) => `${t}, pretty good`],
-    neutral: [({ t, was }) => `${t} ${was} okay`, ({ t }) => `${t}? So-so`, ({ t, was }) => `${t} ${was} fine`, ({ t }) => `no strong feelings on ${t}`],
-    dislike: [({ t }) => `not a fan of ${t}`, ({ t, wasnt }) => `${t} ${wasnt} for me`, ({ t }) => `didn't care for ${t}`, ({ t }) => `${t} left me cold`],
-    hate: [({ t }) => `hated ${t}`, ({ t, was }) => `${t} ${was} awful`, ({ t }) => `couldn't stand ${t}`, ({ t }) => `${t}? Terrible`],
+    love: [
+      ({ t }) => `loved ${t}`,
+      ({ t, it }) => `${t}, loved ${it}`,
+      ({ t, was }) => `${t} ${was} great`,
+      ({ t }) => `${t}? Amazing`,
+    ],
+    like: [
+      ({ t }) => `liked ${t}`,
+      ({ t }) => `enjoyed ${t}`,
+      ({ t, was }) => `${t} ${was} good`,
+      ({ t }) => `${t}, pretty good`,
+    ],
+    neutral: [
+      ({ t, was }) => `${t} ${was} okay`,
+      ({ t }) => `${t}? So-so`,
+      ({ t, was }) => `${t} ${was} fine`,
+      ({ t }) => `no strong feelings on ${t}`,
+    ],
+    dislike: [
+      ({ t }) => `not a fan of ${t}`,
+      ({ t, wasnt }) => `${t} ${wasnt} for me`,
+      ({ t }) => `didn't care for ${t}`,
+      ({ t }) => `${t} left me cold`,
+    ],
+    hate: [
+      ({ t }) => `hated ${t}`,
+      ({ t, was }) => `${t} ${was} awful`,
+      ({ t }) => `couldn't stand ${t}`,
+      ({ t }) => `${t}? Terrible`,
+    ],
   },
 };
 
 /** Answers to "Have you seen X?" when the user has not: every one says so plainly. */
-export const NOT_SEEN: { readonly normal: readonly Template<ItemOpinionWords>[]; readonly terse: readonly Template<ItemOpinionWords>[] } = {
+export const NOT_SEEN: {
+  readonly normal: readonly Template<ItemOpinionWords>[];
+  readonly terse: readonly Template<ItemOpinionWords>[];
+} = {
   normal: [
     ({ t }) => `I haven't seen ${t}`,
     ({ t }) => `I've never watched ${t}`,
@@ -162,11 +200,19 @@ export const NOT_SEEN: { readonly normal: readonly Template<ItemOpinionWords>[];
     ({ t }) => `I haven't watched ${t}, actually`,
     ({ t }) => `never seen ${t}, I'm afraid`,
   ],
-  terse: [({ t }) => `haven't seen ${t}`, ({ t }) => `never seen ${t}`, ({ t }) => `${t}? Haven't seen it`, ({ t }) => `not seen ${t}`],
+  terse: [
+    ({ t }) => `haven't seen ${t}`,
+    ({ t }) => `never seen ${t}`,
+    ({ t }) => `${t}? Haven't seen it`,
+    ({ t }) => `not seen ${t}`,
+  ],
 };
 
 /** Answers that the user has seen an item, with no opinion given. */
-export const SEEN: { readonly normal: readonly Template<ItemOpinionWords>[]; readonly terse: readonly Template<ItemOpinionWords>[] } = {
+export const SEEN: {
+  readonly normal: readonly Template<ItemOpinionWords>[];
+  readonly terse: readonly Template<ItemOpinionWords>[];
+} = {
   normal: [
     ({ t }) => `yes, I've seen ${t}`,
     ({ t }) => `I have seen ${t}`,
@@ -182,9 +228,14 @@ export const SEEN: { readonly normal: readonly Template<ItemOpinionWords>[]; rea
  * Openers for an answer that gives an opinion of a seen item ("Yes, I loved …"), by polarity so the opener never
  * pulls against the opinion ("Oh yes, … left me cold"). Empty strings keep it plain.
  */
-export const ANSWER_OPENERS: Readonly<Record<'positive' | 'negative' | 'neutral', { readonly normal: readonly string[]; readonly terse: readonly string[] }>> = {
+export const ANSWER_OPENERS: Readonly<
+  Record<'positive' | 'negative' | 'neutral', { readonly normal: readonly string[]; readonly terse: readonly string[] }>
+> = {
   positive: { normal: ['', '', 'yes, ', 'I have, and ', 'yep, ', 'oh yes, '], terse: ['', '', 'yes, '] },
-  negative: { normal: ['', '', 'yes, ', 'I have, but ', 'I did, and honestly, ', 'I have. Sadly, '], terse: ['', '', 'yes, '] },
+  negative: {
+    normal: ['', '', 'yes, ', 'I have, but ', 'I did, and honestly, ', 'I have. Sadly, '],
+    terse: ['', '', 'yes, '],
+  },
   neutral: { normal: ['', '', 'yes, ', 'I have, and ', 'I have; ', 'yeah, '], terse: ['', '', 'yes, '] },
 };
 

@@ -25,7 +25,7 @@ import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinio
 import { describeItem } from './describe-templates.js';
 import { joinList, joinNegativeList } from './english.js';
 import type { Style, Template } from './template.js';
-import { sentence, titleWords, type TurnState } from './turn-state.js';
+import { sentence, type TurnState, titleWords } from './turn-state.js';
 import {
   ACCEPT,
   ASK_ABOUT_ITEM,
@@ -114,8 +114,12 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
   const r = joinList(act.reasons.map((key) => attributePhrase(key).noun));
   const templates =
     r === ''
-      ? titles.one ? RECOMMEND_ONE : RECOMMEND_MANY
-      : titles.one ? RECOMMEND_ONE_BECAUSE : RECOMMEND_MANY_BECAUSE;
+      ? titles.one
+        ? RECOMMEND_ONE
+        : RECOMMEND_MANY
+      : titles.one
+        ? RECOMMEND_ONE_BECAUSE
+        : RECOMMEND_MANY_BECAUSE;
   return state.random.pick(templates)({ ...titles, r });
 }
 
@@ -232,7 +236,8 @@ function collapseDoubleStops(text: string, titles: readonly string[]): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const char = text.charAt(i);
-    if (char === '.' && text.charAt(i + 1) === '.' && text.charAt(i - 1) !== '.' && text.charAt(i + 2) !== '.') continue;
+    if (char === '.' && text.charAt(i + 1) === '.' && text.charAt(i - 1) !== '.' && text.charAt(i + 2) !== '.')
+      continue;
     out += char;
   }
   return out;

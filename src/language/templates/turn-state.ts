@@ -1,5 +1,5 @@
-import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { displayTitle } from '../../catalog/item.js';
+import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import type { Speaker } from '../../simulation/dialogue-acts.js';
 import { capitalize, joinList } from './english.js';

@@ -88,7 +88,12 @@ export const REJECT_ONE: Styled<TitleWords> = {
     ({ and }) => `No thanks, ${and} doesn't sound like my kind of thing.`,
     ({ and }) => `${and}? I'd rather not.`,
   ],
-  terse: [({ and }) => `Pass on ${and}.`, ({ and }) => `Not ${and}.`, ({ and }) => `No to ${and}.`, ({ and }) => `${and}? Nah.`],
+  terse: [
+    ({ and }) => `Pass on ${and}.`,
+    ({ and }) => `Not ${and}.`,
+    ({ and }) => `No to ${and}.`,
+    ({ and }) => `${and}? Nah.`,
+  ],
 };
 
 /** Words for turning down several items. */
@@ -109,7 +114,12 @@ export const REJECT_MANY: Styled<RejectManyWords> = {
     ({ and }) => `I don't think ${and} are for me.`,
     ({ and }) => `No thanks to ${and}.`,
   ],
-  terse: [({ and }) => `Pass on ${and}.`, ({ none }) => `${none}, thanks.`, ({ and }) => `No to ${and}.`, ({ and }) => `Not ${and}.`],
+  terse: [
+    ({ and }) => `Pass on ${and}.`,
+    ({ none }) => `${none}, thanks.`,
+    ({ and }) => `No to ${and}.`,
+    ({ and }) => `Not ${and}.`,
+  ],
 };
 
 /** Turning down items already seen, one item. */
@@ -122,7 +132,12 @@ export const REJECT_SEEN_ONE: Styled<TitleWords> = {
     ({ and }) => `${and} is one I've seen already.`,
     ({ and }) => `Seen ${and} already, sorry. Anything else?`,
   ],
-  terse: [({ and }) => `Seen ${and}.`, ({ and }) => `Already seen ${and}.`, ({ and }) => `${and}? Seen it.`, ({ and }) => `Seen ${and} already.`],
+  terse: [
+    ({ and }) => `Seen ${and}.`,
+    ({ and }) => `Already seen ${and}.`,
+    ({ and }) => `${and}? Seen it.`,
+    ({ and }) => `Seen ${and} already.`,
+  ],
 };
 
 /** Turning down several items already seen. */
@@ -135,7 +150,12 @@ export const REJECT_SEEN_MANY: Styled<RejectManyWords> = {
     ({ and }) => `${and} are ones I've seen already.`,
     ({ all }) => `I've seen ${all} already, sorry. Anything else?`,
   ],
-  terse: [({ and }) => `Seen ${and}.`, ({ all }) => `Seen ${all}.`, ({ and }) => `${and}? Seen them.`, ({ and }) => `Already seen ${and}.`],
+  terse: [
+    ({ and }) => `Seen ${and}.`,
+    ({ all }) => `Seen ${all}.`,
+    ({ and }) => `${and}? Seen them.`,
+    ({ and }) => `Already seen ${and}.`,
+  ],
 };
 
 /** Accepting an item. */
@@ -149,7 +169,12 @@ export const ACCEPT: Styled<TitleWords> = {
     ({ and }) => `Yes! Let's do ${and}.`,
     ({ and }) => `Sold! ${and} it is.`,
   ],
-  terse: [({ and }) => `${and}, sure.`, ({ and }) => `OK, ${and}.`, ({ and }) => `${and} it is.`, ({ and }) => `I'll take ${and}.`],
+  terse: [
+    ({ and }) => `${and}, sure.`,
+    ({ and }) => `OK, ${and}.`,
+    ({ and }) => `${and} it is.`,
+    ({ and }) => `I'll take ${and}.`,
+  ],
 };
 
 /** Asking what an item is like. */
@@ -163,7 +188,12 @@ export const ASK_ABOUT_ITEM: Styled<TitleWords> = {
     ({ and }) => `${and}? What's that one like?`,
     ({ and }) => `What can you tell me about ${and}?`,
   ],
-  terse: [({ and }) => `What's ${and} about?`, ({ and }) => `${and}? What's it like?`, ({ and }) => `About ${and}?`, ({ and }) => `Tell me about ${and}.`],
+  terse: [
+    ({ and }) => `What's ${and} about?`,
+    ({ and }) => `${and}? What's it like?`,
+    ({ and }) => `About ${and}?`,
+    ({ and }) => `Tell me about ${and}.`,
+  ],
 };
 
 /** Giving up. */
