@@ -42,7 +42,7 @@ async function main() {
     }
     outcome.passed.push('dual package (CJS + ESM copies)');
   } catch (error) {
-    outcome.failures.push({ name: 'dual package (CJS + ESM copies)', message: String(error && error.message) });
+    outcome.failures.push({ name: 'dual package (CJS + ESM copies)', message: String(error?.message) });
   }
 
   exitCode = report(outcome) || exitCode;

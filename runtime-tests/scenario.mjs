@@ -30,10 +30,7 @@ async function expectIcerError(icer, code, fn, what) {
     caught = error;
   }
   assert(caught !== undefined, `${what}: expected an IcerError ${code}, but nothing was thrown`);
-  assert(
-    icer.IcerError.isInstance(caught),
-    `${what}: expected an IcerError, got ${caught && caught.name}: ${caught && caught.message}`,
-  );
+  assert(icer.IcerError.isInstance(caught), `${what}: expected an IcerError, got ${caught?.name}: ${caught?.message}`);
   assert(caught instanceof Error, `${what}: an IcerError should be an Error`);
   assert(caught.name === 'IcerError', `${what}: error.name is ${JSON.stringify(caught.name)}, not "IcerError"`);
   assertEqual(caught.code, code, `${what}: error.code`);
@@ -43,7 +40,7 @@ async function expectIcerError(icer, code, fn, what) {
 }
 
 async function sha256Hex(text) {
-  const subtle = globalThis.crypto && globalThis.crypto.subtle;
+  const subtle = globalThis.crypto?.subtle;
   if (!subtle) throw new CheckFailure('globalThis.crypto.subtle is not available in this runtime');
   const bytes = new TextEncoder().encode(text);
   const hash = new Uint8Array(await subtle.digest('SHA-256', bytes));
@@ -71,9 +68,8 @@ export async function runScenario(runtime, icer, fixtureDir) {
     } catch (error) {
       let message;
       if (error instanceof CheckFailure) message = error.message;
-      else if (icer.IcerError && icer.IcerError.isInstance(error))
-        message = `unexpected IcerError [${error.code}]: ${error.message}`;
-      else message = `unexpected ${(error && error.stack) || error}`;
+      else if (icer.IcerError?.isInstance(error)) message = `unexpected IcerError [${error.code}]: ${error.message}`;
+      else message = `unexpected ${error?.stack || error}`;
       failures.push({ name, message });
     }
   }

@@ -70,7 +70,7 @@ export function parseDialogueReply(text: string, expected: number): ParsedReply<
     };
   }
   const texts = utterances.map(cleanUtterance);
-  const empty = texts.findIndex((utterance) => utterance === '');
+  const empty = texts.indexOf('');
   if (empty >= 0) return { ok: false, problem: `had an empty utterance at position ${empty}` };
   return { ok: true, value: texts };
 }

@@ -160,7 +160,8 @@ class TurnEvaluation {
     if (heldOut.size === 0) return;
     for (const id of items) {
       if (!heldOut.has(id) || committed.namedByAssistant.has(id) || this.#leaked?.has(id)) continue;
-      (this.#leaked ??= new Set()).add(id);
+      this.#leaked ??= new Set();
+      this.#leaked.add(id);
       this.#report(
         'held-out-leak',
         `The user names ${this.#item(id)}, a held-out target the assistant has not brought up.`,

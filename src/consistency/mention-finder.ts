@@ -207,7 +207,10 @@ export class MentionFinder {
     const entry: YearEntry = { folded: form.folded, article: form.article, items: [item.id] };
     keys.set(key, entry);
     let byLast = this.#byYear.get(item.year as number);
-    if (!byLast) this.#byYear.set(item.year as number, (byLast = new Map()));
+    if (!byLast) {
+      byLast = new Map();
+      this.#byYear.set(item.year as number, byLast);
+    }
     const last = form.folded[form.folded.length - 1] as string;
     const list = byLast.get(last);
     if (list) list.push(entry);

@@ -149,7 +149,7 @@ function tokens(text: string): string[] {
     .toLowerCase()
     .replace(/[’`]/g, "'")
     .replace(/n't\b/g, " n't")
-    .split(/[^a-z'\-]+/)
+    .split(/[^a-z'-]+/)
     .filter(Boolean);
 }
 
@@ -261,7 +261,8 @@ const actMarkers: RegExp[] = [];
 
 /** The placeholder of act `index` in marked text (`§1` but not `§12`). */
 function actMarker(index: number): RegExp {
-  return (actMarkers[index] ??= new RegExp(`§${index}(?!\\d)`));
+  actMarkers[index] ??= new RegExp(`§${index}(?!\\d)`);
+  return actMarkers[index];
 }
 
 const MARKERS = /§\d+/g;

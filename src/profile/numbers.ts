@@ -6,5 +6,5 @@ export function round3(value: number): number {
 
 /** Clamps into [min, max]. */
 export function clamp(value: number, min: number, max: number): number {
-  return value < min ? min : value > max ? max : value;
+  return value < min ? min : Math.min(value, max);
 }

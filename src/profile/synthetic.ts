@@ -65,7 +65,10 @@ const tasteVocabularies = new WeakMap<ItemCatalog, Map<number, { genres: string[
 
 function tasteVocabulary(catalog: ItemCatalog, minSupport: number): { genres: string[]; others: string[] } {
   let bySupport = tasteVocabularies.get(catalog);
-  if (!bySupport) tasteVocabularies.set(catalog, (bySupport = new Map()));
+  if (!bySupport) {
+    bySupport = new Map();
+    tasteVocabularies.set(catalog, bySupport);
+  }
   let entry = bySupport.get(minSupport);
   if (!entry) {
     const vocabulary = catalog.vocabulary({ minCount: minSupport });

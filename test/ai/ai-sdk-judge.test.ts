@@ -78,9 +78,13 @@ describe('DialogueGenerator with a judge', () => {
     expect(record.consistency.violations).toEqual([]);
 
     const quiet: string[] = [];
-    await new DialogueGenerator({ judge: async ({ subject }) => (quiet.push(subject), 'unsure'), seed: 2 }).generate(
-      profile,
-    );
+    await new DialogueGenerator({
+      judge: async ({ subject }) => {
+        quiet.push(subject);
+        return 'unsure';
+      },
+      seed: 2,
+    }).generate(profile);
     const unsureInTemplates = quiet.length;
     const baseline = await new DialogueGenerator({ seed: 2 }).generate(profile);
     expect(unsureInTemplates).toBeLessThan(baseline.turns.length);

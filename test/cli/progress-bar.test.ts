@@ -18,7 +18,10 @@ describe('ProgressBar', () => {
     bar.update(4, '2 violations');
     bar.finish();
     await new Promise((resolve) => setImmediate(resolve));
-    expect(text()).toMatch(/^\r\[#{24}\] 4\/4 \d+\/s 2 violations\x1b\[K\n$/);
+    const esc = String.fromCharCode(27);
+    expect(text().startsWith('\r')).toBe(true);
+    expect(text().endsWith(`${esc}[K\n`)).toBe(true);
+    expect(text()).toMatch(/^\r\[#{24}\] 4\/4 \d+\/s 2 violations/);
   });
 
   it('stays silent when stderr is not a terminal', async () => {

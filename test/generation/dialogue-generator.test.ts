@@ -331,9 +331,16 @@ describe('DialogueGenerator', () => {
         if (request.history.length === 0 && calls === 1) throw new IcerError('LM_CALL_FAILED', 'The model is down.');
         await new Promise((resolve, reject) => {
           const timer = setTimeout(resolve, 200);
-          request.signal?.addEventListener('abort', () => (clearTimeout(timer), reject(request.signal?.reason)), {
-            once: true,
-          });
+          request.signal?.addEventListener(
+            'abort',
+            () => {
+              clearTimeout(timer);
+              reject(request.signal?.reason);
+            },
+            {
+              once: true,
+            },
+          );
         });
         return template.verbalize(request);
       },

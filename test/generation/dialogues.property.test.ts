@@ -861,7 +861,7 @@ describe('generated dialogues (template adapter)', () => {
     expect(
       coherenceProblems(
         planted((turns) =>
-          (turns.at(-1)?.acts as DialogueAct[]).unshift({ type: 'recommend', items: [again], reasons: [] }),
+          (turns.at(-1)!.acts as DialogueAct[]).unshift({ type: 'recommend', items: [again], reasons: [] }),
         ),
       ).join(),
     ).toMatch(/recommended a second time/);

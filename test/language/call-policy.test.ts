@@ -210,7 +210,7 @@ describe('callWithPolicy', () => {
     );
     expect(result).toBe('second');
     expect(signals[0]?.aborted).toBe(true);
-    expect((signals[0]?.reason as Error).name).toBe('TimeoutError');
+    expect((signals[0]!.reason as Error).name).toBe('TimeoutError');
     expect(signals[1]?.aborted).toBe(false);
   });
 

@@ -239,7 +239,8 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
       // "comedy" on a Comedy (or "film noir" on a Film-Noir) says nothing the genre does not, and would have the
       // recommender ask about both.
       if ((attributes.genre ?? []).some((genre) => genreSpelling(genre) === genreSpelling(tag))) return;
-      const tags = (attributes.tag ??= []);
+      attributes.tag ??= [];
+      const tags = attributes.tag;
       if (!tags.includes(tag)) tags.push(tag);
     });
   }
