@@ -32,6 +32,30 @@ export { loadMovieLens, MovieLensOptionsSchema } from './data/movielens/load-mov
 export { MovieLensDataset } from './data/movielens/movielens-dataset.js';
 export type { ParsedMovieTitle } from './data/movielens/parse-movielens-title.js';
 export { parseMovieLensTitle } from './data/movielens/parse-movielens-title.js';
+export type {
+  ActOfType,
+  AssistantAct,
+  DialogueAct,
+  DialogueActType,
+  Polarity,
+  Speaker,
+  UserAct,
+} from './dialogue/dialogue-acts.js';
+export {
+  AssistantActSchema,
+  DialogueActSchema,
+  PolaritySchema,
+  SpeakerSchema,
+  UserActSchema,
+} from './dialogue/dialogue-acts.js';
+export type { Repair } from './dialogue/repair.js';
+export { RepairSchema } from './dialogue/repair.js';
+export type { TokenUsage } from './dialogue/token-usage.js';
+export { TokenUsageSchema } from './dialogue/token-usage.js';
+export type { Turn } from './dialogue/turn.js';
+export { TurnSchema } from './dialogue/turn.js';
+export type { Violation, ViolationRule } from './dialogue/violation.js';
+export { VIOLATION_RULES, ViolationSchema } from './dialogue/violation.js';
 export type { IcerErrorCode, IcerErrorLocation, IcerErrorOptions } from './errors.js';
 export { ICER_ERROR_CODES, IcerError } from './errors.js';
 export type {
@@ -40,29 +64,12 @@ export type {
   GenerateOptions,
 } from './generation/dialogue-generator.js';
 export { DialogueGenerator } from './generation/dialogue-generator.js';
-export type {
-  DialogueRecord,
-  Repair,
-  TokenUsage,
-  Turn,
-  Violation,
-  ViolationRule,
-} from './generation/dialogue-record.js';
-export {
-  DialogueRecordSchema,
-  OutcomeReasonSchema,
-  RepairSchema,
-  TokenUsageSchema,
-  TurnSchema,
-  VIOLATION_RULES,
-  ViolationSchema,
-} from './generation/dialogue-record.js';
+export type { DialogueRecord } from './generation/dialogue-record.js';
+export { DialogueRecordSchema, OutcomeReasonSchema } from './generation/dialogue-record.js';
 export type { VerbalizationMode } from './generation/dialogue-setup.js';
 export type { DialogueGeneratorEvents } from './generation/generator-events.js';
 export type { CorruptEntryEvent, ResponseCacheOptions } from './io/response-cache.js';
 export { ResponseCache } from './io/response-cache.js';
-export type { AttributePhrase, AttributeTrait } from './language/attribute-phrases.js';
-export { attributePhrase, facetPhrase } from './language/attribute-phrases.js';
 export type { CallErrorVerdict, CallHooks, CallPolicy, CallPolicyOptions, RetryEvent } from './language/call-policy.js';
 export { CallPolicyOptionsSchema, callWithPolicy, classifyCallError } from './language/call-policy.js';
 export type {
@@ -74,6 +81,8 @@ export type {
   VerbalizeResult,
 } from './language/lm-adapter.js';
 export { TemplateAdapter } from './language/template-adapter.js';
+export type { AttributePhrase, AttributeTrait } from './lexicon/attribute-phrases.js';
+export { attributePhrase, facetPhrase } from './lexicon/attribute-phrases.js';
 export type { Rating, RatingsProfileOptions } from './profile/from-ratings.js';
 export { profileFromRatings, RatingsProfileOptionsSchema } from './profile/from-ratings.js';
 export type { ProfileSpec } from './profile/from-spec.js';
@@ -93,43 +102,27 @@ export {
   PreferenceProfileSchema,
   ProfileSourceSchema,
 } from './profile/profile-schema.js';
-export type { SyntheticProfileOptions } from './profile/synthetic.js';
-export { SyntheticProfileOptionsSchema, syntheticProfile, syntheticProfiles } from './profile/synthetic.js';
-export type { Seed } from './random/seeded-random.js';
-export { SeededRandom } from './random/seeded-random.js';
-export type { BeliefPolicyOptions, PolicyStyle } from './simulation/belief-recommender.js';
-export { BeliefPolicyOptionsSchema, beliefPolicy, POLICY_STYLES } from './simulation/belief-recommender.js';
-export type { ChoiceOptions } from './simulation/choice-model.js';
-export { chooseFromSlate } from './simulation/choice-model.js';
-export type {
-  ActOfType,
-  AssistantAct,
-  DialogueAct,
-  DialogueActType,
-  Polarity,
-  Speaker,
-  UserAct,
-} from './simulation/dialogue-acts.js';
-export {
-  AssistantActSchema,
-  DialogueActSchema,
-  PolaritySchema,
-  SpeakerSchema,
-  UserActSchema,
-} from './simulation/dialogue-acts.js';
-export type {
-  PolicyContext,
-  PolicyTurn,
-  RecommenderPolicy,
-  RecommenderPolicyFactory,
-} from './simulation/recommender-policy.js';
 export {
   contradictsAffinity,
   NEUTRAL_LIMIT,
   polarityOfAffinity,
   polarityOfOpinion,
   VOICED_AFFINITY,
-} from './simulation/stated-polarity.js';
+} from './profile/stated-polarity.js';
+export type { SyntheticProfileOptions } from './profile/synthetic.js';
+export { SyntheticProfileOptionsSchema, syntheticProfile, syntheticProfiles } from './profile/synthetic.js';
+export type { Seed } from './random/seeded-random.js';
+export { SeededRandom } from './random/seeded-random.js';
+export type { BeliefPolicyOptions, PolicyStyle } from './simulation/belief-policy.js';
+export { BeliefPolicyOptionsSchema, beliefPolicy, POLICY_STYLES } from './simulation/belief-policy.js';
+export type { ChoiceOptions } from './simulation/choice-model.js';
+export { chooseFromSlate } from './simulation/choice-model.js';
+export type {
+  PolicyContext,
+  PolicyTurn,
+  RecommenderPolicy,
+  RecommenderPolicyFactory,
+} from './simulation/recommender-policy.js';
 export type { UserSimulatorOptions, UserState } from './simulation/user-simulator.js';
 export { UserSimulator, UserSimulatorOptionsSchema } from './simulation/user-simulator.js';
 

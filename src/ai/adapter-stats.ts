@@ -1,4 +1,4 @@
-import type { TokenUsage } from '../generation/dialogue-record.js';
+import type { TokenUsage } from '../dialogue/token-usage.js';
 import type { TokenPrices } from './ai-sdk-adapter-options.js';
 
 /**

@@ -7,8 +7,8 @@ import {
   Output,
 } from 'ai';
 import { z } from 'zod';
+import { addUsage, noUsage, type TokenUsage, TokenUsageSchema } from '../dialogue/token-usage.js';
 import { IcerError } from '../errors.js';
-import { type TokenUsage, TokenUsageSchema } from '../generation/dialogue-record.js';
 import { ResponseCache } from '../io/response-cache.js';
 import { type CallPolicyOptions, callWithPolicy } from '../language/call-policy.js';
 import type {
@@ -44,10 +44,6 @@ const CachedReplySchema = z.object({ text: z.string(), usage: TokenUsageSchema }
 
 function tokenUsage(usage: LanguageModelUsage | undefined): TokenUsage {
   return { inputTokens: usage?.inputTokens ?? 0, outputTokens: usage?.outputTokens ?? 0 };
-}
-
-function addUsage(a: TokenUsage, b: TokenUsage): TokenUsage {
-  return { inputTokens: a.inputTokens + b.inputTokens, outputTokens: a.outputTokens + b.outputTokens };
 }
 
 // The model's full identity for cache keys: a custom `name` is cosmetic and must not let two models share entries.
@@ -192,7 +188,7 @@ export class AiSdkAdapter implements LMAdapter {
    * @throws IcerError as {@link AiSdkAdapter.verbalize}.
    */
   async verbalizeDialogue(request: DialogueVerbalizeRequest): Promise<DialogueVerbalizeResult> {
-    if (request.turns.length === 0) return { texts: [], usage: { inputTokens: 0, outputTokens: 0 } };
+    if (request.turns.length === 0) return { texts: [], usage: noUsage() };
     const input = dialoguePromptInput(request);
     const expected = request.turns.length;
     const { text, usage } = await this.#ask(
@@ -211,7 +207,7 @@ export class AiSdkAdapter implements LMAdapter {
     parse: (text: string) => ParsedReply<T>,
     message: (problems: string[]) => string,
   ): Promise<{ text: T; usage: TokenUsage }> {
-    let usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
+    let usage = noUsage();
     let problems: string[] = [];
     for (let attempt = 1; ; attempt++) {
       const reply = await this.#respond(mode, message(problems), String(request.random.seed), request.signal);

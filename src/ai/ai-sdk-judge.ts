@@ -1,9 +1,9 @@
 import { generateText, type LanguageModel } from 'ai';
 import type { PolarityJudge } from '../consistency/polarity-judge.js';
+import type { Polarity } from '../dialogue/dialogue-acts.js';
 import { IcerError } from '../errors.js';
 import { ResponseCache } from '../io/response-cache.js';
 import { type CallPolicyOptions, callWithPolicy } from '../language/call-policy.js';
-import type { Polarity } from '../simulation/dialogue-acts.js';
 import type { ResponseStore } from './ai-sdk-adapter-options.js';
 import { explainModelVersion } from './model-version-error.js';
 import { formatDataBlock } from './prompts.js';

@@ -1,8 +1,8 @@
 import { displayTitle, parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { attributePhrase, facetPhrase } from '../language/attribute-phrases.js';
-import { joinList } from '../language/templates/english.js';
-import type { DialogueAct, Polarity } from '../simulation/dialogue-acts.js';
+import type { DialogueAct, Polarity } from '../dialogue/dialogue-acts.js';
+import { attributePhrase, facetPhrase } from '../lexicon/attribute-phrases.js';
+import { joinList } from '../lexicon/english.js';
 
 // One decimal is as fine as a model can act on; the raw strength (0.8371) would only add noise to the prompt.
 function strength(value: number | undefined): string {

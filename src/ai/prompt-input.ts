@@ -1,10 +1,10 @@
 import { displayTitle, type Item } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { Turn } from '../generation/dialogue-record.js';
+import type { DialogueAct } from '../dialogue/dialogue-acts.js';
+import type { Turn } from '../dialogue/turn.js';
 import type { DialogueVerbalizeRequest, VerbalizeRequest } from '../language/lm-adapter.js';
 import { TemplateAdapter } from '../language/template-adapter.js';
 import type { Persona } from '../profile/profile-schema.js';
-import type { DialogueAct } from '../simulation/dialogue-acts.js';
 import { describeActs } from './describe-acts.js';
 import type { DialoguePromptInput, DialogueTurnPrompt, ItemFacts, PersonaStyle, TurnPromptInput } from './prompts.js';
 

@@ -1,4 +1,4 @@
-import type { DialogueAct, Speaker } from '../simulation/dialogue-acts.js';
+import type { DialogueAct, Speaker } from '../dialogue/dialogue-acts.js';
 
 /**
  * The version of {@link defaultPrompts}. Part of every cache key and bumped whenever the wording changes, so that a

@@ -1,8 +1,8 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { Violation, ViolationRule } from '../generation/dialogue-record.js';
+import type { DialogueAct, Polarity, Speaker } from '../dialogue/dialogue-acts.js';
+import type { Violation, ViolationRule } from '../dialogue/violation.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
-import type { DialogueAct, Polarity, Speaker } from '../simulation/dialogue-acts.js';
-import { contradictsAffinity, polarityOfOpinion } from '../simulation/stated-polarity.js';
+import { contradictsAffinity, polarityOfOpinion } from '../profile/stated-polarity.js';
 import { canPerform } from './act-speakers.js';
 import { DialogueCommitments } from './dialogue-commitments.js';
 import { attributeLabel, attributeOpinionWords, itemLabel, itemOpinionWords, itemsLabel } from './violation-wording.js';

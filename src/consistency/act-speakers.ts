@@ -1,4 +1,4 @@
-import { AssistantActSchema, type DialogueActType, type Speaker, UserActSchema } from '../simulation/dialogue-acts.js';
+import { AssistantActSchema, type DialogueActType, type Speaker, UserActSchema } from '../dialogue/dialogue-acts.js';
 
 // Read from the schemas, so a new act type is placed on the right side without touching this file.
 const typesOf = (schema: typeof AssistantActSchema | typeof UserActSchema): ReadonlySet<DialogueActType> =>

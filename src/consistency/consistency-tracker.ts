@@ -1,7 +1,8 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { Turn, Violation } from '../generation/dialogue-record.js';
+import type { DialogueAct, Speaker } from '../dialogue/dialogue-acts.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { Violation } from '../dialogue/violation.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
-import type { DialogueAct, Speaker } from '../simulation/dialogue-acts.js';
 import { type ActRuleContext, evaluateActs } from './act-rules.js';
 import { DialogueCommitments } from './dialogue-commitments.js';
 import { type MentionFinder, mentionFinderFor } from './mention-finder.js';

@@ -1,4 +1,4 @@
-import type { Polarity } from '../simulation/dialogue-acts.js';
+import type { Polarity } from '../dialogue/dialogue-acts.js';
 
 /** A polarity the user stated, and the turn it said it in. */
 export interface StatedPolarity {

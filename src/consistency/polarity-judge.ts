@@ -1,6 +1,7 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { Turn, Violation } from '../generation/dialogue-record.js';
-import type { DialogueAct, Polarity } from '../simulation/dialogue-acts.js';
+import type { DialogueAct, Polarity } from '../dialogue/dialogue-acts.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { Violation } from '../dialogue/violation.js';
 import { checkTextPolarity } from './text-polarity.js';
 import { itemLabel } from './violation-wording.js';
 

@@ -1,8 +1,9 @@
 import { displayTitle, parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { Turn, Violation } from '../generation/dialogue-record.js';
-import { attributePhrase } from '../language/attribute-phrases.js';
-import type { DialogueAct, Polarity } from '../simulation/dialogue-acts.js';
+import type { DialogueAct, Polarity } from '../dialogue/dialogue-acts.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { Violation } from '../dialogue/violation.js';
+import { attributePhrase } from '../lexicon/attribute-phrases.js';
 import { itemLabel } from './violation-wording.js';
 
 /** What a clause of text says, as far as a lexicon can tell. */

@@ -1,4 +1,5 @@
-import type { Turn, Violation } from '../generation/dialogue-record.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { Violation } from '../dialogue/violation.js';
 import type { MentionFinder, TitleMention } from './mention-finder.js';
 import { bracketedYearAt, TextTokens } from './text-tokens.js';
 import { itemLabel, itemsLabel } from './violation-wording.js';

@@ -1,6 +1,6 @@
 import { displayTitle } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { Polarity } from '../simulation/dialogue-acts.js';
+import type { Polarity } from '../dialogue/dialogue-acts.js';
 
 /** "Heat (1995)", or the quoted id when the catalog has no such item. */
 export function itemLabel(catalog: ItemCatalog, id: string): string {

@@ -9,7 +9,7 @@ import type { LMAdapter } from '../language/lm-adapter.js';
 import { TemplateAdapter } from '../language/template-adapter.js';
 import { PreferenceProfile } from '../profile/preference-profile.js';
 import type { Seed } from '../random/seeded-random.js';
-import { type BeliefPolicyOptions, beliefPolicy } from '../simulation/belief-recommender.js';
+import { type BeliefPolicyOptions, beliefPolicy } from '../simulation/belief-policy.js';
 import type { RecommenderPolicyFactory } from '../simulation/recommender-policy.js';
 import { type UserSimulatorOptions, UserSimulatorOptionsSchema } from '../simulation/user-simulator.js';
 import { parseOptions } from '../validation/parse-options.js';

@@ -1,6 +1,10 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { ConsistencyTracker } from '../consistency/consistency-tracker.js';
 import { judgeUnsurePolarity, type PolarityJudge } from '../consistency/polarity-judge.js';
+import type { Repair } from '../dialogue/repair.js';
+import type { TokenUsage } from '../dialogue/token-usage.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { Violation } from '../dialogue/violation.js';
 import { IcerError } from '../errors.js';
 import type { DialogueTurnActs, LMAdapter } from '../language/lm-adapter.js';
 import { TemplateAdapter } from '../language/template-adapter.js';
@@ -8,7 +12,6 @@ import type { PreferenceProfile } from '../profile/preference-profile.js';
 import type { Seed } from '../random/seeded-random.js';
 import type { RecommenderPolicyFactory } from '../simulation/recommender-policy.js';
 import type { UserSimulatorOptions } from '../simulation/user-simulator.js';
-import type { Repair, TokenUsage, Turn, Violation } from './dialogue-record.js';
 import type { DialogueGeneratorEvents } from './generator-events.js';
 
 /** How turns are put into words: one call per turn (each seeing the conversation so far) or one per dialogue. */

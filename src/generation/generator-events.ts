@@ -1,5 +1,7 @@
+import type { Turn } from '../dialogue/turn.js';
+import type { Violation } from '../dialogue/violation.js';
 import type { Seed } from '../random/seeded-random.js';
-import type { DialogueRecord, Turn, Violation } from './dialogue-record.js';
+import type { DialogueRecord } from './dialogue-record.js';
 
 /** The events a {@link DialogueGenerator} emits, with their payloads. */
 export interface DialogueGeneratorEvents {

@@ -1,13 +1,15 @@
 import { ConsistencyTracker } from '../consistency/consistency-tracker.js';
+import type { AssistantAct, DialogueAct, Speaker, UserAct } from '../dialogue/dialogue-acts.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { Violation } from '../dialogue/violation.js';
 import type { DialogueTurnActs } from '../language/lm-adapter.js';
 import { SeededRandom } from '../random/seeded-random.js';
-import type { AssistantAct, DialogueAct, Speaker, UserAct } from '../simulation/dialogue-acts.js';
 import { UserSimulator } from '../simulation/user-simulator.js';
 import { VERSION } from '../version.js';
-import type { DialogueRecord, Turn, Violation } from './dialogue-record.js';
+import type { DialogueRecord } from './dialogue-record.js';
 import { type DialogueSetup, throwIfAborted, type WordingLedger } from './dialogue-setup.js';
-import { wordDialogue } from './word-dialogue.js';
-import { wordTurn } from './word-turn.js';
+import { wordDialogue } from './verbalize-dialogue.js';
+import { wordTurn } from './verbalize-turn.js';
 
 /**
  * Runs one dialogue: the policy and the simulated user take turns deciding acts, the tracker checks them, and the

@@ -1,8 +1,9 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { TokenUsage, Turn } from '../generation/dialogue-record.js';
+import type { DialogueAct, Speaker } from '../dialogue/dialogue-acts.js';
+import type { TokenUsage } from '../dialogue/token-usage.js';
+import type { Turn } from '../dialogue/turn.js';
 import type { Persona } from '../profile/profile-schema.js';
 import type { SeededRandom } from '../random/seeded-random.js';
-import type { DialogueAct, Speaker } from '../simulation/dialogue-acts.js';
 
 /** What an adapter is asked to put into words: one turn's acts, in the context of the dialogue so far. */
 export interface VerbalizeRequest {

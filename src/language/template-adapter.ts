@@ -1,5 +1,5 @@
+import type { Turn } from '../dialogue/turn.js';
 import { IcerError } from '../errors.js';
-import type { Turn } from '../generation/dialogue-record.js';
 import type {
   DialogueVerbalizeRequest,
   DialogueVerbalizeResult,

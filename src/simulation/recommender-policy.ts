@@ -1,6 +1,6 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import type { AssistantAct, UserAct } from '../dialogue/dialogue-acts.js';
 import type { SeededRandom } from '../random/seeded-random.js';
-import type { AssistantAct, UserAct } from './dialogue-acts.js';
 
 /** What the recommender is told before a dialogue starts. */
 export interface PolicyContext {

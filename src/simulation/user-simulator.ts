@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import type { AssistantAct, Polarity, UserAct } from '../dialogue/dialogue-acts.js';
+import { affinityWeights, itemUtility } from '../profile/item-utility.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
 import type { Persona } from '../profile/profile-schema.js';
+import { polarityOfAffinity, polarityOfOpinion, VOICED_AFFINITY } from '../profile/stated-polarity.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { catalogIndex } from './catalog-index.js';
 import { chooseFromSlate } from './choice-model.js';
-import type { AssistantAct, Polarity, UserAct } from './dialogue-acts.js';
-import { affinityWeights, itemUtility } from './item-utility.js';
-import { polarityOfAffinity, polarityOfOpinion, VOICED_AFFINITY } from './stated-polarity.js';
 
 /** Options of {@link UserSimulator}; every field has a default. */
 export const UserSimulatorOptionsSchema = z.strictObject({

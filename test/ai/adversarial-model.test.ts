@@ -8,11 +8,12 @@ import { describe, expect, it } from 'vitest';
 import { aiSdkAdapter } from '../../src/ai/index.js';
 import { displayTitle } from '../../src/catalog/item.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import type { DialogueAct, Polarity } from '../../src/dialogue/dialogue-acts.js';
+import type { ViolationRule } from '../../src/dialogue/violation.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
-import { type DialogueRecord, DialogueRecordSchema, type ViolationRule } from '../../src/generation/dialogue-record.js';
-import { attributePhrase } from '../../src/language/attribute-phrases.js';
+import { type DialogueRecord, DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
+import { attributePhrase } from '../../src/lexicon/attribute-phrases.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
-import type { DialogueAct, Polarity } from '../../src/simulation/dialogue-acts.js';
 import { dataBlock, reply, userMessage } from './mock-model.js';
 
 const catalog = builtinCatalog();

@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { describeAct, describeActs } from '../../src/ai/index.js';
 import { displayTitle } from '../../src/catalog/item.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import type { DialogueAct } from '../../src/dialogue/dialogue-acts.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
-import type { DialogueAct } from '../../src/simulation/dialogue-acts.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
 import { ACT_TYPES, ActSampler } from '../language/sample-acts.js';
 

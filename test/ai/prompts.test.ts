@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aiSdkAdapter, defaultPrompts, formatDataBlock, PROMPT_VERSION } from '../../src/ai/index.js';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { ConsistencyTracker } from '../../src/consistency/consistency-tracker.js';
-import type { Turn } from '../../src/generation/dialogue-record.js';
+import type { Turn } from '../../src/dialogue/turn.js';
 import type { VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';

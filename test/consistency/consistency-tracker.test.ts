@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditDialogue, ConsistencyTracker } from '../../src/consistency/consistency-tracker.js';
-import { ViolationSchema } from '../../src/generation/dialogue-record.js';
+import { ViolationSchema } from '../../src/dialogue/violation.js';
 import { act, ana, assistant, catalog, greeting, title, user } from './dialogue-fixtures.js';
 
 const recommendUp = (index: number) =>

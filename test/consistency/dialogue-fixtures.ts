@@ -2,9 +2,10 @@ import { expect } from 'vitest';
 import type { z } from 'zod';
 import { displayTitle } from '../../src/catalog/item.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
-import type { Turn, Violation } from '../../src/generation/dialogue-record.js';
+import { type DialogueAct, DialogueActSchema } from '../../src/dialogue/dialogue-acts.js';
+import type { Turn } from '../../src/dialogue/turn.js';
+import type { Violation } from '../../src/dialogue/violation.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
-import { type DialogueAct, DialogueActSchema } from '../../src/simulation/dialogue-acts.js';
 
 /** The built-in catalog: real titles, remakes (True Grit, West Side Story) and aliases (Se7en / Seven). */
 export const catalog = builtinCatalog();

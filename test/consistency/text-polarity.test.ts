@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { auditDialogue } from '../../src/consistency/consistency-tracker.js';
 import { clauseStance } from '../../src/consistency/text-polarity.js';
-import type { Turn } from '../../src/generation/dialogue-record.js';
+import type { DialogueAct } from '../../src/dialogue/dialogue-acts.js';
+import type { Turn } from '../../src/dialogue/turn.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
-import type { DialogueAct } from '../../src/simulation/dialogue-acts.js';
 
 const catalog = new ItemCatalog([
   { id: 'love', title: 'Love Actually', year: 2003, attributes: { genre: ['Comedy', 'Romance'] } },

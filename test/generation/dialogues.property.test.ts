@@ -15,14 +15,15 @@ import type { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { auditDialogue } from '../../src/consistency/consistency-tracker.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { loadMovieLens } from '../../src/data/movielens/load-movielens.js';
+import type { DialogueAct } from '../../src/dialogue/dialogue-acts.js';
+import type { Turn } from '../../src/dialogue/turn.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
-import { type DialogueRecord, DialogueRecordSchema, type Turn } from '../../src/generation/dialogue-record.js';
+import { type DialogueRecord, DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
 import { profileFromSpec } from '../../src/profile/from-spec.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import type { Persona } from '../../src/profile/profile-schema.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
-import { POLICY_STYLES, type PolicyStyle } from '../../src/simulation/belief-recommender.js';
-import type { DialogueAct } from '../../src/simulation/dialogue-acts.js';
+import { POLICY_STYLES, type PolicyStyle } from '../../src/simulation/belief-policy.js';
 
 const STYLES: readonly PolicyStyle[] = ['balanced', 'elicitation-heavy', 'critiquing-heavy'];
 // Even budgets end on a user turn, odd ones give the assistant the last (closing) turn: both paths are exercised.

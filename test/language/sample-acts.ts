@@ -1,6 +1,6 @@
 import type { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import type { DialogueAct, DialogueActType, Polarity } from '../../src/dialogue/dialogue-acts.js';
 import type { SeededRandom } from '../../src/random/seeded-random.js';
-import type { DialogueAct, DialogueActType, Polarity } from '../../src/simulation/dialogue-acts.js';
 
 /** Every act type, recommender's first. */
 export const ACT_TYPES: readonly DialogueActType[] = [

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { displayTitle } from '../../src/catalog/item.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import type { DialogueAct, DialogueActType, Speaker } from '../../src/dialogue/dialogue-acts.js';
 import type { VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import type { Persona } from '../../src/profile/profile-schema.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
-import type { DialogueAct, DialogueActType, Speaker } from '../../src/simulation/dialogue-acts.js';
 import { rejected, thrown } from '../helpers/thrown.js';
 import { ACT_TYPES, ActSampler } from './sample-acts.js';
 

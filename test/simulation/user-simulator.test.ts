@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import type { AssistantAct, UserAct } from '../../src/dialogue/dialogue-acts.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
-import type { AssistantAct, UserAct } from '../../src/simulation/dialogue-acts.js';
 import { UserSimulator } from '../../src/simulation/user-simulator.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
 

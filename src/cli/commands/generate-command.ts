@@ -6,7 +6,7 @@ import { loadMovieLens } from '../../data/movielens/load-movielens.js';
 import { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { syntheticProfiles } from '../../profile/synthetic.js';
-import { POLICY_STYLES, type PolicyStyle } from '../../simulation/belief-recommender.js';
+import { POLICY_STYLES, type PolicyStyle } from '../../simulation/belief-policy.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
 import { type ModelAdapter, modelFromFlags } from '../model-from-flags.js';

@@ -1,6 +1,6 @@
-import type { ActOfType, DialogueAct, Polarity } from '../../simulation/dialogue-acts.js';
-import { attributePhrase } from '../attribute-phrases.js';
-import { joinList } from './english.js';
+import type { ActOfType, DialogueAct, Polarity } from '../../dialogue/dialogue-acts.js';
+import { attributePhrase } from '../../lexicon/attribute-phrases.js';
+import { joinList } from '../../lexicon/english.js';
 import {
   ANSWER_OPENERS,
   ATTRIBUTE_OPINIONS,

@@ -1,8 +1,8 @@
 import type { Item } from '../../catalog/item.js';
+import { attributePhrase } from '../../lexicon/attribute-phrases.js';
+import { joinList, pluralize, withArticle } from '../../lexicon/english.js';
+import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
-import { attributePhrase } from '../attribute-phrases.js';
-import type { GenreWords } from '../genre-words.js';
-import { joinList, pluralize, withArticle } from './english.js';
 import type { Template } from './template.js';
 
 /** Words for the main sentence of a description. */

@@ -1,7 +1,8 @@
+import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
 import { IcerError } from '../../errors.js';
+import { attributePhrase, facetPhrase } from '../../lexicon/attribute-phrases.js';
+import { joinList, joinNegativeList } from '../../lexicon/english.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
-import type { ActOfType, DialogueAct } from '../../simulation/dialogue-acts.js';
-import { attributePhrase, facetPhrase } from '../attribute-phrases.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
 import {
   ALSO_ABOUT,
@@ -23,7 +24,6 @@ import {
 import { CHATTY_ASIDES } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
-import { joinList, joinNegativeList } from './english.js';
 import type { Style, Template } from './template.js';
 import { sentence, type TurnState, titleWords } from './turn-state.js';
 import {

@@ -1,8 +1,8 @@
 import { displayTitle } from '../../catalog/item.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
+import type { Speaker } from '../../dialogue/dialogue-acts.js';
+import { capitalize, joinList } from '../../lexicon/english.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
-import type { Speaker } from '../../simulation/dialogue-acts.js';
-import { capitalize, joinList } from './english.js';
 import type { Style, TitleWords } from './template.js';
 
 /** What rendering one turn needs, and the titles it has used so far. */

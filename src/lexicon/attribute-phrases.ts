@@ -1,8 +1,8 @@
 import { parseAttributeKey } from '../catalog/item.js';
 import { IcerError } from '../errors.js';
+import { pluralize } from './english.js';
 import { type GenreWords, genreWords } from './genre-words.js';
 import { tagWords } from './tag-words.js';
-import { pluralize } from './templates/english.js';
 
 /** How an attribute reads when describing an item that carries it (see `describe-item` templates). */
 export type AttributeTrait =

@@ -1,5 +1,5 @@
-import type { ItemOpinionKind } from '../profile/preference-profile.js';
-import type { Polarity } from './dialogue-acts.js';
+import type { Polarity } from '../dialogue/dialogue-acts.js';
+import type { ItemOpinionKind } from './preference-profile.js';
 
 /** |affinity| at or above which a simulated user voices a liking or a dislike; below it, "no strong feelings". */
 export const VOICED_AFFINITY = 0.2;

@@ -1,9 +1,10 @@
 import type { ConsistencyTracker } from '../consistency/consistency-tracker.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { Violation } from '../dialogue/violation.js';
 import { IcerError } from '../errors.js';
 import type { DialogueTurnActs } from '../language/lm-adapter.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import type { UserSimulator } from '../simulation/user-simulator.js';
-import type { Turn, Violation } from './dialogue-record.js';
 import {
   addUsage,
   callsModel,

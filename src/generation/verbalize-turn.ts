@@ -1,8 +1,9 @@
 import type { ConsistencyTracker } from '../consistency/consistency-tracker.js';
+import type { DialogueAct, Speaker } from '../dialogue/dialogue-acts.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { Violation } from '../dialogue/violation.js';
 import type { SeededRandom } from '../random/seeded-random.js';
-import type { DialogueAct, Speaker } from '../simulation/dialogue-acts.js';
 import type { UserSimulator } from '../simulation/user-simulator.js';
-import type { Turn, Violation } from './dialogue-record.js';
 import {
   addUsage,
   callsModel,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import type { AssistantAct, UserAct } from '../../src/dialogue/dialogue-acts.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
-import { beliefPolicy } from '../../src/simulation/belief-recommender.js';
-import type { AssistantAct, UserAct } from '../../src/simulation/dialogue-acts.js';
+import { beliefPolicy } from '../../src/simulation/belief-policy.js';
 import type { RecommenderPolicy } from '../../src/simulation/recommender-policy.js';
 import { thrown } from '../helpers/thrown.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
-import { attributePhrase, facetPhrase, isComparative } from '../../src/language/attribute-phrases.js';
+import { attributePhrase, facetPhrase, isComparative } from '../../src/lexicon/attribute-phrases.js';
 import { thrown } from '../helpers/thrown.js';
 
 describe('attributePhrase', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AssistantActSchema, DialogueActSchema, UserActSchema } from '../../src/simulation/dialogue-acts.js';
+import { AssistantActSchema, DialogueActSchema, UserActSchema } from '../../src/dialogue/dialogue-acts.js';
 
 const ok = (value: unknown) => DialogueActSchema.safeParse(value).success;
 

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import type { AssistantAct, UserAct } from '../dialogue/dialogue-acts.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { type CatalogIndex, catalogIndex } from './catalog-index.js';
-import type { AssistantAct, UserAct } from './dialogue-acts.js';
 import type { PolicyContext, PolicyTurn, RecommenderPolicy, RecommenderPolicyFactory } from './recommender-policy.js';
 
 /** Presets for the mix of elicitation and recommendation. */
