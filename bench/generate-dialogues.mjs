@@ -115,7 +115,7 @@ for (const record of records) {
   const root = new SeededRandom(record.seed);
   const history = [];
   for (const turn of record.turns) {
-    const text = template.render({
+    const text = template.verbalizeSync({
       speaker: turn.speaker,
       acts: turn.acts,
       history,

@@ -13,7 +13,7 @@ function fetchAdapter({ baseURL, model, apiKey }) {
   return {
     name: `fetch:${model}`,
     async verbalize(request) {
-      const draft = template.render(request);
+      const draft = template.verbalizeSync(request);
       const titles = request.acts.flatMap((act) => act.items).map((id) => displayTitle(request.catalog.require(id)));
       const data = { speaker: request.speaker, draft, titles, problems: request.feedback ?? [] };
       const response = await fetch(`${baseURL}/chat/completions`, {

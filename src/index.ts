@@ -54,20 +54,28 @@ export type { TokenUsage } from './dialogue/token-usage.js';
 export { TokenUsageSchema } from './dialogue/token-usage.js';
 export type { Turn } from './dialogue/turn.js';
 export { TurnSchema } from './dialogue/turn.js';
+export type { VerbalizationMode } from './dialogue/verbalization-mode.js';
+export { VerbalizationModeSchema } from './dialogue/verbalization-mode.js';
 export type { Violation, ViolationRule } from './dialogue/violation.js';
 export { VIOLATION_RULES, ViolationSchema } from './dialogue/violation.js';
 export type { IcerErrorCode, IcerErrorLocation, IcerErrorOptions } from './errors.js';
 export { ICER_ERROR_CODES, IcerError } from './errors.js';
+export { DialogueGenerator } from './generation/dialogue-generator.js';
+export type { DialogueRecord } from './generation/dialogue-record.js';
+export { DialogueRecordSchema, OutcomeReasonSchema } from './generation/dialogue-record.js';
+export type { DialogueGeneratorEvents } from './generation/generator-events.js';
 export type {
   DialogueGeneratorOptions,
   GenerateManyOptions,
   GenerateOptions,
-} from './generation/dialogue-generator.js';
-export { DialogueGenerator } from './generation/dialogue-generator.js';
-export type { DialogueRecord } from './generation/dialogue-record.js';
-export { DialogueRecordSchema, OutcomeReasonSchema } from './generation/dialogue-record.js';
-export type { VerbalizationMode } from './generation/dialogue-setup.js';
-export type { DialogueGeneratorEvents } from './generation/generator-events.js';
+  InvalidProfilePolicy,
+} from './generation/generator-options.js';
+export {
+  DialogueGeneratorOptionsSchema,
+  GenerateManyOptionsSchema,
+  GenerateOptionsSchema,
+  InvalidProfilePolicySchema,
+} from './generation/generator-options.js';
 export type { CorruptEntryEvent, ResponseCacheOptions } from './io/response-cache.js';
 export { ResponseCache } from './io/response-cache.js';
 export type { CallErrorVerdict, CallHooks, CallPolicy, CallPolicyOptions, RetryEvent } from './language/call-policy.js';

@@ -8,6 +8,7 @@ import {
 } from 'ai';
 import { z } from 'zod';
 import { addUsage, noUsage, type TokenUsage, TokenUsageSchema } from '../dialogue/token-usage.js';
+import type { VerbalizationMode } from '../dialogue/verbalization-mode.js';
 import { IcerError } from '../errors.js';
 import { ResponseCache } from '../io/response-cache.js';
 import { type CallPolicyOptions, callWithPolicy } from '../language/call-policy.js';
@@ -31,8 +32,6 @@ import {
 } from './parse-reply.js';
 import { dialoguePromptInput, turnPromptInput } from './prompt-input.js';
 import { defaultPrompts, PROMPT_VERSION, type Prompts } from './prompts.js';
-
-type Mode = 'turn' | 'dialogue';
 
 /** One response as received (or replayed): the raw text and what it cost when it was produced. */
 interface Reply {
@@ -70,7 +69,7 @@ function utterancesOutputSpec() {
   return utterancesOutput;
 }
 
-function invalidReply(problem: string, mode: Mode, attempts: number): IcerError {
+function invalidReply(problem: string, mode: VerbalizationMode, attempts: number): IcerError {
   // Not LM_CALL_FAILED: the model answered, so the generator can re-ask (with the problem) or fall back to templates.
   return new IcerError(
     'LM_INVALID_REPLY',
@@ -202,7 +201,7 @@ export class AiSdkAdapter implements LMAdapter {
 
   // Asks, and re-asks with the problem stated while the reply is unusable; sums the usage of every reply used.
   async #ask<T>(
-    mode: Mode,
+    mode: VerbalizationMode,
     request: VerbalizeRequest | DialogueVerbalizeRequest,
     parse: (text: string) => ParsedReply<T>,
     message: (problems: string[]) => string,
@@ -221,7 +220,12 @@ export class AiSdkAdapter implements LMAdapter {
   }
 
   // One response: from the cache when it has it, otherwise from the model under the call policy (then cached).
-  async #respond(mode: Mode, user: string, sample: string, signal: AbortSignal | undefined): Promise<Reply> {
+  async #respond(
+    mode: VerbalizationMode,
+    user: string,
+    sample: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Reply> {
     const messages: ModelMessage[] = [
       { role: 'system', content: this.#prompts.system },
       { role: 'user', content: user },
@@ -274,7 +278,7 @@ export class AiSdkAdapter implements LMAdapter {
     return reply;
   }
 
-  async #generate(mode: Mode, messages: ModelMessage[], abortSignal: AbortSignal): Promise<Reply> {
+  async #generate(mode: VerbalizationMode, messages: ModelMessage[], abortSignal: AbortSignal): Promise<Reply> {
     const settings = {
       model: this.#model,
       messages,

@@ -8,7 +8,7 @@ import type { Persona } from '../profile/profile-schema.js';
 import { describeActs } from './describe-acts.js';
 import type { DialoguePromptInput, DialogueTurnPrompt, ItemFacts, PersonaStyle, TurnPromptInput } from './prompts.js';
 
-const TEMPLATE = new TemplateAdapter();
+const templates = new TemplateAdapter();
 
 const STYLES: Record<PersonaStyle['verbosity'], string> = {
   terse: 'Short replies: a few words or one short sentence.',
@@ -72,7 +72,7 @@ export function turnPromptInput(request: VerbalizeRequest, historyTurns: number)
   const items = new Map<string, ItemFacts>();
   namedItems(request.acts, catalog, items);
   // A fork, so that drawing the draft leaves the request's stream where the generator's template fallback expects it.
-  const draft = TEMPLATE.render({ ...request, random: request.random.fork('ai-draft') });
+  const draft = templates.verbalizeSync({ ...request, random: request.random.fork('ai-draft') });
   const persona = personaStyle(request.persona);
   return {
     speaker: request.speaker,
@@ -104,7 +104,7 @@ export function dialoguePromptInput(request: DialogueVerbalizeRequest): Dialogue
   const turns: DialogueTurnPrompt[] = [];
   for (const turn of request.turns) {
     const persona = turn.speaker === 'user' ? request.persona : undefined;
-    const draft = TEMPLATE.render({
+    const draft = templates.verbalizeSync({
       speaker: turn.speaker,
       acts: turn.acts,
       history,

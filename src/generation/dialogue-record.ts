@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { RepairSchema } from '../dialogue/repair.js';
 import { TokenUsageSchema } from '../dialogue/token-usage.js';
 import { TurnSchema } from '../dialogue/turn.js';
+import { VerbalizationModeSchema } from '../dialogue/verbalization-mode.js';
 import { ViolationSchema } from '../dialogue/violation.js';
 import { PersonaSchema } from '../profile/profile-schema.js';
+import { SeedSchema } from '../random/seeded-random.js';
 
 /**
  * Why a dialogue ended: the user accepted an item, gave up, the turn budget ran out, or the recommender had no
@@ -15,7 +17,7 @@ export const OutcomeReasonSchema = z.enum(['accepted', 'gave-up', 'max-turns', '
 export const DialogueRecordSchema = z.strictObject({
   id: z.string().min(1),
   /** The seed this dialogue was generated from; regenerating with it gives the same bytes. */
-  seed: z.union([z.number(), z.string()]),
+  seed: SeedSchema,
   domain: z.string(),
   /** The hidden user: what the simulator knew (and the held-out targets it did not). */
   user: z.strictObject({
@@ -48,7 +50,7 @@ export const DialogueRecordSchema = z.strictObject({
     /** `template`, or `provider:model`. */
     lm: z.string(),
     /** `turn`: one verbalisation per turn; `dialogue`: one per dialogue. */
-    mode: z.enum(['turn', 'dialogue']),
+    mode: VerbalizationModeSchema,
     usage: TokenUsageSchema,
     /** Language-model calls made for this dialogue. */
     calls: z.number().int().min(0),

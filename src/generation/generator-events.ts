@@ -1,5 +1,6 @@
 import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
+import type { IcerError } from '../errors.js';
 import type { Seed } from '../random/seeded-random.js';
 import type { DialogueRecord } from './dialogue-record.js';
 
@@ -13,8 +14,16 @@ export interface DialogueGeneratorEvents {
   inconsistency: (event: { dialogueId: string; violation: Violation; repaired: boolean }) => void;
   /** A dialogue is complete. */
   'dialogue:end': (event: { record: DialogueRecord; index: number }) => void;
-  /** After each dialogue of a batch: how many are done, of how many (when known). */
-  progress: (event: { completed: number; total: number | undefined; violations: number }) => void;
+  /**
+   * A batch skipped a profile it cannot use (`generateMany` with `invalidProfiles: 'skip'`), in input order: its
+   * index and id are used up, and `error` says what is wrong with it.
+   */
+  'dialogue:skip': (event: { index: number; dialogueId: string; userId: string; error: IcerError }) => void;
+  /**
+   * After each dialogue of a batch: how many are done, how many profiles were skipped, of how many (when known), and
+   * how many violations the records hold.
+   */
+  progress: (event: { completed: number; skipped: number; total: number | undefined; violations: number }) => void;
   /** A dialogue failed: emitted when its failure surfaces (by `generate`, or when a batch reaches it and stops). */
   error: (event: { error: unknown; dialogueId: string | undefined; index: number | undefined }) => void;
 }

@@ -1,3 +1,4 @@
+import { throwIfAborted } from '../abort.js';
 import { ConsistencyTracker } from '../consistency/consistency-tracker.js';
 import type { AssistantAct, DialogueAct, Speaker, UserAct } from '../dialogue/dialogue-acts.js';
 import type { Turn } from '../dialogue/turn.js';
@@ -7,9 +8,10 @@ import { SeededRandom } from '../random/seeded-random.js';
 import { UserSimulator } from '../simulation/user-simulator.js';
 import { VERSION } from '../version.js';
 import type { DialogueRecord } from './dialogue-record.js';
-import { type DialogueSetup, throwIfAborted, type WordingLedger } from './dialogue-setup.js';
-import { wordDialogue } from './verbalize-dialogue.js';
-import { wordTurn } from './verbalize-turn.js';
+import type { DialogueSetup } from './dialogue-setup.js';
+import { newLedger } from './verbalization-ledger.js';
+import { verbalizeDialogue } from './verbalize-dialogue.js';
+import { verbalizeTurn } from './verbalize-turn.js';
 
 /**
  * Runs one dialogue: the policy and the simulated user take turns deciding acts, the tracker checks them, and the
@@ -24,7 +26,7 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
   const user = new UserSimulator(profile, catalog, root.fork('user'), setup.simulator);
   const tracker = new ConsistencyTracker({ catalog, profile });
   const violations: Violation[] = [];
-  const ledger: WordingLedger = { usage: { inputTokens: 0, outputTokens: 0 }, calls: 0, repairLog: [], unrepaired: [] };
+  const ledger = newLedger();
   const turns: Turn[] = [];
   const steps: DialogueTurnActs[] = [];
   let lastUserActs: UserAct[] = [];
@@ -57,7 +59,7 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
       steps.push(step);
       continue;
     }
-    const turn = await wordTurn(
+    const turn = await verbalizeTurn(
       setup,
       tracker,
       step,
@@ -71,7 +73,7 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
     setup.emit('turn', { dialogueId: setup.id, turn });
   }
   if (setup.mode === 'dialogue') {
-    for (const turn of await wordDialogue(setup, tracker, steps, root.fork('dialogue'), user.persona, ledger)) {
+    for (const turn of await verbalizeDialogue(setup, tracker, steps, root.fork('dialogue'), user.persona, ledger)) {
       turns.push(turn);
       setup.emit('turn', { dialogueId: setup.id, turn });
     }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { abortableSleep, abortedError, raceAbort } from '../abort.js';
 import { IcerError } from '../errors.js';
 import { parseOptions } from '../validation/parse-options.js';
-import { abortableSleep, raceAbort } from './abortable.js';
 import { type CallErrorVerdict, classifyCallError } from './classify-call-error.js';
 
 export { type CallErrorVerdict, classifyCallError } from './classify-call-error.js';
@@ -70,10 +70,6 @@ export interface CallHooks {
 export function backoffDelay(attempt: number, policy: CallPolicy, random: () => number = Math.random): number {
   const ceiling = Math.min(policy.maxDelayMs, policy.initialDelayMs * policy.backoffFactor ** (attempt - 1));
   return Math.floor(Math.min(Math.max(random(), 0), 1) * ceiling);
-}
-
-function abortedError(signal: AbortSignal): IcerError {
-  return new IcerError('ABORTED', 'The language-model call was cancelled.', { cause: signal.reason });
 }
 
 function plural(count: number): string {
@@ -167,7 +163,7 @@ export async function callWithPolicy<T>(
   const sleep = hooks.sleep ?? abortableSleep;
   const random = hooks.random ?? Math.random;
   for (let attempt = 1; ; attempt++) {
-    if (signal?.aborted) throw abortedError(signal);
+    if (signal?.aborted) throw abortedError(signal.reason);
     let error: unknown;
     try {
       return await runAttempt(fn, policy.timeoutMs, signal);
@@ -175,7 +171,7 @@ export async function callWithPolicy<T>(
       error = caught;
     }
     // Whatever the attempt threw after the caller aborted is a consequence of the abort, not a server failure.
-    if (signal?.aborted) throw abortedError(signal);
+    if (signal?.aborted) throw abortedError(signal.reason);
     const verdict = classifyCallError(error);
     if (!verdict.retryable || attempt > policy.maxRetries) throw finalError(error, verdict, attempt, policy);
     const delayMs = verdict.retryAfterMs ?? backoffDelay(attempt, policy, random);
@@ -183,7 +179,7 @@ export async function callWithPolicy<T>(
     try {
       await raceAbort(sleep(delayMs, signal), signal);
     } catch (sleepError) {
-      if (signal?.aborted) throw abortedError(signal);
+      if (signal?.aborted) throw abortedError(signal.reason);
       throw sleepError;
     }
   }

@@ -1,5 +1,5 @@
+import { throwIfAborted } from '../abort.js';
 import type { Turn } from '../dialogue/turn.js';
-import { IcerError } from '../errors.js';
 import type {
   DialogueVerbalizeRequest,
   DialogueVerbalizeResult,
@@ -51,9 +51,9 @@ export class TemplateAdapter implements LMAdapter {
   /** Recorded as `generator.lm`. */
   readonly name = 'template';
 
-  /** Renders one turn; see {@link TemplateAdapter.render}. */
+  /** Renders one turn; see {@link TemplateAdapter.verbalizeSync}. */
   async verbalize(request: VerbalizeRequest): Promise<VerbalizeResult> {
-    return { text: this.render(request) };
+    return { text: this.verbalizeSync(request) };
   }
 
   /**
@@ -63,7 +63,7 @@ export class TemplateAdapter implements LMAdapter {
   async verbalizeDialogue(request: DialogueVerbalizeRequest): Promise<DialogueVerbalizeResult> {
     const history: Turn[] = [];
     for (const turn of request.turns) {
-      const text = this.render({
+      const text = this.verbalizeSync({
         speaker: turn.speaker,
         acts: turn.acts,
         history,
@@ -81,10 +81,8 @@ export class TemplateAdapter implements LMAdapter {
    * The same rendering, synchronously: for callers on a hot path or falling back from a model. Throws
    * `UNKNOWN_ITEM` for an item id not in the catalog and `ABORTED` when the request's signal has fired.
    */
-  render(request: VerbalizeRequest): string {
-    if (request.signal?.aborted) {
-      throw new IcerError('ABORTED', 'Verbalising was cancelled.', { cause: request.signal.reason });
-    }
+  verbalizeSync(request: VerbalizeRequest): string {
+    throwIfAborted(request.signal);
     const text = renderTurn(request);
     const previous = previousText(request);
     // One redraw (the random stream has moved on) when the turn would open like the speaker's last one.

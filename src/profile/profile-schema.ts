@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SeedSchema } from '../random/seeded-random.js';
 
 /** An item the user has an opinion of, with how strongly: 1 is the strongest, near 0 barely. */
 export const ItemOpinionSchema = z.strictObject({
@@ -30,7 +31,7 @@ export const ProfileSourceSchema = z.strictObject({
   /** The user id in the source data, if any. */
   userId: z.string().optional(),
   /** The seed the profile was built with, if randomness was involved. */
-  seed: z.union([z.number(), z.string()]).optional(),
+  seed: SeedSchema.optional(),
 });
 
 /**

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { IcerError } from '../errors.js';
-import { SeededRandom } from '../random/seeded-random.js';
+import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { chooseHeldOut } from './held-out-split.js';
 import { affinityWeights, itemUtility } from './item-utility.js';
@@ -14,7 +14,7 @@ export const SyntheticProfileOptionsSchema = z.strictObject({
   /** How many users. Default 100. */
   count: z.number().int().min(1).default(100),
   /** Seed; user `i` depends only on (seed, i). Default 0. */
-  seed: z.union([z.number(), z.string()]).default(0),
+  seed: SeedSchema.default(0),
   /** Prefix of user ids: `synthetic-0`, `synthetic-1`, … Default `synthetic`. */
   idPrefix: z.string().min(1).default('synthetic'),
   /** Attributes carried by fewer items are ignored (too rare to shape a taste). Default 3. */
@@ -123,6 +123,14 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
     if (utility >= LIKE_UTILITY || (rank < MIN_LIKED && utility > 0)) liked.push({ item, strength: opinion(utility) });
     else if (utility <= DISLIKE_UTILITY) disliked.push({ item, strength: opinion(utility) });
     else neutral.push(item);
+  }
+  // A taste too flat to show (a small catalog whose attributes are all below `minSupport`) still leaves a user who
+  // says something: the best item they saw is liked, and a split always keeps one liked item visible.
+  const best = scored[0];
+  const flat = [...tastes.values()].every((value) => round3(value) === 0);
+  if (liked.length === 0 && disliked.length === 0 && flat && best) {
+    liked.push({ item: best.item, strength: opinion(best.utility) });
+    neutral.splice(neutral.indexOf(best.item), 1);
   }
   disliked.reverse();
   neutral.sort();

@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import { IcerError } from '../errors.js';
 
-/** A seed: any integer or string. Strings are hashed, so `"user-42"` is as good a seed as `42`. */
-export type Seed = number | string;
+/** A seed: any finite number or string. Strings are hashed, so `"user-42"` is as good a seed as `42`. */
+export const SeedSchema = z.union([z.number().finite(), z.string()]);
+/** A seed: any finite number or string. */
+export type Seed = z.output<typeof SeedSchema>;
 
 // FNV-1a over UTF-16 code units, then a murmur3 finaliser: cheap, stable across runtimes, well mixed.
 function hashSeed(seed: Seed): number {

@@ -25,7 +25,7 @@ const Range = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
 /** Options of the default recommender; every field has a default. */
 export const BeliefPolicyOptionsSchema = z.strictObject({
   /** The mix of questions and recommendations. Default `balanced`. */
-  style: z.enum(['balanced', 'elicitation-heavy', 'critiquing-heavy']).default('balanced'),
+  style: z.enum(Object.keys(POLICY_STYLES) as [PolicyStyle, ...PolicyStyle[]]).default('balanced'),
   /** Questions before the first recommendation, as [min, max]; overrides the style's. */
   questions: Range.optional(),
   /** Probability of asking another question after a recommendation misses; overrides the style's. */

@@ -65,7 +65,7 @@ describe('turn prompt', () => {
     expect(data.conversation).toEqual(
       history.map((turn) => ({ turn: turn.index, speaker: turn.speaker, text: turn.text })),
     );
-    expect(data.draft).toBe(new TemplateAdapter().render({ ...req, random: req.random.fork('ai-draft') }));
+    expect(data.draft).toBe(new TemplateAdapter().verbalizeSync({ ...req, random: req.random.fork('ai-draft') }));
     expect(data).not.toHaveProperty('feedback');
     expect(outside).toContain('spoken by the user');
     expect(outside).toContain("Reply with the user's words only.");

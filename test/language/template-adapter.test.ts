@@ -30,7 +30,7 @@ function request(
 }
 
 function render(speaker: Speaker, acts: readonly DialogueAct[], seed: number | string, persona?: Persona): string {
-  return adapter.render(request(speaker, acts, seed, persona));
+  return adapter.verbalizeSync(request(speaker, acts, seed, persona));
 }
 
 function distinct(speaker: Speaker, acts: readonly DialogueAct[], persona?: Persona, seeds = 200): number {
@@ -391,7 +391,7 @@ describe('TemplateAdapter', () => {
       if (chatty.split(/(?<=[.!?]) /).length > render('user', acts, seed).split(/(?<=[.!?]) /).length) asides++;
       // A persona never changes the assistant's words.
       expect(
-        adapter.render({
+        adapter.verbalizeSync({
           ...request('assistant', [{ type: 'ask-open', items: [] }], seed),
           persona: { verbosity: 'terse' },
         }),
@@ -439,7 +439,7 @@ describe('TemplateAdapter', () => {
           acts: [{ type: 'recommend' as const, items: [ALIEN], reasons: [] }],
         },
       ];
-      const text = adapter.render({ ...request('assistant', acts, seed), history });
+      const text = adapter.verbalizeSync({ ...request('assistant', acts, seed), history });
       if (text.split(' ').slice(0, 2).join(' ') === previous.split(' ').slice(0, 2).join(' ')) repeats++;
     }
     // Without the redraw about one in seven would repeat; with it, about one in fifty.

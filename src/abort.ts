@@ -1,3 +1,19 @@
+import { IcerError } from './errors.js';
+
+/**
+ * The one `ABORTED` error, whatever was cancelled: the signal's reason is its cause. A reason that is already an
+ * `ABORTED` IcerError (a batch stopping its dialogues) is passed on as it is, so the cause chain stays one deep.
+ */
+export function abortedError(reason: unknown): IcerError {
+  if (IcerError.isInstance(reason) && reason.code === 'ABORTED') return reason;
+  return new IcerError('ABORTED', 'The work was cancelled through its AbortSignal.', { cause: reason });
+}
+
+/** Throws {@link abortedError} when the signal has fired. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortedError(signal.reason);
+}
+
 /**
  * Waits `ms` milliseconds on a real timer; rejects with the signal's reason as soon as the signal fires, and clears
  * the timer so that a cancelled run leaves nothing keeping the process alive.

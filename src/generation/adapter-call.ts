@@ -1,0 +1,50 @@
+import { abortedError, raceAbort } from '../abort.js';
+import { IcerError } from '../errors.js';
+import type { DialogueSetup } from './dialogue-setup.js';
+import { callsModel } from './template-fallback.js';
+
+/** An adapter's reply, or why the reply could not be used. */
+export type AdapterAnswer<T> = { reply: T } | { unusable: string };
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return error.message || error.name;
+  return String(error);
+}
+
+/**
+ * Calls the adapter for one dialogue. A reply the model gave but that is unusable (`LM_INVALID_REPLY`) is a failed
+ * attempt like a contradiction: the caller re-asks, then falls back to templates. Cancellation ends the call at once
+ * with `ABORTED`, even when the adapter ignores its signal. Anything else the adapter throws ends the dialogue,
+ * named with the dialogue and the turns being worded, the adapter's own error kept as the cause.
+ */
+export async function callAdapter<T>(
+  setup: DialogueSetup,
+  turns: string,
+  call: () => Promise<T>,
+): Promise<AdapterAnswer<T>> {
+  try {
+    const reply = Promise.resolve().then(call);
+    // Templates answer synchronously and honour the signal themselves; only other adapters can hang.
+    return { reply: await (callsModel(setup.adapter) ? raceAbort(reply, setup.signal) : reply) };
+  } catch (error) {
+    if (setup.signal?.aborted) throw abortedError(setup.signal.reason);
+    const where = `wording ${turns} of dialogue "${setup.id}"`;
+    if (IcerError.isInstance(error)) {
+      if (error.code === 'LM_INVALID_REPLY') return { unusable: error.problem };
+      if (error.code === 'ABORTED') throw error;
+      throw new IcerError(error.code, `While ${where}: ${error.problem}`, {
+        ...(error.location ? { location: error.location } : {}),
+        ...(error.hint !== undefined ? { hint: error.hint } : {}),
+        cause: error,
+      });
+    }
+    throw new IcerError(
+      'LM_CALL_FAILED',
+      `The adapter "${setup.adapter.name}" failed while ${where}: ${describe(error)}`,
+      {
+        hint: 'The adapter itself threw (see `cause`). To have a bad reply re-asked instead, throw an IcerError with code LM_INVALID_REPLY.',
+        cause: error,
+      },
+    );
+  }
+}

@@ -1,0 +1,125 @@
+import { throwIfAborted } from '../abort.js';
+import type { ConsistencyTracker } from '../consistency/consistency-tracker.js';
+import { addUsage, TokenUsageSchema } from '../dialogue/token-usage.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { Violation } from '../dialogue/violation.js';
+import type { DialogueTurnActs } from '../language/lm-adapter.js';
+import type { SeededRandom } from '../random/seeded-random.js';
+import type { AdapterAnswer } from './adapter-call.js';
+import type { DialogueSetup } from './dialogue-setup.js';
+import { callsModel } from './template-fallback.js';
+import { textViolations } from './text-violations.js';
+import type { VerbalizationLedger } from './verbalization-ledger.js';
+
+/** What was wrong with a turn's previous wording, told to the adapter on a retry. */
+export interface TurnFeedback {
+  turn: number;
+  problems: string[];
+}
+
+/** One attempt: its random stream (the turn's own on the first, a fork on retries) and, on a retry, the feedback. */
+export interface WordingAttempt {
+  random: SeededRandom;
+  feedback: TurnFeedback[] | undefined;
+}
+
+/** An attempt's reply, read but not yet checked: a text per step (entries of steps already worded are ignored). */
+export interface WordingReply {
+  texts: readonly unknown[];
+  usage: unknown;
+}
+
+const NO_UTTERANCE = 'No utterance was given for this turn.';
+const BAD_USAGE = 'The reply reported token usage that is not { inputTokens, outputTokens } as whole numbers ≥ 0.';
+
+interface StepState {
+  text: string | undefined;
+  /** The problems of the first failed attempt: what the repair log records. */
+  first: Violation[] | undefined;
+  attempts: number;
+  unusable: string | undefined;
+}
+
+function spoken(step: DialogueTurnActs, text: string): Turn {
+  return { index: step.index, speaker: step.speaker, text, acts: [...step.acts] };
+}
+
+/**
+ * Words `steps` with the adapter and repairs what contradicts the acts, the same way in turn and dialogue mode: each
+ * attempt asks for the steps still failing, with their problems stated; the steps that now pass are kept; after
+ * `repairAttempts` re-asks the rest are rendered by `fallback` from templates. A reply that cannot be used at all (an
+ * empty or missing utterance, a reply the adapter refused, malformed usage) is a failed attempt like a
+ * contradiction. Usage, calls and repairs go in the ledger.
+ */
+export async function wordWithRepairs(
+  setup: DialogueSetup,
+  tracker: ConsistencyTracker,
+  ledger: VerbalizationLedger,
+  steps: readonly DialogueTurnActs[],
+  random: SeededRandom,
+  ask: (attempt: WordingAttempt) => Promise<AdapterAnswer<WordingReply>>,
+  fallback: (step: DialogueTurnActs, spokenBefore: readonly Turn[]) => string,
+): Promise<Turn[]> {
+  const states: StepState[] = steps.map(() => ({
+    text: undefined,
+    first: undefined,
+    attempts: 1,
+    unusable: undefined,
+  }));
+  let failing = steps.map((_, position) => position);
+  let feedback: TurnFeedback[] | undefined;
+
+  for (let attempt = 1; attempt <= setup.repairAttempts + 1 && failing.length > 0; attempt++) {
+    throwIfAborted(setup.signal);
+    const answer = await ask({ random: attempt === 1 ? random : random.fork(`retry/${attempt}`), feedback });
+    if (callsModel(setup.adapter)) ledger.calls++;
+    let unusable = 'unusable' in answer ? answer.unusable : undefined;
+    if ('reply' in answer && answer.reply.usage !== undefined) {
+      const usage = TokenUsageSchema.safeParse(answer.reply.usage);
+      if (usage.success) ledger.usage = addUsage(ledger.usage, usage.data);
+      else unusable = BAD_USAGE;
+    }
+    const stillFailing: number[] = [];
+    feedback = [];
+    for (const position of failing) {
+      const step = steps[position] as DialogueTurnActs;
+      const state = states[position] as StepState;
+      state.attempts = attempt;
+      const text = unusable === undefined && 'reply' in answer ? answer.reply.texts[position] : undefined;
+      const problem = unusable ?? (typeof text !== 'string' || text.trim() === '' ? NO_UTTERANCE : undefined);
+      const violations =
+        problem === undefined ? await textViolations(setup, tracker, spoken(step, text as string)) : [];
+      if (problem === undefined && violations.length === 0) {
+        state.text = text as string;
+        continue;
+      }
+      state.first ??= violations;
+      if (problem !== undefined) state.unusable ??= problem;
+      stillFailing.push(position);
+      feedback.push({
+        turn: step.index,
+        problems: problem !== undefined ? [problem] : violations.map((v) => v.message),
+      });
+    }
+    failing = stillFailing;
+  }
+
+  const turns: Turn[] = [];
+  for (const [position, step] of steps.entries()) {
+    const state = states[position] as StepState;
+    const method = state.text === undefined ? 'template' : 'regenerated';
+    const turn = spoken(step, state.text ?? fallback(step, turns));
+    if (state.first) {
+      ledger.repairLog.push({
+        turn: step.index,
+        attempts: state.attempts,
+        method,
+        violations: state.first,
+        ...(state.unusable !== undefined ? { unusable: state.unusable } : {}),
+      });
+    }
+    if (method === 'template') ledger.unrepaired.push(...tracker.checkText(turn));
+    turns.push(turn);
+  }
+  return turns;
+}
