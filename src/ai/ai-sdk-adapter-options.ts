@@ -56,7 +56,10 @@ function isPromptOverrides(value: unknown): value is PromptOverrides {
 export const AiSdkAdapterOptionsSchema = z.strictObject({
   /** Any AI SDK language model: `openai('gpt-4o-mini')`, `anthropic(…)`, `ollama(…)`, `openAICompatibleModel(…)`. */
   model: z.custom<LanguageModel>(isLanguageModel, 'model must be an AI SDK language model, e.g. openai("gpt-4o-mini")'),
-  /** Recorded as each dialogue's `generator.lm`. Default `provider:modelId`, e.g. `openai:gpt-4o-mini`. */
+  /**
+   * Recorded as each dialogue's `generator.lm`.
+   * @default `provider:modelId`, e.g. `openai:gpt-4o-mini`
+   */
   name: z.string().min(1).optional(),
   /** Replacements for some of the default prompts (see `defaultPrompts`). */
   prompts: z
@@ -65,26 +68,42 @@ export const AiSdkAdapterOptionsSchema = z.strictObject({
       'prompts must be { system?: string, turn?: function, dialogue?: function, version?: string }',
     )
     .optional(),
-  /** Sampling temperature. Default 0.7: varied wording, while the acts keep the content fixed. */
+  /**
+   * Sampling temperature. Varied wording, while the acts keep the content fixed.
+   * @default 0.7
+   */
   temperature: z.number().min(0).max(2).default(0.7),
   /** Most tokens per response; default: the provider's. */
   maxOutputTokens: z.number().int().min(1).optional(),
-  /** A `ResponseCache` (or any `get`/`set` store), or a directory to keep one in. Default: no cache. */
+  /**
+   * A `ResponseCache` (or any `get`/`set` store), or a directory to keep one in.
+   * @default no cache
+   */
   cache: z
     .union([z.string().min(1), z.custom<ResponseStore>(isStore, 'cache must be a directory or a ResponseCache')])
     .optional(),
   /** Retries and per-attempt timeout of each model call (see `callWithPolicy`). The AI SDK's own retries are off. */
   retry: CallPolicyOptionsSchema.optional(),
-  /** Token prices, for the `cost` in {@link AiSdkAdapter.stats}. Default: no cost is computed. */
+  /**
+   * Token prices, for the `cost` in {@link AiSdkAdapter.stats}.
+   * @default no cost is computed
+   */
   prices: z.strictObject({ inputPerMillion: z.number().min(0), outputPerMillion: z.number().min(0) }).optional(),
-  /** How many earlier turns a turn-mode prompt shows, newest last. Default 8. */
+  /**
+   * How many earlier turns a turn-mode prompt shows, newest last.
+   * @default 8
+   */
   historyTurns: z.number().int().min(0).default(8),
   /**
    * How often a reply that cannot be used (empty; in dialogue mode not JSON, or not one utterance per turn) is
-   * re-asked, with the problem stated, before the call throws. Default 1.
+   * re-asked, with the problem stated, before the call throws.
+   * @default 1
    */
   invalidReplyRetries: z.number().int().min(0).max(5).default(1),
-  /** Waits between retries; tests pass one that returns at once. Default: a real timer. */
+  /**
+   * Waits between retries; tests pass one that returns at once.
+   * @default a real timer
+   */
   sleep: z
     .custom<(ms: number, signal?: AbortSignal) => Promise<void>>(
       (value) => typeof value === 'function',
@@ -97,27 +116,46 @@ export const AiSdkAdapterOptionsSchema = z.strictObject({
 export interface AiSdkAdapterOptions {
   /** Any AI SDK language model: `openai('gpt-4o-mini')`, `anthropic(…)`, `ollama(…)`, `openAICompatibleModel(…)`. */
   model: LanguageModel;
-  /** Recorded as each dialogue's `generator.lm`. Default `provider:modelId`, e.g. `openai:gpt-4o-mini`. */
+  /**
+   * Recorded as each dialogue's `generator.lm`.
+   * @default `provider:modelId`, e.g. `openai:gpt-4o-mini`
+   */
   name?: string;
   /** Replacements for some of the default prompts (see `defaultPrompts`); the rest stay the defaults. */
   prompts?: PromptOverrides;
-  /** Sampling temperature in [0, 2]. Default 0.7: varied wording, while the acts keep the content fixed. */
+  /**
+   * Sampling temperature in [0, 2]. Varied wording, while the acts keep the content fixed.
+   * @default 0.7
+   */
   temperature?: number;
   /** Most tokens per response; default: the provider's. */
   maxOutputTokens?: number;
-  /** A `ResponseCache` (or any `get`/`set` store), or a directory to keep one in. Default: no cache. */
+  /**
+   * A `ResponseCache` (or any `get`/`set` store), or a directory to keep one in.
+   * @default no cache
+   */
   cache?: string | ResponseStore;
   /** Retries and per-attempt timeout of each model call (see `callWithPolicy`). The AI SDK's own retries are off. */
   retry?: CallPolicyOptions;
-  /** Token prices, for the `cost` in the adapter's `stats`. Default: no cost is computed. */
+  /**
+   * Token prices, for the `cost` in the adapter's `stats`.
+   * @default no cost is computed
+   */
   prices?: TokenPrices;
-  /** How many earlier turns a turn-mode prompt shows, newest last. Default 8. */
+  /**
+   * How many earlier turns a turn-mode prompt shows, newest last.
+   * @default 8
+   */
   historyTurns?: number;
   /**
    * How often a reply that cannot be used (empty; in dialogue mode not JSON, or not one utterance per turn) is
-   * re-asked, with the problem stated, before the call throws `LM_INVALID_REPLY`. Default 1.
+   * re-asked, with the problem stated, before the call throws `LM_INVALID_REPLY`.
+   * @default 1
    */
   invalidReplyRetries?: number;
-  /** Waits between retries; tests pass one that returns at once. Default: a real timer. */
+  /**
+   * Waits between retries; tests pass one that returns at once.
+   * @default a real timer
+   */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

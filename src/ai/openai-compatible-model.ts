@@ -11,7 +11,10 @@ export const OpenAICompatibleModelOptionsSchema = z.strictObject({
   model: z.string().min(1),
   /** Sent as `Authorization: Bearer <apiKey>`; local servers usually need none. */
   apiKey: z.string().min(1).optional(),
-  /** The provider's name, the first half of the adapter's default `provider:model` name. Default `openai-compatible`. */
+  /**
+   * The provider's name, the first half of the adapter's default `provider:model` name.
+   * @default 'openai-compatible'
+   */
   name: z
     .string()
     .regex(/^[a-z0-9][a-z0-9_-]*$/i, 'name must be letters, digits, "-" or "_"')
@@ -20,8 +23,8 @@ export const OpenAICompatibleModelOptionsSchema = z.strictObject({
   headers: z.record(z.string(), z.string()).optional(),
   /**
    * Whether dialogue mode sends its JSON schema (`response_format: json_schema`), which vLLM, LM Studio, Ollama,
-   * llama.cpp and OpenAI accept, and LM Studio requires. Default true; set false for a server that only takes
-   * `json_object`.
+   * llama.cpp and OpenAI accept, and LM Studio requires. Set false for a server that only takes `json_object`.
+   * @default true
    */
   structuredOutputs: z.boolean().default(true),
 });

@@ -26,7 +26,10 @@ export interface AttributeCount {
 export interface ItemCatalogOptions {
   /** Where the items came from (a file path), used in error messages. */
   source?: string;
-  /** The catalog's domain, e.g. `movies`. Default: `items`. */
+  /**
+   * The catalog's domain, e.g. `movies`.
+   * @default 'items'
+   */
   domain?: string;
 }
 
@@ -34,7 +37,10 @@ export interface ItemCatalogOptions {
 export interface VocabularyOptions {
   /** Only this facet. */
   facet?: string;
-  /** Only attributes carried by at least this many items. Default 1. */
+  /**
+   * Only attributes carried by at least this many items.
+   * @default 1
+   */
   minCount?: number;
 }
 

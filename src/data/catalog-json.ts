@@ -18,7 +18,10 @@ export const CatalogDocumentSchema = z.strictObject({
   format: z.literal(CATALOG_FORMAT),
   /** Format version; only 1 exists. */
   version: z.literal(1),
-  /** What the items are, e.g. `movies`. Default `items`. */
+  /**
+   * What the items are, e.g. `movies`.
+   * @default 'items'
+   */
   domain: z.string().min(1).default('items'),
   /** The items. */
   items: z.array(ItemSchema),

@@ -51,7 +51,10 @@ export const AskOpenActSchema = z.strictObject({ type: z.literal('ask-open'), ..
 export const RecommendActSchema = z.strictObject({
   type: z.literal('recommend'),
   items: ItemIds.min(1).max(3),
-  /** Attributes the user stated positively that every one of these items carries: the reason given for all of them. */
+  /**
+   * Attributes the user stated positively that every one of these items carries: the reason given for all of them.
+   * @default []
+   */
   reasons: z.array(AttributeKeySchema).default([]),
 });
 
@@ -79,6 +82,10 @@ export const RespondCritiqueActSchema = z
 export const DescribeItemActSchema = z.strictObject({
   type: z.literal('describe-item'),
   items: ItemIds.length(1),
+  /**
+   * What the description says about the item, as attribute keys.
+   * @default []
+   */
   attributes: z.array(AttributeKeySchema).default([]),
 });
 
@@ -99,6 +106,10 @@ export const StateGoalActSchema = z.strictObject({ type: z.literal('state-goal')
 export const DiscloseActSchema = z
   .strictObject({
     type: z.literal('disclose'),
+    /**
+     * The item the disclosure is about, when it is about one.
+     * @default []
+     */
     items: ItemIds.max(1).default([]),
     attribute: AttributeKeySchema.optional(),
     polarity: PolaritySchema,
@@ -149,7 +160,10 @@ export const CritiqueActSchema = z
 export const RejectActSchema = z.strictObject({
   type: z.literal('reject'),
   items: ItemIds.min(1).max(3),
-  /** True when the user has seen them already (liked or not, they want something new). */
+  /**
+   * True when the user has seen them already (liked or not, they want something new).
+   * @default false
+   */
   seen: z.boolean().default(false),
 });
 

@@ -12,15 +12,30 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** How a language-model call is retried and timed out. */
 export const CallPolicyOptionsSchema = z.strictObject({
-  /** Retries after the first attempt (so at most `maxRetries + 1` attempts). */
+  /**
+   * Retries after the first attempt (so at most `maxRetries + 1` attempts).
+   * @default 4
+   */
   maxRetries: z.number().int().min(0).default(4),
-  /** The backoff ceiling of the first retry, in ms; each later retry multiplies it by `backoffFactor`. */
+  /**
+   * The backoff ceiling of the first retry, in ms; each later retry multiplies it by `backoffFactor`.
+   * @default 500
+   */
   initialDelayMs: z.number().min(0).default(500),
-  /** No backoff delay is longer than this (a server's `Retry-After` is honoured beyond it, up to 5 minutes). */
+  /**
+   * No backoff delay is longer than this, in ms (a server's `Retry-After` is honoured beyond it, up to 5 minutes).
+   * @default 30000
+   */
   maxDelayMs: z.number().min(0).max(MAX_TIMER_MS).default(30_000),
-  /** How much the backoff ceiling grows per retry. */
+  /**
+   * How much the backoff ceiling grows per retry.
+   * @default 2
+   */
   backoffFactor: z.number().min(1).default(2),
-  /** Per attempt, in ms; an attempt that takes longer is aborted and retried. 0 means no timeout. */
+  /**
+   * Per attempt, in ms; an attempt that takes longer is aborted and retried. 0 means no timeout.
+   * @default 60000
+   */
   timeoutMs: z.number().min(0).max(MAX_TIMER_MS).default(60_000),
 });
 

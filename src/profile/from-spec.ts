@@ -21,19 +21,37 @@ const ItemRefSchema = z.union([
 export const ProfileSpecSchema = z.strictObject({
   /** User id. */
   id: z.string().min(1),
-  /** Liked items: ids or titles, or `{ item, strength }`. Default strength 1. */
+  /**
+   * Liked items: ids or titles, or `{ item, strength }` (a bare id or title has strength 1).
+   * @default []
+   */
   liked: z.array(ItemRefSchema).default([]),
-  /** Disliked items, as for `liked`. */
+  /**
+   * Disliked items, as for `liked`.
+   * @default []
+   */
   disliked: z.array(ItemRefSchema).default([]),
-  /** Items seen without a strong opinion. */
+  /**
+   * Items seen without a strong opinion.
+   * @default []
+   */
   neutral: z.array(z.string().min(1)).default([]),
-  /** Attribute → affinity in [-1, 1], e.g. `{ "Horror": -0.8, "director:Christopher Nolan": 0.6 }`. */
+  /**
+   * Attribute → affinity in [-1, 1], e.g. `{ "Horror": -0.8, "director:Christopher Nolan": 0.6 }`.
+   * @default {}
+   */
   affinities: z.record(z.string(), z.number().min(-1).max(1)).default({}),
-  /** Evaluation targets: ids or titles. */
+  /**
+   * Evaluation targets: ids or titles.
+   * @default []
+   */
   heldOut: z.array(z.string().min(1)).default([]),
   /** Persona traits. */
   persona: PersonaSchema.optional(),
-  /** Derive missing affinities from the liked and disliked items. Default true. */
+  /**
+   * Derive missing affinities from the liked and disliked items.
+   * @default true
+   */
   deriveAffinities: z.boolean().default(true),
 });
 

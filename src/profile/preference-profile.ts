@@ -16,11 +16,20 @@ export type ItemOpinionKind = 'liked' | 'disliked' | 'neutral' | 'unseen';
 
 /** Options for {@link PreferenceProfile.toText}. */
 export interface ProfileTextOptions {
-  /** Most items listed per side. Default 5. */
+  /**
+   * Most items listed per side.
+   * @default 5
+   */
   maxItems?: number;
-  /** Most attributes listed per side. Default 5. */
+  /**
+   * Most attributes listed per side.
+   * @default 5
+   */
   maxAttributes?: number;
-  /** Attributes with |affinity| below this are left out. Default 0.2. */
+  /**
+   * Attributes with |affinity| below this are left out.
+   * @default 0.2
+   */
   minAffinity?: number;
 }
 

@@ -41,17 +41,29 @@ export const ProfileSourceSchema = z.strictObject({
 export const PreferenceProfileSchema = z.strictObject({
   /** Unique user id. */
   id: z.string().min(1),
-  /** Liked items, strongest first. */
+  /**
+   * Liked items, strongest first.
+   * @default []
+   */
   liked: z.array(ItemOpinionSchema).default([]),
-  /** Disliked items, strongest first. */
+  /**
+   * Disliked items, strongest first.
+   * @default []
+   */
   disliked: z.array(ItemOpinionSchema).default([]),
-  /** Items the user has seen and felt neutral about. */
+  /**
+   * Items the user has seen and felt neutral about.
+   * @default []
+   */
   neutral: z.array(z.string().min(1)).default([]),
   /** Attribute key (`genre:Horror`) → affinity in [-1, 1]; absent means no known opinion. */
   affinities: z
     .record(z.string().regex(/^[a-z][a-z0-9_-]*:.+$/, 'an attribute key is facet:value'), z.number().min(-1).max(1))
     .default({}),
-  /** Liked items held out as recommendation targets; the simulator never sees them. */
+  /**
+   * Liked items held out as recommendation targets; the simulator never sees them.
+   * @default []
+   */
   heldOut: z.array(z.string().min(1)).default([]),
   /** Optional persona traits. */
   persona: PersonaSchema.optional(),

@@ -11,24 +11,55 @@ import type { ItemOpinion, Persona } from './profile-schema.js';
 
 /** Options for {@link syntheticProfiles}; every field has a default. */
 export const SyntheticProfileOptionsSchema = z.strictObject({
-  /** How many users. Default 100. */
+  /**
+   * How many users.
+   * @default 100
+   */
   count: z.number().int().min(1).default(100),
-  /** Seed; user `i` depends only on (seed, i). Default 0. */
+  /**
+   * Seed; user `i` depends only on (seed, i).
+   * @default 0
+   */
   seed: SeedSchema.default(0),
-  /** Prefix of user ids: `synthetic-0`, `synthetic-1`, … Default `synthetic`. */
+  /**
+   * Prefix of user ids: `synthetic-0`, `synthetic-1`, …
+   * @default 'synthetic'
+   */
   idPrefix: z.string().min(1).default('synthetic'),
-  /** Attributes carried by fewer items are ignored (too rare to shape a taste). Default 3. */
+  /**
+   * Attributes carried by fewer items are ignored (too rare to shape a taste).
+   * @default 3
+   */
   minSupport: z.number().int().min(1).default(3),
-  /** Loved and hated genres per user, as [min, max]. Default [2, 3] and [1, 2]. */
+  /**
+   * Loved genres per user, as [min, max].
+   * @default [2, 3]
+   */
   lovedGenres: z.tuple([z.number().int().min(0), z.number().int().min(0)]).default([2, 3]),
+  /**
+   * Hated genres per user, as [min, max].
+   * @default [1, 2]
+   */
   hatedGenres: z.tuple([z.number().int().min(0), z.number().int().min(0)]).default([1, 2]),
-  /** Other attributes (tags, people) with a strong opinion per user, as [min, max]. Default [3, 8]. */
+  /**
+   * Other attributes (tags, people) with a strong opinion per user, as [min, max].
+   * @default [3, 8]
+   */
   otherAttributes: z.tuple([z.number().int().min(0), z.number().int().min(0)]).default([3, 8]),
-  /** Share of the catalog each user has seen, as [min, max] in (0, 1]. Default [0.15, 0.4]. */
+  /**
+   * Share of the catalog each user has seen, as [min, max] in (0, 1].
+   * @default [0.15, 0.4]
+   */
   seenShare: z.tuple([z.number().gt(0).max(1), z.number().gt(0).max(1)]).default([0.15, 0.4]),
-  /** Share of liked items held out as evaluation targets. Default 0.2. */
+  /**
+   * Share of liked items held out as evaluation targets.
+   * @default 0.2
+   */
   heldOutFraction: z.number().min(0).lt(1).default(0.2),
-  /** Draw persona traits. Default true. */
+  /**
+   * Draw persona traits.
+   * @default true
+   */
   personas: z.boolean().default(true),
 });
 

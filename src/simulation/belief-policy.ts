@@ -24,24 +24,40 @@ const Range = z.tuple([z.number().int().min(0), z.number().int().min(0)]);
 
 /** Options of the default recommender; every field has a default. */
 export const BeliefPolicyOptionsSchema = z.strictObject({
-  /** The mix of questions and recommendations. Default `balanced`. */
+  /**
+   * The mix of questions and recommendations.
+   * @default 'balanced'
+   */
   style: z.enum(Object.keys(POLICY_STYLES) as [PolicyStyle, ...PolicyStyle[]]).default('balanced'),
   /** Questions before the first recommendation, as [min, max]; overrides the style's. */
   questions: Range.optional(),
   /** Probability of asking another question after a recommendation misses; overrides the style's. */
   questionAfterMiss: z.number().min(0).max(1).optional(),
-  /** Items per recommendation, as [min, max] within 1–3. Default [1, 3]. */
+  /**
+   * Items per recommendation, as [min, max] within 1–3.
+   * @default [1, 3]
+   */
   slateSize: z.tuple([z.number().int().min(1).max(3), z.number().int().min(1).max(3)]).default([1, 3]),
-  /** Facets the recommender asks about. Default genre, tag, director, cast (those the catalog has). */
+  /**
+   * Facets the recommender asks about.
+   * @default genre, tag, director, cast (those the catalog has)
+   */
   questionFacets: z.array(z.string().min(1)).default(['genre', 'tag', 'director', 'cast']),
-  /** How many top candidates the value of a question is measured on. Default 40. */
+  /**
+   * How many top candidates the value of a question is measured on.
+   * @default 40
+   */
   candidatePool: z.number().int().min(2).default(40),
   /**
    * Weight of an item's relative popularity (0–1) in its score, when the catalog has popularity: real recommenders
-   * lean towards what people know. Default 0.15.
+   * lean towards what people know.
+   * @default 0.15
    */
   popularityWeight: z.number().min(0).default(0.15),
-  /** Item questions ("Have you seen …?") are about one of this many most popular items. Default 300. */
+  /**
+   * Item questions ("Have you seen …?") are about one of this many most popular items.
+   * @default 300
+   */
   askablePool: z.number().int().min(1).default(300),
 });
 

@@ -16,13 +16,23 @@ export const UserSimulatorOptionsSchema = z.strictObject({
   /**
    * What the user says about an item it has no opinion of: `not-seen` (default), or `neutral` — "seen it, it was
    * okay". Never an invented liking or dislike.
+   * @default 'not-seen'
    */
   unseenItems: z.enum(['not-seen', 'neutral']).default('not-seen'),
-  /** Temperature of the choice model over a recommended slate. Default 0.15. */
+  /**
+   * Temperature of the choice model over a recommended slate.
+   * @default 0.15
+   */
   choiceTemperature: z.number().gt(0).default(0.15),
-  /** Probability that an unsatisfying recommendation is critiqued (when a critique is possible) rather than rejected. Default 0.8. */
+  /**
+   * Probability that an unsatisfying recommendation is critiqued (when a critique is possible) rather than rejected.
+   * @default 0.8
+   */
   critiqueRate: z.number().min(0).max(1).default(0.8),
-  /** Utility an item needs before the least decisive user accepts it; decisive users accept down to 60% of it. Default 0.35. */
+  /**
+   * Utility an item needs before the least decisive user accepts it; decisive users accept down to 60% of it.
+   * @default 0.35
+   */
   acceptThreshold: z.number().default(0.35),
 });
 
