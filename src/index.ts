@@ -120,7 +120,7 @@ export {
 export type { SyntheticProfileOptions } from './profile/synthetic.js';
 export { SyntheticProfileOptionsSchema, syntheticProfile, syntheticProfiles } from './profile/synthetic.js';
 export type { Seed } from './random/seeded-random.js';
-export { SeededRandom } from './random/seeded-random.js';
+export { SeededRandom, SeedSchema } from './random/seeded-random.js';
 export type { BeliefPolicyOptions, PolicyStyle } from './simulation/belief-policy.js';
 export { BeliefPolicyOptionsSchema, beliefPolicy, POLICY_STYLES } from './simulation/belief-policy.js';
 export type { ChoiceOptions } from './simulation/choice-model.js';
