@@ -18,13 +18,13 @@ export interface TurnFeedback {
 }
 
 /** One attempt: its random stream (the turn's own on the first, a fork on retries) and, on a retry, the feedback. */
-export interface WordingAttempt {
+export interface VerbalizationAttempt {
   random: SeededRandom;
   feedback: TurnFeedback[] | undefined;
 }
 
 /** An attempt's reply, read but not yet checked: a text per step (entries of steps already worded are ignored). */
-export interface WordingReply {
+export interface VerbalizationReply {
   texts: readonly unknown[];
   usage: unknown;
 }
@@ -51,13 +51,13 @@ function spoken(step: DialogueTurnActs, text: string): Turn {
  * empty or missing utterance, a reply the adapter refused, malformed usage) is a failed attempt like a
  * contradiction. Usage, calls and repairs go in the ledger.
  */
-export async function wordWithRepairs(
+export async function verbalizeWithRepairs(
   setup: DialogueSetup,
   tracker: ConsistencyTracker,
   ledger: VerbalizationLedger,
   steps: readonly DialogueTurnActs[],
   random: SeededRandom,
-  ask: (attempt: WordingAttempt) => Promise<AdapterAnswer<WordingReply>>,
+  ask: (attempt: VerbalizationAttempt) => Promise<AdapterAnswer<VerbalizationReply>>,
   fallback: (step: DialogueTurnActs, spokenBefore: readonly Turn[]) => string,
 ): Promise<Turn[]> {
   const states: StepState[] = steps.map(() => ({

@@ -5,7 +5,7 @@ import type { SeededRandom } from '../random/seeded-random.js';
 import type { UserSimulator } from '../simulation/user-simulator.js';
 import { callAdapter } from './adapter-call.js';
 import type { DialogueSetup } from './dialogue-setup.js';
-import { wordWithRepairs } from './repair-loop.js';
+import { verbalizeWithRepairs } from './repair-loop.js';
 import { templateFallback } from './template-fallback.js';
 import type { VerbalizationLedger } from './verbalization-ledger.js';
 
@@ -25,7 +25,7 @@ export async function verbalizeDialogue(
   // The generator's constructor refuses dialogue mode for an adapter without verbalizeDialogue.
   const adapter = setup.adapter as Required<LMAdapter>;
   const turns = steps.length === 0 ? 'no turns' : `turns 0–${(steps.at(-1) as DialogueTurnActs).index}`;
-  return wordWithRepairs(
+  return verbalizeWithRepairs(
     setup,
     tracker,
     ledger,

@@ -5,7 +5,7 @@ import type { SeededRandom } from '../random/seeded-random.js';
 import type { UserSimulator } from '../simulation/user-simulator.js';
 import { callAdapter } from './adapter-call.js';
 import type { DialogueSetup } from './dialogue-setup.js';
-import { wordWithRepairs } from './repair-loop.js';
+import { verbalizeWithRepairs } from './repair-loop.js';
 import { templateFallback } from './template-fallback.js';
 import type { VerbalizationLedger } from './verbalization-ledger.js';
 
@@ -30,7 +30,7 @@ export async function verbalizeTurn(
     catalog: setup.catalog,
     ...(persona ? { persona } : {}),
   };
-  const [turn] = await wordWithRepairs(
+  const [turn] = await verbalizeWithRepairs(
     setup,
     tracker,
     ledger,

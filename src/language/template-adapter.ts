@@ -7,7 +7,7 @@ import type {
   VerbalizeRequest,
   VerbalizeResult,
 } from './lm-adapter.js';
-import { renderTurn } from './templates/render-turn.js';
+import { verbalizeFromTemplates } from './templates/verbalize-from-templates.js';
 
 // Two turns of one speaker opening alike ("How about …" twice) read as a script. The opening is the first two
 // words: enough to catch a repeated frame, short enough that different titles after it do not hide the repeat.
@@ -83,10 +83,10 @@ export class TemplateAdapter implements LMAdapter {
    */
   verbalizeSync(request: VerbalizeRequest): string {
     throwIfAborted(request.signal);
-    const text = renderTurn(request);
+    const text = verbalizeFromTemplates(request);
     const previous = previousText(request);
     // One redraw (the random stream has moved on) when the turn would open like the speaker's last one.
-    if (previous !== undefined && opening(previous) === opening(text)) return renderTurn(request);
+    if (previous !== undefined && opening(previous) === opening(text)) return verbalizeFromTemplates(request);
     return text;
   }
 }

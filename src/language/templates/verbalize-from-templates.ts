@@ -131,7 +131,7 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   return state.random.pick(styled(state, act.seen ? REJECT_SEEN_MANY : REJECT_MANY))(words);
 }
 
-function renderAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>): string {
+function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>): string {
   const { random } = state;
   const user = state.speaker === 'user';
   switch (act.type) {
@@ -191,7 +191,7 @@ function styleOf(request: VerbalizeRequest): Style {
  * share sentences; other acts each give a sentence or two, in order. Throws `UNKNOWN_ITEM` for an item id that is
  * not in the catalog and `INVALID_ARGUMENT` for a turn with no acts.
  */
-export function renderTurn(request: VerbalizeRequest): string {
+export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   const { acts } = request;
   if (acts.length === 0) {
     throw new IcerError('INVALID_ARGUMENT', 'A turn to verbalise has no acts.', {
@@ -214,7 +214,7 @@ export function renderTurn(request: VerbalizeRequest): string {
       for (let next = acts[++i]; next !== undefined && isOpinionAct(next); next = acts[++i]) run.push(next);
       for (const text of composeOpinions(run, state)) pieces.push(text);
     } else {
-      pieces.push(sentence(state, renderAct(state, act)));
+      pieces.push(sentence(state, verbalizeAct(state, act)));
       i++;
     }
   }
