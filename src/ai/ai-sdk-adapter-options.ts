@@ -1,6 +1,6 @@
 import type { LanguageModel } from 'ai';
 import { z } from 'zod';
-import { type CallPolicyOptions, CallPolicyOptionsSchema } from '../language/call-policy.js';
+import { CallPolicyOptionsSchema } from '../language/call-policy.js';
 import type { PromptOverrides } from './prompts.js';
 
 /**
@@ -52,7 +52,7 @@ function isPromptOverrides(value: unknown): value is PromptOverrides {
   );
 }
 
-/** Validates {@link AiSdkAdapterOptions} when an adapter is made (the interface documents each field). */
+/** Options of {@link AiSdkAdapter}, checked when an adapter is made; unknown keys are refused. */
 export const AiSdkAdapterOptionsSchema = z.strictObject({
   /** Any AI SDK language model: `openai('gpt-4o-mini')`, `anthropic(…)`, `ollama(…)`, `openAICompatibleModel(…)`. */
   model: z.custom<LanguageModel>(isLanguageModel, 'model must be an AI SDK language model, e.g. openai("gpt-4o-mini")'),
@@ -69,7 +69,7 @@ export const AiSdkAdapterOptionsSchema = z.strictObject({
     )
     .optional(),
   /**
-   * Sampling temperature. Varied wording, while the acts keep the content fixed.
+   * Sampling temperature in [0, 2]. Varied wording, while the acts keep the content fixed.
    * @default 0.7
    */
   temperature: z.number().min(0).max(2).default(0.7),
@@ -113,49 +113,4 @@ export const AiSdkAdapterOptionsSchema = z.strictObject({
 });
 
 /** Options of {@link AiSdkAdapter}. Only `model` is required. */
-export interface AiSdkAdapterOptions {
-  /** Any AI SDK language model: `openai('gpt-4o-mini')`, `anthropic(…)`, `ollama(…)`, `openAICompatibleModel(…)`. */
-  model: LanguageModel;
-  /**
-   * Recorded as each dialogue's `generator.lm`.
-   * @default `provider:modelId`, e.g. `openai:gpt-4o-mini`
-   */
-  name?: string;
-  /** Replacements for some of the default prompts (see `defaultPrompts`); the rest stay the defaults. */
-  prompts?: PromptOverrides;
-  /**
-   * Sampling temperature in [0, 2]. Varied wording, while the acts keep the content fixed.
-   * @default 0.7
-   */
-  temperature?: number;
-  /** Most tokens per response; default: the provider's. */
-  maxOutputTokens?: number;
-  /**
-   * A `ResponseCache` (or any `get`/`set` store), or a directory to keep one in.
-   * @default no cache
-   */
-  cache?: string | ResponseStore;
-  /** Retries and per-attempt timeout of each model call (see `callWithPolicy`). The AI SDK's own retries are off. */
-  retry?: CallPolicyOptions;
-  /**
-   * Token prices, for the `cost` in the adapter's `stats`.
-   * @default no cost is computed
-   */
-  prices?: TokenPrices;
-  /**
-   * How many earlier turns a turn-mode prompt shows, newest last.
-   * @default 8
-   */
-  historyTurns?: number;
-  /**
-   * How often a reply that cannot be used (empty; in dialogue mode not JSON, or not one utterance per turn) is
-   * re-asked, with the problem stated, before the call throws `LM_INVALID_REPLY`.
-   * @default 1
-   */
-  invalidReplyRetries?: number;
-  /**
-   * Waits between retries; tests pass one that returns at once.
-   * @default a real timer
-   */
-  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-}
+export type AiSdkAdapterOptions = z.input<typeof AiSdkAdapterOptionsSchema>;
