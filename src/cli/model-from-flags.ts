@@ -1,5 +1,8 @@
+import { AiSdkAdapterOptionsSchema } from '../ai/ai-sdk-adapter-options.js';
 import type { LMAdapter } from '../language/lm-adapter.js';
 import { UsageError } from './cli-io.js';
+import { definedOnly } from './defined-only.js';
+import { plainNumber } from './parse-values.js';
 
 /** The command-line flags that pick a language model. */
 export interface ModelFlags {
@@ -9,6 +12,10 @@ export interface ModelFlags {
   apiKeyEnv: string | undefined;
   cache: string | undefined;
   prices: string | undefined;
+  /** Per-attempt timeout of a model call, in ms (the library's `retry.timeoutMs`). */
+  timeoutMs: number | undefined;
+  /** Retries of a failed model call (the library's `retry.maxRetries`). */
+  maxRetries: number | undefined;
 }
 
 /** A model-backed adapter with the run statistics the CLI reports at the end. */
@@ -24,14 +31,22 @@ export interface ModelAdapter extends LMAdapter {
   };
 }
 
-const DEFAULT_KEY_ENV = 'ICER_API_KEY';
+/** The environment variable the API key is read from when `--api-key-env` is absent. */
+export const DEFAULT_KEY_ENV = 'ICER_API_KEY';
+
+const PricesSchema = AiSdkAdapterOptionsSchema.shape.prices.unwrap();
 
 function parsePrices(text: string): { inputPerMillion: number; outputPerMillion: number } {
-  const [input, output] = text.split(',').map((part) => Number(part.trim()));
-  if (input === undefined || output === undefined || !(input >= 0) || !(output >= 0)) {
+  const parts = text.split(',');
+  const parsed = PricesSchema.safeParse(
+    parts.length === 2
+      ? { inputPerMillion: plainNumber(parts[0] as string), outputPerMillion: plainNumber(parts[1] as string) }
+      : undefined,
+  );
+  if (!parsed.success) {
     throw new UsageError(`--prices takes "INPUT,OUTPUT" prices per million tokens, e.g. 0.15,0.6; got "${text}".`);
   }
-  return { inputPerMillion: input, outputPerMillion: output };
+  return parsed.data;
 }
 
 /** `openai` → `openai`, `amazon-bedrock` → `amazonBedrock`: the provider instance AI SDK packages export. */
@@ -54,6 +69,8 @@ export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | 
       throw new UsageError('--provider and --base-url need --model.');
     if (flags.cache !== undefined || flags.prices !== undefined)
       throw new UsageError('--cache and --prices apply to a model: add --model.');
+    if (flags.timeoutMs !== undefined || flags.maxRetries !== undefined)
+      throw new UsageError('--timeout-ms and --max-retries apply to a model: add --model.');
     return undefined;
   }
   const ai = await import('../ai/index.js');
@@ -61,9 +78,11 @@ export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | 
   if (flags.apiKeyEnv !== undefined && apiKey === undefined) {
     throw new UsageError(`--api-key-env names ${flags.apiKeyEnv}, but that variable is not set.`);
   }
+  const retry = definedOnly({ timeoutMs: flags.timeoutMs, maxRetries: flags.maxRetries });
   const common = {
     ...(flags.cache !== undefined ? { cache: flags.cache } : {}),
     ...(flags.prices !== undefined ? { prices: parsePrices(flags.prices) } : {}),
+    ...(Object.keys(retry).length > 0 ? { retry } : {}),
   };
   const compatible =
     flags.provider === 'openai-compatible' || (flags.provider === undefined && flags.baseUrl !== undefined);

@@ -1,16 +1,71 @@
+import type { z } from 'zod';
 import type { Seed } from '../random/seeded-random.js';
 import { UsageError } from './cli-io.js';
+import { type ValueRule, valueRule } from './schema-facts.js';
 
-/** A whole number ≥ `min` from a flag value, or a usage error naming the flag. */
-export function parseWholeNumber(text: string, flag: string, min: number): number {
-  const value = Number(text);
-  if (!/^\d+$/.test(text.trim()) || !Number.isSafeInteger(value) || value < min) {
-    throw new UsageError(`${flag} takes a whole number ≥ ${min}, got "${text}".`);
+// Plain decimals only, as in data files: Number() would also take "", "0x10" and "1e3", which nobody means.
+const INTEGER = /^[+-]?\d+$/;
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+// Without a sign of its own: "+7" has always been a text seed, and what a seed produces must not change.
+const SEED_INTEGER = /^-?\d+$/;
+
+function within(rule: ValueRule, value: number): boolean {
+  return (
+    (rule.minimum === undefined || value >= rule.minimum) &&
+    (rule.exclusiveMinimum === undefined || value > rule.exclusiveMinimum) &&
+    (rule.maximum === undefined || value <= rule.maximum) &&
+    (rule.exclusiveMaximum === undefined || value < rule.exclusiveMaximum)
+  );
+}
+
+// The safe-integer ceiling of every whole number goes without saying, until a value runs past it.
+function describeNumber(rule: ValueRule, value: number): string {
+  const whole = rule.type === 'integer';
+  const bounds: string[] = [];
+  if (rule.minimum !== undefined) bounds.push(`≥ ${rule.minimum}`);
+  if (rule.exclusiveMinimum !== undefined) bounds.push(`> ${rule.exclusiveMinimum}`);
+  const implicit = whole && rule.maximum === Number.MAX_SAFE_INTEGER && !(Math.abs(value) > rule.maximum);
+  if (rule.maximum !== undefined && !implicit) bounds.push(`≤ ${rule.maximum}`);
+  if (rule.exclusiveMaximum !== undefined) bounds.push(`< ${rule.exclusiveMaximum}`);
+  return `${whole ? 'a whole number' : 'a number'}${bounds.length > 0 ? ` ${bounds.join(' and ')}` : ''}`;
+}
+
+/** The number a plain decimal ("4", "-0.5", ".5") writes, or NaN for anything else. */
+export function plainNumber(text: string): number {
+  const trimmed = text.trim();
+  return DECIMAL.test(trimmed) ? Number(trimmed) : Number.NaN;
+}
+
+/**
+ * A number from a flag value, checked against the schema of the option it sets (so the bounds are the library's,
+ * never copied), or a usage error naming the flag and what it takes.
+ */
+export function parseNumber(text: string, flag: string, schema: z.ZodType): number {
+  const rule = valueRule(schema);
+  const trimmed = text.trim();
+  const value = (rule.type === 'integer' ? INTEGER : DECIMAL).test(trimmed) ? Number(trimmed) : Number.NaN;
+  if (!Number.isFinite(value) || !within(rule, value) || !schema.safeParse(value).success) {
+    throw new UsageError(`${flag} takes ${describeNumber(rule, value)}, got "${text}".`);
   }
   return value;
 }
 
-/** A seed: an integer stays a number (so `--seed 7` equals `seed: 7` in code); anything else is a string seed. */
-export function parseSeed(text: string): Seed {
-  return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
+/** One of the choices of an enum schema, or a usage error listing them. */
+export function parseChoice<S extends z.ZodType>(text: string, flag: string, schema: S): z.output<S> {
+  const parsed = schema.safeParse(text);
+  if (!parsed.success) {
+    throw new UsageError(`${flag} takes one of ${(valueRule(schema).enum ?? []).join(', ')}, got "${text}".`);
+  }
+  return parsed.data;
+}
+
+/**
+ * A seed: an integer stays a number (so `--seed 7` equals `seed: 7` in code); other text is a string seed. An empty
+ * or space-padded value is refused: it is a quoting slip, and would make dialogue ids like "-0" or " 7-0".
+ */
+export function parseSeed(text: string, flag = '--seed'): Seed {
+  if (text.trim() === '' || text !== text.trim()) {
+    throw new UsageError(`${flag} takes an integer or a text without spaces around it, got "${text}".`);
+  }
+  return SEED_INTEGER.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : text;
 }

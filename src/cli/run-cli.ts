@@ -1,6 +1,7 @@
 import { IcerError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { type CliIo, UsageError } from './cli-io.js';
+import { forCommandLine } from './command-line-hints.js';
 import { GENERATE_HELP, generateCommand } from './commands/generate-command.js';
 import { PROFILES_HELP, profilesCommand } from './commands/profiles-command.js';
 
@@ -55,7 +56,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 2;
     }
     if (IcerError.isInstance(error)) {
-      io.stderr.write(`icer ${command}: ${error.message} [${error.code}]\n`);
+      io.stderr.write(`icer ${command}: ${forCommandLine(error).message} [${error.code}]\n`);
       return 1;
     }
     throw error;

@@ -1,14 +1,23 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import { loadCatalogJson } from '../../data/catalog-json.js';
-import { loadMovieLens } from '../../data/movielens/load-movielens.js';
+import { RatingsProfileOptionsSchema } from '../../profile/from-ratings.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
-import { syntheticProfiles } from '../../profile/synthetic.js';
+import { SyntheticProfileOptionsSchema, syntheticProfiles } from '../../profile/synthetic.js';
 import { type CliIo, UsageError } from '../cli-io.js';
+import { CountSchema } from '../count-schema.js';
+import { definedOnly } from '../defined-only.js';
 import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
-import { parseSeed, parseWholeNumber } from '../parse-values.js';
+import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
+import { movieLensSource } from '../movielens-source.js';
+import { parseFlags } from '../parse-flags.js';
+import { parseNumber, parseSeed } from '../parse-values.js';
+import { requireItems } from '../require-items.js';
+import { defaultText } from '../schema-facts.js';
+
+const synthetic = SyntheticProfileOptionsSchema.shape;
+const ratings = RatingsProfileOptionsSchema.shape;
 
 export const PROFILES_HELP = `Usage: icer profiles [options]
 
@@ -16,29 +25,27 @@ Writes hidden user profiles as JSON Lines: synthetic users drawn from the built-
 or users built from MovieLens ratings.
 
 Options:
-  --movielens DIR   build profiles from a MovieLens directory (movies.csv, ratings.csv, tags.csv, links.csv)
-  --catalog FILE    draw synthetic users from an icer JSON catalog instead of the built-in one
-  --count N         how many profiles (default: 10 synthetic users; every MovieLens user)
-  --seed S          seed for synthetic users and held-out splits (default: 0)
-  --held-out F      share of liked items held out as evaluation targets (default: 0.2)
-  --out FILE        write to FILE instead of stdout (written atomically)
-  -h, --help        show this help
-`;
+  --movielens DIR        build profiles from a MovieLens directory (movies.csv, ratings.csv, tags.csv, links.csv)
+  --catalog FILE         draw synthetic users from an icer JSON catalog instead of the built-in one
+  --count N              how many profiles (default: ${defaultText(CountSchema)} synthetic users; every MovieLens user)
+  --seed S               seed for synthetic users and held-out splits (default: ${defaultText(synthetic.seed, ratings.seed)})
+  --held-out F           share of liked items held out as evaluation targets
+                         (default: ${defaultText(synthetic.heldOutFraction, ratings.heldOutFraction)})
+  --out FILE             write to FILE instead of stdout (written atomically)
+  -h, --help             show this help
+
+${MOVIELENS_HELP}`;
 
 export async function profilesCommand(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      movielens: { type: 'string' },
-      catalog: { type: 'string' },
-      count: { type: 'string' },
-      seed: { type: 'string' },
-      'held-out': { type: 'string' },
-      out: { type: 'string' },
-      help: { type: 'boolean', short: 'h' },
-    },
-    strict: true,
-    allowPositionals: false,
+  const values = parseFlags(args, {
+    movielens: { type: 'string' },
+    catalog: { type: 'string' },
+    count: { type: 'string' },
+    seed: { type: 'string' },
+    'held-out': { type: 'string' },
+    out: { type: 'string' },
+    ...MOVIELENS_FLAGS,
+    help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout.write(PROFILES_HELP);
@@ -47,22 +54,30 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
   if (values.movielens !== undefined && values.catalog !== undefined) {
     throw new UsageError('--movielens and --catalog cannot be combined: MovieLens brings its own catalog.');
   }
-  const count = values.count === undefined ? undefined : parseWholeNumber(values.count, '--count', 1);
-  const seed = values.seed === undefined ? 0 : parseSeed(values.seed);
-  const heldOutFraction = values['held-out'] === undefined ? 0.2 : Number(values['held-out']);
-  if (!(heldOutFraction >= 0 && heldOutFraction < 1)) {
-    throw new UsageError(`--held-out takes a share in [0, 1), got "${values['held-out']}".`);
-  }
+  // Only what the user set is passed on: the library's schemas apply their own defaults to the rest.
+  const count = values.count === undefined ? undefined : parseNumber(values.count, '--count', CountSchema);
+  const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
+  const heldOut = values['held-out'];
+  const heldOutSchema = values.movielens !== undefined ? ratings.heldOutFraction : synthetic.heldOutFraction;
+  const heldOutFraction = heldOut === undefined ? undefined : parseNumber(heldOut, '--held-out', heldOutSchema);
+  const movieLens = movieLensSettings(values, { seed, heldOutFraction });
 
   let profiles: Iterable<PreferenceProfile>;
   if (values.movielens !== undefined) {
-    const dataset = await loadMovieLens(resolve(io.cwd, values.movielens));
+    const dataset = await movieLensSource(resolve(io.cwd, values.movielens), movieLens);
     const users = dataset.userIds();
-    profiles = dataset.profiles({ seed, heldOutFraction }, count === undefined ? users : users.slice(0, count));
+    profiles = dataset.profiles(movieLens.profiles, count === undefined ? users : users.slice(0, count));
   } else {
-    const catalog: ItemCatalog =
-      values.catalog !== undefined ? await loadCatalogJson(resolve(io.cwd, values.catalog)) : builtinCatalog();
-    profiles = syntheticProfiles(catalog, { count: count ?? 10, seed, heldOutFraction });
+    let catalog: ItemCatalog = builtinCatalog();
+    if (values.catalog !== undefined) {
+      const file = resolve(io.cwd, values.catalog);
+      catalog = await loadCatalogJson(file);
+      requireItems(catalog, { flag: '--catalog', file, what: 'items' });
+    }
+    profiles = syntheticProfiles(catalog, {
+      count: count ?? CountSchema.parse(undefined),
+      ...definedOnly({ seed, heldOutFraction }),
+    });
   }
 
   const output: JsonlOutput =

@@ -1,0 +1,54 @@
+import { type VerbalizationMode, VerbalizationModeSchema } from '../../dialogue/verbalization-mode.js';
+import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
+import { CallPolicyOptionsSchema } from '../../language/call-policy.js';
+import { BeliefPolicyOptionsSchema } from '../../simulation/belief-policy.js';
+import { CountSchema } from '../count-schema.js';
+import { DEFAULT_KEY_ENV } from '../model-from-flags.js';
+import { MOVIELENS_HELP } from '../movielens-flags.js';
+import { choicesText, defaultText, valueRule } from '../schema-facts.js';
+
+const generator = DialogueGeneratorOptionsSchema.shape;
+const retry = CallPolicyOptionsSchema.shape;
+
+// Keyed by the closed list, so that a new mode cannot go without a line of help.
+const MODE_HELP: Record<VerbalizationMode, string> = {
+  turn: 'word each turn on its own',
+  dialogue: 'word each dialogue in one call',
+};
+
+/** `icer generate --help`: every default and choice read from the schema that applies it. */
+export const GENERATE_HELP = `Usage: icer generate [options]
+
+Generates conversational-recommendation dialogues as JSON Lines, one dialogue record per line. By default the
+users are synthetic, drawn from the built-in movie catalog, and the words come from templates: no data files,
+no model, no network. A profile the generator cannot use (a MovieLens user who liked or disliked nothing) is
+skipped, named on stderr and counted; a run that can use none of its profiles fails.
+
+Options:
+  --count N              how many profiles to take, one dialogue each (default: ${defaultText(CountSchema)})
+  --seed S               the same seed and options give byte-identical output (default: ${defaultText(generator.seed)})
+  --out FILE             write to FILE instead of stdout (written atomically)
+  --movielens DIR        users from a MovieLens directory's ratings (cycled when --count exceeds them)
+  --max-turns N          most turns per dialogue, both speakers counted, at least ${valueRule(generator.maxTurns).minimum} (default: ${defaultText(generator.maxTurns)})
+  --concurrency N        dialogues in flight at once (default: ${defaultText(GenerateManyOptionsSchema.shape.concurrency)})
+  --style STYLE          recommender style: ${choicesText(BeliefPolicyOptionsSchema.shape.style)}
+                         (default: ${defaultText(BeliefPolicyOptionsSchema.shape.style)})
+  --mode MODE            ${VerbalizationModeSchema.options.map((mode) => `${mode}: ${MODE_HELP[mode]}`).join('; ')}
+                         (default: ${defaultText(generator.mode)})
+  --quiet                no progress bar (only drawn on a terminal anyway) and no run summary; skipped profiles are
+                         still reported
+  -h, --help             show this help
+
+${MOVIELENS_HELP}
+Language models (default: none — the template verbaliser, offline):
+  --model M              provider:model (e.g. openai:gpt-4o-mini, needs @ai-sdk/<provider> installed and its key),
+                         or a model name for --provider openai-compatible
+  --provider P           openai-compatible for any server speaking the OpenAI chat-completions protocol
+  --base-url URL         that server's API root, e.g. http://127.0.0.1:11434/v1 (Ollama), http://localhost:8000/v1
+  --api-key-env VAR      environment variable holding the API key (default: ${DEFAULT_KEY_ENV}); provider packages
+                         also read their own, e.g. OPENAI_API_KEY
+  --cache DIR            keep model responses in DIR: a re-run with the same seed, prompts and model makes no calls
+  --prices IN,OUT        prices per million input and output tokens, for the cost in the run summary
+  --timeout-ms MS        per attempt of a model call; 0 waits as long as it takes (default: ${defaultText(retry.timeoutMs)})
+  --max-retries N        retries of a model call that failed or timed out (default: ${defaultText(retry.maxRetries)})
+`;

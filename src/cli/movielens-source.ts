@@ -1,0 +1,22 @@
+import { resolve } from 'node:path';
+import { loadMovieLens } from '../data/movielens/load-movielens.js';
+import type { MovieLensDataset } from '../data/movielens/movielens-dataset.js';
+import { IcerError } from '../errors.js';
+import type { MovieLensSettings } from './movielens-flags.js';
+import { requireItems } from './require-items.js';
+
+/**
+ * The MovieLens directory `--movielens` names, loaded with the flags' options. A directory with no movies or no
+ * ratings fails here, naming the file: the run would otherwise write nothing and succeed.
+ */
+export async function movieLensSource(directory: string, settings: MovieLensSettings): Promise<MovieLensDataset> {
+  const dataset = await loadMovieLens(directory, settings.load);
+  requireItems(dataset.catalog, { flag: '--movielens', file: resolve(directory, 'movies.csv'), what: 'movies' });
+  if (dataset.userCount === 0) {
+    throw new IcerError('NO_RATINGS', 'It holds no ratings, so there are no users.', {
+      location: { file: resolve(directory, 'ratings.csv') },
+      hint: 'Point --movielens to a MovieLens directory whose ratings.csv has ratings.',
+    });
+  }
+  return dataset;
+}

@@ -1,0 +1,38 @@
+import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { UsageError } from './cli-io.js';
+
+type FlagOptions = NonNullable<ParseArgsConfig['options']>;
+
+// "-5", "-0.5", "-.5", "-1,2": a value, not a cluster of short options.
+const NEGATIVE_NUMBER = /^-(?:\d|\.\d)/;
+
+/**
+ * The flags of a command, parsed strictly (unknown flags and positionals are usage errors). A negative number after
+ * a flag that takes a value is that value (`--seed -5`), where node's parseArgs would call it ambiguous; any other
+ * value starting with a dash still needs `--flag=value`. An empty value is refused: no flag means anything by it,
+ * and read as a path it would silently be the working directory.
+ */
+export function parseFlags<const O extends FlagOptions>(args: readonly string[], options: O) {
+  const takesValue = new Set<string>();
+  for (const [name, option] of Object.entries(options)) if (option.type === 'string') takesValue.add(`--${name}`);
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    const next = args[i + 1];
+    if (arg === '--') {
+      joined.push(...args.slice(i));
+      break;
+    }
+    if (takesValue.has(arg) && next !== undefined && NEGATIVE_NUMBER.test(next)) {
+      joined.push(`${arg}=${next}`);
+      i++;
+    } else {
+      joined.push(arg);
+    }
+  }
+  const { values } = parseArgs({ args: joined, options, strict: true, allowPositionals: false });
+  for (const [name, value] of Object.entries(values)) {
+    if (value === '') throw new UsageError(`--${name} takes a value, got an empty one.`);
+  }
+  return values;
+}
