@@ -40,6 +40,11 @@ export const ICER_ERROR_CODES = [
   'LM_CALL_FAILED',
   /** A file or directory could not be created or written. */
   'FILE_NOT_WRITABLE',
+  /**
+   * A text file is not valid UTF-8 (often Latin-1 or Windows-1252): reading on would turn its accented letters
+   * into U+FFFD, so the file is refused at the line of its first invalid byte.
+   */
+  'INVALID_ENCODING',
 ] as const;
 
 /** One of {@link ICER_ERROR_CODES}. */

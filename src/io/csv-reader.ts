@@ -20,6 +20,23 @@ interface ParseState {
   line: number;
 }
 
+function textAfterQuote(file: string, openLine: number, closeLine: number): IcerError {
+  if (openLine === closeLine) {
+    return new IcerError('MALFORMED_CSV', 'Unexpected text after a closing quote.', {
+      location: { file, line: openLine },
+      hint: 'A quoted field must be followed by a comma or the end of the line; write a quote inside a field as "".',
+    });
+  }
+  return new IcerError(
+    'MALFORMED_CSV',
+    `A quoted field opened on this line runs on to line ${closeLine}, where its closing quote is followed by text.`,
+    {
+      location: { file, line: openLine },
+      hint: 'Most likely the quote on this line is never closed: close it, or write a quote inside a field as "".',
+    },
+  );
+}
+
 /**
  * Parses as many complete records as `text` holds and returns them with the offset where the incomplete tail
  * starts. Fields may be quoted (RFC 4180), with `""` for a quote and newlines inside; records end with LF or CRLF.
@@ -46,14 +63,17 @@ function parseRecords(text: string, state: ParseState, final: boolean): { record
     let value: string;
     const quoted = text.charCodeAt(position) === QUOTE;
     if (quoted) {
+      // A quote left open swallows the lines after it until some later quote: the line it opened on is the one
+      // to fix, however far away the parser notices.
+      const openLine = state.line + newlinesInRecord;
       let cursor = position + 1;
       let parts = '';
       for (;;) {
         const close = text.indexOf('"', cursor);
         if (close === -1) {
           if (!final) return { records, consumed: recordStart };
-          throw new IcerError('MALFORMED_CSV', 'A quoted field is never closed.', {
-            location: { file: state.file, line: state.line },
+          throw new IcerError('MALFORMED_CSV', 'A quoted field opened on this line is never closed.', {
+            location: { file: state.file, line: openLine },
             hint: 'Close the quote, or escape a quote inside a field as "".',
           });
         }
@@ -72,10 +92,7 @@ function parseRecords(text: string, state: ParseState, final: boolean): { record
       value = parts;
       const next = position < length ? text.charCodeAt(position) : -1;
       if (next !== COMMA && next !== LF && next !== CR && next !== -1) {
-        throw new IcerError('MALFORMED_CSV', 'Unexpected text after a closing quote.', {
-          location: { file: state.file, line: state.line + newlinesInRecord },
-          hint: 'A quoted field must be followed by a comma or the end of the line; write a quote inside a field as "".',
-        });
+        throw textAfterQuote(state.file, openLine, state.line + newlinesInRecord);
       }
     } else {
       let end = position;
@@ -113,30 +130,141 @@ function parseRecords(text: string, state: ParseState, final: boolean): { record
   return { records, consumed: recordStart };
 }
 
+/** Line breaks as the parser counts them: LF, CRLF and a lone CR each end a line. */
+function countLineBreaks(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === LF || (c === CR && text.charCodeAt(i + 1) !== LF)) count++;
+  }
+  return count;
+}
+
+/** How many continuation bytes a lead byte needs, or -1 for a byte no well-formed character starts with. */
+function continuations(lead: number): number {
+  if (lead < 0x80) return 0;
+  if (lead < 0xc2) return -1;
+  if (lead < 0xe0) return 1;
+  if (lead < 0xf0) return 2;
+  return lead < 0xf5 ? 3 : -1;
+}
+
+/**
+ * Offset of the first byte of the first ill-formed sequence (Unicode's rules, as a fatal TextDecoder applies
+ * them: no overlong forms, surrogates or code points past U+10FFFF), a sequence cut off by the end counting as
+ * ill-formed; `bytes.length` when there is none. Only run once a decoder has failed, so it need not be fast.
+ */
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  for (let i = 0; i < bytes.length; ) {
+    const lead = bytes[i] as number;
+    const extra = continuations(lead);
+    if (extra < 0 || i + extra >= bytes.length) return i;
+    // The second byte's range depends on the lead; the others are plain continuation bytes.
+    const second = bytes[i + 1] as number;
+    const low = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    const high = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    if (extra > 0 && (second < low || second > high)) return i;
+    for (let k = 2; k <= extra; k++) {
+      if (((bytes[i + k] as number) & 0xc0) !== 0x80) return i;
+    }
+    i += extra + 1;
+  }
+  return bytes.length;
+}
+
+/** The last bytes of a valid stream that a streaming decoder still holds: the start of an unfinished character. */
+function unfinishedTail(bytes: Uint8Array): Uint8Array {
+  for (let back = 1; back <= Math.min(3, bytes.length); back++) {
+    const byte = bytes[bytes.length - back] as number;
+    if ((byte & 0xc0) === 0x80) continue;
+    return continuations(byte) >= back ? bytes.subarray(bytes.length - back) : new Uint8Array(0);
+  }
+  return new Uint8Array(0);
+}
+
+function invalidEncoding(file: string, line: number): IcerError {
+  return new IcerError('INVALID_ENCODING', 'The file is not UTF-8: this line holds a byte UTF-8 does not allow.', {
+    location: { file, line },
+    hint:
+      'Re-encode the file as UTF-8, e.g. `iconv -f latin1 -t utf-8 in.csv > out.csv` for Latin-1 ' +
+      '(use -f cp1252 for a file saved on Windows).',
+  });
+}
+
 /**
  * Reads a CSV file as a stream of record batches (one batch per chunk read), so memory stays flat however large
  * the file. Handles quoted fields with commas, quotes and newlines, UTF-8 text, LF or CRLF line ends and a BOM.
- * Blank lines are skipped. Throws `FILE_NOT_FOUND` and `MALFORMED_CSV` as {@link IcerError}s.
+ * Blank lines are skipped. Throws `FILE_NOT_FOUND`, `MALFORMED_CSV` and `INVALID_ENCODING` (bytes that are not
+ * UTF-8, at the line of the first one) as {@link IcerError}s.
  */
 export async function* readCsv(file: string): AsyncGenerator<CsvRecord[]> {
   const state: ParseState = { file, line: 1 };
+  // Fatal, so that a Latin-1 file fails instead of loading with U+FFFD in its titles; streaming, so that a
+  // character cut by a read boundary is completed by the next read. The BOM is stripped below, as string chunks
+  // (which a caller's stream may give) need that too.
+  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let pending = '';
   let first = true;
+  // The last bytes decoded, enough to hold the unfinished character the decoder carries into the next read.
+  let lastBytes: Uint8Array = new Uint8Array(0);
+
+  const feed = (text: string, final: boolean): CsvRecord[] => {
+    let all = pending + text;
+    if (first && all.length > 0) {
+      first = false;
+      if (all.charCodeAt(0) === 0xfeff) all = all.slice(1);
+    }
+    const { records, consumed } = parseRecords(all, state, final);
+    pending = all.slice(consumed);
+    return records;
+  };
+  // The decoder does not say where it failed: find the byte, parse the text before it (an earlier error in the
+  // file must win), and name the line it is on.
+  function* failAt(bytes: Uint8Array): Generator<CsvRecord[], IcerError> {
+    const carried = unfinishedTail(lastBytes);
+    const joined = new Uint8Array(carried.length + bytes.length);
+    joined.set(carried);
+    joined.set(bytes, carried.length);
+    const records = feed(new TextDecoder().decode(joined.subarray(0, firstInvalidUtf8(joined))), false);
+    if (records.length > 0) yield records;
+    return invalidEncoding(file, state.line + countLineBreaks(pending));
+  }
+
   try {
     // 64 KiB reads: larger ones raised peak memory (each read briefly holds its records) without saving time.
-    for await (const chunk of createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 })) {
-      let text = pending + (chunk as string);
-      if (first) {
-        first = false;
-        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+    for await (const chunk of createReadStream(file, { highWaterMark: 1 << 16 })) {
+      let text: string;
+      if (typeof chunk === 'string') {
+        text = chunk;
+      } else {
+        const bytes = chunk as Uint8Array;
+        try {
+          text = decoder.decode(bytes, { stream: true });
+        } catch {
+          throw yield* failAt(bytes);
+        }
+        lastBytes = bytes.length >= 3 ? bytes.subarray(bytes.length - 3) : keepLast3(lastBytes, bytes);
       }
-      const { records, consumed } = parseRecords(text, state, false);
-      pending = text.slice(consumed);
+      const records = feed(text, false);
       if (records.length > 0) yield records;
     }
   } catch (error) {
     throw IcerError.isInstance(error) ? error : fileError(error, file);
   }
-  const { records } = parseRecords(pending, state, true);
+  let rest = '';
+  try {
+    rest = decoder.decode();
+  } catch {
+    // The file ends inside a character.
+    throw yield* failAt(new Uint8Array(0));
+  }
+  const records = feed(rest, true);
   if (records.length > 0) yield records;
+}
+
+function keepLast3(before: Uint8Array, bytes: Uint8Array): Uint8Array {
+  const joined = new Uint8Array(before.length + bytes.length);
+  joined.set(before);
+  joined.set(bytes, before.length);
+  return joined.subarray(Math.max(0, joined.length - 3));
 }
