@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { IcerError } from '../errors.js';
+import { IcerError, type IcerErrorLocation } from '../errors.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { affinitiesFromScores } from './affinities.js';
 import { chooseHeldOut } from './held-out-split.js';
@@ -12,36 +12,125 @@ import type { ItemOpinion } from './profile-schema.js';
 export interface Rating {
   /** Item id in the catalog. */
   item: string;
-  /** The rating, on the scale given by the options (MovieLens: 0.5–5). */
+  /** The rating: a finite number on the scale given by the options (MovieLens: 0.5–5). */
   rating: number;
+  /**
+   * When it was given, in any unit that grows with time (MovieLens: Unix seconds). Only read when an item is rated
+   * twice: see {@link supersedes}.
+   */
+  timestamp?: number;
+}
+
+/**
+ * The rating scale, shared by every option schema that reads ratings (profileFromRatings, the loaders): a rating
+ * off it is refused, never clamped.
+ */
+export const RatingScaleShape = {
+  /**
+   * Lowest rating on the scale.
+   * @default 0.5
+   */
+  minRating: z.number().default(0.5),
+  /**
+   * Highest rating on the scale.
+   * @default 5
+   */
+  maxRating: z.number().default(5),
+};
+
+/** A rating scale with its bounds known. */
+export interface RatingScale {
+  minRating: number;
+  maxRating: number;
+}
+
+/** Who rated what, and where it was read, for the message of a rating that breaks the rule. */
+export interface RatingOrigin {
+  userId: string;
+  item: string;
+  /** The file and line, when the rating was read from one. */
+  location?: IcerErrorLocation;
+  /** The rating as written in the file, when there was one. */
+  text?: string;
+}
+
+/**
+ * The one rule for a single rating, applied by {@link profileFromRatings} and by the loaders alike: a finite
+ * number within [minRating, maxRating]. Throws `RATING_OUT_OF_RANGE` naming the user and the item otherwise.
+ */
+export function checkRating(rating: unknown, scale: RatingScale, origin: RatingOrigin): asserts rating is number {
+  if (typeof rating === 'number' && rating >= scale.minRating && rating <= scale.maxRating) return;
+  // NaN fails both comparisons above, and an infinity is off every scale; a non-number says what it was.
+  const shown = origin.text ?? describeValue(rating);
+  const what = typeof rating === 'number' && !Number.isNaN(rating) ? 'outside' : 'not a number on';
+  throw new IcerError(
+    'RATING_OUT_OF_RANGE',
+    `The rating ${shown} by user "${origin.userId}" of item "${origin.item}" is ${what} the scale ${scale.minRating}–${scale.maxRating}.`,
+    {
+      ...(origin.location ? { location: origin.location } : {}),
+      hint: 'Fix the rating, or pass minRating/maxRating if the data uses another scale.',
+    },
+  );
+}
+
+// What a caller passed instead of a number, in words that cannot throw (JSON.stringify does on a bigint).
+function describeValue(value: unknown): string {
+  if (typeof value === 'number' || value === undefined || value === null) return String(value);
+  if (typeof value === 'string') return `${JSON.stringify(value)} (a string)`;
+  return typeof value === 'object' ? '(an object)' : `(a ${typeof value})`;
+}
+
+/**
+ * The rule for an item rated twice by one user, shared by {@link profileFromRatings} and the loaders: the rating
+ * with the later timestamp counts; when the timestamps are equal or either is missing, the one that comes later
+ * (in the list, or in the file) counts. True when `newer`, coming after `older`, takes its place.
+ */
+export function supersedes(newerTimestamp: number | undefined, olderTimestamp: number | undefined): boolean {
+  return newerTimestamp === undefined || olderTimestamp === undefined || newerTimestamp >= olderTimestamp;
 }
 
 /** Options for {@link profileFromRatings}; every field has a default. */
 export const RatingsProfileOptionsSchema = z
   .strictObject({
-    /** Ratings at or above this are liked. Default 4. */
+    /**
+     * Ratings at or above this are liked.
+     * @default 4
+     */
     likeThreshold: z.number().default(4),
-    /** Ratings at or below this are disliked. Default 2. */
+    /**
+     * Ratings at or below this are disliked.
+     * @default 2
+     */
     dislikeThreshold: z.number().default(2),
-    /** Lowest rating on the scale. Default 0.5. */
-    minRating: z.number().default(0.5),
-    /** Highest rating on the scale. Default 5. */
-    maxRating: z.number().default(5),
-    /** Share of liked items held out as evaluation targets, in [0, 1). Default 0.2. */
+    ...RatingScaleShape,
+    /**
+     * Share of liked items held out as evaluation targets, in [0, 1).
+     * @default 0.2
+     */
     heldOutFraction: z.number().min(0).lt(1).default(0.2),
     /** Exact number of liked items to hold out (at least one liked item always stays visible). */
     heldOutCount: z.number().int().min(0).optional(),
-    /** Seed for the held-out split. Default 0. */
+    /**
+     * Seed for the held-out split.
+     * @default 0
+     */
     seed: z.union([z.number(), z.string()]).default(0),
-    /** Pseudo-count shrinking affinities toward zero when evidence is thin. Default 2. */
+    /**
+     * Pseudo-count shrinking affinities toward zero when evidence is thin.
+     * @default 2
+     */
     shrinkage: z.number().min(0).default(2),
     /** Facets to derive affinities for. Default: every facet of the catalog. */
     facets: z.array(z.string()).optional(),
-    /** Affinities smaller in magnitude than this are dropped. Default 0.05. */
+    /**
+     * Affinities smaller in magnitude than this are dropped.
+     * @default 0.05
+     */
     minAffinity: z.number().min(0).max(1).default(0.05),
     /**
-     * Attributes carried by fewer of the user's rated items than this get no affinity. Default 2: one film is an
-     * anecdote, not a taste (and MovieLens films carry dozens of one-off tags).
+     * Attributes carried by fewer of the user's rated items than this get no affinity: one film is an anecdote, not
+     * a taste (and MovieLens films carry dozens of one-off tags).
+     * @default 2
      */
     minEvidence: z.number().int().min(1).default(2),
   })
@@ -71,7 +160,9 @@ function strength(distance: number, span: number): number {
  * seeded held-out split of liked items. Every field except `heldOut` is computed without the held-out items, so
  * nothing about a target leaks into a dialogue.
  *
- * Throws `NO_RATINGS` for an empty list and `UNKNOWN_ITEM` for an item missing from the catalog.
+ * Every rating must be a finite number within [minRating, maxRating] (`RATING_OUT_OF_RANGE` otherwise, naming the
+ * user and the item). An item rated twice counts once, by the rule of {@link supersedes}: the later timestamp, then
+ * the later entry. Throws `NO_RATINGS` for an empty list and `UNKNOWN_ITEM` for an item missing from the catalog.
  *
  * @example
  * ```ts
@@ -104,19 +195,33 @@ export function buildFromRatings(
       hint: 'Pick a user who has rated at least one item, or build the profile from a spec instead.',
     });
   }
-  const liked: Array<ItemOpinion & { rating: number }> = [];
-  const disliked: Array<ItemOpinion & { rating: number }> = [];
-  const neutral: string[] = [];
-  const rated = new Map<string, number>();
-  for (const { item, rating } of ratings) {
+  // Which entry counts for each item; an item rated twice counts once.
+  const counted = new Map<string, number>();
+  for (let index = 0; index < ratings.length; index++) {
+    const { item, rating, timestamp } = ratings[index] as Rating;
     if (!catalog.has(item)) {
       throw new IcerError('UNKNOWN_ITEM', `User "${userId}" rated item "${item}", which is not in the catalog.`, {
         hint: 'Load ratings together with the catalog they refer to.',
       });
     }
-    // The first rating of an item wins, so a duplicate row cannot count twice.
-    if (rated.has(item)) continue;
-    rated.set(item, rating);
+    checkRating(rating, options, { userId, item });
+    if (timestamp !== undefined && !Number.isFinite(timestamp)) {
+      throw new IcerError(
+        'INVALID_ARGUMENT',
+        `The timestamp of the rating by user "${userId}" of item "${item}" is ${String(timestamp)}, not a number.`,
+        { location: { field: 'timestamp' }, hint: 'Give a finite number, or leave the timestamp out.' },
+      );
+    }
+    const earlier = counted.get(item);
+    if (earlier === undefined || supersedes(timestamp, ratings[earlier]?.timestamp)) counted.set(item, index);
+  }
+
+  const liked: Array<ItemOpinion & { rating: number }> = [];
+  const disliked: Array<ItemOpinion & { rating: number }> = [];
+  const neutral: string[] = [];
+  for (let index = 0; index < ratings.length; index++) {
+    const { item, rating } = ratings[index] as Rating;
+    if (counted.get(item) !== index) continue;
     if (rating >= options.likeThreshold) {
       liked.push({
         item,
@@ -151,9 +256,9 @@ export function buildFromRatings(
     rating >= center
       ? (rating - center) / (options.maxRating - center)
       : (rating - center) / (center - options.minRating);
-  const scored = [...rated]
+  const scored = [...counted]
     .filter(([item]) => !heldOut.has(item))
-    .map(([item, rating]) => ({ item, score: clamp(score(rating), -1, 1) }));
+    .map(([item, index]) => ({ item, score: clamp(score((ratings[index] as Rating).rating), -1, 1) }));
   const affinities = affinitiesFromScores(scored, catalog, {
     shrinkage: options.shrinkage,
     facets: options.facets,

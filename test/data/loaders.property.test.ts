@@ -13,22 +13,27 @@ import { type CsvRecord, readCsv } from '../../src/io/csv-reader.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 // ---------------------------------------------------------------------------------------------------------------
-// Chunking control: readCsv streams a file through createReadStream (1 MiB reads), so small test files would always
-// arrive in one chunk. The mock below cuts the file into chunks of the sizes a property chooses (in code points, as
-// a real UTF-8 stream decoder never splits a character), so every split point is exercised: inside a quoted field,
-// between CR and LF, between the two quotes of an escaped quote, right after a BOM...
-const chunking = vi.hoisted(() => ({ sizes: undefined as number[] | undefined, chunkedReads: 0 }));
+// Chunking control: readCsv streams a file through createReadStream (64 KiB reads), so small test files would always
+// arrive in one chunk. The mock below cuts the file into chunks of the sizes a property chooses, so every split point
+// is exercised: inside a quoted field, between CR and LF, between the two quotes of an escaped quote, right after a
+// BOM... Chunks are either bytes, as the real stream gives them (so a split can fall inside a UTF-8 character, even
+// inside the BOM), or strings cut at code points, as a stream with an encoding would give them.
+interface ChunkPlan {
+  sizes: number[];
+  bytes: boolean;
+}
+const chunking = vi.hoisted(() => ({ plan: undefined as ChunkPlan | undefined, chunkedReads: 0 }));
 
 vi.mock('node:fs', async (importOriginal) => {
   const actual = await importOriginal<typeof import('node:fs')>();
   const createReadStream = ((path: Parameters<typeof actual.createReadStream>[0], options?: unknown) => {
-    const sizes = chunking.sizes;
-    if (sizes === undefined || sizes.length === 0) {
+    const plan = chunking.plan;
+    if (plan === undefined || plan.sizes.length === 0) {
       return actual.createReadStream(path, options as Parameters<typeof actual.createReadStream>[1]);
     }
-    let text: string;
+    let content: Buffer;
     try {
-      text = actual.readFileSync(path, 'utf8');
+      content = actual.readFileSync(path);
     } catch (error) {
       // Like the real stream: a missing file fails when read, not when the stream is made.
       return new Readable({
@@ -38,27 +43,31 @@ vi.mock('node:fs', async (importOriginal) => {
       });
     }
     chunking.chunkedReads++;
-    const points = Array.from(text);
-    const chunks: string[] = [];
-    for (let at = 0, i = 0; at < points.length; i++) {
-      const size = sizes[i % sizes.length] as number;
-      chunks.push(points.slice(at, at + size).join(''));
+    const units: ArrayLike<unknown> & { slice(start: number, end: number): unknown } = plan.bytes
+      ? content
+      : Array.from(content.toString('utf8'));
+    const chunks: Array<Buffer | string> = [];
+    for (let at = 0, i = 0; at < units.length; i++) {
+      const size = plan.sizes[i % plan.sizes.length] as number;
+      const piece = units.slice(at, at + size);
+      chunks.push(plan.bytes ? (piece as Buffer) : (piece as string[]).join(''));
       at += size;
     }
-    return Readable.from(chunks);
+    // objectMode: false would merge string chunks; each chunk must arrive as cut.
+    return Readable.from(chunks, { objectMode: true });
   }) as typeof actual.createReadStream;
   return { ...actual, createReadStream, default: { ...actual, createReadStream } };
 });
 
 afterEach(() => {
-  chunking.sizes = undefined;
+  chunking.plan = undefined;
 });
 
 const tempDir = useTempDir();
 
-/** Chunk sizes for the mock, or undefined for the real stream. */
-const chunkPlanArb: fc.Arbitrary<number[] | undefined> = fc.option(
-  fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 }),
+/** Chunks for the mock, or undefined for the real stream. */
+const chunkPlanArb: fc.Arbitrary<ChunkPlan | undefined> = fc.option(
+  fc.record({ sizes: fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 }), bytes: fc.boolean() }),
   { nil: undefined, freq: 4 },
 );
 
@@ -161,15 +170,17 @@ function writeCsv(layout: CsvLayout): { text: string; lines: number[] } {
 describe('readCsv (property)', () => {
   it('is really fed in small chunks when a property asks for it', async () => {
     const { write } = tempDir();
-    const file = write('small.csv', 'a,"b\r\nc"\r\n"d""",e\n');
+    const file = write('small.csv', '\ufeffa,"b\r\nc"\r\n"d""",e\n');
     const before = chunking.chunkedReads;
-    chunking.sizes = [1];
-    const records = await readAllRecords(file);
-    expect(chunking.chunkedReads).toBe(before + 1);
-    expect(records).toEqual([
-      { fields: ['a', 'b\r\nc'], line: 1 },
-      { fields: ['d"', 'e'], line: 3 },
-    ]);
+    for (const bytes of [false, true]) {
+      chunking.plan = { sizes: [1], bytes };
+      const records = await readAllRecords(file);
+      expect(records).toEqual([
+        { fields: ['a', 'b\r\nc'], line: 1 },
+        { fields: ['d"', 'e'], line: 3 },
+      ]);
+    }
+    expect(chunking.chunkedReads).toBe(before + 2);
   });
 
   it('reads back exactly the fields written with RFC 4180 quoting, LF or CRLF, for any chunking', async () => {
@@ -178,39 +189,65 @@ describe('readCsv (property)', () => {
         const { write } = tempDir();
         const { text, lines } = writeCsv(layout);
         const file = write('table.csv', text);
-        chunking.sizes = plan;
+        chunking.plan = plan;
         try {
           const records = await readAllRecords(file);
           expect(records.map((r) => r.fields)).toEqual(layout.rows);
           expect(records.map((r) => r.line)).toEqual(lines);
         } finally {
-          chunking.sizes = undefined;
+          chunking.plan = undefined;
         }
       }),
       { numRuns: 250 },
     );
   });
 
-  it('never throws anything but a MALFORMED_CSV IcerError naming the file, on arbitrary text and any chunking', async () => {
+  it('never throws anything but a MALFORMED_CSV or INVALID_ENCODING IcerError naming the file, for any chunking', async () => {
     const textArb = fc.string({ unit: unitArb, maxLength: 80 });
+    // Byte sequences UTF-8 forbids: a stray continuation or 0xff, a truncated character, a surrogate, an overlong
+    // slash, a code point past U+10FFFF.
+    const badBytesArb = fc.option(
+      fc.tuple(
+        fc.nat(),
+        fc.constantFrom(
+          [0xff],
+          [0x80],
+          [0xc3],
+          [0xe2, 0x82],
+          [0xed, 0xa0, 0x80],
+          [0xc0, 0xaf],
+          [0xf4, 0x90, 0x80, 0x80],
+        ),
+      ),
+      { nil: undefined },
+    );
     await fc.assert(
-      fc.asyncProperty(textArb, chunkPlanArb, async (text, plan) => {
-        const { write } = tempDir();
-        const file = write('noise.csv', text);
-        chunking.sizes = plan;
+      fc.asyncProperty(textArb, badBytesArb, chunkPlanArb, async (text, bad, plan) => {
+        const { dir } = tempDir();
+        const file = join(dir, 'noise.csv');
+        let content = Buffer.from(text, 'utf8');
+        if (bad) {
+          const at = bad[0] % (content.length + 1);
+          content = Buffer.concat([content.subarray(0, at), Buffer.from(bad[1]), content.subarray(at)]);
+        }
+        writeFileSync(file, content);
+        chunking.plan = plan;
         let chunked: CsvRecord[] | unknown;
         try {
           chunked = await readAllRecords(file);
         } catch (error) {
           chunked = error;
           expect(IcerError.isInstance(error), String(error)).toBe(true);
-          expect((error as IcerError).code).toBe('MALFORMED_CSV');
+          expect(['MALFORMED_CSV', 'INVALID_ENCODING']).toContain((error as IcerError).code);
           expect((error as IcerError).message).toContain(file);
         } finally {
-          chunking.sizes = undefined;
+          chunking.plan = undefined;
         }
+        // String chunks were decoded by the mock with U+FFFD for bad bytes: only byte chunks can be compared.
+        if (bad && plan && !plan.bytes) return;
         // The outcome does not depend on how the file was cut.
         const whole = await readAllRecords(file).catch((error: unknown) => error);
+        if (bad) expect(IcerError.isInstance(whole) ? whole.code : 'loaded').not.toBe('loaded');
         if (IcerError.isInstance(whole)) {
           expect(IcerError.isInstance(chunked)).toBe(true);
           expect({ code: (chunked as IcerError).code, line: (chunked as IcerError).location?.line }).toEqual({
@@ -295,6 +332,8 @@ interface RatingRow {
   movie: string;
   rating: number;
   text: string;
+  /** Written as is when given; else rows get increasing timestamps. */
+  timestamp?: number;
 }
 interface TagRow {
   user: string;
@@ -333,12 +372,15 @@ const movieLensArb: fc.Arbitrary<MovieLensFiles> = fc
             movie: movieId,
             rating: fc.constantFrom(...HALF_STARS),
             style: fc.constantFrom('plain', 'fixed'),
+            // Few distinct values, so that a pair rated twice often has a tie, an older or a newer timestamp.
+            timestamp: fc.option(fc.integer({ min: 964_982_700, max: 964_982_704 }), { nil: undefined }),
           })
-          .map(({ user: u, movie, rating, style }) => ({
+          .map(({ user: u, movie, rating, style, timestamp }) => ({
             user: u,
             movie,
             rating,
             text: style === 'fixed' ? rating.toFixed(1) : String(rating),
+            ...(timestamp === undefined ? {} : { timestamp }),
           })),
         { maxLength: 60 },
       ),
@@ -385,7 +427,7 @@ function renderMovieLens(files: MovieLensFiles): Record<string, string> {
           userId: r.user,
           movieId: r.movie,
           rating: r.text,
-          timestamp: String(964_982_703 + i),
+          timestamp: String(r.timestamp ?? 964_982_703 + i),
         };
         return files.ratingColumns.map((c) => values[c] as string);
       }),
@@ -416,12 +458,12 @@ describe('loadMovieLens on generated valid directories (property)', () => {
     await fc.assert(
       fc.asyncProperty(movieLensArb, chunkPlanArb, async (files, plan) => {
         const dir = writeDirectory(renderMovieLens(files));
-        chunking.sizes = plan;
+        chunking.plan = plan;
         let dataset: MovieLensDataset;
         try {
           dataset = await loadMovieLens(dir);
         } finally {
-          chunking.sizes = undefined;
+          chunking.plan = undefined;
         }
         const { catalog } = dataset;
         expect(catalog.size).toBe(files.movies.length);
@@ -436,11 +478,33 @@ describe('loadMovieLens on generated valid directories (property)', () => {
         const users = [...new Set(files.ratings.map((r) => r.user))];
         expect(dataset.userIds()).toEqual(users);
         expect(dataset.userCount).toBe(users.length);
-        expect(dataset.ratingCount).toBe(files.ratings.length);
+        // A pair rated twice counts once: the row with the greatest timestamp, the last of them on a tie, in the
+        // place of that row.
+        const rendered = files.ratings.map((r, i) => ({ ...r, time: r.timestamp ?? 964_982_703 + i, row: i }));
+        const counting = rendered.filter((r) =>
+          rendered.every(
+            (other) =>
+              other.user !== r.user ||
+              other.movie !== r.movie ||
+              other.time < r.time ||
+              (other.time === r.time && other.row <= r.row),
+          ),
+        );
+        expect(dataset.ratingCount).toBe(counting.length);
         for (const user of users) {
           expect(dataset.ratingsOf(user)).toEqual(
-            files.ratings.filter((r) => r.user === user).map((r) => ({ item: r.movie, rating: r.rating })),
+            counting.filter((r) => r.user === user).map((r) => ({ item: r.movie, rating: r.rating })),
           );
+        }
+        const repeated = new Set(
+          rendered.filter((r) => !counting.includes(r)).map((r) => JSON.stringify([r.user, r.movie])),
+        );
+        expect(dataset.duplicateRatings.rows).toBe(files.ratings.length - counting.length);
+        expect(dataset.duplicateRatings.pairs).toBe(repeated.size);
+        expect(dataset.duplicateRatings.examples.length).toBe(Math.min(10, dataset.duplicateRatings.rows));
+        // Popularity counts users, not rows.
+        for (const movie of files.movies) {
+          expect(catalog.require(movie.id).popularity).toBe(counting.filter((r) => r.movie === movie.id).length);
         }
 
         for (const movie of files.movies) {
@@ -749,7 +813,7 @@ describe('loadMovieLens on corrupted directories (property)', () => {
           const files: Record<string, string | Buffer> = renderMovieLens(generated);
           for (const mutation of mutations) applyMutation(files, mutation);
           const dir = writeDirectory(files);
-          chunking.sizes = plan;
+          chunking.plan = plan;
           let dataset: MovieLensDataset;
           try {
             dataset = await loadMovieLens(dir, options);
@@ -764,7 +828,7 @@ describe('loadMovieLens on corrupted directories (property)', () => {
             seenCodes.add(e.code);
             return;
           } finally {
-            chunking.sizes = undefined;
+            chunking.plan = undefined;
           }
           loaded++;
           // A dataset that loads is usable: counts add up and every user's profile builds.
@@ -778,6 +842,7 @@ describe('loadMovieLens on corrupted directories (property)', () => {
     // The corruptions reach the loader's checks, not only its first line of defence.
     for (const code of [
       'FILE_NOT_FOUND',
+      'INVALID_ENCODING',
       'MALFORMED_CSV',
       'RATING_OUT_OF_RANGE',
       'UNKNOWN_ITEM',
@@ -888,7 +953,9 @@ const CATALOG_CODES = ['MALFORMED_JSON', 'INVALID_CATALOG', 'DUPLICATE_ITEM_ID']
 function parseOutcome(text: string): { ok: true; size: number } | { ok: false; code: string } {
   try {
     const catalog = parseCatalogJson(text, SOURCE);
-    const document = JSON.parse(text) as { items: unknown[] };
+    // parseCatalogJson skips a byte-order mark before the document, as editors on Windows write one; JSON.parse
+    // does not, so the oracle must skip it too.
+    const document = JSON.parse(text.startsWith('\ufeff') ? text.slice(1) : text) as { items: unknown[] };
     expect(catalog.size).toBe(document.items.length);
     // What loads can be written back and loads again to the same items.
     const again = parseCatalogJson(JSON.stringify(catalogToJson(catalog)), SOURCE);
@@ -1068,6 +1135,8 @@ describe('parseCatalogJson (property)', () => {
     expect(() => parseCatalogJson(doc([{ id: 'a', title: 'A', year: 'x' }]), SOURCE)).toThrow(
       expect.objectContaining({ code: 'INVALID_CATALOG', location: { file: SOURCE, field: 'items[0].year' } }),
     );
+    // A byte-order mark before the document is not part of it (the oracle must agree).
+    expect(parseOutcome(`\ufeff${doc([{ id: 'a', title: 'A' }])}`)).toEqual({ ok: true, size: 1 });
     const text = doc([{ id: 'a', title: 'A' }]).replace('"title"', '"title" "');
     expect(() => parseCatalogJson(text, SOURCE)).toThrow(
       expect.objectContaining({ code: 'MALFORMED_JSON', location: { file: SOURCE, line: 7 } }),

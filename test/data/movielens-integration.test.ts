@@ -1,13 +1,16 @@
 // Integration test on the real MovieLens ml-latest-small release. The data is licensed by GroupLens and must not be
 // copied into this repository: it is read from ../shared/data/movielens-latest-small/ beside the project, and the
 // whole suite skips (saying why) when that folder is absent.
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMovieLens } from '../../src/data/movielens/load-movielens.js';
 import type { MovieLensDataset } from '../../src/data/movielens/movielens-dataset.js';
 import type { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import { PreferenceProfileSchema } from '../../src/profile/profile-schema.js';
+import { rejected } from '../helpers/thrown.js';
 
 const DATA_DIR = fileURLToPath(new URL('../../../shared/data/movielens-latest-small/', import.meta.url));
 const present = ['movies.csv', 'ratings.csv'].every((name) => existsSync(`${DATA_DIR}${name}`));
@@ -80,6 +83,28 @@ describe.skipIf(!present)('MovieLens ml-latest-small (real data)', () => {
     expect(ratings).toHaveLength(100_836);
     expect(new Set(ratings.map((r) => r.user)).size).toBe(610);
     expect(dataset.catalog.ids()).toEqual([...genres.keys()]);
+    // The release rates no (user, movie) pair twice.
+    expect(dataset.duplicateRatings).toEqual({ rows: 0, pairs: 0, examples: [] });
+  });
+
+  it('refuses movies.csv re-encoded as Latin-1, naming the first line that is not UTF-8', async () => {
+    const text = readFileSync(`${DATA_DIR}movies.csv`, 'utf8');
+    const lines = text.split('\n');
+    const nonAscii = (line: string) => [...line].some((c) => (c.codePointAt(0) as number) > 0x7f);
+    // Every such title used to load with U+FFFD instead of its accented letters, silently.
+    expect(lines.filter(nonAscii).length).toBeGreaterThan(200);
+    const firstLine = lines.findIndex(nonAscii) + 1;
+    const dir = mkdtempSync(join(tmpdir(), 'icer-latin1-'));
+    try {
+      writeFileSync(join(dir, 'movies.csv'), Buffer.from(text, 'latin1'));
+      copyFileSync(`${DATA_DIR}ratings.csv`, join(dir, 'ratings.csv'));
+      const error = await rejected(() => loadMovieLens(dir));
+      expect(error.code).toBe('INVALID_ENCODING');
+      expect(error.location).toMatchObject({ file: join(dir, 'movies.csv'), line: firstLine });
+      expect(error.hint).toContain('iconv -f latin1 -t utf-8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads genres and tags as facets', () => {

@@ -1,7 +1,11 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { loadMovieLens } from '../../src/data/movielens/load-movielens.js';
 import { parseMovieLensTitle } from '../../src/data/movielens/parse-movielens-title.js';
+import { IcerError } from '../../src/errors.js';
+import { profileFromRatings } from '../../src/profile/from-ratings.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 import { rejected, thrown } from '../helpers/thrown.js';
 
@@ -230,6 +234,103 @@ describe('loadMovieLens', () => {
     const error = await rejected(() => loadMovieLens('.', { minRating: 5, maxRating: 1 }));
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.location?.field).toBe('minRating');
+  });
+
+  it('applies the rating rule of profileFromRatings, naming the user, the movie, the file and the line', async () => {
+    for (const text of ['0.4', '0.5', '5', '5.01', '50', '-7', '9'.repeat(400)]) {
+      const dir = dataset({ 'movies.csv': MOVIES, 'ratings.csv': `userId,movieId,rating\n1,2,4\n7,1,${text}\n` });
+      const loaded = await loadMovieLens(dir).catch((e: unknown) => e);
+      const direct = (() => {
+        try {
+          return profileFromRatings(
+            '7',
+            [{ item: '1', rating: Number(text) }],
+            new ItemCatalog([{ id: '1', title: 'One' }]),
+          );
+        } catch (e) {
+          return e;
+        }
+      })();
+      const verdict = (outcome: unknown) => (IcerError.isInstance(outcome) ? outcome.code : 'ok');
+      expect(verdict(loaded), text).toBe(verdict(direct));
+      if (!IcerError.isInstance(loaded)) continue;
+      expect(loaded.location).toEqual({ file: join(dir, 'ratings.csv'), line: 3, field: 'rating' });
+      expect(loaded.message).toContain('"7"');
+      expect(loaded.message).toContain('"1"');
+      expect(loaded.hint).toContain('minRating/maxRating');
+    }
+  });
+
+  it('keeps the later timestamp of a pair rated twice (the later row on a tie) and reports the duplicates', async () => {
+    const ratings = [
+      'userId,movieId,rating,timestamp',
+      '1,1,5.0,100', // line 2: loses to line 5 (later timestamp)
+      '1,2,4.0,100',
+      '2,1,2.0,100',
+      '1,1,1.0,200', // line 5
+      '1,2,3.0,50', // line 6: loses to line 3 (earlier timestamp)
+      '2,1,4.5,100', // line 7: tie with line 4, the later row wins
+      '1,1,3.0,150', // line 8: a third rating of the first pair, older than line 5
+    ].join('\n');
+    const dir = dataset({ 'movies.csv': MOVIES, 'ratings.csv': ratings });
+    const data = await loadMovieLens(dir);
+    expect(data.ratingsOf('1')).toEqual([
+      { item: '2', rating: 4 },
+      { item: '1', rating: 1 },
+    ]);
+    expect(data.ratingsOf('2')).toEqual([{ item: '1', rating: 4.5 }]);
+    expect(data.ratingCount).toBe(3);
+    const file = join(dir, 'ratings.csv');
+    expect(data.duplicateRatings).toEqual({
+      rows: 4,
+      pairs: 3,
+      examples: [
+        { userId: '1', item: '1', line: 5, earlierLine: 2, keptLine: 5 },
+        { userId: '1', item: '2', line: 6, earlierLine: 3, keptLine: 3 },
+        { userId: '2', item: '1', line: 7, earlierLine: 4, keptLine: 7 },
+        { userId: '1', item: '1', line: 8, earlierLine: 5, keptLine: 5 },
+      ].map((d) => ({ ...d, file })),
+    });
+    expect(data.profile('1', { heldOutFraction: 0 }).disliked.map((o) => o.item)).toEqual(['1']);
+    // Without a timestamp column, the later row wins.
+    const untimed = await loadMovieLens(
+      dataset({ 'movies.csv': MOVIES, 'ratings.csv': 'userId,movieId,rating\n1,1,5\n1,1,1\n' }),
+    );
+    expect(untimed.ratingsOf('1')).toEqual([{ item: '1', rating: 1 }]);
+    expect(untimed.duplicateRatings.rows).toBe(1);
+    // A file without duplicates reports none.
+    expect((await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS }))).duplicateRatings).toEqual({
+      rows: 0,
+      pairs: 0,
+      examples: [],
+    });
+  });
+
+  it('rejects a timestamp that is not a whole number', async () => {
+    const error = await rejected(() =>
+      loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': `${RATINGS}\n3,1,4.0,yesterday` })),
+    );
+    expect(error).toMatchObject({ code: 'MALFORMED_CSV', location: { line: 7, field: 'timestamp' } });
+  });
+
+  it('rejects a Latin-1 movies.csv with INVALID_ENCODING at the first line that is not UTF-8', async () => {
+    const { dir, write } = tempDir();
+    write('ratings.csv', RATINGS);
+    writeFileSync(join(dir, 'movies.csv'), Buffer.from(MOVIES, 'latin1'));
+    const error = await rejected(() => loadMovieLens(dir));
+    expect(error.code).toBe('INVALID_ENCODING');
+    expect(error.location).toMatchObject({ file: join(dir, 'movies.csv'), line: 3 });
+    expect(error.hint).toContain('iconv');
+  });
+
+  it('builds profiles on the scale the ratings were loaded with', async () => {
+    const dir = dataset({ 'movies.csv': MOVIES, 'ratings.csv': 'userId,movieId,rating\n1,1,9\n1,2,2\n' });
+    const data = await loadMovieLens(dir, { minRating: 1, maxRating: 10 });
+    const profile = data.profile('1', { likeThreshold: 7, dislikeThreshold: 3, heldOutFraction: 0 });
+    expect(profile.liked).toEqual([{ item: '1', strength: 0.833 }]);
+    expect(profile.disliked.map((o) => o.item)).toEqual(['2']);
+    // A profile scale that leaves out loaded ratings is refused, not clamped.
+    expect(thrown(() => data.profile('1', { minRating: 0.5, maxRating: 5 })).code).toBe('RATING_OUT_OF_RANGE');
   });
 
   it('says which user has no ratings', async () => {

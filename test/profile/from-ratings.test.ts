@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { profileFromRatings } from '../../src/profile/from-ratings.js';
+import { profileFromRatings, type Rating } from '../../src/profile/from-ratings.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -120,5 +120,50 @@ describe('profileFromRatings', () => {
     expect(
       thrown(() => profileFromRatings('u1', ratings, smallCatalog(), { heldOutFraction: 1 })).location?.field,
     ).toBe('heldOutFraction');
+  });
+
+  it('rejects ratings that are not finite numbers on the scale, naming the user and the item', () => {
+    for (const rating of [Number.NaN, 50, -7, 0.4, 5.01, Number.POSITIVE_INFINITY, '4' as unknown as number]) {
+      const error = thrown(() => profileFromRatings('u1', [...ratings, { item: 'm4', rating }], smallCatalog()));
+      expect(error.code, String(rating)).toBe('RATING_OUT_OF_RANGE');
+      expect(error.message).toContain('"u1"');
+      expect(error.message).toContain('"m4"');
+      expect(error.message).toContain('0.5–5');
+      expect(error.hint).toContain('minRating/maxRating');
+    }
+    // The ends of the scale are on it; another scale is accepted when named.
+    expect(() => profileFromRatings('u1', [{ item: 'm1', rating: 0.5 }], smallCatalog())).not.toThrow();
+    expect(() => profileFromRatings('u1', [{ item: 'm1', rating: 5 }], smallCatalog())).not.toThrow();
+    const tenPoint = profileFromRatings('u1', [{ item: 'm1', rating: 9 }], smallCatalog(), {
+      minRating: 1,
+      maxRating: 10,
+      heldOutFraction: 0,
+    });
+    expect(tenPoint.liked.map((o) => o.item)).toEqual(['m1']);
+    expect(thrown(() => profileFromRatings('u1', ratings, smallCatalog(), { maxRating: Number.NaN })).code).toBe(
+      'INVALID_ARGUMENT',
+    );
+  });
+
+  it('resolves an item rated twice by the later timestamp, then the later rating, as the MovieLens loader does', () => {
+    const profile = (list: Rating[]) => profileFromRatings('u1', list, smallCatalog(), { heldOutFraction: 0 });
+    // No timestamps: the later entry wins.
+    const untimed = profile([
+      { item: 'm1', rating: 1 },
+      { item: 'm2', rating: 3 },
+      { item: 'm1', rating: 5 },
+    ]);
+    expect(untimed.liked).toEqual([{ item: 'm1', strength: 1 }]);
+    expect(untimed.disliked).toEqual([]);
+    // The later timestamp wins wherever it sits in the list; equal timestamps fall back to the later entry.
+    const timed = profile([
+      { item: 'm1', rating: 1, timestamp: 20 },
+      { item: 'm1', rating: 5, timestamp: 10 },
+      { item: 'm2', rating: 1, timestamp: 5 },
+      { item: 'm2', rating: 4.5, timestamp: 5 },
+    ]);
+    expect(timed.disliked).toEqual([{ item: 'm1', strength: 0.833 }]);
+    expect(timed.liked).toEqual([{ item: 'm2', strength: 0.75 }]);
+    expect(thrown(() => profile([{ item: 'm1', rating: 4, timestamp: Number.NaN }])).location?.field).toBe('timestamp');
   });
 });

@@ -6,8 +6,9 @@ import { ItemCatalog } from '../../catalog/item-catalog.js';
 import { IcerError } from '../../errors.js';
 import { type CsvRecord, readCsv } from '../../io/csv-reader.js';
 import { fileError } from '../../io/file-error.js';
-import type { Rating } from '../../profile/from-ratings.js';
+import { checkRating, RatingScaleShape } from '../../profile/from-ratings.js';
 import { parseOptions } from '../../validation/parse-options.js';
+import { settleDuplicates, type UserRows } from './duplicate-ratings.js';
 import { MovieLensDataset } from './movielens-dataset.js';
 import { parseMovieLensTitle } from './parse-movielens-title.js';
 
@@ -23,18 +24,24 @@ const BOOKKEEPING_TAGS = [
 /** Options for {@link loadMovieLens}. */
 export const MovieLensOptionsSchema = z
   .strictObject({
-    /** Lowest valid rating. Default 0.5. */
-    minRating: z.number().default(0.5),
-    /** Highest valid rating. Default 5. */
-    maxRating: z.number().default(5),
-    /** Read tags.csv (when present) into a `tag` facet. Default true. */
+    // The scale of profileFromRatings: one rule for ratings wherever they come from.
+    ...RatingScaleShape,
+    /**
+     * Read tags.csv (when present) into a `tag` facet.
+     * @default true
+     */
     tags: z.boolean().default(true),
     /**
      * Tags that record what a viewer did with a film rather than what the film is ("in netflix queue"); they never
-     * become attributes. Compared after lowercasing. Default: the bookkeeping tags found in MovieLens releases.
+     * become attributes. Compared after lowercasing.
+     * @default the bookkeeping tags found in MovieLens releases: 'in netflix queue', 'not available from netflix',
+     * 'no dvd at netflix', 'seen more than once', 'seen at the cinema', 'not seen'
      */
     ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS]),
-    /** What to do with a rating or tag of a movie not in movies.csv: `error` (default) or `skip` the row. */
+    /**
+     * What to do with a rating or tag of a movie not in movies.csv: `error`, or `skip` the row.
+     * @default 'error'
+     */
     unknownItems: z.enum(['error', 'skip']).default('error'),
   })
   .refine((o) => o.minRating < o.maxRating, { message: 'minRating must be below maxRating', path: ['minRating'] });
@@ -44,6 +51,7 @@ export type MovieLensOptions = z.input<typeof MovieLensOptionsSchema>;
 
 const NO_GENRES = '(no genres listed)';
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
+const WHOLE = /^[+-]?\d+$/;
 
 /** A CSV file's header turned into column positions, checked against the columns it must have. */
 class CsvTable {
@@ -84,6 +92,11 @@ class CsvTable {
         hint: 'Quote fields that contain commas ("Heat, The"), and check the row is not cut short.',
       });
     }
+  }
+
+  /** True when the header names the column. */
+  has(column: string): boolean {
+    return this.#columns.has(column);
   }
 
   get(record: CsvRecord, column: string): string {
@@ -159,11 +172,17 @@ function buildCatalog(items: Iterable<ItemInput>, file: string, lines: readonly 
 
 /**
  * Loads a MovieLens directory (`movies.csv` and `ratings.csv` required; `tags.csv` and `links.csv` used when
- * present), streaming each file. Each movie's `popularity` is its number of ratings. Titles are split into display title, year and aliases ("Matrix, The (1999)"
- * becomes "The Matrix", 1999); genres and tags become the `genre` and `tag` facets.
+ * present), streaming each file. Each movie's `popularity` is the number of users who rated it. Titles are split
+ * into display title, year and aliases ("Matrix, The (1999)" becomes "The Matrix", 1999); genres and tags become the
+ * `genre` and `tag` facets.
+ *
+ * A (user, movie) pair rated twice counts once: the row with the later timestamp, or on a tie (or without
+ * timestamps) the later row, the rule `profileFromRatings` applies to a list. Such rows are not errors;
+ * `dataset.duplicateRatings` counts them and shows the first few with their lines.
  *
  * Every problem is an {@link IcerError} naming the file, line and column: a missing file (`FILE_NOT_FOUND`), a
- * row with the wrong number of fields (`MALFORMED_CSV`), a rating off the scale (`RATING_OUT_OF_RANGE`), a rating
+ * file that is not UTF-8 (`INVALID_ENCODING`), a row with the wrong number of fields or a field of the wrong form
+ * (`MALFORMED_CSV`), a rating off the scale (`RATING_OUT_OF_RANGE`, the rule of `profileFromRatings`), a rating
  * of a movie not in movies.csv (`UNKNOWN_ITEM`), a repeated movieId (`DUPLICATE_ITEM_ID`).
  *
  * @example
@@ -259,38 +278,62 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     });
   }
 
-  const ratings = new Map<string, Rating[]>();
+  // Every row as read; pairs rated twice are settled once the file is read.
+  const users = new Map<string, UserRows>();
   const ratingCounts = new Map<string, number>();
   await eachRow(ratingsFile, ['userId', 'movieId', 'rating'], (table, record) => {
     const userId = table.required(record, 'userId');
     const item = knownItem(table, record);
     const text = table.required(record, 'rating');
     // Plain decimals only: Number() would also take "0x4" or "1e0", which no ratings file means.
-    const rating = DECIMAL.test(text) ? Number(text) : Number.NaN;
-    if (!Number.isFinite(rating)) {
+    if (!DECIMAL.test(text)) {
       throw new IcerError('MALFORMED_CSV', `The rating "${text}" is not a decimal number.`, {
         location: { file: ratingsFile, line: record.line, field: 'rating' },
       });
     }
-    if (rating < resolved.minRating || rating > resolved.maxRating) {
-      throw new IcerError(
-        'RATING_OUT_OF_RANGE',
-        `The rating ${text} is outside ${resolved.minRating}–${resolved.maxRating}.`,
-        {
-          location: { file: ratingsFile, line: record.line, field: 'rating' },
-          hint: 'Fix the row, or pass minRating/maxRating if the data uses another scale.',
-        },
-      );
-    }
+    const rating = Number(text);
+    checkRating(rating, resolved, {
+      userId,
+      item: item ?? table.required(record, 'movieId'),
+      text,
+      location: { file: ratingsFile, line: record.line, field: 'rating' },
+    });
+    const timestamp = table.has('timestamp') ? parseTimestamp(table, record) : Number.NaN;
     if (item === undefined) return;
     ratingCounts.set(item, (ratingCounts.get(item) ?? 0) + 1);
-    const list = ratings.get(userId);
-    if (list) list.push({ item, rating });
-    else ratings.set(userId, [{ item, rating }]);
+    const user = users.get(userId);
+    if (user) {
+      user.ratings.push({ item, rating });
+      user.timestamps.push(timestamp);
+      user.lines.push(record.line);
+    } else {
+      users.set(userId, { ratings: [{ item, rating }], timestamps: [timestamp], lines: [record.line] });
+    }
   });
+  // A user who rated a film twice still counts once toward its popularity.
+  const settled = settleDuplicates(users, ratingsFile, (item) => {
+    ratingCounts.set(item, (ratingCounts.get(item) as number) - 1);
+  });
+  users.clear();
 
-  // Popularity is the number of ratings: how likely a viewer is to know the film.
+  // Popularity is the number of users who rated the film: how likely a viewer is to know it.
   for (const [id, item] of items) item.popularity = ratingCounts.get(id) ?? 0;
   const catalog = buildCatalog(items.values(), moviesFile, [...movieLines.values()]);
-  return new MovieLensDataset(directory, catalog, ratings);
+  return new MovieLensDataset(directory, catalog, settled.ratings, {
+    scale: { minRating: resolved.minRating, maxRating: resolved.maxRating },
+    duplicateRatings: settled.report,
+  });
+}
+
+/** The timestamp of a ratings row: a whole number (MovieLens: seconds since 1970), or NaN when the field is empty. */
+function parseTimestamp(table: CsvTable, record: CsvRecord): number {
+  const text = table.get(record, 'timestamp').trim();
+  if (text === '') return Number.NaN;
+  if (!WHOLE.test(text)) {
+    throw new IcerError('MALFORMED_CSV', `The timestamp "${text}" is not a whole number.`, {
+      location: { file: table.file, line: record.line, field: 'timestamp' },
+      hint: 'Write seconds since 1970 (Unix time), as MovieLens does, or leave the field empty.',
+    });
+  }
+  return Number(text);
 }

@@ -4,11 +4,23 @@ import { IcerError } from '../../errors.js';
 import {
   buildFromRatings,
   type Rating,
+  type RatingScale,
   type RatingsProfileOptions,
   RatingsProfileOptionsSchema,
 } from '../../profile/from-ratings.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { parseOptions } from '../../validation/parse-options.js';
+import type { DuplicateRatingsReport } from './duplicate-ratings.js';
+
+/** What a loader knows about its ratings beyond the ratings themselves. */
+export interface MovieLensDatasetExtras {
+  /** The scale the ratings were checked against; profiles use it unless their options name another. */
+  scale?: RatingScale;
+  /** The pairs rated more than once. Default: none. */
+  duplicateRatings?: DuplicateRatingsReport;
+}
+
+const NO_DUPLICATES: DuplicateRatingsReport = Object.freeze({ rows: 0, pairs: 0, examples: Object.freeze([]) });
 
 /**
  * A loaded MovieLens directory: the movie catalog (genres and tags as attributes) and every user's ratings.
@@ -19,12 +31,25 @@ export class MovieLensDataset {
   readonly catalog: ItemCatalog;
   /** The directory it was loaded from. */
   readonly directory: string;
+  /**
+   * The (user, movie) pairs ratings.csv rated more than once, each counted once by the later timestamp (then the
+   * later row). `rows` is 0 for a clean file.
+   */
+  readonly duplicateRatings: DuplicateRatingsReport;
   readonly #ratings: ReadonlyMap<string, readonly Rating[]>;
+  readonly #scale: Partial<RatingScale>;
 
-  constructor(directory: string, catalog: ItemCatalog, ratings: ReadonlyMap<string, readonly Rating[]>) {
+  constructor(
+    directory: string,
+    catalog: ItemCatalog,
+    ratings: ReadonlyMap<string, readonly Rating[]>,
+    extras: MovieLensDatasetExtras = {},
+  ) {
     this.directory = directory;
     this.catalog = catalog;
     this.#ratings = ratings;
+    this.#scale = extras.scale ?? {};
+    this.duplicateRatings = extras.duplicateRatings ?? NO_DUPLICATES;
   }
 
   /** User ids in order of first appearance in ratings.csv. */
@@ -55,14 +80,18 @@ export class MovieLensDataset {
     return ratings;
   }
 
-  /** The hidden profile of one user (see {@link profileFromRatings} for the options). */
+  /**
+   * The hidden profile of one user (see {@link profileFromRatings} for the options). The rating scale defaults to
+   * the one the dataset was loaded with.
+   */
   profile(userId: string, options: RatingsProfileOptions = {}): PreferenceProfile {
-    const resolved = parseOptions(RatingsProfileOptionsSchema, options, 'MovieLensDataset.profile');
+    const resolved = parseOptions(RatingsProfileOptionsSchema, this.#onScale(options), 'MovieLensDataset.profile');
     return buildFromRatings(userId, this.ratingsOf(userId), this.catalog, resolved);
   }
 
   /**
-   * Profiles of every user (or of `userIds`), built lazily one at a time. Options are checked at the call.
+   * Profiles of every user (or of `userIds`), built lazily one at a time. Options are checked at the call; the
+   * rating scale defaults to the one the dataset was loaded with.
    *
    * @example
    * ```ts
@@ -74,10 +103,16 @@ export class MovieLensDataset {
     options: RatingsProfileOptions = {},
     userIds: readonly string[] = this.userIds(),
   ): Generator<PreferenceProfile> {
-    const resolved = parseOptions(RatingsProfileOptionsSchema, options, 'MovieLensDataset.profiles');
+    const resolved = parseOptions(RatingsProfileOptionsSchema, this.#onScale(options), 'MovieLensDataset.profiles');
     const build = (userId: string) => buildFromRatings(userId, this.ratingsOf(userId), this.catalog, resolved);
     return (function* () {
       for (const userId of userIds) yield build(userId);
     })();
+  }
+
+  // A profile scale other than the loaded one would refuse ratings the loader accepted (or stretch the scores):
+  // unless the caller names one, profiles use the scale the ratings were checked against.
+  #onScale(options: RatingsProfileOptions): RatingsProfileOptions {
+    return { ...this.#scale, ...options };
   }
 }
