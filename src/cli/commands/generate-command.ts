@@ -11,6 +11,7 @@ import { BeliefPolicyOptionsSchema } from '../../simulation/belief-policy.js';
 import type { CliIo } from '../cli-io.js';
 import { CountSchema } from '../count-schema.js';
 import { definedOnly } from '../defined-only.js';
+import { duplicateRatingsNote } from '../duplicate-ratings-note.js';
 import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
 import { type ModelAdapter, modelFromFlags } from '../model-from-flags.js';
 import { MOVIELENS_FLAGS, movieLensSettings } from '../movielens-flags.js';
@@ -89,8 +90,10 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
 
   let catalog: ItemCatalog;
   let profiles: Iterable<PreferenceProfile>;
+  let dataNotes: string[] = [];
   if (values.movielens !== undefined) {
     const dataset = await movieLensSource(resolve(io.cwd, values.movielens), movieLens);
+    dataNotes = duplicateRatingsNote('icer generate', dataset.duplicateRatings);
     catalog = dataset.catalog;
     profiles = cycle(() => dataset.profiles(movieLens.profiles), count);
   } else {
@@ -122,6 +125,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     quiet: values.quiet === true,
     options: definedOnly({ concurrency }),
   });
+  // Like skips, these are reported even with --quiet: they change what the dialogues are made from.
+  for (const line of dataNotes) io.stderr.write(`${line}\n`);
   if (adapter && !values.quiet) io.stderr.write(`${runSummary(adapter, written.dialogues, written.violations)}\n`);
   return 0;
 }

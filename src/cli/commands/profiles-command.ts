@@ -8,6 +8,7 @@ import { SyntheticProfileOptionsSchema, syntheticProfiles } from '../../profile/
 import { type CliIo, UsageError } from '../cli-io.js';
 import { CountSchema } from '../count-schema.js';
 import { definedOnly } from '../defined-only.js';
+import { duplicateRatingsNote } from '../duplicate-ratings-note.js';
 import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
 import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
 import { movieLensSource } from '../movielens-source.js';
@@ -63,8 +64,10 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
   const movieLens = movieLensSettings(values, { seed, heldOutFraction });
 
   let profiles: Iterable<PreferenceProfile>;
+  let dataNotes: string[] = [];
   if (values.movielens !== undefined) {
     const dataset = await movieLensSource(resolve(io.cwd, values.movielens), movieLens);
+    dataNotes = duplicateRatingsNote('icer profiles', dataset.duplicateRatings);
     const users = dataset.userIds();
     profiles = dataset.profiles(movieLens.profiles, count === undefined ? users : users.slice(0, count));
   } else {
@@ -89,5 +92,6 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
     throw error;
   }
   await output.close();
+  for (const line of dataNotes) io.stderr.write(`${line}\n`);
   return 0;
 }
