@@ -1,8 +1,13 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 // `ai` and the AI SDK providers are the user's own install (peer dependencies): bundling them would pin a second
 // copy of the SDK inside icer and break `instanceof`/`isInstance` checks against the user's.
 const external = ['ai', /^@ai-sdk\//];
+
+// src/version.ts reads the version from here, so a release changes it in one place.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+const define = { __ICER_VERSION__: JSON.stringify(version) };
 
 export default defineConfig([
   {
@@ -15,6 +20,7 @@ export default defineConfig([
     target: 'node20',
     treeshake: true,
     external,
+    define,
   },
   {
     entry: { index: 'src/index.ts', ai: 'src/ai/index.ts' },
@@ -23,5 +29,6 @@ export default defineConfig([
     target: 'node20',
     treeshake: true,
     external,
+    define,
   },
 ]);

@@ -1,6 +1,11 @@
+import { readFileSync } from 'node:fs';
 import { defineConfig } from 'vitest/config';
 
+// src/version.ts reads the version from package.json, as the build does (tsup.config.ts).
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
 export default defineConfig({
+  define: { __ICER_VERSION__: JSON.stringify(version) },
   test: {
     include: ['test/**/*.test.ts'],
     // Seeds every fast-check property: FC_SEED=<n> replays a failure, CI runs a fixed seed (see the file).
