@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
+import { parseOptions } from '../validation/parse-options.js';
 import {
   type AttributeKey,
   type Item,
@@ -22,27 +24,31 @@ export interface AttributeCount {
   count: number;
 }
 
-/** Options for {@link ItemCatalog}. */
-export interface ItemCatalogOptions {
+/** Options of {@link ItemCatalog}. Unknown keys are refused, so that a misspelt option is never ignored. */
+export const ItemCatalogOptionsSchema = z.strictObject({
   /** Where the items came from (a file path), used in error messages. */
-  source?: string;
+  source: z.string().optional(),
   /**
    * The catalog's domain, e.g. `movies`.
    * @default 'items'
    */
-  domain?: string;
-}
+  domain: z.string().min(1).default('items'),
+});
+/** Options of {@link ItemCatalog}. */
+export type ItemCatalogOptions = z.input<typeof ItemCatalogOptionsSchema>;
 
-/** Options for {@link ItemCatalog.vocabulary}. */
-export interface VocabularyOptions {
-  /** Only this facet. */
-  facet?: string;
+/** Options of {@link ItemCatalog.vocabulary}. Unknown keys are refused. */
+export const VocabularyOptionsSchema = z.strictObject({
+  /** Only this facet, e.g. `genre`. */
+  facet: z.string().optional(),
   /**
    * Only attributes carried by at least this many items.
    * @default 1
    */
-  minCount?: number;
-}
+  minCount: z.number().int().min(0).default(1),
+});
+/** Options of {@link ItemCatalog.vocabulary}. */
+export type VocabularyOptions = z.input<typeof VocabularyOptionsSchema>;
 
 const EMPTY: readonly Item[] = Object.freeze([]);
 const EMPTY_KEYS: readonly AttributeKey[] = Object.freeze([]);
@@ -86,8 +92,9 @@ export class ItemCatalog implements Iterable<Item> {
    * and `DUPLICATE_ITEM_ID` when two items share an id.
    */
   constructor(items: Iterable<ItemInput>, options: ItemCatalogOptions = {}) {
-    this.domain = options.domain ?? 'items';
-    this.source = options.source;
+    const { domain, source } = parseOptions(ItemCatalogOptionsSchema, options, 'ItemCatalog');
+    this.domain = domain;
+    this.source = source;
     let index = 0;
     for (const input of items) {
       this.#add(this.#validate(input, index), index);
@@ -299,15 +306,15 @@ export class ItemCatalog implements Iterable<Item> {
 
   /** Attributes with the number of items carrying each, most common first (ties by key). */
   vocabulary(options: VocabularyOptions = {}): AttributeCount[] {
+    const wanted = parseOptions(VocabularyOptionsSchema, options, 'ItemCatalog.vocabulary');
     this.#vocabulary ??= [...this.#byAttribute.entries()]
       .map(([key, items]) => {
         const { facet, value } = parseAttributeKey(key) as { facet: string; value: string };
         return { key, facet, value, count: items.length };
       })
       .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    const minCount = options.minCount ?? 1;
     return this.#vocabulary
-      .filter((entry) => entry.count >= minCount && (options.facet === undefined || entry.facet === options.facet))
+      .filter((entry) => entry.count >= wanted.minCount && (wanted.facet === undefined || entry.facet === wanted.facet))
       .map((entry) => ({ ...entry }));
   }
 

@@ -1,21 +1,31 @@
-import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { z } from 'zod';
+import { ItemCatalog } from '../catalog/item-catalog.js';
 import type { DialogueAct, Speaker } from '../dialogue/dialogue-acts.js';
 import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
-import type { PreferenceProfile } from '../profile/preference-profile.js';
+import { PreferenceProfile } from '../profile/preference-profile.js';
+import { parseOptions } from '../validation/parse-options.js';
 import { type ActRuleContext, evaluateActs } from './act-rules.js';
 import { DialogueCommitments } from './dialogue-commitments.js';
 import { type MentionFinder, mentionFinderFor } from './mention-finder.js';
 import { checkTextPolarity } from './text-polarity.js';
 import { checkTurnText } from './text-rules.js';
 
-/** Options for {@link ConsistencyTracker}. */
-export interface ConsistencyTrackerOptions {
+/** Options of {@link ConsistencyTracker}. Unknown keys are refused, so that a misspelt option is never ignored. */
+export const ConsistencyTrackerOptionsSchema = z.strictObject({
   /** The catalog the dialogue's item ids come from. */
-  catalog: ItemCatalog;
+  catalog: z.custom<ItemCatalog>(
+    (value) => value instanceof ItemCatalog,
+    'the catalog must be an ItemCatalog (build one with new ItemCatalog(items), or load one)',
+  ),
   /** The hidden user the dialogue is generated for. */
-  profile: PreferenceProfile;
-}
+  profile: z.custom<PreferenceProfile>(
+    (value) => value instanceof PreferenceProfile,
+    'the profile must be a PreferenceProfile (a profile document becomes one with PreferenceProfile.fromJSON)',
+  ),
+});
+/** Options of {@link ConsistencyTracker}. */
+export type ConsistencyTrackerOptions = z.input<typeof ConsistencyTrackerOptionsSchema>;
 
 /**
  * Checks every turn of one dialogue against the user's hidden profile and everything said before, and reports
@@ -37,13 +47,9 @@ export class ConsistencyTracker {
 
   /** A tracker for one dialogue; the catalog's title index is built on first use and shared. */
   constructor(options: ConsistencyTrackerOptions) {
-    this.#context = {
-      catalog: options.catalog,
-      profile: options.profile,
-      heldOut: new Set(options.profile.heldOut),
-      committed: this.#committed,
-    };
-    this.#finder = mentionFinderFor(options.catalog);
+    const { catalog, profile } = parseOptions(ConsistencyTrackerOptionsSchema, options, 'ConsistencyTracker');
+    this.#context = { catalog, profile, heldOut: new Set(profile.heldOut), committed: this.#committed };
+    this.#finder = mentionFinderFor(catalog);
   }
 
   /** Behavioural rules for acts about to be spoken at turn `index` (does not record them). */

@@ -1,7 +1,9 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { z } from 'zod';
 import { IcerError } from '../errors.js';
+import { parseOptions } from '../validation/parse-options.js';
 import { fileError } from './file-error.js';
 
 /** Told to {@link ResponseCacheOptions.onCorrupt} when an entry cannot be used. */
@@ -14,11 +16,21 @@ export interface CorruptEntryEvent {
   error: unknown;
 }
 
-/** Options for {@link ResponseCache}. */
-export interface ResponseCacheOptions {
-  /** Called when an entry is unreadable (truncated, hand-edited, misplaced); the lookup then counts as a miss. */
-  onCorrupt?: (event: CorruptEntryEvent) => void;
-}
+/** Options of {@link ResponseCache}. Unknown keys are refused, so that a misspelt option is never ignored. */
+export const ResponseCacheOptionsSchema = z.strictObject({
+  /**
+   * Called when an entry is unreadable (truncated, hand-edited, misplaced); the lookup then counts as a miss.
+   * @default none: unreadable entries are refetched silently
+   */
+  onCorrupt: z
+    .custom<(event: CorruptEntryEvent) => void>(
+      (value) => typeof value === 'function',
+      'onCorrupt must be a function of the corrupt entry',
+    )
+    .optional(),
+});
+/** Options of {@link ResponseCache}. */
+export type ResponseCacheOptions = z.input<typeof ResponseCacheOptionsSchema>;
 
 // What each file holds: the key travels with the value so that a file copied or renamed to the wrong place is not
 // mistaken for the answer to another request.
@@ -91,7 +103,7 @@ export class ResponseCache {
       });
     }
     this.directory = directory;
-    this.#onCorrupt = options.onCorrupt;
+    this.#onCorrupt = parseOptions(ResponseCacheOptionsSchema, options, 'ResponseCache').onCorrupt;
   }
 
   /**

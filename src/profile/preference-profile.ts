@@ -1,7 +1,9 @@
+import { z } from 'zod';
 import { displayTitle } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
+import { parseOptions } from '../validation/parse-options.js';
 import {
   type ItemOpinion,
   type Persona,
@@ -14,30 +16,40 @@ import {
 /** What a profile says about one item. Held-out items read as `unseen`: the simulator must not know them. */
 export type ItemOpinionKind = 'liked' | 'disliked' | 'neutral' | 'unseen';
 
-/** Options for {@link PreferenceProfile.toText}. */
-export interface ProfileTextOptions {
+// Infinity is how callers say "no limit" (as topAffinities does), and z.number() refuses it.
+const ListLimitSchema = z.custom<number>(
+  (value) => value === Infinity || (Number.isInteger(value) && (value as number) >= 0),
+  'expected a whole number ≥ 0, or Infinity for all',
+);
+
+/** Options of {@link PreferenceProfile.toText}. Unknown keys are refused, so that a misspelt option is never ignored. */
+export const ProfileTextOptionsSchema = z.strictObject({
   /**
-   * Most items listed per side.
+   * Most items listed per side (`Infinity`: all of them).
    * @default 5
    */
-  maxItems?: number;
+  maxItems: ListLimitSchema.default(5),
   /**
-   * Most attributes listed per side.
+   * Most attributes listed per side (`Infinity`: all of them).
    * @default 5
    */
-  maxAttributes?: number;
+  maxAttributes: ListLimitSchema.default(5),
   /**
-   * Attributes with |affinity| below this are left out.
+   * Attributes with |affinity| below this, in [0, 1], are left out.
    * @default 0.2
    */
-  minAffinity?: number;
-}
+  minAffinity: z.number().min(0).max(1).default(0.2),
+});
+/** Options of {@link PreferenceProfile.toText}. */
+export type ProfileTextOptions = z.input<typeof ProfileTextOptionsSchema>;
 
-/** Options for {@link PreferenceProfile.fromJSON}. */
-export interface ProfileParseOptions {
+/** Options of {@link PreferenceProfile} and {@link PreferenceProfile.fromJSON}. Unknown keys are refused. */
+export const ProfileParseOptionsSchema = z.strictObject({
   /** Where the document came from (a file path), for error messages. */
-  source?: string;
-}
+  source: z.string().optional(),
+});
+/** Options of {@link PreferenceProfile} and {@link PreferenceProfile.fromJSON}. */
+export type ProfileParseOptions = z.input<typeof ProfileParseOptionsSchema>;
 
 // Builders construct valid documents by design and build hundreds of thousands of them; re-parsing each through
 // zod was most of their cost. Not part of the public surface: callers' input is always parsed.
@@ -97,13 +109,15 @@ export class PreferenceProfile {
 
   /** Validates the input; throws `INVALID_PROFILE` naming the field on bad input or a self-contradiction. */
   constructor(input: PreferenceProfileInput, options: ProfileParseOptions = {}) {
-    const parsed = (options as { [TRUSTED]?: true })[TRUSTED]
+    const trusted = (options as { [TRUSTED]?: true })[TRUSTED] === true;
+    const source = trusted ? undefined : parseOptions(ProfileParseOptionsSchema, options, 'PreferenceProfile').source;
+    const parsed = trusted
       ? { success: true as const, data: input as PreferenceProfileData }
       : PreferenceProfileSchema.safeParse(input);
     if (!parsed.success) {
       const issue = describeZodIssue(parsed.error.issues[0]);
       throw new IcerError('INVALID_PROFILE', `The profile is invalid: ${issue.message}.`, {
-        location: { file: options.source, field: issue.path },
+        location: { file: source, field: issue.path },
         hint: 'Fix that field (see PreferenceProfileSchema in the icer docs).',
       });
     }
@@ -113,7 +127,7 @@ export class PreferenceProfile {
         'INVALID_PROFILE',
         `Profile "${parsed.data.id}" contradicts itself: ${contradiction.problem}.`,
         {
-          location: { file: options.source, field: contradiction.field },
+          location: { file: source, field: contradiction.field },
           hint: 'Keep each item in one list only.',
         },
       );
@@ -126,7 +140,10 @@ export class PreferenceProfile {
 
   /** Parses a JSON value (already `JSON.parse`d) into a profile. */
   static fromJSON(value: unknown, options: ProfileParseOptions = {}): PreferenceProfile {
-    return new PreferenceProfile(value as PreferenceProfileInput, options);
+    return new PreferenceProfile(
+      value as PreferenceProfileInput,
+      parseOptions(ProfileParseOptionsSchema, options, 'PreferenceProfile.fromJSON'),
+    );
   }
 
   /** The user id. */
@@ -260,9 +277,11 @@ export class PreferenceProfile {
    * ```
    */
   toText(catalog: ItemCatalog, options: ProfileTextOptions = {}): string {
-    const maxItems = options.maxItems ?? 5;
-    const maxAttributes = options.maxAttributes ?? 5;
-    const minAffinity = options.minAffinity ?? 0.2;
+    const { maxItems, maxAttributes, minAffinity } = parseOptions(
+      ProfileTextOptionsSchema,
+      options,
+      'PreferenceProfile.toText',
+    );
     const titles = (opinions: readonly ItemOpinion[]) =>
       opinions.slice(0, maxItems).map(({ item }) => {
         const found = catalog.get(item);

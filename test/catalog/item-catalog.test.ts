@@ -113,3 +113,35 @@ describe('ItemCatalog', () => {
     expect(error.message).toContain('"zzz"');
   });
 });
+
+describe('ItemCatalog options', () => {
+  it('refuses an unknown option of the constructor, naming it and the option meant', () => {
+    const error = thrown(() => new ItemCatalog([], { domian: 'movies' } as never));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.message).toContain('"domian" (did you mean "domain"?)');
+    expect(error.location?.field).toBe('domian');
+  });
+
+  it('refuses an ill-typed option of the constructor', () => {
+    const error = thrown(() => new ItemCatalog([], { domain: 3 } as never));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.location?.field).toBe('domain');
+  });
+
+  it('refuses unknown and ill-typed options of vocabulary()', () => {
+    const misspelt = thrown(() => smallCatalog().vocabulary({ mincount: 2 } as never));
+    expect(misspelt.code).toBe('INVALID_ARGUMENT');
+    expect(misspelt.message).toContain('"mincount" (did you mean "minCount"?)');
+    expect(misspelt.location?.field).toBe('mincount');
+    const illTyped = thrown(() => smallCatalog().vocabulary({ minCount: '2' } as never));
+    expect(illTyped.code).toBe('INVALID_ARGUMENT');
+    expect(illTyped.location?.field).toBe('minCount');
+  });
+
+  it('keeps its defaults: domain "items", every attribute in the vocabulary', () => {
+    const catalog = new ItemCatalog([{ id: 'a', title: 'A', attributes: { genre: ['Drama'] } }]);
+    expect(catalog.domain).toBe('items');
+    expect(catalog.source).toBeUndefined();
+    expect(catalog.vocabulary().map((entry) => entry.key)).toEqual(['genre:Drama']);
+  });
+});

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { auditDialogue, ConsistencyTracker } from '../../src/consistency/consistency-tracker.js';
 import { ViolationSchema } from '../../src/dialogue/violation.js';
+import { thrown } from '../helpers/thrown.js';
 import { act, ana, assistant, catalog, greeting, title, user } from './dialogue-fixtures.js';
 
 const recommendUp = (index: number) =>
@@ -92,5 +93,25 @@ describe('auditDialogue', () => {
     expect(auditDialogue(turns, catalog, ana).map((v) => [v.turn, v.rule])).toEqual([[3, 'recommend-rejected']]);
     expect(auditDialogue(turns.slice(0, 3), catalog, ana)).toEqual([]);
     expect(auditDialogue([], catalog, ana)).toEqual([]);
+  });
+});
+
+describe('ConsistencyTracker options', () => {
+  it('refuses an unknown option, naming it and the option meant', () => {
+    const error = thrown(() => new ConsistencyTracker({ catalog, profile: ana, profle: ana } as never));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.message).toContain('"profle" (did you mean "profile"?)');
+    expect(error.location?.field).toBe('profle');
+  });
+
+  it('refuses a catalog that is not an ItemCatalog and a profile that is not a PreferenceProfile', () => {
+    const items = thrown(() => new ConsistencyTracker({ catalog: catalog.items(), profile: ana } as never));
+    expect(items.code).toBe('INVALID_ARGUMENT');
+    expect(items.location?.field).toBe('catalog');
+    expect(items.message).toContain('ItemCatalog');
+    const document = thrown(() => new ConsistencyTracker({ catalog, profile: ana.toJSON() } as never));
+    expect(document.code).toBe('INVALID_ARGUMENT');
+    expect(document.location?.field).toBe('profile');
+    expect(document.message).toContain('PreferenceProfile');
   });
 });

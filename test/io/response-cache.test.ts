@@ -225,3 +225,18 @@ describe('ResponseCache.key on awkward data', () => {
     expect(() => ResponseCache.key({ a: new Set([1]) })).toThrow(/plain data/);
   });
 });
+
+describe('ResponseCache options', () => {
+  it('refuses an unknown option, naming it and the option meant', () => {
+    const error = thrown(() => new ResponseCache(tempDir().dir, { onCorupt: () => {} } as never));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.message).toContain('"onCorupt" (did you mean "onCorrupt"?)');
+    expect(error.location?.field).toBe('onCorupt');
+  });
+
+  it('refuses an onCorrupt that is not a function', () => {
+    const error = thrown(() => new ResponseCache(tempDir().dir, { onCorrupt: 'warn' } as never));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.location?.field).toBe('onCorrupt');
+  });
+});

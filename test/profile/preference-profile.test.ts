@@ -81,3 +81,48 @@ describe('PreferenceProfile', () => {
     expect(attribute.message).toContain('genre:Western');
   });
 });
+
+describe('PreferenceProfile options', () => {
+  it('refuses an unknown option of the constructor and of fromJSON(), naming it and the option meant', () => {
+    const made = thrown(() => new PreferenceProfile(input, { sorce: 'users.json' } as never));
+    expect(made.code).toBe('INVALID_ARGUMENT');
+    expect(made.message).toContain('"sorce" (did you mean "source"?)');
+    expect(made.location?.field).toBe('sorce');
+    const parsed = thrown(() => PreferenceProfile.fromJSON(input, { sorce: 'users.json' } as never));
+    expect(parsed.code).toBe('INVALID_ARGUMENT');
+    expect(parsed.message).toContain('PreferenceProfile.fromJSON()');
+    expect(parsed.location?.field).toBe('sorce');
+  });
+
+  it('refuses an ill-typed source', () => {
+    const error = thrown(() => PreferenceProfile.fromJSON(input, { source: 3 } as never));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.location?.field).toBe('source');
+  });
+
+  it('still names the source of an invalid profile', () => {
+    const error = thrown(() => PreferenceProfile.fromJSON({ id: '' }, { source: 'users.json' }));
+    expect(error.code).toBe('INVALID_PROFILE');
+    expect(error.location?.file).toBe('users.json');
+  });
+
+  it('refuses unknown and ill-typed options of toText()', () => {
+    const profile = new PreferenceProfile(input);
+    const misspelt = thrown(() => profile.toText(smallCatalog(), { maxitems: 1 } as never));
+    expect(misspelt.code).toBe('INVALID_ARGUMENT');
+    expect(misspelt.message).toContain('"maxitems" (did you mean "maxItems"?)');
+    expect(misspelt.location?.field).toBe('maxitems');
+    const illTyped = thrown(() => profile.toText(smallCatalog(), { minAffinity: 'high' } as never));
+    expect(illTyped.code).toBe('INVALID_ARGUMENT');
+    expect(illTyped.location?.field).toBe('minAffinity');
+  });
+
+  it('lets toText() list everything with Infinity', () => {
+    const many = new PreferenceProfile({
+      id: 'many',
+      liked: ['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'].map((item) => ({ item, strength: 1 })),
+    });
+    expect(many.toText(smallCatalog(), { maxItems: Infinity })).toContain('Toy Story');
+    expect(many.toText(smallCatalog())).not.toContain('Toy Story');
+  });
+});
