@@ -1,10 +1,11 @@
-import { generateText, type LanguageModel } from 'ai';
+import { generateText } from 'ai';
+import { z } from 'zod';
 import type { PolarityJudge } from '../consistency/polarity-judge.js';
 import type { Polarity } from '../dialogue/dialogue-acts.js';
-import { IcerError } from '../errors.js';
 import { ResponseCache } from '../io/response-cache.js';
-import { type CallPolicyOptions, callWithPolicy } from '../language/call-policy.js';
-import type { ResponseStore } from './ai-sdk-adapter-options.js';
+import { CallPolicyOptionsSchema, callWithPolicy } from '../language/call-policy.js';
+import { parseOptions } from '../validation/parse-options.js';
+import { AiSdkAdapterOptionsSchema } from './ai-sdk-adapter-options.js';
 import { explainModelVersion } from './model-version-error.js';
 import { formatDataBlock } from './prompts.js';
 
@@ -23,15 +24,25 @@ Answer with exactly one word:
 
 const VERDICTS = new Set(['positive', 'negative', 'neutral', 'unsure']);
 
-/** Options of {@link aiSdkJudge}. */
-export interface AiSdkJudgeOptions {
+// `model` and `cache` are the adapter's field schemas, so that the judge accepts exactly the models and caches the
+// adapter accepts, with the same messages.
+/** Options of {@link aiSdkJudge}, checked when the judge is made; unknown keys are refused. */
+export const AiSdkJudgeOptionsSchema = z.strictObject({
   /** Any AI SDK language model; a small, cheap one is enough. */
-  model: LanguageModel;
-  /** Retries and per-attempt timeout (see `callWithPolicy`). */
-  retry?: CallPolicyOptions;
-  /** A `ResponseCache` (or any get/set store), or a directory: a cached re-run asks the judge nothing. */
-  cache?: string | ResponseStore;
-}
+  model: AiSdkAdapterOptionsSchema.shape.model,
+  /**
+   * Retries and per-attempt timeout (see `callWithPolicy`).
+   * @default callWithPolicy's defaults
+   */
+  retry: CallPolicyOptionsSchema.optional(),
+  /**
+   * A `ResponseCache` (or any get/set store), or a directory: a cached re-run asks the judge nothing.
+   * @default no cache
+   */
+  cache: AiSdkAdapterOptionsSchema.shape.cache,
+});
+/** Options of {@link aiSdkJudge}. Only `model` is required. */
+export type AiSdkJudgeOptions = z.input<typeof AiSdkJudgeOptionsSchema>;
 
 /**
  * A polarity judge on any AI SDK model, for `DialogueGenerator({ judge })`: asked only about text whose stance the
@@ -44,14 +55,9 @@ export interface AiSdkJudgeOptions {
  * ```
  */
 export function aiSdkJudge(options: AiSdkJudgeOptions): PolarityJudge {
-  if (typeof options.model !== 'string' && typeof options.model?.doGenerate !== 'function') {
-    throw new IcerError('INVALID_ARGUMENT', 'aiSdkJudge needs an AI SDK language model.', {
-      location: { field: 'model' },
-    });
-  }
-  const modelId =
-    typeof options.model === 'string' ? options.model : `${options.model.provider}:${options.model.modelId}`;
-  const cache = typeof options.cache === 'string' ? new ResponseCache(options.cache) : options.cache;
+  const { model, retry, cache: given } = parseOptions(AiSdkJudgeOptionsSchema, options, 'aiSdkJudge');
+  const modelId = typeof model === 'string' ? model : `${model.provider}:${model.modelId}`;
+  const cache = typeof given === 'string' ? new ResponseCache(given) : given;
   return async ({ text, subject, signal }) => {
     const key = ResponseCache.key({ judge: JUDGE_PROMPT_VERSION, model: modelId, text, subject });
     const cached = cache ? await cache.get<string>(key) : undefined;
@@ -60,7 +66,7 @@ export function aiSdkJudge(options: AiSdkJudgeOptions): PolarityJudge {
       (await callWithPolicy(
         async (abortSignal) => {
           const result = await generateText({
-            model: options.model,
+            model,
             messages: [
               { role: 'system', content: JUDGE_SYSTEM },
               { role: 'user', content: `${formatDataBlock({ text, subject })}\n\nAnswer with one word.` },
@@ -74,7 +80,7 @@ export function aiSdkJudge(options: AiSdkJudgeOptions): PolarityJudge {
           });
           return result.text;
         },
-        options.retry,
+        retry,
         signal ? { signal } : {},
       ));
     if (cache && cached === undefined) await cache.set(key, answer);

@@ -9,7 +9,7 @@ import type { LMAdapter } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { syntheticProfile } from '../../src/profile/synthetic.js';
 import { useTempDir } from '../helpers/temp-dir.js';
-import { rejected } from '../helpers/thrown.js';
+import { rejected, thrown } from '../helpers/thrown.js';
 import { dataBlock, scriptedModel, userMessage } from './mock-model.js';
 
 const tempDir = useTempDir();
@@ -35,6 +35,26 @@ describe('aiSdkJudge', () => {
     const error = await rejected(() => aiSdkJudge({ model: model as never })(question));
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.hint).toContain('@ai-sdk/openai-compatible');
+  });
+
+  it('refuses an unknown option, naming it and the option meant', () => {
+    const error = thrown(() => aiSdkJudge({ model: scriptedModel([]), cahce: '.icer-cache' } as never));
+    expect(error.code).toBe('INVALID_ARGUMENT');
+    expect(error.message).toContain('"cahce" (did you mean "cache"?)');
+    expect(error.location?.field).toBe('cahce');
+  });
+
+  it('refuses ill-typed options when the judge is made, not at its first question', () => {
+    const model = thrown(() => aiSdkJudge({ model: {} } as never));
+    expect(model.code).toBe('INVALID_ARGUMENT');
+    expect(model.location?.field).toBe('model');
+    const retry = thrown(() => aiSdkJudge({ model: scriptedModel([]), retry: { maxRetires: 2 } } as never));
+    expect(retry.code).toBe('INVALID_ARGUMENT');
+    expect(retry.message).toContain('"maxRetires" (did you mean "maxRetries"?)');
+    expect(retry.location?.field).toBe('retry.maxRetires');
+    const cache = thrown(() => aiSdkJudge({ model: scriptedModel([]), cache: 42 } as never));
+    expect(cache.code).toBe('INVALID_ARGUMENT');
+    expect(cache.location?.field).toBe('cache');
   });
 
   it('caches verdicts, so a re-run asks nothing', async () => {
