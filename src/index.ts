@@ -10,10 +10,14 @@ export {
   parseAttributeKey,
 } from './catalog/item.js';
 export type { AttributeCount, ItemCatalogOptions, VocabularyOptions } from './catalog/item-catalog.js';
-export { ItemCatalog } from './catalog/item-catalog.js';
+export { ItemCatalog, ItemCatalogOptionsSchema, VocabularyOptionsSchema } from './catalog/item-catalog.js';
 export { normalizeTitle } from './catalog/title.js';
 export type { ConsistencyTrackerOptions } from './consistency/consistency-tracker.js';
-export { auditDialogue, ConsistencyTracker } from './consistency/consistency-tracker.js';
+export {
+  auditDialogue,
+  ConsistencyTracker,
+  ConsistencyTrackerOptionsSchema,
+} from './consistency/consistency-tracker.js';
 export type { MentionKind, TitleMention } from './consistency/mention-finder.js';
 export { MentionFinder, mentionFinderFor } from './consistency/mention-finder.js';
 export type { PolarityJudge, PolarityQuestion } from './consistency/polarity-judge.js';
@@ -77,7 +81,7 @@ export {
   InvalidProfilePolicySchema,
 } from './generation/generator-options.js';
 export type { CorruptEntryEvent, ResponseCacheOptions } from './io/response-cache.js';
-export { ResponseCache } from './io/response-cache.js';
+export { ResponseCache, ResponseCacheOptionsSchema } from './io/response-cache.js';
 export type { CallErrorVerdict, CallHooks, CallPolicy, CallPolicyOptions, RetryEvent } from './language/call-policy.js';
 export { CallPolicyOptionsSchema, callWithPolicy, classifyCallError } from './language/call-policy.js';
 export type {
@@ -96,7 +100,11 @@ export { profileFromRatings, RatingsProfileOptionsSchema } from './profile/from-
 export type { ProfileSpec } from './profile/from-spec.js';
 export { ProfileSpecSchema, profileFromSpec } from './profile/from-spec.js';
 export type { ItemOpinionKind, ProfileParseOptions, ProfileTextOptions } from './profile/preference-profile.js';
-export { PreferenceProfile } from './profile/preference-profile.js';
+export {
+  PreferenceProfile,
+  ProfileParseOptionsSchema,
+  ProfileTextOptionsSchema,
+} from './profile/preference-profile.js';
 export type {
   ItemOpinion,
   Persona,
@@ -124,7 +132,7 @@ export { SeededRandom, SeedSchema } from './random/seeded-random.js';
 export type { BeliefPolicyOptions, PolicyStyle } from './simulation/belief-policy.js';
 export { BeliefPolicyOptionsSchema, beliefPolicy, POLICY_STYLES } from './simulation/belief-policy.js';
 export type { ChoiceOptions } from './simulation/choice-model.js';
-export { chooseFromSlate } from './simulation/choice-model.js';
+export { ChoiceOptionsSchema, chooseFromSlate } from './simulation/choice-model.js';
 export type {
   PolicyContext,
   PolicyTurn,

@@ -6,7 +6,7 @@ export { AiSdkAdapter, aiSdkAdapter } from './ai-sdk-adapter.js';
 export type { AiSdkAdapterOptions, ResponseStore, TokenPrices } from './ai-sdk-adapter-options.js';
 export { AiSdkAdapterOptionsSchema } from './ai-sdk-adapter-options.js';
 export type { AiSdkJudgeOptions } from './ai-sdk-judge.js';
-export { aiSdkJudge, JUDGE_PROMPT_VERSION } from './ai-sdk-judge.js';
+export { AiSdkJudgeOptionsSchema, aiSdkJudge, JUDGE_PROMPT_VERSION } from './ai-sdk-judge.js';
 export { describeAct, describeActs } from './describe-acts.js';
 export type { OpenAICompatibleModelOptions } from './openai-compatible-model.js';
 export { OpenAICompatibleModelOptionsSchema, openAICompatibleModel } from './openai-compatible-model.js';

@@ -26,7 +26,10 @@ export const ItemSchema = z.strictObject({
   popularity: z.number().min(0).optional(),
   /** Identifiers in other databases, e.g. `{ imdb: 'tt0133093', tmdb: '603' }`. Not preferences. */
   externalIds: z.record(z.string().min(1), z.string().min(1)).optional(),
-  /** Facet → values. Values are free text; an empty list is allowed and means "none". */
+  /**
+   * Facet → values. Values are free text; an empty list is allowed and means "none".
+   * @default {}
+   */
   attributes: z
     .record(FacetSchema, z.array(z.string().trim().min(1, 'an attribute value must not be empty')))
     .default({}),

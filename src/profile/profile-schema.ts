@@ -56,7 +56,10 @@ export const PreferenceProfileSchema = z.strictObject({
    * @default []
    */
   neutral: z.array(z.string().min(1)).default([]),
-  /** Attribute key (`genre:Horror`) → affinity in [-1, 1]; absent means no known opinion. */
+  /**
+   * Attribute key (`genre:Horror`) → affinity in [-1, 1]; absent means no known opinion.
+   * @default {}
+   */
   affinities: z
     .record(z.string().regex(/^[a-z][a-z0-9_-]*:.+$/, 'an attribute key is facet:value'), z.number().min(-1).max(1))
     .default({}),

@@ -9,7 +9,7 @@ import { polarityOfAffinity, polarityOfOpinion, VOICED_AFFINITY } from '../profi
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { catalogIndex } from './catalog-index.js';
-import { chooseFromSlate } from './choice-model.js';
+import { logitChoice } from './choice-model.js';
 
 /** Options of {@link UserSimulator}; every field has a default. */
 export const UserSimulatorOptionsSchema = z.strictObject({
@@ -268,10 +268,8 @@ export class UserSimulator {
     }
     const utilities = fresh.map((item) => itemUtility(this.#catalog, item, this.#weights));
     const threshold = described ? this.#acceptAt - 0.1 : this.#acceptAt;
-    const choice = chooseFromSlate(utilities, this.#random, {
-      temperature: this.#options.choiceTemperature,
-      noneUtility: threshold,
-    });
+    // The temperature was checked with the simulator's options: no per-choice validation on this hot path.
+    const choice = logitChoice(utilities, this.#random, this.#options.choiceTemperature, threshold);
     if (choice >= 0) {
       const item = fresh[choice] as string;
       const utility = utilities[choice] as number;

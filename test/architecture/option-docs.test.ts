@@ -15,19 +15,19 @@ it('every schema field with a default documents it with @default', () => {
   for (const file of sources('src')) {
     const lines = readFileSync(file, 'utf8').split('\n');
     for (const [index, line] of lines.entries()) {
-      const field = /^\s+(\w+): .*\.default\(/.exec(line)?.[1];
-      if (!field) continue;
-      // The JSDoc block ending right above the field (a field may span several lines before `.default(`).
-      let end = index - 1;
-      while (end >= 0 && !(lines[end] as string).trim().endsWith('*/')) {
-        if (/^\s+\w+: /.test(lines[end] as string)) break;
-        end--;
-      }
-      let start = end;
-      while (start >= 0 && !(lines[start] as string).includes('/**')) start--;
-      const doc =
-        start >= 0 && (lines[end] as string).trim().endsWith('*/') ? lines.slice(start, end + 1).join('\n') : '';
-      if (!doc.includes('@default')) missing.push(`${file}:${index + 1} ${field}`);
+      const head = /^(\s+)(\w+): z\b/.exec(line);
+      if (!head) continue;
+      const indent = head[1] as string;
+      // The field runs on until the next line at its own indentation or less: a long chain is split over lines.
+      let last = index + 1;
+      while (last < lines.length && (/^(\s*)/.exec(lines[last] as string)?.[1]?.length ?? 0) > indent.length) last++;
+      if (!lines.slice(index, last).join('\n').includes('.default(')) continue;
+      // The JSDoc block that ends on the line above the field.
+      let first = index - 1;
+      const closed = (lines[first] ?? '').trim().endsWith('*/');
+      while (closed && first >= 0 && !(lines[first] as string).includes('/**')) first--;
+      const doc = closed ? lines.slice(first, index).join('\n') : '';
+      if (!doc.includes('@default')) missing.push(`${file}:${index + 1} ${head[2]}`);
     }
   }
   expect(missing).toEqual([]);
