@@ -8,7 +8,7 @@ import { type CsvRecord, readCsv } from '../../io/csv-reader.js';
 import { fileError } from '../../io/file-error.js';
 import { checkRating, RatingScaleShape } from '../../profile/from-ratings.js';
 import { parseOptions } from '../../validation/parse-options.js';
-import { settleDuplicates, type UserRows } from './duplicate-ratings.js';
+import { RatingRows } from './duplicate-ratings.js';
 import { MovieLensDataset } from './movielens-dataset.js';
 import { parseMovieLensTitle } from './parse-movielens-title.js';
 
@@ -279,7 +279,7 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
   }
 
   // Every row as read; pairs rated twice are settled once the file is read.
-  const users = new Map<string, UserRows>();
+  const rows = new RatingRows();
   const ratingCounts = new Map<string, number>();
   await eachRow(ratingsFile, ['userId', 'movieId', 'rating'], (table, record) => {
     const userId = table.required(record, 'userId');
@@ -301,20 +301,12 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     const timestamp = table.has('timestamp') ? parseTimestamp(table, record) : Number.NaN;
     if (item === undefined) return;
     ratingCounts.set(item, (ratingCounts.get(item) ?? 0) + 1);
-    const user = users.get(userId);
-    if (user) {
-      user.ratings.push({ item, rating });
-      user.timestamps.push(timestamp);
-      user.lines.push(record.line);
-    } else {
-      users.set(userId, { ratings: [{ item, rating }], timestamps: [timestamp], lines: [record.line] });
-    }
+    rows.add(userId, { item, rating }, timestamp, record.line);
   });
   // A user who rated a film twice still counts once toward its popularity.
-  const settled = settleDuplicates(users, ratingsFile, (item) => {
+  const settled = rows.settle(ratingsFile, (item) => {
     ratingCounts.set(item, (ratingCounts.get(item) as number) - 1);
   });
-  users.clear();
 
   // Popularity is the number of users who rated the film: how likely a viewer is to know it.
   for (const [id, item] of items) item.popularity = ratingCounts.get(id) ?? 0;
