@@ -31,8 +31,10 @@ export {
   loadCatalogJson,
   parseCatalogJson,
 } from './data/catalog-json.js';
+export type { DuplicateRating, DuplicateRatingsReport } from './data/movielens/duplicate-ratings.js';
 export type { MovieLensOptions } from './data/movielens/load-movielens.js';
 export { loadMovieLens, MovieLensOptionsSchema } from './data/movielens/load-movielens.js';
+export type { MovieLensDatasetExtras } from './data/movielens/movielens-dataset.js';
 export { MovieLensDataset } from './data/movielens/movielens-dataset.js';
 export type { ParsedMovieTitle } from './data/movielens/parse-movielens-title.js';
 export { parseMovieLensTitle } from './data/movielens/parse-movielens-title.js';
@@ -95,7 +97,7 @@ export type {
 export { TemplateAdapter } from './language/template-adapter.js';
 export type { AttributePhrase, AttributeTrait } from './lexicon/attribute-phrases.js';
 export { attributePhrase, facetPhrase } from './lexicon/attribute-phrases.js';
-export type { Rating, RatingsProfileOptions } from './profile/from-ratings.js';
+export type { Rating, RatingScale, RatingsProfileOptions } from './profile/from-ratings.js';
 export { profileFromRatings, RatingsProfileOptionsSchema } from './profile/from-ratings.js';
 export type { ProfileSpec } from './profile/from-spec.js';
 export { ProfileSpecSchema, profileFromSpec } from './profile/from-spec.js';
