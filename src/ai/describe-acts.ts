@@ -99,6 +99,8 @@ export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
     }
     case 'respond-critique':
       return `Acknowledge that they want something like ${titles(catalog, act.items)} but ${critiqueDirection(act)}.`;
+    case 'no-match':
+      return `Say, sorry, that you have nothing left like ${titles(catalog, act.items)} but ${critiqueDirection(act)}.`;
     case 'describe-item': {
       const item = catalog.require(act.items[0] as string);
       const facts = [...(item.year === undefined ? [] : [`released in ${item.year}`]), ...act.attributes.map(fact)];

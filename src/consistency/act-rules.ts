@@ -4,7 +4,7 @@ import type { Violation, ViolationRule } from '../dialogue/violation.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
 import { contradictsAffinity, polarityOfOpinion } from '../profile/stated-polarity.js';
 import { canPerform } from './act-speakers.js';
-import { DialogueCommitments } from './dialogue-commitments.js';
+import { DialogueCommitments, type OpenCritique } from './dialogue-commitments.js';
 import { attributeLabel, attributeOpinionWords, itemLabel, itemOpinionWords, itemsLabel } from './violation-wording.js';
 
 /** What the behavioural rules check acts against. */
@@ -44,6 +44,8 @@ class TurnEvaluation {
   readonly #turn: number;
   // Held-out items already reported this turn: one leak per item, however many acts name it.
   #leaked: Set<string> | undefined;
+  // Once the assistant has said nothing fits a critique, what it offers next is an open relaxation, not a breach.
+  #saidNoMatch = false;
 
   constructor(context: ActRuleContext, turn: number) {
     this.#context = context;
@@ -51,6 +53,7 @@ class TurnEvaluation {
   }
 
   run(speaker: Speaker, acts: readonly DialogueAct[]): ActOutcome {
+    if (speaker === 'user') this.commitments.critiques = [];
     for (const act of acts) {
       if (!canPerform(speaker, act.type)) {
         const evidence = act.items.length > 0 ? { items: [...act.items] } : {};
@@ -81,8 +84,10 @@ class TurnEvaluation {
 
   #assistantAct(act: DialogueAct, items: readonly string[]): void {
     for (const id of items) this.commitments.namedByAssistant.add(id);
+    if (act.type === 'no-match') this.#saidNoMatch = true;
     if (act.type !== 'recommend') return;
     const { committed } = this.#context;
+    if (!this.#saidNoMatch) for (const critique of committed.critiques ?? []) this.#honours(critique, items);
     for (const key of new Set(act.reasons)) this.#reason(key, items);
     for (const id of items) {
       const rejection = committed.rejected.get(id);
@@ -97,6 +102,33 @@ class TurnEvaluation {
         this.#report('recommend-disliked', message, { items: [id], earlierTurn: stated.turn });
       }
     }
+  }
+
+  // "Like A, but more X" is answered by items that all carry X; "less X" by items without it; "newer"/"older" by
+  // items from after or before A's year.
+  #honours(critique: OpenCritique, items: readonly string[]): void {
+    const { catalog } = this.#context;
+    const year = catalog.get(critique.item)?.year;
+    const against = items.filter((id) => {
+      if (critique.direction === 'more' || critique.direction === 'less') {
+        if (critique.attribute === undefined) return false;
+        return catalog.carries(id, critique.attribute) !== (critique.direction === 'more');
+      }
+      const other = catalog.get(id)?.year;
+      if (year === undefined || other === undefined) return false;
+      return critique.direction === 'newer' ? other <= year : other >= year;
+    });
+    if (against.length === 0) return;
+    const shift =
+      critique.attribute === undefined
+        ? critique.direction
+        : `${critique.direction} ${attributeLabel(critique.attribute)}`;
+    const message = `The user asked at turn ${critique.turn} for something like ${this.#item(critique.item)} but ${shift}; the assistant recommends ${itemsLabel(catalog, against, 'and')}, which ${against.length === 1 ? 'does' : 'do'} not fit, without saying nothing fits.`;
+    this.#report('recommend-ignores-critique', message, {
+      items: against,
+      ...(critique.attribute !== undefined ? { attribute: critique.attribute } : {}),
+      earlierTurn: critique.turn,
+    });
   }
 
   // A reason is said of the whole slate and as the user's own taste ("You said you like sci-fi, so try A or B"): every
@@ -140,6 +172,10 @@ class TurnEvaluation {
       case 'critique':
         if (act.attribute !== undefined) this.#attributeStatement(act.attribute, act.polarity);
         for (const id of items) this.#rejection(id, 'critique');
+        if (items[0] !== undefined) {
+          const open = { item: items[0], attribute: act.attribute, direction: act.direction, turn: this.#turn };
+          this.commitments.critiques = [...(this.commitments.critiques ?? []), open];
+        }
         return;
       case 'reject':
         for (const id of items) {

@@ -18,6 +18,14 @@ export interface Rejection {
   readonly via: 'reject' | 'critique';
 }
 
+/** A critique of the user's latest turn, which the assistant's answer must honour. */
+export interface OpenCritique {
+  readonly item: string;
+  readonly attribute: string | undefined;
+  readonly direction: 'less' | 'more' | 'newer' | 'older';
+  readonly turn: number;
+}
+
 /**
  * What has been said in a dialogue that later turns must stay consistent with: the user's latest stated polarity
  * about each item and attribute, its claims to have seen items or not, the items it turned down, and the items the
@@ -35,6 +43,8 @@ export class DialogueCommitments {
   readonly rejected = new Map<string, Rejection>();
   /** Items any assistant act has named. */
   readonly namedByAssistant = new Set<string>();
+  /** The critiques of the user's latest turn; undefined in a turn that is not the user's (it leaves them open). */
+  critiques: readonly OpenCritique[] | undefined;
 
   /** Adds the commitments of a later turn (later statements replace earlier ones; first rejections stay). */
   merge(later: DialogueCommitments): void {
@@ -43,5 +53,6 @@ export class DialogueCommitments {
     for (const [id, claim] of later.seen) this.seen.set(id, claim);
     for (const [id, rejection] of later.rejected) if (!this.rejected.has(id)) this.rejected.set(id, rejection);
     for (const id of later.namedByAssistant) this.namedByAssistant.add(id);
+    if (later.critiques !== undefined) this.critiques = later.critiques;
   }
 }

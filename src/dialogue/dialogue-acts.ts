@@ -78,6 +78,19 @@ export const RespondCritiqueActSchema = z
   })
   .refine(attributeMatchesDirection.check, attributeMatchesDirection.message);
 
+/**
+ * Says that nothing left fits a critique of an item ("I'm out of anything more action-packed than that."), instead of
+ * recommending against it; the recommender then asks, or openly offers something that does not fit.
+ */
+export const NoMatchActSchema = z
+  .strictObject({
+    type: z.literal('no-match'),
+    items: ItemIds.length(1),
+    attribute: AttributeKeySchema.optional(),
+    direction: CritiqueDirectionSchema,
+  })
+  .refine(attributeMatchesDirection.check, attributeMatchesDirection.message);
+
 /** Tells the user about an item they asked about: year and a few attributes. */
 export const DescribeItemActSchema = z.strictObject({
   type: z.literal('describe-item'),
@@ -184,6 +197,7 @@ export const AssistantActSchema = z.discriminatedUnion('type', [
   AskOpenActSchema,
   RecommendActSchema,
   RespondCritiqueActSchema,
+  NoMatchActSchema,
   DescribeItemActSchema,
   CloseActSchema,
 ]);

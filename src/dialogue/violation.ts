@@ -12,6 +12,11 @@ export const VIOLATION_RULES = [
   'recommend-rejected',
   /** The recommender recommends an item the user said it dislikes. */
   'recommend-disliked',
+  /**
+   * A recommendation answering a critique goes against it (an item without X after "more X", with X after "less X",
+   * not newer or older than the critiqued item) without first saying that nothing fits (`no-match`).
+   */
+  'recommend-ignores-critique',
   /** A recommendation's reason is not carried by every item it recommends, or is not something the user said it likes. */
   'recommend-unsupported-reason',
   /** The user claims to have seen an item the profile says it has not. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { AssistantAct, UserAct } from '../dialogue/dialogue-acts.js';
+import type { ActOfType, AssistantAct, UserAct } from '../dialogue/dialogue-acts.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { type CatalogIndex, catalogIndex } from './catalog-index.js';
@@ -71,6 +71,18 @@ const ITEM_WEIGHT = 1;
 const MISS_WEIGHT = 0.5;
 // How many of each facet's most common attributes are worth asking about when nothing better is.
 const COMMON_PER_FACET = 12;
+// Per attribute shared with a critiqued item (what the user did not critique): "like A, but …" stays near A.
+const LIKE_WEIGHT = 0.3;
+
+type Critique = Extract<UserAct, { type: 'critique' }>;
+
+/** What the next slate must honour: only items carrying an attribute (`among`), and closeness to an item. */
+interface SlateConstraint {
+  /** Catalog positions of the only items allowed ("more X": the items that carry X). */
+  among?: Int32Array;
+  /** 1 for each attribute id of the critiqued item, except the critiqued one. */
+  like?: Uint8Array;
+}
 
 /** What the recommender may ask about in a catalog: the same for every dialogue with the same options. */
 interface QuestionPlan {
@@ -167,7 +179,7 @@ class BeliefRecommender implements RecommenderPolicy {
     if (turn.index === 0) return [{ type: 'greet', items: [] }, this.#opening()];
     let accepted: string | undefined;
     let askedAbout: string | undefined;
-    let critique: Extract<UserAct, { type: 'critique' }> | undefined;
+    let critique: Critique | undefined;
     let missed = false;
     for (const act of turn.userActs) {
       this.#observe(act);
@@ -180,16 +192,7 @@ class BeliefRecommender implements RecommenderPolicy {
     if (accepted !== undefined) return [{ type: 'close', items: [accepted] }];
     const close: AssistantAct = { type: 'close', items: [] };
     if (askedAbout !== undefined) return turn.last ? [this.#describe(askedAbout), close] : [this.#describe(askedAbout)];
-    if (critique) {
-      const ack: AssistantAct = {
-        type: 'respond-critique',
-        items: [...critique.items],
-        direction: critique.direction,
-        ...(critique.attribute !== undefined ? { attribute: critique.attribute } : {}),
-      };
-      const slate = turn.last ? undefined : this.#recommend();
-      return [ack, slate ?? close];
-    }
+    if (critique) return this.#answerCritique(critique, turn.last);
     if (turn.last) return [close];
     const askNow =
       this.#questionsAsked < this.#plannedQuestions || (missed && this.#random.chance(this.#questionAfterMiss));
@@ -197,6 +200,43 @@ class BeliefRecommender implements RecommenderPolicy {
     if (question) return [question];
     const slate = this.#recommend();
     return [slate ?? { type: 'close', items: [] }];
+  }
+
+  /**
+   * A critique is answered by a slate that honours it (every item carries X after "more X", none after "less X",
+   * all newer or older than the item), close to the critiqued item in everything else. When nothing left honours it,
+   * the recommender says so (`no-match`) and then asks, or openly offers what it has.
+   */
+  #answerCritique(critique: Critique, last: boolean): AssistantAct[] {
+    const close: AssistantAct = { type: 'close', items: [] };
+    const about = {
+      items: [...critique.items],
+      direction: critique.direction,
+      ...(critique.attribute !== undefined ? { attribute: critique.attribute } : {}),
+    };
+    if (last) return [{ type: 'respond-critique', ...about }, close];
+    const slate = this.#recommend(this.#constraintOf(critique));
+    if (slate) {
+      // The reason is the critique itself ("something more mysterious: try …"), never an older liking.
+      slate.reasons = critique.direction === 'more' && critique.attribute !== undefined ? [critique.attribute] : [];
+      return [{ type: 'respond-critique', ...about }, slate];
+    }
+    const noMatch: AssistantAct = { type: 'no-match', ...about };
+    // Said openly, the time bound is dropped again; "less X" stays avoided (the user dislikes it).
+    if (critique.direction === 'newer') this.#minYear = -Infinity;
+    if (critique.direction === 'older') this.#maxYear = Infinity;
+    const question = this.#question();
+    if (question) return [noMatch, question];
+    return [noMatch, this.#recommend() ?? close];
+  }
+
+  #constraintOf(critique: Critique): SlateConstraint {
+    const item = critique.items[0] as string;
+    const critiqued = critique.attribute === undefined ? undefined : this.#catalog.attributeIdOf(critique.attribute);
+    const like = new Uint8Array(this.#catalog.attributeKeyCount);
+    for (const id of this.#catalog.attributeIdsOf(item)) if (id !== critiqued) like[id] = 1;
+    if (critique.direction !== 'more') return { like };
+    return { like, among: critiqued === undefined ? new Int32Array(0) : this.#index.itemsWithAttribute[critiqued] };
   }
 
   #opening(): AssistantAct {
@@ -286,10 +326,10 @@ class BeliefRecommender implements RecommenderPolicy {
   /**
    * Ranks candidates by believed utility (plus a little popularity) into #topPositions, best first, and returns how
    * many there are (at most `limit`). Items that must not be offered (shown, seen, rejected, disliked, carrying an
-   * avoided attribute, outside the critiqued years) are left out.
+   * avoided attribute, outside the critiqued years, outside a critique's `among`) are left out.
    */
-  #rank(limit: number): number {
-    const { ids, years, popularity, inverseRoot } = this.#index;
+  #rank(limit: number, constraint: SlateConstraint = {}): number {
+    const { ids, years, popularity, inverseRoot, attributeIds } = this.#index;
     const jitter = this.#jitter;
     if (!this.#jitterDrawn) {
       for (let position = 0; position < ids.length; position++) jitter[position] = 0.02 * this.#random.next();
@@ -307,14 +347,22 @@ class BeliefRecommender implements RecommenderPolicy {
     // Top-k by insertion into a short sorted list: k is at most the candidate pool, far below the catalog size. An
     // item goes after every earlier one of equal score, so ties keep catalog order.
     let count = 0;
-    for (let position = 0; position < ids.length; position++) {
+    const { among, like } = constraint;
+    const candidates = among?.length ?? ids.length;
+    for (let next = 0; next < candidates; next++) {
+      const position = among ? (among[next] as number) : next;
       if (excluded[position] === 1 || avoided[position] === 1) continue;
       const year = years[position] as number;
       if (year < minYear || year > maxYear) continue;
-      const score =
+      let score =
         (sums[position] as number) * (inverseRoot[position] as number) +
         popularityWeight * (popularity[position] as number) +
         (jitter[position] as number);
+      if (like) {
+        let shared = 0;
+        for (const id of attributeIds[position] as Int32Array) shared += like[id] as number;
+        score += LIKE_WEIGHT * shared * (inverseRoot[position] as number);
+      }
       if (count === limit && score <= (scores[limit - 1] as number)) continue;
       // When the list is full, the last one drops out to make room.
       let at = count < limit ? count++ : limit - 1;
@@ -329,9 +377,9 @@ class BeliefRecommender implements RecommenderPolicy {
     return count;
   }
 
-  #recommend(): AssistantAct | undefined {
+  #recommend(constraint?: SlateConstraint): ActOfType<'recommend'> | undefined {
     const [min, max] = this.#options.slateSize;
-    const count = this.#rank(this.#random.int(Math.min(min, max), Math.max(min, max)));
+    const count = this.#rank(this.#random.int(Math.min(min, max), Math.max(min, max)), constraint);
     if (count === 0) return undefined;
     const items: string[] = [];
     for (let i = 0; i < count; i++) {

@@ -150,6 +150,7 @@ export class UserSimulator {
           acts.push(...this.#judgeSlate(act.items, true));
           break;
         case 'respond-critique':
+        case 'no-match':
         case 'close':
           break;
       }

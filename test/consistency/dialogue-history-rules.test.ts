@@ -159,6 +159,11 @@ describe('accept-contradicts-dislike', () => {
     ];
     expect(audit(...turns)).toEqual([
       {
+        turn: 3,
+        rule: 'recommend-ignores-critique',
+        evidence: { items: ['alien-1979'], attribute: 'genre:Horror', earlierTurn: 2 },
+      },
+      {
         turn: 4,
         rule: 'accept-contradicts-dislike',
         evidence: { items: ['alien-1979'], attribute: 'genre:Horror', earlierTurn: 2 },
@@ -229,6 +234,11 @@ describe('recommend-rejected', () => {
       }),
     ];
     expect(audit(...turns)).toEqual([
+      {
+        turn: 3,
+        rule: 'recommend-ignores-critique',
+        evidence: { items: ['aliens-1986', 'alien-1979'], attribute: 'genre:Horror', earlierTurn: 2 },
+      },
       { turn: 3, rule: 'recommend-rejected', evidence: { items: ['alien-1979'], earlierTurn: 2 } },
     ]);
   });
@@ -389,5 +399,62 @@ describe('invalid-act', () => {
       assistant(2, `Then ${title('her-2013')}.`, { type: 'recommend', items: ['her-2013'] }),
     ];
     expect(audit(...turns)).toEqual([]);
+  });
+});
+
+describe('recommend-ignores-critique', () => {
+  const critique = (direction: 'less' | 'more' | 'newer' | 'older', attribute?: string) =>
+    user(2, `Like ${title('alien-1979')}, but ${direction}.`, {
+      type: 'critique',
+      items: ['alien-1979'],
+      direction,
+      polarity: direction === 'more' ? 'positive' : 'negative',
+      ...(attribute ? { attribute } : {}),
+    });
+  const shown = assistant(1, `How about ${title('alien-1979')}?`, { type: 'recommend', items: ['alien-1979'] });
+  const offer = (...items: string[]) =>
+    assistant(3, `Then ${items.map(title).join(' or ')}.`, { type: 'recommend', items });
+
+  it('reports a "more X" answer with an item lacking X, and passes one where every item has it', () => {
+    expect(audit(greeting(), shown, critique('more', 'genre:Sci-Fi'), offer('aliens-1986', 'up-2009'))).toEqual([
+      {
+        turn: 3,
+        rule: 'recommend-ignores-critique',
+        evidence: { items: ['up-2009'], attribute: 'genre:Sci-Fi', earlierTurn: 2 },
+      },
+    ]);
+    expect(audit(greeting(), shown, critique('more', 'genre:Sci-Fi'), offer('aliens-1986'))).toEqual([]);
+  });
+
+  it('reports an answer to "newer" that is not newer, and to "older" that is not older', () => {
+    expect(audit(greeting(), shown, critique('newer'), offer('aliens-1986'))).toEqual([]);
+    expect(audit(greeting(), shown, critique('older'), offer('aliens-1986'))).toEqual([
+      { turn: 3, rule: 'recommend-ignores-critique', evidence: { items: ['aliens-1986'], earlierTurn: 2 } },
+    ]);
+  });
+
+  it('accepts an open relaxation after saying that nothing fits, and a question instead of a slate', () => {
+    const noMatch = assistant(
+      3,
+      `Sorry, nothing left is like ${title('alien-1979')} but older. How about ${title('aliens-1986')}?`,
+      { type: 'no-match', items: ['alien-1979'], direction: 'older' },
+      { type: 'recommend', items: ['aliens-1986'] },
+    );
+    expect(audit(greeting(), shown, critique('older'), noMatch)).toEqual([]);
+    const ask = assistant(3, 'Do you like comedies?', {
+      type: 'ask-attribute',
+      facet: 'genre',
+      attribute: 'genre:Comedy',
+    });
+    expect(audit(greeting(), shown, critique('older'), ask)).toEqual([]);
+  });
+
+  it('holds only the answer to the critique: a later slate is free again', () => {
+    const later = [
+      assistant(3, 'Do you like comedies?', { type: 'ask-attribute', facet: 'genre', attribute: 'genre:Comedy' }),
+      user(4, 'Comedies? Sure.', { type: 'disclose', attribute: 'genre:Comedy', polarity: 'neutral', strength: 0 }),
+      assistant(5, `How about ${title('up-2009')}?`, { type: 'recommend', items: ['up-2009'] }),
+    ];
+    expect(audit(greeting(), shown, critique('more', 'genre:Sci-Fi'), ...later)).toEqual([]);
   });
 });

@@ -487,14 +487,17 @@ function coherenceProblems(c: Case): string[] {
       )
         at(i + 1, `${act.items[0]} asked about but not described`);
       if (act.type === 'critique') {
+        // Acknowledged ("Like A, but …") and answered by a slate or a close, or said to have no match and then
+        // answered by a question, a slate or a close.
         const ok =
-          first?.type === 'respond-critique' &&
+          (first?.type === 'respond-critique' || first?.type === 'no-match') &&
           first.items[0] === act.items[0] &&
           first.direction === act.direction &&
           first.attribute === act.attribute;
         if (!ok) at(i + 1, `the critique of ${act.items[0]} is not acknowledged`);
-        if (!after.some((a) => a.type === 'recommend' || a.type === 'close'))
-          at(i + 1, 'a critique is followed by neither a new recommendation nor a close');
+        const followUps = first?.type === 'no-match' ? [...ASKS, 'recommend', 'close'] : ['recommend', 'close'];
+        if (!after.some((a) => followUps.includes(a.type)))
+          at(i + 1, 'a critique is followed by neither a new recommendation, a question nor a close');
       }
     }
   }
@@ -546,6 +549,45 @@ function endingProblems(c: Case): string[] {
 }
 
 /** Outcome shares and per-dialogue means of one style's dialogues. */
+// Written apart from the tracker's recommend-ignores-critique rule: "like A, but more X" must be answered by items
+// that all carry X, "less X" by items without X, "newer"/"older" by items from after/before A, unless the assistant
+// first says that nothing fits.
+function critiqueProblems(c: Case): string[] {
+  const problems: string[] = [];
+  const turns = c.record.turns;
+  for (const [i, turn] of turns.entries()) {
+    if (turn.speaker !== 'user') continue;
+    const answer = acts(turns[i + 1]);
+    for (const critique of acts(turn)) {
+      if (critique.type !== 'critique') continue;
+      const anchor = c.catalog.get(critique.items[0] as string);
+      for (const act of answer) {
+        if (act.type === 'no-match') break;
+        if (act.type !== 'recommend') continue;
+        for (const id of act.items) {
+          const item = c.catalog.get(id);
+          const values = critique.attribute === undefined ? [] : critique.attribute.split(':');
+          const carries = (item?.attributes[values[0] as string] ?? []).includes(values.slice(1).join(':'));
+          const year = item?.year ?? 0;
+          const fits =
+            critique.direction === 'more'
+              ? carries
+              : critique.direction === 'less'
+                ? !carries
+                : critique.direction === 'newer'
+                  ? year > (anchor?.year ?? 0)
+                  : year < (anchor?.year ?? 0);
+          if (!fits)
+            problems.push(
+              `${label(c)} turn ${i + 1}: recommends ${id} after "${critique.direction} ${critique.attribute ?? ''}" of ${anchor?.id}`,
+            );
+        }
+      }
+    }
+  }
+  return problems;
+}
+
 function mix(style: PolicyStyle, list: readonly Case[]) {
   const share = (test: (c: Case) => boolean) => list.filter(test).length / Math.max(1, list.length);
   const mean = (value: (c: Case) => number) => list.reduce((sum, c) => sum + value(c), 0) / Math.max(1, list.length);
@@ -678,6 +720,10 @@ describe('generated dialogues (template adapter)', () => {
 
   it('is coherent: questions answered, recommendations reacted to, endings that follow', () => {
     expectNoProblems(cases.flatMap(coherenceProblems), 'coherence');
+  });
+
+  it('answers every critique with a slate that honours it, or first says nothing fits (independent check)', () => {
+    expectNoProblems(cases.flatMap(critiqueProblems), 'critique');
   });
 
   it('ends with the assistant closing, unless the turn budget ran out (reason max-turns)', () => {

@@ -79,12 +79,13 @@ export class ActSampler {
         return { type, items, reasons };
       }
       case 'respond-critique':
+      case 'no-match':
       case 'critique': {
         const items = this.items(rng, 1, 1);
         const direction = rng.pick(DIRECTIONS);
         const keys = this.itemKeys(items[0] as string);
         const attribute = direction === 'less' || direction === 'more' ? rng.pick(keys) : undefined;
-        if (type === 'respond-critique') return { type, items, direction, ...(attribute ? { attribute } : {}) };
+        if (type !== 'critique') return { type, items, direction, ...(attribute ? { attribute } : {}) };
         const polarity: Polarity = direction === 'less' ? 'negative' : 'positive';
         return { type, items, direction, polarity, ...(attribute ? { attribute } : {}) };
       }

@@ -4,6 +4,7 @@ import type { AssistantAct, UserAct } from '../../src/dialogue/dialogue-acts.js'
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { beliefPolicy } from '../../src/simulation/belief-policy.js';
 import type { RecommenderPolicy } from '../../src/simulation/recommender-policy.js';
+import { smallCatalog } from '../helpers/small-catalog.js';
 import { thrown } from '../helpers/thrown.js';
 
 const catalog = builtinCatalog();
@@ -165,5 +166,42 @@ describe('beliefPolicy', () => {
   it('rejects bad options naming them', () => {
     expect(thrown(() => beliefPolicy({ slateSize: [0, 4] })).location?.field).toBe('slateSize[0]');
     expect(thrown(() => beliefPolicy({ style: 'chatty' as 'balanced' })).code).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('beliefPolicy answering critiques', () => {
+  const small = smallCatalog();
+  const smallPolicy = (seed: number) =>
+    beliefPolicy({ slateSize: [1, 3] })({ catalog: small, maxTurns: 20, random: new SeededRandom(seed) });
+  const critique = (item: string, direction: 'more' | 'less', attribute: string): UserAct => ({
+    type: 'critique',
+    items: [item],
+    attribute,
+    direction,
+    polarity: direction === 'more' ? 'positive' : 'negative',
+  });
+
+  it('answers "more X" with items that all carry X, giving X as the reason', () => {
+    for (let seed = 0; seed < 30; seed++) {
+      const p = smallPolicy(seed);
+      p.next({ userActs: [], index: 0, last: false });
+      const [ack, slate] = p.next({ userActs: [critique('m1', 'more', 'genre:Horror')], index: 2, last: false });
+      expect(ack?.type).toBe('respond-critique');
+      expect(slate?.type).toBe('recommend');
+      for (const item of slate?.items ?? []) expect(small.carries(item, 'genre:Horror')).toBe(true);
+      expect(slate?.type === 'recommend' && slate.reasons).toEqual(['genre:Horror']);
+    }
+  });
+
+  it('says no-match when nothing left fits, then asks or openly offers something else', () => {
+    for (let seed = 0; seed < 30; seed++) {
+      const p = smallPolicy(seed);
+      p.next({ userActs: [], index: 0, last: false });
+      // The only cyberpunk films are turned down first; "more cyberpunk than Alien" then has nothing left.
+      p.next({ userActs: [{ type: 'reject', items: ['m1', 'm8'], seen: false }], index: 2, last: false });
+      const answer = p.next({ userActs: [critique('m2', 'more', 'tag:cyberpunk')], index: 4, last: false });
+      expect(answer[0]).toEqual({ type: 'no-match', items: ['m2'], direction: 'more', attribute: 'tag:cyberpunk' });
+      expect(['ask-attribute', 'ask-item', 'ask-open', 'recommend', 'close']).toContain(answer[1]?.type);
+    }
   });
 });

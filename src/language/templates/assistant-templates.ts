@@ -140,6 +140,21 @@ export const RESPOND_CRITIQUE_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Something ${s} than ${t}, coming right up.`,
 ];
 
+/** Nothing left fits the critique: said openly rather than recommending against it. */
+export const NO_MATCH: readonly Template<ShiftWords>[] = [
+  ({ t, s }) => `Hmm, I've run out of options like ${t}, but ${s}.`,
+  ({ t, s }) => `Sorry, nothing I have left is like ${t}, but ${s}.`,
+  ({ t, s }) => `I'm afraid I have nothing else like ${t}, but ${s}.`,
+  ({ t, s }) => `That's a tough one: I can't find anything else like ${t}, but ${s}.`,
+];
+
+/** The same for comparative shifts, which read before "than X". */
+export const NO_MATCH_COMPARATIVE: readonly Template<ShiftWords>[] = [
+  ({ t, s }) => `I'm out of anything ${s} than ${t}, I'm afraid.`,
+  ({ t, s }) => `Sorry, I have nothing left that's ${s} than ${t}.`,
+  ({ t, s }) => `Hmm, nothing I haven't shown you is ${s} than ${t}.`,
+];
+
 /** Goodbyes naming the accepted item. */
 export const CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Enjoy ${and}!`,

@@ -12,6 +12,8 @@ import {
   CLOSE,
   CLOSE_WITH_ITEM,
   GREETINGS,
+  NO_MATCH,
+  NO_MATCH_COMPARATIVE,
   OPEN_QUESTIONS,
   RECOMMEND_MANY,
   RECOMMEND_MANY_BECAUSE,
@@ -80,7 +82,10 @@ const OLDER: readonly Shift[] = [
 // The schema allows "more"/"less" without an attribute; the honest rendering is a change of no stated kind.
 const UNSPECIFIED: Shift = { s: 'a little different', comparative: false };
 
-function shiftOf(act: ActOfType<'critique'> | ActOfType<'respond-critique'>, random: SeededRandom): Shift {
+// Acts that move away from an item along an attribute or in time, and so are worded with a shift.
+type CritiqueLike = ActOfType<'critique'> | ActOfType<'respond-critique'> | ActOfType<'no-match'>;
+
+function shiftOf(act: CritiqueLike, random: SeededRandom): Shift {
   if (act.direction === 'newer') return random.pick(NEWER);
   if (act.direction === 'older') return random.pick(OLDER);
   if (act.attribute === undefined) return UNSPECIFIED;
@@ -92,7 +97,7 @@ function shiftOf(act: ActOfType<'critique'> | ActOfType<'respond-critique'>, ran
 
 function critique(
   state: TurnState,
-  act: ActOfType<'critique'> | ActOfType<'respond-critique'>,
+  act: CritiqueLike,
   general: readonly Template<ShiftWords>[],
   comparative: readonly Template<ShiftWords>[],
 ): string {
@@ -152,6 +157,8 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>): 
       return recommend(state, act);
     case 'respond-critique':
       return critique(state, act, RESPOND_CRITIQUE, RESPOND_CRITIQUE_COMPARATIVE);
+    case 'no-match':
+      return critique(state, act, NO_MATCH, NO_MATCH_COMPARATIVE);
     case 'describe-item': {
       const id = act.items[0] as string;
       const item = state.catalog.require(id);
