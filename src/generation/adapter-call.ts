@@ -6,6 +6,11 @@ import { callsModel } from './template-fallback.js';
 /** An adapter's reply, or why the reply could not be used. */
 export type AdapterAnswer<T> = { reply: T } | { unusable: string };
 
+function wordingOf({ first, last }: { first: number; last: number }): string {
+  if (last < first) return 'no turns';
+  return first === last ? `turn ${first}` : `turns ${first}–${last}`;
+}
+
 function describe(error: unknown): string {
   if (error instanceof Error) return error.message || error.name;
   return String(error);
@@ -19,16 +24,15 @@ function describe(error: unknown): string {
  */
 export async function callAdapter<T>(
   setup: DialogueSetup,
-  turns: string,
+  turns: { first: number; last: number },
   call: () => Promise<T>,
 ): Promise<AdapterAnswer<T>> {
   try {
-    const reply = Promise.resolve().then(call);
-    // Templates answer synchronously and honour the signal themselves; only other adapters can hang.
-    return { reply: await (callsModel(setup.adapter) ? raceAbort(reply, setup.signal) : reply) };
+    // Templates answer at once and honour the signal themselves; only other adapters can hang.
+    return { reply: await (callsModel(setup.adapter) ? raceAbort(Promise.resolve(call()), setup.signal) : call()) };
   } catch (error) {
     if (setup.signal?.aborted) throw abortedError(setup.signal.reason);
-    const where = `wording ${turns} of dialogue "${setup.id}"`;
+    const where = `wording ${wordingOf(turns)} of dialogue "${setup.id}"`;
     if (IcerError.isInstance(error)) {
       if (error.code === 'LM_INVALID_REPLY') return { unusable: error.problem };
       if (error.code === 'ABORTED') throw error;

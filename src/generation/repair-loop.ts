@@ -33,7 +33,8 @@ const NO_UTTERANCE = 'No utterance was given for this turn.';
 const BAD_USAGE = 'The reply reported token usage that is not { inputTokens, outputTokens } as whole numbers ≥ 0.';
 
 interface StepState {
-  text: string | undefined;
+  /** The step as spoken, once an attempt passed. */
+  turn: Turn | undefined;
   /** The problems of the first failed attempt: what the repair log records. */
   first: Violation[] | undefined;
   attempts: number;
@@ -61,7 +62,7 @@ export async function verbalizeWithRepairs(
   fallback: (step: DialogueTurnActs, spokenBefore: readonly Turn[]) => string,
 ): Promise<Turn[]> {
   const states: StepState[] = steps.map(() => ({
-    text: undefined,
+    turn: undefined,
     first: undefined,
     attempts: 1,
     unusable: undefined,
@@ -87,10 +88,10 @@ export async function verbalizeWithRepairs(
       state.attempts = attempt;
       const text = unusable === undefined && 'reply' in answer ? answer.reply.texts[position] : undefined;
       const problem = unusable ?? (typeof text !== 'string' || text.trim() === '' ? NO_UTTERANCE : undefined);
-      const violations =
-        problem === undefined ? await textViolations(setup, tracker, spoken(step, text as string)) : [];
-      if (problem === undefined && violations.length === 0) {
-        state.text = text as string;
+      const turn = problem === undefined ? spoken(step, text as string) : undefined;
+      const violations = turn ? await textViolations(setup, tracker, turn) : [];
+      if (turn && violations.length === 0) {
+        state.turn = turn;
         continue;
       }
       state.first ??= violations;
@@ -107,8 +108,8 @@ export async function verbalizeWithRepairs(
   const turns: Turn[] = [];
   for (const [position, step] of steps.entries()) {
     const state = states[position] as StepState;
-    const method = state.text === undefined ? 'template' : 'regenerated';
-    const turn = spoken(step, state.text ?? fallback(step, turns));
+    const method = state.turn === undefined ? 'template' : 'regenerated';
+    const turn = state.turn ?? spoken(step, fallback(step, turns));
     if (state.first) {
       ledger.repairLog.push({
         turn: step.index,

@@ -24,7 +24,7 @@ export async function verbalizeDialogue(
 ): Promise<Turn[]> {
   // The generator's constructor refuses dialogue mode for an adapter without verbalizeDialogue.
   const adapter = setup.adapter as Required<LMAdapter>;
-  const turns = steps.length === 0 ? 'no turns' : `turns 0–${(steps.at(-1) as DialogueTurnActs).index}`;
+  const turns = { first: steps[0]?.index ?? 0, last: steps.at(-1)?.index ?? -1 };
   return verbalizeWithRepairs(
     setup,
     tracker,
