@@ -492,3 +492,35 @@ describe('TemplateAdapter', () => {
     expect(characters).toBeGreaterThan(50_000);
   });
 });
+
+describe('one thought per title', () => {
+  const occurrences = (text: string, title: string) => text.split(title).length - 1;
+  const loved = (item: string): DialogueAct => ({
+    type: 'disclose',
+    items: [item],
+    polarity: 'positive',
+    strength: 0.9,
+  });
+
+  it('says an item seen and liked once: "Loved Heat (1995). Seen it already, though."', () => {
+    for (let seed = 0; seed < 200; seed++) {
+      for (const persona of [undefined, { verbosity: 'terse' as const }, { verbosity: 'chatty' as const }]) {
+        const text = render('user', [loved(HEAT), { type: 'reject', items: [HEAT], seen: true }], seed, persona);
+        expect(occurrences(text, displayTitle(catalog.require(HEAT))), text).toBe(1);
+      }
+    }
+  });
+
+  it('names only the seen items the utterance has not named yet', () => {
+    for (let seed = 0; seed < 100; seed++) {
+      const acts: DialogueAct[] = [
+        loved(HEAT),
+        loved(ALIEN),
+        { type: 'reject', items: [HEAT, ALIEN, AMELIE], seen: true },
+      ];
+      const text = render('user', acts, seed);
+      for (const item of [HEAT, ALIEN, AMELIE])
+        expect(occurrences(text, displayTitle(catalog.require(item))), text).toBe(1);
+    }
+  });
+});

@@ -158,6 +158,27 @@ export const REJECT_SEEN_MANY: Styled<RejectManyWords> = {
   ],
 };
 
+/**
+ * Turning down items already seen that this utterance has just given an opinion of ("Loved Heat (1995)."): one
+ * thought, so the titles are not said again.
+ */
+export const REJECT_SEEN_JUST_NAMED: Styled<{ one: boolean }> = {
+  normal: [
+    ({ one }) => `Seen ${one ? 'it' : 'them'} already, though. Something new?`,
+    ({ one }) => `But I've already seen ${one ? 'it' : 'them'}, so something new, please.`,
+    ({ one }) => `I've watched ${one ? 'it' : 'them'} before, though; I'd like something I haven't seen.`,
+    ({ one }) => `Already seen ${one ? 'that one' : 'those'}, though. Anything else?`,
+    ({ one }) => `That said, ${one ? "it's one" : "they're ones"} I've seen already.`,
+    ({ one }) => `Only, I've seen ${one ? 'it' : 'them'}. What else have you got?`,
+  ],
+  terse: [
+    ({ one }) => `Seen ${one ? 'it' : 'them'}, though.`,
+    ({ one }) => `Already seen ${one ? 'it' : 'them'}.`,
+    () => 'Something new?',
+    ({ one }) => `Seen ${one ? 'that' : 'those'}.`,
+  ],
+};
+
 /** Accepting an item. */
 export const ACCEPT: Styled<TitleWords> = {
   normal: [

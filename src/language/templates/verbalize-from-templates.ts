@@ -1,3 +1,4 @@
+import { displayTitle } from '../../catalog/item.js';
 import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
 import { IcerError } from '../../errors.js';
 import { attributePhrase, facetPhrase } from '../../lexicon/attribute-phrases.js';
@@ -37,6 +38,7 @@ import {
   GIVE_UP_ITEMS,
   REJECT_MANY,
   REJECT_ONE,
+  REJECT_SEEN_JUST_NAMED,
   REJECT_SEEN_MANY,
   REJECT_SEEN_ONE,
   STATE_GOAL,
@@ -129,7 +131,15 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
 }
 
 function reject(state: TurnState, act: ActOfType<'reject'>): string {
-  const titles = titleWords(state, act.items);
+  // "I loved Heat (1995). Seen it already, though." — not "… I've seen Heat (1995) already." Items this utterance
+  // has just given an opinion of are seen, so only the others need naming.
+  const unnamed = act.seen
+    ? act.items.filter((id) => !state.titles.includes(displayTitle(state.catalog.require(id))))
+    : act.items;
+  if (unnamed.length === 0) {
+    return state.random.pick(styled(state, REJECT_SEEN_JUST_NAMED))({ one: act.items.length === 1 });
+  }
+  const titles = titleWords(state, unnamed);
   if (titles.one) return state.random.pick(styled(state, act.seen ? REJECT_SEEN_ONE : REJECT_ONE))(titles);
   const all = titles.list.length === 2 ? `both ${titles.and}` : `all of ${titles.and}`;
   const words = { ...titles, none: joinNegativeList(titles.list), all };
