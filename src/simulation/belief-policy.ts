@@ -71,6 +71,9 @@ const ITEM_WEIGHT = 1;
 const MISS_WEIGHT = 0.5;
 // How many of each facet's most common attributes are worth asking about when nothing better is.
 const COMMON_PER_FACET = 12;
+// How much a dialogue's own taste in questions may scale an attribute's value (×0.25 to ×1.75): near-ties between
+// questions break differently from dialogue to dialogue instead of always towards the catalog's most common genre.
+const QUESTION_SPREAD = 1.5;
 // Per attribute shared with a critiqued item (what the user did not critique): "like A, but …" stays near A.
 const LIKE_WEIGHT = 0.3;
 
@@ -135,6 +138,8 @@ class BeliefRecommender implements RecommenderPolicy {
   // Per-item tie-breaking noise, drawn once per dialogue on first use: varied rankings without a draw per item per turn.
   readonly #jitter: Float64Array;
   #jitterDrawn = false;
+  // Per attribute, this dialogue's weight on asking about it, drawn on first use (0 = not drawn yet).
+  readonly #questionWeight: Float64Array;
   // Scratch for #rank: the best candidates so far, best first, as catalog positions and their scores.
   readonly #topPositions: Int32Array;
   readonly #topScores: Float64Array;
@@ -169,6 +174,7 @@ class BeliefRecommender implements RecommenderPolicy {
     const flags = new Uint8Array(buffer, floats.byteLength + this.#topPositions.byteLength, 2 * items);
     this.#excluded = flags.subarray(0, items);
     this.#itemAvoided = flags.subarray(items);
+    this.#questionWeight = new Float64Array(attributes);
     const style = POLICY_STYLES[options.style];
     const [min, max] = options.questions ?? style.questions;
     this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
@@ -400,6 +406,15 @@ class BeliefRecommender implements RecommenderPolicy {
     return id === undefined ? 0 : (this.#mean[id] as number);
   }
 
+  #weightOf(id: number): number {
+    let weight = this.#questionWeight[id] as number;
+    if (weight === 0) {
+      weight = 1 + QUESTION_SPREAD * (this.#random.next() - 0.5);
+      this.#questionWeight[id] = weight;
+    }
+    return weight;
+  }
+
   #variance(id: number): number {
     return 1 / (1 + (this.#evidence[id] as number));
   }
@@ -421,7 +436,7 @@ class BeliefRecommender implements RecommenderPolicy {
       // Value of asking about an attribute: how unsure the belief is, times how evenly it splits the candidates.
       const value = (id: number) => {
         const p = (share[id] as number) / candidates;
-        return this.#variance(id) * p * (1 - p);
+        return this.#variance(id) * p * (1 - p) * this.#weightOf(id);
       };
       return this.#bestQuestion(present, value);
     } finally {
@@ -476,7 +491,7 @@ class BeliefRecommender implements RecommenderPolicy {
     let best: { key: string; variance: number } | undefined;
     for (const entry of this.#plan.commonAttributes) {
       if (this.#asked.has(entry.key)) continue;
-      const variance = this.#variance(entry.id);
+      const variance = this.#variance(entry.id) * this.#weightOf(entry.id);
       if (!best || variance > best.variance) best = { key: entry.key, variance };
     }
     return best?.key;
