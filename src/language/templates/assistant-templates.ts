@@ -3,14 +3,34 @@ import type { Template, TitleWords } from './template.js';
 // The recommender's phrasings. Sentences start capitalised and end with punctuation, except where they open with
 // an interpolated phrase: the turn assembler capitalises that (never a title, whose spelling is kept).
 
-/** Opening greetings; a question usually follows in the same turn. */
+/** The hello that opens a greeting; an offer to help may follow it, and a question usually ends the turn. */
 export const GREETINGS: readonly string[] = [
   'Hi there!',
   'Hello!',
-  "Hey! Let's find you something to watch.",
-  "Hi! I'm here to help you pick a movie.",
-  'Hello! Happy to help you find a film.',
-  'Hi! Ready to find you a movie?',
+  'Hey!',
+  'Hi!',
+  'Hey there!',
+  'Hello there!',
+  'Welcome!',
+  'Good evening!',
+  'Hi, welcome!',
+  'Hey, thanks for stopping by!',
+];
+
+/** What the recommender offers after its hello. */
+export const GREETING_OFFERS: readonly string[] = [
+  "Let's find you something to watch.",
+  "I'm here to help you pick a movie.",
+  'Happy to help you find a film.',
+  'Ready to find you a movie?',
+  "Let's find your next movie.",
+  'I can help you choose a film.',
+  'Looking for a movie tonight?',
+  "Let's get you set up for movie night.",
+  'I can suggest a few films for you.',
+  "Let's see what we can find for you.",
+  'Need a movie recommendation?',
+  'Time to pick a movie?',
 ];
 
 /** "What are you in the mood for?" */
@@ -22,6 +42,54 @@ export const OPEN_QUESTIONS: readonly string[] = [
   'Anything in particular you hope to watch?',
   'What would you like to watch?',
   'Is there a particular mood you are going for?',
+  'What kind of films do you usually watch?',
+  'What are you looking for today?',
+  'What do you feel like seeing?',
+  'What kind of movie would hit the spot?',
+  'Any idea what you want to watch?',
+  'What do you usually go for in a movie?',
+  'What kind of movies do you like?',
+  'Do you have something specific in mind?',
+  'What type of movie are you hoping for?',
+  'What would make a fun movie night for you?',
+];
+
+/** Said after an open question: what kind of answer helps. */
+export const OPEN_FOLLOW_UPS: readonly string[] = [
+  'A genre, an actor or a film you liked would all help.',
+  'Any genre, director or era is a fine place to start.',
+  'Tell me a film you liked and I can go from there.',
+  "Even a rough idea is enough, and I'll take it from there.",
+  'Feel free to name a movie or two you enjoyed.',
+  "A couple of words on the mood you're in would help.",
+];
+
+/** Brief acknowledgements of the user's last turn, opening the recommender's reply. */
+export const ACKNOWLEDGEMENTS: readonly string[] = [
+  'Okay.',
+  'Got it.',
+  'Alright.',
+  'Thanks!',
+  'Noted.',
+  'Good to know.',
+  'I see.',
+  'Thanks, that helps.',
+  'Okay, noted.',
+  'Thanks for telling me.',
+  'Okay, got it.',
+  'Makes sense.',
+];
+
+/** Acknowledgements of a turn that turned something down. */
+export const ACKNOWLEDGEMENTS_AFTER_REJECT: readonly string[] = [
+  'No problem.',
+  'Fair enough.',
+  'No worries.',
+  'Understood.',
+  'Okay, no problem.',
+  "That's fine.",
+  'Alright, fair enough.',
+  'Sure, no worries.',
 ];
 
 /** Asks whether the user has seen an item, and what they thought. */
@@ -33,6 +101,13 @@ export const ASK_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `How did you feel about ${and}, if you've seen it?`,
   ({ and }) => `Are you familiar with ${and}?`,
   ({ and }) => `Have you watched ${and}? Did you like it?`,
+  ({ and }) => `Have you had a chance to see ${and}?`,
+  ({ and }) => `Do you know ${and}?`,
+  ({ and }) => `Have you caught ${and}? What did you make of it?`,
+  ({ and }) => `Did you see ${and}? How was it for you?`,
+  ({ and }) => `Quick question: have you seen ${and}?`,
+  ({ and }) => `What did you think of ${and}, if you watched it?`,
+  ({ and }) => `Have you ever seen ${and}?`,
 ];
 
 /** Words for a question about one attribute value: `x` is its noun phrase. */
@@ -49,6 +124,41 @@ export const ASK_ATTRIBUTE: readonly Template<AskAttributeWords>[] = [
   ({ x }) => `Any thoughts on ${x}?`,
   ({ x }) => `Where do you stand on ${x}?`,
   ({ x }) => `How about ${x}? Yay or nay?`,
+  ({ x }) => `Are you a fan of ${x}?`,
+  ({ x }) => `Do you like ${x}?`,
+  ({ x }) => `What do you think of ${x}?`,
+  ({ x }) => `Any interest in ${x}?`,
+  ({ x }) => `Would ${x} work for you?`,
+  ({ x }) => `Are you open to ${x}?`,
+  ({ x }) => `Do you often watch ${x}?`,
+  ({ x }) => `Quick question: how do you feel about ${x}?`,
+  ({ x }) => `I'm curious, do you enjoy ${x}?`,
+  ({ x }) => `Would you be up for ${x}?`,
+  ({ x }) => `What about ${x}? Any interest?`,
+  ({ x }) => `Let me ask about ${x}. Yes or no?`,
+  ({ x }) => `How do you feel about ${x} in general?`,
+];
+
+/** Questions about one attribute value after an earlier one in the dialogue. */
+export const ASK_ATTRIBUTE_NEXT: readonly Template<AskAttributeWords>[] = [
+  ({ x }) => `And ${x}?`,
+  ({ x }) => `What about ${x}, then?`,
+  ({ x }) => `And how do you feel about ${x}?`,
+  ({ x }) => `How about ${x}, then?`,
+  ({ x }) => `One more: are you into ${x}?`,
+  ({ x }) => `And what's your take on ${x}?`,
+  ({ x }) => `Next question: do you enjoy ${x}?`,
+  ({ x }) => `Let me try another one: ${x}?`,
+];
+
+/** Why the recommender asks, said after a question now and then. */
+export const ASK_REASONS: readonly string[] = [
+  "That'll help me narrow things down.",
+  'It helps me narrow the list.',
+  'Just trying to get a feel for your taste.',
+  'I want to get a sense of what to look for.',
+  'That tells me where to look.',
+  'It would help me pick the right film.',
 ];
 
 /** Words for a question about a whole facet: `f` is its plural ("genres", "kinds of stories"). */
@@ -64,6 +174,23 @@ export const ASK_FACET: readonly Template<AskFacetWords>[] = [
   ({ f }) => `Are there any ${f} you especially like or dislike?`,
   ({ f }) => `Tell me about the ${f} you like.`,
   ({ f }) => `What ${f} do you tend to go for?`,
+  ({ f }) => `Which ${f} do you like best?`,
+  ({ f }) => `Do you have any favourite ${f}?`,
+  ({ f }) => `What ${f} are you into?`,
+  ({ f }) => `Which ${f} do you usually watch?`,
+  ({ f }) => `What ${f} would you pick if it were up to you?`,
+  ({ f }) => `Let's talk ${f}: which ones do you like?`,
+  ({ f }) => `What ${f} appeal to you most?`,
+  ({ f }) => `Which ${f} do you keep coming back to?`,
+];
+
+/** Said after a question about a facet: the other side, or what helps. */
+export const FACET_FOLLOW_UPS: readonly string[] = [
+  "Or any you'd rather avoid?",
+  'Any you avoid are useful to know too.',
+  'Even one or two would help.',
+  'Name a couple, if you can.',
+  "And tell me if there are any you'd rather skip.",
 ];
 
 /** Words for a recommendation: the titles and, when the act gives reasons, their noun phrases joined. */
@@ -81,6 +208,11 @@ export const RECOMMEND_ONE_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `${and} might be just right, given that you like ${r}.`,
   ({ and, r }) => `Based on your taste for ${r}, try ${and}.`,
   ({ and, r }) => `Because you enjoy ${r}, I think ${and} would suit you.`,
+  ({ and, r }) => `You mentioned ${r}, so ${and} comes to mind.`,
+  ({ and, r }) => `With your taste for ${r}, I'd go with ${and}.`,
+  ({ and, r }) => `Since you're into ${r}, have you considered ${and}?`,
+  ({ and, r }) => `How about ${and}? It fits your liking for ${r}.`,
+  ({ and, r }) => `You like ${r}, right? Then ${and} is worth a look.`,
 ];
 
 /** Recommendations with reasons, several items. */
@@ -91,6 +223,10 @@ export const RECOMMEND_MANY_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `For someone who enjoys ${r}, ${and} are strong picks.`,
   ({ and, r }) => `Given that you like ${r}, you might enjoy ${and}.`,
   ({ or, r }) => `Based on your taste for ${r}, try ${or}.`,
+  ({ and, r }) => `You mentioned ${r}, so ${and} come to mind.`,
+  ({ and, r }) => `With your taste for ${r}, I'd look at ${and}.`,
+  ({ or, r }) => `Since you're into ${r}, have you considered ${or}?`,
+  ({ and, r }) => `For ${r}, I have a few: ${and}.`,
 ];
 
 /** Recommendations without stated reasons, one item: a generic justification instead. */
@@ -102,6 +238,13 @@ export const RECOMMEND_ONE: readonly Template<RecommendWords>[] = [
   ({ and }) => `Try ${and}. I have a feeling it's your kind of movie.`,
   ({ and }) => `Here's an idea: ${and}. It fits what you've told me so far.`,
   ({ and }) => `What about ${and}? It seems right up your alley.`,
+  ({ and }) => `You could try ${and}.`,
+  ({ and }) => `My pick for you would be ${and}.`,
+  ({ and }) => `I'd go with ${and}.`,
+  ({ and }) => `Have you considered ${and}?`,
+  ({ and }) => `One to consider: ${and}.`,
+  ({ and }) => `Maybe ${and}? It could be what you're after.`,
+  ({ and }) => `I think ${and} might be the one.`,
 ];
 
 /** Recommendations without stated reasons, several items. */
@@ -112,6 +255,20 @@ export const RECOMMEND_MANY: readonly Template<RecommendWords>[] = [
   ({ and }) => `A few ideas: ${and}. They fit what you've told me so far.`,
   ({ and }) => `${and} could be good matches for you.`,
   ({ and }) => `Here are some options: ${and}. Does any of them catch your eye?`,
+  ({ and }) => `You could try ${and}.`,
+  ({ or }) => `Have you considered ${or}?`,
+  ({ and }) => `A few to consider: ${and}.`,
+  ({ and }) => `I've got ${and} for you.`,
+  ({ or }) => `Maybe ${or}? One of them could be what you're after.`,
+];
+
+/** Said after a recommendation that ends in a full stop: an invitation to answer. */
+export const RECOMMEND_FOLLOW_UPS: readonly string[] = [
+  'What do you think?',
+  'How does that sound?',
+  'Let me know what you think.',
+  'Any interest?',
+  'Would that work for you?',
 ];
 
 /** Words for acknowledging a critique: the item and the shift asked for ("less violent", "not by X"). */
@@ -130,6 +287,10 @@ export const RESPOND_CRITIQUE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Makes sense. Something like ${t}, only ${s}, then.`,
   ({ t, s }) => `Noted: ${t} as a starting point, but ${s}.`,
   ({ t, s }) => `Sure, let me look for something like ${t}, but ${s}.`,
+  ({ t, s }) => `Alright, something in the vein of ${t}, but ${s}.`,
+  ({ t, s }) => `Fair enough. Like ${t}, but ${s}, then.`,
+  ({ t, s }) => `I hear you: similar to ${t}, but ${s}.`,
+  ({ t, s }) => `Okay, let me find something like ${t} that's ${s}.`,
 ];
 
 /** Extra acknowledgements for comparative shifts, which read before "than X". */
@@ -138,6 +299,9 @@ export const RESPOND_CRITIQUE_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Right, something ${s} than ${t}.`,
   ({ t, s }) => `Okay, ${s} than ${t}. Let me see.`,
   ({ t, s }) => `Something ${s} than ${t}, coming right up.`,
+  ({ t, s }) => `Sure, something ${s} than ${t}.`,
+  ({ t, s }) => `Fair enough, ${s} than ${t} it is.`,
+  ({ t, s }) => `Got it, you'd like something ${s} than ${t}.`,
 ];
 
 /** Nothing left fits the critique: said openly rather than recommending against it. */
@@ -163,16 +327,51 @@ export const CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Have fun watching ${and}!`,
   ({ and }) => `${and} it is. Enjoy the movie!`,
   ({ and }) => `Happy watching! ${and} should make for a fun evening.`,
+  ({ and }) => `Glad I could help. Enjoy ${and}!`,
+  ({ and }) => `Sounds like a plan. Have fun with ${and}!`,
+  ({ and }) => `${and} it is, then.`,
+  ({ and }) => `Perfect. I hope ${and} hits the spot.`,
+  ({ and }) => `Alright, ${and} it is!`,
+  ({ and }) => `Glad we found something. Enjoy ${and}!`,
 ];
 
-/** Goodbyes when nothing was accepted. */
+/** Said after a goodbye that names the accepted item. */
+export const CLOSE_WITH_ITEM_WISHES: readonly string[] = [
+  'Have a nice evening!',
+  'Thanks for chatting!',
+  'Come back anytime.',
+  'Grab some popcorn!',
+  'Take care!',
+  'Bye for now!',
+  'Have a good night!',
+];
+
+/** The first half of a goodbye when nothing was accepted. */
 export const CLOSE: readonly string[] = [
-  'Thanks for chatting. Have a good night!',
-  'No problem. Maybe next time!',
-  "Sorry we didn't find the right one. Take care!",
-  'Thanks for chatting, goodbye!',
-  'Okay! Come back anytime.',
-  'Alright, have a good evening!',
+  'Thanks for chatting.',
+  'No problem.',
+  "Sorry we didn't find the right one.",
+  'Okay!',
+  'Alright.',
+  'Fair enough.',
+  'Thanks for stopping by.',
+  "That's okay.",
+  "Sorry I couldn't help more this time.",
+  'Understood.',
+];
+
+/** The second half: the wish. */
+export const CLOSE_WISHES: readonly string[] = [
+  'Have a good night!',
+  'Maybe next time!',
+  'Take care!',
+  'Goodbye!',
+  'Come back anytime.',
+  'Have a good evening!',
+  'Good luck finding something!',
+  'Bye for now!',
+  'Enjoy the rest of your evening!',
+  'Hope to see you again.',
 ];
 
 /** Items attached to acts that do not otherwise name items (greet, ask-open, ask-attribute): a neutral pointer. */

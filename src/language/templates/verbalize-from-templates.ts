@@ -1,21 +1,32 @@
 import { displayTitle } from '../../catalog/item.js';
 import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
+import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
 import { attributePhrase, facetPhrase } from '../../lexicon/attribute-phrases.js';
 import { joinList, joinNegativeList } from '../../lexicon/english.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
 import {
+  ACKNOWLEDGEMENTS,
+  ACKNOWLEDGEMENTS_AFTER_REJECT,
   ALSO_ABOUT,
   ASK_ATTRIBUTE,
+  ASK_ATTRIBUTE_NEXT,
   ASK_FACET,
   ASK_ITEM,
+  ASK_REASONS,
   CLOSE,
+  CLOSE_WISHES,
   CLOSE_WITH_ITEM,
+  CLOSE_WITH_ITEM_WISHES,
+  FACET_FOLLOW_UPS,
+  GREETING_OFFERS,
   GREETINGS,
   NO_MATCH,
   NO_MATCH_COMPARATIVE,
+  OPEN_FOLLOW_UPS,
   OPEN_QUESTIONS,
+  RECOMMEND_FOLLOW_UPS,
   RECOMMEND_MANY,
   RECOMMEND_MANY_BECAUSE,
   RECOMMEND_ONE,
@@ -116,6 +127,36 @@ function withItems(state: TurnState, text: string, ids: readonly string[]): stri
   return `${text} ${state.random.pick(ALSO_ABOUT)(titleWords(state, ids))}`;
 }
 
+/** What the recommender's wording may draw on from the dialogue so far. */
+interface AssistantContext {
+  /** An attribute question was asked in an earlier turn: the next one can read "And comedies?". */
+  readonly askedBefore: boolean;
+}
+
+// Some parts of an utterance are optional: an offer after a hello, a follow-up after a question.
+function maybe(random: SeededRandom, share: number, list: readonly string[]): string {
+  return random.chance(share) ? ` ${random.pick(list)}` : '';
+}
+
+function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context: AssistantContext): string {
+  const { random } = state;
+  if (state.speaker === 'user') {
+    return act.attribute === undefined
+      ? random.pick(ASK_FACET)({ f: facetPhrase(act.facet) })
+      : random.pick(ASK_ATTRIBUTE)({ x: attributePhrase(act.attribute).noun });
+  }
+  if (act.attribute === undefined) {
+    const question = random.pick(ASK_FACET)({ f: facetPhrase(act.facet) });
+    return `${question}${random.chance(0.5) ? maybe(random, 0.6, FACET_FOLLOW_UPS) : maybe(random, 0.4, ASK_REASONS)}`;
+  }
+  const x = attributePhrase(act.attribute).noun;
+  const question =
+    context.askedBefore && random.chance(0.4)
+      ? random.pick(ASK_ATTRIBUTE_NEXT)({ x })
+      : random.pick(ASK_ATTRIBUTE)({ x });
+  return `${question}${maybe(random, 0.25, ASK_REASONS)}`;
+}
+
 function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
   const titles = titleWords(state, act.items);
   const r = joinList(act.reasons.map((key) => attributePhrase(key).noun));
@@ -127,7 +168,20 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
       : titles.one
         ? RECOMMEND_ONE_BECAUSE
         : RECOMMEND_MANY_BECAUSE;
-  return state.random.pick(templates)({ ...titles, r });
+  const text = state.random.pick(templates)({ ...titles, r });
+  if (state.speaker === 'user' || !text.endsWith('.')) return text;
+  return `${text}${maybe(state.random, 0.35, RECOMMEND_FOLLOW_UPS)}`;
+}
+
+function close(state: TurnState, act: ActOfType<'close'>): string {
+  const { random } = state;
+  if (state.speaker === 'user') {
+    if (act.items.length === 0) return random.pick(USER_CLOSE);
+    return random.pick(USER_CLOSE_WITH_ITEM)(titleWords(state, act.items));
+  }
+  if (act.items.length === 0) return `${random.pick(CLOSE)} ${random.pick(CLOSE_WISHES)}`;
+  const text = random.pick(CLOSE_WITH_ITEM)(titleWords(state, act.items));
+  return `${text}${maybe(random, 0.4, CLOSE_WITH_ITEM_WISHES)}`;
 }
 
 function reject(state: TurnState, act: ActOfType<'reject'>): string {
@@ -146,21 +200,18 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   return state.random.pick(styled(state, act.seen ? REJECT_SEEN_MANY : REJECT_MANY))(words);
 }
 
-function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>): string {
+function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, context: AssistantContext): string {
   const { random } = state;
   const user = state.speaker === 'user';
   switch (act.type) {
     case 'greet':
-      return withItems(state, random.pick(user ? USER_GREETINGS : GREETINGS), act.items);
+      if (user) return withItems(state, random.pick(USER_GREETINGS), act.items);
+      return withItems(state, `${random.pick(GREETINGS)}${maybe(random, 0.7, GREETING_OFFERS)}`, act.items);
     case 'ask-open':
-      return withItems(state, random.pick(user ? USER_OPEN_QUESTIONS : OPEN_QUESTIONS), act.items);
-    case 'ask-attribute': {
-      const question =
-        act.attribute === undefined
-          ? random.pick(ASK_FACET)({ f: facetPhrase(act.facet) })
-          : random.pick(ASK_ATTRIBUTE)({ x: attributePhrase(act.attribute).noun });
-      return withItems(state, question, act.items);
-    }
+      if (user) return withItems(state, random.pick(USER_OPEN_QUESTIONS), act.items);
+      return withItems(state, `${random.pick(OPEN_QUESTIONS)}${maybe(random, 0.3, OPEN_FOLLOW_UPS)}`, act.items);
+    case 'ask-attribute':
+      return withItems(state, askAttribute(state, act, context), act.items);
     case 'ask-item':
       return random.pick(ASK_ITEM)(titleWords(state, act.items));
     case 'recommend':
@@ -175,8 +226,7 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>): 
       return describeItem(item, titleWords(state, act.items).and, act.attributes, random);
     }
     case 'close':
-      if (act.items.length === 0) return random.pick(user ? USER_CLOSE : CLOSE);
-      return random.pick(user ? USER_CLOSE_WITH_ITEM : CLOSE_WITH_ITEM)(titleWords(state, act.items));
+      return close(state, act);
     case 'state-goal':
       if (act.items.length === 0) return styledText(state, STATE_GOAL);
       return random.pick(styled(state, STATE_GOAL_LIKE))(titleWords(state, act.items));
@@ -194,6 +244,35 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>): 
       return `${random.pick(GIVE_UP_ITEMS)(titleWords(state, act.items))} ${giveUp}`;
     }
   }
+}
+
+/** The share of the recommender's questions and suggestions that open by acknowledging the user's last turn. */
+const ACKNOWLEDGE_RATE = 0.4;
+const ACKNOWLEDGED: ReadonlySet<DialogueAct['type']> = new Set(['ask-attribute', 'ask-item', 'ask-open', 'recommend']);
+
+/** An acknowledgement of the user's last turn when it said something (more than a hello), else undefined. */
+function acknowledgement(request: VerbalizeRequest): string | undefined {
+  if (request.speaker !== 'assistant') return undefined;
+  const first = request.acts[0] as DialogueAct;
+  if (!ACKNOWLEDGED.has(first.type)) return undefined;
+  const last: Turn | undefined = request.history[request.history.length - 1];
+  if (last === undefined || last.speaker !== 'user' || last.acts.every((act) => act.type === 'greet')) return undefined;
+  if (!request.random.chance(ACKNOWLEDGE_RATE)) return undefined;
+  const rejected = last.acts.some((act) => act.type === 'reject');
+  return request.random.pick(rejected ? ACKNOWLEDGEMENTS_AFTER_REJECT : ACKNOWLEDGEMENTS);
+}
+
+function contextOf(request: VerbalizeRequest): AssistantContext {
+  let askedBefore = false;
+  if (request.speaker === 'assistant') {
+    for (const turn of request.history) {
+      if (turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'ask-attribute' && act.attribute)) {
+        askedBefore = true;
+        break;
+      }
+    }
+  }
+  return { askedBefore };
 }
 
 /** The share of a chatty user's turns that carry an aside. */
@@ -223,6 +302,9 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     titles: [],
   };
   const pieces: string[] = [];
+  const ack = acknowledgement(request);
+  if (ack !== undefined) pieces.push(ack);
+  const context = contextOf(request);
   let i = 0;
   while (i < acts.length) {
     const act = acts[i] as DialogueAct;
@@ -231,7 +313,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       for (let next = acts[++i]; next !== undefined && isOpinionAct(next); next = acts[++i]) run.push(next);
       for (const text of composeOpinions(run, state)) pieces.push(text);
     } else {
-      pieces.push(sentence(state, verbalizeAct(state, act)));
+      pieces.push(sentence(state, verbalizeAct(state, act, context)));
       i++;
     }
   }
