@@ -12,4 +12,9 @@ export const CHATTY_ASIDES: readonly string[] = [
   'Finally, a quiet evening.',
   "It's raining here, so I'm staying in.",
   'My couch is calling.',
+  'The kids are asleep, so I finally have time.',
+  "I've got snacks and a blanket ready.",
+  "It's my first free night in ages.",
+  'I just finished a big project at work.',
+  "I've been meaning to watch something all week.",
 ];

@@ -3,11 +3,15 @@ import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { joinList } from '../../lexicon/english.js';
 import {
   ANSWER_OPENERS,
+  ATTRIBUTE_MILD,
   ATTRIBUTE_OPINIONS,
+  ATTRIBUTE_TAILS,
   BARE_OPINIONS,
   ITEM_OPINIONS,
   type ItemOpinionWords,
+  MILD_OPINION,
   NOT_SEEN,
+  OPINION_LEADS,
   type OpinionShade,
   SEEN,
 } from './opinion-templates.js';
@@ -63,6 +67,39 @@ function sameGroup(a: ActOfType<'disclose'>, b: OpinionAct): b is ActOfType<'dis
   return (aAttribute && bAttribute) || (aItems && bItems);
 }
 
+// How often an opinion about attributes is softened or stressed by an ending ("…, most of the time"), or opened
+// with a hedge ("Hmm, …"); chatty speakers elaborate more, terse ones never.
+const TAIL_RATE = { normal: 0.25, chatty: 0.45 } as const;
+const LEAD_RATE = 0.15;
+
+/** One clause of opinion about attributes: the shade's wording (hedged when mild), maybe with a lead or an ending. */
+function attributeOpinion(
+  state: TurnState,
+  act: ActOfType<'disclose'>,
+  shade: OpinionShade,
+  x: string,
+  first: boolean,
+): string {
+  const { random, style } = state;
+  const terse = style === 'terse';
+  const templates = (terse ? ATTRIBUTE_OPINIONS.terse : ATTRIBUTE_OPINIONS.normal)[shade];
+  const mild =
+    act.polarity !== 'neutral' && (act.strength ?? 0.5) < MILD_OPINION ? ATTRIBUTE_MILD[act.polarity] : undefined;
+  const template =
+    mild === undefined ? random.pick(templates) : pickOf(random, templates, terse ? mild.terse : mild.normal);
+  const text = template({ x });
+  if (terse) return text;
+  if (random.chance(TAIL_RATE[style])) return text + random.pick(ATTRIBUTE_TAILS[shade]);
+  if (first && random.chance(LEAD_RATE)) return random.pick(OPINION_LEADS[act.polarity]) + text;
+  return text;
+}
+
+// One draw over two lists without concatenating them.
+function pickOf<T>(random: TurnState['random'], a: readonly T[], b: readonly T[]): T {
+  const index = Math.floor(random.next() * (a.length + b.length));
+  return (index < a.length ? a[index] : b[index - a.length]) as T;
+}
+
 function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
   const { random, style } = state;
   const terse = style === 'terse';
@@ -99,8 +136,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
     }
     if (act.attribute !== undefined) {
       const x = joinList(group.map((member) => attributePhrase(member.attribute as string).noun));
-      const templates = terse ? ATTRIBUTE_OPINIONS.terse : ATTRIBUTE_OPINIONS.normal;
-      out.push({ text: random.pick(templates[shade])({ x }), tone: act.polarity, shade });
+      out.push({ text: attributeOpinion(state, act, shade, x, out.length === 0), tone: act.polarity, shade });
     }
     if (act.items.length > 0) {
       const ids = group.length === 1 ? act.items : group.flatMap((member) => member.items);

@@ -42,6 +42,10 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `I'm really into ${x}`,
       ({ x }) => `nothing beats ${x} for me`,
       ({ x }) => `I can never get enough of ${x}`,
+      ({ x }) => `I'm a big fan of ${x}`,
+      ({ x }) => `I really love ${x}`,
+      ({ x }) => `I've always loved ${x}`,
+      ({ x }) => `my favorite has to be ${x}`,
     ],
     like: [
       ({ x }) => `I like ${x}`,
@@ -51,6 +55,12 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `I'm usually up for ${x}`,
       ({ x }) => `I quite like ${x}`,
       ({ x }) => `I'm pretty keen on ${x}`,
+      ({ x }) => `I'm a fan of ${x}`,
+      ({ x }) => `I tend to enjoy ${x}`,
+      ({ x }) => `I generally like ${x}`,
+      ({ x }) => `I'm always up for ${x}`,
+      ({ x }) => `I'm partial to ${x}`,
+      ({ x }) => `I like ${x} a lot`,
     ],
     neutral: [
       ({ x }) => `I have no strong feelings about ${x}`,
@@ -59,6 +69,14 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `I could take or leave ${x}`,
       ({ x }) => `I'm indifferent to ${x}`,
       ({ x }) => `I'm fine either way when it comes to ${x}`,
+      ({ x }) => `I don't mind ${x} either way`,
+      ({ x }) => `I'm okay with ${x}, nothing special`,
+      ({ x }) => `I'm fine with ${x}, I guess`,
+      ({ x }) => `I'm pretty neutral about ${x}`,
+      ({ x }) => `no strong feelings either way about ${x}`,
+      ({ x }) => `I'm okay with ${x} either way`,
+      ({ x }) => `${x} or not, I'm fine either way`,
+      ({ x }) => `I can go either way on ${x}`,
     ],
     dislike: [
       ({ x }) => `I'm not a fan of ${x}`,
@@ -67,6 +85,10 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `I'd rather skip ${x}`,
       ({ x }) => `I usually pass on ${x}`,
       ({ x }) => `I tend to steer clear of ${x}`,
+      ({ x }) => `I'm not too keen on ${x}`,
+      ({ x }) => `I'm not much of a fan of ${x}`,
+      ({ x }) => `I don't care for ${x} much`,
+      ({ x }) => `I'd rather stay away from ${x}`,
     ],
     hate: [
       ({ x }) => `I can't stand ${x}`,
@@ -76,6 +98,9 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `I have zero interest in ${x}`,
       ({ x }) => `please, no ${x}`,
       ({ x }) => `absolutely no ${x} for me`,
+      ({ x }) => `I really can't stand ${x}`,
+      ({ x }) => `I honestly hate ${x}`,
+      ({ x }) => `I stay away from ${x}, always`,
     ],
   },
   terse: {
@@ -84,27 +109,100 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `big fan of ${x}`,
       ({ x }) => `really into ${x}`,
       ({ x }) => `${x}, always`,
+      ({ x }) => `${x}? Huge fan`,
+      ({ x }) => `huge fan of ${x}`,
+      ({ x }) => `adore ${x}`,
     ],
-    like: [({ x }) => `like ${x}`, ({ x }) => `enjoy ${x}`, ({ x }) => `into ${x}`, ({ x }) => `${x}, sure`],
+    like: [
+      ({ x }) => `like ${x}`,
+      ({ x }) => `enjoy ${x}`,
+      ({ x }) => `into ${x}`,
+      ({ x }) => `${x}, sure`,
+      ({ x }) => `fan of ${x}`,
+      ({ x }) => `keen on ${x}`,
+      ({ x }) => `up for ${x}`,
+    ],
     neutral: [
       ({ x }) => `no strong feelings on ${x}`,
       ({ x }) => `neutral on ${x}`,
       ({ x }) => `indifferent to ${x}`,
       ({ x }) => `${x}? Either way`,
+      ({ x }) => `${x}? Fine by me`,
+      ({ x }) => `${x}? Fine either way`,
+      ({ x }) => `okay with ${x}, either way`,
     ],
     dislike: [
       ({ x }) => `not a fan of ${x}`,
       ({ x }) => `not into ${x}`,
       ({ x }) => `not big on ${x}`,
       ({ x }) => `rather skip ${x}`,
+      ({ x }) => `${x}? Not my thing`,
+      ({ x }) => `not keen on ${x}`,
     ],
     hate: [
       ({ x }) => `hate ${x}`,
       ({ x }) => `can't stand ${x}`,
       ({ x }) => `no ${x}, please`,
       ({ x }) => `${x}? Hard no`,
+      ({ x }) => `${x}? Hard pass`,
     ],
   },
+};
+
+/**
+ * Extra phrasings for mild opinions (strength under {@link MILD_OPINION}), mixed with the like/dislike lists: a
+ * hedge rather than a change of mind. "can be" reads with mass and plural nouns alike ("sci-fi", "comedies").
+ */
+export const ATTRIBUTE_MILD: Readonly<
+  Record<
+    'positive' | 'negative',
+    {
+      readonly normal: readonly Template<AttributeOpinionWords>[];
+      readonly terse: readonly Template<AttributeOpinionWords>[];
+    }
+  >
+> = {
+  positive: {
+    normal: [
+      ({ x }) => `I like ${x} well enough`,
+      ({ x }) => `${x} can be fun`,
+      ({ x }) => `I enjoy ${x} every now and then`,
+      ({ x }) => `I like ${x} now and then`,
+      ({ x }) => `I'm up for ${x} sometimes`,
+      ({ x }) => `I can enjoy ${x} in the right mood`,
+      ({ x }) => `I kind of like ${x}`,
+    ],
+    terse: [({ x }) => `${x} can be fun`, ({ x }) => `like ${x}, mostly`, ({ x }) => `up for ${x} sometimes`],
+  },
+  negative: {
+    normal: [
+      ({ x }) => `${x} can be a bit dull for me`,
+      ({ x }) => `I'm not really a fan of ${x}`,
+      ({ x }) => `${x} can get boring for me`,
+      ({ x }) => `I'm not all that keen on ${x}`,
+      ({ x }) => `I don't usually go for ${x}, not a fan`,
+    ],
+    terse: [({ x }) => `${x} can be dull`, ({ x }) => `not really into ${x}`, ({ x }) => `${x}? Not for me`],
+  },
+};
+
+/** Below this strength an opinion may be hedged ("I like sci-fi well enough", "comedies can get boring for me"). */
+export const MILD_OPINION = 0.45;
+
+/** Short endings an opinion about attributes may carry, by shade: they soften or stress, never turn it. */
+export const ATTRIBUTE_TAILS: Readonly<Record<OpinionShade, readonly string[]>> = {
+  love: [', honestly', ', no question', ', hands down', ', for sure', ', without a doubt', ' these days'],
+  like: [', most of the time', ' these days', ', to be honest', ', as a rule', ', for the most part', ' lately'],
+  neutral: [', really', ', to be honest', ', it depends on the movie', ', depends on my mood', ', honestly'],
+  dislike: [', to be honest', ' these days', ', as a rule', ', for the most part', ', honestly'],
+  hate: [', honestly', ', seriously', ', sorry', ', no matter what', ", I'm afraid"],
+};
+
+/** Openings an opinion may carry when it starts a sentence: "Hmm, I could take or leave westerns." */
+export const OPINION_LEADS: Readonly<Record<'positive' | 'negative' | 'neutral', readonly string[]>> = {
+  positive: ['oh, ', 'well, ', 'honestly, '],
+  negative: ['hmm, ', 'well, ', 'honestly, ', 'to be honest, '],
+  neutral: ['hmm, ', 'well, ', 'honestly, '],
 };
 
 /** Opinions about seen items, past tense: "I loved Alien (1979)". */
@@ -199,6 +297,11 @@ export const NOT_SEEN: {
     ({ t }) => `${t}? I've never seen it`,
     ({ t }) => `I haven't watched ${t}, actually`,
     ({ t }) => `never seen ${t}, I'm afraid`,
+    ({ t }) => `no, I haven't seen ${t}`,
+    ({ t }) => `I never got around to seeing ${t}`,
+    ({ t }) => `I've somehow never seen ${t}`,
+    ({ t }) => `no, I've never caught ${t}`,
+    ({ t }) => `I haven't had the chance to see ${t}`,
   ],
   terse: [
     ({ t }) => `haven't seen ${t}`,

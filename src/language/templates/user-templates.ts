@@ -4,6 +4,11 @@ import type { Template, TitleWords } from './template.js';
 // The simulated user's phrasings (opinions live in opinion-templates.ts). Each list has a terse twin for personas
 // that say little; chatty personas use the normal list plus an aside (chatty-asides.ts).
 
+/** Every "first second" pairing of two parts: phrasings composed from a part that says why and one that signs off. */
+function pairs(firsts: readonly string[], seconds: readonly string[]): string[] {
+  return firsts.flatMap((first) => seconds.map((second) => `${first} ${second}`));
+}
+
 /** A pair of phrasing lists: normal and terse. */
 export interface Styled<W> {
   readonly normal: readonly Template<W>[];
@@ -16,18 +21,36 @@ export interface StyledText {
   readonly terse: readonly string[];
 }
 
-/** Opening requests with no item named. */
+const GOAL_REQUESTS: readonly string[] = [
+  "I'm looking for a movie for tonight.",
+  'Can you help me find something to watch?',
+  'I need a movie recommendation.',
+  "I'm trying to pick a movie.",
+  "I'm looking for something to watch tonight.",
+  'Any movie suggestions?',
+  'Can you recommend a movie?',
+  "I'm in the mood for a movie.",
+  'Could you suggest a film for tonight?',
+  "I can't decide what to watch.",
+  'I want to watch a movie tonight, any ideas?',
+  "I'd like a movie recommendation, please.",
+  'What should I watch tonight?',
+];
+
+/** Opening requests with no item named: a request, alone or after a hello. */
 export const STATE_GOAL: StyledText = {
-  normal: [
-    "Hi! I'm looking for a movie for tonight.",
-    'Hey, can you help me find something to watch?',
-    'I need a movie recommendation.',
-    "Hi, I'm trying to pick a movie.",
-    "I'm looking for something to watch tonight.",
-    'Hello! Any movie suggestions?',
-    'Can you recommend a movie?',
+  normal: [...GOAL_REQUESTS, ...pairs(['Hi!', 'Hey!', 'Hello!', 'Hi there!', 'Hey there.'], GOAL_REQUESTS)],
+  terse: [
+    'Need a movie.',
+    'Movie suggestions?',
+    'Something to watch?',
+    'Looking for a movie.',
+    'Recommend a movie?',
+    'Movie for tonight?',
+    'Need something to watch.',
+    'What should I watch?',
+    'Film ideas?',
   ],
-  terse: ['Need a movie.', 'Movie suggestions?', 'Something to watch?', 'Looking for a movie.', 'Recommend a movie?'],
 };
 
 /** Opening requests anchored on items: "something like X". */
@@ -87,6 +110,10 @@ export const REJECT_ONE: Styled<TitleWords> = {
     ({ and }) => `I don't think ${and} is for me.`,
     ({ and }) => `No thanks, ${and} doesn't sound like my kind of thing.`,
     ({ and }) => `${and}? I'd rather not.`,
+    ({ and }) => `I'll skip ${and}, thanks.`,
+    ({ and }) => `Hmm, not sure ${and} is my thing.`,
+    ({ and }) => `${and} doesn't really grab me.`,
+    ({ and }) => `I don't think I'm in the mood for ${and}.`,
   ],
   terse: [
     ({ and }) => `Pass on ${and}.`,
@@ -179,22 +206,46 @@ export const REJECT_SEEN_JUST_NAMED: Styled<{ one: boolean }> = {
   ],
 };
 
-/** Accepting an item. */
+const ACCEPT_CORES: readonly Template<TitleWords>[] = [
+  ({ and }) => `${and} sounds perfect.`,
+  ({ and }) => `Great, ${and} it is.`,
+  ({ and }) => `I'll go with ${and}.`,
+  ({ and }) => `${and} sounds great.`,
+  ({ and }) => `Perfect, I'll give ${and} a try.`,
+  ({ and }) => `Yes! Let's do ${and}.`,
+  ({ and }) => `Sold! ${and} it is.`,
+  ({ and }) => `Okay, ${and} it is.`,
+  ({ and }) => `${and} sounds like just the thing.`,
+  ({ and }) => `Let's go with ${and}.`,
+  ({ and }) => `I'm going with ${and}.`,
+  ({ and }) => `Oh, ${and} could work.`,
+  ({ and }) => `That settles it: ${and}.`,
+];
+
+const ACCEPT_ENDS: readonly Template<TitleWords>[] = [
+  () => 'Thanks!',
+  () => 'Thank you!',
+  ({ one }) => `I'll watch ${one ? 'it' : 'them'} tonight.`,
+  () => "Can't wait.",
+  () => 'Appreciate it.',
+  ({ one }) => `I'll put ${one ? 'it' : 'them'} on now.`,
+];
+
+/** Accepting an item: a choice, alone or with a thank-you or a plan. */
 export const ACCEPT: Styled<TitleWords> = {
   normal: [
-    ({ and }) => `${and} sounds perfect. I'll watch it!`,
-    ({ and }) => `Great, ${and} it is.`,
-    ({ and }) => `I'll go with ${and}.`,
-    ({ and }) => `${and} sounds great, thanks!`,
-    ({ and }) => `Perfect, I'll give ${and} a try.`,
-    ({ and }) => `Yes! Let's do ${and}.`,
-    ({ and }) => `Sold! ${and} it is.`,
+    ...ACCEPT_CORES,
+    ...ACCEPT_CORES.flatMap((core) => ACCEPT_ENDS.map((end) => (words: TitleWords) => `${core(words)} ${end(words)}`)),
   ],
   terse: [
     ({ and }) => `${and}, sure.`,
     ({ and }) => `OK, ${and}.`,
     ({ and }) => `${and} it is.`,
     ({ and }) => `I'll take ${and}.`,
+    ({ and }) => `${and}. Thanks.`,
+    ({ and }) => `Fine, ${and}.`,
+    ({ and }) => `Going with ${and}.`,
+    ({ and }) => `${and}, thanks.`,
   ],
 };
 
@@ -208,6 +259,11 @@ export const ASK_ABOUT_ITEM: Styled<TitleWords> = {
     ({ and }) => `Hmm, what's ${and} like?`,
     ({ and }) => `${and}? What's that one like?`,
     ({ and }) => `What can you tell me about ${and}?`,
+    ({ and }) => `What's the story in ${and}?`,
+    ({ and }) => `I don't know ${and}. What's it about?`,
+    ({ and }) => `Never heard of ${and}. What is it?`,
+    ({ and }) => `What sort of film is ${and}?`,
+    ({ and }) => `Before I decide, what's ${and} like?`,
   ],
   terse: [
     ({ and }) => `What's ${and} about?`,
@@ -217,17 +273,42 @@ export const ASK_ABOUT_ITEM: Styled<TitleWords> = {
   ],
 };
 
-/** Giving up. */
+/** Giving up: why, then a sign-off, or a phrasing that says both. */
 export const GIVE_UP: StyledText = {
   normal: [
-    "I don't think we're getting anywhere. Thanks anyway.",
+    ...pairs(
+      [
+        "I don't think we're getting anywhere.",
+        "Nothing's really clicking tonight.",
+        "I'm not finding what I'm after.",
+        "I don't think I'll find anything tonight.",
+        "We're going around in circles.",
+        "I'm running out of steam.",
+        "It's getting late.",
+      ],
+      [
+        'Thanks anyway.',
+        'Thanks for trying, though.',
+        "I'll call it a night.",
+        'Maybe another time.',
+        "I'll look elsewhere.",
+        'Thanks for the help anyway.',
+      ],
+    ),
     "Let's call it a night; nothing's clicking.",
     "I think I'll pass for now, thanks.",
     "Never mind, I'll look elsewhere.",
     "This isn't working out, but thanks for trying.",
     "I'll give up for tonight. Thanks though.",
   ],
-  terse: ['Never mind.', 'Forget it, thanks.', "I'll pass.", "Nothing's clicking. Bye."],
+  terse: [
+    ...pairs(
+      ['Never mind.', "Nothing's clicking.", 'Not working.', 'Forget it.', "I'll pass."],
+      ['Thanks.', 'Bye.', 'Thanks anyway.', 'Another time.'],
+    ),
+    'Never mind.',
+    "I'll pass.",
+  ],
 };
 
 /** Items attached to a give-up: acknowledged without an opinion. */
