@@ -101,6 +101,8 @@ export type { Rating, RatingScale, RatingsProfileOptions } from './profile/from-
 export { profileFromRatings, RatingsProfileOptionsSchema } from './profile/from-ratings.js';
 export type { ProfileSpec } from './profile/from-spec.js';
 export { ProfileSpecSchema, profileFromSpec } from './profile/from-spec.js';
+export type { FullPersona } from './profile/persona-mix.js';
+export { drawPersona } from './profile/persona-mix.js';
 export type { ItemOpinionKind, ProfileParseOptions, ProfileTextOptions } from './profile/preference-profile.js';
 export {
   PreferenceProfile,

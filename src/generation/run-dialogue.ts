@@ -101,7 +101,8 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
       disliked: profile.disliked.map((o) => o.item),
       preferences: { ...profile.affinities },
       heldOut: [...profile.heldOut],
-      ...(profile.persona ? { persona: profile.persona } : {}),
+      // The traits the user was simulated with, including those drawn from the default mix.
+      persona: user.persona,
     },
     turns,
     outcome: {

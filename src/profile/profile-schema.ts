@@ -22,6 +22,8 @@ export const PersonaSchema = z.strictObject({
   patience: z.number().int().min(1).optional(),
   /** In [0, 1]: how readily the user settles for a good-enough item instead of critiquing it. */
   decisiveness: z.number().min(0).max(1).optional(),
+  /** In [0, 1]: how much better than good enough an item must be before the user takes it. */
+  pickiness: z.number().min(0).max(1).optional(),
 });
 
 /** Where a profile came from: useful provenance in datasets. */

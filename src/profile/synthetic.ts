@@ -6,8 +6,9 @@ import { parseOptions } from '../validation/parse-options.js';
 import { chooseHeldOut } from './held-out-split.js';
 import { affinityWeights, itemUtility } from './item-utility.js';
 import { clamp, round3 } from './numbers.js';
+import { drawPersona } from './persona-mix.js';
 import { type PreferenceProfile, trustedProfile } from './preference-profile.js';
-import type { ItemOpinion, Persona } from './profile-schema.js';
+import type { ItemOpinion } from './profile-schema.js';
 
 /** Options for {@link syntheticProfiles}; every field has a default. */
 export const SyntheticProfileOptionsSchema = z.strictObject({
@@ -76,15 +77,6 @@ const MIN_LIKED = 3;
 
 function drawCount(rng: SeededRandom, [min, max]: readonly [number, number]): number {
   return rng.int(Math.min(min, max), Math.max(min, max));
-}
-
-function drawPersona(rng: SeededRandom): Persona {
-  return {
-    verbosity: rng.pick(['terse', 'normal', 'normal', 'chatty'] as const),
-    disclosure: round3(0.15 + 0.7 * rng.next()),
-    patience: rng.int(3, 8),
-    decisiveness: round3(0.3 + 0.6 * rng.next()),
-  };
 }
 
 /**

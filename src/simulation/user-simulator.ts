@@ -3,6 +3,7 @@ import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { AssistantAct, Polarity, UserAct } from '../dialogue/dialogue-acts.js';
 import { affinityWeights, itemUtility } from '../profile/item-utility.js';
+import { drawPersona, type FullPersona } from '../profile/persona-mix.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
 import type { Persona } from '../profile/profile-schema.js';
 import { polarityOfAffinity, polarityOfOpinion, VOICED_AFFINITY } from '../profile/stated-polarity.js';
@@ -39,15 +40,11 @@ export const UserSimulatorOptionsSchema = z.strictObject({
 /** Options of {@link UserSimulator} as accepted from callers. */
 export type UserSimulatorOptions = z.input<typeof UserSimulatorOptionsSchema>;
 
-/** Persona traits with defaults filled in. */
-interface Traits {
-  verbosity: NonNullable<Persona['verbosity']>;
-  disclosure: number;
-  patience: number;
-  decisiveness: number;
-}
-
-const DEFAULT_TRAITS: Traits = { verbosity: 'normal', disclosure: 0.4, patience: 5, decisiveness: 0.6 };
+// How far above good enough the pickiest user's bar sits, in item utility.
+const PICKINESS_MARGIN = 0.2;
+// The chance, per unit of pickiness, that a user wants to see other options before taking anything from the first
+// slate: people rarely settle on the very first suggestion.
+const FIRST_SLATE_DOUBT = 0.8;
 // Recency critiques only when the gap is large enough to be worth saying.
 const RECENCY_GAP_YEARS = 15;
 
@@ -85,12 +82,15 @@ export class UserSimulator {
   readonly #voiced: { positive: readonly string[]; negative: readonly string[] };
   readonly #random: SeededRandom;
   readonly #options: z.output<typeof UserSimulatorOptionsSchema>;
-  readonly #traits: Traits;
+  readonly #traits: FullPersona;
   readonly #weights: Float64Array;
   readonly #acceptAt: number;
   readonly #disclosed = new Set<string>();
   readonly #askedAbout = new Set<string>();
   #unsatisfied = 0;
+  // The first slate's items, while the user wants to see other options before taking one of them.
+  #doubted: ReadonlySet<string> | undefined;
+  #slates = 0;
   #state: UserState = 'talking';
   #greeted = false;
 
@@ -110,9 +110,12 @@ export class UserSimulator {
     this.#voiced = { positive: voiced('positive'), negative: voiced('negative') };
     this.#random = random;
     this.#options = parseOptions(UserSimulatorOptionsSchema, options, 'UserSimulator');
-    this.#traits = { ...DEFAULT_TRAITS, ...stripUndefined(profile.persona ?? {}) };
+    // Traits the profile leaves open come from the default persona mix, drawn from a stream of their own so that a
+    // profile that sets them all draws nothing else differently.
+    this.#traits = { ...drawPersona(random.fork('persona')), ...stripUndefined(profile.persona ?? {}) };
     this.#weights = affinityWeights(catalog, this.#profile.affinities);
-    this.#acceptAt = this.#options.acceptThreshold * (1 - 0.4 * this.#traits.decisiveness);
+    this.#acceptAt =
+      this.#options.acceptThreshold * (1 - 0.4 * this.#traits.decisiveness) + PICKINESS_MARGIN * this.#traits.pickiness;
   }
 
   /** `accepted` or `gave-up` once the user has ended its side of the conversation. */
@@ -267,6 +270,9 @@ export class UserSimulator {
       acts.push({ type: 'reject', items: [...items], seen: true });
       return this.#unsatisfying(acts);
     }
+    if (!described && ++this.#slates === 1 && this.#random.chance(FIRST_SLATE_DOUBT * this.#traits.pickiness)) {
+      this.#doubted = new Set(items);
+    }
     const utilities = fresh.map((item) => itemUtility(this.#catalog, item, this.#weights));
     const threshold = described ? this.#acceptAt - 0.1 : this.#acceptAt;
     // The temperature was checked with the simulator's options: no per-choice validation on this hot path.
@@ -274,7 +280,7 @@ export class UserSimulator {
     if (choice >= 0) {
       const item = fresh[choice] as string;
       const utility = utilities[choice] as number;
-      if (utility >= threshold && this.#acceptable(item)) {
+      if (utility >= threshold && this.#acceptable(item) && !this.#doubted?.has(item)) {
         this.#state = 'accepted';
         return [...acts, { type: 'accept', items: [item] }];
       }

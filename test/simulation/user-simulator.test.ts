@@ -124,3 +124,43 @@ describe('UserSimulator', () => {
     expect(run(5)).toEqual(run(5));
   });
 });
+
+describe('UserSimulator persona', () => {
+  const withPersona = (persona: PreferenceProfile['persona']) =>
+    new PreferenceProfile({ ...profile.toJSON(), persona });
+  // Blade Runner (m8, held out, so unseen): sci-fi and cyberpunk, a great fit for this user.
+  const acceptsFirstSlate = (persona: PreferenceProfile['persona'], seed: number) => {
+    const user = new UserSimulator(withPersona(persona), smallCatalog(), new SeededRandom(seed));
+    return user.respond([recommend('m8')]).some((act: UserAct) => act.type === 'accept');
+  };
+
+  it('a picky user often wants to see other options before taking anything from the first slate', () => {
+    const share = (pickiness: number) => {
+      let accepted = 0;
+      for (let seed = 0; seed < 300; seed++) {
+        if (acceptsFirstSlate({ patience: 5, decisiveness: 1, disclosure: 0, pickiness }, seed)) accepted++;
+      }
+      return accepted / 300;
+    };
+    const easy = share(0);
+    const picky = share(1);
+    expect(easy).toBeGreaterThan(0.5);
+    expect(picky).toBeLessThan(easy * 0.5);
+  });
+
+  it('draws the traits a profile leaves open from the default mix, seeded, and reports them all', () => {
+    const bare = withPersona(undefined);
+    const traits = (seed: number) => new UserSimulator(bare, smallCatalog(), new SeededRandom(seed)).persona;
+    expect(Object.keys(traits(1)).sort()).toEqual(['decisiveness', 'disclosure', 'patience', 'pickiness', 'verbosity']);
+    expect(traits(1)).toEqual(traits(1));
+    const distinct = new Set(Array.from({ length: 20 }, (_, seed) => JSON.stringify(traits(seed))));
+    expect(distinct.size).toBeGreaterThan(15);
+    // Set traits are kept as they are.
+    const set = new UserSimulator(
+      withPersona({ verbosity: 'terse', pickiness: 0.25 }),
+      smallCatalog(),
+      new SeededRandom(3),
+    );
+    expect(set.persona).toMatchObject({ verbosity: 'terse', pickiness: 0.25 });
+  });
+});
