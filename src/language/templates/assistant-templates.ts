@@ -78,6 +78,12 @@ export const ACKNOWLEDGEMENTS: readonly string[] = [
   'Thanks for telling me.',
   'Okay, got it.',
   'Makes sense.',
+  'Thanks for the info.',
+  'Okay, that helps a lot.',
+  'Right, thanks.',
+  'Cool, thanks.',
+  'Okay, good to know.',
+  "Alright, that's useful.",
 ];
 
 /** Acknowledgements of a turn that turned something down. */
@@ -90,6 +96,10 @@ export const ACKNOWLEDGEMENTS_AFTER_REJECT: readonly string[] = [
   "That's fine.",
   'Alright, fair enough.',
   'Sure, no worries.',
+  "Okay, that's not the one then.",
+  'No harm done.',
+  'Okay, let me try something else.',
+  'Alright, back to the drawing board.',
 ];
 
 /** Asks whether the user has seen an item, and what they thought. */
@@ -213,6 +223,12 @@ export const RECOMMEND_ONE_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `Since you're into ${r}, have you considered ${and}?`,
   ({ and, r }) => `How about ${and}? It fits your liking for ${r}.`,
   ({ and, r }) => `You like ${r}, right? Then ${and} is worth a look.`,
+  ({ and, r }) => `Going by what you said about ${r}, my suggestion is ${and}.`,
+  ({ and, r }) => `If ${r} is what you want tonight, there's ${and}.`,
+  ({ and, r }) => `Knowing you enjoy ${r}, I'd point you to ${and}.`,
+  ({ and, r }) => `${and} ticks the ${r} box for you.`,
+  ({ and, r }) => `Seeing as you're after ${r}, why not ${and}?`,
+  ({ and, r }) => `To match your interest in ${r}, I picked ${and}.`,
 ];
 
 /** Recommendations with reasons, several items. */
@@ -227,6 +243,12 @@ export const RECOMMEND_MANY_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `With your taste for ${r}, I'd look at ${and}.`,
   ({ or, r }) => `Since you're into ${r}, have you considered ${or}?`,
   ({ and, r }) => `For ${r}, I have a few: ${and}.`,
+  ({ and, r }) => `Going by what you said about ${r}, my suggestions are ${and}.`,
+  ({ or, r }) => `If ${r} is what you want tonight, there's ${or}.`,
+  ({ and, r }) => `Knowing you enjoy ${r}, I'd point you to ${and}.`,
+  ({ or, r }) => `Seeing as you're after ${r}, why not ${or}?`,
+  ({ and, r }) => `To match your interest in ${r}, I picked out ${and}.`,
+  ({ and, r }) => `A shortlist for ${r}: ${and}.`,
 ];
 
 /** Recommendations without stated reasons, one item: a generic justification instead. */
@@ -245,6 +267,10 @@ export const RECOMMEND_ONE: readonly Template<RecommendWords>[] = [
   ({ and }) => `One to consider: ${and}.`,
   ({ and }) => `Maybe ${and}? It could be what you're after.`,
   ({ and }) => `I think ${and} might be the one.`,
+  ({ and }) => `Going by our chat so far, my pick is ${and}.`,
+  ({ and }) => `Why not give ${and} a go?`,
+  ({ and }) => `I'd point you to ${and}.`,
+  ({ and }) => `Let me throw out ${and} as an option.`,
 ];
 
 /** Recommendations without stated reasons, several items. */
@@ -260,6 +286,10 @@ export const RECOMMEND_MANY: readonly Template<RecommendWords>[] = [
   ({ and }) => `A few to consider: ${and}.`,
   ({ and }) => `I've got ${and} for you.`,
   ({ or }) => `Maybe ${or}? One of them could be what you're after.`,
+  ({ and }) => `Going by our chat so far, my picks are ${and}.`,
+  ({ or }) => `Why not give ${or} a go?`,
+  ({ and }) => `Let me throw out a few options: ${and}.`,
+  ({ and }) => `I'd point you to ${and}.`,
 ];
 
 /** Said after a recommendation that ends in a full stop: an invitation to answer. */
@@ -269,6 +299,9 @@ export const RECOMMEND_FOLLOW_UPS: readonly string[] = [
   'Let me know what you think.',
   'Any interest?',
   'Would that work for you?',
+  'Tell me if that sounds like your kind of thing.',
+  "If it doesn't click, I have more.",
+  'Does that fit what you had in mind?',
 ];
 
 /** Words for acknowledging a critique: the item and the shift asked for ("less violent", "not by X"). */
@@ -291,6 +324,10 @@ export const RESPOND_CRITIQUE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Fair enough. Like ${t}, but ${s}, then.`,
   ({ t, s }) => `I hear you: similar to ${t}, but ${s}.`,
   ({ t, s }) => `Okay, let me find something like ${t} that's ${s}.`,
+  ({ t, s }) => `Right, so ${t} is close, but you want it ${s}.`,
+  ({ t, s }) => `Good pointer. Something along the lines of ${t}, but ${s}.`,
+  ({ t, s }) => `Thanks, that narrows it down: like ${t}, but ${s}.`,
+  ({ t, s }) => `I'll keep ${t} in mind and look for something ${s}.`,
 ];
 
 /** Extra acknowledgements for comparative shifts, which read before "than X". */
@@ -302,6 +339,8 @@ export const RESPOND_CRITIQUE_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Sure, something ${s} than ${t}.`,
   ({ t, s }) => `Fair enough, ${s} than ${t} it is.`,
   ({ t, s }) => `Got it, you'd like something ${s} than ${t}.`,
+  ({ t, s }) => `Okay, let me dig up something ${s} than ${t}.`,
+  ({ t, s }) => `So you're after something ${s} than ${t}. Let me check.`,
 ];
 
 /** Nothing left fits the critique: said openly rather than recommending against it. */

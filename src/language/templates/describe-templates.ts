@@ -37,6 +37,16 @@ export const DESCRIBE: readonly Template<DescribeWords>[] = [
     w.by === ''
       ? `${w.t} is ${w.npEra}${cast(w, ' with ')}.`
       : `${w.by} directed ${w.t}, ${w.np}${cast(w, ' starring ')}.`,
+  (w) => `Good question. ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ', ' in the lead')}.`,
+  (w) => `So, ${w.t}: ${w.npEra}${by(w, 'made by')}${cast(w, ', starring ')}.`,
+  (w) => `Sure. ${w.t} is basically ${w.np}${by(w, 'from')}${cast(w, ', with ')}.`,
+  (w) => `${w.t} is ${w.npEra}${by(w, 'by')}.${cast(w, ' The cast includes ', '.')}`,
+  (w) => `Let me tell you a bit about it. ${w.t} is ${w.np}${by(w, 'directed by')}${cast(w, ', starring ')}.`,
+  (w) => `Here's the gist: ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', featuring ')}.`,
+  (w) =>
+    w.cast === ''
+      ? `${w.t} is ${w.npEra}${by(w, 'by')}.`
+      : `${w.cast} ${w.castOne ? 'stars' : 'star'} in ${w.t}, ${w.np}${by(w, 'by')}.`,
 ];
 
 /** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
@@ -44,6 +54,9 @@ export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
   ({ e }) => `It also has touches of ${e}.`,
   ({ e }) => `There's some ${e} in the mix too.`,
   ({ e }) => `It blends in ${e} as well.`,
+  ({ e }) => `You'll find elements of ${e} too.`,
+  ({ e }) => `It mixes in a bit of ${e}.`,
+  ({ e }) => `Expect some ${e} along the way.`,
 ];
 
 /** Tags that follow "It's" (`q`) and "with" (`f`). */
@@ -56,17 +69,30 @@ const BOTH: readonly Template<TraitWords>[] = [
   ({ q, f }) => `It's ${q}, with ${f}.`,
   ({ q, f }) => `It's ${q}. Expect ${f}.`,
   ({ q, f }) => `It's ${q}, complete with ${f}.`,
+  ({ q, f }) => `I'd call it ${q}, and it has ${f}.`,
+  ({ q, f }) => `Expect it to be ${q}, with ${f}.`,
 ];
 const QUALITIES: readonly Template<TraitWords>[] = [
   ({ q }) => `It's ${q}.`,
   ({ q }) => `It's also ${q}.`,
   ({ q }) => `Worth knowing: it's ${q}.`,
+  ({ q }) => `I'd describe it as ${q}.`,
 ];
 const FEATURES: readonly Template<TraitWords>[] = [
   ({ f }) => `It features ${f}.`,
   ({ f }) => `Expect ${f}.`,
   ({ f }) => `It has ${f}.`,
   ({ f }) => `It deals with ${f}.`,
+  ({ f }) => `There's ${f} in it.`,
+  ({ f }) => `It revolves around ${f}.`,
+  ({ f }) => `You'll get ${f}.`,
+];
+
+const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
+  ({ k }) => `Viewers tag it as ${k}.`,
+  ({ k }) => `People often tag it ${k}.`,
+  ({ k }) => `Viewers describe it as ${k}.`,
+  ({ k }) => `Its tags include ${k}.`,
 ];
 
 /** "the late 1990s" style era of a year, as a modifier: "late-1990s". */
@@ -153,7 +179,7 @@ export function describeItem(item: Item, title: string, keys: readonly string[],
     const templates = qualities.length === 0 ? FEATURES : features.length === 0 ? QUALITIES : BOTH;
     text += ` ${random.pick(templates)(traits)}`;
   }
-  if (keywords.length > 0) text += ` Viewers tag it as ${joinList(keywords)}.`;
+  if (keywords.length > 0) text += ` ${random.pick(KEYWORDS)({ k: joinList(keywords) })}`;
   for (const [facet, values] of others) {
     text +=
       values.length === 1
