@@ -229,6 +229,10 @@ export const RECOMMEND_ONE_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `${and} ticks the ${r} box for you.`,
   ({ and, r }) => `Seeing as you're after ${r}, why not ${and}?`,
   ({ and, r }) => `To match your interest in ${r}, I picked ${and}.`,
+  ({ and, r }) => `Okay, for ${r} I'm going to suggest ${and}.`,
+  ({ and, r }) => `My recommendation for ${r} would be ${and}.`,
+  ({ and, r }) => `Try ${and} if ${r} is on your mind.`,
+  ({ and, r }) => `Perhaps ${and}? It lines up with ${r}.`,
 ];
 
 /** Recommendations with reasons, several items. */
@@ -249,6 +253,9 @@ export const RECOMMEND_MANY_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ or, r }) => `Seeing as you're after ${r}, why not ${or}?`,
   ({ and, r }) => `To match your interest in ${r}, I picked out ${and}.`,
   ({ and, r }) => `A shortlist for ${r}: ${and}.`,
+  ({ and, r }) => `My recommendations for ${r} would be ${and}.`,
+  ({ or, r }) => `Try ${or} if ${r} is on your mind.`,
+  ({ and, r }) => `Perhaps ${and}? They line up with ${r}.`,
 ];
 
 /** Recommendations without stated reasons, one item: a generic justification instead. */
@@ -271,6 +278,11 @@ export const RECOMMEND_ONE: readonly Template<RecommendWords>[] = [
   ({ and }) => `Why not give ${and} a go?`,
   ({ and }) => `I'd point you to ${and}.`,
   ({ and }) => `Let me throw out ${and} as an option.`,
+  ({ and }) => `Check out ${and}.`,
+  ({ and }) => `How would you feel about ${and}?`,
+  ({ and }) => `Perhaps ${and} would do the trick.`,
+  ({ and }) => `Okay, next idea: ${and}.`,
+  ({ and }) => `Here's another thought: ${and}.`,
 ];
 
 /** Recommendations without stated reasons, several items. */
@@ -290,6 +302,10 @@ export const RECOMMEND_MANY: readonly Template<RecommendWords>[] = [
   ({ or }) => `Why not give ${or} a go?`,
   ({ and }) => `Let me throw out a few options: ${and}.`,
   ({ and }) => `I'd point you to ${and}.`,
+  ({ and }) => `Check out ${and}.`,
+  ({ or }) => `How would you feel about ${or}?`,
+  ({ and }) => `Okay, next ideas: ${and}.`,
+  ({ and }) => `Here's what I've got: ${and}.`,
 ];
 
 /** Said after a recommendation that ends in a full stop: an invitation to answer. */
@@ -328,6 +344,10 @@ export const RESPOND_CRITIQUE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Good pointer. Something along the lines of ${t}, but ${s}.`,
   ({ t, s }) => `Thanks, that narrows it down: like ${t}, but ${s}.`,
   ({ t, s }) => `I'll keep ${t} in mind and look for something ${s}.`,
+  ({ t, s }) => `Okay, so the vibe of ${t}, but ${s}.`,
+  ({ t, s }) => `Gotcha. Close to ${t}, just ${s}.`,
+  ({ t, s }) => `That helps. I'll look for a film like ${t}, but ${s}.`,
+  ({ t, s }) => `Let's adjust, then: like ${t}, but ${s}.`,
 ];
 
 /** Extra acknowledgements for comparative shifts, which read before "than X". */
@@ -341,6 +361,9 @@ export const RESPOND_CRITIQUE_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Got it, you'd like something ${s} than ${t}.`,
   ({ t, s }) => `Okay, let me dig up something ${s} than ${t}.`,
   ({ t, s }) => `So you're after something ${s} than ${t}. Let me check.`,
+  ({ t, s }) => `Noted, ${s} than ${t}.`,
+  ({ t, s }) => `Alright, I'll aim for ${s} than ${t}.`,
+  ({ t, s }) => `Gotcha, something ${s} than ${t}.`,
 ];
 
 /** Nothing left fits the critique: said openly rather than recommending against it. */
