@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import type { DialogueAct } from '../../src/dialogue/dialogue-acts.js';
+import type { Turn } from '../../src/dialogue/turn.js';
+import { TemplateAdapter } from '../../src/language/template-adapter.js';
+import { SeededRandom } from '../../src/random/seeded-random.js';
+
+const catalog = builtinCatalog();
+const adapter = new TemplateAdapter();
+const HEAT = catalog.resolveTitle('Heat').id;
+
+function render(acts: readonly DialogueAct[], seed: number, history: readonly Turn[] = []): string {
+  return adapter.verbalizeSync({ speaker: 'assistant', acts, history, catalog, random: new SeededRandom(seed) });
+}
+
+function distinct(acts: readonly DialogueAct[], seeds: number, history: readonly Turn[] = []): Set<string> {
+  const texts = new Set<string>();
+  for (let seed = 0; seed < seeds; seed++) texts.add(render(acts, seed, history));
+  return texts;
+}
+
+const userTurn = (acts: readonly DialogueAct[]): Turn => ({ index: 1, speaker: 'user', acts, text: 'x' }) as Turn;
+const assistantTurn = (acts: readonly DialogueAct[]): Turn =>
+  ({ index: 0, speaker: 'assistant', acts, text: 'x' }) as Turn;
+
+describe('assistant wording variety (issue 9)', () => {
+  it('composes an opening turn from a hello, an optional offer and a question: hundreds of texts, few repeats', () => {
+    const acts: DialogueAct[] = [
+      { type: 'greet', items: [] },
+      { type: 'ask-open', items: [] },
+    ];
+    expect(distinct(acts, 1000).size).toBeGreaterThan(600);
+  });
+
+  it('varies attribute and facet questions and goodbyes', () => {
+    const drama: DialogueAct[] = [{ type: 'ask-attribute', facet: 'genre', attribute: 'genre:Drama', items: [] }];
+    const genres: DialogueAct[] = [{ type: 'ask-attribute', facet: 'genre', items: [] }];
+    expect(distinct(drama, 500).size).toBeGreaterThan(40);
+    expect(distinct(genres, 500).size).toBeGreaterThan(60);
+    expect(distinct([{ type: 'close', items: [] }], 500).size).toBeGreaterThan(60);
+    expect(distinct([{ type: 'close', items: [HEAT] }], 500).size).toBeGreaterThan(40);
+  });
+
+  it('is the same text for the same seed and history', () => {
+    const acts: DialogueAct[] = [{ type: 'ask-attribute', facet: 'genre', attribute: 'genre:Drama', items: [] }];
+    const history = [userTurn([{ type: 'reject', items: [HEAT], seen: false }] as DialogueAct[])];
+    for (let seed = 0; seed < 50; seed++) expect(render(acts, seed, history)).toBe(render(acts, seed, history));
+  });
+
+  it('acknowledges only a user turn that said something, and a rejection in its own words', () => {
+    const acts: DialogueAct[] = [{ type: 'ask-attribute', facet: 'genre', attribute: 'genre:Drama', items: [] }];
+    const openers = (history: readonly Turn[]) =>
+      [...distinct(acts, 400, history)].filter((text) => /^(Got it|Noted|Thanks|No problem|Fair enough)\b/.test(text));
+    expect(openers([])).toEqual([]);
+    expect(openers([userTurn([{ type: 'greet', items: [] }])])).toEqual([]);
+    const afterReject = openers([userTurn([{ type: 'reject', items: [HEAT], seen: false }] as DialogueAct[])]);
+    expect(afterReject.some((text) => /^(No problem|Fair enough)/.test(text))).toBe(true);
+    expect(afterReject.some((text) => /^Got it/.test(text))).toBe(false);
+  });
+
+  it('asks "And comedies?"-style follow-on questions only after an earlier attribute question', () => {
+    const comedy: DialogueAct[] = [{ type: 'ask-attribute', facet: 'genre', attribute: 'genre:Comedy', items: [] }];
+    const earlier = [
+      assistantTurn([{ type: 'ask-attribute', facet: 'genre', attribute: 'genre:Drama', items: [] }]),
+      userTurn([{ type: 'greet', items: [] }]),
+    ];
+    const startsWithAnd = (texts: Set<string>) => [...texts].some((text) => text.startsWith('And '));
+    expect(startsWithAnd(distinct(comedy, 300))).toBe(false);
+    expect(startsWithAnd(distinct(comedy, 300, earlier))).toBe(true);
+  });
+});
