@@ -61,6 +61,11 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `I'm always up for ${x}`,
       ({ x }) => `I'm partial to ${x}`,
       ({ x }) => `I like ${x} a lot`,
+      ({ x }) => `I do like ${x}`,
+      ({ x }) => `I like a lot of ${x}`,
+      ({ x }) => `I've been enjoying ${x} lately`,
+      ({ x }) => `I generally enjoy ${x}`,
+      ({ x }) => `I'm keen on ${x}`,
     ],
     neutral: [
       ({ x }) => `I have no strong feelings about ${x}`,
@@ -77,6 +82,12 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `I'm okay with ${x} either way`,
       ({ x }) => `${x} or not, I'm fine either way`,
       ({ x }) => `I can go either way on ${x}`,
+      ({ x }) => `I'm fine with or without ${x}`,
+      ({ x }) => `${x} wouldn't bother me either way`,
+      ({ x }) => `I'm lukewarm on ${x}`,
+      ({ x }) => `I'm fairly neutral when it comes to ${x}`,
+      ({ x }) => `I have no real preference on ${x}, either way is fine`,
+      ({ x }) => `whether it's ${x} or not, I'm fine`,
     ],
     dislike: [
       ({ x }) => `I'm not a fan of ${x}`,
@@ -89,6 +100,8 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `I'm not much of a fan of ${x}`,
       ({ x }) => `I don't care for ${x} much`,
       ({ x }) => `I'd rather stay away from ${x}`,
+      ({ x }) => `I'm not much into ${x}, not a fan`,
+      ({ x }) => `${x} can be a letdown for me`,
     ],
     hate: [
       ({ x }) => `I can't stand ${x}`,
@@ -112,6 +125,8 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `${x}? Huge fan`,
       ({ x }) => `huge fan of ${x}`,
       ({ x }) => `adore ${x}`,
+      ({ x }) => `${x}, big fan`,
+      ({ x }) => `love ${x}, honestly`,
     ],
     like: [
       ({ x }) => `like ${x}`,
@@ -121,6 +136,10 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `fan of ${x}`,
       ({ x }) => `keen on ${x}`,
       ({ x }) => `up for ${x}`,
+      ({ x }) => `quite like ${x}`,
+      ({ x }) => `like ${x}, yeah`,
+      ({ x }) => `usually up for ${x}`,
+      ({ x }) => `into ${x}, yeah`,
     ],
     neutral: [
       ({ x }) => `no strong feelings on ${x}`,
@@ -130,6 +149,10 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `${x}? Fine by me`,
       ({ x }) => `${x}? Fine either way`,
       ({ x }) => `okay with ${x}, either way`,
+      ({ x }) => `either way on ${x}`,
+      ({ x }) => `fine with ${x}`,
+      ({ x }) => `${x}, either way`,
+      ({ x }) => `${x}? Neutral`,
     ],
     dislike: [
       ({ x }) => `not a fan of ${x}`,
@@ -138,6 +161,8 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `rather skip ${x}`,
       ({ x }) => `${x}? Not my thing`,
       ({ x }) => `not keen on ${x}`,
+      ({ x }) => `${x}? Not for me`,
+      ({ x }) => `${x}, not a fan`,
     ],
     hate: [
       ({ x }) => `hate ${x}`,
@@ -145,6 +170,8 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `no ${x}, please`,
       ({ x }) => `${x}? Hard no`,
       ({ x }) => `${x}? Hard pass`,
+      ({ x }) => `${x}, hard pass`,
+      ({ x }) => `really hate ${x}`,
     ],
   },
 };

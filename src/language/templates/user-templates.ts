@@ -50,6 +50,10 @@ export const STATE_GOAL: StyledText = {
     'Need something to watch.',
     'What should I watch?',
     'Film ideas?',
+    'Movie night. Ideas?',
+    'Need a film for tonight.',
+    'Help me pick a movie?',
+    'Any good movies?',
   ],
 };
 
@@ -81,12 +85,24 @@ export const CRITIQUE: Styled<ShiftWords> = {
     ({ t, s }) => `How about something in the vein of ${t}, only ${s}?`,
     ({ t, s }) => `What about something along the lines of ${t}, except ${s}?`,
     ({ t, s }) => `${t} is close. Same idea, but ${s}?`,
+    ({ t, s }) => `Can you find me something like ${t}, but ${s}?`,
+    ({ t, s }) => `Got anything similar to ${t}, but ${s}?`,
+    ({ t, s }) => `Maybe something in the same spirit as ${t}, but ${s}?`,
+    ({ t, s }) => `I'm thinking something like ${t}, but ${s}.`,
+    ({ t, s }) => `Keep it close to ${t}, but ${s}, if you can.`,
+    ({ t, s }) => `What I'm after is something like ${t}, only ${s}.`,
+    ({ t, s }) => `Think ${t}, but ${s}.`,
+    ({ t, s }) => `Any chance of something like ${t}, but ${s}?`,
+    ({ t, s }) => `Could we try something like ${t}, just ${s}?`,
   ],
   terse: [
     ({ t, s }) => `Like ${t}, but ${s}?`,
     ({ t, s }) => `${t}, but ${s}?`,
     ({ t, s }) => `Same as ${t}, but ${s}.`,
     ({ t, s }) => `Similar to ${t}, just ${s}?`,
+    ({ t, s }) => `Like ${t}, only ${s}?`,
+    ({ t, s }) => `Closer to ${t}, but ${s}.`,
+    ({ t, s }) => `${t}, only ${s}.`,
   ],
 };
 
@@ -96,8 +112,16 @@ export const CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
     ({ t, s }) => `Anything ${s} than ${t}?`,
     ({ t, s }) => `I'd prefer something ${s} than ${t}.`,
     ({ t, s }) => `Could you find something a bit ${s} than ${t}?`,
+    ({ t, s }) => `Got anything ${s} than ${t}?`,
+    ({ t, s }) => `Is there anything ${s} than ${t}?`,
+    ({ t, s }) => `I'm after something ${s} than ${t}.`,
+    ({ t, s }) => `Do you have something ${s} than ${t}?`,
   ],
-  terse: [({ t, s }) => `${s} than ${t}?`, ({ t, s }) => `Anything ${s} than ${t}?`],
+  terse: [
+    ({ t, s }) => `${s} than ${t}?`,
+    ({ t, s }) => `Anything ${s} than ${t}?`,
+    ({ t, s }) => `Something ${s} than ${t}?`,
+  ],
 };
 
 /** Turning down items the user has not seen, one item. */
@@ -303,8 +327,16 @@ export const GIVE_UP: StyledText = {
   ],
   terse: [
     ...pairs(
-      ['Never mind.', "Nothing's clicking.", 'Not working.', 'Forget it.', "I'll pass."],
-      ['Thanks.', 'Bye.', 'Thanks anyway.', 'Another time.'],
+      [
+        'Never mind.',
+        "Nothing's clicking.",
+        'Not working.',
+        'Forget it.',
+        "I'll pass.",
+        'No luck tonight.',
+        'Giving up.',
+      ],
+      ['Thanks.', 'Bye.', 'Thanks anyway.', 'Another time.', 'Cheers anyway.', "I'm off."],
     ),
     'Never mind.',
     "I'll pass.",
@@ -314,6 +346,9 @@ export const GIVE_UP: StyledText = {
 /** Items attached to a give-up: acknowledged without an opinion. */
 export const GIVE_UP_ITEMS: readonly Template<TitleWords>[] = [
   ({ and }) => `Thanks for suggesting ${and}.`,
+  ({ and }) => `Thanks for the tip about ${and}.`,
+  ({ and }) => `I'll keep ${and} in mind for another time.`,
+  ({ and }) => `I'll note down ${and} anyway.`,
   ({ and }) => `I appreciate you mentioning ${and}.`,
   ({ and }) => `Thanks for bringing up ${and}.`,
 ];
@@ -329,6 +364,10 @@ export const USER_OPEN_QUESTIONS: readonly string[] = [
   'What have you got?',
   'What would you pick for me?',
   'Got any suggestions?',
+  'What do you think I should watch?',
+  'Anything come to mind?',
+  "What's your pick?",
+  'Where would you start?',
 ];
 
 /** A user's goodbye naming the item they settled on. */
@@ -339,6 +378,10 @@ export const USER_CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Thanks! Off to watch ${and}.`,
   ({ and }) => `Thanks for the help. ${and} it is!`,
   ({ and }) => `Cheers! Time for ${and}.`,
+  ({ and }) => `Thank you! ${and} tonight, then.`,
+  ({ and }) => `That's sorted: ${and}. Thanks!`,
+  ({ and }) => `Perfect, ${and} it is. Bye!`,
+  ({ and }) => `Much appreciated. Putting on ${and} now.`,
 ];
 
 /** A user's goodbye. */
@@ -349,4 +392,8 @@ export const USER_CLOSE: readonly string[] = [
   'Cheers, see you!',
   "Thanks, that's all for now.",
   'Bye, and thanks!',
+  'Much appreciated, bye!',
+  "That's everything, thanks.",
+  'Thanks again, see you!',
+  'Thanks for your time!',
 ];
