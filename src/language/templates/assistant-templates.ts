@@ -145,7 +145,7 @@ export const ASK_ATTRIBUTE: readonly Template<AskAttributeWords>[] = [
   ({ x }) => `I'm curious, do you enjoy ${x}?`,
   ({ x }) => `Would you be up for ${x}?`,
   ({ x }) => `What about ${x}? Any interest?`,
-  ({ x }) => `Let me ask about ${x}. Yes or no?`,
+  ({ x }) => `Quick one: ${x}, yes or no?`,
   ({ x }) => `How do you feel about ${x} in general?`,
 ];
 
@@ -255,7 +255,7 @@ export const RECOMMEND_MANY_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `A shortlist for ${r}: ${and}.`,
   ({ and, r }) => `My recommendations for ${r} would be ${and}.`,
   ({ or, r }) => `Try ${or} if ${r} is on your mind.`,
-  ({ and, r }) => `Perhaps ${and}? They line up with ${r}.`,
+  ({ and, r }) => `${and} line up with ${r}. Perhaps one of them?`,
 ];
 
 /** Recommendations without stated reasons, one item: a generic justification instead. */
@@ -339,11 +339,9 @@ export const RESPOND_CRITIQUE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Alright, something in the vein of ${t}, but ${s}.`,
   ({ t, s }) => `Fair enough. Like ${t}, but ${s}, then.`,
   ({ t, s }) => `I hear you: similar to ${t}, but ${s}.`,
-  ({ t, s }) => `Okay, let me find something like ${t} that's ${s}.`,
-  ({ t, s }) => `Right, so ${t} is close, but you want it ${s}.`,
+  ({ t, s }) => `Right, so something close to ${t}, but ${s}.`,
   ({ t, s }) => `Good pointer. Something along the lines of ${t}, but ${s}.`,
   ({ t, s }) => `Thanks, that narrows it down: like ${t}, but ${s}.`,
-  ({ t, s }) => `I'll keep ${t} in mind and look for something ${s}.`,
   ({ t, s }) => `Okay, so the vibe of ${t}, but ${s}.`,
   ({ t, s }) => `Gotcha. Close to ${t}, just ${s}.`,
   ({ t, s }) => `That helps. I'll look for a film like ${t}, but ${s}.`,
@@ -362,7 +360,7 @@ export const RESPOND_CRITIQUE_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Okay, let me dig up something ${s} than ${t}.`,
   ({ t, s }) => `So you're after something ${s} than ${t}. Let me check.`,
   ({ t, s }) => `Noted, ${s} than ${t}.`,
-  ({ t, s }) => `Alright, I'll aim for ${s} than ${t}.`,
+  ({ t, s }) => `Alright, I'll aim for something ${s} than ${t}.`,
   ({ t, s }) => `Gotcha, something ${s} than ${t}.`,
 ];
 
