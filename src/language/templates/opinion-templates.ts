@@ -172,6 +172,7 @@ export const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
       ({ x }) => `${x}? Hard pass`,
       ({ x }) => `${x}, hard pass`,
       ({ x }) => `really hate ${x}`,
+      ({ x }) => `avoid ${x}, always`,
     ],
   },
 };
@@ -243,6 +244,9 @@ export const ITEM_OPINIONS: OpinionTemplates<ItemOpinionWords> = {
       ({ t, was }) => `${t} ${was} amazing`,
       ({ t }) => `I adored ${t}`,
       ({ t }) => `I really loved ${t}`,
+      ({ t, was }) => `${t} ${was} brilliant`,
+      ({ t }) => `I loved every minute of ${t}`,
+      ({ t, was }) => `${t} ${was} incredible`,
     ],
     like: [
       ({ t }) => `I liked ${t}`,
@@ -251,6 +255,9 @@ export const ITEM_OPINIONS: OpinionTemplates<ItemOpinionWords> = {
       ({ t }) => `I had a good time with ${t}`,
       ({ t, was }) => `${t} ${was} solid`,
       ({ t, was }) => `I thought ${t} ${was} good`,
+      ({ t }) => `I had fun with ${t}`,
+      ({ t }) => `I liked ${t} quite a bit`,
+      ({ t, was }) => `I thought ${t} ${was} pretty fun`,
     ],
     neutral: [
       ({ t, was }) => `${t} ${was} okay`,
@@ -259,6 +266,9 @@ export const ITEM_OPINIONS: OpinionTemplates<ItemOpinionWords> = {
       ({ t, was }) => `${t} ${was} alright, I guess`,
       ({ t }) => `I was lukewarm on ${t}`,
       ({ t, was }) => `${t} ${was} so-so`,
+      ({ t, was }) => `${t} ${was} fine, I suppose`,
+      ({ t, was }) => `I thought ${t} ${was} just okay`,
+      ({ t, was }) => `${t} ${was} alright, nothing memorable`,
     ],
     dislike: [
       ({ t }) => `I wasn't a fan of ${t}`,
@@ -267,6 +277,9 @@ export const ITEM_OPINIONS: OpinionTemplates<ItemOpinionWords> = {
       ({ t }) => `I didn't care for ${t}`,
       ({ t, wasnt }) => `${t} ${wasnt} for me`,
       ({ t, was }) => `${t} ${was} a bit disappointing`,
+      ({ t, was }) => `${t} ${was} a bit dull`,
+      ({ t, was }) => `${t} ${was} kind of boring`,
+      ({ t }) => `I was let down by ${t}`,
     ],
     hate: [
       ({ t }) => `I hated ${t}`,
@@ -275,6 +288,9 @@ export const ITEM_OPINIONS: OpinionTemplates<ItemOpinionWords> = {
       ({ t }) => `I really disliked ${t}`,
       ({ t, was }) => `${t} ${was} painful to sit through`,
       ({ t, was }) => `${t} ${was} terrible`,
+      ({ t, was }) => `${t} ${was} dreadful`,
+      ({ t }) => `I hated every minute of ${t}`,
+      ({ t, was }) => `${t} ${was} unwatchable`,
     ],
   },
   terse: {

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { checkTextPolarity } from '../../src/consistency/text-polarity.js';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import type { DialogueAct } from '../../src/dialogue/dialogue-acts.js';
+import { TemplateAdapter } from '../../src/language/template-adapter.js';
+import type { Persona } from '../../src/profile/profile-schema.js';
+import { SeededRandom } from '../../src/random/seeded-random.js';
+
+// The user's side of a dialogue varies with content, strength and persona (issue 9, "Less repetition, real
+// variety"), and the variety never bends what the acts say.
+
+const catalog = builtinCatalog();
+const adapter = new TemplateAdapter();
+const HEAT = catalog.resolveTitle('Heat').id;
+const PERSONAS: readonly (Persona | undefined)[] = [
+  undefined,
+  { verbosity: 'terse' },
+  { verbosity: 'normal' },
+  { verbosity: 'chatty' },
+];
+
+function render(acts: readonly DialogueAct[], seed: number | string, persona?: Persona): string {
+  return adapter.verbalizeSync({
+    speaker: 'user',
+    acts,
+    history: [],
+    catalog,
+    random: new SeededRandom(seed),
+    ...(persona ? { persona } : {}),
+  });
+}
+
+const disclose = (
+  polarity: 'positive' | 'negative' | 'neutral',
+  strength: number,
+  attribute = 'genre:Drama',
+): DialogueAct => ({ type: 'disclose', items: [], attribute, polarity, strength });
+
+function distinct(acts: readonly DialogueAct[], persona: Persona | undefined, seeds: number): number {
+  const texts = new Set<string>();
+  for (let seed = 0; seed < seeds; seed++) texts.add(render(acts, seed, persona));
+  return texts.size;
+}
+
+describe('user wording variety', () => {
+  it('words one opinion about one genre in many ways, fewer when terse', () => {
+    for (const polarity of ['positive', 'negative', 'neutral'] as const) {
+      for (const strength of [0.2, 0.5, 0.9]) {
+        const acts = [disclose(polarity, strength)];
+        expect(distinct(acts, undefined, 400), `${polarity} ${strength}`).toBeGreaterThanOrEqual(25);
+        expect(distinct(acts, { verbosity: 'terse' }, 400), `${polarity} ${strength} terse`).toBeGreaterThanOrEqual(8);
+      }
+    }
+  });
+
+  it('never contradicts an opinion act, whatever the strength, persona or ending', () => {
+    const rng = new SeededRandom('variety-polarity');
+    const attributes = ['genre:Drama', 'genre:Sci-Fi', 'genre:Comedy', 'genre:Horror', 'genre:Romance'];
+    for (let n = 0; n < 3000; n++) {
+      const polarity = rng.pick(['positive', 'negative', 'neutral'] as const);
+      const acts: DialogueAct[] = [disclose(polarity, rng.next(), rng.pick(attributes))];
+      if (rng.chance(0.3)) acts.push(disclose(rng.pick(['positive', 'negative'] as const), rng.next(), 'genre:War'));
+      const text = render(acts, n, rng.pick(PERSONAS));
+      const { violations } = checkTextPolarity({ index: 1, speaker: 'user', text, acts }, catalog);
+      expect(violations, text).toEqual([]);
+    }
+  });
+
+  it('hedges mild opinions and keeps strong ones strong', () => {
+    const mild = new Set<string>();
+    const strong = new Set<string>();
+    for (let seed = 0; seed < 300; seed++) {
+      mild.add(render([disclose('positive', 0.2)], seed));
+      strong.add(render([disclose('positive', 0.95)], seed));
+    }
+    const hedge = /well enough|now and then|sometimes|can be fun|kind of|in the right mood/;
+    expect([...mild].some((text) => hedge.test(text))).toBe(true);
+    expect([...mild].some((text) => /\b(love|adore)\b/i.test(text))).toBe(false);
+    expect([...strong].some((text) => hedge.test(text))).toBe(false);
+    expect([...strong].some((text) => /\b(love|loved|adore|huge fan|big fan)\b/i.test(text))).toBe(true);
+  });
+
+  it('composes give-ups, openings and acceptances from parts, the same for the same seed', () => {
+    const giveUp: DialogueAct[] = [{ type: 'give-up', items: [] }];
+    const goal: DialogueAct[] = [{ type: 'state-goal', items: [] }];
+    const accept: DialogueAct[] = [{ type: 'accept', items: [HEAT] }];
+    expect(distinct(giveUp, undefined, 400)).toBeGreaterThanOrEqual(35);
+    expect(distinct(goal, undefined, 400)).toBeGreaterThanOrEqual(40);
+    expect(distinct(accept, undefined, 400)).toBeGreaterThanOrEqual(40);
+    for (const acts of [giveUp, goal, accept]) {
+      for (const persona of PERSONAS) expect(render(acts, 'same', persona)).toBe(render(acts, 'same', persona));
+    }
+    for (let seed = 0; seed < 200; seed++) {
+      const text = render(accept, seed);
+      expect(text.split('Heat (1995)').length - 1, text).toBe(1);
+    }
+  });
+});
