@@ -118,6 +118,9 @@ export const ASK_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Quick question: have you seen ${and}?`,
   ({ and }) => `What did you think of ${and}, if you watched it?`,
   ({ and }) => `Have you ever seen ${and}?`,
+  ({ and }) => `Let me check something first: have you watched ${and}?`,
+  ({ and }) => `Is ${and} one you've seen?`,
+  ({ and }) => `Where do you stand on ${and}, if you've watched it?`,
 ];
 
 /** Words for a question about one attribute value: `x` is its noun phrase. */
@@ -233,6 +236,10 @@ export const RECOMMEND_ONE_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `My recommendation for ${r} would be ${and}.`,
   ({ and, r }) => `Try ${and} if ${r} is on your mind.`,
   ({ and, r }) => `Perhaps ${and}? It lines up with ${r}.`,
+  ({ and, r }) => `Since ${r} came up, I'd recommend ${and}.`,
+  ({ and, r }) => `${and} would be my choice, what with your fondness for ${r}.`,
+  ({ and, r }) => `Going with ${r}, then: try ${and}.`,
+  ({ and, r }) => `I found one with ${r} in mind: ${and}.`,
 ];
 
 /** Recommendations with reasons, several items. */
@@ -256,6 +263,9 @@ export const RECOMMEND_MANY_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `My recommendations for ${r} would be ${and}.`,
   ({ or, r }) => `Try ${or} if ${r} is on your mind.`,
   ({ and, r }) => `${and} line up with ${r}. Perhaps one of them?`,
+  ({ and, r }) => `Since ${r} came up, I'd recommend ${and}.`,
+  ({ and, r }) => `I found a few with ${r} in mind: ${and}.`,
+  ({ or, r }) => `Going with ${r}, then: try ${or}.`,
 ];
 
 /** Recommendations without stated reasons, one item: a generic justification instead. */
@@ -346,6 +356,9 @@ export const RESPOND_CRITIQUE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Gotcha. Close to ${t}, just ${s}.`,
   ({ t, s }) => `That helps. I'll look for a film like ${t}, but ${s}.`,
   ({ t, s }) => `Let's adjust, then: like ${t}, but ${s}.`,
+  ({ t, s }) => `Sure thing. Starting from ${t}, but ${s}.`,
+  ({ t, s }) => `I can work with that: ${t}, but ${s}.`,
+  ({ t, s }) => `Okay, I'll use ${t} as a guide, but ${s}.`,
 ];
 
 /** Extra acknowledgements for comparative shifts, which read before "than X". */
@@ -362,6 +375,8 @@ export const RESPOND_CRITIQUE_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Noted, ${s} than ${t}.`,
   ({ t, s }) => `Alright, I'll aim for something ${s} than ${t}.`,
   ({ t, s }) => `Gotcha, something ${s} than ${t}.`,
+  ({ t, s }) => `Sure thing, ${s} than ${t}. Let me look.`,
+  ({ t, s }) => `I can do ${s} than ${t}.`,
 ];
 
 /** Nothing left fits the critique: said openly rather than recommending against it. */
@@ -393,6 +408,9 @@ export const CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Perfect. I hope ${and} hits the spot.`,
   ({ and }) => `Alright, ${and} it is!`,
   ({ and }) => `Glad we found something. Enjoy ${and}!`,
+  ({ and }) => `Excellent. ${and} should make for a nice movie night.`,
+  ({ and }) => `Happy to help! Have a good time with ${and}.`,
+  ({ and }) => `You're all set with ${and}. Enjoy!`,
 ];
 
 /** Said after a goodbye that names the accepted item. */
