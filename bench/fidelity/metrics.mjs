@@ -88,20 +88,24 @@ export function titleIndex(catalog, displayTitle) {
     mentions(text) {
       const found = new Map();
       const add = (id) => found.set(id, (found.get(id) ?? 0) + 1);
+      // Spans of titles found with their year: a yearless title inside one of them is part of it, not a mention.
+      const spans = [];
       for (const match of text.matchAll(/\((\d{4})\)/g)) {
         const end = match.index + match[0].length;
         for (const entry of byYear.get(Number(match[1])) ?? []) {
           const start = end - entry.display.length;
           if (start >= 0 && text.startsWith(entry.display, start) && startsAtBoundary(text, start)) {
             add(entry.id);
+            spans.push([start, end]);
             break;
           }
         }
       }
+      const inside = (at) => spans.some(([start, end]) => at >= start && at < end);
       for (const entry of yearless) {
         let at = text.indexOf(entry.display);
         while (at >= 0) {
-          if (startsAtBoundary(text, at) && !isWordChar(text[at + entry.display.length])) add(entry.id);
+          if (startsAtBoundary(text, at) && !isWordChar(text[at + entry.display.length]) && !inside(at)) add(entry.id);
           at = text.indexOf(entry.display, at + entry.display.length);
         }
       }
