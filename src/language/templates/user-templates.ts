@@ -35,11 +35,22 @@ const GOAL_REQUESTS: readonly string[] = [
   'I want to watch a movie tonight, any ideas?',
   "I'd like a movie recommendation, please.",
   'What should I watch tonight?',
+  "I'm after a film for this evening.",
+  'Could you point me to a movie worth watching?',
+  'I have a free evening and no idea what to watch.',
+  "What's a movie I should see tonight?",
+  'Got a movie night coming up and need ideas.',
+  'Help me choose something to watch?',
+  "I'm hoping you can suggest a film.",
+  'Any recommendations for a movie tonight?',
 ];
 
 /** Opening requests with no item named: a request, alone or after a hello. */
 export const STATE_GOAL: StyledText = {
-  normal: [...GOAL_REQUESTS, ...pairs(['Hi!', 'Hey!', 'Hello!', 'Hi there!', 'Hey there.'], GOAL_REQUESTS)],
+  normal: [
+    ...GOAL_REQUESTS,
+    ...pairs(['Hi!', 'Hey!', 'Hello!', 'Hi there!', 'Hey there.', 'Evening!', 'Hello there.'], GOAL_REQUESTS),
+  ],
   terse: [
     'Need a movie.',
     'Movie suggestions?',
