@@ -163,18 +163,19 @@ class BeliefRecommender implements RecommenderPolicy {
     const items = this.#index.ids.length;
     // One zeroed buffer for all the per-dialogue arrays: each typed-array allocation costs microseconds, and a
     // dialogue's own work is only tens of them.
-    const buffer = new ArrayBuffer(8 * (2 * attributes + 3 * items) + 4 * items + 2 * items);
-    const floats = new Float64Array(buffer, 0, 2 * attributes + 3 * items);
+    const buffer = new ArrayBuffer(8 * (3 * attributes + 3 * items) + 4 * items + 2 * items);
+    const floats = new Float64Array(buffer, 0, 3 * attributes + 3 * items);
     this.#mean = floats.subarray(0, attributes);
     this.#evidence = floats.subarray(attributes, 2 * attributes);
-    this.#itemSum = floats.subarray(2 * attributes, 2 * attributes + items);
-    this.#jitter = floats.subarray(2 * attributes + items, 2 * attributes + 2 * items);
-    this.#topScores = floats.subarray(2 * attributes + 2 * items);
+    this.#questionWeight = floats.subarray(2 * attributes, 3 * attributes);
+    const perItem = 3 * attributes;
+    this.#itemSum = floats.subarray(perItem, perItem + items);
+    this.#jitter = floats.subarray(perItem + items, perItem + 2 * items);
+    this.#topScores = floats.subarray(perItem + 2 * items);
     this.#topPositions = new Int32Array(buffer, floats.byteLength, items);
     const flags = new Uint8Array(buffer, floats.byteLength + this.#topPositions.byteLength, 2 * items);
     this.#excluded = flags.subarray(0, items);
     this.#itemAvoided = flags.subarray(items);
-    this.#questionWeight = new Float64Array(attributes);
     const style = POLICY_STYLES[options.style];
     const [min, max] = options.questions ?? style.questions;
     this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
