@@ -22,7 +22,7 @@ import { verbalizeTurn } from './verbalize-turn.js';
 export async function runDialogue(setup: DialogueSetup, index: number): Promise<DialogueRecord> {
   const { profile, catalog, maxTurns } = setup;
   const root = new SeededRandom(setup.seed);
-  const policy = setup.policy({ catalog, maxTurns, random: root.fork('policy') });
+  const policy = setup.policy({ catalog, maxTurns, random: root.fork('policy'), doNotAsk: new Set(profile.heldOut) });
   const user = new UserSimulator(profile, catalog, root.fork('user'), setup.simulator);
   const tracker = new ConsistencyTracker({ catalog, profile });
   const violations: Violation[] = [];

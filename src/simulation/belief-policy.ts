@@ -71,9 +71,10 @@ const ITEM_WEIGHT = 1;
 const MISS_WEIGHT = 0.5;
 // How many of each facet's most common attributes are worth asking about when nothing better is.
 const COMMON_PER_FACET = 12;
-// How much a dialogue's own taste in questions may scale an attribute's value (×0.25 to ×1.75): near-ties between
-// questions break differently from dialogue to dialogue instead of always towards the catalog's most common genre.
-const QUESTION_SPREAD = 1.5;
+// How much a dialogue's own taste in questions may scale an attribute's value (×e^-2 to ×e^2, log-uniform): near-ties
+// between questions break differently from dialogue to dialogue, and the catalog's most common genre, which splits
+// almost any set of candidates, is asked in a minority of dialogues rather than in most.
+const QUESTION_SPREAD = 4;
 // Per attribute shared with a critiqued item (what the user did not critique): "like A, but …" stays near A.
 const LIKE_WEIGHT = 0.3;
 
@@ -147,6 +148,7 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #asked = new Set<string>();
   // Items never to recommend (shown, seen, rejected, disliked or asked about), by catalog position.
   readonly #excluded: Uint8Array;
+  readonly #doNotAsk: ReadonlySet<string>;
   readonly #plannedQuestions: number;
   readonly #questionAfterMiss: number;
   #questionsAsked = 0;
@@ -156,6 +158,7 @@ class BeliefRecommender implements RecommenderPolicy {
   constructor(context: PolicyContext, options: Resolved, plan: QuestionPlan) {
     this.#catalog = context.catalog;
     this.#random = context.random;
+    this.#doNotAsk = context.doNotAsk ?? new Set();
     this.#options = options;
     this.#plan = plan;
     this.#index = catalogIndex(context.catalog);
@@ -200,7 +203,11 @@ class BeliefRecommender implements RecommenderPolicy {
     const close: AssistantAct = { type: 'close', items: [] };
     if (askedAbout !== undefined) return turn.last ? [this.#describe(askedAbout), close] : [this.#describe(askedAbout)];
     if (critique) return this.#answerCritique(critique, turn.last);
-    if (turn.last) return [close];
+    if (turn.last) {
+      // The user is still asking: the goodbye comes with a last suggestion, not instead of one.
+      const slate = this.#recommend();
+      return slate ? [slate, close] : [close];
+    }
     const askNow =
       this.#questionsAsked < this.#plannedQuestions || (missed && this.#random.chance(this.#questionAfterMiss));
     const question = askNow ? this.#question() : undefined;
@@ -215,26 +222,27 @@ class BeliefRecommender implements RecommenderPolicy {
    * the recommender says so (`no-match`) and then asks, or openly offers what it has.
    */
   #answerCritique(critique: Critique, last: boolean): AssistantAct[] {
-    const close: AssistantAct = { type: 'close', items: [] };
     const about = {
       items: [...critique.items],
       direction: critique.direction,
       ...(critique.attribute !== undefined ? { attribute: critique.attribute } : {}),
     };
-    if (last) return [{ type: 'respond-critique', ...about }, close];
+    // Even with no turn left for the user, the critique gets its answer before the goodbye.
     const slate = this.#recommend(this.#constraintOf(critique));
     if (slate) {
       // The reason is the critique itself ("something more mysterious: try …"), never an older liking.
       slate.reasons = critique.direction === 'more' && critique.attribute !== undefined ? [critique.attribute] : [];
-      return [{ type: 'respond-critique', ...about }, slate];
+      const answer: AssistantAct[] = [{ type: 'respond-critique', ...about }, slate];
+      return last ? [...answer, { type: 'close', items: [] }] : answer;
     }
     const noMatch: AssistantAct = { type: 'no-match', ...about };
+    if (last) return [noMatch, { type: 'close', items: [] }];
     // Said openly, the time bound is dropped again; "less X" stays avoided (the user dislikes it).
     if (critique.direction === 'newer') this.#minYear = -Infinity;
     if (critique.direction === 'older') this.#maxYear = Infinity;
     const question = this.#question();
     if (question) return [noMatch, question];
-    return [noMatch, this.#recommend() ?? close];
+    return [noMatch, this.#recommend() ?? { type: 'close', items: [] }];
   }
 
   #constraintOf(critique: Critique): SlateConstraint {
@@ -410,7 +418,7 @@ class BeliefRecommender implements RecommenderPolicy {
   #weightOf(id: number): number {
     let weight = this.#questionWeight[id] as number;
     if (weight === 0) {
-      weight = 1 + QUESTION_SPREAD * (this.#random.next() - 0.5);
+      weight = Math.exp(QUESTION_SPREAD * (this.#random.next() - 0.5));
       this.#questionWeight[id] = weight;
     }
     return weight;
@@ -503,7 +511,7 @@ class BeliefRecommender implements RecommenderPolicy {
     let best: number | undefined;
     let bestScore = 0;
     for (const position of this.#random.sample(this.#plan.askable, 40)) {
-      if (this.#excluded[position] === 1) continue;
+      if (this.#excluded[position] === 1 || this.#doNotAsk.has(this.#index.ids[position] as string)) continue;
       const ids = this.#index.attributeIds[position] as Int32Array;
       if (ids.length === 0) continue;
       let score = 0;

@@ -10,6 +10,13 @@ export interface PolicyContext {
   maxTurns: number;
   /** The policy's own seeded stream. */
   random: SeededRandom;
+  /**
+   * Items the policy must not ask the user about ("Have you seen …?"): the user's held-out items, which an evaluation
+   * scores as targets. A question would put a target in the dialogue before any recommendation of it, and the
+   * simulated user — who does not know these items — could not answer it truly. They may still be recommended.
+   * @default none
+   */
+  doNotAsk?: ReadonlySet<string>;
 }
 
 /** What the recommender sees when it must speak. */

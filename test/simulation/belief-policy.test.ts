@@ -136,7 +136,24 @@ describe('beliefPolicy', () => {
     expect(policy().next({ userActs: [{ type: 'give-up', items: [] }], index: 4, last: false })).toEqual([
       { type: 'close', items: [] },
     ]);
-    expect(policy().next({ userActs: likesSciFi, index: 18, last: true })).toEqual([{ type: 'close', items: [] }]);
+  });
+
+  it('answers a user who is still asking on the last turn with a final suggestion before the goodbye', () => {
+    const acts = policy().next({ userActs: likesSciFi, index: 18, last: true });
+    expect(acts.map((act) => act.type)).toEqual(['recommend', 'close']);
+    for (const item of acts[0]?.items ?? []) expect(catalog.carries(item, 'genre:Sci-Fi')).toBe(true);
+  });
+
+  it('answers a critique on the last turn with a slate that honours it, then says goodbye', () => {
+    const p = policy(2);
+    p.next({ userActs: [], index: 0, last: false });
+    const acts = p.next({
+      userActs: [{ type: 'critique', items: ['the-matrix-1999'], direction: 'more', attribute: 'genre:Comedy' }],
+      index: 18,
+      last: true,
+    });
+    expect(acts.map((act) => act.type)).toEqual(['respond-critique', 'recommend', 'close']);
+    for (const item of acts[1]?.items ?? []) expect(catalog.carries(item, 'genre:Comedy')).toBe(true);
   });
 
   it('describes an item the user asks about', () => {
