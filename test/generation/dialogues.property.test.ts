@@ -293,6 +293,7 @@ function truthProblems(c: Case): string[] {
     liked.has(id) ? 'positive' : disliked.has(id) ? 'negative' : neutral.has(id) ? 'neutral' : 'unseen';
   const affinity = (key: string) => profile.affinities[key] ?? 0;
   const named = new Set<string>();
+  const recommended = new Set<string>();
   const problems: string[] = [];
 
   // positive only with affinity > 0, negative only with affinity < 0; "no strong feelings" not about a strong one.
@@ -320,6 +321,7 @@ function truthProblems(c: Case): string[] {
       for (const act of acts(turn)) {
         for (const id of act.items) named.add(id);
         if (act.type !== 'recommend') continue;
+        for (const id of act.items) recommended.add(id);
         for (const key of act.reasons) {
           if (saidOf.get(key) !== 'positive')
             problems.push(`${label(c)} turn ${turn.index}: recommends for ${key}, which the user never said it likes`);
@@ -340,10 +342,10 @@ function truthProblems(c: Case): string[] {
     }
     for (const act of acts(turn)) {
       for (const id of act.items) {
-        if (named.has(id)) continue;
-        if (heldOut.has(id))
-          problems.push(`${label(c)} turn ${turn.index}: ${act.type} names held-out ${id} before the assistant did`);
-        else if (!visible(id))
+        // Leakage: a held-out item is an evaluation's target; the user may name it only once it was recommended.
+        if (heldOut.has(id) && !recommended.has(id))
+          problems.push(`${label(c)} turn ${turn.index}: ${act.type} names held-out ${id} before it was recommended`);
+        else if (!named.has(id) && !visible(id))
           problems.push(
             `${label(c)} turn ${turn.index}: ${act.type} names ${id}, neither brought up by the assistant nor seen by the user`,
           );

@@ -156,6 +156,30 @@ describe('beliefPolicy', () => {
     for (const item of acts[1]?.items ?? []) expect(catalog.carries(item, 'genre:Comedy')).toBe(true);
   });
 
+  it('never asks about an item it was told not to ask about', () => {
+    const askedWith = (doNotAsk?: ReadonlySet<string>) => {
+      const asked = new Set<string>();
+      for (let seed = 0; seed < 40; seed++) {
+        const p = beliefPolicy({ style: 'elicitation-heavy' })({
+          catalog,
+          maxTurns: 30,
+          random: new SeededRandom(seed),
+          doNotAsk,
+        });
+        for (let index = 0; index < 28; index += 2) {
+          for (const act of p.next({ userActs: index === 0 ? [] : likesSciFi, index, last: false })) {
+            if (act.type === 'ask-item') for (const id of act.items) asked.add(id);
+          }
+        }
+      }
+      return asked;
+    };
+    const askedFreely = askedWith();
+    expect(askedFreely.size).toBeGreaterThan(3);
+    const reserved = new Set(askedFreely);
+    for (const id of askedWith(reserved)) expect(reserved.has(id)).toBe(false);
+  });
+
   it('describes an item the user asks about', () => {
     const acts = policy().next({
       userActs: [{ type: 'ask-about-item', items: ['the-matrix-1999'] }],
