@@ -77,7 +77,8 @@ const TAGS = new Map<string, TagWords>([
   ['cold war', setting('set during the Cold War', 'Cold War stories')],
   ['coming of age', kind('a coming-of-age story', 'coming-of-age stories')],
   ['computer animation', form('computer-animated', 'computer-animated films', 'not computer-animated')],
-  ['courtroom', kind('a courtroom drama', 'courtroom dramas')],
+  // Not "courtroom dramas": the tag says nothing of the genre, and a user neutral about dramas may love these.
+  ['courtroom', kind('a courtroom story', 'courtroom stories')],
   ['cult classic', kind('a cult classic', 'cult classics')],
   ['cyberpunk', adjective('cyberpunk', 'cyberpunk')],
   ['dance', topic('dance movies', 'dancing', 'dancing', false)],
