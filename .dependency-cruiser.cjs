@@ -1,7 +1,7 @@
 // The layer rules of docs/architecture.md, checked by `npm run lint` (type-only imports count too).
 //
 // Each row is a rank; a folder (or top-level file) of src/ may import what is in a lower rank, and of its own rank only
-// the peers listed for it. Folders not listed yet (evaluation, report, queue, …) must get a row before they can import
+// the peers listed for it. Folders not listed yet (report, queue, …) must get a row before they can import
 // anything: an unknown folder matches no rule and fails the `unlisted-folder` check below.
 const RANKS = [
   ['errors', 'version'],
@@ -13,6 +13,7 @@ const RANKS = [
   // The tracker judges text without knowing who wrote it: consistency and language never import each other.
   ['language', 'consistency'],
   ['generation'],
+  ['evaluation'],
   ['ai'],
   ['cli'],
 ];
