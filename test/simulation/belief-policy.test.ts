@@ -148,7 +148,15 @@ describe('beliefPolicy', () => {
     const p = policy(2);
     p.next({ userActs: [], index: 0, last: false });
     const acts = p.next({
-      userActs: [{ type: 'critique', items: ['the-matrix-1999'], direction: 'more', attribute: 'genre:Comedy' }],
+      userActs: [
+        {
+          type: 'critique',
+          items: ['the-matrix-1999'],
+          direction: 'more',
+          attribute: 'genre:Comedy',
+          polarity: 'positive',
+        },
+      ],
       index: 18,
       last: true,
     });
