@@ -15,6 +15,13 @@ export const GREETINGS: readonly string[] = [
   'Good evening!',
   'Hi, welcome!',
   'Hey, thanks for stopping by!',
+  'Hi, nice to meet you!',
+  'Hello, and welcome!',
+  'Hiya!',
+  'Evening!',
+  "Hey, how's it going?",
+  'Hi, thanks for dropping in!',
+  'Good to see you!',
 ];
 
 /** What the recommender offers after its hello. */
@@ -52,6 +59,19 @@ export const OPEN_QUESTIONS: readonly string[] = [
   'Do you have something specific in mind?',
   'What type of movie are you hoping for?',
   'What would make a fun movie night for you?',
+  'What are you hoping to watch tonight?',
+  'What kind of film should I look for?',
+  'Got a genre in mind?',
+  'Something light or something serious?',
+  'What have you enjoyed watching lately?',
+  'Where should we start?',
+  'What sort of mood are you in?',
+  'Funny, scary, serious, or something else?',
+  'Do you want something to laugh at or something to think about?',
+  'What do you fancy watching?',
+  'What can I find for you tonight?',
+  'What are you after?',
+  'Any actors or directors you follow?',
 ];
 
 /** Said after an open question: what kind of answer helps. */
@@ -150,6 +170,24 @@ export const ASK_ATTRIBUTE: readonly Template<AskAttributeWords>[] = [
   ({ x }) => `What about ${x}? Any interest?`,
   ({ x }) => `Quick one: ${x}, yes or no?`,
   ({ x }) => `How do you feel about ${x} in general?`,
+  ({ x }) => `Do you ever watch ${x}?`,
+  ({ x }) => `Would you watch ${x}?`,
+  ({ x }) => `How are you with ${x}?`,
+  ({ x }) => `Tell me how you feel about ${x}.`,
+  ({ x }) => `${x}: in or out?`,
+  ({ x }) => `Should I include ${x}?`,
+  ({ x }) => `Can I throw ${x} into the mix?`,
+  ({ x }) => `What's your feeling on ${x}?`,
+  ({ x }) => `Shall I put ${x} on the table?`,
+  ({ x }) => `Ever in the mood for ${x}?`,
+  ({ x }) => `Keen on ${x}?`,
+  ({ x }) => `Would you rule out ${x}?`,
+  ({ x }) => `Any strong feelings about ${x}?`,
+  ({ x }) => `Should I steer clear of ${x}?`,
+  ({ x }) => `Yes or no to ${x}?`,
+  ({ x }) => `Thumbs up or down for ${x}?`,
+  ({ x }) => `Would you call ${x} your kind of thing?`,
+  ({ x }) => `Should ${x} be on the list?`,
 ];
 
 /** Questions about one attribute value after an earlier one in the dialogue. */
@@ -162,6 +200,13 @@ export const ASK_ATTRIBUTE_NEXT: readonly Template<AskAttributeWords>[] = [
   ({ x }) => `And what's your take on ${x}?`,
   ({ x }) => `Next question: do you enjoy ${x}?`,
   ({ x }) => `Let me try another one: ${x}?`,
+  ({ x }) => `And ${x}: yes or no?`,
+  ({ x }) => `Now, ${x}?`,
+  ({ x }) => `Also, how about ${x}?`,
+  ({ x }) => `Another one: ${x}?`,
+  ({ x }) => `Okay, and ${x}?`,
+  ({ x }) => `What about ${x}, while we're at it?`,
+  ({ x }) => `Same question for ${x}.`,
 ];
 
 /** Why the recommender asks, said after a question now and then. */
@@ -195,6 +240,14 @@ export const ASK_FACET: readonly Template<AskFacetWords>[] = [
   ({ f }) => `Let's talk ${f}: which ones do you like?`,
   ({ f }) => `What ${f} appeal to you most?`,
   ({ f }) => `Which ${f} do you keep coming back to?`,
+  ({ f }) => `Got any go-to ${f}?`,
+  ({ f }) => `Are there ${f} you never get tired of?`,
+  ({ f }) => `Which ${f} should I keep in mind?`,
+  ({ f }) => `What ${f} are on your list?`,
+  ({ f }) => `Tell me your favourite ${f}.`,
+  ({ f }) => `Which ${f} work best for you?`,
+  ({ f }) => `Any ${f} you swear by?`,
+  ({ f }) => `Which ${f} do you look for?`,
 ];
 
 /** Said after a question about a facet: the other side, or what helps. */
@@ -240,6 +293,18 @@ export const RECOMMEND_ONE_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `${and} would be my choice, what with your fondness for ${r}.`,
   ({ and, r }) => `Going with ${r}, then: try ${and}.`,
   ({ and, r }) => `I found one with ${r} in mind: ${and}.`,
+  ({ and, r }) => `For a fan of ${r}: ${and}.`,
+  ({ and, r }) => `Given your interest in ${r}, ${and} could be the one.`,
+  ({ and, r }) => `I'd put ${and} at the top of the list for ${r}.`,
+  ({ and, r }) => `${and} came to mind when you mentioned ${r}.`,
+  ({ and, r }) => `If it's ${r} you're after, ${and} is a safe bet.`,
+  ({ and, r }) => `On the ${r} front, I'd say ${and}.`,
+  ({ and, r }) => `Thinking of ${r}, I'd recommend ${and}.`,
+  ({ and, r }) => `There's ${and}, which suits your taste for ${r}.`,
+  ({ and, r }) => `You could start with ${and}, since you're into ${r}.`,
+  ({ and, r }) => `Have you seen ${and}? You mentioned ${r}, and it fits.`,
+  ({ and, r }) => `With ${r} in mind, ${and} is my first thought.`,
+  ({ and, r }) => `${and} is a good one if you want ${r}.`,
 ];
 
 /** Recommendations with reasons, several items. */
@@ -266,6 +331,16 @@ export const RECOMMEND_MANY_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `Since ${r} came up, I'd recommend ${and}.`,
   ({ and, r }) => `I found a few with ${r} in mind: ${and}.`,
   ({ or, r }) => `Going with ${r}, then: try ${or}.`,
+  ({ and, r }) => `For a fan of ${r}: ${and}.`,
+  ({ or, r }) => `Given your interest in ${r}, ${or} could be the one.`,
+  ({ and, r }) => `${and} came to mind when you mentioned ${r}.`,
+  ({ and, r }) => `If it's ${r} you're after, ${and} are safe bets.`,
+  ({ or, r }) => `On the ${r} front, I'd say ${or}.`,
+  ({ and, r }) => `Thinking of ${r}, I'd recommend ${and}.`,
+  ({ and, r }) => `With ${r} in mind, my first thoughts are ${and}.`,
+  ({ or, r }) => `You could start with ${or}, since you're into ${r}.`,
+  ({ or, r }) => `Have you seen ${or}? You mentioned ${r}, and they fit.`,
+  ({ or, r }) => `Let's go with ${r}: ${or}, perhaps?`,
 ];
 
 /** Recommendations without stated reasons, one item: a generic justification instead. */
@@ -293,6 +368,19 @@ export const RECOMMEND_ONE: readonly Template<RecommendWords>[] = [
   ({ and }) => `Perhaps ${and} would do the trick.`,
   ({ and }) => `Okay, next idea: ${and}.`,
   ({ and }) => `Here's another thought: ${and}.`,
+  ({ and }) => `I've got one for you: ${and}.`,
+  ({ and }) => `${and} is worth a shot.`,
+  ({ and }) => `Give ${and} a try.`,
+  ({ and }) => `How about ${and} tonight?`,
+  ({ and }) => `I'd recommend ${and}.`,
+  ({ and }) => `Do you know ${and}? I think it fits.`,
+  ({ and }) => `${and} might be a good place to start.`,
+  ({ and }) => `Try this one: ${and}.`,
+  ({ and }) => `My suggestion: ${and}.`,
+  ({ and }) => `There's always ${and}.`,
+  ({ and }) => `I'm thinking ${and}.`,
+  ({ and }) => `${and} comes to mind.`,
+  ({ and }) => `Would ${and} work for you?`,
 ];
 
 /** Recommendations without stated reasons, several items. */
@@ -316,6 +404,15 @@ export const RECOMMEND_MANY: readonly Template<RecommendWords>[] = [
   ({ or }) => `How would you feel about ${or}?`,
   ({ and }) => `Okay, next ideas: ${and}.`,
   ({ and }) => `Here's what I've got: ${and}.`,
+  ({ or }) => `Give ${or} a try.`,
+  ({ and }) => `I'd recommend ${and}.`,
+  ({ and }) => `My suggestions: ${and}.`,
+  ({ or }) => `I'm thinking ${or}.`,
+  ({ and }) => `${and} come to mind.`,
+  ({ or }) => `Would ${or} work for you?`,
+  ({ and }) => `Try one of these: ${and}.`,
+  ({ and }) => `Here are my picks: ${and}.`,
+  ({ or }) => `Do you know ${or}? Either could fit.`,
 ];
 
 /** Said after a recommendation that ends in a full stop: an invitation to answer. */
@@ -328,6 +425,11 @@ export const RECOMMEND_FOLLOW_UPS: readonly string[] = [
   'Tell me if that sounds like your kind of thing.',
   "If it doesn't click, I have more.",
   'Does that fit what you had in mind?',
+  'Sound good?',
+  'Interested?',
+  'Thoughts?',
+  'Want more options?',
+  'Or shall I keep looking?',
 ];
 
 /** Words for acknowledging a critique: the item and the shift asked for ("less violent", "not by X"). */
@@ -379,6 +481,41 @@ export const RESPOND_CRITIQUE_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `I can do ${s} than ${t}.`,
 ];
 
+/** Words for a critique answered together with a new suggestion: the critiqued title, the shift, the new titles. */
+export interface RespondRecommendWords extends TitleWords, ShiftWords {}
+
+/** A critique answered and a new suggestion made in one sentence or two, for any shift. */
+export const RESPOND_RECOMMEND: readonly Template<RespondRecommendWords>[] = [
+  ({ t, s, or }) => `Something like ${t}, but ${s}? Try ${or}.`,
+  ({ t, s, or }) => `Like ${t}, but ${s}: how about ${or}?`,
+  ({ t, s, or }) => `For something like ${t}, but ${s}, I'd go with ${or}.`,
+  ({ t, s, or }) => `If you want ${t}, only ${s}, there's ${or}.`,
+  ({ t, s, or }) => `Okay, like ${t} but ${s}. Maybe ${or}?`,
+  ({ t, s, and }) => `Got it. Close to ${t}, just ${s}: ${and}.`,
+  ({ t, s, or }) => `Sure, like ${t} but ${s}. How about ${or}?`,
+  ({ t, s, and, one }) => `Similar to ${t}, but ${s}? In that case, ${and} ${one ? 'comes' : 'come'} to mind.`,
+  ({ t, s, or }) => `Let's keep ${t} as the model, but ${s}. What about ${or}?`,
+  ({ t, s, and, one }) => `Here's ${one ? 'one' : 'a couple'} like ${t}, but ${s}: ${and}.`,
+  ({ t, s, or }) => `Same feel as ${t}, but ${s}? ${or} could work.`,
+  ({ t, s, or }) => `In the spirit of ${t}, but ${s}? Then I'd say ${or}.`,
+  ({ t, s, and }) => `Staying near ${t}, but ${s}, I've got ${and}.`,
+  ({ t, s, or }) => `Hmm, like ${t}, but ${s}. Have you seen ${or}?`,
+];
+
+/** The same for comparative shifts, which read before "than X". */
+export const RESPOND_RECOMMEND_COMPARATIVE: readonly Template<RespondRecommendWords>[] = [
+  ({ t, s, or }) => `${s} than ${t}? Try ${or}.`,
+  ({ t, s, or }) => `Something ${s} than ${t}? How about ${or}?`,
+  ({ t, s, and, one }) => `Compared with ${t}, ${and} ${one ? 'is' : 'are'} ${s}.`,
+  ({ t, s, or }) => `For something ${s} than ${t}, I'd try ${or}.`,
+  ({ t, s, or }) => `If you're after something ${s} than ${t}, there's ${or}.`,
+  ({ t, s, and }) => `Okay, ${s} than ${t}: ${and}.`,
+  ({ t, s, and, one }) => `${one ? "Here's one" : 'Here are some'} ${s} than ${t}: ${and}.`,
+  ({ t, s, and }) => `Something ${s} than ${t}, then. You might like ${and}.`,
+  ({ t, s, or }) => `Got it: ${s} than ${t}. ${or} should do.`,
+  ({ t, s, or }) => `${s} than ${t}, then. Maybe ${or}?`,
+];
+
 /** Nothing left fits the critique: said openly rather than recommending against it. */
 export const NO_MATCH: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Hmm, I've run out of options like ${t}, but ${s}.`,
@@ -411,6 +548,14 @@ export const CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Excellent. ${and} should make for a nice movie night.`,
   ({ and }) => `Happy to help! Have a good time with ${and}.`,
   ({ and }) => `You're all set with ${and}. Enjoy!`,
+  ({ and }) => `Nice pick. Enjoy ${and}!`,
+  ({ and }) => `${and} is a solid choice. Have fun!`,
+  ({ and }) => `Great, ${and} it is. Happy watching!`,
+  ({ and }) => `Hope ${and} is just what you wanted.`,
+  ({ and }) => `Good call on ${and}. Enjoy your evening!`,
+  ({ and }) => `Have a great time with ${and}!`,
+  ({ and }) => `Lovely. Enjoy ${and}!`,
+  ({ and }) => `I think you'll have fun with ${and}. Bye!`,
 ];
 
 /** Said after a goodbye that names the accepted item. */
@@ -436,6 +581,20 @@ export const CLOSE: readonly string[] = [
   "That's okay.",
   "Sorry I couldn't help more this time.",
   'Understood.',
+  'No worries at all.',
+  'Sorry it was a tricky one tonight.',
+  "That's alright, it happens.",
+  'Thanks for giving it a go.',
+  "Sorry I couldn't find the right fit.",
+];
+
+/** A goodbye said right after a last suggestion, in the same turn. */
+export const CLOSE_AFTER_SUGGESTION: readonly string[] = [
+  "That's my last idea for tonight.",
+  "That's all I have for now.",
+  "If that one doesn't work, we can pick this up another time.",
+  "I'll leave it there for tonight.",
+  "That's the best I can do for now.",
 ];
 
 /** The second half: the wish. */
@@ -450,6 +609,9 @@ export const CLOSE_WISHES: readonly string[] = [
   'Bye for now!',
   'Enjoy the rest of your evening!',
   'Hope to see you again.',
+  'See you next time!',
+  'Have a relaxing evening!',
+  'Cheers!',
 ];
 
 /** Items attached to acts that do not otherwise name items (greet, ask-open, ask-attribute): a neutral pointer. */

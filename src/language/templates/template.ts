@@ -5,7 +5,7 @@
  */
 export type Template<W> = (words: W) => string;
 
-/** How much a speaker says: user personas choose; the assistant always speaks `normal`. */
+/** How much a speaker says: user personas choose; the recommender has a voice drawn per dialogue. */
 export type Style = 'terse' | 'normal' | 'chatty';
 
 /** The titles of an act's items, ready to drop into a sentence. */

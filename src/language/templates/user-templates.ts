@@ -105,6 +105,17 @@ export const CRITIQUE: Styled<ShiftWords> = {
     ({ t, s }) => `Think ${t}, but ${s}.`,
     ({ t, s }) => `Any chance of something like ${t}, but ${s}?`,
     ({ t, s }) => `Could we try something like ${t}, just ${s}?`,
+    ({ t, s }) => `Could you find one like ${t}, but ${s}?`,
+    ({ t, s }) => `Not quite. Something like ${t}, but ${s}?`,
+    ({ t, s }) => `Along the lines of ${t}, but ${s}, maybe?`,
+    ({ t, s }) => `Hmm, ${t}, but ${s}. Anything like that?`,
+    ({ t, s }) => `Is there something like ${t}, but ${s}?`,
+    ({ t, s }) => `Can we go for something like ${t}, but ${s}?`,
+    ({ t, s }) => `Same vibe as ${t}, but ${s}?`,
+    ({ t, s }) => `Something in the style of ${t}, but ${s}?`,
+    ({ t, s }) => `Picture ${t}, but ${s}. Got anything?`,
+    ({ t, s }) => `I'd go for something like ${t}, but ${s}.`,
+    ({ t, s }) => `${t} is in the right area. Maybe ${s}, though?`,
   ],
   terse: [
     ({ t, s }) => `Like ${t}, but ${s}?`,
@@ -114,6 +125,9 @@ export const CRITIQUE: Styled<ShiftWords> = {
     ({ t, s }) => `Like ${t}, only ${s}?`,
     ({ t, s }) => `Closer to ${t}, but ${s}.`,
     ({ t, s }) => `${t}, only ${s}.`,
+    ({ t, s }) => `Sort of ${t}, but ${s}?`,
+    ({ t, s }) => `${t} vibe, but ${s}?`,
+    ({ t, s }) => `Close to ${t}; ${s}?`,
   ],
 };
 
@@ -127,12 +141,62 @@ export const CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
     ({ t, s }) => `Is there anything ${s} than ${t}?`,
     ({ t, s }) => `I'm after something ${s} than ${t}.`,
     ({ t, s }) => `Do you have something ${s} than ${t}?`,
+    ({ t, s }) => `Something ${s} than ${t}, maybe?`,
+    ({ t, s }) => `Can you go ${s} than ${t}?`,
+    ({ t, s }) => `Ideally something ${s} than ${t}.`,
+    ({ t, s }) => `Do you know anything ${s} than ${t}?`,
+    ({ t, s }) => `How about something ${s} than ${t}?`,
   ],
   terse: [
     ({ t, s }) => `${s} than ${t}?`,
     ({ t, s }) => `Anything ${s} than ${t}?`,
     ({ t, s }) => `Something ${s} than ${t}?`,
   ],
+};
+
+/** Words for a critique said as what is wrong with the item: `a` in "too violent" or "not thrilling enough". */
+export interface ShortfallWords {
+  readonly t: string;
+  readonly a: string;
+}
+
+/** "Heat (1995) sounds a bit too violent for me." */
+export const TOO_MUCH: Styled<ShortfallWords> = {
+  normal: [
+    ({ t, a }) => `${t} sounds a bit too ${a} for me.`,
+    ({ t, a }) => `${t} looks too ${a}.`,
+    ({ t, a }) => `Hmm, ${t} seems too ${a} for tonight.`,
+    ({ t, a }) => `I think ${t} would be too ${a}.`,
+    ({ t, a }) => `${t} might be a little too ${a} for me.`,
+    ({ t, a }) => `Isn't ${t} a bit too ${a}?`,
+  ],
+  terse: [({ t, a }) => `${t}: too ${a}.`, ({ t, a }) => `${t} is too ${a}.`, ({ t, a }) => `${t}? Too ${a}.`],
+};
+
+/** "Heat (1995) doesn't sound thrilling enough." */
+export const NOT_ENOUGH: Styled<ShortfallWords> = {
+  normal: [
+    ({ t, a }) => `${t} doesn't sound ${a} enough.`,
+    ({ t, a }) => `Hmm, ${t} isn't ${a} enough for me.`,
+    ({ t, a }) => `${t} seems not quite ${a} enough.`,
+    ({ t, a }) => `${t} probably isn't ${a} enough for what I want.`,
+  ],
+  terse: [({ t, a }) => `${t}: not ${a} enough.`, ({ t, a }) => `${t} isn't ${a} enough.`],
+};
+
+/** Said after a shortfall: asking for a film like it otherwise. */
+export const SHORTFALL_ASKS: StyledText = {
+  normal: [
+    'Anything similar?',
+    'Got something in the same vein?',
+    'Something close to it, maybe?',
+    'Anything else along those lines?',
+    'Do you have something like it?',
+    'Is there an alternative that fits?',
+    'What else is there like it?',
+    'Something similar, otherwise?',
+  ],
+  terse: ['Similar?', 'Alternatives?', 'Something like it?', 'Anything close?'],
 };
 
 /** Turning down items the user has not seen, one item. */

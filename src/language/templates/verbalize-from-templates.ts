@@ -4,7 +4,7 @@ import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
 import { attributePhrase, facetPhrase } from '../../lexicon/attribute-phrases.js';
 import { joinList, joinNegativeList } from '../../lexicon/english.js';
-import type { SeededRandom } from '../../random/seeded-random.js';
+import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
 import {
   ACKNOWLEDGEMENTS,
@@ -16,6 +16,7 @@ import {
   ASK_ITEM,
   ASK_REASONS,
   CLOSE,
+  CLOSE_AFTER_SUGGESTION,
   CLOSE_WISHES,
   CLOSE_WITH_ITEM,
   CLOSE_WITH_ITEM_WISHES,
@@ -33,11 +34,15 @@ import {
   RECOMMEND_ONE_BECAUSE,
   RESPOND_CRITIQUE,
   RESPOND_CRITIQUE_COMPARATIVE,
+  RESPOND_RECOMMEND,
+  RESPOND_RECOMMEND_COMPARATIVE,
+  type RespondRecommendWords,
   type ShiftWords,
 } from './assistant-templates.js';
-import { CHATTY_ASIDES } from './chatty-asides.js';
+import { GIVE_UP_ASIDES, OPENING_ASIDES, SETTLED_ASIDES } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
+import { itemAppositive, itemFact, withAppositive } from './item-facts.js';
 import type { Style, Template } from './template.js';
 import { sentence, type TurnState, titleWords } from './turn-state.js';
 import {
@@ -47,15 +52,18 @@ import {
   CRITIQUE_COMPARATIVE,
   GIVE_UP,
   GIVE_UP_ITEMS,
+  NOT_ENOUGH,
   REJECT_MANY,
   REJECT_ONE,
   REJECT_SEEN_JUST_NAMED,
   REJECT_SEEN_MANY,
   REJECT_SEEN_ONE,
+  SHORTFALL_ASKS,
   STATE_GOAL,
   STATE_GOAL_LIKE,
   type Styled,
   type StyledText,
+  TOO_MUCH,
   USER_CLOSE,
   USER_CLOSE_WITH_ITEM,
   USER_GREETINGS,
@@ -66,6 +74,10 @@ import {
 function pickOf<T>(random: SeededRandom, a: readonly T[], b: readonly T[]): T {
   const index = Math.floor(random.next() * (a.length + b.length));
   return (index < a.length ? a[index] : b[index - a.length]) as T;
+}
+
+function isUser(state: TurnState): boolean {
+  return state.speaker === 'user';
 }
 
 function styled<W>(state: TurnState, lists: Styled<W>): readonly Template<W>[] {
@@ -120,6 +132,55 @@ function critique(
   return template(words);
 }
 
+// Comparatives whose plain adjective a shortfall needs: "funnier" → "not funny enough".
+const PLAIN: ReadonlyMap<string, string> = new Map([
+  ['funnier', 'funny'],
+  ['scarier', 'scary'],
+  ['darker', 'dark'],
+  ['quirkier', 'quirky'],
+  ['wittier', 'witty'],
+]);
+
+/**
+ * What is wrong with the critiqued item, when the shift reads that way: "less violent" → too "violent", "less of a
+ * mystery" → too "much of a mystery", "more thrilling" → not "thrilling" enough, "newer" → too "old". Undefined for
+ * shifts that do not ("not by X", "with fewer zombies").
+ */
+function shortfallOf(act: ActOfType<'critique'>, shift: Shift): { too: boolean; a: string } | undefined {
+  if (act.direction === 'newer') return { too: true, a: 'old' };
+  if (act.direction === 'older') return { too: true, a: 'new' };
+  // Only genres and descriptive tags are adjectives to be "too" much of; free-text tags ("more pixar") are not.
+  const kind = act.attribute === undefined ? undefined : attributePhrase(act.attribute).trait.kind;
+  if (kind !== 'genre' && kind !== 'quality') return undefined;
+  const plain = PLAIN.get(shift.s);
+  if (plain !== undefined) return act.direction === 'more' ? { too: false, a: plain } : undefined;
+  const single = /^(less|more) ([a-z-]+)$/.exec(shift.s);
+  if (single) return { too: single[1] === 'less', a: single[2] as string };
+  const much = /^less of (an? [a-z -]+)$/.exec(shift.s);
+  if (much && act.direction === 'less') return { too: true, a: `much of ${much[1] as string}` };
+  return undefined;
+}
+
+/** The share of the user's critiques said as a shortfall of the item, when the shift allows it. */
+const SHORTFALL_RATE = 0.35;
+
+function userCritique(state: TurnState, act: ActOfType<'critique'>): string {
+  const { random } = state;
+  const shift = shiftOf(act, random);
+  const shortfall = shortfallOf(act, shift);
+  if (shortfall === undefined || !random.chance(SHORTFALL_RATE)) {
+    const words: ShiftWords = { t: titleWords(state, act.items).and, s: shift.s };
+    const general = styled(state, CRITIQUE);
+    const template = shift.comparative
+      ? pickOf(random, general, styled(state, CRITIQUE_COMPARATIVE))
+      : random.pick(general);
+    return template(words);
+  }
+  const t = titleWords(state, act.items).and;
+  const text = random.pick(styled(state, shortfall.too ? TOO_MUCH : NOT_ENOUGH))({ t, a: shortfall.a });
+  return `${text} ${styledText(state, SHORTFALL_ASKS)}`;
+}
+
 // Acts whose schema allows items without saying what they mean (greet, ask-open, ask-attribute): the items are
 // still named, so the text mentions every item its acts carry, but without any opinion.
 function withItems(state: TurnState, text: string, ids: readonly string[]): string {
@@ -133,6 +194,68 @@ interface AssistantContext {
   readonly askedBefore: boolean;
 }
 
+/**
+ * How often the recommender adds each optional part, by its voice. Brief recommenders greet and ask in one breath;
+ * chatty ones add an offer, say why they ask and what a film is like. Facts about a film are content, so even a
+ * terse voice gives some.
+ */
+interface Voice {
+  /** "I can suggest a few films for you." after a hello. */
+  readonly offer: number;
+  /** What kind of answer helps, after an open question. */
+  readonly openFollowUp: number;
+  /** Why it asks, after an attribute question. */
+  readonly askReason: number;
+  /** The other side, after a facet question. */
+  readonly facetFollowUp: number;
+  /** "What do you think?" after a recommendation. */
+  readonly recommendFollowUp: number;
+  /** A true fact about a recommended film. */
+  readonly fact: number;
+  /** "Got it." before a question or suggestion. */
+  readonly acknowledge: number;
+  /** A critique answered in the same sentence as the new suggestion, rather than restated first. */
+  readonly combineCritique: number;
+  /** A wish after a goodbye that names the film. */
+  readonly closeWish: number;
+}
+
+const VOICES: Readonly<Record<Style, Voice>> = {
+  terse: {
+    offer: 0.1,
+    openFollowUp: 0,
+    askReason: 0,
+    facetFollowUp: 0.1,
+    recommendFollowUp: 0.1,
+    fact: 0.35,
+    acknowledge: 0.2,
+    combineCritique: 0.9,
+    closeWish: 0.1,
+  },
+  normal: {
+    offer: 0.35,
+    openFollowUp: 0.1,
+    askReason: 0.08,
+    facetFollowUp: 0.25,
+    recommendFollowUp: 0.25,
+    fact: 0.55,
+    acknowledge: 0.35,
+    combineCritique: 0.65,
+    closeWish: 0.3,
+  },
+  chatty: {
+    offer: 0.7,
+    openFollowUp: 0.3,
+    askReason: 0.2,
+    facetFollowUp: 0.4,
+    recommendFollowUp: 0.4,
+    fact: 0.8,
+    acknowledge: 0.5,
+    combineCritique: 0.4,
+    closeWish: 0.5,
+  },
+};
+
 // Some parts of an utterance are optional: an offer after a hello, a follow-up after a question.
 function maybe(random: SeededRandom, share: number, list: readonly string[]): string {
   return random.chance(share) ? ` ${random.pick(list)}` : '';
@@ -145,16 +268,17 @@ function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context
       ? random.pick(ASK_FACET)({ f: facetPhrase(act.facet) })
       : random.pick(ASK_ATTRIBUTE)({ x: attributePhrase(act.attribute).noun });
   }
+  const voice = VOICES[state.style];
   if (act.attribute === undefined) {
     const question = random.pick(ASK_FACET)({ f: facetPhrase(act.facet) });
-    return `${question}${random.chance(0.5) ? maybe(random, 0.6, FACET_FOLLOW_UPS) : maybe(random, 0.4, ASK_REASONS)}`;
+    return `${question}${random.chance(0.6) ? maybe(random, voice.facetFollowUp, FACET_FOLLOW_UPS) : maybe(random, voice.askReason, ASK_REASONS)}`;
   }
   const x = attributePhrase(act.attribute).noun;
   const question =
     context.askedBefore && random.chance(0.4)
       ? random.pick(ASK_ATTRIBUTE_NEXT)({ x })
       : random.pick(ASK_ATTRIBUTE)({ x });
-  return `${question}${maybe(random, 0.25, ASK_REASONS)}`;
+  return `${question}${maybe(random, voice.askReason, ASK_REASONS)}`;
 }
 
 function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
@@ -169,8 +293,53 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
         ? RECOMMEND_ONE_BECAUSE
         : RECOMMEND_MANY_BECAUSE;
   const text = state.random.pick(templates)({ ...titles, r });
-  if (state.speaker === 'user' || !text.endsWith('.')) return text;
-  return `${text}${maybe(state.random, 0.35, RECOMMEND_FOLLOW_UPS)}`;
+  if (state.speaker === 'user') return text;
+  return recommendTail(state, text, act.items);
+}
+
+// After a suggestion: maybe what a film is like, then maybe an invitation to answer (only after a statement). The
+// fact follows a title ("Heat (1995), a crime thriller by Michael Mann") or, for a single film, is a sentence of its
+// own; a slate gives the fact of one film only, so the list stays readable.
+function recommendTail(state: TurnState, text: string, ids: readonly string[]): string {
+  const { random } = state;
+  const voice = VOICES[state.style];
+  let out = text;
+  let fact = '';
+  if (random.chance(voice.fact)) {
+    if (ids.length === 1 && random.chance(0.5)) {
+      const sentence = itemFact(state.catalog.require(ids[0] as string), random);
+      if (sentence !== '') fact = ` ${sentence}`;
+    } else {
+      const id = ids.length === 3 ? (ids[2] as string) : random.pick(ids);
+      const item = state.catalog.require(id);
+      out = withAppositive(out, displayTitle(item), itemAppositive(item, random));
+    }
+  }
+  const ask = text.endsWith('.') || fact !== '';
+  return `${out}${fact}${ask ? maybe(random, voice.recommendFollowUp, RECOMMEND_FOLLOW_UPS) : ''}`;
+}
+
+/**
+ * A critique answered and a new suggestion made in one breath: "Something less violent than Heat (1995)? Try
+ * Amélie (2001)." Only when the suggestion's reasons are the critique itself, which the sentence already says.
+ */
+function respondAndRecommend(
+  state: TurnState,
+  critiqueAct: ActOfType<'respond-critique'>,
+  act: ActOfType<'recommend'>,
+): string {
+  const shift = shiftOf(critiqueAct, state.random);
+  const t = titleWords(state, critiqueAct.items).and;
+  const titles = titleWords(state, act.items);
+  const words: RespondRecommendWords = { ...titles, t, s: shift.s };
+  const template = shift.comparative
+    ? pickOf(state.random, RESPOND_RECOMMEND, RESPOND_RECOMMEND_COMPARATIVE)
+    : state.random.pick(RESPOND_RECOMMEND);
+  return recommendTail(state, template(words), act.items);
+}
+
+function combinesWithCritique(critiqueAct: ActOfType<'respond-critique'>, next: ActOfType<'recommend'>): boolean {
+  return next.reasons.every((key) => key === critiqueAct.attribute);
 }
 
 function close(state: TurnState, act: ActOfType<'close'>): string {
@@ -181,7 +350,7 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
   }
   if (act.items.length === 0) return `${random.pick(CLOSE)} ${random.pick(CLOSE_WISHES)}`;
   const text = random.pick(CLOSE_WITH_ITEM)(titleWords(state, act.items));
-  return `${text}${maybe(random, 0.4, CLOSE_WITH_ITEM_WISHES)}`;
+  return `${text}${maybe(random, VOICES[state.style].closeWish, CLOSE_WITH_ITEM_WISHES)}`;
 }
 
 function reject(state: TurnState, act: ActOfType<'reject'>): string {
@@ -206,10 +375,16 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
   switch (act.type) {
     case 'greet':
       if (user) return withItems(state, random.pick(USER_GREETINGS), act.items);
-      return withItems(state, `${random.pick(GREETINGS)}${maybe(random, 0.7, GREETING_OFFERS)}`, act.items);
-    case 'ask-open':
+      return withItems(
+        state,
+        `${random.pick(GREETINGS)}${maybe(random, VOICES[state.style].offer, GREETING_OFFERS)}`,
+        act.items,
+      );
+    case 'ask-open': {
       if (user) return withItems(state, random.pick(USER_OPEN_QUESTIONS), act.items);
-      return withItems(state, `${random.pick(OPEN_QUESTIONS)}${maybe(random, 0.3, OPEN_FOLLOW_UPS)}`, act.items);
+      const followUp = maybe(random, VOICES[state.style].openFollowUp, OPEN_FOLLOW_UPS);
+      return withItems(state, `${random.pick(OPEN_QUESTIONS)}${followUp}`, act.items);
+    }
     case 'ask-attribute':
       return withItems(state, askAttribute(state, act, context), act.items);
     case 'ask-item':
@@ -231,7 +406,7 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
       if (act.items.length === 0) return styledText(state, STATE_GOAL);
       return random.pick(styled(state, STATE_GOAL_LIKE))(titleWords(state, act.items));
     case 'critique':
-      return critique(state, act, styled(state, CRITIQUE), styled(state, CRITIQUE_COMPARATIVE));
+      return userCritique(state, act);
     case 'reject':
       return reject(state, act);
     case 'accept':
@@ -246,18 +421,16 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
   }
 }
 
-/** The share of the recommender's questions and suggestions that open by acknowledging the user's last turn. */
-const ACKNOWLEDGE_RATE = 0.4;
 const ACKNOWLEDGED: ReadonlySet<DialogueAct['type']> = new Set(['ask-attribute', 'ask-item', 'ask-open', 'recommend']);
 
 /** An acknowledgement of the user's last turn when it said something (more than a hello), else undefined. */
-function acknowledgement(request: VerbalizeRequest): string | undefined {
+function acknowledgement(request: VerbalizeRequest, voice: Voice): string | undefined {
   if (request.speaker !== 'assistant') return undefined;
   const first = request.acts[0] as DialogueAct;
   if (!ACKNOWLEDGED.has(first.type)) return undefined;
   const last: Turn | undefined = request.history[request.history.length - 1];
   if (last === undefined || last.speaker !== 'user' || last.acts.every((act) => act.type === 'greet')) return undefined;
-  if (!request.random.chance(ACKNOWLEDGE_RATE)) return undefined;
+  if (!request.random.chance(voice.acknowledge)) return undefined;
   const rejected = last.acts.some((act) => act.type === 'reject');
   return request.random.pick(rejected ? ACKNOWLEDGEMENTS_AFTER_REJECT : ACKNOWLEDGEMENTS);
 }
@@ -275,11 +448,32 @@ function contextOf(request: VerbalizeRequest): AssistantContext {
   return { askedBefore };
 }
 
-/** The share of a chatty user's turns that carry an aside. */
-const ASIDE_RATE = 0.4;
+/** The share of a chatty user's turns, among those an aside fits, that carry one. */
+const ASIDE_RATE = 0.5;
 
+// How many of the recommender's dialogues are spoken in each voice: brief, plain, chatty.
+const TERSE_VOICE = 0.3;
+const CHATTY_VOICE = 0.25;
+
+/**
+ * The speaker's style: a user's persona, or the recommender's voice for this dialogue. The voice is read from the
+ * dialogue's first utterance, which every later turn sees unchanged, so it stays the same through the dialogue and
+ * is the same for the same seed; the opening turn, with nothing before it, draws its own.
+ */
 function styleOf(request: VerbalizeRequest): Style {
-  return request.speaker === 'user' ? (request.persona?.verbosity ?? 'normal') : 'normal';
+  if (request.speaker === 'user') return request.persona?.verbosity ?? 'normal';
+  const first = request.history[0];
+  const u = first === undefined ? request.random.next() : new SeededRandom(`voice/${first.text}`).next();
+  return u < TERSE_VOICE ? 'terse' : u < 1 - CHATTY_VOICE ? 'normal' : 'chatty';
+}
+
+/** The chatty user's asides that fit this turn, by what it does: open, settle on a film, or give up. */
+function asidesFor(acts: readonly DialogueAct[]): { list: readonly string[]; opening: boolean } | undefined {
+  const first = (acts[0] as DialogueAct).type;
+  if (first === 'greet' || first === 'state-goal') return { list: OPENING_ASIDES, opening: true };
+  if (acts.some((act) => act.type === 'accept')) return { list: SETTLED_ASIDES, opening: false };
+  if (acts.some((act) => act.type === 'give-up')) return { list: GIVE_UP_ASIDES, opening: false };
+  return undefined;
 }
 
 /**
@@ -302,27 +496,41 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     titles: [],
   };
   const pieces: string[] = [];
-  const ack = acknowledgement(request);
+  const voice = VOICES[state.style];
+  const ack = acknowledgement(request, voice);
   if (ack !== undefined) pieces.push(ack);
   const context = contextOf(request);
   let i = 0;
   while (i < acts.length) {
     const act = acts[i] as DialogueAct;
+    const next = acts[i + 1];
     if (isOpinionAct(act)) {
       const run: OpinionAct[] = [act];
-      for (let next = acts[++i]; next !== undefined && isOpinionAct(next); next = acts[++i]) run.push(next);
+      for (let more = acts[++i]; more !== undefined && isOpinionAct(more); more = acts[++i]) run.push(more);
       for (const text of composeOpinions(run, state)) pieces.push(text);
+    } else if (
+      act.type === 'respond-critique' &&
+      state.speaker === 'assistant' &&
+      next?.type === 'recommend' &&
+      combinesWithCritique(act, next) &&
+      state.random.chance(voice.combineCritique)
+    ) {
+      pieces.push(sentence(state, respondAndRecommend(state, act, next)));
+      i += 2;
+    } else if (act.type === 'close' && act.items.length === 0 && acts[i - 1]?.type === 'recommend' && !isUser(state)) {
+      // A goodbye after a last suggestion in the same turn: not "Sorry we didn't find the right one".
+      pieces.push(`${state.random.pick(CLOSE_AFTER_SUGGESTION)} ${state.random.pick(CLOSE_WISHES)}`);
+      i++;
     } else {
       pieces.push(sentence(state, verbalizeAct(state, act, context)));
       i++;
     }
   }
-  if (state.style === 'chatty' && state.random.chance(ASIDE_RATE)) {
-    const aside = state.random.pick(CHATTY_ASIDES);
-    // After an opening hello or request ("Hi! …"), before anything else, or at the end.
-    const first = (acts[0] as DialogueAct).type;
-    const at = first === 'greet' || first === 'state-goal' ? 1 : state.random.chance(0.5) ? 0 : pieces.length;
-    pieces.splice(at, 0, aside);
+  const asides = state.speaker === 'user' && state.style === 'chatty' ? asidesFor(acts) : undefined;
+  if (asides !== undefined && state.random.chance(ASIDE_RATE)) {
+    // After an opening hello or request ("Hi! …"); after anything else.
+    const at = asides.opening ? 1 : pieces.length;
+    pieces.splice(at, 0, state.random.pick(asides.list));
   }
   const text = pieces.join(' ');
   // An attribute value may end in a full stop ("Robert Downey Jr.") right where a sentence ends.

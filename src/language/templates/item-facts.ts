@@ -1,0 +1,160 @@
+import type { Item } from '../../catalog/item.js';
+import { attributePhrase } from '../../lexicon/attribute-phrases.js';
+import { joinList, withArticle } from '../../lexicon/english.js';
+import type { GenreWords } from '../../lexicon/genre-words.js';
+import type { SeededRandom } from '../../random/seeded-random.js';
+import { eraOf, genrePhrase } from './describe-templates.js';
+import type { Template } from './template.js';
+
+// A recommender who names a film often says one thing about it ("It's a Michael Mann crime thriller with Al
+// Pacino."), as people do in ReDial. Everything here is read from the item's own attributes, so a fact is never
+// claimed of an item that lacks it, and nothing is said about what the user likes: the reasons do that.
+
+/** What can be said of one item: each part empty when the item has nothing for it. */
+interface FactWords {
+  /** The kind of film with its article: "a crime thriller". */
+  readonly np: string;
+  /** The same with the era: "a mid-1990s crime thriller" (equal to `np` without a year). */
+  readonly npEra: string;
+  /** "Michael Mann", "A and B". */
+  readonly by: string;
+  /** Up to two cast members: "Al Pacino and Robert De Niro". */
+  readonly cast: string;
+  readonly castOne: boolean;
+  /** A tag that follows "It's": "atmospheric", "set in Paris". */
+  readonly quality: string;
+  /** A tag that follows "with": "a twist ending". */
+  readonly feature: string;
+}
+
+/** How a fact sentence names the item: never by its title again. */
+interface Subject {
+  /** "It". */
+  readonly it: string;
+  /** "it": the same inside a sentence. */
+  readonly inner: string;
+}
+
+type Fact = Template<FactWords & { readonly s: Subject }>;
+
+const KIND: readonly Fact[] = [
+  ({ s, npEra }) => `${s.it}'s ${npEra}.`,
+  ({ s, np }) => `${s.it}'s ${np}.`,
+  ({ s, npEra }) => `${s.it} is ${npEra}.`,
+];
+const KIND_BY: readonly Fact[] = [
+  ({ s, np, by }) => `${s.it}'s ${np} by ${by}.`,
+  ({ s, npEra, by }) => `${s.it}'s ${npEra} from ${by}.`,
+  ({ s, np, by }) => `${s.it} is ${np}, directed by ${by}.`,
+  ({ s, np, by }) => `${s.it}'s ${np} from director ${by}.`,
+];
+const KIND_CAST: readonly Fact[] = [
+  ({ s, np, cast }) => `${s.it}'s ${np} with ${cast}.`,
+  ({ s, npEra, cast }) => `${s.it}'s ${npEra} starring ${cast}.`,
+  ({ s, np, cast }) => `${s.it}'s ${np}, with ${cast} in the lead.`,
+];
+const BY_CAST: readonly Fact[] = [
+  ({ s, by, cast }) => `${by} directed ${s.inner}, with ${cast}.`,
+  ({ s, by, cast }) => `${s.it}'s by ${by}, with ${cast}.`,
+  ({ s, by, cast, castOne }) => `${cast} ${castOne ? 'stars' : 'star'} in ${s.inner}, and ${by} directed.`,
+];
+const BY: readonly Fact[] = [({ s, by }) => `${by} directed ${s.inner}.`, ({ s, by }) => `${s.it}'s from ${by}.`];
+const CAST: readonly Fact[] = [
+  ({ s, cast, castOne }) => `${cast} ${castOne ? 'stars' : 'star'} in ${s.inner}.`,
+  ({ s, cast }) => `${s.it} has ${cast} in the lead.`,
+  ({ s, cast }) => `${s.it} stars ${cast}.`,
+];
+const QUALITY: readonly Fact[] = [({ s, quality }) => `${s.it}'s ${quality}.`];
+const FEATURE: readonly Fact[] = [
+  ({ s, feature }) => `${s.it} has ${feature}.`,
+  ({ s, feature }) => `${s.it} comes with ${feature}.`,
+  ({ s, feature }) => `There's ${feature} in ${s.inner}.`,
+];
+
+const IT: Subject = { it: 'It', inner: 'it' };
+
+function wordsOf(item: Item, random: SeededRandom): FactWords {
+  const genres: GenreWords[] = [];
+  const qualities: string[] = [];
+  const features: string[] = [];
+  for (const value of item.attributes.genre ?? []) {
+    const trait = attributePhrase(`genre:${value}`).trait;
+    if (trait.kind === 'genre') genres.push(trait.words);
+  }
+  for (const value of item.attributes.tag ?? []) {
+    const trait = attributePhrase(`tag:${value}`).trait;
+    // Free-text tags ("moldy", "robin williams") read badly in a sentence; a description quotes them, this does not.
+    if (trait.kind === 'quality') qualities.push(trait.text);
+    else if (trait.kind === 'feature') features.push(trait.text);
+  }
+  const { kind } = genrePhrase(genres, random.chance(0.5) ? 'film' : 'movie');
+  const np = withArticle(kind);
+  const castNames = (item.attributes.cast ?? []).slice(0, random.chance(0.5) ? 1 : 2);
+  return {
+    np,
+    npEra: item.year === undefined ? np : withArticle(`${eraOf(item.year)} ${kind}`),
+    by: joinList((item.attributes.director ?? []).slice(0, 2)),
+    cast: joinList(castNames),
+    castOne: castNames.length === 1,
+    quality: qualities.length === 0 ? '' : random.pick(qualities),
+    feature: features.length === 0 ? '' : random.pick(features),
+  };
+}
+
+/**
+ * One sentence of true facts about an item, said after its title: its kind of film, who made it, who is in it, or a
+ * tag ("It's a crime thriller by Michael Mann."). The title itself is never repeated.
+ */
+export function itemFact(item: Item, random: SeededRandom): string {
+  const words = wordsOf(item, random);
+  const subject = IT;
+  const lists: (readonly Fact[])[] = [];
+  const genreKnown = (item.attributes.genre ?? []).length > 0;
+  if (genreKnown) lists.push(KIND);
+  if (words.by !== '') lists.push(BY, genreKnown ? KIND_BY : BY);
+  if (words.cast !== '') lists.push(CAST, genreKnown ? KIND_CAST : CAST);
+  if (words.by !== '' && words.cast !== '') lists.push(BY_CAST);
+  if (words.quality !== '') lists.push(QUALITY);
+  if (words.feature !== '') lists.push(FEATURE);
+  if (lists.length === 0) return '';
+  return random.pick(random.pick(lists))({ ...words, s: subject });
+}
+
+type Appositive = Template<FactWords & { readonly kind: string }>;
+
+const APPOSITIVES: readonly Appositive[] = [
+  ({ np }) => np,
+  ({ np }) => np,
+  ({ np, by }) => (by === '' ? np : `${np} by ${by}`),
+  ({ np, by, kind }) => (by === '' ? np : by.includes(' and ') ? `${np} from ${by}` : `${by}'s ${kind}`),
+  ({ np, cast }) => (cast === '' ? np : `${np} with ${cast}`),
+  ({ np, cast }) => (cast === '' ? np : `${np} starring ${cast}`),
+  ({ np, feature }) => (feature === '' ? np : `${np} with ${feature}`),
+  ({ np, quality }) => (quality === '' ? np : `${np} that's ${quality}`),
+];
+
+/**
+ * A short noun phrase of true facts to follow an item's title: "a crime thriller by Michael Mann", "Michael Mann's
+ * crime thriller". Empty for an item without genres, which has no kind of film to name.
+ */
+export function itemAppositive(item: Item, random: SeededRandom): string {
+  if ((item.attributes.genre ?? []).length === 0) return '';
+  const words = wordsOf(item, random);
+  const kind = words.np.slice(words.np.indexOf(' ') + 1);
+  return random.pick(APPOSITIVES)({ ...words, kind });
+}
+
+/**
+ * Inserts an appositive after a title in rendered text: "How about Heat (1995), a crime thriller?" A comma closes
+ * it when the sentence goes on after the title ("Heat (1995), a crime thriller, should suit you").
+ */
+export function withAppositive(text: string, title: string, appositive: string): string {
+  if (appositive === '') return text;
+  let at = text.indexOf(title);
+  while (at > 0 && /[\p{L}\p{N}]/u.test(text.charAt(at - 1))) at = text.indexOf(title, at + 1);
+  if (at < 0) return text;
+  const end = at + title.length;
+  const rest = text.slice(end);
+  const close = rest.startsWith(' ') ? ',' : '';
+  return `${text.slice(0, end)}, ${appositive}${close}${rest}`;
+}
