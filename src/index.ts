@@ -66,6 +66,35 @@ export type { Violation, ViolationRule } from './dialogue/violation.js';
 export { VIOLATION_RULES, ViolationSchema } from './dialogue/violation.js';
 export type { IcerErrorCode, IcerErrorLocation, IcerErrorOptions } from './errors.js';
 export { ICER_ERROR_CODES, IcerError } from './errors.js';
+export { actsRecommender } from './evaluation/acts-reader.js';
+export type { BootstrapOptions, DifferenceInterval, Interval } from './evaluation/bootstrap.js';
+export { BootstrapOptionsSchema, bootstrapMean, pairedDifference } from './evaluation/bootstrap.js';
+export type { NegativeSampling, PopularitySampler, SampleCandidatesOptions } from './evaluation/candidate-lists.js';
+export { NegativeSamplingSchema, popularitySampler, sampleCandidates } from './evaluation/candidate-lists.js';
+export type { DialogueSource, EvaluateOptions } from './evaluation/evaluate-dialogues.js';
+export { EvaluateOptionsSchema, evaluateDialogues } from './evaluation/evaluate-dialogues.js';
+export type { EvaluationCondition, EvaluationContext, VisibleProfileData } from './evaluation/evaluation-context.js';
+export { dialogueText, EvaluationConditionSchema } from './evaluation/evaluation-context.js';
+export type { EvaluationComparison, EvaluationReport, EvaluationResult } from './evaluation/evaluation-report.js';
+export {
+  EvaluationComparisonSchema,
+  EvaluationReportSchema,
+  EvaluationResultSchema,
+} from './evaluation/evaluation-report.js';
+export type { MetricValues, RankingMetric } from './evaluation/ranking-metrics.js';
+export {
+  metricsAtRank,
+  RANKING_METRICS,
+  RankingMetricSchema,
+  randomExpectation,
+  scoreRanking,
+} from './evaluation/ranking-metrics.js';
+export type { RankingRecommender, RankingRequest } from './evaluation/ranking-recommender.js';
+export type { BrokenLine } from './evaluation/read-dialogue-file.js';
+export { readDialogueFile } from './evaluation/read-dialogue-file.js';
+export type { OfflineRecommenderOptions } from './evaluation/taste-scores.js';
+export { OfflineRecommenderOptionsSchema } from './evaluation/taste-scores.js';
+export { contentRecommender } from './evaluation/text-reader.js';
 export { DialogueGenerator } from './generation/dialogue-generator.js';
 export type { DialogueRecord } from './generation/dialogue-record.js';
 export { DialogueRecordSchema, OutcomeReasonSchema } from './generation/dialogue-record.js';

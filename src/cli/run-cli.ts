@@ -2,6 +2,7 @@ import { IcerError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { type CliIo, UsageError } from './cli-io.js';
 import { forCommandLine } from './command-line-hints.js';
+import { EVALUATE_HELP, evaluateCommand } from './commands/evaluate-command.js';
 import { GENERATE_HELP, generateCommand } from './commands/generate-command.js';
 import { PROFILES_HELP, profilesCommand } from './commands/profiles-command.js';
 
@@ -12,6 +13,7 @@ Usage: icer <command> [options]
 Commands:
   generate    generate dialogues as JSON Lines (built-in catalog and synthetic users by default)
   profiles    write hidden user profiles as JSON Lines (synthetic or from MovieLens)
+  evaluate    the downstream study: how well a recommender ranks each user's held-out items given the dialogue
 
 Options:
   -h, --help     show help (also: icer <command> --help)
@@ -21,6 +23,7 @@ Options:
 const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; help: string }> = {
   generate: { run: generateCommand, help: GENERATE_HELP },
   profiles: { run: profilesCommand, help: PROFILES_HELP },
+  evaluate: { run: evaluateCommand, help: EVALUATE_HELP },
 };
 
 function isParseArgsError(error: unknown): error is Error {

@@ -1,0 +1,139 @@
+import { resolve } from 'node:path';
+import type { ItemCatalog } from '../../catalog/item-catalog.js';
+import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
+import { actsRecommender } from '../../evaluation/acts-reader.js';
+import { NegativeSamplingSchema } from '../../evaluation/candidate-lists.js';
+import { type DialogueSource, EvaluateOptionsSchema, evaluateDialogues } from '../../evaluation/evaluate-dialogues.js';
+import type { EvaluationReport } from '../../evaluation/evaluation-report.js';
+import type { RankingRecommender } from '../../evaluation/ranking-recommender.js';
+import { readDialogueFile } from '../../evaluation/read-dialogue-file.js';
+import { contentRecommender } from '../../evaluation/text-reader.js';
+import { type CliIo, UsageError } from '../cli-io.js';
+import { definedOnly } from '../defined-only.js';
+import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
+import { movieLensSource } from '../movielens-source.js';
+import { parseFlags } from '../parse-flags.js';
+import { parseNumber, parseSeed, plainNumber } from '../parse-values.js';
+import { choicesText, defaultText } from '../schema-facts.js';
+import { evaluationTable } from './evaluation-table.js';
+
+const options = EvaluateOptionsSchema.shape;
+const OFFLINE_RECOMMENDERS: Record<string, () => RankingRecommender> = {
+  content: contentRecommender,
+  acts: actsRecommender,
+};
+
+export const EVALUATE_HELP = `Usage: icer evaluate --dialogues [LABEL=]FILE... [options]
+
+Runs the ICER paper's downstream study on dialogue records (JSON Lines, as "icer generate" writes them): for each
+held-out target of each user, a candidate list of the target and unrated negatives is ranked by a recommender given
+nothing (none), the text profile (profile), the whole dialogue (dialogue) or its first turns (prefix). Prints every
+metric with its bootstrap interval, the random-ranking floor, and paired differences between conditions.
+
+Options:
+  --dialogues [LABEL=]FILE  a dialogue file, labelled (default label: the file name); repeat to compare files
+  --movielens DIR           the dialogues' MovieLens directory: its catalog, and every rating of each user kept
+                            out of the negatives (default: the built-in catalog and the records' own lists)
+  --recommender NAME        content (reads the words) or acts (reads the acts: an upper bound)
+                            (default: content)
+  --negatives N|HOW         negatives per target (default: ${defaultText(options.negatives)}), or how they are drawn:
+                            ${choicesText(NegativeSamplingSchema)} (default: ${defaultText(options.sampling)}); give the flag twice for both
+  --prefixes K,K,...        prefix lengths in turns (default: ${defaultText(options.prefixes)})
+  --seed S                  seed of the candidate lists and the bootstrap (default: ${defaultText(options.seed)})
+  --resamples N             bootstrap resamples (default: ${defaultText(options.resamples)})
+  --json                    print the report as JSON (schema: EvaluationReportSchema)
+  -h, --help                show this help
+
+${MOVIELENS_HELP}`;
+
+export async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
+  const values = parseFlags(args, {
+    dialogues: { type: 'string', multiple: true },
+    movielens: { type: 'string' },
+    recommender: { type: 'string' },
+    negatives: { type: 'string', multiple: true },
+    prefixes: { type: 'string' },
+    seed: { type: 'string' },
+    resamples: { type: 'string' },
+    json: { type: 'boolean' },
+    ...MOVIELENS_FLAGS,
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(EVALUATE_HELP);
+    return 0;
+  }
+  const files = values.dialogues ?? [];
+  if (files.length === 0) throw new UsageError('Name at least one dialogue file: --dialogues FILE.');
+  const recommenderName = values.recommender ?? 'content';
+  const makeRecommender = OFFLINE_RECOMMENDERS[recommenderName];
+  if (!makeRecommender) {
+    throw new UsageError(
+      `--recommender takes ${Object.keys(OFFLINE_RECOMMENDERS).join(' or ')}, got "${recommenderName}". A language model as recommender comes with icer/ai.`,
+    );
+  }
+  let negatives: number | undefined;
+  let sampling: string | undefined;
+  for (const text of values.negatives ?? []) {
+    if (Number.isFinite(plainNumber(text))) negatives = parseNumber(text, '--negatives', options.negatives);
+    else if (NegativeSamplingSchema.safeParse(text).success) sampling = text;
+    else throw new UsageError(`--negatives takes a number or ${choicesText(NegativeSamplingSchema)}, got "${text}".`);
+  }
+  const prefixes =
+    values.prefixes === undefined
+      ? undefined
+      : values.prefixes.split(',').map((part) => {
+          const turns = plainNumber(part.trim());
+          if (!Number.isInteger(turns) || turns < 1)
+            throw new UsageError(`--prefixes takes whole numbers ≥ 1 separated by commas, got "${values.prefixes}".`);
+          return turns;
+        });
+  const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
+  const resamples =
+    values.resamples === undefined ? undefined : parseNumber(values.resamples, '--resamples', options.resamples);
+  const movieLens = movieLensSettings(values, {});
+
+  let catalog: ItemCatalog = builtinCatalog();
+  let rated: ((userId: string) => ReadonlySet<string> | undefined) | undefined;
+  if (values.movielens !== undefined) {
+    const dataset = await movieLensSource(resolve(io.cwd, values.movielens), movieLens);
+    catalog = dataset.catalog;
+    const users = new Set(dataset.userIds());
+    rated = (userId) => (users.has(userId) ? new Set(dataset.ratingsOf(userId).map((r) => r.item)) : undefined);
+  }
+
+  let broken = 0;
+  const sources: DialogueSource[] = files.map((spec) => {
+    const { label, file } = labelled(spec);
+    const path = resolve(io.cwd, file);
+    return {
+      label,
+      records: readDialogueFile(path, ({ line, reason }) => {
+        broken++;
+        io.stderr.write(`icer evaluate: ${file}:${line}: skipped, ${reason}\n`);
+      }),
+    };
+  });
+  const report: EvaluationReport = await evaluateDialogues(sources, catalog, {
+    recommender: makeRecommender(),
+    ...definedOnly({
+      negatives,
+      sampling: sampling as 'uniform' | 'popular' | undefined,
+      prefixes,
+      seed,
+      resamples,
+      rated,
+    }),
+  });
+  if (broken > 0) report.task.skipped['broken-line'] = broken;
+  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : evaluationTable(report));
+  return 0;
+}
+
+/** `LABEL=FILE`, or a bare FILE labelled by its name without extensions. */
+function labelled(spec: string): { label: string; file: string } {
+  const at = spec.indexOf('=');
+  if (at > 0) return { label: spec.slice(0, at), file: spec.slice(at + 1) };
+  const name = spec.split(/[\\/]/).pop() ?? spec;
+  return { label: name.replace(/\.jsonl(\.gz)?$|\.json$/, '') || spec, file: spec };
+}

@@ -1,0 +1,335 @@
+import { z } from 'zod';
+import { throwIfAborted } from '../abort.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { IcerError } from '../errors.js';
+import type { DialogueRecord } from '../generation/dialogue-record.js';
+import { PreferenceProfile } from '../profile/preference-profile.js';
+import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
+import { parseOptions } from '../validation/parse-options.js';
+import { bootstrapMean, pairedDifference } from './bootstrap.js';
+import { NegativeSamplingSchema, popularitySampler, sampleCandidates } from './candidate-lists.js';
+import { dialogueText, type EvaluationContext } from './evaluation-context.js';
+import {
+  type EvaluationComparison,
+  type EvaluationReport,
+  type EvaluationResult,
+  rowName,
+} from './evaluation-report.js';
+import { type MetricValues, RANKING_METRICS, randomExpectation, scoreRanking } from './ranking-metrics.js';
+import type { RankingRecommender } from './ranking-recommender.js';
+import { contentRecommender } from './text-reader.js';
+
+/** Options of {@link evaluateDialogues}. Unknown keys are refused. */
+export const EvaluateOptionsSchema = z.strictObject({
+  /**
+   * Negatives per target: each candidate list is the held-out target and this many items the user has not rated.
+   * @default 19
+   */
+  negatives: z.number().int().min(1).default(19),
+  /**
+   * How negatives are drawn: `uniform`, or `popular` (in proportion to popularity: harder to tell from the target).
+   * @default 'uniform'
+   */
+  sampling: NegativeSamplingSchema.default('uniform'),
+  /**
+   * Prefix lengths, in turns: one `prefix` row per length (a dialogue shorter than a prefix is shown whole).
+   * @default [2, 4, 6]
+   */
+  prefixes: z.array(z.number().int().min(1)).default([2, 4, 6]),
+  /**
+   * Seed of the candidate lists and the bootstrap: the same inputs and seed give the same report.
+   * @default 0
+   */
+  seed: SeedSchema.default(0),
+  /**
+   * Bootstrap resamples per interval.
+   * @default 1000
+   */
+  resamples: z.number().int().min(1).default(1000),
+  /**
+   * Confidence level of the intervals.
+   * @default 0.95
+   */
+  level: z.number().gt(0).lt(1).default(0.95),
+  /**
+   * The recommender under evaluation.
+   * @default contentRecommender()
+   */
+  recommender: z
+    .custom<RankingRecommender>(
+      (value) => typeof (value as RankingRecommender | null)?.rank === 'function',
+      'expected a recommender: an object with a name and a rank(request) method',
+    )
+    .optional(),
+  /**
+   * Every item a user has rated, when known beyond the record (all their MovieLens ratings): none of them is drawn as
+   * a negative. Without it (or when it returns undefined), the record's liked, disliked and held-out items are left
+   * out.
+   */
+  rated: z
+    .custom<(userId: string) => ReadonlySet<string> | undefined>((value) => typeof value === 'function')
+    .optional(),
+  /** Stops the evaluation (`ABORTED`). */
+  signal: z.instanceof(AbortSignal).optional(),
+});
+/** Options of {@link evaluateDialogues}. */
+export type EvaluateOptions = z.input<typeof EvaluateOptionsSchema>;
+
+/** A labelled set of dialogue records: one file of `icer evaluate --dialogues LABEL=FILE`. */
+export interface DialogueSource {
+  readonly label: string;
+  readonly records: Iterable<DialogueRecord> | AsyncIterable<DialogueRecord>;
+}
+
+/** A target of one user: the unit every row scores, shared by all rows so that differences can be paired. */
+interface Unit {
+  readonly key: string;
+  readonly candidates: readonly string[];
+  readonly target: string;
+}
+
+/** The scores of one row, by unit key. */
+interface Row {
+  readonly condition: EvaluationResult['condition'];
+  readonly source: string | null;
+  readonly turns: number | null;
+  readonly scores: Map<string, MetricValues>;
+  failures: number;
+}
+
+/**
+ * Runs the downstream study of the ICER paper on dialogue records: for each held-out target of each record's user, a
+ * candidate list (the target and `negatives` unrated items, seeded), ranked by the recommender under each condition —
+ * nothing (`none`), the text profile (`profile`), the whole dialogue (`dialogue`) and its first turns (`prefix`) —
+ * per labelled source. Returns every row's metrics with bootstrap intervals, the random floor, and paired
+ * differences (each source's dialogue against `none` and `profile`, sources against each other, prefixes against
+ * the whole dialogue).
+ *
+ * @example
+ * ```ts
+ * const report = await evaluateDialogues([{ label: 'icer', records }], catalog);
+ * report.results.find((row) => row.condition === 'dialogue')?.metrics.ndcg; // { mean, ci }
+ * ```
+ */
+export async function evaluateDialogues(
+  sources: readonly DialogueSource[],
+  catalog: ItemCatalog,
+  options: EvaluateOptions = {},
+): Promise<EvaluationReport> {
+  const resolved = parseOptions(EvaluateOptionsSchema, options, 'evaluateDialogues');
+  const recommender = resolved.recommender ?? contentRecommender();
+  const labels = new Set<string>();
+  for (const source of sources) {
+    if (labels.has(source.label)) {
+      throw new IcerError('INVALID_ARGUMENT', `Two dialogue sources are labelled "${source.label}".`, {
+        hint: 'Give each source its own label (LABEL=FILE).',
+      });
+    }
+    labels.add(source.label);
+  }
+  const skipped: Record<string, number> = {};
+  const skip = (reason: string) => {
+    skipped[reason] = (skipped[reason] ?? 0) + 1;
+  };
+  const pool = catalog.ids();
+  const sampler =
+    resolved.sampling === 'popular' ? popularitySampler(pool, (id) => catalog.relativePopularity(id)) : undefined;
+  const units = new Map<string, Unit | null>();
+  const rows = new Map<string, Row>();
+  const rowFor = (condition: Row['condition'], source: string | null, turns: number | null): Row => {
+    const name = rowName({ condition, source, turns });
+    let row = rows.get(name);
+    if (!row) {
+      row = { condition, source, turns, scores: new Map(), failures: 0 };
+      rows.set(name, row);
+    }
+    return row;
+  };
+  rowFor('none', null, null);
+  rowFor('profile', null, null);
+
+  const score = async (row: Row, unit: Unit, context: EvaluationContext) => {
+    if (row.scores.has(unit.key)) return;
+    let ordered: readonly string[];
+    try {
+      ordered = await recommender.rank({
+        context,
+        candidates: unit.candidates,
+        catalog,
+        ...(resolved.signal ? { signal: resolved.signal } : {}),
+      });
+    } catch (error) {
+      if (IcerError.isInstance(error) && error.code === 'ABORTED') throw error;
+      row.failures++;
+      return;
+    }
+    row.scores.set(unit.key, scoreRanking(cleaned(ordered, unit.candidates), unit.target, unit.candidates.length));
+  };
+
+  for (const source of sources) {
+    // Rows exist (n = 0) even for a source with no usable record, so that every condition is reported.
+    rowFor('dialogue', source.label, null);
+    for (const turns of resolved.prefixes) rowFor('prefix', source.label, turns);
+    const occurrences = new Map<string, number>();
+    for await (const record of source.records) {
+      throwIfAborted(resolved.signal);
+      if (record.user.heldOut.length === 0) {
+        skip('no-held-out');
+        continue;
+      }
+      const seenTimes = occurrences.get(record.user.id) ?? 0;
+      occurrences.set(record.user.id, seenTimes + 1);
+      const profileContext = profileContextOf(record, catalog);
+      for (const target of record.user.heldOut) {
+        const key = `${record.user.id}\u0000${seenTimes}\u0000${target}`;
+        let unit = units.get(key);
+        if (unit === undefined) {
+          unit = unitOf(key, record, target, catalog, resolved, pool, sampler, skip);
+          units.set(key, unit);
+        }
+        if (unit === null) continue;
+        await score(rowFor('none', null, null), unit, { condition: 'none', text: '', turns: [] });
+        await score(rowFor('profile', null, null), unit, profileContext);
+        await score(rowFor('dialogue', source.label, null), unit, {
+          condition: 'dialogue',
+          text: dialogueText(record.turns),
+          turns: record.turns,
+        });
+        for (const turns of resolved.prefixes) {
+          const shown = record.turns.slice(0, turns);
+          await score(rowFor('prefix', source.label, turns), unit, {
+            condition: 'prefix',
+            text: dialogueText(shown),
+            turns: shown,
+          });
+        }
+      }
+    }
+  }
+
+  const listSize = resolved.negatives + 1;
+  const interval = { resamples: resolved.resamples, level: resolved.level };
+  const results: EvaluationResult[] = [...rows.values()].map((row) => {
+    const values = [...row.scores.values()];
+    const metrics = Object.fromEntries(
+      RANKING_METRICS.map((metric, index) => {
+        if (values.length === 0) return [metric, { mean: 0, ci: [0, 0] as [number, number] }];
+        return [
+          metric,
+          bootstrapMean(
+            values.map((v) => v[metric]),
+            { ...interval, seed: `${String(resolved.seed)}/${rowName(row)}/${index}` },
+          ),
+        ];
+      }),
+    ) as EvaluationResult['metrics'];
+    return {
+      condition: row.condition,
+      source: row.source,
+      turns: row.turns,
+      recommender: recommender.name,
+      n: values.length,
+      failures: row.failures,
+      metrics,
+    };
+  });
+
+  const comparisons: EvaluationComparison[] = [];
+  const compare = (a: Row, b: Row) => {
+    const keys = [...a.scores.keys()].filter((key) => b.scores.has(key));
+    if (keys.length === 0) return;
+    RANKING_METRICS.forEach((metric, index) => {
+      const left = keys.map((key) => (a.scores.get(key) as MetricValues)[metric]);
+      const right = keys.map((key) => (b.scores.get(key) as MetricValues)[metric]);
+      const { diff, ci } = pairedDifference(left, right, {
+        ...interval,
+        seed: `${String(resolved.seed)}/${rowName(a)}-${rowName(b)}/${index}`,
+      });
+      comparisons.push({ a: rowName(a), b: rowName(b), metric, n: keys.length, diff, ci });
+    });
+  };
+  const none = rowFor('none', null, null);
+  const profile = rowFor('profile', null, null);
+  compare(profile, none);
+  const dialogues = [...rows.values()].filter((row) => row.condition === 'dialogue');
+  for (const dialogue of dialogues) {
+    compare(dialogue, none);
+    compare(dialogue, profile);
+    for (const row of rows.values()) {
+      if (row.condition === 'prefix' && row.source === dialogue.source) compare(dialogue, row);
+    }
+  }
+  for (let i = 0; i < dialogues.length; i++) {
+    for (let j = i + 1; j < dialogues.length; j++) compare(dialogues[i] as Row, dialogues[j] as Row);
+  }
+
+  return {
+    task: {
+      candidates: listSize,
+      negatives: resolved.sampling,
+      targets: [...units.values()].filter((unit) => unit !== null).length,
+      seed: resolved.seed,
+      resamples: resolved.resamples,
+      level: resolved.level,
+      skipped,
+    },
+    random: randomExpectation(listSize),
+    results,
+    comparisons,
+  };
+}
+
+/** The distinct candidate ids of an answer, in its order; anything else it named is dropped. */
+function cleaned(ordered: readonly string[], candidates: readonly string[]): string[] {
+  const allowed = new Set(candidates);
+  const out: string[] = [];
+  for (const id of ordered) {
+    if (allowed.delete(id)) out.push(id);
+  }
+  return out;
+}
+
+function profileContextOf(record: DialogueRecord, catalog: ItemCatalog): EvaluationContext {
+  const { liked, disliked, preferences } = record.user;
+  const profile = new PreferenceProfile({
+    id: record.user.id,
+    liked: liked.map((item) => ({ item, strength: 1 })),
+    disliked: disliked.map((item) => ({ item, strength: 1 })),
+    affinities: preferences,
+  });
+  return { condition: 'profile', text: profile.toText(catalog), turns: [], profile: { liked, disliked, preferences } };
+}
+
+function unitOf(
+  key: string,
+  record: DialogueRecord,
+  target: string,
+  catalog: ItemCatalog,
+  options: z.output<typeof EvaluateOptionsSchema>,
+  pool: readonly string[],
+  sampler: ReturnType<typeof popularitySampler> | undefined,
+  skip: (reason: string) => void,
+): Unit | null {
+  if (!catalog.has(target)) {
+    skip('unknown-item');
+    return null;
+  }
+  const exclude = new Set(options.rated?.(record.user.id) ?? []);
+  for (const id of [...record.user.liked, ...record.user.disliked, ...record.user.heldOut]) exclude.add(id);
+  try {
+    const candidates = sampleCandidates({
+      target,
+      pool,
+      exclude,
+      negatives: options.negatives,
+      sampling: options.sampling,
+      ...(sampler ? { popularity: sampler } : {}),
+      random: new SeededRandom(`${String(options.seed)}/${key}`),
+    });
+    return { key, candidates, target };
+  } catch (error) {
+    if (!IcerError.isInstance(error) || error.code !== 'INVALID_ARGUMENT') throw error;
+    skip('too-few-negatives');
+    return null;
+  }
+}

@@ -1,0 +1,96 @@
+import { z } from 'zod';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+
+/** Options of the offline recommenders (`contentRecommender`, `actsRecommender`). Unknown keys are refused. */
+export const OfflineRecommenderOptionsSchema = z.strictObject({
+  /**
+   * Weight of the popularity prior (log-popularity in [0, 1]) against taste similarity (a cosine, at most 1).
+   * @default 1
+   */
+  popularityWeight: z.number().min(0).default(1),
+});
+/** Options of the offline recommenders. */
+export type OfflineRecommenderOptions = z.input<typeof OfflineRecommenderOptionsSchema>;
+
+// What a stated liking of an item says about each of its attributes, against a liking stated of the attribute itself.
+const ITEM_TO_ATTRIBUTE = 0.5;
+// A named item's own stance, against the similarity of its attributes (which is at most 1).
+const ITEM_OWN_WEIGHT = 1;
+
+/**
+ * The tastes an offline reader gathers from a context: a weight per attribute id and per named item, positive for
+ * liking. Readers add evidence; `rank` orders candidates by it.
+ *
+ * A candidate's score is the cosine between its attributes and the tastes (how well it matches what was said,
+ * however much was said), plus its own stance when it was named, plus a popularity prior: log-popularity relative
+ * to the catalog's most popular item, in [0, 1]. The prior carries the `none` condition, and says how much more
+ * popular an item must be to outrank a better match.
+ */
+export class TasteScores {
+  readonly #catalog: ItemCatalog;
+  readonly #attributes: Float64Array;
+  readonly #items = new Map<string, number>();
+  readonly #popularityWeight: number;
+  #norm: number | undefined;
+
+  constructor(catalog: ItemCatalog, popularityWeight: number) {
+    this.#catalog = catalog;
+    this.#attributes = new Float64Array(catalog.attributeKeyCount);
+    this.#popularityWeight = popularityWeight;
+  }
+
+  /** Evidence about an attribute (by key; unknown keys are ignored). */
+  addAttribute(key: string, weight: number): void {
+    const id = this.#catalog.attributeIdOf(key);
+    if (id !== undefined) this.addAttributeId(id, weight);
+  }
+
+  addAttributeId(id: number, weight: number): void {
+    this.#attributes[id] = (this.#attributes[id] as number) + weight;
+    this.#norm = undefined;
+  }
+
+  /** Evidence about an item: the item itself, and a share of it for each of its attributes. */
+  addItem(id: string, weight: number): void {
+    if (weight === 0 || !this.#catalog.has(id)) return;
+    this.#items.set(id, (this.#items.get(id) ?? 0) + weight);
+    for (const attribute of this.#catalog.attributeIdsOf(id))
+      this.addAttributeId(attribute, ITEM_TO_ATTRIBUTE * weight);
+  }
+
+  /** A candidate's score: see the class comment. */
+  score(id: string): number {
+    if (this.#norm === undefined) {
+      let sum = 0;
+      for (const value of this.#attributes) sum += value * value;
+      this.#norm = Math.sqrt(sum);
+    }
+    const attributes = this.#catalog.attributeIdsOf(id);
+    let dot = 0;
+    for (const attribute of attributes) dot += this.#attributes[attribute] as number;
+    const similarity =
+      attributes.length === 0 || this.#norm === 0 ? 0 : dot / (Math.sqrt(attributes.length) * this.#norm);
+    const own = Math.tanh(this.#items.get(id) ?? 0);
+    return similarity + ITEM_OWN_WEIGHT * own + this.#popularityWeight * logPopularity(this.#catalog, id);
+  }
+
+  /** The candidates best first; equal scores keep the candidates' (seeded random) order. */
+  rank(candidates: readonly string[]): string[] {
+    const scored = candidates.map((id, order) => ({ id, order, score: this.score(id) }));
+    scored.sort((a, b) => b.score - a.score || a.order - b.order);
+    return scored.map(({ id }) => id);
+  }
+}
+
+const LOG_SCALES = new WeakMap<ItemCatalog, number>();
+
+/** log(1 + popularity) over log(1 + the catalog's highest popularity): 0 for unknown, 1 for the most popular. */
+function logPopularity(catalog: ItemCatalog, id: string): number {
+  const popularity = catalog.get(id)?.popularity ?? 0;
+  let scale = LOG_SCALES.get(catalog);
+  if (scale === undefined) {
+    scale = Math.log1p(catalog.mostPopular(1)[0]?.popularity ?? 0);
+    LOG_SCALES.set(catalog, scale);
+  }
+  return scale === 0 ? 0 : Math.log1p(popularity) / scale;
+}

@@ -1,0 +1,76 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { EvaluationReportSchema } from '../../src/evaluation/evaluation-report.js';
+import { cli } from '../helpers/cli-harness.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+let dialogues = '';
+
+beforeAll(async () => {
+  const result = await cli(['generate', '--count', '12', '--seed', '4', '--quiet']);
+  expect(result.code).toBe(0);
+  dialogues = result.stdout;
+});
+
+describe('icer evaluate', () => {
+  it('prints the study as JSON, skipping a broken line with its file and line number', async () => {
+    const lines = dialogues.trim().split('\n');
+    const { dir, write } = tempDir();
+    write('icer.jsonl', [lines[0], '{"id": "cut short', ...lines.slice(1)].join('\n'));
+    const result = await cli(
+      [
+        'evaluate',
+        '--dialogues',
+        'icer.jsonl',
+        '--negatives',
+        '9',
+        '--prefixes',
+        '2,4',
+        '--resamples',
+        '100',
+        '--json',
+      ],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    // The engine's own wording of the JSON error follows; it differs between Node versions.
+    expect(result.stderr).toMatch(/^icer evaluate: icer\.jsonl:2: skipped, not JSON \(.+\)\n$/);
+    const report = EvaluationReportSchema.parse(JSON.parse(result.stdout));
+    expect(report.task).toMatchObject({ candidates: 10, skipped: { 'broken-line': 1 } });
+    expect(report.results.map((row) => [row.condition, row.source, row.turns])).toEqual([
+      ['none', null, null],
+      ['profile', null, null],
+      ['dialogue', 'icer', null],
+      ['prefix', 'icer', 2],
+      ['prefix', 'icer', 4],
+    ]);
+  });
+
+  it('prints a table with the random floor and the paired differences', async () => {
+    const { dir, write } = tempDir();
+    write('a.jsonl', dialogues);
+    const result = await cli(
+      ['evaluate', '--dialogues', 'tmpl=a.jsonl', '--recommender', 'acts', '--resamples', '100'],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/recommender acts/);
+    expect(result.stdout).toMatch(/^random floor +0\.050 /m);
+    expect(result.stdout).toMatch(/^dialogue\/tmpl +\d+ +\d\.\d{3} \(/m);
+    expect(result.stdout).toMatch(/dialogue\/tmpl − profile/);
+  });
+
+  it('says what is wrong with its flags', async () => {
+    expect((await cli(['evaluate'])).stderr).toMatch(/Name at least one dialogue file: --dialogues FILE/);
+    const { dir, write } = tempDir();
+    write('a.jsonl', dialogues);
+    const unknown = await cli(['evaluate', '--dialogues', 'a.jsonl', '--recommender', 'magic'], dir);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/--recommender takes content or acts, got "magic"/);
+    const negatives = await cli(['evaluate', '--dialogues', 'a.jsonl', '--negatives', 'many'], dir);
+    expect(negatives.stderr).toMatch(/--negatives takes a number or uniform or popular, got "many"/);
+    const missing = await cli(['evaluate', '--dialogues', 'nope.jsonl'], dir);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/nope\.jsonl/);
+  });
+});

@@ -1,0 +1,176 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { actsRecommender } from '../../src/evaluation/acts-reader.js';
+import { evaluateDialogues } from '../../src/evaluation/evaluate-dialogues.js';
+import { type EvaluationReport, EvaluationReportSchema, rowName } from '../../src/evaluation/evaluation-report.js';
+import { RANKING_METRICS, randomExpectation } from '../../src/evaluation/ranking-metrics.js';
+import type { RankingRecommender } from '../../src/evaluation/ranking-recommender.js';
+import { contentRecommender } from '../../src/evaluation/text-reader.js';
+import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
+import type { DialogueRecord } from '../../src/generation/dialogue-record.js';
+import { syntheticProfiles } from '../../src/profile/synthetic.js';
+import { rejected } from '../helpers/thrown.js';
+
+const catalog = builtinCatalog();
+const records: DialogueRecord[] = [];
+
+beforeAll(async () => {
+  const generator = new DialogueGenerator({ seed: 3, catalog });
+  for await (const record of generator.generateMany(syntheticProfiles(catalog, { count: 40, seed: 3 })))
+    records.push(record);
+});
+
+const fast = { resamples: 200 } as const;
+const row = (report: EvaluationReport, name: string) => report.results.find((r) => rowName(r) === name);
+const targets = () => records.reduce((sum, record) => sum + record.user.heldOut.length, 0);
+
+describe('evaluateDialogues', () => {
+  it('scores every target under every condition, with intervals around the means, in the documented shape', async () => {
+    const report = await evaluateDialogues([{ label: 'icer', records }], catalog, fast);
+    expect(EvaluationReportSchema.parse(report)).toEqual(report);
+    expect(report.task).toMatchObject({ candidates: 20, negatives: 'uniform', targets: targets(), seed: 0 });
+    expect(targets()).toBeGreaterThan(40);
+    expect(report.results.map(rowName)).toEqual([
+      'none',
+      'profile',
+      'dialogue/icer',
+      'prefix@2/icer',
+      'prefix@4/icer',
+      'prefix@6/icer',
+    ]);
+    for (const result of report.results) {
+      expect(result).toMatchObject({ recommender: 'content', n: targets(), failures: 0 });
+      for (const metric of RANKING_METRICS) {
+        const { mean, ci } = result.metrics[metric];
+        expect(ci[0]).toBeLessThanOrEqual(mean);
+        expect(ci[1]).toBeGreaterThanOrEqual(mean);
+      }
+    }
+    expect(report.random).toEqual(randomExpectation(20));
+    const names = report.comparisons.filter((c) => c.metric === 'ndcg').map((c) => `${c.a} vs ${c.b}`);
+    expect(names).toEqual([
+      'profile vs none',
+      'dialogue/icer vs none',
+      'dialogue/icer vs profile',
+      'dialogue/icer vs prefix@2/icer',
+      'dialogue/icer vs prefix@4/icer',
+      'dialogue/icer vs prefix@6/icer',
+    ]);
+  });
+
+  it('is deterministic for a seed, and the seed changes the candidate lists', async () => {
+    const lists = (seed: number, from: DialogueRecord[] = records) => {
+      const seen: string[][] = [];
+      const spy: RankingRecommender = {
+        name: 'spy',
+        rank: ({ candidates }) => {
+          seen.push([...candidates]);
+          return candidates;
+        },
+      };
+      return evaluateDialogues([{ label: 'a', records: from }], catalog, { ...fast, seed, recommender: spy }).then(
+        (report) => ({ seen, report }),
+      );
+    };
+    const [first, again, other] = await Promise.all([lists(1), lists(1), lists(2)]);
+    expect(JSON.stringify(again.report)).toBe(JSON.stringify(first.report));
+    expect(again.seen).toEqual(first.seen);
+    expect(other.seen).not.toEqual(first.seen);
+    // Negatives are never items the user rated.
+    const [one] = records as [DialogueRecord];
+    const single = await lists(1, [one]);
+    const rated = new Set([...one.user.liked, ...one.user.disliked, ...one.user.heldOut]);
+    for (const list of single.seen) {
+      expect(list.filter((id) => rated.has(id))).toHaveLength(1);
+      expect(list.filter((id) => one.user.heldOut.includes(id))).toHaveLength(1);
+    }
+  });
+
+  it('gives an oracle perfect scores and an empty answer exactly the random floor', async () => {
+    // One user: its other held-out items are never negatives, so the one held-out item of a list is its target.
+    const [one] = records as [DialogueRecord];
+    const heldOut = new Set(one.user.heldOut);
+    const oracle: RankingRecommender = {
+      name: 'oracle',
+      rank: ({ candidates }) => [...candidates].sort((a, b) => Number(heldOut.has(b)) - Number(heldOut.has(a))),
+    };
+    const perfect = await evaluateDialogues([{ label: 'a', records: [one] }], catalog, {
+      ...fast,
+      recommender: oracle,
+    });
+    expect(row(perfect, 'dialogue/a')?.metrics['hit@1'].mean).toBe(1);
+    const silent: RankingRecommender = { name: 'silent', rank: () => [] };
+    const floor = await evaluateDialogues([{ label: 'a', records }], catalog, { ...fast, recommender: silent });
+    for (const metric of RANKING_METRICS)
+      expect(row(floor, 'none')?.metrics[metric].mean).toBeCloseTo(floor.random[metric], 12);
+  });
+
+  it('counts a recommender that throws as failures, never as scores', async () => {
+    const broken: RankingRecommender = {
+      name: 'broken',
+      rank: ({ context }) => {
+        if (context.condition === 'profile') throw new Error('model unavailable');
+        return [];
+      },
+    };
+    const report = await evaluateDialogues([{ label: 'a', records }], catalog, { ...fast, recommender: broken });
+    expect(row(report, 'profile')).toMatchObject({ n: 0, failures: targets() });
+    expect(row(report, 'none')).toMatchObject({ n: targets(), failures: 0 });
+    expect(report.comparisons.some((c) => c.a === 'profile' || c.b === 'profile')).toBe(false);
+  });
+
+  it('pairs two sources over the targets they share, and counts records without held-out items', async () => {
+    const stripped = records.slice(0, 5).map((record) => ({ ...record, user: { ...record.user, heldOut: [] } }));
+    const report = await evaluateDialogues(
+      [
+        { label: 'full', records },
+        { label: 'short', records: [...stripped, ...records.slice(5)] },
+      ],
+      catalog,
+      { ...fast, recommender: actsRecommender() },
+    );
+    expect(report.task.skipped).toEqual({ 'no-held-out': 5 });
+    const between = report.comparisons.find((c) => c.a === 'dialogue/full' && c.b === 'dialogue/short');
+    expect(between?.n).toBe(row(report, 'dialogue/short')?.n);
+    // The same records under both labels: identical scores, a difference of exactly zero.
+    expect(between).toMatchObject({ diff: 0, ci: [0, 0] });
+  });
+
+  it('refuses two sources with one label, and options it does not know', async () => {
+    const twice = [
+      { label: 'x', records },
+      { label: 'x', records },
+    ];
+    expect((await rejected(() => evaluateDialogues(twice, catalog))).code).toBe('INVALID_ARGUMENT');
+    expect((await rejected(() => evaluateDialogues([], catalog, { negatvies: 5 } as never))).code).toBe(
+      'INVALID_ARGUMENT',
+    );
+  });
+});
+
+describe('the offline readers', () => {
+  const request = (text: string, candidates: string[]) => ({
+    context: { condition: 'dialogue' as const, text, turns: [] },
+    candidates,
+    catalog,
+  });
+  const ids = (...titles: string[]) => titles.map((title) => catalog.resolveTitle(title).id);
+
+  it('content: reads likings and dislikes from what the user says, not from what the assistant says', async () => {
+    const reader = contentRecommender({ popularityWeight: 0 });
+    const [alien, heat] = ids('Alien', 'Heat') as [string, string];
+    const sciFiFan = 'User: I love sci-fi, but I really dislike crime movies.';
+    expect((await reader.rank(request(sciFiFan, [heat, alien])))[0]).toBe(alien);
+    const crimeFan = 'User: I love crime movies, but sci-fi bores me.';
+    expect((await reader.rank(request(crimeFan, [alien, heat])))[0]).toBe(heat);
+    const assistantOnly = 'Assistant: Do you love sci-fi?';
+    expect(await reader.rank(request(assistantOnly, [heat, alien]))).toEqual([heat, alien]);
+  });
+
+  it('content: a reaction without a subject is about what the assistant just offered', async () => {
+    const reader = contentRecommender({ popularityWeight: 0 });
+    const [alien, heat] = ids('Alien', 'Heat') as [string, string];
+    const text = 'Assistant: How about Alien (1979)?\nUser: Hmm, not a fan, honestly.';
+    expect(await reader.rank(request(text, [alien, heat]))).toEqual([heat, alien]);
+  });
+});
