@@ -1,9 +1,7 @@
-import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { UserAct } from '../dialogue/dialogue-acts.js';
-import { parseOptions } from '../validation/parse-options.js';
 import type { EvaluationContext } from './evaluation-context.js';
 import type { RankingRecommender } from './ranking-recommender.js';
-import { type OfflineRecommenderOptions, OfflineRecommenderOptionsSchema, TasteScores } from './taste-scores.js';
+import { type OfflineRecommenderOptions, offlineRecommender, type TasteScores } from './taste-scores.js';
 
 const SIGN = { positive: 1, negative: -1, neutral: 0 } as const;
 // Asking about an item, or wanting it a little differently, is mild interest in it.
@@ -14,15 +12,10 @@ const INTEREST = 0.25;
  * affinities) instead of the words. What no wording can lose: an upper bound for the `content` reader.
  */
 export function actsRecommender(options: OfflineRecommenderOptions = {}): RankingRecommender {
-  const { popularityWeight } = parseOptions(OfflineRecommenderOptionsSchema, options, 'actsRecommender');
-  return {
-    name: 'acts',
-    rank: ({ context, candidates, catalog }) => tastesFromActs(context, catalog, popularityWeight).rank(candidates),
-  };
+  return offlineRecommender('acts', options, tastesFromActs);
 }
 
-function tastesFromActs(context: EvaluationContext, catalog: ItemCatalog, popularityWeight: number): TasteScores {
-  const tastes = new TasteScores(catalog, popularityWeight);
+function tastesFromActs(context: EvaluationContext, tastes: TasteScores): void {
   if (context.profile) {
     for (const id of context.profile.liked) tastes.addItem(id, 1);
     for (const id of context.profile.disliked) tastes.addItem(id, -1);
@@ -32,7 +25,6 @@ function tastesFromActs(context: EvaluationContext, catalog: ItemCatalog, popula
     if (turn.speaker !== 'user') continue;
     for (const act of turn.acts) read(act as UserAct, tastes);
   }
-  return tastes;
 }
 
 function read(act: UserAct, tastes: TasteScores): void {

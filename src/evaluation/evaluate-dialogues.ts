@@ -81,6 +81,8 @@ export interface DialogueSource {
   readonly records: Iterable<DialogueRecord> | AsyncIterable<DialogueRecord>;
 }
 
+const NO_CONTEXT: EvaluationContext = { condition: 'none', text: '', turns: [] };
+
 /** A target of one user: the unit every row scores, shared by all rows so that differences can be paired. */
 interface Unit {
   readonly key: string;
@@ -179,7 +181,17 @@ export async function evaluateDialogues(
       }
       const seenTimes = occurrences.get(record.user.id) ?? 0;
       occurrences.set(record.user.id, seenTimes + 1);
+      // One context object per record and condition, whatever the number of targets: readers may cache by it.
       const profileContext = profileContextOf(record, catalog);
+      const dialogueContext: EvaluationContext = {
+        condition: 'dialogue',
+        text: dialogueText(record.turns),
+        turns: record.turns,
+      };
+      const prefixContexts = resolved.prefixes.map((turns): [number, EvaluationContext] => {
+        const shown = record.turns.slice(0, turns);
+        return [turns, { condition: 'prefix', text: dialogueText(shown), turns: shown }];
+      });
       for (const target of record.user.heldOut) {
         const key = `${record.user.id}\u0000${seenTimes}\u0000${target}`;
         let unit = units.get(key);
@@ -188,21 +200,11 @@ export async function evaluateDialogues(
           units.set(key, unit);
         }
         if (unit === null) continue;
-        await score(rowFor('none', null, null), unit, { condition: 'none', text: '', turns: [] });
+        await score(rowFor('none', null, null), unit, NO_CONTEXT);
         await score(rowFor('profile', null, null), unit, profileContext);
-        await score(rowFor('dialogue', source.label, null), unit, {
-          condition: 'dialogue',
-          text: dialogueText(record.turns),
-          turns: record.turns,
-        });
-        for (const turns of resolved.prefixes) {
-          const shown = record.turns.slice(0, turns);
-          await score(rowFor('prefix', source.label, turns), unit, {
-            condition: 'prefix',
-            text: dialogueText(shown),
-            turns: shown,
-          });
-        }
+        await score(rowFor('dialogue', source.label, null), unit, dialogueContext);
+        for (const [turns, context] of prefixContexts)
+          await score(rowFor('prefix', source.label, turns), unit, context);
       }
     }
   }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { parseOptions } from '../validation/parse-options.js';
+import type { EvaluationContext } from './evaluation-context.js';
+import type { RankingRecommender } from './ranking-recommender.js';
 
 /** Options of the offline recommenders (`contentRecommender`, `actsRecommender`). Unknown keys are refused. */
 export const OfflineRecommenderOptionsSchema = z.strictObject({
@@ -93,4 +96,29 @@ function logPopularity(catalog: ItemCatalog, id: string): number {
     LOG_SCALES.set(catalog, scale);
   }
   return scale === 0 ? 0 : Math.log1p(popularity) / scale;
+}
+
+/**
+ * An offline recommender from a way of reading tastes out of a context. A context is read once, however many targets
+ * are ranked with it (a user has several held-out items).
+ */
+export function offlineRecommender(
+  name: string,
+  options: OfflineRecommenderOptions,
+  readTastes: (context: EvaluationContext, tastes: TasteScores, catalog: ItemCatalog) => void,
+): RankingRecommender {
+  const { popularityWeight } = parseOptions(OfflineRecommenderOptionsSchema, options, `${name}Recommender`);
+  const read = new WeakMap<EvaluationContext, TasteScores>();
+  return {
+    name,
+    rank: ({ context, candidates, catalog }) => {
+      let tastes = read.get(context);
+      if (!tastes) {
+        tastes = new TasteScores(catalog, popularityWeight);
+        readTastes(context, tastes, catalog);
+        read.set(context, tastes);
+      }
+      return tastes.rank(candidates);
+    },
+  };
 }

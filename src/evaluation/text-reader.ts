@@ -3,9 +3,8 @@ import { COMMON_WORDS } from '../consistency/common-words.js';
 import { mentionFinderFor } from '../consistency/mention-finder.js';
 import { clauseStance } from '../consistency/text-polarity.js';
 import { attributePhrase } from '../lexicon/attribute-phrases.js';
-import { parseOptions } from '../validation/parse-options.js';
 import type { RankingRecommender } from './ranking-recommender.js';
-import { type OfflineRecommenderOptions, OfflineRecommenderOptionsSchema, TasteScores } from './taste-scores.js';
+import { type OfflineRecommenderOptions, offlineRecommender, type TasteScores } from './taste-scores.js';
 
 /** How a cue's stance is read: from its clause (0), or fixed by the cue itself ("more sci-fi": 1, "less violent": −1). */
 type CueSign = -1 | 0 | 1;
@@ -30,17 +29,10 @@ const PLACEHOLDER = '§';
  * model could learn from the words alone.
  */
 export function contentRecommender(options: OfflineRecommenderOptions = {}): RankingRecommender {
-  const { popularityWeight } = parseOptions(OfflineRecommenderOptionsSchema, options, 'contentRecommender');
-  return {
-    name: 'content',
-    rank: ({ context, candidates, catalog }) =>
-      tastesFromText(context.text, catalog, popularityWeight).rank(candidates),
-  };
+  return offlineRecommender('content', options, (context, tastes, catalog) => readText(context.text, tastes, catalog));
 }
 
-/** Gathers tastes from a context's text (exported for tests through the recommender only). */
-function tastesFromText(text: string, catalog: ItemCatalog, popularityWeight: number): TasteScores {
-  const tastes = new TasteScores(catalog, popularityWeight);
+function readText(text: string, tastes: TasteScores, catalog: ItemCatalog): void {
   const { finder, cues } = readerFor(catalog);
   let offered: readonly string[] = [];
   for (const line of text.split('\n')) {
@@ -63,7 +55,6 @@ function tastesFromText(text: string, catalog: ItemCatalog, popularityWeight: nu
       readClause(clause, mentions, cues, tastes, offered);
     }
   }
-  return tastes;
 }
 
 function readClause(

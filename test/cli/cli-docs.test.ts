@@ -21,6 +21,7 @@ describe('docs/cli.md', () => {
   for (const [command, headings] of [
     ['generate', ['`icer generate`', 'MovieLens flags']],
     ['profiles', ['`icer profiles`', 'MovieLens flags']],
+    ['evaluate', ['`icer evaluate`', 'MovieLens flags']],
   ] as const) {
     it(`lists the flags of icer ${command} with the defaults its help states`, async () => {
       const help = helpEntries((await cli([command, '--help'])).stdout);

@@ -33,7 +33,7 @@ metric with its bootstrap interval, the random-ranking floor, and paired differe
 Options:
   --dialogues [LABEL=]FILE  a dialogue file, labelled (default label: the file name); repeat to compare files
   --movielens DIR           the dialogues' MovieLens directory: its catalog, and every rating of each user kept
-                            out of the negatives (default: the built-in catalog and the records' own lists)
+                            out of the negatives (without it: the built-in catalog and the records' own lists)
   --recommender NAME        content (reads the words) or acts (reads the acts: an upper bound)
                             (default: content)
   --negatives N|HOW         negatives per target (default: ${defaultText(options.negatives)}), or how they are drawn:
