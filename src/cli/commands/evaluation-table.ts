@@ -5,7 +5,8 @@ import { RANKING_METRICS } from '../../evaluation/ranking-metrics.js';
 // The metric paired differences are printed for; --json has them all.
 const HEADLINE_METRIC = 'ndcg';
 
-const fixed = (value: number) => value.toFixed(3);
+// A true minus sign, as in the differences: "-0.051–-0.041" reads as a range of dashes.
+const fixed = (value: number) => (value < 0 ? `−${(-value).toFixed(3)}` : value.toFixed(3));
 
 /** The report as a terminal table: rows by condition, each metric's mean and interval, the floor and the differences. */
 export function evaluationTable(report: EvaluationReport): string {
