@@ -106,6 +106,41 @@ export const ACKNOWLEDGEMENTS: readonly string[] = [
   "Alright, that's useful.",
 ];
 
+/**
+ * Acknowledgements that say back the user's opinion of an attribute, by its polarity: `x` is the attribute's noun
+ * phrase. They repeat what the user said in that turn, never more (no "love" for a mild liking).
+ */
+export const ECHOES: Readonly<Record<'positive' | 'negative' | 'neutral', readonly Template<AskAttributeWords>[]>> = {
+  positive: [
+    ({ x }) => `${x}, got it.`,
+    ({ x }) => `Okay, ${x} then.`,
+    ({ x }) => `${x}, nice.`,
+    ({ x }) => `Noted: ${x}.`,
+    ({ x }) => `Ah, ${x}. Good to know.`,
+    ({ x }) => `Got it, you're into ${x}.`,
+    ({ x }) => `Okay, I'll keep ${x} in mind.`,
+    ({ x }) => `Right, ${x}.`,
+    ({ x }) => `${x}: noted.`,
+    ({ x }) => `So, ${x}. Good.`,
+  ],
+  negative: [
+    ({ x }) => `No ${x}, got it.`,
+    ({ x }) => `Okay, I'll steer clear of ${x}.`,
+    ({ x }) => `Got it, no ${x}.`,
+    ({ x }) => `${x} off the list, then.`,
+    ({ x }) => `Okay, I'll skip ${x}.`,
+    ({ x }) => `I'll avoid ${x}, then.`,
+    ({ x }) => `Fair enough, no ${x}.`,
+  ],
+  neutral: [
+    ({ x }) => `Okay, ${x} either way.`,
+    ({ x }) => `Got it, no strong feelings on ${x}.`,
+    ({ x }) => `Okay, ${x} can go either way.`,
+    ({ x }) => `I'll treat ${x} as optional, then.`,
+    ({ x }) => `Fine, ${x} won't decide it.`,
+  ],
+};
+
 /** Acknowledgements of a turn that turned something down. */
 export const ACKNOWLEDGEMENTS_AFTER_REJECT: readonly string[] = [
   'No problem.',

@@ -25,6 +25,8 @@ interface FactWords {
   readonly quality: string;
   /** A tag that follows "with": "a twist ending". */
   readonly feature: string;
+  /** Free-text tags viewers gave it, up to two: "quirky and dark comedy". */
+  readonly tags: string;
 }
 
 /** How a fact sentence names the item: never by its title again. */
@@ -64,6 +66,12 @@ const CAST: readonly Fact[] = [
   ({ s, cast }) => `${s.it} has ${cast} in the lead.`,
   ({ s, cast }) => `${s.it} stars ${cast}.`,
 ];
+const TAGS: readonly Fact[] = [
+  ({ tags }) => `Viewers tag it ${tags}.`,
+  ({ s, tags }) => `People describe ${s.inner} as ${tags}.`,
+  ({ s, np, tags }) => `${s.it}'s ${np}, tagged ${tags}.`,
+  ({ s, tags }) => `${s.it} is often tagged ${tags}.`,
+];
 const QUALITY: readonly Fact[] = [({ s, quality }) => `${s.it}'s ${quality}.`];
 const FEATURE: readonly Fact[] = [
   ({ s, feature }) => `${s.it} has ${feature}.`,
@@ -77,15 +85,17 @@ function wordsOf(item: Item, random: SeededRandom): FactWords {
   const genres: GenreWords[] = [];
   const qualities: string[] = [];
   const features: string[] = [];
+  const keywords: string[] = [];
   for (const value of item.attributes.genre ?? []) {
     const trait = attributePhrase(`genre:${value}`).trait;
     if (trait.kind === 'genre') genres.push(trait.words);
   }
   for (const value of item.attributes.tag ?? []) {
     const trait = attributePhrase(`tag:${value}`).trait;
-    // Free-text tags ("moldy", "robin williams") read badly in a sentence; a description quotes them, this does not.
+    // Free-text tags ("quirky", "dark comedy") fit no sentence frame but "tagged …", so they get their own.
     if (trait.kind === 'quality') qualities.push(trait.text);
     else if (trait.kind === 'feature') features.push(trait.text);
+    else if (trait.kind === 'keyword' && isFactTag(trait.text)) keywords.push(trait.text);
   }
   const { kind } = genrePhrase(genres, random.chance(0.5) ? 'film' : 'movie');
   const np = withArticle(kind);
@@ -98,7 +108,16 @@ function wordsOf(item: Item, random: SeededRandom): FactWords {
     castOne: castNames.length === 1,
     quality: qualities.length === 0 ? '' : random.pick(qualities),
     feature: features.length === 0 ? '' : random.pick(features),
+    tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
   };
+}
+
+// Viewers' free-text tags also note their own lists ("imdb top 250", "in netflix queue") and verdicts ("bad",
+// "overrated"): neither is a fact about the film a recommender would pass on.
+const NOT_FACTS = /\d|netflix|queue|imdb|dvd|seen|download|watch|own|bad|boring|overrated|mindfuck|stupid|awful/;
+
+function isFactTag(tag: string): boolean {
+  return /^[a-z][a-z '-]*$/.test(tag) && !NOT_FACTS.test(tag);
 }
 
 /**
@@ -116,6 +135,7 @@ export function itemFact(item: Item, random: SeededRandom): string {
   if (words.by !== '' && words.cast !== '') lists.push(BY_CAST);
   if (words.quality !== '') lists.push(QUALITY);
   if (words.feature !== '') lists.push(FEATURE);
+  if (words.tags !== '') lists.push(TAGS, TAGS);
   if (lists.length === 0) return '';
   return random.pick(random.pick(lists))({ ...words, s: subject });
 }
@@ -131,6 +151,7 @@ const APPOSITIVES: readonly Appositive[] = [
   ({ np, cast }) => (cast === '' ? np : `${np} starring ${cast}`),
   ({ np, feature }) => (feature === '' ? np : `${np} with ${feature}`),
   ({ np, quality }) => (quality === '' ? np : `${np} that's ${quality}`),
+  ({ np, tags }) => (tags === '' ? np : `${np} people tag ${tags}`),
 ];
 
 /**

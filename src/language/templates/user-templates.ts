@@ -43,6 +43,18 @@ const GOAL_REQUESTS: readonly string[] = [
   'Help me choose something to watch?',
   "I'm hoping you can suggest a film.",
   'Any recommendations for a movie tonight?',
+  "I'm hunting for something to watch this evening.",
+  'Could you help me find a film?',
+  'Got any ideas for a movie tonight?',
+  "I'd love a film suggestion.",
+  'What would you recommend for tonight?',
+  "I'm stuck on what to watch.",
+  "I'm looking for a film to unwind with.",
+  'Can you pick something for me to watch?',
+  "I've got a couple of hours and want a movie.",
+  'Looking for something to put on tonight.',
+  'Help! I need something to watch.',
+  "I'm after a movie recommendation.",
 ];
 
 /** Opening requests with no item named: a request, alone or after a hello. */
@@ -213,6 +225,12 @@ export const REJECT_ONE: Styled<TitleWords> = {
     ({ and }) => `Hmm, not sure ${and} is my thing.`,
     ({ and }) => `${and} doesn't really grab me.`,
     ({ and }) => `I don't think I'm in the mood for ${and}.`,
+    ({ and }) => `Hmm, I'll give ${and} a miss.`,
+    ({ and }) => `Maybe not ${and}, tonight.`,
+    ({ and }) => `Not sure about ${and}. Something else?`,
+    ({ and }) => `${and} isn't what I'm after.`,
+    ({ and }) => `I'm not in the mood for ${and}.`,
+    ({ and }) => `Nah, not ${and}.`,
   ],
   terse: [
     ({ and }) => `Pass on ${and}.`,
@@ -319,6 +337,15 @@ const ACCEPT_CORES: readonly Template<TitleWords>[] = [
   ({ and }) => `I'm going with ${and}.`,
   ({ and }) => `Oh, ${and} could work.`,
   ({ and }) => `That settles it: ${and}.`,
+  ({ and }) => `Ooh, ${and}. Yes, let's do that.`,
+  ({ and }) => `${and} works for me.`,
+  ({ and }) => `Alright, you've sold me on ${and}.`,
+  ({ and }) => `I think ${and} is the one.`,
+  ({ and }) => `${and}, yes please.`,
+  ({ and }) => `Yeah, ${and} sounds right.`,
+  ({ and }) => `I'll take ${and}.`,
+  ({ and }) => `${and} it is, then.`,
+  ({ and }) => `That's the one: ${and}.`,
 ];
 
 const ACCEPT_ENDS: readonly Template<TitleWords>[] = [
@@ -327,6 +354,10 @@ const ACCEPT_ENDS: readonly Template<TitleWords>[] = [
   ({ one }) => `I'll watch ${one ? 'it' : 'them'} tonight.`,
   () => "Can't wait.",
   () => 'Appreciate it.',
+  () => 'Cheers!',
+  () => 'Thanks a lot.',
+  ({ one }) => `Adding ${one ? 'it' : 'them'} to my list.`,
+  () => 'Just what I needed.',
   ({ one }) => `I'll put ${one ? 'it' : 'them'} on now.`,
 ];
 
@@ -457,6 +488,9 @@ export const USER_CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `That's sorted: ${and}. Thanks!`,
   ({ and }) => `Perfect, ${and} it is. Bye!`,
   ({ and }) => `Much appreciated. Putting on ${and} now.`,
+  ({ and }) => `Great, ${and} tonight. Thanks!`,
+  ({ and }) => `Thanks so much, ${and} it is.`,
+  ({ and }) => `Cheers for the help. ${and}, here I come.`,
 ];
 
 /** A user's goodbye. */

@@ -3,7 +3,7 @@ import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
 import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
 import { attributePhrase, facetPhrase } from '../../lexicon/attribute-phrases.js';
-import { joinList, joinNegativeList } from '../../lexicon/english.js';
+import { capitalize, joinList, joinNegativeList } from '../../lexicon/english.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
 import {
@@ -20,6 +20,7 @@ import {
   CLOSE_WISHES,
   CLOSE_WITH_ITEM,
   CLOSE_WITH_ITEM_WISHES,
+  ECHOES,
   FACET_FOLLOW_UPS,
   GREETING_OFFERS,
   GREETINGS,
@@ -227,8 +228,8 @@ const VOICES: Readonly<Record<Style, Voice>> = {
     askReason: 0,
     facetFollowUp: 0.1,
     recommendFollowUp: 0.1,
-    fact: 0.35,
-    acknowledge: 0.2,
+    fact: 0.5,
+    acknowledge: 0.3,
     combineCritique: 0.9,
     closeWish: 0.1,
   },
@@ -238,8 +239,8 @@ const VOICES: Readonly<Record<Style, Voice>> = {
     askReason: 0.08,
     facetFollowUp: 0.25,
     recommendFollowUp: 0.25,
-    fact: 0.55,
-    acknowledge: 0.35,
+    fact: 0.7,
+    acknowledge: 0.5,
     combineCritique: 0.65,
     closeWish: 0.3,
   },
@@ -249,8 +250,8 @@ const VOICES: Readonly<Record<Style, Voice>> = {
     askReason: 0.2,
     facetFollowUp: 0.4,
     recommendFollowUp: 0.4,
-    fact: 0.8,
-    acknowledge: 0.5,
+    fact: 0.85,
+    acknowledge: 0.65,
     combineCritique: 0.4,
     closeWish: 0.5,
   },
@@ -310,9 +311,12 @@ function recommendTail(state: TurnState, text: string, ids: readonly string[]): 
       const sentence = itemFact(state.catalog.require(ids[0] as string), random);
       if (sentence !== '') fact = ` ${sentence}`;
     } else {
-      const id = ids.length === 3 ? (ids[2] as string) : random.pick(ids);
-      const item = state.catalog.require(id);
-      out = withAppositive(out, displayTitle(item), itemAppositive(item, random));
+      // In a list of three, only the last: "A, B and C, a crime thriller"; in a pair, either or both.
+      for (const [index, id] of ids.entries()) {
+        if (ids.length === 3 ? index < 2 : ids.length === 2 && !random.chance(0.6)) continue;
+        const item = state.catalog.require(id);
+        out = withAppositive(out, displayTitle(item), itemAppositive(item, random));
+      }
     }
   }
   const ask = text.endsWith('.') || fact !== '';
@@ -432,7 +436,24 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice): string | unde
   if (last === undefined || last.speaker !== 'user' || last.acts.every((act) => act.type === 'greet')) return undefined;
   if (!request.random.chance(voice.acknowledge)) return undefined;
   const rejected = last.acts.some((act) => act.type === 'reject');
+  const echo = rejected ? undefined : echoOf(last);
+  if (echo !== undefined && request.random.chance(ECHO_RATE)) {
+    const words = { x: attributePhrase(echo.attribute as string).noun };
+    return capitalize(request.random.pick(ECHOES[echo.polarity])(words));
+  }
   return request.random.pick(rejected ? ACKNOWLEDGEMENTS_AFTER_REJECT : ACKNOWLEDGEMENTS);
+}
+
+/** The share of acknowledgements that say back what the user just said about an attribute ("No horror, got it."). */
+const ECHO_RATE = 0.7;
+
+/** The user's last opinion of an attribute in a turn, to be said back; the last, as the freshest. */
+function echoOf(turn: Turn): ActOfType<'disclose'> | undefined {
+  for (let i = turn.acts.length - 1; i >= 0; i--) {
+    const act = turn.acts[i] as DialogueAct;
+    if (act.type === 'disclose' && act.attribute !== undefined && act.items.length === 0) return act;
+  }
+  return undefined;
 }
 
 function contextOf(request: VerbalizeRequest): AssistantContext {
