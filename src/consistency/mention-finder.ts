@@ -29,6 +29,7 @@ export interface TitleMention {
 }
 
 const LEADING_ARTICLES: ReadonlySet<string> = new Set(['the', 'a', 'an']);
+const KIND_NOUNS: ReadonlySet<string> = new Set(['movie', 'movies', 'film', 'films']);
 
 /** One way of writing a title, split into words. */
 interface TitleForm {
@@ -345,6 +346,9 @@ export class MentionFinder {
           if (!isFree(covered, i, i + length)) continue;
           const written = bracketedYearAfter(tokens.text, ends[i + length - 1] as number);
           if (written !== undefined && year !== undefined && written !== year) continue;
+          // "alien movies", "heat films": a lowercase title word before "movies" describes a kind of film.
+          if (written === undefined && KIND_NOUNS.has(folded[i + length] as string) && cased[i] !== form.cased[0])
+            continue;
           bestLength = length;
           bestFrom = form.article !== undefined && folded[i - 1] === form.article && covered[i - 1] !== 1 ? i - 1 : i;
           bestItems = [named[n] as string];

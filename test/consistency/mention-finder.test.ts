@@ -141,3 +141,12 @@ describe('mentionFinderFor', () => {
     }
   });
 });
+
+describe('MentionFinder.findMentions: a named title written as a kind of film', () => {
+  it('reads "heat movies" as a description, while "Heat movies", "heat (1995)" and a bare "heat" stay mentions', () => {
+    expect(found('I could use some heat movies tonight.', ['heat-95'])).toEqual([]);
+    expect(found('Heat movies? I only know the one.', ['heat-95'])).toEqual([['Heat', ['heat-95']]]);
+    expect(found('I loved heat, honestly.', ['heat-95'])).toEqual([['heat', ['heat-95']]]);
+    expect(found('heat (1995) films are rare', ['heat-95'])).toEqual([['heat (1995)', ['heat-95']]]);
+  });
+});
