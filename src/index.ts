@@ -68,7 +68,13 @@ export type { IcerErrorCode, IcerErrorLocation, IcerErrorOptions } from './error
 export { ICER_ERROR_CODES, IcerError } from './errors.js';
 export { actsRecommender } from './evaluation/acts-reader.js';
 export type { BootstrapOptions, DifferenceInterval, Interval } from './evaluation/bootstrap.js';
-export { BootstrapOptionsSchema, bootstrapMean, pairedDifference } from './evaluation/bootstrap.js';
+export {
+  BootstrapOptionsSchema,
+  bootstrapMean,
+  bootstrapMeans,
+  pairedDifference,
+  pairedDifferences,
+} from './evaluation/bootstrap.js';
 export type { NegativeSampling, PopularitySampler, SampleCandidatesOptions } from './evaluation/candidate-lists.js';
 export { NegativeSamplingSchema, popularitySampler, sampleCandidates } from './evaluation/candidate-lists.js';
 export type { DialogueSource, EvaluateOptions } from './evaluation/evaluate-dialogues.js';

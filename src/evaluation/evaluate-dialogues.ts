@@ -6,7 +6,7 @@ import type { DialogueRecord } from '../generation/dialogue-record.js';
 import { PreferenceProfile } from '../profile/preference-profile.js';
 import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
-import { bootstrapMean, pairedDifference } from './bootstrap.js';
+import { bootstrapMeans, pairedDifferences } from './bootstrap.js';
 import { NegativeSamplingSchema, popularitySampler, sampleCandidates } from './candidate-lists.js';
 import { dialogueText, type EvaluationContext } from './evaluation-context.js';
 import {
@@ -192,11 +192,13 @@ export async function evaluateDialogues(
         const shown = record.turns.slice(0, turns);
         return [turns, { condition: 'prefix', text: dialogueText(shown), turns: shown }];
       });
+      let exclude: ReadonlySet<string> | undefined;
       for (const target of record.user.heldOut) {
         const key = `${record.user.id}\u0000${seenTimes}\u0000${target}`;
         let unit = units.get(key);
         if (unit === undefined) {
-          unit = unitOf(key, record, target, catalog, resolved, pool, sampler, skip);
+          exclude ??= excludedFor(record, resolved.rated);
+          unit = unitOf(key, target, exclude, catalog, resolved, pool, sampler, skip);
           units.set(key, unit);
         }
         if (unit === null) continue;
@@ -211,28 +213,24 @@ export async function evaluateDialogues(
 
   const listSize = resolved.negatives + 1;
   const interval = { resamples: resolved.resamples, level: resolved.level };
+  const columnsOf = (row: Row, keys: readonly string[]) =>
+    RANKING_METRICS.map((metric) => keys.map((key) => (row.scores.get(key) as MetricValues)[metric]));
   const results: EvaluationResult[] = [...rows.values()].map((row) => {
-    const values = [...row.scores.values()];
-    const metrics = Object.fromEntries(
-      RANKING_METRICS.map((metric, index) => {
-        if (values.length === 0) return [metric, { mean: 0, ci: [0, 0] as [number, number] }];
-        return [
-          metric,
-          bootstrapMean(
-            values.map((v) => v[metric]),
-            { ...interval, seed: `${String(resolved.seed)}/${rowName(row)}/${index}` },
-          ),
-        ];
-      }),
-    ) as EvaluationResult['metrics'];
+    const keys = [...row.scores.keys()];
+    const intervals =
+      keys.length === 0
+        ? RANKING_METRICS.map(() => ({ mean: 0, ci: [0, 0] as [number, number] }))
+        : bootstrapMeans(columnsOf(row, keys), { ...interval, seed: `${String(resolved.seed)}/${rowName(row)}` });
     return {
       condition: row.condition,
       source: row.source,
       turns: row.turns,
       recommender: recommender.name,
-      n: values.length,
+      n: keys.length,
       failures: row.failures,
-      metrics,
+      metrics: Object.fromEntries(
+        RANKING_METRICS.map((metric, index) => [metric, intervals[index]]),
+      ) as EvaluationResult['metrics'],
     };
   });
 
@@ -240,13 +238,12 @@ export async function evaluateDialogues(
   const compare = (a: Row, b: Row) => {
     const keys = [...a.scores.keys()].filter((key) => b.scores.has(key));
     if (keys.length === 0) return;
+    const differences = pairedDifferences(columnsOf(a, keys), columnsOf(b, keys), {
+      ...interval,
+      seed: `${String(resolved.seed)}/${rowName(a)}-${rowName(b)}`,
+    });
     RANKING_METRICS.forEach((metric, index) => {
-      const left = keys.map((key) => (a.scores.get(key) as MetricValues)[metric]);
-      const right = keys.map((key) => (b.scores.get(key) as MetricValues)[metric]);
-      const { diff, ci } = pairedDifference(left, right, {
-        ...interval,
-        seed: `${String(resolved.seed)}/${rowName(a)}-${rowName(b)}/${index}`,
-      });
+      const { diff, ci } = differences[index] as { diff: number; ci: [number, number] };
       comparisons.push({ a: rowName(a), b: rowName(b), metric, n: keys.length, diff, ci });
     });
   };
@@ -302,10 +299,17 @@ function profileContextOf(record: DialogueRecord, catalog: ItemCatalog): Evaluat
   return { condition: 'profile', text: profile.toText(catalog), turns: [], profile: { liked, disliked, preferences } };
 }
 
+/** What no negative of a record's user may be: every item the user rated, when known, and the record's lists. */
+function excludedFor(record: DialogueRecord, rated: ((userId: string) => ReadonlySet<string> | undefined) | undefined) {
+  const exclude = new Set(rated?.(record.user.id) ?? []);
+  for (const id of [...record.user.liked, ...record.user.disliked, ...record.user.heldOut]) exclude.add(id);
+  return exclude;
+}
+
 function unitOf(
   key: string,
-  record: DialogueRecord,
   target: string,
+  exclude: ReadonlySet<string>,
   catalog: ItemCatalog,
   options: z.output<typeof EvaluateOptionsSchema>,
   pool: readonly string[],
@@ -316,8 +320,6 @@ function unitOf(
     skip('unknown-item');
     return null;
   }
-  const exclude = new Set(options.rated?.(record.user.id) ?? []);
-  for (const id of [...record.user.liked, ...record.user.disliked, ...record.user.heldOut]) exclude.add(id);
   try {
     const candidates = sampleCandidates({
       target,

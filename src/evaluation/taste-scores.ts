@@ -79,9 +79,11 @@ export class TasteScores {
 
   /** The candidates best first; equal scores keep the candidates' (seeded random) order. */
   rank(candidates: readonly string[]): string[] {
-    const scored = candidates.map((id, order) => ({ id, order, score: this.score(id) }));
-    scored.sort((a, b) => b.score - a.score || a.order - b.order);
-    return scored.map(({ id }) => id);
+    const scores = new Float64Array(candidates.length);
+    for (let i = 0; i < candidates.length; i++) scores[i] = this.score(candidates[i] as string);
+    const order = Array.from(candidates, (_, i) => i);
+    order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
+    return order.map((i) => candidates[i] as string);
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { bootstrapMean, pairedDifference } from '../../src/evaluation/bootstrap.js';
+import { bootstrapMean, bootstrapMeans, pairedDifference, pairedDifferences } from '../../src/evaluation/bootstrap.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -97,5 +97,38 @@ describe('pairedDifference', () => {
     expect(error.code).toBe('INVALID_ARGUMENT');
     expect(error.message).toMatch(/got 2 and 1/);
     expect(thrown(() => pairedDifference([], [], { seed: 1 })).code).toBe('INVALID_ARGUMENT');
+  });
+});
+
+describe('bootstrapMeans and pairedDifferences: several statistics of the same units at once', () => {
+  const a = Array.from({ length: 300 }, (_, i) => (i % 7) / 7);
+  const b = a.map((value, i) => (i % 3 === 0 ? value - 0.1 : value));
+
+  it('give each column its own mean and an interval around it, deterministically', () => {
+    const [first, second] = bootstrapMeans([a, b], { seed: 4 });
+    expect(first?.mean).toBeCloseTo(a.reduce((s, v) => s + v, 0) / a.length, 12);
+    expect(second?.mean).toBeCloseTo(b.reduce((s, v) => s + v, 0) / b.length, 12);
+    for (const interval of [first, second]) {
+      expect(interval?.ci[0]).toBeLessThan(interval?.mean as number);
+      expect(interval?.ci[1]).toBeGreaterThan(interval?.mean as number);
+    }
+    expect(bootstrapMeans([a, b], { seed: 4 })).toEqual([first, second]);
+  });
+
+  it('pair the targets: a constant shift on a third of them gives a tight interval around it', () => {
+    const [shift] = pairedDifferences([a], [b], { seed: 1 });
+    expect(shift?.diff).toBeCloseTo(0.1 / 3, 12);
+    expect(shift?.ci[0]).toBeGreaterThan(0.02);
+    expect(shift?.ci[1]).toBeLessThan(0.05);
+    expect(pairedDifferences([a, b], [a, b], { seed: 1 })).toEqual([
+      { diff: 0, ci: [0, 0] },
+      { diff: 0, ci: [0, 0] },
+    ]);
+  });
+
+  it('refuse columns of different lengths and sides of different shapes', () => {
+    expect(thrown(() => bootstrapMeans([a, [1, 2]], { seed: 1 })).code).toBe('INVALID_ARGUMENT');
+    expect(thrown(() => bootstrapMeans([], { seed: 1 })).code).toBe('INVALID_ARGUMENT');
+    expect(thrown(() => pairedDifferences([a], [a, b], { seed: 1 })).code).toBe('INVALID_ARGUMENT');
   });
 });
