@@ -4,6 +4,7 @@ import type { AssistantAct, DialogueAct, Speaker, UserAct } from '../dialogue/di
 import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
 import type { DialogueTurnActs } from '../language/lm-adapter.js';
+import { drawVoice } from '../language/templates/verbalize-from-templates.js';
 import { SeededRandom } from '../random/seeded-random.js';
 import { UserSimulator } from '../simulation/user-simulator.js';
 import { VERSION } from '../version.js';
@@ -25,6 +26,8 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
   const policy = setup.policy({ catalog, maxTurns, random: root.fork('policy'), doNotAsk: new Set(profile.heldOut) });
   const user = new UserSimulator(profile, catalog, root.fork('user'), setup.simulator);
   const tracker = new ConsistencyTracker({ catalog, profile });
+  // The recommender's voice, once for the dialogue: every assistant turn, the opening one too, speaks alike.
+  const voice = drawVoice(root.fork('voice'));
   const violations: Violation[] = [];
   const ledger = newLedger();
   const turns: Turn[] = [];
@@ -66,6 +69,7 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
       turns,
       root.fork(`turn/${turnIndex}`),
       speaker === 'user' ? user.persona : undefined,
+      voice,
       ledger,
     );
     tracker.commit(turn);
@@ -73,7 +77,15 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
     setup.emit('turn', { dialogueId: setup.id, turn });
   }
   if (setup.mode === 'dialogue') {
-    for (const turn of await verbalizeDialogue(setup, tracker, steps, root.fork('dialogue'), user.persona, ledger)) {
+    for (const turn of await verbalizeDialogue(
+      setup,
+      tracker,
+      steps,
+      root.fork('dialogue'),
+      user.persona,
+      voice,
+      ledger,
+    )) {
       turns.push(turn);
       setup.emit('turn', { dialogueId: setup.id, turn });
     }

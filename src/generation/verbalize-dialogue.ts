@@ -1,6 +1,6 @@
 import type { ConsistencyTracker } from '../consistency/consistency-tracker.js';
 import type { Turn } from '../dialogue/turn.js';
-import type { DialogueTurnActs, LMAdapter } from '../language/lm-adapter.js';
+import type { DialogueTurnActs, LMAdapter, VerbalizeRequest } from '../language/lm-adapter.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import type { UserSimulator } from '../simulation/user-simulator.js';
 import { callAdapter } from './adapter-call.js';
@@ -20,6 +20,7 @@ export async function verbalizeDialogue(
   steps: readonly DialogueTurnActs[],
   random: SeededRandom,
   persona: UserSimulator['persona'],
+  voice: NonNullable<VerbalizeRequest['voice']>,
   ledger: VerbalizationLedger,
 ): Promise<Turn[]> {
   // The generator's constructor refuses dialogue mode for an adapter without verbalizeDialogue.
@@ -37,6 +38,7 @@ export async function verbalizeDialogue(
           turns: steps,
           catalog: setup.catalog,
           persona,
+          voice,
           random: attempt.random,
           ...(attempt.feedback ? { feedback: attempt.feedback } : {}),
           ...(setup.signal ? { signal: setup.signal } : {}),
@@ -55,7 +57,7 @@ export async function verbalizeDialogue(
         history: spokenBefore,
         catalog: setup.catalog,
         random: random.fork(`turn/${step.index}`),
-        ...(step.speaker === 'user' ? { persona } : {}),
+        ...(step.speaker === 'user' ? { persona } : { voice }),
       }),
   );
 }

@@ -21,6 +21,7 @@ export async function verbalizeTurn(
   history: readonly Turn[],
   random: SeededRandom,
   persona: UserSimulator['persona'] | undefined,
+  voice: NonNullable<VerbalizeRequest['voice']>,
   ledger: VerbalizationLedger,
 ): Promise<Turn> {
   // Built field by field rather than spread: this runs for every turn, and spreads cost more than the rest of it.
@@ -33,6 +34,7 @@ export async function verbalizeTurn(
       random,
     };
     if (persona) request.persona = persona;
+    else if (step.speaker === 'assistant') request.voice = voice;
     if (setup.signal) request.signal = setup.signal;
     return request;
   };

@@ -17,6 +17,12 @@ export interface VerbalizeRequest {
   catalog: ItemCatalog;
   /** The user's persona (style only); present on user turns when the profile has one. */
   persona?: Persona;
+  /**
+   * The recommender's voice for the whole dialogue, drawn once from the dialogue's seed, so that every assistant
+   * turn, the opening one included, speaks alike. Style only, like `persona`: adapters may ignore it. The generator
+   * always sets it; a caller that leaves it out gets one derived from the dialogue's first utterance.
+   */
+  voice?: 'terse' | 'normal' | 'chatty';
   /** A seeded stream for this turn: adapters that choose among phrasings must draw from it, never Math.random. */
   random: SeededRandom;
   /** On a retry: what was wrong with the previous attempt, one sentence per problem. */
@@ -50,6 +56,8 @@ export interface DialogueVerbalizeRequest {
   catalog: ItemCatalog;
   /** The user's persona (style only). */
   persona?: Persona;
+  /** The recommender's voice for this dialogue (see {@link VerbalizeRequest.voice}). */
+  voice?: 'terse' | 'normal' | 'chatty';
   /** A seeded stream for this dialogue. */
   random: SeededRandom;
   /** On a retry: the turns whose previous wording was wrong, and why. Turns not listed were fine. */

@@ -69,6 +69,7 @@ export class TemplateAdapter implements LMAdapter {
         history,
         catalog: request.catalog,
         ...(request.persona && turn.speaker === 'user' ? { persona: request.persona } : {}),
+        ...(request.voice && turn.speaker === 'assistant' ? { voice: request.voice } : {}),
         random: request.random.fork(`turn/${turn.index}`),
         ...(request.signal ? { signal: request.signal } : {}),
       });

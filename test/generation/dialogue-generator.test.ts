@@ -120,6 +120,26 @@ describe('DialogueGenerator', () => {
     expect(record.outcome.recommended).toEqual([alien]);
   });
 
+  it("asks for every assistant turn of a dialogue, the opening one too, in one voice drawn from the dialogue's seed", async () => {
+    const voices: Array<VerbalizeRequest['voice']>[] = [];
+    const templates = new TemplateAdapter();
+    const adapter: LMAdapter = {
+      name: 'spy',
+      async verbalize(request) {
+        if (request.speaker === 'assistant') {
+          if (request.history.length === 0) voices.push([]);
+          voices.at(-1)?.push(request.voice);
+        } else expect(request.voice).toBeUndefined();
+        return templates.verbalize(request);
+      },
+    };
+    const generator = new DialogueGenerator({ adapter, seed: 11 });
+    await collect(generator, users(40), 1);
+    expect(voices).toHaveLength(40);
+    for (const dialogue of voices) expect(new Set(dialogue).size, dialogue.join()).toBe(1);
+    expect(new Set(voices.map((dialogue) => dialogue[0]))).toEqual(new Set(['terse', 'normal', 'chatty']));
+  });
+
   /** An adapter that gets turns naming items wrong for its first `failures` attempts: drops titles, then adds one. */
   function flaky(failures: number) {
     const template = new TemplateAdapter();

@@ -87,6 +87,27 @@ describe("the recommender's voice", () => {
     const history = [opening('Hi! What are you in the mood for?')];
     for (let seed = 0; seed < 30; seed++) expect(assistant(drama, seed, history)).toBe(assistant(drama, seed, history));
   });
+
+  it('is the one the request gives, from the opening turn on, whatever was said before', () => {
+    const ask = (voice: 'terse' | 'chatty', seed: number, history: readonly Turn[]) =>
+      adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts: drama,
+        history,
+        catalog,
+        voice,
+        random: new SeededRandom(seed),
+      });
+    const histories = [[], [opening('Hello! Dialogue 1.')], [opening('Hi there! What are you after?')]];
+    let chattyExplained = 0;
+    for (const history of histories) {
+      for (let seed = 0; seed < 100; seed++) {
+        expect(contains(ask('terse', seed, history), ASK_REASONS)).toBe(false);
+        if (contains(ask('chatty', seed, history), ASK_REASONS)) chattyExplained++;
+      }
+    }
+    expect(chattyExplained).toBeGreaterThan(20);
+  });
 });
 
 describe('facts in recommendations', () => {

@@ -148,7 +148,8 @@ export const CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
   normal: [
     ({ t, s }) => `Anything ${s} than ${t}?`,
     ({ t, s }) => `I'd prefer something ${s} than ${t}.`,
-    ({ t, s }) => `Could you find something a bit ${s} than ${t}?`,
+    // "a bit less violent", but not "a bit with more zombies".
+    ({ t, s }) => `Could you find something ${s.startsWith('with ') ? '' : 'a bit '}${s} than ${t}?`,
     ({ t, s }) => `Got anything ${s} than ${t}?`,
     ({ t, s }) => `Is there anything ${s} than ${t}?`,
     ({ t, s }) => `I'm after something ${s} than ${t}.`,

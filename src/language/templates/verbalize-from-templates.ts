@@ -476,16 +476,22 @@ const ASIDE_RATE = 0.5;
 const TERSE_VOICE = 0.3;
 const CHATTY_VOICE = 0.25;
 
+/** The recommender's voice for one dialogue, drawn from a seeded stream: brief in 30%, chatty in 25%. */
+export function drawVoice(random: SeededRandom): Style {
+  const u = random.next();
+  return u < TERSE_VOICE ? 'terse' : u < 1 - CHATTY_VOICE ? 'normal' : 'chatty';
+}
+
 /**
- * The speaker's style: a user's persona, or the recommender's voice for this dialogue. The voice is read from the
- * dialogue's first utterance, which every later turn sees unchanged, so it stays the same through the dialogue and
- * is the same for the same seed; the opening turn, with nothing before it, draws its own.
+ * The speaker's style: a user's persona, or the recommender's voice for this dialogue. The generator draws the voice
+ * once per dialogue and passes it with every turn; without it, the voice is read from the dialogue's first utterance,
+ * which every later turn sees unchanged (the opening turn, with nothing before it, draws its own).
  */
 function styleOf(request: VerbalizeRequest): Style {
   if (request.speaker === 'user') return request.persona?.verbosity ?? 'normal';
+  if (request.voice !== undefined) return request.voice;
   const first = request.history[0];
-  const u = first === undefined ? request.random.next() : new SeededRandom(`voice/${first.text}`).next();
-  return u < TERSE_VOICE ? 'terse' : u < 1 - CHATTY_VOICE ? 'normal' : 'chatty';
+  return drawVoice(first === undefined ? request.random : new SeededRandom(`voice/${first.text}`));
 }
 
 /** The chatty user's asides that fit this turn, by what it does: open, settle on a film, or give up. */
