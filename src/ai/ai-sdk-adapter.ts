@@ -1,11 +1,4 @@
-import {
-  generateText,
-  type LanguageModel,
-  type LanguageModelUsage,
-  type ModelMessage,
-  NoObjectGeneratedError,
-  Output,
-} from 'ai';
+import { generateText, type LanguageModel, type ModelMessage, NoObjectGeneratedError, Output } from 'ai';
 import { z } from 'zod';
 import { addUsage, noUsage, type TokenUsage, TokenUsageSchema } from '../dialogue/token-usage.js';
 import type { VerbalizationMode } from '../dialogue/verbalization-mode.js';
@@ -22,6 +15,7 @@ import type {
 import { parseOptions } from '../validation/parse-options.js';
 import { type AiSdkAdapterStats, StatsCounter } from './adapter-stats.js';
 import { type AiSdkAdapterOptions, AiSdkAdapterOptionsSchema, type ResponseStore } from './ai-sdk-adapter-options.js';
+import { tokenUsage } from './model-usage.js';
 import { explainModelVersion } from './model-version-error.js';
 import {
   type ParsedReply,
@@ -40,10 +34,6 @@ interface Reply {
 }
 
 const CachedReplySchema = z.object({ text: z.string(), usage: TokenUsageSchema });
-
-function tokenUsage(usage: LanguageModelUsage | undefined): TokenUsage {
-  return { inputTokens: usage?.inputTokens ?? 0, outputTokens: usage?.outputTokens ?? 0 };
-}
 
 // The model's full identity for cache keys: a custom `name` is cosmetic and must not let two models share entries.
 function modelId(model: LanguageModel): string {

@@ -7,9 +7,17 @@ export type { AiSdkAdapterOptions, ResponseStore, TokenPrices } from './ai-sdk-a
 export { AiSdkAdapterOptionsSchema } from './ai-sdk-adapter-options.js';
 export type { AiSdkJudgeOptions } from './ai-sdk-judge.js';
 export { AiSdkJudgeOptionsSchema, aiSdkJudge, JUDGE_PROMPT_VERSION } from './ai-sdk-judge.js';
+export type { AiSdkRecommender, AiSdkRecommenderOptions } from './ai-sdk-recommender.js';
+export {
+  AiSdkRecommenderOptionsSchema,
+  aiSdkRecommender,
+  RANKING_PROMPT_VERSION,
+  RANKING_SYSTEM,
+} from './ai-sdk-recommender.js';
 export { describeAct, describeActs } from './describe-acts.js';
 export type { OpenAICompatibleModelOptions } from './openai-compatible-model.js';
 export { OpenAICompatibleModelOptionsSchema, openAICompatibleModel } from './openai-compatible-model.js';
+export { parseRanking, RankingReplySchema } from './parse-ranking.js';
 export { UtterancesSchema } from './parse-reply.js';
 export type {
   ConversationLine,

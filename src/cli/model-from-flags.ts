@@ -1,8 +1,12 @@
-import { AiSdkAdapterOptionsSchema } from '../ai/ai-sdk-adapter-options.js';
+import { resolve } from 'node:path';
+import type { LanguageModel } from 'ai';
+import { AiSdkAdapterOptionsSchema, type TokenPrices } from '../ai/ai-sdk-adapter-options.js';
+import { CallPolicyOptionsSchema } from '../language/call-policy.js';
 import type { LMAdapter } from '../language/lm-adapter.js';
 import { UsageError } from './cli-io.js';
 import { definedOnly } from './defined-only.js';
-import { plainNumber } from './parse-values.js';
+import { parseNumber, plainNumber } from './parse-values.js';
+import { defaultText } from './schema-facts.js';
 
 /** The command-line flags that pick a language model. */
 export interface ModelFlags {
@@ -34,6 +38,50 @@ export interface ModelAdapter extends LMAdapter {
 /** The environment variable the API key is read from when `--api-key-env` is absent. */
 export const DEFAULT_KEY_ENV = 'ICER_API_KEY';
 
+const retrySchema = CallPolicyOptionsSchema.shape;
+
+/** The flags that configure a model, besides the one that names it (`--model`, or `--recommender`). */
+export const MODEL_OPTION_FLAGS = {
+  provider: { type: 'string' },
+  'base-url': { type: 'string' },
+  'api-key-env': { type: 'string' },
+  cache: { type: 'string' },
+  prices: { type: 'string' },
+  'timeout-ms': { type: 'string' },
+  'max-retries': { type: 'string' },
+} as const;
+
+/** Help lines for {@link MODEL_OPTION_FLAGS}. */
+export const MODEL_OPTION_HELP = `  --provider P           openai-compatible for any server speaking the OpenAI chat-completions protocol
+  --base-url URL         that server's API root, e.g. http://127.0.0.1:11434/v1 (Ollama), http://localhost:8000/v1
+  --api-key-env VAR      environment variable holding the API key (default: ${DEFAULT_KEY_ENV}); provider packages
+                         also read their own, e.g. OPENAI_API_KEY
+  --cache DIR            keep model responses in DIR: a re-run with the same seed, prompts and model makes no calls
+  --prices IN,OUT        prices per million input and output tokens, for the cost in the run summary
+  --timeout-ms MS        per attempt of a model call; 0 waits as long as it takes (default: ${defaultText(retrySchema.timeoutMs)})
+  --max-retries N        retries of a model call that failed or timed out (default: ${defaultText(retrySchema.maxRetries)})
+`;
+
+/** The model flags of a parsed command line, with `model` naming the model (or undefined for none). */
+export function modelFlags(
+  model: string | undefined,
+  values: { [K in keyof typeof MODEL_OPTION_FLAGS]?: string | undefined },
+  cwd: string,
+): ModelFlags {
+  const number = (flag: string, text: string | undefined, schema: Parameters<typeof parseNumber>[2]) =>
+    text === undefined ? undefined : parseNumber(text, flag, schema);
+  return {
+    model,
+    provider: values.provider,
+    baseUrl: values['base-url'],
+    apiKeyEnv: values['api-key-env'],
+    cache: values.cache === undefined ? undefined : resolve(cwd, values.cache),
+    prices: values.prices,
+    timeoutMs: number('--timeout-ms', values['timeout-ms'], retrySchema.timeoutMs),
+    maxRetries: number('--max-retries', values['max-retries'], retrySchema.maxRetries),
+  };
+}
+
 const PricesSchema = AiSdkAdapterOptionsSchema.shape.prices.unwrap();
 
 function parsePrices(text: string): { inputPerMillion: number; outputPerMillion: number } {
@@ -54,23 +102,32 @@ function providerExport(provider: string): string {
   return provider.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
 }
 
+/** The language model the flags name, with the options every model-backed part takes from them. */
+export interface ModelChoice {
+  readonly ai: typeof import('../ai/index.js');
+  readonly model: LanguageModel;
+  readonly options: { cache?: string; prices?: TokenPrices; retry?: { timeoutMs?: number; maxRetries?: number } };
+}
+
 /**
- * The adapter the model flags ask for, or undefined for the offline template adapter. The AI entry point and the
- * provider package are loaded only here, so the command line works without `ai` installed until a model is named.
+ * The language model the model flags name, or undefined when none is named. The AI entry point and the provider
+ * package are loaded only here, so the command line works without `ai` installed until a model is named.
  *
  * - `--provider openai-compatible --base-url URL --model NAME` (or just `--base-url` and `--model`): any server
  *   speaking the OpenAI chat-completions protocol (Ollama, vLLM, LM Studio, llama.cpp…).
  * - `--model provider:model`, e.g. `openai:gpt-4o-mini`: the AI SDK provider package `@ai-sdk/<provider>`, which
  *   reads its own API key variable (OPENAI_API_KEY, ANTHROPIC_API_KEY, …).
+ *
+ * `modelFlag` is the flag that names the model in this command (`--model`, or `--recommender` for `icer evaluate`).
  */
-export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | undefined> {
+export async function modelChoice(flags: ModelFlags, modelFlag = '--model'): Promise<ModelChoice | undefined> {
   if (flags.model === undefined) {
     if (flags.provider !== undefined || flags.baseUrl !== undefined)
-      throw new UsageError('--provider and --base-url need --model.');
+      throw new UsageError(`--provider and --base-url need ${modelFlag}.`);
     if (flags.cache !== undefined || flags.prices !== undefined)
-      throw new UsageError('--cache and --prices apply to a model: add --model.');
+      throw new UsageError(`--cache and --prices apply to a model: add ${modelFlag}.`);
     if (flags.timeoutMs !== undefined || flags.maxRetries !== undefined)
-      throw new UsageError('--timeout-ms and --max-retries apply to a model: add --model.');
+      throw new UsageError(`--timeout-ms and --max-retries apply to a model: add ${modelFlag}.`);
     return undefined;
   }
   const ai = await import('../ai/index.js');
@@ -79,7 +136,7 @@ export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | 
     throw new UsageError(`--api-key-env names ${flags.apiKeyEnv}, but that variable is not set.`);
   }
   const retry = definedOnly({ timeoutMs: flags.timeoutMs, maxRetries: flags.maxRetries });
-  const common = {
+  const options = {
     ...(flags.cache !== undefined ? { cache: flags.cache } : {}),
     ...(flags.prices !== undefined ? { prices: parsePrices(flags.prices) } : {}),
     ...(Object.keys(retry).length > 0 ? { retry } : {}),
@@ -94,7 +151,7 @@ export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | 
       model: flags.model,
       ...(apiKey !== undefined ? { apiKey } : {}),
     });
-    return ai.aiSdkAdapter({ model, ...common });
+    return { ai, model, options };
   }
   if (flags.baseUrl !== undefined) throw new UsageError('--base-url is for --provider openai-compatible.');
   const colon = flags.model.indexOf(':');
@@ -102,7 +159,7 @@ export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | 
   const modelId = flags.provider !== undefined || colon <= 0 ? flags.model : flags.model.slice(colon + 1);
   if (provider === undefined || modelId === '') {
     throw new UsageError(
-      `--model takes provider:model (e.g. openai:gpt-4o-mini), or use --provider; got "${flags.model}".`,
+      `${modelFlag} takes provider:model (e.g. openai:gpt-4o-mini), or use --provider; got "${flags.model}".`,
     );
   }
   const packageName = `@ai-sdk/${provider}`;
@@ -118,5 +175,11 @@ export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | 
       `${packageName} has no "${providerExport(provider)}" provider to call; pass a model in code instead (see docs/language-models.md).`,
     );
   }
-  return ai.aiSdkAdapter({ model: (factory as (id: string) => never)(modelId), ...common });
+  return { ai, model: (factory as (id: string) => LanguageModel)(modelId), options };
+}
+
+/** The wording adapter the model flags ask for, or undefined for the offline template adapter. */
+export async function modelFromFlags(flags: ModelFlags): Promise<ModelAdapter | undefined> {
+  const choice = await modelChoice(flags);
+  return choice?.ai.aiSdkAdapter({ model: choice.model, ...choice.options });
 }

@@ -19,9 +19,9 @@ function documented(...headings: string[]): Map<string, string | undefined> {
 
 describe('docs/cli.md', () => {
   for (const [command, headings] of [
-    ['generate', ['`icer generate`', 'MovieLens flags']],
+    ['generate', ['`icer generate`', 'MovieLens flags', 'Model flags']],
     ['profiles', ['`icer profiles`', 'MovieLens flags']],
-    ['evaluate', ['`icer evaluate`', 'MovieLens flags']],
+    ['evaluate', ['`icer evaluate`', 'MovieLens flags', 'Model flags']],
   ] as const) {
     it(`lists the flags of icer ${command} with the defaults its help states`, async () => {
       const help = helpEntries((await cli([command, '--help'])).stdout);

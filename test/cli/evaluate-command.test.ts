@@ -1,9 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EvaluationReportSchema } from '../../src/evaluation/evaluation-report.js';
 import { cli } from '../helpers/cli-harness.js';
+import { useOpenAICompatibleServers } from '../helpers/openai-compatible-server.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();
+const servers = useOpenAICompatibleServers();
 let dialogues = '';
 
 beforeAll(async () => {
@@ -66,11 +68,36 @@ describe('icer evaluate', () => {
     write('a.jsonl', dialogues);
     const unknown = await cli(['evaluate', '--dialogues', 'a.jsonl', '--recommender', 'magic'], dir);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toMatch(/--recommender takes content or acts, got "magic"/);
+    expect(unknown.stderr).toMatch(
+      /--recommender takes content, acts or a model \(provider:model, e\.g\. openai:gpt-4o-mini\), got "magic"/,
+    );
     const negatives = await cli(['evaluate', '--dialogues', 'a.jsonl', '--negatives', 'many'], dir);
     expect(negatives.stderr).toMatch(/--negatives takes a number or uniform or popular, got "many"/);
     const missing = await cli(['evaluate', '--dialogues', 'nope.jsonl'], dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.jsonl/);
+  });
+
+  it('ranks with a model on an OpenAI-compatible server, and reports the calls it made', async () => {
+    const server = await servers(({ body }) => {
+      const prompt = String(body.messages?.at(-1)?.content ?? '');
+      const ids = [...prompt.matchAll(/"id":"([^"]+)"/g)].map((match) => match[1]);
+      return { kind: 'text', content: JSON.stringify({ ranking: ids }) };
+    });
+    const { dir, write } = tempDir();
+    write('a.jsonl', dialogues.trim().split('\n').slice(0, 3).join('\n'));
+    const result = await cli(
+      ['evaluate', '--dialogues', 'a.jsonl', '--recommender', 'ranker', '--base-url', server.url, '--json'],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    const report = EvaluationReportSchema.parse(JSON.parse(result.stdout));
+    expect(report.results[0]?.recommender).toBe('openai-compatible.chat:ranker');
+    expect(report.results.every((row) => row.failures === 0 && row.n > 0)).toBe(true);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `^icer evaluate: ${server.requests.length} model calls \\(0 from the cache, 0 failed, 0 unusable answers\\), \\d+ input and \\d+ output tokens\\n$`,
+      ),
+    );
   });
 });

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import type { AiSdkRecommender } from '../../ai/ai-sdk-recommender.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import { actsRecommender } from '../../evaluation/acts-reader.js';
@@ -10,6 +11,7 @@ import { readDialogueFile } from '../../evaluation/read-dialogue-file.js';
 import { contentRecommender } from '../../evaluation/text-reader.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { definedOnly } from '../defined-only.js';
+import { MODEL_OPTION_FLAGS, MODEL_OPTION_HELP, modelChoice, modelFlags } from '../model-from-flags.js';
 import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
 import { movieLensSource } from '../movielens-source.js';
 import { parseFlags } from '../parse-flags.js';
@@ -34,7 +36,8 @@ Options:
   --dialogues [LABEL=]FILE  a dialogue file, labelled (default label: the file name); repeat to compare files
   --movielens DIR           the dialogues' MovieLens directory: its catalog, and every rating of each user kept
                             out of the negatives (without it: the built-in catalog and the records' own lists)
-  --recommender NAME        content (reads the words) or acts (reads the acts: an upper bound)
+  --recommender NAME        content (reads the words), acts (reads the acts: an upper bound), or a language
+                            model: provider:model, or a model name with --provider openai-compatible
                             (default: content)
   --negatives N|HOW         negatives per target (default: ${defaultText(options.negatives)}), or how they are drawn:
                             ${choicesText(NegativeSamplingSchema)} (default: ${defaultText(options.sampling)}); give the flag twice for both
@@ -44,7 +47,9 @@ Options:
   --json                    print the report as JSON (schema: EvaluationReportSchema)
   -h, --help                show this help
 
-${MOVIELENS_HELP}`;
+${MOVIELENS_HELP}
+A language model as recommender (with --recommender provider:model or MODEL):
+${MODEL_OPTION_HELP}`;
 
 export async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
   const values = parseFlags(args, {
@@ -57,6 +62,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     resamples: { type: 'string' },
     json: { type: 'boolean' },
     ...MOVIELENS_FLAGS,
+    ...MODEL_OPTION_FLAGS,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -66,12 +72,15 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   const files = values.dialogues ?? [];
   if (files.length === 0) throw new UsageError('Name at least one dialogue file: --dialogues FILE.');
   const recommenderName = values.recommender ?? 'content';
-  const makeRecommender = OFFLINE_RECOMMENDERS[recommenderName];
-  if (!makeRecommender) {
+  const offline = OFFLINE_RECOMMENDERS[recommenderName];
+  if (!offline && !recommenderName.includes(':') && values.provider === undefined && values['base-url'] === undefined) {
     throw new UsageError(
-      `--recommender takes ${Object.keys(OFFLINE_RECOMMENDERS).join(' or ')}, got "${recommenderName}". A language model as recommender comes with icer/ai.`,
+      `--recommender takes content, acts or a model (provider:model, e.g. openai:gpt-4o-mini), got "${recommenderName}".`,
     );
   }
+  const choice = await modelChoice(modelFlags(offline ? undefined : recommenderName, values, io.cwd), '--recommender');
+  const model: AiSdkRecommender | undefined = choice?.ai.aiSdkRecommender({ model: choice.model, ...choice.options });
+  const recommender: RankingRecommender = model ?? (offline as () => RankingRecommender)();
   let negatives: number | undefined;
   let sampling: string | undefined;
   for (const text of values.negatives ?? []) {
@@ -115,7 +124,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     };
   });
   const report: EvaluationReport = await evaluateDialogues(sources, catalog, {
-    recommender: makeRecommender(),
+    recommender,
     ...definedOnly({
       negatives,
       sampling: sampling as 'uniform' | 'popular' | undefined,
@@ -127,6 +136,12 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   });
   if (broken > 0) report.task.skipped['broken-line'] = broken;
   io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : evaluationTable(report));
+  if (model) {
+    const { calls, cacheHits, failures, invalidReplies, inputTokens, outputTokens, cost } = model.stats;
+    io.stderr.write(
+      `icer evaluate: ${calls} model calls (${cacheHits} from the cache, ${failures} failed, ${invalidReplies} unusable answers), ${inputTokens} input and ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}\n`,
+    );
+  }
   return 0;
 }
 

@@ -4,7 +4,6 @@ import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import { VerbalizationModeSchema } from '../../dialogue/verbalization-mode.js';
 import { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
-import { CallPolicyOptionsSchema } from '../../language/call-policy.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { syntheticProfiles } from '../../profile/synthetic.js';
 import { BeliefPolicyOptionsSchema } from '../../simulation/belief-policy.js';
@@ -13,7 +12,7 @@ import { CountSchema } from '../count-schema.js';
 import { definedOnly } from '../defined-only.js';
 import { duplicateRatingsNote } from '../duplicate-ratings-note.js';
 import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
-import { type ModelAdapter, modelFromFlags } from '../model-from-flags.js';
+import { MODEL_OPTION_FLAGS, type ModelAdapter, modelFlags, modelFromFlags } from '../model-from-flags.js';
 import { MOVIELENS_FLAGS, movieLensSettings } from '../movielens-flags.js';
 import { movieLensSource } from '../movielens-source.js';
 import { parseFlags } from '../parse-flags.js';
@@ -47,7 +46,6 @@ function* cycle(profiles: () => Iterable<PreferenceProfile>, count: number): Gen
 }
 
 const option = DialogueGeneratorOptionsSchema.shape;
-const retry = CallPolicyOptionsSchema.shape;
 
 export async function generateCommand(args: string[], io: CliIo): Promise<number> {
   const values = parseFlags(args, {
@@ -61,13 +59,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     style: { type: 'string' },
     mode: { type: 'string' },
     model: { type: 'string' },
-    provider: { type: 'string' },
-    'base-url': { type: 'string' },
-    'api-key-env': { type: 'string' },
-    cache: { type: 'string' },
-    prices: { type: 'string' },
-    'timeout-ms': { type: 'string' },
-    'max-retries': { type: 'string' },
+    ...MODEL_OPTION_FLAGS,
     quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -101,16 +93,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     profiles = syntheticProfiles(catalog, { count, ...definedOnly({ seed }) });
   }
 
-  const adapter = await modelFromFlags({
-    model: values.model,
-    provider: values.provider,
-    baseUrl: values['base-url'],
-    apiKeyEnv: values['api-key-env'],
-    cache: values.cache === undefined ? undefined : resolve(io.cwd, values.cache),
-    prices: values.prices,
-    timeoutMs: number('--timeout-ms', values['timeout-ms'], retry.timeoutMs),
-    maxRetries: number('--max-retries', values['max-retries'], retry.maxRetries),
-  });
+  const adapter = await modelFromFlags(modelFlags(values.model, values, io.cwd));
   const generator = new DialogueGenerator({
     catalog,
     ...definedOnly({ seed, maxTurns, mode, adapter }),

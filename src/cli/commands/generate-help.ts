@@ -1,14 +1,12 @@
 import { type VerbalizationMode, VerbalizationModeSchema } from '../../dialogue/verbalization-mode.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
-import { CallPolicyOptionsSchema } from '../../language/call-policy.js';
 import { BeliefPolicyOptionsSchema } from '../../simulation/belief-policy.js';
 import { CountSchema } from '../count-schema.js';
-import { DEFAULT_KEY_ENV } from '../model-from-flags.js';
+import { MODEL_OPTION_HELP } from '../model-from-flags.js';
 import { MOVIELENS_HELP } from '../movielens-flags.js';
 import { choicesText, defaultText, valueRule } from '../schema-facts.js';
 
 const generator = DialogueGeneratorOptionsSchema.shape;
-const retry = CallPolicyOptionsSchema.shape;
 
 // Keyed by the closed list, so that a new mode cannot go without a line of help.
 const MODE_HELP: Record<VerbalizationMode, string> = {
@@ -43,12 +41,4 @@ ${MOVIELENS_HELP}
 Language models (default: none — the template verbaliser, offline):
   --model M              provider:model (e.g. openai:gpt-4o-mini, needs @ai-sdk/<provider> installed and its key),
                          or a model name for --provider openai-compatible
-  --provider P           openai-compatible for any server speaking the OpenAI chat-completions protocol
-  --base-url URL         that server's API root, e.g. http://127.0.0.1:11434/v1 (Ollama), http://localhost:8000/v1
-  --api-key-env VAR      environment variable holding the API key (default: ${DEFAULT_KEY_ENV}); provider packages
-                         also read their own, e.g. OPENAI_API_KEY
-  --cache DIR            keep model responses in DIR: a re-run with the same seed, prompts and model makes no calls
-  --prices IN,OUT        prices per million input and output tokens, for the cost in the run summary
-  --timeout-ms MS        per attempt of a model call; 0 waits as long as it takes (default: ${defaultText(retry.timeoutMs)})
-  --max-retries N        retries of a model call that failed or timed out (default: ${defaultText(retry.maxRetries)})
-`;
+${MODEL_OPTION_HELP}`;
