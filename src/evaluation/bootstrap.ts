@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { IcerError } from '../errors.js';
 import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
+import { multinomial } from './multinomial.js';
 
 /** A mean and its bootstrap confidence interval. */
 export interface Interval {
@@ -55,17 +56,10 @@ function quantile(sorted: Float64Array, q: number): number {
   return low === high ? low : low + (position - below) * (high - low);
 }
 
-// A fast stream of indices in [0, n) for the resampling loop (mulberry32, seeded from the seeded stream): a resample
-// of 10,000 targets is 10,000 draws, and a study makes billions of them.
-function indexStream(random: SeededRandom, n: number): () => number {
-  let state = Math.floor(random.next() * 4294967296) | 0;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return Math.floor((((t ^ (t >>> 14)) >>> 0) / 4294967296) * n);
-  };
-}
+// A fast stream of uniform numbers for the resampling loops (mulberry32, seeded from the seeded stream): a study makes
+// billions of draws. Written out in each loop rather than called, which halves their cost.
+const MULBERRY_STEP = 0x6d2b79f5;
+const TWO_TO_32 = 4294967296;
 
 // The percentile intervals of the means of several columns of one set of units, resampled together with
 // replacement: one draw of a unit serves every column, so k statistics of the same units cost one resampling.
@@ -75,23 +69,94 @@ function percentileIntervals(
   options: z.output<typeof BootstrapOptionsSchema>,
 ): Array<[number, number]> {
   const n = (columns[0] as Float64Array).length;
-  const k = columns.length;
-  const next = indexStream(new SeededRandom(options.seed), n);
-  const means = columns.map(() => new Float64Array(options.resamples));
-  const sums = new Float64Array(k);
-  for (let r = 0; r < options.resamples; r++) {
-    sums.fill(0);
-    for (let i = 0; i < n; i++) {
-      const unit = next();
-      for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + ((columns[c] as Float64Array)[unit] as number);
-    }
-    for (let c = 0; c < k; c++) (means[c] as Float64Array)[r] = (sums[c] as number) / n;
-  }
+  const random = new SeededRandom(options.seed);
+  const categories = categorize(columns);
+  const means = categories
+    ? resampleCategories(categories, n, options.resamples, random)
+    : resampleUnits(columns, options.resamples, Math.floor(random.next() * TWO_TO_32) | 0);
   const tail = (1 - options.level) / 2;
   return means.map((column) => {
     column.sort();
     return [quantile(column, tail), quantile(column, 1 - tail)];
   });
+}
+
+/** Units that share every column's value, grouped: the unit's group, and each group's value per column. */
+interface Categories {
+  readonly ofUnit: Uint16Array;
+  readonly values: Float64Array[];
+}
+
+// Ranking metrics take few distinct values (one per place in a list of 20), so units usually fall into a few dozen
+// groups, and a resample costs a few draws per group. With many groups (values that rarely repeat), drawing the
+// units themselves is cheaper.
+const MAX_CATEGORIES = 65_535;
+const UNITS_PER_CATEGORY = 16;
+
+function categorize(columns: readonly Float64Array[]): Categories | undefined {
+  const n = (columns[0] as Float64Array).length;
+  const index = new Map<string, number>();
+  const ofUnit = new Uint16Array(n);
+  const tuples: number[][] = [];
+  const limit = Math.min(MAX_CATEGORIES, Math.max(64, Math.floor(n / UNITS_PER_CATEGORY)));
+  for (let i = 0; i < n; i++) {
+    const tuple = columns.map((column) => column[i] as number);
+    const key = tuple.join(',');
+    let category = index.get(key);
+    if (category === undefined) {
+      if (index.size === limit) return undefined;
+      category = index.size;
+      index.set(key, category);
+      tuples.push(tuple);
+    }
+    ofUnit[i] = category;
+  }
+  return { ofUnit, values: columns.map((_, c) => Float64Array.from(tuples, (tuple) => tuple[c] as number)) };
+}
+
+// A resample as counts per group: resampling n units with replacement is a multinomial draw of the groups' sizes,
+// which costs a few draws per group instead of one per unit.
+function resampleCategories(
+  { ofUnit, values }: Categories,
+  n: number,
+  resamples: number,
+  random: SeededRandom,
+): Float64Array[] {
+  const groups = (values[0] as Float64Array).length;
+  const sizes = new Float64Array(groups);
+  for (let i = 0; i < n; i++) sizes[ofUnit[i] as number] = (sizes[ofUnit[i] as number] as number) + 1;
+  const counts = new Uint32Array(groups);
+  const means = values.map(() => new Float64Array(resamples));
+  for (let r = 0; r < resamples; r++) {
+    multinomial(random, n, sizes, counts);
+    for (let c = 0; c < values.length; c++) {
+      const column = values[c] as Float64Array;
+      let sum = 0;
+      for (let k = 0; k < groups; k++) sum += (counts[k] as number) * (column[k] as number);
+      (means[c] as Float64Array)[r] = sum / n;
+    }
+  }
+  return means;
+}
+
+function resampleUnits(columns: readonly Float64Array[], resamples: number, seed: number): Float64Array[] {
+  const n = (columns[0] as Float64Array).length;
+  let state = seed;
+  const k = columns.length;
+  const means = columns.map(() => new Float64Array(resamples));
+  const sums = new Float64Array(k);
+  for (let r = 0; r < resamples; r++) {
+    sums.fill(0);
+    for (let i = 0; i < n; i++) {
+      state = (state + MULBERRY_STEP) | 0;
+      let t = Math.imul(state ^ (state >>> 15), 1 | state);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      const unit = Math.floor((((t ^ (t >>> 14)) >>> 0) / TWO_TO_32) * n);
+      for (let c = 0; c < k; c++) sums[c] = (sums[c] as number) + ((columns[c] as Float64Array)[unit] as number);
+    }
+    for (let c = 0; c < k; c++) (means[c] as Float64Array)[r] = (sums[c] as number) / n;
+  }
+  return means;
 }
 
 function checkValues(values: readonly number[], name: string, fn: string): Float64Array {

@@ -85,17 +85,20 @@ const NO_CONTEXT: EvaluationContext = { condition: 'none', text: '', turns: [] }
 
 /** A target of one user: the unit every row scores, shared by all rows so that differences can be paired. */
 interface Unit {
-  readonly key: string;
+  /** Units are numbered as they are met: rows keep their scores in arrays by this number. */
+  readonly index: number;
   readonly candidates: readonly string[];
   readonly target: string;
 }
 
-/** The scores of one row, by unit key. */
+/** The scores of one row, by unit number (holes where a unit was not scored). */
 interface Row {
   readonly condition: EvaluationResult['condition'];
   readonly source: string | null;
   readonly turns: number | null;
-  readonly scores: Map<string, MetricValues>;
+  readonly scores: Array<MetricValues | undefined>;
+  /** The numbers of the units scored, in order. */
+  readonly scored: number[];
   failures: number;
 }
 
@@ -142,7 +145,7 @@ export async function evaluateDialogues(
     const name = rowName({ condition, source, turns });
     let row = rows.get(name);
     if (!row) {
-      row = { condition, source, turns, scores: new Map(), failures: 0 };
+      row = { condition, source, turns, scores: [], scored: [], failures: 0 };
       rows.set(name, row);
     }
     return row;
@@ -150,8 +153,9 @@ export async function evaluateDialogues(
   rowFor('none', null, null);
   rowFor('profile', null, null);
 
+  const byPlace = new Map<number, MetricValues>();
   const score = async (row: Row, unit: Unit, context: EvaluationContext) => {
-    if (row.scores.has(unit.key)) return;
+    if (row.scores[unit.index] !== undefined) return;
     let ordered: readonly string[];
     try {
       ordered = await recommender.rank({
@@ -165,7 +169,17 @@ export async function evaluateDialogues(
       row.failures++;
       return;
     }
-    row.scores.set(unit.key, scoreRanking(cleaned(ordered, unit.candidates), unit.target, unit.candidates.length));
+    const answer = cleaned(ordered, unit.candidates);
+    // A score depends only on where the target is (or how many places were left open): one object per place.
+    const index = answer.indexOf(unit.target);
+    const place = index >= 0 ? index + 1 : -(answer.length + 1);
+    let values = byPlace.get(place);
+    if (!values) {
+      values = scoreRanking(answer, unit.target, unit.candidates.length);
+      byPlace.set(place, values);
+    }
+    row.scores[unit.index] = values;
+    row.scored.push(unit.index);
   };
 
   for (const source of sources) {
@@ -198,7 +212,7 @@ export async function evaluateDialogues(
         let unit = units.get(key);
         if (unit === undefined) {
           exclude ??= excludedFor(record, resolved.rated);
-          unit = unitOf(key, target, exclude, catalog, resolved, pool, sampler, skip);
+          unit = unitOf(units.size, key, target, exclude, catalog, resolved, pool, sampler, skip);
           units.set(key, unit);
         }
         if (unit === null) continue;
@@ -213,10 +227,10 @@ export async function evaluateDialogues(
 
   const listSize = resolved.negatives + 1;
   const interval = { resamples: resolved.resamples, level: resolved.level };
-  const columnsOf = (row: Row, keys: readonly string[]) =>
-    RANKING_METRICS.map((metric) => keys.map((key) => (row.scores.get(key) as MetricValues)[metric]));
+  const columnsOf = (row: Row, indices: readonly number[]) =>
+    RANKING_METRICS.map((metric) => indices.map((index) => (row.scores[index] as MetricValues)[metric]));
   const results: EvaluationResult[] = [...rows.values()].map((row) => {
-    const keys = [...row.scores.keys()];
+    const keys = row.scored;
     const intervals =
       keys.length === 0
         ? RANKING_METRICS.map(() => ({ mean: 0, ci: [0, 0] as [number, number] }))
@@ -236,7 +250,7 @@ export async function evaluateDialogues(
 
   const comparisons: EvaluationComparison[] = [];
   const compare = (a: Row, b: Row) => {
-    const keys = [...a.scores.keys()].filter((key) => b.scores.has(key));
+    const keys = a.scored.filter((index) => b.scores[index] !== undefined);
     if (keys.length === 0) return;
     const differences = pairedDifferences(columnsOf(a, keys), columnsOf(b, keys), {
       ...interval,
@@ -280,10 +294,10 @@ export async function evaluateDialogues(
 
 /** The distinct candidate ids of an answer, in its order; anything else it named is dropped. */
 function cleaned(ordered: readonly string[], candidates: readonly string[]): string[] {
-  const allowed = new Set(candidates);
+  // Candidate lists are short (20 by default): scanning them beats building a set for every answer.
   const out: string[] = [];
   for (const id of ordered) {
-    if (allowed.delete(id)) out.push(id);
+    if (candidates.includes(id) && !out.includes(id)) out.push(id);
   }
   return out;
 }
@@ -307,6 +321,7 @@ function excludedFor(record: DialogueRecord, rated: ((userId: string) => Readonl
 }
 
 function unitOf(
+  index: number,
   key: string,
   target: string,
   exclude: ReadonlySet<string>,
@@ -330,7 +345,7 @@ function unitOf(
       ...(sampler ? { popularity: sampler } : {}),
       random: new SeededRandom(`${String(options.seed)}/${key}`),
     });
-    return { key, candidates, target };
+    return { index, candidates, target };
   } catch (error) {
     if (!IcerError.isInstance(error) || error.code !== 'INVALID_ARGUMENT') throw error;
     skip('too-few-negatives');

@@ -33,6 +33,8 @@ export class TasteScores {
   readonly #catalog: ItemCatalog;
   readonly #attributes: Float64Array;
   readonly #items = new Map<string, number>();
+  // Scores of the items ranked so far: a context ranks many candidate lists, and popular items recur in them.
+  readonly #scores = new Map<string, number>();
   readonly #popularityWeight: number;
   #norm: number | undefined;
 
@@ -51,6 +53,7 @@ export class TasteScores {
   addAttributeId(id: number, weight: number): void {
     this.#attributes[id] = (this.#attributes[id] as number) + weight;
     this.#norm = undefined;
+    this.#scores.clear();
   }
 
   /** Evidence about an item: the item itself, and a share of it for each of its attributes. */
@@ -63,6 +66,15 @@ export class TasteScores {
 
   /** A candidate's score: see the class comment. */
   score(id: string): number {
+    let score = this.#scores.get(id);
+    if (score === undefined) {
+      score = this.#compute(id);
+      this.#scores.set(id, score);
+    }
+    return score;
+  }
+
+  #compute(id: string): number {
     if (this.#norm === undefined) {
       let sum = 0;
       for (const value of this.#attributes) sum += value * value;
@@ -79,11 +91,17 @@ export class TasteScores {
 
   /** The candidates best first; equal scores keep the candidates' (seeded random) order. */
   rank(candidates: readonly string[]): string[] {
-    const scores = new Float64Array(candidates.length);
-    for (let i = 0; i < candidates.length; i++) scores[i] = this.score(candidates[i] as string);
-    const order = Array.from(candidates, (_, i) => i);
-    order.sort((a, b) => (scores[b] as number) - (scores[a] as number) || a - b);
-    return order.map((i) => candidates[i] as string);
+    // Insertion sort: lists are short, and an item goes after every earlier one of equal score.
+    const ranked: string[] = [];
+    const scores: number[] = [];
+    for (const id of candidates) {
+      const score = this.score(id);
+      let at = ranked.length;
+      while (at > 0 && (scores[at - 1] as number) < score) at--;
+      ranked.splice(at, 0, id);
+      scores.splice(at, 0, score);
+    }
+    return ranked;
   }
 }
 
