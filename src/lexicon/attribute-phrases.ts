@@ -1,7 +1,7 @@
 import { parseAttributeKey } from '../catalog/item.js';
 import { IcerError } from '../errors.js';
 import { pluralize } from './english.js';
-import { type GenreWords, genreWords } from './genre-words.js';
+import { type GenreWords, genreWords, otherGenreNouns } from './genre-words.js';
 import { tagWords } from './tag-words.js';
 
 /** How an attribute reads when describing an item that carries it (see `describe-item` templates). */
@@ -121,6 +121,47 @@ export function attributePhrase(key: string): AttributePhrase {
     CACHE.set(key, phrase);
   }
   return phrase;
+}
+
+const NOUNS = new Map<string, readonly string[]>();
+
+/**
+ * Every noun phrase an attribute goes by, its {@link AttributePhrase.noun} first: `genre:Sci-Fi` → "sci-fi",
+ * "science fiction", "sci-fi films"; `director:Christopher Nolan` → "films by Christopher Nolan", "Christopher
+ * Nolan's films", …. Each reads in the same frames as the noun; a speaker saying back what was said can use any.
+ */
+export function attributeNouns(key: string): readonly string[] {
+  let nouns = NOUNS.get(key);
+  if (nouns === undefined) {
+    const phrase = attributePhrase(key);
+    const { facet, value, noun } = phrase;
+    const others =
+      facet === 'genre'
+        ? otherGenreNouns(value)
+        : facet === 'director'
+          ? [`movies by ${value}`, `${value}'s films`]
+          : facet === 'cast'
+            ? [`films with ${value}`, `films starring ${value}`]
+            : noun.endsWith(' movies')
+              ? [`${noun.slice(0, -' movies'.length)} films`]
+              : [];
+    nouns = [noun, ...others];
+    if (NOUNS.size >= CACHE_LIMIT) NOUNS.clear();
+    NOUNS.set(key, nouns);
+  }
+  return nouns;
+}
+
+const FACET_NOUNS = new Map<string, readonly string[]>([
+  ['genre', ['genres', 'kinds of movies', 'types of film']],
+  ['director', ['directors', 'filmmakers']],
+  ['cast', ['actors', 'actors and actresses']],
+  ['tag', ['kinds of stories', 'themes', 'subjects']],
+]);
+
+/** Every plural a facet goes by, {@link facetPhrase} first: genre → "genres", "kinds of movies", "types of film". */
+export function facetNouns(facet: string): readonly string[] {
+  return FACET_NOUNS.get(facet) ?? [facetPhrase(facet)];
 }
 
 const FACETS = new Map([

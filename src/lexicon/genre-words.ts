@@ -218,3 +218,31 @@ function genericGenre(value: string): GenreWords {
 export function genreWords(value: string): GenreWords {
   return BY_NAME.get(value) ?? BY_LOWERCASE.get(value.toLowerCase()) ?? genericGenre(value);
 }
+
+// Other names people give a genre, for a speaker who says it back in their own words ("science fiction" after
+// "sci-fi"). Each fits the same frames as the genre's noun.
+const OTHER_NOUNS: Readonly<Record<string, readonly string[]>> = {
+  Action: ['action films', 'action flicks'],
+  Adventure: ['adventure films', 'adventures'],
+  Animation: ['animation', 'animated movies'],
+  Children: ['family movies', 'films for the whole family'],
+  Comedy: ['comedy', 'funny movies'],
+  Crime: ['crime films', 'crime stories'],
+  Documentary: ['documentary films', 'real-life stories on film'],
+  Drama: ['drama', 'serious films'],
+  Fantasy: ['fantasy films', 'fantasy stories'],
+  'Film-Noir': ['noir', 'noir films'],
+  Horror: ['horror movies', 'scary movies'],
+  Musical: ['movie musicals', 'musical films'],
+  Mystery: ['mystery films', 'whodunits'],
+  Romance: ['romantic films', 'romantic movies'],
+  'Sci-Fi': ['science fiction', 'sci-fi films'],
+  Thriller: ['thriller films', 'suspense films'],
+  War: ['war films', 'war stories'],
+  Western: ['western films', 'cowboy movies'],
+};
+
+/** Other nouns for a known genre ("science fiction" for Sci-Fi); empty for a genre this lexicon does not know. */
+export function otherGenreNouns(value: string): readonly string[] {
+  return OTHER_NOUNS[value] ?? [];
+}

@@ -22,6 +22,14 @@ export const GREETINGS: readonly string[] = [
   "Hey, how's it going?",
   'Hi, thanks for dropping in!',
   'Good to see you!',
+  'Hi, good to have you here!',
+  'Hello, hope your day went well!',
+  'Hey, welcome in!',
+  'Hi! Glad you stopped by.',
+  'Oh hi there!',
+  'Hello again, or nice to meet you!',
+  'Hey hey!',
+  'Hi, thanks for coming by!',
 ];
 
 /** What the recommender offers after its hello. */
@@ -38,6 +46,16 @@ export const GREETING_OFFERS: readonly string[] = [
   "Let's see what we can find for you.",
   'Need a movie recommendation?',
   'Time to pick a movie?',
+  'Finding a good film is my favourite job.',
+  'We can figure out a movie together.',
+  'I have plenty of films up my sleeve.',
+  'A few questions and I should have something for you.',
+  'Tell me a little and I will dig up a film.',
+  'I know a lot of movies, so ask away.',
+  'Picking a film is easier with two heads.',
+  'Movie hunting is what I do.',
+  'Let me help you narrow it down.',
+  'I can match a movie to your mood.',
 ];
 
 /** "What are you in the mood for?" */
@@ -72,6 +90,20 @@ export const OPEN_QUESTIONS: readonly string[] = [
   'What can I find for you tonight?',
   'What are you after?',
   'Any actors or directors you follow?',
+  'What kind of story are you in the mood for?',
+  'Are you after something new, or an old favourite kind?',
+  'What was the last movie you really enjoyed?',
+  'Are you watching alone or with company?',
+  'Tell me a bit about your taste in films.',
+  'What do you normally reach for on a movie night?',
+  'Which films have stuck with you over the years?',
+  'What kind of evening are you planning?',
+  'Any favourite actors, directors or genres?',
+  'What sort of film puts you in a good mood?',
+  'What would you hate to end up watching?',
+  'Light and easy, or something with some weight?',
+  'Do you lean toward old classics or recent releases?',
+  'Want to tell me what kind of films you usually enjoy?',
 ];
 
 /** Said after an open question: what kind of answer helps. */
@@ -82,6 +114,10 @@ export const OPEN_FOLLOW_UPS: readonly string[] = [
   "Even a rough idea is enough, and I'll take it from there.",
   'Feel free to name a movie or two you enjoyed.',
   "A couple of words on the mood you're in would help.",
+  'Even a mood like cosy or tense is a start.',
+  'Anything you want to avoid is useful too.',
+  'No wrong answers here.',
+  'We can narrow it down from there.',
 ];
 
 /** Brief acknowledgements of the user's last turn, opening the recommender's reply. */
@@ -104,6 +140,14 @@ export const ACKNOWLEDGEMENTS: readonly string[] = [
   'Cool, thanks.',
   'Okay, good to know.',
   "Alright, that's useful.",
+  'Okay, that gives me something to go on.',
+  'Great, that narrows it down.',
+  'Understood, thanks.',
+  'Right, I see where you are going.',
+  'Okay, thanks for that.',
+  'Good, that is helpful.',
+  'Perfect, thanks.',
+  'Nice, that gives me a direction.',
 ];
 
 /**
@@ -155,6 +199,12 @@ export const ACKNOWLEDGEMENTS_AFTER_REJECT: readonly string[] = [
   'No harm done.',
   'Okay, let me try something else.',
   'Alright, back to the drawing board.',
+  'No problem, plenty more where that came from.',
+  'Sure, scratch that one.',
+  'Okay, moving on.',
+  'Right, not that one.',
+  "Alright, I'll cross it off.",
+  "Fair, let's try another.",
 ];
 
 /** Asks whether the user has seen an item, and what they thought. */
@@ -176,6 +226,14 @@ export const ASK_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Let me check something first: have you watched ${and}?`,
   ({ and }) => `Is ${and} one you've seen?`,
   ({ and }) => `Where do you stand on ${and}, if you've watched it?`,
+  ({ and }) => `Ever come across ${and}?`,
+  ({ and }) => `Does ${and} ring a bell?`,
+  ({ and }) => `Have you given ${and} a watch?`,
+  ({ and }) => `I wonder, have you seen ${and}? Your opinion would help.`,
+  ({ and }) => `Before I suggest anything: have you seen ${and}, and did it work for you?`,
+  ({ and }) => `Is ${and} on your list of watched films?`,
+  ({ and }) => `Have you seen ${and} by any chance?`,
+  ({ and }) => `How was ${and} for you, if you saw it?`,
 ];
 
 /** Words for a question about one attribute value: `x` is its noun phrase. */
@@ -223,6 +281,26 @@ export const ASK_ATTRIBUTE: readonly Template<AskAttributeWords>[] = [
   ({ x }) => `Thumbs up or down for ${x}?`,
   ({ x }) => `Would you call ${x} your kind of thing?`,
   ({ x }) => `Should ${x} be on the list?`,
+  ({ x }) => `Is ${x} something you'd watch?`,
+  ({ x }) => `Do you go for ${x}?`,
+  ({ x }) => `Would you pick ${x} on a night like this?`,
+  ({ x }) => `Are you in the mood for ${x}?`,
+  ({ x }) => `How do you get on with ${x}?`,
+  ({ x }) => `What's your stance on ${x}?`,
+  ({ x }) => `Have you got time for ${x}?`,
+  ({ x }) => `Do you have a weakness for ${x}?`,
+  ({ x }) => `Would ${x} be a good direction?`,
+  ({ x }) => `Is ${x} a yes for you?`,
+  ({ x }) => `Let me ask about ${x}: are you a fan?`,
+  ({ x }) => `I could go toward ${x}. Would that suit you?`,
+  ({ x }) => `Should we look at ${x}?`,
+  ({ x }) => `Are you up for ${x} tonight?`,
+  ({ x }) => `How often do you end up watching ${x}?`,
+  ({ x }) => `Do you get a kick out of ${x}?`,
+  ({ x }) => `Is ${x} worth considering for you?`,
+  ({ x }) => `Where are you on ${x}, generally?`,
+  ({ x }) => `Would you mind ${x}?`,
+  ({ x }) => `Shall I consider ${x} too?`,
 ];
 
 /** Questions about one attribute value after an earlier one in the dialogue. */
@@ -242,6 +320,14 @@ export const ASK_ATTRIBUTE_NEXT: readonly Template<AskAttributeWords>[] = [
   ({ x }) => `Okay, and ${x}?`,
   ({ x }) => `What about ${x}, while we're at it?`,
   ({ x }) => `Same question for ${x}.`,
+  ({ x }) => `Now what about ${x}?`,
+  ({ x }) => `Right, and ${x}?`,
+  ({ x }) => `And how are you with ${x}?`,
+  ({ x }) => `Next up: ${x}?`,
+  ({ x }) => `How about ${x} while I'm asking?`,
+  ({ x }) => `And would ${x} work?`,
+  ({ x }) => `One more thing: ${x}?`,
+  ({ x }) => `And are you into ${x} at all?`,
 ];
 
 /** Why the recommender asks, said after a question now and then. */
@@ -252,6 +338,10 @@ export const ASK_REASONS: readonly string[] = [
   'I want to get a sense of what to look for.',
   'That tells me where to look.',
   'It would help me pick the right film.',
+  'Then I can aim better.',
+  'I want the pick to fit you.',
+  'That way I skip what you would not enjoy.',
+  'It shapes what I suggest next.',
 ];
 
 /** Words for a question about a whole facet: `f` is its plural ("genres", "kinds of stories"). */
@@ -283,6 +373,18 @@ export const ASK_FACET: readonly Template<AskFacetWords>[] = [
   ({ f }) => `Which ${f} work best for you?`,
   ({ f }) => `Any ${f} you swear by?`,
   ({ f }) => `Which ${f} do you look for?`,
+  ({ f }) => `Which ${f} put you in a good mood?`,
+  ({ f }) => `What ${f} do you watch the most?`,
+  ({ f }) => `Which ${f} would you rather avoid?`,
+  ({ f }) => `Are there ${f} you always enjoy?`,
+  ({ f }) => `What ${f} do you like to unwind with?`,
+  ({ f }) => `Which ${f} have you been enjoying lately?`,
+  ({ f }) => `Help me out: which ${f} suit you?`,
+  ({ f }) => `What ${f} should I start with?`,
+  ({ f }) => `Which ${f} never let you down?`,
+  ({ f }) => `If you had to name your top ${f}, what would they be?`,
+  ({ f }) => `Which ${f} do you find yourself picking?`,
+  ({ f }) => `What ${f} do your favourite films have in common?`,
 ];
 
 /** Said after a question about a facet: the other side, or what helps. */
@@ -292,6 +394,9 @@ export const FACET_FOLLOW_UPS: readonly string[] = [
   'Even one or two would help.',
   'Name a couple, if you can.',
   "And tell me if there are any you'd rather skip.",
+  'Just the first ones that come to mind.',
+  'A rough idea is plenty.',
+  'The ones you skip help me too.',
 ];
 
 /** Words for a recommendation: the titles and, when the act gives reasons, their noun phrases joined. */
@@ -340,6 +445,18 @@ export const RECOMMEND_ONE_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `Have you seen ${and}? You mentioned ${r}, and it fits.`,
   ({ and, r }) => `With ${r} in mind, ${and} is my first thought.`,
   ({ and, r }) => `${and} is a good one if you want ${r}.`,
+  ({ and, r }) => `${and} should scratch that itch for ${r}.`,
+  ({ and, r }) => `As you're into ${r}, let me suggest ${and}.`,
+  ({ and, r }) => `Fans of ${r} tend to like ${and}.`,
+  ({ and, r }) => `Here's one for your taste in ${r}: ${and}.`,
+  ({ and, r }) => `Since you're a fan of ${r}, I'd try ${and}.`,
+  ({ and, r }) => `${and} is a natural pick for ${r}.`,
+  ({ and, r }) => `With ${r} on the list, ${and} stands out.`,
+  ({ and, r }) => `For ${r}, it's hard to beat ${and}.`,
+  ({ and, r }) => `I'd match ${r} with ${and}.`,
+  ({ and, r }) => `If you like ${r}, don't miss ${and}.`,
+  ({ and, r }) => `Keeping ${r} in mind, what about ${and}?`,
+  ({ and, r }) => `Your taste for ${r} points me to ${and}.`,
 ];
 
 /** Recommendations with reasons, several items. */
@@ -376,6 +493,16 @@ export const RECOMMEND_MANY_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ or, r }) => `You could start with ${or}, since you're into ${r}.`,
   ({ or, r }) => `Have you seen ${or}? You mentioned ${r}, and they fit.`,
   ({ or, r }) => `Let's go with ${r}: ${or}, perhaps?`,
+  ({ and, r }) => `${and} should suit a fan of ${r}.`,
+  ({ or, r }) => `As you're into ${r}, let me suggest ${or}.`,
+  ({ and, r }) => `Fans of ${r} tend to like ${and}.`,
+  ({ or, r }) => `Since you're a fan of ${r}, I'd try ${or}.`,
+  ({ and, r }) => `With ${r} on the list, ${and} stand out.`,
+  ({ and, r }) => `For ${r}, it's hard to beat ${and}.`,
+  ({ or, r }) => `If you like ${r}, don't miss ${or}.`,
+  ({ or, r }) => `Keeping ${r} in mind, what about ${or}?`,
+  ({ and, r }) => `Your taste for ${r} points me to ${and}.`,
+  ({ and, r }) => `A few picks for ${r}: ${and}.`,
 ];
 
 /** Recommendations without stated reasons, one item: a generic justification instead. */
@@ -416,6 +543,16 @@ export const RECOMMEND_ONE: readonly Template<RecommendWords>[] = [
   ({ and }) => `I'm thinking ${and}.`,
   ({ and }) => `${and} comes to mind.`,
   ({ and }) => `Would ${and} work for you?`,
+  ({ and }) => `Let me suggest ${and}.`,
+  ({ and }) => `How does ${and} sound?`,
+  ({ and }) => `You might like ${and}.`,
+  ({ and }) => `${and} could be just the thing.`,
+  ({ and }) => `What do you say to ${and}?`,
+  ({ and }) => `I'd put ${and} on your list.`,
+  ({ and }) => `Have a look at ${and}.`,
+  ({ and }) => `${and} is one I'd bet on for you.`,
+  ({ and }) => `Consider ${and}.`,
+  ({ and }) => `Then there's ${and}.`,
 ];
 
 /** Recommendations without stated reasons, several items. */
@@ -448,6 +585,16 @@ export const RECOMMEND_MANY: readonly Template<RecommendWords>[] = [
   ({ and }) => `Try one of these: ${and}.`,
   ({ and }) => `Here are my picks: ${and}.`,
   ({ or }) => `Do you know ${or}? Either could fit.`,
+  ({ and }) => `Let me suggest ${and}.`,
+  ({ or }) => `How does ${or} sound?`,
+  ({ and }) => `You might like ${and}.`,
+  ({ or }) => `What do you say to ${or}?`,
+  ({ and }) => `I'd put ${and} on your list.`,
+  ({ and }) => `Have a look at ${and}.`,
+  ({ and }) => `Consider ${and}.`,
+  ({ and }) => `I have a few for you: ${and}.`,
+  ({ and }) => `Some options worth a look: ${and}.`,
+  ({ or }) => `Maybe ${or} would hit the spot.`,
 ];
 
 /** Said after a recommendation that ends in a full stop: an invitation to answer. */
@@ -465,6 +612,12 @@ export const RECOMMEND_FOLLOW_UPS: readonly string[] = [
   'Thoughts?',
   'Want more options?',
   'Or shall I keep looking?',
+  'Does that appeal?',
+  'Worth a try?',
+  'How does that grab you?',
+  'Up for it?',
+  'Sound like a plan?',
+  'Do you like the sound of that?',
 ];
 
 /** Words for acknowledging a critique: the item and the shift asked for ("less violent", "not by X"). */
@@ -496,6 +649,12 @@ export const RESPOND_CRITIQUE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Sure thing. Starting from ${t}, but ${s}.`,
   ({ t, s }) => `I can work with that: ${t}, but ${s}.`,
   ({ t, s }) => `Okay, I'll use ${t} as a guide, but ${s}.`,
+  ({ t, s }) => `Okay, I'll keep ${t} in mind, but ${s}.`,
+  ({ t, s }) => `Alright, so ${t}, but ${s}. I can do that.`,
+  ({ t, s }) => `Let me think: ${t}, but ${s}.`,
+  ({ t, s }) => `Clear enough: like ${t}, but ${s}.`,
+  ({ t, s }) => `Good to know. Similar to ${t}, but ${s}.`,
+  ({ t, s }) => `Okay, close to ${t}, but ${s}. Got it.`,
 ];
 
 /** Extra acknowledgements for comparative shifts, which read before "than X". */
@@ -514,7 +673,18 @@ export const RESPOND_CRITIQUE_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Gotcha, something ${s} than ${t}.`,
   ({ t, s }) => `Sure thing, ${s} than ${t}. Let me look.`,
   ({ t, s }) => `I can do ${s} than ${t}.`,
+  ({ t, s }) => `Something ${s} than ${t}. Let me think.`,
+  ({ t, s }) => `Okay, I'll go ${s} than ${t}.`,
+  ({ t, s }) => `Right, ${s} than ${t} then.`,
+  ({ t, s }) => `Makes sense, something ${s} than ${t}.`,
+  ({ t, s }) => `Let me find you something ${s} than ${t}.`,
 ];
+
+/** A comparative shift said of titles: "is less violent", "are funnier", "has more zombies", "have fewer zombies". */
+function be(s: string, one: boolean): string {
+  if (s.startsWith('with ')) return `${one ? 'has' : 'have'} ${s.slice('with '.length)}`;
+  return `${one ? 'is' : 'are'} ${s}`;
+}
 
 /** Words for a critique answered together with a new suggestion: the critiqued title, the shift, the new titles. */
 export interface RespondRecommendWords extends TitleWords, ShiftWords {}
@@ -535,13 +705,20 @@ export const RESPOND_RECOMMEND: readonly Template<RespondRecommendWords>[] = [
   ({ t, s, or }) => `In the spirit of ${t}, but ${s}? Then I'd say ${or}.`,
   ({ t, s, and }) => `Staying near ${t}, but ${s}, I've got ${and}.`,
   ({ t, s, or }) => `Hmm, like ${t}, but ${s}. Have you seen ${or}?`,
+  ({ t, s, or }) => `You want ${t}, but ${s}? Then try ${or}.`,
+  ({ t, s, and, one }) => `Like ${t}, but ${s}: ${and} ${one ? 'fits' : 'fit'} that.`,
+  ({ t, s, or }) => `Keeping ${t} in mind, but ${s}, I'd suggest ${or}.`,
+  ({ t, s, or }) => `Okay, along the lines of ${t}, but ${s}. What about ${or}?`,
+  ({ t, s, and }) => `Similar to ${t}, but ${s}: ${and}.`,
+  ({ t, s, or }) => `Right, ${t} but ${s}. I'd go for ${or}.`,
+  ({ t, s, or }) => `Sure. For ${t}, only ${s}, look at ${or}.`,
 ];
 
 /** The same for comparative shifts, which read before "than X". */
 export const RESPOND_RECOMMEND_COMPARATIVE: readonly Template<RespondRecommendWords>[] = [
   ({ t, s, or }) => `${s} than ${t}? Try ${or}.`,
   ({ t, s, or }) => `Something ${s} than ${t}? How about ${or}?`,
-  ({ t, s, and, one }) => `Compared with ${t}, ${and} ${one ? 'is' : 'are'} ${s}.`,
+  ({ t, s, and, one }) => `Compared with ${t}, ${and} ${be(s, one)}.`,
   ({ t, s, or }) => `For something ${s} than ${t}, I'd try ${or}.`,
   ({ t, s, or }) => `If you're after something ${s} than ${t}, there's ${or}.`,
   ({ t, s, and }) => `Okay, ${s} than ${t}: ${and}.`,
@@ -549,6 +726,12 @@ export const RESPOND_RECOMMEND_COMPARATIVE: readonly Template<RespondRecommendWo
   ({ t, s, and }) => `Something ${s} than ${t}, then. You might like ${and}.`,
   ({ t, s, or }) => `Got it: ${s} than ${t}. ${or} should do.`,
   ({ t, s, or }) => `${s} than ${t}, then. Maybe ${or}?`,
+  ({ t, s, or }) => `Okay, ${s} than ${t}. What about ${or}?`,
+  ({ t, s, and, one }) => `Next to ${t}, ${and} ${be(s, one)}. Give ${one ? 'it' : 'them'} a look.`,
+  ({ t, s, and, one }) => `Sure. Side by side with ${t}, ${and} ${be(s, one)}.`,
+  ({ t, s, or }) => `Right, ${s} than ${t}: maybe ${or}?`,
+  ({ t, s, and }) => `If you want something ${s} than ${t}, I've got ${and}.`,
+  ({ t, s, or }) => `Let's go ${s} than ${t}, then. How about ${or}?`,
 ];
 
 /** Nothing left fits the critique: said openly rather than recommending against it. */
@@ -591,6 +774,16 @@ export const CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Have a great time with ${and}!`,
   ({ and }) => `Lovely. Enjoy ${and}!`,
   ({ and }) => `I think you'll have fun with ${and}. Bye!`,
+  ({ and }) => `Great pick. I hope you like ${and}!`,
+  ({ and }) => `Good choice! ${and} it is.`,
+  ({ and }) => `Wonderful, enjoy ${and} tonight.`,
+  ({ and }) => `Sounds good. ${and} should be a treat.`,
+  ({ and }) => `Then ${and} it is. Let me know how you like it!`,
+  ({ and }) => `Enjoy the film! ${and} is a good one to end the day with.`,
+  ({ and }) => `So glad that worked out. Enjoy ${and}!`,
+  ({ and }) => `Settled, then: ${and}. Have fun!`,
+  ({ and }) => `Nice, ${and} for tonight. Enjoy!`,
+  ({ and }) => `Happy to hear it. Have fun with ${and}!`,
 ];
 
 /** Said after a goodbye that names the accepted item. */
@@ -602,6 +795,10 @@ export const CLOSE_WITH_ITEM_WISHES: readonly string[] = [
   'Take care!',
   'Bye for now!',
   'Have a good night!',
+  'Tell me how it went next time!',
+  'Enjoy your movie night!',
+  'Happy viewing!',
+  'See you next time!',
 ];
 
 /** The first half of a goodbye when nothing was accepted. */
@@ -621,6 +818,11 @@ export const CLOSE: readonly string[] = [
   "That's alright, it happens.",
   'Thanks for giving it a go.',
   "Sorry I couldn't find the right fit.",
+  'Okay, no pressure.',
+  'That is fine, really.',
+  'Sure, some nights are like that.',
+  'No worries, it was fun chatting.',
+  'Alright, maybe another night.',
 ];
 
 /** A goodbye said right after a last suggestion, in the same turn. */
@@ -647,6 +849,10 @@ export const CLOSE_WISHES: readonly string[] = [
   'See you next time!',
   'Have a relaxing evening!',
   'Cheers!',
+  'Hope you find something good!',
+  'Sleep well!',
+  'Until next time!',
+  'Good night!',
 ];
 
 /** Items attached to acts that do not otherwise name items (greet, ask-open, ask-attribute): a neutral pointer. */

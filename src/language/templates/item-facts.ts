@@ -1,4 +1,5 @@
 import type { Item } from '../../catalog/item.js';
+import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { joinList, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
@@ -27,6 +28,41 @@ interface FactWords {
   readonly feature: string;
   /** Free-text tags viewers gave it, up to two: "quirky and dark comedy". */
   readonly tags: string;
+  /** How widely the film has been seen, when the catalog says (its `popularity`). */
+  readonly fame: Fame | undefined;
+}
+
+/** Among the most watched 1% of the catalog, the top 10%, or the less watched half. */
+type Fame = 'top' | 'known' | 'little';
+
+interface FameBounds {
+  readonly top: number;
+  readonly known: number;
+  readonly median: number;
+}
+
+// Per catalog, once: the popularity at the 1%, 10% and 50% marks, or undefined when no item has one.
+const FAME_BOUNDS = new WeakMap<ItemCatalog, FameBounds | undefined>();
+
+function popularityAt(catalog: ItemCatalog, share: number): number | undefined {
+  return catalog.mostPopular(Math.max(1, Math.ceil(catalog.size * share))).at(-1)?.popularity;
+}
+
+function fameOf(item: Item, catalog: ItemCatalog): Fame | undefined {
+  if (item.popularity === undefined) return undefined;
+  let bounds = FAME_BOUNDS.get(catalog);
+  if (!FAME_BOUNDS.has(catalog)) {
+    const [top, known, median] = [0.01, 0.1, 0.5].map((share) => popularityAt(catalog, share));
+    bounds = top === undefined || known === undefined || median === undefined ? undefined : { top, known, median };
+    FAME_BOUNDS.set(catalog, bounds);
+  }
+  if (bounds === undefined) return undefined;
+  // A film is said to be little seen only when fewer people saw it than most films, and well known only when it
+  // stands out: the middle says nothing.
+  if (item.popularity >= bounds.top && item.popularity > bounds.median) return 'top';
+  if (item.popularity >= bounds.known && item.popularity > bounds.median) return 'known';
+  if (item.popularity < bounds.median) return 'little';
+  return undefined;
 }
 
 /** How a fact sentence names the item: never by its title again. */
@@ -79,9 +115,29 @@ const FEATURE: readonly Fact[] = [
   ({ s, feature }) => `There's ${feature} in ${s.inner}.`,
 ];
 
+/** How widely a film has been seen, as a recommender would pass it on. */
+const FAME: Readonly<Record<Fame, readonly Fact[]>> = {
+  top: [
+    () => 'It is one of the most watched films around.',
+    ({ s }) => `A lot of people have seen ${s.inner}.`,
+    ({ s }) => `${s.it}'s one of the big ones; plenty of people have seen it.`,
+  ],
+  known: [
+    ({ s }) => `${s.it}'s fairly well known.`,
+    () => 'Plenty of people have seen it.',
+    ({ s }) => `${s.it}'s a popular pick.`,
+  ],
+  little: [
+    ({ s }) => `${s.it}'s a lesser-known one.`,
+    () => 'Not many people have seen it.',
+    ({ s }) => `${s.it} flew under the radar a bit.`,
+    ({ s }) => `${s.it}'s a bit of a hidden find.`,
+  ],
+};
+
 const IT: Subject = { it: 'It', inner: 'it' };
 
-function wordsOf(item: Item, random: SeededRandom): FactWords {
+function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWords {
   const genres: GenreWords[] = [];
   const qualities: string[] = [];
   const features: string[] = [];
@@ -109,6 +165,7 @@ function wordsOf(item: Item, random: SeededRandom): FactWords {
     quality: qualities.length === 0 ? '' : random.pick(qualities),
     feature: features.length === 0 ? '' : random.pick(features),
     tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
+    fame: fameOf(item, catalog),
   };
 }
 
@@ -124,8 +181,8 @@ function isFactTag(tag: string): boolean {
  * One sentence of true facts about an item, said after its title: its kind of film, who made it, who is in it, or a
  * tag ("It's a crime thriller by Michael Mann."). The title itself is never repeated.
  */
-export function itemFact(item: Item, random: SeededRandom): string {
-  const words = wordsOf(item, random);
+export function itemFact(item: Item, catalog: ItemCatalog, random: SeededRandom): string {
+  const words = wordsOf(item, catalog, random);
   const subject = IT;
   const lists: (readonly Fact[])[] = [];
   const genreKnown = (item.attributes.genre ?? []).length > 0;
@@ -136,6 +193,7 @@ export function itemFact(item: Item, random: SeededRandom): string {
   if (words.quality !== '') lists.push(QUALITY);
   if (words.feature !== '') lists.push(FEATURE);
   if (words.tags !== '') lists.push(TAGS, TAGS);
+  if (words.fame !== undefined) lists.push(FAME[words.fame]);
   if (lists.length === 0) return '';
   return random.pick(random.pick(lists))({ ...words, s: subject });
 }
@@ -152,15 +210,17 @@ const APPOSITIVES: readonly Appositive[] = [
   ({ np, feature }) => (feature === '' ? np : `${np} with ${feature}`),
   ({ np, quality }) => (quality === '' ? np : `${np} that's ${quality}`),
   ({ np, tags }) => (tags === '' ? np : `${np} people tag ${tags}`),
+  ({ np, fame, kind }) =>
+    fame === undefined ? np : withArticle(`${fame === 'little' ? 'lesser-known' : 'well-known'} ${kind}`),
 ];
 
 /**
  * A short noun phrase of true facts to follow an item's title: "a crime thriller by Michael Mann", "Michael Mann's
  * crime thriller". Empty for an item without genres, which has no kind of film to name.
  */
-export function itemAppositive(item: Item, random: SeededRandom): string {
+export function itemAppositive(item: Item, catalog: ItemCatalog, random: SeededRandom): string {
   if ((item.attributes.genre ?? []).length === 0) return '';
-  const words = wordsOf(item, random);
+  const words = wordsOf(item, catalog, random);
   const kind = words.np.slice(words.np.indexOf(' ') + 1);
   return random.pick(APPOSITIVES)({ ...words, kind });
 }

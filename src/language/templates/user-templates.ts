@@ -55,6 +55,22 @@ const GOAL_REQUESTS: readonly string[] = [
   'Looking for something to put on tonight.',
   'Help! I need something to watch.',
   "I'm after a movie recommendation.",
+  'I feel like watching a movie but have no plan.',
+  "What's worth watching tonight?",
+  "Could you help me pick tonight's film?",
+  'I want something good to watch.',
+  "I'm hoping to find a movie I'll actually like.",
+  'Recommend me something to watch?',
+  'I need help picking a film.',
+  'Looking for a good movie, any thoughts?',
+  "I'm up for a film tonight. What's good?",
+  "I'd like to watch something new tonight.",
+  'Do you have a movie for me?',
+  'I could use a movie suggestion.',
+  "I'm looking for my next movie.",
+  'Can you find me something to watch?',
+  'Any ideas for a movie to watch tonight?',
+  "I've run out of things to watch.",
 ];
 
 /** Opening requests with no item named: a request, alone or after a hello. */
@@ -77,6 +93,12 @@ export const STATE_GOAL: StyledText = {
     'Need a film for tonight.',
     'Help me pick a movie?',
     'Any good movies?',
+    'Film tonight. Ideas?',
+    'Need a movie pick.',
+    'Suggest a film?',
+    'What to watch?',
+    'Something good tonight?',
+    'Movie recommendation?',
   ],
 };
 
@@ -89,6 +111,10 @@ export const STATE_GOAL_LIKE: Styled<TitleWords> = {
     ({ or }) => `Hey, I'm after something similar to ${or}.`,
     ({ or }) => `Looking for a movie like ${or}.`,
     ({ or }) => `Hi! Any suggestions in the vein of ${or}?`,
+    ({ or }) => `Do you know anything similar to ${or}?`,
+    ({ or }) => `I'd love another movie like ${or}.`,
+    ({ or }) => `Something in the spirit of ${or} would be great.`,
+    ({ or }) => `Can you recommend a film like ${or}?`,
   ],
   terse: [
     ({ or }) => `Something like ${or}?`,
@@ -128,6 +154,16 @@ export const CRITIQUE: Styled<ShiftWords> = {
     ({ t, s }) => `Picture ${t}, but ${s}. Got anything?`,
     ({ t, s }) => `I'd go for something like ${t}, but ${s}.`,
     ({ t, s }) => `${t} is in the right area. Maybe ${s}, though?`,
+    ({ t, s }) => `I like the idea of ${t}, but maybe something ${s}?`,
+    ({ t, s }) => `Close, but not quite. Like ${t}, but ${s}?`,
+    ({ t, s }) => `Is there anything like ${t} out there, but ${s}?`,
+    ({ t, s }) => `I want something like ${t}, but ${s}.`,
+    ({ t, s }) => `Could you look for something like ${t}, just ${s}?`,
+    ({ t, s }) => `How about a film like ${t}, but ${s}?`,
+    ({ t, s }) => `Something close to ${t} would be nice, but ${s}.`,
+    ({ t, s }) => `Hmm. Similar to ${t}, but ${s}, ideally.`,
+    ({ t, s }) => `I'm after something like ${t}, but ${s}.`,
+    ({ t, s }) => `Can you suggest something like ${t}, only ${s}?`,
   ],
   terse: [
     ({ t, s }) => `Like ${t}, but ${s}?`,
@@ -140,6 +176,10 @@ export const CRITIQUE: Styled<ShiftWords> = {
     ({ t, s }) => `Sort of ${t}, but ${s}?`,
     ({ t, s }) => `${t} vibe, but ${s}?`,
     ({ t, s }) => `Close to ${t}; ${s}?`,
+    ({ t, s }) => `${t}, sort of, but ${s}?`,
+    ({ t, s }) => `Kind of ${t}, but ${s}.`,
+    ({ t, s }) => `Nearly. ${t}, but ${s}?`,
+    ({ t, s }) => `Like ${t}; ${s}.`,
   ],
 };
 
@@ -159,11 +199,18 @@ export const CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
     ({ t, s }) => `Ideally something ${s} than ${t}.`,
     ({ t, s }) => `Do you know anything ${s} than ${t}?`,
     ({ t, s }) => `How about something ${s} than ${t}?`,
+    ({ t, s }) => `Could we go ${s} than ${t}?`,
+    ({ t, s }) => `I was hoping for something ${s} than ${t}.`,
+    ({ t, s }) => `Have you got something ${s} than ${t}?`,
+    ({ t, s }) => `Anything out there ${s} than ${t}?`,
+    ({ t, s }) => `Let's try something ${s} than ${t}.`,
   ],
   terse: [
     ({ t, s }) => `${s} than ${t}?`,
     ({ t, s }) => `Anything ${s} than ${t}?`,
     ({ t, s }) => `Something ${s} than ${t}?`,
+    ({ t, s }) => `Go ${s} than ${t}?`,
+    ({ t, s }) => `Got anything ${s} than ${t}?`,
   ],
 };
 
@@ -182,6 +229,10 @@ export const TOO_MUCH: Styled<ShortfallWords> = {
     ({ t, a }) => `I think ${t} would be too ${a}.`,
     ({ t, a }) => `${t} might be a little too ${a} for me.`,
     ({ t, a }) => `Isn't ${t} a bit too ${a}?`,
+    ({ t, a }) => `I'm worried ${t} would be too ${a} for me.`,
+    ({ t, a }) => `${t} feels a bit too ${a} for my mood.`,
+    ({ t, a }) => `${t} sounds too ${a}, honestly.`,
+    ({ t, a }) => `I suspect ${t} is too ${a} for tonight.`,
   ],
   terse: [({ t, a }) => `${t}: too ${a}.`, ({ t, a }) => `${t} is too ${a}.`, ({ t, a }) => `${t}? Too ${a}.`],
 };
@@ -193,6 +244,9 @@ export const NOT_ENOUGH: Styled<ShortfallWords> = {
     ({ t, a }) => `Hmm, ${t} isn't ${a} enough for me.`,
     ({ t, a }) => `${t} seems not quite ${a} enough.`,
     ({ t, a }) => `${t} probably isn't ${a} enough for what I want.`,
+    ({ t, a }) => `I don't think ${t} is ${a} enough.`,
+    ({ t, a }) => `${t} doesn't seem quite ${a} enough for me.`,
+    ({ t, a }) => `${t} isn't quite ${a} enough for tonight.`,
   ],
   terse: [({ t, a }) => `${t}: not ${a} enough.`, ({ t, a }) => `${t} isn't ${a} enough.`],
 };
@@ -208,6 +262,10 @@ export const SHORTFALL_ASKS: StyledText = {
     'Is there an alternative that fits?',
     'What else is there like it?',
     'Something similar, otherwise?',
+    'Is there something like it?',
+    'Anything close to it, otherwise?',
+    'What else would you suggest along those lines?',
+    'Got an alternative like it?',
   ],
   terse: ['Similar?', 'Alternatives?', 'Something like it?', 'Anything close?'],
 };
@@ -232,6 +290,12 @@ export const REJECT_ONE: Styled<TitleWords> = {
     ({ and }) => `${and} isn't what I'm after.`,
     ({ and }) => `I'm not in the mood for ${and}.`,
     ({ and }) => `Nah, not ${and}.`,
+    ({ and }) => `${and} doesn't do much for me.`,
+    ({ and }) => `Hmm, ${and} isn't my kind of thing.`,
+    ({ and }) => `I'll sit ${and} out, thanks.`,
+    ({ and }) => `Not ${and}, I think.`,
+    ({ and }) => `${and} doesn't sound right for tonight.`,
+    ({ and }) => `Can we skip ${and}?`,
   ],
   terse: [
     ({ and }) => `Pass on ${and}.`,
@@ -258,6 +322,10 @@ export const REJECT_MANY: Styled<RejectManyWords> = {
     ({ and }) => `Not feeling ${and}, to be honest.`,
     ({ and }) => `I don't think ${and} are for me.`,
     ({ and }) => `No thanks to ${and}.`,
+    ({ and }) => `${and} don't do much for me.`,
+    ({ and }) => `I'll skip ${and}, thanks.`,
+    ({ none }) => `Honestly, ${none} sounds right for tonight.`,
+    ({ and }) => `Can we skip ${and}?`,
   ],
   terse: [
     ({ and }) => `Pass on ${and}.`,
@@ -276,6 +344,9 @@ export const REJECT_SEEN_ONE: Styled<TitleWords> = {
     ({ and }) => `Already saw ${and}, actually.`,
     ({ and }) => `${and} is one I've seen already.`,
     ({ and }) => `Seen ${and} already, sorry. Anything else?`,
+    ({ and }) => `Oh, I've seen ${and}. Something else?`,
+    ({ and }) => `${and} I've already watched.`,
+    ({ and }) => `I saw ${and} a while ago, so something else, please.`,
   ],
   terse: [
     ({ and }) => `Seen ${and}.`,
@@ -294,6 +365,8 @@ export const REJECT_SEEN_MANY: Styled<RejectManyWords> = {
     ({ and }) => `Already saw ${and}, actually.`,
     ({ and }) => `${and} are ones I've seen already.`,
     ({ all }) => `I've seen ${all} already, sorry. Anything else?`,
+    ({ and }) => `Oh, I've seen ${and}. Something else?`,
+    ({ and }) => `I saw ${and} a while ago, so something else, please.`,
   ],
   terse: [
     ({ and }) => `Seen ${and}.`,
@@ -347,6 +420,16 @@ const ACCEPT_CORES: readonly Template<TitleWords>[] = [
   ({ and }) => `I'll take ${and}.`,
   ({ and }) => `${and} it is, then.`,
   ({ and }) => `That's the one: ${and}.`,
+  ({ and }) => `${and} sounds like a winner.`,
+  ({ and }) => `Yes, ${and} is exactly what I was after.`,
+  ({ and }) => `I'm sold on ${and}.`,
+  ({ and }) => `Let's try ${and}.`,
+  ({ and }) => `${and} it is. Good call.`,
+  ({ and }) => `Oh nice, ${and}. I'll watch that.`,
+  ({ and }) => `${and} sounds right up my street.`,
+  ({ and }) => `Okay, you've convinced me: ${and}.`,
+  ({ and }) => `Alright, I'll give ${and} a go.`,
+  ({ and }) => `Yes, ${and} will do nicely.`,
 ];
 
 const ACCEPT_ENDS: readonly Template<TitleWords>[] = [
@@ -360,6 +443,10 @@ const ACCEPT_ENDS: readonly Template<TitleWords>[] = [
   ({ one }) => `Adding ${one ? 'it' : 'them'} to my list.`,
   () => 'Just what I needed.',
   ({ one }) => `I'll put ${one ? 'it' : 'them'} on now.`,
+  () => 'You were a big help.',
+  ({ one }) => `Queueing ${one ? 'it' : 'them'} up now.`,
+  () => 'Thanks for the help.',
+  () => 'Much appreciated.',
 ];
 
 /** Accepting an item: a choice, alone or with a thank-you or a plan. */
@@ -377,8 +464,52 @@ export const ACCEPT: Styled<TitleWords> = {
     ({ and }) => `Fine, ${and}.`,
     ({ and }) => `Going with ${and}.`,
     ({ and }) => `${and}, thanks.`,
+    ({ and }) => `Yes, ${and}.`,
+    ({ and }) => `${and} works.`,
+    ({ and }) => `Sure, ${and}.`,
+    ({ and }) => `${and}. Done.`,
+    ({ and }) => `Okay, ${and} then.`,
   ],
 };
+
+/**
+ * Accepting, said as the persona would: a decisive user settles briskly, a hesitant one with a hedge. Used beside
+ * {@link ACCEPT}, never instead of it.
+ */
+export const ACCEPT_BY_DECISIVENESS: {
+  readonly decisive: readonly Template<TitleWords>[];
+  readonly hesitant: readonly Template<TitleWords>[];
+} = {
+  decisive: [
+    ({ and }) => `${and}. Done.`,
+    ({ and }) => `Yes. ${and}.`,
+    ({ and }) => `${and}, no question.`,
+    ({ and }) => `Easy: ${and}.`,
+    ({ and }) => `Decided: ${and}.`,
+    ({ and }) => `Sold on ${and}.`,
+    ({ and }) => `${and}. Say no more.`,
+    ({ and }) => `That's it, ${and}. Thanks.`,
+  ],
+  hesitant: [
+    ({ and }) => `I guess ${and} could work.`,
+    ({ and, one }) => `Hmm, maybe ${and}? Okay, let's try ${one ? 'it' : 'them'}.`,
+    ({ and }) => `I'm not totally sure, but let's go with ${and}.`,
+    ({ and, one }) => `${and} might be okay. I'll give ${one ? 'it' : 'them'} a shot.`,
+    ({ and }) => `Alright, I'll try ${and}, I think.`,
+    ({ and }) => `Let's say ${and}, then.`,
+    ({ and }) => `I could do ${and}, I think.`,
+    ({ and }) => `Okay, ${and}, probably. Yes, let's do it.`,
+  ],
+};
+
+/** Turning down one item the way a picky user does: it is near, but not good enough. */
+export const REJECT_PICKY: readonly Template<TitleWords>[] = [
+  ({ and }) => `${and} isn't quite it for me.`,
+  ({ and }) => `Close, but ${and} isn't the one.`,
+  ({ and }) => `Hmm, not ${and}. I'm fussy, sorry.`,
+  ({ and }) => `${and} doesn't quite make the cut.`,
+  ({ and }) => `I'm picky, and ${and} isn't doing it for me.`,
+];
 
 /** Asking what an item is like. */
 export const ASK_ABOUT_ITEM: Styled<TitleWords> = {
@@ -395,6 +526,11 @@ export const ASK_ABOUT_ITEM: Styled<TitleWords> = {
     ({ and }) => `Never heard of ${and}. What is it?`,
     ({ and }) => `What sort of film is ${and}?`,
     ({ and }) => `Before I decide, what's ${and} like?`,
+    ({ and }) => `Tell me a little about ${and}?`,
+    ({ and }) => `What's the deal with ${and}?`,
+    ({ and }) => `Hmm, ${and}. What's it about?`,
+    ({ and }) => `What would I be getting with ${and}?`,
+    ({ and }) => `I'm not familiar with ${and}. What's it like?`,
   ],
   terse: [
     ({ and }) => `What's ${and} about?`,
@@ -475,6 +611,10 @@ export const USER_OPEN_QUESTIONS: readonly string[] = [
   'Anything come to mind?',
   "What's your pick?",
   'Where would you start?',
+  'What do you have in mind?',
+  'Surprise me?',
+  'What would you go for?',
+  'Any favourites you would suggest?',
 ];
 
 /** A user's goodbye naming the item they settled on. */
@@ -492,6 +632,9 @@ export const USER_CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Great, ${and} tonight. Thanks!`,
   ({ and }) => `Thanks so much, ${and} it is.`,
   ({ and }) => `Cheers for the help. ${and}, here I come.`,
+  ({ and }) => `Thanks, ${and} sounds like a plan.`,
+  ({ and }) => `Great, I'm off to watch ${and}. Thanks!`,
+  ({ and }) => `Thanks a lot, ${and} it is tonight.`,
 ];
 
 /** A user's goodbye. */
@@ -506,4 +649,7 @@ export const USER_CLOSE: readonly string[] = [
   "That's everything, thanks.",
   'Thanks again, see you!',
   'Thanks for your time!',
+  'Thanks, that was helpful!',
+  'Okay, thanks, bye!',
+  'Alright, thanks for everything.',
 ];

@@ -2,7 +2,7 @@ import { displayTitle } from '../../catalog/item.js';
 import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
 import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
-import { attributePhrase, facetPhrase } from '../../lexicon/attribute-phrases.js';
+import { attributeNouns, attributePhrase, facetNouns, facetPhrase } from '../../lexicon/attribute-phrases.js';
 import { capitalize, joinList, joinNegativeList } from '../../lexicon/english.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
@@ -44,10 +44,11 @@ import { GIVE_UP_ASIDES, OPENING_ASIDES, SETTLED_ASIDES } from './chatty-asides.
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
 import { itemAppositive, itemFact, withAppositive } from './item-facts.js';
-import type { Style, Template } from './template.js';
+import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords } from './turn-state.js';
 import {
   ACCEPT,
+  ACCEPT_BY_DECISIVENESS,
   ASK_ABOUT_ITEM,
   CRITIQUE,
   CRITIQUE_COMPARATIVE,
@@ -56,6 +57,7 @@ import {
   NOT_ENOUGH,
   REJECT_MANY,
   REJECT_ONE,
+  REJECT_PICKY,
   REJECT_SEEN_JUST_NAMED,
   REJECT_SEEN_MANY,
   REJECT_SEEN_ONE,
@@ -213,6 +215,8 @@ interface Voice {
   readonly recommendFollowUp: number;
   /** A true fact about a recommended film. */
   readonly fact: number;
+  /** What a film is, after its title in "Have you seen …?". */
+  readonly itemHint: number;
   /** "Got it." before a question or suggestion. */
   readonly acknowledge: number;
   /** A critique answered in the same sentence as the new suggestion, rather than restated first. */
@@ -229,6 +233,7 @@ const VOICES: Readonly<Record<Style, Voice>> = {
     facetFollowUp: 0.1,
     recommendFollowUp: 0.1,
     fact: 0.5,
+    itemHint: 0.2,
     acknowledge: 0.3,
     combineCritique: 0.9,
     closeWish: 0.1,
@@ -240,6 +245,7 @@ const VOICES: Readonly<Record<Style, Voice>> = {
     facetFollowUp: 0.25,
     recommendFollowUp: 0.25,
     fact: 0.7,
+    itemHint: 0.4,
     acknowledge: 0.5,
     combineCritique: 0.65,
     closeWish: 0.3,
@@ -251,6 +257,7 @@ const VOICES: Readonly<Record<Style, Voice>> = {
     facetFollowUp: 0.4,
     recommendFollowUp: 0.4,
     fact: 0.85,
+    itemHint: 0.55,
     acknowledge: 0.65,
     combineCritique: 0.4,
     closeWish: 0.5,
@@ -262,6 +269,14 @@ function maybe(random: SeededRandom, share: number, list: readonly string[]): st
   return random.chance(share) ? ` ${random.pick(list)}` : '';
 }
 
+/**
+ * The recommender's words for an attribute or a facet: half the time the usual noun, otherwise any name it goes by
+ * ("science fiction" for sci-fi), as people say back what they heard in their own words.
+ */
+function saidNoun(random: SeededRandom, nouns: readonly string[]): string {
+  return nouns.length === 1 || random.chance(0.5) ? (nouns[0] as string) : random.pick(nouns);
+}
+
 function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context: AssistantContext): string {
   const { random } = state;
   if (state.speaker === 'user') {
@@ -271,10 +286,10 @@ function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context
   }
   const voice = VOICES[state.style];
   if (act.attribute === undefined) {
-    const question = random.pick(ASK_FACET)({ f: facetPhrase(act.facet) });
+    const question = random.pick(ASK_FACET)({ f: saidNoun(random, facetNouns(act.facet)) });
     return `${question}${random.chance(0.6) ? maybe(random, voice.facetFollowUp, FACET_FOLLOW_UPS) : maybe(random, voice.askReason, ASK_REASONS)}`;
   }
-  const x = attributePhrase(act.attribute).noun;
+  const x = saidNoun(random, attributeNouns(act.attribute));
   const question =
     context.askedBefore && random.chance(0.4)
       ? random.pick(ASK_ATTRIBUTE_NEXT)({ x })
@@ -284,7 +299,11 @@ function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context
 
 function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
   const titles = titleWords(state, act.items);
-  const r = joinList(act.reasons.map((key) => attributePhrase(key).noun));
+  const r = joinList(
+    act.reasons.map((key) =>
+      state.speaker === 'user' ? attributePhrase(key).noun : saidNoun(state.random, attributeNouns(key)),
+    ),
+  );
   const templates =
     r === ''
       ? titles.one
@@ -302,25 +321,39 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
 // fact follows a title ("Heat (1995), a crime thriller by Michael Mann") or, for a single film, is a sentence of its
 // own; a slate gives the fact of one film only, so the list stays readable.
 function recommendTail(state: TurnState, text: string, ids: readonly string[]): string {
-  const { random } = state;
+  const { random, catalog } = state;
   const voice = VOICES[state.style];
   let out = text;
   let fact = '';
   if (random.chance(voice.fact)) {
     if (ids.length === 1 && random.chance(0.5)) {
-      const sentence = itemFact(state.catalog.require(ids[0] as string), random);
+      const sentence = itemFact(catalog.require(ids[0] as string), catalog, random);
       if (sentence !== '') fact = ` ${sentence}`;
     } else {
-      // In a list of three, only the last: "A, B and C, a crime thriller"; in a pair, either or both.
+      // In a list of three, only the last: "A, B and C, a crime thriller"; in a pair, either or both, never the same
+      // words twice ("A, a horror comedy, or B, a horror comedy").
+      const said = new Set<string>();
       for (const [index, id] of ids.entries()) {
         if (ids.length === 3 ? index < 2 : ids.length === 2 && !random.chance(0.6)) continue;
-        const item = state.catalog.require(id);
-        out = withAppositive(out, displayTitle(item), itemAppositive(item, random));
+        const item = catalog.require(id);
+        const appositive = itemAppositive(item, catalog, random);
+        if (said.has(appositive)) continue;
+        said.add(appositive);
+        out = withAppositive(out, displayTitle(item), appositive);
       }
     }
   }
   const ask = text.endsWith('.') || fact !== '';
   return `${out}${fact}${ask ? maybe(random, voice.recommendFollowUp, RECOMMEND_FOLLOW_UPS) : ''}`;
+}
+
+/** "Have you seen Heat (1995), Michael Mann's crime thriller?": a question about one film may say what it is. */
+function askItem(state: TurnState, act: ActOfType<'ask-item'>): string {
+  const { random, catalog } = state;
+  const text = random.pick(ASK_ITEM)(titleWords(state, act.items));
+  if (state.speaker === 'user' || act.items.length !== 1 || !random.chance(VOICES[state.style].itemHint)) return text;
+  const item = catalog.require(act.items[0] as string);
+  return withAppositive(text, displayTitle(item), itemAppositive(item, catalog, random));
 }
 
 /**
@@ -357,16 +390,35 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
   return `${text}${maybe(random, VOICES[state.style].closeWish, CLOSE_WITH_ITEM_WISHES)}`;
 }
 
+/** The share of turns, where a trait shows, worded by it ("Decided: Heat."): the rest use the common lists. */
+const PERSONA_WORDING = 0.5;
+
+function isPicky(state: TurnState): boolean {
+  return (state.persona?.pickiness ?? 0.5) >= 0.7;
+}
+
+// A decisive user settles briskly, a hesitant one with a hedge; the middle sounds like anyone.
+function acceptTemplates(state: TurnState): readonly Template<TitleWords>[] {
+  const decisiveness = state.persona?.decisiveness;
+  if (decisiveness === undefined || state.style === 'terse' || !state.random.chance(PERSONA_WORDING)) {
+    return styled(state, ACCEPT);
+  }
+  if (decisiveness >= 0.7) return ACCEPT_BY_DECISIVENESS.decisive;
+  if (decisiveness < 0.35) return ACCEPT_BY_DECISIVENESS.hesitant;
+  return styled(state, ACCEPT);
+}
+
 function reject(state: TurnState, act: ActOfType<'reject'>): string {
   // "I loved Heat (1995). Seen it already, though." — not "… I've seen Heat (1995) already." Items this utterance
   // has just given an opinion of are seen, so only the others need naming.
-  const unnamed = act.seen
-    ? act.items.filter((id) => !state.titles.includes(displayTitle(state.catalog.require(id))))
-    : act.items;
+  const unnamed = act.seen ? act.items.filter((id) => !state.named.includes(id)) : act.items;
   if (unnamed.length === 0) {
     return state.random.pick(styled(state, REJECT_SEEN_JUST_NAMED))({ one: act.items.length === 1 });
   }
   const titles = titleWords(state, unnamed);
+  if (titles.one && !act.seen && isPicky(state) && state.random.chance(PERSONA_WORDING)) {
+    return state.random.pick(REJECT_PICKY)(titles);
+  }
   if (titles.one) return state.random.pick(styled(state, act.seen ? REJECT_SEEN_ONE : REJECT_ONE))(titles);
   const all = titles.list.length === 2 ? `both ${titles.and}` : `all of ${titles.and}`;
   const words = { ...titles, none: joinNegativeList(titles.list), all };
@@ -392,7 +444,7 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
     case 'ask-attribute':
       return withItems(state, askAttribute(state, act, context), act.items);
     case 'ask-item':
-      return random.pick(ASK_ITEM)(titleWords(state, act.items));
+      return askItem(state, act);
     case 'recommend':
       return recommend(state, act);
     case 'respond-critique':
@@ -414,7 +466,7 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
     case 'reject':
       return reject(state, act);
     case 'accept':
-      return random.pick(styled(state, ACCEPT))(titleWords(state, act.items));
+      return random.pick(acceptTemplates(state))(titleWords(state, act.items));
     case 'ask-about-item':
       return random.pick(styled(state, ASK_ABOUT_ITEM))(titleWords(state, act.items));
     case 'give-up': {
@@ -438,7 +490,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice): string | unde
   const rejected = last.acts.some((act) => act.type === 'reject');
   const echo = rejected ? undefined : echoOf(last);
   if (echo !== undefined && request.random.chance(ECHO_RATE)) {
-    const words = { x: attributePhrase(echo.attribute as string).noun };
+    const words = { x: saidNoun(request.random, attributeNouns(echo.attribute as string)) };
     return capitalize(request.random.pick(ECHOES[echo.polarity])(words));
   }
   return request.random.pick(rejected ? ACKNOWLEDGEMENTS_AFTER_REJECT : ACKNOWLEDGEMENTS);
@@ -520,7 +572,9 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     catalog: request.catalog,
     speaker: request.speaker,
     style: styleOf(request),
+    persona: request.speaker === 'user' ? request.persona : undefined,
     titles: [],
+    named: [],
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
