@@ -46,7 +46,27 @@ export function checkTurnText(finder: MentionFinder, turn: Turn): Violation[] {
       evidence: { items: [id] },
     });
   }
-  // A "(1999)" that no catalog title stands before is a title the writer made up (or misspelt): say which words.
+  violations.push(...unknownTitles(turn, mentions));
+  for (const mention of mentions) {
+    if (namesAny(mention, named)) continue;
+    const span = text.slice(mention.start, mention.end);
+    violations.push({
+      turn: turn.index,
+      rule: 'text-extra-item',
+      message: `The text mentions ${itemsLabel(catalog, mention.items)} ("${span}"), which its acts do not name.`,
+      evidence: { items: [...mention.items], text: span },
+    });
+  }
+  return violations;
+}
+
+/**
+ * `text-unknown-title`: a "(1999)" that no catalog title found in the text stands before is a title the writer made
+ * up (or misspelt); the violation says which words.
+ */
+export function unknownTitles(turn: Turn, mentions: readonly TitleMention[]): Violation[] {
+  const { text } = turn;
+  const violations: Violation[] = [];
   // A plain scan for "(", not a regex: most turns have a bracket or two, and this runs on every turn.
   for (let at = text.indexOf('('); at >= 0; at = text.indexOf('(', at + 1)) {
     const year = bracketedYearAt(text, at);
@@ -57,16 +77,6 @@ export function checkTurnText(finder: MentionFinder, turn: Turn): Violation[] {
       rule: 'text-unknown-title',
       message: `The text names "${span}", which is no item of the catalog.`,
       evidence: { text: span },
-    });
-  }
-  for (const mention of mentions) {
-    if (namesAny(mention, named)) continue;
-    const span = text.slice(mention.start, mention.end);
-    violations.push({
-      turn: turn.index,
-      rule: 'text-extra-item',
-      message: `The text mentions ${itemsLabel(catalog, mention.items)} ("${span}"), which its acts do not name.`,
-      evidence: { items: [...mention.items], text: span },
     });
   }
   return violations;
