@@ -1,18 +1,15 @@
-import { generateText, type ModelMessage, NoObjectGeneratedError, Output } from 'ai';
+import type { ModelMessage } from 'ai';
 import { z } from 'zod';
 import { displayTitle } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { type TokenUsage, TokenUsageSchema } from '../dialogue/token-usage.js';
 import { IcerError } from '../errors.js';
 import type { EvaluationContext } from '../evaluation/evaluation-context.js';
 import type { RankingRecommender, RankingRequest } from '../evaluation/ranking-recommender.js';
-import { ResponseCache } from '../io/response-cache.js';
-import { CallPolicyOptionsSchema, callWithPolicy } from '../language/call-policy.js';
+import { CallPolicyOptionsSchema } from '../language/call-policy.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { type AiSdkAdapterStats, StatsCounter } from './adapter-stats.js';
 import { AiSdkAdapterOptionsSchema } from './ai-sdk-adapter-options.js';
-import { tokenUsage } from './model-usage.js';
-import { explainModelVersion } from './model-version-error.js';
+import { modelCaller } from './model-call.js';
 import { parseRanking, RankingReplySchema } from './parse-ranking.js';
 import { formatDataBlock } from './prompts.js';
 
@@ -80,8 +77,6 @@ export interface AiSdkRecommender extends RankingRecommender {
   readonly stats: AiSdkAdapterStats;
 }
 
-const CachedAnswerSchema = z.object({ text: z.string(), usage: TokenUsageSchema });
-
 /**
  * A recommender on any AI SDK model for `evaluateDialogues`: each question is one prompt (the context and the
  * candidates in an injection-safe data block) answered with `{"ranking": [ids]}`. Answers are read robustly (ids or
@@ -101,59 +96,17 @@ export function aiSdkRecommender(options: AiSdkRecommenderOptions): AiSdkRecomme
   const { model, retry, temperature, invalidReplyRetries } = resolved;
   const modelId = typeof model === 'string' ? model : `${model.provider}:${model.modelId}`;
   const system = resolved.system ?? RANKING_SYSTEM;
-  const cache = typeof resolved.cache === 'string' ? new ResponseCache(resolved.cache) : resolved.cache;
   const stats = new StatsCounter(resolved.prices);
 
-  const respond = async (messages: ModelMessage[], signal: AbortSignal | undefined) => {
-    const key = cache
-      ? ResponseCache.key({ rank: RANKING_PROMPT_VERSION, model: modelId, messages, temperature })
-      : undefined;
-    if (cache && key !== undefined) {
-      const hit = CachedAnswerSchema.safeParse(await cache.get(key));
-      if (hit.success) {
-        stats.cacheHits++;
-        return hit.data;
-      }
-    }
-    let answer: { text: string; usage: TokenUsage };
-    try {
-      answer = await callWithPolicy(
-        async (abortSignal) => {
-          stats.calls++;
-          try {
-            const result = await generateText({
-              model,
-              messages,
-              allowSystemInMessages: true,
-              temperature,
-              maxRetries: 0,
-              abortSignal,
-              output: Output.object({ schema: RankingReplySchema, name: 'ranking' }),
-            });
-            return { text: result.text, usage: tokenUsage(result.usage) };
-          } catch (error) {
-            // An answer that is not the JSON asked for is still an answer: read (and re-asked) by us, not retried.
-            if (NoObjectGeneratedError.isInstance(error))
-              return { text: error.text ?? '', usage: tokenUsage(error.usage) };
-            throw explainModelVersion(error);
-          }
-        },
-        retry,
-        {
-          ...(signal ? { signal } : {}),
-          onRetry: () => {
-            stats.retries++;
-          },
-        },
-      );
-    } catch (error) {
-      if (!(IcerError.isInstance(error) && error.code === 'ABORTED')) stats.failures++;
-      throw error;
-    }
-    stats.spent(answer.usage);
-    if (cache && key !== undefined) await cache.set(key, answer);
-    return answer;
-  };
+  const respond = modelCaller({
+    model,
+    temperature,
+    retry,
+    cache: resolved.cache,
+    stats,
+    output: { schema: RankingReplySchema, name: 'ranking' },
+    version: RANKING_PROMPT_VERSION,
+  });
 
   return {
     name: resolved.name ?? modelId,
@@ -171,7 +124,7 @@ export function aiSdkRecommender(options: AiSdkRecommenderOptions): AiSdkRecomme
           { role: 'system', content: system },
           { role: 'user', content: `${data}\n\n${task} Answer with {"ranking": ["id", ...]} only.` },
         ];
-        const answer = await respond(messages, signal);
+        const answer = await respond(messages, signal ? { signal } : {});
         const parsed = parseRanking(answer.text, candidates, catalog);
         if (parsed.ok) return parsed.value;
         stats.invalidReplies++;

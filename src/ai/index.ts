@@ -30,3 +30,11 @@ export type {
   TurnPromptInput,
 } from './prompts.js';
 export { defaultPrompts, formatDataBlock, PROMPT_VERSION } from './prompts.js';
+export type { UnconstrainedGenerator, UnconstrainedGeneratorOptions } from './unconstrained-generator.js';
+export {
+  UNCONSTRAINED_PROMPT_VERSION,
+  UNCONSTRAINED_SYSTEM,
+  UnconstrainedDialogueOptionsSchema,
+  UnconstrainedGeneratorOptionsSchema,
+  unconstrainedGenerator,
+} from './unconstrained-generator.js';

@@ -8,8 +8,11 @@ export const TurnSchema = z.strictObject({
   speaker: SpeakerSchema,
   /** The utterance. */
   text: z.string(),
-  /** The structured acts the text renders. */
-  acts: z.array(DialogueActSchema).min(1),
+  /**
+   * The structured acts the text renders: at least one, except in a dialogue a model wrote without the simulator
+   * (`generator.policy` `unconstrained`), whose turns have none (the record schema checks this).
+   */
+  acts: z.array(DialogueActSchema),
 });
 /** One turn. */
 export type Turn = z.output<typeof TurnSchema>;

@@ -9,54 +9,72 @@ import { SeedSchema } from '../random/seeded-random.js';
 
 /**
  * Why a dialogue ended: the user accepted an item, gave up, the turn budget ran out, or the recommender had no
- * candidates left to offer.
+ * candidates left to offer; `unconstrained` for a dialogue a model wrote without the simulator, whose ending no acts
+ * record.
  */
-export const OutcomeReasonSchema = z.enum(['accepted', 'gave-up', 'max-turns', 'no-candidates']);
+export const OutcomeReasonSchema = z.enum(['accepted', 'gave-up', 'max-turns', 'no-candidates', 'unconstrained']);
+
+/** `generator.policy` and `outcome.reason` of a dialogue a model wrote from the text profile, without the simulator. */
+export const UNCONSTRAINED = 'unconstrained';
 
 /** The dataset's unit: one dialogue with the hidden user it was generated for. */
-export const DialogueRecordSchema = z.strictObject({
-  id: z.string().min(1),
-  /** The seed this dialogue was generated from; regenerating with it gives the same bytes. */
-  seed: SeedSchema,
-  domain: z.string(),
-  /** The hidden user: what the simulator knew (and the held-out targets it did not). */
-  user: z.strictObject({
-    id: z.string(),
-    liked: z.array(z.string()),
-    disliked: z.array(z.string()),
-    /** Attribute affinities in [-1, 1]. */
-    preferences: z.record(z.string(), z.number()),
-    /** Evaluation targets, never shown to the simulator. */
-    heldOut: z.array(z.string()),
-    persona: PersonaSchema.optional(),
-  }),
-  turns: z.array(TurnSchema),
-  outcome: z.strictObject({
-    accepted: z.string().nullable(),
-    reason: OutcomeReasonSchema,
-    /** Every item the recommender recommended, in order. */
-    recommended: z.array(z.string()),
-    /** Recommended items that are held-out targets: the recommender found what the user would like. */
-    heldOutRecommended: z.array(z.string()),
-  }),
-  consistency: z.strictObject({
-    checkedTurns: z.number().int().min(0),
-    violations: z.array(ViolationSchema),
-    repairs: z.number().int().min(0),
-    repairLog: z.array(RepairSchema),
-  }),
-  generator: z.strictObject({
-    version: z.string(),
-    /** `template`, or `provider:model`. */
-    lm: z.string(),
-    /** `turn`: one verbalisation per turn; `dialogue`: one per dialogue. */
-    mode: VerbalizationModeSchema,
-    usage: TokenUsageSchema,
-    /** Language-model calls made for this dialogue. */
-    calls: z.number().int().min(0),
-    maxTurns: z.number().int(),
-    policy: z.string(),
-  }),
-});
+export const DialogueRecordSchema = z
+  .strictObject({
+    id: z.string().min(1),
+    /** The seed this dialogue was generated from; regenerating with it gives the same bytes. */
+    seed: SeedSchema,
+    domain: z.string(),
+    /** The hidden user: what the simulator knew (and the held-out targets it did not). */
+    user: z.strictObject({
+      id: z.string(),
+      liked: z.array(z.string()),
+      disliked: z.array(z.string()),
+      /** Attribute affinities in [-1, 1]. */
+      preferences: z.record(z.string(), z.number()),
+      /** Evaluation targets, never shown to the simulator. */
+      heldOut: z.array(z.string()),
+      persona: PersonaSchema.optional(),
+    }),
+    turns: z.array(TurnSchema),
+    outcome: z.strictObject({
+      accepted: z.string().nullable(),
+      reason: OutcomeReasonSchema,
+      /** Every item the recommender recommended, in order. */
+      recommended: z.array(z.string()),
+      /** Recommended items that are held-out targets: the recommender found what the user would like. */
+      heldOutRecommended: z.array(z.string()),
+    }),
+    consistency: z.strictObject({
+      checkedTurns: z.number().int().min(0),
+      violations: z.array(ViolationSchema),
+      repairs: z.number().int().min(0),
+      repairLog: z.array(RepairSchema),
+    }),
+    generator: z.strictObject({
+      version: z.string(),
+      /** `template`, or `provider:model`. */
+      lm: z.string(),
+      /** `turn`: one verbalisation per turn; `dialogue`: one per dialogue. */
+      mode: VerbalizationModeSchema,
+      usage: TokenUsageSchema,
+      /** Language-model calls made for this dialogue. */
+      calls: z.number().int().min(0),
+      maxTurns: z.number().int(),
+      /** The recommender policy's name; `unconstrained` for a dialogue a model wrote without the simulator. */
+      policy: z.string(),
+    }),
+  })
+  .superRefine((record, context) => {
+    // Only a dialogue written without the simulator has turns without acts: anywhere else it is a broken record.
+    if (record.generator.policy === UNCONSTRAINED) return;
+    const bare = record.turns.findIndex((turn) => turn.acts.length === 0);
+    if (bare >= 0) {
+      context.addIssue({
+        code: 'custom',
+        path: ['turns', bare, 'acts'],
+        message: 'a turn must have at least one act (only an unconstrained dialogue has none)',
+      });
+    }
+  });
 /** One generated dialogue. */
 export type DialogueRecord = z.output<typeof DialogueRecordSchema>;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EvaluationReportSchema } from '../../src/evaluation/evaluation-report.js';
+import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
 import { cli } from '../helpers/cli-harness.js';
 import { useOpenAICompatibleServers } from '../helpers/openai-compatible-server.js';
 import { useTempDir } from '../helpers/temp-dir.js';
@@ -99,5 +100,56 @@ describe('icer evaluate', () => {
         `^icer evaluate: ${server.requests.length} model calls \\(0 from the cache, 0 failed, 0 unusable answers\\), \\d+ input and \\d+ output tokens\\n$`,
       ),
     );
+  });
+
+  it('sets the unconstrained baseline beside ICER: generate --unconstrained, then evaluate both files', async () => {
+    const server = await servers(() => ({
+      kind: 'text',
+      content: JSON.stringify({
+        utterances: ['Hi! What do you like?', 'I love sci-fi, honestly.', 'Try Alien (1979).', 'Great, thanks!'],
+      }),
+    }));
+    const { dir, write } = tempDir();
+    write('icer.jsonl', dialogues);
+    const generated = await cli(
+      ['generate', '--unconstrained', '--model', 'writer', '--base-url', server.url, '--count', '12', '--seed', '4'],
+      dir,
+    );
+    expect(generated.code).toBe(0);
+    expect(generated.stderr).toMatch(/icer generate: 12 dialogues with openai-compatible\.chat:writer: 12 model calls/);
+    const records = generated.stdout
+      .trim()
+      .split('\n')
+      .map((line) => DialogueRecordSchema.parse(JSON.parse(line)));
+    expect(records.map((record) => record.id)).toEqual(Array.from({ length: 12 }, (_, i) => `4-${i}`));
+    expect(records.every((record) => record.generator.policy === 'unconstrained')).toBe(true);
+    write('free.jsonl', generated.stdout);
+    const result = await cli(
+      ['evaluate', '--dialogues', 'icer=icer.jsonl', '--dialogues', 'free=free.jsonl', '--resamples', '100', '--json'],
+      dir,
+    );
+    expect(result.code).toBe(0);
+    const report = EvaluationReportSchema.parse(JSON.parse(result.stdout));
+    const between = report.comparisons.find(
+      (c) => c.a === 'dialogue/icer' && c.b === 'dialogue/free' && c.metric === 'ndcg',
+    );
+    expect(between?.n).toBe(report.task.targets);
+  });
+
+  it('refuses --unconstrained without a model, or with simulator flags', async () => {
+    const none = await cli(['generate', '--unconstrained']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/--unconstrained needs --model/);
+    const styled = await cli([
+      'generate',
+      '--unconstrained',
+      '--model',
+      'm',
+      '--base-url',
+      'http://127.0.0.1:9/v1',
+      '--style',
+      'balanced',
+    ]);
+    expect(styled.stderr).toMatch(/--style and --mode shape simulated dialogues/);
   });
 });

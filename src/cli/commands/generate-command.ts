@@ -7,23 +7,24 @@ import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../..
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { syntheticProfiles } from '../../profile/synthetic.js';
 import { BeliefPolicyOptionsSchema } from '../../simulation/belief-policy.js';
-import type { CliIo } from '../cli-io.js';
+import { type CliIo, UsageError } from '../cli-io.js';
 import { CountSchema } from '../count-schema.js';
 import { definedOnly } from '../defined-only.js';
 import { duplicateRatingsNote } from '../duplicate-ratings-note.js';
 import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
-import { MODEL_OPTION_FLAGS, type ModelAdapter, modelFlags, modelFromFlags } from '../model-from-flags.js';
+import { MODEL_OPTION_FLAGS, type ModelAdapter, modelChoice, modelFlags, modelFromFlags } from '../model-from-flags.js';
 import { MOVIELENS_FLAGS, movieLensSettings } from '../movielens-flags.js';
 import { movieLensSource } from '../movielens-source.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseChoice, parseNumber, parseSeed } from '../parse-values.js';
 import { writeDialogues } from '../write-dialogues.js';
+import { writeUnconstrained } from '../write-unconstrained.js';
 import { GENERATE_HELP } from './generate-help.js';
 
 export { GENERATE_HELP } from './generate-help.js';
 
 /** One line on what a model-backed run spent: what the records alone cannot say (retries, cache hits, cost). */
-function runSummary(adapter: ModelAdapter, dialogues: number, violations: number): string {
+function runSummary(adapter: Pick<ModelAdapter, 'name' | 'stats'>, dialogues: number, violations: number): string {
   const { calls, retries, cacheHits, failures, inputTokens, outputTokens, cost } = adapter.stats;
   const spent = cost === null ? '' : `, cost ${cost.toFixed(4)}`;
   return (
@@ -61,6 +62,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     model: { type: 'string' },
     ...MODEL_OPTION_FLAGS,
     quiet: { type: 'boolean' },
+    unconstrained: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -93,16 +95,37 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     profiles = syntheticProfiles(catalog, { count, ...definedOnly({ seed }) });
   }
 
+  const output = async (): Promise<JsonlOutput> =>
+    values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
+  if (values.unconstrained) {
+    if (style !== undefined || mode !== undefined)
+      throw new UsageError('--style and --mode shape simulated dialogues; --unconstrained has no simulator.');
+    const model = await modelChoice(modelFlags(values.model, values, io.cwd));
+    if (!model) throw new UsageError('--unconstrained needs --model: a language model writes each whole dialogue.');
+    const baseline = model.ai.unconstrainedGenerator({
+      model: model.model,
+      ...model.options,
+      ...definedOnly({ maxTurns }),
+    });
+    const written = await writeUnconstrained(baseline, catalog, profiles, {
+      output: await output(),
+      stderr: io.stderr,
+      total: count,
+      quiet: values.quiet === true,
+      seed: seed ?? option.seed.parse(undefined),
+    });
+    for (const line of dataNotes) io.stderr.write(`${line}\n`);
+    if (!values.quiet) io.stderr.write(`${runSummary(baseline, written.dialogues, written.violations)}\n`);
+    return 0;
+  }
   const adapter = await modelFromFlags(modelFlags(values.model, values, io.cwd));
   const generator = new DialogueGenerator({
     catalog,
     ...definedOnly({ seed, maxTurns, mode, adapter }),
     ...(style !== undefined ? { policy: { style } } : {}),
   });
-  const output: JsonlOutput =
-    values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
   const written = await writeDialogues(generator, profiles, {
-    output,
+    output: await output(),
     stderr: io.stderr,
     total: count,
     quiet: values.quiet === true,

@@ -33,6 +33,8 @@ Options:
                          (default: ${defaultText(BeliefPolicyOptionsSchema.shape.style)})
   --mode MODE            ${VerbalizationModeSchema.options.map((mode) => `${mode}: ${MODE_HELP[mode]}`).join('; ')}
                          (default: ${defaultText(generator.mode)})
+  --unconstrained        the paper's baseline: --model writes each whole dialogue from the user's text profile, with
+                         no simulator and no acts; its text is audited against the profile
   --quiet                no progress bar (only drawn on a terminal anyway) and no run summary; skipped profiles are
                          still reported
   -h, --help             show this help
