@@ -1,15 +1,12 @@
 import { z } from 'zod';
 import { displayTitle } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { ParsedReply } from './parse-reply.js';
+import { type ParsedReply, parseJsonReply } from './parse-reply.js';
 
 /** The structured output of a ranking question: the candidates' ids (or titles), best first. */
 export const RankingReplySchema = z.object({
   ranking: z.array(z.string()).describe('Candidate ids, the one the user would like most first.'),
 });
-
-// Models asked for JSON sometimes fence it anyway; the fence is not part of the answer.
-const FENCE = /^```[a-z]*\s*\n?([\s\S]*?)\n?\s*```$/i;
 
 // Titles compared as a person reads them: case, accents, punctuation and spacing aside.
 function folded(text: string): string {
@@ -27,14 +24,9 @@ function folded(text: string): string {
  * Usable when it names at least one candidate; candidates it leaves out share the remaining places.
  */
 export function parseRanking(text: string, candidates: readonly string[], catalog: ItemCatalog): ParsedReply<string[]> {
-  const trimmed = text.trim();
-  let json: unknown;
-  try {
-    json = JSON.parse(FENCE.exec(trimmed)?.[1] ?? trimmed);
-  } catch {
-    return { ok: false, problem: 'was not valid JSON' };
-  }
-  const parsed = RankingReplySchema.safeParse(json);
+  const json = parseJsonReply(text);
+  if (!json.ok) return json;
+  const parsed = RankingReplySchema.safeParse(json.value);
   if (!parsed.success) return { ok: false, problem: 'was not a JSON object of the form {"ranking": ["id", …]}' };
   const byName = new Map<string, string | null>();
   const name = (key: string, id: string) => byName.set(key, byName.has(key) && byName.get(key) !== id ? null : id);

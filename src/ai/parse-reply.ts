@@ -50,17 +50,21 @@ export function parseTurnReply(text: string): ParsedReply<string> {
 // Models asked for JSON sometimes fence it anyway; the fence is not part of the answer.
 const FENCE = /^```[a-z]*\s*\n?([\s\S]*?)\n?\s*```$/i;
 
-/** A dialogue-mode reply: exactly `expected` non-empty utterances, or the first problem found. */
-export function parseDialogueReply(text: string, expected: number): ParsedReply<string[]> {
+/** The JSON of a reply asked for JSON: a code fence around it is dropped; anything else that is not JSON is a problem. */
+export function parseJsonReply(text: string): ParsedReply<unknown> {
   const trimmed = text.trim();
-  const body = FENCE.exec(trimmed)?.[1] ?? trimmed;
-  let json: unknown;
   try {
-    json = JSON.parse(body);
+    return { ok: true, value: JSON.parse(FENCE.exec(trimmed)?.[1] ?? trimmed) };
   } catch {
     return { ok: false, problem: 'was not valid JSON' };
   }
-  const parsed = UtterancesSchema.safeParse(json);
+}
+
+/** A dialogue-mode reply: exactly `expected` non-empty utterances, or the first problem found. */
+export function parseDialogueReply(text: string, expected: number): ParsedReply<string[]> {
+  const json = parseJsonReply(text);
+  if (!json.ok) return json;
+  const parsed = UtterancesSchema.safeParse(json.value);
   if (!parsed.success) return { ok: false, problem: 'was not a JSON object of the form {"utterances": ["…", …]}' };
   const { utterances } = parsed.data;
   if (utterances.length !== expected) {

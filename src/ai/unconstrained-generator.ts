@@ -6,7 +6,7 @@ import { auditTextAgainstProfile } from '../consistency/profile-audit.js';
 import { addUsage, noUsage } from '../dialogue/token-usage.js';
 import type { Turn } from '../dialogue/turn.js';
 import { IcerError } from '../errors.js';
-import { type DialogueRecord, UNCONSTRAINED } from '../generation/dialogue-record.js';
+import { type DialogueRecord, recordUser, UNCONSTRAINED } from '../generation/dialogue-record.js';
 import { CallPolicyOptionsSchema } from '../language/call-policy.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
 import { type Seed, SeedSchema } from '../random/seeded-random.js';
@@ -15,7 +15,7 @@ import { VERSION } from '../version.js';
 import { type AiSdkAdapterStats, StatsCounter } from './adapter-stats.js';
 import { AiSdkAdapterOptionsSchema } from './ai-sdk-adapter-options.js';
 import { modelCaller } from './model-call.js';
-import { cleanUtterance, type ParsedReply, UtterancesSchema } from './parse-reply.js';
+import { cleanUtterance, type ParsedReply, parseJsonReply, UtterancesSchema } from './parse-reply.js';
 import { formatDataBlock } from './prompts.js';
 
 /** Versions the unconstrained prompt: recorded in cache keys. */
@@ -167,18 +167,10 @@ export function unconstrainedGenerator(options: UnconstrainedGeneratorOptions): 
   };
 }
 
-// Models asked for JSON sometimes fence it anyway; the fence is not part of the answer.
-const FENCE = /^```[a-z]*\s*\n?([\s\S]*?)\n?\s*```$/i;
-
 function parseUtterances(text: string, maxTurns: number): ParsedReply<string[]> {
-  const trimmed = text.trim();
-  let json: unknown;
-  try {
-    json = JSON.parse(FENCE.exec(trimmed)?.[1] ?? trimmed);
-  } catch {
-    return { ok: false, problem: 'was not valid JSON' };
-  }
-  const parsed = UtterancesSchema.safeParse(json);
+  const json = parseJsonReply(text);
+  if (!json.ok) return json;
+  const parsed = UtterancesSchema.safeParse(json.value);
   if (!parsed.success) return { ok: false, problem: 'was not a JSON object of the form {"utterances": ["…", …]}' };
   const texts = parsed.data.utterances.map(cleanUtterance);
   if (texts.length < 2)
@@ -225,14 +217,7 @@ function record(
     id: run.id,
     seed: run.seed,
     domain: catalog.domain,
-    user: {
-      id: profile.id,
-      liked: profile.liked.map((o) => o.item),
-      disliked: profile.disliked.map((o) => o.item),
-      preferences: { ...profile.affinities },
-      heldOut: [...profile.heldOut],
-      ...(profile.persona ? { persona: profile.persona } : {}),
-    },
+    user: recordUser(profile, profile.persona),
     turns,
     outcome: {
       accepted: null,

@@ -4,7 +4,8 @@ import { TokenUsageSchema } from '../dialogue/token-usage.js';
 import { TurnSchema } from '../dialogue/turn.js';
 import { VerbalizationModeSchema } from '../dialogue/verbalization-mode.js';
 import { ViolationSchema } from '../dialogue/violation.js';
-import { PersonaSchema } from '../profile/profile-schema.js';
+import type { PreferenceProfile } from '../profile/preference-profile.js';
+import { type Persona, PersonaSchema } from '../profile/profile-schema.js';
 import { SeedSchema } from '../random/seeded-random.js';
 
 /**
@@ -78,3 +79,15 @@ export const DialogueRecordSchema = z
   });
 /** One generated dialogue. */
 export type DialogueRecord = z.output<typeof DialogueRecordSchema>;
+
+/** The record's `user`: the hidden profile as ids and affinities, with the persona the dialogue was made with. */
+export function recordUser(profile: PreferenceProfile, persona: Persona | undefined): DialogueRecord['user'] {
+  return {
+    id: profile.id,
+    liked: profile.liked.map((o) => o.item),
+    disliked: profile.disliked.map((o) => o.item),
+    preferences: { ...profile.affinities },
+    heldOut: [...profile.heldOut],
+    ...(persona ? { persona } : {}),
+  };
+}

@@ -8,7 +8,7 @@ import { drawVoice } from '../language/templates/verbalize-from-templates.js';
 import { SeededRandom } from '../random/seeded-random.js';
 import { UserSimulator } from '../simulation/user-simulator.js';
 import { VERSION } from '../version.js';
-import type { DialogueRecord } from './dialogue-record.js';
+import { type DialogueRecord, recordUser } from './dialogue-record.js';
 import type { DialogueSetup } from './dialogue-setup.js';
 import { newLedger } from './verbalization-ledger.js';
 import { verbalizeDialogue } from './verbalize-dialogue.js';
@@ -107,15 +107,8 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
     id: setup.id,
     seed: setup.seed,
     domain: catalog.domain,
-    user: {
-      id: profile.id,
-      liked: profile.liked.map((o) => o.item),
-      disliked: profile.disliked.map((o) => o.item),
-      preferences: { ...profile.affinities },
-      heldOut: [...profile.heldOut],
-      // The traits the user was simulated with, including those drawn from the default mix.
-      persona: user.persona,
-    },
+    // The traits the user was simulated with, including those drawn from the default mix.
+    user: recordUser(profile, user.persona),
     turns,
     outcome: {
       accepted,
