@@ -10,7 +10,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { displayTitle } from '../../src/catalog/item.js';
+import { displayTitle, type Item } from '../../src/catalog/item.js';
 import type { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { auditDialogue } from '../../src/consistency/consistency-tracker.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
@@ -417,6 +417,20 @@ function answers(question: DialogueAct, reply: readonly DialogueAct[]): boolean 
   }
 }
 
+/** The text names a film by its display title without the year ("Heat" for "Heat (1995)"), as a whole phrase. */
+function namesWithoutYear(text: string, item: Item): boolean {
+  const display = displayTitle(item);
+  const suffix = ` (${item.year})`;
+  if (item.year === undefined || !display.endsWith(suffix)) return false;
+  const short = display.slice(0, -suffix.length);
+  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+    const before = text.charAt(at - 1);
+    const after = text.charAt(at + short.length);
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+
 function coherenceProblems(c: Case): string[] {
   const { record, maxTurns } = c;
   const turns = record.turns;
@@ -426,6 +440,7 @@ function coherenceProblems(c: Case): string[] {
 
   const saidSeen = new Set<string>(); // items the user said it has seen, or turned down
   const recommended: string[] = [];
+  const named = new Set<string>(); // items named in an earlier turn: they may be written without their year
   for (const [i, turn] of turns.entries()) {
     const here = acts(turn);
     const next = turns[i + 1];
@@ -437,10 +452,11 @@ function coherenceProblems(c: Case): string[] {
     for (const act of here) {
       for (const id of act.items) {
         const item = c.catalog.get(id);
-        if (item && !turn.text.includes(displayTitle(item)))
+        if (item && !turn.text.includes(displayTitle(item)) && !(named.has(id) && namesWithoutYear(turn.text, item)))
           at(i, `${act.type} names ${id} but the text lacks "${displayTitle(item)}"`);
       }
     }
+    for (const act of here) for (const id of act.items) named.add(id);
     if (i === 0 && here[0]?.type !== 'greet') at(i, 'the assistant does not open with a greeting');
     if (here.some((a) => a.type === 'close') && (i !== turns.length - 1 || here.at(-1)?.type !== 'close'))
       at(i, 'close is not the last act of the dialogue');
@@ -914,6 +930,26 @@ describe('generated dialogues (template adapter)', () => {
         ),
       ).join(),
     ).toMatch(/recommended a second time/);
+    // A film's first mention written without its year; a later one may leave it out, but must still name the film.
+    const firstRecommendation = c.record.turns.findIndex((t) => acts(t).some((a) => a.type === 'recommend'));
+    const first = c.catalog.require(recommendation(c.record.turns).items[0] as string);
+    const withoutYear = (index: number) =>
+      planted((turns) => {
+        const turn = turns[index] as Turn;
+        turn.text = turn.text.replaceAll(displayTitle(first), displayTitle(first).replace(` (${first.year})`, ''));
+      });
+    expect(coherenceProblems(withoutYear(firstRecommendation)).join()).toMatch(/but the text lacks/);
+    const later = c.record.turns.findIndex(
+      (t, index) => index > firstRecommendation && acts(t).some((a) => a.items.includes(first.id)),
+    );
+    expect(later).toBeGreaterThan(firstRecommendation);
+    expect(coherenceProblems(withoutYear(later))).toEqual([]);
+    const short = displayTitle(first).replace(` (${first.year})`, '');
+    const dropped = planted((turns) => {
+      const turn = turns[later] as Turn;
+      turn.text = turn.text.replaceAll(displayTitle(first), 'that film').replaceAll(short, 'that film');
+    });
+    expect(coherenceProblems(dropped).join()).toMatch(/but the text lacks/);
     // An accepted dialogue that stops before the assistant's close.
     expect(endingProblems(planted((turns) => turns.pop()))).toHaveLength(1);
   });

@@ -454,6 +454,39 @@ describe('TemplateAdapter', () => {
     expect(repeats).toBeLessThan(12);
   });
 
+  it('may write a film named earlier in the dialogue without its year, never a first mention', () => {
+    const said = (ids: readonly string[]) => [
+      {
+        index: 0,
+        speaker: 'assistant' as const,
+        text: 'Try it.',
+        acts: [{ type: 'recommend' as const, items: [...ids], reasons: [] }],
+      },
+    ];
+    const TRUE_GRIT = catalog.require('true-grit-2010').id;
+    const critique: DialogueAct = { type: 'critique', items: [MATRIX], direction: 'newer', polarity: 'negative' };
+    let short = 0;
+    for (let seed = 0; seed < 200; seed++) {
+      // First mention: always the display title.
+      expect(render('user', [critique], seed)).toContain('The Matrix (1999)');
+      const again = adapter.verbalizeSync({ ...request('user', [critique], seed), history: said([MATRIX]) });
+      expect(again).toContain('The Matrix');
+      if (!again.includes('The Matrix (1999)')) short++;
+      // A one-word title of fewer than five letters ("Heat", "Up") keeps its year: on its own it reads as a word.
+      const heat: DialogueAct = { type: 'critique', items: [HEAT], direction: 'newer', polarity: 'negative' };
+      expect(adapter.verbalizeSync({ ...request('user', [heat], seed), history: said([HEAT]) })).toContain(
+        'Heat (1995)',
+      );
+      // A title two films share keeps the year that tells them apart.
+      const remake: DialogueAct = { type: 'critique', items: [TRUE_GRIT], direction: 'older', polarity: 'negative' };
+      expect(adapter.verbalizeSync({ ...request('user', [remake], seed), history: said([TRUE_GRIT]) })).toContain(
+        'True Grit (2010)',
+      );
+    }
+    expect(short).toBeGreaterThan(120);
+    expect(short).toBeLessThan(200);
+  });
+
   it('rejects an unknown item id with UNKNOWN_ITEM', async () => {
     const error = await rejected(() =>
       adapter.verbalize(request('assistant', [{ type: 'recommend', items: ['no-such-film'], reasons: [] }], 1)),

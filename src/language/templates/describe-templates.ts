@@ -7,7 +7,7 @@ import type { Template } from './template.js';
 
 /** Words for the main sentence of a description. */
 export interface DescribeWords {
-  /** The item's display title. */
+  /** The item's title as this turn writes it (without its year when the dialogue has named it before). */
   readonly t: string;
   /** The kind of film with its article: "a sci-fi action film". */
   readonly np: string;

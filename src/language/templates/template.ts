@@ -14,7 +14,7 @@ export interface TitleWords {
   readonly and: string;
   /** "A or B", "A, B or C". */
   readonly or: string;
-  /** The display titles one by one. */
+  /** The titles one by one, as this turn writes them (a film named earlier in the dialogue may lack its year). */
   readonly list: readonly string[];
   /** True for a single item: picks "it"/"was" over "them"/"were". */
   readonly one: boolean;

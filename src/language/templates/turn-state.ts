@@ -1,4 +1,4 @@
-import { displayTitle } from '../../catalog/item.js';
+import { displayTitle, type Item } from '../../catalog/item.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import type { Speaker } from '../../dialogue/dialogue-acts.js';
 import { capitalize, joinList } from '../../lexicon/english.js';
@@ -18,14 +18,45 @@ export interface TurnState {
   readonly titles: string[];
   /** The items named in this turn so far. */
   readonly named: string[];
+  /** The items named earlier in the dialogue, by either speaker. */
+  readonly known: ReadonlySet<string>;
 }
 
-/** The display titles of item ids (throws `UNKNOWN_ITEM` for an id not in the catalog), ready for templates. */
+/**
+ * The share of mentions of a film named earlier in the dialogue that leave out its year, as people do once a film
+ * has come up: "Heat" after "Heat (1995)".
+ */
+const SHORT_TITLE_RATE = 0.8;
+
+/**
+ * A film's title without its year, when that still names it plainly: it is the only film of that title in the
+ * catalog, it is not a short common word ("Up", "Her"), and it does not end in punctuation of its own.
+ */
+function shortTitle(item: Item, display: string, catalog: ItemCatalog): string | undefined {
+  const suffix = ` (${item.year})`;
+  if (item.year === undefined || !display.endsWith(suffix)) return undefined;
+  const short = display.slice(0, -suffix.length);
+  if (/[?!.,:;]$/.test(short) || (!short.includes(' ') && short.length < 5)) return undefined;
+  return catalog.findByTitle(short).length === 1 ? short : undefined;
+}
+
+/** The titles of item ids (throws `UNKNOWN_ITEM` for an id not in the catalog), ready for templates. */
 export function titleWords(state: TurnState, ids: readonly string[]): TitleWords {
-  const list = ids.map((id) => displayTitle(state.catalog.require(id)));
+  const list = ids.map((id) => {
+    const item = state.catalog.require(id);
+    const display = displayTitle(item);
+    const short = state.known.has(id) ? shortTitle(item, display, state.catalog) : undefined;
+    return short !== undefined && state.random.chance(SHORT_TITLE_RATE) ? short : display;
+  });
   for (const title of list) state.titles.push(title);
   for (const id of ids) state.named.push(id);
   return { and: joinList(list), or: joinList(list, 'or'), list, one: list.length === 1 };
+}
+
+/** How this turn wrote an item's title, with or without its year; its display title if the turn has not named it. */
+export function writtenTitle(state: TurnState, id: string): string {
+  const at = state.named.lastIndexOf(id);
+  return at < 0 ? displayTitle(state.catalog.require(id)) : (state.titles[at] as string);
 }
 
 /** Capitalises the start of a sentence unless it opens with a title of this turn. */

@@ -1,4 +1,3 @@
-import { displayTitle } from '../../catalog/item.js';
 import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
 import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
@@ -45,7 +44,7 @@ import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinio
 import { describeItem } from './describe-templates.js';
 import { itemAppositive, itemFact, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
-import { sentence, type TurnState, titleWords } from './turn-state.js';
+import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
 import {
   ACCEPT,
   ACCEPT_BY_DECISIVENESS,
@@ -339,7 +338,7 @@ function recommendTail(state: TurnState, text: string, ids: readonly string[]): 
         const appositive = itemAppositive(item, catalog, random);
         if (said.has(appositive)) continue;
         said.add(appositive);
-        out = withAppositive(out, displayTitle(item), appositive);
+        out = withAppositive(out, writtenTitle(state, id), appositive);
       }
     }
   }
@@ -353,7 +352,7 @@ function askItem(state: TurnState, act: ActOfType<'ask-item'>): string {
   const text = random.pick(ASK_ITEM)(titleWords(state, act.items));
   if (state.speaker === 'user' || act.items.length !== 1 || !random.chance(VOICES[state.style].itemHint)) return text;
   const item = catalog.require(act.items[0] as string);
-  return withAppositive(text, displayTitle(item), itemAppositive(item, catalog, random));
+  return withAppositive(text, writtenTitle(state, item.id), itemAppositive(item, catalog, random));
 }
 
 /**
@@ -555,6 +554,13 @@ function asidesFor(acts: readonly DialogueAct[]): { list: readonly string[]; ope
   return undefined;
 }
 
+/** The items named in the dialogue so far: every item of an earlier act is named in that turn's text. */
+function knownItems(history: readonly Turn[]): ReadonlySet<string> {
+  const known = new Set<string>();
+  for (const turn of history) for (const act of turn.acts) for (const id of act.items) known.add(id);
+  return known;
+}
+
 /**
  * Renders one turn's acts as one utterance, drawing every choice from `request.random`. Consecutive opinion acts
  * share sentences; other acts each give a sentence or two, in order. Throws `UNKNOWN_ITEM` for an item id that is
@@ -575,6 +581,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     persona: request.speaker === 'user' ? request.persona : undefined,
     titles: [],
     named: [],
+    known: knownItems(request.history),
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
