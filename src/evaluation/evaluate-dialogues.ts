@@ -69,6 +69,12 @@ export const EvaluateOptionsSchema = z.strictObject({
   rated: z
     .custom<(userId: string) => ReadonlySet<string> | undefined>((value) => typeof value === 'function')
     .optional(),
+  /**
+   * Ranking questions in flight at once (a model recommender answers several at a time); the report does not depend
+   * on it.
+   * @default 4
+   */
+  concurrency: z.number().int().min(1).default(4),
   /** Stops the evaluation (`ABORTED`). */
   signal: z.instanceof(AbortSignal).optional(),
 });
@@ -97,8 +103,10 @@ interface Row {
   readonly source: string | null;
   readonly turns: number | null;
   readonly scores: Array<MetricValues | undefined>;
-  /** The numbers of the units scored, in order. */
+  /** The numbers of the units scored (in the order answers came: sorted before use). */
   readonly scored: number[];
+  /** The numbers of the units asked about, answered or not yet. */
+  readonly started: Set<number>;
   failures: number;
 }
 
@@ -145,7 +153,7 @@ export async function evaluateDialogues(
     const name = rowName({ condition, source, turns });
     let row = rows.get(name);
     if (!row) {
-      row = { condition, source, turns, scores: [], scored: [], failures: 0 };
+      row = { condition, source, turns, scores: [], scored: [], started: new Set(), failures: 0 };
       rows.set(name, row);
     }
     return row;
@@ -154,8 +162,10 @@ export async function evaluateDialogues(
   rowFor('profile', null, null);
 
   const byPlace = new Map<number, MetricValues>();
+  const questions = taskPool(resolved.concurrency);
   const score = async (row: Row, unit: Unit, context: EvaluationContext) => {
-    if (row.scores[unit.index] !== undefined) return;
+    if (row.started.has(unit.index)) return;
+    row.started.add(unit.index);
     let ordered: readonly string[];
     try {
       ordered = await recommender.rank({
@@ -216,14 +226,18 @@ export async function evaluateDialogues(
           units.set(key, unit);
         }
         if (unit === null) continue;
-        await score(rowFor('none', null, null), unit, NO_CONTEXT);
-        await score(rowFor('profile', null, null), unit, profileContext);
-        await score(rowFor('dialogue', source.label, null), unit, dialogueContext);
+        const asked = unit;
+        await questions.add(() => score(rowFor('none', null, null), asked, NO_CONTEXT));
+        await questions.add(() => score(rowFor('profile', null, null), asked, profileContext));
+        await questions.add(() => score(rowFor('dialogue', source.label, null), asked, dialogueContext));
         for (const [turns, context] of prefixContexts)
-          await score(rowFor('prefix', source.label, turns), unit, context);
+          await questions.add(() => score(rowFor('prefix', source.label, turns), asked, context));
       }
     }
   }
+  await questions.drain();
+  // Answers may arrive out of order: the statistics read the units in the order they were met.
+  for (const row of rows.values()) row.scored.sort((a, b) => a - b);
 
   const listSize = resolved.negatives + 1;
   const interval = { resamples: resolved.resamples, level: resolved.level };
@@ -289,6 +303,35 @@ export async function evaluateDialogues(
     random: randomExpectation(listSize),
     results,
     comparisons,
+  };
+}
+
+/**
+ * Runs tasks at most `limit` at a time: `add` waits while the pool is full; the first failure is thrown by the next
+ * `add` or by `drain`, after which nothing new starts.
+ */
+function taskPool(limit: number) {
+  const running = new Set<Promise<void>>();
+  let failed: { error: unknown } | undefined;
+  const rethrow = () => {
+    if (failed) throw failed.error;
+  };
+  return {
+    async add(task: () => Promise<void>): Promise<void> {
+      rethrow();
+      const done: Promise<void> = task()
+        .catch((error: unknown) => {
+          failed ??= { error };
+        })
+        .finally(() => running.delete(done));
+      running.add(done);
+      if (running.size >= limit) await Promise.race(running);
+      rethrow();
+    },
+    async drain(): Promise<void> {
+      await Promise.all(running);
+      rethrow();
+    },
   };
 }
 

@@ -105,6 +105,41 @@ describe('evaluateDialogues', () => {
       expect(row(floor, 'none')?.metrics[metric].mean).toBeCloseTo(floor.random[metric], 12);
   });
 
+  it('asks up to `concurrency` questions at once, and the report does not depend on it', async () => {
+    const slow = (): RankingRecommender & { peak: number } => {
+      let running = 0;
+      const recommender = {
+        name: 'slow',
+        peak: 0,
+        rank: async ({ candidates }: { candidates: readonly string[] }) => {
+          running++;
+          recommender.peak = Math.max(recommender.peak, running);
+          // Answers come back out of order: later questions often finish first.
+          await new Promise((resolve) => setTimeout(resolve, candidates[0]?.length ?? 0));
+          running--;
+          return [...candidates].reverse();
+        },
+      };
+      return recommender;
+    };
+    const few = records.slice(0, 6);
+    const one = slow();
+    const eight = slow();
+    const sequential = await evaluateDialogues([{ label: 'a', records: few }], catalog, {
+      ...fast,
+      recommender: one,
+      concurrency: 1,
+    });
+    const parallel = await evaluateDialogues([{ label: 'a', records: few }], catalog, {
+      ...fast,
+      recommender: eight,
+      concurrency: 8,
+    });
+    expect(JSON.stringify(parallel)).toBe(JSON.stringify(sequential));
+    expect(one.peak).toBe(1);
+    expect(eight.peak).toBe(8);
+  });
+
   it('counts a recommender that throws as failures, never as scores', async () => {
     const broken: RankingRecommender = {
       name: 'broken',

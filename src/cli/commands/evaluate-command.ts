@@ -44,6 +44,7 @@ Options:
   --prefixes K,K,...        prefix lengths in turns (default: ${defaultText(options.prefixes)})
   --seed S                  seed of the candidate lists and the bootstrap (default: ${defaultText(options.seed)})
   --resamples N             bootstrap resamples (default: ${defaultText(options.resamples)})
+  --concurrency N           ranking questions in flight at once, for a model (default: ${defaultText(options.concurrency)})
   --json                    print the report as JSON (schema: EvaluationReportSchema)
   -h, --help                show this help
 
@@ -60,6 +61,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     prefixes: { type: 'string' },
     seed: { type: 'string' },
     resamples: { type: 'string' },
+    concurrency: { type: 'string' },
     json: { type: 'boolean' },
     ...MOVIELENS_FLAGS,
     ...MODEL_OPTION_FLAGS,
@@ -98,6 +100,10 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
           return turns;
         });
   const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
+  const concurrency =
+    values.concurrency === undefined
+      ? undefined
+      : parseNumber(values.concurrency, '--concurrency', options.concurrency);
   const resamples =
     values.resamples === undefined ? undefined : parseNumber(values.resamples, '--resamples', options.resamples);
   const movieLens = movieLensSettings(values, {});
@@ -131,6 +137,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
       prefixes,
       seed,
       resamples,
+      concurrency,
       rated,
     }),
   });
