@@ -310,7 +310,21 @@ describe('TemplateAdapter', () => {
     const texts = Array.from({ length: 50 }, (_, seed) => render('user', likeAndHate, seed));
     for (const text of texts) {
       // One sentence: the contrast is joined, not two clipped statements.
-      expect(text, text).toMatch(/^[^.!?]*sci-fi[^.!?]*but[^.!?]*horror[^.!?]*[.!]$/i);
+      expect(text, text).toMatch(/^[^.!?]*sci-fi[^.!?]*(but|though)[^.!?]*horror[^.!?]*[.!]$/i);
+    }
+    // A contrast takes its comma, and a run of opinions hedges once: not "…, to be honest but …, to be honest".
+    const four = [
+      disclose('positive', 0.5, { attribute: 'genre:Sci-Fi' }),
+      disclose('negative', 0.5, { attribute: 'genre:Horror' }),
+      disclose('neutral', 0.5, { attribute: 'genre:Western' }),
+      disclose('negative', 0.5, { attribute: 'tag:sequel' }),
+    ];
+    const hedges = /to be honest|honestly|most of the time|these days|as a rule|for the most part|lately/gi;
+    for (let seed = 0; seed < 300; seed++) {
+      const text = render('user', four, seed, { verbosity: 'chatty' } as Persona);
+      expect(text, text).not.toMatch(/[^,;] (but|though) /);
+      const said = (text.match(hedges) ?? []).map((words) => words.toLowerCase());
+      expect(new Set(said).size, text).toBe(said.length);
     }
     const critiqueThenRecommend: DialogueAct[] = [
       { type: 'respond-critique', items: [HEAT], attribute: 'tag:violent', direction: 'less' },

@@ -72,13 +72,42 @@ function sameGroup(a: ActOfType<'disclose'>, b: OpinionAct): b is ActOfType<'dis
 const TAIL_RATE = { normal: 0.25, chatty: 0.45 } as const;
 const LEAD_RATE = 0.15;
 
-/** One clause of opinion about attributes: the shade's wording (hedged when mild), maybe with a lead or an ending. */
+/**
+ * Whether a run of opinions has used its ending or lead: people say "to be honest" once in a breath, not after every
+ * clause ("I like sci-fi, to be honest, but I'm not into sequels, to be honest").
+ */
+interface Hedges {
+  used: boolean;
+}
+
+// The words of the endings, to leave alone a clause whose wording already carries one ("I've been enjoying sci-fi
+// lately" takes no ", as a rule"). "Really" is left out: as an intensifier ("I really like") it is no ending.
+const HEDGE_WORDS = new RegExp(
+  `\\b(${[
+    ...new Set(
+      Object.values(ATTRIBUTE_TAILS).flatMap((tails) =>
+        tails.map((tail) => tail.replace(/^[, ]+/, '')).filter((words) => words !== 'really'),
+      ),
+    ),
+  ].join('|')})\\b`,
+  'i',
+);
+
+function hedged(text: string): boolean {
+  return HEDGE_WORDS.test(text);
+}
+
+/**
+ * One clause of opinion about attributes: the shade's wording (hedged when mild), maybe with a lead or an ending
+ * (one of the two per run of opinions).
+ */
 function attributeOpinion(
   state: TurnState,
   act: ActOfType<'disclose'>,
   shade: OpinionShade,
   x: string,
   first: boolean,
+  hedges: Hedges,
 ): string {
   const { random, style } = state;
   const terse = style === 'terse';
@@ -88,9 +117,15 @@ function attributeOpinion(
   const template =
     mild === undefined ? random.pick(templates) : pickOf(random, templates, terse ? mild.terse : mild.normal);
   const text = template({ x });
-  if (terse) return text;
-  if (random.chance(TAIL_RATE[style])) return text + random.pick(ATTRIBUTE_TAILS[shade]);
-  if (first && random.chance(LEAD_RATE)) return random.pick(OPINION_LEADS[act.polarity]) + text;
+  if (terse || hedges.used || hedged(text)) return text;
+  if (random.chance(TAIL_RATE[style])) {
+    hedges.used = true;
+    return text + random.pick(ATTRIBUTE_TAILS[shade]);
+  }
+  if (first && random.chance(LEAD_RATE)) {
+    hedges.used = true;
+    return random.pick(OPINION_LEADS[act.polarity]) + text;
+  }
   return text;
 }
 
@@ -104,6 +139,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
   const { random, style } = state;
   const terse = style === 'terse';
   const out: Clause[] = [];
+  const hedges: Hedges = { used: false };
   let k = 0;
   while (k < acts.length) {
     const act = acts[k] as OpinionAct;
@@ -136,7 +172,11 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
     }
     if (act.attribute !== undefined) {
       const x = joinList(group.map((member) => attributePhrase(member.attribute as string).noun));
-      out.push({ text: attributeOpinion(state, act, shade, x, out.length === 0), tone: act.polarity, shade });
+      out.push({
+        text: attributeOpinion(state, act, shade, x, out.length === 0, hedges),
+        tone: act.polarity,
+        shade,
+      });
     }
     if (act.items.length > 0) {
       const ids = group.length === 1 ? act.items : group.flatMap((member) => member.items);
@@ -152,7 +192,8 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
 
 const SAME = [', and ', ', and ', ', plus '];
 const SAME_TERSE = [', ', '; '];
-const CONTRAST = [', but ', ', but ', ' but '];
+// A contrast between two clauses takes a comma: "I love sci-fi, but horror is not for me."
+const CONTRAST = [', but ', ', but ', ', though '];
 const CONTRAST_TERSE = [', but ', '; '];
 const LEAD_SAME = ['also, ', 'and ', 'oh, and '];
 // Sentence openers after the first: a contrast avoids a second "but" right after one that joined clauses.
