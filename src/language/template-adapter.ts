@@ -31,8 +31,8 @@ function previousText(request: VerbalizeRequest): string | undefined {
  * The offline adapter: renders dialogue acts with hand-written templates, no model needed. Every act type has
  * several phrasings, chosen with the request's seeded random stream, so the same acts and seed give the same text;
  * a turn's acts are joined into one natural utterance ("I love sci-fi, but I can't stand horror."). An item first
- * appears as its display title ("The Matrix (1999)"); once the dialogue has named it, it is usually written without
- * its year ("The Matrix"), unless the title alone is ambiguous or a short common word. Nothing is said that the acts
+ * appears as its display title ("The Matrix (1999)"); once the dialogue has named it, it is written without its
+ * year ("The Matrix"), unless the title alone is ambiguous or a short common word. Nothing is said that the acts
  * do not say. User turns follow the persona's verbosity (`terse` short forms, `chatty` an occasional aside).
  *
  * @example

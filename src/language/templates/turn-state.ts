@@ -23,14 +23,9 @@ export interface TurnState {
 }
 
 /**
- * The share of mentions of a film named earlier in the dialogue that leave out its year, as people do once a film
- * has come up: "Heat" after "Heat (1995)".
- */
-const SHORT_TITLE_RATE = 0.8;
-
-/**
- * A film's title without its year, when that still names it plainly: it is the only film of that title in the
- * catalog, it is not a short common word ("Up", "Her"), and it does not end in punctuation of its own.
+ * A film's title without its year, as people write a film that has already come up ("The Matrix" after "The Matrix
+ * (1999)"), when that still names it plainly: it is the only film of that title in the catalog, it is not a short
+ * common word ("Up", "Her"), and it does not end in punctuation of its own.
  */
 function shortTitle(item: Item, display: string, catalog: ItemCatalog): string | undefined {
   const suffix = ` (${item.year})`;
@@ -46,7 +41,7 @@ export function titleWords(state: TurnState, ids: readonly string[]): TitleWords
     const item = state.catalog.require(id);
     const display = displayTitle(item);
     const short = state.known.has(id) ? shortTitle(item, display, state.catalog) : undefined;
-    return short !== undefined && state.random.chance(SHORT_TITLE_RATE) ? short : display;
+    return short ?? display;
   });
   for (const title of list) state.titles.push(title);
   for (const id of ids) state.named.push(id);
