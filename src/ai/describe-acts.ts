@@ -97,8 +97,15 @@ export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
       const because = reasons.length === 0 ? '' : `, as a match for what they said they like: ${joinList(reasons)}`;
       return `Recommend ${titles(catalog, act.items)}${because}.`;
     }
-    case 'respond-critique':
-      return `Acknowledge that they want something like ${titles(catalog, act.items)} but ${critiqueDirection(act)}.`;
+    case 'respond-critique': {
+      const acknowledge = `Acknowledge that they want something like ${titles(catalog, act.items)} but ${critiqueDirection(act)}`;
+      if (act.dropped === undefined) return `${acknowledge}.`;
+      const nouns = joinList(
+        act.dropped.map((key) => attributePhrase(key).noun),
+        'or',
+      );
+      return `${acknowledge}, and say that you have no ${nouns} left that also fit this, so you set that earlier wish aside.`;
+    }
     case 'no-match':
       return `Say, sorry, that you have nothing left like ${titles(catalog, act.items)} but ${critiqueDirection(act)}.`;
     case 'describe-item': {

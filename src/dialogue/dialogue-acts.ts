@@ -68,13 +68,18 @@ const attributeMatchesDirection = {
   message: { message: 'less/more critiques name an attribute; newer/older critiques do not', path: ['attribute'] },
 };
 
-/** Acknowledges a critique of an item ("Less violent than Heat, then."), usually before a new recommendation. */
+/**
+ * Acknowledges a critique of an item ("Less violent than Heat, then."), usually before a new recommendation.
+ * `dropped` names what earlier critiques asked for that nothing left has together with this one ("I've no noir films
+ * left that fit that too"): said openly, never dropped in silence.
+ */
 export const RespondCritiqueActSchema = z
   .strictObject({
     type: z.literal('respond-critique'),
     items: ItemIds.length(1),
     attribute: AttributeKeySchema.optional(),
     direction: CritiqueDirectionSchema,
+    dropped: z.array(AttributeKeySchema).min(1).optional(),
   })
   .refine(attributeMatchesDirection.check, attributeMatchesDirection.message);
 

@@ -151,6 +151,9 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #doNotAsk: ReadonlySet<string>;
   readonly #plannedQuestions: number;
   readonly #questionAfterMiss: number;
+  // Attribute ids the user asked more of, oldest first: every later slate keeps them while some item can, so critiques
+  // add up ("more thrilling", then "more family-friendly": thrilling and family-friendly) instead of undoing each other.
+  readonly #wanted: number[] = [];
   #questionsAsked = 0;
   #minYear = -Infinity;
   #maxYear = Infinity;
@@ -228,12 +231,26 @@ class BeliefRecommender implements RecommenderPolicy {
       ...(critique.attribute !== undefined ? { attribute: critique.attribute } : {}),
     };
     // Even with no turn left for the user, the critique gets its answer before the goodbye.
-    const slate = this.#recommend(this.#constraintOf(critique));
-    if (slate) {
-      // The reason is the critique itself ("something more mysterious: try …"), never an older liking.
-      slate.reasons = critique.direction === 'more' && critique.attribute !== undefined ? [critique.attribute] : [];
-      const answer: AssistantAct[] = [{ type: 'respond-critique', ...about }, slate];
-      return last ? [...answer, { type: 'close', items: [] }] : answer;
+    const found = this.#keptSlate(this.#constraintOf(critique));
+    if (found) {
+      const { slate, dropped } = found;
+      // The reason is the critique itself ("something more mysterious: try …") and what earlier critiques asked for
+      // that the slate still has, never an older liking.
+      const asked = critique.direction === 'more' && critique.attribute !== undefined ? [critique.attribute] : [];
+      const kept = this.#wanted
+        .map((id) => this.#catalog.attributeKeyAt(id))
+        .filter((key) => key !== critique.attribute && slate.items.every((item) => this.#catalog.carries(item, key)))
+        .reverse();
+      slate.reasons = [...asked, ...kept].slice(0, 2);
+      const given = dropped.filter((key) => key !== critique.attribute);
+      // Said once in answer to a critique, an ask that gave way is gone for good, not repeated with every later slate.
+      for (const key of given) this.#wanted.splice(this.#wanted.indexOf(this.#catalog.attributeIdOf(key) as number), 1);
+      const respond: AssistantAct = {
+        type: 'respond-critique',
+        ...about,
+        ...(given.length > 0 ? { dropped: given } : {}),
+      };
+      return last ? [respond, slate, { type: 'close', items: [] }] : [respond, slate];
     }
     const noMatch: AssistantAct = { type: 'no-match', ...about };
     if (last) return [noMatch, { type: 'close', items: [] }];
@@ -307,9 +324,16 @@ class BeliefRecommender implements RecommenderPolicy {
         const year = this.#catalog.get(item)?.year;
         if (act.attribute !== undefined) {
           this.#asked.add(act.attribute);
-          this.#learn(this.#catalog.attributeIdOf(act.attribute), act.direction === 'less' ? -1 : 1, STATED_WEIGHT);
+          const id = this.#catalog.attributeIdOf(act.attribute);
+          this.#learn(id, act.direction === 'less' ? -1 : 1, STATED_WEIGHT);
           if (act.direction === 'less') this.#avoidAttribute(act.attribute);
           else this.#statedPositive.add(act.attribute);
+          if (act.direction === 'more' && id !== undefined) {
+            // Asked again, an ask is the newest: the last to give way.
+            const at = this.#wanted.indexOf(id);
+            if (at >= 0) this.#wanted.splice(at, 1);
+            this.#wanted.push(id);
+          }
         } else if (year !== undefined) {
           if (act.direction === 'newer') this.#minYear = Math.max(this.#minYear, year + 1);
           if (act.direction === 'older') this.#maxYear = Math.min(this.#maxYear, year - 1);
@@ -393,8 +417,23 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   #recommend(constraint?: SlateConstraint): ActOfType<'recommend'> | undefined {
+    return this.#keptSlate(constraint)?.slate;
+  }
+
+  /**
+   * The best slate that honours the constraint and keeps what earlier critiques asked for, as long as some item
+   * has it all; the oldest asks give way first, and those the slate lacks are returned as `dropped` (attribute keys).
+   */
+  #keptSlate(constraint: SlateConstraint = {}): { slate: ActOfType<'recommend'>; dropped: string[] } | undefined {
     const [min, max] = this.#options.slateSize;
-    const count = this.#rank(this.#random.int(Math.min(min, max), Math.max(min, max)), constraint);
+    const size = this.#random.int(Math.min(min, max), Math.max(min, max));
+    let count = 0;
+    let dropped = 0;
+    for (; dropped <= this.#wanted.length; dropped++) {
+      const among = this.#carrying(this.#wanted.slice(dropped), constraint.among);
+      count = this.#rank(size, among === undefined ? constraint : { ...constraint, among });
+      if (count > 0) break;
+    }
     if (count === 0) return undefined;
     const items: string[] = [];
     for (let i = 0; i < count; i++) {
@@ -407,7 +446,21 @@ class BeliefRecommender implements RecommenderPolicy {
       .filter((key) => items.every((item) => this.#catalog.carries(item, key)))
       .sort((a, b) => this.#meanOf(b) - this.#meanOf(a) || (a < b ? -1 : 1))
       .slice(0, 2);
-    return { type: 'recommend', items, reasons };
+    const given = this.#wanted
+      .slice(0, dropped)
+      .map((id) => this.#catalog.attributeKeyAt(id))
+      .filter((key) => !items.every((item) => this.#catalog.carries(item, key)));
+    return { slate: { type: 'recommend', items, reasons }, dropped: given };
+  }
+
+  /** The catalog positions, within `among` (all items when absent), carrying every attribute; none asked: `among`. */
+  #carrying(ids: readonly number[], among: Int32Array | undefined): Int32Array | undefined {
+    let positions = among;
+    for (const id of ids) {
+      const holders = this.#index.itemsWithAttribute[id] as Int32Array;
+      positions = positions === undefined ? holders : intersect(positions, holders);
+    }
+    return positions;
   }
 
   #meanOf(key: string): number {
@@ -534,6 +587,19 @@ class BeliefRecommender implements RecommenderPolicy {
       attributes: [...pick('genre', 2), ...pick('director', 1), ...pick('cast', 2)],
     };
   }
+}
+
+/** The positions in both ascending lists, ascending. */
+function intersect(a: Int32Array, b: Int32Array): Int32Array {
+  const out: number[] = [];
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) out.push(x);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return Int32Array.from(out);
 }
 
 /**

@@ -87,6 +87,9 @@ export class UserSimulator {
   readonly #acceptAt: number;
   readonly #disclosed = new Set<string>();
   readonly #askedAbout = new Set<string>();
+  // Likings the recommender said it cannot combine with the user's latest critique: asking for them again would
+  // only send it back and forth.
+  readonly #settled = new Set<string>();
   #unsatisfied = 0;
   // The first slate's items, while the user wants to see other options before taking one of them.
   #doubted: ReadonlySet<string> | undefined;
@@ -153,6 +156,8 @@ export class UserSimulator {
           acts.push(...this.#judgeSlate(act.items, true));
           break;
         case 'respond-critique':
+          for (const key of act.dropped ?? []) this.#settled.add(key);
+          break;
         case 'no-match':
         case 'close':
           break;
@@ -332,7 +337,9 @@ export class UserSimulator {
       return { type: 'critique', items: [item], attribute: worst, direction: 'less', polarity: 'negative' };
     }
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
-    const wanted = this.#voiced.positive.find((key) => !has.has(key) && parseAttributeKey(key)?.facet === 'genre');
+    const wanted = this.#voiced.positive.find(
+      (key) => !has.has(key) && !this.#settled.has(key) && parseAttributeKey(key)?.facet === 'genre',
+    );
     if (wanted !== undefined) {
       this.#disclosed.add(wanted);
       return { type: 'critique', items: [item], attribute: wanted, direction: 'more', polarity: 'positive' };

@@ -28,6 +28,10 @@ describe('describeActs', () => {
         'Acknowledge that they want something like Alien (1979) but more recent.',
       ],
       [
+        { type: 'respond-critique', items: ['m2'], direction: 'newer', dropped: ['genre:Horror', 'genre:Comedy'] },
+        'Acknowledge that they want something like Alien (1979) but more recent, and say that you have no horror or comedies left that also fit this, so you set that earlier wish aside.',
+      ],
+      [
         { type: 'describe-item', items: ['m1'], attributes: ['genre:Sci-Fi', 'tag:cyberpunk'] },
         'Describe The Matrix (1999) using only these facts: released in 1999; genre sci-fi; cyberpunk.',
       ],

@@ -606,6 +606,45 @@ function critiqueProblems(c: Case): string[] {
   return problems;
 }
 
+// Critiques add up: after "more X" and then another critique, the answer still carries X, unless the assistant said
+// (in `dropped`) that nothing left has both; and a user told so does not ask for X again.
+function accumulationProblems(c: Case): string[] {
+  const problems: string[] = [];
+  const asked = new Set<string>();
+  const settled = new Set<string>();
+  const carries = (id: string, key: string) => {
+    const [facet, ...rest] = key.split(':');
+    return (c.catalog.get(id)?.attributes[facet as string] ?? []).includes(rest.join(':'));
+  };
+  for (const [i, turn] of c.record.turns.entries()) {
+    if (turn.speaker === 'user') {
+      for (const act of acts(turn)) {
+        if (act.type !== 'critique' || act.direction !== 'more' || act.attribute === undefined) continue;
+        if (settled.has(act.attribute))
+          problems.push(`${label(c)} turn ${i}: asks for more ${act.attribute} again after being told none is left`);
+        asked.add(act.attribute);
+      }
+      continue;
+    }
+    const answer = acts(turn);
+    const respond = answer.find((a) => a.type === 'respond-critique');
+    if (respond?.type !== 'respond-critique') continue;
+    for (const key of respond.dropped ?? []) {
+      if (!asked.has(key)) problems.push(`${label(c)} turn ${i}: drops ${key}, which no critique asked for`);
+      asked.delete(key);
+      settled.add(key);
+    }
+    for (const act of answer) {
+      if (act.type !== 'recommend') continue;
+      for (const key of asked)
+        for (const id of act.items)
+          if (!carries(id, key))
+            problems.push(`${label(c)} turn ${i}: ${id} lacks ${key}, asked for earlier and never dropped`);
+    }
+  }
+  return problems;
+}
+
 function mix(style: PolicyStyle, list: readonly Case[]) {
   const share = (test: (c: Case) => boolean) => list.filter(test).length / Math.max(1, list.length);
   const mean = (value: (c: Case) => number) => list.reduce((sum, c) => sum + value(c), 0) / Math.max(1, list.length);
@@ -742,6 +781,10 @@ describe('generated dialogues (template adapter)', () => {
 
   it('answers every critique with a slate that honours it, or first says nothing fits (independent check)', () => {
     expectNoProblems(cases.flatMap(critiqueProblems), 'critique');
+  });
+
+  it('keeps what earlier critiques asked for, or says it cannot, and the user then stops asking (independent check)', () => {
+    expectNoProblems(cases.flatMap(accumulationProblems), 'accumulated critique');
   });
 
   it('ends with the assistant closing, unless the turn budget ran out (reason max-turns)', () => {

@@ -148,6 +148,19 @@ describe('TemplateAdapter', () => {
         [{ type: 'respond-critique', items: [HEAT], attribute: 'cast:Keanu Reeves', direction: 'more' }],
       ],
       ['respond-critique newer', 'assistant', [{ type: 'respond-critique', items: [HEAT], direction: 'newer' }]],
+      [
+        'respond-critique dropping an earlier ask',
+        'assistant',
+        [
+          {
+            type: 'respond-critique',
+            items: [HEAT],
+            attribute: 'genre:Sci-Fi',
+            direction: 'more',
+            dropped: ['genre:Horror'],
+          },
+        ],
+      ],
       ['respond-critique older', 'assistant', [{ type: 'respond-critique', items: [HEAT], direction: 'older' }]],
       [
         'describe-item',

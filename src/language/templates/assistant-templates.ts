@@ -749,6 +749,15 @@ export const NO_MATCH_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Hmm, nothing I haven't shown you is ${s} than ${t}.`,
 ];
 
+/** What earlier critiques asked for (`x`: "noir films or musicals") and nothing left has together with this one. */
+export const DROPPED: readonly Template<{ readonly x: string }>[] = [
+  ({ x }) => `I've nothing among the ${x} left that fits that too, so I've let that part go.`,
+  ({ x }) => `I'm out of ${x} that would fit as well, so I've dropped that for now.`,
+  ({ x }) => `That means no more ${x}, sadly: I have none left that fit both.`,
+  ({ x }) => `Sadly, I can't combine that with ${x} any more: I'm out of those.`,
+  ({ x }) => `I had to let ${x} go for that, I'm afraid: nothing left does both.`,
+];
+
 /** Goodbyes naming the accepted item. */
 export const CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Enjoy ${and}!`,

@@ -19,6 +19,7 @@ import {
   CLOSE_WISHES,
   CLOSE_WITH_ITEM,
   CLOSE_WITH_ITEM_WISHES,
+  DROPPED,
   ECHOES,
   FACET_FOLLOW_UPS,
   GREETING_OFFERS,
@@ -375,7 +376,7 @@ function respondAndRecommend(
 }
 
 function combinesWithCritique(critiqueAct: ActOfType<'respond-critique'>, next: ActOfType<'recommend'>): boolean {
-  return next.reasons.every((key) => key === critiqueAct.attribute);
+  return critiqueAct.dropped === undefined && next.reasons.every((key) => key === critiqueAct.attribute);
 }
 
 function close(state: TurnState, act: ActOfType<'close'>): string {
@@ -446,8 +447,15 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
       return askItem(state, act);
     case 'recommend':
       return recommend(state, act);
-    case 'respond-critique':
-      return critique(state, act, RESPOND_CRITIQUE, RESPOND_CRITIQUE_COMPARATIVE);
+    case 'respond-critique': {
+      const text = critique(state, act, RESPOND_CRITIQUE, RESPOND_CRITIQUE_COMPARATIVE);
+      if (act.dropped === undefined) return text;
+      const x = joinList(
+        act.dropped.map((key) => saidNoun(random, attributeNouns(key))),
+        'or',
+      );
+      return `${sentence(state, text)} ${random.pick(DROPPED)({ x })}`;
+    }
     case 'no-match':
       return critique(state, act, NO_MATCH, NO_MATCH_COMPARATIVE);
     case 'describe-item': {
