@@ -7,10 +7,11 @@ import type { RankingRecommender } from './ranking-recommender.js';
 /** Options of the offline recommenders (`contentRecommender`, `actsRecommender`). Unknown keys are refused. */
 export const OfflineRecommenderOptionsSchema = z.strictObject({
   /**
-   * Weight of the popularity prior (log-popularity in [0, 1]) against taste similarity (a cosine, at most 1).
-   * @default 1
+   * Weight of the popularity prior (log-popularity in [0, 1]) against the taste match (about 1 for a typical film
+   * matching everything said). 0 ranks by tastes alone.
+   * @default 5
    */
-  popularityWeight: z.number().min(0).default(1),
+  popularityWeight: z.number().min(0).default(5),
 });
 /** Options of the offline recommenders. */
 export type OfflineRecommenderOptions = z.input<typeof OfflineRecommenderOptionsSchema>;
@@ -24,15 +25,21 @@ const ITEM_OWN_WEIGHT = 1;
  * The tastes an offline reader gathers from a context: a weight per attribute id and per named item, positive for
  * liking. Readers add evidence; `rank` orders candidates by it.
  *
- * A candidate's score is the cosine between its attributes and the tastes, both weighted by each attribute's inverse
- * document frequency in the catalog (how well it matches what was said, however much was said, rare attributes
- * counting for more), plus its own stance when it was named, plus a popularity prior: log-popularity relative
- * to the catalog's most popular item, in [0, 1]. The prior carries the `none` condition, and says how much more
- * popular an item must be to outrank a better match.
+ * A candidate's score is its match with the tastes: the tastes (normalised, so however much was said) summed over
+ * the candidate's attributes, each weighted by its squared inverse document frequency in the catalog (rare attributes
+ * count for more) and the whole divided by a typical item's norm. Unlike a cosine, the match is not divided by the
+ * candidate's own norm: a film known for many of the things the user likes beats one known for a single one of them,
+ * where a cosine would rank a film with one matching genre and nothing else first. Added to it: the candidate's own
+ * stance when it was named, and a popularity prior (log-popularity relative to the catalog's most popular item, in
+ * [0, 1]), which carries the `none` condition and says how much more popular an item must be to outrank a better
+ * match.
  */
 export class TasteScores {
   readonly #catalog: ItemCatalog;
   readonly #attributes: Float64Array;
+  // The attribute ids with evidence (a few dozen of the catalog's thousands): the norm is summed over them alone.
+  readonly #touched: number[] = [];
+  readonly #seen: Uint8Array;
   readonly #items = new Map<string, number>();
   // Scores of the items ranked so far: a context ranks many candidate lists, and popular items recur in them.
   readonly #scores = new Map<string, number>();
@@ -42,6 +49,7 @@ export class TasteScores {
   constructor(catalog: ItemCatalog, popularityWeight: number) {
     this.#catalog = catalog;
     this.#attributes = new Float64Array(catalog.attributeKeyCount);
+    this.#seen = new Uint8Array(catalog.attributeKeyCount);
     this.#popularityWeight = popularityWeight;
   }
 
@@ -52,6 +60,10 @@ export class TasteScores {
   }
 
   addAttributeId(id: number, weight: number): void {
+    if (this.#seen[id] === 0) {
+      this.#seen[id] = 1;
+      this.#touched.push(id);
+    }
     this.#attributes[id] = (this.#attributes[id] as number) + weight;
     this.#norm = undefined;
     this.#scores.clear();
@@ -79,7 +91,7 @@ export class TasteScores {
     const idf = idfOf(this.#catalog);
     if (this.#norm === undefined) {
       let sum = 0;
-      for (let a = 0; a < this.#attributes.length; a++) {
+      for (const a of this.#touched) {
         const weighted = (this.#attributes[a] as number) * (idf[a] as number);
         sum += weighted * weighted;
       }
@@ -87,14 +99,11 @@ export class TasteScores {
     }
     const attributes = this.#catalog.attributeIdsOf(id);
     let dot = 0;
-    let itemNorm = 0;
     for (const attribute of attributes) {
       const w = idf[attribute] as number;
       dot += (this.#attributes[attribute] as number) * w * w;
-      itemNorm += w * w;
     }
-    const similarity =
-      attributes.length === 0 || this.#norm === 0 || itemNorm === 0 ? 0 : dot / (Math.sqrt(itemNorm) * this.#norm);
+    const similarity = this.#norm === 0 ? 0 : dot / (this.#norm * typicalNorm(this.#catalog, idf));
     const own = Math.tanh(this.#items.get(id) ?? 0);
     return similarity + ITEM_OWN_WEIGHT * own + this.#popularityWeight * logPopularity(this.#catalog, id);
   }
@@ -154,6 +163,20 @@ export function offlineRecommender(
 }
 
 const IDFS = new WeakMap<ItemCatalog, Float64Array>();
+const TYPICAL_NORMS = new WeakMap<ItemCatalog, number>();
+
+// The root of an item's mean squared IDF norm over the catalog: it puts matches on the scale of the popularity prior
+// whatever the catalog's vocabulary.
+function typicalNorm(catalog: ItemCatalog, idf: Float64Array): number {
+  let norm = TYPICAL_NORMS.get(catalog);
+  if (norm === undefined) {
+    let sum = 0;
+    for (const item of catalog.items()) for (const a of catalog.attributeIdsOf(item.id)) sum += (idf[a] as number) ** 2;
+    norm = Math.sqrt(sum / Math.max(1, catalog.size)) || 1;
+    TYPICAL_NORMS.set(catalog, norm);
+  }
+  return norm;
+}
 
 // Inverse document frequency per attribute id: sharing a rare tag says more about two films than sharing "Drama",
 // which nearly half of MovieLens carries.

@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EvaluationReportSchema } from '../../src/evaluation/evaluation-report.js';
 import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
@@ -77,6 +79,46 @@ describe('icer evaluate', () => {
     const missing = await cli(['evaluate', '--dialogues', 'nope.jsonl'], dir);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/nope\.jsonl/);
+  });
+
+  it('weighs popularity as --popularity-weight says, for the offline readers only', async () => {
+    // A small MovieLens directory: films 1–8 rated by every user (popular), 9–40 by one user each (obscure).
+    const genres = ['Drama', 'Comedy', 'Sci-Fi', 'Horror', 'Crime'];
+    const movies = Array.from({ length: 40 }, (_, i) => `${i + 1},Film ${i + 1} (${1960 + i}),${genres[i % 5]}`);
+    const ratings: string[] = [];
+    for (let user = 1; user <= 12; user++) {
+      for (let film = 1; film <= 8; film++) ratings.push(`${user},${film},${(user + film) % 3 === 0 ? 2 : 4.5}`);
+      ratings.push(`${user},${8 + user},3`);
+    }
+    const { dir, write } = tempDir();
+    mkdirSync(join(dir, 'ml'));
+    write('ml/movies.csv', `movieId,title,genres\n${movies.join('\n')}\n`);
+    write('ml/ratings.csv', `userId,movieId,rating\n${ratings.join('\n')}\n`);
+    const generated = await cli(
+      ['generate', '--movielens', 'ml', '--count', '12', '--quiet', '--out', 'ml.jsonl'],
+      dir,
+    );
+    expect(generated.code).toBe(0);
+    const none = async (...flags: string[]) => {
+      const args = ['evaluate', '--dialogues', 'ml.jsonl', '--movielens', 'ml', '--resamples', '50', '--json'];
+      const result = await cli([...args, ...flags], dir);
+      expect(result.stderr).toBe('');
+      const report = EvaluationReportSchema.parse(JSON.parse(result.stdout));
+      return report.results.find((row) => row.condition === 'none')?.metrics.ndcg.mean as number;
+    };
+    // Held-out favourites are popular films and the negatives obscure ones: the prior alone ranks them first.
+    expect(await none()).toBe(1);
+    expect(await none('--popularity-weight', '0')).toBeLessThan(0.9);
+
+    const negative = await cli(['evaluate', '--dialogues', 'ml.jsonl', '--popularity-weight', '-1'], dir);
+    expect(negative.code).toBe(2);
+    expect(negative.stderr).toMatch(/--popularity-weight takes a number ≥ 0, got "-1"/);
+    const model = await cli(
+      ['evaluate', '--dialogues', 'ml.jsonl', '--recommender', 'openai:gpt-4o-mini', '--popularity-weight', '2'],
+      dir,
+    );
+    expect(model.code).toBe(2);
+    expect(model.stderr).toMatch(/--popularity-weight applies to the offline recommenders \(content, acts\)/);
   });
 
   it('ranks with a model on an OpenAI-compatible server, and reports the calls it made', async () => {

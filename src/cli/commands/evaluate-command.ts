@@ -8,6 +8,7 @@ import { type DialogueSource, EvaluateOptionsSchema, evaluateDialogues } from '.
 import type { EvaluationReport } from '../../evaluation/evaluation-report.js';
 import type { RankingRecommender } from '../../evaluation/ranking-recommender.js';
 import { readDialogueFile } from '../../evaluation/read-dialogue-file.js';
+import { type OfflineRecommenderOptions, OfflineRecommenderOptionsSchema } from '../../evaluation/taste-scores.js';
 import { contentRecommender } from '../../evaluation/text-reader.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { definedOnly } from '../defined-only.js';
@@ -20,7 +21,8 @@ import { choicesText, defaultText } from '../schema-facts.js';
 import { evaluationTable } from './evaluation-table.js';
 
 const options = EvaluateOptionsSchema.shape;
-const OFFLINE_RECOMMENDERS: Record<string, () => RankingRecommender> = {
+const OFFLINE_OPTIONS = OfflineRecommenderOptionsSchema.shape;
+const OFFLINE_RECOMMENDERS: Record<string, (options: OfflineRecommenderOptions) => RankingRecommender> = {
   content: contentRecommender,
   acts: actsRecommender,
 };
@@ -39,6 +41,8 @@ Options:
   --recommender NAME        content (reads the words), acts (reads the acts: an upper bound), or a language
                             model: provider:model, or a model name with --provider openai-compatible
                             (default: content)
+  --popularity-weight W     content and acts: weight of the popularity prior against the taste match; 0 ranks by
+                            what was said alone (default: ${defaultText(OFFLINE_OPTIONS.popularityWeight)})
   --negatives N|HOW         negatives per target (default: ${defaultText(options.negatives)}), or how they are drawn:
                             ${choicesText(NegativeSamplingSchema)} (default: ${defaultText(options.sampling)}); give the flag twice for both
   --prefixes K,K,...        prefix lengths in turns (default: ${defaultText(options.prefixes)})
@@ -57,6 +61,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     dialogues: { type: 'string', multiple: true },
     movielens: { type: 'string' },
     recommender: { type: 'string' },
+    'popularity-weight': { type: 'string' },
     negatives: { type: 'string', multiple: true },
     prefixes: { type: 'string' },
     seed: { type: 'string' },
@@ -80,9 +85,16 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
       `--recommender takes content, acts or a model (provider:model, e.g. openai:gpt-4o-mini), got "${recommenderName}".`,
     );
   }
+  const weight = values['popularity-weight'];
+  if (weight !== undefined && !offline)
+    throw new UsageError('--popularity-weight applies to the offline recommenders (content, acts), not to a model.');
+  const offlineOptions: OfflineRecommenderOptions =
+    weight === undefined
+      ? {}
+      : { popularityWeight: parseNumber(weight, '--popularity-weight', OFFLINE_OPTIONS.popularityWeight) };
   const choice = await modelChoice(modelFlags(offline ? undefined : recommenderName, values, io.cwd), '--recommender');
   const model: AiSdkRecommender | undefined = choice?.ai.aiSdkRecommender({ model: choice.model, ...choice.options });
-  const recommender: RankingRecommender = model ?? (offline as () => RankingRecommender)();
+  const recommender: RankingRecommender = model ?? (offline as NonNullable<typeof offline>)(offlineOptions);
   let negatives: number | undefined;
   let sampling: string | undefined;
   for (const text of values.negatives ?? []) {
