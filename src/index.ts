@@ -56,8 +56,8 @@ export {
 } from './dialogue/dialogue-acts.js';
 export type { Repair } from './dialogue/repair.js';
 export { RepairSchema } from './dialogue/repair.js';
-export type { TokenUsage } from './dialogue/token-usage.js';
-export { TokenUsageSchema } from './dialogue/token-usage.js';
+export type { TokenPrices, TokenUsage } from './dialogue/token-usage.js';
+export { TokenPricesSchema, TokenUsageSchema } from './dialogue/token-usage.js';
 export type { Turn } from './dialogue/turn.js';
 export { TurnSchema } from './dialogue/turn.js';
 export type { VerbalizationMode } from './dialogue/verbalization-mode.js';
@@ -67,6 +67,8 @@ export { VIOLATION_RULES, ViolationSchema } from './dialogue/violation.js';
 export type { IcerErrorCode, IcerErrorLocation, IcerErrorOptions } from './errors.js';
 export { ICER_ERROR_CODES, IcerError } from './errors.js';
 export { actsRecommender } from './evaluation/acts-reader.js';
+export type { BehaviourStats } from './evaluation/behaviour-stats.js';
+export { BehaviourStatsSchema } from './evaluation/behaviour-stats.js';
 export type { BootstrapOptions, DifferenceInterval, Interval } from './evaluation/bootstrap.js';
 export {
   BootstrapOptionsSchema,
@@ -77,6 +79,17 @@ export {
 } from './evaluation/bootstrap.js';
 export type { NegativeSampling, PopularitySampler, SampleCandidatesOptions } from './evaluation/candidate-lists.js';
 export { NegativeSamplingSchema, popularitySampler, sampleCandidates } from './evaluation/candidate-lists.js';
+export type { CorpusDialogue, CorpusFormat, CorpusReading } from './evaluation/corpus-file.js';
+export { CorpusFormatSchema, readCorpusFile, recordCorpus } from './evaluation/corpus-file.js';
+export type { CorpusStats, CorpusStatsOptions, DatasetStats } from './evaluation/dataset-stats.js';
+export {
+  ConsistencyStatsSchema,
+  CorpusStatsSchema,
+  CostStatsSchema,
+  corpusStats,
+  DatasetStatsSchema,
+  STATS_METHOD,
+} from './evaluation/dataset-stats.js';
 export type { DialogueSource, EvaluateOptions } from './evaluation/evaluate-dialogues.js';
 export { EvaluateOptionsSchema, evaluateDialogues } from './evaluation/evaluate-dialogues.js';
 export type { EvaluationCondition, EvaluationContext, VisibleProfileData } from './evaluation/evaluation-context.js';
@@ -100,6 +113,7 @@ export type { BrokenLine } from './evaluation/read-dialogue-file.js';
 export { readDialogueFile } from './evaluation/read-dialogue-file.js';
 export type { OfflineRecommenderOptions } from './evaluation/taste-scores.js';
 export { OfflineRecommenderOptionsSchema } from './evaluation/taste-scores.js';
+export { DISTINCT_TOKEN_LIMIT, diversityTokens, REPEAT_SAMPLE_DIALOGUES } from './evaluation/text-diversity.js';
 export { contentRecommender } from './evaluation/text-reader.js';
 export { DialogueGenerator } from './generation/dialogue-generator.js';
 export type { DialogueRecord } from './generation/dialogue-record.js';

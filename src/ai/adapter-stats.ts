@@ -1,5 +1,4 @@
-import type { TokenUsage } from '../dialogue/token-usage.js';
-import type { TokenPrices } from './ai-sdk-adapter-options.js';
+import { priceOf, type TokenPrices, type TokenUsage } from '../dialogue/token-usage.js';
 
 /**
  * What an adapter actually spent, summed over its lifetime. Unlike a result's `usage` (a response's original
@@ -54,9 +53,7 @@ export class StatsCounter {
       invalidReplies: this.invalidReplies,
       inputTokens: this.inputTokens,
       outputTokens: this.outputTokens,
-      cost: prices
-        ? (this.inputTokens * prices.inputPerMillion + this.outputTokens * prices.outputPerMillion) / 1_000_000
-        : null,
+      cost: prices ? priceOf(this, prices) : null,
     };
   }
 }

@@ -1,5 +1,6 @@
 import type { LanguageModel } from 'ai';
 import { z } from 'zod';
+import { TokenPricesSchema } from '../dialogue/token-usage.js';
 import { CallPolicyOptionsSchema } from '../language/call-policy.js';
 import type { PromptOverrides } from './prompts.js';
 
@@ -14,13 +15,7 @@ export interface ResponseStore {
   set(key: string, value: unknown): Promise<void>;
 }
 
-/** What a language-model call costs, in any currency, per million tokens. */
-export interface TokenPrices {
-  /** Price of a million input (prompt) tokens. */
-  inputPerMillion: number;
-  /** Price of a million output (completion) tokens. */
-  outputPerMillion: number;
-}
+export type { TokenPrices } from '../dialogue/token-usage.js';
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
@@ -88,7 +83,7 @@ export const AiSdkAdapterOptionsSchema = z.strictObject({
    * Token prices, for the `cost` in {@link AiSdkAdapter.stats}.
    * @default no cost is computed
    */
-  prices: z.strictObject({ inputPerMillion: z.number().min(0), outputPerMillion: z.number().min(0) }).optional(),
+  prices: TokenPricesSchema.optional(),
   /**
    * How many earlier turns a turn-mode prompt shows, newest last.
    * @default 8

@@ -84,7 +84,7 @@ export function modelFlags(
 
 const PricesSchema = AiSdkAdapterOptionsSchema.shape.prices.unwrap();
 
-function parsePrices(text: string): { inputPerMillion: number; outputPerMillion: number } {
+export function parsePrices(text: string): { inputPerMillion: number; outputPerMillion: number } {
   const parts = text.split(',');
   const parsed = PricesSchema.safeParse(
     parts.length === 2

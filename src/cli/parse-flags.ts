@@ -13,6 +13,16 @@ const NEGATIVE_NUMBER = /^-(?:\d|\.\d)/;
  * and read as a path it would silently be the working directory.
  */
 export function parseFlags<const O extends FlagOptions>(args: readonly string[], options: O) {
+  return parseCommandLine(args, options, false).values;
+}
+
+/** {@link parseFlags} for a command that also takes operands (`icer stats FILE...`): its flags and its operands. */
+export function parseFlagsAndOperands<const O extends FlagOptions>(args: readonly string[], options: O) {
+  const { values, positionals } = parseCommandLine(args, options, true);
+  return { values, operands: positionals };
+}
+
+function parseCommandLine<const O extends FlagOptions>(args: readonly string[], options: O, operands: boolean) {
   const takesValue = new Set<string>();
   for (const [name, option] of Object.entries(options)) if (option.type === 'string') takesValue.add(`--${name}`);
   const joined: string[] = [];
@@ -30,9 +40,9 @@ export function parseFlags<const O extends FlagOptions>(args: readonly string[],
       joined.push(arg);
     }
   }
-  const { values } = parseArgs({ args: joined, options, strict: true, allowPositionals: false });
-  for (const [name, value] of Object.entries(values)) {
+  const parsed = parseArgs({ args: joined, options, strict: true, allowPositionals: operands });
+  for (const [name, value] of Object.entries(parsed.values)) {
     if (value === '') throw new UsageError(`--${name} takes a value, got an empty one.`);
   }
-  return values;
+  return parsed;
 }

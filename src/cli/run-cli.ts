@@ -5,6 +5,7 @@ import { forCommandLine } from './command-line-hints.js';
 import { EVALUATE_HELP, evaluateCommand } from './commands/evaluate-command.js';
 import { GENERATE_HELP, generateCommand } from './commands/generate-command.js';
 import { PROFILES_HELP, profilesCommand } from './commands/profiles-command.js';
+import { STATS_HELP, statsCommand } from './commands/stats-command.js';
 
 const MAIN_HELP = `icer ${VERSION} — synthetic conversational-recommendation dialogues true to hidden preferences
 
@@ -14,6 +15,7 @@ Commands:
   generate    generate dialogues as JSON Lines (built-in catalog and synthetic users by default)
   profiles    write hidden user profiles as JSON Lines (synthetic or from MovieLens)
   evaluate    the downstream study: how well a recommender ranks each user's held-out items given the dialogue
+  stats       describe dialogue corpora side by side: length, diversity, behaviour, consistency, cost
 
 Options:
   -h, --help     show help (also: icer <command> --help)
@@ -24,6 +26,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<num
   generate: { run: generateCommand, help: GENERATE_HELP },
   profiles: { run: profilesCommand, help: PROFILES_HELP },
   evaluate: { run: evaluateCommand, help: EVALUATE_HELP },
+  stats: { run: statsCommand, help: STATS_HELP },
 };
 
 function isParseArgsError(error: unknown): error is Error {

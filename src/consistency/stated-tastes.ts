@@ -1,5 +1,6 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { attributePhrase } from '../lexicon/attribute-phrases.js';
+import { foldedWords } from '../lexicon/english.js';
 import { COMMON_WORDS } from './common-words.js';
 import { type MentionFinder, mentionFinderFor } from './mention-finder.js';
 import { clauseStance, type TextStance } from './text-polarity.js';
@@ -57,7 +58,7 @@ export function statedTastes(text: string, catalog: ItemCatalog): StatedClause[]
     const items: string[] = [];
     for (const match of clause.matchAll(/§(\d+)/g)) items.push(...(mentions[Number(match[1])]?.items ?? []));
     const attributes: NamedAttribute[] = [];
-    const words = wordsOf(clause);
+    const words = foldedWords(clause);
     for (let at = 0; at < words.length; ) {
       const cue = longestCueAt(words, at, cues);
       if (!cue) {
@@ -83,16 +84,6 @@ function longestCueAt(
   return undefined;
 }
 
-function wordsOf(text: string): string[] {
-  return (
-    text
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .match(/[a-z0-9]+/g) ?? []
-  );
-}
-
 interface Reader {
   readonly finder: MentionFinder;
   /** First word → the cues starting with it, longest first. */
@@ -114,7 +105,7 @@ function cueIndex(catalog: ItemCatalog): Map<string, Cue[]> {
   const index = new Map<string, Cue[]>();
   const seen = new Set<string>();
   const add = (text: string, id: number, sign: NamedAttribute['sign'], isGenre: boolean) => {
-    const words = wordsOf(text);
+    const words = foldedWords(text);
     // A lone everyday word ("classic", "funny") is too often just talk to be read as a tag; genres always count.
     if (words.length === 0 || (words.length === 1 && !isGenre && COMMON_WORDS.has(words[0] as string))) return;
     const key = `${words.join(' ')}|${id}`;

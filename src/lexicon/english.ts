@@ -52,3 +52,14 @@ export function pluralize(noun: string): string {
   }
   return `${noun}s`;
 }
+
+/** A text's words, folded: lowercase, accents stripped (NFD, combining marks removed), maximal runs of a–z and 0–9. */
+export function foldedWords(text: string): string[] {
+  return (
+    text
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .match(/[a-z0-9]+/g) ?? []
+  );
+}

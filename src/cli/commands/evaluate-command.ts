@@ -12,6 +12,7 @@ import { type OfflineRecommenderOptions, OfflineRecommenderOptionsSchema } from 
 import { contentRecommender } from '../../evaluation/text-reader.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { definedOnly } from '../defined-only.js';
+import { labelledFile } from '../labelled-file.js';
 import { MODEL_OPTION_FLAGS, MODEL_OPTION_HELP, modelChoice, modelFlags } from '../model-from-flags.js';
 import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
 import { movieLensSource } from '../movielens-source.js';
@@ -131,7 +132,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
 
   let broken = 0;
   const sources: DialogueSource[] = files.map((spec) => {
-    const { label, file } = labelled(spec);
+    const { label, file } = labelledFile(spec);
     const path = resolve(io.cwd, file);
     return {
       label,
@@ -162,12 +163,4 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     );
   }
   return 0;
-}
-
-/** `LABEL=FILE`, or a bare FILE labelled by its name without extensions. */
-function labelled(spec: string): { label: string; file: string } {
-  const at = spec.indexOf('=');
-  if (at > 0) return { label: spec.slice(0, at), file: spec.slice(at + 1) };
-  const name = spec.split(/[\\/]/).pop() ?? spec;
-  return { label: name.replace(/\.jsonl(\.gz)?$|\.json$/, '') || spec, file: spec };
 }

@@ -1,0 +1,75 @@
+import { resolve } from 'node:path';
+import type { ItemCatalog } from '../../catalog/item-catalog.js';
+import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
+import { readCorpusFile } from '../../evaluation/corpus-file.js';
+import { type CorpusStats, corpusStats, type DatasetStats, STATS_METHOD } from '../../evaluation/dataset-stats.js';
+import { type CliIo, UsageError } from '../cli-io.js';
+import { labelledFile } from '../labelled-file.js';
+import { parsePrices } from '../model-from-flags.js';
+import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
+import { movieLensSource } from '../movielens-source.js';
+import { parseFlagsAndOperands } from '../parse-flags.js';
+import { statsTable } from './stats-table.js';
+
+export const STATS_HELP = `Usage: icer stats [LABEL=]FILE... [options]
+
+Describes dialogue corpora side by side, each measured the same way: size, length, diversity (distinct-1/2/3,
+repeated utterances) and, for icer records, behaviour (acts, outcomes, critiques, leakage), consistency and cost.
+A FILE is JSON Lines (.jsonl, or gzip-compressed .jsonl.gz) of icer records, ReDial dialogues or chat
+conversations ({"messages":[{"role","content"}]}); the format is read from the file.
+
+Options:
+  --reference [LABEL=]FILE  a reference corpus (human dialogues, e.g. ReDial), shown beside the others; repeatable
+  --movielens DIR           the MovieLens directory records come from: critiques and titles are checked against
+                            its catalog, or the built-in one for records of built-in films
+  --prices IN,OUT           prices per million input and output tokens, for the price of model runs
+  --json                    print the figures as JSON (schema: DatasetStatsSchema)
+  -h, --help                show this help
+
+${MOVIELENS_HELP}`;
+
+export async function statsCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, operands } = parseFlagsAndOperands(args, {
+    reference: { type: 'string', multiple: true },
+    movielens: { type: 'string' },
+    prices: { type: 'string' },
+    json: { type: 'boolean' },
+    ...MOVIELENS_FLAGS,
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(STATS_HELP);
+    return 0;
+  }
+  const references = values.reference ?? [];
+  if (operands.length + references.length === 0) throw new UsageError('Name at least one file: icer stats FILE.');
+  const prices = values.prices === undefined ? undefined : parsePrices(values.prices);
+  const catalogs: [ItemCatalog, ...ItemCatalog[]] = [builtinCatalog()];
+  if (values.movielens !== undefined) {
+    catalogs.unshift((await movieLensSource(resolve(io.cwd, values.movielens), movieLensSettings(values, {}))).catalog);
+  }
+  const corpora: CorpusStats[] = [];
+  const specs = [
+    ...operands.map((spec) => ({ spec, reference: false })),
+    ...references.map((spec) => ({ spec, reference: true })),
+  ];
+  for (const { spec, reference } of specs) {
+    const { label, file } = labelledFile(spec);
+    let broken = 0;
+    const reading = readCorpusFile(resolve(io.cwd, file), ({ line, reason }) => {
+      broken++;
+      io.stderr.write(`icer stats: ${file}:${line}: skipped, ${reason}\n`);
+    });
+    const stats = await corpusStats(reading, {
+      name: label,
+      reference,
+      catalog: catalogs,
+      ...(prices ? { prices } : {}),
+      brokenLines: () => broken,
+    });
+    corpora.push(stats);
+  }
+  const report: DatasetStats = { method: STATS_METHOD, corpora };
+  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : statsTable(report));
+  return 0;
+}

@@ -1,0 +1,87 @@
+import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { IcerError } from '../errors.js';
+import { fileError } from './file-error.js';
+
+/** One non-blank line of a JSON Lines file. */
+export interface NumberedLine {
+  /** 1-based, counting blank lines too: what an editor shows. */
+  readonly number: number;
+  readonly text: string;
+}
+
+/** Whether a path names a gzip-compressed file, by its extension: `.gz`. */
+export function isGzipPath(file: string): boolean {
+  return file.toLowerCase().endsWith('.gz');
+}
+
+/**
+ * The non-blank lines of a JSON Lines file, read as a stream (any size), gunzipped when its name ends in `.gz`. The
+ * file is opened first, so a missing or unreadable file is one clear error (`FILE_NOT_FOUND`) before anything is
+ * read; a `.gz` file that is not gzip, or is cut short, is an `INVALID_ENCODING` error naming it.
+ */
+export async function* readJsonLines(file: string): AsyncGenerator<NumberedLine> {
+  const handle = await open(file, 'r').catch((error: unknown) => {
+    throw fileError(error, file);
+  });
+  const raw = handle.createReadStream({ highWaterMark: CHUNK_BYTES });
+  const gzip = isGzipPath(file);
+  const input: Readable = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
+  // A pipe does not pass the source's errors on: a read error there ends the gunzip stream and is thrown here.
+  let failure: unknown;
+  raw.on('error', (error) => {
+    failure ??= error;
+    input.destroy();
+  });
+  // Lines are cut at the newline byte, which never occurs inside a multi-byte UTF-8 character; node's readline is
+  // several times slower on the long lines records make.
+  const decoder = new TextDecoder();
+  let pending: Buffer[] = [];
+  let number = 0;
+  const line = (bytes: Buffer): NumberedLine | undefined => {
+    number++;
+    const end = bytes.length > 0 && bytes[bytes.length - 1] === CR ? bytes.length - 1 : bytes.length;
+    const text = decoder.decode(bytes.subarray(0, end));
+    return text.trim() === '' ? undefined : { number, text };
+  };
+  try {
+    for await (const chunk of input as AsyncIterable<Buffer>) {
+      let from = 0;
+      for (let at = chunk.indexOf(LF); at >= 0; at = chunk.indexOf(LF, from)) {
+        const piece = chunk.subarray(from, at);
+        const next = line(pending.length === 0 ? piece : Buffer.concat([...pending, piece]));
+        pending = [];
+        from = at + 1;
+        if (next) yield next;
+      }
+      if (from < chunk.length) pending.push(chunk.subarray(from));
+    }
+    if (pending.length > 0) {
+      const last = line(Buffer.concat(pending));
+      if (last) yield last;
+    }
+  } catch (error) {
+    failure ??= error;
+  } finally {
+    input.destroy();
+    raw.destroy();
+  }
+  if (failure !== undefined) throw readError(failure, file, gzip);
+}
+
+const LF = 0x0a;
+const CR = 0x0d;
+const CHUNK_BYTES = 1 << 20;
+
+function readError(error: unknown, file: string, gzip: boolean): IcerError {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (gzip && typeof code === 'string' && code.startsWith('Z_')) {
+    return new IcerError('INVALID_ENCODING', `The file is not valid gzip: ${(error as Error).message}.`, {
+      location: { file },
+      hint: 'A .gz file must be whole gzip-compressed JSON Lines (one cut short while written or copied ends early); an uncompressed file should be named .jsonl.',
+      cause: error,
+    });
+  }
+  return fileError(error, file);
+}
