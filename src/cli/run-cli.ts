@@ -4,6 +4,7 @@ import { type CliIo, UsageError } from './cli-io.js';
 import { forCommandLine } from './command-line-hints.js';
 import { EVALUATE_HELP, evaluateCommand } from './commands/evaluate-command.js';
 import { GENERATE_HELP, generateCommand } from './commands/generate-command.js';
+import { JUDGE_HELP, judgeCommand } from './commands/judge-command.js';
 import { PROFILES_HELP, profilesCommand } from './commands/profiles-command.js';
 import { STATS_HELP, statsCommand } from './commands/stats-command.js';
 
@@ -15,6 +16,7 @@ Commands:
   generate    generate dialogues as JSON Lines (built-in catalog and synthetic users by default)
   profiles    write hidden user profiles as JSON Lines (synthetic or from MovieLens)
   evaluate    the downstream study: how well a recommender ranks each user's held-out items given the dialogue
+  judge       rate a sample of dialogues with a language model: fluency, naturalness, consistency, factuality
   stats       describe dialogue corpora side by side: length, diversity, behaviour, consistency, cost
 
 Options:
@@ -26,6 +28,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<num
   generate: { run: generateCommand, help: GENERATE_HELP },
   profiles: { run: profilesCommand, help: PROFILES_HELP },
   evaluate: { run: evaluateCommand, help: EVALUATE_HELP },
+  judge: { run: judgeCommand, help: JUDGE_HELP },
   stats: { run: statsCommand, help: STATS_HELP },
 };
 

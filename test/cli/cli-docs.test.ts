@@ -22,6 +22,7 @@ describe('docs/cli.md', () => {
     ['generate', ['`icer generate`', 'MovieLens flags', 'Model flags']],
     ['profiles', ['`icer profiles`', 'MovieLens flags']],
     ['evaluate', ['`icer evaluate`', 'MovieLens flags', 'Model flags']],
+    ['judge', ['`icer judge`', 'MovieLens flags', 'Model flags']],
     ['stats', ['`icer stats`', 'MovieLens flags']],
   ] as const) {
     it(`lists the flags of icer ${command} with the defaults its help states`, async () => {

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { bootstrapMeans } from '../evaluation/bootstrap.js';
+import { type Seed, SeedSchema } from '../random/seeded-random.js';
+import { GOOD_SCORE, JUDGE_CRITERIA, type JudgeCriterion } from './judge-rubric.js';
+import { JudgeScoreSchema } from './parse-judgement.js';
+
+const count = z.number().int().min(0);
+const perCriterion = <T extends z.ZodType>(schema: T) =>
+  z.strictObject({ fluency: schema, naturalness: schema, consistency: schema, factuality: schema });
+
+/** How one criterion came out over the judged dialogues. */
+export const JudgeCriterionSummarySchema = z.strictObject({
+  /**
+   * The share of judged dialogues rated 4 or 5 (as the ICER paper reports its raters' percentages), with its 95%
+   * percentile-bootstrap interval; null when no dialogue was judged.
+   */
+  share: z.strictObject({ mean: z.number().min(0).max(1), ci: z.tuple([z.number(), z.number()]) }).nullable(),
+  /** The mean score, 1 to 5; null when no dialogue was judged. */
+  meanScore: z.number().nullable(),
+  /** How many judged dialogues got each score: `counts[0]` were rated 1, …, `counts[4]` were rated 5. */
+  counts: z.tuple([count, count, count, count, count]),
+});
+/** How one criterion came out over the judged dialogues. */
+export type JudgeCriterionSummary = z.output<typeof JudgeCriterionSummarySchema>;
+
+/** One judged dialogue: its scores and the judge's rationale for each. */
+export const JudgedDialogueSchema = z.strictObject({
+  /** The record's id. */
+  id: z.string(),
+  scores: perCriterion(JudgeScoreSchema),
+  rationales: perCriterion(z.string()),
+});
+/** One judged dialogue. */
+export type JudgedDialogue = z.output<typeof JudgedDialogueSchema>;
+
+/**
+ * What `judgeDialogues` returns and `icer judge --json` (or `--out`) writes: the sample, each criterion's share rated
+ * ≥ 4 with its interval, every judged dialogue's scores and rationales, the failures, and what the judge spent.
+ *
+ * @example
+ * ```ts
+ * const report = JudgeReportSchema.parse(JSON.parse(await readFile('judge.json', 'utf8')));
+ * const { mean, ci } = report.criteria.consistency.share ?? { mean: NaN, ci: [NaN, NaN] };
+ * console.log(`consistency ${(mean * 100).toFixed(1)}% (${ci[0]}–${ci[1]}), ${report.sample.failures} failures`);
+ * ```
+ */
+export const JudgeReportSchema = z.strictObject({
+  /** The judge: `provider:modelId`, or the `name` given. */
+  model: z.string(),
+  /** The rubric's version (`JUDGE_RUBRIC_VERSION`). */
+  promptVersion: z.string(),
+  sample: z.strictObject({
+    /** Records read. */
+    records: count,
+    /** Dialogues asked for (`sample`); all records are judged when there are fewer. */
+    requested: count,
+    /** Dialogues rated: every figure is over these. */
+    judged: count,
+    /** Dialogues whose answers could not be used even when re-asked, or whose call failed: never scored. */
+    failures: count,
+    /** Sampled dialogues left unjudged because the call budget (`maxCalls`) was spent. */
+    skipped: count,
+    /** The seed of the sample and of the bootstrap. */
+    seed: SeedSchema,
+    /** Bootstrap resamples per interval. */
+    resamples: z.number().int().min(1),
+  }),
+  /** Each criterion's share rated ≥ 4 with its interval, mean score and score counts. */
+  criteria: perCriterion(JudgeCriterionSummarySchema),
+  /** The judged dialogues in the order of the records. */
+  dialogues: z.array(JudgedDialogueSchema),
+  /** The dialogues that could not be judged, in the order of the records, and why. */
+  failed: z.array(z.strictObject({ id: z.string(), problem: z.string() })),
+  /**
+   * Item ids the sampled dialogues (their acts or profiles) name that the catalog does not know: the judge saw no
+   * facts for them. Usually a sign that the dialogues were generated with another catalog.
+   */
+  missingItems: z.array(z.string()),
+  /** What the judge spent: real calls only (cache hits are free). */
+  usage: z.strictObject({
+    calls: count,
+    retries: count,
+    cacheHits: count,
+    /** Answers that could not be used (re-asked, or counted as failures). */
+    invalidReplies: count,
+    inputTokens: count,
+    outputTokens: count,
+    /** Priced with `prices`; null without them. */
+    cost: z.number().nullable(),
+  }),
+});
+/** What `judgeDialogues` returns and `icer judge --json` prints. */
+export type JudgeReport = z.output<typeof JudgeReportSchema>;
+
+/** Each criterion's summary over the judged dialogues; the shares' intervals come from one seeded resampling. */
+export function summarizeCriteria(
+  dialogues: readonly Pick<JudgedDialogue, 'scores'>[],
+  bootstrap: { seed: Seed; resamples: number },
+): JudgeReport['criteria'] {
+  const good = JUDGE_CRITERIA.map((criterion) =>
+    dialogues.map((dialogue) => (dialogue.scores[criterion] >= GOOD_SCORE ? 1 : 0)),
+  );
+  const shares = dialogues.length > 0 ? bootstrapMeans(good, { ...bootstrap, level: 0.95 }) : undefined;
+  const summary = (criterion: JudgeCriterion, index: number): JudgeCriterionSummary => {
+    const counts: JudgeCriterionSummary['counts'] = [0, 0, 0, 0, 0];
+    let sum = 0;
+    for (const dialogue of dialogues) {
+      const score = dialogue.scores[criterion];
+      counts[score - 1] = (counts[score - 1] as number) + 1;
+      sum += score;
+    }
+    const share = shares?.[index];
+    return {
+      share: share ? { mean: share.mean, ci: share.ci } : null,
+      meanScore: dialogues.length > 0 ? sum / dialogues.length : null,
+      counts,
+    };
+  };
+  return {
+    fluency: summary('fluency', 0),
+    naturalness: summary('naturalness', 1),
+    consistency: summary('consistency', 2),
+    factuality: summary('factuality', 3),
+  };
+}

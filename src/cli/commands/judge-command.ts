@@ -1,0 +1,136 @@
+import { resolve } from 'node:path';
+import { JudgeDialoguesOptionsSchema } from '../../ai/dataset-judge.js';
+import type { JudgeReport } from '../../ai/judge-report.js';
+import type { ItemCatalog } from '../../catalog/item-catalog.js';
+import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
+import { loadCatalogJson } from '../../data/catalog-json.js';
+import { readDialogueFile } from '../../evaluation/read-dialogue-file.js';
+import { type CliIo, UsageError } from '../cli-io.js';
+import { definedOnly } from '../defined-only.js';
+import { fileOutput } from '../jsonl-output.js';
+import { MODEL_OPTION_FLAGS, MODEL_OPTION_HELP, modelChoice, modelFlags } from '../model-from-flags.js';
+import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
+import { movieLensSource } from '../movielens-source.js';
+import { parseFlagsAndOperands } from '../parse-flags.js';
+import { parseNumber, parseSeed } from '../parse-values.js';
+import { requireItems } from '../require-items.js';
+import { defaultText } from '../schema-facts.js';
+import { judgeTable } from './judge-table.js';
+
+const options = JudgeDialoguesOptionsSchema.shape;
+
+export const JUDGE_HELP = `Usage: icer judge FILE --model MODEL [options]
+
+Rates a seeded sample of dialogue records (JSON Lines, .jsonl or .jsonl.gz, as "icer generate" writes them) with a
+language model as judge: fluency, naturalness, consistency with the user's hidden profile, and factuality against
+the catalog, each 1 to 5 by a rubric with calibration examples (see docs/judge.md). Prints each criterion's share of
+dialogues rated 4 or 5 with its 95% bootstrap interval, the mean score and the failures (answers that could not be
+used even when re-asked: never scored).
+
+Options:
+  --model MODEL          the judge: provider:model (e.g. openai:gpt-4o-mini), or a model name with
+                         --provider openai-compatible and --base-url
+  --sample N             how many dialogues to judge, a seeded sample; all when the file has fewer
+                         (default: ${defaultText(options.sample)})
+  --seed S               seed of the sample and of the intervals (default: ${defaultText(options.seed)})
+  --catalog FILE         the icer JSON catalog the dialogues were generated from (default: the built-in catalog)
+  --movielens DIR        the MovieLens directory the dialogues were generated from: its catalog
+  --max-calls N          send at most N requests to the model, retries included; the dialogues left are skipped
+  --concurrency N        dialogues judged at once (default: ${defaultText(options.concurrency)})
+  --json                 print the report as JSON (schema: JudgeReportSchema)
+  --out FILE             also write the report as JSON to FILE
+  -h, --help             show this help
+
+${MOVIELENS_HELP}
+The judge model:
+${MODEL_OPTION_HELP}`;
+
+const VALUE = { type: 'string' } as const;
+const JUDGE_FLAGS = {
+  model: VALUE,
+  sample: VALUE,
+  seed: VALUE,
+  catalog: VALUE,
+  movielens: VALUE,
+  'max-calls': VALUE,
+  concurrency: VALUE,
+  out: VALUE,
+  json: { type: 'boolean' },
+  ...MOVIELENS_FLAGS,
+  ...MODEL_OPTION_FLAGS,
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function judgeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, operands } = parseFlagsAndOperands(args, JUDGE_FLAGS);
+  if (values.help) {
+    io.stdout.write(JUDGE_HELP);
+    return 0;
+  }
+  if (operands.length !== 1) {
+    throw new UsageError(
+      operands.length === 0
+        ? 'Name the dialogue file to judge: icer judge FILE --model MODEL.'
+        : `icer judge takes one dialogue file, got ${operands.length}: ${operands.join(', ')}.`,
+    );
+  }
+  const file = operands[0] as string;
+  if (values.model === undefined) {
+    throw new UsageError(
+      'Name the judge with --model: provider:model (e.g. openai:gpt-4o-mini), or a model name with --provider openai-compatible --base-url URL.',
+    );
+  }
+  if (values.movielens !== undefined && values.catalog !== undefined) {
+    throw new UsageError('--movielens and --catalog cannot be combined: MovieLens brings its own catalog.');
+  }
+  const number = (flag: string, text: string | undefined, schema: Parameters<typeof parseNumber>[2]) =>
+    text === undefined ? undefined : parseNumber(text, flag, schema);
+  const sample = number('--sample', values.sample, options.sample);
+  const maxCalls = number('--max-calls', values['max-calls'], options.maxCalls);
+  const concurrency = number('--concurrency', values.concurrency, options.concurrency);
+  const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
+  const movieLens = movieLensSettings(values, {});
+  const choice = await modelChoice(modelFlags(values.model, values, io.cwd));
+  if (!choice) throw new UsageError('--model names no model.');
+
+  let catalog: ItemCatalog = builtinCatalog();
+  if (values.movielens !== undefined) {
+    catalog = (await movieLensSource(resolve(io.cwd, values.movielens), movieLens)).catalog;
+  } else if (values.catalog !== undefined) {
+    const path = resolve(io.cwd, values.catalog);
+    catalog = await loadCatalogJson(path);
+    requireItems(catalog, { flag: '--catalog', file: path, what: 'items' });
+  }
+
+  const records = readDialogueFile(resolve(io.cwd, file), ({ line, reason }) => {
+    io.stderr.write(`icer judge: ${file}:${line}: skipped, ${reason}\n`);
+  });
+  const report: JudgeReport = await choice.ai.judgeDialogues(records, {
+    model: choice.model,
+    ...choice.options,
+    catalog,
+    ...definedOnly({ sample, seed, maxCalls, concurrency }),
+  });
+  if (values.out !== undefined) {
+    const output = await fileOutput(resolve(io.cwd, values.out));
+    await output.write(report);
+    await output.close();
+  }
+  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : judgeTable(report));
+  const { calls, cacheHits, invalidReplies, inputTokens, outputTokens, cost } = report.usage;
+  io.stderr.write(
+    `icer judge: ${calls} model calls (${cacheHits} from the cache, ${invalidReplies} unusable answers), ${inputTokens} input and ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}\n`,
+  );
+  const [first] = report.failed;
+  if (first) {
+    io.stderr.write(
+      `icer judge: ${report.failed.length} dialogue${report.failed.length === 1 ? '' : 's'} could not be judged; the first, ${first.id}: ${first.problem}\n`,
+    );
+  }
+  if (report.missingItems.length > 0) {
+    io.stderr.write(
+      `icer judge: ${report.missingItems.length} items the dialogues name are not in the catalog (e.g. ${report.missingItems.slice(0, 3).join(', ')}), so the judge saw no facts for them: give the dialogues' catalog with --catalog or --movielens\n`,
+    );
+  }
+  return 0;
+}
