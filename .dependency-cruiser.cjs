@@ -14,7 +14,7 @@ const RANKS = [
   ['language', 'consistency'],
   ['generation'],
   ['evaluation'],
-  ['ai'],
+  ['ai', 'report'],
   ['cli'],
 ];
 // Same-rank imports that are allowed: everything at rank 1 may report errors, and so on.

@@ -2,8 +2,9 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 // `ai` and the AI SDK providers are the user's own install (peer dependencies): bundling them would pin a second
-// copy of the SDK inside icer and break `instanceof`/`isInstance` checks against the user's.
-const external = ['ai', /^@ai-sdk\//];
+// copy of the SDK inside icer and break `instanceof`/`isInstance` checks against the user's. vega and vega-lite,
+// the report's chart renderers, are peer dependencies too: large, and only `icer/report` needs them.
+const external = ['ai', /^@ai-sdk\//, 'vega', 'vega-lite'];
 
 // src/version.ts reads the version from here, so a release changes it in one place.
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
@@ -11,10 +12,11 @@ const define = { __ICER_VERSION__: JSON.stringify(version) };
 
 export default defineConfig([
   {
-    // ESM: the library, the AI SDK adapter and the CLI share chunks, so no entry ships a second copy of the library.
-    entry: { index: 'src/index.ts', ai: 'src/ai/index.ts', cli: 'src/cli/main.ts' },
+    // ESM: the library, the AI SDK adapter, the report and the CLI share chunks, so no entry ships a second copy of
+    // the library. The report is ESM only: vega is.
+    entry: { index: 'src/index.ts', ai: 'src/ai/index.ts', report: 'src/report/index.ts', cli: 'src/cli/main.ts' },
     format: ['esm'],
-    dts: { entry: { index: 'src/index.ts', ai: 'src/ai/index.ts' } },
+    dts: { entry: { index: 'src/index.ts', ai: 'src/ai/index.ts', report: 'src/report/index.ts' } },
     splitting: true,
     clean: true,
     target: 'node20',

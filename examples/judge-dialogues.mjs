@@ -8,8 +8,8 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MockLanguageModelV3 } from 'ai/test';
-import { builtinCatalog, DialogueGenerator, syntheticProfiles } from 'icer';
-import { JUDGE_CRITERIA, judgeDialogues } from 'icer/ai';
+import { builtinCatalog, DialogueGenerator, JUDGE_CRITERIA, syntheticProfiles } from 'icer';
+import { judgeDialogues } from 'icer/ai';
 
 const catalog = builtinCatalog();
 const generator = new DialogueGenerator({ seed: 11, catalog });

@@ -88,6 +88,7 @@ export {
   CostStatsSchema,
   corpusStats,
   DatasetStatsSchema,
+  LONG_UTTERANCE_TOKENS,
   STATS_METHOD,
 } from './evaluation/dataset-stats.js';
 export type { DialogueSource, EvaluateOptions } from './evaluation/evaluate-dialogues.js';
@@ -100,6 +101,15 @@ export {
   EvaluationReportSchema,
   EvaluationResultSchema,
 } from './evaluation/evaluation-report.js';
+export type { JudgeCriterion, JudgeCriterionSummary, JudgedDialogue, JudgeReport } from './evaluation/judge-report.js';
+export {
+  GOOD_SCORE,
+  JUDGE_CRITERIA,
+  JudgeCriterionSummarySchema,
+  JudgedDialogueSchema,
+  JudgeReportSchema,
+  JudgeScoreSchema,
+} from './evaluation/judge-report.js';
 export type { MetricValues, RankingMetric } from './evaluation/ranking-metrics.js';
 export {
   metricsAtRank,

@@ -17,14 +17,11 @@ export {
 export type { JudgeDialoguesOptions } from './dataset-judge.js';
 export { JudgeDialoguesOptionsSchema, judgeDialogues } from './dataset-judge.js';
 export { describeAct, describeActs } from './describe-acts.js';
-export type { JudgeCriterionSummary, JudgedDialogue, JudgeReport } from './judge-report.js';
-export { JudgeCriterionSummarySchema, JudgedDialogueSchema, JudgeReportSchema } from './judge-report.js';
-export type { JudgeCriterion } from './judge-rubric.js';
-export { DATASET_JUDGE_SYSTEM, JUDGE_CRITERIA, JUDGE_RUBRIC_VERSION } from './judge-rubric.js';
+export { DATASET_JUDGE_SYSTEM, JUDGE_RUBRIC_VERSION } from './judge-rubric.js';
 export type { OpenAICompatibleModelOptions } from './openai-compatible-model.js';
 export { OpenAICompatibleModelOptionsSchema, openAICompatibleModel } from './openai-compatible-model.js';
 export type { Judgement } from './parse-judgement.js';
-export { JudgementReplySchema, JudgeScoreSchema, parseJudgement } from './parse-judgement.js';
+export { JudgementReplySchema, parseJudgement } from './parse-judgement.js';
 export { parseRanking, RankingReplySchema } from './parse-ranking.js';
 export { UtterancesSchema } from './parse-reply.js';
 export type {

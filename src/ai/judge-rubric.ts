@@ -4,14 +4,6 @@
  */
 export const JUDGE_RUBRIC_VERSION = 'icer-dataset-judge/1';
 
-/** What the dataset judge rates, in report order: the criteria the ICER paper's raters used, and factuality. */
-export const JUDGE_CRITERIA = ['fluency', 'naturalness', 'consistency', 'factuality'] as const;
-/** One of {@link JUDGE_CRITERIA}. */
-export type JudgeCriterion = (typeof JUDGE_CRITERIA)[number];
-
-/** The lowest rating that counts as good: a criterion's share is the share of dialogues rated at least this. */
-export const GOOD_SCORE = 4;
-
 /** The system message of `judgeDialogues`: the data it gets, the rubric of each criterion and calibration examples. */
 export const DATASET_JUDGE_SYSTEM = `You rate the quality of a conversation between a recommender (the "assistant") and a "user" who is looking for something from a catalog, such as a movie. You rate it on four criteria, each with a whole-number score from 1 (very poor) to 5 (excellent) and a one-sentence rationale.
 

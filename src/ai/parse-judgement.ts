@@ -1,9 +1,6 @@
 import { z } from 'zod';
-import { JUDGE_CRITERIA, type JudgeCriterion } from './judge-rubric.js';
+import { JUDGE_CRITERIA, type JudgeCriterion, JudgeScoreSchema } from '../evaluation/judge-report.js';
 import { type ParsedReply, parseJsonReply } from './parse-reply.js';
-
-/** A rating of one criterion: 1 (very poor) to 5 (excellent), whole numbers only. */
-export const JudgeScoreSchema = z.number().int().min(1).max(5);
 
 const RatingSchema = z.object({
   rationale: z.string().describe('One short sentence: why this score.'),

@@ -1,4 +1,6 @@
 import { resolve } from 'node:path';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { builtinCatalog } from '../data/builtin/builtin-catalog.js';
 import { loadMovieLens } from '../data/movielens/load-movielens.js';
 import type { MovieLensDataset } from '../data/movielens/movielens-dataset.js';
 import { IcerError } from '../errors.js';
@@ -19,4 +21,16 @@ export async function movieLensSource(directory: string, settings: MovieLensSett
     });
   }
   return dataset;
+}
+
+/**
+ * The catalogs dialogue files are read against: the `--movielens` directory's first (when given), then the built-in
+ * one, so that records of either kind find their items.
+ */
+export async function recordCatalogs(
+  directory: string | undefined,
+  settings: MovieLensSettings,
+): Promise<[ItemCatalog, ...ItemCatalog[]]> {
+  const builtin = builtinCatalog();
+  return directory === undefined ? [builtin] : [(await movieLensSource(directory, settings)).catalog, builtin];
 }

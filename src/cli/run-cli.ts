@@ -6,6 +6,7 @@ import { EVALUATE_HELP, evaluateCommand } from './commands/evaluate-command.js';
 import { GENERATE_HELP, generateCommand } from './commands/generate-command.js';
 import { JUDGE_HELP, judgeCommand } from './commands/judge-command.js';
 import { PROFILES_HELP, profilesCommand } from './commands/profiles-command.js';
+import { REPORT_HELP, reportCommand } from './commands/report-command.js';
 import { STATS_HELP, statsCommand } from './commands/stats-command.js';
 
 const MAIN_HELP = `icer ${VERSION} — synthetic conversational-recommendation dialogues true to hidden preferences
@@ -18,6 +19,7 @@ Commands:
   evaluate    the downstream study: how well a recommender ranks each user's held-out items given the dialogue
   judge       rate a sample of dialogues with a language model: fluency, naturalness, consistency, factuality
   stats       describe dialogue corpora side by side: length, diversity, behaviour, consistency, cost
+  report      write one self-contained HTML page: figures, charts, the study, and a dialogue browser
 
 Options:
   -h, --help     show help (also: icer <command> --help)
@@ -30,6 +32,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<num
   evaluate: { run: evaluateCommand, help: EVALUATE_HELP },
   judge: { run: judgeCommand, help: JUDGE_HELP },
   stats: { run: statsCommand, help: STATS_HELP },
+  report: { run: reportCommand, help: REPORT_HELP },
 };
 
 function isParseArgsError(error: unknown): error is Error {

@@ -15,6 +15,9 @@ import {
 const Share = z.number().min(0).max(1);
 const Count = z.number().int().min(0);
 
+/** Utterances of this many tokens or more share the length histogram's last bucket. */
+export const LONG_UTTERANCE_TOKENS = 60;
+
 /** How consistent icer records are, from what their tracker recorded. */
 export const ConsistencyStatsSchema = z.strictObject({
   /** Violations left in the records (0 after repair, unless repair was off). */
@@ -54,6 +57,8 @@ export const CorpusStatsSchema = z.strictObject({
   tokensPerUtterance: z.number(),
   /** Dialogues by number of utterances, shortest first. */
   turnsHistogram: z.array(z.strictObject({ turns: Count, dialogues: Count })),
+  /** Utterances by number of tokens, shortest first; the last bucket (`LONG_UTTERANCE_TOKENS`) holds all longer. */
+  lengthHistogram: z.array(z.strictObject({ tokens: Count, utterances: Count })),
   /** distinct-n over the first 50,000 tokens (see `DISTINCT_TOKEN_LIMIT` for the tokeniser). */
   distinct: z.strictObject({ '1': Share, '2': Share, '3': Share, tokens: Count }),
   /** Share of utterances whose exact text occurs more than once, among the first 1,342 dialogues. */
@@ -115,6 +120,7 @@ export async function corpusStats(corpus: CorpusReading, options: CorpusStatsOpt
   const distinct = new DistinctCounter();
   const repeats = new RepeatCounter();
   const histogram = new Map<number, number>();
+  const lengths = new Map<number, number>();
   const { catalog } = options;
   const behaviour = new BehaviourTally(isCatalogList(catalog) ? catalog : [catalog]);
   const consistency = new ConsistencyTally();
@@ -129,6 +135,8 @@ export async function corpusStats(corpus: CorpusReading, options: CorpusStatsOpt
     for (const text of dialogue.utterances) {
       const words = diversityTokens(text);
       tokens += words.length;
+      const bucket = Math.min(words.length, LONG_UTTERANCE_TOKENS);
+      lengths.set(bucket, (lengths.get(bucket) ?? 0) + 1);
       distinct.add(words);
       if (count <= REPEAT_SAMPLE_DIALOGUES) repeats.add(text);
     }
@@ -147,6 +155,7 @@ export async function corpusStats(corpus: CorpusReading, options: CorpusStatsOpt
     utterancesPerDialogue: count === 0 ? 0 : utterances / count,
     tokensPerUtterance: utterances === 0 ? 0 : tokens / utterances,
     turnsHistogram: [...histogram].sort(([a], [b]) => a - b).map(([turns, n]) => ({ turns, dialogues: n })),
+    lengthHistogram: [...lengths].sort(([a], [b]) => a - b).map(([length, n]) => ({ tokens: length, utterances: n })),
     distinct: distinct.result(),
     repeatedUtteranceShare: repeats.share(),
     brokenLines: options.brokenLines?.() ?? 0,

@@ -1,11 +1,11 @@
 import { MockLanguageModelV3 } from 'ai/test';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { judgeDialogues } from '../../src/ai/dataset-judge.js';
-import { JudgeReportSchema } from '../../src/ai/judge-report.js';
-import { JUDGE_CRITERIA, JUDGE_RUBRIC_VERSION } from '../../src/ai/judge-rubric.js';
+import { JUDGE_RUBRIC_VERSION } from '../../src/ai/judge-rubric.js';
 import { parseJudgement } from '../../src/ai/parse-judgement.js';
 import { displayTitle } from '../../src/catalog/item.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { JUDGE_CRITERIA, JudgeReportSchema } from '../../src/evaluation/judge-report.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
 import type { DialogueRecord } from '../../src/generation/dialogue-record.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';

@@ -24,6 +24,7 @@ describe('docs/cli.md', () => {
     ['evaluate', ['`icer evaluate`', 'MovieLens flags', 'Model flags']],
     ['judge', ['`icer judge`', 'MovieLens flags', 'Model flags']],
     ['stats', ['`icer stats`', 'MovieLens flags']],
+    ['report', ['`icer report`', 'MovieLens flags']],
   ] as const) {
     it(`lists the flags of icer ${command} with the defaults its help states`, async () => {
       const help = helpEntries((await cli([command, '--help'])).stdout);

@@ -2,8 +2,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JudgeDialoguesOptionsSchema } from '../../src/ai/dataset-judge.js';
-import { JudgeReportSchema } from '../../src/ai/judge-report.js';
 import { JUDGE_RUBRIC_VERSION } from '../../src/ai/judge-rubric.js';
+import { JudgeReportSchema } from '../../src/evaluation/judge-report.js';
 import { dataBlock } from '../ai/mock-model.js';
 import { cli } from '../helpers/cli-harness.js';
 import {

@@ -51,6 +51,10 @@ describe('corpusStats', () => {
       utterancesPerDialogue: 2,
       tokensPerUtterance: 10 / 4,
       turnsHistogram: [{ turns: 2, dialogues: 2 }],
+      lengthHistogram: [
+        { tokens: 2, utterances: 2 },
+        { tokens: 3, utterances: 2 },
+      ],
       behaviour: null,
       consistency: null,
       cost: null,

@@ -1,9 +1,9 @@
 import { resolve } from 'node:path';
 import { JudgeDialoguesOptionsSchema } from '../../ai/dataset-judge.js';
-import type { JudgeReport } from '../../ai/judge-report.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import { loadCatalogJson } from '../../data/catalog-json.js';
+import type { JudgeReport } from '../../evaluation/judge-report.js';
 import { readDialogueFile } from '../../evaluation/read-dialogue-file.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { definedOnly } from '../defined-only.js';

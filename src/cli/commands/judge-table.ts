@@ -1,5 +1,4 @@
-import type { JudgeReport } from '../../ai/judge-report.js';
-import { JUDGE_CRITERIA } from '../../ai/judge-rubric.js';
+import { JUDGE_CRITERIA, type JudgeReport } from '../../evaluation/judge-report.js';
 
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 

@@ -1,13 +1,11 @@
 import { resolve } from 'node:path';
-import type { ItemCatalog } from '../../catalog/item-catalog.js';
-import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import { readCorpusFile } from '../../evaluation/corpus-file.js';
 import { type CorpusStats, corpusStats, type DatasetStats, STATS_METHOD } from '../../evaluation/dataset-stats.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { labelledFile } from '../labelled-file.js';
 import { parsePrices } from '../model-from-flags.js';
 import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
-import { movieLensSource } from '../movielens-source.js';
+import { recordCatalogs } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { statsTable } from './stats-table.js';
 
@@ -44,10 +42,10 @@ export async function statsCommand(args: string[], io: CliIo): Promise<number> {
   const references = values.reference ?? [];
   if (operands.length + references.length === 0) throw new UsageError('Name at least one file: icer stats FILE.');
   const prices = values.prices === undefined ? undefined : parsePrices(values.prices);
-  const catalogs: [ItemCatalog, ...ItemCatalog[]] = [builtinCatalog()];
-  if (values.movielens !== undefined) {
-    catalogs.unshift((await movieLensSource(resolve(io.cwd, values.movielens), movieLensSettings(values, {}))).catalog);
-  }
+  const catalogs = await recordCatalogs(
+    values.movielens === undefined ? undefined : resolve(io.cwd, values.movielens),
+    movieLensSettings(values, {}),
+  );
   const corpora: CorpusStats[] = [];
   const specs = [
     ...operands.map((spec) => ({ spec, reference: false })),

@@ -1,52 +1,5 @@
-import type { CorpusStats, DatasetStats } from '../../evaluation/dataset-stats.js';
-
-type Row = readonly [label: string, value: (corpus: CorpusStats) => string];
-
-const fixed = (digits: number) => (value: number) => value.toFixed(digits);
-const pct = (value: number) => `${(value * 100).toFixed(1)}%`;
-const num = (value: number) => value.toLocaleString('en');
-// "—" where a figure does not apply to a corpus (behaviour of a human corpus, cost of a template run).
-const NONE = '—';
-
-const ROWS: readonly Row[] = [
-  ['format', (c) => `${c.format ?? NONE}${c.reference ? ' (reference)' : ''}`],
-  ['dialogues', (c) => num(c.dialogues)],
-  ['utterances per dialogue', (c) => fixed(1)(c.utterancesPerDialogue)],
-  ['tokens per utterance', (c) => fixed(1)(c.tokensPerUtterance)],
-  ['distinct-1', (c) => fixed(3)(c.distinct['1'])],
-  ['distinct-2', (c) => fixed(3)(c.distinct['2'])],
-  ['distinct-3', (c) => fixed(3)(c.distinct['3'])],
-  ['repeated utterances', (c) => fixed(3)(c.repeatedUtteranceShare)],
-  ['accepted', (c) => (c.behaviour ? pct(c.behaviour.outcomes.accepted) : NONE)],
-  ['gave up', (c) => (c.behaviour ? pct(c.behaviour.outcomes['gave-up']) : NONE)],
-  ['max turns', (c) => (c.behaviour ? pct(c.behaviour.outcomes['max-turns']) : NONE)],
-  ['no candidates', (c) => (c.behaviour ? pct(c.behaviour.outcomes['no-candidates']) : NONE)],
-  [
-    'slates before acceptance',
-    (c) => (c.behaviour?.slatesBeforeAcceptance == null ? NONE : fixed(2)(c.behaviour.slatesBeforeAcceptance)),
-  ],
-  ['critiques honoured', (c) => critiques(c)],
-  ['leaked targets', (c) => (c.behaviour ? num(c.behaviour.leakage.targets) : NONE)],
-  ['violations', (c) => (c.consistency ? num(c.consistency.violations) : NONE)],
-  ['repairs', (c) => (c.consistency ? num(c.consistency.repairs) : NONE)],
-  ['template fallbacks', (c) => (c.consistency ? num(c.consistency.templateFallbacks) : NONE)],
-  ['worded by the model', (c) => (c.consistency ? pct(c.consistency.modelWordedShare) : NONE)],
-  ['model calls per dialogue', (c) => (c.cost ? fixed(1)(c.cost.perDialogue.calls) : NONE)],
-  [
-    'tokens per dialogue',
-    (c) => (c.cost ? fixed(0)(c.cost.perDialogue.inputTokens + c.cost.perDialogue.outputTokens) : NONE),
-  ],
-  ['price per dialogue', (c) => (c.cost?.pricePerDialogue == null ? NONE : c.cost.pricePerDialogue.toPrecision(3))],
-];
-
-function critiques(corpus: CorpusStats): string {
-  if (!corpus.behaviour) return NONE;
-  const all = Object.values(corpus.behaviour.critiques);
-  const sum = (of: (c: (typeof all)[number]) => number) => all.reduce((total, c) => total + of(c), 0);
-  const unchecked = sum((c) => c.unchecked);
-  const answered = `${num(sum((c) => c.honoured + c.noMatch))}/${num(sum((c) => c.count - c.unchecked))}`;
-  return unchecked === 0 ? answered : `${answered} (${num(unchecked)} unchecked)`;
-}
+import type { DatasetStats } from '../../evaluation/dataset-stats.js';
+import { STATS_ROWS as ROWS } from '../../evaluation/stats-rows.js';
 
 /** The corpora side by side: one column each, one row per figure. */
 export function statsTable(stats: DatasetStats): string {
@@ -67,7 +20,7 @@ export function statsTable(stats: DatasetStats): string {
   ];
   lines.push(
     '',
-    `distinct-n: the first ${num(stats.method.distinctTokens)} tokens (${stats.method.tokenizer}); repeated utterances: the first ${num(stats.method.repeatSampleDialogues)} dialogues.`,
+    `distinct-n: the first ${stats.method.distinctTokens.toLocaleString('en')} tokens (${stats.method.tokenizer}); repeated utterances: the first ${stats.method.repeatSampleDialogues.toLocaleString('en')} dialogues.`,
     'critiques honoured: answered by a slate that fits, or by saying nothing left fits, of those checked (unchecked: a',
     'film the catalog does not know; give --movielens DIR for MovieLens records); --json has them by direction.',
   );

@@ -1,8 +1,19 @@
 import { z } from 'zod';
-import { bootstrapMeans } from '../evaluation/bootstrap.js';
 import { type Seed, SeedSchema } from '../random/seeded-random.js';
-import { GOOD_SCORE, JUDGE_CRITERIA, type JudgeCriterion } from './judge-rubric.js';
-import { JudgeScoreSchema } from './parse-judgement.js';
+import { bootstrapMeans } from './bootstrap.js';
+
+// The judge's results live here, below `icer/ai` and `icer/report`: the report charts a judge's JSON without the AI SDK.
+
+/** What the dataset judge rates, in report order: the criteria the ICER paper's raters used, and factuality. */
+export const JUDGE_CRITERIA = ['fluency', 'naturalness', 'consistency', 'factuality'] as const;
+/** One of {@link JUDGE_CRITERIA}. */
+export type JudgeCriterion = (typeof JUDGE_CRITERIA)[number];
+
+/** The lowest rating that counts as good: a criterion's share is the share of dialogues rated at least this. */
+export const GOOD_SCORE = 4;
+
+/** A rating of one criterion: 1 (very poor) to 5 (excellent), whole numbers only. */
+export const JudgeScoreSchema = z.number().int().min(1).max(5);
 
 const count = z.number().int().min(0);
 const perCriterion = <T extends z.ZodType>(schema: T) =>
