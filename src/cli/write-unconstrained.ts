@@ -39,5 +39,5 @@ export async function writeUnconstrained(
   }
   bar.finish();
   await run.output.close();
-  return { dialogues, violations };
+  return { dialogues, violations, interrupted: false };
 }

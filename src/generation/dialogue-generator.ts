@@ -164,7 +164,7 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
     profiles: AnyIterable<PreferenceProfile>,
     options: GenerateManyOptions = {},
   ): AsyncGenerator<DialogueRecord> {
-    const { concurrency, signal, total, invalidProfiles } = parseOptions(
+    const { concurrency, signal, total, invalidProfiles, firstIndex } = parseOptions(
       GenerateManyOptionsSchema,
       options,
       'generateMany',
@@ -221,8 +221,8 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
         return;
       }
       const index = started++;
-      const seed = `${String(this.#seed)}:${index}`;
-      const id = `${String(this.#seed)}-${index}`;
+      const seed = `${String(this.#seed)}:${firstIndex + index}`;
+      const id = `${String(this.#seed)}-${firstIndex + index}`;
       try {
         this.#checkProfile(next.value, 'generateMany()');
       } catch (error) {
@@ -237,7 +237,7 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
         return;
       }
       running++;
-      const run = (async () => runDialogue(this.#setup(next.value, id, seed, stop.signal), index))();
+      const run = (async () => runDialogue(this.#setup(next.value, id, seed, stop.signal), firstIndex + index))();
       // Settled either way; a failure surfaces (and is reported) when its turn to be yielded comes.
       void run.then(finished, finished);
       pending.set(index, { id, run });
@@ -255,7 +255,7 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
           pending.delete(nextToYield);
           skipped++;
           this.emit('dialogue:skip', {
-            index: nextToYield,
+            index: firstIndex + nextToYield,
             dialogueId: head.id,
             userId: head.profileId,
             error: head.skipped,
@@ -281,7 +281,7 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
         try {
           record = await head.run;
         } catch (error) {
-          this.emit('error', { error, dialogueId: head.id, index: nextToYield });
+          this.emit('error', { error, dialogueId: head.id, index: firstIndex + nextToYield });
           throw error;
         }
         nextToYield++;

@@ -128,6 +128,12 @@ export const GenerateManyOptionsSchema = z.strictObject({
   /** How many profiles there are, when known: reported in `progress` events. */
   total: z.number().int().min(0).optional(),
   /**
+   * The index of the first profile given. A run resumed (or a shard) passes the profiles from that index on, so that
+   * every dialogue keeps the seed and id it has in the whole run.
+   * @default 0
+   */
+  firstIndex: z.number().int().min(0).default(0),
+  /**
    * What to do with a profile the generator cannot use.
    * @default 'stop'
    */

@@ -51,11 +51,11 @@ describe('icer generate with profiles it cannot use', () => {
     expect(result.stderr).toMatch(/skipped 14 of 16 profiles \(7 users\).*; wrote 2 dialogues/);
   });
 
-  it('fails, keeping an earlier output file, when no profile is usable', async () => {
+  it('fails, keeping an earlier output file even with --force, when no profile is usable', async () => {
     const dir = movieLens(`${lukewarm(8)}${lukewarm(9)}`);
     const { dir: out, write } = tempDir();
     write('d.jsonl', 'earlier\n');
-    const result = await cli(['generate', '--movielens', dir, '--count', '2', '--out', 'd.jsonl'], out);
+    const result = await cli(['generate', '--movielens', dir, '--count', '2', '--out', 'd.jsonl', '--force'], out);
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/skipped user 8/);
     expect(result.stderr).toMatch(/skipped all 2 profiles.*\[INVALID_PROFILE\]/);

@@ -2,11 +2,14 @@ import { resolve } from 'node:path';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import { VerbalizationModeSchema } from '../../dialogue/verbalization-mode.js';
+import { IcerError } from '../../errors.js';
 import { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
+import { type RunConfig, RunFile } from '../../io/run-file.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { syntheticProfiles } from '../../profile/synthetic.js';
 import { BeliefPolicyOptionsSchema } from '../../simulation/belief-policy.js';
+import { VERSION } from '../../version.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { CountSchema } from '../count-schema.js';
 import { definedOnly } from '../defined-only.js';
@@ -17,7 +20,7 @@ import { MOVIELENS_FLAGS, movieLensSettings } from '../movielens-flags.js';
 import { movieLensSource } from '../movielens-source.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseChoice, parseNumber, parseSeed } from '../parse-values.js';
-import { writeDialogues } from '../write-dialogues.js';
+import { type WrittenDialogues, writeDialogues } from '../write-dialogues.js';
 import { writeUnconstrained } from '../write-unconstrained.js';
 import { GENERATE_HELP } from './generate-help.js';
 
@@ -62,6 +65,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     model: { type: 'string' },
     ...MODEL_OPTION_FLAGS,
     quiet: { type: 'boolean' },
+    resume: { type: 'boolean' },
+    force: { type: 'boolean' },
     unconstrained: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
@@ -95,9 +100,15 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     profiles = syntheticProfiles(catalog, { count, ...definedOnly({ seed }) });
   }
 
+  if ((values.resume || values.force) && values.out === undefined)
+    throw new UsageError('--resume and --force apply to an output file: add --out FILE.');
+  if (values.resume && values.force)
+    throw new UsageError('--resume continues a run and --force starts over: give one.');
   const output = async (): Promise<JsonlOutput> =>
     values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
   if (values.unconstrained) {
+    if (values.resume || values.force)
+      throw new UsageError('--resume and --force are not available with --unconstrained yet; write to a new --out.');
     if (style !== undefined || mode !== undefined)
       throw new UsageError('--style and --mode shape simulated dialogues; --unconstrained has no simulator.');
     const model = await modelChoice(modelFlags(values.model, values, io.cwd));
@@ -124,15 +135,110 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     ...definedOnly({ seed, maxTurns, mode, adapter }),
     ...(style !== undefined ? { policy: { style } } : {}),
   });
-  const written = await writeDialogues(generator, profiles, {
-    output: await output(),
-    stderr: io.stderr,
-    total: count,
-    quiet: values.quiet === true,
-    options: definedOnly({ concurrency }),
-  });
+  const file =
+    values.out === undefined
+      ? undefined
+      : await RunFile.open(resolve(io.cwd, values.out), {
+          resume: values.resume === true,
+          force: values.force === true,
+          config: runConfig(values),
+        });
+  if (file && file.droppedBytes > 0)
+    io.stderr.write(`icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${values.out}\n`);
+  if (file && file.firstIndex >= count) {
+    io.stderr.write(`icer generate: ${values.out} is already complete (${file.records} dialogues).\n`);
+    await file.close({}, true);
+    return 0;
+  }
+  const usage = () => (adapter ? { usage: adapter.stats } : {});
+  const written = await withSignals(io, (stop, abort) =>
+    writeDialogues(generator, file ? drop(profiles, file.firstIndex) : profiles, {
+      target: file ? { file } : { output: streamOutput(io.stdout) },
+      stderr: io.stderr,
+      total: count,
+      quiet: values.quiet === true,
+      options: { ...definedOnly({ concurrency }), signal: abort },
+      stop,
+      extra: usage,
+    }),
+  );
+  if (written.result.interrupted || written.signal) {
+    const code = written.signal === 'SIGTERM' ? 143 : 130;
+    const resume = values.out === undefined ? '' : ` Resume with the same command and --resume.`;
+    io.stderr.write(
+      `icer generate: interrupted (${written.signal ?? 'SIGINT'}); ${(file?.records ?? written.result.dialogues).toLocaleString('en')} dialogues written.${resume}\n`,
+    );
+    return code;
+  }
   // Like skips, these are reported even with --quiet: they change what the dialogues are made from.
   for (const line of dataNotes) io.stderr.write(`${line}\n`);
-  if (adapter && !values.quiet) io.stderr.write(`${runSummary(adapter, written.dialogues, written.violations)}\n`);
+  if (adapter && !values.quiet)
+    io.stderr.write(`${runSummary(adapter, written.result.dialogues, written.result.violations)}\n`);
   return 0;
+}
+
+// Flags that change nothing in the records: they may differ between a run and its resumption.
+const NOT_CONFIG = new Set([
+  'out',
+  'quiet',
+  'resume',
+  'force',
+  'concurrency',
+  'cache',
+  'prices',
+  'api-key-env',
+  'timeout-ms',
+  'max-retries',
+  'help',
+]);
+
+/** What a run was asked for (every flag that changes its records, and the version that wrote them). */
+function runConfig(values: Record<string, unknown>): RunConfig {
+  const config: Record<string, string | number | boolean | null> = { version: VERSION };
+  for (const [key, value] of Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (NOT_CONFIG.has(key) || value === undefined) continue;
+    config[key] = typeof value === 'string' || typeof value === 'boolean' ? value : JSON.stringify(value);
+  }
+  return config;
+}
+
+function* drop<T>(items: Iterable<T>, count: number): Generator<T> {
+  let seen = 0;
+  for (const item of items) if (seen++ >= count) yield item;
+}
+
+/**
+ * Runs `work` with SIGINT and SIGTERM handled: the first stops starting dialogues (the running ones finish and are
+ * written), a second aborts them. Returns the work's result and the first signal, if any.
+ */
+async function withSignals(
+  io: CliIo,
+  work: (stop: AbortSignal, abort: AbortSignal) => Promise<WrittenDialogues>,
+): Promise<{ result: WrittenDialogues; signal: NodeJS.Signals | undefined }> {
+  const stop = new AbortController();
+  const abort = new AbortController();
+  let first: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (first === undefined) {
+      first = signal;
+      io.stderr.write(`\nicer generate: ${signal}: finishing the dialogues under way (again to stop them now)\n`);
+      stop.abort();
+    } else {
+      abort.abort();
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return { result: await work(stop.signal, abort.signal), signal: first };
+  } catch (error) {
+    if (first !== undefined && IcerError.isInstance(error) && error.code === 'ABORTED') {
+      // Stopped mid-dialogue: what was written is whole records, and the manifest says how far they go.
+      return { result: { dialogues: 0, violations: 0, interrupted: true }, signal: first };
+    }
+    throw error;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
 }

@@ -25,7 +25,10 @@ skipped, named on stderr and counted; a run that can use none of its profiles fa
 Options:
   --count N              how many profiles to take, one dialogue each (default: ${defaultText(CountSchema)})
   --seed S               the same seed and options give byte-identical output (default: ${defaultText(generator.seed)})
-  --out FILE             write to FILE instead of stdout (written atomically)
+  --out FILE             write to FILE instead of stdout: records are appended as they are made, with a manifest
+                         beside it (FILE.icer-run.json), so an interrupted run loses nothing and can be resumed
+  --resume               continue the run --out holds (after a crash, a kill or Ctrl-C), with the same flags
+  --force                start over, replacing what --out holds (once the first new record is ready)
   --movielens DIR        users from a MovieLens directory's ratings (cycled when --count exceeds them)
   --max-turns N          most turns per dialogue, both speakers counted, at least ${valueRule(generator.maxTurns).minimum} (default: ${defaultText(generator.maxTurns)})
   --concurrency N        dialogues in flight at once (default: ${defaultText(GenerateManyOptionsSchema.shape.concurrency)})

@@ -1,0 +1,304 @@
+import { createHash } from 'node:crypto';
+import { constants } from 'node:fs';
+import { access, type FileHandle, open, readFile, rm, stat, truncate } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { IcerError } from '../errors.js';
+import { writeFileAtomically } from './write-file-atomically.js';
+
+/** What a run was asked for: every setting that changes its output, as plain JSON. */
+export type RunConfig = Readonly<Record<string, string | number | boolean | null>>;
+
+/** The manifest kept beside a run's output: enough to resume it, and to refuse resuming a different run. */
+export interface RunManifest {
+  readonly config: RunConfig;
+  /** A hash of `config`: two runs with the same hash write the same records. */
+  readonly configHash: string;
+  /** Every index below this one is in the output (or was skipped, as a profile the generator cannot use). */
+  readonly nextIndex: number;
+  /** Records in the output. */
+  readonly records: number;
+  /** The whole run is written. */
+  readonly complete: boolean;
+  /** Anything else worth keeping (model usage and cost so far). */
+  readonly extra: Readonly<Record<string, unknown>>;
+}
+
+/** How an existing output is treated. */
+export interface RunFileOptions {
+  /** Continue the run the output and its manifest hold. */
+  readonly resume?: boolean;
+  /** Start over: the existing output is replaced (only once the first record is ready to be written). */
+  readonly force?: boolean;
+  readonly config: RunConfig;
+}
+
+/** The manifest's path: beside the output. */
+export function manifestPath(file: string): string {
+  return `${file}.icer-run.json`;
+}
+
+function hashOf(config: RunConfig): string {
+  const keys = Object.keys(config).sort();
+  return createHash('sha256')
+    .update(JSON.stringify(keys.map((key) => [key, config[key]])))
+    .digest('hex')
+    .slice(0, 16);
+}
+
+const notWritable = (file: string, reason: string, hint: string, cause?: unknown) =>
+  new IcerError('FILE_NOT_WRITABLE', reason, { location: { file }, hint, ...(cause ? { cause } : {}) });
+
+/**
+ * A run's output file, written so that no work is ever lost: records are appended whole as they come (the file is
+ * always a prefix of the finished output), and a manifest beside it, replaced atomically, says how far the run got.
+ * Everything is checked before any work: a directory, a place that cannot be written, or an existing output without
+ * `resume` or `force` is an error. A path that is not a regular file (a FIFO, a device) is written through, never
+ * replaced, and has no manifest; a symlink is followed.
+ */
+export class RunFile {
+  readonly file: string;
+  /** The index to start from: 0 for a new run, the manifest's next index when resuming. */
+  readonly firstIndex: number;
+  /** Records already in the output when it was opened (resumed). */
+  readonly resumedRecords: number;
+  /** A line cut short by an earlier interruption, dropped on resuming (its bytes). */
+  readonly droppedBytes: number;
+  readonly #regular: boolean;
+  readonly #replace: boolean;
+  readonly #config: RunConfig;
+  #handle: FileHandle | undefined;
+  #records: number;
+  #nextIndex: number;
+  #lastManifest = 0;
+
+  private constructor(
+    file: string,
+    state: {
+      regular: boolean;
+      replace: boolean;
+      config: RunConfig;
+      firstIndex: number;
+      records: number;
+      dropped: number;
+    },
+  ) {
+    this.file = file;
+    this.#regular = state.regular;
+    this.#replace = state.replace;
+    this.#config = state.config;
+    this.firstIndex = state.firstIndex;
+    this.#nextIndex = state.firstIndex;
+    this.resumedRecords = state.records;
+    this.#records = state.records;
+    this.droppedBytes = state.dropped;
+  }
+
+  /** Checks the path and, when resuming, reads how far the run got. Nothing is written yet. */
+  static async open(file: string, options: RunFileOptions): Promise<RunFile> {
+    const config = options.config;
+    const info = await stat(file).catch((error: { code?: string }) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw notWritable(
+        file,
+        `The output cannot be used: ${String((error as Error).message)}.`,
+        'Check the path.',
+        error,
+      );
+    });
+    if (info === undefined) {
+      // A dangling symlink is followed like any other: its target is created.
+      await access(dirname(file), constants.W_OK).catch((error: { code?: string }) => {
+        throw notWritable(
+          file,
+          error.code === 'ENOENT' ? 'Its folder does not exist.' : 'Its folder cannot be written (permission denied).',
+          'Create the folder, or choose another --out.',
+          error,
+        );
+      });
+      return new RunFile(file, { regular: true, replace: false, config, firstIndex: 0, records: 0, dropped: 0 });
+    }
+    if (info.isDirectory())
+      throw notWritable(file, 'It is a directory.', 'Give --out a file name, e.g. out/dialogues.jsonl.');
+    await access(file, constants.W_OK).catch((error: unknown) => {
+      throw notWritable(
+        file,
+        'It cannot be written (permission denied).',
+        'Check its permissions, or choose another --out.',
+        error,
+      );
+    });
+    if (!info.isFile()) {
+      // A FIFO, a device, a socket: written through as a stream, never replaced, never resumed.
+      if (options.resume) throw notWritable(file, 'Only a regular file can be resumed.', 'Drop --resume.');
+      return new RunFile(file, { regular: false, replace: false, config, firstIndex: 0, records: 0, dropped: 0 });
+    }
+    if (options.force || info.size === 0) {
+      return new RunFile(file, {
+        regular: true,
+        replace: info.size > 0,
+        config,
+        firstIndex: 0,
+        records: 0,
+        dropped: 0,
+      });
+    }
+    if (!options.resume) {
+      throw new IcerError('INVALID_ARGUMENT', `It already holds ${info.size.toLocaleString('en')} bytes of output.`, {
+        location: { file },
+        hint: 'Add --resume to continue that run, or --force to start over (it is replaced once the first new record is ready).',
+      });
+    }
+    return RunFile.#resume(file, config);
+  }
+
+  static async #resume(file: string, config: RunConfig): Promise<RunFile> {
+    const manifestFile = manifestPath(file);
+    const text = await readFile(manifestFile, 'utf8').catch(() => undefined);
+    if (text === undefined) {
+      throw new IcerError('INVALID_ARGUMENT', 'It has no run manifest beside it, so it cannot be resumed.', {
+        location: { file: manifestFile },
+        hint: 'Resume only what icer generate --out wrote; use --force to start over.',
+      });
+    }
+    let manifest: RunManifest;
+    try {
+      manifest = JSON.parse(text) as RunManifest;
+    } catch (error) {
+      throw new IcerError('MALFORMED_JSON', 'The run manifest is not JSON.', {
+        location: { file: manifestFile },
+        hint: 'Use --force to start over.',
+        cause: error,
+      });
+    }
+    if (manifest.configHash !== hashOf(config)) {
+      const keys = [...new Set([...Object.keys(manifest.config ?? {}), ...Object.keys(config)])].sort();
+      const changed = keys
+        .filter((key) => JSON.stringify(manifest.config?.[key] ?? null) !== JSON.stringify(config[key] ?? null))
+        .map(
+          (key) =>
+            `${key}: ${JSON.stringify(manifest.config?.[key] ?? null)} then, ${JSON.stringify(config[key] ?? null)} now`,
+        );
+      throw new IcerError(
+        'INVALID_ARGUMENT',
+        `This run's settings differ from the one being resumed (${changed.join('; ')}).`,
+        {
+          location: { file },
+          hint: 'Resume with the same settings, or use --force to start over.',
+        },
+      );
+    }
+    // The output may be ahead of the manifest (records are appended first) and may end in a line cut short.
+    const content = await readFile(file);
+    const end = content.lastIndexOf(0x0a) + 1;
+    const dropped = content.length - end;
+    if (dropped > 0) await truncate(file, end);
+    let records = 0;
+    let last = '';
+    for (let at = 0; at < end; ) {
+      const next = content.indexOf(0x0a, at);
+      const line = content.subarray(at, next).toString('utf8');
+      if (line.trim() !== '') {
+        records++;
+        last = line;
+      }
+      at = next + 1;
+    }
+    const lastIndex = last === '' ? -1 : indexOf(last, file);
+    const firstIndex = Math.max(manifest.nextIndex, lastIndex + 1);
+    return new RunFile(file, { regular: true, replace: false, config, firstIndex, records, dropped });
+  }
+
+  /** Records in the output now. */
+  get records(): number {
+    return this.#records;
+  }
+
+  /** Appends one record, whole, as a line. */
+  async append(index: number, record: unknown): Promise<void> {
+    // The manifest exists before the first record does: an output is never there without what resumes it.
+    const opening = this.#handle === undefined;
+    const handle = await this.#open();
+    if (opening) await this.checkpoint({}, { force: true });
+    await handle.write(`${JSON.stringify(record)}\n`);
+    this.#records++;
+    this.#advance(index);
+  }
+
+  /** Marks an index done without a record (a profile the generator could not use). */
+  skipped(index: number): void {
+    this.#advance(index);
+  }
+
+  #advance(index: number): void {
+    this.#nextIndex = Math.max(this.#nextIndex, index + 1);
+  }
+
+  /**
+   * Writes the manifest (atomically) if `force` or a second has passed since the last: after a crash, resuming reads
+   * the output itself for anything newer.
+   */
+  async checkpoint(
+    extra: Record<string, unknown>,
+    options: { force?: boolean; complete?: boolean } = {},
+  ): Promise<void> {
+    if (!this.#regular) return;
+    const now = Date.now();
+    if (!options.force && now - this.#lastManifest < 1000) return;
+    this.#lastManifest = now;
+    if (!this.#handle && this.#replace) return;
+    const manifest: RunManifest = {
+      config: this.#config,
+      configHash: hashOf(this.#config),
+      nextIndex: this.#nextIndex,
+      records: this.#records,
+      complete: options.complete ?? false,
+      extra,
+    };
+    await writeFileAtomically(manifestPath(this.file), `${JSON.stringify(manifest, null, 2)}\n`);
+  }
+
+  /** Finishes the output: the file exists, and its manifest says how far it got. */
+  async close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
+    if (complete || this.#records > this.resumedRecords) await this.#open();
+    await this.#handle?.close();
+    this.#handle = undefined;
+    if (this.#regular && (this.#records > this.resumedRecords || complete || this.resumedRecords > 0)) {
+      this.#lastManifest = 0;
+      await this.checkpoint(extra, { force: true, complete });
+    }
+  }
+
+  async #open(): Promise<FileHandle> {
+    if (this.#handle) return this.#handle;
+    if (this.#replace) await rm(manifestPath(this.file), { force: true });
+    // Replace: truncate through the path (a symlink's target is kept, never the link replaced); else append.
+    this.#handle = await open(this.file, this.#regular ? (this.#replace ? 'w' : 'a') : 'w').catch((error: unknown) => {
+      throw notWritable(
+        this.file,
+        `It cannot be opened: ${(error as Error).message}.`,
+        'Check the path and permissions.',
+        error,
+      );
+    });
+    return this.#handle;
+  }
+}
+
+/** A record line's index: the number after the last colon of its `seed`. */
+function indexOf(line: string, file: string): number {
+  try {
+    const seed = (JSON.parse(line) as { seed?: unknown }).seed;
+    const index = Number(String(seed).split(':').pop());
+    if (Number.isInteger(index) && index >= 0) return index;
+  } catch {
+    // reported below
+  }
+  throw new IcerError(
+    'INVALID_ARGUMENT',
+    'A line of the output is not a dialogue record, so the run cannot be resumed.',
+    {
+      location: { file },
+      hint: 'Use --force to start over.',
+    },
+  );
+}

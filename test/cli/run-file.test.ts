@@ -1,0 +1,172 @@
+import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { SeededRandom } from '../../src/random/seeded-random.js';
+import { cli } from '../helpers/cli-harness.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+// Crashes and signals need a real process: the built command line (npm run build runs before these tests in CI).
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+const hasBuild = existsSync(CLI);
+if (!hasBuild) console.warn(`[run-file] process tests SKIPPED: ${CLI} is missing (npm run build)`);
+const tempDir = useTempDir();
+const COUNT = '2500';
+let whole = '';
+
+beforeAll(async () => {
+  const { dir } = tempDir();
+  const result = await cli(['generate', '--count', COUNT, '--seed', '3', '--quiet', '--out', 'whole.jsonl'], dir);
+  expect(result.code).toBe(0);
+  whole = readFileSync(join(dir, 'whole.jsonl'), 'utf8');
+}, 120_000);
+
+const run = (dir: string, ...extra: string[]): ChildProcess =>
+  spawn(
+    process.execPath,
+    [CLI, 'generate', '--count', COUNT, '--seed', '3', '--quiet', '--out', 'out.jsonl', ...extra],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+const exited = (child: ChildProcess) =>
+  new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((resolve) => {
+    let stderr = '';
+    child.stderr?.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString('utf8');
+    });
+    child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
+  });
+const lines = (text: string) => text.split('\n').filter(Boolean).length;
+
+describe('icer generate --out: output that survives anything', () => {
+  it.skipIf(!hasBuild)(
+    'resumes a run killed with SIGKILL at random points into the bytes of an uninterrupted run',
+    async () => {
+      const { dir } = tempDir();
+      const random = new SeededRandom('kills');
+      const sizes: number[] = [];
+      for (let kill = 0; kill < 4; kill++) {
+        const child = run(dir, '--resume');
+        const done = exited(child);
+        // Killed once some output exists (or soon after it starts): anywhere in the run, torn lines included.
+        await new Promise((resolve) => setTimeout(resolve, 400 + random.int(0, 900)));
+        child.kill('SIGKILL');
+        const { signal, code } = await done;
+        if (code === 0) break;
+        expect(signal).toBe('SIGKILL');
+        sizes.push(existsSync(join(dir, 'out.jsonl')) ? readFileSync(join(dir, 'out.jsonl')).length : 0);
+      }
+      const last = await exited(run(dir, '--resume'));
+      expect(last.code, last.stderr).toBe(0);
+      expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(whole);
+      expect(sizes.some((size) => size > 0)).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(['out.jsonl', 'out.jsonl.icer-run.json']);
+    },
+  );
+
+  it.skipIf(!hasBuild)('stops on SIGINT with whole lines and exit 130, says how to resume, and resumes', async () => {
+    const { dir } = tempDir();
+    const child = run(dir);
+    const done = exited(child);
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    child.kill('SIGINT');
+    const stopped = await done;
+    expect(stopped.code).toBe(130);
+    expect(stopped.stderr).toMatch(
+      /interrupted \(SIGINT\); [\d,]+ dialogues written\. Resume with the same command and --resume\./,
+    );
+    const partial = readFileSync(join(dir, 'out.jsonl'), 'utf8');
+    expect(partial.endsWith('\n')).toBe(true);
+    expect(whole.startsWith(partial)).toBe(true);
+    expect(lines(partial)).toBeLessThan(Number(COUNT));
+    const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
+    expect(manifest).toMatchObject({ complete: false, records: lines(partial), nextIndex: lines(partial) });
+    const resumed = await exited(run(dir, '--resume'));
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(whole);
+  });
+
+  it('drops a torn last line on --resume, and refuses a resume with other settings', async () => {
+    const { dir } = tempDir();
+    const head = whole.split('\n').slice(0, 40).join('\n');
+    const first = await cli(['generate', '--count', '40', '--seed', '3', '--quiet', '--out', 'out.jsonl'], dir);
+    expect(first.code).toBe(0);
+    // A run of 40 resumed as a run of 2,500 is a different run.
+    const other = await cli(
+      ['generate', '--count', COUNT, '--seed', '3', '--quiet', '--out', 'out.jsonl', '--resume'],
+      dir,
+    );
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/settings differ from the one being resumed \(count: "40" then, "2500" now\)/);
+    writeFileSync(join(dir, 'out.jsonl'), `${head}\n{"id": "cut`);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
+    writeFileSync(
+      join(dir, 'out.jsonl.icer-run.json'),
+      JSON.stringify({ ...manifest, complete: false, nextIndex: 30 }),
+    );
+    const resumed = await cli(
+      ['generate', '--count', '40', '--seed', '3', '--quiet', '--out', 'out.jsonl', '--resume'],
+      dir,
+    );
+    expect(resumed.code).toBe(0);
+    expect(resumed.stderr).toMatch(/dropped a last line cut short \(11 bytes\)/);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(`${whole.split('\n').slice(0, 40).join('\n')}\n`);
+  });
+
+  it('checks --out before any work: an existing output, a directory, a read-only file, a FIFO, a symlink', async () => {
+    const { dir, write } = tempDir();
+    write('earlier.jsonl', 'earlier\n');
+    const refused = await cli(['generate', '--count', '2', '--out', 'earlier.jsonl'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(
+      /earlier\.jsonl: It already holds 8 bytes of output\. Add --resume to continue that run, or --force/,
+    );
+    expect(readFileSync(join(dir, 'earlier.jsonl'), 'utf8')).toBe('earlier\n');
+
+    mkdirSync(join(dir, 'folder'));
+    const folder = await cli(['generate', '--count', '2', '--out', 'folder'], dir);
+    expect(folder.stderr).toMatch(/folder: It is a directory\. Give --out a file name.*\[FILE_NOT_WRITABLE\]/);
+
+    const missing = await cli(['generate', '--count', '2', '--out', 'no/such/dir/out.jsonl'], dir);
+    expect(missing.stderr).toMatch(/out\.jsonl: Its folder does not exist\..*\[FILE_NOT_WRITABLE\]/);
+
+    write('locked.jsonl', '');
+    chmodSync(join(dir, 'locked.jsonl'), 0o444);
+    if (process.getuid?.() !== 0) {
+      const locked = await cli(['generate', '--count', '2', '--out', 'locked.jsonl'], dir);
+      expect(locked.stderr).toMatch(/locked\.jsonl: It cannot be written \(permission denied\)/);
+    }
+
+    // A symlink is written through: the link stays a link, its target gets the records.
+    symlinkSync('target.jsonl', join(dir, 'link.jsonl'));
+    const linked = await cli(['generate', '--count', '3', '--quiet', '--out', 'link.jsonl'], dir);
+    expect(linked.code).toBe(0);
+    expect(lines(readFileSync(join(dir, 'target.jsonl'), 'utf8'))).toBe(3);
+    expect(execFileSync('readlink', [join(dir, 'link.jsonl')], { encoding: 'utf8' }).trim()).toBe('target.jsonl');
+
+    // A FIFO is written through, never replaced by a regular file.
+    spawnSync('mkfifo', [join(dir, 'pipe')]);
+    const reader = spawn('cat', [join(dir, 'pipe')], { stdio: ['ignore', 'pipe', 'ignore'] });
+    let piped = '';
+    reader.stdout.on('data', (chunk: Buffer) => {
+      piped += chunk.toString('utf8');
+    });
+    const read = new Promise((resolve) => reader.on('exit', resolve));
+    const fifo = await cli(['generate', '--count', '3', '--quiet', '--out', 'pipe'], dir);
+    await read;
+    expect(fifo.code).toBe(0);
+    expect(lines(piped)).toBe(3);
+    expect(readdirSync(dir)).not.toContain('pipe.icer-run.json');
+    const stat = spawnSync('stat', ['-c', '%F', join(dir, 'pipe')], { encoding: 'utf8' }).stdout.trim();
+    expect(stat).toBe('fifo');
+  });
+
+  it('needs --out for --resume and --force, and takes only one of them', async () => {
+    expect((await cli(['generate', '--resume'])).stderr).toMatch(
+      /--resume and --force apply to an output file: add --out FILE/,
+    );
+    expect((await cli(['generate', '--out', 'x.jsonl', '--resume', '--force'])).stderr).toMatch(/give one/);
+  });
+});
