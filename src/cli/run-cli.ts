@@ -5,6 +5,7 @@ import { forCommandLine } from './command-line-hints.js';
 import { EVALUATE_HELP, evaluateCommand } from './commands/evaluate-command.js';
 import { GENERATE_HELP, generateCommand } from './commands/generate-command.js';
 import { JUDGE_HELP, judgeCommand } from './commands/judge-command.js';
+import { MERGE_HELP, mergeCommand } from './commands/merge-command.js';
 import { PROFILES_HELP, profilesCommand } from './commands/profiles-command.js';
 import { REPORT_HELP, reportCommand } from './commands/report-command.js';
 import { STATS_HELP, statsCommand } from './commands/stats-command.js';
@@ -16,6 +17,7 @@ Usage: icer <command> [options]
 Commands:
   generate    generate dialogues as JSON Lines (built-in catalog and synthetic users by default)
   profiles    write hidden user profiles as JSON Lines (synthetic or from MovieLens)
+  merge       join the shards of a run (generate --shard i/n) into the one-machine output
   evaluate    the downstream study: how well a recommender ranks each user's held-out items given the dialogue
   judge       rate a sample of dialogues with a language model: fluency, naturalness, consistency, factuality
   stats       describe dialogue corpora side by side: length, diversity, behaviour, consistency, cost
@@ -29,6 +31,7 @@ Options:
 const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; help: string }> = {
   generate: { run: generateCommand, help: GENERATE_HELP },
   profiles: { run: profilesCommand, help: PROFILES_HELP },
+  merge: { run: mergeCommand, help: MERGE_HELP },
   evaluate: { run: evaluateCommand, help: EVALUATE_HELP },
   judge: { run: judgeCommand, help: JUDGE_HELP },
   stats: { run: statsCommand, help: STATS_HELP },

@@ -33,13 +33,15 @@ export async function writeDialogues(
     quiet: boolean;
     options: GenerateManyOptions;
     stop?: AbortSignal;
+    /** The index of the first profile given (a resumed run's next index, a shard's start). */
+    firstIndex: number;
     /** What to keep in the manifest besides the progress (model usage so far). */
     extra?: () => Record<string, unknown>;
   },
 ): Promise<WrittenDialogues> {
   const skips = new SkipReport('icer generate');
   const file = 'file' in run.target ? run.target.file : undefined;
-  const firstIndex = file?.firstIndex ?? 0;
+  const { firstIndex } = run;
   const extra = () => run.extra?.() ?? {};
   // Skips are reported in index order, before the record that follows them: the next record's index is past them.
   let index = firstIndex;
@@ -76,7 +78,7 @@ export async function writeDialogues(
         ...(violations > 0 ? [`${violations} violations`] : []),
         ...(skips.skipped > 0 ? [`${skips.skipped} skipped`] : []),
       ];
-      if (!run.quiet) bar.update(firstIndex + dialogues + skips.skipped, notes.join(', '));
+      if (!run.quiet) bar.update(dialogues + skips.skipped, notes.join(', '));
     }
     if (dialogues === 0 && skips.skipped > 0 && (file?.resumedRecords ?? 0) === 0) throw skips.allSkipped();
   } catch (error) {

@@ -2,25 +2,69 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, type FileHandle, open, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { z } from 'zod';
 import { IcerError } from '../errors.js';
+import { describeZodIssue } from '../validation/describe-zod-issue.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
 /** What a run was asked for: every setting that changes its output, as plain JSON. */
-export type RunConfig = Readonly<Record<string, string | number | boolean | null>>;
+export const RunConfigSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+/** What a run was asked for. */
+export type RunConfig = z.output<typeof RunConfigSchema>;
 
 /** The manifest kept beside a run's output: enough to resume it, and to refuse resuming a different run. */
-export interface RunManifest {
-  readonly config: RunConfig;
+export const RunManifestSchema = z.strictObject({
+  config: RunConfigSchema,
   /** A hash of `config`: two runs with the same hash write the same records. */
-  readonly configHash: string;
+  configHash: z.string(),
   /** Every index below this one is in the output (or was skipped, as a profile the generator cannot use). */
-  readonly nextIndex: number;
+  nextIndex: z.number().int().min(0),
   /** Records in the output. */
-  readonly records: number;
+  records: z.number().int().min(0),
   /** The whole run is written. */
-  readonly complete: boolean;
+  complete: z.boolean(),
   /** Anything else worth keeping (model usage and cost so far). */
-  readonly extra: Readonly<Record<string, unknown>>;
+  extra: z.record(z.string(), z.unknown()),
+});
+/** A run's manifest. */
+export type RunManifest = z.output<typeof RunManifestSchema>;
+
+/** A run manifest file, checked: `MALFORMED_JSON` naming it when it is not one. */
+export async function readRunManifest(file: string): Promise<RunManifest | undefined> {
+  const path = manifestPath(file);
+  const text = await readFile(path, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new IcerError('MALFORMED_JSON', 'The run manifest is not JSON.', {
+      location: { file: path },
+      hint: 'Use --force to start the run over.',
+      cause: error,
+    });
+  }
+  const parsed = RunManifestSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new IcerError(
+      'MALFORMED_JSON',
+      `The run manifest is damaged: ${describeZodIssue(parsed.error.issues[0]).message}.`,
+      {
+        location: { file: path },
+        hint: 'Use --force to start the run over.',
+      },
+    );
+  }
+  return parsed.data;
+}
+
+/** A hash of a run's settings: equal for runs that write the same records. */
+export function runConfigHash(config: RunConfig): string {
+  const keys = Object.keys(config).sort();
+  return createHash('sha256')
+    .update(JSON.stringify(keys.map((key) => [key, config[key]])))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** How an existing output is treated. */
@@ -30,19 +74,16 @@ export interface RunFileOptions {
   /** Start over: the existing output is replaced (only once the first record is ready to be written). */
   readonly force?: boolean;
   readonly config: RunConfig;
+  /**
+   * The run's first index (a shard's start), where a new run begins.
+   * @default 0
+   */
+  readonly startIndex?: number;
 }
 
 /** The manifest's path: beside the output. */
 export function manifestPath(file: string): string {
   return `${file}.icer-run.json`;
-}
-
-function hashOf(config: RunConfig): string {
-  const keys = Object.keys(config).sort();
-  return createHash('sha256')
-    .update(JSON.stringify(keys.map((key) => [key, config[key]])))
-    .digest('hex')
-    .slice(0, 16);
 }
 
 const notWritable = (file: string, reason: string, hint: string, cause?: unknown) =>
@@ -96,6 +137,7 @@ export class RunFile {
   /** Checks the path and, when resuming, reads how far the run got. Nothing is written yet. */
   static async open(file: string, options: RunFileOptions): Promise<RunFile> {
     const config = options.config;
+    const firstIndex = options.startIndex ?? 0;
     const info = await stat(file).catch((error: { code?: string }) => {
       if (error.code === 'ENOENT') return undefined;
       throw notWritable(
@@ -115,7 +157,7 @@ export class RunFile {
           error,
         );
       });
-      return new RunFile(file, { regular: true, replace: false, config, firstIndex: 0, records: 0, dropped: 0 });
+      return new RunFile(file, { regular: true, replace: false, config, firstIndex, records: 0, dropped: 0 });
     }
     if (info.isDirectory())
       throw notWritable(file, 'It is a directory.', 'Give --out a file name, e.g. out/dialogues.jsonl.');
@@ -130,14 +172,14 @@ export class RunFile {
     if (!info.isFile()) {
       // A FIFO, a device, a socket: written through as a stream, never replaced, never resumed.
       if (options.resume) throw notWritable(file, 'Only a regular file can be resumed.', 'Drop --resume.');
-      return new RunFile(file, { regular: false, replace: false, config, firstIndex: 0, records: 0, dropped: 0 });
+      return new RunFile(file, { regular: false, replace: false, config, firstIndex, records: 0, dropped: 0 });
     }
     if (options.force || info.size === 0) {
       return new RunFile(file, {
         regular: true,
         replace: info.size > 0,
         config,
-        firstIndex: 0,
+        firstIndex,
         records: 0,
         dropped: 0,
       });
@@ -152,31 +194,20 @@ export class RunFile {
   }
 
   static async #resume(file: string, config: RunConfig): Promise<RunFile> {
-    const manifestFile = manifestPath(file);
-    const text = await readFile(manifestFile, 'utf8').catch(() => undefined);
-    if (text === undefined) {
+    const manifest = await readRunManifest(file);
+    if (manifest === undefined) {
       throw new IcerError('INVALID_ARGUMENT', 'It has no run manifest beside it, so it cannot be resumed.', {
-        location: { file: manifestFile },
+        location: { file: manifestPath(file) },
         hint: 'Resume only what icer generate --out wrote; use --force to start over.',
       });
     }
-    let manifest: RunManifest;
-    try {
-      manifest = JSON.parse(text) as RunManifest;
-    } catch (error) {
-      throw new IcerError('MALFORMED_JSON', 'The run manifest is not JSON.', {
-        location: { file: manifestFile },
-        hint: 'Use --force to start over.',
-        cause: error,
-      });
-    }
-    if (manifest.configHash !== hashOf(config)) {
-      const keys = [...new Set([...Object.keys(manifest.config ?? {}), ...Object.keys(config)])].sort();
+    if (manifest.configHash !== runConfigHash(config)) {
+      const keys = [...new Set([...Object.keys(manifest.config), ...Object.keys(config)])].sort();
       const changed = keys
-        .filter((key) => JSON.stringify(manifest.config?.[key] ?? null) !== JSON.stringify(config[key] ?? null))
+        .filter((key) => JSON.stringify(manifest.config[key] ?? null) !== JSON.stringify(config[key] ?? null))
         .map(
           (key) =>
-            `${key}: ${JSON.stringify(manifest.config?.[key] ?? null)} then, ${JSON.stringify(config[key] ?? null)} now`,
+            `${key}: ${JSON.stringify(manifest.config[key] ?? null)} then, ${JSON.stringify(config[key] ?? null)} now`,
         );
       throw new IcerError(
         'INVALID_ARGUMENT',
@@ -215,11 +246,16 @@ export class RunFile {
 
   /** Appends one record, whole, as a line. */
   async append(index: number, record: unknown): Promise<void> {
+    await this.appendLine(index, JSON.stringify(record));
+  }
+
+  /** Appends a record already written as one line of JSON (without its newline). */
+  async appendLine(index: number, line: string): Promise<void> {
     // The manifest exists before the first record does: an output is never there without what resumes it.
     const opening = this.#handle === undefined;
     const handle = await this.#open();
     if (opening) await this.checkpoint({}, { force: true });
-    await handle.write(`${JSON.stringify(record)}\n`);
+    await handle.write(`${line}\n`);
     this.#records++;
     this.#advance(index);
   }
@@ -248,7 +284,7 @@ export class RunFile {
     if (!this.#handle && this.#replace) return;
     const manifest: RunManifest = {
       config: this.#config,
-      configHash: hashOf(this.#config),
+      configHash: runConfigHash(this.#config),
       nextIndex: this.#nextIndex,
       records: this.#records,
       complete: options.complete ?? false,

@@ -25,6 +25,7 @@ describe('docs/cli.md', () => {
     ['judge', ['`icer judge`', 'MovieLens flags', 'Model flags']],
     ['stats', ['`icer stats`', 'MovieLens flags']],
     ['report', ['`icer report`', 'MovieLens flags']],
+    ['merge', ['`icer merge`']],
   ] as const) {
     it(`lists the flags of icer ${command} with the defaults its help states`, async () => {
       const help = helpEntries((await cli([command, '--help'])).stdout);

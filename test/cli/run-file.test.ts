@@ -170,3 +170,59 @@ describe('icer generate --out: output that survives anything', () => {
     expect((await cli(['generate', '--out', 'x.jsonl', '--resume', '--force'])).stderr).toMatch(/give one/);
   });
 });
+
+describe('icer generate --shard and icer merge', () => {
+  const shardArgs = (i: number, n: number, out: string) => [
+    'generate',
+    '--count',
+    '50',
+    '--seed',
+    '3',
+    '--quiet',
+    '--shard',
+    `${i}/${n}`,
+    '--out',
+    out,
+  ];
+
+  it('generates disjoint shards whose merge is byte for byte the one-machine run, manifest included', async () => {
+    const { dir } = tempDir();
+    const one = await cli(['generate', '--count', '50', '--seed', '3', '--quiet', '--out', 'one.jsonl'], dir);
+    expect(one.code).toBe(0);
+    for (let i = 0; i < 3; i++) expect((await cli(shardArgs(i, 3, `part-${i}.jsonl`), dir)).code).toBe(0);
+    const sizes = [0, 1, 2].map((i) => lines(readFileSync(join(dir, `part-${i}.jsonl`), 'utf8')));
+    expect(sizes).toEqual([16, 17, 17]);
+    // Given in any order.
+    const merged = await cli(['merge', 'part-2.jsonl', 'part-0.jsonl', 'part-1.jsonl', '--out', 'merged.jsonl'], dir);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(merged.stderr).toBe('icer merge: wrote merged.jsonl (50 dialogues from 3 shards)\n');
+    expect(readFileSync(join(dir, 'merged.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'one.jsonl'), 'utf8'));
+    expect(readFileSync(join(dir, 'merged.jsonl.icer-run.json'), 'utf8')).toBe(
+      readFileSync(join(dir, 'one.jsonl.icer-run.json'), 'utf8'),
+    );
+  });
+
+  it('refuses a missing, duplicated, unfinished or foreign shard, and a bad --shard', async () => {
+    const { dir } = tempDir();
+    for (let i = 0; i < 2; i++) expect((await cli(shardArgs(i, 2, `p${i}.jsonl`), dir)).code).toBe(0);
+    const missing = await cli(['merge', 'p0.jsonl', '--out', 'm.jsonl'], dir);
+    expect(missing.stderr).toMatch(/Shard 1\/2 is missing/);
+    const twice = await cli(['merge', 'p0.jsonl', 'p1.jsonl', 'p0.jsonl', '--out', 'm.jsonl'], dir);
+    expect(twice.stderr).toMatch(/p0\.jsonl: It is shard 0\/2 again/);
+    const foreign = await cli(
+      [...shardArgs(1, 2, 'q1.jsonl').slice(0, 4), '4', ...shardArgs(1, 2, 'q1.jsonl').slice(5)],
+      dir,
+    );
+    expect(foreign.code).toBe(0);
+    const mixed = await cli(['merge', 'p0.jsonl', 'q1.jsonl', '--out', 'm.jsonl'], dir);
+    expect(mixed.stderr).toMatch(/q1\.jsonl: It is a shard of another run .*seed: "3" there, "4" here/);
+    const manifest = JSON.parse(readFileSync(join(dir, 'p1.jsonl.icer-run.json'), 'utf8'));
+    writeFileSync(join(dir, 'p1.jsonl.icer-run.json'), JSON.stringify({ ...manifest, complete: false, nextIndex: 30 }));
+    const unfinished = await cli(['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'm.jsonl'], dir);
+    expect(unfinished.stderr).toMatch(
+      /Shard 1\/2 is not finished \(it reached index 30 of 50\)\. Finish it with the same command and --resume/,
+    );
+    expect(readdirSync(dir)).not.toContain('m.jsonl');
+    expect((await cli(shardArgs(2, 2, 'x.jsonl'), dir)).stderr).toMatch(/--shard takes i\/n with 0 ≤ i < n/);
+  });
+});

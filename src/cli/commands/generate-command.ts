@@ -66,6 +66,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     ...MODEL_OPTION_FLAGS,
     quiet: { type: 'boolean' },
     resume: { type: 'boolean' },
+    shard: { type: 'string' },
     force: { type: 'boolean' },
     unconstrained: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -135,6 +136,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     ...definedOnly({ seed, maxTurns, mode, adapter }),
     ...(style !== undefined ? { policy: { style } } : {}),
   });
+  const shard = values.shard === undefined ? undefined : parseShard(values.shard, count);
+  const [start, end] = shard ? shard.range : [0, count];
   const file =
     values.out === undefined
       ? undefined
@@ -142,20 +145,22 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
           resume: values.resume === true,
           force: values.force === true,
           config: runConfig(values),
+          startIndex: start,
         });
   if (file && file.droppedBytes > 0)
     io.stderr.write(`icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${values.out}\n`);
-  if (file && file.firstIndex >= count) {
+  if (file && file.firstIndex >= end) {
     io.stderr.write(`icer generate: ${values.out} is already complete (${file.records} dialogues).\n`);
     await file.close({}, true);
     return 0;
   }
   const usage = () => (adapter ? { usage: adapter.stats } : {});
   const written = await withSignals(io, (stop, abort) =>
-    writeDialogues(generator, file ? drop(profiles, file.firstIndex) : profiles, {
+    writeDialogues(generator, slice(profiles, file?.firstIndex ?? start, end), {
       target: file ? { file } : { output: streamOutput(io.stdout) },
+      firstIndex: file?.firstIndex ?? start,
       stderr: io.stderr,
-      total: count,
+      total: end - (file?.firstIndex ?? start),
       quiet: values.quiet === true,
       options: { ...definedOnly({ concurrency }), signal: abort },
       stop,
@@ -202,9 +207,27 @@ function runConfig(values: Record<string, unknown>): RunConfig {
   return config;
 }
 
-function* drop<T>(items: Iterable<T>, count: number): Generator<T> {
-  let seen = 0;
-  for (const item of items) if (seen++ >= count) yield item;
+/** The items at positions [from, to). */
+function* slice<T>(items: Iterable<T>, from: number, to: number): Generator<T> {
+  let at = 0;
+  for (const item of items) {
+    if (at >= to) return;
+    if (at++ >= from) yield item;
+  }
+}
+
+/**
+ * `--shard i/n`: shard i (0-based) of n takes the indices [⌊i·count/n⌋, ⌊(i+1)·count/n⌋), so the shards cover the
+ * run once, in order, and `icer merge` only concatenates them.
+ */
+function parseShard(text: string, count: number): { index: number; of: number; range: [number, number] } {
+  const match = /^(\d+)\/(\d+)$/.exec(text.trim());
+  const index = Number(match?.[1]);
+  const of = Number(match?.[2]);
+  if (!match || of < 1 || index >= of) {
+    throw new UsageError(`--shard takes i/n with 0 ≤ i < n (shard i of n, counted from 0), e.g. 0/4; got "${text}".`);
+  }
+  return { index, of, range: [Math.floor((index * count) / of), Math.floor(((index + 1) * count) / of)] };
 }
 
 /**

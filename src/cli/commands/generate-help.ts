@@ -29,6 +29,8 @@ Options:
                          beside it (FILE.icer-run.json), so an interrupted run loses nothing and can be resumed
   --resume               continue the run --out holds (after a crash, a kill or Ctrl-C), with the same flags
   --force                start over, replacing what --out holds (once the first new record is ready)
+  --shard i/n            generate only shard i of n (counted from 0): indices ⌊i·count/n⌋ up to ⌊(i+1)·count/n⌋;
+                         icer merge joins the shards into the one-machine output
   --movielens DIR        users from a MovieLens directory's ratings (cycled when --count exceeds them)
   --max-turns N          most turns per dialogue, both speakers counted, at least ${valueRule(generator.maxTurns).minimum} (default: ${defaultText(generator.maxTurns)})
   --concurrency N        dialogues in flight at once (default: ${defaultText(GenerateManyOptionsSchema.shape.concurrency)})

@@ -1,0 +1,136 @@
+import { resolve } from 'node:path';
+import { IcerError } from '../../errors.js';
+import { readJsonLines } from '../../io/json-lines-file.js';
+import { type RunConfig, RunFile, type RunManifest, readRunManifest } from '../../io/run-file.js';
+import { type CliIo, UsageError } from '../cli-io.js';
+import { parseFlagsAndOperands } from '../parse-flags.js';
+
+export const MERGE_HELP = `Usage: icer merge FILE... --out FILE [--force]
+
+Joins the shards of one run (each written by icer generate --shard i/n --out FILE) into the file one machine would
+have written, byte for byte, with its manifest. Refuses shards of different runs, a missing, duplicated or
+unfinished shard, and records out of their shard's range or order.
+
+Options:
+  --out FILE   the merged output (refused if it already holds output, unless --force)
+  --force      replace what --out holds
+  -h, --help   show this help
+`;
+
+interface Shard {
+  readonly file: string;
+  readonly manifest: RunManifest;
+  readonly index: number;
+  readonly of: number;
+}
+
+export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
+  const { values, operands } = parseFlagsAndOperands(args, {
+    out: { type: 'string' },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (values.help) {
+    io.stdout.write(MERGE_HELP);
+    return 0;
+  }
+  if (operands.length === 0) throw new UsageError('Name the shard files: icer merge FILE... --out FILE.');
+  if (values.out === undefined) throw new UsageError('Say where to write the merged run: --out FILE.');
+  const shards = await Promise.all(operands.map((spec) => readShard(resolve(io.cwd, spec))));
+  const first = shards[0] as Shard;
+  const config = withoutShard(first.manifest.config);
+  const byIndex = new Map<number, Shard>();
+  for (const shard of shards) {
+    const differs = differences(config, withoutShard(shard.manifest.config));
+    if (differs.length > 0 || shard.of !== first.of) {
+      throw mergeError(
+        shard.file,
+        `It is a shard of another run than ${first.file} (${[...differs, ...(shard.of !== first.of ? [`shards: ${first.of} then, ${shard.of} here`] : [])].join('; ')}).`,
+      );
+    }
+    const twin = byIndex.get(shard.index);
+    if (twin) throw mergeError(shard.file, `It is shard ${shard.index}/${shard.of} again (so is ${twin.file}).`);
+    byIndex.set(shard.index, shard);
+  }
+  const count = Number(config.count);
+  for (let index = 0; index < first.of; index++) {
+    const shard = byIndex.get(index);
+    if (!shard) throw mergeError(first.file, `Shard ${index}/${first.of} is missing.`, 'Give every shard of the run.');
+    const end = Math.floor(((index + 1) * count) / first.of);
+    if (!shard.manifest.complete || shard.manifest.nextIndex < end) {
+      throw mergeError(
+        shard.file,
+        `Shard ${index}/${first.of} is not finished (it reached index ${shard.manifest.nextIndex} of ${end}).`,
+        'Finish it with the same command and --resume.',
+      );
+    }
+  }
+  const out = await RunFile.open(resolve(io.cwd, values.out), { force: values.force === true, config });
+  let last = -1;
+  for (let index = 0; index < first.of; index++) {
+    const shard = byIndex.get(index) as Shard;
+    const from = Math.floor((index * count) / first.of);
+    const to = Math.floor(((index + 1) * count) / first.of);
+    for await (const { number, text } of readJsonLines(shard.file)) {
+      const at = recordIndex(text);
+      if (at === undefined || at < from || at >= to || at <= last) {
+        throw mergeError(
+          shard.file,
+          `Line ${number} is not the next record of shard ${index}/${first.of} (indices ${from}–${to - 1}).`,
+          'Regenerate the shard with --force.',
+          number,
+        );
+      }
+      last = at;
+      await out.appendLine(at, text);
+    }
+    // Profiles skipped at the end of a shard leave no record: the merged run still covers their indices.
+    out.skipped(to - 1);
+  }
+  await out.close({}, true);
+  io.stderr.write(
+    `icer merge: wrote ${values.out} (${out.records.toLocaleString('en')} dialogues from ${first.of} shards)\n`,
+  );
+  return 0;
+}
+
+async function readShard(file: string): Promise<Shard> {
+  const manifest = await readRunManifest(file);
+  if (!manifest)
+    throw mergeError(
+      file,
+      'It has no run manifest beside it.',
+      'Merge what icer generate --shard i/n --out FILE wrote.',
+    );
+  const match = /^(\d+)\/(\d+)$/.exec(String(manifest.config.shard ?? ''));
+  if (!match)
+    throw mergeError(file, 'It is not a shard (its run had no --shard).', 'Merge only the shards of one run.');
+  return { file, manifest, index: Number(match[1]), of: Number(match[2]) };
+}
+
+function withoutShard(config: RunConfig): RunConfig {
+  const { shard: _, ...rest } = config;
+  return rest;
+}
+
+function differences(a: RunConfig, b: RunConfig): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys
+    .filter((key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null))
+    .map((key) => `${key}: ${JSON.stringify(a[key] ?? null)} there, ${JSON.stringify(b[key] ?? null)} here`);
+}
+
+/** A record line's index: after the last colon of its seed (`"seed":"7:123"`), without parsing the whole record. */
+function recordIndex(line: string): number | undefined {
+  const match = /"seed":"[^"]*:(\d+)"/.exec(line);
+  return match ? Number(match[1]) : undefined;
+}
+
+function mergeError(
+  file: string,
+  problem: string,
+  hint = 'Merge only the shards of one run.',
+  line?: number,
+): IcerError {
+  return new IcerError('INVALID_ARGUMENT', problem, { location: { file, ...(line ? { line } : {}) }, hint });
+}
