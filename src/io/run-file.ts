@@ -2,9 +2,11 @@ import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, type FileHandle, open, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
+import { isGzipPath } from './json-lines-file.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
 /** What a run was asked for: every setting that changes its output, as plain JSON. */
@@ -23,6 +25,11 @@ export const RunManifestSchema = z.strictObject({
   records: z.number().int().min(0),
   /** The whole run is written. */
   complete: z.boolean(),
+  /**
+   * For a `.gz` output: its size when the manifest was written, a whole number of gzip members. Resuming cuts the file
+   * back to it, as whatever follows may be a member cut short.
+   */
+  bytes: z.number().int().min(0).optional(),
   /** Anything else worth keeping (model usage and cost so far). */
   extra: z.record(z.string(), z.unknown()),
 });
@@ -106,11 +113,17 @@ export class RunFile {
   readonly droppedBytes: number;
   readonly #regular: boolean;
   readonly #replace: boolean;
+  // A `.gz` output gets a gzip member of the records made since the last checkpoint, at each checkpoint: a file of
+  // whole members is valid gzip, and resuming needs only the size the manifest recorded.
+  readonly #gzip: boolean;
+  #pending: string[] = [];
+  #bytes: number;
   readonly #config: RunConfig;
   #handle: FileHandle | undefined;
   #records: number;
   #nextIndex: number;
   #lastManifest = 0;
+  #opened = false;
 
   private constructor(
     file: string,
@@ -121,6 +134,7 @@ export class RunFile {
       firstIndex: number;
       records: number;
       dropped: number;
+      bytes?: number;
     },
   ) {
     this.file = file;
@@ -132,6 +146,8 @@ export class RunFile {
     this.resumedRecords = state.records;
     this.#records = state.records;
     this.droppedBytes = state.dropped;
+    this.#gzip = isGzipPath(file);
+    this.#bytes = state.bytes ?? 0;
   }
 
   /** Checks the path and, when resuming, reads how far the run got. Nothing is written yet. */
@@ -218,6 +234,20 @@ export class RunFile {
         },
       );
     }
+    if (isGzipPath(file)) {
+      const size = (await stat(file)).size;
+      const bytes = manifest.bytes ?? 0;
+      if (size > bytes) await truncate(file, bytes);
+      return new RunFile(file, {
+        regular: true,
+        replace: false,
+        config,
+        firstIndex: manifest.nextIndex,
+        records: manifest.records,
+        dropped: Math.max(0, size - bytes),
+        bytes,
+      });
+    }
     // The output may be ahead of the manifest (records are appended first) and may end in a line cut short.
     const content = await readFile(file);
     const end = content.lastIndexOf(0x0a) + 1;
@@ -255,7 +285,8 @@ export class RunFile {
     const opening = this.#handle === undefined;
     const handle = await this.#open();
     if (opening) await this.checkpoint({}, { force: true });
-    await handle.write(`${line}\n`);
+    if (this.#gzip) this.#pending.push(`${line}\n`);
+    else await handle.write(`${line}\n`);
     this.#records++;
     this.#advance(index);
   }
@@ -277,25 +308,37 @@ export class RunFile {
     extra: Record<string, unknown>,
     options: { force?: boolean; complete?: boolean } = {},
   ): Promise<void> {
-    if (!this.#regular) return;
     const now = Date.now();
     if (!options.force && now - this.#lastManifest < 1000) return;
     this.#lastManifest = now;
-    if (!this.#handle && this.#replace) return;
+    // An output being replaced keeps its old manifest until the first new record replaces the output itself.
+    if (!this.#opened && this.#replace) return;
+    await this.#flush();
+    if (!this.#regular) return;
     const manifest: RunManifest = {
       config: this.#config,
       configHash: runConfigHash(this.#config),
       nextIndex: this.#nextIndex,
       records: this.#records,
       complete: options.complete ?? false,
+      ...(this.#gzip ? { bytes: this.#bytes } : {}),
       extra,
     };
     await writeFileAtomically(manifestPath(this.file), `${JSON.stringify(manifest, null, 2)}\n`);
   }
 
+  async #flush(): Promise<void> {
+    if (this.#pending.length === 0 || !this.#handle) return;
+    const member = gzipSync(this.#pending.join(''));
+    this.#pending = [];
+    await this.#handle.write(member);
+    this.#bytes += member.length;
+  }
+
   /** Finishes the output: the file exists, and its manifest says how far it got. */
   async close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
     if (complete || this.#records > this.resumedRecords) await this.#open();
+    await this.#flush();
     await this.#handle?.close();
     this.#handle = undefined;
     if (this.#regular && (this.#records > this.resumedRecords || complete || this.resumedRecords > 0)) {
@@ -306,9 +349,11 @@ export class RunFile {
 
   async #open(): Promise<FileHandle> {
     if (this.#handle) return this.#handle;
-    if (this.#replace) await rm(manifestPath(this.file), { force: true });
+    if (this.#replace && !this.#opened) await rm(manifestPath(this.file), { force: true });
     // Replace: truncate through the path (a symlink's target is kept, never the link replaced); else append.
-    this.#handle = await open(this.file, this.#regular ? (this.#replace ? 'w' : 'a') : 'w').catch((error: unknown) => {
+    const flags = this.#regular && (!this.#replace || this.#opened) ? 'a' : 'w';
+    this.#opened = true;
+    this.#handle = await open(this.file, flags).catch((error: unknown) => {
       throw notWritable(
         this.file,
         `It cannot be opened: ${(error as Error).message}.`,

@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { cli } from '../helpers/cli-harness.js';
@@ -63,6 +64,32 @@ describe('icer generate --out: output that survives anything', () => {
       expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(whole);
       expect(sizes.some((size) => size > 0)).toBe(true);
       expect(readdirSync(dir).sort()).toEqual(['out.jsonl', 'out.jsonl.icer-run.json']);
+    },
+  );
+
+  it.skipIf(!hasBuild)(
+    'writes .jsonl.gz as whole gzip members, and resumes a killed .gz run to the same records',
+    async () => {
+      const { dir } = tempDir();
+      const gz = (...extra: string[]) =>
+        spawn(
+          process.execPath,
+          [CLI, 'generate', '--count', COUNT, '--seed', '3', '--quiet', '--out', 'out.jsonl.gz', ...extra],
+          {
+            cwd: dir,
+            stdio: ['ignore', 'ignore', 'pipe'],
+          },
+        );
+      const child = gz();
+      const done = exited(child);
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      child.kill('SIGKILL');
+      await done;
+      const resumed = await exited(gz('--resume'));
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(gunzipSync(readFileSync(join(dir, 'out.jsonl.gz'))).toString('utf8')).toBe(whole);
+      const stats = await cli(['stats', 'out.jsonl.gz', '--json'], dir);
+      expect(JSON.parse(stats.stdout).corpora[0].dialogues).toBe(Number(COUNT));
     },
   );
 
