@@ -13,6 +13,8 @@ export interface WrittenDialogues {
   violations: number;
   /** The run stopped early on a signal: what was written is a prefix of the whole run. */
   interrupted: boolean;
+  /** The budget that stopped the run early, as said to the user ("--max-calls 100 reached"). */
+  budget?: string;
 }
 
 /** Where a run's records go: a run file (appended as they come, with its manifest), or a stream. */
@@ -37,6 +39,8 @@ export async function writeDialogues(
     firstIndex: number;
     /** What to keep in the manifest besides the progress (model usage so far). */
     extra?: () => Record<string, unknown>;
+    /** Checked after each record: a budget reached ends the batch like `stop` does, and is returned. */
+    budget?: () => string | undefined;
   },
 ): Promise<WrittenDialogues> {
   const skips = new SkipReport('icer generate');
@@ -57,8 +61,11 @@ export async function writeDialogues(
   };
   let dialogues = 0;
   let violations = 0;
+  let spent: string | undefined;
+  const halt = new AbortController();
   try {
-    const batch = generator.generateMany(until(profiles, run.stop), {
+    const stops = [halt.signal, ...(run.stop ? [run.stop] : [])];
+    const batch = generator.generateMany(until(profiles, AbortSignal.any(stops)), {
       ...run.options,
       total: run.total,
       firstIndex,
@@ -73,6 +80,8 @@ export async function writeDialogues(
       }
       index++;
       dialogues++;
+      spent ??= run.budget?.();
+      if (spent !== undefined) halt.abort();
       violations += record.consistency.violations.length;
       const notes = [
         ...(violations > 0 ? [`${violations} violations`] : []),
@@ -91,12 +100,12 @@ export async function writeDialogues(
     generator.off('dialogue:skip', onSkip);
   }
   bar.finish();
-  const interrupted = run.stop?.aborted === true;
+  const interrupted = run.stop?.aborted === true || spent !== undefined;
   if (file) await file.close(extra(), !interrupted);
   else if ('output' in run.target) await run.target.output.close();
   report(skips.details());
   if (skips.skipped > 0) report([skips.summary(dialogues)]);
-  return { dialogues, violations, interrupted };
+  return { dialogues, violations, interrupted, ...(spent === undefined ? {} : { budget: spent }) };
 }
 
 /** The profiles until `stop` is signalled: then the batch ends once the dialogues already started are written. */

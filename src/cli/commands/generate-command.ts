@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { z } from 'zod';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import { VerbalizationModeSchema } from '../../dialogue/verbalization-mode.js';
@@ -8,6 +9,7 @@ import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../..
 import { type RunConfig, RunFile } from '../../io/run-file.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { syntheticProfiles } from '../../profile/synthetic.js';
+import { SeededRandom } from '../../random/seeded-random.js';
 import { BeliefPolicyOptionsSchema } from '../../simulation/belief-policy.js';
 import { VERSION } from '../../version.js';
 import { type CliIo, UsageError } from '../cli-io.js';
@@ -67,6 +69,10 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     quiet: { type: 'boolean' },
     resume: { type: 'boolean' },
     shard: { type: 'string' },
+    'max-calls': { type: 'string' },
+    'max-tokens': { type: 'string' },
+    'max-cost': { type: 'string' },
+    estimate: { type: 'boolean' },
     force: { type: 'boolean' },
     unconstrained: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -131,6 +137,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     return 0;
   }
   const adapter = await modelFromFlags(modelFlags(values.model, values, io.cwd));
+  const budget = budgetFromFlags(values, adapter);
   const generator = new DialogueGenerator({
     catalog,
     ...definedOnly({ seed, maxTurns, mode, adapter }),
@@ -138,6 +145,13 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   });
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, count);
   const [start, end] = shard ? shard.range : [0, count];
+  if (values.estimate) {
+    if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
+    io.stderr.write(
+      `${await estimate(generator, adapter, [...slice(profiles, start, end)], seed ?? option.seed.parse(undefined), start)}\n`,
+    );
+    return 0;
+  }
   const file =
     values.out === undefined
       ? undefined
@@ -165,8 +179,17 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       options: { ...definedOnly({ concurrency }), signal: abort },
       stop,
       extra: usage,
+      ...(budget ? { budget } : {}),
     }),
   );
+  if (written.result.budget !== undefined && !written.signal) {
+    io.stderr.write(
+      `icer generate: stopped: ${written.result.budget}; ${(file?.records ?? written.result.dialogues).toLocaleString('en')} dialogues written.${values.out === undefined ? '' : ' Resume with the same command and --resume (a budget counts from each start).'}\n`,
+    );
+    if (adapter && !values.quiet)
+      io.stderr.write(`${runSummary(adapter, written.result.dialogues, written.result.violations)}\n`);
+    return 0;
+  }
   if (written.result.interrupted || written.signal) {
     const code = written.signal === 'SIGTERM' ? 143 : 130;
     const resume = values.out === undefined ? '' : ` Resume with the same command and --resume.`;
@@ -185,6 +208,10 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
 // Flags that change nothing in the records: they may differ between a run and its resumption.
 const NOT_CONFIG = new Set([
   'out',
+  'max-calls',
+  'max-tokens',
+  'max-cost',
+  'estimate',
   'quiet',
   'resume',
   'force',
@@ -264,4 +291,69 @@ async function withSignals(
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
+}
+
+const BudgetSchema = z.number().int().min(1);
+const CostBudgetSchema = z.number().positive();
+
+/** `--max-calls`, `--max-tokens`, `--max-cost`: what a model run may spend from this start, checked after each record. */
+function budgetFromFlags(
+  values: { 'max-calls'?: string; 'max-tokens'?: string; 'max-cost'?: string; prices?: string },
+  adapter: ModelAdapter | undefined,
+): (() => string | undefined) | undefined {
+  const calls =
+    values['max-calls'] === undefined ? undefined : parseNumber(values['max-calls'], '--max-calls', BudgetSchema);
+  const tokens =
+    values['max-tokens'] === undefined ? undefined : parseNumber(values['max-tokens'], '--max-tokens', BudgetSchema);
+  const cost =
+    values['max-cost'] === undefined ? undefined : parseNumber(values['max-cost'], '--max-cost', CostBudgetSchema);
+  if (calls === undefined && tokens === undefined && cost === undefined) return undefined;
+  if (!adapter) throw new UsageError('--max-calls, --max-tokens and --max-cost limit a model run: add --model.');
+  if (cost !== undefined && values.prices === undefined)
+    throw new UsageError('--max-cost needs --prices IN,OUT to know the cost.');
+  return () => {
+    const stats = adapter.stats;
+    if (calls !== undefined && stats.calls >= calls) return `--max-calls ${calls} reached (${stats.calls} calls)`;
+    const used = stats.inputTokens + stats.outputTokens;
+    if (tokens !== undefined && used >= tokens) return `--max-tokens ${tokens} reached (${used} tokens)`;
+    if (cost !== undefined && (stats.cost ?? 0) >= cost)
+      return `--max-cost ${cost} reached (cost ${(stats.cost ?? 0).toFixed(4)})`;
+    return undefined;
+  };
+}
+
+// Dialogues worded for an estimate: enough to average over, few enough to cost little.
+const ESTIMATE_SAMPLE = 20;
+
+/**
+ * `--estimate`: words a seeded sample of the run's dialogues (the same ones the run would make, so a run with
+ * `--cache` reuses them) and scales what they spent up to the whole run.
+ */
+async function estimate(
+  generator: DialogueGenerator,
+  adapter: ModelAdapter,
+  profiles: readonly PreferenceProfile[],
+  seed: string | number,
+  firstIndex: number,
+): Promise<string> {
+  const random = new SeededRandom(`${String(seed)}/estimate`);
+  const picked = random.sample([...profiles.keys()], Math.min(ESTIMATE_SAMPLE, profiles.length)).sort((a, b) => a - b);
+  let words = 0;
+  for (const position of picked) {
+    const index = firstIndex + position;
+    try {
+      await generator.generate(profiles[position] as PreferenceProfile, { seed: `${String(seed)}:${index}` });
+      words++;
+    } catch (error) {
+      if (!IcerError.isInstance(error) || error.code !== 'INVALID_PROFILE') throw error;
+    }
+  }
+  const { calls, inputTokens, outputTokens, cost } = adapter.stats;
+  const scale = words === 0 ? 0 : profiles.length / words;
+  const round = (value: number) => Math.round(value * scale).toLocaleString('en');
+  const price = cost === null ? ' (add --prices IN,OUT for the cost)' : `, cost about ${(cost * scale).toFixed(2)}`;
+  return (
+    `icer generate: estimate from ${words} of ${profiles.length.toLocaleString('en')} dialogues (seeded sample, ${calls} calls made): ` +
+    `about ${round(calls)} model calls, ${round(inputTokens)} input and ${round(outputTokens)} output tokens${price}`
+  );
 }

@@ -49,4 +49,9 @@ ${MOVIELENS_HELP}
 Language models (default: none — the template verbaliser, offline):
   --model M              provider:model (e.g. openai:gpt-4o-mini, needs @ai-sdk/<provider> installed and its key),
                          or a model name for --provider openai-compatible
+  --max-calls N          stop cleanly after N model calls (from this start), resumable with --resume
+  --max-tokens N         stop cleanly after N input + output tokens (from this start)
+  --max-cost X           stop cleanly once the cost reaches X (needs --prices)
+  --estimate             word a seeded sample of 20 dialogues and print the expected calls, tokens and cost of the
+                         whole run, then stop (with --cache, the run reuses those answers)
 ${MODEL_OPTION_HELP}`;

@@ -1,0 +1,104 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli-harness.js';
+import { type ChatCompletionRequestBody, useOpenAICompatibleServers } from '../helpers/openai-compatible-server.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+const servers = useOpenAICompatibleServers();
+
+// A model that says each turn's template draft, reporting 100 input and 10 output tokens per call.
+function draftOf(body: ChatCompletionRequestBody): string {
+  const last = (body.messages ?? []).filter((message) => message.role === 'user').pop();
+  const text = typeof last?.content === 'string' ? last.content : '';
+  const data = JSON.parse(/<icer-data>\n([\s\S]*?)\n<\/icer-data>/.exec(text)?.[1] ?? '{}') as { draft?: string };
+  return data.draft ?? '';
+}
+const honest = () =>
+  servers(({ body }) => ({
+    kind: 'text',
+    content: draftOf(body),
+    usage: { prompt_tokens: 100, completion_tokens: 10 },
+  }));
+
+describe('icer generate budgets', () => {
+  it('stops cleanly at --max-calls with whole records, and --resume finishes the run to the bytes of an unbudgeted one', async () => {
+    const server = await honest();
+    const { dir } = tempDir();
+    const run = (...extra: string[]) =>
+      cli(
+        ['generate', '--count', '12', '--seed', '5', '--base-url', server.url, '--model', 'fake', '--quiet', ...extra],
+        dir,
+      );
+    const whole = await run('--out', 'whole.jsonl');
+    expect(whole.code, whole.stderr).toBe(0);
+    const calls = server.requests.length;
+
+    const stopped = await run('--out', 'out.jsonl', '--max-calls', '40', '--concurrency', '1');
+    expect(stopped.code).toBe(0);
+    expect(stopped.stderr).toMatch(
+      /stopped: --max-calls 40 reached \(\d+ calls\); \d+ dialogues written\. Resume with the same command and --resume/,
+    );
+    const partial = readFileSync(join(dir, 'out.jsonl'), 'utf8');
+    const written = partial.split('\n').filter(Boolean).length;
+    expect(written).toBeGreaterThan(0);
+    expect(written).toBeLessThan(12);
+    // Stopping happens between dialogues: no more than one dialogue's calls past the budget.
+    expect(server.requests.length - calls).toBeLessThan(40 + calls / 12 + 1);
+    expect(JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'))).toMatchObject({
+      complete: false,
+      records: written,
+    });
+
+    const resumed = await run('--out', 'out.jsonl', '--resume');
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'whole.jsonl'), 'utf8'));
+  });
+
+  it('stops at --max-tokens and --max-cost, and refuses budgets without a model or --max-cost without prices', async () => {
+    const server = await honest();
+    const { dir } = tempDir();
+    const base = [
+      'generate',
+      '--count',
+      '8',
+      '--base-url',
+      server.url,
+      '--model',
+      'fake',
+      '--quiet',
+      '--concurrency',
+      '1',
+    ];
+    const tokens = await cli([...base, '--max-tokens', '500'], dir);
+    expect(tokens.stderr).toMatch(/stopped: --max-tokens 500 reached \((5\d\d|6\d\d|[7-9]\d\d|\d{4,}) tokens\)/);
+    const cost = await cli([...base, '--prices', '1000,1000', '--max-cost', '0.5'], dir);
+    expect(cost.stderr).toMatch(/stopped: --max-cost 0\.5 reached \(cost \d+\.\d{4}\)/);
+    expect((await cli(['generate', '--max-calls', '3'], dir)).stderr).toMatch(/limit a model run: add --model/);
+    expect((await cli([...base, '--max-cost', '1'], dir)).stderr).toMatch(/--max-cost needs --prices/);
+  });
+
+  it('--estimate words a seeded sample and scales what it spent to the whole run, writing nothing', async () => {
+    const server = await honest();
+    const { dir } = tempDir();
+    const result = await cli(
+      ['generate', '--count', '200', '--base-url', server.url, '--model', 'fake', '--prices', '1,2', '--estimate'],
+      dir,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toBe('');
+    const match =
+      /estimate from 20 of 200 dialogues \(seeded sample, (\d+) calls made\): about ([\d,]+) model calls, ([\d,]+) input and ([\d,]+) output tokens, cost about ([\d.]+)/.exec(
+        result.stderr,
+      );
+    expect(match, result.stderr).not.toBeNull();
+    const made = Number(match?.[1]);
+    expect(made).toBe(server.requests.length);
+    const number = (text: string | undefined) => Number(text?.replace(/,/g, ''));
+    expect(number(match?.[2])).toBe(made * 10);
+    expect(number(match?.[3])).toBe(made * 100 * 10);
+    expect(number(match?.[4])).toBe(made * 10 * 10);
+    expect(Number(match?.[5])).toBeCloseTo((made * 10 * (100 * 1 + 10 * 2)) / 1e6, 2);
+  });
+});
