@@ -83,26 +83,26 @@ describe('loadMovieLens', () => {
     const profile = data.profile('1', { heldOutFraction: 0, minEvidence: 1 });
     expect(profile.liked.map((o) => o.item)).toEqual(['1', '2']);
     expect(profile.disliked.map((o) => o.item)).toEqual(['5']);
-    expect(profile.affinity('tag:stephen king')).toBeLessThan(0);
+    expect(profile.affinity('tag:Stephen King')).toBeLessThan(0);
     expect([...data.profiles()].map((p) => p.id)).toEqual(['1', '2']);
   });
 
   it('counts ratings as popularity and leaves out bookkeeping tags', async () => {
     const tags = `${TAGS}\n3,5,In Netflix Queue,9\n3,5,scary,9`;
     const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }));
-    expect(data.catalog.get('5')?.attributes.tag).toEqual(['stephen king', 'scary']);
+    expect(data.catalog.get('5')?.attributes.tag).toEqual(['Stephen King', 'scary']);
     expect(data.catalog.get('4')?.popularity).toBe(0);
     expect(data.catalog.mostPopular(2).map((item) => item.id)).toEqual(['1', '2']);
     const kept = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }), {
       ignoredTags: [],
     });
-    expect(kept.catalog.get('5')?.attributes.tag).toContain('in netflix queue');
+    expect(kept.catalog.get('5')?.attributes.tag).toContain('In Netflix Queue');
   });
 
   it("leaves out a tag that repeats one of the film's own genres, but not another film's", async () => {
     const tags = `${TAGS}\n3,5,horror,9\n3,5, Horror ,9\n3,1,sci-fi,9\n3,1,scifi,9\n3,1,Sci Fi,9\n3,3,horror,9`;
     const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }));
-    expect(data.catalog.get('5')?.attributes.tag).toEqual(['stephen king']);
+    expect(data.catalog.get('5')?.attributes.tag).toEqual(['Stephen King']);
     expect(data.catalog.get('1')?.attributes.tag).toEqual(['cyberpunk', 'philosophy, sort of']);
     expect(data.catalog.get('3')?.attributes.tag).toEqual(['horror']);
   });

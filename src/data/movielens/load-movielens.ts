@@ -152,7 +152,28 @@ async function exists(path: string): Promise<boolean> {
 }
 
 function normalizeTag(tag: string): string {
-  return tag.trim().toLowerCase().replace(/\s+/g, ' ');
+  return spacedTag(tag).toLowerCase();
+}
+
+function spacedTag(tag: string): string {
+  return tag.trim().replace(/\s+/g, ' ');
+}
+
+/** The spelling counted most often; among equals, the one with fewest capitals ("funny" over "Funny"). */
+function mostCommon(counts: ReadonlyMap<string, number>): string {
+  let best = '';
+  let most = 0;
+  for (const [spelling, count] of counts) {
+    if (count > most || (count === most && capitals(spelling) < capitals(best))) {
+      best = spelling;
+      most = count;
+    }
+  }
+  return best;
+}
+
+function capitals(text: string): number {
+  return text.replace(/[^\p{Lu}]/gu, '').length;
 }
 
 // Letters and digits only, lowercased: "Sci-Fi", "sci fi" and "scifi" are one genre name.
@@ -249,11 +270,18 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
   };
 
   const ignored = new Set(resolved.ignoredTags.map(normalizeTag));
+  // Tags are one attribute whatever their case ("Funny", "funny"), written as people most often wrote them: names
+  // keep their capitals ("Will Ferrell"), words stay lowercase.
+  const spellings = new Map<string, Map<string, number>>();
   if (resolved.tags && (await exists(tagsFile))) {
     await eachRow(tagsFile, ['userId', 'movieId', 'tag'], (table, record) => {
       const id = knownItem(table, record);
-      const tag = normalizeTag(table.get(record, 'tag'));
+      const spelled = spacedTag(table.get(record, 'tag'));
+      const tag = spelled.toLowerCase();
       if (id === undefined || tag === '' || ignored.has(tag)) return;
+      const counts = spellings.get(tag) ?? new Map<string, number>();
+      counts.set(spelled, (counts.get(spelled) ?? 0) + 1);
+      spellings.set(tag, counts);
       const attributes = items.get(id)?.attributes as Record<string, string[]>;
       // "comedy" on a Comedy (or "film noir" on a Film-Noir) says nothing the genre does not, and would have the
       // recommender ask about both.
@@ -262,6 +290,11 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
       const tags = attributes.tag;
       if (!tags.includes(tag)) tags.push(tag);
     });
+    const written = new Map([...spellings].map(([tag, counts]) => [tag, mostCommon(counts)]));
+    for (const item of items.values()) {
+      const tags = (item.attributes as Record<string, string[]>).tag;
+      if (tags) for (const [i, tag] of tags.entries()) tags[i] = written.get(tag) ?? tag;
+    }
   }
 
   if (await exists(linksFile)) {
