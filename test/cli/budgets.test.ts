@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli-harness.js';
@@ -15,12 +16,15 @@ function draftOf(body: ChatCompletionRequestBody): string {
   const data = JSON.parse(/<icer-data>\n([\s\S]*?)\n<\/icer-data>/.exec(text)?.[1] ?? '{}') as { draft?: string };
   return data.draft ?? '';
 }
-const honest = () =>
+const honest = (delayMs = 0) =>
   servers(({ body }) => ({
     kind: 'text',
     content: draftOf(body),
     usage: { prompt_tokens: 100, completion_tokens: 10 },
+    delayMs,
   }));
+
+const CLI = join(process.cwd(), 'dist', 'cli.js');
 
 describe('icer generate budgets', () => {
   it('stops cleanly at --max-calls with whole records, and --resume finishes the run to the bytes of an unbudgeted one', async () => {
@@ -101,4 +105,49 @@ describe('icer generate budgets', () => {
     expect(number(match?.[4])).toBe(made * 10 * 10);
     expect(Number(match?.[5])).toBeCloseTo((made * 10 * (100 * 1 + 10 * 2)) / 1e6, 2);
   });
+});
+
+describe('icer generate interrupted twice', () => {
+  it.skipIf(!existsSync(CLI))(
+    'a second SIGINT stops the dialogues under way: whole lines, exit 130, and --resume finishes the run',
+    async () => {
+      const server = await honest(100);
+      const { dir } = tempDir();
+      const args = ['generate', '--count', '10', '--seed', '2', '--base-url', server.url, '--model', 'fake', '--quiet'];
+      const whole = await cli([...args, '--out', 'whole.jsonl'], dir);
+      expect(whole.code, whole.stderr).toBe(0);
+      const child = spawn(process.execPath, [CLI, ...args, '--out', 'out.jsonl'], {
+        cwd: dir,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // Once the first dialogue is written, with others under way (each takes a dozen slow calls).
+      const out = join(dir, 'out.jsonl');
+      while (!existsSync(out) || readFileSync(out, 'utf8') === '')
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      child.kill('SIGINT');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const asked = server.requests.length;
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      // Stopped at once: the dialogues under way did not go on to ask for all their turns.
+      expect(server.requests.length - asked).toBeLessThan(8);
+      expect(stderr).toMatch(/SIGINT: finishing the dialogues under way \(again to stop them now\)/);
+      expect(stderr).toMatch(
+        /interrupted \(SIGINT\); \d+ dialogues written\. Resume with the same command and --resume\./,
+      );
+      const partial = readFileSync(out, 'utf8');
+      expect(partial.endsWith('\n')).toBe(true);
+      const done = readFileSync(join(dir, 'whole.jsonl'), 'utf8');
+      expect(done.startsWith(partial)).toBe(true);
+      expect(partial.length).toBeLessThan(done.length);
+      const resumed = await cli([...args, '--out', 'out.jsonl', '--resume'], dir);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(done);
+    },
+  );
 });
