@@ -218,13 +218,7 @@ export class RunFile {
       });
     }
     if (manifest.configHash !== runConfigHash(config)) {
-      const keys = [...new Set([...Object.keys(manifest.config), ...Object.keys(config)])].sort();
-      const changed = keys
-        .filter((key) => JSON.stringify(manifest.config[key] ?? null) !== JSON.stringify(config[key] ?? null))
-        .map(
-          (key) =>
-            `${key}: ${JSON.stringify(manifest.config[key] ?? null)} then, ${JSON.stringify(config[key] ?? null)} now`,
-        );
+      const changed = configDifferences(manifest.config, config, ['then', 'now']);
       throw new IcerError(
         'INVALID_ARGUMENT',
         `This run's settings differ from the one being resumed (${changed.join('; ')}).`,
@@ -365,15 +359,30 @@ export class RunFile {
   }
 }
 
-/** A record line's index: the number after the last colon of its `seed`. */
-function indexOf(line: string, file: string): number {
+/** A record line's index: the number after the last colon of its `seed`; undefined when the line is not a record. */
+export function recordLineIndex(line: string): number | undefined {
   try {
     const seed = (JSON.parse(line) as { seed?: unknown }).seed;
     const index = Number(String(seed).split(':').pop());
-    if (Number.isInteger(index) && index >= 0) return index;
+    return Number.isInteger(index) && index >= 0 ? index : undefined;
   } catch {
-    // reported below
+    return undefined;
   }
+}
+
+/** The settings two runs do not share, each as "key: A <first label>, B <second label>". */
+export function configDifferences(a: RunConfig, b: RunConfig, labels: readonly [string, string]): string[] {
+  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  return keys
+    .filter((key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null))
+    .map(
+      (key) => `${key}: ${JSON.stringify(a[key] ?? null)} ${labels[0]}, ${JSON.stringify(b[key] ?? null)} ${labels[1]}`,
+    );
+}
+
+function indexOf(line: string, file: string): number {
+  const index = recordLineIndex(line);
+  if (index !== undefined) return index;
   throw new IcerError(
     'INVALID_ARGUMENT',
     'A line of the output is not a dialogue record, so the run cannot be resumed.',

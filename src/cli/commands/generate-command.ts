@@ -148,7 +148,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   if (values.estimate) {
     if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
     io.stderr.write(
-      `${await estimate(generator, adapter, [...slice(profiles, start, end)], seed ?? option.seed.parse(undefined), start)}\n`,
+      `${await estimate(generator, adapter, slice(profiles, start, end), end - start, seed ?? option.seed.parse(undefined), start)}\n`,
     );
     return 0;
   }
@@ -332,28 +332,34 @@ const ESTIMATE_SAMPLE = 20;
 async function estimate(
   generator: DialogueGenerator,
   adapter: ModelAdapter,
-  profiles: readonly PreferenceProfile[],
+  profiles: Iterable<PreferenceProfile>,
+  total: number,
   seed: string | number,
   firstIndex: number,
 ): Promise<string> {
   const random = new SeededRandom(`${String(seed)}/estimate`);
-  const picked = random.sample([...profiles.keys()], Math.min(ESTIMATE_SAMPLE, profiles.length)).sort((a, b) => a - b);
+  const positions = Array.from({ length: total }, (_, position) => position);
+  // Only the sampled profiles are kept: a run's profiles can be many.
+  const picked = new Set(random.sample(positions, Math.min(ESTIMATE_SAMPLE, total)));
   let words = 0;
-  for (const position of picked) {
-    const index = firstIndex + position;
-    try {
-      await generator.generate(profiles[position] as PreferenceProfile, { seed: `${String(seed)}:${index}` });
-      words++;
-    } catch (error) {
-      if (!IcerError.isInstance(error) || error.code !== 'INVALID_PROFILE') throw error;
+  let position = 0;
+  for (const profile of profiles) {
+    if (picked.has(position)) {
+      try {
+        await generator.generate(profile, { seed: `${String(seed)}:${firstIndex + position}` });
+        words++;
+      } catch (error) {
+        if (!IcerError.isInstance(error) || error.code !== 'INVALID_PROFILE') throw error;
+      }
     }
+    position++;
   }
   const { calls, inputTokens, outputTokens, cost } = adapter.stats;
-  const scale = words === 0 ? 0 : profiles.length / words;
+  const scale = words === 0 ? 0 : total / words;
   const round = (value: number) => Math.round(value * scale).toLocaleString('en');
   const price = cost === null ? ' (add --prices IN,OUT for the cost)' : `, cost about ${(cost * scale).toFixed(2)}`;
   return (
-    `icer generate: estimate from ${words} of ${profiles.length.toLocaleString('en')} dialogues (seeded sample, ${calls} calls made): ` +
+    `icer generate: estimate from ${words} of ${total.toLocaleString('en')} dialogues (seeded sample, ${calls} calls made): ` +
     `about ${round(calls)} model calls, ${round(inputTokens)} input and ${round(outputTokens)} output tokens${price}`
   );
 }

@@ -1,7 +1,14 @@
 import { resolve } from 'node:path';
 import { IcerError } from '../../errors.js';
 import { readJsonLines } from '../../io/json-lines-file.js';
-import { type RunConfig, RunFile, type RunManifest, readRunManifest } from '../../io/run-file.js';
+import {
+  configDifferences,
+  type RunConfig,
+  RunFile,
+  type RunManifest,
+  readRunManifest,
+  recordLineIndex,
+} from '../../io/run-file.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 
@@ -41,7 +48,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   const config = withoutShard(first.manifest.config);
   const byIndex = new Map<number, Shard>();
   for (const shard of shards) {
-    const differs = differences(config, withoutShard(shard.manifest.config));
+    const differs = configDifferences(config, withoutShard(shard.manifest.config), ['there', 'here']);
     if (differs.length > 0 || shard.of !== first.of) {
       throw mergeError(
         shard.file,
@@ -72,7 +79,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
     const from = Math.floor((index * count) / first.of);
     const to = Math.floor(((index + 1) * count) / first.of);
     for await (const { number, text } of readJsonLines(shard.file)) {
-      const at = recordIndex(text);
+      const at = recordLineIndex(text);
       if (at === undefined || at < from || at >= to || at <= last) {
         throw mergeError(
           shard.file,
@@ -111,19 +118,6 @@ async function readShard(file: string): Promise<Shard> {
 function withoutShard(config: RunConfig): RunConfig {
   const { shard: _, ...rest } = config;
   return rest;
-}
-
-function differences(a: RunConfig, b: RunConfig): string[] {
-  const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
-  return keys
-    .filter((key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null))
-    .map((key) => `${key}: ${JSON.stringify(a[key] ?? null)} there, ${JSON.stringify(b[key] ?? null)} here`);
-}
-
-/** A record line's index: after the last colon of its seed (`"seed":"7:123"`), without parsing the whole record. */
-function recordIndex(line: string): number | undefined {
-  const match = /"seed":"[^"]*:(\d+)"/.exec(line);
-  return match ? Number(match[1]) : undefined;
 }
 
 function mergeError(
