@@ -58,8 +58,8 @@ describe('layer rules', () => {
   it('report a folder that has no rank yet', async () => {
     const root = tree({
       'src/catalog/item.ts': 'export const item = 1;\n',
-      'src/queue/worker.ts': "import { item } from '../catalog/item.js';\nexport const s = item;\n",
+      'src/plugins/worker.ts': "import { item } from '../catalog/item.js';\nexport const s = item;\n",
     });
-    expect(await violations(root)).toEqual(['unlisted-folder: src/queue/worker.ts → src/catalog/item.ts']);
+    expect(await violations(root)).toEqual(['unlisted-folder: src/plugins/worker.ts → src/catalog/item.ts']);
   });
 });
