@@ -125,6 +125,36 @@ export type { OfflineRecommenderOptions } from './evaluation/taste-scores.js';
 export { OfflineRecommenderOptionsSchema } from './evaluation/taste-scores.js';
 export { DISTINCT_TOKEN_LIMIT, diversityTokens, REPEAT_SAMPLE_DIALOGUES } from './evaluation/text-diversity.js';
 export { contentRecommender } from './evaluation/text-reader.js';
+export type {
+  ChatConversation,
+  ChatExportOptions,
+  ChatMessage,
+  ChatMetadata,
+  ChatSide,
+} from './export/chat-export.js';
+export { ChatExportOptionsSchema, ChatSideSchema, chatExporter } from './export/chat-export.js';
+export type {
+  DialogueKitAct,
+  DialogueKitDialogue,
+  DialogueKitSlotValue,
+  DialogueKitUtterance,
+} from './export/dialoguekit-export.js';
+export { dialogueKitDialogue } from './export/dialoguekit-export.js';
+export { DIALOGUEKIT_INTENTS } from './export/dialoguekit-intents.js';
+export type { ExportFormat, ExportOptions, ExportSummary, HfExportOptions } from './export/export-dialogues.js';
+export {
+  ExportFormatSchema,
+  ExportOptionsSchema,
+  exportDialogues,
+  HfExportOptionsSchema,
+} from './export/export-dialogues.js';
+export type { HfFeature } from './export/hf-features.js';
+export { HF_FEATURES } from './export/hf-features.js';
+export type { HfSplit } from './export/hf-split.js';
+export { HF_SPLITS, splitUsers } from './export/hf-split.js';
+export { ItemLookup } from './export/item-lookup.js';
+export type { ReDialDialogue, ReDialLabels, ReDialMessage, ReDialTrace } from './export/redial-export.js';
+export { redialExporter } from './export/redial-export.js';
 export { DialogueGenerator } from './generation/dialogue-generator.js';
 export type { DialogueRecord } from './generation/dialogue-record.js';
 export { DialogueRecordSchema, OutcomeReasonSchema } from './generation/dialogue-record.js';

@@ -3,6 +3,7 @@ import { VERSION } from '../version.js';
 import { type CliIo, UsageError } from './cli-io.js';
 import { forCommandLine } from './command-line-hints.js';
 import { EVALUATE_HELP, evaluateCommand } from './commands/evaluate-command.js';
+import { EXPORT_HELP, exportCommand } from './commands/export-command.js';
 import { GENERATE_HELP, generateCommand } from './commands/generate-command.js';
 import { JUDGE_HELP, judgeCommand } from './commands/judge-command.js';
 import { MERGE_HELP, mergeCommand } from './commands/merge-command.js';
@@ -22,6 +23,7 @@ Commands:
   judge       rate a sample of dialogues with a language model: fluency, naturalness, consistency, factuality
   stats       describe dialogue corpora side by side: length, diversity, behaviour, consistency, cost
   report      write one self-contained HTML page: figures, charts, the study, and a dialogue browser
+  export      write dialogues for other tools: chat fine-tuning JSONL, ReDial, a Hugging Face dataset, DialogueKit
 
 Options:
   -h, --help     show help (also: icer <command> --help)
@@ -36,6 +38,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<num
   judge: { run: judgeCommand, help: JUDGE_HELP },
   stats: { run: statsCommand, help: STATS_HELP },
   report: { run: reportCommand, help: REPORT_HELP },
+  export: { run: exportCommand, help: EXPORT_HELP },
 };
 
 function isParseArgsError(error: unknown): error is Error {

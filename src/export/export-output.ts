@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
+import { createWriteStream, type WriteStream } from 'node:fs';
+import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { IcerError } from '../errors.js';
+
+function notWritable(file: string, error: unknown): IcerError {
+  const code = (error as { code?: unknown } | null)?.code;
+  const reason =
+    code === 'ENOENT'
+      ? 'its folder does not exist'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : (error as Error).message;
+  return new IcerError('FILE_NOT_WRITABLE', `The export cannot be written: ${reason}.`, {
+    location: { file },
+    hint: 'Check the path and its permissions.',
+    cause: error,
+  });
+}
+
+/** A text file written line by line, honouring back-pressure. */
+export class LineFile {
+  readonly #stream: WriteStream;
+  readonly #file: string;
+  /** Bytes written so far. */
+  bytes = 0;
+
+  private constructor(stream: WriteStream, file: string) {
+    this.#stream = stream;
+    this.#file = file;
+  }
+
+  /** Opens (creates or truncates) the file. */
+  static async open(file: string): Promise<LineFile> {
+    const stream = createWriteStream(file);
+    try {
+      await once(stream, 'open');
+    } catch (error) {
+      throw notWritable(file, error);
+    }
+    return new LineFile(stream, file);
+  }
+
+  /** Writes text as it is. */
+  async write(text: string): Promise<void> {
+    this.bytes += Buffer.byteLength(text);
+    if (!this.#stream.write(text)) await once(this.#stream, 'drain');
+  }
+
+  /** Flushes and closes the file. */
+  async close(): Promise<void> {
+    this.#stream.end();
+    try {
+      await once(this.#stream, 'finish');
+    } catch (error) {
+      throw notWritable(this.#file, error);
+    }
+  }
+}
+
+/**
+ * Where an export is written: a temporary sibling of the output (a file, or a folder), moved into place by
+ * `commit()`, so that an export that fails half-way leaves neither a torn output nor a damaged earlier one. The
+ * output path is checked first: something already there is refused unless `force`, and a file is never replaced by
+ * a folder or the other way round.
+ */
+export class StagedOutput {
+  /** The temporary file or folder to write into. */
+  readonly path: string;
+  readonly #target: string;
+  readonly #folder: boolean;
+  readonly #exists: boolean;
+
+  private constructor(target: string, folder: boolean, exists: boolean) {
+    this.#target = target;
+    this.#folder = folder;
+    this.#exists = exists;
+    this.path = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  }
+
+  /** Checks the output path and makes the staging file's place (or the staging folder). */
+  static async open(target: string, options: { force: boolean; folder: boolean }): Promise<StagedOutput> {
+    const kind = options.folder ? 'folder' : 'file';
+    const found = await lstat(target).catch((error: unknown) => {
+      if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
+      throw notWritable(target, error);
+    });
+    if (found && !options.force) {
+      throw new IcerError('INVALID_ARGUMENT', 'It already exists.', {
+        location: { file: target },
+        hint: `Choose another path, or add --force to replace the ${found.isDirectory() ? 'folder' : 'file'}.`,
+      });
+    }
+    if (found && found.isDirectory() !== options.folder) {
+      throw new IcerError('INVALID_ARGUMENT', `It is a ${found.isDirectory() ? 'folder' : 'file'}, not a ${kind}.`, {
+        location: { file: target },
+        hint: options.folder
+          ? 'The hf format writes a folder: name a new folder with --out.'
+          : 'This format writes one file: name a file with --out.',
+      });
+    }
+    const staged = new StagedOutput(target, options.folder, found !== undefined);
+    if (options.folder) await mkdir(staged.path).catch((error: unknown) => Promise.reject(notWritable(target, error)));
+    else await lstat(dirname(target)).catch((error: unknown) => Promise.reject(notWritable(target, error)));
+    return staged;
+  }
+
+  /** Moves what was written into place, replacing what was there. */
+  async commit(): Promise<void> {
+    try {
+      if (!this.#folder || !this.#exists) {
+        await rename(this.path, this.#target);
+        return;
+      }
+      const old = `${this.path}.old`;
+      await rename(this.#target, old);
+      await rename(this.path, this.#target);
+      await rm(old, { recursive: true, force: true });
+    } catch (error) {
+      await this.abort();
+      throw notWritable(this.#target, error);
+    }
+  }
+
+  /** Removes what was written; the output is left as it was. */
+  async abort(): Promise<void> {
+    await rm(this.path, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,39 @@
+import { mentionFinderFor } from '../consistency/mention-finder.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { DialogueRecord } from '../generation/dialogue-record.js';
+import type { ItemLookup } from './item-lookup.js';
+
+/** One place where a turn's text names an item. */
+export interface ItemMention {
+  /** The item named. */
+  readonly item: string;
+  /** Offset of the mention's first character in the text. */
+  readonly start: number;
+  /** Offset just past the mention (past its "(year)" when it has one). */
+  readonly end: number;
+}
+
+/** The item ids a turn's acts name, in order, each once. */
+export function actItems(turn: Turn): string[] {
+  return [...new Set(turn.acts.flatMap((act) => act.items))];
+}
+
+/**
+ * The items a record's turns name in their words, turn by turn, found by the tracker's mention finder in the catalog
+ * the record's items come from: a title the acts name is found in any form, other catalog titles when written out
+ * unmistakably. Where a title is shared, the item the acts name is meant.
+ */
+export function recordMentions(record: DialogueRecord, items: ItemLookup): ItemMention[][] {
+  const known = record.turns.flatMap(actItems).find((id) => items.catalogOf(id) !== undefined);
+  const catalog = (known === undefined ? undefined : items.catalogOf(known)) ?? items.catalogs[0];
+  if (!catalog) return record.turns.map(() => []);
+  const finder = mentionFinderFor(catalog);
+  return record.turns.map((turn) => {
+    const named = actItems(turn);
+    return finder.findMentions(turn.text, named).map((mention) => ({
+      item: mention.items.find((id) => named.includes(id)) ?? (mention.items[0] as string),
+      start: mention.start,
+      end: mention.end,
+    }));
+  });
+}
