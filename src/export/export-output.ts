@@ -24,8 +24,6 @@ function notWritable(file: string, error: unknown): IcerError {
 export class LineFile {
   readonly #stream: WriteStream;
   readonly #file: string;
-  /** Bytes written so far. */
-  bytes = 0;
 
   private constructor(stream: WriteStream, file: string) {
     this.#stream = stream;
@@ -45,7 +43,6 @@ export class LineFile {
 
   /** Writes text as it is. */
   async write(text: string): Promise<void> {
-    this.bytes += Buffer.byteLength(text);
     if (!this.#stream.write(text)) await once(this.#stream, 'drain');
   }
 
