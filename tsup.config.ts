@@ -14,7 +14,14 @@ export default defineConfig([
   {
     // ESM: the library, the AI SDK adapter, the report and the CLI share chunks, so no entry ships a second copy of
     // the library. The report is ESM only: vega is.
-    entry: { index: 'src/index.ts', ai: 'src/ai/index.ts', report: 'src/report/index.ts', cli: 'src/cli/main.ts' },
+    // The generate worker is the CLI's own: `icer generate --workers N` starts it as a thread beside cli.js.
+    entry: {
+      index: 'src/index.ts',
+      ai: 'src/ai/index.ts',
+      report: 'src/report/index.ts',
+      cli: 'src/cli/main.ts',
+      'generate-worker': 'src/cli/generate-worker.ts',
+    },
     format: ['esm'],
     dts: { entry: { index: 'src/index.ts', ai: 'src/ai/index.ts', report: 'src/report/index.ts' } },
     splitting: true,

@@ -8,20 +8,23 @@ import { fileError } from '../io/file-error.js';
 /** A line-by-line JSONL sink that honours back-pressure. */
 export interface JsonlOutput {
   write(value: unknown): Promise<void>;
+  /** Writes a value already written as one line of JSON (without its newline). */
+  writeLine(line: string): Promise<void>;
   /** Finishes the output; for a file, moves it into place. */
   close(): Promise<void>;
   /** Abandons the output; for a file, the previous file (if any) is left untouched. */
   abort(): Promise<void>;
 }
 
-async function writeLine(stream: Writable, value: unknown): Promise<void> {
-  if (!stream.write(`${JSON.stringify(value)}\n`)) await once(stream, 'drain');
+async function writeLine(stream: Writable, line: string): Promise<void> {
+  if (!stream.write(`${line}\n`)) await once(stream, 'drain');
 }
 
 /** JSONL to an already-open stream (stdout). */
 export function streamOutput(stream: Writable): JsonlOutput {
   return {
-    write: (value) => writeLine(stream, value),
+    write: (value) => writeLine(stream, JSON.stringify(value)),
+    writeLine: (line) => writeLine(stream, line),
     close: async () => {},
     abort: async () => {},
   };
@@ -44,7 +47,8 @@ export async function fileOutput(file: string): Promise<JsonlOutput> {
     await once(stream, 'finish');
   };
   return {
-    write: (value) => writeLine(stream, value),
+    write: (value) => writeLine(stream, JSON.stringify(value)),
+    writeLine: (line) => writeLine(stream, line),
     close: async () => {
       await finish();
       await rename(temp, file);

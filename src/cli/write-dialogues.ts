@@ -1,10 +1,8 @@
 import type { Writable } from 'node:stream';
-import type { DialogueGenerator } from '../generation/dialogue-generator.js';
-import type { GenerateManyOptions } from '../generation/generator-options.js';
 import type { RunFile } from '../io/run-file.js';
-import type { PreferenceProfile } from '../profile/preference-profile.js';
 import type { JsonlOutput } from './jsonl-output.js';
 import { ProgressBar } from './progress-bar.js';
+import type { RunEntry } from './run-entries.js';
 import { SkipReport } from './skip-report.js';
 
 /** What a run wrote, for the summaries. */
@@ -21,40 +19,27 @@ export interface WrittenDialogues {
 export type RunTarget = { readonly file: RunFile } | { readonly output: JsonlOutput };
 
 /**
- * Writes a batch's dialogues, skipping the profiles the generator cannot use and reporting them on stderr (even when
- * quiet: they are dialogues the user asked for and did not get). A batch that could use none of its profiles fails.
- * `stop` ends the batch early but cleanly: no new dialogue starts, the running ones finish and are written.
+ * Writes a run's entries in index order, reporting the profiles the generator could not use on stderr (even when
+ * quiet: they are dialogues the user asked for and did not get). A run that could use none of its profiles fails.
+ * `stop` ends the run early but cleanly: `entries` starts no new dialogue, the running ones finish and are written.
  */
 export async function writeDialogues(
-  generator: DialogueGenerator,
-  profiles: Iterable<PreferenceProfile>,
+  entries: (stop: AbortSignal) => AsyncIterable<RunEntry>,
   run: {
     target: RunTarget;
     stderr: Writable;
     total: number;
     quiet: boolean;
-    options: GenerateManyOptions;
     stop?: AbortSignal;
-    /** The index of the first profile given (a resumed run's next index, a shard's start). */
-    firstIndex: number;
     /** What to keep in the manifest besides the progress (model usage so far). */
     extra?: () => Record<string, unknown>;
-    /** Checked after each record: a budget reached ends the batch like `stop` does, and is returned. */
+    /** Checked after each record: a budget reached ends the run like `stop` does, and is returned. */
     budget?: () => string | undefined;
   },
 ): Promise<WrittenDialogues> {
   const skips = new SkipReport('icer generate');
   const file = 'file' in run.target ? run.target.file : undefined;
-  const { firstIndex } = run;
   const extra = () => run.extra?.() ?? {};
-  // Skips are reported in index order, before the record that follows them: the next record's index is past them.
-  let index = firstIndex;
-  const onSkip = (skip: Parameters<SkipReport['add']>[0] & { index: number }) => {
-    skips.add(skip);
-    file?.skipped(skip.index);
-    index = skip.index + 1;
-  };
-  generator.on('dialogue:skip', onSkip);
   const bar = new ProgressBar(run.stderr, run.total);
   const report = (lines: string[]) => {
     for (const line of lines) run.stderr.write(`${line}\n`);
@@ -64,25 +49,22 @@ export async function writeDialogues(
   let spent: string | undefined;
   const halt = new AbortController();
   try {
-    const stops = [halt.signal, ...(run.stop ? [run.stop] : [])];
-    const batch = generator.generateMany(until(profiles, AbortSignal.any(stops)), {
-      ...run.options,
-      total: run.total,
-      firstIndex,
-      invalidProfiles: 'skip',
-    });
-    for await (const record of batch) {
+    for await (const entry of entries(AbortSignal.any([halt.signal, ...(run.stop ? [run.stop] : [])]))) {
+      if ('skip' in entry) {
+        skips.add(entry.skip);
+        file?.skipped(entry.index);
+        continue;
+      }
       if (file) {
-        await file.append(index, record);
+        await file.appendLine(entry.index, entry.line);
         await file.checkpoint(extra());
       } else if ('output' in run.target) {
-        await run.target.output.write(record);
+        await run.target.output.writeLine(entry.line);
       }
-      index++;
       dialogues++;
       spent ??= run.budget?.();
       if (spent !== undefined) halt.abort();
-      violations += record.consistency.violations.length;
+      violations += entry.violations;
       const notes = [
         ...(violations > 0 ? [`${violations} violations`] : []),
         ...(skips.skipped > 0 ? [`${skips.skipped} skipped`] : []),
@@ -96,8 +78,6 @@ export async function writeDialogues(
     else if ('output' in run.target) await run.target.output.abort();
     report(skips.details());
     throw error;
-  } finally {
-    generator.off('dialogue:skip', onSkip);
   }
   bar.finish();
   const interrupted = run.stop?.aborted === true || spent !== undefined;
@@ -106,12 +86,4 @@ export async function writeDialogues(
   report(skips.details());
   if (skips.skipped > 0) report([skips.summary(dialogues)]);
   return { dialogues, violations, interrupted, ...(spent === undefined ? {} : { budget: spent }) };
-}
-
-/** The profiles until `stop` is signalled: then the batch ends once the dialogues already started are written. */
-function* until(profiles: Iterable<PreferenceProfile>, stop: AbortSignal | undefined): Generator<PreferenceProfile> {
-  for (const profile of profiles) {
-    if (stop?.aborted) return;
-    yield profile;
-  }
 }

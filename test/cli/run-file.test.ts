@@ -40,6 +40,12 @@ const exited = (child: ChildProcess) =>
     child.on('exit', (code, signal) => resolve({ code, signal, stderr }));
   });
 const lines = (text: string) => text.split('\n').filter(Boolean).length;
+const size = (file: string) => (existsSync(file) ? readFileSync(file).length : 0);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits until `file` has grown past `bytes` (the run is under way, whatever the machine's load) or the child ends. */
+async function grown(file: string, bytes: number, child: ChildProcess): Promise<void> {
+  while (size(file) <= bytes && child.exitCode === null) await sleep(20);
+}
 
 describe('icer generate --out: output that survives anything', () => {
   it.skipIf(!hasBuild)(
@@ -48,16 +54,19 @@ describe('icer generate --out: output that survives anything', () => {
       const { dir } = tempDir();
       const random = new SeededRandom('kills');
       const sizes: number[] = [];
+      const out = join(dir, 'out.jsonl');
       for (let kill = 0; kill < 4; kill++) {
-        const child = run(dir, '--resume');
+        // One thread and several: the records are the same, and so is where a resumed run goes on from.
+        const child = run(dir, '--resume', '--workers', String(1 + (kill % 3)));
         const done = exited(child);
-        // Killed once some output exists (or soon after it starts): anywhere in the run, torn lines included.
-        await new Promise((resolve) => setTimeout(resolve, 400 + random.int(0, 900)));
+        // Killed once the run has written more, at a random point after: torn lines included.
+        await grown(out, size(out), child);
+        await sleep(random.int(0, 400));
         child.kill('SIGKILL');
         const { signal, code } = await done;
         if (code === 0) break;
         expect(signal).toBe('SIGKILL');
-        sizes.push(existsSync(join(dir, 'out.jsonl')) ? readFileSync(join(dir, 'out.jsonl')).length : 0);
+        sizes.push(size(out));
       }
       const last = await exited(run(dir, '--resume'));
       expect(last.code, last.stderr).toBe(0);
@@ -82,7 +91,8 @@ describe('icer generate --out: output that survives anything', () => {
         );
       const child = gz();
       const done = exited(child);
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await grown(join(dir, 'out.jsonl.gz'), 0, child);
+      await sleep(300);
       child.kill('SIGKILL');
       await done;
       const resumed = await exited(gz('--resume'));
@@ -97,7 +107,7 @@ describe('icer generate --out: output that survives anything', () => {
     const { dir } = tempDir();
     const child = run(dir);
     const done = exited(child);
-    await new Promise((resolve) => setTimeout(resolve, 1200));
+    await grown(join(dir, 'out.jsonl'), 0, child);
     child.kill('SIGINT');
     const stopped = await done;
     expect(stopped.code).toBe(130);

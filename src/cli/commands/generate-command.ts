@@ -1,27 +1,22 @@
+import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
-import type { ItemCatalog } from '../../catalog/item-catalog.js';
-import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
-import { VerbalizationModeSchema } from '../../dialogue/verbalization-mode.js';
 import { IcerError } from '../../errors.js';
-import { DialogueGenerator } from '../../generation/dialogue-generator.js';
+import type { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
 import { type RunConfig, RunFile } from '../../io/run-file.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
-import { syntheticProfiles } from '../../profile/synthetic.js';
 import { SeededRandom } from '../../random/seeded-random.js';
-import { BeliefPolicyOptionsSchema } from '../../simulation/belief-policy.js';
 import { VERSION } from '../../version.js';
 import { type CliIo, UsageError } from '../cli-io.js';
-import { CountSchema } from '../count-schema.js';
 import { definedOnly } from '../defined-only.js';
-import { duplicateRatingsNote } from '../duplicate-ratings-note.js';
 import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
 import { MODEL_OPTION_FLAGS, type ModelAdapter, modelChoice, modelFlags, modelFromFlags } from '../model-from-flags.js';
-import { MOVIELENS_FLAGS, movieLensSettings } from '../movielens-flags.js';
-import { movieLensSource } from '../movielens-source.js';
 import { parseFlags } from '../parse-flags.js';
-import { parseChoice, parseNumber, parseSeed } from '../parse-values.js';
+import { parseNumber } from '../parse-values.js';
+import { generatedEntries } from '../run-entries.js';
+import { planRun, RUN_FLAGS, type RunFlagValues } from '../run-plan.js';
+import { workerEntries, workerThreadsShipped } from '../worker-entries.js';
 import { type WrittenDialogues, writeDialogues } from '../write-dialogues.js';
 import { writeUnconstrained } from '../write-unconstrained.js';
 import { GENERATE_HELP } from './generate-help.js';
@@ -38,32 +33,14 @@ function runSummary(adapter: Pick<ModelAdapter, 'name' | 'stats'>, dialogues: nu
   );
 }
 
-function* cycle(profiles: () => Iterable<PreferenceProfile>, count: number): Generator<PreferenceProfile> {
-  let emitted = 0;
-  while (emitted < count) {
-    let any = false;
-    for (const profile of profiles()) {
-      any = true;
-      yield profile;
-      if (++emitted >= count) return;
-    }
-    if (!any) return;
-  }
-}
-
 const option = DialogueGeneratorOptionsSchema.shape;
 
 export async function generateCommand(args: string[], io: CliIo): Promise<number> {
   const values = parseFlags(args, {
-    count: { type: 'string' },
-    seed: { type: 'string' },
+    ...RUN_FLAGS,
     out: { type: 'string' },
-    movielens: { type: 'string' },
-    ...MOVIELENS_FLAGS,
-    'max-turns': { type: 'string' },
     concurrency: { type: 'string' },
-    style: { type: 'string' },
-    mode: { type: 'string' },
+    workers: { type: 'string' },
     model: { type: 'string' },
     ...MODEL_OPTION_FLAGS,
     quiet: { type: 'boolean' },
@@ -81,31 +58,14 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     io.stdout.write(GENERATE_HELP);
     return 0;
   }
-  // Only what the user set is passed on: the library's schemas apply their own defaults to the rest.
-  const number = (flag: string, text: string | undefined, schema: Parameters<typeof parseNumber>[2]) =>
-    text === undefined ? undefined : parseNumber(text, flag, schema);
-  const choice = <S extends Parameters<typeof parseChoice>[2]>(flag: string, text: string | undefined, schema: S) =>
-    text === undefined ? undefined : parseChoice(text, flag, schema);
-  const count = number('--count', values.count, CountSchema) ?? CountSchema.parse(undefined);
-  const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
-  const maxTurns = number('--max-turns', values['max-turns'], option.maxTurns);
-  const concurrency = number('--concurrency', values.concurrency, GenerateManyOptionsSchema.shape.concurrency);
-  const style = choice('--style', values.style, BeliefPolicyOptionsSchema.shape.style.unwrap());
-  const mode = choice('--mode', values.mode, VerbalizationModeSchema);
-  const movieLens = movieLensSettings(values, { seed });
-
-  let catalog: ItemCatalog;
-  let profiles: Iterable<PreferenceProfile>;
-  let dataNotes: string[] = [];
-  if (values.movielens !== undefined) {
-    const dataset = await movieLensSource(resolve(io.cwd, values.movielens), movieLens);
-    dataNotes = duplicateRatingsNote('icer generate', dataset.duplicateRatings);
-    catalog = dataset.catalog;
-    profiles = cycle(() => dataset.profiles(movieLens.profiles), count);
-  } else {
-    catalog = builtinCatalog();
-    profiles = syntheticProfiles(catalog, { count, ...definedOnly({ seed }) });
-  }
+  const plan = await planRun(values, io.cwd);
+  const { count, seed, catalog } = plan;
+  const concurrency =
+    values.concurrency === undefined
+      ? undefined
+      : parseNumber(values.concurrency, '--concurrency', GenerateManyOptionsSchema.shape.concurrency);
+  const workersFlag =
+    values.workers === undefined ? undefined : parseNumber(values.workers, '--workers', WorkersSchema);
 
   if ((values.resume || values.force) && values.out === undefined)
     throw new UsageError('--resume and --force apply to an output file: add --out FILE.');
@@ -116,39 +76,41 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   if (values.unconstrained) {
     if (values.resume || values.force)
       throw new UsageError('--resume and --force are not available with --unconstrained yet; write to a new --out.');
-    if (style !== undefined || mode !== undefined)
+    if (plan.shapesSimulation)
       throw new UsageError('--style and --mode shape simulated dialogues; --unconstrained has no simulator.');
+    if (workersFlag !== undefined)
+      throw new UsageError('--workers runs the simulator on more threads; --unconstrained has no simulator.');
     const model = await modelChoice(modelFlags(values.model, values, io.cwd));
     if (!model) throw new UsageError('--unconstrained needs --model: a language model writes each whole dialogue.');
     const baseline = model.ai.unconstrainedGenerator({
       model: model.model,
       ...model.options,
-      ...definedOnly({ maxTurns }),
+      ...definedOnly({ maxTurns: plan.maxTurns }),
     });
-    const written = await writeUnconstrained(baseline, catalog, profiles, {
+    const written = await writeUnconstrained(baseline, catalog, plan.profiles(0, count), {
       output: await output(),
       stderr: io.stderr,
       total: count,
       quiet: values.quiet === true,
       seed: seed ?? option.seed.parse(undefined),
     });
-    for (const line of dataNotes) io.stderr.write(`${line}\n`);
+    for (const line of plan.dataNotes) io.stderr.write(`${line}\n`);
     if (!values.quiet) io.stderr.write(`${runSummary(baseline, written.dialogues, written.violations)}\n`);
     return 0;
   }
   const adapter = await modelFromFlags(modelFlags(values.model, values, io.cwd));
   const budget = budgetFromFlags(values, adapter);
-  const generator = new DialogueGenerator({
-    catalog,
-    ...definedOnly({ seed, maxTurns, mode, adapter }),
-    ...(style !== undefined ? { policy: { style } } : {}),
-  });
+  if (adapter && workersFlag !== undefined && workersFlag > 1)
+    throw new UsageError(
+      '--workers runs templates on more threads; a model run waits on the network: use --concurrency.',
+    );
+  const generator = plan.generator(adapter);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, count);
   const [start, end] = shard ? shard.range : [0, count];
   if (values.estimate) {
     if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
     io.stderr.write(
-      `${await estimate(generator, adapter, slice(profiles, start, end), end - start, seed ?? option.seed.parse(undefined), start)}\n`,
+      `${await estimate(generator, adapter, plan.profiles(start, end), end - start, seed ?? option.seed.parse(undefined), start)}\n`,
     );
     return 0;
   }
@@ -169,18 +131,33 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     return 0;
   }
   const usage = () => (adapter ? { usage: adapter.stats } : {});
+  const from = file?.firstIndex ?? start;
+  // Threads pay for themselves only past a few batches; a model run's dialogues wait on the network, not the CPU.
+  const workers = adapter
+    ? 1
+    : (workersFlag ?? (end - from >= AUTO_WORKERS_FROM && workerThreadsShipped() ? availableParallelism() : 1));
   const written = await withSignals(io, (stop, abort) =>
-    writeDialogues(generator, slice(profiles, file?.firstIndex ?? start, end), {
-      target: file ? { file } : { output: streamOutput(io.stdout) },
-      firstIndex: file?.firstIndex ?? start,
-      stderr: io.stderr,
-      total: end - (file?.firstIndex ?? start),
-      quiet: values.quiet === true,
-      options: { ...definedOnly({ concurrency }), signal: abort },
-      stop,
-      extra: usage,
-      ...(budget ? { budget } : {}),
-    }),
+    writeDialogues(
+      (halt) =>
+        workers > 1
+          ? workerEntries({ values: runValues(values), cwd: io.cwd, from, to: end, workers, stop: halt, abort })
+          : generatedEntries(generator, plan.profiles(from, end), {
+              ...definedOnly({ concurrency }),
+              signal: abort,
+              firstIndex: from,
+              total: end - from,
+              stop: halt,
+            }),
+      {
+        target: file ? { file } : { output: streamOutput(io.stdout) },
+        stderr: io.stderr,
+        total: end - from,
+        quiet: values.quiet === true,
+        stop,
+        extra: usage,
+        ...(budget ? { budget } : {}),
+      },
+    ),
   );
   if (written.result.budget !== undefined && !written.signal) {
     io.stderr.write(
@@ -199,7 +176,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     return code;
   }
   // Like skips, these are reported even with --quiet: they change what the dialogues are made from.
-  for (const line of dataNotes) io.stderr.write(`${line}\n`);
+  for (const line of plan.dataNotes) io.stderr.write(`${line}\n`);
   if (adapter && !values.quiet)
     io.stderr.write(`${runSummary(adapter, written.result.dialogues, written.result.violations)}\n`);
   return 0;
@@ -216,6 +193,7 @@ const NOT_CONFIG = new Set([
   'resume',
   'force',
   'concurrency',
+  'workers',
   'cache',
   'prices',
   'api-key-env',
@@ -232,15 +210,6 @@ function runConfig(values: Record<string, unknown>): RunConfig {
     config[key] = typeof value === 'string' || typeof value === 'boolean' ? value : JSON.stringify(value);
   }
   return config;
-}
-
-/** The items at positions [from, to). */
-function* slice<T>(items: Iterable<T>, from: number, to: number): Generator<T> {
-  let at = 0;
-  for (const item of items) {
-    if (at >= to) return;
-    if (at++ >= from) yield item;
-  }
 }
 
 /**
@@ -294,6 +263,16 @@ async function withSignals(
 }
 
 const BudgetSchema = z.number().int().min(1);
+const WorkersSchema = z.number().int().min(1).max(256);
+// Runs shorter than this use one thread unless --workers says otherwise: starting threads costs more than they save.
+const AUTO_WORKERS_FROM = 1000;
+
+/** The run's own flags, as the worker threads plan it. */
+function runValues(values: RunFlagValues): RunFlagValues {
+  return Object.fromEntries(
+    Object.keys(RUN_FLAGS).map((key) => [key, values[key as keyof RunFlagValues]]),
+  ) as RunFlagValues;
+}
 const CostBudgetSchema = z.number().positive();
 
 /** `--max-calls`, `--max-tokens`, `--max-cost`: what a model run may spend from this start, checked after each record. */

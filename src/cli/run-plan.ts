@@ -1,0 +1,130 @@
+import { resolve } from 'node:path';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { builtinCatalog } from '../data/builtin/builtin-catalog.js';
+import { VerbalizationModeSchema } from '../dialogue/verbalization-mode.js';
+import { DialogueGenerator } from '../generation/dialogue-generator.js';
+import { DialogueGeneratorOptionsSchema } from '../generation/generator-options.js';
+import type { LMAdapter } from '../language/lm-adapter.js';
+import type { PreferenceProfile } from '../profile/preference-profile.js';
+import { syntheticProfile } from '../profile/synthetic.js';
+import type { Seed } from '../random/seeded-random.js';
+import { BeliefPolicyOptionsSchema } from '../simulation/belief-policy.js';
+import { CountSchema } from './count-schema.js';
+import { definedOnly } from './defined-only.js';
+import { duplicateRatingsNote } from './duplicate-ratings-note.js';
+import { MOVIELENS_FLAGS, movieLensSettings } from './movielens-flags.js';
+import { movieLensSource } from './movielens-source.js';
+import { parseChoice, parseNumber, parseSeed } from './parse-values.js';
+
+/**
+ * The flags of `icer generate` that decide which dialogues a run writes. The command, its worker threads and queue
+ * workers all read them here, so every one of them plans the same run.
+ */
+export const RUN_FLAGS = {
+  count: { type: 'string' },
+  seed: { type: 'string' },
+  movielens: { type: 'string' },
+  ...MOVIELENS_FLAGS,
+  'max-turns': { type: 'string' },
+  style: { type: 'string' },
+  mode: { type: 'string' },
+} as const;
+
+/** The values of {@link RUN_FLAGS} as parsed (plain strings: they cross to worker threads and queues as they are). */
+export type RunFlagValues = { [K in keyof typeof RUN_FLAGS]?: string | undefined };
+
+/** A run, planned: what each index's dialogue is made from. */
+export interface RunPlan {
+  readonly count: number;
+  /** The seed the user gave; absent, the library's default. */
+  readonly seed: Seed | undefined;
+  /** `--max-turns`, when set. */
+  readonly maxTurns: number | undefined;
+  readonly catalog: ItemCatalog;
+  /** The profiles of the indices [from, to), in order. */
+  profiles(from: number, to: number): Iterable<PreferenceProfile>;
+  /** A generator for the run's dialogues, wording them with `adapter` (templates when absent). */
+  generator(adapter?: LMAdapter): DialogueGenerator;
+  /** What the data said that changes the dialogues (duplicate ratings), for stderr. */
+  readonly dataNotes: readonly string[];
+  /** `--style` or `--mode` is set: they shape simulated dialogues, and `--unconstrained` has no simulator. */
+  readonly shapesSimulation: boolean;
+}
+
+const option = DialogueGeneratorOptionsSchema.shape;
+
+/** Reads the run's flags (usage errors name the flag) and loads its data. */
+export async function planRun(values: RunFlagValues, cwd: string): Promise<RunPlan> {
+  const count =
+    values.count === undefined ? CountSchema.parse(undefined) : parseNumber(values.count, '--count', CountSchema);
+  const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
+  const maxTurns =
+    values['max-turns'] === undefined ? undefined : parseNumber(values['max-turns'], '--max-turns', option.maxTurns);
+  const style =
+    values.style === undefined
+      ? undefined
+      : parseChoice(values.style, '--style', BeliefPolicyOptionsSchema.shape.style.unwrap());
+  const mode = values.mode === undefined ? undefined : parseChoice(values.mode, '--mode', VerbalizationModeSchema);
+  const movieLens = movieLensSettings(values, { seed });
+
+  let catalog: ItemCatalog;
+  let profiles: RunPlan['profiles'];
+  let dataNotes: string[] = [];
+  if (values.movielens !== undefined) {
+    const dataset = await movieLensSource(resolve(cwd, values.movielens), movieLens);
+    dataNotes = duplicateRatingsNote('icer generate', dataset.duplicateRatings);
+    catalog = dataset.catalog;
+    profiles = cycledProfiles(() => dataset.profiles(movieLens.profiles), count);
+  } else {
+    catalog = builtinCatalog();
+    const options = definedOnly({ seed });
+    profiles = function* (from, to) {
+      for (let index = from; index < Math.min(to, count); index++) yield syntheticProfile(catalog, index, options);
+    };
+  }
+  return {
+    count,
+    seed,
+    maxTurns,
+    catalog,
+    profiles,
+    dataNotes,
+    shapesSimulation: style !== undefined || mode !== undefined,
+    generator: (adapter) =>
+      new DialogueGenerator({
+        catalog,
+        ...definedOnly({ seed, maxTurns, mode, adapter }),
+        ...(style !== undefined ? { policy: { style } } : {}),
+      }),
+  };
+}
+
+/**
+ * The users of a dataset, cycled until `count` (MovieLens has fewer users than a large run has dialogues). Reading
+ * resumes where the last range ended, so ranges asked for in order cost one pass, whoever asks.
+ */
+function cycledProfiles(users: () => Iterable<PreferenceProfile>, count: number): RunPlan['profiles'] {
+  let source: Iterator<PreferenceProfile> | undefined;
+  let position = 0;
+  const next = (): PreferenceProfile | undefined => {
+    source ??= users()[Symbol.iterator]();
+    let step = source.next();
+    // The users ran out: start over (unless there were none at all).
+    if (step.done && position > 0) {
+      source = users()[Symbol.iterator]();
+      step = source.next();
+    }
+    return step.done ? undefined : step.value;
+  };
+  return function* (from, to) {
+    if (from < position) {
+      source = undefined;
+      position = 0;
+    }
+    for (; position < Math.min(to, count); position++) {
+      const profile = next();
+      if (profile === undefined) return;
+      if (position >= from) yield profile;
+    }
+  };
+}

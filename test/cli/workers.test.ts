@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli-harness.js';
+
+// Worker threads start the built worker script: these tests drive the built command line.
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+const hasBuild = existsSync(CLI);
+if (!hasBuild) console.warn(`[workers] process tests SKIPPED: ${CLI} is missing (npm run build)`);
+
+const generate = (count: number, ...extra: string[]) =>
+  execFileSync(process.execPath, [CLI, 'generate', '--count', String(count), '--seed', '11', '--quiet', ...extra], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
+
+describe('icer generate --workers', () => {
+  it.skipIf(!hasBuild)('writes the same bytes on any number of threads, MovieLens users included', async () => {
+    const one = generate(600, '--workers', '1');
+    expect(one.split('\n').filter(Boolean)).toHaveLength(600);
+    expect(generate(600, '--workers', '2')).toBe(one);
+    expect(generate(600, '--workers', '3')).toBe(one);
+    // The command run in this process (one thread, from the sources) agrees with the built threads.
+    expect((await cli(['generate', '--count', '600', '--seed', '11', '--quiet'])).stdout).toBe(one);
+    const movielens = join(process.cwd(), '..', 'shared', 'data', 'movielens-latest-small');
+    if (!existsSync(movielens)) return console.warn(`[workers] MovieLens part SKIPPED: ${movielens} is absent`);
+    // More dialogues than the data has users: each thread cycles through them from where its batch starts.
+    const users = (workers: string) =>
+      generate(700, '--movielens', movielens, '--workers', workers, '--max-turns', '8');
+    expect(users('2')).toBe(users('1'));
+  });
+
+  it('is refused where threads cannot help, and checked like every number', async () => {
+    expect((await cli(['generate', '--workers', '0'])).stderr).toMatch(/--workers/);
+    expect((await cli(['generate', '--workers', 'two'])).code).toBe(2);
+    const unconstrained = await cli(['generate', '--unconstrained', '--workers', '2', '--model', 'x']);
+    expect(unconstrained.stderr).toMatch(/--unconstrained has no simulator/);
+  });
+});
