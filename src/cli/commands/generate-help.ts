@@ -35,6 +35,8 @@ Options:
   --movielens DIR        users from a MovieLens directory's ratings (cycled when --count exceeds them)
   --max-turns N          most turns per dialogue, both speakers counted, at least ${valueRule(generator.maxTurns).minimum} (default: ${defaultText(generator.maxTurns)})
   --concurrency N        dialogues in flight at once (default: ${defaultText(GenerateManyOptionsSchema.shape.concurrency)})
+  --workers N            template runs on N threads, byte-identical to one (default: the machine's cores from
+                         1,000 dialogues on); a model run waits on the network: use --concurrency
   --style STYLE          recommender style: ${choicesText(BeliefPolicyOptionsSchema.shape.style)}
                          (default: ${defaultText(BeliefPolicyOptionsSchema.shape.style)})
   --mode MODE            ${VerbalizationModeSchema.options.map((mode) => `${mode}: ${MODE_HELP[mode]}`).join('; ')}
