@@ -93,6 +93,9 @@ export function manifestPath(file: string): string {
   return `${file}.icer-run.json`;
 }
 
+const FLUSH_BYTES = 1 << 18;
+const FLUSH_MS = 100;
+
 const notWritable = (file: string, reason: string, hint: string, cause?: unknown) =>
   new IcerError('FILE_NOT_WRITABLE', reason, { location: { file }, hint, ...(cause ? { cause } : {}) });
 
@@ -116,7 +119,12 @@ export class RunFile {
   // A `.gz` output gets a gzip member of the records made since the last checkpoint, at each checkpoint: a file of
   // whole members is valid gzip, and resuming needs only the size the manifest recorded.
   readonly #gzip: boolean;
+  // Records are written in runs rather than one write each (a template run makes thousands a second); a run goes
+  // out once it holds FLUSH_BYTES or is FLUSH_MS old, so a crash loses at most a moment's records, which resuming
+  // makes again.
   #pending: string[] = [];
+  #pendingBytes = 0;
+  #lastFlush = 0;
   #bytes: number;
   readonly #config: RunConfig;
   #handle: FileHandle | undefined;
@@ -279,10 +287,14 @@ export class RunFile {
     const opening = this.#handle === undefined;
     const handle = await this.#open();
     if (opening) await this.checkpoint({}, { force: true });
-    if (this.#gzip) this.#pending.push(`${line}\n`);
-    else await handle.write(`${line}\n`);
+    this.#pending.push(`${line}\n`);
+    this.#pendingBytes += line.length + 1;
     this.#records++;
     this.#advance(index);
+    // A gzip member per flush: they go out with the manifest only, or the file would be many tiny members.
+    if (!this.#gzip && (this.#pendingBytes >= FLUSH_BYTES || Date.now() - this.#lastFlush >= FLUSH_MS)) {
+      await this.#flush(handle);
+    }
   }
 
   /** Marks an index done without a record (a profile the generator could not use). */
@@ -307,7 +319,7 @@ export class RunFile {
     this.#lastManifest = now;
     // An output being replaced keeps its old manifest until the first new record replaces the output itself.
     if (!this.#opened && this.#replace) return;
-    await this.#flush();
+    if (this.#handle) await this.#flush(this.#handle);
     if (!this.#regular) return;
     const manifest: RunManifest = {
       config: this.#config,
@@ -321,18 +333,24 @@ export class RunFile {
     await writeFileAtomically(manifestPath(this.file), `${JSON.stringify(manifest, null, 2)}\n`);
   }
 
-  async #flush(): Promise<void> {
-    if (this.#pending.length === 0 || !this.#handle) return;
-    const member = gzipSync(this.#pending.join(''));
+  async #flush(handle: FileHandle): Promise<void> {
+    this.#lastFlush = Date.now();
+    if (this.#pending.length === 0) return;
+    const text = this.#pending.join('');
     this.#pending = [];
-    await this.#handle.write(member);
+    this.#pendingBytes = 0;
+    if (!this.#gzip) {
+      await handle.write(text);
+      return;
+    }
+    const member = gzipSync(text);
+    await handle.write(member);
     this.#bytes += member.length;
   }
 
   /** Finishes the output: the file exists, and its manifest says how far it got. */
   async close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
-    if (complete || this.#records > this.resumedRecords) await this.#open();
-    await this.#flush();
+    if (complete || this.#records > this.resumedRecords) await this.#flush(await this.#open());
     await this.#handle?.close();
     this.#handle = undefined;
     if (this.#regular && (this.#records > this.resumedRecords || complete || this.resumedRecords > 0)) {
