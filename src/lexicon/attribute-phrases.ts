@@ -153,10 +153,10 @@ export function attributeNouns(key: string): readonly string[] {
 }
 
 const FACET_NOUNS = new Map<string, readonly string[]>([
-  ['genre', ['genres', 'kinds of movies', 'types of film']],
+  ['genre', ['genres', 'kinds of movies', 'types of film', 'kinds of film', 'film genres']],
   ['director', ['directors', 'filmmakers']],
-  ['cast', ['actors', 'actors and actresses']],
-  ['tag', ['kinds of stories', 'themes', 'subjects']],
+  ['cast', ['actors', 'actors and actresses', 'film stars']],
+  ['tag', ['kinds of stories', 'themes', 'subjects', 'topics']],
 ]);
 
 /** Every plural a facet goes by, {@link facetPhrase} first: genre → "genres", "kinds of movies", "types of film". */

@@ -16,6 +16,12 @@ export interface GenreWords {
   readonly rank: number;
   /** When several genres could end a description, the lowest wins: "a crime drama" rather than "a … drama crime". */
   readonly headRank: number;
+  /**
+   * Phrases that follow a kind of film and say it has this genre, for a speaker who puts the genre after the noun
+   * rather than stacking it in front: "for the whole family" in "an animated comedy for the whole family", "with a
+   * noir feel" in "a crime thriller with a noir feel". Absent where only the modifier reads right ("animated").
+   */
+  readonly after?: readonly string[];
 }
 
 const NO_HEAD = 99;
@@ -31,6 +37,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'action',
     rank: 12,
     headRank: NO_HEAD,
+    after: ['with plenty of action', 'packed with action'],
   },
   Adventure: {
     noun: 'adventure movies',
@@ -40,6 +47,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'adventure',
     rank: 11,
     headRank: NO_HEAD,
+    after: ['with a real sense of adventure', 'full of adventure'],
   },
   Animation: {
     noun: 'animated films',
@@ -58,6 +66,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'family fun',
     rank: 1,
     headRank: NO_HEAD,
+    after: ['for the whole family', 'for all ages', 'that kids and grown-ups can both enjoy'],
   },
   Comedy: {
     noun: 'comedies',
@@ -68,6 +77,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'comedy',
     rank: 13,
     headRank: 4,
+    after: ['with plenty of laughs', 'with a funny streak'],
   },
   Crime: {
     noun: 'crime movies',
@@ -77,6 +87,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'crime',
     rank: 10,
     headRank: NO_HEAD,
+    after: ['with a crime story at its core', 'built around a crime'],
   },
   Documentary: {
     noun: 'documentaries',
@@ -97,6 +108,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'drama',
     rank: 14,
     headRank: 5,
+    after: ['with real dramatic weight', 'with a dramatic core'],
   },
   Fantasy: {
     noun: 'fantasy',
@@ -106,6 +118,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'fantasy',
     rank: 7,
     headRank: NO_HEAD,
+    after: ['with a touch of fantasy', 'with fantasy elements'],
   },
   'Film-Noir': {
     noun: 'film noir',
@@ -115,6 +128,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'noir',
     rank: 3,
     headRank: NO_HEAD,
+    after: ['with a noir feel', 'in the noir style'],
   },
   Horror: {
     noun: 'horror',
@@ -125,6 +139,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'horror',
     rank: 8,
     headRank: 8,
+    after: ['with some real scares', 'with horror elements'],
   },
   Musical: {
     noun: 'musicals',
@@ -135,6 +150,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'music',
     rank: 5,
     headRank: 1,
+    after: ['with musical numbers', 'full of songs'],
   },
   Mystery: {
     noun: 'mysteries',
@@ -145,6 +161,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'mystery',
     rank: 9,
     headRank: 6,
+    after: ['with a mystery at its heart', 'with a puzzle to solve'],
   },
   Romance: {
     noun: 'romance',
@@ -155,6 +172,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'romance',
     rank: 2,
     headRank: 7,
+    after: ['with a love story', 'with some romance in it'],
   },
   'Sci-Fi': {
     noun: 'sci-fi',
@@ -164,6 +182,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'sci-fi',
     rank: 6,
     headRank: NO_HEAD,
+    after: ['with sci-fi elements', 'with a science-fiction twist'],
   },
   Thriller: {
     noun: 'thrillers',
@@ -174,6 +193,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'suspense',
     rank: 16,
     headRank: 3,
+    after: ['full of suspense', 'with plenty of suspense'],
   },
   War: {
     noun: 'war movies',
@@ -183,6 +203,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'war',
     rank: 4,
     headRank: NO_HEAD,
+    after: ['about war', 'with a wartime backdrop'],
   },
   Western: {
     noun: 'westerns',
@@ -193,6 +214,7 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'western',
     rank: 5,
     headRank: 2,
+    after: ['with a western flavour', 'in the western tradition'],
   },
 };
 
@@ -222,24 +244,24 @@ export function genreWords(value: string): GenreWords {
 // Other names people give a genre, for a speaker who says it back in their own words ("science fiction" after
 // "sci-fi"). Each fits the same frames as the genre's noun.
 const OTHER_NOUNS: Readonly<Record<string, readonly string[]>> = {
-  Action: ['action films', 'action flicks'],
-  Adventure: ['adventure films', 'adventures'],
-  Animation: ['animation', 'animated movies'],
-  Children: ['family movies', 'films for the whole family'],
-  Comedy: ['comedy', 'funny movies'],
-  Crime: ['crime films', 'crime stories'],
-  Documentary: ['documentary films', 'real-life stories on film'],
-  Drama: ['drama', 'serious films'],
-  Fantasy: ['fantasy films', 'fantasy stories'],
-  'Film-Noir': ['noir', 'noir films'],
-  Horror: ['horror movies', 'scary movies'],
-  Musical: ['movie musicals', 'musical films'],
-  Mystery: ['mystery films', 'whodunits'],
-  Romance: ['romantic films', 'romantic movies'],
-  'Sci-Fi': ['science fiction', 'sci-fi films'],
-  Thriller: ['thriller films', 'suspense films'],
-  War: ['war films', 'war stories'],
-  Western: ['western films', 'cowboy movies'],
+  Action: ['action films', 'action flicks', 'action-packed films'],
+  Adventure: ['adventure films', 'adventures', 'adventure stories'],
+  Animation: ['animation', 'animated movies', 'animated features'],
+  Children: ['family movies', 'films for the whole family', "children's films", 'kid-friendly films'],
+  Comedy: ['comedy', 'funny movies', 'comedy films'],
+  Crime: ['crime films', 'crime stories', 'films about crime'],
+  Documentary: ['documentary films', 'real-life stories on film', 'non-fiction films'],
+  Drama: ['drama', 'serious films', 'dramatic films'],
+  Fantasy: ['fantasy films', 'fantasy stories', 'fantasy movies'],
+  'Film-Noir': ['noir', 'noir films', 'classic noir'],
+  Horror: ['horror movies', 'scary movies', 'horror films'],
+  Musical: ['movie musicals', 'musical films', 'song-and-dance movies'],
+  Mystery: ['mystery films', 'whodunits', 'mystery movies'],
+  Romance: ['romantic films', 'romantic movies', 'love stories'],
+  'Sci-Fi': ['science fiction', 'sci-fi films', 'sci-fi movies'],
+  Thriller: ['thriller films', 'suspense films', 'thriller movies'],
+  War: ['war films', 'war stories', 'films about war'],
+  Western: ['western films', 'cowboy movies', 'western movies'],
 };
 
 /** Other nouns for a known genre ("science fiction" for Sci-Fi); empty for a genre this lexicon does not know. */

@@ -405,7 +405,7 @@ describe('TemplateAdapter', () => {
     for (let seed = 0; seed < 30; seed++) {
       expect(render('assistant', [{ type: 'close', items: [MATRIX] }], seed)).toContain('The Matrix (1999)');
       expect(render('assistant', [{ type: 'close', items: [] }], seed)).toMatch(
-        /bye|night|time|care|evening|anytime|again|cheers|sleep|hope/i,
+        /bye|night|time|care|evening|anytime|again|cheers|sleep|hope|luck/i,
       );
     }
   });

@@ -30,6 +30,15 @@ export const GREETINGS: readonly string[] = [
   'Hello again, or nice to meet you!',
   'Hey hey!',
   'Hi, thanks for coming by!',
+  'Hello, nice to have you!',
+  'Hey, good to see you!',
+  'Hi, how are you doing?',
+  'Hello! How can I help?',
+  'Hi there, welcome aboard!',
+  'Hey, glad you made it!',
+  "Hello! Let's talk movies.",
+  'Hi! Movie time?',
+  'Hey! Ready for a film?',
 ];
 
 /** What the recommender offers after its hello. */
@@ -56,6 +65,11 @@ export const GREETING_OFFERS: readonly string[] = [
   'Movie hunting is what I do.',
   'Let me help you narrow it down.',
   'I can match a movie to your mood.',
+  "We'll have a film picked out in no time.",
+  'Two or three questions and we should be there.',
+  "I'd love to help you find something good.",
+  'I know a thing or two about films.',
+  "Let's track down something you'll enjoy.",
 ];
 
 /** "What are you in the mood for?" */
@@ -148,6 +162,14 @@ export const ACKNOWLEDGEMENTS: readonly string[] = [
   'Good, that is helpful.',
   'Perfect, thanks.',
   'Nice, that gives me a direction.',
+  'Ah, okay.',
+  'Okay, that helps me a lot.',
+  'Right, that makes things easier.',
+  'Good, I can work with that.',
+  'Thanks, that paints a picture.',
+  'Okay, I think I see your taste.',
+  'Got it, thank you.',
+  'Cool, that helps.',
 ];
 
 /**
@@ -166,6 +188,11 @@ export const ECHOES: Readonly<Record<'positive' | 'negative' | 'neutral', readon
     ({ x }) => `Right, ${x}.`,
     ({ x }) => `${x}: noted.`,
     ({ x }) => `So, ${x}. Good.`,
+    ({ x }) => `Great, I'll look into ${x}.`,
+    ({ x }) => `Great, that's a start: ${x}.`,
+    ({ x }) => `I'll look at ${x}, then.`,
+    ({ x }) => `Good, I can do ${x}.`,
+    ({ x }) => `I'll put ${x} on the list.`,
   ],
   negative: [
     ({ x }) => `No ${x}, got it.`,
@@ -175,6 +202,10 @@ export const ECHOES: Readonly<Record<'positive' | 'negative' | 'neutral', readon
     ({ x }) => `Okay, I'll skip ${x}.`,
     ({ x }) => `I'll avoid ${x}, then.`,
     ({ x }) => `Fair enough, no ${x}.`,
+    ({ x }) => `Right, I'll rule out ${x}.`,
+    ({ x }) => `Understood, I'll keep ${x} out of it.`,
+    ({ x }) => `I'll leave ${x} aside.`,
+    ({ x }) => `Noted, I won't bring up ${x}.`,
   ],
   neutral: [
     ({ x }) => `Okay, ${x} either way.`,
@@ -182,6 +213,10 @@ export const ECHOES: Readonly<Record<'positive' | 'negative' | 'neutral', readon
     ({ x }) => `Okay, ${x} can go either way.`,
     ({ x }) => `I'll treat ${x} as optional, then.`,
     ({ x }) => `Fine, ${x} won't decide it.`,
+    ({ x }) => `So ${x} won't matter much, then.`,
+    ({ x }) => `Okay, I'll neither seek out nor avoid ${x}.`,
+    ({ x }) => `Right, ${x} or not, it's all the same to you.`,
+    ({ x }) => `Got it, ${x} won't be a deal-breaker either way.`,
   ],
 };
 
@@ -205,6 +240,12 @@ export const ACKNOWLEDGEMENTS_AFTER_REJECT: readonly string[] = [
   'Right, not that one.',
   "Alright, I'll cross it off.",
   "Fair, let's try another.",
+  'Not a problem at all.',
+  'Okay, scrap that idea.',
+  "Right, that one's out.",
+  'Fair, I can do better.',
+  'Alright, other ideas, then.',
+  'No worries, I have more.',
 ];
 
 /** Asks whether the user has seen an item, and what they thought. */
@@ -234,6 +275,10 @@ export const ASK_ITEM: readonly Template<TitleWords>[] = [
   ({ and }) => `Is ${and} on your list of watched films?`,
   ({ and }) => `Have you seen ${and} by any chance?`,
   ({ and }) => `How was ${and} for you, if you saw it?`,
+  ({ and }) => `Tell me, have you seen ${and}?`,
+  ({ and }) => `Seen ${and}?`,
+  ({ and }) => `Any chance you've seen ${and}?`,
+  ({ and }) => `I'm curious: have you watched ${and}, and what did you think?`,
 ];
 
 /** Words for a question about one attribute value: `x` is its noun phrase. */
@@ -457,6 +502,13 @@ export const RECOMMEND_ONE_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ and, r }) => `If you like ${r}, don't miss ${and}.`,
   ({ and, r }) => `Keeping ${r} in mind, what about ${and}?`,
   ({ and, r }) => `Your taste for ${r} points me to ${and}.`,
+  ({ and, r }) => `Here's one that fits ${r}: ${and}.`,
+  ({ and, r }) => `You like ${r}, so ${and} should be right up your street.`,
+  ({ and, r }) => `If you're in the mood for ${r}, ${and} is a good bet.`,
+  ({ and, r }) => `Since you enjoy ${r}, give ${and} a try.`,
+  ({ and, r }) => `Because of what you said about ${r}, I'd pick ${and}.`,
+  ({ and, r }) => `${and} could be your thing, seeing as you like ${r}.`,
+  ({ and, r }) => `Taking ${r} as the starting point, I'd go for ${and}.`,
 ];
 
 /** Recommendations with reasons, several items. */
@@ -503,6 +555,12 @@ export const RECOMMEND_MANY_BECAUSE: readonly Template<RecommendWords>[] = [
   ({ or, r }) => `Keeping ${r} in mind, what about ${or}?`,
   ({ and, r }) => `Your taste for ${r} points me to ${and}.`,
   ({ and, r }) => `A few picks for ${r}: ${and}.`,
+  ({ and, r }) => `Here are a few that fit ${r}: ${and}.`,
+  ({ and, r }) => `If you're in the mood for ${r}, ${and} are good bets.`,
+  ({ or, r }) => `Since you enjoy ${r}, give ${or} a try.`,
+  ({ and, r }) => `Because of what you said about ${r}, I'd pick ${and}.`,
+  ({ or, r }) => `Taking ${r} as the starting point, I'd go for ${or}.`,
+  ({ and, r }) => `You like ${r}, so ${and} should be right up your street.`,
 ];
 
 /** Recommendations without stated reasons, one item: a generic justification instead. */
@@ -553,6 +611,12 @@ export const RECOMMEND_ONE: readonly Template<RecommendWords>[] = [
   ({ and }) => `${and} is one I'd bet on for you.`,
   ({ and }) => `Consider ${and}.`,
   ({ and }) => `Then there's ${and}.`,
+  ({ and }) => `Here's one worth a look: ${and}.`,
+  ({ and }) => `Let me put ${and} forward.`,
+  ({ and }) => `How about giving ${and} a shot?`,
+  ({ and }) => `I'd steer you toward ${and}.`,
+  ({ and }) => `What about ${and} for tonight?`,
+  ({ and }) => `My best guess for you is ${and}.`,
 ];
 
 /** Recommendations without stated reasons, several items. */
@@ -595,6 +659,11 @@ export const RECOMMEND_MANY: readonly Template<RecommendWords>[] = [
   ({ and }) => `I have a few for you: ${and}.`,
   ({ and }) => `Some options worth a look: ${and}.`,
   ({ or }) => `Maybe ${or} would hit the spot.`,
+  ({ and }) => `I'd steer you toward ${and}.`,
+  ({ or }) => `How about giving ${or} a shot?`,
+  ({ and }) => `My best guesses for you are ${and}.`,
+  ({ and }) => `Let me put forward ${and}.`,
+  ({ or }) => `What about ${or} for tonight?`,
 ];
 
 /** Said after a recommendation that ends in a full stop: an invitation to answer. */
@@ -618,6 +687,14 @@ export const RECOMMEND_FOLLOW_UPS: readonly string[] = [
   'Up for it?',
   'Sound like a plan?',
   'Do you like the sound of that?',
+  'Does that ring any bells?',
+  'Would you watch that?',
+  'Want to give that a go?',
+  'Tempted?',
+  'Anything there catch your eye?',
+  'Shall I tell you more?',
+  "Happy to find others if that's not it.",
+  'Does that tempt you?',
 ];
 
 /** Words for acknowledging a critique: the item and the shift asked for ("less violent", "not by X"). */
@@ -655,6 +732,10 @@ export const RESPOND_CRITIQUE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Clear enough: like ${t}, but ${s}.`,
   ({ t, s }) => `Good to know. Similar to ${t}, but ${s}.`,
   ({ t, s }) => `Okay, close to ${t}, but ${s}. Got it.`,
+  ({ t, s }) => `Okay, so ${t}, but ${s}. Let me look.`,
+  ({ t, s }) => `All right: ${t} as the base, but ${s}.`,
+  ({ t, s }) => `Understood, ${t} with one change: ${s}.`,
+  ({ t, s }) => `Fine by me. Something like ${t}, but ${s}.`,
 ];
 
 /** Extra acknowledgements for comparative shifts, which read before "than X". */
@@ -678,6 +759,9 @@ export const RESPOND_CRITIQUE_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Right, ${s} than ${t} then.`,
   ({ t, s }) => `Makes sense, something ${s} than ${t}.`,
   ({ t, s }) => `Let me find you something ${s} than ${t}.`,
+  ({ t, s }) => `${s} than ${t}? I can look for that.`,
+  ({ t, s }) => `Right, I'll look for something ${s} than ${t}.`,
+  ({ t, s }) => `Sure, ${s} than ${t} should be doable.`,
 ];
 
 /** A comparative shift said of titles: "is less violent", "are funnier", "has more zombies", "have fewer zombies". */
@@ -712,6 +796,9 @@ export const RESPOND_RECOMMEND: readonly Template<RespondRecommendWords>[] = [
   ({ t, s, and }) => `Similar to ${t}, but ${s}: ${and}.`,
   ({ t, s, or }) => `Right, ${t}, but ${s}. I'd go for ${or}.`,
   ({ t, s, or }) => `Sure. For ${t}, only ${s}, look at ${or}.`,
+  ({ t, s, or }) => `Like ${t}, but ${s}? I'd point you to ${or}.`,
+  ({ t, s, and }) => `Okay, ${t}, but ${s}: ${and} might be the answer.`,
+  ({ t, s, or }) => `Keeping what works in ${t}, but ${s}: try ${or}.`,
 ];
 
 /** The same for comparative shifts, which read before "than X". */
@@ -732,6 +819,8 @@ export const RESPOND_RECOMMEND_COMPARATIVE: readonly Template<RespondRecommendWo
   ({ t, s, or }) => `Right, ${s} than ${t}: maybe ${or}?`,
   ({ t, s, and }) => `If you want something ${s} than ${t}, I've got ${and}.`,
   ({ t, s, or }) => `Let's go ${s} than ${t}, then. How about ${or}?`,
+  ({ t, s, or }) => `Something ${s} than ${t}: I'd go for ${or}.`,
+  ({ t, s, or }) => `${s} than ${t}, you say? Try ${or}.`,
 ];
 
 /** Nothing left fits the critique: said openly rather than recommending against it. */
@@ -740,6 +829,9 @@ export const NO_MATCH: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `Sorry, nothing I have left is like ${t}, but ${s}.`,
   ({ t, s }) => `I'm afraid I have nothing else like ${t}, but ${s}.`,
   ({ t, s }) => `That's a tough one: I can't find anything else like ${t}, but ${s}.`,
+  ({ t, s }) => `I've looked, but there's nothing left like ${t}, but ${s}.`,
+  ({ t, s }) => `Unfortunately, I've already shown you everything like ${t}, but ${s}.`,
+  ({ t, s }) => `No luck there: I have nothing else like ${t}, but ${s}.`,
 ];
 
 /** The same for comparative shifts, which read before "than X". */
@@ -747,6 +839,9 @@ export const NO_MATCH_COMPARATIVE: readonly Template<ShiftWords>[] = [
   ({ t, s }) => `I'm out of anything ${s} than ${t}, I'm afraid.`,
   ({ t, s }) => `Sorry, I have nothing left that's ${s} than ${t}.`,
   ({ t, s }) => `Hmm, nothing I haven't shown you is ${s} than ${t}.`,
+  ({ t, s }) => `I've looked, but I have nothing else ${s} than ${t}.`,
+  ({ t, s }) => `Unfortunately, there's nothing left ${s} than ${t}.`,
+  ({ t, s }) => `No luck: nothing I have left is ${s} than ${t}.`,
 ];
 
 /** What earlier critiques asked for (`x`: "noir films or musicals") and nothing left has together with this one. */
@@ -756,6 +851,12 @@ export const DROPPED: readonly Template<{ readonly x: string }>[] = [
   ({ x }) => `That means no more ${x}, sadly: I have none left that fit both.`,
   ({ x }) => `Sadly, I can't combine that with ${x} any more: I'm out of those.`,
   ({ x }) => `I had to let ${x} go for that, I'm afraid: nothing left does both.`,
+  ({ x }) => `I can't keep to ${x} as well, though: nothing I have left does both.`,
+  ({ x }) => `That rules out ${x}, I'm afraid: nothing left fits both.`,
+  ({ x }) => `To do that, I have to let go of ${x}; nothing I have left does both.`,
+  ({ x }) => `I've no ${x} left that would also fit, so that part has to go.`,
+  ({ x }) => `Doing that means leaving ${x} behind: I've nothing left that does both.`,
+  ({ x }) => `One catch: I've run out of ${x} that would fit that too, so I've set that aside.`,
 ];
 
 /** Goodbyes naming the accepted item. */
@@ -808,6 +909,12 @@ export const CLOSE_WITH_ITEM_WISHES: readonly string[] = [
   'Enjoy your movie night!',
   'Happy viewing!',
   'See you next time!',
+  "Don't forget the snacks!",
+  'Have a lovely night in!',
+  'Catch you later!',
+  'Let me know how you liked it!',
+  'All the best!',
+  'Sit back and relax!',
 ];
 
 /** The first half of a goodbye when nothing was accepted. */
@@ -832,6 +939,11 @@ export const CLOSE: readonly string[] = [
   'Sure, some nights are like that.',
   'No worries, it was fun chatting.',
   'Alright, maybe another night.',
+  "Shame we didn't land on one.",
+  'Okay, I understand.',
+  "Sorry this one didn't come together.",
+  'Fair, it was a tough one.',
+  "Some evenings nothing fits, and that's fine.",
 ];
 
 /** A goodbye said right after a last suggestion, in the same turn. */
@@ -841,6 +953,11 @@ export const CLOSE_AFTER_SUGGESTION: readonly string[] = [
   "If that one doesn't work, we can pick this up another time.",
   "I'll leave it there for tonight.",
   "That's the best I can do for now.",
+  "If that's not it, I'm out of ideas for tonight.",
+  "That's the last of my ideas.",
+  "I've shown you all I had, so I'll stop there.",
+  'That was my final card for tonight.',
+  "Beyond that, I'm stumped, I'm afraid.",
 ];
 
 /** The second half: the wish. */
@@ -862,6 +979,11 @@ export const CLOSE_WISHES: readonly string[] = [
   'Sleep well!',
   'Until next time!',
   'Good night!',
+  'All the best this evening!',
+  'Talk to you next time!',
+  'Have a lovely night!',
+  'Drop by anytime you like.',
+  'Catch you another time!',
 ];
 
 /** Items attached to acts that do not otherwise name items (greet, ask-open, ask-attribute): a neutral pointer. */

@@ -47,6 +47,9 @@ export const DESCRIBE: readonly Template<DescribeWords>[] = [
     w.cast === ''
       ? `${w.t} is ${w.npEra}${by(w, 'by')}.`
       : `${w.cast} ${w.castOne ? 'stars' : 'star'} in ${w.t}, ${w.np}${by(w, 'by')}.`,
+  (w) => `Right, ${w.t}. It's ${w.np}${by(w, 'from')}${cast(w, ', with ', ' in it')}.`,
+  (w) => `Of course. ${w.t} is ${w.npEra}${by(w, 'from')}${cast(w, ', starring ')}.`,
+  (w) => `Quick summary: ${w.t} is ${w.np}${by(w, 'directed by')}${cast(w, ', with ')}.`,
 ];
 
 /** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
@@ -107,16 +110,33 @@ const NO_HEAD = 99;
 
 /**
  * The kind of film a list of genres makes: one head noun ("comedy", "thriller", else "film") with up to two
- * modifiers before it ("an animated family comedy"); genres beyond that are returned as `elements`.
+ * modifiers before it ("an animated family comedy"); genres beyond that are returned as `elements`. Given `after`,
+ * one of the modifiers may instead follow the noun in its own words, as people often put it ("an animated comedy
+ * for the whole family", "a crime thriller with a noir feel"): `after.random` chooses, with chance `after.share`,
+ * and only while something still stands before the fallback noun ("a film with sci-fi elements" says too little).
  */
-export function genrePhrase(genres: readonly GenreWords[], fallbackHead: string): { kind: string; elements: string[] } {
+export function genrePhrase(
+  genres: readonly GenreWords[],
+  fallbackHead: string,
+  after?: { readonly random: SeededRandom; readonly share: number },
+): { kind: string; elements: string[] } {
   let head: GenreWords | undefined;
   for (const genre of genres) if (genre.headRank < NO_HEAD && (!head || genre.headRank < head.headRank)) head = genre;
   const modifiers = genres.filter((genre) => genre !== head).sort(byRank);
-  const shown = modifiers.slice(0, 2).map((genre) => genre.modifier);
+  const before = modifiers.slice(0, 2);
   const elements = modifiers.slice(2).map((genre) => genre.element);
+  let tail = '';
+  if (after !== undefined && (head !== undefined || before.length === 2)) {
+    const movable = before.filter((genre) => genre.after !== undefined && genre.after.length > 0);
+    if (movable.length > 0 && after.random.chance(after.share)) {
+      const moved = after.random.pick(movable);
+      before.splice(before.indexOf(moved), 1);
+      tail = ` ${after.random.pick(moved.after as readonly string[])}`;
+    }
+  }
+  const shown = before.map((genre) => genre.modifier);
   shown.push(head?.head ?? fallbackHead);
-  return { kind: shown.join(' '), elements };
+  return { kind: `${shown.join(' ')}${tail}`, elements };
 }
 
 /**

@@ -13,10 +13,20 @@ import type { Template } from './template.js';
 
 /** What can be said of one item: each part empty when the item has nothing for it. */
 interface FactWords {
-  /** The kind of film with its article: "a crime thriller". */
+  /** The kind of film with its article, genres stacked before the noun: "a crime thriller". */
   readonly np: string;
-  /** The same with the era: "a mid-1990s crime thriller" (equal to `np` without a year). */
+  /**
+   * The kind of film as a phrase that ends the sentence or appositive, where a genre may also follow the noun: "an
+   * animated comedy for the whole family" as well as "an animated family comedy".
+   */
+  readonly npEnd: string;
+  /** `np` with the era before it: "a mid-1990s crime thriller", "a mid-'90s crime thriller" (`np` without a year). */
   readonly npEra: string;
+  /**
+   * `npEnd` with the era, to end a sentence: also "a crime thriller from the mid-1990s" or "a mid-1990s thriller with
+   * a noir feel" (`npEnd` without a year).
+   */
+  readonly npEraEnd: string;
   /** "Michael Mann", "A and B". */
   readonly by: string;
   /** Up to two cast members: "Al Pacino and Robert De Niro". */
@@ -76,9 +86,11 @@ interface Subject {
 type Fact = Template<FactWords & { readonly s: Subject }>;
 
 const KIND: readonly Fact[] = [
-  ({ s, npEra }) => `${s.it}'s ${npEra}.`,
-  ({ s, np }) => `${s.it}'s ${np}.`,
-  ({ s, npEra }) => `${s.it} is ${npEra}.`,
+  ({ s, npEraEnd }) => `${s.it}'s ${npEraEnd}.`,
+  ({ s, npEnd }) => `${s.it}'s ${npEnd}.`,
+  ({ s, npEraEnd }) => `${s.it} is ${npEraEnd}.`,
+  ({ s, npEnd }) => `${s.it}'s basically ${npEnd}.`,
+  ({ npEnd }) => `Short version: ${npEnd}.`,
 ];
 const KIND_BY: readonly Fact[] = [
   ({ s, np, by }) => `${s.it}'s ${np} by ${by}.`,
@@ -96,7 +108,12 @@ const BY_CAST: readonly Fact[] = [
   ({ s, by, cast }) => `${s.it}'s by ${by}, with ${cast}.`,
   ({ s, by, cast, castOne }) => `${cast} ${castOne ? 'stars' : 'star'} in ${s.inner}, and ${by} directed.`,
 ];
-const BY: readonly Fact[] = [({ s, by }) => `${by} directed ${s.inner}.`, ({ s, by }) => `${s.it}'s from ${by}.`];
+const BY: readonly Fact[] = [
+  ({ s, by }) => `${by} directed ${s.inner}.`,
+  ({ s, by }) => `${s.it}'s from ${by}.`,
+  ({ s, by }) => `${s.it} was made by ${by}.`,
+  ({ s, by }) => `${by} is behind ${s.inner}.`,
+];
 const CAST: readonly Fact[] = [
   ({ s, cast, castOne }) => `${cast} ${castOne ? 'stars' : 'star'} in ${s.inner}.`,
   ({ s, cast }) => `${s.it} has ${cast} in the lead.`,
@@ -108,11 +125,17 @@ const TAGS: readonly Fact[] = [
   ({ s, np, tags }) => `${s.it}'s ${np}, tagged ${tags}.`,
   ({ s, tags }) => `${s.it} is often tagged ${tags}.`,
 ];
-const QUALITY: readonly Fact[] = [({ s, quality }) => `${s.it}'s ${quality}.`];
+const QUALITY: readonly Fact[] = [
+  ({ s, quality }) => `${s.it}'s ${quality}.`,
+  ({ s, np, quality }) => `${s.it}'s ${np}, and ${s.inner}'s ${quality}.`,
+  ({ s, quality }) => `${s.it}'s ${quality}, for what it's worth.`,
+];
 const FEATURE: readonly Fact[] = [
   ({ s, feature }) => `${s.it} has ${feature}.`,
   ({ s, feature }) => `${s.it} comes with ${feature}.`,
   ({ s, feature }) => `There's ${feature} in ${s.inner}.`,
+  ({ s, np, feature }) => `${s.it}'s ${np} with ${feature}.`,
+  ({ feature }) => `Expect ${feature}.`,
 ];
 
 /** How widely a film has been seen, as a recommender would pass it on. */
@@ -153,12 +176,16 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWo
     else if (trait.kind === 'feature') features.push(trait.text);
     else if (trait.kind === 'keyword' && isFactTag(trait.text)) keywords.push(trait.text);
   }
-  const { kind } = genrePhrase(genres, random.chance(0.5) ? 'film' : 'movie');
+  const head = random.chance(0.5) ? 'film' : 'movie';
+  const { kind } = genrePhrase(genres, head);
   const np = withArticle(kind);
+  const end = genrePhrase(genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
+  const npEnd = withArticle(end);
   const castNames = (item.attributes.cast ?? []).slice(0, random.chance(0.5) ? 1 : 2);
   return {
     np,
-    npEra: item.year === undefined ? np : withArticle(`${eraOf(item.year)} ${kind}`),
+    npEnd,
+    ...eraPhrases(kind, end, item.year, random),
     by: joinList((item.attributes.director ?? []).slice(0, 2)),
     cast: joinList(castNames),
     castOne: castNames.length === 1,
@@ -167,6 +194,44 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWo
     tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
     fame: fameOf(item, catalog),
   };
+}
+
+/** The share of kinds of film that end a phrase and put a genre after the noun ("a crime thriller with a noir feel"). */
+const GENRE_AFTER_SHARE = 0.4;
+
+/**
+ * An era as people say it: "mid-1990s", "mid-'90s" (a decade of the last century said short) or just "1990s".
+ */
+function eraWords(year: number, random: SeededRandom): string {
+  const era = eraOf(year);
+  const decade = year - (year % 10);
+  const u = random.next();
+  // Not "a 1890s film": the short form is for years people read as "nineteen-…" or "two thousand …".
+  if (u < 0.25 && decade >= 1900) return `${decade}s`;
+  if (u < 0.5 && decade >= 1900 && decade < 2000)
+    return `${era.slice(0, era.indexOf('-'))}-'${String(decade).slice(2)}s`;
+  return era;
+}
+
+/**
+ * A kind of film with its era: before the noun where more words follow ("a mid-1990s crime thriller by …"); where
+ * the phrase ends a sentence, also after it ("a crime thriller from the mid-1990s"), but never after a genre that
+ * already follows the noun ("a crime thriller with a noir feel from …"). Without a year, the kind alone.
+ */
+function eraPhrases(
+  kind: string,
+  end: string,
+  year: number | undefined,
+  random: SeededRandom,
+): { npEra: string; npEraEnd: string } {
+  if (year === undefined) return { npEra: withArticle(kind), npEraEnd: withArticle(end) };
+  const era = eraWords(year, random);
+  const npEra = withArticle(`${era} ${kind}`);
+  // "a mid-1990s thriller", "a thriller from the mid-1990s"; but "an early-1980s thriller", "from the early 1980s".
+  if (end === kind && random.chance(0.35)) {
+    return { npEra, npEraEnd: `${withArticle(kind)} from the ${era.replace(/^(early|late)-/, '$1 ')}` };
+  }
+  return { npEra, npEraEnd: withArticle(`${era} ${end}`) };
 }
 
 // Viewers' free-text tags also note their own lists ("imdb top 250", "in netflix queue") and verdicts ("bad",
@@ -201,14 +266,15 @@ export function itemFact(item: Item, catalog: ItemCatalog, random: SeededRandom)
 type Appositive = Template<FactWords & { readonly kind: string }>;
 
 const APPOSITIVES: readonly Appositive[] = [
-  ({ np }) => np,
-  ({ np }) => np,
+  ({ npEnd }) => npEnd,
+  ({ npEnd }) => npEnd,
   ({ np, by }) => (by === '' ? np : `${np} by ${by}`),
-  ({ np, by, kind }) => (by === '' ? np : by.includes(' and ') ? `${np} from ${by}` : `${by}'s ${kind}`),
+  ({ np, npEnd, by, kind }) => (by === '' ? npEnd : by.includes(' and ') ? `${np} from ${by}` : `${by}'s ${kind}`),
   ({ np, cast }) => (cast === '' ? np : `${np} with ${cast}`),
   ({ np, cast }) => (cast === '' ? np : `${np} starring ${cast}`),
   ({ np, feature }) => (feature === '' ? np : `${np} with ${feature}`),
-  ({ np, quality }) => (quality === '' ? np : `${np} that's ${quality}`),
+  ({ np, quality }) =>
+    quality === '' ? np : /^(set|based|in) /.test(quality) ? `${np} ${quality}` : `${np} that's ${quality}`,
   ({ np, tags }) => (tags === '' ? np : `${np} people tag ${tags}`),
   ({ np, fame, kind }) =>
     fame === undefined ? np : withArticle(`${fame === 'little' ? 'lesser-known' : 'well-known'} ${kind}`),
@@ -221,7 +287,7 @@ const APPOSITIVES: readonly Appositive[] = [
 export function itemAppositive(item: Item, catalog: ItemCatalog, random: SeededRandom): string {
   if ((item.attributes.genre ?? []).length === 0) return '';
   const words = wordsOf(item, catalog, random);
-  const kind = words.np.slice(words.np.indexOf(' ') + 1);
+  const kind = words.npEnd.slice(words.npEnd.indexOf(' ') + 1);
   return random.pick(APPOSITIVES)({ ...words, kind });
 }
 

@@ -259,11 +259,34 @@ export const MILD_OPINION = 0.45;
 
 /** Short endings an opinion about attributes may carry, by shade: they soften or stress, never turn it. */
 export const ATTRIBUTE_TAILS: Readonly<Record<OpinionShade, readonly string[]>> = {
-  love: [', honestly', ', no question', ', hands down', ', for sure', ', without a doubt', ' these days'],
-  like: [', most of the time', ' these days', ', to be honest', ', as a rule', ', for the most part', ' lately'],
-  neutral: [', really', ', to be honest', ', it depends on the movie', ', depends on my mood', ', honestly'],
-  dislike: [', to be honest', ' these days', ', as a rule', ', for the most part', ', honestly'],
-  hate: [', honestly', ', seriously', ', sorry', ', no matter what', ", I'm afraid"],
+  love: [
+    ', honestly',
+    ', no question',
+    ', hands down',
+    ', for sure',
+    ', without a doubt',
+    ' these days',
+    ', above all',
+  ],
+  like: [
+    ', most of the time',
+    ' these days',
+    ', to be honest',
+    ', as a rule',
+    ', for the most part',
+    ' lately',
+    ', on the whole',
+  ],
+  neutral: [
+    ', really',
+    ', to be honest',
+    ', it depends on the movie',
+    ', depends on my mood',
+    ', honestly',
+    ', to be fair',
+  ],
+  dislike: [', to be honest', ' these days', ', as a rule', ', for the most part', ', honestly', ", if I'm honest"],
+  hate: [', honestly', ', seriously', ', sorry', ', no matter what', ", I'm afraid", ', full stop'],
 };
 
 /** Openings an opinion may carry when it starts a sentence: "Hmm, I could take or leave westerns." */
@@ -356,30 +379,40 @@ export const ITEM_OPINIONS: OpinionTemplates<ItemOpinionWords> = {
       ({ t, it }) => `${t}, loved ${it}`,
       ({ t, was }) => `${t} ${was} great`,
       ({ t }) => `${t}? Amazing`,
+      ({ t }) => `${t}: brilliant`,
+      ({ t, was }) => `${t} ${was} a favourite`,
     ],
     like: [
       ({ t }) => `liked ${t}`,
       ({ t }) => `enjoyed ${t}`,
       ({ t, was }) => `${t} ${was} good`,
       ({ t }) => `${t}, pretty good`,
+      ({ t, was }) => `${t} ${was} fun`,
+      ({ t }) => `liked ${t} a lot`,
     ],
     neutral: [
       ({ t, was }) => `${t} ${was} okay`,
       ({ t }) => `${t}? So-so`,
       ({ t, was }) => `${t} ${was} fine`,
       ({ t }) => `no strong feelings on ${t}`,
+      ({ t, was }) => `${t} ${was} alright`,
+      ({ t }) => `${t}, so-so`,
     ],
     dislike: [
       ({ t }) => `not a fan of ${t}`,
       ({ t, wasnt }) => `${t} ${wasnt} for me`,
       ({ t }) => `didn't care for ${t}`,
       ({ t }) => `${t} left me cold`,
+      ({ t }) => `${t}, not for me`,
+      ({ t, was }) => `${t} ${was} dull`,
     ],
     hate: [
       ({ t }) => `hated ${t}`,
       ({ t, was }) => `${t} ${was} awful`,
       ({ t }) => `couldn't stand ${t}`,
       ({ t }) => `${t}? Terrible`,
+      ({ t, was }) => `${t} ${was} dreadful`,
+      ({ t }) => `${t}? Awful`,
     ],
   },
 };

@@ -233,6 +233,9 @@ export const TOO_MUCH: Styled<ShortfallWords> = {
     ({ t, a }) => `${t} feels a bit too ${a} for my mood.`,
     ({ t, a }) => `${t} sounds too ${a}, honestly.`,
     ({ t, a }) => `I suspect ${t} is too ${a} for tonight.`,
+    ({ t, a }) => `${t} might be too ${a} for tonight.`,
+    ({ t, a }) => `${t}? Too ${a} for my taste.`,
+    ({ t, a }) => `I'd find ${t} a bit too ${a}.`,
   ],
   terse: [({ t, a }) => `${t}: too ${a}.`, ({ t, a }) => `${t} is too ${a}.`, ({ t, a }) => `${t}? Too ${a}.`],
 };
@@ -247,6 +250,9 @@ export const NOT_ENOUGH: Styled<ShortfallWords> = {
     ({ t, a }) => `I don't think ${t} is ${a} enough.`,
     ({ t, a }) => `${t} doesn't seem quite ${a} enough for me.`,
     ({ t, a }) => `${t} isn't quite ${a} enough for tonight.`,
+    ({ t, a }) => `${t} isn't really ${a} enough for my mood.`,
+    ({ t, a }) => `I doubt ${t} is ${a} enough.`,
+    ({ t, a }) => `${t} might not be ${a} enough for me.`,
   ],
   terse: [({ t, a }) => `${t}: not ${a} enough.`, ({ t, a }) => `${t} isn't ${a} enough.`],
 };
@@ -388,12 +394,17 @@ export const REJECT_SEEN_JUST_NAMED: Styled<{ one: boolean }> = {
     ({ one }) => `Already seen ${one ? 'that one' : 'those'}, though. Anything else?`,
     ({ one }) => `That said, ${one ? "it's one" : "they're ones"} I've seen already.`,
     ({ one }) => `Only, I've seen ${one ? 'it' : 'them'}. What else have you got?`,
+    ({ one }) => `Thing is, I've seen ${one ? 'it' : 'them'} already. Anything I haven't?`,
+    ({ one }) => `But ${one ? "that's one" : 'those are ones'} I've already watched.`,
+    ({ one }) => `I've already watched ${one ? 'it' : 'them'}, mind you. Something fresh?`,
   ],
   terse: [
     ({ one }) => `Seen ${one ? 'it' : 'them'}, though.`,
     ({ one }) => `Already seen ${one ? 'it' : 'them'}.`,
     () => 'Something new?',
     ({ one }) => `Seen ${one ? 'that' : 'those'}.`,
+    ({ one }) => `Already watched ${one ? 'it' : 'them'}.`,
+    ({ one }) => `Seen ${one ? 'it' : 'them'}. Next?`,
   ],
 };
 
@@ -531,12 +542,18 @@ export const ASK_ABOUT_ITEM: Styled<TitleWords> = {
     ({ and }) => `Hmm, ${and}. What's it about?`,
     ({ and }) => `What would I be getting with ${and}?`,
     ({ and }) => `I'm not familiar with ${and}. What's it like?`,
+    ({ and }) => `What's the premise of ${and}?`,
+    ({ and }) => `Remind me, what's ${and} about?`,
+    ({ and }) => `What should I expect from ${and}?`,
   ],
   terse: [
     ({ and }) => `What's ${and} about?`,
     ({ and }) => `${and}? What's it like?`,
     ({ and }) => `About ${and}?`,
     ({ and }) => `Tell me about ${and}.`,
+    ({ and }) => `What's ${and}?`,
+    ({ and }) => `${and}: what's that?`,
+    ({ and }) => `What is ${and} like?`,
   ],
 };
 

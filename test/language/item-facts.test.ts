@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { itemAppositive, itemFact } from '../../src/language/templates/item-facts.js';
+import { genreWords } from '../../src/lexicon/genre-words.js';
+import { SeededRandom } from '../../src/random/seeded-random.js';
+
+// What the recommender says about a film it names (issue 9, "Less repetition, real variety"): the same facts in the
+// forms people use — a genre stacked before the noun or said after it, an era said long or short — and never a genre
+// the film lacks.
+
+const catalog = builtinCatalog();
+const TOY_STORY = catalog.require(catalog.resolveTitle('Toy Story').id); // Adventure, Animation, Children, Comedy
+const DOUBLE_INDEMNITY = catalog.require(catalog.resolveTitle('Double Indemnity').id); // Crime, Film-Noir
+const HEAT = catalog.require(catalog.resolveTitle('Heat').id); // Action, Crime, Drama, Thriller
+
+function said(render: (random: SeededRandom) => string, seeds = 400): string[] {
+  return Array.from({ length: seeds }, (_, seed) => render(new SeededRandom(`facts/${seed}`)));
+}
+
+// Every phrase that says a genre after the noun, for each genre of the catalog.
+const AFTER_PHRASES = catalog
+  .vocabulary()
+  .filter(({ key }) => key.startsWith('genre:'))
+  .map(({ key }) => key.slice('genre:'.length))
+  .flatMap((genre) => (genreWords(genre).after ?? []).map((phrase) => ({ genre, phrase })));
+
+describe('item facts', () => {
+  it('has phrases after the noun for most genres', () => {
+    expect(new Set(AFTER_PHRASES.map(({ genre }) => genre)).size).toBeGreaterThan(12);
+  });
+
+  it('says a genre before the noun or after it, in words of that genre', () => {
+    const texts = said((random) => itemAppositive(TOY_STORY, catalog, random));
+    expect(texts.some((text) => text.includes('animated family comedy'))).toBe(true);
+    expect(texts.some((text) => /animated comedy (for the whole family|for all ages|that kids)/.test(text))).toBe(true);
+    const noir = said((random) => itemAppositive(DOUBLE_INDEMNITY, catalog, random));
+    expect(noir.some((text) => /crime (film|movie) (with a noir feel|in the noir style)/.test(text))).toBe(true);
+  });
+
+  it('never says a genre the film lacks, and adds no second phrase after one that follows the noun', () => {
+    for (const item of [TOY_STORY, DOUBLE_INDEMNITY, HEAT]) {
+      const genres = new Set(item.attributes.genre ?? []);
+      const texts = [
+        ...said((random) => itemAppositive(item, catalog, random)),
+        ...said((random) => itemFact(item, catalog, random)),
+      ];
+      for (const text of texts) {
+        for (const { genre, phrase } of AFTER_PHRASES) {
+          if (!text.includes(phrase)) continue;
+          expect(genres.has(genre), `${item.id}: ${text}`).toBe(true);
+          const rest = text.slice(text.indexOf(phrase) + phrase.length);
+          expect(rest, `${item.id}: ${text}`).toMatch(/^([.,?!]|$)/);
+        }
+      }
+    }
+  });
+
+  it('says the era in the forms people use, and "from the …" only at the end of a sentence', () => {
+    const texts = said((random) => itemFact(HEAT, catalog, random), 1500);
+    const eras = new Set(texts.flatMap((text) => text.match(/mid-1990s|mid-'90s|1990s/g) ?? []));
+    expect([...eras].sort()).toEqual(['1990s', "mid-'90s", 'mid-1990s']);
+    for (const text of texts) {
+      if (text.includes('from the mid')) expect(text, text).toMatch(/from the mid-(1990s|'90s)\.$/);
+    }
+  });
+});
