@@ -14,10 +14,10 @@ export function itemUtility(catalog: ItemCatalog, itemId: string, weights: Array
   return sum / Math.sqrt(ids.length);
 }
 
-/** A profile's affinities as a dense weight vector over the catalog's attribute ids. */
-export function affinityWeights(catalog: ItemCatalog, affinities: Readonly<Record<string, number>>): Float64Array {
+/** Affinities (attribute key and weight pairs) as a dense weight vector over the catalog's attribute ids. */
+export function affinityWeights(catalog: ItemCatalog, affinities: Iterable<readonly [string, number]>): Float64Array {
   const weights = new Float64Array(catalog.attributeKeyCount);
-  for (const [key, value] of Object.entries(affinities)) {
+  for (const [key, value] of affinities) {
     const id = catalog.attributeIdOf(key);
     if (id !== undefined) weights[id] = value;
   }

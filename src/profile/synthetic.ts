@@ -130,7 +130,7 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   const share = Math.min(minShare, maxShare) + Math.abs(maxShare - minShare) * rng.next();
   const items = catalog.items();
   const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
-  const weights = affinityWeights(catalog, Object.fromEntries(tastes));
+  const weights = affinityWeights(catalog, tastes);
   const scored = rng.sample(items, seenCount).map((item) => ({
     item: item.id,
     utility: itemUtility(catalog, item.id, weights) + rng.normal(0, ITEM_NOISE_SD),
