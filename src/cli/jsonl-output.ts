@@ -1,9 +1,6 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
-import { fileError } from '../io/file-error.js';
+import { LineFile, StagedOutput } from '../io/staged-output.js';
 
 /** A line-by-line JSONL sink that honours back-pressure. */
 export interface JsonlOutput {
@@ -35,27 +32,18 @@ export function streamOutput(stream: Writable): JsonlOutput {
  * leaves a truncated file, nor destroys the one an earlier run wrote.
  */
 export async function fileOutput(file: string): Promise<JsonlOutput> {
-  const temp = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  const stream = createWriteStream(temp);
-  try {
-    await once(stream, 'open');
-  } catch (error) {
-    throw fileError(error, file);
-  }
-  const finish = async () => {
-    stream.end();
-    await once(stream, 'finish');
-  };
+  const staged = await StagedOutput.open(file, { force: true, folder: false });
+  const lines = await LineFile.open(staged.path);
   return {
-    write: (value) => writeLine(stream, JSON.stringify(value)),
-    writeLine: (line) => writeLine(stream, line),
+    write: (value) => lines.write(`${JSON.stringify(value)}\n`),
+    writeLine: (line) => lines.write(`${line}\n`),
     close: async () => {
-      await finish();
-      await rename(temp, file);
+      await lines.close();
+      await staged.commit();
     },
     abort: async () => {
-      stream.destroy();
-      await rm(temp, { force: true });
+      await lines.close().catch(() => undefined);
+      await staged.abort();
     },
   };
 }

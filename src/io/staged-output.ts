@@ -4,21 +4,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { IcerError } from '../errors.js';
-
-function notWritable(file: string, error: unknown): IcerError {
-  const code = (error as { code?: unknown } | null)?.code;
-  const reason =
-    code === 'ENOENT'
-      ? 'its folder does not exist'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : (error as Error).message;
-  return new IcerError('FILE_NOT_WRITABLE', `The export cannot be written: ${reason}.`, {
-    location: { file },
-    hint: 'Check the path and its permissions.',
-    cause: error,
-  });
-}
+import { writeError } from './file-error.js';
 
 /** A text file written line by line, honouring back-pressure. */
 export class LineFile {
@@ -36,7 +22,7 @@ export class LineFile {
     try {
       await once(stream, 'open');
     } catch (error) {
-      throw notWritable(file, error);
+      throw writeError(error, file);
     }
     return new LineFile(stream, file);
   }
@@ -52,14 +38,14 @@ export class LineFile {
     try {
       await once(this.#stream, 'finish');
     } catch (error) {
-      throw notWritable(this.#file, error);
+      throw writeError(error, this.#file);
     }
   }
 }
 
 /**
- * Where an export is written: a temporary sibling of the output (a file, or a folder), moved into place by
- * `commit()`, so that an export that fails half-way leaves neither a torn output nor a damaged earlier one. The
+ * Where an output is written: a temporary sibling of it (a file, or a folder), moved into place by `commit()`, so
+ * that a writer that fails half-way leaves neither a torn output nor a damaged earlier one. The
  * output path is checked first: something already there is refused unless `force`, and a file is never replaced by
  * a folder or the other way round.
  */
@@ -82,7 +68,7 @@ export class StagedOutput {
     const kind = options.folder ? 'folder' : 'file';
     const found = await lstat(target).catch((error: unknown) => {
       if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
-      throw notWritable(target, error);
+      throw writeError(error, target);
     });
     if (found && !options.force) {
       throw new IcerError('INVALID_ARGUMENT', 'It already exists.', {
@@ -94,13 +80,13 @@ export class StagedOutput {
       throw new IcerError('INVALID_ARGUMENT', `It is a ${found.isDirectory() ? 'folder' : 'file'}, not a ${kind}.`, {
         location: { file: target },
         hint: options.folder
-          ? 'The hf format writes a folder: name a new folder with --out.'
-          : 'This format writes one file: name a file with --out.',
+          ? 'This output is a folder: name a new folder.'
+          : 'This output is one file: name a file.',
       });
     }
     const staged = new StagedOutput(target, options.folder, found !== undefined);
-    if (options.folder) await mkdir(staged.path).catch((error: unknown) => Promise.reject(notWritable(target, error)));
-    else await lstat(dirname(target)).catch((error: unknown) => Promise.reject(notWritable(target, error)));
+    if (options.folder) await mkdir(staged.path).catch((error: unknown) => Promise.reject(writeError(error, target)));
+    else await lstat(dirname(target)).catch((error: unknown) => Promise.reject(writeError(error, target)));
     return staged;
   }
 
@@ -117,7 +103,7 @@ export class StagedOutput {
       await rm(old, { recursive: true, force: true });
     } catch (error) {
       await this.abort();
-      throw notWritable(this.#target, error);
+      throw writeError(error, this.#target);
     }
   }
 
