@@ -1,0 +1,20 @@
+import { ICER_ERROR_CODES, IcerError, type IcerErrorCode } from '../errors.js';
+
+/**
+ * The reason a failed job keeps in Redis (BullMQ keeps only a message): an icer error's message with its code
+ * appended, `… [INVALID_ARGUMENT]`, so that the side collecting the batch can throw the same error again.
+ */
+export function failureReason(error: unknown): string {
+  if (IcerError.isInstance(error)) return `${error.message} [${error.code}]`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** A failed job's reason as an error: an icer error again when the reason carries its code, else a plain error. */
+export function failureError(reason: string, what: string): Error {
+  const match = /^(.*) \[([A-Z_]+)\]$/s.exec(reason);
+  const code = match?.[2] as IcerErrorCode | undefined;
+  if (match && code !== undefined && (ICER_ERROR_CODES as readonly string[]).includes(code)) {
+    return new IcerError(code, `${what} failed on a worker: ${match[1]}`);
+  }
+  return new Error(`${what} failed on a worker: ${reason}`);
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { parseOptions } from '../validation/parse-options.js';
+import { failureReason } from './job-failure.js';
+import { loadBullMQ, missingDriver } from './load-bullmq.js';
+import { QueueConnectionOptionsSchema } from './queue-connection-options.js';
+import { reachRedis } from './reach-redis.js';
+import { redisConnection } from './redis-url.js';
+
+/** What a handler is told about the job besides its data. */
+export interface QueueJobInfo {
+  /** The job's id: `<runKey>-<batch>` for jobs of {@link queuedResults}. */
+  readonly id: string;
+  /** How many times the job was taken before and not finished (a worker that died holding it): 0 the first time. */
+  readonly stalls: number;
+}
+
+/** Does one job: its result is returned to the producer (JSON: it is stored in Redis); a throw fails the job. */
+export type QueueJobHandler<Data, Result> = (data: Data, job: QueueJobInfo) => Promise<Result>;
+
+/** A running worker. */
+export interface QueueWorker {
+  /** Settles when the worker has stopped (after {@link QueueWorker.close}). */
+  readonly closed: Promise<void>;
+  /**
+   * Stops taking jobs and waits for the ones under way to finish. With `force`, does not wait: the jobs under way are
+   * left locked, and another worker takes them once their lock expires.
+   */
+  close(options?: { force?: boolean }): Promise<void>;
+}
+
+const isFunction = (value: unknown): value is (error: Error) => void => typeof value === 'function';
+
+/** Options of {@link startQueueWorker}. Unknown keys are refused. */
+export const QueueWorkerOptionsSchema = QueueConnectionOptionsSchema.extend({
+  /**
+   * Jobs this worker runs at once.
+   * @default 1
+   */
+  concurrency: z.number().int().min(1).max(1024).default(1),
+  /**
+   * How long a job stays locked to this worker without a renewal (renewed every half of it while the job runs). A
+   * worker that dies holding a job keeps it from the others this long: shorter means a faster retry elsewhere, but
+   * a handler that blocks the event loop longer than this loses its job to another worker.
+   * @default 30000
+   */
+  lockDurationMs: z.number().int().min(100).default(30_000),
+  /**
+   * How often this worker looks for jobs whose lock expired (their worker died) and puts them back on the queue.
+   * @default 30000
+   */
+  stalledIntervalMs: z.number().int().min(100).default(30_000),
+  /**
+   * How many times a job may be taken back from a dead worker before it fails for good.
+   * @default 3
+   */
+  maxStalledCount: z.number().int().min(0).default(3),
+  /** Told of connection trouble (the driver reconnects by itself) and of jobs it could not finish in time. */
+  onError: z.custom<(error: Error) => void>(isFunction, 'onError must be a function').optional(),
+});
+
+/** Options of {@link startQueueWorker}, as given. */
+export type QueueWorkerOptions = z.input<typeof QueueWorkerOptionsSchema>;
+
+/**
+ * The worker's side of a work queue on Redis (BullMQ): takes jobs from the queue, runs `handler` on each, and
+ * returns its result to whoever enqueued the job ({@link queuedResults}). An error the handler throws fails the job
+ * with its message (an icer error keeps its code). While a job runs its lock is renewed; if this worker dies, the
+ * lock expires and a worker's stalled-job check puts the job back on the queue for another.
+ *
+ * @throws IcerError `INVALID_ARGUMENT` for options that are not valid or a Redis URL that cannot be reached;
+ *   `MISSING_DEPENDENCY` without `bullmq` (or its driver `ioredis`).
+ */
+export async function startQueueWorker<Data, Result>(
+  input: QueueWorkerOptions,
+  handler: QueueJobHandler<Data, Result>,
+): Promise<QueueWorker> {
+  const options = parseOptions(QueueWorkerOptionsSchema, input, 'startQueueWorker');
+  const connection = redisConnection(options.url);
+  await reachRedis(options.url, options.connectTimeoutMs);
+  const { Worker } = await loadBullMQ();
+  const worker = new Worker(
+    options.queue,
+    async (job) => {
+      try {
+        return await handler(job.data as Data, { id: job.id ?? '', stalls: job.stalledCounter ?? 0 });
+      } catch (error) {
+        throw new Error(failureReason(error));
+      }
+    },
+    {
+      // Workers block on Redis: the driver must retry their commands for as long as it takes.
+      connection: { ...connection, maxRetriesPerRequest: null },
+      autorun: false,
+      concurrency: options.concurrency,
+      lockDuration: options.lockDurationMs,
+      stalledInterval: options.stalledIntervalMs,
+      maxStalledCount: options.maxStalledCount,
+    },
+  );
+  worker.on('error', (error) => options.onError?.(error));
+  try {
+    await worker.waitUntilReady();
+  } catch (error) {
+    await worker.close(true).catch(() => {});
+    throw missingDriver(error);
+  }
+  const closed = worker.run().then(() => {});
+  return {
+    closed,
+    close: async ({ force = false } = {}) => {
+      await worker.close(force);
+      await closed;
+    },
+  };
+}

@@ -1,0 +1,156 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IcerError } from '../../src/errors.js';
+import { type QueueWorker, queuedResults, startQueueWorker } from '../../src/queue/index.js';
+import { freePort, hasRedisServer, startRedis, type TestRedis } from './redis-server.js';
+
+const present = hasRedisServer();
+if (!present) console.warn('[queue] Redis tests SKIPPED: redis-server is not installed (apt-get install redis-server)');
+
+let redis: TestRedis;
+beforeAll(async () => {
+  if (present) redis = await startRedis();
+});
+afterAll(async () => {
+  await redis?.stop();
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const batches = (count: number) => Array.from({ length: count }, (_, batch) => ({ batch, data: { n: batch } }));
+
+/** The jobs left in the queue of `url` (a database of the test's redis-server), by state. */
+const leftJobs = (url: string) => redis.leftJobs(Number(url.split('/').at(-1)));
+
+async function collect<T>(results: AsyncIterable<{ batch: number; result: T }>): Promise<Array<[number, T]>> {
+  const got: Array<[number, T]> = [];
+  for await (const { batch, result } of results) got.push([batch, result]);
+  return got;
+}
+
+async function withWorker<T>(
+  url: string,
+  handler: (data: { n: number }) => Promise<unknown>,
+  work: () => Promise<T>,
+  concurrency = 4,
+): Promise<T> {
+  const worker: QueueWorker = await startQueueWorker<{ n: number }, unknown>({ url, concurrency }, handler);
+  try {
+    return await work();
+  } finally {
+    await worker.close();
+  }
+}
+
+describe.skipIf(!present)('queuedResults and startQueueWorker on a real redis-server', () => {
+  it('yields results in batch order whatever order the workers finish in, and leaves no job behind', async () => {
+    const url = redis.url(1);
+    // Later batches finish first.
+    const got = await withWorker(
+      url,
+      async ({ n }) => {
+        await sleep((12 - n) * 5);
+        return { tenfold: n * 10 };
+      },
+      () => collect(queuedResults({ url, runKey: 'order', batches: batches(12), window: 5 })),
+    );
+    expect(got).toEqual(Array.from({ length: 12 }, (_, n) => [n, { tenfold: n * 10 }]));
+    expect(await leftJobs(url)).toEqual({});
+  });
+
+  it('does each batch once across a stopped run and its resumption', async () => {
+    const url = redis.url(2);
+    const done = new Map<number, number>();
+    const handler = async ({ n }: { n: number }) => {
+      await sleep(10);
+      done.set(n, (done.get(n) ?? 0) + 1);
+      return n;
+    };
+    const first = await withWorker(url, handler, async () => {
+      const got: number[] = [];
+      // The consumer leaves after three results: batches under way finish and stay for the resumed run.
+      for await (const { result } of queuedResults<{ n: number }, number>({
+        url,
+        runKey: 'resume',
+        batches: batches(20),
+        window: 8,
+      })) {
+        got.push(result);
+        if (got.length === 3) break;
+      }
+      return got;
+    });
+    expect(first).toEqual([0, 1, 2]);
+    const rest = await withWorker(url, handler, () =>
+      collect(queuedResults({ url, runKey: 'resume', batches: batches(20).slice(3) })),
+    );
+    expect(rest.map(([batch]) => batch)).toEqual(Array.from({ length: 17 }, (_, n) => n + 3));
+    expect([...done.values()].every((times) => times === 1)).toBe(true);
+    expect(done.size).toBe(20);
+    expect(await leftJobs(url)).toEqual({});
+  });
+
+  it("fails the run with a failed job's error, its code kept, and enqueues that job anew when run again", async () => {
+    const url = redis.url(3);
+    let broken = true;
+    const handler = async ({ n }: { n: number }) => {
+      if (n === 1 && broken) throw new IcerError('INVALID_PROFILE', 'Batch one is broken.');
+      return n;
+    };
+    const failure = await withWorker(url, handler, () =>
+      collect(queuedResults({ url, runKey: 'fail', batches: batches(3) })).catch((error: unknown) => error),
+    );
+    expect(IcerError.isInstance(failure) && failure.code).toBe('INVALID_PROFILE');
+    expect((failure as Error).message).toMatch(/Batch 1 \(job fail-1\) failed on a worker: Batch one is broken\./);
+    broken = false;
+    const again = await withWorker(url, handler, () =>
+      collect(queuedResults({ url, runKey: 'fail', batches: batches(3).slice(1) })),
+    );
+    expect(again).toEqual([
+      [1, 1],
+      [2, 2],
+    ]);
+    expect(await leftJobs(url)).toEqual({});
+  });
+
+  it('on stop, takes the batches no worker has started off the queue; on abort, throws ABORTED', async () => {
+    const url = redis.url(4);
+    // No worker: nothing is ever started.
+    const stop = new AbortController();
+    setTimeout(() => stop.abort(), 200);
+    expect(await collect(queuedResults({ url, runKey: 'stop', batches: batches(5), stop: stop.signal }))).toEqual([]);
+    expect(await leftJobs(url)).toEqual({});
+    const abort = new AbortController();
+    setTimeout(() => abort.abort(), 200);
+    const aborted = await collect(
+      queuedResults({ url, runKey: 'abort', batches: batches(5), signal: abort.signal }),
+    ).catch((error: unknown) => error);
+    expect(IcerError.isInstance(aborted) && aborted.code).toBe('ABORTED');
+    expect(await leftJobs(url)).toEqual({});
+  });
+});
+
+describe('queue errors', () => {
+  it('names a Redis URL that cannot be reached, and says what to do', async () => {
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    const failure = await collect(queuedResults({ url, runKey: 'x', batches: batches(1) })).catch((e: unknown) => e);
+    expect(IcerError.isInstance(failure) && failure.code).toBe('INVALID_ARGUMENT');
+    expect((failure as Error).message).toContain(`Cannot reach Redis at ${url} (connection refused)`);
+    expect((failure as Error).message).toMatch(/Start redis-server/);
+    const worker = await startQueueWorker(
+      { url: `redis://me:secret@127.0.0.1:${new URL(url).port}` },
+      async () => 0,
+    ).catch((e: unknown) => e);
+    expect((worker as Error).message).toContain(`redis://me:***@127.0.0.1:${new URL(url).port}`);
+    expect((worker as Error).message).not.toContain('secret');
+  });
+
+  it('refuses options that are not valid, naming them', async () => {
+    const bad = (options: Record<string, unknown>) =>
+      collect(queuedResults({ url: 'redis://127.0.0.1:1', runKey: 'x', batches: [], ...options })).then(
+        () => new Error('no error'),
+        (e: unknown) => e as Error,
+      );
+    expect((await bad({ url: 'http://example.com' })).message).toMatch(/Not a redis:\/\/ or rediss:\/\/ URL/);
+    expect((await bad({ runKey: 'a:b' })).message).toMatch(/runKey/);
+    expect((await bad({ windw: 3 })).message).toMatch(/did you mean "window"/);
+  });
+});
