@@ -10,6 +10,7 @@ import { MERGE_HELP, mergeCommand } from './commands/merge-command.js';
 import { PROFILES_HELP, profilesCommand } from './commands/profiles-command.js';
 import { REPORT_HELP, reportCommand } from './commands/report-command.js';
 import { STATS_HELP, statsCommand } from './commands/stats-command.js';
+import { WORKER_HELP, workerCommand } from './commands/worker-command.js';
 
 const MAIN_HELP = `icer ${VERSION} — synthetic conversational-recommendation dialogues true to hidden preferences
 
@@ -19,6 +20,7 @@ Commands:
   generate    generate dialogues as JSON Lines (built-in catalog and synthetic users by default)
   profiles    write hidden user profiles as JSON Lines (synthetic or from MovieLens)
   merge       join the shards of a run (generate --shard i/n) into the one-machine output
+  worker      take batches of a run from a Redis work queue (generate --queue) and generate them
   evaluate    the downstream study: how well a recommender ranks each user's held-out items given the dialogue
   judge       rate a sample of dialogues with a language model: fluency, naturalness, consistency, factuality
   stats       describe dialogue corpora side by side: length, diversity, behaviour, consistency, cost
@@ -34,6 +36,7 @@ const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<num
   generate: { run: generateCommand, help: GENERATE_HELP },
   profiles: { run: profilesCommand, help: PROFILES_HELP },
   merge: { run: mergeCommand, help: MERGE_HELP },
+  worker: { run: workerCommand, help: WORKER_HELP },
   evaluate: { run: evaluateCommand, help: EVALUATE_HELP },
   judge: { run: judgeCommand, help: JUDGE_HELP },
   stats: { run: statsCommand, help: STATS_HELP },

@@ -26,6 +26,7 @@ describe('docs/cli.md', () => {
     ['stats', ['`icer stats`', 'MovieLens flags']],
     ['report', ['`icer report`', 'MovieLens flags']],
     ['merge', ['`icer merge`']],
+    ['worker', ['`icer worker`']],
   ] as const) {
     it(`lists the flags of icer ${command} with the defaults its help states`, async () => {
       const help = helpEntries((await cli([command, '--help'])).stdout);

@@ -41,6 +41,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     out: { type: 'string' },
     concurrency: { type: 'string' },
     workers: { type: 'string' },
+    queue: { type: 'string' },
     model: { type: 'string' },
     ...MODEL_OPTION_FLAGS,
     quiet: { type: 'boolean' },
@@ -73,6 +74,17 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     throw new UsageError('--resume continues a run and --force starts over: give one.');
   const output = async (): Promise<JsonlOutput> =>
     values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
+  if (values.queue !== undefined) {
+    // Workers on other machines generate the batches: only template runs planned from the run's flags go there.
+    if (values.unconstrained || values.model !== undefined)
+      throw new UsageError(
+        '--queue spreads template runs over icer worker processes; a model run stays on one machine.',
+      );
+    if (workersFlag !== undefined || concurrency !== undefined)
+      throw new UsageError(
+        '--workers and --concurrency apply on this machine; with --queue, icer worker processes generate.',
+      );
+  }
   if (values.unconstrained) {
     if (values.resume || values.force)
       throw new UsageError('--resume and --force are not available with --unconstrained yet; write to a new --out.');
@@ -114,6 +126,12 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     );
     return 0;
   }
+  // Loaded only for a queue run (the core command line never loads bullmq), and Redis checked before any file is.
+  const queue = values.queue === undefined ? undefined : await import('../queue-entries.js');
+  const queueRun = queue && {
+    url: await queue.reachQueue(values.queue as string),
+    runKey: queue.queueRunKey(runConfig(values), values.out === undefined ? undefined : resolve(io.cwd, values.out)),
+  };
   const file =
     values.out === undefined
       ? undefined
@@ -139,15 +157,26 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const written = await withSignals(io, (stop, abort) =>
     writeDialogues(
       (halt) =>
-        workers > 1
-          ? workerEntries({ values: runValues(values), cwd: io.cwd, from, to: end, workers, stop: halt, abort })
-          : generatedEntries(generator, plan.profiles(from, end), {
-              ...definedOnly({ concurrency }),
-              signal: abort,
-              firstIndex: from,
-              total: end - from,
+        queue && queueRun
+          ? queue.queueEntries({
+              ...queueRun,
+              values: runValues(values),
+              cwd: io.cwd,
+              start,
+              from,
+              to: end,
               stop: halt,
-            }),
+              abort,
+            })
+          : workers > 1
+            ? workerEntries({ values: runValues(values), cwd: io.cwd, from, to: end, workers, stop: halt, abort })
+            : generatedEntries(generator, plan.profiles(from, end), {
+                ...definedOnly({ concurrency }),
+                signal: abort,
+                firstIndex: from,
+                total: end - from,
+                stop: halt,
+              }),
       {
         target: file ? { file } : { output: streamOutput(io.stdout) },
         stderr: io.stderr,
@@ -194,6 +223,7 @@ const NOT_CONFIG = new Set([
   'force',
   'concurrency',
   'workers',
+  'queue',
   'cache',
   'prices',
   'api-key-env',

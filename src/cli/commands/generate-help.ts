@@ -37,6 +37,8 @@ Options:
   --concurrency N        dialogues in flight at once (default: ${defaultText(GenerateManyOptionsSchema.shape.concurrency)})
   --workers N            template runs on N threads, byte-identical to one (default: the machine's cores from
                          1,000 dialogues on); a model run waits on the network: use --concurrency
+  --queue URL            spread a template run over icer worker processes on any machines through the Redis work
+                         queue at URL (redis://HOST:PORT); records are written here, in order, as with one machine
   --style STYLE          recommender style: ${choicesText(BeliefPolicyOptionsSchema.shape.style)}
                          (default: ${defaultText(BeliefPolicyOptionsSchema.shape.style)})
   --mode MODE            ${VerbalizationModeSchema.options.map((mode) => `${mode}: ${MODE_HELP[mode]}`).join('; ')}

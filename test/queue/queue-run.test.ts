@@ -1,0 +1,155 @@
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli-harness.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+import { freePort, hasRedisServer, startRedis, type TestRedis } from './redis-server.js';
+
+// Workers die for real here (SIGKILL): the built command line in child processes, against a real redis-server.
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+const hasBuild = existsSync(CLI);
+const present = hasRedisServer();
+if (!hasBuild) console.warn(`[queue] process tests SKIPPED: ${CLI} is missing (npm run build)`);
+if (!present)
+  console.warn('[queue] process tests SKIPPED: redis-server is not installed (apt-get install redis-server)');
+const tempDir = useTempDir();
+const RUN = ['generate', '--count', '1500', '--seed', '3', '--quiet'];
+// A short lock, so that a killed worker's batch goes to another within seconds.
+const LOCK = ['--lock-ms', '1000'];
+
+let redis: TestRedis;
+let whole = '';
+beforeAll(async () => {
+  if (!hasBuild || !present) return;
+  redis = await startRedis();
+  whole = execFileSync(process.execPath, [CLI, ...RUN, '--workers', '1'], { encoding: 'utf8', maxBuffer: 1 << 30 });
+}, 60_000);
+afterAll(async () => {
+  await redis?.stop();
+});
+
+interface Child {
+  readonly process: ChildProcess;
+  /** What it wrote on stderr so far. */
+  stderr(): string;
+  readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+}
+function start(dir: string, args: string[]): Child {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.on('exit', (code, signal) => resolve({ code, signal })),
+  );
+  return { process: child, stderr: () => stderr, exited };
+}
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+async function until(done: () => boolean, what: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!done()) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await sleep(20);
+  }
+}
+const size = (file: string) => (existsSync(file) ? readFileSync(file).length : 0);
+
+describe.skipIf(!hasBuild || !present)('icer generate --queue with icer worker processes', () => {
+  it('writes the one-machine bytes, every index once, when a worker is killed with SIGKILL mid-batch', async () => {
+    const { dir } = tempDir();
+    const url = redis.url(1);
+    const producer = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url]);
+    // One worker on the main thread, one with two threads.
+    const doomed = start(dir, ['worker', '--queue', url, '--concurrency', '1', ...LOCK]);
+    const survivor = start(dir, ['worker', '--queue', url, '--concurrency', '2', ...LOCK]);
+    // The line of a finished batch is written before its job is handed back: killed now, the worker holds it.
+    await until(() => / in \d+\.\d s/.test(doomed.stderr()), "the first worker's first batch");
+    doomed.process.kill('SIGKILL');
+    expect((await doomed.exited).signal).toBe('SIGKILL');
+
+    const done = await producer.exited;
+    expect(done.code, producer.stderr()).toBe(0);
+    const out = readFileSync(join(dir, 'out.jsonl'), 'utf8');
+    expect(out).toBe(whole);
+    const ids = out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { id: string }).id);
+    expect(ids).toEqual(Array.from({ length: 1500 }, (_, index) => `3-${index}`));
+    // The killed worker's batch was done again by the other, once its lock expired.
+    expect(survivor.stderr()).toMatch(/again, as the worker doing it stopped/);
+    expect(JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'))).toMatchObject({
+      complete: true,
+      records: 1500,
+    });
+
+    survivor.process.kill('SIGTERM');
+    const stopped = await survivor.exited;
+    expect(stopped.code, survivor.stderr()).toBe(0);
+    expect(survivor.stderr()).toMatch(/icer worker: stopped\n$/);
+    expect(await redis.leftJobs(1)).toEqual({});
+  }, 60_000);
+
+  it('resumes a queue run whose producer was killed, then interrupted, into the same bytes', async () => {
+    const { dir } = tempDir();
+    const url = redis.url(2);
+    const out = join(dir, 'out.jsonl');
+    const worker = start(dir, ['worker', '--queue', url, '--concurrency', '1', ...LOCK]);
+    try {
+      // Killed once it has written something: the workers go on with the batches enqueued, kept for the resume.
+      const killed = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url]);
+      await until(() => size(out) > 0 || killed.process.exitCode !== null, 'the first records');
+      killed.process.kill('SIGKILL');
+      await killed.exited;
+      // Interrupted: the batches no worker has started are taken off the queue; the ones under way are written.
+      const interrupted = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url, '--resume']);
+      const written = size(out);
+      await until(() => size(out) > written || interrupted.process.exitCode !== null, 'more records');
+      interrupted.process.kill('SIGINT');
+      const stop = await interrupted.exited;
+      if (stop.code !== 0) {
+        expect(stop.code, interrupted.stderr()).toBe(130);
+        expect(interrupted.stderr()).toMatch(/Resume with the same command and --resume/);
+      }
+      const last = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url, '--resume']);
+      const end = await last.exited;
+      expect(end.code, last.stderr()).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(whole);
+      expect(readdirSync(dir).sort()).toEqual(['out.jsonl', 'out.jsonl.icer-run.json']);
+      expect(await redis.leftJobs(2)).toEqual({});
+    } finally {
+      worker.process.kill('SIGTERM');
+      await worker.exited;
+    }
+  }, 60_000);
+});
+
+describe('icer generate --queue and icer worker: errors', () => {
+  it('names a Redis that cannot be reached before any file is written, without a stack trace', async () => {
+    const { dir } = tempDir();
+    const url = `redis://127.0.0.1:${await freePort()}`;
+    for (const args of [
+      ['generate', '--count', '5', '--out', 'out.jsonl', '--queue', url],
+      ['worker', '--queue', url],
+    ]) {
+      const result = await cli(args, dir);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(`Cannot reach Redis at ${url} (connection refused). Start redis-server there`);
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('refuses --queue where it makes no sense, and a worker without a queue', async () => {
+    const queue = ['--queue', 'redis://127.0.0.1:6379'];
+    expect((await cli(['generate', ...queue, '--model', 'openai:gpt-4o-mini'])).stderr).toMatch(/a model run stays/);
+    expect((await cli(['generate', ...queue, '--unconstrained'])).code).toBe(2);
+    expect((await cli(['generate', ...queue, '--workers', '2'])).stderr).toMatch(/icer worker processes generate/);
+    expect((await cli(['generate', '--queue', 'http://example.com'])).stderr).toMatch(/Not a redis:\/\/ or rediss:/);
+    const worker = await cli(['worker']);
+    expect(worker.code).toBe(2);
+    expect(worker.stderr).toMatch(/--queue redis:\/\/HOST:PORT/);
+  });
+});
