@@ -1,4 +1,4 @@
-import type { Writable } from 'node:stream';
+import type { Readable, Writable } from 'node:stream';
 
 /** Where the CLI reads and writes: the process streams in production, buffers in tests. */
 export interface CliIo {
@@ -6,6 +6,8 @@ export interface CliIo {
   stderr: Writable;
   /** Working directory that relative paths resolve against. */
   cwd: string;
+  /** Where `-` reads from (`--profiles -`); the process's standard input when absent. */
+  stdin?: Readable;
 }
 
 /** A usage mistake: printed with a pointer to --help, exit code 2. */

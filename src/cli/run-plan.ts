@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
+import type { Readable } from 'node:stream';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { builtinCatalog } from '../data/builtin/builtin-catalog.js';
+import { loadCatalogJson } from '../data/catalog-json.js';
 import { VerbalizationModeSchema } from '../dialogue/verbalization-mode.js';
 import { DialogueGenerator } from '../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema } from '../generation/generator-options.js';
@@ -9,12 +11,15 @@ import type { PreferenceProfile } from '../profile/preference-profile.js';
 import { syntheticProfile } from '../profile/synthetic.js';
 import type { Seed } from '../random/seeded-random.js';
 import { BeliefPolicyOptionsSchema } from '../simulation/belief-policy.js';
+import { UsageError } from './cli-io.js';
 import { CountSchema } from './count-schema.js';
 import { definedOnly } from './defined-only.js';
 import { duplicateRatingsNote } from './duplicate-ratings-note.js';
 import { MOVIELENS_FLAGS, movieLensSettings } from './movielens-flags.js';
 import { movieLensSource } from './movielens-source.js';
 import { parseChoice, parseNumber, parseSeed } from './parse-values.js';
+import { InvalidProfileLinesSchema, readProfilesFile } from './profiles-file.js';
+import { requireItems } from './require-items.js';
 
 /**
  * The flags of `icer generate` that decide which dialogues a run writes. The command, its worker threads and queue
@@ -23,6 +28,9 @@ import { parseChoice, parseNumber, parseSeed } from './parse-values.js';
 export const RUN_FLAGS = {
   count: { type: 'string' },
   seed: { type: 'string' },
+  catalog: { type: 'string' },
+  profiles: { type: 'string' },
+  'invalid-profiles': { type: 'string' },
   movielens: { type: 'string' },
   ...MOVIELENS_FLAGS,
   'max-turns': { type: 'string' },
@@ -53,9 +61,14 @@ export interface RunPlan {
 
 const option = DialogueGeneratorOptionsSchema.shape;
 
-/** Reads the run's flags (usage errors name the flag) and loads its data. */
-export async function planRun(values: RunFlagValues, cwd: string): Promise<RunPlan> {
-  const count =
+/** Reads the run's flags (usage errors name the flag) and loads its data; `--profiles -` reads `stdin`. */
+export async function planRun(values: RunFlagValues, cwd: string, stdin: Readable = process.stdin): Promise<RunPlan> {
+  if (values.movielens !== undefined && values.catalog !== undefined)
+    throw new UsageError('--movielens and --catalog cannot be combined: MovieLens brings its own catalog.');
+  if (values['invalid-profiles'] !== undefined && values.profiles === undefined)
+    throw new UsageError('--invalid-profiles applies to --profiles: add --profiles FILE.');
+  const invalid = parseChoice(values['invalid-profiles'] ?? 'skip', '--invalid-profiles', InvalidProfileLinesSchema);
+  let count =
     values.count === undefined ? CountSchema.parse(undefined) : parseNumber(values.count, '--count', CountSchema);
   const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
   const maxTurns =
@@ -67,21 +80,33 @@ export async function planRun(values: RunFlagValues, cwd: string): Promise<RunPl
   const mode = values.mode === undefined ? undefined : parseChoice(values.mode, '--mode', VerbalizationModeSchema);
   const movieLens = movieLensSettings(values, { seed });
 
-  let catalog: ItemCatalog;
-  let profiles: RunPlan['profiles'];
+  let catalog = builtinCatalog();
+  let users: (() => Iterable<PreferenceProfile>) | undefined;
   let dataNotes: string[] = [];
   if (values.movielens !== undefined) {
     const dataset = await movieLensSource(resolve(cwd, values.movielens), movieLens);
     dataNotes = duplicateRatingsNote('icer generate', dataset.duplicateRatings);
     catalog = dataset.catalog;
-    profiles = cycledProfiles(() => dataset.profiles(movieLens.profiles), count);
-  } else {
-    catalog = builtinCatalog();
-    const options = definedOnly({ seed });
-    profiles = function* (from, to) {
-      for (let index = from; index < Math.min(to, count); index++) yield syntheticProfile(catalog, index, options);
-    };
+    users = () => dataset.profiles(movieLens.profiles);
+  } else if (values.catalog !== undefined) {
+    const file = resolve(cwd, values.catalog);
+    catalog = await loadCatalogJson(file);
+    requireItems(catalog, { flag: '--catalog', file, what: 'items' });
   }
+  if (values.profiles !== undefined) {
+    const file = values.profiles === '-' ? '-' : resolve(cwd, values.profiles);
+    const read = await readProfilesFile(file, { catalog, invalid, stdin });
+    dataNotes = [...dataNotes, ...read.skipped];
+    users = () => read.profiles;
+    // Every profile once, unless --count asks for another number (cycled, like a dataset's users).
+    count = values.count === undefined ? read.profiles.length : count;
+  }
+  const options = definedOnly({ seed });
+  const profiles: RunPlan['profiles'] = users
+    ? cycledProfiles(users, count)
+    : function* (from, to) {
+        for (let index = from; index < Math.min(to, count); index++) yield syntheticProfile(catalog, index, options);
+      };
   return {
     count,
     seed,

@@ -25,7 +25,14 @@ export async function* readJsonLines(file: string): AsyncGenerator<NumberedLine>
   const handle = await open(file, 'r').catch((error: unknown) => {
     throw fileError(error, file);
   });
-  const raw = handle.createReadStream({ highWaterMark: CHUNK_BYTES });
+  yield* readJsonLinesFrom(handle.createReadStream({ highWaterMark: CHUNK_BYTES }), file);
+}
+
+/**
+ * The non-blank lines of JSON Lines read from a stream (standard input), named `file` in errors; gunzipped when the
+ * name ends in `.gz`.
+ */
+export async function* readJsonLinesFrom(raw: Readable, file: string): AsyncGenerator<NumberedLine> {
   const gzip = isGzipPath(file);
   const input: Readable = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
   // A pipe does not pass the source's errors on: a read error there ends the gunzip stream and is thrown here.
