@@ -2,6 +2,9 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IcerError } from '../../src/errors.js';
+import { queuedResults } from '../../src/queue/index.js';
+import { VERSION } from '../../src/version.js';
 import { cli } from '../helpers/cli-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 import { freePort, hasRedisServer, startRedis, type TestRedis } from './redis-server.js';
@@ -124,6 +127,32 @@ describe.skipIf(!hasBuild || !present)('icer generate --queue with icer worker p
       await worker.exited;
     }
   }, 60_000);
+});
+
+describe.skipIf(!hasBuild || !present)('icer worker refusals', () => {
+  it('fails a batch of another icer version with a reason naming both, and keeps serving', async () => {
+    const { dir } = tempDir();
+    const url = redis.url(3);
+    const worker = start(dir, ['worker', '--queue', url, '--concurrency', '1', ...LOCK]);
+    try {
+      const data = { version: '0.0.1', values: { count: '5' }, cwd: dir, batch: 0, from: 0, to: 5 };
+      const failure = await (async () => {
+        for await (const _ of queuedResults({ url, runKey: 'old', batches: [{ batch: 0, data }] })) return undefined;
+      })().catch((error: unknown) => error);
+      expect(IcerError.isInstance(failure) && failure.code).toBe('INVALID_ARGUMENT');
+      expect((failure as Error).message).toContain(
+        `Batch 0 (job old-0) failed on a worker: Batch 0 is of a run by icer 0.0.1, and this worker runs icer ${VERSION}`,
+      );
+      expect(worker.stderr()).toMatch(/batch 0 \(dialogues 0–4\) of old failed/);
+      // The same worker goes on with batches of its own version.
+      const good = await cli(['generate', '--count', '5', '--seed', '3', '--queue', url], dir);
+      expect(good.code, good.stderr).toBe(0);
+      expect(good.stdout).toBe(`${whole.split('\n').slice(0, 5).join('\n')}\n`);
+    } finally {
+      worker.process.kill('SIGTERM');
+      await worker.exited;
+    }
+  });
 });
 
 describe('icer generate --queue and icer worker: errors', () => {

@@ -78,11 +78,12 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
     threads ? threads.generate(setup, data) : planned(setup).then((run) => generateBatch(run, data.from, data.to));
 
   const handle = async (raw: unknown, job: { id: string; stalls: number }): Promise<string> => {
-    const data = jobData(raw, job.id);
-    const range = `batch ${data.batch} (dialogues ${data.from}–${data.to - 1}) of ${job.id.replace(/-\d+$/, '')}`;
+    const batch = raw as Partial<QueueJobData> | undefined;
+    const range = `batch ${batch?.batch} (dialogues ${batch?.from}–${Number(batch?.to) - 1}) of ${job.id.replace(/-\d+$/, '')}`;
     if (job.stalls > 0) say(`${range}: again, as the worker doing it stopped`);
     const started = performance.now();
     try {
+      const data = jobData(raw, job.id);
       const entries = await generate({ values: data.values, cwd: data.cwd }, data);
       if (!values.quiet) say(`${range} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       return packEntries(entries);
