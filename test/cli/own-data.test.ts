@@ -49,6 +49,15 @@ describe('icer generate with your own catalog and users', () => {
     for (const record of records) {
       for (const item of (record.outcome as { recommended: string[] }).recommended) expect(items.has(item)).toBe(true);
     }
+    // The same users piped in (`--profiles -`), one process only.
+    const piped = await cli(
+      ['generate', '--catalog', 'books.json', '--profiles', '-', '--seed', '1', '--quiet'],
+      dir,
+      readFileSync(join(dir, 'users.jsonl'), 'utf8'),
+    );
+    expect(piped.stdout).toBe(run.stdout);
+    const threads = await cli(['generate', '--catalog', 'books.json', '--profiles', '-', '--workers', '2'], dir);
+    expect(threads.stderr).toMatch(/--profiles - is read once/);
     // More dialogues than users: the users are taken again, in order.
     const more = jsonLines(
       (await cli(['generate', '--catalog', 'books.json', '--profiles', 'users.jsonl', '--count', '15', '--quiet'], dir))

@@ -1,10 +1,12 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { runCli } from '../../src/cli/run-cli.js';
 
 /** Runs the CLI in-process and collects what it printed. */
 export async function cli(
   args: string[],
   cwd = process.cwd(),
+  /** What the command reads as standard input (`-`). */
+  input = '',
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
@@ -12,6 +14,6 @@ export async function cli(
   const err: string[] = [];
   stdout.on('data', (chunk: Buffer) => out.push(chunk.toString('utf8')));
   stderr.on('data', (chunk: Buffer) => err.push(chunk.toString('utf8')));
-  const code = await runCli(args, { stdout, stderr, cwd });
+  const code = await runCli(args, { stdout, stderr, cwd, stdin: Readable.from([Buffer.from(input)]) });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }

@@ -59,14 +59,18 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     io.stdout.write(GENERATE_HELP);
     return 0;
   }
-  const plan = await planRun(values, io.cwd);
+  const workersFlag =
+    values.workers === undefined ? undefined : parseNumber(values.workers, '--workers', WorkersSchema);
+  // Standard input is read once, here: threads, queue workers and a later --resume could not read it again.
+  const fromStdin = values.profiles === '-';
+  if (fromStdin && ((workersFlag ?? 1) > 1 || values.queue !== undefined || values.resume))
+    throw new UsageError('--profiles - is read once, by this process: give --workers, --queue or --resume a file.');
+  const plan = await planRun(values, io.cwd, io.stdin);
   const { count, seed, catalog } = plan;
   const concurrency =
     values.concurrency === undefined
       ? undefined
       : parseNumber(values.concurrency, '--concurrency', GenerateManyOptionsSchema.shape.concurrency);
-  const workersFlag =
-    values.workers === undefined ? undefined : parseNumber(values.workers, '--workers', WorkersSchema);
 
   if ((values.resume || values.force) && values.out === undefined)
     throw new UsageError('--resume and --force apply to an output file: add --out FILE.');
@@ -151,9 +155,10 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const usage = () => (adapter ? { usage: adapter.stats } : {});
   const from = file?.firstIndex ?? start;
   // Threads pay for themselves only past a few batches; a model run's dialogues wait on the network, not the CPU.
-  const workers = adapter
-    ? 1
-    : (workersFlag ?? (end - from >= AUTO_WORKERS_FROM && workerThreadsShipped() ? availableParallelism() : 1));
+  const workers =
+    adapter || fromStdin
+      ? 1
+      : (workersFlag ?? (end - from >= AUTO_WORKERS_FROM && workerThreadsShipped() ? availableParallelism() : 1));
   const written = await withSignals(io, (stop, abort) =>
     writeDialogues(
       (halt) =>

@@ -33,6 +33,10 @@ Options:
   --shard i/n            generate only shard i of n (counted from 0): indices ⌊i·count/n⌋ up to ⌊(i+1)·count/n⌋;
                          icer merge joins the shards into the one-machine output
   --movielens DIR        users from a MovieLens directory's ratings (cycled when --count exceeds them)
+  --catalog FILE         an icer JSON catalog instead of the built-in one (synthetic users drawn from it)
+  --profiles FILE        users from JSON Lines as icer profiles writes them (- reads standard input); every one once
+                         unless --count says otherwise (then cycled)
+  --invalid-profiles WHAT  a line that is not a profile of the catalog: skip (named on stderr) or stop (default: skip)
   --max-turns N          most turns per dialogue, both speakers counted, at least ${valueRule(generator.maxTurns).minimum} (default: ${defaultText(generator.maxTurns)})
   --concurrency N        dialogues in flight at once (default: ${defaultText(GenerateManyOptionsSchema.shape.concurrency)})
   --workers N            template runs on N threads, byte-identical to one (default: the machine's cores from
