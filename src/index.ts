@@ -186,6 +186,23 @@ export type {
 export { TemplateAdapter } from './language/template-adapter.js';
 export type { AttributePhrase, AttributeTrait } from './lexicon/attribute-phrases.js';
 export { attributePhrase, facetPhrase } from './lexicon/attribute-phrases.js';
+export type {
+  DomainPhrasing,
+  DomainPhrasingInput,
+  FacetPhrasing,
+  FacetPhrasingInput,
+  GenreWordsInput,
+  NounForms,
+  VerbForms,
+} from './lexicon/domain-phrasing.js';
+export {
+  BOOKS_PHRASING,
+  DomainPhrasingSchema,
+  domainPhrasing,
+  MOVIES_PHRASING,
+  NEUTRAL_PHRASING,
+  parseDomainPhrasing,
+} from './lexicon/domain-phrasing.js';
 export type { Rating, RatingScale, RatingsProfileOptions } from './profile/from-ratings.js';
 export { profileFromRatings, RatingsProfileOptionsSchema } from './profile/from-ratings.js';
 export type { ProfileSpec } from './profile/from-spec.js';

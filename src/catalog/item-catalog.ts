@@ -33,6 +33,12 @@ export const ItemCatalogOptionsSchema = z.strictObject({
    * @default 'items'
    */
   domain: z.string().min(1).default('items'),
+  /**
+   * How dialogues about these items are worded (the item noun, the verb of consuming one, how facets are named), as
+   * plain data in the shape of `DomainPhrasingSchema` (see docs/domains.md); checked when the first dialogue is
+   * worded. Without it, the built-in phrasing of `domain` (`movies`, `books`), else neutral wording.
+   */
+  phrasing: z.record(z.string(), z.unknown()).optional(),
 });
 /** Options of {@link ItemCatalog}. */
 export type ItemCatalogOptions = z.input<typeof ItemCatalogOptionsSchema>;
@@ -72,6 +78,8 @@ export class ItemCatalog implements Iterable<Item> {
   readonly domain: string;
   /** Where the items came from, when known. */
   readonly source: string | undefined;
+  /** The wording supplied for this catalog's domain, as plain data (see `DomainPhrasingSchema`), when any. */
+  readonly phrasing: Readonly<Record<string, unknown>> | undefined;
   readonly #byId = new Map<string, Item>();
   // Normalised title (and alias) → items; several items may share a title (remakes), told apart by year.
   readonly #byTitle = new Map<string, Item[]>();
@@ -92,9 +100,10 @@ export class ItemCatalog implements Iterable<Item> {
    * and `DUPLICATE_ITEM_ID` when two items share an id.
    */
   constructor(items: Iterable<ItemInput>, options: ItemCatalogOptions = {}) {
-    const { domain, source } = parseOptions(ItemCatalogOptionsSchema, options, 'ItemCatalog');
+    const { domain, source, phrasing } = parseOptions(ItemCatalogOptionsSchema, options, 'ItemCatalog');
     this.domain = domain;
     this.source = source;
+    this.phrasing = phrasing;
     let index = 0;
     for (const input of items) {
       this.#add(this.#validate(input, index), index);

@@ -4,6 +4,7 @@ import { ItemSchema } from '../catalog/item.js';
 import { ItemCatalog } from '../catalog/item-catalog.js';
 import { IcerError } from '../errors.js';
 import { fileError } from '../io/file-error.js';
+import { DomainPhrasingSchema } from '../lexicon/domain-phrasing.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
 
 /** The format marker of icer's JSON catalog documents. */
@@ -23,6 +24,11 @@ export const CatalogDocumentSchema = z.strictObject({
    * @default 'items'
    */
   domain: z.string().min(1).default('items'),
+  /**
+   * How dialogues about these items are worded (see docs/domains.md); without it, the built-in phrasing of `domain`
+   * (`movies`, `books`), else neutral wording.
+   */
+  phrasing: DomainPhrasingSchema.optional(),
   /** The items. */
   items: z.array(ItemSchema),
 });
@@ -65,7 +71,9 @@ export function parseCatalogJson(text: string, source?: string): ItemCatalog {
       hint: 'See "JSON catalogs" in the icer docs for the format.',
     });
   }
-  return new ItemCatalog(parsed.data.items, { source, domain: parsed.data.domain });
+  // The catalog keeps the phrasing as written (checked here already), so that it saves back unchanged.
+  const phrasing = (value as { phrasing?: Record<string, unknown> }).phrasing;
+  return new ItemCatalog(parsed.data.items, { source, domain: parsed.data.domain, phrasing });
 }
 
 /** Reads and parses a JSON catalog file (see {@link parseCatalogJson}). */
@@ -81,5 +89,12 @@ export async function loadCatalogJson(file: string): Promise<ItemCatalog> {
 
 /** A catalog as a JSON catalog document, ready for `JSON.stringify`. */
 export function catalogToJson(catalog: ItemCatalog): CatalogDocument {
-  return { format: CATALOG_FORMAT, version: 1, domain: catalog.domain, items: catalog.items() };
+  const phrasing = catalog.phrasing === undefined ? undefined : DomainPhrasingSchema.parse(catalog.phrasing);
+  return {
+    format: CATALOG_FORMAT,
+    version: 1,
+    domain: catalog.domain,
+    ...(phrasing === undefined ? {} : { phrasing }),
+    items: catalog.items(),
+  };
 }

@@ -1,8 +1,9 @@
 import { parseAttributeKey } from '../catalog/item.js';
 import { IcerError } from '../errors.js';
+import { type DomainPhrasing, type FacetPhrasing, MOVIES_PHRASING } from './domain-phrasing.js';
 import { pluralize } from './english.js';
-import { type GenreWords, genreWords, otherGenreNouns } from './genre-words.js';
-import { tagWords } from './tag-words.js';
+import type { GenreWords } from './genre-words.js';
+import { type TagWords, tagWords } from './tag-words.js';
 
 /** How an attribute reads when describing an item that carries it (see `describe-item` templates). */
 export type AttributeTrait =
@@ -56,7 +57,53 @@ export function isComparative(phrase: string): boolean {
   return false;
 }
 
-function build(key: string): AttributePhrase {
+function fill(pattern: string, value: string): string {
+  return pattern.replaceAll('{value}', value);
+}
+
+// Unknown genres: acronyms ("IMAX") keep their capitals, any other name is lowercased like the known ones; the
+// domain's plural follows ("sf books"), or nothing in a domain without a noun.
+function genericGenre(value: string, phrasing: DomainPhrasing): GenreWords {
+  const word = value.length > 1 && value === value.toUpperCase() ? value : value.toLowerCase();
+  return {
+    noun: phrasing.noun === undefined ? word : `${word} ${phrasing.noun.plural}`,
+    more: `more ${word}`,
+    less: `less ${word}`,
+    modifier: word,
+    element: word,
+    rank: 50,
+    headRank: 99,
+  };
+}
+
+interface GenreEntry {
+  readonly words: GenreWords;
+  readonly others: readonly string[];
+}
+
+const NO_OTHERS: readonly string[] = [];
+
+function genreEntry(value: string, phrasing: DomainPhrasing): GenreEntry {
+  const exact = Object.hasOwn(phrasing.genres, value) ? phrasing.genres[value] : undefined;
+  if (exact !== undefined) return { words: exact, others: exact.others ?? NO_OTHERS };
+  const lower = value.toLowerCase();
+  for (const [name, words] of Object.entries(phrasing.genres)) {
+    if (name.toLowerCase() === lower) return { words, others: NO_OTHERS };
+  }
+  return { words: genericGenre(value, phrasing), others: NO_OTHERS };
+}
+
+// Free-text tags in a domain without a tag table: "___ books" reads for adjectives, nouns and names alike.
+function genericTag(value: string, phrasing: DomainPhrasing): TagWords {
+  return {
+    noun: phrasing.noun === undefined ? `${value} (tag)` : `${value} ${phrasing.noun.plural}`,
+    more: `more ${value}`,
+    less: `less ${value}`,
+    trait: { kind: 'keyword', text: value },
+  };
+}
+
+function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
   const parsed = parseAttributeKey(key);
   if (!parsed) {
     throw new IcerError('INVALID_ARGUMENT', `"${key}" is not an attribute key.`, {
@@ -75,35 +122,51 @@ function build(key: string): AttributePhrase {
     lessComparative: isComparative(less),
     trait,
   });
-  switch (facet) {
+  const spoken = facetPhrasing(facet, phrasing);
+  switch (spoken?.kind) {
     case 'genre': {
-      const words = genreWords(value);
+      const { words } = genreEntry(value, phrasing);
       return phrase(words.noun, words.more, words.less, { kind: 'genre', words });
     }
     case 'tag': {
-      const words = tagWords(value);
+      const words = phrasing === MOVIES_PHRASING ? tagWords(value) : genericTag(value, phrasing);
       return phrase(words.noun, words.more, words.less, words.trait);
     }
-    case 'director':
-      return phrase(`films by ${value}`, `by ${value}`, `not by ${value}`, { kind: 'director', name: value });
-    case 'cast':
-      return phrase(`movies with ${value}`, `with ${value}`, `without ${value}`, { kind: 'cast', name: value });
+    case 'creator':
+    case 'performer': {
+      const noun = fill(spoken.nouns?.[0] ?? `{value} (${facet})`, value);
+      const trait: AttributeTrait =
+        spoken.kind === 'creator' ? { kind: 'director', name: value } : { kind: 'cast', name: value };
+      return phrase(
+        noun,
+        fill(spoken.more ?? `more ${noun}`, value),
+        fill(spoken.less ?? `less ${noun}`, value),
+        trait,
+      );
+    }
     default: {
-      const noun = `${value} (${facet})`;
-      return phrase(noun, `more ${noun}`, `less ${noun}`, { kind: 'other', facet, value });
+      const noun = fill(spoken?.nouns?.[0] ?? `{value} (${facet})`, value);
+      const more = spoken?.more === undefined ? `more ${noun}` : fill(spoken.more, value);
+      const less = spoken?.less === undefined ? `less ${noun}` : fill(spoken.less, value);
+      return phrase(noun, more, less, { kind: 'other', facet, value });
     }
   }
 }
 
-// Phrases are built once per key: verbalising is on the generator's hot path. The cap bounds memory when callers
-// feed endless distinct keys; real vocabularies are a few thousand keys.
-const CACHE = new Map<string, AttributePhrase>();
+function facetPhrasing(facet: string, phrasing: DomainPhrasing): FacetPhrasing | undefined {
+  return Object.hasOwn(phrasing.facets, facet) ? phrasing.facets[facet] : undefined;
+}
+
+// Phrases are built once per key and phrasing: verbalising is on the generator's hot path. The cap bounds memory
+// when callers feed endless distinct keys; real vocabularies are a few thousand keys.
+const CACHES = new WeakMap<DomainPhrasing, Map<string, AttributePhrase>>();
 const CACHE_LIMIT = 50_000;
 
 /**
- * The words for an attribute key: `genre:Sci-Fi` → "sci-fi", `genre:Film-Noir` → "film noir", `tag:time travel`
- * → "time travel", `director:Christopher Nolan` → "films by Christopher Nolan", `cast:Keanu Reeves` → "movies
- * with Keanu Reeves", an unknown facet → "value (facet)". Throws `INVALID_ARGUMENT` for a string that is not
+ * The words for an attribute key in a domain's phrasing (movies unless given): `genre:Sci-Fi` → "sci-fi",
+ * `genre:Film-Noir` → "film noir", `tag:time travel` → "time travel", `director:Christopher Nolan` → "films by
+ * Christopher Nolan", `cast:Keanu Reeves` → "movies with Keanu Reeves", an unknown facet → "value (facet)". With the
+ * books phrasing, `author:Jane Austen` → "books by Jane Austen". Throws `INVALID_ARGUMENT` for a string that is not
  * `facet:value`.
  *
  * @example
@@ -111,70 +174,68 @@ const CACHE_LIMIT = 50_000;
  * attributePhrase('genre:Horror').noun; // "horror"
  * attributePhrase('genre:Horror').less; // "less scary"
  * attributePhrase('tag:violent').less;  // "less violent"
+ * attributePhrase('author:Jane Austen', domainPhrasing('books')).noun; // "books by Jane Austen"
  * ```
  */
-export function attributePhrase(key: string): AttributePhrase {
-  let phrase = CACHE.get(key);
+export function attributePhrase(key: string, phrasing: DomainPhrasing = MOVIES_PHRASING): AttributePhrase {
+  let cache = CACHES.get(phrasing);
+  if (cache === undefined) {
+    cache = new Map();
+    CACHES.set(phrasing, cache);
+  }
+  let phrase = cache.get(key);
   if (phrase === undefined) {
-    phrase = build(key);
-    if (CACHE.size >= CACHE_LIMIT) CACHE.clear();
-    CACHE.set(key, phrase);
+    phrase = build(key, phrasing);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, phrase);
   }
   return phrase;
 }
 
-const NOUNS = new Map<string, readonly string[]>();
+const NOUNS = new WeakMap<DomainPhrasing, Map<string, readonly string[]>>();
 
 /**
  * Every noun phrase an attribute goes by, its {@link AttributePhrase.noun} first: `genre:Sci-Fi` → "sci-fi",
  * "science fiction", "sci-fi films"; `director:Christopher Nolan` → "films by Christopher Nolan", "Christopher
  * Nolan's films", …. Each reads in the same frames as the noun; a speaker saying back what was said can use any.
  */
-export function attributeNouns(key: string): readonly string[] {
-  let nouns = NOUNS.get(key);
+export function attributeNouns(key: string, phrasing: DomainPhrasing = MOVIES_PHRASING): readonly string[] {
+  let cache = NOUNS.get(phrasing);
+  if (cache === undefined) {
+    cache = new Map();
+    NOUNS.set(phrasing, cache);
+  }
+  let nouns = cache.get(key);
   if (nouns === undefined) {
-    const phrase = attributePhrase(key);
+    const phrase = attributePhrase(key, phrasing);
     const { facet, value, noun } = phrase;
+    const spoken = facetPhrasing(facet, phrasing);
+    const plural = phrasing.noun === undefined ? undefined : ` ${phrasing.noun.plural}`;
+    const altPlural = phrasing.altNoun?.plural;
     const others =
-      facet === 'genre'
-        ? otherGenreNouns(value)
-        : facet === 'director'
-          ? [`movies by ${value}`, `${value}'s films`]
-          : facet === 'cast'
-            ? [`films with ${value}`, `films starring ${value}`]
-            : noun.endsWith(' movies')
-              ? [`${noun.slice(0, -' movies'.length)} films`]
-              : [];
+      spoken?.kind === 'genre'
+        ? genreEntry(value, phrasing).others
+        : (spoken?.kind === 'creator' || spoken?.kind === 'performer') && spoken.nouns !== undefined
+          ? spoken.nouns.slice(1).map((pattern) => fill(pattern, value))
+          : plural !== undefined && altPlural !== undefined && spoken?.kind === 'tag' && noun.endsWith(plural)
+            ? [`${noun.slice(0, -plural.length)} ${altPlural}`]
+            : [];
     nouns = [noun, ...others];
-    if (NOUNS.size >= CACHE_LIMIT) NOUNS.clear();
-    NOUNS.set(key, nouns);
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, nouns);
   }
   return nouns;
 }
 
-const FACET_NOUNS = new Map<string, readonly string[]>([
-  ['genre', ['genres', 'kinds of movies', 'types of film', 'kinds of film', 'film genres']],
-  ['director', ['directors', 'filmmakers']],
-  ['cast', ['actors', 'actors and actresses', 'film stars']],
-  ['tag', ['kinds of stories', 'themes', 'subjects', 'topics']],
-]);
-
 /** Every plural a facet goes by, {@link facetPhrase} first: genre → "genres", "kinds of movies", "types of film". */
-export function facetNouns(facet: string): readonly string[] {
-  return FACET_NOUNS.get(facet) ?? [facetPhrase(facet)];
+export function facetNouns(facet: string, phrasing: DomainPhrasing = MOVIES_PHRASING): readonly string[] {
+  return facetPhrasing(facet, phrasing)?.names ?? [facetPhrase(facet, phrasing)];
 }
-
-const FACETS = new Map([
-  ['genre', 'genres'],
-  ['director', 'directors'],
-  ['cast', 'actors'],
-  ['tag', 'kinds of stories'],
-]);
 
 /**
  * A facet as a plural noun phrase for questions such as "What ___ do you enjoy?": genre → "genres", director →
  * "directors", cast → "actors", tag → "kinds of stories"; other facets are pluralised ("languages").
  */
-export function facetPhrase(facet: string): string {
-  return FACETS.get(facet) ?? pluralize(facet.replaceAll('_', ' ').replaceAll('-', ' '));
+export function facetPhrase(facet: string, phrasing: DomainPhrasing = MOVIES_PHRASING): string {
+  return facetPhrasing(facet, phrasing)?.names[0] ?? pluralize(facet.replaceAll('_', ' ').replaceAll('-', ' '));
 }

@@ -28,7 +28,7 @@ const NO_HEAD = 99;
 
 // The MovieLens genre names (also the built-in catalog's). Every phrase here was read aloud in the templates'
 // frames ("I love ___", "something like X, but ___", "a ___ film") before it went in.
-const GENRES: Readonly<Record<string, GenreWords>> = {
+export const MOVIE_GENRES: Readonly<Record<string, GenreWords>> = {
   Action: {
     noun: 'action movies',
     more: 'more action-packed',
@@ -219,8 +219,8 @@ const GENRES: Readonly<Record<string, GenreWords>> = {
 };
 
 // Maps, not property lookups, so that a genre named "constructor" cannot reach Object.prototype.
-const BY_NAME = new Map(Object.entries(GENRES));
-const BY_LOWERCASE = new Map(Object.entries(GENRES).map(([name, words]) => [name.toLowerCase(), words]));
+const BY_NAME = new Map(Object.entries(MOVIE_GENRES));
+const BY_LOWERCASE = new Map(Object.entries(MOVIE_GENRES).map(([name, words]) => [name.toLowerCase(), words]));
 
 // Acronyms ("IMAX") keep their capitals; any other unknown genre name is lowercased like the known ones.
 function genericGenre(value: string): GenreWords {
@@ -243,7 +243,7 @@ export function genreWords(value: string): GenreWords {
 
 // Other names people give a genre, for a speaker who says it back in their own words ("science fiction" after
 // "sci-fi"). Each fits the same frames as the genre's noun.
-const OTHER_NOUNS: Readonly<Record<string, readonly string[]>> = {
+export const MOVIE_GENRE_OTHERS: Readonly<Record<string, readonly string[]>> = {
   Action: ['action films', 'action flicks', 'action-packed films'],
   Adventure: ['adventure films', 'adventures', 'adventure stories'],
   Animation: ['animation', 'animated movies', 'animated features'],
@@ -266,5 +266,5 @@ const OTHER_NOUNS: Readonly<Record<string, readonly string[]>> = {
 
 /** Other nouns for a known genre ("science fiction" for Sci-Fi); empty for a genre this lexicon does not know. */
 export function otherGenreNouns(value: string): readonly string[] {
-  return OTHER_NOUNS[value] ?? [];
+  return MOVIE_GENRE_OTHERS[value] ?? [];
 }

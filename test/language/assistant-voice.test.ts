@@ -3,8 +3,13 @@ import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { DialogueAct } from '../../src/dialogue/dialogue-acts.js';
 import type { Turn } from '../../src/dialogue/turn.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
-import { ASK_REASONS } from '../../src/language/templates/assistant-templates.js';
-import { GIVE_UP_ASIDES, OPENING_ASIDES, SETTLED_ASIDES } from '../../src/language/templates/chatty-asides.js';
+import { assistantTemplates } from '../../src/language/templates/assistant-templates.js';
+import { chattyAsides } from '../../src/language/templates/chatty-asides.js';
+import { MOVIES_PHRASING } from '../../src/lexicon/domain-phrasing.js';
+
+const { ASK_REASONS } = assistantTemplates(MOVIES_PHRASING);
+const { GIVE_UP_ASIDES, OPENING_ASIDES, SETTLED_ASIDES } = chattyAsides(MOVIES_PHRASING);
+
 import { SeededRandom } from '../../src/random/seeded-random.js';
 
 // Issue 9: variety from who speaks and what the films are, not from filler. The recommender has a voice per

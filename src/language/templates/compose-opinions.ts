@@ -1,20 +1,8 @@
 import type { ActOfType, DialogueAct, Polarity } from '../../dialogue/dialogue-acts.js';
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
+import { type DomainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { joinList } from '../../lexicon/english.js';
-import {
-  ANSWER_OPENERS,
-  ATTRIBUTE_MILD,
-  ATTRIBUTE_OPINIONS,
-  ATTRIBUTE_TAILS,
-  BARE_OPINIONS,
-  ITEM_OPINIONS,
-  type ItemOpinionWords,
-  MILD_OPINION,
-  NOT_SEEN,
-  OPINION_LEADS,
-  type OpinionShade,
-  SEEN,
-} from './opinion-templates.js';
+import { type ItemOpinionWords, type OpinionShade, opinionTemplates } from './opinion-templates.js';
 import { sentence, type TurnState, titleWords } from './turn-state.js';
 
 /** An act that states or answers an opinion: consecutive ones are fused into flowing sentences. */
@@ -82,19 +70,22 @@ interface Hedges {
 
 // The words of the endings, to leave alone a clause whose wording already carries one ("I've been enjoying sci-fi
 // lately" takes no ", as a rule"). "Really" is left out: as an intensifier ("I really like") it is no ending.
-const HEDGE_WORDS = new RegExp(
-  `\\b(${[
-    ...new Set(
-      Object.values(ATTRIBUTE_TAILS).flatMap((tails) =>
-        tails.map((tail) => tail.replace(/^[, ]+/, '')).filter((words) => words !== 'really'),
-      ),
+const hedgeWords = perPhrasing(
+  (phrasing) =>
+    new RegExp(
+      `\\b(${[
+        ...new Set(
+          Object.values(opinionTemplates(phrasing).ATTRIBUTE_TAILS).flatMap((tails) =>
+            tails.map((tail) => tail.replace(/^[, ]+/, '')).filter((words) => words !== 'really'),
+          ),
+        ),
+      ].join('|')})\\b`,
+      'i',
     ),
-  ].join('|')})\\b`,
-  'i',
 );
 
-function hedged(text: string): boolean {
-  return HEDGE_WORDS.test(text);
+function hedged(text: string, phrasing: DomainPhrasing): boolean {
+  return hedgeWords(phrasing).test(text);
 }
 
 /**
@@ -110,21 +101,22 @@ function attributeOpinion(
   hedges: Hedges,
 ): string {
   const { random, style } = state;
+  const O = opinionTemplates(state.phrasing);
   const terse = style === 'terse';
-  const templates = (terse ? ATTRIBUTE_OPINIONS.terse : ATTRIBUTE_OPINIONS.normal)[shade];
+  const templates = (terse ? O.ATTRIBUTE_OPINIONS.terse : O.ATTRIBUTE_OPINIONS.normal)[shade];
   const mild =
-    act.polarity !== 'neutral' && (act.strength ?? 0.5) < MILD_OPINION ? ATTRIBUTE_MILD[act.polarity] : undefined;
+    act.polarity !== 'neutral' && (act.strength ?? 0.5) < O.MILD_OPINION ? O.ATTRIBUTE_MILD[act.polarity] : undefined;
   const template =
     mild === undefined ? random.pick(templates) : pickOf(random, templates, terse ? mild.terse : mild.normal);
   const text = template({ x });
-  if (terse || hedges.used || hedged(text)) return text;
+  if (terse || hedges.used || hedged(text, state.phrasing)) return text;
   if (random.chance(TAIL_RATE[style])) {
     hedges.used = true;
-    return text + random.pick(ATTRIBUTE_TAILS[shade]);
+    return text + random.pick(O.ATTRIBUTE_TAILS[shade]);
   }
   if (first && random.chance(LEAD_RATE)) {
     hedges.used = true;
-    return random.pick(OPINION_LEADS[act.polarity]) + text;
+    return random.pick(O.OPINION_LEADS[act.polarity]) + text;
   }
   return text;
 }
@@ -137,6 +129,7 @@ function pickOf<T>(random: TurnState['random'], a: readonly T[], b: readonly T[]
 
 function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
   const { random, style } = state;
+  const O = opinionTemplates(state.phrasing);
   const terse = style === 'terse';
   const out: Clause[] = [];
   const hedges: Hedges = { used: false };
@@ -148,18 +141,18 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
       const words = itemOpinionWords(state, act.items);
       if (!act.seen) {
         out.push({
-          text: random.pick(terse ? NOT_SEEN.terse : NOT_SEEN.normal)(words),
+          text: random.pick(terse ? O.NOT_SEEN.terse : O.NOT_SEEN.normal)(words),
           tone: 'unseen',
           shade: undefined,
         });
       } else if (act.polarity === undefined) {
-        out.push({ text: random.pick(terse ? SEEN.terse : SEEN.normal)(words), tone: 'seen', shade: undefined });
+        out.push({ text: random.pick(terse ? O.SEEN.terse : O.SEEN.normal)(words), tone: 'seen', shade: undefined });
       } else {
         const shade = shadeOf(act.polarity, act.strength);
         // "Yes, …" only opens a turn's answer; mid-sentence it would read as a non sequitur.
-        const openers = ANSWER_OPENERS[act.polarity];
+        const openers = O.ANSWER_OPENERS[act.polarity];
         const opener = out.length === 0 ? random.pick(terse ? openers.terse : openers.normal) : '';
-        const templates = terse ? ITEM_OPINIONS.terse : ITEM_OPINIONS.normal;
+        const templates = terse ? O.ITEM_OPINIONS.terse : O.ITEM_OPINIONS.normal;
         out.push({ text: opener + random.pick(templates[shade])(words), tone: act.polarity, shade });
       }
       continue;
@@ -171,7 +164,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
       k++;
     }
     if (act.attribute !== undefined) {
-      const x = joinList(group.map((member) => attributePhrase(member.attribute as string).noun));
+      const x = joinList(group.map((member) => attributePhrase(member.attribute as string, state.phrasing).noun));
       out.push({
         text: attributeOpinion(state, act, shade, x, out.length === 0, hedges),
         tone: act.polarity,
@@ -180,11 +173,11 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
     }
     if (act.items.length > 0) {
       const ids = group.length === 1 ? act.items : group.flatMap((member) => member.items);
-      const templates = terse ? ITEM_OPINIONS.terse : ITEM_OPINIONS.normal;
+      const templates = terse ? O.ITEM_OPINIONS.terse : O.ITEM_OPINIONS.normal;
       out.push({ text: random.pick(templates[shade])(itemOpinionWords(state, ids)), tone: act.polarity, shade });
     }
     if (act.attribute === undefined && act.items.length === 0) {
-      out.push({ text: random.pick(BARE_OPINIONS[act.polarity]), tone: act.polarity, shade });
+      out.push({ text: random.pick(O.BARE_OPINIONS[act.polarity]), tone: act.polarity, shade });
     }
   }
   return out;

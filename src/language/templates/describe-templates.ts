@@ -1,5 +1,6 @@
 import type { Item } from '../../catalog/item.js';
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
+import { type DomainPhrasing, MOVIES_PHRASING } from '../../lexicon/domain-phrasing.js';
 import { joinList, pluralize, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
@@ -19,6 +20,10 @@ export interface DescribeWords {
   readonly cast: string;
   /** True for a single cast member ("stars" rather than "star"). */
   readonly castOne: boolean;
+  /** "directed by", "written by". */
+  readonly dir: string;
+  /** "directed", "wrote". */
+  readonly made: string;
 }
 
 // Optional parts are spliced in only when present, so no template leaves a dangling "by" or ", with".
@@ -28,20 +33,20 @@ const cast = (w: DescribeWords, lead: string, tail = ''): string => (w.cast === 
 /** The first sentence of a description: what kind of film, by whom, with whom. */
 export const DESCRIBE: readonly Template<DescribeWords>[] = [
   (w) => `${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ')}.`,
-  (w) => `${w.t} is ${w.npEra}${by(w, 'directed by')}${cast(w, ', starring ')}.`,
+  (w) => `${w.t} is ${w.npEra}${by(w, w.dir)}${cast(w, ', starring ')}.`,
   (w) => `Sure! ${w.t} is ${w.np}${by(w, 'from')}${cast(w, ', and ', w.castOne ? ' stars in it' : ' star in it')}.`,
   (w) => `${w.t}? It's ${w.np}${by(w, 'by')}${cast(w, ', starring ')}.`,
-  (w) => `Happy to help: ${w.t} is ${w.np}${by(w, 'directed by')}${cast(w, ', with ', ' in the cast')}.`,
+  (w) => `Happy to help: ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', with ', ' in the cast')}.`,
   (w) => `In short, ${w.t} is ${w.npEra}${by(w, 'by')}${cast(w, ' featuring ')}.`,
   (w) =>
     w.by === ''
       ? `${w.t} is ${w.npEra}${cast(w, ' with ')}.`
-      : `${w.by} directed ${w.t}, ${w.np}${cast(w, ' starring ')}.`,
+      : `${w.by} ${w.made} ${w.t}, ${w.np}${cast(w, ' starring ')}.`,
   (w) => `Good question. ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ', ' in the lead')}.`,
   (w) => `So, ${w.t}: ${w.npEra}${by(w, 'made by')}${cast(w, ', starring ')}.`,
   (w) => `Sure. ${w.t} is basically ${w.np}${by(w, 'from')}${cast(w, ', with ')}.`,
   (w) => `${w.t} is ${w.npEra}${by(w, 'by')}.${cast(w, ' The cast includes ', '.')}`,
-  (w) => `Let me tell you a bit about it. ${w.t} is ${w.np}${by(w, 'directed by')}${cast(w, ', starring ')}.`,
+  (w) => `Let me tell you a bit about it. ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', starring ')}.`,
   (w) => `Here's the gist: ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', featuring ')}.`,
   (w) =>
     w.cast === ''
@@ -49,7 +54,7 @@ export const DESCRIBE: readonly Template<DescribeWords>[] = [
       : `${w.cast} ${w.castOne ? 'stars' : 'star'} in ${w.t}, ${w.np}${by(w, 'by')}.`,
   (w) => `Right, ${w.t}. It's ${w.np}${by(w, 'from')}${cast(w, ', with ', ' in it')}.`,
   (w) => `Of course. ${w.t} is ${w.npEra}${by(w, 'from')}${cast(w, ', starring ')}.`,
-  (w) => `Quick summary: ${w.t} is ${w.np}${by(w, 'directed by')}${cast(w, ', with ')}.`,
+  (w) => `Quick summary: ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', with ')}.`,
 ];
 
 /** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
@@ -143,7 +148,13 @@ export function genrePhrase(
  * Describes an item by the attributes an act lists (and the item's year): a first sentence on genre, directors
  * and cast, then sentences for further genres, tags and other facets. With no attributes, just its era.
  */
-export function describeItem(item: Item, title: string, keys: readonly string[], random: SeededRandom): string {
+export function describeItem(
+  item: Item,
+  title: string,
+  keys: readonly string[],
+  random: SeededRandom,
+  phrasing: DomainPhrasing = MOVIES_PHRASING,
+): string {
   const genres: GenreWords[] = [];
   const directors: string[] = [];
   const castNames: string[] = [];
@@ -152,7 +163,7 @@ export function describeItem(item: Item, title: string, keys: readonly string[],
   const keywords: string[] = [];
   const others = new Map<string, string[]>();
   for (const key of keys) {
-    const trait = attributePhrase(key).trait;
+    const trait = attributePhrase(key, phrasing).trait;
     switch (trait.kind) {
       case 'genre':
         genres.push(trait.words);
@@ -180,7 +191,10 @@ export function describeItem(item: Item, title: string, keys: readonly string[],
       }
     }
   }
-  const { kind, elements } = genrePhrase(genres, random.chance(0.5) ? 'film' : 'movie');
+  const { kind, elements } = genrePhrase(
+    genres,
+    random.chance(0.5) ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? 'one') : (phrasing.noun?.singular ?? 'one'),
+  );
   const era = item.year === undefined ? '' : `${eraOf(item.year)} `;
   // With nothing else to say, the era is the description; otherwise some phrasings add it for variety.
   const npEra = withArticle(`${era}${kind}`);
@@ -191,6 +205,8 @@ export function describeItem(item: Item, title: string, keys: readonly string[],
     by: joinList(directors),
     cast: joinList(castNames),
     castOne: castNames.length === 1,
+    dir: `${phrasing.made?.participle ?? 'made'} by`,
+    made: phrasing.made?.past ?? 'made',
   };
   let text = random.pick(DESCRIBE)(words);
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;

@@ -1,7 +1,8 @@
 import type { Item } from '../../catalog/item.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
-import { joinList, withArticle } from '../../lexicon/english.js';
+import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
+import { capitalize, joinList, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import { eraOf, genrePhrase } from './describe-templates.js';
@@ -40,7 +41,33 @@ interface FactWords {
   readonly tags: string;
   /** How widely the film has been seen, when the catalog says (its `popularity`). */
   readonly fame: Fame | undefined;
+  /** The domain's words. */
+  readonly w: FactDomainWords;
 }
+
+/** The words of the domain facts use: "directed", "Viewers", "seen". */
+interface FactDomainWords {
+  readonly made: string;
+  readonly madeP: string;
+  /** "director " (with its space) or empty. */
+  readonly creator: string;
+  readonly audience: string;
+  readonly consumed: string;
+  readonly alts: string;
+  readonly seen: string;
+}
+
+const factWords = perPhrasing(
+  (phrasing): FactDomainWords => ({
+    made: phrasing.made?.past ?? 'made',
+    madeP: phrasing.made?.participle ?? 'made',
+    creator: phrasing.creator === undefined ? '' : `${phrasing.creator.singular} `,
+    audience: capitalize(phrasing.audience),
+    consumed: phrasing.consume.participle,
+    alts: (phrasing.altNoun ?? phrasing.noun)?.plural ?? 'ones',
+    seen: (phrasing.experience ?? phrasing.consume).participle,
+  }),
+);
 
 /** Among the most watched 1% of the catalog, the top 10%, or the less watched half. */
 type Fame = 'top' | 'known' | 'little';
@@ -95,8 +122,8 @@ const KIND: readonly Fact[] = [
 const KIND_BY: readonly Fact[] = [
   ({ s, np, by }) => `${s.it}'s ${np} by ${by}.`,
   ({ s, npEra, by }) => `${s.it}'s ${npEra} from ${by}.`,
-  ({ s, np, by }) => `${s.it} is ${np}, directed by ${by}.`,
-  ({ s, np, by }) => `${s.it}'s ${np} from director ${by}.`,
+  ({ s, np, by, w }) => `${s.it} is ${np}, ${w.madeP} by ${by}.`,
+  ({ s, np, by, w }) => `${s.it}'s ${np} from ${w.creator}${by}.`,
 ];
 const KIND_CAST: readonly Fact[] = [
   ({ s, np, cast }) => `${s.it}'s ${np} with ${cast}.`,
@@ -104,12 +131,12 @@ const KIND_CAST: readonly Fact[] = [
   ({ s, np, cast }) => `${s.it}'s ${np}, with ${cast} in the lead.`,
 ];
 const BY_CAST: readonly Fact[] = [
-  ({ s, by, cast }) => `${by} directed ${s.inner}, with ${cast}.`,
+  ({ s, by, cast, w }) => `${by} ${w.made} ${s.inner}, with ${cast}.`,
   ({ s, by, cast }) => `${s.it}'s by ${by}, with ${cast}.`,
-  ({ s, by, cast, castOne }) => `${cast} ${castOne ? 'stars' : 'star'} in ${s.inner}, and ${by} directed.`,
+  ({ s, by, cast, castOne, w }) => `${cast} ${castOne ? 'stars' : 'star'} in ${s.inner}, and ${by} ${w.made}.`,
 ];
 const BY: readonly Fact[] = [
-  ({ s, by }) => `${by} directed ${s.inner}.`,
+  ({ s, by, w }) => `${by} ${w.made} ${s.inner}.`,
   ({ s, by }) => `${s.it}'s from ${by}.`,
   ({ s, by }) => `${s.it} was made by ${by}.`,
   ({ s, by }) => `${by} is behind ${s.inner}.`,
@@ -120,7 +147,7 @@ const CAST: readonly Fact[] = [
   ({ s, cast }) => `${s.it} stars ${cast}.`,
 ];
 const TAGS: readonly Fact[] = [
-  ({ tags }) => `Viewers tag it ${tags}.`,
+  ({ tags, w }) => `${w.audience} tag it ${tags}.`,
   ({ s, tags }) => `People describe ${s.inner} as ${tags}.`,
   ({ s, np, tags }) => `${s.it}'s ${np}, tagged ${tags}.`,
   ({ s, tags }) => `${s.it} is often tagged ${tags}.`,
@@ -141,18 +168,18 @@ const FEATURE: readonly Fact[] = [
 /** How widely a film has been seen, as a recommender would pass it on. */
 const FAME: Readonly<Record<Fame, readonly Fact[]>> = {
   top: [
-    () => 'It is one of the most watched films around.',
-    ({ s }) => `A lot of people have seen ${s.inner}.`,
-    ({ s }) => `${s.it}'s one of the big ones; plenty of people have seen it.`,
+    ({ w }) => `It is one of the most ${w.consumed} ${w.alts} around.`,
+    ({ s, w }) => `A lot of people have ${w.seen} ${s.inner}.`,
+    ({ s, w }) => `${s.it}'s one of the big ones; plenty of people have ${w.seen} it.`,
   ],
   known: [
     ({ s }) => `${s.it}'s fairly well known.`,
-    () => 'Plenty of people have seen it.',
+    ({ w }) => `Plenty of people have ${w.seen} it.`,
     ({ s }) => `${s.it}'s a popular pick.`,
   ],
   little: [
     ({ s }) => `${s.it}'s a lesser-known one.`,
-    () => 'Not many people have seen it.',
+    ({ w }) => `Not many people have ${w.seen} it.`,
     ({ s }) => `${s.it} flew under the radar a bit.`,
     ({ s }) => `${s.it}'s a bit of a hidden find.`,
   ],
@@ -161,39 +188,52 @@ const FAME: Readonly<Record<Fame, readonly Fact[]>> = {
 const IT: Subject = { it: 'It', inner: 'it' };
 
 function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWords {
+  const phrasing = domainPhrasing(catalog);
   const genres: GenreWords[] = [];
   const qualities: string[] = [];
   const features: string[] = [];
   const keywords: string[] = [];
   for (const value of item.attributes.genre ?? []) {
-    const trait = attributePhrase(`genre:${value}`).trait;
+    const trait = attributePhrase(`genre:${value}`, phrasing).trait;
     if (trait.kind === 'genre') genres.push(trait.words);
   }
   for (const value of item.attributes.tag ?? []) {
-    const trait = attributePhrase(`tag:${value}`).trait;
+    const trait = attributePhrase(`tag:${value}`, phrasing).trait;
     // Free-text tags ("quirky", "dark comedy") fit no sentence frame but "tagged …", so they get their own.
     if (trait.kind === 'quality') qualities.push(trait.text);
     else if (trait.kind === 'feature') features.push(trait.text);
     else if (trait.kind === 'keyword' && isFactTag(trait.text)) keywords.push(trait.text);
   }
-  const head = random.chance(0.5) ? 'film' : 'movie';
+  const head = random.chance(0.5)
+    ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? 'one')
+    : (phrasing.noun?.singular ?? 'one');
   const { kind } = genrePhrase(genres, head);
   const np = withArticle(kind);
   const end = genrePhrase(genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
   const npEnd = withArticle(end);
-  const castNames = (item.attributes.cast ?? []).slice(0, random.chance(0.5) ? 1 : 2);
+  const castNames = valuesOf(item, phrasing, 'performer').slice(0, random.chance(0.5) ? 1 : 2);
   return {
     np,
     npEnd,
     ...eraPhrases(kind, end, item.year, random),
-    by: joinList((item.attributes.director ?? []).slice(0, 2)),
+    by: joinList(valuesOf(item, phrasing, 'creator').slice(0, 2)),
     cast: joinList(castNames),
     castOne: castNames.length === 1,
     quality: qualities.length === 0 ? '' : random.pick(qualities),
     feature: features.length === 0 ? '' : random.pick(features),
     tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
     fame: fameOf(item, catalog),
+    w: factWords(phrasing),
   };
+}
+
+// The values of the facets that play a role (a film's director, a book's author), in the phrasing's facet order.
+function valuesOf(item: Item, phrasing: DomainPhrasing, kind: 'creator' | 'performer'): string[] {
+  const out: string[] = [];
+  for (const [facet, spoken] of Object.entries(phrasing.facets)) {
+    if (spoken.kind === kind) out.push(...(item.attributes[facet] ?? []));
+  }
+  return out;
 }
 
 /** The share of kinds of film that end a phrase and put a genre after the noun ("a crime thriller with a noir feel"). */

@@ -1,15 +1,23 @@
 import { displayTitle, type Item } from '../../catalog/item.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import type { Speaker } from '../../dialogue/dialogue-acts.js';
+import type { DomainPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList } from '../../lexicon/english.js';
 import type { Persona } from '../../profile/profile-schema.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
+import type { AssistantTemplates } from './assistant-templates.js';
+import type { ChattyAsides } from './chatty-asides.js';
 import type { Style, TitleWords } from './template.js';
+import type { UserTemplates } from './user-templates.js';
 
 /** What rendering one turn needs, and the titles it has used so far. */
 export interface TurnState {
   readonly random: SeededRandom;
   readonly catalog: ItemCatalog;
+  /** How the catalog's domain is worded. */
+  readonly phrasing: DomainPhrasing;
+  /** The phrasing lists, worded for the catalog's domain. */
+  readonly t: AssistantTemplates & UserTemplates & ChattyAsides;
   readonly speaker: Speaker;
   readonly style: Style;
   /** The user's persona, on user turns that have one: traits shape wording too. */

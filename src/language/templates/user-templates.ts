@@ -1,3 +1,5 @@
+import { type DomainWords, domainWords, perPhrasing, present } from '../../lexicon/domain-phrasing.js';
+import { capitalize } from '../../lexicon/english.js';
 import type { ShiftWords } from './assistant-templates.js';
 import type { Template, TitleWords } from './template.js';
 
@@ -21,295 +23,11 @@ export interface StyledText {
   readonly terse: readonly string[];
 }
 
-const GOAL_REQUESTS: readonly string[] = [
-  "I'm looking for a movie for tonight.",
-  'Can you help me find something to watch?',
-  'I need a movie recommendation.',
-  "I'm trying to pick a movie.",
-  "I'm looking for something to watch tonight.",
-  'Any movie suggestions?',
-  'Can you recommend a movie?',
-  "I'm in the mood for a movie.",
-  'Could you suggest a film for tonight?',
-  "I can't decide what to watch.",
-  'I want to watch a movie tonight, any ideas?',
-  "I'd like a movie recommendation, please.",
-  'What should I watch tonight?',
-  "I'm after a film for this evening.",
-  'Could you point me to a movie worth watching?',
-  'I have a free evening and no idea what to watch.',
-  "What's a movie I should see tonight?",
-  'Got a movie night coming up and need ideas.',
-  'Help me choose something to watch?',
-  "I'm hoping you can suggest a film.",
-  'Any recommendations for a movie tonight?',
-  "I'm hunting for something to watch this evening.",
-  'Could you help me find a film?',
-  'Got any ideas for a movie tonight?',
-  "I'd love a film suggestion.",
-  'What would you recommend for tonight?',
-  "I'm stuck on what to watch.",
-  "I'm looking for a film to unwind with.",
-  'Can you pick something for me to watch?',
-  "I've got a couple of hours and want a movie.",
-  'Looking for something to put on tonight.',
-  'Help! I need something to watch.',
-  "I'm after a movie recommendation.",
-  'I feel like watching a movie but have no plan.',
-  "What's worth watching tonight?",
-  "Could you help me pick tonight's film?",
-  'I want something good to watch.',
-  "I'm hoping to find a movie I'll actually like.",
-  'Recommend me something to watch?',
-  'I need help picking a film.',
-  'Looking for a good movie, any thoughts?',
-  "I'm up for a film tonight. What's good?",
-  "I'd like to watch something new tonight.",
-  'Do you have a movie for me?',
-  'I could use a movie suggestion.',
-  "I'm looking for my next movie.",
-  'Can you find me something to watch?',
-  'Any ideas for a movie to watch tonight?',
-  "I've run out of things to watch.",
-];
-
-/** Opening requests with no item named: a request, alone or after a hello. */
-export const STATE_GOAL: StyledText = {
-  normal: [
-    ...GOAL_REQUESTS,
-    ...pairs(['Hi!', 'Hey!', 'Hello!', 'Hi there!', 'Hey there.', 'Evening!', 'Hello there.'], GOAL_REQUESTS),
-  ],
-  terse: [
-    'Need a movie.',
-    'Movie suggestions?',
-    'Something to watch?',
-    'Looking for a movie.',
-    'Recommend a movie?',
-    'Movie for tonight?',
-    'Need something to watch.',
-    'What should I watch?',
-    'Film ideas?',
-    'Movie night. Ideas?',
-    'Need a film for tonight.',
-    'Help me pick a movie?',
-    'Any good movies?',
-    'Film tonight. Ideas?',
-    'Need a movie pick.',
-    'Suggest a film?',
-    'What to watch?',
-    'Something good tonight?',
-    'Movie recommendation?',
-  ],
-};
-
-/** Opening requests anchored on items: "something like X". */
-export const STATE_GOAL_LIKE: Styled<TitleWords> = {
-  normal: [
-    ({ or }) => `I'm looking for something like ${or}.`,
-    ({ or }) => `Hi! Can you find me something like ${or}?`,
-    ({ or }) => `I'd like something along the lines of ${or}.`,
-    ({ or }) => `Hey, I'm after something similar to ${or}.`,
-    ({ or }) => `Looking for a movie like ${or}.`,
-    ({ or }) => `Hi! Any suggestions in the vein of ${or}?`,
-    ({ or }) => `Do you know anything similar to ${or}?`,
-    ({ or }) => `I'd love another movie like ${or}.`,
-    ({ or }) => `Something in the spirit of ${or} would be great.`,
-    ({ or }) => `Can you recommend a film like ${or}?`,
-  ],
-  terse: [
-    ({ or }) => `Something like ${or}?`,
-    ({ or }) => `Like ${or}, please.`,
-    ({ or }) => `Movies like ${or}?`,
-    ({ or }) => `Similar to ${or}?`,
-  ],
-};
-
-/** Critiques that read with any shift ("but not by X", "but less violent"). */
-export const CRITIQUE: Styled<ShiftWords> = {
-  normal: [
-    ({ t, s }) => `Something like ${t}, but ${s}?`,
-    ({ t, s }) => `I'd like something like ${t}, just ${s}.`,
-    ({ t, s }) => `Do you have anything like ${t} but ${s}?`,
-    ({ t, s }) => `Similar to ${t}, but ${s}, please.`,
-    ({ t, s }) => `How about something in the vein of ${t}, only ${s}?`,
-    ({ t, s }) => `What about something along the lines of ${t}, except ${s}?`,
-    ({ t, s }) => `${t} is close. Same idea, but ${s}?`,
-    ({ t, s }) => `Can you find me something like ${t}, but ${s}?`,
-    ({ t, s }) => `Got anything similar to ${t}, but ${s}?`,
-    ({ t, s }) => `Maybe something in the same spirit as ${t}, but ${s}?`,
-    ({ t, s }) => `I'm thinking something like ${t}, but ${s}.`,
-    ({ t, s }) => `Keep it close to ${t}, but ${s}, if you can.`,
-    ({ t, s }) => `What I'm after is something like ${t}, only ${s}.`,
-    ({ t, s }) => `Think ${t}, but ${s}.`,
-    ({ t, s }) => `Any chance of something like ${t}, but ${s}?`,
-    ({ t, s }) => `Could we try something like ${t}, just ${s}?`,
-    ({ t, s }) => `Could you find one like ${t}, but ${s}?`,
-    ({ t, s }) => `Not quite. Something like ${t}, but ${s}?`,
-    ({ t, s }) => `Along the lines of ${t}, but ${s}, maybe?`,
-    ({ t, s }) => `Hmm, ${t}, but ${s}. Anything like that?`,
-    ({ t, s }) => `Is there something like ${t}, but ${s}?`,
-    ({ t, s }) => `Can we go for something like ${t}, but ${s}?`,
-    ({ t, s }) => `Same vibe as ${t}, but ${s}?`,
-    ({ t, s }) => `Something in the style of ${t}, but ${s}?`,
-    ({ t, s }) => `Picture ${t}, but ${s}. Got anything?`,
-    ({ t, s }) => `I'd go for something like ${t}, but ${s}.`,
-    ({ t, s }) => `${t} is in the right area. Maybe ${s}, though?`,
-    ({ t, s }) => `I like the idea of ${t}, but maybe something ${s}?`,
-    ({ t, s }) => `Close, but not quite. Like ${t}, but ${s}?`,
-    ({ t, s }) => `Is there anything like ${t} out there, but ${s}?`,
-    ({ t, s }) => `I want something like ${t}, but ${s}.`,
-    ({ t, s }) => `Could you look for something like ${t}, just ${s}?`,
-    ({ t, s }) => `How about a film like ${t}, but ${s}?`,
-    ({ t, s }) => `Something close to ${t} would be nice, but ${s}.`,
-    ({ t, s }) => `Hmm. Similar to ${t}, but ${s}, ideally.`,
-    ({ t, s }) => `I'm after something like ${t}, but ${s}.`,
-    ({ t, s }) => `Can you suggest something like ${t}, only ${s}?`,
-  ],
-  terse: [
-    ({ t, s }) => `Like ${t}, but ${s}?`,
-    ({ t, s }) => `${t}, but ${s}?`,
-    ({ t, s }) => `Same as ${t}, but ${s}.`,
-    ({ t, s }) => `Similar to ${t}, just ${s}?`,
-    ({ t, s }) => `Like ${t}, only ${s}?`,
-    ({ t, s }) => `Closer to ${t}, but ${s}.`,
-    ({ t, s }) => `${t}, only ${s}.`,
-    ({ t, s }) => `Sort of ${t}, but ${s}?`,
-    ({ t, s }) => `${t} vibe, but ${s}?`,
-    ({ t, s }) => `Close to ${t}; ${s}?`,
-    ({ t, s }) => `${t}, sort of, but ${s}?`,
-    ({ t, s }) => `Kind of ${t}, but ${s}.`,
-    ({ t, s }) => `Nearly. ${t}, but ${s}?`,
-    ({ t, s }) => `Like ${t}; ${s}.`,
-  ],
-};
-
-/** Extra critiques for comparative shifts, which read before "than X". */
-export const CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
-  normal: [
-    ({ t, s }) => `Anything ${s} than ${t}?`,
-    ({ t, s }) => `I'd prefer something ${s} than ${t}.`,
-    // "a bit less violent", but not "a bit with more zombies".
-    ({ t, s }) => `Could you find something ${s.startsWith('with ') ? '' : 'a bit '}${s} than ${t}?`,
-    ({ t, s }) => `Got anything ${s} than ${t}?`,
-    ({ t, s }) => `Is there anything ${s} than ${t}?`,
-    ({ t, s }) => `I'm after something ${s} than ${t}.`,
-    ({ t, s }) => `Do you have something ${s} than ${t}?`,
-    ({ t, s }) => `Something ${s} than ${t}, maybe?`,
-    ({ t, s }) => `Can you go ${s} than ${t}?`,
-    ({ t, s }) => `Ideally something ${s} than ${t}.`,
-    ({ t, s }) => `Do you know anything ${s} than ${t}?`,
-    ({ t, s }) => `How about something ${s} than ${t}?`,
-    ({ t, s }) => `Could we go ${s} than ${t}?`,
-    ({ t, s }) => `I was hoping for something ${s} than ${t}.`,
-    ({ t, s }) => `Have you got something ${s} than ${t}?`,
-    ({ t, s }) => `Anything out there ${s} than ${t}?`,
-    ({ t, s }) => `Let's try something ${s} than ${t}.`,
-  ],
-  terse: [
-    ({ t, s }) => `${s} than ${t}?`,
-    ({ t, s }) => `Anything ${s} than ${t}?`,
-    ({ t, s }) => `Something ${s} than ${t}?`,
-    ({ t, s }) => `Go ${s} than ${t}?`,
-    ({ t, s }) => `Got anything ${s} than ${t}?`,
-  ],
-};
-
 /** Words for a critique said as what is wrong with the item: `a` in "too violent" or "not thrilling enough". */
 export interface ShortfallWords {
   readonly t: string;
   readonly a: string;
 }
-
-/** "Heat (1995) sounds a bit too violent for me." */
-export const TOO_MUCH: Styled<ShortfallWords> = {
-  normal: [
-    ({ t, a }) => `${t} sounds a bit too ${a} for me.`,
-    ({ t, a }) => `${t} looks too ${a}.`,
-    ({ t, a }) => `Hmm, ${t} seems too ${a} for tonight.`,
-    ({ t, a }) => `I think ${t} would be too ${a}.`,
-    ({ t, a }) => `${t} might be a little too ${a} for me.`,
-    ({ t, a }) => `Isn't ${t} a bit too ${a}?`,
-    ({ t, a }) => `I'm worried ${t} would be too ${a} for me.`,
-    ({ t, a }) => `${t} feels a bit too ${a} for my mood.`,
-    ({ t, a }) => `${t} sounds too ${a}, honestly.`,
-    ({ t, a }) => `I suspect ${t} is too ${a} for tonight.`,
-    ({ t, a }) => `${t} might be too ${a} for tonight.`,
-    ({ t, a }) => `${t}? Too ${a} for my taste.`,
-    ({ t, a }) => `I'd find ${t} a bit too ${a}.`,
-  ],
-  terse: [({ t, a }) => `${t}: too ${a}.`, ({ t, a }) => `${t} is too ${a}.`, ({ t, a }) => `${t}? Too ${a}.`],
-};
-
-/** "Heat (1995) doesn't sound thrilling enough." */
-export const NOT_ENOUGH: Styled<ShortfallWords> = {
-  normal: [
-    ({ t, a }) => `${t} doesn't sound ${a} enough.`,
-    ({ t, a }) => `Hmm, ${t} isn't ${a} enough for me.`,
-    ({ t, a }) => `${t} seems not quite ${a} enough.`,
-    ({ t, a }) => `${t} probably isn't ${a} enough for what I want.`,
-    ({ t, a }) => `I don't think ${t} is ${a} enough.`,
-    ({ t, a }) => `${t} doesn't seem quite ${a} enough for me.`,
-    ({ t, a }) => `${t} isn't quite ${a} enough for tonight.`,
-    ({ t, a }) => `${t} isn't really ${a} enough for my mood.`,
-    ({ t, a }) => `I doubt ${t} is ${a} enough.`,
-    ({ t, a }) => `${t} might not be ${a} enough for me.`,
-  ],
-  terse: [({ t, a }) => `${t}: not ${a} enough.`, ({ t, a }) => `${t} isn't ${a} enough.`],
-};
-
-/** Said after a shortfall: asking for a film like it otherwise. */
-export const SHORTFALL_ASKS: StyledText = {
-  normal: [
-    'Anything similar?',
-    'Got something in the same vein?',
-    'Something close to it, maybe?',
-    'Anything else along those lines?',
-    'Do you have something like it?',
-    'Is there an alternative that fits?',
-    'What else is there like it?',
-    'Something similar, otherwise?',
-    'Is there something like it?',
-    'Anything close to it, otherwise?',
-    'What else would you suggest along those lines?',
-    'Got an alternative like it?',
-  ],
-  terse: ['Similar?', 'Alternatives?', 'Something like it?', 'Anything close?'],
-};
-
-/** Turning down items the user has not seen, one item. */
-export const REJECT_ONE: Styled<TitleWords> = {
-  normal: [
-    ({ and }) => `Hmm, ${and} doesn't appeal to me.`,
-    ({ and }) => `I'll pass on ${and}.`,
-    ({ and }) => `${and} isn't grabbing me, sorry.`,
-    ({ and }) => `Not feeling ${and}, to be honest.`,
-    ({ and }) => `I don't think ${and} is for me.`,
-    ({ and }) => `No thanks, ${and} doesn't sound like my kind of thing.`,
-    ({ and }) => `${and}? I'd rather not.`,
-    ({ and }) => `I'll skip ${and}, thanks.`,
-    ({ and }) => `Hmm, not sure ${and} is my thing.`,
-    ({ and }) => `${and} doesn't really grab me.`,
-    ({ and }) => `I don't think I'm in the mood for ${and}.`,
-    ({ and }) => `Hmm, I'll give ${and} a miss.`,
-    ({ and }) => `Maybe not ${and}, tonight.`,
-    ({ and }) => `Not sure about ${and}. Something else?`,
-    ({ and }) => `${and} isn't what I'm after.`,
-    ({ and }) => `I'm not in the mood for ${and}.`,
-    ({ and }) => `Nah, not ${and}.`,
-    ({ and }) => `${and} doesn't do much for me.`,
-    ({ and }) => `Hmm, ${and} isn't my kind of thing.`,
-    ({ and }) => `I'll sit ${and} out, thanks.`,
-    ({ and }) => `Not ${and}, I think.`,
-    ({ and }) => `${and} doesn't sound right for tonight.`,
-    ({ and }) => `Can we skip ${and}?`,
-  ],
-  terse: [
-    ({ and }) => `Pass on ${and}.`,
-    ({ and }) => `Not ${and}.`,
-    ({ and }) => `No to ${and}.`,
-    ({ and }) => `${and}? Nah.`,
-  ],
-};
 
 /** Words for turning down several items. */
 export interface RejectManyWords extends TitleWords {
@@ -319,354 +37,674 @@ export interface RejectManyWords extends TitleWords {
   readonly all: string;
 }
 
-/** Turning down several items the user has not seen. */
-export const REJECT_MANY: Styled<RejectManyWords> = {
-  normal: [
-    ({ none }) => `Hmm, ${none} appeals to me.`,
-    ({ and }) => `I'll pass on ${and}.`,
-    ({ and }) => `${and} aren't grabbing me, sorry.`,
-    ({ and }) => `Not feeling ${and}, to be honest.`,
-    ({ and }) => `I don't think ${and} are for me.`,
-    ({ and }) => `No thanks to ${and}.`,
-    ({ and }) => `${and} don't do much for me.`,
-    ({ and }) => `I'll skip ${and}, thanks.`,
-    ({ none }) => `Honestly, ${none} sounds right for tonight.`,
-    ({ and }) => `Can we skip ${and}?`,
-  ],
-  terse: [
-    ({ and }) => `Pass on ${and}.`,
-    ({ none }) => `${none}, thanks.`,
-    ({ and }) => `No to ${and}.`,
-    ({ and }) => `Not ${and}.`,
-  ],
-};
+function build(d: DomainWords) {
+  const GOAL_REQUESTS: readonly string[] = present([
+    d.a && `I'm looking for ${d.a} for tonight.`,
+    `Can you help me find something to ${d.consume.base}?`,
+    d.a && `I need ${d.a} recommendation.`,
+    d.a && `I'm trying to pick ${d.a}.`,
+    `I'm looking for something to ${d.consume.base} tonight.`,
+    d.one && `Any ${d.one} suggestions?`,
+    d.a && `Can you recommend ${d.a}?`,
+    d.a && `I'm in the mood for ${d.a}.`,
+    d.aAlt && `Could you suggest ${d.aAlt} for tonight?`,
+    `I can't decide what to ${d.consume.base}.`,
+    d.a && `I want to ${d.consume.base} ${d.a} tonight, any ideas?`,
+    d.a && `I'd like ${d.a} recommendation, please.`,
+    `What should I ${d.consume.base} tonight?`,
+    d.aAlt && `I'm after ${d.aAlt} for this evening.`,
+    d.a && `Could you point me to ${d.a} worth ${d.consume.gerund}?`,
+    `I have a free evening and no idea what to ${d.consume.base}.`,
+    d.a && `What's ${d.a} I should ${d.experience.base} tonight?`,
+    d.occasion && `Got a ${d.occasion} coming up and need ideas.`,
+    `Help me choose something to ${d.consume.base}?`,
+    d.aAlt && `I'm hoping you can suggest ${d.aAlt}.`,
+    d.a && `Any recommendations for ${d.a} tonight?`,
+    `I'm hunting for something to ${d.consume.base} this evening.`,
+    d.aAlt && `Could you help me find ${d.aAlt}?`,
+    d.a && `Got any ideas for ${d.a} tonight?`,
+    d.aAlt && `I'd love ${d.aAlt} suggestion.`,
+    'What would you recommend for tonight?',
+    `I'm stuck on what to ${d.consume.base}.`,
+    d.aAlt && `I'm looking for ${d.aAlt} to unwind with.`,
+    `Can you pick something for me to ${d.consume.base}?`,
+    d.a && `I've got a couple of hours and want ${d.a}.`,
+    'Looking for something to put on tonight.',
+    `Help! I need something to ${d.consume.base}.`,
+    d.a && `I'm after ${d.a} recommendation.`,
+    d.a && `I feel like ${d.consume.gerund} ${d.a} but have no plan.`,
+    `What's worth ${d.consume.gerund} tonight?`,
+    d.alt && `Could you help me pick tonight's ${d.alt}?`,
+    `I want something good to ${d.consume.base}.`,
+    d.a && `I'm hoping to find ${d.a} I'll actually like.`,
+    `Recommend me something to ${d.consume.base}?`,
+    d.aAlt && `I need help picking ${d.aAlt}.`,
+    d.one && `Looking for a good ${d.one}, any thoughts?`,
+    d.aAlt && `I'm up for ${d.aAlt} tonight. What's good?`,
+    `I'd like to ${d.consume.base} something new tonight.`,
+    d.a && `Do you have ${d.a} for me?`,
+    d.a && `I could use ${d.a} suggestion.`,
+    d.one && `I'm looking for my next ${d.one}.`,
+    `Can you find me something to ${d.consume.base}?`,
+    d.a && `Any ideas for ${d.a} to ${d.consume.base} tonight?`,
+    `I've run out of things to ${d.consume.base}.`,
+  ]);
 
-/** Turning down items already seen, one item. */
-export const REJECT_SEEN_ONE: Styled<TitleWords> = {
-  normal: [
-    ({ and }) => `I've already seen ${and}.`,
-    ({ and }) => `I've seen ${and} already. Something new?`,
-    ({ and }) => `I've watched ${and} before; I'd like something I haven't seen.`,
-    ({ and }) => `Already saw ${and}, actually.`,
-    ({ and }) => `${and} is one I've seen already.`,
-    ({ and }) => `Seen ${and} already, sorry. Anything else?`,
-    ({ and }) => `Oh, I've seen ${and}. Something else?`,
-    ({ and }) => `${and} I've already watched.`,
-    ({ and }) => `I saw ${and} a while ago, so something else, please.`,
-  ],
-  terse: [
-    ({ and }) => `Seen ${and}.`,
-    ({ and }) => `Already seen ${and}.`,
-    ({ and }) => `${and}? Seen it.`,
-    ({ and }) => `Seen ${and} already.`,
-  ],
-};
+  /** Opening requests with no item named: a request, alone or after a hello. */
+  const STATE_GOAL: StyledText = {
+    normal: [
+      ...GOAL_REQUESTS,
+      ...pairs(['Hi!', 'Hey!', 'Hello!', 'Hi there!', 'Hey there.', 'Evening!', 'Hello there.'], GOAL_REQUESTS),
+    ],
+    terse: present([
+      d.a && `Need ${d.a}.`,
+      d.one && `${capitalize(d.one)} suggestions?`,
+      `Something to ${d.consume.base}?`,
+      d.a && `Looking for ${d.a}.`,
+      d.a && `Recommend ${d.a}?`,
+      d.one && `${capitalize(d.one)} for tonight?`,
+      `Need something to ${d.consume.base}.`,
+      `What should I ${d.consume.base}?`,
+      d.alt && `${capitalize(d.alt)} ideas?`,
+      d.occasion && `${capitalize(d.occasion)}. Ideas?`,
+      d.aAlt && `Need ${d.aAlt} for tonight.`,
+      d.a && `Help me pick ${d.a}?`,
+      d.many && `Any good ${d.many}?`,
+      d.alt && `${capitalize(d.alt)} tonight. Ideas?`,
+      d.a && `Need ${d.a} pick.`,
+      d.aAlt && `Suggest ${d.aAlt}?`,
+      `What to ${d.consume.base}?`,
+      'Something good tonight?',
+      d.one && `${capitalize(d.one)} recommendation?`,
+    ]),
+  };
 
-/** Turning down several items already seen. */
-export const REJECT_SEEN_MANY: Styled<RejectManyWords> = {
-  normal: [
-    ({ and }) => `I've already seen those: ${and}.`,
-    ({ and }) => `I've seen ${and} already. Something new?`,
-    ({ and }) => `I've watched ${and} before; I'd like something I haven't seen.`,
-    ({ and }) => `Already saw ${and}, actually.`,
-    ({ and }) => `${and} are ones I've seen already.`,
-    ({ all }) => `I've seen ${all} already, sorry. Anything else?`,
-    ({ and }) => `Oh, I've seen ${and}. Something else?`,
-    ({ and }) => `I saw ${and} a while ago, so something else, please.`,
-  ],
-  terse: [
-    ({ and }) => `Seen ${and}.`,
-    ({ all }) => `Seen ${all}.`,
-    ({ and }) => `${and}? Seen them.`,
-    ({ and }) => `Already seen ${and}.`,
-  ],
-};
+  /** Opening requests anchored on items: "something like X". */
+  const STATE_GOAL_LIKE: Styled<TitleWords> = {
+    normal: present([
+      ({ or }) => `I'm looking for something like ${or}.`,
+      ({ or }) => `Hi! Can you find me something like ${or}?`,
+      ({ or }) => `I'd like something along the lines of ${or}.`,
+      ({ or }) => `Hey, I'm after something similar to ${or}.`,
+      d.a && (({ or }) => `Looking for ${d.a} like ${or}.`),
+      ({ or }) => `Hi! Any suggestions in the vein of ${or}?`,
+      ({ or }) => `Do you know anything similar to ${or}?`,
+      d.one && (({ or }) => `I'd love another ${d.one} like ${or}.`),
+      ({ or }) => `Something in the spirit of ${or} would be great.`,
+      d.aAlt && (({ or }) => `Can you recommend ${d.aAlt} like ${or}?`),
+    ]),
+    terse: present([
+      ({ or }) => `Something like ${or}?`,
+      ({ or }) => `Like ${or}, please.`,
+      d.many && (({ or }) => `${capitalize(d.many ?? '')} like ${or}?`),
+      ({ or }) => `Similar to ${or}?`,
+    ]),
+  };
 
-/**
- * Turning down items already seen that this utterance has just given an opinion of ("Loved Heat (1995)."): one
- * thought, so the titles are not said again.
- */
-export const REJECT_SEEN_JUST_NAMED: Styled<{ one: boolean }> = {
-  normal: [
-    ({ one }) => `Seen ${one ? 'it' : 'them'} already, though. Something new?`,
-    ({ one }) => `But I've already seen ${one ? 'it' : 'them'}, so something new, please.`,
-    ({ one }) => `I've watched ${one ? 'it' : 'them'} before, though; I'd like something I haven't seen.`,
-    ({ one }) => `Already seen ${one ? 'that one' : 'those'}, though. Anything else?`,
-    ({ one }) => `That said, ${one ? "it's one" : "they're ones"} I've seen already.`,
-    ({ one }) => `Only, I've seen ${one ? 'it' : 'them'}. What else have you got?`,
-    ({ one }) => `Thing is, I've seen ${one ? 'it' : 'them'} already. Anything I haven't?`,
-    ({ one }) => `But ${one ? "that's one" : 'those are ones'} I've already watched.`,
-    ({ one }) => `I've already watched ${one ? 'it' : 'them'}, mind you. Something fresh?`,
-  ],
-  terse: [
-    ({ one }) => `Seen ${one ? 'it' : 'them'}, though.`,
-    ({ one }) => `Already seen ${one ? 'it' : 'them'}.`,
-    () => 'Something new?',
-    ({ one }) => `Seen ${one ? 'that' : 'those'}.`,
-    ({ one }) => `Already watched ${one ? 'it' : 'them'}.`,
-    ({ one }) => `Seen ${one ? 'it' : 'them'}. Next?`,
-  ],
-};
+  /** Critiques that read with any shift ("but not by X", "but less violent"). */
+  const CRITIQUE: Styled<ShiftWords> = {
+    normal: present([
+      ({ t, s }) => `Something like ${t}, but ${s}?`,
+      ({ t, s }) => `I'd like something like ${t}, just ${s}.`,
+      ({ t, s }) => `Do you have anything like ${t} but ${s}?`,
+      ({ t, s }) => `Similar to ${t}, but ${s}, please.`,
+      ({ t, s }) => `How about something in the vein of ${t}, only ${s}?`,
+      ({ t, s }) => `What about something along the lines of ${t}, except ${s}?`,
+      ({ t, s }) => `${t} is close. Same idea, but ${s}?`,
+      ({ t, s }) => `Can you find me something like ${t}, but ${s}?`,
+      ({ t, s }) => `Got anything similar to ${t}, but ${s}?`,
+      ({ t, s }) => `Maybe something in the same spirit as ${t}, but ${s}?`,
+      ({ t, s }) => `I'm thinking something like ${t}, but ${s}.`,
+      ({ t, s }) => `Keep it close to ${t}, but ${s}, if you can.`,
+      ({ t, s }) => `What I'm after is something like ${t}, only ${s}.`,
+      ({ t, s }) => `Think ${t}, but ${s}.`,
+      ({ t, s }) => `Any chance of something like ${t}, but ${s}?`,
+      ({ t, s }) => `Could we try something like ${t}, just ${s}?`,
+      ({ t, s }) => `Could you find one like ${t}, but ${s}?`,
+      ({ t, s }) => `Not quite. Something like ${t}, but ${s}?`,
+      ({ t, s }) => `Along the lines of ${t}, but ${s}, maybe?`,
+      ({ t, s }) => `Hmm, ${t}, but ${s}. Anything like that?`,
+      ({ t, s }) => `Is there something like ${t}, but ${s}?`,
+      ({ t, s }) => `Can we go for something like ${t}, but ${s}?`,
+      ({ t, s }) => `Same vibe as ${t}, but ${s}?`,
+      ({ t, s }) => `Something in the style of ${t}, but ${s}?`,
+      ({ t, s }) => `Picture ${t}, but ${s}. Got anything?`,
+      ({ t, s }) => `I'd go for something like ${t}, but ${s}.`,
+      ({ t, s }) => `${t} is in the right area. Maybe ${s}, though?`,
+      ({ t, s }) => `I like the idea of ${t}, but maybe something ${s}?`,
+      ({ t, s }) => `Close, but not quite. Like ${t}, but ${s}?`,
+      ({ t, s }) => `Is there anything like ${t} out there, but ${s}?`,
+      ({ t, s }) => `I want something like ${t}, but ${s}.`,
+      ({ t, s }) => `Could you look for something like ${t}, just ${s}?`,
+      d.aAlt && (({ t, s }) => `How about ${d.aAlt} like ${t}, but ${s}?`),
+      ({ t, s }) => `Something close to ${t} would be nice, but ${s}.`,
+      ({ t, s }) => `Hmm. Similar to ${t}, but ${s}, ideally.`,
+      ({ t, s }) => `I'm after something like ${t}, but ${s}.`,
+      ({ t, s }) => `Can you suggest something like ${t}, only ${s}?`,
+    ]),
+    terse: [
+      ({ t, s }) => `Like ${t}, but ${s}?`,
+      ({ t, s }) => `${t}, but ${s}?`,
+      ({ t, s }) => `Same as ${t}, but ${s}.`,
+      ({ t, s }) => `Similar to ${t}, just ${s}?`,
+      ({ t, s }) => `Like ${t}, only ${s}?`,
+      ({ t, s }) => `Closer to ${t}, but ${s}.`,
+      ({ t, s }) => `${t}, only ${s}.`,
+      ({ t, s }) => `Sort of ${t}, but ${s}?`,
+      ({ t, s }) => `${t} vibe, but ${s}?`,
+      ({ t, s }) => `Close to ${t}; ${s}?`,
+      ({ t, s }) => `${t}, sort of, but ${s}?`,
+      ({ t, s }) => `Kind of ${t}, but ${s}.`,
+      ({ t, s }) => `Nearly. ${t}, but ${s}?`,
+      ({ t, s }) => `Like ${t}; ${s}.`,
+    ],
+  };
 
-const ACCEPT_CORES: readonly Template<TitleWords>[] = [
-  ({ and }) => `${and} sounds perfect.`,
-  ({ and }) => `Great, ${and} it is.`,
-  ({ and }) => `I'll go with ${and}.`,
-  ({ and }) => `${and} sounds great.`,
-  ({ and }) => `Perfect, I'll give ${and} a try.`,
-  ({ and }) => `Yes! Let's do ${and}.`,
-  ({ and }) => `Sold! ${and} it is.`,
-  ({ and }) => `Okay, ${and} it is.`,
-  ({ and }) => `${and} sounds like just the thing.`,
-  ({ and }) => `Let's go with ${and}.`,
-  ({ and }) => `I'm going with ${and}.`,
-  ({ and }) => `Oh, ${and} could work.`,
-  ({ and }) => `That settles it: ${and}.`,
-  ({ and }) => `Ooh, ${and}. Yes, let's do that.`,
-  ({ and }) => `${and} works for me.`,
-  ({ and }) => `Alright, you've sold me on ${and}.`,
-  ({ and }) => `I think ${and} is the one.`,
-  ({ and }) => `${and}, yes please.`,
-  ({ and }) => `Yeah, ${and} sounds right.`,
-  ({ and }) => `I'll take ${and}.`,
-  ({ and }) => `${and} it is, then.`,
-  ({ and }) => `That's the one: ${and}.`,
-  ({ and }) => `${and} sounds like a winner.`,
-  ({ and }) => `Yes, ${and} is exactly what I was after.`,
-  ({ and }) => `I'm sold on ${and}.`,
-  ({ and }) => `Let's try ${and}.`,
-  ({ and }) => `${and} it is. Good call.`,
-  ({ and }) => `Oh nice, ${and}. I'll watch that.`,
-  ({ and }) => `${and} sounds right up my street.`,
-  ({ and }) => `Okay, you've convinced me: ${and}.`,
-  ({ and }) => `Alright, I'll give ${and} a go.`,
-  ({ and }) => `Yes, ${and} will do nicely.`,
-];
+  /** Extra critiques for comparative shifts, which read before "than X". */
+  const CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
+    normal: [
+      ({ t, s }) => `Anything ${s} than ${t}?`,
+      ({ t, s }) => `I'd prefer something ${s} than ${t}.`,
+      // "a bit less violent", but not "a bit with more zombies".
+      ({ t, s }) => `Could you find something ${s.startsWith('with ') ? '' : 'a bit '}${s} than ${t}?`,
+      ({ t, s }) => `Got anything ${s} than ${t}?`,
+      ({ t, s }) => `Is there anything ${s} than ${t}?`,
+      ({ t, s }) => `I'm after something ${s} than ${t}.`,
+      ({ t, s }) => `Do you have something ${s} than ${t}?`,
+      ({ t, s }) => `Something ${s} than ${t}, maybe?`,
+      ({ t, s }) => `Can you go ${s} than ${t}?`,
+      ({ t, s }) => `Ideally something ${s} than ${t}.`,
+      ({ t, s }) => `Do you know anything ${s} than ${t}?`,
+      ({ t, s }) => `How about something ${s} than ${t}?`,
+      ({ t, s }) => `Could we go ${s} than ${t}?`,
+      ({ t, s }) => `I was hoping for something ${s} than ${t}.`,
+      ({ t, s }) => `Have you got something ${s} than ${t}?`,
+      ({ t, s }) => `Anything out there ${s} than ${t}?`,
+      ({ t, s }) => `Let's try something ${s} than ${t}.`,
+    ],
+    terse: [
+      ({ t, s }) => `${s} than ${t}?`,
+      ({ t, s }) => `Anything ${s} than ${t}?`,
+      ({ t, s }) => `Something ${s} than ${t}?`,
+      ({ t, s }) => `Go ${s} than ${t}?`,
+      ({ t, s }) => `Got anything ${s} than ${t}?`,
+    ],
+  };
 
-const ACCEPT_ENDS: readonly Template<TitleWords>[] = [
-  () => 'Thanks!',
-  () => 'Thank you!',
-  ({ one }) => `I'll watch ${one ? 'it' : 'them'} tonight.`,
-  () => "Can't wait.",
-  () => 'Appreciate it.',
-  () => 'Cheers!',
-  () => 'Thanks a lot.',
-  ({ one }) => `Adding ${one ? 'it' : 'them'} to my list.`,
-  () => 'Just what I needed.',
-  ({ one }) => `I'll put ${one ? 'it' : 'them'} on now.`,
-  () => 'You were a big help.',
-  ({ one }) => `Queueing ${one ? 'it' : 'them'} up now.`,
-  () => 'Thanks for the help.',
-  () => 'Much appreciated.',
-];
+  /** "Heat (1995) sounds a bit too violent for me." */
+  const TOO_MUCH: Styled<ShortfallWords> = {
+    normal: [
+      ({ t, a }) => `${t} sounds a bit too ${a} for me.`,
+      ({ t, a }) => `${t} looks too ${a}.`,
+      ({ t, a }) => `Hmm, ${t} seems too ${a} for tonight.`,
+      ({ t, a }) => `I think ${t} would be too ${a}.`,
+      ({ t, a }) => `${t} might be a little too ${a} for me.`,
+      ({ t, a }) => `Isn't ${t} a bit too ${a}?`,
+      ({ t, a }) => `I'm worried ${t} would be too ${a} for me.`,
+      ({ t, a }) => `${t} feels a bit too ${a} for my mood.`,
+      ({ t, a }) => `${t} sounds too ${a}, honestly.`,
+      ({ t, a }) => `I suspect ${t} is too ${a} for tonight.`,
+      ({ t, a }) => `${t} might be too ${a} for tonight.`,
+      ({ t, a }) => `${t}? Too ${a} for my taste.`,
+      ({ t, a }) => `I'd find ${t} a bit too ${a}.`,
+    ],
+    terse: [({ t, a }) => `${t}: too ${a}.`, ({ t, a }) => `${t} is too ${a}.`, ({ t, a }) => `${t}? Too ${a}.`],
+  };
 
-/** Accepting an item: a choice, alone or with a thank-you or a plan. */
-export const ACCEPT: Styled<TitleWords> = {
-  normal: [
-    ...ACCEPT_CORES,
-    ...ACCEPT_CORES.flatMap((core) => ACCEPT_ENDS.map((end) => (words: TitleWords) => `${core(words)} ${end(words)}`)),
-  ],
-  terse: [
-    ({ and }) => `${and}, sure.`,
-    ({ and }) => `OK, ${and}.`,
-    ({ and }) => `${and} it is.`,
+  /** "Heat (1995) doesn't sound thrilling enough." */
+  const NOT_ENOUGH: Styled<ShortfallWords> = {
+    normal: [
+      ({ t, a }) => `${t} doesn't sound ${a} enough.`,
+      ({ t, a }) => `Hmm, ${t} isn't ${a} enough for me.`,
+      ({ t, a }) => `${t} seems not quite ${a} enough.`,
+      ({ t, a }) => `${t} probably isn't ${a} enough for what I want.`,
+      ({ t, a }) => `I don't think ${t} is ${a} enough.`,
+      ({ t, a }) => `${t} doesn't seem quite ${a} enough for me.`,
+      ({ t, a }) => `${t} isn't quite ${a} enough for tonight.`,
+      ({ t, a }) => `${t} isn't really ${a} enough for my mood.`,
+      ({ t, a }) => `I doubt ${t} is ${a} enough.`,
+      ({ t, a }) => `${t} might not be ${a} enough for me.`,
+    ],
+    terse: [({ t, a }) => `${t}: not ${a} enough.`, ({ t, a }) => `${t} isn't ${a} enough.`],
+  };
+
+  /** Said after a shortfall: asking for a film like it otherwise. */
+  const SHORTFALL_ASKS: StyledText = {
+    normal: [
+      'Anything similar?',
+      'Got something in the same vein?',
+      'Something close to it, maybe?',
+      'Anything else along those lines?',
+      'Do you have something like it?',
+      'Is there an alternative that fits?',
+      'What else is there like it?',
+      'Something similar, otherwise?',
+      'Is there something like it?',
+      'Anything close to it, otherwise?',
+      'What else would you suggest along those lines?',
+      'Got an alternative like it?',
+    ],
+    terse: ['Similar?', 'Alternatives?', 'Something like it?', 'Anything close?'],
+  };
+
+  /** Turning down items the user has not seen, one item. */
+  const REJECT_ONE: Styled<TitleWords> = {
+    normal: [
+      ({ and }) => `Hmm, ${and} doesn't appeal to me.`,
+      ({ and }) => `I'll pass on ${and}.`,
+      ({ and }) => `${and} isn't grabbing me, sorry.`,
+      ({ and }) => `Not feeling ${and}, to be honest.`,
+      ({ and }) => `I don't think ${and} is for me.`,
+      ({ and }) => `No thanks, ${and} doesn't sound like my kind of thing.`,
+      ({ and }) => `${and}? I'd rather not.`,
+      ({ and }) => `I'll skip ${and}, thanks.`,
+      ({ and }) => `Hmm, not sure ${and} is my thing.`,
+      ({ and }) => `${and} doesn't really grab me.`,
+      ({ and }) => `I don't think I'm in the mood for ${and}.`,
+      ({ and }) => `Hmm, I'll give ${and} a miss.`,
+      ({ and }) => `Maybe not ${and}, tonight.`,
+      ({ and }) => `Not sure about ${and}. Something else?`,
+      ({ and }) => `${and} isn't what I'm after.`,
+      ({ and }) => `I'm not in the mood for ${and}.`,
+      ({ and }) => `Nah, not ${and}.`,
+      ({ and }) => `${and} doesn't do much for me.`,
+      ({ and }) => `Hmm, ${and} isn't my kind of thing.`,
+      ({ and }) => `I'll sit ${and} out, thanks.`,
+      ({ and }) => `Not ${and}, I think.`,
+      ({ and }) => `${and} doesn't sound right for tonight.`,
+      ({ and }) => `Can we skip ${and}?`,
+    ],
+    terse: [
+      ({ and }) => `Pass on ${and}.`,
+      ({ and }) => `Not ${and}.`,
+      ({ and }) => `No to ${and}.`,
+      ({ and }) => `${and}? Nah.`,
+    ],
+  };
+
+  /** Turning down several items the user has not seen. */
+  const REJECT_MANY: Styled<RejectManyWords> = {
+    normal: [
+      ({ none }) => `Hmm, ${none} appeals to me.`,
+      ({ and }) => `I'll pass on ${and}.`,
+      ({ and }) => `${and} aren't grabbing me, sorry.`,
+      ({ and }) => `Not feeling ${and}, to be honest.`,
+      ({ and }) => `I don't think ${and} are for me.`,
+      ({ and }) => `No thanks to ${and}.`,
+      ({ and }) => `${and} don't do much for me.`,
+      ({ and }) => `I'll skip ${and}, thanks.`,
+      ({ none }) => `Honestly, ${none} sounds right for tonight.`,
+      ({ and }) => `Can we skip ${and}?`,
+    ],
+    terse: [
+      ({ and }) => `Pass on ${and}.`,
+      ({ none }) => `${none}, thanks.`,
+      ({ and }) => `No to ${and}.`,
+      ({ and }) => `Not ${and}.`,
+    ],
+  };
+
+  /** Turning down items already seen, one item. */
+  const REJECT_SEEN_ONE: Styled<TitleWords> = {
+    normal: [
+      ({ and }) => `I've already ${d.experience.participle} ${and}.`,
+      ({ and }) => `I've ${d.experience.participle} ${and} already. Something new?`,
+      ({ and }) =>
+        `I've ${d.consume.participle} ${and} before; I'd like something I haven't ${d.experience.participle}.`,
+      ({ and }) => `Already ${d.experience.past} ${and}, actually.`,
+      ({ and }) => `${and} is one I've ${d.experience.participle} already.`,
+      ({ and }) => `${capitalize(d.experience.participle)} ${and} already, sorry. Anything else?`,
+      ({ and }) => `Oh, I've ${d.experience.participle} ${and}. Something else?`,
+      ({ and }) => `${and} I've already ${d.consume.participle}.`,
+      ({ and }) => `I ${d.experience.past} ${and} a while ago, so something else, please.`,
+    ],
+    terse: [
+      ({ and }) => `${capitalize(d.experience.participle)} ${and}.`,
+      ({ and }) => `Already ${d.experience.participle} ${and}.`,
+      ({ and }) => `${and}? ${capitalize(d.experience.participle)} it.`,
+      ({ and }) => `${capitalize(d.experience.participle)} ${and} already.`,
+    ],
+  };
+
+  /** Turning down several items already seen. */
+  const REJECT_SEEN_MANY: Styled<RejectManyWords> = {
+    normal: [
+      ({ and }) => `I've already ${d.experience.participle} those: ${and}.`,
+      ({ and }) => `I've ${d.experience.participle} ${and} already. Something new?`,
+      ({ and }) =>
+        `I've ${d.consume.participle} ${and} before; I'd like something I haven't ${d.experience.participle}.`,
+      ({ and }) => `Already ${d.experience.past} ${and}, actually.`,
+      ({ and }) => `${and} are ones I've ${d.experience.participle} already.`,
+      ({ all }) => `I've ${d.experience.participle} ${all} already, sorry. Anything else?`,
+      ({ and }) => `Oh, I've ${d.experience.participle} ${and}. Something else?`,
+      ({ and }) => `I ${d.experience.past} ${and} a while ago, so something else, please.`,
+    ],
+    terse: [
+      ({ and }) => `${capitalize(d.experience.participle)} ${and}.`,
+      ({ all }) => `${capitalize(d.experience.participle)} ${all}.`,
+      ({ and }) => `${and}? ${capitalize(d.experience.participle)} them.`,
+      ({ and }) => `Already ${d.experience.participle} ${and}.`,
+    ],
+  };
+
+  /**
+   * Turning down items already seen that this utterance has just given an opinion of ("Loved Heat (1995)."): one
+   * thought, so the titles are not said again.
+   */
+  const REJECT_SEEN_JUST_NAMED: Styled<{ one: boolean }> = {
+    normal: [
+      ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'} already, though. Something new?`,
+      ({ one }) => `But I've already ${d.experience.participle} ${one ? 'it' : 'them'}, so something new, please.`,
+      ({ one }) =>
+        `I've ${d.consume.participle} ${one ? 'it' : 'them'} before, though; I'd like something I haven't ${d.experience.participle}.`,
+      ({ one }) => `Already ${d.experience.participle} ${one ? 'that one' : 'those'}, though. Anything else?`,
+      ({ one }) => `That said, ${one ? "it's one" : "they're ones"} I've ${d.experience.participle} already.`,
+      ({ one }) => `Only, I've ${d.experience.participle} ${one ? 'it' : 'them'}. What else have you got?`,
+      ({ one }) => `Thing is, I've ${d.experience.participle} ${one ? 'it' : 'them'} already. Anything I haven't?`,
+      ({ one }) => `But ${one ? "that's one" : 'those are ones'} I've already ${d.consume.participle}.`,
+      ({ one }) => `I've already ${d.consume.participle} ${one ? 'it' : 'them'}, mind you. Something fresh?`,
+    ],
+    terse: [
+      ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'}, though.`,
+      ({ one }) => `Already ${d.experience.participle} ${one ? 'it' : 'them'}.`,
+      () => 'Something new?',
+      ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'that' : 'those'}.`,
+      ({ one }) => `Already ${d.consume.participle} ${one ? 'it' : 'them'}.`,
+      ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'}. Next?`,
+    ],
+  };
+
+  const ACCEPT_CORES: readonly Template<TitleWords>[] = [
+    ({ and }) => `${and} sounds perfect.`,
+    ({ and }) => `Great, ${and} it is.`,
+    ({ and }) => `I'll go with ${and}.`,
+    ({ and }) => `${and} sounds great.`,
+    ({ and }) => `Perfect, I'll give ${and} a try.`,
+    ({ and }) => `Yes! Let's do ${and}.`,
+    ({ and }) => `Sold! ${and} it is.`,
+    ({ and }) => `Okay, ${and} it is.`,
+    ({ and }) => `${and} sounds like just the thing.`,
+    ({ and }) => `Let's go with ${and}.`,
+    ({ and }) => `I'm going with ${and}.`,
+    ({ and }) => `Oh, ${and} could work.`,
+    ({ and }) => `That settles it: ${and}.`,
+    ({ and }) => `Ooh, ${and}. Yes, let's do that.`,
+    ({ and }) => `${and} works for me.`,
+    ({ and }) => `Alright, you've sold me on ${and}.`,
+    ({ and }) => `I think ${and} is the one.`,
+    ({ and }) => `${and}, yes please.`,
+    ({ and }) => `Yeah, ${and} sounds right.`,
     ({ and }) => `I'll take ${and}.`,
-    ({ and }) => `${and}. Thanks.`,
-    ({ and }) => `Fine, ${and}.`,
-    ({ and }) => `Going with ${and}.`,
-    ({ and }) => `${and}, thanks.`,
-    ({ and }) => `Yes, ${and}.`,
-    ({ and }) => `${and} works.`,
-    ({ and }) => `Sure, ${and}.`,
-    ({ and }) => `${and}. Done.`,
-    ({ and }) => `Okay, ${and} then.`,
-  ],
-};
+    ({ and }) => `${and} it is, then.`,
+    ({ and }) => `That's the one: ${and}.`,
+    ({ and }) => `${and} sounds like a winner.`,
+    ({ and }) => `Yes, ${and} is exactly what I was after.`,
+    ({ and }) => `I'm sold on ${and}.`,
+    ({ and }) => `Let's try ${and}.`,
+    ({ and }) => `${and} it is. Good call.`,
+    ({ and }) => `Oh nice, ${and}. I'll ${d.consume.base} that.`,
+    ({ and }) => `${and} sounds right up my street.`,
+    ({ and }) => `Okay, you've convinced me: ${and}.`,
+    ({ and }) => `Alright, I'll give ${and} a go.`,
+    ({ and }) => `Yes, ${and} will do nicely.`,
+  ];
 
-/**
- * Accepting, said as the persona would: a decisive user settles briskly, a hesitant one with a hedge. Used beside
- * {@link ACCEPT}, never instead of it.
- */
-export const ACCEPT_BY_DECISIVENESS: {
-  readonly decisive: readonly Template<TitleWords>[];
-  readonly hesitant: readonly Template<TitleWords>[];
-} = {
-  decisive: [
-    ({ and }) => `${and}. Done.`,
-    ({ and }) => `Yes. ${and}.`,
-    ({ and }) => `${and}, no question.`,
-    ({ and }) => `Easy: ${and}.`,
-    ({ and }) => `Decided: ${and}.`,
-    ({ and }) => `Sold on ${and}.`,
-    ({ and }) => `${and}. Say no more.`,
-    ({ and }) => `That's it, ${and}. Thanks.`,
-  ],
-  hesitant: [
-    ({ and }) => `I guess ${and} could work.`,
-    ({ and, one }) => `Hmm, maybe ${and}? Okay, let's try ${one ? 'it' : 'them'}.`,
-    ({ and }) => `I'm not totally sure, but let's go with ${and}.`,
-    ({ and, one }) => `${and} might be okay. I'll give ${one ? 'it' : 'them'} a shot.`,
-    ({ and }) => `Alright, I'll try ${and}, I think.`,
-    ({ and }) => `Let's say ${and}, then.`,
-    ({ and }) => `I could do ${and}, I think.`,
-    ({ and }) => `Okay, ${and}, probably. Yes, let's do it.`,
-  ],
-};
+  const ACCEPT_ENDS: readonly Template<TitleWords>[] = present([
+    () => 'Thanks!',
+    () => 'Thank you!',
+    ({ one }) => `I'll ${d.consume.base} ${one ? 'it' : 'them'} tonight.`,
+    () => "Can't wait.",
+    () => 'Appreciate it.',
+    () => 'Cheers!',
+    () => 'Thanks a lot.',
+    ({ one }) => `Adding ${one ? 'it' : 'them'} to my list.`,
+    () => 'Just what I needed.',
+    d.occasion && (({ one }) => `I'll put ${one ? 'it' : 'them'} on now.`),
+    () => 'You were a big help.',
+    d.occasion && (({ one }) => `Queueing ${one ? 'it' : 'them'} up now.`),
+    () => 'Thanks for the help.',
+    () => 'Much appreciated.',
+  ]);
 
-/** Turning down one item the way a picky user does: it is near, but not good enough. */
-export const REJECT_PICKY: readonly Template<TitleWords>[] = [
-  ({ and }) => `${and} isn't quite it for me.`,
-  ({ and }) => `Close, but ${and} isn't the one.`,
-  ({ and }) => `Hmm, not ${and}. I'm fussy, sorry.`,
-  ({ and }) => `${and} doesn't quite make the cut.`,
-  ({ and }) => `I'm picky, and ${and} isn't doing it for me.`,
-];
+  /** Accepting an item: a choice, alone or with a thank-you or a plan. */
+  const ACCEPT: Styled<TitleWords> = {
+    normal: [
+      ...ACCEPT_CORES,
+      ...ACCEPT_CORES.flatMap((core) =>
+        ACCEPT_ENDS.map((end) => (words: TitleWords) => `${core(words)} ${end(words)}`),
+      ),
+    ],
+    terse: [
+      ({ and }) => `${and}, sure.`,
+      ({ and }) => `OK, ${and}.`,
+      ({ and }) => `${and} it is.`,
+      ({ and }) => `I'll take ${and}.`,
+      ({ and }) => `${and}. Thanks.`,
+      ({ and }) => `Fine, ${and}.`,
+      ({ and }) => `Going with ${and}.`,
+      ({ and }) => `${and}, thanks.`,
+      ({ and }) => `Yes, ${and}.`,
+      ({ and }) => `${and} works.`,
+      ({ and }) => `Sure, ${and}.`,
+      ({ and }) => `${and}. Done.`,
+      ({ and }) => `Okay, ${and} then.`,
+    ],
+  };
 
-/** Asking what an item is like. */
-export const ASK_ABOUT_ITEM: Styled<TitleWords> = {
-  normal: [
-    ({ and }) => `What's ${and} about?`,
-    ({ and }) => `Can you tell me more about ${and}?`,
-    ({ and }) => `Could you tell me a bit about ${and}?`,
-    ({ and }) => `What kind of movie is ${and}?`,
-    ({ and }) => `Hmm, what's ${and} like?`,
-    ({ and }) => `${and}? What's that one like?`,
-    ({ and }) => `What can you tell me about ${and}?`,
-    ({ and }) => `What's the story in ${and}?`,
-    ({ and }) => `I don't know ${and}. What's it about?`,
-    ({ and }) => `Never heard of ${and}. What is it?`,
-    ({ and }) => `What sort of film is ${and}?`,
-    ({ and }) => `Before I decide, what's ${and} like?`,
-    ({ and }) => `Tell me a little about ${and}?`,
-    ({ and }) => `What's the deal with ${and}?`,
-    ({ and }) => `Hmm, ${and}. What's it about?`,
-    ({ and }) => `What would I be getting with ${and}?`,
-    ({ and }) => `I'm not familiar with ${and}. What's it like?`,
-    ({ and }) => `What's the premise of ${and}?`,
-    ({ and }) => `Remind me, what's ${and} about?`,
-    ({ and }) => `What should I expect from ${and}?`,
-  ],
-  terse: [
-    ({ and }) => `What's ${and} about?`,
-    ({ and }) => `${and}? What's it like?`,
-    ({ and }) => `About ${and}?`,
-    ({ and }) => `Tell me about ${and}.`,
-    ({ and }) => `What's ${and}?`,
-    ({ and }) => `${and}: what's that?`,
-    ({ and }) => `What is ${and} like?`,
-  ],
-};
+  /**
+   * Accepting, said as the persona would: a decisive user settles briskly, a hesitant one with a hedge. Used beside
+   * {@link ACCEPT}, never instead of it.
+   */
+  const ACCEPT_BY_DECISIVENESS: {
+    readonly decisive: readonly Template<TitleWords>[];
+    readonly hesitant: readonly Template<TitleWords>[];
+  } = {
+    decisive: [
+      ({ and }) => `${and}. Done.`,
+      ({ and }) => `Yes. ${and}.`,
+      ({ and }) => `${and}, no question.`,
+      ({ and }) => `Easy: ${and}.`,
+      ({ and }) => `Decided: ${and}.`,
+      ({ and }) => `Sold on ${and}.`,
+      ({ and }) => `${and}. Say no more.`,
+      ({ and }) => `That's it, ${and}. Thanks.`,
+    ],
+    hesitant: [
+      ({ and }) => `I guess ${and} could work.`,
+      ({ and, one }) => `Hmm, maybe ${and}? Okay, let's try ${one ? 'it' : 'them'}.`,
+      ({ and }) => `I'm not totally sure, but let's go with ${and}.`,
+      ({ and, one }) => `${and} might be okay. I'll give ${one ? 'it' : 'them'} a shot.`,
+      ({ and }) => `Alright, I'll try ${and}, I think.`,
+      ({ and }) => `Let's say ${and}, then.`,
+      ({ and }) => `I could do ${and}, I think.`,
+      ({ and }) => `Okay, ${and}, probably. Yes, let's do it.`,
+    ],
+  };
 
-/** Giving up: why, then a sign-off, or a phrasing that says both. */
-export const GIVE_UP: StyledText = {
-  normal: [
-    ...pairs(
-      [
-        "I don't think we're getting anywhere.",
-        "Nothing's really clicking tonight.",
-        "I'm not finding what I'm after.",
-        "I don't think I'll find anything tonight.",
-        "We're going around in circles.",
-        "I'm running out of steam.",
-        "It's getting late.",
-      ],
-      [
-        'Thanks anyway.',
-        'Thanks for trying, though.',
-        "I'll call it a night.",
-        'Maybe another time.',
-        "I'll look elsewhere.",
-        'Thanks for the help anyway.',
-      ],
-    ),
-    "Let's call it a night; nothing's clicking.",
-    "I think I'll pass for now, thanks.",
-    "Never mind, I'll look elsewhere.",
-    "This isn't working out, but thanks for trying.",
-    "I'll give up for tonight. Thanks though.",
-  ],
-  terse: [
-    ...pairs(
-      [
-        'Never mind.',
-        "Nothing's clicking.",
-        'Not working.',
-        'Forget it.',
-        "I'll pass.",
-        'No luck tonight.',
-        'Giving up.',
-      ],
-      ['Thanks.', 'Bye.', 'Thanks anyway.', 'Another time.', 'Cheers anyway.', "I'm off."],
-    ),
-    'Never mind.',
-    "I'll pass.",
-  ],
-};
+  /** Turning down one item the way a picky user does: it is near, but not good enough. */
+  const REJECT_PICKY: readonly Template<TitleWords>[] = [
+    ({ and }) => `${and} isn't quite it for me.`,
+    ({ and }) => `Close, but ${and} isn't the one.`,
+    ({ and }) => `Hmm, not ${and}. I'm fussy, sorry.`,
+    ({ and }) => `${and} doesn't quite make the cut.`,
+    ({ and }) => `I'm picky, and ${and} isn't doing it for me.`,
+  ];
 
-/** Items attached to a give-up: acknowledged without an opinion. */
-export const GIVE_UP_ITEMS: readonly Template<TitleWords>[] = [
-  ({ and }) => `Thanks for suggesting ${and}.`,
-  ({ and }) => `Thanks for the tip about ${and}.`,
-  ({ and }) => `I'll keep ${and} in mind for another time.`,
-  ({ and }) => `I'll note down ${and} anyway.`,
-  ({ and }) => `I appreciate you mentioning ${and}.`,
-  ({ and }) => `Thanks for bringing up ${and}.`,
-];
+  /** Asking what an item is like. */
+  const ASK_ABOUT_ITEM: Styled<TitleWords> = {
+    normal: present([
+      ({ and }) => `What's ${and} about?`,
+      ({ and }) => `Can you tell me more about ${and}?`,
+      ({ and }) => `Could you tell me a bit about ${and}?`,
+      d.one && (({ and }) => `What kind of ${d.one} is ${and}?`),
+      ({ and }) => `Hmm, what's ${and} like?`,
+      ({ and }) => `${and}? What's that one like?`,
+      ({ and }) => `What can you tell me about ${and}?`,
+      d.story && (({ and }) => `What's the ${d.story?.singular} in ${and}?`),
+      ({ and }) => `I don't know ${and}. What's it about?`,
+      ({ and }) => `Never heard of ${and}. What is it?`,
+      d.alt && (({ and }) => `What sort of ${d.alt} is ${and}?`),
+      ({ and }) => `Before I decide, what's ${and} like?`,
+      ({ and }) => `Tell me a little about ${and}?`,
+      ({ and }) => `What's the deal with ${and}?`,
+      ({ and }) => `Hmm, ${and}. What's it about?`,
+      ({ and }) => `What would I be getting with ${and}?`,
+      ({ and }) => `I'm not familiar with ${and}. What's it like?`,
+      ({ and }) => `What's the premise of ${and}?`,
+      ({ and }) => `Remind me, what's ${and} about?`,
+      ({ and }) => `What should I expect from ${and}?`,
+    ]),
+    terse: [
+      ({ and }) => `What's ${and} about?`,
+      ({ and }) => `${and}? What's it like?`,
+      ({ and }) => `About ${and}?`,
+      ({ and }) => `Tell me about ${and}.`,
+      ({ and }) => `What's ${and}?`,
+      ({ and }) => `${and}: what's that?`,
+      ({ and }) => `What is ${and} like?`,
+    ],
+  };
 
-/** A user's hello. */
-export const USER_GREETINGS: readonly string[] = ['Hi!', 'Hello!', 'Hey there!', 'Hi there!', 'Hello there!', 'Hey!'];
+  /** Giving up: why, then a sign-off, or a phrasing that says both. */
+  const GIVE_UP: StyledText = {
+    normal: [
+      ...pairs(
+        [
+          "I don't think we're getting anywhere.",
+          "Nothing's really clicking tonight.",
+          "I'm not finding what I'm after.",
+          "I don't think I'll find anything tonight.",
+          "We're going around in circles.",
+          "I'm running out of steam.",
+          "It's getting late.",
+        ],
+        [
+          'Thanks anyway.',
+          'Thanks for trying, though.',
+          "I'll call it a night.",
+          'Maybe another time.',
+          "I'll look elsewhere.",
+          'Thanks for the help anyway.',
+        ],
+      ),
+      "Let's call it a night; nothing's clicking.",
+      "I think I'll pass for now, thanks.",
+      "Never mind, I'll look elsewhere.",
+      "This isn't working out, but thanks for trying.",
+      "I'll give up for tonight. Thanks though.",
+    ],
+    terse: [
+      ...pairs(
+        [
+          'Never mind.',
+          "Nothing's clicking.",
+          'Not working.',
+          'Forget it.',
+          "I'll pass.",
+          'No luck tonight.',
+          'Giving up.',
+        ],
+        ['Thanks.', 'Bye.', 'Thanks anyway.', 'Another time.', 'Cheers anyway.', "I'm off."],
+      ),
+      'Never mind.',
+      "I'll pass.",
+    ],
+  };
 
-/** A user's open question back to the recommender. */
-export const USER_OPEN_QUESTIONS: readonly string[] = [
-  'What would you suggest?',
-  'Any ideas?',
-  'What do you recommend?',
-  'What have you got?',
-  'What would you pick for me?',
-  'Got any suggestions?',
-  'What do you think I should watch?',
-  'Anything come to mind?',
-  "What's your pick?",
-  'Where would you start?',
-  'What do you have in mind?',
-  'Surprise me?',
-  'What would you go for?',
-  'Any favourites you would suggest?',
-];
+  /** Items attached to a give-up: acknowledged without an opinion. */
+  const GIVE_UP_ITEMS: readonly Template<TitleWords>[] = [
+    ({ and }) => `Thanks for suggesting ${and}.`,
+    ({ and }) => `Thanks for the tip about ${and}.`,
+    ({ and }) => `I'll keep ${and} in mind for another time.`,
+    ({ and }) => `I'll note down ${and} anyway.`,
+    ({ and }) => `I appreciate you mentioning ${and}.`,
+    ({ and }) => `Thanks for bringing up ${and}.`,
+  ];
 
-/** A user's goodbye naming the item they settled on. */
-export const USER_CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
-  ({ and }) => `Thanks, I'll watch ${and}!`,
-  ({ and }) => `Thanks! ${and} it is.`,
-  ({ and }) => `Thanks for suggesting ${and}!`,
-  ({ and }) => `Thanks! Off to watch ${and}.`,
-  ({ and }) => `Thanks for the help. ${and} it is!`,
-  ({ and }) => `Cheers! Time for ${and}.`,
-  ({ and }) => `Thank you! ${and} tonight, then.`,
-  ({ and }) => `That's sorted: ${and}. Thanks!`,
-  ({ and }) => `Perfect, ${and} it is. Bye!`,
-  ({ and }) => `Much appreciated. Putting on ${and} now.`,
-  ({ and }) => `Great, ${and} tonight. Thanks!`,
-  ({ and }) => `Thanks so much, ${and} it is.`,
-  ({ and }) => `Cheers for the help. ${and}, here I come.`,
-  ({ and }) => `Thanks, ${and} sounds like a plan.`,
-  ({ and }) => `Great, I'm off to watch ${and}. Thanks!`,
-  ({ and }) => `Thanks a lot, ${and} it is tonight.`,
-];
+  /** A user's hello. */
+  const USER_GREETINGS: readonly string[] = ['Hi!', 'Hello!', 'Hey there!', 'Hi there!', 'Hello there!', 'Hey!'];
 
-/** A user's goodbye. */
-export const USER_CLOSE: readonly string[] = [
-  'Thanks, bye!',
-  'Thanks for the help!',
-  'Okay, bye for now!',
-  'Cheers, see you!',
-  "Thanks, that's all for now.",
-  'Bye, and thanks!',
-  'Much appreciated, bye!',
-  "That's everything, thanks.",
-  'Thanks again, see you!',
-  'Thanks for your time!',
-  'Thanks, that was helpful!',
-  'Okay, thanks, bye!',
-  'Alright, thanks for everything.',
-];
+  /** A user's open question back to the recommender. */
+  const USER_OPEN_QUESTIONS: readonly string[] = [
+    'What would you suggest?',
+    'Any ideas?',
+    'What do you recommend?',
+    'What have you got?',
+    'What would you pick for me?',
+    'Got any suggestions?',
+    `What do you think I should ${d.consume.base}?`,
+    'Anything come to mind?',
+    "What's your pick?",
+    'Where would you start?',
+    'What do you have in mind?',
+    'Surprise me?',
+    'What would you go for?',
+    'Any favourites you would suggest?',
+  ];
+
+  /** A user's goodbye naming the item they settled on. */
+  const USER_CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
+    ({ and }) => `Thanks, I'll ${d.consume.base} ${and}!`,
+    ({ and }) => `Thanks! ${and} it is.`,
+    ({ and }) => `Thanks for suggesting ${and}!`,
+    ({ and }) => `Thanks! Off to ${d.consume.base} ${and}.`,
+    ({ and }) => `Thanks for the help. ${and} it is!`,
+    ({ and }) => `Cheers! Time for ${and}.`,
+    ({ and }) => `Thank you! ${and} tonight, then.`,
+    ({ and }) => `That's sorted: ${and}. Thanks!`,
+    ({ and }) => `Perfect, ${and} it is. Bye!`,
+    ({ and }) => `Much appreciated. Putting on ${and} now.`,
+    ({ and }) => `Great, ${and} tonight. Thanks!`,
+    ({ and }) => `Thanks so much, ${and} it is.`,
+    ({ and }) => `Cheers for the help. ${and}, here I come.`,
+    ({ and }) => `Thanks, ${and} sounds like a plan.`,
+    ({ and }) => `Great, I'm off to ${d.consume.base} ${and}. Thanks!`,
+    ({ and }) => `Thanks a lot, ${and} it is tonight.`,
+  ];
+
+  /** A user's goodbye. */
+  const USER_CLOSE: readonly string[] = [
+    'Thanks, bye!',
+    'Thanks for the help!',
+    'Okay, bye for now!',
+    'Cheers, see you!',
+    "Thanks, that's all for now.",
+    'Bye, and thanks!',
+    'Much appreciated, bye!',
+    "That's everything, thanks.",
+    'Thanks again, see you!',
+    'Thanks for your time!',
+    'Thanks, that was helpful!',
+    'Okay, thanks, bye!',
+    'Alright, thanks for everything.',
+  ];
+  return {
+    STATE_GOAL,
+    STATE_GOAL_LIKE,
+    CRITIQUE,
+    CRITIQUE_COMPARATIVE,
+    TOO_MUCH,
+    NOT_ENOUGH,
+    SHORTFALL_ASKS,
+    REJECT_ONE,
+    REJECT_MANY,
+    REJECT_SEEN_ONE,
+    REJECT_SEEN_MANY,
+    REJECT_SEEN_JUST_NAMED,
+    ACCEPT,
+    ACCEPT_BY_DECISIVENESS,
+    REJECT_PICKY,
+    ASK_ABOUT_ITEM,
+    GIVE_UP,
+    GIVE_UP_ITEMS,
+    USER_GREETINGS,
+    USER_OPEN_QUESTIONS,
+    USER_CLOSE_WITH_ITEM,
+    USER_CLOSE,
+  };
+}
+
+/** The lists of this file, worded for one domain's phrasing (built once per phrasing). */
+export const userTemplates = perPhrasing((phrasing) => build(domainWords(phrasing)));
+/** The lists of this file for one phrasing. */
+export type UserTemplates = ReturnType<typeof build>;

@@ -2,76 +2,24 @@ import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
 import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
 import { attributeNouns, attributePhrase, facetNouns, facetPhrase } from '../../lexicon/attribute-phrases.js';
+import { domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList, joinNegativeList } from '../../lexicon/english.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
-import {
-  ACKNOWLEDGEMENTS,
-  ACKNOWLEDGEMENTS_AFTER_REJECT,
-  ALSO_ABOUT,
-  ASK_ATTRIBUTE,
-  ASK_ATTRIBUTE_NEXT,
-  ASK_FACET,
-  ASK_ITEM,
-  ASK_REASONS,
-  CLOSE,
-  CLOSE_AFTER_SUGGESTION,
-  CLOSE_WISHES,
-  CLOSE_WITH_ITEM,
-  CLOSE_WITH_ITEM_WISHES,
-  DROPPED,
-  ECHOES,
-  FACET_FOLLOW_UPS,
-  GREETING_OFFERS,
-  GREETINGS,
-  NO_MATCH,
-  NO_MATCH_COMPARATIVE,
-  OPEN_FOLLOW_UPS,
-  OPEN_QUESTIONS,
-  RECOMMEND_FOLLOW_UPS,
-  RECOMMEND_MANY,
-  RECOMMEND_MANY_BECAUSE,
-  RECOMMEND_ONE,
-  RECOMMEND_ONE_BECAUSE,
-  RESPOND_CRITIQUE,
-  RESPOND_CRITIQUE_COMPARATIVE,
-  RESPOND_RECOMMEND,
-  RESPOND_RECOMMEND_COMPARATIVE,
-  type RespondRecommendWords,
-  type ShiftWords,
-} from './assistant-templates.js';
-import { GIVE_UP_ASIDES, OPENING_ASIDES, SETTLED_ASIDES } from './chatty-asides.js';
+import { assistantTemplates, type RespondRecommendWords, type ShiftWords } from './assistant-templates.js';
+import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
 import { itemAppositive, itemFact, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
-import {
-  ACCEPT,
-  ACCEPT_BY_DECISIVENESS,
-  ASK_ABOUT_ITEM,
-  CRITIQUE,
-  CRITIQUE_COMPARATIVE,
-  GIVE_UP,
-  GIVE_UP_ITEMS,
-  NOT_ENOUGH,
-  REJECT_MANY,
-  REJECT_ONE,
-  REJECT_PICKY,
-  REJECT_SEEN_JUST_NAMED,
-  REJECT_SEEN_MANY,
-  REJECT_SEEN_ONE,
-  SHORTFALL_ASKS,
-  STATE_GOAL,
-  STATE_GOAL_LIKE,
-  type Styled,
-  type StyledText,
-  TOO_MUCH,
-  USER_CLOSE,
-  USER_CLOSE_WITH_ITEM,
-  USER_GREETINGS,
-  USER_OPEN_QUESTIONS,
-} from './user-templates.js';
+import { type Styled, type StyledText, userTemplates } from './user-templates.js';
+
+const templatesOf = perPhrasing((phrasing) => ({
+  ...assistantTemplates(phrasing),
+  ...userTemplates(phrasing),
+  ...chattyAsides(phrasing),
+}));
 
 // One draw over two lists without concatenating them on every call.
 function pickOf<T>(random: SeededRandom, a: readonly T[], b: readonly T[]): T {
@@ -113,11 +61,12 @@ const UNSPECIFIED: Shift = { s: 'a little different', comparative: false };
 // Acts that move away from an item along an attribute or in time, and so are worded with a shift.
 type CritiqueLike = ActOfType<'critique'> | ActOfType<'respond-critique'> | ActOfType<'no-match'>;
 
-function shiftOf(act: CritiqueLike, random: SeededRandom): Shift {
+function shiftOf(act: CritiqueLike, state: TurnState): Shift {
+  const { random } = state;
   if (act.direction === 'newer') return random.pick(NEWER);
   if (act.direction === 'older') return random.pick(OLDER);
   if (act.attribute === undefined) return UNSPECIFIED;
-  const phrase = attributePhrase(act.attribute);
+  const phrase = attributePhrase(act.attribute, state.phrasing);
   return act.direction === 'more'
     ? { s: phrase.more, comparative: phrase.moreComparative }
     : { s: phrase.less, comparative: phrase.lessComparative };
@@ -129,7 +78,7 @@ function critique(
   general: readonly Template<ShiftWords>[],
   comparative: readonly Template<ShiftWords>[],
 ): string {
-  const shift = shiftOf(act, state.random);
+  const shift = shiftOf(act, state);
   const words: ShiftWords = { t: titleWords(state, act.items).and, s: shift.s };
   const template = shift.comparative ? pickOf(state.random, general, comparative) : state.random.pick(general);
   return template(words);
@@ -149,11 +98,15 @@ const PLAIN: ReadonlyMap<string, string> = new Map([
  * mystery" → too "much of a mystery", "more thrilling" → not "thrilling" enough, "newer" → too "old". Undefined for
  * shifts that do not ("not by X", "with fewer zombies").
  */
-function shortfallOf(act: ActOfType<'critique'>, shift: Shift): { too: boolean; a: string } | undefined {
+function shortfallOf(
+  state: TurnState,
+  act: ActOfType<'critique'>,
+  shift: Shift,
+): { too: boolean; a: string } | undefined {
   if (act.direction === 'newer') return { too: true, a: 'old' };
   if (act.direction === 'older') return { too: true, a: 'new' };
   // Only genres and descriptive tags are adjectives to be "too" much of; free-text tags ("more pixar") are not.
-  const kind = act.attribute === undefined ? undefined : attributePhrase(act.attribute).trait.kind;
+  const kind = act.attribute === undefined ? undefined : attributePhrase(act.attribute, state.phrasing).trait.kind;
   if (kind !== 'genre' && kind !== 'quality') return undefined;
   const plain = PLAIN.get(shift.s);
   if (plain !== undefined) return act.direction === 'more' ? { too: false, a: plain } : undefined;
@@ -169,26 +122,26 @@ const SHORTFALL_RATE = 0.35;
 
 function userCritique(state: TurnState, act: ActOfType<'critique'>): string {
   const { random } = state;
-  const shift = shiftOf(act, random);
-  const shortfall = shortfallOf(act, shift);
+  const shift = shiftOf(act, state);
+  const shortfall = shortfallOf(state, act, shift);
   if (shortfall === undefined || !random.chance(SHORTFALL_RATE)) {
     const words: ShiftWords = { t: titleWords(state, act.items).and, s: shift.s };
-    const general = styled(state, CRITIQUE);
+    const general = styled(state, state.t.CRITIQUE);
     const template = shift.comparative
-      ? pickOf(random, general, styled(state, CRITIQUE_COMPARATIVE))
+      ? pickOf(random, general, styled(state, state.t.CRITIQUE_COMPARATIVE))
       : random.pick(general);
     return template(words);
   }
   const t = titleWords(state, act.items).and;
-  const text = random.pick(styled(state, shortfall.too ? TOO_MUCH : NOT_ENOUGH))({ t, a: shortfall.a });
-  return `${text} ${styledText(state, SHORTFALL_ASKS)}`;
+  const text = random.pick(styled(state, shortfall.too ? state.t.TOO_MUCH : state.t.NOT_ENOUGH))({ t, a: shortfall.a });
+  return `${text} ${styledText(state, state.t.SHORTFALL_ASKS)}`;
 }
 
 // Acts whose schema allows items without saying what they mean (greet, ask-open, ask-attribute): the items are
 // still named, so the text mentions every item its acts carry, but without any opinion.
 function withItems(state: TurnState, text: string, ids: readonly string[]): string {
   if (ids.length === 0) return text;
-  return `${text} ${state.random.pick(ALSO_ABOUT)(titleWords(state, ids))}`;
+  return `${text} ${state.random.pick(state.t.ALSO_ABOUT)(titleWords(state, ids))}`;
 }
 
 /** What the recommender's wording may draw on from the dialogue so far. */
@@ -281,37 +234,39 @@ function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context
   const { random } = state;
   if (state.speaker === 'user') {
     return act.attribute === undefined
-      ? random.pick(ASK_FACET)({ f: facetPhrase(act.facet) })
-      : random.pick(ASK_ATTRIBUTE)({ x: attributePhrase(act.attribute).noun });
+      ? random.pick(state.t.ASK_FACET)({ f: facetPhrase(act.facet, state.phrasing) })
+      : random.pick(state.t.ASK_ATTRIBUTE)({ x: attributePhrase(act.attribute, state.phrasing).noun });
   }
   const voice = VOICES[state.style];
   if (act.attribute === undefined) {
-    const question = random.pick(ASK_FACET)({ f: saidNoun(random, facetNouns(act.facet)) });
-    return `${question}${random.chance(0.6) ? maybe(random, voice.facetFollowUp, FACET_FOLLOW_UPS) : maybe(random, voice.askReason, ASK_REASONS)}`;
+    const question = random.pick(state.t.ASK_FACET)({ f: saidNoun(random, facetNouns(act.facet, state.phrasing)) });
+    return `${question}${random.chance(0.6) ? maybe(random, voice.facetFollowUp, state.t.FACET_FOLLOW_UPS) : maybe(random, voice.askReason, state.t.ASK_REASONS)}`;
   }
-  const x = saidNoun(random, attributeNouns(act.attribute));
+  const x = saidNoun(random, attributeNouns(act.attribute, state.phrasing));
   const question =
     context.askedBefore && random.chance(0.4)
-      ? random.pick(ASK_ATTRIBUTE_NEXT)({ x })
-      : random.pick(ASK_ATTRIBUTE)({ x });
-  return `${question}${maybe(random, voice.askReason, ASK_REASONS)}`;
+      ? random.pick(state.t.ASK_ATTRIBUTE_NEXT)({ x })
+      : random.pick(state.t.ASK_ATTRIBUTE)({ x });
+  return `${question}${maybe(random, voice.askReason, state.t.ASK_REASONS)}`;
 }
 
 function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
   const titles = titleWords(state, act.items);
   const r = joinList(
     act.reasons.map((key) =>
-      state.speaker === 'user' ? attributePhrase(key).noun : saidNoun(state.random, attributeNouns(key)),
+      state.speaker === 'user'
+        ? attributePhrase(key, state.phrasing).noun
+        : saidNoun(state.random, attributeNouns(key, state.phrasing)),
     ),
   );
   const templates =
     r === ''
       ? titles.one
-        ? RECOMMEND_ONE
-        : RECOMMEND_MANY
+        ? state.t.RECOMMEND_ONE
+        : state.t.RECOMMEND_MANY
       : titles.one
-        ? RECOMMEND_ONE_BECAUSE
-        : RECOMMEND_MANY_BECAUSE;
+        ? state.t.RECOMMEND_ONE_BECAUSE
+        : state.t.RECOMMEND_MANY_BECAUSE;
   const text = state.random.pick(templates)({ ...titles, r });
   if (state.speaker === 'user') return text;
   return recommendTail(state, text, act.items);
@@ -344,13 +299,13 @@ function recommendTail(state: TurnState, text: string, ids: readonly string[]): 
     }
   }
   const ask = text.endsWith('.') || fact !== '';
-  return `${out}${fact}${ask ? maybe(random, voice.recommendFollowUp, RECOMMEND_FOLLOW_UPS) : ''}`;
+  return `${out}${fact}${ask ? maybe(random, voice.recommendFollowUp, state.t.RECOMMEND_FOLLOW_UPS) : ''}`;
 }
 
 /** "Have you seen Heat (1995), Michael Mann's crime thriller?": a question about one film may say what it is. */
 function askItem(state: TurnState, act: ActOfType<'ask-item'>): string {
   const { random, catalog } = state;
-  const text = random.pick(ASK_ITEM)(titleWords(state, act.items));
+  const text = random.pick(state.t.ASK_ITEM)(titleWords(state, act.items));
   if (state.speaker === 'user' || act.items.length !== 1 || !random.chance(VOICES[state.style].itemHint)) return text;
   const item = catalog.require(act.items[0] as string);
   return withAppositive(text, writtenTitle(state, item.id), itemAppositive(item, catalog, random));
@@ -365,13 +320,13 @@ function respondAndRecommend(
   critiqueAct: ActOfType<'respond-critique'>,
   act: ActOfType<'recommend'>,
 ): string {
-  const shift = shiftOf(critiqueAct, state.random);
+  const shift = shiftOf(critiqueAct, state);
   const t = titleWords(state, critiqueAct.items).and;
   const titles = titleWords(state, act.items);
   const words: RespondRecommendWords = { ...titles, t, s: shift.s };
   const template = shift.comparative
-    ? pickOf(state.random, RESPOND_RECOMMEND, RESPOND_RECOMMEND_COMPARATIVE)
-    : state.random.pick(RESPOND_RECOMMEND);
+    ? pickOf(state.random, state.t.RESPOND_RECOMMEND, state.t.RESPOND_RECOMMEND_COMPARATIVE)
+    : state.random.pick(state.t.RESPOND_RECOMMEND);
   return recommendTail(state, template(words), act.items);
 }
 
@@ -382,12 +337,12 @@ function combinesWithCritique(critiqueAct: ActOfType<'respond-critique'>, next: 
 function close(state: TurnState, act: ActOfType<'close'>): string {
   const { random } = state;
   if (state.speaker === 'user') {
-    if (act.items.length === 0) return random.pick(USER_CLOSE);
-    return random.pick(USER_CLOSE_WITH_ITEM)(titleWords(state, act.items));
+    if (act.items.length === 0) return random.pick(state.t.USER_CLOSE);
+    return random.pick(state.t.USER_CLOSE_WITH_ITEM)(titleWords(state, act.items));
   }
-  if (act.items.length === 0) return `${random.pick(CLOSE)} ${random.pick(CLOSE_WISHES)}`;
-  const text = random.pick(CLOSE_WITH_ITEM)(titleWords(state, act.items));
-  return `${text}${maybe(random, VOICES[state.style].closeWish, CLOSE_WITH_ITEM_WISHES)}`;
+  if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES)}`;
+  const text = random.pick(state.t.CLOSE_WITH_ITEM)(titleWords(state, act.items));
+  return `${text}${maybe(random, VOICES[state.style].closeWish, state.t.CLOSE_WITH_ITEM_WISHES)}`;
 }
 
 /** The share of turns, where a trait shows, worded by it ("Decided: Heat."): the rest use the common lists. */
@@ -401,11 +356,11 @@ function isPicky(state: TurnState): boolean {
 function acceptTemplates(state: TurnState): readonly Template<TitleWords>[] {
   const decisiveness = state.persona?.decisiveness;
   if (decisiveness === undefined || state.style === 'terse' || !state.random.chance(PERSONA_WORDING)) {
-    return styled(state, ACCEPT);
+    return styled(state, state.t.ACCEPT);
   }
-  if (decisiveness >= 0.7) return ACCEPT_BY_DECISIVENESS.decisive;
-  if (decisiveness < 0.35) return ACCEPT_BY_DECISIVENESS.hesitant;
-  return styled(state, ACCEPT);
+  if (decisiveness >= 0.7) return state.t.ACCEPT_BY_DECISIVENESS.decisive;
+  if (decisiveness < 0.35) return state.t.ACCEPT_BY_DECISIVENESS.hesitant;
+  return styled(state, state.t.ACCEPT);
 }
 
 function reject(state: TurnState, act: ActOfType<'reject'>): string {
@@ -413,16 +368,17 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   // has just given an opinion of are seen, so only the others need naming.
   const unnamed = act.seen ? act.items.filter((id) => !state.named.includes(id)) : act.items;
   if (unnamed.length === 0) {
-    return state.random.pick(styled(state, REJECT_SEEN_JUST_NAMED))({ one: act.items.length === 1 });
+    return state.random.pick(styled(state, state.t.REJECT_SEEN_JUST_NAMED))({ one: act.items.length === 1 });
   }
   const titles = titleWords(state, unnamed);
   if (titles.one && !act.seen && isPicky(state) && state.random.chance(PERSONA_WORDING)) {
-    return state.random.pick(REJECT_PICKY)(titles);
+    return state.random.pick(state.t.REJECT_PICKY)(titles);
   }
-  if (titles.one) return state.random.pick(styled(state, act.seen ? REJECT_SEEN_ONE : REJECT_ONE))(titles);
+  if (titles.one)
+    return state.random.pick(styled(state, act.seen ? state.t.REJECT_SEEN_ONE : state.t.REJECT_ONE))(titles);
   const all = titles.list.length === 2 ? `both ${titles.and}` : `all of ${titles.and}`;
   const words = { ...titles, none: joinNegativeList(titles.list), all };
-  return state.random.pick(styled(state, act.seen ? REJECT_SEEN_MANY : REJECT_MANY))(words);
+  return state.random.pick(styled(state, act.seen ? state.t.REJECT_SEEN_MANY : state.t.REJECT_MANY))(words);
 }
 
 function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, context: AssistantContext): string {
@@ -430,16 +386,16 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
   const user = state.speaker === 'user';
   switch (act.type) {
     case 'greet':
-      if (user) return withItems(state, random.pick(USER_GREETINGS), act.items);
+      if (user) return withItems(state, random.pick(state.t.USER_GREETINGS), act.items);
       return withItems(
         state,
-        `${random.pick(GREETINGS)}${maybe(random, VOICES[state.style].offer, GREETING_OFFERS)}`,
+        `${random.pick(state.t.GREETINGS)}${maybe(random, VOICES[state.style].offer, state.t.GREETING_OFFERS)}`,
         act.items,
       );
     case 'ask-open': {
-      if (user) return withItems(state, random.pick(USER_OPEN_QUESTIONS), act.items);
-      const followUp = maybe(random, VOICES[state.style].openFollowUp, OPEN_FOLLOW_UPS);
-      return withItems(state, `${random.pick(OPEN_QUESTIONS)}${followUp}`, act.items);
+      if (user) return withItems(state, random.pick(state.t.USER_OPEN_QUESTIONS), act.items);
+      const followUp = maybe(random, VOICES[state.style].openFollowUp, state.t.OPEN_FOLLOW_UPS);
+      return withItems(state, `${random.pick(state.t.OPEN_QUESTIONS)}${followUp}`, act.items);
     }
     case 'ask-attribute':
       return withItems(state, askAttribute(state, act, context), act.items);
@@ -448,26 +404,26 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
     case 'recommend':
       return recommend(state, act);
     case 'respond-critique': {
-      const text = critique(state, act, RESPOND_CRITIQUE, RESPOND_CRITIQUE_COMPARATIVE);
+      const text = critique(state, act, state.t.RESPOND_CRITIQUE, state.t.RESPOND_CRITIQUE_COMPARATIVE);
       if (act.dropped === undefined) return text;
       const x = joinList(
-        act.dropped.map((key) => saidNoun(random, attributeNouns(key))),
+        act.dropped.map((key) => saidNoun(random, attributeNouns(key, state.phrasing))),
         'or',
       );
-      return `${sentence(state, text)} ${random.pick(DROPPED)({ x })}`;
+      return `${sentence(state, text)} ${random.pick(state.t.DROPPED)({ x })}`;
     }
     case 'no-match':
-      return critique(state, act, NO_MATCH, NO_MATCH_COMPARATIVE);
+      return critique(state, act, state.t.NO_MATCH, state.t.NO_MATCH_COMPARATIVE);
     case 'describe-item': {
       const id = act.items[0] as string;
       const item = state.catalog.require(id);
-      return describeItem(item, titleWords(state, act.items).and, act.attributes, random);
+      return describeItem(item, titleWords(state, act.items).and, act.attributes, random, state.phrasing);
     }
     case 'close':
       return close(state, act);
     case 'state-goal':
-      if (act.items.length === 0) return styledText(state, STATE_GOAL);
-      return random.pick(styled(state, STATE_GOAL_LIKE))(titleWords(state, act.items));
+      if (act.items.length === 0) return styledText(state, state.t.STATE_GOAL);
+      return random.pick(styled(state, state.t.STATE_GOAL_LIKE))(titleWords(state, act.items));
     case 'critique':
       return userCritique(state, act);
     case 'reject':
@@ -475,11 +431,11 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
     case 'accept':
       return random.pick(acceptTemplates(state))(titleWords(state, act.items));
     case 'ask-about-item':
-      return random.pick(styled(state, ASK_ABOUT_ITEM))(titleWords(state, act.items));
+      return random.pick(styled(state, state.t.ASK_ABOUT_ITEM))(titleWords(state, act.items));
     case 'give-up': {
-      const giveUp = styledText(state, GIVE_UP);
+      const giveUp = styledText(state, state.t.GIVE_UP);
       if (act.items.length === 0) return giveUp;
-      return `${random.pick(GIVE_UP_ITEMS)(titleWords(state, act.items))} ${giveUp}`;
+      return `${random.pick(state.t.GIVE_UP_ITEMS)(titleWords(state, act.items))} ${giveUp}`;
     }
   }
 }
@@ -487,7 +443,7 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
 const ACKNOWLEDGED: ReadonlySet<DialogueAct['type']> = new Set(['ask-attribute', 'ask-item', 'ask-open', 'recommend']);
 
 /** An acknowledgement of the user's last turn when it said something (more than a hello), else undefined. */
-function acknowledgement(request: VerbalizeRequest, voice: Voice): string | undefined {
+function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnState): string | undefined {
   if (request.speaker !== 'assistant') return undefined;
   const first = request.acts[0] as DialogueAct;
   if (!ACKNOWLEDGED.has(first.type)) return undefined;
@@ -497,10 +453,10 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice): string | unde
   const rejected = last.acts.some((act) => act.type === 'reject');
   const echo = rejected ? undefined : echoOf(last);
   if (echo !== undefined && request.random.chance(ECHO_RATE)) {
-    const words = { x: saidNoun(request.random, attributeNouns(echo.attribute as string)) };
-    return capitalize(request.random.pick(ECHOES[echo.polarity])(words));
+    const words = { x: saidNoun(request.random, attributeNouns(echo.attribute as string, state.phrasing)) };
+    return capitalize(request.random.pick(state.t.ECHOES[echo.polarity])(words));
   }
-  return request.random.pick(rejected ? ACKNOWLEDGEMENTS_AFTER_REJECT : ACKNOWLEDGEMENTS);
+  return request.random.pick(rejected ? state.t.ACKNOWLEDGEMENTS_AFTER_REJECT : state.t.ACKNOWLEDGEMENTS);
 }
 
 /** The share of acknowledgements that say back what the user just said about an attribute ("No horror, got it."). */
@@ -554,11 +510,14 @@ function styleOf(request: VerbalizeRequest): Style {
 }
 
 /** The chatty user's asides that fit this turn, by what it does: open, settle on a film, or give up. */
-function asidesFor(acts: readonly DialogueAct[]): { list: readonly string[]; opening: boolean } | undefined {
+function asidesFor(
+  acts: readonly DialogueAct[],
+  state: TurnState,
+): { list: readonly string[]; opening: boolean } | undefined {
   const first = (acts[0] as DialogueAct).type;
-  if (first === 'greet' || first === 'state-goal') return { list: OPENING_ASIDES, opening: true };
-  if (acts.some((act) => act.type === 'accept')) return { list: SETTLED_ASIDES, opening: false };
-  if (acts.some((act) => act.type === 'give-up')) return { list: GIVE_UP_ASIDES, opening: false };
+  if (first === 'greet' || first === 'state-goal') return { list: state.t.OPENING_ASIDES, opening: true };
+  if (acts.some((act) => act.type === 'accept')) return { list: state.t.SETTLED_ASIDES, opening: false };
+  if (acts.some((act) => act.type === 'give-up')) return { list: state.t.GIVE_UP_ASIDES, opening: false };
   return undefined;
 }
 
@@ -581,9 +540,12 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       hint: 'Pass at least one dialogue act.',
     });
   }
+  const phrasing = domainPhrasing(request.catalog);
   const state: TurnState = {
     random: request.random,
     catalog: request.catalog,
+    phrasing,
+    t: templatesOf(phrasing),
     speaker: request.speaker,
     style: styleOf(request),
     persona: request.speaker === 'user' ? request.persona : undefined,
@@ -593,7 +555,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
-  const ack = acknowledgement(request, voice);
+  const ack = acknowledgement(request, voice, state);
   if (ack !== undefined) pieces.push(ack);
   const context = contextOf(request);
   let i = 0;
@@ -615,14 +577,14 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       i += 2;
     } else if (act.type === 'close' && act.items.length === 0 && acts[i - 1]?.type === 'recommend' && !isUser(state)) {
       // A goodbye after a last suggestion in the same turn: not "Sorry we didn't find the right one".
-      pieces.push(`${state.random.pick(CLOSE_AFTER_SUGGESTION)} ${state.random.pick(CLOSE_WISHES)}`);
+      pieces.push(`${state.random.pick(state.t.CLOSE_AFTER_SUGGESTION)} ${state.random.pick(state.t.CLOSE_WISHES)}`);
       i++;
     } else {
       pieces.push(sentence(state, verbalizeAct(state, act, context)));
       i++;
     }
   }
-  const asides = state.speaker === 'user' && state.style === 'chatty' ? asidesFor(acts) : undefined;
+  const asides = state.speaker === 'user' && state.style === 'chatty' ? asidesFor(acts, state) : undefined;
   if (asides !== undefined && state.random.chance(ASIDE_RATE)) {
     // After an opening hello or request ("Hi! …"); after anything else.
     const at = asides.opening ? 1 : pieces.length;
