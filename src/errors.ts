@@ -45,6 +45,10 @@ export const ICER_ERROR_CODES = [
    * into U+FFFD, so the file is refused at the line of its first invalid byte.
    */
   'INVALID_ENCODING',
+  /** The work queue's Redis server cannot be reached. */
+  'QUEUE_UNREACHABLE',
+  /** A batch of a queued run failed on a worker (or was given up after stalling too often). */
+  'QUEUE_JOB_FAILED',
 ] as const;
 
 /** One of {@link ICER_ERROR_CODES}. */

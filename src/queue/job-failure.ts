@@ -9,12 +9,17 @@ export function failureReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A failed job's reason as an error: an icer error again when the reason carries its code, else a plain error. */
-export function failureError(reason: string, what: string): Error {
+/**
+ * A failed job's reason as an error: the icer error again when the reason carries its code, else `QUEUE_JOB_FAILED`
+ * (a worker's own failure, or a batch given up after stalling too often).
+ */
+export function failureError(reason: string, what: string): IcerError {
   const match = /^(.*) \[([A-Z_]+)\]$/s.exec(reason);
   const code = match?.[2] as IcerErrorCode | undefined;
   if (match && code !== undefined && (ICER_ERROR_CODES as readonly string[]).includes(code)) {
     return new IcerError(code, `${what} failed on a worker: ${match[1]}`);
   }
-  return new Error(`${what} failed on a worker: ${reason}`);
+  return new IcerError('QUEUE_JOB_FAILED', `${what} failed on a worker: ${reason}.`, {
+    hint: "Read the workers' output for the cause; resume with the same command and --resume once it is fixed.",
+  });
 }

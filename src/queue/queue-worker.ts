@@ -67,7 +67,7 @@ export type QueueWorkerOptions = z.input<typeof QueueWorkerOptionsSchema>;
  * with its message (an icer error keeps its code). While a job runs its lock is renewed; if this worker dies, the
  * lock expires and a worker's stalled-job check puts the job back on the queue for another.
  *
- * @throws IcerError `INVALID_ARGUMENT` for options that are not valid or a Redis URL that cannot be reached;
+ * @throws IcerError `INVALID_ARGUMENT` for options that are not valid, `QUEUE_UNREACHABLE` for a Redis that cannot be reached;
  *   `MISSING_DEPENDENCY` without `bullmq` (or its driver `ioredis`).
  */
 export async function startQueueWorker<Data, Result>(

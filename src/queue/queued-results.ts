@@ -76,7 +76,7 @@ const NOT_STARTED = new Set(['waiting', 'wait', 'prioritized', 'delayed', 'waiti
  * worker that dies mid-batch leaves its job locked until the lock expires; another worker's stalled-job check then
  * puts it back on the queue (see {@link startQueueWorker}).
  *
- * @throws IcerError `INVALID_ARGUMENT` for options that are not valid or a Redis URL that cannot be reached;
+ * @throws IcerError `INVALID_ARGUMENT` for options that are not valid, `QUEUE_UNREACHABLE` for a Redis that cannot be reached;
  *   `MISSING_DEPENDENCY` without `bullmq` (or its driver `ioredis`); `ABORTED` when `signal` fires; a failed job's
  *   error (an icer error again when the worker threw one).
  */

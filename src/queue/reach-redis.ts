@@ -5,7 +5,7 @@ import { redactRedisUrl, redisConnection } from './redis-url.js';
 /**
  * Checks that a Redis URL is well formed and that something answers at its host and port, before any queue is
  * made: BullMQ (through ioredis) would otherwise retry an unreachable server for ever, silently. A URL that is
- * malformed or cannot be reached is an `INVALID_ARGUMENT` that names it (its password hidden) and says what to do.
+ * malformed is an `INVALID_ARGUMENT`, one that cannot be reached a `QUEUE_UNREACHABLE`, each naming it (its password hidden) and says what to do.
  */
 export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
   const connection = redisConnection(url);
@@ -14,7 +14,7 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
     const fail = (why: string, cause?: unknown) => {
       socket.destroy();
       reject(
-        new IcerError('INVALID_ARGUMENT', `Cannot reach Redis at ${redactRedisUrl(url)} (${why}).`, {
+        new IcerError('QUEUE_UNREACHABLE', `Cannot reach Redis at ${redactRedisUrl(url)} (${why}).`, {
           hint: 'Start redis-server there (for example: redis-server --port 6379), or give the URL of a running one.',
           cause,
         }),

@@ -132,7 +132,7 @@ describe('queue errors', () => {
   it('names a Redis URL that cannot be reached, and says what to do', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
     const failure = await collect(queuedResults({ url, runKey: 'x', batches: batches(1) })).catch((e: unknown) => e);
-    expect(IcerError.isInstance(failure) && failure.code).toBe('INVALID_ARGUMENT');
+    expect(IcerError.isInstance(failure) && failure.code).toBe('QUEUE_UNREACHABLE');
     expect((failure as Error).message).toContain(`Cannot reach Redis at ${url} (connection refused)`);
     expect((failure as Error).message).toMatch(/Start redis-server/);
     const worker = await startQueueWorker(
