@@ -55,7 +55,12 @@ function isParseArgsError(error: unknown): error is Error {
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+  // No command is a usage mistake (exit 2), answered with the help a script's log will show.
+  if (command === undefined) {
+    io.stderr.write(MAIN_HELP);
+    return 2;
+  }
+  if (command === '-h' || command === '--help' || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
     io.stdout.write(topic !== undefined && COMMANDS[topic] ? COMMANDS[topic].help : MAIN_HELP);
     return 0;

@@ -96,7 +96,10 @@ describe('icer profiles', () => {
 
 describe('icer', () => {
   it('prints help, version, and rejects unknown commands', async () => {
-    const help = await cli([]);
+    const bare = await cli([]);
+    expect(bare.code).toBe(2);
+    expect(bare.stderr).toContain('profiles');
+    const help = await cli(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('profiles');
     expect((await cli(['help', 'profiles'])).stdout).toContain('--movielens DIR');
