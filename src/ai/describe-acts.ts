@@ -2,6 +2,7 @@ import { displayTitle, parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { DialogueAct, Polarity } from '../dialogue/dialogue-acts.js';
 import { attributePhrase, facetPhrase } from '../lexicon/attribute-phrases.js';
+import { type DomainPhrasing, domainPhrasing } from '../lexicon/domain-phrasing.js';
 import { joinList } from '../lexicon/english.js';
 
 // One decimal is as fine as a model can act on; the raw strength (0.8371) would only add noise to the prompt.
@@ -36,37 +37,37 @@ function opinionOfAttribute(polarity: Polarity, noun: string): string {
 }
 
 // A fact about an item in words a model can repeat without inventing: "genre sci-fi", "directed by Lana Wachowski".
-function fact(key: string): string {
+function fact(key: string, phrasing: DomainPhrasing): string {
   const parsed = parseAttributeKey(key);
   if (!parsed) return key;
   switch (parsed.facet) {
     case 'genre':
-      return `genre ${attributePhrase(key).noun}`;
+      return `genre ${attributePhrase(key, phrasing).noun}`;
     case 'director':
       return `directed by ${parsed.value}`;
     case 'cast':
       return `starring ${parsed.value}`;
     case 'tag':
-      return attributePhrase(key).noun;
+      return attributePhrase(key, phrasing).noun;
     default:
       return `${parsed.facet} ${parsed.value}`;
   }
 }
 
 // "but less violent" / "but more recent": the direction of a critique, as the user would put it.
-function critiqueDirection(act: {
-  attribute?: string | undefined;
-  direction: 'less' | 'more' | 'newer' | 'older';
-}): string {
+function critiqueDirection(
+  act: { attribute?: string | undefined; direction: 'less' | 'more' | 'newer' | 'older' },
+  phrasing: DomainPhrasing,
+): string {
   switch (act.direction) {
     case 'newer':
       return 'more recent';
     case 'older':
       return 'older';
     case 'less':
-      return act.attribute === undefined ? 'less of the same' : attributePhrase(act.attribute).less;
+      return act.attribute === undefined ? 'less of the same' : attributePhrase(act.attribute, phrasing).less;
     case 'more':
-      return act.attribute === undefined ? 'more of the same' : attributePhrase(act.attribute).more;
+      return act.attribute === undefined ? 'more of the same' : attributePhrase(act.attribute, phrasing).more;
   }
 }
 
@@ -81,36 +82,41 @@ function critiqueDirection(act: {
  * ```
  */
 export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
+  // The catalog's own words: "authors" and "novels" for books, never films.
+  const phrasing = domainPhrasing(catalog);
   switch (act.type) {
     case 'greet':
       return 'Greet the user and offer to help them find something.';
     case 'ask-attribute':
       return act.attribute === undefined
-        ? `Ask which ${facetPhrase(act.facet)} they enjoy.`
-        : `Ask how they feel about ${attributePhrase(act.attribute).noun}.`;
+        ? `Ask which ${facetPhrase(act.facet, phrasing)} they enjoy.`
+        : `Ask how they feel about ${attributePhrase(act.attribute, phrasing).noun}.`;
     case 'ask-item':
       return `Ask whether they have seen ${titles(catalog, act.items)} and, if so, what they thought of it.`;
     case 'ask-open':
       return 'Ask an open question about what they are in the mood for.';
     case 'recommend': {
-      const reasons = act.reasons.map((key) => attributePhrase(key).noun);
+      const reasons = act.reasons.map((key) => attributePhrase(key, phrasing).noun);
       const because = reasons.length === 0 ? '' : `, as a match for what they said they like: ${joinList(reasons)}`;
       return `Recommend ${titles(catalog, act.items)}${because}.`;
     }
     case 'respond-critique': {
-      const acknowledge = `Acknowledge that they want something like ${titles(catalog, act.items)} but ${critiqueDirection(act)}`;
+      const acknowledge = `Acknowledge that they want something like ${titles(catalog, act.items)} but ${critiqueDirection(act, phrasing)}`;
       if (act.dropped === undefined) return `${acknowledge}.`;
       const nouns = joinList(
-        act.dropped.map((key) => attributePhrase(key).noun),
+        act.dropped.map((key) => attributePhrase(key, phrasing).noun),
         'or',
       );
       return `${acknowledge}, and say that you have no ${nouns} left that also fit this, so you set that earlier wish aside.`;
     }
     case 'no-match':
-      return `Say, sorry, that you have nothing left like ${titles(catalog, act.items)} but ${critiqueDirection(act)}.`;
+      return `Say, sorry, that you have nothing left like ${titles(catalog, act.items)} but ${critiqueDirection(act, phrasing)}.`;
     case 'describe-item': {
       const item = catalog.require(act.items[0] as string);
-      const facts = [...(item.year === undefined ? [] : [`released in ${item.year}`]), ...act.attributes.map(fact)];
+      const facts = [
+        ...(item.year === undefined ? [] : [`released in ${item.year}`]),
+        ...act.attributes.map((key) => fact(key, phrasing)),
+      ];
       return facts.length === 0
         ? `Describe ${displayTitle(item)} briefly, stating no facts beyond its title.`
         : `Describe ${displayTitle(item)} using only these facts: ${facts.join('; ')}.`;
@@ -125,7 +131,7 @@ export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
         : `Say you are looking for something like ${titles(catalog, act.items)}.`;
     case 'disclose':
       if (act.attribute !== undefined) {
-        return `${opinionOfAttribute(act.polarity, attributePhrase(act.attribute).noun)}${strength(act.strength)}.`;
+        return `${opinionOfAttribute(act.polarity, attributePhrase(act.attribute, phrasing).noun)}${strength(act.strength)}.`;
       }
       return `Say you have seen ${titles(catalog, act.items)} and ${feeling(act.polarity)}${strength(act.strength)}.`;
     case 'answer-item':
@@ -134,7 +140,7 @@ export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
         return `Say you have seen ${titles(catalog, act.items)}, giving no opinion of it.`;
       return `Say you have seen ${titles(catalog, act.items)} and ${feeling(act.polarity)}${strength(act.strength)}.`;
     case 'critique':
-      return `Ask for something like ${titles(catalog, act.items)} but ${critiqueDirection(act)}.`;
+      return `Ask for something like ${titles(catalog, act.items)} but ${critiqueDirection(act, phrasing)}.`;
     case 'reject': {
       const them = act.items.length === 1 ? 'it' : 'them';
       return act.seen
