@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { ActOfType, AssistantAct, UserAct } from '../dialogue/dialogue-acts.js';
+import { domainPhrasing, type FacetPhrasing } from '../lexicon/domain-phrasing.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { type CatalogIndex, catalogIndex } from './catalog-index.js';
@@ -40,9 +41,10 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
   slateSize: z.tuple([z.number().int().min(1).max(3), z.number().int().min(1).max(3)]).default([1, 3]),
   /**
    * Facets the recommender asks about.
-   * @default genre, tag, director, cast (those the catalog has)
+   * @default the catalog's facets its domain phrasing calls genre, tag, creator and performer, in that order (movies:
+   * genre, tag, director, cast; books: genre, tag, author); every facet of the catalog when its phrasing names none
    */
-  questionFacets: z.array(z.string().min(1)).default(['genre', 'tag', 'director', 'cast']),
+  questionFacets: z.array(z.string().min(1)).optional(),
   /**
    * How many top candidates the value of a question is measured on.
    * @default 40
@@ -92,6 +94,8 @@ interface SlateConstraint {
 interface QuestionPlan {
   /** The question facets the catalog has. */
   facets: readonly string[];
+  /** The facets an item's description names, and how many values of each. */
+  describe: ReadonlyArray<readonly [string, number]>;
   /** 1 for each attribute id in one of those facets. */
   inQuestionFacets: Uint8Array;
   /** Each facet's most common attributes, asked about when nothing better is. */
@@ -105,11 +109,42 @@ interface QuestionPlan {
   share: Float64Array;
 }
 
+type FacetKind = FacetPhrasing['kind'];
+
+// What the recommender asks about, by the kind of facet: the same for films (director, cast) and books (author).
+const QUESTION_KINDS = ['genre', 'tag', 'creator', 'performer'] as const;
+// What describing an item names, and how many values of each.
+const DESCRIBED: ReadonlyArray<readonly [FacetKind, number]> = [
+  ['genre', 2],
+  ['creator', 1],
+  ['performer', 2],
+];
+
+/** The catalog's facets of these kinds, kind by kind; all its facets when its phrasing names none of them. */
+function facetsByKind(catalog: ItemCatalog, kinds: readonly FacetKind[]): string[] {
+  const phrased = Object.entries(domainPhrasing(catalog).facets);
+  const named = kinds.flatMap((kind) => phrased.filter(([, facet]) => facet.kind === kind).map(([name]) => name));
+  return named.length > 0 ? named : [...catalogIndex(catalog).facets];
+}
+
+function describedFacets(catalog: ItemCatalog): ReadonlyArray<readonly [string, number]> {
+  const phrased = domainPhrasing(catalog).facets;
+  const named = DESCRIBED.flatMap(([kind, count]) =>
+    Object.entries(phrased)
+      .filter(([, facet]) => facet.kind === kind)
+      .map(([name]) => [name, count] as const),
+  );
+  return named.length > 0 ? named : [...catalogIndex(catalog).facets].map((facet) => [facet, 2] as const);
+}
+
 function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
   const index = catalogIndex(catalog);
-  const facets = options.questionFacets.filter((facet) => index.facets.has(facet));
+  const facets = (options.questionFacets ?? facetsByKind(catalog, QUESTION_KINDS)).filter((facet) =>
+    index.facets.has(facet),
+  );
   return {
     facets,
+    describe: describedFacets(catalog),
     inQuestionFacets: Uint8Array.from(index.attributeFacet, (facet) => (facets.includes(facet) ? 1 : 0)),
     commonAttributes: facets.flatMap((facet) => (index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET)),
     // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
@@ -584,7 +619,7 @@ class BeliefRecommender implements RecommenderPolicy {
     return {
       type: 'describe-item',
       items: [item],
-      attributes: [...pick('genre', 2), ...pick('director', 1), ...pick('cast', 2)],
+      attributes: this.#plan.describe.flatMap(([facet, count]) => pick(facet, count)),
     };
   }
 }

@@ -31,11 +31,17 @@ function books(domain: string, facets: [string, string, string] = ['genre', 'aut
 async function texts(catalog: ItemCatalog, count: number) {
   const profiles = [...syntheticProfiles(catalog, { count, seed: 3, minSupport: 2 })];
   const generator = new DialogueGenerator({ catalog, seed: 11 });
-  const out: { text: string; violations: number }[] = [];
+  const out: { text: string; violations: number; asked: string[]; described: string[] }[] = [];
   for await (const dialogue of generator.generateMany(profiles)) {
+    const acts = dialogue.turns.flatMap((turn) => turn.acts);
     out.push({
       text: dialogue.turns.map((turn) => turn.text).join('\n'),
       violations: dialogue.consistency.violations.length,
+      // The facets asked about, and those an item's description names.
+      asked: acts.flatMap((act) => (act.type === 'ask-attribute' ? [act.attribute?.split(':')[0] ?? act.facet] : [])),
+      described: acts.flatMap((act) =>
+        act.type === 'describe-item' ? act.attributes.map((key) => key.split(':')[0] as string) : [],
+      ),
     });
   }
   return out;
@@ -50,6 +56,9 @@ describe('domain phrasing', () => {
       expect(d.violations).toBe(0);
     }
     expect(dialogues.some((d) => /\bbooks?\b/.test(d.text))).toBe(true);
+    // Authors are to books what directors are to films: asked about, and named when a book is described.
+    expect(dialogues.some((d) => d.asked.includes('author'))).toBe(true);
+    expect(dialogues.some((d) => d.described.includes('author'))).toBe(true);
   }, 60_000);
 
   it('words an unknown domain neutrally', async () => {
