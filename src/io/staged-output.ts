@@ -79,9 +79,7 @@ export class StagedOutput {
     if (found && found.isDirectory() !== options.folder) {
       throw new IcerError('INVALID_ARGUMENT', `It is a ${found.isDirectory() ? 'folder' : 'file'}, not a ${kind}.`, {
         location: { file: target },
-        hint: options.folder
-          ? 'This output is a folder: name a new folder.'
-          : 'This output is one file: name a file.',
+        hint: options.folder ? 'This output is a folder: name a new folder.' : 'This output is one file: name a file.',
       });
     }
     const staged = new StagedOutput(target, options.folder, found !== undefined);
