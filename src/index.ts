@@ -22,6 +22,7 @@ export type { MentionKind, TitleMention } from './consistency/mention-finder.js'
 export { MentionFinder, mentionFinderFor } from './consistency/mention-finder.js';
 export type { PolarityJudge, PolarityQuestion } from './consistency/polarity-judge.js';
 export { judgeUnsurePolarity } from './consistency/polarity-judge.js';
+export { builtinBooksCatalog } from './data/builtin/builtin-books-catalog.js';
 export { builtinCatalog } from './data/builtin/builtin-catalog.js';
 export type { CatalogDocument, CatalogDocumentInput } from './data/catalog-json.js';
 export {
