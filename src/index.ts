@@ -39,6 +39,10 @@ export type { MovieLensDatasetExtras } from './data/movielens/movielens-dataset.
 export { MovieLensDataset } from './data/movielens/movielens-dataset.js';
 export type { ParsedMovieTitle } from './data/movielens/parse-movielens-title.js';
 export { parseMovieLensTitle } from './data/movielens/parse-movielens-title.js';
+export type { RatingsDataOptions } from './data/ratings/load-ratings.js';
+export { loadRatings, RatingsDataOptionsSchema } from './data/ratings/load-ratings.js';
+export type { RatingsDatasetExtras } from './data/ratings/ratings-dataset.js';
+export { RatingsDataset } from './data/ratings/ratings-dataset.js';
 export type {
   ActOfType,
   AssistantAct,

@@ -15,8 +15,8 @@ import { UsageError } from './cli-io.js';
 import { CountSchema } from './count-schema.js';
 import { definedOnly } from './defined-only.js';
 import { duplicateRatingsNote } from './duplicate-ratings-note.js';
-import { MOVIELENS_FLAGS, movieLensSettings } from './movielens-flags.js';
-import { movieLensSource } from './movielens-source.js';
+import { MOVIELENS_FLAGS, RATINGS_DATA_FLAGS, ratingsDataSettings } from './movielens-flags.js';
+import { movieLensSource, ratingsDataSource } from './movielens-source.js';
 import { parseChoice, parseNumber, parseSeed } from './parse-values.js';
 import { InvalidProfileLinesSchema, readProfilesFile } from './profiles-file.js';
 import { requireItems } from './require-items.js';
@@ -32,6 +32,7 @@ export const RUN_FLAGS = {
   profiles: { type: 'string' },
   'invalid-profiles': { type: 'string' },
   movielens: { type: 'string' },
+  ...RATINGS_DATA_FLAGS,
   ...MOVIELENS_FLAGS,
   'max-turns': { type: 'string' },
   style: { type: 'string' },
@@ -65,6 +66,8 @@ const option = DialogueGeneratorOptionsSchema.shape;
 export async function planRun(values: RunFlagValues, cwd: string, stdin: Readable = process.stdin): Promise<RunPlan> {
   if (values.movielens !== undefined && values.catalog !== undefined)
     throw new UsageError('--movielens and --catalog cannot be combined: MovieLens brings its own catalog.');
+  if ((values.items !== undefined || values.ratings !== undefined) && values.catalog !== undefined)
+    throw new UsageError('--items/--ratings and --catalog cannot be combined: the items file is the catalog.');
   if (values['invalid-profiles'] !== undefined && values.profiles === undefined)
     throw new UsageError('--invalid-profiles applies to --profiles: add --profiles FILE.');
   const invalid = parseChoice(values['invalid-profiles'] ?? 'skip', '--invalid-profiles', InvalidProfileLinesSchema);
@@ -78,16 +81,22 @@ export async function planRun(values: RunFlagValues, cwd: string, stdin: Readabl
       ? undefined
       : parseChoice(values.style, '--style', BeliefPolicyOptionsSchema.shape.style.unwrap());
   const mode = values.mode === undefined ? undefined : parseChoice(values.mode, '--mode', VerbalizationModeSchema);
-  const movieLens = movieLensSettings(values, { seed });
+  const data = ratingsDataSettings(values, { seed }, cwd);
 
   let catalog = builtinCatalog();
   let users: (() => Iterable<PreferenceProfile>) | undefined;
   let dataNotes: string[] = [];
   if (values.movielens !== undefined) {
-    const dataset = await movieLensSource(resolve(cwd, values.movielens), movieLens);
+    const dataset = await movieLensSource(resolve(cwd, values.movielens), data);
     dataNotes = duplicateRatingsNote('icer generate', dataset.duplicateRatings);
     catalog = dataset.catalog;
-    users = () => dataset.profiles(movieLens.profiles);
+    users = () => dataset.profiles(data.profiles);
+  } else if (data.ratingsData !== undefined) {
+    // Your own ratings files work as MovieLens does: their catalog, their users cycled past the count.
+    const dataset = await ratingsDataSource({ ...data, ratingsData: data.ratingsData });
+    dataNotes = duplicateRatingsNote('icer generate', dataset.duplicateRatings);
+    catalog = dataset.catalog;
+    users = () => dataset.profiles(data.profiles);
   } else if (values.catalog !== undefined) {
     const file = resolve(cwd, values.catalog);
     catalog = await loadCatalogJson(file);

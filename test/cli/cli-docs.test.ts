@@ -19,8 +19,8 @@ function documented(...headings: string[]): Map<string, string | undefined> {
 
 describe('docs/cli.md', () => {
   for (const [command, headings] of [
-    ['generate', ['`icer generate`', 'MovieLens flags', 'Model flags']],
-    ['profiles', ['`icer profiles`', 'MovieLens flags']],
+    ['generate', ['`icer generate`', 'Ratings data flags', 'MovieLens flags', 'Model flags']],
+    ['profiles', ['`icer profiles`', 'Ratings data flags', 'MovieLens flags']],
     ['evaluate', ['`icer evaluate`', 'MovieLens flags', 'Model flags']],
     ['judge', ['`icer judge`', 'MovieLens flags', 'Model flags']],
     ['stats', ['`icer stats`', 'MovieLens flags']],

@@ -3,7 +3,7 @@ import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../..
 import { BeliefPolicyOptionsSchema } from '../../simulation/belief-policy.js';
 import { CountSchema } from '../count-schema.js';
 import { MODEL_OPTION_HELP } from '../model-from-flags.js';
-import { MOVIELENS_HELP } from '../movielens-flags.js';
+import { RATINGS_DATA_HELP } from '../movielens-flags.js';
 import { choicesText, defaultText, valueRule } from '../schema-facts.js';
 
 const generator = DialogueGeneratorOptionsSchema.shape;
@@ -32,7 +32,8 @@ Options:
   --force                start over, replacing what --out holds (once the first new record is ready)
   --shard i/n            generate only shard i of n (counted from 0): indices ⌊i·count/n⌋ up to ⌊(i+1)·count/n⌋;
                          icer merge joins the shards into the one-machine output
-  --movielens DIR        users from a MovieLens directory's ratings (cycled when --count exceeds them)
+  --movielens DIR        users from a MovieLens directory's ratings (cycled when --count exceeds them); for your
+                         own ratings files, --items and --ratings below
   --catalog FILE         an icer JSON catalog instead of the built-in one (synthetic users drawn from it)
   --profiles FILE        users from JSON Lines as icer profiles writes them (- reads standard input); every one once
                          unless --count says otherwise (then cycled)
@@ -53,7 +54,7 @@ Options:
                          still reported
   -h, --help             show this help
 
-${MOVIELENS_HELP}
+${RATINGS_DATA_HELP}
 Language models (default: none — the template verbaliser, offline):
   --model M              provider:model (e.g. openai:gpt-4o-mini, needs @ai-sdk/<provider> installed and its key),
                          or a model name for --provider openai-compatible

@@ -10,8 +10,8 @@ import { CountSchema } from '../count-schema.js';
 import { definedOnly } from '../defined-only.js';
 import { duplicateRatingsNote } from '../duplicate-ratings-note.js';
 import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
-import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
-import { movieLensSource } from '../movielens-source.js';
+import { MOVIELENS_FLAGS, RATINGS_DATA_FLAGS, RATINGS_DATA_HELP, ratingsDataSettings } from '../movielens-flags.js';
+import { movieLensSource, ratingsDataSource } from '../movielens-source.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseNumber, parseSeed } from '../parse-values.js';
 import { requireItems } from '../require-items.js';
@@ -23,19 +23,19 @@ const ratings = RatingsProfileOptionsSchema.shape;
 export const PROFILES_HELP = `Usage: icer profiles [options]
 
 Writes hidden user profiles as JSON Lines: synthetic users drawn from the built-in movie catalog by default,
-or users built from MovieLens ratings.
+or users built from MovieLens ratings or from your own ratings files (--items, --ratings).
 
 Options:
   --movielens DIR        build profiles from a MovieLens directory (movies.csv, ratings.csv, tags.csv, links.csv)
   --catalog FILE         draw synthetic users from an icer JSON catalog instead of the built-in one
-  --count N              how many profiles (default: ${defaultText(CountSchema)} synthetic users; every MovieLens user)
+  --count N              how many profiles (default: ${defaultText(CountSchema)} synthetic users; every user of the ratings)
   --seed S               seed for synthetic users and held-out splits (default: ${defaultText(synthetic.seed, ratings.seed)})
   --held-out F           share of liked items held out as evaluation targets
                          (default: ${defaultText(synthetic.heldOutFraction, ratings.heldOutFraction)})
   --out FILE             write to FILE instead of stdout (written atomically)
   -h, --help             show this help
 
-${MOVIELENS_HELP}`;
+${RATINGS_DATA_HELP}`;
 
 export async function profilesCommand(args: string[], io: CliIo): Promise<number> {
   const values = parseFlags(args, {
@@ -45,6 +45,7 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
     seed: { type: 'string' },
     'held-out': { type: 'string' },
     out: { type: 'string' },
+    ...RATINGS_DATA_FLAGS,
     ...MOVIELENS_FLAGS,
     help: { type: 'boolean', short: 'h' },
   });
@@ -55,21 +56,30 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
   if (values.movielens !== undefined && values.catalog !== undefined) {
     throw new UsageError('--movielens and --catalog cannot be combined: MovieLens brings its own catalog.');
   }
+  const own = values.items !== undefined || values.ratings !== undefined;
+  if (own && values.catalog !== undefined) {
+    throw new UsageError('--items/--ratings and --catalog cannot be combined: the items file is the catalog.');
+  }
   // Only what the user set is passed on: the library's schemas apply their own defaults to the rest.
   const count = values.count === undefined ? undefined : parseNumber(values.count, '--count', CountSchema);
   const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
   const heldOut = values['held-out'];
-  const heldOutSchema = values.movielens !== undefined ? ratings.heldOutFraction : synthetic.heldOutFraction;
+  const heldOutSchema = values.movielens !== undefined || own ? ratings.heldOutFraction : synthetic.heldOutFraction;
   const heldOutFraction = heldOut === undefined ? undefined : parseNumber(heldOut, '--held-out', heldOutSchema);
-  const movieLens = movieLensSettings(values, { seed, heldOutFraction });
+  const data = ratingsDataSettings(values, { seed, heldOutFraction }, io.cwd);
 
   let profiles: Iterable<PreferenceProfile>;
   let dataNotes: string[] = [];
   if (values.movielens !== undefined) {
-    const dataset = await movieLensSource(resolve(io.cwd, values.movielens), movieLens);
+    const dataset = await movieLensSource(resolve(io.cwd, values.movielens), data);
     dataNotes = duplicateRatingsNote('icer profiles', dataset.duplicateRatings);
     const users = dataset.userIds();
-    profiles = dataset.profiles(movieLens.profiles, count === undefined ? users : users.slice(0, count));
+    profiles = dataset.profiles(data.profiles, count === undefined ? users : users.slice(0, count));
+  } else if (data.ratingsData !== undefined) {
+    const dataset = await ratingsDataSource({ ...data, ratingsData: data.ratingsData });
+    dataNotes = duplicateRatingsNote('icer profiles', dataset.duplicateRatings);
+    const users = dataset.userIds();
+    profiles = dataset.profiles(data.profiles, count === undefined ? users : users.slice(0, count));
   } else {
     let catalog: ItemCatalog = builtinCatalog();
     if (values.catalog !== undefined) {

@@ -1,14 +1,13 @@
-import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { ItemInput } from '../../catalog/item.js';
-import { ItemCatalog } from '../../catalog/item-catalog.js';
 import { IcerError } from '../../errors.js';
-import { type CsvRecord, readCsv } from '../../io/csv-reader.js';
-import { fileError } from '../../io/file-error.js';
-import { checkRating, RatingScaleShape } from '../../profile/from-ratings.js';
+import type { CsvRecord } from '../../io/csv-reader.js';
+import { RatingScaleShape } from '../../profile/from-ratings.js';
 import { parseOptions } from '../../validation/parse-options.js';
-import { RatingRows } from './duplicate-ratings.js';
+import { type CsvTable, eachRow, fileExists } from '../csv-table.js';
+import { catalogAtLines } from '../ratings/catalog-at-lines.js';
+import { readRatingsFile } from '../ratings/read-ratings-file.js';
 import { MovieLensDataset } from './movielens-dataset.js';
 import { parseMovieLensTitle } from './parse-movielens-title.js';
 
@@ -50,106 +49,6 @@ export const MovieLensOptionsSchema = z
 export type MovieLensOptions = z.input<typeof MovieLensOptionsSchema>;
 
 const NO_GENRES = '(no genres listed)';
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)$/;
-const WHOLE = /^[+-]?\d+$/;
-
-/** A CSV file's header turned into column positions, checked against the columns it must have. */
-class CsvTable {
-  readonly #columns: Map<string, number>;
-  readonly #width: number;
-
-  constructor(
-    readonly file: string,
-    header: CsvRecord,
-    required: readonly string[],
-  ) {
-    this.#columns = new Map();
-    for (const [index, raw] of header.fields.entries()) {
-      const name = raw.trim();
-      if (this.#columns.has(name)) {
-        throw new IcerError('MALFORMED_CSV', `The header names the column "${name}" twice.`, {
-          location: { file, line: header.line, field: name },
-          hint: 'Give every column a distinct name.',
-        });
-      }
-      this.#columns.set(name, index);
-    }
-    this.#width = header.fields.length;
-    const missing = required.filter((name) => !this.#columns.has(name));
-    if (missing.length > 0) {
-      throw new IcerError('MALFORMED_CSV', `The header lacks the column(s) ${missing.join(', ')}.`, {
-        location: { file, line: header.line, field: missing[0] },
-        hint: `The first line must name the columns: ${required.join(',')}.`,
-      });
-    }
-  }
-
-  /** Throws unless the row has as many fields as the header. */
-  check(record: CsvRecord): void {
-    if (record.fields.length !== this.#width) {
-      throw new IcerError('MALFORMED_CSV', `Expected ${this.#width} fields but found ${record.fields.length}.`, {
-        location: { file: this.file, line: record.line },
-        hint: 'Quote fields that contain commas ("Heat, The"), and check the row is not cut short.',
-      });
-    }
-  }
-
-  /** True when the header names the column. */
-  has(column: string): boolean {
-    return this.#columns.has(column);
-  }
-
-  get(record: CsvRecord, column: string): string {
-    return record.fields[this.#columns.get(column) as number] ?? '';
-  }
-
-  /** A non-empty field; throws naming file, line and column when it is empty. */
-  required(record: CsvRecord, column: string): string {
-    const value = this.get(record, column).trim();
-    if (value === '') {
-      throw new IcerError('MALFORMED_CSV', `The ${column} is empty.`, {
-        location: { file: this.file, line: record.line, field: column },
-      });
-    }
-    return value;
-  }
-}
-
-/** Reads a CSV file row by row, giving each data row with the table that knows its columns. */
-async function eachRow(
-  file: string,
-  required: readonly string[],
-  onRow: (table: CsvTable, record: CsvRecord) => void,
-): Promise<void> {
-  let table: CsvTable | undefined;
-  for await (const batch of readCsv(file)) {
-    for (const record of batch) {
-      if (!table) {
-        table = new CsvTable(file, record, required);
-        continue;
-      }
-      table.check(record);
-      onRow(table, record);
-    }
-  }
-  if (!table) {
-    throw new IcerError('MALFORMED_CSV', 'The file is empty.', {
-      location: { file },
-      hint: `It needs a header line (${required.join(',')}) and data rows.`,
-    });
-  }
-}
-
-// Only "not there" means absent: a file we may not read must be reported as such, not as missing.
-async function exists(path: string): Promise<boolean> {
-  try {
-    return (await stat(path)).isFile();
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return false;
-    throw fileError(error, path);
-  }
-}
 
 function normalizeTag(tag: string): string {
   return spacedTag(tag).toLowerCase();
@@ -181,16 +80,6 @@ function genreSpelling(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-/** The catalog of the parsed movies; an invalid item is reported at its movies.csv line. */
-function buildCatalog(items: Iterable<ItemInput>, file: string, lines: readonly number[]): ItemCatalog {
-  try {
-    return new ItemCatalog(items, { source: file, domain: 'movies' });
-  } catch (error) {
-    const index = IcerError.isInstance(error) ? /^items\[(\d+)\]/.exec(error.location?.field ?? '') : null;
-    throw index && IcerError.isInstance(error) ? error.withLocation({ line: lines[Number(index[1])] }) : error;
-  }
-}
-
 /**
  * Loads a MovieLens directory (`movies.csv` and `ratings.csv` required; `tags.csv` and `links.csv` used when
  * present), streaming each file. Each movie's `popularity` is the number of users who rated it. Titles are split
@@ -220,7 +109,7 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
   const tagsFile = join(directory, 'tags.csv');
   const linksFile = join(directory, 'links.csv');
   for (const file of [moviesFile, ratingsFile]) {
-    if (!(await exists(file))) {
+    if (!(await fileExists(file))) {
       throw new IcerError('FILE_NOT_FOUND', 'A MovieLens file is missing.', {
         location: { file },
         hint: `Point to a MovieLens directory holding movies.csv and ratings.csv (and optionally tags.csv, links.csv).`,
@@ -273,7 +162,7 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
   // Tags are one attribute whatever their case ("Funny", "funny"), written as people most often wrote them: names
   // keep their capitals ("Will Ferrell"), words stay lowercase.
   const spellings = new Map<string, Map<string, number>>();
-  if (resolved.tags && (await exists(tagsFile))) {
+  if (resolved.tags && (await fileExists(tagsFile))) {
     await eachRow(tagsFile, ['userId', 'movieId', 'tag'], (table, record) => {
       const id = knownItem(table, record);
       const spelled = spacedTag(table.get(record, 'tag'));
@@ -297,7 +186,7 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     }
   }
 
-  if (await exists(linksFile)) {
+  if (await fileExists(linksFile)) {
     await eachRow(linksFile, ['movieId', 'imdbId', 'tmdbId'], (table, record) => {
       const id = knownItem(table, record);
       const item = id === undefined ? undefined : items.get(id);
@@ -311,54 +200,18 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     });
   }
 
-  // Every row as read; pairs rated twice are settled once the file is read.
-  const rows = new RatingRows();
-  const ratingCounts = new Map<string, number>();
-  await eachRow(ratingsFile, ['userId', 'movieId', 'rating'], (table, record) => {
-    const userId = table.required(record, 'userId');
-    const item = knownItem(table, record);
-    const text = table.required(record, 'rating');
-    // Plain decimals only: Number() would also take "0x4" or "1e0", which no ratings file means.
-    if (!DECIMAL.test(text)) {
-      throw new IcerError('MALFORMED_CSV', `The rating "${text}" is not a decimal number.`, {
-        location: { file: ratingsFile, line: record.line, field: 'rating' },
-      });
-    }
-    const rating = Number(text);
-    checkRating(rating, resolved, {
-      userId,
-      item: item ?? table.required(record, 'movieId'),
-      text,
-      location: { file: ratingsFile, line: record.line, field: 'rating' },
-    });
-    const timestamp = table.has('timestamp') ? parseTimestamp(table, record) : Number.NaN;
-    if (item === undefined) return;
-    ratingCounts.set(item, (ratingCounts.get(item) ?? 0) + 1);
-    rows.add(userId, { item, rating }, timestamp, record.line);
-  });
-  // A user who rated a film twice still counts once toward its popularity.
-  const settled = rows.settle(ratingsFile, (item) => {
-    ratingCounts.set(item, (ratingCounts.get(item) as number) - 1);
+  const rated = await readRatingsFile(ratingsFile, {
+    columns: { user: 'userId', item: 'movieId', rating: 'rating', timestamp: 'timestamp' },
+    required: ['userId', 'movieId', 'rating'],
+    scale: resolved,
+    knownItem,
   });
 
   // Popularity is the number of users who rated the film: how likely a viewer is to know it.
-  for (const [id, item] of items) item.popularity = ratingCounts.get(id) ?? 0;
-  const catalog = buildCatalog(items.values(), moviesFile, [...movieLines.values()]);
-  return new MovieLensDataset(directory, catalog, settled.ratings, {
+  for (const [id, item] of items) item.popularity = rated.raters.get(id) ?? 0;
+  const catalog = catalogAtLines(items.values(), moviesFile, [...movieLines.values()], 'movies');
+  return new MovieLensDataset(directory, catalog, rated.ratings, {
     scale: { minRating: resolved.minRating, maxRating: resolved.maxRating },
-    duplicateRatings: settled.report,
+    duplicateRatings: rated.report,
   });
-}
-
-/** The timestamp of a ratings row: a whole number (MovieLens: seconds since 1970), or NaN when the field is empty. */
-function parseTimestamp(table: CsvTable, record: CsvRecord): number {
-  const text = table.get(record, 'timestamp').trim();
-  if (text === '') return Number.NaN;
-  if (!WHOLE.test(text)) {
-    throw new IcerError('MALFORMED_CSV', `The timestamp "${text}" is not a whole number.`, {
-      location: { file: table.file, line: record.line, field: 'timestamp' },
-      hint: 'Write seconds since 1970 (Unix time), as MovieLens does, or leave the field empty.',
-    });
-  }
-  return Number(text);
 }
