@@ -24,6 +24,8 @@ export type { PolarityJudge, PolarityQuestion } from './consistency/polarity-jud
 export { judgeUnsurePolarity } from './consistency/polarity-judge.js';
 export { builtinBooksCatalog } from './data/builtin/builtin-books-catalog.js';
 export { builtinCatalog } from './data/builtin/builtin-catalog.js';
+export type { BuiltinDomain } from './data/builtin/builtin-domains.js';
+export { BuiltinDomainSchema, builtinDomainCatalog } from './data/builtin/builtin-domains.js';
 export type { CatalogDocument, CatalogDocumentInput } from './data/catalog-json.js';
 export {
   CATALOG_FORMAT,

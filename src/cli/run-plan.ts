@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { builtinCatalog } from '../data/builtin/builtin-catalog.js';
+import { builtinDomainCatalog } from '../data/builtin/builtin-domains.js';
 import { loadCatalogJson } from '../data/catalog-json.js';
 import { VerbalizationModeSchema } from '../dialogue/verbalization-mode.js';
 import { DialogueGenerator } from '../generation/dialogue-generator.js';
@@ -14,6 +14,7 @@ import { BeliefPolicyOptionsSchema } from '../simulation/belief-policy.js';
 import { UsageError } from './cli-io.js';
 import { CountSchema } from './count-schema.js';
 import { definedOnly } from './defined-only.js';
+import { domainFlag } from './domain-flag.js';
 import { duplicateRatingsNote } from './duplicate-ratings-note.js';
 import { MOVIELENS_FLAGS, RATINGS_DATA_FLAGS, ratingsDataSettings } from './movielens-flags.js';
 import { movieLensSource, ratingsDataSource } from './movielens-source.js';
@@ -28,6 +29,7 @@ import { requireItems } from './require-items.js';
 export const RUN_FLAGS = {
   count: { type: 'string' },
   seed: { type: 'string' },
+  domain: { type: 'string' },
   catalog: { type: 'string' },
   profiles: { type: 'string' },
   'invalid-profiles': { type: 'string' },
@@ -70,6 +72,7 @@ export async function planRun(values: RunFlagValues, cwd: string, stdin: Readabl
     throw new UsageError('--items/--ratings and --catalog cannot be combined: the items file is the catalog.');
   if (values['invalid-profiles'] !== undefined && values.profiles === undefined)
     throw new UsageError('--invalid-profiles applies to --profiles: add --profiles FILE.');
+  const domain = domainFlag(values);
   const invalid = parseChoice(values['invalid-profiles'] ?? 'skip', '--invalid-profiles', InvalidProfileLinesSchema);
   let count =
     values.count === undefined ? CountSchema.parse(undefined) : parseNumber(values.count, '--count', CountSchema);
@@ -83,7 +86,7 @@ export async function planRun(values: RunFlagValues, cwd: string, stdin: Readabl
   const mode = values.mode === undefined ? undefined : parseChoice(values.mode, '--mode', VerbalizationModeSchema);
   const data = ratingsDataSettings(values, { seed }, cwd);
 
-  let catalog = builtinCatalog();
+  let catalog = builtinDomainCatalog(domain);
   let users: (() => Iterable<PreferenceProfile>) | undefined;
   let dataNotes: string[] = [];
   if (values.movielens !== undefined) {

@@ -2,6 +2,7 @@ import { type VerbalizationMode, VerbalizationModeSchema } from '../../dialogue/
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
 import { BeliefPolicyOptionsSchema } from '../../simulation/belief-policy.js';
 import { CountSchema } from '../count-schema.js';
+import { DOMAIN_HELP } from '../domain-flag.js';
 import { MODEL_OPTION_HELP } from '../model-from-flags.js';
 import { RATINGS_DATA_HELP } from '../movielens-flags.js';
 import { choicesText, defaultText, valueRule } from '../schema-facts.js';
@@ -34,7 +35,7 @@ Options:
                          icer merge joins the shards into the one-machine output
   --movielens DIR        users from a MovieLens directory's ratings (cycled when --count exceeds them); for your
                          own ratings files, --items and --ratings below
-  --catalog FILE         an icer JSON catalog instead of the built-in one (synthetic users drawn from it)
+${DOMAIN_HELP}  --catalog FILE         an icer JSON catalog instead of the built-in one (synthetic users drawn from it)
   --profiles FILE        users from JSON Lines as icer profiles writes them (- reads standard input); every one once
                          unless --count says otherwise (then cycled)
   --invalid-profiles WHAT  a line that is not a profile of the catalog: skip (named on stderr) or stop (default: skip)

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
-import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
+import { builtinDomainCatalog } from '../../data/builtin/builtin-domains.js';
 import { loadCatalogJson } from '../../data/catalog-json.js';
 import { RatingsProfileOptionsSchema } from '../../profile/from-ratings.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
@@ -8,6 +8,7 @@ import { SyntheticProfileOptionsSchema, syntheticProfiles } from '../../profile/
 import { type CliIo, UsageError } from '../cli-io.js';
 import { CountSchema } from '../count-schema.js';
 import { definedOnly } from '../defined-only.js';
+import { DOMAIN_HELP, domainFlag } from '../domain-flag.js';
 import { duplicateRatingsNote } from '../duplicate-ratings-note.js';
 import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
 import { MOVIELENS_FLAGS, RATINGS_DATA_FLAGS, RATINGS_DATA_HELP, ratingsDataSettings } from '../movielens-flags.js';
@@ -28,7 +29,7 @@ or users built from MovieLens ratings or from your own ratings files (--items, -
 Options:
   --movielens DIR        build profiles from a MovieLens directory (movies.csv, ratings.csv, tags.csv, links.csv)
   --catalog FILE         draw synthetic users from an icer JSON catalog instead of the built-in one
-  --count N              how many profiles (default: ${defaultText(CountSchema)} synthetic users; every user of the ratings)
+${DOMAIN_HELP}  --count N              how many profiles (default: ${defaultText(CountSchema)} synthetic users; every user of the ratings)
   --seed S               seed for synthetic users and held-out splits (default: ${defaultText(synthetic.seed, ratings.seed)})
   --held-out F           share of liked items held out as evaluation targets
                          (default: ${defaultText(synthetic.heldOutFraction, ratings.heldOutFraction)})
@@ -41,6 +42,7 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
   const values = parseFlags(args, {
     movielens: { type: 'string' },
     catalog: { type: 'string' },
+    domain: { type: 'string' },
     count: { type: 'string' },
     seed: { type: 'string' },
     'held-out': { type: 'string' },
@@ -60,6 +62,7 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
   if (own && values.catalog !== undefined) {
     throw new UsageError('--items/--ratings and --catalog cannot be combined: the items file is the catalog.');
   }
+  const domain = domainFlag(values);
   // Only what the user set is passed on: the library's schemas apply their own defaults to the rest.
   const count = values.count === undefined ? undefined : parseNumber(values.count, '--count', CountSchema);
   const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
@@ -81,7 +84,7 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
     const users = dataset.userIds();
     profiles = dataset.profiles(data.profiles, count === undefined ? users : users.slice(0, count));
   } else {
-    let catalog: ItemCatalog = builtinCatalog();
+    let catalog: ItemCatalog = builtinDomainCatalog(domain);
     if (values.catalog !== undefined) {
       const file = resolve(io.cwd, values.catalog);
       catalog = await loadCatalogJson(file);
