@@ -91,13 +91,13 @@ export async function planRun(values: RunFlagValues, cwd: string, stdin: Readabl
   let dataNotes: string[] = [];
   if (values.movielens !== undefined) {
     const dataset = await movieLensSource(resolve(cwd, values.movielens), data);
-    dataNotes = duplicateRatingsNote('icer generate', dataset.duplicateRatings);
+    dataNotes = duplicateRatingsNote('icer generate', dataset.duplicateRatings, dataset.catalog);
     catalog = dataset.catalog;
     users = () => dataset.profiles(data.profiles);
   } else if (data.ratingsData !== undefined) {
     // Your own ratings files work as MovieLens does: their catalog, their users cycled past the count.
     const dataset = await ratingsDataSource({ ...data, ratingsData: data.ratingsData });
-    dataNotes = duplicateRatingsNote('icer generate', dataset.duplicateRatings);
+    dataNotes = duplicateRatingsNote('icer generate', dataset.duplicateRatings, dataset.catalog);
     catalog = dataset.catalog;
     users = () => dataset.profiles(data.profiles);
   } else if (values.catalog !== undefined) {

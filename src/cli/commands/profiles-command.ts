@@ -75,12 +75,12 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
   let dataNotes: string[] = [];
   if (values.movielens !== undefined) {
     const dataset = await movieLensSource(resolve(io.cwd, values.movielens), data);
-    dataNotes = duplicateRatingsNote('icer profiles', dataset.duplicateRatings);
+    dataNotes = duplicateRatingsNote('icer profiles', dataset.duplicateRatings, dataset.catalog);
     const users = dataset.userIds();
     profiles = dataset.profiles(data.profiles, count === undefined ? users : users.slice(0, count));
   } else if (data.ratingsData !== undefined) {
     const dataset = await ratingsDataSource({ ...data, ratingsData: data.ratingsData });
-    dataNotes = duplicateRatingsNote('icer profiles', dataset.duplicateRatings);
+    dataNotes = duplicateRatingsNote('icer profiles', dataset.duplicateRatings, dataset.catalog);
     const users = dataset.userIds();
     profiles = dataset.profiles(data.profiles, count === undefined ? users : users.slice(0, count));
   } else {
