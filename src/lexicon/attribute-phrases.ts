@@ -1,6 +1,7 @@
 import { parseAttributeKey } from '../catalog/item.js';
 import { IcerError } from '../errors.js';
-import { type DomainPhrasing, type FacetPhrasing, MOVIES_PHRASING } from './domain-phrasing.js';
+import { bookTagWords } from './book-tag-words.js';
+import { BOOKS_PHRASING, type DomainPhrasing, type FacetPhrasing, MOVIES_PHRASING } from './domain-phrasing.js';
 import { pluralize } from './english.js';
 import type { GenreWords } from './genre-words.js';
 import { type TagWords, tagWords } from './tag-words.js';
@@ -57,8 +58,10 @@ export function isComparative(phrase: string): boolean {
   return false;
 }
 
+// "the {value} series" for a value with its own article reads "The Lord of the Rings series", not "the The …".
 function fill(pattern: string, value: string): string {
-  return pattern.replaceAll('{value}', value);
+  const own = value.startsWith('The ') ? pattern.replaceAll(/\bthe \{value\}/gi, '{value}') : pattern;
+  return own.replaceAll('{value}', value);
 }
 
 // Unknown genres: acronyms ("IMAX") keep their capitals, any other name is lowercased like the known ones; the
@@ -129,7 +132,10 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
       return phrase(words.noun, words.more, words.less, { kind: 'genre', words });
     }
     case 'tag': {
-      const words = phrasing === MOVIES_PHRASING ? tagWords(value) : genericTag(value, phrasing);
+      const words =
+        phrasing === MOVIES_PHRASING
+          ? tagWords(value)
+          : ((phrasing === BOOKS_PHRASING ? bookTagWords(value) : undefined) ?? genericTag(value, phrasing));
       return phrase(words.noun, words.more, words.less, words.trait);
     }
     case 'creator':

@@ -3,8 +3,9 @@ import type { GenreWords } from './genre-words.js';
 // Plain data, checked by DomainPhrasingSchema where it is registered (domain-phrasing.ts).
 type GenreWordsInput = Omit<GenreWords, 'headRank'> & { headRank?: number; others?: readonly string[] };
 
-// Genre names book catalogs commonly use; others get "X books". Each was read in the templates' frames ("I love
-// ___", "something like X, but ___", "a ___ book").
+// Genre names book catalogs commonly use, every one of the built-in catalog's among them (BUILTIN_BOOK_GENRES);
+// others get "X books". Each was read in the templates' frames ("I love ___", "something like X, but ___", "a ___
+// book"). Tags have their own table: book-tag-words.ts.
 const genre = (
   noun: string,
   modifier: string,
@@ -14,8 +15,15 @@ const genre = (
   extra: Partial<GenreWordsInput> = {},
 ): GenreWordsInput => ({ noun, modifier, more, less, element: modifier, rank, ...extra });
 
+// Heads, lowest `headRank` first, so that a description ends on the most telling noun: "a graphic memoir", "a
+// biographical memoir", "a humorous play", "a historical graphic novel", "a historical true-crime book", "a mystery
+// thriller"; the fiction heads ("novel", "story") come last: "a science-fiction adventure story", "a historical
+// fantasy novel", "a literary historical novel", "a philosophical literary novel". Modifiers, lowest `rank` first:
+// "a classic humorous children's book".
 const GENRES: Record<string, GenreWordsInput> = {
   Fantasy: genre('fantasy', 'fantasy', 'more fantastical', 'less fantastical', 7, {
+    head: 'fantasy novel',
+    headRank: 8.2,
     others: ['fantasy novels', 'fantasy books'],
     after: ['with a touch of magic'],
   }),
@@ -26,6 +34,8 @@ const GENRES: Record<string, GenreWordsInput> = {
     'less science-fictional',
     6,
     {
+      head: 'science-fiction novel',
+      headRank: 8.3,
       others: ['sci-fi', 'science-fiction novels'],
     },
   ),
@@ -37,12 +47,17 @@ const GENRES: Record<string, GenreWordsInput> = {
     others: ['mystery novels', 'whodunits'],
     after: ['with a puzzle to solve'],
   }),
-  Romance: genre('romance', 'romance', 'more romantic', 'less romantic', 2, {
+  Romance: genre('romance', 'romantic', 'more romantic', 'less romantic', 2, {
+    element: 'romance',
     head: 'romance',
     headRank: 7,
     others: ['romance novels', 'love stories'],
   }),
-  Horror: genre('horror', 'horror', 'scarier', 'less scary', 8, { others: ['horror novels', 'scary books'] }),
+  Horror: genre('horror', 'horror', 'scarier', 'less scary', 8, {
+    head: 'horror novel',
+    headRank: 8.05,
+    others: ['horror novels', 'scary books'],
+  }),
   Thriller: genre('thrillers', 'thriller', 'more thrilling', 'less of a thriller', 16, {
     head: 'thriller',
     headRank: 3,
@@ -50,13 +65,19 @@ const GENRES: Record<string, GenreWordsInput> = {
   }),
   Crime: genre('crime fiction', 'crime', 'more of a crime story', 'less about crime', 10, { others: ['crime novels'] }),
   'Historical Fiction': genre('historical fiction', 'historical', 'more historical', 'less historical', 4, {
+    head: 'historical novel',
+    headRank: 8.5,
     others: ['historical novels'],
   }),
   'Literary Fiction': genre('literary fiction', 'literary', 'more literary', 'less literary', 3, {
+    head: 'literary novel',
+    headRank: 9,
     others: ['literary novels'],
   }),
   Nonfiction: genre('nonfiction', 'nonfiction', 'more factual', 'not nonfiction', 15, { others: ['nonfiction books'] }),
   'Young Adult': genre('young adult books', 'young adult', 'more young adult', 'less young adult', 1, {
+    head: 'young adult novel',
+    headRank: 9.5,
     others: ['YA books', 'young adult fiction'],
   }),
   Classics: genre('classics', 'classic', 'more of a classic', 'less of a classic', 0, { others: ['classic books'] }),
@@ -71,6 +92,77 @@ const GENRES: Record<string, GenreWordsInput> = {
     others: ['poems'],
   }),
   Gothic: genre('gothic fiction', 'gothic', 'more gothic', 'less gothic', 5, { others: ['gothic novels'] }),
+  Adventure: genre('adventure stories', 'adventure', 'more adventurous', 'less of an adventure', 11, {
+    head: 'adventure story',
+    headRank: 8.1,
+    others: ['adventure novels', 'adventure books'],
+    after: ['full of adventure', 'with a real sense of adventure'],
+  }),
+  Humor: genre('funny books', 'humorous', 'funnier', 'less comic', 0.2, {
+    element: 'humor',
+    others: ['humor', 'humorous books'],
+    after: ['with plenty of laughs', 'with a funny streak'],
+  }),
+  "Children's": genre("children's books", "children's", 'more for children', 'less aimed at children', 0.5, {
+    element: "children's storytelling",
+    others: ['books for children', "kids' books"],
+    after: ['for young readers', 'for readers of all ages'],
+  }),
+  'Graphic Novel': genre('graphic novels', 'graphic', 'more of a graphic novel', 'not a graphic novel', 1.5, {
+    head: 'graphic novel',
+    headRank: 2,
+    element: 'comics',
+    others: ['comics', 'comics and graphic novels'],
+  }),
+  Drama: genre('plays', 'stage', 'a play', 'not a play', 12, {
+    head: 'play',
+    headRank: 1,
+    element: 'drama',
+    others: ['drama', 'stage plays'],
+  }),
+  Essays: genre('essays', 'essay', 'more of an essay collection', 'not an essay collection', 12.5, {
+    head: 'essay collection',
+    headRank: 1.5,
+    element: 'essay writing',
+    others: ['essay collections', 'books of essays'],
+  }),
+  Memoir: genre('memoirs', 'memoir', 'more of a memoir', 'less of a memoir', 14.5, {
+    head: 'memoir',
+    headRank: -1,
+    others: ['memoir', 'books of memoir'],
+  }),
+  'True Crime': genre('true crime', 'true-crime', 'more of a true-crime story', 'less of a true-crime story', 10.5, {
+    element: 'true crime',
+    head: 'true-crime book',
+    headRank: 2.5,
+    others: ['true-crime books', 'true crime stories'],
+  }),
+  History: genre('history books', 'historical', 'more about history', 'less about history', 4, {
+    head: 'history book',
+    headRank: 4,
+    element: 'history',
+    others: ['history', 'books about history'],
+  }),
+  Science: genre('science books', 'popular-science', 'more scientific', 'less scientific', 17, {
+    element: 'science',
+    head: 'science book',
+    headRank: 5,
+    others: ['popular science', 'books about science'],
+  }),
+  Economics: genre('economics books', 'economics', 'more about economics', 'less about economics', 17.5, {
+    head: 'economics book',
+    headRank: 4.5,
+    others: ['economics', 'books about economics'],
+  }),
+  Philosophy: genre('philosophy', 'philosophical', 'more of a philosophy book', 'less of a philosophy book', 3.5, {
+    element: 'philosophy',
+    head: 'philosophy book',
+    headRank: 10,
+    others: ['philosophy books', 'works of philosophy'],
+  }),
+  'Self-Help': genre('self-help books', 'self-help', 'more of a self-help book', 'less of a self-help book', 18, {
+    others: ['self-help', 'self-improvement books'],
+  }),
 };
 
 /** The books phrasing: genre, author, tag and series facets. */

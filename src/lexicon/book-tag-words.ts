@@ -1,0 +1,221 @@
+import type { TagWords } from './tag-words.js';
+
+// Helpers for the shapes tags come in, as in tag-words.ts but worded for books; each entry was read aloud in the
+// templates' frames ("I love ___", "something like X, but ___", "It's ___", "It has ___", "There's ___ in it").
+const adjective = (word: string, noun: string, more = `more ${word}`): TagWords => ({
+  noun,
+  more,
+  less: `less ${word}`,
+  trait: { kind: 'quality', text: word },
+});
+const kind = (singular: string, plural: string): TagWords => ({
+  noun: plural,
+  more: `more of ${singular}`,
+  less: `less of ${singular}`,
+  trait: { kind: 'quality', text: singular },
+});
+const topic = (noun: string, feature: string, amount: string, countable = false): TagWords => ({
+  noun,
+  more: `with more ${amount}`,
+  less: `with ${countable ? 'fewer' : 'less'} ${amount}`,
+  trait: { kind: 'feature', text: feature },
+});
+const setting = (where: string, noun: string): TagWords => ({
+  noun,
+  more: where,
+  less: `not ${where}`,
+  trait: { kind: 'quality', text: where },
+});
+const form = (quality: string, noun: string, less: string, more = quality): TagWords => ({
+  noun,
+  more,
+  less,
+  trait: { kind: 'quality', text: quality },
+});
+const words = (noun: string, more: string, less: string, kind: 'quality' | 'feature', text: string): TagWords => ({
+  noun,
+  more,
+  less,
+  trait: { kind, text },
+});
+const placed = (place: string): TagWords => setting(`set in ${place}`, `books set in ${place}`);
+
+// The built-in book catalog's closed tag list (BUILTIN_BOOK_TAGS). "Books" where a tag is carried by nonfiction,
+// poetry or plays too; "novels" only where every book carrying it is fiction.
+const TAGS = new Map<string, TagWords>([
+  // Where a book is set.
+  ['set in africa', placed('Africa')],
+  ['set in california', placed('California')],
+  ['set in china', placed('China')],
+  ['set in england', placed('England')],
+  ['set in france', placed('France')],
+  ['set in germany', placed('Germany')],
+  ['set in india', placed('India')],
+  ['set in ireland', placed('Ireland')],
+  ['set in italy', placed('Italy')],
+  ['set in japan', setting('set in Japan', 'novels set in Japan')],
+  ['set in latin america', setting('set in Latin America', 'novels set in Latin America')],
+  ['set in new england', placed('New England')],
+  ['set in new york', placed('New York')],
+  ['set in russia', placed('Russia')],
+  ['set in scandinavia', placed('Scandinavia')],
+  ['set in space', setting('set in space', 'novels set in space')],
+  ['set in the american south', placed('the American South')],
+  ['set in the american west', placed('the American West')],
+  ['set in the ancient world', placed('the ancient world')],
+  // When.
+  ['middle ages', placed('the Middle Ages')],
+  ['victorian era', setting('set in the Victorian era', 'books set in Victorian times')],
+  ['world war i', setting('set during World War I', 'books about World War I')],
+  ['world war ii', setting('set during World War II', 'books about World War II')],
+  ['cold war', setting('set during the Cold War', 'Cold War novels')],
+  // How it is told.
+  ['allegory', kind('an allegory', 'allegories')],
+  ['epistolary', form('told in letters', 'epistolary novels', 'not told in letters')],
+  ['frame story', form('told as a story within a story', 'stories within stories', 'without a frame story')],
+  [
+    'magical realism',
+    words(
+      'magical realism',
+      'with more magical realism',
+      'with less magical realism',
+      'quality',
+      'a work of magical realism',
+    ),
+  ],
+  ['metafiction', adjective('metafictional', 'metafiction')],
+  [
+    'multiple narrators',
+    words(
+      'novels with multiple narrators',
+      'with more narrators',
+      'with a single narrator',
+      'feature',
+      'several narrators',
+    ),
+  ],
+  ['nonlinear', adjective('nonlinear', 'nonlinear novels')],
+  ['novella', form('a novella', 'novellas', 'longer', 'shorter')],
+  ['retelling', words('retellings', 'a retelling', 'not a retelling', 'quality', 'a retelling of an older story')],
+  ['satire', words('satires', 'more satirical', 'less satirical', 'quality', 'satirical')],
+  ['short stories', form('a short story collection', 'short story collections', 'not a short story collection')],
+  ['tragedy', words('tragedies', 'more tragic', 'less tragic', 'quality', 'a tragedy')],
+  [
+    'twist ending',
+    words('twist endings', 'with a twist ending', 'without a twist ending', 'feature', 'a twist ending'),
+  ],
+  [
+    'unreliable narrator',
+    words(
+      'unreliable narrators',
+      'with an unreliable narrator',
+      'with a reliable narrator',
+      'feature',
+      'an unreliable narrator',
+    ),
+  ],
+  ['gothic', adjective('gothic', 'gothic novels')],
+  // How it feels.
+  ['dark', adjective('dark', 'dark books', 'darker')],
+  ['dark comedy', kind('a dark comedy', 'dark comedies')],
+  ['fast-paced', adjective('fast-paced', 'fast-paced novels')],
+  ['feel-good', words('feel-good books', 'more feel-good', 'less feel-good', 'quality', 'a feel-good read')],
+  ['heartbreaking', adjective('heartbreaking', 'heartbreaking books')],
+  ['lighthearted', adjective('lighthearted', 'lighthearted books')],
+  ['violent', adjective('violent', 'violent books')],
+  // What it is about.
+  ['addiction', topic('books about addiction', 'addiction', 'addiction')],
+  ['aliens', topic('books about aliens', 'aliens', 'aliens', true)],
+  ['ambition', topic('books about ambition', 'themes of ambition', 'ambition')],
+  ['animals', topic('books about animals', 'animals', 'animals', true)],
+  ['art', topic('books about art', 'themes of art', 'art')],
+  [
+    'artificial intelligence',
+    topic('books about artificial intelligence', 'artificial intelligence', 'artificial intelligence'),
+  ],
+  ['at sea', setting('set at sea', 'books set at sea')],
+  ['betrayal', topic('stories of betrayal', 'a betrayal', 'betrayal')],
+  ['business', topic('books about business', 'business themes', 'business')],
+  ['class', topic('books about social class', 'class tensions', 'focus on class')],
+  ['colonialism', topic('books about colonialism', 'themes of colonialism', 'colonialism')],
+  ['coming of age', kind('a coming-of-age story', 'coming-of-age stories')],
+  ['conspiracy', topic('conspiracy stories', 'a conspiracy', 'conspiracy')],
+  ['cosmology', topic('books about the cosmos', 'big questions about the cosmos', 'cosmology')],
+  ['crime', topic('books about crime', 'crime', 'crime')],
+  ['death', topic('books about death', 'themes of mortality', 'focus on death')],
+  [
+    'detective',
+    words('detective novels', 'more of a detective story', 'less of a detective story', 'feature', 'a detective'),
+  ],
+  ['dragons', topic('books with dragons', 'dragons', 'dragons', true)],
+  ['dystopia', words('dystopian novels', 'more dystopian', 'less dystopian', 'quality', 'dystopian')],
+  ['evolution', topic('books about evolution', 'evolution', 'evolution')],
+  ['family saga', kind('a family saga', 'family sagas')],
+  ['feminism', topic('feminist books', 'feminist themes', 'feminism')],
+  ['forbidden love', topic('stories of forbidden love', 'a forbidden love', 'forbidden love')],
+  ['friendship', topic('books about friendship', 'themes of friendship', 'friendship')],
+  ['grief', topic('books about grief', 'themes of grief', 'grief')],
+  ['guilt', topic('books about guilt', 'themes of guilt', 'guilt')],
+  ['habits', topic('books about habits', 'advice on building habits', 'focus on habits')],
+  ['happiness', topic('books about happiness', 'reflections on happiness', 'focus on happiness')],
+  ['identity', topic('books about identity', 'themes of identity', 'focus on identity')],
+  ['immigration', topic('immigrant stories', 'an immigrant story', 'focus on immigration')],
+  ['island', setting('set on an island', 'books set on islands')],
+  ['journey', topic('books about journeys', 'a long journey', 'travel')],
+  ['legal', topic('courtroom stories', 'a legal case', 'legal drama')],
+  ['lgbtq', topic('LGBTQ stories', 'LGBTQ themes', 'LGBTQ themes', true)],
+  ['loneliness', topic('books about loneliness', 'themes of loneliness', 'loneliness')],
+  ['magic', topic('books with magic', 'magic', 'magic')],
+  ['marriage', topic('books about marriage', 'a marriage', 'focus on marriage')],
+  ['medicine', topic('books about medicine', 'medical detail', 'medical detail')],
+  ['memory', topic('books about memory', 'themes of memory', 'focus on memory')],
+  ['mental illness', topic('books about mental illness', 'mental illness', 'focus on mental illness')],
+  ['money', topic('books about money', 'money matters', 'focus on money')],
+  ['monsters', topic('books about monsters', 'monsters', 'monsters', true)],
+  ['murder', topic('books about murder', 'a murder', 'murders', true)],
+  ['music', topic('books about music', 'music', 'music')],
+  ['mythology', topic('mythology', 'mythology', 'mythology')],
+  ['nature', topic('books about nature', 'a love of nature', 'nature')],
+  ['obsession', topic('stories of obsession', 'an obsession', 'obsession')],
+  ['pandemic', words('books about pandemics', 'more about pandemics', 'less about pandemics', 'feature', 'a pandemic')],
+  [
+    'parents and children',
+    topic('books about parents and children', 'a bond between parent and child', 'focus on parents and children'),
+  ],
+  ['philosophical', adjective('philosophical', 'philosophical books')],
+  ['politics', topic('political books', 'political themes', 'politics')],
+  ['post-apocalyptic', adjective('post-apocalyptic', 'post-apocalyptic novels')],
+  ['prison', topic('books about prison', 'prison life', 'prison life')],
+  ['racism', topic('books about racism', 'themes of racism', 'focus on racism')],
+  ['religion', topic('books about religion', 'religious themes', 'religion')],
+  ['revenge', topic('revenge stories', 'a revenge plot', 'revenge')],
+  ['revolution', topic('books about revolution', 'a revolution', 'focus on revolution')],
+  ['royalty', topic('books about royalty', 'kings and queens', 'royalty')],
+  ['rural life', setting('set in the countryside', 'books about country life')],
+  ['school', topic('school stories', 'life at school', 'school life')],
+  ['siblings', topic('books about siblings', 'a bond between siblings', 'focus on siblings')],
+  ['small town', setting('set in a small town', 'small-town stories')],
+  ['sports', topic('books about sports', 'sports', 'sports')],
+  ['spy', topic('spy novels', 'espionage', 'espionage')],
+  ['supernatural', adjective('supernatural', 'supernatural stories')],
+  ['surreal', adjective('surreal', 'surreal books')],
+  ['survival', topic('survival stories', 'a fight for survival', 'survival')],
+  ['technology', topic('books about technology', 'technology', 'technology')],
+  ['the mind', topic('books about the mind', 'reflections on the mind', 'focus on the mind')],
+  ['time travel', topic('time travel', 'time travel', 'time travel')],
+  ['totalitarianism', topic('books about totalitarianism', 'a totalitarian state', 'totalitarianism')],
+  ['vampires', topic('vampire novels', 'vampires', 'vampires', true)],
+  ['war', topic('books about war', 'war', 'war')],
+  ['writers', topic('books about writers', 'writers and writing', 'focus on writers')],
+]);
+
+/**
+ * The books phrasing's words for a tag of the built-in book catalog (`set in germany` → "books set in Germany",
+ * "set in Germany"); `undefined` for any other tag, which gets the generic "X books".
+ */
+export function bookTagWords(value: string): TagWords | undefined {
+  return TAGS.get(value) ?? TAGS.get(value.toLowerCase());
+}
+
+/** The tags {@link bookTagWords} knows, for tests. */
+export const BOOK_TAG_NAMES: readonly string[] = [...TAGS.keys()];

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_BOOK_GENRES, BUILTIN_BOOK_TAGS } from '../../src/data/builtin/builtin-book.js';
+import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
+import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
+import { attributePhrase } from '../../src/lexicon/attribute-phrases.js';
+import { domainPhrasing } from '../../src/lexicon/domain-phrasing.js';
+import { syntheticProfiles } from '../../src/profile/synthetic.js';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// Written here, from the closed tag list, independently of the lexicon: a raw tag before "books" ("at sea books",
+// "set in germany books", "coming of age books"). Adjectives read fine before "books" ("dark books") and are left out.
+const ADJECTIVES = new Set([
+  'dark',
+  'violent',
+  'lighthearted',
+  'heartbreaking',
+  'surreal',
+  'philosophical',
+  'feel-good',
+]);
+const RAW_TAG = new RegExp(
+  `(?<![\\w-])(${BUILTIN_BOOK_TAGS.filter((tag) => !ADJECTIVES.has(tag))
+    .map(escapeRegExp)
+    .join('|')}) books?\\b`,
+);
+// A place or an era left in lowercase: "set in germany", "during world war ii".
+const LOWERCASE_PLACE =
+  /\b(in|during) (africa|california|china|england|france|germany|india|ireland|italy|japan|latin america|new england|new york|russia|scandinavia|the american (south|west)|the middle ages|world war|the cold war)\b/;
+
+describe('books words', () => {
+  const books = domainPhrasing('books');
+
+  it('words every built-in genre and tag by its own entry, not generically', () => {
+    for (const genre of BUILTIN_BOOK_GENRES) {
+      expect(Object.hasOwn(books.genres, genre), genre).toBe(true);
+    }
+    for (const tag of BUILTIN_BOOK_TAGS) {
+      const phrase = attributePhrase(`tag:${tag}`, books);
+      if (!ADJECTIVES.has(tag)) expect(phrase.noun, tag).not.toBe(`${tag} books`);
+      expect(phrase.trait.kind, tag).not.toBe('keyword');
+    }
+    expect(attributePhrase('tag:set in germany', books).noun).toBe('books set in Germany');
+    expect(attributePhrase('tag:world war ii', books).trait).toEqual({
+      kind: 'quality',
+      text: 'set during World War II',
+    });
+    expect(attributePhrase('genre:Graphic Novel', books).noun).toBe('graphic novels');
+    expect(attributePhrase('series:The Lord of the Rings', books).noun).toBe('The Lord of the Rings series');
+  });
+
+  it('leaves no raw tag before "books" in 300 books dialogues, without a violation', async () => {
+    const catalog = builtinBooksCatalog();
+    const profiles = [...syntheticProfiles(catalog, { count: 300, seed: 3 })];
+    const generator = new DialogueGenerator({ catalog, seed: 3 });
+    let dialogues = 0;
+    let violations = 0;
+    const raw: string[] = [];
+    for await (const dialogue of generator.generateMany(profiles)) {
+      dialogues++;
+      violations += dialogue.consistency.violations.length;
+      for (const turn of dialogue.turns) {
+        if (RAW_TAG.test(turn.text) || LOWERCASE_PLACE.test(turn.text)) raw.push(turn.text);
+      }
+    }
+    expect(dialogues).toBe(300);
+    expect(raw).toEqual([]);
+    expect(violations).toBe(0);
+  }, 120_000);
+});
