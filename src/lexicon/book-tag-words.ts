@@ -1,37 +1,6 @@
+import { adjective, form, kind, setting, topic } from './tag-word-shapes.js';
 import type { TagWords } from './tag-words.js';
 
-// Helpers for the shapes tags come in, as in tag-words.ts but worded for books; each entry was read aloud in the
-// templates' frames ("I love ___", "something like X, but ___", "It's ___", "It has ___", "There's ___ in it").
-const adjective = (word: string, noun: string, more = `more ${word}`): TagWords => ({
-  noun,
-  more,
-  less: `less ${word}`,
-  trait: { kind: 'quality', text: word },
-});
-const kind = (singular: string, plural: string): TagWords => ({
-  noun: plural,
-  more: `more of ${singular}`,
-  less: `less of ${singular}`,
-  trait: { kind: 'quality', text: singular },
-});
-const topic = (noun: string, feature: string, amount: string, countable = false): TagWords => ({
-  noun,
-  more: `with more ${amount}`,
-  less: `with ${countable ? 'fewer' : 'less'} ${amount}`,
-  trait: { kind: 'feature', text: feature },
-});
-const setting = (where: string, noun: string): TagWords => ({
-  noun,
-  more: where,
-  less: `not ${where}`,
-  trait: { kind: 'quality', text: where },
-});
-const form = (quality: string, noun: string, less: string, more = quality): TagWords => ({
-  noun,
-  more,
-  less,
-  trait: { kind: 'quality', text: quality },
-});
 const words = (noun: string, more: string, less: string, kind: 'quality' | 'feature', text: string): TagWords => ({
   noun,
   more,

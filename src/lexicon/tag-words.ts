@@ -1,56 +1,11 @@
-/**
- * How a tag reads when describing an item that has it: a `quality` follows "It's" ("atmospheric", "set in Paris",
- * "a cult classic"); a `feature` follows "with" ("time travel", "a twist ending"); a `keyword` is a free-text tag
- * that fits neither and is quoted as a tag.
- */
-export interface TagTrait {
-  readonly kind: 'quality' | 'feature' | 'keyword';
-  readonly text: string;
-}
+import * as shapes from './tag-word-shapes.js';
+import { form, kind, setting, type TagWords, topic } from './tag-word-shapes.js';
 
-/** How one tag reads in a sentence. */
-export interface TagWords {
-  /** Fits "I love ___" and "How do you feel about ___?": "time travel", "zombie movies", "movies set in Paris". */
-  readonly noun: string;
-  /** Asking for more of it, after "something like X, but ___": "more violent", "with more zombies". */
-  readonly more: string;
-  /** Asking for less of it: "less violent", "with fewer zombies", "not set in Paris". */
-  readonly less: string;
-  /** How it reads in a description of an item. */
-  readonly trait: TagTrait;
-}
+export type { TagTrait, TagWords } from './tag-word-shapes.js';
 
-// Helpers for the shapes tags come in; each was read aloud in the templates' frames before it went in.
-const adjective = (word: string, noun = `${word} movies`, more = `more ${word}`): TagWords => ({
-  noun,
-  more,
-  less: `less ${word}`,
-  trait: { kind: 'quality', text: word },
-});
-const kind = (singular: string, plural: string): TagWords => ({
-  noun: plural,
-  more: `more of ${singular}`,
-  less: `less of ${singular}`,
-  trait: { kind: 'quality', text: singular },
-});
-const topic = (noun: string, feature: string, amount: string, countable: boolean): TagWords => ({
-  noun,
-  more: `with more ${amount}`,
-  less: `with ${countable ? 'fewer' : 'less'} ${amount}`,
-  trait: { kind: 'feature', text: feature },
-});
-const setting = (where: string, noun: string): TagWords => ({
-  noun,
-  more: where,
-  less: `not ${where}`,
-  trait: { kind: 'quality', text: where },
-});
-const form = (quality: string, noun: string, less: string): TagWords => ({
-  noun,
-  more: quality,
-  less,
-  trait: { kind: 'quality', text: quality },
-});
+// A film's quality, named as films unless said otherwise ("dark movies").
+const adjective = (word: string, noun = `${word} movies`, more?: string): TagWords =>
+  shapes.adjective(word, noun, more);
 
 // The built-in catalog's controlled tag vocabulary. Tags outside it (MovieLens users' free text) use `genericTag`.
 const TAGS = new Map<string, TagWords>([

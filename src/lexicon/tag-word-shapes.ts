@@ -1,0 +1,64 @@
+/**
+ * How a tag reads when describing an item that has it: a `quality` follows "It's" ("atmospheric", "set in Paris",
+ * "a cult classic"); a `feature` follows "with" ("time travel", "a twist ending"); a `keyword` is a free-text tag
+ * that fits neither and is quoted as a tag.
+ */
+export interface TagTrait {
+  readonly kind: 'quality' | 'feature' | 'keyword';
+  readonly text: string;
+}
+
+/** How one tag reads in a sentence. */
+export interface TagWords {
+  /** Fits "I love ___" and "How do you feel about ___?": "time travel", "zombie movies", "movies set in Paris". */
+  readonly noun: string;
+  /** Asking for more of it, after "something like X, but ___": "more violent", "with more zombies". */
+  readonly more: string;
+  /** Asking for less of it: "less violent", "with fewer zombies", "not set in Paris". */
+  readonly less: string;
+  /** How it reads in a description of an item. */
+  readonly trait: TagTrait;
+}
+
+// The shapes tags come in, shared by every domain's tag table; each entry using them was read aloud in the templates'
+// frames ("I love ___", "something like X, but ___", "It's ___", "It has ___", "There's ___ in it").
+
+/** A quality said as an adjective: "dark", "more dark"/"less dark". */
+export const adjective = (word: string, noun: string, more = `more ${word}`): TagWords => ({
+  noun,
+  more,
+  less: `less ${word}`,
+  trait: { kind: 'quality', text: word },
+});
+
+/** A kind of story: "more of a heist", "less of a heist". */
+export const kind = (singular: string, plural: string): TagWords => ({
+  noun: plural,
+  more: `more of ${singular}`,
+  less: `less of ${singular}`,
+  trait: { kind: 'quality', text: singular },
+});
+
+/** Something an item has more or less of: "with more aliens". */
+export const topic = (noun: string, feature: string, amount: string, countable = false): TagWords => ({
+  noun,
+  more: `with more ${amount}`,
+  less: `with ${countable ? 'fewer' : 'less'} ${amount}`,
+  trait: { kind: 'feature', text: feature },
+});
+
+/** Where an item is set: "set in Japan", "not set in Japan". */
+export const setting = (where: string, noun: string): TagWords => ({
+  noun,
+  more: where,
+  less: `not ${where}`,
+  trait: { kind: 'quality', text: where },
+});
+
+/** A form an item takes, with its own way of saying the opposite. */
+export const form = (quality: string, noun: string, less: string, more = quality): TagWords => ({
+  noun,
+  more,
+  less,
+  trait: { kind: 'quality', text: quality },
+});
