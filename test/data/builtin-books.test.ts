@@ -7,29 +7,9 @@ import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalo
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
 import type { DialogueRecord } from '../../src/generation/dialogue-record.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
+import { countBy, duplicates, slug } from '../helpers/catalog-rows.js';
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-
-/** The id rule (as for films): accents stripped, apostrophes and periods dropped, other non-alphanumerics separate words. */
-function slug(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’.]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-function countBy(values: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return counts;
-}
-
-function duplicates(values: readonly string[]): string[] {
-  return [...countBy(values)].filter(([, n]) => n > 1).map(([value]) => value);
-}
 
 function describeBook(book: BuiltinBook): string {
   return book.year === undefined ? book.title : `${book.title} (${book.year})`;

@@ -3,29 +3,9 @@ import { normalizeTitle } from '../../src/catalog/title.js';
 import type { BuiltinMovie } from '../../src/data/builtin/builtin-movie.js';
 import { BUILTIN_GENRES } from '../../src/data/builtin/builtin-movie.js';
 import { BUILTIN_MOVIES } from '../../src/data/builtin/movies.js';
+import { countBy, duplicates, slug } from '../helpers/catalog-rows.js';
 
 const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*-\d{4}$/;
-
-/** The id rule: accents stripped, apostrophes and periods dropped, other non-alphanumerics separate words. */
-function slug(title: string): string {
-  return title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/['’.]/g, '')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-}
-
-function countBy(values: readonly string[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return counts;
-}
-
-function duplicates(values: readonly string[]): string[] {
-  return [...countBy(values)].filter(([, n]) => n > 1).map(([value]) => value);
-}
 
 function describeMovie(movie: BuiltinMovie): string {
   return `${movie.title} (${movie.year})`;
