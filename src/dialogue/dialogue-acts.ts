@@ -16,14 +16,24 @@ const ItemIds = z.array(z.string().min(1));
 const Strength = z.number().min(0).max(1);
 
 // Every act carries `items`, so tools can rely on it without switching on the type; acts about no item keep it empty.
-const noItems = { items: ItemIds.max(0, 'this act names no item').default([]) };
+const noItems = {
+  /**
+   * Always empty: this act names no item.
+   * @default []
+   */
+  items: ItemIds.max(0, 'this act names no item').default([]),
+};
 
 // ---------------------------------------------------------------------------------------------------------------
 // Recommender (assistant) acts
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Opens the conversation. */
-export const GreetActSchema = z.strictObject({ type: z.literal('greet'), ...noItems });
+export const GreetActSchema = z.strictObject({
+  /** Discriminator: `greet`. */
+  type: z.literal('greet'),
+  ...noItems,
+});
 
 /**
  * Asks about an attribute: a whole facet ("What genres do you enjoy?") when `attribute` is absent, or one value
@@ -31,9 +41,12 @@ export const GreetActSchema = z.strictObject({ type: z.literal('greet'), ...noIt
  */
 export const AskAttributeActSchema = z
   .strictObject({
+    /** Discriminator: `ask-attribute`. */
     type: z.literal('ask-attribute'),
     ...noItems,
+    /** The facet asked about, e.g. `genre`. */
     facet: z.string().min(1),
+    /** The one value asked about (`facet:value`, within `facet`); absent when the whole facet is asked. */
     attribute: AttributeKeySchema.optional(),
   })
   .refine((act) => act.attribute === undefined || act.attribute.startsWith(`${act.facet}:`), {
@@ -42,14 +55,25 @@ export const AskAttributeActSchema = z
   });
 
 /** Asks about one item: "Have you seen Heat (1995)? Did you like it?" */
-export const AskItemActSchema = z.strictObject({ type: z.literal('ask-item'), items: ItemIds.length(1) });
+export const AskItemActSchema = z.strictObject({
+  /** Discriminator: `ask-item`. */
+  type: z.literal('ask-item'),
+  /** The one item the act is about. */
+  items: ItemIds.length(1),
+});
 
 /** An open question: "What are you in the mood for?" */
-export const AskOpenActSchema = z.strictObject({ type: z.literal('ask-open'), ...noItems });
+export const AskOpenActSchema = z.strictObject({
+  /** Discriminator: `ask-open`. */
+  type: z.literal('ask-open'),
+  ...noItems,
+});
 
 /** Recommends one to three items, with the attributes (from what the user said) that make them fit. */
 export const RecommendActSchema = z.strictObject({
+  /** Discriminator: `recommend`. */
   type: z.literal('recommend'),
+  /** The items recommended or turned down: one to three. */
   items: ItemIds.min(1).max(3),
   /**
    * Attributes the user stated positively that every one of these items carries: the reason given for all of them.
@@ -75,10 +99,15 @@ const attributeMatchesDirection = {
  */
 export const RespondCritiqueActSchema = z
   .strictObject({
+    /** Discriminator: `respond-critique`. */
     type: z.literal('respond-critique'),
+    /** The one item the act is about. */
     items: ItemIds.length(1),
+    /** The attribute critiqued (`less`, `more`); absent for recency critiques (`newer`, `older`). */
     attribute: AttributeKeySchema.optional(),
+    /** Which way the user asked to move from the item. */
     direction: CritiqueDirectionSchema,
+    /** Attributes earlier critiques asked for that no remaining item has together with this one; said openly. */
     dropped: z.array(AttributeKeySchema).min(1).optional(),
   })
   .refine(attributeMatchesDirection.check, attributeMatchesDirection.message);
@@ -89,16 +118,22 @@ export const RespondCritiqueActSchema = z
  */
 export const NoMatchActSchema = z
   .strictObject({
+    /** Discriminator: `no-match`. */
     type: z.literal('no-match'),
+    /** The one item the act is about. */
     items: ItemIds.length(1),
+    /** The attribute nothing left fits the critique on (`less`, `more`); absent for `newer` and `older`. */
     attribute: AttributeKeySchema.optional(),
+    /** Which way the unmet critique asked to move from the item. */
     direction: CritiqueDirectionSchema,
   })
   .refine(attributeMatchesDirection.check, attributeMatchesDirection.message);
 
 /** Tells the user about an item they asked about: year and a few attributes. */
 export const DescribeItemActSchema = z.strictObject({
+  /** Discriminator: `describe-item`. */
   type: z.literal('describe-item'),
+  /** The one item the act is about. */
   items: ItemIds.length(1),
   /**
    * What the description says about the item, as attribute keys.
@@ -108,14 +143,30 @@ export const DescribeItemActSchema = z.strictObject({
 });
 
 /** Ends the conversation, naming the accepted item if there is one. */
-export const CloseActSchema = z.strictObject({ type: z.literal('close'), items: ItemIds.max(1).default([]) });
+export const CloseActSchema = z.strictObject({
+  /** Discriminator: `close`. */
+  type: z.literal('close'),
+  /**
+   * The accepted item, if there is one.
+   * @default []
+   */
+  items: ItemIds.max(1).default([]),
+});
 
 // ---------------------------------------------------------------------------------------------------------------
 // User acts
 // ---------------------------------------------------------------------------------------------------------------
 
 /** Opens with what the user wants: "Hi! I'm looking for a movie for tonight." Items, if any, mean "something like these". */
-export const StateGoalActSchema = z.strictObject({ type: z.literal('state-goal'), items: ItemIds.max(3).default([]) });
+export const StateGoalActSchema = z.strictObject({
+  /** Discriminator: `state-goal`. */
+  type: z.literal('state-goal'),
+  /**
+   * Up to three items, meaning "something like these".
+   * @default []
+   */
+  items: ItemIds.max(3).default([]),
+});
 
 /**
  * States a preference, prompted or not: about an attribute ("I love sci-fi") or an item ("I loved Alien (1979)").
@@ -123,14 +174,18 @@ export const StateGoalActSchema = z.strictObject({ type: z.literal('state-goal')
  */
 export const DiscloseActSchema = z
   .strictObject({
+    /** Discriminator: `disclose`. */
     type: z.literal('disclose'),
     /**
      * The item the disclosure is about, when it is about one.
      * @default []
      */
     items: ItemIds.max(1).default([]),
+    /** The attribute the disclosure is about, when it is about one (then `items` is empty). */
     attribute: AttributeKeySchema.optional(),
+    /** The user's stance on the item or attribute. */
     polarity: PolaritySchema,
+    /** How strongly the user holds it, from 0 (barely) to 1 (very). */
     strength: Strength,
   })
   .refine((act) => (act.attribute === undefined) !== (act.items.length === 0), {
@@ -143,10 +198,15 @@ export const DiscloseActSchema = z
  */
 export const AnswerItemActSchema = z
   .strictObject({
+    /** Discriminator: `answer-item`. */
     type: z.literal('answer-item'),
+    /** The one item the act is about. */
     items: ItemIds.length(1),
+    /** Whether the user has seen (read, used) the item. */
     seen: z.boolean(),
+    /** The user's opinion of the item, when seen and given. */
     polarity: PolaritySchema.optional(),
+    /** How strongly the user holds that opinion, from 0 to 1. */
     strength: Strength.optional(),
   })
   .refine((act) => act.seen || (act.polarity === undefined && act.strength === undefined), {
@@ -157,10 +217,13 @@ export const AnswerItemActSchema = z
 /** Critiques a recommended item along an attribute: "like X but less violent / more sci-fi / more recent". */
 export const CritiqueActSchema = z
   .strictObject({
+    /** Discriminator: `critique`. */
     type: z.literal('critique'),
+    /** The one item the act is about. */
     items: ItemIds.length(1),
     /** The attribute critiqued; absent for recency critiques (`newer`, `older`). */
     attribute: AttributeKeySchema.optional(),
+    /** Which way to move from the item: along `attribute` (`less`, `more`) or in time (`newer`, `older`). */
     direction: CritiqueDirectionSchema,
     /**
      * The stance on the attribute: negative for `less` (the user dislikes it), positive for `more`; for `newer` and
@@ -176,7 +239,9 @@ export const CritiqueActSchema = z
 
 /** Turns recommended items down without a specific critique. */
 export const RejectActSchema = z.strictObject({
+  /** Discriminator: `reject`. */
   type: z.literal('reject'),
+  /** The items recommended or turned down: one to three. */
   items: ItemIds.min(1).max(3),
   /**
    * True when the user has seen them already (liked or not, they want something new).
@@ -186,13 +251,27 @@ export const RejectActSchema = z.strictObject({
 });
 
 /** Accepts one recommended item. */
-export const AcceptActSchema = z.strictObject({ type: z.literal('accept'), items: ItemIds.length(1) });
+export const AcceptActSchema = z.strictObject({
+  /** Discriminator: `accept`. */
+  type: z.literal('accept'),
+  /** The one item the act is about. */
+  items: ItemIds.length(1),
+});
 
 /** Asks about a recommended item: "What is Heat (1995) about?" */
-export const AskAboutItemActSchema = z.strictObject({ type: z.literal('ask-about-item'), items: ItemIds.length(1) });
+export const AskAboutItemActSchema = z.strictObject({
+  /** Discriminator: `ask-about-item`. */
+  type: z.literal('ask-about-item'),
+  /** The one item the act is about. */
+  items: ItemIds.length(1),
+});
 
 /** Gives up: patience exhausted. */
-export const GiveUpActSchema = z.strictObject({ type: z.literal('give-up'), ...noItems });
+export const GiveUpActSchema = z.strictObject({
+  /** Discriminator: `give-up`. */
+  type: z.literal('give-up'),
+  ...noItems,
+});
 
 /** Acts the recommender may perform. */
 export const AssistantActSchema = z.discriminatedUnion('type', [

@@ -2,7 +2,9 @@ import { z } from 'zod';
 
 /** Token counts reported by a language model. */
 export const TokenUsageSchema = z.strictObject({
+  /** Tokens sent to the model (prompt tokens). */
   inputTokens: z.number().int().min(0),
+  /** Tokens the model wrote (completion tokens). */
   outputTokens: z.number().int().min(0),
 });
 /** Token counts. */

@@ -5,6 +5,7 @@ import { DialogueActSchema, SpeakerSchema } from './dialogue-acts.js';
 export const TurnSchema = z.strictObject({
   /** 0-based position in the dialogue. */
   index: z.number().int().min(0),
+  /** Who speaks: `assistant` (the recommender) or `user`. */
   speaker: SpeakerSchema,
   /** The utterance. */
   text: z.string(),

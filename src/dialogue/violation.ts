@@ -41,16 +41,21 @@ export type ViolationRule = (typeof VIOLATION_RULES)[number];
 export const ViolationSchema = z.strictObject({
   /** Index of the turn that breaks the rule. */
   turn: z.number().int().min(0),
+  /** The rule broken. */
   rule: z.enum(VIOLATION_RULES),
   /** One sentence a person can read. */
   message: z.string(),
   /** What shows it: the items and attribute involved, the earlier turn contradicted, the text span. */
   evidence: z.strictObject({
+    /** Ids of the items involved. */
     items: z.array(z.string()).optional(),
+    /** The attribute key involved, `facet:value`. */
     attribute: z.string().optional(),
     /** The act type at fault, when that is the evidence (e.g. an act the speaker cannot perform). */
     act: z.string().optional(),
+    /** Index of the earlier turn contradicted. */
     earlierTurn: z.number().int().min(0).optional(),
+    /** The span of the utterance that shows it. */
     text: z.string().optional(),
   }),
 });
