@@ -210,6 +210,7 @@ export {
   NEUTRAL_PHRASING,
   parseDomainPhrasing,
 } from './lexicon/domain-phrasing.js';
+export type { GenreWords } from './lexicon/genre-words.js';
 export type { Rating, RatingScale, RatingsProfileOptions } from './profile/from-ratings.js';
 export { profileFromRatings, RatingsProfileOptionsSchema } from './profile/from-ratings.js';
 export type { ProfileSpec } from './profile/from-spec.js';

@@ -21,45 +21,64 @@ export const UNCONSTRAINED = 'unconstrained';
 /** The dataset's unit: one dialogue with the hidden user it was generated for. */
 export const DialogueRecordSchema = z
   .strictObject({
+    /** The dialogue's id, unique within a run. */
     id: z.string().min(1),
     /** The seed this dialogue was generated from; regenerating with it gives the same bytes. */
     seed: SeedSchema,
+    /** The catalog's domain, e.g. `movies` or `books`. */
     domain: z.string(),
     /** The hidden user: what the simulator knew (and the held-out targets it did not). */
     user: z.strictObject({
+      /** The user's id (from the ratings data, the spec, or the synthetic draw). */
       id: z.string(),
+      /** Ids of the items the user liked (held-out targets excluded). */
       liked: z.array(z.string()),
+      /** Ids of the items the user disliked. */
       disliked: z.array(z.string()),
       /** Attribute affinities in [-1, 1]. */
       preferences: z.record(z.string(), z.number()),
       /** Evaluation targets, never shown to the simulator. */
       heldOut: z.array(z.string()),
+      /** How this user talks, when the run gave users personas. */
       persona: PersonaSchema.optional(),
     }),
+    /** The turns, in order. */
     turns: z.array(TurnSchema),
+    /** How the dialogue ended. */
     outcome: z.strictObject({
+      /** The item the user accepted, or `null` when no item was accepted. */
       accepted: z.string().nullable(),
+      /** Why the dialogue ended. */
       reason: OutcomeReasonSchema,
       /** Every item the recommender recommended, in order. */
       recommended: z.array(z.string()),
       /** Recommended items that are held-out targets: the recommender found what the user would like. */
       heldOutRecommended: z.array(z.string()),
     }),
+    /** What the consistency tracker checked and found, and the repairs made. */
     consistency: z.strictObject({
+      /** Turns the tracker checked. */
       checkedTurns: z.number().int().min(0),
+      /** Violations the dialogue keeps: broken act rules, and text violations no repair fixed. */
       violations: z.array(ViolationSchema),
+      /** How many turns were repaired (re-asked or worded from templates). */
       repairs: z.number().int().min(0),
+      /** One entry per repaired turn: what was wrong and how it was fixed. */
       repairLog: z.array(RepairSchema),
     }),
+    /** What made the dialogue: icer's version, the language model, its mode and cost, the policy. */
     generator: z.strictObject({
+      /** The icer version that generated the dialogue. */
       version: z.string(),
       /** `template`, or `provider:model`. */
       lm: z.string(),
       /** `turn`: one verbalisation per turn; `dialogue`: one per dialogue. */
       mode: VerbalizationModeSchema,
+      /** Tokens the language model used for this dialogue (zero for templates). */
       usage: TokenUsageSchema,
       /** Language-model calls made for this dialogue. */
       calls: z.number().int().min(0),
+      /** The turn budget the dialogue ran under. */
       maxTurns: z.number().int(),
       /** The recommender policy's name; `unconstrained` for a dialogue a model wrote without the simulator. */
       policy: z.string(),

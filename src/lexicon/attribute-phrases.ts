@@ -9,19 +9,56 @@ import { type TagWords, tagWords } from './tag-words.js';
 /** How an attribute reads when describing an item that carries it (see `describe-item` templates). */
 export type AttributeTrait =
   /** A genre: stacked into "a sci-fi action film". */
-  | { readonly kind: 'genre'; readonly words: GenreWords }
+  | {
+      /** Discriminator: `genre`. */
+      readonly kind: 'genre';
+      /** How the genre reads in a sentence. */
+      readonly words: GenreWords;
+    }
   /** A director: "by Christopher Nolan". */
-  | { readonly kind: 'director'; readonly name: string }
+  | {
+      /** Discriminator: `director`. */
+      readonly kind: 'director';
+      /** The director's name. */
+      readonly name: string;
+    }
   /** A cast member: "with Keanu Reeves". */
-  | { readonly kind: 'cast'; readonly name: string }
+  | {
+      /** Discriminator: `cast`. */
+      readonly kind: 'cast';
+      /** The cast member's name. */
+      readonly name: string;
+    }
   /** A tag that follows "It's": "atmospheric", "set in Paris", "a cult classic". */
-  | { readonly kind: 'quality'; readonly text: string }
+  | {
+      /** Discriminator: `quality`. */
+      readonly kind: 'quality';
+      /** The words that follow "It's". */
+      readonly text: string;
+    }
   /** A tag that follows "with": "time travel", "a twist ending". */
-  | { readonly kind: 'feature'; readonly text: string }
+  | {
+      /** Discriminator: `feature`. */
+      readonly kind: 'feature';
+      /** The words that follow "with". */
+      readonly text: string;
+    }
   /** A free-text tag, quoted as a tag. */
-  | { readonly kind: 'keyword'; readonly text: string }
+  | {
+      /** Discriminator: `keyword`. */
+      readonly kind: 'keyword';
+      /** The tag as written. */
+      readonly text: string;
+    }
   /** Any other facet: "Its language is French." */
-  | { readonly kind: 'other'; readonly facet: string; readonly value: string };
+  | {
+      /** Discriminator: `other`. */
+      readonly kind: 'other';
+      /** The facet's name, e.g. `language`. */
+      readonly facet: string;
+      /** The attribute's value, e.g. `French`. */
+      readonly value: string;
+    };
 
 /** The words for one attribute key, in the forms the templates need. */
 export interface AttributePhrase {

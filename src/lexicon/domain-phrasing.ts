@@ -129,7 +129,14 @@ export const DomainPhrasingSchema = z.strictObject({
   /** How the creator role is named in "from ___ X": "director", "author". Absent: such sentences are left out. */
   creator: NounFormsSchema.optional(),
   /** How the creator's making is said: "directed", "wrote" (past) and "directed", "written" (participle). */
-  made: z.strictObject({ past: z.string().min(1), participle: z.string().min(1) }).optional(),
+  made: z
+    .strictObject({
+      /** The simple past, for "who ___ X": "directed", "wrote". */
+      past: z.string().min(1),
+      /** The past participle, for "X, ___ by Y": "directed", "written". */
+      participle: z.string().min(1),
+    })
+    .optional(),
   /** How the performer role is named: "actor"/"actors". Absent: such sentences are left out. */
   performer: NounFormsSchema.optional(),
   /** How the kinds of stories are called, where the movie wording says "story": "story". Absent: left out. */
@@ -235,7 +242,14 @@ export interface DomainWords {
   /** "director"/"directors". */
   readonly creator: NounForms | undefined;
   /** "directed"/"directed". */
-  readonly made: { readonly past: string; readonly participle: string } | undefined;
+  readonly made:
+    | {
+        /** The simple past: "directed", "wrote". */
+        readonly past: string;
+        /** The past participle: "directed", "written". */
+        readonly participle: string;
+      }
+    | undefined;
   /** "actor"/"actors". */
   readonly performer: NounForms | undefined;
   /** "story"/"stories". */
