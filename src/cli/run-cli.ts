@@ -1,6 +1,7 @@
 import { IcerError } from '../errors.js';
 import { VERSION } from '../version.js';
 import { type CliIo, UsageError } from './cli-io.js';
+import { paintFor } from './colour.js';
 import { forCommandLine } from './command-line-hints.js';
 import { EVALUATE_HELP, evaluateCommand } from './commands/evaluate-command.js';
 import { EXPORT_HELP, exportCommand } from './commands/export-command.js';
@@ -71,18 +72,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   const entry = COMMANDS[command];
   if (!entry) {
-    io.stderr.write(`icer: unknown command "${command}". Run "icer --help" for the list of commands.\n`);
+    const paint = paintFor(io.stderr, io.env);
+    io.stderr.write(
+      `${paint.red('icer:')} unknown command "${command}". Run "icer --help" for the list of commands.\n`,
+    );
     return 2;
   }
   try {
     return await entry.run(rest, io);
   } catch (error) {
+    // Colour only marks the line as an error on a terminal; logs and pipes get the same words, plain.
+    const paint = paintFor(io.stderr, io.env);
     if (error instanceof UsageError || isParseArgsError(error)) {
-      io.stderr.write(`icer ${command}: ${error.message}\nRun "icer ${command} --help" for usage.\n`);
+      io.stderr.write(
+        `${paint.red(`icer ${command}:`)} ${error.message}\n${paint.dim(`Run "icer ${command} --help" for usage.`)}\n`,
+      );
       return 2;
     }
     if (IcerError.isInstance(error)) {
-      io.stderr.write(`icer ${command}: ${forCommandLine(error).message} [${error.code}]\n`);
+      io.stderr.write(`${paint.red(`icer ${command}:`)} ${forCommandLine(error).message} [${error.code}]\n`);
       return 1;
     }
     throw error;
