@@ -3,21 +3,29 @@ import { JUDGE_CRITERIA, type JudgeCriterion, JudgeScoreSchema } from '../evalua
 import { type ParsedReply, parseJsonReply } from './parse-reply.js';
 
 const RatingSchema = z.object({
+  /** One short sentence: why this score. */
   rationale: z.string().describe('One short sentence: why this score.'),
+  /** 1 (very poor) to 5 (excellent), a whole number. */
   score: JudgeScoreSchema.describe('1 (very poor) to 5 (excellent).'),
 });
 
 /** The structured output of the dataset judge: a rationale and a score for each criterion. */
 export const JudgementReplySchema = z.object({
+  /** Fluency: every utterance is well-formed English. */
   fluency: RatingSchema,
+  /** Naturalness: it reads like a conversation two people could have. */
   naturalness: RatingSchema,
+  /** Consistency: the user's turns agree with the profile and with each other. */
   consistency: RatingSchema,
+  /** Factuality: what is said about items is true according to the catalog. */
   factuality: RatingSchema,
 });
 
 /** A usable judgement: the score and rationale of every criterion. */
 export interface Judgement {
+  /** Each criterion's score, 1 to 5. */
   readonly scores: Record<JudgeCriterion, number>;
+  /** Each criterion's rationale, one short sentence. */
   readonly rationales: Record<JudgeCriterion, string>;
 }
 

@@ -9,6 +9,7 @@ const Count = z.number().int().min(0);
 
 /** How the critiques of one direction were answered. */
 const CritiqueAnswersSchema = z.strictObject({
+  /** Critiques of this direction. */
   count: Count,
   /** Answered by a slate whose every item fits the critique. */
   honoured: Count,
@@ -23,7 +24,12 @@ const CritiqueAnswersSchema = z.strictObject({
 /** What the simulated speakers did, read from the records' acts (icer records only). */
 export const BehaviourStatsSchema = z.strictObject({
   /** Per speaker, each act type's share of that speaker's acts. */
-  actMix: z.strictObject({ assistant: z.record(z.string(), Share), user: z.record(z.string(), Share) }),
+  actMix: z.strictObject({
+    /** The recommender's acts: act type to share. */
+    assistant: z.record(z.string(), Share),
+    /** The simulated user's acts: act type to share. */
+    user: z.record(z.string(), Share),
+  }),
   /** Each outcome's share of the dialogues. */
   outcomes: z.record(OutcomeReasonSchema, Share),
   /** Mean number of slates (recommend acts) shown up to and including the accepted one, over accepted dialogues. */
@@ -34,7 +40,12 @@ export const BehaviourStatsSchema = z.strictObject({
    * Held-out targets the user named (in the text, found by the mention finder) before the assistant recommended
    * them: evaluation data that leaked into the dialogue. 0 is right.
    */
-  leakage: z.strictObject({ targets: Count, dialogues: Count }),
+  leakage: z.strictObject({
+    /** Held-out targets named early, over all dialogues. */
+    targets: Count,
+    /** Dialogues with at least one. */
+    dialogues: Count,
+  }),
 });
 /** Behaviour figures of a corpus of icer records. */
 export type BehaviourStats = z.output<typeof BehaviourStatsSchema>;

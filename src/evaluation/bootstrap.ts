@@ -6,6 +6,7 @@ import { multinomial } from './multinomial.js';
 
 /** A mean and its bootstrap confidence interval. */
 export interface Interval {
+  /** The mean of the values. */
   mean: number;
   /** Lower and upper bound. */
   ci: [number, number];

@@ -6,8 +6,11 @@ import { describeZodIssue } from '../validation/describe-zod-issue.js';
 
 /** A line of a corpus file that is not a dialogue of its format: where it is and why. */
 export interface BrokenLine {
+  /** The file's path, as given. */
   readonly file: string;
+  /** The line's number, from 1. */
   readonly line: number;
+  /** Why the line is not a dialogue of the format. */
   readonly reason: string;
 }
 
@@ -22,7 +25,9 @@ export type CorpusFormat = z.output<typeof CorpusFormatSchema>;
 
 /** One dialogue of a corpus: its utterances (one per stored message or turn) and, for icer, the record. */
 export interface CorpusDialogue {
+  /** The text of each stored message or turn, in order. */
   readonly utterances: readonly string[];
+  /** The icer record the utterances come from; absent for other formats. */
   readonly record?: DialogueRecord;
 }
 
@@ -87,6 +92,7 @@ function readDialogue(format: CorpusFormat, value: unknown): { dialogue?: Corpus
 export interface CorpusReading {
   /** The format; undefined until it is known (a file with no dialogue never tells). */
   readonly format: () => CorpusFormat | undefined;
+  /** The corpus's dialogues, read once, in order. */
   readonly dialogues: AsyncIterable<CorpusDialogue> | Iterable<CorpusDialogue>;
 }
 

@@ -22,9 +22,11 @@ export const LONG_UTTERANCE_TOKENS = 60;
 export const ConsistencyStatsSchema = z.strictObject({
   /** Violations left in the records (0 after repair, unless repair was off). */
   violations: Count,
+  /** Records with at least one violation left. */
   dialoguesWithViolations: Count,
   /** Turns repaired, and the violations that caused them, by rule. */
   repairs: Count,
+  /** Violations that caused a repair, counted by rule. */
   repairsByRule: z.partialRecord(z.enum(VIOLATION_RULES), Count),
   /** Repairs that fell back to the template wording after the model's attempts failed. */
   templateFallbacks: Count,
@@ -34,12 +36,24 @@ export const ConsistencyStatsSchema = z.strictObject({
 
 /** What a model run spent: from the records' `generator` fields; prices when given. */
 export const CostStatsSchema = z.strictObject({
+  /** Language-model calls made, over all records. */
   calls: Count,
+  /** Input (prompt) tokens, over all records. */
   inputTokens: Count,
+  /** Output (completion) tokens, over all records. */
   outputTokens: Count,
-  perDialogue: z.strictObject({ calls: z.number(), inputTokens: z.number(), outputTokens: z.number() }),
+  /** The same figures averaged over the records. */
+  perDialogue: z.strictObject({
+    /** Calls per dialogue. */
+    calls: z.number(),
+    /** Input tokens per dialogue. */
+    inputTokens: z.number(),
+    /** Output tokens per dialogue. */
+    outputTokens: z.number(),
+  }),
   /** The total price at the prices given, or null without prices. */
   price: z.number().nullable(),
+  /** The price averaged over the records, or null without prices. */
   pricePerDialogue: z.number().nullable(),
 });
 
@@ -51,22 +65,50 @@ export const CorpusStatsSchema = z.strictObject({
   format: CorpusFormatSchema.nullable(),
   /** Whether this corpus was given as a reference (`--reference`). */
   reference: z.boolean(),
+  /** Dialogues read. */
   dialogues: Count,
+  /** Utterances (turns with text) over all dialogues. */
   utterances: Count,
+  /** Mean utterances per dialogue (0 without dialogues). */
   utterancesPerDialogue: z.number(),
+  /** Mean tokens per utterance (0 without utterances). */
   tokensPerUtterance: z.number(),
   /** Dialogues by number of utterances, shortest first. */
-  turnsHistogram: z.array(z.strictObject({ turns: Count, dialogues: Count })),
+  turnsHistogram: z.array(
+    z.strictObject({
+      /** The number of utterances. */
+      turns: Count,
+      /** Dialogues of that many utterances. */
+      dialogues: Count,
+    }),
+  ),
   /** Utterances by number of tokens, shortest first; the last bucket (`LONG_UTTERANCE_TOKENS`) holds all longer. */
-  lengthHistogram: z.array(z.strictObject({ tokens: Count, utterances: Count })),
+  lengthHistogram: z.array(
+    z.strictObject({
+      /** The number of tokens. */
+      tokens: Count,
+      /** Utterances of that many tokens. */
+      utterances: Count,
+    }),
+  ),
   /** distinct-n over the first 50,000 tokens (see `DISTINCT_TOKEN_LIMIT` for the tokeniser). */
-  distinct: z.strictObject({ '1': Share, '2': Share, '3': Share, tokens: Count }),
+  distinct: z.strictObject({
+    /** distinct-1: distinct unigrams over all unigrams. */
+    '1': Share,
+    /** distinct-2: distinct bigrams over all bigrams. */
+    '2': Share,
+    /** distinct-3: distinct trigrams over all trigrams. */
+    '3': Share,
+    /** The tokens the figures were computed over (at most the limit). */
+    tokens: Count,
+  }),
   /** Share of utterances whose exact text occurs more than once, among the first 1,342 dialogues. */
   repeatedUtteranceShare: Share,
   /** Lines that were not a dialogue of the corpus's format (reported on stderr with their numbers). */
   brokenLines: Count,
   /** icer records only, else null. */
   behaviour: BehaviourStatsSchema.nullable(),
+  /** icer records only, else null. */
   consistency: ConsistencyStatsSchema.nullable(),
   /** icer records written by a language model only, else null. */
   cost: CostStatsSchema.nullable(),
@@ -77,7 +119,15 @@ export type CorpusStats = z.output<typeof CorpusStatsSchema>;
 /** `icer stats --json`: every corpus's figures, in the order given. */
 export const DatasetStatsSchema = z.strictObject({
   /** The tokeniser and samples the figures use, for whoever compares them with figures computed elsewhere. */
-  method: z.strictObject({ distinctTokens: Count, repeatSampleDialogues: Count, tokenizer: z.string() }),
+  method: z.strictObject({
+    /** How many tokens of each corpus distinct-n reads (the first ones). */
+    distinctTokens: Count,
+    /** How many dialogues of each corpus the repeated-utterance share reads (the first ones). */
+    repeatSampleDialogues: Count,
+    /** How text is split into tokens. */
+    tokenizer: z.string(),
+  }),
+  /** One entry per corpus, in the order given. */
   corpora: z.array(CorpusStatsSchema),
 });
 /** `icer stats --json`. */
@@ -92,7 +142,12 @@ export const STATS_METHOD: DatasetStats['method'] = {
 
 /** What {@link corpusStats} needs besides the dialogues. */
 export interface CorpusStatsOptions {
+  /** The corpus's label in the figures: the label given, or the file name. */
   readonly name: string;
+  /**
+   * Whether the corpus is a reference (human dialogues) rather than the corpus under study.
+   * @default false
+   */
   readonly reference?: boolean;
   /**
    * The catalog the records' items come from (critiques are checked and held-out titles found against it), or

@@ -83,7 +83,9 @@ export type EvaluateOptions = z.input<typeof EvaluateOptionsSchema>;
 
 /** A labelled set of dialogue records: one file of `icer evaluate --dialogues LABEL=FILE`. */
 export interface DialogueSource {
+  /** Names the source in results and comparisons (`dialogue/LABEL`). */
   readonly label: string;
+  /** The source's records, read once. */
   readonly records: Iterable<DialogueRecord> | AsyncIterable<DialogueRecord>;
 }
 

@@ -11,13 +11,17 @@ export type EvaluationCondition = z.output<typeof EvaluationConditionSchema>;
 
 /** The visible profile as a record stores it: what the simulated user knew. */
 export interface VisibleProfileData {
+  /** Ids of the items the user liked (held-out targets excluded). */
   readonly liked: readonly string[];
+  /** Ids of the items the user disliked. */
   readonly disliked: readonly string[];
+  /** Attribute affinities in [-1, 1], by attribute key. */
   readonly preferences: Readonly<Record<string, number>>;
 }
 
 /** Everything a recommender is given about one user under one condition. */
 export interface EvaluationContext {
+  /** What the recommender is told: `none`, `profile`, `dialogue` or `prefix`. */
   readonly condition: EvaluationCondition;
   /**
    * The context as text: empty for `none`, the profile's text rendering for `profile`, the dialogue as

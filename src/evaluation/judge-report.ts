@@ -17,7 +17,16 @@ export const JudgeScoreSchema = z.number().int().min(1).max(5);
 
 const count = z.number().int().min(0);
 const perCriterion = <T extends z.ZodType>(schema: T) =>
-  z.strictObject({ fluency: schema, naturalness: schema, consistency: schema, factuality: schema });
+  z.strictObject({
+    /** Fluency: every utterance is well-formed English, with no broken or garbled text. */
+    fluency: schema,
+    /** Naturalness: it reads like a conversation two people could have, with no template or robotic phrasing. */
+    naturalness: schema,
+    /** Consistency: what the user says and does agrees with the profile and with their own earlier turns. */
+    consistency: schema,
+    /** Factuality: what the conversation states about items is true according to the catalog. */
+    factuality: schema,
+  });
 
 /** How one criterion came out over the judged dialogues. */
 export const JudgeCriterionSummarySchema = z.strictObject({
@@ -25,7 +34,14 @@ export const JudgeCriterionSummarySchema = z.strictObject({
    * The share of judged dialogues rated 4 or 5 (as the ICER paper reports its raters' percentages), with its 95%
    * percentile-bootstrap interval; null when no dialogue was judged.
    */
-  share: z.strictObject({ mean: z.number().min(0).max(1), ci: z.tuple([z.number(), z.number()]) }).nullable(),
+  share: z
+    .strictObject({
+      /** The share rated 4 or 5, from 0 to 1. */
+      mean: z.number().min(0).max(1),
+      /** The 95% percentile-bootstrap interval of the share. */
+      ci: z.tuple([z.number(), z.number()]),
+    })
+    .nullable(),
   /** The mean score, 1 to 5; null when no dialogue was judged. */
   meanScore: z.number().nullable(),
   /** How many judged dialogues got each score: `counts[0]` were rated 1, …, `counts[4]` were rated 5. */
@@ -38,7 +54,9 @@ export type JudgeCriterionSummary = z.output<typeof JudgeCriterionSummarySchema>
 export const JudgedDialogueSchema = z.strictObject({
   /** The record's id. */
   id: z.string(),
+  /** The judge's score of each criterion, 1 to 5. */
   scores: perCriterion(JudgeScoreSchema),
+  /** The judge's one-sentence reason for each score. */
   rationales: perCriterion(z.string()),
 });
 /** One judged dialogue. */
@@ -60,6 +78,7 @@ export const JudgeReportSchema = z.strictObject({
   model: z.string(),
   /** The rubric's version (`JUDGE_RUBRIC_VERSION`). */
   promptVersion: z.string(),
+  /** Which dialogues were judged, and how the figures were resampled. */
   sample: z.strictObject({
     /** Records read. */
     records: count,
@@ -81,7 +100,14 @@ export const JudgeReportSchema = z.strictObject({
   /** The judged dialogues in the order of the records. */
   dialogues: z.array(JudgedDialogueSchema),
   /** The dialogues that could not be judged, in the order of the records, and why. */
-  failed: z.array(z.strictObject({ id: z.string(), problem: z.string() })),
+  failed: z.array(
+    z.strictObject({
+      /** The record's id. */
+      id: z.string(),
+      /** Why it could not be judged. */
+      problem: z.string(),
+    }),
+  ),
   /**
    * Item ids the sampled dialogues (their acts or profiles) name that the catalog does not know: the judge saw no
    * facts for them. Usually a sign that the dialogues were generated with another catalog.
@@ -89,12 +115,17 @@ export const JudgeReportSchema = z.strictObject({
   missingItems: z.array(z.string()),
   /** What the judge spent: real calls only (cache hits are free). */
   usage: z.strictObject({
+    /** Requests sent to the model, retries included (cache hits excluded). */
     calls: count,
+    /** Requests that repeated a failed one (rate limit, server error, timeout, network failure). */
     retries: count,
+    /** Answers read from the response cache instead of calling the model. */
     cacheHits: count,
     /** Answers that could not be used (re-asked, or counted as failures). */
     invalidReplies: count,
+    /** Input (prompt) tokens of the real calls. */
     inputTokens: count,
+    /** Output (completion) tokens of the real calls. */
     outputTokens: count,
     /** Priced with `prices`; null without them. */
     cost: z.number().nullable(),

@@ -3,10 +3,13 @@ import type { EvaluationContext } from './evaluation-context.js';
 
 /** One ranking question: order the candidates by how much the user would like each, best first. */
 export interface RankingRequest {
+  /** What the recommender is told about the user under this question's condition. */
   readonly context: EvaluationContext;
   /** Item ids, in a seeded random order: the held-out target and its negatives. */
   readonly candidates: readonly string[];
+  /** The catalog the candidates come from, for their titles and attributes. */
   readonly catalog: ItemCatalog;
+  /** Aborts the question: a recommender that calls a model should pass it on. */
   readonly signal?: AbortSignal;
 }
 
@@ -27,5 +30,6 @@ export interface RankingRequest {
 export interface RankingRecommender {
   /** Names the recommender in results (`content`, `acts`, `openai:gpt-4o-mini`, …). */
   readonly name: string;
+  /** Orders the request's candidates, best first; throws when it cannot. */
   rank(request: RankingRequest): readonly string[] | Promise<readonly string[]>;
 }
