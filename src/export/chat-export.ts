@@ -34,7 +34,9 @@ export type ChatExportOptions = z.input<typeof ChatExportOptionsSchema>;
 
 /** One message of a chat conversation. */
 export interface ChatMessage {
+  /** Who speaks: the system message, the other side (`user`) or the trained side (`assistant`). */
   readonly role: 'system' | 'user' | 'assistant';
+  /** The message's text. */
   readonly content: string;
 }
 
@@ -56,7 +58,9 @@ export interface ChatMetadata {
 
 /** One line of a chat fine-tuning file. */
 export interface ChatConversation {
+  /** The system message, then one message per turn, ending on an `assistant` message. */
   readonly messages: readonly ChatMessage[];
+  /** What traces the conversation back to its record, when asked for. */
   readonly metadata?: ChatMetadata;
 }
 

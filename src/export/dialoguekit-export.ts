@@ -9,10 +9,13 @@ export type { DialogueKitAct, DialogueKitSlotValue } from './dialoguekit-intents
 
 /** One utterance of a DialogueKit dialogue. */
 export interface DialogueKitUtterance {
+  /** Who speaks: the simulated `USER` or the recommender (`AGENT`). */
   readonly participant: 'USER' | 'AGENT';
+  /** The turn's text. */
   readonly utterance: string;
   /** `<dialogue id>:<turn index>`. */
   readonly utterance_id: string;
+  /** The turn's acts as DialogueKit intents with slot values. */
   readonly dialogue_acts: readonly DialogueKitAct[];
   /** The turn's icer acts (DialogueKit keeps unknown keys as the utterance's metadata). */
   readonly acts: readonly DialogueAct[];
@@ -22,17 +25,39 @@ export interface DialogueKitUtterance {
 export interface DialogueKitDialogue {
   /** The record's `id`. */
   readonly conversation_id: string;
+  /** One utterance per turn, in order. */
   readonly conversation: readonly DialogueKitUtterance[];
   /** The recommender policy. */
-  readonly agent: { readonly id: string; readonly type: 'AGENT' };
+  readonly agent: {
+    /** The policy's name. */
+    readonly id: string;
+    /** Always `AGENT`. */
+    readonly type: 'AGENT';
+  };
   /** The simulated user. */
-  readonly user: { readonly id: string; readonly type: 'USER' };
+  readonly user: {
+    /** The record's user id. */
+    readonly id: string;
+    /** Always `USER`. */
+    readonly type: 'USER';
+  };
   /** What traces the dialogue back: its seed, domain, outcome, and what generated it. */
   readonly metadata: {
+    /** The record's `seed`. */
     readonly seed: Seed;
+    /** The record's `domain`, e.g. `movies`. */
     readonly domain: string;
+    /** The record's `outcome`: how the dialogue ended. */
     readonly outcome: DialogueRecord['outcome'];
-    readonly generator: { readonly version: string; readonly lm: string; readonly policy: string };
+    /** From the record's `generator`. */
+    readonly generator: {
+      /** The icer version that generated the dialogue. */
+      readonly version: string;
+      /** `template`, or `provider:model`. */
+      readonly lm: string;
+      /** The recommender policy's name. */
+      readonly policy: string;
+    };
   };
 }
 

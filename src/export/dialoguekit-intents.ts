@@ -7,7 +7,9 @@ export type DialogueKitSlotValue = readonly [slot: string, value: string, start:
 
 /** A DialogueKit dialogue act: an intent with its slot values. */
 export interface DialogueKitAct {
+  /** The intent, in the CRS scheme of UserSimCRS, e.g. `INQUIRE.ELICIT`. */
   readonly intent: string;
+  /** The act's slots: items as `TITLE` slots, attributes as their facet's slot (`genre:Horror` → `GENRE`). */
   readonly slot_values: readonly DialogueKitSlotValue[];
 }
 

@@ -96,6 +96,7 @@ export type ExportOptions = z.input<typeof ExportOptionsSchema>;
 
 /** What an export wrote. */
 export interface ExportSummary {
+  /** The format written. */
   readonly format: ExportFormat;
   /** Records read. */
   readonly dialogues: number;
@@ -104,7 +105,19 @@ export interface ExportSummary {
   /** Records left out: for `chat`, those with no turn of the side trained. */
   readonly skipped: number;
   /** For `hf`: each split's dialogues and users (splits with none left out). */
-  readonly splits?: Readonly<Partial<Record<HfSplit, { readonly dialogues: number; readonly users: number }>>>;
+  readonly splits?: Readonly<
+    Partial<
+      Record<
+        HfSplit,
+        {
+          /** Dialogues in the split. */
+          readonly dialogues: number;
+          /** Distinct users in the split (each user is in one split only). */
+          readonly users: number;
+        }
+      >
+    >
+  >;
 }
 
 type Records = Iterable<DialogueRecord> | AsyncIterable<DialogueRecord>;

@@ -5,8 +5,14 @@ export type HfFeature =
   | 'int64'
   | 'float64'
   | 'bool'
-  | { readonly list: HfFeature }
-  | { readonly struct: Readonly<Record<string, HfFeature>> };
+  | {
+      /** A list whose every element has this feature type. */
+      readonly list: HfFeature;
+    }
+  | {
+      /** A struct: field name to feature type. */
+      readonly struct: Readonly<Record<string, HfFeature>>;
+    };
 
 const strings: HfFeature = { list: 'string' };
 

@@ -14,6 +14,7 @@ export interface ReDialMessage {
   readonly timeOffset: number;
   /** The words, each film named as `@` and its number (a key of `movieMentions`). */
   readonly text: string;
+  /** The speaker: the dialogue's `initiatorWorkerId` (the user) or `respondentWorkerId` (the recommender). */
   readonly senderWorkerId: number;
   /** Unique in the export, counted from 1. */
   readonly messageId: number;
@@ -41,12 +42,17 @@ export interface ReDialDialogue {
   readonly movieMentions: Readonly<Record<string, string>>;
   /** The answers about each film; the same as `initiatorQuestions` (icer's acts are one truth, not two accounts). */
   readonly respondentQuestions: Readonly<Record<string, ReDialLabels>>;
+  /** One message per turn, in order. */
   readonly messages: readonly ReDialMessage[];
   /** Counted from 1 in the export. */
   readonly conversationId: number;
+  /** The recommender policy, as a worker number (numbered by first appearance in the export). */
   readonly respondentWorkerId: number;
+  /** The user, as a worker number (numbered by first appearance in the export). */
   readonly initiatorWorkerId: number;
+  /** Film number → the seeker's answers about the film (ReDial's questionnaire, read from the acts). */
   readonly initiatorQuestions: Readonly<Record<string, ReDialLabels>>;
+  /** What traces the line back to its icer record. */
   readonly icer: ReDialTrace;
 }
 

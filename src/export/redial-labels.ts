@@ -5,8 +5,11 @@ import type { DialogueAct, Polarity, Speaker } from '../dialogue/dialogue-acts.j
  * seeker did; `seen` and `liked` 1 yes, 0 no, 2 not said.
  */
 export interface ReDialLabels {
+  /** 1 when the recommender brought the film up, 0 when the seeker did. */
   suggested: 0 | 1;
+  /** Whether the seeker has seen it: 1 yes, 0 no, 2 not said. */
   seen: 0 | 1 | 2;
+  /** Whether the seeker liked it: 1 yes, 0 no, 2 not said. */
   liked: 0 | 1 | 2;
 }
 
