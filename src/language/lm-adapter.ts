@@ -44,8 +44,11 @@ export interface VerbalizeResult {
 
 /** One turn of a dialogue to be worded in dialogue mode: the acts, without text. */
 export interface DialogueTurnActs {
+  /** The turn's 0-based position in the dialogue. */
   index: number;
+  /** Who speaks this turn. */
   speaker: Speaker;
+  /** The acts to render, in order. The utterance must say exactly these and nothing more. */
   acts: readonly DialogueAct[];
 }
 
@@ -53,6 +56,7 @@ export interface DialogueTurnActs {
 export interface DialogueVerbalizeRequest {
   /** All turns, in order. The result must have exactly one utterance per turn. */
   turns: readonly DialogueTurnActs[];
+  /** Where item ids resolve to titles and facts. */
   catalog: ItemCatalog;
   /** The user's persona (style only). */
   persona?: Persona;
@@ -61,12 +65,19 @@ export interface DialogueVerbalizeRequest {
   /** A seeded stream for this dialogue. */
   random: SeededRandom;
   /** On a retry: the turns whose previous wording was wrong, and why. Turns not listed were fine. */
-  feedback?: ReadonlyArray<{ turn: number; problems: readonly string[] }>;
+  feedback?: ReadonlyArray<{
+    /** The turn's index. */
+    turn: number;
+    /** What was wrong with its wording, one sentence per problem. */
+    problems: readonly string[];
+  }>;
+  /** Cancels the call. */
   signal?: AbortSignal;
 }
 
 /** An adapter's rendering of a whole dialogue: one utterance per turn, in order. */
 export interface DialogueVerbalizeResult {
+  /** The utterances, one per requested turn, in order. */
   texts: string[];
   /** Tokens the response cost when it was produced (see {@link VerbalizeResult.usage}). */
   usage?: TokenUsage;
