@@ -17,7 +17,9 @@ export interface QueueBatch<Data> {
 
 /** A batch done: its number and what the worker returned. */
 export interface QueuedResult<Result> {
+  /** The batch's number, as it was enqueued. */
   readonly batch: number;
+  /** What the worker's handler returned for it. */
   readonly result: Result;
 }
 
@@ -60,6 +62,7 @@ export const QueuedResultsOptionsSchema = QueueConnectionOptionsSchema.extend({
 
 /** Options of {@link queuedResults}, as given. */
 export type QueuedResultsOptions<Data = unknown> = Omit<z.input<typeof QueuedResultsOptionsSchema>, 'batches'> & {
+  /** The batches, in the order their results are wanted; read as the window moves, so it may be lazy. */
   batches: Iterable<QueueBatch<Data>>;
 };
 

@@ -2,10 +2,15 @@ import { IcerError } from '../errors.js';
 
 /** Where and how to reach Redis, as BullMQ (through ioredis) takes it. */
 export interface RedisConnectionOptions {
+  /** The server's host name or address. */
   readonly host: string;
+  /** The server's port (6379 when the URL gives none). */
   readonly port: number;
+  /** The ACL user name, when the URL gives one. */
   readonly username?: string;
+  /** The password, when the URL gives one. */
   readonly password?: string;
+  /** The database number, from the URL's path (`/2`), when it gives one. */
   readonly db?: number;
   /** Present for `rediss://`: TLS with the system's certificate authorities. */
   readonly tls?: Record<string, never>;

@@ -6,25 +6,39 @@ import type { DialogueRecord } from '../generation/dialogue-record.js';
 
 /** One dialogue as the report's browser shows it: its words, acts as labels, and the hidden profile beside it. */
 export const BrowsedDialogueSchema = z.strictObject({
+  /** The record's id. */
   id: z.string(),
   /** The label of the file it came from. */
   file: z.string(),
+  /** Why the dialogue ended (the record's `outcome.reason`). */
   outcome: z.string(),
+  /** The accepted item's title with its year, or null. */
   accepted: z.string().nullable(),
+  /** Violations the record kept. */
   violations: z.number().int().min(0),
+  /** Turns the tracker repaired. */
   repairs: z.number().int().min(0),
+  /** The hidden user, items as titles. */
   user: z.strictObject({
+    /** The user's id. */
     id: z.string(),
+    /** Titles of the items the user liked. */
     liked: z.array(z.string()),
+    /** Titles of the items the user disliked. */
     disliked: z.array(z.string()),
     /** The strongest affinities, strongest first: `[attribute, value]`. */
     preferences: z.array(z.tuple([z.string(), z.number()])),
+    /** Titles of the held-out targets. */
     heldOut: z.array(z.string()),
+    /** The user's persona, trait by trait (empty without one). */
     persona: z.record(z.string(), z.union([z.string(), z.number()])),
   }),
+  /** The turns, in order. */
   turns: z.array(
     z.strictObject({
+      /** `user` or `assistant`. */
       speaker: z.string(),
+      /** The utterance. */
       text: z.string(),
       /** "recommend: Heat (1995)", "disclose genre:Horror positive"… */
       acts: z.array(z.string()),

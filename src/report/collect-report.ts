@@ -8,7 +8,9 @@ import { type BrowsedDialogue, browsedDialogue } from './browsed-dialogue.js';
 
 /** A corpus file for the report: `label` names it on the page. */
 export interface ReportFile {
+  /** Names the corpus on the page. */
   readonly label: string;
+  /** The file's path: JSON lines of icer records, ReDial or chat conversations (`.gz` too). */
   readonly file: string;
   /** A reference corpus (human dialogues): figures only, never browsed. */
   readonly reference?: boolean;
@@ -28,6 +30,7 @@ export interface CollectReportOptions {
    * @default 0
    */
   readonly seed?: Seed;
+  /** Token prices for the cost figures; without them, costs are given in tokens only. */
   readonly prices?: TokenPrices;
   /** Lines that are not dialogues; reported, then skipped. */
   readonly onBroken?: (broken: BrokenLine) => void;
@@ -40,7 +43,12 @@ export interface CollectReportOptions {
 export async function collectReport(
   files: readonly ReportFile[],
   options: CollectReportOptions,
-): Promise<{ corpora: CorpusStats[]; dialogues: BrowsedDialogue[] }> {
+): Promise<{
+  /** Each file's figures, in the order given. */
+  corpora: CorpusStats[];
+  /** The browser's sample of icer dialogues. */
+  dialogues: BrowsedDialogue[];
+}> {
   const browse = options.browse ?? 500;
   const browsable = files.filter((file) => !file.reference).length;
   const perFile = browsable === 0 ? 0 : Math.ceil(browse / browsable);
