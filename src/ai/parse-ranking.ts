@@ -5,6 +5,7 @@ import { type ParsedReply, parseJsonReply } from './parse-reply.js';
 
 /** The structured output of a ranking question: the candidates' ids (or titles), best first. */
 export const RankingReplySchema = z.object({
+  /** Candidate ids, the one the user would like most first. */
   ranking: z.array(z.string()).describe('Candidate ids, the one the user would like most first.'),
 });
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 
 /** The structured output of dialogue mode: one utterance per turn, in order. */
 export const UtterancesSchema = z.object({
+  /** One utterance per turn, in turn order. */
   utterances: z.array(z.string()).describe('One utterance per turn, in turn order.'),
 });
 

@@ -34,7 +34,9 @@ export interface PersonaStyle {
 export interface ConversationLine {
   /** The turn's 0-based index. */
   turn: number;
+  /** Who spoke it. */
   speaker: Speaker;
+  /** What was said. */
   text: string;
 }
 
@@ -64,6 +66,7 @@ export interface TurnPromptInput {
 export interface DialogueTurnPrompt {
   /** The turn's 0-based index. */
   turn: number;
+  /** Who speaks this turn. */
   speaker: Speaker;
   /** The acts as short directives. */
   say: string[];
@@ -110,6 +113,9 @@ export interface Prompts {
  * Replacements for some of {@link defaultPrompts}. `version` names them in cache keys (default
  * `"icer-prompts/1+custom"` when anything is replaced); the messages themselves are part of every cache key too, so
  * edited wording never replays an old response.
+ *
+ * @property turn Replaces the user message for one turn (turn mode).
+ * @property dialogue Replaces the user message for a whole dialogue (dialogue mode).
  */
 export interface PromptOverrides extends Partial<Prompts> {
   /** A name for this prompt set, recorded in cache keys. */
