@@ -112,6 +112,10 @@ export class IcerError extends Error {
   readonly hint: string | undefined;
   /** What went wrong, without location or hint. */
   readonly problem: string;
+  /**
+   * Marks icer errors for {@link IcerError.isInstance}, across copies of the package.
+   * @internal
+   */
   readonly [MARKER] = true;
 
   constructor(code: IcerErrorCode, problem: string, options: IcerErrorOptions = {}) {

@@ -49,7 +49,14 @@ export function attributeKey(facet: string, value: string): AttributeKey {
 }
 
 /** Splits an attribute key into facet and value (the value may itself contain colons). */
-export function parseAttributeKey(key: string): { facet: string; value: string } | undefined {
+export function parseAttributeKey(key: string):
+  | {
+      /** The part before the first colon, e.g. `genre`. */
+      facet: string;
+      /** The rest, e.g. `Horror`. */
+      value: string;
+    }
+  | undefined {
   const colon = key.indexOf(':');
   if (colon <= 0 || colon === key.length - 1) return undefined;
   return { facet: key.slice(0, colon), value: key.slice(colon + 1) };

@@ -13,6 +13,7 @@ export interface PolarityQuestion {
   subject: string;
   /** The act whose stance is in doubt. */
   act: DialogueAct;
+  /** Cancels the question: a judge that calls a model should pass it on. */
   signal?: AbortSignal;
 }
 

@@ -40,7 +40,9 @@ export const RatingScaleShape = {
 
 /** A rating scale with its bounds known. */
 export interface RatingScale {
+  /** Lowest rating on the scale. */
   minRating: number;
+  /** Highest rating on the scale. */
   maxRating: number;
 }
 

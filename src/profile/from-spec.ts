@@ -10,7 +10,15 @@ import { PersonaSchema } from './profile-schema.js';
 /** An item named by id or title ("The Matrix", "Heat (1995)"), with an optional strength. */
 const ItemRefSchema = z.union([
   z.string().min(1),
-  z.strictObject({ item: z.string().min(1), strength: z.number().gt(0).lte(1).optional() }),
+  z.strictObject({
+    /** The item, by id or title. */
+    item: z.string().min(1),
+    /**
+     * How strongly the opinion is held, in (0, 1].
+     * @default 1
+     */
+    strength: z.number().gt(0).lte(1).optional(),
+  }),
 ]);
 
 /**

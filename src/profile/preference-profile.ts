@@ -220,7 +220,15 @@ export class PreferenceProfile {
   /**
    * Affinities sorted by strength: `positive` the most liked first, `negative` the most disliked first.
    */
-  topAffinities(direction: 'positive' | 'negative', limit = Infinity): Array<{ key: string; value: number }> {
+  topAffinities(
+    direction: 'positive' | 'negative',
+    limit = Infinity,
+  ): Array<{
+    /** The attribute key, `facet:value`. */
+    key: string;
+    /** The affinity, in [-1, 1]. */
+    value: number;
+  }> {
     const sign = direction === 'positive' ? 1 : -1;
     return Object.entries(this.#data.affinities)
       .filter(([, value]) => value * sign > 0)

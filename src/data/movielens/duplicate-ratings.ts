@@ -6,6 +6,7 @@ export interface DuplicateRating {
   readonly file: string;
   /** 1-based line of this row. */
   readonly line: number;
+  /** The userId. */
   readonly userId: string;
   /** The movieId. */
   readonly item: string;

@@ -2,8 +2,11 @@ import { frontArticle, splitYear } from '../../catalog/title.js';
 
 /** A MovieLens title split into display title, year and alternative titles. */
 export interface ParsedMovieTitle {
+  /** The display title, a trailing article moved to the front: "Matrix, The" → "The Matrix". */
   title: string;
+  /** The year in the title's last parentheses, if any. */
   year: number | undefined;
+  /** Alternative titles, from the title's other parentheses ("a.k.a." dropped, articles moved to the front). */
   aliases: string[];
 }
 
