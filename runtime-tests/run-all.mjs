@@ -5,7 +5,9 @@
 //   deno      deno run --allow-read … runtime-tests/deno.mjs
 //   bun       bun --no-install runtime-tests/bun.mjs
 //   cli       node dist/cli.js …                          the `icer` executable
-//   examples  node examples/*.mjs                         every example runs to completion
+//   examples  node examples/*.{mjs,cjs}                   every example runs to completion (ESM and CommonJS)
+//             deno run --allow-read … / bun --no-install    the portable examples again in Deno and Bun (below)
+//   snippets  runtime-tests/doc-snippets.mjs              every `js run` / `sh run` block of README.md and docs/
 //
 // Each runtime prints one JSON line { runtime, catalogSize, digest }; the digests must be identical (same seed,
 // same bytes, on every runtime). The last line is "N passed, N failed"; the exit code is non-zero on any failure.
@@ -16,6 +18,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runDocSnippets } from './doc-snippets.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = dirname(here);
@@ -239,15 +242,46 @@ for (const runtime of runtimes) {
 }
 
 // --- the examples: each must run to completion against the built package ----------------------------------------
-// Every file in examples/, so that a new example cannot be left out.
-for (const example of readdirSync(join(root, 'examples'))
-  .filter((name) => name.endsWith('.mjs'))
-  .sort()) {
-  const child = run(process.execPath, [join('examples', example)]);
+// Every file in examples/, so that a new example cannot be left out: .mjs through import, .cjs through require().
+const examples = readdirSync(join(root, 'examples'))
+  .filter((name) => name.endsWith('.mjs') || name.endsWith('.cjs'))
+  .sort();
+function runExample(name, command, args) {
+  const child = run(command, args);
   const ok = child.status === 0 && child.stdout.trim() !== '' && child.stderr.trim() === '';
-  record(`example ${example}`, ok, ok ? `[${child.ms} ms]` : describeExit(child));
+  record(name, ok, ok ? `[${child.ms} ms]` : describeExit(child));
   if (!ok) console.log(indent(`${child.stdout ?? ''}${child.stderr ?? ''}`));
 }
+for (const example of examples) runExample(`example ${example}`, process.execPath, [join('examples', example)]);
+
+// The portable examples again in Deno and Bun: those that use no Node module beyond node:url (to find a file
+// beside them), so that Deno needs no permission but --allow-read. The others write temporary files (node:fs,
+// node:os) or start a local HTTP stand-in (node:http); fetch-adapter.mjs runs in both below, with the network
+// permission it needs.
+const portable = [];
+const nodeOnly = [];
+for (const example of examples.filter((name) => name.endsWith('.mjs'))) {
+  const source = readFileSync(join(root, 'examples', example), 'utf8');
+  const modules = [...source.matchAll(/from '(node:[^']+)'/g)].map((match) => match[1]).filter((m) => m !== 'node:url');
+  if (modules.length === 0) portable.push(example);
+  else if (example !== 'fetch-adapter.mjs') nodeOnly.push(`${example} (${[...new Set(modules)].join(', ')})`);
+}
+for (const example of portable) {
+  runExample(`example ${example} (deno)`, bin('deno'), [
+    'run',
+    '--allow-read',
+    '--no-remote',
+    '--no-prompt',
+    '--node-modules-dir=manual',
+    join('examples', example),
+  ]);
+  runExample(`example ${example} (bun)`, bin('bun'), ['--no-install', join('examples', example)]);
+}
+// CommonJS examples in Bun too (Deno runs ES modules only, unless told otherwise by a package.json "type").
+for (const example of examples.filter((name) => name.endsWith('.cjs'))) {
+  runExample(`example ${example} (bun)`, bin('bun'), ['--no-install', join('examples', example)]);
+}
+console.log(`     Node only (Deno and Bun skip them): ${nodeOnly.join(', ')}`);
 
 // --- icer/ai in every runtime, and the fetch-based custom adapter example in Deno and Bun -------------------------
 {
@@ -293,6 +327,16 @@ for (const example of readdirSync(join(root, 'examples'))
     record(check.name, ok, ok ? `[${child.ms} ms]` : describeExit(child));
     if (!ok) console.log(indent(`${out}${child.stderr ?? ''}`));
   }
+}
+
+// --- the docs' runnable code blocks (`js run`, `sh run`) ----------------------------------------------------------
+{
+  const { skipped } = runDocSnippets(undefined, ({ name, ok, skipped, detail, output }) => {
+    if (skipped) console.log(`skip snippet ${name}  ${detail}`);
+    else record(`snippet ${name}`, ok, detail);
+    if (output?.trim()) console.log(indent(output));
+  });
+  if (skipped > 0) console.log(`     ${skipped} snippet(s) skipped: they need MovieLens data`);
 }
 
 // --- every runtime must produce the same bytes -----------------------------------------------------------------
