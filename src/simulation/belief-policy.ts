@@ -11,11 +11,26 @@ import type { PolicyContext, PolicyTurn, RecommenderPolicy, RecommenderPolicyFac
 /** Presets for the mix of elicitation and recommendation. */
 export const POLICY_STYLES = {
   /** Two or three questions, then recommendations; sometimes another question after a miss. */
-  balanced: { questions: [2, 3], questionAfterMiss: 0.3 },
+  balanced: {
+    /** Questions before the first recommendation, as [min, max]. */
+    questions: [2, 3],
+    /** Probability of asking another question after a recommendation misses. */
+    questionAfterMiss: 0.3,
+  },
   /** Four to six questions before recommending, and often more after a miss: elicitation-heavy data. */
-  'elicitation-heavy': { questions: [4, 6], questionAfterMiss: 0.6 },
+  'elicitation-heavy': {
+    /** Questions before the first recommendation, as [min, max]. */
+    questions: [4, 6],
+    /** Probability of asking another question after a recommendation misses. */
+    questionAfterMiss: 0.6,
+  },
   /** At most one question, then recommendations refined by critiques: critiquing-heavy data. */
-  'critiquing-heavy': { questions: [0, 1], questionAfterMiss: 0 },
+  'critiquing-heavy': {
+    /** Questions before the first recommendation, as [min, max]. */
+    questions: [0, 1],
+    /** Probability of asking another question after a recommendation misses. */
+    questionAfterMiss: 0,
+  },
 } as const satisfies Record<string, { questions: readonly [number, number]; questionAfterMiss: number }>;
 
 /** A policy style: one of {@link POLICY_STYLES}. */

@@ -46,5 +46,6 @@ export interface RecommenderPolicy {
  * `policyName` to have records say which policy made them.
  */
 export type RecommenderPolicyFactory = ((context: PolicyContext) => RecommenderPolicy) & {
+  /** The name records give the policy (`generator.policy`); `custom` when absent. */
   readonly policyName?: string;
 };
