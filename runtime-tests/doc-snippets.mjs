@@ -127,21 +127,45 @@ export function runDocSnippets(files = docFiles(), report = printReport) {
           args = ['-e', '-o', 'pipefail', '-c', block.code];
         }
         const started = Date.now();
-        const child = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: TIMEOUT_MS });
+        const child = spawnSync(command, args, {
+          cwd,
+          env,
+          encoding: 'utf8',
+          timeout: TIMEOUT_MS,
+          maxBuffer: 256 * 1024 * 1024, // a block may print a few thousand records
+        });
         const ms = Date.now() - started;
         const ok = child.status === 0 && !child.error && !child.signal;
         let detail = `[${ms} ms]`;
         if (!ok) {
-          detail = child.error?.code === 'ETIMEDOUT' ? `timed out after ${TIMEOUT_MS} ms` : `exit code ${child.status}`;
+          if (child.error?.code === 'ETIMEDOUT') detail = `timed out after ${TIMEOUT_MS} ms`;
+          else if (child.error) detail = String(child.error.message);
+          else detail = child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`;
         }
         ok ? counts.passed++ : counts.failed++;
-        report({ name, ok, skipped: false, detail, output: ok ? '' : `${child.stdout ?? ''}${child.stderr ?? ''}` });
+        report({
+          name,
+          ok,
+          skipped: false,
+          detail,
+          output: ok ? '' : tail(`${child.stdout ?? ''}${child.stderr ?? ''}`),
+        });
       }
     }
   } finally {
     rmSync(sandboxRoot, { recursive: true, force: true });
   }
   return counts;
+}
+
+// The end of a failed block's output, where the error is; long lines (JSON records) cut short.
+function tail(output, lines = 30, width = 300) {
+  return output
+    .trimEnd()
+    .split('\n')
+    .slice(-lines)
+    .map((line) => (line.length > width ? `${line.slice(0, width)}…` : line))
+    .join('\n');
 }
 
 function printReport({ name, ok, skipped, detail, output }) {
@@ -158,6 +182,13 @@ function printReport({ name, ok, skipped, detail, output }) {
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const missing = ['dist/index.js', 'dist/cli.js'].filter((file) => !existsSync(join(root, file)));
+  if (missing.length > 0) {
+    console.log(
+      `FAIL dist: missing ${missing.join(', ')}: run \`npm run build\` first (snippets use the built package).`,
+    );
+    process.exit(1);
+  }
   const files = process.argv.slice(2).map((file) => resolve(file));
   const { passed, failed, skipped } = runDocSnippets(files.length > 0 ? files : docFiles());
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
