@@ -23,6 +23,7 @@ export { OpenAICompatibleModelOptionsSchema, openAICompatibleModel } from './ope
 export type { Judgement } from './parse-judgement.js';
 export { JudgementReplySchema, parseJudgement } from './parse-judgement.js';
 export { parseRanking, RankingReplySchema } from './parse-ranking.js';
+export type { ParsedReply, ReplyProblem } from './parse-reply.js';
 export { UtterancesSchema } from './parse-reply.js';
 export type {
   ConversationLine,

@@ -13,7 +13,19 @@ export const UTTERANCES_SCHEMA_ID = 'icer-utterances/1';
 export type ReplyProblem = string;
 
 /** A usable reply, or what was wrong with it. */
-export type ParsedReply<T> = { ok: true; value: T } | { ok: false; problem: ReplyProblem };
+export type ParsedReply<T> =
+  | {
+      /** The reply was usable. */
+      ok: true;
+      /** What it said. */
+      value: T;
+    }
+  | {
+      /** The reply could not be used. */
+      ok: false;
+      /** Why, as the end of a sentence (it goes into the re-ask). */
+      problem: ReplyProblem;
+    };
 
 const LABEL = /^(?:assistant|user|recommender)\s*:\s*/i;
 const QUOTES: ReadonlyArray<readonly [string, string]> = [

@@ -310,4 +310,10 @@ export type DialogueAct = AssistantAct | UserAct;
 /** The `type` of any act. */
 export type DialogueActType = DialogueAct['type'];
 /** The act of a given type. */
-export type ActOfType<T extends DialogueActType> = Extract<DialogueAct, { type: T }>;
+export type ActOfType<T extends DialogueActType> = Extract<
+  DialogueAct,
+  {
+    /** The act type to pick. */
+    type: T;
+  }
+>;

@@ -64,6 +64,7 @@ const CatalogsSchema = z.custom<ItemCatalog | readonly ItemCatalog[]>(
 /** Options of {@link exportDialogues}. */
 export const ExportOptionsSchema = z
   .strictObject({
+    /** The format to write: `chat`, `redial`, `hf` or `dialoguekit`. */
     format: ExportFormatSchema,
     /** The file to write (a folder for `hf`). */
     out: z.string().min(1),
@@ -120,6 +121,10 @@ export interface ExportSummary {
   >;
 }
 
+/**
+ * Records given one at a time, synchronously or not (shown inline in the API reference).
+ * @inline
+ */
 type Records = Iterable<DialogueRecord> | AsyncIterable<DialogueRecord>;
 
 /** Runs a conversion of one record, naming the dialogue in what it throws. */

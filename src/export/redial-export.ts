@@ -58,9 +58,10 @@ export interface ReDialDialogue {
 
 /**
  * A converter of records into ReDial dialogues, numbering as it goes: conversations and messages from 1 in the order
- * given, workers (users and recommender policies) by first appearance, films by {@link ItemNumbers}. Titles the
- * words name become `@number` mentions; `initiatorQuestions` and `respondentQuestions` are read from the acts (who
- * named each film first, whether the seeker has seen and liked it). Throws `UNKNOWN_ITEM` for a film no catalog has.
+ * given, workers (users and recommender policies) by first appearance, films by their MovieLens movieId or, for other
+ * ids, by their place among the catalog's sorted ids. Titles the words name become `@number` mentions;
+ * `initiatorQuestions` and `respondentQuestions` are read from the acts (who named each film first, whether the
+ * seeker has seen and liked it). Throws `UNKNOWN_ITEM` for a film no catalog has.
  *
  * @example
  * ```ts

@@ -27,6 +27,10 @@ import {
 } from './generator-options.js';
 import { runDialogue } from './run-dialogue.js';
 
+/**
+ * Items given one at a time, synchronously or not (shown inline in the API reference).
+ * @inline
+ */
 type AnyIterable<T> = Iterable<T> | AsyncIterable<T>;
 
 // How far ahead of the next record to yield finished dialogues may pile up, in multiples of the concurrency.

@@ -6,7 +6,7 @@ import { IcerError } from '../errors.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { fileError } from './file-error.js';
 
-/** Told to {@link ResponseCacheOptions.onCorrupt} when an entry cannot be used. */
+/** Told to the `onCorrupt` option of {@link ResponseCacheOptions} when an entry cannot be used. */
 export interface CorruptEntryEvent {
   /** The key that was looked up. */
   key: string;

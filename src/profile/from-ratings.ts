@@ -16,7 +16,7 @@ export interface Rating {
   rating: number;
   /**
    * When it was given, in any unit that grows with time (MovieLens: Unix seconds). Only read when an item is rated
-   * twice: see {@link supersedes}.
+   * twice: the later timestamp counts.
    */
   timestamp?: number;
 }
@@ -163,8 +163,9 @@ function strength(distance: number, span: number): number {
  * nothing about a target leaks into a dialogue.
  *
  * Every rating must be a finite number within [minRating, maxRating] (`RATING_OUT_OF_RANGE` otherwise, naming the
- * user and the item). An item rated twice counts once, by the rule of {@link supersedes}: the later timestamp, then
- * the later entry. Throws `NO_RATINGS` for an empty list and `UNKNOWN_ITEM` for an item missing from the catalog.
+ * user and the item). An item rated twice counts once: the rating with the later timestamp, then (timestamps equal
+ * or missing) the later entry. Throws `NO_RATINGS` for an empty list and `UNKNOWN_ITEM` for an item missing from the
+ * catalog.
  *
  * @example
  * ```ts

@@ -653,7 +653,10 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
 }
 
 /**
- * The default recommender policy (see {@link BeliefRecommender} above for how it decides).
+ * The default recommender policy. It keeps a belief over the user's attribute affinities, built only from what the
+ * user said; asks the question worth most (the attribute it is least sure about that best splits its candidates, or
+ * an item that does); recommends the unshown items of highest believed utility; moves along critiqued attributes;
+ * and closes on acceptance.
  *
  * @example
  * ```ts

@@ -17,8 +17,8 @@ export interface DuplicateRating {
 }
 
 /**
- * The (user, movie) pairs a ratings file rates more than once. Each pair counts once, by the rule of
- * {@link supersedes}; this says how often that happened, for a caller to print or to refuse.
+ * The (user, movie) pairs a ratings file rates more than once. Each pair counts once (the later timestamp, then the
+ * later row); this says how often that happened, for a caller to print or to refuse.
  */
 export interface DuplicateRatingsReport {
   /** Rows that rated a pair rated before: as many ratings were read but do not count. */
