@@ -1,4 +1,11 @@
 // The public surface of icer: named re-exports only. Anything not exported here is internal.
+/**
+ * The core library: catalogs, preference profiles, the behaviour simulator and recommender policy, the template
+ * verbaliser, the consistency tracker, `DialogueGenerator`, evaluation, statistics and exports. It needs no model and
+ * no network.
+ *
+ * @module icer
+ */
 
 export type { AttributeKey, Item, ItemInput } from './catalog/item.js';
 export {

@@ -1,5 +1,11 @@
 // The `icer/ai` entry point: language-model adapters over the Vercel AI SDK. A separate entry so that the core needs
 // no `ai` install; this one needs `ai` 6 or 7 (a peer dependency). Named re-exports only.
+/**
+ * Language-model adapters over the Vercel AI SDK (`ai` 6 or 7, a peer dependency): the verbaliser, the ranking
+ * recommender, the dataset judge and the unconstrained generator.
+ *
+ * @module icer/ai
+ */
 
 export type { AiSdkAdapterStats } from './adapter-stats.js';
 export { AiSdkAdapter, aiSdkAdapter } from './ai-sdk-adapter.js';

@@ -1,5 +1,11 @@
 // `icer/queue`: a work queue on Redis through BullMQ (an optional peer dependency, with its driver ioredis), so that
 // the batches of a run spread over any number of machines. The core never imports it. Named re-exports only.
+/**
+ * A work queue on Redis through BullMQ (a peer dependency, with its driver ioredis), so that the batches of a run
+ * spread over any number of machines.
+ *
+ * @module icer/queue
+ */
 export type { QueueConnectionOptions } from './queue-connection-options.js';
 export { QueueConnectionOptionsSchema } from './queue-connection-options.js';
 export type { QueueJobHandler, QueueJobInfo, QueueWorker, QueueWorkerOptions } from './queue-worker.js';
