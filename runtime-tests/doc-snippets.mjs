@@ -13,7 +13,7 @@
 //
 // Usage: npm run build && node runtime-tests/doc-snippets.mjs [doc.md …]   (run-all.mjs runs it over every doc)
 
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -24,7 +24,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -80,80 +80,104 @@ function shim(dir) {
   return bin;
 }
 
+// One block as a child process, keeping the end of its output (a block may print thousands of records). On timeout
+// the whole process group goes: bash and the icer commands it started.
+function runBlock(command, args, options) {
+  return new Promise((done) => {
+    const started = Date.now();
+    const child = spawn(command, args, { ...options, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk) => {
+      output = (output + chunk).slice(-64 * 1024);
+    };
+    child.stdout.setEncoding('utf8').on('data', keep);
+    child.stderr.setEncoding('utf8').on('data', keep);
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      process.kill(-child.pid, 'SIGKILL');
+    }, TIMEOUT_MS);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      done({ ok: false, detail: String(error.message), output, ms: Date.now() - started });
+    });
+    child.on('close', (status, signal) => {
+      clearTimeout(timer);
+      const ms = Date.now() - started;
+      if (status === 0) done({ ok: true, detail: `[${ms} ms]`, output: '', ms });
+      else if (timedOut) done({ ok: false, detail: `timed out after ${TIMEOUT_MS} ms`, output, ms });
+      else done({ ok: false, detail: signal ? `killed by ${signal}` : `exit code ${status}`, output, ms });
+    });
+  });
+}
+
+// The blocks of one page, in order, in one directory of their own.
+async function runPage(file, { scratch, sandboxRoot, bin }) {
+  const doc = relative(root, file);
+  const blocks = runnableBlocks(readFileSync(file, 'utf8'));
+  const results = [];
+  if (blocks.length === 0) return results;
+  const cwd = mkdtempSync(join(sandboxRoot, 'doc-'));
+  if (existsSync(MOVIELENS)) symlinkSync(MOVIELENS, join(cwd, 'ml-latest-small'), 'dir');
+  const env = {
+    ...process.env,
+    PATH: `${bin}:${process.env.PATH}`,
+    NO_COLOR: '1',
+    DO_NOT_TRACK: '1',
+    // No key reaches a snippet: a block that needs one must not be marked to run.
+    OPENAI_API_KEY: '',
+    ANTHROPIC_API_KEY: '',
+  };
+  for (const block of blocks) {
+    const name = `${doc}:${block.line} (${block.kind})`;
+    if (block.code.includes('ml-latest-small') && !existsSync(MOVIELENS)) {
+      results.push({ name, ok: true, skipped: true, detail: `no MovieLens data at ${MOVIELENS}` });
+      continue;
+    }
+    let command = 'bash';
+    let args = ['-e', '-o', 'pipefail', '-c', block.code];
+    if (block.kind === 'js') {
+      const script = join(scratch, `${doc.replace(/[/\\.]/g, '-')}-${block.line}.mjs`);
+      writeFileSync(script, block.code);
+      command = process.execPath;
+      args = [script];
+    }
+    const { ok, detail, output } = await runBlock(command, args, { cwd, env });
+    results.push({ name, ok, skipped: false, detail, output: ok ? '' : tail(output) });
+  }
+  return results;
+}
+
 /**
- * Runs every runnable block of the given docs; calls `report({ name, ok, skipped, detail, output })` for each.
- * Returns the counts.
+ * Runs every runnable block of the given docs, several pages at once (each page's blocks in order), then calls
+ * `report({ name, ok, skipped, detail, output })` for each block in page order. Returns the counts.
  */
-export function runDocSnippets(files = docFiles(), report = printReport) {
+export async function runDocSnippets(files = docFiles(), report = printReport) {
   // Inside the repository (gitignored), so that `import 'icer'` resolves; emptied first, kept after for a look.
   const scratch = join(root, '.snippets');
   rmSync(scratch, { recursive: true, force: true });
   mkdirSync(scratch, { recursive: true });
   const sandboxRoot = mkdtempSync(join(tmpdir(), 'icer-snippets-'));
-  const bin = shim(sandboxRoot);
-  const counts = { passed: 0, failed: 0, skipped: 0 };
+  const context = { scratch, sandboxRoot, bin: shim(sandboxRoot) };
+  const pages = new Array(files.length);
   try {
-    for (const file of files) {
-      const doc = relative(root, file);
-      const blocks = runnableBlocks(readFileSync(file, 'utf8'));
-      if (blocks.length === 0) continue;
-      const cwd = mkdtempSync(join(sandboxRoot, 'doc-'));
-      if (existsSync(MOVIELENS)) symlinkSync(MOVIELENS, join(cwd, 'ml-latest-small'), 'dir');
-      for (const block of blocks) {
-        const name = `${doc}:${block.line} (${block.kind})`;
-        if (block.code.includes('ml-latest-small') && !existsSync(MOVIELENS)) {
-          counts.skipped++;
-          report({ name, ok: true, skipped: true, detail: `no MovieLens data at ${MOVIELENS}` });
-          continue;
-        }
-        const env = {
-          ...process.env,
-          PATH: `${bin}:${process.env.PATH}`,
-          NO_COLOR: '1',
-          DO_NOT_TRACK: '1',
-          // No key reaches a snippet: a block that needs one must not be marked to run.
-          OPENAI_API_KEY: '',
-          ANTHROPIC_API_KEY: '',
-        };
-        let command;
-        let args;
-        if (block.kind === 'js') {
-          const script = join(scratch, `${doc.replace(/[/\\.]/g, '-')}-${block.line}.mjs`);
-          writeFileSync(script, block.code);
-          command = process.execPath;
-          args = [script];
-        } else {
-          command = 'bash';
-          args = ['-e', '-o', 'pipefail', '-c', block.code];
-        }
-        const started = Date.now();
-        const child = spawnSync(command, args, {
-          cwd,
-          env,
-          encoding: 'utf8',
-          timeout: TIMEOUT_MS,
-          maxBuffer: 256 * 1024 * 1024, // a block may print a few thousand records
-        });
-        const ms = Date.now() - started;
-        const ok = child.status === 0 && !child.error && !child.signal;
-        let detail = `[${ms} ms]`;
-        if (!ok) {
-          if (child.error?.code === 'ETIMEDOUT') detail = `timed out after ${TIMEOUT_MS} ms`;
-          else if (child.error) detail = String(child.error.message);
-          else detail = child.signal ? `killed by ${child.signal}` : `exit code ${child.status}`;
-        }
-        ok ? counts.passed++ : counts.failed++;
-        report({
-          name,
-          ok,
-          skipped: false,
-          detail,
-          output: ok ? '' : tail(`${child.stdout ?? ''}${child.stderr ?? ''}`),
-        });
+    let next = 0;
+    const worker = async () => {
+      while (next < files.length) {
+        const index = next++;
+        pages[index] = await runPage(files[index], context);
       }
-    }
+    };
+    await Promise.all(Array.from({ length: Math.max(2, availableParallelism()) }, worker));
   } finally {
     rmSync(sandboxRoot, { recursive: true, force: true });
+  }
+  const counts = { passed: 0, failed: 0, skipped: 0 };
+  for (const result of pages.flat()) {
+    if (result.skipped) counts.skipped++;
+    else if (result.ok) counts.passed++;
+    else counts.failed++;
+    report(result);
   }
   return counts;
 }
@@ -190,7 +214,7 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     process.exit(1);
   }
   const files = process.argv.slice(2).map((file) => resolve(file));
-  const { passed, failed, skipped } = runDocSnippets(files.length > 0 ? files : docFiles());
+  const { passed, failed, skipped } = await runDocSnippets(files.length > 0 ? files : docFiles());
   console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
   process.exitCode = failed === 0 ? 0 : 1;
 }

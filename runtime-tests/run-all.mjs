@@ -331,7 +331,7 @@ console.log(`     Node only (Deno and Bun skip them): ${nodeOnly.join(', ')}`);
 
 // --- the docs' runnable code blocks (`js run`, `sh run`) ----------------------------------------------------------
 {
-  const { skipped } = runDocSnippets(undefined, ({ name, ok, skipped, detail, output }) => {
+  const { skipped } = await runDocSnippets(undefined, ({ name, ok, skipped, detail, output }) => {
     if (skipped) console.log(`skip snippet ${name}  ${detail}`);
     else record(`snippet ${name}`, ok, detail);
     if (output?.trim()) console.log(indent(output));
