@@ -4,7 +4,8 @@
 // said it likes, honouring critiques. The consistency tracker audits its acts like the built-in belief policy's, and
 // the records name it (`generator.policy`). It is compared with the built-in policy on the same 200 users.
 // No data files, no model, no network.
-// Run: npm run build && node examples/custom-policy.mjs   (also runs in Deno and Bun)
+// Run: npm run build && node examples/custom-policy.mjs
+//      or deno run --allow-read examples/custom-policy.mjs, or bun examples/custom-policy.mjs
 import { builtinCatalog, DialogueGenerator, syntheticProfiles } from 'icer';
 
 function matchPolicy(context) {

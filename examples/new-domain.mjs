@@ -1,7 +1,8 @@
 // A new domain from a file: a small music catalog (examples/data/albums.json, written for this example) in icer's
 // JSON catalog format, with a `phrasing` that says how to talk about it — albums you listen to, by artists, in genres
 // and moods. Dialogues for a hand-written listener and synthetic ones come out worded for music, not movies.
-// Run: npm run build && node examples/new-domain.mjs   (also runs in Deno with --allow-read, and in Bun)
+// Run: npm run build && node examples/new-domain.mjs
+//      or deno run --allow-read examples/new-domain.mjs, or bun examples/new-domain.mjs
 import { fileURLToPath } from 'node:url';
 import { DialogueGenerator, loadCatalogJson, profileFromSpec, syntheticProfiles } from 'icer';
 

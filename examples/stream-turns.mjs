@@ -1,7 +1,8 @@
 // Streaming a run to the console: DialogueGenerator emits a typed event as each dialogue starts, each turn is
 // spoken (after its consistency check and any repair) and each dialogue ends, so a UI or a log can follow a batch
 // turn by turn instead of waiting for whole records. No data files, no model, no network.
-// Run: npm run build && node examples/stream-turns.mjs   (also runs in Deno and Bun)
+// Run: npm run build && node examples/stream-turns.mjs
+//      or deno run --allow-read examples/stream-turns.mjs, or bun examples/stream-turns.mjs
 import { builtinCatalog, DialogueGenerator, syntheticProfiles } from 'icer';
 
 const catalog = builtinCatalog();

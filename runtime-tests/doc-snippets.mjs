@@ -32,6 +32,9 @@ const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const TIMEOUT_MS = 60_000;
 const MOVIELENS = resolve(root, '..', 'shared', 'data', 'movielens-latest-small');
 
+// Generated, not written: TypeDoc's reference (gitignored).
+const GENERATED = new Set([join(root, 'docs', 'api')]);
+
 /** README.md and every docs/**\/*.md, in a stable order. */
 export function docFiles() {
   const walk = (dir) =>
@@ -39,7 +42,7 @@ export function docFiles() {
       .sort((a, b) => a.name.localeCompare(b.name))
       .flatMap((entry) => {
         const path = join(dir, entry.name);
-        if (entry.isDirectory()) return walk(path);
+        if (entry.isDirectory()) return GENERATED.has(path) ? [] : walk(path);
         return entry.name.endsWith('.md') ? [path] : [];
       });
   return [join(root, 'README.md'), ...walk(join(root, 'docs'))];

@@ -331,12 +331,15 @@ console.log(`     Node only (Deno and Bun skip them): ${nodeOnly.join(', ')}`);
 
 // --- the docs' runnable code blocks (`js run`, `sh run`) ----------------------------------------------------------
 {
-  const { skipped } = await runDocSnippets(undefined, ({ name, ok, skipped, detail, output }) => {
+  const { passed, failed, skipped } = await runDocSnippets(undefined, ({ name, ok, skipped, detail, output }) => {
     if (skipped) console.log(`skip snippet ${name}  ${detail}`);
     else record(`snippet ${name}`, ok, detail);
     if (output?.trim()) console.log(indent(output));
   });
   if (skipped > 0) console.log(`     ${skipped} snippet(s) skipped: they need MovieLens data`);
+  // A parser that finds nothing would pass silently: the docs do hold runnable blocks.
+  if (passed + failed + skipped === 0)
+    record('snippets', false, 'no `js run` or `sh run` block found in README.md or docs/');
 }
 
 // --- every runtime must produce the same bytes -----------------------------------------------------------------
