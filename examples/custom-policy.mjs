@@ -2,7 +2,7 @@
 // next({ userActs, index, last }) decides the recommender's acts (plain objects; every act carries `items`, empty when
 // it names none). This one asks for genres and topics, then suggests the two films that carry most of what the user
 // said it likes, honouring critiques. The consistency tracker audits its acts like the built-in belief policy's, and
-// the records name it (`generator.policy`). It is compared with the built-in policy on the same 200 users.
+// the records name it (`generator.policy`). It is compared with the built-in policy on the same 100 users.
 // No data files, no model, no network.
 // Run: npm run build && node examples/custom-policy.mjs
 //      or deno run --allow-read examples/custom-policy.mjs, or bun examples/custom-policy.mjs
@@ -85,7 +85,8 @@ function matchPolicy(context) {
 matchPolicy.policyName = 'example:match';
 
 const catalog = builtinCatalog();
-const users = () => syntheticProfiles(catalog, { count: 200, seed: 4 });
+const count = 100;
+const users = () => syntheticProfiles(catalog, { count, seed: 4 });
 for (const policy of [matchPolicy, { style: 'balanced' }]) {
   const generator = new DialogueGenerator({ catalog, policy, seed: 4, maxTurns: 14 });
   let accepted = 0;
@@ -99,7 +100,7 @@ for (const policy of [matchPolicy, { style: 'balanced' }]) {
     violations += record.consistency.violations.length;
   }
   console.log(
-    `${first.generator.policy.padEnd(18)} accepted ${((accepted / 200) * 100).toFixed(1)}%, ${(turns / 200).toFixed(1)} turns per dialogue, ${violations} violations`,
+    `${first.generator.policy.padEnd(18)} accepted ${((accepted / count) * 100).toFixed(1)}%, ${(turns / count).toFixed(1)} turns per dialogue, ${violations} violations`,
   );
   if (policy === matchPolicy) for (const turn of first.turns) console.log(`  ${turn.speaker.padEnd(9)} ${turn.text}`);
 }
