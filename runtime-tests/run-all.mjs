@@ -282,6 +282,16 @@ for (const example of examples.filter((name) => name.endsWith('.cjs'))) {
   runExample(`example ${example} (bun)`, bin('bun'), ['--no-install', join('examples', example)]);
 }
 console.log(`     Node only (Deno and Bun skip them): ${nodeOnly.join(', ')}`);
+{
+  // The examples' index must name every example, so that a reader finds it.
+  const index = readFileSync(join(root, 'examples', 'README.md'), 'utf8');
+  const unlisted = examples.filter((example) => !index.includes(`](${example})`));
+  record(
+    'examples/README.md lists every example',
+    unlisted.length === 0,
+    unlisted.length === 0 ? '' : `missing: ${unlisted.join(', ')}`,
+  );
+}
 
 // --- icer/ai in every runtime, and the fetch-based custom adapter example in Deno and Bun -------------------------
 {
