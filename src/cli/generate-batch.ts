@@ -20,7 +20,10 @@ const TIMER_TURN_MS = 100;
 export async function generateBatch(run: PlannedRun, from: number, to: number): Promise<SentEntry[]> {
   const entries: SentEntry[] = [];
   let turn = performance.now();
-  for await (const entry of generatedEntries(run.generator, run.plan.profiles(from, to), { firstIndex: from })) {
+  // Template dialogues never wait, so they run one at a time: interleaving them only spreads their data over the
+  // cache (a batch is about 6% slower at the default four in flight).
+  const batch = { firstIndex: from, concurrency: 1 };
+  for await (const entry of generatedEntries(run.generator, run.plan.profiles(from, to), batch)) {
     entries.push(sendEntry(entry));
     if (performance.now() - turn > TIMER_TURN_MS) {
       await new Promise((resolve) => setImmediate(resolve));

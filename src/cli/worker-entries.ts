@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { getHeapStatistics } from 'node:v8';
+import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { abortedError } from '../abort.js';
 import type { RunEntry } from './run-entries.js';
 import type { RunFlagValues } from './run-plan.js';
@@ -14,6 +15,23 @@ const AHEAD = 4;
 
 // The worker's script ships beside the CLI's bundle.
 const WORKER_SCRIPT = new URL('./generate-worker.js', import.meta.url);
+
+// V8 grows a heap towards its limit, and a thread's default limit is the machine's: without a cap, each thread of a
+// long run holds hundreds of MB it does not use. The cap scales with the run's data (every thread plans the run, as
+// this one has before calling workerEntries), four times over so that a thread never slows near it, and is never
+// below the floor, where V8 also keeps its heap growth moderate. A smaller young generation than the default costs
+// no time here: a dialogue's garbage dies young.
+const OLD_GENERATION_FLOOR_MB = 256;
+const DATA_HEADROOM = 4;
+const YOUNG_GENERATION_MB = 16;
+
+function threadLimits(): ResourceLimits {
+  const dataMb = getHeapStatistics().used_heap_size / 2 ** 20;
+  return {
+    maxOldGenerationSizeMb: Math.max(OLD_GENERATION_FLOOR_MB, Math.ceil(DATA_HEADROOM * dataMb)),
+    maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
+  };
+}
 
 /** Whether worker threads can start: run from the sources (in their tests), there is no worker script to start. */
 export function workerThreadsShipped(): boolean {
@@ -50,6 +68,7 @@ export async function* workerEntries(run: {
     notify();
   };
   const idle: Worker[] = [];
+  const resourceLimits = threadLimits();
   const feed = (worker: Worker) => {
     if (run.stop.aborted || sent >= batches || sent - written >= AHEAD * run.workers) {
       idle.push(worker);
@@ -59,7 +78,7 @@ export async function* workerEntries(run: {
     worker.postMessage({ batch: sent++, from, to: Math.min(run.to, from + BATCH) });
   };
   const pool = Array.from({ length: Math.min(run.workers, batches) }, () => {
-    const worker = new Worker(WORKER_SCRIPT, { workerData: setup });
+    const worker = new Worker(WORKER_SCRIPT, { workerData: setup, resourceLimits });
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'error') return fail(receiveError(reply.error));
       done.set(reply.batch, reply.entries.map(receiveEntry));

@@ -5,7 +5,7 @@ import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
 import { PreferenceProfile } from '../profile/preference-profile.js';
 import { parseOptions } from '../validation/parse-options.js';
-import { type ActRuleContext, evaluateActs } from './act-rules.js';
+import { type ActOutcome, type ActRuleContext, evaluateActs } from './act-rules.js';
 import { DialogueCommitments } from './dialogue-commitments.js';
 import { type MentionFinder, mentionFinderFor } from './mention-finder.js';
 import { checkTextPolarity } from './text-polarity.js';
@@ -43,6 +43,9 @@ export class ConsistencyTracker {
   readonly #context: ActRuleContext;
   readonly #finder: MentionFinder;
   readonly #committed = new DialogueCommitments();
+  // The acts checkActs last evaluated, with the outcome: the generator commits the same acts right after, and nothing
+  // committed in between could change it.
+  #checked: { speaker: Speaker; acts: readonly DialogueAct[]; index: number; outcome: ActOutcome } | undefined;
   #checkedTurns = 0;
 
   /** A tracker for one dialogue; the catalog's title index is built on first use and shared. */
@@ -54,7 +57,9 @@ export class ConsistencyTracker {
 
   /** Behavioural rules for acts about to be spoken at turn `index` (does not record them). */
   checkActs(speaker: Speaker, acts: readonly DialogueAct[], index: number): Violation[] {
-    return evaluateActs(this.#context, speaker, acts, index).violations;
+    const outcome = evaluateActs(this.#context, speaker, acts, index);
+    this.#checked = { speaker, acts, index, outcome };
+    return outcome.violations;
   }
 
   /** Text rules: the text mentions exactly the items its acts name. */
@@ -66,12 +71,19 @@ export class ConsistencyTracker {
 
   /** Records a spoken turn's commitments (what each speaker has now said). */
   commit(turn: Turn): void {
-    this.#committed.merge(evaluateActs(this.#context, turn.speaker, turn.acts, turn.index).commitments);
+    const checked = this.#checked;
+    this.#checked = undefined;
+    const outcome =
+      checked && checked.index === turn.index && checked.speaker === turn.speaker && sameActs(checked.acts, turn.acts)
+        ? checked.outcome
+        : evaluateActs(this.#context, turn.speaker, turn.acts, turn.index);
+    this.#committed.merge(outcome.commitments);
     this.#checkedTurns++;
   }
 
   /** checkActs + checkText + commit, for auditing finished dialogues. */
   check(turn: Turn): Violation[] {
+    this.#checked = undefined;
     const outcome = evaluateActs(this.#context, turn.speaker, turn.acts, turn.index);
     const text = this.checkText(turn);
     this.#committed.merge(outcome.commitments);
@@ -83,6 +95,13 @@ export class ConsistencyTracker {
   get checkedTurns(): number {
     return this.#checkedTurns;
   }
+}
+
+function sameActs(a: readonly DialogueAct[], b: readonly DialogueAct[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

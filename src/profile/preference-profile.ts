@@ -55,9 +55,13 @@ export type ProfileParseOptions = z.input<typeof ProfileParseOptionsSchema>;
 // zod was most of their cost. Not part of the public surface: callers' input is always parsed.
 const TRUSTED = Symbol('icer.trusted-profile');
 
-/** A profile from a document the library built itself (already valid); skips schema parsing, keeps every other check. */
-export function trustedProfile(data: PreferenceProfileData): PreferenceProfile {
-  return new PreferenceProfile(data, { [TRUSTED]: true } as ProfileParseOptions);
+/**
+ * A profile from a document the library built itself (already valid); skips schema parsing, keeps every other check.
+ * A builder that drew every item and attribute from a catalog names it as `builtFrom`, so that checking the profile
+ * against that catalog costs nothing.
+ */
+export function trustedProfile(data: PreferenceProfileData, builtFrom?: ItemCatalog): PreferenceProfile {
+  return new PreferenceProfile(data, { [TRUSTED]: builtFrom ?? true } as ProfileParseOptions);
 }
 
 // Lists the problems a schema cannot see: an item both liked and disliked, a held-out item that leaks elsewhere.
@@ -106,10 +110,14 @@ function findContradiction(data: PreferenceProfileData): { field: string; proble
 export class PreferenceProfile {
   readonly #data: PreferenceProfileData;
   readonly #opinions = new Map<string, { kind: ItemOpinionKind; strength: number }>();
+  // A catalog the profile is known to fit (it passed assertMatches, or was built from it): a run checks its profiles
+  // before every dialogue, and neither a profile nor a catalog changes.
+  #matched: ItemCatalog | undefined;
 
   /** Validates the input; throws `INVALID_PROFILE` naming the field on bad input or a self-contradiction. */
   constructor(input: PreferenceProfileInput, options: ProfileParseOptions = {}) {
-    const trusted = (options as { [TRUSTED]?: true })[TRUSTED] === true;
+    const trust = (options as { [TRUSTED]?: true | ItemCatalog })[TRUSTED];
+    const trusted = trust !== undefined;
     const source = trusted ? undefined : parseOptions(ProfileParseOptionsSchema, options, 'PreferenceProfile').source;
     const parsed = trusted
       ? { success: true as const, data: input as PreferenceProfileData }
@@ -133,6 +141,7 @@ export class PreferenceProfile {
       );
     }
     this.#data = parsed.data;
+    if (trust !== undefined && trust !== true) this.#matched = trust;
     for (const { item, strength } of this.#data.liked) this.#opinions.set(item, { kind: 'liked', strength });
     for (const { item, strength } of this.#data.disliked) this.#opinions.set(item, { kind: 'disliked', strength });
     for (const item of this.#data.neutral) this.#opinions.set(item, { kind: 'neutral', strength: 0 });
@@ -242,6 +251,7 @@ export class PreferenceProfile {
    * the first one that does not.
    */
   assertMatches(catalog: ItemCatalog): void {
+    if (catalog === this.#matched) return;
     const lists: Array<[string, readonly string[]]> = [
       ['liked', this.#data.liked.map((o) => o.item)],
       ['disliked', this.#data.disliked.map((o) => o.item)],
@@ -272,6 +282,7 @@ export class PreferenceProfile {
         },
       );
     }
+    this.#matched = catalog;
   }
 
   /**

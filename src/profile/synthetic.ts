@@ -170,16 +170,19 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
       .filter(([, value]) => value !== 0)
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
   );
-  return trustedProfile({
-    id,
-    liked: liked.filter((o) => !heldOut.has(o.item)),
-    disliked,
-    neutral,
-    affinities,
-    heldOut: liked.filter((o) => heldOut.has(o.item)).map((o) => o.item),
-    persona: options.personas ? drawPersona(rng) : undefined,
-    source: { kind: 'synthetic', seed: options.seed },
-  });
+  return trustedProfile(
+    {
+      id,
+      liked: liked.filter((o) => !heldOut.has(o.item)),
+      disliked,
+      neutral,
+      affinities,
+      heldOut: liked.filter((o) => heldOut.has(o.item)).map((o) => o.item),
+      persona: options.personas ? drawPersona(rng) : undefined,
+      source: { kind: 'synthetic', seed: options.seed },
+    },
+    catalog,
+  );
 }
 
 function resolve(catalog: ItemCatalog, options: SyntheticProfileOptions, fn: string): ResolvedOptions {

@@ -22,6 +22,17 @@ describe('ConsistencyTracker', () => {
     ]);
   });
 
+  it('commit records the acts it is given, not the ones checked before it', () => {
+    const tracker = new ConsistencyTracker({ catalog, profile: ana });
+    tracker.commit(greeting());
+    tracker.commit(recommendUp(1));
+    const accept = user(2, `I'll watch ${title('up-2009')}.`, { type: 'accept', items: ['up-2009'] });
+    expect(tracker.checkActs('user', accept.acts, 2)).toEqual([]);
+    // Other acts were spoken at that turn in the end: the rejection is what counts from now on.
+    tracker.commit(rejectUp);
+    expect(tracker.checkActs('assistant', recommendUp(3).acts, 3).map((v) => v.rule)).toEqual(['recommend-rejected']);
+  });
+
   it('checkText looks only at the turn, and counts no turn', () => {
     const tracker = new ConsistencyTracker({ catalog, profile: ana });
     expect(

@@ -27,7 +27,7 @@ export interface TurnState {
   /** The items named in this turn so far. */
   readonly named: string[];
   /** The items named earlier in the dialogue, by either speaker. */
-  readonly known: ReadonlySet<string>;
+  readonly known: { has(id: string): boolean };
 }
 
 /**
@@ -43,12 +43,30 @@ function shortTitle(item: Item, display: string, catalog: ItemCatalog): string |
   return catalog.findByTitle(short).length === 1 ? short : undefined;
 }
 
+// Short titles per catalog and item id (null: none), worked out once: the title lookup is a good part of a turn's
+// wording, and a catalog never changes.
+const shortTitles = new WeakMap<ItemCatalog, Map<string, string | null>>();
+
+function knownTitle(item: Item, display: string, catalog: ItemCatalog): string | undefined {
+  let byId = shortTitles.get(catalog);
+  if (!byId) {
+    byId = new Map();
+    shortTitles.set(catalog, byId);
+  }
+  let short = byId.get(item.id);
+  if (short === undefined) {
+    short = shortTitle(item, display, catalog) ?? null;
+    byId.set(item.id, short);
+  }
+  return short ?? undefined;
+}
+
 /** The titles of item ids (throws `UNKNOWN_ITEM` for an id not in the catalog), ready for templates. */
 export function titleWords(state: TurnState, ids: readonly string[]): TitleWords {
   const list = ids.map((id) => {
     const item = state.catalog.require(id);
     const display = displayTitle(item);
-    const short = state.known.has(id) ? shortTitle(item, display, state.catalog) : undefined;
+    const short = state.known.has(id) ? knownTitle(item, display, state.catalog) : undefined;
     return short ?? display;
   });
   for (const title of list) state.titles.push(title);

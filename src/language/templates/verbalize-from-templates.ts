@@ -522,10 +522,18 @@ function asidesFor(
 }
 
 /** The items named in the dialogue so far: every item of an earlier act is named in that turn's text. */
-function knownItems(history: readonly Turn[]): ReadonlySet<string> {
-  const known = new Set<string>();
-  for (const turn of history) for (const act of turn.acts) for (const id of act.items) known.add(id);
-  return known;
+// Gathered on the first question: many turns name no item, and the history grows with every turn.
+function knownItems(history: readonly Turn[]): TurnState['known'] {
+  let known: Set<string> | undefined;
+  return {
+    has(id) {
+      if (!known) {
+        known = new Set();
+        for (const turn of history) for (const act of turn.acts) for (const item of act.items) known.add(item);
+      }
+      return known.has(id);
+    },
+  };
 }
 
 /**
