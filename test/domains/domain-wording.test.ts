@@ -7,7 +7,7 @@ import { domainPhrasing } from '../../src/lexicon/domain-phrasing.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
 
 // Written here, independently of the lexicon: words that betray a film wording.
-const FILM_WORDS = /\b(films?|movies?|watch(ed|ing|es)?|cinemas?|directors?|directed|actors?|starring|viewers)\b/i;
+const FILM_WORDS = /\b(films?|movies?|watch(ed|ing|es)?|cinemas?|directors?|directed|actors?|starring|viewers|caught)\b/i;
 
 const GENRES = ['Fantasy', 'Mystery', 'Romance', 'Horror', 'Science Fiction'];
 const AUTHORS = ['Ann Leckie', 'Ursula Le Guin', 'Agatha Christie', 'Jane Austen', 'Mary Shelley', 'Iain Banks'];

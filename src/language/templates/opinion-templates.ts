@@ -425,20 +425,21 @@ function build(d: DomainWords) {
     readonly normal: readonly Template<ItemOpinionWords>[];
     readonly terse: readonly Template<ItemOpinionWords>[];
   } = {
-    normal: [
+    normal: present([
       ({ t }) => `I haven't ${d.experience.participle} ${t}`,
       ({ t }) => `I've never ${d.consume.participle} ${t}`,
       ({ t }) => `I haven't gotten around to ${t} yet`,
-      ({ t }) => `I haven't caught ${t}`,
+      // "Catching" a film, a show or a concert: things with performers, not a book or a game.
+      d.performer && (({ t }) => `I haven't caught ${t}`),
       ({ t }) => `${t}? I've never ${d.experience.participle} it`,
       ({ t }) => `I haven't ${d.consume.participle} ${t}, actually`,
       ({ t }) => `never ${d.experience.participle} ${t}, I'm afraid`,
       ({ t }) => `no, I haven't ${d.experience.participle} ${t}`,
       ({ t }) => `I never got around to ${d.experience.gerund} ${t}`,
       ({ t }) => `I've somehow never ${d.experience.participle} ${t}`,
-      ({ t }) => `no, I've never caught ${t}`,
+      d.performer && (({ t }) => `no, I've never caught ${t}`),
       ({ t }) => `I haven't had the chance to ${d.experience.base} ${t}`,
-    ],
+    ]),
     terse: [
       ({ t }) => `haven't ${d.experience.participle} ${t}`,
       ({ t }) => `never ${d.experience.participle} ${t}`,
