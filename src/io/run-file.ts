@@ -65,6 +65,17 @@ export async function readRunManifest(file: string): Promise<RunManifest | undef
   return parsed.data;
 }
 
+function shorterThanManifest(file: string, holds: string, recorded: string): IcerError {
+  return new IcerError(
+    'INVALID_ARGUMENT',
+    `It holds ${holds}, fewer than the ${recorded} its run manifest recorded: it was cut or changed since.`,
+    {
+      location: { file },
+      hint: 'Restore the file, or use --force to start the run over.',
+    },
+  );
+}
+
 /** A hash of a run's settings: equal for runs that write the same records. */
 export function runConfigHash(config: RunConfig): string {
   const keys = Object.keys(config).sort();
@@ -239,6 +250,7 @@ export class RunFile {
     if (isGzipPath(file)) {
       const size = (await stat(file)).size;
       const bytes = manifest.bytes ?? 0;
+      if (size < bytes) throw shorterThanManifest(file, `${size} bytes`, `${bytes}`);
       if (size > bytes) await truncate(file, bytes);
       return new RunFile(file, {
         regular: true,
@@ -254,7 +266,6 @@ export class RunFile {
     const content = await readFile(file);
     const end = content.lastIndexOf(0x0a) + 1;
     const dropped = content.length - end;
-    if (dropped > 0) await truncate(file, end);
     let records = 0;
     let last = '';
     for (let at = 0; at < end; ) {
@@ -266,6 +277,9 @@ export class RunFile {
       }
       at = next + 1;
     }
+    // Never behind it: records reach the file before the manifest counts them. Fewer means the file lost some.
+    if (records < manifest.records) throw shorterThanManifest(file, `${records} records`, `${manifest.records}`);
+    if (dropped > 0) await truncate(file, end);
     const lastIndex = last === '' ? -1 : indexOf(last, file);
     const firstIndex = Math.max(manifest.nextIndex, lastIndex + 1);
     return new RunFile(file, { regular: true, replace: false, config, firstIndex, records, dropped });

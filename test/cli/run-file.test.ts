@@ -152,6 +152,22 @@ describe('icer generate --out: output that survives anything', () => {
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(`${whole.split('\n').slice(0, 40).join('\n')}\n`);
   });
 
+  it('refuses to resume an output that holds fewer records than its manifest, and leaves it as it was', async () => {
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '40', '--seed', '3', '--quiet'];
+    for (const out of ['out.jsonl', 'out.jsonl.gz']) {
+      expect((await cli([...args, '--out', out], dir)).code).toBe(0);
+      const file = join(dir, out);
+      const cut = readFileSync(file).subarray(0, out.endsWith('.gz') ? 100 : 2000);
+      writeFileSync(file, cut);
+      const resumed = await cli([...args, '--out', out, '--resume'], dir);
+      expect(resumed.code).toBe(1);
+      expect(resumed.stderr).toMatch(/fewer than the \d+ its run manifest recorded: it was cut or changed since/);
+      expect(resumed.stderr).toContain(out);
+      expect(readFileSync(file).equals(cut)).toBe(true);
+    }
+  });
+
   it('checks --out before any work: an existing output, a directory, a read-only file, a FIFO, a symlink', async () => {
     const { dir, write } = tempDir();
     write('earlier.jsonl', 'earlier\n');
