@@ -40,30 +40,10 @@ const FLAG_NAMES: FlagNames = {
 const loader = MovieLensOptionsSchema.shape;
 const ratings = RatingsProfileOptionsSchema.shape;
 
-/** Help lines for {@link MOVIELENS_FLAGS}. */
-export const MOVIELENS_HELP = `MovieLens (with --movielens):
-  --min-rating R         lowest rating of the data's scale (default: ${defaultText(loader.minRating, ratings.minRating)})
-  --max-rating R         highest rating of the data's scale (default: ${defaultText(loader.maxRating, ratings.maxRating)})
-  --like-threshold R     ratings at or above R are liked (default: ${defaultText(ratings.likeThreshold)})
-  --dislike-threshold R  ratings at or below R are disliked (default: ${defaultText(ratings.dislikeThreshold)})
-  --unknown-items WHAT   a rating, tag or link of a movie not in movies.csv: ${choicesText(loader.unknownItems)} (default: ${defaultText(loader.unknownItems)})
-`;
-
 /** The loader's options and the profile builder's, from the flags; only what the user set is present. */
 export interface MovieLensSettings {
   load: MovieLensOptions;
   profiles: RatingsProfileOptions;
-}
-
-/**
- * Reads the MovieLens flags. Without `--movielens` they are a usage error (they would silently do nothing); with
- * it, the options are checked together before any file is read, so a scale that cannot work fails at once.
- */
-export function movieLensSettings(
-  values: MovieLensFlagValues & { movielens?: string | undefined },
-  profile: { seed?: Seed | undefined; heldOutFraction?: number | undefined },
-): MovieLensSettings {
-  return scaleSettings(values, profile, values.movielens !== undefined, '--movielens: add --movielens DIR');
 }
 
 // The scale, threshold and unknown-items flags, read for whichever data they apply to (`data`: one was named;
@@ -104,7 +84,7 @@ function scaleSettings(
 }
 
 /**
- * The flags that read ratings data that is not MovieLens (`icer generate`, `icer profiles`): two CSV files and the
+ * The flags that read ratings data that is not MovieLens (every command that takes `--movielens`): two CSV files and the
  * columns that mean what. The scale flags ({@link MOVIELENS_FLAGS}) apply to it as to MovieLens.
  */
 export const RATINGS_DATA_FLAGS = {
@@ -210,7 +190,7 @@ function facetPairs(text: string): Record<string, string> {
 }
 
 /**
- * Reads the flags of the data `icer generate` and `icer profiles` build users from: `--movielens DIR`, or
+ * Reads the flags of the ratings data a command builds users from or reads dialogues against: `--movielens DIR`, or
  * `--items FILE --ratings FILE` with the column flags, and the scale flags that apply to either. A flag that would
  * do nothing, or two kinds of data at once, is a usage error; the options are checked together before any file is
  * read.
@@ -264,4 +244,22 @@ export function ratingsDataSettings(
   };
   checkOptions(RatingsDataOptionsSchema, ratingsData, COLUMNS_FLAG_NAMES);
   return { ...scale, ratingsData };
+}
+
+/**
+ * `--catalog FILE` beside ratings data (`--movielens`, `--items`): each names the dialogues' catalog, so only one
+ * may be given.
+ */
+export function catalogOrRatings(values: {
+  catalog?: string | undefined;
+  movielens?: string | undefined;
+  items?: string | undefined;
+}): void {
+  if (values.catalog === undefined) return;
+  const other = values.movielens !== undefined ? '--movielens' : values.items !== undefined ? '--items' : undefined;
+  if (other !== undefined) {
+    throw new UsageError(
+      `${other} and --catalog cannot be combined: each brings its own catalog; name the one the dialogues came from.`,
+    );
+  }
 }

@@ -1,12 +1,21 @@
 import { resolve } from 'node:path';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { builtinCatalog } from '../data/builtin/builtin-catalog.js';
+import { loadCatalogJson } from '../data/catalog-json.js';
 import { loadMovieLens } from '../data/movielens/load-movielens.js';
 import type { MovieLensDataset } from '../data/movielens/movielens-dataset.js';
 import { RatingsDataOptionsSchema, readRatingsData } from '../data/ratings/load-ratings.js';
 import type { RatingsDataset } from '../data/ratings/ratings-dataset.js';
 import { IcerError } from '../errors.js';
-import { type MovieLensSettings, RATINGS_DATA_NAMES, type RatingsDataSettings } from './movielens-flags.js';
+import {
+  catalogOrRatings,
+  MOVIELENS_FLAGS,
+  type MovieLensSettings,
+  RATINGS_DATA_FLAGS,
+  RATINGS_DATA_NAMES,
+  type RatingsDataSettings,
+  ratingsDataSettings,
+} from './movielens-flags.js';
 import { requireItems } from './require-items.js';
 
 /**
@@ -45,13 +54,69 @@ export async function ratingsDataSource(
 }
 
 /**
- * The catalogs dialogue files are read against: the `--movielens` directory's first (when given), then the built-in
+ * The ratings data dialogues were made from, as the commands that read dialogue files name it: `--movielens DIR`,
+ * or `--items FILE --ratings FILE` with the column flags; `undefined` when neither was given.
+ */
+export async function recordData(
+  movielens: string | undefined,
+  settings: RatingsDataSettings,
+  cwd: string,
+): Promise<RatingsDataset | undefined> {
+  if (settings.ratingsData !== undefined) return ratingsDataSource({ ...settings, ratingsData: settings.ratingsData });
+  return movielens === undefined ? undefined : movieLensSource(resolve(cwd, movielens), settings);
+}
+
+/** Where the dialogues a command reads came from: their catalog, and the ratings data when that was given. */
+export interface RecordSource {
+  catalog: ItemCatalog;
+  /** The ratings of `--movielens` or `--items`/`--ratings` (absent for `--catalog`). */
+  data?: RatingsDataset;
+}
+
+/**
+ * The source `--catalog FILE`, `--movielens DIR` or `--items FILE --ratings FILE` names (check them first with
+ * `catalogOrRatings` and `ratingsDataSettings`); `undefined` when none was given.
+ */
+export async function recordSource(
+  values: { catalog?: string | undefined; movielens?: string | undefined },
+  settings: RatingsDataSettings,
+  cwd: string,
+): Promise<RecordSource | undefined> {
+  if (values.catalog !== undefined) {
+    const file = resolve(cwd, values.catalog);
+    const catalog = await loadCatalogJson(file);
+    requireItems(catalog, { flag: '--catalog', file, what: 'items' });
+    return { catalog };
+  }
+  const data = await recordData(values.movielens, settings, cwd);
+  return data === undefined ? undefined : { catalog: data.catalog, data };
+}
+
+/**
+ * The catalogs dialogue files are read against: the catalog of their source first (when given), then the built-in
  * one, so that records of either kind find their items.
  */
-export async function recordCatalogs(
-  directory: string | undefined,
-  settings: MovieLensSettings,
-): Promise<[ItemCatalog, ...ItemCatalog[]]> {
+export function recordCatalogs(source: { catalog: ItemCatalog } | undefined): [ItemCatalog, ...ItemCatalog[]] {
   const builtin = builtinCatalog();
-  return directory === undefined ? [builtin] : [(await movieLensSource(directory, settings)).catalog, builtin];
+  return source === undefined ? [builtin] : [source.catalog, builtin];
+}
+
+/** The flags that name the data dialogues came from, for the commands that read dialogue files. */
+export const RECORD_SOURCE_FLAGS = {
+  movielens: { type: 'string' },
+  catalog: { type: 'string' },
+  ...RATINGS_DATA_FLAGS,
+  ...MOVIELENS_FLAGS,
+} as const;
+
+/**
+ * Reads {@link RECORD_SOURCE_FLAGS} before any file is: a flag that would do nothing, or two sources at once, is a
+ * usage error. {@link recordSource} then loads what they name.
+ */
+export function recordSourceSettings(
+  values: Parameters<typeof ratingsDataSettings>[0] & { catalog?: string | undefined },
+  cwd: string,
+): RatingsDataSettings {
+  catalogOrRatings(values);
+  return ratingsDataSettings(values, {}, cwd);
 }

@@ -31,6 +31,15 @@ Commands:
 Options:
   -h, --help     show help (also: icer <command> --help)
   -v, --version  print the version
+
+Examples:
+  icer generate --count 5 --seed 7
+  icer generate --count 100 --seed 7 --out dialogues.jsonl
+  icer stats dialogues.jsonl
+  icer help generate
+
+Exit codes: 0 success, 1 failure (bad input data, a run that could make nothing), 2 usage error,
+130 interrupted (Ctrl-C), 143 terminated (SIGTERM). See docs/cli.md.
 `;
 
 const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; help: string }> = {
@@ -50,6 +59,12 @@ function isParseArgsError(error: unknown): error is Error {
   return typeof code === 'string' && code.startsWith('ERR_PARSE_ARGS');
 }
 
+function unknownCommand(command: string, io: CliIo): number {
+  const paint = paintFor(io.stderr, io.env);
+  io.stderr.write(`${paint.red('icer:')} unknown command "${command}". Run "icer --help" for the list of commands.\n`);
+  return 2;
+}
+
 /**
  * Runs the `icer` command line with the given arguments; returns the exit code. User mistakes print one clear
  * line on stderr (exit 1 for bad input data, 2 for bad usage), never a stack trace.
@@ -63,7 +78,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (command === '-h' || command === '--help' || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
-    io.stdout.write(topic !== undefined && COMMANDS[topic] ? COMMANDS[topic].help : MAIN_HELP);
+    if (topic !== undefined && !COMMANDS[topic]) return unknownCommand(topic, io);
+    io.stdout.write(topic !== undefined ? (COMMANDS[topic] as { help: string }).help : MAIN_HELP);
     return 0;
   }
   if (command === '-v' || command === '--version') {
@@ -71,13 +87,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return 0;
   }
   const entry = COMMANDS[command];
-  if (!entry) {
-    const paint = paintFor(io.stderr, io.env);
-    io.stderr.write(
-      `${paint.red('icer:')} unknown command "${command}". Run "icer --help" for the list of commands.\n`,
-    );
-    return 2;
-  }
+  if (!entry) return unknownCommand(command, io);
   try {
     return await entry.run(rest, io);
   } catch (error) {

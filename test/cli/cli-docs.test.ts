@@ -21,10 +21,11 @@ describe('docs/cli.md', () => {
   for (const [command, headings] of [
     ['generate', ['`icer generate`', 'Ratings data flags', 'MovieLens flags', 'Model flags']],
     ['profiles', ['`icer profiles`', 'Ratings data flags', 'MovieLens flags']],
-    ['evaluate', ['`icer evaluate`', 'MovieLens flags', 'Model flags']],
-    ['judge', ['`icer judge`', 'MovieLens flags', 'Model flags']],
-    ['stats', ['`icer stats`', 'MovieLens flags']],
-    ['report', ['`icer report`', 'MovieLens flags']],
+    ['evaluate', ['`icer evaluate`', 'Ratings data flags', 'MovieLens flags', 'Model flags']],
+    ['judge', ['`icer judge`', 'Ratings data flags', 'MovieLens flags', 'Model flags']],
+    ['stats', ['`icer stats`', 'Ratings data flags', 'MovieLens flags']],
+    ['report', ['`icer report`', 'Ratings data flags', 'MovieLens flags']],
+    ['export', ['`icer export`', 'Ratings data flags', 'MovieLens flags']],
     ['merge', ['`icer merge`']],
     ['worker', ['`icer worker`']],
   ] as const) {

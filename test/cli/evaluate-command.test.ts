@@ -66,7 +66,7 @@ describe('icer evaluate', () => {
   });
 
   it('says what is wrong with its flags', async () => {
-    expect((await cli(['evaluate'])).stderr).toMatch(/Name at least one dialogue file: --dialogues FILE/);
+    expect((await cli(['evaluate'])).stderr).toMatch(/Name at least one dialogue file: icer evaluate FILE/);
     const { dir, write } = tempDir();
     write('a.jsonl', dialogues);
     const unknown = await cli(['evaluate', '--dialogues', 'a.jsonl', '--recommender', 'magic'], dir);

@@ -4,7 +4,6 @@ import { gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
-import { helpEntries } from './help-entries.js';
 
 const tempDir = useTempDir();
 let dialogues = '';
@@ -117,20 +116,5 @@ describe('icer export', () => {
       /odd\.jsonl: Dialogue "4-0": The item "no-such-film" is in no catalog given\. .*--movielens DIR or --catalog FILE.*\[UNKNOWN_ITEM\]/,
     );
     expect(existsSync(join(dir, 'r.jsonl'))).toBe(false);
-  });
-
-  it('lists every flag in docs/cli.md with the default its help states', async () => {
-    const help = helpEntries((await cli(['export', '--help'])).stdout);
-    help.delete('--help');
-    const docs = readFileSync(new URL('../../docs/cli.md', import.meta.url), 'utf8');
-    const documented = new Map<string, string | undefined>();
-    for (const section of docs.split(/^## /m)) {
-      if (!section.startsWith('`icer export`') && !section.startsWith('MovieLens flags')) continue;
-      for (const [, flag, meaning] of section.matchAll(/^\| `(--[\w-]+)[^`]*` +\|(.*)\|$/gm)) {
-        documented.set(flag as string, /\(default:? ([^)]*)\)/.exec(meaning as string)?.[1]);
-      }
-    }
-    expect([...documented.keys()].sort()).toEqual([...help.keys()].sort());
-    for (const [flag, entry] of help) expect(documented.get(flag), flag).toBe(entry.default);
   });
 });

@@ -14,10 +14,11 @@ import { type CliIo, UsageError } from '../cli-io.js';
 import { definedOnly } from '../defined-only.js';
 import { labelledFile } from '../labelled-file.js';
 import { MODEL_OPTION_FLAGS, MODEL_OPTION_HELP, modelChoice, modelFlags } from '../model-from-flags.js';
-import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
-import { movieLensSource } from '../movielens-source.js';
-import { parseFlags } from '../parse-flags.js';
+import { RATINGS_DATA_HELP } from '../movielens-flags.js';
+import { RECORD_SOURCE_FLAGS, recordSource, recordSourceSettings } from '../movielens-source.js';
+import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed, plainNumber } from '../parse-values.js';
+import { printReport } from '../print-report.js';
 import { choicesText, defaultText } from '../schema-facts.js';
 import { evaluationTable } from './evaluation-table.js';
 
@@ -28,7 +29,7 @@ const OFFLINE_RECOMMENDERS: Record<string, (options: OfflineRecommenderOptions) 
   acts: actsRecommender,
 };
 
-export const EVALUATE_HELP = `Usage: icer evaluate --dialogues [LABEL=]FILE... [options]
+export const EVALUATE_HELP = `Usage: icer evaluate [LABEL=]FILE... [options]
 
 Runs the ICER paper's downstream study on dialogue records (JSON Lines, as "icer generate" writes them): for each
 held-out target of each user, a candidate list of the target and unrated negatives is ranked by a recommender given
@@ -36,9 +37,13 @@ nothing (none), the text profile (profile), the whole dialogue (dialogue) or its
 metric with its bootstrap interval, the random-ranking floor, and paired differences between conditions.
 
 Options:
-  --dialogues [LABEL=]FILE  a dialogue file, labelled (default label: the file name); repeat to compare files
+  --dialogues [LABEL=]FILE  a dialogue file, as the operands are (labelled by LABEL or the file name); several
+                            files are compared side by side
   --movielens DIR           the dialogues' MovieLens directory: its catalog, and every rating of each user kept
-                            out of the negatives (without it: the built-in catalog and the records' own lists)
+                            out of the negatives (without it: the built-in catalog and the records' own lists);
+                            your own ratings files instead: --items and --ratings below
+  --catalog FILE            the icer JSON catalog the dialogues were generated from (then the records' own lists
+                            keep rated items out of the negatives)
   --recommender NAME        content (reads the words), acts (reads the acts: an upper bound), or a language
                             model: provider:model, or a model name with --provider openai-compatible
                             (default: content)
@@ -51,16 +56,22 @@ Options:
   --resamples N             bootstrap resamples (default: ${defaultText(options.resamples)})
   --concurrency N           ranking questions in flight at once, for a model (default: ${defaultText(options.concurrency)})
   --json                    print the report as JSON (schema: EvaluationReportSchema)
+  --out FILE                also write the report as JSON to FILE (for icer report --evaluation)
+  --quiet                   no model summary on stderr (skipped lines are still reported)
   -h, --help                show this help
 
-${MOVIELENS_HELP}
+${RATINGS_DATA_HELP}
 A language model as recommender (with --recommender provider:model or MODEL):
-${MODEL_OPTION_HELP}`;
+${MODEL_OPTION_HELP}
+Examples:
+  icer evaluate dialogues.jsonl
+  icer evaluate icer=dialogues.jsonl --recommender acts --negatives popular --out eval.json
+  icer evaluate ml.jsonl --movielens ml-latest-small --prefixes 2,4 --json > ml-eval.json
+`;
 
 export async function evaluateCommand(args: string[], io: CliIo): Promise<number> {
-  const values = parseFlags(args, {
+  const { values, operands } = parseFlagsAndOperands(args, {
     dialogues: { type: 'string', multiple: true },
-    movielens: { type: 'string' },
     recommender: { type: 'string' },
     'popularity-weight': { type: 'string' },
     negatives: { type: 'string', multiple: true },
@@ -69,16 +80,19 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     resamples: { type: 'string' },
     concurrency: { type: 'string' },
     json: { type: 'boolean' },
-    ...MOVIELENS_FLAGS,
+    out: { type: 'string' },
+    ...RECORD_SOURCE_FLAGS,
     ...MODEL_OPTION_FLAGS,
+    quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
     io.stdout.write(EVALUATE_HELP);
     return 0;
   }
-  const files = values.dialogues ?? [];
-  if (files.length === 0) throw new UsageError('Name at least one dialogue file: --dialogues FILE.');
+  // Files are operands, as for the other commands; --dialogues FILE (from 0.3.0) still works.
+  const files = [...operands, ...(values.dialogues ?? [])];
+  if (files.length === 0) throw new UsageError('Name at least one dialogue file: icer evaluate FILE.');
   const recommenderName = values.recommender ?? 'content';
   const offline = OFFLINE_RECOMMENDERS[recommenderName];
   if (!offline && !recommenderName.includes(':') && values.provider === undefined && values['base-url'] === undefined) {
@@ -119,13 +133,14 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
       : parseNumber(values.concurrency, '--concurrency', options.concurrency);
   const resamples =
     values.resamples === undefined ? undefined : parseNumber(values.resamples, '--resamples', options.resamples);
-  const movieLens = movieLensSettings(values, {});
+  const settings = recordSourceSettings(values, io.cwd);
 
   let catalog: ItemCatalog = builtinCatalog();
   let rated: ((userId: string) => ReadonlySet<string> | undefined) | undefined;
-  if (values.movielens !== undefined) {
-    const dataset = await movieLensSource(resolve(io.cwd, values.movielens), movieLens);
-    catalog = dataset.catalog;
+  const source = await recordSource(values, settings, io.cwd);
+  if (source !== undefined) catalog = source.catalog;
+  const dataset = source?.data;
+  if (dataset !== undefined) {
     const users = new Set(dataset.userIds());
     rated = (userId) => (users.has(userId) ? new Set(dataset.ratingsOf(userId).map((r) => r.item)) : undefined);
   }
@@ -155,8 +170,8 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     }),
   });
   if (broken > 0) report.task.skipped['broken-line'] = broken;
-  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : evaluationTable(report));
-  if (model) {
+  await printReport(io, values, report, () => evaluationTable(report));
+  if (model && !values.quiet) {
     const { calls, cacheHits, failures, invalidReplies, inputTokens, outputTokens, cost } = model.stats;
     io.stderr.write(
       `icer evaluate: ${calls} model calls (${cacheHits} from the cache, ${failures} failed, ${invalidReplies} unusable answers), ${inputTokens} input and ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}\n`,

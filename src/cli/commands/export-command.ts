@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
-import { loadCatalogJson } from '../../data/catalog-json.js';
 import { IcerError } from '../../errors.js';
 import { readDialogueFile } from '../../evaluation/read-dialogue-file.js';
 import { ChatExportOptionsSchema, ChatSideSchema } from '../../export/chat-export.js';
@@ -11,11 +10,10 @@ import {
   HfExportOptionsSchema,
 } from '../../export/export-dialogues.js';
 import { type CliIo, UsageError } from '../cli-io.js';
-import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
-import { recordCatalogs } from '../movielens-source.js';
+import { RATINGS_DATA_HELP } from '../movielens-flags.js';
+import { RECORD_SOURCE_FLAGS, recordCatalogs, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseChoice, parseNumber, parseSeed } from '../parse-values.js';
-import { requireItems } from '../require-items.js';
 import { choicesText, defaultText } from '../schema-facts.js';
 
 const hf = HfExportOptionsSchema.shape;
@@ -39,25 +37,25 @@ Options:
   --catalog FILE      the icer JSON catalog the dialogues were generated from, for titles (default: the built-in
                       catalog)
   --movielens DIR     the MovieLens directory the dialogues were generated from, for titles (then the built-in
-                      catalog)
+                      catalog); your own ratings files: --items and --ratings below
   --as SIDE           chat: the side that speaks as assistant, ${choicesText(ChatSideSchema)} (default: ${defaultText(chat.as)})
   --system TEXT       chat: the system message of every conversation (default: the side's own)
   --no-system         chat: no system message
   --bare              chat: only "messages" on each line, no "metadata" (for services that refuse other keys)
   --split R,R,R       hf: shares of the users for train, validation and test (default: ${(hf.split.parse(undefined) as number[]).join(',')})
-  --seed SEED         hf: seed of the split (default: ${defaultText(hf.seed)})
+  --seed S            hf: seed of the split (default: ${defaultText(hf.seed)})
   --name TEXT         hf: the dataset card's pretty_name (default: ${defaultText(hf.name)})
   --license ID        hf: the dataset card's license, a Hub license id (default: ${defaultText(hf.license)})
+  --quiet             no summary line on stderr (skipped lines are still reported)
   -h, --help          show this help
 
+${RATINGS_DATA_HELP}
 Examples:
   icer export dialogues.jsonl --format chat --out recommender.jsonl
   icer export dialogues.jsonl --format chat --as user --out user-simulator.jsonl
-  icer export dialogues.jsonl.gz --format redial --movielens ml-latest-small --out redial.jsonl
   icer export dialogues.jsonl --format hf --split 0.9,0.05,0.05 --seed 1 --out icer-dataset
-  icer export dialogues.jsonl --format dialoguekit --out dialogues.json
-
-${MOVIELENS_HELP}`;
+  icer export dialogues.jsonl --format redial --force --out redial.jsonl
+`;
 
 const FORMAT_FLAGS: Record<string, readonly string[]> = {
   chat: ['as', 'system', 'no-system', 'bare'],
@@ -69,8 +67,6 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     format: { type: 'string' },
     out: { type: 'string' },
     force: { type: 'boolean' },
-    catalog: { type: 'string' },
-    movielens: { type: 'string' },
     as: { type: 'string' },
     system: { type: 'string' },
     'no-system': { type: 'boolean' },
@@ -79,7 +75,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     seed: { type: 'string' },
     name: { type: 'string' },
     license: { type: 'string' },
-    ...MOVIELENS_FLAGS,
+    ...RECORD_SOURCE_FLAGS,
+    quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -99,21 +96,11 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   }
   if (values.system !== undefined && values['no-system'])
     throw new UsageError('--system and --no-system cannot be combined.');
-  if (values.catalog !== undefined && values.movielens !== undefined) {
-    throw new UsageError('--movielens and --catalog cannot be combined: name the catalog the dialogues came from.');
-  }
-  const settings = movieLensSettings(values, {});
-  let catalog: ItemCatalog | readonly ItemCatalog[];
-  if (values.catalog !== undefined) {
-    const file = resolve(io.cwd, values.catalog);
-    catalog = await loadCatalogJson(file);
-    requireItems(catalog, { flag: '--catalog', file, what: 'items' });
-  } else {
-    catalog = await recordCatalogs(
-      values.movielens === undefined ? undefined : resolve(io.cwd, values.movielens),
-      settings,
-    );
-  }
+  const settings = recordSourceSettings(values, io.cwd);
+  const source = await recordSource(values, settings, io.cwd);
+  // A JSON catalog is the dialogues' own; ratings data may have been used beside built-in films.
+  const catalog: ItemCatalog | readonly ItemCatalog[] =
+    values.catalog !== undefined && source ? source.catalog : recordCatalogs(source);
 
   const options: ExportOptions = { format, out: resolve(io.cwd, values.out), force: values.force === true, catalog };
   if (format === 'chat') {
@@ -154,7 +141,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
         .join(', '),
     );
   }
-  io.stderr.write(`icer export: wrote ${values.out} (${parts.join('; ')})\n`);
+  if (!values.quiet) io.stderr.write(`icer export: wrote ${values.out} (${parts.join('; ')})\n`);
   return 0;
 }
 

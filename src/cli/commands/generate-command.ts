@@ -51,6 +51,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     'max-tokens': { type: 'string' },
     'max-cost': { type: 'string' },
     estimate: { type: 'boolean' },
+    json: { type: 'boolean' },
     force: { type: 'boolean' },
     unconstrained: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
@@ -123,11 +124,22 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const generator = plan.generator(adapter);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, count);
   const [start, end] = shard ? shard.range : [0, count];
+  if (values.json && !values.estimate)
+    throw new UsageError(
+      '--json prints the estimate as JSON: it applies to --estimate (the records are JSON already).',
+    );
   if (values.estimate) {
     if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
-    io.stderr.write(
-      `${await estimate(generator, adapter, plan.profiles(start, end), end - start, seed ?? option.seed.parse(undefined), start)}\n`,
+    const expected = await estimate(
+      generator,
+      adapter,
+      plan.profiles(start, end),
+      end - start,
+      seed ?? option.seed.parse(undefined),
+      start,
     );
+    if (values.json) io.stdout.write(`${JSON.stringify(expected, null, 2)}\n`);
+    else io.stderr.write(`${estimateText(expected)}\n`);
     return 0;
   }
   // Loaded only for a queue run (the core command line never loads bullmq), and Redis checked before any file is.
@@ -223,6 +235,7 @@ const NOT_CONFIG = new Set([
   'max-tokens',
   'max-cost',
   'estimate',
+  'json',
   'quiet',
   'resume',
   'force',
@@ -339,6 +352,18 @@ function budgetFromFlags(
 // Dialogues worded for an estimate: enough to average over, few enough to cost little.
 const ESTIMATE_SAMPLE = 20;
 
+/** What `--estimate` expects the whole run to spend (`--estimate --json` prints it as is). */
+export interface RunEstimate {
+  /** Dialogues of the run (of this shard, with `--shard`). */
+  dialogues: number;
+  /** Dialogues of the seeded sample that were worded (a skipped profile is not). */
+  sampled: number;
+  /** Model calls made for the sample, retries included. */
+  callsMade: number;
+  /** The sample's spending scaled to the whole run: model calls, tokens and, with `--prices`, the cost (else null). */
+  expected: { calls: number; inputTokens: number; outputTokens: number; cost: number | null };
+}
+
 /**
  * `--estimate`: words a seeded sample of the run's dialogues (the same ones the run would make, so a run with
  * `--cache` reuses them) and scales what they spent up to the whole run.
@@ -350,7 +375,7 @@ async function estimate(
   total: number,
   seed: string | number,
   firstIndex: number,
-): Promise<string> {
+): Promise<RunEstimate> {
   const random = new SeededRandom(`${String(seed)}/estimate`);
   const positions = Array.from({ length: total }, (_, position) => position);
   // Only the sampled profiles are kept: a run's profiles can be many.
@@ -370,10 +395,27 @@ async function estimate(
   }
   const { calls, inputTokens, outputTokens, cost } = adapter.stats;
   const scale = words === 0 ? 0 : total / words;
-  const round = (value: number) => Math.round(value * scale).toLocaleString('en');
-  const price = cost === null ? ' (add --prices IN,OUT for the cost)' : `, cost about ${(cost * scale).toFixed(2)}`;
+  const round = (value: number) => Math.round(value * scale);
+  return {
+    dialogues: total,
+    sampled: words,
+    callsMade: calls,
+    expected: {
+      calls: round(calls),
+      inputTokens: round(inputTokens),
+      outputTokens: round(outputTokens),
+      cost: cost === null ? null : Number((cost * scale).toFixed(6)),
+    },
+  };
+}
+
+/** The estimate as the line on stderr says it. */
+function estimateText({ dialogues, sampled, callsMade, expected }: RunEstimate): string {
+  const count = (value: number) => value.toLocaleString('en');
+  const price =
+    expected.cost === null ? ' (add --prices IN,OUT for the cost)' : `, cost about ${expected.cost.toFixed(2)}`;
   return (
-    `icer generate: estimate from ${words} of ${total.toLocaleString('en')} dialogues (seeded sample, ${calls} calls made): ` +
-    `about ${round(calls)} model calls, ${round(inputTokens)} input and ${round(outputTokens)} output tokens${price}`
+    `icer generate: estimate from ${sampled} of ${count(dialogues)} dialogues (seeded sample, ${callsMade} calls made): ` +
+    `about ${count(expected.calls)} model calls, ${count(expected.inputTokens)} input and ${count(expected.outputTokens)} output tokens${price}`
   );
 }

@@ -64,4 +64,11 @@ Language models (default: none — the template verbaliser, offline):
   --max-cost X           stop cleanly once the cost reaches X (needs --prices)
   --estimate             word a seeded sample of 20 dialogues and print the expected calls, tokens and cost of the
                          whole run, then stop (with --cache, the run reuses those answers)
-${MODEL_OPTION_HELP}`;
+  --json                 with --estimate: print the estimate as one JSON document on stdout
+${MODEL_OPTION_HELP}
+Examples:
+  icer generate --count 100 --seed 7 --out dialogues.jsonl
+  icer generate --domain books --count 3 --style critiquing-heavy --quiet
+  icer generate --profiles profiles.jsonl --max-turns 12 --out from-profiles.jsonl
+  icer generate --model openai:gpt-4o-mini --count 10000 --prices 0.15,0.6 --estimate --json
+`;

@@ -2,24 +2,22 @@ import { resolve } from 'node:path';
 import { JudgeDialoguesOptionsSchema } from '../../ai/dataset-judge.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
-import { loadCatalogJson } from '../../data/catalog-json.js';
 import type { JudgeReport } from '../../evaluation/judge-report.js';
 import { readDialogueFile } from '../../evaluation/read-dialogue-file.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { definedOnly } from '../defined-only.js';
-import { fileOutput } from '../jsonl-output.js';
 import { MODEL_OPTION_FLAGS, MODEL_OPTION_HELP, modelChoice, modelFlags } from '../model-from-flags.js';
-import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
-import { movieLensSource } from '../movielens-source.js';
+import { RATINGS_DATA_HELP } from '../movielens-flags.js';
+import { RECORD_SOURCE_FLAGS, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed } from '../parse-values.js';
-import { requireItems } from '../require-items.js';
+import { printReport } from '../print-report.js';
 import { defaultText } from '../schema-facts.js';
 import { judgeTable } from './judge-table.js';
 
 const options = JudgeDialoguesOptionsSchema.shape;
 
-export const JUDGE_HELP = `Usage: icer judge FILE --model MODEL [options]
+export const JUDGE_HELP = `Usage: icer judge FILE --model M [options]
 
 Rates a seeded sample of dialogue records (JSON Lines, .jsonl or .jsonl.gz, as "icer generate" writes them) with a
 language model as judge: fluency, naturalness, consistency with the user's hidden profile, and factuality against
@@ -28,36 +26,41 @@ dialogues rated 4 or 5 with its 95% bootstrap interval, the mean score and the f
 used even when re-asked: never scored).
 
 Options:
-  --model MODEL          the judge: provider:model (e.g. openai:gpt-4o-mini), or a model name with
+  --model M              the judge: provider:model (e.g. openai:gpt-4o-mini), or a model name with
                          --provider openai-compatible and --base-url
   --sample N             how many dialogues to judge, a seeded sample; all when the file has fewer
                          (default: ${defaultText(options.sample)})
   --seed S               seed of the sample and of the intervals (default: ${defaultText(options.seed)})
   --catalog FILE         the icer JSON catalog the dialogues were generated from (default: the built-in catalog)
-  --movielens DIR        the MovieLens directory the dialogues were generated from: its catalog
+  --movielens DIR        the MovieLens directory the dialogues were generated from: its catalog (your own
+                         ratings files: --items and --ratings below)
   --max-calls N          send at most N requests to the model, retries included; the dialogues left are skipped
   --concurrency N        dialogues judged at once (default: ${defaultText(options.concurrency)})
   --json                 print the report as JSON (schema: JudgeReportSchema)
   --out FILE             also write the report as JSON to FILE
+  --quiet                no model summary on stderr (failures, skipped lines and missing items are still reported)
   -h, --help             show this help
 
-${MOVIELENS_HELP}
+${RATINGS_DATA_HELP}
 The judge model:
-${MODEL_OPTION_HELP}`;
+${MODEL_OPTION_HELP}
+Examples:
+  icer judge dialogues.jsonl --model openai:gpt-4o-mini --sample 200 --cache .icer-cache
+  icer judge dialogues.jsonl --provider openai-compatible --base-url http://127.0.0.1:11434/v1 --model llama3.1 --json
+`;
 
 const VALUE = { type: 'string' } as const;
 const JUDGE_FLAGS = {
   model: VALUE,
   sample: VALUE,
   seed: VALUE,
-  catalog: VALUE,
-  movielens: VALUE,
   'max-calls': VALUE,
   concurrency: VALUE,
   out: VALUE,
   json: { type: 'boolean' },
-  ...MOVIELENS_FLAGS,
+  ...RECORD_SOURCE_FLAGS,
   ...MODEL_OPTION_FLAGS,
+  quiet: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -80,27 +83,17 @@ export async function judgeCommand(args: string[], io: CliIo): Promise<number> {
       'Name the judge with --model: provider:model (e.g. openai:gpt-4o-mini), or a model name with --provider openai-compatible --base-url URL.',
     );
   }
-  if (values.movielens !== undefined && values.catalog !== undefined) {
-    throw new UsageError('--movielens and --catalog cannot be combined: MovieLens brings its own catalog.');
-  }
+  const settings = recordSourceSettings(values, io.cwd);
   const number = (flag: string, text: string | undefined, schema: Parameters<typeof parseNumber>[2]) =>
     text === undefined ? undefined : parseNumber(text, flag, schema);
   const sample = number('--sample', values.sample, options.sample);
   const maxCalls = number('--max-calls', values['max-calls'], options.maxCalls);
   const concurrency = number('--concurrency', values.concurrency, options.concurrency);
   const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
-  const movieLens = movieLensSettings(values, {});
   const choice = await modelChoice(modelFlags(values.model, values, io.cwd));
   if (!choice) throw new UsageError('--model names no model.');
 
-  let catalog: ItemCatalog = builtinCatalog();
-  if (values.movielens !== undefined) {
-    catalog = (await movieLensSource(resolve(io.cwd, values.movielens), movieLens)).catalog;
-  } else if (values.catalog !== undefined) {
-    const path = resolve(io.cwd, values.catalog);
-    catalog = await loadCatalogJson(path);
-    requireItems(catalog, { flag: '--catalog', file: path, what: 'items' });
-  }
+  const catalog: ItemCatalog = (await recordSource(values, settings, io.cwd))?.catalog ?? builtinCatalog();
 
   const records = readDialogueFile(resolve(io.cwd, file), ({ line, reason }) => {
     io.stderr.write(`icer judge: ${file}:${line}: skipped, ${reason}\n`);
@@ -111,16 +104,12 @@ export async function judgeCommand(args: string[], io: CliIo): Promise<number> {
     catalog,
     ...definedOnly({ sample, seed, maxCalls, concurrency }),
   });
-  if (values.out !== undefined) {
-    const output = await fileOutput(resolve(io.cwd, values.out));
-    await output.write(report);
-    await output.close();
-  }
-  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : judgeTable(report));
+  await printReport(io, values, report, () => judgeTable(report));
   const { calls, cacheHits, invalidReplies, inputTokens, outputTokens, cost } = report.usage;
-  io.stderr.write(
-    `icer judge: ${calls} model calls (${cacheHits} from the cache, ${invalidReplies} unusable answers), ${inputTokens} input and ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}\n`,
-  );
+  if (!values.quiet)
+    io.stderr.write(
+      `icer judge: ${calls} model calls (${cacheHits} from the cache, ${invalidReplies} unusable answers), ${inputTokens} input and ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}\n`,
+    );
   const [first] = report.failed;
   if (first) {
     io.stderr.write(

@@ -21,7 +21,14 @@ unfinished shard, and records out of their shard's range or order.
 Options:
   --out FILE   the merged output (refused if it already holds output, unless --force)
   --force      replace what --out holds
+  --json       print what was merged as JSON on stdout: {"out", "dialogues", "shards"}
+  --quiet      no summary line on stderr
   -h, --help   show this help
+
+Examples:
+  icer generate --count 100 --seed 7 --shard 0/2 --out part-0.jsonl
+  icer generate --count 100 --seed 7 --shard 1/2 --out part-1.jsonl
+  icer merge part-0.jsonl part-1.jsonl --out merged.jsonl
 `;
 
 interface Shard {
@@ -35,6 +42,8 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   const { values, operands } = parseFlagsAndOperands(args, {
     out: { type: 'string' },
     force: { type: 'boolean' },
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -95,9 +104,14 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
     out.skipped(to - 1);
   }
   await out.close({}, true);
-  io.stderr.write(
-    `icer merge: wrote ${values.out} (${out.records.toLocaleString('en')} dialogues from ${first.of} shards)\n`,
-  );
+  if (values.json) {
+    const summary = { out: resolve(io.cwd, values.out), dialogues: out.records, shards: first.of };
+    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+  } else if (!values.quiet) {
+    io.stderr.write(
+      `icer merge: wrote ${values.out} (${out.records.toLocaleString('en')} dialogues from ${first.of} shards)\n`,
+    );
+  }
   return 0;
 }
 

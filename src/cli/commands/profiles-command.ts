@@ -36,7 +36,12 @@ ${DOMAIN_HELP}  --count N              how many profiles (default: ${defaultText
   --out FILE             write to FILE instead of stdout (written atomically)
   -h, --help             show this help
 
-${RATINGS_DATA_HELP}`;
+${RATINGS_DATA_HELP}
+Examples:
+  icer profiles --count 50 --seed 7 --out profiles.jsonl
+  icer profiles --domain books --count 3 --held-out 0.25
+  icer profiles --movielens ml-latest-small --count 100 --out ml-profiles.jsonl
+`;
 
 export async function profilesCommand(args: string[], io: CliIo): Promise<number> {
   const values = parseFlags(args, {

@@ -9,8 +9,8 @@ import type { ReportFile } from '../../report/collect-report.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { labelledFile } from '../labelled-file.js';
 import { parsePrices } from '../model-from-flags.js';
-import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
-import { recordCatalogs } from '../movielens-source.js';
+import { RATINGS_DATA_HELP } from '../movielens-flags.js';
+import { RECORD_SOURCE_FLAGS, recordCatalogs, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed } from '../parse-values.js';
 
@@ -31,11 +31,18 @@ Options:
   --browse N                dialogues in the browser, sampled from the icer files (default: 500)
   --seed S                  seed of that sample (default: 0)
   --title TEXT              the page's title (default: icer dataset report)
-  --movielens DIR           the MovieLens directory records come from, for titles and critique checks
+  --movielens DIR           the MovieLens directory records come from, for titles and critique checks (your own
+                            ratings files: --items and --ratings below)
+  --catalog FILE            the icer JSON catalog records come from, for titles and critique checks
   --prices IN,OUT           prices per million input and output tokens, for the price of model runs
+  --quiet                   no summary line on stderr (skipped lines are still reported)
   -h, --help                show this help
 
-${MOVIELENS_HELP}`;
+${RATINGS_DATA_HELP}
+Examples:
+  icer report icer=dialogues.jsonl --evaluation eval.json --out report.html
+  icer report dialogues.jsonl --reference chat=recommender.jsonl --browse 50 --title Books --out books.html
+`;
 
 export async function reportCommand(args: string[], io: CliIo): Promise<number> {
   const { values, operands } = parseFlagsAndOperands(args, {
@@ -46,9 +53,9 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     browse: { type: 'string' },
     seed: { type: 'string' },
     title: { type: 'string' },
-    movielens: { type: 'string' },
     prices: { type: 'string' },
-    ...MOVIELENS_FLAGS,
+    ...RECORD_SOURCE_FLAGS,
+    quiet: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -61,6 +68,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   const browse = values.browse === undefined ? undefined : parseNumber(values.browse, '--browse', BrowseSchema);
   const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
   const prices = values.prices === undefined ? undefined : parsePrices(values.prices);
+  const data = recordSourceSettings(values, io.cwd);
   const report = await loadReportEntry();
   const evaluation =
     values.evaluation === undefined
@@ -74,10 +82,7 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     values.judge === undefined
       ? undefined
       : await readJsonFile(resolve(io.cwd, values.judge), JudgeReportSchema, 'an icer judge --json report');
-  const catalogs = await recordCatalogs(
-    values.movielens === undefined ? undefined : resolve(io.cwd, values.movielens),
-    movieLensSettings(values, {}),
-  );
+  const catalogs = recordCatalogs(await recordSource(values, data, io.cwd));
   const files: ReportFile[] = [
     ...operands.map((spec) => ({ ...labelledFile(spec), reference: false })),
     ...(values.reference ?? []).map((spec) => ({ ...labelledFile(spec), reference: true })),
@@ -98,9 +103,10 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   });
   const out = resolve(io.cwd, values.out);
   await writeFileAtomically(out, html);
-  io.stderr.write(
-    `icer report: wrote ${values.out} (${(Buffer.byteLength(html) / 1e6).toFixed(1)} MB; ${corpora.length} corpora, ${dialogues.length} dialogues to browse)\n`,
-  );
+  if (!values.quiet)
+    io.stderr.write(
+      `icer report: wrote ${values.out} (${(Buffer.byteLength(html) / 1e6).toFixed(1)} MB; ${corpora.length} corpora, ${dialogues.length} dialogues to browse)\n`,
+    );
   return 0;
 }
 

@@ -4,9 +4,10 @@ import { type CorpusStats, corpusStats, type DatasetStats, STATS_METHOD } from '
 import { type CliIo, UsageError } from '../cli-io.js';
 import { labelledFile } from '../labelled-file.js';
 import { parsePrices } from '../model-from-flags.js';
-import { MOVIELENS_FLAGS, MOVIELENS_HELP, movieLensSettings } from '../movielens-flags.js';
-import { recordCatalogs } from '../movielens-source.js';
+import { RATINGS_DATA_HELP } from '../movielens-flags.js';
+import { RECORD_SOURCE_FLAGS, recordCatalogs, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
+import { printReport } from '../print-report.js';
 import { statsTable } from './stats-table.js';
 
 export const STATS_HELP = `Usage: icer stats [LABEL=]FILE... [options]
@@ -19,20 +20,28 @@ conversations ({"messages":[{"role","content"}]}); the format is read from the f
 Options:
   --reference [LABEL=]FILE  a reference corpus (human dialogues, e.g. ReDial), shown beside the others; repeatable
   --movielens DIR           the MovieLens directory records come from: critiques and titles are checked against
-                            its catalog, or the built-in one for records of built-in films
+                            its catalog, or the built-in one for records of built-in films (your own ratings
+                            files: --items and --ratings below)
+  --catalog FILE            the icer JSON catalog records come from, for the same checks
   --prices IN,OUT           prices per million input and output tokens, for the price of model runs
   --json                    print the figures as JSON (schema: DatasetStatsSchema)
+  --out FILE                also write the figures as JSON to FILE
   -h, --help                show this help
 
-${MOVIELENS_HELP}`;
+${RATINGS_DATA_HELP}
+Examples:
+  icer stats dialogues.jsonl
+  icer stats icer=dialogues.jsonl --reference chat=recommender.jsonl
+  icer stats dialogues.jsonl --json > stats.json
+`;
 
 export async function statsCommand(args: string[], io: CliIo): Promise<number> {
   const { values, operands } = parseFlagsAndOperands(args, {
     reference: { type: 'string', multiple: true },
-    movielens: { type: 'string' },
     prices: { type: 'string' },
     json: { type: 'boolean' },
-    ...MOVIELENS_FLAGS,
+    out: { type: 'string' },
+    ...RECORD_SOURCE_FLAGS,
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -42,10 +51,7 @@ export async function statsCommand(args: string[], io: CliIo): Promise<number> {
   const references = values.reference ?? [];
   if (operands.length + references.length === 0) throw new UsageError('Name at least one file: icer stats FILE.');
   const prices = values.prices === undefined ? undefined : parsePrices(values.prices);
-  const catalogs = await recordCatalogs(
-    values.movielens === undefined ? undefined : resolve(io.cwd, values.movielens),
-    movieLensSettings(values, {}),
-  );
+  const catalogs = recordCatalogs(await recordSource(values, recordSourceSettings(values, io.cwd), io.cwd));
   const corpora: CorpusStats[] = [];
   const specs = [
     ...operands.map((spec) => ({ spec, reference: false })),
@@ -68,6 +74,6 @@ export async function statsCommand(args: string[], io: CliIo): Promise<number> {
     corpora.push(stats);
   }
   const report: DatasetStats = { method: STATS_METHOD, corpora };
-  io.stdout.write(values.json ? `${JSON.stringify(report, null, 2)}\n` : statsTable(report));
+  await printReport(io, values, report, () => statsTable(report));
   return 0;
 }

@@ -1,0 +1,74 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli-harness.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+import { BOOKS, FLAGS, RATINGS } from './goodreads-files.js';
+
+const tempDir = useTempDir();
+
+/** A folder with the Goodreads-like files and five dialogues generated from them. */
+async function booksRun() {
+  const folder = tempDir();
+  folder.write('books.csv', BOOKS);
+  folder.write('ratings.csv', RATINGS);
+  const run = await cli(['generate', ...FLAGS, '--count', '5', '--seed', '3', '--out', 'd.jsonl'], folder.dir);
+  expect(run.code, run.stderr).toBe(0);
+  return folder;
+}
+
+describe('the ratings data flags on the commands that read dialogues', () => {
+  it('icer evaluate takes its catalog and each reader’s ratings from --items and --ratings', async () => {
+    const { dir } = await booksRun();
+    const args = ['evaluate', '--dialogues', 'd.jsonl', '--negatives', '5', '--json'];
+    const own = await cli([...args, ...FLAGS], dir);
+    expect(own.code, own.stderr).toBe(0);
+    const report = JSON.parse(own.stdout) as { task: { targets: number; skipped: Record<string, number> } };
+    expect(report.task.targets).toBeGreaterThan(0);
+    // Without them the items are not in the built-in catalog.
+    const builtin = JSON.parse((await cli(args, dir)).stdout) as typeof report;
+    expect(builtin.task.targets).toBe(0);
+    expect(builtin.task.skipped['unknown-item']).toBeGreaterThan(0);
+  });
+
+  it('icer export finds the titles in the items file', async () => {
+    const { dir } = await booksRun();
+    const result = await cli(['export', 'd.jsonl', '--format', 'redial', '--out', 'r.jsonl', ...FLAGS], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const first = JSON.parse(readFileSync(join(dir, 'r.jsonl'), 'utf8').split('\n')[0] as string) as {
+      movieMentions: Record<string, string>;
+    };
+    expect(Object.values(first.movieMentions).every((title) => /^Saga [A-D] Volume \d \(\d{4}\)$/.test(title))).toBe(
+      true,
+    );
+  });
+
+  it('icer stats reads them as it reads --movielens', async () => {
+    const { dir } = await booksRun();
+    const result = await cli(['stats', 'd.jsonl', '--json', ...FLAGS], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect((JSON.parse(result.stdout) as { corpora: { dialogues: number }[] }).corpora[0]?.dialogues).toBe(5);
+  });
+
+  it('is a usage error half given, beside --movielens or beside --catalog', async () => {
+    const { dir } = await booksRun();
+    writeFileSync(join(dir, 'c.json'), '{}');
+    for (const [command, ...rest] of [
+      ['stats', 'd.jsonl'],
+      ['evaluate', '--dialogues', 'd.jsonl'],
+      ['judge', 'd.jsonl', '--model', 'openai:gpt-4o-mini'],
+      ['export', 'd.jsonl', '--format', 'chat', '--out', 'c.jsonl'],
+      ['report', 'd.jsonl', '--out', 'r.html'],
+    ] as const) {
+      const half = await cli([command, ...rest, '--items', 'books.csv'], dir);
+      expect(half.code, command).toBe(2);
+      expect(half.stderr).toMatch(/--items needs --ratings FILE/);
+      const both = await cli([command, ...rest, ...FLAGS, '--catalog', 'c.json'], dir);
+      expect(both.code, command).toBe(2);
+      expect(both.stderr).toMatch(/--items and --catalog cannot be combined/);
+      const columns = await cli([command, ...rest, '--facets', 'genre=genres'], dir);
+      expect(columns.code, command).toBe(2);
+      expect(columns.stderr).toMatch(/--facets applies to --items and --ratings/);
+    }
+  });
+});
