@@ -14,6 +14,7 @@ import { beliefPolicy } from '../simulation/belief-policy.js';
 import type { RecommenderPolicyFactory } from '../simulation/recommender-policy.js';
 import { type UserSimulatorOptions, UserSimulatorOptionsSchema } from '../simulation/user-simulator.js';
 import { parseOptions } from '../validation/parse-options.js';
+import { checkedPolicy } from './checked-policy.js';
 import type { DialogueRecord } from './dialogue-record.js';
 import type { DialogueSetup } from './dialogue-setup.js';
 import type { DialogueGeneratorEvents } from './generator-events.js';
@@ -89,8 +90,10 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
     this.#mode = parsed.mode;
     this.#judge = parsed.judge;
     const policy = parsed.policy;
-    this.#policy = typeof policy === 'function' ? policy : beliefPolicy(policy ?? {});
-    this.#policyName = this.#policy.policyName ?? 'custom';
+    const factory = typeof policy === 'function' ? policy : beliefPolicy(policy ?? {});
+    this.#policyName = factory.policyName ?? 'custom';
+    // The built-in policy's acts are valid by construction; a policy of the caller's own is checked turn by turn.
+    this.#policy = factory === policy ? checkedPolicy(factory, this.#policyName) : factory;
     this.#simulator = parseOptions(UserSimulatorOptionsSchema, parsed.simulator, 'DialogueGenerator simulator');
     this.#maxTurns = parsed.maxTurns;
     this.#seed = parsed.seed;

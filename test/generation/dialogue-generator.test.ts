@@ -120,6 +120,36 @@ describe('DialogueGenerator', () => {
     expect(record.outcome.recommended).toEqual([alien]);
   });
 
+  it("refuses a custom policy's malformed turn with an IcerError naming the turn and the field", async () => {
+    const user = users(1)[0] as PreferenceProfile;
+    const policyOf = (acts: unknown): RecommenderPolicyFactory =>
+      Object.assign(() => ({ next: () => acts as never }), { policyName: 'sloppy' });
+    const cases: Array<[unknown, RegExp, string]> = [
+      [[{ type: 'recommend' }], /"sloppy" returned an invalid turn 0: acts\[0\]\.items/, 'acts[0].items'],
+      [[], /"sloppy" returned an invalid turn 0: acts: a turn needs at least one act/, 'acts'],
+      [[{ type: 'shout', items: [] }], /"sloppy" returned an invalid turn 0: acts\[0\]\.type/, 'acts[0].type'],
+    ];
+    for (const [acts, message, field] of cases) {
+      const error = await rejected(() => new DialogueGenerator({ policy: policyOf(acts) }).generate(user));
+      expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', location: { field } });
+      expect(error.message).toMatch(message);
+    }
+    // An act about no item may leave out its items: they default to none, as in the schema.
+    const brief = Object.assign(
+      () => ({ next: ({ index }: { index: number }) => [{ type: index ? 'close' : 'greet' }] as never }),
+      {
+        policyName: 'brief',
+      },
+    );
+    const record = await new DialogueGenerator({ policy: brief }).generate(user);
+    expect(record.turns[0]?.acts).toEqual([{ type: 'greet', items: [] }]);
+    const notAPolicy = Object.assign(() => ({}) as never, { policyName: 'empty' });
+    expect(await rejected(() => new DialogueGenerator({ policy: notAPolicy }).generate(user))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(/"empty" did not return a policy object/),
+    });
+  });
+
   it("asks for every assistant turn of a dialogue, the opening one too, in one voice drawn from the dialogue's seed", async () => {
     const voices: Array<VerbalizeRequest['voice']>[] = [];
     const templates = new TemplateAdapter();
