@@ -113,7 +113,8 @@ function columnsDefault(shape: Record<string, z.ZodType>): string {
 }
 
 /** Help lines for {@link RATINGS_DATA_FLAGS} and the scale flags, for commands that read either kind of data. */
-export const RATINGS_DATA_HELP = `Your own ratings data (CSV files with a header line; see docs/ratings-data.md):
+export const RATINGS_DATA_HELP = `Your own ratings data (CSV files with a header line, tab-separated when named .tsv;
+see docs/ratings-data.md):
   --items FILE           the items file: one item per row (needs --ratings)
   --ratings FILE         the ratings file: one rating per row (needs --items)
   --item-columns K=C,…   the items file's columns: id, title, optional year

@@ -71,4 +71,17 @@ describe('the ratings data flags on the commands that read dialogues', () => {
       expect(columns.stderr).toMatch(/--facets applies to --items and --ratings/);
     }
   });
+
+  it('reads tab-separated files (.tsv) as it reads CSV', async () => {
+    const { dir, write } = await booksRun();
+    write('books.tsv', BOOKS.replaceAll(',', '\t'));
+    write('ratings.tsv', RATINGS.replaceAll(',', '\t'));
+    const tsv = FLAGS.map((flag) => flag.replace(/^(books|ratings)\.csv$/, '$1.tsv'));
+    expect(tsv).toContain('books.tsv');
+    const fromCsv = await cli(['profiles', ...FLAGS], dir);
+    const fromTsv = await cli(['profiles', ...tsv], dir);
+    expect(fromTsv.code, fromTsv.stderr).toBe(0);
+    expect(fromTsv.stdout).toBe(fromCsv.stdout);
+    expect(fromTsv.stdout.split('\n').filter(Boolean)).toHaveLength(5);
+  });
 });
