@@ -42,14 +42,22 @@ function knownKeys(schema: z.ZodType, path: readonly PropertyKey[]): string[] {
   return node?.shape ? Object.keys(node.shape) : [];
 }
 
+// Options this function returned, with the schema that made them: a class that parsed its options once hands them to
+// the objects it makes per dialogue (a generator to its simulated users), which need not parse them again.
+const parsedBy = new WeakMap<object, z.ZodType>();
+
 /**
  * Validates a function's options through its zod schema; throws `INVALID_ARGUMENT` naming the option and the
  * function so the caller knows which call to fix. An unknown option is refused by name, with the option it probably
  * meant, so that a misspelling is never silently ignored.
  */
 export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, fn: string): z.output<S> {
+  if (typeof value === 'object' && value !== null && parsedBy.get(value) === schema) return value as z.output<S>;
   const parsed = schema.safeParse(value ?? {});
-  if (parsed.success) return parsed.data;
+  if (parsed.success) {
+    if (typeof parsed.data === 'object' && parsed.data !== null) parsedBy.set(parsed.data, schema);
+    return parsed.data;
+  }
   const first = parsed.error.issues[0];
   if (first?.code === 'unrecognized_keys') {
     const known = knownKeys(schema, first.path);
