@@ -105,6 +105,33 @@ describe('icer generate budgets', () => {
     expect(number(match?.[4])).toBe(made * 10 * 10);
     expect(Number(match?.[5])).toBeCloseTo((made * 10 * (100 * 1 + 10 * 2)) / 1e6, 2);
   });
+
+  it('--estimate --json prints the same estimate as one JSON document on stdout', async () => {
+    const server = await honest();
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '200', '--base-url', server.url, '--model', 'fake', '--estimate'];
+    const json = await cli([...args, '--json'], dir);
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.stderr).toBe('');
+    const estimate = JSON.parse(json.stdout) as {
+      dialogues: number;
+      sampled: number;
+      callsMade: number;
+      expected: { calls: number; inputTokens: number; outputTokens: number; cost: number | null };
+    };
+    expect(estimate).toMatchObject({
+      dialogues: 200,
+      sampled: 20,
+      callsMade: server.requests.length,
+      expected: { cost: null },
+    });
+    expect(estimate.expected.calls).toBe(estimate.callsMade * 10);
+    expect(estimate.expected.inputTokens).toBe(estimate.callsMade * 100 * 10);
+    const text = await cli(args, dir);
+    expect(text.stderr).toContain(
+      `about ${estimate.expected.calls.toLocaleString('en')} model calls, ${estimate.expected.inputTokens.toLocaleString('en')} input`,
+    );
+  });
 });
 
 describe('icer generate interrupted twice', () => {
