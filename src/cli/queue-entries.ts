@@ -11,6 +11,8 @@ import { receiveEntry, type SentEntry } from './worker-messages.js';
 // Indices per job: each job costs a few Redis round trips and holds its records in Redis until they are written,
 // and a worker killed mid-job loses at most this much work.
 const BATCH = 250;
+// A run whose first batch takes longer than this has probably no worker yet: say what it waits for.
+const WAITING_NOTICE_MS = 10_000;
 
 /** A job of `icer generate --queue`: a range of a run, and the run as its flags and the icer that plans it. */
 export const QueueJobDataSchema = z.strictObject({
@@ -74,6 +76,8 @@ export async function* queueEntries(run: {
   to: number;
   stop: AbortSignal;
   abort?: AbortSignal | undefined;
+  /** Told, once, when no batch has come back for a while: the run may have no worker. */
+  waiting?: ((notice: string) => void) | undefined;
 }): AsyncGenerator<RunEntry> {
   const values = Object.fromEntries(Object.entries(run.values).filter(([, value]) => value !== undefined));
   function* batches() {
@@ -91,13 +95,29 @@ export async function* queueEntries(run: {
       yield { batch, data };
     }
   }
-  for await (const { result } of queuedResults<QueueJobData, string>({
-    url: run.url,
-    runKey: run.runKey,
-    batches: batches(),
-    stop: run.stop,
-    ...(run.abort ? { signal: run.abort } : {}),
-  })) {
-    for (const entry of unpackEntries(result)) if (entry.index >= run.from) yield receiveEntry(entry);
+  const waiting = run.waiting;
+  const notice =
+    waiting &&
+    setTimeout(
+      () =>
+        waiting(
+          `Waiting for workers: nothing has come back from ${run.url} yet. Start one on any machine that reaches it with: icer worker --queue ${run.url}`,
+        ),
+      WAITING_NOTICE_MS,
+    );
+  notice?.unref();
+  try {
+    for await (const { result } of queuedResults<QueueJobData, string>({
+      url: run.url,
+      runKey: run.runKey,
+      batches: batches(),
+      stop: run.stop,
+      ...(run.abort ? { signal: run.abort } : {}),
+    })) {
+      clearTimeout(notice);
+      for (const entry of unpackEntries(result)) if (entry.index >= run.from) yield receiveEntry(entry);
+    }
+  } finally {
+    clearTimeout(notice);
   }
 }

@@ -127,6 +127,26 @@ describe.skipIf(!hasBuild || !present)('icer generate --queue with icer worker p
       await worker.exited;
     }
   }, 60_000);
+
+  it('says what it waits for when no worker answers, and goes on once one starts', async () => {
+    const { dir } = tempDir();
+    const url = redis.url(4);
+    const producer = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url]);
+    let worker: Child | undefined;
+    try {
+      await until(() => /Waiting for workers/.test(producer.stderr()), 'the waiting notice', 30_000);
+      expect(producer.stderr()).toContain(`icer worker --queue ${url}`);
+      worker = start(dir, ['worker', '--queue', url, '--concurrency', '2', ...LOCK]);
+      const done = await producer.exited;
+      expect(done.code, producer.stderr()).toBe(0);
+      expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(whole);
+      expect(producer.stderr().match(/Waiting for workers/g)).toHaveLength(1);
+    } finally {
+      producer.process.kill('SIGKILL');
+      worker?.process.kill('SIGTERM');
+      await worker?.exited;
+    }
+  }, 90_000);
 });
 
 describe.skipIf(!hasBuild || !present)('icer worker refusals', () => {

@@ -184,6 +184,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
               to: end,
               stop: halt,
               abort,
+              waiting: (notice: string) => io.stderr.write(`icer generate: ${notice}\n`),
             })
           : workers > 1
             ? workerEntries({ values: runValues(values), cwd: io.cwd, from, to: end, workers, stop: halt, abort })
