@@ -430,6 +430,8 @@ class BeliefRecommender implements RecommenderPolicy {
     const sums = this.#itemSum;
     const minYear = this.#minYear;
     const maxYear = this.#maxYear;
+    // An item of unknown year (NaN) is neither newer nor older than anything: a critique of an era leaves it out.
+    const dated = minYear !== -Infinity || maxYear !== Infinity;
     const popularityWeight = this.#options.popularityWeight;
     const positions = this.#topPositions;
     const scores = this.#topScores;
@@ -442,7 +444,7 @@ class BeliefRecommender implements RecommenderPolicy {
       const position = among ? (among[next] as number) : next;
       if (excluded[position] === 1 || avoided[position] === 1) continue;
       const year = years[position] as number;
-      if (year < minYear || year > maxYear) continue;
+      if (dated && !(year >= minYear && year <= maxYear)) continue;
       let score =
         (sums[position] as number) * (inverseRoot[position] as number) +
         popularityWeight * (popularity[position] as number) +

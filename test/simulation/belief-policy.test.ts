@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { AssistantAct, UserAct } from '../../src/dialogue/dialogue-acts.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
@@ -125,6 +126,32 @@ describe('beliefPolicy', () => {
       last: false,
     });
     for (const item of newer[1]?.items ?? []) expect(catalog.require(item).year).toBeGreaterThan(1979);
+  });
+
+  it('offers no item of unknown year after a critique of an era', () => {
+    const plays = new ItemCatalog(
+      Array.from({ length: 12 }, (_, i) => ({
+        id: `p${i}`,
+        title: `Play ${i}`,
+        // Every third play has no year.
+        ...(i % 3 === 0 ? {} : { year: 1900 + 10 * i }),
+        attributes: { genre: ['Drama'] },
+      })),
+      { domain: 'books' },
+    );
+    const p = beliefPolicy({})({ catalog: plays, maxTurns: 30, random: new SeededRandom(4) });
+    untilRecommendation(p, [
+      { type: 'disclose', items: [], attribute: 'genre:Drama', polarity: 'positive', strength: 0.9 },
+    ]);
+    const anchor = 'p4';
+    const acts = p.next({
+      userActs: [{ type: 'critique', items: [anchor], direction: 'newer', polarity: 'negative' }],
+      index: 20,
+      last: false,
+    });
+    const offered = acts.filter((act) => act.type === 'recommend').flatMap((act) => act.items);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const item of offered) expect(plays.require(item).year).toBeGreaterThan(1940);
   });
 
   it('closes with the accepted item, after a give-up, and on the last turn', () => {

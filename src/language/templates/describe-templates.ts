@@ -43,7 +43,7 @@ export const DESCRIBE: readonly Template<DescribeWords>[] = [
       ? `${w.t} is ${w.npEra}${cast(w, ' with ')}.`
       : `${w.by} ${w.made} ${w.t}, ${w.np}${cast(w, ' starring ')}.`,
   (w) => `Good question. ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ', ' in the lead')}.`,
-  (w) => `So, ${w.t}: ${w.npEra}${by(w, 'made by')}${cast(w, ', starring ')}.`,
+  (w) => `So, ${w.t}: ${w.npEra}${by(w, w.dir)}${cast(w, ', starring ')}.`,
   (w) => `Sure. ${w.t} is basically ${w.np}${by(w, 'from')}${cast(w, ', with ')}.`,
   (w) => `${w.t} is ${w.npEra}${by(w, 'by')}.${cast(w, ' The cast includes ', '.')}`,
   (w) => `Let me tell you a bit about it. ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', starring ')}.`,
@@ -145,6 +145,15 @@ export function genrePhrase(
 }
 
 /**
+ * What an item is in a domain whose phrasing names neither the item nor its genres: its first genre as written,
+ * before "one" ("a strategy one"), so that no sentence says "a one"; just "one" for an item without genres.
+ */
+export function plainKind(item: Item): string {
+  const genre = item.attributes.genre?.[0];
+  return genre === undefined ? 'one' : `${genre.toLowerCase()} one`;
+}
+
+/**
  * Describes an item by the attributes an act lists (and the item's year): a first sentence on genre, directors
  * and cast, then sentences for further genres, tags and other facets. With no attributes, just its era.
  */
@@ -191,9 +200,10 @@ export function describeItem(
       }
     }
   }
+  const bare = genres.length > 0 ? 'one' : plainKind(item);
   const { kind, elements } = genrePhrase(
     genres,
-    random.chance(0.5) ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? 'one') : (phrasing.noun?.singular ?? 'one'),
+    random.chance(0.5) ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? bare) : (phrasing.noun?.singular ?? bare),
   );
   const era = item.year === undefined ? '' : `${eraOf(item.year)} `;
   // With nothing else to say, the era is the description; otherwise some phrasings add it for variety.

@@ -5,7 +5,7 @@ import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/
 import { capitalize, joinList, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
-import { eraOf, genrePhrase } from './describe-templates.js';
+import { eraOf, genrePhrase, plainKind } from './describe-templates.js';
 import type { Template } from './template.js';
 
 // A recommender who names a film often says one thing about it ("It's a Michael Mann crime thriller with Al
@@ -30,6 +30,8 @@ interface FactWords {
   readonly npEraEnd: string;
   /** "Michael Mann", "A and B". */
   readonly by: string;
+  /** `by` names one person: "is behind it", not "are". */
+  readonly byOne: boolean;
   /** Up to two cast members: "Al Pacino and Robert De Niro". */
   readonly cast: string;
   readonly castOne: boolean;
@@ -138,8 +140,8 @@ const BY_CAST: readonly Fact[] = [
 const BY: readonly Fact[] = [
   ({ s, by, w }) => `${by} ${w.made} ${s.inner}.`,
   ({ s, by }) => `${s.it}'s from ${by}.`,
-  ({ s, by }) => `${s.it} was made by ${by}.`,
-  ({ s, by }) => `${by} is behind ${s.inner}.`,
+  ({ s, by, w }) => `${s.it} was ${w.madeP} by ${by}.`,
+  ({ s, by, byOne }) => `${by} ${byOne ? 'is' : 'are'} behind ${s.inner}.`,
 ];
 const CAST: readonly Fact[] = [
   ({ s, cast, castOne }) => `${cast} ${castOne ? 'stars' : 'star'} in ${s.inner}.`,
@@ -204,19 +206,22 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWo
     else if (trait.kind === 'feature') features.push(trait.text);
     else if (trait.kind === 'keyword' && isFactTag(trait.text)) keywords.push(trait.text);
   }
+  const bare = genres.length > 0 ? 'one' : plainKind(item);
   const head = random.chance(0.5)
-    ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? 'one')
-    : (phrasing.noun?.singular ?? 'one');
+    ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? bare)
+    : (phrasing.noun?.singular ?? bare);
   const { kind } = genrePhrase(genres, head);
   const np = withArticle(kind);
   const end = genrePhrase(genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
   const npEnd = withArticle(end);
   const castNames = valuesOf(item, phrasing, 'performer').slice(0, random.chance(0.5) ? 1 : 2);
+  const creators = valuesOf(item, phrasing, 'creator').slice(0, 2);
   return {
     np,
     npEnd,
     ...eraPhrases(kind, end, item.year, random),
-    by: joinList(valuesOf(item, phrasing, 'creator').slice(0, 2)),
+    by: joinList(creators),
+    byOne: creators.length === 1,
     cast: joinList(castNames),
     castOne: castNames.length === 1,
     quality: qualities.length === 0 ? '' : random.pick(qualities),
