@@ -4,6 +4,7 @@ import { loadMovieLens } from '../../src/data/movielens/load-movielens.js';
 import { MovieLensDataset } from '../../src/data/movielens/movielens-dataset.js';
 import { loadRatings, type RatingsDataOptions } from '../../src/data/ratings/load-ratings.js';
 import { RatingsDataset } from '../../src/data/ratings/ratings-dataset.js';
+import { domainPhrasing } from '../../src/lexicon/domain-phrasing.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 import { rejected, thrown } from '../helpers/thrown.js';
 
@@ -111,6 +112,18 @@ describe('loadRatings', () => {
     expect(dataset.ratingsOf('reader-0')[0]).toEqual({ item: '4', rating: 5 });
     expect(dataset.duplicateRatings.rows).toBe(0);
     expect(dataset.ratingsFile).toBe(paths.ratings);
+  });
+
+  it('takes a phrasing for the catalog, checked as a JSON catalog checks one', async () => {
+    const paths = files(PRODUCTS, REVIEWS);
+    const phrasing = {
+      noun: { singular: 'gadget', plural: 'gadgets' },
+      consume: { base: 'use', past: 'used', participle: 'used', gerund: 'using' },
+    };
+    const { catalog } = await loadRatings({ ...AMAZON, ...paths, phrasing });
+    expect(domainPhrasing(catalog).noun).toEqual(phrasing.noun);
+    const error = await rejected(() => loadRatings({ ...AMAZON, ...paths, phrasing: { noun: 'gadget' } as never }));
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', location: { field: 'phrasing.noun' } });
   });
 
   it('builds profiles with a held-out split, on the scale it was loaded with', async () => {

@@ -209,7 +209,7 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
 
   // Popularity is the number of users who rated the film: how likely a viewer is to know it.
   for (const [id, item] of items) item.popularity = rated.raters.get(id) ?? 0;
-  const catalog = catalogAtLines(items.values(), moviesFile, [...movieLines.values()], 'movies');
+  const catalog = catalogAtLines(items.values(), moviesFile, [...movieLines.values()], { domain: 'movies' });
   return new MovieLensDataset(directory, catalog, rated.ratings, {
     scale: { minRating: resolved.minRating, maxRating: resolved.maxRating },
     duplicateRatings: rated.report,

@@ -10,10 +10,11 @@ export function catalogAtLines(
   items: Iterable<ItemInput>,
   file: string,
   lines: readonly number[],
-  domain: string,
+  wording: { readonly domain: string; readonly phrasing?: Readonly<Record<string, unknown>> | undefined },
 ): ItemCatalog {
+  const { domain, phrasing } = wording;
   try {
-    return new ItemCatalog(items, { source: file, domain });
+    return new ItemCatalog(items, { source: file, domain, ...(phrasing ? { phrasing } : {}) });
   } catch (error) {
     const index = IcerError.isInstance(error) ? /^items\[(\d+)\]/.exec(error.location?.field ?? '') : null;
     throw index && IcerError.isInstance(error) ? error.withLocation({ line: lines[Number(index[1])] }) : error;

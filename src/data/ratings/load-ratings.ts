@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { FacetSchema, type ItemInput } from '../../catalog/item.js';
 import { IcerError } from '../../errors.js';
 import type { CsvRecord } from '../../io/csv-reader.js';
+import { DomainPhrasingSchema } from '../../lexicon/domain-phrasing.js';
 import { RatingScaleShape } from '../../profile/from-ratings.js';
 import { parseOptions } from '../../validation/parse-options.js';
 import { type CsvTable, eachRow, fileExists, type RequiredColumn } from '../csv-table.js';
@@ -102,6 +103,11 @@ export const RatingsDataOptionsSchema = z
      * @default 'items'
      */
     domain: z.string().trim().min(1).default('items'),
+    /**
+     * How dialogues about these items are worded (see docs/domains.md), as in a JSON catalog's `phrasing`; without it,
+     * the built-in phrasing of `domain` (`movies`, `books`), else neutral wording.
+     */
+    phrasing: DomainPhrasingSchema.optional(),
   })
   .refine((o) => o.minRating < o.maxRating, { message: 'minRating must be below maxRating', path: ['minRating'] });
 
@@ -256,7 +262,7 @@ export async function readRatingsData(
 
   // Popularity is the number of users who rated the item: how likely a user is to know it.
   for (const [id, item] of items) item.popularity = rated.raters.get(id) ?? 0;
-  const catalog = catalogAtLines(items.values(), itemsFile, [...itemLines.values()], options.domain);
+  const catalog = catalogAtLines(items.values(), itemsFile, [...itemLines.values()], options);
   return new RatingsDataset(catalog, rated.ratings, {
     scale: { minRating: options.minRating, maxRating: options.maxRating },
     duplicateRatings: rated.report,
