@@ -77,7 +77,9 @@ export class ProgressBar {
       ...(note === '' ? [] : [note]),
     ];
     const plain = `[${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${parts.join('  ')}`;
-    const room = (this.#stream.columns ?? 80) - 1;
+    // A terminal of unknown size (a pty nobody sized) says 0 columns: take the usual 80.
+    const columns = this.#stream.columns;
+    const room = (columns !== undefined && columns > 0 ? columns : 80) - 1;
     const cut = plain.slice(0, room);
     // Colour the filled part only, after cutting, so that escapes never count against the width.
     return cut.startsWith(`[${'#'.repeat(filled)}`) && filled > 0

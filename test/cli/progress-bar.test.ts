@@ -76,6 +76,15 @@ describe('ProgressBar', () => {
     expect(bar.line(5, Date.now(), 'a long note about violations').length).toBe(39);
   });
 
+  it('takes 80 columns where the terminal does not say its width', () => {
+    const time = clock();
+    const { out } = stream(true, 0);
+    const bar = new ProgressBar(out, 3000, { ...PLAIN, now: time.now });
+    time.advance(5000);
+    expect(bar.line(3000, time.now())).toBe('[########################] 3000/3000  100%  600 dialogues/s  ETA 0:00');
+    expect(bar.line(1, time.now(), 'x'.repeat(100))).toHaveLength(79);
+  });
+
   it('colours the filled part on a terminal, and not with NO_COLOR', () => {
     const time = clock();
     const coloured = new ProgressBar(stream(true).out, 4, { env: {}, now: time.now });
