@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import type { UnconstrainedGenerator } from '../../ai/unconstrained-generator.js';
 import { IcerError } from '../../errors.js';
 import type { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
@@ -10,15 +11,15 @@ import { SeededRandom } from '../../random/seeded-random.js';
 import { VERSION } from '../../version.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { definedOnly } from '../defined-only.js';
-import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
+import { streamOutput } from '../jsonl-output.js';
 import { MODEL_OPTION_FLAGS, type ModelAdapter, modelChoice, modelFlags, modelFromFlags } from '../model-from-flags.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseNumber } from '../parse-values.js';
 import { generatedEntries } from '../run-entries.js';
 import { planRun, RUN_FLAGS, type RunFlagValues } from '../run-plan.js';
+import { unconstrainedEntries } from '../unconstrained-entries.js';
 import { workerEntries, workerThreadsShipped } from '../worker-entries.js';
 import { type WrittenDialogues, writeDialogues } from '../write-dialogues.js';
-import { writeUnconstrained } from '../write-unconstrained.js';
 import { GENERATE_HELP } from './generate-help.js';
 
 export { GENERATE_HELP } from './generate-help.js';
@@ -77,8 +78,6 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     throw new UsageError('--resume and --force apply to an output file: add --out FILE.');
   if (values.resume && values.force)
     throw new UsageError('--resume continues a run and --force starts over: give one.');
-  const output = async (): Promise<JsonlOutput> =>
-    values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
   if (values.queue !== undefined) {
     // Workers on other machines generate the batches: only template runs planned from the run's flags go there.
     if (values.unconstrained || values.model !== undefined)
@@ -90,33 +89,26 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
         '--workers and --concurrency apply on this machine; with --queue, icer worker processes generate.',
       );
   }
+  // The paper's baseline: a model writes each whole dialogue; written, resumed and budgeted like any model run.
+  let baseline: UnconstrainedGenerator | undefined;
   if (values.unconstrained) {
-    if (values.resume || values.force)
-      throw new UsageError('--resume and --force are not available with --unconstrained yet; write to a new --out.');
     if (plan.shapesSimulation)
       throw new UsageError('--style and --mode shape simulated dialogues; --unconstrained has no simulator.');
     if (workersFlag !== undefined)
       throw new UsageError('--workers runs the simulator on more threads; --unconstrained has no simulator.');
+    if (values.estimate) throw new UsageError('--estimate samples simulated dialogues; --unconstrained has none.');
     const model = await modelChoice(modelFlags(values.model, values, io.cwd));
     if (!model) throw new UsageError('--unconstrained needs --model: a language model writes each whole dialogue.');
-    const baseline = model.ai.unconstrainedGenerator({
+    baseline = model.ai.unconstrainedGenerator({
       model: model.model,
       ...model.options,
       ...definedOnly({ maxTurns: plan.maxTurns }),
     });
-    const written = await writeUnconstrained(baseline, catalog, plan.profiles(0, count), {
-      output: await output(),
-      stderr: io.stderr,
-      total: count,
-      quiet: values.quiet === true,
-      seed: seed ?? option.seed.parse(undefined),
-    });
-    for (const line of plan.dataNotes) io.stderr.write(`${line}\n`);
-    if (!values.quiet) io.stderr.write(`${runSummary(baseline, written.dialogues, written.violations)}\n`);
-    return 0;
   }
-  const adapter = await modelFromFlags(modelFlags(values.model, values, io.cwd));
-  const budget = budgetFromFlags(values, adapter);
+  const adapter = baseline ? undefined : await modelFromFlags(modelFlags(values.model, values, io.cwd));
+  // What spends money, for budgets, the manifest's usage and the summary: the adapter, or the baseline.
+  const spender = baseline ?? adapter;
+  const budget = budgetFromFlags(values, spender);
   if (adapter && workersFlag !== undefined && workersFlag > 1)
     throw new UsageError(
       '--workers runs templates on more threads; a model run waits on the network: use --concurrency.',
@@ -164,11 +156,11 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     await file.close({}, true);
     return 0;
   }
-  const usage = () => (adapter ? { usage: adapter.stats } : {});
+  const usage = () => (spender ? { usage: spender.stats } : {});
   const from = file?.firstIndex ?? start;
   // Threads pay for themselves only past a few batches; a model run's dialogues wait on the network, not the CPU.
   const workers =
-    adapter || fromStdin
+    spender || fromStdin
       ? 1
       : (workersFlag ?? (end - from >= AUTO_WORKERS_FROM && workerThreadsShipped() ? availableParallelism() : 1));
   const written = await withSignals(io, (stop, abort) =>
@@ -186,15 +178,21 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
               abort,
               waiting: (notice: string) => io.stderr.write(`icer generate: ${notice}\n`),
             })
-          : workers > 1
-            ? workerEntries({ values: runValues(values), cwd: io.cwd, from, to: end, workers, stop: halt, abort })
-            : generatedEntries(generator, plan.profiles(from, end), {
-                ...definedOnly({ concurrency }),
-                signal: abort,
+          : baseline
+            ? unconstrainedEntries(baseline, catalog, plan.profiles(from, end), {
+                seed: seed ?? option.seed.parse(undefined),
                 firstIndex: from,
-                total: end - from,
                 stop: halt,
-              }),
+              })
+            : workers > 1
+              ? workerEntries({ values: runValues(values), cwd: io.cwd, from, to: end, workers, stop: halt, abort })
+              : generatedEntries(generator, plan.profiles(from, end), {
+                  ...definedOnly({ concurrency }),
+                  signal: abort,
+                  firstIndex: from,
+                  total: end - from,
+                  stop: halt,
+                }),
       {
         target: file ? { file } : { output: streamOutput(io.stdout) },
         stderr: io.stderr,
@@ -210,8 +208,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     io.stderr.write(
       `icer generate: stopped: ${written.result.budget}; ${(file?.records ?? written.result.dialogues).toLocaleString('en')} dialogues written.${values.out === undefined ? '' : ' Resume with the same command and --resume (a budget counts from each start).'}\n`,
     );
-    if (adapter && !values.quiet)
-      io.stderr.write(`${runSummary(adapter, written.result.dialogues, written.result.violations)}\n`);
+    if (spender && !values.quiet)
+      io.stderr.write(`${runSummary(spender, written.result.dialogues, written.result.violations)}\n`);
     return 0;
   }
   if (written.result.interrupted || written.signal) {
@@ -224,8 +222,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   }
   // Like skips, these are reported even with --quiet: they change what the dialogues are made from.
   for (const line of plan.dataNotes) io.stderr.write(`${line}\n`);
-  if (adapter && !values.quiet)
-    io.stderr.write(`${runSummary(adapter, written.result.dialogues, written.result.violations)}\n`);
+  if (spender && !values.quiet)
+    io.stderr.write(`${runSummary(spender, written.result.dialogues, written.result.violations)}\n`);
   return 0;
 }
 
@@ -327,7 +325,7 @@ const CostBudgetSchema = z.number().positive();
 /** `--max-calls`, `--max-tokens`, `--max-cost`: what a model run may spend from this start, checked after each record. */
 function budgetFromFlags(
   values: { 'max-calls'?: string; 'max-tokens'?: string; 'max-cost'?: string; prices?: string },
-  adapter: ModelAdapter | undefined,
+  spender: Pick<ModelAdapter, 'stats'> | undefined,
 ): (() => string | undefined) | undefined {
   const calls =
     values['max-calls'] === undefined ? undefined : parseNumber(values['max-calls'], '--max-calls', BudgetSchema);
@@ -336,11 +334,11 @@ function budgetFromFlags(
   const cost =
     values['max-cost'] === undefined ? undefined : parseNumber(values['max-cost'], '--max-cost', CostBudgetSchema);
   if (calls === undefined && tokens === undefined && cost === undefined) return undefined;
-  if (!adapter) throw new UsageError('--max-calls, --max-tokens and --max-cost limit a model run: add --model.');
+  if (!spender) throw new UsageError('--max-calls, --max-tokens and --max-cost limit a model run: add --model.');
   if (cost !== undefined && values.prices === undefined)
     throw new UsageError('--max-cost needs --prices IN,OUT to know the cost.');
   return () => {
-    const stats = adapter.stats;
+    const stats = spender.stats;
     if (calls !== undefined && stats.calls >= calls) return `--max-calls ${calls} reached (${stats.calls} calls)`;
     const used = stats.inputTokens + stats.outputTokens;
     if (tokens !== undefined && used >= tokens) return `--max-tokens ${tokens} reached (${used} tokens)`;
