@@ -52,6 +52,17 @@ describe('output for programs', () => {
     expect(JSON.parse(merged.stdout)).toEqual({ out: join(dir, 'all.jsonl'), dialogues: 6, shards: 2 });
   });
 
+  it('icer export --json prints what it wrote instead of the summary line', async () => {
+    const { dir } = tempDir();
+    await cli(['generate', '--count', '10', '--out', 'd.jsonl'], dir);
+    const result = await cli(['export', 'd.jsonl', '--format', 'hf', '--out', 'hf', '--json'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toBe('');
+    const summary = JSON.parse(result.stdout) as { splits: Record<string, { dialogues: number }> };
+    expect(summary).toMatchObject({ out: join(dir, 'hf'), format: 'hf', dialogues: 10, written: 10, brokenLines: 0 });
+    expect(Object.values(summary.splits).reduce((sum, split) => sum + split.dialogues, 0)).toBe(10);
+  });
+
   it('--quiet leaves out the summary lines, never the warnings', async () => {
     const { dir, write } = tempDir();
     await cli(['generate', '--count', '4', '--out', 'd.jsonl'], dir);

@@ -47,6 +47,8 @@ Options:
   --name TEXT         hf: the dataset card's pretty_name (default: ${defaultText(hf.name)})
   --license ID        hf: the dataset card's license, a Hub license id (default: ${defaultText(hf.license)})
   --quiet             no summary line on stderr (skipped lines are still reported)
+  --json              print what was written as JSON on stdout instead of the summary line: out, format,
+                      dialogues read, written, skipped, brokenLines and, for hf, the splits
   -h, --help          show this help
 
 ${RATINGS_DATA_HELP}
@@ -77,6 +79,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     license: { type: 'string' },
     ...RECORD_SOURCE_FLAGS,
     quiet: { type: 'boolean' },
+    json: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   if (values.help) {
@@ -130,6 +133,10 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       ? error.withLocation({ file: path })
       : error;
   });
+  if (values.json) {
+    io.stdout.write(`${JSON.stringify({ out: options.out, ...summary, brokenLines: broken }, null, 2)}\n`);
+    return 0;
+  }
   const parts = [`${summary.written.toLocaleString('en')} ${format === 'chat' ? 'conversations' : 'dialogues'}`];
   if (summary.skipped > 0)
     parts.push(`${summary.skipped.toLocaleString('en')} skipped with no turn of the side trained`);
