@@ -3,7 +3,8 @@ import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalo
 import { cli } from '../helpers/cli-harness.js';
 
 // Written apart from the phrasing: any word of the film domain, in any form.
-const FILM_WORDS = /\b(films?|movies?|cinema|watch(es|ed|ing)?|director(s|'s)?|screen(ing)?|starring|cast|caught)\b/i;
+const FILM_WORDS =
+  /\b(films?|movies?|cinema|watch(es|ed|ing)?|director(s|'s)?|screen(ing)?|starring|cast|caught|popcorn|viewing|put on|putting on|lights off)\b/i;
 
 const records = (text: string) =>
   text

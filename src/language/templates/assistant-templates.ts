@@ -39,6 +39,16 @@ function be(s: string, one: boolean): string {
 export interface RespondRecommendWords extends TitleWords, ShiftWords {}
 
 function build(d: DomainWords) {
+  // Films and TV have performers, books and games do not: wording that belongs to an evening in front of a screen
+  // (popcorn, "happy viewing") is kept to a phrasing that names performers.
+  const screen = d.performer !== undefined;
+  // "Happy reading!": only for a phrasing of its own (not the neutral "Happy trying!") whose verb is one word (not
+  // "Happy listening to!").
+  const happy =
+    d.one !== undefined && d.consume.gerund !== 'trying' && !d.consume.gerund.includes(' ')
+      ? `Happy ${d.consume.gerund}!`
+      : undefined;
+
   /** The hello that opens a greeting; an offer to help may follow it, and a question usually ends the turn. */
   const GREETINGS: readonly string[] = present([
     'Hi there!',
@@ -254,7 +264,9 @@ function build(d: DomainWords) {
     ],
   };
 
-  /** Acknowledgements of a turn that turned something down. */
+  /**
+   * Acknowledgements of a turn that turned something down: one title or several, so none says "that one" or "it".
+   */
   const ACKNOWLEDGEMENTS_AFTER_REJECT: readonly string[] = [
     'No problem.',
     'Fair enough.',
@@ -264,19 +276,19 @@ function build(d: DomainWords) {
     "That's fine.",
     'Alright, fair enough.',
     'Sure, no worries.',
-    "Okay, that's not the one then.",
+    'Okay, something else then.',
     'No harm done.',
     'Okay, let me try something else.',
     'Alright, back to the drawing board.',
     'No problem, plenty more where that came from.',
-    'Sure, scratch that one.',
+    'Sure, scratch that.',
     'Okay, moving on.',
-    'Right, not that one.',
-    "Alright, I'll cross it off.",
-    "Fair, let's try another.",
+    'Right, let me rethink.',
+    "Alright, I'll keep looking.",
+    "Fair, let's try a different tack.",
     'Not a problem at all.',
     'Okay, scrap that idea.',
-    "Right, that one's out.",
+    'Right, noted.',
     'Fair, I can do better.',
     'Alright, other ideas, then.',
     'No worries, I have more.',
@@ -635,6 +647,9 @@ function build(d: DomainWords) {
     ({ and }) => `I'd steer you toward ${and}.`,
     ({ and }) => `What about ${and} for tonight?`,
     ({ and }) => `My best guess for you is ${and}.`,
+    // With their own invitation to answer, which names the one title.
+    ({ and }) => `I'd suggest ${and}. Would you ${d.consume.base} it?`,
+    ({ and }) => `Here's one: ${and}. If it doesn't click, I have more.`,
   ]);
 
   /** Recommendations without stated reasons, several items. */
@@ -682,9 +697,15 @@ function build(d: DomainWords) {
     ({ and }) => `My best guesses for you are ${and}.`,
     ({ and }) => `Let me put forward ${and}.`,
     ({ or }) => `What about ${or} for tonight?`,
+    // With their own invitation to answer, which speaks of several titles.
+    ({ and }) => `Some picks for you: ${and}. Anything there catch your eye?`,
+    ({ and }) => `I'd go for ${and}. Would you ${d.consume.base} any of them?`,
   ];
 
-  /** Said after a recommendation that ends in a full stop: an invitation to answer. */
+  /**
+   * Said after a recommendation that ends in a full stop: an invitation to answer. The same list follows one title
+   * or several, so none says "it", "that one" or "any of them" (those are in the recommendations themselves).
+   */
   const RECOMMEND_FOLLOW_UPS: readonly string[] = [
     'What do you think?',
     'How does that sound?',
@@ -692,7 +713,7 @@ function build(d: DomainWords) {
     'Any interest?',
     'Would that work for you?',
     'Tell me if that sounds like your kind of thing.',
-    "If it doesn't click, I have more.",
+    'If nothing clicks, I have more.',
     'Does that fit what you had in mind?',
     'Sound good?',
     'Interested?',
@@ -706,12 +727,12 @@ function build(d: DomainWords) {
     'Sound like a plan?',
     'Do you like the sound of that?',
     'Does that ring any bells?',
-    `Would you ${d.consume.base} that?`,
-    'Want to give that a go?',
+    'Does that suit your mood?',
+    "Anything you'd like to know first?",
     'Tempted?',
-    'Anything there catch your eye?',
+    'Does that pique your interest?',
     'Shall I tell you more?',
-    "Happy to find others if that's not it.",
+    'Happy to keep looking if not.',
     'Does that tempt you?',
   ];
 
@@ -785,7 +806,8 @@ function build(d: DomainWords) {
     ({ t, s, or }) => `Sure, like ${t}, but ${s}. How about ${or}?`,
     ({ t, s, and, one }) => `Similar to ${t}, but ${s}? In that case, ${and} ${one ? 'comes' : 'come'} to mind.`,
     ({ t, s, or }) => `Let's keep ${t} as the model, but ${s}. What about ${or}?`,
-    ({ t, s, and, one }) => `Here's ${one ? 'one' : 'a couple'} like ${t}, but ${s}: ${and}.`,
+    ({ t, s, and, one, list }) =>
+      `${one ? "Here's one" : list.length === 2 ? 'Here are a couple' : 'Here are a few'} like ${t}, but ${s}: ${and}.`,
     ({ t, s, or }) => `Same feel as ${t}, but ${s}? ${or} could work.`,
     ({ t, s, or }) => `In the spirit of ${t}, but ${s}? Then I'd say ${or}.`,
     ({ t, s, and }) => `Staying near ${t}, but ${s}, I've got ${and}.`,
@@ -867,7 +889,7 @@ function build(d: DomainWords) {
     ({ and }) => `I hope you enjoy ${and}!`,
     ({ and }) => `Have fun ${d.consume.gerund} ${and}!`,
     d.one && (({ and }) => `${and} it is. Enjoy the ${d.one}!`),
-    ({ and }) => `Happy ${d.consume.gerund}! ${and} should make for a fun evening.`,
+    happy && (({ and }) => `${happy} ${and} should make for a fun evening.`),
     ({ and }) => `Glad I could help. Enjoy ${and}!`,
     ({ and }) => `Sounds like a plan. Have fun with ${and}!`,
     ({ and }) => `${and} it is, then.`,
@@ -879,7 +901,7 @@ function build(d: DomainWords) {
     ({ and }) => `You're all set with ${and}. Enjoy!`,
     ({ and }) => `Nice pick. Enjoy ${and}!`,
     ({ and }) => `${and} is a solid choice. Have fun!`,
-    ({ and }) => `Great, ${and} it is. Happy ${d.consume.gerund}!`,
+    happy && (({ and }) => `Great, ${and} it is. ${happy}`),
     ({ and }) => `Hope ${and} is just what you wanted.`,
     ({ and }) => `Good call on ${and}. Enjoy your evening!`,
     ({ and }) => `Have a great time with ${and}!`,
@@ -902,13 +924,15 @@ function build(d: DomainWords) {
     'Have a nice evening!',
     'Thanks for chatting!',
     'Come back anytime.',
-    'Grab some popcorn!',
+    screen && 'Grab some popcorn!',
+    !screen && 'Put your feet up!',
     'Take care!',
     'Bye for now!',
     'Have a good night!',
     'Tell me how it went next time!',
     d.occasion && `Enjoy your ${d.occasion}!`,
-    'Happy viewing!',
+    screen && 'Happy viewing!',
+    !screen && d.consumeNoun && `Enjoy the ${d.consumeNoun}!`,
     'See you next time!',
     "Don't forget the snacks!",
     'Have a lovely night in!',
@@ -947,14 +971,14 @@ function build(d: DomainWords) {
     "Some evenings nothing fits, and that's fine.",
   ];
 
-  /** A goodbye said right after a last suggestion, in the same turn. */
+  /** A goodbye said right after a last suggestion (one title or several), in the same turn. */
   const CLOSE_AFTER_SUGGESTION: readonly string[] = [
     "That's my last idea for tonight.",
     "That's all I have for now.",
-    "If that one doesn't work, we can pick this up another time.",
+    "If that doesn't work out, we can pick this up another time.",
     "I'll leave it there for tonight.",
     "That's the best I can do for now.",
-    "If that's not it, I'm out of ideas for tonight.",
+    "If that doesn't do it, I'm out of ideas for tonight.",
     "That's the last of my ideas.",
     "I've shown you all I had, so I'll stop there.",
     'That was my final card for tonight.',

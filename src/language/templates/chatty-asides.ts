@@ -3,7 +3,7 @@ import { capitalize } from '../../lexicon/english.js';
 
 // Small talk for chatty personas. An aside names no title and states no preference, and avoids words a polarity
 // check could read as an opinion ("good", "great", "love"), so it can sit beside any act. Each list fits one place
-// in a dialogue: people explain their evening when they ask for a film, not in the middle of a critique.
+// in a dialogue: people explain their evening when they ask for something, not in the middle of a critique.
 
 function build(d: DomainWords) {
   /** Asides that set the scene, said with an opening request or hello. */
@@ -24,16 +24,22 @@ function build(d: DomainWords) {
     d.a && `I'm home sick, so ${d.a} is about all I can manage.`,
   ]);
 
-  /** Asides that look ahead to watching, said on settling on a film. */
-  const SETTLED_ASIDES: readonly string[] = [
-    "Popcorn's ready.",
+  // Films and TV have performers, books and games do not: popcorn and dimmed lights are for a screen.
+  const screen = d.performer !== undefined;
+
+  /** Asides that look ahead to the evening, said on settling on an item. */
+  const SETTLED_ASIDES: readonly string[] = present([
+    screen && "Popcorn's ready.",
+    !screen && "The kettle's on.",
     'My couch is calling.',
     "I've got snacks and a blanket ready.",
-    'Time to make some popcorn.',
-    'Lights off, phone away.',
+    screen && 'Time to make some popcorn.',
+    !screen && "I'll make a pot of tea first.",
+    screen && 'Lights off, phone away.',
+    !screen && 'Phone on silent, then.',
     "I'll text my sister about it later.",
     'Just in time for dinner.',
-  ];
+  ]);
 
   /** Asides on giving up for the evening. */
   const GIVE_UP_ASIDES: readonly string[] = present([

@@ -38,6 +38,9 @@ export interface RejectManyWords extends TitleWords {
 }
 
 function build(d: DomainWords) {
+  // Films and TV have performers, books and games do not: "put on" and "putting on" are for a screen.
+  const screen = d.performer !== undefined;
+
   const GOAL_REQUESTS: readonly string[] = present([
     d.a && `I'm looking for ${d.a} for tonight.`,
     `Can you help me find something to ${d.consume.base}?`,
@@ -69,7 +72,8 @@ function build(d: DomainWords) {
     d.aAlt && `I'm looking for ${d.aAlt} to unwind with.`,
     `Can you pick something for me to ${d.consume.base}?`,
     d.a && `I've got a couple of hours and want ${d.a}.`,
-    'Looking for something to put on tonight.',
+    screen && 'Looking for something to put on tonight.',
+    !screen && d.a && `Looking for ${d.a} to get into tonight.`,
     `Help! I need something to ${d.consume.base}.`,
     d.a && `I'm after ${d.a} recommendation.`,
     d.a && `I feel like ${d.consume.gerund} ${d.a} but have no plan.`,
@@ -268,7 +272,7 @@ function build(d: DomainWords) {
     terse: [({ t, a }) => `${t}: not ${a} enough.`, ({ t, a }) => `${t} isn't ${a} enough.`],
   };
 
-  /** Said after a shortfall: asking for a film like it otherwise. */
+  /** Said after a shortfall: asking for something like it otherwise. */
   const SHORTFALL_ASKS: StyledText = {
     normal: [
       'Anything similar?',
@@ -643,7 +647,7 @@ function build(d: DomainWords) {
   ];
 
   /** A user's goodbye naming the item they settled on. */
-  const USER_CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = [
+  const USER_CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = present([
     ({ and }) => `Thanks, I'll ${d.consume.base} ${and}!`,
     ({ and }) => `Thanks! ${and} it is.`,
     ({ and }) => `Thanks for suggesting ${and}!`,
@@ -653,14 +657,15 @@ function build(d: DomainWords) {
     ({ and }) => `Thank you! ${and} tonight, then.`,
     ({ and }) => `That's sorted: ${and}. Thanks!`,
     ({ and }) => `Perfect, ${and} it is. Bye!`,
-    ({ and }) => `Much appreciated. Putting on ${and} now.`,
+    screen && (({ and }) => `Much appreciated. Putting on ${and} now.`),
+    !screen && (({ and }) => `Much appreciated. Starting ${and} now.`),
     ({ and }) => `Great, ${and} tonight. Thanks!`,
     ({ and }) => `Thanks so much, ${and} it is.`,
     ({ and }) => `Cheers for the help. ${and}, here I come.`,
     ({ and }) => `Thanks, ${and} sounds like a plan.`,
     ({ and }) => `Great, I'm off to ${d.consume.base} ${and}. Thanks!`,
     ({ and }) => `Thanks a lot, ${and} it is tonight.`,
-  ];
+  ]);
 
   /** A user's goodbye. */
   const USER_CLOSE: readonly string[] = [
