@@ -125,6 +125,35 @@ describe('icer generate --out: output that survives anything', () => {
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(whole);
   });
 
+  it.skipIf(!hasBuild)(
+    'stops worker threads at once on a second signal, keeps whole records, and resumes to the same bytes',
+    async () => {
+      const { dir } = tempDir();
+      const out = join(dir, 'out.jsonl');
+      const child = run(dir, '--workers', '2');
+      const done = exited(child);
+      let said = '';
+      child.stderr?.on('data', (chunk: Buffer) => {
+        said += chunk.toString('utf8');
+      });
+      await grown(out, 0, child);
+      child.kill('SIGINT');
+      // The second signal once the first is taken: two sent at once may arrive in either order.
+      while (!said.includes('again to stop them now') && child.exitCode === null) await sleep(10);
+      child.kill('SIGTERM');
+      const stopped = await done;
+      expect(stopped.code, stopped.stderr).toBe(130);
+      expect(stopped.stderr).toMatch(/SIGINT: finishing the dialogues under way \(again to stop them now\)/);
+      const partial = readFileSync(out, 'utf8');
+      expect(whole.startsWith(partial)).toBe(true);
+      const manifest = JSON.parse(readFileSync(`${out}.icer-run.json`, 'utf8'));
+      expect(manifest).toMatchObject({ complete: false, records: lines(partial) });
+      const resumed = await exited(run(dir, '--resume', '--workers', '2'));
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(whole);
+    },
+  );
+
   it('drops a torn last line on --resume, and refuses a resume with other settings', async () => {
     const { dir } = tempDir();
     const head = whole.split('\n').slice(0, 40).join('\n');
