@@ -125,6 +125,8 @@ export class RunFile {
   readonly resumedRecords: number;
   /** A line cut short by an earlier interruption, dropped on resuming (its bytes). */
   readonly droppedBytes: number;
+  /** What the resumed run's manifest kept besides its progress (its `extra`); empty for a new run. */
+  readonly resumedExtra: Readonly<Record<string, unknown>>;
   readonly #regular: boolean;
   readonly #replace: boolean;
   // A `.gz` output gets a gzip member of the records made since the last checkpoint, at each checkpoint: a file of
@@ -154,6 +156,7 @@ export class RunFile {
       records: number;
       dropped: number;
       bytes?: number;
+      extra?: Record<string, unknown>;
     },
   ) {
     this.file = file;
@@ -165,6 +168,7 @@ export class RunFile {
     this.resumedRecords = state.records;
     this.#records = state.records;
     this.droppedBytes = state.dropped;
+    this.resumedExtra = state.extra ?? {};
     this.#gzip = isGzipPath(file);
     this.#bytes = state.bytes ?? 0;
   }
@@ -260,6 +264,7 @@ export class RunFile {
         records: manifest.records,
         dropped: Math.max(0, size - bytes),
         bytes,
+        extra: manifest.extra,
       });
     }
     // The output may be ahead of the manifest (records are appended first) and may end in a line cut short.
@@ -282,7 +287,15 @@ export class RunFile {
     if (dropped > 0) await truncate(file, end);
     const lastIndex = last === '' ? -1 : indexOf(last, file);
     const firstIndex = Math.max(manifest.nextIndex, lastIndex + 1);
-    return new RunFile(file, { regular: true, replace: false, config, firstIndex, records, dropped });
+    return new RunFile(file, {
+      regular: true,
+      replace: false,
+      config,
+      firstIndex,
+      records,
+      dropped,
+      extra: manifest.extra,
+    });
   }
 
   /** Records in the output now. */

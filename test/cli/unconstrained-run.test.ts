@@ -52,6 +52,12 @@ describe('icer generate --unconstrained, written like any run', () => {
     const resumed = await run('--out', 'out.jsonl', '--resume', '--quiet');
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'whole.jsonl'), 'utf8'));
+    // The manifest counts what the whole run spent, over both starts: 9 calls of 50 + 20 tokens.
+    const after = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
+    expect(after).toMatchObject({
+      complete: true,
+      extra: { usage: { calls: 9, inputTokens: 450, outputTokens: 180 } },
+    });
 
     const again = await run('--out', 'out.jsonl', '--force', '--quiet');
     expect(again.code, again.stderr).toBe(0);

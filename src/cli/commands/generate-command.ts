@@ -17,6 +17,7 @@ import { parseFlags } from '../parse-flags.js';
 import { parseNumber } from '../parse-values.js';
 import { generatedEntries } from '../run-entries.js';
 import { planRun, RUN_FLAGS, type RunFlagValues } from '../run-plan.js';
+import { usageSoFar } from '../run-usage.js';
 import { unconstrainedEntries } from '../unconstrained-entries.js';
 import { workerEntries, workerThreadsShipped } from '../worker-entries.js';
 import { type WrittenDialogues, writeDialogues } from '../write-dialogues.js';
@@ -156,7 +157,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     await file.close({}, true);
     return 0;
   }
-  const usage = () => (spender ? { usage: spender.stats } : {});
+  const usage = () => (spender ? { usage: usageSoFar(file?.resumedExtra.usage, spender.stats) } : {});
   const from = file?.firstIndex ?? start;
   // Threads pay for themselves only past a few batches; a model run's dialogues wait on the network, not the CPU.
   const workers =
