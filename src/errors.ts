@@ -49,6 +49,8 @@ export const ICER_ERROR_CODES = [
   'QUEUE_UNREACHABLE',
   /** A batch of a queued run failed on a worker (or was given up after stalling too often). */
   'QUEUE_JOB_FAILED',
+  /** A worker thread ran out of the memory it was given. */
+  'OUT_OF_MEMORY',
 ] as const;
 
 /** One of {@link ICER_ERROR_CODES}. */

@@ -79,6 +79,8 @@ export const UnconstrainedDialogueOptionsSchema = z.strictObject({
   id: z.string().min(1),
   /** The dialogue's seed: it keys the cache, so that two users with the same profile text get their own answers. */
   seed: SeedSchema,
+  /** Cancels the model call under way: `generate` then throws `ABORTED`. */
+  signal: z.custom<AbortSignal>((value) => value instanceof AbortSignal, 'signal must be an AbortSignal').optional(),
 });
 
 /** The paper's other baseline: dialogues a model writes from the text profile alone, without the simulator. */
@@ -134,7 +136,7 @@ export function unconstrainedGenerator(options: UnconstrainedGeneratorOptions): 
       return stats.snapshot();
     },
     async generate(profile, catalog, given) {
-      const { id, seed } = parseOptions(UnconstrainedDialogueOptionsSchema, given, 'generate');
+      const { id, seed, signal } = parseOptions(UnconstrainedDialogueOptionsSchema, given, 'generate');
       const data = formatDataBlock({ profile: profile.toText(catalog), domain: catalog.domain, turns: maxTurns });
       let usage = noUsage();
       let calls = 0;
@@ -147,7 +149,7 @@ export function unconstrainedGenerator(options: UnconstrainedGeneratorOptions): 
           { role: 'system', content: system },
           { role: 'user', content: `${data}\n\n${task} Answer with {"utterances": ["…", …]} only.` },
         ];
-        const answer = await ask(messages, { sample: String(seed) });
+        const answer = await ask(messages, { sample: String(seed), ...(signal ? { signal } : {}) });
         // Asks, not network calls: a re-run served from the cache writes the same record.
         calls++;
         usage = addUsage(usage, answer.usage);

@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { type RunConfig, runConfigHash } from '../io/run-file.js';
-import { queuedResults, reachRedis } from '../queue/index.js';
+import { queuedResults, reachRedis, redactRedisUrl } from '../queue/index.js';
 import { VERSION } from '../version.js';
 import type { RunEntry } from './run-entries.js';
 import { RUN_FLAGS, type RunFlagValues } from './run-plan.js';
@@ -101,7 +101,7 @@ export async function* queueEntries(run: {
     setTimeout(
       () =>
         waiting(
-          `Waiting for workers: nothing has come back from ${run.url} yet. Start one on any machine that reaches it with: icer worker --queue ${run.url}`,
+          `Waiting for workers: nothing has come back from ${redactRedisUrl(run.url)} yet. Start one on any machine that reaches it with: icer worker --queue URL (the same URL as here)`,
         ),
       WAITING_NOTICE_MS,
     );

@@ -78,7 +78,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
   if (command === '-h' || command === '--help' || command === 'help') {
     const topic = command === 'help' ? rest[0] : undefined;
-    if (topic !== undefined && !COMMANDS[topic]) return unknownCommand(topic, io);
+    if (topic !== undefined && !Object.hasOwn(COMMANDS, topic)) return unknownCommand(topic, io);
     io.stdout.write(topic !== undefined ? (COMMANDS[topic] as { help: string }).help : MAIN_HELP);
     return 0;
   }
@@ -86,7 +86,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  const entry = COMMANDS[command];
+  // Own keys only: "icer toString" names no command.
+  const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!entry) return unknownCommand(command, io);
   try {
     return await entry.run(rest, io);

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { abortedError } from '../abort.js';
+import { IcerError } from '../errors.js';
 import type { RunEntry } from './run-entries.js';
 import type { RunFlagValues } from './run-plan.js';
 import { receiveEntry, receiveError, type WorkerReply, type WorkerSetup } from './worker-messages.js';
@@ -85,7 +86,20 @@ export async function* workerEntries(run: {
       notify();
       feed(worker);
     });
-    worker.on('error', fail);
+    worker.on('error', (error: Error & { code?: string }) =>
+      fail(
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? new IcerError(
+              'OUT_OF_MEMORY',
+              `A generate worker thread ran out of memory (its heap is capped at ${resourceLimits.maxOldGenerationSizeMb} MB).`,
+              {
+                hint: 'Run with fewer --workers, or --workers 1 (one thread is not capped); then --resume.',
+                cause: error,
+              },
+            )
+          : error,
+      ),
+    );
     worker.on('exit', (code) => {
       if (code !== 0) fail(new Error(`A generate worker thread stopped (exit code ${code}).`));
     });

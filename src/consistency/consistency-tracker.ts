@@ -55,7 +55,10 @@ export class ConsistencyTracker {
     this.#finder = mentionFinderFor(catalog);
   }
 
-  /** Behavioural rules for acts about to be spoken at turn `index` (does not record them). */
+  /**
+   * Behavioural rules for acts about to be spoken at turn `index` (does not record them). A `commit` of the same act
+   * objects at that turn reuses this evaluation, so the acts must not be changed in between.
+   */
   checkActs(speaker: Speaker, acts: readonly DialogueAct[], index: number): Violation[] {
     const outcome = evaluateActs(this.#context, speaker, acts, index);
     this.#checked = { speaker, acts, index, outcome };

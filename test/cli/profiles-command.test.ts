@@ -108,6 +108,12 @@ describe('icer', () => {
     const unknown = await cli(['frobnicate']);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
+    // Names an object has by inheritance are no commands either.
+    for (const args of [['toString'], ['constructor'], ['help', 'toString']]) {
+      const inherited = await cli(args);
+      expect(inherited.code).toBe(2);
+      expect(inherited.stderr).toMatch(/unknown command "(toString|constructor)"/);
+    }
   });
 
   it('reports the version that package.json declares', () => {

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli-harness.js';
@@ -7,6 +8,9 @@ import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();
 const servers = useOpenAICompatibleServers();
+// Signals need a real process: the built command line (npm run build runs before these tests in CI).
+const CLI = join(process.cwd(), 'dist', 'cli.js');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('icer generate --unconstrained, written like any run', () => {
   it('appends to --out, stops at a budget, and --resume finishes it to the bytes of an unbroken run', async () => {
@@ -64,7 +68,29 @@ describe('icer generate --unconstrained, written like any run', () => {
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'whole.jsonl'), 'utf8'));
   });
 
-  it('refuses --estimate, which samples simulated dialogues', async () => {
+  it.skipIf(!existsSync(CLI))('stops the model call under way on a second signal, and exits 130', async () => {
+    // A model that takes a minute to answer: only the second signal can end the run soon.
+    const server = await servers(() => ({ kind: 'text', content: '{}', delayMs: 60_000 }));
+    const { dir } = tempDir();
+    const args = ['generate', '--unconstrained', '--model', 'w', '--base-url', server.url, '--count', '3'];
+    const child = spawn(process.execPath, [CLI, ...args, '--out', 'out.jsonl'], { cwd: dir });
+    let said = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      said += chunk.toString('utf8');
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (server.requests.length === 0) await sleep(20);
+    child.kill('SIGINT');
+    while (!said.includes('again to stop them now')) await sleep(20);
+    child.kill('SIGINT');
+    expect(await exited).toBe(130);
+    expect(said).toMatch(/interrupted \(SIGINT\); 0 dialogues written\. Resume with the same command and --resume/);
+  });
+
+  it('refuses --estimate and --concurrency, which apply to simulated dialogues', async () => {
+    const concurrent = await cli(['generate', '--unconstrained', '--model', 'w', '--concurrency', '4']);
+    expect(concurrent.code).toBe(2);
+    expect(concurrent.stderr).toMatch(/--concurrency applies to simulated runs/);
     const result = await cli(['generate', '--unconstrained', '--model', 'w', '--estimate']);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/--estimate samples simulated dialogues; --unconstrained has none/);

@@ -53,6 +53,10 @@ function seams(dialogue: DialogueRecord, catalog: ItemCatalog): Seam[] {
       if (recommended.length === 1 && PLURAL.test(tail)) found.push({ rule: 'one, then plural', text: turn.text });
       if (recommended.length > 2 && /\ba couple\b/i.test(turn.text))
         found.push({ rule: 'a couple of 3', text: turn.text });
+      // A suggestion that ends by inviting an answer ends there: a fact or a second invitation after it reads as a
+      // script ("Here's one: X. If it doesn't click, I have more. It's a comedy.").
+      if (/\b(I have more|catch your eye\?|any of them\?|(watch|read|try|play) it\?)\s+\S/.test(tail))
+        found.push({ rule: 'words after the invitation', text: turn.text });
     }
     const before = dialogue.turns[index - 1];
     const rejected = (before?.acts ?? []).flatMap((act) => (act.type === 'reject' ? act.items : []));

@@ -97,6 +97,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       throw new UsageError('--style and --mode shape simulated dialogues; --unconstrained has no simulator.');
     if (workersFlag !== undefined)
       throw new UsageError('--workers runs the simulator on more threads; --unconstrained has no simulator.');
+    if (concurrency !== undefined)
+      throw new UsageError('--concurrency applies to simulated runs; --unconstrained writes one dialogue at a time.');
     if (values.estimate) throw new UsageError('--estimate samples simulated dialogues; --unconstrained has none.');
     const model = await modelChoice(modelFlags(values.model, values, io.cwd));
     if (!model) throw new UsageError('--unconstrained needs --model: a language model writes each whole dialogue.');
@@ -184,6 +186,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
                 seed: seed ?? option.seed.parse(undefined),
                 firstIndex: from,
                 stop: halt,
+                abort,
               })
             : workers > 1
               ? workerEntries({ values: runValues(values), cwd: io.cwd, from, to: end, workers, stop: halt, abort })

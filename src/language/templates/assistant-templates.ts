@@ -647,10 +647,13 @@ function build(d: DomainWords) {
     ({ and }) => `I'd steer you toward ${and}.`,
     ({ and }) => `What about ${and} for tonight?`,
     ({ and }) => `My best guess for you is ${and}.`,
-    // With their own invitation to answer, which names the one title.
+  ]);
+
+  /** One item, with its own invitation to answer (nothing follows it). */
+  const RECOMMEND_ONE_ASKING: readonly Template<RecommendWords>[] = [
     ({ and }) => `I'd suggest ${and}. Would you ${d.consume.base} it?`,
     ({ and }) => `Here's one: ${and}. If it doesn't click, I have more.`,
-  ]);
+  ];
 
   /** Recommendations without stated reasons, several items. */
   const RECOMMEND_MANY: readonly Template<RecommendWords>[] = [
@@ -697,7 +700,10 @@ function build(d: DomainWords) {
     ({ and }) => `My best guesses for you are ${and}.`,
     ({ and }) => `Let me put forward ${and}.`,
     ({ or }) => `What about ${or} for tonight?`,
-    // With their own invitation to answer, which speaks of several titles.
+  ];
+
+  /** Several items, with their own invitation to answer (nothing follows it). */
+  const RECOMMEND_MANY_ASKING: readonly Template<RecommendWords>[] = [
     ({ and }) => `Some picks for you: ${and}. Anything there catch your eye?`,
     ({ and }) => `I'd go for ${and}. Would you ${d.consume.base} any of them?`,
   ];
@@ -1034,7 +1040,9 @@ function build(d: DomainWords) {
     RECOMMEND_ONE_BECAUSE,
     RECOMMEND_MANY_BECAUSE,
     RECOMMEND_ONE,
+    RECOMMEND_ONE_ASKING,
     RECOMMEND_MANY,
+    RECOMMEND_MANY_ASKING,
     RECOMMEND_FOLLOW_UPS,
     RESPOND_CRITIQUE,
     RESPOND_CRITIQUE_COMPARATIVE,

@@ -150,7 +150,9 @@ export function genrePhrase(
  */
 export function plainKind(item: Item): string {
   const genre = item.attributes.genre?.[0];
-  return genre === undefined ? 'one' : `${genre.toLowerCase()} one`;
+  if (genre === undefined) return 'one';
+  // "an RPG one", but "a strategy one": an acronym keeps its capitals.
+  return `${/^[\p{Lu}\d]{2,}$/u.test(genre) ? genre : genre.toLowerCase()} one`;
 }
 
 /**

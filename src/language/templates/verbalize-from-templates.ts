@@ -259,14 +259,16 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
         : saidNoun(state.random, attributeNouns(key, state.phrasing)),
     ),
   );
-  const templates =
-    r === ''
-      ? titles.one
-        ? state.t.RECOMMEND_ONE
-        : state.t.RECOMMEND_MANY
-      : titles.one
-        ? state.t.RECOMMEND_ONE_BECAUSE
-        : state.t.RECOMMEND_MANY_BECAUSE;
+  if (r === '') {
+    // One draw over the plain lists and those that invite an answer themselves, after which nothing is added.
+    const [plain, asking] = titles.one
+      ? [state.t.RECOMMEND_ONE, state.t.RECOMMEND_ONE_ASKING]
+      : [state.t.RECOMMEND_MANY, state.t.RECOMMEND_MANY_ASKING];
+    const index = Math.floor(state.random.next() * (plain.length + asking.length));
+    const text = (index < plain.length ? plain[index] : asking[index - plain.length])?.({ ...titles, r }) as string;
+    return state.speaker === 'user' || index >= plain.length ? text : recommendTail(state, text, act.items);
+  }
+  const templates = titles.one ? state.t.RECOMMEND_ONE_BECAUSE : state.t.RECOMMEND_MANY_BECAUSE;
   const text = state.random.pick(templates)({ ...titles, r });
   if (state.speaker === 'user') return text;
   return recommendTail(state, text, act.items);
