@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { IcerError } from '../errors.js';
 import { fileError } from './file-error.js';
+import { invalidEncoding } from './invalid-encoding.js';
 
 /** One CSV record with the 1-based line it starts on. */
 export interface CsvRecord {
@@ -182,15 +183,6 @@ function unfinishedTail(bytes: Uint8Array): Uint8Array {
   return new Uint8Array(0);
 }
 
-function invalidEncoding(file: string, line: number): IcerError {
-  return new IcerError('INVALID_ENCODING', 'The file is not UTF-8: this line holds a byte UTF-8 does not allow.', {
-    location: { file, line },
-    hint:
-      'Re-encode the file as UTF-8, e.g. `iconv -f latin1 -t utf-8 in.csv > out.csv` for Latin-1 ' +
-      '(use -f cp1252 for a file saved on Windows).',
-  });
-}
-
 /**
  * Reads a CSV file as a stream of record batches (one batch per chunk read), so memory stays flat however large
  * the file. Handles quoted fields with commas, quotes and newlines, UTF-8 text, LF or CRLF line ends and a BOM.
@@ -227,7 +219,7 @@ export async function* readCsv(file: string): AsyncGenerator<CsvRecord[]> {
     joined.set(bytes, carried.length);
     const records = feed(new TextDecoder().decode(joined.subarray(0, firstInvalidUtf8(joined))), false);
     if (records.length > 0) yield records;
-    return invalidEncoding(file, state.line + countLineBreaks(pending));
+    return invalidEncoding(file, state.line + countLineBreaks(pending), 'csv');
   }
 
   try {

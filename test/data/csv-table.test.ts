@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { eachRow, isTabSeparated, readTsv } from '../../src/data/csv-table.js';
+import { eachRow } from '../../src/data/csv-table.js';
 import { IcerError } from '../../src/errors.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
@@ -27,14 +27,6 @@ async function failure(run: Promise<unknown>): Promise<IcerError> {
 }
 
 describe('tab-separated files', () => {
-  it('are read by their name: .tsv or .tab, any case', () => {
-    expect(isTabSeparated('books.tsv')).toBe(true);
-    expect(isTabSeparated('/data/BOOKS.TSV')).toBe(true);
-    expect(isTabSeparated('books.tab')).toBe(true);
-    expect(isTabSeparated('books.csv')).toBe(false);
-    expect(isTabSeparated('tsv/books.csv')).toBe(false);
-  });
-
   it('split at tabs only, take commas and quotes as they are, and keep line numbers', async () => {
     const { write } = tempDir();
     const file = write(
@@ -46,15 +38,6 @@ describe('tab-separated files', () => {
       { line: 4, values: { id: '2', title: '"Quoted" title', genres: '' } },
       { line: 5, values: { id: '3', title: 'Émile', genres: 'Philosophy' } },
     ]);
-  });
-
-  it('keep characters whole across reads', async () => {
-    const { write } = tempDir();
-    const lines = Array.from({ length: 5000 }, (_, i) => `${i}\tCafé ☕ número ${i} 😀`);
-    const file = write('big.tsv', `id\ttitle\n${lines.join('\n')}\n`);
-    const read = await rows(file, ['id', 'title']);
-    expect(read).toHaveLength(5000);
-    expect(read[4999]).toEqual({ line: 5001, values: { id: '4999', title: 'Café ☕ número 4999 😀' } });
   });
 
   it('name the line of a row with too many or too few fields, and of a byte that is not UTF-8', async () => {
@@ -71,11 +54,5 @@ describe('tab-separated files', () => {
     const encoding = await failure(rows(latin1, ['id', 'title']));
     expect(encoding.code).toBe('INVALID_ENCODING');
     expect(encoding.location?.line).toBe(3);
-  });
-
-  it('say which file is missing', async () => {
-    const { dir } = tempDir();
-    const missing = await failure(readTsv(`${dir}/none.tsv`).next());
-    expect(missing.code).toBe('FILE_NOT_FOUND');
   });
 });
