@@ -88,6 +88,9 @@ export const GenreWordsSchema = z.strictObject({
 /** How one genre reads in a sentence. */
 export type GenreWordsInput = z.input<typeof GenreWordsSchema>;
 
+// The consuming verb of a phrasing that names none: what any item can be.
+const NEUTRAL_CONSUME: VerbForms = { base: 'try', past: 'tried', participle: 'tried', gerund: 'trying' };
+
 /**
  * Everything domain-specific in how dialogues are worded: the item noun, the verb of consuming an item, how facets
  * are named and phrased. Chosen by the catalog's `domain` (`movies` and `books` are built in; any other domain gets
@@ -115,7 +118,7 @@ export const DomainPhrasingSchema = z.strictObject({
    * Consuming an item: watch, read, listen to.
    * @default try/tried/tried/trying
    */
-  consume: VerbFormsSchema.default({ base: 'try', past: 'tried', participle: 'tried', gerund: 'trying' }),
+  consume: VerbFormsSchema.default(NEUTRAL_CONSUME),
   /** Having come across an item, in "Have you ___ X?": see/saw/seen. @default the consuming verb */
   experience: VerbFormsSchema.optional(),
   /** The consuming verb as a noun in "a good ___" and "give it a ___": "watch", "read". Absent: such sentences are left out. */
@@ -256,6 +259,16 @@ export interface DomainWords {
   readonly story: NounForms | undefined;
   /** Greetings that name the domain. */
   readonly greetings: readonly string[];
+  /**
+   * Items are watched on a screen: the phrasing names performers. Films and TV have performers, books and games do
+   * not, so wording of an evening in front of a screen (popcorn, "happy viewing", "put on") is kept to such phrasings.
+   */
+  readonly screen: boolean;
+  /**
+   * The phrasing names no domain of its own: no item noun, or no consuming verb but the neutral "try". Wording that
+   * only reads well in a named domain ("Happy reading!", never "Happy trying!") is left out.
+   */
+  readonly neutral: boolean;
 }
 
 const WORDS = new WeakMap<DomainPhrasing, DomainWords>();
@@ -283,6 +296,8 @@ export function domainWords(phrasing: DomainPhrasing): DomainWords {
       performer: phrasing.performer,
       story: phrasing.story,
       greetings: phrasing.greetings,
+      screen: phrasing.performer !== undefined,
+      neutral: phrasing.noun === undefined || phrasing.consume.gerund === NEUTRAL_CONSUME.gerund,
     };
     WORDS.set(phrasing, words);
   }

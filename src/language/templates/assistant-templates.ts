@@ -39,15 +39,8 @@ function be(s: string, one: boolean): string {
 export interface RespondRecommendWords extends TitleWords, ShiftWords {}
 
 function build(d: DomainWords) {
-  // Films and TV have performers, books and games do not: wording that belongs to an evening in front of a screen
-  // (popcorn, "happy viewing") is kept to a phrasing that names performers.
-  const screen = d.performer !== undefined;
-  // "Happy reading!": only for a phrasing of its own (not the neutral "Happy trying!") whose verb is one word (not
-  // "Happy listening to!").
-  const happy =
-    d.one !== undefined && d.consume.gerund !== 'trying' && !d.consume.gerund.includes(' ')
-      ? `Happy ${d.consume.gerund}!`
-      : undefined;
+  // "Happy reading!": only for a named domain (not "Happy trying!") whose verb is one word (not "Happy listening to!").
+  const happy = !d.neutral && !d.consume.gerund.includes(' ') ? `Happy ${d.consume.gerund}!` : undefined;
 
   /** The hello that opens a greeting; an offer to help may follow it, and a question usually ends the turn. */
   const GREETINGS: readonly string[] = present([
@@ -930,15 +923,15 @@ function build(d: DomainWords) {
     'Have a nice evening!',
     'Thanks for chatting!',
     'Come back anytime.',
-    screen && 'Grab some popcorn!',
-    !screen && 'Put your feet up!',
+    d.screen && 'Grab some popcorn!',
+    !d.screen && 'Put your feet up!',
     'Take care!',
     'Bye for now!',
     'Have a good night!',
     'Tell me how it went next time!',
     d.occasion && `Enjoy your ${d.occasion}!`,
-    screen && 'Happy viewing!',
-    !screen && d.consumeNoun && `Enjoy the ${d.consumeNoun}!`,
+    d.screen && 'Happy viewing!',
+    !d.screen && d.consumeNoun && `Enjoy the ${d.consumeNoun}!`,
     'See you next time!',
     "Don't forget the snacks!",
     'Have a lovely night in!',

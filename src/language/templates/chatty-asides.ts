@@ -24,19 +24,16 @@ function build(d: DomainWords) {
     d.a && `I'm home sick, so ${d.a} is about all I can manage.`,
   ]);
 
-  // Films and TV have performers, books and games do not: popcorn and dimmed lights are for a screen.
-  const screen = d.performer !== undefined;
-
   /** Asides that look ahead to the evening, said on settling on an item. */
   const SETTLED_ASIDES: readonly string[] = present([
-    screen && "Popcorn's ready.",
-    !screen && "The kettle's on.",
+    d.screen && "Popcorn's ready.",
+    !d.screen && "The kettle's on.",
     'My couch is calling.',
     "I've got snacks and a blanket ready.",
-    screen && 'Time to make some popcorn.',
-    !screen && "I'll make a pot of tea first.",
-    screen && 'Lights off, phone away.',
-    !screen && 'Phone on silent, then.',
+    d.screen && 'Time to make some popcorn.',
+    !d.screen && "I'll make a pot of tea first.",
+    d.screen && 'Lights off, phone away.',
+    !d.screen && 'Phone on silent, then.',
     "I'll text my sister about it later.",
     'Just in time for dinner.',
   ]);

@@ -38,9 +38,6 @@ export interface RejectManyWords extends TitleWords {
 }
 
 function build(d: DomainWords) {
-  // Films and TV have performers, books and games do not: "put on" and "putting on" are for a screen.
-  const screen = d.performer !== undefined;
-
   const GOAL_REQUESTS: readonly string[] = present([
     d.a && `I'm looking for ${d.a} for tonight.`,
     `Can you help me find something to ${d.consume.base}?`,
@@ -72,8 +69,8 @@ function build(d: DomainWords) {
     d.aAlt && `I'm looking for ${d.aAlt} to unwind with.`,
     `Can you pick something for me to ${d.consume.base}?`,
     d.a && `I've got a couple of hours and want ${d.a}.`,
-    screen && 'Looking for something to put on tonight.',
-    !screen && d.a && `Looking for ${d.a} to get into tonight.`,
+    d.screen && 'Looking for something to put on tonight.',
+    !d.screen && d.a && `Looking for ${d.a} to get into tonight.`,
     `Help! I need something to ${d.consume.base}.`,
     d.a && `I'm after ${d.a} recommendation.`,
     d.a && `I feel like ${d.consume.gerund} ${d.a} but have no plan.`,
@@ -657,8 +654,8 @@ function build(d: DomainWords) {
     ({ and }) => `Thank you! ${and} tonight, then.`,
     ({ and }) => `That's sorted: ${and}. Thanks!`,
     ({ and }) => `Perfect, ${and} it is. Bye!`,
-    screen && (({ and }) => `Much appreciated. Putting on ${and} now.`),
-    !screen && (({ and }) => `Much appreciated. Starting ${and} now.`),
+    d.screen && (({ and }) => `Much appreciated. Putting on ${and} now.`),
+    !d.screen && (({ and }) => `Much appreciated. Starting ${and} now.`),
     ({ and }) => `Great, ${and} tonight. Thanks!`,
     ({ and }) => `Thanks so much, ${and} it is.`,
     ({ and }) => `Cheers for the help. ${and}, here I come.`,
