@@ -159,6 +159,7 @@ export type { ExportFormat, ExportOptions, ExportSummary, HfExportOptions } from
 export {
   ExportFormatSchema,
   ExportOptionsSchema,
+  ExportSummarySchema,
   exportDialogues,
   HfExportOptionsSchema,
 } from './export/export-dialogues.js';

@@ -57,7 +57,7 @@ export async function ratingsDataSource(
  * The ratings data dialogues were made from, as the commands that read dialogue files name it: `--movielens DIR`,
  * or `--items FILE --ratings FILE` with the column flags; `undefined` when neither was given.
  */
-export async function recordData(
+async function recordData(
   movielens: string | undefined,
   settings: RatingsDataSettings,
   cwd: string,

@@ -95,31 +95,36 @@ export const ExportOptionsSchema = z
 /** Options of {@link exportDialogues}. */
 export type ExportOptions = z.input<typeof ExportOptionsSchema>;
 
+/** What an export wrote (`icer export --json` prints it, with the output path and the broken lines). */
+export const ExportSummarySchema = z
+  .strictObject({
+    /** The format written. */
+    format: ExportFormatSchema,
+    /** Records read. */
+    dialogues: z.int().min(0),
+    /** Dialogues written. */
+    written: z.int().min(0),
+    /** Records left out: for `chat`, those with no turn of the side trained. */
+    skipped: z.int().min(0),
+    /** For `hf`: each split's dialogues and users (splits with none left out). */
+    splits: z
+      .partialRecord(
+        z.enum(HF_SPLITS),
+        z
+          .strictObject({
+            /** Dialogues in the split. */
+            dialogues: z.int().min(0),
+            /** Distinct users in the split (each user is in one split only). */
+            users: z.int().min(0),
+          })
+          .readonly(),
+      )
+      .readonly()
+      .optional(),
+  })
+  .readonly();
 /** What an export wrote. */
-export interface ExportSummary {
-  /** The format written. */
-  readonly format: ExportFormat;
-  /** Records read. */
-  readonly dialogues: number;
-  /** Dialogues written. */
-  readonly written: number;
-  /** Records left out: for `chat`, those with no turn of the side trained. */
-  readonly skipped: number;
-  /** For `hf`: each split's dialogues and users (splits with none left out). */
-  readonly splits?: Readonly<
-    Partial<
-      Record<
-        HfSplit,
-        {
-          /** Dialogues in the split. */
-          readonly dialogues: number;
-          /** Distinct users in the split (each user is in one split only). */
-          readonly users: number;
-        }
-      >
-    >
-  >;
-}
+export type ExportSummary = z.output<typeof ExportSummarySchema>;
 
 /**
  * Records given one at a time, synchronously or not (shown inline in the API reference).

@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { RunEstimateSchema } from '../../src/cli/run-estimate.js';
 import { cli } from '../helpers/cli-harness.js';
 import { type ChatCompletionRequestBody, useOpenAICompatibleServers } from '../helpers/openai-compatible-server.js';
 import { useTempDir } from '../helpers/temp-dir.js';
@@ -113,12 +114,7 @@ describe('icer generate budgets', () => {
     const json = await cli([...args, '--json'], dir);
     expect(json.code, json.stderr).toBe(0);
     expect(json.stderr).toBe('');
-    const estimate = JSON.parse(json.stdout) as {
-      dialogues: number;
-      sampled: number;
-      callsMade: number;
-      expected: { calls: number; inputTokens: number; outputTokens: number; cost: number | null };
-    };
+    const estimate = RunEstimateSchema.parse(JSON.parse(json.stdout));
     expect(estimate).toMatchObject({
       dialogues: 200,
       sampled: 20,

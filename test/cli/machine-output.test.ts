@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ExportJsonSchema } from '../../src/cli/export-json.js';
+import { MergeSummarySchema } from '../../src/cli/merge-summary.js';
+import { RunEstimateSchema } from '../../src/cli/run-estimate.js';
 import { cli } from '../helpers/cli-harness.js';
+import { useOpenAICompatibleServers } from '../helpers/openai-compatible-server.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();
+const servers = useOpenAICompatibleServers();
 // A JSON catalog of another domain, as the examples ship it.
 const ALBUMS = join(process.cwd(), 'examples', 'data', 'albums.json');
 
@@ -49,7 +54,11 @@ describe('output for programs', () => {
     const merged = await cli(['merge', 'part-0.jsonl', 'part-1.jsonl', '--out', 'all.jsonl', '--json'], dir);
     expect(merged.code, merged.stderr).toBe(0);
     expect(merged.stderr).toBe('');
-    expect(JSON.parse(merged.stdout)).toEqual({ out: join(dir, 'all.jsonl'), dialogues: 6, shards: 2 });
+    expect(MergeSummarySchema.parse(JSON.parse(merged.stdout))).toEqual({
+      out: join(dir, 'all.jsonl'),
+      dialogues: 6,
+      shards: 2,
+    });
   });
 
   it('icer export --json prints what it wrote instead of the summary line', async () => {
@@ -58,9 +67,28 @@ describe('output for programs', () => {
     const result = await cli(['export', 'd.jsonl', '--format', 'hf', '--out', 'hf', '--json'], dir);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stderr).toBe('');
-    const summary = JSON.parse(result.stdout) as { splits: Record<string, { dialogues: number }> };
+    const summary = ExportJsonSchema.parse(JSON.parse(result.stdout));
     expect(summary).toMatchObject({ out: join(dir, 'hf'), format: 'hf', dialogues: 10, written: 10, brokenLines: 0 });
-    expect(Object.values(summary.splits).reduce((sum, split) => sum + split.dialogues, 0)).toBe(10);
+    expect(Object.values(summary.splits ?? {}).reduce((sum, split) => sum + split.dialogues, 0)).toBe(10);
+    // A format without splits prints none.
+    const chat = await cli(['export', 'd.jsonl', '--format', 'chat', '--out', 'chat.jsonl', '--json'], dir);
+    expect(ExportJsonSchema.parse(JSON.parse(chat.stdout))).not.toHaveProperty('splits');
+  });
+
+  it('icer generate --estimate --json prints an estimate its schema reads', async () => {
+    const server = await servers(() => ({
+      kind: 'text',
+      content: 'Sure.',
+      usage: { prompt_tokens: 50, completion_tokens: 5 },
+    }));
+    const args = ['generate', '--count', '3', '--base-url', server.url, '--model', 'fake', '--estimate', '--json'];
+    for (const prices of [[], ['--prices', '1,2']]) {
+      const result = await cli([...args, ...prices]);
+      expect(result.code, result.stderr).toBe(0);
+      const estimate = RunEstimateSchema.parse(JSON.parse(result.stdout));
+      expect(estimate).toMatchObject({ dialogues: 3, sampled: 3 });
+      expect(estimate.expected.cost === null).toBe(prices.length === 0);
+    }
   });
 
   it('--quiet leaves out the summary lines, never the warnings', async () => {

@@ -10,6 +10,7 @@ import {
   HfExportOptionsSchema,
 } from '../../export/export-dialogues.js';
 import { type CliIo, UsageError } from '../cli-io.js';
+import type { ExportJson } from '../export-json.js';
 import { RATINGS_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordCatalogs, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
@@ -134,7 +135,8 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
       : error;
   });
   if (values.json) {
-    io.stdout.write(`${JSON.stringify({ out: options.out, ...summary, brokenLines: broken }, null, 2)}\n`);
+    const printed: ExportJson = { out: options.out, ...summary, brokenLines: broken };
+    io.stdout.write(`${JSON.stringify(printed, null, 2)}\n`);
     return 0;
   }
   const parts = [`${summary.written.toLocaleString('en')} ${format === 'chat' ? 'conversations' : 'dialogues'}`];

@@ -16,6 +16,7 @@ import { MODEL_OPTION_FLAGS, type ModelAdapter, modelChoice, modelFlags, modelFr
 import { parseFlags } from '../parse-flags.js';
 import { parseNumber } from '../parse-values.js';
 import { generatedEntries } from '../run-entries.js';
+import type { RunEstimate } from '../run-estimate.js';
 import { planRun, RUN_FLAGS, type RunFlagValues } from '../run-plan.js';
 import { usageSoFar } from '../run-usage.js';
 import { unconstrainedEntries } from '../unconstrained-entries.js';
@@ -62,19 +63,21 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     io.stdout.write(GENERATE_HELP);
     return 0;
   }
+  // Flag checks come before planRun, which reads the run's data: a usage error should not wait on a large file.
   const workersFlag =
     values.workers === undefined ? undefined : parseNumber(values.workers, '--workers', WorkersSchema);
   // Standard input is read once, here: threads, queue workers and a later --resume could not read it again.
   const fromStdin = values.profiles === '-';
   if (fromStdin && ((workersFlag ?? 1) > 1 || values.queue !== undefined || values.resume))
     throw new UsageError('--profiles - is read once, by this process: give --workers, --queue or --resume a file.');
-  const plan = await planRun(values, io.cwd, io.stdin);
-  const { count, seed, catalog } = plan;
+  if (values.json && !values.estimate)
+    throw new UsageError(
+      '--json prints the estimate as JSON: it applies to --estimate (the records are JSON already).',
+    );
   const concurrency =
     values.concurrency === undefined
       ? undefined
       : parseNumber(values.concurrency, '--concurrency', GenerateManyOptionsSchema.shape.concurrency);
-
   if ((values.resume || values.force) && values.out === undefined)
     throw new UsageError('--resume and --force apply to an output file: add --out FILE.');
   if (values.resume && values.force)
@@ -90,16 +93,20 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
         '--workers and --concurrency apply on this machine; with --queue, icer worker processes generate.',
       );
   }
-  // The paper's baseline: a model writes each whole dialogue; written, resumed and budgeted like any model run.
-  let baseline: UnconstrainedGenerator | undefined;
   if (values.unconstrained) {
-    if (plan.shapesSimulation)
-      throw new UsageError('--style and --mode shape simulated dialogues; --unconstrained has no simulator.');
     if (workersFlag !== undefined)
       throw new UsageError('--workers runs the simulator on more threads; --unconstrained has no simulator.');
     if (concurrency !== undefined)
       throw new UsageError('--concurrency applies to simulated runs; --unconstrained writes one dialogue at a time.');
     if (values.estimate) throw new UsageError('--estimate samples simulated dialogues; --unconstrained has none.');
+  }
+  const plan = await planRun(values, io.cwd, io.stdin);
+  const { count, seed, catalog } = plan;
+  // The paper's baseline: a model writes each whole dialogue; written, resumed and budgeted like any model run.
+  let baseline: UnconstrainedGenerator | undefined;
+  if (values.unconstrained) {
+    if (plan.shapesSimulation)
+      throw new UsageError('--style and --mode shape simulated dialogues; --unconstrained has no simulator.');
     const model = await modelChoice(modelFlags(values.model, values, io.cwd));
     if (!model) throw new UsageError('--unconstrained needs --model: a language model writes each whole dialogue.');
     baseline = model.ai.unconstrainedGenerator({
@@ -116,17 +123,15 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     throw new UsageError(
       '--workers runs templates on more threads; a model run waits on the network: use --concurrency.',
     );
-  const generator = plan.generator(adapter);
+  // The simulator's generator; the baseline has none. Built before any file is written, so that options it refuses
+  // fail the run first.
+  const generator = baseline ? undefined : plan.generator(adapter);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, count);
   const [start, end] = shard ? shard.range : [0, count];
-  if (values.json && !values.estimate)
-    throw new UsageError(
-      '--json prints the estimate as JSON: it applies to --estimate (the records are JSON already).',
-    );
   if (values.estimate) {
     if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
     const expected = await estimate(
-      generator,
+      generator as DialogueGenerator,
       adapter,
       plan.profiles(start, end),
       end - start,
@@ -190,7 +195,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
               })
             : workers > 1
               ? workerEntries({ values: runValues(values), cwd: io.cwd, from, to: end, workers, stop: halt, abort })
-              : generatedEntries(generator, plan.profiles(from, end), {
+              : generatedEntries(generator as DialogueGenerator, plan.profiles(from, end), {
                   ...definedOnly({ concurrency }),
                   signal: abort,
                   firstIndex: from,
@@ -354,18 +359,6 @@ function budgetFromFlags(
 
 // Dialogues worded for an estimate: enough to average over, few enough to cost little.
 const ESTIMATE_SAMPLE = 20;
-
-/** What `--estimate` expects the whole run to spend (`--estimate --json` prints it as is). */
-export interface RunEstimate {
-  /** Dialogues of the run (of this shard, with `--shard`). */
-  dialogues: number;
-  /** Dialogues of the seeded sample that were worded (a skipped profile is not). */
-  sampled: number;
-  /** Model calls made for the sample, retries included. */
-  callsMade: number;
-  /** The sample's spending scaled to the whole run: model calls, tokens and, with `--prices`, the cost (else null). */
-  expected: { calls: number; inputTokens: number; outputTokens: number; cost: number | null };
-}
 
 /**
  * `--estimate`: words a seeded sample of the run's dialogues (the same ones the run would make, so a run with

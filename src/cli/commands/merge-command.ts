@@ -10,6 +10,7 @@ import {
   recordLineIndex,
 } from '../../io/run-file.js';
 import { type CliIo, UsageError } from '../cli-io.js';
+import type { MergeSummary } from '../merge-summary.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 
 export const MERGE_HELP = `Usage: icer merge FILE... --out FILE [--force]
@@ -105,7 +106,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   }
   await out.close({}, true);
   if (values.json) {
-    const summary = { out: resolve(io.cwd, values.out), dialogues: out.records, shards: first.of };
+    const summary: MergeSummary = { out: resolve(io.cwd, values.out), dialogues: out.records, shards: first.of };
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   } else if (!values.quiet) {
     io.stderr.write(
