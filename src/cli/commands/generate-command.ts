@@ -123,15 +123,14 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     throw new UsageError(
       '--workers runs templates on more threads; a model run waits on the network: use --concurrency.',
     );
-  // The simulator's generator; the baseline has none. Built before any file is written, so that options it refuses
-  // fail the run first.
-  const generator = baseline ? undefined : plan.generator(adapter);
+  // Built before any file is written, so that options it refuses fail the run first (the baseline does not use it).
+  const generator = plan.generator(adapter);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, count);
   const [start, end] = shard ? shard.range : [0, count];
   if (values.estimate) {
     if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
     const expected = await estimate(
-      generator as DialogueGenerator,
+      generator,
       adapter,
       plan.profiles(start, end),
       end - start,
@@ -195,7 +194,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
               })
             : workers > 1
               ? workerEntries({ values: runValues(values), cwd: io.cwd, from, to: end, workers, stop: halt, abort })
-              : generatedEntries(generator as DialogueGenerator, plan.profiles(from, end), {
+              : generatedEntries(generator, plan.profiles(from, end), {
                   ...definedOnly({ concurrency }),
                   signal: abort,
                   firstIndex: from,
