@@ -112,8 +112,9 @@ function columnsDefault(shape: Record<string, z.ZodType>): string {
     .join(',');
 }
 
-/** Help lines for {@link RATINGS_DATA_FLAGS} and the scale flags, for commands that read either kind of data. */
-export const RATINGS_DATA_HELP = `Your own ratings data (CSV files with a header line, tab-separated when named .tsv;
+/** Help lines for {@link RATINGS_DATA_FLAGS} and the scale flags; `thresholds` for commands that build users. */
+function ratingsDataHelp(thresholds: string): string {
+  return `Your own ratings data (CSV files with a header line, tab-separated when named .tsv;
 see docs/ratings-data.md):
   --items FILE           the items file: one item per row (needs --ratings)
   --ratings FILE         the ratings file: one rating per row (needs --items)
@@ -128,11 +129,19 @@ see docs/ratings-data.md):
 Ratings (with --movielens, or --items and --ratings):
   --min-rating R         lowest rating of the data's scale (default: ${defaultText(loader.minRating, ratings.minRating)})
   --max-rating R         highest rating of the data's scale (default: ${defaultText(loader.maxRating, ratings.maxRating)})
-  --like-threshold R     ratings at or above R are liked (default: ${defaultText(ratings.likeThreshold)})
-  --dislike-threshold R  ratings at or below R are disliked (default: ${defaultText(ratings.dislikeThreshold)})
-  --unknown-items WHAT   a rating of an item not in the items file (or a MovieLens rating, tag or link of a movie not
+${thresholds}  --unknown-items WHAT   a rating of an item not in the items file (or a MovieLens rating, tag or link of a movie not
                          in movies.csv): ${choicesText(loader.unknownItems)} (default: ${defaultText(loader.unknownItems)})
 `;
+}
+
+/** Help lines for the ratings data flags of the commands that build users from it (generate, profiles). */
+export const RATINGS_DATA_HELP =
+  ratingsDataHelp(`  --like-threshold R     ratings at or above R are liked (default: ${defaultText(ratings.likeThreshold)})
+  --dislike-threshold R  ratings at or below R are disliked (default: ${defaultText(ratings.dislikeThreshold)})
+`);
+
+/** The same for the commands that read dialogues against the data's catalog: no users are built, so no thresholds. */
+export const RECORD_DATA_HELP = ratingsDataHelp('');
 
 /** The data a command reads: MovieLens, your own ratings files, or neither, with the profile builder's options. */
 export interface RatingsDataSettings extends MovieLensSettings {

@@ -106,7 +106,10 @@ export const RECORD_SOURCE_FLAGS = {
   movielens: { type: 'string' },
   catalog: { type: 'string' },
   ...RATINGS_DATA_FLAGS,
-  ...MOVIELENS_FLAGS,
+  // The scale and unknown items, but not the like/dislike thresholds: these commands build no users.
+  'min-rating': MOVIELENS_FLAGS['min-rating'],
+  'max-rating': MOVIELENS_FLAGS['max-rating'],
+  'unknown-items': MOVIELENS_FLAGS['unknown-items'],
 } as const;
 
 /**

@@ -19,8 +19,8 @@ function documented(...headings: string[]): Map<string, string | undefined> {
 
 describe('docs/cli.md', () => {
   for (const [command, headings] of [
-    ['generate', ['`icer generate`', 'Ratings data flags', 'MovieLens flags', 'Model flags']],
-    ['profiles', ['`icer profiles`', 'Ratings data flags', 'MovieLens flags']],
+    ['generate', ['`icer generate`', 'Ratings data flags', 'MovieLens flags', 'Threshold flags', 'Model flags']],
+    ['profiles', ['`icer profiles`', 'Ratings data flags', 'MovieLens flags', 'Threshold flags']],
     ['evaluate', ['`icer evaluate`', 'Ratings data flags', 'MovieLens flags', 'Model flags']],
     ['judge', ['`icer judge`', 'Ratings data flags', 'MovieLens flags', 'Model flags']],
     ['stats', ['`icer stats`', 'Ratings data flags', 'MovieLens flags']],

@@ -24,7 +24,8 @@ export const RATINGS = [
   ),
 ].join('\n');
 
-export const FLAGS = [
+/** The data flags, as the commands that read dialogues against its catalog take them. */
+export const DATA_FLAGS = [
   '--items',
   'books.csv',
   '--ratings',
@@ -41,8 +42,7 @@ export const FLAGS = [
   '1',
   '--max-rating',
   '10',
-  '--like-threshold',
-  '8',
-  '--dislike-threshold',
-  '3',
 ];
+
+/** The same with the thresholds on its scale, as the commands that build users (generate, profiles) take them. */
+export const FLAGS = [...DATA_FLAGS, '--like-threshold', '8', '--dislike-threshold', '3'];

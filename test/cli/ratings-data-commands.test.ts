@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
-import { BOOKS, FLAGS, RATINGS } from './goodreads-files.js';
+import { BOOKS, DATA_FLAGS, FLAGS, RATINGS } from './goodreads-files.js';
 
 const tempDir = useTempDir();
 
@@ -21,7 +21,7 @@ describe('the ratings data flags on the commands that read dialogues', () => {
   it('icer evaluate takes its catalog and each reader’s ratings from --items and --ratings', async () => {
     const { dir } = await booksRun();
     const args = ['evaluate', '--dialogues', 'd.jsonl', '--negatives', '5', '--json'];
-    const own = await cli([...args, ...FLAGS], dir);
+    const own = await cli([...args, ...DATA_FLAGS], dir);
     expect(own.code, own.stderr).toBe(0);
     const report = JSON.parse(own.stdout) as { task: { targets: number; skipped: Record<string, number> } };
     expect(report.task.targets).toBeGreaterThan(0);
@@ -33,7 +33,7 @@ describe('the ratings data flags on the commands that read dialogues', () => {
 
   it('icer export finds the titles in the items file', async () => {
     const { dir } = await booksRun();
-    const result = await cli(['export', 'd.jsonl', '--format', 'redial', '--out', 'r.jsonl', ...FLAGS], dir);
+    const result = await cli(['export', 'd.jsonl', '--format', 'redial', '--out', 'r.jsonl', ...DATA_FLAGS], dir);
     expect(result.code, result.stderr).toBe(0);
     const first = JSON.parse(readFileSync(join(dir, 'r.jsonl'), 'utf8').split('\n')[0] as string) as {
       movieMentions: Record<string, string>;
@@ -45,7 +45,7 @@ describe('the ratings data flags on the commands that read dialogues', () => {
 
   it('icer stats reads them as it reads --movielens', async () => {
     const { dir } = await booksRun();
-    const result = await cli(['stats', 'd.jsonl', '--json', ...FLAGS], dir);
+    const result = await cli(['stats', 'd.jsonl', '--json', ...DATA_FLAGS], dir);
     expect(result.code, result.stderr).toBe(0);
     expect((JSON.parse(result.stdout) as { corpora: { dialogues: number }[] }).corpora[0]?.dialogues).toBe(5);
   });
@@ -63,7 +63,11 @@ describe('the ratings data flags on the commands that read dialogues', () => {
       const half = await cli([command, ...rest, '--items', 'books.csv'], dir);
       expect(half.code, command).toBe(2);
       expect(half.stderr).toMatch(/--items needs --ratings FILE/);
-      const both = await cli([command, ...rest, ...FLAGS, '--catalog', 'c.json'], dir);
+      const both = await cli([command, ...rest, ...DATA_FLAGS, '--catalog', 'c.json'], dir);
+      // No users are built from the data here: the thresholds would do nothing, so they are refused.
+      const thresholds = await cli([command, ...rest, ...FLAGS], dir);
+      expect(thresholds.code, command).toBe(2);
+      expect(thresholds.stderr).toMatch(/like-threshold/);
       expect(both.code, command).toBe(2);
       expect(both.stderr).toMatch(/--items and --catalog cannot be combined/);
       const columns = await cli([command, ...rest, '--facets', 'genre=genres'], dir);

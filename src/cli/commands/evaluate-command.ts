@@ -14,7 +14,7 @@ import { type CliIo, UsageError } from '../cli-io.js';
 import { definedOnly } from '../defined-only.js';
 import { labelledFile } from '../labelled-file.js';
 import { MODEL_OPTION_FLAGS, MODEL_OPTION_HELP, modelChoice, modelFlags } from '../model-from-flags.js';
-import { RATINGS_DATA_HELP } from '../movielens-flags.js';
+import { RECORD_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed, plainNumber } from '../parse-values.js';
@@ -60,7 +60,7 @@ Options:
   --quiet                   no model summary on stderr (skipped lines are still reported)
   -h, --help                show this help
 
-${RATINGS_DATA_HELP}
+${RECORD_DATA_HELP}
 A language model as recommender (with --recommender provider:model or MODEL):
 ${MODEL_OPTION_HELP}
 Examples:

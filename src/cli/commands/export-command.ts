@@ -11,7 +11,7 @@ import {
 } from '../../export/export-dialogues.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import type { ExportJson } from '../export-json.js';
-import { RATINGS_DATA_HELP } from '../movielens-flags.js';
+import { RECORD_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordCatalogs, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseChoice, parseNumber, parseSeed } from '../parse-values.js';
@@ -52,7 +52,7 @@ Options:
                       dialogues read, written, skipped, brokenLines and, for hf, the splits
   -h, --help          show this help
 
-${RATINGS_DATA_HELP}
+${RECORD_DATA_HELP}
 Examples:
   icer export dialogues.jsonl --format chat --out recommender.jsonl
   icer export dialogues.jsonl --format chat --as user --out user-simulator.jsonl

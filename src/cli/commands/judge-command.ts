@@ -7,7 +7,7 @@ import { readDialogueFile } from '../../evaluation/read-dialogue-file.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { definedOnly } from '../defined-only.js';
 import { MODEL_OPTION_FLAGS, MODEL_OPTION_HELP, modelChoice, modelFlags } from '../model-from-flags.js';
-import { RATINGS_DATA_HELP } from '../movielens-flags.js';
+import { RECORD_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed } from '../parse-values.js';
@@ -41,7 +41,7 @@ Options:
   --quiet                no model summary on stderr (failures, skipped lines and missing items are still reported)
   -h, --help             show this help
 
-${RATINGS_DATA_HELP}
+${RECORD_DATA_HELP}
 The judge model:
 ${MODEL_OPTION_HELP}
 Examples:

@@ -9,7 +9,7 @@ import type { ReportFile } from '../../report/collect-report.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { labelledFile } from '../labelled-file.js';
 import { parsePrices } from '../model-from-flags.js';
-import { RATINGS_DATA_HELP } from '../movielens-flags.js';
+import { RECORD_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordCatalogs, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed } from '../parse-values.js';
@@ -38,7 +38,7 @@ Options:
   --quiet                   no summary line on stderr (skipped lines are still reported)
   -h, --help                show this help
 
-${RATINGS_DATA_HELP}
+${RECORD_DATA_HELP}
 Examples:
   icer report icer=dialogues.jsonl --evaluation eval.json --out report.html
   icer report dialogues.jsonl --reference chat=recommender.jsonl --browse 50 --title Books --out books.html

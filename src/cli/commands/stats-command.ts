@@ -4,7 +4,7 @@ import { type CorpusStats, corpusStats, type DatasetStats, STATS_METHOD } from '
 import { type CliIo, UsageError } from '../cli-io.js';
 import { labelledFile } from '../labelled-file.js';
 import { parsePrices } from '../model-from-flags.js';
-import { RATINGS_DATA_HELP } from '../movielens-flags.js';
+import { RECORD_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordCatalogs, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { printReport } from '../print-report.js';
@@ -28,7 +28,7 @@ Options:
   --out FILE                also write the figures as JSON to FILE
   -h, --help                show this help
 
-${RATINGS_DATA_HELP}
+${RECORD_DATA_HELP}
 Examples:
   icer stats dialogues.jsonl
   icer stats icer=dialogues.jsonl --reference chat=recommender.jsonl
