@@ -98,9 +98,8 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
   violations.sort((a, b) => a.turn - b.turn);
   for (const violation of violations) setup.emit('inconsistency', { dialogueId: setup.id, violation, repaired: false });
 
-  const recommended = turns.flatMap((turn) =>
-    turn.acts.filter((act) => act.type === 'recommend').flatMap((act) => act.items),
-  );
+  const recommended: string[] = [];
+  for (const turn of turns) for (const act of turn.acts) if (act.type === 'recommend') recommended.push(...act.items);
   const accepted = lastUserActs.find((act) => act.type === 'accept')?.items[0] ?? null;
   const heldOut = new Set(profile.heldOut);
   const record: DialogueRecord = {

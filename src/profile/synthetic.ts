@@ -164,12 +164,12 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
     options.seed,
     { fraction: options.heldOutFraction, count: undefined },
   );
-  const affinities = Object.fromEntries(
-    [...tastes.entries()]
-      .map(([key, value]) => [key, round3(value)] as const)
-      .filter(([, value]) => value !== 0)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
-  );
+  // Assigned key by key in sorted order: Object.fromEntries is markedly slower, and this runs once per user.
+  const affinities: Record<string, number> = {};
+  for (const key of [...tastes.keys()].sort()) {
+    const value = round3(tastes.get(key) as number);
+    if (value !== 0) affinities[key] = value;
+  }
   return trustedProfile(
     {
       id,
