@@ -31,24 +31,36 @@ export async function callAdapter<T>(
     // Templates answer at once and honour the signal themselves; only other adapters can hang.
     return { reply: await (callsModel(setup.adapter) ? raceAbort(Promise.resolve(call()), setup.signal) : call()) };
   } catch (error) {
-    if (setup.signal?.aborted) throw abortedError(setup.signal.reason);
-    const where = `wording ${wordingOf(turns)} of dialogue "${setup.id}"`;
-    if (IcerError.isInstance(error)) {
-      if (error.code === 'LM_INVALID_REPLY') return { unusable: error.problem };
-      if (error.code === 'ABORTED') throw error;
-      throw new IcerError(error.code, `While ${where}: ${error.problem}`, {
-        ...(error.location ? { location: error.location } : {}),
-        ...(error.hint !== undefined ? { hint: error.hint } : {}),
-        cause: error,
-      });
-    }
-    throw new IcerError(
-      'LM_CALL_FAILED',
-      `The adapter "${setup.adapter.name}" failed while ${where}: ${describe(error)}`,
-      {
-        hint: 'The adapter itself threw (see `cause`). To have a bad reply re-asked instead, throw an IcerError with code LM_INVALID_REPLY.',
-        cause: error,
-      },
-    );
+    return adapterFailure(setup, turns, error);
   }
+}
+
+/**
+ * What an adapter's throw means for the dialogue (see {@link callAdapter}): an unusable reply, or the error that ends
+ * the dialogue.
+ */
+export function adapterFailure(
+  setup: DialogueSetup,
+  turns: { first: number; last: number },
+  error: unknown,
+): { unusable: string } {
+  if (setup.signal?.aborted) throw abortedError(setup.signal.reason);
+  const where = `wording ${wordingOf(turns)} of dialogue "${setup.id}"`;
+  if (IcerError.isInstance(error)) {
+    if (error.code === 'LM_INVALID_REPLY') return { unusable: error.problem };
+    if (error.code === 'ABORTED') throw error;
+    throw new IcerError(error.code, `While ${where}: ${error.problem}`, {
+      ...(error.location ? { location: error.location } : {}),
+      ...(error.hint !== undefined ? { hint: error.hint } : {}),
+      cause: error,
+    });
+  }
+  throw new IcerError(
+    'LM_CALL_FAILED',
+    `The adapter "${setup.adapter.name}" failed while ${where}: ${describe(error)}`,
+    {
+      hint: 'The adapter itself threw (see `cause`). To have a bad reply re-asked instead, throw an IcerError with code LM_INVALID_REPLY.',
+      cause: error,
+    },
+  );
 }

@@ -41,7 +41,8 @@ interface StepState {
   unusable: string | undefined;
 }
 
-function spoken(step: DialogueTurnActs, text: string): Turn {
+/** A step as spoken with `text`. */
+export function spoken(step: DialogueTurnActs, text: string): Turn {
   return { index: step.index, speaker: step.speaker, text, acts: [...step.acts] };
 }
 

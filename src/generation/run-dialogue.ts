@@ -62,7 +62,7 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
       steps.push(step);
       continue;
     }
-    const turn = await verbalizeTurn(
+    const worded = verbalizeTurn(
       setup,
       tracker,
       step,
@@ -72,6 +72,8 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
       voice,
       ledger,
     );
+    // Awaited only when it is a promise: a template turn is worded at once, and the dialogue runs straight through.
+    const turn = worded instanceof Promise ? await worded : worded;
     tracker.commit(turn);
     turns.push(turn);
     setup.emit('turn', { dialogueId: setup.id, turn });

@@ -3,18 +3,18 @@ import type { Turn } from '../dialogue/turn.js';
 import type { DialogueTurnActs, VerbalizeRequest } from '../language/lm-adapter.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import type { UserSimulator } from '../simulation/user-simulator.js';
-import { callAdapter } from './adapter-call.js';
+import { type AdapterAnswer, adapterFailure, callAdapter } from './adapter-call.js';
 import type { DialogueSetup } from './dialogue-setup.js';
-import { verbalizeWithRepairs } from './repair-loop.js';
-import { templateFallback } from './template-fallback.js';
+import { spoken, type VerbalizationReply, verbalizeWithRepairs } from './repair-loop.js';
+import { templateFallback, wordsAtOnce } from './template-fallback.js';
 import type { VerbalizationLedger } from './verbalization-ledger.js';
 
 /**
  * Turn mode: one turn's words from the adapter, seeing the conversation so far. Text that contradicts the acts is
  * re-asked with the problems stated (`repairAttempts` times), then rendered from templates; repairs go in the
- * ledger.
+ * ledger. Templates word a turn at once: their turn is returned as it is (not a promise) when its text passes.
  */
-export async function verbalizeTurn(
+export function verbalizeTurn(
   setup: DialogueSetup,
   tracker: ConsistencyTracker,
   step: DialogueTurnActs,
@@ -23,7 +23,7 @@ export async function verbalizeTurn(
   persona: UserSimulator['persona'] | undefined,
   voice: NonNullable<VerbalizeRequest['voice']>,
   ledger: VerbalizationLedger,
-): Promise<Turn> {
+): Turn | Promise<Turn> {
   // Built field by field rather than spread: this runs for every turn, and spreads cost more than the rest of it.
   const requestFor = (random: SeededRandom): VerbalizeRequest => {
     const request: VerbalizeRequest = {
@@ -39,13 +39,31 @@ export async function verbalizeTurn(
     return request;
   };
   const turns = { first: step.index, last: step.index };
-  const [turn] = await verbalizeWithRepairs(
+  // A first attempt made at once, and the general path's answer for it when it did not pass.
+  let first: AdapterAnswer<VerbalizationReply> | undefined;
+  const templates = wordsAtOnce(setup);
+  if (templates) {
+    let text: string | undefined;
+    try {
+      text = templates.verbalizeSync(requestFor(random));
+    } catch (error) {
+      first = adapterFailure(setup, turns, error);
+    }
+    if (text !== undefined) {
+      // Anything short of a passing utterance goes through the general path, which judges it the same as ever.
+      const turn = spoken(step, text);
+      if (text.trim() !== '' && tracker.checkText(turn).length === 0) return turn;
+      first = { reply: { texts: [text], usage: undefined } };
+    }
+  }
+  return verbalizeWithRepairs(
     setup,
     tracker,
     ledger,
     [step],
     random,
     async (attempt) => {
+      if (first !== undefined && attempt.feedback === undefined) return first;
       const request = requestFor(attempt.random);
       if (attempt.feedback) request.feedback = attempt.feedback[0]?.problems ?? [];
       const answer = await callAdapter(setup, turns, () => setup.adapter.verbalize(request));
@@ -55,6 +73,5 @@ export async function verbalizeTurn(
       return { reply: { texts: [text], usage } };
     },
     () => templateFallback.verbalizeSync(requestFor(random)),
-  );
-  return turn as Turn;
+  ).then(([turn]) => turn as Turn);
 }

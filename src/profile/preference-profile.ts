@@ -64,31 +64,60 @@ export function trustedProfile(data: PreferenceProfileData, builtFrom?: ItemCata
   return new PreferenceProfile(data, { [TRUSTED]: builtFrom ?? true } as ProfileParseOptions);
 }
 
-// Lists the problems a schema cannot see: an item both liked and disliked, a held-out item that leaks elsewhere.
-function findContradiction(data: PreferenceProfileData): { field: string; problem: string } | undefined {
-  const seen = new Map<string, string>();
-  const lists: Array<[string, readonly string[]]> = [
-    ['liked', data.liked.map((o) => o.item)],
-    ['disliked', data.disliked.map((o) => o.item)],
-    ['neutral', data.neutral],
-    ['heldOut', data.heldOut],
-  ];
-  for (const [name, ids] of lists) {
-    for (const [index, id] of ids.entries()) {
-      const earlier = seen.get(id);
+interface Opinion {
+  readonly kind: ItemOpinionKind;
+  readonly strength: number;
+}
+
+// The lists an item can be in, in the order they are read, and what each says of it. Held-out items read as unseen.
+const OPINION_LISTS = ['liked', 'disliked', 'neutral', 'heldOut'] as const;
+const LIST_KIND: Readonly<Record<(typeof OPINION_LISTS)[number], ItemOpinionKind>> = {
+  liked: 'liked',
+  disliked: 'disliked',
+  neutral: 'neutral',
+  heldOut: 'unseen',
+};
+const LIST_OF_KIND: ReadonlyMap<ItemOpinionKind, string> = new Map(
+  OPINION_LISTS.map((name) => [LIST_KIND[name], name]),
+);
+const NEUTRAL: Opinion = { kind: 'neutral', strength: 0 };
+const HELD_OUT: Opinion = { kind: 'unseen', strength: 0 };
+
+/**
+ * Every listed item's opinion, or the problem a schema cannot see: an item listed twice, or in two lists (held-out
+ * items appear nowhere else). One pass, as this runs for every profile a run builds.
+ */
+function readOpinions(
+  data: PreferenceProfileData,
+): { opinions: Map<string, Opinion> } | { field: string; problem: string } {
+  const opinions = new Map<string, Opinion>();
+  for (const name of OPINION_LISTS) {
+    const list = data[name];
+    for (let index = 0; index < list.length; index++) {
+      const entry = list[index] as ItemOpinion | string;
+      const id = typeof entry === 'string' ? entry : entry.item;
+      const earlier = opinions.get(id);
       if (earlier !== undefined) {
+        const earlierName = LIST_OF_KIND.get(earlier.kind) as string;
         return {
           field: `${name}[${index}]`,
           problem:
-            earlier === name
+            earlierName === name
               ? `item "${id}" is listed twice in ${name}`
-              : `item "${id}" is in both ${earlier} and ${name}; an item has one opinion, and held-out items appear nowhere else`,
+              : `item "${id}" is in both ${earlierName} and ${name}; an item has one opinion, and held-out items appear nowhere else`,
         };
       }
-      seen.set(id, name);
+      opinions.set(
+        id,
+        typeof entry === 'string'
+          ? name === 'neutral'
+            ? NEUTRAL
+            : HELD_OUT
+          : { kind: LIST_KIND[name], strength: entry.strength },
+      );
     }
   }
-  return undefined;
+  return { opinions };
 }
 
 /**
@@ -109,7 +138,7 @@ function findContradiction(data: PreferenceProfileData): { field: string; proble
  */
 export class PreferenceProfile {
   readonly #data: PreferenceProfileData;
-  readonly #opinions = new Map<string, { kind: ItemOpinionKind; strength: number }>();
+  readonly #opinions: ReadonlyMap<string, Opinion>;
   // A catalog the profile is known to fit (it passed assertMatches, or was built from it): a run checks its profiles
   // before every dialogue, and neither a profile nor a catalog changes.
   #matched: ItemCatalog | undefined;
@@ -129,22 +158,16 @@ export class PreferenceProfile {
         hint: 'Fix that field (see PreferenceProfileSchema in the icer docs).',
       });
     }
-    const contradiction = findContradiction(parsed.data);
-    if (contradiction) {
-      throw new IcerError(
-        'INVALID_PROFILE',
-        `Profile "${parsed.data.id}" contradicts itself: ${contradiction.problem}.`,
-        {
-          location: { file: source, field: contradiction.field },
-          hint: 'Keep each item in one list only.',
-        },
-      );
+    const read = readOpinions(parsed.data);
+    if ('problem' in read) {
+      throw new IcerError('INVALID_PROFILE', `Profile "${parsed.data.id}" contradicts itself: ${read.problem}.`, {
+        location: { file: source, field: read.field },
+        hint: 'Keep each item in one list only.',
+      });
     }
     this.#data = parsed.data;
+    this.#opinions = read.opinions;
     if (trust !== undefined && trust !== true) this.#matched = trust;
-    for (const { item, strength } of this.#data.liked) this.#opinions.set(item, { kind: 'liked', strength });
-    for (const { item, strength } of this.#data.disliked) this.#opinions.set(item, { kind: 'disliked', strength });
-    for (const item of this.#data.neutral) this.#opinions.set(item, { kind: 'neutral', strength: 0 });
   }
 
   /** Parses a JSON value (already `JSON.parse`d) into a profile. */

@@ -230,6 +230,37 @@ describe('DialogueGenerator', () => {
     }
   });
 
+  it('repairs a template wording the tracker refuses the same way, whether the turn is worded at once or awaited', async () => {
+    // Templates are worded synchronously unless their `verbalize` is replaced: both paths must give the same record.
+    class ForgetfulTemplates extends TemplateAdapter {
+      readonly #asked = new Set<number>();
+      override verbalizeSync(request: VerbalizeRequest): string {
+        const text = super.verbalizeSync(request);
+        const first = !this.#asked.has(request.history.length);
+        this.#asked.add(request.history.length);
+        return first && request.acts.some((act) => act.items.length > 0) ? 'Sure, something nice.' : text;
+      }
+    }
+    class AwaitedForgetfulTemplates extends ForgetfulTemplates {
+      override async verbalize(request: VerbalizeRequest): Promise<{ text: string }> {
+        return { text: this.verbalizeSync(request) };
+      }
+    }
+    const profiles = users(6);
+    const [atOnce, awaited] = await Promise.all(
+      [new ForgetfulTemplates(), new AwaitedForgetfulTemplates()].map((adapter) =>
+        collect(new DialogueGenerator({ adapter, seed: 5, repairAttempts: 2 }), profiles, 1),
+      ),
+    );
+    expect(json(atOnce as DialogueRecord[])).toBe(json(awaited as DialogueRecord[]));
+    const repairs = (atOnce as DialogueRecord[]).flatMap((record) => record.consistency.repairLog);
+    expect(repairs.length).toBeGreaterThan(0);
+    expect(repairs.every((r) => r.method === 'regenerated' && r.attempts === 2)).toBe(true);
+    expect(repairs[0]?.violations[0]?.rule).toBe('text-missing-item');
+    expect((atOnce as DialogueRecord[]).every((record) => record.consistency.violations.length === 0)).toBe(true);
+    expect((atOnce as DialogueRecord[]).every((record) => record.generator.calls === 0)).toBe(true);
+  });
+
   it('words a whole dialogue in one call in dialogue mode, with the same acts as turn mode', async () => {
     const profile = users(1)[0] as PreferenceProfile;
     const byTurn = await new DialogueGenerator({ seed: 8 }).generate(profile);
