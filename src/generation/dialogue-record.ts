@@ -4,6 +4,7 @@ import { TokenUsageSchema } from '../dialogue/token-usage.js';
 import { TurnSchema } from '../dialogue/turn.js';
 import { VerbalizationModeSchema } from '../dialogue/verbalization-mode.js';
 import { ViolationSchema } from '../dialogue/violation.js';
+import { copyKeyed } from '../profile/keyed-record.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
 import { type Persona, PersonaSchema } from '../profile/profile-schema.js';
 import { SeedSchema } from '../random/seeded-random.js';
@@ -105,7 +106,7 @@ export function recordUser(profile: PreferenceProfile, persona: Persona | undefi
     id: profile.id,
     liked: profile.liked.map((o) => o.item),
     disliked: profile.disliked.map((o) => o.item),
-    preferences: { ...profile.affinities },
+    preferences: copyKeyed(profile.affinities),
     heldOut: [...profile.heldOut],
     ...(persona ? { persona } : {}),
   };
