@@ -50,7 +50,10 @@ export class ConsistencyTracker {
 
   /** A tracker for one dialogue; the catalog's title index is built on first use and shared. */
   constructor(options: ConsistencyTrackerOptions) {
-    const { catalog, profile } = parseOptions(ConsistencyTrackerOptionsSchema, options, 'ConsistencyTracker');
+    // Plainly valid options skip zod, which is there to word what is wrong: the generator builds a tracker per dialogue.
+    const { catalog, profile } = isPlainlyValid(options)
+      ? options
+      : parseOptions(ConsistencyTrackerOptionsSchema, options, 'ConsistencyTracker');
     this.#context = { catalog, profile, heldOut: new Set(profile.heldOut), committed: this.#committed };
     this.#finder = mentionFinderFor(catalog);
   }
@@ -98,6 +101,12 @@ export class ConsistencyTracker {
   get checkedTurns(): number {
     return this.#checkedTurns;
   }
+}
+
+function isPlainlyValid(options: unknown): options is { catalog: ItemCatalog; profile: PreferenceProfile } {
+  if (typeof options !== 'object' || options === null) return false;
+  const { catalog, profile } = options as Record<string, unknown>;
+  return catalog instanceof ItemCatalog && profile instanceof PreferenceProfile && Object.keys(options).length === 2;
 }
 
 function sameActs(a: readonly DialogueAct[], b: readonly DialogueAct[]): boolean {

@@ -1,5 +1,6 @@
 import type { Item } from '../../catalog/item.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
+import { perItem } from '../../catalog/per-item.js';
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList, withArticle } from '../../lexicon/english.js';
@@ -189,7 +190,8 @@ const FAME: Readonly<Record<Fame, readonly Fact[]>> = {
 
 const IT: Subject = { it: 'It', inner: 'it' };
 
-function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWords {
+/** What the facts of an item may say that takes no random draw: read once per item. */
+const itemWords = perItem((item, catalog) => {
   const phrasing = domainPhrasing(catalog);
   const genres: GenreWords[] = [];
   const qualities: string[] = [];
@@ -206,7 +208,24 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWo
     else if (trait.kind === 'feature') features.push(trait.text);
     else if (trait.kind === 'keyword' && isFactTag(trait.text)) keywords.push(trait.text);
   }
-  const bare = genres.length > 0 ? 'one' : plainKind(item);
+  return {
+    phrasing,
+    genres,
+    qualities,
+    features,
+    keywords,
+    bare: genres.length > 0 ? 'one' : plainKind(item),
+    performers: valuesOf(item, phrasing, 'performer'),
+    creators: valuesOf(item, phrasing, 'creator').slice(0, 2),
+    fame: fameOf(item, catalog),
+  };
+});
+
+function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWords {
+  const { phrasing, genres, qualities, features, keywords, bare, performers, creators, fame } = itemWords(
+    item,
+    catalog,
+  );
   const head = random.chance(0.5)
     ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? bare)
     : (phrasing.noun?.singular ?? bare);
@@ -214,8 +233,7 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWo
   const np = withArticle(kind);
   const end = genrePhrase(genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
   const npEnd = withArticle(end);
-  const castNames = valuesOf(item, phrasing, 'performer').slice(0, random.chance(0.5) ? 1 : 2);
-  const creators = valuesOf(item, phrasing, 'creator').slice(0, 2);
+  const castNames = performers.slice(0, random.chance(0.5) ? 1 : 2);
   return {
     np,
     npEnd,
@@ -227,7 +245,7 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWo
     quality: qualities.length === 0 ? '' : random.pick(qualities),
     feature: features.length === 0 ? '' : random.pick(features),
     tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
-    fame: fameOf(item, catalog),
+    fame,
     w: factWords(phrasing),
   };
 }

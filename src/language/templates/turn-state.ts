@@ -1,5 +1,6 @@
 import { displayTitle, type Item } from '../../catalog/item.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
+import { perItem } from '../../catalog/per-item.js';
 import type { Speaker } from '../../dialogue/dialogue-acts.js';
 import type { DomainPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList } from '../../lexicon/english.js';
@@ -43,30 +44,15 @@ function shortTitle(item: Item, display: string, catalog: ItemCatalog): string |
   return catalog.findByTitle(short).length === 1 ? short : undefined;
 }
 
-// Short titles per catalog and item id (null: none), worked out once: the title lookup is a good part of a turn's
-// wording, and a catalog never changes.
-const shortTitles = new WeakMap<ItemCatalog, Map<string, string | null>>();
-
-function knownTitle(item: Item, display: string, catalog: ItemCatalog): string | undefined {
-  let byId = shortTitles.get(catalog);
-  if (!byId) {
-    byId = new Map();
-    shortTitles.set(catalog, byId);
-  }
-  let short = byId.get(item.id);
-  if (short === undefined) {
-    short = shortTitle(item, display, catalog) ?? null;
-    byId.set(item.id, short);
-  }
-  return short ?? undefined;
-}
+// Worked out once per item: the title lookup is a good part of a turn's wording.
+const knownTitle = perItem((item, catalog) => shortTitle(item, displayTitle(item), catalog));
 
 /** The titles of item ids (throws `UNKNOWN_ITEM` for an id not in the catalog), ready for templates. */
 export function titleWords(state: TurnState, ids: readonly string[]): TitleWords {
   const list = ids.map((id) => {
     const item = state.catalog.require(id);
     const display = displayTitle(item);
-    const short = state.known.has(id) ? knownTitle(item, display, state.catalog) : undefined;
+    const short = state.known.has(id) ? knownTitle(item, state.catalog) : undefined;
     return short ?? display;
   });
   for (const title of list) state.titles.push(title);
