@@ -122,6 +122,29 @@ function drawTastes(catalog: ItemCatalog, rng: SeededRandom, options: ResolvedOp
   return tastes;
 }
 
+interface Scored {
+  readonly item: string;
+  readonly utility: number;
+}
+
+// Highest utility first; ties (rare with the item noise) by item id.
+const byUtility = (a: Scored, b: Scored): number => b.utility - a.utility || (a.item < b.item ? -1 : 1);
+
+/** The `count` best entries, best first: a short list kept sorted as the entries go by. */
+function bestOf(entries: readonly Scored[], count: number): Scored[] {
+  const best: Scored[] = [];
+  for (const entry of entries) {
+    if (best.length === count && byUtility(entry, best[count - 1] as Scored) >= 0) continue;
+    let at = best.length < count ? best.length : count - 1;
+    while (at > 0 && byUtility(entry, best[at - 1] as Scored) < 0) {
+      best[at] = best[at - 1] as Scored;
+      at--;
+    }
+    best[at] = entry;
+  }
+  return best;
+}
+
 function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: ResolvedOptions): PreferenceProfile {
   const id = `${options.idPrefix}-${index}`;
   const rng = new SeededRandom(options.seed).fork(`synthetic/${index}`);
@@ -136,27 +159,34 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
     item: item.id,
     utility: itemUtility(catalog, item.id, weights) + rng.normal(0, ITEM_NOISE_SD),
   }));
-  scored.sort((a, b) => b.utility - a.utility || (a.item < b.item ? -1 : 1));
-
+  // Liked items best first, disliked worst first, neutral by id: each part is sorted alone, the neutral majority only
+  // by id, rather than all of them by utility first.
   const opinion = (utility: number): number => round3(clamp(0.4 + Math.abs(utility), 0.4, 1));
-  const liked: ItemOpinion[] = [];
-  const disliked: ItemOpinion[] = [];
-  const neutral: string[] = [];
-  for (const [rank, { item, utility }] of scored.entries()) {
-    // The best few seen items are liked even for a hard-to-please user, so every user has something to say.
-    if (utility >= LIKE_UTILITY || (rank < MIN_LIKED && utility > 0)) liked.push({ item, strength: opinion(utility) });
-    else if (utility <= DISLIKE_UTILITY) disliked.push({ item, strength: opinion(utility) });
-    else neutral.push(item);
+  const likedScored: Scored[] = [];
+  const dislikedScored: Scored[] = [];
+  const rest: Scored[] = [];
+  for (const entry of scored) {
+    if (entry.utility >= LIKE_UTILITY) likedScored.push(entry);
+    else if (entry.utility <= DISLIKE_UTILITY) dislikedScored.push(entry);
+    else rest.push(entry);
+  }
+  likedScored.sort(byUtility);
+  dislikedScored.sort(byUtility).reverse();
+  // The best few seen items are liked even for a hard-to-please user, so every user has something to say: the best
+  // of the rest make up the first MIN_LIKED when they are above zero.
+  const best = bestOf(rest, Math.max(MIN_LIKED - likedScored.length, 1));
+  for (const entry of best) {
+    if (likedScored.length >= MIN_LIKED || entry.utility <= 0) break;
+    likedScored.push(entry);
   }
   // A taste too flat to show (a small catalog whose attributes are all below `minSupport`) still leaves a user who
   // says something: the best item they saw is liked, and a split always keeps one liked item visible.
-  const best = scored[0];
   const flat = [...tastes.values()].every((value) => round3(value) === 0);
-  if (liked.length === 0 && disliked.length === 0 && flat && best) {
-    liked.push({ item: best.item, strength: opinion(best.utility) });
-    neutral.splice(neutral.indexOf(best.item), 1);
-  }
-  disliked.reverse();
+  if (likedScored.length === 0 && dislikedScored.length === 0 && flat && best[0]) likedScored.push(best[0]);
+  const liked = likedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
+  const disliked = dislikedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
+  const neutral: string[] = [];
+  for (const entry of rest) if (!likedScored.includes(entry)) neutral.push(entry.item);
   neutral.sort();
 
   const heldOut = chooseHeldOut(
