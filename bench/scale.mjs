@@ -114,8 +114,8 @@ const timed = (prototype, name, bucket) => {
     }
   };
 };
-// The template adapter's work is synchronous; its async wrapper returns a settled promise.
-timed(TemplateAdapter.prototype, 'verbalize', 'wording');
+// The generator words a template turn through verbalizeSync (the async verbalize only wraps it), so that is timed.
+timed(TemplateAdapter.prototype, 'verbalizeSync', 'wording');
 for (const name of ['checkActs', 'checkText', 'commit']) timed(ConsistencyTracker.prototype, name, 'checking');
 const catalog = builtinCatalog();
 const split = async () => {
@@ -133,6 +133,13 @@ const split = async () => {
 };
 await split(); // warm-up
 const total = await split();
+// A bucket that timed nothing means its hook no longer sits on the generator's path: the split would be wrong.
+for (const [bucket, ms] of Object.entries(spent)) {
+  if (ms === 0) {
+    console.error(`scale: the split timed no ${bucket}; its hook missed the generator's path.`);
+    process.exit(1);
+  }
+}
 const simulating = total - spent.users - spent.wording - spent.checking - spent.serialising;
 const share = (ms) =>
   `${fmt((100 * ms) / total, 0).padStart(3)}%  ${fmt((1000 * ms) / SPLIT_DIALOGUES, 0).padStart(4)} µs per dialogue`;
