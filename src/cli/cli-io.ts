@@ -9,8 +9,8 @@ export interface CliIo {
   cwd: string;
   /** Where `-` reads from (`--profiles -`); the process's standard input when absent. */
   stdin?: Readable;
-  /** Where NO_COLOR and FORCE_COLOR are read; the process's environment when absent. */
-  env?: ColourEnv;
+  /** Where environment variables (NO_COLOR, FORCE_COLOR, ICER_THREAD_HEAP_MB) are read; the process's when absent. */
+  env?: ColourEnv & Readonly<Record<string, string | undefined>>;
 }
 
 /** A usage mistake: printed with a pointer to --help, exit code 2. */

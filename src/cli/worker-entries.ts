@@ -4,6 +4,7 @@ import { getHeapStatistics } from 'node:v8';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { abortedError } from '../abort.js';
 import { IcerError } from '../errors.js';
+import { UsageError } from './cli-io.js';
 import type { RunEntry } from './run-entries.js';
 import type { RunFlagValues } from './run-plan.js';
 import { receiveEntry, receiveError, type WorkerReply, type WorkerSetup } from './worker-messages.js';
@@ -26,12 +27,30 @@ const OLD_GENERATION_FLOOR_MB = 256;
 const DATA_HEADROOM = 4;
 const YOUNG_GENERATION_MB = 16;
 
-function threadLimits(): ResourceLimits {
+function threadLimits(heapMb: number | undefined): ResourceLimits {
   const dataMb = getHeapStatistics().used_heap_size / 2 ** 20;
   return {
-    maxOldGenerationSizeMb: Math.max(OLD_GENERATION_FLOOR_MB, Math.ceil(DATA_HEADROOM * dataMb)),
+    maxOldGenerationSizeMb: heapMb ?? Math.max(OLD_GENERATION_FLOOR_MB, Math.ceil(DATA_HEADROOM * dataMb)),
     maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
   };
+}
+
+/** The environment variable that sets each generate thread's heap cap outright, in MB. */
+export const THREAD_HEAP_ENV = 'ICER_THREAD_HEAP_MB';
+
+/**
+ * The heap cap the environment sets for each generate thread (see {@link THREAD_HEAP_ENV}), if any: for a machine
+ * with less memory per thread than the default assumes. A value that is not a whole number of MB is a usage error.
+ */
+export function threadHeapFromEnv(env: Readonly<Record<string, string | undefined>>): number | undefined {
+  const value = env[THREAD_HEAP_ENV];
+  if (value === undefined || value === '') return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < 1) {
+    throw new UsageError(
+      `${THREAD_HEAP_ENV} must be a whole number of MB, such as 512 (got "${value}"); unset it for the default cap.`,
+    );
+  }
+  return Number(value);
 }
 
 /** Whether worker threads can start: run from the sources (in their tests), there is no worker script to start. */
@@ -52,6 +71,8 @@ export async function* workerEntries(run: {
   workers: number;
   stop: AbortSignal;
   abort?: AbortSignal | undefined;
+  /** Each thread's old-generation cap in MB; by default it scales with the run's data. */
+  heapMb?: number | undefined;
 }): AsyncGenerator<RunEntry> {
   const batches = Math.ceil((run.to - run.from) / BATCH);
   const setup: WorkerSetup = { values: run.values, cwd: run.cwd };
@@ -69,7 +90,7 @@ export async function* workerEntries(run: {
     notify();
   };
   const idle: Worker[] = [];
-  const resourceLimits = threadLimits();
+  const resourceLimits = threadLimits(run.heapMb);
   const feed = (worker: Worker) => {
     if (run.stop.aborted || sent >= batches || sent - written >= AHEAD * run.workers) {
       idle.push(worker);
@@ -93,7 +114,7 @@ export async function* workerEntries(run: {
               'OUT_OF_MEMORY',
               `A generate worker thread ran out of memory (its heap is capped at ${resourceLimits.maxOldGenerationSizeMb} MB).`,
               {
-                hint: 'Run with fewer --workers, or --workers 1 (one thread is not capped); then --resume.',
+                hint: `Run with fewer --workers, or --workers 1 (one thread is not capped), or a larger ${THREAD_HEAP_ENV}; then --resume.`,
                 cause: error,
               },
             )

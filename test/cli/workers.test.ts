@@ -1,5 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli-harness.js';
@@ -30,6 +31,47 @@ describe('icer generate --workers', () => {
       generate(700, '--movielens', movielens, '--workers', workers, '--max-turns', '8');
     expect(users('2')).toBe(users('1'));
   });
+
+  it.skipIf(!hasBuild)(
+    'reports a thread out of its capped heap as OUT_OF_MEMORY, with what to do, and no stack trace',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'icer-oom-'));
+      try {
+        const run = (heap: string) =>
+          spawnSync(
+            process.execPath,
+            [
+              CLI,
+              'generate',
+              '--count',
+              '2000',
+              '--seed',
+              '11',
+              '--quiet',
+              '--workers',
+              '2',
+              '--out',
+              join(dir, 'd.jsonl'),
+            ],
+            { encoding: 'utf8', env: { ...process.env, ICER_THREAD_HEAP_MB: heap } },
+          );
+        // 8 MB cannot even hold the run's plan.
+        const starved = run('8');
+        expect(starved.status).toBe(1);
+        expect(starved.stderr).toMatch(/ran out of memory \(its heap is capped at 8 MB\)/);
+        expect(starved.stderr).toMatch(/--workers 1 .*ICER_THREAD_HEAP_MB.*--resume/);
+        expect(starved.stderr).toMatch(/\[OUT_OF_MEMORY\]/);
+        expect(starved.stderr).not.toMatch(/\n\s+at /);
+        // Nothing was written, and nothing is left behind.
+        expect(readdirSync(dir)).toEqual([]);
+        const bad = run('lots');
+        expect(bad.status).toBe(2);
+        expect(bad.stderr).toMatch(/ICER_THREAD_HEAP_MB must be a whole number of MB/);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
 
   it('is refused where threads cannot help, and checked like every number', async () => {
     expect((await cli(['generate', '--workers', '0'])).stderr).toMatch(/--workers/);

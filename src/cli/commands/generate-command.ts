@@ -20,7 +20,7 @@ import type { RunEstimate } from '../run-estimate.js';
 import { planRun, RUN_FLAGS, type RunFlagValues } from '../run-plan.js';
 import { usageSoFar } from '../run-usage.js';
 import { unconstrainedEntries } from '../unconstrained-entries.js';
-import { workerEntries, workerThreadsShipped } from '../worker-entries.js';
+import { threadHeapFromEnv, workerEntries, workerThreadsShipped } from '../worker-entries.js';
 import { type WrittenDialogues, writeDialogues } from '../write-dialogues.js';
 import { GENERATE_HELP } from './generate-help.js';
 
@@ -147,6 +147,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     url: await queue.reachQueue(values.queue as string),
     runKey: queue.queueRunKey(runConfig(values), values.out === undefined ? undefined : resolve(io.cwd, values.out)),
   };
+  const heapMb = threadHeapFromEnv(io.env ?? process.env);
   const file =
     values.out === undefined
       ? undefined
@@ -193,7 +194,16 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
                 abort,
               })
             : workers > 1
-              ? workerEntries({ values: runValues(values), cwd: io.cwd, from, to: end, workers, stop: halt, abort })
+              ? workerEntries({
+                  values: runValues(values),
+                  cwd: io.cwd,
+                  from,
+                  to: end,
+                  workers,
+                  stop: halt,
+                  abort,
+                  heapMb,
+                })
               : generatedEntries(generator, plan.profiles(from, end), {
                   ...definedOnly({ concurrency }),
                   signal: abort,
