@@ -39,7 +39,9 @@ export class TextTokens {
   constructor(text: string) {
     this.text = text;
     let start = -1;
-    let special = false;
+    // What the word holds beyond ASCII letters and digits: apostrophes (dropped), other letters (accents folded).
+    let apostrophe = false;
+    let accented = false;
     const length = text.length;
     for (let i = 0; i <= length; i++) {
       const code = i < length ? text.charCodeAt(i) : 0x20;
@@ -49,20 +51,21 @@ export class TextTokens {
       else kind = WORD_CHAR.test(text[i] as string) ? 4 : 0;
       if (kind === 1 || kind === 4) {
         if (start < 0) start = i;
-        if (kind === 4) special = true;
+        if (kind === 4) accented = true;
         continue;
       }
       if (kind === 2) {
         // Inside a word an apostrophe joins ("don't" → "dont"), as normalizeTitle drops it.
-        if (start >= 0) special = true;
+        if (start >= 0) apostrophe = true;
         continue;
       }
       if (start >= 0) {
-        this.#push(text.slice(start, i), start, i, special);
+        this.#push(text.slice(start, i), start, i, apostrophe, accented);
         start = -1;
-        special = false;
+        apostrophe = false;
+        accented = false;
       }
-      if (kind === 3) this.#push('and', i, i + 1, false);
+      if (kind === 3) this.#push('and', i, i + 1, false, false);
     }
   }
 
@@ -71,8 +74,9 @@ export class TextTokens {
     return this.folded.length;
   }
 
-  #push(raw: string, start: number, end: number, special: boolean): void {
-    const cased = special ? raw.replace(APOSTROPHES, '').normalize('NFKD').replace(COMBINING_MARKS, '') : raw;
+  #push(raw: string, start: number, end: number, apostrophe: boolean, accented: boolean): void {
+    const plain = apostrophe ? raw.replace(APOSTROPHES, '') : raw;
+    const cased = accented ? plain.normalize('NFKD').replace(COMBINING_MARKS, '') : plain;
     if (cased === '') return;
     this.cased.push(cased);
     this.folded.push(cased.toLowerCase());

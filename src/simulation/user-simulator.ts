@@ -116,7 +116,7 @@ export class UserSimulator {
     // Traits the profile leaves open come from the default persona mix, drawn from a stream of their own so that a
     // profile that sets them all draws nothing else differently.
     this.#traits = { ...drawPersona(random.fork('persona')), ...stripUndefined(profile.persona ?? {}) };
-    this.#weights = affinityWeights(catalog, Object.entries(this.#profile.affinities));
+    this.#weights = affinityWeights(catalog, this.#profile.affinities);
     this.#acceptAt =
       this.#options.acceptThreshold * (1 - 0.4 * this.#traits.decisiveness) + PICKINESS_MARGIN * this.#traits.pickiness;
   }
