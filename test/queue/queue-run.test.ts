@@ -1,6 +1,8 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IcerError } from '../../src/errors.js';
 import { queuedResults } from '../../src/queue/index.js';
@@ -21,6 +23,19 @@ const RUN = ['generate', '--count', '1500', '--seed', '3', '--quiet'];
 // A short lock, so that a killed worker's batch goes to another within seconds.
 const LOCK = ['--lock-ms', '1000'];
 
+// Both supported BullMQ majors: 6 is installed as `bullmq`, 5 as `bullmq-v5`. The child processes of a BullMQ 5 run
+// load a module hook that resolves `bullmq` to it and says so on stderr, so a run cannot pass on 6 unnoticed.
+const installed = (name: string) =>
+  (createRequire(import.meta.url)(`${name}/package.json`) as { version: string }).version;
+const BULLMQ_5_HOOK = pathToFileURL(join(process.cwd(), 'test', 'helpers', 'bullmq-v5.mjs')).href;
+const BULLMQ = [
+  { major: 6, version: installed('bullmq'), node: [], firstDb: 1 },
+  { major: 5, version: installed('bullmq-v5'), node: ['--import', BULLMQ_5_HOOK], firstDb: 5 },
+];
+/** The version the BullMQ 5 hook said `bullmq` resolved to in a child process; undefined where no hook ran. */
+const hookedVersion = (child: Child) =>
+  /^\[bullmq-v5 hook\] bullmq resolved to bullmq (\S+)$/m.exec(child.stderr())?.[1];
+
 let redis: TestRedis;
 let whole = '';
 beforeAll(async () => {
@@ -38,8 +53,8 @@ interface Child {
   stderr(): string;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
-function start(dir: string, args: string[]): Child {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+function start(dir: string, args: string[], node: string[] = []): Child {
+  const child = spawn(process.execPath, [...node, CLI, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
@@ -60,73 +75,89 @@ async function until(done: () => boolean, what: string, ms = 30_000): Promise<vo
 const size = (file: string) => (existsSync(file) ? readFileSync(file).length : 0);
 
 describe.skipIf(!hasBuild || !present)('icer generate --queue with icer worker processes', () => {
-  it('writes the one-machine bytes, every index once, when a worker is killed with SIGKILL mid-batch', async () => {
-    const { dir } = tempDir();
-    const url = redis.url(1);
-    const producer = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url]);
-    // One worker on the main thread, one with two threads.
-    const doomed = start(dir, ['worker', '--queue', url, '--concurrency', '1', ...LOCK]);
-    const survivor = start(dir, ['worker', '--queue', url, '--concurrency', '2', ...LOCK]);
-    // The line of a finished batch is written before its job is handed back: killed now, the worker holds it.
-    await until(() => / in \d+\.\d s/.test(doomed.stderr()), "the first worker's first batch");
-    doomed.process.kill('SIGKILL');
-    expect((await doomed.exited).signal).toBe('SIGKILL');
+  for (const { major, version, node, firstDb } of BULLMQ) {
+    describe(`on BullMQ ${version}`, () => {
+      const run = (dir: string, args: string[]) => start(dir, args, node);
+      // The BullMQ each process ran: the producer's stamps the queue in Redis, and the hook names BullMQ 5 where it ran.
+      const expectBullMQ = async (db: number, ...children: Child[]) => {
+        expect(version.split('.')[0]).toBe(String(major));
+        expect(await redis.queueVersion(db)).toBe(`bullmq:${version}`);
+        const hooked = node.length > 0 ? version : undefined;
+        for (const child of children) expect(hookedVersion(child), child.stderr()).toBe(hooked);
+      };
 
-    const done = await producer.exited;
-    expect(done.code, producer.stderr()).toBe(0);
-    const out = readFileSync(join(dir, 'out.jsonl'), 'utf8');
-    expect(out).toBe(whole);
-    const ids = out
-      .split('\n')
-      .filter(Boolean)
-      .map((line) => (JSON.parse(line) as { id: string }).id);
-    expect(ids).toEqual(Array.from({ length: 1500 }, (_, index) => `3-${index}`));
-    // The killed worker's batch was done again by the other, once its lock expired.
-    expect(survivor.stderr()).toMatch(/again, as the worker doing it stopped/);
-    expect(JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'))).toMatchObject({
-      complete: true,
-      records: 1500,
+      it('writes the one-machine bytes, every index once, when a worker is killed with SIGKILL mid-batch', async () => {
+        const { dir } = tempDir();
+        const url = redis.url(firstDb);
+        const producer = run(dir, [...RUN, '--out', 'out.jsonl', '--queue', url]);
+        // One worker on the main thread, one with two threads.
+        const doomed = run(dir, ['worker', '--queue', url, '--concurrency', '1', ...LOCK]);
+        const survivor = run(dir, ['worker', '--queue', url, '--concurrency', '2', ...LOCK]);
+        // The line of a finished batch is written before its job is handed back: killed now, the worker holds it.
+        await until(() => / in \d+\.\d s/.test(doomed.stderr()), "the first worker's first batch");
+        doomed.process.kill('SIGKILL');
+        expect((await doomed.exited).signal).toBe('SIGKILL');
+
+        const done = await producer.exited;
+        expect(done.code, producer.stderr()).toBe(0);
+        const out = readFileSync(join(dir, 'out.jsonl'), 'utf8');
+        expect(out).toBe(whole);
+        const ids = out
+          .split('\n')
+          .filter(Boolean)
+          .map((line) => (JSON.parse(line) as { id: string }).id);
+        expect(ids).toEqual(Array.from({ length: 1500 }, (_, index) => `3-${index}`));
+        // The killed worker's batch was done again by the other, once its lock expired.
+        expect(survivor.stderr()).toMatch(/again, as the worker doing it stopped/);
+        expect(JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'))).toMatchObject({
+          complete: true,
+          records: 1500,
+        });
+
+        survivor.process.kill('SIGTERM');
+        const stopped = await survivor.exited;
+        expect(stopped.code, survivor.stderr()).toBe(0);
+        expect(survivor.stderr()).toMatch(/icer worker: stopped\n$/);
+        await expectBullMQ(firstDb, producer, doomed, survivor);
+        expect(await redis.leftJobs(firstDb)).toEqual({});
+      }, 60_000);
+
+      it('resumes a queue run whose producer was killed, then interrupted, into the same bytes', async () => {
+        const { dir } = tempDir();
+        const url = redis.url(firstDb + 1);
+        const out = join(dir, 'out.jsonl');
+        const worker = run(dir, ['worker', '--queue', url, '--concurrency', '1', ...LOCK]);
+        try {
+          // Killed once it has written something: the workers go on with the batches enqueued, kept for the resume.
+          const killed = run(dir, [...RUN, '--out', 'out.jsonl', '--queue', url]);
+          await until(() => size(out) > 0 || killed.process.exitCode !== null, 'the first records');
+          killed.process.kill('SIGKILL');
+          await killed.exited;
+          // Interrupted: the batches no worker has started are taken off the queue; the ones under way are written.
+          const interrupted = run(dir, [...RUN, '--out', 'out.jsonl', '--queue', url, '--resume']);
+          const written = size(out);
+          await until(() => size(out) > written || interrupted.process.exitCode !== null, 'more records');
+          interrupted.process.kill('SIGINT');
+          const stop = await interrupted.exited;
+          if (stop.code !== 0) {
+            expect(stop.code, interrupted.stderr()).toBe(130);
+            expect(interrupted.stderr()).toMatch(/Resume with the same command and --resume/);
+          }
+          const last = run(dir, [...RUN, '--out', 'out.jsonl', '--queue', url, '--resume']);
+          const end = await last.exited;
+          expect(end.code, last.stderr()).toBe(0);
+          expect(readFileSync(out, 'utf8')).toBe(whole);
+          expect(readdirSync(dir).sort()).toEqual(['out.jsonl', 'out.jsonl.icer-run.json']);
+          // Not the resumed producers: one may find the run complete and load no BullMQ at all.
+          await expectBullMQ(firstDb + 1, worker, killed);
+          expect(await redis.leftJobs(firstDb + 1)).toEqual({});
+        } finally {
+          worker.process.kill('SIGTERM');
+          await worker.exited;
+        }
+      }, 60_000);
     });
-
-    survivor.process.kill('SIGTERM');
-    const stopped = await survivor.exited;
-    expect(stopped.code, survivor.stderr()).toBe(0);
-    expect(survivor.stderr()).toMatch(/icer worker: stopped\n$/);
-    expect(await redis.leftJobs(1)).toEqual({});
-  }, 60_000);
-
-  it('resumes a queue run whose producer was killed, then interrupted, into the same bytes', async () => {
-    const { dir } = tempDir();
-    const url = redis.url(2);
-    const out = join(dir, 'out.jsonl');
-    const worker = start(dir, ['worker', '--queue', url, '--concurrency', '1', ...LOCK]);
-    try {
-      // Killed once it has written something: the workers go on with the batches enqueued, kept for the resume.
-      const killed = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url]);
-      await until(() => size(out) > 0 || killed.process.exitCode !== null, 'the first records');
-      killed.process.kill('SIGKILL');
-      await killed.exited;
-      // Interrupted: the batches no worker has started are taken off the queue; the ones under way are written.
-      const interrupted = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url, '--resume']);
-      const written = size(out);
-      await until(() => size(out) > written || interrupted.process.exitCode !== null, 'more records');
-      interrupted.process.kill('SIGINT');
-      const stop = await interrupted.exited;
-      if (stop.code !== 0) {
-        expect(stop.code, interrupted.stderr()).toBe(130);
-        expect(interrupted.stderr()).toMatch(/Resume with the same command and --resume/);
-      }
-      const last = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url, '--resume']);
-      const end = await last.exited;
-      expect(end.code, last.stderr()).toBe(0);
-      expect(readFileSync(out, 'utf8')).toBe(whole);
-      expect(readdirSync(dir).sort()).toEqual(['out.jsonl', 'out.jsonl.icer-run.json']);
-      expect(await redis.leftJobs(2)).toEqual({});
-    } finally {
-      worker.process.kill('SIGTERM');
-      await worker.exited;
-    }
-  }, 60_000);
+  }
 
   it('says what it waits for when no worker answers, and goes on once one starts', async () => {
     const { dir } = tempDir();

@@ -9,6 +9,8 @@ export interface TestRedis {
   url(db: number): string;
   /** The jobs left in icer's queue in database `db`, by state (none: `{}`). */
   leftJobs(db: number): Promise<Record<string, number>>;
+  /** The BullMQ that last set up icer's queue in database `db` (a producer's), as it wrote it: `bullmq:6.7.0`. */
+  queueVersion(db: number): Promise<string | null>;
   stop(): Promise<void>;
 }
 
@@ -52,18 +54,24 @@ export async function startRedis(): Promise<TestRedis> {
     if (tries > 100 || child.exitCode !== null) throw new Error(`redis-server did not start on port ${port}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+  // Looks without writing: a Queue otherwise stamps the queue with its own BullMQ version.
+  const withQueue = async <T>(db: number, look: (queue: Queue) => Promise<T>): Promise<T> => {
+    const queue = new Queue('icer', { connection: { host: '127.0.0.1', port, db }, skipMetasUpdate: true });
+    try {
+      return await look(queue);
+    } finally {
+      await queue.close();
+    }
+  };
   return {
     port,
     url: (db) => `redis://127.0.0.1:${port}/${db}`,
-    leftJobs: async (db) => {
-      const queue = new Queue('icer', { connection: { host: '127.0.0.1', port, db } });
-      try {
+    leftJobs: (db) =>
+      withQueue(db, async (queue) => {
         const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized');
         return Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 0));
-      } finally {
-        await queue.close();
-      }
-    },
+      }),
+    queueVersion: (db) => withQueue(db, (queue) => queue.getVersion()),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;
