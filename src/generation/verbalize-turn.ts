@@ -43,16 +43,19 @@ export function verbalizeTurn(
   let first: AdapterAnswer<VerbalizationReply> | undefined;
   const templates = wordsAtOnce(setup);
   if (templates) {
-    let text: string | undefined;
+    // A subclass's verbalizeSync may break its type: what it returns is judged as a reply, like a model's.
+    let text: unknown;
     try {
       text = templates.verbalizeSync(requestFor(random));
     } catch (error) {
       first = adapterFailure(setup, turns, error);
     }
-    if (text !== undefined) {
+    if (first === undefined) {
       // Anything short of a passing utterance goes through the general path, which judges it the same as ever.
-      const turn = spoken(step, text);
-      if (text.trim() !== '' && tracker.checkText(turn).length === 0) return turn;
+      if (typeof text === 'string' && text.trim() !== '') {
+        const turn = spoken(step, text);
+        if (tracker.checkText(turn).length === 0) return turn;
+      }
       first = { reply: { texts: [text], usage: undefined } };
     }
   }

@@ -230,36 +230,48 @@ describe('DialogueGenerator', () => {
     }
   });
 
-  it('repairs a template wording the tracker refuses the same way, whether the turn is worded at once or awaited', async () => {
-    // Templates are worded synchronously unless their `verbalize` is replaced: both paths must give the same record.
-    class ForgetfulTemplates extends TemplateAdapter {
+  // Templates are worded synchronously unless their `verbalize` is replaced: both paths must give the same record.
+  // These templates give `fault` instead of their first wording of each turn that names an item.
+  function faultyTemplates(fault: unknown) {
+    class AtOnce extends TemplateAdapter {
       readonly #asked = new Set<number>();
       override verbalizeSync(request: VerbalizeRequest): string {
         const text = super.verbalizeSync(request);
         const first = !this.#asked.has(request.history.length);
         this.#asked.add(request.history.length);
-        return first && request.acts.some((act) => act.items.length > 0) ? 'Sure, something nice.' : text;
+        return first && request.acts.some((act) => act.items.length > 0) ? (fault as string) : text;
       }
     }
-    class AwaitedForgetfulTemplates extends ForgetfulTemplates {
+    class Awaited extends AtOnce {
       override async verbalize(request: VerbalizeRequest): Promise<{ text: string }> {
         return { text: this.verbalizeSync(request) };
       }
     }
-    const profiles = users(6);
-    const [atOnce, awaited] = await Promise.all(
-      [new ForgetfulTemplates(), new AwaitedForgetfulTemplates()].map((adapter) =>
-        collect(new DialogueGenerator({ adapter, seed: 5, repairAttempts: 2 }), profiles, 1),
-      ),
-    );
-    expect(json(atOnce as DialogueRecord[])).toBe(json(awaited as DialogueRecord[]));
-    const repairs = (atOnce as DialogueRecord[]).flatMap((record) => record.consistency.repairLog);
-    expect(repairs.length).toBeGreaterThan(0);
-    expect(repairs.every((r) => r.method === 'regenerated' && r.attempts === 2)).toBe(true);
-    expect(repairs[0]?.violations[0]?.rule).toBe('text-missing-item');
-    expect((atOnce as DialogueRecord[]).every((record) => record.consistency.violations.length === 0)).toBe(true);
-    expect((atOnce as DialogueRecord[]).every((record) => record.generator.calls === 0)).toBe(true);
-  });
+    return [new AtOnce(), new Awaited()];
+  }
+
+  it.each([
+    ['a text that misses its item', 'Sure, something nice.', 'text-missing-item'],
+    ['no text at all', undefined, undefined],
+  ])(
+    'repairs %s from templates the same way, whether the turn is worded at once or awaited',
+    async (_, fault, rule) => {
+      const profiles = users(6);
+      const [atOnce, awaited] = (await Promise.all(
+        faultyTemplates(fault).map((adapter) =>
+          collect(new DialogueGenerator({ adapter, seed: 5, repairAttempts: 2 }), profiles, 1),
+        ),
+      )) as [DialogueRecord[], DialogueRecord[]];
+      expect(json(atOnce)).toBe(json(awaited));
+      const repairs = atOnce.flatMap((record) => record.consistency.repairLog);
+      expect(repairs.length).toBeGreaterThan(0);
+      expect(repairs.every((r) => r.method === 'regenerated' && r.attempts === 2)).toBe(true);
+      if (rule) expect(repairs[0]?.violations[0]?.rule).toBe(rule);
+      else expect(repairs[0]?.unusable).toMatch(/No utterance/);
+      expect(atOnce.every((record) => record.consistency.violations.length === 0)).toBe(true);
+      expect(atOnce.every((record) => record.generator.calls === 0)).toBe(true);
+    },
+  );
 
   it('words a whole dialogue in one call in dialogue mode, with the same acts as turn mode', async () => {
     const profile = users(1)[0] as PreferenceProfile;
