@@ -8,7 +8,7 @@ import { DialogueGenerator } from '../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema } from '../generation/generator-options.js';
 import type { LMAdapter } from '../language/lm-adapter.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
-import { syntheticProfile } from '../profile/synthetic.js';
+import { syntheticProfilesBetween } from '../profile/synthetic.js';
 import type { Seed } from '../random/seeded-random.js';
 import { BeliefPolicyOptionsSchema } from '../simulation/belief-policy.js';
 import { UsageError } from './cli-io.js';
@@ -116,9 +116,7 @@ export async function planRun(values: RunFlagValues, cwd: string, stdin: Readabl
   const options = definedOnly({ seed });
   const profiles: RunPlan['profiles'] = users
     ? cycledProfiles(users, count)
-    : function* (from, to) {
-        for (let index = from; index < Math.min(to, count); index++) yield syntheticProfile(catalog, index, options);
-      };
+    : (from, to) => syntheticProfilesBetween(catalog, from, Math.min(to, count), options);
   return {
     count,
     seed,

@@ -83,7 +83,7 @@ class TurnEvaluation {
   }
 
   #assistantAct(act: DialogueAct, items: readonly string[]): void {
-    for (const id of items) this.commitments.namedByAssistant.add(id);
+    for (const id of items) this.commitments.nameByAssistant(id);
     if (act.type === 'no-match') this.#saidNoMatch = true;
     if (act.type !== 'recommend') return;
     const { committed } = this.#context;
@@ -231,7 +231,7 @@ class TurnEvaluation {
         : `The user now says it has not seen ${this.#item(id)}, but said at turn ${earlier.turn} that it had.`;
       this.#report('user-contradicts-self', message, { items: [id], earlierTurn: earlier.turn });
     }
-    this.commitments.seen.set(id, { seen, turn: this.#turn });
+    this.commitments.claimSeen(id, { seen, turn: this.#turn });
   }
 
   #itemStatement(id: string, polarity: Polarity): void {
@@ -250,7 +250,7 @@ class TurnEvaluation {
       const message = `The user now says it ${now}, but said at turn ${earlier.turn} it ${itemOpinionWords(earlier.polarity)} it.`;
       this.#report('user-contradicts-self', message, { items: [id], earlierTurn: earlier.turn });
     }
-    this.commitments.items.set(id, { polarity, turn: this.#turn });
+    this.commitments.stateItem(id, { polarity, turn: this.#turn });
   }
 
   #attributeStatement(key: string, polarity: Polarity): void {
@@ -268,11 +268,11 @@ class TurnEvaluation {
       const message = `The user now says it ${now}, but said at turn ${earlier.turn} it ${attributeOpinionWords(earlier.polarity)} it.`;
       this.#report('user-contradicts-self', message, { attribute: key, earlierTurn: earlier.turn });
     }
-    this.commitments.attributes.set(key, { polarity, turn: this.#turn });
+    this.commitments.stateAttribute(key, { polarity, turn: this.#turn });
   }
 
   #rejection(id: string, via: 'reject' | 'critique'): void {
-    if (!this.commitments.rejected.has(id)) this.commitments.rejected.set(id, { turn: this.#turn, via });
+    this.commitments.reject(id, { turn: this.#turn, via });
   }
 
   #accept(id: string): void {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Item } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { IcerError } from '../errors.js';
 import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
@@ -124,7 +125,38 @@ function drawTastes(catalog: ItemCatalog, rng: SeededRandom, options: ResolvedOp
 
 interface Scored {
   readonly item: string;
+  /** The item's place among the catalog's ids in sorted order. */
+  readonly rank: number;
   readonly utility: number;
+}
+
+/** A catalog's items in catalog order, with their positions, and where each one's id comes in sorted order. */
+interface CatalogOrder {
+  readonly items: readonly Item[];
+  readonly positions: readonly number[];
+  readonly rankOf: Int32Array;
+  readonly sortedIds: readonly string[];
+}
+
+// The same for every user of a catalog: sampling positions draws what sampling the items did, and neutral items
+// are listed by id from their ranks, with no sort per user.
+const catalogOrders = new WeakMap<ItemCatalog, CatalogOrder>();
+
+function catalogOrder(catalog: ItemCatalog): CatalogOrder {
+  let order = catalogOrders.get(catalog);
+  if (!order) {
+    const items = catalog.items();
+    const sortedIds = items.map((item) => item.id).sort();
+    const rankById = new Map(sortedIds.map((id, rank) => [id, rank]));
+    order = {
+      items,
+      positions: items.map((_, position) => position),
+      rankOf: Int32Array.from(items, (item) => rankById.get(item.id) as number),
+      sortedIds,
+    };
+    catalogOrders.set(catalog, order);
+  }
+  return order;
 }
 
 // Highest utility first; ties (rare with the item noise) by item id.
@@ -152,13 +184,17 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
 
   const [minShare, maxShare] = options.seenShare;
   const share = Math.min(minShare, maxShare) + Math.abs(maxShare - minShare) * rng.next();
-  const items = catalog.items();
+  const { items, positions, rankOf, sortedIds } = catalogOrder(catalog);
   const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
   const weights = affinityWeights(catalog, tastes);
-  const scored = rng.sample(items, seenCount).map((item) => ({
-    item: item.id,
-    utility: itemUtility(catalog, item.id, weights) + rng.normal(0, ITEM_NOISE_SD),
-  }));
+  const scored = rng.sample(positions, seenCount).map((position): Scored => {
+    const item = (items[position] as Item).id;
+    return {
+      item,
+      rank: rankOf[position] as number,
+      utility: itemUtility(catalog, item, weights) + rng.normal(0, ITEM_NOISE_SD),
+    };
+  });
   // Liked items best first, disliked worst first, neutral by id: each part is sorted alone, the neutral majority only
   // by id, rather than all of them by utility first.
   const opinion = (utility: number): number => round3(clamp(0.4 + Math.abs(utility), 0.4, 1));
@@ -185,9 +221,11 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   if (likedScored.length === 0 && dislikedScored.length === 0 && flat && best[0]) likedScored.push(best[0]);
   const liked = likedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
   const disliked = dislikedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
+  const isNeutral = new Uint8Array(sortedIds.length);
+  for (const entry of rest) if (!likedScored.includes(entry)) isNeutral[entry.rank] = 1;
   const neutral: string[] = [];
-  for (const entry of rest) if (!likedScored.includes(entry)) neutral.push(entry.item);
-  neutral.sort();
+  for (let rank = 0; rank < isNeutral.length; rank++)
+    if (isNeutral[rank] === 1) neutral.push(sortedIds[rank] as string);
 
   const heldOut = chooseHeldOut(
     liked.map((o) => o.item),
@@ -226,8 +264,13 @@ function resolve(catalog: ItemCatalog, options: SyntheticProfileOptions, fn: str
   return resolved;
 }
 
-function* generate(catalog: ItemCatalog, options: ResolvedOptions): Generator<PreferenceProfile> {
-  for (let index = 0; index < options.count; index++) yield buildSyntheticProfile(catalog, index, options);
+function* generate(
+  catalog: ItemCatalog,
+  from: number,
+  to: number,
+  options: ResolvedOptions,
+): Generator<PreferenceProfile> {
+  for (let index = from; index < to; index++) yield buildSyntheticProfile(catalog, index, options);
 }
 
 /**
@@ -247,7 +290,8 @@ export function syntheticProfiles(
   catalog: ItemCatalog,
   options: SyntheticProfileOptions = {},
 ): Generator<PreferenceProfile> {
-  return generate(catalog, resolve(catalog, options, 'syntheticProfiles'));
+  const resolved = resolve(catalog, options, 'syntheticProfiles');
+  return generate(catalog, 0, resolved.count, resolved);
 }
 
 /** One synthetic user: the same as the `index`-th user of {@link syntheticProfiles} with the same options. */
@@ -260,4 +304,17 @@ export function syntheticProfile(
     throw new IcerError('INVALID_ARGUMENT', `A synthetic user index is a whole number ≥ 0, got ${index}.`);
   }
   return buildSyntheticProfile(catalog, index, resolve(catalog, options, 'syntheticProfile'));
+}
+
+/**
+ * Users `from` to `to` (not included) of {@link syntheticProfiles} with the same options, which are checked once:
+ * a slice of a large run, user by user, without checking them again for each.
+ */
+export function syntheticProfilesBetween(
+  catalog: ItemCatalog,
+  from: number,
+  to: number,
+  options: Omit<SyntheticProfileOptions, 'count'> = {},
+): Generator<PreferenceProfile> {
+  return generate(catalog, from, to, resolve(catalog, options, 'syntheticProfilesBetween'));
 }

@@ -118,10 +118,11 @@ interface QuestionPlan {
   /** Catalog positions of the items that may be asked about ("Have you seen …?"). */
   askable: readonly number[];
   /**
-   * Scratch counts per attribute id for #question. Dialogues can share it: each use fills it and zeroes it again
-   * without yielding.
+   * Scratch for #question: counts per attribute id, and the ids counted, in the order met. Dialogues can share them:
+   * each use fills them and zeroes the counts again without yielding.
    */
   share: Float64Array;
+  present: Int32Array;
 }
 
 type FacetKind = FacetPhrasing['kind'];
@@ -165,6 +166,7 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
     // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
     askable: catalog.mostPopular(options.askablePool).map((item) => index.position.get(item.id) as number),
     share: new Float64Array(catalog.attributeKeyCount),
+    present: new Int32Array(catalog.attributeKeyCount),
   };
 }
 
@@ -538,14 +540,15 @@ class BeliefRecommender implements RecommenderPolicy {
     const candidates = this.#rank(this.#options.candidatePool);
     if (candidates < 2) return undefined;
     // How many candidates carry each attribute, counted in a reused array and zeroed again before returning.
-    const share = this.#plan.share;
-    const present: number[] = [];
+    const { share } = this.#plan;
+    let count = 0;
     for (let i = 0; i < candidates; i++) {
       for (const id of this.#index.attributeIds[this.#topPositions[i] as number] as Int32Array) {
-        if (share[id] === 0) present.push(id);
+        if (share[id] === 0) this.#plan.present[count++] = id;
         share[id] = (share[id] as number) + 1;
       }
     }
+    const present = this.#plan.present.subarray(0, count);
     try {
       // Value of asking about an attribute: how unsure the belief is, times how evenly it splits the candidates.
       const value = (id: number) => {
@@ -558,7 +561,7 @@ class BeliefRecommender implements RecommenderPolicy {
     }
   }
 
-  #bestQuestion(present: readonly number[], value: (id: number) => number): AssistantAct | undefined {
+  #bestQuestion(present: Int32Array, value: (id: number) => number): AssistantAct | undefined {
     const unaskedFacet = this.#plan.facets.find((facet) => !this.#asked.has(`facet:${facet}`));
     const roll = this.#random.next();
     if (unaskedFacet !== undefined && roll < 0.2) return this.#askFacet(unaskedFacet);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { itemAttributeKeys } from '../../src/catalog/item.js';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { PreferenceProfileSchema } from '../../src/profile/profile-schema.js';
-import { syntheticProfile, syntheticProfiles } from '../../src/profile/synthetic.js';
+import { syntheticProfile, syntheticProfiles, syntheticProfilesBetween } from '../../src/profile/synthetic.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -37,6 +37,9 @@ describe('syntheticProfiles', () => {
     const again = [...syntheticProfiles(catalog, { count: 20, seed: 5 })];
     expect(JSON.stringify(again)).toBe(JSON.stringify(users));
     expect(JSON.stringify(syntheticProfile(catalog, 13, { seed: 5 }))).toBe(JSON.stringify(users[13]));
+    expect(JSON.stringify([...syntheticProfilesBetween(catalog, 7, 12, { seed: 5 })])).toBe(
+      JSON.stringify(users.slice(7, 12)),
+    );
     expect(JSON.stringify([...syntheticProfiles(catalog, { count: 20, seed: 6 })])).not.toBe(JSON.stringify(users));
   });
 
