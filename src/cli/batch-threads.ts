@@ -1,8 +1,11 @@
 import { Worker } from 'node:worker_threads';
+import { THREAD_HEAP_ENV, threadFailure } from './thread-heap.js';
 import { receiveError, type SentEntry, type WorkerReply, type WorkerSetup } from './worker-messages.js';
 
 // The thread script ships beside the CLI's bundle (see worker-entries.ts).
 const WORKER_SCRIPT = new URL('./generate-worker.js', import.meta.url);
+
+const stopped = (code: number) => new Error(`A generate worker thread stopped (exit code ${code}).`);
 
 /**
  * Generate-worker threads for batches of any run: the run's setup travels with each batch, and each thread plans a
@@ -14,7 +17,13 @@ export class BatchThreads {
   readonly #waiting: Array<(thread: Worker) => void> = [];
   readonly #all = new Set<Worker>();
 
-  constructor(size: number) {
+  readonly #heapMb: number | undefined;
+  // Why each thread that ended did so.
+  readonly #died = new WeakMap<Worker, Error>();
+
+  /** `size` threads, each with its heap capped at `heapMb` MB when given (by default a thread is not capped). */
+  constructor(size: number, heapMb?: number) {
+    this.#heapMb = heapMb;
     for (let i = 0; i < size; i++) this.#idle.push(this.#start());
   }
 
@@ -37,9 +46,18 @@ export class BatchThreads {
         const onError = (error: Error) => {
           done();
           healthy = false;
-          reject(error);
+          reject(
+            threadFailure(
+              error,
+              this.#heapMb,
+              `Give icer worker a smaller --concurrency or a larger ${THREAD_HEAP_ENV}, or unset it (a thread is then not capped); then resume icer generate with --resume.`,
+            ),
+          );
         };
-        const onExit = (code: number) => onError(new Error(`A generate worker thread stopped (exit code ${code}).`));
+        const onExit = (code: number) => onError(stopped(code));
+        // A thread that died while idle (at its start, say) gets no batch: the batch fails with its cause.
+        const died = this.#died.get(thread);
+        if (died) return onError(died);
         thread.on('message', onMessage);
         thread.on('error', onError);
         thread.on('exit', onExit);
@@ -56,9 +74,18 @@ export class BatchThreads {
   }
 
   #start(): Worker {
-    const thread = new Worker(WORKER_SCRIPT);
-    // A thread's failure is reported to the batch it was doing; one that fails between batches is replaced then.
-    thread.on('error', () => {});
+    const thread = new Worker(
+      WORKER_SCRIPT,
+      this.#heapMb === undefined ? {} : { resourceLimits: { maxOldGenerationSizeMb: this.#heapMb } },
+    );
+    // A thread's failure is reported to the batch it was doing; one that fails between batches keeps its cause for
+    // the next batch it is given, which fails with it, and is replaced then.
+    thread.on('error', (error) => {
+      if (!this.#died.has(thread)) this.#died.set(thread, error);
+    });
+    thread.on('exit', (code) => {
+      if (!this.#died.has(thread)) this.#died.set(thread, stopped(code));
+    });
     this.#all.add(thread);
     return thread;
   }

@@ -3,10 +3,9 @@ import { fileURLToPath } from 'node:url';
 import { getHeapStatistics } from 'node:v8';
 import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { abortedError } from '../abort.js';
-import { IcerError } from '../errors.js';
-import { UsageError } from './cli-io.js';
 import type { RunEntry } from './run-entries.js';
 import type { RunFlagValues } from './run-plan.js';
+import { THREAD_HEAP_ENV, threadFailure } from './thread-heap.js';
 import { receiveEntry, receiveError, type WorkerReply, type WorkerSetup } from './worker-messages.js';
 
 // Indices per message: large enough that a message costs little beside the dialogues, small enough that a stop
@@ -33,24 +32,6 @@ function threadLimits(heapMb: number | undefined): ResourceLimits {
     maxOldGenerationSizeMb: heapMb ?? Math.max(OLD_GENERATION_FLOOR_MB, Math.ceil(DATA_HEADROOM * dataMb)),
     maxYoungGenerationSizeMb: YOUNG_GENERATION_MB,
   };
-}
-
-/** The environment variable that sets each generate thread's heap cap outright, in MB. */
-export const THREAD_HEAP_ENV = 'ICER_THREAD_HEAP_MB';
-
-/**
- * The heap cap the environment sets for each generate thread (see {@link THREAD_HEAP_ENV}), if any: for a machine
- * with less memory per thread than the default assumes. A value that is not a whole number of MB is a usage error.
- */
-export function threadHeapFromEnv(env: Readonly<Record<string, string | undefined>>): number | undefined {
-  const value = env[THREAD_HEAP_ENV];
-  if (value === undefined || value === '') return undefined;
-  if (!/^\d+$/.test(value) || Number(value) < 1) {
-    throw new UsageError(
-      `${THREAD_HEAP_ENV} must be a whole number of MB, such as 512 (got "${value}"); unset it for the default cap.`,
-    );
-  }
-  return Number(value);
 }
 
 /** Whether worker threads can start: run from the sources (in their tests), there is no worker script to start. */
@@ -107,18 +88,13 @@ export async function* workerEntries(run: {
       notify();
       feed(worker);
     });
-    worker.on('error', (error: Error & { code?: string }) =>
+    worker.on('error', (error: Error) =>
       fail(
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new IcerError(
-              'OUT_OF_MEMORY',
-              `A generate worker thread ran out of memory (its heap is capped at ${resourceLimits.maxOldGenerationSizeMb} MB).`,
-              {
-                hint: `Run with fewer --workers, or --workers 1 (one thread is not capped), or a larger ${THREAD_HEAP_ENV}; then --resume.`,
-                cause: error,
-              },
-            )
-          : error,
+        threadFailure(
+          error,
+          resourceLimits.maxOldGenerationSizeMb,
+          `Run with fewer --workers, or --workers 1 (one thread is not capped), or a larger ${THREAD_HEAP_ENV}; then --resume.`,
+        ),
       ),
     );
     worker.on('exit', (code) => {

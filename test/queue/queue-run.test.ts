@@ -53,8 +53,12 @@ interface Child {
   stderr(): string;
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
-function start(dir: string, args: string[], node: string[] = []): Child {
-  const child = spawn(process.execPath, [...node, CLI, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+function start(dir: string, args: string[], node: string[] = [], env: NodeJS.ProcessEnv = process.env): Child {
+  const child = spawn(process.execPath, [...node, CLI, ...args], {
+    cwd: dir,
+    env,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString('utf8');
@@ -204,6 +208,33 @@ describe.skipIf(!hasBuild || !present)('icer worker refusals', () => {
       worker.process.kill('SIGTERM');
       await worker.exited;
     }
+  });
+});
+
+describe.skipIf(!hasBuild || !present)('icer worker threads and ICER_THREAD_HEAP_MB', () => {
+  it('caps each thread at it: a starved thread fails its batch as OUT_OF_MEMORY, saying what to do', async () => {
+    const { dir } = tempDir();
+    const url = redis.url(4);
+    const starved = { ...process.env, ICER_THREAD_HEAP_MB: '8' };
+    const worker = start(dir, ['worker', '--queue', url, '--concurrency', '2', ...LOCK], [], starved);
+    try {
+      const data = { version: VERSION, values: { count: '5' }, cwd: dir, batch: 0, from: 0, to: 5 };
+      const failure = await (async () => {
+        for await (const _ of queuedResults({ url, runKey: 'starved', batches: [{ batch: 0, data }] })) return;
+      })().catch((error: unknown) => error);
+      expect(IcerError.isInstance(failure) && failure.code).toBe('OUT_OF_MEMORY');
+      expect((failure as Error).message).toContain('ran out of memory (its heap is capped at 8 MB)');
+      expect(worker.stderr()).toMatch(/batch 0 \(dialogues 0–4\) of starved failed: .*capped at 8 MB/);
+      expect(worker.stderr()).toMatch(/smaller --concurrency or a larger ICER_THREAD_HEAP_MB/);
+      expect(worker.stderr()).not.toMatch(/\n\s+at /);
+    } finally {
+      worker.process.kill('SIGTERM');
+      await worker.exited;
+    }
+    // Checked before the worker starts: not a whole number of MB is a usage error.
+    const bad = start(dir, ['worker', '--queue', url], [], { ...process.env, ICER_THREAD_HEAP_MB: 'lots' });
+    expect((await bad.exited).code).toBe(2);
+    expect(bad.stderr()).toMatch(/ICER_THREAD_HEAP_MB must be a whole number of MB/);
   });
 });
 

@@ -19,8 +19,9 @@ import { generatedEntries } from '../run-entries.js';
 import type { RunEstimate } from '../run-estimate.js';
 import { planRun, RUN_FLAGS, type RunFlagValues } from '../run-plan.js';
 import { usageSoFar } from '../run-usage.js';
+import { threadHeapFromEnv } from '../thread-heap.js';
 import { unconstrainedEntries } from '../unconstrained-entries.js';
-import { threadHeapFromEnv, workerEntries, workerThreadsShipped } from '../worker-entries.js';
+import { workerEntries, workerThreadsShipped } from '../worker-entries.js';
 import { type WrittenDialogues, writeDialogues } from '../write-dialogues.js';
 import { GENERATE_HELP } from './generate-help.js';
 

@@ -9,6 +9,7 @@ import { parseFlags } from '../parse-flags.js';
 import { parseNumber } from '../parse-values.js';
 import { packEntries, type QueueJobData, QueueJobDataSchema } from '../queue-entries.js';
 import { defaultText } from '../schema-facts.js';
+import { threadHeapFromEnv } from '../thread-heap.js';
 import { workerThreadsShipped } from '../worker-entries.js';
 import type { SentEntry, WorkerSetup } from '../worker-messages.js';
 
@@ -68,11 +69,12 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
     values['lock-ms'] === undefined
       ? option.lockDurationMs.parse(undefined)
       : parseNumber(values['lock-ms'], '--lock-ms', LockSchema);
+  const heapMb = threadHeapFromEnv(io.env ?? process.env);
   const say = (line: string) => io.stderr.write(`icer worker: ${line}\n`);
 
   // Batches of one run share a plan; on threads, each thread plans the runs it gets. Without threads (run from the
   // sources) batches take turns.
-  const threads = concurrency > 1 && threadsShipped ? new BatchThreads(concurrency) : undefined;
+  const threads = concurrency > 1 && threadsShipped ? new BatchThreads(concurrency, heapMb) : undefined;
   const planned = runPlanner();
   const generate = (setup: WorkerSetup, data: QueueJobData): Promise<SentEntry[]> =>
     threads ? threads.generate(setup, data) : planned(setup).then((run) => generateBatch(run, data.from, data.to));
