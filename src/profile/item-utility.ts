@@ -7,7 +7,11 @@ import type { ItemCatalog } from '../catalog/item-catalog.js';
  * recommender's candidates.
  */
 export function itemUtility(catalog: ItemCatalog, itemId: string, weights: ArrayLike<number>): number {
-  const ids = catalog.attributeIdsOf(itemId);
+  return utilityOf(catalog.attributeIdsOf(itemId), weights);
+}
+
+/** {@link itemUtility} of an item given by its attribute ids. */
+export function utilityOf(ids: Int32Array, weights: ArrayLike<number>): number {
   if (ids.length === 0) return 0;
   let sum = 0;
   for (const id of ids) sum += weights[id] as number;

@@ -5,7 +5,7 @@ import { IcerError } from '../errors.js';
 import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { chooseHeldOut } from './held-out-split.js';
-import { affinityWeights, itemUtility } from './item-utility.js';
+import { affinityWeights, utilityOf } from './item-utility.js';
 import { keyedRecord } from './keyed-record.js';
 import { clamp, round3 } from './numbers.js';
 import { drawPersona } from './persona-mix.js';
@@ -134,6 +134,8 @@ interface Scored {
 interface CatalogOrder {
   readonly items: readonly Item[];
   readonly positions: readonly number[];
+  /** Each item's attribute ids, by position. */
+  readonly attributeIds: readonly Int32Array[];
   readonly rankOf: Int32Array;
   readonly sortedIds: readonly string[];
 }
@@ -151,6 +153,7 @@ function catalogOrder(catalog: ItemCatalog): CatalogOrder {
     order = {
       items,
       positions: items.map((_, position) => position),
+      attributeIds: items.map((item) => catalog.attributeIdsOf(item.id)),
       rankOf: Int32Array.from(items, (item) => rankById.get(item.id) as number),
       sortedIds,
     };
@@ -184,7 +187,7 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
 
   const [minShare, maxShare] = options.seenShare;
   const share = Math.min(minShare, maxShare) + Math.abs(maxShare - minShare) * rng.next();
-  const { items, positions, rankOf, sortedIds } = catalogOrder(catalog);
+  const { items, positions, attributeIds, rankOf, sortedIds } = catalogOrder(catalog);
   const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
   const weights = affinityWeights(catalog, tastes);
   const scored = rng.sample(positions, seenCount).map((position): Scored => {
@@ -192,7 +195,7 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
     return {
       item,
       rank: rankOf[position] as number,
-      utility: itemUtility(catalog, item, weights) + rng.normal(0, ITEM_NOISE_SD),
+      utility: utilityOf(attributeIds[position] as Int32Array, weights) + rng.normal(0, ITEM_NOISE_SD),
     };
   });
   // Liked items best first, disliked worst first, neutral by id: each part is sorted alone, the neutral majority only

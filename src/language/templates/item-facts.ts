@@ -208,13 +208,20 @@ const itemWords = perItem((item, catalog) => {
     else if (trait.kind === 'feature') features.push(trait.text);
     else if (trait.kind === 'keyword' && isFactTag(trait.text)) keywords.push(trait.text);
   }
+  const bare = genres.length > 0 ? 'one' : plainKind(item);
+  // The two head nouns a fact may use, and the kind of item each makes before any genre is moved after it.
+  const altHead = (phrasing.altNoun ?? phrasing.noun)?.singular ?? bare;
+  const head = phrasing.noun?.singular ?? bare;
   return {
     phrasing,
     genres,
     qualities,
     features,
     keywords,
-    bare: genres.length > 0 ? 'one' : plainKind(item),
+    altHead,
+    altKind: genrePhrase(genres, altHead).kind,
+    head,
+    kind: genrePhrase(genres, head).kind,
     performers: valuesOf(item, phrasing, 'performer'),
     creators: valuesOf(item, phrasing, 'creator').slice(0, 2),
     fame: fameOf(item, catalog),
@@ -222,14 +229,11 @@ const itemWords = perItem((item, catalog) => {
 });
 
 function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWords {
-  const { phrasing, genres, qualities, features, keywords, bare, performers, creators, fame } = itemWords(
-    item,
-    catalog,
-  );
-  const head = random.chance(0.5)
-    ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? bare)
-    : (phrasing.noun?.singular ?? bare);
-  const { kind } = genrePhrase(genres, head);
+  const words = itemWords(item, catalog);
+  const { phrasing, genres, qualities, features, keywords, performers, creators, fame } = words;
+  const alt = random.chance(0.5);
+  const head = alt ? words.altHead : words.head;
+  const kind = alt ? words.altKind : words.kind;
   const np = withArticle(kind);
   const end = genrePhrase(genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
   const npEnd = withArticle(end);
