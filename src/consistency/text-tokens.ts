@@ -42,6 +42,7 @@ export class TextTokens {
     // What the word holds beyond ASCII letters and digits: apostrophes (dropped), other letters (accents folded).
     let apostrophe = false;
     let accented = false;
+    let upper = false;
     const length = text.length;
     for (let i = 0; i <= length; i++) {
       const code = i < length ? text.charCodeAt(i) : 0x20;
@@ -52,6 +53,7 @@ export class TextTokens {
       if (kind === 1 || kind === 4) {
         if (start < 0) start = i;
         if (kind === 4) accented = true;
+        else if (code <= 0x5a && code >= 0x41) upper = true;
         continue;
       }
       if (kind === 2) {
@@ -60,12 +62,13 @@ export class TextTokens {
         continue;
       }
       if (start >= 0) {
-        this.#push(text.slice(start, i), start, i, apostrophe, accented);
+        this.#push(text.slice(start, i), start, i, apostrophe, accented, upper);
         start = -1;
         apostrophe = false;
         accented = false;
+        upper = false;
       }
-      if (kind === 3) this.#push('and', i, i + 1, false, false);
+      if (kind === 3) this.#push('and', i, i + 1, false, false, false);
     }
   }
 
@@ -74,12 +77,13 @@ export class TextTokens {
     return this.folded.length;
   }
 
-  #push(raw: string, start: number, end: number, apostrophe: boolean, accented: boolean): void {
+  // `upper`: the word has an ASCII capital. A plain lowercase ASCII word is its own folded form.
+  #push(raw: string, start: number, end: number, apostrophe: boolean, accented: boolean, upper: boolean): void {
     const plain = apostrophe ? raw.replace(APOSTROPHES, '') : raw;
     const cased = accented ? plain.normalize('NFKD').replace(COMBINING_MARKS, '') : plain;
     if (cased === '') return;
     this.cased.push(cased);
-    this.folded.push(cased.toLowerCase());
+    this.folded.push(accented || upper ? cased.toLowerCase() : cased);
     this.starts.push(start);
     this.ends.push(end);
   }
