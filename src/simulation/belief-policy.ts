@@ -6,6 +6,7 @@ import { domainPhrasing, type FacetPhrasing } from '../lexicon/domain-phrasing.j
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { type CatalogIndex, catalogIndex } from './catalog-index.js';
+import { kthLargest } from './kth-largest.js';
 import type { PolicyContext, PolicyTurn, RecommenderPolicy, RecommenderPolicyFactory } from './recommender-policy.js';
 
 /** Presets for the mix of elicitation and recommendation. */
@@ -143,37 +144,6 @@ const DESCRIBED: ReadonlyArray<readonly [FacetKind, number]> = [
 
 // From this many ranked items on, #rank finds the cut-off score before it sorts.
 const SELECT_FROM = 8;
-
-/**
- * The k-th largest of values[0, n), 1 ≤ k ≤ n (quickselect; the values are reordered): a cut-off found in about 2n
- * comparisons.
- */
-function kthLargest(values: Float64Array, n: number, k: number): number {
-  const target = k - 1;
-  let low = 0;
-  let high = n - 1;
-  while (low < high) {
-    const pivot = values[(low + high) >> 1] as number;
-    let i = low;
-    let j = high;
-    // Larger values to the left, smaller to the right; what lies strictly between j and i equals the pivot.
-    while (i <= j) {
-      while ((values[i] as number) > pivot) i++;
-      while ((values[j] as number) < pivot) j--;
-      if (i <= j) {
-        const swap = values[i] as number;
-        values[i] = values[j] as number;
-        values[j] = swap;
-        i++;
-        j--;
-      }
-    }
-    if (target <= j) high = j;
-    else if (target >= i) low = i;
-    else return pivot;
-  }
-  return values[target] as number;
-}
 
 /** The catalog's facets of these kinds, kind by kind; all its facets when its phrasing names none of them. */
 function facetsByKind(catalog: ItemCatalog, kinds: readonly FacetKind[]): string[] {
