@@ -66,7 +66,13 @@ try {
     cache,
     prices: { inputPerMillion: 0.15, outputPerMillion: 0.6 },
   };
-  const report = await judgeDialogues(records, options);
+  // onProgress: how far the run has got, e.g. for a progress bar (here, a line per ten dialogues).
+  const report = await judgeDialogues(records, {
+    ...options,
+    onProgress: ({ done, total }) => {
+      if (done % 10 === 0 || done === total) console.log(`judged ${done} of ${total}`);
+    },
+  });
   const { sample, usage } = report;
   console.log(
     `${sample.judged} of ${sample.records} dialogues judged, ${sample.failures} failures (${report.promptVersion})`,

@@ -18,6 +18,16 @@ import { JudgementReplySchema, parseJudgement } from './parse-judgement.js';
 import { formatDataBlock } from './prompts.js';
 import { seededSample } from './seeded-sample.js';
 
+/** How far a {@link judgeDialogues} run has got: dialogues of the sample done (judged, failed or skipped) of `total`. */
+export const JudgeProgressSchema = z.strictObject({
+  /** Dialogues of the sample done. */
+  done: z.number().int().min(0),
+  /** Dialogues in the sample. */
+  total: z.number().int().min(0),
+});
+/** How far a {@link judgeDialogues} run has got. */
+export type JudgeProgress = z.output<typeof JudgeProgressSchema>;
+
 /**
  * Options of {@link judgeDialogues}, checked before anything is read; unknown keys are refused.
  *
@@ -93,6 +103,13 @@ export const JudgeDialoguesOptionsSchema = z.strictObject({
   resamples: z.number().int().min(1).max(1_000_000).default(1000),
   /** Stops the run (`ABORTED`). */
   signal: z.instanceof(AbortSignal).optional(),
+  /**
+   * Told how far the run has got: once the sample is drawn (`done` 0), then as each of its dialogues is judged,
+   * fails or is skipped. For a progress bar; the report does not depend on it.
+   */
+  onProgress: z
+    .custom<(progress: JudgeProgress) => void>((value) => typeof value === 'function', 'onProgress must be a function')
+    .optional(),
 });
 /** Options of {@link judgeDialogues}. Only `model` is required. */
 export type JudgeDialoguesOptions = z.input<typeof JudgeDialoguesOptionsSchema>;
@@ -170,7 +187,14 @@ export async function judgeDialogues(
     }
   };
 
-  const outcomes = await inParallel(chosen, resolved.concurrency, judgeOne);
+  const { onProgress } = resolved;
+  let done = 0;
+  onProgress?.({ done, total: chosen.length });
+  const outcomes = await inParallel(chosen, resolved.concurrency, async (record) => {
+    const outcome = await judgeOne(record);
+    onProgress?.({ done: ++done, total: chosen.length });
+    return outcome;
+  });
   const dialogues: JudgedDialogue[] = [];
   const failed: JudgeReport['failed'] = [];
   let skipped = 0;

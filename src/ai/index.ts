@@ -20,8 +20,8 @@ export {
   RANKING_PROMPT_VERSION,
   RANKING_SYSTEM,
 } from './ai-sdk-recommender.js';
-export type { JudgeDialoguesOptions } from './dataset-judge.js';
-export { JudgeDialoguesOptionsSchema, judgeDialogues } from './dataset-judge.js';
+export type { JudgeDialoguesOptions, JudgeProgress } from './dataset-judge.js';
+export { JudgeDialoguesOptionsSchema, JudgeProgressSchema, judgeDialogues } from './dataset-judge.js';
 export { describeAct, describeActs } from './describe-acts.js';
 export { DATASET_JUDGE_SYSTEM, JUDGE_RUBRIC_VERSION } from './judge-rubric.js';
 export type { OpenAICompatibleModelOptions } from './openai-compatible-model.js';

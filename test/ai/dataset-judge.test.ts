@@ -141,6 +141,27 @@ describe('judgeDialogues', () => {
     expect(again.dialogues).toEqual(report.dialogues);
   });
 
+  it('tells onProgress how far it has got: the sample size first, then each dialogue done, failed or skipped', async () => {
+    const sample = records.slice(0, 4);
+    const scores = new Map(sample.map((record) => [dialogueKey(record), [4, 4, 4, 4] as Scores]));
+    const seen: Array<{ done: number; total: number }> = [];
+    // Three of the four, as the call budget runs out: the fourth is skipped, and counted done all the same.
+    const report = await judgeDialogues(sample, {
+      model: ratingModel(scores),
+      concurrency: 3,
+      maxCalls: 3,
+      onProgress: (progress) => seen.push({ ...progress }),
+    });
+    expect(report.sample).toMatchObject({ judged: 3, skipped: 1 });
+    expect(report.sample.judged + report.sample.failures + report.sample.skipped).toBe(4);
+    expect(seen.at(-1)).toEqual({ done: 4, total: 4 });
+    expect(seen.map((progress) => progress.done)).toEqual([0, 1, 2, 3, 4]);
+    expect(new Set(seen.map((progress) => progress.total))).toEqual(new Set([4]));
+    await expect(judgeDialogues(sample, { model: ratingModel(scores), onProgress: 'bar' as never })).rejects.toThrow(
+      /onProgress must be a function/,
+    );
+  });
+
   it('re-asks an unusable answer with its problem, then counts the dialogue as a failure, never scored', async () => {
     const sample = records.slice(0, 2);
     const [first, second] = sample as [DialogueRecord, DialogueRecord];

@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { JudgeDialoguesOptionsSchema } from '../../ai/dataset-judge.js';
+import { JudgeDialoguesOptionsSchema, type JudgeProgress } from '../../ai/dataset-judge.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import type { JudgeReport } from '../../evaluation/judge-report.js';
@@ -12,6 +12,7 @@ import { RECORD_SOURCE_FLAGS, recordSource, recordSourceSettings } from '../movi
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed } from '../parse-values.js';
 import { printReport } from '../print-report.js';
+import { ProgressBar } from '../progress-bar.js';
 import { defaultText } from '../schema-facts.js';
 import { judgeTable } from './judge-table.js';
 
@@ -38,7 +39,8 @@ Options:
   --concurrency N        dialogues judged at once (default: ${defaultText(options.concurrency)})
   --json                 print the report as JSON (schema: JudgeReportSchema)
   --out FILE             also write the report as JSON to FILE
-  --quiet                no model summary on stderr (failures, skipped lines and missing items are still reported)
+  --quiet                no progress bar and no model summary on stderr (failures, skipped lines and missing items
+                         are still reported)
   -h, --help             show this help
 
 ${RECORD_DATA_HELP}
@@ -98,12 +100,24 @@ export async function judgeCommand(args: string[], io: CliIo): Promise<number> {
   const records = readDialogueFile(resolve(io.cwd, file), ({ line, reason }) => {
     io.stderr.write(`icer judge: ${file}:${line}: skipped, ${reason}\n`);
   });
-  const report: JudgeReport = await choice.ai.judgeDialogues(records, {
-    model: choice.model,
-    ...choice.options,
-    catalog,
-    ...definedOnly({ sample, seed, maxCalls, concurrency }),
-  });
+  // The bar's total is the sample, known once the records are read and the sample drawn.
+  let bar: ProgressBar | undefined;
+  const report: JudgeReport = await choice.ai
+    .judgeDialogues(records, {
+      model: choice.model,
+      ...choice.options,
+      catalog,
+      ...definedOnly({ sample, seed, maxCalls, concurrency }),
+      ...(values.quiet
+        ? {}
+        : {
+            onProgress: ({ done, total }: JudgeProgress) => {
+              bar ??= new ProgressBar(io.stderr, total, io.env ? { env: io.env } : {});
+              bar.update(done);
+            },
+          }),
+    })
+    .finally(() => bar?.finish());
   await printReport(io, values, report, () => judgeTable(report));
   const { calls, cacheHits, invalidReplies, inputTokens, outputTokens, cost } = report.usage;
   if (!values.quiet)
