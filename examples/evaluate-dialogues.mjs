@@ -17,7 +17,16 @@ const popularity = {
 };
 
 for (const recommender of [contentRecommender(), popularity]) {
-  const report = await evaluateDialogues([{ label: 'icer', records }], catalog, { recommender, resamples: 200 });
+  // onProgress: how far it has got (records read, questions asked and answered), e.g. for a progress bar.
+  let answered = 0;
+  const report = await evaluateDialogues([{ label: 'icer', records }], catalog, {
+    recommender,
+    resamples: 200,
+    onProgress: (progress) => {
+      answered = progress.answered;
+    },
+  });
+  console.log(`${answered} ranking questions answered`);
   console.log(
     `\n${recommender.name}: ${report.task.targets} targets; random floor ndcg ${report.random.ndcg.toFixed(3)}`,
   );

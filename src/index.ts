@@ -105,8 +105,8 @@ export {
   LONG_UTTERANCE_TOKENS,
   STATS_METHOD,
 } from './evaluation/dataset-stats.js';
-export type { DialogueSource, EvaluateOptions } from './evaluation/evaluate-dialogues.js';
-export { EvaluateOptionsSchema, evaluateDialogues } from './evaluation/evaluate-dialogues.js';
+export type { DialogueSource, EvaluateOptions, EvaluateProgress } from './evaluation/evaluate-dialogues.js';
+export { EvaluateOptionsSchema, EvaluateProgressSchema, evaluateDialogues } from './evaluation/evaluate-dialogues.js';
 export type { EvaluationCondition, EvaluationContext, VisibleProfileData } from './evaluation/evaluation-context.js';
 export { dialogueText, EvaluationConditionSchema } from './evaluation/evaluation-context.js';
 export type { EvaluationComparison, EvaluationReport, EvaluationResult } from './evaluation/evaluation-report.js';

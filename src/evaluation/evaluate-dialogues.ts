@@ -19,6 +19,18 @@ import { type MetricValues, RANKING_METRICS, randomExpectation, scoreRanking } f
 import type { RankingRecommender } from './ranking-recommender.js';
 import { contentRecommender } from './text-reader.js';
 
+/** How far an {@link evaluateDialogues} run has got. */
+export const EvaluateProgressSchema = z.strictObject({
+  /** Records read so far, from all sources (those skipped included; lines that are not records are not). */
+  records: z.number().int().min(0),
+  /** Ranking questions answered so far (or failed). */
+  answered: z.number().int().min(0),
+  /** Ranking questions asked so far. */
+  asked: z.number().int().min(0),
+});
+/** How far an {@link evaluateDialogues} run has got. */
+export type EvaluateProgress = z.output<typeof EvaluateProgressSchema>;
+
 /** Options of {@link evaluateDialogues}. Unknown keys are refused. */
 export const EvaluateOptionsSchema = z.strictObject({
   /**
@@ -77,6 +89,16 @@ export const EvaluateOptionsSchema = z.strictObject({
   concurrency: z.number().int().min(1).default(4),
   /** Stops the evaluation (`ABORTED`). */
   signal: z.instanceof(AbortSignal).optional(),
+  /**
+   * Told how far the evaluation has got, as each record is read and as each ranking question is answered. For a
+   * progress bar; the report does not depend on it.
+   */
+  onProgress: z
+    .custom<(progress: EvaluateProgress) => void>(
+      (value) => typeof value === 'function',
+      'onProgress must be a function',
+    )
+    .optional(),
 });
 /** Options of {@link evaluateDialogues}. */
 export type EvaluateOptions = z.input<typeof EvaluateOptionsSchema>;
@@ -165,9 +187,20 @@ export async function evaluateDialogues(
 
   const byPlace = new Map<number, MetricValues>();
   const questions = taskPool(resolved.concurrency);
+  const progress: EvaluateProgress = { records: 0, answered: 0, asked: 0 };
+  const tell = () => resolved.onProgress?.({ ...progress });
   const score = async (row: Row, unit: Unit, context: EvaluationContext) => {
     if (row.started.has(unit.index)) return;
     row.started.add(unit.index);
+    progress.asked++;
+    try {
+      await answer(row, unit, context);
+    } finally {
+      progress.answered++;
+      tell();
+    }
+  };
+  const answer = async (row: Row, unit: Unit, context: EvaluationContext) => {
     let ordered: readonly string[];
     try {
       ordered = await recommender.rank({
@@ -201,6 +234,8 @@ export async function evaluateDialogues(
     const occurrences = new Map<string, number>();
     for await (const record of source.records) {
       throwIfAborted(resolved.signal);
+      progress.records++;
+      tell();
       if (record.user.heldOut.length === 0) {
         skip('no-held-out');
         continue;

@@ -33,14 +33,6 @@ export async function* readJsonLines(file: string): AsyncGenerator<NumberedLine>
  * name ends in `.gz`.
  */
 export async function* readJsonLinesFrom(raw: Readable, file: string): AsyncGenerator<NumberedLine> {
-  const gzip = isGzipPath(file);
-  const input: Readable = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
-  // A pipe does not pass the source's errors on: a read error there ends the gunzip stream and is thrown here.
-  let failure: unknown;
-  raw.on('error', (error) => {
-    failure ??= error;
-    input.destroy();
-  });
   // Lines are cut at the newline byte, which never occurs inside a multi-byte UTF-8 character; node's readline is
   // several times slower on the long lines records make.
   const decoder = new TextDecoder();
@@ -52,22 +44,58 @@ export async function* readJsonLinesFrom(raw: Readable, file: string): AsyncGene
     const text = decoder.decode(bytes.subarray(0, end));
     return text.trim() === '' ? undefined : { number, text };
   };
+  for await (const chunk of chunksOf(raw, file)) {
+    let from = 0;
+    for (let at = chunk.indexOf(LF); at >= 0; at = chunk.indexOf(LF, from)) {
+      const piece = chunk.subarray(from, at);
+      const next = line(pending.length === 0 ? piece : Buffer.concat([...pending, piece]));
+      pending = [];
+      from = at + 1;
+      if (next) yield next;
+    }
+    if (from < chunk.length) pending.push(chunk.subarray(from));
+  }
+  if (pending.length > 0) {
+    const last = line(Buffer.concat(pending));
+    if (last) yield last;
+  }
+}
+
+/**
+ * How many lines of a JSON Lines file have more than spaces and tabs (gunzipped when its name ends in `.gz`),
+ * counted without decoding them: the total of a progress bar over the file's records. Errors as {@link readJsonLines}.
+ */
+export async function countJsonLines(file: string): Promise<number> {
+  const handle = await open(file, 'r').catch((error: unknown) => {
+    throw fileError(error, file);
+  });
+  let count = 0;
+  // Whether the line read so far has a character other than a space, a tab or a carriage return.
+  let filled = false;
+  for await (const chunk of chunksOf(handle.createReadStream({ highWaterMark: CHUNK_BYTES }), file)) {
+    for (let at = 0; at < chunk.length; at++) {
+      const byte = chunk[at] as number;
+      if (byte === LF) {
+        if (filled) count++;
+        filled = false;
+      } else if (byte !== SPACE && byte !== TAB && byte !== CR) filled = true;
+    }
+  }
+  return filled ? count + 1 : count;
+}
+
+/** The bytes of a stream, gunzipped when `file` ends in `.gz`; a read or gzip failure is an error naming the file. */
+async function* chunksOf(raw: Readable, file: string): AsyncGenerator<Buffer> {
+  const gzip = isGzipPath(file);
+  const input: Readable = gzip ? raw.pipe(createGunzip({ chunkSize: CHUNK_BYTES })) : raw;
+  // A pipe does not pass the source's errors on: a read error there ends the gunzip stream and is thrown here.
+  let failure: unknown;
+  raw.on('error', (error) => {
+    failure ??= error;
+    input.destroy();
+  });
   try {
-    for await (const chunk of input as AsyncIterable<Buffer>) {
-      let from = 0;
-      for (let at = chunk.indexOf(LF); at >= 0; at = chunk.indexOf(LF, from)) {
-        const piece = chunk.subarray(from, at);
-        const next = line(pending.length === 0 ? piece : Buffer.concat([...pending, piece]));
-        pending = [];
-        from = at + 1;
-        if (next) yield next;
-      }
-      if (from < chunk.length) pending.push(chunk.subarray(from));
-    }
-    if (pending.length > 0) {
-      const last = line(Buffer.concat(pending));
-      if (last) yield last;
-    }
+    for await (const chunk of input as AsyncIterable<Buffer>) yield chunk;
   } catch (error) {
     failure ??= error;
   } finally {
@@ -79,6 +107,8 @@ export async function* readJsonLinesFrom(raw: Readable, file: string): AsyncGene
 
 const LF = 0x0a;
 const CR = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
 const CHUNK_BYTES = 1 << 20;
 
 function readError(error: unknown, file: string, gzip: boolean): IcerError {

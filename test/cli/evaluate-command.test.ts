@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EvaluationReportSchema } from '../../src/evaluation/evaluation-report.js';
 import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
-import { cli } from '../helpers/cli-harness.js';
+import { cli, cliOnTerminal } from '../helpers/cli-harness.js';
 import { useOpenAICompatibleServers } from '../helpers/openai-compatible-server.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
@@ -49,6 +49,23 @@ describe('icer evaluate', () => {
       ['prefix', 'icer', 2],
       ['prefix', 'icer', 4],
     ]);
+  });
+
+  it("draws a progress bar over the files' lines on a terminal, saying skipped lines after it; none with --quiet", async () => {
+    const lines = dialogues.trim().split('\n');
+    const { dir, write } = tempDir();
+    write('icer.jsonl', [lines[0], '{"id": "cut short', ...lines.slice(1)].join('\n'));
+    const args = ['evaluate', 'icer.jsonl', '--negatives', '9', '--resamples', '100', '--json'];
+    const shown = await cliOnTerminal(args, dir);
+    expect(shown.code).toBe(0);
+    // Twelve records and the broken line: the bar ends full, then the skip is said on a line of its own.
+    const [bar, after] = shown.stderr.split(`${String.fromCharCode(27)}[K\n`).slice(-2);
+    expect(bar).toMatch(/\r\[#+\] 13\/13 {2}100% .* records\/s {2}ETA 0:00$/);
+    expect(after).toMatch(/^icer evaluate: icer\.jsonl:2: skipped, not JSON/);
+    const quiet = await cliOnTerminal([...args, '--quiet'], dir);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toMatch(/^icer evaluate: icer\.jsonl:2: skipped, not JSON \(.+\)\n$/);
+    expect(quiet.stdout).toBe(shown.stdout);
   });
 
   it('prints a table with the random floor and the paired differences', async () => {

@@ -1,13 +1,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { JudgeDialoguesOptionsSchema } from '../../src/ai/dataset-judge.js';
 import { JUDGE_RUBRIC_VERSION } from '../../src/ai/judge-rubric.js';
-import { runCli } from '../../src/cli/run-cli.js';
 import { JudgeReportSchema } from '../../src/evaluation/judge-report.js';
 import { dataBlock } from '../ai/mock-model.js';
-import { cli } from '../helpers/cli-harness.js';
+import { cli, cliOnTerminal } from '../helpers/cli-harness.js';
 import {
   type ChatCompletionRequestBody,
   type FakeOpenAIServer,
@@ -63,17 +61,11 @@ describe('icer judge', () => {
     const server = await ratingServer();
     const { dir } = tempDir();
     writeFileSync(join(dir, 'icer.jsonl'), dialogues);
-    const run = async (extra: string[]) => {
-      const stderr: PassThrough & { isTTY?: boolean; columns?: number } = new PassThrough();
-      stderr.isTTY = true;
-      stderr.columns = 120;
-      const chunks: string[] = [];
-      stderr.on('data', (chunk: Buffer) => chunks.push(chunk.toString('utf8')));
-      const stdout = new PassThrough().resume();
-      const args = ['judge', 'icer.jsonl', '--model', 'judge', '--base-url', server.url, '--sample', '5', ...extra];
-      const code = await runCli(args, { stdout, stderr, cwd: dir, stdin: Readable.from([]), env: { NO_COLOR: '1' } });
-      return { code, stderr: chunks.join('') };
-    };
+    const run = (extra: string[]) =>
+      cliOnTerminal(
+        ['judge', 'icer.jsonl', '--model', 'judge', '--base-url', server.url, '--sample', '5', ...extra],
+        dir,
+      );
     const shown = await run([]);
     expect(shown.code).toBe(0);
     // Drawn in place up to the whole sample, then left on its own line before the summary.

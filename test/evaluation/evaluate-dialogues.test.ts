@@ -25,6 +25,32 @@ const row = (report: EvaluationReport, name: string) => report.results.find((r) 
 const targets = () => records.reduce((sum, record) => sum + record.user.heldOut.length, 0);
 
 describe('evaluateDialogues', () => {
+  it('tells onProgress each record read and each question asked and answered, and reports the same', async () => {
+    const seen: Array<{ records: number; answered: number; asked: number }> = [];
+    const sources = [
+      { label: 'a', records: records.slice(0, 10) },
+      { label: 'b', records: records.slice(10, 15) },
+    ];
+    const report = await evaluateDialogues(sources, catalog, {
+      ...fast,
+      concurrency: 3,
+      onProgress: (progress) => seen.push({ ...progress }),
+    });
+    // Every record of both sources was read, and every question asked was answered.
+    expect(Math.max(...seen.map((progress) => progress.records))).toBe(15);
+    const last = seen.at(-1);
+    expect(last?.answered).toBe(last?.asked);
+    // One question per unit and row: none, profile, and each source's dialogue and three prefixes.
+    const scored = report.results.reduce((sum, result) => sum + result.n + result.failures, 0);
+    expect(last?.answered).toBe(scored);
+    for (const [i, progress] of seen.entries()) {
+      expect(progress.answered).toBeLessThanOrEqual(progress.asked);
+      if (i > 0) expect(progress.records).toBeGreaterThanOrEqual((seen[i - 1] as { records: number }).records);
+    }
+    const quiet = await evaluateDialogues(sources, catalog, fast);
+    expect(quiet.results).toEqual(report.results);
+  });
+
   it('scores every target under every condition, with intervals around the means, in the documented shape', async () => {
     const report = await evaluateDialogues([{ label: 'icer', records }], catalog, fast);
     expect(EvaluationReportSchema.parse(report)).toEqual(report);

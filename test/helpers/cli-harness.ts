@@ -17,3 +17,21 @@ export async function cli(
   const code = await runCli(args, { stdout, stderr, cwd, stdin: Readable.from([Buffer.from(input)]) });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
+
+/** Runs the CLI in-process with stderr as a terminal (120 columns, no colour): where progress bars are drawn. */
+export async function cliOnTerminal(
+  args: string[],
+  cwd = process.cwd(),
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  const stdout = new PassThrough();
+  const stderr: PassThrough & { isTTY?: boolean; columns?: number } = new PassThrough();
+  stderr.isTTY = true;
+  stderr.columns = 120;
+  const out: string[] = [];
+  const err: string[] = [];
+  stdout.on('data', (chunk: Buffer) => out.push(chunk.toString('utf8')));
+  stderr.on('data', (chunk: Buffer) => err.push(chunk.toString('utf8')));
+  const env = { NO_COLOR: '1' };
+  const code = await runCli(args, { stdout, stderr, cwd, stdin: Readable.from([]), env });
+  return { code, stdout: out.join(''), stderr: err.join('') };
+}

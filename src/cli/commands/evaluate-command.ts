@@ -4,12 +4,18 @@ import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import { actsRecommender } from '../../evaluation/acts-reader.js';
 import { NegativeSamplingSchema } from '../../evaluation/candidate-lists.js';
-import { type DialogueSource, EvaluateOptionsSchema, evaluateDialogues } from '../../evaluation/evaluate-dialogues.js';
+import {
+  type DialogueSource,
+  EvaluateOptionsSchema,
+  type EvaluateProgress,
+  evaluateDialogues,
+} from '../../evaluation/evaluate-dialogues.js';
 import type { EvaluationReport } from '../../evaluation/evaluation-report.js';
 import type { RankingRecommender } from '../../evaluation/ranking-recommender.js';
 import { readDialogueFile } from '../../evaluation/read-dialogue-file.js';
 import { type OfflineRecommenderOptions, OfflineRecommenderOptionsSchema } from '../../evaluation/taste-scores.js';
 import { contentRecommender } from '../../evaluation/text-reader.js';
+import { countJsonLines } from '../../io/json-lines-file.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { definedOnly } from '../defined-only.js';
 import { labelledFile } from '../labelled-file.js';
@@ -19,6 +25,7 @@ import { RECORD_SOURCE_FLAGS, recordSource, recordSourceSettings } from '../movi
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed, plainNumber } from '../parse-values.js';
 import { printReport } from '../print-report.js';
+import { ProgressBar } from '../progress-bar.js';
 import { choicesText, defaultText } from '../schema-facts.js';
 import { evaluationTable } from './evaluation-table.js';
 
@@ -57,7 +64,7 @@ Options:
   --concurrency N           ranking questions in flight at once, for a model (default: ${defaultText(options.concurrency)})
   --json                    print the report as JSON (schema: EvaluationReportSchema)
   --out FILE                also write the report as JSON to FILE (for icer report --evaluation)
-  --quiet                   no model summary on stderr (skipped lines are still reported)
+  --quiet                   no progress bar and no model summary on stderr (skipped lines are still reported)
   -h, --help                show this help
 
 ${RECORD_DATA_HELP}
@@ -145,7 +152,19 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     rated = (userId) => (users.has(userId) ? new Set(dataset.ratingsOf(userId).map((r) => r.item)) : undefined);
   }
 
+  // A bar over the files' lines (records and broken lines), drawn only on a terminal: the lines are counted first,
+  // which costs a read of the files.
+  const bar =
+    !values.quiet && (io.stderr as { isTTY?: boolean }).isTTY === true
+      ? new ProgressBar(io.stderr, await recordLines(files, io.cwd), {
+          unit: 'records',
+          ...(io.env ? { env: io.env } : {}),
+        })
+      : undefined;
   let broken = 0;
+  let read = 0;
+  // Under a bar, the skipped lines are said once it is done, not through it.
+  const held: string[] = [];
   const sources: DialogueSource[] = files.map((spec) => {
     const { label, file } = labelledFile(spec);
     const path = resolve(io.cwd, file);
@@ -153,7 +172,11 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
       label,
       records: readDialogueFile(path, ({ line, reason }) => {
         broken++;
-        io.stderr.write(`icer evaluate: ${file}:${line}: skipped, ${reason}\n`);
+        const note = `icer evaluate: ${file}:${line}: skipped, ${reason}\n`;
+        if (bar) {
+          held.push(note);
+          bar.update(read + broken);
+        } else io.stderr.write(note);
       }),
     };
   });
@@ -167,7 +190,16 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
       resamples,
       concurrency,
       rated,
+      onProgress:
+        bar &&
+        (({ records }: EvaluateProgress) => {
+          read = records;
+          bar.update(read + broken);
+        }),
     }),
+  }).finally(() => {
+    bar?.finish();
+    for (const note of held) io.stderr.write(note);
   });
   if (broken > 0) report.task.skipped['broken-line'] = broken;
   await printReport(io, values, report, () => evaluationTable(report));
@@ -178,4 +210,11 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     );
   }
   return 0;
+}
+
+/** How many records the dialogue files hold, as their lines counted: a progress bar's total. */
+async function recordLines(files: readonly string[], cwd: string): Promise<number> {
+  let total = 0;
+  for (const spec of files) total += await countJsonLines(resolve(cwd, labelledFile(spec).file));
+  return total;
 }
