@@ -95,6 +95,7 @@ export const RATINGS_DATA_FLAGS = {
   facets: { type: 'string' },
   'facet-separator': { type: 'string' },
   'items-domain': { type: 'string' },
+  'items-phrasing': { type: 'string' },
 } as const;
 
 type RatingsDataFlagValues = { [K in keyof typeof RATINGS_DATA_FLAGS]?: string | undefined };
@@ -125,6 +126,8 @@ see docs/ratings-data.md):
   --facets F=C,…         facets from the items file's columns, e.g. genre=categories,author=brand (default: none)
   --facet-separator S    what separates several values in a facet's cell: ${defaultText(data.facetSeparator)} unless set
   --items-domain NAME    the catalog's domain, e.g. books (default: ${defaultText(data.domain)})
+  --items-phrasing FILE  how dialogues about the items are worded: a JSON file holding a domain phrasing, as a JSON
+                         catalog's "phrasing" (docs/domains.md); default the built-in one of the domain, else neutral
 
 Ratings (with --movielens, or --items and --ratings):
   --min-rating R         lowest rating of the data's scale (default: ${defaultText(loader.minRating, ratings.minRating)})
@@ -147,6 +150,8 @@ export const RECORD_DATA_HELP = ratingsDataHelp('');
 export interface RatingsDataSettings extends MovieLensSettings {
   /** The options of `loadRatings` from `--items`, `--ratings` and the column flags (paths resolved), when given. */
   ratingsData: RatingsDataOptions | undefined;
+  /** `--items-phrasing`, resolved: the JSON file of the items' phrasing, read with the data. */
+  phrasingFile?: string;
 }
 
 // How the generic loader's errors name its options: by the flag that sets them.
@@ -253,7 +258,8 @@ export function ratingsDataSettings(
     }),
   };
   checkOptions(RatingsDataOptionsSchema, ratingsData, COLUMNS_FLAG_NAMES);
-  return { ...scale, ratingsData };
+  const phrasing = values['items-phrasing'];
+  return { ...scale, ratingsData, ...(phrasing === undefined ? {} : { phrasingFile: resolve(cwd, phrasing) }) };
 }
 
 /**

@@ -7,6 +7,8 @@ import type { MovieLensDataset } from '../data/movielens/movielens-dataset.js';
 import { RatingsDataOptionsSchema, readRatingsData } from '../data/ratings/load-ratings.js';
 import type { RatingsDataset } from '../data/ratings/ratings-dataset.js';
 import { IcerError } from '../errors.js';
+import { readJsonFile } from '../io/read-json-file.js';
+import { DomainPhrasingSchema } from '../lexicon/domain-phrasing.js';
 import {
   catalogOrRatings,
   MOVIELENS_FLAGS,
@@ -41,7 +43,11 @@ export async function movieLensSource(directory: string, settings: MovieLensSett
 export async function ratingsDataSource(
   settings: RatingsDataSettings & { ratingsData: NonNullable<RatingsDataSettings['ratingsData']> },
 ): Promise<RatingsDataset> {
-  const options = RatingsDataOptionsSchema.parse(settings.ratingsData);
+  const phrasing =
+    settings.phrasingFile === undefined
+      ? undefined
+      : await readJsonFile(settings.phrasingFile, DomainPhrasingSchema, 'a domain phrasing (see docs/domains.md)');
+  const options = RatingsDataOptionsSchema.parse({ ...settings.ratingsData, ...(phrasing ? { phrasing } : {}) });
   const dataset = await readRatingsData(options, RATINGS_DATA_NAMES);
   requireItems(dataset.catalog, { flag: '--items', file: options.items, what: 'items' });
   if (dataset.userCount === 0) {

@@ -80,6 +80,30 @@ describe('icer generate and icer profiles with --items and --ratings', () => {
     expect(offScale.stderr).toContain('RATING_OUT_OF_RANGE');
   });
 
+  it('words the dialogues with --items-phrasing, and names the file and the field of a bad one', async () => {
+    const dir = dataDir();
+    const phrasing = { noun: { singular: 'saga', plural: 'sagas' }, greetings: ['Hello! Let us find you a saga.'] };
+    writeFileSync(join(dir, 'sagas.json'), JSON.stringify(phrasing));
+    const args = ['generate', ...FLAGS, '--count', '20', '--seed', '2', '--quiet'];
+    const plain = await cli(args, dir);
+    const worded = await cli([...args, '--items-phrasing', 'sagas.json'], dir);
+    expect(worded.code, worded.stderr).toBe(0);
+    const texts = (run: { stdout: string }) =>
+      jsonLines(run.stdout).flatMap((record) => (record.turns as Array<{ text: string }>).map((turn) => turn.text));
+    expect(texts(worded).some((text) => /\bsagas?\b/.test(text))).toBe(true);
+    expect(texts(plain).some((text) => /\bsagas?\b/.test(text))).toBe(false);
+    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ noun: { singular: 'saga' } }));
+    const bad = await cli([...args, '--items-phrasing', 'bad.json'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/bad\.json: The file is not a domain phrasing .*noun\.plural/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const missing = await cli([...args, '--items-phrasing', 'none.json'], dir);
+    expect(missing.stderr).toMatch(/none\.json: The file does not exist/);
+    const alone = await cli(['generate', '--items-phrasing', 'sagas.json'], dir);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toMatch(/--items-phrasing applies to --items and --ratings/);
+  });
+
   it('refuses flags that cannot go together or would do nothing', async () => {
     const dir = dataDir();
     const usage = async (args: string[], message: RegExp) => {

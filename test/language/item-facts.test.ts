@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { itemAppositive, itemFact } from '../../src/language/templates/item-facts.js';
 import { genreWords } from '../../src/lexicon/genre-words.js';
@@ -25,6 +26,32 @@ const AFTER_PHRASES = catalog
   .flatMap((genre) => (genreWords(genre).after ?? []).map((phrase) => ({ genre, phrase })));
 
 describe('item facts', () => {
+  it('says no bare noun ("a saga") where the phrasing has no words for the item\'s genres, but still its facts', () => {
+    const sagas = new ItemCatalog(
+      [
+        { id: 's1', title: 'Saga One', year: 1984, attributes: { genre: ['fantasy'], author: ['Ursula K. Le Guin'] } },
+        { id: 's2', title: 'Saga Two', year: 1990, attributes: { genre: ['mystery'] } },
+      ],
+      {
+        domain: 'sagas',
+        phrasing: {
+          noun: { singular: 'saga', plural: 'sagas' },
+          facets: { author: { kind: 'creator', names: ['authors'] } },
+        },
+      },
+    );
+    const one = said((random) => itemAppositive(sagas.require('s1'), sagas, random));
+    expect(one).not.toContain('a saga');
+    expect(one.some((text) => text === '')).toBe(true);
+    // What it does know is still said: its author.
+    expect(one.some((text) => text.includes('Ursula K. Le Guin'))).toBe(true);
+    expect(said((random) => itemAppositive(sagas.require('s2'), sagas, random)).every((text) => text === '')).toBe(
+      true,
+    );
+    // The built-in catalog has words for every genre: a film's kind is always said.
+    expect(said((random) => itemAppositive(HEAT, catalog, random)).every((text) => text !== '')).toBe(true);
+  });
+
   it('has phrases after the noun for most genres', () => {
     expect(new Set(AFTER_PHRASES.map(({ genre }) => genre)).size).toBeGreaterThan(12);
   });

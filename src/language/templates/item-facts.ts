@@ -355,7 +355,11 @@ export function itemAppositive(item: Item, catalog: ItemCatalog, random: SeededR
   if ((item.attributes.genre ?? []).length === 0) return '';
   const words = wordsOf(item, catalog, random);
   const kind = words.npEnd.slice(words.npEnd.indexOf(' ') + 1);
-  return random.pick(APPOSITIVES)({ ...words, kind });
+  const appositive = random.pick(APPOSITIVES)({ ...words, kind });
+  // Where the phrasing has no words for the item's genres, its kind is the bare noun: "Dune (1965), a book" says
+  // nothing, and after a list it reads as if about the last title only.
+  const bare = itemWords(item, catalog).genres.length === 0 && (appositive === words.np || appositive === words.npEnd);
+  return bare ? '' : appositive;
 }
 
 /**
