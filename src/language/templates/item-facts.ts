@@ -358,7 +358,7 @@ export function itemAppositive(item: Item, catalog: ItemCatalog, random: SeededR
   const appositive = random.pick(APPOSITIVES)({ ...words, kind });
   // Where the phrasing has no words for the item's genres, its kind is the bare noun: "Dune (1965), a book" says
   // nothing, and after a list it reads as if about the last title only.
-  const bare = itemWords(item, catalog).genres.length === 0 && (appositive === words.np || appositive === words.npEnd);
+  const bare = (appositive === words.np || appositive === words.npEnd) && itemWords(item, catalog).genres.length === 0;
   return bare ? '' : appositive;
 }
 
