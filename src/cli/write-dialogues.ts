@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import type { RunFile } from '../io/run-file.js';
+import type { ColourEnv } from './colour.js';
 import type { JsonlOutput } from './jsonl-output.js';
 import { ProgressBar } from './progress-bar.js';
 import type { RunEntry } from './run-entries.js';
@@ -30,6 +31,8 @@ export async function writeDialogues(
     stderr: Writable;
     total: number;
     quiet: boolean;
+    /** Where the bar reads NO_COLOR and FORCE_COLOR (default `process.env`). */
+    env?: ColourEnv | undefined;
     stop?: AbortSignal;
     /** What to keep in the manifest besides the progress (model usage so far). */
     extra?: () => Record<string, unknown>;
@@ -40,7 +43,7 @@ export async function writeDialogues(
   const skips = new SkipReport('icer generate');
   const file = 'file' in run.target ? run.target.file : undefined;
   const extra = () => run.extra?.() ?? {};
-  const bar = new ProgressBar(run.stderr, run.total);
+  const bar = new ProgressBar(run.stderr, run.total, run.env ? { env: run.env } : {});
   const report = (lines: string[]) => {
     for (const line of lines) run.stderr.write(`${line}\n`);
   };

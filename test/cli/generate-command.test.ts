@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
-import { cli } from '../helpers/cli-harness.js';
+import { cli, cliOnTerminal } from '../helpers/cli-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();
@@ -22,6 +22,28 @@ describe('icer generate', () => {
     expect(dialogues.every((d) => d.consistency.violations.length === 0 && d.generator.lm === 'template')).toBe(true);
     expect((await cli(['generate', '--count', '5', '--seed', '3', '--concurrency', '1'])).stdout).toBe(first.stdout);
     expect((await cli(['generate', '--count', '5', '--seed', '4'])).stdout).not.toBe(first.stdout);
+  });
+
+  describe('on a terminal', () => {
+    afterEach(() => vi.unstubAllEnvs());
+
+    it('draws a progress bar, coloured as the environment it is given says', async () => {
+      const { dir } = tempDir();
+      // The command's own environment decides, not the process it runs in.
+      vi.stubEnv('FORCE_COLOR', '1');
+      const args = ['generate', '--count', '6', '--seed', '3', '--out', 'd.jsonl', '--force'];
+      const plain = await cliOnTerminal(args, dir, { NO_COLOR: '1' });
+      expect(plain.code).toBe(0);
+      expect(plain.stderr).toMatch(/\r\[#+\] 6\/6 {2}100% .* dialogues\/s/);
+      // The bar's done part is green; its erase-line code (`ESC[K`) is drawn either way.
+      const green = '\u001b[32m';
+      expect(plain.stderr).not.toContain(green);
+      vi.stubEnv('FORCE_COLOR', '0');
+      const coloured = await cliOnTerminal(args, dir, {});
+      expect(coloured.code).toBe(0);
+      expect(coloured.stderr).toContain(green);
+      expect(coloured.stderr).toMatch(/6\/6 {2}100%/);
+    });
   });
 
   it('honours --max-turns, --style and --out', async () => {

@@ -18,10 +18,14 @@ export async function cli(
   return { code, stdout: out.join(''), stderr: err.join('') };
 }
 
-/** Runs the CLI in-process with stderr as a terminal (120 columns, no colour): where progress bars are drawn. */
+/**
+ * Runs the CLI in-process with stderr as a terminal (120 columns): where progress bars are drawn. Its environment is
+ * `env` (by default NO_COLOR, so no colour), never the test process's.
+ */
 export async function cliOnTerminal(
   args: string[],
   cwd = process.cwd(),
+  env: Record<string, string> = { NO_COLOR: '1' },
 ): Promise<{ code: number; stdout: string; stderr: string }> {
   const stdout = new PassThrough();
   const stderr: PassThrough & { isTTY?: boolean; columns?: number } = new PassThrough();
@@ -31,7 +35,6 @@ export async function cliOnTerminal(
   const err: string[] = [];
   stdout.on('data', (chunk: Buffer) => out.push(chunk.toString('utf8')));
   stderr.on('data', (chunk: Buffer) => err.push(chunk.toString('utf8')));
-  const env = { NO_COLOR: '1' };
   const code = await runCli(args, { stdout, stderr, cwd, stdin: Readable.from([]), env });
   return { code, stdout: out.join(''), stderr: err.join('') };
 }

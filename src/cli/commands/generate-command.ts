@@ -217,6 +217,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
         stderr: io.stderr,
         total: end - from,
         quiet: values.quiet === true,
+        env: io.env,
         stop,
         extra: usage,
         ...(budget ? { budget } : {}),
