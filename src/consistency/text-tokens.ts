@@ -19,6 +19,20 @@ ASCII_CLASS[APOSTROPHE] = 2;
 ASCII_CLASS[BACKTICK] = 2;
 ASCII_CLASS[AMPERSAND] = 3;
 
+// Texts are read as their UTF-8 bytes when they are ASCII (nearly every turn): one native call copies them into this
+// buffer, which is then read without a method call per character. `text.charCodeAt` would look the method up on the
+// string's map, and turn texts come in many (flat, joined, sliced), so that look-up goes megamorphic and costs more
+// than the read. Shared: a constructor runs to its end before the next one starts.
+const encoder = new TextEncoder();
+let asciiBytes = new Uint8Array(512);
+
+/** Whether `text` is ASCII, its characters then copied into `asciiBytes` one byte each. */
+function readAscii(text: string): boolean {
+  if (asciiBytes.length < text.length) asciiBytes = new Uint8Array(2 * text.length);
+  const { read, written } = encoder.encodeInto(text, asciiBytes);
+  return read === text.length && written === text.length;
+}
+
 /**
  * A text split into words, each folded two ways: `folded` (lowercase, accents and apostrophes dropped — what
  * case-insensitive matching compares) and `cased` (the same but with the case as written). `&` is the word "and".
@@ -44,8 +58,10 @@ export class TextTokens {
     let accented = false;
     let upper = false;
     const length = text.length;
+    const ascii = readAscii(text);
+    const bytes = asciiBytes;
     for (let i = 0; i <= length; i++) {
-      const code = i < length ? text.charCodeAt(i) : 0x20;
+      const code = i < length ? (ascii ? (bytes[i] as number) : text.charCodeAt(i)) : 0x20;
       let kind: number;
       if (code < 128) kind = ASCII_CLASS[code] as number;
       else if (code === RIGHT_QUOTE) kind = 2;

@@ -43,6 +43,19 @@ describe('tokenizeText', () => {
     ]);
   });
 
+  it('reads long, short, joined and non-ASCII texts one after another alike', () => {
+    const words = Array.from({ length: 150 }, (_, i) => `Word${i}`);
+    const long = words.join(', ');
+    expect(long.length).toBeGreaterThan(1000);
+    expect(tokenizeText(long).cased).toEqual(words);
+    // A short text after a long one reads only its own characters; one with an accent after ASCII ones too.
+    expect(tokenizeText('Up (2009)').folded).toEqual(['up', '2009']);
+    expect(tokenizeText(`${long.slice(0, 14)} Café`).folded).toEqual(['word0', 'word1', 'cafe']);
+    const joined = ['Heat', "isn't", 'Alien'].join(' & ').slice(1);
+    expect(tokenizeText(joined).cased).toEqual(['eat', 'and', 'isnt', 'and', 'Alien']);
+    expect(tokenizeText(joined).ends).toEqual([3, 5, 11, 13, 19]);
+  });
+
   it('gives no words for an empty or punctuation-only text', () => {
     expect(tokenizeText('').length).toBe(0);
     expect(tokenizeText(' -- ?! ').length).toBe(0);
