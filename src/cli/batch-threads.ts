@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { compileOnOwnThreads } from './thread-compiling.js';
 import { THREAD_HEAP_ENV, threadFailure } from './thread-heap.js';
 import { receiveError, type SentEntry, type WorkerReply, type WorkerSetup } from './worker-messages.js';
 
@@ -24,6 +25,7 @@ export class BatchThreads {
   /** `size` threads, each with its heap capped at `heapMb` MB when given (by default a thread is not capped). */
   constructor(size: number, heapMb?: number) {
     this.#heapMb = heapMb;
+    compileOnOwnThreads(size);
     for (let i = 0; i < size; i++) this.#idle.push(this.#start());
   }
 

@@ -5,6 +5,7 @@ import { type ResourceLimits, Worker } from 'node:worker_threads';
 import { abortedError } from '../abort.js';
 import type { RunEntry } from './run-entries.js';
 import type { RunFlagValues } from './run-plan.js';
+import { compileOnOwnThreads } from './thread-compiling.js';
 import { THREAD_HEAP_ENV, threadFailure } from './thread-heap.js';
 import { receiveEntry, receiveError, type WorkerReply, type WorkerSetup } from './worker-messages.js';
 
@@ -74,6 +75,7 @@ export async function* workerEntries(run: {
   };
   const idle: Worker[] = [];
   const resourceLimits = threadLimits(run.heapMb);
+  compileOnOwnThreads(Math.min(run.workers, batches));
   const feed = (worker: Worker) => {
     if (run.stop.aborted || sent >= batches || sent - written >= AHEAD * run.workers) {
       idle.push(worker);

@@ -1,8 +1,9 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { compileOnOwnThreads } from '../../src/cli/thread-compiling.js';
 import { cli } from '../helpers/cli-harness.js';
 
 // Worker threads start the built worker script: these tests drive the built command line.
@@ -72,6 +73,43 @@ describe('icer generate --workers', () => {
       }
     },
   );
+
+  it.skipIf(!hasBuild)(
+    'compiles hot code on each thread, not in the background, when the threads fill the cores',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'icer-compiling-'));
+      try {
+        // V8 logs each optimising compile with its mode; the dialogues go to a file, so standard output is the log.
+        const modes = (workers: number) => {
+          const log = execFileSync(
+            process.execPath,
+            [
+              ...['--trace-opt', CLI, 'generate', '--count', '300', '--seed', '11', '--quiet', '--force'],
+              ...['--workers', String(workers), '--out', join(dir, 'd.jsonl')],
+            ],
+            { encoding: 'utf8', maxBuffer: 1 << 30 },
+          );
+          return {
+            synchronous: log.match(/ConcurrencyMode::kSynchronous/g)?.length ?? 0,
+            concurrent: log.match(/ConcurrencyMode::kConcurrent/g)?.length ?? 0,
+          };
+        };
+        const filled = modes(Math.max(2, availableParallelism()));
+        expect(filled.synchronous).toBeGreaterThan(50);
+        // One thread, this process's own, keeps V8's background compiling.
+        const single = modes(1);
+        expect(single.synchronous).toBe(0);
+        expect(single.concurrent).toBeGreaterThan(50);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('leaves V8 compiling in the background while threads leave cores free', () => {
+    expect(compileOnOwnThreads(1, 2)).toBe(false);
+    expect(compileOnOwnThreads(3, 8)).toBe(false);
+  });
 
   it('is refused where threads cannot help, and checked like every number', async () => {
     expect((await cli(['generate', '--workers', '0'])).stderr).toMatch(/--workers/);
