@@ -100,10 +100,12 @@ export class TextTokens {
     const plain = apostrophe ? raw.replace(APOSTROPHES, '') : raw;
     const cased = accented ? plain.normalize('NFKD').replace(COMBINING_MARKS, '') : plain;
     if (cased === '') return;
-    this.cased.push(cased);
-    this.folded.push(accented || upper ? cased.toLowerCase() : cased);
-    this.starts.push(start);
-    this.ends.push(end);
+    // Stored at the end by index, not pushed: V8 inlines a growing store, but called Array.prototype.push here.
+    const at = this.cased.length;
+    this.cased[at] = cased;
+    this.folded[at] = accented || upper ? cased.toLowerCase() : cased;
+    this.starts[at] = start;
+    this.ends[at] = end;
   }
 }
 
