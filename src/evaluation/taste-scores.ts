@@ -36,6 +36,7 @@ const ITEM_OWN_WEIGHT = 1;
  */
 export class TasteScores {
   readonly #catalog: ItemCatalog;
+  readonly #facts: CatalogFacts;
   readonly #attributes: Float64Array;
   // The attribute ids with evidence (a few dozen of the catalog's thousands): the norm is summed over them alone.
   readonly #touched: number[] = [];
@@ -48,6 +49,7 @@ export class TasteScores {
 
   constructor(catalog: ItemCatalog, popularityWeight: number) {
     this.#catalog = catalog;
+    this.#facts = catalogFacts(catalog);
     this.#attributes = new Float64Array(catalog.attributeKeyCount);
     this.#seen = new Uint8Array(catalog.attributeKeyCount);
     this.#popularityWeight = popularityWeight;
@@ -88,7 +90,7 @@ export class TasteScores {
   }
 
   #compute(id: string): number {
-    const idf = idfOf(this.#catalog);
+    const { idf, typicalNorm, items } = this.#facts;
     if (this.#norm === undefined) {
       let sum = 0;
       for (const a of this.#touched) {
@@ -97,44 +99,37 @@ export class TasteScores {
       }
       this.#norm = Math.sqrt(sum);
     }
-    const attributes = this.#catalog.attributeIdsOf(id);
+    const item = items.get(id);
     let dot = 0;
-    for (const attribute of attributes) {
+    for (const attribute of item?.attributes ?? NO_ATTRIBUTES) {
       const w = idf[attribute] as number;
       dot += (this.#attributes[attribute] as number) * w * w;
     }
-    const similarity = this.#norm === 0 ? 0 : dot / (this.#norm * typicalNorm(this.#catalog, idf));
+    const similarity = this.#norm === 0 ? 0 : dot / (this.#norm * typicalNorm);
     const own = Math.tanh(this.#items.get(id) ?? 0);
-    return similarity + ITEM_OWN_WEIGHT * own + this.#popularityWeight * logPopularity(this.#catalog, id);
+    return similarity + ITEM_OWN_WEIGHT * own + this.#popularityWeight * (item?.logPopularity ?? 0);
   }
 
   /** The candidates best first; equal scores keep the candidates' (seeded random) order. */
   rank(candidates: readonly string[]): string[] {
-    // Insertion sort: lists are short, and an item goes after every earlier one of equal score.
-    const ranked: string[] = [];
-    const scores: number[] = [];
+    // Insertion sort: lists are short, and an item goes after every earlier one of equal score. Shifted by hand, as
+    // splicing two arrays cost more than the scores themselves.
+    const ranked: string[] = new Array(candidates.length);
+    const scores = new Float64Array(candidates.length);
+    let count = 0;
     for (const id of candidates) {
       const score = this.score(id);
-      let at = ranked.length;
-      while (at > 0 && (scores[at - 1] as number) < score) at--;
-      ranked.splice(at, 0, id);
-      scores.splice(at, 0, score);
+      let at = count++;
+      while (at > 0 && (scores[at - 1] as number) < score) {
+        scores[at] = scores[at - 1] as number;
+        ranked[at] = ranked[at - 1] as string;
+        at--;
+      }
+      scores[at] = score;
+      ranked[at] = id;
     }
     return ranked;
   }
-}
-
-const LOG_SCALES = new WeakMap<ItemCatalog, number>();
-
-/** log(1 + popularity) over log(1 + the catalog's highest popularity): 0 for unknown, 1 for the most popular. */
-function logPopularity(catalog: ItemCatalog, id: string): number {
-  const popularity = catalog.get(id)?.popularity ?? 0;
-  let scale = LOG_SCALES.get(catalog);
-  if (scale === undefined) {
-    scale = Math.log1p(catalog.mostPopular(1)[0]?.popularity ?? 0);
-    LOG_SCALES.set(catalog, scale);
-  }
-  return scale === 0 ? 0 : Math.log1p(popularity) / scale;
 }
 
 /**
@@ -162,32 +157,46 @@ export function offlineRecommender(
   };
 }
 
-const IDFS = new WeakMap<ItemCatalog, Float64Array>();
-const TYPICAL_NORMS = new WeakMap<ItemCatalog, number>();
-
-// The root of an item's mean squared IDF norm over the catalog: it puts matches on the scale of the popularity prior
-// whatever the catalog's vocabulary.
-function typicalNorm(catalog: ItemCatalog, idf: Float64Array): number {
-  let norm = TYPICAL_NORMS.get(catalog);
-  if (norm === undefined) {
-    let sum = 0;
-    for (const item of catalog.items()) for (const a of catalog.attributeIdsOf(item.id)) sum += (idf[a] as number) ** 2;
-    norm = Math.sqrt(sum / Math.max(1, catalog.size)) || 1;
-    TYPICAL_NORMS.set(catalog, norm);
-  }
-  return norm;
+/** What scoring reads of a catalog, the same for every context: computed once per catalog. */
+interface CatalogFacts {
+  /**
+   * Inverse document frequency per attribute id: sharing a rare tag says more about two films than sharing "Drama",
+   * which nearly half of MovieLens carries.
+   */
+  readonly idf: Float64Array;
+  /**
+   * The root of an item's mean squared IDF norm over the catalog: it puts matches on the scale of the popularity
+   * prior whatever the catalog's vocabulary.
+   */
+  readonly typicalNorm: number;
+  /**
+   * Per item id, its attribute ids and its log(1 + popularity) over log(1 + the catalog's highest popularity): 0 for
+   * unknown, 1 for the most popular. One look-up per candidate instead of one for each.
+   */
+  readonly items: ReadonlyMap<string, { readonly attributes: Int32Array; readonly logPopularity: number }>;
 }
 
-// Inverse document frequency per attribute id: sharing a rare tag says more about two films than sharing "Drama",
-// which nearly half of MovieLens carries.
-function idfOf(catalog: ItemCatalog): Float64Array {
-  let idf = IDFS.get(catalog);
-  if (!idf) {
-    idf = new Float64Array(catalog.attributeKeyCount);
-    for (let a = 0; a < idf.length; a++) {
-      idf[a] = Math.log((1 + catalog.size) / (1 + catalog.attributeCount(catalog.attributeKeyAt(a))));
-    }
-    IDFS.set(catalog, idf);
+const NO_ATTRIBUTES = new Int32Array(0);
+const FACTS = new WeakMap<ItemCatalog, CatalogFacts>();
+
+function catalogFacts(catalog: ItemCatalog): CatalogFacts {
+  let facts = FACTS.get(catalog);
+  if (facts) return facts;
+  const idf = new Float64Array(catalog.attributeKeyCount);
+  for (let a = 0; a < idf.length; a++) {
+    idf[a] = Math.log((1 + catalog.size) / (1 + catalog.attributeCount(catalog.attributeKeyAt(a))));
   }
-  return idf;
+  let sum = 0;
+  for (const item of catalog.items()) for (const a of catalog.attributeIdsOf(item.id)) sum += (idf[a] as number) ** 2;
+  const scale = Math.log1p(catalog.mostPopular(1)[0]?.popularity ?? 0);
+  const items = new Map<string, { attributes: Int32Array; logPopularity: number }>();
+  for (const item of catalog.items()) {
+    items.set(item.id, {
+      attributes: catalog.attributeIdsOf(item.id),
+      logPopularity: scale === 0 ? 0 : Math.log1p(item.popularity ?? 0) / scale,
+    });
+  }
+  facts = { idf, typicalNorm: Math.sqrt(sum / Math.max(1, catalog.size)) || 1, items };
+  FACTS.set(catalog, facts);
+  return facts;
 }
