@@ -75,7 +75,8 @@ export async function* workerEntries(run: {
   };
   const idle: Worker[] = [];
   const resourceLimits = threadLimits(run.heapMb);
-  compileOnOwnThreads(Math.min(run.workers, batches));
+  const threads = Math.min(run.workers, batches);
+  compileOnOwnThreads(threads);
   const feed = (worker: Worker) => {
     if (run.stop.aborted || sent >= batches || sent - written >= AHEAD * run.workers) {
       idle.push(worker);
@@ -84,7 +85,7 @@ export async function* workerEntries(run: {
     const from = run.from + sent * BATCH;
     worker.postMessage({ batch: sent++, from, to: Math.min(run.to, from + BATCH) });
   };
-  const pool = Array.from({ length: Math.min(run.workers, batches) }, () => {
+  const pool = Array.from({ length: threads }, () => {
     const worker = new Worker(WORKER_SCRIPT, { workerData: setup, resourceLimits });
     worker.on('message', (reply: WorkerReply) => {
       if (reply.type === 'error') return fail(receiveError(reply.error));

@@ -186,15 +186,13 @@ function catalogFacts(catalog: ItemCatalog): CatalogFacts {
   for (let a = 0; a < idf.length; a++) {
     idf[a] = Math.log((1 + catalog.size) / (1 + catalog.attributeCount(catalog.attributeKeyAt(a))));
   }
-  let sum = 0;
-  for (const item of catalog.items()) for (const a of catalog.attributeIdsOf(item.id)) sum += (idf[a] as number) ** 2;
   const scale = Math.log1p(catalog.mostPopular(1)[0]?.popularity ?? 0);
   const items = new Map<string, { attributes: Int32Array; logPopularity: number }>();
+  let sum = 0;
   for (const item of catalog.items()) {
-    items.set(item.id, {
-      attributes: catalog.attributeIdsOf(item.id),
-      logPopularity: scale === 0 ? 0 : Math.log1p(item.popularity ?? 0) / scale,
-    });
+    const attributes = catalog.attributeIdsOf(item.id);
+    for (const a of attributes) sum += (idf[a] as number) ** 2;
+    items.set(item.id, { attributes, logPopularity: scale === 0 ? 0 : Math.log1p(item.popularity ?? 0) / scale });
   }
   facts = { idf, typicalNorm: Math.sqrt(sum / Math.max(1, catalog.size)) || 1, items };
   FACTS.set(catalog, facts);
