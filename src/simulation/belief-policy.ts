@@ -478,7 +478,8 @@ class BeliefRecommender implements RecommenderPolicy {
     // can make it, and they are found first: far fewer of them are inserted than would be otherwise.
     let threshold = -Infinity;
     if (limit >= SELECT_FROM && eligibleCount > limit) {
-      select.set(eligibleScores.subarray(0, eligibleCount));
+      // The whole buffer is copied: a view of its first part would be a typed array made on every call.
+      select.set(eligibleScores);
       threshold = kthLargest(select, eligibleCount, limit);
     }
     // Top-k by insertion into a short sorted list, in the same order: an item goes after every earlier one of equal

@@ -26,6 +26,15 @@ describe('SeededRandom', () => {
     expect(draw(new SeededRandom(1).fork('x'), 5)).not.toEqual(draw(new SeededRandom(1).fork('y'), 5));
   });
 
+  it('makes a fork the source seeded with the joined text, whatever the parent was seeded with', () => {
+    for (const seed of [7, -0, 1.5, 'run', '', 'ō/ū']) {
+      const forked = new SeededRandom(seed).fork('user').fork(3).fork('turn/12');
+      const joined = new SeededRandom(`${String(seed)}/user/3/turn/12`);
+      expect(forked.seed).toBe(joined.seed);
+      expect(draw(forked, 5)).toEqual(draw(joined, 5));
+    }
+  });
+
   it('samples distinct elements and shuffles without losing any', () => {
     const rng = new SeededRandom(3);
     const items = Array.from({ length: 30 }, (_, i) => i);
