@@ -478,8 +478,8 @@ class BeliefRecommender implements RecommenderPolicy {
     // can make it, and they are found first: far fewer of them are inserted than would be otherwise.
     let threshold = -Infinity;
     if (limit >= SELECT_FROM && eligibleCount > limit) {
-      // The whole buffer is copied: a view of its first part would be a typed array made on every call.
-      select.set(eligibleScores);
+      // Copied by hand: `select.set(eligibleScores.subarray(…))` would make a typed array on every call.
+      for (let next = 0; next < eligibleCount; next++) select[next] = eligibleScores[next] as number;
       threshold = kthLargest(select, eligibleCount, limit);
     }
     // Top-k by insertion into a short sorted list, in the same order: an item goes after every earlier one of equal
