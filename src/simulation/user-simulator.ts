@@ -338,7 +338,11 @@ export class UserSimulator {
     }
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
     const wanted = this.#voiced.positive.find(
-      (key) => !has.has(key) && !this.#settled.has(key) && parseAttributeKey(key)?.facet === 'genre',
+      (key) =>
+        !has.has(key) &&
+        !this.#settled.has(key) &&
+        parseAttributeKey(key)?.facet === 'genre' &&
+        this.#combines(key, has),
     );
     if (wanted !== undefined) {
       this.#disclosed.add(wanted);
@@ -350,6 +354,39 @@ export class UserSimulator {
       return { type: 'critique', items: [item], direction: year < likedYear ? 'newer' : 'older', polarity: 'negative' };
     }
     return undefined;
+  }
+
+  /**
+   * Whether some item carries the genre together with the critiqued item's most distinctive genre (the one fewest
+   * items carry) and at least half of its genres: "like A, but more X" keeps what A is. "Like Star Wars, but a
+   * documentary", "more sci-fi than Shoah" or "like Moneyball, but scarier" ask for what nothing is.
+   */
+  #combines(genre: string, has: ReadonlySet<string>): boolean {
+    const id = this.#catalog.attributeIdOf(genre);
+    if (id === undefined) return false;
+    const index = catalogIndex(this.#catalog);
+    const genres: string[] = [];
+    let rarest: string | undefined;
+    let fewest = Infinity;
+    for (const key of has) {
+      if (parseAttributeKey(key)?.facet !== 'genre') continue;
+      genres.push(key);
+      const holders = index.itemsWithAttribute[this.#catalog.attributeIdOf(key) as number]?.length ?? 0;
+      if (holders < fewest) {
+        rarest = key;
+        fewest = holders;
+      }
+    }
+    if (rarest === undefined) return false;
+    const needed = Math.max(1, Math.floor(genres.length / 2));
+    for (const position of index.itemsWithAttribute[id] as Int32Array) {
+      const other = index.ids[position] as string;
+      if (!this.#catalog.carries(other, rarest)) continue;
+      let shared = 0;
+      for (const key of genres) if (this.#catalog.carries(other, key)) shared++;
+      if (shared >= needed) return true;
+    }
+    return false;
   }
 
   #medianLikedYear(): number | undefined {

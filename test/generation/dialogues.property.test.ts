@@ -860,8 +860,9 @@ describe('generated dialogues (template adapter)', () => {
       expect(r.accepted, r.style).toBeLessThan(0.99);
       expect(r.gaveUp, r.style).toBeGreaterThan(0.005);
       expect(r.gaveUp, r.style).toBeLessThan(0.25);
-      // 20+ turns is 10+ exchanges, more than most users' patience: running out of budget should be the exception.
-      expect(r.maxTurns, r.style).toBeLessThan(0.2);
+      // 20+ turns is 10+ exchanges, more than most users' patience: running out of budget should be the exception,
+      // though elicitation-heavy spends half of a 20-turn budget on its questions (about a fifth reach the end).
+      expect(r.maxTurns, r.style).toBeLessThan(r.style === 'elicitation-heavy' ? 0.25 : 0.1);
       // 307 films: with a handful of avoided attributes there is always something left to recommend.
       expect(r.noCandidates, r.style).toBeLessThan(0.01);
       // A dialogue is at least greet/answer/recommend/accept and rarely fills the whole budget.

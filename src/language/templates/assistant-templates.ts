@@ -66,7 +66,6 @@ function build(d: DomainWords) {
     'Hey, welcome in!',
     'Hi! Glad you stopped by.',
     'Oh hi there!',
-    'Hello again, or nice to meet you!',
     'Hey hey!',
     'Hi, thanks for coming by!',
     'Hello, nice to have you!',
@@ -194,7 +193,6 @@ function build(d: DomainWords) {
     'Okay, that gives me something to go on.',
     'Great, that narrows it down.',
     'Understood, thanks.',
-    'Right, I see where you are going.',
     'Okay, thanks for that.',
     'Good, that is helpful.',
     'Perfect, thanks.',
@@ -211,25 +209,21 @@ function build(d: DomainWords) {
 
   /**
    * Acknowledgements that say back the user's opinion of an attribute, by its polarity: `x` is the attribute's noun
-   * phrase. They repeat what the user said in that turn, never more (no "love" for a mild liking).
+   * phrase. They repeat what the user said in that turn, never more (no "love" for a mild liking), and promise
+   * nothing: a liking may not show in the next suggestion (see {@link ECHO_PROMISES}). A dislike can be promised,
+   * since the recommender never offers what the user said they dislike.
    */
   const ECHOES: Readonly<Record<'positive' | 'negative' | 'neutral', readonly Template<AskAttributeWords>[]>> = {
     positive: [
       ({ x }) => `${x}, got it.`,
-      ({ x }) => `Okay, ${x} then.`,
       ({ x }) => `${x}, nice.`,
       ({ x }) => `Noted: ${x}.`,
       ({ x }) => `Ah, ${x}. Good to know.`,
       ({ x }) => `Got it, you're into ${x}.`,
-      ({ x }) => `Okay, I'll keep ${x} in mind.`,
       ({ x }) => `Right, ${x}.`,
       ({ x }) => `${x}: noted.`,
       ({ x }) => `So, ${x}. Good.`,
-      ({ x }) => `Great, I'll look into ${x}.`,
       ({ x }) => `Great, that's a start: ${x}.`,
-      ({ x }) => `I'll look at ${x}, then.`,
-      ({ x }) => `Good, I can do ${x}.`,
-      ({ x }) => `I'll put ${x} on the list.`,
     ],
     negative: [
       ({ x }) => `No ${x}, got it.`,
@@ -256,6 +250,16 @@ function build(d: DomainWords) {
       ({ x }) => `Got it, ${x} won't be a deal-breaker either way.`,
     ],
   };
+
+  /** Saying back a liking as a promise ("I'll look at horror, then"): only before a suggestion that keeps it. */
+  const ECHO_PROMISES: readonly Template<AskAttributeWords>[] = [
+    ({ x }) => `Okay, ${x} then.`,
+    ({ x }) => `Okay, I'll keep ${x} in mind.`,
+    ({ x }) => `Great, I'll look into ${x}.`,
+    ({ x }) => `I'll look at ${x}, then.`,
+    ({ x }) => `Good, I can do ${x}.`,
+    ({ x }) => `I'll put ${x} on the list.`,
+  ];
 
   /**
    * Acknowledgements of a turn that turned something down: one title or several, so none says "that one" or "it".
@@ -449,7 +453,6 @@ function build(d: DomainWords) {
     ({ f }) => `Which ${f} do you look for?`,
     ({ f }) => `Which ${f} put you in a good mood?`,
     ({ f }) => `What ${f} do you ${d.consume.base} the most?`,
-    ({ f }) => `Which ${f} would you rather avoid?`,
     ({ f }) => `Are there ${f} you always enjoy?`,
     ({ f }) => `What ${f} do you like to unwind with?`,
     ({ f }) => `Which ${f} have you been enjoying lately?`,
@@ -458,7 +461,6 @@ function build(d: DomainWords) {
     ({ f }) => `Which ${f} never let you down?`,
     ({ f }) => `If you had to name your top ${f}, what would they be?`,
     ({ f }) => `Which ${f} do you find yourself picking?`,
-    d.alts && (({ f }) => `What ${f} do your favourite ${d.alts} have in common?`),
   ]);
 
   /** Said after a question about a facet: the other side, or what helps. */
@@ -609,8 +611,6 @@ function build(d: DomainWords) {
     ({ and }) => `Check out ${and}.`,
     ({ and }) => `How would you feel about ${and}?`,
     ({ and }) => `Perhaps ${and} would do the trick.`,
-    ({ and }) => `Okay, next idea: ${and}.`,
-    ({ and }) => `Here's another thought: ${and}.`,
     ({ and }) => `I've got one for you: ${and}.`,
     ({ and }) => `${and} is worth a shot.`,
     ({ and }) => `Give ${and} a try.`,
@@ -633,7 +633,6 @@ function build(d: DomainWords) {
     ({ and }) => `Have a look at ${and}.`,
     ({ and }) => `${and} is one I'd bet on for you.`,
     ({ and }) => `Consider ${and}.`,
-    ({ and }) => `Then there's ${and}.`,
     ({ and }) => `Here's one worth a look: ${and}.`,
     ({ and }) => `Let me put ${and} forward.`,
     ({ and }) => `How about giving ${and} a shot?`,
@@ -641,6 +640,13 @@ function build(d: DomainWords) {
     ({ and }) => `What about ${and} for tonight?`,
     ({ and }) => `My best guess for you is ${and}.`,
   ]);
+
+  /** One item, worded as following an earlier suggestion: only after one. */
+  const RECOMMEND_ONE_NEXT: readonly Template<RecommendWords>[] = [
+    ({ and }) => `Okay, next idea: ${and}.`,
+    ({ and }) => `Here's another thought: ${and}.`,
+    ({ and }) => `Then there's ${and}.`,
+  ];
 
   /** One item, with its own invitation to answer (nothing follows it). */
   const RECOMMEND_ONE_ASKING: readonly Template<RecommendWords>[] = [
@@ -667,7 +673,6 @@ function build(d: DomainWords) {
     ({ and }) => `I'd point you to ${and}.`,
     ({ and }) => `Check out ${and}.`,
     ({ or }) => `How would you feel about ${or}?`,
-    ({ and }) => `Okay, next ideas: ${and}.`,
     ({ and }) => `Here's what I've got: ${and}.`,
     ({ or }) => `Give ${or} a try.`,
     ({ and }) => `I'd recommend ${and}.`,
@@ -677,7 +682,7 @@ function build(d: DomainWords) {
     ({ or }) => `Would ${or} work for you?`,
     ({ and }) => `Try one of these: ${and}.`,
     ({ and }) => `Here are my picks: ${and}.`,
-    ({ or }) => `Do you know ${or}? Either could fit.`,
+    ({ or, list }) => `Do you know ${or}? ${list.length === 2 ? 'Either' : 'Any of them'} could fit.`,
     ({ and }) => `Let me suggest ${and}.`,
     ({ or }) => `How does ${or} sound?`,
     ({ and }) => `You might like ${and}.`,
@@ -693,6 +698,12 @@ function build(d: DomainWords) {
     ({ and }) => `My best guesses for you are ${and}.`,
     ({ and }) => `Let me put forward ${and}.`,
     ({ or }) => `What about ${or} for tonight?`,
+  ];
+
+  /** Several items, worded as following an earlier suggestion: only after one. */
+  const RECOMMEND_MANY_NEXT: readonly Template<RecommendWords>[] = [
+    ({ and }) => `Okay, next ideas: ${and}.`,
+    ({ and }) => `Here are a few more: ${and}.`,
   ];
 
   /** Several items, with their own invitation to answer (nothing follows it). */
@@ -756,7 +767,6 @@ function build(d: DomainWords) {
     ({ t, s }) => `Sure thing. Starting from ${t}, but ${s}.`,
     ({ t, s }) => `I can work with that: ${t}, but ${s}.`,
     ({ t, s }) => `Okay, I'll use ${t} as a guide, but ${s}.`,
-    ({ t, s }) => `Okay, I'll keep ${t} in mind, but ${s}.`,
     ({ t, s }) => `Alright, so ${t}, but ${s}. I can do that.`,
     ({ t, s }) => `Let me think: ${t}, but ${s}.`,
     ({ t, s }) => `Clear enough: like ${t}, but ${s}.`,
@@ -813,7 +823,6 @@ function build(d: DomainWords) {
     ({ t, s, or }) => `Hmm, like ${t}, but ${s}. Have you ${d.experience.participle} ${or}?`,
     ({ t, s, or }) => `You want ${t}, but ${s}? Then try ${or}.`,
     ({ t, s, and, one }) => `Like ${t}, but ${s}: ${and} ${one ? 'fits' : 'fit'} that.`,
-    ({ t, s, or }) => `Keeping ${t} in mind, but ${s}, I'd suggest ${or}.`,
     ({ t, s, or }) => `Okay, along the lines of ${t}, but ${s}. What about ${or}?`,
     ({ t, s, and }) => `Similar to ${t}, but ${s}: ${and}.`,
     ({ t, s, or }) => `Right, ${t}, but ${s}. I'd go for ${or}.`,
@@ -984,6 +993,15 @@ function build(d: DomainWords) {
     "Beyond that, I'm stumped, I'm afraid.",
   ];
 
+  /** A goodbye said right after answering a question about an item, in the same turn. */
+  const CLOSE_AFTER_ANSWER: readonly string[] = [
+    'Hope that helps you decide.',
+    "I'll leave the choice to you.",
+    'Hope that helps.',
+    'Over to you now.',
+    'The choice is yours.',
+  ];
+
   /** The second half: the wish. */
   const CLOSE_WISHES: readonly string[] = [
     'Have a good night!',
@@ -1023,6 +1041,7 @@ function build(d: DomainWords) {
     OPEN_FOLLOW_UPS,
     ACKNOWLEDGEMENTS,
     ECHOES,
+    ECHO_PROMISES,
     ACKNOWLEDGEMENTS_AFTER_REJECT,
     ASK_ITEM,
     ASK_ATTRIBUTE,
@@ -1033,8 +1052,10 @@ function build(d: DomainWords) {
     RECOMMEND_ONE_BECAUSE,
     RECOMMEND_MANY_BECAUSE,
     RECOMMEND_ONE,
+    RECOMMEND_ONE_NEXT,
     RECOMMEND_ONE_ASKING,
     RECOMMEND_MANY,
+    RECOMMEND_MANY_NEXT,
     RECOMMEND_MANY_ASKING,
     RECOMMEND_FOLLOW_UPS,
     RESPOND_CRITIQUE,
@@ -1048,6 +1069,7 @@ function build(d: DomainWords) {
     CLOSE_WITH_ITEM_WISHES,
     CLOSE,
     CLOSE_AFTER_SUGGESTION,
+    CLOSE_AFTER_ANSWER,
     CLOSE_WISHES,
     ALSO_ABOUT,
   };

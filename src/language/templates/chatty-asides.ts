@@ -20,7 +20,7 @@ function build(d: DomainWords) {
     'I just finished a big project at work.',
     `I've been meaning to ${d.consume.base} something all week.`,
     'My partner is out tonight, so I get to choose.',
-    "Friends are coming over later and it's my turn to pick.",
+    d.screen && "Friends are coming over later and it's my turn to pick.",
     d.a && `I'm home sick, so ${d.a} is about all I can manage.`,
   ]);
 

@@ -91,7 +91,7 @@ const FEATURES: readonly Template<TraitWords>[] = [
   ({ f }) => `Expect ${f}.`,
   ({ f }) => `It has ${f}.`,
   ({ f }) => `It deals with ${f}.`,
-  ({ f }) => `There's ${f} in it.`,
+  ({ f }) => `You'll find ${f} in it.`,
   ({ f }) => `It revolves around ${f}.`,
   ({ f }) => `You'll get ${f}.`,
 ];
@@ -208,6 +208,8 @@ export function describeItem(
     random.chance(0.5) ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? bare) : (phrasing.noun?.singular ?? bare),
   );
   const era = item.year === undefined ? '' : `${eraOf(item.year)} `;
+  // Who made it and also stars in it is named once, as its maker.
+  const cast = castNames.filter((name) => !directors.includes(name));
   // With nothing else to say, the era is the description; otherwise some phrasings add it for variety.
   const npEra = withArticle(`${era}${kind}`);
   const words: DescribeWords = {
@@ -215,8 +217,8 @@ export function describeItem(
     np: keys.length === 0 ? npEra : withArticle(kind),
     npEra,
     by: joinList(directors),
-    cast: joinList(castNames),
-    castOne: castNames.length === 1,
+    cast: joinList(cast),
+    castOne: cast.length === 1,
     dir: `${phrasing.made?.participle ?? 'made'} by`,
     made: phrasing.made?.past ?? 'made',
   };

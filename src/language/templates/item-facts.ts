@@ -163,7 +163,7 @@ const QUALITY: readonly Fact[] = [
 const FEATURE: readonly Fact[] = [
   ({ s, feature }) => `${s.it} has ${feature}.`,
   ({ s, feature }) => `${s.it} comes with ${feature}.`,
-  ({ s, feature }) => `There's ${feature} in ${s.inner}.`,
+  ({ s, feature }) => `You'll find ${feature} in ${s.inner}.`,
   ({ s, np, feature }) => `${s.it}'s ${np} with ${feature}.`,
   ({ feature }) => `Expect ${feature}.`,
 ];
@@ -209,6 +209,7 @@ const itemWords = perItem((item, catalog) => {
     else if (trait.kind === 'keyword' && isFactTag(trait.text)) keywords.push(trait.text);
   }
   const bare = genres.length > 0 ? 'one' : plainKind(item);
+  const creators = valuesOf(item, phrasing, 'creator').slice(0, 2);
   // The two head nouns a fact may use, and the kind of item each makes before any genre is moved after it.
   const altHead = (phrasing.altNoun ?? phrasing.noun)?.singular ?? bare;
   const head = phrasing.noun?.singular ?? bare;
@@ -222,8 +223,9 @@ const itemWords = perItem((item, catalog) => {
     altKind: genrePhrase(genres, altHead).kind,
     head,
     kind: genrePhrase(genres, head).kind,
-    performers: valuesOf(item, phrasing, 'performer'),
-    creators: valuesOf(item, phrasing, 'creator').slice(0, 2),
+    // Who made a film and also stars in it is named once: not "by Charlie Chaplin, with Charlie Chaplin".
+    performers: valuesOf(item, phrasing, 'performer').filter((name) => !creators.includes(name)),
+    creators,
     fame: fameOf(item, catalog),
   };
 });

@@ -341,7 +341,7 @@ function build(d: DomainWords) {
       ({ and }) => `Pass on ${and}.`,
       ({ none }) => `${none}, thanks.`,
       ({ and }) => `No to ${and}.`,
-      ({ and }) => `Not ${and}.`,
+      ({ or }) => `Not ${or}.`,
     ],
   };
 
@@ -552,7 +552,6 @@ function build(d: DomainWords) {
       ({ and }) => `What would I be getting with ${and}?`,
       ({ and }) => `I'm not familiar with ${and}. What's it like?`,
       ({ and }) => `What's the premise of ${and}?`,
-      ({ and }) => `Remind me, what's ${and} about?`,
       ({ and }) => `What should I expect from ${and}?`,
     ]),
     terse: [

@@ -6,7 +6,12 @@ import { domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList, joinNegativeList } from '../../lexicon/english.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
-import { assistantTemplates, type RespondRecommendWords, type ShiftWords } from './assistant-templates.js';
+import {
+  assistantTemplates,
+  type RecommendWords,
+  type RespondRecommendWords,
+  type ShiftWords,
+} from './assistant-templates.js';
 import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
@@ -260,13 +265,19 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
     ),
   );
   if (r === '') {
-    // One draw over the plain lists and those that invite an answer themselves, after which nothing is added.
-    const [plain, asking] = titles.one
-      ? [state.t.RECOMMEND_ONE, state.t.RECOMMEND_ONE_ASKING]
-      : [state.t.RECOMMEND_MANY, state.t.RECOMMEND_MANY_ASKING];
-    const index = Math.floor(state.random.next() * (plain.length + asking.length));
-    const text = (index < plain.length ? plain[index] : asking[index - plain.length])?.({ ...titles, r }) as string;
-    return state.speaker === 'user' || index >= plain.length ? text : recommendTail(state, text, act.items);
+    // One draw over the plain lists, those that follow an earlier suggestion ("next idea") once there was one, and
+    // those that invite an answer themselves (after which nothing is added) unless the turn says goodbye.
+    const { t } = state;
+    const [plain, next, asking] = titles.one
+      ? [t.RECOMMEND_ONE, t.RECOMMEND_ONE_NEXT, t.RECOMMEND_ONE_ASKING]
+      : [t.RECOMMEND_MANY, t.RECOMMEND_MANY_NEXT, t.RECOMMEND_MANY_ASKING];
+    const nexts = state.suggestedBefore ? next.length : 0;
+    const askings = state.closing ? 0 : asking.length;
+    let index = Math.floor(state.random.next() * (plain.length + nexts + askings));
+    const list = index < plain.length ? plain : index < plain.length + nexts ? next : asking;
+    if (list !== plain) index -= list === next ? plain.length : plain.length + nexts;
+    const text = (list[index] as Template<RecommendWords>)({ ...titles, r });
+    return state.speaker === 'user' || list === asking ? text : recommendTail(state, text, act.items);
   }
   const templates = titles.one ? state.t.RECOMMEND_ONE_BECAUSE : state.t.RECOMMEND_MANY_BECAUSE;
   const text = state.random.pick(templates)({ ...titles, r });
@@ -300,7 +311,7 @@ function recommendTail(state: TurnState, text: string, ids: readonly string[]): 
       }
     }
   }
-  const ask = text.endsWith('.') || fact !== '';
+  const ask = !state.closing && (text.endsWith('.') || fact !== '');
   return `${out}${fact}${ask ? maybe(random, voice.recommendFollowUp, state.t.RECOMMEND_FOLLOW_UPS) : ''}`;
 }
 
@@ -344,7 +355,19 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
   }
   if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES)}`;
   const text = random.pick(state.t.CLOSE_WITH_ITEM)(titleWords(state, act.items));
-  return `${text}${maybe(random, VOICES[state.style].closeWish, state.t.CLOSE_WITH_ITEM_WISHES)}`;
+  const wish = maybe(random, VOICES[state.style].closeWish, state.t.CLOSE_WITH_ITEM_WISHES);
+  return wish !== '' && wishedAlready(text, wish) ? text : `${text}${wish}`;
+}
+
+// A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", nor "Have a great
+// time with Heat (1995)!" by "Have a nice evening!".
+function wishedAlready(text: string, wish: string): boolean {
+  const word = firstWord(wish);
+  return text.split(/[.!?] /).some((part) => firstWord(part) === word);
+}
+
+function firstWord(text: string): string {
+  return text.trimStart().split(' ', 1)[0] as string;
 }
 
 /** The share of turns, where a trait shows, worded by it ("Decided: Heat."): the rest use the common lists. */
@@ -455,10 +478,21 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   const rejected = last.acts.some((act) => act.type === 'reject');
   const echo = rejected ? undefined : echoOf(last);
   if (echo !== undefined && request.random.chance(ECHO_RATE)) {
-    const words = { x: saidNoun(request.random, attributeNouns(echo.attribute as string, state.phrasing)) };
-    return capitalize(request.random.pick(state.t.ECHOES[echo.polarity])(words));
+    const attribute = echo.attribute as string;
+    const words = { x: saidNoun(request.random, attributeNouns(attribute, state.phrasing)) };
+    const { ECHOES, ECHO_PROMISES } = state.t;
+    const template =
+      echo.polarity === 'positive' && first.type === 'recommend' && keeps(state, first, attribute)
+        ? pickOf(request.random, ECHOES.positive, ECHO_PROMISES)
+        : request.random.pick(ECHOES[echo.polarity]);
+    return capitalize(template(words));
   }
   return request.random.pick(rejected ? state.t.ACKNOWLEDGEMENTS_AFTER_REJECT : state.t.ACKNOWLEDGEMENTS);
+}
+
+/** Whether every item of a suggestion carries the attribute: only then may a liking be said back as a promise. */
+function keeps(state: TurnState, act: ActOfType<'recommend'>, attribute: string): boolean {
+  return act.items.every((id) => state.catalog.carries(id, attribute));
 }
 
 /** The share of acknowledgements that say back what the user just said about an attribute ("No horror, got it."). */
@@ -538,6 +572,10 @@ function knownItems(history: readonly Turn[]): TurnState['known'] {
   };
 }
 
+function suggested(history: readonly Turn[]): boolean {
+  return history.some((turn) => turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'recommend'));
+}
+
 /**
  * Renders one turn's acts as one utterance, drawing every choice from `request.random`. Consecutive opinion acts
  * share sentences; other acts each give a sentence or two, in order. Throws `UNKNOWN_ITEM` for an item id that is
@@ -562,6 +600,8 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     titles: [],
     named: [],
     known: knownItems(request.history),
+    closing: (acts[acts.length - 1] as DialogueAct).type === 'close',
+    suggestedBefore: request.speaker === 'assistant' && suggested(request.history),
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
@@ -585,9 +625,11 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     ) {
       pieces.push(sentence(state, respondAndRecommend(state, act, next)));
       i += 2;
-    } else if (act.type === 'close' && act.items.length === 0 && acts[i - 1]?.type === 'recommend' && !isUser(state)) {
-      // A goodbye after a last suggestion in the same turn: not "Sorry we didn't find the right one".
-      pieces.push(`${state.random.pick(state.t.CLOSE_AFTER_SUGGESTION)} ${state.random.pick(state.t.CLOSE_WISHES)}`);
+    } else if (act.type === 'close' && act.items.length === 0 && closesAfter(acts[i - 1]) && !isUser(state)) {
+      // A goodbye after a last suggestion or answer in the same turn: not "Sorry we didn't find the right one", which
+      // answers a user who gave up.
+      const list = acts[i - 1]?.type === 'recommend' ? state.t.CLOSE_AFTER_SUGGESTION : state.t.CLOSE_AFTER_ANSWER;
+      pieces.push(`${state.random.pick(list)} ${state.random.pick(state.t.CLOSE_WISHES)}`);
       i++;
     } else {
       pieces.push(sentence(state, verbalizeAct(state, act, context)));
@@ -603,6 +645,10 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   const text = pieces.join(' ');
   // An attribute value may end in a full stop ("Robert Downey Jr.") right where a sentence ends.
   return text.includes('..') ? collapseDoubleStops(text, state.titles) : text;
+}
+
+function closesAfter(act: DialogueAct | undefined): boolean {
+  return act?.type === 'recommend' || act?.type === 'describe-item';
 }
 
 function collapseDoubleStops(text: string, titles: readonly string[]): string {

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import {
+  builtinBooksCatalog,
+  builtinCatalog,
+  DialogueGenerator,
+  type DialogueRecord,
+  type ItemCatalog,
+  syntheticProfiles,
+} from '../../src/index.js';
+
+// What a careful reader holds a recommender to, turn by turn: it does not promise to look for something and then
+// offer something else, call its first suggestion the "next" one, ask "Sound good?" while saying goodbye, console a
+// user who never gave up, or wish the same thing twice. The patterns are written here, apart from the templates.
+
+/** An opening that promises to follow a liking: "I'll look at horror, then.", "I'll put X on the list." */
+const PROMISE =
+  /^(?:I'll look at |Great, I'll look into |Good, I can do |Okay, I'll keep .+ in mind\.|I'll put .+ on the list\.|Okay, (?!something else).+ then\.)/;
+/** Words that present a suggestion as following an earlier one. */
+const NEXT = /\b(next ideas?|another thought|a few more|Then there's)\b/i;
+/** Goodbyes that answer a user who gave up. */
+const CONSOLING =
+  /\b(some nights are like that|didn't find the right|couldn't help more|didn't land on one|no pressure)\b/i;
+
+async function dialogues(catalog: ItemCatalog, count: number, seed: number): Promise<DialogueRecord[]> {
+  const profiles = [...syntheticProfiles(catalog, { count, seed })];
+  const out: DialogueRecord[] = [];
+  for await (const dialogue of new DialogueGenerator({ catalog, seed }).generateMany(profiles)) out.push(dialogue);
+  return out;
+}
+
+/** The text with every title of the turn's items taken out: titles carry their own "?" and "!" ("What About Bob?"). */
+function withoutTitles(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
+  let out = text;
+  for (const id of ids) out = out.replaceAll(catalog.require(id).title, 'T');
+  return out;
+}
+
+/** The sentences after the one that names the last title: where an invitation to answer would go. */
+function afterSuggestion(plain: string): string {
+  const rest = plain.slice(plain.lastIndexOf('T'));
+  const end = rest.search(/[.!?]\s/);
+  return end < 0 ? '' : rest.slice(end + 1);
+}
+
+function sentences(text: string): string[] {
+  return text.split(/(?<=[.!?])\s+/).filter((part) => part !== '');
+}
+
+interface Finding {
+  readonly rule: string;
+  readonly text: string;
+}
+
+function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
+  const found: Finding[] = [];
+  let suggested = false;
+  for (const [index, turn] of dialogue.turns.entries()) {
+    if (turn.speaker !== 'assistant') continue;
+    const types = turn.acts.map((act) => act.type);
+    const items = turn.acts.flatMap((act) => act.items);
+    const plain = withoutTitles(turn.text, catalog, items);
+    const recommended = turn.acts.flatMap((act) => (act.type === 'recommend' ? act.items : []));
+    if (PROMISE.test(turn.text)) {
+      const before = dialogue.turns[index - 1];
+      const liked = (before?.acts ?? []).flatMap((act) =>
+        act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined ? [act.attribute] : [],
+      );
+      const kept = liked.some((key) => recommended.length > 0 && recommended.every((id) => catalog.carries(id, key)));
+      if (!kept) found.push({ rule: 'promise not kept', text: turn.text });
+    }
+    if (recommended.length > 0 && !suggested && NEXT.test(plain))
+      found.push({ rule: 'first, as the next', text: turn.text });
+    if (types.at(-1) === 'close' && recommended.length > 0 && afterSuggestion(plain).includes('?'))
+      found.push({ rule: 'an invitation to answer in a goodbye', text: turn.text });
+    if (types.join() === 'describe-item,close' && CONSOLING.test(turn.text))
+      found.push({ rule: 'consoling a user who did not give up', text: turn.text });
+    if (/\bEither could\b/.test(turn.text) && recommended.length !== 2)
+      found.push({ rule: '"either" of more than two', text: turn.text });
+    const closing = turn.acts.find((act) => act.type === 'close' && act.items.length > 0);
+    if (closing) {
+      const openings = sentences(plain).map((part) => part.split(' ')[0]);
+      if (new Set(openings).size < openings.length && openings.some((word) => /^(Enjoy|Have|Let)$/.test(word ?? '')))
+        found.push({ rule: 'a wish said twice', text: turn.text });
+    }
+    if (recommended.length > 0) suggested = true;
+  }
+  return found;
+}
+
+describe.each([
+  ['movies', builtinCatalog],
+  ['books', builtinBooksCatalog],
+])('assistant turns read as one coherent speaker (%s)', (_, load) => {
+  it('keeps what it promises, words only later suggestions as "next", and says goodbye without asking', async () => {
+    const catalog = load();
+    const records = await dialogues(catalog, 400, 23);
+    const found = records.flatMap((dialogue) => findings(dialogue, catalog));
+    expect(found).toEqual([]);
+    // The checks had something to check: promises made, later suggestions worded as such, goodbyes at the turn limit.
+    const texts = records.flatMap((dialogue) => dialogue.turns.filter((turn) => turn.speaker === 'assistant'));
+    expect(texts.filter((turn) => PROMISE.test(turn.text)).length).toBeGreaterThan(3);
+    expect(texts.filter((turn) => NEXT.test(turn.text)).length).toBeGreaterThan(0);
+    expect(
+      texts.filter((turn) => turn.acts.at(-1)?.type === 'close' && turn.acts.some((act) => act.type === 'recommend'))
+        .length,
+    ).toBeGreaterThan(3);
+  });
+});
