@@ -10,7 +10,14 @@ const records = (text: string) =>
   text
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as { domain: string; user: { liked: string[] }; turns: { text: string }[] });
+    .map(
+      (line) =>
+        JSON.parse(line) as {
+          domain: string;
+          user: { liked: string[] };
+          turns: { text: string; acts: { items: string[] }[] }[];
+        },
+    );
 
 describe('icer generate --domain', () => {
   it('speaks of books, never of films, with users of the books catalog', async () => {
@@ -33,7 +40,12 @@ describe('icer generate --domain', () => {
     for (const dialogue of dialogues) {
       expect(dialogue.domain).toBe('books');
       for (const item of dialogue.user.liked) expect(books.has(item)).toBe(true);
-      for (const turn of dialogue.turns) expect(turn.text).not.toMatch(FILM_WORDS);
+      for (const turn of dialogue.turns) {
+        // Titles are the books' own words ("I'd put On Chesil Beach on your list" is no "put on").
+        let text = turn.text;
+        for (const act of turn.acts) for (const id of act.items) text = text.replaceAll(books.require(id).title, '');
+        expect(text).not.toMatch(FILM_WORDS);
+      }
     }
     const profiles = await cli(['profiles', '--domain', 'books', '--count', '5']);
     expect(profiles.code).toBe(0);

@@ -13,6 +13,8 @@ const catalog = builtinCatalog();
 const TOY_STORY = catalog.require(catalog.resolveTitle('Toy Story').id); // Adventure, Animation, Children, Comedy
 const DOUBLE_INDEMNITY = catalog.require(catalog.resolveTitle('Double Indemnity').id); // Crime, Film-Noir
 const HEAT = catalog.require(catalog.resolveTitle('Heat').id); // Action, Crime, Drama, Thriller
+// Directed by Charlie Chaplin, starring Charlie Chaplin, Virginia Cherrill and Harry Myers.
+const CITY_LIGHTS = catalog.require(catalog.resolveTitle('City Lights').id);
 
 function said(render: (random: SeededRandom) => string, seeds = 400): string[] {
   return Array.from({ length: seeds }, (_, seed) => render(new SeededRandom(`facts/${seed}`)));
@@ -26,6 +28,17 @@ const AFTER_PHRASES = catalog
   .flatMap((genre) => (genreWords(genre).after ?? []).map((phrase) => ({ genre, phrase })));
 
 describe('item facts', () => {
+  it('names a director who also stars once, and still as the star where the director is not named', () => {
+    const texts = [
+      ...said((random) => itemFact(CITY_LIGHTS, catalog, random)),
+      ...said((random) => itemAppositive(CITY_LIGHTS, catalog, random)),
+    ];
+    expect(texts.filter((text) => text.split('Charlie Chaplin').length > 2)).toEqual([]);
+    // "a comedy starring Charlie Chaplin", "It stars Charlie Chaplin and Virginia Cherrill."
+    const asStar = /(starring|with|stars) Charlie Chaplin\b|Charlie Chaplin (and [\w ]+ )?stars?\b/;
+    expect(texts.filter((text) => asStar.test(text)).length).toBeGreaterThan(0);
+  });
+
   it('says no bare noun ("a saga") where the phrasing has no words for the item\'s genres, but still its facts', () => {
     const sagas = new ItemCatalog(
       [

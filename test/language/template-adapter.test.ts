@@ -514,6 +514,41 @@ describe('TemplateAdapter', () => {
     expect(short).toBe(200);
   });
 
+  it('says back a liking in words that name nothing the user just turned down', () => {
+    // "No patience for whodunits, but mysteries, every time": "whodunits" is also a name of mysteries.
+    const history = [
+      {
+        index: 0,
+        speaker: 'user' as const,
+        text: 'No patience for whodunits, but mysteries, every time.',
+        acts: [
+          {
+            type: 'disclose' as const,
+            items: [],
+            attribute: 'tag:whodunit',
+            polarity: 'negative' as const,
+            strength: 0.9,
+          },
+          {
+            type: 'disclose' as const,
+            items: [],
+            attribute: 'genre:Mystery',
+            polarity: 'positive' as const,
+            strength: 0.9,
+          },
+        ],
+      },
+    ];
+    const ask: DialogueAct = { type: 'ask-attribute', items: [], facet: 'director' };
+    const said = Array.from({ length: 400 }, (_, seed) =>
+      adapter.verbalizeSync({ ...request('assistant', [ask], seed), history }),
+    );
+    expect(said.filter((text) => /whodunit/i.test(text))).toEqual([]);
+    // Mysteries are said back, in their other names too.
+    expect(said.filter((text) => /myster/i.test(text)).length).toBeGreaterThan(20);
+    expect(said.filter((text) => /mystery (films|movies)/i.test(text)).length).toBeGreaterThan(0);
+  });
+
   it('rejects an unknown item id with UNKNOWN_ITEM', async () => {
     const error = await rejected(() =>
       adapter.verbalize(request('assistant', [{ type: 'recommend', items: ['no-such-film'], reasons: [] }], 1)),

@@ -9,12 +9,17 @@ import {
 } from '../../src/index.js';
 
 // What a careful reader holds a recommender to, turn by turn: it does not promise to look for something and then
-// offer something else, call its first suggestion the "next" one, ask "Sound good?" while saying goodbye, console a
-// user who never gave up, or wish the same thing twice. The patterns are written here, apart from the templates.
+// offer something else, say "you said" of what the user never said, call its first suggestion the "next" one (or a
+// later one its first), count two titles as "a few", ask "Sound good?" while saying goodbye, console a user who never
+// gave up, or wish the same thing twice. The patterns are written here, apart from the templates.
 
-/** An opening that promises to follow a liking: "I'll look at horror, then.", "I'll put X on the list." */
+/** An opening that promises to follow a liking ("I'll look at horror, then."): none may be broken in the same turn. */
 const PROMISE =
   /^(?:I'll look at |Great, I'll look into |Good, I can do |Okay, I'll keep .+ in mind\.|I'll put .+ on the list\.|Okay, (?!something else).+ then\.)/;
+/** Words that say the user said something. */
+const SAID = /\b(You said you like|You mentioned|when you mentioned|what you said about)\b/;
+/** Words that present a suggestion as the first. */
+const FIRST = /\b(places? to start|start with|first thoughts?)\b/i;
 /** Words that present a suggestion as following an earlier one. */
 const NEXT = /\b(next ideas?|another thought|a few more|Then there's)\b/i;
 /** Goodbyes that answer a user who gave up. */
@@ -70,6 +75,23 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     }
     if (recommended.length > 0 && !suggested && NEXT.test(plain))
       found.push({ rule: 'first, as the next', text: turn.text });
+    if (recommended.length > 0 && suggested && FIRST.test(plain))
+      found.push({ rule: 'a later one, as the first', text: turn.text });
+    if (recommended.length === 2 && /\ba few\b/i.test(plain)) found.push({ rule: 'two, as a few', text: turn.text });
+    if (SAID.test(plain)) {
+      const stated = new Set(
+        dialogue.turns
+          .slice(0, index)
+          .flatMap((earlier) => (earlier.speaker === 'user' ? earlier.acts : []))
+          .flatMap((act) =>
+            act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined
+              ? [act.attribute]
+              : [],
+          ),
+      );
+      const reasons = turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : []));
+      if (!reasons.every((key) => stated.has(key))) found.push({ rule: 'said of what was not said', text: turn.text });
+    }
     if (types.at(-1) === 'close' && recommended.length > 0 && afterSuggestion(plain).includes('?'))
       found.push({ rule: 'an invitation to answer in a goodbye', text: turn.text });
     if (types.join() === 'describe-item,close' && CONSOLING.test(turn.text))
@@ -96,10 +118,10 @@ describe.each([
     const records = await dialogues(catalog, 400, 23);
     const found = records.flatMap((dialogue) => findings(dialogue, catalog));
     expect(found).toEqual([]);
-    // The checks had something to check: promises made, later suggestions worded as such, goodbyes at the turn limit.
+    // The checks had something to check: the wordings occur, and goodbyes come at the turn limit.
     const texts = records.flatMap((dialogue) => dialogue.turns.filter((turn) => turn.speaker === 'assistant'));
-    expect(texts.filter((turn) => PROMISE.test(turn.text)).length).toBeGreaterThan(3);
-    expect(texts.filter((turn) => NEXT.test(turn.text)).length).toBeGreaterThan(0);
+    for (const words of [SAID, FIRST, NEXT])
+      expect(texts.filter((turn) => words.test(turn.text)).length).toBeGreaterThan(0);
     expect(
       texts.filter((turn) => turn.acts.at(-1)?.type === 'close' && turn.acts.some((act) => act.type === 'recommend'))
         .length,

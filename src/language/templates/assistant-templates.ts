@@ -15,6 +15,11 @@ export interface AskFacetWords {
   readonly f: string;
 }
 
+// "A few" of three titles, "two" of two: "a few" of a pair reads as a miscount.
+function few(list: readonly string[]): string {
+  return list.length === 2 ? 'two' : 'a few';
+}
+
 /** Words for a recommendation: the titles and, when the act gives reasons, their noun phrases joined. */
 export interface RecommendWords extends TitleWords {
   /** "sci-fi and time travel"; empty when the act gives no reasons. */
@@ -150,7 +155,6 @@ function build(d: DomainWords) {
     'What kind of evening are you planning?',
     d.performer && d.creator && `Any favourite ${d.performer.plural}, ${d.creator.plural} or genres?`,
     d.alt && `What sort of ${d.alt} puts you in a good mood?`,
-    `What would you hate to end up ${d.consume.gerund}?`,
     'Light and easy, or something with some weight?',
     'Do you lean toward old classics or recent releases?',
     d.alts && `Want to tell me what kind of ${d.alts} you usually enjoy?`,
@@ -209,9 +213,9 @@ function build(d: DomainWords) {
 
   /**
    * Acknowledgements that say back the user's opinion of an attribute, by its polarity: `x` is the attribute's noun
-   * phrase. They repeat what the user said in that turn, never more (no "love" for a mild liking), and promise
-   * nothing: a liking may not show in the next suggestion (see {@link ECHO_PROMISES}). A dislike can be promised,
-   * since the recommender never offers what the user said they dislike.
+   * phrase. They repeat what the user said in that turn, never more (no "love" for a mild liking). A liking is not
+   * said back as a promise ("I'll look at horror, then"): the next suggestion may not have it, and when it does, its
+   * reason says so. A dislike can be promised, since the recommender never offers what the user said they dislike.
    */
   const ECHOES: Readonly<Record<'positive' | 'negative' | 'neutral', readonly Template<AskAttributeWords>[]>> = {
     positive: [
@@ -251,16 +255,6 @@ function build(d: DomainWords) {
     ],
   };
 
-  /** Saying back a liking as a promise ("I'll look at horror, then"): only before a suggestion that keeps it. */
-  const ECHO_PROMISES: readonly Template<AskAttributeWords>[] = [
-    ({ x }) => `Okay, ${x} then.`,
-    ({ x }) => `Okay, I'll keep ${x} in mind.`,
-    ({ x }) => `Great, I'll look into ${x}.`,
-    ({ x }) => `I'll look at ${x}, then.`,
-    ({ x }) => `Good, I can do ${x}.`,
-    ({ x }) => `I'll put ${x} on the list.`,
-  ];
-
   /**
    * Acknowledgements of a turn that turned something down: one title or several, so none says "that one" or "it".
    */
@@ -296,7 +290,6 @@ function build(d: DomainWords) {
     ({ and }) => `Have you ${d.experience.participle} ${and}?`,
     ({ and }) => `Have you ${d.experience.participle} ${and}? What did you think?`,
     ({ and }) => `Did you ever ${d.consume.base} ${and}?`,
-    ({ and }) => `What do you think of ${and}?`,
     ({ and }) => `How did you feel about ${and}, if you've ${d.experience.participle} it?`,
     ({ and }) => `Are you familiar with ${and}?`,
     ({ and }) => `Have you ${d.consume.participle} ${and}? Did you like it?`,
@@ -478,18 +471,15 @@ function build(d: DomainWords) {
   /** Recommendations with reasons, one item. */
   const RECOMMEND_ONE_BECAUSE: readonly Template<RecommendWords>[] = [
     ({ and, r }) => `Since you like ${r}, how about ${and}?`,
-    ({ and, r }) => `You said you like ${r}, so I'd suggest ${and}.`,
     ({ and, r }) => `If you're into ${r}, ${and} should be a good fit.`,
     ({ and, r }) => `For someone who enjoys ${r}, ${and} is a strong pick.`,
     ({ and, r }) => `${and} might be just right, given that you like ${r}.`,
     ({ and, r }) => `Based on your taste for ${r}, try ${and}.`,
     ({ and, r }) => `Because you enjoy ${r}, I think ${and} would suit you.`,
-    ({ and, r }) => `You mentioned ${r}, so ${and} comes to mind.`,
     ({ and, r }) => `With your taste for ${r}, I'd go with ${and}.`,
     ({ and, r }) => `Since you're into ${r}, have you considered ${and}?`,
     ({ and, r }) => `How about ${and}? It fits your liking for ${r}.`,
     ({ and, r }) => `You like ${r}, right? Then ${and} is worth a look.`,
-    ({ and, r }) => `Going by what you said about ${r}, my suggestion is ${and}.`,
     ({ and, r }) => `If it's ${r} you want tonight, there's ${and}.`,
     ({ and, r }) => `Knowing you enjoy ${r}, I'd point you to ${and}.`,
     ({ and, r }) => `${and} ticks the ${r} box for you.`,
@@ -506,14 +496,10 @@ function build(d: DomainWords) {
     ({ and, r }) => `For a fan of ${r}: ${and}.`,
     ({ and, r }) => `Given your interest in ${r}, ${and} could be the one.`,
     ({ and, r }) => `I'd put ${and} at the top of the list for ${r}.`,
-    ({ and, r }) => `${and} came to mind when you mentioned ${r}.`,
     ({ and, r }) => `If it's ${r} you're after, ${and} is a safe bet.`,
     ({ and, r }) => `On the ${r} front, I'd say ${and}.`,
     ({ and, r }) => `Thinking of ${r}, I'd recommend ${and}.`,
     ({ and, r }) => `There's ${and}, which suits your taste for ${r}.`,
-    ({ and, r }) => `You could start with ${and}, since you're into ${r}.`,
-    ({ and, r }) => `Have you ${d.experience.participle} ${and}? You mentioned ${r}, and it fits.`,
-    ({ and, r }) => `With ${r} in mind, ${and} is my first thought.`,
     ({ and, r }) => `${and} is a good one if you want ${r}.`,
     ({ and, r }) => `${and} should scratch that itch for ${r}.`,
     ({ and, r }) => `As you're into ${r}, let me suggest ${and}.`,
@@ -531,24 +517,36 @@ function build(d: DomainWords) {
     ({ and, r }) => `You like ${r}, so ${and} should be right up your street.`,
     ({ and, r }) => `If you're in the mood for ${r}, ${and} is a good bet.`,
     ({ and, r }) => `Since you enjoy ${r}, give ${and} a try.`,
-    ({ and, r }) => `Because of what you said about ${r}, I'd pick ${and}.`,
-    ({ and, r }) => `${and} could be your thing, ${d.experience.gerund} as you like ${r}.`,
+    ({ and, r }) => `${and} could be right for you, ${d.experience.gerund} as you like ${r}.`,
     ({ and, r }) => `Taking ${r} as the starting point, I'd go for ${and}.`,
+  ];
+
+  /** One item with reasons, saying the user said them: only of reasons the user stated as likings. */
+  const RECOMMEND_ONE_BECAUSE_SAID: readonly Template<RecommendWords>[] = [
+    ({ and, r }) => `You said you like ${r}, so I'd suggest ${and}.`,
+    ({ and, r }) => `You mentioned ${r}, so ${and} comes to mind.`,
+    ({ and, r }) => `Going by what you said about ${r}, my suggestion is ${and}.`,
+    ({ and, r }) => `${and} came to mind when you mentioned ${r}.`,
+    ({ and, r }) => `Have you ${d.experience.participle} ${and}? You mentioned ${r}, and it fits.`,
+    ({ and, r }) => `Because of what you said about ${r}, I'd pick ${and}.`,
+  ];
+
+  /** One item with reasons, worded as a first suggestion: only before any other. */
+  const RECOMMEND_ONE_BECAUSE_FIRST: readonly Template<RecommendWords>[] = [
+    ({ and, r }) => `You could start with ${and}, since you're into ${r}.`,
+    ({ and, r }) => `With ${r} in mind, ${and} is my first thought.`,
   ];
 
   /** Recommendations with reasons, several items. */
   const RECOMMEND_MANY_BECAUSE: readonly Template<RecommendWords>[] = [
     ({ or, r }) => `Since you like ${r}, how about ${or}?`,
-    ({ or, r }) => `You said you like ${r}, so I'd suggest ${or}.`,
     ({ and, r }) => `If you're into ${r}, ${and} should be good fits.`,
     ({ and, r }) => `For someone who enjoys ${r}, ${and} are strong picks.`,
     ({ and, r }) => `Given that you like ${r}, you might enjoy ${and}.`,
     ({ or, r }) => `Based on your taste for ${r}, try ${or}.`,
-    ({ and, r }) => `You mentioned ${r}, so ${and} come to mind.`,
     ({ and, r }) => `With your taste for ${r}, I'd look at ${and}.`,
     ({ or, r }) => `Since you're into ${r}, have you considered ${or}?`,
-    ({ and, r }) => `For ${r}, I have a few: ${and}.`,
-    ({ and, r }) => `Going by what you said about ${r}, my suggestions are ${and}.`,
+    ({ and, list, r }) => `For ${r}, I have ${few(list)}: ${and}.`,
     ({ or, r }) => `If it's ${r} you want tonight, there's ${or}.`,
     ({ and, r }) => `Knowing you enjoy ${r}, I'd point you to ${and}.`,
     ({ or, r }) => `Seeing as you're after ${r}, why not ${or}?`,
@@ -556,19 +554,15 @@ function build(d: DomainWords) {
     ({ and, r }) => `A shortlist for ${r}: ${and}.`,
     ({ and, r }) => `My recommendations for ${r} would be ${and}.`,
     ({ or, r }) => `Try ${or} if you have ${r} in mind.`,
-    ({ and, r }) => `${and} line up with ${r}. Perhaps one of them?`,
+    ({ and, r }) => `${and} line up with ${r}.`,
     ({ and, r }) => `Since ${r} came up, I'd recommend ${and}.`,
-    ({ and, r }) => `I found a few with ${r} in mind: ${and}.`,
+    ({ and, list, r }) => `I found ${few(list)} with ${r} in mind: ${and}.`,
     ({ or, r }) => `Going with ${r}, then: try ${or}.`,
     ({ and, r }) => `For a fan of ${r}: ${and}.`,
     ({ or, r }) => `Given your interest in ${r}, ${or} could be the one.`,
-    ({ and, r }) => `${and} came to mind when you mentioned ${r}.`,
     ({ and, r }) => `If it's ${r} you're after, ${and} are safe bets.`,
     ({ or, r }) => `On the ${r} front, I'd say ${or}.`,
     ({ and, r }) => `Thinking of ${r}, I'd recommend ${and}.`,
-    ({ and, r }) => `With ${r} in mind, my first thoughts are ${and}.`,
-    ({ or, r }) => `You could start with ${or}, since you're into ${r}.`,
-    ({ or, r }) => `Have you ${d.experience.participle} ${or}? You mentioned ${r}, and they fit.`,
     ({ or, r }) => `Let's go with ${r}: ${or}, perhaps?`,
     ({ and, r }) => `${and} should suit a fan of ${r}.`,
     ({ or, r }) => `As you're into ${r}, let me suggest ${or}.`,
@@ -579,13 +573,28 @@ function build(d: DomainWords) {
     ({ or, r }) => `If you like ${r}, don't miss ${or}.`,
     ({ or, r }) => `Keeping ${r} in mind, what about ${or}?`,
     ({ and, r }) => `Your taste for ${r} points me to ${and}.`,
-    ({ and, r }) => `A few picks for ${r}: ${and}.`,
-    ({ and, r }) => `Here are a few that fit ${r}: ${and}.`,
+    ({ and, list, r }) => `${capitalize(few(list))} picks for ${r}: ${and}.`,
+    ({ and, list, r }) => `Here are ${few(list)} that fit ${r}: ${and}.`,
     ({ and, r }) => `If you're in the mood for ${r}, ${and} are good bets.`,
     ({ or, r }) => `Since you enjoy ${r}, give ${or} a try.`,
-    ({ and, r }) => `Because of what you said about ${r}, I'd pick ${and}.`,
     ({ or, r }) => `Taking ${r} as the starting point, I'd go for ${or}.`,
     ({ and, r }) => `You like ${r}, so ${and} should be right up your street.`,
+  ];
+
+  /** Several items with reasons, saying the user said them: only of reasons the user stated as likings. */
+  const RECOMMEND_MANY_BECAUSE_SAID: readonly Template<RecommendWords>[] = [
+    ({ or, r }) => `You said you like ${r}, so I'd suggest ${or}.`,
+    ({ and, r }) => `You mentioned ${r}, so ${and} come to mind.`,
+    ({ and, r }) => `Going by what you said about ${r}, my suggestions are ${and}.`,
+    ({ and, r }) => `${and} came to mind when you mentioned ${r}.`,
+    ({ or, r }) => `Have you ${d.experience.participle} ${or}? You mentioned ${r}, and they fit.`,
+    ({ and, r }) => `Because of what you said about ${r}, I'd pick ${and}.`,
+  ];
+
+  /** Several items with reasons, worded as a first suggestion: only before any other. */
+  const RECOMMEND_MANY_BECAUSE_FIRST: readonly Template<RecommendWords>[] = [
+    ({ and, r }) => `With ${r} in mind, my first thoughts are ${and}.`,
+    ({ or, r }) => `You could start with ${or}, since you're into ${r}.`,
   ];
 
   /** Recommendations without stated reasons, one item: a generic justification instead. */
@@ -617,7 +626,6 @@ function build(d: DomainWords) {
     ({ and }) => `How about ${and} tonight?`,
     ({ and }) => `I'd recommend ${and}.`,
     ({ and }) => `Do you know ${and}? I think it fits.`,
-    ({ and }) => `${and} might be a good place to start.`,
     ({ and }) => `Try this one: ${and}.`,
     ({ and }) => `My suggestion: ${and}.`,
     ({ and }) => `There's always ${and}.`,
@@ -641,6 +649,11 @@ function build(d: DomainWords) {
     ({ and }) => `My best guess for you is ${and}.`,
   ]);
 
+  /** One item, worded as a first suggestion: only before any other. */
+  const RECOMMEND_ONE_FIRST: readonly Template<RecommendWords>[] = [
+    ({ and }) => `${and} might be a good place to start.`,
+  ];
+
   /** One item, worded as following an earlier suggestion: only after one. */
   const RECOMMEND_ONE_NEXT: readonly Template<RecommendWords>[] = [
     ({ and }) => `Okay, next idea: ${and}.`,
@@ -659,17 +672,17 @@ function build(d: DomainWords) {
     ({ or }) => `How about ${or}? I think they could suit you.`,
     ({ and }) => `Based on what you've told me, you might enjoy ${and}.`,
     ({ or }) => `I'd suggest ${or}; they seem like good fits for you.`,
-    ({ and }) => `A few ideas: ${and}. They fit what you've told me so far.`,
+    ({ and, list }) => `${capitalize(few(list))} ideas: ${and}. They fit what you've told me so far.`,
     ({ and }) => `${and} could be good matches for you.`,
     ({ and }) => `Here are some options: ${and}. Does any of them catch your eye?`,
     ({ and }) => `You could try ${and}.`,
     ({ or }) => `Have you considered ${or}?`,
-    ({ and }) => `A few to consider: ${and}.`,
+    ({ and, list }) => `${capitalize(few(list))} to consider: ${and}.`,
     ({ and }) => `I've got ${and} for you.`,
     ({ or }) => `Maybe ${or}? One of them could be what you're after.`,
     ({ and }) => `Going by our chat so far, my picks are ${and}.`,
     ({ or }) => `Why not give ${or} a go?`,
-    ({ and }) => `Let me throw out a few options: ${and}.`,
+    ({ and, list }) => `Let me throw out ${few(list)} options: ${and}.`,
     ({ and }) => `I'd point you to ${and}.`,
     ({ and }) => `Check out ${and}.`,
     ({ or }) => `How would you feel about ${or}?`,
@@ -690,7 +703,7 @@ function build(d: DomainWords) {
     ({ and }) => `I'd put ${and} on your list.`,
     ({ and }) => `Have a look at ${and}.`,
     ({ and }) => `Consider ${and}.`,
-    ({ and }) => `I have a few for you: ${and}.`,
+    ({ and, list }) => `I have ${few(list)} for you: ${and}.`,
     ({ and }) => `Some options worth a look: ${and}.`,
     ({ or }) => `Maybe ${or} would hit the spot.`,
     ({ and }) => `I'd steer you toward ${and}.`,
@@ -700,10 +713,15 @@ function build(d: DomainWords) {
     ({ or }) => `What about ${or} for tonight?`,
   ];
 
+  /** Several items, worded as a first suggestion: only before any other. */
+  const RECOMMEND_MANY_FIRST: readonly Template<RecommendWords>[] = [
+    ({ and }) => `${and} might be good places to start.`,
+  ];
+
   /** Several items, worded as following an earlier suggestion: only after one. */
   const RECOMMEND_MANY_NEXT: readonly Template<RecommendWords>[] = [
     ({ and }) => `Okay, next ideas: ${and}.`,
-    ({ and }) => `Here are a few more: ${and}.`,
+    ({ and, list }) => `Here are ${few(list)} more: ${and}.`,
   ];
 
   /** Several items, with their own invitation to answer (nothing follows it). */
@@ -988,7 +1006,6 @@ function build(d: DomainWords) {
     "That's the best I can do for now.",
     "If that doesn't do it, I'm out of ideas for tonight.",
     "That's the last of my ideas.",
-    "I've shown you all I had, so I'll stop there.",
     'That was my final card for tonight.',
     "Beyond that, I'm stumped, I'm afraid.",
   ];
@@ -1041,7 +1058,6 @@ function build(d: DomainWords) {
     OPEN_FOLLOW_UPS,
     ACKNOWLEDGEMENTS,
     ECHOES,
-    ECHO_PROMISES,
     ACKNOWLEDGEMENTS_AFTER_REJECT,
     ASK_ITEM,
     ASK_ATTRIBUTE,
@@ -1050,11 +1066,17 @@ function build(d: DomainWords) {
     ASK_FACET,
     FACET_FOLLOW_UPS,
     RECOMMEND_ONE_BECAUSE,
+    RECOMMEND_ONE_BECAUSE_SAID,
+    RECOMMEND_ONE_BECAUSE_FIRST,
     RECOMMEND_MANY_BECAUSE,
+    RECOMMEND_MANY_BECAUSE_SAID,
+    RECOMMEND_MANY_BECAUSE_FIRST,
     RECOMMEND_ONE,
+    RECOMMEND_ONE_FIRST,
     RECOMMEND_ONE_NEXT,
     RECOMMEND_ONE_ASKING,
     RECOMMEND_MANY,
+    RECOMMEND_MANY_FIRST,
     RECOMMEND_MANY_NEXT,
     RECOMMEND_MANY_ASKING,
     RECOMMEND_FOLLOW_UPS,

@@ -36,6 +36,9 @@ interface FactWords {
   /** Up to two cast members: "Al Pacino and Robert De Niro". */
   readonly cast: string;
   readonly castOne: boolean;
+  /** `cast` without those in `by`, to follow it: not "by Charlie Chaplin, with Charlie Chaplin". */
+  readonly castBesides: string;
+  readonly castBesidesOne: boolean;
   /** A tag that follows "It's": "atmospheric", "set in Paris". */
   readonly quality: string;
   /** A tag that follows "with": "a twist ending". */
@@ -134,9 +137,10 @@ const KIND_CAST: readonly Fact[] = [
   ({ s, np, cast }) => `${s.it}'s ${np}, with ${cast} in the lead.`,
 ];
 const BY_CAST: readonly Fact[] = [
-  ({ s, by, cast, w }) => `${by} ${w.made} ${s.inner}, with ${cast}.`,
-  ({ s, by, cast }) => `${s.it}'s by ${by}, with ${cast}.`,
-  ({ s, by, cast, castOne, w }) => `${cast} ${castOne ? 'stars' : 'star'} in ${s.inner}, and ${by} ${w.made}.`,
+  ({ s, by, castBesides, w }) => `${by} ${w.made} ${s.inner}, with ${castBesides}.`,
+  ({ s, by, castBesides }) => `${s.it}'s by ${by}, with ${castBesides}.`,
+  ({ s, by, castBesides, castBesidesOne, w }) =>
+    `${castBesides} ${castBesidesOne ? 'stars' : 'star'} in ${s.inner}, and ${by} ${w.made}.`,
 ];
 const BY: readonly Fact[] = [
   ({ s, by, w }) => `${by} ${w.made} ${s.inner}.`,
@@ -209,7 +213,6 @@ const itemWords = perItem((item, catalog) => {
     else if (trait.kind === 'keyword' && isFactTag(trait.text)) keywords.push(trait.text);
   }
   const bare = genres.length > 0 ? 'one' : plainKind(item);
-  const creators = valuesOf(item, phrasing, 'creator').slice(0, 2);
   // The two head nouns a fact may use, and the kind of item each makes before any genre is moved after it.
   const altHead = (phrasing.altNoun ?? phrasing.noun)?.singular ?? bare;
   const head = phrasing.noun?.singular ?? bare;
@@ -223,9 +226,8 @@ const itemWords = perItem((item, catalog) => {
     altKind: genrePhrase(genres, altHead).kind,
     head,
     kind: genrePhrase(genres, head).kind,
-    // Who made a film and also stars in it is named once: not "by Charlie Chaplin, with Charlie Chaplin".
-    performers: valuesOf(item, phrasing, 'performer').filter((name) => !creators.includes(name)),
-    creators,
+    performers: valuesOf(item, phrasing, 'performer'),
+    creators: valuesOf(item, phrasing, 'creator').slice(0, 2),
     fame: fameOf(item, catalog),
   };
 });
@@ -240,6 +242,7 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWo
   const end = genrePhrase(genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
   const npEnd = withArticle(end);
   const castNames = performers.slice(0, random.chance(0.5) ? 1 : 2);
+  const besides = castNames.filter((name) => !creators.includes(name));
   return {
     np,
     npEnd,
@@ -248,6 +251,8 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWo
     byOne: creators.length === 1,
     cast: joinList(castNames),
     castOne: castNames.length === 1,
+    castBesides: joinList(besides),
+    castBesidesOne: besides.length === 1,
     quality: qualities.length === 0 ? '' : random.pick(qualities),
     feature: features.length === 0 ? '' : random.pick(features),
     tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
@@ -323,7 +328,7 @@ export function itemFact(item: Item, catalog: ItemCatalog, random: SeededRandom)
   if (genreKnown) lists.push(KIND);
   if (words.by !== '') lists.push(BY, genreKnown ? KIND_BY : BY);
   if (words.cast !== '') lists.push(CAST, genreKnown ? KIND_CAST : CAST);
-  if (words.by !== '' && words.cast !== '') lists.push(BY_CAST);
+  if (words.by !== '' && words.castBesides !== '') lists.push(BY_CAST);
   if (words.quality !== '') lists.push(QUALITY);
   if (words.feature !== '') lists.push(FEATURE);
   if (words.tags !== '') lists.push(TAGS, TAGS);

@@ -1,5 +1,5 @@
 import { type DomainWords, domainWords, perPhrasing, present } from '../../lexicon/domain-phrasing.js';
-import { capitalize } from '../../lexicon/english.js';
+import { capitalize, pluralize } from '../../lexicon/english.js';
 import type { Template } from './template.js';
 
 // Clauses, not sentences: a turn's opinions are fused into sentences ("I love sci-fi, but I can't stand horror"),
@@ -34,6 +34,8 @@ export interface OpinionTemplates<W> {
 }
 
 function build(d: DomainWords) {
+  // "A and B were good reads": the plural of the domain's noun for one go at an item, where it has one.
+  const consumeNouns = d.consumeNoun === undefined ? '' : pluralize(d.consumeNoun);
   /** Opinions about attributes, present tense: "I love sci-fi". */
   const ATTRIBUTE_OPINIONS: OpinionTemplates<AttributeOpinionWords> = {
     normal: {
@@ -313,10 +315,11 @@ function build(d: DomainWords) {
         ({ t, was }) => `${t} ${was} brilliant`,
         ({ t }) => `I loved every minute of ${t}`,
         ({ t, was }) => `${t} ${was} incredible`,
-        ({ t, was }) => `${t} ${was} a real gem`,
+        ({ t, was }) => `${t} ${was === 'was' ? 'was a real gem' : 'were real gems'}`,
         ({ t }) => `I still think about ${t}`,
-        ({ t, was }) => `${t} ${was} one of the best things I've ${d.experience.participle}`,
-        ({ t, was }) => `${t} ${was} a favourite of mine`,
+        ({ t, was }) =>
+          `${t} ${was === 'was' ? 'was one of' : 'were among'} the best things I've ${d.experience.participle}`,
+        ({ t, was }) => `${t} ${was === 'was' ? 'was a favourite of mine' : 'were favourites of mine'}`,
       ],
       like: present([
         ({ t }) => `I liked ${t}`,
@@ -328,7 +331,8 @@ function build(d: DomainWords) {
         ({ t }) => `I had fun with ${t}`,
         ({ t }) => `I liked ${t} quite a bit`,
         ({ t, was }) => `I thought ${t} ${was} pretty fun`,
-        d.consumeNoun && (({ t, was }) => `${t} ${was} a good ${d.consumeNoun}`),
+        d.consumeNoun &&
+          (({ t, was }) => `${t} ${was === 'was' ? `was a good ${d.consumeNoun}` : `were good ${consumeNouns}`}`),
         ({ t, was }) => `I thought ${t} ${was} well done`,
         ({ t, was }) => `${t} ${was} worth the time`,
         ({ t }) => `I liked ${t} a fair bit`,
@@ -383,7 +387,7 @@ function build(d: DomainWords) {
         ({ t, was }) => `${t} ${was} great`,
         ({ t }) => `${t}? Amazing`,
         ({ t }) => `${t}: brilliant`,
-        ({ t, was }) => `${t} ${was} a favourite`,
+        ({ t, was }) => `${t} ${was === 'was' ? 'was a favourite' : 'were favourites'}`,
       ],
       like: [
         ({ t }) => `liked ${t}`,

@@ -33,6 +33,8 @@ export interface TurnState {
   readonly closing: boolean;
   /** The recommender suggested something in an earlier turn: a suggestion may be worded as the next one. */
   readonly suggestedBefore: boolean;
+  /** The attributes the user said they like in an earlier turn (not those a critique asked for). */
+  readonly stated: { has(key: string): boolean };
 }
 
 /**

@@ -6,12 +6,7 @@ import { domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList, joinNegativeList } from '../../lexicon/english.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
-import {
-  assistantTemplates,
-  type RecommendWords,
-  type RespondRecommendWords,
-  type ShiftWords,
-} from './assistant-templates.js';
+import { assistantTemplates, type RespondRecommendWords, type ShiftWords } from './assistant-templates.js';
 import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
@@ -26,10 +21,21 @@ const templatesOf = perPhrasing((phrasing) => ({
   ...chattyAsides(phrasing),
 }));
 
-// One draw over two lists without concatenating them on every call.
+// One draw over several lists as if they were one, without concatenating them on every call; which list it came from
+// decides what may follow.
+function drawFrom<T>(random: SeededRandom, lists: readonly (readonly T[])[]): { item: T; list: readonly T[] } {
+  let total = 0;
+  for (const list of lists) total += list.length;
+  let index = Math.floor(random.next() * total);
+  for (const list of lists) {
+    if (index < list.length) return { item: list[index] as T, list };
+    index -= list.length;
+  }
+  throw new RangeError('drawFrom: every list is empty');
+}
+
 function pickOf<T>(random: SeededRandom, a: readonly T[], b: readonly T[]): T {
-  const index = Math.floor(random.next() * (a.length + b.length));
-  return (index < a.length ? a[index] : b[index - a.length]) as T;
+  return drawFrom(random, [a, b]).item;
 }
 
 function isUser(state: TurnState): boolean {
@@ -264,23 +270,32 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
         : saidNoun(state.random, attributeNouns(key, state.phrasing)),
     ),
   );
+  const { t } = state;
+  const one = titles.one;
+  // The wordings of a first suggestion ("a good place to start") or a later one ("next idea"), as the dialogue stands.
+  const order = state.suggestedBefore
+    ? one
+      ? t.RECOMMEND_ONE_NEXT
+      : t.RECOMMEND_MANY_NEXT
+    : one
+      ? t.RECOMMEND_ONE_FIRST
+      : t.RECOMMEND_MANY_FIRST;
   if (r === '') {
-    // One draw over the plain lists, those that follow an earlier suggestion ("next idea") once there was one, and
-    // those that invite an answer themselves (after which nothing is added) unless the turn says goodbye.
-    const { t } = state;
-    const [plain, next, asking] = titles.one
-      ? [t.RECOMMEND_ONE, t.RECOMMEND_ONE_NEXT, t.RECOMMEND_ONE_ASKING]
-      : [t.RECOMMEND_MANY, t.RECOMMEND_MANY_NEXT, t.RECOMMEND_MANY_ASKING];
-    const nexts = state.suggestedBefore ? next.length : 0;
-    const askings = state.closing ? 0 : asking.length;
-    let index = Math.floor(state.random.next() * (plain.length + nexts + askings));
-    const list = index < plain.length ? plain : index < plain.length + nexts ? next : asking;
-    if (list !== plain) index -= list === next ? plain.length : plain.length + nexts;
-    const text = (list[index] as Template<RecommendWords>)({ ...titles, r });
+    // Also those that invite an answer themselves (after which nothing is added), unless the turn says goodbye.
+    const asking = state.closing ? [] : one ? t.RECOMMEND_ONE_ASKING : t.RECOMMEND_MANY_ASKING;
+    const { item, list } = drawFrom(state.random, [one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY, order, asking]);
+    const text = item({ ...titles, r });
     return state.speaker === 'user' || list === asking ? text : recommendTail(state, text, act.items);
   }
-  const templates = titles.one ? state.t.RECOMMEND_ONE_BECAUSE : state.t.RECOMMEND_MANY_BECAUSE;
-  const text = state.random.pick(templates)({ ...titles, r });
+  const because = one ? t.RECOMMEND_ONE_BECAUSE : t.RECOMMEND_MANY_BECAUSE;
+  const first = state.suggestedBefore ? [] : one ? t.RECOMMEND_ONE_BECAUSE_FIRST : t.RECOMMEND_MANY_BECAUSE_FIRST;
+  // "You said you like …" only of what the user said they like, not of what a critique asked for ("more tense").
+  const said = act.reasons.every((key) => state.stated.has(key))
+    ? one
+      ? t.RECOMMEND_ONE_BECAUSE_SAID
+      : t.RECOMMEND_MANY_BECAUSE_SAID
+    : [];
+  const text = drawFrom(state.random, [because, first, said]).item({ ...titles, r });
   if (state.speaker === 'user') return text;
   return recommendTail(state, text, act.items);
 }
@@ -359,15 +374,19 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
   return wish !== '' && wishedAlready(text, wish) ? text : `${text}${wish}`;
 }
 
-// A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", nor "Have a great
-// time with Heat (1995)!" by "Have a nice evening!".
+// A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", "Have a great
+// time with Heat (1995)!" by "Have a nice evening!", nor "Enjoy your evening!" by "Have a good evening!".
 function wishedAlready(text: string, wish: string): boolean {
-  const word = firstWord(wish);
-  return text.split(/[.!?] /).some((part) => firstWord(part) === word);
+  const [first, last] = edgeWords(wish);
+  return text.split(/[.!?] /).some((part) => {
+    const [start, end] = edgeWords(part);
+    return start === first || end === last;
+  });
 }
 
-function firstWord(text: string): string {
-  return text.trimStart().split(' ', 1)[0] as string;
+function edgeWords(text: string): [string, string] {
+  const words = text.trim().split(' ');
+  return [words[0] as string, (words[words.length - 1] as string).replace(/[.!?]+$/, '')];
 }
 
 /** The share of turns, where a trait shows, worded by it ("Decided: Heat."): the rest use the common lists. */
@@ -477,26 +496,31 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   if (!request.random.chance(voice.acknowledge)) return undefined;
   const rejected = last.acts.some((act) => act.type === 'reject');
   const echo = rejected ? undefined : echoOf(last);
-  if (echo !== undefined && request.random.chance(ECHO_RATE)) {
-    const attribute = echo.attribute as string;
-    const words = { x: saidNoun(request.random, attributeNouns(attribute, state.phrasing)) };
-    const { ECHOES, ECHO_PROMISES } = state.t;
-    const template =
-      echo.polarity === 'positive' && first.type === 'recommend' && keeps(state, first, attribute)
-        ? pickOf(request.random, ECHOES.positive, ECHO_PROMISES)
-        : request.random.pick(ECHOES[echo.polarity]);
-    return capitalize(template(words));
+  // A suggestion that gives the liking as its reason says it back already ("Since you like gangster films, …").
+  const cited = first.type === 'recommend' && echo !== undefined && first.reasons.includes(echo.attribute as string);
+  if (echo !== undefined && !cited && request.random.chance(ECHO_RATE)) {
+    const words = { x: saidNoun(request.random, echoNouns(echo.attribute as string, last, state)) };
+    return capitalize(request.random.pick(state.t.ECHOES[echo.polarity])(words));
   }
   return request.random.pick(rejected ? state.t.ACKNOWLEDGEMENTS_AFTER_REJECT : state.t.ACKNOWLEDGEMENTS);
 }
 
-/** Whether every item of a suggestion carries the attribute: only then may a liking be said back as a promise. */
-function keeps(state: TurnState, act: ActOfType<'recommend'>, attribute: string): boolean {
-  return act.items.every((id) => state.catalog.carries(id, attribute));
-}
-
 /** The share of acknowledgements that say back what the user just said about an attribute ("No horror, got it."). */
 const ECHO_RATE = 0.7;
+
+/**
+ * The words an attribute may be said back in, but none that also names another attribute the user just spoke of:
+ * "whodunits" is a name of mysteries, and also the tag a user may have turned down in the same breath.
+ */
+function echoNouns(attribute: string, turn: Turn, state: TurnState): readonly string[] {
+  const nouns = attributeNouns(attribute, state.phrasing);
+  const others = new Set<string>();
+  for (const act of turn.acts) {
+    if (act.type !== 'disclose' || act.attribute === undefined || act.attribute === attribute) continue;
+    for (const noun of attributeNouns(act.attribute, state.phrasing)) others.add(noun);
+  }
+  return others.size === 0 ? nouns : nouns.filter((noun, index) => index === 0 || !others.has(noun));
+}
 
 /** The user's last opinion of an attribute in a turn, to be said back; the last, as the freshest. */
 function echoOf(turn: Turn): ActOfType<'disclose'> | undefined {
@@ -572,6 +596,25 @@ function knownItems(history: readonly Turn[]): TurnState['known'] {
   };
 }
 
+// Gathered on first use, like knownItems: only a suggestion with reasons asks.
+function statedLikings(history: readonly Turn[]): TurnState['stated'] {
+  let stated: Set<string> | undefined;
+  return {
+    has(key) {
+      if (!stated) {
+        stated = new Set();
+        for (const turn of history) {
+          if (turn.speaker !== 'user') continue;
+          for (const act of turn.acts)
+            if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
+              stated.add(act.attribute);
+        }
+      }
+      return stated.has(key);
+    },
+  };
+}
+
 function suggested(history: readonly Turn[]): boolean {
   return history.some((turn) => turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'recommend'));
 }
@@ -602,6 +645,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     known: knownItems(request.history),
     closing: (acts[acts.length - 1] as DialogueAct).type === 'close',
     suggestedBefore: request.speaker === 'assistant' && suggested(request.history),
+    stated: statedLikings(request.history),
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
