@@ -581,38 +581,38 @@ function asidesFor(
   return undefined;
 }
 
-/** The items named in the dialogue so far: every item of an earlier act is named in that turn's text. */
-// Gathered on the first question: many turns name no item, and the history grows with every turn.
-function knownItems(history: readonly Turn[]): TurnState['known'] {
-  let known: Set<string> | undefined;
+// A set of what the history holds, gathered on the first question: many turns never ask, and the history grows with
+// every turn.
+function gatheredOnUse(gather: (add: (key: string) => void) => void): { has(key: string): boolean } {
+  let keys: Set<string> | undefined;
   return {
-    has(id) {
-      if (!known) {
-        known = new Set();
-        for (const turn of history) for (const act of turn.acts) for (const item of act.items) known.add(item);
+    has(key) {
+      if (!keys) {
+        const gathered = new Set<string>();
+        gather((found) => gathered.add(found));
+        keys = gathered;
       }
-      return known.has(id);
+      return keys.has(key);
     },
   };
 }
 
-// Gathered on first use, like knownItems: only a suggestion with reasons asks.
+/** The items named in the dialogue so far: every item of an earlier act is named in that turn's text. */
+function knownItems(history: readonly Turn[]): TurnState['known'] {
+  return gatheredOnUse((add) => {
+    for (const turn of history) for (const act of turn.acts) for (const item of act.items) add(item);
+  });
+}
+
+/** The attributes the user said they like so far: only a suggestion with reasons asks. */
 function statedLikings(history: readonly Turn[]): TurnState['stated'] {
-  let stated: Set<string> | undefined;
-  return {
-    has(key) {
-      if (!stated) {
-        stated = new Set();
-        for (const turn of history) {
-          if (turn.speaker !== 'user') continue;
-          for (const act of turn.acts)
-            if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
-              stated.add(act.attribute);
-        }
-      }
-      return stated.has(key);
-    },
-  };
+  return gatheredOnUse((add) => {
+    for (const turn of history) {
+      if (turn.speaker !== 'user') continue;
+      for (const act of turn.acts)
+        if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined) add(act.attribute);
+    }
+  });
 }
 
 function suggested(history: readonly Turn[]): boolean {
