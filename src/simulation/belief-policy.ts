@@ -651,7 +651,9 @@ class BeliefRecommender implements RecommenderPolicy {
     let best: number | undefined;
     let bestScore = 0;
     for (const position of this.#random.sample(this.#plan.askable, 40)) {
-      if (this.#excluded[position] === 1 || this.#doNotAsk.has(this.#index.ids[position] as string)) continue;
+      // Nor an item of something the user said they dislike: "No classics, got it. Have you read <a classic>?"
+      if (this.#excluded[position] === 1 || this.#itemAvoided[position] === 1) continue;
+      if (this.#doNotAsk.has(this.#index.ids[position] as string)) continue;
       const ids = this.#index.attributeIds[position] as Int32Array;
       if (ids.length === 0) continue;
       let score = 0;

@@ -24,7 +24,7 @@ const FIRST = /\b(places? to start|start with|first thoughts?)\b/i;
 const NEXT = /\b(next ideas?|another thought|a few more|Then there's)\b/i;
 /** Goodbyes that answer a user who gave up. */
 const CONSOLING =
-  /\b(some nights are like that|didn't find the right|couldn't help more|didn't land on one|no pressure)\b/i;
+  /\b(some nights are like that|didn't find the right|couldn't help more|didn't land on one|no pressure|Good luck finding)\b/i;
 
 async function dialogues(catalog: ItemCatalog, count: number, seed: number): Promise<DialogueRecord[]> {
   const profiles = [...syntheticProfiles(catalog, { count, seed })];
@@ -59,10 +59,31 @@ interface Finding {
 function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
   const found: Finding[] = [];
   let suggested = false;
+  const disliked = new Set<string>();
   for (const [index, turn] of dialogue.turns.entries()) {
-    if (turn.speaker !== 'assistant') continue;
+    if (turn.speaker === 'user') {
+      for (const act of turn.acts)
+        if (act.type === 'disclose' && act.polarity === 'negative' && act.attribute !== undefined)
+          disliked.add(act.attribute);
+      // "I have, and …" answers "Have you seen …?", not "Do you know …?" or "Does … ring a bell?".
+      const asked = dialogue.turns[index - 1]?.text ?? '';
+      if (/^I have[,;.]/.test(turn.text) && !/\b(have you|you've|ever|did you|seen|read)\b/i.test(asked))
+        found.push({ rule: '"I have" to no "have you"', text: `${asked} / ${turn.text}` });
+      continue;
+    }
     const types = turn.acts.map((act) => act.type);
+    for (const act of turn.acts) {
+      if (act.type !== 'ask-item') continue;
+      for (const id of act.items)
+        if ([...disliked].some((key) => catalog.carries(id, key)))
+          found.push({ rule: 'asks about an item of a stated dislike', text: turn.text });
+    }
     const items = turn.acts.flatMap((act) => act.items);
+    // "with X in the lead": X is who leads the cast, not the one left once a starring director is named as director.
+    const lead = /(?:with|has) ([^,.]+?) in the lead/.exec(turn.text)?.[1];
+    const leader = items.length === 1 ? catalog.require(items[0] as string).attributes.cast?.[0] : undefined;
+    if (lead !== undefined && leader !== undefined && !lead.includes(leader))
+      found.push({ rule: 'a lead who is not the lead', text: turn.text });
     const plain = withoutTitles(turn.text, catalog, items);
     const recommended = turn.acts.flatMap((act) => (act.type === 'recommend' ? act.items : []));
     if (PROMISE.test(turn.text)) {

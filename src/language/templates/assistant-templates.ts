@@ -285,16 +285,17 @@ function build(d: DomainWords) {
     'No worries, I have more.',
   ];
 
-  /** Asks whether the user has seen an item, and what they thought. */
+  /**
+   * Asks whether the user has seen an item, and what they thought: each one a user can answer "I have, and …" or "I
+   * haven't" (not "Do you know …?", "Does … ring a bell?").
+   */
   const ASK_ITEM: readonly Template<TitleWords>[] = present([
     ({ and }) => `Have you ${d.experience.participle} ${and}?`,
     ({ and }) => `Have you ${d.experience.participle} ${and}? What did you think?`,
     ({ and }) => `Did you ever ${d.consume.base} ${and}?`,
     ({ and }) => `How did you feel about ${and}, if you've ${d.experience.participle} it?`,
-    ({ and }) => `Are you familiar with ${and}?`,
     ({ and }) => `Have you ${d.consume.participle} ${and}? Did you like it?`,
     ({ and }) => `Have you had a chance to ${d.experience.base} ${and}?`,
-    ({ and }) => `Do you know ${and}?`,
     d.performer && (({ and }) => `Have you caught ${and}? What did you make of it?`),
     ({ and }) => `Did you ${d.experience.base} ${and}? How was it for you?`,
     ({ and }) => `Quick question: have you ${d.experience.participle} ${and}?`,
@@ -304,11 +305,9 @@ function build(d: DomainWords) {
     ({ and }) => `Is ${and} one you've ${d.experience.participle}?`,
     ({ and }) => `Where do you stand on ${and}, if you've ${d.consume.participle} it?`,
     ({ and }) => `Ever come across ${and}?`,
-    ({ and }) => `Does ${and} ring a bell?`,
     d.consumeNoun && (({ and }) => `Have you given ${and} a ${d.consumeNoun}?`),
     ({ and }) => `I wonder, have you ${d.experience.participle} ${and}? Your opinion would help.`,
     ({ and }) => `Before I suggest anything: have you ${d.experience.participle} ${and}, and did it work for you?`,
-    d.alts && (({ and }) => `Is ${and} on your list of ${d.consume.participle} ${d.alts}?`),
     ({ and }) => `Have you ${d.experience.participle} ${and} by any chance?`,
     ({ and }) => `How was ${and} for you, if you ${d.experience.past} it?`,
     ({ and }) => `Tell me, have you ${d.experience.participle} ${and}?`,
@@ -1010,13 +1009,16 @@ function build(d: DomainWords) {
     "Beyond that, I'm stumped, I'm afraid.",
   ];
 
-  /** A goodbye said right after answering a question about an item, in the same turn. */
+  /**
+   * A whole goodbye said right after answering a question about an item, in the same turn: no wish that supposes
+   * nothing was found ("Good luck finding something!").
+   */
   const CLOSE_AFTER_ANSWER: readonly string[] = [
-    'Hope that helps you decide.',
-    "I'll leave the choice to you.",
-    'Hope that helps.',
-    'Over to you now.',
-    'The choice is yours.',
+    'Hope that helps you decide. Have a good night!',
+    "I'll leave the choice to you. Take care!",
+    'Hope that helps. Bye for now!',
+    'Over to you now. Have a good evening!',
+    'The choice is yours. See you next time!',
   ];
 
   /** The second half: the wish. */

@@ -20,6 +20,8 @@ export interface DescribeWords {
   readonly cast: string;
   /** True for a single cast member ("stars" rather than "star"). */
   readonly castOne: boolean;
+  /** The cast leads: no director who stars was left out of it (Citizen Kane's lead is Welles, not Joseph Cotten). */
+  readonly castLeads: boolean;
   /** "directed by", "written by". */
   readonly dir: string;
   /** "directed", "wrote". */
@@ -42,7 +44,7 @@ export const DESCRIBE: readonly Template<DescribeWords>[] = [
     w.by === ''
       ? `${w.t} is ${w.npEra}${cast(w, ' with ')}.`
       : `${w.by} ${w.made} ${w.t}, ${w.np}${cast(w, ' starring ')}.`,
-  (w) => `Good question. ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ', ' in the lead')}.`,
+  (w) => `Good question. ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ', w.castLeads ? ' in the lead' : '')}.`,
   (w) => `So, ${w.t}: ${w.npEra}${by(w, w.dir)}${cast(w, ', starring ')}.`,
   (w) => `Sure. ${w.t} is basically ${w.np}${by(w, 'from')}${cast(w, ', with ')}.`,
   (w) => `${w.t} is ${w.npEra}${by(w, 'by')}.${cast(w, ' The cast includes ', '.')}`,
@@ -219,6 +221,7 @@ export function describeItem(
     by: joinList(directors),
     cast: joinList(cast),
     castOne: cast.length === 1,
+    castLeads: cast.length === castNames.length,
     dir: `${phrasing.made?.participle ?? 'made'} by`,
     made: phrasing.made?.past ?? 'made',
   };

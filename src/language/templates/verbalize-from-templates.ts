@@ -672,8 +672,11 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     } else if (act.type === 'close' && act.items.length === 0 && closesAfter(acts[i - 1]) && !isUser(state)) {
       // A goodbye after a last suggestion or answer in the same turn: not "Sorry we didn't find the right one", which
       // answers a user who gave up.
-      const list = acts[i - 1]?.type === 'recommend' ? state.t.CLOSE_AFTER_SUGGESTION : state.t.CLOSE_AFTER_ANSWER;
-      pieces.push(`${state.random.pick(list)} ${state.random.pick(state.t.CLOSE_WISHES)}`);
+      pieces.push(
+        acts[i - 1]?.type === 'recommend'
+          ? `${state.random.pick(state.t.CLOSE_AFTER_SUGGESTION)} ${state.random.pick(state.t.CLOSE_WISHES)}`
+          : state.random.pick(state.t.CLOSE_AFTER_ANSWER),
+      );
       i++;
     } else {
       pieces.push(sentence(state, verbalizeAct(state, act, context)));
