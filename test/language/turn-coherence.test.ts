@@ -72,6 +72,25 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       continue;
     }
     const types = turn.acts.map((act) => act.type);
+    const previous = dialogue.turns.slice(0, index).findLast((earlier) => earlier.speaker === 'assistant');
+    const askedJustBefore = previous?.acts.some((act) => act.type === 'ask-attribute' && act.attribute !== undefined);
+    if (
+      /\b(Same question for|Another one:|Next question:|One more:|try another one:)/.test(turn.text) &&
+      !askedJustBefore
+    )
+      found.push({ rule: '"one more" question after no question', text: turn.text });
+    for (const act of turn.acts) {
+      if (act.type !== 'ask-attribute' || act.attribute !== undefined) continue;
+      const told = dialogue.turns
+        .slice(0, index)
+        .some((earlier) =>
+          earlier.acts.some(
+            (said) =>
+              said.type === 'disclose' && earlier.speaker === 'user' && said.attribute?.startsWith(`${act.facet}:`),
+          ),
+        );
+      if (told) found.push({ rule: 'asks for a facet the user already spoke of', text: turn.text });
+    }
     for (const act of turn.acts) {
       if (act.type !== 'ask-item') continue;
       for (const id of act.items)

@@ -894,7 +894,6 @@ function build(d: DomainWords) {
 
   /** What earlier critiques asked for (`x`: "noir films or musicals") and nothing left has together with this one. */
   const DROPPED: readonly Template<{ readonly x: string }>[] = [
-    ({ x }) => `I've nothing among the ${x} left that fits that too, so I've let that part go.`,
     ({ x }) => `I'm out of ${x} that would fit as well, so I've dropped that for now.`,
     ({ x }) => `That means no more ${x}, sadly: I have none left that fit both.`,
     ({ x }) => `Sadly, I can't combine that with ${x} any more: I'm out of those.`,

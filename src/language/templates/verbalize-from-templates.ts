@@ -157,7 +157,7 @@ function withItems(state: TurnState, text: string, ids: readonly string[]): stri
 
 /** What the recommender's wording may draw on from the dialogue so far. */
 interface AssistantContext {
-  /** An attribute question was asked in an earlier turn: the next one can read "And comedies?". */
+  /** The recommender's previous turn asked about an attribute: the next question can read "And comedies?". */
   readonly askedBefore: boolean;
 }
 
@@ -532,16 +532,14 @@ function echoOf(turn: Turn): ActOfType<'disclose'> | undefined {
 }
 
 function contextOf(request: VerbalizeRequest): AssistantContext {
-  let askedBefore = false;
-  if (request.speaker === 'assistant') {
-    for (const turn of request.history) {
-      if (turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'ask-attribute' && act.attribute)) {
-        askedBefore = true;
-        break;
-      }
-    }
+  if (request.speaker !== 'assistant') return { askedBefore: false };
+  const { history } = request;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i] as Turn;
+    if (turn.speaker === 'assistant')
+      return { askedBefore: turn.acts.some((act) => act.type === 'ask-attribute' && act.attribute !== undefined) };
   }
-  return { askedBefore };
+  return { askedBefore: false };
 }
 
 /** The share of a chatty user's turns, among those an aside fits, that carry one. */
