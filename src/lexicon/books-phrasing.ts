@@ -74,7 +74,10 @@ const GENRES: Record<string, GenreWordsInput> = {
     headRank: 9,
     others: ['literary novels'],
   }),
-  Nonfiction: genre('nonfiction', 'nonfiction', 'more factual', 'not nonfiction', 15, { others: ['nonfiction books'] }),
+  Nonfiction: genre('nonfiction', 'nonfiction', 'more factual', 'not nonfiction', 15, {
+    others: ['nonfiction books'],
+    tellsStory: false,
+  }),
   'Young Adult': genre('young adult books', 'young adult', 'more young adult', 'less young adult', 1, {
     head: 'young adult novel',
     headRank: 9.5,
@@ -85,11 +88,13 @@ const GENRES: Record<string, GenreWordsInput> = {
     head: 'biography',
     headRank: 0,
     others: ['life stories'],
+    tellsStory: false,
   }),
   Poetry: genre('poetry', 'poetry', 'more poetic', 'less poetic', 13, {
     head: 'poetry collection',
     headRank: 1,
     others: ['poems'],
+    tellsStory: false,
   }),
   Gothic: genre('gothic fiction', 'gothic', 'more gothic', 'less gothic', 5, { others: ['gothic novels'] }),
   Adventure: genre('adventure stories', 'adventure', 'more adventurous', 'less of an adventure', 11, {
@@ -125,43 +130,51 @@ const GENRES: Record<string, GenreWordsInput> = {
     headRank: 1.5,
     element: 'essay writing',
     others: ['essay collections', 'books of essays'],
+    tellsStory: false,
   }),
   Memoir: genre('memoirs', 'memoir', 'more of a memoir', 'less of a memoir', 14.5, {
     head: 'memoir',
     headRank: -1,
     others: ['memoir', 'books of memoir'],
+    tellsStory: false,
   }),
   'True Crime': genre('true crime', 'true-crime', 'more of a true-crime story', 'less of a true-crime story', 10.5, {
     element: 'true crime',
     head: 'true-crime book',
     headRank: 2.5,
     others: ['true-crime books', 'true crime stories'],
+    tellsStory: false,
   }),
   History: genre('history books', 'historical', 'more about history', 'less about history', 4, {
     head: 'history book',
     headRank: 4,
     element: 'history',
     others: ['history', 'books about history'],
+    tellsStory: false,
   }),
   Science: genre('science books', 'popular-science', 'more scientific', 'less scientific', 17, {
     element: 'science',
     head: 'science book',
     headRank: 5,
     others: ['popular science', 'books about science'],
+    tellsStory: false,
   }),
   Economics: genre('economics books', 'economics', 'more about economics', 'less about economics', 17.5, {
     head: 'economics book',
     headRank: 4.5,
     others: ['economics', 'books about economics'],
+    tellsStory: false,
   }),
   Philosophy: genre('philosophy', 'philosophical', 'more of a philosophy book', 'less of a philosophy book', 3.5, {
     element: 'philosophy',
     head: 'philosophy book',
     headRank: 10,
     others: ['philosophy books', 'works of philosophy'],
+    tellsStory: false,
   }),
   'Self-Help': genre('self-help books', 'self-help', 'more of a self-help book', 'less of a self-help book', 18, {
     others: ['self-help', 'self-improvement books'],
+    tellsStory: false,
   }),
 };
 

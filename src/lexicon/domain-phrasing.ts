@@ -84,6 +84,8 @@ export const GenreWordsSchema = z.strictObject({
   after: z.array(z.string().min(1)).optional(),
   /** Other names for the genre, each fitting the same frames as `noun`: "science fiction". */
   others: z.array(z.string().min(1)).optional(),
+  /** False when its items tell no story (non-fiction, poetry): no "What's the story in …?". @default true */
+  tellsStory: z.boolean().optional(),
 });
 /** How one genre reads in a sentence. */
 export type GenreWordsInput = z.input<typeof GenreWordsSchema>;

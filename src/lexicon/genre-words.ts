@@ -22,6 +22,11 @@ export interface GenreWords {
    * noir feel" in "a crime thriller with a noir feel". Absent where only the modifier reads right ("animated").
    */
   readonly after?: readonly string[];
+  /**
+   * False for a genre whose items tell no story (documentaries, non-fiction, poetry): nobody asks "What's the story
+   * in …?" or "What's the premise of …?" about them.
+   */
+  readonly tellsStory?: boolean;
 }
 
 const NO_HEAD = 99;
@@ -98,6 +103,7 @@ export const MOVIE_GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'documentary',
     rank: 15,
     headRank: 0,
+    tellsStory: false,
   },
   Drama: {
     noun: 'dramas',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { displayTitle } from '../../src/catalog/item.js';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { DialogueAct, DialogueActType, Speaker } from '../../src/dialogue/dialogue-acts.js';
 import type { VerbalizeRequest } from '../../src/language/lm-adapter.js';
@@ -547,6 +548,52 @@ describe('TemplateAdapter', () => {
     // Mysteries are said back, in their other names too.
     expect(said.filter((text) => /myster/i.test(text)).length).toBeGreaterThan(20);
     expect(said.filter((text) => /mystery (films|movies)/i.test(text)).length).toBeGreaterThan(0);
+  });
+
+  it("asks for the story only of items that tell one, as the phrasing's genres say", () => {
+    const podcasts = new ItemCatalog(
+      [
+        { id: 'true', title: 'Serial Killers Explained', attributes: { genre: ['True Crime'] } },
+        { id: 'tale', title: 'The Night Train', attributes: { genre: ['Fiction'] } },
+      ],
+      {
+        domain: 'podcasts',
+        phrasing: {
+          noun: { singular: 'podcast', plural: 'podcasts' },
+          story: { singular: 'story', plural: 'stories' },
+          facets: { genre: { kind: 'genre', names: ['genres'] } },
+          genres: {
+            'True Crime': {
+              noun: 'true crime',
+              more: 'more true-crime',
+              less: 'less true-crime',
+              modifier: 'true-crime',
+              element: 'true crime',
+              tellsStory: false,
+            },
+            Fiction: {
+              noun: 'fiction',
+              more: 'more fictional',
+              less: 'less fictional',
+              modifier: 'fiction',
+              element: 'fiction',
+            },
+          },
+        },
+      },
+    );
+    const asked = (id: string) =>
+      Array.from({ length: 300 }, (_, seed) =>
+        adapter.verbalizeSync({
+          speaker: 'user',
+          acts: [{ type: 'ask-about-item', items: [id] }],
+          history: [],
+          catalog: podcasts,
+          random: new SeededRandom(seed),
+        }),
+      );
+    expect(asked('true').filter((text) => /\b(story|premise)\b/.test(text))).toEqual([]);
+    expect(asked('tale').filter((text) => /\b(story|premise)\b/.test(text)).length).toBeGreaterThan(0);
   });
 
   it('rejects an unknown item id with UNKNOWN_ITEM', async () => {

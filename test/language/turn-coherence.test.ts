@@ -22,6 +22,21 @@ const SAID = /\b(You said you like|You mentioned|when you mentioned|what you sai
 const FIRST = /\b(places? to start|start with|first thoughts?)\b/i;
 /** Words that present a suggestion as following an earlier one. */
 const NEXT = /\b(next ideas?|another thought|a few more|Then there's)\b/i;
+/** Genres whose items tell no story, in the built-in catalogs: "What's the story in <a biography>?" is no question. */
+const UNTOLD = new Set([
+  'Documentary',
+  'Nonfiction',
+  'Biography',
+  'Poetry',
+  'Essays',
+  'Memoir',
+  'True Crime',
+  'History',
+  'Science',
+  'Economics',
+  'Philosophy',
+  'Self-Help',
+]);
 /** Goodbyes that answer a user who gave up. */
 const CONSOLING =
   /\b(some nights are like that|didn't find the right|couldn't help more|didn't land on one|no pressure|Good luck finding)\b/i;
@@ -65,6 +80,12 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       for (const act of turn.acts)
         if (act.type === 'disclose' && act.polarity === 'negative' && act.attribute !== undefined)
           disliked.add(act.attribute);
+      for (const act of turn.acts) {
+        if (act.type !== 'ask-about-item' || !/\b(story|premise)\b/.test(withoutTitles(turn.text, catalog, act.items)))
+          continue;
+        if (act.items.some((id) => (catalog.require(id).attributes.genre ?? []).some((genre) => UNTOLD.has(genre))))
+          found.push({ rule: 'the story of an item that tells none', text: turn.text });
+      }
       // "I have, and …" answers "Have you seen …?", not "Do you know …?" or "Does … ring a bell?".
       const asked = dialogue.turns[index - 1]?.text ?? '';
       if (/^I have[,;.]/.test(turn.text) && !/\b(have you|you've|ever|did you|seen|read)\b/i.test(asked))

@@ -316,6 +316,11 @@ function isFactTag(tag: string): boolean {
   return /^[a-z][a-z '-]*$/.test(tag) && !NOT_FACTS.test(tag);
 }
 
+/** Whether an item tells a story, as far as its genres' words say: no biography, documentary or poetry collection. */
+export function tellsStory(item: Item, catalog: ItemCatalog): boolean {
+  return itemWords(item, catalog).genres.every((genre) => genre.tellsStory !== false);
+}
+
 /**
  * One sentence of true facts about an item, said after its title: its kind of film, who made it, who is in it, or a
  * tag ("It's a crime thriller by Michael Mann."). The title itself is never repeated.

@@ -541,7 +541,6 @@ function build(d: DomainWords) {
       ({ and }) => `Hmm, what's ${and} like?`,
       ({ and }) => `${and}? What's that one like?`,
       ({ and }) => `What can you tell me about ${and}?`,
-      d.story && (({ and }) => `What's the ${d.story?.singular} in ${and}?`),
       ({ and }) => `I don't know ${and}. What's it about?`,
       ({ and }) => `Never heard of ${and}. What is it?`,
       d.alt && (({ and }) => `What sort of ${d.alt} is ${and}?`),
@@ -551,7 +550,6 @@ function build(d: DomainWords) {
       ({ and }) => `Hmm, ${and}. What's it about?`,
       ({ and }) => `What would I be getting with ${and}?`,
       ({ and }) => `I'm not familiar with ${and}. What's it like?`,
-      ({ and }) => `What's the premise of ${and}?`,
       ({ and }) => `What should I expect from ${and}?`,
     ]),
     terse: [
@@ -564,6 +562,12 @@ function build(d: DomainWords) {
       ({ and }) => `What is ${and} like?`,
     ],
   };
+
+  /** Asking what an item's story is: only of items that tell one (not of a biography or a documentary). */
+  const ASK_ABOUT_STORY: readonly Template<TitleWords>[] = present([
+    d.story && (({ and }) => `What's the ${d.story?.singular} in ${and}?`),
+    ({ and }) => `What's the premise of ${and}?`,
+  ]);
 
   /** Giving up: why, then a sign-off, or a phrasing that says both. */
   const GIVE_UP: StyledText = {
@@ -696,6 +700,7 @@ function build(d: DomainWords) {
     ACCEPT_BY_DECISIVENESS,
     REJECT_PICKY,
     ASK_ABOUT_ITEM,
+    ASK_ABOUT_STORY,
     GIVE_UP,
     GIVE_UP_ITEMS,
     USER_GREETINGS,

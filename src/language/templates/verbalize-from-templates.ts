@@ -10,7 +10,7 @@ import { assistantTemplates, type RespondRecommendWords, type ShiftWords } from 
 import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
-import { itemAppositive, itemFact, withAppositive } from './item-facts.js';
+import { itemAppositive, itemFact, tellsStory, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
 import { type Styled, type StyledText, userTemplates } from './user-templates.js';
@@ -474,8 +474,12 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
       return reject(state, act);
     case 'accept':
       return random.pick(acceptTemplates(state))(titleWords(state, act.items));
-    case 'ask-about-item':
-      return random.pick(styled(state, state.t.ASK_ABOUT_ITEM))(titleWords(state, act.items));
+    case 'ask-about-item': {
+      const stories =
+        state.style !== 'terse' && act.items.every((id) => tellsStory(state.catalog.require(id), state.catalog));
+      const asks = styled(state, state.t.ASK_ABOUT_ITEM);
+      return drawFrom(random, [asks, stories ? state.t.ASK_ABOUT_STORY : []]).item(titleWords(state, act.items));
+    }
     case 'give-up': {
       const giveUp = styledText(state, state.t.GIVE_UP);
       if (act.items.length === 0) return giveUp;
