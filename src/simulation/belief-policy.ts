@@ -372,7 +372,8 @@ class BeliefRecommender implements RecommenderPolicy {
         if (act.attribute !== undefined) {
           this.#asked.add(act.attribute);
           // Told a genre, the recommender does not ask "Which genres do you like?" as if it had not heard.
-          this.#asked.add(`facet:${parseAttributeKey(act.attribute)?.facet}`);
+          const facet = parseAttributeKey(act.attribute)?.facet;
+          if (facet !== undefined) this.#asked.add(`facet:${facet}`);
           this.#learn(this.#catalog.attributeIdOf(act.attribute), sign * act.strength, STATED_WEIGHT);
           // A liking taken back ("no strong feelings" after all) is no reason any more; a dislike is avoided outright.
           if (sign > 0) this.#statedPositive.add(act.attribute);
