@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  builtinBooksCatalog,
-  builtinCatalog,
-  DialogueGenerator,
-  type DialogueRecord,
-  type ItemCatalog,
-  syntheticProfiles,
-} from '../../src/index.js';
+import { builtinBooksCatalog, builtinCatalog, type DialogueRecord, type ItemCatalog } from '../../src/index.js';
+import { templateDialogues } from '../helpers/template-dialogues.js';
 
 // A turn that names several titles speaks of them in the plural, and one that names a single title in the singular:
 // "Would you watch that?" after three suggestions, "Anything there catch your eye?" after one, or "Right, not that
@@ -17,13 +11,6 @@ const SINGULAR =
   /\b(that one|this one|that's not it)\b|\bif it (doesn't|does not|isn't|won't)\b|\b(watch|read|try|see|play) (it|that)\?|\bcross it off\b/i;
 /** Words that point back at several titles. */
 const PLURAL = /\b(any of (them|these|those)|one of (them|these|those)|anything there|either (of|could)|they|them)\b/i;
-
-async function dialogues(catalog: ItemCatalog, count: number): Promise<DialogueRecord[]> {
-  const profiles = [...syntheticProfiles(catalog, { count, seed: 5 })];
-  const out: DialogueRecord[] = [];
-  for await (const dialogue of new DialogueGenerator({ catalog, seed: 17 }).generateMany(profiles)) out.push(dialogue);
-  return out;
-}
 
 /** The text after the last title a turn recommends: where a follow-up or a goodbye goes. */
 function afterTitles(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
@@ -76,7 +63,7 @@ describe('one title or several', () => {
     '%s: follow-ups, goodbyes and acknowledgements agree with the number of titles',
     async (_, load) => {
       const catalog = load();
-      const all = await dialogues(catalog, 300);
+      const all = await templateDialogues(catalog, 300, { userSeed: 5, seed: 17 });
       expect(all.length).toBe(300);
       const found = all.flatMap((dialogue) => seams(dialogue, catalog));
       expect(found).toEqual([]);

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  builtinBooksCatalog,
-  builtinCatalog,
-  DialogueGenerator,
-  type DialogueRecord,
-  type ItemCatalog,
-  syntheticProfiles,
-} from '../../src/index.js';
+import { builtinBooksCatalog, builtinCatalog, type DialogueRecord, type ItemCatalog } from '../../src/index.js';
+import { templateDialogues } from '../helpers/template-dialogues.js';
 
 // What a careful reader holds a recommender to, turn by turn: it does not promise to look for something and then
 // offer something else, say "you said" of what the user never said, call its first suggestion the "next" one (or a
@@ -40,13 +34,6 @@ const UNTOLD = new Set([
 /** Goodbyes that answer a user who gave up. */
 const CONSOLING =
   /\b(some nights are like that|didn't find the right|couldn't help more|didn't land on one|no pressure|Good luck finding)\b/i;
-
-async function dialogues(catalog: ItemCatalog, count: number, seed: number): Promise<DialogueRecord[]> {
-  const profiles = [...syntheticProfiles(catalog, { count, seed })];
-  const out: DialogueRecord[] = [];
-  for await (const dialogue of new DialogueGenerator({ catalog, seed }).generateMany(profiles)) out.push(dialogue);
-  return out;
-}
 
 /** The text with every title of the turn's items taken out: titles carry their own "?" and "!" ("What About Bob?"). */
 function withoutTitles(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
@@ -176,7 +163,7 @@ describe.each([
 ])('assistant turns read as one coherent speaker (%s)', (_, load) => {
   it('keeps what it promises, words only later suggestions as "next", and says goodbye without asking', async () => {
     const catalog = load();
-    const records = await dialogues(catalog, 400, 23);
+    const records = await templateDialogues(catalog, 400, { userSeed: 23, seed: 23 });
     const found = records.flatMap((dialogue) => findings(dialogue, catalog));
     expect(found).toEqual([]);
     // The checks had something to check: the wordings occur, and goodbyes come at the turn limit.
