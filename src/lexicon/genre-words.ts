@@ -251,7 +251,7 @@ export function genreWords(value: string): GenreWords {
 // "sci-fi"). Each fits the same frames as the genre's noun.
 export const MOVIE_GENRE_OTHERS: Readonly<Record<string, readonly string[]>> = {
   Action: ['action films', 'action flicks', 'action-packed films'],
-  Adventure: ['adventure films', 'adventures', 'adventure stories'],
+  Adventure: ['adventure films', 'adventure flicks', 'adventure stories'],
   Animation: ['animation', 'animated movies', 'animated features'],
   Children: ['family movies', 'films for the whole family', "children's films", 'kid-friendly films'],
   Comedy: ['comedy', 'funny movies', 'comedy films'],

@@ -35,6 +35,22 @@ const UNTOLD = new Set([
 const CONSOLING =
   /\b(some nights are like that|didn't find the right|couldn't help more|didn't land on one|no pressure|Good luck finding)\b/i;
 
+/** Wordings a careful reader stumbles on, by either speaker (titles taken out). */
+const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
+  // "I'm neutral about dark films, it depends on the film": two sentences joined by a comma.
+  ['a comma splice', /, (?:it )?depends on\b|\bpreference on [^,.]+, either way\b/],
+  // "Let's go more of a classic than Ariel", "Can you go more adventurous than Heat?": a comparison with no noun.
+  [
+    'a comparison with no noun',
+    /\b(?:go|do) (?:more|less|newer|older)\b|\bHere are some (?:more|less) [a-z-]+ than\b/i,
+  ],
+  // "neutral about books about religion".
+  ['"about" twice', /\babout [a-z]+ about\b/],
+];
+/** An acknowledgement that thanks the user for telling something. */
+const HELPED =
+  /^(?:\w+, )?(?:that helps|that's useful|that gives me|that narrows|that is helpful|that makes things|I can work with that|that paints|I think I see your taste)/i;
+
 /** The text with every title of the turn's items taken out: titles carry their own "?" and "!" ("What About Bob?"). */
 function withoutTitles(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
   let out = text;
@@ -47,6 +63,22 @@ function afterSuggestion(plain: string): string {
   const rest = plain.slice(plain.lastIndexOf('T'));
   const end = rest.search(/[.!?]\s/);
   return end < 0 ? '' : rest.slice(end + 1);
+}
+
+/** The text from the first title of `ids` on, every title taken out: where a question would want an answer. */
+function fromSuggestion(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
+  const titles = ids.map((id) => catalog.require(id).title);
+  const first = Math.min(...titles.map((title) => text.indexOf(title)).filter((at) => at >= 0));
+  let out = text.slice(first);
+  for (const title of titles) out = out.replaceAll(title, '');
+  return out;
+}
+
+/** What follows the last title of `ids` in the text. */
+function afterLastTitle(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
+  const title = catalog.require(ids.at(-1) as string).title;
+  const at = text.lastIndexOf(title);
+  return at < 0 ? '' : text.slice(at + title.length);
 }
 
 function sentences(text: string): string[] {
@@ -73,6 +105,14 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         if (act.items.some((id) => (catalog.require(id).attributes.genre ?? []).some((genre) => UNTOLD.has(genre))))
           found.push({ rule: 'the story of an item that tells none', text: turn.text });
       }
+      const said = withoutTitles(
+        turn.text,
+        catalog,
+        turn.acts.flatMap((act) => act.items),
+      );
+      // "Thrillers, always, Heat (1995)? Amazing.": a clause that asks its own question runs into the one before it.
+      if (/[,;] T(?: \(\d{4}\))?\? /.test(said)) found.push({ rule: 'a question run into a clause', text: turn.text });
+      for (const [rule, words] of CLUMSY) if (words.test(said)) found.push({ rule, text: turn.text });
       // "I have, and …" answers "Have you seen …?", not "Do you know …?" or "Does … ring a bell?".
       const asked = dialogue.turns[index - 1]?.text ?? '';
       if (/^I have[,;.]/.test(turn.text) && !/\b(have you|you've|ever|did you|seen|read)\b/i.test(asked))
@@ -140,8 +180,29 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       const reasons = turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : []));
       if (!reasons.every((key) => stated.has(key))) found.push({ rule: 'said of what was not said', text: turn.text });
     }
+    for (const [rule, words] of CLUMSY) if (words.test(plain)) found.push({ rule, text: turn.text });
+    if (recommended.length > 0 && (fromSuggestion(turn.text, catalog, recommended).match(/\?/g) ?? []).length > 1)
+      found.push({ rule: 'two questions about one suggestion', text: turn.text });
+    if (recommended.length > 1 && /^(?: \(\d{4}\))?, an? [a-z]/.test(afterLastTitle(turn.text, catalog, recommended)))
+      found.push({ rule: 'words after the last title of a list', text: turn.text });
+    const told = (dialogue.turns[index - 1]?.acts ?? []).some(
+      (act) =>
+        act.type === 'critique' ||
+        (act.type === 'disclose' && act.polarity !== 'neutral') ||
+        (act.type === 'answer-item' && act.seen && act.polarity !== undefined && act.polarity !== 'neutral'),
+    );
+    if (index > 0 && !told && HELPED.test(turn.text))
+      found.push({ rule: 'thanks for help never given', text: `${dialogue.turns[index - 1]?.text} / ${turn.text}` });
     if (types.at(-1) === 'close' && recommended.length > 0 && afterSuggestion(plain).includes('?'))
       found.push({ rule: 'an invitation to answer in a goodbye', text: turn.text });
+    // "Have you seen A or B? That's all I have." leaves no turn to answer in; a critique echoed before the suggestion
+    // ("Something less violent than Heat? Try A.") asks nothing.
+    if (
+      types.at(-1) === 'close' &&
+      recommended.length > 0 &&
+      fromSuggestion(turn.text, catalog, recommended).includes('?')
+    )
+      found.push({ rule: 'a question in a goodbye', text: turn.text });
     if (types.join() === 'describe-item,close' && CONSOLING.test(turn.text))
       found.push({ rule: 'consoling a user who did not give up', text: turn.text });
     if (/\bEither could\b/.test(turn.text) && recommended.length !== 2)

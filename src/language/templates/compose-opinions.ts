@@ -109,7 +109,8 @@ function attributeOpinion(
   const template =
     mild === undefined ? random.pick(templates) : pickOf(random, templates, terse ? mild.terse : mild.normal);
   const text = template({ x });
-  if (terse || hedges.used || hedged(text, state.phrasing)) return text;
+  // A wording with a comma of its own ("I'm okay with westerns, nothing special") takes no ending after it.
+  if (terse || hedges.used || text.includes(',') || hedged(text, state.phrasing)) return text;
   if (random.chance(TAIL_RATE[style])) {
     hedges.used = true;
     return text + random.pick(O.ATTRIBUTE_TAILS[shade]);
@@ -151,9 +152,12 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
         const shade = shadeOf(act.polarity, act.strength);
         // "Yes, …" only opens a turn's answer; mid-sentence it would read as a non sequitur.
         const openers = O.ANSWER_OPENERS[act.polarity];
-        const opener = out.length === 0 ? random.pick(terse ? openers.terse : openers.normal) : '';
         const templates = terse ? O.ITEM_OPINIONS.terse : O.ITEM_OPINIONS.normal;
-        out.push({ text: opener + random.pick(templates[shade])(words), tone: act.polarity, shade });
+        const text = random.pick(templates[shade])(words);
+        // Not before an opinion that asks its own question: "Yes, Heat? Amazing."
+        const opener =
+          out.length === 0 && !text.includes('?') ? random.pick(terse ? openers.terse : openers.normal) : '';
+        out.push({ text: opener + text, tone: act.polarity, shade });
       }
       continue;
     }
@@ -185,6 +189,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
 
 const SAME = [', and ', ', and ', ', plus '];
 const SAME_TERSE = [', ', '; '];
+const SEMICOLON = ['; '];
 // A contrast between two clauses takes a comma: "I love sci-fi, but horror is not for me."
 const CONTRAST = [', but ', ', but ', ', though '];
 const CONTRAST_TERSE = [', but ', '; '];
@@ -206,16 +211,29 @@ export function composeOpinions(acts: readonly OpinionAct[], state: TurnState): 
   const parts = clauses(acts, state);
   const sentences: string[] = [];
   let previous: Tone | undefined;
-  for (let i = 0; i < parts.length; i += 2) {
+  for (let i = 0; i < parts.length; ) {
     const first = parts[i] as Clause;
-    const second = parts[i + 1];
+    // A terse clause that asks its own question ("Heat? Amazing") stands alone: after a bare comma it runs into the
+    // clause before ("Thrillers, always, Heat? Amazing").
+    const second = terse && (first.text.includes('?') || parts[i + 1]?.text.includes('?')) ? undefined : parts[i + 1];
+    i += second ? 2 : 1;
     let text = first.text;
     if (previous !== undefined && !terse) {
       text = random.pick(sameTone(previous, first.tone) ? LEAD_SAME : LEAD_CONTRAST) + text;
     }
     if (second) {
       const same = sameTone(first.tone, second.tone);
-      text += random.pick(same ? (terse ? SAME_TERSE : SAME) : terse ? CONTRAST_TERSE : CONTRAST) + second.text;
+      // Nor does a bare comma join clauses that have commas of their own: "Thrillers, always; Heat, loved it".
+      const joins = terse
+        ? same
+          ? first.text.includes(',') || second.text.includes(',')
+            ? SEMICOLON
+            : SAME_TERSE
+          : CONTRAST_TERSE
+        : same
+          ? SAME
+          : CONTRAST;
+      text += random.pick(joins) + second.text;
     }
     const last = second ?? first;
     const excited = first.shade === 'love' && (second === undefined || second.shade === 'love') && random.chance(0.3);

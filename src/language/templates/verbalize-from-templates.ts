@@ -6,7 +6,12 @@ import { domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList, joinNegativeList } from '../../lexicon/english.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
-import { assistantTemplates, type RespondRecommendWords, type ShiftWords } from './assistant-templates.js';
+import {
+  assistantTemplates,
+  type RecommendWords,
+  type RespondRecommendWords,
+  type ShiftWords,
+} from './assistant-templates.js';
 import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
@@ -261,6 +266,47 @@ function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context
   return `${question}${maybe(random, voice.askReason, state.t.ASK_REASONS)}`;
 }
 
+// A goodbye leaves the user no turn to answer in: a suggestion made in one is a statement ("Try A."), never a
+// question about it ("Have you seen A?", "Maybe A?"). A critique echoed before it ("Less violent than Heat? Try A.")
+// asks nothing. Which templates ask is read once per list, from a rendering with a marker for the suggested titles.
+const SUGGESTED = '\u0001';
+const MARKED: RecommendWords & RespondRecommendWords = {
+  and: SUGGESTED,
+  or: SUGGESTED,
+  list: [SUGGESTED, SUGGESTED],
+  one: false,
+  r: 'x',
+  t: 'x',
+  s: 'x',
+};
+const askingTemplates = new WeakMap<Template<typeof MARKED>, boolean>();
+const statementLists = new WeakMap<readonly Template<never>[], readonly Template<never>[]>();
+
+/** Whether a suggestion's template asks about what it suggests: "Have you seen A?", "Maybe A? It could fit." */
+function asksAbout(template: Template<typeof MARKED>): boolean {
+  let asks = askingTemplates.get(template);
+  if (asks === undefined) {
+    const text = template(MARKED);
+    asks = text.slice(text.indexOf(SUGGESTED)).includes('?');
+    askingTemplates.set(template, asks);
+  }
+  return asks;
+}
+
+function statementsOf<T extends Template<typeof MARKED>>(list: readonly T[]): readonly T[] {
+  let statements = statementLists.get(list) as readonly T[] | undefined;
+  if (statements === undefined) {
+    statements = list.filter((template) => !asksAbout(template));
+    statementLists.set(list, statements);
+  }
+  return statements;
+}
+
+/** A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye. */
+function suggestable<T extends Template<typeof MARKED>>(state: TurnState, list: readonly T[]): readonly T[] {
+  return state.closing ? statementsOf(list) : list;
+}
+
 function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
   const titles = titleWords(state, act.items);
   const r = joinList(
@@ -283,9 +329,13 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
   if (r === '') {
     // Also those that invite an answer themselves (after which nothing is added), unless the turn says goodbye.
     const asking = state.closing ? [] : one ? t.RECOMMEND_ONE_ASKING : t.RECOMMEND_MANY_ASKING;
-    const { item, list } = drawFrom(state.random, [one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY, order, asking]);
+    const { item, list } = drawFrom(state.random, [
+      suggestable(state, one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY),
+      suggestable(state, order),
+      asking,
+    ]);
     const text = item({ ...titles, r });
-    return state.speaker === 'user' || list === asking ? text : recommendTail(state, text, act.items);
+    return state.speaker === 'user' || list === asking ? text : recommendTail(state, text, act.items, asksAbout(item));
   }
   const because = one ? t.RECOMMEND_ONE_BECAUSE : t.RECOMMEND_MANY_BECAUSE;
   const first = state.suggestedBefore ? [] : one ? t.RECOMMEND_ONE_BECAUSE_FIRST : t.RECOMMEND_MANY_BECAUSE_FIRST;
@@ -295,15 +345,20 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
       ? t.RECOMMEND_ONE_BECAUSE_SAID
       : t.RECOMMEND_MANY_BECAUSE_SAID
     : [];
-  const text = drawFrom(state.random, [because, first, said]).item({ ...titles, r });
+  const template = drawFrom(state.random, [
+    suggestable(state, because),
+    suggestable(state, first),
+    suggestable(state, said),
+  ]).item;
+  const text = template({ ...titles, r });
   if (state.speaker === 'user') return text;
-  return recommendTail(state, text, act.items);
+  return recommendTail(state, text, act.items, asksAbout(template));
 }
 
-// After a suggestion: maybe what a film is like, then maybe an invitation to answer (only after a statement). The
-// fact follows a title ("Heat (1995), a crime thriller by Michael Mann") or, for a single film, is a sentence of its
-// own; a slate gives the fact of one film only, so the list stays readable.
-function recommendTail(state: TurnState, text: string, ids: readonly string[]): string {
+// After a suggestion: maybe what a film is like, then maybe an invitation to answer (only after a suggestion that
+// asks nothing itself: not "Have you seen A? It fits. Sound good?"). The fact follows a title ("Heat (1995), a crime
+// thriller by Michael Mann") or, for a single film, is a sentence of its own.
+function recommendTail(state: TurnState, text: string, ids: readonly string[], asked: boolean): string {
   const { random, catalog } = state;
   const voice = VOICES[state.style];
   let out = text;
@@ -313,20 +368,16 @@ function recommendTail(state: TurnState, text: string, ids: readonly string[]): 
       const sentence = itemFact(catalog.require(ids[0] as string), catalog, random);
       if (sentence !== '') fact = ` ${sentence}`;
     } else {
-      // In a list of three, only the last: "A, B and C, a crime thriller"; in a pair, either or both, never the same
-      // words twice ("A, a horror comedy, or B, a horror comedy").
-      const said = new Set<string>();
-      for (const [index, id] of ids.entries()) {
-        if (ids.length === 3 ? index < 2 : ids.length === 2 && !random.chance(0.6)) continue;
-        const item = catalog.require(id);
-        const appositive = itemAppositive(item, catalog, random);
-        if (said.has(appositive)) continue;
-        said.add(appositive);
-        out = withAppositive(out, writtenTitle(state, id), appositive);
+      // Only after the first of a pair ("A, a horror comedy, or B"): after the last title of a list, the words read
+      // as said of every title ("A, B or C, a self-help book"), and a list of three is long enough as it is.
+      const first = ids[0] as string;
+      if (ids.length === 1 || (ids.length === 2 && random.chance(0.6))) {
+        const item = catalog.require(first);
+        out = withAppositive(out, writtenTitle(state, first), itemAppositive(item, catalog, random));
       }
     }
   }
-  const ask = !state.closing && (text.endsWith('.') || fact !== '');
+  const ask = !state.closing && !asked;
   return `${out}${fact}${ask ? maybe(random, voice.recommendFollowUp, state.t.RECOMMEND_FOLLOW_UPS) : ''}`;
 }
 
@@ -352,10 +403,10 @@ function respondAndRecommend(
   const t = titleWords(state, critiqueAct.items).and;
   const titles = titleWords(state, act.items);
   const words: RespondRecommendWords = { ...titles, t, s: shift.s };
-  const template = shift.comparative
-    ? pickOf(state.random, state.t.RESPOND_RECOMMEND, state.t.RESPOND_RECOMMEND_COMPARATIVE)
-    : state.random.pick(state.t.RESPOND_RECOMMEND);
-  return recommendTail(state, template(words), act.items);
+  const general = suggestable(state, state.t.RESPOND_RECOMMEND);
+  const comparative = suggestable(state, state.t.RESPOND_RECOMMEND_COMPARATIVE);
+  const template = shift.comparative ? pickOf(state.random, general, comparative) : state.random.pick(general);
+  return recommendTail(state, template(words), act.items, asksAbout(template));
 }
 
 function combinesWithCritique(critiqueAct: ActOfType<'respond-critique'>, next: ActOfType<'recommend'>): boolean {
@@ -506,7 +557,15 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     const words = { x: saidNoun(request.random, echoNouns(echo.attribute as string, last, state)) };
     return capitalize(request.random.pick(state.t.ECHOES[echo.polarity])(words));
   }
-  return request.random.pick(rejected ? state.t.ACKNOWLEDGEMENTS_AFTER_REJECT : state.t.ACKNOWLEDGEMENTS);
+  if (rejected) return request.random.pick(state.t.ACKNOWLEDGEMENTS_AFTER_REJECT);
+  // "That narrows it down" only after a liking or a dislike: not after "Never seen it" or "No strong feelings".
+  const informed = state.t.ACKNOWLEDGEMENTS_INFORMED;
+  return pickOf(request.random, state.t.ACKNOWLEDGEMENTS, last.acts.some(isOpinionated) ? informed : []);
+}
+
+function isOpinionated(act: DialogueAct): boolean {
+  if (act.type === 'disclose') return act.polarity !== 'neutral';
+  return act.type === 'answer-item' && act.seen && act.polarity !== undefined && act.polarity !== 'neutral';
 }
 
 /** The share of acknowledgements that say back what the user just said about an attribute ("No horror, got it."). */
@@ -691,10 +750,15 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     const at = asides.opening ? 1 : pieces.length;
     pieces.splice(at, 0, state.random.pick(asides.list));
   }
-  const text = pieces.join(' ');
+  const joined = pieces.join(' ');
+  // A topic's noun put after "about" in a frame: "neutral about books on religion", not "about books about religion".
+  const text =
+    joined.indexOf(' about ') === joined.lastIndexOf(' about ') ? joined : joined.replace(ABOUT_ABOUT, '$1 on');
   // An attribute value may end in a full stop ("Robert Downey Jr.") right where a sentence ends.
   return text.includes('..') ? collapseDoubleStops(text, state.titles) : text;
 }
+
+const ABOUT_ABOUT = /\b(about [a-z]+s) about\b/g;
 
 function closesAfter(act: DialogueAct | undefined): boolean {
   return act?.type === 'recommend' || act?.type === 'describe-item';
