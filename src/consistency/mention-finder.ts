@@ -1,7 +1,7 @@
 import type { Item } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { frontArticle, splitYear } from '../catalog/title.js';
-import { COMMON_WORDS } from './common-words.js';
+import { COMMON_WORDS } from '../lexicon/common-words.js';
 import { bracketedYearAfter, bracketedYearAt, MAX_YEAR_GAP, TextTokens } from './text-tokens.js';
 
 /** How a mention was recognised. */

@@ -1,7 +1,7 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { attributePhrase } from '../lexicon/attribute-phrases.js';
+import { COMMON_WORDS } from '../lexicon/common-words.js';
 import { foldedWords } from '../lexicon/english.js';
-import { COMMON_WORDS } from './common-words.js';
 import { type MentionFinder, mentionFinderFor } from './mention-finder.js';
 import { clauseStance, type TextStance } from './text-polarity.js';
 

@@ -95,10 +95,14 @@ export function isComparative(phrase: string): boolean {
   return false;
 }
 
-// "the {value} series" for a value with its own article reads "The Lord of the Rings series", not "the The …".
+// "the {value} series" for a value with its own article reads "The Lord of the Rings series", not "the The …"; a
+// value that opens a noun phrase drops its article, so that "no {value} books" reads "no Lord of the Rings books".
 function fill(pattern: string, value: string): string {
-  const own = value.startsWith('The ') ? pattern.replaceAll(/\bthe \{value\}/gi, '{value}') : pattern;
-  return own.replaceAll('{value}', value);
+  if (!value.startsWith('The ')) return pattern.replaceAll('{value}', value);
+  const own = pattern.replaceAll(/\bthe \{value\}/gi, '{value}');
+  return own.startsWith('{value} ')
+    ? value.slice(4) + own.slice(7).replaceAll('{value}', value)
+    : own.replaceAll('{value}', value);
 }
 
 // Unknown genres: acronyms ("IMAX") keep their capitals, any other name is lowercased like the known ones; the

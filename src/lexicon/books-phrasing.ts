@@ -201,7 +201,7 @@ export const BOOKS = {
     tag: { kind: 'tag', names: ['themes', 'subjects', 'topics'] },
     series: {
       names: ['series', 'book series'],
-      nouns: ['the {value} series', 'books in the {value} series'],
+      nouns: ['{value} books', 'books in the {value} series', 'the {value} series'],
       more: 'from the {value} series',
       less: 'not from the {value} series',
     },

@@ -81,14 +81,20 @@ function drawCount(rng: SeededRandom, [min, max]: readonly [number, number]): nu
   return rng.int(Math.min(min, max), Math.max(min, max));
 }
 
-/**
- * A latent taste vector over the catalog's attributes, RecSim-style: a few loved and hated genres, strong opinions
- * on a few other attributes, and mild noise on the remaining genres.
- */
 // The attributes tastes are drawn over, per catalog and support threshold: the same for every user of a batch.
-const tasteVocabularies = new WeakMap<ItemCatalog, Map<number, { genres: string[]; others: string[] }>>();
+interface TasteVocabulary {
+  readonly genres: string[];
+  readonly others: string[];
+  /** The other attributes whose items nearly all carry some genres, with those genres ("tag:police" → Crime). */
+  readonly implied: ReadonlyArray<readonly [string, readonly string[]]>;
+}
 
-function tasteVocabulary(catalog: ItemCatalog, minSupport: number): { genres: string[]; others: string[] } {
+const tasteVocabularies = new WeakMap<ItemCatalog, Map<number, TasteVocabulary>>();
+
+/** The share of an attribute's items that carry a genre for the attribute to imply it ("police" → Crime). */
+const IMPLIED_SHARE = 0.8;
+
+function tasteVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabulary {
   let bySupport = tasteVocabularies.get(catalog);
   if (!bySupport) {
     bySupport = new Map();
@@ -97,17 +103,60 @@ function tasteVocabulary(catalog: ItemCatalog, minSupport: number): { genres: st
   let entry = bySupport.get(minSupport);
   if (!entry) {
     const vocabulary = catalog.vocabulary({ minCount: minSupport });
-    entry = {
-      genres: vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string),
-      others: vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string),
-    };
+    const genres = vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string);
+    const others = vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string);
+    entry = { genres, others, implied: impliedGenres(catalog, others) };
     bySupport.set(minSupport, entry);
   }
   return entry;
 }
 
+function impliedGenres(catalog: ItemCatalog, others: readonly string[]): [string, string[]][] {
+  const counts = new Map<string, { items: number; genres: Map<string, number> }>();
+  for (const key of others) counts.set(key, { items: 0, genres: new Map() });
+  for (const item of catalog) {
+    const genres = (item.attributes.genre ?? []).map((value) => `genre:${value}`);
+    for (const key of catalog.attributeKeysOf(item.id)) {
+      const count = counts.get(key);
+      if (count === undefined) continue;
+      count.items++;
+      for (const genre of genres) count.genres.set(genre, (count.genres.get(genre) ?? 0) + 1);
+    }
+  }
+  // Or whose value is the genre's name in another form: "philosophical books" and Philosophy are said alike.
+  const named = (key: string, genre: string) => {
+    const stem = genre.slice('genre:'.length, 'genre:'.length + NAME_STEM).toLowerCase();
+    return (
+      stem.length === NAME_STEM &&
+      key
+        .slice(key.indexOf(':') + 1)
+        .toLowerCase()
+        .startsWith(stem)
+    );
+  };
+  const allGenres = new Set(catalog.vocabulary().flatMap((a) => (a.facet === 'genre' ? [a.key as string] : [])));
+  const implied: [string, string[]][] = [];
+  for (const [key, { items, genres }] of counts) {
+    const kinds = [...allGenres].filter(
+      (genre) => (genres.get(genre) ?? 0) >= IMPLIED_SHARE * items || named(key, genre),
+    );
+    if (kinds.length > 0) implied.push([key, kinds]);
+  }
+  return implied;
+}
+
+// The letters a value shares with a genre's name to be that genre said otherwise ("philosoph-ical", "Philosoph-y").
+const NAME_STEM = 7;
+
+// A genre taste at or below this is a dislike that a liking of its kind of items would contradict.
+const DISLIKED_GENRE = -0.3;
+
+/**
+ * A latent taste vector over the catalog's attributes, RecSim-style: a few loved and hated genres, strong opinions
+ * on a few other attributes, and mild noise on the remaining genres.
+ */
 function drawTastes(catalog: ItemCatalog, rng: SeededRandom, options: ResolvedOptions): Map<string, number> {
-  const { genres, others } = tasteVocabulary(catalog, options.minSupport);
+  const { genres, others, implied } = tasteVocabulary(catalog, options.minSupport);
   const tastes = new Map<string, number>();
   const shuffledGenres = rng.shuffle(genres);
   const loved = drawCount(rng, options.lovedGenres);
@@ -119,6 +168,12 @@ function drawTastes(catalog: ItemCatalog, rng: SeededRandom, options: ResolvedOp
   }
   for (const key of rng.sample(others, drawCount(rng, options.otherAttributes))) {
     tastes.set(key, (rng.chance(0.7) ? 1 : -1) * (0.4 + 0.6 * rng.next()));
+  }
+  // Nobody loves police films and hates crime films: a liking whose items nearly all have a disliked genre is a dislike.
+  for (const [key, kinds] of implied) {
+    const value = tastes.get(key);
+    if (value !== undefined && value > 0 && kinds.some((genre) => (tastes.get(genre) ?? 0) <= DISLIKED_GENRE))
+      tastes.set(key, -value);
   }
   return tastes;
 }

@@ -46,7 +46,10 @@ describe('books words', () => {
       text: 'set during World War II',
     });
     expect(attributePhrase('genre:Graphic Novel', books).noun).toBe('graphic novels');
-    expect(attributePhrase('series:The Lord of the Rings', books).noun).toBe('The Lord of the Rings series');
+    // A series is said the way readers say it, its own article dropped before "books": "No Lord of the Rings books".
+    expect(attributePhrase('series:The Lord of the Rings', books).noun).toBe('Lord of the Rings books');
+    expect(attributePhrase('series:Discworld', books).noun).toBe('Discworld books');
+    expect(attributePhrase('series:The Lord of the Rings', books).more).toBe('from The Lord of the Rings series');
   });
 
   it('leaves no raw tag before "books" in 300 books dialogues, without a violation', async () => {

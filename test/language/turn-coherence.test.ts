@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { itemAttributeKeys } from '../../src/catalog/item.js';
 import { builtinBooksCatalog, builtinCatalog, type DialogueRecord, type ItemCatalog } from '../../src/index.js';
 import { templateDialogues } from '../helpers/template-dialogues.js';
 
@@ -47,6 +48,10 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   // "neutral about books about religion".
   ['"about" twice', /\babout [a-z]+ about\b/],
 ];
+/** Genres and tags of grave items, and the words of a fun night in that do not go with them. */
+const GRAVE = /^(?:genre:War|tag:(?:world war i|world war ii|vietnam war|holocaust|slavery|grief|tragedy|tearjerker))$/;
+const FUN = /\b(?:fun|popcorn|snacks|a treat|relax)\b/i;
+
 /** An acknowledgement that thanks the user for telling something. */
 const HELPED =
   /^(?:\w+, )?(?:that helps|that's useful|that gives me|that narrows|that is helpful|that makes things|I can work with that|that paints|I think I see your taste)/i;
@@ -92,6 +97,7 @@ interface Finding {
 
 function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
   const found: Finding[] = [];
+  const grave = (id: string) => itemAttributeKeys(catalog.require(id)).some((key) => GRAVE.test(key));
   let suggested = false;
   const disliked = new Set<string>();
   for (const [index, turn] of dialogue.turns.entries()) {
@@ -110,6 +116,8 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         catalog,
         turn.acts.flatMap((act) => act.items),
       );
+      if (turn.acts.some((act) => act.type === 'accept' && act.items.some(grave)) && FUN.test(said))
+        found.push({ rule: 'a fun night in with a grave item', text: turn.text });
       // "Thrillers, always, Heat (1995)? Amazing.": a clause that asks its own question runs into the one before it.
       if (/[,;] T(?: \(\d{4}\))?\? /.test(said)) found.push({ rule: 'a question run into a clause', text: turn.text });
       for (const [rule, words] of CLUMSY) if (words.test(said)) found.push({ rule, text: turn.text });
@@ -208,6 +216,8 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     if (/\bEither could\b/.test(turn.text) && recommended.length !== 2)
       found.push({ rule: '"either" of more than two', text: turn.text });
     const closing = turn.acts.find((act) => act.type === 'close' && act.items.length > 0);
+    if (closing?.items.some(grave) && FUN.test(plain))
+      found.push({ rule: 'a fun night in with a grave item', text: turn.text });
     if (closing) {
       const openings = sentences(plain).map((part) => part.split(' ')[0]);
       if (new Set(openings).size < openings.length && openings.some((word) => /^(Enjoy|Have|Let)$/.test(word ?? '')))

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { itemAttributeKeys } from '../../src/catalog/item.js';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { PreferenceProfileSchema } from '../../src/profile/profile-schema.js';
 import { syntheticProfile, syntheticProfiles, syntheticProfilesBetween } from '../../src/profile/synthetic.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
@@ -62,6 +64,44 @@ describe('syntheticProfiles', () => {
     }
     // Idiosyncratic noise flips a few; the taste must explain the great majority.
     expect(agree / total).toBeGreaterThan(0.85);
+  });
+
+  it.each([
+    ['movies', builtinCatalog],
+    ['books', builtinBooksCatalog],
+  ])('never likes a kind of item whose genre it hates (%s)', (_, load) => {
+    const items = load();
+    // Counted here from the items: an attribute whose items nearly all carry a genre ("police" → Crime), and one
+    // named like a genre ("philosophical" and Philosophy).
+    const holders = new Map<string, string[][]>();
+    for (const item of items)
+      for (const key of itemAttributeKeys(item))
+        if (!key.startsWith('genre:')) holders.set(key, [...(holders.get(key) ?? []), item.attributes.genre ?? []]);
+    const ofKind = (key: string, genre: string) => {
+      const genres = holders.get(key) ?? [];
+      const share = genres.filter((list) => list.includes(genre)).length / genres.length;
+      const stem = genre.slice(0, 7).toLowerCase();
+      return (
+        share >= 0.8 ||
+        (stem.length === 7 &&
+          key
+            .slice(key.indexOf(':') + 1)
+            .toLowerCase()
+            .startsWith(stem))
+      );
+    };
+    let likings = 0;
+    for (const user of syntheticProfiles(items, { count: 1000, seed: 4 })) {
+      const tastes = Object.entries(user.affinities);
+      for (const [key, value] of tastes) {
+        if (key.startsWith('genre:') || value < 0.3) continue;
+        likings++;
+        for (const [genre, taste] of tastes)
+          if (genre.startsWith('genre:') && taste < -0.3)
+            expect(ofKind(key, genre.slice(6)), `${key} / ${genre}`).toBe(false);
+      }
+    }
+    expect(likings).toBeGreaterThan(1000);
   });
 
   it('holds out liked items that appear nowhere else, and can draw without personas', () => {

@@ -26,16 +26,21 @@ function build(d: DomainWords) {
 
   /** Asides that look ahead to the evening, said on settling on an item. */
   const SETTLED_ASIDES: readonly string[] = present([
-    d.screen && "Popcorn's ready.",
     !d.screen && "The kettle's on.",
     'My couch is calling.',
-    "I've got snacks and a blanket ready.",
-    d.screen && 'Time to make some popcorn.',
     !d.screen && "I'll make a pot of tea first.",
     d.screen && 'Lights off, phone away.',
     !d.screen && 'Phone on silent, then.',
     "I'll text my sister about it later.",
     'Just in time for dinner.',
+  ]);
+
+  /** The same, and treats for a fun night in: on settling on an item that is not grave (no popcorn for Shoah). */
+  const SETTLED_ASIDES_LIGHT: readonly string[] = present([
+    ...SETTLED_ASIDES,
+    d.screen && "Popcorn's ready.",
+    "I've got snacks and a blanket ready.",
+    d.screen && 'Time to make some popcorn.',
   ]);
 
   /** Asides on giving up for the evening. */
@@ -45,7 +50,7 @@ function build(d: DomainWords) {
     "There's always tomorrow.",
     d.occasion && "I'll see what's on TV.",
   ]);
-  return { OPENING_ASIDES, SETTLED_ASIDES, GIVE_UP_ASIDES };
+  return { OPENING_ASIDES, SETTLED_ASIDES, SETTLED_ASIDES_LIGHT, GIVE_UP_ASIDES };
 }
 
 /** The lists of this file, worded for one domain's phrasing (built once per phrasing). */

@@ -316,6 +316,15 @@ function isFactTag(tag: string): boolean {
   return /^[a-z][a-z '-]*$/.test(tag) && !NOT_FACTS.test(tag);
 }
 
+// Words of a genre or tag that make an item grave: no "Have fun!" or popcorn for a war film or a book about slavery.
+const GRAVE =
+  /\b(war|holocaust|genocide|slavery|tragedy|grief|tearjerker|death|dying|suicide|racism|abuse|illness|cancer)\b/i;
+
+/** Whether an item is grave, by the words of its genres and tags: a war film, a tragedy, a story of grief. */
+export const isGrave = perItem((item) =>
+  [...(item.attributes.genre ?? []), ...(item.attributes.tag ?? [])].some((value) => GRAVE.test(value)),
+);
+
 /** Whether an item tells a story, as far as its genres' words say: no biography, documentary or poetry collection. */
 export function tellsStory(item: Item, catalog: ItemCatalog): boolean {
   return itemWords(item, catalog).genres.every((genre) => genre.tellsStory !== false);

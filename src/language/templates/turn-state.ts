@@ -2,6 +2,7 @@ import { displayTitle, type Item } from '../../catalog/item.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { perItem } from '../../catalog/per-item.js';
 import type { Speaker } from '../../dialogue/dialogue-acts.js';
+import { COMMON_WORDS } from '../../lexicon/common-words.js';
 import type { DomainPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList } from '../../lexicon/english.js';
 import type { Persona } from '../../profile/profile-schema.js';
@@ -39,14 +40,16 @@ export interface TurnState {
 
 /**
  * A film's title without its year, as people write a film that has already come up ("The Matrix" after "The Matrix
- * (1999)"), when that still names it plainly: it is the only film of that title in the catalog, it is not a short
- * common word ("Up", "Her"), and it does not end in punctuation of its own.
+ * (1999)", "Coco" after "Coco (2017)"), when that still names it plainly: it is the only film of that title in the
+ * catalog, it is not one everyday word or a letter or two ("Up", "Her", "Heat", "M"), and it does not end in
+ * punctuation of its own.
  */
 function shortTitle(item: Item, display: string, catalog: ItemCatalog): string | undefined {
   const suffix = ` (${item.year})`;
   if (item.year === undefined || !display.endsWith(suffix)) return undefined;
   const short = display.slice(0, -suffix.length);
-  if (/[?!.,:;]$/.test(short) || (!short.includes(' ') && short.length < 5)) return undefined;
+  if (/[?!.,:;]$/.test(short)) return undefined;
+  if (!short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()))) return undefined;
   return catalog.findByTitle(short).length === 1 ? short : undefined;
 }
 

@@ -15,7 +15,7 @@ import {
 import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
-import { itemAppositive, itemFact, tellsStory, withAppositive } from './item-facts.js';
+import { isGrave, itemAppositive, itemFact, tellsStory, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
 import { type Styled, type StyledText, userTemplates } from './user-templates.js';
@@ -420,8 +420,14 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
     return random.pick(state.t.USER_CLOSE_WITH_ITEM)(titleWords(state, act.items));
   }
   if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES)}`;
-  const text = random.pick(state.t.CLOSE_WITH_ITEM)(titleWords(state, act.items));
-  const wish = maybe(random, VOICES[state.style].closeWish, state.t.CLOSE_WITH_ITEM_WISHES);
+  const light = !act.items.some((id) => isGrave(state.catalog.require(id), state.catalog));
+  const text = pickOf(
+    random,
+    state.t.CLOSE_WITH_ITEM,
+    light ? state.t.CLOSE_WITH_ITEM_LIGHT : [],
+  )(titleWords(state, act.items));
+  const wishes = light ? state.t.CLOSE_WITH_ITEM_WISHES_LIGHT : state.t.CLOSE_WITH_ITEM_WISHES;
+  const wish = maybe(random, VOICES[state.style].closeWish, wishes);
   return wish !== '' && wishedAlready(text, wish) ? text : `${text}${wish}`;
 }
 
@@ -637,7 +643,11 @@ function asidesFor(
 ): { list: readonly string[]; opening: boolean } | undefined {
   const first = (acts[0] as DialogueAct).type;
   if (first === 'greet' || first === 'state-goal') return { list: state.t.OPENING_ASIDES, opening: true };
-  if (acts.some((act) => act.type === 'accept')) return { list: state.t.SETTLED_ASIDES, opening: false };
+  const accepted = acts.find((act) => act.type === 'accept');
+  if (accepted !== undefined) {
+    const grave = accepted.items.some((id) => isGrave(state.catalog.require(id), state.catalog));
+    return { list: grave ? state.t.SETTLED_ASIDES : state.t.SETTLED_ASIDES_LIGHT, opening: false };
+  }
   if (acts.some((act) => act.type === 'give-up')) return { list: state.t.GIVE_UP_ASIDES, opening: false };
   return undefined;
 }

@@ -1,6 +1,6 @@
-// Words of everyday English (and of talk about films), lowercase. A two-word title made only of words outside this
-// list ("Forrest Gump", "Blade Runner") is distinctive enough to spot without a year; one containing any of them
-// ("Home Alone", "Love Actually", "Inside Out") could be ordinary speech and needs its year to count as a mention.
+// Words of everyday English (and of talk about films), lowercase: a title made of them could be ordinary speech. The
+// mention finder spots a two-word title without its year only when neither word is here ("Forrest Gump", "Blade
+// Runner", not "Home Alone" or "Inside Out"), and a one-word title that is one of them keeps its year ("Heat (1995)").
 const WORDS = `
 a about above across ad act action actually adventure after again against age ago agree ahead air alive all almost
 alone along already also although always am amazing american an and angry animal animated animation another answer
