@@ -105,13 +105,18 @@ function tasteVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabul
     const vocabulary = catalog.vocabulary({ minCount: minSupport });
     const genres = vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string);
     const others = vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string);
-    entry = { genres, others, implied: impliedGenres(catalog, others) };
+    entry = { genres, others, implied: impliedGenres(catalog, genres, others) };
     bySupport.set(minSupport, entry);
   }
   return entry;
 }
 
-function impliedGenres(catalog: ItemCatalog, others: readonly string[]): [string, string[]][] {
+/** Each other attribute's genres (among those tastes are drawn for) that it implies; see {@link TasteVocabulary}. */
+function impliedGenres(
+  catalog: ItemCatalog,
+  tasted: readonly string[],
+  others: readonly string[],
+): [string, string[]][] {
   const counts = new Map<string, { items: number; genres: Map<string, number> }>();
   for (const key of others) counts.set(key, { items: 0, genres: new Map() });
   for (const item of catalog) {
@@ -134,12 +139,9 @@ function impliedGenres(catalog: ItemCatalog, others: readonly string[]): [string
         .startsWith(stem)
     );
   };
-  const allGenres = new Set(catalog.vocabulary().flatMap((a) => (a.facet === 'genre' ? [a.key as string] : [])));
   const implied: [string, string[]][] = [];
   for (const [key, { items, genres }] of counts) {
-    const kinds = [...allGenres].filter(
-      (genre) => (genres.get(genre) ?? 0) >= IMPLIED_SHARE * items || named(key, genre),
-    );
+    const kinds = tasted.filter((genre) => (genres.get(genre) ?? 0) >= IMPLIED_SHARE * items || named(key, genre));
     if (kinds.length > 0) implied.push([key, kinds]);
   }
   return implied;

@@ -420,7 +420,7 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
     return random.pick(state.t.USER_CLOSE_WITH_ITEM)(titleWords(state, act.items));
   }
   if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES)}`;
-  const light = !act.items.some((id) => isGrave(state.catalog.require(id), state.catalog));
+  const light = !namesGrave(state, act.items);
   const text = pickOf(
     random,
     state.t.CLOSE_WITH_ITEM,
@@ -429,6 +429,11 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
   const wishes = light ? state.t.CLOSE_WITH_ITEM_WISHES_LIGHT : state.t.CLOSE_WITH_ITEM_WISHES;
   const wish = maybe(random, VOICES[state.style].closeWish, wishes);
   return wish !== '' && wishedAlready(text, wish) ? text : `${text}${wish}`;
+}
+
+/** Whether any of the items is grave: a goodbye or an aside about it promises no fun night in. */
+function namesGrave(state: TurnState, ids: readonly string[]): boolean {
+  return ids.some((id) => isGrave(state.catalog.require(id), state.catalog));
 }
 
 // A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", "Have a great
@@ -645,8 +650,10 @@ function asidesFor(
   if (first === 'greet' || first === 'state-goal') return { list: state.t.OPENING_ASIDES, opening: true };
   const accepted = acts.find((act) => act.type === 'accept');
   if (accepted !== undefined) {
-    const grave = accepted.items.some((id) => isGrave(state.catalog.require(id), state.catalog));
-    return { list: grave ? state.t.SETTLED_ASIDES : state.t.SETTLED_ASIDES_LIGHT, opening: false };
+    return {
+      list: namesGrave(state, accepted.items) ? state.t.SETTLED_ASIDES : state.t.SETTLED_ASIDES_LIGHT,
+      opening: false,
+    };
   }
   if (acts.some((act) => act.type === 'give-up')) return { list: state.t.GIVE_UP_ASIDES, opening: false };
   return undefined;
