@@ -47,6 +47,11 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   // "neutral about books about religion".
   ['"about" twice', /\babout [a-z]+ about\b/],
+  // "I'm indifferent to war films, depending on my mood": no feelings either way cannot depend on anything.
+  [
+    'a hedge on indifference',
+    /\b(?:neutral|indifferent|no strong feelings|no real preference|lukewarm)\b[^.!?]*, (?:depending|it depends|depends) on\b/i,
+  ],
 ];
 /** Genres and tags of grave items, and the words of a fun night in that do not go with them. */
 const GRAVE = /^(?:genre:War|tag:(?:world war i|world war ii|vietnam war|holocaust|slavery|grief|tragedy|tearjerker))$/;

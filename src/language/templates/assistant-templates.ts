@@ -197,7 +197,7 @@ function build(d: DomainWords) {
     "Alright, that's useful.",
     'Okay, that gives me something to go on.',
     'Great, that narrows it down.',
-    'Good, that is helpful.',
+    "Good, that's helpful.",
     'Nice, that gives me a direction.',
     'Okay, that helps me a lot.',
     'Right, that makes things easier.',
@@ -909,7 +909,6 @@ function build(d: DomainWords) {
     d.one && (({ and }) => `${and} it is. Enjoy the ${d.one}!`),
     ({ and }) => `Glad I could help. Enjoy ${and}!`,
     ({ and }) => `${and} it is, then.`,
-    ({ and }) => `Perfect. I hope ${and} hits the spot.`,
     ({ and }) => `Alright, ${and} it is!`,
     ({ and }) => `Glad we found something. Enjoy ${and}!`,
     ({ and }) => `Happy to help! Have a good time with ${and}.`,
@@ -930,6 +929,7 @@ function build(d: DomainWords) {
 
   /** Goodbyes that name the item and promise fun: not for a grave one ("Have fun with Schindler's List!"). */
   const CLOSE_WITH_ITEM_LIGHT: readonly Template<TitleWords>[] = present([
+    ({ and }) => `Perfect. I hope ${and} hits the spot.`,
     ({ and }) => `I think you'll have fun with ${and}. Bye!`,
     ({ and }) => `Have fun ${d.consume.gerund} ${and}!`,
     happy && (({ and }) => `${happy} ${and} should make for a fun evening.`),
