@@ -550,6 +550,62 @@ describe('TemplateAdapter', () => {
     expect(said.filter((text) => /mystery (films|movies)/i.test(text)).length).toBeGreaterThan(0);
   });
 
+  it('answers a question about an item by saying back what the user added to it, and no bare "Okay."', () => {
+    const asked = (added: DialogueAct[]) => [
+      {
+        index: 0,
+        speaker: 'user' as const,
+        text: 'What is Heat like?',
+        acts: [{ type: 'ask-about-item' as const, items: [HEAT] }, ...added],
+      },
+    ];
+    const describe: DialogueAct = { type: 'describe-item', items: [HEAT], attributes: ['genre:Crime'] };
+    const before = (history: ReturnType<typeof asked>) =>
+      Array.from({ length: 300 }, (_, seed) => {
+        const text = adapter.verbalizeSync({ ...request('assistant', [describe], seed), history, voice: 'chatty' });
+        return text.slice(0, text.indexOf('Heat'));
+      });
+    // "What's Heat like? No horror for me, though." — "No horror, got it. Heat is …"
+    const added = before(asked([disclose('negative', 0.9, { attribute: 'genre:Horror' })]));
+    expect(added.filter((prefix) => /horror/i.test(prefix)).length).toBeGreaterThan(30);
+    // Asked nothing more, the answer opens with no acknowledgement of a question.
+    expect(before(asked([])).filter((prefix) => /\b(got it|noted|okay|thanks)\b/i.test(prefix))).toEqual([]);
+  });
+
+  it('says of a suggestion nothing its reason said: no "Since you like horror, The Exorcist (1973), a horror film"', () => {
+    const exorcist = id('The Exorcist');
+    const texts = (reasons: string[]) =>
+      Array.from({ length: 400 }, (_, seed) =>
+        adapter.verbalizeSync({
+          ...request('assistant', [{ type: 'recommend', items: [exorcist], reasons }], seed),
+          voice: 'chatty',
+        }),
+      );
+    // Its one genre, said as the reason, is not said again as all there is to say of it.
+    const kindOnly = /The Exorcist \(1973\), an? (?:[\w-]+ )?(?:horror )?(?:film|movie)[,.?!]/;
+    expect(texts(['genre:Horror']).filter((text) => kindOnly.test(text))).toEqual([]);
+    expect(texts([]).filter((text) => kindOnly.test(text)).length).toBeGreaterThan(0);
+    // Nor its director, given as the reason, named again.
+    const friedkin = texts(['director:William Friedkin']).filter((text) => text.split('William Friedkin').length > 2);
+    expect(friedkin).toEqual([]);
+  });
+
+  it('never opens with the same word twice ("Okay. Okay, for comedies …")', () => {
+    const history = [
+      {
+        index: 0,
+        speaker: 'user' as const,
+        text: 'I like comedies.',
+        acts: [disclose('positive', 0.6, { attribute: 'genre:Comedy' })],
+      },
+    ];
+    const suggest: DialogueAct = { type: 'recommend', items: [AMELIE], reasons: ['genre:Comedy'] };
+    for (let seed = 0; seed < 20_000; seed++) {
+      const text = adapter.verbalizeSync({ ...request('assistant', [suggest], seed), history, voice: 'normal' });
+      if (/^(\w+)[.,!] \1\b/i.test(text)) expect.fail(text);
+    }
+  });
+
   it("asks for the story only of items that tell one, as the phrasing's genres say", () => {
     const podcasts = new ItemCatalog(
       [

@@ -220,7 +220,16 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       found.push({ rule: 'consoling a user who did not give up', text: turn.text });
     if (/\bEither could\b/.test(turn.text) && recommended.length !== 2)
       found.push({ rule: '"either" of more than two', text: turn.text });
+    // "It lines up with films by Steven Spielberg. Steven Spielberg directed it.": a reason said again as a fact.
+    for (const key of turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : [])))
+      if (/^(?:director|cast|author):/.test(key) && plain.split(key.slice(key.indexOf(':') + 1)).length > 2)
+        found.push({ rule: 'a reason said again as a fact', text: turn.text });
+    // "Okay. Okay, for horror …": the same word twice to open a turn.
+    if (/^(\w+)[.,!] \1\b/i.test(turn.text)) found.push({ rule: 'the same word twice to open', text: turn.text });
     const closing = turn.acts.find((act) => act.type === 'close' && act.items.length > 0);
+    const words = plain.toLowerCase().match(/[a-z']{4,}/g) ?? [];
+    if (closing && new Set(words).size < words.length)
+      found.push({ rule: 'a goodbye that repeats a word', text: turn.text });
     if (closing?.items.some(grave) && FUN.test(plain))
       found.push({ rule: 'a fun night in with a grave item', text: turn.text });
     if (closing) {

@@ -47,6 +47,8 @@ interface FactWords {
   readonly tags: string;
   /** How widely the film has been seen, when the catalog says (its `popularity`). */
   readonly fame: Fame | undefined;
+  /** Every genre of the item was said already: its kind of film alone ("a science book") would say it again. */
+  readonly kindSaid: boolean;
   /** The domain's words. */
   readonly w: FactDomainWords;
 }
@@ -232,9 +234,16 @@ const itemWords = perItem((item, catalog) => {
   };
 });
 
-function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWords {
+/**
+ * What a fact about an item may say, leaving out who made it or is in it when the turn already said so (`said`: the
+ * values of the reasons given for it): no "It lines up with films by Steven Spielberg. Steven Spielberg directed it."
+ */
+function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: ReadonlySet<string>): FactWords {
   const words = itemWords(item, catalog);
-  const { phrasing, genres, qualities, features, keywords, performers, creators, fame } = words;
+  const { phrasing, genres, qualities, features, keywords, fame } = words;
+  // The rest of a cast is not "in the lead" once its star was the reason: neither is named.
+  const performers = words.performers.some((name) => said.has(name)) ? [] : words.performers;
+  const creators = words.creators.some((name) => said.has(name)) ? [] : words.creators;
   const alt = random.chance(0.5);
   const head = alt ? words.altHead : words.head;
   const kind = alt ? words.altKind : words.kind;
@@ -257,9 +266,12 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom): FactWo
     feature: features.length === 0 ? '' : random.pick(features),
     tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
     fame,
+    kindSaid: (item.attributes.genre ?? []).every((genre) => said.has(genre)),
     w: factWords(phrasing),
   };
 }
+
+const NOTHING_SAID: ReadonlySet<string> = new Set();
 
 // The values of the facets that play a role (a film's director, a book's author), in the phrasing's facet order.
 function valuesOf(item: Item, phrasing: DomainPhrasing, kind: 'creator' | 'performer'): string[] {
@@ -334,12 +346,17 @@ export function tellsStory(item: Item, catalog: ItemCatalog): boolean {
  * One sentence of true facts about an item, said after its title: its kind of film, who made it, who is in it, or a
  * tag ("It's a crime thriller by Michael Mann."). The title itself is never repeated.
  */
-export function itemFact(item: Item, catalog: ItemCatalog, random: SeededRandom): string {
-  const words = wordsOf(item, catalog, random);
+export function itemFact(
+  item: Item,
+  catalog: ItemCatalog,
+  random: SeededRandom,
+  said: ReadonlySet<string> = NOTHING_SAID,
+): string {
+  const words = wordsOf(item, catalog, random, said);
   const subject = IT;
   const lists: (readonly Fact[])[] = [];
   const genreKnown = (item.attributes.genre ?? []).length > 0;
-  if (genreKnown) lists.push(KIND);
+  if (genreKnown && !words.kindSaid) lists.push(KIND);
   if (words.by !== '') lists.push(BY, genreKnown ? KIND_BY : BY);
   if (words.cast !== '') lists.push(CAST, genreKnown ? KIND_CAST : CAST);
   if (words.by !== '' && words.castBesides !== '') lists.push(BY_CAST);
@@ -372,14 +389,21 @@ const APPOSITIVES: readonly Appositive[] = [
  * A short noun phrase of true facts to follow an item's title: "a crime thriller by Michael Mann", "Michael Mann's
  * crime thriller". Empty for an item without genres, which has no kind of film to name.
  */
-export function itemAppositive(item: Item, catalog: ItemCatalog, random: SeededRandom): string {
+export function itemAppositive(
+  item: Item,
+  catalog: ItemCatalog,
+  random: SeededRandom,
+  said: ReadonlySet<string> = NOTHING_SAID,
+): string {
   if ((item.attributes.genre ?? []).length === 0) return '';
-  const words = wordsOf(item, catalog, random);
+  const words = wordsOf(item, catalog, random, said);
   const kind = words.npEnd.slice(words.npEnd.indexOf(' ') + 1);
   const appositive = random.pick(APPOSITIVES)({ ...words, kind });
-  // Where the phrasing has no words for the item's genres, its kind is the bare noun: "Dune (1965), a book" says
-  // nothing, and after a list it reads as if about the last title only.
-  const bare = (appositive === words.np || appositive === words.npEnd) && itemWords(item, catalog).genres.length === 0;
+  // The kind alone says nothing where the phrasing has no words for the item's genres ("Dune (1965), a book") or the
+  // turn named them already ("With science books on the list, Cosmos (1980), a science book, …").
+  const bare =
+    (appositive === words.np || appositive === words.npEnd) &&
+    (words.kindSaid || itemWords(item, catalog).genres.length === 0);
   return bare ? '' : appositive;
 }
 

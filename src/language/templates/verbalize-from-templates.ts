@@ -335,7 +335,7 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
       asking,
     ]);
     const text = item({ ...titles, r });
-    return state.speaker === 'user' || list === asking ? text : recommendTail(state, text, act.items, asksAbout(item));
+    return state.speaker === 'user' || list === asking ? text : recommendTail(state, text, act, asksAbout(item));
   }
   const because = one ? t.RECOMMEND_ONE_BECAUSE : t.RECOMMEND_MANY_BECAUSE;
   const first = state.suggestedBefore ? [] : one ? t.RECOMMEND_ONE_BECAUSE_FIRST : t.RECOMMEND_MANY_BECAUSE_FIRST;
@@ -352,20 +352,23 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
   ]).item;
   const text = template({ ...titles, r });
   if (state.speaker === 'user') return text;
-  return recommendTail(state, text, act.items, asksAbout(template));
+  return recommendTail(state, text, act, asksAbout(template));
 }
 
 // After a suggestion: maybe what a film is like, then maybe an invitation to answer (only after a suggestion that
 // asks nothing itself: not "Have you seen A? It fits. Sound good?"). The fact follows a title ("Heat (1995), a crime
 // thriller by Michael Mann") or, for a single film, is a sentence of its own.
-function recommendTail(state: TurnState, text: string, ids: readonly string[], asked: boolean): string {
+function recommendTail(state: TurnState, text: string, act: ActOfType<'recommend'>, asked: boolean): string {
   const { random, catalog } = state;
   const voice = VOICES[state.style];
+  const ids = act.items;
   let out = text;
   let fact = '';
   if (random.chance(voice.fact)) {
+    // Nor what the suggestion gave as its reason: "Since you like Spielberg's films, try Jaws. Spielberg directed it."
+    const said = new Set(act.reasons.map((key) => key.slice(key.indexOf(':') + 1)));
     if (ids.length === 1 && random.chance(0.5)) {
-      const sentence = itemFact(catalog.require(ids[0] as string), catalog, random);
+      const sentence = itemFact(catalog.require(ids[0] as string), catalog, random, said);
       if (sentence !== '') fact = ` ${sentence}`;
     } else {
       // Only after the first of a pair ("A, a horror comedy, or B"): after the last title of a list, the words read
@@ -373,7 +376,7 @@ function recommendTail(state: TurnState, text: string, ids: readonly string[], a
       const first = ids[0] as string;
       if (ids.length === 1 || (ids.length === 2 && random.chance(0.6))) {
         const item = catalog.require(first);
-        out = withAppositive(out, writtenTitle(state, first), itemAppositive(item, catalog, random));
+        out = withAppositive(out, writtenTitle(state, first), itemAppositive(item, catalog, random, said));
       }
     }
   }
@@ -406,7 +409,7 @@ function respondAndRecommend(
   const general = suggestable(state, state.t.RESPOND_RECOMMEND);
   const comparative = suggestable(state, state.t.RESPOND_RECOMMEND_COMPARATIVE);
   const template = shift.comparative ? pickOf(state.random, general, comparative) : state.random.pick(general);
-  return recommendTail(state, template(words), act.items, asksAbout(template));
+  return recommendTail(state, template(words), act, asksAbout(template));
 }
 
 function combinesWithCritique(critiqueAct: ActOfType<'respond-critique'>, next: ActOfType<'recommend'>): boolean {
@@ -437,14 +440,25 @@ function namesGrave(state: TurnState, ids: readonly string[]): boolean {
 }
 
 // A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", "Have a great
-// time with Heat (1995)!" by "Have a nice evening!", nor "Enjoy your evening!" by "Have a good evening!".
+// time with Heat (1995)!" by "Have a nice evening!", "Enjoy your evening!" by "Have a good evening!", nor "Lovely.
+// Enjoy Heat!" by "Have a lovely night in!".
 function wishedAlready(text: string, wish: string): boolean {
+  const said = new Set(text.toLowerCase().split(NOT_A_WORD));
+  if (
+    wish
+      .toLowerCase()
+      .split(NOT_A_WORD)
+      .some((word) => word.length >= 4 && said.has(word))
+  )
+    return true;
   const [first, last] = edgeWords(wish);
   return text.split(/[.!?] /).some((part) => {
     const [start, end] = edgeWords(part);
     return start === first || end === last;
   });
 }
+
+const NOT_A_WORD = /[^a-z']+/;
 
 function edgeWords(text: string): [string, string] {
   const words = text.trim().split(' ');
@@ -550,7 +564,13 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
   }
 }
 
-const ACKNOWLEDGED: ReadonlySet<DialogueAct['type']> = new Set(['ask-attribute', 'ask-item', 'ask-open', 'recommend']);
+const ACKNOWLEDGED: ReadonlySet<DialogueAct['type']> = new Set([
+  'ask-attribute',
+  'ask-item',
+  'ask-open',
+  'recommend',
+  'describe-item',
+]);
 
 /** An acknowledgement of the user's last turn when it said something (more than a hello), else undefined. */
 function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnState): string | undefined {
@@ -568,6 +588,9 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     const words = { x: saidNoun(request.random, echoNouns(echo.attribute as string, last, state)) };
     return capitalize(request.random.pick(state.t.ECHOES[echo.polarity])(words));
   }
+  // An answer about an item says back only what the user added to their question ("What's Cosmos like? No true crime,
+  // though." "No true crime, got it."), not a bare "Okay." before the answer.
+  if (first.type === 'describe-item') return undefined;
   if (rejected) return request.random.pick(state.t.ACKNOWLEDGEMENTS_AFTER_REJECT);
   // "That narrows it down" only after a liking or a dislike: not after "Never seen it" or "No strong feelings".
   const informed = state.t.ACKNOWLEDGEMENTS_INFORMED;
@@ -761,6 +784,8 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       i++;
     }
   }
+  // "Okay. Okay, for horror I'd suggest …": an acknowledgement is left out when the turn goes on with its word.
+  if (ack !== undefined && firstWord(pieces[1] ?? '') === firstWord(ack)) pieces.shift();
   const asides = state.speaker === 'user' && state.style === 'chatty' ? asidesFor(acts, state) : undefined;
   if (asides !== undefined && state.random.chance(ASIDE_RATE)) {
     // After an opening hello or request ("Hi! …"); after anything else.
@@ -776,6 +801,10 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
 }
 
 const ABOUT_ABOUT = /\b(about [a-z]+s) about\b/g;
+
+function firstWord(text: string): string {
+  return text.slice(0, text.search(/[^A-Za-z']|$/)).toLowerCase();
+}
 
 function closesAfter(act: DialogueAct | undefined): boolean {
   return act?.type === 'recommend' || act?.type === 'describe-item';
