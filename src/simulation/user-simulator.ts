@@ -315,7 +315,10 @@ export class UserSimulator {
     this.#unsatisfied++;
     if (this.#unsatisfied < this.#traits.patience) return acts;
     this.#state = 'gave-up';
-    return [...acts.filter((a) => a.type === 'disclose'), { type: 'give-up', items: [] }];
+    // What the user says of the last slate stays: their opinions, and that they had seen it all ("King Kong was
+    // fantastic! Seen it already, though. I'll look elsewhere."), not their critique or request for more.
+    const kept = acts.filter((a) => a.type === 'disclose' || (a.type === 'reject' && a.seen));
+    return [...kept, { type: 'give-up', items: [] }];
   }
 
   /**

@@ -560,16 +560,16 @@ describe('TemplateAdapter', () => {
       },
     ];
     const describe: DialogueAct = { type: 'describe-item', items: [HEAT], attributes: ['genre:Crime'] };
-    const before = (history: ReturnType<typeof asked>) =>
+    const openings = (history: ReturnType<typeof asked>) =>
       Array.from({ length: 300 }, (_, seed) => {
         const text = adapter.verbalizeSync({ ...request('assistant', [describe], seed), history, voice: 'chatty' });
         return text.slice(0, text.indexOf('Heat'));
       });
     // "What's Heat like? No horror for me, though." — "No horror, got it. Heat is …"
-    const added = before(asked([disclose('negative', 0.9, { attribute: 'genre:Horror' })]));
+    const added = openings(asked([disclose('negative', 0.9, { attribute: 'genre:Horror' })]));
     expect(added.filter((prefix) => /horror/i.test(prefix)).length).toBeGreaterThan(30);
     // Asked nothing more, the answer opens with no acknowledgement of a question.
-    expect(before(asked([])).filter((prefix) => /\b(got it|noted|okay|thanks)\b/i.test(prefix))).toEqual([]);
+    expect(openings(asked([])).filter((prefix) => /\b(got it|noted|okay|thanks)\b/i.test(prefix))).toEqual([]);
   });
 
   it('says of a suggestion nothing its reason said: no "Since you like horror, The Exorcist (1973), a horror film"', () => {

@@ -57,6 +57,10 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
 const GRAVE = /^(?:genre:War|tag:(?:world war i|world war ii|vietnam war|holocaust|slavery|grief|tragedy|tearjerker))$/;
 const FUN = /\b(?:fun|popcorn|snacks|a treat|relax)\b/i;
 
+/** A user's request for other suggestions. */
+const MORE =
+  /\b(?:something (?:new|else|fresh)|anything (?:else|I haven't)|what else|next\?|I'd like something|any others)\b/i;
+
 /** An acknowledgement that thanks the user for telling something. */
 const HELPED =
   /^(?:\w+, )?(?:that helps|that's useful|that gives me|that narrows|that is helpful|that makes things|I can work with that|that paints|I think I see your taste)/i;
@@ -121,6 +125,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         catalog,
         turn.acts.flatMap((act) => act.items),
       );
+      // "Seen it already. Something new? I'll look elsewhere.": a user who is leaving asks for nothing more.
+      if (turn.acts.at(-1)?.type === 'give-up' && MORE.test(said))
+        found.push({ rule: 'asks for more while leaving', text: turn.text });
       if (turn.acts.some((act) => act.type === 'accept' && act.items.some(grave)) && FUN.test(said))
         found.push({ rule: 'a fun night in with a grave item', text: turn.text });
       // "Thrillers, always, Heat (1995)? Amazing.": a clause that asks its own question runs into the one before it.

@@ -85,6 +85,18 @@ describe('UserSimulator', () => {
     expect(user.state).toBe('gave-up');
   });
 
+  it('still says it had seen the last slate when it gives up on it, but asks for nothing more', () => {
+    const user = simulator();
+    user.respond([recommend('m6')]);
+    // m1 was loved, m6 disliked: both seen, and patience runs out.
+    expect(user.respond([recommend('m1', 'm6')])).toEqual([
+      { type: 'disclose', items: ['m1'], polarity: 'positive', strength: 1 },
+      { type: 'disclose', items: ['m6'], polarity: 'negative', strength: 0.8 },
+      { type: 'reject', items: ['m1', 'm6'], seen: true },
+      { type: 'give-up', items: [] },
+    ]);
+  });
+
   it('names no item the recommender did not name, except the visible ones it rated', () => {
     const catalog = smallCatalog();
     const visible = new Set(['m1', 'm6', 'm7']);

@@ -30,7 +30,7 @@ export interface TurnState {
   readonly named: string[];
   /** The items named earlier in the dialogue, by either speaker. */
   readonly known: { has(id: string): boolean };
-  /** The turn ends the dialogue (its last act is a goodbye): nothing in it invites an answer. */
+  /** The turn ends the dialogue (its last act is a goodbye or giving up): nothing in it invites an answer. */
   readonly closing: boolean;
   /** The recommender suggested something in an earlier turn: a suggestion may be worded as the next one. */
   readonly suggestedBefore: boolean;

@@ -349,43 +349,57 @@ function build(d: DomainWords) {
   const REJECT_SEEN_ONE: Styled<TitleWords> = {
     normal: [
       ({ and }) => `I've already ${d.experience.participle} ${and}.`,
+      ({ and }) => `Already ${d.experience.past} ${and}, actually.`,
+      ({ and }) => `${and} is one I've ${d.experience.participle} already.`,
+      ({ and }) => `${and} I've already ${d.consume.participle}.`,
+    ],
+    terse: [
+      ({ and }) => `${and}? ${capitalize(d.experience.participle)} it.`,
+      ({ and }) => `${capitalize(d.experience.participle)} ${and}.`,
+      ({ and }) => `Already ${d.experience.participle} ${and}.`,
+      ({ and }) => `${capitalize(d.experience.participle)} ${and} already.`,
+    ],
+  };
+
+  /** The same, asking for something else: not when the user is leaving. */
+  const REJECT_SEEN_ONE_ASKING: Styled<TitleWords> = {
+    normal: [
       ({ and }) => `I've ${d.experience.participle} ${and} already. Something new?`,
       ({ and }) =>
         `I've ${d.consume.participle} ${and} before; I'd like something I haven't ${d.experience.participle}.`,
-      ({ and }) => `Already ${d.experience.past} ${and}, actually.`,
-      ({ and }) => `${and} is one I've ${d.experience.participle} already.`,
       ({ and }) => `${capitalize(d.experience.participle)} ${and} already, sorry. Anything else?`,
       ({ and }) => `Oh, I've ${d.experience.participle} ${and}. Something else?`,
-      ({ and }) => `${and} I've already ${d.consume.participle}.`,
       ({ and }) => `I ${d.experience.past} ${and} a while ago, so something else, please.`,
     ],
-    terse: [
-      ({ and }) => `${capitalize(d.experience.participle)} ${and}.`,
-      ({ and }) => `Already ${d.experience.participle} ${and}.`,
-      ({ and }) => `${and}? ${capitalize(d.experience.participle)} it.`,
-      ({ and }) => `${capitalize(d.experience.participle)} ${and} already.`,
-    ],
+    terse: [],
   };
 
   /** Turning down several items already seen. */
   const REJECT_SEEN_MANY: Styled<RejectManyWords> = {
     normal: [
       ({ and }) => `I've already ${d.experience.participle} those: ${and}.`,
+      ({ and }) => `Already ${d.experience.past} ${and}, actually.`,
+      ({ and }) => `${and} are ones I've ${d.experience.participle} already.`,
+    ],
+    terse: [
+      ({ and }) => `${and}? ${capitalize(d.experience.participle)} them.`,
+      ({ and }) => `${capitalize(d.experience.participle)} ${and}.`,
+      ({ all }) => `${capitalize(d.experience.participle)} ${all}.`,
+      ({ and }) => `Already ${d.experience.participle} ${and}.`,
+    ],
+  };
+
+  /** The same, asking for something else: not when the user is leaving. */
+  const REJECT_SEEN_MANY_ASKING: Styled<RejectManyWords> = {
+    normal: [
       ({ and }) => `I've ${d.experience.participle} ${and} already. Something new?`,
       ({ and }) =>
         `I've ${d.consume.participle} ${and} before; I'd like something I haven't ${d.experience.participle}.`,
-      ({ and }) => `Already ${d.experience.past} ${and}, actually.`,
-      ({ and }) => `${and} are ones I've ${d.experience.participle} already.`,
       ({ all }) => `I've ${d.experience.participle} ${all} already, sorry. Anything else?`,
       ({ and }) => `Oh, I've ${d.experience.participle} ${and}. Something else?`,
       ({ and }) => `I ${d.experience.past} ${and} a while ago, so something else, please.`,
     ],
-    terse: [
-      ({ and }) => `${capitalize(d.experience.participle)} ${and}.`,
-      ({ all }) => `${capitalize(d.experience.participle)} ${all}.`,
-      ({ and }) => `${and}? ${capitalize(d.experience.participle)} them.`,
-      ({ and }) => `Already ${d.experience.participle} ${and}.`,
-    ],
+    terse: [],
   };
 
   /**
@@ -394,23 +408,31 @@ function build(d: DomainWords) {
    */
   const REJECT_SEEN_JUST_NAMED: Styled<{ one: boolean }> = {
     normal: [
+      ({ one }) => `That said, ${one ? "it's one" : "they're ones"} I've ${d.experience.participle} already.`,
+      ({ one }) => `But ${one ? "that's one" : 'those are ones'} I've already ${d.consume.participle}.`,
+    ],
+    terse: [
+      ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'}, though.`,
+      ({ one }) => `Already ${d.experience.participle} ${one ? 'it' : 'them'}.`,
+      ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'that' : 'those'}.`,
+      ({ one }) => `Already ${d.consume.participle} ${one ? 'it' : 'them'}.`,
+    ],
+  };
+
+  /** The same, asking for something else: not when the user is leaving. */
+  const REJECT_SEEN_JUST_NAMED_ASKING: Styled<{ one: boolean }> = {
+    normal: [
       ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'} already, though. Something new?`,
       ({ one }) => `But I've already ${d.experience.participle} ${one ? 'it' : 'them'}, so something new, please.`,
       ({ one }) =>
         `I've ${d.consume.participle} ${one ? 'it' : 'them'} before, though; I'd like something I haven't ${d.experience.participle}.`,
       ({ one }) => `Already ${d.experience.participle} ${one ? 'that one' : 'those'}, though. Anything else?`,
-      ({ one }) => `That said, ${one ? "it's one" : "they're ones"} I've ${d.experience.participle} already.`,
       ({ one }) => `Only, I've ${d.experience.participle} ${one ? 'it' : 'them'}. What else have you got?`,
       ({ one }) => `Thing is, I've ${d.experience.participle} ${one ? 'it' : 'them'} already. Anything I haven't?`,
-      ({ one }) => `But ${one ? "that's one" : 'those are ones'} I've already ${d.consume.participle}.`,
       ({ one }) => `I've already ${d.consume.participle} ${one ? 'it' : 'them'}, mind you. Something fresh?`,
     ],
     terse: [
-      ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'}, though.`,
-      ({ one }) => `Already ${d.experience.participle} ${one ? 'it' : 'them'}.`,
       () => 'Something new?',
-      ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'that' : 'those'}.`,
-      ({ one }) => `Already ${d.consume.participle} ${one ? 'it' : 'them'}.`,
       ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'}. Next?`,
     ],
   };
@@ -694,8 +716,11 @@ function build(d: DomainWords) {
     REJECT_ONE,
     REJECT_MANY,
     REJECT_SEEN_ONE,
+    REJECT_SEEN_ONE_ASKING,
     REJECT_SEEN_MANY,
+    REJECT_SEEN_MANY_ASKING,
     REJECT_SEEN_JUST_NAMED,
+    REJECT_SEEN_JUST_NAMED_ASKING,
     ACCEPT,
     ACCEPT_BY_DECISIVENESS,
     REJECT_PICKY,

@@ -488,17 +488,33 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   // has just given an opinion of are seen, so only the others need naming.
   const unnamed = act.seen ? act.items.filter((id) => !state.named.includes(id)) : act.items;
   if (unnamed.length === 0) {
-    return state.random.pick(styled(state, state.t.REJECT_SEEN_JUST_NAMED))({ one: act.items.length === 1 });
+    return seenWording(
+      state,
+      state.t.REJECT_SEEN_JUST_NAMED,
+      state.t.REJECT_SEEN_JUST_NAMED_ASKING,
+    )({
+      one: act.items.length === 1,
+    });
   }
   const titles = titleWords(state, unnamed);
   if (titles.one && !act.seen && isPicky(state) && state.random.chance(PERSONA_WORDING)) {
     return state.random.pick(state.t.REJECT_PICKY)(titles);
   }
-  if (titles.one)
-    return state.random.pick(styled(state, act.seen ? state.t.REJECT_SEEN_ONE : state.t.REJECT_ONE))(titles);
+  if (titles.one) {
+    return act.seen
+      ? seenWording(state, state.t.REJECT_SEEN_ONE, state.t.REJECT_SEEN_ONE_ASKING)(titles)
+      : state.random.pick(styled(state, state.t.REJECT_ONE))(titles);
+  }
   const all = titles.list.length === 2 ? `both ${titles.and}` : `all of ${titles.and}`;
   const words = { ...titles, none: joinNegativeList(titles.list), all };
-  return state.random.pick(styled(state, act.seen ? state.t.REJECT_SEEN_MANY : state.t.REJECT_MANY))(words);
+  return act.seen
+    ? seenWording(state, state.t.REJECT_SEEN_MANY, state.t.REJECT_SEEN_MANY_ASKING)(words)
+    : state.random.pick(styled(state, state.t.REJECT_MANY))(words);
+}
+
+/** "Seen it already", and often a request for something else, but not from a user who is leaving. */
+function seenWording<W>(state: TurnState, statements: Styled<W>, asking: Styled<W>): Template<W> {
+  return drawFrom(state.random, [styled(state, statements), state.closing ? [] : styled(state, asking)]).item;
 }
 
 function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, context: AssistantContext): string {
@@ -744,7 +760,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     titles: [],
     named: [],
     known: knownItems(request.history),
-    closing: (acts[acts.length - 1] as DialogueAct).type === 'close',
+    closing: CLOSING.has((acts[acts.length - 1] as DialogueAct).type),
     suggestedBefore: request.speaker === 'assistant' && suggested(request.history),
     stated: statedLikings(request.history),
   };
@@ -805,6 +821,9 @@ const ABOUT_ABOUT = /\b(about [a-z]+s) about\b/g;
 function firstWord(text: string): string {
   return text.slice(0, text.search(/[^A-Za-z']|$/)).toLowerCase();
 }
+
+// The acts that end a dialogue for their speaker: nothing before them in the turn asks for more.
+const CLOSING: ReadonlySet<DialogueAct['type']> = new Set(['close', 'give-up']);
 
 function closesAfter(act: DialogueAct | undefined): boolean {
   return act?.type === 'recommend' || act?.type === 'describe-item';
