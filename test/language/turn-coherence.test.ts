@@ -231,6 +231,18 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     for (const key of turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : [])))
       if (/^(?:director|cast|author):/.test(key) && plain.split(key.slice(key.indexOf(':') + 1)).length > 2)
         found.push({ rule: 'a reason said again as a fact', text: turn.text });
+    // "What's Heat about?" is answered with what the catalog knows, and says the plot is kept back; a documentary has
+    // none to keep, and nobody who did not ask is told so.
+    const described = turn.acts.find((act) => act.type === 'describe-item');
+    if (described) {
+      const asked = /\b(?:story|premise|plot)\b|\bwhat(?:'s| is)\b[^.?!]* about\?/i.test(
+        dialogue.turns[index - 1]?.text ?? '',
+      );
+      const told = !(catalog.require(described.items[0] as string).attributes.genre ?? []).some((g) => UNTOLD.has(g));
+      const kept = /\bspoil\w*|\bfound out\b|\bthe (?:story|plot)\b/i.test(plain);
+      if (kept !== (asked && told))
+        found.push({ rule: 'the plot question unanswered or answered unasked', text: turn.text });
+    }
     // "Okay. Okay, for horror …": the same word twice to open a turn.
     if (/^(\w+)[.,!] \1\b/i.test(turn.text)) found.push({ rule: 'the same word twice to open', text: turn.text });
     const closing = turn.acts.find((act) => act.type === 'close' && act.items.length > 0);

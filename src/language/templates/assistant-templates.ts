@@ -1016,6 +1016,15 @@ function build(d: DomainWords) {
    * A whole goodbye said right after answering a question about an item, in the same turn: no wish that supposes
    * nothing was found ("Good luck finding something!").
    */
+  /** After describing an item whose story the user asked about: the catalog has no plot, and says so kindly. */
+  const SPOILER_FREE: readonly string[] = [
+    "I'll leave the story for you to discover.",
+    "I won't spoil the plot, though.",
+    'No spoilers from me.',
+    `The rest is best found out by ${d.consume.gerund} it.`,
+    "I'd rather not give the story away.",
+  ];
+
   const CLOSE_AFTER_ANSWER: readonly string[] = [
     'Hope that helps you decide. Have a good night!',
     "I'll leave the choice to you. Take care!",
@@ -1100,6 +1109,7 @@ function build(d: DomainWords) {
     CLOSE,
     CLOSE_AFTER_SUGGESTION,
     CLOSE_AFTER_ANSWER,
+    SPOILER_FREE,
     CLOSE_WISHES,
     ALSO_ABOUT,
   };

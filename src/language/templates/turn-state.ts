@@ -36,6 +36,8 @@ export interface TurnState {
   readonly suggestedBefore: boolean;
   /** The attributes the user said they like in an earlier turn (not those a critique asked for). */
   readonly stated: { has(key: string): boolean };
+  /** The recommender answers a user who asked what an item's story is ("What's Heat about?"). */
+  readonly storyAsked: boolean;
 }
 
 /**

@@ -553,7 +553,11 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
     case 'describe-item': {
       const id = act.items[0] as string;
       const item = state.catalog.require(id);
-      return describeItem(item, titleWords(state, act.items).and, act.attributes, random, state.phrasing);
+      const text = describeItem(item, titleWords(state, act.items).and, act.attributes, random, state.phrasing);
+      // Asked for the story, it says it keeps it back: the catalog knows no plot, and nothing is made up.
+      return state.storyAsked && tellsStory(item, state.catalog)
+        ? `${text} ${random.pick(state.t.SPOILER_FREE)}`
+        : text;
     }
     case 'close':
       return close(state, act);
@@ -732,6 +736,15 @@ function statedLikings(history: readonly Turn[]): TurnState['stated'] {
   });
 }
 
+// "What's Heat about?", "What's the story in Heat?", "What's the premise of Heat?": a question about the plot.
+const STORY_QUESTION = /\b(?:story|premise|plot)\b|\bwhat(?:'s| is)\b[^.?!]* about\?/i;
+
+/** Whether the user's last turn asked what an item's story is. */
+function askedStory(history: readonly Turn[]): boolean {
+  const last = history[history.length - 1];
+  return last !== undefined && last.speaker === 'user' && STORY_QUESTION.test(last.text);
+}
+
 function suggested(history: readonly Turn[]): boolean {
   return history.some((turn) => turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'recommend'));
 }
@@ -763,6 +776,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     closing: CLOSING.has((acts[acts.length - 1] as DialogueAct).type),
     suggestedBefore: request.speaker === 'assistant' && suggested(request.history),
     stated: statedLikings(request.history),
+    storyAsked: request.speaker === 'assistant' && acts[0]?.type === 'describe-item' && askedStory(request.history),
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
