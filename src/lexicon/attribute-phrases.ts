@@ -98,12 +98,15 @@ export function isComparative(phrase: string): boolean {
 // "the {value} series" for a value with its own article reads "The Lord of the Rings series", not "the The …"; a
 // value that opens a noun phrase drops its article, so that "no {value} books" reads "no Lord of the Rings books".
 function fill(pattern: string, value: string): string {
-  if (!value.startsWith('The ')) return pattern.replaceAll('{value}', value);
-  const own = pattern.replaceAll(/\bthe \{value\}/gi, '{value}');
+  // Before a plural noun, a name for a whole set loses its set's word: "Wolf Hall books", not "Wolf Hall Trilogy books".
+  const modifier = value.replace(/^The /, '').replace(SET_WORD, '');
+  const own = value.startsWith('The ') ? pattern.replaceAll(/\bthe \{value\}/gi, '{value}') : pattern;
   return own.startsWith('{value} ')
-    ? value.slice(4) + own.slice(7).replaceAll('{value}', value)
+    ? modifier + own.slice(7).replaceAll('{value}', value)
     : own.replaceAll('{value}', value);
 }
+
+const SET_WORD = / (?:Trilogy|Quartet|Series|Sequence|Cycle)$/;
 
 // Unknown genres: acronyms ("IMAX") keep their capitals, any other name is lowercased like the known ones; the
 // domain's plural follows ("sf books"), or nothing in a domain without a noun.

@@ -49,6 +49,7 @@ describe('books words', () => {
     // A series is said the way readers say it, its own article dropped before "books": "No Lord of the Rings books".
     expect(attributePhrase('series:The Lord of the Rings', books).noun).toBe('Lord of the Rings books');
     expect(attributePhrase('series:Discworld', books).noun).toBe('Discworld books');
+    expect(attributePhrase('series:Wolf Hall Trilogy', books).noun).toBe('Wolf Hall books');
     expect(attributePhrase('series:The Lord of the Rings', books).more).toBe('from The Lord of the Rings series');
   });
 

@@ -88,6 +88,20 @@ function fromSuggestion(text: string, catalog: ItemCatalog, ids: readonly string
   return out;
 }
 
+/** The kinds of item a turn says its first suggestion is, after its title: "Heat (1995), a crime thriller", "It's …". */
+function kindsSaid(text: string, catalog: ItemCatalog, ids: readonly string[]): string[] {
+  const title = catalog.require(ids[0] as string).title;
+  const at = text.indexOf(title);
+  if (at < 0) return [];
+  const after = text.slice(at + title.length);
+  const appositive = /^(?: \(\d{4}\))?, (an? [^,.?!]*)/.exec(after)?.[1];
+  const facts = sentences(after).filter((part) => /^(?:It's|It is|Short version:) /.test(part));
+  // The kind is the noun phrase before what follows it ("a comedy that's stop-motion animated" is a comedy).
+  return [...(appositive === undefined ? [] : [appositive]), ...facts].map(
+    (kind) => kind.toLowerCase().split(/\b(?:that's|with|by|from|starring|featuring|people|and)\b/)[0] as string,
+  );
+}
+
 /** What follows the last title of `ids` in the text. */
 function afterLastTitle(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
   const title = catalog.require(ids.at(-1) as string).title;
@@ -228,9 +242,16 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     if (/\bEither could\b/.test(turn.text) && recommended.length !== 2)
       found.push({ rule: '"either" of more than two', text: turn.text });
     // "It lines up with films by Steven Spielberg. Steven Spielberg directed it.": a reason said again as a fact.
-    for (const key of turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : [])))
-      if (/^(?:director|cast|author):/.test(key) && plain.split(key.slice(key.indexOf(':') + 1)).length > 2)
+    for (const key of turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : []))) {
+      const value = key.slice(key.indexOf(':') + 1);
+      if (/^(?:director|cast|author):/.test(key) && plain.split(value).length > 2)
         found.push({ rule: 'a reason said again as a fact', text: turn.text });
+      // "If it's mysteries you're after, North by Northwest (1959), a mystery adventure thriller", "As you're into
+      // essays, try The White Album. It's an essay collection": the reason's genre again in the fact about the item.
+      const stem = new RegExp(`\\b${value.toLowerCase().slice(0, 6)}`);
+      if (key.startsWith('genre:') && kindsSaid(turn.text, catalog, recommended).some((kind) => stem.test(kind)))
+        found.push({ rule: 'a reason said again as a fact', text: turn.text });
+    }
     // "What's Heat about?" is answered with what the catalog knows, and says the plot is kept back; a documentary has
     // none to keep, and nobody who did not ask is told so.
     const described = turn.acts.find((act) => act.type === 'describe-item');

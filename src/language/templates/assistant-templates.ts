@@ -1020,9 +1020,8 @@ function build(d: DomainWords) {
   const SPOILER_FREE: readonly string[] = [
     "I'll leave the story for you to discover.",
     "I won't spoil the plot, though.",
-    'No spoilers from me.',
-    `The rest is best found out by ${d.consume.gerund} it.`,
     "I'd rather not give the story away.",
+    'The story is best found out for yourself.',
   ];
 
   const CLOSE_AFTER_ANSWER: readonly string[] = [

@@ -203,9 +203,12 @@ const itemWords = perItem((item, catalog) => {
   const qualities: string[] = [];
   const features: string[] = [];
   const keywords: string[] = [];
+  const genreValues: string[] = [];
   for (const value of item.attributes.genre ?? []) {
     const trait = attributePhrase(`genre:${value}`, phrasing).trait;
-    if (trait.kind === 'genre') genres.push(trait.words);
+    if (trait.kind !== 'genre') continue;
+    genres.push(trait.words);
+    genreValues.push(value);
   }
   for (const value of item.attributes.tag ?? []) {
     const trait = attributePhrase(`tag:${value}`, phrasing).trait;
@@ -221,6 +224,7 @@ const itemWords = perItem((item, catalog) => {
   return {
     phrasing,
     genres,
+    genreValues,
     qualities,
     features,
     keywords,
@@ -240,14 +244,20 @@ const itemWords = perItem((item, catalog) => {
  */
 function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: ReadonlySet<string>): FactWords {
   const words = itemWords(item, catalog);
-  const { phrasing, genres, qualities, features, keywords, fame } = words;
+  const { phrasing, qualities, features, keywords, fame } = words;
   // The rest of a cast is not "in the lead" once its star was the reason: neither is named.
   const performers = words.performers.some((name) => said.has(name)) ? [] : words.performers;
   const creators = words.creators.some((name) => said.has(name)) ? [] : words.creators;
+  // Nor its genres the reason named: "If it's mysteries you're after, North by Northwest, an adventure thriller".
+  const unsaid =
+    said.size === 0 ? words.genres : words.genres.filter((_, at) => !said.has(words.genreValues[at] ?? ''));
+  const kindSaid = words.genres.length > 0 && unsaid.length === 0;
+  const genres = kindSaid || unsaid.length === words.genres.length ? words.genres : unsaid;
   const alt = random.chance(0.5);
   const head = alt ? words.altHead : words.head;
-  const kind = alt ? words.altKind : words.kind;
-  const np = withArticle(kind);
+  const kind = genres === words.genres ? (alt ? words.altKind : words.kind) : genrePhrase(genres, head).kind;
+  // Once the reason named the kind of film, a fact says just "a film": "It's a film with a fight for survival."
+  const np = withArticle(kindSaid && phrasing.noun !== undefined ? head : kind);
   const end = genrePhrase(genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
   const npEnd = withArticle(end);
   const castNames = performers.slice(0, random.chance(0.5) ? 1 : 2);
@@ -266,7 +276,7 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: R
     feature: features.length === 0 ? '' : random.pick(features),
     tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
     fame,
-    kindSaid: (item.attributes.genre ?? []).every((genre) => said.has(genre)),
+    kindSaid,
     w: factWords(phrasing),
   };
 }
@@ -355,10 +365,11 @@ export function itemFact(
   const words = wordsOf(item, catalog, random, said);
   const subject = IT;
   const lists: (readonly Fact[])[] = [];
-  const genreKnown = (item.attributes.genre ?? []).length > 0;
-  if (genreKnown && !words.kindSaid) lists.push(KIND);
-  if (words.by !== '') lists.push(BY, genreKnown ? KIND_BY : BY);
-  if (words.cast !== '') lists.push(CAST, genreKnown ? KIND_CAST : CAST);
+  // The kind of film is said only when known and not just said as the reason.
+  const kinded = (item.attributes.genre ?? []).length > 0 && !words.kindSaid;
+  if (kinded) lists.push(KIND);
+  if (words.by !== '') lists.push(BY, kinded ? KIND_BY : BY);
+  if (words.cast !== '') lists.push(CAST, kinded ? KIND_CAST : CAST);
   if (words.by !== '' && words.castBesides !== '') lists.push(BY_CAST);
   if (words.quality !== '') lists.push(QUALITY);
   if (words.feature !== '') lists.push(FEATURE);
@@ -397,13 +408,13 @@ export function itemAppositive(
 ): string {
   if ((item.attributes.genre ?? []).length === 0) return '';
   const words = wordsOf(item, catalog, random, said);
+  // An appositive names the kind of film, which the turn named already as its reason: "With science books on the
+  // list, Cosmos (1980), a science book by Carl Sagan, …".
+  if (words.kindSaid) return '';
   const kind = words.npEnd.slice(words.npEnd.indexOf(' ') + 1);
   const appositive = random.pick(APPOSITIVES)({ ...words, kind });
-  // The kind alone says nothing where the phrasing has no words for the item's genres ("Dune (1965), a book") or the
-  // turn named them already ("With science books on the list, Cosmos (1980), a science book, …").
-  const bare =
-    (appositive === words.np || appositive === words.npEnd) &&
-    (words.kindSaid || itemWords(item, catalog).genres.length === 0);
+  // The kind alone says nothing where the phrasing has no words for the item's genres: "Dune (1965), a book".
+  const bare = (appositive === words.np || appositive === words.npEnd) && itemWords(item, catalog).genres.length === 0;
   return bare ? '' : appositive;
 }
 

@@ -599,7 +599,8 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   if (!ACKNOWLEDGED.has(first.type)) return undefined;
   const last: Turn | undefined = request.history[request.history.length - 1];
   if (last === undefined || last.speaker !== 'user' || last.acts.every((act) => act.type === 'greet')) return undefined;
-  if (!request.random.chance(voice.acknowledge)) return undefined;
+  // A question about an item that adds a liking or a dislike is answered by saying it back, whatever the voice.
+  if (first.type !== 'describe-item' && !request.random.chance(voice.acknowledge)) return undefined;
   const rejected = last.acts.some((act) => act.type === 'reject');
   const echo = rejected ? undefined : echoOf(last);
   // A suggestion that gives the liking as its reason says it back already ("Since you like gangster films, …").
