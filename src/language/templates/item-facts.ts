@@ -239,8 +239,9 @@ const itemWords = perItem((item, catalog) => {
 });
 
 /**
- * What a fact about an item may say, leaving out who made it or is in it when the turn already said so (`said`: the
- * values of the reasons given for it): no "It lines up with films by Steven Spielberg. Steven Spielberg directed it."
+ * What a fact about an item may say, leaving out what the turn already said of it (`said`: the values of the reasons
+ * given for it): who made it, who is in it, and its genres. No "It lines up with films by Steven Spielberg. Steven
+ * Spielberg directed it."
  */
 function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: ReadonlySet<string>): FactWords {
   const words = itemWords(item, catalog);

@@ -366,7 +366,8 @@ function recommendTail(state: TurnState, text: string, act: ActOfType<'recommend
   let fact = '';
   if (random.chance(voice.fact)) {
     // Nor what the suggestion gave as its reason: "Since you like Spielberg's films, try Jaws. Spielberg directed it."
-    const said = new Set(act.reasons.map((key) => key.slice(key.indexOf(':') + 1)));
+    const said =
+      act.reasons.length === 0 ? undefined : new Set(act.reasons.map((key) => key.slice(key.indexOf(':') + 1)));
     if (ids.length === 1 && random.chance(0.5)) {
       const sentence = itemFact(catalog.require(ids[0] as string), catalog, random, said);
       if (sentence !== '') fact = ` ${sentence}`;
