@@ -95,6 +95,24 @@ describe('item facts', () => {
     }
   });
 
+  it("says a year of a century's first decade so that it cannot be read as the century or as the 2000s", () => {
+    // "The 1900s" is the century to a reader, and "'00s" the 2000s: a play of 1904 is early in both readings.
+    const base = catalog.require(catalog.resolveTitle('City Lights').id);
+    for (const [year, wrong] of [
+      [1904, /mid-1900s|late-1900s|'00s|\ba 1900s\b/],
+      [1808, /mid-1800s|late-1800s|'00s|\ban? 1800s\b/],
+    ] as const) {
+      const item = { ...base, id: `old-${year}`, year };
+      const oldCatalog = new ItemCatalog([item]);
+      const texts = said((random) => itemFact(item, oldCatalog, random), 600);
+      expect(texts.filter((text) => text.includes(`early-${Math.floor(year / 10) * 10}s`)).length).toBeGreaterThan(0);
+      for (const text of texts) expect(text, text).not.toMatch(wrong);
+    }
+    // The 2000s read as a decade: 2007 is late in it.
+    const late = said((random) => itemFact({ ...base, year: 2007 }, catalog, random), 300);
+    expect(late.some((text) => /late-2000s/.test(text))).toBe(true);
+  });
+
   it('says the era in the forms people use, and "from the …" only at the end of a sentence', () => {
     const texts = said((random) => itemFact(HEAT, catalog, random), 1500);
     const eras = new Set(texts.flatMap((text) => text.match(/mid-1990s|mid-'90s|1990s/g) ?? []));

@@ -47,6 +47,13 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   // "neutral about books about religion".
   ['"about" twice', /\babout [a-z]+ about\b/],
+  // "Book Lovers could be right for you, reading as you like funny books": the idiom is "seeing as".
+  ['"reading as" for "seeing as"', /\b(?:reading|watching|listening|playing) as you\b/],
+  // "crazy about movies on drugs", "stories on family": books are on a topic, films and stories are not.
+  [
+    'films or stories "on" a topic',
+    /\b(?:stories|movies|films) on (?!(?:a|an|the|your|my|this|that|tonight|film)\b)[a-z]/,
+  ],
   // "I'm indifferent to war films, depending on my mood": no feelings either way cannot depend on anything.
   [
     'a hedge on indifference',
@@ -147,6 +154,13 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       // "Thrillers, always, Heat (1995)? Amazing.": a clause that asks its own question runs into the one before it.
       if (/[,;] T(?: \(\d{4}\))?\? /.test(said)) found.push({ rule: 'a question run into a clause', text: turn.text });
       for (const [rule, words] of CLUMSY) if (words.test(said)) found.push({ rule, text: turn.text });
+      // "I haven't read Dune yet, but I hate horror": a dislike is no contrast to a title not read.
+      const unseenThenDislike = turn.acts.some((act, at) => {
+        const next = turn.acts[at + 1];
+        return act.type === 'answer-item' && !act.seen && next?.type === 'disclose' && next.polarity === 'negative';
+      });
+      if (unseenThenDislike && /, (?:but|though) |\b(?:that said|on the other hand|mind you), /i.test(said))
+        found.push({ rule: 'a dislike set against a title not seen', text: turn.text });
       // "I have, and …" answers "Have you seen …?", not "Do you know …?" or "Does … ring a bell?".
       const asked = dialogue.turns[index - 1]?.text ?? '';
       if (/^I have[,;.]/.test(turn.text) && !/\b(have you|you've|ever|did you|seen|read)\b/i.test(asked))
@@ -266,6 +280,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     }
     // "Okay. Okay, for horror …": the same word twice to open a turn.
     if (/^(\w+)[.,!] \1\b/i.test(turn.text)) found.push({ rule: 'the same word twice to open', text: turn.text });
+    // "Hi! Movie time? Ready to find a movie? Which genres …?": one question before the opening one is enough.
+    if (types[0] === 'greet' && (plain.match(/\?/g) ?? []).length > 2)
+      found.push({ rule: 'questions piled up in a greeting', text: turn.text });
     const closing = turn.acts.find((act) => act.type === 'close' && act.items.length > 0);
     const words = plain.toLowerCase().match(/[a-z']{4,}/g) ?? [];
     if (closing && new Set(words).size < words.length)

@@ -87,7 +87,7 @@ function build(d: DomainWords) {
     `Let's find you something to ${d.consume.base}.`,
     d.a && `I'm here to help you pick ${d.a}.`,
     d.aAlt && `Happy to help you find ${d.aAlt}.`,
-    d.a && `Ready to find you ${d.a}?`,
+    d.a && `Ready to find ${d.a}?`,
     d.one && `Let's find your next ${d.one}.`,
     d.aAlt && `I can help you choose ${d.aAlt}.`,
     d.a && `Looking for ${d.a} tonight?`,
@@ -512,7 +512,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `You like ${r}, so ${and} should be right up your street.`,
     ({ and, r }) => `If you're in the mood for ${r}, ${and} is a good bet.`,
     ({ and, r }) => `Since you enjoy ${r}, give ${and} a try.`,
-    ({ and, r }) => `${and} could be right for you, ${d.experience.gerund} as you like ${r}.`,
+    ({ and, r }) => `${and} could be right for you, seeing as you like ${r}.`,
     ({ and, r }) => `Taking ${r} as the starting point, I'd go for ${and}.`,
   ];
 
@@ -1067,6 +1067,8 @@ function build(d: DomainWords) {
   return {
     GREETINGS,
     GREETING_OFFERS,
+    // After a greeting that asks already ("Hi! Movie time?"): one question before the opening one is enough.
+    GREETING_STATEMENT_OFFERS: GREETING_OFFERS.filter((offer) => !offer.endsWith('?')),
     OPEN_QUESTIONS,
     OPEN_FOLLOW_UPS,
     ACKNOWLEDGEMENTS,

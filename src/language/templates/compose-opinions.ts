@@ -201,6 +201,12 @@ function sameTone(a: Tone, b: Tone): boolean {
   return a === b || a === 'seen' || b === 'seen';
 }
 
+// "I haven't read Dune yet, but I hate horror": a dislike after an unseen title is no contrast to it, nor more of it;
+// it is said on its own.
+function unrelated(a: Tone, b: Tone | undefined): boolean {
+  return a === 'unseen' && b === 'negative';
+}
+
 /**
  * Renders a run of consecutive opinion acts as sentences of at most two clauses each: "I love sci-fi, but I
  * can't stand horror." Same-shade disclosures share a clause; answers may open with "Yes, …".
@@ -215,10 +221,14 @@ export function composeOpinions(acts: readonly OpinionAct[], state: TurnState): 
     const first = parts[i] as Clause;
     // A terse clause that asks its own question ("Heat? Amazing") stands alone: after a bare comma it runs into the
     // clause before ("Thrillers, always, Heat? Amazing").
-    const second = terse && (first.text.includes('?') || parts[i + 1]?.text.includes('?')) ? undefined : parts[i + 1];
+    const next = parts[i + 1];
+    const second =
+      (terse && (first.text.includes('?') || next?.text.includes('?'))) || unrelated(first.tone, next?.tone)
+        ? undefined
+        : next;
     i += second ? 2 : 1;
     let text = first.text;
-    if (previous !== undefined && !terse) {
+    if (previous !== undefined && !terse && !unrelated(previous, first.tone)) {
       text = random.pick(sameTone(previous, first.tone) ? LEAD_SAME : LEAD_CONTRAST) + text;
     }
     if (second) {

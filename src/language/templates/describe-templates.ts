@@ -109,6 +109,9 @@ const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
 export function eraOf(year: number): string {
   const decade = year - (year % 10);
   const within = year % 10;
+  // "The 1900s" reads as the century (only "the 2000s" reads as a decade): 1904 is "early-1900s", true either way,
+  // never "mid-1900s".
+  if (decade % 100 === 0 && decade !== 2000) return `early-${decade}s`;
   return `${within <= 3 ? 'early' : within <= 6 ? 'mid' : 'late'}-${decade}s`;
 }
 

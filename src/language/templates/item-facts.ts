@@ -303,10 +303,11 @@ function eraWords(year: number, random: SeededRandom): string {
   const era = eraOf(year);
   const decade = year - (year % 10);
   const u = random.next();
-  // Not "a 1890s film": the short form is for years people read as "nineteen-…" or "two thousand …".
-  if (u < 0.25 && decade >= 1900) return `${decade}s`;
-  if (u < 0.5 && decade >= 1900 && decade < 2000)
-    return `${era.slice(0, era.indexOf('-'))}-'${String(decade).slice(2)}s`;
+  // Not "a 1890s film": the short form is for years people read as "nineteen-…" or "two thousand …". Nor for the
+  // first decade of a century but the 2000s: "a 1900s play" reads as the century, "a mid-'00s play" as the 2000s.
+  const short = decade >= 1900 && (decade % 100 !== 0 || decade === 2000);
+  if (u < 0.25 && short) return `${decade}s`;
+  if (u < 0.5 && short && decade < 2000) return `${era.slice(0, era.indexOf('-'))}-'${String(decade).slice(2)}s`;
   return era;
 }
 

@@ -522,13 +522,12 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
   const { random } = state;
   const user = state.speaker === 'user';
   switch (act.type) {
-    case 'greet':
+    case 'greet': {
       if (user) return withItems(state, random.pick(state.t.USER_GREETINGS), act.items);
-      return withItems(
-        state,
-        `${random.pick(state.t.GREETINGS)}${maybe(random, VOICES[state.style].offer, state.t.GREETING_OFFERS)}`,
-        act.items,
-      );
+      const greeting = random.pick(state.t.GREETINGS);
+      const offers = greeting.endsWith('?') ? state.t.GREETING_STATEMENT_OFFERS : state.t.GREETING_OFFERS;
+      return withItems(state, `${greeting}${maybe(random, VOICES[state.style].offer, offers)}`, act.items);
+    }
     case 'ask-open': {
       if (user) return withItems(state, random.pick(state.t.USER_OPEN_QUESTIONS), act.items);
       const followUp = maybe(random, VOICES[state.style].openFollowUp, state.t.OPEN_FOLLOW_UPS);
@@ -827,12 +826,18 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   const joined = pieces.join(' ');
   // A topic's noun put after "about" in a frame: "neutral about books on religion", not "about books about religion".
   const text =
-    joined.indexOf(' about ') === joined.lastIndexOf(' about ') ? joined : joined.replace(ABOUT_ABOUT, '$1 on');
+    joined.indexOf(' about ') === joined.lastIndexOf(' about ') ? joined : joined.replace(ABOUT_ABOUT, aboutOnce);
   // An attribute value may end in a full stop ("Robert Downey Jr.") right where a sentence ends.
   return text.includes('..') ? collapseDoubleStops(text, state.titles) : text;
 }
 
-const ABOUT_ABOUT = /\b(about [a-z]+s) about\b/g;
+const ABOUT_ABOUT = /\b(about ([a-z]+s)) about\b/g;
+
+// What stands for the second "about" after each head noun: "books on religion" and "stories of friendship" read well,
+// but "movies on drugs" does not.
+function aboutOnce(_match: string, frame: string, head: string): string {
+  return `${frame} ${head === 'stories' ? 'of' : head === 'books' ? 'on' : 'dealing with'}`;
+}
 
 function firstWord(text: string): string {
   return text.slice(0, text.search(/[^A-Za-z']|$/)).toLowerCase();
