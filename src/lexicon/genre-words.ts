@@ -40,7 +40,8 @@ export const MOVIE_GENRES: Readonly<Record<string, GenreWords>> = {
     less: 'less action-heavy',
     modifier: 'action',
     element: 'action',
-    rank: 12,
+    // "An action adventure film", as people say "action-adventure", not "an adventure action film".
+    rank: 11,
     headRank: NO_HEAD,
     after: ['with plenty of action', 'packed with action'],
   },
@@ -50,7 +51,7 @@ export const MOVIE_GENRES: Readonly<Record<string, GenreWords>> = {
     less: 'less of an adventure',
     modifier: 'adventure',
     element: 'adventure',
-    rank: 11,
+    rank: 12,
     headRank: NO_HEAD,
     after: ['with a real sense of adventure', 'full of adventure'],
   },
@@ -109,10 +110,12 @@ export const MOVIE_GENRES: Readonly<Record<string, GenreWords>> = {
     noun: 'dramas',
     more: 'more dramatic',
     less: 'less dramatic',
-    modifier: 'drama',
+    // Before another head it is an adjective, said first: "a dramatic crime western", not "a crime drama western" or
+    // "a sci-fi drama comedy".
+    modifier: 'dramatic',
     head: 'drama',
     element: 'drama',
-    rank: 14,
+    rank: -1,
     headRank: 5,
     after: ['with real dramatic weight', 'with a dramatic core'],
   },

@@ -40,7 +40,7 @@ const TAGS = new Map<string, TagWords>([
   ['dark', adjective('dark', 'dark movies', 'darker')],
   ['dark comedy', kind('a dark comedy', 'dark comedies')],
   ['desert', setting('set in the desert', 'desert movies')],
-  ['drugs', topic('movies about drugs', 'drugs', 'drugs', true)],
+  ['drugs', topic('movies about drugs', 'themes of drugs', 'drugs', true)],
   [
     'dystopia',
     {
@@ -61,7 +61,7 @@ const TAGS = new Map<string, TagWords>([
   ],
   ['epic', adjective('epic', 'epics')],
   ['fairy tale', kind('a fairy tale', 'fairy tales')],
-  ['family', topic('stories about family', 'family ties', 'focus on family', false)],
+  ['family', topic('stories about family', 'themes of family', 'focus on family', false)],
   ['fast-paced', adjective('fast-paced')],
   ['father and son', kind('a father-and-son story', 'father-and-son stories')],
   ['feel-good', adjective('feel-good')],
@@ -86,7 +86,7 @@ const TAGS = new Map<string, TagWords>([
   ['magic', topic('movies with magic', 'magic', 'magic', false)],
   ['marriage', topic('stories about marriage', 'a marriage at its heart', 'marriage', false)],
   ['martial arts', topic('martial arts movies', 'martial arts', 'martial arts', false)],
-  ['memory loss', topic('stories about memory loss', 'memory loss', 'memory loss', false)],
+  ['memory loss', topic('stories about memory loss', 'themes of memory loss', 'memory loss', false)],
   ['mentor', kind('a mentor story', 'mentor stories')],
   ['mind-bending', adjective('mind-bending')],
   ['monsters', topic('monster movies', 'monsters', 'monsters', true)],

@@ -135,11 +135,15 @@ type FacetKind = FacetPhrasing['kind'];
 
 // What the recommender asks about, by the kind of facet: the same for films (director, cast) and books (author).
 const QUESTION_KINDS = ['genre', 'tag', 'creator', 'performer'] as const;
-// What describing an item names, and how many values of each.
+// What describing an item names, and how many values of each: its themes too, so that "What's it about?" gets more
+// than its genre and who made it.
 const DESCRIBED: ReadonlyArray<readonly [FacetKind, number]> = [
-  ['genre', 2],
+  // Three genres: catalogs list them alphabetically, and the one that defines an item is often the third ("Action,
+  // Drama, Western").
+  ['genre', 3],
   ['creator', 1],
   ['performer', 2],
+  ['tag', 2],
 ];
 
 // From this many ranked items on, #rank finds the cut-off score before it sorts.

@@ -40,6 +40,8 @@ export const UserSimulatorOptionsSchema = z.strictObject({
 /** Options of {@link UserSimulator} as accepted from callers. */
 export type UserSimulatorOptions = z.input<typeof UserSimulatorOptionsSchema>;
 
+// How many of a facet's most common values a user with no strong feelings about the facet draws an example from.
+const COMMON_EXAMPLES = 5;
 // How far above good enough the pickiest user's bar sits, in item utility.
 const PICKINESS_MARGIN = 0.2;
 // The chance, per unit of pickiness, that a user wants to see other options before taking anything from the first
@@ -163,7 +165,12 @@ export class UserSimulator {
           break;
       }
     }
-    if (this.#state === 'talking' && !acts.some((a) => a.type === 'critique' || a.type === 'reject')) {
+    // Nothing is volunteered after a critique, a rejection or a question about an item: "What's Heat about? I love
+    // westerns" is two turns run together.
+    if (
+      this.#state === 'talking' &&
+      !acts.some((a) => a.type === 'critique' || a.type === 'reject' || a.type === 'ask-about-item')
+    ) {
       const extra = this.#volunteer();
       if (extra) acts.push(extra);
     }
@@ -225,11 +232,12 @@ export class UserSimulator {
     if (liked !== undefined) return this.#disclosure(liked);
     const disliked = this.#undisclosed('negative', facet);
     if (disliked !== undefined) return this.#disclosure(disliked);
-    // Nothing strong left to say about this facet: say so about its most common value not yet talked about.
-    const common = catalogIndex(this.#catalog)
-      .byFacet.get(facet)
-      ?.find(({ key }) => !this.#disclosed.has(key));
-    return common === undefined ? this.#fallback() : this.#disclosure(common.key);
+    // Nothing strong left to say about this facet: say so about one of its most common values not yet talked about
+    // (not always the first: every lukewarm user would name Spielberg).
+    const common = (catalogIndex(this.#catalog).byFacet.get(facet) ?? [])
+      .filter(({ key }) => !this.#disclosed.has(key))
+      .slice(0, COMMON_EXAMPLES);
+    return common.length === 0 ? this.#fallback() : this.#disclosure(this.#random.pick(common).key);
   }
 
   #itemAnswer(item: string): UserAct {
@@ -263,14 +271,13 @@ export class UserSimulator {
   #judgeSlate(items: readonly string[], described = false): UserAct[] {
     const seen = items.filter((item) => this.#profile.opinionOf(item) !== 'unseen');
     const fresh = items.filter((item) => this.#profile.opinionOf(item) === 'unseen');
-    const acts: UserAct[] = seen
-      .map((item): UserAct | undefined => {
-        const polarity = polarityOfOpinion(this.#profile.opinionOf(item)) as Polarity;
-        return polarity === 'neutral'
-          ? undefined
-          : { type: 'disclose', items: [item], polarity, strength: round2(Math.abs(this.#profile.itemScore(item))) };
-      })
-      .filter((act): act is UserAct => act !== undefined);
+    // Every title of the slate gets a word: one seen without strong feelings too ("Tintin was okay"), or the user
+    // would pass over it in silence.
+    const acts: UserAct[] = seen.map((item): UserAct => {
+      const polarity = polarityOfOpinion(this.#profile.opinionOf(item)) as Polarity;
+      const strength = polarity === 'neutral' ? 0 : round2(Math.abs(this.#profile.itemScore(item)));
+      return { type: 'disclose', items: [item], polarity, strength };
+    });
     if (fresh.length === 0) {
       acts.push({ type: 'reject', items: [...items], seen: true });
       return this.#unsatisfying(acts);

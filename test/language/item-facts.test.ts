@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { describeItem } from '../../src/language/templates/describe-templates.js';
 import { itemAppositive, itemFact } from '../../src/language/templates/item-facts.js';
+import { attributePhrase } from '../../src/lexicon/attribute-phrases.js';
+import { domainPhrasing } from '../../src/lexicon/domain-phrasing.js';
 import { genreWords } from '../../src/lexicon/genre-words.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 
@@ -111,6 +115,69 @@ describe('item facts', () => {
     // The 2000s read as a decade: 2007 is late in it.
     const late = said((random) => itemFact({ ...base, year: 2007 }, catalog, random), 300);
     expect(late.some((text) => /late-2000s/.test(text))).toBe(true);
+  });
+
+  it('says a theme after "deals with" or "about", never as a thing an item has', () => {
+    // "Expect mental illness.", "It has grief", "It features themes of loneliness", "a drama about themes of grief".
+    let themed = 0;
+    for (const books of [catalog, builtinBooksCatalog()]) {
+      const phrasing = domainPhrasing(books);
+      for (const item of books.items().slice(0, 120)) {
+        const keys = (item.attributes.tag ?? []).map((tag) => `tag:${tag}`);
+        const themes = keys
+          .map((key) => attributePhrase(key, phrasing).trait)
+          .flatMap((trait) =>
+            trait.kind === 'feature' && trait.text.startsWith('themes of ') ? [trait.text.slice(10)] : [],
+          );
+        if (themes.length === 0) continue;
+        const asThing = new RegExp(
+          `\\b(?:Expect|You'll get|You'll find|comes with|has|features|involves) (?:themes of )?(?:${themes.join('|')})\\b`,
+        );
+        const texts = [
+          ...said((random) => itemFact(item, books, random), 40),
+          ...said((random) => describeItem(item, item.title, keys, random, phrasing), 40),
+        ];
+        for (const text of texts) {
+          expect(text, text).not.toMatch(asThing);
+          expect(text, text).not.toMatch(/\b(?:about|deals with|features|involves) themes of\b/);
+        }
+        if (texts.some((text) => new RegExp(`\\b(?:deals with|about) (?:${themes.join('|')})\\b`).test(text))) themed++;
+      }
+    }
+    expect(themed).toBeGreaterThan(20);
+  });
+
+  it('says a quality once, not again after a kind of item that says it ("a philosophical novel. It\'s philosophical")', () => {
+    const books = builtinBooksCatalog();
+    const phrasing = domainPhrasing(books);
+    let checked = 0;
+    for (const item of books.items()) {
+      const keys = (item.attributes.tag ?? []).map((tag) => `tag:${tag}`);
+      const qualities = keys
+        .map((key) => attributePhrase(key, phrasing).trait)
+        .flatMap((trait) => (trait.kind === 'quality' ? [trait.text] : []));
+      if (qualities.length === 0) continue;
+      checked++;
+      const all = [...(item.attributes.genre ?? []).map((genre) => `genre:${genre}`), ...keys];
+      const texts = [
+        ...said((random) => itemFact(item, books, random), 20),
+        ...said((random) => describeItem(item, item.title, all, random, phrasing), 20),
+      ];
+      for (const text of texts)
+        for (const quality of qualities) expect(text.split(quality).length, text).toBeLessThanOrEqual(2);
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+
+  it('says no bare kind of item once its reason named the genres ("It\'s a book, and it\'s philosophical")', () => {
+    const books = builtinBooksCatalog();
+    for (const item of books.items().slice(0, 60)) {
+      const said = new Set(item.attributes.genre ?? []);
+      for (const text of [
+        ...Array.from({ length: 30 }, (_, seed) => itemFact(item, books, new SeededRandom(`bare/${seed}`), said)),
+      ])
+        expect(text, text).not.toMatch(/\bIt(?:'s| is) an? (?:book|read|title)\b/);
+    }
   });
 
   it('says the era in the forms people use, and "from the …" only at the end of a sentence', () => {

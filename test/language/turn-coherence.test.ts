@@ -64,6 +64,10 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
 const GRAVE = /^(?:genre:War|tag:(?:world war i|world war ii|vietnam war|holocaust|slavery|grief|tragedy|tearjerker))$/;
 const FUN = /\b(?:fun|popcorn|snacks|a treat|relax)\b/i;
 
+/** Saying what the user likes. */
+const LIKES_SAID =
+  /(?<!\b(?:do|would|did) )\byou (?:like|enjoy)\b|\b(?:you're into|you're a fan|your taste (?:for|in)|a fan of|fans of)\b/i;
+
 /** A user's request for other suggestions. */
 const MORE =
   /\b(?:something (?:new|else|fresh)|anything (?:else|I haven't)|what else|next\?|I'd like something|any others)\b/i;
@@ -130,8 +134,12 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
   const grave = (id: string) => itemAttributeKeys(catalog.require(id)).some((key) => GRAVE.test(key));
   let suggested = false;
   const disliked = new Set<string>();
+  const liked = new Set<string>();
   for (const [index, turn] of dialogue.turns.entries()) {
     if (turn.speaker === 'user') {
+      for (const act of turn.acts)
+        if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
+          liked.add(act.attribute);
       for (const act of turn.acts)
         if (act.type === 'disclose' && act.polarity === 'negative' && act.attribute !== undefined)
           disliked.add(act.attribute);
@@ -154,6 +162,27 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       // "Thrillers, always, Heat (1995)? Amazing.": a clause that asks its own question runs into the one before it.
       if (/[,;] T(?: \(\d{4}\))?\? /.test(said)) found.push({ rule: 'a question run into a clause', text: turn.text });
       for (const [rule, words] of CLUMSY) if (words.test(said)) found.push({ rule, text: turn.text });
+      // "Which directors do you like?" "I'm indifferent to Spielberg's films.": with no favourite, the one named is
+      // only an example, and the answer says there is none first.
+      const first = turn.acts[0];
+      const askedOpenly = dialogue.turns[index - 1]?.acts.some(
+        (act) =>
+          act.type === 'ask-attribute' &&
+          act.attribute === undefined &&
+          first?.type === 'disclose' &&
+          first.attribute?.startsWith(`${act.facet}:`),
+      );
+      if (
+        askedOpenly &&
+        first?.type === 'disclose' &&
+        first.polarity === 'neutral' &&
+        !/\b(?:none|nobody|nothing|no (?:real )?favou?rites|(?:have|any) favou?rites)\b/i.test(said)
+      )
+        found.push({ rule: 'a lukewarm example given as an answer', text: turn.text });
+      // "What's Heat about? I love westerns.": a question about an item ends the turn, with nothing volunteered after it.
+      const volunteered = turn.acts.some((act) => act.type === 'disclose' && act.attribute !== undefined);
+      if (turn.acts.some((act) => act.type === 'ask-about-item') && volunteered)
+        found.push({ rule: 'a taste volunteered with a question about an item', text: turn.text });
       // "I haven't read Dune yet, but I hate horror": a dislike is no contrast to a title not read.
       const unseenThenDislike = turn.acts.some((act, at) => {
         const next = turn.acts[at + 1];
@@ -263,8 +292,13 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       // "If it's mysteries you're after, North by Northwest (1959), a mystery adventure thriller", "As you're into
       // essays, try The White Album. It's an essay collection": the reason's genre again in the fact about the item.
       const stem = new RegExp(`\\b${value.toLowerCase().slice(0, 6)}`);
-      if (key.startsWith('genre:') && kindsSaid(turn.text, catalog, recommended).some((kind) => stem.test(kind)))
-        found.push({ rule: 'a reason said again as a fact', text: turn.text });
+      const kinds = key.startsWith('genre:') ? kindsSaid(turn.text, catalog, recommended) : [];
+      if (kinds.some((kind) => stem.test(kind))) found.push({ rule: 'a reason said again as a fact', text: turn.text });
+      // "Like The Great Escape, but animated: Grave of the Fireflies, a war drama": a kind that leaves out the genre
+      // the suggestion is for reads as if the item lacked it.
+      const carries = (catalog.require(recommended[0] as string).attributes.genre ?? []).includes(value);
+      if (carries && kinds.some((kind) => /^an? /.test(kind) && !stem.test(kind)))
+        found.push({ rule: 'a kind without the genre asked for', text: turn.text });
     }
     // "What's Heat about?" is answered with what the catalog knows, and says the plot is kept back; a documentary has
     // none to keep, and nobody who did not ask is told so.
@@ -279,6 +313,10 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         found.push({ rule: 'the plot question unanswered or answered unasked', text: turn.text });
     }
     // "Okay. Okay, for horror …": the same word twice to open a turn.
+    // "More noir than Laura? You like noir, so try Out of the Past": a critique asks for something, it likes nothing.
+    const reasons = turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : []));
+    if (reasons.some((key) => !liked.has(key)) && LIKES_SAID.test(plain))
+      found.push({ rule: 'a liking the user never stated', text: turn.text });
     if (/^(\w+)[.,!] \1\b/i.test(turn.text)) found.push({ rule: 'the same word twice to open', text: turn.text });
     // "Hi! Movie time? Ready to find a movie? Which genres …?": one question before the opening one is enough.
     if (types[0] === 'greet' && (plain.match(/\?/g) ?? []).length > 2)

@@ -224,6 +224,13 @@ describe('beliefPolicy', () => {
     expect(acts).toHaveLength(1);
     expect(acts[0]).toMatchObject({ type: 'describe-item', items: ['the-matrix-1999'] });
     expect(acts[0]?.type === 'describe-item' && acts[0].attributes).toContain('genre:Sci-Fi');
+    // And its themes, so that "What's it about?" gets more than its genre and who made it.
+    const tags = builtinCatalog()
+      .require('the-matrix-1999')
+      .attributes.tag?.slice(0, 2)
+      .map((tag) => `tag:${tag}`);
+    expect(tags).toHaveLength(2);
+    expect(acts[0]?.type === 'describe-item' && acts[0].attributes).toEqual(expect.arrayContaining(tags ?? []));
   });
 
   it('asks more before recommending when elicitation-heavy than when critiquing-heavy', () => {

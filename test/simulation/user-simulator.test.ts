@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { AssistantAct, UserAct } from '../../src/dialogue/dialogue-acts.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
@@ -38,6 +39,27 @@ describe('UserSimulator', () => {
     });
   });
 
+  it('with no favourite in a facet, names one of its common values as a lukewarm example, not always the same', () => {
+    const catalog = builtinCatalog();
+    const lukewarm = new PreferenceProfile({ id: 'l', liked: [], disliked: [], affinities: { 'genre:Comedy': 0.8 } });
+    const named = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const [act] = new UserSimulator(lukewarm, catalog, new SeededRandom(seed)).respond([
+        { type: 'ask-attribute', items: [], facet: 'director' },
+      ]);
+      expect(act).toMatchObject({ type: 'disclose', polarity: 'neutral' });
+      if (act?.type === 'disclose' && act.attribute !== undefined) named.add(act.attribute);
+    }
+    // Directors by how many films of the catalog they made, most first: the examples come from the top few.
+    const byCount = new Map<string, number>();
+    for (const item of catalog)
+      for (const name of item.attributes.director ?? []) byCount.set(name, (byCount.get(name) ?? 0) + 1);
+    const counts = [...byCount.values()].sort((a, b) => b - a);
+    expect(named.size).toBeGreaterThan(2);
+    for (const key of named)
+      expect(byCount.get(key.slice('director:'.length))).toBeGreaterThanOrEqual(counts[6] as number);
+  });
+
   it('answers item questions from what it has seen; held-out items are unseen to it', () => {
     const user = simulator();
     const ask = (item: string) => user.respond([{ type: 'ask-item', items: [item] }])[0];
@@ -73,6 +95,12 @@ describe('UserSimulator', () => {
       { type: 'disclose', items: ['m1'], polarity: 'positive', strength: 1 },
       { type: 'disclose', items: ['m6'], polarity: 'negative', strength: 0.8 },
       { type: 'reject', items: ['m1', 'm6'], seen: true },
+    ]);
+    // A film seen without strong feelings gets its word too, not silence.
+    expect(simulator().respond([recommend('m1', 'm7')])).toEqual([
+      { type: 'disclose', items: ['m1'], polarity: 'positive', strength: 1 },
+      { type: 'disclose', items: ['m7'], polarity: 'neutral', strength: 0 },
+      { type: 'reject', items: ['m1', 'm7'], seen: true },
     ]);
   });
 

@@ -445,7 +445,7 @@ function build(d: DomainWords) {
     ({ f }) => `What ${f} do you like to unwind with?`,
     ({ f }) => `Which ${f} have you been enjoying lately?`,
     ({ f }) => `Help me out: which ${f} suit you?`,
-    ({ f }) => `What ${f} should I start with?`,
+    ({ f }) => `Which ${f} do you rate highest?`,
     ({ f }) => `Which ${f} never let you down?`,
     ({ f }) => `If you had to name your top ${f}, what would they be?`,
     ({ f }) => `Which ${f} do you find yourself picking?`,

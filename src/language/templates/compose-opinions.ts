@@ -201,10 +201,10 @@ function sameTone(a: Tone, b: Tone): boolean {
   return a === b || a === 'seen' || b === 'seen';
 }
 
-// "I haven't read Dune yet, but I hate horror": a dislike after an unseen title is no contrast to it, nor more of it;
-// it is said on its own.
+// "I haven't read Dune yet, but I hate horror", "…, though I love westerns": a taste after an unseen title is no
+// contrast to it, nor more of it; it is said on its own.
 function unrelated(a: Tone, b: Tone | undefined): boolean {
-  return a === 'unseen' && b === 'negative';
+  return a === 'unseen' && b !== undefined && b !== 'unseen';
 }
 
 /**

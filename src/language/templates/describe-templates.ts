@@ -55,7 +55,7 @@ export const DESCRIBE: readonly Template<DescribeWords>[] = [
       ? `${w.t} is ${w.npEra}${by(w, 'by')}.`
       : `${w.cast} ${w.castOne ? 'stars' : 'star'} in ${w.t}, ${w.np}${by(w, 'by')}.`,
   (w) => `Right, ${w.t}. It's ${w.np}${by(w, 'from')}${cast(w, ', with ', ' in it')}.`,
-  (w) => `Of course. ${w.t} is ${w.npEra}${by(w, 'from')}${cast(w, ', starring ')}.`,
+  (w) => `Ah, ${w.t}. It's ${w.npEra}${by(w, 'from')}${cast(w, ', starring ')}.`,
   (w) => `Quick summary: ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', with ')}.`,
 ];
 
@@ -69,41 +69,45 @@ export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
   ({ e }) => `Expect some ${e} along the way.`,
 ];
 
-/** Tags that follow "It's" (`q`) and "with" (`f`). */
-export interface TraitWords {
-  readonly q: string;
-  readonly f: string;
-}
-
-const BOTH: readonly Template<TraitWords>[] = [
-  ({ q, f }) => `It's ${q}, with ${f}.`,
-  ({ q, f }) => `It's ${q}. Expect ${f}.`,
-  ({ q, f }) => `It's ${q}, complete with ${f}.`,
-  ({ q, f }) => `I'd call it ${q}, and it has ${f}.`,
-  ({ q, f }) => `Expect it to be ${q}, with ${f}.`,
-];
-const QUALITIES: readonly Template<TraitWords>[] = [
+/**
+ * Sentences on an item's tags: its qualities after "It's" ("dark and set in Paris"), the things it has ("car chases",
+ * "a twist ending") after "It features", and its themes ("themes of grief", said "grief") after "It deals with".
+ */
+const QUALITIES: readonly Template<{ readonly q: string }>[] = [
   ({ q }) => `It's ${q}.`,
-  ({ q }) => `It's also ${q}.`,
   ({ q }) => `Worth knowing: it's ${q}.`,
-  ({ q }) => `I'd describe it as ${q}.`,
 ];
-const FEATURES: readonly Template<TraitWords>[] = [
+const FEATURES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It features ${f}.`,
   ({ f }) => `Expect ${f}.`,
-  ({ f }) => `It has ${f}.`,
+];
+const THEMES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It deals with ${f}.`,
-  ({ f }) => `You'll find ${f} in it.`,
-  ({ f }) => `It revolves around ${f}.`,
-  ({ f }) => `You'll get ${f}.`,
+  ({ f }) => `At heart, it's about ${f}.`,
 ];
 
+// Qualities that are phrases ("set in Paris", "based on a true story") go after those that are adjectives: "dark and
+// set in Paris", not "set in Paris and dark".
+const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with) /;
+
+/** A feature said as a theme: "themes of grief" is "grief" after "deals with"; anything else is not a theme. */
+export function themeOf(feature: string): string | undefined {
+  return feature.startsWith(THEMES_OF) ? feature.slice(THEMES_OF.length) : undefined;
+}
+const THEMES_OF = 'themes of ';
+
 const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
-  ({ k }) => `Viewers tag it as ${k}.`,
+  ({ k }) => `People tag it as ${k}.`,
   ({ k }) => `People often tag it ${k}.`,
-  ({ k }) => `Viewers describe it as ${k}.`,
+  ({ k }) => `People describe it as ${k}.`,
   ({ k }) => `Its tags include ${k}.`,
 ];
+
+/** Whether a quality shares a word (of four letters or more) with words already said: "computer-animated", "animated". */
+export function saysAgain(quality: string, said: string): boolean {
+  for (const word of quality.split(/[\s-]+/)) if (word.length >= 4 && said.includes(word)) return true;
+  return false;
+}
 
 /** "the late 1990s" style era of a year, as a modifier: "late-1990s". */
 export function eraOf(year: number): string {
@@ -230,11 +234,23 @@ export function describeItem(
   };
   let text = random.pick(DESCRIBE)(words);
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;
-  const traits: TraitWords = { q: joinList(qualities), f: joinList(features) };
-  if (qualities.length > 0 || features.length > 0) {
-    const templates = qualities.length === 0 ? FEATURES : features.length === 0 ? QUALITIES : BOTH;
-    text += ` ${random.pick(templates)(traits)}`;
+  // Not "a philosophical essay collection. It's philosophical.": a tag the kind of item said already is left out.
+  const unsaid = qualities.filter((quality) => !saysAgain(quality, kind));
+  const shown = [
+    ...unsaid.filter((quality) => !PHRASE_QUALITY.test(quality)),
+    ...unsaid.filter((quality) => PHRASE_QUALITY.test(quality)),
+  ];
+  if (shown.length > 0) text += ` ${random.pick(QUALITIES)({ q: joinList(shown) })}`;
+  const things: string[] = [];
+  const themes: string[] = [];
+  for (const feature of features) {
+    if (saysAgain(feature, kind)) continue;
+    const theme = themeOf(feature);
+    if (theme === undefined) things.push(feature);
+    else themes.push(theme);
   }
+  if (things.length > 0) text += ` ${random.pick(FEATURES)({ f: joinList(things) })}`;
+  if (themes.length > 0) text += ` ${random.pick(THEMES)({ f: joinList(themes) })}`;
   if (keywords.length > 0) text += ` ${random.pick(KEYWORDS)({ k: joinList(keywords) })}`;
   for (const [facet, values] of others) {
     text +=

@@ -6,7 +6,7 @@ import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/
 import { capitalize, joinList, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
-import { eraOf, genrePhrase, plainKind } from './describe-templates.js';
+import { eraOf, genrePhrase, plainKind, saysAgain, themeOf } from './describe-templates.js';
 import type { Template } from './template.js';
 
 // A recommender who names a film often says one thing about it ("It's a Michael Mann crime thriller with Al
@@ -43,11 +43,13 @@ interface FactWords {
   readonly quality: string;
   /** A tag that follows "with": "a twist ending". */
   readonly feature: string;
+  /** The feature as a theme, after "deals with" or "about": "grief" for "themes of grief"; empty for a thing. */
+  readonly theme: string;
   /** Free-text tags viewers gave it, up to two: "quirky and dark comedy". */
   readonly tags: string;
   /** How widely the film has been seen, when the catalog says (its `popularity`). */
   readonly fame: Fame | undefined;
-  /** Every genre of the item was said already: its kind of film alone ("a science book") would say it again. */
+  /** The turn's reason named a genre of the item: its kind of film is not said (see {@link wordsOf}). */
   readonly kindSaid: boolean;
   /** The domain's words. */
   readonly w: FactDomainWords;
@@ -155,24 +157,35 @@ const CAST: readonly Fact[] = [
   ({ s, cast }) => `${s.it} has ${cast} in the lead.`,
   ({ s, cast }) => `${s.it} stars ${cast}.`,
 ];
-const TAGS: readonly Fact[] = [
+// Tags, qualities and features said alone, and (in the lists after them) with the kind of item, which only an item
+// whose kind can be said gets: not "It's a book, and it's philosophical."
+const TAGS_ALONE: readonly Fact[] = [
   ({ tags, w }) => `${w.audience} tag it ${tags}.`,
   ({ s, tags }) => `People describe ${s.inner} as ${tags}.`,
-  ({ s, np, tags }) => `${s.it}'s ${np}, tagged ${tags}.`,
   ({ s, tags }) => `${s.it} is often tagged ${tags}.`,
 ];
-const QUALITY: readonly Fact[] = [
+const TAGS: readonly Fact[] = [...TAGS_ALONE, ({ s, np, tags }) => `${s.it}'s ${np}, tagged ${tags}.`];
+const QUALITY_ALONE: readonly Fact[] = [
   ({ s, quality }) => `${s.it}'s ${quality}.`,
-  ({ s, np, quality }) => `${s.it}'s ${np}, and ${s.inner}'s ${quality}.`,
   ({ s, quality }) => `${s.it}'s ${quality}, for what it's worth.`,
 ];
-const FEATURE: readonly Fact[] = [
+const QUALITY: readonly Fact[] = [
+  ...QUALITY_ALONE,
+  ({ s, np, quality }) => `${s.it}'s ${np}, and ${s.inner}'s ${quality}.`,
+];
+// A feature is a thing an item has ("car chases", "a twist ending"), said after "features" or "with", or a theme
+// ("themes of grief"), said "grief" after "deals with" or "about".
+const FEATURE_ALONE: readonly Fact[] = [
+  ({ s, feature }) => `${s.it} features ${feature}.`,
   ({ s, feature }) => `${s.it} has ${feature}.`,
-  ({ s, feature }) => `${s.it} comes with ${feature}.`,
-  ({ s, feature }) => `You'll find ${feature} in ${s.inner}.`,
-  ({ s, np, feature }) => `${s.it}'s ${np} with ${feature}.`,
   ({ feature }) => `Expect ${feature}.`,
 ];
+const FEATURE: readonly Fact[] = [...FEATURE_ALONE, ({ s, np, feature }) => `${s.it}'s ${np} with ${feature}.`];
+const THEME_ALONE: readonly Fact[] = [
+  ({ s, theme }) => `${s.it} deals with ${theme}.`,
+  ({ s, theme }) => `At heart, ${s.inner}'s about ${theme}.`,
+];
+const THEME: readonly Fact[] = [...THEME_ALONE, ({ s, np, theme }) => `${s.it}'s ${np} about ${theme}.`];
 
 /** How widely a film has been seen, as a recommender would pass it on. */
 const FAME: Readonly<Record<Fame, readonly Fact[]>> = {
@@ -249,18 +262,18 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: R
   // The rest of a cast is not "in the lead" once its star was the reason: neither is named.
   const performers = words.performers.some((name) => said.has(name)) ? [] : words.performers;
   const creators = words.creators.some((name) => said.has(name)) ? [] : words.creators;
-  // Nor its genres the reason named: "If it's mysteries you're after, North by Northwest, an adventure thriller".
-  const unsaid =
-    said.size === 0 ? words.genres : words.genres.filter((_, at) => !said.has(words.genreValues[at] ?? ''));
-  const kindSaid = words.genres.length > 0 && unsaid.length === 0;
-  const genres = kindSaid || unsaid.length === words.genres.length ? words.genres : unsaid;
+  // Nor a kind once the reason named one of its genres: with it, the kind says the reason again ("If it's mysteries
+  // you're after, North by Northwest, a mystery thriller"); without it, it reads as if the item lacked it ("Like The
+  // Great Escape, but animated: Grave of the Fireflies, a war drama").
+  const kindSaid = said.size > 0 && words.genreValues.some((value) => said.has(value));
   const alt = random.chance(0.5);
   const head = alt ? words.altHead : words.head;
-  const kind = genres === words.genres ? (alt ? words.altKind : words.kind) : genrePhrase(genres, head).kind;
-  // Once the reason named the kind of film, a fact says just "a film": "It's a film with a fight for survival."
-  const np = withArticle(kindSaid && phrasing.noun !== undefined ? head : kind);
-  const end = genrePhrase(genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
+  const kind = alt ? words.altKind : words.kind;
+  const np = withArticle(kind);
+  const end = genrePhrase(words.genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
   const npEnd = withArticle(end);
+  const kinds = `${kind} ${end}`;
+  const feature = unsaidOf(features, kinds, random);
   const castNames = performers.slice(0, random.chance(0.5) ? 1 : 2);
   const besides = castNames.filter((name) => !creators.includes(name));
   return {
@@ -273,13 +286,24 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: R
     castOne: castNames.length === 1,
     castBesides: joinList(besides),
     castBesidesOne: besides.length === 1,
-    quality: qualities.length === 0 ? '' : random.pick(qualities),
-    feature: features.length === 0 ? '' : random.pick(features),
+    quality: unsaidOf(qualities, kinds, random),
+    feature,
+    theme: themeOf(feature) ?? '',
     tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
     fame,
     kindSaid,
     w: factWords(phrasing),
   };
+}
+
+/**
+ * One of an item's qualities or features that its kind does not say already: no "a philosophical novel that's
+ * philosophical", "a musical with musical numbers", nor "It fits your liking for animated films. It's computer-animated."
+ */
+function unsaidOf(traits: readonly string[], kinds: string, random: SeededRandom): string {
+  if (traits.length === 0) return '';
+  const unsaid = traits.filter((trait) => !saysAgain(trait, kinds));
+  return unsaid.length === 0 ? '' : random.pick(unsaid);
 }
 
 const NOTHING_SAID: ReadonlySet<string> = new Set();
@@ -373,9 +397,13 @@ export function itemFact(
   if (words.by !== '') lists.push(BY, kinded ? KIND_BY : BY);
   if (words.cast !== '') lists.push(CAST, kinded ? KIND_CAST : CAST);
   if (words.by !== '' && words.castBesides !== '') lists.push(BY_CAST);
-  if (words.quality !== '') lists.push(QUALITY);
-  if (words.feature !== '') lists.push(FEATURE);
-  if (words.tags !== '') lists.push(TAGS, TAGS);
+  if (words.quality !== '') lists.push(kinded ? QUALITY : QUALITY_ALONE);
+  if (words.theme !== '') lists.push(kinded ? THEME : THEME_ALONE);
+  else if (words.feature !== '') lists.push(kinded ? FEATURE : FEATURE_ALONE);
+  if (words.tags !== '') {
+    const tags = kinded ? TAGS : TAGS_ALONE;
+    lists.push(tags, tags);
+  }
   if (words.fame !== undefined) lists.push(FAME[words.fame]);
   if (lists.length === 0) return '';
   return random.pick(random.pick(lists))({ ...words, s: subject });
@@ -390,7 +418,7 @@ const APPOSITIVES: readonly Appositive[] = [
   ({ np, npEnd, by, kind }) => (by === '' ? npEnd : by.includes(' and ') ? `${np} from ${by}` : `${by}'s ${kind}`),
   ({ np, cast }) => (cast === '' ? np : `${np} with ${cast}`),
   ({ np, cast }) => (cast === '' ? np : `${np} starring ${cast}`),
-  ({ np, feature }) => (feature === '' ? np : `${np} with ${feature}`),
+  ({ np, feature, theme }) => (theme !== '' ? `${np} about ${theme}` : feature === '' ? np : `${np} with ${feature}`),
   ({ np, quality }) =>
     quality === '' ? np : /^(set|based|in) /.test(quality) ? `${np} ${quality}` : `${np} that's ${quality}`,
   ({ np, tags }) => (tags === '' ? np : `${np} people tag ${tags}`),

@@ -577,7 +577,7 @@ function build(d: DomainWords) {
     terse: [
       ({ and }) => `What's ${and} about?`,
       ({ and }) => `${and}? What's it like?`,
-      ({ and }) => `About ${and}?`,
+      ({ and }) => `Info on ${and}?`,
       ({ and }) => `Tell me about ${and}.`,
       ({ and }) => `What's ${and}?`,
       ({ and }) => `${and}: what's that?`,
@@ -645,6 +645,18 @@ function build(d: DomainWords) {
     ({ and }) => `I'll note down ${and} anyway.`,
     ({ and }) => `I appreciate you mentioning ${and}.`,
     ({ and }) => `Thanks for bringing up ${and}.`,
+  ];
+
+  /**
+   * Before a lukewarm answer to an open question about a facet ("Which directors do you like?"): the user has no
+   * favourites, and the one named after it is only an example ("None in particular. Spielberg's films are fine.").
+   */
+  const USER_NO_FAVOURITES: readonly string[] = [
+    'None in particular, really.',
+    'Nobody stands out, to be honest.',
+    "I don't really have favourites there.",
+    'Hard to say; none in particular.',
+    'No real favourites.',
   ];
 
   /** A user's hello. */
@@ -728,6 +740,7 @@ function build(d: DomainWords) {
     ASK_ABOUT_STORY,
     GIVE_UP,
     GIVE_UP_ITEMS,
+    USER_NO_FAVOURITES,
     USER_GREETINGS,
     USER_OPEN_QUESTIONS,
     USER_CLOSE_WITH_ITEM,

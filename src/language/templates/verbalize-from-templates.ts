@@ -1,3 +1,4 @@
+import { parseAttributeKey } from '../../catalog/item.js';
 import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
 import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
@@ -280,7 +281,6 @@ const MARKED: RecommendWords & RespondRecommendWords = {
   s: 'x',
 };
 const askingTemplates = new WeakMap<Template<typeof MARKED>, boolean>();
-const statementLists = new WeakMap<readonly Template<never>[], readonly Template<never>[]>();
 
 /** Whether a suggestion's template asks about what it suggests: "Have you seen A?", "Maybe A? It could fit." */
 function asksAbout(template: Template<typeof MARKED>): boolean {
@@ -293,13 +293,37 @@ function asksAbout(template: Template<typeof MARKED>): boolean {
   return asks;
 }
 
-function statementsOf<T extends Template<typeof MARKED>>(list: readonly T[]): readonly T[] {
-  let statements = statementLists.get(list) as readonly T[] | undefined;
-  if (statements === undefined) {
-    statements = list.filter((template) => !asksAbout(template));
-    statementLists.set(list, statements);
+// The templates of a list that pass a test, worked out once per list and test.
+const keptLists = new WeakMap<(template: never) => boolean, WeakMap<readonly Template<never>[], readonly unknown[]>>();
+
+function keptOf<T extends Template<typeof MARKED>>(list: readonly T[], keep: (template: T) => boolean): readonly T[] {
+  let byList = keptLists.get(keep);
+  if (byList === undefined) {
+    byList = new WeakMap();
+    keptLists.set(keep, byList);
   }
-  return statements;
+  let kept = byList.get(list) as readonly T[] | undefined;
+  if (kept === undefined) {
+    kept = list.filter(keep);
+    byList.set(list, kept);
+  }
+  return kept;
+}
+
+const isStatement = (template: Template<typeof MARKED>) => !asksAbout(template);
+
+function statementsOf<T extends Template<typeof MARKED>>(list: readonly T[]): readonly T[] {
+  return keptOf(list, isStatement);
+}
+
+// Wordings that say the user likes the reason ("Since you like …", "For a fan of …", "your taste for …").
+const LIKING_CLAIMED =
+  /\b(?:you like|you enjoy|you're into|you're a fan|your taste|your liking|your fondness|fans? of|who enjoys)\b/i;
+const claimsNoLiking = (template: Template<typeof MARKED>) => !LIKING_CLAIMED.test(template(MARKED));
+
+/** The templates of a list that claim no liking of the reason. */
+function noLikingClaimed<T extends Template<typeof MARKED>>(list: readonly T[]): readonly T[] {
+  return keptOf(list, claimsNoLiking);
 }
 
 /** A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye. */
@@ -337,14 +361,15 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
     const text = item({ ...titles, r });
     return state.speaker === 'user' || list === asking ? text : recommendTail(state, text, act, asksAbout(item));
   }
-  const because = one ? t.RECOMMEND_ONE_BECAUSE : t.RECOMMEND_MANY_BECAUSE;
-  const first = state.suggestedBefore ? [] : one ? t.RECOMMEND_ONE_BECAUSE_FIRST : t.RECOMMEND_MANY_BECAUSE_FIRST;
-  // "You said you like …" only of what the user said they like, not of what a critique asked for ("more tense").
-  const said = act.reasons.every((key) => state.stated.has(key))
-    ? one
-      ? t.RECOMMEND_ONE_BECAUSE_SAID
-      : t.RECOMMEND_MANY_BECAUSE_SAID
-    : [];
+  // "You said you like …", or "Since you like …", only of what the user said they like, not of what a critique asked
+  // for ("more tense"): "Since it's tense films you want" is all a critique tells.
+  const liked = act.reasons.every((key) => state.stated.has(key));
+  const claims = (list: readonly Template<RecommendWords>[]) => (liked ? list : noLikingClaimed(list));
+  const because = claims(one ? t.RECOMMEND_ONE_BECAUSE : t.RECOMMEND_MANY_BECAUSE);
+  const first = state.suggestedBefore
+    ? []
+    : claims(one ? t.RECOMMEND_ONE_BECAUSE_FIRST : t.RECOMMEND_MANY_BECAUSE_FIRST);
+  const said = liked ? (one ? t.RECOMMEND_ONE_BECAUSE_SAID : t.RECOMMEND_MANY_BECAUSE_SAID) : [];
   const template = drawFrom(state.random, [
     suggestable(state, because),
     suggestable(state, first),
@@ -737,6 +762,20 @@ function statedLikings(history: readonly Turn[]): TurnState['stated'] {
   });
 }
 
+/**
+ * Whether a user's act says no strong feelings about a value of the facet the recommender just asked about openly
+ * ("Which directors do you like?" "… I'm fine either way on Spielberg's films"): the user has no favourite there.
+ */
+function lukewarmAboutFacet(act: DialogueAct | undefined, history: readonly Turn[]): boolean {
+  if (act?.type !== 'disclose' || act.polarity !== 'neutral' || act.attribute === undefined) return false;
+  const facet = parseAttributeKey(act.attribute)?.facet;
+  const asked = history[history.length - 1]?.acts;
+  return (
+    asked?.some((said) => said.type === 'ask-attribute' && said.attribute === undefined && said.facet === facet) ??
+    false
+  );
+}
+
 // "What's Heat about?", "What's the story in Heat?", "What's the premise of Heat?": a question about the plot.
 const STORY_QUESTION = /\b(?:story|premise|plot)\b|\bwhat(?:'s| is)\b[^.?!]* about\?/i;
 
@@ -814,6 +853,9 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       pieces.push(sentence(state, verbalizeAct(state, act, context)));
       i++;
     }
+  }
+  if (state.speaker === 'user' && lukewarmAboutFacet(acts[0], request.history)) {
+    pieces.unshift(state.random.pick(state.t.USER_NO_FAVOURITES));
   }
   // "Okay. Okay, for horror I'd suggest …": an acknowledgement is left out when the turn goes on with its word.
   if (ack !== undefined && firstWord(pieces[1] ?? '') === firstWord(ack)) pieces.shift();
