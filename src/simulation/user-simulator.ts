@@ -307,7 +307,7 @@ export class UserSimulator {
       ? this.#critique(fresh[closest] as string)
       : undefined;
     acts.push(critique ?? { type: 'reject', items: fresh, seen: false });
-    return this.#unsatisfying(acts);
+    return this.#unsatisfying(acts, seen);
   }
 
   /** An item the user could accept without contradicting itself: no attribute it dislikes. */
@@ -318,13 +318,17 @@ export class UserSimulator {
   }
 
   /** Counts an unsatisfying turn; past the persona's patience, the user gives up instead. */
-  #unsatisfying(acts: UserAct[]): UserAct[] {
+  #unsatisfying(acts: UserAct[], seen: readonly string[] = []): UserAct[] {
     this.#unsatisfied++;
     if (this.#unsatisfied < this.#traits.patience) return acts;
     this.#state = 'gave-up';
     // What the user says of the last slate stays: their opinions, and that they had seen it all ("King Kong was
-    // fantastic! Seen it already, though. I'll look elsewhere."), not their critique or request for more.
+    // fantastic! Seen it already, though. I'll look elsewhere."), not their critique or request for more. Titles they
+    // had seen among new ones are said to be seen too: "Loved A and B! Nothing's clicking." reads as turning down
+    // what they loved.
     const kept = acts.filter((a) => a.type === 'disclose' || (a.type === 'reject' && a.seen));
+    if (seen.length > 0 && !kept.some((a) => a.type === 'reject'))
+      kept.push({ type: 'reject', items: [...seen], seen: true });
     return [...kept, { type: 'give-up', items: [] }];
   }
 

@@ -47,7 +47,8 @@ function seams(dialogue: DialogueRecord, catalog: ItemCatalog): Seam[] {
     }
     const before = dialogue.turns[index - 1];
     const rejected = (before?.acts ?? []).flatMap((act) => (act.type === 'reject' ? act.items : []));
-    if (rejected.length > 1) {
+    // A goodbye to a user who gave up speaks of the evening ("Sorry this one didn't come together"), not the titles.
+    if (rejected.length > 1 && turn.acts[0]?.type !== 'close') {
       const first = turn.text.split(/(?<=[.!?])\s/)[0] ?? '';
       if (SINGULAR.test(first)) found.push({ rule: 'rejected several, acknowledged one', text: turn.text });
     }

@@ -47,6 +47,8 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   // "neutral about books about religion".
   ['"about" twice', /\babout [a-z]+ about\b/],
+  // "A was fine, but forgettable, but B was fantastic".
+  ['"but" twice in a sentence', /\bbut\b[^.!?;]*\bbut\b/i],
   // "Book Lovers could be right for you, reading as you like funny books": the idiom is "seeing as".
   ['"reading as" for "seeing as"', /\b(?:reading|watching|listening|playing) as you\b/],
   // "crazy about movies on drugs", "stories on family": books are on a topic, films and stories are not.
@@ -183,13 +185,14 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       const volunteered = turn.acts.some((act) => act.type === 'disclose' && act.attribute !== undefined);
       if (turn.acts.some((act) => act.type === 'ask-about-item') && volunteered)
         found.push({ rule: 'a taste volunteered with a question about an item', text: turn.text });
-      // "I haven't read Dune yet, but I hate horror": a dislike is no contrast to a title not read.
-      const unseenThenDislike = turn.acts.some((act, at) => {
+      // "I haven't read Dune yet, but I hate horror", "Drive was fine, but I'm not into war films": a taste for a kind
+      // of item is no contrast to an opinion of a title.
+      const titleThenTaste = turn.acts.some((act, at) => {
         const next = turn.acts[at + 1];
-        return act.type === 'answer-item' && !act.seen && next?.type === 'disclose' && next.polarity === 'negative';
+        return act.type === 'answer-item' && next?.type === 'disclose' && next.attribute !== undefined;
       });
-      if (unseenThenDislike && /, (?:but|though) |\b(?:that said|on the other hand|mind you), /i.test(said))
-        found.push({ rule: 'a dislike set against a title not seen', text: turn.text });
+      if (titleThenTaste && /, (?:but|though) |\b(?:that said|on the other hand|mind you), /i.test(said))
+        found.push({ rule: 'a taste set against an opinion of a title', text: turn.text });
       // "I have, and …" answers "Have you seen …?", not "Do you know …?" or "Does … ring a bell?".
       const asked = dialogue.turns[index - 1]?.text ?? '';
       if (/^I have[,;.]/.test(turn.text) && !/\b(have you|you've|ever|did you|seen|read)\b/i.test(asked))

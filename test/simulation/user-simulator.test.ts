@@ -123,6 +123,15 @@ describe('UserSimulator', () => {
       { type: 'reject', items: ['m1', 'm6'], seen: true },
       { type: 'give-up', items: [] },
     ]);
+    // Giving up on new titles shown with a loved one it had seen, it says it had seen that one: "Loved A! Nothing's
+    // clicking." would read as turning down what it loved.
+    const other = simulator();
+    other.respond([recommend('m6')]);
+    expect(other.respond([recommend('m1', 'm2')])).toEqual([
+      { type: 'disclose', items: ['m1'], polarity: 'positive', strength: 1 },
+      { type: 'reject', items: ['m1'], seen: true },
+      { type: 'give-up', items: [] },
+    ]);
   });
 
   it('names no item the recommender did not name, except the visible ones it rated', () => {

@@ -20,6 +20,8 @@ interface Clause {
   readonly text: string;
   readonly tone: Tone;
   readonly shade: OpinionShade | undefined;
+  /** What the clause is an opinion of: titles, or kinds of item (attributes). */
+  readonly about: 'items' | 'kinds';
 }
 
 /** At or above this strength an opinion is voiced strongly ("love", "can't stand"); below it mildly. */
@@ -145,9 +147,15 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
           text: random.pick(terse ? O.NOT_SEEN.terse : O.NOT_SEEN.normal)(words),
           tone: 'unseen',
           shade: undefined,
+          about: 'items',
         });
       } else if (act.polarity === undefined) {
-        out.push({ text: random.pick(terse ? O.SEEN.terse : O.SEEN.normal)(words), tone: 'seen', shade: undefined });
+        out.push({
+          text: random.pick(terse ? O.SEEN.terse : O.SEEN.normal)(words),
+          tone: 'seen',
+          shade: undefined,
+          about: 'items',
+        });
       } else {
         const shade = shadeOf(act.polarity, act.strength);
         // "Yes, …" only opens a turn's answer; mid-sentence it would read as a non sequitur.
@@ -157,7 +165,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
         // Not before an opinion that asks its own question: "Yes, Heat? Amazing."
         const opener =
           out.length === 0 && !text.includes('?') ? random.pick(terse ? openers.terse : openers.normal) : '';
-        out.push({ text: opener + text, tone: act.polarity, shade });
+        out.push({ text: opener + text, tone: act.polarity, shade, about: 'items' });
       }
       continue;
     }
@@ -173,15 +181,17 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
         text: attributeOpinion(state, act, shade, x, out.length === 0, hedges),
         tone: act.polarity,
         shade,
+        about: 'kinds',
       });
     }
     if (act.items.length > 0) {
       const ids = group.length === 1 ? act.items : group.flatMap((member) => member.items);
       const templates = terse ? O.ITEM_OPINIONS.terse : O.ITEM_OPINIONS.normal;
-      out.push({ text: random.pick(templates[shade])(itemOpinionWords(state, ids)), tone: act.polarity, shade });
+      const text = random.pick(templates[shade])(itemOpinionWords(state, ids));
+      out.push({ text, tone: act.polarity, shade, about: 'items' });
     }
     if (act.attribute === undefined && act.items.length === 0) {
-      out.push({ text: random.pick(O.BARE_OPINIONS[act.polarity]), tone: act.polarity, shade });
+      out.push({ text: random.pick(O.BARE_OPINIONS[act.polarity]), tone: act.polarity, shade, about: 'kinds' });
     }
   }
   return out;
@@ -193,6 +203,7 @@ const SEMICOLON = ['; '];
 // A contrast between two clauses takes a comma: "I love sci-fi, but horror is not for me."
 const CONTRAST = [', but ', ', but ', ', though '];
 const CONTRAST_TERSE = [', but ', '; '];
+const CONTRAST_WHILE = [', while '];
 const LEAD_SAME = ['also, ', 'and ', 'oh, and '];
 // Sentence openers after the first: a contrast avoids a second "but" right after one that joined clauses.
 const LEAD_CONTRAST = ['on the other hand, ', 'that said, ', 'mind you, '];
@@ -201,11 +212,12 @@ function sameTone(a: Tone, b: Tone): boolean {
   return a === b || a === 'seen' || b === 'seen';
 }
 
-// "I haven't read Dune yet, but I hate horror", "…, though I love westerns": a taste after an unseen title is no
-// contrast to it, nor more of it; it is said on its own.
-function unrelated(a: Tone, b: Tone | undefined): boolean {
-  return a === 'unseen' && b !== undefined && b !== 'unseen';
+// "I haven't read Dune yet, but I hate horror", "Drive was fine, but I'm not into war films": a taste for a kind of
+// item after an opinion of a title is no contrast to it, nor more of it, but a new topic, said on its own.
+function newTopic(a: Clause, b: Clause | undefined): boolean {
+  return a.about === 'items' && b?.about === 'kinds';
 }
+const LEAD_NEW_TOPIC = ['oh, and ', 'also, ', 'by the way, '];
 
 /**
  * Renders a run of consecutive opinion acts as sentences of at most two clauses each: "I love sci-fi, but I
@@ -216,39 +228,48 @@ export function composeOpinions(acts: readonly OpinionAct[], state: TurnState): 
   const terse = state.style === 'terse';
   const parts = clauses(acts, state);
   const sentences: string[] = [];
-  let previous: Tone | undefined;
+  let previous: Clause | undefined;
   for (let i = 0; i < parts.length; ) {
     const first = parts[i] as Clause;
     // A terse clause that asks its own question ("Heat? Amazing") stands alone: after a bare comma it runs into the
     // clause before ("Thrillers, always, Heat? Amazing").
     const next = parts[i + 1];
     const second =
-      (terse && (first.text.includes('?') || next?.text.includes('?'))) || unrelated(first.tone, next?.tone)
-        ? undefined
-        : next;
+      (terse && (first.text.includes('?') || next?.text.includes('?'))) || newTopic(first, next) ? undefined : next;
     i += second ? 2 : 1;
     let text = first.text;
-    if (previous !== undefined && !terse && !unrelated(previous, first.tone)) {
-      text = random.pick(sameTone(previous, first.tone) ? LEAD_SAME : LEAD_CONTRAST) + text;
+    if (previous !== undefined && !terse) {
+      const leads = newTopic(previous, first)
+        ? LEAD_NEW_TOPIC
+        : sameTone(previous.tone, first.tone)
+          ? LEAD_SAME
+          : LEAD_CONTRAST;
+      text = random.pick(leads) + text;
     }
     if (second) {
       const same = sameTone(first.tone, second.tone);
       // Nor does a bare comma join clauses that have commas of their own: "Thrillers, always; Heat, loved it".
+      // Nor "but" join a clause that has its own: "A was fine, but forgettable, but B was fantastic".
+      const ownBut = first.text.includes(' but ') || second.text.includes(' but ');
       const joins = terse
         ? same
           ? first.text.includes(',') || second.text.includes(',')
             ? SEMICOLON
             : SAME_TERSE
-          : CONTRAST_TERSE
+          : ownBut
+            ? SEMICOLON
+            : CONTRAST_TERSE
         : same
           ? SAME
-          : CONTRAST;
+          : ownBut
+            ? CONTRAST_WHILE
+            : CONTRAST;
       text += random.pick(joins) + second.text;
     }
     const last = second ?? first;
     const excited = first.shade === 'love' && (second === undefined || second.shade === 'love') && random.chance(0.3);
     sentences.push(sentence(state, `${text}${excited ? '!' : '.'}`));
-    previous = last.tone;
+    previous = last;
   }
   return sentences;
 }
