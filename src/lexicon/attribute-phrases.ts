@@ -101,12 +101,14 @@ function fill(pattern: string, value: string): string {
   // Before a plural noun, a name for a whole set loses its set's word: "Wolf Hall books", not "Wolf Hall Trilogy books".
   const modifier = value.replace(/^The /, '').replace(SET_WORD, '');
   const own = value.startsWith('The ') ? pattern.replaceAll(/\bthe \{value\}/gi, '{value}') : pattern;
-  return own.startsWith('{value} ')
-    ? modifier + own.slice(7).replaceAll('{value}', value)
-    : own.replaceAll('{value}', value);
+  if (!own.startsWith('{value} ')) return own.replaceAll('{value}', value);
+  // A name that is a plural noun itself is the noun phrase: "no Neapolitan Novels", not "no Neapolitan Novels books".
+  if (PLURAL_NAME.test(value)) return modifier + own.slice(8).replace(/^\S+/, '').replaceAll('{value}', value);
+  return modifier + own.slice(7).replaceAll('{value}', value);
 }
 
 const SET_WORD = / (?:Trilogy|Quartet|Series|Sequence|Cycle)$/;
+const PLURAL_NAME = / (?:Novels|Books|Chronicles|Tales|Stories|Papers|Letters|Mysteries|Adventures)$/;
 
 // Unknown genres: acronyms ("IMAX") keep their capitals, any other name is lowercased like the known ones; the
 // domain's plural follows ("sf books"), or nothing in a domain without a noun.

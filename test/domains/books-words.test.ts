@@ -50,6 +50,8 @@ describe('books words', () => {
     expect(attributePhrase('series:The Lord of the Rings', books).noun).toBe('Lord of the Rings books');
     expect(attributePhrase('series:Discworld', books).noun).toBe('Discworld books');
     expect(attributePhrase('series:Wolf Hall Trilogy', books).noun).toBe('Wolf Hall books');
+    // A name that is a plural noun itself needs no other: "no Neapolitan Novels", not "no Neapolitan Novels books".
+    expect(attributePhrase('series:Neapolitan Novels', books).noun).toBe('Neapolitan Novels');
     expect(attributePhrase('series:The Lord of the Rings', books).more).toBe('from The Lord of the Rings series');
   });
 

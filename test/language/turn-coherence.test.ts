@@ -47,6 +47,8 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   // "neutral about books about religion".
   ['"about" twice', /\babout [a-z]+ about\b/],
+  // "Not feeling A, B and C": turning several down takes "or".
+  ['"and" in a refusal of several', /\bNot feeling T(?: \(\d{4}\))?(?:, T(?: \(\d{4}\))?)* and T\b/],
   // "A was fine, but forgettable, but B was fantastic".
   ['"but" twice in a sentence', /\bbut\b[^.!?;]*\bbut\b/i],
   // "Book Lovers could be right for you, reading as you like funny books": the idiom is "seeing as".
@@ -321,6 +323,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     if (reasons.some((key) => !liked.has(key)) && LIKES_SAID.test(plain))
       found.push({ rule: 'a liking the user never stated', text: turn.text });
     if (/^(\w+)[.,!] \1\b/i.test(turn.text)) found.push({ rule: 'the same word twice to open', text: turn.text });
+    // "What directors do you like to unwind with?": people are not what one unwinds with.
+    if (/\b(?:directors|actors|filmmakers|authors|writers)\b[^.?!]*\b(?:unwind with|good mood)\b/i.test(plain))
+      found.push({ rule: 'people asked about as a kind of item', text: turn.text });
     // "Hi! Movie time? Ready to find a movie? Which genres …?": one question before the opening one is enough.
     if (types[0] === 'greet' && (plain.match(/\?/g) ?? []).length > 2)
       found.push({ rule: 'questions piled up in a greeting', text: turn.text });

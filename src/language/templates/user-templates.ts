@@ -329,7 +329,7 @@ function build(d: DomainWords) {
       ({ none }) => `Hmm, ${none} appeals to me.`,
       ({ and }) => `I'll pass on ${and}.`,
       ({ and }) => `${and} aren't grabbing me, sorry.`,
-      ({ and }) => `Not feeling ${and}, to be honest.`,
+      ({ or }) => `Not feeling ${or}, to be honest.`,
       ({ and }) => `I don't think ${and} are for me.`,
       ({ and }) => `No thanks to ${and}.`,
       ({ and }) => `${and} don't do much for me.`,

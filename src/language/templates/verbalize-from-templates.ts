@@ -551,7 +551,12 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
       if (user) return withItems(state, random.pick(state.t.USER_GREETINGS), act.items);
       const greeting = random.pick(state.t.GREETINGS);
       const offers = greeting.endsWith('?') ? state.t.GREETING_STATEMENT_OFFERS : state.t.GREETING_OFFERS;
-      return withItems(state, `${greeting}${maybe(random, VOICES[state.style].offer, offers)}`, act.items);
+      if (!random.chance(VOICES[state.style].offer)) return withItems(state, greeting, act.items);
+      // Not "Let's talk movies. Let's find your next movie.": an offer opens unlike the greeting's last sentence.
+      const last = firstWord(greeting.slice(greeting.search(/[^.!?\s][^.!?]*[.!?]?$/)));
+      let offer = random.pick(offers);
+      for (let tries = 0; tries < 3 && firstWord(offer) === last; tries++) offer = random.pick(offers);
+      return withItems(state, `${greeting} ${offer}`, act.items);
     }
     case 'ask-open': {
       if (user) return withItems(state, random.pick(state.t.USER_OPEN_QUESTIONS), act.items);
