@@ -103,9 +103,12 @@ const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
   ({ k }) => `Its tags include ${k}.`,
 ];
 
-/** Whether a quality shares a word (of four letters or more) with words already said: "computer-animated", "animated". */
-export function saysAgain(quality: string, said: string): boolean {
-  for (const word of quality.split(/[\s-]+/)) if (word.length >= 4 && said.includes(word)) return true;
+/**
+ * Whether a tag's words (of four letters or more) were said already, as in the kind of item: "computer-animated" after
+ * "an animated comedy", "musical numbers" after "a dramatic musical".
+ */
+export function saysAgain(tag: string, said: string): boolean {
+  for (const word of tag.split(/[\s-]+/)) if (word.length >= 4 && said.includes(word)) return true;
   return false;
 }
 
