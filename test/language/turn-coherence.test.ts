@@ -314,14 +314,17 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       );
       const told = !(catalog.require(described.items[0] as string).attributes.genre ?? []).some((g) => UNTOLD.has(g));
       const kept = /\bspoil\w*|\bfound out\b|\bthe (?:story|plot)\b/i.test(plain);
+      // "I won't spoil the plot, though": kept back, the plot is the end of an answer, not a refusal to give one.
+      if (/\b(?:won't|rather not|not going to)\b[^.?!]*\b(?:spoil|give)\b/i.test(plain))
+        found.push({ rule: 'the plot refused', text: turn.text });
       if (kept !== (asked && told))
         found.push({ rule: 'the plot question unanswered or answered unasked', text: turn.text });
     }
-    // "Okay. Okay, for horror …": the same word twice to open a turn.
     // "More noir than Laura? You like noir, so try Out of the Past": a critique asks for something, it likes nothing.
     const reasons = turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : []));
     if (reasons.some((key) => !liked.has(key)) && LIKES_SAID.test(plain))
       found.push({ rule: 'a liking the user never stated', text: turn.text });
+    // "Okay. Okay, for horror …": the same word twice to open a turn.
     if (/^(\w+)[.,!] \1\b/i.test(turn.text)) found.push({ rule: 'the same word twice to open', text: turn.text });
     // "What directors do you like to unwind with?": people are not what one unwinds with.
     if (/\b(?:directors|actors|filmmakers|authors|writers)\b[^.?!]*\b(?:unwind with|good mood)\b/i.test(plain))

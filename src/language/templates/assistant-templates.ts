@@ -1018,11 +1018,13 @@ function build(d: DomainWords) {
    * nothing was found ("Good luck finding something!").
    */
   /** After describing an item whose story the user asked about: the catalog has no plot, and says so kindly. */
+  // Said after what the catalog tells of an item, as the end of an answer, not as a refusal ("I won't spoil the plot,
+  // though" read as dodging the question).
   const SPOILER_FREE: readonly string[] = [
-    "I'll leave the story for you to discover.",
-    "I won't spoil the plot, though.",
-    "I'd rather not give the story away.",
-    'The story is best found out for yourself.',
+    "That's the gist without spoilers.",
+    "That's as much as I can say without spoiling it.",
+    'The rest of the story is best found out for yourself.',
+    'Anything more would spoil the story.',
   ];
 
   const CLOSE_AFTER_ANSWER: readonly string[] = [
