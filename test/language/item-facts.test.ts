@@ -173,10 +173,10 @@ describe('item facts', () => {
     const books = builtinBooksCatalog();
     for (const item of books.items().slice(0, 60)) {
       const said = new Set(item.attributes.genre ?? []);
-      for (const text of [
-        ...Array.from({ length: 30 }, (_, seed) => itemFact(item, books, new SeededRandom(`bare/${seed}`), said)),
-      ])
+      for (let seed = 0; seed < 30; seed++) {
+        const text = itemFact(item, books, new SeededRandom(`bare/${seed}`), said);
         expect(text, text).not.toMatch(/\bIt(?:'s| is) an? (?:book|read|title)\b/);
+      }
     }
   });
 

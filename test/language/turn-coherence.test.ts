@@ -169,19 +169,11 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       // "Which directors do you like?" "I'm indifferent to Spielberg's films.": with no favourite, the one named is
       // only an example, and the answer says there is none first.
       const first = turn.acts[0];
+      const lukewarm = first?.type === 'disclose' && first.polarity === 'neutral' ? first.attribute : undefined;
       const askedOpenly = dialogue.turns[index - 1]?.acts.some(
-        (act) =>
-          act.type === 'ask-attribute' &&
-          act.attribute === undefined &&
-          first?.type === 'disclose' &&
-          first.attribute?.startsWith(`${act.facet}:`),
+        (act) => act.type === 'ask-attribute' && act.attribute === undefined && lukewarm?.startsWith(`${act.facet}:`),
       );
-      if (
-        askedOpenly &&
-        first?.type === 'disclose' &&
-        first.polarity === 'neutral' &&
-        !/\b(?:none|nobody|nothing|no (?:real )?favou?rites|(?:have|any) favou?rites)\b/i.test(said)
-      )
+      if (askedOpenly && !/\b(?:none|nobody|nothing|no (?:real )?favou?rites|(?:have|any) favou?rites)\b/i.test(said))
         found.push({ rule: 'a lukewarm example given as an answer', text: turn.text });
       // "What's Heat about? I love westerns.": a question about an item ends the turn, with nothing volunteered after it.
       const volunteered = turn.acts.some((act) => act.type === 'disclose' && act.attribute !== undefined);

@@ -553,7 +553,7 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
       const offers = greeting.endsWith('?') ? state.t.GREETING_STATEMENT_OFFERS : state.t.GREETING_OFFERS;
       if (!random.chance(VOICES[state.style].offer)) return withItems(state, greeting, act.items);
       // Not "Let's talk movies. Let's find your next movie.": an offer opens unlike the greeting's last sentence.
-      const last = firstWord(greeting.slice(greeting.search(/[^.!?\s][^.!?]*[.!?]?$/)));
+      const last = firstWord(greeting.split(/(?<=[.!?])\s+/).at(-1) ?? '');
       let offer = random.pick(offers);
       for (let tries = 0; tries < 3 && firstWord(offer) === last; tries++) offer = random.pick(offers);
       return withItems(state, `${greeting} ${offer}`, act.items);
