@@ -98,10 +98,18 @@ const LIKE_WEIGHT = 0.3;
 
 type Critique = Extract<UserAct, { type: 'critique' }>;
 
+/** An attribute the user has just said they like, and how strongly. */
+interface StatedLiking {
+  readonly key: string;
+  readonly strength: number;
+}
+
 /** What the next slate must honour: only items carrying an attribute (`among`), and closeness to an item. */
 interface SlateConstraint {
   /** Catalog positions of the only items allowed ("more X": the items that carry X). */
   among?: Int32Array;
+  /** A liking the user has just stated, which `among` carries: the first reason given. */
+  heeds?: string;
   /**
    * Per catalog position, how many attributes the item shares with the critiqued item (the critiqued one aside):
    * counted from the few attributes of that item, not from every candidate's attributes.
@@ -264,9 +272,12 @@ class BeliefRecommender implements RecommenderPolicy {
     let askedAbout: string | undefined;
     let critique: Critique | undefined;
     let missed = false;
+    const stated: StatedLiking[] = [];
     for (const act of turn.userActs) {
       this.#observe(act);
-      if (act.type === 'accept') accepted = act.items[0];
+      if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
+        stated.push({ key: act.attribute, strength: act.strength });
+      else if (act.type === 'accept') accepted = act.items[0];
       else if (act.type === 'give-up') return [{ type: 'close', items: [] }];
       else if (act.type === 'ask-about-item') askedAbout = act.items[0];
       else if (act.type === 'critique') critique = act;
@@ -278,15 +289,31 @@ class BeliefRecommender implements RecommenderPolicy {
     if (critique) return this.#answerCritique(critique, turn.last);
     if (turn.last) {
       // The user is still asking: the goodbye comes with a last suggestion, not instead of one.
-      const slate = this.#recommend();
+      const slate = this.#recommendHeeding(stated);
       return slate ? [slate, close] : [close];
     }
     const askNow =
       this.#questionsAsked < this.#plannedQuestions || (missed && this.#random.chance(this.#questionAfterMiss));
     const question = askNow ? this.#question() : undefined;
     if (question) return [question];
-    const slate = this.#recommend();
+    const slate = this.#recommendHeeding(stated);
     return [slate ?? { type: 'close', items: [] }];
+  }
+
+  /**
+   * A slate right after the user said what they like answers it: its items carry the strongest of those likings that
+   * some item still can, which is the first reason given ("Thrillers, got it. Since you like thrillers, …"), rather
+   * than what older evidence ranks highest. With none left to offer, the slate is the usual best.
+   */
+  #recommendHeeding(stated: StatedLiking[]): ActOfType<'recommend'> | undefined {
+    // Stable: of equally strong likings, the one said first.
+    for (const { key } of stated.sort((a, b) => b.strength - a.strength)) {
+      const id = this.#catalog.attributeIdOf(key);
+      if (id === undefined) continue;
+      const slate = this.#recommend({ among: this.#index.itemsWithAttribute[id], heeds: key });
+      if (slate) return slate;
+    }
+    return this.#recommend();
   }
 
   /**
@@ -535,9 +562,12 @@ class BeliefRecommender implements RecommenderPolicy {
       items.push(this.#index.ids[position] as string);
     }
     // The reason is said of the whole slate ("Since you like sci-fi, try A or B"), so every item must carry it.
+    const { heeds } = constraint;
     const reasons = [...this.#statedPositive]
       .filter((key) => items.every((item) => this.#catalog.carries(item, key)))
-      .sort((a, b) => this.#meanOf(b) - this.#meanOf(a) || (a < b ? -1 : 1))
+      .sort(
+        (a, b) => Number(b === heeds) - Number(a === heeds) || this.#meanOf(b) - this.#meanOf(a) || (a < b ? -1 : 1),
+      )
       .slice(0, 2);
     const given = this.#wanted
       .slice(0, dropped)

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { AssistantAct, UserAct } from '../../src/dialogue/dialogue-acts.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { beliefPolicy } from '../../src/simulation/belief-policy.js';
 import type { RecommenderPolicy } from '../../src/simulation/recommender-policy.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
+import { templateDialogues } from '../helpers/template-dialogues.js';
 import { thrown } from '../helpers/thrown.js';
 
 const catalog = builtinCatalog();
@@ -63,6 +65,32 @@ describe('beliefPolicy', () => {
     // Few films are both: slates mix sci-fi and romance films, and the reason not all of them share is left out.
     expect(slates).toBe(30);
     expect(partial).toBeGreaterThan(0);
+  });
+
+  it('answers a liking just stated with a slate that carries it, giving it as the first reason', () => {
+    // Loved animated films pull the belief one way; the liking said last must still shape the very next slate.
+    const lovedCartoons: UserAct[] = [
+      {
+        type: 'disclose',
+        items: ['pinocchio-1940', 'the-lion-king-1994', 'frozen-2013', 'coco-2017'],
+        polarity: 'positive',
+        strength: 1,
+      },
+    ];
+    const likesAction: UserAct[] = [
+      { type: 'disclose', items: [], attribute: 'genre:Action', polarity: 'positive', strength: 0.6 },
+    ];
+    for (let seed = 1; seed <= 20; seed++) {
+      const p = policy(seed, { style: 'critiquing-heavy' });
+      p.next({ userActs: [], index: 0, last: false });
+      p.next({ userActs: lovedCartoons, index: 2, last: false });
+      const slate = untilRecommendation(p, likesAction)
+        .at(-1)
+        ?.find((a) => a.type === 'recommend');
+      if (slate?.type !== 'recommend') throw new Error(`seed ${seed}: no slate`);
+      for (const item of slate.items) expect(catalog.carries(item, 'genre:Action'), `${seed}: ${item}`).toBe(true);
+      expect(slate.reasons[0]).toBe('genre:Action');
+    }
   });
 
   it('gives no reason the user has taken back', () => {
@@ -286,5 +314,32 @@ describe('beliefPolicy answering critiques', () => {
       expect(answer[0]).toEqual({ type: 'no-match', items: ['m2'], direction: 'more', attribute: 'tag:cyberpunk' });
       expect(['ask-attribute', 'ask-item', 'ask-open', 'recommend', 'close']).toContain(answer[1]?.type);
     }
+  });
+});
+
+describe.each([
+  ['movies', builtinCatalog],
+  ['books', builtinBooksCatalog],
+])('beliefPolicy in whole dialogues (%s)', (_, load) => {
+  it('follows a liking the user has just stated with a slate whose every item carries it', async () => {
+    const catalog = load();
+    let slates = 0;
+    let heeded = 0;
+    for (const dialogue of await templateDialogues(catalog, 300, { userSeed: 5, seed: 5 })) {
+      dialogue.turns.forEach((turn, index) => {
+        const slate = turn.acts.find((act) => act.type === 'recommend');
+        // A critique is answered along its own attribute, however the user put it.
+        if (!slate || turn.acts.some((act) => act.type === 'respond-critique' || act.type === 'no-match')) return;
+        const stated = (dialogue.turns[index - 1]?.acts ?? []).flatMap((act) =>
+          act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined ? [act.attribute] : [],
+        );
+        if (stated.length === 0) return;
+        slates++;
+        if (stated.some((key) => slate.items.every((item) => catalog.carries(item, key)))) heeded++;
+      });
+    }
+    // Only a liking whose every item is already shown or seen goes unheeded.
+    expect(slates).toBeGreaterThan(50);
+    expect(heeded / slates).toBeGreaterThan(0.97);
   });
 });
