@@ -10,6 +10,21 @@ export function joinList(parts: readonly string[], conjunction: 'and' | 'or' = '
   return `${parts.slice(0, -1).join(', ')} ${conjunction} ${parts[n - 1] as string}`;
 }
 
+/**
+ * People as a list, with a surname that two of them share said once, as people say it: "Joel and Ethan Coen", not
+ * "Joel Coen and Ethan Coen".
+ */
+export function joinNames(names: readonly string[]): string {
+  const [first, second] = names;
+  if (names.length === 2 && first !== undefined && second !== undefined) {
+    const at = first.lastIndexOf(' ');
+    const surname = first.slice(at);
+    if (at > 0 && second.endsWith(surname) && second.length > surname.length && second !== first)
+      return `${first.slice(0, at)} and ${second}`;
+  }
+  return joinList(names);
+}
+
 /** "neither a nor b" for two, "none of a, b and c" for more. */
 export function joinNegativeList(parts: readonly string[]): string {
   if (parts.length === 2) return `neither ${parts[0] as string} nor ${parts[1] as string}`;

@@ -149,7 +149,8 @@ const DESCRIBED: ReadonlyArray<readonly [FacetKind, number]> = [
   // Three genres: catalogs list them alphabetically, and the one that defines an item is often the third ("Action,
   // Drama, Western").
   ['genre', 3],
-  ['creator', 1],
+  // Every maker, as far as two: True Grit is by Joel and Ethan Coen, not by one of them.
+  ['creator', 2],
   ['performer', 2],
   ['tag', 2],
 ];

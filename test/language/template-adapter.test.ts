@@ -393,7 +393,7 @@ describe('TemplateAdapter', () => {
       const text = render('assistant', acts, seed);
       expect(text).toContain('The Matrix (1999)');
       expect(text).toMatch(/sci-fi action (film|movie)/);
-      expect(text).toContain('Lana Wachowski and Lilly Wachowski');
+      expect(text).toContain('Lana and Lilly Wachowski');
       expect(text).toContain('Keanu Reeves');
       expect(text).toContain('cyberpunk');
       expect(text).not.toContain('Laurence Fishburne');

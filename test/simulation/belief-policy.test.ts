@@ -259,6 +259,15 @@ describe('beliefPolicy', () => {
       .map((tag) => `tag:${tag}`);
     expect(tags).toHaveLength(2);
     expect(acts[0]?.type === 'describe-item' && acts[0].attributes).toEqual(expect.arrayContaining(tags ?? []));
+    // Every maker, not one of two: after "films by Ethan Coen", True Grit is not "by Joel Coen".
+    const [coens] = policy().next({
+      userActs: [{ type: 'ask-about-item', items: ['true-grit-2010'] }],
+      index: 4,
+      last: false,
+    });
+    expect(coens?.type === 'describe-item' && coens.attributes).toEqual(
+      expect.arrayContaining(['director:Joel Coen', 'director:Ethan Coen']),
+    );
   });
 
   it('asks more before recommending when elicitation-heavy than when critiquing-heavy', () => {

@@ -1,7 +1,7 @@
 import type { Item } from '../../catalog/item.js';
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, MOVIES_PHRASING } from '../../lexicon/domain-phrasing.js';
-import { joinList, pluralize, withArticle } from '../../lexicon/english.js';
+import { joinList, joinNames, pluralize, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import type { Template } from './template.js';
@@ -228,7 +228,7 @@ export function describeItem(
     t: title,
     np: keys.length === 0 ? npEra : withArticle(kind),
     npEra,
-    by: joinList(directors),
+    by: joinNames(directors),
     cast: joinList(cast),
     castOne: cast.length === 1,
     castLeads: cast.length === castNames.length,

@@ -3,7 +3,7 @@ import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { perItem } from '../../catalog/per-item.js';
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
-import { capitalize, joinList, withArticle } from '../../lexicon/english.js';
+import { capitalize, joinList, joinNames, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import { eraOf, genrePhrase, plainKind, saysAgain, themeOf } from './describe-templates.js';
@@ -280,7 +280,7 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: R
     np,
     npEnd,
     ...eraPhrases(kind, end, item.year, random),
-    by: joinList(creators),
+    by: joinNames(creators),
     byOne: creators.length === 1,
     cast: joinList(castNames),
     castOne: castNames.length === 1,

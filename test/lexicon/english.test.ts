@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { joinNames } from '../../src/lexicon/english.js';
+
+describe('joinNames', () => {
+  it('says a surname two people share once', () => {
+    expect(joinNames(['Joel Coen', 'Ethan Coen'])).toBe('Joel and Ethan Coen');
+    expect(joinNames(['Lana Wachowski', 'Lilly Wachowski'])).toBe('Lana and Lilly Wachowski');
+  });
+
+  it('lists anyone else in full', () => {
+    expect(joinNames(['Michael Powell', 'Emeric Pressburger'])).toBe('Michael Powell and Emeric Pressburger');
+    // A surname is a whole word: "Cohen" does not end in " Coen".
+    expect(joinNames(['Joel Coen', 'Ethan Cohen'])).toBe('Joel Coen and Ethan Cohen');
+    expect(joinNames(['Prince', 'Prince'])).toBe('Prince and Prince');
+    expect(joinNames(['Jane Doe', 'Doe'])).toBe('Jane Doe and Doe');
+    expect(joinNames(['Ann Lee', 'Bo Lee', 'Cy Lee'])).toBe('Ann Lee, Bo Lee and Cy Lee');
+    expect(joinNames(['Ang Lee'])).toBe('Ang Lee');
+    expect(joinNames([])).toBe('');
+  });
+});
