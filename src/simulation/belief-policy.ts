@@ -95,6 +95,11 @@ const COMMON_PER_FACET = 12;
 const QUESTION_SPREAD = 4;
 // Per attribute shared with a critiqued item (what the user did not critique): "like A, but …" stays near A.
 const LIKE_WEIGHT = 0.3;
+// What a genre shared with a critiqued item counts for, against 1 for anything else shared.
+const GENRE_LIKENESS = 2;
+// "Newer than A" and "older than A" are met a decade apart when anything left is: "more recent than Rear Window
+// (1954)" is not Vertigo (1958).
+const ERA_GAP = 10;
 
 type Critique = Extract<UserAct, { type: 'critique' }>;
 
@@ -111,8 +116,9 @@ interface SlateConstraint {
   /** A liking the user has just stated, which `among` carries: the first reason given. */
   heeds?: string;
   /**
-   * Per catalog position, how many attributes the item shares with the critiqued item (the critiqued one aside):
-   * counted from the few attributes of that item, not from every candidate's attributes.
+   * Per catalog position, how alike the item is to the critiqued item: the attributes they share (the critiqued one
+   * aside), a genre counting {@link GENRE_LIKENESS} times; counted from the few attributes of that item, not from
+   * every candidate's attributes.
    */
   like?: Uint16Array;
 }
@@ -125,6 +131,8 @@ interface QuestionPlan {
   describe: ReadonlyArray<readonly [string, number]>;
   /** 1 for each attribute id in one of those facets. */
   inQuestionFacets: Uint8Array;
+  /** Per attribute id, what sharing it with a critiqued item counts for (see {@link SlateConstraint.like}). */
+  likeness: Uint8Array;
   /** Each facet's most common attributes, asked about when nothing better is. */
   commonAttributes: ReadonlyArray<{ key: string; id: number }>;
   /** Catalog positions of the items that may be asked about ("Have you seen …?"). */
@@ -180,10 +188,14 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
   const facets = (options.questionFacets ?? facetsByKind(catalog, QUESTION_KINDS)).filter((facet) =>
     index.facets.has(facet),
   );
+  const genreFacets = facetsByKind(catalog, ['genre']);
   return {
     facets,
     describe: describedFacets(catalog),
     inQuestionFacets: Uint8Array.from(index.attributeFacet, (facet) => (facets.includes(facet) ? 1 : 0)),
+    // A genre in common makes two items alike more than a tag or a name does: "like The Maltese Falcon, but newer"
+    // is a crime film before it is any film based on a book.
+    likeness: Uint8Array.from(index.attributeFacet, (facet) => (genreFacets.includes(facet) ? GENRE_LIKENESS : 1)),
     commonAttributes: facets.flatMap((facet) => (index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET)),
     // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
     askable: catalog.mostPopular(options.askablePool).map((item) => index.position.get(item.id) as number),
@@ -224,6 +236,8 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #topPositions: Int32Array;
   readonly #topScores: Float64Array;
   readonly #statedPositive = new Set<string>();
+  // Likings the user stated that no slate has answered yet (no slate whose every item carries one), oldest first.
+  #unserved: StatedLiking[] = [];
   readonly #asked = new Set<string>();
   // Items never to recommend (shown, seen, rejected, disliked or asked about), by catalog position.
   readonly #excluded: Uint8Array;
@@ -236,6 +250,8 @@ class BeliefRecommender implements RecommenderPolicy {
   #questionsAsked = 0;
   #minYear = -Infinity;
   #maxYear = Infinity;
+  // The bounds of the last critique of an era at a year's distance, for when a decade's leaves nothing.
+  #eraFallback: { minYear: number; maxYear: number } | undefined;
 
   constructor(context: PolicyContext, options: Resolved, plan: QuestionPlan) {
     this.#catalog = context.catalog;
@@ -302,17 +318,22 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   /**
-   * A slate right after the user said what they like answers it: its items carry the strongest of those likings that
-   * some item still can, which is the first reason given ("Thrillers, got it. Since you like thrillers, …"), rather
-   * than what older evidence ranks highest. With none left to offer, the slate is the usual best.
+   * A slate answers what the user said they like, rather than only what older evidence ranks highest: its items all
+   * carry one liking no slate has answered yet, which is the first reason given ("Thrillers, got it. Since you like
+   * thrillers, …"). The likings of the user's last turn come first, strongest first; then older ones, strongest
+   * first. A liking no item left can answer is given up; with none left, the slate is the usual best.
    */
-  #recommendHeeding(stated: StatedLiking[]): ActOfType<'recommend'> | undefined {
-    // Stable: of equally strong likings, the one said first.
-    for (const { key } of stated.sort((a, b) => b.strength - a.strength)) {
+  #recommendHeeding(stated: readonly StatedLiking[]): ActOfType<'recommend'> | undefined {
+    // Stable sorts: of equally strong likings, the one said first.
+    const strongestFirst = (a: StatedLiking, b: StatedLiking) => b.strength - a.strength;
+    const now = stated.filter((liking) => this.#unserved.some(({ key }) => key === liking.key)).sort(strongestFirst);
+    const before = this.#unserved.filter((liking) => !now.some(({ key }) => key === liking.key)).sort(strongestFirst);
+    for (const { key } of [...now, ...before]) {
       const id = this.#catalog.attributeIdOf(key);
-      if (id === undefined) continue;
-      const slate = this.#recommend({ among: this.#index.itemsWithAttribute[id], heeds: key });
+      const slate =
+        id === undefined ? undefined : this.#recommend({ among: this.#index.itemsWithAttribute[id], heeds: key });
       if (slate) return slate;
+      this.#unserved = this.#unserved.filter((liking) => liking.key !== key);
     }
     return this.#recommend();
   }
@@ -329,7 +350,15 @@ class BeliefRecommender implements RecommenderPolicy {
       ...(critique.attribute !== undefined ? { attribute: critique.attribute } : {}),
     };
     // Even with no turn left for the user, the critique gets its answer before the goodbye.
-    const found = this.#keptSlate(this.#constraintOf(critique));
+    const constraint = this.#constraintOf(critique);
+    let found = this.#keptSlate(constraint);
+    const fallback = this.#eraFallback;
+    this.#eraFallback = undefined;
+    if (!found && fallback && critique.attribute === undefined) {
+      this.#minYear = fallback.minYear;
+      this.#maxYear = fallback.maxYear;
+      found = this.#keptSlate(constraint);
+    }
     if (found) {
       const { slate, dropped } = found;
       // The reason is the critique itself ("something more mysterious: try …") and what earlier critiques asked for
@@ -367,8 +396,9 @@ class BeliefRecommender implements RecommenderPolicy {
     const ids = this.#catalog.attributeIdsOf(item);
     ids.forEach((id, at) => {
       if (id === critiqued || ids.indexOf(id) < at) return;
+      const counts = this.#plan.likeness[id] as number;
       for (const position of this.#index.itemsWithAttribute[id] as Int32Array)
-        like[position] = (like[position] as number) + 1;
+        like[position] = (like[position] as number) + counts;
     });
     if (critique.direction !== 'more') return { like };
     return { like, among: critiqued === undefined ? new Int32Array(0) : this.#index.itemsWithAttribute[critiqued] };
@@ -410,6 +440,9 @@ class BeliefRecommender implements RecommenderPolicy {
           // A liking taken back ("no strong feelings" after all) is no reason any more; a dislike is avoided outright.
           if (sign > 0) this.#statedPositive.add(act.attribute);
           else this.#statedPositive.delete(act.attribute);
+          const key = act.attribute;
+          this.#unserved = this.#unserved.filter((liking) => liking.key !== key);
+          if (sign > 0) this.#unserved.push({ key, strength: act.strength });
           if (sign < 0) this.#avoidAttribute(act.attribute);
         }
         for (const item of act.items) {
@@ -425,6 +458,7 @@ class BeliefRecommender implements RecommenderPolicy {
         }
         break;
       case 'critique': {
+        this.#eraFallback = undefined;
         const item = act.items[0] as string;
         this.#exclude(item);
         const year = this.#catalog.get(item)?.year;
@@ -441,8 +475,16 @@ class BeliefRecommender implements RecommenderPolicy {
             this.#wanted.push(id);
           }
         } else if (year !== undefined) {
-          if (act.direction === 'newer') this.#minYear = Math.max(this.#minYear, year + 1);
-          if (act.direction === 'older') this.#maxYear = Math.min(this.#maxYear, year - 1);
+          // A decade apart where the catalog allows (see #answerCritique), at least a year.
+          this.#eraFallback = { minYear: this.#minYear, maxYear: this.#maxYear };
+          if (act.direction === 'newer') {
+            this.#eraFallback.minYear = Math.max(this.#minYear, year + 1);
+            this.#minYear = Math.max(this.#minYear, year + ERA_GAP);
+          }
+          if (act.direction === 'older') {
+            this.#eraFallback.maxYear = Math.min(this.#maxYear, year - 1);
+            this.#maxYear = Math.min(this.#maxYear, year - ERA_GAP);
+          }
         }
         break;
       }
@@ -509,6 +551,7 @@ class BeliefRecommender implements RecommenderPolicy {
       eligibleScores[eligibleCount] = score;
       eligible[eligibleCount++] = position;
     }
+    if (like) eligibleCount = closestHalf(like, eligible, eligibleScores, eligibleCount);
     // For a long list (the candidates a question is weighed on), only items at least as good as the limit-th best
     // can make it, and they are found first: far fewer of them are inserted than would be otherwise.
     let threshold = -Infinity;
@@ -562,10 +605,12 @@ class BeliefRecommender implements RecommenderPolicy {
       this.#excluded[position] = 1;
       items.push(this.#index.ids[position] as string);
     }
+    const carriedByAll = (key: string) => items.every((item) => this.#catalog.carries(item, key));
+    if (this.#unserved.length > 0) this.#unserved = this.#unserved.filter(({ key }) => !carriedByAll(key));
     // The reason is said of the whole slate ("Since you like sci-fi, try A or B"), so every item must carry it.
     const { heeds } = constraint;
     const reasons = [...this.#statedPositive]
-      .filter((key) => items.every((item) => this.#catalog.carries(item, key)))
+      .filter(carriedByAll)
       .sort(
         (a, b) => Number(b === heeds) - Number(a === heeds) || this.#meanOf(b) - this.#meanOf(a) || (a < b ? -1 : 1),
       )
@@ -573,7 +618,7 @@ class BeliefRecommender implements RecommenderPolicy {
     const given = this.#wanted
       .slice(0, dropped)
       .map((id) => this.#catalog.attributeKeyAt(id))
-      .filter((key) => !items.every((item) => this.#catalog.carries(item, key)));
+      .filter((key) => !carriedByAll(key));
     return { slate: { type: 'recommend', items, reasons }, dropped: given };
   }
 
@@ -714,6 +759,26 @@ class BeliefRecommender implements RecommenderPolicy {
       attributes: this.#plan.describe.flatMap(([facet, count]) => pick(facet, count)),
     };
   }
+}
+
+/**
+ * "Like A, but …" is answered from the items closest to A: of the eligible ones (the first `count` of `positions`
+ * and `scores`), only those at least half as alike to A ({@link SlateConstraint.like}) as the closest one are kept,
+ * in place and in order; returns how many. Otherwise a slate that honours the critique can have nothing else of A
+ * ("like The Boy and the Heron, but older: Django Unchained").
+ */
+function closestHalf(like: Uint16Array, positions: Int32Array, scores: Float64Array, count: number): number {
+  let most = 0;
+  for (let i = 0; i < count; i++) most = Math.max(most, like[positions[i] as number] as number);
+  const least = Math.ceil(most / 2);
+  let kept = 0;
+  for (let i = 0; i < count; i++) {
+    const position = positions[i] as number;
+    if ((like[position] as number) < least) continue;
+    positions[kept] = position;
+    scores[kept++] = scores[i] as number;
+  }
+  return kept;
 }
 
 /** The positions in both ascending lists, ascending. */

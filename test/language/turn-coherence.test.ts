@@ -68,9 +68,9 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
 const GRAVE = /^(?:genre:War|tag:(?:world war i|world war ii|vietnam war|holocaust|slavery|grief|tragedy|tearjerker))$/;
 const FUN = /\b(?:fun|popcorn|snacks|a treat|relax)\b/i;
 
-/** Saying what the user likes. */
+/** Saying what the user likes ("Drop by anytime you like" says nothing of the kind). */
 const LIKES_SAID =
-  /(?<!\b(?:do|would|did) )\byou (?:like|enjoy)\b|\b(?:you're into|you're a fan|your taste (?:for|in)|a fan of|fans of)\b/i;
+  /(?<!\b(?:do|would|did|anytime|whenever|if) )\byou (?:like|enjoy)\b|\b(?:you're into|you're a fan|your taste (?:for|in)|a fan of|fans of)\b/i;
 
 /** A user's request for other suggestions. */
 const MORE =
