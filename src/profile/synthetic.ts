@@ -171,11 +171,14 @@ function drawTastes(catalog: ItemCatalog, rng: SeededRandom, options: ResolvedOp
   for (const key of rng.sample(others, drawCount(rng, options.otherAttributes))) {
     tastes.set(key, (rng.chance(0.7) ? 1 : -1) * (0.4 + 0.6 * rng.next()));
   }
-  // Nobody loves police films and hates crime films: a liking whose items nearly all have a disliked genre is a dislike.
+  // Nobody loves police films and hates crime films: a liking whose items nearly all have a disliked genre is a dislike,
+  // and a mild distaste for the genre of a liking is none ("Adore treasure hunts." is not followed by "Rather skip
+  // adventure movies.").
   for (const [key, kinds] of implied) {
     const value = tastes.get(key);
-    if (value !== undefined && value > 0 && kinds.some((genre) => (tastes.get(genre) ?? 0) <= DISLIKED_GENRE))
-      tastes.set(key, -value);
+    if (value === undefined || value <= 0) continue;
+    if (kinds.some((genre) => (tastes.get(genre) ?? 0) <= DISLIKED_GENRE)) tastes.set(key, -value);
+    else for (const genre of kinds) if ((tastes.get(genre) ?? 0) < 0) tastes.delete(genre);
   }
   return tastes;
 }

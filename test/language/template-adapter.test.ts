@@ -717,6 +717,30 @@ describe('one thought per title', () => {
     }
   });
 
+  it('sets "seen it" against praise only: no "though" after "Heat was okay"', () => {
+    const CONTRAST = /\b(?:though|but|that said|only|thing is)\b/i;
+    for (let seed = 0; seed < 200; seed++) {
+      for (const persona of [undefined, { verbosity: 'terse' as const }, { verbosity: 'chatty' as const }]) {
+        for (const polarity of ['neutral', 'negative'] as const) {
+          const opinion: DialogueAct = {
+            type: 'disclose',
+            items: [HEAT],
+            polarity,
+            strength: polarity === 'neutral' ? 0 : 0.8,
+          };
+          const text = render('user', [opinion, { type: 'reject', items: [HEAT], seen: true }], seed, persona);
+          const seenPart = text.slice(text.indexOf(displayTitle(catalog.require(HEAT))));
+          // Only the sentences after the opinion's: an opinion may have its own "but" ("okay, but forgettable").
+          const after = seenPart
+            .split(/(?<=[.!?])\s+/)
+            .slice(1)
+            .join(' ');
+          expect(CONTRAST.test(after), text).toBe(false);
+        }
+      }
+    }
+  });
+
   it('names only the seen items the utterance has not named yet', () => {
     for (let seed = 0; seed < 100; seed++) {
       const acts: DialogueAct[] = [

@@ -38,6 +38,8 @@ export interface TurnState {
   readonly stated: { has(key: string): boolean };
   /** The recommender answers a user who asked what an item's story is ("What's Heat about?"). */
   readonly storyAsked: boolean;
+  /** The items this user turn speaks well of ("Loved Heat."): a "seen it" after them is a contrast. */
+  readonly praised: readonly string[];
 }
 
 /**

@@ -403,8 +403,8 @@ function build(d: DomainWords) {
   };
 
   /**
-   * Turning down items already seen that this utterance has just given an opinion of ("Loved Heat (1995)."): one
-   * thought, so the titles are not said again.
+   * Turning down items already seen that this utterance has just praised ("Loved Heat (1995)."): one thought, so the
+   * titles are not said again, and a contrast, as the praise would otherwise be a yes.
    */
   const REJECT_SEEN_JUST_NAMED: Styled<{ one: boolean }> = {
     normal: [
@@ -430,6 +430,34 @@ function build(d: DomainWords) {
       ({ one }) => `Only, I've ${d.experience.participle} ${one ? 'it' : 'them'}. What else have you got?`,
       ({ one }) => `Thing is, I've ${d.experience.participle} ${one ? 'it' : 'them'} already. Anything I haven't?`,
       ({ one }) => `I've already ${d.consume.participle} ${one ? 'it' : 'them'}, mind you. Something fresh?`,
+    ],
+    terse: [
+      () => 'Something new?',
+      ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'}. Next?`,
+    ],
+  };
+
+  /**
+   * The same after an opinion that is no praise ("Frozen was okay, not much more."): nothing to set it against, so no
+   * "but" or "though".
+   */
+  const REJECT_SEEN_JUST_NAMED_PLAIN: Styled<{ one: boolean }> = {
+    normal: [
+      ({ one }) => `And I've already ${d.consume.participle} ${one ? 'it' : 'them'}.`,
+      ({ one }) => `I've ${d.experience.participle} ${one ? 'it' : 'them'} already, anyway.`,
+    ],
+    terse: [
+      ({ one }) => `Already ${d.experience.participle} ${one ? 'it' : 'them'}.`,
+      ({ one }) => `Already ${d.consume.participle} ${one ? 'it' : 'them'}.`,
+    ],
+  };
+
+  /** The same, asking for something else: not when the user is leaving. */
+  const REJECT_SEEN_JUST_NAMED_PLAIN_ASKING: Styled<{ one: boolean }> = {
+    normal: [
+      ({ one }) => `And I've already ${d.experience.participle} ${one ? 'it' : 'them'}, so something new, please.`,
+      ({ one }) => `I've ${d.consume.participle} ${one ? 'it' : 'them'} already, anyway. Anything else?`,
+      ({ one }) => `Already ${d.experience.participle} ${one ? 'that one' : 'those'}, too. Something fresh?`,
     ],
     terse: [
       () => 'Something new?',
@@ -733,6 +761,8 @@ function build(d: DomainWords) {
     REJECT_SEEN_MANY_ASKING,
     REJECT_SEEN_JUST_NAMED,
     REJECT_SEEN_JUST_NAMED_ASKING,
+    REJECT_SEEN_JUST_NAMED_PLAIN,
+    REJECT_SEEN_JUST_NAMED_PLAIN_ASKING,
     ACCEPT,
     ACCEPT_BY_DECISIVENESS,
     REJECT_PICKY,

@@ -514,10 +514,13 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   // has just given an opinion of are seen, so only the others need naming.
   const unnamed = act.seen ? act.items.filter((id) => !state.named.includes(id)) : act.items;
   if (unnamed.length === 0) {
+    // "Loved Heat. Seen it already, though." sets the two against each other; "Frozen was okay. But I've seen it"
+    // has nothing to set it against.
+    const praised = act.items.some((id) => state.praised.includes(id));
     return seenWording(
       state,
-      state.t.REJECT_SEEN_JUST_NAMED,
-      state.t.REJECT_SEEN_JUST_NAMED_ASKING,
+      praised ? state.t.REJECT_SEEN_JUST_NAMED : state.t.REJECT_SEEN_JUST_NAMED_PLAIN,
+      praised ? state.t.REJECT_SEEN_JUST_NAMED_ASKING : state.t.REJECT_SEEN_JUST_NAMED_PLAIN_ASKING,
     )({
       one: act.items.length === 1,
     });
@@ -790,6 +793,15 @@ function askedStory(history: readonly Turn[]): boolean {
   return last !== undefined && last.speaker === 'user' && STORY_QUESTION.test(last.text);
 }
 
+/** The items a user's turn speaks well of. */
+function praisedIn(acts: readonly DialogueAct[]): string[] {
+  const items: string[] = [];
+  for (const act of acts)
+    if ((act.type === 'disclose' || act.type === 'answer-item') && act.polarity === 'positive')
+      items.push(...act.items);
+  return items;
+}
+
 function suggested(history: readonly Turn[]): boolean {
   return history.some((turn) => turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'recommend'));
 }
@@ -822,6 +834,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     suggestedBefore: request.speaker === 'assistant' && suggested(request.history),
     stated: statedLikings(request.history),
     storyAsked: request.speaker === 'assistant' && acts[0]?.type === 'describe-item' && askedStory(request.history),
+    praised: request.speaker === 'user' ? praisedIn(acts) : [],
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
