@@ -240,6 +240,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     if (recommended.length > 0 && suggested && FIRST.test(plain))
       found.push({ rule: 'a later one, as the first', text: turn.text });
     if (recommended.length === 2 && /\ba few\b/i.test(plain)) found.push({ rule: 'two, as a few', text: turn.text });
+    // "Have you read A, B or C?" asks what the user has read; the answer "Okay, A then" does not fit it.
+    if (recommended.length > 0 && /\bHave you (?:seen|read|watched)\b/.test(plain))
+      found.push({ rule: 'a suggestion asked as whether it was seen', text: turn.text });
     if (SAID.test(plain)) {
       const stated = new Set(
         dialogue.turns

@@ -523,7 +523,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `You mentioned ${r}, so ${and} comes to mind.`,
     ({ and, r }) => `Going by what you said about ${r}, my suggestion is ${and}.`,
     ({ and, r }) => `${and} came to mind when you mentioned ${r}.`,
-    ({ and, r }) => `Have you ${d.experience.participle} ${and}? You mentioned ${r}, and it fits.`,
+    ({ and, r }) => `How about ${and}? You mentioned ${r}, and it fits.`,
     ({ and, r }) => `Because of what you said about ${r}, I'd pick ${and}.`,
   ];
 
@@ -583,7 +583,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `You mentioned ${r}, so ${and} come to mind.`,
     ({ and, r }) => `Going by what you said about ${r}, my suggestions are ${and}.`,
     ({ and, r }) => `${and} came to mind when you mentioned ${r}.`,
-    ({ or, r }) => `Have you ${d.experience.participle} ${or}? You mentioned ${r}, and they fit.`,
+    ({ or, r }) => `How about ${or}? You mentioned ${r}, and they fit.`,
     ({ and, r }) => `Because of what you said about ${r}, I'd pick ${and}.`,
   ];
 
@@ -834,7 +834,7 @@ function build(d: DomainWords) {
     ({ t, s, or }) => `Same feel as ${t}, but ${s}? ${or} could work.`,
     ({ t, s, or }) => `In the spirit of ${t}, but ${s}? Then I'd say ${or}.`,
     ({ t, s, and }) => `Staying near ${t}, but ${s}, I've got ${and}.`,
-    ({ t, s, or }) => `Hmm, like ${t}, but ${s}. Have you ${d.experience.participle} ${or}?`,
+    ({ t, s, or }) => `Hmm, like ${t}, but ${s}. Maybe ${or}?`,
     ({ t, s, or }) => `You want ${t}, but ${s}? Then try ${or}.`,
     ({ t, s, and, one }) => `Like ${t}, but ${s}: ${and} ${one ? 'fits' : 'fit'} that.`,
     ({ t, s, or }) => `Okay, along the lines of ${t}, but ${s}. What about ${or}?`,

@@ -595,7 +595,7 @@ function build(d: DomainWords) {
       ({ and }) => `Never heard of ${and}. What is it?`,
       d.alt && (({ and }) => `What sort of ${d.alt} is ${and}?`),
       ({ and }) => `Before I decide, what's ${and} like?`,
-      ({ and }) => `Tell me a little about ${and}?`,
+      ({ and }) => `Tell me a little about ${and}, would you?`,
       ({ and }) => `What's the deal with ${and}?`,
       ({ and }) => `Hmm, ${and}. What's it about?`,
       ({ and }) => `What would I be getting with ${and}?`,
