@@ -307,7 +307,7 @@ export class UserSimulator {
       ? this.#critique(fresh[closest] as string)
       : undefined;
     acts.push(critique ?? { type: 'reject', items: fresh, seen: false });
-    return this.#unsatisfying(acts, seen);
+    return this.#unsatisfying(acts, seen, fresh);
   }
 
   /** An item the user could accept without contradicting itself: no attribute it dislikes. */
@@ -318,17 +318,24 @@ export class UserSimulator {
   }
 
   /** Counts an unsatisfying turn; past the persona's patience, the user gives up instead. */
-  #unsatisfying(acts: UserAct[], seen: readonly string[] = []): UserAct[] {
+  #unsatisfying(acts: UserAct[], seen: readonly string[] = [], fresh: readonly string[] = []): UserAct[] {
     this.#unsatisfied++;
     if (this.#unsatisfied < this.#traits.patience) return acts;
     this.#state = 'gave-up';
     // What the user says of the last slate stays: their opinions, and that they had seen it all ("King Kong was
     // fantastic! Seen it already, though. I'll look elsewhere."), not their critique or request for more. Titles they
     // had seen among new ones are said to be seen too: "Loved A and B! Nothing's clicking." reads as turning down
-    // what they loved.
-    const kept = acts.filter((a) => a.type === 'disclose' || (a.type === 'reject' && a.seen));
-    if (seen.length > 0 && !kept.some((a) => a.type === 'reject'))
-      kept.push({ type: 'reject', items: [...seen], seen: true });
+    // what they loved. And the new ones are turned down: a user who leaves without a word on the film just offered
+    // ("Zodiac (2007)?" — "I'm off.") seems not to have heard it.
+    // In that order: "seen it, though" follows the opinion it is set against.
+    const kept: UserAct[] = acts.filter((a) => a.type === 'disclose');
+    const rejected = (wasSeen: boolean) => acts.find((a) => a.type === 'reject' && a.seen === wasSeen);
+    const seenRejected =
+      rejected(true) ?? (seen.length > 0 ? { type: 'reject', items: [...seen], seen: true } : undefined);
+    const freshRejected =
+      rejected(false) ?? (fresh.length > 0 ? { type: 'reject', items: [...fresh], seen: false } : undefined);
+    if (seenRejected) kept.push(seenRejected);
+    if (freshRejected) kept.push(freshRejected);
     return [...kept, { type: 'give-up', items: [] }];
   }
 

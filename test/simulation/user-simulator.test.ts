@@ -127,11 +127,23 @@ describe('UserSimulator', () => {
     // clicking." would read as turning down what it loved.
     const other = simulator();
     other.respond([recommend('m6')]);
+    // And the new one is turned down: leaving without a word on it reads as not having heard it.
     expect(other.respond([recommend('m1', 'm2')])).toEqual([
       { type: 'disclose', items: ['m1'], polarity: 'positive', strength: 1 },
       { type: 'reject', items: ['m1'], seen: true },
+      { type: 'reject', items: ['m2'], seen: false },
       { type: 'give-up', items: [] },
     ]);
+  });
+
+  it('turns down the new titles of the last slate when it gives up, critiquing or not', () => {
+    for (let seed = 0; seed < 50; seed++) {
+      const user = simulator(seed, { critiqueRate: seed % 2 });
+      user.respond([recommend('m6')]);
+      const last = user.respond([recommend('m2', 'm3')]);
+      expect(last.at(-1)).toEqual({ type: 'give-up', items: [] });
+      expect(last.slice(0, -1)).toEqual([{ type: 'reject', items: ['m2', 'm3'], seen: false }]);
+    }
   });
 
   it('names no item the recommender did not name, except the visible ones it rated', () => {

@@ -304,7 +304,6 @@ function build(d: DomainWords) {
       ({ and }) => `I don't think I'm in the mood for ${and}.`,
       ({ and }) => `Hmm, I'll give ${and} a miss.`,
       ({ and }) => `Maybe not ${and}, tonight.`,
-      ({ and }) => `Not sure about ${and}. Something else?`,
       ({ and }) => `${and} isn't what I'm after.`,
       ({ and }) => `I'm not in the mood for ${and}.`,
       ({ and }) => `Nah, not ${and}.`,
@@ -313,7 +312,6 @@ function build(d: DomainWords) {
       ({ and }) => `I'll sit ${and} out, thanks.`,
       ({ and }) => `Not ${and}, I think.`,
       ({ and }) => `${and} doesn't sound right for tonight.`,
-      ({ and }) => `Can we skip ${and}?`,
     ],
     terse: [
       ({ and }) => `Pass on ${and}.`,
@@ -321,6 +319,12 @@ function build(d: DomainWords) {
       ({ and }) => `No to ${and}.`,
       ({ and }) => `${and}? Nah.`,
     ],
+  };
+
+  /** The same, asking for something else: not when the user is leaving. */
+  const REJECT_ONE_ASKING: Styled<TitleWords> = {
+    normal: [({ and }) => `Not sure about ${and}. Something else?`, ({ and }) => `Can we skip ${and}?`],
+    terse: [],
   };
 
   /** Turning down several items the user has not seen. */
@@ -335,7 +339,6 @@ function build(d: DomainWords) {
       ({ and }) => `${and} don't do much for me.`,
       ({ and }) => `I'll skip ${and}, thanks.`,
       ({ none }) => `Honestly, ${none} sounds right for tonight.`,
-      ({ and }) => `Can we skip ${and}?`,
     ],
     terse: [
       ({ and }) => `Pass on ${and}.`,
@@ -343,6 +346,12 @@ function build(d: DomainWords) {
       ({ and }) => `No to ${and}.`,
       ({ or }) => `Not ${or}.`,
     ],
+  };
+
+  /** The same, asking for something else: not when the user is leaving. */
+  const REJECT_MANY_ASKING: Styled<RejectManyWords> = {
+    normal: [({ and }) => `Can we skip ${and}?`],
+    terse: [],
   };
 
   /** Turning down items already seen, one item. */
@@ -754,7 +763,9 @@ function build(d: DomainWords) {
     NOT_ENOUGH,
     SHORTFALL_ASKS,
     REJECT_ONE,
+    REJECT_ONE_ASKING,
     REJECT_MANY,
+    REJECT_MANY_ASKING,
     REJECT_SEEN_ONE,
     REJECT_SEEN_ONE_ASKING,
     REJECT_SEEN_MANY,

@@ -517,7 +517,7 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
     // "Loved Heat. Seen it already, though." sets the two against each other; "Frozen was okay. But I've seen it"
     // has nothing to set it against.
     const praised = act.items.some((id) => state.praised.includes(id));
-    return seenWording(
+    return refusalWording(
       state,
       praised ? state.t.REJECT_SEEN_JUST_NAMED : state.t.REJECT_SEEN_JUST_NAMED_PLAIN,
       praised ? state.t.REJECT_SEEN_JUST_NAMED_ASKING : state.t.REJECT_SEEN_JUST_NAMED_PLAIN_ASKING,
@@ -531,18 +531,18 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   }
   if (titles.one) {
     return act.seen
-      ? seenWording(state, state.t.REJECT_SEEN_ONE, state.t.REJECT_SEEN_ONE_ASKING)(titles)
-      : state.random.pick(styled(state, state.t.REJECT_ONE))(titles);
+      ? refusalWording(state, state.t.REJECT_SEEN_ONE, state.t.REJECT_SEEN_ONE_ASKING)(titles)
+      : refusalWording(state, state.t.REJECT_ONE, state.t.REJECT_ONE_ASKING)(titles);
   }
   const all = titles.list.length === 2 ? `both ${titles.and}` : `all of ${titles.and}`;
   const words = { ...titles, none: joinNegativeList(titles.list), all };
   return act.seen
-    ? seenWording(state, state.t.REJECT_SEEN_MANY, state.t.REJECT_SEEN_MANY_ASKING)(words)
-    : state.random.pick(styled(state, state.t.REJECT_MANY))(words);
+    ? refusalWording(state, state.t.REJECT_SEEN_MANY, state.t.REJECT_SEEN_MANY_ASKING)(words)
+    : refusalWording(state, state.t.REJECT_MANY, state.t.REJECT_MANY_ASKING)(words);
 }
 
-/** "Seen it already", and often a request for something else, but not from a user who is leaving. */
-function seenWording<W>(state: TurnState, statements: Styled<W>, asking: Styled<W>): Template<W> {
+/** A refusal ("Seen it already"), and often a request for something else, but not from a user who is leaving. */
+function refusalWording<W>(state: TurnState, statements: Styled<W>, asking: Styled<W>): Template<W> {
   return drawFrom(state.random, [styled(state, statements), state.closing ? [] : styled(state, asking)]).item;
 }
 
