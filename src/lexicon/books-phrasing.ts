@@ -44,7 +44,7 @@ const GENRES: Record<string, GenreWordsInput> = {
   Mystery: genre('mysteries', 'mystery', 'more of a mystery', 'less of a mystery', 9, {
     head: 'mystery',
     headRank: 6,
-    others: ['mystery novels', 'whodunits'],
+    others: ['mystery novels', 'mystery books'],
     after: ['with a puzzle to solve'],
   }),
   Romance: genre('romance', 'romantic', 'more romantic', 'less romantic', 2, {

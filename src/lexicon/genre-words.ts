@@ -265,7 +265,7 @@ export const MOVIE_GENRE_OTHERS: Readonly<Record<string, readonly string[]>> = {
   'Film-Noir': ['noir', 'noir films', 'classic noir'],
   Horror: ['horror movies', 'scary movies', 'horror films'],
   Musical: ['movie musicals', 'musical films', 'song-and-dance movies'],
-  Mystery: ['mystery films', 'whodunits', 'mystery movies'],
+  Mystery: ['mystery films', 'mystery stories', 'mystery movies'],
   Romance: ['romantic films', 'romantic movies', 'love stories'],
   'Sci-Fi': ['science fiction', 'sci-fi films', 'sci-fi movies'],
   Thriller: ['thriller films', 'suspense films', 'thriller movies'],

@@ -32,6 +32,26 @@ const AFTER_PHRASES = catalog
   .flatMap((genre) => (genreWords(genre).after ?? []).map((phrase) => ({ genre, phrase })));
 
 describe('item facts', () => {
+  it('says the people of a documentary appear in it, never that they star in it or lead its cast', () => {
+    const documentaries = catalog
+      .items()
+      .filter((item) => item.attributes.genre?.includes('Documentary') && (item.attributes.cast ?? []).length > 0);
+    expect(documentaries.length).toBeGreaterThan(2);
+    const ACTING = /\b(?:stars?|starring|in the lead|cast)\b/;
+    for (const item of documentaries) {
+      const keys = catalog.attributeKeysOf(item.id);
+      const texts = [
+        ...said((random) => itemFact(item, catalog, random), 200),
+        ...said((random) => itemAppositive(item, catalog, random), 200),
+        ...said((random) => describeItem(item, item.title, keys, random), 200),
+      ];
+      expect(texts.filter((text) => ACTING.test(text))).toEqual([]);
+      // The people are still named.
+      const person = item.attributes.cast?.[0] as string;
+      expect(texts.some((text) => text.includes(person))).toBe(true);
+    }
+  });
+
   it('names a director who also stars once, and still as the star where the director is not named', () => {
     const texts = [
       ...said((random) => itemFact(CITY_LIGHTS, catalog, random)),

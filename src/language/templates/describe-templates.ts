@@ -22,6 +22,8 @@ export interface DescribeWords {
   readonly castOne: boolean;
   /** The cast leads: no director who stars was left out of it (Citizen Kane's lead is Welles, not Joseph Cotten). */
   readonly castLeads: boolean;
+  /** The cast act in it: false for an item that tells no story (a documentary's people appear in it, not star). */
+  readonly acted: boolean;
   /** "directed by", "written by". */
   readonly dir: string;
   /** "directed", "wrote". */
@@ -30,7 +32,21 @@ export interface DescribeWords {
 
 // Optional parts are spliced in only when present, so no template leaves a dangling "by" or ", with".
 const by = (w: DescribeWords, word: string): string => (w.by === '' ? '' : ` ${word} ${w.by}`);
-const cast = (w: DescribeWords, lead: string, tail = ''): string => (w.cast === '' ? '' : `${lead}${w.cast}${tail}`);
+const cast = (w: DescribeWords, lead: string, tail = ''): string => {
+  if (w.cast === '') return '';
+  return w.acted ? `${lead}${w.cast}${tail}` : `${UNACTED.get(lead) ?? lead}${w.cast}${UNACTED.get(tail) ?? tail}`;
+};
+
+// The words of the templates below that say people act, and what they say of people who appear in a documentary.
+const UNACTED: ReadonlyMap<string, string> = new Map([
+  [', starring ', ', featuring '],
+  [' starring ', ' featuring '],
+  [' stars in it', ' appears in it'],
+  [' star in it', ' appear in it'],
+  [' in the lead', ''],
+  [' in the cast', ''],
+  [' The cast includes ', ' On screen: '],
+]);
 
 /** The first sentence of a description: what kind of film, by whom, with whom. */
 export const DESCRIBE: readonly Template<DescribeWords>[] = [
@@ -53,7 +69,7 @@ export const DESCRIBE: readonly Template<DescribeWords>[] = [
   (w) =>
     w.cast === ''
       ? `${w.t} is ${w.npEra}${by(w, 'by')}.`
-      : `${w.cast} ${w.castOne ? 'stars' : 'star'} in ${w.t}, ${w.np}${by(w, 'by')}.`,
+      : `${w.cast} ${w.acted ? (w.castOne ? 'stars' : 'star') : w.castOne ? 'appears' : 'appear'} in ${w.t}, ${w.np}${by(w, 'by')}.`,
   (w) => `Right, ${w.t}. It's ${w.np}${by(w, 'from')}${cast(w, ', with ', ' in it')}.`,
   (w) => `Ah, ${w.t}. It's ${w.npEra}${by(w, 'from')}${cast(w, ', starring ')}.`,
   (w) => `Quick summary: ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', with ')}.`,
@@ -232,6 +248,7 @@ export function describeItem(
     cast: joinList(cast),
     castOne: cast.length === 1,
     castLeads: cast.length === castNames.length,
+    acted: genres.every((genre) => genre.tellsStory !== false),
     dir: `${phrasing.made?.participle ?? 'made'} by`,
     made: phrasing.made?.past ?? 'made',
   };

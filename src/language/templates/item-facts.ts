@@ -15,6 +15,8 @@ import type { Template } from './template.js';
 
 /** What can be said of one item: each part empty when the item has nothing for it. */
 interface FactWords {
+  /** "starring" for the cast of an item that tells a story, "featuring" for the people in a documentary. */
+  readonly starring: string;
   /** The kind of film with its article, genres stacked before the noun: "a crime thriller". */
   readonly np: string;
   /**
@@ -152,6 +154,13 @@ const BY: readonly Fact[] = [
   ({ s, by, w }) => `${s.it} was ${w.madeP} by ${by}.`,
   ({ s, by, byOne }) => `${by} ${byOne ? 'is' : 'are'} behind ${s.inner}.`,
 ];
+// Of the people in an item that tells no story: they appear in a documentary, they do not star in it.
+const KIND_FEATURING: readonly Fact[] = [({ s, np, cast }) => `${s.it}'s ${np} featuring ${cast}.`];
+const BY_FEATURING: readonly Fact[] = [({ s, by, castBesides }) => `${s.it}'s by ${by}, featuring ${castBesides}.`];
+const FEATURING: readonly Fact[] = [
+  ({ s, cast }) => `${s.it} features ${cast}.`,
+  ({ s, cast, castOne }) => `${cast} ${castOne ? 'appears' : 'appear'} in ${s.inner}.`,
+];
 const CAST: readonly Fact[] = [
   ({ s, cast, castOne }) => `${cast} ${castOne ? 'stars' : 'star'} in ${s.inner}.`,
   ({ s, cast }) => `${s.it} has ${cast} in the lead.`,
@@ -277,6 +286,7 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: R
   const castNames = performers.slice(0, random.chance(0.5) ? 1 : 2);
   const besides = castNames.filter((name) => !creators.includes(name));
   return {
+    starring: tellsStory(item, catalog) ? 'starring' : 'featuring',
     np,
     npEnd,
     ...eraPhrases(kind, end, item.year, random),
@@ -395,8 +405,11 @@ export function itemFact(
   const kinded = (item.attributes.genre ?? []).length > 0 && !words.kindSaid;
   if (kinded) lists.push(KIND);
   if (words.by !== '') lists.push(BY, kinded ? KIND_BY : BY);
-  if (words.cast !== '') lists.push(CAST, kinded ? KIND_CAST : CAST);
-  if (words.by !== '' && words.castBesides !== '') lists.push(BY_CAST);
+  const [cast, kindCast, byCast] = tellsStory(item, catalog)
+    ? [CAST, KIND_CAST, BY_CAST]
+    : [FEATURING, KIND_FEATURING, BY_FEATURING];
+  if (words.cast !== '') lists.push(cast, kinded ? kindCast : cast);
+  if (words.by !== '' && words.castBesides !== '') lists.push(byCast);
   if (words.quality !== '') lists.push(kinded ? QUALITY : QUALITY_ALONE);
   if (words.theme !== '') lists.push(kinded ? THEME : THEME_ALONE);
   else if (words.feature !== '') lists.push(kinded ? FEATURE : FEATURE_ALONE);
@@ -417,7 +430,7 @@ const APPOSITIVES: readonly Appositive[] = [
   ({ np, by }) => (by === '' ? np : `${np} by ${by}`),
   ({ np, npEnd, by, kind }) => (by === '' ? npEnd : by.includes(' and ') ? `${np} from ${by}` : `${by}'s ${kind}`),
   ({ np, cast }) => (cast === '' ? np : `${np} with ${cast}`),
-  ({ np, cast }) => (cast === '' ? np : `${np} starring ${cast}`),
+  ({ np, cast, starring }) => (cast === '' ? np : `${np} ${starring} ${cast}`),
   ({ np, feature, theme }) => (theme !== '' ? `${np} about ${theme}` : feature === '' ? np : `${np} with ${feature}`),
   ({ np, quality }) =>
     quality === '' ? np : /^(set|based|in) /.test(quality) ? `${np} ${quality}` : `${np} that's ${quality}`,

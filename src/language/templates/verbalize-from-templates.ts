@@ -661,7 +661,8 @@ const ECHO_RATE = 0.7;
 
 /**
  * The words an attribute may be said back in, but none that also names another attribute the user just spoke of:
- * "whodunits" is a name of mysteries, and also the tag a user may have turned down in the same breath.
+ * a catalog's tag "noir" is said "noir films", a name of film noir too, and the user may have turned it down in the
+ * same breath.
  */
 function echoNouns(attribute: string, turn: Turn, state: TurnState): readonly string[] {
   const nouns = attributeNouns(attribute, state.phrasing);
