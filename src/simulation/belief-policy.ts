@@ -239,6 +239,8 @@ class BeliefRecommender implements RecommenderPolicy {
   // Likings the user stated that no slate has answered yet (no slate whose every item carries one), oldest first.
   #unserved: StatedLiking[] = [];
   readonly #asked = new Set<string>();
+  // Catalog positions of the items asked about ("Have you seen …?").
+  readonly #askedItems = new Set<number>();
   // Items never to recommend (shown, seen, rejected, disliked or asked about), by catalog position.
   readonly #excluded: Uint8Array;
   readonly #doNotAsk: ReadonlySet<string>;
@@ -452,7 +454,11 @@ class BeliefRecommender implements RecommenderPolicy {
         break;
       case 'answer-item':
         for (const item of act.items) {
-          if (!act.seen) continue;
+          // Asked about, an item is set aside; one the user has not seen may yet be suggested.
+          if (!act.seen) {
+            this.#include(item);
+            continue;
+          }
           this.#exclude(item);
           this.#learnFromItem(item, sign * (act.strength ?? 0) * 0.5, ITEM_WEIGHT);
         }
@@ -502,6 +508,11 @@ class BeliefRecommender implements RecommenderPolicy {
   #exclude(item: string): void {
     const position = this.#index.position.get(item);
     if (position !== undefined) this.#excluded[position] = 1;
+  }
+
+  #include(item: string): void {
+    const position = this.#index.position.get(item);
+    if (position !== undefined) this.#excluded[position] = 0;
   }
 
   #avoidAttribute(key: string): void {
@@ -683,8 +694,9 @@ class BeliefRecommender implements RecommenderPolicy {
     if (roll < 0.4) {
       const position = this.#splittingItem(value);
       if (position !== undefined) {
-        // Excluded, it is neither recommended nor asked about again.
+        // Excluded, it is not recommended unless the user turns out not to have seen it, and never asked about again.
         this.#excluded[position] = 1;
+        this.#askedItems.add(position);
         this.#questionsAsked++;
         return { type: 'ask-item', items: [this.#index.ids[position] as string] };
       }
@@ -729,13 +741,19 @@ class BeliefRecommender implements RecommenderPolicy {
     return best?.key;
   }
 
-  /** The catalog position of an item, not among the candidates, whose attributes split them best: "Have you seen …?" */
+  /**
+   * The catalog position of an item, not among the candidates, whose attributes split them best: "Have you seen …?"
+   * Once the user has said what they like, only an item the belief leans towards: "Ever seen Se7en?" is no question
+   * for a fan of documentaries.
+   */
   #splittingItem(value: (id: number) => number): number | undefined {
     let best: number | undefined;
     let bestScore = 0;
+    const leaning = this.#statedPositive.size > 0;
     for (const position of this.#random.sample(this.#plan.askable, 40)) {
       // Nor an item of something the user said they dislike: "No classics, got it. Have you read <a classic>?"
       if (this.#excluded[position] === 1 || this.#itemAvoided[position] === 1) continue;
+      if (this.#askedItems.has(position) || (leaning && (this.#itemSum[position] as number) <= 0)) continue;
       if (this.#doNotAsk.has(this.#index.ids[position] as string)) continue;
       const ids = this.#index.attributeIds[position] as Int32Array;
       if (ids.length === 0) continue;

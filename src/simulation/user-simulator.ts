@@ -27,6 +27,7 @@ export const UserSimulatorOptionsSchema = z.strictObject({
   choiceTemperature: z.number().gt(0).default(0.15),
   /**
    * Probability that an unsatisfying recommendation is critiqued (when a critique is possible) rather than rejected.
+   * One with something the user said they like is always critiqued when it can be, else asked about first.
    * @default 0.8
    */
   critiqueRate: z.number().min(0).max(1).default(0.8),
@@ -303,11 +304,23 @@ export class UserSimulator {
       }
     }
     const closest = choice >= 0 ? choice : utilities.indexOf(Math.max(...utilities));
-    const critique = this.#random.chance(this.#options.critiqueRate)
-      ? this.#critique(fresh[closest] as string)
-      : undefined;
+    const item = fresh[closest] as string;
+    // A title with something the user said they like is not turned down without a word on what it lacks: a horror fan's
+    // "Suspiria? Nah." reads as not meaning it.
+    const fits = this.#hasStatedLiking(item);
+    const critique = this.#random.chance(this.#options.critiqueRate) || fits ? this.#critique(item) : undefined;
+    // With nothing to say against it, such a title is asked about before it is turned down.
+    if (!critique && fits && !described && !this.#askedAbout.has(item)) {
+      this.#askedAbout.add(item);
+      return [...acts, { type: 'ask-about-item', items: [item] }];
+    }
     acts.push(critique ?? { type: 'reject', items: fresh, seen: false });
     return this.#unsatisfying(acts, seen, fresh);
+  }
+
+  /** Whether an item has an attribute the user has said they like. */
+  #hasStatedLiking(item: string): boolean {
+    return this.#voiced.positive.some((key) => this.#disclosed.has(key) && this.#catalog.carries(item, key));
   }
 
   /** An item the user could accept without contradicting itself: no attribute it dislikes. */

@@ -185,7 +185,8 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         const next = turn.acts[at + 1];
         return act.type === 'answer-item' && next?.type === 'disclose' && next.attribute !== undefined;
       });
-      if (titleThenTaste && /, (?:but|though) |\b(?:that said|on the other hand|mind you), /i.test(said))
+      // The contrast is the one before the taste ("…, but I hate horror"), not an opinion's own ("fine, but forgettable").
+      if (titleThenTaste && /, (?:but|though) I\b|\b(?:that said|on the other hand|mind you), I\b/i.test(said))
         found.push({ rule: 'a taste set against an opinion of a title', text: turn.text });
       // "I have, and …" answers "Have you seen …?", not "Do you know …?" or "Does … ring a bell?".
       const asked = dialogue.turns[index - 1]?.text ?? '';

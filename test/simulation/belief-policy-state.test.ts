@@ -44,15 +44,38 @@ describe('beliefPolicy state', () => {
     expect(interleaved[1]).toEqual(run(start(beliefPolicy({ style: 'elicitation-heavy' }), 2), 15));
   });
 
-  it('never asks about an item twice, nor recommends one it asked about', () => {
+  it('never asks about an item twice, nor recommends one it asked about that the user has seen', () => {
+    // Half the items asked about have been seen (by the parity of their id's length), half not.
+    const seenIt = (item: string) => item.length % 2 === 0;
+    const answering = (acts: AssistantAct[]): UserAct[] => {
+      const asked = acts.find((a) => a.type === 'ask-item');
+      const item = asked?.items[0];
+      if (item === undefined) return reply(acts);
+      return [
+        {
+          type: 'answer-item',
+          items: [item],
+          seen: seenIt(item),
+          ...(seenIt(item) ? { polarity: 'neutral' as const, strength: 0 } : {}),
+        },
+      ];
+    };
+    let unseenSuggested = 0;
     for (let seed = 1; seed <= 10; seed++) {
-      const acts = run(start(beliefPolicy({ questions: [20, 20], questionAfterMiss: 1 }), seed), 40).flat();
-      const asked = acts.filter((a) => a.type === 'ask-item').map((a) => a.items[0]);
+      const p = start(beliefPolicy({ questions: [20, 20], questionAfterMiss: 1 }), seed);
+      const turns = [p.next({ userActs: [], index: 0, last: false })];
+      for (let index = 2; index < 80; index += 2)
+        turns.push(p.next({ userActs: answering(turns.at(-1) ?? []), index, last: false }));
+      const acts = turns.flat();
+      const asked = acts.filter((a) => a.type === 'ask-item').map((a) => a.items[0] as string);
       const recommended = acts.filter((a) => a.type === 'recommend').flatMap((a) => a.items);
-      expect(asked.length).toBeGreaterThan(0);
+      expect(asked.length).toBeGreaterThan(1);
       expect(new Set(asked).size).toBe(asked.length);
-      for (const item of recommended) expect(asked).not.toContain(item);
+      for (const item of recommended) expect(asked.filter(seenIt)).not.toContain(item);
+      unseenSuggested += recommended.filter((item) => asked.includes(item)).length;
     }
+    // One the user has not seen may still be suggested ("Have you seen Jaws?" "No." … "Then try Jaws.").
+    expect(unseenSuggested).toBeGreaterThan(0);
   });
 
   it('asks and recommends with a candidate pool larger than the catalog', () => {

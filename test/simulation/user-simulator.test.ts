@@ -5,6 +5,7 @@ import { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { UserSimulator } from '../../src/simulation/user-simulator.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
+import { templateDialogues } from '../helpers/template-dialogues.js';
 
 // m1 Matrix (Action, Sci-Fi, cyberpunk), m2 Alien (Horror, Sci-Fi, space), m3/m4 Heat (Action[, Crime]),
 // m5 Amélie (Comedy, Romance), m6 Shining (Horror, haunted house), m7 Toy Story (Animation, Comedy), m8 Blade Runner.
@@ -183,6 +184,39 @@ describe('UserSimulator', () => {
       ];
     };
     expect(run(5)).toEqual(run(5));
+  });
+});
+
+describe('UserSimulator in whole dialogues', () => {
+  it('turns down no new title with something it said it likes without a word on what it lacks', async () => {
+    const catalog = builtinCatalog();
+    let rejected = 0;
+    let unexplained = 0;
+    for (const dialogue of await templateDialogues(catalog, 300, { userSeed: 6, seed: 6 })) {
+      const liked = new Set<string>();
+      dialogue.turns.forEach((turn, index) => {
+        if (turn.speaker !== 'user') return;
+        for (const act of turn.acts)
+          if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
+            liked.add(act.attribute);
+        // Told what the title is, or leaving, a plain "not for me" is fine.
+        if (turn.acts.some((act) => act.type === 'give-up')) return;
+        const described = (dialogue.turns[index - 1]?.acts ?? []).flatMap((act) =>
+          act.type === 'describe-item' ? act.items : [],
+        );
+        for (const act of turn.acts) {
+          if (act.type !== 'reject' || act.seen) continue;
+          for (const item of act.items) {
+            if (described.includes(item)) continue;
+            rejected++;
+            if ([...liked].some((key) => catalog.carries(item, key))) unexplained++;
+          }
+        }
+      });
+    }
+    // A horror fan does not answer "Suspiria? Nah.": they say what it lacks, or ask about it first.
+    expect(rejected).toBeGreaterThan(0);
+    expect(unexplained / rejected).toBeLessThan(0.2);
   });
 });
 

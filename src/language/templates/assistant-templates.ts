@@ -306,7 +306,7 @@ function build(d: DomainWords) {
     // Not "Before I suggest anything:", which an item question after suggestions would make false.
     ({ and }) => `Quick question: have you ${d.experience.participle} ${and}, and did it work for you?`,
     ({ and }) => `Have you ${d.experience.participle} ${and} by any chance?`,
-    ({ and }) => `How was ${and} for you, if you ${d.experience.past} it?`,
+    ({ and }) => `How was ${and} for you, if you've ${d.experience.participle} it?`,
     ({ and }) => `Tell me, have you ${d.experience.participle} ${and}?`,
     ({ and }) => `${capitalize(d.experience.participle)} ${and}?`,
     ({ and }) => `Any chance you've ${d.experience.participle} ${and}?`,
