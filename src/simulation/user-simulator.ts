@@ -233,8 +233,12 @@ export class UserSimulator {
     if (liked !== undefined) return this.#disclosure(liked);
     const disliked = this.#undisclosed('negative', facet);
     if (disliked !== undefined) return this.#disclosure(disliked);
-    // Nothing strong left to say about this facet: say so about one of its most common values not yet talked about
-    // (not always the first: every lukewarm user would name Spielberg).
+    // Nothing strong left to say about this facet: no favourites there, and what the user likes instead ("None in
+    // particular, really. I love sci-fi, though."), not a value they feel nothing about.
+    const elsewhere = this.#undisclosed('positive');
+    if (elsewhere !== undefined) return this.#disclosure(elsewhere);
+    // Else one of its most common values not yet talked about, said to be neither here nor there (not always the
+    // first: every lukewarm user would name Spielberg).
     const common = (catalogIndex(this.#catalog).byFacet.get(facet) ?? [])
       .filter(({ key }) => !this.#disclosed.has(key))
       .slice(0, COMMON_EXAMPLES);

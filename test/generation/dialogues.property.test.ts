@@ -402,13 +402,14 @@ function answers(question: DialogueAct, reply: readonly DialogueAct[]): boolean 
     case 'ask-item':
       return reply.some((a) => a.type === 'answer-item' && a.items[0] === question.items[0]);
     case 'ask-attribute':
+      // Asked openly about a facet it has no favourite in, a user says what it likes instead.
       return reply.some(
         (a) =>
           a.type === 'disclose' &&
           a.attribute !== undefined &&
           (question.attribute !== undefined
             ? a.attribute === question.attribute
-            : a.attribute.startsWith(`${question.facet}:`)),
+            : a.attribute.startsWith(`${question.facet}:`) || a.polarity === 'positive'),
       );
     case 'ask-open':
       return reply.some((a) => a.type === 'disclose');

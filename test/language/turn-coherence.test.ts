@@ -175,6 +175,27 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       );
       if (askedOpenly && !/\b(?:none|nobody|nothing|no (?:real )?favou?rites|(?:have|any) favou?rites)\b/i.test(said))
         found.push({ rule: 'a lukewarm example given as an answer', text: turn.text });
+      // "Which directors do you like?" "I love sci-fi.": a liking of something else says first there is no favourite,
+      // and "nobody" only of people.
+      const openQuestion = dialogue.turns[index - 1]?.acts.find(
+        (act) => act.type === 'ask-attribute' && act.attribute === undefined,
+      );
+      const elsewhere =
+        openQuestion?.type === 'ask-attribute' &&
+        first?.type === 'disclose' &&
+        first.polarity === 'positive' &&
+        first.attribute !== undefined &&
+        !first.attribute.startsWith(`${openQuestion.facet}:`);
+      if (
+        elsewhere &&
+        !/^(?:none|nobody|nothing|no real favourites|i don't really have favourites|hard to say)\b/i.test(said)
+      )
+        found.push({ rule: 'a liking of something else given as an answer', text: turn.text });
+      const people = /^(?:director|cast|author)$/.test(
+        openQuestion?.type === 'ask-attribute' ? openQuestion.facet : '',
+      );
+      if (openQuestion && !people && /^Nobody\b/.test(said))
+        found.push({ rule: '"nobody" of things', text: turn.text });
       // "What's Heat about? I love westerns.": a question about an item ends the turn, with nothing volunteered after it.
       const volunteered = turn.acts.some((act) => act.type === 'disclose' && act.attribute !== undefined);
       if (turn.acts.some((act) => act.type === 'ask-about-item') && volunteered)

@@ -40,9 +40,24 @@ describe('UserSimulator', () => {
     });
   });
 
-  it('with no favourite in a facet, names one of its common values as a lukewarm example, not always the same', () => {
+  it('with no favourite in a facet, says what it likes instead', () => {
     const catalog = builtinCatalog();
-    const lukewarm = new PreferenceProfile({ id: 'l', liked: [], disliked: [], affinities: { 'genre:Comedy': 0.8 } });
+    const comedyFan = new PreferenceProfile({ id: 'c', liked: [], disliked: [], affinities: { 'genre:Comedy': 0.8 } });
+    const [act] = new UserSimulator(comedyFan, catalog, new SeededRandom(1)).respond([
+      { type: 'ask-attribute', items: [], facet: 'director' },
+    ]);
+    expect(act).toEqual({
+      type: 'disclose',
+      items: [],
+      attribute: 'genre:Comedy',
+      polarity: 'positive',
+      strength: 0.8,
+    });
+  });
+
+  it('with no favourite in a facet and no liking left to say, names one of its common values as a lukewarm example, not always the same', () => {
+    const catalog = builtinCatalog();
+    const lukewarm = new PreferenceProfile({ id: 'l', liked: [], disliked: [], affinities: { 'genre:Comedy': 0.1 } });
     const named = new Set<string>();
     for (let seed = 0; seed < 40; seed++) {
       const [act] = new UserSimulator(lukewarm, catalog, new SeededRandom(seed)).respond([

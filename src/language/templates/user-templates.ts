@@ -688,13 +688,21 @@ function build(d: DomainWords) {
    * Before a lukewarm answer to an open question about a facet ("Which directors do you like?"): the user has no
    * favourites, and the one named after it is only an example ("None in particular. Spielberg's films are fine.").
    */
-  const USER_NO_FAVOURITES: readonly string[] = [
-    'None in particular, really.',
-    'Nobody stands out, to be honest.',
-    "I don't really have favourites there.",
-    'Hard to say; none in particular.',
-    'No real favourites.',
-  ];
+  const USER_NO_FAVOURITES: { readonly people: readonly string[]; readonly things: readonly string[] } = {
+    people: [
+      'None in particular, really.',
+      'Nobody stands out, to be honest.',
+      "I don't really have favourites there.",
+      'Hard to say; none in particular.',
+      'No real favourites.',
+    ],
+    things: [
+      'None in particular, really.',
+      'Nothing stands out, to be honest.',
+      "I don't really have favourites there.",
+      'Hard to say; none in particular.',
+    ],
+  };
 
   /** A user's hello. */
   const USER_GREETINGS: readonly string[] = ['Hi!', 'Hello!', 'Hey there!', 'Hi there!', 'Hello there!', 'Hey!'];

@@ -772,17 +772,18 @@ function statedLikings(history: readonly Turn[]): TurnState['stated'] {
 }
 
 /**
- * Whether a user's act says no strong feelings about a value of the facet the recommender just asked about openly
- * ("Which directors do you like?" "… I'm fine either way on Spielberg's films"): the user has no favourite there.
+ * The facet the recommender just asked about openly, when a user's act names no favourite there: no strong feelings
+ * about one of its values ("Which directors do you like?" "… I'm fine either way on Spielberg's films"), or a liking
+ * of something else ("… I love sci-fi, though").
  */
-function lukewarmAboutFacet(act: DialogueAct | undefined, history: readonly Turn[]): boolean {
-  if (act?.type !== 'disclose' || act.polarity !== 'neutral' || act.attribute === undefined) return false;
+function noFavouriteIn(act: DialogueAct | undefined, history: readonly Turn[]): string | undefined {
+  if (act?.type !== 'disclose' || act.attribute === undefined) return undefined;
   const facet = parseAttributeKey(act.attribute)?.facet;
-  const asked = history[history.length - 1]?.acts;
-  return (
-    asked?.some((said) => said.type === 'ask-attribute' && said.attribute === undefined && said.facet === facet) ??
-    false
-  );
+  for (const said of history[history.length - 1]?.acts ?? []) {
+    if (said.type !== 'ask-attribute' || said.attribute !== undefined) continue;
+    if (said.facet === facet ? act.polarity === 'neutral' : act.polarity === 'positive') return said.facet;
+  }
+  return undefined;
 }
 
 // "What's Heat about?", "What's the story in Heat?", "What's the premise of Heat?": a question about the plot.
@@ -873,8 +874,11 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       i++;
     }
   }
-  if (state.speaker === 'user' && lukewarmAboutFacet(acts[0], request.history)) {
-    pieces.unshift(state.random.pick(state.t.USER_NO_FAVOURITES));
+  const noFavourite = state.speaker === 'user' ? noFavouriteIn(acts[0], request.history) : undefined;
+  if (noFavourite !== undefined) {
+    const kind = state.phrasing.facets[noFavourite]?.kind;
+    const people = kind === 'creator' || kind === 'performer';
+    pieces.unshift(state.random.pick(people ? state.t.USER_NO_FAVOURITES.people : state.t.USER_NO_FAVOURITES.things));
   }
   // "Okay. Okay, for horror I'd suggest …": an acknowledgement is left out when the turn goes on with its word.
   if (ack !== undefined && firstWord(pieces[1] ?? '') === firstWord(ack)) pieces.shift();
