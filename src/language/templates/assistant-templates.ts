@@ -367,11 +367,11 @@ function build(d: DomainWords) {
     ({ x }) => `I could go toward ${x}. Would that suit you?`,
     ({ x }) => `Should we look at ${x}?`,
     ({ x }) => `Are you up for ${x} tonight?`,
-    ({ x }) => `How often do you end up ${d.consume.gerund} ${x}?`,
+    ({ x }) => `What do you make of ${x}?`,
     ({ x }) => `Do you get a kick out of ${x}?`,
     ({ x }) => `${x}: worth considering for you?`,
     ({ x }) => `Where are you on ${x}, generally?`,
-    ({ x }) => `Would you mind ${x}?`,
+    ({ x }) => `Any objection to ${x}?`,
     ({ x }) => `Shall I consider ${x} too?`,
   ];
 

@@ -59,7 +59,7 @@ function sameGroup(a: ActOfType<'disclose'>, b: OpinionAct): b is ActOfType<'dis
 
 // How often an opinion about attributes is softened or stressed by an ending ("…, most of the time"), or opened
 // with a hedge ("Hmm, …"); chatty speakers elaborate more, terse ones never.
-const TAIL_RATE = { normal: 0.25, chatty: 0.45 } as const;
+const TAIL_RATE = { normal: 0.15, chatty: 0.3 } as const;
 const LEAD_RATE = 0.15;
 
 /**

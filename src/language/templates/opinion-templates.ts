@@ -264,15 +264,7 @@ function build(d: DomainWords) {
 
   /** Short endings an opinion about attributes may carry, by shade: they soften or stress, never turn it. */
   const ATTRIBUTE_TAILS: Readonly<Record<OpinionShade, readonly string[]>> = {
-    love: [
-      ', honestly',
-      ', no question',
-      ', hands down',
-      ', for sure',
-      ', without a doubt',
-      ' these days',
-      ', above all',
-    ],
+    love: [', honestly', ', no question', ', hands down', ', for sure', ', without a doubt', ' these days'],
     like: [
       ', most of the time',
       ' these days',
