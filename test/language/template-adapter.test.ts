@@ -551,6 +551,39 @@ describe('TemplateAdapter', () => {
     expect(said.filter((text) => /\bclassic noir\b/i.test(text)).length).toBeGreaterThan(0);
   });
 
+  it("does not say back one liking of the user's last turn before a suggestion for another", () => {
+    // "So, westerns. Good. Given your interest in horror, …" promises westerns and offers horror.
+    const history = [
+      {
+        index: 1,
+        speaker: 'user' as const,
+        text: 'I love horror, and westerns are great too.',
+        acts: [
+          {
+            type: 'disclose' as const,
+            items: [],
+            attribute: 'genre:Horror',
+            polarity: 'positive' as const,
+            strength: 0.9,
+          },
+          {
+            type: 'disclose' as const,
+            items: [],
+            attribute: 'genre:Western',
+            polarity: 'positive' as const,
+            strength: 0.6,
+          },
+        ],
+      },
+    ];
+    const slate: DialogueAct = { type: 'recommend', items: ['the-exorcist-1973'], reasons: ['genre:Horror'] };
+    const texts = Array.from({ length: 300 }, (_, seed) =>
+      adapter.verbalizeSync({ ...request('assistant', [slate], seed), history }),
+    );
+    expect(texts.filter((text) => /western/i.test(text))).toEqual([]);
+    expect(texts.filter((text) => /horror/i.test(text)).length).toBeGreaterThan(150);
+  });
+
   it('answers a question about an item by saying back what the user added to it, and no bare "Okay."', () => {
     const asked = (added: DialogueAct[]) => [
       {

@@ -636,8 +636,14 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   if (first.type !== 'describe-item' && !request.random.chance(voice.acknowledge)) return undefined;
   const rejected = last.acts.some((act) => act.type === 'reject');
   const echo = rejected ? undefined : echoOf(last);
-  // A suggestion that gives the liking as its reason says it back already ("Since you like gangster films, …").
-  const cited = first.type === 'recommend' && echo !== undefined && first.reasons.includes(echo.attribute as string);
+  // A suggestion that gives the liking as its reason says it back already ("Since you like gangster films, …"); one
+  // that gives another liking of the same turn is not preceded by this one ("So, talking animals. Given your
+  // interest in road movies, …").
+  const cited =
+    first.type === 'recommend' &&
+    echo !== undefined &&
+    (first.reasons.includes(echo.attribute as string) ||
+      (echo.polarity === 'positive' && likedIn(last).some((key) => first.reasons.includes(key))));
   if (echo !== undefined && !cited && request.random.chance(ECHO_RATE)) {
     const words = { x: saidNoun(request.random, echoNouns(echo.attribute as string, last, state)) };
     return capitalize(request.random.pick(state.t.ECHOES[echo.polarity])(words));
@@ -649,6 +655,14 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   // "That narrows it down" only after a liking or a dislike: not after "Never seen it" or "No strong feelings".
   const informed = state.t.ACKNOWLEDGEMENTS_INFORMED;
   return pickOf(request.random, state.t.ACKNOWLEDGEMENTS, last.acts.some(isOpinionated) ? informed : []);
+}
+
+/** The attributes a user's turn says it likes. */
+function likedIn(turn: Turn): string[] {
+  const keys: string[] = [];
+  for (const act of turn.acts)
+    if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined) keys.push(act.attribute);
+  return keys;
 }
 
 function isOpinionated(act: DialogueAct): boolean {
