@@ -100,8 +100,16 @@ const GENRE_LIKENESS = 2;
 // "Newer than A" and "older than A" are met a decade apart when anything left is: "more recent than Rear Window
 // (1954)" is not Vertigo (1958).
 const ERA_GAP = 10;
+// And no more than this far when anything left is: "older than The Hill We Climb (2021)" is not Leaves of Grass.
+const ERA_SPAN = 30;
 
 type Critique = Extract<UserAct, { type: 'critique' }>;
+
+/** A slate, and the asks of earlier critiques it had to drop (attribute keys). */
+interface KeptSlate {
+  readonly slate: ActOfType<'recommend'>;
+  readonly dropped: string[];
+}
 
 /** An attribute the user has just said they like, and how strongly. */
 interface StatedLiking {
@@ -252,8 +260,9 @@ class BeliefRecommender implements RecommenderPolicy {
   #questionsAsked = 0;
   #minYear = -Infinity;
   #maxYear = Infinity;
-  // The bounds of the last critique of an era at a year's distance, for when a decade's leaves nothing.
-  #eraFallback: { minYear: number; maxYear: number } | undefined;
+  // The last critique of an era: the year it moves from, and its bounds at a year's distance, for when a decade's
+  // leave nothing.
+  #era: { year: number; minYear: number; maxYear: number } | undefined;
 
   constructor(context: PolicyContext, options: Resolved, plan: QuestionPlan) {
     this.#catalog = context.catalog;
@@ -353,12 +362,15 @@ class BeliefRecommender implements RecommenderPolicy {
     };
     // Even with no turn left for the user, the critique gets its answer before the goodbye.
     const constraint = this.#constraintOf(critique);
-    let found = this.#keptSlate(constraint);
-    const fallback = this.#eraFallback;
-    this.#eraFallback = undefined;
-    if (!found && fallback && critique.attribute === undefined) {
-      this.#minYear = fallback.minYear;
-      this.#maxYear = fallback.maxYear;
+    const era = critique.attribute === undefined ? this.#era : undefined;
+    this.#era = undefined;
+    // Within a few decades first: "older than The Hill We Climb (2021)" is Birthday Letters (1998) while there is
+    // one, not Leaves of Grass (1855).
+    let found = era === undefined ? undefined : this.#keptSlateNear(constraint, era.year);
+    found ??= this.#keptSlate(constraint);
+    if (!found && era) {
+      this.#minYear = era.minYear;
+      this.#maxYear = era.maxYear;
       found = this.#keptSlate(constraint);
     }
     if (found) {
@@ -464,7 +476,7 @@ class BeliefRecommender implements RecommenderPolicy {
         }
         break;
       case 'critique': {
-        this.#eraFallback = undefined;
+        this.#era = undefined;
         const item = act.items[0] as string;
         this.#exclude(item);
         const year = this.#catalog.get(item)?.year;
@@ -482,13 +494,13 @@ class BeliefRecommender implements RecommenderPolicy {
           }
         } else if (year !== undefined) {
           // A decade apart where the catalog allows (see #answerCritique), at least a year.
-          this.#eraFallback = { minYear: this.#minYear, maxYear: this.#maxYear };
+          this.#era = { year, minYear: this.#minYear, maxYear: this.#maxYear };
           if (act.direction === 'newer') {
-            this.#eraFallback.minYear = Math.max(this.#minYear, year + 1);
+            this.#era.minYear = Math.max(this.#minYear, year + 1);
             this.#minYear = Math.max(this.#minYear, year + ERA_GAP);
           }
           if (act.direction === 'older') {
-            this.#eraFallback.maxYear = Math.min(this.#maxYear, year - 1);
+            this.#era.maxYear = Math.min(this.#maxYear, year - 1);
             this.#maxYear = Math.min(this.#maxYear, year - ERA_GAP);
           }
         }
@@ -591,6 +603,19 @@ class BeliefRecommender implements RecommenderPolicy {
     return count;
   }
 
+  /** #keptSlate with the years narrowed, for this slate only, to within {@link ERA_SPAN} of `year`. */
+  #keptSlateNear(constraint: SlateConstraint, year: number): KeptSlate | undefined {
+    const [minYear, maxYear] = [this.#minYear, this.#maxYear];
+    this.#minYear = Math.max(minYear, year - ERA_SPAN);
+    this.#maxYear = Math.min(maxYear, year + ERA_SPAN);
+    try {
+      return this.#keptSlate(constraint);
+    } finally {
+      this.#minYear = minYear;
+      this.#maxYear = maxYear;
+    }
+  }
+
   #recommend(constraint?: SlateConstraint): ActOfType<'recommend'> | undefined {
     return this.#keptSlate(constraint)?.slate;
   }
@@ -599,7 +624,7 @@ class BeliefRecommender implements RecommenderPolicy {
    * The best slate that honours the constraint and keeps what earlier critiques asked for, as long as some item
    * has it all; the oldest asks give way first, and those the slate lacks are returned as `dropped` (attribute keys).
    */
-  #keptSlate(constraint: SlateConstraint = {}): { slate: ActOfType<'recommend'>; dropped: string[] } | undefined {
+  #keptSlate(constraint: SlateConstraint = {}): KeptSlate | undefined {
     const [min, max] = this.#options.slateSize;
     const size = this.#random.int(Math.min(min, max), Math.max(min, max));
     let count = 0;

@@ -90,6 +90,8 @@ export class UserSimulator {
   readonly #acceptAt: number;
   readonly #disclosed = new Set<string>();
   readonly #askedAbout = new Set<string>();
+  // The direction of the user's first critique of an era, which later ones keep to.
+  #eraAsked: 'newer' | 'older' | undefined;
   // Likings the recommender said it cannot combine with the user's latest critique: asking for them again would
   // only send it back and forth.
   readonly #settled = new Set<string>();
@@ -389,7 +391,11 @@ export class UserSimulator {
     const year = this.#catalog.get(item)?.year;
     const likedYear = this.#medianLikedYear();
     if (year !== undefined && likedYear !== undefined && Math.abs(year - likedYear) >= RECENCY_GAP_YEARS) {
-      return { type: 'critique', items: [item], direction: year < likedYear ? 'newer' : 'older', polarity: 'negative' };
+      const direction = year < likedYear ? 'newer' : 'older';
+      // Not "too old" of one title and "too new" of the next: a user who asked for one direction keeps to it.
+      if (this.#eraAsked !== undefined && this.#eraAsked !== direction) return undefined;
+      this.#eraAsked = direction;
+      return { type: 'critique', items: [item], direction, polarity: 'negative' };
     }
     return undefined;
   }

@@ -233,6 +233,22 @@ describe('UserSimulator in whole dialogues', () => {
     expect(rejected).toBeGreaterThan(0);
     expect(unexplained / rejected).toBeLessThan(0.2);
   });
+
+  it('never asks for something older after asking for something newer, nor the other way round', async () => {
+    let eras = 0;
+    for (const dialogue of await templateDialogues(builtinCatalog(), 300, { userSeed: 7, seed: 7 })) {
+      const directions = new Set(
+        dialogue.turns.flatMap((turn) =>
+          turn.acts.flatMap((act) =>
+            act.type === 'critique' && (act.direction === 'newer' || act.direction === 'older') ? [act.direction] : [],
+          ),
+        ),
+      );
+      if (directions.size > 0) eras++;
+      expect(directions.size, dialogue.id).toBeLessThan(2);
+    }
+    expect(eras).toBeGreaterThan(20);
+  });
 });
 
 describe('UserSimulator persona', () => {
