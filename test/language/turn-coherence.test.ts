@@ -49,6 +49,11 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   ['"about" twice', /\babout [a-z]+ about\b/],
   // "Not feeling A, B and C": turning several down takes "or".
   ['"and" in a refusal of several', /\bNot feeling T(?: \(\d{4}\))?(?:, T(?: \(\d{4}\))?)* and T\b/],
+  // "I've always loved poetry these days", "I'm generally a fan of Hardy, on the whole": how often, said twice.
+  [
+    'how often, said twice',
+    /\b(?:always|generally|usually)\b[^.!?;]*?,? (?:these days|lately|on the whole|as a rule|most of the time|for the most part)\b/i,
+  ],
   // "A was fine, but forgettable, but B was fantastic".
   ['"but" twice in a sentence', /\bbut\b[^.!?;]*\bbut\b/i],
   // "Book Lovers could be right for you, reading as you like funny books": the idiom is "seeing as".

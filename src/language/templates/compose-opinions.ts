@@ -71,16 +71,20 @@ interface Hedges {
 }
 
 // The words of the endings, to leave alone a clause whose wording already carries one ("I've been enjoying sci-fi
-// lately" takes no ", as a rule"). "Really" is left out: as an intensifier ("I really like") it is no ending.
+// lately" takes no ", as a rule"), or says how often ("I've always loved poetry" takes no " these days", "I'm
+// generally a fan of Hardy" no ", on the whole"). "Really" is left out: as an intensifier ("I really like") it is no
+// ending.
+const HOW_OFTEN = ['always', 'generally', 'usually', 'often', 'never', 'every time', 'all day'];
 const hedgeWords = perPhrasing(
   (phrasing) =>
     new RegExp(
       `\\b(${[
-        ...new Set(
-          Object.values(opinionTemplates(phrasing).ATTRIBUTE_TAILS).flatMap((tails) =>
+        ...new Set([
+          ...Object.values(opinionTemplates(phrasing).ATTRIBUTE_TAILS).flatMap((tails) =>
             tails.map((tail) => tail.replace(/^[, ]+/, '')).filter((words) => words !== 'really'),
           ),
-        ),
+          ...HOW_OFTEN,
+        ]),
       ].join('|')})\\b`,
       'i',
     ),

@@ -466,7 +466,7 @@ function build(d: DomainWords) {
     normal: [
       ({ one }) => `And I've already ${d.experience.participle} ${one ? 'it' : 'them'}, so something new, please.`,
       ({ one }) => `I've ${d.consume.participle} ${one ? 'it' : 'them'} already, anyway. Anything else?`,
-      ({ one }) => `Already ${d.experience.participle} ${one ? 'that one' : 'those'}, too. Something fresh?`,
+      ({ one }) => `Already ${d.experience.participle} ${one ? 'that one' : 'those'}. Something fresh?`,
     ],
     terse: [
       () => 'Something new?',
