@@ -345,8 +345,8 @@ export class UserSimulator {
     // fantastic! Seen it already, though. I'll look elsewhere."), not their critique or request for more. Titles they
     // had seen among new ones are said to be seen too: "Loved A and B! Nothing's clicking." reads as turning down
     // what they loved. And the new ones are turned down: a user who leaves without a word on the film just offered
-    // ("Zodiac (2007)?" — "I'm off.") seems not to have heard it.
-    // In that order: "seen it, though" follows the opinion it is set against.
+    // ("Zodiac (2007)?" — "I'm off.") seems not to have heard it. Opinions, then seen, then new: "seen it, though"
+    // follows the opinion it is set against.
     const kept: UserAct[] = acts.filter((a) => a.type === 'disclose');
     const rejected = (wasSeen: boolean) => acts.find((a) => a.type === 'reject' && a.seen === wasSeen);
     const seenRejected =

@@ -15,8 +15,8 @@ import type { Template } from './template.js';
 
 /** What can be said of one item: each part empty when the item has nothing for it. */
 interface FactWords {
-  /** "starring" for the cast of an item that tells a story, "featuring" for the people in a documentary. */
-  readonly starring: string;
+  /** The item tells a story, so its cast act in it: not a documentary, whose people appear in it. */
+  readonly acted: boolean;
   /** The kind of film with its article, genres stacked before the noun: "a crime thriller". */
   readonly np: string;
   /**
@@ -286,7 +286,7 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: R
   const castNames = performers.slice(0, random.chance(0.5) ? 1 : 2);
   const besides = castNames.filter((name) => !creators.includes(name));
   return {
-    starring: tellsStory(item, catalog) ? 'starring' : 'featuring',
+    acted: tellsStory(item, catalog),
     np,
     npEnd,
     ...eraPhrases(kind, end, item.year, random),
@@ -405,9 +405,7 @@ export function itemFact(
   const kinded = (item.attributes.genre ?? []).length > 0 && !words.kindSaid;
   if (kinded) lists.push(KIND);
   if (words.by !== '') lists.push(BY, kinded ? KIND_BY : BY);
-  const [cast, kindCast, byCast] = tellsStory(item, catalog)
-    ? [CAST, KIND_CAST, BY_CAST]
-    : [FEATURING, KIND_FEATURING, BY_FEATURING];
+  const [cast, kindCast, byCast] = words.acted ? [CAST, KIND_CAST, BY_CAST] : [FEATURING, KIND_FEATURING, BY_FEATURING];
   if (words.cast !== '') lists.push(cast, kinded ? kindCast : cast);
   if (words.by !== '' && words.castBesides !== '') lists.push(byCast);
   if (words.quality !== '') lists.push(kinded ? QUALITY : QUALITY_ALONE);
@@ -430,7 +428,7 @@ const APPOSITIVES: readonly Appositive[] = [
   ({ np, by }) => (by === '' ? np : `${np} by ${by}`),
   ({ np, npEnd, by, kind }) => (by === '' ? npEnd : by.includes(' and ') ? `${np} from ${by}` : `${by}'s ${kind}`),
   ({ np, cast }) => (cast === '' ? np : `${np} with ${cast}`),
-  ({ np, cast, starring }) => (cast === '' ? np : `${np} ${starring} ${cast}`),
+  ({ np, cast, acted }) => (cast === '' ? np : `${np} ${acted ? 'starring' : 'featuring'} ${cast}`),
   ({ np, feature, theme }) => (theme !== '' ? `${np} about ${theme}` : feature === '' ? np : `${np} with ${feature}`),
   ({ np, quality }) =>
     quality === '' ? np : /^(set|based|in) /.test(quality) ? `${np} ${quality}` : `${np} that's ${quality}`,
