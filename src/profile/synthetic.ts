@@ -11,6 +11,7 @@ import { clamp, round3 } from './numbers.js';
 import { drawPersona } from './persona-mix.js';
 import { type PreferenceProfile, trustedProfile } from './preference-profile.js';
 import type { ItemOpinion } from './profile-schema.js';
+import { VOICED_AFFINITY } from './stated-polarity.js';
 
 /** Options for {@link syntheticProfiles}; every field has a default. */
 export const SyntheticProfileOptionsSchema = z.strictObject({
@@ -87,6 +88,8 @@ interface TasteVocabulary {
   readonly others: string[];
   /** The other attributes whose items nearly all carry some genres, with those genres ("tag:police" → Crime). */
   readonly implied: ReadonlyArray<readonly [string, readonly string[]]>;
+  /** Each tag, with its items' genres as indices into `genres`, and the genres it implies. */
+  readonly tagGenres: ReadonlyArray<readonly [string, readonly (readonly number[])[], readonly string[]]>;
 }
 
 const tasteVocabularies = new WeakMap<ItemCatalog, Map<number, TasteVocabulary>>();
@@ -105,7 +108,8 @@ function tasteVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabul
     const vocabulary = catalog.vocabulary({ minCount: minSupport });
     const genres = vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string);
     const others = vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string);
-    entry = { genres, others, implied: impliedGenres(catalog, genres, others) };
+    const implied = impliedGenres(catalog, genres, others);
+    entry = { genres, others, implied, tagGenres: tagGenresOf(catalog, genres, others, new Map(implied)) };
     bySupport.set(minSupport, entry);
   }
   return entry;
@@ -147,6 +151,32 @@ function impliedGenres(
   return implied;
 }
 
+/** The genres of each tag's items, as indices into `genres` (see {@link TasteVocabulary}). */
+function tagGenresOf(
+  catalog: ItemCatalog,
+  genres: readonly string[],
+  others: readonly string[],
+  implied: ReadonlyMap<string, readonly string[]>,
+): [string, number[][], readonly string[]][] {
+  const genreIndex = new Map(genres.map((key, index) => [key, index]));
+  return others
+    .filter((key) => key.startsWith('tag:'))
+    .map((key) => [
+      key,
+      catalog.withAttribute(key).map((item) =>
+        (item.attributes.genre ?? []).flatMap((value) => {
+          const index = genreIndex.get(`genre:${value}`);
+          return index === undefined ? [] : [index];
+        }),
+      ),
+      implied.get(key) ?? [],
+    ]);
+}
+
+// How much of the taste for its items' genres a tag takes on: a tag whose items are all of a loved genre is liked, a
+// little less.
+const TAG_FROM_GENRES = 0.4;
+
 // The letters a value shares with a genre's name to be that genre said otherwise ("philosoph-ical", "Philosoph-y").
 const NAME_STEM = 7;
 
@@ -157,8 +187,11 @@ const DISLIKED_GENRE = -0.3;
  * A latent taste vector over the catalog's attributes, RecSim-style: a few loved and hated genres, strong opinions
  * on a few other attributes, and mild noise on the remaining genres.
  */
-function drawTastes(catalog: ItemCatalog, rng: SeededRandom, options: ResolvedOptions): Map<string, number> {
-  const { genres, others, implied } = tasteVocabulary(catalog, options.minSupport);
+function drawTastes(
+  { genres, others, implied }: TasteVocabulary,
+  rng: SeededRandom,
+  options: ResolvedOptions,
+): Map<string, number> {
   const tastes = new Map<string, number>();
   const shuffledGenres = rng.shuffle(genres);
   const loved = drawCount(rng, options.lovedGenres);
@@ -181,6 +214,28 @@ function drawTastes(catalog: ItemCatalog, rng: SeededRandom, options: ResolvedOp
     else for (const genre of kinds) if ((tastes.get(genre) ?? 0) < 0) tastes.delete(genre);
   }
   return tastes;
+}
+
+/**
+ * Adds the tastes a user has for tags without having been drawn one: that of the tag's items' genres ("talking
+ * animals" for someone who loves animation), so that a question about a tag is not met with a shrug nearly every
+ * time. Only tastes strong enough to be voiced are kept.
+ */
+function addTagTastes(tastes: Map<string, number>, { genres, tagGenres }: TasteVocabulary): void {
+  const genreTaste = genres.map((key) => tastes.get(key) ?? 0);
+  for (const [key, items, kinds] of tagGenres) {
+    if (tastes.has(key) || items.length === 0) continue;
+    let sum = 0;
+    for (const itemGenres of items) {
+      let taste = 0;
+      for (const genre of itemGenres) taste += genreTaste[genre] as number;
+      sum += clamp(taste, -1, 1);
+    }
+    const value = (TAG_FROM_GENRES * sum) / items.length;
+    // Not against the taste for the genre it is a kind of: no liking for private-eye films beside a distaste for crime.
+    if (Math.abs(value) < VOICED_AFFINITY || kinds.some((genre) => value * (tastes.get(genre) ?? 0) < 0)) continue;
+    tastes.set(key, value);
+  }
 }
 
 interface Scored {
@@ -243,7 +298,8 @@ function bestOf(entries: readonly Scored[], count: number): Scored[] {
 function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: ResolvedOptions): PreferenceProfile {
   const id = `${options.idPrefix}-${index}`;
   const rng = new SeededRandom(options.seed).fork(`synthetic/${index}`);
-  const tastes = drawTastes(catalog, rng, options);
+  const vocabulary = tasteVocabulary(catalog, options.minSupport);
+  const tastes = drawTastes(vocabulary, rng, options);
 
   const [minShare, maxShare] = options.seenShare;
   const share = Math.min(minShare, maxShare) + Math.abs(maxShare - minShare) * rng.next();
@@ -282,6 +338,8 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   // says something: the best item they saw is liked, and a split always keeps one liked item visible.
   const flat = [...tastes.values()].every((value) => round3(value) === 0);
   if (likedScored.length === 0 && dislikedScored.length === 0 && flat && best[0]) likedScored.push(best[0]);
+  // After the items are judged: a tag's taste restates its genres', which already weighed on them.
+  addTagTastes(tastes, vocabulary);
   const liked = likedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
   const disliked = dislikedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
   const isNeutral = new Uint8Array(sortedIds.length);
@@ -339,7 +397,9 @@ function* generate(
 /**
  * Draws synthetic users from a catalog, so icer works without any ratings: each user has a latent taste vector
  * over the catalog's attributes (the profile's affinities), has seen a random share of the catalog, and likes or
- * dislikes what they saw according to that taste plus idiosyncratic noise. User `i` depends only on (seed, i).
+ * dislikes what they saw according to that taste plus idiosyncratic noise. A tag the user was drawn no taste for
+ * takes on, more mildly, the taste for its items' genres (someone who loves animation likes "talking animals").
+ * User `i` depends only on (seed, i).
  * Options are checked at the call, before the first user is drawn.
  *
  * @example

@@ -23,6 +23,15 @@ function generatedCatalog(size = 120): ItemCatalog {
   );
 }
 
+/** For each attribute `which` accepts, the genres of each item carrying it: counted here from the items. */
+function genresOfHolders(items: ItemCatalog, which: (key: string) => boolean): Map<string, string[][]> {
+  const holders = new Map<string, string[][]>();
+  for (const item of items)
+    for (const key of itemAttributeKeys(item))
+      if (which(key)) holders.set(key, [...(holders.get(key) ?? []), item.attributes.genre ?? []]);
+  return holders;
+}
+
 describe('syntheticProfiles', () => {
   const catalog = generatedCatalog();
 
@@ -69,14 +78,35 @@ describe('syntheticProfiles', () => {
   it.each([
     ['movies', builtinCatalog],
     ['books', builtinBooksCatalog],
+  ])('likes a tag whose items are all of a genre it loves and none it dislikes (%s)', (_, load) => {
+    const items = load();
+    const holders = genresOfHolders(items, (key) => key.startsWith('tag:'));
+    let pairs = 0;
+    let liked = 0;
+    for (const user of syntheticProfiles(items, { count: 600, seed: 9 })) {
+      const taste = (genre: string) => user.affinity(`genre:${genre}`);
+      for (const [key, genres] of holders) {
+        if (genres.length < 3) continue;
+        const fits = genres.every(
+          (list) => list.some((genre) => taste(genre) >= 0.5) && list.every((g) => taste(g) >= 0),
+        );
+        if (!fits) continue;
+        pairs++;
+        if (user.affinity(key) >= 0.2) liked++;
+      }
+    }
+    expect(pairs).toBeGreaterThan(100);
+    expect(liked / pairs).toBeGreaterThan(0.8);
+  });
+
+  it.each([
+    ['movies', builtinCatalog],
+    ['books', builtinBooksCatalog],
   ])('never likes a kind of item whose genre it dislikes, even mildly (%s)', (_, load) => {
     const items = load();
     // Counted here from the items: an attribute whose items nearly all carry a genre ("police" → Crime), and one
     // named like a genre ("philosophical" and Philosophy).
-    const holders = new Map<string, string[][]>();
-    for (const item of items)
-      for (const key of itemAttributeKeys(item))
-        if (!key.startsWith('genre:')) holders.set(key, [...(holders.get(key) ?? []), item.attributes.genre ?? []]);
+    const holders = genresOfHolders(items, (key) => !key.startsWith('genre:'));
     const ofKind = (key: string, genre: string) => {
       const genres = holders.get(key) ?? [];
       const share = genres.filter((list) => list.includes(genre)).length / genres.length;

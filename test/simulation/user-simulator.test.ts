@@ -234,6 +234,28 @@ describe('UserSimulator in whole dialogues', () => {
     expect(unexplained / rejected).toBeLessThan(0.2);
   });
 
+  it('has a view on most of the kinds of stories it is asked about, not a shrug for nearly all', async () => {
+    let asked = 0;
+    let shrugged = 0;
+    for (const dialogue of await templateDialogues(builtinCatalog(), 300, { userSeed: 8, seed: 8 })) {
+      dialogue.turns.forEach((turn, index) => {
+        const question = turn.acts.find((act) => act.type === 'ask-attribute' && act.attribute?.startsWith('tag:'));
+        const answer = dialogue.turns[index + 1];
+        if (question?.type !== 'ask-attribute' || answer === undefined) return;
+        asked++;
+        if (
+          answer.acts.some(
+            (act) => act.type === 'disclose' && act.attribute === question.attribute && act.polarity === 'neutral',
+          )
+        )
+          shrugged++;
+      });
+    }
+    // "Movies with talking animals?" to someone who loves animation: "fine either way" every time reads as filler.
+    expect(asked).toBeGreaterThan(50);
+    expect(shrugged / asked).toBeLessThan(0.85);
+  });
+
   it('never asks for something older after asking for something newer, nor the other way round', async () => {
     let eras = 0;
     for (const dialogue of await templateDialogues(builtinCatalog(), 300, { userSeed: 7, seed: 7 })) {

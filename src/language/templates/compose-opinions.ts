@@ -115,8 +115,14 @@ function attributeOpinion(
   const template =
     mild === undefined ? random.pick(templates) : pickOf(random, templates, terse ? mild.terse : mild.normal);
   const text = template({ x });
-  // A wording with a comma of its own ("I'm okay with westerns, nothing special") takes no ending after it.
-  if (terse || hedges.used || text.includes(',') || hedged(text, state.phrasing)) return text;
+  // A wording with a comma of its own ("I'm okay with westerns, nothing special") takes no ending after it, and one
+  // that says how often uses the run's ending up ("I'm usually up for magic, plus I love true crime" takes no
+  // " these days").
+  if (terse || hedges.used || text.includes(',')) return text;
+  if (hedged(text, state.phrasing)) {
+    hedges.used = true;
+    return text;
+  }
   if (random.chance(TAIL_RATE[style])) {
     hedges.used = true;
     return text + random.pick(O.ATTRIBUTE_TAILS[shade]);
