@@ -86,16 +86,18 @@ function drawCount(rng: SeededRandom, [min, max]: readonly [number, number]): nu
 interface TasteVocabulary {
   readonly genres: string[];
   readonly others: string[];
-  /** The other attributes whose items nearly all carry some genres, with those genres ("tag:police" → Crime). */
+  /** The other attributes whose items mostly carry some genres, with those genres ("tag:police" → Crime). */
   readonly implied: ReadonlyArray<readonly [string, readonly string[]]>;
-  /** Each tag, with its items' genres as indices into `genres`, and the genres it implies. */
-  readonly tagGenres: ReadonlyArray<readonly [string, readonly (readonly number[])[], readonly string[]]>;
+  /** Each item's genres, by catalog position, as indices into `genres`. */
+  readonly itemGenres: readonly Int32Array[];
+  /** Each tag, with the catalog positions of its items and the genres it implies. */
+  readonly tagItems: ReadonlyArray<readonly [string, Int32Array, readonly string[]]>;
 }
 
 const tasteVocabularies = new WeakMap<ItemCatalog, Map<number, TasteVocabulary>>();
 
 /** The share of an attribute's items that carry a genre for the attribute to imply it ("police" → Crime). */
-const IMPLIED_SHARE = 0.8;
+const IMPLIED_SHARE = 0.7;
 
 function tasteVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabulary {
   let bySupport = tasteVocabularies.get(catalog);
@@ -109,7 +111,7 @@ function tasteVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabul
     const genres = vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string);
     const others = vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string);
     const implied = impliedGenres(catalog, genres, others);
-    entry = { genres, others, implied, tagGenres: tagGenresOf(catalog, genres, others, new Map(implied)) };
+    entry = { genres, others, implied, ...tagsByItem(catalog, genres, others, new Map(implied)) };
     bySupport.set(minSupport, entry);
   }
   return entry;
@@ -151,31 +153,32 @@ function impliedGenres(
   return implied;
 }
 
-/** The genres of each tag's items, as indices into `genres` (see {@link TasteVocabulary}). */
-function tagGenresOf(
+/** The genres of each item and the items of each tag (see {@link TasteVocabulary}). */
+function tagsByItem(
   catalog: ItemCatalog,
   genres: readonly string[],
   others: readonly string[],
   implied: ReadonlyMap<string, readonly string[]>,
-): [string, number[][], readonly string[]][] {
+): Pick<TasteVocabulary, 'itemGenres' | 'tagItems'> {
   const genreIndex = new Map(genres.map((key, index) => [key, index]));
-  return others
+  const items = catalog.items();
+  const positionOf = new Map(items.map((item, position) => [item.id, position]));
+  const itemGenres = items.map((item) =>
+    Int32Array.from((item.attributes.genre ?? []).flatMap((value) => genreIndex.get(`genre:${value}`) ?? [])),
+  );
+  const tagItems = others
     .filter((key) => key.startsWith('tag:'))
-    .map((key) => [
+    .map((key): [string, Int32Array, readonly string[]] => [
       key,
-      catalog.withAttribute(key).map((item) =>
-        (item.attributes.genre ?? []).flatMap((value) => {
-          const index = genreIndex.get(`genre:${value}`);
-          return index === undefined ? [] : [index];
-        }),
-      ),
+      Int32Array.from(catalog.withAttribute(key), (item) => positionOf.get(item.id) as number),
       implied.get(key) ?? [],
     ]);
+  return { itemGenres, tagItems };
 }
 
 // How much of the taste for its items' genres a tag takes on: a tag whose items are all of a loved genre is liked, a
 // little less.
-const TAG_FROM_GENRES = 0.4;
+const TAG_FROM_GENRES = 0.3;
 
 // The letters a value shares with a genre's name to be that genre said otherwise ("philosoph-ical", "Philosoph-y").
 const NAME_STEM = 7;
@@ -204,14 +207,14 @@ function drawTastes(
   for (const key of rng.sample(others, drawCount(rng, options.otherAttributes))) {
     tastes.set(key, (rng.chance(0.7) ? 1 : -1) * (0.4 + 0.6 * rng.next()));
   }
-  // Nobody loves police films and hates crime films: a liking whose items nearly all have a disliked genre is a dislike,
-  // and a mild distaste for the genre of a liking is none ("Adore treasure hunts." is not followed by "Rather skip
-  // adventure movies.").
+  // Nobody loves police films and hates crime films: a liking whose items mostly have a disliked genre is a dislike,
+  // and the genre of a liking is liked too, if only just enough to say so ("Adore treasure hunts." is not followed by
+  // "Rather skip adventure movies.", nor "Crazy about dystopian movies." by "Sci-fi, either way.").
   for (const [key, kinds] of implied) {
     const value = tastes.get(key);
     if (value === undefined || value <= 0) continue;
     if (kinds.some((genre) => (tastes.get(genre) ?? 0) <= DISLIKED_GENRE)) tastes.set(key, -value);
-    else for (const genre of kinds) if ((tastes.get(genre) ?? 0) < 0) tastes.delete(genre);
+    else for (const genre of kinds) tastes.set(genre, Math.max(tastes.get(genre) ?? 0, VOICED_AFFINITY));
   }
   return tastes;
 }
@@ -221,16 +224,21 @@ function drawTastes(
  * animals" for someone who loves animation), so that a question about a tag is not met with a shrug nearly every
  * time. Only tastes strong enough to be voiced are kept.
  */
-function addTagTastes(tastes: Map<string, number>, { genres, tagGenres }: TasteVocabulary): void {
-  const genreTaste = genres.map((key) => tastes.get(key) ?? 0);
-  for (const [key, items, kinds] of tagGenres) {
+function addTagTastes(tastes: Map<string, number>, { genres, itemGenres, tagItems }: TasteVocabulary): void {
+  // Each item's taste from its genres first: a user's tags all read the same few hundred items.
+  const genreTaste = new Float64Array(genres.length);
+  for (let genre = 0; genre < genres.length; genre++) genreTaste[genre] = tastes.get(genres[genre] as string) ?? 0;
+  const itemTaste = new Float64Array(itemGenres.length);
+  for (let position = 0; position < itemGenres.length; position++) {
+    const ofItem = itemGenres[position] as Int32Array;
+    let taste = 0;
+    for (let i = 0; i < ofItem.length; i++) taste += genreTaste[ofItem[i] as number] as number;
+    itemTaste[position] = clamp(taste, -1, 1);
+  }
+  for (const [key, items, kinds] of tagItems) {
     if (tastes.has(key) || items.length === 0) continue;
     let sum = 0;
-    for (const itemGenres of items) {
-      let taste = 0;
-      for (const genre of itemGenres) taste += genreTaste[genre] as number;
-      sum += clamp(taste, -1, 1);
-    }
+    for (let i = 0; i < items.length; i++) sum += itemTaste[items[i] as number] as number;
     const value = (TAG_FROM_GENRES * sum) / items.length;
     // Not against the taste for the genre it is a kind of: no liking for private-eye films beside a distaste for crime.
     if (Math.abs(value) < VOICED_AFFINITY || kinds.some((genre) => value * (tastes.get(genre) ?? 0) < 0)) continue;

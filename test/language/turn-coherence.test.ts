@@ -171,15 +171,15 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       // "Thrillers, always, Heat (1995)? Amazing.": a clause that asks its own question runs into the one before it.
       if (/[,;] T(?: \(\d{4}\))?\? /.test(said)) found.push({ rule: 'a question run into a clause', text: turn.text });
       for (const [rule, words] of CLUMSY) if (words.test(said)) found.push({ rule, text: turn.text });
-      // "Which directors do you like?" "I'm indifferent to Spielberg's films.": with no favourite, the one named is
-      // only an example, and the answer says there is none first.
+      // "Which directors do you like?" "I'm indifferent to Spielberg's films.", "Which topics do you always make time
+      // for?" "I'd pass on magical realism.": with no favourite, the answer says there is none first.
       const first = turn.acts[0];
-      const lukewarm = first?.type === 'disclose' && first.polarity === 'neutral' ? first.attribute : undefined;
+      const lukewarm = first?.type === 'disclose' && first.polarity !== 'positive' ? first.attribute : undefined;
       const askedOpenly = dialogue.turns[index - 1]?.acts.some(
         (act) => act.type === 'ask-attribute' && act.attribute === undefined && lukewarm?.startsWith(`${act.facet}:`),
       );
       if (askedOpenly && !/\b(?:none|nobody|nothing|no (?:real )?favou?rites|(?:have|any) favou?rites)\b/i.test(said))
-        found.push({ rule: 'a lukewarm example given as an answer', text: turn.text });
+        found.push({ rule: 'no favourite, but not said so', text: turn.text });
       // "Which directors do you like?" "I love sci-fi.": a liking of something else says first there is no favourite,
       // and "nobody" only of people.
       const openQuestion = dialogue.turns[index - 1]?.acts.find(

@@ -282,7 +282,7 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: R
   const end = genrePhrase(words.genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
   const npEnd = withArticle(end);
   const kinds = `${kind} ${end}`;
-  const feature = unsaidOf(features, kinds, random);
+  const feature = unsaidOf(features, kinds, said, random);
   const castNames = performers.slice(0, random.chance(0.5) ? 1 : 2);
   const besides = castNames.filter((name) => !creators.includes(name));
   return {
@@ -296,7 +296,7 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: R
     castOne: castNames.length === 1,
     castBesides: joinList(besides),
     castBesidesOne: besides.length === 1,
-    quality: unsaidOf(qualities, kinds, random),
+    quality: unsaidOf(qualities, kinds, said, random),
     feature,
     theme: themeOf(feature) ?? '',
     tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
@@ -307,13 +307,26 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: R
 }
 
 /**
- * One of an item's qualities or features that its kind does not say already: no "a philosophical novel that's
- * philosophical", "a musical with musical numbers", nor "It fits your liking for animated films. It's computer-animated."
+ * One of an item's qualities or features that neither its kind nor the reasons given for it say already: no "a
+ * philosophical novel that's philosophical", "a musical with musical numbers", "It fits your liking for animated
+ * films. It's computer-animated.", nor "Critique of Pure Reason came to mind when you mentioned philosophy. It's
+ * philosophical."
  */
-function unsaidOf(traits: readonly string[], kinds: string, random: SeededRandom): string {
+function unsaidOf(traits: readonly string[], kinds: string, said: ReadonlySet<string>, random: SeededRandom): string {
   if (traits.length === 0) return '';
-  const unsaid = traits.filter((trait) => !saysAgain(trait, kinds));
+  const unsaid = traits.filter((trait) => !saysAgain(trait, kinds) && !sharesStem(trait, said));
   return unsaid.length === 0 ? '' : random.pick(unsaid);
+}
+
+// The letters a trait shares with a reason's value to say it again ("philosoph-ical", "philosoph-y").
+const REASON_STEM = 7;
+
+function sharesStem(trait: string, said: ReadonlySet<string>): boolean {
+  for (const value of said) {
+    const stem = value.slice(0, REASON_STEM).toLowerCase();
+    if (stem.length === REASON_STEM && trait.toLowerCase().includes(stem)) return true;
+  }
+  return false;
 }
 
 const NOTHING_SAID: ReadonlySet<string> = new Set();

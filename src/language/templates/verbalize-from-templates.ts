@@ -787,15 +787,16 @@ function statedLikings(history: readonly Turn[]): TurnState['stated'] {
 
 /**
  * The facet the recommender just asked about openly, when a user's act names no favourite there: no strong feelings
- * about one of its values ("Which directors do you like?" "… I'm fine either way on Spielberg's films"), or a liking
- * of something else ("… I love sci-fi, though").
+ * about one of its values ("Which directors do you like?" "… I'm fine either way on Spielberg's films"), a dislike
+ * ("Which topics do you always make time for?" "… I'd pass on magical realism"), or a liking of something else
+ * ("… I love sci-fi, though").
  */
 function noFavouriteIn(act: DialogueAct | undefined, history: readonly Turn[]): string | undefined {
   if (act?.type !== 'disclose' || act.attribute === undefined) return undefined;
   const facet = parseAttributeKey(act.attribute)?.facet;
   for (const said of history[history.length - 1]?.acts ?? []) {
     if (said.type !== 'ask-attribute' || said.attribute !== undefined) continue;
-    if (said.facet === facet ? act.polarity === 'neutral' : act.polarity === 'positive') return said.facet;
+    if (said.facet === facet ? act.polarity !== 'positive' : act.polarity === 'positive') return said.facet;
   }
   return undefined;
 }
