@@ -48,6 +48,9 @@ const PICKINESS_MARGIN = 0.2;
 // The chance, per unit of pickiness, that a user wants to see other options before taking anything from the first
 // slate: people rarely settle on the very first suggestion.
 const FIRST_SLATE_DOUBT = 0.8;
+// "Like A, but more X" only of a genre the user cares for: a mild liking ("sci-fi is fine") is no reason to want more
+// of it ("Parasite isn't sci-fi enough").
+const WANTED_AFFINITY = 0.4;
 // Recency critiques only when the gap is large enough to be worth saying.
 const RECENCY_GAP_YEARS = 15;
 
@@ -379,6 +382,7 @@ export class UserSimulator {
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
     const wanted = this.#voiced.positive.find(
       (key) =>
+        this.#profile.affinity(key) >= WANTED_AFFINITY &&
         !has.has(key) &&
         !this.#settled.has(key) &&
         parseAttributeKey(key)?.facet === 'genre' &&

@@ -256,6 +256,20 @@ describe('UserSimulator in whole dialogues', () => {
     expect(shrugged / asked).toBeLessThan(0.85);
   });
 
+  it('asks for more of a genre only when it cares for it, not when it merely does not mind it', async () => {
+    let more = 0;
+    for (const dialogue of await templateDialogues(builtinCatalog(), 300, { userSeed: 9, seed: 9 })) {
+      for (const turn of dialogue.turns)
+        for (const act of turn.acts) {
+          if (act.type !== 'critique' || act.direction !== 'more' || act.attribute === undefined) continue;
+          more++;
+          // "Parasite isn't sci-fi enough" from someone for whom sci-fi is merely fine reads as a whim.
+          expect(dialogue.user.preferences[act.attribute], `${dialogue.id}: ${turn.text}`).toBeGreaterThanOrEqual(0.4);
+        }
+    }
+    expect(more).toBeGreaterThan(50);
+  });
+
   it('never asks for something older after asking for something newer, nor the other way round', async () => {
     let eras = 0;
     for (const dialogue of await templateDialogues(builtinCatalog(), 300, { userSeed: 7, seed: 7 })) {

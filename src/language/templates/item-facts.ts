@@ -318,13 +318,16 @@ function unsaidOf(traits: readonly string[], kinds: string, said: ReadonlySet<st
   return unsaid.length === 0 ? '' : random.pick(unsaid);
 }
 
-// The letters a trait shares with a reason's value to say it again ("philosoph-ical", "philosoph-y").
+// The letters a trait's word shares with a reason's value to say it again ("philosoph-ical", "philosoph-y"); a
+// shorter value is said again by the word itself ("war" in "set during World War II").
 const REASON_STEM = 7;
 
 function sharesStem(trait: string, said: ReadonlySet<string>): boolean {
+  if (said.size === 0) return false;
+  const words = trait.toLowerCase().split(/\s+/);
   for (const value of said) {
-    const stem = value.slice(0, REASON_STEM).toLowerCase();
-    if (stem.length === REASON_STEM && trait.toLowerCase().includes(stem)) return true;
+    const stem = value.toLowerCase().slice(0, REASON_STEM);
+    if (words.some((word) => (stem.length < REASON_STEM ? word === stem : word.startsWith(stem)))) return true;
   }
   return false;
 }
