@@ -54,6 +54,11 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
     'how often, said twice',
     /\b(?:always|generally|usually)\b[^.!?;]*?,? (?:these days|lately|on the whole|as a rule|most of the time|for the most part)\b/i,
   ],
+  // "Same as Drive, but animated", "Closer to High Noon, but more recent", "Candide, sort of, but newer": a likeness
+  // said as sameness, or as nearer than something never named, before the difference.
+  ['a likeness said as sameness', /\b(?:Same as|Closer to) T\b|\bT(?: \(\d{4}\))?, sort of, but\b/],
+  // "It's set during World War II and set in New York".
+  ['"set" twice in one list', /\bset (?:in|during|on|at|among)\b[^.!?]*\band set\b/],
   // "A was fine, but forgettable, but B was fantastic".
   ['"but" twice in a sentence', /\bbut\b[^.!?;]*\bbut\b/i],
   // "Book Lovers could be right for you, reading as you like funny books": the idiom is "seeing as".

@@ -105,6 +105,7 @@ const THEMES: readonly Template<{ readonly f: string }>[] = [
 // Qualities that are phrases ("set in Paris", "based on a true story") go after those that are adjectives: "dark and
 // set in Paris", not "set in Paris and dark".
 const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with) /;
+const SET = /^set /;
 
 /** A feature said as a theme: "themes of grief" is "grief" after "deals with"; anything else is not a theme. */
 export function themeOf(feature: string): string | undefined {
@@ -256,9 +257,13 @@ export function describeItem(
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;
   // Not "a philosophical essay collection. It's philosophical.": a tag the kind of item said already is left out.
   const unsaid = qualities.filter((quality) => !saysAgain(quality, kind));
+  const phrases = unsaid.filter((quality) => PHRASE_QUALITY.test(quality));
   const shown = [
     ...unsaid.filter((quality) => !PHRASE_QUALITY.test(quality)),
-    ...unsaid.filter((quality) => PHRASE_QUALITY.test(quality)),
+    // "set during World War II and in New York", not "… and set in New York".
+    ...phrases.map((quality, i) =>
+      i > 0 && SET.test(quality) && SET.test(phrases[i - 1] as string) ? quality.slice(4) : quality,
+    ),
   ];
   if (shown.length > 0) text += ` ${random.pick(QUALITIES)({ q: joinList(shown) })}`;
   const things: string[] = [];
