@@ -151,6 +151,18 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
   const liked = new Set<string>();
   for (const [index, turn] of dialogue.turns.entries()) {
     if (turn.speaker === 'user') {
+      // "What's Alien about?" … "Alien? Nah." from a horror fan reads as not listening: a title just described, with
+      // something the user said they like, is turned down granting the fit.
+      const described = (dialogue.turns[index - 1]?.acts ?? []).flatMap((act) =>
+        act.type === 'describe-item' ? act.items : [],
+      );
+      for (const act of turn.acts) {
+        if (act.type !== 'reject' || act.seen || act.items.length !== 1) continue;
+        const id = act.items[0] as string;
+        const fits = described.includes(id) && itemAttributeKeys(catalog.require(id)).some((key) => liked.has(key));
+        if (fits && !/\b(?:but|close)\b/i.test(withoutTitles(turn.text, catalog, act.items)))
+          found.push({ rule: 'a fitting title turned down bare', text: turn.text });
+      }
       for (const act of turn.acts)
         if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
           liked.add(act.attribute);

@@ -40,6 +40,8 @@ export interface TurnState {
   readonly storyAsked: boolean;
   /** The items this user turn speaks well of ("Loved Heat."): a "seen it" after them is a contrast. */
   readonly praised: readonly string[];
+  /** The items the recommender described in the turn this user turn answers. */
+  readonly described: readonly string[];
 }
 
 /**

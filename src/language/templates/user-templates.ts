@@ -327,6 +327,29 @@ function build(d: DomainWords) {
     terse: [],
   };
 
+  /** Turning down, once it has been described, an item with something the user said they like: the fit is granted. */
+  const REJECT_FITTING: Styled<TitleWords> = {
+    normal: [
+      ({ and }) => `${and} sounds close, but it isn't quite what I'm after tonight.`,
+      ({ and }) => `${and} sounds good on paper, but I'm not feeling it tonight.`,
+      ({ and }) => `I can see why you'd pick ${and}, but it doesn't grab me.`,
+      ({ and }) => `Hmm, ${and} has the right ingredients, but it's not for me tonight.`,
+      ({ and }) => `Thanks. ${and} ticks some boxes, but I'll pass this time.`,
+      ({ and }) => `${and} is close to what I like, but something about it doesn't click.`,
+      ({ and }) => `On paper ${and} fits, but I'm not drawn to it.`,
+    ],
+    terse: [({ and }) => `Close, but not ${and}.`, ({ and }) => `${and}: close, but no.`],
+  };
+
+  /** The same, asking for something else: not when the user is leaving. */
+  const REJECT_FITTING_ASKING: Styled<TitleWords> = {
+    normal: [
+      ({ and }) => `${and} sounds close, but not quite. Anything else along those lines?`,
+      ({ and }) => `I see why you'd suggest ${and}, but it doesn't grab me. What else is there?`,
+    ],
+    terse: [],
+  };
+
   /** Turning down several items the user has not seen. */
   const REJECT_MANY: Styled<RejectManyWords> = {
     normal: [
@@ -772,6 +795,8 @@ function build(d: DomainWords) {
     SHORTFALL_ASKS,
     REJECT_ONE,
     REJECT_ONE_ASKING,
+    REJECT_FITTING,
+    REJECT_FITTING_ASKING,
     REJECT_MANY,
     REJECT_MANY_ASKING,
     REJECT_SEEN_ONE,

@@ -526,6 +526,10 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
     });
   }
   const titles = titleWords(state, unnamed);
+  // Just told about a title with something the user said they like, a bare "Nah" reads as not listening: the refusal
+  // grants the fit.
+  if (titles.one && !act.seen && fitsStated(state, unnamed[0] as string))
+    return refusalWording(state, state.t.REJECT_FITTING, state.t.REJECT_FITTING_ASKING)(titles);
   if (titles.one && !act.seen && isPicky(state) && state.random.chance(PERSONA_WORDING)) {
     return state.random.pick(state.t.REJECT_PICKY)(titles);
   }
@@ -539,6 +543,11 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   return act.seen
     ? refusalWording(state, state.t.REJECT_SEEN_MANY, state.t.REJECT_SEEN_MANY_ASKING)(words)
     : refusalWording(state, state.t.REJECT_MANY, state.t.REJECT_MANY_ASKING)(words);
+}
+
+/** Whether the recommender just described the item, and it carries something the user said they like. */
+function fitsStated(state: TurnState, id: string): boolean {
+  return state.described.includes(id) && state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key));
 }
 
 /** A refusal ("Seen it already"), and often a request for something else, but not from a user who is leaving. */
@@ -819,6 +828,12 @@ function praisedIn(acts: readonly DialogueAct[]): string[] {
   return items;
 }
 
+function describedIn(history: readonly Turn[]): string[] {
+  const items: string[] = [];
+  for (const act of history[history.length - 1]?.acts ?? []) if (act.type === 'describe-item') items.push(...act.items);
+  return items;
+}
+
 function suggested(history: readonly Turn[]): boolean {
   return history.some((turn) => turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'recommend'));
 }
@@ -852,6 +867,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     stated: statedLikings(request.history),
     storyAsked: request.speaker === 'assistant' && acts[0]?.type === 'describe-item' && askedStory(request.history),
     praised: request.speaker === 'user' ? praisedIn(acts) : [],
+    described: request.speaker === 'user' ? describedIn(request.history) : [],
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
