@@ -176,8 +176,8 @@ function tagsByItem(
   return { itemGenres, tagItems };
 }
 
-// How much of the taste for its items' genres a tag takes on: a tag whose items are all of a loved genre is liked, a
-// little less.
+// How much of the taste for its items' genres a tag takes on: a tag whose items are all of a genre loved strongly
+// (0.7 or more) is liked mildly, about as often as MovieLens users have a view on a tag they are asked about.
 const TAG_FROM_GENRES = 0.3;
 
 // The letters a value shares with a genre's name to be that genre said otherwise ("philosoph-ical", "Philosoph-y").
