@@ -524,20 +524,8 @@ describe('TemplateAdapter', () => {
         speaker: 'user' as const,
         text: 'Not into noir movies, but film noir, every time.',
         acts: [
-          {
-            type: 'disclose' as const,
-            items: [],
-            attribute: 'tag:noir',
-            polarity: 'negative' as const,
-            strength: 0.9,
-          },
-          {
-            type: 'disclose' as const,
-            items: [],
-            attribute: 'genre:Film-Noir',
-            polarity: 'positive' as const,
-            strength: 0.9,
-          },
+          disclose('negative', 0.9, { attribute: 'tag:noir' }),
+          disclose('positive', 0.9, { attribute: 'genre:Film-Noir' }),
         ],
       },
     ];
@@ -559,20 +547,8 @@ describe('TemplateAdapter', () => {
         speaker: 'user' as const,
         text: 'I love horror, and westerns are great too.',
         acts: [
-          {
-            type: 'disclose' as const,
-            items: [],
-            attribute: 'genre:Horror',
-            polarity: 'positive' as const,
-            strength: 0.9,
-          },
-          {
-            type: 'disclose' as const,
-            items: [],
-            attribute: 'genre:Western',
-            polarity: 'positive' as const,
-            strength: 0.6,
-          },
+          disclose('positive', 0.9, { attribute: 'genre:Horror' }),
+          disclose('positive', 0.6, { attribute: 'genre:Western' }),
         ],
       },
     ];
