@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { defaultWorkers } from '../../src/cli/default-workers.js';
 import { compileOnOwnThreads } from '../../src/cli/thread-compiling.js';
 import { cli } from '../helpers/cli-harness.js';
 
@@ -105,6 +106,15 @@ describe('icer generate --workers', () => {
       }
     },
   );
+
+  it('gives each thread of a run without --workers at least 2,000 dialogues, on at most every core', () => {
+    expect(defaultWorkers(1999, 2)).toBe(1);
+    expect(defaultWorkers(3999, 2)).toBe(1);
+    expect(defaultWorkers(4000, 2)).toBe(2);
+    expect(defaultWorkers(100_000, 2)).toBe(2);
+    expect(defaultWorkers(10_000, 8)).toBe(5);
+    expect(defaultWorkers(1, 8)).toBe(1);
+  });
 
   it('leaves V8 compiling in the background while threads leave cores free', () => {
     expect(compileOnOwnThreads(1, 2)).toBe(false);

@@ -1,4 +1,3 @@
-import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { UnconstrainedGenerator } from '../../ai/unconstrained-generator.js';
@@ -10,6 +9,7 @@ import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import { VERSION } from '../../version.js';
 import { type CliIo, UsageError } from '../cli-io.js';
+import { defaultWorkers } from '../default-workers.js';
 import { definedOnly } from '../defined-only.js';
 import { streamOutput } from '../jsonl-output.js';
 import { MODEL_OPTION_FLAGS, type ModelAdapter, modelChoice, modelFlags, modelFromFlags } from '../model-from-flags.js';
@@ -167,11 +167,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   }
   const usage = () => (spender ? { usage: usageSoFar(file?.resumedExtra.usage, spender.stats) } : {});
   const from = file?.firstIndex ?? start;
-  // Threads pay for themselves only past a few batches; a model run's dialogues wait on the network, not the CPU.
-  const workers =
-    spender || fromStdin
-      ? 1
-      : (workersFlag ?? (end - from >= AUTO_WORKERS_FROM && workerThreadsShipped() ? availableParallelism() : 1));
+  // A model run's dialogues wait on the network, not the CPU.
+  const workers = spender || fromStdin ? 1 : (workersFlag ?? (workerThreadsShipped() ? defaultWorkers(end - from) : 1));
   const written = await withSignals(io, (stop, abort) =>
     writeDialogues(
       (halt) =>
@@ -331,8 +328,6 @@ async function withSignals(
 
 const BudgetSchema = z.number().int().min(1);
 const WorkersSchema = z.number().int().min(1).max(256);
-// Runs shorter than this use one thread unless --workers says otherwise: starting threads costs more than they save.
-const AUTO_WORKERS_FROM = 1000;
 
 /** The run's own flags, as the worker threads plan it. */
 function runValues(values: RunFlagValues): RunFlagValues {

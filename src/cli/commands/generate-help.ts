@@ -41,8 +41,8 @@ ${DOMAIN_HELP}  --catalog FILE         an icer JSON catalog instead of the built
   --invalid-profiles WHAT  a line that is not a profile of the catalog: skip (named on stderr) or stop (default: skip)
   --max-turns N          most turns per dialogue, both speakers counted, at least ${valueRule(generator.maxTurns).minimum} (default: ${defaultText(generator.maxTurns)})
   --concurrency N        dialogues in flight at once (default: ${defaultText(GenerateManyOptionsSchema.shape.concurrency)})
-  --workers N            template runs on N threads, byte-identical to one (default: the machine's cores from
-                         1,000 dialogues on); a model run waits on the network: use --concurrency
+  --workers N            template runs on N threads, byte-identical to one (default: one per 2,000 dialogues, up
+                         to the machine's cores); a model run waits on the network: use --concurrency
   --queue URL            spread a template run over icer worker processes on any machines through the Redis work
                          queue at URL (redis://HOST:PORT); records are written here, in order, as with one machine
   --style STYLE          recommender style: ${choicesText(BeliefPolicyOptionsSchema.shape.style)}
