@@ -129,6 +129,14 @@ interface SlateConstraint {
    * every candidate's attributes.
    */
   like?: Uint16Array;
+  /**
+   * Per catalog position, which of the critiqued item's genres (the critiqued one aside, the one fewest items have
+   * first) is the first the item has, {@link NO_GENRE} for none. Only the candidates of the first genre any of them
+   * has are kept, so that the slate keeps what the item most is: "scarier than Pulp Fiction" is a crime film (The
+   * Silence of the Lambs), not any horror film that shares its comedy (Scream). A candidate with none of them is not
+   * like the item at all: with only such candidates left, the critique has no answer.
+   */
+  keeps?: Uint8Array;
 }
 
 /** What the recommender may ask about in a catalog: the same for every dialogue with the same options. */
@@ -141,6 +149,8 @@ interface QuestionPlan {
   inQuestionFacets: Uint8Array;
   /** Per attribute id, what sharing it with a critiqued item counts for (see {@link SlateConstraint.like}). */
   likeness: Uint8Array;
+  /** 1 for each attribute id of a genre facet. */
+  genre: Uint8Array;
   /** Each facet's most common attributes, asked about when nothing better is. */
   commonAttributes: ReadonlyArray<{ key: string; id: number }>;
   /** Catalog positions of the items that may be asked about ("Have you seen …?"). */
@@ -197,13 +207,15 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
     index.facets.has(facet),
   );
   const genreFacets = facetsByKind(catalog, ['genre']);
+  const genre = Uint8Array.from(index.attributeFacet, (facet) => (genreFacets.includes(facet) ? 1 : 0));
   return {
     facets,
     describe: describedFacets(catalog),
     inQuestionFacets: Uint8Array.from(index.attributeFacet, (facet) => (facets.includes(facet) ? 1 : 0)),
     // A genre in common makes two items alike more than a tag or a name does: "like The Maltese Falcon, but newer"
     // is a crime film before it is any film based on a book.
-    likeness: Uint8Array.from(index.attributeFacet, (facet) => (genreFacets.includes(facet) ? GENRE_LIKENESS : 1)),
+    likeness: genre.map((isGenre) => (isGenre === 1 ? GENRE_LIKENESS : 1)),
+    genre,
     commonAttributes: facets.flatMap((facet) => (index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET)),
     // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
     askable: catalog.mostPopular(options.askablePool).map((item) => index.position.get(item.id) as number),
@@ -408,14 +420,17 @@ class BeliefRecommender implements RecommenderPolicy {
     const critiqued = critique.attribute === undefined ? undefined : this.#catalog.attributeIdOf(critique.attribute);
     const like = new Uint16Array(this.#index.ids.length);
     const ids = this.#catalog.attributeIdsOf(item);
+    const genres: Int32Array[] = [];
     ids.forEach((id, at) => {
       if (id === critiqued || ids.indexOf(id) < at) return;
       const counts = this.#plan.likeness[id] as number;
-      for (const position of this.#index.itemsWithAttribute[id] as Int32Array)
-        like[position] = (like[position] as number) + counts;
+      const holders = this.#index.itemsWithAttribute[id] as Int32Array;
+      for (const position of holders) like[position] = (like[position] as number) + counts;
+      if (this.#plan.genre[id] === 1) genres.push(holders);
     });
-    if (critique.direction !== 'more') return { like };
-    return { like, among: critiqued === undefined ? new Int32Array(0) : this.#index.itemsWithAttribute[critiqued] };
+    const near = genres.length === 0 ? { like } : { like, keeps: firstGenres(genres, like.length) };
+    if (critique.direction !== 'more') return near;
+    return { ...near, among: critiqued === undefined ? new Int32Array(0) : this.#index.itemsWithAttribute[critiqued] };
   }
 
   #opening(): AssistantAct {
@@ -574,6 +589,8 @@ class BeliefRecommender implements RecommenderPolicy {
       eligibleScores[eligibleCount] = score;
       eligible[eligibleCount++] = position;
     }
+    const { keeps } = constraint;
+    if (keeps) eligibleCount = ofFirstGenre(keeps, eligible, eligibleScores, eligibleCount);
     if (like) eligibleCount = closestHalf(like, eligible, eligibleScores, eligibleCount);
     // For a long list (the candidates a question is weighed on), only items at least as good as the limit-th best
     // can make it, and they are found first: far fewer of them are inserted than would be otherwise.
@@ -814,10 +831,41 @@ function closestHalf(like: Uint16Array, positions: Int32Array, scores: Float64Ar
   let most = 0;
   for (let i = 0; i < count; i++) most = Math.max(most, like[positions[i] as number] as number);
   const least = Math.ceil(most / 2);
+  return keepWhere(positions, scores, count, (position) => (like[position] as number) >= least);
+}
+
+// No genre of the critiqued item (see SlateConstraint.keeps).
+const NO_GENRE = 255;
+
+/** {@link SlateConstraint.keeps} from the holders of each of the critiqued item's genres. */
+function firstGenres(genres: Int32Array[], items: number): Uint8Array {
+  const first = new Uint8Array(items).fill(NO_GENRE);
+  // Stable: of genres as rare, the item's first.
+  const rarestFirst = [...genres].sort((a, b) => a.length - b.length);
+  rarestFirst.forEach((holders, place) => {
+    for (const position of holders) first[position] = Math.min(first[position] as number, place);
+  });
+  return first;
+}
+
+/** Of the eligible items, those of the first genre any of them has ({@link SlateConstraint.keeps}); as closestHalf. */
+function ofFirstGenre(first: Uint8Array, positions: Int32Array, scores: Float64Array, count: number): number {
+  let best = NO_GENRE;
+  for (let i = 0; i < count; i++) best = Math.min(best, first[positions[i] as number] as number);
+  return best === NO_GENRE ? 0 : keepWhere(positions, scores, count, (position) => first[position] === best);
+}
+
+/** Keeps the eligible items that pass, in place and in order (none kept: nothing is moved); returns how many. */
+function keepWhere(
+  positions: Int32Array,
+  scores: Float64Array,
+  count: number,
+  keep: (position: number) => boolean,
+): number {
   let kept = 0;
   for (let i = 0; i < count; i++) {
     const position = positions[i] as number;
-    if ((like[position] as number) < least) continue;
+    if (!keep(position)) continue;
     positions[kept] = position;
     scores[kept++] = scores[i] as number;
   }

@@ -78,6 +78,14 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
 const GRAVE = /^(?:genre:War|tag:(?:world war i|world war ii|vietnam war|holocaust|slavery|grief|tragedy|tearjerker))$/;
 const FUN = /\b(?:fun|popcorn|snacks|a treat|relax)\b/i;
 
+/**
+ * A sentence of facts about an item, after the one that names it; not one of its kind ("It's basically a
+ * popular-science history book" for Homo Deus: A Brief History of Tomorrow).
+ */
+const FACT = /^(?:It's (?!(?:[a-z]+ )?an? )|It features|It deals|Expect|Worth knowing|People|Its tags)/;
+/** Words of a title too plain to be said again by a fact ("Letters from a Stoic … It's from Seneca"). */
+const PLAIN_WORDS = new Set(['from', 'with', 'into', 'over', 'that', 'this', 'what', 'when', 'where', 'your']);
+
 /** Saying what the user likes ("Drop by anytime you like" says nothing of the kind). */
 const LIKES_SAID =
   /(?<!\b(?:do|would|did|anytime|whenever|if) )\byou (?:like|enjoy)\b|\b(?:you're into|you're a fan|your taste (?:for|in)|a fan of|fans of)\b/i;
@@ -166,6 +174,14 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       for (const act of turn.acts)
         if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
           liked.add(act.attribute);
+      // "I thought Farewell My Concubine was pretty fun": a liking of a grave item, and nothing else liked in the turn.
+      const praised = turn.acts.flatMap((act) =>
+        (act.type === 'disclose' || act.type === 'answer-item') && act.polarity === 'positive' ? act.items : [],
+      );
+      if (praised.length > 0 && praised.every(grave)) {
+        const sentence = sentences(withoutTitles(turn.text, catalog, praised)).find((part) => part.includes('T'));
+        if (sentence && FUN.test(sentence)) found.push({ rule: 'fun had with a grave item', text: turn.text });
+      }
       for (const act of turn.acts)
         if (act.type === 'disclose' && act.polarity === 'negative' && act.attribute !== undefined)
           disliked.add(act.attribute);
@@ -328,6 +344,24 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       found.push({ rule: 'consoling a user who did not give up', text: turn.text });
     if (/\bEither could\b/.test(turn.text) && recommended.length !== 2)
       found.push({ rule: '"either" of more than two', text: turn.text });
+    // "What about Aliens (1986)? Expect aliens.", "The Jungle Book … Worth knowing: it's based on a book.": a fact
+    // about an item that its title says already.
+    const presented = turn.acts.flatMap((act) =>
+      act.type === 'recommend' || act.type === 'describe-item' ? act.items : [],
+    );
+    const titleWords = presented.flatMap((id) =>
+      catalog
+        .require(id)
+        .title.toLowerCase()
+        .split(/[^a-z]+/)
+        .filter((word) => word.length >= 4 && !PLAIN_WORDS.has(word)),
+    );
+    for (const part of sentences(withoutTitles(turn.text, catalog, presented))) {
+      if (!FACT.test(part)) continue;
+      const words = part.toLowerCase().split(/[^a-z]+/);
+      if (titleWords.some((word) => words.includes(word)))
+        found.push({ rule: 'a fact that says the title again', text: turn.text });
+    }
     // "It lines up with films by Steven Spielberg. Steven Spielberg directed it.": a reason said again as a fact.
     for (const key of turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : []))) {
       const value = key.slice(key.indexOf(':') + 1);

@@ -419,6 +419,7 @@ describe.each([
     let dated = 0;
     let close = 0;
     let far = 0;
+    let farAndUnlike = 0;
     for (const dialogue of await dialogues()) {
       for (const turn of dialogue.turns) {
         const critique = turn.acts.find((act) => act.type === 'respond-critique');
@@ -434,6 +435,8 @@ describe.each([
           const gap = Math.abs((catalog.require(id).year as number) - (critiqued.year as number));
           if (gap < 5) close++;
           if (gap > 40) far++;
+          if (gap > 40 && !genres.some((genre) => genre !== critique.attribute && catalog.carries(id, genre)))
+            farAndUnlike++;
         }
       }
     }
@@ -442,8 +445,51 @@ describe.each([
     expect(alike / answers).toBeGreaterThan(0.84);
     expect(dated).toBeGreaterThan(20);
     // Where nothing left is a decade apart, a year will do: rare in these catalogs. And within a few decades while
-    // anything left is: "older than The Hill We Climb (2021)" is not Leaves of Grass (1855).
+    // anything like A is left: "older than The Hill We Climb (2021)" is not Leaves of Grass (1855). Kind comes
+    // first: "newer than Eminent Victorians (1918)" is The Power Broker (1974), a biography, when none is nearer.
     expect(close / dated).toBeLessThan(0.02);
-    expect(far / dated).toBeLessThan(0.05);
+    expect(far / dated).toBeLessThan(0.1);
+    expect(farAndUnlike).toBe(0);
+  });
+
+  it('keeps what A most is in "like A, but …": the rarest of its genres that anything left has, or no answer', async () => {
+    // Counted here from the catalog's items, apart from the policy's own index.
+    const holders = new Map<string, number>();
+    for (const item of catalog.items())
+      for (const genre of item.attributes.genre ?? []) holders.set(genre, (holders.get(genre) ?? 0) + 1);
+    let critiques = 0;
+    let none = 0;
+    let answers = 0;
+    let rarest = 0;
+    let unlike = 0;
+    let mixed = 0;
+    for (const dialogue of await dialogues()) {
+      for (const turn of dialogue.turns) {
+        const said = turn.acts.find((act) => act.type === 'respond-critique' || act.type === 'no-match');
+        if (!said) continue;
+        critiques++;
+        if (said.type === 'no-match') none++;
+        const slate = turn.acts.find((act) => act.type === 'recommend');
+        if (said.type !== 'respond-critique' || !slate) continue;
+        // The critiqued item's genres, the critiqued one aside, rarest first (of genres as rare, the item's first).
+        const genres = (catalog.require(said.items[0] as string).attributes.genre ?? [])
+          .filter((genre) => `genre:${genre}` !== said.attribute)
+          .sort((a, b) => (holders.get(a) ?? 0) - (holders.get(b) ?? 0));
+        if (genres.length === 0) continue;
+        const places = slate.items.map((id) => genres.findIndex((genre) => catalog.carries(id, `genre:${genre}`)));
+        answers += places.length;
+        rarest += places.filter((place) => place === 0).length;
+        unlike += places.filter((place) => place < 0).length;
+        if (new Set(places).size > 1) mixed++;
+      }
+    }
+    // "Scarier than Pulp Fiction" is a crime film (The Silence of the Lambs), not Scream for the comedy they share.
+    expect(answers).toBeGreaterThan(100);
+    expect(unlike).toBe(0);
+    expect(mixed).toBe(0);
+    expect(rarest / answers).toBeGreaterThan(0.75);
+    // Saying so is the exception: most critiques have an answer.
+    expect(none / critiques).toBeGreaterThan(0);
+    expect(none / critiques).toBeLessThan(0.12);
   });
 });

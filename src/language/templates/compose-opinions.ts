@@ -2,7 +2,9 @@ import type { ActOfType, DialogueAct, Polarity } from '../../dialogue/dialogue-a
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { joinList } from '../../lexicon/english.js';
+import { namesGrave } from './item-facts.js';
 import { type ItemOpinionWords, type OpinionShade, opinionTemplates } from './opinion-templates.js';
+import type { Template } from './template.js';
 import { sentence, type TurnState, titleWords } from './turn-state.js';
 
 /** An act that states or answers an opinion: consecutive ones are fused into flowing sentences. */
@@ -134,6 +136,14 @@ function attributeOpinion(
   return text;
 }
 
+/** A template for an opinion of items: one that had fun with them only of items that are not grave. */
+function itemOpinion(state: TurnState, shade: OpinionShade, ids: readonly string[]): Template<ItemOpinionWords> {
+  const O = opinionTemplates(state.phrasing);
+  const style = state.style === 'terse' ? 'terse' : 'normal';
+  const light = shade === 'like' && !namesGrave(state.catalog, ids);
+  return pickOf(state.random, O.ITEM_OPINIONS[style][shade], light ? O.ITEM_LIKINGS_LIGHT[style] : []);
+}
+
 // One draw over two lists without concatenating them.
 function pickOf<T>(random: TurnState['random'], a: readonly T[], b: readonly T[]): T {
   const index = Math.floor(random.next() * (a.length + b.length));
@@ -170,8 +180,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
         const shade = shadeOf(act.polarity, act.strength);
         // "Yes, …" only opens a turn's answer; mid-sentence it would read as a non sequitur.
         const openers = O.ANSWER_OPENERS[act.polarity];
-        const templates = terse ? O.ITEM_OPINIONS.terse : O.ITEM_OPINIONS.normal;
-        const text = random.pick(templates[shade])(words);
+        const text = itemOpinion(state, shade, act.items)(words);
         // Not before an opinion that asks its own question: "Yes, Heat? Amazing."
         const opener =
           out.length === 0 && !text.includes('?') ? random.pick(terse ? openers.terse : openers.normal) : '';
@@ -196,8 +205,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
     }
     if (act.items.length > 0) {
       const ids = group.length === 1 ? act.items : group.flatMap((member) => member.items);
-      const templates = terse ? O.ITEM_OPINIONS.terse : O.ITEM_OPINIONS.normal;
-      const text = random.pick(templates[shade])(itemOpinionWords(state, ids));
+      const text = itemOpinion(state, shade, ids)(itemOpinionWords(state, ids));
       out.push({ text, tone: act.polarity, shade, about: 'items' });
     }
     if (act.attribute === undefined && act.items.length === 0) {

@@ -125,7 +125,7 @@ const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
  * "an animated comedy", "musical numbers" after "a dramatic musical".
  */
 export function saysAgain(tag: string, said: string): boolean {
-  for (const word of tag.split(/[\s-]+/)) if (word.length >= 4 && said.includes(word)) return true;
+  for (const word of tag.toLowerCase().split(/[\s-]+/)) if (word.length >= 4 && said.includes(word)) return true;
   return false;
 }
 
@@ -255,8 +255,10 @@ export function describeItem(
   };
   let text = random.pick(DESCRIBE)(words);
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;
-  // Not "a philosophical essay collection. It's philosophical.": a tag the kind of item said already is left out.
-  const unsaid = qualities.filter((quality) => !saysAgain(quality, kind));
+  // Not "a philosophical essay collection. It's philosophical.": a tag the kind of item said already is left out, and
+  // one its title says ("The Nightmare Before Christmas … it's set at Christmas", "Aliens … Expect aliens").
+  const said = `${kind} ${item.title.toLowerCase()}`;
+  const unsaid = qualities.filter((quality) => !saysAgain(quality, said));
   const phrases = unsaid.filter((quality) => PHRASE_QUALITY.test(quality));
   const shown = [
     ...unsaid.filter((quality) => !PHRASE_QUALITY.test(quality)),
@@ -269,14 +271,15 @@ export function describeItem(
   const things: string[] = [];
   const themes: string[] = [];
   for (const feature of features) {
-    if (saysAgain(feature, kind)) continue;
+    if (saysAgain(feature, said)) continue;
     const theme = themeOf(feature);
     if (theme === undefined) things.push(feature);
     else themes.push(theme);
   }
   if (things.length > 0) text += ` ${random.pick(FEATURES)({ f: joinList(things) })}`;
   if (themes.length > 0) text += ` ${random.pick(THEMES)({ f: joinList(themes) })}`;
-  if (keywords.length > 0) text += ` ${random.pick(KEYWORDS)({ k: joinList(keywords) })}`;
+  const tagged = keywords.filter((keyword) => !saysAgain(keyword, said));
+  if (tagged.length > 0) text += ` ${random.pick(KEYWORDS)({ k: joinList(tagged) })}`;
   for (const [facet, values] of others) {
     text +=
       values.length === 1

@@ -232,12 +232,16 @@ const itemWords = perItem((item, catalog) => {
     genres.push(trait.words);
     genreValues.push(value);
   }
+  const title = item.title.toLowerCase();
   for (const value of item.attributes.tag ?? []) {
     const trait = attributePhrase(`tag:${value}`, phrasing).trait;
+    if (trait.kind !== 'quality' && trait.kind !== 'feature' && trait.kind !== 'keyword') continue;
+    // Nor what its title says: not "What about Aliens (1986)? Expect aliens."
+    if (saysAgain(trait.text, title)) continue;
     // Free-text tags ("quirky", "dark comedy") fit no sentence frame but "tagged …", so they get their own.
     if (trait.kind === 'quality') qualities.push(trait.text);
     else if (trait.kind === 'feature') features.push(trait.text);
-    else if (trait.kind === 'keyword' && isFactTag(trait.text)) keywords.push(trait.text);
+    else if (isFactTag(trait.text)) keywords.push(trait.text);
   }
   const bare = genres.length > 0 ? 'one' : plainKind(item);
   // The two head nouns a fact may use, and the kind of item each makes before any genre is moved after it.
@@ -395,9 +399,14 @@ const GRAVE =
   /\b(war|holocaust|genocide|slavery|tragedy|grief|tearjerker|death|dying|suicide|racism|abuse|illness|cancer)\b/i;
 
 /** Whether an item is grave, by the words of its genres and tags: a war film, a tragedy, a story of grief. */
-export const isGrave = perItem((item) =>
+const isGrave = perItem((item) =>
   [...(item.attributes.genre ?? []), ...(item.attributes.tag ?? [])].some((value) => GRAVE.test(value)),
 );
+
+/** Whether any of the items is grave: a goodbye, an aside or a liking of it promises no fun night in. */
+export function namesGrave(catalog: ItemCatalog, ids: readonly string[]): boolean {
+  return ids.some((id) => isGrave(catalog.require(id), catalog));
+}
 
 /** Whether an item tells a story, as far as its genres' words say: no biography, documentary or poetry collection. */
 export function tellsStory(item: Item, catalog: ItemCatalog): boolean {

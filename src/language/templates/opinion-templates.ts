@@ -313,9 +313,7 @@ function build(d: DomainWords) {
         ({ t }) => `I had a good time with ${t}`,
         ({ t, was }) => `${t} ${was} solid`,
         ({ t, was }) => `I thought ${t} ${was} good`,
-        ({ t }) => `I had fun with ${t}`,
         ({ t }) => `I liked ${t} quite a bit`,
-        ({ t, was }) => `I thought ${t} ${was} pretty fun`,
         d.consumeNoun &&
           (({ t, was }) => `${t} ${was === 'was' ? `was a good ${d.consumeNoun}` : `were good ${consumeNouns}`}`),
         ({ t, was }) => `I thought ${t} ${was} well done`,
@@ -379,7 +377,6 @@ function build(d: DomainWords) {
         ({ t }) => `enjoyed ${t}`,
         ({ t, was }) => `${t} ${was} good`,
         ({ t }) => `${t}, pretty good`,
-        ({ t, was }) => `${t} ${was} fun`,
         ({ t }) => `liked ${t} a lot`,
       ],
       neutral: [
@@ -482,6 +479,11 @@ function build(d: DomainWords) {
     negative: ["I'm not so sure about that", "that's not really my thing", "I'd rather not"],
     neutral: ["I don't mind either way", 'no strong feelings either way', "I'm easy either way"],
   };
+  /** More likings of items, said only of items that are not grave: nobody had fun with a film about the Holocaust. */
+  const ITEM_LIKINGS_LIGHT: Readonly<Record<'normal' | 'terse', readonly Template<ItemOpinionWords>[]>> = {
+    normal: [({ t }) => `I had fun with ${t}`, ({ t, was }) => `I thought ${t} ${was} pretty fun`],
+    terse: [({ t, was }) => `${t} ${was} fun`],
+  };
   return {
     ATTRIBUTE_OPINIONS,
     ATTRIBUTE_MILD,
@@ -489,6 +491,7 @@ function build(d: DomainWords) {
     ATTRIBUTE_TAILS,
     OPINION_LEADS,
     ITEM_OPINIONS,
+    ITEM_LIKINGS_LIGHT,
     NOT_SEEN,
     SEEN,
     ANSWER_OPENERS,

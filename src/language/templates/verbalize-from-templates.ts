@@ -16,7 +16,7 @@ import {
 import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
-import { isGrave, itemAppositive, itemFact, tellsStory, withAppositive } from './item-facts.js';
+import { itemAppositive, itemFact, namesGrave, tellsStory, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
 import { type Styled, type StyledText, userTemplates } from './user-templates.js';
@@ -449,7 +449,7 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
     return random.pick(state.t.USER_CLOSE_WITH_ITEM)(titleWords(state, act.items));
   }
   if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES)}`;
-  const light = !namesGrave(state, act.items);
+  const light = !namesGrave(state.catalog, act.items);
   const text = pickOf(
     random,
     state.t.CLOSE_WITH_ITEM,
@@ -458,11 +458,6 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
   const wishes = light ? state.t.CLOSE_WITH_ITEM_WISHES_LIGHT : state.t.CLOSE_WITH_ITEM_WISHES;
   const wish = maybe(random, VOICES[state.style].closeWish, wishes);
   return wish !== '' && wishedAlready(text, wish) ? text : `${text}${wish}`;
-}
-
-/** Whether any of the items is grave: a goodbye or an aside about it promises no fun night in. */
-function namesGrave(state: TurnState, ids: readonly string[]): boolean {
-  return ids.some((id) => isGrave(state.catalog.require(id), state.catalog));
 }
 
 // A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", "Have a great
@@ -752,7 +747,7 @@ function asidesFor(
   const accepted = acts.find((act) => act.type === 'accept');
   if (accepted !== undefined) {
     return {
-      list: namesGrave(state, accepted.items) ? state.t.SETTLED_ASIDES : state.t.SETTLED_ASIDES_LIGHT,
+      list: namesGrave(state.catalog, accepted.items) ? state.t.SETTLED_ASIDES : state.t.SETTLED_ASIDES_LIGHT,
       opening: false,
     };
   }
