@@ -343,18 +343,28 @@ class BeliefRecommender implements RecommenderPolicy {
   /**
    * A slate answers what the user said they like, rather than only what older evidence ranks highest: its items all
    * carry one liking no slate has answered yet, which is the first reason given ("Thrillers, got it. Since you like
-   * thrillers, …"). The likings of the user's last turn come first, strongest first; then older ones, strongest
-   * first. A liking no item left can answer is given up; with none left, the slate is the usual best.
+   * thrillers, …"), and another such liking too while some items left have both ("Since you like comedies and films
+   * with Mark Ruffalo, …"), so that a favourite named early is not passed over for the genre said last. The likings
+   * of the user's last turn come first, strongest first; then older ones, strongest first. A liking no item left can
+   * answer is given up; with none left, the slate is the usual best.
    */
   #recommendHeeding(stated: readonly StatedLiking[]): ActOfType<'recommend'> | undefined {
     // Stable sorts: of equally strong likings, the one said first.
     const strongestFirst = (a: StatedLiking, b: StatedLiking) => b.strength - a.strength;
     const now = stated.filter((liking) => this.#unserved.some(({ key }) => key === liking.key)).sort(strongestFirst);
     const before = this.#unserved.filter((liking) => !now.some(({ key }) => key === liking.key)).sort(strongestFirst);
-    for (const { key } of [...now, ...before]) {
+    const order = [...now, ...before].flatMap(({ key }) => {
       const id = this.#catalog.attributeIdOf(key);
-      const slate =
-        id === undefined ? undefined : this.#recommend({ among: this.#index.itemsWithAttribute[id], heeds: key });
+      return id === undefined ? [] : [{ key, holders: this.#index.itemsWithAttribute[id] as Int32Array }];
+    });
+    for (const { key, holders } of order) {
+      for (const other of order) {
+        if (other.key === key) continue;
+        const both = intersect(holders, other.holders);
+        const slate = both.length === 0 ? undefined : this.#recommend({ among: both, heeds: key });
+        if (slate) return slate;
+      }
+      const slate = this.#recommend({ among: holders, heeds: key });
       if (slate) return slate;
       this.#unserved = this.#unserved.filter((liking) => liking.key !== key);
     }
