@@ -7,25 +7,12 @@ import type {
   VerbalizeRequest,
   VerbalizeResult,
 } from './lm-adapter.js';
+import { saidBefore } from './said-before.js';
 import { verbalizeFromTemplates } from './templates/verbalize-from-templates.js';
 
-// Two turns of one speaker opening alike ("How about …" twice) read as a script. The opening is the first two
-// words: enough to catch a repeated frame, short enough that different titles after it do not hide the repeat.
-function opening(text: string): string {
-  const first = text.indexOf(' ');
-  if (first < 0) return text;
-  const second = text.indexOf(' ', first + 1);
-  return second < 0 ? text : text.slice(0, second);
-}
-
-function previousText(request: VerbalizeRequest): string | undefined {
-  const { history, speaker } = request;
-  for (let i = history.length - 1; i >= 0; i--) {
-    const turn = history[i];
-    if (turn?.speaker === speaker) return turn.text;
-  }
-  return undefined;
-}
+// Redraws (the random stream has moved on) of a turn that says again what its speaker said before; a turn whose
+// every wording does is kept as last drawn.
+const REDRAWS = 2;
 
 /**
  * The offline adapter: renders dialogue acts with hand-written templates, no model needed. Every act type has
@@ -85,10 +72,9 @@ export class TemplateAdapter implements LMAdapter {
    */
   verbalizeSync(request: VerbalizeRequest): string {
     throwIfAborted(request.signal);
-    const text = verbalizeFromTemplates(request);
-    const previous = previousText(request);
-    // One redraw (the random stream has moved on) when the turn would open like the speaker's last one.
-    if (previous !== undefined && opening(previous) === opening(text)) return verbalizeFromTemplates(request);
+    const repeats = saidBefore(request);
+    let text = verbalizeFromTemplates(request);
+    for (let redraw = 0; redraw < REDRAWS && repeats(text); redraw++) text = verbalizeFromTemplates(request);
     return text;
   }
 }

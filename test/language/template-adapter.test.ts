@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { displayTitle } from '../../src/catalog/item.js';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { DialogueAct, DialogueActType, Speaker } from '../../src/dialogue/dialogue-acts.js';
 import type { VerbalizeRequest } from '../../src/language/lm-adapter.js';
@@ -8,6 +9,7 @@ import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { attributeNouns } from '../../src/lexicon/attribute-phrases.js';
 import type { Persona } from '../../src/profile/profile-schema.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
+import { templateDialogues } from '../helpers/template-dialogues.js';
 import { rejected, thrown } from '../helpers/thrown.js';
 import { ACT_TYPES, ActSampler } from './sample-acts.js';
 
@@ -481,6 +483,47 @@ describe('TemplateAdapter', () => {
     // Without the redraw about one in seven would repeat; with it, about one in fifty.
     expect(repeats).toBeLessThan(12);
   });
+
+  it.each([
+    ['movies', builtinCatalog],
+    ['books', builtinBooksCatalog],
+  ])(
+    'says no sentence twice in a dialogue, titles aside: not "Close, but not Heat." … "Close, but not Alien." (%s)',
+    async (_, load) => {
+      const catalog = load();
+      const records = await templateDialogues(catalog, 400, { userSeed: 3, seed: 3 });
+      let repeating = 0;
+      let sentences = 0;
+      for (const record of records) {
+        const titles = [...new Set(record.turns.flatMap((turn) => turn.acts.flatMap((act) => act.items)))]
+          .map((id) => catalog.require(id).title)
+          .sort((a, b) => b.length - a.length);
+        const said = { user: new Set<string>(), assistant: new Set<string>() };
+        let repeated = false;
+        for (const turn of record.turns) {
+          let text = turn.text;
+          for (const title of titles) text = text.replaceAll(title, 'T');
+          const here = text
+            .replace(/T \(\d{4}\)/g, 'T')
+            .split(/(?<=[.!?])\s+/)
+            .map((sentence) =>
+              sentence
+                .toLowerCase()
+                .replace(/[^a-z' ]/g, '')
+                .trim(),
+            )
+            .filter((sentence) => sentence.split(' ').length >= 3);
+          sentences += here.length;
+          if (here.some((sentence) => said[turn.speaker].has(sentence))) repeated = true;
+          for (const sentence of here) said[turn.speaker].add(sentence);
+        }
+        if (repeated) repeating++;
+      }
+      expect(sentences).toBeGreaterThan(4000);
+      // Without the redraw, about one dialogue in twenty said a sentence again.
+      expect(repeating / records.length).toBeLessThan(0.01);
+    },
+  );
 
   it('may write a film named earlier in the dialogue without its year, never a first mention', () => {
     const said = (ids: readonly string[]) => [

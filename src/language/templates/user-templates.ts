@@ -338,7 +338,13 @@ function build(d: DomainWords) {
       ({ and }) => `${and} is close to what I like, but something about it doesn't click.`,
       ({ and }) => `On paper ${and} fits, but I'm not drawn to it.`,
     ],
-    terse: [({ and }) => `Close, but not ${and}.`, ({ and }) => `${and}: close, but no.`],
+    terse: [
+      ({ and }) => `Close, but not ${and}.`,
+      ({ and }) => `${and}: close, but no.`,
+      ({ and }) => `Nearly, but not ${and}.`,
+      ({ and }) => `${and}? Almost, but no.`,
+      ({ and }) => `${and} fits, but pass.`,
+    ],
   };
 
   /** The same, asking for something else: not when the user is leaving. */

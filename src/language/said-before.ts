@@ -1,0 +1,139 @@
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import type { DialogueAct } from '../dialogue/dialogue-acts.js';
+import type { Turn } from '../dialogue/turn.js';
+import type { VerbalizeRequest } from './lm-adapter.js';
+
+// Two turns of one speaker opening alike ("How about …" twice) read as a script. The opening is the first two
+// words: enough to catch a repeated frame, short enough that different titles after it do not hide the repeat.
+function opening(text: string): string {
+  const first = text.indexOf(' ');
+  if (first < 0) return text;
+  const second = text.indexOf(' ', first + 1);
+  return second < 0 ? text : text.slice(0, second);
+}
+
+// So does a sentence the speaker said before in the dialogue ("Close, but not Heat." … "Close, but not Alien.",
+// "What's it about?" twice). Sentences are compared with their names masked: the titles of the turn's items, and
+// every word after a sentence's first that starts with a capital, a digit or "(" (people, years).
+// Shorter sentences ("Thanks!", "Sounds good.") are fine said twice.
+const REPEATED_WORDS = 3;
+
+const SPACE = 32;
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+function isWordCharacter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39 || code > 127;
+}
+
+function startsName(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 40;
+}
+
+/**
+ * A hash (FNV-1a) of each sentence of three words or more, names masked. Scanned once, word by word: this runs on
+ * every draw of every turn, and a rare collision only costs a redraw.
+ */
+function sentenceKeys(text: string, acts: readonly DialogueAct[], catalog: ItemCatalog): number[] {
+  const titles: string[] = [];
+  for (const act of acts) for (const id of act.items) titles.push(catalog.get(id)?.title ?? id);
+  // Longest first: "Aliens" is a title of its own, not "Alien" and an "s".
+  if (titles.length > 1) titles.sort((a, b) => b.length - a.length);
+  const keys: number[] = [];
+  let key = FNV_OFFSET;
+  let words = 0;
+  let named = false;
+  for (let at = 0; at < text.length; ) {
+    if (text.charCodeAt(at) === SPACE) {
+      at++;
+      continue;
+    }
+    const start = at;
+    const title = startsName(text.charCodeAt(at))
+      ? titles.find((candidate) => text.startsWith(candidate, at))
+      : undefined;
+    // A title's own "?" or "." ("What About Bob?") does not end the sentence.
+    const spoken = title === undefined ? at : at + title.length;
+    at = spoken;
+    while (at < text.length && text.charCodeAt(at) !== SPACE) at++;
+    if (title !== undefined || (words > 0 && startsName(text.charCodeAt(start)))) {
+      if (!named) {
+        key = Math.imul(key ^ 0, FNV_PRIME);
+        words++;
+      }
+      named = true;
+    } else {
+      // Punctuation around a word is not part of it ("close," is "close"), nor is case.
+      let from = start;
+      let to = at;
+      while (from < to && !isWordCharacter(text.charCodeAt(from))) from++;
+      while (to > from && !isWordCharacter(text.charCodeAt(to - 1))) to--;
+      for (let i = from; i < to; i++) {
+        const code = text.charCodeAt(i);
+        key = Math.imul(key ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
+      }
+      key = Math.imul(key ^ SPACE, FNV_PRIME);
+      words++;
+      named = false;
+    }
+    const last = text.charCodeAt(at - 1);
+    if (at > spoken && (last === 46 || last === 33 || last === 63)) {
+      if (words >= REPEATED_WORDS) keys.push(key);
+      key = FNV_OFFSET;
+      words = 0;
+      named = false;
+    }
+  }
+  if (words >= REPEATED_WORDS) keys.push(key);
+  return keys;
+}
+
+// The keys of the text scanned last: a turn's text is scanned as it is drawn, and again as it joins the history.
+let lastScanned: { readonly text: string; readonly keys: number[] } | undefined;
+
+function keysOf(text: string, acts: readonly DialogueAct[], catalog: ItemCatalog): number[] {
+  if (lastScanned?.text !== text) lastScanned = { text, keys: sentenceKeys(text, acts, catalog) };
+  return lastScanned.keys;
+}
+
+/** What each speaker has said in a dialogue's history so far, gathered as the history grows. */
+interface Spoken {
+  /** How many turns of the history are gathered, and the last of them (a history that changed is gathered anew). */
+  turns: number;
+  last: Turn | undefined;
+  readonly keys: Record<Turn['speaker'], Set<number>>;
+  readonly openings: Partial<Record<Turn['speaker'], string>>;
+}
+
+// Keyed by the history array, which a dialogue appends to: each turn is read once, not once per later turn.
+const spokenIn = new WeakMap<readonly Turn[], Spoken>();
+
+function spokenSoFar(history: readonly Turn[], catalog: ItemCatalog): Spoken {
+  let spoken = spokenIn.get(history);
+  if (!spoken || spoken.turns > history.length || history[spoken.turns - 1] !== spoken.last) {
+    spoken = { turns: 0, last: undefined, keys: { user: new Set(), assistant: new Set() }, openings: {} };
+    spokenIn.set(history, spoken);
+  }
+  for (let i = spoken.turns; i < history.length; i++) {
+    const turn = history[i] as Turn;
+    const keys = spoken.keys[turn.speaker];
+    for (const key of keysOf(turn.text, turn.acts, catalog)) keys.add(key);
+    spoken.openings[turn.speaker] = opening(turn.text);
+  }
+  spoken.turns = history.length;
+  spoken.last = history[history.length - 1];
+  return spoken;
+}
+
+/**
+ * Whether a new turn for the request would say again what its speaker said before in the dialogue: open like the
+ * speaker's last turn, or repeat one of the speaker's sentences, names aside.
+ */
+export function saidBefore(request: VerbalizeRequest): (text: string) => boolean {
+  const spoken = spokenSoFar(request.history, request.catalog);
+  const keys = spoken.keys[request.speaker];
+  const lastOpening = spoken.openings[request.speaker];
+  return (text) =>
+    (lastOpening !== undefined && opening(text) === lastOpening) ||
+    keysOf(text, request.acts, request.catalog).some((key) => keys.has(key));
+}
