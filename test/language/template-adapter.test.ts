@@ -582,6 +582,26 @@ describe('TemplateAdapter', () => {
     expect(said.filter((text) => /\bclassic noir\b/i.test(text)).length).toBeGreaterThan(0);
   });
 
+  it('says back the strongest liking of a turn, not merely the last: "My favourite has to be westerns … musicals too"', () => {
+    const history = [
+      {
+        index: 0,
+        speaker: 'user' as const,
+        text: "My favourite has to be westerns. I'm always up for musicals too.",
+        acts: [
+          disclose('positive', 0.95, { attribute: 'genre:Western' }),
+          disclose('positive', 0.6, { attribute: 'genre:Musical' }),
+        ],
+      },
+    ];
+    const ask: DialogueAct = { type: 'ask-attribute', items: [], facet: 'director' };
+    const said = Array.from({ length: 400 }, (_, seed) =>
+      adapter.verbalizeSync({ ...request('assistant', [ask], seed), history }),
+    );
+    expect(said.filter((text) => /\bwesterns?\b/i.test(text)).length).toBeGreaterThan(20);
+    expect(said.filter((text) => /\bmusicals?\b/i.test(text))).toEqual([]);
+  });
+
   it("does not say back one liking of the user's last turn before a suggestion for another", () => {
     // "So, westerns. Good. Given your interest in horror, …" promises westerns and offers horror.
     const history = [

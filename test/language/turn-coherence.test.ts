@@ -342,6 +342,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       found.push({ rule: 'a question in a goodbye', text: turn.text });
     if (types.join() === 'describe-item,close' && CONSOLING.test(turn.text))
       found.push({ rule: 'consoling a user who did not give up', text: turn.text });
+    // "There's nothing left more noir than The Apartment" while noir films are left: what is gone is one like it.
+    if (types.includes('no-match') && !/\b(?:like|close to)(?: both)? T\b/.test(plain))
+      found.push({ rule: 'no match said of everything, not of what is like the item', text: turn.text });
     if (/\bEither could\b/.test(turn.text) && recommended.length !== 2)
       found.push({ rule: '"either" of more than two', text: turn.text });
     // "What about Aliens (1986)? Expect aliens.", "The Jungle Book … Worth knowing: it's based on a book.": a fact

@@ -878,14 +878,17 @@ function build(d: DomainWords) {
     ({ t, s }) => `No luck there: I have nothing else like ${t}, but ${s}.`,
   ];
 
-  /** The same for comparative shifts, which read before "than X". */
+  /**
+   * The same for comparative shifts ("scarier"): said of what is like the item, as nothing left may be like it and
+   * scarier while scarier things are left.
+   */
   const NO_MATCH_COMPARATIVE: readonly Template<ShiftWords>[] = [
-    ({ t, s }) => `I'm out of anything ${s} than ${t}, I'm afraid.`,
-    ({ t, s }) => `Sorry, I have nothing left that's ${s} than ${t}.`,
-    ({ t, s }) => `Hmm, nothing I haven't shown you is ${s} than ${t}.`,
-    ({ t, s }) => `I've looked, but I have nothing else ${s} than ${t}.`,
-    ({ t, s }) => `Unfortunately, there's nothing left ${s} than ${t}.`,
-    ({ t, s }) => `No luck: nothing I have left is ${s} than ${t}.`,
+    ({ t, s }) => `I'm out of anything close to ${t} that's ${s}, I'm afraid.`,
+    ({ t, s }) => `Sorry, nothing I have left is close to ${t} and ${s}.`,
+    ({ t, s }) => `Hmm, nothing I haven't shown you is both like ${t} and ${s}.`,
+    ({ t, s }) => `I've looked, but I have nothing else like ${t} that's ${s}.`,
+    ({ t, s }) => `Unfortunately, there's nothing left like ${t} that's ${s}.`,
+    ({ t, s }) => `No luck: nothing I have left is like ${t} and ${s} too.`,
   ];
 
   /** What earlier critiques asked for (`x`: "noir films or musicals") and nothing left has together with this one. */

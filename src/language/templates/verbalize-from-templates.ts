@@ -692,13 +692,18 @@ function echoNouns(attribute: string, turn: Turn, state: TurnState): readonly st
   return others.size === 0 ? nouns : nouns.filter((noun, index) => index === 0 || !others.has(noun));
 }
 
-/** The user's last opinion of an attribute in a turn, to be said back; the last, as the freshest. */
+/**
+ * The user's opinion of an attribute in a turn to be said back: the strongest, as the one that matters most to them
+ * ("My favourite has to be mythology … I'm always up for school stories" is met with mythology), and of equally
+ * strong ones the last, as the freshest.
+ */
 function echoOf(turn: Turn): ActOfType<'disclose'> | undefined {
-  for (let i = turn.acts.length - 1; i >= 0; i--) {
-    const act = turn.acts[i] as DialogueAct;
-    if (act.type === 'disclose' && act.attribute !== undefined && act.items.length === 0) return act;
+  let echo: ActOfType<'disclose'> | undefined;
+  for (const act of turn.acts) {
+    if (act.type !== 'disclose' || act.attribute === undefined || act.items.length > 0) continue;
+    if (echo === undefined || act.strength >= echo.strength) echo = act;
   }
-  return undefined;
+  return echo;
 }
 
 function contextOf(request: VerbalizeRequest): AssistantContext {
