@@ -558,24 +558,22 @@ describe('TemplateAdapter', () => {
     expect(short).toBe(200);
   });
 
+  /** The assistant's question after a user turn of these acts, in 400 seeded wordings: where it says them back. */
+  const questionsAfter = (text: string, acts: DialogueAct[]) => {
+    const history = [{ index: 0, speaker: 'user' as const, text, acts }];
+    const ask: DialogueAct = { type: 'ask-attribute', items: [], facet: 'director' };
+    return Array.from({ length: 400 }, (_, seed) =>
+      adapter.verbalizeSync({ ...request('assistant', [ask], seed), history }),
+    );
+  };
+
   it('says back a liking in words that name nothing the user just turned down', () => {
     // "Not into noir movies as a tag, but film noir, every time": "noir films" is also a name of the genre. (No two
     // attributes of the built-in catalogs share a name; a catalog's own tags may.)
-    const history = [
-      {
-        index: 0,
-        speaker: 'user' as const,
-        text: 'Not into noir movies, but film noir, every time.',
-        acts: [
-          disclose('negative', 0.9, { attribute: 'tag:noir' }),
-          disclose('positive', 0.9, { attribute: 'genre:Film-Noir' }),
-        ],
-      },
-    ];
-    const ask: DialogueAct = { type: 'ask-attribute', items: [], facet: 'director' };
-    const said = Array.from({ length: 400 }, (_, seed) =>
-      adapter.verbalizeSync({ ...request('assistant', [ask], seed), history }),
-    );
+    const said = questionsAfter('Not into noir movies, but film noir, every time.', [
+      disclose('negative', 0.9, { attribute: 'tag:noir' }),
+      disclose('positive', 0.9, { attribute: 'genre:Film-Noir' }),
+    ]);
     expect(said.filter((text) => /\bnoir (?:films|movies)\b/i.test(text))).toEqual([]);
     // Film noir is said back, in its other names too.
     expect(said.filter((text) => /\bnoir\b/i.test(text)).length).toBeGreaterThan(20);
@@ -583,21 +581,10 @@ describe('TemplateAdapter', () => {
   });
 
   it('says back the strongest liking of a turn, not merely the last: "My favourite has to be westerns … musicals too"', () => {
-    const history = [
-      {
-        index: 0,
-        speaker: 'user' as const,
-        text: "My favourite has to be westerns. I'm always up for musicals too.",
-        acts: [
-          disclose('positive', 0.95, { attribute: 'genre:Western' }),
-          disclose('positive', 0.6, { attribute: 'genre:Musical' }),
-        ],
-      },
-    ];
-    const ask: DialogueAct = { type: 'ask-attribute', items: [], facet: 'director' };
-    const said = Array.from({ length: 400 }, (_, seed) =>
-      adapter.verbalizeSync({ ...request('assistant', [ask], seed), history }),
-    );
+    const said = questionsAfter("My favourite has to be westerns. I'm always up for musicals too.", [
+      disclose('positive', 0.95, { attribute: 'genre:Western' }),
+      disclose('positive', 0.6, { attribute: 'genre:Musical' }),
+    ]);
     expect(said.filter((text) => /\bwesterns?\b/i.test(text)).length).toBeGreaterThan(20);
     expect(said.filter((text) => /\bmusicals?\b/i.test(text))).toEqual([]);
   });
