@@ -19,6 +19,8 @@ function opening(text: string): string {
 const REPEATED_WORDS = 3;
 
 const SPACE = 32;
+// What a name is hashed as: a code no word has.
+const NAME = 1;
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
@@ -53,12 +55,12 @@ function sentenceKeys(text: string, acts: readonly DialogueAct[], catalog: ItemC
       ? titles.find((candidate) => text.startsWith(candidate, at))
       : undefined;
     // A title's own "?" or "." ("What About Bob?") does not end the sentence.
-    const spoken = title === undefined ? at : at + title.length;
-    at = spoken;
+    const afterTitle = title === undefined ? at : at + title.length;
+    at = afterTitle;
     while (at < text.length && text.charCodeAt(at) !== SPACE) at++;
     if (title !== undefined || (words > 0 && startsName(text.charCodeAt(start)))) {
       if (!named) {
-        key = Math.imul(key ^ 0, FNV_PRIME);
+        key = Math.imul(key ^ NAME, FNV_PRIME);
         words++;
       }
       named = true;
@@ -77,7 +79,7 @@ function sentenceKeys(text: string, acts: readonly DialogueAct[], catalog: ItemC
       named = false;
     }
     const last = text.charCodeAt(at - 1);
-    if (at > spoken && (last === 46 || last === 33 || last === 63)) {
+    if (at > afterTitle && (last === 46 || last === 33 || last === 63)) {
       if (words >= REPEATED_WORDS) keys.push(key);
       key = FNV_OFFSET;
       words = 0;

@@ -865,7 +865,7 @@ function ofFirstGenre(first: Uint8Array, positions: Int32Array, scores: Float64A
   return best === NO_GENRE ? 0 : keepWhere(positions, scores, count, (position) => first[position] === best);
 }
 
-/** Keeps the eligible items that pass, in place and in order (none kept: nothing is moved); returns how many. */
+/** Keeps the eligible items that pass, in place and in order; returns how many. */
 function keepWhere(
   positions: Int32Array,
   scores: Float64Array,
