@@ -33,8 +33,9 @@ function startsName(code: number): boolean {
 }
 
 /**
- * A hash (FNV-1a) of each sentence of three words or more, names masked. Scanned once, word by word: this runs on
- * every draw of every turn, and a rare collision only costs a redraw.
+ * A hash (FNV-1a) of each sentence of three words or more, names masked, case and punctuation ignored ("Close, but
+ * no" is "close but no"). One pass over the characters: this runs on every draw of every turn, and a rare collision
+ * only costs a redraw.
  */
 function sentenceKeys(text: string, acts: readonly DialogueAct[], catalog: ItemCatalog): number[] {
   const titles: string[] = [];
@@ -44,49 +45,50 @@ function sentenceKeys(text: string, acts: readonly DialogueAct[], catalog: ItemC
   const keys: number[] = [];
   let key = FNV_OFFSET;
   let words = 0;
+  // Whether the last word was a name (names in a row are one), whether the word being read is one, and its end.
   let named = false;
-  for (let at = 0; at < text.length; ) {
-    if (text.charCodeAt(at) === SPACE) {
-      at++;
+  let inWord = false;
+  let isName = false;
+  let last = 0;
+  // Where the last title read ends: its own "?" or "." ("What About Bob?") does not end the sentence.
+  let titleEnd = -1;
+  const sentence = () => {
+    if (words >= REPEATED_WORDS) keys.push(key);
+    key = FNV_OFFSET;
+    words = 0;
+    named = false;
+  };
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code === SPACE) {
+      if (inWord && at > titleEnd && (last === 46 || last === 33 || last === 63)) sentence();
+      inWord = false;
       continue;
     }
-    const start = at;
-    const title = startsName(text.charCodeAt(at))
-      ? titles.find((candidate) => text.startsWith(candidate, at))
-      : undefined;
-    // A title's own "?" or "." ("What About Bob?") does not end the sentence.
-    const afterTitle = title === undefined ? at : at + title.length;
-    at = afterTitle;
-    while (at < text.length && text.charCodeAt(at) !== SPACE) at++;
-    if (title !== undefined || (words > 0 && startsName(text.charCodeAt(start)))) {
-      if (!named) {
+    if (!inWord) {
+      inWord = true;
+      const title = startsName(code) ? titles.find((candidate) => text.startsWith(candidate, at)) : undefined;
+      isName = title !== undefined || (words > 0 && startsName(code));
+      if (isName && !named) {
         key = Math.imul(key ^ NAME, FNV_PRIME);
         words++;
+      } else if (!isName) {
+        if (words > 0) key = Math.imul(key ^ SPACE, FNV_PRIME);
+        words++;
       }
-      named = true;
-    } else {
-      // Punctuation around a word is not part of it ("close," is "close"), nor is case.
-      let from = start;
-      let to = at;
-      while (from < to && !isWordCharacter(text.charCodeAt(from))) from++;
-      while (to > from && !isWordCharacter(text.charCodeAt(to - 1))) to--;
-      for (let i = from; i < to; i++) {
-        const code = text.charCodeAt(i);
-        key = Math.imul(key ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
+      named = isName;
+      if (title !== undefined) {
+        titleEnd = at + title.length;
+        at = titleEnd - 1;
+        last = text.charCodeAt(at);
+        continue;
       }
-      key = Math.imul(key ^ SPACE, FNV_PRIME);
-      words++;
-      named = false;
     }
-    const last = text.charCodeAt(at - 1);
-    if (at > afterTitle && (last === 46 || last === 33 || last === 63)) {
-      if (words >= REPEATED_WORDS) keys.push(key);
-      key = FNV_OFFSET;
-      words = 0;
-      named = false;
-    }
+    last = code;
+    if (!isName && isWordCharacter(code))
+      key = Math.imul(key ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
   }
-  if (words >= REPEATED_WORDS) keys.push(key);
+  sentence();
   return keys;
 }
 
@@ -135,7 +137,7 @@ export function saidBefore(request: VerbalizeRequest): (text: string) => boolean
   const spoken = spokenSoFar(request.history, request.catalog);
   const keys = spoken.keys[request.speaker];
   const lastOpening = spoken.openings[request.speaker];
+  if (lastOpening === undefined) return () => false;
   return (text) =>
-    (lastOpening !== undefined && opening(text) === lastOpening) ||
-    keysOf(text, request.acts, request.catalog).some((key) => keys.has(key));
+    opening(text) === lastOpening || keysOf(text, request.acts, request.catalog).some((key) => keys.has(key));
 }
