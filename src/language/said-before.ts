@@ -109,14 +109,16 @@ interface Spoken {
   readonly openings: Partial<Record<Turn['speaker'], string>>;
 }
 
-// Keyed by the history array, which a dialogue appends to: each turn is read once, not once per later turn.
-const spokenIn = new WeakMap<readonly Turn[], Spoken>();
+// The history read last, which a dialogue appends to: each turn is read once, not once per later turn. Only one is
+// kept (not one per history in a WeakMap, whose entries outlive young collections and grew a long run's heap):
+// template dialogues run one after another, and another history is read afresh.
+let read: { readonly history: readonly Turn[]; readonly spoken: Spoken } | undefined;
 
 function spokenSoFar(history: readonly Turn[], catalog: ItemCatalog): Spoken {
-  let spoken = spokenIn.get(history);
+  let spoken = read?.history === history ? read.spoken : undefined;
   if (!spoken || spoken.turns > history.length || history[spoken.turns - 1] !== spoken.last) {
     spoken = { turns: 0, last: undefined, keys: { user: new Set(), assistant: new Set() }, openings: {} };
-    spokenIn.set(history, spoken);
+    read = { history, spoken };
   }
   for (let i = spoken.turns; i < history.length; i++) {
     const turn = history[i] as Turn;
