@@ -39,10 +39,17 @@ function startsName(code: number): boolean {
  */
 function sentenceKeys(text: string, acts: readonly DialogueAct[], catalog: ItemCatalog): number[] {
   const titles: string[] = [];
-  for (const act of acts) for (const id of act.items) titles.push(catalog.get(id)?.title ?? id);
+  for (let a = 0; a < acts.length; a++) {
+    const items = (acts[a] as DialogueAct).items;
+    for (let i = 0; i < items.length; i++) {
+      const id = items[i] as string;
+      titles.push(catalog.get(id)?.title ?? id);
+    }
+  }
   // Longest first: "Aliens" is a title of its own, not "Alien" and an "s".
-  if (titles.length > 1) titles.sort((a, b) => b.length - a.length);
+  if (titles.length > 1) titles.sort(longestFirst);
   const keys: number[] = [];
+  // Plain locals, no closure over them: V8 keeps them in registers through the loop.
   let key = FNV_OFFSET;
   let words = 0;
   // Whether the last word was a name (names in a row are one), whether the word being read is one, and its end.
@@ -52,22 +59,22 @@ function sentenceKeys(text: string, acts: readonly DialogueAct[], catalog: ItemC
   let last = 0;
   // Where the last title read ends: its own "?" or "." ("What About Bob?") does not end the sentence.
   let titleEnd = -1;
-  const sentence = () => {
-    if (words >= REPEATED_WORDS) keys.push(key);
-    key = FNV_OFFSET;
-    words = 0;
-    named = false;
-  };
-  for (let at = 0; at < text.length; at++) {
+  const length = text.length;
+  for (let at = 0; at < length; at++) {
     const code = text.charCodeAt(at);
     if (code === SPACE) {
-      if (inWord && at > titleEnd && (last === 46 || last === 33 || last === 63)) sentence();
+      if (inWord && at > titleEnd && (last === 46 || last === 33 || last === 63)) {
+        if (words >= REPEATED_WORDS) keys.push(key);
+        key = FNV_OFFSET;
+        words = 0;
+        named = false;
+      }
       inWord = false;
       continue;
     }
     if (!inWord) {
       inWord = true;
-      const title = startsName(code) ? titles.find((candidate) => text.startsWith(candidate, at)) : undefined;
+      const title = startsName(code) ? titleAt(titles, text, at) : undefined;
       isName = title !== undefined || (words > 0 && startsName(code));
       if (isName && !named) {
         key = Math.imul(key ^ NAME, FNV_PRIME);
@@ -88,8 +95,21 @@ function sentenceKeys(text: string, acts: readonly DialogueAct[], catalog: ItemC
     if (!isName && isWordCharacter(code))
       key = Math.imul(key ^ (code >= 65 && code <= 90 ? code + 32 : code), FNV_PRIME);
   }
-  sentence();
+  if (words >= REPEATED_WORDS) keys.push(key);
   return keys;
+}
+
+function longestFirst(a: string, b: string): number {
+  return b.length - a.length;
+}
+
+function titleAt(titles: readonly string[], text: string, at: number): string | undefined {
+  const code = text.charCodeAt(at);
+  for (let i = 0; i < titles.length; i++) {
+    const title = titles[i] as string;
+    if (title.charCodeAt(0) === code && text.startsWith(title, at)) return title;
+  }
+  return undefined;
 }
 
 // The keys of the text scanned last: a turn's text is scanned as it is drawn, and again as it joins the history.
