@@ -105,6 +105,13 @@ const ERA_SPAN = 30;
 
 type Critique = Extract<UserAct, { type: 'critique' }>;
 
+/** A critique of an item's time: its year, and the years that honour it (one year off, at least). */
+interface Era {
+  readonly year: number;
+  minYear: number;
+  maxYear: number;
+}
+
 /** A slate, and the asks of earlier critiques it had to drop (attribute keys). */
 interface KeptSlate {
   readonly slate: ActOfType<'recommend'>;
@@ -274,7 +281,7 @@ class BeliefRecommender implements RecommenderPolicy {
   #maxYear = Infinity;
   // The last critique of an era: the year it moves from, and its bounds at a year's distance, for when a decade's
   // leave nothing.
-  #era: { year: number; minYear: number; maxYear: number } | undefined;
+  #era: Era | undefined;
 
   constructor(context: PolicyContext, options: Resolved, plan: QuestionPlan) {
     this.#catalog = context.catalog;
@@ -383,9 +390,9 @@ class BeliefRecommender implements RecommenderPolicy {
       ...(critique.attribute !== undefined ? { attribute: critique.attribute } : {}),
     };
     // Even with no turn left for the user, the critique gets its answer before the goodbye.
-    const constraint = this.#constraintOf(critique);
     const era = critique.attribute === undefined ? this.#era : undefined;
     this.#era = undefined;
+    const constraint = this.#settleKind(this.#constraintOf(critique), era);
     // Within a few decades first: "older than The Hill We Climb (2021)" is Birthday Letters (1998) while there is
     // one, not Leaves of Grass (1855).
     let found = era === undefined ? undefined : this.#keptSlateNear(constraint, era.year);
@@ -441,6 +448,27 @@ class BeliefRecommender implements RecommenderPolicy {
     const near = genres.length === 0 ? { like } : { like, keeps: firstGenres(genres, like.length) };
     if (critique.direction !== 'more') return near;
     return { ...near, among: critiqued === undefined ? new Int32Array(0) : this.#index.itemsWithAttribute[critiqued] };
+  }
+
+  /**
+   * Narrows {@link SlateConstraint.keeps} to one genre: the first of the critiqued item's that some item honouring
+   * the critique has, whatever earlier critiques asked (and a decade off in time where anything is). So earlier asks
+   * and nearness in time give way before what the item is: "like Blazing Saddles, but newer", after "funnier than
+   * There Will Be Blood", is a newer western, not any newer comedy.
+   */
+  #settleKind(constraint: SlateConstraint, era: Era | undefined): SlateConstraint {
+    const { keeps } = constraint;
+    if (!keeps) return constraint;
+    let count = this.#rank(1, constraint);
+    if (count === 0 && era) {
+      const [minYear, maxYear] = [this.#minYear, this.#maxYear];
+      [this.#minYear, this.#maxYear] = [era.minYear, era.maxYear];
+      count = this.#rank(1, constraint);
+      [this.#minYear, this.#maxYear] = [minYear, maxYear];
+    }
+    if (count === 0) return constraint;
+    const kind = keeps[this.#topPositions[0] as number];
+    return { ...constraint, keeps: keeps.map((place) => (place === kind ? 0 : NO_GENRE)) };
   }
 
   #opening(): AssistantAct {

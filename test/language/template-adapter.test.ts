@@ -520,8 +520,9 @@ describe('TemplateAdapter', () => {
         if (repeated) repeating++;
       }
       expect(sentences).toBeGreaterThan(4000);
-      // Without the redraw, about one dialogue in twenty said a sentence again.
-      expect(repeating / records.length).toBeLessThan(0.01);
+      // Without the redraw, about one dialogue in twenty said a sentence again; with it, 0.3–1% of these 400 (0.7–0.8%
+      // of 1,500): mostly the one fact two items share ("It deals with crime.").
+      expect(repeating / records.length).toBeLessThan(0.015);
     },
   );
 
