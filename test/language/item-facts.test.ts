@@ -155,7 +155,7 @@ describe('item facts', () => {
         );
         const texts = [
           ...said((random) => itemFact(item, books, random), 40),
-          ...said((random) => describeItem(item, item.title, keys, random, phrasing), 40),
+          ...said((random) => describeItem(item, item.title, keys, random, { phrasing }), 40),
         ];
         for (const text of texts) {
           expect(text, text).not.toMatch(asThing);
@@ -181,7 +181,7 @@ describe('item facts', () => {
       const all = [...(item.attributes.genre ?? []).map((genre) => `genre:${genre}`), ...keys];
       const texts = [
         ...said((random) => itemFact(item, books, random), 20),
-        ...said((random) => describeItem(item, item.title, all, random, phrasing), 20),
+        ...said((random) => describeItem(item, item.title, all, random, { phrasing }), 20),
       ];
       for (const text of texts)
         for (const quality of qualities) expect(text.split(quality).length, text).toBeLessThanOrEqual(2);

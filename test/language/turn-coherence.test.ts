@@ -36,6 +36,10 @@ const UNTOLD = new Set([
 const CONSOLING =
   /\b(some nights are like that|didn't find the right|couldn't help more|didn't land on one|no pressure|Good luck finding)\b/i;
 
+/** A sentence after the first that takes in what the other speaker said ("… more noir. Fair enough. Good night!"). */
+const ACKNOWLEDGING =
+  /[.!?] (?:Okay|Alright|Fair enough|Understood|No problem|No worries|That's (?:okay|alright|fine)|That is fine|Sure)\b/;
+
 /** Wordings a careful reader stumbles on, by either speaker (titles taken out). */
 const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   // "I'm neutral about dark films, it depends on the film": two sentences joined by a comma.
@@ -342,11 +346,31 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       found.push({ rule: 'a question in a goodbye', text: turn.text });
     if (types.join() === 'describe-item,close' && CONSOLING.test(turn.text))
       found.push({ rule: 'consoling a user who did not give up', text: turn.text });
+    // "I'm out of anything close to Drive My Car that's more noir. No worries at all. Good night!": the recommender
+    // ran out, and answers it as if the user had given up.
+    if (types.join() === 'no-match,close' && (CONSOLING.test(turn.text) || ACKNOWLEDGING.test(turn.text)))
+      found.push({ rule: 'a give-up answered after the recommender ran out', text: turn.text });
     // "There's nothing left more noir than The Apartment" while noir films are left: what is gone is one like it.
     if (types.includes('no-match') && !/\b(?:like|close to)(?: both)? T\b/.test(plain))
       found.push({ rule: 'no match said of everything, not of what is like the item', text: turn.text });
     if (/\bEither could\b/.test(turn.text) && recommended.length !== 2)
       found.push({ rule: '"either" of more than two', text: turn.text });
+    // "Try Coraline (2009). It's from Henry Selick." … "Coraline is an animated family film by Henry Selick.": the maker
+    // told again as news, right after the suggestion named them.
+    for (const act of turn.acts) {
+      if (act.type !== 'describe-item') continue;
+      const id = act.items[0] as string;
+      const suggestion = dialogue.turns
+        .slice(0, index)
+        .findLast((earlier) => earlier.acts.some((said) => said.type === 'recommend' && said.items.includes(id)));
+      const makers = catalog
+        .attributeKeysOf(id)
+        .filter((key) => /^(?:director|author):/.test(key))
+        .map((key) => key.slice(key.indexOf(':') + 1));
+      const again = makers.some((name) => suggestion?.text.includes(name) && turn.text.includes(name));
+      if (again && !/\b(?:I said|I mentioned)\b/.test(turn.text))
+        found.push({ rule: 'the maker told again as news', text: turn.text });
+    }
     // "What about Aliens (1986)? Expect aliens.", "The Jungle Book … Worth knowing: it's based on a book.": a fact
     // about an item that its title says already.
     const presented = turn.acts.flatMap((act) =>

@@ -1016,10 +1016,6 @@ function build(d: DomainWords) {
     "Beyond that, I'm stumped, I'm afraid.",
   ];
 
-  /**
-   * A whole goodbye said right after answering a question about an item, in the same turn: no wish that supposes
-   * nothing was found ("Good luck finding something!").
-   */
   /** After describing an item whose story the user asked about: the catalog has no plot, and says so kindly. */
   // Said after what the catalog tells of an item, as the end of an answer, not as a refusal ("I won't spoil the plot,
   // though" read as dodging the question).
@@ -1030,12 +1026,29 @@ function build(d: DomainWords) {
     'Anything more would spoil the story.',
   ];
 
+  /**
+   * A whole goodbye said right after answering a question about an item, in the same turn: no wish that supposes
+   * nothing was found ("Good luck finding something!").
+   */
   const CLOSE_AFTER_ANSWER: readonly string[] = [
     'Hope that helps you decide. Have a good night!',
     "I'll leave the choice to you. Take care!",
     'Hope that helps. Bye for now!',
     'Over to you now. Have a good evening!',
     'The choice is yours. See you next time!',
+  ];
+
+  /**
+   * The first half of a goodbye said right after finding nothing for a last critique, in the same turn: the
+   * recommender ran out, the user did not give up, so nothing that answers a give-up ("Fair enough.", "No worries").
+   */
+  const CLOSE_AFTER_NO_MATCH: readonly string[] = [
+    "That's where my list runs out for tonight.",
+    "Let's leave it there for tonight.",
+    'Sorry to end on a miss.',
+    'We could try another angle next time.',
+    "That's as far as I can stretch tonight.",
+    "I'll have to leave that one open for now.",
   ];
 
   /** The second half: the wish. */
@@ -1116,6 +1129,7 @@ function build(d: DomainWords) {
     CLOSE,
     CLOSE_AFTER_SUGGESTION,
     CLOSE_AFTER_ANSWER,
+    CLOSE_AFTER_NO_MATCH,
     SPOILER_FREE,
     CLOSE_WISHES,
     ALSO_ABOUT,

@@ -75,6 +75,13 @@ export const DESCRIBE: readonly Template<DescribeWords>[] = [
   (w) => `Quick summary: ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', with ')}.`,
 ];
 
+/** The same, of an item whose suggestion named its makers (`by`, never empty here) and nothing else it needs. */
+export const DESCRIBE_AGAIN: readonly Template<DescribeWords>[] = [
+  (w) => `Like I said, ${w.t} is from ${w.by}. It's ${w.npEra}${cast(w, ', starring ')}.`,
+  (w) => `As I said, ${w.t} is by ${w.by}: ${w.np}${cast(w, ', with ')}.`,
+  (w) => `Sure. ${w.t} is the one from ${w.by} I mentioned, ${w.npEra}${cast(w, ', with ', ' in it')}.`,
+];
+
 /** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
 export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
   ({ e }) => `It also has touches of ${e}.`,
@@ -184,6 +191,14 @@ export function plainKind(item: Item): string {
   return `${/^[\p{Lu}\d]{2,}$/u.test(genre) ? genre : genre.toLowerCase()} one`;
 }
 
+/** How {@link describeItem} words a description. */
+interface DescribeOptions {
+  /** How the catalog's domain is worded. @default MOVIES_PHRASING */
+  readonly phrasing?: DomainPhrasing;
+  /** The text of the recommender's turn that suggested the item, when one did. */
+  readonly suggestedAs?: string | undefined;
+}
+
 /**
  * Describes an item by the attributes an act lists (and the item's year): a first sentence on genre, directors
  * and cast, then sentences for further genres, tags and other facets. With no attributes, just its era.
@@ -193,7 +208,7 @@ export function describeItem(
   title: string,
   keys: readonly string[],
   random: SeededRandom,
-  phrasing: DomainPhrasing = MOVIES_PHRASING,
+  { phrasing = MOVIES_PHRASING, suggestedAs }: DescribeOptions = {},
 ): string {
   const genres: GenreWords[] = [];
   const directors: string[] = [];
@@ -253,7 +268,10 @@ export function describeItem(
     dir: `${phrasing.made?.participle ?? 'made'} by`,
     made: phrasing.made?.past ?? 'made',
   };
-  let text = random.pick(DESCRIBE)(words);
+  // Asked about a suggestion that named who made it ("Coraline (2009). It's from Henry Selick."), the answer says
+  // that part as said before, not as news: "Like I said, it's from Henry Selick: an animated family film, …".
+  const again = suggestedAs !== undefined && directors.some((name) => suggestedAs.includes(name));
+  let text = random.pick(again ? DESCRIBE_AGAIN : DESCRIBE)(words);
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;
   // Not "a philosophical essay collection. It's philosophical.": a tag the kind of item said already is left out, and
   // one its title says ("The Nightmare Before Christmas … it's set at Christmas", "Aliens … Expect aliens").

@@ -2,6 +2,7 @@ import { displayTitle, type Item } from '../../catalog/item.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { perItem } from '../../catalog/per-item.js';
 import type { Speaker } from '../../dialogue/dialogue-acts.js';
+import type { Turn } from '../../dialogue/turn.js';
 import { COMMON_WORDS } from '../../lexicon/common-words.js';
 import type { DomainPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList } from '../../lexicon/english.js';
@@ -42,6 +43,8 @@ export interface TurnState {
   readonly praised: readonly string[];
   /** The items the recommender described in the turn this user turn answers. */
   readonly described: readonly string[];
+  /** The turns before this one. */
+  readonly history: readonly Turn[];
 }
 
 /**

@@ -590,7 +590,10 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
     case 'describe-item': {
       const id = act.items[0] as string;
       const item = state.catalog.require(id);
-      const text = describeItem(item, titleWords(state, act.items).and, act.attributes, random, state.phrasing);
+      const text = describeItem(item, titleWords(state, act.items).and, act.attributes, random, {
+        phrasing: state.phrasing,
+        suggestedAs: suggestionOf(state.history, id),
+      });
       // Asked for the story, it says it keeps it back: the catalog knows no plot, and nothing is made up.
       return state.storyAsked && tellsStory(item, state.catalog)
         ? `${text} ${random.pick(state.t.SPOILER_FREE)}`
@@ -834,6 +837,16 @@ function describedIn(history: readonly Turn[]): string[] {
   return items;
 }
 
+/** The text of the recommender's last turn that suggested the item, if any. */
+function suggestionOf(history: readonly Turn[], id: string): string | undefined {
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i] as Turn;
+    if (turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'recommend' && act.items.includes(id)))
+      return turn.text;
+  }
+  return undefined;
+}
+
 function suggested(history: readonly Turn[]): boolean {
   return history.some((turn) => turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'recommend'));
 }
@@ -868,6 +881,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     storyAsked: request.speaker === 'assistant' && acts[0]?.type === 'describe-item' && askedStory(request.history),
     praised: request.speaker === 'user' ? praisedIn(acts) : [],
     described: request.speaker === 'user' ? describedIn(request.history) : [],
+    history: request.history,
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
@@ -891,14 +905,10 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     ) {
       pieces.push(sentence(state, respondAndRecommend(state, act, next)));
       i += 2;
-    } else if (act.type === 'close' && act.items.length === 0 && closesAfter(acts[i - 1]) && !isUser(state)) {
-      // A goodbye after a last suggestion or answer in the same turn: not "Sorry we didn't find the right one", which
-      // answers a user who gave up.
-      pieces.push(
-        acts[i - 1]?.type === 'recommend'
-          ? `${state.random.pick(state.t.CLOSE_AFTER_SUGGESTION)} ${state.random.pick(state.t.CLOSE_WISHES)}`
-          : state.random.pick(state.t.CLOSE_AFTER_ANSWER),
-      );
+    } else if (act.type === 'close' && act.items.length === 0 && !isUser(state) && closesAfter(acts[i - 1])) {
+      // A goodbye after a last suggestion, answer or no-match in the same turn: not "Sorry we didn't find the right
+      // one" or "Fair enough", which answer a user who gave up.
+      pieces.push(goodbyeAfter(state, (acts[i - 1] as DialogueAct).type));
       i++;
     } else {
       pieces.push(sentence(state, verbalizeAct(state, act, context)));
@@ -943,7 +953,14 @@ function firstWord(text: string): string {
 const CLOSING: ReadonlySet<DialogueAct['type']> = new Set(['close', 'give-up']);
 
 function closesAfter(act: DialogueAct | undefined): boolean {
-  return act?.type === 'recommend' || act?.type === 'describe-item';
+  return act?.type === 'recommend' || act?.type === 'describe-item' || act?.type === 'no-match';
+}
+
+function goodbyeAfter(state: TurnState, before: DialogueAct['type']): string {
+  const { random, t } = state;
+  if (before === 'describe-item') return random.pick(t.CLOSE_AFTER_ANSWER);
+  const first = before === 'no-match' ? t.CLOSE_AFTER_NO_MATCH : t.CLOSE_AFTER_SUGGESTION;
+  return `${random.pick(first)} ${random.pick(t.CLOSE_WISHES)}`;
 }
 
 function collapseDoubleStops(text: string, titles: readonly string[]): string {
