@@ -2,6 +2,7 @@ import type { ActOfType, DialogueAct, Polarity } from '../../dialogue/dialogue-a
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { joinList } from '../../lexicon/english.js';
+import { pickOf } from './draw-from.js';
 import { namesGrave } from './item-facts.js';
 import { type ItemOpinionWords, type OpinionShade, opinionTemplates } from './opinion-templates.js';
 import type { Template } from './template.js';
@@ -145,11 +146,6 @@ function itemOpinion(state: TurnState, shade: OpinionShade, ids: readonly string
 }
 
 // One draw over two lists without concatenating them.
-function pickOf<T>(random: TurnState['random'], a: readonly T[], b: readonly T[]): T {
-  const index = Math.floor(random.next() * (a.length + b.length));
-  return (index < a.length ? a[index] : b[index - a.length]) as T;
-}
-
 function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
   const { random, style } = state;
   const O = opinionTemplates(state.phrasing);

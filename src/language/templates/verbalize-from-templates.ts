@@ -16,6 +16,7 @@ import {
 import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { describeItem } from './describe-templates.js';
+import { drawFrom, pickOf } from './draw-from.js';
 import { itemAppositive, itemFact, namesGrave, tellsStory, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
@@ -29,21 +30,6 @@ const templatesOf = perPhrasing((phrasing) => ({
 
 // One draw over several lists as if they were one, without concatenating them on every call; which list it came from
 // decides what may follow.
-function drawFrom<T>(random: SeededRandom, lists: readonly (readonly T[])[]): { item: T; list: readonly T[] } {
-  let total = 0;
-  for (const list of lists) total += list.length;
-  let index = Math.floor(random.next() * total);
-  for (const list of lists) {
-    if (index < list.length) return { item: list[index] as T, list };
-    index -= list.length;
-  }
-  throw new RangeError('drawFrom: every list is empty');
-}
-
-function pickOf<T>(random: SeededRandom, a: readonly T[], b: readonly T[]): T {
-  return drawFrom(random, [a, b]).item;
-}
-
 function isUser(state: TurnState): boolean {
   return state.speaker === 'user';
 }
