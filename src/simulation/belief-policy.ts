@@ -103,6 +103,9 @@ const ERA_GAP = 10;
 // And no more than this far when anything left is: "older than The Hill We Climb (2021)" is not Leaves of Grass.
 const ERA_SPAN = 30;
 
+// How often an item asked about that the user has not seen, and that the belief leans to, is suggested next.
+const PROBE_FOLLOW_UP = 0.6;
+
 type Critique = Extract<UserAct, { type: 'critique' }>;
 
 /** A critique of an item's time: its year, and the years that honour it (one year off, at least). */
@@ -319,6 +322,7 @@ class BeliefRecommender implements RecommenderPolicy {
     let askedAbout: string | undefined;
     let critique: Critique | undefined;
     let missed = false;
+    let unseen: string | undefined;
     const stated: StatedLiking[] = [];
     for (const act of turn.userActs) {
       this.#observe(act);
@@ -329,6 +333,7 @@ class BeliefRecommender implements RecommenderPolicy {
       else if (act.type === 'ask-about-item') askedAbout = act.items[0];
       else if (act.type === 'critique') critique = act;
       else if (act.type === 'reject') missed = true;
+      else if (act.type === 'answer-item' && !act.seen) unseen = act.items[0];
     }
     if (accepted !== undefined) return [{ type: 'close', items: [accepted] }];
     const close: AssistantAct = { type: 'close', items: [] };
@@ -339,12 +344,27 @@ class BeliefRecommender implements RecommenderPolicy {
       const slate = this.#recommendHeeding(stated);
       return slate ? [slate, close] : [close];
     }
-    const askNow =
-      this.#questionsAsked < this.#plannedQuestions || (missed && this.#random.chance(this.#questionAfterMiss));
+    const planned = this.#questionsAsked < this.#plannedQuestions;
+    const followUp = unseen !== undefined && stated.length === 0 && !planned ? this.#followUp(unseen) : undefined;
+    if (followUp) return [followUp];
+    const askNow = planned || (missed && this.#random.chance(this.#questionAfterMiss));
     const question = askNow ? this.#question() : undefined;
     if (question) return [question];
     const slate = this.#recommendHeeding(stated);
     return [slate ?? { type: 'close', items: [] }];
+  }
+
+  /**
+   * "Have you seen Schindler's List?" "No." "Then give it a go: …": often enough, an item asked about that the user
+   * has not seen is suggested next, when the belief leans to it and nothing rules it out, rather than left as a
+   * question that led nowhere. Not when the user has just said what they like (that comes first), nor while the
+   * style's planned questions are still to ask.
+   */
+  #followUp(item: string): ActOfType<'recommend'> | undefined {
+    const position = this.#index.position.get(item);
+    if (position === undefined || (this.#itemSum[position] as number) <= 0) return undefined;
+    if (!this.#random.chance(PROBE_FOLLOW_UP)) return undefined;
+    return this.#recommend({ among: Int32Array.of(position) });
   }
 
   /**

@@ -384,10 +384,12 @@ describe.each([
     expect(unanswered / stated).toBeLessThan(0.2);
   });
 
-  it('asks whether the user has seen an item of what they said they like, and may suggest it if not', async () => {
+  it('asks whether the user has seen an item of what they said they like, and often suggests it next if not', async () => {
     let asked = 0;
     let leaning = 0;
+    let unseen = 0;
     let unseenThenSuggested = 0;
+    let suggestedNext = 0;
     for (const dialogue of await dialogues()) {
       const liked = new Set<string>();
       dialogue.turns.forEach((turn, index) => {
@@ -398,19 +400,23 @@ describe.each([
         asked++;
         if ([...liked].some((key) => catalog.carries(item, key))) leaning++;
         const answer = dialogue.turns[index + 1]?.acts.find((act) => act.type === 'answer-item');
-        const later = dialogue.turns.slice(index + 2).flatMap((next) => next.acts);
-        if (
-          answer?.type === 'answer-item' &&
-          !answer.seen &&
-          later.some((act) => act.type === 'recommend' && act.items.includes(item))
-        )
-          unseenThenSuggested++;
+        if (answer?.type !== 'answer-item' || answer.seen) return;
+        unseen++;
+        const suggests = (acts: readonly DialogueAct[] = []) =>
+          acts.some((act) => act.type === 'recommend' && act.items.includes(item));
+        if (suggests(dialogue.turns.slice(index + 2).flatMap((next) => next.acts))) unseenThenSuggested++;
+        const [said, next] = [dialogue.turns[index + 1], dialogue.turns[index + 2]];
+        if (!likingsOf(said?.acts ?? []).length && suggests(next?.acts)) suggestedNext++;
       });
     }
     // "Ever seen Se7en?" is no question for a fan of documentaries.
     expect(asked).toBeGreaterThan(30);
     expect(leaning / asked).toBeGreaterThan(0.65);
     expect(unseenThenSuggested).toBeGreaterThan(0);
+    // "Not seen Schindler's List." "Then I'd go for Schindler's List.": a question that leads somewhere, often enough.
+    // (Without that, one in thirty in movies, none in books; with it, about one in four.)
+    expect(unseen).toBeGreaterThan(30);
+    expect(suggestedNext / unseen).toBeGreaterThan(0.15);
   });
 
   it('answers "like A, but …" with items that share a genre with A, and "newer"/"older" a decade or three away', async () => {
