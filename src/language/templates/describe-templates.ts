@@ -75,11 +75,16 @@ export const DESCRIBE: readonly Template<DescribeWords>[] = [
   (w) => `Quick summary: ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', with ')}.`,
 ];
 
-/** The same, of an item whose suggestion named its makers (`by`, never empty here) and nothing else it needs. */
+/**
+ * The same, of an item whose suggestion named its makers (`by`, never empty here): what it is comes first, as the
+ * answer, and the makers as said before ("from Terry Gilliam and Terry Jones, as I said"), never as "the one by
+ * Jane Austen I mentioned", which two suggestions of hers would leave unclear.
+ */
 export const DESCRIBE_AGAIN: readonly Template<DescribeWords>[] = [
-  (w) => `Like I said, ${w.t} is from ${w.by}. It's ${w.npEra}${cast(w, ', starring ')}.`,
-  (w) => `As I said, ${w.t} is by ${w.by}: ${w.np}${cast(w, ', with ')}.`,
-  (w) => `Sure. ${w.t} is the one from ${w.by} I mentioned, ${w.npEra}${cast(w, ', with ', ' in it')}.`,
+  (w) => `${w.t} is ${w.npEra}, from ${w.by} as I said${cast(w, ', starring ')}.`,
+  (w) => `Sure. ${w.t} is ${w.np} by ${w.by}, as I mentioned${cast(w, ', with ', ' in it')}.`,
+  (w) =>
+    `${w.t} is ${w.np}; ${w.by} ${w.made} it, like I said${cast(w, '. ', w.castOne ? ' stars in it' : ' star in it')}.`,
 ];
 
 /** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
@@ -269,7 +274,7 @@ export function describeItem(
     made: phrasing.made?.past ?? 'made',
   };
   // Asked about a suggestion that named who made it ("Coraline (2009). It's from Henry Selick."), the answer says
-  // that part as said before, not as news: "Like I said, it's from Henry Selick: an animated family film, …".
+  // that part as said before, not as news: "Coraline is an animated family film, from Henry Selick as I said, …".
   const again = suggestedAs !== undefined && directors.some((name) => suggestedAs.includes(name));
   let text = random.pick(again ? DESCRIBE_AGAIN : DESCRIBE)(words);
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;
