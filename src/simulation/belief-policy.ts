@@ -103,6 +103,8 @@ const ERA_GAP = 10;
 // And no more than this far when anything left is: "older than The Hill We Climb (2021)" is not Leaves of Grass.
 const ERA_SPAN = 30;
 
+// Items this many years or fewer from a critiqued item count one more thing shared with it (see #constraintOf).
+const SAME_TIME = 15;
 // How often an item asked about that the user has not seen, and that the belief leans to, is suggested next.
 const PROBE_FOLLOW_UP = 0.6;
 
@@ -465,6 +467,14 @@ class BeliefRecommender implements RecommenderPolicy {
       for (const position of holders) like[position] = (like[position] as number) + counts;
       if (this.#plan.genre[id] === 1) genres.push(holders);
     });
+    // "Less dramatic than Her (2013)" is not a 1940s noir: asked to change what an item is, not when it is from,
+    // items of its time are that much more alike.
+    const year = this.#catalog.get(item)?.year;
+    if (critique.attribute !== undefined && year !== undefined) {
+      const { years } = this.#index;
+      for (let position = 0; position < like.length; position++)
+        if (Math.abs((years[position] as number) - year) <= SAME_TIME) like[position] = (like[position] as number) + 1;
+    }
     const near = genres.length === 0 ? { like } : { like, keeps: firstGenres(genres, like.length) };
     if (critique.direction !== 'more') return near;
     return { ...near, among: critiqued === undefined ? new Int32Array(0) : this.#index.itemsWithAttribute[critiqued] };
