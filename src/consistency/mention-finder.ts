@@ -147,6 +147,14 @@ function pick(candidates: readonly string[], named: readonly string[]): readonly
   return chosen.length > 0 ? chosen : candidates;
 }
 
+// A word's first UTF-16 unit (its low 11 bits) and length (up to 31): different words share a shape, which only
+// costs a look-up.
+const BARE_SHAPES = 1 << 16;
+
+function bareShape(word: string): number {
+  return ((word.charCodeAt(0) & 0x7ff) << 5) | Math.min(word.length, 31);
+}
+
 /**
  * Finds where a text names catalog items, built once per catalog (see {@link mentionFinderFor}).
  *
@@ -171,9 +179,10 @@ export class MentionFinder {
   readonly #byYear = new Map<number, Map<string, YearEntry[]>>();
   // First cased word (after any leading article) → distinctive titles starting with it, longest first.
   readonly #bare = new Map<string, BareEntry[]>();
-  // Which UTF-16 units start a key of #bare: most words of a text start with none of them (they are lowercase), and
-  // are passed over without hashing them for a look-up.
-  readonly #bareInitials = new Uint8Array(0x10000);
+  // Which first UTF-16 units and lengths the keys of #bare have (see bareShape): most words of a text have none of
+  // them (they are lowercase, or a capitalised word of another length), and are passed over without hashing them for
+  // a look-up.
+  readonly #bareShapes = new Uint8Array(BARE_SHAPES);
 
   /** Indexes every title and alias of the catalog. */
   constructor(catalog: ItemCatalog) {
@@ -247,7 +256,7 @@ export class MentionFinder {
     };
     keys.set(key, entry);
     const first = form.cased[0] as string;
-    this.#bareInitials[first.charCodeAt(0)] = 1;
+    this.#bareShapes[bareShape(first)] = 1;
     const list = this.#bare.get(first);
     if (list) list.push(entry);
     else this.#bare.set(first, [entry]);
@@ -325,7 +334,7 @@ export class MentionFinder {
       let bestItems: readonly string[] = [];
       let bestKind: MentionKind = 'title';
       const word = cased[i] as string;
-      const bare = this.#bareInitials[word.charCodeAt(0)] === 1 ? this.#bare.get(word) : undefined;
+      const bare = this.#bareShapes[bareShape(word)] === 1 ? this.#bare.get(word) : undefined;
       if (bare !== undefined) {
         for (const entry of bare) {
           const length = entry.cased.length;
