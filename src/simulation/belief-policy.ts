@@ -359,12 +359,19 @@ class BeliefRecommender implements RecommenderPolicy {
   /**
    * "Have you seen Schindler's List?" "No." "Then give it a go: …": often enough, an item asked about that the user
    * has not seen is suggested next, when the belief leans to it and nothing rules it out, rather than left as a
-   * question that led nowhere. Not when the user has just said what they like (that comes first), nor while the
-   * style's planned questions are still to ask.
+   * question that led nowhere. Only an item that answers a liking the user stated (one no slate has answered yet,
+   * while any waits); not when the user has just said what they like (that comes first), nor while the style's
+   * planned questions are still to ask.
    */
   #followUp(item: string): ActOfType<'recommend'> | undefined {
     const position = this.#index.position.get(item);
     if (position === undefined || (this.#itemSum[position] as number) <= 0) return undefined;
+    // It answers a liking the user stated (one still waiting for a slate, while any does): "Crazy about horror" is
+    // answered with horror, not with Heat because it was asked about, and a fan of documentaries is not offered
+    // City Lights.
+    const carries = (key: string) => this.#catalog.carries(item, key);
+    const waiting = this.#unserved.map(({ key }) => key);
+    if (!(waiting.length > 0 ? waiting : [...this.#statedPositive]).some(carries)) return undefined;
     if (!this.#random.chance(PROBE_FOLLOW_UP)) return undefined;
     return this.#recommend({ among: Int32Array.of(position) });
   }
