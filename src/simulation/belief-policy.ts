@@ -167,6 +167,8 @@ interface QuestionPlan {
   commonAttributes: ReadonlyArray<{ key: string; id: number }>;
   /** Catalog positions of the items that may be asked about ("Have you seen …?"). */
   askable: readonly number[];
+  /** 1 for each of those positions. */
+  isAskable: Uint8Array;
   /**
    * Scratch for #question: counts per attribute id, and the ids counted, in the order met. Dialogues can share them:
    * each use fills them and zeroes the counts again without yielding.
@@ -220,6 +222,10 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
   );
   const genreFacets = facetsByKind(catalog, ['genre']);
   const genre = Uint8Array.from(index.attributeFacet, (facet) => (genreFacets.includes(facet) ? 1 : 0));
+  // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
+  const askable = catalog.mostPopular(options.askablePool).map((item) => index.position.get(item.id) as number);
+  const isAskable = new Uint8Array(index.ids.length);
+  for (const position of askable) isAskable[position] = 1;
   return {
     facets,
     describe: describedFacets(catalog),
@@ -229,8 +235,8 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
     likeness: genre.map((isGenre) => (isGenre === 1 ? GENRE_LIKENESS : 1)),
     genre,
     commonAttributes: facets.flatMap((facet) => (index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET)),
-    // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
-    askable: catalog.mostPopular(options.askablePool).map((item) => index.position.get(item.id) as number),
+    askable,
+    isAskable,
     share: new Float64Array(catalog.attributeKeyCount),
     present: new Int32Array(catalog.attributeKeyCount),
     rank: {
@@ -497,12 +503,7 @@ class BeliefRecommender implements RecommenderPolicy {
     const { keeps } = constraint;
     if (!keeps) return constraint;
     let count = this.#rank(1, constraint);
-    if (count === 0 && era) {
-      const [minYear, maxYear] = [this.#minYear, this.#maxYear];
-      [this.#minYear, this.#maxYear] = [era.minYear, era.maxYear];
-      count = this.#rank(1, constraint);
-      [this.#minYear, this.#maxYear] = [minYear, maxYear];
-    }
+    if (count === 0 && era) count = this.#inYears([era.minYear, era.maxYear], () => this.#rank(1, constraint));
     if (count === 0) return constraint;
     const kind = keeps[this.#topPositions[0] as number];
     return { ...constraint, keeps: keeps.map((place) => (place === kind ? 0 : NO_GENRE)) };
@@ -697,14 +698,18 @@ class BeliefRecommender implements RecommenderPolicy {
 
   /** #keptSlate with the years narrowed, for this slate only, to within {@link ERA_SPAN} of `year`. */
   #keptSlateNear(constraint: SlateConstraint, year: number): KeptSlate | undefined {
-    const [minYear, maxYear] = [this.#minYear, this.#maxYear];
-    this.#minYear = Math.max(minYear, year - ERA_SPAN);
-    this.#maxYear = Math.min(maxYear, year + ERA_SPAN);
+    const within = [Math.max(this.#minYear, year - ERA_SPAN), Math.min(this.#maxYear, year + ERA_SPAN)] as const;
+    return this.#inYears(within, () => this.#keptSlate(constraint));
+  }
+
+  /** What `run` returns with the years an item may be from set to `years`, for this call only. */
+  #inYears<T>([minYear, maxYear]: readonly [number, number], run: () => T): T {
+    const kept = [this.#minYear, this.#maxYear] as const;
+    [this.#minYear, this.#maxYear] = [minYear, maxYear];
     try {
-      return this.#keptSlate(constraint);
+      return run();
     } finally {
-      this.#minYear = minYear;
-      this.#maxYear = maxYear;
+      [this.#minYear, this.#maxYear] = kept;
     }
   }
 
@@ -860,14 +865,16 @@ class BeliefRecommender implements RecommenderPolicy {
 
   /**
    * The catalog position of an item, not among the candidates, whose attributes split them best: "Have you seen …?"
-   * Once the user has said what they like, only an item the belief leans towards: "Ever seen Se7en?" is no question
-   * for a fan of documentaries.
+   * Once the user has said what they like, only an item of a liking no slate has answered yet (of any they stated,
+   * when none waits) that the belief leans towards: "Ever seen Se7en?" is no question for a fan of documentaries,
+   * nor "Private-eye stories, nice. Have you caught Full Metal Jacket?" one for a fan of private eyes.
    */
   #splittingItem(value: (id: number) => number): number | undefined {
     let best: number | undefined;
     let bestScore = 0;
     const leaning = this.#statedPositive.size > 0;
-    for (const position of this.#random.sample(this.#plan.askable, 40)) {
+    const pool = leaning ? this.#askableOf(this.#focus()) : this.#plan.askable;
+    for (const position of this.#random.sample(pool, 40)) {
       // Nor an item of something the user said they dislike: "No classics, got it. Have you read <a classic>?"
       if (this.#excluded[position] === 1 || this.#itemAvoided[position] === 1) continue;
       if (this.#askedItems.has(position) || (leaning && (this.#itemSum[position] as number) <= 0)) continue;
@@ -883,6 +890,27 @@ class BeliefRecommender implements RecommenderPolicy {
       }
     }
     return best;
+  }
+
+  /** The likings the user stated that no slate has answered yet; all they stated when none waits. */
+  #focus(): string[] {
+    return this.#unserved.length > 0 ? this.#unserved.map(({ key }) => key) : [...this.#statedPositive];
+  }
+
+  /** The askable items carrying any of the attributes, in catalog order. */
+  #askableOf(keys: readonly string[]): number[] {
+    const { isAskable } = this.#plan;
+    const carrying = new Uint8Array(isAskable.length);
+    for (const key of keys) {
+      const id = this.#catalog.attributeIdOf(key);
+      if (id === undefined) continue;
+      for (const position of this.#index.itemsWithAttribute[id] as Int32Array)
+        carrying[position] = isAskable[position] as number;
+    }
+    const positions: number[] = [];
+    for (let position = 0; position < carrying.length; position++)
+      if (carrying[position] === 1) positions.push(position);
+    return positions;
   }
 
   #describe(item: string): AssistantAct {

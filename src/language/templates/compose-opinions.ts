@@ -145,7 +145,6 @@ function itemOpinion(state: TurnState, shade: OpinionShade, ids: readonly string
   return pickOf(state.random, O.ITEM_OPINIONS[style][shade], light ? O.ITEM_LIKINGS_LIGHT[style] : []);
 }
 
-// One draw over two lists without concatenating them.
 function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
   const { random, style } = state;
   const O = opinionTemplates(state.phrasing);

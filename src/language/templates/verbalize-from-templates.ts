@@ -28,8 +28,6 @@ const templatesOf = perPhrasing((phrasing) => ({
   ...chattyAsides(phrasing),
 }));
 
-// One draw over several lists as if they were one, without concatenating them on every call; which list it came from
-// decides what may follow.
 function isUser(state: TurnState): boolean {
   return state.speaker === 'user';
 }
