@@ -51,6 +51,12 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   ],
   // "neutral about books about religion".
   ['"about" twice', /\babout [a-z]+ about\b/],
+  // "T and T are more of a self-help book": one of a kind, said of several.
+  [
+    'a kind in the singular said of several',
+    /\bT(?: \(\d{4}\))? and T(?: \(\d{4}\))? (?:are|have) (?:more|less|not) (?:of )?an? /,
+  ],
+  ['"the anything … front"', /\bthe anything\b/],
   // "Not feeling A, B and C": turning several down takes "or".
   ['"and" in a refusal of several', /\bNot feeling T(?: \(\d{4}\))?(?:, T(?: \(\d{4}\))?)* and T\b/],
   // "I've always loved poetry these days", "I'm generally a fan of Hardy, on the whole": how often, said twice.

@@ -1,5 +1,5 @@
 import { type DomainWords, domainWords, perPhrasing, present } from '../../lexicon/domain-phrasing.js';
-import { capitalize, withArticle } from '../../lexicon/english.js';
+import { capitalize, pluralize, withArticle } from '../../lexicon/english.js';
 import type { Template, TitleWords } from './template.js';
 
 // The recommender's phrasings. Sentences start capitalised and end with punctuation, except where they open with
@@ -37,7 +37,16 @@ export interface ShiftWords {
 /** A comparative shift said of titles: "is less violent", "are funnier", "has more zombies", "have fewer zombies". */
 function be(s: string, one: boolean): string {
   if (s.startsWith('with ')) return `${one ? 'has' : 'have'} ${s.slice('with '.length)}`;
-  return `${one ? 'is' : 'are'} ${s}`;
+  if (one) return `is ${s}`;
+  // A kind said of several: "are each more of a self-help book", "are not graphic novels".
+  if (/^(?:more|less) of an? /.test(s)) return `are each ${s}`;
+  const not = /^not an? (.+)$/.exec(s);
+  return not ? `are not ${pluralize(not[1] as string)}` : `are ${s}`;
+}
+
+// "On the sci-fi front", but not "On the anything written by Carl Sagan front".
+function onFront(reason: string): string {
+  return reason.startsWith('anything ') ? `For ${reason}` : `On the ${reason} front`;
 }
 
 /** Words for a critique answered together with a new suggestion: the critiqued title, the shift, the new titles. */
@@ -493,7 +502,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `Given your interest in ${r}, ${and} could be the one.`,
     ({ and, r }) => `I'd put ${and} at the top of the list for ${r}.`,
     ({ and, r }) => `If it's ${r} you're after, ${and} is a safe bet.`,
-    ({ and, r }) => `On the ${r} front, I'd say ${and}.`,
+    ({ and, r }) => `${onFront(r)}, I'd say ${and}.`,
     ({ and, r }) => `Thinking of ${r}, I'd recommend ${and}.`,
     ({ and, r }) => `There's ${and}, which suits your taste for ${r}.`,
     ({ and, r }) => `${and} is a good one if you want ${r}.`,
@@ -557,7 +566,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `For a fan of ${r}: ${and}.`,
     ({ or, r }) => `Given your interest in ${r}, ${or} could be the one.`,
     ({ and, r }) => `If it's ${r} you're after, ${and} are safe bets.`,
-    ({ or, r }) => `On the ${r} front, I'd say ${or}.`,
+    ({ or, r }) => `${onFront(r)}, I'd say ${or}.`,
     ({ and, r }) => `Thinking of ${r}, I'd recommend ${and}.`,
     ({ or, r }) => `Let's go with ${r}: ${or}, perhaps?`,
     ({ and, r }) => `${and} should suit a fan of ${r}.`,
