@@ -104,14 +104,18 @@ export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
 const QUALITIES: readonly Template<{ readonly q: string }>[] = [
   ({ q }) => `It's ${q}.`,
   ({ q }) => `Worth knowing: it's ${q}.`,
+  ({ q }) => `For what it's worth, it's ${q}.`,
+  ({ q }) => `One thing to know: it's ${q}.`,
 ];
 const FEATURES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It features ${f}.`,
   ({ f }) => `Expect ${f}.`,
+  ({ f }) => `It has ${f}.`,
 ];
 const THEMES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It deals with ${f}.`,
   ({ f }) => `At heart, it's about ${f}.`,
+  ({ f }) => `Underneath, it's about ${f}.`,
 ];
 
 // Qualities that are phrases ("set in Paris", "based on a true story") go after those that are adjectives: "dark and
