@@ -375,9 +375,7 @@ class BeliefRecommender implements RecommenderPolicy {
     // It answers a liking the user stated (one still waiting for a slate, while any does): "Crazy about horror" is
     // answered with horror, not with Heat because it was asked about, and a fan of documentaries is not offered
     // City Lights.
-    const carries = (key: string) => this.#catalog.carries(item, key);
-    const waiting = this.#unserved.map(({ key }) => key);
-    if (!(waiting.length > 0 ? waiting : [...this.#statedPositive]).some(carries)) return undefined;
+    if (!this.#focus().some((key) => this.#catalog.carries(item, key))) return undefined;
     if (!this.#random.chance(PROBE_FOLLOW_UP)) return undefined;
     return this.#recommend({ among: Int32Array.of(position) });
   }
