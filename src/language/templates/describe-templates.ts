@@ -49,7 +49,7 @@ const UNACTED: ReadonlyMap<string, string> = new Map([
 ]);
 
 /** The first sentence of a description: what kind of film, by whom, with whom. */
-export const DESCRIBE: readonly Template<DescribeWords>[] = [
+const DESCRIBE: readonly Template<DescribeWords>[] = [
   (w) => `${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ')}.`,
   (w) => `${w.t} is ${w.npEra}${by(w, w.dir)}${cast(w, ', starring ')}.`,
   (w) => `Sure! ${w.t} is ${w.np}${by(w, 'from')}${cast(w, ', and ', w.castOne ? ' stars in it' : ' star in it')}.`,
@@ -80,7 +80,7 @@ export const DESCRIBE: readonly Template<DescribeWords>[] = [
  * answer, and the makers as said before ("from Terry Gilliam and Terry Jones, as I said"), never as "the one by
  * Jane Austen I mentioned", which two suggestions of hers would leave unclear.
  */
-export const DESCRIBE_AGAIN: readonly Template<DescribeWords>[] = [
+const DESCRIBE_AGAIN: readonly Template<DescribeWords>[] = [
   (w) => `${w.t} is ${w.npEra}, from ${w.by} as I said${cast(w, ', starring ')}.`,
   (w) => `Sure. ${w.t} is ${w.np} by ${w.by}, as I mentioned${cast(w, ', with ', ' in it')}.`,
   (w) =>
