@@ -310,6 +310,15 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     if (recommended.length > 0 && suggested && FIRST.test(plain))
       found.push({ rule: 'a later one, as the first', text: turn.text });
     if (recommended.length === 2 && /\ba few\b/i.test(plain)) found.push({ rule: 'two, as a few', text: turn.text });
+    // "Seen it. Something new?" "Got any go-to actors?": a request for more, answered as if it was never made.
+    const request = dialogue.turns[index - 1];
+    if (
+      turn.acts[0]?.type.startsWith('ask-') &&
+      request?.acts.some((act) => act.type === 'reject') &&
+      request.text.trimEnd().endsWith('?') &&
+      /^[^.!]*\?/.test(turn.text)
+    )
+      found.push({ rule: 'a request for more answered by a question alone', text: `${request.text} / ${turn.text}` });
     // "Have you read A, B or C?" asks what the user has read; the answer "Okay, A then" does not fit it.
     if (recommended.length > 0 && /\bHave you (?:seen|read|watched)\b/.test(plain))
       found.push({ rule: 'a suggestion asked as whether it was seen', text: turn.text });
@@ -374,8 +383,15 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         .filter((key) => /^(?:director|author):/.test(key))
         .map((key) => key.slice(key.indexOf(':') + 1));
       const again = makers.some((name) => suggestion?.text.includes(name) && turn.text.includes(name));
-      if (again && !/\b(?:I said|I mentioned)\b/.test(turn.text))
-        found.push({ rule: 'the maker told again as news', text: turn.text });
+      // "You like films by Akira Kurosawa, so try Ran" … "Akira Kurosawa directed it, like I said": the suggestion
+      // named the user's liking, never who made Ran.
+      const forLiking = suggestion?.acts.some(
+        (said) => said.type === 'recommend' && said.reasons.some((key) => /^(?:director|author):/.test(key)),
+      );
+      const saidBefore = /\b(?:I said|I mentioned)\b/.test(turn.text);
+      if (again && forLiking && saidBefore)
+        found.push({ rule: "the user's liking told as the recommender's words", text: turn.text });
+      if (again && !forLiking && !saidBefore) found.push({ rule: 'the maker told again as news', text: turn.text });
     }
     // "What about Aliens (1986)? Expect aliens.", "The Jungle Book … Worth knowing: it's based on a book.": a fact
     // about an item that its title says already.

@@ -291,6 +291,19 @@ function build(d: DomainWords) {
   ];
 
   /**
+   * Before a question, to a user who turned suggestions down asking for others ("Seen it. Something new?"): more
+   * is coming, the question first, so it does not read as ignoring the request.
+   */
+  const QUESTION_BEFORE_MORE: readonly string[] = [
+    "Sure, I'll find you something new. One question first.",
+    'Happy to. First, help me narrow it down.',
+    'Sure. Let me ask one thing first.',
+    'Of course. Before I pick again, tell me this.',
+    "There's more where that came from. First, though, I'm curious.",
+    'Definitely. Just one thing first.',
+  ];
+
+  /**
    * Asks whether the user has seen an item, and what they thought: each one a user can answer "I have, and …" or "I
    * haven't" (not "Do you know …?", "Does … ring a bell?").
    */
@@ -1103,6 +1116,7 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS_INFORMED,
     ECHOES,
     ACKNOWLEDGEMENTS_AFTER_REJECT,
+    QUESTION_BEFORE_MORE,
     ASK_ITEM,
     ASK_ATTRIBUTE,
     ASK_ATTRIBUTE_NEXT,

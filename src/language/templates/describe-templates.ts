@@ -87,6 +87,18 @@ const DESCRIBE_AGAIN: readonly Template<DescribeWords>[] = [
     `${w.t} is ${w.np}; ${w.by} ${w.made} it, like I said${cast(w, '. ', w.castOne ? ' stars in it' : ' star in it')}.`,
 ];
 
+/**
+ * The same, of an item suggested for its makers as a liking the user stated ("You like films by Akira Kurosawa, so
+ * try Ran"): the suggestion never said who made it, only what the user likes, so the makers are the reason, not
+ * something said before.
+ */
+const DESCRIBE_FOR_MAKER: readonly Template<DescribeWords>[] = [
+  (w) =>
+    `${w.t} is ${w.npEra} by ${w.by}, which is why I picked it${cast(w, '. ', w.castOne ? ' stars in it' : ' star in it')}.`,
+  (w) => `Sure. ${w.t} is ${w.np}${cast(w, ', starring ')}, and ${w.by} ${w.made} it, hence the suggestion.`,
+  (w) => `${w.t} is ${w.np}${cast(w, ' with ')}. It's the ${w.by} connection that made me think of it.`,
+];
+
 /** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
 export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
   ({ e }) => `It also has touches of ${e}.`,
@@ -201,11 +213,11 @@ export function plainKind(item: Item): string {
 }
 
 /** How {@link describeItem} words a description. */
-interface DescribeOptions {
+export interface DescribeOptions {
   /** How the catalog's domain is worded. @default MOVIES_PHRASING */
   readonly phrasing?: DomainPhrasing;
-  /** The text of the recommender's turn that suggested the item, when one did. */
-  readonly suggestedAs?: string | undefined;
+  /** The recommender's turn that suggested the item, when one did: its text and the reasons it gave. */
+  readonly suggestedAs?: { readonly text: string; readonly reasons: readonly string[] } | undefined;
 }
 
 /**
@@ -226,6 +238,7 @@ export function describeItem(
   const features: string[] = [];
   const keywords: string[] = [];
   const others = new Map<string, string[]>();
+  let forMaker = false;
   for (const key of keys) {
     const trait = attributePhrase(key, phrasing).trait;
     switch (trait.kind) {
@@ -234,6 +247,7 @@ export function describeItem(
         break;
       case 'director':
         directors.push(trait.name);
+        if (suggestedAs?.reasons.includes(key)) forMaker = true;
         break;
       case 'cast':
         castNames.push(trait.name);
@@ -279,8 +293,8 @@ export function describeItem(
   };
   // Asked about a suggestion that named who made it ("Coraline (2009). It's from Henry Selick."), the answer says
   // that part as said before, not as news: "Coraline is an animated family film, from Henry Selick as I said, …".
-  const again = suggestedAs !== undefined && directors.some((name) => suggestedAs.includes(name));
-  let text = random.pick(again ? DESCRIBE_AGAIN : DESCRIBE)(words);
+  const again = suggestedAs !== undefined && directors.some((name) => suggestedAs.text.includes(name));
+  let text = random.pick(forMaker ? DESCRIBE_FOR_MAKER : again ? DESCRIBE_AGAIN : DESCRIBE)(words);
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;
   // Not "a philosophical essay collection. It's philosophical.": a tag the kind of item said already is left out, and
   // one its title says ("The Nightmare Before Christmas … it's set at Christmas", "Aliens … Expect aliens").

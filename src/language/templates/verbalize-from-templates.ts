@@ -15,7 +15,7 @@ import {
 } from './assistant-templates.js';
 import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
-import { describeItem } from './describe-templates.js';
+import { type DescribeOptions, describeItem } from './describe-templates.js';
 import { drawFrom, pickOf } from './draw-from.js';
 import { itemAppositive, itemFact, namesGrave, tellsStory, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
@@ -623,9 +623,12 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   if (!ACKNOWLEDGED.has(first.type)) return undefined;
   const last: Turn | undefined = request.history[request.history.length - 1];
   if (last === undefined || last.speaker !== 'user' || last.acts.every((act) => act.type === 'greet')) return undefined;
+  const rejected = last.acts.some((act) => act.type === 'reject');
+  // "Seen it. Something new?" "Do you like westerns?" ignores the request: a question then always says more is coming.
+  if (rejected && first.type.startsWith('ask-') && last.text.trimEnd().endsWith('?'))
+    return request.random.pick(state.t.QUESTION_BEFORE_MORE);
   // A question about an item that adds a liking or a dislike is answered by saying it back, whatever the voice.
   if (first.type !== 'describe-item' && !request.random.chance(voice.acknowledge)) return undefined;
-  const rejected = last.acts.some((act) => act.type === 'reject');
   const echo = rejected ? undefined : echoOf(last);
   // A suggestion that gives the liking as its reason says it back already ("Since you like gangster films, …"); one
   // that gives another liking of the same turn is not preceded by this one ("So, talking animals. Given your
@@ -821,12 +824,13 @@ function describedIn(history: readonly Turn[]): string[] {
   return items;
 }
 
-/** The text of the recommender's last turn that suggested the item, if any. */
-function suggestionOf(history: readonly Turn[], id: string): string | undefined {
+/** The recommender's last turn that suggested the item, if any: its text and the reasons it gave. */
+function suggestionOf(history: readonly Turn[], id: string): DescribeOptions['suggestedAs'] {
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i] as Turn;
-    if (turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'recommend' && act.items.includes(id)))
-      return turn.text;
+    if (turn.speaker !== 'assistant') continue;
+    for (const act of turn.acts)
+      if (act.type === 'recommend' && act.items.includes(id)) return { text: turn.text, reasons: act.reasons };
   }
   return undefined;
 }
