@@ -336,7 +336,7 @@ describe.each([
   const catalog = load();
   let made: Promise<DialogueRecord[]> | undefined;
   const dialogues = () => {
-    made ??= templateDialogues(catalog, 300, { userSeed: 5, seed: 5 });
+    made ??= templateDialogues(catalog, 600, { userSeed: 5, seed: 5 });
     return made;
   };
   const carriedByAll = (items: readonly string[], key: string) => items.every((item) => catalog.carries(item, key));
