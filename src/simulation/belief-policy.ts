@@ -105,8 +105,6 @@ const ERA_SPAN = 30;
 
 // Items this many years or fewer from a critiqued item count one more thing shared with it (see #constraintOf).
 const SAME_TIME = 15;
-// How often an item asked about that the user has not seen, and that the belief leans to, is suggested next.
-const PROBE_FOLLOW_UP = 0.6;
 
 type Critique = Extract<UserAct, { type: 'critique' }>;
 
@@ -276,6 +274,8 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #statedPositive = new Set<string>();
   // Likings the user stated that no slate has answered yet (no slate whose every item carries one), oldest first.
   #unserved: StatedLiking[] = [];
+  // The likings of the user's last turn.
+  #statedNow: readonly StatedLiking[] = [];
   readonly #asked = new Set<string>();
   // Catalog positions of the items asked about ("Have you seen …?").
   readonly #askedItems = new Set<number>();
@@ -343,6 +343,7 @@ class BeliefRecommender implements RecommenderPolicy {
       else if (act.type === 'reject') missed = true;
       else if (act.type === 'answer-item' && !act.seen) unseen = act.items[0];
     }
+    this.#statedNow = stated;
     if (accepted !== undefined) return [{ type: 'close', items: [accepted] }];
     const close: AssistantAct = { type: 'close', items: [] };
     if (askedAbout !== undefined) return turn.last ? [this.#describe(askedAbout), close] : [this.#describe(askedAbout)];
@@ -363,7 +364,7 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   /**
-   * "Have you seen Schindler's List?" "No." "Then give it a go: …": often enough, an item asked about that the user
+   * "Have you seen Schindler's List?" "No." "Then give it a go: …": an item asked about that the user
    * has not seen is suggested next, when the belief leans to it and nothing rules it out, rather than left as a
    * question that led nowhere. Only an item that answers a liking the user stated (one no slate has answered yet,
    * while any waits); not when the user has just said what they like (that comes first), nor while the style's
@@ -376,7 +377,6 @@ class BeliefRecommender implements RecommenderPolicy {
     // answered with horror, not with Heat because it was asked about, and a fan of documentaries is not offered
     // City Lights.
     if (!this.#focus().some((key) => this.#catalog.carries(item, key))) return undefined;
-    if (!this.#random.chance(PROBE_FOLLOW_UP)) return undefined;
     return this.#recommend({ among: Int32Array.of(position) });
   }
 
@@ -890,8 +890,12 @@ class BeliefRecommender implements RecommenderPolicy {
     return best;
   }
 
-  /** The likings the user stated that no slate has answered yet; all they stated when none waits. */
+  /**
+   * What a question about an item should be about: the likings of the user's last turn ("Westerns, nice. Have you
+   * seen …" asks about a western), else those no slate has answered yet, else all the user stated.
+   */
   #focus(): string[] {
+    if (this.#statedNow.length > 0) return this.#statedNow.map(({ key }) => key);
     return this.#unserved.length > 0 ? this.#unserved.map(({ key }) => key) : [...this.#statedPositive];
   }
 
