@@ -144,7 +144,7 @@ const TAGS = new Map<string, TagWords>([
   ['murder', topic('books about murder', 'a murder', 'murders', true)],
   ['music', topic('books about music', 'music', 'music')],
   ['mythology', topic('mythology', 'themes of mythology', 'mythology')],
-  ['nature', topic('books about nature', 'a love of nature', 'nature')],
+  ['nature', topic('books about nature', 'nature writing', 'nature')],
   ['obsession', topic('stories of obsession', 'an obsession', 'obsession')],
   ['pandemic', words('books about pandemics', 'more about pandemics', 'less about pandemics', 'feature', 'a pandemic')],
   [
@@ -161,7 +161,7 @@ const TAGS = new Map<string, TagWords>([
   ['revolution', topic('books about revolution', 'a revolution', 'focus on revolution')],
   ['royalty', topic('books about royalty', 'kings and queens', 'royalty')],
   ['rural life', setting('set in the countryside', 'books about country life')],
-  ['school', topic('school stories', 'life at school', 'school life')],
+  ['school', topic('school stories', 'scenes of school life', 'school life')],
   ['siblings', topic('books about siblings', 'a bond between siblings', 'focus on siblings')],
   ['small town', setting('set in a small town', 'small-town stories')],
   ['sports', topic('books about sports', 'sports', 'sports')],

@@ -52,6 +52,21 @@ describe('item facts', () => {
     }
   });
 
+  it('never tells as news a tag its title says, in the singular or the plural ("Ghostbusters … It has ghosts.")', () => {
+    const told: string[] = [];
+    for (const item of catalog.items()) {
+      const titleWords = item.title.toLowerCase().split(/[^a-z]+/);
+      const keys = catalog.attributeKeysOf(item.id);
+      for (const tag of item.attributes.tag ?? []) {
+        const stem = tag.toLowerCase().replace(/s$/, '');
+        if (tag.includes(' ') || stem.length < 4 || !titleWords.some((word) => word.startsWith(stem))) continue;
+        for (const text of said((random) => describeItem(item, item.title, keys, random), 40))
+          if (text.split(item.title).join(' ').toLowerCase().includes(stem)) told.push(text);
+      }
+    }
+    expect(told).toEqual([]);
+  });
+
   it('names a director who also stars once, and still as the star where the director is not named', () => {
     const texts = [
       ...said((random) => itemFact(CITY_LIGHTS, catalog, random)),

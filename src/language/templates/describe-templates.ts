@@ -150,10 +150,13 @@ const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
 
 /**
  * Whether a tag's words (of four letters or more) were said already, as in the kind of item: "computer-animated" after
- * "an animated comedy", "musical numbers" after "a dramatic musical".
+ * "an animated comedy", "musical numbers" after "a dramatic musical", "ghosts" in "Ghostbusters".
  */
 export function saysAgain(tag: string, said: string): boolean {
-  for (const word of tag.toLowerCase().split(/[\s-]+/)) if (word.length >= 4 && said.includes(word)) return true;
+  for (const word of tag.toLowerCase().split(/[\s-]+/)) {
+    const singular = word.length >= 5 && word.endsWith('s') ? word.slice(0, -1) : word;
+    if (singular.length >= 4 && said.includes(singular)) return true;
+  }
   return false;
 }
 
