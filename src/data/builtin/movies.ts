@@ -228,7 +228,7 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     genres: ['Film-Noir', 'Romance', 'Thriller'],
     directors: ['Alfred Hitchcock'],
     cast: ['Cary Grant', 'Ingrid Bergman', 'Claude Rains'],
-    tags: ['spy', 'world war ii', 'black and white', 'suspenseful'],
+    tags: ['spy', 'black and white', 'suspenseful'],
   },
   {
     id: 'the-big-sleep-1946',
