@@ -161,6 +161,8 @@ interface QuestionPlan {
   likeness: Uint8Array;
   /** 1 for each attribute id of a genre facet. */
   genre: Uint8Array;
+  /** 1 for each attribute id that names a person: a maker or a performer. */
+  person: Uint8Array;
   /** Each facet's most common attributes, asked about when nothing better is. */
   commonAttributes: ReadonlyArray<{ key: string; id: number }>;
   /** Catalog positions of the items that may be asked about ("Have you seen …?"). */
@@ -220,6 +222,8 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
   );
   const genreFacets = facetsByKind(catalog, ['genre']);
   const genre = Uint8Array.from(index.attributeFacet, (facet) => (genreFacets.includes(facet) ? 1 : 0));
+  const personFacets = facetsByKind(catalog, ['creator', 'performer']);
+  const person = Uint8Array.from(index.attributeFacet, (facet) => (personFacets.includes(facet) ? 1 : 0));
   // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
   const askable = catalog.mostPopular(options.askablePool).map((item) => index.position.get(item.id) as number);
   const isAskable = new Uint8Array(index.ids.length);
@@ -232,6 +236,7 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
     // is a crime film before it is any film based on a book.
     likeness: genre.map((isGenre) => (isGenre === 1 ? GENRE_LIKENESS : 1)),
     genre,
+    person,
     commonAttributes: facets.flatMap((facet) => (index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET)),
     askable,
     isAskable,
@@ -385,12 +390,18 @@ class BeliefRecommender implements RecommenderPolicy {
    * carry one liking no slate has answered yet, which is the first reason given ("Thrillers, got it. Since you like
    * thrillers, …"), and another such liking too while some items left have both ("Since you like comedies and films
    * with Mark Ruffalo, …"), so that a favourite named early is not passed over for the genre said last. The likings
-   * of the user's last turn come first, strongest first; then older ones, strongest first. A liking no item left can
-   * answer is given up; with none left, the slate is the usual best.
+   * of the user's last turn come first, then older ones; each group the people named first, then strongest first. A
+   * liking nothing left can answer within the years a critique of an era asked for is answered outside them; one no
+   * item left can answer at all is given up; with none left, the slate is the usual best.
    */
   #recommendHeeding(stated: readonly StatedLiking[]): ActOfType<'recommend'> | undefined {
-    // Stable sorts: of equally strong likings, the one said first.
-    const strongestFirst = (a: StatedLiking, b: StatedLiking) => b.strength - a.strength;
+    // A person the user named before a genre or a theme: a fan of Humphrey Bogart who also likes dramas notices a
+    // Bogart film missing more than a drama. Then strongest first; stable sorts: of equals, the one said first.
+    const named = (liking: StatedLiking) => {
+      const id = this.#catalog.attributeIdOf(liking.key);
+      return id === undefined ? 0 : (this.#plan.person[id] as number);
+    };
+    const strongestFirst = (a: StatedLiking, b: StatedLiking) => named(b) - named(a) || b.strength - a.strength;
     const now = stated.filter((liking) => this.#unserved.some(({ key }) => key === liking.key)).sort(strongestFirst);
     const before = this.#unserved.filter((liking) => !now.some(({ key }) => key === liking.key)).sort(strongestFirst);
     const order = [...now, ...before].flatMap(({ key }) => {
@@ -404,7 +415,11 @@ class BeliefRecommender implements RecommenderPolicy {
         const slate = both.length === 0 ? undefined : this.#recommend({ among: both, heeds: key });
         if (slate) return slate;
       }
-      const slate = this.#recommend({ among: holders, heeds: key });
+      // A liking of the user's own outweighs an era asked of another item: "newer than The Jungle Book" does not
+      // leave a fan of Humphrey Bogart without a Bogart film.
+      const slate =
+        this.#recommend({ among: holders, heeds: key }) ??
+        this.#inYears([-Infinity, Infinity], () => this.#recommend({ among: holders, heeds: key }));
       if (slate) return slate;
       this.#unserved = this.#unserved.filter((liking) => liking.key !== key);
     }
