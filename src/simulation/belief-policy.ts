@@ -103,7 +103,7 @@ const ERA_GAP = 10;
 // And no more than this far when anything left is: "older than The Hill We Climb (2021)" is not Leaves of Grass.
 const ERA_SPAN = 30;
 
-// Items this many years or fewer from a critiqued item count one more thing shared with it (see #constraintOf).
+// Items this many years or fewer from a critiqued item count as sharing a genre more with it (see #constraintOf).
 const SAME_TIME = 15;
 
 type Critique = Extract<UserAct, { type: 'critique' }>;
@@ -135,10 +135,10 @@ interface SlateConstraint {
   heeds?: string;
   /**
    * Per catalog position, how alike the item is to the critiqued item: the attributes they share (the critiqued one
-   * aside), a genre counting {@link GENRE_LIKENESS} times; counted from the few attributes of that item, not from
-   * every candidate's attributes.
+   * aside), a genre counting {@link GENRE_LIKENESS} times, less one for each genre it has that the critiqued item
+   * lacks (an animated family film is less like Mad Max than a horror film that shares as much with it).
    */
-  like?: Uint16Array;
+  like?: Int16Array;
   /**
    * Per catalog position, which of the critiqued item's genres (the critiqued one aside, the one fewest items have
    * first) is the first the item has, {@link NO_GENRE} for none. Only the candidates of the first genre any of them
@@ -163,6 +163,8 @@ interface QuestionPlan {
   genre: Uint8Array;
   /** 1 for each attribute id that names a person: a maker or a performer. */
   person: Uint8Array;
+  /** Per catalog position, how many genres the item has. */
+  genreCount: Uint8Array;
   /** Each facet's most common attributes, asked about when nothing better is. */
   commonAttributes: ReadonlyArray<{ key: string; id: number }>;
   /** Catalog positions of the items that may be asked about ("Have you seen …?"). */
@@ -237,6 +239,9 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
     likeness: genre.map((isGenre) => (isGenre === 1 ? GENRE_LIKENESS : 1)),
     genre,
     person,
+    genreCount: Uint8Array.from(index.attributeIds, (ids) =>
+      ids.reduce((count, id) => count + (genre[id] as number), 0),
+    ),
     commonAttributes: facets.flatMap((facet) => (index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET)),
     askable,
     isAskable,
@@ -483,15 +488,23 @@ class BeliefRecommender implements RecommenderPolicy {
   #constraintOf(critique: Critique): SlateConstraint {
     const item = critique.items[0] as string;
     const critiqued = critique.attribute === undefined ? undefined : this.#catalog.attributeIdOf(critique.attribute);
-    const like = new Uint16Array(this.#index.ids.length);
+    const like = new Int16Array(this.#index.ids.length);
     const ids = this.#catalog.attributeIdsOf(item);
+    // Every genre an item has counts against it, and back again (with the likeness of sharing it) where the critiqued
+    // item has it too, or where it is the genre the critique is about.
+    const { genreCount } = this.#plan;
+    for (let position = 0; position < like.length; position++) like[position] = -(genreCount[position] as number);
+    if (critiqued !== undefined && this.#plan.genre[critiqued] === 1)
+      for (const position of this.#index.itemsWithAttribute[critiqued] as Int32Array)
+        like[position] = (like[position] as number) + 1;
     const genres: Int32Array[] = [];
     ids.forEach((id, at) => {
       if (id === critiqued || ids.indexOf(id) < at) return;
-      const counts = this.#plan.likeness[id] as number;
+      const isGenre = this.#plan.genre[id] === 1;
+      const counts = (this.#plan.likeness[id] as number) + (isGenre ? 1 : 0);
       const holders = this.#index.itemsWithAttribute[id] as Int32Array;
       for (const position of holders) like[position] = (like[position] as number) + counts;
-      if (this.#plan.genre[id] === 1) genres.push(holders);
+      if (isGenre) genres.push(holders);
     });
     // "Less dramatic than Her (2013)" is not a 1940s noir: asked to change what an item is, not when it is from,
     // items of its time are that much more alike.
@@ -499,7 +512,8 @@ class BeliefRecommender implements RecommenderPolicy {
     if (critique.attribute !== undefined && year !== undefined) {
       const { years } = this.#index;
       for (let position = 0; position < like.length; position++)
-        if (Math.abs((years[position] as number) - year) <= SAME_TIME) like[position] = (like[position] as number) + 1;
+        if (Math.abs((years[position] as number) - year) <= SAME_TIME)
+          like[position] = (like[position] as number) + GENRE_LIKENESS;
     }
     const near = genres.length === 0 ? { like } : { like, keeps: firstGenres(genres, like.length) };
     if (critique.direction !== 'more') return near;
@@ -947,10 +961,11 @@ class BeliefRecommender implements RecommenderPolicy {
  * in place and in order; returns how many. Otherwise a slate that honours the critique can have nothing else of A
  * ("like The Boy and the Heron, but older: Django Unchained").
  */
-function closestHalf(like: Uint16Array, positions: Int32Array, scores: Float64Array, count: number): number {
-  let most = 0;
+function closestHalf(like: Int16Array, positions: Int32Array, scores: Float64Array, count: number): number {
+  let most = -Infinity;
   for (let i = 0; i < count; i++) most = Math.max(most, like[positions[i] as number] as number);
-  const least = Math.ceil(most / 2);
+  // At least the closest, however unlike: what is left to keep is decided before (keeps, among).
+  const least = most > 0 ? Math.ceil(most / 2) : most;
   return keepWhere(positions, scores, count, (position) => (like[position] as number) >= least);
 }
 
