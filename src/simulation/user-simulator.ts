@@ -53,6 +53,8 @@ const FIRST_SLATE_DOUBT = 0.8;
 const WANTED_AFFINITY = 0.4;
 // Recency critiques only when the gap is large enough to be worth saying.
 const RECENCY_GAP_YEARS = 15;
+// An item this many years or fewer newer (older) than one the user held up is of its time, not "too old" ("too new").
+const ERA_SLACK = 5;
 
 /** The parts of a profile the simulated user may read: everything but the held-out targets. */
 type VisibleProfile = Pick<
@@ -95,6 +97,9 @@ export class UserSimulator {
   readonly #askedAbout = new Set<string>();
   // The direction of the user's first critique of an era, which later ones keep to.
   #eraAsked: 'newer' | 'older' | undefined;
+  // The years of the items the user spoke well of or held up as a model ("like The Big Sleep, but …"): none is
+  // called too old or too new in the same breath as something of its own time.
+  readonly #heldUp: number[] = [];
   // Likings the recommender said it cannot combine with the user's latest critique: asking for them again would
   // only send it back and forth.
   readonly #settled = new Set<string>();
@@ -182,6 +187,9 @@ export class UserSimulator {
     }
     if (acts.length === 0) acts.push(...this.#openAnswer());
     if (acts.length === 0) acts.push(this.#fallback());
+    for (const act of acts)
+      if ((act.type === 'disclose' && act.polarity === 'positive') || (act.type === 'critique' && act.attribute))
+        this.#holdUp(act.items);
     return acts;
   }
 
@@ -288,6 +296,8 @@ export class UserSimulator {
       const strength = polarity === 'neutral' ? 0 : round2(Math.abs(this.#profile.itemScore(item)));
       return { type: 'disclose', items: [item], polarity, strength };
     });
+    // Said in the same turn as a critique that may follow: "Loved Casablanca. Double Indemnity is too old" is not said.
+    for (const act of acts) if (act.type === 'disclose' && act.polarity === 'positive') this.#holdUp(act.items);
     if (fresh.length === 0) {
       acts.push({ type: 'reject', items: [...items], seen: true });
       return this.#unsatisfying(acts);
@@ -325,6 +335,13 @@ export class UserSimulator {
     }
     acts.push(critique ?? { type: 'reject', items: fresh, seen: false });
     return this.#unsatisfying(acts, seen, fresh);
+  }
+
+  #holdUp(items: readonly string[]): void {
+    for (const item of items) {
+      const year = this.#catalog.get(item)?.year;
+      if (year !== undefined) this.#heldUp.push(year);
+    }
   }
 
   /** Whether an item has an attribute the user has said they like. */
@@ -398,6 +415,9 @@ export class UserSimulator {
       const direction = year < likedYear ? 'newer' : 'older';
       // Not "too old" of one title and "too new" of the next: a user who asked for one direction keeps to it.
       if (this.#eraAsked !== undefined && this.#eraAsked !== direction) return undefined;
+      // Nor "too old" of Double Indemnity (1944) after asking for something like The Big Sleep (1946).
+      const ofItsTime = (held: number) => (direction === 'newer' ? held <= year + ERA_SLACK : held >= year - ERA_SLACK);
+      if (this.#heldUp.some(ofItsTime)) return undefined;
       this.#eraAsked = direction;
       return { type: 'critique', items: [item], direction, polarity: 'negative' };
     }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { AssistantAct, UserAct } from '../../src/dialogue/dialogue-acts.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
@@ -232,6 +234,33 @@ describe('UserSimulator in whole dialogues', () => {
     // A horror fan does not answer "Suspiria? Nah.": they say what it lacks, or ask about it first.
     expect(rejected).toBeGreaterThan(0);
     expect(unexplained / rejected).toBeLessThan(0.2);
+  });
+
+  it('never calls a title too old (too new) after speaking well of, or asking for more like, one of its time', async () => {
+    const year = (catalog: ItemCatalog, id: string) => catalog.require(id).year as number;
+    for (const catalog of [builtinCatalog(), builtinBooksCatalog()]) {
+      let era = 0;
+      const contradicting: string[] = [];
+      for (const dialogue of await templateDialogues(catalog, 300, { userSeed: 10, seed: 10 })) {
+        const heldUp: number[] = [];
+        for (const turn of dialogue.turns) {
+          if (turn.speaker !== 'user') continue;
+          for (const act of turn.acts)
+            if ((act.type === 'disclose' && act.polarity === 'positive') || (act.type === 'critique' && act.attribute))
+              for (const id of act.items) if (catalog.require(id).year !== undefined) heldUp.push(year(catalog, id));
+          for (const act of turn.acts) {
+            if (act.type !== 'critique' || act.attribute !== undefined) continue;
+            era++;
+            const of = year(catalog, act.items[0] as string);
+            // "Something like The Big Sleep (1946), but more romantic", then "Double Indemnity (1944) is too old".
+            if (heldUp.some((held) => (act.direction === 'newer' ? held <= of + 5 : held >= of - 5)))
+              contradicting.push(`${dialogue.id}: ${turn.text}`);
+          }
+        }
+      }
+      expect(era).toBeGreaterThan(30);
+      expect(contradicting).toEqual([]);
+    }
   });
 
   it('has a view on most of the kinds of stories it is asked about, not a shrug for nearly all', async () => {
