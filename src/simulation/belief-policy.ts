@@ -760,10 +760,16 @@ class BeliefRecommender implements RecommenderPolicy {
     }
     if (count === 0) return undefined;
     const items: string[] = [];
+    const titles: string[] = [];
     for (let i = 0; i < count; i++) {
       const position = this.#topPositions[i] as number;
+      const id = this.#index.ids[position] as string;
+      // Not True Grit (1969) and True Grit (2010) side by side: the later of two of a title waits for another slate.
+      const title = this.#catalog.require(id).title;
+      if (titles.includes(title)) continue;
+      titles.push(title);
       this.#excluded[position] = 1;
-      items.push(this.#index.ids[position] as string);
+      items.push(id);
     }
     const carriedByAll = (key: string) => items.every((item) => this.#catalog.carries(item, key));
     if (this.#unserved.length > 0) this.#unserved = this.#unserved.filter(({ key }) => !carriedByAll(key));

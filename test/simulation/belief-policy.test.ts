@@ -388,6 +388,18 @@ describe.each([
     expect(unanswered / stated).toBeLessThan(0.2);
   });
 
+  it('never offers two items of one title side by side (True Grit (1969) and True Grit (2010))', async () => {
+    const twice: string[] = [];
+    for (const dialogue of await dialogues())
+      for (const turn of dialogue.turns)
+        for (const act of turn.acts) {
+          if (act.type !== 'recommend') continue;
+          const titles = act.items.map((id) => catalog.require(id).title);
+          if (new Set(titles).size < titles.length) twice.push(turn.text);
+        }
+    expect(twice).toEqual([]);
+  });
+
   it('offers a film or book of a person the user named, before a genre said with them', async () => {
     // "I love Humphrey Bogart, and dramas": a reader notices a Bogart film missing more than a drama.
     let named = 0;
