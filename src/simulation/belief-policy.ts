@@ -374,11 +374,11 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   /**
-   * "Have you seen Schindler's List?" "No." "Then give it a go: …": an item asked about that the user
-   * has not seen is suggested next, when the belief leans to it and nothing rules it out, rather than left as a
-   * question that led nowhere. Only an item that answers a liking the user stated (one no slate has answered yet,
-   * while any waits); not when the user has just said what they like (that comes first), nor while the style's
-   * planned questions are still to ask.
+   * "Have you seen Schindler's List?" "No." "Then give it a go: …": an item asked about that the user has not seen
+   * is suggested next, when the belief leans to it and nothing rules it out, rather than left as a question that led
+   * nowhere. Only an item that answers a liking the user stated (one no slate has answered yet, while any waits); not
+   * when the user has just said what they like (that comes first), nor while the style's planned questions are still
+   * to ask.
    */
   #followUp(item: string): ActOfType<'recommend'> | undefined {
     const position = this.#index.position.get(item);

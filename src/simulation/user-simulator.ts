@@ -99,7 +99,7 @@ export class UserSimulator {
   #eraAsked: 'newer' | 'older' | undefined;
   // The years of the items the user spoke well of or held up as a model ("like The Big Sleep, but …"): none is
   // called too old or too new in the same breath as something of its own time.
-  readonly #heldUp: number[] = [];
+  readonly #heldUp = new Set<number>();
   // Likings the recommender said it cannot combine with the user's latest critique: asking for them again would
   // only send it back and forth.
   readonly #settled = new Set<string>();
@@ -340,7 +340,7 @@ export class UserSimulator {
   #holdUp(items: readonly string[]): void {
     for (const item of items) {
       const year = this.#catalog.get(item)?.year;
-      if (year !== undefined) this.#heldUp.push(year);
+      if (year !== undefined) this.#heldUp.add(year);
     }
   }
 
@@ -417,7 +417,7 @@ export class UserSimulator {
       if (this.#eraAsked !== undefined && this.#eraAsked !== direction) return undefined;
       // Nor "too old" of Double Indemnity (1944) after asking for something like The Big Sleep (1946).
       const ofItsTime = (held: number) => (direction === 'newer' ? held <= year + ERA_SLACK : held >= year - ERA_SLACK);
-      if (this.#heldUp.some(ofItsTime)) return undefined;
+      for (const held of this.#heldUp) if (ofItsTime(held)) return undefined;
       this.#eraAsked = direction;
       return { type: 'critique', items: [item], direction, polarity: 'negative' };
     }
