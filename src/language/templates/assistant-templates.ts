@@ -291,16 +291,17 @@ function build(d: DomainWords) {
   ];
 
   /**
-   * Before a question, to a user who turned suggestions down asking for others ("Seen it. Something new?"): more
-   * is coming, the question first, so it does not read as ignoring the request.
+   * Before a question, to a user who turned suggestions down asking for others ("Seen it. Something new?"): more is
+   * coming, so the question does not read as ignoring the request. Said as a promise, not as "one question first":
+   * the question's own words may open with "Quick question:".
    */
   const QUESTION_BEFORE_MORE: readonly string[] = [
-    "Sure, I'll find you something new. One question first.",
-    'Happy to. First, help me narrow it down.',
-    'Sure. Let me ask one thing first.',
-    'Of course. Before I pick again, tell me this.',
-    "There's more where that came from. First, though, I'm curious.",
-    'Definitely. Just one thing first.',
+    "Sure, I'll find you something new.",
+    "Happy to, I've got more.",
+    "Of course, there's more where that came from.",
+    'Sure thing, more coming up.',
+    "Definitely, I'll keep looking.",
+    "No problem, I'll find you another.",
   ];
 
   /**
