@@ -400,7 +400,7 @@ describe.each([
     expect(twice).toEqual([]);
   });
 
-  it('offers a film or book of a person the user named, before a genre said with them', async () => {
+  it('offers a film or book of most people the user named (they come before a genre said with them)', async () => {
     // "I love Humphrey Bogart, and dramas": a reader notices a Bogart film missing more than a drama.
     let named = 0;
     let served = 0;
