@@ -428,7 +428,19 @@ class BeliefRecommender implements RecommenderPolicy {
       if (slate) return slate;
       this.#unserved = this.#unserved.filter((liking) => liking.key !== key);
     }
-    return this.#recommend();
+    // Every liking answered once, a slate still carries one of them while any item left does: a fan of family films
+    // who turned two down is offered a third, not A Quiet Place because the belief drifted after the misses.
+    const liked = this.#liked();
+    return (liked.length > 0 ? this.#recommend({ among: liked }) : undefined) ?? this.#recommend();
+  }
+
+  /** The catalog positions of the items carrying any liking the user stated, ascending. */
+  #liked(): Int32Array {
+    const holders = [...this.#statedPositive].flatMap((key) => {
+      const id = this.#catalog.attributeIdOf(key);
+      return id === undefined ? [] : [this.#index.itemsWithAttribute[id] as Int32Array];
+    });
+    return union(holders, this.#index.ids.length);
   }
 
   /**
@@ -1011,6 +1023,22 @@ function keepWhere(
     scores[kept++] = scores[i] as number;
   }
   return kept;
+}
+
+/** The positions in any of the lists, ascending. */
+function union(lists: readonly Int32Array[], items: number): Int32Array {
+  const marked = new Uint8Array(items);
+  let count = 0;
+  for (const list of lists) {
+    for (const position of list) {
+      if (marked[position] === 1) continue;
+      marked[position] = 1;
+      count++;
+    }
+  }
+  const out = new Int32Array(count);
+  for (let position = 0, at = 0; at < count; position++) if (marked[position] === 1) out[at++] = position;
+  return out;
 }
 
 /** The positions in both ascending lists, ascending. */

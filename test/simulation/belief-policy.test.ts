@@ -331,10 +331,11 @@ describe.each([
   // Then how many answers to "more X" and "less X" are within twenty years of A, at least (without counting an
   // item's time as likeness, 54% and 35%); and how many people the user named get a film or book of theirs, at least
   // (without naming them first, 72% and 63%); and how many genres A lacks an answer to a critique has, at most, on
-  // average (without counting them against it, 0.97 and 0.32).
-  ['movies', builtinCatalog, 0.62, 0.75, 0.9],
-  ['books', builtinBooksCatalog, 0.42, 0.7, 0.27],
-] as const)('beliefPolicy in whole dialogues (%s)', (_, load, sameTimeShare, namedServed, unlikeGenres) => {
+  // average (without counting them against it, 0.97 and 0.32); and how many items offered after a miss carry no liking
+  // the user stated, at most (without keeping to them, 7.3% and 9.2%).
+  ['movies', builtinCatalog, 0.62, 0.75, 0.9, 0.04],
+  ['books', builtinBooksCatalog, 0.42, 0.7, 0.27, 0.07],
+] as const)('beliefPolicy in whole dialogues (%s)', (_, load, sameTimeShare, namedServed, unlikeGenres, drifted) => {
   const catalog = load();
   let made: Promise<DialogueRecord[]> | undefined;
   const dialogues = () => {
@@ -386,6 +387,35 @@ describe.each([
     }
     expect(stated).toBeGreaterThan(50);
     expect(unanswered / stated).toBeLessThan(0.2);
+  });
+
+  it('after a miss, offers items of something the user said they like, not what the belief drifted to', async () => {
+    // A fan of family films who turned two down is offered a third, not A Quiet Place. Only when every item of every
+    // liking is shown, seen or ruled out may a slate carry none.
+    let offered = 0;
+    let answeringNothing = 0;
+    for (const dialogue of await dialogues()) {
+      const liked = new Set<string>();
+      dialogue.turns.forEach((turn, index) => {
+        for (const act of turn.speaker === 'user' ? turn.acts : []) {
+          if (act.type === 'disclose' && act.attribute !== undefined) {
+            if (act.polarity === 'positive') liked.add(act.attribute);
+            else liked.delete(act.attribute);
+          }
+          if (act.type === 'critique' && act.direction === 'more' && act.attribute !== undefined)
+            liked.add(act.attribute);
+        }
+        const slate = turn.acts.find((act) => act.type === 'recommend');
+        const missed = dialogue.turns[index - 1]?.acts.some((act) => act.type === 'reject');
+        if (!slate || !missed || liked.size === 0) return;
+        if (turn.acts.some((act) => act.type === 'respond-critique' || act.type === 'no-match')) return;
+        offered += slate.items.length;
+        answeringNothing += slate.items.filter((id) => ![...liked].some((key) => catalog.carries(id, key))).length;
+      });
+    }
+    // In this sample 0.9% and 4.8% (the rest: an author with few books, all offered).
+    expect(offered).toBeGreaterThan(200);
+    expect(answeringNothing / offered).toBeLessThan(drifted);
   });
 
   it('never offers two items of one title side by side (True Grit (1969) and True Grit (2010))', async () => {

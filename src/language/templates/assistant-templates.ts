@@ -477,7 +477,7 @@ function build(d: DomainWords) {
 
   /** Said after a question about a facet: the other side, or what helps. */
   const FACET_FOLLOW_UPS: readonly string[] = [
-    "Or any you'd rather avoid?",
+    "Or tell me the ones you'd rather avoid.",
     'Any you avoid are useful to know too.',
     'Even one or two would help.',
     'Name a couple, if you can.',
@@ -1026,17 +1026,21 @@ function build(d: DomainWords) {
     "Some evenings nothing fits, and that's fine.",
   ];
 
-  /** A goodbye said right after a last suggestion (one title or several), in the same turn. */
+  /**
+   * A goodbye said right after a last suggestion (one title or several), in the same turn. The user is still
+   * choosing, so it hands the choice over rather than announcing that the ideas ran out ("Beyond that, I'm stumped"
+   * read as an abrupt end to a conversation that was going on).
+   */
   const CLOSE_AFTER_SUGGESTION: readonly string[] = [
     "That's my last idea for tonight.",
-    "That's all I have for now.",
+    "I'll leave the choice with you.",
+    'Let me know how you get on.',
     "If that doesn't work out, we can pick this up another time.",
-    "I'll leave it there for tonight.",
-    "That's the best I can do for now.",
-    "If that doesn't do it, I'm out of ideas for tonight.",
-    "That's the last of my ideas.",
-    'That was my final card for tonight.',
-    "Beyond that, I'm stumped, I'm afraid.",
+    'Hopefully that gives you something to go on.',
+    'Take your time deciding.',
+    'That should give you something to go on.',
+    'Over to you now.',
+    "I'll let you mull that over.",
   ];
 
   /** After describing an item whose story the user asked about: the catalog has no plot, and says so kindly. */

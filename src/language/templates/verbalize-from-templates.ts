@@ -909,8 +909,16 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     const people = kind === 'creator' || kind === 'performer';
     pieces.unshift(state.random.pick(people ? state.t.USER_NO_FAVOURITES.people : state.t.USER_NO_FAVOURITES.things));
   }
-  // "Okay. Okay, for horror I'd suggest …": an acknowledgement is left out when the turn goes on with its word.
-  if (ack !== undefined && firstWord(pieces[1] ?? '') === firstWord(ack)) pieces.shift();
+  // "Okay. Okay, for horror I'd suggest …" or "Ah, okay. Okay, …": an acknowledgement is left out when the turn goes
+  // on with a word one of its parts opens with; any later piece drops such a word ("Okay, newer than Notorious.
+  // Next idea: …", not "… Okay, next idea: …").
+  if (ack !== undefined && openers(ack).includes(firstWord(pieces[1] ?? ''))) pieces.shift();
+  for (let k = 1; k < pieces.length; k++) {
+    const piece = pieces[k] as string;
+    const opener = REPEATABLE_OPENER.exec(piece);
+    if (opener && openers(pieces[k - 1] as string).includes(firstWord(piece)))
+      pieces[k] = capitalize(piece.slice(opener[0].length));
+  }
   const asides = state.speaker === 'user' && state.style === 'chatty' ? asidesFor(acts, state) : undefined;
   if (asides !== undefined && state.random.chance(ASIDE_RATE)) {
     // After an opening hello or request ("Hi! …"); after anything else.
@@ -931,6 +939,14 @@ const ABOUT_ABOUT = /\b(about ([a-z]+s)) about\b/g;
 // but "movies on drugs" does not.
 function aboutOnce(_match: string, frame: string, head: string): string {
   return `${frame} ${head === 'stories' ? 'of' : head === 'books' ? 'on' : 'dealing with'}`;
+}
+
+// A word that opens a piece as an acknowledgement and may go without loss: "Okay, next idea: …" is "Next idea: …".
+const REPEATABLE_OPENER = /^(?:Okay|Alright|Right|Sure|Well|So|Hmm|Ah|Fine|Great|Perfect|Good), /;
+
+/** The first words of a text's parts, lower-cased: "Ah, okay. Noted." opens with ah, okay and noted. */
+function openers(text: string): string[] {
+  return text.split(/[,.!?] /).map(firstWord);
 }
 
 function firstWord(text: string): string {
