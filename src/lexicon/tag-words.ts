@@ -92,7 +92,7 @@ const TAGS = new Map<string, TagWords>([
   ['monsters', topic('monster movies', 'monsters', 'monsters', true)],
   ['musical numbers', topic('movies with musical numbers', 'musical numbers', 'musical numbers', true)],
   ['musicians', topic('movies about musicians', 'musicians', 'music', false)],
-  ['nature', topic('nature films', 'the natural world', 'nature', false)],
+  ['nature', topic('nature films', 'themes of the natural world', 'nature', false)],
   ['new york', setting('set in New York', 'movies set in New York')],
   ['nonlinear', adjective('nonlinear', 'nonlinear stories')],
   ['ocean', setting('set at sea', 'movies set at sea')],

@@ -67,6 +67,35 @@ describe('item facts', () => {
     expect(told).toEqual([]);
   });
 
+  it('says a quality, a feature or a theme together with another at times, never as a run of one-fact sentences', () => {
+    // "It's set in a small town. It features samurai. It deals with honour." reads as a list of tags.
+    const ONE_FACT =
+      /^(?:(?:Worth knowing|One thing to know): it's|For what it's worth, it's|(?:At heart|Underneath), it's about|It's|It features|It has|Expect|It deals with) [^,]+\.$/;
+    const JOINED = /, with | and features |, and it has | and deals with |, and at heart it's about /;
+    let both = 0;
+    let together = 0;
+    const runs: string[] = [];
+    for (const item of catalog.items()) {
+      const keys = catalog.attributeKeysOf(item.id);
+      const traits = keys.map((key) => attributePhrase(key, domainPhrasing(catalog)).trait.kind);
+      if (!traits.includes('quality') || !traits.includes('feature')) continue;
+      for (const text of said((random) => describeItem(item, item.title, keys, random), 10)) {
+        const sentences = text.split(/(?<=[.!?]) /);
+        // Of the item's tags: not what kind of item it is ("It's an animated comedy from …"), nor its other genres.
+        const oneFact = sentences.map(
+          (sentence) => ONE_FACT.test(sentence) && !JOINED.test(sentence) && !/^It's an? |along the way/.test(sentence),
+        );
+        if (oneFact.some((fact, at) => fact && oneFact[at + 1] && oneFact[at + 2])) runs.push(text);
+        both++;
+        if (JOINED.test(sentences.slice(1).join(' '))) together++;
+      }
+    }
+    expect(runs).toEqual([]);
+    expect(both).toBeGreaterThan(200);
+    // 39% here: three qualities or more are said on their own, and two kinds of fact are said apart at times.
+    expect(together / both).toBeGreaterThan(0.3);
+  });
+
   it('names a director who also stars once, and still as the star where the director is not named', () => {
     const texts = [
       ...said((random) => itemFact(CITY_LIGHTS, catalog, random)),

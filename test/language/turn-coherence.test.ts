@@ -94,7 +94,7 @@ const FUN = /\b(?:fun|popcorn|snacks|a treat|relax)\b/i;
  * A sentence of facts about an item, after the one that names it; not one of its kind ("It's basically a
  * popular-science history book" for Homo Deus: A Brief History of Tomorrow).
  */
-const FACT = /^(?:It's (?!(?:[a-z]+ )?an? )|It features|It deals|Expect|Worth knowing|People|Its tags)/;
+const FACT = /^(?:It's (?!(?:[a-z]+ )?an? )|It features|It has|It deals|Expect|Worth knowing|People|Its tags)/;
 /** Words of a title too plain to be said again by a fact ("Letters from a Stoic … It's from Seneca"). */
 const PLAIN_WORDS = new Set(['from', 'with', 'into', 'over', 'that', 'this', 'what', 'when', 'where', 'your']);
 

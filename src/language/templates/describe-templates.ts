@@ -130,6 +130,27 @@ const THEMES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `Underneath, it's about ${f}.`,
 ];
 
+/**
+ * A quality and a feature, or a feature and a theme, said in one sentence ("It's set in a small town and features
+ * samurai."): a run of one-fact sentences ("It's set in a small town. It features samurai.") reads as a list of tags.
+ * `q` may be two qualities ("witty and based on a true story"); then only the frames with a comma, so no "dark and
+ * set in Paris and features …".
+ */
+const QUALITY_AND_FEATURE: readonly Template<{ readonly q: string; readonly f: string }>[] = [
+  ({ q, f }) => `It's ${q}, with ${f}.`,
+  ({ q, f }) => `Worth knowing: it's ${q}, and it has ${f}.`,
+];
+const QUALITY_ONE_AND_FEATURE: readonly Template<{ readonly q: string; readonly f: string }>[] = [
+  ...QUALITY_AND_FEATURE,
+  ({ q, f }) => `It's ${q} and features ${f}.`,
+];
+const FEATURE_AND_THEME: readonly Template<{ readonly f: string; readonly t: string }>[] = [
+  ({ f, t }) => `It has ${f} and deals with ${t}.`,
+  ({ f, t }) => `It features ${f}, and at heart it's about ${t}.`,
+];
+// How often two such facts are said together when both are there: sometimes apart, as people also say them.
+const TOGETHER = 0.6;
+
 // Qualities that are phrases ("set in Paris", "based on a true story") go after those that are adjectives: "dark and
 // set in Paris", not "set in Paris and dark".
 const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with) /;
@@ -213,6 +234,37 @@ export function plainKind(item: Item): string {
   if (genre === undefined) return 'one';
   // "an RPG one", but "a strategy one": an acronym keeps its capitals.
   return `${/^[\p{Lu}\d]{2,}$/u.test(genre) ? genre : genre.toLowerCase()} one`;
+}
+
+/**
+ * The sentences on an item's qualities, features and themes, in that order, each joined to the next where one
+ * sentence reads well ({@link QUALITY_AND_FEATURE}, {@link FEATURE_AND_THEME}); each begins with a space.
+ */
+function tagSentences(
+  qualities: readonly string[],
+  features: readonly string[],
+  themes: readonly string[],
+  random: SeededRandom,
+): string {
+  const [q, f, t] = [joinList(qualities), joinList(features), joinList(themes)];
+  const withQuality = features.length > 0 && qualities.length > 0 && qualities.length <= 2;
+  const withTheme = features.length > 0 && themes.length > 0;
+  // Three kinds of fact are never three sentences in a row; two are, sometimes.
+  const three = qualities.length > 0 && withTheme;
+  const together = (withQuality || withTheme) && (three || random.chance(TOGETHER));
+  const parts: string[] = [];
+  if (together && withQuality && (!withTheme || random.chance(0.5))) {
+    parts.push(random.pick(qualities.length === 1 ? QUALITY_ONE_AND_FEATURE : QUALITY_AND_FEATURE)({ q, f }));
+    if (themes.length > 0) parts.push(random.pick(THEMES)({ f: t }));
+  } else if (together) {
+    if (qualities.length > 0) parts.push(random.pick(QUALITIES)({ q }));
+    parts.push(random.pick(FEATURE_AND_THEME)({ f, t }));
+  } else {
+    if (qualities.length > 0) parts.push(random.pick(QUALITIES)({ q }));
+    if (features.length > 0) parts.push(random.pick(FEATURES)({ f }));
+    if (themes.length > 0) parts.push(random.pick(THEMES)({ f: t }));
+  }
+  return parts.map((part) => ` ${part}`).join('');
 }
 
 /** How {@link describeItem} words a description. */
@@ -311,7 +363,6 @@ export function describeItem(
       i > 0 && SET.test(quality) && SET.test(phrases[i - 1] as string) ? quality.slice(4) : quality,
     ),
   ];
-  if (shown.length > 0) text += ` ${random.pick(QUALITIES)({ q: joinList(shown) })}`;
   const things: string[] = [];
   const themes: string[] = [];
   for (const feature of features) {
@@ -320,8 +371,7 @@ export function describeItem(
     if (theme === undefined) things.push(feature);
     else themes.push(theme);
   }
-  if (things.length > 0) text += ` ${random.pick(FEATURES)({ f: joinList(things) })}`;
-  if (themes.length > 0) text += ` ${random.pick(THEMES)({ f: joinList(themes) })}`;
+  text += tagSentences(shown, things, themes, random);
   const tagged = keywords.filter((keyword) => !saysAgain(keyword, said));
   if (tagged.length > 0) text += ` ${random.pick(KEYWORDS)({ k: joinList(tagged) })}`;
   for (const [facet, values] of others) {
