@@ -71,7 +71,8 @@ describe('item facts', () => {
     // "It's set in a small town. It features samurai. It deals with honour." reads as a list of tags.
     const ONE_FACT =
       /^(?:(?:Worth knowing|One thing to know): it's|For what it's worth, it's|(?:At heart|Underneath), it's about|It's|It features|It has|Expect|It deals with) [^,]+\.$/;
-    const JOINED = /, with | and features |, and it has | and deals with |, and at heart it's about /;
+    const JOINED =
+      /, with | and features |, and it has | and deals with |, and at heart it's about |, and it deals with /;
     let both = 0;
     let together = 0;
     const runs: string[] = [];
@@ -92,8 +93,8 @@ describe('item facts', () => {
     }
     expect(runs).toEqual([]);
     expect(both).toBeGreaterThan(200);
-    // 39% here: three qualities or more are said on their own, and two kinds of fact are said apart at times.
-    expect(together / both).toBeGreaterThan(0.3);
+    // 49% here: three qualities or more are said on their own, and two kinds of fact are said apart at times.
+    expect(together / both).toBeGreaterThan(0.4);
   });
 
   it('names a director who also stars once, and still as the star where the director is not named', () => {

@@ -914,17 +914,19 @@ function build(d: DomainWords) {
     ({ t, s }) => `No luck: nothing I have left is like ${t} and ${s} too.`,
   ];
 
-  /** What earlier critiques asked for (`x`: "noir films or musicals") and nothing left has together with this one. */
+  /**
+   * What earlier critiques asked for (`x`: "noir films or musicals") and nothing left has together with this one, said
+   * as a person would ("I've shown you the noir films that would fit"), not as a query that failed ("nothing left
+   * fits both").
+   */
   const DROPPED: readonly Template<{ readonly x: string }>[] = [
     ({ x }) => `I'm out of ${x} that would fit as well, so I've dropped that for now.`,
-    ({ x }) => `That means no more ${x}, sadly: I have none left that fit both.`,
-    ({ x }) => `Sadly, I can't combine that with ${x} any more: I'm out of those.`,
-    ({ x }) => `I had to let ${x} go for that, I'm afraid: nothing left does both.`,
-    ({ x }) => `I can't keep to ${x} as well, though: nothing I have left does both.`,
-    ({ x }) => `That rules out ${x}, I'm afraid: nothing left fits both.`,
-    ({ x }) => `To do that, I have to let go of ${x}; nothing I have left does both.`,
-    ({ x }) => `I've no ${x} left that would also fit, so that part has to go.`,
-    ({ x }) => `Doing that means leaving ${x} behind: I've nothing left that does both.`,
+    ({ x }) => `I've already shown you the ${x} that would fit, so this steps away from them.`,
+    ({ x }) => `I'll have to step away from ${x} for this one; I've shown you the ones that fit.`,
+    ({ x }) => `That takes us away from ${x}, I'm afraid: I've run out of ones that would fit.`,
+    ({ x }) => `None of the ${x} I have left would fit that as well, so I've let that go.`,
+    ({ x }) => `There aren't any ${x} left that would also fit, so I'll leave those aside for now.`,
+    ({ x }) => `I had to let ${x} go for that, I'm afraid: I've shown you the ones that fit.`,
     ({ x }) => `One catch: I've run out of ${x} that would fit that too, so I've set that aside.`,
   ];
 

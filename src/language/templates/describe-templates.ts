@@ -113,11 +113,11 @@ export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
  * Sentences on an item's tags: its qualities after "It's" ("dark and set in Paris"), the things it has ("car chases",
  * "a twist ending") after "It features", and its themes ("themes of grief", said "grief") after "It deals with".
  */
-const QUALITIES: readonly Template<{ readonly q: string }>[] = [
-  ({ q }) => `It's ${q}.`,
-  ({ q }) => `Worth knowing: it's ${q}.`,
-  ({ q }) => `For what it's worth, it's ${q}.`,
-  ({ q }) => `One thing to know: it's ${q}.`,
+const QUALITIES: readonly Template<{ readonly f: string }>[] = [
+  ({ f }) => `It's ${f}.`,
+  ({ f }) => `Worth knowing: it's ${f}.`,
+  ({ f }) => `For what it's worth, it's ${f}.`,
+  ({ f }) => `One thing to know: it's ${f}.`,
 ];
 const FEATURES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It features ${f}.`,
@@ -131,23 +131,31 @@ const THEMES: readonly Template<{ readonly f: string }>[] = [
 ];
 
 /**
- * A quality and a feature, or a feature and a theme, said in one sentence ("It's set in a small town and features
- * samurai."): a run of one-fact sentences ("It's set in a small town. It features samurai.") reads as a list of tags.
- * `q` may be two qualities ("witty and based on a true story"); then only the frames with a comma, so no "dark and
- * set in Paris and features …".
+ * Two kinds of fact about an item's tags said in one sentence ("It's set in a small town and features samurai."): a
+ * run of one-fact sentences ("It's set in a small town. It features samurai.") reads as a list of tags. `q` may be
+ * two qualities ("witty and based on a true story"); then only the frames with a comma, so no "dark and set in Paris
+ * and features …".
  */
-const QUALITY_AND_FEATURE: readonly Template<{ readonly q: string; readonly f: string }>[] = [
-  ({ q, f }) => `It's ${q}, with ${f}.`,
-  ({ q, f }) => `Worth knowing: it's ${q}, and it has ${f}.`,
+const QUALITY_AND_FEATURE: readonly Template<FactPair>[] = [
+  ({ a, b }) => `It's ${a}, with ${b}.`,
+  ({ a, b }) => `Worth knowing: it's ${a}, and it has ${b}.`,
 ];
-const QUALITY_ONE_AND_FEATURE: readonly Template<{ readonly q: string; readonly f: string }>[] = [
+const QUALITY_ONE_AND_FEATURE: readonly Template<FactPair>[] = [
   ...QUALITY_AND_FEATURE,
-  ({ q, f }) => `It's ${q} and features ${f}.`,
+  ({ a, b }) => `It's ${a} and features ${b}.`,
 ];
-const FEATURE_AND_THEME: readonly Template<{ readonly f: string; readonly t: string }>[] = [
-  ({ f, t }) => `It has ${f} and deals with ${t}.`,
-  ({ f, t }) => `It features ${f}, and at heart it's about ${t}.`,
+const FEATURE_AND_THEME: readonly Template<FactPair>[] = [
+  ({ a, b }) => `It has ${a} and deals with ${b}.`,
+  ({ a, b }) => `It features ${a}, and at heart it's about ${b}.`,
 ];
+const QUALITY_AND_THEME: readonly Template<FactPair>[] = [
+  ({ a, b }) => `It's ${a}, and at heart it's about ${b}.`,
+  ({ a, b }) => `Worth knowing: it's ${a}, and it deals with ${b}.`,
+];
+interface FactPair {
+  readonly a: string;
+  readonly b: string;
+}
 // How often two such facts are said together when both are there: sometimes apart, as people also say them.
 const TOGETHER = 0.6;
 
@@ -237,35 +245,56 @@ export function plainKind(item: Item): string {
 }
 
 /**
- * The sentences on an item's qualities, features and themes, in that order, each joined to the next where one
- * sentence reads well ({@link QUALITY_AND_FEATURE}, {@link FEATURE_AND_THEME}); each begins with a space.
+ * The sentences on an item's qualities, features and themes, in that order, two of them joined in one sentence where
+ * that reads well: always with all three, or when the description has said two things already (`crowded`), else
+ * sometimes. Each sentence begins with a space.
  */
 function tagSentences(
-  qualities: readonly string[],
-  features: readonly string[],
-  themes: readonly string[],
+  facts: Readonly<Record<FactKind, readonly string[]>>,
+  crowded: boolean,
   random: SeededRandom,
 ): string {
-  const [q, f, t] = [joinList(qualities), joinList(features), joinList(themes)];
-  const withQuality = features.length > 0 && qualities.length > 0 && qualities.length <= 2;
-  const withTheme = features.length > 0 && themes.length > 0;
-  // Three kinds of fact are never three sentences in a row; two are, sometimes.
-  const three = qualities.length > 0 && withTheme;
-  const together = (withQuality || withTheme) && (three || random.chance(TOGETHER));
+  const present = FACT_KINDS.filter((kind) => facts[kind].length > 0);
+  // Joined only where nothing comes between them, and no more than two qualities before a comma.
+  const joinable = PAIRS.filter(
+    ({ first, second }) =>
+      present.includes(first) &&
+      present.indexOf(second) === present.indexOf(first) + 1 &&
+      (first !== 'quality' || facts.quality.length <= 2),
+  );
+  const join =
+    joinable.length > 0 && (present.length === 3 || crowded || random.chance(TOGETHER))
+      ? random.pick(joinable)
+      : undefined;
   const parts: string[] = [];
-  if (together && withQuality && (!withTheme || random.chance(0.5))) {
-    parts.push(random.pick(qualities.length === 1 ? QUALITY_ONE_AND_FEATURE : QUALITY_AND_FEATURE)({ q, f }));
-    if (themes.length > 0) parts.push(random.pick(THEMES)({ f: t }));
-  } else if (together) {
-    if (qualities.length > 0) parts.push(random.pick(QUALITIES)({ q }));
-    parts.push(random.pick(FEATURE_AND_THEME)({ f, t }));
-  } else {
-    if (qualities.length > 0) parts.push(random.pick(QUALITIES)({ q }));
-    if (features.length > 0) parts.push(random.pick(FEATURES)({ f }));
-    if (themes.length > 0) parts.push(random.pick(THEMES)({ f: t }));
+  for (let at = 0; at < present.length; at++) {
+    const kind = present[at] as FactKind;
+    if (join?.first === kind) {
+      const frames = kind === 'quality' && facts.quality.length === 1 ? join.single : join.frames;
+      parts.push(random.pick(frames)({ a: joinList(facts[kind]), b: joinList(facts[join.second]) }));
+      at++;
+    } else parts.push(random.pick(ALONE[kind])({ f: joinList(facts[kind]) }));
   }
   return parts.map((part) => ` ${part}`).join('');
 }
+
+const FACT_KINDS = ['quality', 'feature', 'theme'] as const;
+type FactKind = (typeof FACT_KINDS)[number];
+const ALONE: Readonly<Record<FactKind, readonly Template<{ readonly f: string }>[]>> = {
+  quality: QUALITIES,
+  feature: FEATURES,
+  theme: THEMES,
+};
+const PAIRS: ReadonlyArray<{
+  readonly first: FactKind;
+  readonly second: FactKind;
+  readonly frames: readonly Template<FactPair>[];
+  readonly single: readonly Template<FactPair>[];
+}> = [
+  { first: 'quality', second: 'feature', frames: QUALITY_AND_FEATURE, single: QUALITY_ONE_AND_FEATURE },
+  { first: 'feature', second: 'theme', frames: FEATURE_AND_THEME, single: FEATURE_AND_THEME },
+  { first: 'quality', second: 'theme', frames: QUALITY_AND_THEME, single: QUALITY_AND_THEME },
+];
 
 /** How {@link describeItem} words a description. */
 export interface DescribeOptions {
@@ -371,7 +400,9 @@ export function describeItem(
     if (theme === undefined) things.push(feature);
     else themes.push(theme);
   }
-  text += tagSentences(shown, things, themes, random);
+  // Said two things already ("Sure! It's a …", "It also has touches of …"): the tags' facts are joined.
+  const crowded = text.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
+  text += tagSentences({ quality: shown, feature: things, theme: themes }, crowded, random);
   const tagged = keywords.filter((keyword) => !saysAgain(keyword, said));
   if (tagged.length > 0) text += ` ${random.pick(KEYWORDS)({ k: joinList(tagged) })}`;
   for (const [facet, values] of others) {
