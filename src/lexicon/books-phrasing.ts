@@ -135,7 +135,7 @@ const GENRES: Record<string, GenreWordsInput> = {
   Memoir: genre('memoirs', 'memoir', 'more of a memoir', 'less of a memoir', 14.5, {
     head: 'memoir',
     headRank: -1,
-    others: ['memoir', 'books of memoir'],
+    others: ['memoir'],
     tellsStory: false,
   }),
   'True Crime': genre('true crime', 'true-crime', 'more of a true-crime story', 'less of a true-crime story', 10.5, {

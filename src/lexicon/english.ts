@@ -40,6 +40,8 @@ export function indefiniteArticle(phrase: string): 'a' | 'an' {
   const lower = phrase.toLowerCase();
   for (const prefix of AN_DESPITE_CONSONANT) if (lower.startsWith(prefix)) return 'an';
   for (const prefix of A_DESPITE_VOWEL) if (lower.startsWith(prefix)) return 'a';
+  // Numbers by how they are read: "an 18th-century novel", "an 1850s novel", "an 8-hour epic", "a 1990s film".
+  if (/^\d/.test(lower)) return /^(?:8|1[18](?:\d\d)?(?!\d))/.test(lower) ? 'an' : 'a';
   return 'aeiou'.includes(lower.charAt(0)) && lower !== '' ? 'an' : 'a';
 }
 

@@ -182,6 +182,18 @@ describe('item facts', () => {
     expect(late.some((text) => /late-2000s/.test(text))).toBe(true);
   });
 
+  it('says a year before 1800 as its century ("an 18th-century novel"), never as a decade nobody says', () => {
+    const base = catalog.require(catalog.resolveTitle('City Lights').id);
+    const item = { ...base, id: 'old-1719', year: 1719 };
+    const oldCatalog = new ItemCatalog([item]);
+    const texts = [
+      ...said((random) => itemFact(item, oldCatalog, random), 300),
+      ...said((random) => describeItem(item, item.title, oldCatalog.attributeKeysOf(item.id), random), 100),
+    ];
+    expect(texts.filter((text) => /\b18th[- ]century\b/.test(text)).length).toBeGreaterThan(0);
+    for (const text of texts) expect(text, text).not.toMatch(/1710s|'10s/);
+  });
+
   it('says a theme after "deals with" or "about", never as a thing an item has', () => {
     // "Expect mental illness.", "It has grief", "It features themes of loneliness", "a drama about themes of grief".
     let themed = 0;

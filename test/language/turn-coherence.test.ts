@@ -461,6 +461,14 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     const reasons = turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : []));
     if (reasons.some((key) => !liked.has(key)) && LIKES_SAID.test(plain))
       found.push({ rule: 'a liking the user never stated', text: turn.text });
+    // "Tintin in Tibet (1960). It's an early-'60s graphic novel": the year written, then said again as an era.
+    for (const id of presented) {
+      const { title, year } = catalog.require(id);
+      if (year === undefined || !turn.text.includes(`${title} (${year})`)) continue;
+      const decade = String(year - (year % 10));
+      const era = new RegExp(`(?:\\b${decade}s|'${decade.slice(2)}s|\\b\\d+(?:st|nd|rd|th)[- ]century)\\b`);
+      if (era.test(turn.text.replace(`(${year})`, ''))) found.push({ rule: 'the year said twice', text: turn.text });
+    }
     // "Okay. Okay, for horror …" or "Ah, okay. Okay, …": the same word twice to open a turn.
     const [opening, then] = sentences(plain).map((part) =>
       part.split(/, /).map((clause) => /^[\w']*/.exec(clause)?.[0].toLowerCase() ?? ''),

@@ -231,7 +231,6 @@ function build(d: DomainWords) {
       ({ x }) => `Got it, you're into ${x}.`,
       ({ x }) => `Right, ${x}.`,
       ({ x }) => `${x}: noted.`,
-      ({ x }) => `So, ${x}. Good.`,
       ({ x }) => `Great, that's a start: ${x}.`,
     ],
     negative: [
@@ -435,7 +434,7 @@ function build(d: DomainWords) {
     d.alt && `It would help me pick the right ${d.alt}.`,
     'Then I can aim better.',
     'I want the pick to fit you.',
-    'That way I skip what you would not enjoy.',
+    "That way I won't suggest anything you'd hate.",
     'It shapes what I suggest next.',
   ]);
 
@@ -468,7 +467,6 @@ function build(d: DomainWords) {
     ({ f }) => `Are there ${f} you always enjoy?`,
     ({ f }) => `Which ${f} do you rarely miss?`,
     ({ f }) => `Which ${f} have you been enjoying lately?`,
-    ({ f }) => `Help me out: which ${f} suit you?`,
     ({ f }) => `Which ${f} do you rate highest?`,
     ({ f }) => `Which ${f} never let you down?`,
     ({ f }) => `If you had to name your top ${f}, what would they be?`,
@@ -501,7 +499,6 @@ function build(d: DomainWords) {
     ({ and, r }) => `You like ${r}, right? Then ${and} is worth a look.`,
     ({ and, r }) => `If it's ${r} you want tonight, there's ${and}.`,
     ({ and, r }) => `Knowing you enjoy ${r}, I'd point you to ${and}.`,
-    ({ and, r }) => `${and} ticks the ${r} box for you.`,
     ({ and, r }) => `Seeing as you're after ${r}, why not ${and}?`,
     ({ and, r }) => `To match your interest in ${r}, I picked ${and}.`,
     ({ and, r }) => `Okay, for ${r} I'm going to suggest ${and}.`,
@@ -831,7 +828,7 @@ function build(d: DomainWords) {
     ({ t, s }) => `Gotcha, something ${s} than ${t}.`,
     ({ t, s }) => `Sure thing, ${s} than ${t}. Let me look.`,
     ({ t, s }) => `I can find something ${s} than ${t}.`,
-    ({ t, s }) => `Something ${s} than ${t}. Let me think.`,
+    ({ t, s }) => `Something ${s} than ${t}, then.`,
     ({ t, s }) => `Okay, I'll try something ${s} than ${t}.`,
     ({ t, s }) => `Right, ${s} than ${t} then.`,
     ({ t, s }) => `Makes sense, something ${s} than ${t}.`,

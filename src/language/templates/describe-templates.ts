@@ -95,7 +95,7 @@ const DESCRIBE_AGAIN: readonly Template<DescribeWords>[] = [
 const DESCRIBE_FOR_MAKER: readonly Template<DescribeWords>[] = [
   (w) =>
     `${w.t} is ${w.npEra} by ${w.by}, which is why I picked it${cast(w, '. ', w.castOne ? ' stars in it' : ' star in it')}.`,
-  (w) => `Sure. ${w.t} is ${w.np}${cast(w, ', starring ')}, and ${w.by} ${w.made} it, hence the suggestion.`,
+  (w) => `Sure. ${w.t} is ${w.np}${cast(w, ', starring ')}, and ${w.by} ${w.made} it: that's why it came to mind.`,
   (w) => `${w.t} is ${w.np}${cast(w, ' with ')}. It's the ${w.by} connection that made me think of it.`,
 ];
 
@@ -189,8 +189,17 @@ export function saysAgain(tag: string, said: string): boolean {
   return false;
 }
 
-/** "the late 1990s" style era of a year, as a modifier: "late-1990s". */
+/** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
+function ordinal(n: number): string {
+  const teens = n % 100 >= 11 && n % 100 <= 13;
+  const suffix = teens ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+
+/** "the late 1990s" style era of a year, as a modifier: "late-1990s"; before 1800, the century: "17th-century". */
 export function eraOf(year: number): string {
+  // Before 1800 nobody says "the late 1710s": the century ("an 18th-century novel").
+  if (year < 1800) return `${ordinal(Math.floor(Math.max(year, 1) / 100) + 1)}-century`;
   const decade = year - (year % 10);
   const within = year % 10;
   // "The 1900s" reads as the century (only "the 2000s" reads as a decade): 1904 is "early-1900s", true either way,
@@ -358,7 +367,10 @@ export function describeItem(
     genres,
     random.chance(0.5) ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? bare) : (phrasing.noun?.singular ?? bare),
   );
-  const era = item.year === undefined ? '' : `${eraOf(item.year)} `;
+  // Not "Ring (1998) is a late-1990s horror film": a title written with its year has said when it is from (unless
+  // the era is all there is to say).
+  const dated = keys.length > 0 && item.year !== undefined && title.endsWith(`(${item.year})`);
+  const era = item.year === undefined || dated ? '' : `${eraOf(item.year)} `;
   // Who made it and also stars in it is named once, as its maker.
   const cast = castNames.filter((name) => !directors.includes(name));
   // With nothing else to say, the era is the description; otherwise some phrasings add it for variety.

@@ -269,7 +269,13 @@ const itemWords = perItem((item, catalog) => {
  * given for it): who made it, who is in it, and its genres. No "It lines up with films by Steven Spielberg. Steven
  * Spielberg directed it."
  */
-function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: ReadonlySet<string>): FactWords {
+function wordsOf(
+  item: Item,
+  catalog: ItemCatalog,
+  random: SeededRandom,
+  said: ReadonlySet<string>,
+  dated: boolean,
+): FactWords {
   const words = itemWords(item, catalog);
   const { phrasing, qualities, features, keywords, fame } = words;
   // The rest of a cast is not "in the lead" once its star was the reason: neither is named.
@@ -293,7 +299,8 @@ function wordsOf(item: Item, catalog: ItemCatalog, random: SeededRandom, said: R
     acted: tellsStory(item, catalog),
     np,
     npEnd,
-    ...eraPhrases(kind, end, item.year, random),
+    // Not "Tintin in Tibet (1960). It's an early-'60s graphic novel": the year was just written.
+    ...eraPhrases(kind, end, dated ? undefined : item.year, random),
     by: joinNames(creators),
     byOne: creators.length === 1,
     cast: joinList(castNames),
@@ -381,7 +388,8 @@ function eraPhrases(
   const npEra = withArticle(`${era} ${kind}`);
   // "a mid-1990s thriller", "a thriller from the mid-1990s"; but "an early-1980s thriller", "from the early 1980s".
   if (end === kind && random.chance(0.35)) {
-    return { npEra, npEraEnd: `${withArticle(kind)} from the ${era.replace(/^(early|late)-/, '$1 ')}` };
+    const spoken = era.replace(/^(early|late)-/, '$1 ').replace(/-century$/, ' century');
+    return { npEra, npEraEnd: `${withArticle(kind)} from the ${spoken}` };
   }
   return { npEra, npEraEnd: withArticle(`${era} ${end}`) };
 }
@@ -415,15 +423,17 @@ export function tellsStory(item: Item, catalog: ItemCatalog): boolean {
 
 /**
  * One sentence of true facts about an item, said after its title: its kind of film, who made it, who is in it, or a
- * tag ("It's a crime thriller by Michael Mann."). The title itself is never repeated.
+ * tag ("It's a crime thriller by Michael Mann."). The title itself is never repeated; nor its era when the title was
+ * written with its year (`dated`).
  */
 export function itemFact(
   item: Item,
   catalog: ItemCatalog,
   random: SeededRandom,
   said: ReadonlySet<string> = NOTHING_SAID,
+  dated = false,
 ): string {
-  const words = wordsOf(item, catalog, random, said);
+  const words = wordsOf(item, catalog, random, said, dated);
   const subject = IT;
   const lists: (readonly Fact[])[] = [];
   // The kind of film is said only when known and not just said as the reason.
@@ -464,16 +474,18 @@ const APPOSITIVES: readonly Appositive[] = [
 
 /**
  * A short noun phrase of true facts to follow an item's title: "a crime thriller by Michael Mann", "Michael Mann's
- * crime thriller". Empty for an item without genres, which has no kind of film to name.
+ * crime thriller"; no era after a title written with its year (`dated`). Empty for an item without genres, which has
+ * no kind of film to name.
  */
 export function itemAppositive(
   item: Item,
   catalog: ItemCatalog,
   random: SeededRandom,
   said: ReadonlySet<string> = NOTHING_SAID,
+  dated = false,
 ): string {
   if ((item.attributes.genre ?? []).length === 0) return '';
-  const words = wordsOf(item, catalog, random, said);
+  const words = wordsOf(item, catalog, random, said, dated);
   // An appositive names the kind of film, which the turn named already as its reason: "With science books on the
   // list, Cosmos (1980), a science book by Carl Sagan, …".
   if (words.kindSaid) return '';

@@ -196,7 +196,6 @@ function build(d: DomainWords) {
       ({ t, s }) => `Close to ${t}; ${s}?`,
       ({ t, s }) => `Roughly ${t}, but ${s}?`,
       ({ t, s }) => `Kind of ${t}, but ${s}.`,
-      ({ t, s }) => `Nearly. ${t}, but ${s}?`,
       ({ t, s }) => `Like ${t}; ${s}.`,
     ],
   };
@@ -341,7 +340,7 @@ function build(d: DomainWords) {
     terse: [
       ({ and }) => `Close, but not ${and}.`,
       ({ and }) => `${and}: close, but no.`,
-      ({ and }) => `Nearly, but not ${and}.`,
+      ({ and }) => `${and}: close, but not for me.`,
       ({ and }) => `${and}? Almost, but no.`,
       ({ and }) => `${and} fits, but pass.`,
     ],

@@ -378,7 +378,8 @@ function recommendTail(state: TurnState, text: string, act: ActOfType<'recommend
     const said =
       act.reasons.length === 0 ? undefined : new Set(act.reasons.map((key) => key.slice(key.indexOf(':') + 1)));
     if (ids.length === 1 && random.chance(0.5)) {
-      const sentence = itemFact(catalog.require(ids[0] as string), catalog, random, said);
+      const id = ids[0] as string;
+      const sentence = itemFact(catalog.require(id), catalog, random, said, writtenWithYear(state, id));
       if (sentence !== '') fact = ` ${sentence}`;
     } else {
       // Only after the first of a pair ("A, a horror comedy, or B"): after the last title of a list, the words read
@@ -386,7 +387,8 @@ function recommendTail(state: TurnState, text: string, act: ActOfType<'recommend
       const first = ids[0] as string;
       if (ids.length === 1 || (ids.length === 2 && random.chance(0.6))) {
         const item = catalog.require(first);
-        out = withAppositive(out, writtenTitle(state, first), itemAppositive(item, catalog, random, said));
+        const appositive = itemAppositive(item, catalog, random, said, writtenWithYear(state, first));
+        out = withAppositive(out, writtenTitle(state, first), appositive);
       }
     }
   }
@@ -400,7 +402,14 @@ function askItem(state: TurnState, act: ActOfType<'ask-item'>): string {
   const text = random.pick(state.t.ASK_ITEM)(titleWords(state, act.items));
   if (state.speaker === 'user' || act.items.length !== 1 || !random.chance(VOICES[state.style].itemHint)) return text;
   const item = catalog.require(act.items[0] as string);
-  return withAppositive(text, writtenTitle(state, item.id), itemAppositive(item, catalog, random));
+  const appositive = itemAppositive(item, catalog, random, undefined, writtenWithYear(state, item.id));
+  return withAppositive(text, writtenTitle(state, item.id), appositive);
+}
+
+/** Whether this turn wrote an item's title with its year: "Heat (1995)", after which its era goes unsaid. */
+function writtenWithYear(state: TurnState, id: string): boolean {
+  const { year } = state.catalog.require(id);
+  return year !== undefined && writtenTitle(state, id).endsWith(`(${year})`);
 }
 
 /**
