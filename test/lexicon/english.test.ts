@@ -20,18 +20,18 @@ describe('joinNames', () => {
 });
 
 describe('withArticle', () => {
-  it('gives a number the article it is read with', () => {
-    expect(withArticle('18th-century novel')).toBe('an 18th-century novel');
-    expect(withArticle('1850s novel')).toBe('an 1850s novel');
-    expect(withArticle('8-hour epic')).toBe('an 8-hour epic');
-    expect(withArticle('11th-century epic')).toBe('an 11th-century epic');
-    expect(withArticle('17th-century play')).toBe('a 17th-century play');
-    expect(withArticle('1990s thriller')).toBe('a 1990s thriller');
-    expect(withArticle('100-page essay')).toBe('a 100-page essay');
-  });
-
-  it('reads words by their sound', () => {
-    expect(withArticle('action film')).toBe('an action film');
-    expect(withArticle('sci-fi film')).toBe('a sci-fi film');
+  it('gives a number the article it is read with, and a word the one its sound takes', () => {
+    const cases = [
+      ['18th-century novel', 'an'],
+      ['1850s novel', 'an'],
+      ['8-hour epic', 'an'],
+      ['11th-century epic', 'an'],
+      ['17th-century play', 'a'],
+      ['1990s thriller', 'a'],
+      ['100-page essay', 'a'],
+      ['action film', 'an'],
+      ['sci-fi film', 'a'],
+    ];
+    for (const [phrase, article] of cases) expect(withArticle(phrase as string)).toBe(`${article} ${phrase}`);
   });
 });
