@@ -232,6 +232,7 @@ function build(d: DomainWords) {
       ({ x }) => `Right, ${x}.`,
       ({ x }) => `${x}: noted.`,
       ({ x }) => `Great, that's a start: ${x}.`,
+      ({ x }) => `${x}, good shout.`,
     ],
     negative: [
       ({ x }) => `No ${x}, got it.`,
@@ -468,6 +469,7 @@ function build(d: DomainWords) {
     ({ f }) => `Which ${f} do you rarely miss?`,
     ({ f }) => `Which ${f} have you been enjoying lately?`,
     ({ f }) => `Which ${f} do you rate highest?`,
+    ({ f }) => `Which ${f} tend to grab you?`,
     ({ f }) => `Which ${f} never let you down?`,
     ({ f }) => `If you had to name your top ${f}, what would they be?`,
     ({ f }) => `Which ${f} do you find yourself picking?`,
@@ -518,6 +520,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `There's ${and}, which suits your taste for ${r}.`,
     ({ and, r }) => `${and} is a good one if you want ${r}.`,
     ({ and, r }) => `${and} should scratch that itch for ${r}.`,
+    ({ and, r }) => `Your taste for ${r} leads me to ${and}.`,
     ({ and, r }) => `As you're into ${r}, let me suggest ${and}.`,
     ({ and, r }) => `Fans of ${r} tend to like ${and}.`,
     ({ and, r }) => `Here's one for your taste in ${r}: ${and}.`,

@@ -196,6 +196,7 @@ function build(d: DomainWords) {
       ({ t, s }) => `Close to ${t}; ${s}?`,
       ({ t, s }) => `Roughly ${t}, but ${s}?`,
       ({ t, s }) => `Kind of ${t}, but ${s}.`,
+      ({ t, s }) => `Something in the spirit of ${t}, but ${s}?`,
       ({ t, s }) => `Like ${t}; ${s}.`,
     ],
   };
