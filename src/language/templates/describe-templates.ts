@@ -279,7 +279,7 @@ function tagSentences(
   for (let at = 0; at < present.length; at++) {
     const kind = present[at] as FactKind;
     if (join?.first === kind) {
-      const frames = kind === 'quality' && facts.quality.length === 1 ? join.single : join.frames;
+      const frames = (kind === 'quality' && facts.quality.length === 1 && join.single) || join.frames;
       parts.push(random.pick(frames)({ a: joinList(facts[kind]), b: joinList(facts[join.second]) }));
       at++;
     } else parts.push(random.pick(ALONE[kind])({ f: joinList(facts[kind]) }));
@@ -298,11 +298,12 @@ const PAIRS: ReadonlyArray<{
   readonly first: FactKind;
   readonly second: FactKind;
   readonly frames: readonly Template<FactPair>[];
-  readonly single: readonly Template<FactPair>[];
+  /** The frames when the first is a single quality, where they differ. */
+  readonly single?: readonly Template<FactPair>[];
 }> = [
   { first: 'quality', second: 'feature', frames: QUALITY_AND_FEATURE, single: QUALITY_ONE_AND_FEATURE },
-  { first: 'feature', second: 'theme', frames: FEATURE_AND_THEME, single: FEATURE_AND_THEME },
-  { first: 'quality', second: 'theme', frames: QUALITY_AND_THEME, single: QUALITY_AND_THEME },
+  { first: 'feature', second: 'theme', frames: FEATURE_AND_THEME },
+  { first: 'quality', second: 'theme', frames: QUALITY_AND_THEME },
 ];
 
 /** How {@link describeItem} words a description. */
