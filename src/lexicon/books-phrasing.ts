@@ -91,7 +91,8 @@ const GENRES: Record<string, GenreWordsInput> = {
     tellsStory: false,
   }),
   Poetry: genre('poetry', 'poetry', 'more poetic', 'less poetic', 13, {
-    head: 'poetry collection',
+    // Not "poetry collection": half the built-in catalog's poetry is one long poem (Beowulf, The Waste Land).
+    head: 'work of poetry',
     headRank: 1,
     others: ['poems'],
     tellsStory: false,

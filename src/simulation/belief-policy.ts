@@ -102,6 +102,10 @@ const GENRE_LIKENESS = 2;
 const ERA_GAP = 10;
 // And no more than this far when anything left is: "older than The Hill We Climb (2021)" is not Leaves of Grass.
 const ERA_SPAN = 30;
+// "Newer" moves at least this share of the way from A to the catalog's newest year: newer than Pinocchio (1940) is
+// not Cinderella (1950) but something from the 1960s on, while newer than Heat (1995) may be a decade on. The span
+// grows with it, to twice the gap.
+const NEWER_SHARE = 0.25;
 
 // Items this many years or fewer from a critiqued item count as sharing a genre more with it (see #constraintOf).
 const SAME_TIME = 15;
@@ -113,6 +117,8 @@ interface Era {
   readonly year: number;
   minYear: number;
   maxYear: number;
+  /** How far from `year` a slate is sought first (see {@link ERA_SPAN}). */
+  readonly span: number;
 }
 
 /** A slate, and the asks of earlier critiques it had to drop (attribute keys). */
@@ -167,6 +173,8 @@ interface QuestionPlan {
   genreCount: Uint8Array;
   /** Each facet's most common attributes, asked about when nothing better is. */
   commonAttributes: ReadonlyArray<{ key: string; id: number }>;
+  /** The year of the catalog's newest dated item (-Infinity when none is dated). */
+  newestYear: number;
   /** Catalog positions of the items that may be asked about ("Have you seen …?"). */
   askable: readonly number[];
   /** 1 for each of those positions. */
@@ -243,6 +251,7 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
       ids.reduce((count, id) => count + (genre[id] as number), 0),
     ),
     commonAttributes: facets.flatMap((facet) => (index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET)),
+    newestYear: index.years.reduce((newest, year) => (year > newest ? year : newest), -Infinity),
     askable,
     isAskable,
     share: new Float64Array(catalog.attributeKeyCount),
@@ -460,7 +469,7 @@ class BeliefRecommender implements RecommenderPolicy {
     const constraint = this.#settleKind(this.#constraintOf(critique), era);
     // Within a few decades first: "older than The Hill We Climb (2021)" is Birthday Letters (1998) while there is
     // one, not Leaves of Grass (1855).
-    let found = era === undefined ? undefined : this.#keptSlateNear(constraint, era.year);
+    let found = era === undefined ? undefined : this.#keptSlateNear(constraint, era);
     found ??= this.#keptSlate(constraint);
     if (!found && era) {
       this.#minYear = era.minYear;
@@ -624,10 +633,14 @@ class BeliefRecommender implements RecommenderPolicy {
           }
         } else if (year !== undefined) {
           // A decade apart where the catalog allows (see #answerCritique), at least a year.
-          this.#era = { year, minYear: this.#minYear, maxYear: this.#maxYear };
+          const gap =
+            act.direction === 'newer'
+              ? Math.max(ERA_GAP, Math.round(NEWER_SHARE * (this.#plan.newestYear - year)))
+              : ERA_GAP;
+          this.#era = { year, minYear: this.#minYear, maxYear: this.#maxYear, span: Math.max(ERA_SPAN, 2 * gap) };
           if (act.direction === 'newer') {
             this.#era.minYear = Math.max(this.#minYear, year + 1);
-            this.#minYear = Math.max(this.#minYear, year + ERA_GAP);
+            this.#minYear = Math.max(this.#minYear, year + gap);
           }
           if (act.direction === 'older') {
             this.#era.maxYear = Math.min(this.#maxYear, year - 1);
@@ -735,9 +748,9 @@ class BeliefRecommender implements RecommenderPolicy {
     return count;
   }
 
-  /** #keptSlate with the years narrowed, for this slate only, to within {@link ERA_SPAN} of `year`. */
-  #keptSlateNear(constraint: SlateConstraint, year: number): KeptSlate | undefined {
-    const within = [Math.max(this.#minYear, year - ERA_SPAN), Math.min(this.#maxYear, year + ERA_SPAN)] as const;
+  /** #keptSlate with the years narrowed, for this slate only, to within the era's span of its year. */
+  #keptSlateNear(constraint: SlateConstraint, { year, span }: Era): KeptSlate | undefined {
+    const within = [Math.max(this.#minYear, year - span), Math.min(this.#maxYear, year + span)] as const;
     return this.#inYears(within, () => this.#keptSlate(constraint));
   }
 

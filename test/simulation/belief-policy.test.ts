@@ -511,7 +511,8 @@ describe.each([
     expect(nextAnsweringNothing).toBe(0);
   });
 
-  it('answers "like A, but …" with items that share a genre with A, and "newer"/"older" a decade or three away', async () => {
+  it('answers "like A, but …" with items that share a genre with A, and "newer"/"older" far enough away, not too far', async () => {
+    const newest = Math.max(...catalog.items().map((item) => item.year ?? Number.NEGATIVE_INFINITY));
     let answers = 0;
     let alike = 0;
     let dated = 0;
@@ -519,6 +520,7 @@ describe.each([
     let far = 0;
     let farAndUnlike = 0;
     let farPastNearer = 0;
+    let nearPastFarther = 0;
     // Answers to "more X" and "less X", and those within twenty years of A.
     let changed = 0;
     let sameTime = 0;
@@ -545,26 +547,31 @@ describe.each([
             continue;
           }
           dated++;
-          const gap = Math.abs((catalog.require(id).year as number) - (critiqued.year as number));
-          if (gap < 5) close++;
-          if (gap > 40) far++;
-          if (gap > 40 && !genres.some((genre) => genre !== critique.attribute && catalog.carries(id, genre)))
-            farAndUnlike++;
-          // Far, while an item as like A (every genre the answer shares with A) was a decade to three decades away
-          // the right way, and neither suggested before nor known to the user.
-          const kind = genres.filter((genre) => genre !== critique.attribute && catalog.carries(id, genre));
           const year = critiqued.year as number;
-          const nearer = catalog.items().some((other) => {
+          const gap = Math.abs((catalog.require(id).year as number) - year);
+          // "Older" is a decade to three away. "Newer" goes further the older A is: at least a quarter of the way to
+          // the catalog's newest year (newer than Pinocchio, 1940, is not Cinderella, 1950), and twice that at most.
+          const least = critique.direction === 'newer' ? Math.max(10, (newest - year) / 4) : 10;
+          const most = Math.max(30, 2 * least);
+          if (gap < 5) close++;
+          if (gap > most + 10) far++;
+          if (gap > most + 10 && !genres.some((genre) => genre !== critique.attribute && catalog.carries(id, genre)))
+            farAndUnlike++;
+          // Too far or not far enough, while an item as like A (every genre the answer shares with A) was between
+          // those bounds the right way, and neither suggested before nor known to the user.
+          const kind = genres.filter((genre) => genre !== critique.attribute && catalog.carries(id, genre));
+          const between = catalog.items().some((other) => {
             const away = ((other.year as number) - year) * (critique.direction === 'newer' ? 1 : -1);
             return (
-              away >= 10 &&
-              away <= 30 &&
+              away + 0.5 >= least &&
+              away <= most &&
               !shown.has(other.id) &&
               !known.has(other.id) &&
               kind.every((genre) => catalog.carries(other.id, genre))
             );
           });
-          if (gap > 40 && kind.length > 0 && nearer) farPastNearer++;
+          if (gap > most + 10 && kind.length > 0 && between) farPastNearer++;
+          if (gap + 0.5 < least && kind.length > 0 && between) nearPastFarther++;
         }
       }
     }
@@ -580,6 +587,7 @@ describe.each([
     expect(close / dated).toBeLessThan(0.02);
     expect(far / dated).toBeLessThan(0.2);
     expect(farPastNearer).toBe(0);
+    expect(nearPastFarther).toBe(0);
     expect(farAndUnlike).toBe(0);
     // Asked to change what A is, not when it is from: "less dramatic than Her (2013)" is not a 1940s noir.
     expect(changed).toBeGreaterThan(100);

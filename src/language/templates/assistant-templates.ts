@@ -44,11 +44,6 @@ function be(s: string, one: boolean): string {
   return not ? `are not ${pluralize(not[1] as string)}` : `are ${s}`;
 }
 
-// "On the sci-fi front", but not "On the anything written by Carl Sagan front".
-function onFront(reason: string): string {
-  return reason.startsWith('anything ') ? `For ${reason}` : `On the ${reason} front`;
-}
-
 /** Words for a critique answered together with a new suggestion: the critiqued title, the shift, the new titles. */
 export interface RespondRecommendWords extends TitleWords, ShiftWords {}
 
@@ -248,7 +243,7 @@ function build(d: DomainWords) {
       ({ x }) => `Noted, I won't bring up ${x}.`,
     ],
     neutral: [
-      ({ x }) => `Okay, ${x} either way.`,
+      ({ x }) => `Okay, so you're easy about ${x}.`,
       ({ x }) => `Got it, no strong feelings on ${x}.`,
       ({ x }) => `Okay, ${x} can go either way.`,
       ({ x }) => `I'll treat ${x} as optional, then.`,
@@ -515,7 +510,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `Given your interest in ${r}, ${and} could be the one.`,
     ({ and, r }) => `I'd put ${and} at the top of the list for ${r}.`,
     ({ and, r }) => `If it's ${r} you're after, ${and} is a safe bet.`,
-    ({ and, r }) => `${onFront(r)}, I'd say ${and}.`,
+    ({ and, r }) => `When it comes to ${r}, I'd say ${and}.`,
     ({ and, r }) => `Thinking of ${r}, I'd recommend ${and}.`,
     ({ and, r }) => `There's ${and}, which suits your taste for ${r}.`,
     ({ and, r }) => `${and} is a good one if you want ${r}.`,
@@ -580,7 +575,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `For a fan of ${r}: ${and}.`,
     ({ or, r }) => `Given your interest in ${r}, ${or} could be the one.`,
     ({ and, r }) => `If it's ${r} you're after, ${and} are safe bets.`,
-    ({ or, r }) => `${onFront(r)}, I'd say ${or}.`,
+    ({ or, r }) => `When it comes to ${r}, I'd say ${or}.`,
     ({ and, r }) => `Thinking of ${r}, I'd recommend ${and}.`,
     ({ or, r }) => `Let's go with ${r}: ${or}, perhaps?`,
     ({ and, r }) => `${and} should suit a fan of ${r}.`,
@@ -789,7 +784,7 @@ function build(d: DomainWords) {
     ({ t, s }) => `Understood. Like ${t}, but ${s}.`,
     ({ t, s }) => `Okay, the same spirit as ${t}, but ${s}.`,
     ({ t, s }) => `Makes sense. Something like ${t}, only ${s}, then.`,
-    ({ t, s }) => `Noted: ${t} as a starting point, but ${s}.`,
+    ({ t, s }) => `Noted. Something with the feel of ${t}, but ${s}.`,
     ({ t, s }) => `Sure, let me look for something like ${t}, but ${s}.`,
     ({ t, s }) => `Alright, something in the vein of ${t}, but ${s}.`,
     ({ t, s }) => `Fair enough. Like ${t}, but ${s}, then.`,

@@ -416,7 +416,7 @@ export function namesGrave(catalog: ItemCatalog, ids: readonly string[]): boolea
   return ids.some((id) => isGrave(catalog.require(id), catalog));
 }
 
-/** Whether an item tells a story, as far as its genres' words say: no biography, documentary or poetry collection. */
+/** Whether an item tells a story, as far as its genres' words say: no biography, documentary or work of poetry. */
 export function tellsStory(item: Item, catalog: ItemCatalog): boolean {
   return itemWords(item, catalog).genres.every((genre) => genre.tellsStory !== false);
 }

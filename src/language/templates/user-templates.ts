@@ -193,11 +193,11 @@ function build(d: DomainWords) {
       ({ t, s }) => `${t}, only ${s}.`,
       ({ t, s }) => `Sort of ${t}, but ${s}?`,
       ({ t, s }) => `${t} vibe, but ${s}?`,
-      ({ t, s }) => `Close to ${t}; ${s}?`,
+      ({ t, s }) => `Close to ${t}, but ${s}?`,
       ({ t, s }) => `Roughly ${t}, but ${s}?`,
       ({ t, s }) => `Kind of ${t}, but ${s}.`,
       ({ t, s }) => `Something in the spirit of ${t}, but ${s}?`,
-      ({ t, s }) => `Like ${t}; ${s}.`,
+      ({ t, s }) => `${t}, but ${s}, please.`,
     ],
   };
 
