@@ -95,6 +95,8 @@ export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
       return `Ask whether they have seen ${titles(catalog, act.items)} and, if so, what they thought of it.`;
     case 'ask-open':
       return 'Ask an open question about what they are in the mood for.';
+    case 'ask-reason':
+      return `Ask what put them off ${titles(catalog, act.items)}, which they turned down without saying why.`;
     case 'recommend': {
       const reasons = act.reasons.map((key) => attributePhrase(key, phrasing).noun);
       const because = reasons.length === 0 ? '' : `, as a match for what they said they like: ${joinList(reasons)}`;

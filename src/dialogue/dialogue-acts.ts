@@ -62,6 +62,17 @@ export const AskItemActSchema = z.strictObject({
   items: ItemIds.length(1),
 });
 
+/**
+ * Asks what put the user off an item they turned down without saying why: "What didn't work for you about Heat?"
+ * The user answers with a critique of it, or says nothing in particular did.
+ */
+export const AskReasonActSchema = z.strictObject({
+  /** Discriminator: `ask-reason`. */
+  type: z.literal('ask-reason'),
+  /** The one item the act is about. */
+  items: ItemIds.length(1),
+});
+
 /** An open question: "What are you in the mood for?" */
 export const AskOpenActSchema = z.strictObject({
   /** Discriminator: `ask-open`. */
@@ -279,6 +290,7 @@ export const AssistantActSchema = z.discriminatedUnion('type', [
   AskAttributeActSchema,
   AskItemActSchema,
   AskOpenActSchema,
+  AskReasonActSchema,
   RecommendActSchema,
   RespondCritiqueActSchema,
   NoMatchActSchema,

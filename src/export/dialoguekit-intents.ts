@@ -23,6 +23,7 @@ export const DIALOGUEKIT_INTENTS: Readonly<Record<DialogueActType, string>> = {
   'ask-attribute': 'INQUIRE.ELICIT',
   'ask-item': 'INQUIRE.ELICIT',
   'ask-open': 'INQUIRE',
+  'ask-reason': 'INQUIRE.ELICIT',
   recommend: 'REVEAL',
   'respond-critique': 'DISCLOSE.NON-DISCLOSE',
   'no-match': 'REVEAL.NONE',

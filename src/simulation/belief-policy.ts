@@ -17,6 +17,8 @@ export const POLICY_STYLES = {
     questions: [2, 3],
     /** Probability of asking another question after a recommendation misses. */
     questionAfterMiss: 0.3,
+    /** Probability of asking, once a dialogue, what put the user off a title turned down without a reason. */
+    reasonAfterMiss: 0.4,
   },
   /** Four to six questions before recommending, and often more after a miss: elicitation-heavy data. */
   'elicitation-heavy': {
@@ -24,6 +26,8 @@ export const POLICY_STYLES = {
     questions: [4, 6],
     /** Probability of asking another question after a recommendation misses. */
     questionAfterMiss: 0.6,
+    /** Probability of asking, once a dialogue, what put the user off a title turned down without a reason. */
+    reasonAfterMiss: 0.5,
   },
   /** At most one question, then recommendations refined by critiques: critiquing-heavy data. */
   'critiquing-heavy': {
@@ -31,8 +35,13 @@ export const POLICY_STYLES = {
     questions: [0, 1],
     /** Probability of asking another question after a recommendation misses. */
     questionAfterMiss: 0,
+    /** Probability of asking, once a dialogue, what put the user off a title turned down without a reason. */
+    reasonAfterMiss: 0.6,
   },
-} as const satisfies Record<string, { questions: readonly [number, number]; questionAfterMiss: number }>;
+} as const satisfies Record<
+  string,
+  { questions: readonly [number, number]; questionAfterMiss: number; reasonAfterMiss: number }
+>;
 
 /** A policy style: one of {@link POLICY_STYLES}. */
 export type PolicyStyle = keyof typeof POLICY_STYLES;
@@ -50,6 +59,11 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
   questions: Range.optional(),
   /** Probability of asking another question after a recommendation misses; overrides the style's. */
   questionAfterMiss: z.number().min(0).max(1).optional(),
+  /**
+   * Probability of asking what put the user off a title they turned down without saying why ("What didn't work for
+   * you about Heat?"), at most once a dialogue; overrides the style's.
+   */
+  reasonAfterMiss: z.number().min(0).max(1).optional(),
   /**
    * Items per recommendation, as [min, max] within 1–3.
    * @default [1, 3]
@@ -251,7 +265,8 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
       ids.reduce((count, id) => count + (genre[id] as number), 0),
     ),
     commonAttributes: facets.flatMap((facet) => (index.byFacet.get(facet) ?? []).slice(0, COMMON_PER_FACET)),
-    newestYear: index.years.reduce((newest, year) => (year > newest ? year : newest), -Infinity),
+    // An unknown year is NaN, which Math.max would return.
+    newestYear: index.years.reduce((newest, year) => (Number.isNaN(year) ? newest : Math.max(newest, year)), -Infinity),
     askable,
     isAskable,
     share: new Float64Array(catalog.attributeKeyCount),
@@ -303,6 +318,9 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #doNotAsk: ReadonlySet<string>;
   readonly #plannedQuestions: number;
   readonly #questionAfterMiss: number;
+  readonly #reasonAfterMiss: number;
+  // The title asked about with `ask-reason`, at most one a dialogue; its answer turning it down again is no new miss.
+  #reasonAsked: string | undefined;
   // Attribute ids the user asked more of, oldest first: every later slate keeps them while some item can, so critiques
   // add up ("more thrilling", then "more family-friendly": thrilling and family-friendly) instead of undoing each other.
   readonly #wanted: number[] = [];
@@ -341,6 +359,7 @@ class BeliefRecommender implements RecommenderPolicy {
     const [min, max] = options.questions ?? style.questions;
     this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
     this.#questionAfterMiss = options.questionAfterMiss ?? style.questionAfterMiss;
+    this.#reasonAfterMiss = options.reasonAfterMiss ?? style.reasonAfterMiss;
   }
 
   next(turn: PolicyTurn): AssistantAct[] {
@@ -349,6 +368,8 @@ class BeliefRecommender implements RecommenderPolicy {
     let askedAbout: string | undefined;
     let critique: Critique | undefined;
     let missed = false;
+    // The one title the user turned down without a word on why ("Not for me."), if that is what they did.
+    let bare: string | undefined;
     let unseen: string | undefined;
     const stated: StatedLiking[] = [];
     for (const act of turn.userActs) {
@@ -359,8 +380,10 @@ class BeliefRecommender implements RecommenderPolicy {
       else if (act.type === 'give-up') return [{ type: 'close', items: [] }];
       else if (act.type === 'ask-about-item') askedAbout = act.items[0];
       else if (act.type === 'critique') critique = act;
-      else if (act.type === 'reject') missed = true;
-      else if (act.type === 'answer-item' && !act.seen) unseen = act.items[0];
+      else if (act.type === 'reject' && !(act.items.length === 1 && act.items[0] === this.#reasonAsked)) {
+        missed = true;
+        if (!act.seen && act.items.length === 1) bare = act.items[0];
+      } else if (act.type === 'answer-item' && !act.seen) unseen = act.items[0];
     }
     this.#statedNow = stated;
     if (accepted !== undefined) return [{ type: 'close', items: [accepted] }];
@@ -371,6 +394,10 @@ class BeliefRecommender implements RecommenderPolicy {
       // The user is still asking: the goodbye comes with a last suggestion, not instead of one.
       const slate = this.#recommendHeeding(stated);
       return slate ? [slate, close] : [close];
+    }
+    if (bare !== undefined && this.#reasonAsked === undefined && this.#random.chance(this.#reasonAfterMiss)) {
+      this.#reasonAsked = bare;
+      return [{ type: 'ask-reason', items: [bare] }];
     }
     const planned = this.#questionsAsked < this.#plannedQuestions;
     const followUp = unseen !== undefined && stated.length === 0 && !planned ? this.#followUp(unseen) : undefined;

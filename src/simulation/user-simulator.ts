@@ -51,6 +51,8 @@ const FIRST_SLATE_DOUBT = 0.8;
 // "Like A, but more X" only of a genre the user cares for: a mild liking ("sci-fi is fine") is no reason to want more
 // of it ("Parasite isn't sci-fi enough").
 const WANTED_AFFINITY = 0.4;
+// Asked what put them off an item, a user names a milder dislike it carries than they would bring up unasked.
+const MILD_DISLIKE = 0.1;
 // Recency critiques only when the gap is large enough to be worth saying.
 const RECENCY_GAP_YEARS = 15;
 // An item this many years or fewer newer (older) than one the user held up is of its time, not "too old" ("too new").
@@ -100,6 +102,9 @@ export class UserSimulator {
   // The years of the items the user spoke well of or held up as a model ("like The Big Sleep, but …"): none is
   // called too old or too new in the same breath as something of its own time.
   readonly #heldUp = new Set<number>();
+  // Those items: a dislike too mild to voice unasked is not one they carry ("too young adult" after loving The
+  // Subtle Knife).
+  readonly #heldUpItems = new Set<string>();
   // Likings the recommender said it cannot combine with the user's latest critique: asking for them again would
   // only send it back and forth.
   readonly #settled = new Set<string>();
@@ -161,6 +166,9 @@ export class UserSimulator {
           break;
         case 'ask-item':
           acts.push(this.#itemAnswer(act.items[0] as string));
+          break;
+        case 'ask-reason':
+          acts.push(...this.#reasonAnswer(act.items[0] as string));
           break;
         case 'recommend':
           acts.push(...this.#judgeSlate(act.items));
@@ -337,8 +345,22 @@ export class UserSimulator {
     return this.#unsatisfying(acts, seen, fresh);
   }
 
+  /**
+   * What put the user off an item they turned down, when asked: what they would change ("Too violent for me."), or
+   * nothing in particular, and then, if they have a liking left to say, that ("I do love heist films, though.").
+   */
+  #reasonAnswer(item: string): UserAct[] {
+    const critique = this.#critique(item, true);
+    if (critique) return [critique];
+    const acts: UserAct[] = [{ type: 'reject', items: [item], seen: false }];
+    const liking = this.#undisclosed('positive');
+    if (liking !== undefined) acts.push(this.#disclosure(liking));
+    return acts;
+  }
+
   #holdUp(items: readonly string[]): void {
     for (const item of items) {
+      this.#heldUpItems.add(item);
       const year = this.#catalog.get(item)?.year;
       if (year !== undefined) this.#heldUp.add(year);
     }
@@ -380,14 +402,15 @@ export class UserSimulator {
 
   /**
    * The critique that most separates an item from the user's taste: its most disliked attribute ("less horror"),
-   * else the user's strongest liking it lacks ("more sci-fi"), else its age against the user's liked films.
+   * else the user's strongest liking it lacks ("more sci-fi"), else its age against the user's liked films. Asked
+   * why they turned it down (`asked`), a user also names a milder dislike, one they have not spoken of.
    */
-  #critique(item: string): UserAct | undefined {
+  #critique(item: string, asked = false): UserAct | undefined {
     let worst: string | undefined;
-    let worstValue = -VOICED_AFFINITY;
+    let worstValue = asked ? -MILD_DISLIKE : -VOICED_AFFINITY;
     for (const key of this.#catalog.attributeKeysOf(item)) {
       const value = this.#profile.affinity(key);
-      if (value <= worstValue) {
+      if (value <= worstValue && (value <= -VOICED_AFFINITY || this.#mayNameMildDislike(key))) {
         worst = key;
         worstValue = value;
       }
@@ -422,6 +445,16 @@ export class UserSimulator {
       return { type: 'critique', items: [item], direction, polarity: 'negative' };
     }
     return undefined;
+  }
+
+  /**
+   * Whether a dislike too mild to voice unasked can be named: not one the user has spoken of (they called it "no
+   * strong feelings" then), nor one an item they spoke well of carries.
+   */
+  #mayNameMildDislike(key: string): boolean {
+    if (this.#disclosed.has(key)) return false;
+    for (const item of this.#heldUpItems) if (this.#catalog.carries(item, key)) return false;
+    return true;
   }
 
   /**

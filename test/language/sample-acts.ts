@@ -70,6 +70,7 @@ export class ActSampler {
           : { type, items: [], facet, attribute: this.key(rng, facet) };
       }
       case 'ask-item':
+      case 'ask-reason':
       case 'accept':
       case 'ask-about-item':
         return { type, items: this.items(rng, 1, 1) };

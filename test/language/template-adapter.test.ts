@@ -633,6 +633,45 @@ describe('TemplateAdapter', () => {
     expect(openings(asked([])).filter((prefix) => /\b(got it|noted|okay|thanks)\b/i.test(prefix))).toEqual([]);
   });
 
+  it('words the answer to "What put you off Heat?" as a reason, not as a new request', () => {
+    const history = [
+      {
+        index: 0,
+        speaker: 'assistant' as const,
+        text: 'What put you off Heat?',
+        acts: [{ type: 'ask-reason' as const, items: [HEAT] }],
+      },
+    ];
+    const answer = (acts: DialogueAct[], seed: number, asked = true) =>
+      adapter.verbalizeSync({ ...request('user', acts, seed), history: asked ? history : [] });
+    const lessCrime: DialogueAct = {
+      type: 'critique',
+      items: [HEAT],
+      attribute: 'genre:Crime',
+      direction: 'less',
+      polarity: 'negative',
+    };
+    const older: DialogueAct = { type: 'critique', items: [HEAT], direction: 'older', polarity: 'negative' };
+    const none: DialogueAct = { type: 'reject', items: [HEAT], seen: false };
+    const nothing = /\b(nothing|no (real )?reason|can't|hard to say)\b/i;
+    for (let seed = 0; seed < 100; seed++) {
+      for (const critique of [lessCrime, older]) {
+        const text = answer([critique], seed);
+        expect(text, text).toContain('Heat');
+        expect(text, text).not.toMatch(/\?$/);
+      }
+      expect(answer([none], seed)).toMatch(nothing);
+      expect(answer([none], seed)).toContain('Heat');
+      expect(answer([none], seed, false)).not.toMatch(nothing);
+      // With a liking, the two are one thought: what the user would rather have.
+      const westerns: DialogueAct = disclose('positive', 0.8, { attribute: 'genre:Western' });
+      const instead = answer([none, westerns], seed);
+      expect(instead, instead).toContain('Heat');
+      expect(instead, instead).toMatch(/western|cowboy/i);
+      expect(instead, instead).toMatch(/\b(rather|mood|drawn|leaning|after)\b/);
+    }
+  });
+
   it('says of a suggestion nothing its reason said: no "Since you like horror, The Exorcist (1973), a horror film"', () => {
     const exorcist = id('The Exorcist');
     const texts = (reasons: string[]) =>

@@ -194,6 +194,49 @@ describe('beliefPolicy', () => {
     ]);
   });
 
+  it('asks, at most once, what put the user off a title turned down without a word on why', () => {
+    const bare = (item: string): UserAct[] => [{ type: 'reject', items: [item], seen: false }];
+    const asked = (options: object, seed: number) => {
+      const p = policy(seed, options);
+      p.next({ userActs: [], index: 0, last: false });
+      return [2, 4, 6].map((index) => p.next({ userActs: bare(`item-${index}`), index, last: false }));
+    };
+    for (let seed = 0; seed < 20; seed++) {
+      const turns = asked({ reasonAfterMiss: 1 }, seed);
+      expect(turns[0]).toEqual([{ type: 'ask-reason', items: ['item-2'] }]);
+      expect(
+        turns
+          .slice(1)
+          .flat()
+          .some((act) => act.type === 'ask-reason'),
+      ).toBe(false);
+      expect(
+        asked({ reasonAfterMiss: 0 }, seed)
+          .flat()
+          .some((act) => act.type === 'ask-reason'),
+      ).toBe(false);
+    }
+    // Its answer, turning the title down again with a liking, is no new miss: the liking is answered, not asked after.
+    const answered = policy(2, { reasonAfterMiss: 1, questionAfterMiss: 1, questions: [0, 0] });
+    answered.next({ userActs: [], index: 0, last: false });
+    expect(answered.next({ userActs: bare('heat-1995'), index: 2, last: false })[0]?.type).toBe('ask-reason');
+    const [slate] = answered.next({ userActs: [...bare('heat-1995'), ...likesSciFi], index: 4, last: false });
+    expect(slate?.type).toBe('recommend');
+    for (const item of slate?.items ?? []) expect(catalog.carries(item, 'genre:Sci-Fi')).toBe(true);
+    // Not of a title the user has seen, nor of several at once, nor on the last turn.
+    const p = policy(1, { reasonAfterMiss: 1 });
+    p.next({ userActs: [], index: 0, last: false });
+    const seen: UserAct[] = [{ type: 'reject', items: ['heat-1995'], seen: true }];
+    const several: UserAct[] = [{ type: 'reject', items: ['heat-1995', 'alien-1979'], seen: false }];
+    for (const [userActs, index, last] of [
+      [seen, 2, false],
+      [several, 4, false],
+      [bare('the-matrix-1999'), 18, true],
+    ] as const) {
+      expect(p.next({ userActs, index, last }).some((act) => act.type === 'ask-reason')).toBe(false);
+    }
+  });
+
   it('answers a user who is still asking on the last turn with a final suggestion before the goodbye', () => {
     const acts = policy().next({ userActs: likesSciFi, index: 18, last: true });
     expect(acts.map((act) => act.type)).toEqual(['recommend', 'close']);
@@ -416,6 +459,46 @@ describe.each([
     // In this sample 0.9% and 4.8% (the rest: an author with few books, all offered).
     expect(offered).toBeGreaterThan(200);
     expect(answeringNothing / offered).toBeLessThan(drifted);
+  });
+
+  it('asks what put the user off only a title just turned down without a word on why, in about 2 of 5 dialogues that have one', async () => {
+    let withBare = 0;
+    let asking = 0;
+    for (const dialogue of await dialogues()) {
+      let asks = 0;
+      let bare = false;
+      dialogue.turns.forEach((turn, index) => {
+        const before = dialogue.turns[index - 1]?.acts ?? [];
+        const ask = turn.acts.find((act) => act.type === 'ask-reason');
+        if (
+          turn.speaker === 'user' &&
+          index < dialogue.turns.length - 2 &&
+          !turn.acts.some((a) => a.type === 'give-up')
+        )
+          bare ||= turn.acts.some(
+            (act) =>
+              act.type === 'reject' &&
+              !act.seen &&
+              act.items.length === 1 &&
+              !before.some((b) => b.type === 'ask-reason'),
+          );
+        if (!ask) return;
+        asks++;
+        // Alone in its turn, of the one new title the user's last turn turned down with no critique.
+        expect(turn.acts).toHaveLength(1);
+        expect(before.filter((act) => act.type === 'reject' && !act.seen).flatMap((act) => act.items)).toEqual(
+          ask.items,
+        );
+        expect(before.some((act) => act.type === 'critique' || act.type === 'give-up')).toBe(false);
+      });
+      expect(asks).toBeLessThanOrEqual(1);
+      if (bare) withBare++;
+      asking += asks;
+    }
+    // The balanced style asks with probability 0.4 at each chance, until it has asked once.
+    expect(withBare).toBeGreaterThan(50);
+    expect(asking / withBare).toBeGreaterThan(0.25);
+    expect(asking / withBare).toBeLessThan(0.65);
   });
 
   it('never offers two items of one title side by side (True Grit (1969) and True Grit (2010))', async () => {

@@ -101,6 +101,33 @@ describe('UserSimulator', () => {
     ]);
   });
 
+  it('asked what put it off a title, says what it would change, or that nothing did and what it likes instead', () => {
+    const askReason = (item: string): AssistantAct => ({ type: 'ask-reason', items: [item] });
+    expect(simulator().respond([askReason('m2')])).toEqual([
+      { type: 'critique', items: ['m2'], attribute: 'genre:Horror', direction: 'less', polarity: 'negative' },
+    ]);
+    // Heat has nothing this user dislikes or wants more of.
+    const [reject, liking, ...rest] = simulator().respond([askReason('m3')]);
+    expect(reject).toEqual({ type: 'reject', items: ['m3'], seen: false });
+    expect(liking).toMatchObject({ type: 'disclose', polarity: 'positive' });
+    expect(profile.affinity((liking as { attribute: string }).attribute)).toBeGreaterThan(0.2);
+    expect(rest).toEqual([]);
+  });
+
+  it('asked, names a dislike too mild to bring up unasked, unless it called it "no strong feelings" before', () => {
+    const mild = new PreferenceProfile({ ...profile.toJSON(), affinities: { 'genre:Crime': -0.15 } });
+    const user = () => new UserSimulator(mild, smallCatalog(), new SeededRandom(1));
+    const lessCrime = { type: 'critique', items: ['m3'], attribute: 'genre:Crime', direction: 'less' };
+    expect(user().respond([recommend('m3')])).not.toContainEqual(expect.objectContaining(lessCrime));
+    expect(user().respond([{ type: 'ask-reason', items: ['m3'] }])).toEqual([{ ...lessCrime, polarity: 'negative' }]);
+    const told = user();
+    const answer = told.respond([{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Crime' }]);
+    expect(answer).toContainEqual(expect.objectContaining({ attribute: 'genre:Crime', polarity: 'neutral' }));
+    expect(told.respond([{ type: 'ask-reason', items: ['m3'] }])).not.toContainEqual(
+      expect.objectContaining(lessCrime),
+    );
+  });
+
   it('never accepts an item carrying an attribute it dislikes, whatever the seed', () => {
     for (let seed = 0; seed < 300; seed++) {
       const acts = simulator(seed).respond([recommend('m2', 'm6')]);
@@ -218,8 +245,9 @@ describe('UserSimulator in whole dialogues', () => {
             liked.add(act.attribute);
         // Told what the title is, or leaving, a plain "not for me" is fine.
         if (turn.acts.some((act) => act.type === 'give-up')) return;
+        // Nor is a title turned down again when asked why ("Nothing in particular."): it was counted the first time.
         const described = (dialogue.turns[index - 1]?.acts ?? []).flatMap((act) =>
-          act.type === 'describe-item' ? act.items : [],
+          act.type === 'describe-item' || act.type === 'ask-reason' ? act.items : [],
         );
         for (const act of turn.acts) {
           if (act.type !== 'reject' || act.seen) continue;
@@ -234,6 +262,37 @@ describe('UserSimulator in whole dialogues', () => {
     // A horror fan does not answer "Suspiria? Nah.": they say what it lacks, or ask about it first.
     expect(rejected).toBeGreaterThan(0);
     expect(unexplained / rejected).toBeLessThan(0.2);
+  });
+
+  it('answers what put it off a title with a critique its taste bears out, or nothing and a liking it has', async () => {
+    let critiqued = 0;
+    let nothing = 0;
+    for (const dialogue of await templateDialogues(builtinCatalog(), 600, { userSeed: 4, seed: 4 })) {
+      const taste = dialogue.user.preferences;
+      dialogue.turns.forEach((turn, index) => {
+        const ask = turn.acts.find((act) => act.type === 'ask-reason');
+        const answer = dialogue.turns[index + 1]?.acts;
+        if (!ask || !answer) return;
+        const [first, ...rest] = answer;
+        const context = `${dialogue.id}: ${dialogue.turns[index + 1]?.text}`;
+        if (first?.type === 'critique') {
+          critiqued++;
+          expect(first.items, context).toEqual(ask.items);
+          expect(rest, context).toEqual([]);
+          if (first.direction === 'less') expect(taste[first.attribute as string], context).toBeLessThan(0);
+          if (first.direction === 'more') expect(taste[first.attribute as string], context).toBeGreaterThanOrEqual(0.4);
+          return;
+        }
+        nothing++;
+        expect(first, context).toEqual({ type: 'reject', items: ask.items, seen: false });
+        for (const act of rest) {
+          expect(act, context).toMatchObject({ type: 'disclose', polarity: 'positive' });
+          expect(taste[(act as { attribute: string }).attribute], context).toBeGreaterThan(0);
+        }
+      });
+    }
+    expect(critiqued).toBeGreaterThan(0);
+    expect(nothing).toBeGreaterThan(0);
   });
 
   it('never calls a title too old (too new) after speaking well of, or asking for more like, one of its time', async () => {

@@ -299,6 +299,29 @@ function build(d: DomainWords) {
     "No problem, I'll find you another.",
   ];
 
+  /** Asks what put the user off an item they turned down without saying why. */
+  const ASK_REASON: readonly Template<TitleWords>[] = [
+    ({ and }) => `Fair enough. What put you off ${and}?`,
+    ({ and }) => `Okay. What didn't work for you about ${and}?`,
+    ({ and }) => `Can I ask what it was about ${and} that didn't appeal?`,
+    ({ and }) => `No problem. Was there something about ${and} you didn't like?`,
+    ({ and }) => `Sure. Before I look further, what didn't you like about ${and}?`,
+    ({ and }) => `Got it. What made ${and} a no?`,
+    ({ and }) => `Alright. Anything in particular about ${and} that put you off?`,
+    ({ and }) => `Understood. What was wrong with ${and}, so I can aim better?`,
+    ({ and }) => `Noted. What about ${and} missed the mark for you?`,
+    ({ and }) => `That's fine. What was it about ${and}, if you don't mind my asking?`,
+  ];
+
+  /** The same, to a user who asked for something else: more is coming, after the answer. */
+  const ASK_REASON_BEFORE_MORE: readonly Template<TitleWords>[] = [
+    ({ and }) => `Sure, I'll find you something else. First, what put you off ${and}?`,
+    ({ and }) => `Happy to. So I pick better, what didn't work for you about ${and}?`,
+    ({ and }) => `Of course. Before I do, was there something about ${and} you didn't like?`,
+    ({ and }) => `I've got more, don't worry. What made ${and} a no, though?`,
+    ({ and }) => `Definitely. Quick question first: what was it about ${and} that didn't appeal?`,
+  ];
+
   /**
    * Asks whether the user has seen an item, and what they thought: each one a user can answer "I have, and …" or "I
    * haven't" (not "Do you know …?", "Does … ring a bell?").
@@ -1120,6 +1143,8 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS_AFTER_REJECT,
     QUESTION_BEFORE_MORE,
     ASK_ITEM,
+    ASK_REASON,
+    ASK_REASON_BEFORE_MORE,
     ASK_ATTRIBUTE,
     ASK_ATTRIBUTE_NEXT,
     ASK_REASONS,

@@ -43,6 +43,8 @@ export interface TurnState {
   readonly praised: readonly string[];
   /** The items the recommender described in the turn this user turn answers. */
   readonly described: readonly string[];
+  /** The items the recommender asked what put the user off, in the turn this user turn answers. */
+  readonly reasonAsked: readonly string[];
   /** The turns before this one. */
   readonly history: readonly Turn[];
 }

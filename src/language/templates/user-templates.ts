@@ -29,6 +29,11 @@ export interface ShortfallWords {
   readonly a: string;
 }
 
+/** Words for turning down an item while saying what the user would rather have: `x` in "more in the mood for x". */
+export interface InsteadWords extends TitleWords {
+  readonly x: string;
+}
+
 /** Words for turning down several items. */
 export interface RejectManyWords extends TitleWords {
   /** "neither A nor B" or "none of A, B and C". */
@@ -270,6 +275,86 @@ function build(d: DomainWords) {
   };
 
   /** Said after a shortfall: asking for something like it otherwise. */
+  /** What put the user off an item, asked: it has too much of something. */
+  const REASON_TOO_MUCH: Styled<ShortfallWords> = {
+    normal: [
+      ({ t, a }) => `Mostly that ${t} sounds a bit too ${a} for me.`,
+      ({ t, a }) => `Honestly? ${t} seems too ${a}.`,
+      ({ t, a }) => `I think ${t} would be too ${a} for me.`,
+      ({ t, a }) => `${t} sounds a little too ${a}, that's all.`,
+      ({ t, a }) => `Just that ${t} seems too ${a} for my taste.`,
+      ({ t, a }) => `Good question. I'd find ${t} too ${a}, I think.`,
+    ],
+    terse: [({ t, a }) => `${t} seems too ${a}.`, ({ t, a }) => `${t}: too ${a}.`],
+  };
+
+  /** The same, when it has too little of something. */
+  const REASON_NOT_ENOUGH: Styled<ShortfallWords> = {
+    normal: [
+      ({ t, a }) => `Mostly that ${t} doesn't sound ${a} enough.`,
+      ({ t, a }) => `Honestly? ${t} isn't ${a} enough for me.`,
+      ({ t, a }) => `Just that ${t} doesn't seem ${a} enough.`,
+      ({ t, a }) => `${t} seems not quite ${a} enough, that's all.`,
+      ({ t, a }) => `Good question. I don't think ${t} is ${a} enough.`,
+    ],
+    terse: [({ t, a }) => `${t} isn't ${a} enough.`, ({ t, a }) => `${t}: not ${a} enough.`],
+  };
+
+  /** The same, said as the change the user would like, for any shift. */
+  const REASON_CRITIQUE: Styled<ShiftWords> = {
+    normal: [
+      ({ t, s }) => `Mostly that I'd like something like ${t}, but ${s}.`,
+      ({ t, s }) => `It's close, but I'm after something like ${t}, only ${s}.`,
+      ({ t, s }) => `Good question. Something like ${t}, but ${s}, would suit me better.`,
+      ({ t, s }) => `I think I'd prefer something along the lines of ${t}, but ${s}.`,
+      ({ t, s }) => `Honestly, I'd like the same sort of thing as ${t}, but ${s}.`,
+    ],
+    terse: [({ t, s }) => `Like ${t}, but ${s}, ideally.`, ({ t, s }) => `Something like ${t}, but ${s}.`],
+  };
+
+  /** The same for comparative shifts, which read before "than X". */
+  const REASON_CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
+    normal: [
+      ({ t, s }) => `I was hoping for something ${s} than ${t}.`,
+      ({ t, s }) => `Mostly that I'd like something ${s} than ${t}.`,
+      ({ t, s }) => `Something ${s} than ${t} would suit me better.`,
+    ],
+    terse: [({ t, s }) => `Something ${s} than ${t}.`],
+  };
+
+  /** Nothing in particular put the user off the item, asked. */
+  const REASON_NONE: Styled<TitleWords> = {
+    normal: [
+      ({ and }) => `Nothing in particular. ${and} just doesn't grab me.`,
+      ({ and }) => `Hard to say. I'm just not in the mood for ${and}.`,
+      ({ and }) => `Nothing specific, really. ${and} just isn't for me.`,
+      ({ and }) => `I can't put my finger on it. ${and} just doesn't appeal.`,
+      ({ and }) => `No real reason. ${and} just doesn't speak to me.`,
+      ({ and }) => `Honestly, nothing I can name. I'm just not feeling ${and}.`,
+    ],
+    terse: [
+      ({ and }) => `Nothing in particular. Just not ${and}.`,
+      ({ and }) => `No reason. ${and} just isn't for me.`,
+      ({ and }) => `Can't say. Not feeling ${and}.`,
+    ],
+  };
+
+  /** The same, with a liking the user would rather have instead. */
+  const REASON_NONE_INSTEAD: Styled<InsteadWords> = {
+    normal: [
+      ({ and, x }) => `Nothing about ${and} in particular. I'm just more in the mood for ${x}.`,
+      ({ and, x }) => `Nothing specific. I think I'd just rather have ${x} than ${and}.`,
+      ({ and, x }) => `No real reason. I'm leaning more towards ${x} than ${and}, to be honest.`,
+      ({ and, x }) => `Hard to put into words. I'm more drawn to ${x} than to ${and} right now.`,
+      ({ and, x }) => `It's not ${and}, really, it's me: I'm in the mood for ${x}.`,
+      ({ and, x }) => `Can't pin it down. I think I'm after ${x} more than ${and}.`,
+    ],
+    terse: [
+      ({ and, x }) => `Nothing really. I'd rather have ${x} than ${and}.`,
+      ({ and, x }) => `No reason. More in the mood for ${x} than ${and}.`,
+    ],
+  };
+
   const SHORTFALL_ASKS: StyledText = {
     normal: [
       'Anything similar?',
@@ -799,6 +884,12 @@ function build(d: DomainWords) {
     TOO_MUCH,
     NOT_ENOUGH,
     SHORTFALL_ASKS,
+    REASON_TOO_MUCH,
+    REASON_NOT_ENOUGH,
+    REASON_CRITIQUE,
+    REASON_CRITIQUE_COMPARATIVE,
+    REASON_NONE,
+    REASON_NONE_INSTEAD,
     REJECT_ONE,
     REJECT_ONE_ASKING,
     REJECT_FITTING,

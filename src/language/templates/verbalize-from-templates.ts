@@ -125,6 +125,7 @@ function userCritique(state: TurnState, act: ActOfType<'critique'>): string {
   const { random } = state;
   const shift = shiftOf(act, state);
   const shortfall = shortfallOf(state, act, shift);
+  if (act.items.some((id) => state.reasonAsked.includes(id))) return reasonCritique(state, act, shift, shortfall);
   if (shortfall === undefined || !random.chance(SHORTFALL_RATE)) {
     const words: ShiftWords = { t: titleWords(state, act.items).and, s: shift.s };
     const general = styled(state, state.t.CRITIQUE);
@@ -136,6 +137,28 @@ function userCritique(state: TurnState, act: ActOfType<'critique'>): string {
   const t = titleWords(state, act.items).and;
   const text = random.pick(styled(state, shortfall.too ? state.t.TOO_MUCH : state.t.NOT_ENOUGH))({ t, a: shortfall.a });
   return `${text} ${styledText(state, state.t.SHORTFALL_ASKS)}`;
+}
+
+/** A critique given as what put the user off the item, asked ("Mostly that Heat sounds a bit too violent for me."). */
+function reasonCritique(
+  state: TurnState,
+  act: ActOfType<'critique'>,
+  shift: Shift,
+  shortfall: ReturnType<typeof shortfallOf>,
+): string {
+  const { random } = state;
+  const t = titleWords(state, act.items).and;
+  if (shortfall !== undefined) {
+    return random.pick(styled(state, shortfall.too ? state.t.REASON_TOO_MUCH : state.t.REASON_NOT_ENOUGH))({
+      t,
+      a: shortfall.a,
+    });
+  }
+  const general = styled(state, state.t.REASON_CRITIQUE);
+  const template = shift.comparative
+    ? pickOf(random, general, styled(state, state.t.REASON_CRITIQUE_COMPARATIVE))
+    : random.pick(general);
+  return template({ t, s: shift.s });
 }
 
 // Acts whose schema allows items without saying what they mean (greet, ask-open, ask-attribute): the items are
@@ -498,6 +521,9 @@ function acceptTemplates(state: TurnState): readonly Template<TitleWords>[] {
 }
 
 function reject(state: TurnState, act: ActOfType<'reject'>): string {
+  if (!act.seen && act.items.every((id) => state.reasonAsked.includes(id))) {
+    return state.random.pick(styled(state, state.t.REASON_NONE))(titleWords(state, act.items));
+  }
   // "I loved Heat (1995). Seen it already, though." — not "… I've seen Heat (1995) already." Items this utterance
   // has just given an opinion of are seen, so only the others need naming.
   const unnamed = act.seen ? act.items.filter((id) => !state.named.includes(id)) : act.items;
@@ -567,6 +593,11 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
       return withItems(state, askAttribute(state, act, context), act.items);
     case 'ask-item':
       return askItem(state, act);
+    case 'ask-reason': {
+      // "… What else is there?" is not met with a question alone: more is coming, after the answer.
+      const askedMore = state.history.at(-1)?.text.trimEnd().endsWith('?');
+      return random.pick(askedMore ? state.t.ASK_REASON_BEFORE_MORE : state.t.ASK_REASON)(titleWords(state, act.items));
+    }
     case 'recommend':
       return recommend(state, act);
     case 'respond-critique': {
@@ -827,9 +858,10 @@ function praisedIn(acts: readonly DialogueAct[]): string[] {
   return items;
 }
 
-function describedIn(history: readonly Turn[]): string[] {
+/** The items of the acts of a type in the last turn. */
+function lastTurnItems(history: readonly Turn[], type: DialogueAct['type']): string[] {
   const items: string[] = [];
-  for (const act of history[history.length - 1]?.acts ?? []) if (act.type === 'describe-item') items.push(...act.items);
+  for (const act of history[history.length - 1]?.acts ?? []) if (act.type === type) items.push(...act.items);
   return items;
 }
 
@@ -877,7 +909,8 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     stated: statedLikings(request.history),
     storyAsked: request.speaker === 'assistant' && acts[0]?.type === 'describe-item' && askedStory(request.history),
     praised: request.speaker === 'user' ? praisedIn(acts) : [],
-    described: request.speaker === 'user' ? describedIn(request.history) : [],
+    described: request.speaker === 'user' ? lastTurnItems(request.history, 'describe-item') : [],
+    reasonAsked: request.speaker === 'user' ? lastTurnItems(request.history, 'ask-reason') : [],
     history: request.history,
   };
   const pieces: string[] = [];
@@ -901,6 +934,20 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       state.random.chance(voice.combineCritique)
     ) {
       pieces.push(sentence(state, respondAndRecommend(state, act, next)));
+      i += 2;
+    } else if (
+      act.type === 'reject' &&
+      !act.seen &&
+      act.items.every((id) => state.reasonAsked.includes(id)) &&
+      next?.type === 'disclose' &&
+      next.polarity === 'positive' &&
+      next.attribute !== undefined
+    ) {
+      // Asked what put them off a title, "nothing in particular" and a liking are one thought: what they would rather
+      // have ("Nothing specific. I think I'd just rather have westerns than Heat.").
+      const x = saidNoun(state.random, attributeNouns(next.attribute, state.phrasing));
+      const words = { ...titleWords(state, act.items), x };
+      pieces.push(sentence(state, state.random.pick(styled(state, state.t.REASON_NONE_INSTEAD))(words)));
       i += 2;
     } else if (act.type === 'close' && act.items.length === 0 && !isUser(state) && closesAfter(acts[i - 1])) {
       // A goodbye after a last suggestion, answer or no-match in the same turn: not "Sorry we didn't find the right
