@@ -4560,7 +4560,7 @@ export const BUILTIN_BOOKS: readonly BuiltinBook[] = [
     year: 1989,
     genres: ['Self-Help'],
     authors: ['Stephen R. Covey'],
-    tags: ['habits', 'business', 'happiness'],
+    tags: ['habits', 'business', 'ambition'],
   },
   {
     id: 'the-joy-luck-club-1989',
@@ -6214,7 +6214,7 @@ export const BUILTIN_BOOKS: readonly BuiltinBook[] = [
     year: 2008,
     genres: ['Science'],
     authors: ['Malcolm Gladwell'],
-    tags: ['ambition', 'habits', 'class'],
+    tags: ['ambition', 'class', 'business'],
   },
   {
     id: 'paper-towns-2008',
