@@ -40,7 +40,11 @@ const TAGS = new Map<string, TagWords>([
   ['cold war', setting('set during the Cold War', 'Cold War novels')],
   // How it is told.
   ['allegory', kind('an allegory', 'allegories')],
-  ['epistolary', form('told in letters', 'epistolary novels', 'not told in letters')],
+  // Diaries and journals too (Nausea, The Diary of a Young Girl, Piranesi): not "told in letters" of them all.
+  [
+    'epistolary',
+    form('told in letters or diary entries', 'books told in letters or diaries', 'not told in letters or diaries'),
+  ],
   ['frame story', form('told as a story within a story', 'stories within stories', 'without a frame story')],
   [
     'magical realism',
@@ -96,7 +100,8 @@ const TAGS = new Map<string, TagWords>([
   ['addiction', topic('books about addiction', 'themes of addiction', 'addiction')],
   ['aliens', topic('books about aliens', 'aliens', 'aliens', true)],
   ['ambition', topic('books about ambition', 'themes of ambition', 'ambition')],
-  ['animals', topic('books about animals', 'animals', 'animals', true)],
+  // "Expect animals." says too little: "Expect plenty of animals."
+  ['animals', topic('books about animals', 'plenty of animals', 'animals', true)],
   ['art', topic('books about art', 'themes of art', 'art')],
   [
     'artificial intelligence',
@@ -125,7 +130,7 @@ const TAGS = new Map<string, TagWords>([
   ['friendship', topic('books about friendship', 'themes of friendship', 'friendship')],
   ['grief', topic('books about grief', 'themes of grief', 'grief')],
   ['guilt', topic('books about guilt', 'themes of guilt', 'guilt')],
-  ['habits', topic('books about habits', 'advice on building habits', 'focus on habits')],
+  ['habits', topic('books about habits', 'a lot to say about habits', 'focus on habits')],
   ['happiness', topic('books about happiness', 'reflections on happiness', 'focus on happiness')],
   ['identity', topic('books about identity', 'themes of identity', 'focus on identity')],
   ['immigration', topic('immigrant stories', 'an immigrant story', 'focus on immigration')],
@@ -135,7 +140,7 @@ const TAGS = new Map<string, TagWords>([
   ['lgbtq', topic('LGBTQ stories', 'LGBTQ themes', 'LGBTQ themes', true)],
   ['loneliness', topic('books about loneliness', 'themes of loneliness', 'loneliness')],
   ['magic', topic('books with magic', 'magic', 'magic')],
-  ['marriage', topic('books about marriage', 'a marriage', 'focus on marriage')],
+  ['marriage', topic('books about marriage', 'a marriage at its heart', 'focus on marriage')],
   ['medicine', topic('books about medicine', 'medical detail', 'medical detail')],
   ['memory', topic('books about memory', 'themes of memory', 'focus on memory')],
   ['mental illness', topic('books about mental illness', 'themes of mental illness', 'focus on mental illness')],

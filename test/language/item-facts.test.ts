@@ -97,6 +97,23 @@ describe('item facts', () => {
     expect(together / both).toBeGreaterThan(0.4);
   });
 
+  it('says a kind of item with its qualities as one noun phrase: "an epic quest story", not "epic and a quest story"', () => {
+    let merged = 0;
+    for (const shelf of [catalog, builtinBooksCatalog()]) {
+      for (const item of shelf.items()) {
+        const keys = shelf.attributeKeysOf(item.id);
+        for (const text of said(
+          (random) => describeItem(item, item.title, keys, random, { phrasing: domainPhrasing(shelf) }),
+          4,
+        )) {
+          expect(text, text).not.toMatch(/\bIt's [a-z-]+(?:, [a-z-]+)* and an? [a-z-]+(?: [a-z-]+)?\./);
+          if (/\bIt's an? [a-z-]+,? [a-z-]+ (?:story|movie|film|tale|anime|hunt)\b/.test(text)) merged++;
+        }
+      }
+    }
+    expect(merged).toBeGreaterThan(20);
+  });
+
   it('names a director who also stars once, and still as the star where the director is not named', () => {
     const texts = [
       ...said((random) => itemFact(CITY_LIGHTS, catalog, random)),

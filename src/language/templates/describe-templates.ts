@@ -159,9 +159,11 @@ interface FactPair {
 // How often two such facts are said together when both are there: sometimes apart, as people also say them.
 const TOGETHER = 0.6;
 
-// Qualities that are phrases ("set in Paris", "based on a true story") go after those that are adjectives: "dark and
-// set in Paris", not "set in Paris and dark".
-const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with) /;
+// Qualities that are phrases ("set in Paris", "based on a true story", "a treasure hunt") go after those that are
+// adjectives: "dark and set in Paris", not "set in Paris and dark". A kind ("a treasure hunt") takes the adjectives
+// into itself: "an epic treasure hunt".
+const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with|an?) /;
+const KIND_QUALITY = /^an? /;
 const SET = /^set /;
 
 /** A feature said as a theme: "themes of grief" is "grief" after "deals with"; anything else is not a theme. */
@@ -397,9 +399,15 @@ export function describeItem(
   // one its title says ("The Nightmare Before Christmas … it's set at Christmas", "Aliens … Expect aliens").
   const said = `${kind} ${item.title.toLowerCase()}`;
   const unsaid = qualities.filter((quality) => !saysAgain(quality, said));
-  const phrases = unsaid.filter((quality) => PHRASE_QUALITY.test(quality));
+  const adjectives = unsaid.filter((quality) => !PHRASE_QUALITY.test(quality));
+  const kinds = unsaid.filter((quality) => KIND_QUALITY.test(quality));
+  // One kind goes with the adjectives as one noun phrase: "an epic quest story", not "epic and a quest story".
+  const together = kinds.length === 1 && adjectives.length > 0;
+  const phrases = unsaid.filter((quality) => PHRASE_QUALITY.test(quality) && !(together && kinds.includes(quality)));
   const shown = [
-    ...unsaid.filter((quality) => !PHRASE_QUALITY.test(quality)),
+    ...(together
+      ? [withArticle(`${adjectives.join(', ')} ${(kinds[0] as string).replace(KIND_QUALITY, '')}`)]
+      : adjectives),
     // "set during World War II and in New York", not "… and set in New York".
     ...phrases.map((quality, i) =>
       i > 0 && SET.test(quality) && SET.test(phrases[i - 1] as string) ? quality.slice(4) : quality,
