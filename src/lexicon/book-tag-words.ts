@@ -130,7 +130,7 @@ const TAGS = new Map<string, TagWords>([
   ['friendship', topic('books about friendship', 'themes of friendship', 'friendship')],
   ['grief', topic('books about grief', 'themes of grief', 'grief')],
   ['guilt', topic('books about guilt', 'themes of guilt', 'guilt')],
-  ['habits', topic('books about habits', 'a lot to say about habits', 'focus on habits')],
+  ['habits', topic('books about habits', 'a focus on habits', 'focus on habits')],
   ['happiness', topic('books about happiness', 'reflections on happiness', 'focus on happiness')],
   ['identity', topic('books about identity', 'themes of identity', 'focus on identity')],
   ['immigration', topic('immigrant stories', 'an immigrant story', 'focus on immigration')],

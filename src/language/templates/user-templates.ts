@@ -343,11 +343,11 @@ function build(d: DomainWords) {
   const REASON_NONE_INSTEAD: Styled<InsteadWords> = {
     normal: [
       ({ and, x }) => `Nothing about ${and} in particular. I'm just more in the mood for ${x}.`,
-      ({ and, x }) => `Nothing specific. I think I'd just rather have ${x} than ${and}.`,
-      ({ and, x }) => `No real reason. I'm leaning more towards ${x} than ${and}, to be honest.`,
-      ({ and, x }) => `Hard to put into words. I'm more drawn to ${x} than to ${and} right now.`,
+      ({ and, x }) => `Nothing specific. ${and} just isn't what I'm after; I'd rather have ${x}.`,
+      ({ and, x }) => `No real reason. I'm just leaning towards ${x} at the moment, not ${and}.`,
+      ({ and, x }) => `Hard to put into words. ${and} didn't click, and I keep coming back to ${x}.`,
       ({ and, x }) => `It's not ${and}, really, it's me: I'm in the mood for ${x}.`,
-      ({ and, x }) => `Can't pin it down. I think I'm after ${x} more than ${and}.`,
+      ({ and, x }) => `Can't pin it down. ${and} just didn't grab me, but I'm always up for ${x}.`,
     ],
     terse: [
       ({ and, x }) => `Nothing really. I'd rather have ${x} than ${and}.`,
