@@ -99,12 +99,10 @@ export class UserSimulator {
   readonly #askedAbout = new Set<string>();
   // The direction of the user's first critique of an era, which later ones keep to.
   #eraAsked: 'newer' | 'older' | undefined;
-  // The years of the items the user spoke well of or held up as a model ("like The Big Sleep, but …"): none is
-  // called too old or too new in the same breath as something of its own time.
-  readonly #heldUp = new Set<number>();
-  // Those items: a dislike too mild to voice unasked is not one they carry ("too young adult" after loving The
-  // Subtle Knife).
-  readonly #heldUpItems = new Set<string>();
+  // The items the user spoke well of or held up as a model ("like The Big Sleep, but …"): none is called too old or
+  // too new in the same breath as something of its own time, and no dislike too mild to voice unasked is one they
+  // carry ("too young adult" after loving The Subtle Knife).
+  readonly #heldUp = new Set<string>();
   // Likings the recommender said it cannot combine with the user's latest critique: asking for them again would
   // only send it back and forth.
   readonly #settled = new Set<string>();
@@ -347,7 +345,8 @@ export class UserSimulator {
 
   /**
    * What put the user off an item they turned down, when asked: what they would change ("Too violent for me."), or
-   * nothing in particular, and then, if they have a liking left to say, that ("I do love heist films, though.").
+   * nothing in particular, and then, if they have a liking left to say, that as what they would rather have ("It's
+   * not Heat, really, it's me: I'm in the mood for westerns.").
    */
   #reasonAnswer(item: string): UserAct[] {
     const critique = this.#critique(item, true);
@@ -359,11 +358,7 @@ export class UserSimulator {
   }
 
   #holdUp(items: readonly string[]): void {
-    for (const item of items) {
-      this.#heldUpItems.add(item);
-      const year = this.#catalog.get(item)?.year;
-      if (year !== undefined) this.#heldUp.add(year);
-    }
+    for (const item of items) this.#heldUp.add(item);
   }
 
   /** Whether an item has an attribute the user has said they like. */
@@ -440,7 +435,10 @@ export class UserSimulator {
       if (this.#eraAsked !== undefined && this.#eraAsked !== direction) return undefined;
       // Nor "too old" of Double Indemnity (1944) after asking for something like The Big Sleep (1946).
       const ofItsTime = (held: number) => (direction === 'newer' ? held <= year + ERA_SLACK : held >= year - ERA_SLACK);
-      for (const held of this.#heldUp) if (ofItsTime(held)) return undefined;
+      for (const held of this.#heldUp) {
+        const heldYear = this.#catalog.get(held)?.year;
+        if (heldYear !== undefined && ofItsTime(heldYear)) return undefined;
+      }
       this.#eraAsked = direction;
       return { type: 'critique', items: [item], direction, polarity: 'negative' };
     }
@@ -453,7 +451,7 @@ export class UserSimulator {
    */
   #mayNameMildDislike(key: string): boolean {
     if (this.#disclosed.has(key)) return false;
-    for (const item of this.#heldUpItems) if (this.#catalog.carries(item, key)) return false;
+    for (const item of this.#heldUp) if (this.#catalog.carries(item, key)) return false;
     return true;
   }
 

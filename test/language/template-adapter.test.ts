@@ -633,6 +633,26 @@ describe('TemplateAdapter', () => {
     expect(openings(asked([])).filter((prefix) => /\b(got it|noted|okay|thanks)\b/i.test(prefix))).toEqual([]);
   });
 
+  it('knows of a title with something the user said they like: no "Never heard of Heat" from a fan of crime films', () => {
+    const history = [
+      {
+        index: 0,
+        speaker: 'user' as const,
+        text: 'I love crime films.',
+        acts: [disclose('positive', 0.9, { attribute: 'genre:Crime' })],
+      },
+    ];
+    const ask: DialogueAct = { type: 'ask-about-item', items: [HEAT] };
+    const unknown = /never heard|don't know|not familiar|: what's that\?|^What's Heat( \(1995\))?\?$/i;
+    const asked = (withHistory: boolean) =>
+      Array.from({ length: 300 }, (_, seed) =>
+        adapter.verbalizeSync({ ...request('user', [ask], seed), history: withHistory ? history : [] }),
+      );
+    expect(asked(true).filter((text) => unknown.test(text))).toEqual([]);
+    expect(asked(true).some((text) => /heard of|on my list|know the name/i.test(text))).toBe(true);
+    expect(asked(false).some((text) => unknown.test(text))).toBe(true);
+  });
+
   it('words the answer to "What put you off Heat?" as a reason, not as a new request', () => {
     const history = [
       {

@@ -487,7 +487,7 @@ function build(d: DomainWords) {
   /** The same, asking for something else: not when the user is leaving. */
   const REJECT_SEEN_ONE_ASKING: Styled<TitleWords> = {
     normal: [
-      ({ and }) => `I've ${d.experience.participle} ${and} already. Something new?`,
+      ({ and }) => `I've ${d.experience.participle} ${and} already. Something I haven't ${d.experience.participle}?`,
       ({ and }) =>
         `I've ${d.consume.participle} ${and} before; I'd like something I haven't ${d.experience.participle}.`,
       ({ and }) => `${capitalize(d.experience.participle)} ${and} already, sorry. Anything else?`,
@@ -515,7 +515,7 @@ function build(d: DomainWords) {
   /** The same, asking for something else: not when the user is leaving. */
   const REJECT_SEEN_MANY_ASKING: Styled<RejectManyWords> = {
     normal: [
-      ({ and }) => `I've ${d.experience.participle} ${and} already. Something new?`,
+      ({ and }) => `I've ${d.experience.participle} ${and} already. Something I haven't ${d.experience.participle}?`,
       ({ and }) =>
         `I've ${d.consume.participle} ${and} before; I'd like something I haven't ${d.experience.participle}.`,
       ({ all }) => `I've ${d.experience.participle} ${all} already, sorry. Anything else?`,
@@ -545,8 +545,10 @@ function build(d: DomainWords) {
   /** The same, asking for something else: not when the user is leaving. */
   const REJECT_SEEN_JUST_NAMED_ASKING: Styled<{ one: boolean }> = {
     normal: [
-      ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'} already, though. Something new?`,
-      ({ one }) => `But I've already ${d.experience.participle} ${one ? 'it' : 'them'}, so something new, please.`,
+      ({ one }) =>
+        `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'} already, though. Something I haven't ${d.experience.participle}?`,
+      ({ one }) =>
+        `But I've already ${d.experience.participle} ${one ? 'it' : 'them'}, so something I haven't ${d.experience.participle}, please.`,
       ({ one }) =>
         `I've ${d.consume.participle} ${one ? 'it' : 'them'} before, though; I'd like something I haven't ${d.experience.participle}.`,
       ({ one }) => `Already ${d.experience.participle} ${one ? 'that one' : 'those'}, though. Anything else?`,
@@ -555,7 +557,7 @@ function build(d: DomainWords) {
       ({ one }) => `I've already ${d.consume.participle} ${one ? 'it' : 'them'}, mind you. Something fresh?`,
     ],
     terse: [
-      () => 'Something new?',
+      () => `Something I haven't ${d.experience.participle}?`,
       ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'}. Next?`,
     ],
   };
@@ -578,12 +580,13 @@ function build(d: DomainWords) {
   /** The same, asking for something else: not when the user is leaving. */
   const REJECT_SEEN_JUST_NAMED_PLAIN_ASKING: Styled<{ one: boolean }> = {
     normal: [
-      ({ one }) => `And I've already ${d.experience.participle} ${one ? 'it' : 'them'}, so something new, please.`,
+      ({ one }) =>
+        `And I've already ${d.experience.participle} ${one ? 'it' : 'them'}, so something I haven't ${d.experience.participle}, please.`,
       ({ one }) => `I've ${d.consume.participle} ${one ? 'it' : 'them'} already, anyway. Anything else?`,
       ({ one }) => `Already ${d.experience.participle} ${one ? 'that one' : 'those'}. Something fresh?`,
     ],
     terse: [
-      () => 'Something new?',
+      () => `Something I haven't ${d.experience.participle}?`,
       ({ one }) => `${capitalize(d.experience.participle)} ${one ? 'it' : 'them'}. Next?`,
     ],
   };
@@ -714,15 +717,12 @@ function build(d: DomainWords) {
       ({ and }) => `Hmm, what's ${and} like?`,
       ({ and }) => `${and}? What's that one like?`,
       ({ and }) => `What can you tell me about ${and}?`,
-      ({ and }) => `I don't know ${and}. What's it about?`,
-      ({ and }) => `Never heard of ${and}. What is it?`,
       d.alt && (({ and }) => `What sort of ${d.alt} is ${and}?`),
       ({ and }) => `Before I decide, what's ${and} like?`,
       ({ and }) => `Tell me a little about ${and}, would you?`,
       ({ and }) => `What's the deal with ${and}?`,
       ({ and }) => `Hmm, ${and}. What's it about?`,
       ({ and }) => `What would I be getting with ${and}?`,
-      ({ and }) => `I'm not familiar with ${and}. What's it like?`,
       ({ and }) => `What should I expect from ${and}?`,
     ]),
     terse: [
@@ -730,10 +730,31 @@ function build(d: DomainWords) {
       ({ and }) => `${and}? What's it like?`,
       ({ and }) => `Info on ${and}?`,
       ({ and }) => `Tell me about ${and}.`,
-      ({ and }) => `What's ${and}?`,
-      ({ and }) => `${and}: what's that?`,
       ({ and }) => `What is ${and} like?`,
     ],
+  };
+
+  /** The same, saying the user does not know the item at all: not of one with something they said they like. */
+  const ASK_ABOUT_UNKNOWN_ITEM: Styled<TitleWords> = {
+    normal: [
+      ({ and }) => `I don't know ${and}. What's it about?`,
+      ({ and }) => `Never heard of ${and}. What is it?`,
+      ({ and }) => `I'm not familiar with ${and}. What's it like?`,
+    ],
+    terse: [({ and }) => `What's ${and}?`, ({ and }) => `${and}: what's that?`],
+  };
+
+  /**
+   * The same, saying the user knows of the item without having tried it: of one with something they said they like,
+   * as a horror fan knows of Halloween (1978) without having seen it.
+   */
+  const ASK_ABOUT_HEARD_OF_ITEM: Styled<TitleWords> = {
+    normal: [
+      ({ and }) => `I've heard of ${and}, but I've never ${d.experience.participle} it. What's it like?`,
+      ({ and }) => `${and} has been on my list for ages. What's it about?`,
+      ({ and }) => `I know the name ${and}, but not much more. What's it like?`,
+    ],
+    terse: [({ and }) => `Heard of ${and}, never ${d.experience.participle} it. Any good?`],
   };
 
   /** Asking what an item's story is: only of items that tell one (not of a biography or a documentary). */
@@ -908,6 +929,8 @@ function build(d: DomainWords) {
     ACCEPT_BY_DECISIVENESS,
     REJECT_PICKY,
     ASK_ABOUT_ITEM,
+    ASK_ABOUT_UNKNOWN_ITEM,
+    ASK_ABOUT_HEARD_OF_ITEM,
     ASK_ABOUT_STORY,
     GIVE_UP,
     GIVE_UP_ITEMS,

@@ -520,8 +520,13 @@ function acceptTemplates(state: TurnState): readonly Template<TitleWords>[] {
   return styled(state, state.t.ACCEPT);
 }
 
+/** Whether a turning down is the answer to "What put you off Heat?": nothing in particular did. */
+function answersWhy(state: TurnState, act: ActOfType<'reject'>): boolean {
+  return !act.seen && act.items.every((id) => state.reasonAsked.includes(id));
+}
+
 function reject(state: TurnState, act: ActOfType<'reject'>): string {
-  if (!act.seen && act.items.every((id) => state.reasonAsked.includes(id))) {
+  if (answersWhy(state, act)) {
     return state.random.pick(styled(state, state.t.REASON_NONE))(titleWords(state, act.items));
   }
   // "I loved Heat (1995). Seen it already, though." — not "… I've seen Heat (1995) already." Items this utterance
@@ -637,8 +642,11 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
     case 'ask-about-item': {
       const stories =
         state.style !== 'terse' && act.items.every((id) => tellsStory(state.catalog.require(id), state.catalog));
+      // A fan of horror knows of Halloween (1978) without having seen it, rather than never having heard of it.
+      const knownOf = act.items.every((id) => state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key)));
       const asks = styled(state, state.t.ASK_ABOUT_ITEM);
-      return drawFrom(random, [asks, stories ? state.t.ASK_ABOUT_STORY : []]).item(titleWords(state, act.items));
+      const known = styled(state, knownOf ? state.t.ASK_ABOUT_HEARD_OF_ITEM : state.t.ASK_ABOUT_UNKNOWN_ITEM);
+      return drawFrom(random, [asks, known, stories ? state.t.ASK_ABOUT_STORY : []]).item(titleWords(state, act.items));
     }
     case 'give-up': {
       const giveUp = styledText(state, state.t.GIVE_UP);
@@ -937,14 +945,13 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       i += 2;
     } else if (
       act.type === 'reject' &&
-      !act.seen &&
-      act.items.every((id) => state.reasonAsked.includes(id)) &&
+      answersWhy(state, act) &&
       next?.type === 'disclose' &&
       next.polarity === 'positive' &&
       next.attribute !== undefined
     ) {
       // Asked what put them off a title, "nothing in particular" and a liking are one thought: what they would rather
-      // have ("Nothing specific. I think I'd just rather have westerns than Heat.").
+      // have ("It's not Heat, really, it's me: I'm in the mood for westerns.").
       const x = saidNoun(state.random, attributeNouns(next.attribute, state.phrasing));
       const words = { ...titleWords(state, act.items), x };
       pieces.push(sentence(state, state.random.pick(styled(state, state.t.REASON_NONE_INSTEAD))(words)));
