@@ -345,14 +345,17 @@ export class UserSimulator {
 
   /**
    * What put the user off an item they turned down, when asked: what they would change ("Too violent for me."), or
-   * nothing in particular, and then, if they have a liking left to say, that as what they would rather have ("It's
-   * not Heat, really, it's me: I'm in the mood for westerns.").
+   * nothing in particular, and then, if they have a liking left to say that the item lacks, that as what they would
+   * rather have ("It's not Heat, really, it's me: I'm in the mood for heist films."). One that goes with what the
+   * item is comes first: after Finding Nemo, talking animals rather than prison films.
    */
   #reasonAnswer(item: string): UserAct[] {
     const critique = this.#critique(item, true);
     if (critique) return [critique];
     const acts: UserAct[] = [{ type: 'reject', items: [item], seen: false }];
-    const liking = this.#undisclosed('positive');
+    const has = new Set<string>(this.#catalog.attributeKeysOf(item));
+    const unsaid = this.#voiced.positive.filter((key) => !this.#disclosed.has(key) && !has.has(key));
+    const liking = unsaid.find((key) => this.#combines(key, has)) ?? unsaid[0];
     if (liking !== undefined) acts.push(this.#disclosure(liking));
     return acts;
   }

@@ -265,9 +265,10 @@ describe('UserSimulator in whole dialogues', () => {
   });
 
   it('answers what put it off a title with a critique its taste bears out, or nothing and a liking it has', async () => {
+    const catalog = builtinCatalog();
     let critiqued = 0;
     let nothing = 0;
-    for (const dialogue of await templateDialogues(builtinCatalog(), 600, { userSeed: 4, seed: 4 })) {
+    for (const dialogue of await templateDialogues(catalog, 600, { userSeed: 4, seed: 4 })) {
       const taste = dialogue.user.preferences;
       dialogue.turns.forEach((turn, index) => {
         const ask = turn.acts.find((act) => act.type === 'ask-reason');
@@ -287,7 +288,10 @@ describe('UserSimulator in whole dialogues', () => {
         expect(first, context).toEqual({ type: 'reject', items: ask.items, seen: false });
         for (const act of rest) {
           expect(act, context).toMatchObject({ type: 'disclose', polarity: 'positive' });
-          expect(taste[(act as { attribute: string }).attribute], context).toBeGreaterThan(0);
+          const liking = (act as { attribute: string }).attribute;
+          expect(taste[liking], context).toBeGreaterThan(0);
+          // Not "I'd rather have westerns" of a western.
+          expect(catalog.carries(ask.items[0] as string, liking), context).toBe(false);
         }
       });
     }
