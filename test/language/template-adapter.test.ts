@@ -76,6 +76,9 @@ function hygieneProblems(text: string, acts: readonly DialogueAct[]): string[] {
   return problems;
 }
 
+/** A dialogue so far of one turn. */
+const oneTurn = (speaker: Speaker, text: string, acts: DialogueAct[]) => [{ index: 0, speaker, text, acts }];
+
 const disclose = (
   polarity: 'positive' | 'negative' | 'neutral',
   strength: number,
@@ -634,14 +637,7 @@ describe('TemplateAdapter', () => {
   });
 
   it('knows of a title with something the user said they like: no "Never heard of Heat" from a fan of crime films', () => {
-    const history = [
-      {
-        index: 0,
-        speaker: 'user' as const,
-        text: 'I love crime films.',
-        acts: [disclose('positive', 0.9, { attribute: 'genre:Crime' })],
-      },
-    ];
+    const history = oneTurn('user', 'I love crime films.', [disclose('positive', 0.9, { attribute: 'genre:Crime' })]);
     const ask: DialogueAct = { type: 'ask-about-item', items: [HEAT] };
     const unknown = /never heard|don't know|not familiar|: what's that\?|^What's Heat( \(1995\))?\?$/i;
     const asked = (withHistory: boolean) =>
@@ -654,14 +650,7 @@ describe('TemplateAdapter', () => {
   });
 
   it('words the answer to "What put you off Heat?" as a reason, not as a new request', () => {
-    const history = [
-      {
-        index: 0,
-        speaker: 'assistant' as const,
-        text: 'What put you off Heat?',
-        acts: [{ type: 'ask-reason' as const, items: [HEAT] }],
-      },
-    ];
+    const history = oneTurn('assistant', 'What put you off Heat?', [{ type: 'ask-reason', items: [HEAT] }]);
     const answer = (acts: DialogueAct[], seed: number, asked = true) =>
       adapter.verbalizeSync({ ...request('user', acts, seed), history: asked ? history : [] });
     const lessCrime: DialogueAct = {
@@ -711,14 +700,7 @@ describe('TemplateAdapter', () => {
   });
 
   it('never opens with the same word twice ("Okay. Okay, for comedies …")', () => {
-    const history = [
-      {
-        index: 0,
-        speaker: 'user' as const,
-        text: 'I like comedies.',
-        acts: [disclose('positive', 0.6, { attribute: 'genre:Comedy' })],
-      },
-    ];
+    const history = oneTurn('user', 'I like comedies.', [disclose('positive', 0.6, { attribute: 'genre:Comedy' })]);
     const suggest: DialogueAct = { type: 'recommend', items: [AMELIE], reasons: ['genre:Comedy'] };
     for (let seed = 0; seed < 20_000; seed++) {
       const text = adapter.verbalizeSync({ ...request('assistant', [suggest], seed), history, voice: 'normal' });

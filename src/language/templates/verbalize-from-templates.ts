@@ -600,8 +600,8 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
       return askItem(state, act);
     case 'ask-reason': {
       // "… What else is there?" is not met with a question alone: more is coming, after the answer.
-      const askedMore = state.history.at(-1)?.text.trimEnd().endsWith('?');
-      return random.pick(askedMore ? state.t.ASK_REASON_BEFORE_MORE : state.t.ASK_REASON)(titleWords(state, act.items));
+      const ask = endsAsking(state.history.at(-1)) ? state.t.ASK_REASON_BEFORE_MORE : state.t.ASK_REASON;
+      return random.pick(ask)(titleWords(state, act.items));
     }
     case 'recommend':
       return recommend(state, act);
@@ -664,6 +664,11 @@ const ACKNOWLEDGED: ReadonlySet<DialogueAct['type']> = new Set([
   'describe-item',
 ]);
 
+/** Whether a turn ends on a question ("Seen it. Something I haven't seen?"): a question back alone would ignore it. */
+function endsAsking(turn: Turn | undefined): boolean {
+  return turn?.text.trimEnd().endsWith('?') ?? false;
+}
+
 /** An acknowledgement of the user's last turn when it said something (more than a hello), else undefined. */
 function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnState): string | undefined {
   if (request.speaker !== 'assistant') return undefined;
@@ -673,7 +678,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   if (last === undefined || last.speaker !== 'user' || last.acts.every((act) => act.type === 'greet')) return undefined;
   const rejected = last.acts.some((act) => act.type === 'reject');
   // "Seen it. Something new?" "Do you like westerns?" ignores the request: a question then always says more is coming.
-  if (rejected && first.type.startsWith('ask-') && last.text.trimEnd().endsWith('?'))
+  if (rejected && first.type.startsWith('ask-') && endsAsking(last))
     return request.random.pick(state.t.QUESTION_BEFORE_MORE);
   // A question about an item that adds a liking or a dislike is answered by saying it back, whatever the voice.
   if (first.type !== 'describe-item' && !request.random.chance(voice.acknowledge)) return undefined;
