@@ -109,8 +109,12 @@ const COMMON_PER_FACET = 12;
 const QUESTION_SPREAD = 4;
 // Per attribute shared with a critiqued item (what the user did not critique): "like A, but …" stays near A.
 const LIKE_WEIGHT = 0.3;
-// What a genre shared with a critiqued item counts for, against 1 for anything else shared.
+// What a genre shared with a critiqued item counts for, against 1 for a common tag or name.
 const GENRE_LIKENESS = 2;
+// A tag or name shared with a critiqued item counts for a bit less than the doublings of rarity it has: one carried
+// by a sixteenth of the catalog counts 2, by a thirty-second 3, by a sixty-fourth or fewer 4 at most.
+const RARITY_OFFSET = 2;
+const RARE_LIKENESS = 4;
 // "Newer than A" and "older than A" are met a decade apart when anything left is: "more recent than Rear Window
 // (1954)" is not Vertigo (1958).
 const ERA_GAP = 10;
@@ -239,6 +243,21 @@ function describedFacets(catalog: ItemCatalog): ReadonlyArray<readonly [string, 
   return named.length > 0 ? named : [...catalogIndex(catalog).facets].map((facet) => [facet, 2] as const);
 }
 
+/**
+ * What sharing each attribute with a critiqued item counts for ({@link QuestionPlan.likeness}). A genre in common
+ * makes two items alike more than a common tag or name does: "like The Maltese Falcon, but newer" is a crime film
+ * before it is any film based on a book. A rare tag or name says more, up to {@link RARE_LIKENESS}: "like Enter the
+ * Dragon, but funnier" is a martial-arts comedy before it is a comedy of Enter the Dragon's years.
+ */
+function likenesses(index: CatalogIndex, genre: Uint8Array): Uint8Array {
+  const items = index.ids.length;
+  return genre.map((isGenre, id) => {
+    if (isGenre === 1) return GENRE_LIKENESS;
+    const holders = (index.itemsWithAttribute[id] as Int32Array).length;
+    return Math.min(RARE_LIKENESS, Math.max(1, Math.round(Math.log2(items / Math.max(1, holders))) - RARITY_OFFSET));
+  });
+}
+
 function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
   const index = catalogIndex(catalog);
   const facets = (options.questionFacets ?? facetsByKind(catalog, QUESTION_KINDS)).filter((facet) =>
@@ -256,9 +275,7 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
     facets,
     describe: describedFacets(catalog),
     inQuestionFacets: Uint8Array.from(index.attributeFacet, (facet) => (facets.includes(facet) ? 1 : 0)),
-    // A genre in common makes two items alike more than a tag or a name does: "like The Maltese Falcon, but newer"
-    // is a crime film before it is any film based on a book.
-    likeness: genre.map((isGenre) => (isGenre === 1 ? GENRE_LIKENESS : 1)),
+    likeness: likenesses(index, genre),
     genre,
     person,
     genreCount: Uint8Array.from(index.attributeIds, (ids) =>

@@ -441,7 +441,8 @@ function coherenceProblems(c: Case): string[] {
 
   const saidSeen = new Set<string>(); // items the user said it has seen, or turned down
   const recommended: string[] = [];
-  const named = new Set<string>(); // items named in an earlier turn: they may be written without their year
+  // Items named in an earlier turn: they may be written without their year, as a user may write any title.
+  const named = new Set<string>();
   for (const [i, turn] of turns.entries()) {
     const here = acts(turn);
     const next = turns[i + 1];
@@ -453,7 +454,8 @@ function coherenceProblems(c: Case): string[] {
     for (const act of here) {
       for (const id of act.items) {
         const item = c.catalog.get(id);
-        if (item && !turn.text.includes(displayTitle(item)) && !(named.has(id) && namesWithoutYear(turn.text, item)))
+        const plain = named.has(id) || turn.speaker === 'user';
+        if (item && !turn.text.includes(displayTitle(item)) && !(plain && namesWithoutYear(turn.text, item)))
           at(i, `${act.type} names ${id} but the text lacks "${displayTitle(item)}"`);
       }
     }

@@ -45,11 +45,33 @@ function distinct(speaker: Speaker, acts: readonly DialogueAct[], persona?: Pers
 
 const namedIds = (acts: readonly DialogueAct[]): string[] => [...new Set(acts.flatMap((act) => act.items))];
 
+/**
+ * Where a text names an item, as a whole phrase: by its display title, or by the title alone ("The Matrix" for "The
+ * Matrix (1999)"), as a user may and as anyone may again. The title alone also matches within the display title.
+ */
+function titleSpans(id: string): RegExp {
+  const item = catalog.require(id);
+  const display = displayTitle(item);
+  const suffix = ` (${item.year})`;
+  const title = item.year !== undefined && display.endsWith(suffix) ? display.slice(0, -suffix.length) : display;
+  const escaped = title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?:${suffix.replace(/[()]/g, '\\$&')})?(?![\\p{L}\\p{N}])`, 'gu');
+}
+
+/** How many times a text names an item (see {@link titleSpans}). */
+const mentionsOf = (text: string, id: string): number => text.match(titleSpans(id))?.length ?? 0;
+
+/** The text with each item the acts name blanked out, however it was written. */
+function blankTitles(text: string, acts: readonly DialogueAct[], by: string): string {
+  let out = text;
+  for (const named of namedIds(acts)) out = out.replace(titleSpans(named), by);
+  return out;
+}
+
 /** Titles in the text that its acts do not name (after blanking the named ones, which may contain others). */
 function extraTitles(text: string, acts: readonly DialogueAct[]): string[] {
   const named = namedIds(acts);
-  let rest = text;
-  for (const named_ of named) rest = rest.replaceAll(displayTitle(catalog.require(named_)), '\u0000');
+  const rest = blankTitles(text, acts, '\u0000');
   return ALL_TITLES.filter((entry) => !named.includes(entry.id) && rest.includes(entry.title)).map(
     (entry) => entry.title,
   );
@@ -59,8 +81,7 @@ function extraTitles(text: string, acts: readonly DialogueAct[]): string[] {
 function hygieneProblems(text: string, acts: readonly DialogueAct[]): string[] {
   const problems: string[] = [];
   // Titles are the catalog's spelling, not ours: blank them before checking our own words.
-  let own = text;
-  for (const named of namedIds(acts)) own = own.replaceAll(displayTitle(catalog.require(named)), 'Title');
+  const own = blankTitles(text, acts, 'Title');
   if (/undefined|NaN|null|\[object/.test(own)) problems.push('leftover value');
   if (/[{}$<>]/.test(own)) problems.push('placeholder');
   if (own.includes('  ')) problems.push('double space');
@@ -254,8 +275,7 @@ describe('TemplateAdapter', () => {
         for (let seed = 0; seed < 60; seed++) {
           const acts = [sampler.act(type, new SeededRandom(`${type}/${speaker}/${seed}`))];
           const text = render(speaker, acts, seed, seed % 3 === 0 ? { verbosity: 'chatty' } : undefined);
-          for (const named of namedIds(acts))
-            expect(text, `${type}: ${text}`).toContain(displayTitle(catalog.require(named)));
+          for (const named of namedIds(acts)) expect(mentionsOf(text, named), `${type}: ${text}`).toBeGreaterThan(0);
           expect(extraTitles(text, acts), `${type}: ${text}`).toEqual([]);
           expect(hygieneProblems(text, acts), `${type}: ${text}`).toEqual([]);
         }
@@ -284,8 +304,7 @@ describe('TemplateAdapter', () => {
         ? { verbosity: rng.pick(['terse', 'chatty'] as const) }
         : undefined;
       // Titles are not our words ("In the Mood for Love (2000)"): judge the rest.
-      let text = render('user', acts, seed, persona);
-      for (const named of namedIds(acts)) text = text.replaceAll(displayTitle(catalog.require(named)), 'Title');
+      const text = blankTitles(render('user', acts, seed, persona), acts, 'Title');
       if (polarity !== 'positive') expect(text, text).not.toMatch(positiveWords);
       if (polarity !== 'negative') expect(text, text).not.toMatch(negativeWords);
       if (polarity === 'neutral')
@@ -462,7 +481,7 @@ describe('TemplateAdapter', () => {
       const acts = Array.from({ length: rng.int(1, 4) }, () => sampler.act(rng.pick(types), rng));
       const text = render(speaker, acts, n, speaker === 'user' ? rng.pick(personas) : undefined);
       expect(hygieneProblems(text, acts), text).toEqual([]);
-      for (const named of namedIds(acts)) expect(text, text).toContain(displayTitle(catalog.require(named)));
+      for (const named of namedIds(acts)) expect(mentionsOf(text, named), text).toBeGreaterThan(0);
       expect(extraTitles(text, acts), text).toEqual([]);
     }
   });
@@ -529,7 +548,7 @@ describe('TemplateAdapter', () => {
     },
   );
 
-  it('may write a film named earlier in the dialogue without its year, never a first mention', () => {
+  it("may write a film named earlier in the dialogue without its year, never the recommender's first mention", () => {
     const said = (ids: readonly string[]) => [
       {
         index: 0,
@@ -541,9 +560,10 @@ describe('TemplateAdapter', () => {
     const TRUE_GRIT = catalog.require('true-grit-2010').id;
     const critique: DialogueAct = { type: 'critique', items: [MATRIX], direction: 'newer', polarity: 'negative' };
     let short = 0;
+    const recommend: DialogueAct = { type: 'recommend', items: [MATRIX], reasons: [] };
     for (let seed = 0; seed < 200; seed++) {
-      // First mention: always the display title.
-      expect(render('user', [critique], seed)).toContain('The Matrix (1999)');
+      // The recommender's first mention: always the display title.
+      expect(render('assistant', [recommend], seed)).toContain('The Matrix (1999)');
       const again = adapter.verbalizeSync({ ...request('user', [critique], seed), history: said([MATRIX]) });
       expect(again).toContain('The Matrix');
       if (!again.includes('The Matrix (1999)')) short++;
@@ -560,6 +580,18 @@ describe('TemplateAdapter', () => {
     }
     // A later mention that can leave the year out always does: nobody re-adds it once the film has come up.
     expect(short).toBe(200);
+  });
+
+  it('lets a user name a film without its year the first time, unless the title alone is unclear', () => {
+    const loved = (id: string): DialogueAct => ({ type: 'disclose', items: [id], polarity: 'positive', strength: 0.9 });
+    for (let seed = 0; seed < 200; seed++) {
+      const matrix = render('user', [loved(MATRIX)], seed);
+      expect(matrix).toContain('The Matrix');
+      expect(matrix).not.toContain('1999');
+      // Said plainly, "Heat" and "True Grit" would be a word and either of two films.
+      expect(render('user', [loved(HEAT)], seed)).toContain('Heat (1995)');
+      expect(render('user', [loved(catalog.require('true-grit-2010').id)], seed)).toContain('True Grit (2010)');
+    }
   });
 
   /** The assistant's question after a user turn of these acts, in 400 seeded wordings: where it says them back. */
@@ -802,7 +834,6 @@ describe('TemplateAdapter', () => {
 });
 
 describe('one thought per title', () => {
-  const occurrences = (text: string, title: string) => text.split(title).length - 1;
   const loved = (item: string): DialogueAct => ({
     type: 'disclose',
     items: [item],
@@ -814,7 +845,7 @@ describe('one thought per title', () => {
     for (let seed = 0; seed < 200; seed++) {
       for (const persona of [undefined, { verbosity: 'terse' as const }, { verbosity: 'chatty' as const }]) {
         const text = render('user', [loved(HEAT), { type: 'reject', items: [HEAT], seen: true }], seed, persona);
-        expect(occurrences(text, displayTitle(catalog.require(HEAT))), text).toBe(1);
+        expect(mentionsOf(text, HEAT), text).toBe(1);
       }
     }
   });
@@ -851,8 +882,7 @@ describe('one thought per title', () => {
         { type: 'reject', items: [HEAT, ALIEN, AMELIE], seen: true },
       ];
       const text = render('user', acts, seed);
-      for (const item of [HEAT, ALIEN, AMELIE])
-        expect(occurrences(text, displayTitle(catalog.require(item))), text).toBe(1);
+      for (const item of [HEAT, ALIEN, AMELIE]) expect(mentionsOf(text, item), text).toBe(1);
     }
   });
 });

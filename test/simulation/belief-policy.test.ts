@@ -157,6 +157,40 @@ describe('beliefPolicy', () => {
     for (const item of newer[1]?.items ?? []) expect(catalog.require(item).year).toBeGreaterThan(1979);
   });
 
+  it('answers "like A, but …" with what A rarely shares: a martial-arts comedy for "Enter the Dragon, but funnier"', () => {
+    const dragon = catalog.resolveTitle('Enter the Dragon').id;
+    // Counted from the catalog, apart from the policy: the comedies that share the tag, a few of 300 films.
+    const fitting = catalog
+      .withAttribute('tag:martial arts')
+      .filter((item) => catalog.carries(item.id, 'genre:Comedy'))
+      .map((item) => item.id);
+    expect(fitting.length).toBeGreaterThan(0);
+    expect(catalog.withAttribute('tag:martial arts').length).toBeLessThan(catalog.size / 32);
+    const likesAction: UserAct[] = [
+      { type: 'disclose', items: [], attribute: 'genre:Action', polarity: 'positive', strength: 0.8 },
+    ];
+    let answered = 0;
+    let kept = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const p = policy(seed, { style: 'critiquing-heavy' });
+      untilRecommendation(p, likesAction);
+      const acts = p.next({
+        userActs: [
+          { type: 'critique', items: [dragon], attribute: 'genre:Comedy', direction: 'more', polarity: 'positive' },
+        ],
+        index: 10,
+        last: false,
+      });
+      const slate = acts.find((act) => act.type === 'recommend');
+      if (!slate) continue;
+      answered++;
+      // Not a comedy of its years that shares only the genre Action (Butch Cassidy and the Sundance Kid).
+      if (slate.items.some((id) => fitting.includes(id))) kept++;
+    }
+    expect(answered).toBeGreaterThan(30);
+    expect(kept).toBe(answered);
+  });
+
   it('offers no item of unknown year after a critique of an era', () => {
     const plays = new ItemCatalog(
       Array.from({ length: 12 }, (_, i) => ({

@@ -939,8 +939,8 @@ function build(d: DomainWords) {
    */
   const DROPPED: readonly Template<{ readonly x: string }>[] = [
     ({ x }) => `I'm out of ${x} that would fit as well, so I've dropped that for now.`,
-    ({ x }) => `I've already shown you the ${x} that would fit, so this steps away from them.`,
-    ({ x }) => `I'll have to step away from ${x} for this one; I've shown you the ones that fit.`,
+    ({ x }) => `I've shown you all the ${x} that would fit too, so I'm leaving them out this time.`,
+    ({ x }) => `That means leaving ${x} out for now: I've shown you every one that fits.`,
     ({ x }) => `That takes us away from ${x}, I'm afraid: I've run out of ones that would fit.`,
     ({ x }) => `None of the ${x} I have left would fit that as well, so I've let that go.`,
     ({ x }) => `There aren't any ${x} left that would also fit, so I'll leave those aside for now.`,

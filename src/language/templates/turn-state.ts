@@ -51,9 +51,9 @@ export interface TurnState {
 
 /**
  * A film's title without its year, as people write a film that has already come up ("The Matrix" after "The Matrix
- * (1999)", "Coco" after "Coco (2017)"), when that still names it plainly: it is the only film of that title in the
- * catalog, it is not one everyday word or a letter or two ("Up", "Her", "Heat", "M"), and it does not end in
- * punctuation of its own.
+ * (1999)", "Coco" after "Coco (2017)") and as a user names one at all ("I loved The Shining", not "The Shining
+ * (1980)"), when that still names it plainly: it is the only film of that title in the catalog, it is not one
+ * everyday word or a letter or two ("Up", "Her", "Heat", "M"), and it does not end in punctuation of its own.
  */
 function shortTitle(item: Item, display: string, catalog: ItemCatalog): string | undefined {
   const suffix = ` (${item.year})`;
@@ -67,12 +67,17 @@ function shortTitle(item: Item, display: string, catalog: ItemCatalog): string |
 // Worked out once per item: the title lookup is a good part of a turn's wording.
 const knownTitle = perItem((item, catalog) => shortTitle(item, displayTitle(item), catalog));
 
-/** The titles of item ids (throws `UNKNOWN_ITEM` for an id not in the catalog), ready for templates. */
+/**
+ * The titles of item ids (throws `UNKNOWN_ITEM` for an id not in the catalog), ready for templates. The recommender
+ * writes a title's year the first time, as a list of suggestions does; a user says the title alone where that is
+ * plain (see {@link shortTitle}).
+ */
 export function titleWords(state: TurnState, ids: readonly string[]): TitleWords {
+  const plain = state.speaker === 'user';
   const list = ids.map((id) => {
     const item = state.catalog.require(id);
     const display = displayTitle(item);
-    const short = state.known.has(id) ? knownTitle(item, state.catalog) : undefined;
+    const short = plain || state.known.has(id) ? knownTitle(item, state.catalog) : undefined;
     return short ?? display;
   });
   for (const title of list) state.titles.push(title);
