@@ -309,7 +309,7 @@ describe('TemplateAdapter', () => {
       if (polarity !== 'negative') expect(text, text).not.toMatch(negativeWords);
       if (polarity === 'neutral')
         expect(text, text).toMatch(
-          /no strong feelings|neutral|either way|take or leave|indifferent|okay|fine|alright|so-so|lukewarm/i,
+          /no strong feelings|neutral|either way|take or leave|indifferent|don't mind|okay|fine|alright|so-so|lukewarm/i,
         );
     }
   });
@@ -357,7 +357,8 @@ describe('TemplateAdapter', () => {
       disclose('neutral', 0.5, { attribute: 'genre:Western' }),
       disclose('negative', 0.5, { attribute: 'tag:sequel' }),
     ];
-    const hedges = /to be honest|honestly|most of the time|these days|as a rule|for the most part|lately/gi;
+    const hedges =
+      /to be honest|honestly|most of the time|these days|as a rule|for the most part|lately|I have to say/gi;
     for (let seed = 0; seed < 300; seed++) {
       const text = render('user', four, seed, { verbosity: 'chatty' } as Persona);
       expect(text, text).not.toMatch(/[^,;] (but|though) /);

@@ -32,9 +32,17 @@ const UNTOLD = new Set([
   'Philosophy',
   'Self-Help',
 ]);
-/** Goodbyes that answer a user who gave up. */
-const CONSOLING =
-  /\b(some nights are like that|didn't find the right|couldn't help more|didn't land on one|no pressure|Good luck finding)\b/i;
+// Goodbyes that answer a user who gave up, and never a recommender that ran out itself.
+const GIVE_UP_WORDS = [
+  'some nights are like that',
+  "didn't find the right",
+  "couldn't help more",
+  "didn't land on one",
+  'no pressure',
+];
+const CONSOLING_GIVE_UP = new RegExp(`\\b(${GIVE_UP_WORDS.join('|')})\\b`, 'i');
+/** The same, with a wish that fits a recommender that ran out too ("Sorry to end on a miss. Good luck finding …"). */
+const CONSOLING = new RegExp(`\\b(${[...GIVE_UP_WORDS, 'Good luck finding'].join('|')})\\b`, 'i');
 
 /** A sentence after the first that takes in what the other speaker said ("… more noir. Fair enough. Good night!"). */
 const ACKNOWLEDGING =
@@ -59,10 +67,11 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   ['"the anything … front"', /\bthe anything\b/],
   // "Not feeling A, B and C": turning several down takes "or".
   ['"and" in a refusal of several', /\bNot feeling T(?: \(\d{4}\))?(?:, T(?: \(\d{4}\))?)* and T\b/],
-  // "I've always loved poetry these days", "I'm generally a fan of Hardy, on the whole": how often, said twice.
+  // "I've always loved poetry these days", "I'm generally a fan of Hardy, on the whole", "I like books about
+  // happiness now and then, as a rule": how often, said twice.
   [
     'how often, said twice',
-    /\b(?:always|generally|usually)\b[^.!?;]*?,? (?:these days|lately|on the whole|as a rule|most of the time|for the most part)\b/i,
+    /\b(?:always|generally|usually|now and then|sometimes|mostly)\b[^.!?;]*?,? (?:these days|lately|on the whole|as a rule|most of the time|for the most part)\b/i,
   ],
   // "Same as Drive, but animated", "Closer to High Noon, but more recent", "Candide, sort of, but newer": a likeness
   // said as sameness, or as nearer than something never named, before the difference.
@@ -374,7 +383,7 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       found.push({ rule: 'consoling a user who did not give up', text: turn.text });
     // "I'm out of anything close to Drive My Car that's more noir. No worries at all. Good night!": the recommender
     // ran out, and answers it as if the user had given up.
-    if (types.join() === 'no-match,close' && (CONSOLING.test(turn.text) || ACKNOWLEDGING.test(turn.text)))
+    if (types.join() === 'no-match,close' && (CONSOLING_GIVE_UP.test(turn.text) || ACKNOWLEDGING.test(turn.text)))
       found.push({ rule: 'a give-up answered after the recommender ran out', text: turn.text });
     // "There's nothing left more noir than The Apartment" while noir films are left: what is gone is one like it.
     if (types.includes('no-match') && !/\b(?:like|close to)(?: both)? T\b/.test(plain))

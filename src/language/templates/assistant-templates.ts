@@ -225,7 +225,7 @@ function build(d: DomainWords) {
       ({ x }) => `Ah, ${x}. Good to know.`,
       ({ x }) => `Got it, you're into ${x}.`,
       ({ x }) => `Right, ${x}.`,
-      ({ x }) => `${x}: noted.`,
+      ({ x }) => `Ooh, ${x}. Nice.`,
       ({ x }) => `Great, that's a start: ${x}.`,
       ({ x }) => `${x}, good shout.`,
     ],
@@ -248,10 +248,10 @@ function build(d: DomainWords) {
       ({ x }) => `Okay, ${x} can go either way.`,
       ({ x }) => `I'll treat ${x} as optional, then.`,
       ({ x }) => `Fine, ${x} won't decide it.`,
-      ({ x }) => `So ${x} won't matter much, then.`,
-      ({ x }) => `Okay, I'll neither seek out nor avoid ${x}.`,
-      ({ x }) => `Right, ${x} or not, it's all the same to you.`,
-      ({ x }) => `Got it, ${x} won't be a deal-breaker either way.`,
+      ({ x }) => `Fair enough, no need to hunt for ${x}, then.`,
+      ({ x }) => `Okay, I won't worry about ${x} either way.`,
+      ({ x }) => `Right, you're not fussed about ${x}.`,
+      ({ x }) => `Got it, you can take or leave ${x}.`,
     ],
   };
 
@@ -308,7 +308,7 @@ function build(d: DomainWords) {
     ({ and }) => `Sure. Before I look further, what didn't you like about ${and}?`,
     ({ and }) => `Got it. What made ${and} a no?`,
     ({ and }) => `Alright. Anything in particular about ${and} that put you off?`,
-    ({ and }) => `Understood. What was wrong with ${and}, so I can aim better?`,
+    ({ and }) => `Understood. What was it about ${and} that didn't work for you?`,
     ({ and }) => `Noted. What about ${and} missed the mark for you?`,
     ({ and }) => `That's fine. What was it about ${and}, if you don't mind my asking?`,
   ];
@@ -343,7 +343,7 @@ function build(d: DomainWords) {
     ({ and }) => `Where do you stand on ${and}, if you've ${d.consume.participle} it?`,
     ({ and }) => `Ever come across ${and}?`,
     d.consumeNoun && (({ and }) => `Have you given ${and} a ${d.consumeNoun}?`),
-    ({ and }) => `I wonder, have you ${d.experience.participle} ${and}? Your opinion would help.`,
+    ({ and }) => `I wonder, have you ${d.experience.participle} ${and}? I'd like to know what you made of it.`,
     // Not "Before I suggest anything:", which an item question after suggestions would make false.
     ({ and }) => `Quick question: have you ${d.experience.participle} ${and}, and did it work for you?`,
     ({ and }) => `Have you ${d.experience.participle} ${and} by any chance?`,
@@ -449,12 +449,12 @@ function build(d: DomainWords) {
     'It helps me narrow the list.',
     'Just trying to get a feel for your taste.',
     'I want to get a sense of what to look for.',
-    'That tells me where to look.',
+    'Just so I know where to start.',
     d.alt && `It would help me pick the right ${d.alt}.`,
-    'Then I can aim better.',
+    'Knowing that helps a lot.',
     'I want the pick to fit you.',
     "That way I won't suggest anything you'd hate.",
-    'It shapes what I suggest next.',
+    "It makes a big difference to what I'd pick.",
   ]);
 
   /** "What genres do you enjoy?" */
@@ -502,7 +502,7 @@ function build(d: DomainWords) {
     "And tell me if there are any you'd rather skip.",
     'Just the first ones that come to mind.',
     'A rough idea is plenty.',
-    'The ones you skip help me too.',
+    "Or any you can't stand.",
   ];
 
   /** Recommendations with reasons, one item. */
@@ -524,7 +524,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `Okay, for ${r} I'm going to suggest ${and}.`,
     ({ and, r }) => `My recommendation for ${r} would be ${and}.`,
     ({ and, r }) => `Try ${and} if you have ${r} in mind.`,
-    ({ and, r }) => `Perhaps ${and}? It lines up with ${r}.`,
+    ({ and, r }) => `Perhaps ${and}? It should suit a fan of ${r}.`,
     ({ and, r }) => `Since ${r} came up, I'd recommend ${and}.`,
     ({ and, r }) => `${and} would be my choice, what with your fondness for ${r}.`,
     ({ and, r }) => `Going with ${r}, then: try ${and}.`,
@@ -828,8 +828,8 @@ function build(d: DomainWords) {
     ({ t, s }) => `Good to know. Similar to ${t}, but ${s}.`,
     ({ t, s }) => `Okay, close to ${t}, but ${s}. Got it.`,
     ({ t, s }) => `Okay, so ${t}, but ${s}. Let me look.`,
-    ({ t, s }) => `All right: ${t} as the base, but ${s}.`,
-    ({ t, s }) => `Understood, ${t} with one change: ${s}.`,
+    ({ t, s }) => `All right, something in the spirit of ${t}, but ${s}.`,
+    ({ t, s }) => `Understood: like ${t}, only ${s}.`,
     ({ t, s }) => `Fine by me. Something like ${t}, but ${s}.`,
   ]);
 
@@ -869,7 +869,7 @@ function build(d: DomainWords) {
     ({ t, s, and }) => `Got it. Close to ${t}, just ${s}: ${and}.`,
     ({ t, s, or }) => `Sure, like ${t}, but ${s}. How about ${or}?`,
     ({ t, s, and, one }) => `Similar to ${t}, but ${s}? In that case, ${and} ${one ? 'comes' : 'come'} to mind.`,
-    ({ t, s, or }) => `Let's keep ${t} as the model, but ${s}. What about ${or}?`,
+    ({ t, s, or }) => `Sticking close to ${t}, but ${s}: what about ${or}?`,
     ({ t, s, and, one, list }) =>
       `${one ? "Here's one" : list.length === 2 ? 'Here are a couple' : 'Here are a few'} like ${t}, but ${s}: ${and}.`,
     ({ t, s, or }) => `Same feel as ${t}, but ${s}? ${or} could work.`,

@@ -75,9 +75,20 @@ interface Hedges {
 
 // The words of the endings, to leave alone a clause whose wording already carries one ("I've been enjoying sci-fi
 // lately" takes no ", as a rule"), or says how often ("I've always loved poetry" takes no " these days", "I'm
-// generally a fan of Hardy" no ", on the whole"). "Really" is left out: as an intensifier ("I really like") it is no
-// ending.
-const HOW_OFTEN = ['always', 'generally', 'usually', 'often', 'never', 'every time', 'all day'];
+// generally a fan of Hardy" no ", on the whole", "I like poetry now and then" no ", for the most part"). "Really"
+// is left out: as an intensifier ("I really like") it is no ending.
+const HOW_OFTEN = [
+  'always',
+  'generally',
+  'usually',
+  'often',
+  'never',
+  'every time',
+  'all day',
+  'now and then',
+  'sometimes',
+  'mostly',
+];
 const hedgeWords = perPhrasing(
   (phrasing) =>
     new RegExp(
