@@ -228,10 +228,11 @@ export function measure(records, catalog, titles, { repeatedDialogues = 1342, di
     const slates = [];
     let acceptedAt = -1;
     turns.forEach((turn, index) => {
-      for (const act of turn.acts) {
-        if (turn.speaker === 'assistant' && act.type === 'recommend') slates.push({ index, items: act.items });
+      // A slate in two parts (two recommend acts, each with its reason) is one slate.
+      const items = turn.acts.flatMap((act) => (act.type === 'recommend' ? act.items : []));
+      if (turn.speaker === 'assistant' && items.length > 0) slates.push({ index, items });
+      for (const act of turn.acts)
         if (turn.speaker === 'user' && act.type === 'accept' && acceptedAt < 0) acceptedAt = index;
-      }
     });
     itemsSuggested += slates.reduce((sum, slate) => sum + slate.items.length, 0);
     if (record.outcome.reason === 'accepted') {

@@ -32,7 +32,10 @@ export const BehaviourStatsSchema = z.strictObject({
   }),
   /** Each outcome's share of the dialogues. */
   outcomes: z.record(OutcomeReasonSchema, Share),
-  /** Mean number of slates (recommend acts) shown up to and including the accepted one, over accepted dialogues. */
+  /**
+   * Mean number of slates (assistant turns that recommend: a slate in two parts, each with its reason, is one) shown
+   * up to and including the accepted one, over accepted dialogues.
+   */
   slatesBeforeAcceptance: z.number().nullable(),
   /** Critiques by direction, and how the assistant answered them. */
   critiques: z.record(CritiqueDirectionSchema, CritiqueAnswersSchema),
@@ -97,11 +100,9 @@ export class BehaviourTally {
       const counts = this.#acts[turn.speaker];
       for (const act of turn.acts) counts.set(act.type, (counts.get(act.type) ?? 0) + 1);
       if (turn.speaker === 'assistant') {
-        for (const act of turn.acts) {
-          if (act.type !== 'recommend') continue;
-          slates++;
-          for (const item of act.items) recommended.add(item);
-        }
+        // A slate in two parts, each with its reason, is one slate.
+        if (turn.acts.some((act) => act.type === 'recommend')) slates++;
+        for (const act of turn.acts) if (act.type === 'recommend') for (const item of act.items) recommended.add(item);
         continue;
       }
       if (heldOut.size > 0) {
@@ -134,10 +135,10 @@ export class BehaviourTally {
 
   #answer(critique: ActOfType<'critique'>, answer: readonly DialogueAct[]): Answer {
     if (answer.some((act) => act.type === 'no-match')) return 'noMatch';
-    const slate = answer.find((act) => act.type === 'recommend');
-    if (!slate) return 'notHonoured';
+    const slate = answer.flatMap((act) => (act.type === 'recommend' ? act.items : []));
+    if (slate.length === 0) return 'notHonoured';
     const anchor = this.#catalog.get(critique.items[0] as string)?.year;
-    for (const id of slate.items) {
+    for (const id of slate) {
       const item = this.#catalog.get(id);
       if (!item) return 'unchecked';
       const fits =

@@ -124,6 +124,9 @@ const ERA_SPAN = 30;
 // not Cinderella (1950) but something from the 1960s on, while newer than Heat (1995) may be a decade on. The span
 // grows with it, to twice the gap.
 const NEWER_SHARE = 0.25;
+// A stated liking at least this strong ("I love film noir") is not left for a later slate when the one it answers
+// now has nothing of it: it gets its own part of the slate (see #splitSlate).
+const STRONG_LIKING = 0.7;
 
 // Items this many years or fewer from a critiqued item count as sharing a genre more with it (see #constraintOf).
 const SAME_TIME = 15;
@@ -409,8 +412,7 @@ class BeliefRecommender implements RecommenderPolicy {
     if (critique) return this.#answerCritique(critique, turn.last);
     if (turn.last) {
       // The user is still asking: the goodbye comes with a last suggestion, not instead of one.
-      const slate = this.#recommendHeeding(stated);
-      return slate ? [slate, close] : [close];
+      return [...this.#recommendHeeding(stated), close];
     }
     if (bare !== undefined && this.#reasonAsked === undefined && this.#random.chance(this.#reasonAfterMiss)) {
       this.#reasonAsked = bare;
@@ -422,8 +424,8 @@ class BeliefRecommender implements RecommenderPolicy {
     const askNow = planned || (missed && this.#random.chance(this.#questionAfterMiss));
     const question = askNow ? this.#question() : undefined;
     if (question) return [question];
-    const slate = this.#recommendHeeding(stated);
-    return [slate ?? { type: 'close', items: [] }];
+    const slates = this.#recommendHeeding(stated);
+    return slates.length > 0 ? slates : [{ type: 'close', items: [] }];
   }
 
   /**
@@ -452,7 +454,7 @@ class BeliefRecommender implements RecommenderPolicy {
    * liking nothing left can answer within the years a critique of an era asked for is answered outside them; one no
    * item left can answer at all is given up; with none left, the slate is the usual best.
    */
-  #recommendHeeding(stated: readonly StatedLiking[]): ActOfType<'recommend'> | undefined {
+  #recommendHeeding(stated: readonly StatedLiking[]): ActOfType<'recommend'>[] {
     // A person the user named before a genre or a theme: a fan of Humphrey Bogart who also likes dramas notices a
     // Bogart film missing more than a drama. Then strongest first; stable sorts: of equals, the one said first.
     const named = (liking: StatedLiking) => {
@@ -462,29 +464,64 @@ class BeliefRecommender implements RecommenderPolicy {
     const strongestFirst = (a: StatedLiking, b: StatedLiking) => named(b) - named(a) || b.strength - a.strength;
     const now = stated.filter((liking) => this.#unserved.some(({ key }) => key === liking.key)).sort(strongestFirst);
     const before = this.#unserved.filter((liking) => !now.some(({ key }) => key === liking.key)).sort(strongestFirst);
-    const order = [...now, ...before].flatMap(({ key }) => {
+    const order = [...now, ...before].flatMap(({ key, strength }) => {
       const id = this.#catalog.attributeIdOf(key);
-      return id === undefined ? [] : [{ key, holders: this.#index.itemsWithAttribute[id] as Int32Array }];
+      return id === undefined ? [] : [{ key, strength, holders: this.#index.itemsWithAttribute[id] as Int32Array }];
     });
-    for (const { key, holders } of order) {
+    for (const [place, { key, holders }] of order.entries()) {
       for (const other of order) {
         if (other.key === key) continue;
         const both = intersect(holders, other.holders);
         const slate = both.length === 0 ? undefined : this.#recommend({ among: both, heeds: key });
-        if (slate) return slate;
+        if (slate) return [slate];
       }
+      // Nothing has both: a strong liking said before is offered beside this one rather than after it, when the
+      // user may have settled already ("For film noir, Double Indemnity; and since you like true stories, Man on
+      // Wire.").
+      const beside =
+        place === 0 ? order.find((other) => other.key !== key && other.strength >= STRONG_LIKING) : undefined;
+      const split = beside === undefined ? undefined : this.#splitSlate(key, holders, beside.key, beside.holders);
+      if (split) return split;
       // A liking of the user's own outweighs an era asked of another item: "newer than The Jungle Book" does not
       // leave a fan of Humphrey Bogart without a Bogart film.
       const slate =
         this.#recommend({ among: holders, heeds: key }) ??
         this.#inYears([-Infinity, Infinity], () => this.#recommend({ among: holders, heeds: key }));
-      if (slate) return slate;
+      if (slate) return [slate];
       this.#unserved = this.#unserved.filter((liking) => liking.key !== key);
     }
     // Every liking answered once, a slate still carries one of them while any item left does: a fan of family films
     // who turned two down is offered a third, not A Quiet Place because the belief drifted after the misses.
     const liked = this.#liked();
-    return (liked.length > 0 ? this.#recommend({ among: liked }) : undefined) ?? this.#recommend();
+    const slate = (liked.length > 0 ? this.#recommend({ among: liked }) : undefined) ?? this.#recommend();
+    return slate ? [slate] : [];
+  }
+
+  /**
+   * One slate in two parts, each with its own reason: items of `key` (all but one of the slate's size), then one of
+   * `also`. Undefined, with nothing shown, when the slate size allows no second part or either part has nothing.
+   */
+  #splitSlate(
+    key: string,
+    holders: Int32Array,
+    also: string,
+    alsoHolders: Int32Array,
+  ): [ActOfType<'recommend'>, ActOfType<'recommend'>] | undefined {
+    const [min, max] = this.#options.slateSize;
+    const most = Math.max(min, max);
+    if (most < 2 || this.#rank(1, { among: alsoHolders }) === 0) return undefined;
+    const first = this.#keptSlate(
+      { among: holders, heeds: key },
+      this.#random.int(Math.max(1, Math.min(min, max) - 1), most - 1),
+    );
+    if (!first) return undefined;
+    const second = this.#keptSlate({ among: alsoHolders, heeds: also }, 1);
+    // The only item of `also` left may have gone to the first part: then no split, and the usual slate is drawn.
+    if (!second) {
+      for (const item of first.slate.items) this.#include(item);
+      return undefined;
+    }
+    return [first.slate, second.slate];
   }
 
   /** The catalog positions of the items carrying any liking the user stated, ascending. */
@@ -817,9 +854,9 @@ class BeliefRecommender implements RecommenderPolicy {
    * The best slate that honours the constraint and keeps what earlier critiques asked for, as long as some item
    * has it all; the oldest asks give way first, and those the slate lacks are returned as `dropped` (attribute keys).
    */
-  #keptSlate(constraint: SlateConstraint = {}): KeptSlate | undefined {
+  #keptSlate(constraint: SlateConstraint = {}, sized?: number): KeptSlate | undefined {
     const [min, max] = this.#options.slateSize;
-    const size = this.#random.int(Math.min(min, max), Math.max(min, max));
+    const size = sized ?? this.#random.int(Math.min(min, max), Math.max(min, max));
     let count = 0;
     let dropped = 0;
     for (; dropped <= this.#wanted.length; dropped++) {

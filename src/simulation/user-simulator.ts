@@ -150,6 +150,8 @@ export class UserSimulator {
   /** The user's acts in reply to the recommender's last turn. */
   respond(assistantActs: readonly AssistantAct[]): UserAct[] {
     const acts: UserAct[] = [];
+    // A slate in two parts, each with its reason, is one choice: the user takes one item of either, or neither.
+    let slate: string[] | undefined;
     for (const act of assistantActs) {
       switch (act.type) {
         case 'greet':
@@ -169,7 +171,9 @@ export class UserSimulator {
           acts.push(...this.#reasonAnswer(act.items[0] as string));
           break;
         case 'recommend':
-          acts.push(...this.#judgeSlate(act.items));
+          if (slate) break;
+          slate = assistantActs.flatMap((other) => (other.type === 'recommend' ? other.items : []));
+          acts.push(...this.#judgeSlate(slate));
           break;
         case 'describe-item':
           acts.push(...this.#judgeSlate(act.items, true));

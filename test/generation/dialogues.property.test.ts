@@ -478,9 +478,12 @@ function coherenceProblems(c: Case): string[] {
         if ((act.type === 'recommend' || act.type === 'describe-item') && next) {
           const reaction = after.filter((a) => REACTIONS.has(a.type));
           if (reaction.length === 0) at(i + 1, `no reaction to ${act.type} ${act.items.join(', ')}`);
+          // A slate in two parts (each with its reason) is one choice: a reaction may be to an item of either part.
+          const offered =
+            act.type === 'recommend' ? here.flatMap((a) => (a.type === 'recommend' ? a.items : [])) : act.items;
           for (const r of reaction) {
-            if (r.items.some((id) => !act.items.includes(id)))
-              at(i + 1, `${r.type} of ${r.items.join(', ')} reacts to items not in ${act.items.join(', ')}`);
+            if (r.items.some((id) => !offered.includes(id)))
+              at(i + 1, `${r.type} of ${r.items.join(', ')} reacts to items not in ${offered.join(', ')}`);
             if (act.type === 'describe-item' && r.type === 'ask-about-item')
               at(i + 1, 'asks about an item just described');
           }

@@ -583,6 +583,29 @@ describe('TemplateAdapter', () => {
     expect(short).toBe(200);
   });
 
+  it('words a slate in two parts as one suggestion and an addition, asking at most once', () => {
+    const history = oneTurn('user', 'I love film noir and true stories.', [
+      disclose('positive', 0.9, { attribute: 'genre:Film-Noir' }),
+      disclose('positive', 0.8, { attribute: 'tag:based on a true story' }),
+    ]);
+    const acts: DialogueAct[] = [
+      { type: 'recommend', items: ['double-indemnity-1944'], reasons: ['genre:Film-Noir'] },
+      { type: 'recommend', items: ['man-on-wire-2008'], reasons: ['tag:based on a true story'] },
+    ];
+    const texts = new Set<string>();
+    for (let seed = 0; seed < 200; seed++) {
+      const text = adapter.verbalizeSync({ ...request('assistant', acts, seed), history });
+      texts.add(text);
+      expect(text.indexOf('Double Indemnity'), text).toBeLessThan(text.indexOf('Man on Wire'));
+      expect(text.split('?').length - 1, text).toBeLessThanOrEqual(1);
+      // The second part opens its own sentence as an addition, not as a new list ("How about …").
+      const second = text.split(/(?<=[.!?]) /).find((sentence) => sentence.includes('Man on Wire')) as string;
+      expect(second, text).toMatch(/^(And|For|Since .* too|Or|You mentioned|Then)\b/);
+      expect(second, text).not.toContain('Double Indemnity');
+    }
+    expect(texts.size).toBeGreaterThan(100);
+  });
+
   it('lets a user name a film without its year the first time, unless the title alone is unclear', () => {
     const loved = (id: string): DialogueAct => ({ type: 'disclose', items: [id], polarity: 'positive', strength: 0.9 });
     for (let seed = 0; seed < 200; seed++) {

@@ -101,6 +101,24 @@ describe('UserSimulator', () => {
     ]);
   });
 
+  it('takes a slate in two parts as one choice: one answer, about an item of either part', () => {
+    let tookSecond = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      // Blade Runner (held out, so unseen, and of its taste) is in the second part: it may be the one taken.
+      const acts = simulator(seed).respond([recommend('m5'), recommend('m8')]);
+      const accepted = acts.filter((act) => act.type === 'accept');
+      expect(accepted.length).toBeLessThanOrEqual(1);
+      for (const act of acts) for (const item of act.items) expect(['m5', 'm8']).toContain(item);
+      if (accepted[0]?.items[0] === 'm8') tookSecond++;
+      // Two parts the user would turn down are turned down together, once.
+      const refused = simulator(seed).respond([recommend('m6'), recommend('m5')]);
+      expect(refused.filter((act) => act.type === 'accept')).toEqual([]);
+      for (const act of refused) for (const item of act.items) expect(['m5', 'm6']).toContain(item);
+      expect(refused.filter((act) => act.type === 'reject').length).toBeLessThanOrEqual(1);
+    }
+    expect(tookSecond).toBeGreaterThan(20);
+  });
+
   it('asked what put it off a title, says what it would change, or that nothing did and what it likes instead', () => {
     const askReason = (item: string): AssistantAct => ({ type: 'ask-reason', items: [item] });
     expect(simulator().respond([askReason('m2')])).toEqual([

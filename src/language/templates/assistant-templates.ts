@@ -768,6 +768,21 @@ function build(d: DomainWords) {
   ];
 
   /**
+   * The second part of a slate in two, each with its reason: one title for another liking, said after the first part
+   * ("Since you like film noir, try Double Indemnity (1944). And for a true story, there's Man on Wire (2008).").
+   */
+  const RECOMMEND_ALSO_BECAUSE: readonly Template<RecommendWords>[] = [
+    ({ and, r }) => `And for ${r}, there's ${and}.`,
+    ({ and, r }) => `And since you like ${r} too, there's ${and}.`,
+    ({ and, r }) => `For ${r}, I'd add ${and}.`,
+    ({ and, r }) => `Since ${r} came up too, I'd also suggest ${and}.`,
+    ({ and, r }) => `Or, for ${r}, try ${and}.`,
+    ({ and, r }) => `You mentioned ${r} as well, so there's ${and} too.`,
+    ({ and, r }) => `Then, for ${r}, I'd point you to ${and}.`,
+    ({ and, r }) => `And with ${r} in mind, there's ${and}.`,
+  ];
+
+  /**
    * Said after a recommendation that ends in a full stop: an invitation to answer. The same list follows one title
    * or several, so none says "it", "that one" or "any of them" (those are in the recommendations themselves).
    */
@@ -1164,6 +1179,7 @@ function build(d: DomainWords) {
     RECOMMEND_MANY_FIRST,
     RECOMMEND_MANY_NEXT,
     RECOMMEND_MANY_ASKING,
+    RECOMMEND_ALSO_BECAUSE,
     RECOMMEND_FOLLOW_UPS,
     RESPOND_CRITIQUE,
     RESPOND_CRITIQUE_COMPARATIVE,

@@ -333,12 +333,26 @@ function noLikingClaimed<T extends Template<typeof MARKED>>(list: readonly T[]):
   return keptOf(list, claimsNoLiking);
 }
 
-/** A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye. */
-function suggestable<T extends Template<typeof MARKED>>(state: TurnState, list: readonly T[]): readonly T[] {
-  return state.closing ? statementsOf(list) : list;
+/**
+ * A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye, or when the
+ * suggestion is the first part of a slate in two (the question, if any, comes after the second).
+ */
+function suggestable<T extends Template<typeof MARKED>>(
+  state: TurnState,
+  list: readonly T[],
+  part?: SlatePart,
+): readonly T[] {
+  return state.closing || part === 'first' ? statementsOf(list) : list;
 }
 
-function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
+/** Where a recommendation stands in a slate of two parts, each with its reason. */
+type SlatePart = 'first' | 'second';
+
+/**
+ * A recommendation's words. `part` says where it stands in a slate of two parts, each with its reason: the first
+ * invites no answer yet, the second is said as an addition to it.
+ */
+function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePart): string {
   const titles = titleWords(state, act.items);
   const r = joinList(
     act.reasons.map((key) =>
@@ -349,6 +363,8 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
   );
   const { t } = state;
   const one = titles.one;
+  if (part === 'second' && r !== '' && act.reasons.every((key) => state.stated.has(key)))
+    return recommendTail(state, state.random.pick(t.RECOMMEND_ALSO_BECAUSE)({ ...titles, r }), act, false, part);
   // The wordings of a first suggestion ("a good place to start") or a later one ("next idea"), as the dialogue stands.
   const order = state.suggestedBefore
     ? one
@@ -359,14 +375,16 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
       : t.RECOMMEND_MANY_FIRST;
   if (r === '') {
     // Also those that invite an answer themselves (after which nothing is added), unless the turn says goodbye.
-    const asking = state.closing ? [] : one ? t.RECOMMEND_ONE_ASKING : t.RECOMMEND_MANY_ASKING;
+    const asking = state.closing || part === 'first' ? [] : one ? t.RECOMMEND_ONE_ASKING : t.RECOMMEND_MANY_ASKING;
     const { item, list } = drawFrom(state.random, [
-      suggestable(state, one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY),
-      suggestable(state, order),
+      suggestable(state, one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY, part),
+      suggestable(state, order, part),
       asking,
     ]);
     const text = item({ ...titles, r });
-    return state.speaker === 'user' || list === asking ? text : recommendTail(state, text, act, asksAbout(item));
+    return state.speaker === 'user' || list === asking
+      ? text
+      : recommendTail(state, text, act, part === 'first' || asksAbout(item), part);
   }
   // "You said you like …", or "Since you like …", only of what the user said they like, not of what a critique asked
   // for ("more tense"): "Since it's tense films you want" is all a critique tells.
@@ -378,25 +396,32 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>): string {
     : claims(one ? t.RECOMMEND_ONE_BECAUSE_FIRST : t.RECOMMEND_MANY_BECAUSE_FIRST);
   const said = liked ? (one ? t.RECOMMEND_ONE_BECAUSE_SAID : t.RECOMMEND_MANY_BECAUSE_SAID) : [];
   const template = drawFrom(state.random, [
-    suggestable(state, because),
-    suggestable(state, first),
-    suggestable(state, said),
+    suggestable(state, because, part),
+    suggestable(state, first, part),
+    suggestable(state, said, part),
   ]).item;
   const text = template({ ...titles, r });
   if (state.speaker === 'user') return text;
-  return recommendTail(state, text, act, asksAbout(template));
+  return recommendTail(state, text, act, part === 'first' || asksAbout(template), part);
 }
 
 // After a suggestion: maybe what a film is like, then maybe an invitation to answer (only after a suggestion that
 // asks nothing itself: not "Have you seen A? It fits. Sound good?"). The fact follows a title ("Heat (1995), a crime
 // thriller by Michael Mann") or, for a single film, is a sentence of its own.
-function recommendTail(state: TurnState, text: string, act: ActOfType<'recommend'>, asked: boolean): string {
+function recommendTail(
+  state: TurnState,
+  text: string,
+  act: ActOfType<'recommend'>,
+  asked: boolean,
+  part?: SlatePart,
+): string {
   const { random, catalog } = state;
   const voice = VOICES[state.style];
   const ids = act.items;
   let out = text;
   let fact = '';
-  if (random.chance(voice.fact)) {
+  // Not after the second part of a slate: words after its title read as said of every title of the turn.
+  if (part !== 'second' && random.chance(voice.fact)) {
     // Nor what the suggestion gave as its reason: "Since you like Spielberg's films, try Jaws. Spielberg directed it."
     const said =
       act.reasons.length === 0 ? undefined : new Set(act.reasons.map((key) => key.slice(key.indexOf(':') + 1)));
@@ -961,6 +986,14 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       const words = { ...titleWords(state, act.items), x };
       pieces.push(sentence(state, state.random.pick(styled(state, state.t.REASON_NONE_INSTEAD))(words)));
       i += 2;
+    } else if (
+      act.type === 'recommend' &&
+      !isUser(state) &&
+      (next?.type === 'recommend' || acts[i - 1]?.type === 'recommend')
+    ) {
+      // A slate in two parts, each with its reason: the second is said as an addition to the first.
+      pieces.push(sentence(state, recommend(state, act, next?.type === 'recommend' ? 'first' : 'second')));
+      i++;
     } else if (act.type === 'close' && act.items.length === 0 && !isUser(state) && closesAfter(acts[i - 1])) {
       // A goodbye after a last suggestion, answer or no-match in the same turn: not "Sorry we didn't find the right
       // one" or "Fair enough", which answer a user who gave up.
