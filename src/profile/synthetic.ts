@@ -51,7 +51,8 @@ export const SyntheticProfileOptionsSchema = z.strictObject({
    */
   otherAttributes: z.tuple([z.number().int().min(0), z.number().int().min(0)]).default([3, 8]),
   /**
-   * Share of the catalog each user has seen, as [min, max] in (0, 1].
+   * Share of the catalog each user has seen, as [min, max] in (0, 1]; a fan of a person or series (a taste of 0.5 or
+   * more) has seen each of their items with a chance of 0.8 besides.
    * @default [0.15, 0.4]
    */
   seenShare: z.tuple([z.number().gt(0).max(1), z.number().gt(0).max(1)]).default([0.15, 0.4]),
@@ -92,6 +93,8 @@ interface TasteVocabulary {
   readonly itemGenres: readonly Int32Array[];
   /** Each tag, with the catalog positions of its items and the genres it implies. */
   readonly tagItems: ReadonlyArray<readonly [string, Int32Array, readonly string[]]>;
+  /** The catalog positions of the items of each other attribute that is not a tag: a person's, a series'. */
+  readonly namedItems: ReadonlyMap<string, Int32Array>;
 }
 
 const tasteVocabularies = new WeakMap<ItemCatalog, Map<number, TasteVocabulary>>();
@@ -159,7 +162,7 @@ function tagsByItem(
   genres: readonly string[],
   others: readonly string[],
   implied: ReadonlyMap<string, readonly string[]>,
-): Pick<TasteVocabulary, 'itemGenres' | 'tagItems'> {
+): Pick<TasteVocabulary, 'itemGenres' | 'tagItems' | 'namedItems'> {
   const genreIndex = new Map(genres.map((key, index) => [key, index]));
   const items = catalog.items();
   const positionOf = new Map(items.map((item, position) => [item.id, position]));
@@ -173,7 +176,12 @@ function tagsByItem(
       Int32Array.from(catalog.withAttribute(key), (item) => positionOf.get(item.id) as number),
       implied.get(key) ?? [],
     ]);
-  return { itemGenres, tagItems };
+  const namedItems = new Map(
+    others
+      .filter((key) => !key.startsWith('tag:'))
+      .map((key) => [key, Int32Array.from(catalog.withAttribute(key), (item) => positionOf.get(item.id) as number)]),
+  );
+  return { itemGenres, tagItems, namedItems };
 }
 
 // How much of the taste for its items' genres a tag takes on: a tag whose items are all of a genre loved strongly
@@ -246,6 +254,40 @@ function addTagTastes(tastes: Map<string, number>, { genres, itemGenres, tagItem
   }
 }
 
+// A fan of a director, an author or a series has seen most of their work, not a random share of it: each item of a
+// person or series liked this much is seen at least this often.
+const FAN_TASTE = 0.5;
+const FAN_SEEN = 0.8;
+
+/**
+ * The catalog positions a user has seen: a random `count` of them, and most of the items of each person or series
+ * they are a fan of (a Diana Gabaldon fan has read Outlander).
+ */
+function seenPositions(
+  rng: SeededRandom,
+  positions: readonly number[],
+  count: number,
+  tastes: ReadonlyMap<string, number>,
+  { namedItems }: TasteVocabulary,
+): number[] {
+  const seen = rng.sample(positions, count);
+  let isSeen: Uint8Array | undefined;
+  for (const [key, taste] of tastes) {
+    const items = taste >= FAN_TASTE ? namedItems.get(key) : undefined;
+    if (items === undefined) continue;
+    if (isSeen === undefined) {
+      isSeen = new Uint8Array(positions.length);
+      for (const position of seen) isSeen[position] = 1;
+    }
+    for (const position of items) {
+      if (isSeen[position] === 1 || !rng.chance(FAN_SEEN)) continue;
+      isSeen[position] = 1;
+      seen.push(position);
+    }
+  }
+  return seen;
+}
+
 interface Scored {
   readonly item: string;
   /** The item's place among the catalog's ids in sorted order. */
@@ -314,7 +356,7 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   const { items, positions, attributeIds, rankOf, sortedIds } = catalogOrder(catalog);
   const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
   const weights = affinityWeights(catalog, tastes);
-  const scored = rng.sample(positions, seenCount).map((position): Scored => {
+  const scored = seenPositions(rng, positions, seenCount, tastes, vocabulary).map((position): Scored => {
     const item = (items[position] as Item).id;
     return {
       item,
@@ -404,8 +446,9 @@ function* generate(
 
 /**
  * Draws synthetic users from a catalog, so icer works without any ratings: each user has a latent taste vector
- * over the catalog's attributes (the profile's affinities), has seen a random share of the catalog, and likes or
- * dislikes what they saw according to that taste plus idiosyncratic noise. A tag the user was drawn no taste for
+ * over the catalog's attributes (the profile's affinities), has seen a random share of the catalog and most of the
+ * work of any person or series they are a fan of, and likes or dislikes what they saw according to that taste plus
+ * idiosyncratic noise. A tag the user was drawn no taste for
  * takes on, more mildly, the taste for its items' genres (someone who loves animation likes "talking animals").
  * User `i` depends only on (seed, i).
  * Options are checked at the call, before the first user is drawn.

@@ -202,15 +202,25 @@ function flipPolarity(turn: PromptTurn): string | undefined {
     for (const [index, sentence] of sentences.entries()) {
       const lower = sentence.toLowerCase();
       if (!subject.some((word) => lower.includes(word))) continue;
+      // Titles are not opinions: "In the Mood for Love" keeps its "Love", written with its year or without.
+      const titles = turn.titles
+        .flatMap((title) => [title, title.replace(/\s*\(\d{4}\)$/, '')])
+        .sort((a, b) => b.length - a.length);
+      let masked = sentence;
+      titles.forEach((title, at) => {
+        masked = masked.split(title).join(`⟦${at}⟧`);
+      });
       for (const [pattern, replacement] of FLIPS[polarity]) {
-        const match = pattern.exec(sentence);
+        const match = pattern.exec(masked);
         if (!match) continue;
-        const flipped = sentence.replace(pattern, (...groups: string[]) =>
-          keepCase(
-            groups[0] as string,
-            replacement.replace(/\$(\d)/g, (_, n: string) => groups[Number(n)] ?? ''),
-          ),
-        );
+        const flipped = masked
+          .replace(pattern, (...groups: string[]) =>
+            keepCase(
+              groups[0] as string,
+              replacement.replace(/\$(\d)/g, (_, n: string) => groups[Number(n)] ?? ''),
+            ),
+          )
+          .replace(/⟦(\d+)⟧/g, (_, at: string) => titles[Number(at)] as string);
         const out = [...sentences];
         out[index] = flipped;
         return out.join(' ');

@@ -274,8 +274,12 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         const next = turn.acts[at + 1];
         return act.type === 'answer-item' && next?.type === 'disclose' && next.attribute !== undefined;
       });
-      // The contrast is the one before the taste ("…, but I hate horror"), not an opinion's own ("fine, but forgettable").
-      if (titleThenTaste && /, (?:but|though) I\b|\b(?:that said|on the other hand|mind you), I\b/i.test(said))
+      // The contrast is the one before the taste ("…, but I hate horror"), not an opinion's own ("fine, but forgettable",
+      // "I have, but I hated It's a Wonderful Life").
+      if (
+        titleThenTaste &&
+        /(?<!\bI have), (?:but|though) I\b|\b(?:that said|on the other hand|mind you), I\b/i.test(said)
+      )
         found.push({ rule: 'a taste set against an opinion of a title', text: turn.text });
       // "I have, and …" answers "Have you seen …?", not "Do you know …?" or "Does … ring a bell?".
       const asked = dialogue.turns[index - 1]?.text ?? '';
@@ -406,7 +410,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       // "You like films by Akira Kurosawa, so try Ran" … "Akira Kurosawa directed it, like I said": the suggestion
       // named the user's liking, never who made Ran.
       const forLiking = suggestion?.acts.some(
-        (said) => said.type === 'recommend' && said.reasons.some((key) => /^(?:director|author):/.test(key)),
+        (said) =>
+          said.type === 'recommend' &&
+          said.reasons.some((key) => /^(?:director|author):/.test(key) && catalog.carries(id, key)),
       );
       const saidBefore = /\b(?:I said|I mentioned)\b/.test(turn.text);
       if (again && forLiking && saidBefore)

@@ -155,6 +155,38 @@ describe('syntheticProfiles', () => {
     expect(likings).toBeGreaterThan(1000);
   });
 
+  it.each(BUILTIN_CATALOGS)('has seen most of the work of a person or series it is a fan of (%s)', (_, load) => {
+    const source = load();
+    let items = 0;
+    let seen = 0;
+    let others = 0;
+    let othersSeen = 0;
+    for (const user of syntheticProfiles(source, { count: 300, seed: 4 })) {
+      const known = new Set([
+        ...user.liked.map((o) => o.item),
+        ...user.disliked.map((o) => o.item),
+        ...user.neutral,
+        ...user.heldOut,
+      ]);
+      for (const [key, taste] of Object.entries(user.affinities)) {
+        if (key.startsWith('genre:') || key.startsWith('tag:')) continue;
+        for (const item of source.withAttribute(key)) {
+          // A fan (0.5 or more); anyone else has seen a random share of the catalog (15–40%).
+          if (taste >= 0.5) {
+            items++;
+            if (known.has(item.id)) seen++;
+          } else {
+            others++;
+            if (known.has(item.id)) othersSeen++;
+          }
+        }
+      }
+    }
+    expect(items).toBeGreaterThan(200);
+    expect(seen / items).toBeGreaterThan(0.75);
+    expect(othersSeen / others).toBeLessThan(0.45);
+  });
+
   it('holds out liked items that appear nowhere else, and can draw without personas', () => {
     for (const user of syntheticProfiles(catalog, { count: 30, seed: 2, heldOutFraction: 0.3, personas: false })) {
       expect(user.persona).toBeUndefined();

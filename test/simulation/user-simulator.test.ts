@@ -339,7 +339,7 @@ describe('UserSimulator in whole dialogues', () => {
           }
         }
       }
-      expect(era).toBeGreaterThan(30);
+      expect(era).toBeGreaterThan(20);
       expect(contradicting).toEqual([]);
     }
   });

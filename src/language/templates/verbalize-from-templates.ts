@@ -420,8 +420,9 @@ function recommendTail(
   const ids = act.items;
   let out = text;
   let fact = '';
-  // Not after the second part of a slate: words after its title read as said of every title of the turn.
-  if (part !== 'second' && random.chance(voice.fact)) {
+  // Not in a slate of two parts: after the second, words read as said of every title of the turn; after the first,
+  // they may say again what the second gives as its reason ("It's philosophical. … for philosophy, …").
+  if (part === undefined && random.chance(voice.fact)) {
     // Nor what the suggestion gave as its reason: "Since you like Spielberg's films, try Jaws. Spielberg directed it."
     const said =
       act.reasons.length === 0 ? undefined : new Set(act.reasons.map((key) => key.slice(key.indexOf(':') + 1)));
@@ -908,8 +909,9 @@ function suggestionOf(history: readonly Turn[], id: string): DescribeOptions['su
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i] as Turn;
     if (turn.speaker !== 'assistant') continue;
-    for (const act of turn.acts)
-      if (act.type === 'recommend' && act.items.includes(id)) return { text: turn.text, reasons: act.reasons };
+    if (!turn.acts.some((act) => act.type === 'recommend' && act.items.includes(id))) continue;
+    // Every reason of the turn: the other part of a slate in two named its own ("for books by James Joyce, …").
+    return { text: turn.text, reasons: turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : [])) };
   }
   return undefined;
 }
