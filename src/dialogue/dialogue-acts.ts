@@ -329,3 +329,11 @@ export type ActOfType<T extends DialogueActType> = Extract<
     type: T;
   }
 >;
+
+/**
+ * The items a turn's acts recommend: its slate. A slate may come in two parts, two `recommend` acts each with its own
+ * reasons, which the user chooses among as one.
+ */
+export function slateItems(acts: readonly DialogueAct[]): string[] {
+  return acts.flatMap((act) => (act.type === 'recommend' ? act.items : []));
+}

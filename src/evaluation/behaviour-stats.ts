@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { type MentionFinder, mentionFinderFor } from '../consistency/mention-finder.js';
-import { type ActOfType, CritiqueDirectionSchema, type DialogueAct } from '../dialogue/dialogue-acts.js';
+import { type ActOfType, CritiqueDirectionSchema, type DialogueAct, slateItems } from '../dialogue/dialogue-acts.js';
 import { type DialogueRecord, OutcomeReasonSchema } from '../generation/dialogue-record.js';
 
 const Share = z.number().min(0).max(1);
@@ -101,8 +101,9 @@ export class BehaviourTally {
       for (const act of turn.acts) counts.set(act.type, (counts.get(act.type) ?? 0) + 1);
       if (turn.speaker === 'assistant') {
         // A slate in two parts, each with its reason, is one slate.
-        if (turn.acts.some((act) => act.type === 'recommend')) slates++;
-        for (const act of turn.acts) if (act.type === 'recommend') for (const item of act.items) recommended.add(item);
+        const slate = slateItems(turn.acts);
+        if (slate.length > 0) slates++;
+        for (const item of slate) recommended.add(item);
         continue;
       }
       if (heldOut.size > 0) {
@@ -135,7 +136,7 @@ export class BehaviourTally {
 
   #answer(critique: ActOfType<'critique'>, answer: readonly DialogueAct[]): Answer {
     if (answer.some((act) => act.type === 'no-match')) return 'noMatch';
-    const slate = answer.flatMap((act) => (act.type === 'recommend' ? act.items : []));
+    const slate = slateItems(answer);
     if (slate.length === 0) return 'notHonoured';
     const anchor = this.#catalog.get(critique.items[0] as string)?.year;
     for (const id of slate) {

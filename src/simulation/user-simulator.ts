@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { AssistantAct, Polarity, UserAct } from '../dialogue/dialogue-acts.js';
+import { type AssistantAct, type Polarity, slateItems, type UserAct } from '../dialogue/dialogue-acts.js';
 import { affinityWeights, itemUtility } from '../profile/item-utility.js';
 import { drawPersona, type FullPersona } from '../profile/persona-mix.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
@@ -172,7 +172,7 @@ export class UserSimulator {
           break;
         case 'recommend':
           if (slate) break;
-          slate = assistantActs.flatMap((other) => (other.type === 'recommend' ? other.items : []));
+          slate = slateItems(assistantActs);
           acts.push(...this.#judgeSlate(slate));
           break;
         case 'describe-item':
