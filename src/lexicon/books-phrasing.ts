@@ -195,7 +195,7 @@ export const BOOKS = {
     author: {
       kind: 'creator',
       names: ['authors', 'writers'],
-      nouns: ['books by {value}', "{value}'s books", 'anything written by {value}'],
+      nouns: ['books by {value}', "{value}'s books", "{value}'s writing"],
       more: 'by {value}',
       less: 'not by {value}',
     },

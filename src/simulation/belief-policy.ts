@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { ActOfType, AssistantAct, UserAct } from '../dialogue/dialogue-acts.js';
-import { domainPhrasing, type FacetPhrasing } from '../lexicon/domain-phrasing.js';
+import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { type CatalogIndex, catalogIndex } from './catalog-index.js';
+import { attributeLikeness, type FacetKind, facetsByKind, GENRE_LIKENESS } from './item-likeness.js';
 import { kthLargest } from './kth-largest.js';
 import type { PolicyContext, PolicyTurn, RecommenderPolicy, RecommenderPolicyFactory } from './recommender-policy.js';
 
@@ -109,12 +110,6 @@ const COMMON_PER_FACET = 12;
 const QUESTION_SPREAD = 4;
 // Per attribute shared with a critiqued item (what the user did not critique): "like A, but …" stays near A.
 const LIKE_WEIGHT = 0.3;
-// What a genre shared with a critiqued item counts for, against 1 for a common tag or name.
-const GENRE_LIKENESS = 2;
-// A tag or name shared with a critiqued item counts for a bit less than the doublings of rarity it has: one carried
-// by a sixteenth of the catalog counts 2, by a thirty-second 3, by a sixty-fourth or fewer 4 at most.
-const RARITY_OFFSET = 2;
-const RARE_LIKENESS = 4;
 // "Newer than A" and "older than A" are met a decade apart when anything left is: "more recent than Rear Window
 // (1954)" is not Vertigo (1958).
 const ERA_GAP = 10;
@@ -210,8 +205,6 @@ interface QuestionPlan {
   rank: { scores: Float64Array; positions: Int32Array; select: Float64Array };
 }
 
-type FacetKind = FacetPhrasing['kind'];
-
 // What the recommender asks about, by the kind of facet: the same for films (director, cast) and books (author).
 const QUESTION_KINDS = ['genre', 'tag', 'creator', 'performer'] as const;
 // What describing an item names, and how many values of each: its themes too, so that "What's it about?" gets more
@@ -229,13 +222,6 @@ const DESCRIBED: ReadonlyArray<readonly [FacetKind, number]> = [
 // From this many ranked items on, #rank finds the cut-off score before it sorts.
 const SELECT_FROM = 8;
 
-/** The catalog's facets of these kinds, kind by kind; all its facets when its phrasing names none of them. */
-function facetsByKind(catalog: ItemCatalog, kinds: readonly FacetKind[]): string[] {
-  const phrased = Object.entries(domainPhrasing(catalog).facets);
-  const named = kinds.flatMap((kind) => phrased.filter(([, facet]) => facet.kind === kind).map(([name]) => name));
-  return named.length > 0 ? named : [...catalogIndex(catalog).facets];
-}
-
 function describedFacets(catalog: ItemCatalog): ReadonlyArray<readonly [string, number]> {
   const phrased = domainPhrasing(catalog).facets;
   const named = DESCRIBED.flatMap(([kind, count]) =>
@@ -246,28 +232,12 @@ function describedFacets(catalog: ItemCatalog): ReadonlyArray<readonly [string, 
   return named.length > 0 ? named : [...catalogIndex(catalog).facets].map((facet) => [facet, 2] as const);
 }
 
-/**
- * What sharing each attribute with a critiqued item counts for ({@link QuestionPlan.likeness}). A genre in common
- * makes two items alike more than a common tag or name does: "like The Maltese Falcon, but newer" is a crime film
- * before it is any film based on a book. A rare tag or name says more, up to {@link RARE_LIKENESS}: "like Enter the
- * Dragon, but funnier" is a martial-arts comedy before it is a comedy of Enter the Dragon's years.
- */
-function likenesses(index: CatalogIndex, genre: Uint8Array): Uint8Array {
-  const items = index.ids.length;
-  return genre.map((isGenre, id) => {
-    if (isGenre === 1) return GENRE_LIKENESS;
-    const holders = (index.itemsWithAttribute[id] as Int32Array).length;
-    return Math.min(RARE_LIKENESS, Math.max(1, Math.round(Math.log2(items / Math.max(1, holders))) - RARITY_OFFSET));
-  });
-}
-
 function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
   const index = catalogIndex(catalog);
   const facets = (options.questionFacets ?? facetsByKind(catalog, QUESTION_KINDS)).filter((facet) =>
     index.facets.has(facet),
   );
-  const genreFacets = facetsByKind(catalog, ['genre']);
-  const genre = Uint8Array.from(index.attributeFacet, (facet) => (genreFacets.includes(facet) ? 1 : 0));
+  const { weights: likeness, genre } = attributeLikeness(catalog);
   const personFacets = facetsByKind(catalog, ['creator', 'performer']);
   const person = Uint8Array.from(index.attributeFacet, (facet) => (personFacets.includes(facet) ? 1 : 0));
   // Asking about an obscure film teaches nothing: the user has almost surely not seen it.
@@ -278,7 +248,7 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
     facets,
     describe: describedFacets(catalog),
     inQuestionFacets: Uint8Array.from(index.attributeFacet, (facet) => (facets.includes(facet) ? 1 : 0)),
-    likeness: likenesses(index, genre),
+    likeness,
     genre,
     person,
     genreCount: Uint8Array.from(index.attributeIds, (ids) =>

@@ -11,6 +11,7 @@ import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { catalogIndex } from './catalog-index.js';
 import { logitChoice } from './choice-model.js';
+import { commonNear } from './item-likeness.js';
 
 /** Options of {@link UserSimulator}; every field has a default. */
 export const UserSimulatorOptionsSchema = z.strictObject({
@@ -55,6 +56,9 @@ const WANTED_AFFINITY = 0.4;
 const MILD_DISLIKE = 0.1;
 // Recency critiques only when the gap is large enough to be worth saying.
 const RECENCY_GAP_YEARS = 15;
+// And only of a title older (newer) than all but this share of the titles the user likes: "too old" is a taste for
+// newer things, not said by someone whose favourites span two centuries.
+const ERA_OUTLIERS = 0.1;
 // An item this many years or fewer newer (older) than one the user held up is of its time, not "too old" ("too new").
 const ERA_SLACK = 5;
 
@@ -99,6 +103,8 @@ export class UserSimulator {
   readonly #askedAbout = new Set<string>();
   // The direction of the user's first critique of an era, which later ones keep to.
   #eraAsked: 'newer' | 'older' | undefined;
+  // The years of the titles the user likes, in order: read when an era critique is first weighed.
+  #likedYears: number[] | undefined;
   // The items the user spoke well of or held up as a model ("like The Big Sleep, but …"): none is called too old or
   // too new in the same breath as something of its own time, and no dislike too mild to voice unasked is one they
   // carry ("too young adult" after loving The Subtle Knife).
@@ -359,7 +365,7 @@ export class UserSimulator {
     const acts: UserAct[] = [{ type: 'reject', items: [item], seen: false }];
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
     const unsaid = this.#voiced.positive.filter((key) => !this.#disclosed.has(key) && !has.has(key));
-    const liking = unsaid.find((key) => this.#combines(key, has)) ?? unsaid[0];
+    const liking = unsaid.find((key) => commonNear(this.#catalog, item, key)) ?? unsaid[0];
     if (liking !== undefined) acts.push(this.#disclosure(liking));
     return acts;
   }
@@ -404,8 +410,9 @@ export class UserSimulator {
 
   /**
    * The critique that most separates an item from the user's taste: its most disliked attribute ("less horror"),
-   * else the user's strongest liking it lacks ("more sci-fi"), else its age against the user's liked films. Asked
-   * why they turned it down (`asked`), a user also names a milder dislike, one they have not spoken of.
+   * else the user's strongest liking it lacks that the titles most like it often have ("like Rear Window, but more
+   * noir", not "like Goodfellas, but animated"), else its age against the user's liked films. Asked why they turned
+   * it down (`asked`), a user also names a milder dislike, one they have not spoken of.
    */
   #critique(item: string, asked = false): UserAct | undefined {
     let worst: string | undefined;
@@ -428,16 +435,15 @@ export class UserSimulator {
         !has.has(key) &&
         !this.#settled.has(key) &&
         parseAttributeKey(key)?.facet === 'genre' &&
-        this.#combines(key, has),
+        commonNear(this.#catalog, item, key),
     );
     if (wanted !== undefined) {
       this.#disclosed.add(wanted);
       return { type: 'critique', items: [item], attribute: wanted, direction: 'more', polarity: 'positive' };
     }
     const year = this.#catalog.get(item)?.year;
-    const likedYear = this.#medianLikedYear();
-    if (year !== undefined && likedYear !== undefined && Math.abs(year - likedYear) >= RECENCY_GAP_YEARS) {
-      const direction = year < likedYear ? 'newer' : 'older';
+    const direction = year === undefined ? undefined : this.#eraAgainst(year);
+    if (year !== undefined && direction !== undefined) {
       // Not "too old" of one title and "too new" of the next: a user who asked for one direction keeps to it.
       if (this.#eraAsked !== undefined && this.#eraAsked !== direction) return undefined;
       // Nor "too old" of Double Indemnity (1944) after asking for something like The Big Sleep (1946).
@@ -463,44 +469,21 @@ export class UserSimulator {
   }
 
   /**
-   * Whether some item carries the genre together with the critiqued item's most distinctive genre (the one fewest
-   * items carry) and at least half of its genres: "like A, but more X" keeps what A is. "Like Star Wars, but a
-   * documentary", "more sci-fi than Shoah" or "like Moneyball, but scarier" ask for what nothing is.
+   * Whether a title of this year is too old ('newer' wanted) or too new ('older') for the user: well away from the
+   * middle of the years of the titles they like, and beyond nearly all of them.
    */
-  #combines(genre: string, has: ReadonlySet<string>): boolean {
-    const id = this.#catalog.attributeIdOf(genre);
-    if (id === undefined) return false;
-    const index = catalogIndex(this.#catalog);
-    const genres: string[] = [];
-    let rarest: string | undefined;
-    let fewest = Infinity;
-    for (const key of has) {
-      if (parseAttributeKey(key)?.facet !== 'genre') continue;
-      genres.push(key);
-      const holders = index.itemsWithAttribute[this.#catalog.attributeIdOf(key) as number]?.length ?? 0;
-      if (holders < fewest) {
-        rarest = key;
-        fewest = holders;
-      }
-    }
-    if (rarest === undefined) return false;
-    const needed = Math.max(1, Math.floor(genres.length / 2));
-    for (const position of index.itemsWithAttribute[id] as Int32Array) {
-      const other = index.ids[position] as string;
-      if (!this.#catalog.carries(other, rarest)) continue;
-      let shared = 0;
-      for (const key of genres) if (this.#catalog.carries(other, key)) shared++;
-      if (shared >= needed) return true;
-    }
-    return false;
-  }
-
-  #medianLikedYear(): number | undefined {
-    const years = this.#profile.liked
+  #eraAgainst(year: number): 'newer' | 'older' | undefined {
+    this.#likedYears ??= this.#profile.liked
       .map(({ item }) => this.#catalog.get(item)?.year)
-      .filter((year): year is number => year !== undefined)
+      .filter((liked): liked is number => liked !== undefined)
       .sort((a, b) => a - b);
-    return years.length === 0 ? undefined : years[Math.floor(years.length / 2)];
+    const years = this.#likedYears;
+    if (years.length === 0) return undefined;
+    const median = years[Math.floor(years.length / 2)] as number;
+    const outliers = Math.floor(years.length * ERA_OUTLIERS);
+    if (median - year >= RECENCY_GAP_YEARS && year < (years[outliers] as number)) return 'newer';
+    if (year - median >= RECENCY_GAP_YEARS && year > (years[years.length - 1 - outliers] as number)) return 'older';
+    return undefined;
   }
 }
 

@@ -1086,6 +1086,10 @@ function build(d: DomainWords) {
     "That's as much as I can say without spoiling it.",
     'The rest of the story is best found out for yourself.',
     'Anything more would spoil the story.',
+    "I'll leave the rest of the story for you to discover.",
+    'Past that, the story is better met fresh.',
+    'No spoilers beyond that.',
+    'What happens next is best found out as you go.',
   ];
 
   /**

@@ -100,7 +100,21 @@ function build(d: DomainWords) {
   const STATE_GOAL: StyledText = {
     normal: [
       ...GOAL_REQUESTS,
-      ...pairs(['Hi!', 'Hey!', 'Hello!', 'Hi there!', 'Hey there.', 'Evening!', 'Hello there.'], GOAL_REQUESTS),
+      ...pairs(
+        [
+          'Hi!',
+          'Hey!',
+          'Hello!',
+          'Hi there!',
+          'Hey there.',
+          'Evening!',
+          'Hello there.',
+          'Good evening!',
+          'Hey, quick question.',
+          'Hiya!',
+        ],
+        GOAL_REQUESTS,
+      ),
     ],
     terse: present([
       d.a && `Need ${d.a}.`,
@@ -397,6 +411,10 @@ function build(d: DomainWords) {
       ({ and }) => `I'll sit ${and} out, thanks.`,
       ({ and }) => `Not ${and}, I think.`,
       ({ and }) => `${and} doesn't sound right for tonight.`,
+      ({ and }) => `${and} won't be my pick.`,
+      ({ and }) => `${and} leaves me lukewarm.`,
+      ({ and }) => `Count me out on ${and}.`,
+      ({ and }) => `${and} is a no from me.`,
     ],
     terse: [
       ({ and }) => `Pass on ${and}.`,
@@ -422,6 +440,11 @@ function build(d: DomainWords) {
       ({ and }) => `Thanks. ${and} ticks some boxes, but I'll pass this time.`,
       ({ and }) => `${and} is close to what I like, but something about it doesn't click.`,
       ({ and }) => `On paper ${and} fits, but I'm not drawn to it.`,
+      ({ and }) => `${and} is near the mark, but it's not one I'd pick right now.`,
+      ({ and }) => `I get the appeal of ${and}, but I'd rather not.`,
+      ({ and }) => `${and} ought to be my thing, but I can't get excited about it.`,
+      ({ and }) => `Part of me wants to say yes to ${and}, but no.`,
+      ({ and }) => `Fair pick, but ${and} leaves me cold.`,
     ],
     terse: [
       ({ and }) => `Close, but not ${and}.`,
@@ -751,7 +774,7 @@ function build(d: DomainWords) {
   const ASK_ABOUT_HEARD_OF_ITEM: Styled<TitleWords> = {
     normal: [
       ({ and }) => `I've heard of ${and}, but I've never ${d.experience.participle} it. What's it like?`,
-      ({ and }) => `${and} has been on my list for ages. What's it about?`,
+      ({ and }) => `${and} rings a bell, but that's all. What's it about?`,
       ({ and }) => `I know the name ${and}, but not much more. What's it like?`,
     ],
     terse: [({ and }) => `Heard of ${and}, never ${d.experience.participle} it. Any good?`],

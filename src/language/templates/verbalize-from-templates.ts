@@ -50,11 +50,15 @@ const NEWER: readonly Shift[] = [
   { s: 'more recent', comparative: true },
   { s: 'newer', comparative: true },
   { s: 'from more recent years', comparative: false },
+  { s: 'more modern', comparative: true },
+  { s: 'from a later decade', comparative: false },
 ];
 const OLDER: readonly Shift[] = [
   { s: 'older', comparative: true },
   { s: 'less recent', comparative: true },
   { s: 'from an earlier era', comparative: false },
+  { s: 'more old-school', comparative: true },
+  { s: 'from an earlier decade', comparative: false },
 ];
 // The schema allows "more"/"less" without an attribute; the honest rendering is a change of no stated kind.
 const UNSPECIFIED: Shift = { s: 'a little different', comparative: false };
@@ -222,7 +226,7 @@ const VOICES: Readonly<Record<Style, Voice>> = {
     facetFollowUp: 0.25,
     recommendFollowUp: 0.25,
     fact: 0.7,
-    itemHint: 0.4,
+    itemHint: 0.5,
     acknowledge: 0.5,
     combineCritique: 0.65,
     closeWish: 0.3,
@@ -234,7 +238,7 @@ const VOICES: Readonly<Record<Style, Voice>> = {
     facetFollowUp: 0.4,
     recommendFollowUp: 0.4,
     fact: 0.85,
-    itemHint: 0.55,
+    itemHint: 0.65,
     acknowledge: 0.65,
     combineCritique: 0.4,
     closeWish: 0.5,
