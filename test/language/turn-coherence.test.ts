@@ -191,6 +191,15 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         const fits = described.includes(id) && itemAttributeKeys(catalog.require(id)).some((key) => liked.has(key));
         if (fits && !/\b(?:but|close)\b/i.test(withoutTitles(turn.text, catalog, act.items)))
           found.push({ rule: 'a fitting title turned down bare', text: turn.text });
+        // "Heat sounds close, but … We're going around in circles": leaving after a near miss does not deny it.
+        if (
+          fits &&
+          turn.acts.some((other) => other.type === 'give-up') &&
+          /getting anywhere|going (?:around|round) in circles|nothing's (?:really )?clicking|not finding what|not working/i.test(
+            turn.text,
+          )
+        )
+          found.push({ rule: 'a near miss left as if nothing came close', text: turn.text });
       }
       for (const act of turn.acts)
         if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)

@@ -832,6 +832,21 @@ function build(d: DomainWords) {
     ],
   };
 
+  /**
+   * Giving up right after turning down a title granted to fit ("Heat sounds close, but …"): not "We're going around
+   * in circles", which a near miss belies.
+   */
+  const GIVE_UP_AFTER_NEAR_MISS: StyledText = {
+    normal: [
+      "Still, I think I'll call it a night. Thanks anyway.",
+      "We got close, but I'll stop here. Thanks for trying.",
+      "I'll leave it there, though. Thanks for the help.",
+      "I'll keep it in mind, but I'm done for now.",
+      "I think that's my cue to stop, though. Thanks!",
+    ],
+    terse: ['Done for tonight, though.', 'Calling it a night.', "That's it for me. Thanks."],
+  };
+
   /** Items attached to a give-up: acknowledged without an opinion. */
   const GIVE_UP_ITEMS: readonly Template<TitleWords>[] = [
     ({ and }) => `Thanks for suggesting ${and}.`,
@@ -957,6 +972,7 @@ function build(d: DomainWords) {
     ASK_ABOUT_STORY,
     GIVE_UP,
     GIVE_UP_ITEMS,
+    GIVE_UP_AFTER_NEAR_MISS,
     USER_NO_FAVOURITES,
     USER_GREETINGS,
     USER_OPEN_QUESTIONS,

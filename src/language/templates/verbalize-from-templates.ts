@@ -577,7 +577,7 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   const titles = titleWords(state, unnamed);
   // Just told about a title with something the user said they like, a bare "Nah" reads as not listening: the refusal
   // grants the fit.
-  if (titles.one && !act.seen && fitsStated(state, unnamed[0] as string))
+  if (refusesFitting(state, act))
     return refusalWording(state, state.t.REJECT_FITTING, state.t.REJECT_FITTING_ASKING)(titles);
   if (titles.one && !act.seen && isPicky(state) && state.random.chance(PERSONA_WORDING)) {
     return state.random.pick(state.t.REJECT_PICKY)(titles);
@@ -595,6 +595,11 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
 }
 
 /** Whether the recommender just described the item, and it carries something the user said they like. */
+/** Whether an act turns down one title worded as granted to fit (see {@link fitsStated}). */
+function refusesFitting(state: TurnState, act: DialogueAct | undefined): boolean {
+  return act?.type === 'reject' && !act.seen && act.items.length === 1 && fitsStated(state, act.items[0] as string);
+}
+
 function fitsStated(state: TurnState, id: string): boolean {
   return state.described.includes(id) && state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key));
 }
@@ -999,6 +1004,10 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     ) {
       // A slate in two parts, each with its reason: the second is said as an addition to the first.
       pieces.push(sentence(state, recommend(state, act, next?.type === 'recommend' ? 'first' : 'second')));
+      i++;
+    } else if (act.type === 'give-up' && act.items.length === 0 && refusesFitting(state, acts[i - 1])) {
+      // After "Heat sounds close, but …", leaving concedes the near miss rather than "We're going around in circles".
+      pieces.push(styledText(state, state.t.GIVE_UP_AFTER_NEAR_MISS));
       i++;
     } else if (act.type === 'close' && act.items.length === 0 && !isUser(state) && closesAfter(acts[i - 1])) {
       // A goodbye after a last suggestion, answer or no-match in the same turn: not "Sorry we didn't find the right
