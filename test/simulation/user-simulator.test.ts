@@ -417,6 +417,36 @@ describe('UserSimulator in whole dialogues', () => {
     expect(alone / more).toBeLessThan(bound);
   });
 
+  it.each([
+    ['movies', builtinCatalog],
+    ['books', builtinBooksCatalog],
+  ] as const)(
+    'calls a title too old (too new) only when nearly all it likes is newer (older) (%s)',
+    async (_, load) => {
+      // Read from the record: the years of the titles the user likes, and where the critiqued title's year falls among
+      // them. "Too old" of a title newer than a sixth of them is a taste the user does not have (a reader of Dickens
+      // and Atwood calling a 2002 book "too new"). None now; 33% and 49% of them before 0.18.0.
+      const catalog = load();
+      let eras = 0;
+      let withinTaste = 0;
+      for (const dialogue of await templateDialogues(catalog, 400, { userSeed: 13, seed: 13 })) {
+        const years = [...dialogue.user.liked, ...dialogue.user.heldOut]
+          .map((id) => catalog.require(id).year)
+          .filter((year): year is number => year !== undefined);
+        for (const turn of dialogue.turns)
+          for (const act of turn.acts) {
+            if (act.type !== 'critique' || (act.direction !== 'newer' && act.direction !== 'older')) continue;
+            eras++;
+            const year = catalog.require(act.items[0] as string).year as number;
+            const beyond = years.filter((liked) => (act.direction === 'newer' ? liked > year : liked < year));
+            if (beyond.length < (5 / 6) * years.length) withinTaste++;
+          }
+      }
+      expect(eras).toBeGreaterThan(20);
+      expect(withinTaste / eras).toBeLessThan(0.03);
+    },
+  );
+
   it('never asks for something older after asking for something newer, nor the other way round', async () => {
     let eras = 0;
     for (const dialogue of await templateDialogues(builtinCatalog(), 300, { userSeed: 7, seed: 7 })) {
