@@ -953,14 +953,14 @@ function build(d: DomainWords) {
    * fits both").
    */
   const DROPPED: readonly Template<{ readonly x: string }>[] = [
-    ({ x }) => `I'm out of ${x} that would fit as well, so I've dropped that for now.`,
-    ({ x }) => `I've shown you all the ${x} that would fit too, so I'm leaving them out this time.`,
-    ({ x }) => `That means leaving ${x} out for now: I've shown you every one that fits.`,
-    ({ x }) => `That takes us away from ${x}, I'm afraid: I've run out of ones that would fit.`,
-    ({ x }) => `None of the ${x} I have left would fit that as well, so I've let that go.`,
-    ({ x }) => `There aren't any ${x} left that would also fit, so I'll leave those aside for now.`,
+    ({ x }) => `I can't think of more ${x} that would fit as well, so I've dropped that for now.`,
+    ({ x }) => `Nothing else in the way of ${x} comes to mind that fits too, so I'm leaving that out this time.`,
+    ({ x }) => `That means leaving ${x} out for now: the ones that fit, you've seen.`,
+    ({ x }) => `That takes us away from ${x}, I'm afraid: I can't think of another that fits.`,
+    ({ x }) => `None of the other ${x} I know would fit that as well, so I've let that go.`,
+    ({ x }) => `I can't think of any other ${x} that would also fit, so I'll leave those aside for now.`,
     ({ x }) => `I had to let ${x} go for that, I'm afraid: I've shown you the ones that fit.`,
-    ({ x }) => `One catch: I've run out of ${x} that would fit that too, so I've set that aside.`,
+    ({ x }) => `One catch: nothing more in the way of ${x} fits that too, so I've set that aside.`,
   ];
 
   /** Goodbyes naming the accepted item. */
