@@ -5,8 +5,8 @@ import type { ActOfType, AssistantAct, UserAct } from '../dialogue/dialogue-acts
 import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
-import { type CatalogIndex, catalogIndex } from './catalog-index.js';
-import { attributeLikeness, type FacetKind, facetsByKind, GENRE_LIKENESS } from './item-likeness.js';
+import { type CatalogIndex, catalogIndex, type FacetKind, facetsByKind } from './catalog-index.js';
+import { attributeLikeness, GENRE_LIKENESS } from './item-likeness.js';
 import { kthLargest } from './kth-largest.js';
 import type { PolicyContext, PolicyTurn, RecommenderPolicy, RecommenderPolicyFactory } from './recommender-policy.js';
 

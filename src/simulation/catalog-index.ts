@@ -1,5 +1,6 @@
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { domainPhrasing, type FacetPhrasing } from '../lexicon/domain-phrasing.js';
 
 /** Per-catalog arrays the simulation scans on every turn, built once so that each dialogue costs only its own work. */
 export interface CatalogIndex {
@@ -62,4 +63,14 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
   };
   cache.set(catalog, index);
   return index;
+}
+
+/** A kind of facet the domain's phrasing names ("genre", "creator", …). */
+export type FacetKind = FacetPhrasing['kind'];
+
+/** The catalog's facets of these kinds, kind by kind; all its facets when its phrasing names none of them. */
+export function facetsByKind(catalog: ItemCatalog, kinds: readonly FacetKind[]): string[] {
+  const phrased = Object.entries(domainPhrasing(catalog).facets);
+  const named = kinds.flatMap((kind) => phrased.filter(([, facet]) => facet.kind === kind).map(([name]) => name));
+  return named.length > 0 ? named : [...catalogIndex(catalog).facets];
 }

@@ -1,16 +1,5 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { domainPhrasing, type FacetPhrasing } from '../lexicon/domain-phrasing.js';
-import { catalogIndex } from './catalog-index.js';
-
-/** A kind of facet the domain's phrasing names ("genre", "creator", …). */
-export type FacetKind = FacetPhrasing['kind'];
-
-/** The catalog's facets of these kinds, kind by kind; all its facets when its phrasing names none of them. */
-export function facetsByKind(catalog: ItemCatalog, kinds: readonly FacetKind[]): string[] {
-  const phrased = Object.entries(domainPhrasing(catalog).facets);
-  const named = kinds.flatMap((kind) => phrased.filter(([, facet]) => facet.kind === kind).map(([name]) => name));
-  return named.length > 0 ? named : [...catalogIndex(catalog).facets];
-}
+import { catalogIndex, facetsByKind } from './catalog-index.js';
 
 // What a genre in common counts for, against 1 for a common tag or name.
 export const GENRE_LIKENESS = 2;
