@@ -129,8 +129,8 @@ interface Row {
   readonly scores: Array<MetricValues | undefined>;
   /** The numbers of the units scored (in the order answers came: sorted before use). */
   readonly scored: number[];
-  /** The numbers of the units asked about, answered or not yet. */
-  readonly started: Set<number>;
+  /** By unit number, true for the units asked about, answered or not yet (an array: a set cost more than scoring). */
+  readonly started: boolean[];
   failures: number;
 }
 
@@ -177,7 +177,7 @@ export async function evaluateDialogues(
     const name = rowName({ condition, source, turns });
     let row = rows.get(name);
     if (!row) {
-      row = { condition, source, turns, scores: [], scored: [], started: new Set(), failures: 0 };
+      row = { condition, source, turns, scores: [], scored: [], started: [], failures: 0 };
       rows.set(name, row);
     }
     return row;
@@ -190,8 +190,8 @@ export async function evaluateDialogues(
   const progress: EvaluateProgress = { records: 0, answered: 0, asked: 0 };
   const tell = () => resolved.onProgress?.({ ...progress });
   const score = async (row: Row, unit: Unit, context: EvaluationContext) => {
-    if (row.started.has(unit.index)) return;
-    row.started.add(unit.index);
+    if (row.started[unit.index] === true) return;
+    row.started[unit.index] = true;
     progress.asked++;
     try {
       await answer(row, unit, context);
@@ -374,10 +374,15 @@ function taskPool(limit: number) {
 
 /** The distinct candidate ids of an answer, in its order; anything else it named is dropped. */
 function cleaned(ordered: readonly string[], candidates: readonly string[]): string[] {
-  // Candidate lists are short (20 by default): scanning them beats building a set for every answer.
+  // Candidate lists are short (20 by default): scanning them beats building a set for every answer, and marking the
+  // places taken beats scanning the answer again.
+  const taken: boolean[] = [];
   const out: string[] = [];
   for (const id of ordered) {
-    if (candidates.includes(id) && !out.includes(id)) out.push(id);
+    const place = candidates.indexOf(id);
+    if (place < 0 || taken[place] === true) continue;
+    taken[place] = true;
+    out.push(id);
   }
   return out;
 }

@@ -42,8 +42,9 @@ export class TasteScores {
   readonly #touched: number[] = [];
   readonly #seen: Uint8Array;
   readonly #items = new Map<string, number>();
-  // Scores of the items ranked so far: a context ranks many candidate lists, and popular items recur in them.
-  readonly #scores = new Map<string, number>();
+  // Which of the catalog's shared scores are this reader's (see CatalogFacts.scores); 0 until it scores, and again
+  // once it learns more.
+  #stamp = 0;
   readonly #popularityWeight: number;
   #norm: number | undefined;
 
@@ -68,7 +69,7 @@ export class TasteScores {
     }
     this.#attributes[id] = (this.#attributes[id] as number) + weight;
     this.#norm = undefined;
-    this.#scores.clear();
+    this.#stamp = 0;
   }
 
   /** Evidence about an item: the item itself, and a share of it for each of its attributes. */
@@ -79,18 +80,22 @@ export class TasteScores {
       this.addAttributeId(attribute, ITEM_TO_ATTRIBUTE * weight);
   }
 
-  /** A candidate's score: see the class comment. */
-  score(id: string): number {
-    let score = this.#scores.get(id);
-    if (score === undefined) {
-      score = this.#compute(id);
-      this.#scores.set(id, score);
-    }
+  /** A candidate's score (see the class comment), given what the catalog says of it. */
+  #score(id: string, item: ItemFacts | undefined): number {
+    if (item === undefined) return this.#compute(id, undefined);
+    const { scores } = this.#facts;
+    if (this.#stamp === 0) this.#stamp = ++scores.lastStamp;
+    const { position } = item;
+    const { values, stamps } = scores;
+    if (stamps[position] === this.#stamp) return values[position] as number;
+    const score = this.#compute(id, item);
+    values[position] = score;
+    stamps[position] = this.#stamp;
     return score;
   }
 
-  #compute(id: string): number {
-    const { idf, typicalNorm, items } = this.#facts;
+  #compute(id: string, item: ItemFacts | undefined): number {
+    const { idf, typicalNorm } = this.#facts;
     if (this.#norm === undefined) {
       let sum = 0;
       for (const a of this.#touched) {
@@ -99,11 +104,14 @@ export class TasteScores {
       }
       this.#norm = Math.sqrt(sum);
     }
-    const item = items.get(id);
     let dot = 0;
-    for (const attribute of item?.attributes ?? NO_ATTRIBUTES) {
-      const w = idf[attribute] as number;
-      dot += (this.#attributes[attribute] as number) * w * w;
+    if (item !== undefined) {
+      const { attributes, idfs } = item;
+      // Indexed, not for…of: this runs for every candidate of every question.
+      for (let i = 0; i < attributes.length; i++) {
+        const w = idfs[i] as number;
+        dot += (this.#attributes[attributes[i] as number] as number) * w * w;
+      }
     }
     const similarity = this.#norm === 0 ? 0 : dot / (this.#norm * typicalNorm);
     const own = Math.tanh(this.#items.get(id) ?? 0);
@@ -115,10 +123,14 @@ export class TasteScores {
     // Insertion sort: lists are short, and an item goes after every earlier one of equal score. Shifted by hand, as
     // splicing two arrays cost more than the scores themselves.
     const ranked: string[] = new Array(candidates.length);
-    const scores = new Float64Array(candidates.length);
+    // One scratch array for every call (ranking is synchronous): a typed array per call costs more than the sort.
+    if (rankScores.length < candidates.length) rankScores = new Float64Array(2 * candidates.length);
+    const scores = rankScores;
+    const listed = listedFacts(this.#facts, candidates);
     let count = 0;
-    for (const id of candidates) {
-      const score = this.score(id);
+    for (let i = 0; i < candidates.length; i++) {
+      const id = candidates[i] as string;
+      const score = this.#score(id, listed[i]);
       let at = count++;
       while (at > 0 && (scores[at - 1] as number) < score) {
         scores[at] = scores[at - 1] as number;
@@ -173,10 +185,53 @@ interface CatalogFacts {
    * Per item id, its attribute ids and its log(1 + popularity) over log(1 + the catalog's highest popularity): 0 for
    * unknown, 1 for the most popular. One look-up per candidate instead of one for each.
    */
-  readonly items: ReadonlyMap<string, { readonly attributes: Int32Array; readonly logPopularity: number }>;
+  readonly items: ReadonlyMap<string, ItemFacts>;
+  /**
+   * The scores readers have computed, by catalog position, each with the stamp of the reader it is for. A context
+   * ranks many candidate lists in which items recur; shared dense arrays keep those scores without a map per reader
+   * (a stamp no longer current is simply recomputed).
+   */
+  readonly scores: { readonly values: Float64Array; readonly stamps: Float64Array; lastStamp: number };
+  /**
+   * The facts of the candidate lists ranked last, with the ids they were read for: a target's list is ranked under
+   * every condition in turn, and finding the list costs less than a look-up per candidate. Only the last few are
+   * kept: a study has a list per target, and keeping all of them took a third more memory.
+   */
+  readonly recentLists: Array<{ readonly candidates: readonly string[]; readonly ids: string[]; items: ListedFacts }>;
 }
 
-const NO_ATTRIBUTES = new Int32Array(0);
+// How many candidate lists CatalogFacts.recentLists keeps: more than the questions a study has in flight.
+const RECENT_LISTS = 16;
+
+type ListedFacts = ReadonlyArray<ItemFacts | undefined>;
+
+/** What the catalog says of each candidate, in the list's order (undefined for an id it does not have). */
+function listedFacts(facts: CatalogFacts, candidates: readonly string[]): ListedFacts {
+  const recent = facts.recentLists;
+  // The same array may come back changed: then it is read again.
+  for (const known of recent) if (known.candidates === candidates && sameIds(known.ids, candidates)) return known.items;
+  const items = candidates.map((id) => facts.items.get(id));
+  if (recent.length === RECENT_LISTS) recent.pop();
+  recent.unshift({ candidates, ids: [...candidates], items });
+  return items;
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** What scoring reads of an item. */
+interface ItemFacts {
+  readonly position: number;
+  readonly attributes: Int32Array;
+  /** The IDF of each of `attributes`, in their order: read beside them rather than looked up in the catalog's. */
+  readonly idfs: Float64Array;
+  readonly logPopularity: number;
+}
+
+let rankScores = new Float64Array(64);
 const FACTS = new WeakMap<ItemCatalog, CatalogFacts>();
 
 function catalogFacts(catalog: ItemCatalog): CatalogFacts {
@@ -187,14 +242,18 @@ function catalogFacts(catalog: ItemCatalog): CatalogFacts {
     idf[a] = Math.log((1 + catalog.size) / (1 + catalog.attributeCount(catalog.attributeKeyAt(a))));
   }
   const scale = Math.log1p(catalog.mostPopular(1)[0]?.popularity ?? 0);
-  const items = new Map<string, { attributes: Int32Array; logPopularity: number }>();
+  const items = new Map<string, ItemFacts>();
   let sum = 0;
-  for (const item of catalog.items()) {
+  for (const [position, item] of catalog.items().entries()) {
     const attributes = catalog.attributeIdsOf(item.id);
-    for (const a of attributes) sum += (idf[a] as number) ** 2;
-    items.set(item.id, { attributes, logPopularity: scale === 0 ? 0 : Math.log1p(item.popularity ?? 0) / scale });
+    const idfs = Float64Array.from(attributes, (a) => idf[a] as number);
+    for (const w of idfs) sum += w ** 2;
+    const logPopularity = scale === 0 ? 0 : Math.log1p(item.popularity ?? 0) / scale;
+    items.set(item.id, { position, attributes, idfs, logPopularity });
   }
-  facts = { idf, typicalNorm: Math.sqrt(sum / Math.max(1, catalog.size)) || 1, items };
+  const scores = { values: new Float64Array(items.size), stamps: new Float64Array(items.size), lastStamp: 0 };
+  const typicalNorm = Math.sqrt(sum / Math.max(1, catalog.size)) || 1;
+  facts = { idf, typicalNorm, items, scores, recentLists: [] };
   FACTS.set(catalog, facts);
   return facts;
 }

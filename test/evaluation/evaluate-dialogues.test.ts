@@ -228,6 +228,22 @@ describe('the offline readers', () => {
     expect(await reader.rank(request(assistantOnly, [heat, alien]))).toEqual([heat, alien]);
   });
 
+  it('content: ranks each context by its own tastes when contexts take turns, and a list changed in place anew', async () => {
+    const reader = contentRecommender({ popularityWeight: 0 });
+    const [alien, heat, aliens] = ids('Alien', 'Heat', 'Aliens') as [string, string, string];
+    const sciFiFan = request('User: I love sci-fi, but I really dislike crime movies.', [heat, alien]);
+    const crimeFan = request('User: I love crime movies, but sci-fi bores me.', [alien, heat]);
+    // One candidate array for both, as every condition ranks a target's one list: scores are kept per context.
+    crimeFan.candidates = sciFiFan.candidates;
+    for (let round = 0; round < 2; round++) {
+      expect(await reader.rank(sciFiFan)).toEqual([alien, heat]);
+      expect(await reader.rank(crimeFan)).toEqual([heat, alien]);
+    }
+    // The same array with other ids in it is read again, not answered from what it held before.
+    sciFiFan.candidates.splice(0, 2, aliens, 'no-such-item');
+    expect(await reader.rank(sciFiFan)).toEqual([aliens, 'no-such-item']);
+  });
+
   it('content: a reaction without a subject is about what the assistant just offered', async () => {
     const reader = contentRecommender({ popularityWeight: 0 });
     const [alien, heat] = ids('Alien', 'Heat') as [string, string];
