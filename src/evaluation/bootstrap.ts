@@ -96,19 +96,30 @@ const UNITS_PER_CATEGORY = 16;
 
 function categorize(columns: readonly Float64Array[]): Categories | undefined {
   const n = (columns[0] as Float64Array).length;
-  const index = new Map<string, number>();
+  const first = columns[0] as Float64Array;
+  // The groups by their first column's value, then compared column by column: no key is built per unit.
+  const byFirst = new Map<number, number[]>();
   const ofUnit = new Uint16Array(n);
   const tuples: number[][] = [];
   const limit = Math.min(MAX_CATEGORIES, Math.max(64, Math.floor(n / UNITS_PER_CATEGORY)));
+  const sameAs = (i: number, tuple: readonly number[]) => {
+    for (let c = 1; c < columns.length; c++) if ((columns[c] as Float64Array)[i] !== tuple[c]) return false;
+    return true;
+  };
   for (let i = 0; i < n; i++) {
-    const tuple = columns.map((column) => column[i] as number);
-    const key = tuple.join(',');
-    let category = index.get(key);
-    if (category === undefined) {
-      if (index.size === limit) return undefined;
-      category = index.size;
-      index.set(key, category);
-      tuples.push(tuple);
+    const groups = byFirst.get(first[i] as number);
+    let category = -1;
+    for (const group of groups ?? []) {
+      if (!sameAs(i, tuples[group] as number[])) continue;
+      category = group;
+      break;
+    }
+    if (category < 0) {
+      if (tuples.length === limit) return undefined;
+      category = tuples.length;
+      tuples.push(columns.map((column) => column[i] as number));
+      if (groups) groups.push(category);
+      else byFirst.set(first[i] as number, [category]);
     }
     ofUnit[i] = category;
   }

@@ -115,6 +115,16 @@ describe('bootstrapMeans and pairedDifferences: several statistics of the same u
     expect(bootstrapMeans([a, b], { seed: 4 })).toEqual([first, second]);
   });
 
+  it('resample units by all their columns, whichever comes first', () => {
+    // Units alike in the first column but not the others are not one unit drawn for all of them.
+    const constant = a.map(() => 0.5);
+    const [flat, varying] = bootstrapMeans([constant, a, b], { seed: 4 });
+    expect(flat?.ci).toEqual([0.5, 0.5]);
+    expect(varying?.ci[1]).toBeGreaterThan(varying?.ci[0] as number);
+    expect(bootstrapMeans([a, b, constant], { seed: 4 })).toEqual([varying, expect.anything(), flat]);
+    expect(bootstrapMeans([b, constant, a], { seed: 4 })[2]).toEqual(varying);
+  });
+
   it('pair the targets: a constant shift on a third of them gives a tight interval around it', () => {
     const [shift] = pairedDifferences([a], [b], { seed: 1 });
     expect(shift?.diff).toBeCloseTo(0.1 / 3, 12);
