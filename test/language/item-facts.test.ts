@@ -263,6 +263,53 @@ describe('item facts', () => {
     expect(checked).toBeGreaterThan(20);
   });
 
+  it('says no quality in another form of a genre word just said ("a philosophy book. It\'s philosophical")', () => {
+    const books = builtinBooksCatalog();
+    const phrasing = domainPhrasing(books);
+    const stem = (word: string) => word.toLowerCase().slice(0, 6);
+    let checked = 0;
+    for (const item of books.items()) {
+      const genres = (item.attributes.genre ?? []).flatMap((genre) => genre.toLowerCase().split(/[\s-]+/));
+      const keys = (item.attributes.tag ?? []).map((tag) => `tag:${tag}`);
+      // Qualities with a word of a genre's stem in another form: "philosophical" of Philosophy, "historical" of History.
+      const alike = keys
+        .map((key) => attributePhrase(key, phrasing).trait)
+        .flatMap((trait) => (trait.kind === 'quality' ? trait.text.toLowerCase().split(/[\s-]+/) : []))
+        .filter((word) => word.length >= 8 && genres.some((genre) => genre !== word && stem(genre) === stem(word)));
+      if (alike.length === 0) continue;
+      checked++;
+      const all = [...(item.attributes.genre ?? []).map((genre) => `genre:${genre}`), ...keys];
+      for (const text of said((random) => describeItem(item, item.title, all, random, { phrasing }), 20)) {
+        const words = text.toLowerCase().split(/[^a-z]+/);
+        for (const word of alike)
+          if (words.some((other) => other !== word && stem(other) === stem(word)))
+            expect(words, text).not.toContain(word);
+      }
+    }
+    expect(checked).toBeGreaterThan(5);
+  });
+
+  it('says the maker "as I said" only when the suggestion named them, not when the title holds the name', () => {
+    const books = builtinBooksCatalog();
+    const phrasing = domainPhrasing(books);
+    const douglass = books.require(
+      books.resolveTitle('Narrative of the Life of Frederick Douglass, an American Slave').id,
+    );
+    const keys = books.attributeKeysOf(douglass.id);
+    const answers = (suggestion: string) =>
+      said(
+        (random) =>
+          describeItem(douglass, douglass.title, keys, random, {
+            phrasing,
+            suggestedAs: { text: suggestion, reasons: [] },
+          }),
+        100,
+      );
+    const again = /\b(?:as I said|as I mentioned|like I said)\b/;
+    expect(answers(`Try ${douglass.title} (1845).`).filter((text) => again.test(text))).toEqual([]);
+    expect(answers(`Try ${douglass.title} (1845), by Frederick Douglass.`).some((text) => again.test(text))).toBe(true);
+  });
+
   it('says no bare kind of item once its reason named the genres ("It\'s a book, and it\'s philosophical")', () => {
     const books = builtinBooksCatalog();
     for (const item of books.items().slice(0, 60)) {

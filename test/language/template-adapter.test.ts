@@ -705,6 +705,34 @@ describe('TemplateAdapter', () => {
     expect(asked(false).some((text) => unknown.test(text))).toBe(true);
   });
 
+  it('asks about a title it already said it has not seen without saying so again ("Heard of Heat, never seen it")', () => {
+    const history = [
+      ...oneTurn('assistant', 'Ever come across Heat (1995)?', [{ type: 'ask-item', items: [HEAT] }]),
+      {
+        index: 1,
+        speaker: 'user' as const,
+        text: "Haven't seen Heat.",
+        acts: [{ type: 'answer-item' as const, items: [HEAT], seen: false }],
+      },
+      {
+        index: 2,
+        speaker: 'assistant' as const,
+        text: 'Then try Heat.',
+        acts: [{ type: 'recommend' as const, items: [HEAT], reasons: [] }],
+      },
+    ];
+    const ask: DialogueAct = { type: 'ask-about-item', items: [HEAT] };
+    const knowing =
+      /heard|never (seen|watched)|rings a bell|know the name|don't know|not familiar|: what's that\?|^What's Heat( \(1995\))?\?$/i;
+    const asked = (earlier: typeof history) =>
+      Array.from({ length: 300 }, (_, seed) =>
+        adapter.verbalizeSync({ ...request('user', [ask], seed), history: earlier }),
+      );
+    expect(asked(history).filter((text) => knowing.test(text))).toEqual([]);
+    // Offered without being asked about first, it may still be news to the user.
+    expect(asked(history.slice(2)).some((text) => knowing.test(text))).toBe(true);
+  });
+
   it('words the answer to "What put you off Heat?" as a reason, not as a new request', () => {
     const history = oneTurn('assistant', 'What put you off Heat?', [{ type: 'ask-reason', items: [HEAT] }]);
     const answer = (acts: DialogueAct[], seed: number, asked = true) =>

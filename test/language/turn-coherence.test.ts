@@ -415,7 +415,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         .attributeKeysOf(id)
         .filter((key) => /^(?:director|author):/.test(key))
         .map((key) => key.slice(key.indexOf(':') + 1));
-      const again = makers.some((name) => suggestion?.text.includes(name) && turn.text.includes(name));
+      // Named outside the title: "Narrative of the Life of Frederick Douglass (1845)" does not say who wrote it.
+      const named = suggestion?.text.split(catalog.require(id).title).join(' ') ?? '';
+      const again = makers.some((name) => named.includes(name) && turn.text.includes(name));
       // "You like films by Akira Kurosawa, so try Ran" … "Akira Kurosawa directed it, like I said": the suggestion
       // named the user's liking, never who made Ran.
       const forLiking = suggestion?.acts.some(
@@ -427,6 +429,8 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       if (again && forLiking && saidBefore)
         found.push({ rule: "the user's liking told as the recommender's words", text: turn.text });
       if (again && !forLiking && !saidBefore) found.push({ rule: 'the maker told again as news', text: turn.text });
+      if (saidBefore && makers.some((name) => turn.text.includes(name)) && !again && !forLiking)
+        found.push({ rule: 'a maker "as I said" whom only the title named', text: turn.text });
     }
     // "What about Aliens (1986)? Expect aliens.", "The Jungle Book … Worth knowing: it's based on a book.": a fact
     // about an item that its title says already.

@@ -179,6 +179,9 @@ const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
   ({ k }) => `Its tags include ${k}.`,
 ];
 
+// The length from which a word's stem, not only the word, says it again (see saysAgain).
+const SAID_STEM_FROM = 8;
+
 /**
  * Whether a tag's words (of four letters or more) were said already, as in the kind of item: "computer-animated" after
  * "an animated comedy", "musical numbers" after "a dramatic musical", "ghosts" in "Ghostbusters".
@@ -187,6 +190,9 @@ export function saysAgain(tag: string, said: string): boolean {
   for (const word of tag.toLowerCase().split(/[\s-]+/)) {
     const singular = word.length >= 5 && word.endsWith('s') ? word.slice(0, -1) : word;
     if (singular.length >= 4 && said.includes(singular)) return true;
+    // A long word is said again by a word of its stem: "philosophical" after "a philosophy book", "mysterious" after
+    // "a mystery" (its ending aside, at least six letters).
+    if (word.length >= SAID_STEM_FROM && said.includes(word.slice(0, Math.max(6, word.length - 4)))) return true;
   }
   return false;
 }
@@ -392,7 +398,10 @@ export function describeItem(
   };
   // Asked about a suggestion that named who made it ("Coraline (2009). It's from Henry Selick."), the answer says
   // that part as said before, not as news: "Coraline is an animated family film, from Henry Selick as I said, …".
-  const again = suggestedAs !== undefined && directors.some((name) => suggestedAs.text.includes(name));
+  // A name inside the title is no mention of the maker: "Narrative of the Life of Frederick Douglass (1845)" did not
+  // say who wrote it.
+  const suggestion = suggestedAs?.text.replaceAll(item.title, '') ?? '';
+  const again = directors.some((name) => suggestion.includes(name));
   let text = random.pick(forMaker ? DESCRIBE_FOR_MAKER : again ? DESCRIBE_AGAIN : DESCRIBE)(words);
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;
   // Not "a philosophical essay collection. It's philosophical.": a tag the kind of item said already is left out, and

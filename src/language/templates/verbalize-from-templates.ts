@@ -680,7 +680,10 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
       // A fan of horror knows of Halloween (1978) without having seen it, rather than never having heard of it.
       const knownOf = act.items.every((id) => state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key)));
       const asks = styled(state, state.t.ASK_ABOUT_ITEM);
-      const known = styled(state, knownOf ? state.t.ASK_ABOUT_HEARD_OF_ITEM : state.t.ASK_ABOUT_UNKNOWN_ITEM);
+      // Having said "Haven't seen No Country for Old Men" already, the user does not say it again when it is offered.
+      const known = answeredBefore(state.history, act.items)
+        ? []
+        : styled(state, knownOf ? state.t.ASK_ABOUT_HEARD_OF_ITEM : state.t.ASK_ABOUT_UNKNOWN_ITEM);
       return drawFrom(random, [asks, known, stories ? state.t.ASK_ABOUT_STORY : []]).item(titleWords(state, act.items));
     }
     case 'give-up': {
@@ -859,6 +862,15 @@ function knownItems(history: readonly Turn[]): TurnState['known'] {
   return gatheredOnUse((add) => {
     for (const turn of history) for (const act of turn.acts) for (const item of act.items) add(item);
   });
+}
+
+/** Whether the user answered whether they know any of the items earlier in the dialogue ("Haven't seen Heat."). */
+function answeredBefore(history: readonly Turn[], items: readonly string[]): boolean {
+  return history.some(
+    (turn) =>
+      turn.speaker === 'user' &&
+      turn.acts.some((act) => act.type === 'answer-item' && act.items.some((id) => items.includes(id))),
+  );
 }
 
 /** The attributes the user said they like so far: only a suggestion with reasons asks. */
