@@ -310,6 +310,46 @@ describe('item facts', () => {
     expect(answers(`Try ${douglass.title} (1845), by Frederick Douglass.`).some((text) => again.test(text))).toBe(true);
   });
 
+  it('tells no cast as news that the suggestion told as a fact, but does when it named them as a liking', () => {
+    const fistful = catalog.require(catalog.resolveTitle('A Fistful of Dollars').id);
+    const keys = catalog.attributeKeysOf(fistful.id);
+    const answers = (text: string, reasons: string[]) =>
+      said((random) => describeItem(fistful, fistful.title, keys, random, { suggestedAs: { text, reasons } }), 100);
+    const told = answers('Try A Fistful of Dollars (1964). Clint Eastwood stars in it.', []);
+    expect(told.filter((text) => text.includes('Clint Eastwood'))).toEqual([]);
+    const liked = answers('For movies with Clint Eastwood, try A Fistful of Dollars (1964).', ['cast:Clint Eastwood']);
+    expect(liked.some((text) => text.includes('Clint Eastwood'))).toBe(true);
+    // A maker who also acts was told as the maker: the rest of the cast is still news ("with Virginia Cherrill").
+    const cityLights = said(
+      (random) =>
+        describeItem(CITY_LIGHTS, CITY_LIGHTS.title, catalog.attributeKeysOf(CITY_LIGHTS.id), random, {
+          suggestedAs: { text: "Try City Lights (1931). It's from Charlie Chaplin.", reasons: [] },
+        }),
+      100,
+    );
+    expect(cityLights.some((text) => text.includes('Virginia Cherrill'))).toBe(true);
+  });
+
+  it('says "heart" in a theme\'s frame only where neither the title nor a tag says it', () => {
+    const hearts = (text: string) => text.match(/\bheart\b/gi)?.length ?? 0;
+    let checked = 0;
+    for (const shelf of [catalog, builtinBooksCatalog()]) {
+      const phrasing = domainPhrasing(shelf);
+      for (const item of shelf.items()) {
+        const keys = shelf.attributeKeysOf(item.id);
+        const tagHearts = keys.reduce(
+          (sum, key) => sum + hearts(JSON.stringify(attributePhrase(key, phrasing).trait)),
+          0,
+        );
+        const allowed = Math.max(1, hearts(item.title) + tagHearts);
+        if (hearts(item.title) + tagHearts > 0) checked++;
+        for (const text of said((random) => describeItem(item, item.title, keys, random, { phrasing }), 20))
+          expect(hearts(text), text).toBeLessThanOrEqual(allowed);
+      }
+    }
+    expect(checked).toBeGreaterThan(2);
+  });
+
   it('says no bare kind of item once its reason named the genres ("It\'s a book, and it\'s philosophical")', () => {
     const books = builtinBooksCatalog();
     for (const item of books.items().slice(0, 60)) {

@@ -431,6 +431,16 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       if (again && !forLiking && !saidBefore) found.push({ rule: 'the maker told again as news', text: turn.text });
       if (saidBefore && makers.some((name) => turn.text.includes(name)) && !again && !forLiking)
         found.push({ rule: 'a maker "as I said" whom only the title named', text: turn.text });
+      // "Try A Fistful of Dollars. Clint Eastwood stars in it." … "It's a western with Clint Eastwood …": the cast told
+      // again as news (not a star named as the user's liking, nor one who also made it).
+      const reasons = suggestion?.acts.flatMap((said) => (said.type === 'recommend' ? said.reasons : [])) ?? [];
+      const actors = catalog
+        .attributeKeysOf(id)
+        .filter((key) => key.startsWith('cast:') && !reasons.includes(key))
+        .map((key) => key.slice('cast:'.length))
+        .filter((name) => !makers.includes(name));
+      if (actors.some((name) => named.includes(name) && turn.text.includes(name)))
+        found.push({ rule: 'the cast told again as news', text: turn.text });
     }
     // "What about Aliens (1986)? Expect aliens.", "The Jungle Book … Worth knowing: it's based on a book.": a fact
     // about an item that its title says already.

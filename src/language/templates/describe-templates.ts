@@ -124,6 +124,8 @@ const FEATURES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `Expect ${f}.`,
   ({ f }) => `It has ${f}.`,
 ];
+// The "at heart" of a theme's frame, with what comes between it and "it's about".
+const AT_HEART = /\b(?:At heart(?=, it's about)|at heart (?=it's about))/;
 const THEMES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It deals with ${f}.`,
   ({ f }) => `At heart, it's about ${f}.`,
@@ -380,8 +382,17 @@ export function describeItem(
   // the era is all there is to say).
   const dated = keys.length > 0 && item.year !== undefined && title.endsWith(`(${item.year})`);
   const era = item.year === undefined || dated ? '' : `${eraOf(item.year)} `;
+  // A name inside the title is no mention of the maker: "Narrative of the Life of Frederick Douglass (1845)" did not
+  // say who wrote it.
+  const suggestion = suggestedAs?.text.replaceAll(item.title, '') ?? '';
+  // The cast the suggestion told as a fact ("Clint Eastwood stars in it.") is not told again as news; named as the
+  // user's liking ("for movies with Matt Damon, try …"), it said nothing of the item yet.
   // Who made it and also stars in it is named once, as its maker.
-  const cast = castNames.filter((name) => !directors.includes(name));
+  const acting = castNames.filter((name) => !directors.includes(name));
+  const castTold = acting.some(
+    (name) => suggestion.includes(name) && !suggestedAs?.reasons.some((key) => key.endsWith(`:${name}`)),
+  );
+  const cast = castTold ? [] : acting;
   // With nothing else to say, the era is the description; otherwise some phrasings add it for variety.
   const npEra = withArticle(`${era}${kind}`);
   const words: DescribeWords = {
@@ -398,9 +409,6 @@ export function describeItem(
   };
   // Asked about a suggestion that named who made it ("Coraline (2009). It's from Henry Selick."), the answer says
   // that part as said before, not as news: "Coraline is an animated family film, from Henry Selick as I said, …".
-  // A name inside the title is no mention of the maker: "Narrative of the Life of Frederick Douglass (1845)" did not
-  // say who wrote it.
-  const suggestion = suggestedAs?.text.replaceAll(item.title, '') ?? '';
   const again = directors.some((name) => suggestion.includes(name));
   let text = random.pick(forMaker ? DESCRIBE_FOR_MAKER : again ? DESCRIBE_AGAIN : DESCRIBE)(words);
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;
@@ -433,6 +441,10 @@ export function describeItem(
   // Said two things already ("Sure! It's a …", "It also has touches of …"): the tags' facts are joined.
   const crowded = text.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
   text += tagSentences({ quality: shown, feature: things, theme: themes }, crowded, random);
+  // "It features a marriage at its heart, and at heart it's about grief", "Bury My Heart at Wounded Knee … At heart,
+  // it's about colonialism": a theme's frame does not say "heart" again where a tag or the title did.
+  if ((text.match(/\bheart\b/gi)?.length ?? 0) > 1)
+    text = text.replace(AT_HEART, (frame) => (frame[0] === 'A' ? 'Underneath' : ''));
   const tagged = keywords.filter((keyword) => !saysAgain(keyword, said));
   if (tagged.length > 0) text += ` ${random.pick(KEYWORDS)({ k: joinList(tagged) })}`;
   for (const [facet, values] of others) {
