@@ -385,10 +385,10 @@ export function describeItem(
   // A name inside the title is no mention of the maker: "Narrative of the Life of Frederick Douglass (1845)" did not
   // say who wrote it.
   const suggestion = suggestedAs?.text.replaceAll(item.title, '') ?? '';
-  // The cast the suggestion told as a fact ("Clint Eastwood stars in it.") is not told again as news; named as the
-  // user's liking ("for movies with Matt Damon, try …"), it said nothing of the item yet.
   // Who made it and also stars in it is named once, as its maker.
   const acting = castNames.filter((name) => !directors.includes(name));
+  // The cast the suggestion told as a fact ("Clint Eastwood stars in it.") is not told again as news; named as the
+  // user's liking ("for movies with Matt Damon, try …"), it said nothing of the item yet.
   const castTold = acting.some(
     (name) => suggestion.includes(name) && !suggestedAs?.reasons.some((key) => key.endsWith(`:${name}`)),
   );
