@@ -53,6 +53,7 @@ const POSITIVE_PHRASES = [
   'all for',
   'always up for',
   'up for',
+  'a sucker for',
 ];
 const NEUTRAL_PHRASES = [
   'no strong feelings',
@@ -86,6 +87,8 @@ const POSITIVE_WORDS = new Set([
   'fantastic',
   'favorite',
   'favourite',
+  'favorites',
+  'favourites',
   'awesome',
   'brilliant',
   'perfect',

@@ -151,15 +151,46 @@ function spokenSoFar(history: readonly Turn[], catalog: ItemCatalog): Spoken {
   return spoken;
 }
 
+// Nor does a turn open two of its own sentences alike: "Tell me a little and I will dig up a film. Tell me about the
+// genres you like.", "Okay, less comedic than Knives Out. Let me see. Let me throw out two options: …". Sentences of
+// one or two words ("Sounds good.") are left alone, as they are when said again later in the dialogue.
+function opensTwiceAlike(text: string): boolean {
+  const openings: string[] = [];
+  for (let start = 0; start < text.length; ) {
+    const end = sentenceEnd(text, start);
+    const first = text.indexOf(' ', start);
+    const second = first < 0 || first >= end ? -1 : text.indexOf(' ', first + 1);
+    if (second >= 0 && second < end) {
+      // A name for a second word is any name: "Liked Heat a lot. … Liked Alien a lot." opens alike.
+      const words = text.slice(start, startsName(text.charCodeAt(first + 1)) ? first : second).toLowerCase();
+      if (openings.includes(words)) return true;
+      openings.push(words);
+    }
+    start = end + 1;
+  }
+  return false;
+}
+
+/** Where the sentence starting at `start` ends: at a ". ", "! " or "? ", else at the end of the text. */
+function sentenceEnd(text: string, start: number): number {
+  for (let at = text.indexOf(' ', start); at >= 0; at = text.indexOf(' ', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (before === 46 || before === 33 || before === 63) return at;
+  }
+  return text.length;
+}
+
 /**
- * Whether a new turn for the request would say again what its speaker said before in the dialogue: open like the
- * speaker's last turn, or repeat one of the speaker's sentences, names aside.
+ * Whether a new turn for the request would say again what its speaker said before in the dialogue (open like the
+ * speaker's last turn, or repeat one of the speaker's sentences, names aside), or open two of its sentences alike.
  */
 export function saidBefore(request: VerbalizeRequest): (text: string) => boolean {
   const spoken = spokenSoFar(request.history, request.catalog);
   const keys = spoken.keys[request.speaker];
   const lastOpening = spoken.openings[request.speaker];
-  if (lastOpening === undefined) return () => false;
+  if (lastOpening === undefined) return opensTwiceAlike;
   return (text) =>
-    opening(text) === lastOpening || keysOf(text, request.acts, request.catalog).some((key) => keys.has(key));
+    opening(text) === lastOpening ||
+    opensTwiceAlike(text) ||
+    keysOf(text, request.acts, request.catalog).some((key) => keys.has(key));
 }

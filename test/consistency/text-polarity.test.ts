@@ -122,6 +122,9 @@ describe('text-polarity', () => {
     expect(clauseStance('i could take or leave them')).toBe('neutral');
     expect(clauseStance('loved the cast, hated the plot')).toBe('unsure');
     expect(clauseStance('it is a film')).toBe('unsure');
+    // The plural of a cue word, and a phrase of a liking with no cue word in it.
+    expect(clauseStance('it is one of my favourites')).toBe('positive');
+    expect(clauseStance("i'm a sucker for westerns")).toBe('positive');
   });
 });
 

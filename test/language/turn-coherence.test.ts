@@ -82,6 +82,10 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   ['"but" twice in a sentence', /\bbut\b[^.!?;]*\bbut\b/i],
   // "Book Lovers could be right for you, reading as you like funny books": the idiom is "seeing as".
   ['"reading as" for "seeing as"', /\b(?:reading|watching|listening|playing) as you\b/],
+  // "My favourite has to be comedies and movies with Charlie Chaplin": one favourite, said of several.
+  ['one favourite of several', /\bfavou?rite (?:has to be|is) [^.!?,;]* and /i],
+  // "No reason. More in the mood for dramas than T.": a reason, given right after saying there is none.
+  ['no reason, then one', /\b(?:No (?:real )?reason|Nothing really)\b[.,;:] [^.!?]*\b(?:rather|mood|leaning)\b/i],
   // "crazy about movies on drugs", "stories on family": books are on a topic, films and stories are not.
   [
     'films or stories "on" a topic',
@@ -178,7 +182,21 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
   let suggested = false;
   const disliked = new Set<string>();
   const liked = new Set<string>();
+  const shown = new Set<string>();
   for (const [index, turn] of dialogue.turns.entries()) {
+    // "Tell me a little and I will dig up a film. Tell me about the genres you like.", "I could use a suggestion. I
+    // could watch noir all day": two sentences of a turn that open with the same two words (titles alike).
+    const openings = sentences(
+      withoutTitles(
+        turn.text,
+        catalog,
+        turn.acts.flatMap((act) => act.items),
+      ),
+    )
+      .map((part) => part.split(' '))
+      .filter((words) => words.length >= 3 && !/^T(?![\w'])/.test(words[0] as string))
+      .map((words) => words.slice(0, 2).join(' ').toLowerCase());
+    if (new Set(openings).size < openings.length) found.push({ rule: 'two sentences opening alike', text: turn.text });
     if (turn.speaker === 'user') {
       // "What's Alien about?" … "Alien? Nah." from a horror fan reads as not listening: a title just described, with
       // something the user said they like, is turned down granting the fit.
@@ -242,6 +260,17 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         found.push({ rule: 'a fun night in with a grave item', text: turn.text });
       // "Thrillers, always, Heat (1995)? Amazing.": a clause that asks its own question runs into the one before it.
       if (/[,;] T(?: \(\d{4}\))?\? /.test(said)) found.push({ rule: 'a question run into a clause', text: turn.text });
+      // "Hey, quick question. I'm after a film for this evening.": a question announced, and none asked.
+      if (/\bquick question\b(?![^?]*\?)/i.test(said))
+        found.push({ rule: 'a question announced, none asked', text: turn.text });
+      // "Big fan of memoirs, T was brilliant.": a title after a taste for a kind, with a bare comma, reads as one of
+      // that kind.
+      if (
+        /(?:^|[.!?;] )(?!On the other hand)(?:[^T.!?;\s]+ ){2,}[^T.!?;\s]+, (?:T(?: \(\d{4}\))? (?:was|were)\b|loved T\b|T(?: \(\d{4}\))?, loved)/.test(
+          said,
+        )
+      )
+        found.push({ rule: 'a title run into a taste for a kind', text: turn.text });
       for (const [rule, words] of CLUMSY) if (words.test(said)) found.push({ rule, text: turn.text });
       // "Which directors do you like?" "I'm indifferent to Spielberg's films.", "Which topics do you always make time
       // for?" "I'd pass on magical realism.": with no favourite, the answer says there is none first.
@@ -530,6 +559,16 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       if (new Set(openings).size < openings.length && openings.some((word) => /^(Enjoy|Have|Let)$/.test(word ?? '')))
         found.push({ rule: 'a wish said twice', text: turn.text });
     }
+    // "I've already shown you everything like Looking for Alaska, but more literary." when nothing literary was shown.
+    const missed = turn.acts.find((act) => act.type === 'no-match');
+    if (
+      missed?.type === 'no-match' &&
+      missed.attribute !== undefined &&
+      /\balready shown\b/.test(plain) &&
+      ![...shown].some((id) => catalog.carries(id, missed.attribute as string))
+    )
+      found.push({ rule: 'all shown, of what was never shown', text: turn.text });
+    for (const id of recommended) shown.add(id);
     if (recommended.length > 0) suggested = true;
   }
   return found;

@@ -930,7 +930,7 @@ function build(d: DomainWords) {
     ({ t, s }) => `I'm afraid I have nothing else like ${t}, but ${s}.`,
     ({ t, s }) => `That's a tough one: I can't find anything else like ${t}, but ${s}.`,
     ({ t, s }) => `I've looked, and there's nothing left like ${t}, but ${s}.`,
-    ({ t, s }) => `Unfortunately, I've already shown you everything like ${t}, but ${s}.`,
+    ({ t, s }) => `Unfortunately, I have nothing more to show you like ${t}, but ${s}.`,
     ({ t, s }) => `No luck there: I have nothing else like ${t}, but ${s}.`,
   ];
 

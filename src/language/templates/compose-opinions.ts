@@ -243,6 +243,10 @@ function newTopic(a: Clause, b: Clause | undefined): boolean {
 }
 const LEAD_NEW_TOPIC = ['oh, and ', 'also, ', 'by the way, '];
 
+function kindThenTitle(a: Clause, b: Clause | undefined): boolean {
+  return a.about === 'kinds' && b?.about === 'items' && sameTone(a.tone, b.tone);
+}
+
 /**
  * Renders a run of consecutive opinion acts as sentences of at most two clauses each: "I love sci-fi, but I
  * can't stand horror." Same-shade disclosures share a clause; answers may open with "Yes, …".
@@ -257,9 +261,14 @@ export function composeOpinions(acts: readonly OpinionAct[], state: TurnState): 
     const first = parts[i] as Clause;
     // A terse clause that asks its own question ("Heat? Amazing") stands alone: after a bare comma it runs into the
     // clause before ("Thrillers, always, Heat? Amazing").
+    // Nor does a taste for a kind run into a title of the same tone: "Big fan of memoirs, The Blade Itself was
+    // brilliant" reads as if the title were a memoir.
     const next = parts[i + 1];
     const second =
-      (terse && (first.text.includes('?') || next?.text.includes('?'))) || newTopic(first, next) ? undefined : next;
+      (terse && (first.text.includes('?') || next?.text.includes('?') || kindThenTitle(first, next))) ||
+      newTopic(first, next)
+        ? undefined
+        : next;
     i += second ? 2 : 1;
     let text = first.text;
     if (previous !== undefined && !terse) {

@@ -50,7 +50,7 @@ function build(d: DomainWords) {
         ({ x }) => `I'm a big fan of ${x}`,
         ({ x }) => `I really love ${x}`,
         ({ x }) => `I've always loved ${x}`,
-        ({ x }) => `my favourite has to be ${x}`,
+        ({ x }) => `I'm a sucker for ${x}`,
         ({ x }) => `I just love ${x}`,
         ({ x }) => `I'm a massive fan of ${x}`,
         ({ x }) => `I'm crazy about ${x}`,

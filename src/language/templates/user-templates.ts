@@ -110,7 +110,7 @@ function build(d: DomainWords) {
           'Evening!',
           'Hello there.',
           'Good evening!',
-          'Hey, quick question.',
+          'Hey, got a minute?',
           'Hiya!',
         ],
         GOAL_REQUESTS,
@@ -358,14 +358,14 @@ function build(d: DomainWords) {
     normal: [
       ({ and, x }) => `Nothing about ${and} in particular. I'm just more in the mood for ${x}.`,
       ({ and, x }) => `Nothing specific. ${and} just isn't what I'm after; I'd rather have ${x}.`,
-      ({ and, x }) => `No real reason. I'm just leaning towards ${x} at the moment, not ${and}.`,
+      ({ and, x }) => `Nothing wrong with it. I'm just leaning towards ${x} at the moment, not ${and}.`,
       ({ and, x }) => `Hard to put into words. ${and} didn't click, and I keep coming back to ${x}.`,
       ({ and, x }) => `It's not ${and}, really, it's me: I'm in the mood for ${x}.`,
       ({ and, x }) => `Can't pin it down. ${and} just didn't grab me, but I'm always up for ${x}.`,
     ],
     terse: [
-      ({ and, x }) => `Nothing really. I'd rather have ${x} than ${and}.`,
-      ({ and, x }) => `No reason. More in the mood for ${x} than ${and}.`,
+      ({ and, x }) => `Nothing against it. I'd rather have ${x} than ${and}.`,
+      ({ and, x }) => `Just my mood. More into ${x} than ${and}.`,
     ],
   };
 

@@ -775,7 +775,7 @@ function echoNouns(attribute: string, turn: Turn, state: TurnState): readonly st
 
 /**
  * The user's opinion of an attribute in a turn to be said back: the strongest, as the one that matters most to them
- * ("My favourite has to be mythology … I'm always up for school stories" is met with mythology), and of equally
+ * ("I'm a sucker for mythology … I'm always up for school stories" is met with mythology), and of equally
  * strong ones the last, as the freshest.
  */
 function echoOf(turn: Turn): ActOfType<'disclose'> | undefined {
