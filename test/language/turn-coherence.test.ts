@@ -433,7 +433,7 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     if (/\bEither could\b/.test(turn.text) && recommended.length !== 2)
       found.push({ rule: '"either" of more than two', text: turn.text });
     // "Try Coraline (2009). It's from Henry Selick." … "Coraline is an animated family film by Henry Selick.": the maker
-    // told again as news, right after the suggestion named them.
+    // told again as news, after the suggestion, or a question about the item, named them.
     for (const act of turn.acts) {
       if (act.type !== 'describe-item') continue;
       const id = act.items[0] as string;
@@ -444,8 +444,14 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         .attributeKeysOf(id)
         .filter((key) => /^(?:director|author):/.test(key))
         .map((key) => key.slice(key.indexOf(':') + 1));
+      // Or a question about it before ("Have you seen Frozen (2013), an animated musical by Chris Buck and …?").
+      const asked = dialogue.turns
+        .slice(0, index)
+        .filter((earlier) => earlier.acts.some((said) => said.type === 'ask-item' && said.items.includes(id)));
       // Named outside the title: "Narrative of the Life of Frederick Douglass (1845)" does not say who wrote it.
-      const named = suggestion?.text.split(catalog.require(id).title).join(' ') ?? '';
+      const named = [...asked, ...(suggestion ? [suggestion] : [])]
+        .map((earlier) => earlier.text.split(catalog.require(id).title).join(' '))
+        .join(' ');
       const again = makers.some((name) => named.includes(name) && turn.text.includes(name));
       // "You like films by Akira Kurosawa, so try Ran" … "Akira Kurosawa directed it, like I said": the suggestion
       // named the user's liking, never who made Ran.

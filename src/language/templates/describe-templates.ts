@@ -320,7 +320,10 @@ const PAIRS: ReadonlyArray<{
 export interface DescribeOptions {
   /** How the catalog's domain is worded. @default MOVIES_PHRASING */
   readonly phrasing?: DomainPhrasing;
-  /** The recommender's turn that suggested the item, when one did: its text and the reasons it gave. */
+  /**
+   * The recommender's turn that suggested the item, when one did: its text (with that of any question it asked about
+   * the item before) and the reasons it gave.
+   */
   readonly suggestedAs?: { readonly text: string; readonly reasons: readonly string[] } | undefined;
 }
 

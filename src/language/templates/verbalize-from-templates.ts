@@ -925,14 +925,24 @@ function lastTurnItems(history: readonly Turn[], type: DialogueAct['type']): str
   return items;
 }
 
-/** The recommender's last turn that suggested the item, if any: its text and the reasons it gave. */
+/**
+ * The recommender's last turn that suggested the item, if any: its text and the reasons it gave. The text includes
+ * that of its earlier questions about the item, which may have told who made it ("Have you seen Frozen (2013), an
+ * animated musical by Chris Buck and Jennifer Lee?").
+ */
 function suggestionOf(history: readonly Turn[], id: string): DescribeOptions['suggestedAs'] {
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i] as Turn;
     if (turn.speaker !== 'assistant') continue;
     if (!turn.acts.some((act) => act.type === 'recommend' && act.items.includes(id))) continue;
+    let text = turn.text;
+    for (let k = 0; k < i; k++) {
+      const asked = history[k] as Turn;
+      if (asked.speaker === 'assistant' && asked.acts.some((act) => act.type === 'ask-item' && act.items.includes(id)))
+        text = `${asked.text} ${text}`;
+    }
     // Every reason of the turn: the other part of a slate in two named its own ("for books by James Joyce, …").
-    return { text: turn.text, reasons: turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : [])) };
+    return { text, reasons: turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : [])) };
   }
   return undefined;
 }
