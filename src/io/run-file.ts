@@ -253,7 +253,14 @@ export class RunFile {
     }
     if (isGzipPath(file)) {
       const size = (await stat(file)).size;
-      const bytes = manifest.bytes ?? 0;
+      const bytes = manifest.bytes;
+      // Cut back to nothing, a whole run would be lost: a manifest of a plain output, beside one compressed since.
+      if (bytes === undefined) {
+        throw new IcerError('INVALID_ARGUMENT', 'Its run manifest records no size, as one of a .gz output would.', {
+          location: { file: manifestPath(file) },
+          hint: 'Resume the output this manifest was written for (a .gz output is resumed as .gz from its start), or use --force to start over.',
+        });
+      }
       if (size < bytes) throw shorterThanManifest(file, `${size} bytes`, `${bytes}`);
       if (size > bytes) await truncate(file, bytes);
       return new RunFile(file, {
@@ -273,10 +280,19 @@ export class RunFile {
     const dropped = content.length - end;
     let records = 0;
     let last = '';
+    let lastIndex = -1;
+    let lastNumber = 0;
+    let number = 0;
     for (let at = 0; at < end; ) {
       const next = content.indexOf(0x0a, at);
       const line = content.subarray(at, next).toString('utf8');
+      number++;
       if (line.trim() !== '') {
+        // Every record is checked, not only the last: a line changed in the middle would stay in a "complete" run.
+        const index = seedIndexOf(line);
+        if (index === undefined || index <= lastIndex) throw notARecord(file, number);
+        lastIndex = index;
+        lastNumber = number;
         records++;
         last = line;
       }
@@ -285,7 +301,7 @@ export class RunFile {
     // Never behind it: records reach the file before the manifest counts them. Fewer means the file lost some.
     if (records < manifest.records) throw shorterThanManifest(file, `${records} records`, `${manifest.records}`);
     if (dropped > 0) await truncate(file, end);
-    const lastIndex = last === '' ? -1 : indexOf(last, file);
+    if (last !== '' && recordLineIndex(last) !== lastIndex) throw notARecord(file, lastNumber);
     const firstIndex = Math.max(manifest.nextIndex, lastIndex + 1);
     return new RunFile(file, {
       regular: true,
@@ -366,17 +382,24 @@ export class RunFile {
     const text = this.#pending.join('');
     this.#pending = [];
     this.#pendingBytes = 0;
-    if (!this.#gzip) {
-      await handle.write(text);
-      return;
-    }
-    const member = gzipSync(text);
-    await handle.write(member);
-    this.#bytes += member.length;
+    const bytes = this.#gzip ? gzipSync(text) : Buffer.from(text);
+    await handle.write(bytes).catch((error: unknown) => {
+      throw notWritable(
+        this.file,
+        `Writing to it failed: ${(error as Error).message}.`,
+        this.#regular
+          ? 'Make room, or fix what stopped the write; then run the same command with --resume to go on where it stopped.'
+          : 'Check the device or pipe it names (a pipe whose reader closed stops the run).',
+        error,
+      );
+    });
+    if (this.#gzip) this.#bytes += bytes.length;
   }
 
   /** Finishes the output: the file exists, and its manifest says how far it got. */
   async close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
+    // A finished .gz output with no record is still gzip (one empty member), not an empty file no reader takes.
+    if (complete && this.#gzip && this.#bytes === 0 && this.#pending.length === 0) this.#pending.push('');
     if (complete || this.#records > this.resumedRecords) await this.#flush(await this.#open());
     await this.#handle?.close();
     this.#handle = undefined;
@@ -425,15 +448,24 @@ export function configDifferences(a: RunConfig, b: RunConfig, labels: readonly [
     );
 }
 
-function indexOf(line: string, file: string): number {
-  const index = recordLineIndex(line);
-  if (index !== undefined) return index;
-  throw new IcerError(
+// A record's seed is "<run seed>:<index>", the run seed escaped as JSON strings are.
+const SEED_FIELD = /"seed":"(?:[^"\\]|\\.)*:(\d+)"/;
+
+/**
+ * A record line's index read off its `seed` without parsing the line: what every line of a resumed output is checked
+ * with (the last is parsed whole too). Undefined for a line that is not one object with a seed.
+ */
+function seedIndexOf(line: string): number | undefined {
+  const trimmed = line.trimEnd();
+  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return undefined;
+  const digits = SEED_FIELD.exec(line)?.[1];
+  return digits === undefined ? undefined : Number(digits);
+}
+
+function notARecord(file: string, line: number): IcerError {
+  return new IcerError(
     'INVALID_ARGUMENT',
-    'A line of the output is not a dialogue record, so the run cannot be resumed.',
-    {
-      location: { file },
-      hint: 'Use --force to start over.',
-    },
+    'This line of the output is not a dialogue record of the run, or not the next one, so the run cannot be resumed.',
+    { location: { file, line }, hint: 'Restore the output as the run wrote it, or use --force to start over.' },
   );
 }

@@ -1,7 +1,7 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { cli } from '../helpers/cli-harness.js';
@@ -197,6 +197,42 @@ describe('icer generate --out: output that survives anything', () => {
     }
   });
 
+  it('refuses to resume over a line changed in the middle, or a .gz output beside a manifest of a plain one, losing nothing', async () => {
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '40', '--seed', '3', '--quiet'];
+    expect((await cli([...args, '--out', 'out.jsonl'], dir)).code).toBe(0);
+    const file = join(dir, 'out.jsonl');
+    const rows = readFileSync(file, 'utf8').split('\n');
+    for (const [at, row] of [
+      [9, '{"garbage": true}'],
+      [9, rows[8] as string],
+    ] as const) {
+      const changed = rows.with(at, row).join('\n');
+      writeFileSync(file, changed);
+      const resumed = await cli([...args, '--out', 'out.jsonl', '--resume'], dir);
+      expect(resumed.code).toBe(1);
+      expect(resumed.stderr).toContain(
+        `out.jsonl:${at + 1}: This line of the output is not a dialogue record of the run`,
+      );
+      expect(readFileSync(file, 'utf8')).toBe(changed);
+    }
+    // The plain output compressed, its manifest renamed beside it: the manifest records no size to cut it back to.
+    writeFileSync(join(dir, 'out.jsonl.gz'), gzipSync(rows.join('\n')));
+    writeFileSync(join(dir, 'out.jsonl.gz.icer-run.json'), readFileSync(join(dir, 'out.jsonl.icer-run.json')));
+    const gz = await cli([...args, '--out', 'out.jsonl.gz', '--resume'], dir);
+    expect(gz.code).toBe(1);
+    expect(gz.stderr).toMatch(/out\.jsonl\.gz\.icer-run\.json: Its run manifest records no size/);
+    expect(gunzipSync(readFileSync(join(dir, 'out.jsonl.gz'))).toString('utf8')).toBe(rows.join('\n'));
+  });
+
+  it.runIf(existsSync('/dev/full'))('says what went wrong when a write fails, with no stack trace', async () => {
+    const { dir } = tempDir();
+    const full = await cli(['generate', '--count', '5', '--seed', '3', '--quiet', '--out', '/dev/full'], dir);
+    expect(full.code).toBe(1);
+    expect(full.stderr).toMatch(/^icer generate: \/dev\/full: Writing to it failed: ENOSPC.*\[FILE_NOT_WRITABLE\]\n$/s);
+    expect(full.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('checks --out before any work: an existing output, a directory, a read-only file, a FIFO, a symlink', async () => {
     const { dir, write } = tempDir();
     write('earlier.jsonl', 'earlier\n');
@@ -306,5 +342,41 @@ describe('icer generate --shard and icer merge', () => {
     );
     expect(readdirSync(dir)).not.toContain('m.jsonl');
     expect((await cli(shardArgs(2, 2, 'x.jsonl'), dir)).stderr).toMatch(/--shard takes i\/n with 0 ≤ i < n/);
+  });
+
+  it('checks every shard before writing: a bad line leaves a merged output as it was, and no shard is merged onto', async () => {
+    const { dir } = tempDir();
+    for (let i = 0; i < 2; i++) expect((await cli(shardArgs(i, 2, `p${i}.jsonl`), dir)).code).toBe(0);
+    expect((await cli(['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'm.jsonl', '--quiet'], dir)).code).toBe(0);
+    const merged = readFileSync(join(dir, 'm.jsonl'), 'utf8');
+    const manifest = readFileSync(join(dir, 'm.jsonl.icer-run.json'), 'utf8');
+    const rows = readFileSync(join(dir, 'p1.jsonl'), 'utf8').split('\n');
+    writeFileSync(join(dir, 'bad1.jsonl'), rows.with(20, 'garbage').join('\n'));
+    writeFileSync(join(dir, 'bad1.jsonl.icer-run.json'), readFileSync(join(dir, 'p1.jsonl.icer-run.json')));
+    const bad = await cli(['merge', 'p0.jsonl', 'bad1.jsonl', '--out', 'm.jsonl', '--force'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('bad1.jsonl:21: Line 21 is not the next record of shard 1/2');
+    expect(readFileSync(join(dir, 'm.jsonl'), 'utf8')).toBe(merged);
+    expect(readFileSync(join(dir, 'm.jsonl.icer-run.json'), 'utf8')).toBe(manifest);
+    const shard = readFileSync(join(dir, 'p0.jsonl'), 'utf8');
+    const onto = await cli(['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'p0.jsonl', '--force'], dir);
+    expect(onto.code).toBe(2);
+    expect(onto.stderr).toMatch(/--out .*p0\.jsonl is also one of the shards to merge/);
+    expect(readFileSync(join(dir, 'p0.jsonl'), 'utf8')).toBe(shard);
+  });
+
+  it('writes a shard with no index of the run as gzip that merges, not an empty file', async () => {
+    const { dir } = tempDir();
+    const one = await cli(['generate', '--count', '3', '--seed', '3', '--quiet', '--out', 'one.jsonl'], dir);
+    expect(one.code).toBe(0);
+    const parts = [0, 1, 2, 3, 4].map((i) => `z${i}.jsonl.gz`);
+    for (const [i, part] of parts.entries()) {
+      const args = ['generate', '--count', '3', '--seed', '3', '--quiet', '--shard', `${i}/5`, '--out', part];
+      expect((await cli(args, dir)).code).toBe(0);
+    }
+    expect(gunzipSync(readFileSync(join(dir, 'z0.jsonl.gz'))).length).toBe(0);
+    const merged = await cli(['merge', ...parts, '--out', 'all.jsonl', '--quiet'], dir);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'all.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'one.jsonl'), 'utf8'));
   });
 });

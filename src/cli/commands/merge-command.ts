@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { IcerError } from '../../errors.js';
 import { readJsonLines } from '../../io/json-lines-file.js';
@@ -17,10 +18,10 @@ export const MERGE_HELP = `Usage: icer merge FILE... --out FILE [--force]
 
 Joins the shards of one run (each written by icer generate --shard i/n --out FILE) into the file one machine would
 have written, byte for byte, with its manifest. Refuses shards of different runs, a missing, duplicated or
-unfinished shard, and records out of their shard's range or order.
+unfinished shard, and records out of their shard's range or order, all checked before --out is written.
 
 Options:
-  --out FILE   the merged output (refused if it already holds output, unless --force)
+  --out FILE   the merged output (refused if it already holds output, unless --force; never one of the shards)
   --force      replace what --out holds
   --json       print what was merged as JSON on stdout: {"out", "dialogues", "shards"}
   --quiet      no summary line on stderr
@@ -82,27 +83,21 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
       );
     }
   }
-  const out = await RunFile.open(resolve(io.cwd, values.out), { force: values.force === true, config });
-  let last = -1;
-  for (let index = 0; index < first.of; index++) {
-    const shard = byIndex.get(index) as Shard;
-    const from = Math.floor((index * count) / first.of);
-    const to = Math.floor(((index + 1) * count) / first.of);
-    for await (const { number, text } of readJsonLines(shard.file)) {
-      const at = recordLineIndex(text);
-      if (at === undefined || at < from || at >= to || at <= last) {
-        throw mergeError(
-          shard.file,
-          `Line ${number} is not the next record of shard ${index}/${first.of} (indices ${from}–${to - 1}).`,
-          'Regenerate the shard with --force.',
-          number,
-        );
-      }
-      last = at;
-      await out.appendLine(at, text);
+  const outFile = resolve(io.cwd, values.out);
+  await refuseInputAsOutput(outFile, shards);
+  const ordered = Array.from({ length: first.of }, (_, index) => byIndex.get(index) as Shard);
+  // Every shard is read through once before the output is opened: a bad line found while writing would leave a
+  // merged file cut short, or with --force would already have replaced a good one.
+  for (const shard of ordered) {
+    for await (const _ of shardRecords(shard, count)) {
+      // Only read: shardRecords checks each line as it goes.
     }
+  }
+  const out = await RunFile.open(outFile, { force: values.force === true, config });
+  for (const shard of ordered) {
+    for await (const { at, text } of shardRecords(shard, count)) await out.appendLine(at, text);
     // Profiles skipped at the end of a shard leave no record: the merged run still covers their indices.
-    out.skipped(to - 1);
+    out.skipped(Math.floor(((shard.index + 1) * count) / shard.of) - 1);
   }
   await out.close({}, true);
   if (values.json) {
@@ -114,6 +109,40 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
     );
   }
   return 0;
+}
+
+/** A shard's records with their indices, each checked to be the next of the shard's range. */
+async function* shardRecords(shard: Shard, count: number): AsyncGenerator<{ at: number; text: string }> {
+  const from = Math.floor((shard.index * count) / shard.of);
+  const to = Math.floor(((shard.index + 1) * count) / shard.of);
+  let last = from - 1;
+  for await (const { number, text } of readJsonLines(shard.file)) {
+    const at = recordLineIndex(text);
+    if (at === undefined || at < from || at >= to || at <= last) {
+      throw mergeError(
+        shard.file,
+        `Line ${number} is not the next record of shard ${shard.index}/${shard.of} (indices ${from}–${to - 1}).`,
+        'Regenerate the shard with --force.',
+        number,
+      );
+    }
+    last = at;
+    yield { at, text };
+  }
+}
+
+/** Merging into one of the shards would overwrite it while it is read. */
+async function refuseInputAsOutput(out: string, shards: readonly Shard[]): Promise<void> {
+  const target = await stat(out).catch(() => undefined);
+  if (target === undefined) return;
+  for (const shard of shards) {
+    const input = await stat(shard.file);
+    if (input.dev === target.dev && input.ino === target.ino) {
+      throw new UsageError(
+        `--out ${out} is also one of the shards to merge (${shard.file}); write the merge elsewhere.`,
+      );
+    }
+  }
 }
 
 async function readShard(file: string): Promise<Shard> {
