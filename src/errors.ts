@@ -51,6 +51,8 @@ export const ICER_ERROR_CODES = [
   'QUEUE_JOB_FAILED',
   /** A worker thread ran out of the memory it was given. */
   'OUT_OF_MEMORY',
+  /** Another run is writing the same output file. */
+  'OUTPUT_IN_USE',
 ] as const;
 
 /** One of {@link ICER_ERROR_CODES}. */

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
 import { isGzipPath } from './json-lines-file.js';
+import { OutputLock } from './output-lock.js';
 import { writeFileAtomically } from './write-file-atomically.js';
 
 /** What a run was asked for: every setting that changes its output, as plain JSON. */
@@ -115,7 +116,8 @@ const notWritable = (file: string, reason: string, hint: string, cause?: unknown
  * always a prefix of the finished output), and a manifest beside it, replaced atomically, says how far the run got.
  * Everything is checked before any work: a directory, a place that cannot be written, or an existing output without
  * `resume` or `force` is an error. A path that is not a regular file (a FIFO, a device) is written through, never
- * replaced, and has no manifest; a symlink is followed.
+ * replaced, and has no manifest; a symlink is followed. A regular output is locked while it is written (see
+ * {@link OutputLock}): `close` or `release` gives the lock up.
  */
 export class RunFile {
   readonly file: string;
@@ -145,6 +147,7 @@ export class RunFile {
   #nextIndex: number;
   #lastManifest = 0;
   #opened = false;
+  readonly #lock: OutputLock | undefined;
 
   private constructor(
     file: string,
@@ -157,6 +160,7 @@ export class RunFile {
       dropped: number;
       bytes?: number;
       extra?: Record<string, unknown>;
+      lock?: OutputLock;
     },
   ) {
     this.file = file;
@@ -171,6 +175,7 @@ export class RunFile {
     this.resumedExtra = state.extra ?? {};
     this.#gzip = isGzipPath(file);
     this.#bytes = state.bytes ?? 0;
+    this.#lock = state.lock;
   }
 
   /** Checks the path and, when resuming, reads how far the run got. Nothing is written yet. */
@@ -196,7 +201,8 @@ export class RunFile {
           error,
         );
       });
-      return new RunFile(file, { regular: true, replace: false, config, firstIndex, records: 0, dropped: 0 });
+      const lock = await OutputLock.acquire(file);
+      return new RunFile(file, { regular: true, replace: false, config, firstIndex, records: 0, dropped: 0, lock });
     }
     if (info.isDirectory())
       throw notWritable(file, 'It is a directory.', 'Give --out a file name, e.g. out/dialogues.jsonl.');
@@ -213,26 +219,34 @@ export class RunFile {
       if (options.resume) throw notWritable(file, 'Only a regular file can be resumed.', 'Drop --resume.');
       return new RunFile(file, { regular: false, replace: false, config, firstIndex, records: 0, dropped: 0 });
     }
-    if (options.force || info.size === 0) {
-      return new RunFile(file, {
-        regular: true,
-        replace: info.size > 0,
-        config,
-        firstIndex,
-        records: 0,
-        dropped: 0,
-      });
-    }
-    if (!options.resume) {
+    if (!options.force && !options.resume && info.size > 0) {
       throw new IcerError('INVALID_ARGUMENT', `It already holds ${info.size.toLocaleString('en')} bytes of output.`, {
         location: { file },
         hint: 'Add --resume to continue that run, or --force to start over (it is replaced once the first new record is ready).',
       });
     }
-    return RunFile.#resume(file, config);
+    // Taken before the output is read: another run appending meanwhile would make the reading wrong.
+    const lock = await OutputLock.acquire(file);
+    try {
+      if (options.force || info.size === 0) {
+        return new RunFile(file, {
+          regular: true,
+          replace: info.size > 0,
+          config,
+          firstIndex,
+          records: 0,
+          dropped: 0,
+          lock,
+        });
+      }
+      return await RunFile.#resume(file, config, lock);
+    } catch (error) {
+      lock.release();
+      throw error;
+    }
   }
 
-  static async #resume(file: string, config: RunConfig): Promise<RunFile> {
+  static async #resume(file: string, config: RunConfig, lock: OutputLock): Promise<RunFile> {
     const manifest = await readRunManifest(file);
     if (manifest === undefined) {
       throw new IcerError('INVALID_ARGUMENT', 'It has no run manifest beside it, so it cannot be resumed.', {
@@ -272,6 +286,7 @@ export class RunFile {
         dropped: Math.max(0, size - bytes),
         bytes,
         extra: manifest.extra,
+        lock,
       });
     }
     // The output may be ahead of the manifest (records are appended first) and may end in a line cut short.
@@ -311,6 +326,7 @@ export class RunFile {
       records,
       dropped,
       extra: manifest.extra,
+      lock,
     });
   }
 
@@ -398,15 +414,24 @@ export class RunFile {
 
   /** Finishes the output: the file exists, and its manifest says how far it got. */
   async close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
-    // A finished .gz output with no record is still gzip (one empty member), not an empty file no reader takes.
-    if (complete && this.#gzip && this.#bytes === 0 && this.#pending.length === 0) this.#pending.push('');
-    if (complete || this.#records > this.resumedRecords) await this.#flush(await this.#open());
-    await this.#handle?.close();
-    this.#handle = undefined;
-    if (this.#regular && (this.#records > this.resumedRecords || complete || this.resumedRecords > 0)) {
-      this.#lastManifest = 0;
-      await this.checkpoint(extra, { force: true, complete });
+    try {
+      // A finished .gz output with no record is still gzip (one empty member), not an empty file no reader takes.
+      if (complete && this.#gzip && this.#bytes === 0 && this.#pending.length === 0) this.#pending.push('');
+      if (complete || this.#records > this.resumedRecords) await this.#flush(await this.#open());
+      await this.#handle?.close();
+      this.#handle = undefined;
+      if (this.#regular && (this.#records > this.resumedRecords || complete || this.resumedRecords > 0)) {
+        this.#lastManifest = 0;
+        await this.checkpoint(extra, { force: true, complete });
+      }
+    } finally {
+      this.release();
     }
+  }
+
+  /** Gives up the output's lock without finishing it: for a run that fails before it writes (close does it too). */
+  release(): void {
+    this.#lock?.release();
   }
 
   async #open(): Promise<FileHandle> {

@@ -154,6 +154,32 @@ describe('icer generate --out: output that survives anything', () => {
     },
   );
 
+  it.skipIf(!hasBuild)(
+    'keeps a second run off an output being written, and lets a resume take over once the first was killed',
+    async () => {
+      const { dir } = tempDir();
+      const out = join(dir, 'out.jsonl');
+      const first = run(dir, '--workers', '1');
+      const firstEnd = exited(first);
+      await grown(out, 20_000, first);
+      const second = await exited(run(dir, '--resume', '--workers', '1'));
+      expect(second.code).toBe(1);
+      expect(second.stderr).toMatch(
+        new RegExp(
+          `out\\.jsonl: Another icer run \\(process ${first.pid} on .+\\) is writing this output.*\\[OUTPUT_IN_USE\\]`,
+        ),
+      );
+      first.kill('SIGKILL');
+      await firstEnd;
+      expect(existsSync(`${out}.icer-lock`)).toBe(true);
+      // Its process is gone: the lock is taken over, and the run resumed to the bytes of one never interrupted.
+      const resumed = await exited(run(dir, '--resume'));
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(readFileSync(out, 'utf8')).toBe(whole);
+      expect(readdirSync(dir).sort()).toEqual(['out.jsonl', 'out.jsonl.icer-run.json']);
+    },
+  );
+
   it('drops a torn last line on --resume, and refuses a resume with other settings', async () => {
     const { dir } = tempDir();
     const head = whole.split('\n').slice(0, 40).join('\n');
@@ -363,6 +389,20 @@ describe('icer generate --shard and icer merge', () => {
     expect(onto.code).toBe(2);
     expect(onto.stderr).toMatch(/--out .*p0\.jsonl is also one of the shards to merge/);
     expect(readFileSync(join(dir, 'p0.jsonl'), 'utf8')).toBe(shard);
+  });
+
+  it('merges shards named with spaces around them, as generate takes them', async () => {
+    const { dir } = tempDir();
+    const one = await cli(['generate', '--count', '50', '--seed', '3', '--quiet', '--out', 'one.jsonl'], dir);
+    expect(one.code).toBe(0);
+    const spaced = [' 0/2', '1/2 '];
+    for (const [i, shard] of spaced.entries()) {
+      const args = ['generate', '--count', '50', '--seed', '3', '--quiet', '--shard', shard, '--out', `p${i}.jsonl`];
+      expect((await cli(args, dir)).code).toBe(0);
+    }
+    const merged = await cli(['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'm.jsonl', '--quiet'], dir);
+    expect(merged.code, merged.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'm.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'one.jsonl'), 'utf8'));
   });
 
   it('writes a shard with no index of the run as gzip that merges, not an empty file', async () => {

@@ -94,12 +94,16 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   const out = await RunFile.open(outFile, { force: values.force === true, config });
-  for (const shard of ordered) {
-    for await (const { at, text } of shardRecords(shard, count)) await out.appendLine(at, text);
-    // Profiles skipped at the end of a shard leave no record: the merged run still covers their indices.
-    out.skipped(Math.floor(((shard.index + 1) * count) / shard.of) - 1);
+  try {
+    for (const shard of ordered) {
+      for await (const { at, text } of shardRecords(shard, count)) await out.appendLine(at, text);
+      // Profiles skipped at the end of a shard leave no record: the merged run still covers their indices.
+      out.skipped(Math.floor(((shard.index + 1) * count) / shard.of) - 1);
+    }
+    await out.close({}, true);
+  } finally {
+    out.release();
   }
-  await out.close({}, true);
   if (values.json) {
     const summary: MergeSummary = { out: resolve(io.cwd, values.out), dialogues: out.records, shards: first.of };
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
@@ -153,7 +157,7 @@ async function readShard(file: string): Promise<Shard> {
       'It has no run manifest beside it.',
       'Merge what icer generate --shard i/n --out FILE wrote.',
     );
-  const match = /^(\d+)\/(\d+)$/.exec(String(manifest.config.shard ?? ''));
+  const match = /^(\d+)\/(\d+)$/.exec(String(manifest.config.shard ?? '').trim());
   if (!match)
     throw mergeError(file, 'It is not a shard (its run had no --shard).', 'Merge only the shards of one run.');
   return { file, manifest, index: Number(match[1]), of: Number(match[2]) };

@@ -1,0 +1,123 @@
+import { unlinkSync } from 'node:fs';
+import { open, readFile, rm, stat, utimes } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { basename } from 'node:path';
+import { IcerError } from '../errors.js';
+
+// A run touches its lock this often, and a lock untouched for STALE_MS is a run that was killed: on another machine
+// (a shared folder, a retried pod) its process cannot be asked whether it still runs.
+const HEARTBEAT_MS = 10_000;
+const STALE_MS = 60_000;
+
+/** The lock's path: beside the output, as its manifest is. */
+export function lockPath(file: string): string {
+  return `${file}.icer-lock`;
+}
+
+/** Who holds a lock, as its file says. */
+interface Holder {
+  readonly pid?: number;
+  readonly host?: string;
+  readonly since?: string;
+}
+
+/**
+ * A lock beside a run's output, so that two runs never append to it at once (two `--resume` of one run started
+ * together would write every record twice). Taken by creating the file exclusively; a lock left by a run that was
+ * killed is taken over when its process is gone (same machine) or it has not been touched for a minute. Released
+ * when the run closes its output, and when the process exits.
+ */
+export class OutputLock {
+  readonly #path: string;
+  readonly #beat: ReturnType<typeof setInterval>;
+  readonly #onExit = () => this.release();
+  #held = true;
+
+  private constructor(path: string) {
+    this.#path = path;
+    this.#beat = setInterval(() => {
+      const now = new Date();
+      utimes(path, now, now).catch(() => undefined);
+    }, HEARTBEAT_MS);
+    this.#beat.unref();
+    process.once('exit', this.#onExit);
+  }
+
+  /** Takes the lock of `file`'s output, or throws `OUTPUT_IN_USE` naming the run that holds it. */
+  static async acquire(file: string): Promise<OutputLock> {
+    const path = lockPath(file);
+    for (let attempt = 0; ; attempt++) {
+      const handle = await open(path, 'wx').catch((error: { code?: string }) => {
+        if (error.code === 'EEXIST') return undefined;
+        throw new IcerError('FILE_NOT_WRITABLE', `Its lock cannot be created: ${(error as Error).message}.`, {
+          location: { file: path },
+          hint: 'Check the folder of --out: icer keeps a lock and a manifest beside the output.',
+          cause: error,
+        });
+      });
+      if (handle) {
+        const holder: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+        await handle.writeFile(JSON.stringify(holder));
+        await handle.close();
+        return new OutputLock(path);
+      }
+      const holder = await readHolder(path);
+      if (attempt === 0 && (await isStale(path, holder))) {
+        await rm(path, { force: true });
+        continue;
+      }
+      const who =
+        holder.pid === undefined ? 'Another icer run' : `Another icer run (process ${holder.pid} on ${holder.host})`;
+      throw new IcerError(
+        'OUTPUT_IN_USE',
+        `${who} is writing this output${holder.since ? ` since ${holder.since}` : ''}.`,
+        {
+          location: { file },
+          hint: `Let it finish, or stop it and run again. A run that was killed leaves ${basename(path)} behind; it is taken over once its process is gone, or after a minute untouched.`,
+        },
+      );
+    }
+  }
+
+  /** Gives the lock up (again does nothing). */
+  release(): void {
+    if (!this.#held) return;
+    this.#held = false;
+    clearInterval(this.#beat);
+    process.removeListener('exit', this.#onExit);
+    try {
+      unlinkSync(this.#path);
+    } catch {
+      // Already gone: nothing to give up.
+    }
+  }
+}
+
+async function readHolder(path: string): Promise<Holder> {
+  try {
+    const value: unknown = JSON.parse(await readFile(path, 'utf8'));
+    return typeof value === 'object' && value !== null ? (value as Holder) : {};
+  } catch {
+    // Being written by the run that just took it, or not ours: held, as far as can be told.
+    return {};
+  }
+}
+
+async function isStale(path: string, holder: Holder): Promise<boolean> {
+  const touched = await stat(path).then(
+    (info) => info.mtimeMs,
+    () => 0,
+  );
+  if (Date.now() - touched > STALE_MS) return true;
+  return holder.host === hostname() && typeof holder.pid === 'number' && !isRunning(holder.pid);
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
