@@ -3,27 +3,71 @@ import { IcerError } from '../errors.js';
 import { redactRedisUrl, redisConnection } from './redis-url.js';
 
 /**
- * Checks that a Redis URL is well formed and that something answers at its host and port, before any queue is
- * made: BullMQ (through ioredis) would otherwise retry an unreachable server for ever, silently. A URL that is
- * malformed is an `INVALID_ARGUMENT`, one that cannot be reached a `QUEUE_UNREACHABLE`, each naming it (its password hidden) and says what to do.
+ * Checks that a Redis URL is well formed and that Redis answers there, before any queue is made: BullMQ (through
+ * ioredis) would otherwise retry for ever, silently, a server that cannot be reached, one that accepts connections
+ * but says nothing (or is no Redis), and one that refuses the URL's password or database number. A URL that is
+ * malformed is an `INVALID_ARGUMENT`, any of the others a `QUEUE_UNREACHABLE`, each naming it (its password hidden)
+ * and saying what to do. For `rediss://` (TLS) only that the port accepts connections is checked.
  */
 export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
   const connection = redisConnection(url);
+  const commands: string[][] = connection.tls
+    ? []
+    : [
+        ...(connection.password === undefined
+          ? []
+          : [['AUTH', ...(connection.username === undefined ? [] : [connection.username]), connection.password]]),
+        ...(connection.db === undefined ? [] : [['SELECT', String(connection.db)]]),
+        ['PING'],
+      ];
   return new Promise((resolve, reject) => {
     const socket = connect({ host: connection.host, port: connection.port });
-    const fail = (why: string, cause?: unknown) => {
+    const fail = (why: string, hint: string, cause?: unknown) => {
       socket.destroy();
       reject(
-        new IcerError('QUEUE_UNREACHABLE', `Cannot reach Redis at ${redactRedisUrl(url)} (${why}).`, {
-          hint: 'Start redis-server there (for example: redis-server --port 6379), or give the URL of a running one.',
-          cause,
-        }),
+        new IcerError('QUEUE_UNREACHABLE', `Cannot reach Redis at ${redactRedisUrl(url)} (${why}).`, { hint, cause }),
       );
     };
-    socket.setTimeout(timeoutMs, () => fail(`no answer in ${timeoutMs} ms`));
-    socket.once('connect', () => {
+    const START = 'Start redis-server there (for example: redis-server --port 6379), or give the URL of a running one.';
+    const done = () => {
       socket.end();
       resolve();
+    };
+    socket.setTimeout(timeoutMs, () => fail(`no answer in ${timeoutMs} ms`, START));
+    socket.once('connect', () => {
+      if (commands.length === 0) done();
+      else socket.write(commands.map(inRedisProtocol).join(''));
+    });
+    // Each command is answered by one line: "+OK" or "+PONG", or "-ERR …" for a password or database refused.
+    let answered = 0;
+    let pending = '';
+    socket.on('data', (chunk: Buffer) => {
+      pending += chunk.toString('utf8');
+      for (let end = pending.indexOf('\r\n'); end >= 0 && answered < commands.length; end = pending.indexOf('\r\n')) {
+        const line = pending.slice(0, end);
+        pending = pending.slice(end + 2);
+        const command = (commands[answered] as string[])[0] as string;
+        // A password given to a server that asks none is no failure: ioredis goes on, and so does the queue.
+        if (command === 'AUTH' && NO_PASSWORD_SET.test(line)) {
+          answered++;
+          continue;
+        }
+        if (line.startsWith('-')) {
+          fail(
+            `it refused ${command}: ${line.slice(1)}`,
+            command === 'SELECT'
+              ? 'Give a database number the server has (0 to 15 unless it is set up with more).'
+              : 'Check the user and password in the URL.',
+          );
+          return;
+        }
+        if (!line.startsWith('+')) {
+          fail('what answers there is not Redis', 'Give the host and port of a Redis server.');
+          return;
+        }
+        answered++;
+      }
+      if (answered === commands.length) done();
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       const why =
@@ -32,7 +76,16 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
           : error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN'
             ? `unknown host ${connection.host}`
             : (error.code ?? error.message);
-      fail(why, error);
+      fail(why, START, error);
     });
   });
+}
+
+// What Redis answers AUTH with when it has no password: "Client sent AUTH, but no password is set" (Redis 5),
+// "AUTH <password> called without any password configured for the default user" (Redis 6 and later).
+const NO_PASSWORD_SET = /no password is set|without any password configured/i;
+
+/** A command as Redis reads it: an array of bulk strings. */
+function inRedisProtocol(words: readonly string[]): string {
+  return `*${words.length}\r\n${words.map((word) => `$${Buffer.byteLength(word)}\r\n${word}\r\n`).join('')}`;
 }

@@ -1,6 +1,7 @@
+import { type AddressInfo, createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IcerError } from '../../src/errors.js';
-import { type QueueWorker, queuedResults, startQueueWorker } from '../../src/queue/index.js';
+import { type QueueWorker, queuedResults, reachRedis, startQueueWorker } from '../../src/queue/index.js';
 import { freePort, hasRedisServer, startRedis, type TestRedis } from './redis-server.js';
 
 const present = hasRedisServer();
@@ -142,6 +143,43 @@ describe('queue errors', () => {
     expect((worker as Error).message).toContain(`redis://me:***@127.0.0.1:${new URL(url).port}`);
     expect((worker as Error).message).not.toContain('secret');
   });
+
+  it('names a server that accepts connections but is no Redis, or refuses the database, instead of waiting for ever', async () => {
+    const failure = (url: string, timeoutMs?: number) =>
+      reachRedis(url, timeoutMs).then(
+        () => undefined,
+        (error: unknown) => error as IcerError,
+      );
+    const silent = createServer(() => undefined);
+    const http = createServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    const listen = (server: Server) =>
+      new Promise<number>((resolve) =>
+        server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
+      );
+    try {
+      const quiet = await failure(`redis://127.0.0.1:${await listen(silent)}`, 300);
+      expect(quiet?.code).toBe('QUEUE_UNREACHABLE');
+      expect(quiet?.message).toMatch(/\(no answer in 300 ms\)/);
+      const web = await failure(`redis://127.0.0.1:${await listen(http)}`);
+      expect(web?.code).toBe('QUEUE_UNREACHABLE');
+      expect(web?.message).toMatch(/\(what answers there is not Redis\)\. Give the host and port of a Redis server/);
+    } finally {
+      silent.close();
+      http.close();
+    }
+  });
+
+  it.runIf(present)(
+    'names a database number the server does not have, and takes a password it asks none for',
+    async () => {
+      const url = redis.url(99);
+      const refused = await reachRedis(url).catch((error: unknown) => error as IcerError);
+      expect(refused?.code).toBe('QUEUE_UNREACHABLE');
+      expect(refused?.message).toMatch(/\(it refused SELECT: ERR DB index is out of range\)\. Give a database number/);
+      await expect(reachRedis(redis.url(3).replace('redis://', 'redis://:secret@'))).resolves.toBeUndefined();
+      await expect(reachRedis(redis.url(3))).resolves.toBeUndefined();
+    },
+  );
 
   it('refuses options that are not valid, naming them', async () => {
     const bad = (options: Record<string, unknown>) =>
