@@ -6,6 +6,7 @@ import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
+import { fileError } from './file-error.js';
 import { isGzipPath } from './json-lines-file.js';
 import { OutputLock } from './output-lock.js';
 import { writeFileAtomically } from './write-file-atomically.js';
@@ -40,7 +41,11 @@ export type RunManifest = z.output<typeof RunManifestSchema>;
 /** A run manifest file, checked: `MALFORMED_JSON` naming it when it is not one. */
 export async function readRunManifest(file: string): Promise<RunManifest | undefined> {
   const path = manifestPath(file);
-  const text = await readFile(path, 'utf8').catch(() => undefined);
+  // Only a manifest that is not there is none: one that cannot be read is an error naming it.
+  const text = await readFile(path, 'utf8').catch((error: { code?: string }) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw fileError(error, path);
+  });
   if (text === undefined) return undefined;
   let value: unknown;
   try {
@@ -194,10 +199,13 @@ export class RunFile {
     if (info === undefined) {
       // A dangling symlink is followed like any other: its target is created.
       await access(dirname(file), constants.W_OK).catch((error: { code?: string }) => {
+        const missing = error.code === 'ENOENT';
         throw notWritable(
           file,
-          error.code === 'ENOENT' ? 'Its folder does not exist.' : 'Its folder cannot be written (permission denied).',
-          'Create the folder, or choose another --out.',
+          missing ? 'Its folder does not exist.' : 'Its folder cannot be written (permission denied).',
+          missing
+            ? 'Create the folder, or choose another --out.'
+            : "Check the folder's permissions, or choose another --out.",
           error,
         );
       });
@@ -256,14 +264,12 @@ export class RunFile {
     }
     if (manifest.configHash !== runConfigHash(config)) {
       const changed = configDifferences(manifest.config, config, ['then', 'now']);
-      throw new IcerError(
-        'INVALID_ARGUMENT',
-        `This run's settings differ from the one being resumed (${changed.join('; ')}).`,
-        {
-          location: { file },
-          hint: 'Resume with the same settings, or use --force to start over.',
-        },
-      );
+      // The same settings under another hash: the manifest was changed by hand.
+      const why = changed.length > 0 ? changed.join('; ') : 'its manifest\'s "configHash" does not match its "config"';
+      throw new IcerError('INVALID_ARGUMENT', `This run's settings differ from the one being resumed (${why}).`, {
+        location: { file },
+        hint: 'Resume with the same settings, or use --force to start over.',
+      });
     }
     if (isGzipPath(file)) {
       const size = (await stat(file)).size;

@@ -1,5 +1,14 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -249,6 +258,23 @@ describe('icer generate --out: output that survives anything', () => {
     expect(gz.code).toBe(1);
     expect(gz.stderr).toMatch(/out\.jsonl\.gz\.icer-run\.json: Its run manifest records no size/);
     expect(gunzipSync(readFileSync(join(dir, 'out.jsonl.gz'))).toString('utf8')).toBe(rows.join('\n'));
+  });
+
+  it('says what is wrong with a manifest changed by hand or unreadable, rather than "no manifest"', async () => {
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '10', '--seed', '3', '--quiet', '--out', 'out.jsonl', '--resume'];
+    expect((await cli(args, dir)).code).toBe(0);
+    const path = join(dir, 'out.jsonl.icer-run.json');
+    const manifest = JSON.parse(readFileSync(path, 'utf8'));
+    writeFileSync(path, JSON.stringify({ ...manifest, configHash: '0000000000000000' }));
+    const edited = await cli(args, dir);
+    expect(edited.code).toBe(1);
+    expect(edited.stderr).toMatch(/settings differ .*\(its manifest's "configHash" does not match its "config"\)/);
+    rmSync(path);
+    mkdirSync(path);
+    const folder = await cli(args, dir);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(/out\.jsonl\.icer-run\.json: Expected a file but found a directory/);
   });
 
   it.runIf(existsSync('/dev/full'))('says what went wrong when a write fails, with no stack trace', async () => {

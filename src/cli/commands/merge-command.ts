@@ -63,7 +63,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
     if (differs.length > 0 || shard.of !== first.of) {
       throw mergeError(
         shard.file,
-        `It is a shard of another run than ${first.file} (${[...differs, ...(shard.of !== first.of ? [`shards: ${first.of} then, ${shard.of} here`] : [])].join('; ')}).`,
+        `It is a shard of another run than ${first.file} (${[...differs, ...(shard.of !== first.of ? [`shards: ${first.of} there, ${shard.of} here`] : [])].join('; ')}).`,
       );
     }
     const twin = byIndex.get(shard.index);
