@@ -260,6 +260,38 @@ describe('icer generate --out: output that survives anything', () => {
     expect(gunzipSync(readFileSync(join(dir, 'out.jsonl.gz'))).toString('utf8')).toBe(rows.join('\n'));
   });
 
+  it('resumes only with the same input files, by their contents wherever they lie', async () => {
+    const { dir } = tempDir();
+    for (const [file, seed] of [
+      ['a.jsonl', '1'],
+      ['b.jsonl', '2'],
+    ]) {
+      const made = await cli(['profiles', '--count', '5', '--seed', seed as string, '--out', file as string], dir);
+      expect(made.code, made.stderr).toBe(0);
+    }
+    const args = (profiles: string) => [
+      'generate',
+      '--profiles',
+      profiles,
+      '--quiet',
+      '--out',
+      'out.jsonl',
+      '--resume',
+    ];
+    expect((await cli(args('a.jsonl'), dir)).code).toBe(0);
+    const written = readFileSync(join(dir, 'out.jsonl'), 'utf8');
+    // The same file under another path: the same run, already complete.
+    const same = await cli(args('./a.jsonl'), dir);
+    expect(same.code, same.stderr).toBe(0);
+    expect(same.stderr).toMatch(/already complete/);
+    // Other profiles at the same path: another run.
+    writeFileSync(join(dir, 'a.jsonl'), readFileSync(join(dir, 'b.jsonl')));
+    const other = await cli(args('a.jsonl'), dir);
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/settings differ .*profiles: "sha256:[0-9a-f]{16}" then, "sha256:[0-9a-f]{16}" now/);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(written);
+  });
+
   it('says what is wrong with a manifest changed by hand or unreadable, rather than "no manifest"', async () => {
     const { dir } = tempDir();
     const args = ['generate', '--count', '10', '--seed', '3', '--quiet', '--out', 'out.jsonl', '--resume'];

@@ -11,6 +11,7 @@ import { VERSION } from '../../version.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import { defaultWorkers } from '../default-workers.js';
 import { definedOnly } from '../defined-only.js';
+import { withInputDigests } from '../input-digests.js';
 import { streamOutput } from '../jsonl-output.js';
 import { MODEL_OPTION_FLAGS, type ModelAdapter, modelChoice, modelFlags, modelFromFlags } from '../model-from-flags.js';
 import { parseFlags } from '../parse-flags.js';
@@ -144,9 +145,10 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   }
   // Loaded only for a queue run (the core command line never loads bullmq), and Redis checked before any file is.
   const queue = values.queue === undefined ? undefined : await import('../queue-entries.js');
+  const config = await withInputDigests(runConfig(values), io.cwd);
   const queueRun = queue && {
     url: await queue.reachQueue(values.queue as string),
-    runKey: queue.queueRunKey(runConfig(values), values.out === undefined ? undefined : resolve(io.cwd, values.out)),
+    runKey: queue.queueRunKey(config, values.out === undefined ? undefined : resolve(io.cwd, values.out)),
   };
   const heapMb = threadHeapFromEnv(io.env ?? process.env);
   const file =
@@ -155,7 +157,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       : await RunFile.open(resolve(io.cwd, values.out), {
           resume: values.resume === true,
           force: values.force === true,
-          config: runConfig(values),
+          config,
           startIndex: start,
         });
   if (file && file.droppedBytes > 0)
