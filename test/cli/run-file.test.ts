@@ -470,7 +470,12 @@ describe('icer generate --shard and icer merge', () => {
     const parts = [0, 1, 2, 3, 4].map((i) => `z${i}.jsonl.gz`);
     for (const [i, part] of parts.entries()) {
       const args = ['generate', '--count', '3', '--seed', '3', '--quiet', '--shard', `${i}/5`, '--out', part];
-      expect((await cli(args, dir)).code).toBe(0);
+      const made = await cli(args, dir);
+      expect(made.code).toBe(0);
+      if (i === 0)
+        expect(made.stderr).toBe(
+          `icer generate: shard 0/5 of 3 dialogues has no index of the run; wrote ${part} with none.\n`,
+        );
     }
     expect(gunzipSync(readFileSync(join(dir, 'z0.jsonl.gz'))).length).toBe(0);
     const merged = await cli(['merge', ...parts, '--out', 'all.jsonl', '--quiet'], dir);

@@ -163,7 +163,12 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   if (file && file.droppedBytes > 0)
     io.stderr.write(`icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${values.out}\n`);
   if (file && file.firstIndex >= end) {
-    io.stderr.write(`icer generate: ${values.out} is already complete (${file.records} dialogues).\n`);
+    // More shards than dialogues: this one has no index, and is written complete with none.
+    io.stderr.write(
+      start >= end
+        ? `icer generate: shard ${values.shard?.trim()} of ${count} dialogues has no index of the run; wrote ${values.out} with none.\n`
+        : `icer generate: ${values.out} is already complete (${file.records} dialogues).\n`,
+    );
     await file.close({}, true);
     return 0;
   }
