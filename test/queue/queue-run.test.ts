@@ -259,7 +259,14 @@ describe('icer generate --queue and icer worker: errors', () => {
     expect((await cli(['generate', ...queue, '--model', 'openai:gpt-4o-mini'])).stderr).toMatch(/a model run stays/);
     expect((await cli(['generate', ...queue, '--unconstrained'])).code).toBe(2);
     expect((await cli(['generate', ...queue, '--workers', '2'])).stderr).toMatch(/icer worker processes generate/);
-    expect((await cli(['generate', '--queue', 'http://example.com'])).stderr).toMatch(/Not a redis:\/\/ or rediss:/);
+    // A URL that is no Redis URL is a malformed value: a usage error, for either command.
+    for (const command of ['generate', 'worker']) {
+      const malformed = await cli([command, '--queue', 'http://example.com']);
+      expect(malformed.code).toBe(2);
+      expect(malformed.stderr).toMatch(
+        /--queue: Not a redis:\/\/ or rediss:\/\/ URL: http:\/\/example\.com\/?\. Give the queue/,
+      );
+    }
     const worker = await cli(['worker']);
     expect(worker.code).toBe(2);
     expect(worker.stderr).toMatch(/--queue redis:\/\/HOST:PORT/);

@@ -16,6 +16,7 @@ import { streamOutput } from '../jsonl-output.js';
 import { MODEL_OPTION_FLAGS, type ModelAdapter, modelChoice, modelFlags, modelFromFlags } from '../model-from-flags.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseNumber } from '../parse-values.js';
+import { checkQueueUrl } from '../queue-url-flag.js';
 import { generatedEntries } from '../run-entries.js';
 import type { RunEstimate } from '../run-estimate.js';
 import { planRun, RUN_FLAGS, type RunFlagValues } from '../run-plan.js';
@@ -85,6 +86,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   if (values.resume && values.force)
     throw new UsageError('--resume continues a run and --force starts over: give one.');
   if (values.queue !== undefined) {
+    checkQueueUrl(values.queue);
     // Workers on other machines generate the batches: only template runs planned from the run's flags go there.
     if (values.unconstrained || values.model !== undefined)
       throw new UsageError(

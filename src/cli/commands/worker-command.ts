@@ -8,6 +8,7 @@ import { generateBatch, runPlanner } from '../generate-batch.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseNumber } from '../parse-values.js';
 import { packEntries, type QueueJobData, QueueJobDataSchema } from '../queue-entries.js';
+import { checkQueueUrl } from '../queue-url-flag.js';
 import { defaultText } from '../schema-facts.js';
 import { threadHeapFromEnv } from '../thread-heap.js';
 import { workerThreadsShipped } from '../worker-entries.js';
@@ -58,6 +59,7 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
     return 0;
   }
   if (values.queue === undefined) throw new UsageError('Name the queue: --queue redis://HOST:PORT.');
+  checkQueueUrl(values.queue);
   const threadsShipped = workerThreadsShipped();
   const concurrency =
     values.concurrency === undefined
