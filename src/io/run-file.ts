@@ -336,6 +336,11 @@ export class RunFile {
     });
   }
 
+  /** Whether the output can be resumed: a regular file, which has a manifest (not a FIFO or a device). */
+  get resumable(): boolean {
+    return this.#regular;
+  }
+
   /** Records in the output now. */
   get records(): number {
     return this.#records;

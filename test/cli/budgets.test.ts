@@ -66,6 +66,23 @@ describe('icer generate budgets', () => {
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'whole.jsonl'), 'utf8'));
   });
 
+  it('tells a run whose model fails midway to go on with --resume, keeping what it wrote', async () => {
+    // Honest for the first dialogues, then a server error on every call (retries included).
+    const server = await servers(({ index, body }) =>
+      index < 30
+        ? { kind: 'text', content: draftOf(body), usage: { prompt_tokens: 100, completion_tokens: 10 } }
+        : { kind: 'status', status: 500 },
+    );
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '12', '--seed', '5', '--base-url', server.url, '--model', 'fake', '--quiet'];
+    const failed = await cli([...args, '--out', 'out.jsonl', '--concurrency', '1', '--max-retries', '0'], dir);
+    expect(failed.code).toBe(1);
+    const written = readFileSync(join(dir, 'out.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+    expect(written).toBeGreaterThan(0);
+    expect(failed.stderr).toMatch(/What was written stays: run the same command with --resume to go on from there\./);
+    expect(failed.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('stops at --max-tokens and --max-cost, and refuses budgets without a model or --max-cost without prices', async () => {
     const server = await honest();
     const { dir } = tempDir();

@@ -9,6 +9,7 @@ import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import { VERSION } from '../../version.js';
 import { type CliIo, UsageError } from '../cli-io.js';
+import { forCommandLine } from '../command-line-hints.js';
 import { defaultWorkers } from '../default-workers.js';
 import { definedOnly } from '../defined-only.js';
 import { withInputDigests } from '../input-digests.js';
@@ -229,7 +230,9 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
         ...(budget ? { budget } : {}),
       },
     ),
-  );
+  ).catch((error: unknown) => {
+    throw file?.resumable && file.records > 0 ? withResumeHint(error) : error;
+  });
   if (written.result.budget !== undefined && !written.signal) {
     io.stderr.write(
       `icer generate: stopped: ${written.result.budget}; ${(file?.records ?? written.result.dialogues).toLocaleString('en')} dialogues written.${values.out === undefined ? '' : ' Resume with the same command and --resume (a budget counts from each start).'}\n`,
@@ -251,6 +254,21 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   if (spender && !values.quiet)
     io.stderr.write(`${runSummary(spender, written.result.dialogues, written.result.violations)}\n`);
   return 0;
+}
+
+// A run that failed midway (a model that kept failing, a full disk) keeps what it wrote: the error says how to go on.
+// Not an interruption, whose own message says so, nor a run another holds.
+function withResumeHint(error: unknown): unknown {
+  if (!IcerError.isInstance(error) || error.code === 'ABORTED' || error.code === 'OUTPUT_IN_USE') return error;
+  // Worded for the command line first: its advice would otherwise replace the whole hint, this sentence with it.
+  const shown = forCommandLine(error);
+  if (shown.hint?.includes('--resume')) return shown;
+  const resume = 'What was written stays: run the same command with --resume to go on from there.';
+  return new IcerError(shown.code, shown.problem, {
+    ...(shown.location ? { location: shown.location } : {}),
+    hint: shown.hint ? `${shown.hint} ${resume}` : resume,
+    cause: error,
+  });
 }
 
 // Flags that change nothing in the records: they may differ between a run and its resumption.
