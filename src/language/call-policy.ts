@@ -120,7 +120,9 @@ function finalError(error: unknown, verdict: CallErrorVerdict, attempts: number,
   }
   const detail = error instanceof Error ? error.message : String(error);
   const hint = hintFor(verdict);
-  const problem = `The language-model call failed after ${plural(attempts)}: ${verdict.reason}: ${detail}`;
+  // A server's own words ("Internal Server Error") may end with no stop before the hint that follows.
+  const stop = /[.!?]$/.test(detail.trim()) ? '' : '.';
+  const problem = `The language-model call failed after ${plural(attempts)}: ${verdict.reason}: ${detail.trim()}${stop}`;
   return new IcerError('LM_CALL_FAILED', problem, { ...(hint !== undefined ? { hint } : {}), cause: error });
 }
 

@@ -151,6 +151,8 @@ describe('callWithPolicy', () => {
     expect(failure.code).toBe('LM_CALL_FAILED');
     expect(failure.message).toContain('after 3 attempts');
     expect(failure.message).toContain('HTTP 503');
+    // The server's words end in a stop before the hint ("… from the server. The server kept failing …").
+    expect(failure.problem).toMatch(/HTTP 503 from the server\.$/);
     expect(failure.cause).toBe(errors[2]);
     expect(failure.hint).toMatch(/maxRetries/);
   });
