@@ -152,7 +152,10 @@ describe('icer generate --out: output that survives anything', () => {
       child.kill('SIGTERM');
       const stopped = await done;
       expect(stopped.code, stopped.stderr).toBe(130);
-      expect(stopped.stderr).toMatch(/SIGINT: finishing the dialogues under way \(again to stop them now\)/);
+      // Not on a terminal, no progress bar: no blank line to leave one.
+      expect(stopped.stderr).toMatch(
+        /^icer generate: SIGINT: finishing the dialogues under way \(again to stop them now\)/,
+      );
       const partial = readFileSync(out, 'utf8');
       expect(whole.startsWith(partial)).toBe(true);
       const manifest = JSON.parse(readFileSync(`${out}.icer-run.json`, 'utf8'));

@@ -331,7 +331,9 @@ async function withSignals(
   const onSignal = (signal: NodeJS.Signals) => {
     if (first === undefined) {
       first = signal;
-      io.stderr.write(`\nicer generate: ${signal}: finishing the dialogues under way (again to stop them now)\n`);
+      // A new line only to leave a progress bar's, which is drawn on a terminal alone.
+      const leave = (io.stderr as { isTTY?: boolean }).isTTY === true ? '\n' : '';
+      io.stderr.write(`${leave}icer generate: ${signal}: finishing the dialogues under way (again to stop them now)\n`);
       stop.abort();
     } else {
       abort.abort();
