@@ -179,7 +179,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const from = file?.firstIndex ?? start;
   // A model run's dialogues wait on the network, not the CPU.
   const workers = spender || fromStdin ? 1 : (workersFlag ?? (workerThreadsShipped() ? defaultWorkers(end - from) : 1));
-  const written = await withSignals(io, (stop, abort) =>
+  const barShown = values.quiet !== true && (io.stderr as { isTTY?: boolean }).isTTY === true;
+  const written = await withSignals(io, barShown, (stop, abort) =>
     writeDialogues(
       (halt) =>
         queue && queueRun
@@ -323,6 +324,7 @@ function parseShard(text: string, count: number): { index: number; of: number; r
  */
 async function withSignals(
   io: CliIo,
+  barShown: boolean,
   work: (stop: AbortSignal, abort: AbortSignal) => Promise<WrittenDialogues>,
 ): Promise<{ result: WrittenDialogues; signal: NodeJS.Signals | undefined }> {
   const stop = new AbortController();
@@ -331,8 +333,8 @@ async function withSignals(
   const onSignal = (signal: NodeJS.Signals) => {
     if (first === undefined) {
       first = signal;
-      // A new line only to leave a progress bar's, which is drawn on a terminal alone.
-      const leave = (io.stderr as { isTTY?: boolean }).isTTY === true ? '\n' : '';
+      // A new line only to leave a progress bar's line, which is drawn on a terminal alone, and not with --quiet.
+      const leave = barShown ? '\n' : '';
       io.stderr.write(`${leave}icer generate: ${signal}: finishing the dialogues under way (again to stop them now)\n`);
       stop.abort();
     } else {
