@@ -60,6 +60,11 @@ export interface RunPlan {
   readonly dataNotes: readonly string[];
   /** `--style` or `--mode` is set: they shape simulated dialogues, and `--unconstrained` has no simulator. */
   readonly shapesSimulation: boolean;
+  /**
+   * The values of the flags that decide the records, as the plan read them: numbers as numbers and defaults filled
+   * in, so that `--count 0300` and `--count 300`, or no `--seed` and `--seed 0`, are one run.
+   */
+  readonly settings: Readonly<Record<string, string | number>>;
 }
 
 const option = DialogueGeneratorOptionsSchema.shape;
@@ -114,6 +119,22 @@ export async function planRun(values: RunFlagValues, cwd: string, stdin: Readabl
     count = values.count === undefined ? read.profiles.length : count;
   }
   const options = definedOnly({ seed });
+  const ownCatalog = values.movielens ?? values.items ?? values.catalog;
+  const settings = {
+    count,
+    seed: seed ?? option.seed.parse(undefined),
+    'max-turns': maxTurns ?? option.maxTurns.parse(undefined),
+    style: style ?? BeliefPolicyOptionsSchema.shape.style.parse(undefined),
+    mode: mode ?? option.mode.parse(undefined),
+    ...(ownCatalog === undefined ? { domain } : {}),
+    ...(values.profiles === undefined ? {} : { 'invalid-profiles': invalid }),
+    ...definedOnly({
+      'min-rating': data.profiles.minRating,
+      'max-rating': data.profiles.maxRating,
+      'like-threshold': data.profiles.likeThreshold,
+      'dislike-threshold': data.profiles.dislikeThreshold,
+    }),
+  };
   const profiles: RunPlan['profiles'] = users
     ? cycledProfiles(users, count)
     : (from, to) => syntheticProfilesBetween(catalog, from, Math.min(to, count), options);
@@ -125,6 +146,7 @@ export async function planRun(values: RunFlagValues, cwd: string, stdin: Readabl
     profiles,
     dataNotes,
     shapesSimulation: style !== undefined || mode !== undefined,
+    settings,
     generator: (adapter) =>
       new DialogueGenerator({
         catalog,

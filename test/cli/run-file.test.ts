@@ -203,7 +203,7 @@ describe('icer generate --out: output that survives anything', () => {
       dir,
     );
     expect(other.code).toBe(1);
-    expect(other.stderr).toMatch(/settings differ from the one being resumed \(count: "40" then, "2500" now\)/);
+    expect(other.stderr).toMatch(/settings differ from the one being resumed \(count: 40 then, 2500 now\)/);
     writeFileSync(join(dir, 'out.jsonl'), `${head}\n{"id": "cut`);
     const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
     writeFileSync(
@@ -217,6 +217,30 @@ describe('icer generate --out: output that survives anything', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(/dropped a last line cut short \(11 bytes\)/);
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(`${whole.split('\n').slice(0, 40).join('\n')}\n`);
+  });
+
+  it('resumes with the same settings written another way: a default given, a number with a leading zero', async () => {
+    const { dir } = tempDir();
+    const args = ['generate', '--seed', '3', '--quiet', '--out', 'out.jsonl'];
+    expect((await cli([...args, '--count', '40'], dir)).code).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
+    writeFileSync(join(dir, 'out.jsonl'), `${whole.split('\n').slice(0, 25).join('\n')}\n`);
+    writeFileSync(
+      join(dir, 'out.jsonl.icer-run.json'),
+      JSON.stringify({ ...manifest, complete: false, nextIndex: 25, records: 25 }),
+    );
+    const resumed = await cli(
+      [...args, '--count', '040', '--resume', '--style', 'balanced', '--mode', 'turn', '--max-turns', '20'],
+      dir,
+    );
+    expect(resumed.stderr).toBe('');
+    expect(resumed.code).toBe(0);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(`${whole.split('\n').slice(0, 40).join('\n')}\n`);
+    // No --seed is the default seed, 0, and a seed written as text stays another seed.
+    expect((await cli(['generate', '--count', '5', '--quiet', '--out', 'zero.jsonl'], dir)).code).toBe(0);
+    const again = ['generate', '--count', '5', '--quiet', '--out', 'zero.jsonl', '--resume'];
+    expect((await cli([...again, '--seed', '0'], dir)).stderr).toMatch(/already complete \(5 dialogues\)/);
+    expect((await cli([...again, '--seed', '+0'], dir)).stderr).toMatch(/seed: 0 then, "\+0" now/);
   });
 
   it('refuses to resume an output that holds fewer records than its manifest, and leaves it as it was', async () => {

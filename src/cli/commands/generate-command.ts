@@ -20,7 +20,7 @@ import { parseNumber } from '../parse-values.js';
 import { checkQueueUrl } from '../queue-url-flag.js';
 import { generatedEntries } from '../run-entries.js';
 import type { RunEstimate } from '../run-estimate.js';
-import { planRun, RUN_FLAGS, type RunFlagValues } from '../run-plan.js';
+import { planRun, RUN_FLAGS, type RunFlagValues, type RunPlan } from '../run-plan.js';
 import { usageSoFar } from '../run-usage.js';
 import { threadHeapFromEnv } from '../thread-heap.js';
 import { unconstrainedEntries } from '../unconstrained-entries.js';
@@ -148,7 +148,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   }
   // Loaded only for a queue run (the core command line never loads bullmq), and Redis checked before any file is.
   const queue = values.queue === undefined ? undefined : await import('../queue-entries.js');
-  const config = await withInputDigests(runConfig(values), io.cwd);
+  const config = await withInputDigests(runConfig(values, plan.settings), io.cwd);
   const queueRun = queue && {
     url: await queue.reachQueue(values.queue as string),
     runKey: queue.queueRunKey(config, values.out === undefined ? undefined : resolve(io.cwd, values.out)),
@@ -294,12 +294,16 @@ const NOT_CONFIG = new Set([
   'help',
 ]);
 
-/** What a run was asked for (every flag that changes its records, and the version that wrote them). */
-function runConfig(values: Record<string, unknown>): RunConfig {
+/**
+ * What a run was asked for (every flag that changes its records, and the version that wrote them): the flags as given,
+ * except those the plan read (`settings`), which count by their values.
+ */
+function runConfig(values: Record<string, unknown>, settings: RunPlan['settings']): RunConfig {
   const config: Record<string, string | number | boolean | null> = { version: VERSION };
-  for (const [key, value] of Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1))) {
+  const given = { ...values, ...settings };
+  for (const [key, value] of Object.entries(given).sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (NOT_CONFIG.has(key) || value === undefined) continue;
-    config[key] = typeof value === 'string' || typeof value === 'boolean' ? value : JSON.stringify(value);
+    config[key] = typeof value === 'object' ? JSON.stringify(value) : (value as string | number | boolean);
   }
   return config;
 }
