@@ -17,6 +17,13 @@ export const QueueConnectionOptionsSchema = z.strictObject({
    * @default 5000
    */
   connectTimeoutMs: z.number().int().positive().default(5000),
+  /**
+   * How long Redis may leave a command unanswered (it went away mid-run) before giving up: a producer fails with
+   * `QUEUE_UNREACHABLE`, and a worker being closed stops waiting to save its jobs' results. The driver alone waits
+   * for Redis to come back for ever.
+   * @default 30000
+   */
+  offlineMs: z.number().int().positive().default(30_000),
 });
 
 /** Options of {@link QueueConnectionOptionsSchema}, as given. */

@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { IcerError } from '../errors.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { failureReason } from './job-failure.js';
 import { loadBullMQ, missingDriver } from './load-bullmq.js';
 import { QueueConnectionOptionsSchema } from './queue-connection-options.js';
 import { reachRedis } from './reach-redis.js';
+import { redisAnswer } from './redis-answer.js';
 import { redisConnection } from './redis-url.js';
 
 /** What a handler is told about the job besides its data. */
@@ -22,11 +24,15 @@ export interface QueueWorker {
   /** Settles when the worker has stopped (after {@link QueueWorker.close}). */
   readonly closed: Promise<void>;
   /**
-   * Stops taking jobs and waits for the ones under way to finish. With `force`, does not wait: the jobs under way are
-   * left locked, and another worker takes them once their lock expires.
+   * Stops taking jobs and waits for the ones under way to finish and their results to be saved. With `force`, does
+   * not wait: the jobs under way are left locked, and another worker takes them once their lock expires. A Redis that
+   * does not answer is waited for `offlineMs` at most (with `force`, 2 s), then the connections are dropped.
    */
   close(options?: { force?: boolean }): Promise<void>;
 }
+
+// A forced close waits this long for Redis to take the connections' goodbyes.
+const FORCED_CLOSE_MS = 2000;
 
 const isFunction = (value: unknown): value is (error: Error) => void => typeof value === 'function';
 
@@ -104,11 +110,28 @@ export async function startQueueWorker<Data, Result>(
     await worker.close(true).catch(() => {});
     throw missingDriver(error);
   }
-  const closed = worker.run().then(() => {});
+  // Settles when the worker's loop ends, or when a close gave up on a Redis gone (the loop then never ends).
+  let dropped: () => void = () => {};
+  const closed = Promise.race([worker.run().then(() => {}), new Promise<void>((resolve) => (dropped = resolve))]);
+  // The wait of a close under way: a later close ends it, and its own wait decides (its timer would keep the
+  // process alive).
+  let waiting: AbortController | undefined;
   return {
     closed,
     close: async ({ force = false } = {}) => {
-      await worker.close(force);
+      waiting?.abort();
+      const wait = new AbortController();
+      waiting = wait;
+      const ms = force ? Math.min(options.offlineMs, FORCED_CLOSE_MS) : options.offlineMs;
+      const gone = await redisAnswer(worker.close(force), options.url, ms, wait.signal).then(
+        () => false,
+        (error: unknown) => !wait.signal.aborted && IcerError.isInstance(error),
+      );
+      if (gone) {
+        // Dropping the connections settles only once the driver lets go of them, which may be never.
+        worker.disconnect().catch(() => {});
+        dropped();
+      }
       await closed;
     },
   };

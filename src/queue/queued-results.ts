@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { abortedError, throwIfAborted } from '../abort.js';
+import { IcerError } from '../errors.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { failureError } from './job-failure.js';
 import { loadBullMQ, missingDriver } from './load-bullmq.js';
 import { QueueConnectionOptionsSchema } from './queue-connection-options.js';
 import { reachRedis } from './reach-redis.js';
+import { redisAnswer } from './redis-answer.js';
 import { redisConnection } from './redis-url.js';
 
 /** One batch of a run to enqueue: its number (its place in the run's order) and what a worker needs to do it. */
@@ -70,6 +72,8 @@ export type QueuedResultsOptions<Data = unknown> = Omit<z.input<typeof QueuedRes
 const JOB_NAME = 'batch';
 // The states of a job no worker has taken yet: such a job can be taken off the queue.
 const NOT_STARTED = new Set(['waiting', 'wait', 'prioritized', 'delayed', 'waiting-children']);
+// A run on its way out (failed or aborted) tidies Redis this long per command at most, then leaves it as it is.
+const TIDY_MS = 2000;
 
 /**
  * The producer's side of a work queue on Redis (BullMQ): enqueues a run's batches as jobs, at most `window` ahead,
@@ -79,7 +83,8 @@ const NOT_STARTED = new Set(['waiting', 'wait', 'prioritized', 'delayed', 'waiti
  * worker that dies mid-batch leaves its job locked until the lock expires; another worker's stalled-job check then
  * puts it back on the queue (see {@link startQueueWorker}).
  *
- * @throws IcerError `INVALID_ARGUMENT` for options that are not valid, `QUEUE_UNREACHABLE` for a Redis that cannot be reached;
+ * @throws IcerError `INVALID_ARGUMENT` for options that are not valid, `QUEUE_UNREACHABLE` for a Redis that cannot be
+ *   reached or that stops answering for `offlineMs` mid-run;
  *   `MISSING_DEPENDENCY` without `bullmq` (or its driver `ioredis`); `ABORTED` when `signal` fires; a failed job's
  *   error (an icer error again when the worker threw one).
  */
@@ -98,6 +103,16 @@ export async function* queuedResults<Data, Result>(
   const ignore = () => {};
   queue.on('error', ignore);
   events.on('error', ignore);
+  // Every command is bounded: Redis gone mid-run fails the run, a signal ends the wait at once. Tidying up on the way
+  // out is bounded more tightly, and skipped once Redis is known gone.
+  let gone = false;
+  const ask = <T>(call: Promise<T>): Promise<T> =>
+    redisAnswer(call, options.url, options.offlineMs, signal).catch((error: unknown) => {
+      if (IcerError.isInstance(error) && error.code === 'QUEUE_UNREACHABLE') gone = true;
+      throw error;
+    });
+  const tidy = <T>(call: Promise<T>): Promise<T> =>
+    redisAnswer(call, options.url, Math.min(options.offlineMs, TIDY_MS));
 
   const jobId = (batch: number) => `${options.runKey}-${batch}`;
   const pending: Array<{ batch: number; id: string; data: Data }> = [];
@@ -118,23 +133,24 @@ export async function* queuedResults<Data, Result>(
   signal?.addEventListener('abort', notify);
 
   const add = async (id: string, data: Data) => {
-    const existing = await queue.getJob(id);
+    const existing = await ask(queue.getJob(id));
     if (existing) {
-      if ((await existing.getState()) !== 'failed') return;
-      await queue.remove(id);
+      if ((await ask(existing.getState())) !== 'failed') return;
+      await ask(queue.remove(id));
     }
-    await queue.add(JOB_NAME, data, { jobId: id, attempts: 1, removeOnComplete: false, removeOnFail: false });
+    await ask(queue.add(JOB_NAME, data, { jobId: id, attempts: 1, removeOnComplete: false, removeOnFail: false }));
   };
   // Takes the jobs no worker has started off the queue (a stopped or failed run). From the first one removed on,
   // nothing can be yielded in order: those entries leave `pending`, and the ones under way or done among them stay
   // in Redis for a resumed run.
   let withdrawn = false;
-  const withdraw = async () => {
+  const withdraw = async (call: typeof ask) => {
     withdrawn = true;
     let first = -1;
     for (const [at, entry] of pending.entries()) {
-      const job = await queue.getJob(entry.id);
-      if (job && NOT_STARTED.has(await job.getState()) && (await queue.remove(entry.id)) === 1 && first < 0) first = at;
+      const job = await call(queue.getJob(entry.id));
+      if (job && NOT_STARTED.has(await call(job.getState())) && (await call(queue.remove(entry.id))) === 1 && first < 0)
+        first = at;
     }
     if (first >= 0) pending.length = first;
   };
@@ -143,18 +159,18 @@ export async function* queuedResults<Data, Result>(
     for (;;) {
       if (signal?.aborted) throw abortedError(signal.reason);
       if (stop?.aborted && !withdrawn) {
-        await withdraw();
+        await withdraw(ask);
         if (pending[0] !== entry) return undefined;
       }
       const seen = changes;
-      const job = await queue.getJob(entry.id);
+      const job = await ask(queue.getJob(entry.id));
       if (!job) {
         // Gone (removed by hand, or a Redis restarted without persistence): enqueue it again.
         await add(entry.id, entry.data);
         continue;
       }
       if (job.finishedOn) {
-        const state = await job.getState();
+        const state = await ask(job.getState());
         if (state === 'completed') return { result: job.returnvalue as Result };
         if (state === 'failed') throw failureError(job.failedReason, `Batch ${entry.batch} (job ${entry.id})`);
       }
@@ -174,7 +190,7 @@ export async function* queuedResults<Data, Result>(
   let collected: string | undefined;
   try {
     try {
-      await Promise.all([queue.waitUntilReady(), events.waitUntilReady()]);
+      await ask(Promise.all([queue.waitUntilReady(), events.waitUntilReady()]));
     } catch (error) {
       throw missingDriver(error);
     }
@@ -200,16 +216,21 @@ export async function* queuedResults<Data, Result>(
       collected = head.id;
       yield { batch: head.batch, result: done.result };
       collected = undefined;
-      await queue.remove(head.id);
+      await ask(queue.remove(head.id));
     }
     finished = true;
   } finally {
-    if (collected !== undefined) await queue.remove(collected).catch(ignore);
     events.off('completed', ours);
     events.off('failed', ours);
     stop?.removeEventListener('abort', notify);
     signal?.removeEventListener('abort', notify);
-    if (!finished && !withdrawn) await withdraw().catch(ignore);
-    await Promise.allSettled([events.close(), queue.close()]);
+    if (!gone) {
+      if (collected !== undefined) await tidy(queue.remove(collected)).catch(ignore);
+      if (!finished && !withdrawn) await withdraw(tidy).catch(ignore);
+    }
+    // Closing waits for Redis to take the connections' goodbyes; gone, they are dropped, and that settles only once
+    // the driver lets go of them, which may be never.
+    const closed = await tidy(Promise.allSettled([events.close(), queue.close()])).catch(() => undefined);
+    if (closed === undefined) for (const part of [events, queue]) part.disconnect().catch(ignore);
   }
 }

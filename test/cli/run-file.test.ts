@@ -444,7 +444,7 @@ describe('icer generate --shard and icer merge', () => {
     );
     expect(foreign.code).toBe(0);
     const mixed = await cli(['merge', 'p0.jsonl', 'q1.jsonl', '--out', 'm.jsonl'], dir);
-    expect(mixed.stderr).toMatch(/q1\.jsonl: It is a shard of another run .*seed: "3" there, "4" here/);
+    expect(mixed.stderr).toMatch(/q1\.jsonl: It is a shard of another run .*seed: 3 there, 4 here/);
     const manifest = JSON.parse(readFileSync(join(dir, 'p1.jsonl.icer-run.json'), 'utf8'));
     writeFileSync(join(dir, 'p1.jsonl.icer-run.json'), JSON.stringify({ ...manifest, complete: false, nextIndex: 30 }));
     const unfinished = await cli(['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'm.jsonl'], dir);

@@ -238,6 +238,39 @@ describe.skipIf(!hasBuild || !present)('icer worker threads and ICER_THREAD_HEAP
   });
 });
 
+describe.skipIf(!hasBuild || !present)('icer generate --queue and icer worker when Redis goes away', () => {
+  it('stop on a second signal, saying how to resume, with what was written kept whole', async () => {
+    const { dir } = tempDir();
+    const own = await startRedis();
+    const url = own.url(0);
+    const producer = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url]);
+    const worker = start(dir, ['worker', '--queue', url, '--concurrency', '1']);
+    const out = join(dir, 'out.jsonl');
+    await until(() => size(out) > 0, 'the first records');
+    await own.stop();
+    // Redis holds no answer now: the first signal's tidy-up would wait for it; the second ends the wait.
+    for (const signal of ['SIGINT', 'SIGINT'] as const) {
+      producer.process.kill(signal);
+      await sleep(200);
+    }
+    for (const signal of ['SIGTERM', 'SIGTERM'] as const) {
+      worker.process.kill(signal);
+      await sleep(200);
+    }
+    const [stopped, workerStopped] = await Promise.all([producer.exited, worker.exited]);
+    expect(stopped.code, producer.stderr()).toBe(130);
+    expect(producer.stderr()).toMatch(
+      /interrupted \(SIGINT\); [\d,]+ dialogues written\. Resume with the same command and --resume/,
+    );
+    expect(workerStopped.code, worker.stderr()).toBe(143);
+    expect(worker.stderr()).toMatch(/stopped; the batches under way go to other workers/);
+    // Whole records, the run's own from its first index.
+    const written = readFileSync(out, 'utf8');
+    expect(written.length).toBeGreaterThan(0);
+    expect(whole.startsWith(written)).toBe(true);
+  }, 60_000);
+});
+
 describe('icer generate --queue and icer worker: errors', () => {
   it('names a Redis that cannot be reached before any file is written, without a stack trace', async () => {
     const { dir } = tempDir();

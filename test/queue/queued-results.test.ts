@@ -129,6 +129,52 @@ describe.skipIf(!present)('queuedResults and startQueueWorker on a real redis-se
   });
 });
 
+describe.skipIf(!present)('a Redis that goes away mid-run', () => {
+  it('fails the run as QUEUE_UNREACHABLE after offlineMs, or at once on abort, and a worker still closes', async () => {
+    // A server of the test's own, killed under the run.
+    const own = await startRedis();
+    const url = own.url(0);
+    const worker = await startQueueWorker<{ n: number }, number>({ url, offlineMs: 1000 }, async ({ n }) => {
+      await sleep(100);
+      return n;
+    });
+    const abort = new AbortController();
+    const results = queuedResults<{ n: number }, number>({
+      url,
+      runKey: 'gone',
+      batches: batches(50),
+      offlineMs: 1000,
+    });
+    const aborted = queuedResults<{ n: number }, number>({
+      url,
+      runKey: 'gone-abort',
+      batches: batches(50),
+      signal: abort.signal,
+      // Longer than the test may take: only the abort can end it.
+      offlineMs: 600_000,
+    });
+    const got: number[] = [];
+    const run = (async () => {
+      for await (const { result } of results) {
+        got.push(result);
+        if (got.length === 2) await own.stop();
+      }
+    })().catch((error: unknown) => error);
+    const abortedRun = collect(aborted).catch((error: unknown) => error);
+    const failure = await run;
+    expect(got).toEqual([0, 1]);
+    expect(IcerError.isInstance(failure) && failure.code, String(failure)).toBe('QUEUE_UNREACHABLE');
+    expect((failure as Error).message).toMatch(
+      /^Redis at redis:\/\/127\.0\.0\.1:\d+\/0 stopped answering \(nothing for 1000 ms\)\./,
+    );
+    abort.abort();
+    const abortFailure = await abortedRun;
+    expect(IcerError.isInstance(abortFailure) && abortFailure.code, String(abortFailure)).toBe('ABORTED');
+    // Closing waits offlineMs at most for a batch under way, which cannot be handed back.
+    await worker.close();
+  }, 30_000);
+});
+
 describe('queue errors', () => {
   it('names a Redis URL that cannot be reached, and says what to do', async () => {
     const url = `redis://127.0.0.1:${await freePort()}`;
