@@ -7,13 +7,28 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
+const INTERRUPTED = [130, 143];
+
+/** Settles once what was written to `streams` has gone out, or after `ms` when given. */
+function flushed(streams: NodeJS.WriteStream[], ms?: number): Promise<unknown> {
+  const out = Promise.all(streams.map((stream) => new Promise((done) => stream.write('', done))));
+  return ms === undefined ? out : Promise.race([out, new Promise((done) => setTimeout(done, ms).unref())]);
+}
+
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
   stdin: process.stdin,
   cwd: process.cwd(),
+  abandon: async (signal) => {
+    await flushed([process.stderr], 1000);
+    // With no listener left, the signal's own action ends the process (exit status 128 + its number).
+    process.removeAllListeners(signal);
+    process.kill(process.pid, signal);
+  },
 });
-// The command is done. What it leaves running must not keep the process: a queue driver that cannot let go of a
-// Redis gone away re-arms its timers for ever. Its output is flushed first.
-await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write('', done))));
+// The command is done. What it leaves running must not keep the process (a queue driver that cannot let go of a
+// Redis gone away re-arms its timers for ever). Its output is flushed first; an interrupted command does not wait
+// for a reader that takes nothing more.
+await flushed([process.stdout, process.stderr], INTERRUPTED.includes(code) ? 1000 : undefined);
 process.exit(code);

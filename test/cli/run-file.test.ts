@@ -167,6 +167,48 @@ describe('icer generate --out: output that survives anything', () => {
   );
 
   it.skipIf(!hasBuild)(
+    'ends on a second signal an output that takes nothing: a FIFO nobody reads, standard output nobody reads',
+    async () => {
+      const { dir } = tempDir();
+      spawnSync('mkfifo', [join(dir, 'pipe')]);
+      // Holds the FIFO open for reading, and never reads.
+      const holder = spawn('sh', ['-c', 'exec sleep 120 < pipe'], { cwd: dir, stdio: 'ignore' });
+      try {
+        for (const target of [['--out', 'pipe'], []]) {
+          const child = spawn(process.execPath, [CLI, 'generate', '--count', COUNT, '--quiet', ...target], {
+            cwd: dir,
+            // Standard output is a pipe this test never reads from.
+            stdio: ['ignore', 'pipe', 'pipe'],
+          });
+          const done = exited(child);
+          let said = '';
+          child.stderr?.on('data', (chunk: Buffer) => {
+            said += chunk.toString('utf8');
+          });
+          // Long enough to fill the pipe's buffer, whatever the machine's load: the writes are stuck by now.
+          await sleep(3000);
+          child.kill('SIGINT');
+          while (!said.includes('again to stop them now') && child.exitCode === null) await sleep(10);
+          child.kill('SIGINT');
+          const stopped = await done;
+          // Ended as the signal ends a process, since a thread stuck in the write would hold even an exit.
+          expect(stopped.signal, stopped.stderr).toBe('SIGINT');
+          // How many reached a file is known; what standard output took is not.
+          const count = target.length > 0 ? '; [\\d,]+ dialogues written' : '';
+          expect(stopped.stderr).toMatch(
+            new RegExp(
+              `interrupted \\(SIGINT\\)${count}\\. The output took nothing for 2 s \\(a pipe or FIFO nobody reads\\?\\)`,
+            ),
+          );
+        }
+      } finally {
+        holder.kill('SIGKILL');
+      }
+    },
+    60_000,
+  );
+
+  it.skipIf(!hasBuild)(
     'keeps a second run off an output being written, and lets a resume take over once the first was killed',
     async () => {
       const { dir } = tempDir();

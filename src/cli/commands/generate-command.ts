@@ -243,12 +243,18 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     return 0;
   }
   if (written.result.interrupted || written.signal) {
-    const code = written.signal === 'SIGTERM' ? 143 : 130;
-    const resume = values.out === undefined ? '' : ` Resume with the same command and --resume.`;
-    io.stderr.write(
-      `icer generate: interrupted (${written.signal ?? 'SIGINT'}); ${(file?.records ?? written.result.dialogues).toLocaleString('en')} dialogues written.${resume}\n`,
-    );
-    return code;
+    const signal = written.signal ?? 'SIGINT';
+    // Left stuck, the work did not say how many it wrote; an output file did.
+    const records = file?.records ?? (written.stuck ? undefined : written.result.dialogues);
+    const count = records === undefined ? '' : `; ${records.toLocaleString('en')} dialogues written`;
+    const after = written.stuck
+      ? ` The output took nothing for ${STUCK_WRITE_MS / 1000} s (a pipe or FIFO nobody reads?): the last records may not have reached it.`
+      : values.out === undefined
+        ? ''
+        : ' Resume with the same command and --resume.';
+    io.stderr.write(`icer generate: interrupted (${signal})${count}.${after}\n`);
+    if (written.stuck) await io.abandon?.(signal);
+    return signal === 'SIGTERM' ? 143 : 130;
   }
   // Like skips, these are reported even with --quiet: they change what the dialogues are made from.
   for (const line of plan.dataNotes) io.stderr.write(`${line}\n`);
@@ -322,18 +328,26 @@ function parseShard(text: string, count: number): { index: number; of: number; r
   return { index, of, range: [Math.floor((index * count) / of), Math.floor(((index + 1) * count) / of)] };
 }
 
+// After a second signal, how long a write may go on before it is left unfinished: one that never ends (into a pipe
+// or FIFO nobody reads) would otherwise keep the process for ever.
+const STUCK_WRITE_MS = 2000;
+
 /**
  * Runs `work` with SIGINT and SIGTERM handled: the first stops starting dialogues (the running ones finish and are
- * written), a second aborts them. Returns the work's result and the first signal, if any.
+ * written), a second aborts them, and leaves a write that does not end ({@link STUCK_WRITE_MS}) unfinished
+ * (`stuck`). Returns the work's result and the first signal, if any.
  */
 async function withSignals(
   io: CliIo,
   barShown: boolean,
   work: (stop: AbortSignal, abort: AbortSignal) => Promise<WrittenDialogues>,
-): Promise<{ result: WrittenDialogues; signal: NodeJS.Signals | undefined }> {
+): Promise<{ result: WrittenDialogues; signal: NodeJS.Signals | undefined; stuck?: true }> {
   const stop = new AbortController();
   const abort = new AbortController();
   let first: NodeJS.Signals | undefined;
+  let stuckTimer: NodeJS.Timeout | undefined;
+  let leave: () => void = () => {};
+  const stuck = new Promise<undefined>((resolve) => (leave = () => resolve(undefined)));
   const onSignal = (signal: NodeJS.Signals) => {
     if (first === undefined) {
       first = signal;
@@ -343,12 +357,17 @@ async function withSignals(
       stop.abort();
     } else {
       abort.abort();
+      stuckTimer ??= setTimeout(leave, STUCK_WRITE_MS);
     }
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    return { result: await work(stop.signal, abort.signal), signal: first };
+    const result = await Promise.race([work(stop.signal, abort.signal), stuck]);
+    if (result === undefined) {
+      return { result: { dialogues: 0, violations: 0, interrupted: true }, signal: first, stuck: true };
+    }
+    return { result, signal: first };
   } catch (error) {
     if (first !== undefined && IcerError.isInstance(error) && error.code === 'ABORTED') {
       // Stopped mid-dialogue: what was written is whole records, and the manifest says how far they go.
@@ -356,6 +375,7 @@ async function withSignals(
     }
     throw error;
   } finally {
+    clearTimeout(stuckTimer);
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
   }
