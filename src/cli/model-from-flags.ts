@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { LanguageModel } from 'ai';
 import { AiSdkAdapterOptionsSchema, type TokenPrices } from '../ai/ai-sdk-adapter-options.js';
+import { IcerError } from '../errors.js';
 import { CallPolicyOptionsSchema } from '../language/call-policy.js';
 import type { LMAdapter } from '../language/lm-adapter.js';
 import { UsageError } from './cli-io.js';
@@ -166,8 +167,11 @@ export async function modelChoice(flags: ModelFlags, modelFlag = '--model'): Pro
   let module: Record<string, unknown>;
   try {
     module = (await import(packageName)) as Record<string, unknown>;
-  } catch {
-    throw new UsageError(`The provider "${provider}" needs the package ${packageName}: npm install ${packageName}`);
+  } catch (error) {
+    throw new IcerError('MISSING_DEPENDENCY', `The provider "${provider}" needs the package ${packageName}.`, {
+      hint: `Install it: npm install ${packageName}`,
+      cause: error,
+    });
   }
   const factory = module[providerExport(provider)];
   if (typeof factory !== 'function') {

@@ -83,10 +83,12 @@ export async function writeDialogues(
     throw error;
   }
   bar.finish();
-  const interrupted = run.stop?.aborted === true || spent !== undefined;
+  // A stop that came once every index was done stopped nothing: the run is complete.
+  const complete = dialogues + skips.skipped >= run.total;
+  const interrupted = !complete && (run.stop?.aborted === true || spent !== undefined);
   if (file) await file.close(extra(), !interrupted);
   else if ('output' in run.target) await run.target.output.close();
   report(skips.details());
   if (skips.skipped > 0) report([skips.summary(dialogues)]);
-  return { dialogues, violations, interrupted, ...(spent === undefined ? {} : { budget: spent }) };
+  return { dialogues, violations, interrupted, ...(spent === undefined || complete ? {} : { budget: spent }) };
 }

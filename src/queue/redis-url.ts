@@ -23,7 +23,8 @@ export function redactRedisUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password !== '') parsed.password = '***';
-    return parsed.href.replace(/\/$/, '');
+    // A slash after the host alone is dropped: "redis://" itself stays whole.
+    return parsed.href.replace(/([^/])\/$/, '$1');
   } catch {
     return url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:***@');
   }

@@ -103,10 +103,6 @@ describe('icer generate', () => {
 
   it('explains model flags that cannot work, without calling anything', async () => {
     const cases: Array<[string[], RegExp]> = [
-      [
-        ['--model', 'nosuchprovider:x'],
-        /needs the package @ai-sdk\/nosuchprovider: npm install @ai-sdk\/nosuchprovider/,
-      ],
       [['--model', 'just-a-name'], /--model takes provider:model/],
       [['--cache', 'dir'], /--cache and --prices apply to a model/],
       [['--base-url', 'http://127.0.0.1:1/v1'], /--provider and --base-url need --model/],
@@ -123,5 +119,16 @@ describe('icer generate', () => {
       expect(result.stderr).toMatch(message);
       expect(result.stdout).toBe('');
     }
+  });
+
+  it('says a missing provider package is missing (exit 1), after telling a mistyped budget flag first (exit 2)', async () => {
+    const missing = await cli(['generate', '--count', '1', '--model', 'nosuchprovider:x']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(
+      /The provider "nosuchprovider" needs the package @ai-sdk\/nosuchprovider\. Install it: npm install @ai-sdk\/nosuchprovider \[MISSING_DEPENDENCY\]/,
+    );
+    const budget = await cli(['generate', '--count', '1', '--model', 'nosuchprovider:x', '--max-calls', 'abc']);
+    expect(budget.code).toBe(2);
+    expect(budget.stderr).toMatch(/--max-calls takes a whole number ≥ 1, got "abc"/);
   });
 });

@@ -234,6 +234,8 @@ describe('queue errors', () => {
         (e: unknown) => e as Error,
       );
     expect((await bad({ url: 'http://example.com' })).message).toMatch(/Not a redis:\/\/ or rediss:\/\/ URL/);
+    // The URL is named as given: "redis://" is not cut to "redis:/".
+    expect((await bad({ url: 'redis://' })).message).toMatch(/names no host: redis:\/\/\./);
     expect((await bad({ runKey: 'a:b' })).message).toMatch(/runKey/);
     expect((await bad({ windw: 3 })).message).toMatch(/did you mean "window"/);
   });

@@ -105,6 +105,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       throw new UsageError('--concurrency applies to simulated runs; --unconstrained writes one dialogue at a time.');
     if (values.estimate) throw new UsageError('--estimate samples simulated dialogues; --unconstrained has none.');
   }
+  // Read before the model and the data are loaded: a mistyped limit is told first.
+  const limits = budgetFromFlags(values);
   const plan = await planRun(values, io.cwd, io.stdin);
   const { count, seed, catalog } = plan;
   // The paper's baseline: a model writes each whole dialogue; written, resumed and budgeted like any model run.
@@ -123,7 +125,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const adapter = baseline ? undefined : await modelFromFlags(modelFlags(values.model, values, io.cwd));
   // What spends money, for budgets, the manifest's usage and the summary: the adapter, or the baseline.
   const spender = baseline ?? adapter;
-  const budget = budgetFromFlags(values, spender);
+  const budget = limits && spender ? budgetCheck(limits, spender) : undefined;
   if (adapter && workersFlag !== undefined && workersFlag > 1)
     throw new UsageError(
       '--workers runs templates on more threads; a model run waits on the network: use --concurrency.',
@@ -242,7 +244,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       io.stderr.write(`${runSummary(spender, written.result.dialogues, written.result.violations)}\n`);
     return 0;
   }
-  if (written.result.interrupted || written.signal) {
+  if (written.result.interrupted) {
     const signal = written.signal ?? 'SIGINT';
     // Left stuck, the work did not say how many it wrote; an output file did.
     const records = file?.records ?? (written.stuck ? undefined : written.result.dialogues);
@@ -392,11 +394,20 @@ function runValues(values: RunFlagValues): RunFlagValues {
 }
 const CostBudgetSchema = z.number().positive();
 
-/** `--max-calls`, `--max-tokens`, `--max-cost`: what a model run may spend from this start, checked after each record. */
-function budgetFromFlags(
-  values: { 'max-calls'?: string; 'max-tokens'?: string; 'max-cost'?: string; prices?: string },
-  spender: Pick<ModelAdapter, 'stats'> | undefined,
-): (() => string | undefined) | undefined {
+/** `--max-calls`, `--max-tokens`, `--max-cost`: what a model run may spend from this start, read before any model is. */
+interface BudgetLimits {
+  readonly calls: number | undefined;
+  readonly tokens: number | undefined;
+  readonly cost: number | undefined;
+}
+
+function budgetFromFlags(values: {
+  model?: string;
+  'max-calls'?: string;
+  'max-tokens'?: string;
+  'max-cost'?: string;
+  prices?: string;
+}): BudgetLimits | undefined {
   const calls =
     values['max-calls'] === undefined ? undefined : parseNumber(values['max-calls'], '--max-calls', BudgetSchema);
   const tokens =
@@ -404,9 +415,18 @@ function budgetFromFlags(
   const cost =
     values['max-cost'] === undefined ? undefined : parseNumber(values['max-cost'], '--max-cost', CostBudgetSchema);
   if (calls === undefined && tokens === undefined && cost === undefined) return undefined;
-  if (!spender) throw new UsageError('--max-calls, --max-tokens and --max-cost limit a model run: add --model.');
+  if (values.model === undefined)
+    throw new UsageError('--max-calls, --max-tokens and --max-cost limit a model run: add --model.');
   if (cost !== undefined && values.prices === undefined)
     throw new UsageError('--max-cost needs --prices IN,OUT to know the cost.');
+  return { calls, tokens, cost };
+}
+
+/** Checked after each record: the limit reached, worded, or undefined while the run may go on. */
+function budgetCheck(
+  { calls, tokens, cost }: BudgetLimits,
+  spender: Pick<ModelAdapter, 'stats'>,
+): () => string | undefined {
   return () => {
     const stats = spender.stats;
     if (calls !== undefined && stats.calls >= calls) return `--max-calls ${calls} reached (${stats.calls} calls)`;
