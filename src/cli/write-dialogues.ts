@@ -17,6 +17,11 @@ export interface WrittenDialogues {
 }
 
 /** Where a run's records go: a run file (appended as they come, with its manifest), or a stream. */
+/** When the write under way began (`performance.now()`), or undefined between writes. */
+export interface WriteWatch {
+  since: number | undefined;
+}
+
 export type RunTarget = { readonly file: RunFile } | { readonly output: JsonlOutput };
 
 /**
@@ -36,6 +41,11 @@ export async function writeDialogues(
     stop?: AbortSignal;
     /** What to keep in the manifest besides the progress (model usage so far). */
     extra?: () => Record<string, unknown>;
+    /**
+     * Holds when the record being written began to be written (undefined between writes), so that a write that never
+     * ends (into a pipe nobody reads) can be told from slow work.
+     */
+    writing?: WriteWatch;
     /** Checked after each record: a budget reached ends the run like `stop` does, and is returned. */
     budget?: () => string | undefined;
   },
@@ -58,12 +68,14 @@ export async function writeDialogues(
         file?.skipped(entry.index);
         continue;
       }
+      if (run.writing) run.writing.since = performance.now();
       if (file) {
         await file.appendLine(entry.index, entry.line);
         await file.checkpoint(extra());
       } else if ('output' in run.target) {
         await run.target.output.writeLine(entry.line);
       }
+      if (run.writing) run.writing.since = undefined;
       dialogues++;
       spent ??= run.budget?.();
       if (spent !== undefined) halt.abort();

@@ -25,7 +25,7 @@ import { usageSoFar } from '../run-usage.js';
 import { threadHeapFromEnv } from '../thread-heap.js';
 import { unconstrainedEntries } from '../unconstrained-entries.js';
 import { workerEntries, workerThreadsShipped } from '../worker-entries.js';
-import { type WrittenDialogues, writeDialogues } from '../write-dialogues.js';
+import { type WriteWatch, type WrittenDialogues, writeDialogues } from '../write-dialogues.js';
 import { GENERATE_HELP } from './generate-help.js';
 
 export { GENERATE_HELP } from './generate-help.js';
@@ -182,7 +182,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   // A model run's dialogues wait on the network, not the CPU.
   const workers = spender || fromStdin ? 1 : (workersFlag ?? (workerThreadsShipped() ? defaultWorkers(end - from) : 1));
   const barShown = values.quiet !== true && (io.stderr as { isTTY?: boolean }).isTTY === true;
-  const written = await withSignals(io, barShown, (stop, abort) =>
+  const written = await withSignals(io, barShown, (stop, abort, writing) =>
     writeDialogues(
       (halt) =>
         queue && queueRun
@@ -229,6 +229,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
         quiet: values.quiet === true,
         env: io.env,
         stop,
+        writing,
         extra: usage,
         ...(budget ? { budget } : {}),
       },
@@ -330,8 +331,8 @@ function parseShard(text: string, count: number): { index: number; of: number; r
   return { index, of, range: [Math.floor((index * count) / of), Math.floor(((index + 1) * count) / of)] };
 }
 
-// After a second signal, how long a write may go on before it is left unfinished: one that never ends (into a pipe
-// or FIFO nobody reads) would otherwise keep the process for ever.
+// After a second signal, how long one write may go on before it is left unfinished: one that never ends (into a pipe
+// or FIFO nobody reads) would otherwise keep the process for ever. Other work (a queue tidying up) is waited for.
 const STUCK_WRITE_MS = 2000;
 
 /**
@@ -342,8 +343,9 @@ const STUCK_WRITE_MS = 2000;
 async function withSignals(
   io: CliIo,
   barShown: boolean,
-  work: (stop: AbortSignal, abort: AbortSignal) => Promise<WrittenDialogues>,
+  work: (stop: AbortSignal, abort: AbortSignal, writing: WriteWatch) => Promise<WrittenDialogues>,
 ): Promise<{ result: WrittenDialogues; signal: NodeJS.Signals | undefined; stuck?: true }> {
+  const writing: WriteWatch = { since: undefined };
   const stop = new AbortController();
   const abort = new AbortController();
   let first: NodeJS.Signals | undefined;
@@ -359,13 +361,18 @@ async function withSignals(
       stop.abort();
     } else {
       abort.abort();
-      stuckTimer ??= setTimeout(leave, STUCK_WRITE_MS);
+      const watch = () => {
+        const stuckFor = writing.since === undefined ? 0 : performance.now() - writing.since;
+        if (stuckFor >= STUCK_WRITE_MS) leave();
+        else stuckTimer = setTimeout(watch, STUCK_WRITE_MS - stuckFor);
+      };
+      if (stuckTimer === undefined) watch();
     }
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
   try {
-    const result = await Promise.race([work(stop.signal, abort.signal), stuck]);
+    const result = await Promise.race([work(stop.signal, abort.signal, writing), stuck]);
     if (result === undefined) {
       return { result: { dialogues: 0, violations: 0, interrupted: true }, signal: first, stuck: true };
     }
