@@ -119,7 +119,7 @@ const TAGS = new Map<string, TagWords>([
   ['death', topic('books about death', 'themes of mortality', 'focus on death')],
   [
     'detective',
-    words('detective novels', 'more of a detective story', 'less of a detective story', 'feature', 'a detective'),
+    words('detective novels', 'more of a detective story', 'less of a detective story', 'quality', 'a detective story'),
   ],
   ['dragons', topic('books with dragons', 'dragons', 'dragons', true)],
   ['dystopia', words('dystopian novels', 'more dystopian', 'less dystopian', 'quality', 'dystopian')],
@@ -147,11 +147,14 @@ const TAGS = new Map<string, TagWords>([
   ['money', topic('books about money', 'themes of money', 'focus on money')],
   ['monsters', topic('books about monsters', 'monsters', 'monsters', true)],
   ['murder', topic('books about murder', 'a murder', 'murders', true)],
-  ['music', topic('books about music', 'music', 'music')],
+  ['music', topic('books about music', 'themes of music', 'music')],
   ['mythology', topic('mythology', 'themes of mythology', 'mythology')],
   ['nature', topic('books about nature', 'nature writing', 'nature')],
-  ['obsession', topic('stories of obsession', 'an obsession', 'obsession')],
-  ['pandemic', words('books about pandemics', 'more about pandemics', 'less about pandemics', 'feature', 'a pandemic')],
+  ['obsession', topic('stories of obsession', 'themes of obsession', 'obsession')],
+  [
+    'pandemic',
+    words('books about pandemics', 'more about pandemics', 'less about pandemics', 'quality', 'set during a pandemic'),
+  ],
   [
     'parents and children',
     topic('books about parents and children', 'a bond between parent and child', 'focus on parents and children'),
@@ -163,7 +166,7 @@ const TAGS = new Map<string, TagWords>([
   ['racism', topic('books about racism', 'themes of racism', 'focus on racism')],
   ['religion', topic('books about religion', 'religious themes', 'religion')],
   ['revenge', topic('revenge stories', 'a revenge plot', 'revenge')],
-  ['revolution', topic('books about revolution', 'a revolution', 'focus on revolution')],
+  ['revolution', topic('books about revolution', 'themes of revolution', 'focus on revolution')],
   ['royalty', topic('books about royalty', 'kings and queens', 'royalty')],
   ['rural life', setting('set in the countryside', 'books about country life')],
   ['school', topic('school stories', 'scenes of school life', 'school life')],
@@ -180,7 +183,7 @@ const TAGS = new Map<string, TagWords>([
   ['totalitarianism', topic('books about totalitarianism', 'a totalitarian state', 'totalitarianism')],
   ['vampires', topic('vampire novels', 'vampires', 'vampires', true)],
   ['war', topic('books about war', 'themes of war', 'war')],
-  ['writers', topic('books about writers', 'writers and writing', 'focus on writers')],
+  ['writers', topic('books about writers', 'themes of writers and writing', 'focus on writers')],
 ]);
 
 /**

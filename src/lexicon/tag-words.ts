@@ -113,7 +113,7 @@ const TAGS = new Map<string, TagWords>([
       noun: 'private-eye stories',
       more: 'more of a detective story',
       less: 'less of a detective story',
-      trait: { kind: 'feature', text: 'a private detective' },
+      trait: { kind: 'quality', text: 'a private-eye story' },
     },
   ],
   ['psychological', adjective('psychological', 'psychological films')],

@@ -91,6 +91,12 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
     'films or stories "on" a topic',
     /\b(?:stories|movies|films) on (?!(?:a|an|the|your|my|this|that|tonight|film)\b)[a-z]/,
   ],
+  // "It has a pandemic", "It features writers and writing", "Expect a private detective": a setting, a theme or a
+  // kind of story said as something the item holds.
+  [
+    'a theme said as a thing held',
+    /\b(?:[Ii]t has|features|Expect) (?:a pandemic|writers and writing|a revolution|an obsession|music|a (?:private )?detective)\b/,
+  ],
   // "I'm indifferent to war films, depending on my mood": no feelings either way cannot depend on anything.
   [
     'a hedge on indifference',
