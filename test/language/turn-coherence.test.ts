@@ -113,9 +113,10 @@ const FUN = /\b(?:fun|popcorn|snacks|a treat|relax)\b/i;
  * A sentence of facts about an item, after the one that names it; not one of its kind ("It's basically a
  * popular-science history book" for Homo Deus: A Brief History of Tomorrow).
  */
-const FACT = /^(?:It's (?!(?:[a-z]+ )?an? )|It features|It has|It deals|Expect|Worth knowing|People|Its tags)/;
+const FACT =
+  /^(?:It's (?!(?:[a-z]+ )?an? )|It features|It has|It deals|It explores|Its real subject|Expect|Worth knowing|Something to note|People|Its tags)/;
 /** Words of a title too plain to be said again by a fact ("Letters from a Stoic … It's from Seneca"). */
-const PLAIN_WORDS = new Set(['from', 'with', 'into', 'over', 'that', 'this', 'what', 'when', 'where', 'your']);
+const PLAIN_WORDS = new Set(['about', 'from', 'with', 'into', 'over', 'that', 'this', 'what', 'when', 'where', 'your']);
 
 /** Saying what the user likes ("Drop by anytime you like" says nothing of the kind). */
 const LIKES_SAID =

@@ -118,6 +118,7 @@ const QUALITIES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `Worth knowing: it's ${f}.`,
   ({ f }) => `For what it's worth, it's ${f}.`,
   ({ f }) => `One thing to know: it's ${f}.`,
+  ({ f }) => `Something to note: it's ${f}.`,
 ];
 const FEATURES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It features ${f}.`,
@@ -130,6 +131,8 @@ const THEMES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It deals with ${f}.`,
   ({ f }) => `At heart, it's about ${f}.`,
   ({ f }) => `Underneath, it's about ${f}.`,
+  ({ f }) => `It explores ${f}.`,
+  ({ f }) => `Its real subject is ${f}.`,
 ];
 
 /**
@@ -149,10 +152,12 @@ const QUALITY_ONE_AND_FEATURE: readonly Template<FactPair>[] = [
 const FEATURE_AND_THEME: readonly Template<FactPair>[] = [
   ({ a, b }) => `It has ${a} and deals with ${b}.`,
   ({ a, b }) => `It features ${a}, and at heart it's about ${b}.`,
+  ({ a, b }) => `It features ${a} and explores ${b}.`,
 ];
 const QUALITY_AND_THEME: readonly Template<FactPair>[] = [
   ({ a, b }) => `It's ${a}, and at heart it's about ${b}.`,
   ({ a, b }) => `Worth knowing: it's ${a}, and it deals with ${b}.`,
+  ({ a, b }) => `It's ${a}, and it explores ${b}.`,
 ];
 interface FactPair {
   readonly a: string;
