@@ -30,5 +30,8 @@ const code = await runCli(process.argv.slice(2), {
 // The command is done. What it leaves running must not keep the process (a queue driver that cannot let go of a
 // Redis gone away re-arms its timers for ever). Its output is flushed first; an interrupted command does not wait
 // for a reader that takes nothing more.
+// A signal now would end the process with its own status over the command's, as though the finished work had been
+// interrupted: it is let pass.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => {});
 await flushed([process.stdout, process.stderr], INTERRUPTED.includes(code) ? 1000 : undefined);
 process.exit(code);

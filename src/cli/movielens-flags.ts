@@ -84,6 +84,20 @@ function scaleSettings(
 }
 
 /**
+ * The scale, threshold and unknown-items flags as read, by flag name, each absent one at its default: what they
+ * decide of a run's records, however they were written (`--like-threshold 4.0`, or none).
+ */
+export function scaleFlagValues({ load, profiles }: MovieLensSettings): Record<string, number | string> {
+  return {
+    'min-rating': profiles.minRating ?? (schemaDefault(ratings.minRating) as number),
+    'max-rating': profiles.maxRating ?? (schemaDefault(ratings.maxRating) as number),
+    'like-threshold': profiles.likeThreshold ?? (schemaDefault(ratings.likeThreshold) as number),
+    'dislike-threshold': profiles.dislikeThreshold ?? (schemaDefault(ratings.dislikeThreshold) as number),
+    'unknown-items': load.unknownItems ?? (schemaDefault(loader.unknownItems) as string),
+  };
+}
+
+/**
  * The flags that read ratings data that is not MovieLens (every command that takes `--movielens`): two CSV files and the
  * columns that mean what. The scale flags ({@link MOVIELENS_FLAGS}) apply to it as to MovieLens.
  */

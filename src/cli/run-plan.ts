@@ -16,7 +16,7 @@ import { CountSchema } from './count-schema.js';
 import { definedOnly } from './defined-only.js';
 import { domainFlag } from './domain-flag.js';
 import { duplicateRatingsNote } from './duplicate-ratings-note.js';
-import { MOVIELENS_FLAGS, RATINGS_DATA_FLAGS, ratingsDataSettings } from './movielens-flags.js';
+import { MOVIELENS_FLAGS, RATINGS_DATA_FLAGS, ratingsDataSettings, scaleFlagValues } from './movielens-flags.js';
 import { movieLensSource, ratingsDataSource } from './movielens-source.js';
 import { parseChoice, parseNumber, parseSeed } from './parse-values.js';
 import { InvalidProfileLinesSchema, readProfilesFile } from './profiles-file.js';
@@ -128,12 +128,7 @@ export async function planRun(values: RunFlagValues, cwd: string, stdin: Readabl
     mode: mode ?? option.mode.parse(undefined),
     ...(ownCatalog === undefined ? { domain } : {}),
     ...(values.profiles === undefined ? {} : { 'invalid-profiles': invalid }),
-    ...definedOnly({
-      'min-rating': data.profiles.minRating,
-      'max-rating': data.profiles.maxRating,
-      'like-threshold': data.profiles.likeThreshold,
-      'dislike-threshold': data.profiles.dislikeThreshold,
-    }),
+    ...(values.movielens !== undefined || data.ratingsData !== undefined ? scaleFlagValues(data) : {}),
   };
   const profiles: RunPlan['profiles'] = users
     ? cycledProfiles(users, count)

@@ -477,11 +477,10 @@ export function recordLineIndex(line: string): number | undefined {
 /** The settings two runs do not share, each as "key: A <first label>, B <second label>". */
 export function configDifferences(a: RunConfig, b: RunConfig, labels: readonly [string, string]): string[] {
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
+  const shown = (config: RunConfig, key: string) => (key in config ? JSON.stringify(config[key]) : 'not given');
   return keys
-    .filter((key) => JSON.stringify(a[key] ?? null) !== JSON.stringify(b[key] ?? null))
-    .map(
-      (key) => `${key}: ${JSON.stringify(a[key] ?? null)} ${labels[0]}, ${JSON.stringify(b[key] ?? null)} ${labels[1]}`,
-    );
+    .filter((key) => shown(a, key) !== shown(b, key))
+    .map((key) => `${key}: ${shown(a, key)} ${labels[0]}, ${shown(b, key)} ${labels[1]}`);
 }
 
 // A record's seed is "<run seed>:<index>", the run seed escaped as JSON strings are.

@@ -72,8 +72,9 @@ export type QueuedResultsOptions<Data = unknown> = Omit<z.input<typeof QueuedRes
 const JOB_NAME = 'batch';
 // The states of a job no worker has taken yet: such a job can be taken off the queue.
 const NOT_STARTED = new Set(['waiting', 'wait', 'prioritized', 'delayed', 'waiting-children']);
-// A run on its way out (failed or aborted) tidies Redis this long per command at most, then leaves it as it is.
-const TIDY_MS = 2000;
+// A run on its way out (failed or aborted) tidies Redis this long per command at most, then leaves it as it is: a
+// Redis that answers at all answers in milliseconds.
+const TIDY_MS = 1000;
 
 /**
  * The producer's side of a work queue on Redis (BullMQ): enqueues a run's batches as jobs, at most `window` ahead,
@@ -106,13 +107,14 @@ export async function* queuedResults<Data, Result>(
   // Every command is bounded: Redis gone mid-run fails the run, a signal ends the wait at once. Tidying up on the way
   // out is bounded more tightly, and skipped once Redis is known gone.
   let gone = false;
+  const noteGone = (error: unknown): never => {
+    if (IcerError.isInstance(error) && error.code === 'QUEUE_UNREACHABLE') gone = true;
+    throw error;
+  };
   const ask = <T>(call: Promise<T>): Promise<T> =>
-    redisAnswer(call, options.url, options.offlineMs, signal).catch((error: unknown) => {
-      if (IcerError.isInstance(error) && error.code === 'QUEUE_UNREACHABLE') gone = true;
-      throw error;
-    });
+    redisAnswer(call, options.url, options.offlineMs, signal).catch(noteGone);
   const tidy = <T>(call: Promise<T>): Promise<T> =>
-    redisAnswer(call, options.url, Math.min(options.offlineMs, TIDY_MS));
+    redisAnswer(call, options.url, Math.min(options.offlineMs, TIDY_MS)).catch(noteGone);
 
   const jobId = (batch: number) => `${options.runKey}-${batch}`;
   const pending: Array<{ batch: number; id: string; data: Data }> = [];
@@ -230,7 +232,7 @@ export async function* queuedResults<Data, Result>(
     }
     // Closing waits for Redis to take the connections' goodbyes; gone, they are dropped, and that settles only once
     // the driver lets go of them, which may be never.
-    const closed = await tidy(Promise.allSettled([events.close(), queue.close()])).catch(() => undefined);
+    const closed = gone ? undefined : await tidy(Promise.allSettled([events.close(), queue.close()])).catch(ignore);
     if (closed === undefined) for (const part of [events, queue]) part.disconnect().catch(ignore);
   }
 }

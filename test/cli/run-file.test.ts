@@ -15,6 +15,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { cli } from '../helpers/cli-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
+import { BOOKS, DATA_FLAGS, RATINGS } from './goodreads-files.js';
 
 // Crashes and signals need a real process: the built command line (npm run build runs before these tests in CI).
 const CLI = join(process.cwd(), 'dist', 'cli.js');
@@ -283,6 +284,21 @@ describe('icer generate --out: output that survives anything', () => {
     const again = ['generate', '--count', '5', '--quiet', '--out', 'zero.jsonl', '--resume'];
     expect((await cli([...again, '--seed', '0'], dir)).stderr).toMatch(/already complete \(5 dialogues\)/);
     expect((await cli([...again, '--seed', '+0'], dir)).stderr).toMatch(/seed: 0 then, "\+0" now/);
+    // Ratings data: a scale flag written out at its default, or as another spelling of its number, is the same run.
+    writeFileSync(join(dir, 'books.csv'), BOOKS);
+    writeFileSync(join(dir, 'ratings.csv'), RATINGS);
+    const data = ['generate', '--count', '5', '--quiet', '--out', 'data.jsonl', ...DATA_FLAGS];
+    expect((await cli([...data, '--like-threshold', '8'], dir)).code).toBe(0);
+    const same = await cli([...data, '--like-threshold', '8.0', '--dislike-threshold', '2', '--resume'], dir);
+    expect(same.stderr).toMatch(/already complete \(5 dialogues\)/);
+    const other = await cli([...data, '--like-threshold', '9', '--resume'], dir);
+    expect(other.stderr).toMatch(/settings differ from the one being resumed \(like-threshold: 8 then, 9 now\)/);
+    // What one run names and the other does not is said so, not as null.
+    const shard = await cli(
+      ['generate', '--count', '5', '--quiet', '--out', 'zero.jsonl', '--resume', '--shard', '0/1'],
+      dir,
+    );
+    expect(shard.stderr).toMatch(/shard: not given then, "0\/1" now/);
   });
 
   it('refuses to resume an output that holds fewer records than its manifest, and leaves it as it was', async () => {

@@ -107,7 +107,9 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
       onError: (error) => {
         if (/lock mismatch|missing lock/i.test(error.message)) {
           const job = /job (\S+?)\.? /i.exec(error.message)?.[1] ?? 'a batch';
-          say(`${job} went to another worker: this one held it past --lock-ms (${lockMs}) without renewing its lock`);
+          say(
+            `${job} went back to the queue: this one lost its lock, held past --lock-ms (${lockMs}) without renewing it (a busy thread, or Redis away meanwhile)`,
+          );
           return;
         }
         const now = Date.now();
