@@ -52,6 +52,16 @@ const exited = (child: ChildProcess) =>
 const lines = (text: string) => text.split('\n').filter(Boolean).length;
 const size = (file: string) => (existsSync(file) ? readFileSync(file).length : 0);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Sends SIGINT, then `second` once the first is taken: two sent at once may arrive in either order. */
+async function interruptTwice(child: ChildProcess, second: NodeJS.Signals): Promise<void> {
+  let said = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    said += chunk.toString('utf8');
+  });
+  child.kill('SIGINT');
+  while (!said.includes('again to stop them now') && child.exitCode === null) await sleep(10);
+  child.kill(second);
+}
 /** Waits until `file` has grown past `bytes` (the run is under way, whatever the machine's load) or the child ends. */
 async function grown(file: string, bytes: number, child: ChildProcess): Promise<void> {
   while (size(file) <= bytes && child.exitCode === null) await sleep(20);
@@ -142,15 +152,8 @@ describe('icer generate --out: output that survives anything', () => {
       const out = join(dir, 'out.jsonl');
       const child = run(dir, '--workers', '2');
       const done = exited(child);
-      let said = '';
-      child.stderr?.on('data', (chunk: Buffer) => {
-        said += chunk.toString('utf8');
-      });
       await grown(out, 0, child);
-      child.kill('SIGINT');
-      // The second signal once the first is taken: two sent at once may arrive in either order.
-      while (!said.includes('again to stop them now') && child.exitCode === null) await sleep(10);
-      child.kill('SIGTERM');
+      await interruptTwice(child, 'SIGTERM');
       const stopped = await done;
       expect(stopped.code, stopped.stderr).toBe(130);
       // Not on a terminal, no progress bar: no blank line to leave one.
@@ -182,15 +185,9 @@ describe('icer generate --out: output that survives anything', () => {
             stdio: ['ignore', 'pipe', 'pipe'],
           });
           const done = exited(child);
-          let said = '';
-          child.stderr?.on('data', (chunk: Buffer) => {
-            said += chunk.toString('utf8');
-          });
           // Long enough to fill the pipe's buffer, whatever the machine's load: the writes are stuck by now.
           await sleep(3000);
-          child.kill('SIGINT');
-          while (!said.includes('again to stop them now') && child.exitCode === null) await sleep(10);
-          child.kill('SIGINT');
+          await interruptTwice(child, 'SIGINT');
           const stopped = await done;
           // Ended as the signal ends a process, since a thread stuck in the write would hold even an exit.
           expect(stopped.signal, stopped.stderr).toBe('SIGINT');
