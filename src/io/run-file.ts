@@ -300,6 +300,8 @@ export class RunFile {
     const end = content.lastIndexOf(0x0a) + 1;
     const dropped = content.length - end;
     let records = 0;
+    // Records the manifest counted: those below its next index. Exactly its count, or lines were lost or added.
+    let counted = 0;
     let last = '';
     let lastIndex = -1;
     let lastNumber = 0;
@@ -315,12 +317,23 @@ export class RunFile {
         lastIndex = index;
         lastNumber = number;
         records++;
+        if (index < manifest.nextIndex) counted++;
         last = line;
       }
       at = next + 1;
     }
-    // Never behind it: records reach the file before the manifest counts them. Fewer means the file lost some.
-    if (records < manifest.records) throw shorterThanManifest(file, `${records} records`, `${manifest.records}`);
+    // Records reach the file before the manifest counts them, and later ones have later indices: below its next
+    // index the file holds exactly what it counted, wherever a line was deleted (records past it hide no loss).
+    if (counted < manifest.records) {
+      throw shorterThanManifest(file, `${counted} records below index ${manifest.nextIndex}`, `${manifest.records}`);
+    }
+    if (counted > manifest.records) {
+      throw new IcerError(
+        'INVALID_ARGUMENT',
+        `It holds ${counted} records below index ${manifest.nextIndex}, more than the ${manifest.records} its run manifest recorded: it was changed since.`,
+        { location: { file }, hint: 'Restore the file, or use --force to start the run over.' },
+      );
+    }
     if (dropped > 0) await truncate(file, end);
     if (last !== '' && recordLineIndex(last) !== lastIndex) throw notARecord(file, lastNumber);
     const firstIndex = Math.max(manifest.nextIndex, lastIndex + 1);

@@ -248,7 +248,7 @@ describe('icer generate --out: output that survives anything', () => {
     const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
     writeFileSync(
       join(dir, 'out.jsonl.icer-run.json'),
-      JSON.stringify({ ...manifest, complete: false, nextIndex: 30 }),
+      JSON.stringify({ ...manifest, complete: false, nextIndex: 30, records: 30 }),
     );
     const resumed = await cli(
       ['generate', '--count', '40', '--seed', '3', '--quiet', '--out', 'out.jsonl', '--resume'],
@@ -290,12 +290,10 @@ describe('icer generate --out: output that survives anything', () => {
     expect(same.stderr).toMatch(/already complete \(5 dialogues\)/);
     const other = await cli([...data, '--like-threshold', '9', '--resume'], dir);
     expect(other.stderr).toMatch(/settings differ from the one being resumed \(like-threshold: 8 then, 9 now\)/);
-    // What one run names and the other does not is said so, not as null.
-    const shard = await cli(
-      ['generate', '--count', '5', '--quiet', '--out', 'zero.jsonl', '--resume', '--shard', '0/1'],
-      dir,
-    );
-    expect(shard.stderr).toMatch(/shard: not given then, "0\/1" now/);
+    // The one shard of one is the whole run; what one run names and the other does not is said so, not as null.
+    const zero = ['generate', '--count', '5', '--quiet', '--out', 'zero.jsonl', '--resume'];
+    expect((await cli([...zero, '--shard', '0/1'], dir)).stderr).toMatch(/already complete \(5 dialogues\)/);
+    expect((await cli([...zero, '--shard', '1/2'], dir)).stderr).toMatch(/shard: not given then, "1\/2" now/);
   });
 
   it('refuses to resume an output that holds fewer records than its manifest, and leaves it as it was', async () => {
@@ -333,6 +331,24 @@ describe('icer generate --out: output that survives anything', () => {
       );
       expect(readFileSync(file, 'utf8')).toBe(changed);
     }
+    // A line deleted from the middle, with records past the manifest's checkpoint (a run killed after it wrote them)
+    // making up the count: the manifest counted 30 records below index 30, the file now holds 29 there.
+    const manifestFile = join(dir, 'out.jsonl.icer-run.json');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, complete: false, nextIndex: 30, records: 30 }));
+    const holed = rows.toSpliced(12, 1).join('\n');
+    writeFileSync(file, holed);
+    const deleted = await cli([...args, '--out', 'out.jsonl', '--resume'], dir);
+    expect(deleted.code).toBe(1);
+    expect(deleted.stderr).toContain('It holds 29 records below index 30, fewer than the 30 its run manifest recorded');
+    expect(readFileSync(file, 'utf8')).toBe(holed);
+    // A manifest's next index raised by hand past records it did not count.
+    writeFileSync(file, rows.join('\n'));
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, complete: false, nextIndex: 35, records: 30 }));
+    const raised = await cli([...args, '--out', 'out.jsonl', '--resume'], dir);
+    expect(raised.code).toBe(1);
+    expect(raised.stderr).toContain('It holds 35 records below index 35, more than the 30 its run manifest recorded');
+    writeFileSync(manifestFile, JSON.stringify(manifest));
     // The plain output compressed, its manifest renamed beside it: the manifest records no size to cut it back to.
     writeFileSync(join(dir, 'out.jsonl.gz'), gzipSync(rows.join('\n')));
     writeFileSync(join(dir, 'out.jsonl.gz.icer-run.json'), readFileSync(join(dir, 'out.jsonl.icer-run.json')));
@@ -372,6 +388,19 @@ describe('icer generate --out: output that survives anything', () => {
     expect(other.code).toBe(1);
     expect(other.stderr).toMatch(/settings differ .*profiles: "sha256:[0-9a-f]{16}" then, "sha256:[0-9a-f]{16}" now/);
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(written);
+    // A MovieLens folder counts by the files read: a README beside them changes nothing, a rating does.
+    mkdirSync(join(dir, 'ml'));
+    writeFileSync(
+      join(dir, 'ml', 'movies.csv'),
+      'movieId,title,genres\n1,"Matrix, The (1999)",Sci-Fi|Action\n2,Heat (1995),Crime|Action\n3,Alien (1979),Horror\n',
+    );
+    writeFileSync(join(dir, 'ml', 'ratings.csv'), 'userId,movieId,rating\n7,1,5\n7,3,4.5\n7,2,1\n');
+    const ml = ['generate', '--movielens', 'ml', '--count', '2', '--quiet', '--out', 'ml.jsonl', '--resume'];
+    expect((await cli(ml, dir)).code).toBe(0);
+    writeFileSync(join(dir, 'ml', 'README.txt'), 'Summary of the data\n');
+    expect((await cli(ml, dir)).stderr).toMatch(/ml\.jsonl is already complete/);
+    writeFileSync(join(dir, 'ml', 'ratings.csv'), 'userId,movieId,rating\n7,1,5\n7,3,4\n7,2,1\n');
+    expect((await cli(ml, dir)).stderr).toMatch(/settings differ .*movielens: "sha256:/);
   });
 
   it('says what is wrong with a manifest changed by hand or unreadable, rather than "no manifest"', async () => {
@@ -531,11 +560,11 @@ describe('icer generate --shard and icer merge', () => {
     expect(readFileSync(join(dir, 'p0.jsonl'), 'utf8')).toBe(shard);
   });
 
-  it('merges shards named with spaces around them, as generate takes them', async () => {
+  it('merges shards named with spaces around them or leading zeros, as generate takes them', async () => {
     const { dir } = tempDir();
     const one = await cli(['generate', '--count', '50', '--seed', '3', '--quiet', '--out', 'one.jsonl'], dir);
     expect(one.code).toBe(0);
-    const spaced = [' 0/2', '1/2 '];
+    const spaced = [' 0/2', '01/02 '];
     for (const [i, shard] of spaced.entries()) {
       const args = ['generate', '--count', '50', '--seed', '3', '--quiet', '--shard', shard, '--out', `p${i}.jsonl`];
       expect((await cli(args, dir)).code).toBe(0);
@@ -543,6 +572,12 @@ describe('icer generate --shard and icer merge', () => {
     const merged = await cli(['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'm.jsonl', '--quiet'], dir);
     expect(merged.code, merged.stderr).toBe(0);
     expect(readFileSync(join(dir, 'm.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'one.jsonl'), 'utf8'));
+    // A run without --shard is the one shard of one: it merges alone, and not with the halves of two.
+    const whole = await cli(['merge', 'one.jsonl', '--out', 'w.jsonl', '--quiet'], dir);
+    expect(whole.code, whole.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'w.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'one.jsonl'), 'utf8'));
+    const mixed = await cli(['merge', 'one.jsonl', 'p1.jsonl', '--out', 'x.jsonl'], dir);
+    expect(mixed.stderr).toMatch(/p1\.jsonl: It is a shard of another run .*shards: 1 there, 2 here/);
   });
 
   it('writes a shard with no index of the run as gzip that merges, not an empty file', async () => {

@@ -150,7 +150,9 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   }
   // Loaded only for a queue run (the core command line never loads bullmq), and Redis checked before any file is.
   const queue = values.queue === undefined ? undefined : await import('../queue-entries.js');
-  const config = await withInputDigests(runConfig(values, plan.settings), io.cwd);
+  // A shard as its numbers ("01/2" is "1/2"), and the one shard of one the whole run: none.
+  const shardSetting = shard && shard.of > 1 ? `${shard.index}/${shard.of}` : undefined;
+  const config = await withInputDigests(runConfig({ ...values, shard: shardSetting }, plan.settings), io.cwd);
   const queueRun = queue && {
     url: await queue.reachQueue(values.queue as string),
     runKey: queue.queueRunKey(config, values.out === undefined ? undefined : resolve(io.cwd, values.out)),

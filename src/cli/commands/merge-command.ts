@@ -157,9 +157,9 @@ async function readShard(file: string): Promise<Shard> {
       'It has no run manifest beside it.',
       'Merge what icer generate --shard i/n --out FILE wrote.',
     );
-  const match = /^(\d+)\/(\d+)$/.exec(String(manifest.config.shard ?? '').trim());
-  if (!match)
-    throw mergeError(file, 'It is not a shard (its run had no --shard).', 'Merge only the shards of one run.');
+  // A run without --shard is its one shard, as --shard 0/1 is.
+  const match = /^(\d+)\/(\d+)$/.exec(String(manifest.config.shard ?? '0/1').trim());
+  if (!match) throw mergeError(file, `Its run manifest's shard "${manifest.config.shard}" is not i/n.`);
   return { file, manifest, index: Number(match[1]), of: Number(match[2]) };
 }
 

@@ -80,6 +80,9 @@ function genreSpelling(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
+/** The files of a MovieLens directory that are read (the first two required); any other file there is not. */
+export const MOVIELENS_FILES = ['movies.csv', 'ratings.csv', 'tags.csv', 'links.csv'] as const;
+
 /**
  * Loads a MovieLens directory (`movies.csv` and `ratings.csv` required; `tags.csv` and `links.csv` used when
  * present), streaming each file. Each movie's `popularity` is the number of users who rated it. Titles are split
@@ -104,10 +107,11 @@ function genreSpelling(name: string): string {
  */
 export async function loadMovieLens(directory: string, options: MovieLensOptions = {}): Promise<MovieLensDataset> {
   const resolved = parseOptions(MovieLensOptionsSchema, options, 'loadMovieLens');
-  const moviesFile = join(directory, 'movies.csv');
-  const ratingsFile = join(directory, 'ratings.csv');
-  const tagsFile = join(directory, 'tags.csv');
-  const linksFile = join(directory, 'links.csv');
+  const path = (name: (typeof MOVIELENS_FILES)[number]) => join(directory, name);
+  const moviesFile = path('movies.csv');
+  const ratingsFile = path('ratings.csv');
+  const tagsFile = path('tags.csv');
+  const linksFile = path('links.csv');
   for (const file of [moviesFile, ratingsFile]) {
     if (!(await fileExists(file))) {
       throw new IcerError('FILE_NOT_FOUND', 'A MovieLens file is missing.', {
