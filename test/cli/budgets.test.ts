@@ -64,6 +64,12 @@ describe('icer generate budgets', () => {
     const resumed = await run('--out', 'out.jsonl', '--resume');
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'whole.jsonl'), 'utf8'));
+    // With dialogues running side by side when the limit is reached, the count said is the calls made in all.
+    const before = server.requests.length;
+    const busy = await run('--out', 'busy.jsonl', '--max-calls', '40', '--concurrency', '4');
+    expect(Number(/--max-calls 40 reached \((\d+) calls\)/.exec(busy.stderr)?.[1])).toBe(
+      server.requests.length - before,
+    );
   });
 
   it('tells a run whose model fails midway to go on with --resume, keeping what it wrote', async () => {

@@ -257,6 +257,24 @@ describe('icer generate --out: output that survives anything', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(/dropped a last line cut short \(11 bytes\)/);
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(`${whole.split('\n').slice(0, 40).join('\n')}\n`);
+    // A .gz output is cut back to its last checkpoint: whole records past it go too, and are said to be made again.
+    const gzArgs = ['generate', '--count', '40', '--seed', '3', '--quiet', '--out', 'out.jsonl.gz'];
+    expect((await cli(gzArgs, dir)).code).toBe(0);
+    const rows = whole.split('\n').slice(0, 40);
+    const checkpointed = gzipSync(`${rows.slice(0, 25).join('\n')}\n`);
+    const after = gzipSync(`${rows.slice(25, 30).join('\n')}\n`);
+    writeFileSync(join(dir, 'out.jsonl.gz'), Buffer.concat([checkpointed, after]));
+    const gzManifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.gz.icer-run.json'), 'utf8'));
+    writeFileSync(
+      join(dir, 'out.jsonl.gz.icer-run.json'),
+      JSON.stringify({ ...gzManifest, complete: false, nextIndex: 25, records: 25, bytes: checkpointed.length }),
+    );
+    const gz = await cli([...gzArgs, '--resume'], dir);
+    expect(gz.code, gz.stderr).toBe(0);
+    expect(gz.stderr).toBe(
+      `icer generate: dropped what followed the last checkpoint of out.jsonl.gz (${after.length} bytes, at most its last second of records: they are made again)\n`,
+    );
+    expect(gunzipSync(readFileSync(join(dir, 'out.jsonl.gz'))).toString('utf8')).toBe(`${rows.join('\n')}\n`);
   });
 
   it('resumes with the same settings written another way: a default given, a number with a leading zero', async () => {

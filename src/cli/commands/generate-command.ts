@@ -4,6 +4,7 @@ import type { UnconstrainedGenerator } from '../../ai/unconstrained-generator.js
 import { IcerError } from '../../errors.js';
 import type { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
+import { isGzipPath } from '../../io/json-lines-file.js';
 import { type RunConfig, RunFile } from '../../io/run-file.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { SeededRandom } from '../../random/seeded-random.js';
@@ -168,7 +169,11 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
           startIndex: start,
         });
   if (file && file.droppedBytes > 0)
-    io.stderr.write(`icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${values.out}\n`);
+    io.stderr.write(
+      isGzipPath(file.file)
+        ? `icer generate: dropped what followed the last checkpoint of ${values.out} (${file.droppedBytes} bytes, at most its last second of records: they are made again)\n`
+        : `icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${values.out}\n`,
+    );
   if (file && file.firstIndex >= end) {
     // More shards than dialogues: this one has no index, and is written complete with none.
     io.stderr.write(
@@ -240,8 +245,10 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     throw file?.resumable && file.records > 0 ? withResumeHint(error) : error;
   });
   if (written.result.budget !== undefined && !written.signal) {
+    // Worded again now: the dialogues running when the limit was reached have spent more since, as the summary says.
+    const spent = budget?.() ?? written.result.budget;
     io.stderr.write(
-      `icer generate: stopped: ${written.result.budget}; ${(file?.records ?? written.result.dialogues).toLocaleString('en')} dialogues written.${values.out === undefined ? '' : ' Resume with the same command and --resume (a budget counts from each start).'}\n`,
+      `icer generate: stopped: ${spent}; ${(file?.records ?? written.result.dialogues).toLocaleString('en')} dialogues written.${values.out === undefined ? '' : ' Resume with the same command and --resume (a budget counts from each start).'}\n`,
     );
     if (spender && !values.quiet)
       io.stderr.write(`${runSummary(spender, written.result.dialogues, written.result.violations)}\n`);
