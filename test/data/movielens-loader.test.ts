@@ -33,6 +33,8 @@ const TAGS = [
   '2,1,"philosophy, sort of",2',
   '1,1, cyberpunk ,3',
   '2,5,Stephen King,4',
+  '1,1,"philosophy, sort of",5',
+  '1,5,Stephen King,6',
 ].join('\n');
 const LINKS = ['movieId,imdbId,tmdbId', '1,0133093,603', '4,0105946,'].join('\n');
 
@@ -88,7 +90,7 @@ describe('loadMovieLens', () => {
   });
 
   it('counts ratings as popularity and leaves out bookkeeping tags', async () => {
-    const tags = `${TAGS}\n3,5,In Netflix Queue,9\n3,5,scary,9`;
+    const tags = `${TAGS}\n3,5,In Netflix Queue,9\n3,5,In Netflix Queue,9\n3,5,scary,9\n2,5,scary,9`;
     const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }));
     expect(data.catalog.get('5')?.attributes.tag).toEqual(['Stephen King', 'scary']);
     expect(data.catalog.get('4')?.popularity).toBe(0);
@@ -105,6 +107,28 @@ describe('loadMovieLens', () => {
     expect(data.catalog.get('5')?.attributes.tag).toEqual(['Stephen King']);
     expect(data.catalog.get('1')?.attributes.tag).toEqual(['cyberpunk', 'philosophy, sort of']);
     expect(data.catalog.get('3')?.attributes.tag).toEqual(['horror']);
+  });
+
+  it('leaves out a tag given only once, and puts the tags given to a film most often first', async () => {
+    const tags = [
+      'userId,movieId,tag',
+      '1,1,Mount Rushmore',
+      '1,1,atmospheric',
+      '1,2,Tolkein',
+      '1,3,Tolkein',
+      '2,1,dystopia',
+      '1,1,dystopia',
+    ].join('\n');
+    const files = { 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags };
+    const data = await loadMovieLens(dataset(files));
+    // Given once: left out. Given twice, by one user to two films: kept. Given to Matrix twice: said first.
+    expect(data.catalog.get('1')?.attributes.tag).toEqual(['dystopia']);
+    expect(data.catalog.get('2')?.attributes.tag).toEqual(['Tolkein']);
+    const every = await loadMovieLens(dataset(files), { minTagUses: 1 });
+    expect(every.catalog.get('1')?.attributes.tag).toEqual(['dystopia', 'Mount Rushmore', 'atmospheric']);
+    const error = await loadMovieLens(dataset(files), { minTagUses: 0 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(String((error as Error).message)).toContain('minTagUses');
   });
 
   it('works without the optional files, and can skip tags', async () => {
@@ -166,7 +190,7 @@ describe('loadMovieLens', () => {
       7,
       'movieId',
     ],
-    ['a tag of an unknown movie', { 'tags.csv': `${TAGS}\n3,99,x,9` }, 'UNKNOWN_ITEM', 'tags.csv', 6, 'movieId'],
+    ['a tag of an unknown movie', { 'tags.csv': `${TAGS}\n3,99,x,9` }, 'UNKNOWN_ITEM', 'tags.csv', 8, 'movieId'],
     [
       'a duplicate movieId',
       { 'movies.csv': `${MOVIES}\n3,Other (2000),Drama` },

@@ -38,6 +38,14 @@ export const MovieLensOptionsSchema = z
      */
     ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS]),
     /**
+     * How many times a tag must have been given (by anyone, to any movies) to become an attribute. Most tags of
+     * ml-latest-small (925 of 1,475) were given once, by one user to one film, among them quotes ("I am your
+     * father") and asides ("Mount Rushmore") that a dialogue would then ask about or describe the film by. 1 keeps
+     * every tag.
+     * @default 2
+     */
+    minTagUses: z.number().int().min(1).default(2),
+    /**
      * What to do with a rating or tag of a movie not in movies.csv: `error`, or `skip` the row.
      * @default 'error'
      */
@@ -166,6 +174,8 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
   // Tags are one attribute whatever their case ("Funny", "funny"), written as people most often wrote them: names
   // keep their capitals ("Will Ferrell"), words stay lowercase.
   const spellings = new Map<string, Map<string, number>>();
+  const uses = new Map<string, number>();
+  const itemTags = new Map<string, Map<string, number>>();
   if (resolved.tags && (await fileExists(tagsFile))) {
     await eachRow(tagsFile, ['userId', 'movieId', 'tag'], (table, record) => {
       const id = knownItem(table, record);
@@ -175,18 +185,23 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
       const counts = spellings.get(tag) ?? new Map<string, number>();
       counts.set(spelled, (counts.get(spelled) ?? 0) + 1);
       spellings.set(tag, counts);
+      uses.set(tag, (uses.get(tag) ?? 0) + 1);
       const attributes = items.get(id)?.attributes as Record<string, string[]>;
       // "comedy" on a Comedy (or "film noir" on a Film-Noir) says nothing the genre does not, and would have the
       // recommender ask about both.
       if ((attributes.genre ?? []).some((genre) => genreSpelling(genre) === genreSpelling(tag))) return;
-      attributes.tag ??= [];
-      const tags = attributes.tag;
-      if (!tags.includes(tag)) tags.push(tag);
+      const tags = itemTags.get(id) ?? new Map<string, number>();
+      tags.set(tag, (tags.get(tag) ?? 0) + 1);
+      itemTags.set(id, tags);
     });
     const written = new Map([...spellings].map(([tag, counts]) => [tag, mostCommon(counts)]));
-    for (const item of items.values()) {
-      const tags = (item.attributes as Record<string, string[]>).tag;
-      if (tags) for (const [i, tag] of tags.entries()) tags[i] = written.get(tag) ?? tag;
+    for (const [id, tags] of itemTags) {
+      // The tags given to the film most often first, as what describes it best (in file order among equals).
+      const kept = [...tags]
+        .filter(([tag]) => (uses.get(tag) ?? 0) >= resolved.minTagUses)
+        .sort(([, a], [, b]) => b - a)
+        .map(([tag]) => written.get(tag) ?? tag);
+      if (kept.length > 0) (items.get(id) as { attributes: Record<string, string[]> }).attributes.tag = kept;
     }
   }
 

@@ -182,7 +182,7 @@ const THEMES_OF = 'themes of ';
 const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
   ({ k }) => `People tag it as ${k}.`,
   ({ k }) => `People often tag it ${k}.`,
-  ({ k }) => `People describe it as ${k}.`,
+  ({ k }) => `Among its tags: ${k}.`,
   ({ k }) => `Its tags include ${k}.`,
 ];
 
