@@ -866,7 +866,9 @@ describe('loadMovieLens on corrupted directories (property)', () => {
       'UNKNOWN_ITEM',
       'DUPLICATE_ITEM_ID',
     ]) {
-      expect(seenCodes, `no ${code} among ${[...seenCodes].join(', ')}`).toContain(code);
+      // Random seeds (local runs) can miss one, rarely: the seed replays it (FC_SEED=…).
+      const seed = fc.readConfigureGlobal().seed;
+      expect(seenCodes, `no ${code} among ${[...seenCodes].join(', ')} (seed ${seed})`).toContain(code);
     }
     expect(loaded).toBeGreaterThan(0);
   });

@@ -97,6 +97,11 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
     'a theme said as a thing held',
     /\b(?:[Ii]t has|features|Expect) (?:a pandemic|writers and writing|a revolution|an obsession|music|a (?:private )?detective)\b/,
   ],
+  // "a classic mystery that's a detective story": a kind, then another kind as what the first one is.
+  [
+    'a kind said to be another kind',
+    /\b(?:film|movie|mystery|thriller|drama|comedy|novel|book|romance|western|musical|story|memoir) that's an? [a-z-]+ (?:story|film|movie|book|novel|tale|thriller)\b/,
+  ],
   // "I'm indifferent to war films, depending on my mood": no feelings either way cannot depend on anything.
   [
     'a hedge on indifference',

@@ -465,8 +465,13 @@ const APPOSITIVES: readonly Appositive[] = [
   ({ np, cast }) => (cast === '' ? np : `${np} with ${cast}`),
   ({ np, cast, acted }) => (cast === '' ? np : `${np} ${acted ? 'starring' : 'featuring'} ${cast}`),
   ({ np, feature, theme }) => (theme !== '' ? `${np} about ${theme}` : feature === '' ? np : `${np} with ${feature}`),
+  // A quality that is a kind of its own stays out: "a classic mystery that's a detective story" names two kinds.
   ({ np, quality }) =>
-    quality === '' ? np : /^(set|based|in) /.test(quality) ? `${np} ${quality}` : `${np} that's ${quality}`,
+    quality === '' || /^an? /.test(quality)
+      ? np
+      : /^(set|based|in) /.test(quality)
+        ? `${np} ${quality}`
+        : `${np} that's ${quality}`,
   ({ np, tags }) => (tags === '' ? np : `${np} people tag ${tags}`),
   ({ np, fame, kind }) =>
     fame === undefined ? np : withArticle(`${fame === 'little' ? 'lesser-known' : 'well-known'} ${kind}`),
