@@ -97,6 +97,12 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
     'a theme said as a thing held',
     /\b(?:[Ii]t has|features|Expect) (?:a pandemic|writers and writing|a revolution|an obsession|music|a (?:private )?detective)\b/,
   ],
+  // "Hey! I need a film for tonight. Oh, I love westerns.": an answer's opener, after the user's own greeting and
+  // request, answers nothing.
+  [
+    "an answer's opener after the user's own request",
+    /^(?:Hi|Hey|Hello)[^.!?]*[.!?] [^.!?]*[.!?] (?:Well|Oh|Yes|Hmm), (?!and\b)/,
+  ],
   // "a classic mystery that's a detective story": a kind, then another kind as what the first one is.
   [
     'a kind said to be another kind',

@@ -156,7 +156,7 @@ function itemOpinion(state: TurnState, shade: OpinionShade, ids: readonly string
   return pickOf(state.random, O.ITEM_OPINIONS[style][shade], light ? O.ITEM_LIKINGS_LIGHT[style] : []);
 }
 
-function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
+function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boolean): Clause[] {
   const { random, style } = state;
   const O = opinionTemplates(state.phrasing);
   const terse = style === 'terse';
@@ -189,7 +189,9 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
         const text = itemOpinion(state, shade, act.items)(words);
         // Not before an opinion that asks its own question: "Yes, Heat? Amazing."
         const opener =
-          out.length === 0 && !text.includes('?') ? random.pick(terse ? openers.terse : openers.normal) : '';
+          opensTurn && out.length === 0 && !text.includes('?')
+            ? random.pick(terse ? openers.terse : openers.normal)
+            : '';
         out.push({ text: opener + text, tone: act.polarity, shade, about: 'items' });
       }
       continue;
@@ -203,7 +205,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState): Clause[] {
     if (act.attribute !== undefined) {
       const x = joinList(group.map((member) => attributePhrase(member.attribute as string, state.phrasing).noun));
       out.push({
-        text: attributeOpinion(state, act, shade, x, out.length === 0, hedges),
+        text: attributeOpinion(state, act, shade, x, opensTurn && out.length === 0, hedges),
         tone: act.polarity,
         shade,
         about: 'kinds',
@@ -249,12 +251,13 @@ function kindThenTitle(a: Clause, b: Clause | undefined): boolean {
 
 /**
  * Renders a run of consecutive opinion acts as sentences of at most two clauses each: "I love sci-fi, but I
- * can't stand horror." Same-shade disclosures share a clause; answers may open with "Yes, …".
+ * can't stand horror." Same-shade disclosures share a clause; a run that opens its turn (`opensTurn`) may begin with
+ * "Yes, …" or "Well, …", which after other words ("I need a film for tonight. Well, I love westerns.") stutter.
  */
-export function composeOpinions(acts: readonly OpinionAct[], state: TurnState): string[] {
+export function composeOpinions(acts: readonly OpinionAct[], state: TurnState, opensTurn: boolean): string[] {
   const { random } = state;
   const terse = state.style === 'terse';
-  const parts = clauses(acts, state);
+  const parts = clauses(acts, state, opensTurn);
   const sentences: string[] = [];
   let previous: Clause | undefined;
   for (let i = 0; i < parts.length; ) {

@@ -996,7 +996,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     if (isOpinionAct(act)) {
       const run: OpinionAct[] = [act];
       for (let more = acts[++i]; more !== undefined && isOpinionAct(more); more = acts[++i]) run.push(more);
-      for (const text of composeOpinions(run, state)) pieces.push(text);
+      for (const text of composeOpinions(run, state, pieces.length === 0)) pieces.push(text);
     } else if (
       act.type === 'respond-critique' &&
       state.speaker === 'assistant' &&
