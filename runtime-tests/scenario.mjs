@@ -201,6 +201,7 @@ export async function runScenario(runtime, icer, fixtureDir) {
       ['Paris, rainy', 'naïve narrator'],
       'quoted and non-ASCII tags, in the spelling people gave them',
     );
+    assertEqual(catalog.get('1').attributes.tag, undefined, 'a tag given only once in all is left out');
   });
 
   await check('MovieLens profiles', () => {
