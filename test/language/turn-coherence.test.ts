@@ -103,6 +103,10 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
     "an answer's opener after the user's own request",
     /^(?:Hi|Hey|Hello)[^.!?]*[.!?] [^.!?]*[.!?] (?:Well|Oh|Yes|Hmm), (?!and\b)/,
   ],
+  // "It's a coming-of-age story and set in Paris": a kind takes its participle after it, without "and".
+  ['a kind and its participle', /(?<!on )\ban? [a-z-]+ (?:story|collection|hunt|tale|saga) and (?:set|based|told) /],
+  // "it's a told as a story within a story short story collection": a phrase taken for an adjective.
+  ['a phrase inside a kind', /\ban? (?:set|based|told) [^.,;]* (?:story|collection|novel)\b(?! (?:about|of|with)\b)/],
   // "a classic mystery that's a detective story": a kind, then another kind as what the first one is.
   [
     'a kind said to be another kind',

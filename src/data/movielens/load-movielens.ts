@@ -20,6 +20,23 @@ const BOOKKEEPING_TAGS = [
   'not seen',
 ] as const;
 
+// Verdicts on a film rather than what it is: as a taste ("I'm not into bad movies") or a description ("Among its tags:
+// bad plot") they say nothing of the film a viewer could want or avoid.
+const VERDICT_TAGS = [
+  'bad',
+  'bad acting',
+  'bad plot',
+  'bad script',
+  'bad writing',
+  'boring',
+  'overrated',
+  'stupid ending',
+  'awesome',
+  'masterpiece',
+  'great ending',
+  'imdb top 250',
+] as const;
+
 /** Options for {@link loadMovieLens}. */
 export const MovieLensOptionsSchema = z
   .strictObject({
@@ -31,12 +48,14 @@ export const MovieLensOptionsSchema = z
      */
     tags: z.boolean().default(true),
     /**
-     * Tags that record what a viewer did with a film rather than what the film is ("in netflix queue"); they never
-     * become attributes. Compared after lowercasing.
-     * @default the bookkeeping tags found in MovieLens releases: 'in netflix queue', 'not available from netflix',
-     * 'no dvd at netflix', 'seen more than once', 'seen at the cinema', 'not seen'
+     * Tags that record what a viewer did with a film ("in netflix queue") or thought of it ("overrated") rather than
+     * what the film is; they never become attributes. Compared after lowercasing.
+     * @default the bookkeeping tags found in MovieLens releases ('in netflix queue', 'not available from netflix',
+     * 'no dvd at netflix', 'seen more than once', 'seen at the cinema', 'not seen') and verdicts ('bad', 'bad acting',
+     * 'bad plot', 'bad script', 'bad writing', 'boring', 'overrated', 'stupid ending', 'awesome', 'masterpiece',
+     * 'great ending', 'imdb top 250')
      */
-    ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS]),
+    ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS, ...VERDICT_TAGS]),
     /**
      * How many times a tag must have been given (by anyone, to any movies) to become an attribute. Most tags of
      * ml-latest-small (925 of 1,475) were given once, by one user to one film, among them quotes ("I am your

@@ -169,9 +169,10 @@ const TOGETHER = 0.6;
 // Qualities that are phrases ("set in Paris", "based on a true story", "a treasure hunt") go after those that are
 // adjectives: "dark and set in Paris", not "set in Paris and dark". A kind ("a treasure hunt") takes the adjectives
 // into itself: "an epic treasure hunt".
-const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with|an?) /;
+const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with|told|an?) /;
 const KIND_QUALITY = /^an? /;
 const SET = /^set /;
+const PARTICIPLE_QUALITY = /^(?:set|based|told) /;
 
 /** A feature said as a theme: "themes of grief" is "grief" after "deals with"; anything else is not a theme. */
 export function themeOf(feature: string): string | undefined {
@@ -438,6 +439,14 @@ export function describeItem(
       i > 0 && SET.test(quality) && SET.test(phrases[i - 1] as string) ? quality.slice(4) : quality,
     ),
   ];
+  // A kind takes a participle after it: "a coming-of-age story set in Paris", "a short story collection told as a
+  // story within a story", not "… and set in Paris" or "told as … and a short story collection".
+  const kindAt = shown.findIndex((quality) => KIND_QUALITY.test(quality));
+  const participleAt = shown.findIndex((quality) => PARTICIPLE_QUALITY.test(quality));
+  if (kindAt >= 0 && participleAt >= 0) {
+    shown[kindAt] = `${shown[kindAt]} ${shown[participleAt]}`;
+    shown.splice(participleAt, 1);
+  }
   const things: string[] = [];
   const themes: string[] = [];
   for (const feature of features) {
