@@ -7,7 +7,7 @@ export type { TagTrait, TagWords } from './tag-word-shapes.js';
 const adjective = (word: string, noun = `${word} movies`, more?: string): TagWords =>
   shapes.adjective(word, noun, more);
 
-// The built-in catalog's controlled tag vocabulary. Tags outside it (MovieLens users' free text) use `genericTag`.
+// The built-in catalog's controlled tag vocabulary and the most frequent MovieLens tags. Others use `genericTag`.
 const TAGS = new Map<string, TagWords>([
   ['aliens', topic('alien movies', 'aliens', 'aliens', true)],
   [
@@ -179,6 +179,46 @@ const TAGS = new Map<string, TagWords>([
   ['witty', adjective('witty', 'witty movies', 'wittier')],
   ['world war ii', setting('set during World War II', 'World War II movies')],
   ['zombies', topic('zombie movies', 'zombies', 'zombies', true)],
+  // Frequent MovieLens tags (users' free text), so that they read as words rather than "___ movies".
+  ['alternate universe', setting('set in an alternate universe', 'alternate-universe stories')],
+  ['archaeology', topic('movies about archaeology', 'archaeologists', 'archaeology', false)],
+  ['assassin', kind('an assassin story', 'assassin movies')],
+  ['assassination', topic('assassination plots', 'an assassination plot', 'assassination', false)],
+  ['based on a tv show', form('based on a TV show', 'TV adaptations', 'not based on a TV show')],
+  ['black comedy', kind('a black comedy', 'black comedies')],
+  ['bleak', adjective('bleak', 'bleak movies', 'bleaker')],
+  ['brutal', adjective('brutal')],
+  ['cerebral', adjective('cerebral')],
+  ['classic', kind('a classic', 'classics')],
+  ['clever', adjective('clever', 'clever movies', 'cleverer')],
+  ['creepy', adjective('creepy', 'creepy movies', 'creepier')],
+  ['cult film', kind('a cult film', 'cult films')],
+  ['dinosaurs', topic('dinosaur movies', 'dinosaurs', 'dinosaurs', true)],
+  ['disturbing', adjective('disturbing')],
+  ['dreamlike', adjective('dreamlike')],
+  ['emotional', adjective('emotional')],
+  ['funny', adjective('funny', 'funny movies', 'funnier')],
+  ['gritty', adjective('gritty', 'gritty movies', 'grittier')],
+  ['hallucinatory', adjective('hallucinatory')],
+  ['heartwarming', adjective('heartwarming')],
+  ['holocaust', setting('set during the Holocaust', 'Holocaust movies')],
+  ['intelligent', adjective('intelligent')],
+  ['mental illness', topic('movies about mental illness', 'themes of mental illness', 'mental illness', false)],
+  ['mindfuck', adjective('mind-bending')],
+  ['moving', adjective('moving')],
+  ['music', topic('movies about music', 'themes of music', 'music', false)],
+  ['philosophy', topic('movies about philosophy', 'themes of philosophy', 'philosophy', false)],
+  ['psychology', topic('movies about psychology', 'themes of psychology', 'psychology', false)],
+  ['religion', topic('movies about religion', 'themes of religion', 'religion', false)],
+  ['space opera', kind('a space opera', 'space operas')],
+  ['spoof', kind('a spoof', 'spoofs')],
+  ['stylized', adjective('stylized')],
+  ['suspense', adjective('suspenseful', 'movies full of suspense')],
+  ['tense', adjective('tense', 'tense movies', 'tenser')],
+  ['thought-provoking', adjective('thought-provoking')],
+  ['vietnam', setting('set during the Vietnam War', 'Vietnam War movies')],
+  ['violence', topic('movies with graphic violence', 'graphic violence', 'violence', false)],
+  ['visually appealing', adjective('visually appealing', 'visually appealing films')],
 ]);
 
 // Free-text tags (MovieLens: "thought-provoking", "dark hero", "pixar") may be adjectives, nouns or names; "___

@@ -17,6 +17,17 @@ describe('attributePhrase', () => {
     expect(attributePhrase('language:French').noun).toBe('French (language)');
   });
 
+  it('words MovieLens users\' most frequent tags as words, not as "___ movies"', () => {
+    expect(attributePhrase('tag:mindfuck').noun).toBe('mind-bending movies');
+    expect(attributePhrase('tag:psychology').noun).toBe('movies about psychology');
+    expect(attributePhrase('tag:psychology').trait).toEqual({ kind: 'feature', text: 'themes of psychology' });
+    expect(attributePhrase('tag:based on a TV show').noun).toBe('TV adaptations');
+    expect(attributePhrase('tag:space opera').noun).toBe('space operas');
+    // Two tags of one film that mean one thing are still two questions apart: their words differ.
+    expect(attributePhrase('tag:suspense').noun).not.toBe(attributePhrase('tag:suspenseful').noun);
+    expect(attributePhrase('tag:black comedy').noun).not.toBe(attributePhrase('tag:dark comedy').noun);
+  });
+
   it('has critique forms in both directions, marking the comparative ones', () => {
     expect(attributePhrase('tag:violent').less).toBe('less violent');
     expect(attributePhrase('genre:Sci-Fi').more).toBe('more sci-fi');

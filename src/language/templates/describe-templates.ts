@@ -365,11 +365,12 @@ export function describeItem(
       case 'cast':
         castNames.push(trait.name);
         break;
+      // Two tags may say one thing ("suspense" and "suspenseful"): it is said once.
       case 'quality':
-        qualities.push(trait.text);
+        if (!qualities.includes(trait.text)) qualities.push(trait.text);
         break;
       case 'feature':
-        features.push(trait.text);
+        if (!features.includes(trait.text)) features.push(trait.text);
         break;
       case 'keyword':
         keywords.push(trait.text);
