@@ -170,7 +170,8 @@ const TOGETHER = 0.6;
 // adjectives: "dark and set in Paris", not "set in Paris and dark". A kind ("a treasure hunt") takes the adjectives
 // into itself: "an epic treasure hunt".
 const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with|told|an?) /;
-const KIND_QUALITY = /^an? /;
+/** A quality that is a kind of item of its own: "a treasure hunt", "a detective story". */
+export const KIND_QUALITY = /^an? /;
 const SET = /^set /;
 const PARTICIPLE_QUALITY = /^(?:set|based|told) /;
 

@@ -6,7 +6,7 @@ import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/
 import { capitalize, joinList, joinNames, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
-import { eraOf, genrePhrase, plainKind, saysAgain, themeOf } from './describe-templates.js';
+import { eraOf, genrePhrase, KIND_QUALITY, plainKind, saysAgain, themeOf } from './describe-templates.js';
 import type { Template } from './template.js';
 
 // A recommender who names a film often says one thing about it ("It's a Michael Mann crime thriller with Al
@@ -467,7 +467,7 @@ const APPOSITIVES: readonly Appositive[] = [
   ({ np, feature, theme }) => (theme !== '' ? `${np} about ${theme}` : feature === '' ? np : `${np} with ${feature}`),
   // A quality that is a kind of its own stays out: "a classic mystery that's a detective story" names two kinds.
   ({ np, quality }) =>
-    quality === '' || /^an? /.test(quality)
+    quality === '' || KIND_QUALITY.test(quality)
       ? np
       : /^(set|based|in) /.test(quality)
         ? `${np} ${quality}`
