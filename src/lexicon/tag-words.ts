@@ -205,7 +205,8 @@ const TAGS = new Map<string, TagWords>([
   ['intelligent', adjective('intelligent')],
   ['mental illness', topic('movies about mental illness', 'themes of mental illness', 'mental illness', false)],
   ['mindfuck', adjective('mind-bending')],
-  ['moving', adjective('moving')],
+  ['death', topic('movies about death', 'themes of death', 'death', false)],
+  ['moving', adjective('moving', 'deeply moving films')],
   ['music', topic('movies about music', 'themes of music', 'music', false)],
   ['philosophy', topic('movies about philosophy', 'themes of philosophy', 'philosophy', false)],
   ['psychology', topic('movies about psychology', 'themes of psychology', 'psychology', false)],
@@ -219,6 +220,22 @@ const TAGS = new Map<string, TagWords>([
   ['vietnam', setting('set during the Vietnam War', 'Vietnam War movies')],
   ['violence', topic('movies with graphic violence', 'graphic violence', 'violence', false)],
   ['visually appealing', adjective('visually appealing', 'visually appealing films')],
+  ['wizards', topic('wizard movies', 'wizards', 'wizards', true)],
+  ['adultery', topic('movies about adultery', 'themes of adultery', 'adultery', false)],
+  ['alcoholism', topic('movies about alcoholism', 'themes of alcoholism', 'alcoholism', false)],
+  ['brutality', topic('brutal movies', 'brutality', 'brutality', false)],
+  ['computers', topic('movies about computers', 'computers', 'computers', true)],
+  ['court', kind('a courtroom drama', 'courtroom dramas')],
+  ['demons', topic('demon movies', 'demons', 'demons', true)],
+  ['off-beat comedy', kind('an offbeat comedy', 'offbeat comedies')],
+  ['plot twist', topic('movies with a plot twist', 'a plot twist', 'plot twists', true)],
+  ['sexuality', topic('movies about sexuality', 'themes of sexuality', 'sexuality', false)],
+  ['soundtrack', topic('movies with memorable soundtracks', 'a memorable soundtrack', 'music', false)],
+  ['great soundtrack', topic('movies with great soundtracks', 'a great soundtrack', 'music', false)],
+  ['twist', topic('movies with a twist', 'a twist', 'twists', true)],
+  ...['Africa', 'Australia', 'China', 'England', 'Europe', 'France', 'India', 'Ireland', 'Italy', 'Rome'].map(
+    (place): [string, TagWords] => [place.toLowerCase(), setting(`set in ${place}`, `movies set in ${place}`)],
+  ),
 ]);
 
 // Free-text tags (MovieLens: "thought-provoking", "dark hero", "pixar") may be adjectives, nouns or names; "___
@@ -232,7 +249,17 @@ function genericTag(value: string): TagWords {
   };
 }
 
-/** The words for a tag value (`time travel`, `violent`, `paris`, …); unknown tags get generic forms. */
+/**
+ * The words for a tag value (`time travel`, `violent`, `paris`, …), found in any case and as its plural or singular
+ * ("vampire" reads as "vampires"); unknown tags get generic forms.
+ */
 export function tagWords(value: string): TagWords {
-  return TAGS.get(value) ?? TAGS.get(value.toLowerCase()) ?? genericTag(value);
+  const lower = value.toLowerCase();
+  return (
+    TAGS.get(value) ??
+    TAGS.get(lower) ??
+    TAGS.get(`${lower}s`) ??
+    (lower.endsWith('s') ? TAGS.get(lower.slice(0, -1)) : undefined) ??
+    genericTag(value)
+  );
 }

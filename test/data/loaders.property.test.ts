@@ -10,6 +10,7 @@ import { loadMovieLens } from '../../src/data/movielens/load-movielens.js';
 import type { MovieLensDataset } from '../../src/data/movielens/movielens-dataset.js';
 import { ICER_ERROR_CODES, IcerError } from '../../src/errors.js';
 import { type CsvRecord, readCsv } from '../../src/io/csv-reader.js';
+import { knownTagSpelling, spellingKey } from '../../src/lexicon/tag-spellings.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -308,6 +309,14 @@ const tagArb = fc.oneof(
     '  funny ',
     'dark comedy',
     'Dark  Comedy',
+    'black comedy',
+    'vampire',
+    'vampires',
+    'Vampires',
+    'post-apocalyptic',
+    'Post apocalyptic',
+    'space craft',
+    'spacecraft',
     'twist ending',
     'Kevin Spacey',
     'Léon',
@@ -451,8 +460,6 @@ function writeDirectory(files: Record<string, string | Buffer>): string {
   return dir;
 }
 
-const normalizeTag = (tag: string) => tag.trim().toLowerCase().replace(/\s+/g, ' ');
-
 describe('loadMovieLens on generated valid directories (property)', () => {
   it('loads every movie, user, rating, tag and link', async () => {
     await fc.assert(
@@ -507,31 +514,48 @@ describe('loadMovieLens on generated valid directories (property)', () => {
           expect(catalog.require(movie.id).popularity).toBe(counting.filter((r) => r.movie === movie.id).length);
         }
 
-        // Each tag in the spelling its rows use most (among equals, the one with fewest capitals), whatever the case.
-        const spellings = new Map<string, Map<string, number>>();
-        for (const t of files.tags ?? []) {
-          const spelled = t.tag.trim().replace(/\s+/g, ' ');
-          if (spelled === '') continue;
-          const counts = spellings.get(spelled.toLowerCase()) ?? new Map<string, number>();
-          counts.set(spelled, (counts.get(spelled) ?? 0) + 1);
-          spellings.set(spelled.toLowerCase(), counts);
-        }
-        const written = (tag: string) => {
-          const counts = [...(spellings.get(tag) ?? new Map<string, number>())];
-          const caps = (text: string) => [...text].filter((ch) => ch !== ch.toLowerCase()).length;
-          return counts.reduce(
-            (best, entry) =>
-              entry[1] > best[1] || (entry[1] === best[1] && caps(entry[0]) < caps(best[0])) ? entry : best,
+        // One tag per spelling key (letters and digits, lowercased; a known other name's key; a plural's singular
+        // when that was given too), written as its most given form (its letters whatever their case), in that form's
+        // most given case; among equals, the spelling with fewest capitals and other marks, then the first given.
+        const rows = (files.tags ?? [])
+          .map((t) => ({ movie: t.movie, spelled: t.tag.trim().replace(/\s+/g, ' ') }))
+          .map((t) => ({ ...t, key: spellingKey(knownTagSpelling(spellingKey(t.spelled)) ?? t.spelled) }))
+          .filter((t) => t.key !== '');
+        const keys = new Set(rows.map((t) => t.key));
+        const groupOf = (key: string) => (key.endsWith('s') && keys.has(key.slice(0, -1)) ? key.slice(0, -1) : key);
+        // Spellings in the order the loader meets them: by the first row of their key, then their own first row.
+        const keyOrder = [...keys];
+        const spellingOrder = [...new Set(rows.map((t) => t.spelled))].sort(
+          (a, b) =>
+            keyOrder.indexOf((rows.find((t) => t.spelled === a) as { key: string }).key) -
+            keyOrder.indexOf((rows.find((t) => t.spelled === b) as { key: string }).key),
+        );
+        const marksOf = (text: string) => [...text].filter((ch) => !/[\p{Ll}\p{N}]/u.test(ch)).length;
+        const best = (counts: [string, number][]) =>
+          counts.reduce(
+            (top, entry) =>
+              entry[1] > top[1] || (entry[1] === top[1] && marksOf(entry[0]) < marksOf(top[0])) ? entry : top,
             ['', 0] as [string, number],
           )[0];
+        const written = (group: string) => {
+          const known = knownTagSpelling(group);
+          if (known !== undefined) return known;
+          const spellings = spellingOrder.filter((spelled) =>
+            rows.some((t) => t.spelled === spelled && groupOf(t.key) === group),
+          );
+          const count = (spelled: string) => rows.filter((t) => t.spelled === spelled).length;
+          const forms = [...new Set(spellings.map((spelled) => spelled.toLowerCase()))];
+          const form = best(
+            forms.map((f) => [f, spellings.filter((x) => x.toLowerCase() === f).reduce((n, x) => n + count(x), 0)]),
+          );
+          return best(spellings.filter((x) => x.toLowerCase() === form).map((x) => [x, count(x)]));
         };
         // A tag given once in all is left out; a film's tags come most given to it first, then in file order.
-        const given = (files.tags ?? []).map((t) => ({ movie: t.movie, tag: normalizeTag(t.tag) }));
-        const uses = (tag: string, movie?: string) =>
-          given.filter((t) => t.tag === tag && (movie === undefined || t.movie === movie)).length;
+        const uses = (group: string, movie?: string) =>
+          rows.filter((t) => groupOf(t.key) === group && (movie === undefined || t.movie === movie)).length;
         for (const movie of files.movies) {
-          const expected = [...new Set(given.filter((t) => t.movie === movie.id && t.tag !== '').map((t) => t.tag))]
-            .filter((tag) => uses(tag) >= 2)
+          const expected = [...new Set(rows.filter((t) => t.movie === movie.id).map((t) => groupOf(t.key)))]
+            .filter((group) => uses(group) >= 2)
             .sort((a, b) => uses(b, movie.id) - uses(a, movie.id))
             .map(written);
           expect(catalog.require(movie.id).attributes.tag ?? []).toEqual(expected);

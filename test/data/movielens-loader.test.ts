@@ -123,12 +123,56 @@ describe('loadMovieLens', () => {
     const data = await loadMovieLens(dataset(files));
     // Given once: left out. Given twice, by one user to two films: kept. Given to Matrix twice: said first.
     expect(data.catalog.get('1')?.attributes.tag).toEqual(['dystopia']);
-    expect(data.catalog.get('2')?.attributes.tag).toEqual(['Tolkein']);
+    expect(data.catalog.get('2')?.attributes.tag).toEqual(['Tolkien']);
     const every = await loadMovieLens(dataset(files), { minTagUses: 1 });
     expect(every.catalog.get('1')?.attributes.tag).toEqual(['dystopia', 'Mount Rushmore', 'atmospheric']);
     const error = await loadMovieLens(dataset(files), { minTagUses: 0 }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' });
     expect(String((error as Error).message)).toContain('minTagUses');
+  });
+
+  it('makes one tag of its spellings: case, spaces, hyphens, a plural beside its singular, known other names', async () => {
+    const tags = [
+      'userId,movieId,tag',
+      '1,1,Post apocalyptic',
+      '2,1,post-apocalyptic',
+      '3,2,post-apocalyptic',
+      '1,5,vampire',
+      '2,5,vampires',
+      '3,5,Vampires',
+      '1,3,Tolkein',
+      '2,3,Tolkien',
+      '1,2,hugh jackman',
+      '2,2,hugh jackman',
+      '1,2,Wizards',
+      '2,3,Wizards',
+      '1,3,time-travel',
+      '2,2,time travel',
+      '3,5,time travel',
+      '1,2,space craft',
+      '2,3,spacecraft',
+      '1,1,black comedy',
+      '2,1,dark comedy',
+      '3,1,movies',
+      '4,1,Movies',
+    ].join('\n');
+    const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }));
+    const tagsOf = (id: string) => data.catalog.get(id)?.attributes.tag;
+    // Each spelling was given once to a film, so only merged do they reach the two uses a tag needs.
+    expect(tagsOf('1')).toEqual(['post-apocalyptic', 'dark comedy']);
+    expect(tagsOf('5')).toEqual(['vampires', 'time travel']);
+    expect(tagsOf('3')).toEqual(['Tolkien', 'wizards', 'time travel', 'spacecraft']);
+    expect(tagsOf('2')).toEqual(['Hugh Jackman', 'post-apocalyptic', 'wizards', 'time travel', 'spacecraft']);
+    expect(data.catalog.vocabulary({ facet: 'tag' }).map(({ value }) => value)).toEqual([
+      'time travel',
+      'post-apocalyptic',
+      'spacecraft',
+      'wizards',
+      'Hugh Jackman',
+      'Tolkien',
+      'dark comedy',
+      'vampires',
+    ]);
   });
 
   it('works without the optional files, and can skip tags', async () => {

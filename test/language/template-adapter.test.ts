@@ -427,6 +427,36 @@ describe('TemplateAdapter', () => {
     expect(bare).toMatch(/mid-1990s/);
   });
 
+  it('leaves out a setting that the kind of story says already', () => {
+    const own = new ItemCatalog(
+      [
+        {
+          id: 'star-wars',
+          title: 'Star Wars',
+          year: 1977,
+          attributes: { genre: ['Action', 'Sci-Fi'], tag: ['space opera', 'space', 'Paris'] },
+        },
+      ],
+      { domain: 'movies' },
+    );
+    const acts: DialogueAct[] = [
+      { type: 'describe-item', items: ['star-wars'], attributes: ['tag:space opera', 'tag:space', 'tag:Paris'] },
+    ];
+    for (let seed = 0; seed < 40; seed++) {
+      const text = adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts,
+        history: [],
+        catalog: own,
+        random: new SeededRandom(seed),
+      });
+      expect(text).toContain('space opera');
+      expect(text).not.toMatch(/set in space/);
+      // Another setting stays.
+      expect(text).toMatch(/set in Paris/);
+    }
+  });
+
   it('closes with the accepted item or a goodbye', () => {
     for (let seed = 0; seed < 30; seed++) {
       expect(render('assistant', [{ type: 'close', items: [MATRIX] }], seed)).toContain('The Matrix (1999)');

@@ -28,6 +28,15 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:black comedy').noun).not.toBe(attributePhrase('tag:dark comedy').noun);
   });
 
+  it("finds a tag's words under its plural or its singular", () => {
+    for (const form of ['noun', 'more', 'less', 'trait'] as const) {
+      expect(attributePhrase('tag:vampire')[form]).toEqual(attributePhrase('tag:vampires')[form]);
+    }
+    expect(attributePhrase('tag:vampire').noun).toBe('vampire movies');
+    expect(attributePhrase('tag:weddings').noun).toBe('wedding movies');
+    expect(attributePhrase('tag:wizard').noun).toBe('wizard movies');
+  });
+
   it('has critique forms in both directions, marking the comparative ones', () => {
     expect(attributePhrase('tag:violent').less).toBe('less violent');
     expect(attributePhrase('genre:Sci-Fi').more).toBe('more sci-fi');

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { ItemInput } from '../../catalog/item.js';
 import { IcerError } from '../../errors.js';
 import type { CsvRecord } from '../../io/csv-reader.js';
+import { knownTagSpelling, spellingKey } from '../../lexicon/tag-spellings.js';
 import { RatingScaleShape } from '../../profile/from-ratings.js';
 import { parseOptions } from '../../validation/parse-options.js';
 import { type CsvTable, eachRow, fileExists } from '../csv-table.js';
@@ -20,8 +21,9 @@ const BOOKKEEPING_TAGS = [
   'not seen',
 ] as const;
 
-// Verdicts on a film rather than what it is: as a taste ("I'm not into bad movies") or a description ("Among its tags:
-// bad plot") they say nothing of the film a viewer could want or avoid.
+// Verdicts on a film rather than what it is, and words that name no feature of it ("characters", "movies"): as a
+// taste ("I'm not into bad movies") or a description ("Among its tags: bad plot") they say nothing of the film a
+// viewer could want or avoid.
 const VERDICT_TAGS = [
   'bad',
   'bad acting',
@@ -35,6 +37,16 @@ const VERDICT_TAGS = [
   'masterpiece',
   'great ending',
   'imdb top 250',
+  'too long',
+  'plot holes',
+  'great acting',
+  'great performances',
+  'good dialogue',
+  'great dialogue',
+  'dialogue',
+  'characters',
+  'interesting',
+  'movies',
 ] as const;
 
 /** Options for {@link loadMovieLens}. */
@@ -49,11 +61,12 @@ export const MovieLensOptionsSchema = z
     tags: z.boolean().default(true),
     /**
      * Tags that record what a viewer did with a film ("in netflix queue") or thought of it ("overrated") rather than
-     * what the film is; they never become attributes. Compared after lowercasing.
+     * what the film is; they never become attributes. Compared by their letters and digits, whatever their case.
      * @default the bookkeeping tags found in MovieLens releases ('in netflix queue', 'not available from netflix',
      * 'no dvd at netflix', 'seen more than once', 'seen at the cinema', 'not seen') and verdicts ('bad', 'bad acting',
      * 'bad plot', 'bad script', 'bad writing', 'boring', 'overrated', 'stupid ending', 'awesome', 'masterpiece',
-     * 'great ending', 'imdb top 250')
+     * 'great ending', 'imdb top 250', 'too long', 'plot holes', 'great acting', 'great performances', 'good dialogue',
+     * 'great dialogue', 'dialogue', 'characters', 'interesting', 'movies')
      */
     ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS, ...VERDICT_TAGS]),
     /**
@@ -77,20 +90,38 @@ export type MovieLensOptions = z.input<typeof MovieLensOptionsSchema>;
 
 const NO_GENRES = '(no genres listed)';
 
-function normalizeTag(tag: string): string {
-  return spacedTag(tag).toLowerCase();
-}
-
 function spacedTag(tag: string): string {
   return tag.trim().replace(/\s+/g, ' ');
 }
 
-/** The spelling counted most often; among equals, the one with fewest capitals ("funny" over "Funny"). */
+/**
+ * How people most often wrote a tag: the form (its letters, whatever their case) given most often, then the case
+ * that form was most often given in.
+ */
+function mostWritten(counts: ReadonlyMap<string, number>): string {
+  const forms = new Map<string, Map<string, number>>();
+  for (const [spelling, count] of counts) {
+    const form = spelling.toLowerCase();
+    forms.set(form, (forms.get(form) ?? new Map<string, number>()).set(spelling, count));
+  }
+  const totals = new Map<string, number>();
+  for (const [form, spellings] of forms)
+    totals.set(
+      form,
+      [...spellings.values()].reduce((a, b) => a + b, 0),
+    );
+  return mostCommon(forms.get(mostCommon(totals)) as Map<string, number>);
+}
+
+/**
+ * The spelling counted most often; among equals, the one with fewest capitals and breaks ("funny" over "Funny",
+ * "spacecraft" over "space craft").
+ */
 function mostCommon(counts: ReadonlyMap<string, number>): string {
   let best = '';
   let most = 0;
   for (const [spelling, count] of counts) {
-    if (count > most || (count === most && capitals(spelling) < capitals(best))) {
+    if (count > most || (count === most && marks(spelling) < marks(best))) {
       best = spelling;
       most = count;
     }
@@ -98,13 +129,38 @@ function mostCommon(counts: ReadonlyMap<string, number>): string {
   return best;
 }
 
-function capitals(text: string): number {
-  return text.replace(/[^\p{Lu}]/gu, '').length;
+function marks(text: string): number {
+  return text.replace(/[\p{Ll}\p{N}]/gu, '').length;
 }
 
-// Letters and digits only, lowercased: "Sci-Fi", "sci fi" and "scifi" are one genre name.
-function genreSpelling(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+interface MergedTag {
+  /** How the tag is written: its known spelling, or the one its users wrote most often. */
+  readonly written: string;
+  /** How many times it was given, in all its spellings. */
+  readonly uses: number;
+}
+
+/**
+ * Each tag by its spelling key, a plural that stands beside its singular ("vampires", "vampire") sharing the
+ * singular's: otherwise one user could love vampire movies and hate vampires movies.
+ */
+function mergedTags(spellings: ReadonlyMap<string, ReadonlyMap<string, number>>): Map<string, MergedTag> {
+  const groups = new Map<string, Map<string, number>>();
+  const groupOf = (key: string): string =>
+    key.endsWith('s') && spellings.has(key.slice(0, -1)) ? key.slice(0, -1) : key;
+  for (const [key, counts] of spellings) {
+    const group = groups.get(groupOf(key)) ?? new Map<string, number>();
+    for (const [spelled, count] of counts) group.set(spelled, (group.get(spelled) ?? 0) + count);
+    groups.set(groupOf(key), group);
+  }
+  const merged = new Map<string, MergedTag>();
+  for (const [group, counts] of groups) {
+    let uses = 0;
+    for (const count of counts.values()) uses += count;
+    merged.set(group, { written: knownTagSpelling(group) ?? mostWritten(counts), uses });
+  }
+  for (const key of spellings.keys()) merged.set(key, merged.get(groupOf(key)) as MergedTag);
+  return merged;
 }
 
 /** The files of a MovieLens directory that are read (the first two required); any other file there is not. */
@@ -189,37 +245,41 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     });
   };
 
-  const ignored = new Set(resolved.ignoredTags.map(normalizeTag));
-  // Tags are one attribute whatever their case ("Funny", "funny"), written as people most often wrote them: names
-  // keep their capitals ("Will Ferrell"), words stay lowercase.
+  const ignored = new Set(resolved.ignoredTags.map(spellingKey));
+  // Tags are one attribute however they were typed ("Funny" and "funny", "post-apocalyptic" and "Post apocalyptic",
+  // "vampire" and "vampires"), written as people most often wrote them: names keep their capitals ("Will
+  // Ferrell"), words stay lowercase, and a few known misspellings are put right ("Tolkein").
   const spellings = new Map<string, Map<string, number>>();
-  const uses = new Map<string, number>();
   const itemTags = new Map<string, Map<string, number>>();
   if (resolved.tags && (await fileExists(tagsFile))) {
     await eachRow(tagsFile, ['userId', 'movieId', 'tag'], (table, record) => {
       const id = knownItem(table, record);
       const spelled = spacedTag(table.get(record, 'tag'));
-      const tag = spelled.toLowerCase();
-      if (id === undefined || tag === '' || ignored.has(tag)) return;
-      const counts = spellings.get(tag) ?? new Map<string, number>();
+      const key = spellingKey(knownTagSpelling(spellingKey(spelled)) ?? spelled);
+      if (id === undefined || key === '' || ignored.has(key)) return;
+      const counts = spellings.get(key) ?? new Map<string, number>();
       counts.set(spelled, (counts.get(spelled) ?? 0) + 1);
-      spellings.set(tag, counts);
-      uses.set(tag, (uses.get(tag) ?? 0) + 1);
+      spellings.set(key, counts);
       const attributes = items.get(id)?.attributes as Record<string, string[]>;
       // "comedy" on a Comedy (or "film noir" on a Film-Noir) says nothing the genre does not, and would have the
       // recommender ask about both.
-      if ((attributes.genre ?? []).some((genre) => genreSpelling(genre) === genreSpelling(tag))) return;
+      if ((attributes.genre ?? []).some((genre) => spellingKey(genre) === key)) return;
       const tags = itemTags.get(id) ?? new Map<string, number>();
-      tags.set(tag, (tags.get(tag) ?? 0) + 1);
+      tags.set(key, (tags.get(key) ?? 0) + 1);
       itemTags.set(id, tags);
     });
-    const written = new Map([...spellings].map(([tag, counts]) => [tag, mostCommon(counts)]));
-    for (const [id, tags] of itemTags) {
+    const tags = mergedTags(spellings);
+    for (const [id, given] of itemTags) {
+      const counts = new Map<MergedTag, number>();
+      for (const [key, count] of given) {
+        const tag = tags.get(key) as MergedTag;
+        counts.set(tag, (counts.get(tag) ?? 0) + count);
+      }
       // The tags given to the film most often first, as what describes it best (in file order among equals).
-      const kept = [...tags]
-        .filter(([tag]) => (uses.get(tag) ?? 0) >= resolved.minTagUses)
+      const kept = [...counts]
+        .filter(([tag]) => tag.uses >= resolved.minTagUses)
         .sort(([, a], [, b]) => b - a)
-        .map(([tag]) => written.get(tag) ?? tag);
+        .map(([tag]) => tag.written);
       if (kept.length > 0) (items.get(id) as { attributes: Record<string, string[]> }).attributes.tag = kept;
     }
   }

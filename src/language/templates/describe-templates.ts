@@ -426,7 +426,10 @@ export function describeItem(
   // Not "a philosophical essay collection. It's philosophical.": a tag the kind of item said already is left out, and
   // one its title says ("The Nightmare Before Christmas … it's set at Christmas", "Aliens … Expect aliens").
   const said = `${kind} ${item.title.toLowerCase()}`;
-  const unsaid = qualities.filter((quality) => !saysAgain(quality, said));
+  const unsaidOfKind = qualities.filter((quality) => !saysAgain(quality, said));
+  // Nor does a setting its own kind of story says: "a space opera", not "a space opera set in space".
+  const tagKinds = unsaidOfKind.filter((quality) => KIND_QUALITY.test(quality)).join(' ');
+  const unsaid = unsaidOfKind.filter((quality) => !(SET.test(quality) && saysAgain(quality, tagKinds)));
   const adjectives = unsaid.filter((quality) => !PHRASE_QUALITY.test(quality));
   const kinds = unsaid.filter((quality) => KIND_QUALITY.test(quality));
   // One kind goes with the adjectives as one noun phrase: "an epic quest story", not "epic and a quest story".
