@@ -18,9 +18,10 @@ const REDRAWS = 2;
  * The offline adapter: renders dialogue acts with hand-written templates, no model needed. Every act type has
  * several phrasings, chosen with the request's seeded random stream, so the same acts and seed give the same text;
  * a turn's acts are joined into one natural utterance ("I love sci-fi, but I can't stand horror."). An item first
- * appears as its display title ("The Matrix (1999)"); once the dialogue has named it, it is written without its
- * year ("The Matrix"), unless the title alone is ambiguous or a short common word. Nothing is said that the acts
- * do not say. User turns follow the persona's verbosity (`terse` short forms, `chatty` an occasional aside).
+ * appears as its display title ("The Matrix (1999)"); once the dialogue has named it, and whenever a user names it,
+ * it is written without its year ("The Matrix"), unless the title alone is a short common word or is ambiguous:
+ * another item has it, and this one is not at least four times as popular as each other ("Titanic" is the 1997
+ * film, "The Producers" keeps its year). Nothing is said that the acts do not say. User turns follow the persona's verbosity (`terse` short forms, `chatty` an occasional aside).
  *
  * @example
  * ```ts

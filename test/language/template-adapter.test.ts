@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { displayTitle } from '../../src/catalog/item.js';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
+import { ConsistencyTracker } from '../../src/consistency/consistency-tracker.js';
 import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { DialogueAct, DialogueActType, Speaker } from '../../src/dialogue/dialogue-acts.js';
 import type { VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { attributeNouns } from '../../src/lexicon/attribute-phrases.js';
+import { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import type { Persona } from '../../src/profile/profile-schema.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { templateDialogues } from '../helpers/template-dialogues.js';
@@ -611,6 +613,42 @@ describe('TemplateAdapter', () => {
     }
     // A later mention that can leave the year out always does: nobody re-adds it once the film has come up.
     expect(short).toBe(200);
+  });
+
+  it('lets a user name the far better known of two films of one title without its year, and the tracker agrees', () => {
+    const own = new ItemCatalog(
+      [
+        { id: 'titanic-1997', title: 'Titanic', year: 1997, popularity: 140, attributes: { genre: ['Romance'] } },
+        { id: 'titanic-1953', title: 'Titanic', year: 1953, popularity: 6, attributes: { genre: ['Drama'] } },
+        { id: 'producers-1968', title: 'The Producers', year: 1968, popularity: 33, attributes: { genre: ['Comedy'] } },
+        { id: 'producers-2005', title: 'The Producers', year: 2005, popularity: 9, attributes: { genre: ['Comedy'] } },
+      ],
+      { domain: 'movies' },
+    );
+    const liked = (item: string): DialogueAct => ({
+      type: 'disclose',
+      items: [item],
+      polarity: 'positive',
+      strength: 0.9,
+    });
+    const profile = new PreferenceProfile({ id: 'u', liked: [{ item: 'titanic-1997', strength: 0.9 }] });
+    for (let seed = 0; seed < 40; seed++) {
+      const say = (item: string) =>
+        adapter.verbalizeSync({
+          speaker: 'user',
+          acts: [liked(item)],
+          history: [],
+          catalog: own,
+          random: new SeededRandom(seed),
+        });
+      const famous = say('titanic-1997');
+      expect(famous).toMatch(/\bTitanic\b(?! \()/);
+      // The other Titanic, and two films of one title about as well known (33 and 9 raters), keep their years.
+      expect(say('titanic-1953')).toContain('Titanic (1953)');
+      expect(say('producers-1968')).toContain('The Producers (1968)');
+      const tracker = new ConsistencyTracker({ catalog: own, profile });
+      expect(tracker.checkText({ index: 0, speaker: 'user', text: famous, acts: [liked('titanic-1997')] })).toEqual([]);
+    }
   });
 
   it('words a slate in two parts as one suggestion and an addition, asking at most once', () => {

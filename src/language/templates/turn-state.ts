@@ -52,8 +52,9 @@ export interface TurnState {
 /**
  * A film's title without its year, as people write a film that has already come up ("The Matrix" after "The Matrix
  * (1999)", "Coco" after "Coco (2017)") and as a user names one at all ("I loved The Shining", not "The Shining
- * (1980)"), when that still names it plainly: it is the only film of that title in the catalog, it is not one
- * everyday word or a letter or two ("Up", "Her", "Heat", "M"), and it does not end in punctuation of its own.
+ * (1980)"), when that still names it plainly: it is the only film of that title in the catalog, or far better known
+ * than the others (see {@link BETTER_KNOWN}), it is not one everyday word or a letter or two ("Up", "Her", "Heat",
+ * "M"), and it does not end in punctuation of its own.
  */
 function shortTitle(item: Item, display: string, catalog: ItemCatalog): string | undefined {
   const suffix = ` (${item.year})`;
@@ -61,7 +62,21 @@ function shortTitle(item: Item, display: string, catalog: ItemCatalog): string |
   const short = display.slice(0, -suffix.length);
   if (/[?!.,:;]$/.test(short)) return undefined;
   if (!short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()))) return undefined;
-  return catalog.findByTitle(short).length === 1 ? short : undefined;
+  const namesakes = catalog.findByTitle(short);
+  return namesakes.length === 1 || betterKnown(item, namesakes) ? short : undefined;
+}
+
+// People say "Titanic" and "Gladiator" for the 1997 and 2000 films, not for the others of those titles: a title names
+// the one of its items with at least this many times the popularity of every other (a catalog without popularity
+// keeps the years). "The Producers" of 1968 and of 2005 (33 and 9 MovieLens raters) keep theirs.
+const BETTER_KNOWN = 4;
+
+function betterKnown(item: Item, namesakes: readonly Item[]): boolean {
+  const popularity = item.popularity ?? 0;
+  return (
+    popularity > 0 &&
+    namesakes.every((other) => other.id === item.id || (other.popularity ?? popularity) * BETTER_KNOWN <= popularity)
+  );
 }
 
 // Worked out once per item: the title lookup is a good part of a turn's wording.
