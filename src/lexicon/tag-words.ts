@@ -1,3 +1,4 @@
+import { spellingKey } from './tag-spellings.js';
 import * as shapes from './tag-word-shapes.js';
 import { form, kind, setting, type TagWords, topic } from './tag-word-shapes.js';
 
@@ -249,17 +250,20 @@ function genericTag(value: string): TagWords {
   };
 }
 
+// The same table by spelling key: free text writes a tag in any case, spacing or hyphenation ("fast paced").
+const BY_KEY = new Map([...TAGS].map(([value, words]) => [spellingKey(value), words]));
+
 /**
- * The words for a tag value (`time travel`, `violent`, `paris`, …), found in any case and as its plural or singular
- * ("vampire" reads as "vampires"); unknown tags get generic forms.
+ * The words for a tag value (`time travel`, `violent`, `paris`, …), found however it is spelled ("Fast paced" reads
+ * as "fast-paced" does) and as its plural or singular ("vampire" reads as "vampires"); unknown tags get generic
+ * forms.
  */
 export function tagWords(value: string): TagWords {
-  const lower = value.toLowerCase();
+  const key = spellingKey(value);
   return (
-    TAGS.get(value) ??
-    TAGS.get(lower) ??
-    TAGS.get(`${lower}s`) ??
-    (lower.endsWith('s') ? TAGS.get(lower.slice(0, -1)) : undefined) ??
+    BY_KEY.get(key) ??
+    BY_KEY.get(`${key}s`) ??
+    (key.endsWith('s') ? BY_KEY.get(key.slice(0, -1)) : undefined) ??
     genericTag(value)
   );
 }

@@ -28,7 +28,9 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:black comedy').noun).not.toBe(attributePhrase('tag:dark comedy').noun);
   });
 
-  it("finds a tag's words under its plural or its singular", () => {
+  it("finds a tag's words however it is spelled, and under its plural or its singular", () => {
+    expect(attributePhrase('tag:Fast paced').noun).toBe(attributePhrase('tag:fast-paced').noun);
+    expect(attributePhrase('tag:Fast paced').trait).toEqual({ kind: 'quality', text: 'fast-paced' });
     for (const form of ['noun', 'more', 'less', 'trait'] as const) {
       expect(attributePhrase('tag:vampire')[form]).toEqual(attributePhrase('tag:vampires')[form]);
     }
