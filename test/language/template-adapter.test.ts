@@ -622,6 +622,12 @@ describe('TemplateAdapter', () => {
         { id: 'titanic-1953', title: 'Titanic', year: 1953, popularity: 6, attributes: { genre: ['Drama'] } },
         { id: 'producers-1968', title: 'The Producers', year: 1968, popularity: 33, attributes: { genre: ['Comedy'] } },
         { id: 'producers-2005', title: 'The Producers', year: 2005, popularity: 9, attributes: { genre: ['Comedy'] } },
+        // Unrated in the data, not unknown to viewers; and a film of a title far better known than its namesake,
+        // but known to few (2 raters beside the 140 of the catalog's most popular).
+        { id: 'bounty-1935', title: 'Mutiny on the Bounty', year: 1935, popularity: 60, attributes: {} },
+        { id: 'bounty-1962', title: 'Mutiny on the Bounty', year: 1962, popularity: 0, attributes: {} },
+        { id: 'browning-1994', title: 'The Browning Version', year: 1994, popularity: 2, attributes: {} },
+        { id: 'browning-1951', title: 'The Browning Version', year: 1951, attributes: {} },
       ],
       { domain: 'movies' },
     );
@@ -646,6 +652,24 @@ describe('TemplateAdapter', () => {
       // The other Titanic, and two films of one title about as well known (33 and 9 raters), keep their years.
       expect(say('titanic-1953')).toContain('Titanic (1953)');
       expect(say('producers-1968')).toContain('The Producers (1968)');
+      expect(say('bounty-1935')).toContain('Mutiny on the Bounty (1935)');
+      expect(say('browning-1994')).toContain('The Browning Version (1994)');
+      // Once the other Titanic has come up, the year tells them apart again.
+      const after = adapter.verbalizeSync({
+        speaker: 'user',
+        acts: [liked('titanic-1997')],
+        history: [
+          {
+            index: 0,
+            speaker: 'assistant',
+            text: 'Try Titanic (1953).',
+            acts: [{ type: 'recommend', items: ['titanic-1953'], reasons: [] }],
+          },
+        ],
+        catalog: own,
+        random: new SeededRandom(seed),
+      });
+      expect(after).toContain('Titanic (1997)');
       const tracker = new ConsistencyTracker({ catalog: own, profile });
       expect(tracker.checkText({ index: 0, speaker: 'user', text: famous, acts: [liked('titanic-1997')] })).toEqual([]);
     }

@@ -103,8 +103,17 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
     "an answer's opener after the user's own request",
     /^(?:Hi|Hey|Hello)[^.!?]*[.!?] [^.!?]*[.!?] (?:Well|Oh|Yes|Hmm), (?!and\b)/,
   ],
-  // "It's a coming-of-age story and set in Paris": a kind takes its participle after it, without "and".
-  ['a kind and its participle', /(?<!on )\ban? [a-z-]+ (?:story|collection|hunt|tale|saga) and (?:set|based|told) /],
+  // "It's a coming-of-age story and set in Paris", "a fairy tale and in black and white": a kind takes its participle
+  // after it, without "and".
+  [
+    'a kind and its participle',
+    /(?<!on )\ban? [a-z-]+ (?:story|collection|hunt|tale|saga|film) and (?:set|based|told|in) /,
+  ],
+  // "Fight Club is a crime action drama. It's a dark comedy.": a second kind, said as if correcting the first.
+  [
+    'a second kind said as a correction',
+    /\b(?:is|was) (?:basically )?an? (?!(?:safe|good) bet|strong pick|good one)[^.!?]+[.!?] (?:[A-Z][A-Za-z' ]+[:,] )?[Ii]t's an? (?!bit\b|little\b|lot\b)[a-z-]+(?: [a-z-]+)? (?:story|comedy|tale|anime|opera|classic|tragedy|winner|slasher|movie|film|novel|drama|thriller)\b/,
+  ],
   // "it's a told as a story within a story short story collection": a phrase taken for an adjective.
   ['a phrase inside a kind', /\ban? (?:set|based|told) [^.,;]* (?:story|collection|novel)\b(?! (?:about|of|with)\b)/],
   // "a classic mystery that's a detective story": a kind, then another kind as what the first one is.

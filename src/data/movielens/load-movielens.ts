@@ -47,6 +47,9 @@ const VERDICT_TAGS = [
   'characters',
   'interesting',
   'movies',
+  'made me cry',
+  'audience intelligence underestimated',
+  'cinematography',
 ] as const;
 
 /** Options for {@link loadMovieLens}. */
@@ -66,7 +69,8 @@ export const MovieLensOptionsSchema = z
      * 'no dvd at netflix', 'seen more than once', 'seen at the cinema', 'not seen') and verdicts ('bad', 'bad acting',
      * 'bad plot', 'bad script', 'bad writing', 'boring', 'overrated', 'stupid ending', 'awesome', 'masterpiece',
      * 'great ending', 'imdb top 250', 'too long', 'plot holes', 'great acting', 'great performances', 'good dialogue',
-     * 'great dialogue', 'dialogue', 'characters', 'interesting', 'movies')
+     * 'great dialogue', 'dialogue', 'characters', 'interesting', 'movies', 'made me cry',
+     * 'audience intelligence underestimated', 'cinematography')
      */
     ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS, ...VERDICT_TAGS]),
     /**

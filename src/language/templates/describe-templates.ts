@@ -173,7 +173,7 @@ const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with|told|an?) /;
 /** A quality that is a kind of item of its own: "a treasure hunt", "a detective story". */
 export const KIND_QUALITY = /^an? /;
 const SET = /^set /;
-const PARTICIPLE_QUALITY = /^(?:set|based|told) /;
+const PARTICIPLE_QUALITY = /^(?:set|based|told|in) /;
 
 /** A feature said as a theme: "themes of grief" is "grief" after "deals with"; anything else is not a theme. */
 export function themeOf(feature: string): string | undefined {
@@ -452,6 +452,9 @@ export function describeItem(
     shown[kindAt] = `${shown[kindAt]} ${shown[participleAt]}`;
     shown.splice(participleAt, 1);
   }
+  // The first sentence said what kind of item it is: another kind comes as more of what it is, not a correction
+  // ("Fight Club is a crime action drama. It's also a dark comedy.").
+  if (KIND_QUALITY.test(shown[0] ?? '')) shown[0] = `also ${shown[0]}`;
   const things: string[] = [];
   const themes: string[] = [];
   for (const feature of features) {

@@ -54,28 +54,38 @@ export interface TurnState {
  * (1999)", "Coco" after "Coco (2017)") and as a user names one at all ("I loved The Shining", not "The Shining
  * (1980)"), when that still names it plainly: it is the only film of that title in the catalog, or far better known
  * than the others (see {@link BETTER_KNOWN}), it is not one everyday word or a letter or two ("Up", "Her", "Heat",
- * "M"), and it does not end in punctuation of its own.
+ * "M"), and it does not end in punctuation of its own. With it, the other items of that title.
  */
-function shortTitle(item: Item, display: string, catalog: ItemCatalog): string | undefined {
+function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTitle | undefined {
   const suffix = ` (${item.year})`;
   if (item.year === undefined || !display.endsWith(suffix)) return undefined;
   const short = display.slice(0, -suffix.length);
   if (/[?!.,:;]$/.test(short)) return undefined;
   if (!short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()))) return undefined;
-  const namesakes = catalog.findByTitle(short);
-  return namesakes.length === 1 || betterKnown(item, namesakes) ? short : undefined;
+  const namesakes = catalog.findByTitle(short).filter((other) => other.id !== item.id);
+  if (namesakes.length > 0 && !betterKnown(item, namesakes, catalog)) return undefined;
+  return { short, namesakes: namesakes.map((other) => other.id) };
+}
+
+interface ShortTitle {
+  readonly short: string;
+  /** The other items of that title: once one of them has come up, the year tells them apart again. */
+  readonly namesakes: readonly string[];
 }
 
 // People say "Titanic" and "Gladiator" for the 1997 and 2000 films, not for the others of those titles: a title names
-// the one of its items with at least this many times the popularity of every other (a catalog without popularity
-// keeps the years). "The Producers" of 1968 and of 2005 (33 and 9 MovieLens raters) keep theirs.
+// the one of its items with at least this many times the popularity of every other, and at least MIN_KNOWN of the
+// catalog's most popular item's (a catalog without popularity keeps the years, and so does a film next to one whose
+// popularity is 0 or unknown: unrated, not unknown to viewers). "The Producers" of 1968 and of 2005 (33 and 9
+// MovieLens raters) keep theirs.
 const BETTER_KNOWN = 4;
+const MIN_KNOWN = 0.03;
 
-function betterKnown(item: Item, namesakes: readonly Item[]): boolean {
+function betterKnown(item: Item, namesakes: readonly Item[], catalog: ItemCatalog): boolean {
   const popularity = item.popularity ?? 0;
   return (
-    popularity > 0 &&
-    namesakes.every((other) => other.id === item.id || (other.popularity ?? popularity) * BETTER_KNOWN <= popularity)
+    catalog.relativePopularity(item.id) >= MIN_KNOWN &&
+    namesakes.every((other) => (other.popularity ?? 0) > 0 && (other.popularity ?? 0) * BETTER_KNOWN <= popularity)
   );
 }
 
@@ -85,15 +95,18 @@ const knownTitle = perItem((item, catalog) => shortTitle(item, displayTitle(item
 /**
  * The titles of item ids (throws `UNKNOWN_ITEM` for an id not in the catalog), ready for templates. The recommender
  * writes a title's year the first time, as a list of suggestions does; a user says the title alone where that is
- * plain (see {@link shortTitle}).
+ * plain (see {@link shortTitle}) and no other item of that title has come up.
  */
 export function titleWords(state: TurnState, ids: readonly string[]): TitleWords {
   const plain = state.speaker === 'user';
   const list = ids.map((id) => {
     const item = state.catalog.require(id);
     const display = displayTitle(item);
-    const short = plain || state.known.has(id) ? knownTitle(item, state.catalog) : undefined;
-    return short ?? display;
+    const known = plain || state.known.has(id) ? knownTitle(item, state.catalog) : undefined;
+    const apart = known?.namesakes.some(
+      (other) => state.known.has(other) || state.named.includes(other) || ids.includes(other),
+    );
+    return known === undefined || apart ? display : known.short;
   });
   for (const title of list) state.titles.push(title);
   for (const id of ids) state.named.push(id);
