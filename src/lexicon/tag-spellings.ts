@@ -7,9 +7,9 @@ export function spellingKey(name: string): string {
 }
 
 // Frequent free-text tags (MovieLens users') that most of the people who gave them wrote misspelt or in the wrong
-// case, or that are one tag under two names: each right spelling, then the others it stands for. Names typed in lower case ("hugh jackman") would
-// read as common words; words typed with a capital ("Wizards") would read as names. Case, spaces, hyphens and a
-// plural "s" are merged without help (see loadMovieLens).
+// case, or that are one tag under two names: each right spelling, then the others it stands for. Names typed in
+// lower case ("hugh jackman") would read as common words; words typed with a capital ("Wizards") would read as
+// names. Case, spaces, hyphens and a plural "s" are merged without help (see loadMovieLens).
 const SPELLINGS: readonly (readonly [string, ...string[]])[] = [
   ['Tolkien', 'Tolkein'],
   ['Quentin Tarantino', 'Tarantino'],
@@ -45,14 +45,13 @@ const SPELLINGS: readonly (readonly [string, ...string[]])[] = [
   ['mental hospital'],
   ['psychological thriller'],
   ['highly quotable'],
-  ['great performances'],
 ];
 
 const BY_KEY = new Map(
   SPELLINGS.flatMap(([right, ...wrong]) => [right, ...wrong].map((spelling) => [spellingKey(spelling), right])),
 );
 
-/** The right spelling of a tag known to be often written wrong, by its {@link spellingKey}. */
+/** The right spelling of a tag often written wrong or under another name, by its {@link spellingKey}. */
 export function knownTagSpelling(key: string): string | undefined {
   return BY_KEY.get(key);
 }
