@@ -365,7 +365,7 @@ function build(d: DomainWords) {
     ],
     terse: [
       ({ and, x }) => `Nothing against it. I'd rather have ${x} than ${and}.`,
-      ({ and, x }) => `Just my mood. More into ${x} than ${and}.`,
+      ({ and, x }) => `Just my mood. Want ${x} tonight, not ${and}.`,
     ],
   };
 
