@@ -622,12 +622,12 @@ describe('TemplateAdapter', () => {
         { id: 'titanic-1953', title: 'Titanic', year: 1953, popularity: 6, attributes: { genre: ['Drama'] } },
         { id: 'producers-1968', title: 'The Producers', year: 1968, popularity: 33, attributes: { genre: ['Comedy'] } },
         { id: 'producers-2005', title: 'The Producers', year: 2005, popularity: 9, attributes: { genre: ['Comedy'] } },
-        // Unrated in the data, not unknown to viewers; and a film of a title far better known than its namesake,
-        // but known to few (2 raters beside the 140 of the catalog's most popular).
+        // A namesake unrated in the data, not unknown to viewers; and a film four times as popular as its namesake
+        // but known to few (4 raters beside the 140 of the catalog's most popular).
         { id: 'bounty-1935', title: 'Mutiny on the Bounty', year: 1935, popularity: 60, attributes: {} },
         { id: 'bounty-1962', title: 'Mutiny on the Bounty', year: 1962, popularity: 0, attributes: {} },
-        { id: 'browning-1994', title: 'The Browning Version', year: 1994, popularity: 2, attributes: {} },
-        { id: 'browning-1951', title: 'The Browning Version', year: 1951, attributes: {} },
+        { id: 'browning-1994', title: 'The Browning Version', year: 1994, popularity: 4, attributes: {} },
+        { id: 'browning-1951', title: 'The Browning Version', year: 1951, popularity: 1, attributes: {} },
       ],
       { domain: 'movies' },
     );
