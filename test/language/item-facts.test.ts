@@ -330,6 +330,20 @@ describe('item facts', () => {
     expect(cityLights.some((text) => text.includes('Virginia Cherrill'))).toBe(true);
   });
 
+  it('tells no tag as news that the suggestion told as a fact, but does when it gave it as a liking', () => {
+    const sleep = catalog.require('the-big-sleep-1946');
+    const keys = ['genre:Film-Noir', 'tag:private detective', 'tag:los angeles'];
+    const answers = (text: string, reasons: string[]) =>
+      said((random) => describeItem(sleep, sleep.title, keys, random, { suggestedAs: { text, reasons } }), 100);
+    const told = answers("To match your interest in noir, I picked The Big Sleep (1946). It's set in Los Angeles.", [
+      'genre:Film-Noir',
+    ]);
+    expect(told.filter((text) => text.includes('Los Angeles'))).toEqual([]);
+    expect(told.every((text) => text.includes('private-eye story'))).toBe(true);
+    const liked = answers('For movies set in Los Angeles, try The Big Sleep (1946).', ['tag:los angeles']);
+    expect(liked.every((text) => text.includes('set in Los Angeles'))).toBe(true);
+  });
+
   it('says "heart" in a theme\'s frame only where neither the title nor a tag says it', () => {
     const hearts = (text: string) => text.match(/\bheart\b/gi)?.length ?? 0;
     let checked = 0;

@@ -353,6 +353,14 @@ export function describeItem(
   const keywords: string[] = [];
   const others = new Map<string, string[]>();
   let forMaker = false;
+  // A name inside the title is no mention of the maker: "Narrative of the Life of Frederick Douglass (1845)" did not
+  // say who wrote it.
+  const suggestion = suggestedAs?.text.replaceAll(item.title, '') ?? '';
+  // A tag the suggestion told of the item ("a dark comedy people tag stylish") is not told again as news; one it gave
+  // as the user's liking ("For disturbing films, try …") said nothing of the item yet.
+  const spoken = suggestion.toLowerCase();
+  const told = (key: string, text: string): boolean =>
+    !suggestedAs?.reasons.includes(key) && spoken.includes(text.toLowerCase());
   for (const key of keys) {
     const trait = attributePhrase(key, phrasing).trait;
     switch (trait.kind) {
@@ -368,13 +376,13 @@ export function describeItem(
         break;
       // Two tags may say one thing ("suspense" and "suspenseful"): it is said once.
       case 'quality':
-        if (!qualities.includes(trait.text)) qualities.push(trait.text);
+        if (!qualities.includes(trait.text) && !told(key, trait.text)) qualities.push(trait.text);
         break;
       case 'feature':
-        if (!features.includes(trait.text)) features.push(trait.text);
+        if (!features.includes(trait.text) && !told(key, trait.text)) features.push(trait.text);
         break;
       case 'keyword':
-        keywords.push(trait.text);
+        if (!told(key, trait.text)) keywords.push(trait.text);
         break;
       case 'other': {
         const values = others.get(trait.facet);
@@ -393,9 +401,6 @@ export function describeItem(
   // the era is all there is to say).
   const dated = keys.length > 0 && item.year !== undefined && title.endsWith(`(${item.year})`);
   const era = item.year === undefined || dated ? '' : `${eraOf(item.year)} `;
-  // A name inside the title is no mention of the maker: "Narrative of the Life of Frederick Douglass (1845)" did not
-  // say who wrote it.
-  const suggestion = suggestedAs?.text.replaceAll(item.title, '') ?? '';
   // Who made it and also stars in it is named once, as its maker.
   const acting = castNames.filter((name) => !directors.includes(name));
   // The cast the suggestion told as a fact ("Clint Eastwood stars in it.") is not told again as news; named as the
