@@ -9,7 +9,7 @@ import { describeZodIssue } from '../validation/describe-zod-issue.js';
 import { fileError } from './file-error.js';
 import { isGzipPath } from './json-lines-file.js';
 import { OutputLock } from './output-lock.js';
-import { writeFileAtomically } from './write-file-atomically.js';
+import { removeLeftTemporaries, writeFileAtomically } from './write-file-atomically.js';
 
 /** What a run was asked for: every setting that changes its output, as plain JSON. */
 export const RunConfigSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
@@ -236,6 +236,8 @@ export class RunFile {
     // Taken before the output is read: another run appending meanwhile would make the reading wrong.
     const lock = await OutputLock.acquire(file);
     try {
+      // A run killed (SIGKILL) while it replaced its manifest left the new one's temporary file.
+      await removeLeftTemporaries(manifestPath(file));
       if (options.force || info.size === 0) {
         return new RunFile(file, {
           regular: true,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeError } from './file-error.js';
 
@@ -16,4 +16,21 @@ export async function writeFileAtomically(file: string, content: string): Promis
     await rm(temp, { force: true });
     throw writeError(error, file);
   }
+}
+
+// The name of a temporary sibling of a file: its own name, then 8 hex digits (see writeFileAtomically).
+const TEMPORARY = /^[0-9a-f]{8}\.tmp$/;
+
+/**
+ * Removes the temporary siblings of `file` that a process killed mid-write (SIGKILL gives it no chance to) left
+ * behind. Only for a caller that holds the file's lock, so that no live writer's temporary file is taken.
+ */
+export async function removeLeftTemporaries(file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dirname(file)).catch(() => [] as string[]);
+  await Promise.all(
+    names
+      .filter((name) => name.startsWith(prefix) && TEMPORARY.test(name.slice(prefix.length)))
+      .map((name) => rm(join(dirname(file), name), { force: true })),
+  );
 }

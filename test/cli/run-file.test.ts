@@ -232,6 +232,23 @@ describe('icer generate --out: output that survives anything', () => {
     },
   );
 
+  it.skipIf(!hasBuild)('removes the temporary manifest a run killed mid-write left, and no other file', async () => {
+    const { dir } = tempDir();
+    const out = join(dir, 'out.jsonl');
+    const first = run(dir, '--workers', '1');
+    const firstEnd = exited(first);
+    await grown(out, 20_000, first);
+    first.kill('SIGKILL');
+    await firstEnd;
+    // What a SIGKILL between writing the new manifest and renaming it into place leaves behind.
+    writeFileSync(join(dir, '.out.jsonl.icer-run.json.0a1b2c3d.tmp'), '{"torn');
+    writeFileSync(join(dir, 'notes.txt'), 'mine');
+    const resumed = await exited(run(dir, '--resume'));
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(readFileSync(out, 'utf8')).toBe(whole);
+    expect(readdirSync(dir).sort()).toEqual(['notes.txt', 'out.jsonl', 'out.jsonl.icer-run.json']);
+  });
+
   it('drops a torn last line on --resume, and refuses a resume with other settings', async () => {
     const { dir } = tempDir();
     const head = whole.split('\n').slice(0, 40).join('\n');
