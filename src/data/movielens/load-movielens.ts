@@ -104,16 +104,12 @@ function spacedTag(tag: string): string {
  */
 function mostWritten(counts: ReadonlyMap<string, number>): string {
   const forms = new Map<string, Map<string, number>>();
+  const totals = new Map<string, number>();
   for (const [spelling, count] of counts) {
     const form = spelling.toLowerCase();
     forms.set(form, (forms.get(form) ?? new Map<string, number>()).set(spelling, count));
+    totals.set(form, (totals.get(form) ?? 0) + count);
   }
-  const totals = new Map<string, number>();
-  for (const [form, spellings] of forms)
-    totals.set(
-      form,
-      [...spellings.values()].reduce((a, b) => a + b, 0),
-    );
   return mostCommon(forms.get(mostCommon(totals)) as Map<string, number>);
 }
 
