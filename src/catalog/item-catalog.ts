@@ -2,14 +2,8 @@ import { z } from 'zod';
 import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
 import { parseOptions } from '../validation/parse-options.js';
-import {
-  type AttributeKey,
-  type Item,
-  type ItemInput,
-  ItemSchema,
-  itemAttributeKeys,
-  parseAttributeKey,
-} from './item.js';
+import { cleanItem } from './clean-item.js';
+import { type AttributeKey, attributeKey, type Item, type ItemInput, ItemSchema, parseAttributeKey } from './item.js';
 import { normalizeTitle, splitYear } from './title.js';
 
 /** One entry of a catalog's attribute vocabulary. */
@@ -112,6 +106,8 @@ export class ItemCatalog implements Iterable<Item> {
   }
 
   #validate(input: ItemInput, index: number): Item {
+    const clean = cleanItem(input);
+    if (clean !== undefined) return clean;
     const parsed = ItemSchema.safeParse(input);
     if (parsed.success) return parsed.data;
     const issue = parsed.error.issues[0];
@@ -135,31 +131,39 @@ export class ItemCatalog implements Iterable<Item> {
       );
     }
     this.#byId.set(item.id, item);
-    for (const name of [item.title, ...(item.aliases ?? [])]) {
-      const key = normalizeTitle(name);
-      if (key === '') continue;
-      const list = this.#byTitle.get(key);
-      if (!list) this.#byTitle.set(key, [item]);
-      else if (!list.includes(item)) list.push(item);
-    }
-    const keys = Object.freeze([...new Set(itemAttributeKeys(item))]);
-    this.#keysById.set(item.id, keys);
-    const ids = new Int32Array(keys.length);
-    for (const [position, key] of keys.entries()) {
-      let id = this.#attributeIds.get(key);
-      if (id === undefined) {
-        id = this.#attributeKeys.length;
-        this.#attributeIds.set(key, id);
-        this.#attributeKeys.push(key);
+    this.#addTitle(item.title, item);
+    for (const alias of item.aliases ?? []) this.#addTitle(alias, item);
+    // Deduplicated by dense id: an attribute listed twice counts once.
+    const keys: AttributeKey[] = [];
+    const ids: number[] = [];
+    for (const [facet, values] of Object.entries(item.attributes)) {
+      for (const value of values) {
+        const key = attributeKey(facet, value);
+        let id = this.#attributeIds.get(key);
+        if (id === undefined) {
+          id = this.#attributeKeys.length;
+          this.#attributeIds.set(key, id);
+          this.#attributeKeys.push(key);
+          this.#byAttribute.set(key, [item]);
+        } else if (ids.includes(id)) {
+          continue;
+        } else {
+          (this.#byAttribute.get(key) as Item[]).push(item);
+        }
+        keys.push(key);
+        ids.push(id);
       }
-      ids[position] = id;
     }
-    this.#attributeIdsById.set(item.id, ids);
-    for (const key of keys) {
-      const list = this.#byAttribute.get(key);
-      if (list) list.push(item);
-      else this.#byAttribute.set(key, [item]);
-    }
+    this.#keysById.set(item.id, Object.freeze(keys));
+    this.#attributeIdsById.set(item.id, Int32Array.from(ids));
+  }
+
+  #addTitle(name: string, item: Item): void {
+    const key = normalizeTitle(name);
+    if (key === '') return;
+    const list = this.#byTitle.get(key);
+    if (!list) this.#byTitle.set(key, [item]);
+    else if (!list.includes(item)) list.push(item);
   }
 
   /** Number of items. */

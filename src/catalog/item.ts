@@ -1,9 +1,12 @@
 import { z } from 'zod';
 
+/** What a facet name looks like (see {@link FacetSchema}). */
+export const FACET_NAME = /^[a-z][a-z0-9_-]*$/;
+
 /** A facet name such as `genre`, `tag`, `director` or `cast`: lowercase letters, digits, `-` and `_`. */
 export const FacetSchema = z
   .string()
-  .regex(/^[a-z][a-z0-9_-]*$/, 'a facet name is lowercase letters, digits, "-" or "_", starting with a letter');
+  .regex(FACET_NAME, 'a facet name is lowercase letters, digits, "-" or "_", starting with a letter');
 
 /**
  * One recommendable item. `attributes` maps a facet to its values: `{ genre: ['Sci-Fi'], director: ['Lana
