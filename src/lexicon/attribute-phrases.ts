@@ -110,7 +110,7 @@ function fill(pattern: string, value: string): string {
 const SET_WORD = / (?:Trilogy|Quartet|Series|Sequence|Cycle)$/;
 const PLURAL_NAME = / (?:Novels|Books|Chronicles|Tales|Stories|Papers|Letters|Mysteries|Adventures)$/;
 
-// Unknown genres: acronyms ("IMAX") keep their capitals, any other name is lowercased like the known ones; the
+// Unknown genres: acronyms ("TV") keep their capitals, any other name is lowercased like the known ones; the
 // domain's plural follows ("sf books"), or nothing in a domain without a noun.
 function genericGenre(value: string, phrasing: DomainPhrasing): GenreWords {
   const word = value.length > 1 && value === value.toUpperCase() ? value : value.toLowerCase();

@@ -150,6 +150,18 @@ export const MOVIE_GENRES: Readonly<Record<string, GenreWords>> = {
     headRank: 8,
     after: ['with some real scares', 'with horror elements'],
   },
+  // MovieLens's IMAX is a way of showing a film, not a kind of story: it leads the description ("an IMAX
+  // documentary"), never left over as "Expect some IMAX along the way".
+  IMAX: {
+    noun: 'IMAX films',
+    more: 'more of an IMAX spectacle',
+    less: 'less of an IMAX spectacle',
+    modifier: 'IMAX',
+    element: 'IMAX spectacle',
+    rank: 0,
+    headRank: NO_HEAD,
+    after: ['made for IMAX screens', 'shot for IMAX'],
+  },
   Musical: {
     noun: 'musicals',
     more: 'more of a musical',
@@ -231,7 +243,7 @@ export const MOVIE_GENRES: Readonly<Record<string, GenreWords>> = {
 const BY_NAME = new Map(Object.entries(MOVIE_GENRES));
 const BY_LOWERCASE = new Map(Object.entries(MOVIE_GENRES).map(([name, words]) => [name.toLowerCase(), words]));
 
-// Acronyms ("IMAX") keep their capitals; any other unknown genre name is lowercased like the known ones.
+// Acronyms ("TV") keep their capitals; any other unknown genre name is lowercased like the known ones.
 function genericGenre(value: string): GenreWords {
   const word = value.length > 1 && value === value.toUpperCase() ? value : value.toLowerCase();
   return {

@@ -62,3 +62,14 @@ export const form = (quality: string, noun: string, less: string, more = quality
   less,
   trait: { kind: 'quality', text: quality },
 });
+
+/**
+ * A name a film is known by, a star's, a director's, a studio's, a series': "one for fans of Brad Pitt", which a tag
+ * says of a film whatever part the name had in it.
+ */
+export const fans = (name: string, noun: string): TagWords => ({
+  noun,
+  more: `more ${name}`,
+  less: `less ${name}`,
+  trait: { kind: 'quality', text: `one for fans of ${name}` },
+});

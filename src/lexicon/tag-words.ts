@@ -1,6 +1,6 @@
 import { spellingKey } from './tag-spellings.js';
 import * as shapes from './tag-word-shapes.js';
-import { form, kind, setting, type TagWords, topic } from './tag-word-shapes.js';
+import { fans, form, kind, setting, type TagWords, topic } from './tag-word-shapes.js';
 
 export type { TagTrait, TagWords } from './tag-word-shapes.js';
 
@@ -25,6 +25,9 @@ const TAGS = new Map<string, TagWords>([
   ['based on a true story', form('based on a true story', 'true stories', 'not based on a true story')],
   ['bittersweet', adjective('bittersweet')],
   ['black and white', form('in black and white', 'black-and-white films', 'in color')],
+  // The MovieLens loader's tag for a film shown in IMAX: how it was released, said as such ("It's also an IMAX
+  // release"), never as something it has.
+  ['IMAX', form('an IMAX release', 'IMAX films', 'not an IMAX release')],
   ['boxing', topic('boxing movies', 'boxing', 'boxing', false)],
   ['car chase', topic('car chases', 'car chases', 'car chases', true)],
   ['chosen one', kind('a chosen-one story', 'chosen-one stories')],
@@ -242,6 +245,22 @@ const TAGS = new Map<string, TagWords>([
   ...['Africa', 'Australia', 'China', 'England', 'Europe', 'France', 'India', 'Ireland', 'Italy', 'Rome'].map(
     (place): [string, TagWords] => [place.toLowerCase(), setting(`set in ${place}`, `movies set in ${place}`)],
   ),
+  // The names MovieLens users tag films with (three films or more of ml-latest-small), not "Among its tags: Brad
+  // Pitt": stars, directors, studios and series, and the writers whose books the films adapt.
+  ...[
+    ...['Adam Sandler', 'Al Pacino', 'Ben Affleck', 'Ben Stiller', 'Brad Pitt', 'Bruce Willis', 'Christian Bale'],
+    ...['Christoph Waltz', 'Edward Norton', 'Hugh Jackman', 'Jack Nicholson', 'Jake Gyllenhaal', 'James Stewart'],
+    ...['Leonardo DiCaprio', 'Liam Neeson', 'Mark Ruffalo', 'Michael Cera', 'Morgan Freeman', 'Rachel Weisz'],
+    ...['Robert De Niro', 'Robin Williams', 'Ryan Reynolds', 'Samuel L. Jackson', 'Seth Rogen', 'Steve Buscemi'],
+    ...['Steve Carell', 'Tom Hanks', 'Tom Hardy', 'Will Ferrell', 'Astaire and Rogers', 'Hepburn and Tracy'],
+    ...['Alfred Hitchcock', 'Christopher Nolan', 'Coen Brothers', 'Martin Scorsese', 'Quentin Tarantino'],
+    ...['Stanley Kubrick', 'Steven Spielberg', 'Tim Burton', 'Aardman', 'DC Comics', 'Disney', 'Marvel', 'Pixar'],
+    ...['Star Wars', 'Studio Ghibli', 'Inspector Clouseau', 'Nick and Nora Charles'],
+  ].map((name): [string, TagWords] => [name, fans(name, `${name} movies`)]),
+  ...[
+    ...['Dickens', 'E.M. Forster', 'Jane Austen', 'John Grisham', 'Nick Hornby', 'Shakespeare', 'Stephen King'],
+    ...['Tennessee Williams', 'Tolkien', 'Tom Clancy'],
+  ].map((name): [string, TagWords] => [name, fans(name, `${name} adaptations`)]),
 ]);
 
 // Free-text tags (MovieLens: "thought-provoking", "dark hero", "pixar") may be adjectives, nouns or names; "___

@@ -108,10 +108,22 @@ describe.skipIf(!present)('MovieLens ml-latest-small (real data)', () => {
   });
 
   it('reads genres and tags as facets', () => {
-    for (const [id, expected] of genres) expect(dataset.catalog.require(id).attributes.genre).toEqual(expected);
+    // IMAX, how a film was shown, is no genre (and, by default, no tag either).
+    for (const [id, expected] of genres)
+      expect(dataset.catalog.require(id).attributes.genre).toEqual(expected.filter((genre) => genre !== 'IMAX'));
+    expect(dataset.catalog.vocabulary().filter(({ value }) => value === 'IMAX')).toEqual([]);
     const tagged = dataset.catalog.items().filter((item) => (item.attributes.tag ?? []).length > 0);
     expect(tagged.length).toBeGreaterThan(1000);
     expect(dataset.catalog.require('2571').externalIds).toEqual({ imdb: 'tt0133093', tmdb: '603' });
+  });
+
+  it("makes the IMAX genre a tag, last of each film's tags, when ignoredTags leaves it out", async () => {
+    const kept = await loadMovieLens(DATA_DIR, { ignoredTags: [] });
+    const shown = [...genres].filter(([, listed]) => listed.includes('IMAX')).map(([id]) => id);
+    expect(shown.length).toBe(158);
+    for (const id of shown) expect(kept.catalog.require(id).attributes.tag?.at(-1)).toBe('IMAX');
+    expect(kept.catalog.withAttribute('tag:IMAX').map((item) => item.id)).toEqual(shown);
+    expect(kept.catalog.vocabulary({ facet: 'genre' }).map(({ value }) => value)).not.toContain('IMAX');
   });
 
   it('splits real titles into title, year and aliases', () => {

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import type { Turn } from '../../src/dialogue/turn.js';
+import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { describeItem } from '../../src/language/templates/describe-templates.js';
 import { itemAppositive, itemFact } from '../../src/language/templates/item-facts.js';
 import { attributePhrase } from '../../src/lexicon/attribute-phrases.js';
@@ -342,6 +344,67 @@ describe('item facts', () => {
     expect(told.every((text) => text.includes('private-eye story'))).toBe(true);
     const liked = answers('For movies set in Los Angeles, try The Big Sleep (1946).', ['tag:los angeles']);
     expect(liked.every((text) => text.includes('set in Los Angeles'))).toBe(true);
+  });
+
+  it('says a film is one for fans of a name apart from its other qualities, never inside its kind', () => {
+    const fight = new ItemCatalog(
+      [
+        {
+          id: 'fight',
+          title: 'Fight Club',
+          year: 1999,
+          attributes: { genre: ['Drama'], tag: ['heist', 'Brad Pitt', 'dark'] },
+        },
+      ],
+      { domain: 'movies' },
+    ).require('fight');
+    const keys = ['genre:Drama', 'tag:heist', 'tag:Brad Pitt', 'tag:dark'];
+    const texts = said((random) => describeItem(fight, fight.title, keys, random));
+    expect(texts.every((text) => text.includes('one for fans of Brad Pitt'))).toBe(true);
+    // Not "it's also a one for fans of Brad Pitt, dark heist movie".
+    expect(texts.filter((text) => /\ba one for|Brad Pitt, dark/.test(text))).toEqual([]);
+  });
+
+  it('says the kind the suggestion gave the item as the one mentioned, and no kind said of another item', () => {
+    const adapter = new TemplateAdapter();
+    const exorcist = catalog.resolveTitle('The Exorcist').id;
+    const halloween = catalog.resolveTitle('Halloween').id;
+    const suggested = (text: string, items: string[]): Turn => ({
+      index: 0,
+      speaker: 'assistant',
+      acts: [{ type: 'recommend', items, reasons: [] }],
+      text,
+    });
+    const answers = (history: Turn[], keys = ['genre:Horror', 'director:William Friedkin']) =>
+      Array.from({ length: 60 }, (_, seed) =>
+        adapter.verbalizeSync({
+          speaker: 'assistant',
+          acts: [{ type: 'describe-item', items: [exorcist], attributes: keys }],
+          history,
+          catalog,
+          random: new SeededRandom(`told/${seed}`),
+        }),
+      );
+    const news = /\b(?:is|It's) an? (?:early-1970s )?horror (?:film|movie)\b/;
+    const told = answers([suggested('For supernatural stories, try The Exorcist (1973), a horror film.', [exorcist])]);
+    expect(told.filter((text) => news.test(text))).toEqual([]);
+    expect(told.every((text) => text.includes('the horror film I mentioned'))).toBe(true);
+    // Set off from what follows it: "the horror film I mentioned, by William Friedkin".
+    expect(told.filter((text) => / I mentioned [a-z]/.test(text))).toEqual([]);
+    // Kind and maker told alike: both under one "as I said".
+    const both = answers([suggested('Try The Exorcist (1973), a horror film by William Friedkin.', [exorcist])]);
+    expect(
+      both.every((text) =>
+        /^(?:As|Like) I said, The Exorcist is a horror (?:film|movie) (?:from|by) William Friedkin/.test(text),
+      ),
+    ).toBe(true);
+    // The kind said of the other film of the slate says nothing of this one.
+    const other = answers(
+      [suggested('Try Halloween (1978), a horror film, or The Exorcist (1973).', [halloween, exorcist])],
+      ['genre:Horror'],
+    );
+    expect(other.filter((text) => text.includes('I mentioned'))).toEqual([]);
+    expect(other.some((text) => news.test(text))).toBe(true);
   });
 
   it('says "heart" in a theme\'s frame only where neither the title nor a tag says it', () => {

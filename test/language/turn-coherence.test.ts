@@ -491,12 +491,33 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
           said.type === 'recommend' &&
           said.reasons.some((key) => /^(?:director|author):/.test(key) && catalog.carries(id, key)),
       );
-      const saidBefore = /\b(?:I said|I mentioned)\b/.test(turn.text);
+      // Of the maker: "from Henry Selick as I said", "Like I said, …"; not "the horror film I mentioned".
+      const saidBefore = /\b(?:as I said|as I mentioned|like I said)\b/i.test(turn.text);
       if (again && forLiking && saidBefore)
         found.push({ rule: "the user's liking told as the recommender's words", text: turn.text });
       if (again && !forLiking && !saidBefore) found.push({ rule: 'the maker told again as news', text: turn.text });
       if (saidBefore && makers.some((name) => turn.text.includes(name)) && !again && !forLiking)
         found.push({ rule: 'a maker "as I said" whom only the title named', text: turn.text });
+      // "Try Touch of Evil (1958), a noir crime thriller." … "Right, Touch of Evil. It's a noir crime thriller.": the
+      // kind the suggestion gave this item told again as news (what it said of another item of its slate aside).
+      const title = catalog.require(id).title;
+      const others = (suggestion?.acts ?? [])
+        .flatMap((said) => (said.type === 'recommend' ? said.items : []))
+        .filter((other) => other !== id)
+        .map((other) => catalog.require(other).title);
+      const spoken = suggestion?.text ?? '';
+      const from = spoken.indexOf(title);
+      let segment = from < 0 ? '' : spoken.slice(from + title.length);
+      for (const other of others) {
+        const at = segment.indexOf(other);
+        if (at >= 0) segment = segment.slice(0, at);
+      }
+      segment = segment.toLowerCase();
+      const kind = /\b(?:is|It's) (an? [a-z' -]+?)(?= by | from | directed| written| starring| with|[,.;:!?]|$)/.exec(
+        turn.text.split(/(?<=[.!?]) /)[0] ?? '',
+      )?.[1];
+      if (kind !== undefined && segment.includes(kind.toLowerCase()) && !/^(?:As|Like) I said, /.test(turn.text))
+        found.push({ rule: 'a kind the suggestion told, told again as news', text: turn.text });
       // "Try A Fistful of Dollars. Clint Eastwood stars in it." … "It's a western with Clint Eastwood …": the cast told
       // again as news (not a star named as the user's liking, nor one who also made it).
       const reasons = suggestion?.acts.flatMap((said) => (said.type === 'recommend' ? said.reasons : [])) ?? [];

@@ -9,7 +9,8 @@ describe('attributePhrase', () => {
     expect(attributePhrase('genre:Film-Noir').noun).toBe('film noir');
     expect(attributePhrase('genre:Children').noun).toBe('family films');
     expect(attributePhrase('genre:Comedy').noun).toBe('comedies');
-    expect(attributePhrase('genre:IMAX').noun).toBe('IMAX movies');
+    expect(attributePhrase('genre:IMAX').noun).toBe('IMAX films');
+    expect(attributePhrase('genre:TV').noun).toBe('TV movies');
     expect(attributePhrase('tag:time travel').noun).toBe('time travel');
     expect(attributePhrase('tag:thought-provoking').noun).toBe('thought-provoking movies');
     expect(attributePhrase('director:Christopher Nolan').noun).toBe('films by Christopher Nolan');
@@ -26,6 +27,16 @@ describe('attributePhrase', () => {
     // Two tags of one film that mean one thing are still two questions apart: their words differ.
     expect(attributePhrase('tag:suspense').noun).not.toBe(attributePhrase('tag:suspenseful').noun);
     expect(attributePhrase('tag:black comedy').noun).not.toBe(attributePhrase('tag:dark comedy').noun);
+  });
+
+  it('words a name MovieLens users tag films with as a film for its fans, not as a tag', () => {
+    expect(attributePhrase('tag:Brad Pitt').trait).toEqual({ kind: 'quality', text: 'one for fans of Brad Pitt' });
+    expect(attributePhrase('tag:Brad Pitt').noun).toBe('Brad Pitt movies');
+    expect(attributePhrase('tag:Stephen King').noun).toBe('Stephen King adaptations');
+    expect(attributePhrase('tag:coen brothers').trait).toEqual({
+      kind: 'quality',
+      text: 'one for fans of Coen Brothers',
+    });
   });
 
   it("finds a tag's words however it is spelled, and under its plural or its singular", () => {

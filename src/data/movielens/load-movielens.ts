@@ -21,6 +21,10 @@ const BOOKKEEPING_TAGS = [
   'not seen',
 ] as const;
 
+// Listed among MovieLens's genres, but how a film was shown, not what kind of film it is: a tag, so that no one is
+// drawn a love of it as of a genre, and one ignored by default, as no one picks a film for a night in by it.
+const IMAX = 'IMAX';
+
 // Verdicts on a film rather than what it is, and words that name no feature of it ("characters", "movies"): as a
 // taste ("I'm not into bad movies") or a description ("Among its tags: bad plot") they say nothing of the film a
 // viewer could want or avoid.
@@ -58,7 +62,8 @@ export const MovieLensOptionsSchema = z
     // The scale of profileFromRatings: one rule for ratings wherever they come from.
     ...RatingScaleShape,
     /**
-     * Read tags.csv (when present) into a `tag` facet.
+     * Read tags.csv (when present) into a `tag` facet. Either way, the genre MovieLens calls "IMAX" (how a film was
+     * shown, not a kind of film) becomes the tag `IMAX` when `ignoredTags` leaves it out (by default it lists it).
      * @default true
      */
     tags: z.boolean().default(true),
@@ -70,9 +75,10 @@ export const MovieLensOptionsSchema = z
      * 'bad plot', 'bad script', 'bad writing', 'boring', 'overrated', 'stupid ending', 'awesome', 'masterpiece',
      * 'great ending', 'imdb top 250', 'too long', 'plot holes', 'great acting', 'great performances', 'good dialogue',
      * 'great dialogue', 'dialogue', 'characters', 'interesting', 'movies', 'made me cry',
-     * 'audience intelligence underestimated', 'cinematography')
+     * 'audience intelligence underestimated', 'cinematography'), and 'IMAX': how a film was shown says nothing of
+     * it for a night in (leave it out of the list to keep it)
      */
-    ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS, ...VERDICT_TAGS]),
+    ignoredTags: z.array(z.string()).default([...BOOKKEEPING_TAGS, ...VERDICT_TAGS, IMAX]),
     /**
      * How many times a tag must have been given (by anyone, to any movies) to become an attribute. Most tags of
      * ml-latest-small (925 of 1,475) were given once, by one user to one film, among them quotes ("I am your
@@ -207,6 +213,7 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
   const items = new Map<string, ItemInput & { attributes: Record<string, string[]> }>();
   // Insertion order of `items` is file order, so an item's index in the catalog finds its line here.
   const movieLines = new Map<string, number>();
+  const shownInImax: string[] = [];
   await eachRow(moviesFile, ['movieId', 'title', 'genres'], (table, record) => {
     const id = table.required(record, 'movieId');
     const earlier = movieLines.get(id);
@@ -219,13 +226,15 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     movieLines.set(id, record.line);
     const { title, year, aliases } = parseMovieLensTitle(table.required(record, 'title'));
     const rawGenres = table.get(record, 'genres').trim();
-    const genres =
+    const listed =
       rawGenres === '' || rawGenres === NO_GENRES
         ? []
         : rawGenres
             .split('|')
             .map((g) => g.trim())
             .filter(Boolean);
+    const genres = listed.filter((genre) => genre !== IMAX);
+    if (genres.length < listed.length) shownInImax.push(id);
     items.set(id, {
       id,
       title: title === '' ? table.required(record, 'title') : title,
@@ -281,6 +290,15 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
         .sort(([, a], [, b]) => b - a)
         .map(([tag]) => tag.written);
       if (kept.length > 0) (items.get(id) as { attributes: Record<string, string[]> }).attributes.tag = kept;
+    }
+  }
+
+  // Last among a film's tags: how it was shown says least of what it is.
+  if (!ignored.has(spellingKey(IMAX))) {
+    for (const id of shownInImax) {
+      const attributes = (items.get(id) as { attributes: Record<string, string[]> }).attributes;
+      const tags = attributes.tag ?? [];
+      if (!tags.some((tag) => spellingKey(tag) === spellingKey(IMAX))) attributes.tag = [...tags, IMAX];
     }
   }
 

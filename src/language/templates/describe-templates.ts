@@ -87,6 +87,14 @@ const DESCRIBE_AGAIN: readonly Template<DescribeWords>[] = [
     `${w.t} is ${w.np}; ${w.by} ${w.made} it, like I said${cast(w, '. ', w.castOne ? ' stars in it' : ' star in it')}.`,
 ];
 
+const MENTIONED_THEN = / I mentioned(?= [a-z])/;
+
+/** The same, of an item whose suggestion told both its kind and its makers: both as said before. */
+const DESCRIBE_ALL_AGAIN: readonly Template<DescribeWords>[] = [
+  (w) => `As I said, ${w.t} is ${w.np} from ${w.by}${cast(w, ', starring ')}.`,
+  (w) => `Like I said, ${w.t} is ${w.np} by ${w.by}${cast(w, ', with ', ' in it')}.`,
+];
+
 /**
  * The same, of an item suggested for its makers as a liking the user stated ("You like films by Akira Kurosawa, so
  * try Ran"): the suggestion never said who made it, only what the user likes, so the makers are the reason, not
@@ -169,7 +177,7 @@ const TOGETHER = 0.6;
 // Qualities that are phrases ("set in Paris", "based on a true story", "a treasure hunt") go after those that are
 // adjectives: "dark and set in Paris", not "set in Paris and dark". A kind ("a treasure hunt") takes the adjectives
 // into itself: "an epic treasure hunt".
-const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with|told|an?) /;
+const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with|told|an?|one) /;
 /** A quality that is a kind of item of its own: "a treasure hunt", "a detective story". */
 export const KIND_QUALITY = /^an? /;
 const SET = /^set /;
@@ -329,9 +337,11 @@ export interface DescribeOptions {
   readonly phrasing?: DomainPhrasing;
   /**
    * The recommender's turn that suggested the item, when one did: its text (with that of any question it asked about
-   * the item before) and the reasons it gave.
+   * the item before), the reasons it gave, and what it said right after the item's title.
    */
-  readonly suggestedAs?: { readonly text: string; readonly reasons: readonly string[] } | undefined;
+  readonly suggestedAs?:
+    | { readonly text: string; readonly reasons: readonly string[]; readonly after?: string | undefined }
+    | undefined;
 }
 
 /**
@@ -393,10 +403,18 @@ export function describeItem(
     }
   }
   const bare = genres.length > 0 ? 'one' : plainKind(item);
-  const { kind, elements } = genrePhrase(
-    genres,
-    random.chance(0.5) ? ((phrasing.altNoun ?? phrasing.noun)?.singular ?? bare) : (phrasing.noun?.singular ?? bare),
-  );
+  const nouns = [(phrasing.altNoun ?? phrasing.noun)?.singular ?? bare, phrasing.noun?.singular ?? bare];
+  const picked = random.chance(0.5) ? 0 : 1;
+  // The kind the suggestion gave the item ("Touch of Evil (1958), a noir crime thriller") is what was said, in its
+  // words: "It's the noir crime thriller I mentioned", not told again as news.
+  const after = suggestedAs?.after?.toLowerCase() ?? '';
+  const toldNoun =
+    genres.length === 0
+      ? undefined
+      : [picked, 1 - picked].find((at) =>
+          after.includes(withArticle(genrePhrase(genres, nouns[at] as string).kind).toLowerCase()),
+        );
+  const { kind, elements } = genrePhrase(genres, nouns[toldNoun ?? picked] as string);
   // Not "Ring (1998) is a late-1990s horror film": a title written with its year has said when it is from (unless
   // the era is all there is to say).
   const dated = keys.length > 0 && item.year !== undefined && title.endsWith(`(${item.year})`);
@@ -409,12 +427,17 @@ export function describeItem(
     (name) => suggestion.includes(name) && !suggestedAs?.reasons.some((key) => key.endsWith(`:${name}`)),
   );
   const cast = castTold ? [] : acting;
-  // With nothing else to say, the era is the description; otherwise some phrasings add it for variety.
+  // Asked about a suggestion that named who made it ("Coraline (2009). It's from Henry Selick."), the answer says
+  // that part as said before, not as news: "Coraline is an animated family film, from Henry Selick as I said, …".
+  const again = directors.some((name) => suggestion.includes(name));
+  // With nothing else to say, the era is the description; otherwise some phrasings add it for variety. A kind told
+  // before is said as such: alone, or with its makers under one "as I said".
   const npEra = withArticle(`${era}${kind}`);
+  const mentioned = toldNoun !== undefined && (forMaker || !again) ? `the ${kind} I mentioned` : undefined;
   const words: DescribeWords = {
     t: title,
-    np: keys.length === 0 ? npEra : withArticle(kind),
-    npEra,
+    np: mentioned ?? (keys.length === 0 ? npEra : withArticle(kind)),
+    npEra: mentioned ?? npEra,
     by: joinNames(directors),
     cast: joinList(cast),
     castOne: cast.length === 1,
@@ -423,10 +446,16 @@ export function describeItem(
     dir: `${phrasing.made?.participle ?? 'made'} by`,
     made: phrasing.made?.past ?? 'made',
   };
-  // Asked about a suggestion that named who made it ("Coraline (2009). It's from Henry Selick."), the answer says
-  // that part as said before, not as news: "Coraline is an animated family film, from Henry Selick as I said, …".
-  const again = directors.some((name) => suggestion.includes(name));
-  let text = random.pick(forMaker ? DESCRIBE_FOR_MAKER : again ? DESCRIBE_AGAIN : DESCRIBE)(words);
+  const templates = forMaker
+    ? DESCRIBE_FOR_MAKER
+    : again
+      ? toldNoun === undefined
+        ? DESCRIBE_AGAIN
+        : DESCRIBE_ALL_AGAIN
+      : DESCRIBE;
+  let text = random.pick(templates)(words);
+  // "the horror film I mentioned, by William Friedkin": what follows the clause is set off from it.
+  if (mentioned !== undefined) text = text.replace(MENTIONED_THEN, '$&,');
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;
   // Not "a philosophical essay collection. It's philosophical.": a tag the kind of item said already is left out, and
   // one its title says ("The Nightmare Before Christmas … it's set at Christmas", "Aliens … Expect aliens").

@@ -1,4 +1,5 @@
 import { parseAttributeKey } from '../../catalog/item.js';
+import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
 import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
@@ -656,7 +657,7 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
       const item = state.catalog.require(id);
       const text = describeItem(item, titleWords(state, act.items).and, act.attributes, random, {
         phrasing: state.phrasing,
-        suggestedAs: suggestionOf(state.history, id),
+        suggestedAs: suggestionOf(state.history, id, state.catalog),
       });
       // Asked for the story, it says it keeps it back: the catalog knows no plot, and nothing is made up.
       return state.storyAsked && tellsStory(item, state.catalog)
@@ -930,7 +931,7 @@ function lastTurnItems(history: readonly Turn[], type: DialogueAct['type']): str
  * that of its earlier questions about the item, which may have told who made it ("Have you seen Frozen (2013), an
  * animated musical by Chris Buck and Jennifer Lee?").
  */
-function suggestionOf(history: readonly Turn[], id: string): DescribeOptions['suggestedAs'] {
+function suggestionOf(history: readonly Turn[], id: string, catalog: ItemCatalog): DescribeOptions['suggestedAs'] {
   for (let i = history.length - 1; i >= 0; i--) {
     const turn = history[i] as Turn;
     if (turn.speaker !== 'assistant') continue;
@@ -942,9 +943,36 @@ function suggestionOf(history: readonly Turn[], id: string): DescribeOptions['su
         text = `${asked.text} ${text}`;
     }
     // Every reason of the turn: the other part of a slate in two named its own ("for books by James Joyce, …").
-    return { text, reasons: turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : [])) };
+    const recommends = turn.acts.filter((act) => act.type === 'recommend');
+    return {
+      text,
+      reasons: recommends.flatMap((act) => act.reasons),
+      after: saidAfterTitle(
+        turn.text,
+        catalog.require(id).title,
+        recommends
+          .flatMap((act) => act.items.filter((other) => other !== id))
+          .map((other) => catalog.require(other).title),
+      ),
+    };
   }
   return undefined;
+}
+
+/**
+ * What a suggestion says right after an item's title, up to the next item it names: "(1958), a noir crime thriller"
+ * of Touch of Evil in "Try Touch of Evil (1958), a noir crime thriller, or The January Man (1989)".
+ */
+function saidAfterTitle(text: string, title: string, others: readonly string[]): string {
+  const at = text.indexOf(title);
+  if (at < 0) return '';
+  const from = at + title.length;
+  let end = text.length;
+  for (const other of others) {
+    const next = text.indexOf(other, from);
+    if (next >= 0 && next < end) end = next;
+  }
+  return text.slice(from, end);
 }
 
 function suggested(history: readonly Turn[]): boolean {
