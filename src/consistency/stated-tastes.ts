@@ -1,6 +1,7 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { attributePhrase } from '../lexicon/attribute-phrases.js';
 import { COMMON_WORDS } from '../lexicon/common-words.js';
+import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import { foldedWords } from '../lexicon/english.js';
 import { type MentionFinder, mentionFinderFor } from './mention-finder.js';
 import { clauseStance, type TextStance } from './text-polarity.js';
@@ -115,8 +116,10 @@ function cueIndex(catalog: ItemCatalog): Map<string, Cue[]> {
     list.push({ words, attribute: { id, sign } });
     index.set(words[0] as string, list);
   };
+  // In the catalog's own words: a book catalog's dramas are "plays".
+  const phrasing = domainPhrasing(catalog);
   for (let id = 0; id < catalog.attributeKeyCount; id++) {
-    const phrase = attributePhrase(catalog.attributeKeyAt(id));
+    const phrase = attributePhrase(catalog.attributeKeyAt(id), phrasing);
     const isGenre = phrase.facet === 'genre';
     add(phrase.more, id, 1, isGenre);
     add(phrase.less, id, -1, isGenre);

@@ -4,6 +4,7 @@ import type { DialogueAct, Polarity } from '../dialogue/dialogue-acts.js';
 import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
 import { attributePhrase } from '../lexicon/attribute-phrases.js';
+import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import { itemLabel } from './violation-wording.js';
 
 /** What a clause of text says, as far as a lexicon can tell. */
@@ -297,7 +298,8 @@ function addSubjectCues(act: DialogueAct, index: number, catalog: ItemCatalog, o
   if ('attribute' in act && act.attribute !== undefined) {
     const value = parseAttributeKey(act.attribute)?.value;
     if (value) addCue(value.toLowerCase(), index, out);
-    addCue(attributePhrase(act.attribute).noun.toLowerCase(), index, out);
+    // In the catalog's own words: a book catalog's dramas are "plays".
+    addCue(attributePhrase(act.attribute, domainPhrasing(catalog)).noun.toLowerCase(), index, out);
   }
 }
 

@@ -66,6 +66,33 @@ describe('text-polarity', () => {
     expect(polarityViolations('No strong feelings about horror either way.', horror('neutral'))).toEqual([]);
   });
 
+  it("reads a catalog's tastes in its own domain's words: a book catalog's dramas are plays", () => {
+    const books = new ItemCatalog(
+      [{ id: 'hamlet', title: 'Hamlet', year: 1603, attributes: { genre: ['Drama'], tag: ['set in england'] } }],
+      { domain: 'books' },
+    );
+    const reader = new PreferenceProfile({
+      id: 'r',
+      liked: [],
+      disliked: [],
+      affinities: { 'genre:Drama': 0.86 },
+    });
+    const acts: DialogueAct[] = [
+      { type: 'disclose', items: [], attribute: 'tag:set in england', polarity: 'neutral', strength: 0 },
+      { type: 'disclose', items: [], attribute: 'genre:Drama', polarity: 'positive', strength: 0.86 },
+    ];
+    const text = "Hmm, I don't mind books set in England either way, but I love plays.";
+    const violations = auditDialogue([ask, { index: 1, speaker: 'user', text, acts }], books, reader);
+    expect(violations.filter((v) => v.rule === 'text-polarity')).toEqual([]);
+    // A liking that names nothing of its own still reads as said of England.
+    const wrong = text.replace('I love plays', 'I love it');
+    expect(
+      auditDialogue([ask, { index: 1, speaker: 'user', text: wrong, acts }], books, reader).filter(
+        (v) => v.rule === 'text-polarity',
+      ),
+    ).toMatchObject([{ evidence: { attribute: 'tag:set in england' } }]);
+  });
+
   it('judges each act on its own clause', () => {
     const acts = [item('matrix', 'positive'), horror('negative')];
     expect(polarityViolations("I loved The Matrix (1999), but I can't stand horror.", ...acts)).toEqual([]);

@@ -95,4 +95,23 @@ describe('user wording variety', () => {
       expect(text.split('Heat (1995)').length - 1, text).toBe(1);
     }
   });
+
+  it('puts an opinion as the question it answers only when asked: "Heat? Amazing." never volunteered', () => {
+    const terse: Persona = { verbosity: 'terse' };
+    const seeds = Array.from({ length: 300 }, (_, seed) => `opinion/${seed}`);
+    const polarities = [
+      ['positive', 0.95],
+      ['neutral', 0.5],
+    ] as const;
+    for (const [polarity, strength] of polarities) {
+      const volunteered = seeds.map((seed) =>
+        render([{ type: 'disclose', items: [HEAT], polarity, strength }], seed, terse),
+      );
+      expect(volunteered.filter((text) => text.includes('?'))).toEqual([]);
+      const answered = seeds.map((seed) =>
+        render([{ type: 'answer-item', items: [HEAT], seen: true, polarity, strength }], seed, terse),
+      );
+      expect(answered.some((text) => /^Heat(?: \(1995\))?\? /.test(text))).toBe(true);
+    }
+  });
 });

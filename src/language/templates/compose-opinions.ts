@@ -149,11 +149,35 @@ function attributeOpinion(
 }
 
 /** A template for an opinion of items: one that had fun with them only of items that are not grave. */
-function itemOpinion(state: TurnState, shade: OpinionShade, ids: readonly string[]): Template<ItemOpinionWords> {
+/**
+ * How the user words an opinion of items. One they were asked about may be put as the question it answers ("Heat?
+ * Amazing."); one they volunteer may not, as it would read as delight at a suggestion ("Donnie Darko and Prisoners?
+ * Amazing! What is Jarhead like?").
+ */
+function itemOpinion(
+  state: TurnState,
+  shade: OpinionShade,
+  ids: readonly string[],
+  asked: boolean,
+): Template<ItemOpinionWords> {
   const O = opinionTemplates(state.phrasing);
   const style = state.style === 'terse' ? 'terse' : 'normal';
   const light = shade === 'like' && !namesGrave(state.catalog, ids);
-  return pickOf(state.random, O.ITEM_OPINIONS[style][shade], light ? O.ITEM_LIKINGS_LIGHT[style] : []);
+  const told = (list: readonly Template<ItemOpinionWords>[]) => (asked ? list : statements(list));
+  return pickOf(state.random, told(O.ITEM_OPINIONS[style][shade]), told(light ? O.ITEM_LIKINGS_LIGHT[style] : []));
+}
+
+const PROBE: ItemOpinionWords = { t: 'T', was: 'was', wasnt: "wasn't", it: 'it' };
+const statementLists = new WeakMap<readonly Template<ItemOpinionWords>[], readonly Template<ItemOpinionWords>[]>();
+
+/** The templates of a list that do not put the opinion as a question. */
+function statements(list: readonly Template<ItemOpinionWords>[]): readonly Template<ItemOpinionWords>[] {
+  let kept = statementLists.get(list);
+  if (kept === undefined) {
+    kept = list.filter((template) => !template(PROBE).includes('?'));
+    statementLists.set(list, kept);
+  }
+  return kept;
 }
 
 function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boolean): Clause[] {
@@ -186,7 +210,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
         const shade = shadeOf(act.polarity, act.strength);
         // "Yes, …" only opens a turn's answer; mid-sentence it would read as a non sequitur.
         const openers = O.ANSWER_OPENERS[act.polarity];
-        const text = itemOpinion(state, shade, act.items)(words);
+        const text = itemOpinion(state, shade, act.items, true)(words);
         // Not before an opinion that asks its own question: "Yes, Heat? Amazing."
         const opener =
           opensTurn && out.length === 0 && !text.includes('?')
@@ -213,7 +237,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
     }
     if (act.items.length > 0) {
       const ids = group.length === 1 ? act.items : group.flatMap((member) => member.items);
-      const text = itemOpinion(state, shade, ids)(itemOpinionWords(state, ids));
+      const text = itemOpinion(state, shade, ids, false)(itemOpinionWords(state, ids));
       out.push({ text, tone: act.polarity, shade, about: 'items' });
     }
     if (act.attribute === undefined && act.items.length === 0) {

@@ -178,6 +178,7 @@ const TOGETHER = 0.6;
 // adjectives: "dark and set in Paris", not "set in Paris and dark". A kind ("a treasure hunt") takes the adjectives
 // into itself: "an epic treasure hunt".
 const PHRASE_QUALITY = /^(?:set|based|in|on|about|from|with|told|an?|one) /;
+const FOR_FANS = /^one for fans of /;
 /** A quality that is a kind of item of its own: "a treasure hunt", "a detective story". */
 export const KIND_QUALITY = /^an? /;
 const SET = /^set /;
@@ -468,7 +469,11 @@ export function describeItem(
   const kinds = unsaid.filter((quality) => KIND_QUALITY.test(quality));
   // One kind goes with the adjectives as one noun phrase: "an epic quest story", not "epic and a quest story".
   const together = kinds.length === 1 && adjectives.length > 0;
-  const phrases = unsaid.filter((quality) => PHRASE_QUALITY.test(quality) && !(together && kinds.includes(quality)));
+  // Who a film is for comes last: "It's also a classic and one for fans of Tolkien", not "one for fans of Tolkien
+  // and a classic".
+  const phrases = unsaid
+    .filter((quality) => PHRASE_QUALITY.test(quality) && !(together && kinds.includes(quality)))
+    .sort((a, b) => Number(FOR_FANS.test(a)) - Number(FOR_FANS.test(b)));
   const shown = [
     ...(together
       ? [withArticle(`${adjectives.join(', ')} ${(kinds[0] as string).replace(KIND_QUALITY, '')}`)]
