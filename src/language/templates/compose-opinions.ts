@@ -148,11 +148,10 @@ function attributeOpinion(
   return text;
 }
 
-/** A template for an opinion of items: one that had fun with them only of items that are not grave. */
 /**
- * How the user words an opinion of items. One they were asked about may be put as the question it answers ("Heat?
- * Amazing."); one they volunteer may not, as it would read as delight at a suggestion ("Donnie Darko and Prisoners?
- * Amazing! What is Jarhead like?").
+ * A template for an opinion of items: one that had fun with them only of items that are not grave. One they were
+ * asked about may be put as the question it answers ("Heat? Amazing."); one they volunteer may not, as it would read
+ * as delight at a suggestion ("Donnie Darko and Prisoners? Amazing! What is Jarhead like?").
  */
 function itemOpinion(
   state: TurnState,
