@@ -294,11 +294,12 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
   }
 
   // Last among a film's tags: how it was shown says least of what it is.
-  if (!ignored.has(spellingKey(IMAX))) {
+  const imax = spellingKey(IMAX);
+  if (!ignored.has(imax)) {
     for (const id of shownInImax) {
       const attributes = (items.get(id) as { attributes: Record<string, string[]> }).attributes;
       const tags = attributes.tag ?? [];
-      if (!tags.some((tag) => spellingKey(tag) === spellingKey(IMAX))) attributes.tag = [...tags, IMAX];
+      if (!tags.some((tag) => spellingKey(tag) === imax)) attributes.tag = [...tags, IMAX];
     }
   }
 

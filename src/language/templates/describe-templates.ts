@@ -410,7 +410,7 @@ export function describeItem(
   // words: "It's the noir crime thriller I mentioned", not told again as news.
   const after = suggestedAs?.after?.toLowerCase() ?? '';
   const toldNoun =
-    genres.length === 0
+    genres.length === 0 || after === ''
       ? undefined
       : [picked, 1 - picked].find((at) =>
           after.includes(withArticle(genrePhrase(genres, nouns[at] as string).kind).toLowerCase()),
