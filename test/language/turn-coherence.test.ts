@@ -499,20 +499,25 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       if (saidBefore && makers.some((name) => turn.text.includes(name)) && !again && !forLiking)
         found.push({ rule: 'a maker "as I said" whom only the title named', text: turn.text });
       // "Try Touch of Evil (1958), a noir crime thriller." … "Right, Touch of Evil. It's a noir crime thriller.": the
-      // kind the suggestion gave this item told again as news (what it said of another item of its slate aside).
+      // kind the suggestion gave this item told again as news (what it said of another item of its slate aside). So
+      // too a kind a question told: "Have you read The Maltese Falcon (1930), a classic mystery?"
       const title = catalog.require(id).title;
-      const others = (suggestion?.acts ?? [])
-        .flatMap((said) => (said.type === 'recommend' ? said.items : []))
-        .filter((other) => other !== id)
-        .map((other) => catalog.require(other).title);
-      const spoken = suggestion?.text ?? '';
-      const from = spoken.indexOf(title);
-      let segment = from < 0 ? '' : spoken.slice(from + title.length);
-      for (const other of others) {
-        const at = segment.indexOf(other);
-        if (at >= 0) segment = segment.slice(0, at);
-      }
-      segment = segment.toLowerCase();
+      const segment = [...asked, ...(suggestion ? [suggestion] : [])]
+        .map((earlier) => {
+          const others = earlier.acts
+            .flatMap((said) => (said.type === 'recommend' || said.type === 'ask-item' ? said.items : []))
+            .filter((other) => other !== id)
+            .map((other) => catalog.require(other).title);
+          const from = earlier.text.indexOf(title);
+          let after = from < 0 ? '' : earlier.text.slice(from + title.length);
+          for (const other of others) {
+            const at = after.indexOf(other);
+            if (at >= 0) after = after.slice(0, at);
+          }
+          return after;
+        })
+        .join(' ')
+        .toLowerCase();
       const kind = /\b(?:is|It's) (an? [a-z' -]+?)(?= by | from | directed| written| starring| with|[,.;:!?]|$)/.exec(
         turn.text.split(/(?<=[.!?]) /)[0] ?? '',
       )?.[1];

@@ -936,27 +936,28 @@ function suggestionOf(history: readonly Turn[], id: string, catalog: ItemCatalog
     const turn = history[i] as Turn;
     if (turn.speaker !== 'assistant') continue;
     if (!turn.acts.some((act) => act.type === 'recommend' && act.items.includes(id))) continue;
+    const { title } = catalog.require(id);
+    const recommends = turn.acts.filter((act) => act.type === 'recommend');
     let text = turn.text;
+    let after = saidAfterTitle(turn.text, title, othersIn(recommends, id, catalog));
     for (let k = 0; k < i; k++) {
       const asked = history[k] as Turn;
-      if (asked.speaker === 'assistant' && asked.acts.some((act) => act.type === 'ask-item' && act.items.includes(id)))
-        text = `${asked.text} ${text}`;
+      if (asked.speaker !== 'assistant') continue;
+      const asks = asked.acts.filter((act) => act.type === 'ask-item' && act.items.includes(id));
+      if (asks.length === 0) continue;
+      text = `${asked.text} ${text}`;
+      // "Have you read The Maltese Falcon (1930), a classic mystery?" told its kind as surely as a suggestion would.
+      after = `${saidAfterTitle(asked.text, title, othersIn(asks, id, catalog))} ${after}`;
     }
     // Every reason of the turn: the other part of a slate in two named its own ("for books by James Joyce, …").
-    const recommends = turn.acts.filter((act) => act.type === 'recommend');
-    return {
-      text,
-      reasons: recommends.flatMap((act) => act.reasons),
-      after: saidAfterTitle(
-        turn.text,
-        catalog.require(id).title,
-        recommends
-          .flatMap((act) => act.items.filter((other) => other !== id))
-          .map((other) => catalog.require(other).title),
-      ),
-    };
+    return { text, reasons: recommends.flatMap((act) => act.reasons), after };
   }
   return undefined;
+}
+
+/** The titles of the items other than `id` that the acts name. */
+function othersIn(acts: readonly DialogueAct[], id: string, catalog: ItemCatalog): string[] {
+  return acts.flatMap((act) => act.items.filter((other) => other !== id).map((other) => catalog.require(other).title));
 }
 
 /**
