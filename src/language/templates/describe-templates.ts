@@ -28,6 +28,8 @@ export interface DescribeWords {
   readonly dir: string;
   /** "directed", "wrote". */
   readonly made: string;
+  /** `np` is a kind said before: "the noir crime thriller I mentioned", which no "basically" sums up. */
+  readonly told: boolean;
 }
 
 // Optional parts are spliced in only when present, so no template leaves a dangling "by" or ", with".
@@ -62,7 +64,7 @@ const DESCRIBE: readonly Template<DescribeWords>[] = [
       : `${w.by} ${w.made} ${w.t}, ${w.np}${cast(w, ' starring ')}.`,
   (w) => `Good question. ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ', w.castLeads ? ' in the lead' : '')}.`,
   (w) => `So, ${w.t}: ${w.npEra}${by(w, w.dir)}${cast(w, ', starring ')}.`,
-  (w) => `Sure. ${w.t} is basically ${w.np}${by(w, 'from')}${cast(w, ', with ')}.`,
+  (w) => `Sure. ${w.t} is ${w.told ? '' : 'basically '}${w.np}${by(w, 'from')}${cast(w, ', with ')}.`,
   (w) => `${w.t} is ${w.npEra}${by(w, 'by')}.${cast(w, ' The cast includes ', '.')}`,
   (w) => `Let me tell you a bit about it. ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', starring ')}.`,
   (w) => `Here's the gist: ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', featuring ')}.`,
@@ -446,6 +448,7 @@ export function describeItem(
     acted: genres.every((genre) => genre.tellsStory !== false),
     dir: `${phrasing.made?.participle ?? 'made'} by`,
     made: phrasing.made?.past ?? 'made',
+    told: mentioned !== undefined,
   };
   const templates = forMaker
     ? DESCRIBE_FOR_MAKER
