@@ -346,6 +346,30 @@ describe('item facts', () => {
     expect(liked.every((text) => text.includes('set in Los Angeles'))).toBe(true);
   });
 
+  it('says a kind that was all the reason for a suggestion as why it was picked, not as news', () => {
+    // A MovieLens film may have nothing but its genre: "Since war films came up, try Objective, Burma! (1945)." was
+    // answered "Objective, Burma! (1945) is a war film.", which tells nothing the suggestion had not.
+    const burma = new ItemCatalog(
+      [{ id: 'burma', title: 'Objective, Burma!', year: 1945, attributes: { genre: ['War'] } }],
+      {
+        domain: 'movies',
+      },
+    ).require('burma');
+    const answers = (reasons: string[]) =>
+      said(
+        (random) =>
+          describeItem(burma, 'Objective, Burma! (1945)', ['genre:War'], random, {
+            suggestedAs: { text: "Since war films came up, I'd recommend Objective, Burma! (1945).", reasons },
+          }),
+        100,
+      );
+    const why = /\b(?:why I picked it|made me think of|came to mind|a fit for what you said)\b/;
+    expect(answers(['genre:War']).filter((text) => !why.test(text))).toEqual([]);
+    expect(answers(['genre:War']).every((text) => /\bwar (?:film|movie)\b/.test(text))).toBe(true);
+    // Suggested for something else, what kind of film it is is news.
+    expect(answers(['genre:Drama']).filter((text) => why.test(text))).toEqual([]);
+  });
+
   it('says a film is one for fans of a name apart from its other qualities, never inside its kind', () => {
     const fight = new ItemCatalog(
       [

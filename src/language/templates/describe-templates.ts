@@ -109,6 +109,18 @@ const DESCRIBE_FOR_MAKER: readonly Template<DescribeWords>[] = [
   (w) => `${w.t} is ${w.np}${cast(w, ' with ')}. It's the ${w.by} connection that made me think of it.`,
 ];
 
+/**
+ * The same, of an item the act tells nothing of but the reasons it was suggested for ("Since war films came up, try
+ * Objective, Burma!"): a MovieLens film may have no fact but its genres. What it is, said as why it was picked, not
+ * as news.
+ */
+const DESCRIBE_FOR_REASONS: readonly Template<DescribeWords>[] = [
+  (w) => `${w.t} is ${w.npEra}${cast(w, ', with ')}, which is why I picked it.`,
+  (w) => `It's ${w.np}${cast(w, ' with ')}: that's what made me think of ${w.t} for you.`,
+  (w) => `${w.t}? It's ${w.np}${cast(w, ', starring ')}, and that's why it came to mind.`,
+  (w) => `Mainly, ${w.t} is ${w.npEra}${cast(w, ' with ')}. That's what made it a fit for what you said.`,
+];
+
 /** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
 export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
   ({ e }) => `It also has touches of ${e}.`,
@@ -450,13 +462,17 @@ export function describeItem(
     made: phrasing.made?.past ?? 'made',
     told: mentioned !== undefined,
   };
+  const forReasons =
+    genres.length > 0 && mentioned === undefined && keys.every((key) => suggestedAs?.reasons.includes(key));
   const templates = forMaker
     ? DESCRIBE_FOR_MAKER
-    : again
-      ? toldNoun === undefined
-        ? DESCRIBE_AGAIN
-        : DESCRIBE_ALL_AGAIN
-      : DESCRIBE;
+    : forReasons
+      ? DESCRIBE_FOR_REASONS
+      : again
+        ? toldNoun === undefined
+          ? DESCRIBE_AGAIN
+          : DESCRIBE_ALL_AGAIN
+        : DESCRIBE;
   let text = random.pick(templates)(words);
   // "the horror film I mentioned, by William Friedkin": what follows the clause is set off from it.
   if (mentioned !== undefined) text = text.replace(MENTIONED_THEN, '$&,');
