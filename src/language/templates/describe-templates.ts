@@ -119,6 +119,12 @@ const DESCRIBE_FOR_REASONS: readonly Template<DescribeWords>[] = [
   (w) => `It's ${w.np}${cast(w, ' with ')}: that's what made me think of ${w.t} for you.`,
   (w) => `${w.t}? It's ${w.np}${cast(w, ', starring ')}, and that's why it came to mind.`,
   (w) => `Mainly, ${w.t} is ${w.npEra}${cast(w, ' with ')}. That's what made it a fit for what you said.`,
+  (w) => `Put simply, ${w.t} is ${w.np}${cast(w, ', starring ')}; that's the whole reason it's on my list.`,
+  (w) => `${w.t} is ${w.npEra}${cast(w, ' featuring ')}. Given what you told me, that's why I went for it.`,
+  (w) => `Well, it's ${w.np}${cast(w, ' with ')}, and that's exactly why ${w.t} came up.`,
+  (w) => `At its core, ${w.t} is ${w.np}${cast(w, ', with ')}, which is just what you described.`,
+  (w) => `${w.t} is first and foremost ${w.npEra}${cast(w, ' starring ')}. That's what drew me to it for you.`,
+  (w) => `Short version: ${w.t} is ${w.np}${cast(w, ', with ')}, the very reason I suggested it.`,
 ];
 
 /** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
