@@ -228,6 +228,14 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       .filter((words) => words.length >= 3 && !/^T(?![\w'])/.test(words[0] as string))
       .map((words) => words.slice(0, 2).join(' ').toLowerCase());
     if (new Set(openings).size < openings.length) found.push({ rule: 'two sentences opening alike', text: turn.text });
+    // "Great, Cosmos it is." … "Great, Cosmos it is. Happy reading!": the user's choice said back in their words.
+    if (
+      turn.speaker === 'assistant' &&
+      turn.acts.some((act) => act.type === 'close' && act.items.length > 0) &&
+      /\bit is\b/.test(turn.text) &&
+      /\bit is\b/.test(dialogue.turns[index - 1]?.text ?? '')
+    )
+      found.push({ rule: "the choice said back in the user's words", text: turn.text });
     if (turn.speaker === 'user') {
       // "What's Alien about?" … "Alien? Nah." from a horror fan reads as not listening: a title just described, with
       // something the user said they like, is turned down granting the fit.

@@ -497,15 +497,19 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
   }
   if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES)}`;
   const light = !namesGrave(state.catalog, act.items);
-  const text = pickOf(
-    random,
-    state.t.CLOSE_WITH_ITEM,
-    light ? state.t.CLOSE_WITH_ITEM_LIGHT : [],
-  )(titleWords(state, act.items));
+  const words = titleWords(state, act.items);
+  // "Great, Cosmos it is." is not answered "Great, Cosmos it is. Happy reading!": the choice is not said back in the
+  // user's own words.
+  const echoes = IT_IS.test(state.history[state.history.length - 1]?.text ?? '');
+  const fresh = (templates: readonly Template<TitleWords>[]) =>
+    echoes ? templates.filter((template) => !IT_IS.test(template(words))) : templates;
+  const text = pickOf(random, fresh(state.t.CLOSE_WITH_ITEM), fresh(light ? state.t.CLOSE_WITH_ITEM_LIGHT : []))(words);
   const wishes = light ? state.t.CLOSE_WITH_ITEM_WISHES_LIGHT : state.t.CLOSE_WITH_ITEM_WISHES;
   const wish = maybe(random, VOICES[state.style].closeWish, wishes);
   return wish !== '' && wishedAlready(text, wish) ? text : `${text}${wish}`;
 }
+
+const IT_IS = /\bit is\b/;
 
 // A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", "Have a great
 // time with Heat (1995)!" by "Have a nice evening!", "Enjoy your evening!" by "Have a good evening!", nor "Lovely.
