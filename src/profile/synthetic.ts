@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Item } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { genreNamedBy } from '../catalog/said-alike.js';
 import { IcerError } from '../errors.js';
 import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
@@ -89,6 +90,8 @@ interface TasteVocabulary {
   readonly others: string[];
   /** The other attributes whose items mostly carry some genres, with those genres ("tag:police" → Crime). */
   readonly implied: ReadonlyArray<readonly [string, readonly string[]]>;
+  /** The other attributes that are a genre's name said otherwise, with that genre ("tag:philosophical" → Philosophy). */
+  readonly namedAfter: ReadonlyMap<string, string>;
   /** Each item's genres, by catalog position, as indices into `genres`. */
   readonly itemGenres: readonly Int32Array[];
   /** Each tag, with the catalog positions of its items and the genres it implies. */
@@ -113,8 +116,8 @@ function tasteVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabul
     const vocabulary = catalog.vocabulary({ minCount: minSupport });
     const genres = vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string);
     const others = vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string);
-    const implied = impliedGenres(catalog, genres, others);
-    entry = { genres, others, implied, ...tagsByItem(catalog, genres, others, new Map(implied)) };
+    const { implied, namedAfter } = impliedGenres(catalog, genres, others);
+    entry = { genres, others, implied, namedAfter, ...tagsByItem(catalog, genres, others, new Map(implied)) };
     bySupport.set(minSupport, entry);
   }
   return entry;
@@ -125,7 +128,7 @@ function impliedGenres(
   catalog: ItemCatalog,
   tasted: readonly string[],
   others: readonly string[],
-): [string, string[]][] {
+): { implied: [string, string[]][]; namedAfter: Map<string, string> } {
   const counts = new Map<string, { items: number; genres: Map<string, number> }>();
   for (const key of others) counts.set(key, { items: 0, genres: new Map() });
   for (const item of catalog) {
@@ -138,22 +141,16 @@ function impliedGenres(
     }
   }
   // Or whose value is the genre's name in another form: "philosophical books" and Philosophy are said alike.
-  const named = (key: string, genre: string) => {
-    const stem = genre.slice('genre:'.length, 'genre:'.length + NAME_STEM).toLowerCase();
-    return (
-      stem.length === NAME_STEM &&
-      key
-        .slice(key.indexOf(':') + 1)
-        .toLowerCase()
-        .startsWith(stem)
-    );
-  };
+  const named = genreNamedBy(catalog);
   const implied: [string, string[]][] = [];
+  const namedAfter = new Map<string, string>();
   for (const [key, { items, genres }] of counts) {
-    const kinds = tasted.filter((genre) => (genres.get(genre) ?? 0) >= IMPLIED_SHARE * items || named(key, genre));
+    const name = named.get(key);
+    if (name !== undefined && tasted.includes(name)) namedAfter.set(key, name);
+    const kinds = tasted.filter((genre) => (genres.get(genre) ?? 0) >= IMPLIED_SHARE * items || genre === name);
     if (kinds.length > 0) implied.push([key, kinds]);
   }
-  return implied;
+  return { implied, namedAfter };
 }
 
 /** The genres of each item and the items of each tag (see {@link TasteVocabulary}). */
@@ -188,9 +185,6 @@ function tagsByItem(
 // (0.7 or more) is liked mildly, about as often as MovieLens users have a view on a tag they are asked about.
 const TAG_FROM_GENRES = 0.3;
 
-// The letters a value shares with a genre's name to be that genre said otherwise ("philosoph-ical", "Philosoph-y").
-const NAME_STEM = 7;
-
 // A genre taste at or below this is a dislike that a liking of its kind of items would contradict.
 const DISLIKED_GENRE = -0.3;
 
@@ -199,7 +193,7 @@ const DISLIKED_GENRE = -0.3;
  * on a few other attributes, and mild noise on the remaining genres.
  */
 function drawTastes(
-  { genres, others, implied }: TasteVocabulary,
+  { genres, others, implied, namedAfter }: TasteVocabulary,
   rng: SeededRandom,
   options: ResolvedOptions,
 ): Map<string, number> {
@@ -224,6 +218,15 @@ function drawTastes(
     if (kinds.some((genre) => (tastes.get(genre) ?? 0) <= DISLIKED_GENRE)) tastes.set(key, -value);
     else for (const genre of kinds) tastes.set(genre, Math.max(tastes.get(genre) ?? 0, VOICED_AFFINITY));
   }
+  // "Crazy about philosophy." is not followed by "Philosophical books? Either way.", nor "Hate philosophical books."
+  // by a liking for philosophy: a genre said otherwise takes the genre's side, or gives it its own when it has none.
+  for (const [key, genre] of namedAfter) {
+    const value = tastes.get(key);
+    if (value === undefined) continue;
+    const ofGenre = tastes.get(genre) ?? 0;
+    if (Math.abs(ofGenre) >= VOICED_AFFINITY) tastes.set(key, Math.sign(ofGenre) * Math.abs(value));
+    else tastes.set(genre, Math.sign(value) * VOICED_AFFINITY);
+  }
   return tastes;
 }
 
@@ -232,7 +235,10 @@ function drawTastes(
  * animals" for someone who loves animation), so that a question about a tag is not met with a shrug nearly every
  * time. Only tastes strong enough to be voiced are kept.
  */
-function addTagTastes(tastes: Map<string, number>, { genres, itemGenres, tagItems }: TasteVocabulary): void {
+function addTagTastes(
+  tastes: Map<string, number>,
+  { genres, itemGenres, tagItems, namedAfter }: TasteVocabulary,
+): void {
   // Each item's taste from its genres first: a user's tags all read the same few hundred items.
   const genreTaste = new Float64Array(genres.length);
   for (let genre = 0; genre < genres.length; genre++) genreTaste[genre] = tastes.get(genres[genre] as string) ?? 0;
@@ -245,6 +251,14 @@ function addTagTastes(tastes: Map<string, number>, { genres, itemGenres, tagItem
   }
   for (const [key, items, kinds] of tagItems) {
     if (tastes.has(key) || items.length === 0) continue;
+    // A genre said otherwise is the genre: a lover of musicals loves films with musical numbers as much, and someone
+    // with no view of musicals has none of them either, whatever the other genres of those films.
+    const name = namedAfter.get(key);
+    if (name !== undefined) {
+      const ofName = tastes.get(name) ?? 0;
+      if (Math.abs(ofName) >= VOICED_AFFINITY) tastes.set(key, ofName);
+      continue;
+    }
     let sum = 0;
     for (let i = 0; i < items.length; i++) sum += itemTaste[items[i] as number] as number;
     const value = (TAG_FROM_GENRES * sum) / items.length;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { saidAlike } from '../catalog/said-alike.js';
 import type { ActOfType, AssistantAct, UserAct } from '../dialogue/dialogue-acts.js';
 import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import type { SeededRandom } from '../random/seeded-random.js';
@@ -636,7 +637,7 @@ class BeliefRecommender implements RecommenderPolicy {
     switch (act.type) {
       case 'disclose':
         if (act.attribute !== undefined) {
-          this.#asked.add(act.attribute);
+          this.#markAsked(act.attribute);
           // Told a genre, the recommender does not ask "Which genres do you like?" as if it had not heard.
           const facet = parseAttributeKey(act.attribute)?.facet;
           if (facet !== undefined) this.#asked.add(`facet:${facet}`);
@@ -671,7 +672,7 @@ class BeliefRecommender implements RecommenderPolicy {
         this.#exclude(item);
         const year = this.#catalog.get(item)?.year;
         if (act.attribute !== undefined) {
-          this.#asked.add(act.attribute);
+          this.#markAsked(act.attribute);
           const id = this.#catalog.attributeIdOf(act.attribute);
           this.#learn(id, act.direction === 'less' ? -1 : 1, STATED_WEIGHT);
           if (act.direction === 'less') this.#avoidAttribute(act.attribute);
@@ -956,9 +957,18 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   #askAbout(key: string): AssistantAct {
-    this.#asked.add(key);
+    this.#markAsked(key);
     this.#questionsAsked++;
     return { type: 'ask-attribute', items: [], facet: parseAttributeKey(key)?.facet as string, attribute: key };
+  }
+
+  /**
+   * Nothing said alike with an attribute asked or answered is asked next: not "How do you feel about movies with
+   * musical numbers?" after "Really into musicals!".
+   */
+  #markAsked(key: string): void {
+    this.#asked.add(key);
+    for (const alike of saidAlike(this.#catalog, key)) this.#asked.add(alike);
   }
 
   /** The least-known attribute among the catalog's common ones (in the question facets), not yet asked. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { saidAlike } from '../catalog/said-alike.js';
 import { type AssistantAct, type Polarity, slateItems, type UserAct } from '../dialogue/dialogue-acts.js';
 import { affinityWeights, itemUtility } from '../profile/item-utility.js';
 import { drawPersona, type FullPersona } from '../profile/persona-mix.js';
@@ -223,7 +224,7 @@ export class UserSimulator {
   }
 
   #disclosure(attribute: string): UserAct {
-    this.#disclosed.add(attribute);
+    this.#tell(attribute);
     const affinity = this.#profile.affinity(attribute);
     return {
       type: 'disclose',
@@ -232,6 +233,15 @@ export class UserSimulator {
       polarity: polarityOfAffinity(affinity),
       strength: round2(Math.abs(affinity)),
     };
+  }
+
+  /**
+   * Marks an attribute as said, and those said alike with it: "Nothing beats philosophy and philosophical books" names
+   * one liking twice.
+   */
+  #tell(attribute: string): void {
+    this.#disclosed.add(attribute);
+    for (const key of saidAlike(this.#catalog, attribute)) this.#disclosed.add(key);
   }
 
   /** The strongest voiced attribute not yet disclosed (optionally of one facet). */
@@ -425,7 +435,7 @@ export class UserSimulator {
       }
     }
     if (worst !== undefined) {
-      this.#disclosed.add(worst);
+      this.#tell(worst);
       return { type: 'critique', items: [item], attribute: worst, direction: 'less', polarity: 'negative' };
     }
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
@@ -438,7 +448,7 @@ export class UserSimulator {
         commonNear(this.#catalog, item, key),
     );
     if (wanted !== undefined) {
-      this.#disclosed.add(wanted);
+      this.#tell(wanted);
       return { type: 'critique', items: [item], attribute: wanted, direction: 'more', polarity: 'positive' };
     }
     const year = this.#catalog.get(item)?.year;

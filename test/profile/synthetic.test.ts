@@ -155,6 +155,38 @@ describe('syntheticProfiles', () => {
     expect(likings).toBeGreaterThan(1000);
   });
 
+  it.each(BUILTIN_CATALOGS)('takes one side on a genre and its name said otherwise, voicing both (%s)', (_, load) => {
+    const items = load();
+    // "Really into musicals!" and then "Indifferent to movies with musical numbers.": found here from the names alone.
+    const vocabulary = items.vocabulary().map(({ key }) => key);
+    const pairs = vocabulary
+      .filter((key) => key.startsWith('genre:'))
+      .flatMap((genre) =>
+        vocabulary
+          .filter(
+            (key) => key.startsWith('tag:') && key.slice(4).toLowerCase().startsWith(genre.slice(6, 13).toLowerCase()),
+          )
+          .map((tag) => [genre, tag] as const),
+      );
+    expect(pairs.length).toBeGreaterThan(0);
+    let voiced = 0;
+    for (const user of syntheticProfiles(items, { count: 1000, seed: 5 })) {
+      for (const [genre, tag] of pairs) {
+        for (const [one, other] of [
+          [genre, tag],
+          [tag, genre],
+        ] as const) {
+          const taste = user.affinity(one);
+          if (Math.abs(taste) < 0.2) continue;
+          voiced++;
+          expect(Math.sign(user.affinity(other)), `${user.id}: ${one} ${taste} / ${other}`).toBe(Math.sign(taste));
+          expect(Math.abs(user.affinity(other)), `${user.id}: ${one} ${taste} / ${other}`).toBeGreaterThanOrEqual(0.2);
+        }
+      }
+    }
+    expect(voiced).toBeGreaterThan(100);
+  });
+
   it.each(BUILTIN_CATALOGS)('has seen most of the work of a person or series it is a fan of (%s)', (_, load) => {
     const source = load();
     let items = 0;
