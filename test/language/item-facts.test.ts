@@ -332,7 +332,7 @@ describe('item facts', () => {
     expect(cityLights.some((text) => text.includes('Virginia Cherrill'))).toBe(true);
   });
 
-  it('tells no tag as news that the suggestion told as a fact, but does when it gave it as a liking', () => {
+  it('tells no tag as news that the suggestion told as a fact, nor one it gave as a liking, which it confirms', () => {
     const sleep = catalog.require('the-big-sleep-1946');
     const keys = ['genre:Film-Noir', 'tag:private detective', 'tag:los angeles'];
     const answers = (text: string, reasons: string[]) =>
@@ -344,6 +344,8 @@ describe('item facts', () => {
     expect(told.every((text) => text.includes('private-eye story'))).toBe(true);
     const liked = answers('For movies set in Los Angeles, try The Big Sleep (1946).', ['tag:los angeles']);
     expect(liked.every((text) => text.includes('set in Los Angeles'))).toBe(true);
+    // Told, but as what the user asked for: "And yes, it's set in Los Angeles.", not "Worth knowing: it's set in …".
+    expect(liked.filter((text) => !/\b(?:And yes|as you'd want|what you were after)\b/i.test(text))).toEqual([]);
   });
 
   it('says a kind that was all the reason for a suggestion as why it was picked, not as news', () => {

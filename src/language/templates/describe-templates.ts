@@ -1,7 +1,7 @@
 import type { Item } from '../../catalog/item.js';
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, MOVIES_PHRASING } from '../../lexicon/domain-phrasing.js';
-import { joinList, joinNames, pluralize, withArticle } from '../../lexicon/english.js';
+import { capitalize, joinList, joinNames, pluralize, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import type { Template } from './template.js';
@@ -333,6 +333,46 @@ function tagSentences(
   return parts.map((part) => ` ${part}`).join('');
 }
 
+/**
+ * What the item was suggested for, said as what the user wanted rather than as news: "And yes, it has zombies.", not
+ * "Worth knowing: it has zombies." after "For zombie movies, try Shaun of the Dead".
+ */
+function wantedSentence(
+  wanted: { readonly quality: readonly string[]; readonly feature: readonly string[] },
+  said: string,
+  random: SeededRandom,
+): string {
+  const qualities = wanted.quality.filter((quality) => !saysAgain(quality, said));
+  const { things, themes } = unsaidFeatures(wanted.feature, said);
+  const clauses = [
+    qualities.length > 0 ? `it's ${joinList(qualities)}` : '',
+    things.length > 0 ? `it has ${joinList(things)}` : '',
+    themes.length > 0 ? `it deals with ${joinList(themes)}` : '',
+  ].filter((clause) => clause !== '');
+  if (clauses.length === 0) return '';
+  return ` ${random.pick(AS_WANTED)({ c: clauses.join(', and ') })}`;
+}
+
+/** The features `said` (the kind and the title) has not said, as things it has and themes it deals with. */
+function unsaidFeatures(features: readonly string[], said: string): { things: string[]; themes: string[] } {
+  const things: string[] = [];
+  const themes: string[] = [];
+  for (const feature of features) {
+    if (saysAgain(feature, said)) continue;
+    const theme = themeOf(feature);
+    if (theme === undefined) things.push(feature);
+    else themes.push(theme);
+  }
+  return { things, themes };
+}
+
+const AS_WANTED: readonly Template<{ readonly c: string }>[] = [
+  ({ c }) => `And yes, ${c}.`,
+  ({ c }) => `As you'd want, ${c}.`,
+  ({ c }) => `${capitalize(c)}, as you'd want.`,
+  ({ c }) => `And ${c}, which is what you were after.`,
+];
+
 const FACT_KINDS = ['quality', 'feature', 'theme'] as const;
 type FactKind = (typeof FACT_KINDS)[number];
 const ALONE: Readonly<Record<FactKind, readonly Template<{ readonly f: string }>[]>> = {
@@ -383,6 +423,9 @@ export function describeItem(
   const features: string[] = [];
   const keywords: string[] = [];
   const others = new Map<string, string[]>();
+  // The qualities and features the item was suggested for ("For zombie movies, try Shaun of the Dead"): true of it,
+  // but no news to the user who asked for them.
+  const wanted = { quality: [] as string[], feature: [] as string[] };
   let forMaker = false;
   // A name inside the title is no mention of the maker: "Narrative of the Life of Frederick Douglass (1845)" did not
   // say who wrote it.
@@ -407,11 +450,15 @@ export function describeItem(
         break;
       // Two tags may say one thing ("suspense" and "suspenseful"): it is said once.
       case 'quality':
-        if (!qualities.includes(trait.text) && !told(key, trait.text)) qualities.push(trait.text);
+      case 'feature': {
+        const list = suggestedAs?.reasons.includes(key)
+          ? wanted[trait.kind]
+          : trait.kind === 'quality'
+            ? qualities
+            : features;
+        if (!list.includes(trait.text) && !told(key, trait.text)) list.push(trait.text);
         break;
-      case 'feature':
-        if (!features.includes(trait.text) && !told(key, trait.text)) features.push(trait.text);
-        break;
+      }
       case 'keyword':
         if (!told(key, trait.text)) keywords.push(trait.text);
         break;
@@ -519,17 +566,11 @@ export function describeItem(
   // The first sentence said what kind of item it is: another kind comes as more of what it is, not a correction
   // ("Fight Club is a crime action drama. It's also a dark comedy.").
   if (KIND_QUALITY.test(shown[0] ?? '')) shown[0] = `also ${shown[0]}`;
-  const things: string[] = [];
-  const themes: string[] = [];
-  for (const feature of features) {
-    if (saysAgain(feature, said)) continue;
-    const theme = themeOf(feature);
-    if (theme === undefined) things.push(feature);
-    else themes.push(theme);
-  }
+  const { things, themes } = unsaidFeatures(features, said);
   // Said two things already ("Sure! It's a …", "It also has touches of …"): the tags' facts are joined.
   const crowded = text.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
   text += tagSentences({ quality: shown, feature: things, theme: themes }, crowded, random);
+  text += wantedSentence(wanted, said, random);
   // "It features a marriage at its heart, and at heart it's about grief", "Bury My Heart at Wounded Knee … At heart,
   // it's about colonialism": a theme's frame does not say "heart" again where a tag or the title did.
   if ((text.match(/\bheart\b/gi)?.length ?? 0) > 1)
