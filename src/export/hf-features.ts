@@ -56,6 +56,7 @@ export const HF_FEATURES: Readonly<Record<string, HfFeature>> = {
       id: 'string',
       liked: strings,
       disliked: strings,
+      neutral: strings,
       heldOut: strings,
       preferences: { list: { struct: { attribute: 'string', value: 'float64' } } },
       persona: PERSONA,

@@ -17,6 +17,7 @@ export function hfRow(record: DialogueRecord): Record<string, unknown> {
       id: user.id,
       liked: user.liked,
       disliked: user.disliked,
+      neutral: user.neutral ?? [],
       heldOut: user.heldOut,
       preferences: Object.entries(user.preferences)
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

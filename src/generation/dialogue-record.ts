@@ -36,6 +36,12 @@ export const DialogueRecordSchema = z
       liked: z.array(z.string()),
       /** Ids of the items the user disliked. */
       disliked: z.array(z.string()),
+      /**
+       * Ids of the items the dialogue names that the user has seen without a strong view either way ("Seen it, it
+       * was okay."), so that what the user says of them can be checked. The profile's other such items are left out:
+       * a synthetic book user has seen about 150. Absent from records made before 0.25.0 and from unconstrained ones.
+       */
+      neutral: z.array(z.string()).optional(),
       /** Attribute affinities in [-1, 1]. */
       preferences: z.record(z.string(), z.number()),
       /** Evaluation targets, never shown to the simulator. */
@@ -100,12 +106,20 @@ export const DialogueRecordSchema = z
 /** One generated dialogue. */
 export type DialogueRecord = z.output<typeof DialogueRecordSchema>;
 
-/** The record's `user`: the hidden profile as ids and affinities, with the persona the dialogue was made with. */
-export function recordUser(profile: PreferenceProfile, persona: Persona | undefined): DialogueRecord['user'] {
+/**
+ * The record's `user`: the hidden profile as ids and affinities, with the persona the dialogue was made with, and
+ * the seen items without a strong view among those the dialogue's acts `named` (when it has acts).
+ */
+export function recordUser(
+  profile: PreferenceProfile,
+  persona: Persona | undefined,
+  named?: ReadonlySet<string>,
+): DialogueRecord['user'] {
   return {
     id: profile.id,
     liked: profile.liked.map((o) => o.item),
     disliked: profile.disliked.map((o) => o.item),
+    ...(named ? { neutral: profile.neutral.filter((item) => named.has(item)) } : {}),
     preferences: copyKeyed(profile.affinities),
     heldOut: [...profile.heldOut],
     ...(persona ? { persona } : {}),

@@ -101,7 +101,13 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
   for (const violation of violations) setup.emit('inconsistency', { dialogueId: setup.id, violation, repaired: false });
 
   const recommended: string[] = [];
-  for (const turn of turns) for (const act of turn.acts) if (act.type === 'recommend') recommended.push(...act.items);
+  const named = new Set<string>();
+  for (const turn of turns) {
+    for (const act of turn.acts) {
+      for (const item of act.items) named.add(item);
+      if (act.type === 'recommend') recommended.push(...act.items);
+    }
+  }
   const accepted = lastUserActs.find((act) => act.type === 'accept')?.items[0] ?? null;
   const heldOut = new Set(profile.heldOut);
   const record: DialogueRecord = {
@@ -109,7 +115,7 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
     seed: setup.seed,
     domain: catalog.domain,
     // The traits the user was simulated with, including those drawn from the default mix.
-    user: recordUser(profile, user.persona),
+    user: recordUser(profile, user.persona, named),
     turns,
     outcome: {
       accepted,

@@ -26,6 +26,8 @@ export const BrowsedDialogueSchema = z.strictObject({
     liked: z.array(z.string()),
     /** Titles of the items the user disliked. */
     disliked: z.array(z.string()),
+    /** Titles of the items the dialogue names that the user saw without a strong view. */
+    neutral: z.array(z.string()),
     /** The strongest affinities, strongest first: `[attribute, value]`. */
     preferences: z.array(z.tuple([z.string(), z.number()])),
     /** Titles of the held-out targets. */
@@ -78,6 +80,7 @@ export function browsedDialogue(
       id: record.user.id,
       liked: record.user.liked.map(title),
       disliked: record.user.disliked.map(title),
+      neutral: (record.user.neutral ?? []).map(title),
       preferences: Object.entries(record.user.preferences)
         .sort(([a, x], [b, y]) => Math.abs(y) - Math.abs(x) || (a < b ? -1 : 1))
         .slice(0, PREFERENCES_SHOWN)

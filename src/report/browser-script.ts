@@ -58,6 +58,7 @@ export const BROWSER_SCRIPT = `
     };
     section('Liked', d.user.liked);
     section('Disliked', d.user.disliked);
+    section('Seen, no strong view', d.user.neutral);
     section('Strongest affinities', d.user.preferences.map(([key, value]) => key + '  ' + (value > 0 ? '+' : '') + value));
     section('Held out (evaluation targets)', d.user.heldOut);
     section('Persona', Object.entries(d.user.persona).map(([key, value]) => key + ': ' + value));

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemAttributeKeys } from '../../src/catalog/item.js';
-import { builtinBooksCatalog, builtinCatalog, type DialogueRecord, type ItemCatalog } from '../../src/index.js';
+import type { DialogueRecord, ItemCatalog } from '../../src/index.js';
+import { BUILTIN_CATALOGS } from '../helpers/builtin-catalogs.js';
 import { templateDialogues } from '../helpers/template-dialogues.js';
 
 // What a careful reader holds a recommender to, turn by turn: it does not promise to look for something and then
@@ -648,10 +649,7 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
   return found;
 }
 
-describe.each([
-  ['movies', builtinCatalog],
-  ['books', builtinBooksCatalog],
-])('assistant turns read as one coherent speaker (%s)', (_, load) => {
+describe.each(BUILTIN_CATALOGS)('assistant turns read as one coherent speaker (%s)', (_, load) => {
   it('keeps what it promises, words only later suggestions as "next", and says goodbye without asking', async () => {
     const catalog = load();
     const records = await templateDialogues(catalog, 800, { userSeed: 23, seed: 23 });

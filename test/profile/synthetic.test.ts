@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { itemAttributeKeys } from '../../src/catalog/item.js';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
-import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
-import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { PreferenceProfileSchema } from '../../src/profile/profile-schema.js';
 import { syntheticProfile, syntheticProfiles, syntheticProfilesBetween } from '../../src/profile/synthetic.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
+import { BUILTIN_CATALOGS } from '../helpers/builtin-catalogs.js';
 import { thrown } from '../helpers/thrown.js';
 
 const GENRES = ['Action', 'Comedy', 'Drama', 'Horror', 'Romance', 'Sci-Fi', 'Western', 'Animation'];
@@ -22,11 +21,6 @@ function generatedCatalog(size = 120): ItemCatalog {
     })),
   );
 }
-
-const BUILTIN_CATALOGS = [
-  ['movies', builtinCatalog],
-  ['books', builtinBooksCatalog],
-] as const;
 
 /** For each attribute `which` accepts, the genres of each item carrying it: counted here from the items. */
 function genresOfHolders(items: ItemCatalog, which: (key: string) => boolean): Map<string, string[][]> {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ItemCatalog } from '../../src/catalog/item-catalog.js';
-import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
-import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { BUILTIN_CATALOGS } from '../helpers/builtin-catalogs.js';
 import { templateDialogues } from '../helpers/template-dialogues.js';
 
 // "Really into musicals!" … "How do you feel about movies with musical numbers?" … "Indifferent to movies with musical
@@ -21,10 +20,7 @@ function pairsOf(catalog: ItemCatalog): Map<string, string[]> {
   return alike;
 }
 
-describe.each([
-  ['movies', builtinCatalog],
-  ['books', builtinBooksCatalog],
-])('a genre and its name said otherwise (%s)', (_, load) => {
+describe.each(BUILTIN_CATALOGS)('a genre and its name said otherwise (%s)', (_, load) => {
   it('are asked about once and told once', async () => {
     const catalog = load();
     const alike = pairsOf(catalog);
