@@ -722,10 +722,13 @@ class BeliefRecommender implements RecommenderPolicy {
     if (position !== undefined) this.#excluded[position] = 0;
   }
 
+  /** Leaves out the items with an attribute, and with any said alike: "fewer musical numbers" is no musical. */
   #avoidAttribute(key: string): void {
-    const id = this.#catalog.attributeIdOf(key);
-    if (id === undefined) return;
-    for (const position of this.#index.itemsWithAttribute[id] as Int32Array) this.#itemAvoided[position] = 1;
+    for (const avoided of [key, ...saidAlike(this.#catalog, key)]) {
+      const id = this.#catalog.attributeIdOf(avoided);
+      if (id === undefined) continue;
+      for (const position of this.#index.itemsWithAttribute[id] as Int32Array) this.#itemAvoided[position] = 1;
+    }
   }
 
   /**
@@ -1037,7 +1040,13 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   #describe(item: string): AssistantAct {
-    const keys = this.#catalog.attributeKeysOf(item);
+    // What the user said they like comes first: asked about a film suggested for love stories, the answer says it is
+    // one ("Wild at Heart is a mystery crime drama" left out the romance it was picked for).
+    const all = this.#catalog.attributeKeysOf(item);
+    const keys = [
+      ...all.filter((key) => this.#statedPositive.has(key)),
+      ...all.filter((key) => !this.#statedPositive.has(key)),
+    ];
     const pick = (facet: string, count: number) => keys.filter((key) => key.startsWith(`${facet}:`)).slice(0, count);
     return {
       type: 'describe-item',

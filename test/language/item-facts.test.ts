@@ -345,7 +345,25 @@ describe('item facts', () => {
     const liked = answers('For movies set in Los Angeles, try The Big Sleep (1946).', ['tag:los angeles']);
     expect(liked.every((text) => text.includes('set in Los Angeles'))).toBe(true);
     // Told, but as what the user asked for: "And yes, it's set in Los Angeles.", not "Worth knowing: it's set in …".
-    expect(liked.filter((text) => !/\b(?:And yes|as you'd want|what you were after)\b/i.test(text))).toEqual([]);
+    expect(
+      liked.filter(
+        (text) =>
+          !/\b(?:And yes|as you'd want|what you were after|Good news|up your street|you mentioned it)\b/i.test(text),
+      ),
+    ).toEqual([]);
+    // Confirmed, never welcomed, when it is grave: not "As you'd want, it's set during World War II."
+    const life = catalog.require(catalog.resolveTitle('Life Is Beautiful').id);
+    const grave = said(
+      (random) =>
+        describeItem(life, life.title, ['genre:Comedy', 'tag:world war ii'], random, {
+          suggestedAs: {
+            text: 'For films set in World War II, try Life Is Beautiful (1997).',
+            reasons: ['tag:world war ii'],
+          },
+        }),
+      100,
+    );
+    expect(grave.every((text) => text.includes('And yes, '))).toBe(true);
   });
 
   it('says a kind that was all the reason for a suggestion as why it was picked, not as news', () => {
@@ -370,6 +388,15 @@ describe('item facts', () => {
     expect(answers(['genre:War']).every((text) => /\bwar (?:film|movie)\b/.test(text))).toBe(true);
     // Suggested for something else, what kind of film it is is news.
     expect(answers(['genre:Drama']).filter((text) => why.test(text))).toEqual([]);
+    // The era is no reason: not "a mid-1940s war film, which is why I picked it".
+    const undated = said(
+      (random) =>
+        describeItem(burma, 'Objective, Burma!', ['genre:War'], random, {
+          suggestedAs: { text: "Since war films came up, I'd recommend Objective, Burma!.", reasons: ['genre:War'] },
+        }),
+      100,
+    );
+    expect(undated.filter((text) => /\d{2}s\b/.test(text))).toEqual([]);
   });
 
   it('says a film is one for fans of a name apart from its other qualities, never inside its kind', () => {
@@ -447,6 +474,24 @@ describe('item facts', () => {
     );
     expect(other.filter((text) => text.includes('I mentioned'))).toEqual([]);
     expect(other.some((text) => news.test(text))).toBe(true);
+    // Nor what it said of a film whose title begins with this one's: "The Godfather Part II (1974), a crime drama".
+    const godfather = catalog.require('the-godfather-1972');
+    const sequel = 'the-godfather-part-ii-1974';
+    const prefixed = Array.from({ length: 60 }, (_, seed) =>
+      adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts: [{ type: 'describe-item', items: [godfather.id], attributes: ['genre:Crime', 'genre:Drama'] }],
+        history: [
+          suggested('Try The Godfather Part II (1974), a crime drama, or The Godfather (1972).', [
+            sequel,
+            godfather.id,
+          ]),
+        ],
+        catalog,
+        random: new SeededRandom(`prefix/${seed}`),
+      }),
+    );
+    expect(prefixed.filter((text) => text.includes('I mentioned'))).toEqual([]);
   });
 
   it('says "heart" in a theme\'s frame only where neither the title nor a tag says it', () => {

@@ -4,6 +4,7 @@ import { type DomainPhrasing, MOVIES_PHRASING } from '../../lexicon/domain-phras
 import { capitalize, joinList, joinNames, pluralize, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
+import { soundsGrave } from './grave-words.js';
 import type { Template } from './template.js';
 
 /** Words for the main sentence of a description. */
@@ -104,7 +105,7 @@ const DESCRIBE_ALL_AGAIN: readonly Template<DescribeWords>[] = [
  */
 const DESCRIBE_FOR_MAKER: readonly Template<DescribeWords>[] = [
   (w) =>
-    `${w.t} is ${w.npEra} by ${w.by}, which is why I picked it${cast(w, '. ', w.castOne ? ' stars in it' : ' star in it')}.`,
+    `${w.t} is ${w.np} by ${w.by}, which is why I picked it${cast(w, '. ', w.castOne ? ' stars in it' : ' star in it')}.`,
   (w) => `Sure. ${w.t} is ${w.np}${cast(w, ', starring ')}, and ${w.by} ${w.made} it: that's why it came to mind.`,
   (w) => `${w.t} is ${w.np}${cast(w, ' with ')}. It's the ${w.by} connection that made me think of it.`,
 ];
@@ -115,15 +116,15 @@ const DESCRIBE_FOR_MAKER: readonly Template<DescribeWords>[] = [
  * as news.
  */
 const DESCRIBE_FOR_REASONS: readonly Template<DescribeWords>[] = [
-  (w) => `${w.t} is ${w.npEra}${cast(w, ', with ')}, which is why I picked it.`,
+  (w) => `${w.t} is ${w.np}${cast(w, ', with ')}, which is why I picked it.`,
   (w) => `It's ${w.np}${cast(w, ' with ')}: that's what made me think of ${w.t} for you.`,
   (w) => `${w.t}? It's ${w.np}${cast(w, ', starring ')}, and that's why it came to mind.`,
-  (w) => `Mainly, ${w.t} is ${w.npEra}${cast(w, ' with ')}. That's what made it a fit for what you said.`,
+  (w) => `Mainly, ${w.t} is ${w.np}${cast(w, ' with ')}. That's what made it a fit for what you said.`,
   (w) => `Put simply, ${w.t} is ${w.np}${cast(w, ', starring ')}; that's the whole reason it's on my list.`,
-  (w) => `${w.t} is ${w.npEra}${cast(w, ' featuring ')}. Given what you told me, that's why I went for it.`,
+  (w) => `${w.t} is ${w.np}${cast(w, ' featuring ')}. Given what you told me, that's why I went for it.`,
   (w) => `Well, it's ${w.np}${cast(w, ' with ')}, and that's exactly why ${w.t} came up.`,
   (w) => `At its core, ${w.t} is ${w.np}${cast(w, ', with ')}, which is just what you described.`,
-  (w) => `${w.t} is first and foremost ${w.npEra}${cast(w, ' starring ')}. That's what drew me to it for you.`,
+  (w) => `${w.t} is first and foremost ${w.np}${cast(w, ' starring ')}. That's what drew me to it for you.`,
   (w) => `Short version: ${w.t} is ${w.np}${cast(w, ', with ')}, the very reason I suggested it.`,
 ];
 
@@ -339,18 +340,27 @@ function tagSentences(
  */
 function wantedSentence(
   wanted: { readonly quality: readonly string[]; readonly feature: readonly string[] },
-  said: string,
+  { said, tagKinds, reasoned }: { readonly said: string; readonly tagKinds: string; readonly reasoned: boolean },
   random: SeededRandom,
 ): string {
-  const qualities = wanted.quality.filter((quality) => !saysAgain(quality, said));
+  // Nor a setting a kind of story said ("a space opera … It's set in space, as you'd want").
+  const qualities = wanted.quality.filter(
+    (quality) => !saysAgain(quality, said) && !(SET.test(quality) && saysAgain(quality, tagKinds)),
+  );
   const { things, themes } = unsaidFeatures(wanted.feature, said);
+  // The first sentence said what kind of item it is: another kind is more of what it is ("it's also a time-loop
+  // story"), not a correction.
+  const also = KIND_QUALITY.test(qualities[0] ?? '') ? 'also ' : '';
   const clauses = [
-    qualities.length > 0 ? `it's ${joinList(qualities)}` : '',
+    qualities.length > 0 ? `it's ${also}${joinList(qualities)}` : '',
     things.length > 0 ? `it has ${joinList(things)}` : '',
     themes.length > 0 ? `it deals with ${joinList(themes)}` : '',
   ].filter((clause) => clause !== '');
   if (clauses.length === 0) return '';
-  return ` ${random.pick(AS_WANTED)({ c: clauses.join(', and ') })}`;
+  const c = clauses.join(', and ');
+  // "As you'd want, it's set during the Holocaust" is glad of it: a grave subject is only confirmed. So is anything
+  // after a first sentence that said why the item was picked, which needs no second "which is what you were after".
+  return ` ${random.pick(reasoned || soundsGrave(c) ? AS_ASKED : AS_WANTED)({ c })}`;
 }
 
 /** The features `said` (the kind and the title) has not said, as things it has and themes it deals with. */
@@ -366,11 +376,15 @@ function unsaidFeatures(features: readonly string[], said: string): { things: st
   return { things, themes };
 }
 
+const AS_ASKED: readonly Template<{ readonly c: string }>[] = [({ c }) => `And yes, ${c}.`];
 const AS_WANTED: readonly Template<{ readonly c: string }>[] = [
-  ({ c }) => `And yes, ${c}.`,
+  ...AS_ASKED,
   ({ c }) => `As you'd want, ${c}.`,
   ({ c }) => `${capitalize(c)}, as you'd want.`,
   ({ c }) => `And ${c}, which is what you were after.`,
+  ({ c }) => `Good news, too: ${c}.`,
+  ({ c }) => `${capitalize(c)}, right up your street.`,
+  ({ c }) => `And since you mentioned it, ${c}.`,
 ];
 
 const FACT_KINDS = ['quality', 'feature', 'theme'] as const;
@@ -570,7 +584,7 @@ export function describeItem(
   // Said two things already ("Sure! It's a …", "It also has touches of …"): the tags' facts are joined.
   const crowded = text.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
   text += tagSentences({ quality: shown, feature: things, theme: themes }, crowded, random);
-  text += wantedSentence(wanted, said, random);
+  text += wantedSentence(wanted, { said, tagKinds, reasoned: forMaker || forReasons }, random);
   // "It features a marriage at its heart, and at heart it's about grief", "Bury My Heart at Wounded Knee … At heart,
   // it's about colonialism": a theme's frame does not say "heart" again where a tag or the title did.
   if ((text.match(/\bheart\b/gi)?.length ?? 0) > 1)

@@ -7,6 +7,7 @@ import { capitalize, joinList, joinNames, withArticle } from '../../lexicon/engl
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import { eraOf, genrePhrase, KIND_QUALITY, plainKind, saysAgain, themeOf } from './describe-templates.js';
+import { soundsGrave } from './grave-words.js';
 import type { Template } from './template.js';
 
 // A recommender who names a film often says one thing about it ("It's a Michael Mann crime thriller with Al
@@ -402,14 +403,8 @@ function isFactTag(tag: string): boolean {
   return /^[a-z][a-z '-]*$/.test(tag) && !NOT_FACTS.test(tag);
 }
 
-// Words of a genre or tag that make an item grave: no "Have fun!" or popcorn for a war film or a book about slavery.
-const GRAVE =
-  /\b(war|holocaust|genocide|slavery|tragedy|grief|tearjerker|death|dying|suicide|racism|abuse|illness|cancer)\b/i;
-
 /** Whether an item is grave, by the words of its genres and tags: a war film, a tragedy, a story of grief. */
-const isGrave = perItem((item) =>
-  [...(item.attributes.genre ?? []), ...(item.attributes.tag ?? [])].some((value) => GRAVE.test(value)),
-);
+const isGrave = perItem((item) => [...(item.attributes.genre ?? []), ...(item.attributes.tag ?? [])].some(soundsGrave));
 
 /** Whether any of the items is grave: a goodbye, an aside or a liking of it promises no fun night in. */
 export function namesGrave(catalog: ItemCatalog, ids: readonly string[]): boolean {

@@ -969,7 +969,11 @@ function othersIn(acts: readonly DialogueAct[], id: string, catalog: ItemCatalog
  * of Touch of Evil in "Try Touch of Evil (1958), a noir crime thriller, or The January Man (1989)".
  */
 function saidAfterTitle(text: string, title: string, others: readonly string[]): string {
-  const at = text.indexOf(title);
+  // Not where a longer title of the same turn begins with it: The Godfather in "The Godfather Part II (1974), a crime
+  // drama, or The Godfather (1972)".
+  let at = text.indexOf(title);
+  while (at >= 0 && others.some((other) => other.length > title.length && text.startsWith(other, at)))
+    at = text.indexOf(title, at + 1);
   if (at < 0) return '';
   const from = at + title.length;
   let end = text.length;
