@@ -364,6 +364,19 @@ describe('item facts', () => {
       100,
     );
     expect(grave.every((text) => text.includes('And yes, '))).toBe(true);
+    // Nor said three times: "Try Primer (2004) for time travel. It has time travel." … "Good news: it has time travel."
+    const thrice = said(
+      (random) =>
+        describeItem(sleep, sleep.title, keys, random, {
+          suggestedAs: {
+            text: 'For movies set in Los Angeles, try The Big Sleep (1946). It is set in Los Angeles.',
+            reasons: ['tag:los angeles'],
+            after: ' (1946). It is set in Los Angeles.',
+          },
+        }),
+      100,
+    );
+    expect(thrice.filter((text) => text.includes('Los Angeles'))).toEqual([]);
   });
 
   it('says a kind that was all the reason for a suggestion as why it was picked, not as news', () => {

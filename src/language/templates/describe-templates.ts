@@ -449,6 +449,9 @@ export function describeItem(
   const spoken = suggestion.toLowerCase();
   const told = (key: string, text: string): boolean =>
     !suggestedAs?.reasons.includes(key) && spoken.includes(text.toLowerCase());
+  // What the suggestion said right after the item's title: "Touch of Evil (1958), a noir crime thriller", "Primer
+  // (2004) … It has time travel."
+  const after = suggestedAs?.after?.toLowerCase() ?? '';
   for (const key of keys) {
     const trait = attributePhrase(key, phrasing).trait;
     switch (trait.kind) {
@@ -470,7 +473,9 @@ export function describeItem(
           : trait.kind === 'quality'
             ? qualities
             : features;
-        if (!list.includes(trait.text) && !told(key, trait.text)) list.push(trait.text);
+        // A reason the suggestion also told as a fact of the item ("… Primer (2004). It has time travel.") is said.
+        const toldAfter = list === wanted[trait.kind] && after.includes(trait.text.toLowerCase());
+        if (!list.includes(trait.text) && !told(key, trait.text) && !toldAfter) list.push(trait.text);
         break;
       }
       case 'keyword':
@@ -489,7 +494,6 @@ export function describeItem(
   const picked = random.chance(0.5) ? 0 : 1;
   // The kind the suggestion gave the item ("Touch of Evil (1958), a noir crime thriller") is what was said, in its
   // words: "It's the noir crime thriller I mentioned", not told again as news.
-  const after = suggestedAs?.after?.toLowerCase() ?? '';
   const toldNoun =
     genres.length === 0 || after === ''
       ? undefined
