@@ -468,13 +468,11 @@ export function describeItem(
       // Two tags may say one thing ("suspense" and "suspenseful"): it is said once.
       case 'quality':
       case 'feature': {
-        const list = suggestedAs?.reasons.includes(key)
-          ? wanted[trait.kind]
-          : trait.kind === 'quality'
-            ? qualities
-            : features;
-        // A reason the suggestion also told as a fact of the item ("… Primer (2004). It has time travel.") is said.
-        const toldAfter = list === wanted[trait.kind] && after.includes(trait.text.toLowerCase());
+        const reason = suggestedAs?.reasons.includes(key) ?? false;
+        const list = reason ? wanted[trait.kind] : trait.kind === 'quality' ? qualities : features;
+        // A reason the suggestion also told as a fact of the item ("… Primer (2004). It has time travel.") is said
+        // already.
+        const toldAfter = reason && after.includes(trait.text.toLowerCase());
         if (!list.includes(trait.text) && !told(key, trait.text) && !toldAfter) list.push(trait.text);
         break;
       }
