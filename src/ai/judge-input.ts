@@ -16,7 +16,7 @@ export const PROFILE_LIST_LIMIT = 40;
 /** What the judge is shown of one dialogue record: the data block's content. */
 export interface JudgeData {
   domain: string;
-  profile: { liked: string[]; disliked: string[]; affinities: Record<string, number> };
+  profile: { liked: string[]; disliked: string[]; neutral: string[]; affinities: Record<string, number> };
   /** The catalog's facts of every item the dialogue names, in order of first mention. */
   items: ItemFacts[];
   dialogue: Array<{ turn: number; speaker: string; text: string }>;
@@ -35,7 +35,7 @@ export function judgeData(record: DialogueRecord, catalog: ItemCatalog): { data:
     });
     return firstTouched(known, named).map((id) => displayTitle(catalog.require(id)));
   };
-  const { liked, disliked, heldOut, preferences } = record.user;
+  const { liked, disliked, neutral = [], heldOut, preferences } = record.user;
   // Held-out targets are liked items kept from the simulator: the user's true taste, so the judge sees them as liked.
   const strongest = Object.keys(preferences).sort(
     (a, b) => Math.abs(preferences[b] as number) - Math.abs(preferences[a] as number),
@@ -46,7 +46,12 @@ export function judgeData(record: DialogueRecord, catalog: ItemCatalog): { data:
   return {
     data: {
       domain: record.domain,
-      profile: { liked: titles([...liked, ...heldOut]), disliked: titles(disliked), affinities },
+      profile: {
+        liked: titles([...liked, ...heldOut]),
+        disliked: titles(disliked),
+        neutral: titles(neutral),
+        affinities,
+      },
       items: [...named].map((id) => itemFacts(catalog.require(id))),
       dialogue: record.turns.map((turn) => ({ turn: turn.index, speaker: turn.speaker, text: turn.text })),
     },

@@ -43,7 +43,7 @@ type Call = MockLanguageModelV3['doGenerateCalls'][number];
 /** The judge's input the model received in a call. */
 function judged(call: Call) {
   return dataBlock(userMessage(call)).data as {
-    profile: { liked: string[]; disliked: string[]; affinities: Record<string, number> };
+    profile: { liked: string[]; disliked: string[]; neutral: string[]; affinities: Record<string, number> };
     items: Array<{ title: string; genres?: string[]; directors?: string[]; cast?: string[] }>;
     dialogue: Array<{ turn: number; speaker: string; text: string }>;
   };
@@ -228,6 +228,8 @@ describe('judgeDialogues', () => {
     // Held-out targets are liked items too: the user's true taste.
     expect(new Set(data.profile.liked)).toEqual(new Set([...record.user.liked, ...record.user.heldOut].map(title)));
     expect(data.profile.disliked).toEqual(expect.arrayContaining(record.user.disliked.map(title)));
+    // Seen without a strong view ("it was okay"): so that the judge can tell such a remark true.
+    expect(data.profile.neutral).toEqual((record.user.neutral ?? []).map(title));
     for (const [key, value] of Object.entries(record.user.preferences)) {
       expect(Math.abs((data.profile.affinities[key] as number) - value), key).toBeLessThanOrEqual(0.0051);
     }

@@ -108,7 +108,9 @@ describe('icer judge', () => {
     const server = await ratingServer();
     const first = await judgeRun(server, ['--cache', 'cache', '--sample', '4']);
     expect(first.code).toBe(0);
-    expect(first.stdout).toMatch(/^LM judge openai-compatible\.chat:judge \(icer-dataset-judge\/1\): 4 of 4 sampled/);
+    expect(first.stdout).toMatch(
+      new RegExp(`^LM judge openai-compatible\\.chat:judge \\(${JUDGE_RUBRIC_VERSION}\\): 4 of 4 sampled`),
+    );
     expect(first.stdout).toMatch(/\nfluency +100\.0% {2}100\.0%–100\.0% +5\.00 {2}0\n/);
     expect(first.stdout).toMatch(/\nnaturalness +100\.0% {2}100\.0%–100\.0% +4\.00 {2}0\n/);
     expect(first.stderr).toMatch(/^icer judge: 4 model calls \(0 from the cache, 0 unusable answers\)/);
