@@ -599,12 +599,12 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
     : refusalWording(state, state.t.REJECT_MANY, state.t.REJECT_MANY_ASKING)(words);
 }
 
-/** Whether the recommender just described the item, and it carries something the user said they like. */
 /** Whether an act turns down one title worded as granted to fit (see {@link fitsStated}). */
 function refusesFitting(state: TurnState, act: DialogueAct | undefined): boolean {
   return act?.type === 'reject' && !act.seen && act.items.length === 1 && fitsStated(state, act.items[0] as string);
 }
 
+/** Whether the recommender just described the item, and it carries something the user said they like. */
 function fitsStated(state: TurnState, id: string): boolean {
   return state.described.includes(id) && state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key));
 }
