@@ -14,9 +14,9 @@ function saidAlikeOf(catalog: ItemCatalog): SaidAlike {
   let entry = byCatalog.get(catalog);
   if (entry) return entry;
   const vocabulary = catalog.vocabulary();
-  const stems = vocabulary
+  const genres = vocabulary
     .filter(({ facet, value }) => facet === 'genre' && value.length >= NAME_STEM)
-    .map(({ key, value }) => ({ key, stem: value.slice(0, NAME_STEM).toLowerCase() }));
+    .map(({ key, value }) => ({ key, name: value.toLowerCase() }));
   const genreOf = new Map<string, string>();
   const alike = new Map<string, string[]>();
   const pair = (a: string, b: string) => {
@@ -27,7 +27,11 @@ function saidAlikeOf(catalog: ItemCatalog): SaidAlike {
   for (const { key, facet, value } of vocabulary) {
     if (facet === 'genre') continue;
     const lower = value.toLowerCase();
-    const genre = stems.find(({ stem }) => lower.startsWith(stem))?.key;
+    // A name it starts with whole, the longest ("science fiction classics" are Science Fiction said otherwise, not
+    // Science), else one it shares the stem of ("philosophical", Philosophy).
+    const matching = genres.filter(({ name }) => lower.startsWith(name.slice(0, NAME_STEM)));
+    const whole = matching.filter(({ name }) => lower.startsWith(name)).sort((a, b) => b.name.length - a.name.length);
+    const genre = (whole[0] ?? matching[0])?.key;
     if (genre === undefined) continue;
     genreOf.set(key, genre);
     pair(key, genre);

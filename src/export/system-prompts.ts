@@ -39,7 +39,6 @@ export function userSystemPrompt(record: DialogueRecord, items: ItemLookup): str
   };
   list('You liked', titles(user.liked));
   list('You disliked', titles(user.disliked));
-  list('You have seen, with no strong view either way', titles(user.neutral ?? []));
   list('You like', strongest(1));
   list('You dislike', strongest(-1));
   const verbosity = user.persona?.verbosity;

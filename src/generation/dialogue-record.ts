@@ -38,8 +38,9 @@ export const DialogueRecordSchema = z
       disliked: z.array(z.string()),
       /**
        * Ids of the items the dialogue names that the user has seen without a strong view either way ("Seen it, it
-       * was okay."), so that what the user says of them can be checked. The profile's other such items are left out:
-       * a synthetic book user has seen about 150. Absent from records made before 0.25.0 and from unconstrained ones.
+       * was okay."), so that what the user says of them can be checked: the profile's, then any unseen item the user
+       * called okay (`unseenItems: 'neutral'`). The profile's other such items are left out: a synthetic book user
+       * has seen about 150. Absent from records made before 0.25.0 and from unconstrained ones.
        */
       neutral: z.array(z.string()).optional(),
       /** Attribute affinities in [-1, 1]. */
@@ -108,18 +109,18 @@ export type DialogueRecord = z.output<typeof DialogueRecordSchema>;
 
 /**
  * The record's `user`: the hidden profile as ids and affinities, with the persona the dialogue was made with, and
- * the seen items without a strong view among those the dialogue's acts `named` (when it has acts).
+ * `neutral` (see the schema) when the dialogue has acts to find it from.
  */
 export function recordUser(
   profile: PreferenceProfile,
   persona: Persona | undefined,
-  named?: ReadonlySet<string>,
+  neutral?: readonly string[],
 ): DialogueRecord['user'] {
   return {
     id: profile.id,
     liked: profile.liked.map((o) => o.item),
     disliked: profile.disliked.map((o) => o.item),
-    ...(named ? { neutral: profile.neutral.filter((item) => named.has(item)) } : {}),
+    ...(neutral ? { neutral: [...neutral] } : {}),
     preferences: copyKeyed(profile.affinities),
     heldOut: [...profile.heldOut],
     ...(persona ? { persona } : {}),

@@ -102,12 +102,18 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
 
   const recommended: string[] = [];
   const named = new Set<string>();
+  // An unseen item the user called okay (`unseenItems: 'neutral'`) is one they speak of as seen without a view.
+  const calledOkay = new Set<string>();
   for (const turn of turns) {
     for (const act of turn.acts) {
       for (const item of act.items) named.add(item);
       if (act.type === 'recommend') recommended.push(...act.items);
+      if (act.type === 'answer-item' && act.seen && act.polarity === 'neutral' && turn.speaker === 'user')
+        for (const item of act.items) calledOkay.add(item);
     }
   }
+  const neutral = profile.neutral.filter((item) => named.has(item));
+  for (const item of calledOkay) if (!neutral.includes(item)) neutral.push(item);
   const accepted = lastUserActs.find((act) => act.type === 'accept')?.items[0] ?? null;
   const heldOut = new Set(profile.heldOut);
   const record: DialogueRecord = {
@@ -115,7 +121,7 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
     seed: setup.seed,
     domain: catalog.domain,
     // The traits the user was simulated with, including those drawn from the default mix.
-    user: recordUser(profile, user.persona, named),
+    user: recordUser(profile, user.persona, neutral),
     turns,
     outcome: {
       accepted,

@@ -26,6 +26,21 @@ describe('attributes said alike', () => {
     expect(saidAlike(catalog, 'tag:popular science')).toEqual([]);
   });
 
+  it('pairs a value with the longest genre name it starts with', () => {
+    const shelf = new ItemCatalog(
+      [
+        { id: 'a', title: 'A', attributes: { genre: ['Science'], tag: ['science writing'] } },
+        { id: 'b', title: 'B', attributes: { genre: ['Science Fiction'], tag: ['science fiction classics'] } },
+        { id: 'c', title: 'C', attributes: { genre: ['Science'] } },
+      ],
+      { domain: 'books' },
+    );
+    expect(Object.fromEntries(genreNamedBy(shelf))).toEqual({
+      'tag:science writing': 'genre:Science',
+      'tag:science fiction classics': 'genre:Science Fiction',
+    });
+  });
+
   it('goes both ways', () => {
     expect([...saidAlike(catalog, 'genre:Philosophy')].sort()).toEqual(['tag:philosophical', 'tag:philosophy of mind']);
     expect(saidAlike(catalog, 'tag:musical numbers')).toEqual(['genre:Musical']);

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
 import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
 import { BUILTIN_CATALOGS } from '../helpers/builtin-catalogs.js';
@@ -30,5 +32,28 @@ describe.each(BUILTIN_CATALOGS)("the record's user (%s)", (_, load) => {
       }
     }
     expect(saidOkay).toBeGreaterThan(30);
+  });
+});
+
+describe("the record's user with unseenItems: 'neutral'", () => {
+  it('lists the unseen items the user called okay, as it speaks of them as seen', async () => {
+    const catalog = builtinCatalog();
+    const profiles = [...syntheticProfiles(catalog, { count: 200, seed: 13 })];
+    const generator = new DialogueGenerator({ catalog, seed: 13, simulator: { unseenItems: 'neutral' } });
+    let unseenOkay = 0;
+    for await (const record of generator.generateMany(profiles)) {
+      const profile = profiles.find((p) => p.id === record.user.id);
+      for (const turn of record.turns) {
+        for (const act of turn.acts) {
+          if (turn.speaker !== 'user' || act.type !== 'answer-item' || !act.seen || act.polarity !== 'neutral')
+            continue;
+          for (const item of act.items) {
+            if (profile?.opinionOf(item) === 'unseen') unseenOkay++;
+            expect(record.user.neutral, `${record.id}: ${turn.text}`).toContain(item);
+          }
+        }
+      }
+    }
+    expect(unseenOkay).toBeGreaterThan(10);
   });
 });

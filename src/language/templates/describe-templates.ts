@@ -465,15 +465,17 @@ export function describeItem(
       case 'cast':
         castNames.push(trait.name);
         break;
-      // Two tags may say one thing ("suspense" and "suspenseful"): it is said once.
+      // Two tags may say one thing ("suspense" and "suspenseful"), a reason or not: it is said once.
       case 'quality':
       case 'feature': {
         const reason = suggestedAs?.reasons.includes(key) ?? false;
-        const list = reason ? wanted[trait.kind] : trait.kind === 'quality' ? qualities : features;
+        const news = trait.kind === 'quality' ? qualities : features;
+        const list = reason ? wanted[trait.kind] : news;
         // A reason the suggestion also told as a fact of the item ("… Primer (2004). It has time travel.") is said
         // already.
         const toldAfter = reason && after.includes(trait.text.toLowerCase());
-        if (!list.includes(trait.text) && !told(key, trait.text) && !toldAfter) list.push(trait.text);
+        const again = news.includes(trait.text) || wanted[trait.kind].includes(trait.text);
+        if (!again && !told(key, trait.text) && !toldAfter) list.push(trait.text);
         break;
       }
       case 'keyword':

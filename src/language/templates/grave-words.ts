@@ -1,6 +1,6 @@
 // Words of a genre or tag that make an item grave: no "Have fun!" or popcorn for a war film or a book about slavery.
 const GRAVE =
-  /\b(war|holocaust|genocide|slavery|tragedy|grief|tearjerker|death|dying|suicide|racism|abuse|illness|cancer|loneliness|lonely|trauma|addiction|poverty|depression|loss)\b/i;
+  /\b(war|holocaust|genocide|slavery|tragedy|grief|tearjerker|death|dying|suicide|racism|abuse|illness|cancer|loneliness|lonely|trauma|addiction|poverty|depression)\b/i;
 
 /** Whether words name something grave: war, grief, loneliness. No one is glad of it, however much they asked for it. */
 export function soundsGrave(text: string): boolean {
