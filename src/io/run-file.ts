@@ -25,6 +25,11 @@ export const RunManifestSchema = z.strictObject({
   nextIndex: z.number().int().min(0),
   /** Records in the output. */
   records: z.number().int().min(0),
+  /**
+   * Indices below `nextIndex` with no record (profiles the generator could not use): with `records`, every index of
+   * the run so far, so that a next index changed by hand is caught. Absent from the manifests of older versions.
+   */
+  skipped: z.number().int().min(0).optional(),
   /** The whole run is written. */
   complete: z.boolean(),
   /**
@@ -128,6 +133,8 @@ export class RunFile {
   readonly file: string;
   /** The index to start from: 0 for a new run, the manifest's next index when resuming. */
   readonly firstIndex: number;
+  /** The run's first index (a shard's start): every index from it is written or skipped. */
+  readonly #startIndex: number;
   /** Records already in the output when it was opened (resumed). */
   readonly resumedRecords: number;
   /** A line cut short by an earlier interruption, dropped on resuming (its bytes). */
@@ -160,6 +167,7 @@ export class RunFile {
       regular: boolean;
       replace: boolean;
       config: RunConfig;
+      startIndex: number;
       firstIndex: number;
       records: number;
       dropped: number;
@@ -172,6 +180,7 @@ export class RunFile {
     this.#regular = state.regular;
     this.#replace = state.replace;
     this.#config = state.config;
+    this.#startIndex = state.startIndex;
     this.firstIndex = state.firstIndex;
     this.#nextIndex = state.firstIndex;
     this.resumedRecords = state.records;
@@ -186,7 +195,19 @@ export class RunFile {
   /** Checks the path and, when resuming, reads how far the run got. Nothing is written yet. */
   static async open(file: string, options: RunFileOptions): Promise<RunFile> {
     const config = options.config;
-    const firstIndex = options.startIndex ?? 0;
+    const startIndex = options.startIndex ?? 0;
+    // An output with nothing of this run in it yet: the run starts at its first index.
+    const fresh = (regular: boolean, replace: boolean, lock?: OutputLock) =>
+      new RunFile(file, {
+        regular,
+        replace,
+        config,
+        startIndex,
+        firstIndex: startIndex,
+        records: 0,
+        dropped: 0,
+        ...(lock ? { lock } : {}),
+      });
     const info = await stat(file).catch((error: { code?: string }) => {
       if (error.code === 'ENOENT') return undefined;
       throw notWritable(
@@ -209,8 +230,7 @@ export class RunFile {
           error,
         );
       });
-      const lock = await OutputLock.acquire(file);
-      return new RunFile(file, { regular: true, replace: false, config, firstIndex, records: 0, dropped: 0, lock });
+      return fresh(true, false, await OutputLock.acquire(file));
     }
     if (info.isDirectory())
       throw notWritable(file, 'It is a directory.', 'Give --out a file name, e.g. out/dialogues.jsonl.');
@@ -225,7 +245,7 @@ export class RunFile {
     if (!info.isFile()) {
       // A FIFO, a device, a socket: written through as a stream, never replaced, never resumed.
       if (options.resume) throw notWritable(file, 'Only a regular file can be resumed.', 'Drop --resume.');
-      return new RunFile(file, { regular: false, replace: false, config, firstIndex, records: 0, dropped: 0 });
+      return fresh(false, false);
     }
     if (!options.force && !options.resume && info.size > 0) {
       throw new IcerError('INVALID_ARGUMENT', `It already holds ${info.size.toLocaleString('en')} bytes of output.`, {
@@ -238,25 +258,15 @@ export class RunFile {
     try {
       // A run killed (SIGKILL) while it replaced its manifest left the new one's temporary file.
       await removeLeftTemporaries(manifestPath(file));
-      if (options.force || info.size === 0) {
-        return new RunFile(file, {
-          regular: true,
-          replace: info.size > 0,
-          config,
-          firstIndex,
-          records: 0,
-          dropped: 0,
-          lock,
-        });
-      }
-      return await RunFile.#resume(file, config, lock);
+      if (options.force || info.size === 0) return fresh(true, info.size > 0, lock);
+      return await RunFile.#resume(file, config, startIndex, lock);
     } catch (error) {
       lock.release();
       throw error;
     }
   }
 
-  static async #resume(file: string, config: RunConfig, lock: OutputLock): Promise<RunFile> {
+  static async #resume(file: string, config: RunConfig, startIndex: number, lock: OutputLock): Promise<RunFile> {
     const manifest = await readRunManifest(file);
     if (manifest === undefined) {
       throw new IcerError('INVALID_ARGUMENT', 'It has no run manifest beside it, so it cannot be resumed.', {
@@ -272,6 +282,17 @@ export class RunFile {
         location: { file },
         hint: 'Resume with the same settings, or use --force to start over.',
       });
+    }
+    const { nextIndex, records: counts, skipped } = manifest;
+    if (skipped !== undefined && nextIndex - startIndex !== counts + skipped) {
+      throw new IcerError(
+        'INVALID_ARGUMENT',
+        `Its run manifest's next index (${nextIndex}) does not follow from the ${counts} records and ${skipped} skipped profiles it counted from index ${startIndex}: it was changed by hand.`,
+        {
+          location: { file: manifestPath(file) },
+          hint: 'Restore the manifest as the run wrote it, or use --force to start the run over.',
+        },
+      );
     }
     if (isGzipPath(file)) {
       const size = (await stat(file)).size;
@@ -289,6 +310,7 @@ export class RunFile {
         regular: true,
         replace: false,
         config,
+        startIndex,
         firstIndex: manifest.nextIndex,
         records: manifest.records,
         dropped: Math.max(0, size - bytes),
@@ -343,6 +365,7 @@ export class RunFile {
       regular: true,
       replace: false,
       config,
+      startIndex,
       firstIndex,
       records,
       dropped,
@@ -411,6 +434,7 @@ export class RunFile {
       configHash: runConfigHash(this.#config),
       nextIndex: this.#nextIndex,
       records: this.#records,
+      skipped: this.#nextIndex - this.#startIndex - this.#records,
       complete: options.complete ?? false,
       ...(this.#gzip ? { bytes: this.#bytes } : {}),
       extra,

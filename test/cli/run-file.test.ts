@@ -377,12 +377,23 @@ describe('icer generate --out: output that survives anything', () => {
     expect(deleted.code).toBe(1);
     expect(deleted.stderr).toContain('It holds 29 records below index 30, fewer than the 30 its run manifest recorded');
     expect(readFileSync(file, 'utf8')).toBe(holed);
-    // A manifest's next index raised by hand past records it did not count.
+    // A manifest's next index raised by hand past records it did not count (one written before it kept `skipped`).
     writeFileSync(file, rows.join('\n'));
-    writeFileSync(manifestFile, JSON.stringify({ ...manifest, complete: false, nextIndex: 35, records: 30 }));
+    const { skipped: _, ...unskipped } = manifest;
+    writeFileSync(manifestFile, JSON.stringify({ ...unskipped, complete: false, nextIndex: 35, records: 30 }));
     const raised = await cli([...args, '--out', 'out.jsonl', '--resume'], dir);
     expect(raised.code).toBe(1);
     expect(raised.stderr).toContain('It holds 35 records below index 35, more than the 30 its run manifest recorded');
+    // Raised past the file's last record, it would leave a gap no line shows: the skipped count gives it away.
+    const thirty = `${rows.slice(0, 30).join('\n')}\n`;
+    writeFileSync(file, thirty);
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, complete: false, nextIndex: 35, records: 30 }));
+    const gap = await cli([...args, '--out', 'out.jsonl', '--resume'], dir);
+    expect(gap.code).toBe(1);
+    expect(gap.stderr).toContain(
+      "out.jsonl.icer-run.json: Its run manifest's next index (35) does not follow from the 30 records and 0 skipped profiles it counted from index 0",
+    );
+    expect(readFileSync(file, 'utf8')).toBe(thirty);
     writeFileSync(manifestFile, JSON.stringify(manifest));
     // The plain output compressed, its manifest renamed beside it: the manifest records no size to cut it back to.
     writeFileSync(join(dir, 'out.jsonl.gz'), gzipSync(rows.join('\n')));

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
@@ -37,6 +37,24 @@ describe('icer generate with profiles it cannot use', () => {
     ]);
     expect(result.stderr).toMatch(/skipped user 8 \(dialogue 0-1\): .*has no preferences.*\[INVALID_PROFILE\]/);
     expect(result.stderr).toMatch(/skipped 1 of 3 profiles .*; wrote 2 dialogues/);
+  });
+
+  it('counts them in the run manifest, and resumes a run that skipped one as if it had not stopped', async () => {
+    const dir = movieLens(`7,1,5\n7,3,4.5\n7,2,1\n${lukewarm(8)}9,2,4\n9,4,4.5\n9,1,2\n`);
+    const { dir: outDir } = tempDir();
+    const args = ['generate', '--movielens', dir, '--count', '3', '--quiet', '--out', 'out.jsonl'];
+    expect((await cli(args, outDir)).code).toBe(0);
+    const file = join(outDir, 'out.jsonl');
+    const manifestFile = `${file}.icer-run.json`;
+    const whole = readFileSync(file, 'utf8');
+    const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+    expect(manifest).toMatchObject({ nextIndex: 3, records: 2, skipped: 1, complete: true });
+    // As a run stopped after the skip left it: the first record, and a manifest past the skipped index.
+    writeFileSync(file, `${whole.split('\n')[0]}\n`);
+    writeFileSync(manifestFile, JSON.stringify({ ...manifest, nextIndex: 2, records: 1, complete: false }));
+    expect((await cli([...args, '--resume'], outDir)).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(whole);
+    expect(JSON.parse(readFileSync(manifestFile, 'utf8'))).toMatchObject({ nextIndex: 3, records: 2, skipped: 1 });
   });
 
   it('lists the first few users, then how many more, and counts a cycled user once', async () => {
