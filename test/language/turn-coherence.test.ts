@@ -532,9 +532,10 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       )?.[1];
       if (kind !== undefined && segment.includes(kind.toLowerCase()) && !/^(?:As|Like) I said, /.test(turn.text))
         found.push({ rule: 'a kind the suggestion told, told again as news', text: turn.text });
-      // "Vertigo is basically the romantic mystery thriller I mentioned": what was said is recalled, not summed up.
-      if (/\bbasically the [^.;]* I mentioned\b/.test(turn.text))
-        found.push({ rule: 'a kind said before, summed up as "basically"', text: turn.text });
+      // "Vertigo is basically the romantic mystery thriller I mentioned", "In short, Vertigo is the … I mentioned": what
+      // was said is recalled, not summed up.
+      if (/(?:\bbasically|\bIn short,|\bthe gist:) [^.;]*\bthe [^.;]* I mentioned\b/.test(turn.text))
+        found.push({ rule: 'a kind said before, summed up ("basically", "in short", "the gist")', text: turn.text });
       // "Try A Fistful of Dollars. Clint Eastwood stars in it." … "It's a western with Clint Eastwood …": the cast told
       // again as news (not a star named as the user's liking, nor one who also made it).
       const reasons = suggestion?.acts.flatMap((said) => (said.type === 'recommend' ? said.reasons : [])) ?? [];

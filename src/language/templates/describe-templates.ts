@@ -29,8 +29,8 @@ export interface DescribeWords {
   readonly dir: string;
   /** "directed", "wrote". */
   readonly made: string;
-  /** `np` is a kind said before: "the noir crime thriller I mentioned", which no "basically" sums up. */
-  readonly told: boolean;
+  /** `np` is a kind said before: "the noir crime thriller I mentioned", which no "basically" or "in short" sums up. */
+  readonly recalled: boolean;
 }
 
 // Optional parts are spliced in only when present, so no template leaves a dangling "by" or ", with".
@@ -58,17 +58,17 @@ const DESCRIBE: readonly Template<DescribeWords>[] = [
   (w) => `Sure! ${w.t} is ${w.np}${by(w, 'from')}${cast(w, ', and ', w.castOne ? ' stars in it' : ' star in it')}.`,
   (w) => `${w.t}? It's ${w.np}${by(w, 'by')}${cast(w, ', starring ')}.`,
   (w) => `Happy to help: ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', with ', ' in the cast')}.`,
-  (w) => `In short, ${w.t} is ${w.npEra}${by(w, 'by')}${cast(w, ' featuring ')}.`,
+  (w) => `${w.recalled ? '' : 'In short, '}${w.t} is ${w.npEra}${by(w, 'by')}${cast(w, ' featuring ')}.`,
   (w) =>
     w.by === ''
       ? `${w.t} is ${w.npEra}${cast(w, ' with ')}.`
       : `${w.by} ${w.made} ${w.t}, ${w.np}${cast(w, ' starring ')}.`,
   (w) => `Good question. ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ', w.castLeads ? ' in the lead' : '')}.`,
   (w) => `So, ${w.t}: ${w.npEra}${by(w, w.dir)}${cast(w, ', starring ')}.`,
-  (w) => `Sure. ${w.t} is ${w.told ? '' : 'basically '}${w.np}${by(w, 'from')}${cast(w, ', with ')}.`,
+  (w) => `Sure. ${w.t} is ${w.recalled ? '' : 'basically '}${w.np}${by(w, 'from')}${cast(w, ', with ')}.`,
   (w) => `${w.t} is ${w.npEra}${by(w, 'by')}.${cast(w, ' The cast includes ', '.')}`,
   (w) => `Let me tell you a bit about it. ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', starring ')}.`,
-  (w) => `Here's the gist: ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', featuring ')}.`,
+  (w) => `${w.recalled ? 'Well, ' : "Here's the gist: "}${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', featuring ')}.`,
   (w) =>
     w.cast === ''
       ? `${w.t} is ${w.npEra}${by(w, 'by')}.`
@@ -531,7 +531,7 @@ export function describeItem(
     acted: genres.every((genre) => genre.tellsStory !== false),
     dir: `${phrasing.made?.participle ?? 'made'} by`,
     made: phrasing.made?.past ?? 'made',
-    told: mentioned !== undefined,
+    recalled: mentioned !== undefined,
   };
   const forReasons =
     genres.length > 0 && mentioned === undefined && keys.every((key) => suggestedAs?.reasons.includes(key));
