@@ -71,5 +71,6 @@ export const fans = (name: string, noun: string): TagWords => ({
   noun,
   more: `more ${name}`,
   less: `less ${name}`,
-  trait: { kind: 'quality', text: `one for fans of ${name}` },
+  // A pair known by a family name is "the Coen Brothers" on its own, and "Coen Brothers movies" before a noun.
+  trait: { kind: 'quality', text: `one for fans of ${/ (?:Brothers|Sisters)$/.test(name) ? 'the ' : ''}${name}` },
 });

@@ -35,8 +35,9 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:Stephen King').noun).toBe('Stephen King adaptations');
     expect(attributePhrase('tag:coen brothers').trait).toEqual({
       kind: 'quality',
-      text: 'one for fans of Coen Brothers',
+      text: 'one for fans of the Coen Brothers',
     });
+    expect(attributePhrase('tag:coen brothers').noun).toBe('Coen Brothers movies');
   });
 
   it("finds a tag's words however it is spelled, and under its plural or its singular", () => {
