@@ -101,6 +101,7 @@ const POSITIVE_WORDS = new Set([
   'superb',
   'fan',
   'fun',
+  'rewarding',
   'gem',
   'classic',
   'outstanding',

@@ -342,6 +342,25 @@ describe('TemplateAdapter', () => {
     }
   });
 
+  it('has no fun with dramas or war films, and says "lately" only of what has been so lately', () => {
+    const said = (attribute: string) =>
+      Array.from({ length: 400 }, (_, seed) =>
+        render('user', [disclose('positive', 0.3, { attribute })], seed, seed % 2 ? { verbosity: 'terse' } : undefined),
+      );
+    for (const attribute of ['genre:Drama', 'genre:War']) {
+      const texts = said(attribute);
+      expect(texts.filter((text) => /can be fun/i.test(text))).toEqual([]);
+      expect(texts.some((text) => /can be rewarding/i.test(text))).toBe(true);
+    }
+    const comedies = said('genre:Comedy');
+    expect(comedies.some((text) => /can be fun/i.test(text))).toBe(true);
+    // "I have a soft spot for comedies lately" wants "I've had"; "these days" reads after any tense.
+    const liked = Array.from({ length: 600 }, (_, seed) =>
+      render('user', [disclose('positive', 0.6, { attribute: 'genre:Comedy' })], seed),
+    );
+    expect(liked.filter((text) => /\blately\b/.test(text) && !/\b(?:I've|have) been\b/.test(text))).toEqual([]);
+  });
+
   it('joins several acts into one natural utterance', () => {
     const likeAndHate = [
       disclose('positive', 0.9, { attribute: 'genre:Sci-Fi' }),
@@ -360,7 +379,7 @@ describe('TemplateAdapter', () => {
       disclose('negative', 0.5, { attribute: 'tag:sequel' }),
     ];
     const hedges =
-      /to be honest|honestly|most of the time|these days|as a rule|for the most part|lately|I have to say/gi;
+      /to be honest|honestly|most of the time|these days|as a rule|for the most part|by and large|I have to say/gi;
     for (let seed = 0; seed < 300; seed++) {
       const text = render('user', four, seed, { verbosity: 'chatty' } as Persona);
       expect(text, text).not.toMatch(/[^,;] (but|though) /);

@@ -129,7 +129,8 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
   ],
 ];
 /** Genres and tags of grave items, and the words of a fun night in that do not go with them. */
-const GRAVE = /^(?:genre:War|tag:(?:world war i|world war ii|vietnam war|holocaust|slavery|grief|tragedy|tearjerker))$/;
+const GRAVE =
+  /^(?:genre:(?:War|True Crime)|tag:(?:world war i|world war ii|vietnam war|holocaust|slavery|grief|tragedy|tearjerker|serial killers?|disturbing|bleak|brutal|heartbreaking|torture|rape))$/;
 /** Words a turn opens with as an acknowledgement: said twice in a row, they stutter. */
 const INTERJECTION = /^(?:okay|alright|right|sure|got|noted|fine|great|good|cool|thanks|understood|perfect|ah|so|hmm)$/;
 const FUN = /\b(?:fun|popcorn|snacks|a treat|relax)\b/i;

@@ -1,5 +1,6 @@
 import { type DomainWords, domainWords, perPhrasing, present } from '../../lexicon/domain-phrasing.js';
 import { capitalize, pluralize } from '../../lexicon/english.js';
+import { soundsGrave } from './grave-words.js';
 import type { Template } from './template.js';
 
 // Clauses, not sentences: a turn's opinions are fused into sentences ("I love sci-fi, but I can't stand horror"),
@@ -31,6 +32,11 @@ export type OpinionShade = 'love' | 'like' | 'neutral' | 'dislike' | 'hate';
 export interface OpinionTemplates<W> {
   readonly normal: Readonly<Record<OpinionShade, readonly Template<W>[]>>;
   readonly terse: Readonly<Record<OpinionShade, readonly Template<W>[]>>;
+}
+
+// Dramas and war films are not fun, however much someone likes them: "Dramas can be rewarding", "Comedies can be fun".
+function funOrRewarding(x: string): string {
+  return soundsGrave(x) || /\bdrama/i.test(x) ? 'rewarding' : 'fun';
 }
 
 function build(d: DomainWords) {
@@ -238,14 +244,18 @@ function build(d: DomainWords) {
     positive: {
       normal: [
         ({ x }) => `I like ${x} well enough`,
-        ({ x }) => `${x} can be fun`,
+        ({ x }) => `${x} can be ${funOrRewarding(x)}`,
         ({ x }) => `I enjoy ${x} every now and then`,
         ({ x }) => `I like ${x} now and then`,
         ({ x }) => `I'm up for ${x} sometimes`,
         ({ x }) => `I can enjoy ${x} in the right mood`,
         ({ x }) => `I kind of like ${x}`,
       ],
-      terse: [({ x }) => `${x} can be fun`, ({ x }) => `like ${x}, mostly`, ({ x }) => `up for ${x} sometimes`],
+      terse: [
+        ({ x }) => `${x} can be ${funOrRewarding(x)}`,
+        ({ x }) => `like ${x}, mostly`,
+        ({ x }) => `up for ${x} sometimes`,
+      ],
     },
     negative: {
       normal: [
@@ -271,7 +281,7 @@ function build(d: DomainWords) {
       ', to be honest',
       ', I have to say',
       ', for the most part',
-      ' lately',
+      ', by and large',
       ', on the whole',
     ],
     neutral: [', really', ', to be honest', ', honestly', ', to be fair'],
