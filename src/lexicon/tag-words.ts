@@ -86,9 +86,9 @@ const TAGS = new Map<string, TagWords>([
   ['london', setting('set in London', 'movies set in London')],
   ['loneliness', topic('stories about loneliness', 'themes of loneliness', 'loneliness', false)],
   ['los angeles', setting('set in Los Angeles', 'movies set in Los Angeles')],
-  ['mafia', topic('mafia movies', 'the mafia', 'mafia', false)],
+  ['mafia', kind('a mafia story', 'mafia movies')],
   ['magic', topic('movies with magic', 'magic', 'magic', false)],
-  ['marriage', topic('stories about marriage', 'a marriage at its heart', 'marriage', false)],
+  ['marriage', topic('stories about marriage', 'themes of marriage', 'marriage', false)],
   ['martial arts', topic('martial arts movies', 'martial arts', 'martial arts', false)],
   ['memory loss', topic('stories about memory loss', 'themes of memory loss', 'memory loss', false)],
   ['mentor', kind('a mentor story', 'mentor stories')],
@@ -242,9 +242,28 @@ const TAGS = new Map<string, TagWords>([
   ['soundtrack', topic('movies with memorable soundtracks', 'a memorable soundtrack', 'music', false)],
   ['twist', topic('movies with a twist', 'a twist', 'twists', true)],
   ['wizards', topic('wizard movies', 'wizards', 'wizards', true)],
-  ...['Africa', 'Australia', 'China', 'England', 'Europe', 'France', 'India', 'Ireland', 'Italy', 'Rome'].map(
-    (place): [string, TagWords] => [place.toLowerCase(), setting(`set in ${place}`, `movies set in ${place}`)],
-  ),
+  // MovieLens tags that "___ movies" words badly ("president movies", "future movies").
+  ['adolescence', topic('movies about adolescence', 'themes of adolescence', 'adolescence', false)],
+  ['amnesia', topic('movies about amnesia', 'amnesia', 'amnesia', false)],
+  ['Bible', kind('a Bible story', 'Bible stories')],
+  ['death penalty', topic('movies about the death penalty', 'themes of the death penalty', 'death penalty', false)],
+  ['divorce', topic('movies about divorce', 'themes of divorce', 'divorce', false)],
+  ['fantasy world', setting('set in a fantasy world', 'movies set in fantasy worlds')],
+  ['future', setting('set in the future', 'movies set in the future')],
+  ['Generation X', kind('a Generation X story', 'Generation X movies')],
+  ['heroin', topic('movies about heroin', 'heroin addiction', 'heroin', false)],
+  ['lawyers', topic('movies about lawyers', 'lawyers', 'lawyers', true)],
+  ['mental hospital', setting('set in a mental hospital', 'movies set in mental hospitals')],
+  ['NASA', topic('movies about NASA', 'the space program', 'NASA', false)],
+  ['original plot', adjective('original', 'movies with original plots')],
+  ['POW', kind('a POW story', 'POW movies')],
+  ['pregnancy', topic('movies about pregnancy', 'a pregnancy', 'pregnancy', false)],
+  ['president', topic('movies about presidents', 'a president at its centre', 'presidents', true)],
+  ['teacher', topic('movies about teachers', 'a teacher at its centre', 'teachers', true)],
+  ...[
+    ...['Africa', 'Australia', 'Cambodia', 'China', 'England', 'Europe', 'France', 'India', 'Ireland', 'Italy'],
+    ...['New York City', 'Rome'],
+  ].map((place): [string, TagWords] => [place.toLowerCase(), setting(`set in ${place}`, `movies set in ${place}`)]),
   // The names MovieLens users tag films with (three films or more of ml-latest-small), not "Among its tags: Brad
   // Pitt": stars, directors, studios and series, and the writers whose books the films adapt.
   ...[
@@ -263,15 +282,23 @@ const TAGS = new Map<string, TagWords>([
   ].map((name): [string, TagWords] => [name, fans(name, `${name} adaptations`)]),
 ]);
 
+// A tag that names films already ("Animal movie", "cult film"): "Animal movies", not "Animal movie movies".
+const NAMES_FILMS = /^(.+?) (?:movie|film)s?$/i;
+// A tag no one would say ("06 Oscar Nominated Best Movie - Animation", "seen at the cinema 2015"): a number, a dash
+// or a film word inside, or more than four words. It is named as the tag it is.
+const UNSAYABLE = /\d| - |\b(?:movies?|films?)\b|(?:\S+ ){4}\S/i;
+
 // Free-text tags (MovieLens: "thought-provoking", "dark hero", "pixar") may be adjectives, nouns or names; "___
 // movies" reads acceptably for all three, where the bare tag would not ("I love thought-provoking").
 function genericTag(value: string): TagWords {
-  return {
-    noun: `${value} movies`,
-    more: `more ${value}`,
-    less: `less ${value}`,
-    trait: { kind: 'keyword', text: value },
-  };
+  const named = NAMES_FILMS.exec(value)?.[1];
+  const noun =
+    named !== undefined && !UNSAYABLE.test(named)
+      ? `${named} movies`
+      : UNSAYABLE.test(value)
+        ? `movies tagged "${value}"`
+        : `${value} movies`;
+  return { noun, more: `more ${value}`, less: `less ${value}`, trait: { kind: 'keyword', text: value } };
 }
 
 // The same table by spelling key: free text writes a tag in any case, spacing or hyphenation ("fast paced").

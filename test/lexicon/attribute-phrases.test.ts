@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { attributePhrase, facetPhrase, isComparative } from '../../src/lexicon/attribute-phrases.js';
+import { BOOKS_PHRASING } from '../../src/lexicon/domain-phrasing.js';
 import { thrown } from '../helpers/thrown.js';
 
 describe('attributePhrase', () => {
@@ -38,6 +39,34 @@ describe('attributePhrase', () => {
       text: 'one for fans of the Coen Brothers',
     });
     expect(attributePhrase('tag:coen brothers').noun).toBe('Coen Brothers movies');
+  });
+
+  it('words a free-text tag as its films, never "movie movies", and one nobody would say as the tag it is', () => {
+    expect(attributePhrase('tag:Animal movie').noun).toBe('Animal movies');
+    expect(attributePhrase('tag:buddy film').noun).toBe('buddy movies');
+    expect(attributePhrase('tag:quirky romance').noun).toBe('quirky romance movies');
+    expect(attributePhrase('tag:06 Oscar Nominated Best Movie - Animation').noun).toBe(
+      'movies tagged "06 Oscar Nominated Best Movie - Animation"',
+    );
+    expect(attributePhrase('tag:seen at the cinema in the summer').noun).toBe(
+      'movies tagged "seen at the cinema in the summer"',
+    );
+    // Tags "___ movies" words badly have words of their own.
+    expect(attributePhrase('tag:president').noun).toBe('movies about presidents');
+    expect(attributePhrase('tag:future').noun).toBe('movies set in the future');
+    expect(attributePhrase('tag:Cambodia').trait).toEqual({ kind: 'quality', text: 'set in Cambodia' });
+  });
+
+  it('says what an item has in words that follow "It has" and "It features"', () => {
+    // Not "It has the mafia", "It features a marriage at its heart", "It has a long journey", "a focus on habits".
+    expect(attributePhrase('tag:mafia').trait).toEqual({ kind: 'quality', text: 'a mafia story' });
+    expect(attributePhrase('tag:marriage').trait).toEqual({ kind: 'feature', text: 'themes of marriage' });
+    expect(attributePhrase('tag:journey', BOOKS_PHRASING).trait).toEqual({ kind: 'quality', text: 'a journey story' });
+    expect(attributePhrase('tag:habits', BOOKS_PHRASING).trait).toEqual({ kind: 'feature', text: 'themes of habits' });
+    expect(attributePhrase('tag:marriage', BOOKS_PHRASING).trait).toEqual({
+      kind: 'feature',
+      text: 'themes of marriage',
+    });
   });
 
   it("finds a tag's words however it is spelled, and under its plural or its singular", () => {

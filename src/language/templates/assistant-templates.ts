@@ -546,7 +546,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `${and} is a natural pick for ${r}.`,
     ({ and, r }) => `With ${r} on the list, ${and} stands out.`,
     ({ and, r }) => `For ${r}, it's hard to beat ${and}.`,
-    ({ and, r }) => `I'd match ${r} with ${and}.`,
+    ({ and, r }) => `For ${r}, you can't go far wrong with ${and}.`,
     ({ and, r }) => `If you like ${r}, don't miss ${and}.`,
     ({ and, r }) => `Keeping ${r} in mind, what about ${and}?`,
     ({ and, r }) => `Your taste for ${r} points me to ${and}.`,
