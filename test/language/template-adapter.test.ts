@@ -485,6 +485,16 @@ describe('TemplateAdapter', () => {
         /bye|night|time|care|evening|anytime|again|cheers|sleep|hope|luck/i,
       );
     }
+    // A last suggestion said with the goodbye is no failure: no "Good luck finding something!" after three picks.
+    const emptyHanded = /maybe next time|good luck finding|hope you find something/i;
+    const lastPicks: DialogueAct[] = [
+      { type: 'recommend', items: [MATRIX, ALIEN], reasons: [] },
+      { type: 'close', items: [] },
+    ];
+    const afterPicks = Array.from({ length: 300 }, (_, seed) => render('assistant', lastPicks, seed));
+    expect(afterPicks.filter((text) => emptyHanded.test(text))).toEqual([]);
+    const alone = Array.from({ length: 300 }, (_, seed) => render('assistant', [{ type: 'close', items: [] }], seed));
+    expect(alone.some((text) => emptyHanded.test(text))).toBe(true);
   });
 
   it('follows the persona on user turns only', () => {

@@ -1117,22 +1117,19 @@ function build(d: DomainWords) {
     "I'll have to leave that one open for now.",
   ];
 
-  /** The second half: the wish. */
+  /** The second half: the wish, fit after a suggestion as after nothing found. */
   const CLOSE_WISHES: readonly string[] = [
     'Have a good night!',
-    'Maybe next time!',
     'Take care!',
     'Goodbye!',
     'Come back anytime.',
     'Have a good evening!',
-    'Good luck finding something!',
     'Bye for now!',
     'Enjoy the rest of your evening!',
     `Hope to see you again.`,
     'See you next time!',
     'Have a relaxing evening!',
     'Cheers!',
-    'Hope you find something good!',
     'Sleep well!',
     'Until next time!',
     'Good night!',
@@ -1141,6 +1138,14 @@ function build(d: DomainWords) {
     'Have a lovely night!',
     'Drop by anytime you like.',
     'Catch you another time!',
+  ];
+
+  /** Wishes that suppose nothing was found: said only when nothing was suggested in the goodbye's turn. */
+  const CLOSE_WISHES_EMPTY_HANDED: readonly string[] = [
+    ...CLOSE_WISHES,
+    'Maybe next time!',
+    'Good luck finding something!',
+    'Hope you find something good!',
   ];
 
   /** Items attached to acts that do not otherwise name items (greet, ask-open, ask-attribute): a neutral pointer. */
@@ -1202,6 +1207,7 @@ function build(d: DomainWords) {
     CLOSE_AFTER_NO_MATCH,
     SPOILER_FREE,
     CLOSE_WISHES,
+    CLOSE_WISHES_EMPTY_HANDED,
     ALSO_ABOUT,
   };
 }

@@ -495,7 +495,7 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
     if (act.items.length === 0) return random.pick(state.t.USER_CLOSE);
     return random.pick(state.t.USER_CLOSE_WITH_ITEM)(titleWords(state, act.items));
   }
-  if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES)}`;
+  if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES_EMPTY_HANDED)}`;
   const light = !namesGrave(state.catalog, act.items);
   const words = titleWords(state, act.items);
   // "Great, Cosmos it is." is not answered "Great, Cosmos it is. Happy reading!": the choice is not said back in the
@@ -1138,8 +1138,10 @@ function closesAfter(act: DialogueAct | undefined): boolean {
 function goodbyeAfter(state: TurnState, before: DialogueAct['type']): string {
   const { random, t } = state;
   if (before === 'describe-item') return random.pick(t.CLOSE_AFTER_ANSWER);
-  const first = before === 'no-match' ? t.CLOSE_AFTER_NO_MATCH : t.CLOSE_AFTER_SUGGESTION;
-  return `${random.pick(first)} ${random.pick(t.CLOSE_WISHES)}`;
+  // "Here are three picks. … Good luck finding something!" would suppose the picks are no good.
+  if (before === 'no-match')
+    return `${random.pick(t.CLOSE_AFTER_NO_MATCH)} ${random.pick(t.CLOSE_WISHES_EMPTY_HANDED)}`;
+  return `${random.pick(t.CLOSE_AFTER_SUGGESTION)} ${random.pick(t.CLOSE_WISHES)}`;
 }
 
 function collapseDoubleStops(text: string, titles: readonly string[]): string {
