@@ -826,6 +826,34 @@ describe('TemplateAdapter', () => {
     expect(asked(false).some((text) => unknown.test(text))).toBe(true);
   });
 
+  it('suggests a title the user just said they have not seen without asking about it again', () => {
+    const history = [
+      ...oneTurn('assistant', 'Ever come across Heat (1995)?', [{ type: 'ask-item', items: [HEAT] }]),
+      {
+        index: 1,
+        speaker: 'user' as const,
+        text: "Haven't seen Heat.",
+        acts: [{ type: 'answer-item' as const, items: [HEAT], seen: false }],
+      },
+    ];
+    const suggest = (reasons: string[]) =>
+      Array.from({ length: 300 }, (_, seed) =>
+        adapter.verbalizeSync({
+          ...request('assistant', [{ type: 'recommend', items: [HEAT], reasons }], seed),
+          history,
+        }),
+      );
+    // Not "Since you're into crime films, have you considered Heat?", "How about Heat?", "Any chance you've seen Heat?".
+    const askedAgain = /Heat(?: \(1995\))?\?/;
+    for (const reasons of [[], ['genre:Crime']])
+      expect(suggest(reasons).filter((text) => askedAgain.test(text))).toEqual([]);
+    // With nothing said before it, a suggestion may be a question.
+    const fresh = Array.from({ length: 300 }, (_, seed) =>
+      render('assistant', [{ type: 'recommend', items: [HEAT], reasons: ['genre:Crime'] }], seed),
+    );
+    expect(fresh.some((text) => /Heat \(1995\)\?/.test(text))).toBe(true);
+  });
+
   it('asks about a title it already said it has not seen without saying so again ("Heard of Heat, never seen it")', () => {
     const history = [
       ...oneTurn('assistant', 'Ever come across Heat (1995)?', [{ type: 'ask-item', items: [HEAT] }]),

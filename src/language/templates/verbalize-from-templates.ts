@@ -339,15 +339,26 @@ function noLikingClaimed<T extends Template<typeof MARKED>>(list: readonly T[]):
 }
 
 /**
- * A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye, or when the
- * suggestion is the first part of a slate in two (the question, if any, comes after the second).
+ * A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye, when the
+ * suggestion is the first part of a slate in two (the question, if any, comes after the second), or when the user has
+ * just said they have not seen what it suggests ("I haven't seen Avatar." is not answered "Have you considered
+ * Avatar?").
  */
 function suggestable<T extends Template<typeof MARKED>>(
   state: TurnState,
   list: readonly T[],
   part?: SlatePart,
+  items: readonly string[] = [],
 ): readonly T[] {
-  return state.closing || part === 'first' ? statementsOf(list) : list;
+  return state.closing || part === 'first' || justSaidUnseen(state, items) ? statementsOf(list) : list;
+}
+
+function justSaidUnseen(state: TurnState, items: readonly string[]): boolean {
+  const last = state.history[state.history.length - 1];
+  if (last?.speaker !== 'user' || items.length === 0) return false;
+  return last.acts.some(
+    (act) => act.type === 'answer-item' && act.seen === false && act.items.some((id) => items.includes(id)),
+  );
 }
 
 /** Where a recommendation stands in a slate of two parts, each with its reason. */
@@ -382,8 +393,8 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePa
     // Also those that invite an answer themselves (after which nothing is added), unless the turn says goodbye.
     const asking = state.closing || part === 'first' ? [] : one ? t.RECOMMEND_ONE_ASKING : t.RECOMMEND_MANY_ASKING;
     const { item, list } = drawFrom(state.random, [
-      suggestable(state, one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY, part),
-      suggestable(state, order, part),
+      suggestable(state, one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY, part, act.items),
+      suggestable(state, order, part, act.items),
       asking,
     ]);
     const text = item({ ...titles, r });
@@ -401,9 +412,9 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePa
     : claims(one ? t.RECOMMEND_ONE_BECAUSE_FIRST : t.RECOMMEND_MANY_BECAUSE_FIRST);
   const said = liked ? (one ? t.RECOMMEND_ONE_BECAUSE_SAID : t.RECOMMEND_MANY_BECAUSE_SAID) : [];
   const template = drawFrom(state.random, [
-    suggestable(state, because, part),
-    suggestable(state, first, part),
-    suggestable(state, said, part),
+    suggestable(state, because, part, act.items),
+    suggestable(state, first, part, act.items),
+    suggestable(state, said, part, act.items),
   ]).item;
   const text = template({ ...titles, r });
   if (state.speaker === 'user') return text;
