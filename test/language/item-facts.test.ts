@@ -332,6 +332,17 @@ describe('item facts', () => {
     expect(cityLights.some((text) => text.includes('Virginia Cherrill'))).toBe(true);
   });
 
+  it('says two single facts of its tags in one sentence, not two short ones opening alike', () => {
+    const metropolis = catalog.require('metropolis-1927');
+    const keys = ['genre:Sci-Fi', 'tag:robots', 'tag:class struggle'];
+    const texts = said((random) => describeItem(metropolis, metropolis.title, keys, random), 200);
+    // "It has robots. It deals with class struggle." reads as a list of tags.
+    expect(texts.filter((text) => /\bIt [^.]*robots\. It /.test(text) || /\bclass struggle\. It /.test(text))).toEqual(
+      [],
+    );
+    expect(texts.every((text) => /robots[^.]* class struggle|class struggle[^.]* robots/.test(text))).toBe(true);
+  });
+
   it('tells no tag as news that the suggestion told as a fact, nor one it gave as a liking, which it confirms', () => {
     const sleep = catalog.require('the-big-sleep-1946');
     const keys = ['genre:Film-Noir', 'tag:private detective', 'tag:los angeles'];
