@@ -201,6 +201,21 @@ describe('item facts', () => {
     expect(late.some((text) => /late-2000s/.test(text))).toBe(true);
   });
 
+  it('tells no free-text tag that was the reason for the suggestion ("For inspirational films … tag it inspirational")', () => {
+    const base = catalog.require(catalog.resolveTitle('City Lights').id);
+    const item = { ...base, id: 'tagged', attributes: { ...base.attributes, tag: ['inspirational', 'quotable'] } };
+    const tagged = new ItemCatalog([item], { domain: 'movies' });
+    const told = (reasons: ReadonlySet<string>) => [
+      ...said((random) => itemFact(item, tagged, random, reasons), 400),
+      ...said((random) => itemAppositive(item, tagged, random, reasons), 400),
+    ];
+    const free = told(new Set());
+    expect(free.some((text) => text.includes('inspirational'))).toBe(true);
+    const reasoned = told(new Set(['inspirational']));
+    expect(reasoned.filter((text) => text.includes('inspirational'))).toEqual([]);
+    expect(reasoned.some((text) => text.includes('quotable'))).toBe(true);
+  });
+
   it('says a year before 1800 as its century ("an 18th-century novel"), never as a decade nobody says', () => {
     const base = catalog.require(catalog.resolveTitle('City Lights').id);
     const item = { ...base, id: 'old-1719', year: 1719 };

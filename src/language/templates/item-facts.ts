@@ -311,11 +311,20 @@ function wordsOf(
     quality: unsaidOf(qualities, kinds, said, random),
     feature,
     theme: themeOf(feature) ?? '',
-    tags: joinList(keywords.length <= 2 ? keywords : random.sample(keywords, 2)),
+    tags: joinList(sampledTags(keywords, said, random)),
     fame,
     kindSaid,
     w: factWords(phrasing),
   };
+}
+
+/**
+ * Up to two of an item's free-text tags, none a reason given for it: not "For inspirational films, how about
+ * Braveheart (1995)? Viewers tag it inspirational."
+ */
+function sampledTags(keywords: readonly string[], said: ReadonlySet<string>, random: SeededRandom): readonly string[] {
+  const unsaid = said.size === 0 ? keywords : keywords.filter((keyword) => !sharesStem(keyword, said));
+  return unsaid.length <= 2 ? unsaid : random.sample(unsaid, 2);
 }
 
 /**
