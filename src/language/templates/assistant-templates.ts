@@ -957,7 +957,7 @@ function build(d: DomainWords) {
     ({ x }) => `Nothing else in the way of ${x} comes to mind that fits too, so I'm leaving that out this time.`,
     ({ x }) => `That means leaving ${x} out for now: the ones that fit, you've seen.`,
     ({ x }) => `That takes us away from ${x}, I'm afraid: I can't think of another that fits.`,
-    ({ x }) => `I know no more ${x} that would fit that as well, so I've let that go.`,
+    ({ x }) => `I don't know any more ${x} that would fit that too, so I've let that part go.`,
     ({ x }) => `I can't think of any other ${x} that would also fit, so I'll leave those aside for now.`,
     ({ x }) => `I had to let ${x} go for that, I'm afraid: I've shown you the ones that fit.`,
     ({ x }) => `One catch: nothing more in the way of ${x} fits that too, so I've set that aside.`,

@@ -119,12 +119,12 @@ const DESCRIBE_FOR_REASONS: readonly Template<DescribeWords>[] = [
   (w) => `${w.t} is ${w.np}${cast(w, ', with ')}, which is why I picked it.`,
   (w) => `It's ${w.np}${cast(w, ' with ')}: that's what made me think of ${w.t} for you.`,
   (w) => `${w.t}? It's ${w.np}${cast(w, ', starring ')}, and that's why it came to mind.`,
-  (w) => `Mainly, ${w.t} is ${w.np}${cast(w, ' with ')}. That's what made it a fit for what you said.`,
+  (w) => `Mainly, ${w.t} is ${w.np}${cast(w, ' with ')}. That's why it fits what you said.`,
   (w) => `Put simply, ${w.t} is ${w.np}${cast(w, ', starring ')}; that's the whole reason it's on my list.`,
-  (w) => `${w.t} is ${w.np}${cast(w, ' featuring ')}. Given what you told me, that's why I went for it.`,
+  (w) => `${w.t} is ${w.np}${cast(w, ' featuring ')}. Given what you told me, that's why I picked it.`,
   (w) => `Well, it's ${w.np}${cast(w, ' with ')}, and that's exactly why ${w.t} came up.`,
   (w) => `At its core, ${w.t} is ${w.np}${cast(w, ', with ')}, which is just what you described.`,
-  (w) => `${w.t} is first and foremost ${w.np}${cast(w, ' starring ')}. That's what drew me to it for you.`,
+  (w) => `${w.t} is first and foremost ${w.np}${cast(w, ' starring ')}. That's why it seemed right for you.`,
   (w) => `Short version: ${w.t} is ${w.np}${cast(w, ', with ')}, the very reason I suggested it.`,
 ];
 
