@@ -422,7 +422,8 @@ describe('item facts', () => {
           }),
         100,
       );
-    const why = /\b(?:why I|made me think of|came to mind|came up|a fit for|reason|drew me|what you described)\b/;
+    const why =
+      /\b(?:why I|why it|made me think of|came to mind|came up|a fit for|reason|drew me|what you described)\b/;
     expect(answers(['genre:War']).filter((text) => !why.test(text))).toEqual([]);
     expect(answers(['genre:War']).every((text) => /\bwar (?:film|movie)\b/.test(text))).toBe(true);
     // Suggested for something else, what kind of film it is is news.
