@@ -86,7 +86,7 @@ const TAGS = new Map<string, TagWords>([
   ['london', setting('set in London', 'movies set in London')],
   ['loneliness', topic('stories about loneliness', 'themes of loneliness', 'loneliness', false)],
   ['los angeles', setting('set in Los Angeles', 'movies set in Los Angeles')],
-  ['mafia', kind('a mafia story', 'mafia movies')],
+  ['mafia', kind('a mafia movie', 'mafia movies')],
   ['magic', topic('movies with magic', 'magic', 'magic', false)],
   ['marriage', topic('stories about marriage', 'themes of marriage', 'marriage', false)],
   ['martial arts', topic('martial arts movies', 'martial arts', 'martial arts', false)],
@@ -254,7 +254,7 @@ const TAGS = new Map<string, TagWords>([
   ['heroin', topic('movies about heroin', 'heroin addiction', 'heroin', false)],
   ['lawyers', topic('movies about lawyers', 'lawyers', 'lawyers', true)],
   ['mental hospital', setting('set in a mental hospital', 'movies set in mental hospitals')],
-  ['NASA', topic('movies about NASA', 'the space program', 'NASA', false)],
+  ['NASA', topic('movies about NASA', 'a NASA mission', 'NASA', false)],
   ['original plot', adjective('original', 'movies with original plots')],
   ['POW', kind('a POW story', 'POW movies')],
   ['pregnancy', topic('movies about pregnancy', 'a pregnancy', 'pregnancy', false)],
@@ -284,18 +284,25 @@ const TAGS = new Map<string, TagWords>([
 
 // A tag that names films already ("Animal movie", "cult film"): "Animal movies", not "Animal movie movies".
 const NAMES_FILMS = /^(.+?) (?:movie|film)s?$/i;
-// A tag no one would say ("06 Oscar Nominated Best Movie - Animation", "seen at the cinema 2015"): a number, a dash
-// or a film word inside, or more than four words. It is named as the tag it is.
+// A tag no one would say ("06 Oscar Nominated Best Movie - Animation", "seen at the cinema 2015"): a number (other
+// than a decade: "1970s movies"), a dash or a film word inside, or more than four words. It is named as the tag it is.
 const UNSAYABLE = /\d| - |\b(?:movies?|films?)\b|(?:\S+ ){4}\S/i;
+const DECADE = /\b(?:1[89]|20)\d0s\b/g;
+
+function unsayable(tag: string): boolean {
+  return UNSAYABLE.test(tag.replace(DECADE, 'decade'));
+}
 
 // Free-text tags (MovieLens: "thought-provoking", "dark hero", "pixar") may be adjectives, nouns or names; "___
 // movies" reads acceptably for all three, where the bare tag would not ("I love thought-provoking").
 function genericTag(value: string): TagWords {
+  // A decade tags when a film is set ("1970s" for The Ice Storm, of 1997), not when it was made.
+  if (/^(?:1[89]|20)\d0s$/.test(value)) return setting(`set in the ${value}`, `movies set in the ${value}`);
   const named = NAMES_FILMS.exec(value)?.[1];
   const noun =
-    named !== undefined && !UNSAYABLE.test(named)
+    named !== undefined && !unsayable(named)
       ? `${named} movies`
-      : UNSAYABLE.test(value)
+      : unsayable(value)
         ? `movies tagged "${value}"`
         : `${value} movies`;
   return { noun, more: `more ${value}`, less: `less ${value}`, trait: { kind: 'keyword', text: value } };

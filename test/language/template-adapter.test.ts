@@ -359,6 +359,11 @@ describe('TemplateAdapter', () => {
       render('user', [disclose('positive', 0.6, { attribute: 'genre:Comedy' })], seed),
     );
     expect(liked.filter((text) => /\blately\b/.test(text) && !/\b(?:I've|have) been\b/.test(text))).toEqual([]);
+    // "I've been enjoying comedies lately" is an ending already: not "lately, most of the time".
+    expect(liked.some((text) => /\blately\b/.test(text))).toBe(true);
+    expect(
+      liked.filter((text) => /\blately, (?:most|to be|I have|for the|on the|if you|these|honestly)/.test(text)),
+    ).toEqual([]);
   });
 
   it('joins several acts into one natural utterance', () => {
@@ -379,7 +384,7 @@ describe('TemplateAdapter', () => {
       disclose('negative', 0.5, { attribute: 'tag:sequel' }),
     ];
     const hedges =
-      /to be honest|honestly|most of the time|these days|as a rule|for the most part|by and large|I have to say/gi;
+      /to be honest|honestly|most of the time|these days|as a rule|for the most part|if you ask me|I have to say/gi;
     for (let seed = 0; seed < 300; seed++) {
       const text = render('user', four, seed, { verbosity: 'chatty' } as Persona);
       expect(text, text).not.toMatch(/[^,;] (but|though) /);

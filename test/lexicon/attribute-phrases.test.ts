@@ -55,13 +55,16 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:president').noun).toBe('movies about presidents');
     expect(attributePhrase('tag:future').noun).toBe('movies set in the future');
     expect(attributePhrase('tag:Cambodia').trait).toEqual({ kind: 'quality', text: 'set in Cambodia' });
+    // A decade is when a film is set, not when it was made: The Ice Storm (1997) is tagged "1970s".
+    expect(attributePhrase('tag:1970s').noun).toBe('movies set in the 1970s');
+    expect(attributePhrase('tag:1970s').trait).toEqual({ kind: 'quality', text: 'set in the 1970s' });
   });
 
   it('says what an item has in words that follow "It has" and "It features"', () => {
     // Not "It has the mafia", "It features a marriage at its heart", "It has a long journey", "a focus on habits".
-    expect(attributePhrase('tag:mafia').trait).toEqual({ kind: 'quality', text: 'a mafia story' });
+    expect(attributePhrase('tag:mafia').trait).toEqual({ kind: 'quality', text: 'a mafia movie' });
     expect(attributePhrase('tag:marriage').trait).toEqual({ kind: 'feature', text: 'themes of marriage' });
-    expect(attributePhrase('tag:journey', BOOKS_PHRASING).trait).toEqual({ kind: 'quality', text: 'a journey story' });
+    expect(attributePhrase('tag:journey', BOOKS_PHRASING).trait).toEqual({ kind: 'feature', text: 'themes of travel' });
     expect(attributePhrase('tag:habits', BOOKS_PHRASING).trait).toEqual({ kind: 'feature', text: 'themes of habits' });
     expect(attributePhrase('tag:marriage', BOOKS_PHRASING).trait).toEqual({
       kind: 'feature',

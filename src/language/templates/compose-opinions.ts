@@ -88,6 +88,7 @@ const HOW_OFTEN = [
   'now and then',
   'sometimes',
   'mostly',
+  'lately',
 ];
 const hedgeWords = perPhrasing(
   (phrasing) =>

@@ -302,8 +302,8 @@ export function plainKind(item: Item): string {
 
 /**
  * The sentences on an item's qualities, features and themes, in that order, two of them joined in one sentence where
- * that reads well: always with all three, with two single facts, or when the description has said two things already
- * (`crowded`), else sometimes. Each sentence begins with a space.
+ * that reads well: always with all three, with a single thing and a single theme, or when the description has said two
+ * things already (`crowded`), else sometimes. Each sentence begins with a space.
  */
 function tagSentences(
   facts: Readonly<Record<FactKind, readonly string[]>>,
@@ -318,8 +318,9 @@ function tagSentences(
       present.indexOf(second) === present.indexOf(first) + 1 &&
       (first !== 'quality' || facts.quality.length <= 2),
   );
-  // Two single facts apart are two short sentences opening alike: "It features religious themes. It explores racism."
-  const short = present.length === 2 && present.every((kind) => facts[kind].length === 1);
+  // A single thing and a single theme apart are two short sentences opening alike: "It features religious themes. It
+  // explores racism." (A quality and a thing are not always kin: not "It's in black and white, with a serial killer.")
+  const short = present.length === 2 && facts.quality.length === 0 && facts.feature.length + facts.theme.length === 2;
   const join =
     joinable.length > 0 && (present.length === 3 || crowded || short || random.chance(TOGETHER))
       ? random.pick(joinable)

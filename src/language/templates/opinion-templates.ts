@@ -281,7 +281,7 @@ function build(d: DomainWords) {
       ', to be honest',
       ', I have to say',
       ', for the most part',
-      ', by and large',
+      ', if you ask me',
       ', on the whole',
     ],
     neutral: [', really', ', to be honest', ', honestly', ', to be fair'],
