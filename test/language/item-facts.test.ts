@@ -374,7 +374,9 @@ describe('item facts', () => {
     expect(
       liked.filter(
         (text) =>
-          !/\b(?:And yes|as you'd want|what you were after|Good news|up your street|you mentioned it)\b/i.test(text),
+          !/\b(?:And yes|as you asked|as asked|as you'd want|what you were after|Good news|up your street|you mentioned it)\b/i.test(
+            text,
+          ),
       ),
     ).toEqual([]);
     // Confirmed, never welcomed, when it is grave: not "As you'd want, it's set during World War II."
@@ -389,7 +391,11 @@ describe('item facts', () => {
         }),
       100,
     );
-    expect(grave.every((text) => text.includes('And yes, '))).toBe(true);
+    const confirmed = /\b(?:And yes, |as you asked\.|And, as asked, )/;
+    expect(grave.filter((text) => !confirmed.test(text))).toEqual([]);
+    expect(grave.filter((text) => /as you'd want|Good news|up your street|what you were after/i.test(text))).toEqual(
+      [],
+    );
     // Nor said three times: "Try Primer (2004) for time travel. It has time travel." … "Good news: it has time travel."
     const thrice = said(
       (random) =>

@@ -379,7 +379,12 @@ function unsaidFeatures(features: readonly string[], said: string): { things: st
   return { things, themes };
 }
 
-const AS_ASKED: readonly Template<{ readonly c: string }>[] = [({ c }) => `And yes, ${c}.`];
+// Confirmed, not welcomed: for what is grave, and after a first sentence that said why the item was picked.
+const AS_ASKED: readonly Template<{ readonly c: string }>[] = [
+  ({ c }) => `And yes, ${c}.`,
+  ({ c }) => `${capitalize(c)}, as you asked.`,
+  ({ c }) => `And, as asked, ${c}.`,
+];
 const AS_WANTED: readonly Template<{ readonly c: string }>[] = [
   ...AS_ASKED,
   ({ c }) => `As you'd want, ${c}.`,
