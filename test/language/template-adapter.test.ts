@@ -102,6 +102,17 @@ function hygieneProblems(text: string, acts: readonly DialogueAct[]): string[] {
 /** A dialogue so far of one turn. */
 const oneTurn = (speaker: Speaker, text: string, acts: DialogueAct[]) => [{ index: 0, speaker, text, acts }];
 
+/** A dialogue so far in which the assistant asked about Heat and the user has not seen it. */
+const HEAT_UNSEEN = [
+  ...oneTurn('assistant', 'Ever come across Heat (1995)?', [{ type: 'ask-item', items: [HEAT] }]),
+  {
+    index: 1,
+    speaker: 'user' as const,
+    text: "Haven't seen Heat.",
+    acts: [{ type: 'answer-item' as const, items: [HEAT], seen: false }],
+  },
+];
+
 const disclose = (
   polarity: 'positive' | 'negative' | 'neutral',
   strength: number,
@@ -832,20 +843,11 @@ describe('TemplateAdapter', () => {
   });
 
   it('suggests a title the user just said they have not seen without asking about it again', () => {
-    const history = [
-      ...oneTurn('assistant', 'Ever come across Heat (1995)?', [{ type: 'ask-item', items: [HEAT] }]),
-      {
-        index: 1,
-        speaker: 'user' as const,
-        text: "Haven't seen Heat.",
-        acts: [{ type: 'answer-item' as const, items: [HEAT], seen: false }],
-      },
-    ];
     const suggest = (reasons: string[]) =>
       Array.from({ length: 300 }, (_, seed) =>
         adapter.verbalizeSync({
           ...request('assistant', [{ type: 'recommend', items: [HEAT], reasons }], seed),
-          history,
+          history: HEAT_UNSEEN,
         }),
       );
     // Not "Since you're into crime films, have you considered Heat?", "How about Heat?", "Any chance you've seen Heat?".
@@ -861,13 +863,7 @@ describe('TemplateAdapter', () => {
 
   it('asks about a title it already said it has not seen without saying so again ("Heard of Heat, never seen it")', () => {
     const history = [
-      ...oneTurn('assistant', 'Ever come across Heat (1995)?', [{ type: 'ask-item', items: [HEAT] }]),
-      {
-        index: 1,
-        speaker: 'user' as const,
-        text: "Haven't seen Heat.",
-        acts: [{ type: 'answer-item' as const, items: [HEAT], seen: false }],
-      },
+      ...HEAT_UNSEEN,
       {
         index: 2,
         speaker: 'assistant' as const,
