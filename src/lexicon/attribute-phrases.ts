@@ -83,6 +83,11 @@ export interface AttributePhrase {
   readonly lessComparative: boolean;
   /** How it reads in a description of an item. */
   readonly trait: AttributeTrait;
+  /**
+   * False for a tag no one would say aloud, named as the tag it is (`movies tagged "seen at the cinema 2015"`): fine
+   * in a description, no topic for a question.
+   */
+  readonly sayable: boolean;
 }
 
 const COMPARATIVE_STARTS = ['more ', 'less ', 'with more ', 'with less ', 'with fewer ', 'with a smaller '];
@@ -160,7 +165,13 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
     });
   }
   const { facet, value } = parsed;
-  const phrase = (noun: string, more: string, less: string, trait: AttributeTrait): AttributePhrase => ({
+  const phrase = (
+    noun: string,
+    more: string,
+    less: string,
+    trait: AttributeTrait,
+    sayable = true,
+  ): AttributePhrase => ({
     key,
     facet,
     value,
@@ -170,6 +181,7 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
     moreComparative: isComparative(more),
     lessComparative: isComparative(less),
     trait,
+    sayable,
   });
   const spoken = facetPhrasing(facet, phrasing);
   switch (spoken?.kind) {
@@ -182,7 +194,7 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
         phrasing === MOVIES_PHRASING
           ? tagWords(value)
           : ((phrasing === BOOKS_PHRASING ? bookTagWords(value) : undefined) ?? genericTag(value, phrasing));
-      return phrase(words.noun, words.more, words.less, words.trait);
+      return phrase(words.noun, words.more, words.less, words.trait, words.quoted !== true);
     }
     case 'creator':
     case 'performer': {

@@ -18,6 +18,8 @@ export interface TagWords {
   readonly less: string;
   /** How it reads in a description of an item. */
   readonly trait: TagTrait;
+  /** True for a tag no one would say aloud, quoted as the tag it is: `movies tagged "seen at the cinema 2015"`. */
+  readonly quoted?: boolean;
 }
 
 // The shapes tags come in, shared by every domain's tag table; each entry using them was read aloud in the templates'

@@ -11,6 +11,7 @@ const adjective = (word: string, noun = `${word} movies`, more?: string): TagWor
 // The built-in catalog's controlled tag vocabulary and the most frequent MovieLens tags. Others use `genericTag`.
 const TAGS = new Map<string, TagWords>([
   ['aliens', topic('alien movies', 'aliens', 'aliens', true)],
+  ['animal movie', topic('animal movies', 'animals', 'animals', true)],
   [
     'anime',
     { noun: 'anime', more: 'more anime-like', less: 'less anime-like', trait: { kind: 'quality', text: 'an anime' } },
@@ -69,6 +70,7 @@ const TAGS = new Map<string, TagWords>([
   ['fast-paced', adjective('fast-paced')],
   ['father and son', kind('a father-and-son story', 'father-and-son stories')],
   ['feel-good', adjective('feel-good')],
+  ['film noir', kind('a film noir', 'film noir')],
   ['friendship', topic('stories about friendship', 'themes of friendship', 'friendship', false)],
   ['frontier', setting('set on the frontier', 'frontier stories')],
   ['gangsters', topic('gangster movies', 'gangsters', 'gangsters', true)],
@@ -94,6 +96,7 @@ const TAGS = new Map<string, TagWords>([
   ['mentor', kind('a mentor story', 'mentor stories')],
   ['mind-bending', adjective('mind-bending')],
   ['monsters', topic('monster movies', 'monsters', 'monsters', true)],
+  ['movie business', setting('set in the movie business', 'movies about the movie business')],
   ['musical numbers', topic('movies with musical numbers', 'musical numbers', 'musical numbers', true)],
   ['musicians', topic('movies about musicians', 'musicians', 'music', false)],
   ['nature', topic('nature films', 'themes of the natural world', 'nature', false)],
@@ -299,13 +302,10 @@ function genericTag(value: string): TagWords {
   // A decade tags when a film is set ("1970s" for The Ice Storm, of 1997), not when it was made.
   if (/^(?:1[89]|20)\d0s$/.test(value)) return setting(`set in the ${value}`, `movies set in the ${value}`);
   const named = NAMES_FILMS.exec(value)?.[1];
-  const noun =
-    named !== undefined && !unsayable(named)
-      ? `${named} movies`
-      : unsayable(value)
-        ? `movies tagged "${value}"`
-        : `${value} movies`;
-  return { noun, more: `more ${value}`, less: `less ${value}`, trait: { kind: 'keyword', text: value } };
+  const words = { more: `more ${value}`, less: `less ${value}`, trait: { kind: 'keyword', text: value } } as const;
+  if (named !== undefined && !unsayable(named)) return { noun: `${named} movies`, ...words };
+  if (unsayable(value)) return { noun: `movies tagged "${value}"`, quoted: true, ...words };
+  return { noun: `${value} movies`, ...words };
 }
 
 // The same table by spelling key: free text writes a tag in any case, spacing or hyphenation ("fast paced").

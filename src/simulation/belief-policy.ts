@@ -3,6 +3,7 @@ import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { saidAlike } from '../catalog/said-alike.js';
 import type { ActOfType, AssistantAct, UserAct } from '../dialogue/dialogue-acts.js';
+import { attributePhrase } from '../lexicon/attribute-phrases.js';
 import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
@@ -180,6 +181,11 @@ interface QuestionPlan {
   describe: ReadonlyArray<readonly [string, number]>;
   /** 1 for each attribute id in one of those facets. */
   inQuestionFacets: Uint8Array;
+  /**
+   * 1 for each attribute id that is no topic for a question: a tag no one would say aloud ("seen at the cinema 2015"),
+   * which 'Any strong feelings about movies tagged "…"?' would read as a form, not a person.
+   */
+  unsayable: Uint8Array;
   /** Per attribute id, what sharing it with a critiqued item counts for (see {@link SlateConstraint.like}). */
   likeness: Uint8Array;
   /** 1 for each attribute id of a genre facet. */
@@ -245,10 +251,20 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
   const askable = catalog.mostPopular(options.askablePool).map((item) => index.position.get(item.id) as number);
   const isAskable = new Uint8Array(index.ids.length);
   for (const position of askable) isAskable[position] = 1;
+  const phrasing = domainPhrasing(catalog);
+  const tagFacets = facetsByKind(catalog, ['tag']);
+  const inQuestionFacets = Uint8Array.from(index.attributeFacet, (facet) => (facets.includes(facet) ? 1 : 0));
   return {
     facets,
     describe: describedFacets(catalog),
-    inQuestionFacets: Uint8Array.from(index.attributeFacet, (facet) => (facets.includes(facet) ? 1 : 0)),
+    inQuestionFacets,
+    unsayable: Uint8Array.from(index.attributeFacet, (facet, id) =>
+      inQuestionFacets[id] === 1 &&
+      tagFacets.includes(facet) &&
+      !attributePhrase(catalog.attributeKeyAt(id), phrasing).sayable
+        ? 1
+        : 0,
+    ),
     likeness,
     genre,
     person,
@@ -936,12 +952,13 @@ class BeliefRecommender implements RecommenderPolicy {
         return { type: 'ask-item', items: [this.#index.ids[position] as string] };
       }
     }
-    const inQuestionFacets = this.#plan.inQuestionFacets;
+    const { inQuestionFacets, unsayable } = this.#plan;
     let best: { id: number; key: string; value: number } | undefined;
     for (const id of present) {
       if (inQuestionFacets[id] !== 1) continue;
+      // Valued before it is passed over: valuing an attribute the first time draws its question weight.
       const v = value(id);
-      if (v <= 0 || (best && v < best.value)) continue;
+      if (v <= 0 || (best && v < best.value) || unsayable[id] === 1) continue;
       const key = this.#catalog.attributeKeyAt(id);
       if (this.#asked.has(key) || (best && v === best.value && key > best.key)) continue;
       best = { id, key, value: v };
@@ -980,6 +997,7 @@ class BeliefRecommender implements RecommenderPolicy {
     for (const entry of this.#plan.commonAttributes) {
       if (this.#asked.has(entry.key)) continue;
       const variance = this.#variance(entry.id) * this.#weightOf(entry.id);
+      if (this.#plan.unsayable[entry.id] === 1) continue;
       if (!best || variance > best.variance) best = { key: entry.key, variance };
     }
     return best?.key;

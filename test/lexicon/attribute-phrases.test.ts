@@ -42,8 +42,12 @@ describe('attributePhrase', () => {
   });
 
   it('words a free-text tag as its films, never "movie movies", and one nobody would say as the tag it is', () => {
-    expect(attributePhrase('tag:Animal movie').noun).toBe('Animal movies');
+    expect(attributePhrase('tag:Animal movie').noun).toBe('animal movies');
     expect(attributePhrase('tag:buddy film').noun).toBe('buddy movies');
+    expect(attributePhrase('tag:buddy film').sayable).toBe(true);
+    expect(attributePhrase('tag:film noir').noun).toBe('film noir');
+    expect(attributePhrase('tag:movie business').noun).toBe('movies about the movie business');
+    expect(attributePhrase('tag:06 Oscar Nominated Best Movie - Animation').sayable).toBe(false);
     expect(attributePhrase('tag:quirky romance').noun).toBe('quirky romance movies');
     expect(attributePhrase('tag:06 Oscar Nominated Best Movie - Animation').noun).toBe(
       'movies tagged "06 Oscar Nominated Best Movie - Animation"',

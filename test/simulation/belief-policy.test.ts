@@ -321,6 +321,41 @@ describe('beliefPolicy', () => {
     for (const id of askedWith(reserved)) expect(reserved.has(id)).toBe(false);
   });
 
+  it('never asks about a tag no one would say aloud, though it splits the candidates as well as one that is asked', () => {
+    // Eighty dramas: half tagged "seen at the cinema 2015", a crossing half tagged heist. Either splits them evenly.
+    const tagged = new ItemCatalog(
+      Array.from({ length: 80 }, (_, i) => ({
+        id: `d${i}`,
+        title: `Drama ${i}`,
+        year: 1990 + (i % 20),
+        popularity: 100 - i,
+        attributes: {
+          genre: ['Drama'],
+          tag: [...(i % 2 === 0 ? ['seen at the cinema 2015'] : []), ...(i % 4 < 2 ? ['heist'] : [])],
+        },
+      })),
+      { domain: 'movies' },
+    );
+    const asked = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      const p = beliefPolicy({ style: 'elicitation-heavy' })({
+        catalog: tagged,
+        maxTurns: 12,
+        random: new SeededRandom(seed),
+      });
+      const neutral: UserAct[] = [
+        { type: 'disclose', items: [], attribute: 'genre:Drama', polarity: 'neutral', strength: 0 },
+      ];
+      for (let index = 0; index < 10; index += 2) {
+        for (const act of p.next({ userActs: index === 0 ? [] : neutral, index, last: false })) {
+          if (act.type === 'ask-attribute' && act.attribute !== undefined) asked.add(act.attribute);
+        }
+      }
+    }
+    expect(asked).toContain('tag:heist');
+    expect(asked).not.toContain('tag:seen at the cinema 2015');
+  });
+
   it('describes an item the user asks about', () => {
     const acts = policy().next({
       userActs: [{ type: 'ask-about-item', items: ['the-matrix-1999'] }],
