@@ -327,6 +327,26 @@ describe('item facts', () => {
     expect(answers(`Try ${douglass.title} (1845), by Frederick Douglass.`).some((text) => again.test(text))).toBe(true);
   });
 
+  it('says the maker "as I said" only when the suggestion named them as the maker, not as cast or a liking', () => {
+    const kane = catalog.require(catalog.resolveTitle('Citizen Kane').id);
+    const keys = catalog.attributeKeysOf(kane.id);
+    const answers = (text: string, reasons: string[]) =>
+      said((random) => describeItem(kane, kane.title, keys, random, { suggestedAs: { text, reasons } }), 100);
+    const again = /\b(?:as I said|as I mentioned|like I said)\b/;
+    const asCast = [
+      answers('For movies with Orson Welles, try Citizen Kane (1941).', ['cast:Orson Welles']),
+      answers('Try Citizen Kane (1941). Orson Welles stars in it.', []),
+      answers('Try Citizen Kane (1941), starring Orson Welles and Joseph Cotten.', []),
+    ].flat();
+    expect(asCast.filter((text) => again.test(text))).toEqual([]);
+    for (const suggestion of [
+      'Try Citizen Kane (1941), from director Orson Welles.',
+      "Try Citizen Kane (1941), Orson Welles's mystery drama.",
+      'Try Citizen Kane (1941). Orson Welles directed it.',
+    ])
+      expect(answers(suggestion, []).some((text) => again.test(text))).toBe(true);
+  });
+
   it('tells no cast as news that the suggestion told as a fact, but does when it named them as a liking', () => {
     const fistful = catalog.require(catalog.resolveTitle('A Fistful of Dollars').id);
     const keys = catalog.attributeKeysOf(fistful.id);

@@ -493,7 +493,15 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       const named = [...asked, ...(suggestion ? [suggestion] : [])]
         .map((earlier) => earlier.text.split(catalog.require(id).title).join(' '))
         .join(' ');
-      const again = makers.some((name) => named.includes(name) && turn.text.includes(name));
+      // Named as the maker: "Ari Folman appears in it" or "For movies with Orson Welles" says nothing of who made it.
+      const asMaker = (name: string) =>
+        named
+          .replace(
+            new RegExp(`\\b(?:with|starring|featuring) ${name}|${name}(?: and [^.,;!?]+)? (?:stars?|appears?) in`, 'g'),
+            '',
+          )
+          .includes(name);
+      const again = makers.some((name) => asMaker(name) && turn.text.includes(name));
       // "You like films by Akira Kurosawa, so try Ran" … "Akira Kurosawa directed it, like I said": the suggestion
       // named the user's liking, never who made Ran.
       const forLiking = suggestion?.acts.some(
@@ -506,6 +514,10 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       if (again && forLiking && saidBefore)
         found.push({ rule: "the user's liking told as the recommender's words", text: turn.text });
       if (again && !forLiking && !saidBefore) found.push({ rule: 'the maker told again as news', text: turn.text });
+      // "Orson Welles directed it, like I said" after only "For movies with Orson Welles, try Citizen Kane".
+      const makerNamed = makers.some((name) => turn.text.includes(name));
+      if (makerNamed && !again && !forLiking && saidBefore)
+        found.push({ rule: 'the maker told as said before, said only as cast', text: turn.text });
       if (saidBefore && makers.some((name) => turn.text.includes(name)) && !again && !forLiking)
         found.push({ rule: 'a maker "as I said" whom only the title named', text: turn.text });
       // "Try Touch of Evil (1958), a noir crime thriller." … "Right, Touch of Evil. It's a noir crime thriller.": the

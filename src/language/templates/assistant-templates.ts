@@ -106,7 +106,7 @@ function build(d: DomainWords) {
     'A few questions and I should have something for you.',
     d.aAlt && `Tell me a little and I will dig up ${d.aAlt}.`,
     d.many && `I know a lot of ${d.many}, so ask away.`,
-    d.aAlt && `Picking ${d.aAlt} is easier with two heads.`,
+    d.aAlt && `Two heads are better than one for picking ${d.aAlt}.`,
     d.one && `${capitalize(d.one)} hunting is what I do.`,
     'Let me help you narrow it down.',
     d.a && `I can match ${d.a} to your mood.`,
@@ -453,7 +453,7 @@ function build(d: DomainWords) {
     d.alt && `It would help me pick the right ${d.alt}.`,
     'Knowing that helps a lot.',
     'I want the pick to fit you.',
-    "That way I won't suggest anything you'd hate.",
+    'That way I know what to look for.',
     "It makes a big difference to what I'd pick.",
   ]);
 
@@ -502,7 +502,7 @@ function build(d: DomainWords) {
     "And tell me if there are any you'd rather skip.",
     'Just the first ones that come to mind.',
     'A rough idea is plenty.',
-    "Or any you can't stand.",
+    "Or tell me any you can't stand.",
   ];
 
   /** Recommendations with reasons, one item. */
@@ -836,7 +836,7 @@ function build(d: DomainWords) {
     ({ t, s }) => `Let's adjust, then: like ${t}, but ${s}.`,
     ({ t, s }) => `Sure thing. Starting from ${t}, but ${s}.`,
     ({ t, s }) => `I can work with that: ${t}, but ${s}.`,
-    ({ t, s }) => `Okay, I'll use ${t} as a guide, but ${s}.`,
+    ({ t, s }) => `Okay, taking ${t} as a guide, but ${s}.`,
     ({ t, s }) => `Alright, so ${t}, but ${s}. I can do that.`,
     ({ t, s }) => `Let me think: ${t}, but ${s}.`,
     ({ t, s }) => `Clear enough: like ${t}, but ${s}.`,
@@ -896,7 +896,7 @@ function build(d: DomainWords) {
     ({ t, s, or }) => `Okay, along the lines of ${t}, but ${s}. What about ${or}?`,
     ({ t, s, and }) => `Similar to ${t}, but ${s}: ${and}.`,
     ({ t, s, or }) => `Right, ${t}, but ${s}. I'd go for ${or}.`,
-    ({ t, s, or }) => `Sure. For ${t}, only ${s}, look at ${or}.`,
+    ({ t, s, or }) => `Sure. If you want something like ${t}, only ${s}, look at ${or}.`,
     ({ t, s, or }) => `Like ${t}, but ${s}? I'd point you to ${or}.`,
     ({ t, s, and }) => `Okay, ${t}, but ${s}: ${and} might be the answer.`,
     ({ t, s, or }) => `Keeping what works in ${t}, but ${s}: try ${or}.`,
@@ -925,13 +925,13 @@ function build(d: DomainWords) {
 
   /** Nothing left fits the critique: said openly rather than recommending against it. */
   const NO_MATCH: readonly Template<ShiftWords>[] = [
-    ({ t, s }) => `Hmm, I've run out of options like ${t}, but ${s}.`,
-    ({ t, s }) => `Sorry, nothing I have left is like ${t}, but ${s}.`,
-    ({ t, s }) => `I'm afraid I have nothing else like ${t}, but ${s}.`,
-    ({ t, s }) => `That's a tough one: I can't find anything else like ${t}, but ${s}.`,
-    ({ t, s }) => `I've looked, and there's nothing left like ${t}, but ${s}.`,
-    ({ t, s }) => `Unfortunately, I have nothing more to show you like ${t}, but ${s}.`,
-    ({ t, s }) => `No luck there: I have nothing else like ${t}, but ${s}.`,
+    ({ t, s }) => `Hmm, I've run out of options for something like ${t}, but ${s}.`,
+    ({ t, s }) => `Sorry, something like ${t}, but ${s}, is more than I have left.`,
+    ({ t, s }) => `Something like ${t}, but ${s}? I'm afraid I have nothing else that fits.`,
+    ({ t, s }) => `That's a tough one: I can't find anything else like ${t} that's ${s}.`,
+    ({ t, s }) => `I've looked for something like ${t}, but ${s}, and there's nothing left.`,
+    ({ t, s }) => `Unfortunately, nothing I have left is like ${t} and ${s} at once.`,
+    ({ t, s }) => `No luck finding something like ${t}, but ${s}, I'm afraid.`,
   ];
 
   /**
@@ -948,19 +948,18 @@ function build(d: DomainWords) {
   ];
 
   /**
-   * What earlier critiques asked for (`x`: "noir films or musicals") and nothing left has together with this one, said
-   * as a person would ("I've shown you the noir films that would fit"), not as a query that failed ("nothing left
-   * fits both").
+   * What earlier critiques asked for (`x`: "noir films or musicals") and this slate gives up, said as a person would
+   * ("I'll set noir films aside for this one"), not as a query that failed ("nothing left fits both"). Never as if
+   * none were left: the slate is chosen near the critiqued item, and one of them may well come up later.
    */
   const DROPPED: readonly Template<{ readonly x: string }>[] = [
-    ({ x }) => `I can't think of more ${x} that would fit as well, so I've dropped that for now.`,
-    ({ x }) => `Nothing else in the way of ${x} comes to mind that fits too, so I'm leaving that out this time.`,
-    ({ x }) => `That means leaving ${x} out for now: the ones that fit, you've seen.`,
-    ({ x }) => `That takes us away from ${x}, I'm afraid: I can't think of another that fits.`,
-    ({ x }) => `I don't know any more ${x} that would fit that too, so I've let that part go.`,
-    ({ x }) => `I can't think of any other ${x} that would also fit, so I'll leave those aside for now.`,
-    ({ x }) => `I had to let ${x} go for that, I'm afraid: I've shown you the ones that fit.`,
-    ({ x }) => `One catch: nothing more in the way of ${x} fits that too, so I've set that aside.`,
+    ({ x }) => `To get that, I'll set ${x} aside for now.`,
+    ({ x }) => `That means leaving ${x} out this time.`,
+    ({ x }) => `That takes us away from ${x} for this one, I'm afraid.`,
+    ({ x }) => `I'll let ${x} go for this one, to get that.`,
+    ({ x }) => `I'll leave ${x} aside for this one.`,
+    ({ x }) => `I'll have to let ${x} go for that, I'm afraid.`,
+    ({ x }) => `One catch: for that, ${x} will have to wait.`,
   ];
 
   /** Goodbyes naming the accepted item. */
@@ -1017,7 +1016,7 @@ function build(d: DomainWords) {
     !d.screen && d.consumeNoun && `Enjoy the ${d.consumeNoun}!`,
     'See you next time!',
     'Catch you later!',
-    'Let me know how you liked it!',
+    'Let me know how you like it!',
     'All the best!',
   ]);
 

@@ -414,6 +414,21 @@ const PAIRS: ReadonlyArray<{
   { first: 'quality', second: 'theme', frames: QUALITY_AND_THEME },
 ];
 
+// Who made an item, as the suggestion templates say it: "by A", "from director A and B", "A's thriller", "A directed it", "A and
+// B are behind it". A name said only as cast ("Ari Folman appears in it", "For movies with Orson Welles, …") is not.
+const MAKER_BEFORE = /\b(?:by|from)(?: [a-z]+)?(?: [^,.;:!?]+? and)? $/;
+const MAKER_AFTER =
+  /^(?:'s\b| and [^,.;:!?]+? (?:directed|made|wrote|are behind)\b| (?:directed|made|wrote|is behind)\b)/;
+
+function namedAsMaker(text: string, name: string): boolean {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (MAKER_BEFORE.test(text.slice(Math.max(0, at - 60), at)) || MAKER_AFTER.test(text.slice(at + name.length))) {
+      return true;
+    }
+  }
+  return false;
+}
+
 /** How {@link describeItem} words a description. */
 export interface DescribeOptions {
   /** How the catalog's domain is worded. @default MOVIES_PHRASING */
@@ -523,7 +538,7 @@ export function describeItem(
   const cast = castTold ? [] : acting;
   // Asked about a suggestion that named who made it ("Coraline (2009). It's from Henry Selick."), the answer says
   // that part as said before, not as news: "Coraline is an animated family film, from Henry Selick as I said, …".
-  const again = directors.some((name) => suggestion.includes(name));
+  const again = directors.some((name) => namedAsMaker(suggestion, name));
   // With nothing else to say, the era is the description; otherwise some phrasings add it for variety. A kind told
   // before is said as such: alone, or with its makers under one "as I said".
   const npEra = withArticle(`${era}${kind}`);

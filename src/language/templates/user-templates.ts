@@ -727,7 +727,7 @@ function build(d: DomainWords) {
     ({ and }) => `Close, but ${and} isn't the one.`,
     ({ and }) => `Hmm, not ${and}. I'm fussy, sorry.`,
     ({ and }) => `${and} doesn't quite make the cut.`,
-    ({ and }) => `I'm picky, and ${and} isn't doing it for me.`,
+    ({ and }) => `Sorry, I know I'm picky, but ${and} isn't doing it for me.`,
   ];
 
   /** Asking what an item is like. */
