@@ -96,7 +96,7 @@ const FLIPS: Record<Polarity, readonly Flip[]> = {
     [/\bI'm into\b/, "I'm not into"],
     [/\bI have a soft spot for\b/, "I can't stand"],
     [/\bI'm usually up for\b/, 'I usually avoid'],
-    [/\bI'm pretty keen on\b/, "I'm not keen on"],
+    [/\bI'm fairly keen on\b/, "I'm not keen on"],
     [/\bbig fan of\b/i, 'not a fan of'],
     [/\breally into\b/i, 'not into'],
     [/\bloved\b/i, 'hated'],

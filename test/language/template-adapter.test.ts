@@ -91,7 +91,8 @@ function hygieneProblems(text: string, acts: readonly DialogueAct[]): string[] {
   // "Jr., try" is fine; "Jr.." is not.
   if (/,,|,\.|\.\.|!\.|\?\.|;\./.test(own)) problems.push('doubled punctuation');
   if (!/^[A-Z0-9]/.test(own)) problems.push('not capitalised');
-  if (!/[.!?]$/.test(own)) problems.push('no final punctuation');
+  // A title's own mark may end the text: "… along the lines of When Harry Met Sally...".
+  if (!/[.!?]$/.test(own) && !/[.!?]$/.test(text)) problems.push('no final punctuation');
   // Initials and abbreviations in names ("S. S. Rajamouli", "Robert Downey Jr. and") do not end a sentence.
   if (/(?<!\b(?:[A-Z]|Jr|Sr|Dr|Mr|Mrs|Ms|St|vs))[.!?] [a-z]/.test(own)) problems.push('sentence not capitalised');
   if (/(^|\s)i(\s|')/.test(own)) problems.push('lowercase I');
@@ -755,6 +756,38 @@ describe('TemplateAdapter', () => {
     }
   });
 
+  it('lets a user name a title that ends in its own punctuation without its year, and adds no stop after it', () => {
+    const books = builtinBooksCatalog();
+    const cases = [
+      { catalog, id: id('When Harry Met Sally...'), title: 'When Harry Met Sally...' },
+      { catalog: books, id: books.resolveTitle('Whose Body?').id, title: 'Whose Body?' },
+      { catalog: books, id: books.resolveTitle('O Pioneers!').id, title: 'O Pioneers!' },
+    ];
+    for (const { catalog: within, id: item, title } of cases) {
+      const year = within.require(item).year;
+      const acts: DialogueAct[][] = [
+        [{ type: 'disclose', items: [item], polarity: 'positive', strength: 0.9 }],
+        [{ type: 'critique', items: [item], attribute: 'genre:Comedy', direction: 'more', polarity: 'positive' }],
+        [{ type: 'reject', items: [item], seen: false }],
+      ];
+      for (let seed = 0; seed < 100; seed++) {
+        for (const turn of acts) {
+          const text = adapter.verbalizeSync({
+            speaker: 'user',
+            acts: turn,
+            history: [],
+            catalog: within,
+            random: new SeededRandom(seed),
+          });
+          expect(text).toContain(title);
+          expect(text).not.toContain(`(${year})`);
+          // "Whose Body?." or "O Pioneers!?": the title's mark ends the sentence.
+          expect(text.slice(text.indexOf(title) + title.length)).not.toMatch(/^[.!?]/);
+        }
+      }
+    }
+  });
+
   /** The assistant's question after a user turn of these acts, in 400 seeded wordings: where it says them back. */
   const questionsAfter = (text: string, acts: DialogueAct[]) => {
     const history = [{ index: 0, speaker: 'user' as const, text, acts }];
@@ -911,7 +944,7 @@ describe('TemplateAdapter', () => {
       const instead = answer([none, westerns], seed);
       expect(instead, instead).toContain('Heat');
       expect(instead, instead).toMatch(/western|cowboy/i);
-      expect(instead, instead).toMatch(/\b(rather|mood|leaning|coming back|up for)\b/);
+      expect(instead, instead).toMatch(/\b(rather|mood|leaning|prefer|more like it)\b/);
     }
   });
 

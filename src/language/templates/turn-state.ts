@@ -54,13 +54,13 @@ export interface TurnState {
  * (1999)", "Coco" after "Coco (2017)") and as a user names one at all ("I loved The Shining", not "The Shining
  * (1980)"), when that still names it plainly: it is the only film of that title in the catalog, or far better known
  * than the others (see {@link BETTER_KNOWN}), it is not one everyday word or a letter or two ("Up", "Her", "Heat",
- * "M"), and it does not end in punctuation of its own. With it, the other items of that title.
+ * "M"). A title's own closing punctuation ("Monsters, Inc.", "Mars Attacks!") is fine: the stop a sentence adds after it
+ * is dropped (see `tidyTitleEnds`). With it, the other items of that title.
  */
 function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTitle | undefined {
   const suffix = ` (${item.year})`;
   if (item.year === undefined || !display.endsWith(suffix)) return undefined;
   const short = display.slice(0, -suffix.length);
-  if (/[?!.,:;]$/.test(short)) return undefined;
   if (!short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()))) return undefined;
   const namesakes = catalog.findByTitle(short).filter((other) => other.id !== item.id);
   if (namesakes.length > 0 && !betterKnown(item, namesakes, catalog)) return undefined;

@@ -359,9 +359,9 @@ function build(d: DomainWords) {
       ({ and, x }) => `Nothing about ${and} in particular. I'm just more in the mood for ${x}.`,
       ({ and, x }) => `Nothing specific. ${and} just isn't what I'm after; I'd rather have ${x}.`,
       ({ and, x }) => `Nothing wrong with it. I'm just leaning towards ${x} at the moment, not ${and}.`,
-      ({ and, x }) => `Hard to put into words. ${and} didn't click, and I keep coming back to ${x}.`,
+      ({ and, x }) => `Hard to put into words. ${and} didn't click; I think I'd prefer ${x}.`,
       ({ and, x }) => `It's not ${and}, really, it's me: I'm in the mood for ${x}.`,
-      ({ and, x }) => `Can't pin it down. ${and} just didn't grab me, but I'm always up for ${x}.`,
+      ({ and, x }) => `Can't pin it down. ${and} just didn't grab me; ${x} sounds more like it.`,
     ],
     terse: [
       ({ and, x }) => `Nothing against it. I'd rather have ${x} than ${and}.`,

@@ -1116,7 +1116,27 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   const text =
     joined.indexOf(' about ') === joined.lastIndexOf(' about ') ? joined : joined.replace(ABOUT_ABOUT, aboutOnce);
   // An attribute value may end in a full stop ("Robert Downey Jr.") right where a sentence ends.
-  return text.includes('..') ? collapseDoubleStops(text, state.titles) : text;
+  const stopped = text.includes('..') ? collapseDoubleStops(text, state.titles) : text;
+  return tidyTitleEnds(stopped, state.titles);
+}
+
+// A title's own closing punctuation ends the sentence it closes, as style guides have it: "Loved Mars Attacks!", "Who
+// Framed Roger Rabbit? Almost, but no.", "Anything newer than Objective, Burma!", not "Mars Attacks!." or "Burma!?".
+// An abbreviation's stop is no sentence's end (an ellipsis is): "Anything like Monsters, Inc.?" keeps its question mark.
+const TITLE_END = /[.!?]$/;
+
+function tidyTitleEnds(text: string, titles: readonly string[]): string {
+  let out = text;
+  for (const title of titles) {
+    if (!TITLE_END.test(title)) continue;
+    const final = !title.endsWith('.') || title.endsWith('...');
+    for (let at = out.indexOf(title); at >= 0; at = out.indexOf(title, at + 1)) {
+      const next = out.charAt(at + title.length);
+      if (next === '.' || (final && (next === '!' || next === '?')))
+        out = out.slice(0, at + title.length) + out.slice(at + title.length + 1);
+    }
+  }
+  return out;
 }
 
 const ABOUT_ABOUT = /\b(about ([a-z]+s)) about\b/g;
