@@ -788,6 +788,33 @@ describe('TemplateAdapter', () => {
     }
   });
 
+  it('suggests a title the user has just said they have not seen as following from that answer', () => {
+    const history = [
+      {
+        index: 0,
+        speaker: 'assistant' as const,
+        text: 'Have you seen The Matrix (1999)?',
+        acts: [{ type: 'ask-item' as const, items: [MATRIX] }],
+      },
+      {
+        index: 1,
+        speaker: 'user' as const,
+        text: "Haven't seen The Matrix.",
+        acts: [{ type: 'answer-item' as const, items: [MATRIX], seen: false }],
+      },
+    ];
+    const suggest: DialogueAct = { type: 'recommend', items: [MATRIX], reasons: ['genre:Sci-Fi'] };
+    const texts = Array.from({ length: 100 }, (_, seed) =>
+      adapter.verbalizeSync({ ...request('assistant', [suggest], seed), history }),
+    );
+    // Not "Cool, thanks. My pick is The Matrix.", as if the question had never been about it.
+    const before = (text: string) => text.slice(0, text.indexOf('The Matrix'));
+    expect(
+      texts.filter((text) => !/\b(?:treat|new to you|fresh for you|worth a go|hoped)\b/.test(before(text))),
+    ).toEqual([]);
+    expect(new Set(texts.map(before)).size).toBeGreaterThan(5);
+  });
+
   /** The assistant's question after a user turn of these acts, in 400 seeded wordings: where it says them back. */
   const questionsAfter = (text: string, acts: DialogueAct[]) => {
     const history = [{ index: 0, speaker: 'user' as const, text, acts }];

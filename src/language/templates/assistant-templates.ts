@@ -256,6 +256,20 @@ function build(d: DomainWords) {
   };
 
   /**
+   * Before suggesting what the user has just said they have not seen or read ("Haven't seen Snowpiercer."): the
+   * question was asked for this, so the suggestion follows from the answer, not as if the title had just come to mind.
+   */
+  const ACKNOWLEDGEMENTS_UNSEEN: readonly string[] = [
+    "You're in for a treat, then.",
+    "Good, then it's new to you.",
+    'You have a treat waiting, then.',
+    "Perfect, it'll be fresh for you.",
+    "In that case, it's worth a go.",
+    "Even better: it's new to you.",
+    "Great, that's what I hoped.",
+  ];
+
+  /**
    * Acknowledgements of a turn that turned something down: one title or several, so none says "that one" or "it".
    */
   const ACKNOWLEDGEMENTS_AFTER_REJECT: readonly string[] = [
@@ -1164,6 +1178,7 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS_INFORMED,
     ECHOES,
     ACKNOWLEDGEMENTS_AFTER_REJECT,
+    ACKNOWLEDGEMENTS_UNSEEN,
     QUESTION_BEFORE_MORE,
     ASK_ITEM,
     ASK_REASON,
