@@ -815,6 +815,22 @@ describe('TemplateAdapter', () => {
     expect(new Set(texts.map(before)).size).toBeGreaterThan(5);
   });
 
+  it('answers a critique and suggests in one turn naming what the critique asked for once', () => {
+    const acts: DialogueAct[] = [
+      { type: 'respond-critique', items: [AMELIE], direction: 'more', attribute: 'genre:Sci-Fi' },
+      { type: 'recommend', items: [MATRIX], reasons: ['genre:Sci-Fi'] },
+    ];
+    const texts = Array.from({ length: 300 }, (_, seed) => render('assistant', acts, seed));
+    // Not "Like Amélie, but more sci-fi. When it comes to sci-fi, I'd say The Matrix (1999)." What the item is ("The
+    // Matrix (1999), a sci-fi action thriller") may follow: that is a fact of it, not the reason again.
+    const reasons = (text: string) =>
+      text
+        .replace(/\ba sci-fi(?: [a-z-]+)*? (?:thriller|film|movie)\b|\bwith sci-fi elements\b/g, '')
+        .match(/\bsci-fi\b|science fiction/gi) ?? [];
+    expect(texts.filter((text) => reasons(text).length > 1)).toEqual([]);
+    expect(texts.every((text) => /\bsci-fi\b|science fiction/i.test(text))).toBe(true);
+  });
+
   /** The assistant's question after a user turn of these acts, in 400 seeded wordings: where it says them back. */
   const questionsAfter = (text: string, acts: DialogueAct[]) => {
     const history = [{ index: 0, speaker: 'user' as const, text, acts }];

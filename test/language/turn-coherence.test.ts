@@ -614,7 +614,11 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         found.push({ rule: 'the plot question unanswered or answered unasked', text: turn.text });
     }
     // "More noir than Laura? You like noir, so try Out of the Past": a critique asks for something, it likes nothing.
-    const reasons = turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : []));
+    // What the critique's answer just said back ("… but more dramatic.") is not worded as a reason again.
+    const critiqued = turn.acts.flatMap((act) => (act.type === 'respond-critique' ? [act.attribute] : []));
+    const reasons = turn.acts.flatMap((act) =>
+      act.type === 'recommend' ? act.reasons.filter((key) => !critiqued.includes(key)) : [],
+    );
     if (reasons.some((key) => !liked.has(key)) && LIKES_SAID.test(plain))
       found.push({ rule: 'a liking the user never stated', text: turn.text });
     // "Tintin in Tibet (1960). It's an early-'60s graphic novel": the year written, then said again as an era.

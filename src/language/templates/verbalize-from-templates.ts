@@ -366,12 +366,15 @@ type SlatePart = 'first' | 'second';
 
 /**
  * A recommendation's words. `part` says where it stands in a slate of two parts, each with its reason: the first
- * invites no answer yet, the second is said as an addition to it.
+ * invites no answer yet, the second is said as an addition to it. The attribute a critique's answer has just asked
+ * for (`critiqued`) is not worded as a reason again: "Like Ice Age, but more sci-fi. You could try Planet 51.", not
+ * "… but more sci-fi. When it comes to sci-fi, I'd say Planet 51." What the item is may still name it.
  */
-function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePart): string {
+function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePart, critiqued?: string): string {
   const titles = titleWords(state, act.items);
+  const reasons = critiqued === undefined ? act.reasons : act.reasons.filter((key) => key !== critiqued);
   const r = joinList(
-    act.reasons.map((key) =>
+    reasons.map((key) =>
       state.speaker === 'user'
         ? attributePhrase(key, state.phrasing).noun
         : saidNoun(state.random, attributeNouns(key, state.phrasing)),
@@ -379,7 +382,7 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePa
   );
   const { t } = state;
   const one = titles.one;
-  if (part === 'second' && r !== '' && act.reasons.every((key) => state.stated.has(key)))
+  if (part === 'second' && r !== '' && reasons.every((key) => state.stated.has(key)))
     return recommendTail(state, state.random.pick(t.RECOMMEND_ALSO_BECAUSE)({ ...titles, r }), act, false, part);
   // The wordings of a first suggestion ("a good place to start") or a later one ("next idea"), as the dialogue stands.
   const order = state.suggestedBefore
@@ -404,7 +407,7 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePa
   }
   // "You said you like …", or "Since you like …", only of what the user said they like, not of what a critique asked
   // for ("more tense"): "Since it's tense films you want" is all a critique tells.
-  const liked = act.reasons.every((key) => state.stated.has(key));
+  const liked = reasons.every((key) => state.stated.has(key));
   const claims = (list: readonly Template<RecommendWords>[]) => (liked ? list : noLikingClaimed(list));
   const because = claims(one ? t.RECOMMEND_ONE_BECAUSE : t.RECOMMEND_MANY_BECAUSE);
   const first = state.suggestedBefore
@@ -494,6 +497,11 @@ function respondAndRecommend(
   const comparative = suggestable(state, state.t.RESPOND_RECOMMEND_COMPARATIVE);
   const template = shift.comparative ? pickOf(state.random, general, comparative) : state.random.pick(general);
   return recommendTail(state, template(words), act, asksAbout(template));
+}
+
+/** The attribute a critique's answer just before a suggestion asked for: the suggestion need not say it again. */
+function critiquedBefore(before: DialogueAct | undefined): string | undefined {
+  return before?.type === 'respond-critique' ? before.attribute : undefined;
 }
 
 function combinesWithCritique(critiqueAct: ActOfType<'respond-critique'>, next: ActOfType<'recommend'>): boolean {
@@ -625,7 +633,12 @@ function refusalWording<W>(state: TurnState, statements: Styled<W>, asking: Styl
   return drawFrom(state.random, [styled(state, statements), state.closing ? [] : styled(state, asking)]).item;
 }
 
-function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, context: AssistantContext): string {
+function verbalizeAct(
+  state: TurnState,
+  act: Exclude<DialogueAct, OpinionAct>,
+  context: AssistantContext,
+  critiqued?: string,
+): string {
   const { random } = state;
   const user = state.speaker === 'user';
   switch (act.type) {
@@ -655,7 +668,7 @@ function verbalizeAct(state: TurnState, act: Exclude<DialogueAct, OpinionAct>, c
       return random.pick(ask)(titleWords(state, act.items));
     }
     case 'recommend':
-      return recommend(state, act);
+      return recommend(state, act, undefined, critiqued);
     case 'respond-critique': {
       const text = critique(state, act, state.t.RESPOND_CRITIQUE, state.t.RESPOND_CRITIQUE_COMPARATIVE);
       if (act.dropped === undefined) return text;
@@ -1089,7 +1102,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       pieces.push(goodbyeAfter(state, (acts[i - 1] as DialogueAct).type));
       i++;
     } else {
-      pieces.push(sentence(state, verbalizeAct(state, act, context)));
+      pieces.push(sentence(state, verbalizeAct(state, act, context, critiquedBefore(acts[i - 1]))));
       i++;
     }
   }
