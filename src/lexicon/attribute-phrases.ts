@@ -35,6 +35,8 @@ export type AttributeTrait =
       readonly kind: 'quality';
       /** The words that follow "It's". */
       readonly text: string;
+      /** The noun the item is, when the tag names the form it takes: "novella", "short story collection". */
+      readonly head?: string;
     }
   /** A tag that follows "with": "time travel", "a twist ending". */
   | {

@@ -1,4 +1,4 @@
-import { adjective, form, kind, setting, topic } from './tag-word-shapes.js';
+import { adjective, form, itemForm, kind, setting, topic } from './tag-word-shapes.js';
 import type { TagWords } from './tag-words.js';
 
 const words = (noun: string, more: string, less: string, kind: 'quality' | 'feature', text: string): TagWords => ({
@@ -68,10 +68,10 @@ const TAGS = new Map<string, TagWords>([
     ),
   ],
   ['nonlinear', adjective('nonlinear', 'nonlinear novels')],
-  ['novella', form('a novella', 'novellas', 'longer', 'shorter')],
+  ['novella', itemForm('novella', 'novellas', 'longer', 'shorter')],
   ['retelling', words('retellings', 'a retelling', 'not a retelling', 'quality', 'a retelling of an older story')],
   ['satire', words('satires', 'more satirical', 'less satirical', 'quality', 'satirical')],
-  ['short stories', form('a short story collection', 'short story collections', 'not a short story collection')],
+  ['short stories', itemForm('short story collection', 'short story collections', 'not a short story collection')],
   ['tragedy', words('tragedies', 'more tragic', 'less tragic', 'quality', 'a tragedy')],
   [
     'twist ending',

@@ -6,6 +6,11 @@
 export interface TagTrait {
   readonly kind: 'quality' | 'feature' | 'keyword';
   readonly text: string;
+  /**
+   * The noun the item is, when the tag names the form it takes ("novella", "short story collection"): its kind is
+   * said with it ("a science-fiction short story collection"), never as "a novel" that is "also" one.
+   */
+  readonly head?: string;
 }
 
 /** How one tag reads in a sentence. */
@@ -63,6 +68,14 @@ export const form = (quality: string, noun: string, less: string, more = quality
   more,
   less,
   trait: { kind: 'quality', text: quality },
+});
+
+/** The form an item takes, which is what it is: "a novella", "a short story collection" (see {@link TagTrait.head}). */
+export const itemForm = (head: string, noun: string, less: string, more = `a ${head}`): TagWords => ({
+  noun,
+  more,
+  less,
+  trait: { kind: 'quality', text: `a ${head}`, head },
 });
 
 /**

@@ -327,6 +327,27 @@ describe('item facts', () => {
     expect(answers(`Try ${douglass.title} (1845), by Frederick Douglass.`).some((text) => again.test(text))).toBe(true);
   });
 
+  it('calls a book of short stories or a novella what it is, never a novel that is also one', () => {
+    const books = builtinBooksCatalog();
+    const phrasing = domainPhrasing(books);
+    for (const [title, form] of [
+      ['I, Robot', 'short story collection'],
+      ['Dubliners', 'short story collection'],
+      ['Coraline', 'novella'],
+      ['The Old Man and the Sea', 'novella'],
+    ] as const) {
+      const item = books.require(books.resolveTitle(title).id);
+      const keys = books.attributeKeysOf(item.id);
+      const texts = [
+        ...said((random) => describeItem(item, item.title, keys, random, { phrasing }), 100),
+        ...said((random) => itemFact(item, books, random), 100),
+        ...said((random) => itemAppositive(item, books, random), 100),
+      ];
+      expect(texts.filter((text) => /\bnovel\b|\balso an? (?:novella|short story)/.test(text))).toEqual([]);
+      expect(texts.some((text) => text.includes(form))).toBe(true);
+    }
+  });
+
   it('says the maker "as I said" only when the suggestion named them as the maker, not as cast or a liking', () => {
     const kane = catalog.require(catalog.resolveTitle('Citizen Kane').id);
     const keys = catalog.attributeKeysOf(kane.id);

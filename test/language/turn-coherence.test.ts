@@ -133,7 +133,7 @@ const GRAVE =
   /^(?:genre:(?:War|True Crime)|tag:(?:world war i|world war ii|vietnam war|holocaust|slavery|grief|tragedy|tearjerker|serial killers?|disturbing|bleak|brutal|heartbreaking|torture|rape))$/;
 /** Words a turn opens with as an acknowledgement: said twice in a row, they stutter. */
 const INTERJECTION = /^(?:okay|alright|right|sure|got|noted|fine|great|good|cool|thanks|understood|perfect|ah|so|hmm)$/;
-const FUN = /\b(?:fun|popcorn|snacks|a treat|relax)\b/i;
+const FUN = /\b(?:fun|popcorn|snacks|a treat|relax|end the day with)\b/i;
 
 /**
  * A sentence of facts about an item, after the one that names it; not one of its kind ("It's basically a

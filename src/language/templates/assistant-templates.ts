@@ -997,7 +997,6 @@ function build(d: DomainWords) {
     ({ and }) => `Good choice! ${and} it is.`,
     ({ and }) => `Wonderful, enjoy ${and} tonight.`,
     ({ and }) => `Then ${and} it is. Let me know how you like it!`,
-    d.alt && (({ and }) => `Enjoy the ${d.alt}! ${and} is a good one to end the day with.`),
     ({ and }) => `So glad that worked out. Enjoy ${and}!`,
     ({ and }) => `Nice, ${and} for tonight. Enjoy!`,
   ]);
@@ -1015,6 +1014,7 @@ function build(d: DomainWords) {
     ({ and }) => `Sounds good. ${and} should be a treat.`,
     ({ and }) => `Settled, then: ${and}. Have fun!`,
     ({ and }) => `Happy to hear it. Have fun with ${and}!`,
+    d.alt && (({ and }) => `Enjoy the ${d.alt}! ${and} is a good one to end the day with.`),
   ]);
 
   /** Said after a goodbye that names the accepted item. */
@@ -1179,6 +1179,8 @@ function build(d: DomainWords) {
     ECHOES,
     ACKNOWLEDGEMENTS_AFTER_REJECT,
     ACKNOWLEDGEMENTS_UNSEEN,
+    // No treat in Schindler's List.
+    ACKNOWLEDGEMENTS_UNSEEN_GRAVE: ACKNOWLEDGEMENTS_UNSEEN.filter((text) => !/\btreat\b/.test(text)),
     QUESTION_BEFORE_MORE,
     ASK_ITEM,
     ASK_REASON,

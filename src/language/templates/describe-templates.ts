@@ -269,9 +269,11 @@ export function genrePhrase(
   genres: readonly GenreWords[],
   fallbackHead: string,
   after?: { readonly random: SeededRandom; readonly share: number },
+  form?: string,
 ): { kind: string; elements: string[] } {
   let head: GenreWords | undefined;
-  for (const genre of genres) if (genre.headRank < NO_HEAD && (!head || genre.headRank < head.headRank)) head = genre;
+  if (form === undefined)
+    for (const genre of genres) if (genre.headRank < NO_HEAD && (!head || genre.headRank < head.headRank)) head = genre;
   const modifiers = genres.filter((genre) => genre !== head).sort(byRank);
   const before = modifiers.slice(0, 2);
   const elements = modifiers.slice(2).map((genre) => genre.element);
@@ -285,8 +287,20 @@ export function genrePhrase(
     }
   }
   const shown = before.map((genre) => genre.modifier);
-  shown.push(head?.head ?? fallbackHead);
+  shown.push(head?.head ?? form ?? fallbackHead);
   return { kind: `${shown.join(' ')}${tail}`, elements };
+}
+
+/**
+ * The noun an item's form makes it, when one of its tags names one ("novella", "short story collection"): its genres
+ * only modify it, since I, Robot is no novel.
+ */
+export function formOf(item: Item, phrasing: DomainPhrasing): string | undefined {
+  for (const value of item.attributes.tag ?? []) {
+    const trait = attributePhrase(`tag:${value}`, phrasing).trait;
+    if (trait.kind === 'quality' && trait.head !== undefined) return trait.head;
+  }
+  return undefined;
 }
 
 /**
@@ -515,15 +529,16 @@ export function describeItem(
   const bare = genres.length > 0 ? 'one' : plainKind(item);
   const nouns = [(phrasing.altNoun ?? phrasing.noun)?.singular ?? bare, phrasing.noun?.singular ?? bare];
   const picked = random.chance(0.5) ? 0 : 1;
+  const form = formOf(item, phrasing);
   // The kind the suggestion gave the item ("Touch of Evil (1958), a noir crime thriller") is what was said, in its
   // words: "It's the noir crime thriller I mentioned", not told again as news.
   const toldNoun =
     genres.length === 0 || after === ''
       ? undefined
       : [picked, 1 - picked].find((at) =>
-          after.includes(withArticle(genrePhrase(genres, nouns[at] as string).kind).toLowerCase()),
+          after.includes(withArticle(genrePhrase(genres, nouns[at] as string, undefined, form).kind).toLowerCase()),
         );
-  const { kind, elements } = genrePhrase(genres, nouns[toldNoun ?? picked] as string);
+  const { kind, elements } = genrePhrase(genres, nouns[toldNoun ?? picked] as string, undefined, form);
   // Not "Ring (1998) is a late-1990s horror film": a title written with its year has said when it is from (unless
   // the era is all there is to say).
   const dated = keys.length > 0 && item.year !== undefined && title.endsWith(`(${item.year})`);

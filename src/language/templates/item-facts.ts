@@ -234,9 +234,15 @@ const itemWords = perItem((item, catalog) => {
     genreValues.push(value);
   }
   const title = item.title.toLowerCase();
+  let form: string | undefined;
   for (const value of item.attributes.tag ?? []) {
     const trait = attributePhrase(`tag:${value}`, phrasing).trait;
     if (trait.kind !== 'quality' && trait.kind !== 'feature' && trait.kind !== 'keyword') continue;
+    // What it is ("a novella") is said as its kind, not as a quality.
+    if (trait.kind === 'quality' && trait.head !== undefined) {
+      form ??= trait.head;
+      continue;
+    }
     // Nor what its title says: not "What about Aliens (1986)? Expect aliens."
     if (saysAgain(trait.text, title)) continue;
     // Free-text tags ("quirky", "dark comedy") fit no sentence frame but "tagged …", so they get their own.
@@ -256,9 +262,10 @@ const itemWords = perItem((item, catalog) => {
     features,
     keywords,
     altHead,
-    altKind: genrePhrase(genres, altHead).kind,
+    altKind: genrePhrase(genres, altHead, undefined, form).kind,
     head,
-    kind: genrePhrase(genres, head).kind,
+    kind: genrePhrase(genres, head, undefined, form).kind,
+    form,
     performers: valuesOf(item, phrasing, 'performer'),
     creators: valuesOf(item, phrasing, 'creator').slice(0, 2),
     fame: fameOf(item, catalog),
@@ -290,7 +297,7 @@ function wordsOf(
   const head = alt ? words.altHead : words.head;
   const kind = alt ? words.altKind : words.kind;
   const np = withArticle(kind);
-  const end = genrePhrase(words.genres, head, { random, share: GENRE_AFTER_SHARE }).kind;
+  const end = genrePhrase(words.genres, head, { random, share: GENRE_AFTER_SHARE }, words.form).kind;
   const npEnd = withArticle(end);
   const kinds = `${kind} ${end}`;
   const feature = unsaidOf(features, kinds, said, random);

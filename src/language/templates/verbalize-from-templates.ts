@@ -749,8 +749,10 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     return request.random.pick(state.t.QUESTION_BEFORE_MORE);
   // "Haven't seen Snowpiercer." "Then you're in for a treat. …": a suggestion of what the question was asking about
   // follows from the answer, whatever the voice.
-  if (first.type === 'recommend' && justSaidUnseen(state, first.items))
-    return request.random.pick(state.t.ACKNOWLEDGEMENTS_UNSEEN);
+  if (first.type === 'recommend' && justSaidUnseen(state, first.items)) {
+    const grave = namesGrave(state.catalog, first.items);
+    return request.random.pick(grave ? state.t.ACKNOWLEDGEMENTS_UNSEEN_GRAVE : state.t.ACKNOWLEDGEMENTS_UNSEEN);
+  }
   // A question about an item that adds a liking or a dislike is answered by saying it back, whatever the voice.
   if (first.type !== 'describe-item' && !request.random.chance(voice.acknowledge)) return undefined;
   const echo = rejected ? undefined : echoOf(last);
