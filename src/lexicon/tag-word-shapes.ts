@@ -1,3 +1,5 @@
+import { withArticle } from './english.js';
+
 /**
  * How a tag reads when describing an item that has it: a `quality` follows "It's" ("atmospheric", "set in Paris",
  * "a cult classic"); a `feature` follows "with" ("time travel", "a twist ending"); a `keyword` is a free-text tag
@@ -79,7 +81,18 @@ export const itemForm = (head: string, noun: string, less: string, more = `a ${h
 });
 
 /**
- * A name a film is known by, a star's, a director's, a studio's, a series': "one for fans of Brad Pitt", which a tag
+ * A name a tag gives the whole film, not one part in it: a studio's ("a Pixar film") or a writer's whose book it adapts
+ * ("a Stephen King adaptation"). `noun` is the plural ("Pixar movies"); `one` what one of them is.
+ */
+export const made = (name: string, noun: string, one: string): TagWords => ({
+  noun,
+  more: `more ${name}`,
+  less: `less ${name}`,
+  trait: { kind: 'quality', text: withArticle(`${name} ${one}`) },
+});
+
+/**
+ * A name a film is known by, a star's, a director's, a series': "one for fans of Brad Pitt", which a tag
  * says of a film whatever part the name had in it.
  */
 export const fans = (name: string, noun: string): TagWords => ({

@@ -1,6 +1,6 @@
 import { spellingKey } from './tag-spellings.js';
 import * as shapes from './tag-word-shapes.js';
-import { fans, form, kind, setting, type TagWords, topic } from './tag-word-shapes.js';
+import { fans, form, kind, made, setting, type TagWords, topic } from './tag-word-shapes.js';
 
 export type { TagTrait, TagWords } from './tag-word-shapes.js';
 
@@ -276,13 +276,24 @@ const TAGS = new Map<string, TagWords>([
     ...['Robert De Niro', 'Robin Williams', 'Ryan Reynolds', 'Samuel L. Jackson', 'Seth Rogen', 'Steve Buscemi'],
     ...['Steve Carell', 'Tom Hanks', 'Tom Hardy', 'Will Ferrell', 'Astaire and Rogers', 'Hepburn and Tracy'],
     ...['Alfred Hitchcock', 'Christopher Nolan', 'Coen Brothers', 'Martin Scorsese', 'Quentin Tarantino'],
-    ...['Stanley Kubrick', 'Steven Spielberg', 'Tim Burton', 'Aardman', 'DC Comics', 'Disney', 'Marvel', 'Pixar'],
-    ...['Star Wars', 'Studio Ghibli', 'Inspector Clouseau', 'Nick and Nora Charles'],
+    ...[
+      'Stanley Kubrick',
+      'Steven Spielberg',
+      'Tim Burton',
+      'Star Wars',
+      'Inspector Clouseau',
+      'Nick and Nora Charles',
+    ],
   ].map((name): [string, TagWords] => [name, fans(name, `${name} movies`)]),
+  // A studio's tag is on its own films ("It's a Pixar film"); a director's may be on one they only wrote or act in.
+  ...['Aardman', 'DC Comics', 'Disney', 'Marvel', 'Pixar', 'Studio Ghibli'].map((name): [string, TagWords] => [
+    name,
+    made(name, `${name} movies`, 'film'),
+  ]),
   ...[
     ...['Dickens', 'E.M. Forster', 'Jane Austen', 'John Grisham', 'Nick Hornby', 'Shakespeare', 'Stephen King'],
     ...['Tennessee Williams', 'Tolkien', 'Tom Clancy'],
-  ].map((name): [string, TagWords] => [name, fans(name, `${name} adaptations`)]),
+  ].map((name): [string, TagWords] => [name, made(name, `${name} adaptations`, 'adaptation')]),
 ]);
 
 // A tag that names films already ("Animal movie", "cult film"): "Animal movies", not "Animal movie movies".

@@ -503,22 +503,22 @@ describe('item facts', () => {
     expect(texts.every((text) => text.includes('one for fans of Brad Pitt'))).toBe(true);
     // Not "it's also a one for fans of Brad Pitt, dark heist movie".
     expect(texts.filter((text) => /\ba one for|Brad Pitt, dark/.test(text))).toEqual([]);
-    // Last of its qualities: "It's also a classic and one for fans of Tolkien".
+    // Last of its qualities: "It's also a classic and one for fans of Star Wars".
     const rings = new ItemCatalog(
       [
         {
           id: 'lotr',
           title: 'The Lord of the Rings',
           year: 1978,
-          attributes: { genre: ['Animation'], tag: ['Tolkien', 'classic'] },
+          attributes: { genre: ['Animation'], tag: ['Star Wars', 'classic'] },
         },
       ],
       { domain: 'movies' },
     ).require('lotr');
     const lastly = said((random) =>
-      describeItem(rings, rings.title, ['genre:Animation', 'tag:Tolkien', 'tag:classic'], random),
+      describeItem(rings, rings.title, ['genre:Animation', 'tag:Star Wars', 'tag:classic'], random),
     );
-    expect(lastly.every((text) => /a classic and one for fans of Tolkien\./.test(text))).toBe(true);
+    expect(lastly.every((text) => /a classic and one for fans of Star Wars\./.test(text))).toBe(true);
   });
 
   it('says the kind the suggestion gave the item as the one mentioned, and no kind said of another item', () => {

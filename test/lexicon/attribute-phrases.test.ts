@@ -32,6 +32,10 @@ describe('attributePhrase', () => {
 
   it('words a name MovieLens users tag films with as a film for its fans, not as a tag', () => {
     expect(attributePhrase('tag:Brad Pitt').trait).toEqual({ kind: 'quality', text: 'one for fans of Brad Pitt' });
+    // A studio's or a writer's tag says what the whole film is: "It's a Pixar film", "It's a Tolkien adaptation".
+    expect(attributePhrase('tag:Aardman').trait).toEqual({ kind: 'quality', text: 'an Aardman film' });
+    expect(attributePhrase('tag:Tolkien').trait).toEqual({ kind: 'quality', text: 'a Tolkien adaptation' });
+    expect(attributePhrase('tag:Tolkien').noun).toBe('Tolkien adaptations');
     expect(attributePhrase('tag:Brad Pitt').noun).toBe('Brad Pitt movies');
     expect(attributePhrase('tag:Stephen King').noun).toBe('Stephen King adaptations');
     expect(attributePhrase('tag:coen brothers').trait).toEqual({
