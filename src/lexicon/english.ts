@@ -10,6 +10,26 @@ export function joinList(parts: readonly string[], conjunction: 'and' | 'or' = '
   return `${parts.slice(0, -1).join(', ')} ${conjunction} ${parts[n - 1] as string}`;
 }
 
+// A noun phrase that is modifiers before a plural head ("war movies", "Stephen King adaptations"), not one whose head
+// comes first ("movies about war", "films by Christopher Nolan") nor one with a list or a quote inside it.
+const MODIFIED_PLURAL = /^(?!.*\b(?:and|or|with|about|by|of|in|on|set|from|for|to|tagged)\b)[^"]+ ([a-z]+s)$/;
+
+/**
+ * Noun phrases as a list, with a head noun they all end in said once, as people say it: "war and adventure movies",
+ * not "war movies and adventure movies". Phrases of any other shape are listed as {@link joinList} does.
+ */
+export function joinNouns(parts: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
+  if (parts.length < 2) return joinList(parts, conjunction);
+  const head = MODIFIED_PLURAL.exec(parts[0] as string)?.[1];
+  if (head === undefined || !parts.every((part) => MODIFIED_PLURAL.exec(part)?.[1] === head)) {
+    return joinList(parts, conjunction);
+  }
+  return `${joinList(
+    parts.map((part) => part.slice(0, -head.length - 1)),
+    conjunction,
+  )} ${head}`;
+}
+
 /**
  * People as a list, with a surname that two of them share said once, as people say it: "Joel and Ethan Coen", not
  * "Joel Coen and Ethan Coen".

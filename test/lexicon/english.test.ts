@@ -1,5 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { joinNames, withArticle } from '../../src/lexicon/english.js';
+import { joinNames, joinNouns, withArticle } from '../../src/lexicon/english.js';
+
+describe('joinNouns', () => {
+  it('says a head noun the phrases share once', () => {
+    expect(joinNouns(['war movies', 'adventure movies'])).toBe('war and adventure movies');
+    expect(joinNouns(['mafia movies', 'crime movies', 'dark movies'], 'or')).toBe('mafia, crime or dark movies');
+    expect(joinNouns(['Stephen King adaptations', 'Tolkien adaptations'])).toBe('Stephen King and Tolkien adaptations');
+  });
+
+  it('lists phrases of other shapes, or of different heads, whole', () => {
+    expect(joinNouns(['films by Christopher Nolan', 'films by Sofia Coppola'])).toBe(
+      'films by Christopher Nolan and films by Sofia Coppola',
+    );
+    expect(joinNouns(['movies about war', 'war movies'])).toBe('movies about war and war movies');
+    expect(joinNouns(['war movies', 'comedies'])).toBe('war movies and comedies');
+    expect(joinNouns(['war films', 'crime movies'])).toBe('war films and crime movies');
+    // A phrase with a list inside it would make the list unclear: not "Astaire and Rogers and adventure movies".
+    expect(joinNouns(['Astaire and Rogers movies', 'adventure movies'])).toBe(
+      'Astaire and Rogers movies and adventure movies',
+    );
+    expect(joinNouns(['movies tagged "seen 2015"', 'cult movies'])).toBe('movies tagged "seen 2015" and cult movies');
+    expect(joinNouns(['sci-fi'])).toBe('sci-fi');
+  });
+});
 
 describe('joinNames', () => {
   it('says a surname two people share once', () => {

@@ -1,7 +1,7 @@
 import type { ActOfType, DialogueAct, Polarity } from '../../dialogue/dialogue-acts.js';
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
-import { joinList } from '../../lexicon/english.js';
+import { joinNouns } from '../../lexicon/english.js';
 import { pickOf } from './draw-from.js';
 import { namesGrave } from './item-facts.js';
 import { type ItemOpinionWords, type OpinionShade, opinionTemplates } from './opinion-templates.js';
@@ -227,7 +227,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
       k++;
     }
     if (act.attribute !== undefined) {
-      const x = joinList(group.map((member) => attributePhrase(member.attribute as string, state.phrasing).noun));
+      const x = joinNouns(group.map((member) => attributePhrase(member.attribute as string, state.phrasing).noun));
       out.push({
         text: attributeOpinion(state, act, shade, x, opensTurn && out.length === 0, hedges),
         tone: act.polarity,

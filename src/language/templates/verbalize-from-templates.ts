@@ -5,7 +5,7 @@ import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
 import { attributeNouns, attributePhrase, facetNouns, facetPhrase } from '../../lexicon/attribute-phrases.js';
 import { domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
-import { capitalize, joinList, joinNegativeList } from '../../lexicon/english.js';
+import { capitalize, joinNegativeList, joinNouns } from '../../lexicon/english.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
 import {
@@ -373,7 +373,7 @@ type SlatePart = 'first' | 'second';
 function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePart, critiqued?: string): string {
   const titles = titleWords(state, act.items);
   const reasons = critiqued === undefined ? act.reasons : act.reasons.filter((key) => key !== critiqued);
-  const r = joinList(
+  const r = joinNouns(
     reasons.map((key) =>
       state.speaker === 'user'
         ? attributePhrase(key, state.phrasing).noun
@@ -672,7 +672,7 @@ function verbalizeAct(
     case 'respond-critique': {
       const text = critique(state, act, state.t.RESPOND_CRITIQUE, state.t.RESPOND_CRITIQUE_COMPARATIVE);
       if (act.dropped === undefined) return text;
-      const x = joinList(
+      const x = joinNouns(
         act.dropped.map((key) => saidNoun(random, attributeNouns(key, state.phrasing))),
         'or',
       );
