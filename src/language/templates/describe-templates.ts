@@ -130,7 +130,7 @@ const DESCRIBE_FOR_REASONS: readonly Template<DescribeWords>[] = [
 
 /** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
 export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
-  ({ e }) => `It also has touches of ${e}.`,
+  ({ e }) => `There are touches of ${e}, too.`,
   ({ e }) => `There's some ${e} in the mix too.`,
   ({ e }) => `It blends in ${e} as well.`,
   ({ e }) => `You'll find elements of ${e} too.`,
@@ -265,6 +265,10 @@ const NO_HEAD = 99;
  * for the whole family", "a crime thriller with a noir feel"): `after.random` chooses, with chance `after.share`,
  * and only while something still stands before the fallback noun ("a film with sci-fi elements" says too little).
  */
+// Genre modifiers that are adjectives, and so read before another: "animated", "dramatic", "historical", "children's",
+// "family", "young adult".
+const STACKS = /(?:ic|al|ed|ous|'s)$|^(?:family|young adult)$/;
+
 export function genrePhrase(
   genres: readonly GenreWords[],
   fallbackHead: string,
@@ -285,6 +289,12 @@ export function genrePhrase(
       before.splice(before.indexOf(moved), 1);
       tail = ` ${after.random.pick(moved.after as readonly string[])}`;
     }
+  }
+  // Two nouns before a genre's head pile up ("a war action drama", "a mystery crime thriller"): the nearer goes to the
+  // elements ("a war drama" that mixes in some action). An adjective stacks ("an animated family comedy"), and so do
+  // two before a plain noun ("a sci-fi action film").
+  if (head !== undefined && before.length === 2 && !STACKS.test((before[0] as GenreWords).modifier)) {
+    elements.unshift((before.pop() as GenreWords).element);
   }
   const shown = before.map((genre) => genre.modifier);
   shown.push(head?.head ?? form ?? fallbackHead);
@@ -357,7 +367,12 @@ function tagSentences(
  */
 function wantedSentence(
   wanted: { readonly quality: readonly string[]; readonly feature: readonly string[] },
-  { said, tagKinds, reasoned }: { readonly said: string; readonly tagKinds: string; readonly reasoned: boolean },
+  {
+    said,
+    tagKinds,
+    reasoned,
+    before,
+  }: { readonly said: string; readonly tagKinds: string; readonly reasoned: boolean; readonly before: string },
   random: SeededRandom,
 ): string {
   // Nor a setting a kind of story said ("a space opera … It's set in space, as you'd want").
@@ -377,8 +392,17 @@ function wantedSentence(
   const c = clauses.join(', and ');
   // "As you'd want, it's set during the Holocaust" is glad of it: a grave subject is only confirmed. So is anything
   // after a first sentence that said why the item was picked, which needs no second "which is what you were after".
-  return ` ${random.pick(reasoned || soundsGrave(c) ? AS_ASKED : AS_WANTED)({ c })}`;
+  const frames = reasoned || soundsGrave(c) ? AS_ASKED : AS_WANTED;
+  // Not "It has a serial killer. It has a twist ending, right up your street.": no two sentences open alike.
+  const opening = capitalize(c.slice(0, c.indexOf(' ', 3)));
+  const last = before.slice(before.lastIndexOf('. ') + 2);
+  const fresh = last.startsWith(opening)
+    ? frames.filter((frame) => !frame(MARK).startsWith(capitalize(MARK.c)))
+    : frames;
+  return ` ${random.pick(fresh)({ c })}`;
 }
+
+const MARK = { c: 'c' };
 
 /** The features `said` (the kind and the title) has not said, as things it has and themes it deals with. */
 function unsaidFeatures(features: readonly string[], said: string): { things: string[]; themes: string[] } {
@@ -626,7 +650,7 @@ export function describeItem(
   // Said two things already ("Sure! It's a …", "It also has touches of …"): the tags' facts are joined.
   const crowded = text.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
   text += tagSentences({ quality: shown, feature: things, theme: themes }, crowded, random);
-  text += wantedSentence(wanted, { said, tagKinds, reasoned: forMaker || forReasons }, random);
+  text += wantedSentence(wanted, { said, tagKinds, reasoned: forMaker || forReasons, before: text }, random);
   // "It features a marriage at its heart, and at heart it's about grief", "Bury My Heart at Wounded Knee … At heart,
   // it's about colonialism": a theme's frame does not say "heart" again where a tag or the title did.
   if ((text.match(/\bheart\b/gi)?.length ?? 0) > 1)
