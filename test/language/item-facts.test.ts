@@ -327,6 +327,29 @@ describe('item facts', () => {
     expect(answers(`Try ${douglass.title} (1845), by Frederick Douglass.`).some((text) => again.test(text))).toBe(true);
   });
 
+  it('names at most two genres before a genre noun, and the rest as what the item mixes in', () => {
+    const film = catalog.require(catalog.resolveTitle('Apocalypse Now').id);
+    const keys = catalog.attributeKeysOf(film.id).filter((key) => key.startsWith('genre:'));
+    expect(keys).toEqual(expect.arrayContaining(['genre:War', 'genre:Action', 'genre:Drama']));
+    const texts = said((random) => describeItem(film, film.title, keys, random), 100);
+    // Not "a war action drama".
+    expect(texts.filter((text) => /\bwar action drama\b/.test(text))).toEqual([]);
+    expect(texts.every((text) => /\bwar drama\b/.test(text) && /\baction\b/.test(text))).toBe(true);
+    // Adjectives stack, and two genres before a plain noun read as one: "an animated family comedy".
+    const toy = catalog.require(catalog.resolveTitle('Toy Story').id);
+    const toyTexts = said(
+      (random) =>
+        describeItem(
+          toy,
+          toy.title,
+          catalog.attributeKeysOf(toy.id).filter((k) => k.startsWith('genre:')),
+          random,
+        ),
+      50,
+    );
+    expect(toyTexts.some((text) => /\banimated family comedy\b/.test(text))).toBe(true);
+  });
+
   it('calls a book of short stories or a novella what it is, never a novel that is also one', () => {
     const books = builtinBooksCatalog();
     const phrasing = domainPhrasing(books);
