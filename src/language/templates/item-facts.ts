@@ -171,7 +171,7 @@ const CAST: readonly Fact[] = [
 // whose kind can be said gets: not "It's a book, and it's philosophical."
 const TAGS_ALONE: readonly Fact[] = [
   ({ tags, w }) => `${w.audience} tag it ${tags}.`,
-  ({ s, tags }) => `People describe ${s.inner} as ${tags}.`,
+  ({ s, tags }) => `Tags people give ${s.inner}: ${tags}.`,
   ({ s, tags }) => `${s.it} is often tagged ${tags}.`,
 ];
 const TAGS: readonly Fact[] = [...TAGS_ALONE, ({ s, np, tags }) => `${s.it}'s ${np}, tagged ${tags}.`];
@@ -412,8 +412,10 @@ function eraPhrases(
 }
 
 // Viewers' free-text tags also note their own lists ("imdb top 250", "in netflix queue") and verdicts ("bad",
-// "overrated"): neither is a fact about the film a recommender would pass on.
-const NOT_FACTS = /\d|netflix|queue|imdb|dvd|seen|download|watch|own|bad|boring|overrated|mindfuck|stupid|awful/;
+// "overrated"): neither is a fact about the film a recommender would pass on. Nor is a violent crime, in passing
+// beside another tag ("Viewers tag it neo-noir and rape"); a description the user asks for still says it.
+const NOT_FACTS =
+  /\d|netflix|queue|imdb|dvd|seen|download|watch|own|bad|boring|overrated|mindfuck|stupid|awful|\brape\b|torture/;
 
 function isFactTag(tag: string): boolean {
   return /^[a-z][a-z '-]*$/.test(tag) && !NOT_FACTS.test(tag);
