@@ -10,9 +10,11 @@ export function joinList(parts: readonly string[], conjunction: 'and' | 'or' = '
   return `${parts.slice(0, -1).join(', ')} ${conjunction} ${parts[n - 1] as string}`;
 }
 
-// A noun phrase that is modifiers before a plural head ("war movies", "Stephen King adaptations"), not one whose head
+// A noun phrase that is modifiers before a plural head ("war movies", "dark comedies"), not one whose head
 // comes first ("movies about war", "films by Christopher Nolan") nor one with a list or a quote inside it.
-const MODIFIED_PLURAL = /^(?!.*\b(?:and|or|with|about|by|of|in|on|set|from|for|to|tagged)\b)[^"]+ ([a-z]+s)$/;
+// Modifiers in lower case only: a name ("Martin Scorsese movies") is whose films they are, and two names joined
+// ("Martin Scorsese and Leonardo DiCaprio movies") would say both made each.
+const MODIFIED_PLURAL = /^(?!.*\b(?:and|or|with|about|by|of|in|on|set|from|for|to|tagged)\b)[a-z][^"A-Z']* ([a-z]+s)$/;
 
 /**
  * Noun phrases as a list, with a head noun they all end in said once, as people say it: "war and adventure movies",

@@ -109,7 +109,9 @@ export const MOVIE_GENRES: Readonly<Record<string, GenreWords>> = {
   Drama: {
     noun: 'dramas',
     more: 'more dramatic',
-    less: 'less dramatic',
+    // What a critique of it gets is an item without the genre: a documentary of the Holocaust is not a drama, but it is
+    // no "less dramatic" than one.
+    less: 'not a drama',
     // Before another head it is an adjective, said first: "a dramatic crime western", not "a crime drama western" or
     // "a sci-fi drama comedy".
     modifier: 'dramatic',

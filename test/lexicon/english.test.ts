@@ -5,7 +5,7 @@ describe('joinNouns', () => {
   it('says a head noun the phrases share once', () => {
     expect(joinNouns(['war movies', 'adventure movies'])).toBe('war and adventure movies');
     expect(joinNouns(['mafia movies', 'crime movies', 'dark movies'], 'or')).toBe('mafia, crime or dark movies');
-    expect(joinNouns(['Stephen King adaptations', 'Tolkien adaptations'])).toBe('Stephen King and Tolkien adaptations');
+    expect(joinNouns(['dark movies', 'disturbing movies'])).toBe('dark and disturbing movies');
   });
 
   it('lists phrases of other shapes, or of different heads, whole', () => {
@@ -21,6 +21,11 @@ describe('joinNouns', () => {
     );
     expect(joinNouns(['movies tagged "seen 2015"', 'cult movies'])).toBe('movies tagged "seen 2015" and cult movies');
     expect(joinNouns(['sci-fi'])).toBe('sci-fi');
+    // Names, and what belongs to someone: not "Martin Scorsese and Leonardo DiCaprio movies", as if they made each.
+    expect(joinNouns(['Martin Scorsese movies', 'Leonardo DiCaprio movies'])).toBe(
+      'Martin Scorsese movies and Leonardo DiCaprio movies',
+    );
+    expect(joinNouns(["Lee Unkrich's films", 'animated films'])).toBe("Lee Unkrich's films and animated films");
   });
 });
 

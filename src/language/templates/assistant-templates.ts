@@ -260,11 +260,10 @@ function build(d: DomainWords) {
    * question was asked for this, so the suggestion follows from the answer, not as if the title had just come to mind.
    */
   const ACKNOWLEDGEMENTS_UNSEEN: readonly string[] = [
-    "You're in for a treat, then.",
-    "Good, then it's new to you.",
-    'You have a treat waiting, then.',
+    "You're in for a treat.",
+    "Good: it's new to you.",
+    'You have a treat waiting.',
     "Perfect, it'll be fresh for you.",
-    "In that case, it's worth a go.",
     "Even better: it's new to you.",
     "Great, that's what I hoped.",
   ];
@@ -940,11 +939,11 @@ function build(d: DomainWords) {
   /** Nothing left fits the critique: said openly rather than recommending against it. */
   const NO_MATCH: readonly Template<ShiftWords>[] = [
     ({ t, s }) => `Hmm, I've run out of options for something like ${t}, but ${s}.`,
-    ({ t, s }) => `Sorry, something like ${t}, but ${s}, is more than I have left.`,
+    ({ t, s }) => `Sorry, I've nothing left like ${t} that's ${s}.`,
     ({ t, s }) => `Something like ${t}, but ${s}? I'm afraid I have nothing else that fits.`,
     ({ t, s }) => `That's a tough one: I can't find anything else like ${t} that's ${s}.`,
     ({ t, s }) => `I've looked for something like ${t}, but ${s}, and there's nothing left.`,
-    ({ t, s }) => `Unfortunately, nothing I have left is like ${t} and ${s} at once.`,
+    ({ t, s }) => `Unfortunately, I have nothing else like ${t} that's ${s}.`,
     ({ t, s }) => `No luck finding something like ${t}, but ${s}, I'm afraid.`,
   ];
 

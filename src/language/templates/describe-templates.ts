@@ -218,6 +218,10 @@ const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
   ({ k }) => `Its tags include ${k}.`,
 ];
 
+// Words for a film itself, which every kind of film ends in. A book's ("book", "novel", "story") are kept: "based on a
+// book" is said again by The Jungle Book's title.
+const ITEM_NOUNS: ReadonlySet<string> = new Set(['film', 'movie']);
+
 // The length from which a word's stem, not only the word, says it again (see saysAgain).
 const SAID_STEM_FROM = 8;
 
@@ -227,6 +231,8 @@ const SAID_STEM_FROM = 8;
  */
 export function saysAgain(tag: string, said: string): boolean {
   for (const word of tag.toLowerCase().split(/[\s-]+/)) {
+    // "a Disney film" is not said by "an animated family film": the item's own noun says nothing of the tag.
+    if (ITEM_NOUNS.has(word)) continue;
     const singular = word.length >= 5 && word.endsWith('s') ? word.slice(0, -1) : word;
     if (singular.length >= 4 && said.includes(singular)) return true;
     // A long word is said again by a word of its stem: "philosophical" after "a philosophy book", "mysterious" after
@@ -294,7 +300,12 @@ export function genrePhrase(
   // elements ("a war drama" that mixes in some action). An adjective stacks ("an animated family comedy"), and so do
   // two before a plain noun ("a sci-fi action film").
   if (head !== undefined && before.length === 2 && !STACKS.test((before[0] as GenreWords).modifier)) {
-    elements.unshift((before.pop() as GenreWords).element);
+    // What could name the item itself ("horror", "comedy") stays: "a horror mystery" with a bit of sci-fi, not "a
+    // sci-fi mystery" with a bit of horror. Otherwise the nearer goes.
+    const [outer, inner] = before as [GenreWords, GenreWords];
+    const demoted = inner.head !== undefined && outer.head === undefined ? outer : inner;
+    before.splice(before.indexOf(demoted), 1);
+    elements.unshift(demoted.element);
   }
   const shown = before.map((genre) => genre.modifier);
   shown.push(head?.head ?? form ?? fallbackHead);

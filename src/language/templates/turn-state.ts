@@ -61,6 +61,9 @@ function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTit
   const suffix = ` (${item.year})`;
   if (item.year === undefined || !display.endsWith(suffix)) return undefined;
   const short = display.slice(0, -suffix.length);
+  // "Are You There God? It's Me, Margaret." ends in a sentence's stop, which would end the user's sentence too ("…
+  // Margaret. were great"); an abbreviation's ("Monsters, Inc.") or an ellipsis does not.
+  if (/[a-z]{3}\.$/.test(short)) return undefined;
   if (!short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()))) return undefined;
   const namesakes = catalog.findByTitle(short).filter((other) => other.id !== item.id);
   if (namesakes.length > 0 && !betterKnown(item, namesakes, catalog)) return undefined;

@@ -361,7 +361,7 @@ function build(d: DomainWords) {
       ({ and, x }) => `Nothing wrong with it. I'm just leaning towards ${x} at the moment, not ${and}.`,
       ({ and, x }) => `Hard to put into words. ${and} didn't click; I think I'd prefer ${x}.`,
       ({ and, x }) => `It's not ${and}, really, it's me: I'm in the mood for ${x}.`,
-      ({ and, x }) => `Can't pin it down. ${and} just didn't grab me; ${x} sounds more like it.`,
+      ({ and, x }) => `Can't pin it down. ${and} just didn't grab me; I'm more in the mood for ${x}.`,
     ],
     terse: [
       ({ and, x }) => `Nothing against it. I'd rather have ${x} than ${and}.`,

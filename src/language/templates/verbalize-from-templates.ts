@@ -749,7 +749,8 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     return request.random.pick(state.t.QUESTION_BEFORE_MORE);
   // "Haven't seen Snowpiercer." "Then you're in for a treat. …": a suggestion of what the question was asking about
   // follows from the answer, whatever the voice.
-  if (first.type === 'recommend' && justSaidUnseen(state, first.items)) {
+  // Not when the answer says more that wants saying back ("No, never seen it. And no mysteries, please.").
+  if (first.type === 'recommend' && justSaidUnseen(state, first.items) && !last.acts.some(isOpinionated)) {
     const grave = namesGrave(state.catalog, first.items);
     return request.random.pick(grave ? state.t.ACKNOWLEDGEMENTS_UNSEEN_GRAVE : state.t.ACKNOWLEDGEMENTS_UNSEEN);
   }
@@ -1139,19 +1140,19 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   return tidyTitleEnds(stopped, state.titles);
 }
 
-// A title's own closing punctuation ends the sentence it closes, as style guides have it: "Loved Mars Attacks!", "Who
-// Framed Roger Rabbit? Almost, but no.", "Anything newer than Objective, Burma!", not "Mars Attacks!." or "Burma!?".
-// An abbreviation's stop is no sentence's end (an ellipsis is): "Anything like Monsters, Inc.?" keeps its question mark.
+// A title's own closing punctuation ends the sentence it closes: "Loved Mars Attacks!", "Who Framed Roger Rabbit?
+// Almost, but no.", not "Mars Attacks!." or "Whose Body??". A question still asks: "Anything like Monsters, Inc.?",
+// "What's the story in When Harry Met Sally...?".
 const TITLE_END = /[.!?]$/;
 
 function tidyTitleEnds(text: string, titles: readonly string[]): string {
   let out = text;
   for (const title of titles) {
     if (!TITLE_END.test(title)) continue;
-    const final = !title.endsWith('.') || title.endsWith('...');
+    const last = title.charAt(title.length - 1);
     for (let at = out.indexOf(title); at >= 0; at = out.indexOf(title, at + 1)) {
       const next = out.charAt(at + title.length);
-      if (next === '.' || (final && (next === '!' || next === '?')))
+      if (next === '.' || next === last || (next === '!' && last === '?'))
         out = out.slice(0, at + title.length) + out.slice(at + title.length + 1);
     }
   }
