@@ -6,7 +6,7 @@ import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/
 import { capitalize, joinList, joinNames, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
-import { eraOf, genrePhrase, KIND_QUALITY, plainKind, saysAgain, themeOf } from './describe-templates.js';
+import { eraOf, formOf, genrePhrase, KIND_QUALITY, plainKind, saysAgain, themeOf } from './describe-templates.js';
 import { soundsGrave } from './grave-words.js';
 import type { Template } from './template.js';
 
@@ -234,15 +234,12 @@ const itemWords = perItem((item, catalog) => {
     genreValues.push(value);
   }
   const title = item.title.toLowerCase();
-  let form: string | undefined;
+  const form = formOf(item, phrasing);
   for (const value of item.attributes.tag ?? []) {
     const trait = attributePhrase(`tag:${value}`, phrasing).trait;
     if (trait.kind !== 'quality' && trait.kind !== 'feature' && trait.kind !== 'keyword') continue;
     // What it is ("a novella") is said as its kind, not as a quality.
-    if (trait.kind === 'quality' && trait.head !== undefined) {
-      form ??= trait.head;
-      continue;
-    }
+    if (trait.kind === 'quality' && trait.head !== undefined) continue;
     // Nor what its title says: not "What about Aliens (1986)? Expect aliens."
     if (saysAgain(trait.text, title)) continue;
     // Free-text tags ("quirky", "dark comedy") fit no sentence frame but "tagged …", so they get their own.
