@@ -10,6 +10,7 @@ import { parseOptions } from '../validation/parse-options.js';
 import { type CatalogIndex, catalogIndex, type FacetKind, facetsByKind } from './catalog-index.js';
 import { attributeLikeness, GENRE_LIKENESS } from './item-likeness.js';
 import { kthLargest } from './kth-largest.js';
+import { questionSalience } from './question-salience.js';
 import type { PolicyContext, PolicyTurn, RecommenderPolicy, RecommenderPolicyFactory } from './recommender-policy.js';
 
 /** Presets for the mix of elicitation and recommendation. */
@@ -186,6 +187,8 @@ interface QuestionPlan {
    * which 'Any strong feelings about movies tagged "…"?' would read as a form, not a person.
    */
   unsayable: Uint8Array;
+  /** Per attribute id, how likely a user is to have a view on it (see {@link questionSalience}). */
+  salience: Float64Array;
   /** Per attribute id, what sharing it with a critiqued item counts for (see {@link SlateConstraint.like}). */
   likeness: Uint8Array;
   /** 1 for each attribute id of a genre facet. */
@@ -265,6 +268,7 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
         ? 1
         : 0,
     ),
+    salience: questionSalience(catalog, genre),
     likeness,
     genre,
     person,
@@ -927,10 +931,12 @@ class BeliefRecommender implements RecommenderPolicy {
     }
     const present = this.#plan.present.subarray(0, count);
     try {
-      // Value of asking about an attribute: how unsure the belief is, times how evenly it splits the candidates.
+      // Value of asking about an attribute: how unsure the belief is, times how evenly it splits the candidates,
+      // times how likely the user is to have a view on it.
+      const { salience } = this.#plan;
       const value = (id: number) => {
         const p = (share[id] as number) / candidates;
-        return this.#variance(id) * p * (1 - p) * this.#weightOf(id);
+        return this.#variance(id) * p * (1 - p) * this.#weightOf(id) * (salience[id] as number);
       };
       return this.#bestQuestion(present, value);
     } finally {
@@ -996,8 +1002,8 @@ class BeliefRecommender implements RecommenderPolicy {
     let best: { key: string; variance: number } | undefined;
     for (const entry of this.#plan.commonAttributes) {
       if (this.#asked.has(entry.key)) continue;
-      const variance = this.#variance(entry.id) * this.#weightOf(entry.id);
-      if (this.#plan.unsayable[entry.id] === 1) continue;
+      const variance = this.#variance(entry.id) * this.#weightOf(entry.id) * (this.#plan.salience[entry.id] as number);
+      if (variance <= 0 || this.#plan.unsayable[entry.id] === 1) continue;
       if (!best || variance > best.variance) best = { key: entry.key, variance };
     }
     return best?.key;

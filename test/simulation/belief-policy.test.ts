@@ -356,6 +356,42 @@ describe('beliefPolicy', () => {
     expect(asked).not.toContain('tag:seen at the cinema 2015');
   });
 
+  it('asks about a kind of story rather than a fact of the item that every genre has', () => {
+    // Eighty films, half crime and half comedy: the crime films are heists, and a crossing half of all are book
+    // adaptations. Either tag splits the candidates evenly, but only one tells what the user likes to watch.
+    const tagged = new ItemCatalog(
+      Array.from({ length: 80 }, (_, i) => ({
+        id: `f${i}`,
+        title: `Film ${i}`,
+        year: 1990 + (i % 20),
+        popularity: 100 - i,
+        attributes: {
+          genre: [i % 2 === 0 ? 'Crime' : 'Comedy'],
+          tag: [...(i % 2 === 0 ? ['heist'] : []), ...(i % 4 < 2 ? ['based on a book'] : [])],
+        },
+      })),
+      { domain: 'movies' },
+    );
+    const asked: string[] = [];
+    for (let seed = 0; seed < 40; seed++) {
+      const p = beliefPolicy({ style: 'elicitation-heavy' })({
+        catalog: tagged,
+        maxTurns: 12,
+        random: new SeededRandom(seed),
+      });
+      const neutral: UserAct[] = [
+        { type: 'disclose', items: [], attribute: 'genre:Crime', polarity: 'neutral', strength: 0 },
+      ];
+      for (let index = 0; index < 10; index += 2) {
+        for (const act of p.next({ userActs: index === 0 ? [] : neutral, index, last: false })) {
+          if (act.type === 'ask-attribute' && act.attribute !== undefined) asked.push(act.attribute);
+        }
+      }
+    }
+    expect(asked).toContain('tag:heist');
+    expect(asked).not.toContain('tag:based on a book');
+  });
+
   it('describes an item the user asks about', () => {
     const acts = policy().next({
       userActs: [{ type: 'ask-about-item', items: ['the-matrix-1999'] }],
@@ -446,7 +482,7 @@ describe.each([
   // average (without counting them against it, 0.99 and 0.41); and how many items offered after a miss carry no liking
   // the user stated, at most (without keeping to them, 7.3% and 9.2%).
   ['movies', builtinCatalog, 0.62, 0.75, 0.9, 0.04],
-  ['books', builtinBooksCatalog, 0.42, 0.7, 0.36, 0.07],
+  ['books', builtinBooksCatalog, 0.4, 0.7, 0.36, 0.07],
 ] as const)('beliefPolicy in whole dialogues (%s)', (_, load, sameTimeShare, namedServed, unlikeGenres, drifted) => {
   const catalog = load();
   let made: Promise<DialogueRecord[]> | undefined;
