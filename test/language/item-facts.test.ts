@@ -72,9 +72,9 @@ describe('item facts', () => {
   it('says a quality, a feature or a theme together with another at times, never as a run of one-fact sentences', () => {
     // "It's set in a small town. It features samurai. It deals with honour." reads as a list of tags.
     const ONE_FACT =
-      /^(?:(?:Worth knowing|One thing to know): it's|For what it's worth, it's|(?:At heart|Underneath), it's about|It's|It features|It has|Expect|It deals with) [^,]+\.$/;
+      /^(?:(?:Worth knowing|One thing to know|Something to note): it's|You should know it's|It's|It features|It has|Expect|It deals with|It touches on|It explores) [^,]+\.$/;
     const JOINED =
-      /, with | and features |, and it has | and deals with |, and at heart it's about |, and it deals with /;
+      /, with | and features |, and it has | and deals with | and touches on |, and it touches on |, and it deals with /;
     let both = 0;
     let together = 0;
     const runs: string[] = [];
@@ -411,6 +411,47 @@ describe('item facts', () => {
     expect(cityLights.some((text) => text.includes('Virginia Cherrill'))).toBe(true);
   });
 
+  it('describes a maker who stars as the star, and the rest of the cast never as the star', () => {
+    const kane = catalog.require('citizen-kane-1941');
+    const kaneKeys = [
+      'genre:Drama',
+      'genre:Mystery',
+      'director:Orson Welles',
+      'cast:Orson Welles',
+      'cast:Joseph Cotten',
+    ];
+    const texts = said((random) => describeItem(kane, kane.title, kaneKeys, random));
+    // Not "Citizen Kane is a mystery drama directed by Orson Welles, starring Joseph Cotten."
+    const cottenStars = /starring Joseph Cotten|Joseph Cotten (?:stars|star in|in the lead)/;
+    expect(texts.filter((text) => cottenStars.test(text))).toEqual([]);
+    expect(texts.every((text) => text.includes('Orson Welles'))).toBe(true);
+    const wellesStars = /and starring Orson Welles|Orson Welles, who also stars|Orson Welles directed and stars in/;
+    expect(texts.filter((text) => wellesStars.test(text)).length).toBeGreaterThan(texts.length / 2);
+    // When only one of two makers stars (Gene Kelly, not Stanley Donen), the cast says so: Donen is never the star.
+    const rain = catalog.require('singin-in-the-rain-1952');
+    const rainKeys = [
+      'genre:Musical',
+      'director:Stanley Donen',
+      'director:Gene Kelly',
+      'cast:Gene Kelly',
+      "cast:Donald O'Connor",
+    ];
+    const rainTexts = said((random) => describeItem(rain, rain.title, rainKeys, random));
+    expect(rainTexts.filter((text) => /starring Stanley Donen|who also star\b/.test(text))).toEqual([]);
+    expect(
+      rainTexts.filter((text) => /Gene Kelly and Donald O'Connor|Gene Kelly.* in the lead/.test(text)).length,
+    ).toBe(rainTexts.filter((text) => /Donald O'Connor/.test(text)).length);
+  });
+
+  it('says a tag is something the item deals with, never what it is really about', () => {
+    const moonlight = catalog.require(catalog.resolveTitle('Moonlight').id);
+    const keys = catalog.attributeKeysOf(moonlight.id);
+    const texts = said((random) => describeItem(moonlight, moonlight.title, keys, random));
+    // Not "Moonlight … Underneath, it's about drugs."
+    expect(texts.filter((text) => /\b(?:at heart|underneath|real subject)\b/i.test(text))).toEqual([]);
+    expect(texts.filter((text) => /\b(?:deals with|touches on|explores)\b/.test(text)).length).toBeGreaterThan(0);
+  });
+
   it('says two single facts of its tags in one sentence, not two short ones opening alike', () => {
     const metropolis = catalog.require('metropolis-1927');
     const keys = ['genre:Sci-Fi', 'tag:robots', 'tag:class struggle'];
@@ -438,7 +479,7 @@ describe('item facts', () => {
     expect(
       liked.filter(
         (text) =>
-          !/\b(?:And yes|as you asked|as asked|as you'd want|what you were after|Good news|up your street|you mentioned it)\b/i.test(
+          !/\b(?:And yes|to match what you said|as you'd want|what you were after|Good news|up your street|you mentioned it)\b/i.test(
             text,
           ),
       ),
@@ -455,7 +496,7 @@ describe('item facts', () => {
         }),
       100,
     );
-    const confirmed = /\b(?:And yes, |as you asked\.|And, as asked, )/;
+    const confirmed = /\b(?:And yes, |to match what you said\.|And, to match what you said, )/;
     expect(grave.filter((text) => !confirmed.test(text))).toEqual([]);
     expect(grave.filter((text) => /as you'd want|Good news|up your street|what you were after/i.test(text))).toEqual(
       [],

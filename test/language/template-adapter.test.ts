@@ -811,7 +811,7 @@ describe('TemplateAdapter', () => {
     // Not "Cool, thanks. My pick is The Matrix.", as if the question had never been about it.
     const opening = (text: string) => text.slice(0, text.indexOf('The Matrix'));
     expect(
-      texts.filter((text) => !/\b(?:treat|new to you|fresh for you|worth a go|hoped)\b/.test(opening(text))),
+      texts.filter((text) => !/\b(?:treat|fresh for you|just the thing|worth a look|one to try)\b/.test(opening(text))),
     ).toEqual([]);
     expect(new Set(texts.map(opening)).size).toBeGreaterThan(5);
     // An answer that says more is said back instead: "No horror, got it.", not "You're in for a treat." over it.
@@ -836,7 +836,11 @@ describe('TemplateAdapter', () => {
     const saidBack = Array.from({ length: 100 }, (_, seed) =>
       adapter.verbalizeSync({ ...request('assistant', [suggest], seed), history: more }),
     );
-    expect(saidBack.filter((text) => /\b(?:treat|new to you|fresh for you|hoped)\b/.test(opening(text)))).toEqual([]);
+    expect(
+      saidBack.filter((text) =>
+        /\b(?:treat|fresh for you|just the thing|worth a look|one to try)\b/.test(opening(text)),
+      ),
+    ).toEqual([]);
   });
 
   it('answers a critique and suggests in one turn naming what the critique asked for once', () => {

@@ -134,6 +134,8 @@ const GRAVE =
 /** Words a turn opens with as an acknowledgement: said twice in a row, they stutter. */
 const INTERJECTION = /^(?:okay|alright|right|sure|got|noted|fine|great|good|cool|thanks|understood|perfect|ah|so|hmm)$/;
 const FUN = /\b(?:fun|popcorn|snacks|a treat|relax|end the day with)\b/i;
+// Nor "Enjoy Shoah!" or "Have a good time with Come and See" for a grave item that is no comedy or children's film.
+const JOY = /\b(?:enjoy|good time|great time)\b/i;
 
 /**
  * A sentence of facts about an item, after the one that names it; not one of its kind ("It's basically a
@@ -212,6 +214,8 @@ interface Finding {
 function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
   const found: Finding[] = [];
   const grave = (id: string) => itemAttributeKeys(catalog.require(id)).some((key) => GRAVE.test(key));
+  const harrowing = (id: string) =>
+    grave(id) && !itemAttributeKeys(catalog.require(id)).some((key) => /^genre:(?:Comedy|Humor|Children)/.test(key));
   let suggested = false;
   const disliked = new Set<string>();
   const liked = new Set<string>();
@@ -335,9 +339,17 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         !first.attribute.startsWith(`${openQuestion.facet}:`);
       if (
         elsewhere &&
-        !/^(?:none|nobody|nothing|no real favourites|i don't really have favourites|hard to say)\b/i.test(said)
+        !/^(?:none|nobody|nothing|no real favourites|no favourites there|i can't name any|i don't really have favourites|hard to say)\b/i.test(
+          said,
+        )
       )
         found.push({ rule: 'a liking of something else given as an answer', text: turn.text });
+      // "None in particular, really. I'll always say yes to comedies!" says there is nothing the user likes, then names it.
+      if (
+        elsewhere &&
+        /^(?:none in particular|nothing stands out|hard to say|i don't really have favourites)\b/i.test(said)
+      )
+        found.push({ rule: 'no favourites at all, then a liking', text: turn.text });
       const people = /^(?:director|cast|author)$/.test(
         openQuestion?.type === 'ask-attribute' ? openQuestion.facet : '',
       );
@@ -647,6 +659,8 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       found.push({ rule: 'a goodbye that repeats a word', text: turn.text });
     if (closing?.items.some(grave) && FUN.test(plain))
       found.push({ rule: 'a fun night in with a grave item', text: turn.text });
+    if (closing?.items.some(harrowing) && JOY.test(plain))
+      found.push({ rule: 'joy wished of a harrowing item', text: turn.text });
     if (closing) {
       const openings = sentences(plain).map((part) => part.split(' ')[0]);
       if (new Set(openings).size < openings.length && openings.some((word) => /^(Enjoy|Have|Let)$/.test(word ?? '')))

@@ -261,11 +261,10 @@ function build(d: DomainWords) {
    */
   const ACKNOWLEDGEMENTS_UNSEEN: readonly string[] = [
     "You're in for a treat.",
-    "Good: it's new to you.",
+    'Then it could be just the thing.',
     'You have a treat waiting.',
-    "Perfect, it'll be fresh for you.",
-    "Even better: it's new to you.",
-    "Great, that's what I hoped.",
+    "Then it'll be fresh for you.",
+    "Then it's one to try.",
   ];
 
   /**
@@ -360,7 +359,7 @@ function build(d: DomainWords) {
     // Not "Before I suggest anything:", which an item question after suggestions would make false.
     ({ and }) => `Quick question: have you ${d.experience.participle} ${and}, and did it work for you?`,
     ({ and }) => `Have you ${d.experience.participle} ${and} by any chance?`,
-    ({ and }) => `How was ${and} for you, if you've ${d.experience.participle} it?`,
+    ({ and }) => `Have you ${d.experience.participle} ${and}? If so, how was it?`,
     ({ and }) => `Tell me, have you ${d.experience.participle} ${and}?`,
     ({ and }) => `${capitalize(d.experience.participle)} ${and}?`,
     ({ and }) => `Any chance you've ${d.experience.participle} ${and}?`,
@@ -475,13 +474,12 @@ function build(d: DomainWords) {
     ({ f }) => `What ${f} do you enjoy?`,
     ({ f }) => `Any favourite ${f}?`,
     ({ f }) => `Which ${f} are you usually drawn to?`,
-    ({ f }) => `Are there any ${f} you especially like or dislike?`,
+    ({ f }) => `Are there any ${f} you especially like?`,
     ({ f }) => `Tell me about the ${f} you like.`,
     ({ f }) => `What ${f} do you tend to go for?`,
     ({ f }) => `Which ${f} do you like best?`,
     ({ f }) => `Do you have any favourite ${f}?`,
     ({ f }) => `What ${f} are you into?`,
-    ({ f }) => `Which ${f} do you usually ${d.consume.base}?`,
     ({ f }) => `What ${f} would you pick if it were up to you?`,
     ({ f }) => `Let's talk ${f}: which ones do you like?`,
     ({ f }) => `What ${f} appeal to you most?`,
@@ -495,7 +493,6 @@ function build(d: DomainWords) {
     ({ f }) => `Any ${f} you swear by?`,
     ({ f }) => `Which ${f} do you look for?`,
     ({ f }) => `Which ${f} do you always make time for?`,
-    ({ f }) => `What ${f} do you ${d.consume.base} the most?`,
     ({ f }) => `Are there ${f} you always enjoy?`,
     ({ f }) => `Which ${f} do you rarely miss?`,
     ({ f }) => `Which ${f} have you been enjoying lately?`,
@@ -975,29 +972,38 @@ function build(d: DomainWords) {
     ({ x }) => `One catch: for that, ${x} will have to wait.`,
   ];
 
-  /** Goodbyes naming the accepted item. */
+  /** Goodbyes naming the accepted item: fit for any item, a film about the Holocaust too, so none says "enjoy". */
   const CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = present([
+    d.one && (({ and }) => `${and} it is. I hope it's the ${d.one} you wanted.`),
+    ({ and }) => `${and} it is, then.`,
+    ({ and }) => `Alright, ${and} it is.`,
+    ({ and }) => `You're all set with ${and}.`,
+    ({ and }) => `Hope ${and} is just what you wanted.`,
+    ({ and }) => `Good choice. ${and} it is.`,
+    ({ and }) => `I hope ${and} is worth your time.`,
+    ({ and }) => `Good choice. I hope ${and} speaks to you.`,
+    ({ and }) => `Glad we found something. I hope ${and} is what you were after.`,
+  ]);
+
+  /** Goodbyes that wish joy of the item: not for a harrowing one ("Enjoy Shoah!"). */
+  const CLOSE_WITH_ITEM_ENJOY: readonly Template<TitleWords>[] = present([
     ({ and }) => `Enjoy ${and}!`,
     ({ and }) => `Great choice. Enjoy ${and}!`,
     ({ and }) => `I hope you enjoy ${and}!`,
     d.one && (({ and }) => `${and} it is. Enjoy the ${d.one}!`),
     ({ and }) => `Glad I could help. Enjoy ${and}!`,
-    ({ and }) => `${and} it is, then.`,
-    ({ and }) => `Alright, ${and} it is!`,
     ({ and }) => `Glad we found something. Enjoy ${and}!`,
     ({ and }) => `Happy to help! Have a good time with ${and}.`,
     ({ and }) => `You're all set with ${and}. Enjoy!`,
     ({ and }) => `Nice pick. Enjoy ${and}!`,
-    ({ and }) => `Hope ${and} is just what you wanted.`,
     ({ and }) => `Good call on ${and}. Enjoy your evening!`,
     ({ and }) => `Have a great time with ${and}!`,
     ({ and }) => `Lovely. Enjoy ${and}!`,
     ({ and }) => `Great pick. I hope you like ${and}!`,
-    ({ and }) => `Good choice! ${and} it is.`,
     ({ and }) => `Wonderful, enjoy ${and} tonight.`,
-    ({ and }) => `Then ${and} it is. Let me know how you like it!`,
     ({ and }) => `So glad that worked out. Enjoy ${and}!`,
     ({ and }) => `Nice, ${and} for tonight. Enjoy!`,
+    ({ and }) => `Then ${and} it is. Let me know how you like it!`,
   ]);
 
   /** Goodbyes that name the item and promise fun: not for a grave one ("Have fun with Schindler's List!"). */
@@ -1025,17 +1031,17 @@ function build(d: DomainWords) {
     'Bye for now!',
     'Have a good night!',
     'Tell me how it went next time!',
-    d.occasion && `Enjoy your ${d.occasion}!`,
-    !d.screen && d.consumeNoun && `Enjoy the ${d.consumeNoun}!`,
     'See you next time!',
     'Catch you later!',
-    'Let me know how you like it!',
     'All the best!',
   ]);
 
   /** The same, and wishes of a cosy night in: after a goodbye that names an item that is not grave. */
   const CLOSE_WITH_ITEM_WISHES_LIGHT: readonly string[] = present([
     ...CLOSE_WITH_ITEM_WISHES,
+    d.occasion && `Enjoy your ${d.occasion}!`,
+    !d.screen && d.consumeNoun && `Enjoy the ${d.consumeNoun}!`,
+    'Let me know how you like it!',
     d.screen && 'Grab some popcorn!',
     !d.screen && 'Put your feet up!',
     d.screen && 'Happy viewing!',
@@ -1213,6 +1219,7 @@ function build(d: DomainWords) {
     NO_MATCH_COMPARATIVE,
     DROPPED,
     CLOSE_WITH_ITEM,
+    CLOSE_WITH_ITEM_ENJOY,
     CLOSE_WITH_ITEM_LIGHT,
     CLOSE_WITH_ITEM_WISHES,
     CLOSE_WITH_ITEM_WISHES_LIGHT,

@@ -30,7 +30,7 @@ function build(d: DomainWords) {
     'My couch is calling.',
     !d.screen && "I'll make a pot of tea first.",
     d.screen && 'Lights off, phone away.',
-    !d.screen && 'Phone on silent, then.',
+    !d.screen && 'Phone on silent.',
     "I'll text my sister about it later.",
     'Just in time for dinner.',
   ]);
@@ -39,7 +39,7 @@ function build(d: DomainWords) {
   const SETTLED_ASIDES_LIGHT: readonly string[] = present([
     ...SETTLED_ASIDES,
     d.screen && "Popcorn's ready.",
-    "I've got snacks and a blanket ready.",
+    d.screen && "I've got snacks and a blanket ready.",
     d.screen && 'Time to make some popcorn.',
   ]);
 

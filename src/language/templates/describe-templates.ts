@@ -23,6 +23,13 @@ export interface DescribeWords {
   readonly castOne: boolean;
   /** The cast leads: no director who stars was left out of it (Citizen Kane's lead is Welles, not Joseph Cotten). */
   readonly castLeads: boolean;
+  /**
+   * Who made it stars in it too, every one of them ("by and starring Orson Welles"): `cast` is then the rest, who
+   * are never said to star.
+   */
+  readonly makersStar: boolean;
+  /** True for a single maker ("who also stars" rather than "who also star"). */
+  readonly byOne: boolean;
   /** The cast act in it: false for an item that tells no story (a documentary's people appear in it, not star). */
   readonly acted: boolean;
   /** "directed by", "written by". */
@@ -34,10 +41,16 @@ export interface DescribeWords {
 }
 
 // Optional parts are spliced in only when present, so no template leaves a dangling "by" or ", with".
-const by = (w: DescribeWords, word: string): string => (w.by === '' ? '' : ` ${word} ${w.by}`);
+const by = (w: DescribeWords, word: string): string => {
+  if (w.by === '') return '';
+  if (!w.makersStar) return ` ${word} ${w.by}`;
+  // "a comedy by and starring Roberto Benigni", "directed by and starring Orson Welles"; no "from and starring".
+  return word === 'from' ? ` from ${w.by}, who also ${w.byOne ? 'stars' : 'star'}` : ` ${word} and starring ${w.by}`;
+};
 const cast = (w: DescribeWords, lead: string, tail = ''): string => {
   if (w.cast === '') return '';
-  return w.acted ? `${lead}${w.cast}${tail}` : `${UNACTED.get(lead) ?? lead}${w.cast}${UNACTED.get(tail) ?? tail}`;
+  const words = !w.acted ? UNACTED : w.makersStar ? SUPPORTING : undefined;
+  return words ? `${words.get(lead) ?? lead}${w.cast}${words.get(tail) ?? tail}` : `${lead}${w.cast}${tail}`;
 };
 
 // The words of the templates below that say people act, and what they say of people who appear in a documentary.
@@ -51,6 +64,17 @@ const UNACTED: ReadonlyMap<string, string> = new Map([
   [' The cast includes ', ' On screen: '],
 ]);
 
+// The same for the cast beside a maker who stars: they are in it, but the star is the maker.
+const SUPPORTING: ReadonlyMap<string, string> = new Map([
+  [', starring ', ', with '],
+  [' starring ', ' with '],
+  [', featuring ', ', with '],
+  [' featuring ', ', with '],
+  [' stars in it', ' is in it too'],
+  [' star in it', ' are in it too'],
+  [' in the lead', ''],
+]);
+
 /** The first sentence of a description: what kind of film, by whom, with whom. */
 const DESCRIBE: readonly Template<DescribeWords>[] = [
   (w) => `${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ')}.`,
@@ -62,16 +86,16 @@ const DESCRIBE: readonly Template<DescribeWords>[] = [
   (w) =>
     w.by === ''
       ? `${w.t} is ${w.npEra}${cast(w, ' with ')}.`
-      : `${w.by} ${w.made} ${w.t}, ${w.np}${cast(w, ' starring ')}.`,
+      : `${w.by} ${w.made}${w.makersStar ? ` and ${w.byOne ? 'stars' : 'star'} in` : ''} ${w.t}, ${w.np}${cast(w, ' starring ')}.`,
   (w) => `Good question. ${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', with ', w.castLeads ? ' in the lead' : '')}.`,
   (w) => `So, ${w.t}: ${w.npEra}${by(w, w.dir)}${cast(w, ', starring ')}.`,
-  (w) => `Sure. ${w.t} is ${w.recalled ? '' : 'basically '}${w.np}${by(w, 'from')}${cast(w, ', with ')}.`,
+  (w) => `Sure. ${w.t} is ${w.np}${by(w, 'from')}${cast(w, ', with ')}.`,
   (w) => `${w.t} is ${w.npEra}${by(w, 'by')}.${cast(w, ' The cast includes ', '.')}`,
   (w) => `Let me tell you a bit about it. ${w.t} is ${w.np}${by(w, w.dir)}${cast(w, ', starring ')}.`,
   (w) => `${w.recalled ? 'Well, ' : "Here's the gist: "}${w.t} is ${w.np}${by(w, 'by')}${cast(w, ', featuring ')}.`,
   (w) =>
-    w.cast === ''
-      ? `${w.t} is ${w.npEra}${by(w, 'by')}.`
+    w.cast === '' || w.makersStar
+      ? `${w.t} is ${w.npEra}${by(w, 'by')}${cast(w, ', with ')}.`
       : `${w.cast} ${w.acted ? (w.castOne ? 'stars' : 'star') : w.castOne ? 'appears' : 'appear'} in ${w.t}, ${w.np}${by(w, 'by')}.`,
   (w) => `Right, ${w.t}. It's ${w.np}${by(w, 'from')}${cast(w, ', with ', ' in it')}.`,
   (w) => `Ah, ${w.t}. It's ${w.npEra}${by(w, 'from')}${cast(w, ', starring ')}.`,
@@ -145,7 +169,6 @@ export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
 const QUALITIES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It's ${f}.`,
   ({ f }) => `Worth knowing: it's ${f}.`,
-  ({ f }) => `For what it's worth, it's ${f}.`,
   ({ f }) => `One thing to know: it's ${f}.`,
   ({ f }) => `Something to note: it's ${f}.`,
 ];
@@ -154,14 +177,11 @@ const FEATURES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `Expect ${f}.`,
   ({ f }) => `It has ${f}.`,
 ];
-// The "at heart" of a theme's frame, with what comes between it and "it's about".
-const AT_HEART = /\b(?:At heart(?=, it's about)|at heart (?=it's about))/;
+// No "At heart, it's about drugs" or "Its real subject is business": a tag is one thing the item has, and saying it
+// is what the item is really about claims more than anyone said.
 const THEMES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It deals with ${f}.`,
-  ({ f }) => `At heart, it's about ${f}.`,
-  ({ f }) => `Underneath, it's about ${f}.`,
   ({ f }) => `It explores ${f}.`,
-  ({ f }) => `Its real subject is ${f}.`,
 ];
 
 /**
@@ -180,11 +200,11 @@ const QUALITY_ONE_AND_FEATURE: readonly Template<FactPair>[] = [
 ];
 const FEATURE_AND_THEME: readonly Template<FactPair>[] = [
   ({ a, b }) => `It has ${a} and deals with ${b}.`,
-  ({ a, b }) => `It features ${a}, and at heart it's about ${b}.`,
+  ({ a, b }) => `It features ${a}, and it deals with ${b}.`,
   ({ a, b }) => `It features ${a} and explores ${b}.`,
 ];
 const QUALITY_AND_THEME: readonly Template<FactPair>[] = [
-  ({ a, b }) => `It's ${a}, and at heart it's about ${b}.`,
+  ({ a, b }) => `It's ${a} and explores ${b}.`,
   ({ a, b }) => `Worth knowing: it's ${a}, and it deals with ${b}.`,
   ({ a, b }) => `It's ${a}, and it explores ${b}.`,
 ];
@@ -213,7 +233,7 @@ const THEMES_OF = 'themes of ';
 
 const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
   ({ k }) => `People tag it as ${k}.`,
-  ({ k }) => `People often tag it ${k}.`,
+  ({ k }) => `It has been tagged ${k}.`,
   ({ k }) => `Among its tags: ${k}.`,
   ({ k }) => `Its tags include ${k}.`,
 ];
@@ -430,8 +450,8 @@ function unsaidFeatures(features: readonly string[], said: string): { things: st
 // Confirmed, not welcomed: for what is grave, and after a first sentence that said why the item was picked.
 const AS_ASKED: readonly Template<{ readonly c: string }>[] = [
   ({ c }) => `And yes, ${c}.`,
-  ({ c }) => `${capitalize(c)}, as you asked.`,
-  ({ c }) => `And, as asked, ${c}.`,
+  ({ c }) => `${capitalize(c)}, to match what you said.`,
+  ({ c }) => `And, to match what you said, ${c}.`,
 ];
 const AS_WANTED: readonly Template<{ readonly c: string }>[] = [
   ...AS_ASKED,
@@ -577,8 +597,10 @@ export function describeItem(
   // the era is all there is to say).
   const dated = keys.length > 0 && item.year !== undefined && title.endsWith(`(${item.year})`);
   const era = item.year === undefined || dated ? '' : `${eraOf(item.year)} `;
-  // Who made it and also stars in it is named once, as its maker.
-  const acting = castNames.filter((name) => !directors.includes(name));
+  // Who made it and also stars in it is named once, as its maker and star; when only one of its makers stars
+  // (Gene Kelly, not Stanley Donen), as cast too.
+  const makersStar = directors.length > 0 && directors.every((name) => castNames.includes(name));
+  const acting = makersStar ? castNames.filter((name) => !directors.includes(name)) : castNames;
   // The cast the suggestion told as a fact ("Clint Eastwood stars in it.") is not told again as news; named as the
   // user's liking ("for movies with Matt Damon, try …"), it said nothing of the item yet.
   const castTold = acting.some(
@@ -600,6 +622,8 @@ export function describeItem(
     cast: joinList(cast),
     castOne: cast.length === 1,
     castLeads: cast.length === castNames.length,
+    makersStar: makersStar && genres.every((genre) => genre.tellsStory !== false),
+    byOne: directors.length === 1,
     acted: genres.every((genre) => genre.tellsStory !== false),
     dir: `${phrasing.made?.participle ?? 'made'} by`,
     made: phrasing.made?.past ?? 'made',
@@ -661,10 +685,6 @@ export function describeItem(
   const crowded = text.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
   text += tagSentences({ quality: shown, feature: things, theme: themes }, crowded, random);
   text += wantedSentence(wanted, { said, tagKinds, reasoned: forMaker || forReasons, before: text }, random);
-  // "It features a marriage at its heart, and at heart it's about grief", "Bury My Heart at Wounded Knee … At heart,
-  // it's about colonialism": a theme's frame does not say "heart" again where a tag or the title did.
-  if ((text.match(/\bheart\b/gi)?.length ?? 0) > 1)
-    text = text.replace(AT_HEART, (frame) => (frame[0] === 'A' ? 'Underneath' : ''));
   const tagged = keywords.filter((keyword) => !saysAgain(keyword, said));
   if (tagged.length > 0) text += ` ${random.pick(KEYWORDS)({ k: joinList(tagged) })}`;
   for (const [facet, values] of others) {

@@ -7,7 +7,7 @@ import { capitalize, joinList, joinNames, withArticle } from '../../lexicon/engl
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import { eraOf, formOf, genrePhrase, KIND_QUALITY, plainKind, saysAgain, themeOf } from './describe-templates.js';
-import { soundsGrave } from './grave-words.js';
+import { lightensGrave, soundsGrave, soundsHarrowing } from './grave-words.js';
 import type { Template } from './template.js';
 
 // A recommender who names a film often says one thing about it ("It's a Michael Mann crime thriller with Al
@@ -129,7 +129,7 @@ const KIND: readonly Fact[] = [
   ({ s, npEraEnd }) => `${s.it}'s ${npEraEnd}.`,
   ({ s, npEnd }) => `${s.it}'s ${npEnd}.`,
   ({ s, npEraEnd }) => `${s.it} is ${npEraEnd}.`,
-  ({ s, npEnd }) => `${s.it}'s basically ${npEnd}.`,
+  ({ s, npEnd }) => `Put simply, ${s.inner}'s ${npEnd}.`,
   ({ npEnd }) => `Short version: ${npEnd}.`,
 ];
 const KIND_BY: readonly Fact[] = [
@@ -172,12 +172,12 @@ const CAST: readonly Fact[] = [
 const TAGS_ALONE: readonly Fact[] = [
   ({ tags, w }) => `${w.audience} tag it ${tags}.`,
   ({ s, tags }) => `Tags people give ${s.inner}: ${tags}.`,
-  ({ s, tags }) => `${s.it} is often tagged ${tags}.`,
+  ({ s, tags }) => `${s.it} has been tagged ${tags}.`,
 ];
 const TAGS: readonly Fact[] = [...TAGS_ALONE, ({ s, np, tags }) => `${s.it}'s ${np}, tagged ${tags}.`];
 const QUALITY_ALONE: readonly Fact[] = [
   ({ s, quality }) => `${s.it}'s ${quality}.`,
-  ({ s, quality }) => `${s.it}'s ${quality}, for what it's worth.`,
+  ({ s, quality }) => `Worth knowing: ${s.inner}'s ${quality}.`,
 ];
 const QUALITY: readonly Fact[] = [
   ...QUALITY_ALONE,
@@ -193,7 +193,7 @@ const FEATURE_ALONE: readonly Fact[] = [
 const FEATURE: readonly Fact[] = [...FEATURE_ALONE, ({ s, np, feature }) => `${s.it}'s ${np} with ${feature}.`];
 const THEME_ALONE: readonly Fact[] = [
   ({ s, theme }) => `${s.it} deals with ${theme}.`,
-  ({ s, theme }) => `At heart, ${s.inner}'s about ${theme}.`,
+  ({ s, theme }) => `${s.it} explores ${theme}.`,
 ];
 const THEME: readonly Fact[] = [...THEME_ALONE, ({ s, np, theme }) => `${s.it}'s ${np} about ${theme}.`];
 
@@ -424,6 +424,21 @@ const isGrave = perItem((item) => [...(item.attributes.genre ?? []), ...(item.at
 /** Whether any of the items is grave: a goodbye, an aside or a liking of it promises no fun night in. */
 export function namesGrave(catalog: ItemCatalog, ids: readonly string[]): boolean {
   return ids.some((id) => isGrave(catalog.require(id), catalog));
+}
+
+/**
+ * Whether an item is harrowing: grave and not a comedy or a children's film (Schindler's List, Grave of the Fireflies;
+ * not Up or Dr. Strangelove), or of a harrowing subject whatever its genre (the Holocaust, slavery, torture).
+ */
+const isHarrowing = perItem((item) => {
+  const genres = item.attributes.genre ?? [];
+  const words = [...genres, ...(item.attributes.tag ?? [])];
+  return words.some(soundsHarrowing) || (words.some(soundsGrave) && !genres.some(lightensGrave));
+});
+
+/** Whether any of the items is harrowing: a goodbye wishes no one joy of it ("Enjoy Shoah!"). */
+export function namesHarrowing(catalog: ItemCatalog, ids: readonly string[]): boolean {
+  return ids.some((id) => isHarrowing(catalog.require(id), catalog));
 }
 
 /** Whether an item tells a story, as far as its genres' words say: no biography, documentary or work of poetry. */

@@ -321,7 +321,6 @@ function build(d: DomainWords) {
         ({ t }) => `I liked ${t}`,
         ({ t }) => `I enjoyed ${t}`,
         ({ t, was }) => `${t} ${was} pretty good`,
-        ({ t }) => `I had a good time with ${t}`,
         ({ t, was }) => `${t} ${was} solid`,
         ({ t, was }) => `I thought ${t} ${was} good`,
         ({ t }) => `I liked ${t} quite a bit`,
@@ -492,7 +491,11 @@ function build(d: DomainWords) {
   };
   /** More likings of items, said only of items that are not grave: nobody had fun with a film about the Holocaust. */
   const ITEM_LIKINGS_LIGHT: Readonly<Record<'normal' | 'terse', readonly Template<ItemOpinionWords>[]>> = {
-    normal: [({ t }) => `I had fun with ${t}`, ({ t, was }) => `I thought ${t} ${was} pretty fun`],
+    normal: [
+      ({ t }) => `I had fun with ${t}`,
+      ({ t, was }) => `I thought ${t} ${was} pretty fun`,
+      ({ t }) => `I had a good time with ${t}`,
+    ],
     terse: [({ t, was }) => `${t} ${was} fun`],
   };
   return {

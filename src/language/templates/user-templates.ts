@@ -358,13 +358,13 @@ function build(d: DomainWords) {
     normal: [
       ({ and, x }) => `Nothing about ${and} in particular. I'm just more in the mood for ${x}.`,
       ({ and, x }) => `Nothing specific. ${and} just isn't what I'm after; I'd rather have ${x}.`,
-      ({ and, x }) => `Nothing wrong with it. I'm just leaning towards ${x} at the moment, not ${and}.`,
+      ({ and, x }) => `Nothing wrong with ${and}. I'm just leaning towards ${x} at the moment.`,
       ({ and, x }) => `Hard to put into words. ${and} didn't click; I think I'd prefer ${x}.`,
       ({ and, x }) => `It's not ${and}, really, it's me: I'm in the mood for ${x}.`,
       ({ and, x }) => `Can't pin it down. ${and} just didn't grab me; I'm more in the mood for ${x}.`,
     ],
     terse: [
-      ({ and, x }) => `Nothing against it. I'd rather have ${x} than ${and}.`,
+      ({ and, x }) => `Nothing against ${and}. I'd rather have ${x}.`,
       ({ and, x }) => `Just my mood. Want ${x} tonight, not ${and}.`,
     ],
   };
@@ -861,7 +861,12 @@ function build(d: DomainWords) {
    * Before a lukewarm answer to an open question about a facet ("Which directors do you like?"): the user has no
    * favourites, and the one named after it is only an example ("None in particular. Spielberg's films are fine.").
    */
-  const USER_NO_FAVOURITES: { readonly people: readonly string[]; readonly things: readonly string[] } = {
+  const USER_NO_FAVOURITES: {
+    readonly people: readonly string[];
+    readonly things: readonly string[];
+    /** Before a liking of something else: no favourites asked about, which "None in particular" would overstate. */
+    readonly elsewhere: readonly string[];
+  } = {
     people: [
       'None in particular, really.',
       'Nobody stands out, to be honest.',
@@ -874,6 +879,12 @@ function build(d: DomainWords) {
       'Nothing stands out, to be honest.',
       "I don't really have favourites there.",
       'Hard to say; none in particular.',
+    ],
+    elsewhere: [
+      'No favourites there, really.',
+      'Nothing in particular on that front.',
+      'None come to mind there.',
+      "I can't name any there.",
     ],
   };
 

@@ -18,7 +18,7 @@ import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { type DescribeOptions, describeItem } from './describe-templates.js';
 import { drawFrom, pickOf } from './draw-from.js';
-import { itemAppositive, itemFact, namesGrave, tellsStory, withAppositive } from './item-facts.js';
+import { itemAppositive, itemFact, namesGrave, namesHarrowing, tellsStory, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
 import { type Styled, type StyledText, userTemplates } from './user-templates.js';
@@ -516,13 +516,15 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
   }
   if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES_EMPTY_HANDED)}`;
   const light = !namesGrave(state.catalog, act.items);
+  const enjoyable = light || !namesHarrowing(state.catalog, act.items);
   const words = titleWords(state, act.items);
   // "Great, Cosmos it is." is not answered "Great, Cosmos it is. Happy reading!": the choice is not said back in the
-  // user's own words.
-  const echoes = IT_IS.test(state.history[state.history.length - 1]?.text ?? '');
+  // user's own words. Nor is a title ending in its own mark followed by "it is" ("What's Up, Tiger Lily? it is.").
+  const noItIs = IT_IS.test(state.history[state.history.length - 1]?.text ?? '') || /[?!]$/.test(words.and);
   const fresh = (templates: readonly Template<TitleWords>[]) =>
-    echoes ? templates.filter((template) => !IT_IS.test(template(words))) : templates;
-  const text = pickOf(random, fresh(state.t.CLOSE_WITH_ITEM), fresh(light ? state.t.CLOSE_WITH_ITEM_LIGHT : []))(words);
+    noItIs ? templates.filter((template) => !IT_IS.test(template(words))) : templates;
+  const warm = [...(enjoyable ? state.t.CLOSE_WITH_ITEM_ENJOY : []), ...(light ? state.t.CLOSE_WITH_ITEM_LIGHT : [])];
+  const text = pickOf(random, fresh(state.t.CLOSE_WITH_ITEM), fresh(warm))(words);
   const wishes = light ? state.t.CLOSE_WITH_ITEM_WISHES_LIGHT : state.t.CLOSE_WITH_ITEM_WISHES;
   const wish = maybe(random, VOICES[state.style].closeWish, wishes);
   return wish !== '' && wishedAlready(text, wish) ? text : `${text}${wish}`;
@@ -924,14 +926,19 @@ function statedLikings(history: readonly Turn[]): TurnState['stated'] {
  * The facet the recommender just asked about openly, when a user's act names no favourite there: no strong feelings
  * about one of its values ("Which directors do you like?" "… I'm fine either way on Spielberg's films"), a dislike
  * ("Which topics do you always make time for?" "… I'd pass on magical realism"), or a liking of something else
- * ("… I love sci-fi, though").
+ * ("… I love sci-fi, though"), and whether it is that liking of something else.
  */
-function noFavouriteIn(act: DialogueAct | undefined, history: readonly Turn[]): string | undefined {
+function noFavouriteIn(
+  act: DialogueAct | undefined,
+  history: readonly Turn[],
+): { facet: string; elsewhere: boolean } | undefined {
   if (act?.type !== 'disclose' || act.attribute === undefined) return undefined;
   const facet = parseAttributeKey(act.attribute)?.facet;
   for (const said of history[history.length - 1]?.acts ?? []) {
     if (said.type !== 'ask-attribute' || said.attribute !== undefined) continue;
-    if (said.facet === facet ? act.polarity !== 'positive' : act.polarity === 'positive') return said.facet;
+    if (said.facet === facet ? act.polarity !== 'positive' : act.polarity === 'positive') {
+      return { facet: said.facet, elsewhere: said.facet !== facet };
+    }
   }
   return undefined;
 }
@@ -1111,9 +1118,13 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   }
   const noFavourite = state.speaker === 'user' ? noFavouriteIn(acts[0], request.history) : undefined;
   if (noFavourite !== undefined) {
-    const kind = state.phrasing.facets[noFavourite]?.kind;
-    const people = kind === 'creator' || kind === 'performer';
-    pieces.unshift(state.random.pick(people ? state.t.USER_NO_FAVOURITES.people : state.t.USER_NO_FAVOURITES.things));
+    const kind = state.phrasing.facets[noFavourite.facet]?.kind;
+    const { people, things, elsewhere } = state.t.USER_NO_FAVOURITES;
+    pieces.unshift(
+      state.random.pick(
+        noFavourite.elsewhere ? elsewhere : kind === 'creator' || kind === 'performer' ? people : things,
+      ),
+    );
   }
   // "Okay. Okay, for horror I'd suggest …" or "Ah, okay. Okay, …": an acknowledgement is left out when the turn goes
   // on with a word one of its parts opens with; any later piece drops such a word ("Okay, newer than Notorious.
