@@ -203,6 +203,11 @@ interface QuestionPlan {
   newestYear: number;
   /** Catalog positions of the items that may be asked about ("Have you seen …?"). */
   askable: readonly number[];
+  /**
+   * Per catalog position, 1 for a later volume of a series (A Feast for Crows, the fourth of A Song of Ice and Fire),
+   * and the position of the volume after each (-1 for none); undefined when the catalog has no series.
+   */
+  series: { later: Uint8Array; next: Int32Array } | undefined;
   /** 1 for each of those positions. */
   isAskable: Uint8Array;
   /**
@@ -240,6 +245,28 @@ function describedFacets(catalog: ItemCatalog): ReadonlyArray<readonly [string, 
       .map(([name]) => [name, count] as const),
   );
   return named.length > 0 ? named : [...catalogIndex(catalog).facets].map((facet) => [facet, 2] as const);
+}
+
+// The facet that names a series of volumes read or watched in order (books: "A Song of Ice and Fire").
+const SERIES_FACET = 'series';
+
+/** Each series' volumes in order of their years (catalog order for a tie or an unknown year), as positions. */
+function seriesOrder(catalog: ItemCatalog): QuestionPlan['series'] {
+  const index = catalogIndex(catalog);
+  const volumes = index.byFacet.get(SERIES_FACET);
+  if (volumes === undefined) return undefined;
+  const later = new Uint8Array(index.ids.length);
+  const next = new Int32Array(index.ids.length).fill(-1);
+  for (const { id } of volumes) {
+    const positions = [...(index.itemsWithAttribute[id] as Int32Array)];
+    const year = (position: number) => index.years[position] as number;
+    positions.sort((a, b) => (year(a) < year(b) ? -1 : year(a) > year(b) ? 1 : a - b));
+    for (let i = 1; i < positions.length; i++) {
+      later[positions[i] as number] = 1;
+      next[positions[i - 1] as number] = positions[i] as number;
+    }
+  }
+  return { later, next };
 }
 
 function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
@@ -280,6 +307,7 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
     newestYear: index.years.reduce((newest, year) => (Number.isNaN(year) ? newest : Math.max(newest, year)), -Infinity),
     askable,
     isAskable,
+    series: seriesOrder(catalog),
     share: new Float64Array(catalog.attributeKeyCount),
     present: new Int32Array(catalog.attributeKeyCount),
     rank: {
@@ -326,6 +354,8 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #askedItems = new Set<number>();
   // Items never to recommend (shown, seen, rejected, disliked or asked about), by catalog position.
   readonly #excluded: Uint8Array;
+  // Later volumes of a series not to recommend yet: the user has not said they know the volume before.
+  readonly #waiting: Uint8Array;
   readonly #doNotAsk: ReadonlySet<string>;
   readonly #plannedQuestions: number;
   readonly #questionAfterMiss: number;
@@ -353,7 +383,7 @@ class BeliefRecommender implements RecommenderPolicy {
     const items = this.#index.ids.length;
     // One zeroed buffer for all the per-dialogue arrays: each typed-array allocation costs microseconds, and a
     // dialogue's own work is only tens of them.
-    const buffer = new ArrayBuffer(8 * (3 * attributes + 3 * items) + 4 * items + 2 * items);
+    const buffer = new ArrayBuffer(8 * (3 * attributes + 3 * items) + 4 * items + 3 * items);
     const floats = new Float64Array(buffer, 0, 3 * attributes + 3 * items);
     this.#mean = floats.subarray(0, attributes);
     this.#evidence = floats.subarray(attributes, 2 * attributes);
@@ -363,9 +393,11 @@ class BeliefRecommender implements RecommenderPolicy {
     this.#jitter = floats.subarray(perItem + items, perItem + 2 * items);
     this.#topScores = floats.subarray(perItem + 2 * items);
     this.#topPositions = new Int32Array(buffer, floats.byteLength, items);
-    const flags = new Uint8Array(buffer, floats.byteLength + this.#topPositions.byteLength, 2 * items);
+    const flags = new Uint8Array(buffer, floats.byteLength + this.#topPositions.byteLength, 3 * items);
     this.#excluded = flags.subarray(0, items);
-    this.#itemAvoided = flags.subarray(items);
+    this.#itemAvoided = flags.subarray(items, 2 * items);
+    this.#waiting = flags.subarray(2 * items);
+    if (plan.series) this.#waiting.set(plan.series.later);
     const style = POLICY_STYLES[options.style];
     const [min, max] = options.questions ?? style.questions;
     this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
@@ -672,6 +704,7 @@ class BeliefRecommender implements RecommenderPolicy {
         }
         for (const item of act.items) {
           this.#exclude(item);
+          this.#known(item);
           this.#learnFromItem(item, sign * act.strength * 0.5, ITEM_WEIGHT);
         }
         break;
@@ -683,6 +716,7 @@ class BeliefRecommender implements RecommenderPolicy {
             continue;
           }
           this.#exclude(item);
+          this.#known(item);
           this.#learnFromItem(item, sign * (act.strength ?? 0) * 0.5, ITEM_WEIGHT);
         }
         break;
@@ -724,7 +758,8 @@ class BeliefRecommender implements RecommenderPolicy {
       case 'reject':
         for (const item of act.items) {
           this.#exclude(item);
-          if (!act.seen) this.#learnFromItem(item, -0.2, MISS_WEIGHT);
+          if (act.seen) this.#known(item);
+          else this.#learnFromItem(item, -0.2, MISS_WEIGHT);
         }
         break;
       default:
@@ -735,6 +770,13 @@ class BeliefRecommender implements RecommenderPolicy {
   #exclude(item: string): void {
     const position = this.#index.position.get(item);
     if (position !== undefined) this.#excluded[position] = 1;
+  }
+
+  /** An item the user has seen or read: the next volume of its series may be recommended now. */
+  #known(item: string): void {
+    const position = this.#index.position.get(item);
+    const next = position === undefined ? -1 : (this.#plan.series?.next[position] ?? -1);
+    if (next >= 0) this.#waiting[next] = 0;
   }
 
   #include(item: string): void {
@@ -754,7 +796,8 @@ class BeliefRecommender implements RecommenderPolicy {
   /**
    * Ranks candidates by believed utility (plus a little popularity) into #topPositions, best first, and returns how
    * many there are (at most `limit`). Items that must not be offered (shown, seen, rejected, disliked, carrying an
-   * avoided attribute, outside the critiqued years, outside a critique's `among`) are left out.
+   * avoided attribute, a later volume of a series before the one ahead of it is known, outside the critiqued years,
+   * outside a critique's `among`) are left out.
    */
   #rank(limit: number, constraint: SlateConstraint = {}): number {
     const { ids, years, popularity, inverseRoot } = this.#index;
@@ -766,6 +809,7 @@ class BeliefRecommender implements RecommenderPolicy {
     // Locals, not fields, in the loop: this runs over the whole catalog for every question and recommendation.
     const excluded = this.#excluded;
     const avoided = this.#itemAvoided;
+    const waiting = this.#waiting;
     const sums = this.#itemSum;
     const minYear = this.#minYear;
     const maxYear = this.#maxYear;
@@ -781,7 +825,7 @@ class BeliefRecommender implements RecommenderPolicy {
     const candidates = among?.length ?? ids.length;
     for (let next = 0; next < candidates; next++) {
       const position = among ? (among[next] as number) : next;
-      if (excluded[position] === 1 || avoided[position] === 1) continue;
+      if (excluded[position] === 1 || avoided[position] === 1 || waiting[position] === 1) continue;
       const year = years[position] as number;
       if (dated && !(year >= minYear && year <= maxYear)) continue;
       let score =
@@ -1022,7 +1066,9 @@ class BeliefRecommender implements RecommenderPolicy {
     const pool = leaning ? this.#askableOf(this.#focus()) : this.#plan.askable;
     for (const position of this.#random.sample(pool, 40)) {
       // Nor an item of something the user said they dislike: "No classics, got it. Have you read <a classic>?"
-      if (this.#excluded[position] === 1 || this.#itemAvoided[position] === 1) continue;
+      // Nor a later volume of a series, which may not be suggested yet: "Have you read A Feast for Crows?"
+      if (this.#excluded[position] === 1 || this.#itemAvoided[position] === 1 || this.#waiting[position] === 1)
+        continue;
       if (this.#askedItems.has(position) || (leaning && (this.#itemSum[position] as number) <= 0)) continue;
       if (this.#doNotAsk.has(this.#index.ids[position] as string)) continue;
       const ids = this.#index.attributeIds[position] as Int32Array;

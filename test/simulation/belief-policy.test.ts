@@ -475,6 +475,46 @@ describe('beliefPolicy answering critiques', () => {
   });
 });
 
+describe('beliefPolicy and series', () => {
+  const books = builtinBooksCatalog();
+  // Each later volume's volume before it, by year: A Clash of Kings before A Storm of Swords.
+  const before = new Map<string, string>();
+  for (const { key } of books.vocabulary()) {
+    if (!key.startsWith('series:')) continue;
+    const volumes = [...books.withAttribute(key)].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+    for (let i = 1; i < volumes.length; i++)
+      before.set((volumes[i] as { id: string }).id, (volumes[i - 1] as { id: string }).id);
+  }
+
+  it('suggests a later volume of a series only once the user has said they know the one before it', async () => {
+    const records = await templateDialogues(books, 400, { userSeed: 9, seed: 9 });
+    let later = 0;
+    const blind: string[] = [];
+    for (const record of records) {
+      const known = new Set<string>();
+      for (const turn of record.turns) {
+        for (const act of turn.acts) {
+          const seen =
+            (act.type === 'disclose' && act.items.length > 0) ||
+            ((act.type === 'answer-item' || act.type === 'reject') && act.seen === true);
+          if (turn.speaker === 'user' && seen) for (const item of act.items) known.add(item);
+          if (act.type !== 'recommend') continue;
+          for (const item of act.items) {
+            const previous = before.get(item);
+            if (previous === undefined) continue;
+            later++;
+            if (!known.has(previous)) blind.push(`${record.id}: ${item} before ${previous}`);
+          }
+        }
+      }
+    }
+    // "A Feast for Crows (2005) might be the answer." to someone who has read none of the three before it.
+    expect(blind).toEqual([]);
+    // A reader of the volume before is offered the next.
+    expect(later).toBeGreaterThan(10);
+  });
+});
+
 describe.each([
   // Then how many answers to "more X" and "less X" are within twenty years of A, at least (without counting an
   // item's time as likeness, 54% and 35%); and how many people the user named get a film or book of theirs, at least
