@@ -586,10 +586,10 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     );
     for (const part of sentences(withoutTitles(turn.text, catalog, presented))) {
       if (!FACT.test(part)) continue;
-      // "at heart" frames a theme: not The Heart Is a Lonely Hunter's title said again.
+      // "Something to note:" frames a fact: not Something Wicked This Way Comes's title said again.
       const words = part
         .toLowerCase()
-        .replace(/\bat heart\b/, '')
+        .replace(/^something to note\b/, '')
         .split(/[^a-z]+/);
       if (titleWords.some((word) => words.includes(word)))
         found.push({ rule: 'a fact that says the title again', text: turn.text });
