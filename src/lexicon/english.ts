@@ -1,12 +1,16 @@
 /**
  * "a", "a and b", "a, b and c". No serial comma: titles carry their year in brackets, which already keeps list
- * items apart, and the shorter form reads more like speech.
+ * items apart, and the shorter form reads more like speech. Three or more parts, one with a comma of its own, are
+ * kept apart by semicolons: "Schindler's List; Salo, or The 120 Days of Sodom; or Irreversible".
  */
 export function joinList(parts: readonly string[], conjunction: 'and' | 'or' = 'and'): string {
   const n = parts.length;
   if (n === 0) return '';
   if (n === 1) return parts[0] as string;
   if (n === 2) return `${parts[0] as string} ${conjunction} ${parts[1] as string}`;
+  // A part with a comma of its own ("Salo, or The 120 Days of Sodom") is set apart by semicolons, or the list blurs.
+  if (parts.some((part) => part.includes(',')))
+    return `${parts.slice(0, -1).join('; ')}; ${conjunction} ${parts[n - 1] as string}`;
   return `${parts.slice(0, -1).join(', ')} ${conjunction} ${parts[n - 1] as string}`;
 }
 

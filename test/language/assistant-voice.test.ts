@@ -7,7 +7,7 @@ import { assistantTemplates } from '../../src/language/templates/assistant-templ
 import { chattyAsides } from '../../src/language/templates/chatty-asides.js';
 import { MOVIES_PHRASING } from '../../src/lexicon/domain-phrasing.js';
 
-const { ASK_REASONS } = assistantTemplates(MOVIES_PHRASING);
+const { ASK_REASONS, RECOMMEND_FOLLOW_UPS } = assistantTemplates(MOVIES_PHRASING);
 const { GIVE_UP_ASIDES, OPENING_ASIDES, SETTLED_ASIDES } = chattyAsides(MOVIES_PHRASING);
 
 import { SeededRandom } from '../../src/random/seeded-random.js';
@@ -151,5 +151,12 @@ describe("the user's critiques", () => {
     expect(texts.some((text) => /too violent/.test(text))).toBe(true);
     const free: DialogueAct = { ...CRITIQUE, attribute: 'tag:pixar' } as DialogueAct;
     for (let seed = 0; seed < 100; seed++) expect(user([free], seed)).not.toMatch(/\btoo pixar|pixar enough/);
+  });
+});
+
+describe('follow-ups to a suggestion', () => {
+  it('fit a slate of one title or several: none says "it" or "them"', () => {
+    // Not "try The Prince of Egypt (1998) or Cats Don't Dance (1997). Up for it?"
+    expect(RECOMMEND_FOLLOW_UPS.filter((text) => /\b(?:it|them|that one)\b/i.test(text))).toEqual([]);
   });
 });

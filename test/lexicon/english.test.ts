@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { joinNames, joinNouns, withArticle } from '../../src/lexicon/english.js';
+import { joinList, joinNames, joinNouns, withArticle } from '../../src/lexicon/english.js';
+
+describe('joinList', () => {
+  it('keeps apart by semicolons three parts or more when one has a comma of its own', () => {
+    expect(joinList(['Heat (1995)', 'Se7en (1995)', 'Fargo (1996)'])).toBe(
+      'Heat (1995), Se7en (1995) and Fargo (1996)',
+    );
+    // Not "Schindler's List (1993), Salo, or The 120 Days of Sodom (1976) or Come and See (1985)": four titles or three?
+    expect(
+      joinList(["Schindler's List (1993)", 'Salo, or The 120 Days of Sodom (1976)', 'Come and See (1985)'], 'or'),
+    ).toBe("Schindler's List (1993); Salo, or The 120 Days of Sodom (1976); or Come and See (1985)");
+    expect(joinList(['Monsters, Inc.', 'Up'])).toBe('Monsters, Inc. and Up');
+  });
+});
 
 describe('joinNouns', () => {
   it('says a head noun the phrases share once', () => {

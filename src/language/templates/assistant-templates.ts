@@ -813,7 +813,7 @@ function build(d: DomainWords) {
     'Does that appeal?',
     'Worth a try?',
     'How does that grab you?',
-    'Up for it?',
+    'Up for something like that?',
     'Sound like a plan?',
     'Do you like the sound of that?',
     'Does that sound promising?',
