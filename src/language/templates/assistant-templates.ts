@@ -261,10 +261,10 @@ function build(d: DomainWords) {
    */
   const ACKNOWLEDGEMENTS_UNSEEN: readonly string[] = [
     "You're in for a treat.",
-    'Then it could be just the thing.',
+    'In that case, it could be just the thing.',
     'You have a treat waiting.',
-    "Then it'll be fresh for you.",
-    "Then it's one to try.",
+    "So it'll be fresh for you.",
+    "It's one to try, then.",
   ];
 
   /**
@@ -980,9 +980,15 @@ function build(d: DomainWords) {
     ({ and }) => `You're all set with ${and}.`,
     ({ and }) => `Hope ${and} is just what you wanted.`,
     ({ and }) => `Good choice. ${and} it is.`,
-    ({ and }) => `I hope ${and} is worth your time.`,
+    ({ and }) => `${and} is worth your time, I think.`,
     ({ and }) => `Good choice. I hope ${and} speaks to you.`,
-    ({ and }) => `Glad we found something. I hope ${and} is what you were after.`,
+    ({ and }) => `Glad we found something: ${and}.`,
+    ({ and }) => `Settled: ${and}. It should be a good fit.`,
+    ({ and }) => `That settles it: ${and}.`,
+    ({ and }) => `${and} it is. Thanks for talking it through with me.`,
+    ({ and }) => `Done: ${and}. I'd like to hear what you make of it.`,
+    ({ and }) => `I think ${and} will suit you. Thanks for the chat.`,
+    ({ and }) => `Good, ${and} it is. Tell me sometime how it sat with you.`,
   ]);
 
   /** Goodbyes that wish joy of the item: not for a harrowing one ("Enjoy Shoah!"). */

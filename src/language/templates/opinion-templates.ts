@@ -183,6 +183,9 @@ function build(d: DomainWords) {
         ({ x }) => `usually up for ${x}`,
         ({ x }) => `happy with ${x}`,
         ({ x }) => `often go for ${x}`,
+        ({ x }) => `partial to ${x}`,
+        ({ x }) => `drawn to ${x}`,
+        ({ x }) => `good with ${x}`,
       ],
       neutral: [
         ({ x }) => `no strong feelings on ${x}`,
