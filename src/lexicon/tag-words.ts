@@ -214,7 +214,8 @@ const TAGS = new Map<string, TagWords>([
   ['mental illness', topic('movies about mental illness', 'themes of mental illness', 'mental illness', false)],
   ['mindfuck', adjective('mind-bending')],
   ['moving', adjective('moving', 'deeply moving films')],
-  ['music', topic('movies about music', 'themes of music', 'music', false)],
+  // Viewers tag a film "music" for its score as often as for its subject (The Empire Strikes Back): not "about music".
+  ['music', topic('movies known for their music', 'memorable music', 'music', false)],
   ['philosophy', topic('movies about philosophy', 'themes of philosophy', 'philosophy', false)],
   ['psychology', topic('movies about psychology', 'themes of psychology', 'psychology', false)],
   ['religion', topic('movies about religion', 'themes of religion', 'religion', false)],

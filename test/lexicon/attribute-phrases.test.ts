@@ -68,6 +68,13 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:1970s').trait).toEqual({ kind: 'quality', text: 'set in the 1970s' });
   });
 
+  it('says a film tagged "music" has memorable music, not that it is about music', () => {
+    // Viewers tag The Empire Strikes Back "music" for its score: not "a sci-fi action movie about music".
+    const music = attributePhrase('tag:music');
+    expect(music.trait).toEqual({ kind: 'feature', text: 'memorable music' });
+    expect(music.noun).not.toMatch(/\babout music\b/);
+  });
+
   it('says what an item has in words that follow "It has" and "It features"', () => {
     // Not "It has the mafia", "It features a marriage at its heart", "It has a long journey", "a focus on habits".
     expect(attributePhrase('tag:mafia').trait).toEqual({ kind: 'quality', text: 'a mafia movie' });
