@@ -172,6 +172,12 @@ interface SlateConstraint {
    * like the item at all: with only such candidates left, the critique has no answer.
    */
   keeps?: Uint8Array;
+  /**
+   * Per catalog position, 1 for an item with a liking the user stated: of the items `keeps` leaves, only those, and
+   * the closest half to the critiqued item among them. "Like Metropolis, but less sci-fi" from a fan of silent films
+   * is another silent film, not Citizen Kane: a critique changes one thing, not all the user said they like.
+   */
+  liked?: Uint8Array;
 }
 
 /** What the recommender may ask about in a catalog: the same for every dialogue with the same options. */
@@ -557,6 +563,21 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   /**
+   * 1 per catalog position of an item carrying a liking the user stated other than `except` (see
+   * {@link SlateConstraint.liked}); undefined for none.
+   */
+  #likedMarks(except: string | undefined): Uint8Array | undefined {
+    let marks: Uint8Array | undefined;
+    for (const key of this.#statedPositive) {
+      const id = key === except ? undefined : this.#catalog.attributeIdOf(key);
+      if (id === undefined) continue;
+      marks ??= new Uint8Array(this.#index.ids.length);
+      for (const position of this.#index.itemsWithAttribute[id] as Int32Array) marks[position] = 1;
+    }
+    return marks;
+  }
+
+  /**
    * A critique is answered by a slate that honours it (every item carries X after "more X", none after "less X",
    * all newer or older than the item), close to the critiqued item in everything else. When nothing left honours it,
    * the recommender says so (`no-match`) and then asks, or openly offers what it has.
@@ -570,16 +591,7 @@ class BeliefRecommender implements RecommenderPolicy {
     // Even with no turn left for the user, the critique gets its answer before the goodbye.
     const era = critique.attribute === undefined ? this.#era : undefined;
     this.#era = undefined;
-    const constraint = this.#settleKind(this.#constraintOf(critique), era);
-    // Within a few decades first: "older than The Hill We Climb (2021)" is Birthday Letters (1998) while there is
-    // one, not Leaves of Grass (1855).
-    let found = era === undefined ? undefined : this.#keptSlateNear(constraint, era);
-    found ??= this.#keptSlate(constraint);
-    if (!found && era) {
-      this.#minYear = era.minYear;
-      this.#maxYear = era.maxYear;
-      found = this.#keptSlate(constraint);
-    }
+    const found = this.#critiqueSlate(this.#constraintOf(critique), era, this.#likedMarks(critique.attribute));
     if (found) {
       const { slate, dropped } = found;
       // The reason is the critique itself ("something more mysterious: try …") and what earlier critiques asked for
@@ -608,6 +620,29 @@ class BeliefRecommender implements RecommenderPolicy {
     const question = this.#question();
     if (question) return [noMatch, question];
     return [noMatch, this.#recommend() ?? { type: 'close', items: [] }];
+  }
+
+  /**
+   * The slate answering a critique under `constraint`, of the critiqued item's kind (see #settleKind): of the items
+   * with a liking the user stated (`liked`) while any answers, however far in time within the era; a liking of the
+   * user's outweighs a decade's distance asked of another item.
+   */
+  #critiqueSlate(constraint: SlateConstraint, era: Era | undefined, liked?: Uint8Array): KeptSlate | undefined {
+    const settled = this.#settleKind(constraint, era);
+    return (liked && this.#eraSlate({ ...settled, liked }, era)) ?? this.#eraSlate(settled, era);
+  }
+
+  /**
+   * The slate under `constraint` within a critique's era: within a few decades of the item first ("older than The
+   * Hill We Climb (2021)" is Birthday Letters (1998) while there is one, not Leaves of Grass (1855)), then a decade
+   * off, then, from now on, just a year off.
+   */
+  #eraSlate(constraint: SlateConstraint, era: Era | undefined): KeptSlate | undefined {
+    const found = (era && this.#keptSlateNear(constraint, era)) ?? this.#keptSlate(constraint);
+    if (found || !era) return found;
+    const near = this.#inYears([era.minYear, era.maxYear], () => this.#keptSlate(constraint));
+    if (near) [this.#minYear, this.#maxYear] = [era.minYear, era.maxYear];
+    return near;
   }
 
   #constraintOf(critique: Critique): SlateConstraint {
@@ -838,6 +873,8 @@ class BeliefRecommender implements RecommenderPolicy {
     }
     const { keeps } = constraint;
     if (keeps) eligibleCount = ofFirstGenre(keeps, eligible, eligibleScores, eligibleCount);
+    const { liked } = constraint;
+    if (liked) eligibleCount = keepWhere(eligible, eligibleScores, eligibleCount, (position) => liked[position] === 1);
     if (like) eligibleCount = closestHalf(like, eligible, eligibleScores, eligibleCount);
     // For a long list (the candidates a question is weighed on), only items at least as good as the limit-th best
     // can make it, and they are found first: far fewer of them are inserted than would be otherwise.

@@ -500,11 +500,13 @@ describe.each([
   // Then how many answers to "more X" and "less X" are within twenty years of A, at least (without counting an
   // item's time as likeness, 54% and 35%); and how many people the user named get a film or book of theirs, at least
   // (without naming them first, 72% and 63%); and how many genres A lacks an answer to a critique has, at most, on
-  // average (without counting them against it, 0.99 and 0.41); and how many items offered after a miss carry no liking
-  // the user stated, at most (without keeping to them, 7.3% and 9.2%).
-  ['movies', builtinCatalog, 0.62, 0.75, 0.9, 0.04],
-  ['books', builtinBooksCatalog, 0.4, 0.7, 0.36, 0.07],
-] as const)('beliefPolicy in whole dialogues (%s)', (_, load, sameTimeShare, namedServed, unlikeGenres, drifted) => {
+  // average (without counting them against it, 0.99 and 0.41; 0.91 in movies once the user's likings come first); and
+  // how many items offered after a miss carry no liking the user stated, at most (without keeping to them, 7.3% and
+  // 9.2%); and how many answering a critique carry none of the user's other likings, at most (without keeping to them,
+  // 28% and 23%; with it, 17% and 13%: the rest are where nothing of A's kind has one).
+  ['movies', builtinCatalog, 0.62, 0.75, 0.95, 0.04, 0.2],
+  ['books', builtinBooksCatalog, 0.4, 0.7, 0.36, 0.07, 0.15],
+] as const)('beliefPolicy in whole dialogues (%s)', (_, load, sameTimeShare, namedServed, unlikes, drifted, unkept) => {
   const catalog = load();
   let made: Promise<DialogueRecord[]> | undefined;
   const dialogues = () => {
@@ -782,12 +784,15 @@ describe.each([
       const known = new Set([...dialogue.user.liked, ...dialogue.user.disliked]);
       const shown = new Set<string>();
       // What the user said they dislike so far: nothing nearer in time is missed if all of it has some of that.
+      // And what they said they like: an answer with some of that misses nothing nearer in time without it.
       const disliked: string[] = [];
+      const liked: string[] = [];
       for (const turn of dialogue.turns) {
         for (const act of turn.acts) {
           if (act.type === 'recommend') for (const id of act.items) shown.add(id);
-          if (turn.speaker === 'user' && act.type === 'disclose' && act.polarity === 'negative' && act.attribute)
-            disliked.push(act.attribute);
+          if (turn.speaker !== 'user' || act.type !== 'disclose' || !act.attribute) continue;
+          if (act.polarity === 'negative') disliked.push(act.attribute);
+          if (act.polarity === 'positive') liked.push(act.attribute);
         }
         const critique = turn.acts.find((act) => act.type === 'respond-critique');
         const slate = turn.acts.find((act) => act.type === 'recommend');
@@ -818,6 +823,7 @@ describe.each([
           // Too far or not far enough, while an item as like A (every genre the answer shares with A) was between
           // those bounds the right way, and neither suggested before nor known to the user.
           const kind = genres.filter((genre) => genre !== critique.attribute && catalog.carries(id, genre));
+          const likedByAnswer = liked.some((key) => catalog.carries(id, key));
           const between = catalog.items().some((other) => {
             const away = ((other.year as number) - year) * (critique.direction === 'newer' ? 1 : -1);
             return (
@@ -826,7 +832,8 @@ describe.each([
               !shown.has(other.id) &&
               !known.has(other.id) &&
               kind.every((genre) => catalog.carries(other.id, genre)) &&
-              !disliked.some((key) => catalog.carries(other.id, key))
+              !disliked.some((key) => catalog.carries(other.id, key)) &&
+              (!likedByAnswer || liked.some((key) => catalog.carries(other.id, key)))
             );
           });
           if (gap > most + 10 && kind.length > 0 && between) farPastNearer++;
@@ -837,7 +844,7 @@ describe.each([
     // What is left apart: "more X" where nothing with X shares a genre with A (Annie Hall, but more horror).
     expect(answers).toBeGreaterThan(100);
     expect(alike / answers).toBeGreaterThan(0.84);
-    expect(unlike / answers).toBeLessThan(unlikeGenres);
+    expect(unlike / answers).toBeLessThan(unlikes);
     expect(dated).toBeGreaterThan(20);
     // Where nothing left is a decade apart, a year will do: rare in these catalogs. And within a few decades while
     // anything of A's kind is left: "older than The Hill We Climb (2021)" is not Leaves of Grass (1855). Kind comes
@@ -851,6 +858,35 @@ describe.each([
     // Asked to change what A is, not when it is from: "less dramatic than Her (2013)" is not a 1940s noir.
     expect(changed).toBeGreaterThan(100);
     expect(sameTime / changed).toBeGreaterThan(sameTimeShare);
+  });
+
+  it('answers "like A, but …" with items that keep another liking the user stated, while any honouring it does', async () => {
+    let answers = 0;
+    let unliked = 0;
+    for (const dialogue of await dialogues()) {
+      // What the user has said they like so far: positive disclosures and "more X", less any taken back.
+      const liked = new Set<string>();
+      for (const turn of dialogue.turns) {
+        const critique = turn.acts.find((act) => act.type === 'respond-critique');
+        const slate = turn.acts.find((act) => act.type === 'recommend');
+        const others = [...liked].filter((key) => key !== critique?.attribute);
+        if (critique && slate && others.length > 0) {
+          answers += slate.items.length;
+          unliked += slate.items.filter((id) => !others.some((key) => catalog.carries(id, key))).length;
+        }
+        for (const act of turn.acts) {
+          if (turn.speaker !== 'user' || (act.type !== 'disclose' && act.type !== 'critique')) continue;
+          if (act.attribute === undefined) continue;
+          if (act.type === 'disclose' && act.polarity === 'positive') liked.add(act.attribute);
+          else if (act.type === 'disclose' || act.direction === 'less') liked.delete(act.attribute);
+          else if (act.direction === 'more') liked.add(act.attribute);
+        }
+      }
+    }
+    // "Like Metropolis, but less sci-fi" from a fan of silent films is another silent film, not Citizen Kane: only
+    // where nothing honouring the critique and like A has a liking of the user's is one without it offered.
+    expect(answers).toBeGreaterThan(200);
+    expect(unliked / answers).toBeLessThan(unkept);
   });
 
   it('keeps what A most is in "like A, but …": the rarest of its genres that anything left has, or no answer', async () => {
@@ -901,7 +937,7 @@ describe.each([
     expect(rarest / answers).toBeGreaterThan(0.9);
     // Earlier asks give way before what A is: "like Blazing Saddles, but newer" is a western, however funny the
     // user asked things to be before. (Without that, 67% of these answers in movies; with it, 86–96% in either catalog.)
-    expect(answersAfter).toBeGreaterThan(40);
+    expect(answersAfter).toBeGreaterThan(25);
     expect(rarestAfter / answersAfter).toBeGreaterThan(0.84);
     // Saying so is the exception: most critiques have an answer (about 1% of them do not in movies, 3% in books;
     // "says no-match when nothing left fits" shows it said).

@@ -254,7 +254,8 @@ describe('UserSimulator in whole dialogues', () => {
     const catalog = builtinCatalog();
     let rejected = 0;
     let unexplained = 0;
-    for (const dialogue of await templateDialogues(catalog, 300, { userSeed: 6, seed: 6 })) {
+    // Few titles are turned down new, undescribed and unasked: 800 dialogues give a dozen or two.
+    for (const dialogue of await templateDialogues(catalog, 800, { userSeed: 6, seed: 6 })) {
       const liked = new Set<string>();
       dialogue.turns.forEach((turn, index) => {
         if (turn.speaker !== 'user') return;
@@ -278,7 +279,7 @@ describe('UserSimulator in whole dialogues', () => {
       });
     }
     // A horror fan does not answer "Suspiria? Nah.": they say what it lacks, or ask about it first.
-    expect(rejected).toBeGreaterThan(0);
+    expect(rejected).toBeGreaterThan(8);
     expect(unexplained / rejected).toBeLessThan(0.2);
   });
 
