@@ -139,10 +139,11 @@ const JOY = /\b(?:enjoy|good time|great time)\b/i;
 
 /**
  * A sentence of facts about an item, after the one that names it; not one of its kind ("It's basically a
- * popular-science history book" for Homo Deus: A Brief History of Tomorrow).
+ * popular-science history book" for Homo Deus: A Brief History of Tomorrow, "It's the horror musical I mentioned" for
+ * The Rocky Horror Picture Show).
  */
 const FACT =
-  /^(?:It's (?!(?:[a-z]+ )?an? )|It features|It has|It deals|It explores|Its real subject|Expect|Worth knowing|Something to note|People|Its tags)/;
+  /^(?:It's (?!(?:[a-z]+ )?an? |the [^.]* I mentioned\b)|It features|It has|It deals|It explores|Its real subject|Expect|Worth knowing|Something to note|People|Its tags)/;
 /** Words of a title too plain to be said again by a fact ("Letters from a Stoic … It's from Seneca"). */
 const PLAIN_WORDS = new Set(['about', 'from', 'with', 'into', 'over', 'that', 'this', 'what', 'when', 'where', 'your']);
 
@@ -681,7 +682,47 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
   return found;
 }
 
+/**
+ * The openings of the recommender's turns just after the user said what they made of a title it asked about, and
+ * nothing more ("Yes, The Game was okay."), by what they made of it; a question or a sentence with a title is the turn
+ * going on, not an opening that takes the answer in. `answered` counts the openings that do.
+ */
+function verdictOpenings(records: readonly DialogueRecord[], catalog: ItemCatalog) {
+  const byVerdict = new Map<string, Set<string>>();
+  let verdicts = 0;
+  let answered = 0;
+  for (const dialogue of records) {
+    dialogue.turns.forEach((turn, index) => {
+      const verdict = turn.acts.find((act) => act.type === 'answer-item' && act.seen);
+      const reply = dialogue.turns[index + 1];
+      if (verdict?.type !== 'answer-item' || reply === undefined || turn.acts.length > 1) return;
+      verdicts++;
+      const opening = sentences(reply.text)[0] ?? '';
+      const names = catalog.items().some((item) => opening.includes(item.title));
+      if (opening.endsWith('?') || names) return;
+      answered++;
+      const polarity = verdict.polarity ?? 'neutral';
+      byVerdict.set(opening, new Set([...(byVerdict.get(opening) ?? []), polarity]));
+    });
+  }
+  const mixed = [...byVerdict].filter(([, polarities]) => polarities.size > 1).map(([opening]) => opening);
+  return { verdicts, answered, mixed };
+}
+
 describe.each(BUILTIN_CATALOGS)('assistant turns read as one coherent speaker (%s)', (_, load) => {
+  it('takes in what the user made of a title it asked about, by what they made of it', async () => {
+    const catalog = load();
+    const { verdicts, answered, mixed } = verdictOpenings(
+      await templateDialogues(catalog, 800, { userSeed: 29, seed: 29 }),
+      catalog,
+    );
+    // "Yes, L.A. Confidential was a real gem." / "Glad that one worked for you."; "The Game was okay." / "A middling
+    // one, then.", never "Perfect, thanks." after either, as if the answer had not been heard.
+    expect(verdicts).toBeGreaterThan(40);
+    expect(answered / verdicts).toBeGreaterThan(0.6);
+    expect(mixed).toEqual([]);
+  });
+
   it('keeps what it promises, words only later suggestions as "next", and says goodbye without asking', async () => {
     const catalog = load();
     const records = await templateDialogues(catalog, 800, { userSeed: 23, seed: 23 });

@@ -1,3 +1,4 @@
+import type { Polarity } from '../../dialogue/dialogue-acts.js';
 import { type DomainWords, domainWords, perPhrasing, present } from '../../lexicon/domain-phrasing.js';
 import { capitalize, pluralize, withArticle } from '../../lexicon/english.js';
 import type { Template, TitleWords } from './template.js';
@@ -217,7 +218,7 @@ function build(d: DomainWords) {
    * said back as a promise ("I'll look at horror, then"): the next suggestion may not have it, and when it does, its
    * reason says so. A dislike can be promised, since the recommender never offers what the user said they dislike.
    */
-  const ECHOES: Readonly<Record<'positive' | 'negative' | 'neutral', readonly Template<AskAttributeWords>[]>> = {
+  const ECHOES: Readonly<Record<Polarity, readonly Template<AskAttributeWords>[]>> = {
     positive: [
       ({ x }) => `${x}, got it.`,
       ({ x }) => `${x}, nice.`,
@@ -266,6 +267,38 @@ function build(d: DomainWords) {
     "So it'll be fresh for you.",
     "It's one to try, then.",
   ];
+
+  /**
+   * Said back to what the user made of a title the recommender asked whether they had seen or read ("Yes, L.A.
+   * Confidential was a real gem."), by what they thought of it. "It" is that title: the suggestion after names its
+   * own. Nothing of joy or fun: the title may be Schindler's List.
+   */
+  const ACKNOWLEDGEMENTS_SEEN: Readonly<Record<Polarity, readonly string[]>> = {
+    positive: [
+      'Glad that one worked for you.',
+      'Good to hear it landed.',
+      'Good to know you liked it.',
+      "That's a good sign.",
+      "Then we're on the right track.",
+      'Good to know it hit the spot.',
+      'Nice, that tells me a lot.',
+      'A good one, then.',
+    ],
+    negative: [
+      "Sorry it didn't work for you.",
+      "Fair enough, it's not for everyone.",
+      'Ah, it missed the mark, then.',
+      'Not one for you, then.',
+      "Okay, that one's out.",
+    ],
+    neutral: [
+      'So-so, then. Noted.',
+      "Fair enough, it didn't leave much of a mark.",
+      'Okay, not a strong one for you.',
+      'A middling one, then.',
+      'Noted: neither here nor there.',
+    ],
+  };
 
   /**
    * Acknowledgements of a turn that turned something down: one title or several, so none says "that one" or "it".
@@ -1189,6 +1222,7 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS_INFORMED,
     ECHOES,
     ACKNOWLEDGEMENTS_AFTER_REJECT,
+    ACKNOWLEDGEMENTS_SEEN,
     ACKNOWLEDGEMENTS_UNSEEN,
     // No treat in Schindler's List.
     ACKNOWLEDGEMENTS_UNSEEN_GRAVE: ACKNOWLEDGEMENTS_UNSEEN.filter((text) => !/\btreat\b/.test(text)),

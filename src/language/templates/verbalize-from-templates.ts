@@ -756,9 +756,16 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     const grave = namesGrave(state.catalog, first.items);
     return request.random.pick(grave ? state.t.ACKNOWLEDGEMENTS_UNSEEN_GRAVE : state.t.ACKNOWLEDGEMENTS_UNSEEN);
   }
+  const echo = rejected ? undefined : echoOf(last);
+  // Asked what they made of a title, the user is answered by what they thought, whatever the voice, or not at all:
+  // "Yes, The Game was okay." is not met with "Perfect, thanks.". A liking said with it is said back instead.
+  const seen = echo === undefined ? last.acts.find((act) => act.type === 'answer-item' && act.seen) : undefined;
+  if (seen?.type === 'answer-item')
+    return request.random.chance(SEEN_ANSWERED_RATE)
+      ? request.random.pick(state.t.ACKNOWLEDGEMENTS_SEEN[seen.polarity ?? 'neutral'])
+      : undefined;
   // A question about an item that adds a liking or a dislike is answered by saying it back, whatever the voice.
   if (first.type !== 'describe-item' && !request.random.chance(voice.acknowledge)) return undefined;
-  const echo = rejected ? undefined : echoOf(last);
   // A suggestion that gives the liking as its reason says it back already ("Since you like gangster films, …"); one
   // that gives another liking of the same turn is not preceded by this one ("So, talking animals. Given your
   // interest in road movies, …").
@@ -792,6 +799,9 @@ function isOpinionated(act: DialogueAct): boolean {
   if (act.type === 'disclose') return act.polarity !== 'neutral';
   return act.type === 'answer-item' && act.seen && act.polarity !== undefined && act.polarity !== 'neutral';
 }
+
+/** The share of answers to "Have you seen X?" that the next turn says back ("Glad that one worked for you."). */
+const SEEN_ANSWERED_RATE = 0.8;
 
 /** The share of acknowledgements that say back what the user just said about an attribute ("No horror, got it."). */
 const ECHO_RATE = 0.7;
