@@ -359,8 +359,21 @@ export class UserSimulator {
       this.#askedAbout.add(item);
       return [...acts, { type: 'ask-about-item', items: [item] }];
     }
-    acts.push(critique ?? { type: 'reject', items: fresh, seen: false });
+    acts.push(...(critique ? this.#asked(critique, fresh) : [{ type: 'reject' as const, items: fresh, seen: false }]));
     return this.#unsatisfying(acts, seen, fresh);
+  }
+
+  /**
+   * A critique as said: "like Cool Hand Luke, but not a drama" asks for nothing when drama is all the title is, so a
+   * voiced dislike of an item's only genre turns the titles down with the dislike ("Not a fan of dramas. I'll pass.").
+   */
+  #asked(critique: UserAct, items: readonly string[]): UserAct[] {
+    if (critique.type !== 'critique' || critique.direction !== 'less' || critique.attribute === undefined)
+      return [critique];
+    const key = critique.attribute;
+    const genres = this.#catalog.attributeKeysOf(critique.items[0] as string).filter(isGenre);
+    if (!isGenre(key) || genres.length > 1 || this.#profile.affinity(key) > -VOICED_AFFINITY) return [critique];
+    return [this.#disclosure(key), { type: 'reject', items: [...items], seen: false }];
   }
 
   /**
@@ -371,7 +384,7 @@ export class UserSimulator {
    */
   #reasonAnswer(item: string): UserAct[] {
     const critique = this.#critique(item, true);
-    if (critique) return [critique];
+    if (critique) return this.#asked(critique, [item]);
     const acts: UserAct[] = [{ type: 'reject', items: [item], seen: false }];
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
     const unsaid = this.#voiced.positive.filter((key) => !this.#disclosed.has(key) && !has.has(key));
@@ -407,13 +420,16 @@ export class UserSimulator {
     // what they loved. And the new ones are turned down: a user who leaves without a word on the film just offered
     // ("Zodiac (2007)?" — "I'm off.") seems not to have heard it. Opinions, then seen, then new: "seen it, though"
     // follows the opinion it is set against.
-    const kept: UserAct[] = acts.filter((a) => a.type === 'disclose');
+    // A dislike that turns the new ones down goes with them: "Loved A. Seen it, though. Not into dramas, so not B."
+    const kept: UserAct[] = acts.filter((a) => a.type === 'disclose' && a.attribute === undefined);
+    const against = acts.filter((a) => a.type === 'disclose' && a.attribute !== undefined);
     const rejected = (wasSeen: boolean) => acts.find((a) => a.type === 'reject' && a.seen === wasSeen);
     const seenRejected =
       rejected(true) ?? (seen.length > 0 ? { type: 'reject', items: [...seen], seen: true } : undefined);
     const freshRejected =
       rejected(false) ?? (fresh.length > 0 ? { type: 'reject', items: [...fresh], seen: false } : undefined);
     if (seenRejected) kept.push(seenRejected);
+    kept.push(...against);
     if (freshRejected) kept.push(freshRejected);
     return [...kept, { type: 'give-up', items: [] }];
   }
@@ -444,7 +460,7 @@ export class UserSimulator {
         this.#profile.affinity(key) >= WANTED_AFFINITY &&
         !has.has(key) &&
         !this.#settled.has(key) &&
-        parseAttributeKey(key)?.facet === 'genre' &&
+        isGenre(key) &&
         commonNear(this.#catalog, item, key),
     );
     if (wanted !== undefined) {
@@ -495,6 +511,10 @@ export class UserSimulator {
     if (year - median >= RECENCY_GAP_YEARS && year > (years[years.length - 1 - outliers] as number)) return 'older';
     return undefined;
   }
+}
+
+function isGenre(key: string): boolean {
+  return parseAttributeKey(key)?.facet === 'genre';
 }
 
 function round2(value: number): number {

@@ -1016,7 +1016,32 @@ describe('TemplateAdapter', () => {
       expect(instead, instead).toContain('Heat');
       expect(instead, instead).toMatch(/western|cowboy/i);
       expect(instead, instead).toMatch(/\b(rather|mood|leaning|prefer|more like it)\b/);
+      // A dislike of what Heat is, said with it, is the reason: not "nothing in particular" as well.
+      const noCrime: DialogueAct = disclose('negative', 0.6, { attribute: 'genre:Crime' });
+      const because = answer([noCrime, none], seed);
+      expect(because, because).toContain('Heat');
+      expect(because, because).not.toMatch(nothing);
     }
+  });
+
+  it('turns down a title just described, for a dislike it states, without granting that the title fits', () => {
+    const described: DialogueAct = { type: 'describe-item', items: [HEAT], attributes: ['genre:Crime'] };
+    const history = [
+      ...oneTurn('user', 'I love thrillers.', [disclose('positive', 0.8, { attribute: 'genre:Thriller' })]),
+      { index: 1, speaker: 'assistant' as const, text: 'Heat (1995) is a crime thriller.', acts: [described] },
+    ];
+    const reject: DialogueAct = { type: 'reject', items: [HEAT], seen: false };
+    const noCrime: DialogueAct = disclose('negative', 0.6, { attribute: 'genre:Crime' });
+    const fits = /\b(close|on paper|fits|near the mark|right ingredients|ticks some boxes|ought to be)\b/i;
+    const texts = Array.from({ length: 200 }, (_, seed) =>
+      adapter.verbalizeSync({ ...request('user', [noCrime, reject], seed), history }),
+    );
+    expect(texts.filter((text) => fits.test(text))).toEqual([]);
+    // Without the dislike, the fit is granted (the thriller the user asked for).
+    const granted = Array.from({ length: 200 }, (_, seed) =>
+      adapter.verbalizeSync({ ...request('user', [reject], seed), history }),
+    );
+    expect(granted.filter((text) => fits.test(text)).length).toBeGreaterThan(100);
   });
 
   it('says of a suggestion nothing its reason said: no "Since you like horror, The Exorcist (1973), a horror film"', () => {

@@ -373,6 +373,16 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         /(?<!\bI have), (?:but|though) I\b|\b(?:that said|on the other hand|mind you), I\b/i.test(said)
       )
         found.push({ rule: 'a taste set against an opinion of a title', text: turn.text });
+      // "Documentaries? Not for me. Close, but The Brandon Teena Story isn't the one.": a title turned down for a
+      // dislike just said is not also near the mark, nor put off by nothing in particular.
+      const against = turn.acts.flatMap((act) =>
+        act.type === 'disclose' && act.polarity === 'negative' && act.attribute !== undefined ? [act.attribute] : [],
+      );
+      const faulted = turn.acts.some(
+        (act) => act.type === 'reject' && act.items.some((id) => against.some((key) => catalog.carries(id, key))),
+      );
+      if (faulted && /\b(?:close|nothing (?:in particular|specific)|no (?:real )?reason|on paper|fits)\b/i.test(said))
+        found.push({ rule: 'turned down for a dislike, and for nothing', text: turn.text });
       // "I have, and …" answers "Have you seen …?", not "Do you know …?" or "Does … ring a bell?".
       const asked = dialogue.turns[index - 1]?.text ?? '';
       if (/^I have[,;.]/.test(turn.text) && !/\b(have you|you've|ever|did you|seen|read)\b/i.test(asked))

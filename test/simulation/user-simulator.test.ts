@@ -448,6 +448,33 @@ describe('UserSimulator in whole dialogues', () => {
     },
   );
 
+  it('turns a title down for a dislike of its only genre, never asking for one like it but not of that genre', async () => {
+    const catalog = builtinBooksCatalog();
+    let pointless = 0;
+    let turnedDown = 0;
+    for (const dialogue of await templateDialogues(catalog, 1000, { userSeed: 8, seed: 8 })) {
+      for (const turn of dialogue.turns) {
+        for (const act of turn.acts) {
+          if (act.type !== 'critique' || act.direction !== 'less' || !act.attribute?.startsWith('genre:')) continue;
+          const genres = catalog.require(act.items[0] as string).attributes.genre ?? [];
+          const affinity = dialogue.user.preferences[act.attribute] ?? 0;
+          if (genres.length === 1 && affinity <= -0.2) pointless++;
+        }
+        const against = turn.acts.flatMap((act) =>
+          act.type === 'disclose' && act.polarity === 'negative' && act.attribute?.startsWith('genre:')
+            ? [act.attribute]
+            : [],
+        );
+        const rejected = turn.acts.flatMap((act) => (act.type === 'reject' && !act.seen ? act.items : []));
+        if (rejected.some((id) => against.some((key) => catalog.carries(id, key)))) turnedDown++;
+      }
+    }
+    // "Like The Tale of Genji, but less of a classic" leaves nothing of it to be like: "Classics, not a fan. Not The
+    // Tale of Genji." (A dislike too mild to voice may still be asked of it, when the user is asked why.)
+    expect(pointless).toBe(0);
+    expect(turnedDown).toBeGreaterThan(3);
+  });
+
   it('never asks for something older after asking for something newer, nor the other way round', async () => {
     let eras = 0;
     for (const dialogue of await templateDialogues(builtinCatalog(), 300, { userSeed: 7, seed: 7 })) {

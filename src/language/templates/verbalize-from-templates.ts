@@ -582,7 +582,9 @@ function answersWhy(state: TurnState, act: ActOfType<'reject'>): boolean {
 }
 
 function reject(state: TurnState, act: ActOfType<'reject'>): string {
-  if (answersWhy(state, act)) {
+  // "Not into dramas." gives the reason: then no "Nothing in particular", nor "Close, but not Rain Man".
+  const faulted = act.items.some((id) => state.spokenAgainst.some((key) => state.catalog.carries(id, key)));
+  if (!faulted && answersWhy(state, act)) {
     return state.random.pick(styled(state, state.t.REASON_NONE))(titleWords(state, act.items));
   }
   // "I loved Heat (1995). Seen it already, though." — not "… I've seen Heat (1995) already." Items this utterance
@@ -603,7 +605,7 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   const titles = titleWords(state, unnamed);
   // Just told about a title with something the user said they like, a bare "Nah" reads as not listening: the refusal
   // grants the fit.
-  if (refusesFitting(state, act))
+  if (!faulted && refusesFitting(state, act))
     return refusalWording(state, state.t.REJECT_FITTING, state.t.REJECT_FITTING_ASKING)(titles);
   if (titles.one && !act.seen && isPicky(state) && state.random.chance(PERSONA_WORDING)) {
     return state.random.pick(state.t.REJECT_PICKY)(titles);
@@ -971,6 +973,13 @@ function praisedIn(acts: readonly DialogueAct[]): string[] {
   return items;
 }
 
+function dislikedIn(acts: readonly DialogueAct[]): string[] {
+  const keys: string[] = [];
+  for (const act of acts)
+    if (act.type === 'disclose' && act.polarity === 'negative' && act.attribute !== undefined) keys.push(act.attribute);
+  return keys;
+}
+
 /** The items of the acts of a type in the last turn. */
 function lastTurnItems(history: readonly Turn[], type: DialogueAct['type']): string[] {
   const items: string[] = [];
@@ -1065,6 +1074,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     stated: statedLikings(request.history),
     storyAsked: request.speaker === 'assistant' && acts[0]?.type === 'describe-item' && askedStory(request.history),
     praised: request.speaker === 'user' ? praisedIn(acts) : [],
+    spokenAgainst: request.speaker === 'user' ? dislikedIn(acts) : [],
     described: request.speaker === 'user' ? lastTurnItems(request.history, 'describe-item') : [],
     reasonAsked: request.speaker === 'user' ? lastTurnItems(request.history, 'ask-reason') : [],
     history: request.history,
