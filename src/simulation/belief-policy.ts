@@ -173,9 +173,9 @@ interface SlateConstraint {
    */
   keeps?: Uint8Array;
   /**
-   * Per catalog position, 1 for an item with a liking the user stated: of the items `keeps` leaves, only those, and
-   * the closest half to the critiqued item among them. "Like Metropolis, but less sci-fi" from a fan of silent films
-   * is another silent film, not Citizen Kane: a critique changes one thing, not all the user said they like.
+   * Per catalog position, 1 for an item with a liking the user stated: of the items `keeps` and closeness to the
+   * critiqued item leave, only those. "Like Metropolis, but less sci-fi" from a fan of silent films is another silent
+   * film, not Citizen Kane: a critique changes one thing, not all the user said they like.
    */
   liked?: Uint8Array;
 }
@@ -434,6 +434,8 @@ class BeliefRecommender implements RecommenderPolicy {
         if (!act.seen && act.items.length === 1) bare = act.items[0];
       } else if (act.type === 'answer-item' && !act.seen) unseen = act.items[0];
     }
+    // "Not into dramas. Not Rain Man." has said why already.
+    if (bare !== undefined && this.#saysWhy(turn.userActs, bare)) bare = undefined;
     this.#statedNow = stated;
     if (accepted !== undefined) return [{ type: 'close', items: [accepted] }];
     const close: AssistantAct = { type: 'close', items: [] };
@@ -623,24 +625,19 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   /**
-   * The slate answering a critique under `constraint`, of the critiqued item's kind (see #settleKind): of the items
-   * with a liking the user stated (`liked`) while any answers, however far in time within the era; a liking of the
-   * user's outweighs a decade's distance asked of another item.
+   * The slate answering a critique under `constraint`, of the critiqued item's kind (see #settleKind): within a few
+   * decades of the item first ("older than The Hill We Climb (2021)" is Birthday Letters (1998) while there is one,
+   * not Leaves of Grass (1855)), then a decade off, then, from now on, just a year off. At each step, items with a
+   * liking the user stated (`liked`) come first while any is among those most like the critiqued item.
    */
   #critiqueSlate(constraint: SlateConstraint, era: Era | undefined, liked?: Uint8Array): KeptSlate | undefined {
     const settled = this.#settleKind(constraint, era);
-    return (liked && this.#eraSlate({ ...settled, liked }, era)) ?? this.#eraSlate(settled, era);
-  }
-
-  /**
-   * The slate under `constraint` within a critique's era: within a few decades of the item first ("older than The
-   * Hill We Climb (2021)" is Birthday Letters (1998) while there is one, not Leaves of Grass (1855)), then a decade
-   * off, then, from now on, just a year off.
-   */
-  #eraSlate(constraint: SlateConstraint, era: Era | undefined): KeptSlate | undefined {
-    const found = (era && this.#keptSlateNear(constraint, era)) ?? this.#keptSlate(constraint);
+    const attempt = (slate: (tried: SlateConstraint) => KeptSlate | undefined) =>
+      (liked && slate({ ...settled, liked })) ?? slate(settled);
+    const found =
+      (era && attempt((tried) => this.#keptSlateNear(tried, era))) ?? attempt((tried) => this.#keptSlate(tried));
     if (found || !era) return found;
-    const near = this.#inYears([era.minYear, era.maxYear], () => this.#keptSlate(constraint));
+    const near = attempt((tried) => this.#inYears([era.minYear, era.maxYear], () => this.#keptSlate(tried)));
     if (near) [this.#minYear, this.#maxYear] = [era.minYear, era.maxYear];
     return near;
   }
@@ -694,6 +691,17 @@ class BeliefRecommender implements RecommenderPolicy {
     if (count === 0) return constraint;
     const kind = keeps[this.#topPositions[0] as number];
     return { ...constraint, keeps: keeps.map((place) => (place === kind ? 0 : NO_GENRE)) };
+  }
+
+  /** Whether the user's acts dislike something the item has. */
+  #saysWhy(acts: readonly UserAct[], item: string): boolean {
+    return acts.some(
+      (act) =>
+        act.type === 'disclose' &&
+        act.polarity === 'negative' &&
+        act.attribute !== undefined &&
+        this.#catalog.carries(item, act.attribute),
+    );
   }
 
   #opening(): AssistantAct {
@@ -873,9 +881,9 @@ class BeliefRecommender implements RecommenderPolicy {
     }
     const { keeps } = constraint;
     if (keeps) eligibleCount = ofFirstGenre(keeps, eligible, eligibleScores, eligibleCount);
+    if (like) eligibleCount = closestHalf(like, eligible, eligibleScores, eligibleCount);
     const { liked } = constraint;
     if (liked) eligibleCount = keepWhere(eligible, eligibleScores, eligibleCount, (position) => liked[position] === 1);
-    if (like) eligibleCount = closestHalf(like, eligible, eligibleScores, eligibleCount);
     // For a long list (the candidates a question is weighed on), only items at least as good as the limit-th best
     // can make it, and they are found first: far fewer of them are inserted than would be otherwise.
     let threshold = -Infinity;

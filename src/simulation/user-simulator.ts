@@ -373,7 +373,11 @@ export class UserSimulator {
     const key = critique.attribute;
     const genres = this.#catalog.attributeKeysOf(critique.items[0] as string).filter(isGenre);
     if (!isGenre(key) || genres.length > 1 || this.#profile.affinity(key) > -VOICED_AFFINITY) return [critique];
-    return [this.#disclosure(key), { type: 'reject', items: [...items], seen: false }];
+    const reject: UserAct = { type: 'reject', items: [...items], seen: false };
+    // The dislike is the reason for every title it turns down ("Not into documentaries. Not High Noon." is not said):
+    // with one of another genre among them, they are turned down without a word, which a question may draw out.
+    if (!items.every((item) => this.#catalog.carries(item, key))) return [reject];
+    return [this.#disclosure(key), reject];
   }
 
   /**

@@ -269,6 +269,24 @@ describe('beliefPolicy', () => {
     ] as const) {
       expect(p.next({ userActs, index, last }).some((act) => act.type === 'ask-reason')).toBe(false);
     }
+    // Nor of one turned down with a dislike of what it is: "Not into crime films. Not Heat." has said why.
+    const noCrime: UserAct = {
+      type: 'disclose',
+      items: [],
+      attribute: 'genre:Crime',
+      polarity: 'negative',
+      strength: 0.6,
+    };
+    const noFantasy: UserAct = { ...noCrime, attribute: 'genre:Fantasy' };
+    for (let seed = 0; seed < 20; seed++) {
+      const why = (said: UserAct) => {
+        const q = policy(seed, { reasonAfterMiss: 1 });
+        q.next({ userActs: [], index: 0, last: false });
+        return q.next({ userActs: [said, ...bare('heat-1995')], index: 2, last: false }).map((act) => act.type);
+      };
+      expect(why(noCrime)).not.toContain('ask-reason');
+      expect(why(noFantasy)).toContain('ask-reason');
+    }
   });
 
   it('answers a user who is still asking on the last turn with a final suggestion before the goodbye', () => {
@@ -500,12 +518,12 @@ describe.each([
   // Then how many answers to "more X" and "less X" are within twenty years of A, at least (without counting an
   // item's time as likeness, 54% and 35%); and how many people the user named get a film or book of theirs, at least
   // (without naming them first, 72% and 63%); and how many genres A lacks an answer to a critique has, at most, on
-  // average (without counting them against it, 0.99 and 0.41; 0.91 in movies once the user's likings come first); and
-  // how many items offered after a miss carry no liking the user stated, at most (without keeping to them, 7.3% and
-  // 9.2%); and how many answering a critique carry none of the user's other likings, at most (without keeping to them,
-  // 28% and 23%; with it, 17% and 13%: the rest are where nothing of A's kind has one).
-  ['movies', builtinCatalog, 0.62, 0.75, 0.95, 0.04, 0.2],
-  ['books', builtinBooksCatalog, 0.4, 0.7, 0.36, 0.07, 0.15],
+  // average (without counting them against it, 0.99 and 0.41); and how many items offered after a miss carry no liking
+  // the user stated, at most (without keeping to them, 7.3% and 9.2%); and how many answering a critique carry none of
+  // the user's other likings, at most (without keeping to them, 28% and 23%; with it, 20% and 16%: the rest are where
+  // nothing of A's kind, and as close to A, has one).
+  ['movies', builtinCatalog, 0.62, 0.75, 0.9, 0.04, 0.24],
+  ['books', builtinBooksCatalog, 0.4, 0.7, 0.36, 0.07, 0.2],
 ] as const)('beliefPolicy in whole dialogues (%s)', (_, load, sameTimeShare, namedServed, unlikes, drifted, unkept) => {
   const catalog = load();
   let made: Promise<DialogueRecord[]> | undefined;

@@ -271,32 +271,30 @@ function build(d: DomainWords) {
   /**
    * Said back to what the user made of a title the recommender asked whether they had seen or read ("Yes, L.A.
    * Confidential was a real gem."), by what they thought of it. "It" is that title: the suggestion after names its
-   * own. Nothing of joy or fun: the title may be Schindler's List.
+   * own. Nothing of joy or fun (the title may be Schindler's List), nor as if the recommender had suggested it ("Glad
+   * that one worked for you"): it only asked.
    */
   const ACKNOWLEDGEMENTS_SEEN: Readonly<Record<Polarity, readonly string[]>> = {
     positive: [
-      'Glad that one worked for you.',
-      'Good to hear it landed.',
-      'Good to know you liked it.',
-      "That's a good sign.",
-      "Then we're on the right track.",
-      'Good to know it hit the spot.',
-      'Nice, that tells me a lot.',
+      'Good to hear you liked it.',
+      'Nice, a good one.',
+      'Good, glad you liked it.',
+      'Good to know you thought well of it.',
       'A good one, then.',
+      'Great, you liked it.',
     ],
     negative: [
-      "Sorry it didn't work for you.",
       "Fair enough, it's not for everyone.",
-      'Ah, it missed the mark, then.',
-      'Not one for you, then.',
-      "Okay, that one's out.",
+      'Ah, not one for you, then.',
+      "Okay, so you didn't like it.",
+      'Noted, not a favourite.',
     ],
     neutral: [
-      'So-so, then. Noted.',
-      "Fair enough, it didn't leave much of a mark.",
-      'Okay, not a strong one for you.',
       'A middling one, then.',
-      'Noted: neither here nor there.',
+      'Okay, not a strong one for you.',
+      "Fair enough, it didn't leave much of a mark.",
+      'Okay, so it was just alright.',
+      'Right, nothing special, then.',
     ],
   };
 

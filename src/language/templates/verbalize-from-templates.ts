@@ -56,7 +56,7 @@ const NEWER: readonly Shift[] = [
 ];
 const OLDER: readonly Shift[] = [
   { s: 'older', comparative: true },
-  { s: 'less recent', comparative: true },
+  { s: 'from further back', comparative: false },
   { s: 'from an earlier era', comparative: false },
   { s: 'more old-school', comparative: true },
   { s: 'from an earlier decade', comparative: false },
