@@ -59,6 +59,11 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:seen at the cinema in the summer').noun).toBe(
       'movies tagged "seen at the cinema in the summer"',
     );
+    // A free-text abstract noun is what a film is about: not "terrorism movies" or "corruption films".
+    for (const noun of ['terrorism', 'corruption', 'motherhood', 'photography', 'sarcasm'])
+      expect(attributePhrase(`tag:${noun}`).noun).toBe(`movies about ${noun}`);
+    expect(attributePhrase('tag:golf').noun).toBe('golf movies');
+    expect(attributePhrase('tag:Jason').noun).toBe('Jason movies');
     // Tags "___ movies" words badly have words of their own.
     expect(attributePhrase('tag:president').noun).toBe('movies about presidents');
     expect(attributePhrase('tag:future').noun).toBe('movies set in the future');
