@@ -266,6 +266,10 @@ function build(d: DomainWords) {
     'You have a treat waiting.',
     "So it'll be fresh for you.",
     "It's one to try, then.",
+    "Then it's all new to you.",
+    'Good, a fresh one for you, then.',
+    'Then you have something to look forward to.',
+    'Lucky you, then.',
   ];
 
   /**
@@ -1222,8 +1226,10 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS_AFTER_REJECT,
     ACKNOWLEDGEMENTS_SEEN,
     ACKNOWLEDGEMENTS_UNSEEN,
-    // No treat in Schindler's List.
-    ACKNOWLEDGEMENTS_UNSEEN_GRAVE: ACKNOWLEDGEMENTS_UNSEEN.filter((text) => !/\btreat\b/.test(text)),
+    // No treat, luck or looking forward in Schindler's List.
+    ACKNOWLEDGEMENTS_UNSEEN_GRAVE: ACKNOWLEDGEMENTS_UNSEEN.filter(
+      (text) => !/\b(?:treat|Lucky|look forward)\b/.test(text),
+    ),
     QUESTION_BEFORE_MORE,
     ASK_ITEM,
     ASK_REASON,
