@@ -802,15 +802,12 @@ describe.each([
       const known = new Set([...dialogue.user.liked, ...dialogue.user.disliked]);
       const shown = new Set<string>();
       // What the user said they dislike so far: nothing nearer in time is missed if all of it has some of that.
-      // And what they said they like: an answer with some of that misses nothing nearer in time without it.
       const disliked: string[] = [];
-      const liked: string[] = [];
       for (const turn of dialogue.turns) {
         for (const act of turn.acts) {
           if (act.type === 'recommend') for (const id of act.items) shown.add(id);
-          if (turn.speaker !== 'user' || act.type !== 'disclose' || !act.attribute) continue;
-          if (act.polarity === 'negative') disliked.push(act.attribute);
-          if (act.polarity === 'positive') liked.push(act.attribute);
+          if (turn.speaker === 'user' && act.type === 'disclose' && act.polarity === 'negative' && act.attribute)
+            disliked.push(act.attribute);
         }
         const critique = turn.acts.find((act) => act.type === 'respond-critique');
         const slate = turn.acts.find((act) => act.type === 'recommend');
@@ -841,7 +838,6 @@ describe.each([
           // Too far or not far enough, while an item as like A (every genre the answer shares with A) was between
           // those bounds the right way, and neither suggested before nor known to the user.
           const kind = genres.filter((genre) => genre !== critique.attribute && catalog.carries(id, genre));
-          const likedByAnswer = liked.some((key) => catalog.carries(id, key));
           const between = catalog.items().some((other) => {
             const away = ((other.year as number) - year) * (critique.direction === 'newer' ? 1 : -1);
             return (
@@ -850,8 +846,7 @@ describe.each([
               !shown.has(other.id) &&
               !known.has(other.id) &&
               kind.every((genre) => catalog.carries(other.id, genre)) &&
-              !disliked.some((key) => catalog.carries(other.id, key)) &&
-              (!likedByAnswer || liked.some((key) => catalog.carries(other.id, key)))
+              !disliked.some((key) => catalog.carries(other.id, key))
             );
           });
           if (gap > most + 10 && kind.length > 0 && between) farPastNearer++;
@@ -955,7 +950,8 @@ describe.each([
     expect(rarest / answers).toBeGreaterThan(0.9);
     // Earlier asks give way before what A is: "like Blazing Saddles, but newer" is a western, however funny the
     // user asked things to be before. (Without that, 67% of these answers in movies; with it, 86–96% in either catalog.)
-    expect(answersAfter).toBeGreaterThan(25);
+    // (Fewer since first answers keep the user's other likings: 35 in movies.)
+    expect(answersAfter).toBeGreaterThan(30);
     expect(rarestAfter / answersAfter).toBeGreaterThan(0.84);
     // Saying so is the exception: most critiques have an answer (about 1% of them do not in movies, 3% in books;
     // "says no-match when nothing left fits" shows it said).
