@@ -802,7 +802,7 @@ function isOpinionated(act: DialogueAct): boolean {
   return act.type === 'answer-item' && act.seen && act.polarity !== undefined && act.polarity !== 'neutral';
 }
 
-/** The share of answers to "Have you seen X?" that the next turn says back ("Glad that one worked for you."). */
+/** The share of answers to "Have you seen X?" that the next turn takes in ("Good to hear you liked it."). */
 const SEEN_ANSWERED_RATE = 0.8;
 
 /** The share of acknowledgements that say back what the user just said about an attribute ("No horror, got it."). */
