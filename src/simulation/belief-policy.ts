@@ -557,11 +557,8 @@ class BeliefRecommender implements RecommenderPolicy {
 
   /** The catalog positions of the items carrying any liking the user stated, ascending. */
   #liked(): Int32Array {
-    const holders = [...this.#statedPositive].flatMap((key) => {
-      const id = this.#catalog.attributeIdOf(key);
-      return id === undefined ? [] : [this.#index.itemsWithAttribute[id] as Int32Array];
-    });
-    return union(holders, this.#index.ids.length);
+    const marks = this.#likedMarks(undefined);
+    return marks === undefined ? new Int32Array(0) : markedPositions(marks);
   }
 
   /**
@@ -1223,19 +1220,12 @@ function keepWhere(
   return kept;
 }
 
-/** The positions in any of the lists, ascending. */
-function union(lists: readonly Int32Array[], items: number): Int32Array {
-  const marked = new Uint8Array(items);
+/** The positions marked 1, ascending. */
+function markedPositions(marks: Uint8Array): Int32Array {
   let count = 0;
-  for (const list of lists) {
-    for (const position of list) {
-      if (marked[position] === 1) continue;
-      marked[position] = 1;
-      count++;
-    }
-  }
+  for (const mark of marks) count += mark;
   const out = new Int32Array(count);
-  for (let position = 0, at = 0; at < count; position++) if (marked[position] === 1) out[at++] = position;
+  for (let position = 0, at = 0; at < count; position++) if (marks[position] === 1) out[at++] = position;
   return out;
 }
 
