@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { saidAlike } from '../catalog/said-alike.js';
-import { type AssistantAct, type Polarity, slateItems, type UserAct } from '../dialogue/dialogue-acts.js';
+import {
+  type ActOfType,
+  type AssistantAct,
+  type Polarity,
+  slateItems,
+  type UserAct,
+} from '../dialogue/dialogue-acts.js';
 import { affinityWeights, itemUtility } from '../profile/item-utility.js';
 import { drawPersona, type FullPersona } from '../profile/persona-mix.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
@@ -367,15 +373,23 @@ export class UserSimulator {
    * A critique as said: "like Cool Hand Luke, but not a drama" asks for nothing when drama is all the title is, so a
    * voiced dislike of an item's only genre turns the titles down with the dislike ("Not a fan of dramas. I'll pass.").
    */
-  #asked(critique: UserAct, items: readonly string[]): UserAct[] {
-    if (critique.type !== 'critique' || critique.direction !== 'less' || critique.attribute === undefined)
-      return [critique];
+  #asked(critique: ActOfType<'critique'>, items: readonly string[]): UserAct[] {
     const key = critique.attribute;
+    if (key === undefined) return [critique];
     const genres = this.#catalog.attributeKeysOf(critique.items[0] as string).filter(isGenre);
-    if (!isGenre(key) || genres.length > 1 || this.#profile.affinity(key) > -VOICED_AFFINITY) return [critique];
+    if (
+      critique.direction !== 'less' ||
+      !isGenre(key) ||
+      genres.length > 1 ||
+      this.#profile.affinity(key) > -VOICED_AFFINITY
+    ) {
+      this.#tell(key);
+      return [critique];
+    }
     const reject: UserAct = { type: 'reject', items: [...items], seen: false };
     // The dislike is the reason for every title it turns down ("Not into documentaries. Not High Noon." is not said):
-    // with one of another genre among them, they are turned down without a word, which a question may draw out.
+    // with one of another genre among them, they are turned down without a word, which a question may draw out, and
+    // the dislike stays the user's to tell.
     if (!items.every((item) => this.#catalog.carries(item, key))) return [reject];
     return [this.#disclosure(key), reject];
   }
@@ -442,9 +456,10 @@ export class UserSimulator {
    * The critique that most separates an item from the user's taste: its most disliked attribute ("less horror"),
    * else the user's strongest liking it lacks that the titles most like it often have ("like Rear Window, but more
    * noir", not "like Goodfellas, but animated"), else its age against the user's liked films. Asked why they turned
-   * it down (`asked`), a user also names a milder dislike, one they have not spoken of.
+   * it down (`asked`), a user also names a milder dislike, one they have not spoken of. The attribute counts as said
+   * only once {@link #asked} says it.
    */
-  #critique(item: string, asked = false): UserAct | undefined {
+  #critique(item: string, asked = false): ActOfType<'critique'> | undefined {
     let worst: string | undefined;
     let worstValue = asked ? -MILD_DISLIKE : -VOICED_AFFINITY;
     for (const key of this.#catalog.attributeKeysOf(item)) {
@@ -455,7 +470,6 @@ export class UserSimulator {
       }
     }
     if (worst !== undefined) {
-      this.#tell(worst);
       return { type: 'critique', items: [item], attribute: worst, direction: 'less', polarity: 'negative' };
     }
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
@@ -468,7 +482,6 @@ export class UserSimulator {
         commonNear(this.#catalog, item, key),
     );
     if (wanted !== undefined) {
-      this.#tell(wanted);
       return { type: 'critique', items: [item], attribute: wanted, direction: 'more', polarity: 'positive' };
     }
     const year = this.#catalog.get(item)?.year;

@@ -475,6 +475,29 @@ describe('UserSimulator in whole dialogues', () => {
     expect(turnedDown).toBeGreaterThan(3);
   });
 
+  it('keeps a dislike it did not voice for later: a mixed slate turned down without a word leaves it to be told', () => {
+    // The Shining (m6) is all horror; The Matrix (m1) is cyberpunk, which this user dislikes even more, and mildly
+    // action, so The Shining is the closer of the two and the one the critique is of.
+    const horrorHater = new PreferenceProfile({
+      id: 'h',
+      liked: [],
+      disliked: [],
+      affinities: { 'genre:Horror': -0.75, 'tag:cyberpunk': -1, 'genre:Action': -0.1 },
+      persona: { patience: 9, decisiveness: 1, disclosure: 0 },
+    });
+    let silent = 0;
+    for (let seed = 0; seed < 40; seed++) {
+      const user = new UserSimulator(horrorHater, smallCatalog(), new SeededRandom(seed), { critiqueRate: 1 });
+      const turnedDown = user.respond([recommend('m6', 'm1')]);
+      if (turnedDown.some((act) => act.type === 'disclose' || act.type === 'critique')) continue;
+      silent++;
+      expect(user.respond([{ type: 'ask-attribute', items: [], facet: 'genre' }])).toEqual([
+        { type: 'disclose', items: [], attribute: 'genre:Horror', polarity: 'negative', strength: 0.75 },
+      ]);
+    }
+    expect(silent).toBeGreaterThan(10);
+  });
+
   it('never asks for something older after asking for something newer, nor the other way round', async () => {
     let eras = 0;
     for (const dialogue of await templateDialogues(builtinCatalog(), 300, { userSeed: 7, seed: 7 })) {
