@@ -1,7 +1,7 @@
 import { displayTitle } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { mentionFinderFor } from '../consistency/mention-finder.js';
-import type { DialogueAct } from '../dialogue/dialogue-acts.js';
+import { namedItems as actNamedItems, type DialogueAct } from '../dialogue/dialogue-acts.js';
 import type { DialogueRecord } from '../generation/dialogue-record.js';
 import { itemFacts } from './prompt-input.js';
 import type { ItemFacts } from './prompts.js';
@@ -65,7 +65,7 @@ function namedItems(record: DialogueRecord, catalog: ItemCatalog, missing: Set<s
   const finder = mentionFinderFor(catalog);
   const named = new Set<string>();
   for (const turn of record.turns) {
-    const ids = turn.acts.flatMap((act) => act.items);
+    const ids = turn.acts.flatMap(actNamedItems);
     for (const id of ids) {
       if (catalog.has(id)) named.add(id);
       else missing.add(id);

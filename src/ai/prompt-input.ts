@@ -1,6 +1,6 @@
 import { displayTitle, type Item } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { DialogueAct } from '../dialogue/dialogue-acts.js';
+import { type DialogueAct, namedItems } from '../dialogue/dialogue-acts.js';
 import type { Turn } from '../dialogue/turn.js';
 import type { DialogueVerbalizeRequest, VerbalizeRequest } from '../language/lm-adapter.js';
 import { TemplateAdapter } from '../language/template-adapter.js';
@@ -48,15 +48,21 @@ export function itemFacts(item: Item): ItemFacts {
 
 // The model sees titles, never ids: an id it might copy into the text ("m42") means nothing to a reader.
 function actsWithTitles(acts: readonly DialogueAct[], catalog: ItemCatalog): DialogueAct[] {
+  const titled = (id: string) => displayTitle(catalog.require(id));
   return acts.map(
-    (act) => ({ ...act, items: act.items.map((id) => displayTitle(catalog.require(id))) }) as DialogueAct,
+    (act) =>
+      ({
+        ...act,
+        items: act.items.map(titled),
+        ...(act.type === 'recommend' && act.like !== undefined ? { like: titled(act.like) } : {}),
+      }) as DialogueAct,
   );
 }
 
-function namedItems(acts: readonly DialogueAct[], catalog: ItemCatalog, into: Map<string, ItemFacts>): string[] {
+function namedItemFacts(acts: readonly DialogueAct[], catalog: ItemCatalog, into: Map<string, ItemFacts>): string[] {
   const titles: string[] = [];
   for (const act of acts) {
-    for (const id of act.items) {
+    for (const id of namedItems(act)) {
       const item = catalog.require(id);
       const facts = into.get(id) ?? itemFacts(item);
       into.set(id, facts);
@@ -70,7 +76,7 @@ function namedItems(acts: readonly DialogueAct[], catalog: ItemCatalog, into: Ma
 export function turnPromptInput(request: VerbalizeRequest, historyTurns: number): TurnPromptInput {
   const { catalog } = request;
   const items = new Map<string, ItemFacts>();
-  namedItems(request.acts, catalog, items);
+  namedItemFacts(request.acts, catalog, items);
   // A fork, so that drawing the draft leaves the request's stream where the generator's template fallback expects it.
   const draft = templates.verbalizeSync({ ...request, random: request.random.fork('ai-draft') });
   const persona = personaStyle(request.persona);
@@ -120,7 +126,7 @@ export function dialoguePromptInput(request: DialogueVerbalizeRequest): Dialogue
       speaker: turn.speaker,
       say: describeActs(turn.acts, catalog),
       acts: actsWithTitles(turn.acts, catalog),
-      items: namedItems(turn.acts, catalog, items),
+      items: namedItemFacts(turn.acts, catalog, items),
       draft,
       ...(problems ? { feedback: problems } : {}),
     });

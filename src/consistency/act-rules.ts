@@ -3,6 +3,7 @@ import type { DialogueAct, Polarity, Speaker } from '../dialogue/dialogue-acts.j
 import type { Violation, ViolationRule } from '../dialogue/violation.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
 import { contradictsAffinity, polarityOfOpinion } from '../profile/stated-polarity.js';
+import { facetsByKind } from '../simulation/catalog-index.js';
 import { canPerform } from './act-speakers.js';
 import { DialogueCommitments, type OpenCritique } from './dialogue-commitments.js';
 import { attributeLabel, attributeOpinionWords, itemLabel, itemOpinionWords, itemsLabel } from './violation-wording.js';
@@ -89,6 +90,7 @@ class TurnEvaluation {
     const { committed } = this.#context;
     if (!this.#saidNoMatch) for (const critique of committed.critiques ?? []) this.#honours(critique, items);
     for (const key of new Set(act.reasons)) this.#reason(key, items);
+    if (act.like !== undefined) this.#like(act.like, items);
     for (const id of items) {
       const rejection = committed.rejected.get(id);
       if (rejection) {
@@ -150,6 +152,36 @@ class TurnEvaluation {
         attribute: key,
         ...(stated ? { earlierTurn: stated.turn } : {}),
       });
+    }
+  }
+
+  // "Since you liked Heat, try Ronin": the user's latest word on the title must be that they liked it, and every item
+  // must be of its kind (a genre in common; any attribute in common in a catalog without genres).
+  #like(id: string, items: readonly string[]): void {
+    const { catalog, committed } = this.#context;
+    if (!catalog.has(id)) {
+      this.#report('invalid-act', `The recommendation is said to be like "${id}", which is not in the catalog.`, {
+        items: [id],
+      });
+      return;
+    }
+    const stated = committed.items.get(id);
+    if (stated?.polarity !== 'positive') {
+      const said = stated
+        ? `at turn ${stated.turn} the user said it ${itemOpinionWords(stated.polarity)} it`
+        : 'the user never said it liked it';
+      const message = `The assistant recommends items as like ${this.#item(id)}, a title the user liked, but ${said}.`;
+      this.#report('recommend-unsupported-reason', message, {
+        items: [id],
+        ...(stated ? { earlierTurn: stated.turn } : {}),
+      });
+    }
+    const kinds = facetsByKind(catalog, ['genre']);
+    const shared = catalog.attributeKeysOf(id).filter((key) => kinds.includes(key.slice(0, key.indexOf(':'))));
+    const unlike = items.filter((item) => !shared.some((key) => catalog.carries(item, key)));
+    if (unlike.length > 0) {
+      const message = `The assistant recommends ${itemsLabel(catalog, unlike, 'and')} as like ${this.#item(id)}, but ${unlike.length === 1 ? 'it shares' : 'they share'} no genre with it.`;
+      this.#report('recommend-unsupported-reason', message, { items: [...unlike, id] });
     }
   }
 

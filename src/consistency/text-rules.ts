@@ -1,3 +1,4 @@
+import { namedItems } from '../dialogue/dialogue-acts.js';
 import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
 import type { MentionFinder, TitleMention } from './mention-finder.js';
@@ -33,7 +34,7 @@ export function checkTurnText(finder: MentionFinder, turn: Turn): Violation[] {
   const { text } = turn;
   const named: string[] = [];
   for (const act of turn.acts) {
-    for (const id of act.items) if (catalog.has(id) && !named.includes(id)) named.push(id);
+    for (const id of namedItems(act)) if (catalog.has(id) && !named.includes(id)) named.push(id);
   }
   const mentions = finder.findMentions(new TextTokens(text), named);
   const violations: Violation[] = [];

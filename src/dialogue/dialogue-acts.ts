@@ -91,6 +91,12 @@ export const RecommendActSchema = z.strictObject({
    * @default []
    */
   reasons: z.array(AttributeKeySchema).default([]),
+  /**
+   * A title the user said they liked that every item recommended is like: of its kind (a genre in common) and close
+   * to it in what else it has ("Since you liked Heat, how about Ronin (1998)?"). The text names it too. Absent when
+   * the slate is not drawn from one.
+   */
+  like: z.string().min(1).optional(),
 });
 
 /** How a critique moves away from an item: along an attribute (`less`, `more`) or in time (`newer`, `older`). */
@@ -336,4 +342,9 @@ export type ActOfType<T extends DialogueActType> = Extract<
  */
 export function slateItems(acts: readonly DialogueAct[]): string[] {
   return acts.flatMap((act) => (act.type === 'recommend' ? act.items : []));
+}
+
+/** The items an act names in its words: its `items`, and the title a recommendation says its items are like. */
+export function namedItems(act: DialogueAct): readonly string[] {
+  return act.type === 'recommend' && act.like !== undefined ? [...act.items, act.like] : act.items;
 }

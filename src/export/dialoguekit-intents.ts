@@ -1,4 +1,4 @@
-import type { DialogueAct, DialogueActType } from '../dialogue/dialogue-acts.js';
+import { type DialogueAct, type DialogueActType, namedItems } from '../dialogue/dialogue-acts.js';
 import type { ItemLookup } from './item-lookup.js';
 import type { ItemMention } from './item-mentions.js';
 
@@ -70,7 +70,7 @@ function attributeSlot(key: string): DialogueKitSlotValue {
  * `newer` or `older`.
  */
 export function dialogueKitAct(act: DialogueAct, mentions: readonly ItemMention[], items: ItemLookup): DialogueKitAct {
-  const slots: DialogueKitSlotValue[] = act.items.map((id) => {
+  const slots: DialogueKitSlotValue[] = namedItems(act).map((id) => {
     const mention = mentions.find((m) => m.item === id);
     return ['TITLE', items.item(id).title, mention?.start ?? null, mention?.end ?? null];
   });

@@ -27,6 +27,7 @@ const ACT = {
     direction: 'string',
     seen: 'bool',
     reasons: strings,
+    like: 'string',
     attributes: strings,
     dropped: strings,
   },

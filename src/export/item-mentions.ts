@@ -1,4 +1,5 @@
 import { mentionFinderFor } from '../consistency/mention-finder.js';
+import { namedItems } from '../dialogue/dialogue-acts.js';
 import type { Turn } from '../dialogue/turn.js';
 import type { DialogueRecord } from '../generation/dialogue-record.js';
 import type { ItemLookup } from './item-lookup.js';
@@ -15,7 +16,7 @@ export interface ItemMention {
 
 /** The item ids a turn's acts name, in order, each once. */
 export function actItems(turn: Turn): string[] {
-  return [...new Set(turn.acts.flatMap((act) => act.items))];
+  return [...new Set(turn.acts.flatMap(namedItems))];
 }
 
 /**

@@ -126,6 +126,9 @@ const NEWER_SHARE = 0.25;
 // now has nothing of it: it gets its own part of the slate (see #splitSlate).
 const STRONG_LIKING = 0.7;
 
+// The share of the chances to recommend from a title the user said they liked that do ("Since you liked Heat, …").
+const LIKE_TITLE_RATE = 0.6;
+
 // Items this many years or fewer from a critiqued item count as sharing a genre more with it (see #constraintOf).
 const SAME_TIME = 15;
 
@@ -351,6 +354,8 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #topPositions: Int32Array;
   readonly #topScores: Float64Array;
   readonly #statedPositive = new Set<string>();
+  // Titles the user said they liked, oldest first, not yet tried as what a slate is like (see #likeSlate).
+  readonly #likedTitles: string[] = [];
   // Likings the user stated that no slate has answered yet (no slate whose every item carries one), oldest first.
   #unserved: StatedLiking[] = [];
   // The likings of the user's last turn.
@@ -425,6 +430,8 @@ class BeliefRecommender implements RecommenderPolicy {
       this.#observe(act);
       if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
         stated.push({ key: act.attribute, strength: act.strength });
+      else if ((act.type === 'disclose' || (act.type === 'answer-item' && act.seen)) && act.polarity === 'positive')
+        this.#likedTitles.push(...act.items);
       else if (act.type === 'accept') accepted = act.items[0];
       else if (act.type === 'give-up') return [{ type: 'close', items: [] }];
       else if (act.type === 'ask-about-item') askedAbout = act.items[0];
@@ -455,8 +462,28 @@ class BeliefRecommender implements RecommenderPolicy {
     const askNow = planned || (missed && this.#random.chance(this.#questionAfterMiss));
     const question = askNow ? this.#question() : undefined;
     if (question) return [question];
+    const likeTitle = stated.length === 0 ? this.#likeSlate() : undefined;
+    if (likeTitle) return [likeTitle];
     const slates = this.#recommendHeeding(stated);
     return slates.length > 0 ? slates : [{ type: 'close', items: [] }];
+  }
+
+  /**
+   * "Since you liked Heat, how about Ronin?": a slate of the items most like a title the user said they liked (of
+   * its kind, and close to it in what else it has), once for each such title, in a share of the turns that recommend
+   * with no liking just stated to answer first.
+   */
+  #likeSlate(): ActOfType<'recommend'> | undefined {
+    const title = this.#likedTitles.shift();
+    if (title === undefined || !this.#random.chance(LIKE_TITLE_RATE)) return undefined;
+    // Items with a liking the user stated too, while they stated any: after a miss, a slate still answers what they
+    // said they like. With none such near the title, it waits for a later turn.
+    const liked = this.#likedMarks(undefined);
+    const near = this.#nearTo(title, undefined, true);
+    const slate = this.#recommend(liked ? { ...near, liked } : near);
+    if (slate) slate.like = title;
+    else this.#likedTitles.push(title);
+    return slate;
   }
 
   /**
@@ -640,8 +667,19 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   #constraintOf(critique: Critique): SlateConstraint {
-    const item = critique.items[0] as string;
     const critiqued = critique.attribute === undefined ? undefined : this.#catalog.attributeIdOf(critique.attribute);
+    // "Less dramatic than Her (2013)" is not a 1940s noir: asked to change what an item is, not when it is from,
+    // items of its time are that much more alike.
+    const near = this.#nearTo(critique.items[0] as string, critiqued, critique.attribute !== undefined);
+    if (critique.direction !== 'more') return near;
+    return { ...near, among: critiqued === undefined ? new Int32Array(0) : this.#index.itemsWithAttribute[critiqued] };
+  }
+
+  /**
+   * Closeness to an item ({@link SlateConstraint.like}) and its kinds ({@link SlateConstraint.keeps}), the attribute
+   * `critiqued` aside; items of its time are closer when `ofItsTime`.
+   */
+  #nearTo(item: string, critiqued: number | undefined, ofItsTime: boolean): SlateConstraint {
     const like = new Int16Array(this.#index.ids.length);
     const ids = this.#catalog.attributeIdsOf(item);
     // Every genre an item has counts against it, and back again (with the likeness of sharing it) where the critiqued
@@ -660,18 +698,14 @@ class BeliefRecommender implements RecommenderPolicy {
       for (const position of holders) like[position] = (like[position] as number) + counts;
       if (isGenre) genres.push(holders);
     });
-    // "Less dramatic than Her (2013)" is not a 1940s noir: asked to change what an item is, not when it is from,
-    // items of its time are that much more alike.
     const year = this.#catalog.get(item)?.year;
-    if (critique.attribute !== undefined && year !== undefined) {
+    if (ofItsTime && year !== undefined) {
       const { years } = this.#index;
       for (let position = 0; position < like.length; position++)
         if (Math.abs((years[position] as number) - year) <= SAME_TIME)
           like[position] = (like[position] as number) + GENRE_LIKENESS;
     }
-    const near = genres.length === 0 ? { like } : { like, keeps: firstGenres(genres, like.length) };
-    if (critique.direction !== 'more') return near;
-    return { ...near, among: critiqued === undefined ? new Int32Array(0) : this.#index.itemsWithAttribute[critiqued] };
+    return genres.length === 0 ? { like } : { like, keeps: firstGenres(genres, like.length) };
   }
 
   /**

@@ -103,6 +103,22 @@ describe('turn prompt', () => {
     ]);
   });
 
+  it('names the title a recommendation is like, and gives its facts', async () => {
+    const { data } = await sentPrompt(
+      request({
+        speaker: 'assistant',
+        persona: undefined,
+        acts: [{ type: 'recommend', items: ['m8'], reasons: [], like: 'm1' }],
+      }),
+    );
+    expect(data.say).toEqual(['Recommend Blade Runner (1982), as like The Matrix (1999), which they said they liked.']);
+    expect(data.items).toContainEqual({
+      title: 'The Matrix (1999)',
+      genres: ['Action', 'Sci-Fi'],
+      tags: ['cyberpunk'],
+    });
+  });
+
   it('is the same message for the same request: prompts are deterministic', async () => {
     expect((await sentPrompt(request())).user).toBe((await sentPrompt(request())).user);
   });

@@ -316,6 +316,69 @@ describe('recommend-unsupported-reason', () => {
     expect(audit(...turns)).toEqual([]);
   });
 
+  const lovesTheMatrix = (index: number) =>
+    user(index, `${title('the-matrix-1999')} was amazing.`, {
+      type: 'disclose',
+      items: ['the-matrix-1999'],
+      polarity: 'positive',
+      strength: 1,
+    });
+
+  it('accepts a slate like a title the user said it liked, of its kind, naming it', () => {
+    const turns = [
+      greeting(),
+      lovesTheMatrix(1),
+      assistant(2, `Since you liked ${title('the-matrix-1999')}, how about ${title('blade-runner-1982')}?`, {
+        type: 'recommend',
+        items: ['blade-runner-1982'],
+        like: 'the-matrix-1999',
+      }),
+    ];
+    expect(audit(...turns)).toEqual([]);
+  });
+
+  it('reports a slate like a title the user never said it liked, one sharing no genre with it, or not named', () => {
+    const never = [
+      greeting(),
+      assistant(1, `Since you liked ${title('the-matrix-1999')}, how about ${title('blade-runner-1982')}?`, {
+        type: 'recommend',
+        items: ['blade-runner-1982'],
+        like: 'the-matrix-1999',
+      }),
+    ];
+    expect(audit(...never)).toEqual([
+      { turn: 1, rule: 'recommend-unsupported-reason', evidence: { items: ['the-matrix-1999'] } },
+    ]);
+    const unlike = [
+      greeting(),
+      lovesTheMatrix(1),
+      assistant(2, `If you liked ${title('the-matrix-1999')}, try ${title('toy-story-1995')}.`, {
+        type: 'recommend',
+        items: ['toy-story-1995'],
+        like: 'the-matrix-1999',
+      }),
+    ];
+    expect(audit(...unlike)).toEqual([
+      {
+        turn: 2,
+        rule: 'recommend-unsupported-reason',
+        evidence: { items: ['toy-story-1995', 'the-matrix-1999'] },
+      },
+    ]);
+    const unnamed = [
+      greeting(),
+      lovesTheMatrix(1),
+      assistant(2, `How about ${title('blade-runner-1982')}?`, {
+        type: 'recommend',
+        items: ['blade-runner-1982'],
+        like: 'the-matrix-1999',
+      }),
+    ];
+    expect(audit(...unnamed)).toEqual([
+      { turn: 2, rule: 'text-missing-item', evidence: { items: ['the-matrix-1999'] } },
+    ]);
+  });
+
   it('reports a reason that some recommended item does not carry', () => {
     const turns = [
       greeting(),

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { namedItems } from '../../src/dialogue/dialogue-acts.js';
 import { DIALOGUEKIT_INTENTS } from '../../src/export/dialoguekit-intents.js';
 import { exportDialogues } from '../../src/export/export-dialogues.js';
 import { useTempDir } from '../helpers/temp-dir.js';
@@ -62,7 +63,8 @@ describe('dialoguekit export', () => {
       const recommend = record?.turns.flatMap((turn) => turn.acts).find((act) => act.type === 'recommend');
       if (recommend) {
         const reveal = dialogue.conversation.flatMap((u) => u.dialogue_acts).find((a) => a.intent === 'REVEAL');
-        expect(reveal?.slot_values.filter(([slot]) => slot === 'TITLE')).toHaveLength(recommend.items.length);
+        // Its items, and the title the user liked that they are like, when the slate is drawn from one.
+        expect(reveal?.slot_values.filter(([slot]) => slot === 'TITLE')).toHaveLength(namedItems(recommend).length);
       }
     }
     expect(titles).toBeGreaterThan(20);

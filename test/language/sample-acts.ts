@@ -77,7 +77,9 @@ export class ActSampler {
       case 'recommend': {
         const items = this.items(rng, 1, 3);
         const reasons = rng.chance(0.3) ? [] : rng.sample(this.itemKeys(items[0] as string), rng.int(1, 2));
-        return { type, items, reasons };
+        // Sometimes drawn from a title the user liked, which the words name too.
+        const like = rng.chance(0.25) ? this.items(rng, 1, 1)[0] : undefined;
+        return like === undefined || items.includes(like) ? { type, items, reasons } : { type, items, reasons, like };
       }
       case 'respond-critique':
       case 'no-match':

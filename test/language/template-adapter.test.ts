@@ -4,7 +4,7 @@ import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { ConsistencyTracker } from '../../src/consistency/consistency-tracker.js';
 import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
-import type { DialogueAct, DialogueActType, Speaker } from '../../src/dialogue/dialogue-acts.js';
+import { type DialogueAct, type DialogueActType, namedItems, type Speaker } from '../../src/dialogue/dialogue-acts.js';
 import type { VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { attributeNouns } from '../../src/lexicon/attribute-phrases.js';
@@ -45,7 +45,7 @@ function distinct(speaker: Speaker, acts: readonly DialogueAct[], persona?: Pers
   return texts.size;
 }
 
-const namedIds = (acts: readonly DialogueAct[]): string[] => [...new Set(acts.flatMap((act) => act.items))];
+const namedIds = (acts: readonly DialogueAct[]): string[] => [...new Set(acts.flatMap(namedItems))];
 
 /**
  * Where a text names an item, as a whole phrase: by its display title, or by the title alone ("The Matrix" for "The
@@ -176,6 +176,12 @@ describe('TemplateAdapter', () => {
         'recommend many because',
         'assistant',
         [{ type: 'recommend', items: [MATRIX, ALIEN], reasons: ['genre:Sci-Fi'] }],
+      ],
+      ['recommend one like', 'assistant', [{ type: 'recommend', items: [MATRIX], reasons: [], like: ALIEN }]],
+      [
+        'recommend many like, because',
+        'assistant',
+        [{ type: 'recommend', items: [MATRIX, HEAT], reasons: ['genre:Action'], like: ALIEN }],
       ],
       [
         'respond-critique less',

@@ -110,10 +110,11 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
     'a kind and its participle',
     /(?<!on )\ban? [a-z-]+ (?:story|collection|hunt|tale|saga|film) and (?:set|based|told|in) /,
   ],
-  // "Fight Club is a crime action drama. It's a dark comedy.": a second kind, said as if correcting the first.
+  // "Fight Club is a crime action drama. It's a dark comedy.": a second kind, said as if correcting the first ("is a
+  // natural pick for …" says no kind).
   [
     'a second kind said as a correction',
-    /\b(?:is|was) (?:basically )?an? (?!(?:safe|good) bet|strong pick|good one)[^.!?]+[.!?] (?:[A-Z][A-Za-z' ]+[:,] )?[Ii]t's an? (?!bit\b|little\b|lot\b)[a-z-]+(?: [a-z-]+)? (?:story|comedy|tale|anime|opera|classic|tragedy|winner|slasher|movie|film|novel|drama|thriller)\b/,
+    /\b(?:is|was) (?:basically )?an? (?!(?:safe|good) bet|(?:strong|natural) pick|good one)[^.!?]+[.!?] (?:[A-Z][A-Za-z' ]+[:,] )?[Ii]t's an? (?!bit\b|little\b|lot\b)[a-z-]+(?: [a-z-]+)? (?:story|comedy|tale|anime|opera|classic|tragedy|winner|slasher|movie|film|novel|drama|thriller)\b/,
   ],
   // "it's a told as a story within a story short story collection": a phrase taken for an adjective.
   ['a phrase inside a kind', /\ban? (?:set|based|told) [^.,;]* (?:story|collection|novel)\b(?! (?:about|of|with)\b)/],
@@ -516,11 +517,15 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       const named = [...asked, ...(suggestion ? [suggestion] : [])]
         .map((earlier) => earlier.text.split(catalog.require(id).title).join(' '))
         .join(' ');
-      // Named as the maker: "Ari Folman appears in it" or "For movies with Orson Welles" says nothing of who made it.
+      // Named as the maker: "Ari Folman appears in it", "It stars Charlie Chaplin" or "For movies with Orson Welles"
+      // says nothing of who made it.
       const asMaker = (name: string) =>
         named
           .replace(
-            new RegExp(`\\b(?:with|starring|featuring) ${name}|${name}(?: and [^.,;!?]+)? (?:stars?|appears?) in`, 'g'),
+            new RegExp(
+              `\\b(?:with|starring|featuring|stars) ${name}|${name}(?: and [^.,;!?]+)? (?:stars?|appears?) in`,
+              'g',
+            ),
             '',
           )
           .includes(name);

@@ -27,6 +27,12 @@ export interface RecommendWords extends TitleWords {
   readonly r: string;
 }
 
+/** Words for a recommendation drawn from a title the user liked: the titles, and that title as `l`. */
+export interface RecommendLikeWords extends TitleWords {
+  /** The title the user said they liked, as this turn writes it. */
+  readonly l: string;
+}
+
 /** Words for acknowledging a critique: the item and the shift asked for ("less violent", "not by X"). */
 export interface ShiftWords {
   /** The critiqued item's title. */
@@ -812,6 +818,51 @@ function build(d: DomainWords) {
     ({ and }) => `I'd go for ${and}. Would you ${d.consume.base} any of them?`,
   ];
 
+  /** One item like a title the user said they liked ("Since you liked Heat, …"). */
+  const RECOMMEND_ONE_LIKE: readonly Template<RecommendLikeWords>[] = [
+    ({ and, l }) => `Since you liked ${l}, how about ${and}?`,
+    ({ and, l }) => `If you liked ${l}, you'll probably like ${and}.`,
+    ({ and, l }) => `You enjoyed ${l}, so ${and} should suit you too.`,
+    ({ and, l }) => `${l} makes me think of ${and}.`,
+    ({ and, l }) => `Going by ${l}, I'd suggest ${and}.`,
+    ({ and, l }) => `With ${l} as a guide, I'd pick ${and}.`,
+    ({ and, l }) => `${and} has a lot in common with ${l}, which you liked.`,
+    ({ and, l }) => `Since ${l} worked for you, ${and} is a good bet.`,
+    ({ and, l }) => `As you enjoyed ${l}, give ${and} a try.`,
+    ({ and, l }) => `Something in the vein of ${l}: ${and}.`,
+    ({ and, l }) => `Have you tried ${and}? It's close to ${l}, which you liked.`,
+    ({ and, l }) => `Taking ${l} as the starting point, I'd go for ${and}.`,
+  ];
+
+  /** Several items like a title the user said they liked. */
+  const RECOMMEND_MANY_LIKE: readonly Template<RecommendLikeWords>[] = [
+    ({ or, l }) => `Since you liked ${l}, how about ${or}?`,
+    ({ and, l }) => `If you liked ${l}, you'll probably like ${and} too.`,
+    ({ and, l }) => `You enjoyed ${l}, so ${and} should suit you too.`,
+    ({ and, l }) => `${l} makes me think of ${and}.`,
+    ({ and, l }) => `Going by ${l}, I'd suggest ${and}.`,
+    ({ and, l }) => `With ${l} as a guide, my picks are ${and}.`,
+    ({ and, l }) => `${and} have a lot in common with ${l}, which you liked.`,
+    ({ or, l }) => `Since ${l} worked for you, try ${or}.`,
+    ({ and, l }) => `Some in the vein of ${l}: ${and}.`,
+    ({ or, l }) => `Have you tried ${or}? They're close to ${l}, which you liked.`,
+    ({ and, l }) => `Taking ${l} as the starting point, I'd go for ${and}.`,
+  ];
+
+  /**
+   * After a suggestion drawn from a liked title, the reasons it also has (`r`, the noun phrases joined), as likings
+   * the user stated.
+   */
+  const RECOMMEND_LIKE_TOO: readonly Template<RecommendWords>[] = [
+    ({ one, r }) => `${one ? 'It also fits' : 'They also fit'} your taste for ${r}.`,
+    ({ one, r }) => `${one ? 'It' : 'They'} should suit your liking for ${r} as well.`,
+  ];
+
+  /** The same, claiming no liking: what a critique asked for is no taste of the user's. */
+  const RECOMMEND_LIKE_ALSO: readonly Template<RecommendWords>[] = [
+    ({ one, r }) => `And there's ${r} to ${one ? 'it' : 'them'} as well.`,
+  ];
+
   /**
    * The second part of a slate in two, each with its reason: one title for another liking, said after the first part
    * ("Since you like film noir, try Double Indemnity (1944). And for a true story, there's Man on Wire (2008).").
@@ -1254,6 +1305,10 @@ function build(d: DomainWords) {
     RECOMMEND_MANY_NEXT,
     RECOMMEND_MANY_ASKING,
     RECOMMEND_ALSO_BECAUSE,
+    RECOMMEND_ONE_LIKE,
+    RECOMMEND_MANY_LIKE,
+    RECOMMEND_LIKE_TOO,
+    RECOMMEND_LIKE_ALSO,
     RECOMMEND_FOLLOW_UPS,
     RESPOND_CRITIQUE,
     RESPOND_CRITIQUE_COMPARATIVE,

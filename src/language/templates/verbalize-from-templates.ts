@@ -10,6 +10,7 @@ import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
 import {
   assistantTemplates,
+  type RecommendLikeWords,
   type RecommendWords,
   type RespondRecommendWords,
   type ShiftWords,
@@ -283,7 +284,7 @@ function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context
 // question about it ("Have you seen A?", "Maybe A?"). A critique echoed before it ("Less violent than Heat? Try A.")
 // asks nothing. Which templates ask is read once per list, from a rendering with a marker for the suggested titles.
 const SUGGESTED = '\u0001';
-const MARKED: RecommendWords & RespondRecommendWords = {
+const MARKED: RecommendWords & RespondRecommendWords & RecommendLikeWords = {
   and: SUGGESTED,
   or: SUGGESTED,
   list: [SUGGESTED, SUGGESTED],
@@ -291,6 +292,7 @@ const MARKED: RecommendWords & RespondRecommendWords = {
   r: 'x',
   t: 'x',
   s: 'x',
+  l: 'x',
 };
 const askingTemplates = new WeakMap<Template<typeof MARKED>, boolean>();
 
@@ -371,6 +373,7 @@ type SlatePart = 'first' | 'second';
  * "… but more sci-fi. When it comes to sci-fi, I'd say Planet 51." What the item is may still name it.
  */
 function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePart, critiqued?: string): string {
+  if (act.like !== undefined) return recommendLike(state, act, act.like, part);
   const titles = titleWords(state, act.items);
   const reasons = critiqued === undefined ? act.reasons : act.reasons.filter((key) => key !== critiqued);
   const r = joinNouns(
@@ -421,6 +424,25 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePa
   ]).item;
   const text = template({ ...titles, r });
   if (state.speaker === 'user') return text;
+  return recommendTail(state, text, act, part === 'first' || asksAbout(template), part);
+}
+
+/**
+ * A suggestion drawn from a title the user liked: "Since you liked Heat, how about Ronin (1998)?", then the reasons
+ * the slate also has, if any ("It also fits your taste for thrillers.").
+ */
+function recommendLike(state: TurnState, act: ActOfType<'recommend'>, like: string, part?: SlatePart): string {
+  const { t, random } = state;
+  const titles = titleWords(state, act.items);
+  const template = random.pick(
+    suggestable(state, titles.one ? t.RECOMMEND_ONE_LIKE : t.RECOMMEND_MANY_LIKE, part, act.items),
+  );
+  let text = template({ ...titles, l: titleWords(state, [like]).and });
+  if (act.reasons.length > 0) {
+    const r = joinNouns(act.reasons.map((key) => saidNoun(random, attributeNouns(key, state.phrasing))));
+    const claimed = act.reasons.every((key) => state.stated.has(key));
+    text = `${text} ${random.pick(claimed ? t.RECOMMEND_LIKE_TOO : t.RECOMMEND_LIKE_ALSO)({ ...titles, r })}`;
+  }
   return recommendTail(state, text, act, part === 'first' || asksAbout(template), part);
 }
 
