@@ -354,6 +354,8 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #topPositions: Int32Array;
   readonly #topScores: Float64Array;
   readonly #statedPositive = new Set<string>();
+  // Whether any slate has been shown: the first answers every liking said so far (see #recommendHeeding).
+  #suggested = false;
   // Titles the user said they liked, oldest first, not yet tried as what a slate is like (see #likeSlate).
   readonly #likedTitles: string[] = [];
   // Likings the user stated that no slate has answered yet (no slate whose every item carries one), oldest first.
@@ -474,15 +476,25 @@ class BeliefRecommender implements RecommenderPolicy {
    * with no liking just stated to answer first.
    */
   #likeSlate(): ActOfType<'recommend'> | undefined {
-    const title = this.#likedTitles.shift();
+    // The title praised last: "The Dark Forest was amazing!" is not answered from one named ten turns before.
+    const title = this.#likedTitles.pop();
     if (title === undefined || !this.#random.chance(LIKE_TITLE_RATE)) return undefined;
-    // Items with a liking the user stated too, while they stated any: after a miss, a slate still answers what they
-    // said they like. With none such near the title, it waits for a later turn.
-    const liked = this.#likedMarks(undefined);
-    const near = this.#nearTo(title, undefined, true);
-    const slate = this.#recommend(liked ? { ...near, liked } : near);
+    const position = this.#index.position.get(title) as number;
+    // Items with a liking the user stated that the title has too, while they stated any: after a miss, a slate still
+    // answers what they said they like, and the title is what it is like ("You enjoyed 12 Angry Men, so Hereditary"
+    // for a fan of horror is not said). A title with no such liking waits until the user states one it has.
+    const shared = [...this.#statedPositive].filter((key) => this.#catalog.carries(title, key));
+    if (shared.length === 0 && this.#statedPositive.size > 0) {
+      this.#likedTitles.unshift(title);
+      return undefined;
+    }
+    const liked = this.#marksOf(shared) ?? new Uint8Array(this.#index.ids.length).fill(1);
+    // Nor the volumes of its series before it: a reader who loved A Storm of Swords has read A Game of Thrones.
+    const next = this.#plan.series?.next;
+    for (let at = next ? next.indexOf(position) : -1; at >= 0; at = (next as Int32Array).indexOf(at)) liked[at] = 0;
+    const slate = this.#recommend({ ...this.#nearTo(title, undefined, true), liked });
     if (slate) slate.like = title;
-    else this.#likedTitles.push(title);
+    else this.#likedTitles.unshift(title);
     return slate;
   }
 
@@ -526,6 +538,7 @@ class BeliefRecommender implements RecommenderPolicy {
       const id = this.#catalog.attributeIdOf(key);
       return id === undefined ? [] : [{ key, strength, holders: this.#index.itemsWithAttribute[id] as Int32Array }];
     });
+    const first = !this.#suggested;
     for (const [place, { key, holders }] of order.entries()) {
       for (const other of order) {
         if (other.key === key) continue;
@@ -535,9 +548,12 @@ class BeliefRecommender implements RecommenderPolicy {
       }
       // Nothing has both: a strong liking said before is offered beside this one rather than after it, when the
       // user may have settled already ("For film noir, Double Indemnity; and since you like true stories, Man on
-      // Wire.").
+      // Wire."); in the first slate, any liking said before: the user's opening words are not passed over for the
+      // answer to the last question ("I'm keen on Steve Buscemi movies" … "Adventure, sure" … adventure films only).
       const beside =
-        place === 0 ? order.find((other) => other.key !== key && other.strength >= STRONG_LIKING) : undefined;
+        place === 0
+          ? order.find((other) => other.key !== key && (first || other.strength >= STRONG_LIKING))
+          : undefined;
       const split = beside === undefined ? undefined : this.#splitSlate(key, holders, beside.key, beside.holders);
       if (split) return split;
       // A liking of the user's own outweighs an era asked of another item: "newer than The Jungle Book" does not
@@ -593,8 +609,13 @@ class BeliefRecommender implements RecommenderPolicy {
    * {@link SlateConstraint.liked}); undefined for none.
    */
   #likedMarks(except: string | undefined): Uint8Array | undefined {
+    return this.#marksOf(this.#statedPositive, except);
+  }
+
+  /** 1 per catalog position of an item carrying any of the attributes but `except`; undefined for none. */
+  #marksOf(keys: Iterable<string>, except?: string): Uint8Array | undefined {
     let marks: Uint8Array | undefined;
-    for (const key of this.#statedPositive) {
+    for (const key of keys) {
       const id = key === except ? undefined : this.#catalog.attributeIdOf(key);
       if (id === undefined) continue;
       marks ??= new Uint8Array(this.#index.ids.length);
@@ -991,6 +1012,7 @@ class BeliefRecommender implements RecommenderPolicy {
       this.#excluded[position] = 1;
       items.push(id);
     }
+    this.#suggested = true;
     const carriedByAll = (key: string) => items.every((item) => this.#catalog.carries(item, key));
     if (this.#unserved.length > 0) this.#unserved = this.#unserved.filter(({ key }) => !carriedByAll(key));
     // The reason is said of the whole slate ("Since you like sci-fi, try A or B"), so every item must carry it.

@@ -1221,3 +1221,24 @@ describe('one thought per title', () => {
     }
   });
 });
+
+describe('slates like a title the user liked', () => {
+  it('takes in a title the user has just spoken of by the slate drawn from it, with no opener before', async () => {
+    const plain = (id: string) => catalog.require(id).title;
+    let checked = 0;
+    for (const dialogue of await templateDialogues(catalog, 400, { userSeed: 4, seed: 4 })) {
+      dialogue.turns.forEach((turn, index) => {
+        const slate = turn.acts.find((act) => act.type === 'recommend' && act.like !== undefined);
+        const like = slate?.type === 'recommend' ? slate.like : undefined;
+        if (like === undefined || !dialogue.turns[index - 1]?.acts.some((act) => act.items.includes(like))) return;
+        checked++;
+        // "Great, you liked it. Since you liked Lethal Weapon, …" and "Let me rethink. …" read as two turns in one:
+        // a title comes before the first sentence ends.
+        const named = [like, ...(slate?.items ?? [])].map((id) => turn.text.indexOf(plain(id))).filter((at) => at >= 0);
+        const stop = turn.text.search(/[.?!] /);
+        expect(Math.min(...named) < (stop < 0 ? Infinity : stop), turn.text).toBe(true);
+      });
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});

@@ -600,7 +600,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         .split(/[^a-z]+/)
         .filter((word) => word.length >= 4 && !PLAIN_WORDS.has(word)),
     );
-    for (const part of sentences(withoutTitles(turn.text, catalog, presented))) {
+    // The title a slate is like is named as such ("It's close to The Godfather, which you liked"), not as a fact.
+    const likes = turn.acts.flatMap((act) => (act.type === 'recommend' && act.like !== undefined ? [act.like] : []));
+    for (const part of sentences(withoutTitles(turn.text, catalog, [...presented, ...likes]))) {
       if (!FACT.test(part)) continue;
       // "Something to note:" frames a fact: not Something Wicked This Way Comes's title said again.
       const words = part
@@ -700,7 +702,8 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
 /**
  * The openings of the recommender's turns just after the user said what they made of a title it asked about, and
  * nothing more ("Yes, The Game was okay."), by what they made of it; a question or a sentence with a title is the turn
- * going on, not an opening that takes the answer in. `answered` counts the openings that do.
+ * going on, not an opening that takes the answer in. `answered` counts the openings that do, and the slates drawn
+ * from the title.
  */
 function verdictOpenings(records: readonly DialogueRecord[], catalog: ItemCatalog) {
   const byVerdict = new Map<string, Set<string>>();
@@ -712,6 +715,11 @@ function verdictOpenings(records: readonly DialogueRecord[], catalog: ItemCatalo
       const reply = dialogue.turns[index + 1];
       if (verdict?.type !== 'answer-item' || reply === undefined || turn.acts.length > 1) return;
       verdicts++;
+      // "Since you liked L.A. Confidential, …": a slate drawn from the title takes the verdict in itself.
+      if (reply.acts.some((act) => act.type === 'recommend' && verdict.items.includes(act.like as string))) {
+        answered++;
+        return;
+      }
       const opening = sentences(reply.text)[0] ?? '';
       const names = catalog.items().some((item) => opening.includes(item.title));
       if (opening.endsWith('?') || names) return;

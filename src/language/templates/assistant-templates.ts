@@ -829,7 +829,7 @@ function build(d: DomainWords) {
     ({ and, l }) => `${and} has a lot in common with ${l}, which you liked.`,
     ({ and, l }) => `Since ${l} worked for you, ${and} is a good bet.`,
     ({ and, l }) => `As you enjoyed ${l}, give ${and} a try.`,
-    ({ and, l }) => `Something in the vein of ${l}: ${and}.`,
+    ({ and, l }) => `In the vein of ${l}, there's ${and}.`,
     ({ and, l }) => `Have you tried ${and}? It's close to ${l}, which you liked.`,
     ({ and, l }) => `Taking ${l} as the starting point, I'd go for ${and}.`,
   ];
@@ -844,7 +844,7 @@ function build(d: DomainWords) {
     ({ and, l }) => `With ${l} as a guide, my picks are ${and}.`,
     ({ and, l }) => `${and} have a lot in common with ${l}, which you liked.`,
     ({ or, l }) => `Since ${l} worked for you, try ${or}.`,
-    ({ and, l }) => `Some in the vein of ${l}: ${and}.`,
+    ({ and, l }) => `In the vein of ${l}, there are ${and}.`,
     ({ or, l }) => `Have you tried ${or}? They're close to ${l}, which you liked.`,
     ({ and, l }) => `Taking ${l} as the starting point, I'd go for ${and}.`,
   ];
@@ -855,12 +855,12 @@ function build(d: DomainWords) {
    */
   const RECOMMEND_LIKE_TOO: readonly Template<RecommendWords>[] = [
     ({ one, r }) => `${one ? 'It also fits' : 'They also fit'} your taste for ${r}.`,
-    ({ one, r }) => `${one ? 'It' : 'They'} should suit your liking for ${r} as well.`,
+    ({ one, r }) => `And with your taste for ${r}, ${one ? "it's" : "they're"} a fit.`,
   ];
 
   /** The same, claiming no liking: what a critique asked for is no taste of the user's. */
   const RECOMMEND_LIKE_ALSO: readonly Template<RecommendWords>[] = [
-    ({ one, r }) => `And there's ${r} to ${one ? 'it' : 'them'} as well.`,
+    ({ one, r }) => `And for ${r}, ${one ? "it's" : "they're"} a fit.`,
   ];
 
   /**

@@ -769,6 +769,14 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   if (!ACKNOWLEDGED.has(first.type)) return undefined;
   const last: Turn | undefined = request.history[request.history.length - 1];
   if (last === undefined || last.speaker !== 'user' || last.acts.every((act) => act.type === 'greet')) return undefined;
+  // "The Great Hunt was fine. Already read it." "Since you liked The Eye of the World, …": a slate drawn from a title
+  // the user has just spoken of takes it in itself; "Great, you liked it." or "Let me rethink." before it would not.
+  if (
+    first.type === 'recommend' &&
+    first.like !== undefined &&
+    last.acts.some((act) => act.items.includes(first.like as string))
+  )
+    return undefined;
   const rejected = last.acts.some((act) => act.type === 'reject');
   // "Seen it. Something new?" "Do you like westerns?" ignores the request: a question then always says more is coming.
   if (rejected && first.type.startsWith('ask-') && endsAsking(last))
@@ -1221,7 +1229,7 @@ function aboutOnce(_match: string, frame: string, head: string): string {
 }
 
 // A word that opens a piece as an acknowledgement and may go without loss: "Okay, next idea: …" is "Next idea: …".
-const REPEATABLE_OPENER = /^(?:Okay|Alright|Right|Sure|Well|So|Hmm|Ah|Fine|Great|Perfect|Good), /;
+const REPEATABLE_OPENER = /^(?:Okay|Alright|Right|Sure|Well|So|Hmm|Ah|Fine|Great|Perfect|Good|That said), /;
 
 /** The first words of a text's parts, lower-cased: "Ah, okay. Noted." opens with ah, okay and noted. */
 function openers(text: string): string[] {
