@@ -123,7 +123,9 @@ const ERA_SPAN = 30;
 // grows with it, to twice the gap.
 const NEWER_SHARE = 0.25;
 // A stated liking at least this strong ("I love film noir") is not left for a later slate when the one it answers
-// now has nothing of it: it gets its own part of the slate (see #splitSlate).
+// now has nothing of it: it gets its own part of the slate (see #splitSlate). In the first slate, one at least as
+// strong as FIRST_SLATE_LIKING from an earlier turn does ("I quite like literary fiction" does not).
+const FIRST_SLATE_LIKING = 0.35;
 const STRONG_LIKING = 0.7;
 
 // The share of the chances to recommend from a title the user said they liked that do ("Since you liked Heat, …").
@@ -464,7 +466,8 @@ class BeliefRecommender implements RecommenderPolicy {
     const askNow = planned || (missed && this.#random.chance(this.#questionAfterMiss));
     const question = askNow ? this.#question() : undefined;
     if (question) return [question];
-    const likeTitle = stated.length === 0 ? this.#likeSlate() : undefined;
+    // Not before the first slate, which answers the likings the user stated (see #recommendHeeding).
+    const likeTitle = stated.length === 0 && this.#suggested ? this.#likeSlate() : undefined;
     if (likeTitle) return [likeTitle];
     const slates = this.#recommendHeeding(stated);
     return slates.length > 0 ? slates : [{ type: 'close', items: [] }];
@@ -548,11 +551,20 @@ class BeliefRecommender implements RecommenderPolicy {
       }
       // Nothing has both: a strong liking said before is offered beside this one rather than after it, when the
       // user may have settled already ("For film noir, Double Indemnity; and since you like true stories, Man on
-      // Wire."); in the first slate, any liking said before: the user's opening words are not passed over for the
-      // answer to the last question ("I'm keen on Steve Buscemi movies" … "Adventure, sure" … adventure films only).
+      // Wire."); in the first slate, failing that, a milder one from an earlier turn: the user's opening words are
+      // not passed over for the answer to the last question ("I'm keen on Steve Buscemi movies" … "Adventure,
+      // sure" … adventure films only).
       const beside =
         place === 0
-          ? order.find((other) => other.key !== key && (first || other.strength >= STRONG_LIKING))
+          ? (order.find((other) => other.key !== key && other.strength >= STRONG_LIKING) ??
+            (first
+              ? order.find(
+                  (other) =>
+                    other.key !== key &&
+                    other.strength >= FIRST_SLATE_LIKING &&
+                    before.some((said) => said.key === other.key),
+                )
+              : undefined))
           : undefined;
       const split = beside === undefined ? undefined : this.#splitSlate(key, holders, beside.key, beside.holders);
       if (split) return split;

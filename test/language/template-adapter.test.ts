@@ -1242,3 +1242,31 @@ describe('slates like a title the user liked', () => {
     expect(checked).toBeGreaterThan(20);
   });
 });
+
+describe('slates in two parts', () => {
+  it('words the second part without the frame of the first ("I\'d suggest A. … I\'d also suggest B")', async () => {
+    const frame = /\b(?:suggest|came up|there's|try|point you|in mind|you like)\b/g;
+    for (const [catalogOf, seed] of [
+      [builtinCatalog, 6],
+      [builtinBooksCatalog, 6],
+    ] as const) {
+      const catalog = catalogOf();
+      let parts = 0;
+      let repeated = 0;
+      for (const dialogue of await templateDialogues(catalog, 500, { userSeed: seed, seed })) {
+        for (const turn of dialogue.turns) {
+          const slates = turn.acts.filter((act) => act.type === 'recommend');
+          if (turn.speaker !== 'assistant' || slates.length !== 2) continue;
+          const second = turn.text.indexOf(catalog.require(slates[1]?.items[0] as string).title);
+          const cut = turn.text.slice(0, second).search(/[.?!] [^.?!]*$/);
+          if (second < 0 || cut < 0) continue;
+          parts++;
+          const said = new Set(turn.text.slice(0, cut).toLowerCase().match(frame));
+          if ((turn.text.slice(cut).toLowerCase().match(frame) ?? []).some((word) => said.has(word))) repeated++;
+        }
+      }
+      expect(parts).toBeGreaterThan(60);
+      expect(repeated / parts).toBeLessThan(0.02);
+    }
+  });
+});

@@ -988,6 +988,7 @@ describe('BeliefPolicy slates like a title the user liked', () => {
         const liked = new Set<string>();
         const likings = new Set<string>();
         let drawn = false;
+        let suggested = false;
         for (const turn of dialogue.turns) {
           for (const act of turn.acts) {
             if (turn.speaker === 'user') {
@@ -998,7 +999,12 @@ describe('BeliefPolicy slates like a title the user liked', () => {
                 if (act.attribute !== undefined) likings.add(act.attribute);
               continue;
             }
-            if (act.type !== 'recommend' || act.like === undefined) continue;
+            if (act.type !== 'recommend') continue;
+            const shown = drawn || suggested;
+            suggested = true;
+            if (act.like === undefined) continue;
+            // Not before the first slate, which answers the likings the user stated.
+            expect(shown, `${dialogue.id} turn ${turn.index}`).toBe(true);
             drawn = true;
             const like = act.like;
             // Only a title the user had said they liked, and every item of one of its genres.

@@ -873,7 +873,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `For ${r}, I'd add ${and}.`,
     ({ and, r }) => `Since ${r} came up too, I'd also suggest ${and}.`,
     ({ and, r }) => `Or, for ${r}, try ${and}.`,
-    ({ and, r }) => `You mentioned ${r} as well, so there's ${and} too.`,
+    ({ and, r }) => `You mentioned ${r} as well, so there's ${and}.`,
     ({ and, r }) => `Then, for ${r}, I'd point you to ${and}.`,
     ({ and, r }) => `And with ${r} in mind, there's ${and}.`,
   ];

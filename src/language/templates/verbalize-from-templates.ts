@@ -372,7 +372,13 @@ type SlatePart = 'first' | 'second';
  * for (`critiqued`) is not worded as a reason again: "Like Ice Age, but more sci-fi. You could try Planet 51.", not
  * "… but more sci-fi. When it comes to sci-fi, I'd say Planet 51." What the item is may still name it.
  */
-function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePart, critiqued?: string): string {
+function recommend(
+  state: TurnState,
+  act: ActOfType<'recommend'>,
+  part?: SlatePart,
+  critiqued?: string,
+  before = '',
+): string {
   if (act.like !== undefined) return recommendLike(state, act, act.like, part);
   const titles = titleWords(state, act.items);
   const reasons = critiqued === undefined ? act.reasons : act.reasons.filter((key) => key !== critiqued);
@@ -386,7 +392,13 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePa
   const { t } = state;
   const one = titles.one;
   if (part === 'second' && r !== '' && reasons.every((key) => state.stated.has(key)))
-    return recommendTail(state, state.random.pick(t.RECOMMEND_ALSO_BECAUSE)({ ...titles, r }), act, false, part);
+    return recommendTail(
+      state,
+      state.random.pick(unlike(t.RECOMMEND_ALSO_BECAUSE, before))({ ...titles, r }),
+      act,
+      false,
+      part,
+    );
   // The wordings of a first suggestion ("a good place to start") or a later one ("next idea"), as the dialogue stands.
   const order = state.suggestedBefore
     ? one
@@ -425,6 +437,20 @@ function recommend(state: TurnState, act: ActOfType<'recommend'>, part?: SlatePa
   const text = template({ ...titles, r });
   if (state.speaker === 'user') return text;
   return recommendTail(state, text, act, part === 'first' || asksAbout(template), part);
+}
+
+// The words that frame a suggestion: the second part of a slate says none of those the first said ("I'd suggest
+// American Beauty. Since Aardman films came up too, I'd also suggest …").
+const FRAME_WORDS = /\b(?:suggest|came up|there's|try|too|point you|in mind|you like)\b/g;
+
+/** The templates whose frame shares no word with `before`; all of them when none is left. */
+function unlike<T extends Template<typeof MARKED>>(list: readonly T[], before: string): readonly T[] {
+  const said = new Set(before.toLowerCase().match(FRAME_WORDS));
+  if (said.size === 0) return list;
+  const kept = list.filter(
+    (template) => !(template(MARKED).toLowerCase().match(FRAME_WORDS) ?? []).some((w) => said.has(w)),
+  );
+  return kept.length > 0 ? kept : list;
 }
 
 /**
@@ -1150,7 +1176,8 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       (next?.type === 'recommend' || acts[i - 1]?.type === 'recommend')
     ) {
       // A slate in two parts, each with its reason: the second is said as an addition to the first.
-      pieces.push(sentence(state, recommend(state, act, next?.type === 'recommend' ? 'first' : 'second')));
+      const part = next?.type === 'recommend' ? 'first' : 'second';
+      pieces.push(sentence(state, recommend(state, act, part, undefined, pieces.at(-1))));
       i++;
     } else if (act.type === 'give-up' && act.items.length === 0 && refusesFitting(state, acts[i - 1])) {
       // After "Heat sounds close, but …", leaving concedes the near miss rather than "We're going around in circles".
