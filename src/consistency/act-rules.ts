@@ -1,3 +1,4 @@
+import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { DialogueAct, Polarity, Speaker } from '../dialogue/dialogue-acts.js';
 import type { Violation, ViolationRule } from '../dialogue/violation.js';
@@ -177,7 +178,7 @@ class TurnEvaluation {
       });
     }
     const kinds = facetsByKind(catalog, ['genre']);
-    const shared = catalog.attributeKeysOf(id).filter((key) => kinds.includes(key.slice(0, key.indexOf(':'))));
+    const shared = catalog.attributeKeysOf(id).filter((key) => kinds.includes(parseAttributeKey(key)?.facet ?? ''));
     const unlike = items.filter((item) => !shared.some((key) => catalog.carries(item, key)));
     if (unlike.length > 0) {
       const message = `The assistant recommends ${itemsLabel(catalog, unlike, 'and')} as like ${this.#item(id)}, but ${unlike.length === 1 ? 'it shares' : 'they share'} no genre with it.`;

@@ -554,18 +554,10 @@ class BeliefRecommender implements RecommenderPolicy {
       // Wire."); in the first slate, failing that, a milder one from an earlier turn: the user's opening words are
       // not passed over for the answer to the last question ("I'm keen on Steve Buscemi movies" … "Adventure,
       // sure" … adventure films only).
-      const beside =
-        place === 0
-          ? (order.find((other) => other.key !== key && other.strength >= STRONG_LIKING) ??
-            (first
-              ? order.find(
-                  (other) =>
-                    other.key !== key &&
-                    other.strength >= FIRST_SLATE_LIKING &&
-                    before.some((said) => said.key === other.key),
-                )
-              : undefined))
-          : undefined;
+      const strong = (other: StatedLiking) => other.key !== key && other.strength >= STRONG_LIKING;
+      const earlier = (other: StatedLiking) =>
+        other.key !== key && other.strength >= FIRST_SLATE_LIKING && before.some((said) => said.key === other.key);
+      const beside = place > 0 ? undefined : (order.find(strong) ?? (first ? order.find(earlier) : undefined));
       const split = beside === undefined ? undefined : this.#splitSlate(key, holders, beside.key, beside.holders);
       if (split) return split;
       // A liking of the user's own outweighs an era asked of another item: "newer than The Jungle Book" does not
