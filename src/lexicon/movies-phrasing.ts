@@ -41,6 +41,13 @@ export const MOVIES = {
       less: 'without {value}',
     },
     tag: { kind: 'tag', names: ['kinds of stories', 'themes', 'subjects', 'topics'] },
+    series: {
+      names: ['series', 'film series'],
+      // Named as sets ("Star Wars Trilogy"), never as a title alone: "Star Wars" in a text is the film.
+      nouns: ['{value} films', '{value} movies'],
+      more: 'from the {value}',
+      less: 'not from the {value}',
+    },
   },
   genres,
 } as const;

@@ -482,7 +482,6 @@ class BeliefRecommender implements RecommenderPolicy {
     // The title praised last: "The Dark Forest was amazing!" is not answered from one named ten turns before.
     const title = this.#likedTitles.pop();
     if (title === undefined || !this.#random.chance(LIKE_TITLE_RATE)) return undefined;
-    const position = this.#index.position.get(title) as number;
     // Items with a liking the user stated that the title has too, while they stated any: after a miss, a slate still
     // answers what they said they like, and the title is what it is like ("You enjoyed 12 Angry Men, so Hereditary"
     // for a fan of horror is not said). A title with no such liking waits until the user states one it has.
@@ -491,11 +490,7 @@ class BeliefRecommender implements RecommenderPolicy {
       this.#likedTitles.unshift(title);
       return undefined;
     }
-    const liked = this.#marksOf(shared) ?? new Uint8Array(this.#index.ids.length).fill(1);
-    // Nor the volumes of its series before it: a reader who loved A Storm of Swords has read A Game of Thrones.
-    const next = this.#plan.series?.next;
-    for (let at = next ? next.indexOf(position) : -1; at >= 0; at = (next as Int32Array).indexOf(at)) liked[at] = 0;
-    const slate = this.#recommend({ ...this.#nearTo(title, undefined, true), liked });
+    const slate = this.#recommend(this.#likeConstraint(title, shared));
     if (slate) slate.like = title;
     else this.#likedTitles.unshift(title);
     return slate;
@@ -528,6 +523,22 @@ class BeliefRecommender implements RecommenderPolicy {
    * item left can answer at all is given up; with none left, the slate is the usual best.
    */
   #recommendHeeding(stated: readonly StatedLiking[]): ActOfType<'recommend'>[] {
+    const first = !this.#suggested;
+    const slates = this.#heedingSlates(stated, first);
+    const [slate] = slates;
+    if (!first || slate === undefined || slates.length !== 1 || slate.like !== undefined) return slates;
+    // A title the user praised before the first slate is not passed over in it: its last item gives way to one like
+    // the title ("… should suit a fan of musicals. If you liked The Departed, you'll probably like Good Will Hunting").
+    const aside = this.#favouriteAside();
+    if (!aside) return slates;
+    if (slate.items.length > 1) this.#include(slate.items.pop() as string);
+    // A reason the first part gave is not given again: "It also fits your taste for Al Pacino" after "For Al Pacino …".
+    aside.reasons = aside.reasons.filter((key) => !slate.reasons.includes(key));
+    return [slate, aside];
+  }
+
+  /** The slates of {@link #recommendHeeding}, before a favourite is given its place beside them. */
+  #heedingSlates(stated: readonly StatedLiking[], first: boolean): ActOfType<'recommend'>[] {
     // A person the user named before a genre or a theme: a fan of Humphrey Bogart who also likes dramas notices a
     // Bogart film missing more than a drama. Then strongest first; stable sorts: of equals, the one said first.
     const named = (liking: StatedLiking) => {
@@ -541,12 +552,11 @@ class BeliefRecommender implements RecommenderPolicy {
       const id = this.#catalog.attributeIdOf(key);
       return id === undefined ? [] : [{ key, strength, holders: this.#index.itemsWithAttribute[id] as Int32Array }];
     });
-    const first = !this.#suggested;
     for (const [place, { key, holders }] of order.entries()) {
       for (const other of order) {
         if (other.key === key) continue;
         const both = intersect(holders, other.holders);
-        const slate = both.length === 0 ? undefined : this.#recommend({ among: both, heeds: key });
+        const slate = both.length === 0 ? undefined : this.#heededSlate(both, key, first);
         if (slate) return [slate];
       }
       // Nothing has both: a strong liking said before is offered beside this one rather than after it, when the
@@ -563,7 +573,7 @@ class BeliefRecommender implements RecommenderPolicy {
       // A liking of the user's own outweighs an era asked of another item: "newer than The Jungle Book" does not
       // leave a fan of Humphrey Bogart without a Bogart film.
       const slate =
-        this.#recommend({ among: holders, heeds: key }) ??
+        this.#heededSlate(holders, key, first) ??
         this.#inYears([-Infinity, Infinity], () => this.#recommend({ among: holders, heeds: key }));
       if (slate) return [slate];
       this.#unserved = this.#unserved.filter((liking) => liking.key !== key);
@@ -573,6 +583,49 @@ class BeliefRecommender implements RecommenderPolicy {
     const liked = this.#liked();
     const slate = (liked.length > 0 ? this.#recommend({ among: liked }) : undefined) ?? this.#recommend();
     return slate ? [slate] : [];
+  }
+
+  /**
+   * A slate of `among` heeding `key`; the first slate, when the user praised a title with that liking, is drawn from
+   * the one praised last: "Loved The Hours. … Dramas, sure." is answered "If you liked The Hours, …", not with any
+   * drama, as if the favourite had not been named.
+   */
+  #heededSlate(among: Int32Array, key: string, first: boolean): ActOfType<'recommend'> | undefined {
+    for (let at = first ? this.#likedTitles.length - 1 : -1; at >= 0; at--) {
+      const title = this.#likedTitles[at] as string;
+      if (!this.#catalog.carries(title, key)) continue;
+      const near = this.#nearTo(title, undefined, true);
+      // Without a genre to keep, nothing makes the items of its kind.
+      const slate = near.keeps && this.#recommend({ ...near, among, heeds: key });
+      if (!slate) continue;
+      this.#likedTitles.splice(at, 1);
+      slate.like = title;
+      return slate;
+    }
+    return this.#recommend({ among, heeds: key });
+  }
+
+  /**
+   * One item like the title the user praised last (of its kind and close to it, with a liking the user stated that
+   * the title has, while it has any); the title is then taken up.
+   */
+  #favouriteAside(): ActOfType<'recommend'> | undefined {
+    const title = this.#likedTitles.at(-1);
+    if (title === undefined) return undefined;
+    const shared = [...this.#statedPositive].filter((key) => this.#catalog.carries(title, key));
+    const like = this.#likeConstraint(title, shared);
+    const kept = like.keeps && this.#keptSlate(like, 1);
+    if (!kept) return undefined;
+    this.#likedTitles.pop();
+    kept.slate.like = title;
+    return kept.slate;
+  }
+
+  /** The items like `title`: of its kind and closest to it, each with one of the likings `shared` (any item when none). */
+  #likeConstraint(title: string, shared: readonly string[]): SlateConstraint {
+    const liked = this.#marksOf(shared);
+    const near = this.#nearTo(title, undefined, true);
+    return liked ? { ...near, liked } : near;
   }
 
   /**
@@ -871,11 +924,17 @@ class BeliefRecommender implements RecommenderPolicy {
     if (position !== undefined) this.#excluded[position] = 1;
   }
 
-  /** An item the user has seen or read: the next volume of its series may be recommended now. */
+  /**
+   * An item the user has seen or read: the next volume of its series may be recommended now, and those before it
+   * are not (a reader who loved A Storm of Swords has read A Game of Thrones).
+   */
   #known(item: string): void {
     const position = this.#index.position.get(item);
-    const next = position === undefined ? -1 : (this.#plan.series?.next[position] ?? -1);
-    if (next >= 0) this.#waiting[next] = 0;
+    const next = this.#plan.series?.next;
+    if (position === undefined || next === undefined) return;
+    const after = next[position] as number;
+    if (after >= 0) this.#waiting[after] = 0;
+    for (let at = next.indexOf(position); at >= 0; at = next.indexOf(at)) this.#excluded[at] = 1;
   }
 
   #include(item: string): void {

@@ -237,7 +237,11 @@ function swapTitle(turn: PromptTurn, random: () => number): string | undefined {
   const original = present[Math.floor(random() * present.length)] as string;
   const others = ALL_TITLES.filter((title) => !turn.titles.includes(title));
   const replacement = others[Math.floor(random() * others.length)] as string;
-  return turn.draft.replaceAll(original, () => replacement);
+  const swapped = turn.draft.replaceAll(original, () => replacement);
+  // A swap takes the title out of the text: "Queueing it up now" still names Up to a tracker that reads a named
+  // title in any case (see the mention finder's tests), so such a turn is left to the other corruptions.
+  const bare = original.replace(/\s*\(\d{4}\)$/, '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`\\b${bare}\\b`, 'i').test(swapped) ? undefined : swapped;
 }
 
 function inventItem(turn: PromptTurn): string {

@@ -58,7 +58,8 @@ describe('item facts', () => {
     const told: string[] = [];
     for (const item of catalog.items()) {
       const titleWords = item.title.toLowerCase().split(/[^a-z]+/);
-      const keys = catalog.attributeKeysOf(item.id);
+      // A film's series ("Alien Series") is not among the facets a description is given (the policy's describe act).
+      const keys = catalog.attributeKeysOf(item.id).filter((key) => !key.startsWith('series:'));
       for (const tag of item.attributes.tag ?? []) {
         const stem = tag.toLowerCase().replace(/s$/, '');
         if (tag.includes(' ') || stem.length < 4 || !titleWords.some((word) => word.startsWith(stem))) continue;

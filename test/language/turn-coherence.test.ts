@@ -190,7 +190,10 @@ function kindsSaid(text: string, catalog: ItemCatalog, ids: readonly string[]): 
   if (at < 0) return [];
   const after = text.slice(at + title.length);
   const appositive = /^(?: \(\d{4}\))?, (an? [^,.?!]*)/.exec(after)?.[1];
-  const facts = sentences(after).filter((part) => /^(?:It's|It is|Short version:) /.test(part));
+  // "It's close to The Adventures of Tom Sawyer, which you liked." relates the slate to a title: no kind.
+  const facts = sentences(after).filter(
+    (part) => /^(?:It's|It is|Short version:) /.test(part) && !/^It's close to /.test(part),
+  );
   // The kind is the noun phrase before what follows it ("a comedy that's stop-motion animated" is a comedy).
   return [...(appositive === undefined ? [] : [appositive]), ...facts].map(
     (kind) => kind.toLowerCase().split(/\b(?:that's|with|by|from|starring|featuring|people|and)\b/)[0] as string,
@@ -517,13 +520,13 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       const named = [...asked, ...(suggestion ? [suggestion] : [])]
         .map((earlier) => earlier.text.split(catalog.require(id).title).join(' '))
         .join(' ');
-      // Named as the maker: "Ari Folman appears in it", "It stars Charlie Chaplin" or "For movies with Orson Welles"
-      // says nothing of who made it.
+      // Named as the maker: "Ari Folman appears in it", "It stars Charlie Chaplin", "It features Ari Folman" or "For
+      // movies with Orson Welles" says nothing of who made it.
       const asMaker = (name: string) =>
         named
           .replace(
             new RegExp(
-              `\\b(?:with|starring|featuring|stars) ${name}|${name}(?: and [^.,;!?]+)? (?:stars?|appears?) in`,
+              `\\b(?:with|starring|featuring|features|stars) ${name}|${name}(?: and [^.,;!?]+)? (?:stars?|appears?) in`,
               'g',
             ),
             '',

@@ -474,8 +474,12 @@ describe('beliefPolicy answering critiques', () => {
   });
 });
 
-describe('beliefPolicy and series', () => {
-  const books = builtinBooksCatalog();
+describe.each([
+  // The built-in films made to be seen in order: Star Wars before The Empire Strikes Back, and seven more.
+  ['books', builtinBooksCatalog, 10, 20],
+  ['movies', builtinCatalog, 3, 8],
+] as const)('beliefPolicy and series (%s)', (_, load, offeredNext, laterVolumes) => {
+  const books = load();
   // Each later volume's volume before it, by year: A Clash of Kings before A Storm of Swords.
   const before = new Map<string, string>();
   for (const { key } of books.vocabulary()) {
@@ -486,6 +490,7 @@ describe('beliefPolicy and series', () => {
   }
 
   it('suggests a later volume of a series only once the user has said they know the one before it', async () => {
+    expect(before.size).toBeGreaterThanOrEqual(laterVolumes);
     const records = await templateDialogues(books, 400, { userSeed: 9, seed: 9 });
     let later = 0;
     const blind: string[] = [];
@@ -510,7 +515,7 @@ describe('beliefPolicy and series', () => {
     // "A Feast for Crows (2005) might be the answer." to someone who has read none of the three before it.
     expect(blind).toEqual([]);
     // A reader of the volume before is offered the next.
-    expect(later).toBeGreaterThan(10);
+    expect(later).toBeGreaterThan(offeredNext);
   });
 });
 
@@ -521,8 +526,9 @@ describe.each([
   // average (without counting them against it, 0.99 and 0.41); and how many items offered after a miss carry no liking
   // the user stated, at most (without keeping to them, 7.3% and 9.2%); and how many answering a critique carry none of
   // the user's other likings, at most (without keeping to them, 28% and 23%; with it, 20% and 16%: the rest are where
-  // nothing of A's kind, and as close to A, has one).
-  ['movies', builtinCatalog, 0.62, 0.75, 0.9, 0.04, 0.24],
+  // nothing of A's kind, and as close to A, has one; 24% in movies since the later films of a series wait for the
+  // one before, nine popular films that were 2.6% of these answers).
+  ['movies', builtinCatalog, 0.62, 0.75, 0.9, 0.04, 0.26],
   ['books', builtinBooksCatalog, 0.4, 0.7, 0.36, 0.07, 0.2],
 ] as const)('beliefPolicy in whole dialogues (%s)', (_, load, sameTimeShare, namedServed, unlikes, drifted, unkept) => {
   const catalog = load();
@@ -608,6 +614,8 @@ describe.each([
         const [first, second] = parts as [ActOfType<'recommend'>, ActOfType<'recommend'>];
         expect(parts).toHaveLength(2);
         expect(first.items.length + second.items.length).toBeLessThanOrEqual(3);
+        // A first slate's second part may instead be one like a title the user praised (see the test of those).
+        if (second.like !== undefined && !before) return;
         for (const part of parts) for (const key of part.reasons) expect(carriedByAll(part.items, key)).toBe(true);
         // The second part answers a liking said before, strong unless in the first slate, which no item of the first
         // part has.
@@ -990,6 +998,7 @@ describe('BeliefPolicy slates like a title the user liked', () => {
         let drawn = false;
         let suggested = false;
         for (const turn of dialogue.turns) {
+          const shown = suggested;
           for (const act of turn.acts) {
             if (turn.speaker === 'user') {
               const says = act.type === 'disclose' || (act.type === 'answer-item' && act.seen);
@@ -1000,20 +1009,18 @@ describe('BeliefPolicy slates like a title the user liked', () => {
               continue;
             }
             if (act.type !== 'recommend') continue;
-            const shown = drawn || suggested;
             suggested = true;
             if (act.like === undefined) continue;
-            // Not before the first slate, which answers the likings the user stated.
-            expect(shown, `${dialogue.id} turn ${turn.index}`).toBe(true);
             drawn = true;
             const like = act.like;
             // Only a title the user had said they liked, and every item of one of its genres.
             expect(liked.has(like), dialogue.id).toBe(true);
             for (const id of act.items) expect(genres(id).some((genre) => genres(like).includes(genre))).toBe(true);
             // Once the user has said what they like, each item has a liking the title has too: not Hereditary for
-            // 12 Angry Men because the user likes horror.
+            // 12 Angry Men because the user likes horror. Only beside the first slate may a title with none of the
+            // user's likings be one to go by (the rest of that slate answers them).
             const shared = [...likings].filter((key) => catalog.carries(like, key));
-            if (likings.size > 0)
+            if (likings.size > 0 && (shown || shared.length > 0))
               expect(
                 act.items.every((id) => shared.some((key) => catalog.carries(id, key))),
                 `${dialogue.id} turn ${turn.index}`,
@@ -1032,6 +1039,39 @@ describe('BeliefPolicy slates like a title the user liked', () => {
       // and only of items with a liking the user stated while they stated any).
       expect(named).toBeGreaterThan(100);
       expect(offered / named).toBeGreaterThan(0.15);
+    }
+  });
+
+  it('takes up a title praised before the first slate in it: drawn from it, or with one item like it beside the rest', async () => {
+    for (const catalog of [builtinCatalog(), builtinBooksCatalog()]) {
+      let praised = 0;
+      let taken = 0;
+      let beside = 0;
+      for (const dialogue of await templateDialogues(catalog, 300, { userSeed: 12, seed: 12 })) {
+        const liked = new Set<string>();
+        const first = dialogue.turns.find((turn) => turn.acts.some((act) => act.type === 'recommend'));
+        for (const turn of dialogue.turns.slice(0, first?.index ?? 0))
+          for (const act of turn.acts)
+            if ((act.type === 'disclose' || (act.type === 'answer-item' && act.seen)) && act.polarity === 'positive')
+              for (const id of act.items) liked.add(id);
+        if (first === undefined || liked.size === 0) continue;
+        const parts = first.acts.filter((act): act is ActOfType<'recommend'> => act.type === 'recommend');
+        praised++;
+        const from = parts.find((part) => part.like !== undefined);
+        if (from === undefined) continue;
+        expect(liked.has(from.like as string), dialogue.id).toBe(true);
+        taken++;
+        if (parts.length === 1) continue;
+        // Beside a slate that answers the user's likings: one item like the title, after the rest.
+        expect(parts.indexOf(from)).toBe(1);
+        expect(from.items).toHaveLength(1);
+        beside++;
+      }
+      // Without this, the first slate named none (a like-slate came only later): "Loved The Hours." went unheard in
+      // 95% of the dialogues that opened with a favourite.
+      expect(praised).toBeGreaterThan(60);
+      expect(taken / praised).toBeGreaterThan(0.4);
+      expect(beside).toBeGreaterThan(10);
     }
   });
 });

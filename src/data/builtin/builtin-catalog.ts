@@ -5,8 +5,8 @@ import { BUILTIN_MOVIES } from './movies.js';
 let cached: ItemCatalog | undefined;
 
 /**
- * The built-in movie catalog: a few hundred well-known films with year, genres, directors, leading cast and
- * keyword tags, written by the icer authors. It needs no files and no network, so icer always has a default.
+ * The built-in movie catalog: a few hundred well-known films with year, genres, directors, leading cast, keyword
+ * tags and, for the few made to be seen in order, their series, written by the icer authors. It needs no files and no network, so icer always has a default.
  *
  * @example
  * ```ts
@@ -27,6 +27,7 @@ export function builtinCatalog(): ItemCatalog {
           director: [...movie.directors],
           cast: [...movie.cast],
           tag: [...movie.tags],
+          series: movie.series ? [movie.series] : [],
         },
       }),
     ),

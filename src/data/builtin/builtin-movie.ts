@@ -19,6 +19,13 @@ export interface BuiltinMovie {
   readonly tags: readonly string[];
   /** Other well-known titles (original-language or a.k.a.), if any. */
   readonly aliases?: readonly string[];
+  /**
+   * The series of a film made to be seen after another ("Star Wars Trilogy", "The Godfather Trilogy"): a later one
+   * waits until the earlier is known to be seen. Named as a set, never as a title alone, and never with a title's
+   * distinctive words, which the consistency tracker would then no longer take for the film ("Blade Runner"). Not set
+   * for remakes, nor for sequels that stand alone (Mad Max: Fury Road).
+   */
+  readonly series?: string;
 }
 
 /** The genre vocabulary of the built-in catalog (the same names MovieLens uses, so profiles transfer). */

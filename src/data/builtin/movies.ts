@@ -720,6 +720,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['Francis Ford Coppola'],
     cast: ['Marlon Brando', 'Al Pacino', 'James Caan'],
     tags: ['mafia', 'family', 'oscar best picture', 'based on a book', 'epic'],
+
+    series: 'The Godfather Trilogy',
   },
   {
     id: 'enter-the-dragon-1973',
@@ -783,6 +785,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['Francis Ford Coppola'],
     cast: ['Al Pacino', 'Robert De Niro', 'Robert Duvall'],
     tags: ['mafia', 'sequel', 'nonlinear', 'oscar best picture', 'epic'],
+
+    series: 'The Godfather Trilogy',
   },
   {
     id: 'the-texas-chain-saw-massacre-1974',
@@ -874,6 +878,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     cast: ['Mark Hamill', 'Harrison Ford', 'Carrie Fisher'],
     tags: ['space', 'chosen one', 'epic', 'cult classic'],
     aliases: ['Star Wars: Episode IV – A New Hope', 'A New Hope'],
+
+    series: 'Star Wars Trilogy',
   },
   {
     id: 'suspiria-1977',
@@ -919,6 +925,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['Ridley Scott'],
     cast: ['Sigourney Weaver', 'Tom Skerritt', 'John Hurt'],
     tags: ['space', 'aliens', 'survival', 'atmospheric', 'suspenseful'],
+
+    series: 'Alien Series',
   },
   {
     id: 'apocalypse-now-1979',
@@ -965,6 +973,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     cast: ['Mark Hamill', 'Harrison Ford', 'Carrie Fisher'],
     tags: ['space', 'sequel', 'twist ending', 'epic', 'mentor'],
     aliases: ['Star Wars: Episode V – The Empire Strikes Back'],
+
+    series: 'Star Wars Trilogy',
   },
   {
     id: 'the-shining-1980',
@@ -1093,6 +1103,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['James Cameron'],
     cast: ['Arnold Schwarzenegger', 'Linda Hamilton', 'Michael Biehn'],
     tags: ['time travel', 'artificial intelligence', 'robots', 'fast-paced', 'los angeles'],
+
+    series: 'Terminator Series',
   },
   {
     id: 'back-to-the-future-1985',
@@ -1166,6 +1178,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['James Cameron'],
     cast: ['Sigourney Weaver', 'Michael Biehn', 'Carrie Henn'],
     tags: ['space', 'aliens', 'sequel', 'fast-paced', 'survival'],
+
+    series: 'Alien Series',
   },
   {
     id: 'platoon-1986',
@@ -1349,6 +1363,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['James Cameron'],
     cast: ['Arnold Schwarzenegger', 'Linda Hamilton', 'Edward Furlong'],
     tags: ['time travel', 'artificial intelligence', 'robots', 'sequel', 'fast-paced'],
+
+    series: 'Terminator Series',
   },
   {
     id: 'the-silence-of-the-lambs-1991',
@@ -1572,6 +1588,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['John Lasseter'],
     cast: ['Tom Hanks', 'Tim Allen', 'Don Rickles'],
     tags: ['toys', 'friendship', 'feel-good', 'computer animation'],
+
+    series: 'Toy Story Series',
   },
   {
     id: 'fargo-1996',
@@ -1862,6 +1880,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['Peter Jackson'],
     cast: ['Elijah Wood', 'Ian McKellen', 'Viggo Mortensen'],
     tags: ['epic', 'quest', 'based on a book', 'friendship', 'visually stunning'],
+
+    series: 'The Lord of the Rings Trilogy',
   },
   {
     id: '28-days-later-2002',
@@ -1964,6 +1984,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['Peter Jackson'],
     cast: ['Elijah Wood', 'Ian McKellen', 'Viggo Mortensen'],
     tags: ['epic', 'quest', 'based on a book', 'oscar best picture', 'sequel'],
+
+    series: 'The Lord of the Rings Trilogy',
   },
   {
     id: 'downfall-2004',
@@ -2269,6 +2291,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['Lee Unkrich'],
     cast: ['Tom Hanks', 'Tim Allen', 'Joan Cusack'],
     tags: ['toys', 'friendship', 'sequel', 'computer animation', 'tearjerker'],
+
+    series: 'Toy Story Series',
   },
   {
     id: 'true-grit-2010',
@@ -2352,6 +2376,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['Joss Whedon'],
     cast: ['Robert Downey Jr.', 'Chris Evans', 'Scarlett Johansson'],
     tags: ['superhero', 'based on a comic', 'ensemble cast', 'aliens', 'new york'],
+
+    series: 'Avengers Series',
   },
   {
     id: '12-years-a-slave-2013',
@@ -2636,6 +2662,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['Anthony Russo', 'Joe Russo'],
     cast: ['Robert Downey Jr.', 'Chris Evans', 'Mark Ruffalo'],
     tags: ['superhero', 'time travel', 'epic', 'sequel', 'based on a comic'],
+
+    series: 'Avengers Series',
   },
   {
     id: 'joker-2019',
@@ -2721,6 +2749,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     cast: ['Timothée Chalamet', 'Rebecca Ferguson', 'Oscar Isaac'],
     tags: ['desert', 'chosen one', 'epic', 'based on a book', 'visually stunning'],
     aliases: ['Dune: Part One'],
+
+    series: 'Dune Series',
   },
   {
     id: 'west-side-story-2021',
@@ -2815,6 +2845,8 @@ export const BUILTIN_MOVIES: readonly BuiltinMovie[] = [
     directors: ['Denis Villeneuve'],
     cast: ['Timothée Chalamet', 'Zendaya', 'Rebecca Ferguson'],
     tags: ['desert', 'chosen one', 'epic', 'sequel', 'visually stunning'],
+
+    series: 'Dune Series',
   },
   {
     id: 'nosferatu-2024',
