@@ -32,6 +32,17 @@ describe('assistant wording variety (issue 9)', () => {
     expect(distinct(acts, 1000).size).toBeGreaterThan(600);
   });
 
+  it('offers help once in an opening turn: not "How can I help? Happy to help you find a film."', () => {
+    for (const ask of [
+      { type: 'ask-open', items: [] },
+      { type: 'ask-attribute', facet: 'genre', items: [] },
+    ] as DialogueAct[]) {
+      const texts = [...distinct([{ type: 'greet', items: [] }, ask], 2000)];
+      expect(texts.filter((text) => (text.match(/\bhelp/gi) ?? []).length > 1)).toEqual([]);
+      expect(texts.filter((text) => /\bhelp/i.test(text)).length).toBeGreaterThan(100);
+    }
+  });
+
   it('varies attribute and facet questions and goodbyes', () => {
     const drama: DialogueAct[] = [{ type: 'ask-attribute', facet: 'genre', attribute: 'genre:Drama', items: [] }];
     const genres: DialogueAct[] = [{ type: 'ask-attribute', facet: 'genre', items: [] }];

@@ -219,6 +219,11 @@ interface Finding {
 function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
   const found: Finding[] = [];
   const grave = (id: string) => itemAttributeKeys(catalog.require(id)).some((key) => GRAVE.test(key));
+  // A drama with nothing lighter about it: The Shawshank Redemption and Casino are no fun, however much one likes them.
+  const serious = (id: string) => {
+    const genres = catalog.require(id).attributes.genre ?? [];
+    return genres.includes('Drama') && !genres.some((genre) => /comedy|children|humou?r|family|kids/i.test(genre));
+  };
   const harrowing = (id: string) =>
     grave(id) && !itemAttributeKeys(catalog.require(id)).some((key) => /^genre:(?:Comedy|Humor|Children)/.test(key));
   let suggested = false;
@@ -272,13 +277,15 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       for (const act of turn.acts)
         if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
           liked.add(act.attribute);
-      // "I thought Farewell My Concubine was pretty fun": a liking of a grave item, and nothing else liked in the turn.
+      // "I thought Farewell My Concubine was pretty fun", "The Shawshank Redemption was fun": a liking of a grave or
+      // serious item, and nothing else liked in the turn.
       const praised = turn.acts.flatMap((act) =>
         (act.type === 'disclose' || act.type === 'answer-item') && act.polarity === 'positive' ? act.items : [],
       );
-      if (praised.length > 0 && praised.every(grave)) {
+      if (praised.length > 0 && praised.every((id) => grave(id) || serious(id))) {
         const sentence = sentences(withoutTitles(turn.text, catalog, praised)).find((part) => part.includes('T'));
-        if (sentence && FUN.test(sentence)) found.push({ rule: 'fun had with a grave item', text: turn.text });
+        if (sentence && FUN.test(sentence))
+          found.push({ rule: 'fun had with a grave or serious item', text: turn.text });
       }
       for (const act of turn.acts)
         if (act.type === 'disclose' && act.polarity === 'negative' && act.attribute !== undefined)

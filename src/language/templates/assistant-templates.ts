@@ -87,7 +87,7 @@ function build(d: DomainWords) {
     'Hello, nice to have you!',
     `Hey, good to see you!`,
     'Hi, how are you doing?',
-    'Hello! How can I help?',
+    'Hello! What can I do for you?',
     'Hi there, welcome aboard!',
     'Hey, glad you made it!',
     ...d.greetings,
@@ -97,7 +97,7 @@ function build(d: DomainWords) {
   const GREETING_OFFERS: readonly string[] = present([
     `Let's find you something to ${d.consume.base}.`,
     d.a && `I'm here to help you pick ${d.a}.`,
-    d.aAlt && `Happy to help you find ${d.aAlt}.`,
+    d.aAlt && `Happy to find you ${d.aAlt}.`,
     d.a && `Ready to find ${d.a}?`,
     d.one && `Let's find your next ${d.one}.`,
     d.aAlt && `I can help you choose ${d.aAlt}.`,
@@ -165,12 +165,12 @@ function build(d: DomainWords) {
 
   /** Said after an open question: what kind of answer helps. */
   const OPEN_FOLLOW_UPS: readonly string[] = present([
-    d.aAlt && d.performer && `A genre, ${withArticle(d.performer.singular)} or ${d.aAlt} you liked would all help.`,
+    d.aAlt && d.performer && `A genre, ${withArticle(d.performer.singular)} or ${d.aAlt} you liked: any is a start.`,
     d.creator && `Any genre, ${d.creator.singular} or era is a fine place to start.`,
     d.aAlt && `Tell me ${d.aAlt} you liked and I can go from there.`,
     "Even a rough idea is enough, and I'll take it from there.",
     d.a && `Feel free to name ${d.a} or two you enjoyed.`,
-    "A couple of words on the mood you're in would help.",
+    "A couple of words on the mood you're in would do.",
     'Even a mood like cosy or tense is a start.',
     'Anything you want to avoid is useful too.',
     'No wrong answers here.',
@@ -275,7 +275,7 @@ function build(d: DomainWords) {
     "Then it's all new to you.",
     'Good, a fresh one for you, then.',
     'Then you have something to look forward to.',
-    'Lucky you, then.',
+    "Lucky you: it's all still ahead of you.",
   ];
 
   /**
@@ -498,13 +498,13 @@ function build(d: DomainWords) {
 
   /** Why the recommender asks, said after a question now and then. */
   const ASK_REASONS: readonly string[] = present([
-    "That'll help me narrow things down.",
-    'It helps me narrow the list.',
+    "That'll narrow things down.",
+    'It narrows the list for me.',
     'Just trying to get a feel for your taste.',
     'I want to get a sense of what to look for.',
     'Just so I know where to start.',
-    d.alt && `It would help me pick the right ${d.alt}.`,
-    'Knowing that helps a lot.',
+    d.alt && `It tells me which ${d.alt} to pick.`,
+    'Knowing that goes a long way.',
     'I want the pick to fit you.',
     'That way I know what to look for.',
     "It makes a big difference to what I'd pick.",
@@ -548,7 +548,7 @@ function build(d: DomainWords) {
   const FACET_FOLLOW_UPS: readonly string[] = [
     "Or tell me the ones you'd rather avoid.",
     'Any you avoid are useful to know too.',
-    'Even one or two would help.',
+    'Even one or two is plenty.',
     'Name a couple, if you can.',
     "And tell me if there are any you'd rather skip.",
     'Just the first ones that come to mind.',

@@ -3,7 +3,7 @@ import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { joinNouns } from '../../lexicon/english.js';
 import { pickOf } from './draw-from.js';
-import { namesGrave } from './item-facts.js';
+import { namesSerious } from './item-facts.js';
 import { type ItemOpinionWords, type OpinionShade, opinionTemplates } from './opinion-templates.js';
 import type { Template } from './template.js';
 import { sentence, type TurnState, titleWords } from './turn-state.js';
@@ -150,7 +150,8 @@ function attributeOpinion(
 }
 
 /**
- * A template for an opinion of items: one that had fun with them only of items that are not grave. One they were
+ * A template for an opinion of items: one that had fun with them only of items that are not serious (grave, or a
+ * drama with no lighter genre). One they were
  * asked about may be put as the question it answers ("Heat? Amazing."); one they volunteer may not, as it would read
  * as delight at a suggestion ("Donnie Darko and Prisoners? Amazing! What is Jarhead like?").
  */
@@ -162,7 +163,7 @@ function itemOpinion(
 ): Template<ItemOpinionWords> {
   const O = opinionTemplates(state.phrasing);
   const style = state.style === 'terse' ? 'terse' : 'normal';
-  const light = shade === 'like' && !namesGrave(state.catalog, ids);
+  const light = shade === 'like' && !namesSerious(state.catalog, ids);
   const told = (list: readonly Template<ItemOpinionWords>[]) => (asked ? list : statements(list));
   return pickOf(state.random, told(O.ITEM_OPINIONS[style][shade]), told(light ? O.ITEM_LIKINGS_LIGHT[style] : []));
 }

@@ -426,6 +426,17 @@ export function namesGrave(catalog: ItemCatalog, ids: readonly string[]): boolea
   return ids.some((id) => isGrave(catalog.require(id), catalog));
 }
 
+/** Whether an item is grave, or a drama no lighter genre leavens: The Shawshank Redemption and Casino are no fun. */
+const isSerious = perItem((item, catalog) => {
+  const genres = item.attributes.genre ?? [];
+  return isGrave(item, catalog) || (genres.some((genre) => /drama/i.test(genre)) && !genres.some(lightensGrave));
+});
+
+/** Whether any of the items is serious (see `isSerious`): nobody "had fun with" it. */
+export function namesSerious(catalog: ItemCatalog, ids: readonly string[]): boolean {
+  return ids.some((id) => isSerious(catalog.require(id), catalog));
+}
+
 /**
  * Whether an item is harrowing: grave and not a comedy or a children's film (Schindler's List, Grave of the Fireflies;
  * not Up or Dr. Strangelove), or of a harrowing subject whatever its genre (the Holocaust, slavery, torture).

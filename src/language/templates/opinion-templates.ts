@@ -489,7 +489,10 @@ function build(d: DomainWords) {
     negative: ["I'm not so sure about that", "that's not really my thing", "I'd rather not"],
     neutral: ["I don't mind either way", 'no strong feelings either way', "I'm easy either way"],
   };
-  /** More likings of items, said only of items that are not grave: nobody had fun with a film about the Holocaust. */
+  /**
+   * More likings of items, said only of items that are not serious: nobody had fun with a film about the Holocaust,
+   * nor with The Shawshank Redemption.
+   */
   const ITEM_LIKINGS_LIGHT: Readonly<Record<'normal' | 'terse', readonly Template<ItemOpinionWords>[]>> = {
     normal: [
       ({ t }) => `I had fun with ${t}`,
