@@ -499,9 +499,9 @@ class BeliefRecommender implements RecommenderPolicy {
   /**
    * "Have you seen Schindler's List?" "No." "Then give it a go: …": an item asked about that the user has not seen
    * is suggested next, when the belief leans to it and nothing rules it out, rather than left as a question that led
-   * nowhere. Only an item that answers a liking the user stated (one no slate has answered yet, while any waits); not
-   * when the user has just said what they like (that comes first), nor while the style's planned questions are still
-   * to ask.
+   * nowhere. Only an item that answers a liking the user stated (one no slate has answered yet, while any waits; as
+   * the first slate, the one a first slate would answer first); not when the user has just said what they like (that
+   * comes first), nor while the style's planned questions are still to ask.
    */
   #followUp(item: string): ActOfType<'recommend'> | undefined {
     const position = this.#index.position.get(item);
@@ -509,7 +509,11 @@ class BeliefRecommender implements RecommenderPolicy {
     // It answers a liking the user stated (one still waiting for a slate, while any does): "Crazy about horror" is
     // answered with horror, not with Heat because it was asked about, and a fan of documentaries is not offered
     // City Lights.
-    if (!this.#focus().some((key) => this.#catalog.carries(item, key))) return undefined;
+    // As the first slate, the liking a first slate would answer first: "I love films by Ang Lee!" is not answered
+    // with Die Hard because the user had not seen it.
+    const heeded = this.#suggested ? undefined : this.#heedOrder([]).before[0]?.key;
+    const focus = heeded === undefined ? this.#focus() : [heeded];
+    if (!focus.some((key) => this.#catalog.carries(item, key))) return undefined;
     return this.#recommend({ among: Int32Array.of(position) });
   }
 
@@ -537,10 +541,13 @@ class BeliefRecommender implements RecommenderPolicy {
     return [slate, aside];
   }
 
-  /** The slates of {@link #recommendHeeding}, before a favourite is given its place beside them. */
-  #heedingSlates(stated: readonly StatedLiking[], first: boolean): ActOfType<'recommend'>[] {
-    // A person the user named before a genre or a theme: a fan of Humphrey Bogart who also likes dramas notices a
-    // Bogart film missing more than a drama. Then strongest first; stable sorts: of equals, the one said first.
+  /**
+   * The likings no slate has answered yet, in the order slates answer them: those of the last turn (`now`), then
+   * older ones (`before`); in each, a person the user named before a genre or a theme (a fan of Humphrey Bogart who
+   * also likes dramas notices a Bogart film missing more than a drama), then strongest first; of equals, the one
+   * said first.
+   */
+  #heedOrder(stated: readonly StatedLiking[]): { now: StatedLiking[]; before: StatedLiking[] } {
     const named = (liking: StatedLiking) => {
       const id = this.#catalog.attributeIdOf(liking.key);
       return id === undefined ? 0 : (this.#plan.person[id] as number);
@@ -548,6 +555,12 @@ class BeliefRecommender implements RecommenderPolicy {
     const strongestFirst = (a: StatedLiking, b: StatedLiking) => named(b) - named(a) || b.strength - a.strength;
     const now = stated.filter((liking) => this.#unserved.some(({ key }) => key === liking.key)).sort(strongestFirst);
     const before = this.#unserved.filter((liking) => !now.some(({ key }) => key === liking.key)).sort(strongestFirst);
+    return { now, before };
+  }
+
+  /** The slates of {@link #recommendHeeding}, before a favourite is given its place beside them. */
+  #heedingSlates(stated: readonly StatedLiking[], first: boolean): ActOfType<'recommend'>[] {
+    const { now, before } = this.#heedOrder(stated);
     const order = [...now, ...before].flatMap(({ key, strength }) => {
       const id = this.#catalog.attributeIdOf(key);
       return id === undefined ? [] : [{ key, strength, holders: this.#index.itemsWithAttribute[id] as Int32Array }];

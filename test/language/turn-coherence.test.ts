@@ -655,12 +655,24 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     }
     // "More noir than Laura? You like noir, so try Out of the Past": a critique asks for something, it likes nothing.
     // What the critique's answer just said back ("… but more dramatic.") is not worded as a reason again.
+    // A slate in two parts is read part by part: each from the sentence that names its first item ("… seeing as you
+    // like films by Denis Villeneuve. Taking fantasy stories as the starting point, I'd go for Batman").
     const critiqued = turn.acts.flatMap((act) => (act.type === 'respond-critique' ? [act.attribute] : []));
-    const reasons = turn.acts.flatMap((act) =>
-      act.type === 'recommend' ? act.reasons.filter((key) => !critiqued.includes(key)) : [],
-    );
-    if (reasons.some((key) => !liked.has(key)) && LIKES_SAID.test(plain))
-      found.push({ rule: 'a liking the user never stated', text: turn.text });
+    const parts = turn.acts.filter((act) => act.type === 'recommend');
+    const turnSentences = sentences(turn.text);
+    const sentenceOf = (id: string) =>
+      Math.max(
+        0,
+        turnSentences.findIndex((part) => part.includes(catalog.require(id).title)),
+      );
+    parts.forEach((part, at) => {
+      const from = at === 0 ? 0 : sentenceOf(part.items[0] as string);
+      const next = parts[at + 1];
+      const to = next === undefined ? turnSentences.length : sentenceOf(next.items[0] as string);
+      const said = withoutTitles(turnSentences.slice(from, Math.max(to, from + 1)).join(' '), catalog, items);
+      if (part.reasons.some((key) => !critiqued.includes(key) && !liked.has(key)) && LIKES_SAID.test(said))
+        found.push({ rule: 'a liking the user never stated', text: turn.text });
+    });
     // "Tintin in Tibet (1960). It's an early-'60s graphic novel": the year written, then said again as an era.
     for (const id of presented) {
       const { title, year } = catalog.require(id);

@@ -645,6 +645,36 @@ describe.each([
     expect(unserved / strong).toBeLessThan(0.13);
   });
 
+  it('suggests a title the user had not seen as the first slate only when it has the liking a first slate answers first', async () => {
+    // "I love films by Ang Lee!" … "Have you seen Die Hard?" "No." is not answered "Then give Die Hard a go": the
+    // first slate answers a person the user named, else their strongest liking.
+    const PERSON = /^(?:director|cast|author):/;
+    let followUps = 0;
+    const missed: string[] = [];
+    for (const dialogue of await dialogues()) {
+      const strength = new Map<string, number>();
+      const first = dialogue.turns.find((turn) => turn.acts.some((act) => act.type === 'recommend'));
+      if (first === undefined) continue;
+      for (const turn of dialogue.turns.slice(0, first.index))
+        for (const act of turn.acts)
+          if (act.type === 'disclose' && act.attribute !== undefined) {
+            if (act.polarity === 'positive') strength.set(act.attribute, act.strength);
+            else strength.delete(act.attribute);
+          }
+      const unseen = dialogue.turns[first.index - 1]?.acts.find((act) => act.type === 'answer-item' && !act.seen);
+      const parts = first.acts.filter((act) => act.type === 'recommend');
+      if (unseen === undefined || parts.length !== 1 || parts[0]?.items.join() !== unseen.items.join()) continue;
+      followUps++;
+      const [top] = [...strength].sort(
+        ([a, x], [b, y]) => Number(PERSON.test(b)) - Number(PERSON.test(a)) || y - x,
+      )[0] ?? [undefined];
+      if (top !== undefined && !catalog.carries(unseen.items[0] as string, top))
+        missed.push(`${dialogue.id}: ${unseen.items[0]} lacks ${top}`);
+    }
+    expect(followUps).toBeGreaterThan(10);
+    expect(missed).toEqual([]);
+  });
+
   it('after a miss, offers items of something the user said they like, not what the belief drifted to', async () => {
     // A fan of family films who turned two down is offered a third, not A Quiet Place. Only when every item of every
     // liking is shown, seen or ruled out may a slate carry none.
@@ -800,9 +830,10 @@ describe.each([
     expect(unseenThenSuggested).toBeGreaterThan(0);
     // "Not seen Schindler's List." "Then I'd go for Schindler's List.": a question that leads somewhere, whenever the
     // item answers what the user likes and the style's questions are asked. (Without that, one in thirty in movies,
-    // none in books; 38% and 30% when it was done six times in ten.)
+    // none in books; 38% and 30% when it was done six times in ten; 43% and 37% since, as the first slate, the item
+    // must have the liking a first slate answers first.)
     expect(unseen).toBeGreaterThan(30);
-    expect(suggestedNext / unseen).toBeGreaterThan(0.45);
+    expect(suggestedNext / unseen).toBeGreaterThan(0.33);
     // But not Heat to a user who said only "Crazy about horror": the item answers some liking the user stated.
     expect(nextAnsweringNothing).toBe(0);
   });
@@ -975,9 +1006,9 @@ describe.each([
     // Earlier asks give way before what A is: "like Blazing Saddles, but newer" is a western, however funny the
     // user asked things to be before. (Without that, 67% of these answers in movies; with it, 86–96% in either catalog.)
     // (Fewer since first answers keep the user's other likings, and since first slates answer every liking said so
-    // far: 30 in movies.)
+    // far: 30 in movies; in books, 83% of 30 since 0.31.0, whose first slates differ.)
     expect(answersAfter).toBeGreaterThan(25);
-    expect(rarestAfter / answersAfter).toBeGreaterThan(0.84);
+    expect(rarestAfter / answersAfter).toBeGreaterThan(0.8);
     // Saying so is the exception: most critiques have an answer (about 1% of them do not in movies, 3% in books;
     // "says no-match when nothing left fits" shows it said).
     expect(none / critiques).toBeLessThan(0.12);
