@@ -358,7 +358,8 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #statedPositive = new Set<string>();
   // Whether any slate has been shown: the first answers every liking said so far (see #recommendHeeding).
   #suggested = false;
-  // Titles the user said they liked, oldest first, not yet tried as what a slate is like (see #likeSlate).
+  // Titles the user said they liked, oldest first, not yet tried as what a slate is like (see #likeSlate and the
+  // first slate's #favouriteAside).
   readonly #likedTitles: string[] = [];
   // Likings the user stated that no slate has answered yet (no slate whose every item carries one), oldest first.
   #unserved: StatedLiking[] = [];
@@ -367,7 +368,8 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #asked = new Set<string>();
   // Catalog positions of the items asked about ("Have you seen …?").
   readonly #askedItems = new Set<number>();
-  // Items never to recommend (shown, seen, rejected, disliked or asked about), by catalog position.
+  // Items never to recommend (shown, seen, rejected, disliked, asked about, or a volume before one the user knows),
+  // by catalog position.
   readonly #excluded: Uint8Array;
   // Later volumes of a series not to recommend yet: the user has not said they know the volume before.
   readonly #waiting: Uint8Array;
@@ -531,9 +533,9 @@ class BeliefRecommender implements RecommenderPolicy {
     const slates = this.#heedingSlates(stated, first);
     const [slate] = slates;
     if (!first || slate === undefined || slates.length !== 1 || slate.like !== undefined) return slates;
-    // A title the user praised before the first slate is not passed over in it: its last item gives way to one like
-    // the title ("… should suit a fan of musicals. If you liked The Departed, you'll probably like Good Will Hunting").
-    const aside = this.#favouriteAside();
+    // A title the user praised before the first slate is not passed over in it: one item like the title follows,
+    // in place of the slate's last (when it has more than one) and only where slates may hold two ("… should suit a fan of musicals. If you liked The Departed, you'll probably like Good Will Hunting").
+    const aside = Math.max(...this.#options.slateSize) < 2 ? undefined : this.#favouriteAside(slate.items);
     if (!aside) return slates;
     if (slate.items.length > 1) this.#include(slate.items.pop() as string);
     // A reason the first part gave is not given again: "It also fits your taste for Al Pacino" after "For Al Pacino …".
@@ -622,13 +624,22 @@ class BeliefRecommender implements RecommenderPolicy {
    * One item like the title the user praised last (of its kind and close to it, with a liking the user stated that
    * the title has, while it has any); the title is then taken up.
    */
-  #favouriteAside(): ActOfType<'recommend'> | undefined {
+  #favouriteAside(besides: readonly string[]): ActOfType<'recommend'> | undefined {
     const title = this.#likedTitles.at(-1);
     if (title === undefined) return undefined;
     const shared = [...this.#statedPositive].filter((key) => this.#catalog.carries(title, key));
     const like = this.#likeConstraint(title, shared);
+    const unserved = this.#unserved;
     const kept = like.keeps && this.#keptSlate(like, 1);
     if (!kept) return undefined;
+    // Not True Grit (2010) beside True Grit (1969): a remake is close to its original, and waits for another slate.
+    const titleOf = (id: string) => this.#catalog.require(id).title;
+    const item = kept.slate.items[0] as string;
+    if (besides.some((id) => titleOf(id) === titleOf(item))) {
+      this.#include(item);
+      this.#unserved = unserved;
+      return undefined;
+    }
     this.#likedTitles.pop();
     kept.slate.like = title;
     return kept.slate;
