@@ -159,7 +159,11 @@ export const DescribeItemActSchema = z.strictObject({
   attributes: z.array(AttributeKeySchema).default([]),
 });
 
-/** Ends the conversation, naming the accepted item if there is one. */
+/**
+ * Ends the conversation, naming the accepted item if there is one. The recommender closes; the user closes only in
+ * reply to a goodbye that came with a last suggestion or answer, having taken or turned it down (an accepted item is
+ * named by the user's `accept`).
+ */
 export const CloseActSchema = z.strictObject({
   /** Discriminator: `close`. */
   type: z.literal('close'),
@@ -314,6 +318,7 @@ export const UserActSchema = z.discriminatedUnion('type', [
   AcceptActSchema,
   AskAboutItemActSchema,
   GiveUpActSchema,
+  CloseActSchema,
 ]);
 
 /** Any dialogue act. */

@@ -113,7 +113,9 @@ export class BehaviourTally {
       }
       for (const act of turn.acts) {
         if (act.type === 'accept' && acceptedAfter === undefined) acceptedAfter = slates;
-        if (act.type === 'critique') this.#countCritique(act, record.turns[index + 1]?.acts ?? []);
+        // A critique on the last turn (said in leaving) had no turn to be answered in: it is neither honoured nor not.
+        const answer = record.turns[index + 1];
+        if (act.type === 'critique' && answer) this.#countCritique(act, answer.acts);
       }
     }
     if (record.outcome.reason === 'accepted' && acceptedAfter !== undefined) {

@@ -50,6 +50,9 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
       closed = lastAssistantActs.some((act) => act.type === 'close');
       // A close before the budget runs out, with the user still talking, means the policy had nothing left.
       exhausted = closed && !last && user.state === 'talking';
+      // A goodbye with a last suggestion or answer is not left hanging: the user takes it or not, and says goodbye
+      // too, when their reply fits in the budget.
+      if (closed && last && turnIndex + 1 < maxTurns && offersSomething(lastAssistantActs)) closed = false;
     } else {
       lastUserActs = user.respond(lastAssistantActs);
       acts = lastUserActs;
@@ -154,4 +157,9 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
   };
   setup.emit('dialogue:end', { record, index });
   return record;
+}
+
+/** Whether a turn gives the user something to take or turn down: a suggestion, or an answer about a title. */
+function offersSomething(acts: readonly AssistantAct[]): boolean {
+  return acts.some((act) => act.type === 'recommend' || act.type === 'describe-item');
 }

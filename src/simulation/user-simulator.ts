@@ -163,6 +163,7 @@ export class UserSimulator {
   /** The user's acts in reply to the recommender's last turn. */
   respond(assistantActs: readonly AssistantAct[]): UserAct[] {
     const acts: UserAct[] = [];
+    let leaving = false;
     // A slate in two parts, each with its reason, is one choice: the user takes one item of either, or neither.
     let slate: string[] | undefined;
     for (const act of assistantActs) {
@@ -194,11 +195,14 @@ export class UserSimulator {
         case 'respond-critique':
           for (const key of act.dropped ?? []) this.#settled.add(key);
           break;
-        case 'no-match':
         case 'close':
+          leaving = true;
+          break;
+        case 'no-match':
           break;
       }
     }
+    if (leaving) return this.#lastWord(acts, assistantActs);
     // Nothing is volunteered after a critique, a rejection or a question about an item: "What's Heat about? I love
     // westerns" is two turns run together.
     if (
@@ -214,6 +218,25 @@ export class UserSimulator {
       if ((act.type === 'disclose' && act.polarity === 'positive') || (act.type === 'critique' && act.attribute))
         this.#holdUp(act.items);
     return acts;
+  }
+
+  /**
+   * The reply to a goodbye that came with a last suggestion or an answer: the user takes it or turns it down as they
+   * would any other, and says goodbye too. A critique stays, as what the title lacked; a question about a title, which
+   * the recommender has left too soon to answer, turns the titles down. A user whose patience runs out here leaves as
+   * they would have (their giving up is their goodbye).
+   */
+  #lastWord(judged: readonly UserAct[], assistantActs: readonly AssistantAct[]): UserAct[] {
+    const close: UserAct = { type: 'close', items: [] };
+    if (this.#state !== 'talking') return this.#state === 'accepted' ? [...judged, close] : [...judged];
+    const acts = judged.filter((act) => act.type !== 'ask-about-item');
+    const offered = assistantActs.flatMap((act) =>
+      act.type === 'recommend' || act.type === 'describe-item' ? act.items : [],
+    );
+    const fresh = offered.filter((item) => this.#profile.opinionOf(item) === 'unseen');
+    if (fresh.length > 0 && !acts.some((act) => act.type === 'critique' || (act.type === 'reject' && !act.seen)))
+      acts.push({ type: 'reject', items: fresh, seen: false });
+    return [...acts, close];
   }
 
   /** Something true to say when nothing strong is left: a disliked film, the strongest weak leaning, or the goal. */

@@ -79,7 +79,14 @@ describe('DialogueGenerator', () => {
     for (const record of records) {
       const last = record.turns.at(-1);
       if (record.outcome.reason === 'accepted') {
-        expect(last?.acts).toEqual([{ type: 'close', items: [record.outcome.accepted] }]);
+        // The assistant closes on it, or the user took the last suggestion the budget allowed and said goodbye.
+        if (last?.speaker === 'user') {
+          expect(last.acts.filter((act) => act.type === 'accept' || act.type === 'close')).toEqual([
+            { type: 'accept', items: [record.outcome.accepted] },
+            { type: 'close', items: [] },
+          ]);
+          expect(last.index).toBe(19);
+        } else expect(last?.acts).toEqual([{ type: 'close', items: [record.outcome.accepted] }]);
         expect(record.outcome.recommended).toContain(record.outcome.accepted);
       } else {
         expect(record.outcome.accepted).toBeNull();
@@ -97,6 +104,35 @@ describe('DialogueGenerator', () => {
     // The user's opening request is answered, even with no turn left for a reply.
     expect(three.turns.at(-1)?.acts.map((act) => act.type)).toEqual(['recommend', 'close']);
     expect(three.outcome.reason).toBe('max-turns');
+  });
+
+  it('lets the user answer a goodbye that came with a last suggestion or answer, when the budget has room', async () => {
+    const records = await collect(new DialogueGenerator({ seed: 5, maxTurns: 8 }), users(80));
+    const endings = new Map<string, number>();
+    for (const record of records) {
+      const goodbye = record.turns.findLast((turn) => turn.speaker === 'assistant');
+      const offered = goodbye?.acts.flatMap((act) =>
+        act.type === 'recommend' || act.type === 'describe-item' ? act.items : [],
+      );
+      if (!goodbye?.acts.some((act) => act.type === 'close') || offered?.length === 0) continue;
+      // Only the budget closes with a suggestion, and the user's reply is the last turn it allows.
+      expect(goodbye.index).toBe(6);
+      const reply = record.turns[7];
+      expect(reply?.speaker).toBe('user');
+      const types = reply?.acts.map((act) => act.type) ?? [];
+      expect(['close', 'give-up']).toContain(types.at(-1));
+      expect(types).not.toContain('ask-about-item');
+      // It is about what was offered, and the outcome says how it went.
+      for (const act of reply?.acts ?? []) for (const item of act.items) expect(offered).toContain(item);
+      if (types.includes('accept'))
+        expect(record.outcome.accepted).toBe(reply?.acts.find((a) => a.type === 'accept')?.items[0]);
+      else expect(record.outcome.reason).toBe(types.includes('give-up') ? 'gave-up' : 'max-turns');
+      const key = types.includes('accept') ? 'accepted' : (types.at(-1) ?? '');
+      endings.set(key, (endings.get(key) ?? 0) + 1);
+    }
+    // Some take the last suggestion, some turn it down and say goodbye.
+    expect(endings.get('accepted')).toBeGreaterThan(2);
+    expect(endings.get('close')).toBeGreaterThan(2);
   });
 
   it('plugs in a custom policy and records its name', async () => {

@@ -461,8 +461,24 @@ function coherenceProblems(c: Case): string[] {
     }
     for (const act of here) for (const id of act.items) named.add(id);
     if (i === 0 && here[0]?.type !== 'greet') at(i, 'the assistant does not open with a greeting');
-    if (here.some((a) => a.type === 'close') && (i !== turns.length - 1 || here.at(-1)?.type !== 'close'))
+    // A goodbye ends the dialogue, but for the user's reply to one that came with a last suggestion or answer, which
+    // the budget leaves room for: the user takes it or turns it down, and says goodbye (or gives up) in turn.
+    const answeredGoodbye =
+      turn.speaker === 'assistant' &&
+      i === turns.length - 2 &&
+      i >= maxTurns - 2 &&
+      here.some((a) => a.type === 'recommend' || a.type === 'describe-item');
+    const lastWord = turn.speaker === 'user' && i === turns.length - 1 && i >= maxTurns - 1;
+    if (
+      here.some((a) => a.type === 'close') &&
+      (here.at(-1)?.type !== 'close' || !(i === turns.length - 1 || answeredGoodbye))
+    )
       at(i, 'close is not the last act of the dialogue');
+    if (answeredGoodbye && !['close', 'give-up'].includes(acts(turns[i + 1]).at(-1)?.type ?? ''))
+      at(i + 1, 'the user does not say goodbye after the assistant did');
+    if (turn.speaker === 'user' && here.some((a) => a.type === 'close') && !lastWord)
+      at(i, "the user says goodbye other than in answer to the assistant's last suggestion");
+    if (lastWord && here.some((a) => a.type === 'ask-about-item')) at(i, 'the user asks about a title after goodbye');
 
     if (turn.speaker === 'assistant') {
       for (const act of here) {
@@ -543,8 +559,11 @@ function coherenceProblems(c: Case): string[] {
     at(turns.length - 1, `outcome.accepted ${record.outcome.accepted}, but the user accepted ${accepted}`);
   if (record.outcome.reason !== expectedReason)
     at(turns.length - 1, `outcome.reason ${record.outcome.reason}, expected ${expectedReason}`);
-  const close = acts(turns.at(-1)).find((a) => a.type === 'close');
-  if (close && JSON.stringify(close.items) !== JSON.stringify(accepted === null ? [] : [accepted]))
+  // The assistant's goodbye names the accepted item; the user's, after accepting in the same turn, names nothing.
+  const closing = turns.findLast((t) => t.speaker === 'assistant');
+  const close = acts(closing).find((a) => a.type === 'close');
+  const acceptedBefore = closing === turns.at(-1) ? accepted : null;
+  if (close && JSON.stringify(close.items) !== JSON.stringify(acceptedBefore === null ? [] : [acceptedBefore]))
     at(turns.length - 1, `the close names ${close.items.join(', ') || 'nothing'}, accepted ${accepted}`);
   if (JSON.stringify(record.outcome.recommended) !== JSON.stringify(recommended))
     at(turns.length - 1, 'outcome.recommended differs from the recommend acts');
@@ -554,12 +573,20 @@ function coherenceProblems(c: Case): string[] {
   return problems;
 }
 
-/** The brief's ending rule: a dialogue ends on the assistant's close unless the turn budget cut it off. */
+/**
+ * The brief's ending rule: a dialogue ends on the assistant's close unless the turn budget cut it off, or on the
+ * user's answer to that close, when the budget left room for it.
+ */
 function endingProblems(c: Case): string[] {
   const last = c.record.turns.at(-1);
+  const closing = acts(last).at(-1)?.type;
   if (
     c.record.outcome.reason === 'max-turns' ||
-    (last?.speaker === 'assistant' && acts(last).some((a) => a.type === 'close'))
+    (last?.speaker === 'assistant' && closing === 'close') ||
+    (last?.speaker === 'user' &&
+      last.index === c.maxTurns - 1 &&
+      (closing === 'close' || closing === 'give-up') &&
+      acts(c.record.turns.at(-2)).some((a) => a.type === 'close'))
   )
     return [];
   const what = acts(last)

@@ -114,4 +114,34 @@ describe('user wording variety', () => {
       expect(answered.some((text) => /^Heat(?: \(1995\))?\? /.test(text))).toBe(true);
     }
   });
+
+  it('answers a goodbye with thanks for a find or for trying, thanking once, and asks for nothing more', () => {
+    const close: DialogueAct = { type: 'close', items: [] };
+    const thanks = /\b(?:thanks|thank|cheers|appreciated)\b/gi;
+    const said = { found: new Set<string>(), refused: new Set<string>() };
+    for (let seed = 0; seed < 300; seed++) {
+      for (const persona of PERSONAS) {
+        const found = render([{ type: 'accept', items: [HEAT] }, close], seed, persona);
+        const refused = render([{ type: 'reject', items: [HEAT], seen: false }, close], seed, persona);
+        const critiqued = render(
+          [
+            { type: 'critique', items: [HEAT], attribute: 'genre:Crime', direction: 'less', polarity: 'negative' },
+            close,
+          ],
+          seed,
+          persona,
+        );
+        for (const text of [found, refused, critiqued]) expect(text.match(thanks)?.length ?? 0, text).toBeLessThan(2);
+        // Leaving, the user asks nothing: not "Got anything like Heat, but less of a crime story?".
+        for (const text of [refused, critiqued])
+          expect(text, text).not.toMatch(/\b(?:anything|something|else|other|instead|more|got)\b[^.!?]*\?/i);
+        // Turning the last suggestion down is no find to thank for.
+        expect(refused, refused).not.toMatch(/help|sorted|it is|here I come/i);
+        said.found.add(found);
+        said.refused.add(refused);
+      }
+    }
+    expect(said.found.size).toBeGreaterThan(100);
+    expect(said.refused.size).toBeGreaterThan(100);
+  });
 });

@@ -209,6 +209,36 @@ describe('UserSimulator', () => {
     }
   });
 
+  it('answers a goodbye that came with a last suggestion: takes it or says what it lacked, asks nothing, says goodbye', () => {
+    const close: AssistantAct = { type: 'close', items: [] };
+    const goodbye: UserAct = { type: 'close', items: [] };
+    expect(simulator().respond([recommend('m8'), close])).toEqual([{ type: 'accept', items: ['m8'] }, goodbye]);
+    // Alien, with a disliked genre, is critiqued as it would be, but not asked about; nor is anything else.
+    expect(simulator().respond([recommend('m2'), close])).toEqual([
+      { type: 'critique', items: ['m2'], attribute: 'genre:Horror', direction: 'less', polarity: 'negative' },
+      goodbye,
+    ]);
+    expect(simulator().respond([{ type: 'describe-item', items: ['m8'], attributes: [] }, close])).toEqual([
+      { type: 'accept', items: ['m8'] },
+      goodbye,
+    ]);
+    for (let seed = 0; seed < 40; seed++) {
+      const types = simulator(seed)
+        .respond([recommend('m3', 'm5'), close])
+        .map((act) => act.type);
+      expect(types.at(-1)).toBe('close');
+      expect(types).not.toContain('ask-about-item');
+      expect(types.some((type) => type === 'accept' || type === 'reject' || type === 'critique')).toBe(true);
+    }
+    // Out of patience there, giving up is the goodbye.
+    const user = simulator();
+    user.respond([recommend('m6')]);
+    expect(user.respond([recommend('m2'), close]).at(-1)).toEqual({ type: 'give-up', items: [] });
+    expect(user.state).toBe('gave-up');
+    // A goodbye with nothing to answer gets a goodbye.
+    expect(simulator().respond([close])).toEqual([goodbye]);
+  });
+
   it('names no item the recommender did not name, except the visible ones it rated', () => {
     const catalog = smallCatalog();
     const visible = new Set(['m1', 'm6', 'm7']);
@@ -262,8 +292,9 @@ describe('UserSimulator in whole dialogues', () => {
         for (const act of turn.acts)
           if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
             liked.add(act.attribute);
-        // Told what the title is, or leaving, a plain "not for me" is fine.
-        if (turn.acts.some((act) => act.type === 'give-up')) return;
+        // Told what the title is, or leaving (giving up, or answering the recommender's goodbye with no turn left to
+        // ask about it), a plain "not for me" is fine: the wording grants the fit.
+        if (turn.acts.some((act) => act.type === 'give-up' || act.type === 'close')) return;
         // Nor is a title turned down again when asked why ("Nothing in particular."): it was counted the first time.
         const described = (dialogue.turns[index - 1]?.acts ?? []).flatMap((act) =>
           act.type === 'describe-item' || act.type === 'ask-reason' ? act.items : [],

@@ -326,6 +326,27 @@ function build(d: DomainWords) {
     terse: [({ t, s }) => `Like ${t}, but ${s}, ideally.`, ({ t, s }) => `Something like ${t}, but ${s}.`],
   };
 
+  /** A critique said in leaving, after the recommender's goodbye: what the title lacked, asking for nothing more. */
+  const CLOSING_CRITIQUE: Styled<ShiftWords> = {
+    normal: [
+      ({ t, s }) => `I was hoping for something like ${t}, but ${s}.`,
+      ({ t, s }) => `Something like ${t}, but ${s}, would have suited me better.`,
+      ({ t, s }) => `I'd have liked something like ${t}, only ${s}.`,
+      ({ t, s }) => `Not quite: I was after something like ${t}, but ${s}.`,
+    ],
+    terse: [({ t, s }) => `Wanted something like ${t}, but ${s}.`],
+  };
+
+  /** The same for comparative shifts, which read before "than X". */
+  const CLOSING_CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
+    normal: [
+      ({ t, s }) => `I was hoping for something ${s} than ${t}.`,
+      ({ t, s }) => `Something ${s} than ${t} would have suited me better.`,
+      ({ t, s }) => `I'd have liked something ${s} than ${t}.`,
+    ],
+    terse: [({ t, s }) => `Wanted something ${s} than ${t}.`],
+  };
+
   /** The same for comparative shifts, which read before "than X". */
   const REASON_CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
     normal: [
@@ -930,7 +951,7 @@ function build(d: DomainWords) {
     ({ and }) => `Thanks a lot, ${and} it is tonight.`,
   ]);
 
-  /** A user's goodbye. */
+  /** A user's goodbye after taking a suggestion. */
   const USER_CLOSE: readonly string[] = [
     'Thanks, bye!',
     'Thanks for the help!',
@@ -945,6 +966,25 @@ function build(d: DomainWords) {
     'Thanks, that was helpful!',
     'Okay, thanks, bye!',
     'Alright, thanks for everything.',
+    'Great, bye for now!',
+    'Right, see you!',
+  ];
+
+  /** A user's goodbye after turning the last suggestion down: thanks for trying, not for a find. */
+  const USER_CLOSE_EMPTY_HANDED: readonly string[] = [
+    'Thanks anyway, bye!',
+    'Thanks for trying!',
+    'Oh well. Thanks all the same.',
+    'No luck tonight, then. Thanks anyway!',
+    'All right. Bye for now!',
+    'Thanks for your time, though.',
+    "I'll keep looking. Thanks, though!",
+    'Okay, thanks for trying. Bye!',
+    'Maybe another time. Thanks!',
+    "That's it for tonight, then. Thanks anyway.",
+    'Oh well, bye for now!',
+    'Never mind. Good night!',
+    'Another time, maybe. Bye!',
   ];
   return {
     STATE_GOAL,
@@ -958,6 +998,8 @@ function build(d: DomainWords) {
     REASON_NOT_ENOUGH,
     REASON_CRITIQUE,
     REASON_CRITIQUE_COMPARATIVE,
+    CLOSING_CRITIQUE,
+    CLOSING_CRITIQUE_COMPARATIVE,
     REASON_NONE,
     REASON_NONE_INSTEAD,
     REJECT_ONE,
@@ -989,6 +1031,7 @@ function build(d: DomainWords) {
     USER_OPEN_QUESTIONS,
     USER_CLOSE_WITH_ITEM,
     USER_CLOSE,
+    USER_CLOSE_EMPTY_HANDED,
   };
 }
 

@@ -131,7 +131,9 @@ function userCritique(state: TurnState, act: ActOfType<'critique'>): string {
   const { random } = state;
   const shift = shiftOf(act, state);
   const shortfall = shortfallOf(state, act, shift);
-  if (act.items.some((id) => state.reasonAsked.includes(id))) return reasonCritique(state, act, shift, shortfall);
+  if (act.items.some((id) => state.reasonAsked.includes(id)))
+    return statedCritique(state, act, shift, shortfall, 'asked');
+  if (state.closing) return statedCritique(state, act, shift, shortfall, 'leaving');
   if (shortfall === undefined || !random.chance(SHORTFALL_RATE)) {
     const words: ShiftWords = { t: titleWords(state, act.items).and, s: shift.s };
     const general = styled(state, state.t.CRITIQUE);
@@ -145,25 +147,34 @@ function userCritique(state: TurnState, act: ActOfType<'critique'>): string {
   return `${text} ${styledText(state, state.t.SHORTFALL_ASKS)}`;
 }
 
-/** A critique given as what put the user off the item, asked ("Mostly that Heat sounds a bit too violent for me."). */
-function reasonCritique(
+/**
+ * A critique said as a statement rather than a request: when asked what put the user off the item ("Mostly that
+ * Heat sounds a bit too violent for me."), or in leaving, after the recommender's goodbye ("Hmm, Heat seems too
+ * violent for tonight.", "I was hoping for something lighter than Heat."), which asks for nothing more.
+ */
+function statedCritique(
   state: TurnState,
   act: ActOfType<'critique'>,
   shift: Shift,
   shortfall: ReturnType<typeof shortfallOf>,
+  when: 'asked' | 'leaving',
 ): string {
-  const { random } = state;
+  const { random, t: lists } = state;
+  const [tooMuch, notEnough, general, comparative] =
+    when === 'asked'
+      ? [lists.REASON_TOO_MUCH, lists.REASON_NOT_ENOUGH, lists.REASON_CRITIQUE, lists.REASON_CRITIQUE_COMPARATIVE]
+      : [lists.TOO_MUCH, lists.NOT_ENOUGH, lists.CLOSING_CRITIQUE, lists.CLOSING_CRITIQUE_COMPARATIVE];
   const t = titleWords(state, act.items).and;
-  if (shortfall !== undefined) {
-    return random.pick(styled(state, shortfall.too ? state.t.REASON_TOO_MUCH : state.t.REASON_NOT_ENOUGH))({
-      t,
-      a: shortfall.a,
-    });
+  // Asked why, a shortfall is the answer; in leaving, it is one way of putting it, and never as a question ("Isn't
+  // Heat a bit too violent?").
+  if (shortfall !== undefined && (when === 'asked' || random.chance(SHORTFALL_RATE))) {
+    const words = { t, a: shortfall.a };
+    const said = styled(state, shortfall.too ? tooMuch : notEnough).map((template) => template(words));
+    return random.pick(said.filter((text) => !text.endsWith('?')));
   }
-  const general = styled(state, state.t.REASON_CRITIQUE);
   const template = shift.comparative
-    ? pickOf(random, general, styled(state, state.t.REASON_CRITIQUE_COMPARATIVE))
-    : random.pick(general);
+    ? pickOf(random, styled(state, general), styled(state, comparative))
+    : random.pick(styled(state, general));
   return template({ t, s: shift.s });
 }
 
@@ -558,10 +569,7 @@ function combinesWithCritique(critiqueAct: ActOfType<'respond-critique'>, next: 
 
 function close(state: TurnState, act: ActOfType<'close'>): string {
   const { random } = state;
-  if (state.speaker === 'user') {
-    if (act.items.length === 0) return random.pick(state.t.USER_CLOSE);
-    return random.pick(state.t.USER_CLOSE_WITH_ITEM)(titleWords(state, act.items));
-  }
+  if (state.speaker === 'user') return random.pick(state.t.USER_CLOSE_WITH_ITEM)(titleWords(state, act.items));
   if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES_EMPTY_HANDED)}`;
   const light = !namesGrave(state.catalog, act.items);
   const enjoyable = light || !namesHarrowing(state.catalog, act.items);
@@ -579,6 +587,8 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
 }
 
 const IT_IS = /\bit is\b/;
+
+const THANKS = /\b(?:thanks|thank|cheers|appreciated)\b/i;
 
 // A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", "Have a great
 // time with Heat (1995)!" by "Have a nice evening!", "Enjoy your evening!" by "Have a good evening!", nor "Lovely.
@@ -675,9 +685,15 @@ function refusesFitting(state: TurnState, act: DialogueAct | undefined): boolean
   return act?.type === 'reject' && !act.seen && act.items.length === 1 && fitsStated(state, act.items[0] as string);
 }
 
-/** Whether the recommender just described the item, and it carries something the user said they like. */
+/**
+ * Whether the item carries something the user said they like, and the user knows what it is (the recommender just
+ * described it) or is leaving (with no turn left to ask about it).
+ */
 function fitsStated(state: TurnState, id: string): boolean {
-  return state.described.includes(id) && state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key));
+  return (
+    (state.described.includes(id) || state.closing) &&
+    state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key))
+  );
 }
 
 /** A refusal ("Seen it already"), and often a request for something else, but not from a user who is leaving. */
@@ -1182,6 +1198,14 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     } else if (act.type === 'give-up' && act.items.length === 0 && refusesFitting(state, acts[i - 1])) {
       // After "Heat sounds close, but …", leaving concedes the near miss rather than "We're going around in circles".
       pieces.push(styledText(state, state.t.GIVE_UP_AFTER_NEAR_MISS));
+      i++;
+    } else if (act.type === 'close' && act.items.length === 0 && isUser(state)) {
+      // The user's goodbye answers the recommender's: thanks for a find, or for trying ("Not for me. Thanks anyway!"),
+      // and thanks once ("I'll sit Heat out, thanks." is not followed by "Thanks anyway, bye!").
+      const found = acts.some((other) => other.type === 'accept');
+      const goodbyes = found ? state.t.USER_CLOSE : state.t.USER_CLOSE_EMPTY_HANDED;
+      const thanked = pieces.some((piece) => THANKS.test(piece));
+      pieces.push(state.random.pick(thanked ? goodbyes.filter((text) => !THANKS.test(text)) : goodbyes));
       i++;
     } else if (act.type === 'close' && act.items.length === 0 && !isUser(state) && closesAfter(acts[i - 1])) {
       // A goodbye after a last suggestion, answer or no-match in the same turn: not "Sorry we didn't find the right
