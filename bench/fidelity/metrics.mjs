@@ -65,7 +65,8 @@ const isWordChar = (ch) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 /**
  * Finds catalog display titles ("Heat (1995)") in text without the project's mention finder: every "(YYYY)" in the
  * text is tried against the titles of that year ending there (the longest wins, and it must start at a word
- * boundary); titles without a year are searched for as they are.
+ * boundary); titles without a year are searched for as they are, unless a longer title begins there as a user writes
+ * it, without its year ("Babylon 5" inside "Babylon 5: Thirdspace").
  */
 export function titleIndex(catalog, displayTitle) {
   const byYear = new Map();
@@ -81,6 +82,15 @@ export function titleIndex(catalog, displayTitle) {
     byYear.set(item.year, list);
   }
   for (const list of byYear.values()) list.sort((a, b) => b.display.length - a.display.length);
+  const written = catalog.items().map((item) => item.title);
+  for (const entry of yearless) {
+    entry.longer = written.filter(
+      (title) =>
+        title.length > entry.display.length &&
+        title.startsWith(entry.display) &&
+        !isWordChar(title[entry.display.length]),
+    );
+  }
   const startsAtBoundary = (text, start) => start === 0 || !isWordChar(text[start - 1]);
   return {
     display: (id) => displayTitle(catalog.get(id)),
@@ -105,7 +115,14 @@ export function titleIndex(catalog, displayTitle) {
       for (const entry of yearless) {
         let at = text.indexOf(entry.display);
         while (at >= 0) {
-          if (startsAtBoundary(text, at) && !isWordChar(text[at + entry.display.length]) && !inside(at)) add(entry.id);
+          const partOfLonger = entry.longer.some((title) => text.startsWith(title, at));
+          if (
+            startsAtBoundary(text, at) &&
+            !isWordChar(text[at + entry.display.length]) &&
+            !inside(at) &&
+            !partOfLonger
+          )
+            add(entry.id);
           at = text.indexOf(entry.display, at + entry.display.length);
         }
       }

@@ -46,12 +46,13 @@ const isFacet = (name: string): boolean => FACET_NAME.test(name);
 export function cleanItem(input: unknown): Item | undefined {
   if (!isPlainObject(input)) return undefined;
   for (const name of Object.keys(input)) if (!ITEM_KEYS.has(name) || input[name] === undefined) return undefined;
-  const { id, title, year, aliases, popularity, externalIds, attributes } = input;
+  const { id, title, year, aliases, popularity, quality, externalIds, attributes } = input;
   if (!isCleanText(id) || !isCleanText(title)) return undefined;
   if (year !== undefined && !(Number.isInteger(year) && (year as number) >= 1000 && (year as number) <= 9999))
     return undefined;
   if (aliases !== undefined && !isCleanTexts(aliases)) return undefined;
   if (popularity !== undefined && !(Number.isFinite(popularity) && (popularity as number) >= 0)) return undefined;
+  if (quality !== undefined && !(typeof quality === 'number' && quality >= 0 && quality <= 1)) return undefined;
   const ids = externalIds === undefined ? undefined : cleanRecord(externalIds, isText, isText, same);
   if (externalIds !== undefined && ids === undefined) return undefined;
   const values = cleanRecord(attributes, isFacet, isCleanTexts, (list) => list.slice());
@@ -61,6 +62,7 @@ export function cleanItem(input: unknown): Item | undefined {
   if (year !== undefined) item.year = year as number;
   if (aliases !== undefined) item.aliases = aliases.slice();
   if (popularity !== undefined) item.popularity = popularity as number;
+  if (quality !== undefined) item.quality = quality;
   if (ids !== undefined) item.externalIds = ids;
   item.attributes = values;
   return item;

@@ -91,6 +91,14 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
    */
   popularityWeight: z.number().min(0).default(0.15),
   /**
+   * Weight of how far an item's quality (0–1, `Item.quality`: how well rated it is) falls below the mean of the
+   * catalog's, taken off its score when the catalog has quality: a recommender does not pitch a film its raters
+   * panned (a MovieLens mean of 1.5 stars) to a fan of its genre. Items rated above the mean get nothing extra, so
+   * slates do not all narrow to the best rated.
+   * @default 2
+   */
+  qualityWeight: z.number().min(0).default(2),
+  /**
    * Item questions ("Have you seen …?") are about one of this many most popular items.
    * @default 300
    */
@@ -979,10 +987,11 @@ class BeliefRecommender implements RecommenderPolicy {
    * Ranks candidates by believed utility (plus a little popularity) into #topPositions, best first, and returns how
    * many there are (at most `limit`). Items that must not be offered (shown, seen, rejected, disliked, carrying an
    * avoided attribute, a later volume of a series before the one ahead of it is known, outside the critiqued years,
-   * outside a critique's `among`) are left out.
+   * outside a critique's `among`) are left out. Poorly rated items lose score (`qualityWeight`) unless `rated` is
+   * false: the candidates a question is weighed on stand for the user's taste, whatever raters made of them.
    */
-  #rank(limit: number, constraint: SlateConstraint = {}): number {
-    const { ids, years, popularity, inverseRoot } = this.#index;
+  #rank(limit: number, constraint: SlateConstraint = {}, rated = true): number {
+    const { ids, years, popularity, shortfall, inverseRoot } = this.#index;
     const jitter = this.#jitter;
     if (!this.#jitterDrawn) {
       for (let position = 0; position < ids.length; position++) jitter[position] = 0.02 * this.#random.next();
@@ -997,7 +1006,8 @@ class BeliefRecommender implements RecommenderPolicy {
     const maxYear = this.#maxYear;
     // An item of unknown year (NaN) is neither newer nor older than anything: a critique of an era leaves it out.
     const dated = minYear !== -Infinity || maxYear !== Infinity;
-    const popularityWeight = this.#options.popularityWeight;
+    const { popularityWeight } = this.#options;
+    const qualityWeight = rated ? this.#options.qualityWeight : 0;
     const positions = this.#topPositions;
     const scores = this.#topScores;
     // First every eligible item's score, in catalog order (or `among`'s).
@@ -1013,6 +1023,7 @@ class BeliefRecommender implements RecommenderPolicy {
       let score =
         (sums[position] as number) * (inverseRoot[position] as number) +
         popularityWeight * (popularity[position] as number) +
+        qualityWeight * (shortfall[position] as number) +
         (jitter[position] as number);
       if (like) score += LIKE_WEIGHT * (like[position] as number) * (inverseRoot[position] as number);
       eligibleScores[eligibleCount] = score;
@@ -1147,7 +1158,7 @@ class BeliefRecommender implements RecommenderPolicy {
 
   /** The question worth most now, or undefined when there is nothing left worth asking. */
   #question(): AssistantAct | undefined {
-    const candidates = this.#rank(this.#options.candidatePool);
+    const candidates = this.#rank(this.#options.candidatePool, {}, false);
     if (candidates < 2) return undefined;
     // How many candidates carry each attribute, counted in a reused array and zeroed again before returning.
     const { share } = this.#plan;

@@ -1,4 +1,4 @@
-import { parseAttributeKey } from '../catalog/item.js';
+import { type Item, parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { domainPhrasing, type FacetPhrasing } from '../lexicon/domain-phrasing.js';
 
@@ -16,6 +16,11 @@ export interface CatalogIndex {
   years: Float64Array;
   /** Popularity relative to the most popular item, in [0, 1]. */
   popularity: Float64Array;
+  /**
+   * How far below the mean quality of the catalog's items an item's quality (`Item.quality`) is: negative for the
+   * poorly rated, 0 for the rest and for an item without one.
+   */
+  shortfall: Float64Array;
   facets: ReadonlySet<string>;
   /** The facet of each attribute, by dense attribute id. */
   attributeFacet: readonly string[];
@@ -54,6 +59,7 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
     }),
     years: Float64Array.from(items, (item) => item.year ?? Number.NaN),
     popularity: Float64Array.from(items, (item) => catalog.relativePopularity(item.id)),
+    shortfall: qualityShortfalls(items),
     facets: new Set(byFacet.keys()),
     attributeFacet: Array.from(
       { length: catalog.attributeKeyCount },
@@ -63,6 +69,18 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
   };
   cache.set(catalog, index);
   return index;
+}
+
+function qualityShortfalls(items: readonly Item[]): Float64Array {
+  let sum = 0;
+  let count = 0;
+  for (const { quality } of items) {
+    if (quality === undefined) continue;
+    sum += quality;
+    count++;
+  }
+  const mean = count === 0 ? 0 : sum / count;
+  return Float64Array.from(items, ({ quality }) => (quality === undefined ? 0 : Math.min(0, quality - mean)));
 }
 
 /** A kind of facet the domain's phrasing names ("genre", "creator", …). */

@@ -125,6 +125,8 @@ export class UserSimulator {
   #slates = 0;
   #state: UserState = 'talking';
   #greeted = false;
+  // The recommender has said goodbye: the user answers it, and does not give up on someone who has already left.
+  #leaving = false;
 
   constructor(
     profile: PreferenceProfile,
@@ -163,7 +165,7 @@ export class UserSimulator {
   /** The user's acts in reply to the recommender's last turn. */
   respond(assistantActs: readonly AssistantAct[]): UserAct[] {
     const acts: UserAct[] = [];
-    let leaving = false;
+    this.#leaving = assistantActs.some((act) => act.type === 'close');
     // A slate in two parts, each with its reason, is one choice: the user takes one item of either, or neither.
     let slate: string[] | undefined;
     for (const act of assistantActs) {
@@ -195,14 +197,12 @@ export class UserSimulator {
         case 'respond-critique':
           for (const key of act.dropped ?? []) this.#settled.add(key);
           break;
-        case 'close':
-          leaving = true;
-          break;
         case 'no-match':
+        case 'close':
           break;
       }
     }
-    if (leaving) return this.#lastWord(acts, assistantActs);
+    if (this.#leaving) return this.#lastWord(acts, assistantActs);
     // Nothing is volunteered after a critique, a rejection or a question about an item: "What's Heat about? I love
     // westerns" is two turns run together.
     if (
@@ -222,20 +222,22 @@ export class UserSimulator {
 
   /**
    * The reply to a goodbye that came with a last suggestion or an answer: the user takes it or turns it down as they
-   * would any other, and says goodbye too. A critique stays, as what the title lacked; a question about a title, which
-   * the recommender has left too soon to answer, turns the titles down. A user whose patience runs out here leaves as
-   * they would have (their giving up is their goodbye).
+   * would any other, and says goodbye too (never giving up on a recommender who has already left). A critique stays,
+   * as what the title lacked, and the other new titles are turned down with it; a question about a title, which the
+   * recommender has left too soon to answer, turns the titles down.
    */
   #lastWord(judged: readonly UserAct[], assistantActs: readonly AssistantAct[]): UserAct[] {
     const close: UserAct = { type: 'close', items: [] };
-    if (this.#state !== 'talking') return this.#state === 'accepted' ? [...judged, close] : [...judged];
     const acts = judged.filter((act) => act.type !== 'ask-about-item');
-    const offered = assistantActs.flatMap((act) =>
-      act.type === 'recommend' || act.type === 'describe-item' ? act.items : [],
-    );
-    const fresh = offered.filter((item) => this.#profile.opinionOf(item) === 'unseen');
-    if (fresh.length > 0 && !acts.some((act) => act.type === 'critique' || (act.type === 'reject' && !act.seen)))
-      acts.push({ type: 'reject', items: fresh, seen: false });
+    if (this.#state === 'talking') {
+      const answered = new Set(
+        acts.flatMap((act) => (act.type === 'critique' || act.type === 'reject' ? act.items : [])),
+      );
+      const unanswered = assistantActs
+        .flatMap((act) => (act.type === 'recommend' || act.type === 'describe-item' ? act.items : []))
+        .filter((item) => !answered.has(item) && this.#profile.opinionOf(item) === 'unseen');
+      if (unanswered.length > 0) acts.push({ type: 'reject', items: unanswered, seen: false });
+    }
     return [...acts, close];
   }
 
@@ -453,7 +455,7 @@ export class UserSimulator {
   /** Counts an unsatisfying turn; past the persona's patience, the user gives up instead. */
   #unsatisfying(acts: UserAct[], seen: readonly string[] = [], fresh: readonly string[] = []): UserAct[] {
     this.#unsatisfied++;
-    if (this.#unsatisfied < this.#traits.patience) return acts;
+    if (this.#unsatisfied < this.#traits.patience || this.#leaving) return acts;
     this.#state = 'gave-up';
     // What the user says of the last slate stays: their opinions, and that they had seen it all ("King Kong was
     // fantastic! Seen it already, though. I'll look elsewhere."), not their critique or request for more. Titles they

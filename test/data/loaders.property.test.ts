@@ -509,9 +509,16 @@ describe('loadMovieLens on generated valid directories (property)', () => {
         expect(dataset.duplicateRatings.rows).toBe(files.ratings.length - counting.length);
         expect(dataset.duplicateRatings.pairs).toBe(repeated.size);
         expect(dataset.duplicateRatings.examples.length).toBe(Math.min(10, dataset.duplicateRatings.rows));
-        // Popularity counts users, not rows.
+        // Popularity counts users, not rows; quality is their mean rating pooled with 10 ratings 0.45 stars (a tenth
+        // of the 0.5–5 scale) below the mean of all, placed on the scale from 0 to 1 (to three decimals).
+        const everyMean = counting.reduce((sum, r) => sum + r.rating, 0) / counting.length;
         for (const movie of files.movies) {
-          expect(catalog.require(movie.id).popularity).toBe(counting.filter((r) => r.movie === movie.id).length);
+          const own = counting.filter((r) => r.movie === movie.id);
+          expect(catalog.require(movie.id).popularity).toBe(own.length);
+          const pooled = (own.reduce((sum, r) => sum + r.rating, 0) + 10 * (everyMean - 0.45)) / (own.length + 10);
+          const quality = catalog.require(movie.id).quality;
+          if (own.length === 0) expect(quality).toBeUndefined();
+          else expect(quality).toBeCloseTo(Math.min(1, Math.max(0, (pooled - 0.5) / 4.5)), 2);
         }
 
         // One tag per spelling key (letters and digits, lowercased; a known other name's key; a plural's singular

@@ -62,6 +62,8 @@ describe('loadMovieLens', () => {
       title: 'The Matrix',
       year: 1999,
       popularity: 2,
+      // Rated 5 and 2, pooled with 10 ratings of 2.65 (the mean of all, 3.1, less a tenth of the scale): 2.79 of 0.5–5.
+      quality: 0.509,
       externalIds: { imdb: 'tt0133093', tmdb: '603' },
       attributes: { genre: ['Action', 'Sci-Fi', 'Thriller'], tag: ['cyberpunk', 'philosophy, sort of'] },
     });
@@ -87,6 +89,18 @@ describe('loadMovieLens', () => {
     expect(profile.disliked.map((o) => o.item)).toEqual(['5']);
     expect(profile.affinity('tag:Stephen King')).toBeLessThan(0);
     expect([...data.profiles()].map((p) => p.id)).toEqual(['1', '2']);
+  });
+
+  it('rates each film by its raters, a film few rated close to a little under the mean of all', async () => {
+    const { catalog } = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS }));
+    // Film 2 was rated 4, film 5 rated 1 (once each), film 3 rated 3.5; film 4 was not rated.
+    const quality = (id: string) => catalog.get(id)?.quality as number;
+    expect(quality('2')).toBeGreaterThan(quality('3'));
+    expect(quality('3')).toBeGreaterThan(quality('5'));
+    expect(catalog.get('4')?.quality).toBeUndefined();
+    // One rating moves a film only a little: a single 4 of 5 stays under the middle of the scale.
+    expect(quality('2')).toBeLessThan(0.55);
+    expect(quality('5')).toBeGreaterThan(0.4);
   });
 
   it('counts ratings as popularity and leaves out bookkeeping tags and verdicts', async () => {

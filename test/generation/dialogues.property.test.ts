@@ -462,7 +462,7 @@ function coherenceProblems(c: Case): string[] {
     for (const act of here) for (const id of act.items) named.add(id);
     if (i === 0 && here[0]?.type !== 'greet') at(i, 'the assistant does not open with a greeting');
     // A goodbye ends the dialogue, but for the user's reply to one that came with a last suggestion or answer, which
-    // the budget leaves room for: the user takes it or turns it down, and says goodbye (or gives up) in turn.
+    // the budget leaves room for: the user takes it or turns it down, and says goodbye in turn.
     const answeredGoodbye =
       turn.speaker === 'assistant' &&
       i === turns.length - 2 &&
@@ -474,8 +474,10 @@ function coherenceProblems(c: Case): string[] {
       (here.at(-1)?.type !== 'close' || !(i === turns.length - 1 || answeredGoodbye))
     )
       at(i, 'close is not the last act of the dialogue');
-    if (answeredGoodbye && !['close', 'give-up'].includes(acts(turns[i + 1]).at(-1)?.type ?? ''))
+    if (answeredGoodbye && acts(turns[i + 1]).at(-1)?.type !== 'close')
       at(i + 1, 'the user does not say goodbye after the assistant did');
+    if (answeredGoodbye && acts(turns[i + 1]).some((a) => a.type === 'give-up'))
+      at(i + 1, 'the user gives up on an assistant that has already said goodbye');
     if (turn.speaker === 'user' && here.some((a) => a.type === 'close') && !lastWord)
       at(i, "the user says goodbye other than in answer to the assistant's last suggestion");
     if (lastWord && here.some((a) => a.type === 'ask-about-item')) at(i, 'the user asks about a title after goodbye');
@@ -585,7 +587,7 @@ function endingProblems(c: Case): string[] {
     (last?.speaker === 'assistant' && closing === 'close') ||
     (last?.speaker === 'user' &&
       last.index === c.maxTurns - 1 &&
-      (closing === 'close' || closing === 'give-up') &&
+      closing === 'close' &&
       acts(c.record.turns.at(-2)).some((a) => a.type === 'close'))
   )
     return [];

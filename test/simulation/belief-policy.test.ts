@@ -37,6 +37,36 @@ describe('beliefPolicy', () => {
     expect(['ask-open', 'ask-attribute']).toContain(first?.[1]?.type);
   });
 
+  it('does not pitch a title its raters panned, when the catalog knows how well each is rated', () => {
+    // Every other sci-fi film panned (quality 0.1), the rest rated well; the other films in between.
+    let sciFi = 0;
+    const rated = new ItemCatalog(
+      catalog.items().map((item) => {
+        const panned = item.attributes.genre?.includes('Sci-Fi') === true && sciFi++ % 2 === 0;
+        return { ...item, quality: panned ? 0.1 : item.attributes.genre?.includes('Sci-Fi') ? 0.8 : 0.6 };
+      }),
+      { domain: 'movies' },
+    );
+    const panned = (options: object) => {
+      let count = 0;
+      for (let seed = 1; seed <= 30; seed++) {
+        const p = beliefPolicy({ slateSize: [3, 3], ...options })({
+          catalog: rated,
+          maxTurns: 20,
+          random: new SeededRandom(seed),
+        });
+        const slate = untilRecommendation(p, likesSciFi)
+          .at(-1)
+          ?.flatMap((act) => (act.type === 'recommend' ? act.items : []));
+        count += slate?.filter((id) => rated.get(id)?.quality === 0.1).length ?? 0;
+      }
+      return count;
+    };
+    expect(panned({})).toBe(0);
+    // The weight is what keeps them out: without it, they come up as often as the others.
+    expect(panned({ qualityWeight: 0 })).toBeGreaterThan(15);
+  });
+
   it('recommends what the user said it likes, giving that as the reason', () => {
     const turns = untilRecommendation(policy(), likesSciFi);
     const slate = turns.at(-1)?.find((a) => a.type === 'recommend');

@@ -230,11 +230,17 @@ describe('UserSimulator', () => {
       expect(types).not.toContain('ask-about-item');
       expect(types.some((type) => type === 'accept' || type === 'reject' || type === 'critique')).toBe(true);
     }
-    // Out of patience there, giving up is the goodbye.
+    // Out of patience there, it does not give up on a recommender who has already left: it says goodbye.
     const user = simulator();
     user.respond([recommend('m6')]);
-    expect(user.respond([recommend('m2'), close]).at(-1)).toEqual({ type: 'give-up', items: [] });
-    expect(user.state).toBe('gave-up');
+    expect(user.respond([recommend('m2'), close]).at(-1)).toEqual(goodbye);
+    expect(user.state).toBe('talking');
+    // A critique of one title turns the other new ones down with it: none is left without a word.
+    for (let seed = 0; seed < 40; seed++) {
+      const acts = simulator(seed).respond([recommend('m2', 'm5'), close]);
+      const answered = acts.flatMap((act) => (act.type === 'critique' || act.type === 'reject' ? act.items : []));
+      if (!acts.some((act) => act.type === 'accept')) expect(answered).toEqual(expect.arrayContaining(['m2', 'm5']));
+    }
     // A goodbye with nothing to answer gets a goodbye.
     expect(simulator().respond([close])).toEqual([goodbye]);
   });

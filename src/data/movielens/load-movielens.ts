@@ -8,6 +8,7 @@ import { RatingScaleShape } from '../../profile/from-ratings.js';
 import { parseOptions } from '../../validation/parse-options.js';
 import { type CsvTable, eachRow, fileExists } from '../csv-table.js';
 import { catalogAtLines } from '../ratings/catalog-at-lines.js';
+import { setRatedFacts } from '../ratings/rated-facts.js';
 import { readRatingsFile } from '../ratings/read-ratings-file.js';
 import { MovieLensDataset } from './movielens-dataset.js';
 import { parseMovieLensTitle } from './parse-movielens-title.js';
@@ -324,8 +325,7 @@ export async function loadMovieLens(directory: string, options: MovieLensOptions
     knownItem,
   });
 
-  // Popularity is the number of users who rated the film: how likely a viewer is to know it.
-  for (const [id, item] of items) item.popularity = rated.raters.get(id) ?? 0;
+  setRatedFacts(items.values(), rated, resolved);
   const catalog = catalogAtLines(items.values(), moviesFile, [...movieLines.values()], { domain: 'movies' });
   return new MovieLensDataset(directory, catalog, rated.ratings, {
     scale: { minRating: resolved.minRating, maxRating: resolved.maxRating },

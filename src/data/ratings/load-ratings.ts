@@ -7,6 +7,7 @@ import { RatingScaleShape } from '../../profile/from-ratings.js';
 import { parseOptions } from '../../validation/parse-options.js';
 import { type CsvTable, eachRow, fileExists, type RequiredColumn } from '../csv-table.js';
 import { catalogAtLines } from './catalog-at-lines.js';
+import { setRatedFacts } from './rated-facts.js';
 import { RatingsDataset } from './ratings-dataset.js';
 import { readRatingsFile } from './read-ratings-file.js';
 
@@ -260,8 +261,7 @@ export async function readRatingsData(
     dates: true,
   });
 
-  // Popularity is the number of users who rated the item: how likely a user is to know it.
-  for (const [id, item] of items) item.popularity = rated.raters.get(id) ?? 0;
+  setRatedFacts(items.values(), rated, options);
   const catalog = catalogAtLines(items.values(), itemsFile, [...itemLines.values()], options);
   return new RatingsDataset(catalog, rated.ratings, {
     scale: { minRating: options.minRating, maxRating: options.maxRating },

@@ -332,7 +332,6 @@ function build(d: DomainWords) {
       ({ t, s }) => `I was hoping for something like ${t}, but ${s}.`,
       ({ t, s }) => `Something like ${t}, but ${s}, would have suited me better.`,
       ({ t, s }) => `I'd have liked something like ${t}, only ${s}.`,
-      ({ t, s }) => `Not quite: I was after something like ${t}, but ${s}.`,
     ],
     terse: [({ t, s }) => `Wanted something like ${t}, but ${s}.`],
   };
@@ -966,8 +965,8 @@ function build(d: DomainWords) {
     'Thanks, that was helpful!',
     'Okay, thanks, bye!',
     'Alright, thanks for everything.',
-    'Great, bye for now!',
-    'Right, see you!',
+    'Bye for now!',
+    'See you next time!',
   ];
 
   /** A user's goodbye after turning the last suggestion down: thanks for trying, not for a find. */

@@ -588,7 +588,7 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
 
 const IT_IS = /\bit is\b/;
 
-const THANKS = /\b(?:thanks|thank|cheers|appreciated)\b/i;
+const THANKS = /\b(?:thanks|thank|cheers|appreciated|help|helpful)\b/i;
 
 // A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", "Have a great
 // time with Heat (1995)!" by "Have a nice evening!", "Enjoy your evening!" by "Have a good evening!", nor "Lovely.
