@@ -176,5 +176,19 @@ export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
  * ```
  */
 export function describeActs(acts: readonly DialogueAct[], catalog: ItemCatalog): string[] {
-  return acts.map((act) => describeAct(act, catalog));
+  // A user's goodbye answers the recommender's (their last suggestion, taken or not): nothing in the turn asks for
+  // more, and the goodbye thanks them for a find or for trying.
+  const leaving = acts.at(-1)?.type === 'close' && acts.some((act) => USER_REACTIONS.has(act.type));
+  if (!leaving) return acts.map((act) => describeAct(act, catalog));
+  const found = acts.some((act) => act.type === 'accept');
+  return acts.map((act) => {
+    if (act.type === 'critique') {
+      const direction = critiqueDirection(act, domainPhrasing(catalog));
+      return `Say, in leaving, that you had hoped for something like ${titles(catalog, act.items)} but ${direction}; ask for nothing more.`;
+    }
+    if (act.type === 'close') return found ? 'Thank them and say goodbye.' : 'Thank them for trying and say goodbye.';
+    return describeAct(act, catalog);
+  });
 }
+
+const USER_REACTIONS: ReadonlySet<DialogueAct['type']> = new Set(['accept', 'reject', 'critique']);

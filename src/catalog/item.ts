@@ -29,8 +29,8 @@ export const ItemSchema = z.strictObject({
   popularity: z.number().min(0).optional(),
   /**
    * How well liked the item is, from 0 (worst) to 1 (best): e.g. its mean rating placed on the rating scale. Loaders
-   * of ratings shrink it toward the mean of all ratings, so a film one user rated 5 stars is not the best there is.
-   * Optional; simulated recommenders lean away from poorly rated items when a catalog has it.
+   * of ratings shrink it toward a little below the mean of all ratings, so a film one user rated 5 stars is not the
+   * best there is. Optional; simulated recommenders lean away from poorly rated items when a catalog has it.
    */
   quality: z.number().min(0).max(1).optional(),
   /** Identifiers in other databases, e.g. `{ imdb: 'tt0133093', tmdb: '603' }`. Not preferences. */

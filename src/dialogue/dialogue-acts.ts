@@ -160,9 +160,9 @@ export const DescribeItemActSchema = z.strictObject({
 });
 
 /**
- * Ends the conversation, naming the accepted item if there is one. The recommender closes; the user closes only in
- * reply to a goodbye that came with a last suggestion or answer, having taken or turned it down (an accepted item is
- * named by the user's `accept`).
+ * Ends the conversation, naming the accepted item if there is one. The recommender closes; the user closes in reply
+ * to the recommender's goodbye (in generated dialogues, one that came with a last suggestion or answer, which the
+ * user has taken or turned down; an accepted item is named by the user's `accept`).
  */
 export const CloseActSchema = z.strictObject({
   /** Discriminator: `close`. */
@@ -347,6 +347,11 @@ export type ActOfType<T extends DialogueActType> = Extract<
  */
 export function slateItems(acts: readonly DialogueAct[]): string[] {
   return acts.flatMap((act) => (act.type === 'recommend' ? act.items : []));
+}
+
+/** The items a turn offers the user to take or turn down: its slate, or the one it describes. */
+export function offeredItems(acts: readonly DialogueAct[]): string[] {
+  return acts.flatMap((act) => (act.type === 'recommend' || act.type === 'describe-item' ? act.items : []));
 }
 
 /** The items an act names in its words: its `items`, and the title a recommendation says its items are like. */

@@ -80,7 +80,7 @@ export function dialogueKitDialogue(record: DialogueRecord, items: ItemLookup): 
       participant: turn.speaker === 'user' ? 'USER' : 'AGENT',
       utterance: turn.text,
       utterance_id: `${record.id}:${turn.index}`,
-      dialogue_acts: turn.acts.map((act) => dialogueKitAct(act, mentions[index] ?? [], items)),
+      dialogue_acts: turn.acts.map((act) => dialogueKitAct(act, mentions[index] ?? [], items, turn.speaker)),
       acts: turn.acts,
     })),
     agent: { id: record.generator.policy, type: 'AGENT' },

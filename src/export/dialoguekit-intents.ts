@@ -1,4 +1,4 @@
-import { type DialogueAct, type DialogueActType, namedItems } from '../dialogue/dialogue-acts.js';
+import { type DialogueAct, type DialogueActType, namedItems, type Speaker } from '../dialogue/dialogue-acts.js';
 import type { ItemLookup } from './item-lookup.js';
 import type { ItemMention } from './item-mentions.js';
 
@@ -41,8 +41,11 @@ export const DIALOGUEKIT_INTENTS: Readonly<Record<DialogueActType, string>> = {
 
 const OPINION = { positive: 'NOTE.LIKE', negative: 'NOTE.DISLIKE', neutral: 'NOTE.YES' } as const;
 
-function intentOf(act: DialogueAct): string {
+function intentOf(act: DialogueAct, speaker: Speaker): string {
   switch (act.type) {
+    case 'close':
+      // A user ends a conversation with COMPLETE in the CRS scheme; END is the agent's.
+      return speaker === 'user' ? DIALOGUEKIT_INTENTS['give-up'] : DIALOGUEKIT_INTENTS.close;
     case 'state-goal':
       return act.items.length > 0 ? 'INQUIRE.SIMILAR' : DIALOGUEKIT_INTENTS[act.type];
     case 'disclose':
@@ -67,9 +70,14 @@ function attributeSlot(key: string): DialogueKitSlotValue {
  * One icer act as a DialogueKit act: its intent, items as `TITLE` slots (the title without its year, with the
  * offsets where the words name it when they do), attributes as their facet's slot (`genre:Horror` → `GENRE`,
  * `Horror`), a facet asked about as a whole as its own name (`GENRE`, `genre`), a recency critique as `YEAR`,
- * `newer` or `older`.
+ * `newer` or `older`. The speaker decides a goodbye's intent: the agent's `close` is `END`, the user's `COMPLETE`.
  */
-export function dialogueKitAct(act: DialogueAct, mentions: readonly ItemMention[], items: ItemLookup): DialogueKitAct {
+export function dialogueKitAct(
+  act: DialogueAct,
+  mentions: readonly ItemMention[],
+  items: ItemLookup,
+  speaker: Speaker,
+): DialogueKitAct {
   const slots: DialogueKitSlotValue[] = namedItems(act).map((id) => {
     const mention = mentions.find((m) => m.item === id);
     return ['TITLE', items.item(id).title, mention?.start ?? null, mention?.end ?? null];
@@ -96,5 +104,5 @@ export function dialogueKitAct(act: DialogueAct, mentions: readonly ItemMention[
     default:
       break;
   }
-  return { intent: intentOf(act), slot_values: slots };
+  return { intent: intentOf(act, speaker), slot_values: slots };
 }

@@ -1,6 +1,12 @@
 import { throwIfAborted } from '../abort.js';
 import { ConsistencyTracker } from '../consistency/consistency-tracker.js';
-import type { AssistantAct, DialogueAct, Speaker, UserAct } from '../dialogue/dialogue-acts.js';
+import {
+  type AssistantAct,
+  type DialogueAct,
+  offeredItems,
+  type Speaker,
+  type UserAct,
+} from '../dialogue/dialogue-acts.js';
 import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
 import type { DialogueTurnActs } from '../language/lm-adapter.js';
@@ -52,7 +58,7 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
       exhausted = closed && !last && user.state === 'talking';
       // A goodbye with a last suggestion or answer is not left hanging: the user takes it or not, and says goodbye
       // too, when their reply fits in the budget.
-      if (closed && last && turnIndex + 1 < maxTurns && offersSomething(lastAssistantActs)) closed = false;
+      if (closed && last && turnIndex + 1 < maxTurns && offeredItems(lastAssistantActs).length > 0) closed = false;
     } else {
       lastUserActs = user.respond(lastAssistantActs);
       acts = lastUserActs;
@@ -157,9 +163,4 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
   };
   setup.emit('dialogue:end', { record, index });
   return record;
-}
-
-/** Whether a turn gives the user something to take or turn down: a suggestion, or an answer about a title. */
-function offersSomething(acts: readonly AssistantAct[]): boolean {
-  return acts.some((act) => act.type === 'recommend' || act.type === 'describe-item');
 }

@@ -191,6 +191,11 @@ interface SlateConstraint {
    * film, not Citizen Kane: a critique changes one thing, not all the user said they like.
    */
   liked?: Uint8Array;
+  /**
+   * Items count whatever their raters made of them (no `qualityWeight`): the candidates a question is weighed on
+   * stand for the user's taste, not for what is worth offering.
+   */
+  anyRating?: boolean;
 }
 
 /** What the recommender may ask about in a catalog: the same for every dialogue with the same options. */
@@ -515,7 +520,10 @@ class BeliefRecommender implements RecommenderPolicy {
    */
   #followUp(item: string): ActOfType<'recommend'> | undefined {
     const position = this.#index.position.get(item);
-    if (position === undefined || (this.#itemSum[position] as number) <= 0) return undefined;
+    // Nor one rated so poorly as to outweigh what the user would like in it: asking whether they had seen it was about
+    // their taste, not a pitch.
+    const panned = this.#options.qualityWeight * (this.#index.shortfall[position ?? 0] as number);
+    if (position === undefined || (this.#itemSum[position] as number) + panned <= 0) return undefined;
     // It answers a liking the user stated (one still waiting for a slate, while any does): "Crazy about horror" is
     // answered with horror, not with Heat because it was asked about, and a fan of documentaries is not offered
     // City Lights.
@@ -987,10 +995,9 @@ class BeliefRecommender implements RecommenderPolicy {
    * Ranks candidates by believed utility (plus a little popularity) into #topPositions, best first, and returns how
    * many there are (at most `limit`). Items that must not be offered (shown, seen, rejected, disliked, carrying an
    * avoided attribute, a later volume of a series before the one ahead of it is known, outside the critiqued years,
-   * outside a critique's `among`) are left out. Poorly rated items lose score (`qualityWeight`) unless `rated` is
-   * false: the candidates a question is weighed on stand for the user's taste, whatever raters made of them.
+   * outside a critique's `among`) are left out. Poorly rated items lose score (`qualityWeight`), unless `anyRating`.
    */
-  #rank(limit: number, constraint: SlateConstraint = {}, rated = true): number {
+  #rank(limit: number, constraint: SlateConstraint = {}): number {
     const { ids, years, popularity, shortfall, inverseRoot } = this.#index;
     const jitter = this.#jitter;
     if (!this.#jitterDrawn) {
@@ -1007,7 +1014,7 @@ class BeliefRecommender implements RecommenderPolicy {
     // An item of unknown year (NaN) is neither newer nor older than anything: a critique of an era leaves it out.
     const dated = minYear !== -Infinity || maxYear !== Infinity;
     const { popularityWeight } = this.#options;
-    const qualityWeight = rated ? this.#options.qualityWeight : 0;
+    const qualityWeight = constraint.anyRating ? 0 : this.#options.qualityWeight;
     const positions = this.#topPositions;
     const scores = this.#topScores;
     // First every eligible item's score, in catalog order (or `among`'s).
@@ -1158,7 +1165,7 @@ class BeliefRecommender implements RecommenderPolicy {
 
   /** The question worth most now, or undefined when there is nothing left worth asking. */
   #question(): AssistantAct | undefined {
-    const candidates = this.#rank(this.#options.candidatePool, {}, false);
+    const candidates = this.#rank(this.#options.candidatePool, { anyRating: true });
     if (candidates < 2) return undefined;
     // How many candidates carry each attribute, counted in a reused array and zeroed again before returning.
     const { share } = this.#plan;

@@ -5,6 +5,7 @@ import { saidAlike } from '../catalog/said-alike.js';
 import {
   type ActOfType,
   type AssistantAct,
+  offeredItems,
   type Polarity,
   slateItems,
   type UserAct,
@@ -233,9 +234,9 @@ export class UserSimulator {
       const answered = new Set(
         acts.flatMap((act) => (act.type === 'critique' || act.type === 'reject' ? act.items : [])),
       );
-      const unanswered = assistantActs
-        .flatMap((act) => (act.type === 'recommend' || act.type === 'describe-item' ? act.items : []))
-        .filter((item) => !answered.has(item) && this.#profile.opinionOf(item) === 'unseen');
+      const unanswered = offeredItems(assistantActs).filter(
+        (item) => !answered.has(item) && this.#profile.opinionOf(item) === 'unseen',
+      );
       if (unanswered.length > 0) acts.push({ type: 'reject', items: unanswered, seen: false });
     }
     return [...acts, close];

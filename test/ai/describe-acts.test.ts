@@ -85,6 +85,26 @@ describe('describeActs', () => {
     }
   });
 
+  it("words a user's goodbye to the recommender's as leaving: thanks for a find or for trying, asking nothing more", () => {
+    const close: DialogueAct = { type: 'close', items: [] };
+    expect(describeActs([{ type: 'accept', items: ['m1'] }, close], catalog)).toEqual([
+      'Accept The Matrix (1999): say you will go with it.',
+      'Thank them and say goodbye.',
+    ]);
+    const [critique, goodbye] = describeActs(
+      [{ type: 'critique', items: ['m3'], direction: 'less', attribute: 'genre:Action', polarity: 'negative' }, close],
+      catalog,
+    );
+    expect(critique).toMatch(
+      /^Say, in leaving, that you had hoped for something like Heat \(1995\) but .+; ask for nothing more\.$/,
+    );
+    expect(goodbye).toBe('Thank them for trying and say goodbye.');
+    // The recommender's goodbye after a last suggestion is its own.
+    expect(describeActs([{ type: 'recommend', items: ['m1'], reasons: [] }, close], catalog)[1]).toBe(
+      'Close the conversation politely.',
+    );
+  });
+
   it('throws UNKNOWN_ITEM for an item not in the catalog', () => {
     expect(() => describeAct({ type: 'accept', items: ['nope'] }, catalog)).toThrow(
       expect.objectContaining({ code: 'UNKNOWN_ITEM' }),

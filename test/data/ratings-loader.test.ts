@@ -104,10 +104,11 @@ describe('loadRatings', () => {
     // A year the catalog cannot hold is unknown, not an error; the repeated genre counts once.
     expect(catalog.get('2')?.year).toBeUndefined();
     expect(catalog.get('2')?.popularity).toBe(0);
-    // How well it was rated, on the scale from 0 to 1; nothing for a book nobody rated.
+    // How well it was rated, on the scale from 0 to 1; a book nobody rated is put a little below the mean.
     expect(catalog.get('1')?.quality).toBeGreaterThan(0);
     expect(catalog.get('1')?.quality).toBeLessThan(1);
-    expect(catalog.get('2')?.quality).toBeUndefined();
+    expect(catalog.get('2')?.quality).toBeGreaterThan(0);
+    expect(catalog.get('2')?.quality).toBeLessThan(0.5);
     expect(catalog.get('3')?.attributes).toEqual({
       genre: ['fantasy', 'comedy'],
       author: ['Terry Pratchett', 'Neil Gaiman'],

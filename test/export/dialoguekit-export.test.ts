@@ -70,6 +70,24 @@ describe('dialoguekit export', () => {
     expect(titles).toBeGreaterThan(20);
   });
 
+  it("marks the user's goodbye COMPLETE and the agent's END", async () => {
+    const records = (await generatedRecords(60)).filter((record) =>
+      record.turns.some((turn) => turn.speaker === 'user' && turn.acts.some((act) => act.type === 'close')),
+    );
+    expect(records.length).toBeGreaterThan(0);
+    const out = join(tempDir().dir, 'dialogues.json');
+    await exportDialogues(records, { format: 'dialoguekit', out });
+    for (const [index, dialogue] of FileSchema.parse(JSON.parse(readFileSync(out, 'utf8'))).entries()) {
+      for (const [at, utterance] of dialogue.conversation.entries()) {
+        const turn = records[index]?.turns[at];
+        turn?.acts.forEach((act, i) => {
+          if (act.type === 'close')
+            expect(utterance.dialogue_acts[i]?.intent).toBe(turn.speaker === 'user' ? 'COMPLETE' : 'END');
+        });
+      }
+    }
+  });
+
   it('writes an empty list for no dialogues', async () => {
     const out = join(tempDir().dir, 'none.json');
     await exportDialogues([], { format: 'dialoguekit', out });

@@ -10,11 +10,15 @@ const PRIOR_RATINGS = 10;
 const PRIOR_SHORTFALL = 0.1;
 
 /**
- * Each rated item's `quality` (see `ItemSchema`): its mean rating, shrunk as if it had {@link PRIOR_RATINGS} more
- * ratings a little below the mean of all ratings, placed on the scale from 0 (its lowest rating) to 1 (its highest),
- * to three decimals (0 for one so shrunk as to fall below the scale).
+ * Each item's `quality` (see `ItemSchema`): its mean rating, shrunk as if it had {@link PRIOR_RATINGS} more ratings
+ * a little below the mean of all ratings (an item nobody rated has that prior alone), placed on the scale from 0 (its
+ * lowest rating) to 1 (its highest), to three decimals (0 for one so shrunk as to fall below the scale). Undefined
+ * when there are no ratings at all.
  */
-function ratedQuality(ratings: ReadonlyMap<string, readonly Rating[]>, scale: RatingScale): Map<string, number> {
+function ratedQuality(
+  ratings: ReadonlyMap<string, readonly Rating[]>,
+  scale: RatingScale,
+): ((item: string) => number) | undefined {
   const totals = new Map<string, { sum: number; count: number }>();
   let sum = 0;
   let count = 0;
@@ -29,26 +33,25 @@ function ratedQuality(ratings: ReadonlyMap<string, readonly Rating[]>, scale: Ra
       count++;
     }
   }
-  const mean = count === 0 ? 0 : sum / count;
+  if (count === 0) return undefined;
   const span = scale.maxRating - scale.minRating;
-  const quality = new Map<string, number>();
-  for (const [item, total] of totals) {
-    const shrunk = (total.sum + PRIOR_RATINGS * (mean - PRIOR_SHORTFALL * span)) / (total.count + PRIOR_RATINGS);
+  const prior = PRIOR_RATINGS * (sum / count - PRIOR_SHORTFALL * span);
+  return (item) => {
+    const total = totals.get(item) ?? { sum: 0, count: 0 };
+    const shrunk = (total.sum + prior) / (total.count + PRIOR_RATINGS);
     // The prior below the mean can take an item rated at the bottom of the scale below it.
-    quality.set(item, span === 0 ? 0.5 : round3(clamp((shrunk - scale.minRating) / span, 0, 1)));
-  }
-  return quality;
+    return span === 0 ? 0.5 : round3(clamp((shrunk - scale.minRating) / span, 0, 1));
+  };
 }
 
 /**
  * Sets what the ratings say of each item: its `popularity`, the number of users who rated it (how likely a user is
- * to know it), and, when it was rated, its `quality` (how well they rated it).
+ * to know it), and its `quality` (how well they rated it; a little below the mean for an item nobody rated).
  */
 export function setRatedFacts(items: Iterable<ItemInput>, rated: ReadRatings, scale: RatingScale): void {
   const quality = ratedQuality(rated.ratings, scale);
   for (const item of items) {
     item.popularity = rated.raters.get(item.id) ?? 0;
-    const rating = quality.get(item.id);
-    if (rating !== undefined) item.quality = rating;
+    if (quality) item.quality = quality(item.id);
   }
 }

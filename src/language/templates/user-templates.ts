@@ -326,6 +326,16 @@ function build(d: DomainWords) {
     terse: [({ t, s }) => `Like ${t}, but ${s}, ideally.`, ({ t, s }) => `Something like ${t}, but ${s}.`],
   };
 
+  /** The same for comparative shifts, which read before "than X". */
+  const REASON_CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
+    normal: [
+      ({ t, s }) => `I was hoping for something ${s} than ${t}.`,
+      ({ t, s }) => `Mostly that I'd like something ${s} than ${t}.`,
+      ({ t, s }) => `Something ${s} than ${t} would suit me better.`,
+    ],
+    terse: [({ t, s }) => `Something ${s} than ${t}.`],
+  };
+
   /** A critique said in leaving, after the recommender's goodbye: what the title lacked, asking for nothing more. */
   const CLOSING_CRITIQUE: Styled<ShiftWords> = {
     normal: [
@@ -339,21 +349,11 @@ function build(d: DomainWords) {
   /** The same for comparative shifts, which read before "than X". */
   const CLOSING_CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
     normal: [
-      ({ t, s }) => `I was hoping for something ${s} than ${t}.`,
+      ({ t, s }) => `I had hoped for something ${s} than ${t}.`,
       ({ t, s }) => `Something ${s} than ${t} would have suited me better.`,
       ({ t, s }) => `I'd have liked something ${s} than ${t}.`,
     ],
     terse: [({ t, s }) => `Wanted something ${s} than ${t}.`],
-  };
-
-  /** The same for comparative shifts, which read before "than X". */
-  const REASON_CRITIQUE_COMPARATIVE: Styled<ShiftWords> = {
-    normal: [
-      ({ t, s }) => `I was hoping for something ${s} than ${t}.`,
-      ({ t, s }) => `Mostly that I'd like something ${s} than ${t}.`,
-      ({ t, s }) => `Something ${s} than ${t} would suit me better.`,
-    ],
-    terse: [({ t, s }) => `Something ${s} than ${t}.`],
   };
 
   /** Nothing in particular put the user off the item, asked. */
@@ -960,7 +960,7 @@ function build(d: DomainWords) {
     'Bye, and thanks!',
     'Much appreciated, bye!',
     "That's everything, thanks.",
-    'Thanks again, see you!',
+    'Thanks, see you!',
     'Thanks for your time!',
     'Thanks, that was helpful!',
     'Okay, thanks, bye!',

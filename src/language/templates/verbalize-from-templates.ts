@@ -1239,8 +1239,10 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   }
   const asides = state.speaker === 'user' && state.style === 'chatty' ? asidesFor(acts, state) : undefined;
   if (asides !== undefined && state.random.chance(ASIDE_RATE)) {
-    // After an opening hello or request ("Hi! …"); after anything else.
-    const at = asides.opening ? 1 : pieces.length;
+    // After an opening hello or request ("Hi! …"); after anything else, but before a goodbye ("… Popcorn's ready.
+    // Thanks, bye!").
+    const goodbye = acts.at(-1)?.type === 'close' ? 1 : 0;
+    const at = asides.opening ? 1 : pieces.length - goodbye;
     pieces.splice(at, 0, state.random.pick(asides.list));
   }
   const joined = pieces.join(' ');
