@@ -32,6 +32,19 @@ describe('assistant wording variety (issue 9)', () => {
     expect(distinct(acts, 1000).size).toBeGreaterThan(600);
   });
 
+  it('promises no more suggestions in a turn that ends with its goodbye', () => {
+    const rejected = [userTurn([{ type: 'reject', items: [HEAT], seen: false }])];
+    const alien = catalog.resolveTitle('Alien').id;
+    const acts: DialogueAct[] = [
+      { type: 'recommend', items: [alien], reasons: [] },
+      { type: 'close', items: [] },
+    ];
+    const promises = /plenty more|keep looking|I have more/;
+    expect([...distinct(acts, 1500, rejected)].filter((text) => promises.test(text))).toEqual([]);
+    // Which it may do when the dialogue goes on.
+    expect([...distinct(acts.slice(0, 1), 1500, rejected)].some((text) => promises.test(text))).toBe(true);
+  });
+
   it('offers help once in an opening turn: not "How can I help? Happy to help you find a film."', () => {
     for (const ask of [
       { type: 'ask-open', items: [] },

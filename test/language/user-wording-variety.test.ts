@@ -144,4 +144,17 @@ describe('user wording variety', () => {
     expect(said.found.size).toBeGreaterThan(100);
     expect(said.refused.size).toBeGreaterThan(100);
   });
+
+  it('never calls a title too old or too new "for tonight" or "for my mood": an age is not a mood', () => {
+    const moody = /(?:old|new)(?: enough)? (?:for tonight|for my mood)/;
+    let shortfalls = 0;
+    for (let seed = 0; seed < 400; seed++) {
+      for (const direction of ['newer', 'older'] as const) {
+        const text = render([{ type: 'critique', items: [HEAT], direction }], seed);
+        expect(text, text).not.toMatch(moody);
+        if (/too (?:old|new)/.test(text)) shortfalls++;
+      }
+    }
+    expect(shortfalls).toBeGreaterThan(50);
+  });
 });

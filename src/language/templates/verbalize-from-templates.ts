@@ -22,7 +22,7 @@ import { drawFrom, pickOf } from './draw-from.js';
 import { itemAppositive, itemFact, namesGrave, namesHarrowing, tellsStory, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
-import { type Styled, type StyledText, userTemplates } from './user-templates.js';
+import { type ShortfallWords, type Styled, type StyledText, userTemplates } from './user-templates.js';
 
 const templatesOf = perPhrasing((phrasing) => ({
   ...assistantTemplates(phrasing),
@@ -105,13 +105,29 @@ const PLAIN: ReadonlyMap<string, string> = new Map([
  * mystery" → too "much of a mystery", "more thrilling" → not "thrilling" enough, "newer" → too "old". Undefined for
  * shifts that do not ("not by X", "with fewer zombies").
  */
-function shortfallOf(
-  state: TurnState,
-  act: ActOfType<'critique'>,
-  shift: Shift,
-): { too: boolean; a: string } | undefined {
-  if (act.direction === 'newer') return { too: true, a: 'old' };
-  if (act.direction === 'older') return { too: true, a: 'new' };
+/** What an item has too much or not enough of (`a`: "violent", "old"); `era` for its age. */
+interface Shortfall {
+  readonly too: boolean;
+  readonly a: string;
+  readonly era?: boolean;
+}
+
+/**
+ * A shortfall said of an item, from its list: never as a question when the user is leaving, and an age never "for
+ * tonight" or "for my mood" ("Isle of Dogs seems too new for tonight"), as a film's age is not a mood.
+ */
+function shortfallText(state: TurnState, list: Styled<ShortfallWords>, t: string, shortfall: Shortfall): string {
+  const said = styled(state, list).map((template) => template({ t, a: shortfall.a }));
+  return state.random.pick(
+    said.filter((text) => !(state.closing && text.endsWith('?')) && !(shortfall.era === true && MOODY.test(text))),
+  );
+}
+
+const MOODY = /\bfor tonight\b|\bmy mood\b/;
+
+function shortfallOf(state: TurnState, act: ActOfType<'critique'>, shift: Shift): Shortfall | undefined {
+  if (act.direction === 'newer') return { too: true, a: 'old', era: true };
+  if (act.direction === 'older') return { too: true, a: 'new', era: true };
   // Only genres and descriptive tags are adjectives to be "too" much of; free-text tags ("more pixar") are not.
   const kind = act.attribute === undefined ? undefined : attributePhrase(act.attribute, state.phrasing).trait.kind;
   if (kind !== 'genre' && kind !== 'quality') return undefined;
@@ -143,7 +159,7 @@ function userCritique(state: TurnState, act: ActOfType<'critique'>): string {
     return template(words);
   }
   const t = titleWords(state, act.items).and;
-  const text = random.pick(styled(state, shortfall.too ? state.t.TOO_MUCH : state.t.NOT_ENOUGH))({ t, a: shortfall.a });
+  const text = shortfallText(state, shortfall.too ? state.t.TOO_MUCH : state.t.NOT_ENOUGH, t, shortfall);
   return `${text} ${styledText(state, state.t.SHORTFALL_ASKS)}`;
 }
 
@@ -167,11 +183,8 @@ function statedCritique(
   const t = titleWords(state, act.items).and;
   // Asked why, a shortfall is the answer; in leaving, it is one way of putting it, and never as a question ("Isn't
   // Heat a bit too violent?").
-  if (shortfall !== undefined && (when === 'asked' || random.chance(SHORTFALL_RATE))) {
-    const words = { t, a: shortfall.a };
-    const said = styled(state, shortfall.too ? tooMuch : notEnough).map((template) => template(words));
-    return random.pick(said.filter((text) => !text.endsWith('?')));
-  }
+  if (shortfall !== undefined && (when === 'asked' || random.chance(SHORTFALL_RATE)))
+    return shortfallText(state, shortfall.too ? tooMuch : notEnough, t, shortfall);
   const template = shift.comparative
     ? pickOf(random, styled(state, general), styled(state, comparative))
     : random.pick(styled(state, general));
@@ -588,6 +601,8 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
 
 const IT_IS = /\bit is\b/;
 
+const PROMISES_MORE = /\bplenty more\b|\bkeep looking\b|\bI have more\b/;
+
 const THANKS = /\b(?:thanks|thank|cheers|appreciated|help|helpful)\b/i;
 
 // A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", "Have a great
@@ -855,7 +870,14 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   // An answer about an item says back only what the user added to their question ("What's Cosmos like? No true crime,
   // though." "No true crime, got it."), not a bare "Okay." before the answer.
   if (first.type === 'describe-item') return undefined;
-  if (rejected) return request.random.pick(state.t.ACKNOWLEDGEMENTS_AFTER_REJECT);
+  if (rejected) {
+    // A last suggestion before the goodbye promises no more ("Plenty more where that came from. … That's my last idea
+    // for tonight.").
+    const acknowledgements = state.t.ACKNOWLEDGEMENTS_AFTER_REJECT;
+    return request.random.pick(
+      state.closing ? acknowledgements.filter((text) => !PROMISES_MORE.test(text)) : acknowledgements,
+    );
+  }
   // "That narrows it down" only after a liking or a dislike: not after "Never seen it" or "No strong feelings".
   const informed = state.t.ACKNOWLEDGEMENTS_INFORMED;
   return pickOf(request.random, state.t.ACKNOWLEDGEMENTS, last.acts.some(isOpinionated) ? informed : []);
