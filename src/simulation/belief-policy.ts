@@ -520,10 +520,11 @@ class BeliefRecommender implements RecommenderPolicy {
    */
   #followUp(item: string): ActOfType<'recommend'> | undefined {
     const position = this.#index.position.get(item);
+    if (position === undefined) return undefined;
     // Nor one rated so poorly as to outweigh what the user would like in it: asking whether they had seen it was about
     // their taste, not a pitch.
-    const panned = this.#options.qualityWeight * (this.#index.shortfall[position ?? 0] as number);
-    if (position === undefined || (this.#itemSum[position] as number) + panned <= 0) return undefined;
+    const panned = this.#options.qualityWeight * (this.#index.shortfall[position] as number);
+    if ((this.#itemSum[position] as number) + panned <= 0) return undefined;
     // It answers a liking the user stated (one still waiting for a slate, while any does): "Crazy about horror" is
     // answered with horror, not with Heat because it was asked about, and a fan of documentaries is not offered
     // City Lights.

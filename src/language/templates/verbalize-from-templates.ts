@@ -100,11 +100,6 @@ const PLAIN: ReadonlyMap<string, string> = new Map([
   ['wittier', 'witty'],
 ]);
 
-/**
- * What is wrong with the critiqued item, when the shift reads that way: "less violent" → too "violent", "less of a
- * mystery" → too "much of a mystery", "more thrilling" → not "thrilling" enough, "newer" → too "old". Undefined for
- * shifts that do not ("not by X", "with fewer zombies").
- */
 /** What an item has too much or not enough of (`a`: "violent", "old"); `era` for its age. */
 interface Shortfall {
   readonly too: boolean;
@@ -125,6 +120,11 @@ function shortfallText(state: TurnState, list: Styled<ShortfallWords>, t: string
 
 const MOODY = /\bfor tonight\b|\bmy mood\b/;
 
+/**
+ * What is wrong with the critiqued item, when the shift reads that way: "less violent" → too "violent", "less of a
+ * mystery" → too "much of a mystery", "more thrilling" → not "thrilling" enough, "newer" → too "old". Undefined for
+ * shifts that do not ("not by X", "with fewer zombies").
+ */
 function shortfallOf(state: TurnState, act: ActOfType<'critique'>, shift: Shift): Shortfall | undefined {
   if (act.direction === 'newer') return { too: true, a: 'old', era: true };
   if (act.direction === 'older') return { too: true, a: 'new', era: true };
@@ -172,7 +172,7 @@ function statedCritique(
   state: TurnState,
   act: ActOfType<'critique'>,
   shift: Shift,
-  shortfall: ReturnType<typeof shortfallOf>,
+  shortfall: Shortfall | undefined,
   when: 'asked' | 'leaving',
 ): string {
   const { random, t: lists } = state;
