@@ -85,8 +85,9 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
    */
   candidatePool: z.number().int().min(2).default(40),
   /**
-   * Weight of an item's relative popularity (0–1) in its score, when the catalog has popularity: real recommenders
-   * lean towards what people know.
+   * Weight of how well known an item is in its score, when the catalog has popularity: real recommenders lean
+   * towards what people know. Popularity counts on a log scale (0–1, relative to the most popular item's), so that
+   * a film thirty people rated stands above one a single person did, as a blockbuster does above it.
    * @default 0.15
    */
   popularityWeight: z.number().min(0).default(0.15),
@@ -98,6 +99,15 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
    * @default 2
    */
   qualityWeight: z.number().min(0).default(2),
+  /**
+   * How far slates lean away from well-known items once the user has said they have seen suggested ones ("Seen it.
+   * Anything I haven't?"): an item keeps its score times one minus this weight times its estimated chance of being
+   * seen already, which is its popularity (0–1) times the user's seen titles per unit of popularity suggested. A user
+   * who has seen every blockbuster offered is then offered lesser-known titles, while one who has seen nothing
+   * offered is not. 0 turns this off.
+   * @default 1
+   */
+  seenWeight: z.number().min(0).default(1),
   /**
    * Item questions ("Have you seen …?") are about one of this many most popular items.
    * @default 300
@@ -113,6 +123,8 @@ type Resolved = z.output<typeof BeliefPolicyOptionsSchema>;
 const STATED_WEIGHT = 4;
 const ITEM_WEIGHT = 1;
 const MISS_WEIGHT = 0.5;
+// Popularity suggested with no title seen, before the user's seen titles say anything: see `seenWeight`.
+const SEEN_PRIOR = 1;
 // How many of each facet's most common attributes are worth asking about when nothing better is.
 const COMMON_PER_FACET = 12;
 // How much a dialogue's own taste in questions may scale an attribute's value (×e^-2 to ×e^2, log-uniform): near-ties
@@ -381,6 +393,11 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #asked = new Set<string>();
   // Catalog positions of the items asked about ("Have you seen …?").
   readonly #askedItems = new Set<number>();
+  // The items suggested so far, the sum of their relative popularity, and how many of them the user had seen: how
+  // much of what is well known this user has seen (see `seenWeight`).
+  readonly #offered = new Set<string>();
+  #offeredPopularity = 0;
+  #offeredSeen = 0;
   // Items never to recommend (shown, seen, rejected, disliked, asked about, or a volume before one the user knows),
   // by catalog position.
   readonly #excluded: Uint8Array;
@@ -970,6 +987,7 @@ class BeliefRecommender implements RecommenderPolicy {
    * are not (a reader who loved A Storm of Swords has read A Game of Thrones).
    */
   #known(item: string): void {
+    if (this.#offered.delete(item)) this.#offeredSeen++;
     const position = this.#index.position.get(item);
     const next = this.#plan.series?.next;
     if (position === undefined || next === undefined) return;
@@ -999,7 +1017,7 @@ class BeliefRecommender implements RecommenderPolicy {
    * outside a critique's `among`) are left out. Poorly rated items lose score (`qualityWeight`), unless `anyRating`.
    */
   #rank(limit: number, constraint: SlateConstraint = {}): number {
-    const { ids, years, popularity, shortfall, inverseRoot } = this.#index;
+    const { ids, years, popularity, renown, shortfall, inverseRoot } = this.#index;
     const jitter = this.#jitter;
     if (!this.#jitterDrawn) {
       for (let position = 0; position < ids.length; position++) jitter[position] = 0.02 * this.#random.next();
@@ -1016,6 +1034,9 @@ class BeliefRecommender implements RecommenderPolicy {
     const dated = minYear !== -Infinity || maxYear !== Infinity;
     const { popularityWeight } = this.#options;
     const qualityWeight = constraint.anyRating ? 0 : this.#options.qualityWeight;
+    // Seen titles per unit of popularity suggested, the one suggested counting as unseen, so that one seen among
+    // a few is a hint rather than proof.
+    const seenLean = this.#options.seenWeight * (this.#offeredSeen / (this.#offeredPopularity + SEEN_PRIOR));
     const positions = this.#topPositions;
     const scores = this.#topScores;
     // First every eligible item's score, in catalog order (or `among`'s).
@@ -1030,10 +1051,12 @@ class BeliefRecommender implements RecommenderPolicy {
       if (dated && !(year >= minYear && year <= maxYear)) continue;
       let score =
         (sums[position] as number) * (inverseRoot[position] as number) +
-        popularityWeight * (popularity[position] as number) +
+        popularityWeight * (renown[position] as number) +
         qualityWeight * (shortfall[position] as number) +
         (jitter[position] as number);
       if (like) score += LIKE_WEIGHT * (like[position] as number) * (inverseRoot[position] as number);
+      // What the user has likely seen is worth less in proportion, as it may only be turned down unseen-for.
+      if (seenLean > 0 && score > 0) score *= 1 - Math.min(1, seenLean * (popularity[position] as number));
       eligibleScores[eligibleCount] = score;
       eligible[eligibleCount++] = position;
     }
@@ -1117,6 +1140,8 @@ class BeliefRecommender implements RecommenderPolicy {
       titles.push(title);
       this.#excluded[position] = 1;
       items.push(id);
+      this.#offered.add(id);
+      this.#offeredPopularity += this.#index.popularity[position] as number;
     }
     this.#suggested = true;
     const carriedByAll = (key: string) => items.every((item) => this.#catalog.carries(item, key));

@@ -30,6 +30,22 @@ const likesSciFi: UserAct[] = [
   { type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 },
 ];
 
+/** The first slate of three, for a user who likes sci-fi, in each of 30 dialogues over `of` (seeds 1–30). */
+function firstSlates(of: ItemCatalog, options: object): string[][] {
+  return Array.from({ length: 30 }, (_, seed) => {
+    const p = beliefPolicy({ slateSize: [3, 3], ...options })({
+      catalog: of,
+      maxTurns: 20,
+      random: new SeededRandom(seed + 1),
+    });
+    return (
+      untilRecommendation(p, likesSciFi)
+        .at(-1)
+        ?.flatMap((act) => (act.type === 'recommend' ? act.items : [])) ?? []
+    );
+  });
+}
+
 describe('beliefPolicy', () => {
   it('opens with a greeting and a question', () => {
     const [first] = untilRecommendation(policy(), likesSciFi);
@@ -47,24 +63,63 @@ describe('beliefPolicy', () => {
       }),
       { domain: 'movies' },
     );
-    const panned = (options: object) => {
-      let count = 0;
-      for (let seed = 1; seed <= 30; seed++) {
-        const p = beliefPolicy({ slateSize: [3, 3], ...options })({
-          catalog: rated,
-          maxTurns: 20,
-          random: new SeededRandom(seed),
-        });
-        const slate = untilRecommendation(p, likesSciFi)
-          .at(-1)
-          ?.flatMap((act) => (act.type === 'recommend' ? act.items : []));
-        count += slate?.filter((id) => rated.get(id)?.quality === 0.1).length ?? 0;
-      }
-      return count;
-    };
+    const panned = (options: object) =>
+      firstSlates(rated, options)
+        .flat()
+        .filter((id) => rated.get(id)?.quality === 0.1).length;
     expect(panned({})).toBe(0);
     // The weight is what keeps them out: without it, they come up as often as the others.
     expect(panned({ qualityWeight: 0 })).toBeGreaterThan(15);
+  });
+
+  it('prefers a title some people know to one almost nobody has rated', () => {
+    // Every other sci-fi film rated by one user, the rest by 30; a film rated by 1,000 sets the scale.
+    let sciFi = 0;
+    const known = new ItemCatalog(
+      catalog.items().map((item, position) => {
+        const isSciFi = item.attributes.genre?.includes('Sci-Fi') === true;
+        const popularity = position === 0 ? 1000 : isSciFi && sciFi++ % 2 === 0 ? 1 : 30;
+        return { ...item, popularity };
+      }),
+      { domain: 'movies' },
+    );
+    const obscure = (options: object) =>
+      firstSlates(known, options)
+        .flat()
+        .filter((id) => known.get(id)?.popularity === 1).length;
+    // 30 raters against 1 is a step on the scale of renown, though both are next to nothing beside 1,000.
+    expect(obscure({})).toBeLessThan(15);
+    expect(obscure({ popularityWeight: 0 })).toBeGreaterThan(30);
+  });
+
+  it('leans away from well-known titles once the user has seen the ones suggested', () => {
+    // Popularity rising through the catalog: the user has seen every title suggested so far.
+    const known = new ItemCatalog(
+      catalog.items().map((item, position) => ({ ...item, popularity: 1 + position })),
+      { domain: 'movies' },
+    );
+    const secondSlate = (options: object) => {
+      let popularity = 0;
+      for (let seed = 1; seed <= 30; seed++) {
+        const p = beliefPolicy({ slateSize: [3, 3], questions: [1, 1], questionAfterMiss: 0, ...options })({
+          catalog: known,
+          maxTurns: 20,
+          random: new SeededRandom(seed),
+        });
+        const first = untilRecommendation(p, likesSciFi)
+          .at(-1)
+          ?.find((act) => act.type === 'recommend');
+        if (first?.type !== 'recommend') throw new Error(`seed ${seed}: no slate`);
+        const seenThem: UserAct[] = [{ type: 'reject', items: first.items, seen: true }];
+        const second = p.next({ userActs: seenThem, index: 20, last: false }).find((act) => act.type === 'recommend');
+        if (second?.type !== 'recommend') throw new Error(`seed ${seed}: no second slate`);
+        for (const item of second.items) popularity += known.relativePopularity(item) / second.items.length;
+      }
+      return popularity / 30;
+    };
+    const leaning = secondSlate({});
+    const unmoved = secondSlate({ seenWeight: 0 });
+    expect(leaning).toBeLessThan(unmoved * 0.8);
   });
 
   it('recommends what the user said it likes, giving that as the reason', () => {
