@@ -45,6 +45,19 @@ describe('assistant wording variety (issue 9)', () => {
     expect([...distinct(acts.slice(0, 1), 1500, rejected)].some((text) => promises.test(text))).toBe(true);
   });
 
+  it('varies the liking a suggestion drawn from a liked title also answers, without echoing its frame', () => {
+    const alien = catalog.resolveTitle('Alien').id;
+    const bladeRunner = catalog.resolveTitle('Blade Runner').id;
+    const likesSciFi = [
+      userTurn([{ type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.8 }]),
+    ];
+    const acts: DialogueAct[] = [{ type: 'recommend', items: [bladeRunner], reasons: ['genre:Sci-Fi'], like: alien }];
+    const texts = Array.from({ length: 600 }, (_, seed) => render(acts, seed, likesSciFi));
+    // "And with your taste for sci-fi, it's a fit." was every other such reason.
+    expect(texts.filter((text) => /a fit\./.test(text)).length).toBeLessThan(texts.length * 0.25);
+    expect(texts.filter((text) => /\btoo\b.*\btoo\b/.test(text))).toEqual([]);
+  });
+
   it('offers help once in an opening turn: not "How can I help? Happy to help you find a film."', () => {
     for (const ask of [
       { type: 'ask-open', items: [] },

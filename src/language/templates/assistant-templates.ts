@@ -856,11 +856,19 @@ function build(d: DomainWords) {
   const RECOMMEND_LIKE_TOO: readonly Template<RecommendWords>[] = [
     ({ one, r }) => `${one ? 'It also fits' : 'They also fit'} your taste for ${r}.`,
     ({ one, r }) => `And with your taste for ${r}, ${one ? "it's" : "they're"} a fit.`,
+    ({ one, r }) => `A fan of ${r} should enjoy ${one ? 'it' : 'them'} as well.`,
+    ({ one, r }) => `You mentioned ${r}, and ${one ? 'it fits' : 'they fit'} there as well.`,
+    ({ one, r }) => `${one ? "That's" : "They're"} in line with your taste for ${r}.`,
+    ({ one, r }) => `Given that you like ${r}, ${one ? 'it' : 'they'} should go down well too.`,
+    ({ one, r }) => `${one ? 'It also answers' : 'They also answer'} your liking for ${r}.`,
   ];
 
   /** The same, claiming no liking: what a critique asked for is no taste of the user's. */
   const RECOMMEND_LIKE_ALSO: readonly Template<RecommendWords>[] = [
     ({ one, r }) => `And for ${r}, ${one ? "it's" : "they're"} a fit.`,
+    ({ one, r }) => `${one ? 'It also fits' : 'They also fit'} the bill for ${r}.`,
+    ({ one, r }) => `${one ? 'It ticks' : 'They tick'} the box for ${r}, too.`,
+    ({ one, r }) => `As for ${r}, ${one ? 'it has' : 'they have'} that covered.`,
   ];
 
   /**

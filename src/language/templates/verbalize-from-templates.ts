@@ -491,7 +491,9 @@ function recommendLike(state: TurnState, act: ActOfType<'recommend'>, like: stri
   if (act.reasons.length > 0) {
     const r = joinNouns(act.reasons.map((key) => saidNoun(random, attributeNouns(key, state.phrasing))));
     const claimed = act.reasons.every((key) => state.stated.has(key));
-    text = `${text} ${random.pick(claimed ? t.RECOMMEND_LIKE_TOO : t.RECOMMEND_LIKE_ALSO)({ ...titles, r })}`;
+    // Not "… should suit you too. They should go down well too.": the reason's frame is not the suggestion's.
+    const reasons = unlike(claimed ? t.RECOMMEND_LIKE_TOO : t.RECOMMEND_LIKE_ALSO, text);
+    text = `${text} ${random.pick(reasons)({ ...titles, r })}`;
   }
   return recommendTail(state, text, act, part === 'first' || asksAbout(template), part);
 }
