@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { DialogueAct } from '../../src/dialogue/dialogue-acts.js';
 import type { Turn } from '../../src/dialogue/turn.js';
@@ -56,6 +57,31 @@ describe('assistant wording variety (issue 9)', () => {
     // "And with your taste for sci-fi, it's a fit." was every other such reason.
     expect(texts.filter((text) => /a fit\./.test(text)).length).toBeLessThan(texts.length * 0.25);
     expect(texts.filter((text) => /\btoo\b.*\btoo\b/.test(text))).toEqual([]);
+  });
+
+  it('keeps the rest of a story back only when it told something of it, and owns up to not knowing it otherwise', () => {
+    const films = new ItemCatalog(
+      [
+        { id: 'fireworks', title: 'Fireworks', year: 1997, attributes: { genre: ['Crime', 'Drama'] } },
+        { id: 'heat', title: 'Heat', year: 1995, attributes: { genre: ['Crime'], tag: ['heist'] } },
+      ],
+      { domain: 'movies' },
+    );
+    const answer = (id: string, attributes: string[], seed: number) =>
+      adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts: [{ type: 'describe-item', items: [id], attributes }],
+        history: [{ ...userTurn([{ type: 'ask-about-item', items: [id] }]), text: `What's ${id} about?` }],
+        catalog: films,
+        random: new SeededRandom(seed),
+      });
+    const keptBack = /spoil|found out|met fresh|for yourself|to discover|gist without/i;
+    for (let seed = 0; seed < 200; seed++) {
+      const genresOnly = answer('fireworks', ['genre:Crime', 'genre:Drama'], seed);
+      expect(genresOnly).not.toMatch(keptBack);
+      expect(genresOnly).toMatch(/\bthe (?:story|plot)\b/i);
+      expect(answer('heat', ['genre:Crime', 'tag:heist'], seed)).toMatch(keptBack);
+    }
   });
 
   it('offers help once in an opening turn: not "How can I help? Happy to help you find a film."', () => {

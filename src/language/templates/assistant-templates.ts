@@ -1211,6 +1211,18 @@ function build(d: DomainWords) {
   ];
 
   /**
+   * The same when nothing said of the item touches its story (a film nobody tagged, known only by its genres): no
+   * claim of a story begun and kept back ("Anything more would spoil it" after "It's a crime drama.").
+   */
+  const STORY_UNTOLD: readonly string[] = [
+    "I can't tell you much about the plot itself, I'm afraid.",
+    "I'm hazy on the plot itself, to be honest.",
+    "The plot itself I can't speak to, I'm afraid.",
+    "I don't know the story in any detail, sorry.",
+    "Past that, I don't know the story well, I'm afraid.",
+  ];
+
+  /**
    * A whole goodbye said right after answering a question about an item, in the same turn: no wish that supposes
    * nothing was found ("Good luck finding something!").
    */
@@ -1335,6 +1347,7 @@ function build(d: DomainWords) {
     CLOSE_AFTER_ANSWER,
     CLOSE_AFTER_NO_MATCH,
     SPOILER_FREE,
+    STORY_UNTOLD,
     CLOSE_WISHES,
     CLOSE_WISHES_EMPTY_HANDED,
     ALSO_ABOUT,

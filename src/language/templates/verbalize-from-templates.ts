@@ -772,10 +772,14 @@ function verbalizeAct(
         phrasing: state.phrasing,
         suggestedAs: suggestionOf(state.history, id, state.catalog),
       });
-      // Asked for the story, it says it keeps it back: the catalog knows no plot, and nothing is made up.
-      return state.storyAsked && tellsStory(item, state.catalog)
-        ? `${text} ${random.pick(state.t.SPOILER_FREE)}`
-        : text;
+      // Asked for the story, it says it keeps the rest back when what it told has something of one (a theme, a
+      // setting), and that it does not know it when all it told was the kind of item: the catalog knows no plot, and
+      // nothing is made up.
+      if (!state.storyAsked || !tellsStory(item, state.catalog)) return text;
+      const toldOfStory = act.attributes.some(
+        (key) => state.phrasing.facets[parseAttributeKey(key)?.facet ?? '']?.kind === 'tag',
+      );
+      return `${text} ${random.pick(toldOfStory ? state.t.SPOILER_FREE : state.t.STORY_UNTOLD)}`;
     }
     case 'close':
       return close(state, act);
