@@ -84,6 +84,21 @@ describe('assistant wording variety (issue 9)', () => {
     }
   });
 
+  it('says nothing again of a title that the question about it just said', () => {
+    const asked: Turn[] = [
+      {
+        ...assistantTurn([{ type: 'ask-item', items: [HEAT] }]),
+        text: 'Have you seen Heat (1995), a crime thriller by Michael Mann?',
+      },
+      { ...userTurn([{ type: 'answer-item', items: [HEAT], seen: false }]), index: 1 },
+    ];
+    const acts: DialogueAct[] = [{ type: 'recommend', items: [HEAT], reasons: [] }];
+    const texts = Array.from({ length: 400 }, (_, seed) => render(acts, seed, asked));
+    expect(texts.filter((text) => /Michael Mann|crime thriller/.test(text))).toEqual([]);
+    // Something else may be said of it instead: who is in it.
+    expect(texts.some((text) => /Al Pacino|Robert De Niro/.test(text))).toBe(true);
+  });
+
   it('offers help once in an opening turn: not "How can I help? Happy to help you find a film."', () => {
     for (const ask of [
       { type: 'ask-open', items: [] },

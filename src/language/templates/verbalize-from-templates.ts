@@ -517,8 +517,17 @@ function recommendTail(
   // they may say again what the second gives as its reason ("It's philosophical. … for philosophy, …").
   if (part === undefined && random.chance(voice.fact)) {
     // Nor what the suggestion gave as its reason: "Since you like Spielberg's films, try Jaws. Spielberg directed it."
-    const said =
-      act.reasons.length === 0 ? undefined : new Set(act.reasons.map((key) => key.slice(key.indexOf(':') + 1)));
+    // Nor what the question about it just said ("Ever read Das Kapital, a philosophical economics book by Karl Marx?"
+    // "No." "Then give it a go." is not followed by "It was written by Karl Marx.").
+    const values = act.reasons.map((key) => key.slice(key.indexOf(':') + 1));
+    const asked = state.history.at(-2);
+    const first = ids[0] as string;
+    if (asked?.acts.some((a) => a.type === 'ask-item' && a.items[0] === first)) {
+      const text = asked.text.toLowerCase();
+      for (const of of Object.values(catalog.require(first).attributes))
+        for (const value of of) if (text.includes(value.toLowerCase())) values.push(value);
+    }
+    const said = values.length === 0 ? undefined : new Set(values);
     if (ids.length === 1 && random.chance(0.5)) {
       const id = ids[0] as string;
       const sentence = itemFact(catalog.require(id), catalog, random, said, writtenWithYear(state, id));
@@ -526,7 +535,6 @@ function recommendTail(
     } else {
       // Only after the first of a pair ("A, a horror comedy, or B"): after the last title of a list, the words read
       // as said of every title ("A, B or C, a self-help book"), and a list of three is long enough as it is.
-      const first = ids[0] as string;
       if (ids.length === 1 || (ids.length === 2 && random.chance(0.6))) {
         const item = catalog.require(first);
         const appositive = itemAppositive(item, catalog, random, said, writtenWithYear(state, first));
