@@ -105,9 +105,9 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
    * seen already, which is its popularity (0–1) times the user's seen titles per unit of popularity suggested. A user
    * who has seen every blockbuster offered is then offered lesser-known titles, while one who has seen nothing
    * offered is not. 0 turns this off.
-   * @default 1
+   * @default 0.5
    */
-  seenWeight: z.number().min(0).default(1),
+  seenWeight: z.number().min(0).default(0.5),
   /**
    * Item questions ("Have you seen …?") are about one of this many most popular items.
    * @default 300
