@@ -351,7 +351,13 @@ export class MentionFinder {
         const { year, forms } = namedForms[n] as ItemForms;
         for (const form of forms) {
           const length = form.folded.length;
-          if (length <= bestLength || folded[i] !== form.folded[0] || !sameWords(folded, i, form.folded)) continue;
+          // As long as a title found bare, a named item's form takes its place unless the bare title is that item's:
+          // "War of the Worlds" is the 2005 film the acts name, not The War of the Worlds (1953), a namesake but for
+          // the article.
+          const better =
+            length > bestLength ||
+            (length === bestLength && bestKind !== 'named' && !bestItems.includes(named[n] as string));
+          if (!better || folded[i] !== form.folded[0] || !sameWords(folded, i, form.folded)) continue;
           if (!isFree(covered, i, i + length)) continue;
           const written = bracketedYearAfter(tokens.text, ends[i + length - 1] as number);
           if (written !== undefined && year !== undefined && written !== year) continue;

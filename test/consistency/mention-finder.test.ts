@@ -102,6 +102,19 @@ describe('MentionFinder.findMentions: titles without a year', () => {
     expect(found('Alien vs. Predator is fun', ['alien'])).toEqual([['Alien vs. Predator', ['avp']]]);
     expect(found('Toy Story 2 is fun', ['toy'])).toEqual([['Toy Story 2', ['toy2']]]);
   });
+
+  it('takes a bare title for the named item when another differs from it only by an article', () => {
+    const worlds = new MentionFinder(
+      new ItemCatalog([
+        { id: 'wotw-53', title: 'The War of the Worlds', year: 1953 },
+        { id: 'wotw-05', title: 'War of the Worlds', year: 2005 },
+      ]),
+    );
+    const text = 'War of the Worlds was fine, nothing special.';
+    const items = (named: string[]) => worlds.findMentions(text, named).map((mention) => mention.items);
+    expect(items(['wotw-05'])).toEqual([['wotw-05']]);
+    expect(items(['wotw-53'])).toEqual([['wotw-53']]);
+  });
 });
 
 describe('MentionFinder.mentions', () => {
