@@ -259,9 +259,23 @@ export class ItemCatalog implements Iterable<Item> {
 
   /** Popularity in [0, 1] relative to the most popular item (0 when the catalog has no popularity). */
   relativePopularity(id: string): number {
-    this.#maxPopularity ??= Math.max(0, ...[...this.#byId.values()].map((item) => item.popularity ?? 0));
-    const popularity = this.#byId.get(id)?.popularity ?? 0;
-    return this.#maxPopularity === 0 ? 0 : popularity / this.#maxPopularity;
+    const most = this.#mostPopularity();
+    return most === 0 ? 0 : (this.#byId.get(id)?.popularity ?? 0) / most;
+  }
+
+  /**
+   * How well known an item is, in [0, 1]: log(1 + popularity) relative to the most popular item's (0 when the
+   * catalog has no popularity). One rater against none is a step, as 100 against 10 is: a title nobody has heard
+   * of stands apart from a cult one, as a cult one does from a blockbuster.
+   */
+  relativeRenown(id: string): number {
+    const most = Math.log1p(this.#mostPopularity());
+    return most === 0 ? 0 : Math.log1p(this.#byId.get(id)?.popularity ?? 0) / most;
+  }
+
+  #mostPopularity(): number {
+    this.#maxPopularity ??= this.mostPopular(1)[0]?.popularity ?? 0;
+    return this.#maxPopularity;
   }
 
   /** Number of distinct attribute keys; dense attribute ids run from 0 to this minus one. */

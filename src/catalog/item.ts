@@ -23,8 +23,9 @@ export const ItemSchema = z.strictObject({
   /** Other names the item is known by (original-language titles, a.k.a. titles). */
   aliases: z.array(z.string().trim().min(1)).optional(),
   /**
-   * How widely known the item is, e.g. its number of ratings. Optional; simulated recommenders ask about and lean
-   * towards well-known items when a catalog has it.
+   * How widely known the item is, as a count of people: its raters, readers or buyers (the recommender weighs
+   * log(1 + popularity), so a share in 0–1 would barely count). Optional; simulated recommenders ask about and lean
+   * towards well-known items when a catalog has it, and away from them once the user has seen what they suggested.
    */
   popularity: z.number().min(0).optional(),
   /**

@@ -241,14 +241,13 @@ function catalogFacts(catalog: ItemCatalog): CatalogFacts {
   for (let a = 0; a < idf.length; a++) {
     idf[a] = Math.log((1 + catalog.size) / (1 + catalog.attributeCount(catalog.attributeKeyAt(a))));
   }
-  const scale = Math.log1p(catalog.mostPopular(1)[0]?.popularity ?? 0);
   const items = new Map<string, ItemFacts>();
   let sum = 0;
   for (const [position, item] of catalog.items().entries()) {
     const attributes = catalog.attributeIdsOf(item.id);
     const idfs = Float64Array.from(attributes, (a) => idf[a] as number);
     for (const w of idfs) sum += w ** 2;
-    const logPopularity = scale === 0 ? 0 : Math.log1p(item.popularity ?? 0) / scale;
+    const logPopularity = catalog.relativeRenown(item.id);
     items.set(item.id, { position, attributes, idfs, logPopularity });
   }
   const scores = { values: new Float64Array(items.size), stamps: new Float64Array(items.size), lastStamp: 0 };

@@ -219,7 +219,8 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
   }
 }
 
-function facetPhrasing(facet: string, phrasing: DomainPhrasing): FacetPhrasing | undefined {
+/** How a domain words one of its facets, if it words it at all (never a property of `Object.prototype`). */
+export function facetPhrasing(facet: string, phrasing: DomainPhrasing): FacetPhrasing | undefined {
   return Object.hasOwn(phrasing.facets, facet) ? phrasing.facets[facet] : undefined;
 }
 

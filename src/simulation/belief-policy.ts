@@ -101,13 +101,14 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
   qualityWeight: z.number().min(0).default(2),
   /**
    * How far slates lean away from well-known items once the user has said they have seen suggested ones ("Seen it.
-   * Anything I haven't?"): an item keeps its score times one minus this weight times its estimated chance of being
-   * seen already, which is its popularity (0–1) times the user's seen titles per unit of popularity suggested. A user
-   * who has seen every blockbuster offered is then offered lesser-known titles, while one who has seen nothing
-   * offered is not. 0 turns this off.
+   * Anything I haven't?"), from 0 (not at all) to 1: an item's positive score is multiplied by one minus this weight
+   * times its estimated chance of being seen already. That chance is its relative popularity (0–1) times the number
+   * of suggested titles the user had seen per unit of the popularity suggested (plus one, so that one seen title is
+   * a hint, not proof), at most 1. A user who has seen every blockbuster offered is then offered lesser-known titles,
+   * while one who has seen none of them is not.
    * @default 0.5
    */
-  seenWeight: z.number().min(0).default(0.5),
+  seenWeight: z.number().min(0).max(1).default(0.5),
   /**
    * Item questions ("Have you seen …?") are about one of this many most popular items.
    * @default 300
@@ -123,7 +124,8 @@ type Resolved = z.output<typeof BeliefPolicyOptionsSchema>;
 const STATED_WEIGHT = 4;
 const ITEM_WEIGHT = 1;
 const MISS_WEIGHT = 0.5;
-// Popularity suggested with no title seen, before the user's seen titles say anything: see `seenWeight`.
+// Popularity added to what was suggested when estimating the user's seen titles per unit of it (see `seenWeight`):
+// one title seen of a single suggestion is a hint (a rate of 1/2 for a title of popularity 1), not proof (1).
 const SEEN_PRIOR = 1;
 // How many of each facet's most common attributes are worth asking about when nothing better is.
 const COMMON_PER_FACET = 12;
@@ -998,7 +1000,10 @@ class BeliefRecommender implements RecommenderPolicy {
 
   #include(item: string): void {
     const position = this.#index.position.get(item);
-    if (position !== undefined) this.#excluded[position] = 0;
+    if (position === undefined) return;
+    this.#excluded[position] = 0;
+    // A title drawn for a slate and put back was never suggested: it says nothing of what the user has seen.
+    if (this.#offered.delete(item)) this.#offeredPopularity -= this.#index.popularity[position] as number;
   }
 
   /** Leaves out the items with an attribute, and with any said alike: "fewer musical numbers" is no musical. */
@@ -1034,9 +1039,9 @@ class BeliefRecommender implements RecommenderPolicy {
     const dated = minYear !== -Infinity || maxYear !== Infinity;
     const { popularityWeight } = this.#options;
     const qualityWeight = constraint.anyRating ? 0 : this.#options.qualityWeight;
-    // Seen titles per unit of popularity suggested, the one suggested counting as unseen, so that one seen among
-    // a few is a hint rather than proof.
-    const seenLean = this.#options.seenWeight * (this.#offeredSeen / (this.#offeredPopularity + SEEN_PRIOR));
+    // The user's seen titles per unit of popularity suggested: times an item's popularity, its chance of being seen.
+    const seenRate = this.#offeredSeen / (this.#offeredPopularity + SEEN_PRIOR);
+    const { seenWeight } = this.#options;
     const positions = this.#topPositions;
     const scores = this.#topScores;
     // First every eligible item's score, in catalog order (or `among`'s).
@@ -1055,8 +1060,8 @@ class BeliefRecommender implements RecommenderPolicy {
         qualityWeight * (shortfall[position] as number) +
         (jitter[position] as number);
       if (like) score += LIKE_WEIGHT * (like[position] as number) * (inverseRoot[position] as number);
-      // What the user has likely seen is worth less in proportion, as it may only be turned down unseen-for.
-      if (seenLean > 0 && score > 0) score *= 1 - Math.min(1, seenLean * (popularity[position] as number));
+      // A title the user has likely seen is worth less in proportion: it would be turned down as seen, however good.
+      if (seenRate > 0 && score > 0) score *= 1 - seenWeight * Math.min(1, seenRate * (popularity[position] as number));
       eligibleScores[eligibleCount] = score;
       eligible[eligibleCount++] = position;
     }

@@ -16,10 +16,7 @@ export interface CatalogIndex {
   years: Float64Array;
   /** Popularity relative to the most popular item, in [0, 1]. */
   popularity: Float64Array;
-  /**
-   * How well known an item is, in [0, 1]: its popularity on a log scale, relative to the most popular item's. One
-   * rater against none is a step, as is 100 against 10: a title nobody has heard of stands apart from a cult one.
-   */
+  /** How well known an item is, in [0, 1] (see `ItemCatalog.relativeRenown`). */
   renown: Float64Array;
   /**
    * How far below the mean quality of the catalog's items an item's quality (`Item.quality`) is: negative for the
@@ -64,7 +61,7 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
     }),
     years: Float64Array.from(items, (item) => item.year ?? Number.NaN),
     popularity: Float64Array.from(items, (item) => catalog.relativePopularity(item.id)),
-    renown: renownOf(items),
+    renown: Float64Array.from(items, (item) => catalog.relativeRenown(item.id)),
     shortfall: qualityShortfalls(items),
     facets: new Set(byFacet.keys()),
     attributeFacet: Array.from(
@@ -75,11 +72,6 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
   };
   cache.set(catalog, index);
   return index;
-}
-
-function renownOf(items: readonly Item[]): Float64Array {
-  const most = Math.log1p(Math.max(0, ...items.map((item) => item.popularity ?? 0)));
-  return Float64Array.from(items, ({ popularity }) => (most === 0 ? 0 : Math.log1p(popularity ?? 0) / most));
 }
 
 function qualityShortfalls(items: readonly Item[]): Float64Array {

@@ -56,7 +56,10 @@ describe('assistant wording variety (issue 9)', () => {
     const texts = Array.from({ length: 600 }, (_, seed) => render(acts, seed, likesSciFi));
     // "And with your taste for sci-fi, it's a fit." was every other such reason.
     expect(texts.filter((text) => /a fit\./.test(text)).length).toBeLessThan(texts.length * 0.25);
-    expect(texts.filter((text) => /\btoo\b.*\btoo\b/.test(text))).toEqual([]);
+    // Nor "… should suit you too. A fan of sci-fi should enjoy it as well.": the reason does not echo the suggestion.
+    const echoes = (text: string) =>
+      [/\btoo\b/g, /\bas well\b/g, /\bshould\b/g].some((word) => (text.match(word) ?? []).length > 1);
+    expect(texts.filter(echoes)).toEqual([]);
   });
 
   it('keeps the rest of a story back only when it told something of it, and owns up to not knowing it otherwise', () => {

@@ -93,12 +93,12 @@ describe('beliefPolicy', () => {
   });
 
   it('leans away from well-known titles once the user has seen the ones suggested', () => {
-    // Popularity rising through the catalog: the user has seen every title suggested so far.
+    // Popularity rising through the catalog; the user turns the first slate down, as seen or not.
     const known = new ItemCatalog(
       catalog.items().map((item, position) => ({ ...item, popularity: 1 + position })),
       { domain: 'movies' },
     );
-    const secondSlate = (options: object) => {
+    const secondSlate = (options: object, seen = true) => {
       let popularity = 0;
       for (let seed = 1; seed <= 30; seed++) {
         const p = beliefPolicy({ slateSize: [3, 3], questions: [1, 1], questionAfterMiss: 0, ...options })({
@@ -110,8 +110,8 @@ describe('beliefPolicy', () => {
           .at(-1)
           ?.find((act) => act.type === 'recommend');
         if (first?.type !== 'recommend') throw new Error(`seed ${seed}: no slate`);
-        const seenThem: UserAct[] = [{ type: 'reject', items: first.items, seen: true }];
-        const second = p.next({ userActs: seenThem, index: 20, last: false }).find((act) => act.type === 'recommend');
+        const turnedDown: UserAct[] = [{ type: 'reject', items: first.items, seen }];
+        const second = p.next({ userActs: turnedDown, index: 20, last: false }).find((act) => act.type === 'recommend');
         if (second?.type !== 'recommend') throw new Error(`seed ${seed}: no second slate`);
         for (const item of second.items) popularity += known.relativePopularity(item) / second.items.length;
       }
@@ -120,6 +120,8 @@ describe('beliefPolicy', () => {
     const leaning = secondSlate({});
     const unmoved = secondSlate({ seenWeight: 0 });
     expect(leaning).toBeLessThan(unmoved * 0.8);
+    // Titles turned down unseen say nothing of what the user has seen.
+    expect(secondSlate({}, false)).toBe(secondSlate({ seenWeight: 0 }, false));
   });
 
   it('recommends what the user said it likes, giving that as the reason', () => {

@@ -857,10 +857,10 @@ function build(d: DomainWords) {
     ({ one, r }) => `${one ? 'It also fits' : 'They also fit'} your taste for ${r}.`,
     ({ one, r }) => `And with your taste for ${r}, ${one ? "it's" : "they're"} a fit.`,
     ({ one, r }) => `A fan of ${r} should enjoy ${one ? 'it' : 'them'} as well.`,
-    ({ one, r }) => `You mentioned ${r}, and ${one ? 'it fits' : 'they fit'} there as well.`,
+    ({ one, r }) => `You mentioned ${r}, and ${one ? 'it delivers' : 'they deliver'} on that as well.`,
     ({ one, r }) => `${one ? "That's" : "They're"} in line with your taste for ${r}.`,
-    ({ one, r }) => `Given that you like ${r}, ${one ? 'it' : 'they'} should go down well too.`,
-    ({ one, r }) => `${one ? 'It also answers' : 'They also answer'} your liking for ${r}.`,
+    ({ one, r }) => `Given your taste for ${r}, ${one ? 'it' : 'they'} should go down well.`,
+    ({ one, r }) => `${one ? 'It also scratches' : 'They also scratch'} your itch for ${r}.`,
   ];
 
   /** The same, claiming no liking: what a critique asked for is no taste of the user's. */

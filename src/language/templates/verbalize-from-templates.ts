@@ -3,7 +3,13 @@ import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
 import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
-import { attributeNouns, attributePhrase, facetNouns, facetPhrase } from '../../lexicon/attribute-phrases.js';
+import {
+  attributeNouns,
+  attributePhrase,
+  facetNouns,
+  facetPhrase,
+  facetPhrasing,
+} from '../../lexicon/attribute-phrases.js';
 import { domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinNegativeList, joinNouns } from '../../lexicon/english.js';
 import { SeededRandom } from '../../random/seeded-random.js';
@@ -465,7 +471,7 @@ function recommend(
 
 // The words that frame a suggestion: the second part of a slate says none of those the first said ("I'd suggest
 // American Beauty. Since Aardman films came up too, I'd also suggest …").
-const FRAME_WORDS = /\b(?:suggest|came up|there's|try|too|point you|in mind|you like)\b/g;
+const FRAME_WORDS = /\b(?:suggest|came up|there's|try|too|as well|should|enjoy|point you|in mind|you like)\b/g;
 
 /** The templates whose frame shares no word with `before`; all of them when none is left. */
 function unlike<T extends Template<typeof MARKED>>(list: readonly T[], before: string): readonly T[] {
@@ -520,17 +526,16 @@ function recommendTail(
     // Nor what the question about it just said ("Ever read Das Kapital, a philosophical economics book by Karl Marx?"
     // "No." "Then give it a go." is not followed by "It was written by Karl Marx.").
     const values = act.reasons.map((key) => key.slice(key.indexOf(':') + 1));
-    const asked = state.history.at(-2);
     const first = ids[0] as string;
-    if (asked?.acts.some((a) => a.type === 'ask-item' && a.items[0] === first)) {
-      const text = asked.text.toLowerCase();
-      for (const of of Object.values(catalog.require(first).attributes))
-        for (const value of of) if (text.includes(value.toLowerCase())) values.push(value);
+    const question = state.history.at(-2);
+    if (question?.acts.some((a) => a.type === 'ask-item' && a.items[0] === first)) {
+      const questionText = question.text.toLowerCase();
+      for (const facetValues of Object.values(catalog.require(first).attributes))
+        for (const value of facetValues) if (questionText.includes(value.toLowerCase())) values.push(value);
     }
     const said = values.length === 0 ? undefined : new Set(values);
     if (ids.length === 1 && random.chance(0.5)) {
-      const id = ids[0] as string;
-      const sentence = itemFact(catalog.require(id), catalog, random, said, writtenWithYear(state, id));
+      const sentence = itemFact(catalog.require(first), catalog, random, said, writtenWithYear(state, first));
       if (sentence !== '') fact = ` ${sentence}`;
     } else {
       // Only after the first of a pair ("A, a horror comedy, or B"): after the last title of a list, the words read
@@ -785,7 +790,7 @@ function verbalizeAct(
       // nothing is made up.
       if (!state.storyAsked || !tellsStory(item, state.catalog)) return text;
       const toldOfStory = act.attributes.some(
-        (key) => state.phrasing.facets[parseAttributeKey(key)?.facet ?? '']?.kind === 'tag',
+        (key) => facetPhrasing(parseAttributeKey(key)?.facet ?? '', state.phrasing)?.kind === 'tag',
       );
       return `${text} ${random.pick(toldOfStory ? state.t.SPOILER_FREE : state.t.STORY_UNTOLD)}`;
     }
