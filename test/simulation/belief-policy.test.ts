@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Item } from '../../src/catalog/item.js';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
@@ -30,6 +31,17 @@ const likesSciFi: UserAct[] = [
   { type: 'disclose', items: [], attribute: 'genre:Sci-Fi', polarity: 'positive', strength: 0.9 },
 ];
 
+/** The built-in films with facts of `of`, which marks every other sci-fi film (the first, the third, …). */
+function everyOtherSciFi(of: (kind: 'marked' | 'sci-fi' | 'other', position: number) => object): ItemCatalog {
+  let sciFi = 0;
+  const kindOf = (item: Item) =>
+    item.attributes.genre?.includes('Sci-Fi') !== true ? 'other' : sciFi++ % 2 === 0 ? 'marked' : 'sci-fi';
+  return new ItemCatalog(
+    catalog.items().map((item, position) => ({ ...item, ...of(kindOf(item), position) })),
+    { domain: 'movies' },
+  );
+}
+
 /** The first slate of three, for a user who likes sci-fi, in each of 30 dialogues over `of` (seeds 1–30). */
 function firstSlates(of: ItemCatalog, options: object): string[][] {
   return Array.from({ length: 30 }, (_, seed) => {
@@ -55,14 +67,7 @@ describe('beliefPolicy', () => {
 
   it('does not pitch a title its raters panned, when the catalog knows how well each is rated', () => {
     // Every other sci-fi film panned (quality 0.1), the rest rated well; the other films in between.
-    let sciFi = 0;
-    const rated = new ItemCatalog(
-      catalog.items().map((item) => {
-        const panned = item.attributes.genre?.includes('Sci-Fi') === true && sciFi++ % 2 === 0;
-        return { ...item, quality: panned ? 0.1 : item.attributes.genre?.includes('Sci-Fi') ? 0.8 : 0.6 };
-      }),
-      { domain: 'movies' },
-    );
+    const rated = everyOtherSciFi((kind) => ({ quality: kind === 'marked' ? 0.1 : kind === 'sci-fi' ? 0.8 : 0.6 }));
     const panned = (options: object) =>
       firstSlates(rated, options)
         .flat()
@@ -73,16 +78,10 @@ describe('beliefPolicy', () => {
   });
 
   it('prefers a title some people know to one almost nobody has rated', () => {
-    // Every other sci-fi film rated by one user, the rest by 30; a film rated by 1,000 sets the scale.
-    let sciFi = 0;
-    const known = new ItemCatalog(
-      catalog.items().map((item, position) => {
-        const isSciFi = item.attributes.genre?.includes('Sci-Fi') === true;
-        const popularity = position === 0 ? 1000 : isSciFi && sciFi++ % 2 === 0 ? 1 : 30;
-        return { ...item, popularity };
-      }),
-      { domain: 'movies' },
-    );
+    // Every other sci-fi film rated by one user, the rest by 30; a film rated by 1,000 (a horror film) sets the scale.
+    const known = everyOtherSciFi((kind, position) => ({
+      popularity: position === 0 ? 1000 : kind === 'marked' ? 1 : 30,
+    }));
     const obscure = (options: object) =>
       firstSlates(known, options)
         .flat()
