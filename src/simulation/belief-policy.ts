@@ -12,6 +12,7 @@ import { attributeLikeness, GENRE_LIKENESS } from './item-likeness.js';
 import { kthLargest } from './kth-largest.js';
 import { questionSalience } from './question-salience.js';
 import type { PolicyContext, PolicyTurn, RecommenderPolicy, RecommenderPolicyFactory } from './recommender-policy.js';
+import { titleSeries } from './title-series.js';
 
 /** Presets for the mix of elicitation and recommendation. */
 export const POLICY_STYLES = {
@@ -288,17 +289,25 @@ function describedFacets(catalog: ItemCatalog): ReadonlyArray<readonly [string, 
 // The facet that names a series of volumes read or watched in order (books: "A Song of Ice and Fire").
 const SERIES_FACET = 'series';
 
-/** Each series' volumes in order of their years (catalog order for a tie or an unknown year), as positions. */
+/**
+ * Each series' volumes in order of their years (catalog order for a tie or an unknown year), as positions: the
+ * catalog's `series` facet, or for a catalog without one, the series its titles show (see `titleSeries`).
+ */
 function seriesOrder(catalog: ItemCatalog): QuestionPlan['series'] {
   const index = catalogIndex(catalog);
   const volumes = index.byFacet.get(SERIES_FACET);
-  if (volumes === undefined) return undefined;
+  const year = (position: number) => index.years[position] as number;
+  const runs = volumes
+    ? volumes.map(({ id }) =>
+        [...(index.itemsWithAttribute[id] as Int32Array)].sort((a, b) =>
+          year(a) < year(b) ? -1 : year(a) > year(b) ? 1 : a - b,
+        ),
+      )
+    : titleSeries(catalog);
+  if (runs.length === 0) return undefined;
   const later = new Uint8Array(index.ids.length);
   const next = new Int32Array(index.ids.length).fill(-1);
-  for (const { id } of volumes) {
-    const positions = [...(index.itemsWithAttribute[id] as Int32Array)];
-    const year = (position: number) => index.years[position] as number;
-    positions.sort((a, b) => (year(a) < year(b) ? -1 : year(a) > year(b) ? 1 : a - b));
+  for (const positions of runs) {
     for (let i = 1; i < positions.length; i++) {
       later[positions[i] as number] = 1;
       next[positions[i - 1] as number] = positions[i] as number;

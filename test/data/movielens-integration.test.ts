@@ -9,8 +9,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadMovieLens } from '../../src/data/movielens/load-movielens.js';
 import type { MovieLensDataset } from '../../src/data/movielens/movielens-dataset.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
+import type { DialogueRecord } from '../../src/generation/dialogue-record.js';
 import type { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import { PreferenceProfileSchema } from '../../src/profile/profile-schema.js';
+import { suggestedInOrder } from '../helpers/suggested-in-order.js';
 import { rejected } from '../helpers/thrown.js';
 
 const DATA_DIR = fileURLToPath(new URL('../../../shared/data/movielens-latest-small/', import.meta.url));
@@ -56,6 +58,17 @@ function rawGenres(): Map<string, string[]> {
     const id = line.slice(0, line.indexOf(','));
     const genres = line.slice(line.lastIndexOf(',') + 1);
     out.set(id, genres === '(no genres listed)' ? [] : genres.split('|'));
+  }
+  return out;
+}
+
+/** Raw title ("Toy Story (1995)", quotes removed) → movieId. */
+function rawIds(): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of readFileSync(`${DATA_DIR}movies.csv`, 'utf8').split('\n').slice(1)) {
+    if (line === '') continue;
+    const title = line.slice(line.indexOf(',') + 1, line.lastIndexOf(',')).replace(/^"|"$/g, '');
+    out.set(title, line.slice(0, line.indexOf(',')));
   }
   return out;
 }
@@ -298,5 +311,51 @@ describe.skipIf(!present)('MovieLens ml-latest-small (real data)', () => {
     // Without the ratings' say, about 1.5% of the films pitched were panned (175 of 11,322 in 3,000 dialogues).
     expect(recommended).toBeGreaterThan(1000);
     expect(pannedCount / recommended).toBeLessThan(0.006);
+  });
+
+  it('suggests a sequel only once the user has said they know the film before it', async () => {
+    // Franchises as a film fan lists them, in MovieLens's own titles: each film follows the one before it.
+    const franchises = [
+      ['Toy Story (1995)', 'Toy Story 2 (1999)', 'Toy Story 3 (2010)'],
+      ['Godfather, The (1972)', 'Godfather: Part II, The (1974)', 'Godfather: Part III, The (1990)'],
+      ['Back to the Future (1985)', 'Back to the Future Part II (1989)', 'Back to the Future Part III (1990)'],
+      [
+        'Lord of the Rings: The Fellowship of the Ring, The (2001)',
+        'Lord of the Rings: The Two Towers, The (2002)',
+        'Lord of the Rings: The Return of the King, The (2003)',
+      ],
+      [
+        'Hobbit: An Unexpected Journey, The (2012)',
+        'Hobbit: The Desolation of Smaug, The (2013)',
+        'The Hobbit: The Battle of the Five Armies (2014)',
+      ],
+      [
+        'Pirates of the Caribbean: The Curse of the Black Pearl (2003)',
+        "Pirates of the Caribbean: Dead Man's Chest (2006)",
+        "Pirates of the Caribbean: At World's End (2007)",
+      ],
+      ['Kill Bill: Vol. 1 (2003)', 'Kill Bill: Vol. 2 (2004)'],
+      [
+        'Star Wars: Episode IV - A New Hope (1977)',
+        'Star Wars: Episode V - The Empire Strikes Back (1980)',
+        'Star Wars: Episode VI - Return of the Jedi (1983)',
+      ],
+    ];
+    const ids = rawIds();
+    const before = new Map<string, string>();
+    for (const titles of franchises) {
+      const films = titles.map((title) => ids.get(title));
+      expect(films, titles[0]).not.toContain(undefined);
+      for (let i = 1; i < films.length; i++) before.set(films[i] as string, films[i - 1] as string);
+    }
+    const records: DialogueRecord[] = [];
+    const generator = new DialogueGenerator({ catalog: dataset.catalog, seed: 7 });
+    for await (const record of generator.generateMany(profiles.slice(0, 400))) records.push(record);
+    const { later, blind } = suggestedInOrder(records, before);
+    // "The Two Towers (2002) would be my pick." to someone who has not said they saw The Fellowship of the Ring
+    // (before series were read from titles: 39 such suggestions in these 400 dialogues).
+    expect(blind).toEqual([]);
+    // The next film is still suggested to those who know the one before.
+    expect(later).toBeGreaterThan(0);
   });
 });

@@ -9,6 +9,7 @@ import { SeededRandom } from '../../src/random/seeded-random.js';
 import { beliefPolicy } from '../../src/simulation/belief-policy.js';
 import type { RecommenderPolicy } from '../../src/simulation/recommender-policy.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
+import { suggestedInOrder } from '../helpers/suggested-in-order.js';
 import { templateDialogues } from '../helpers/template-dialogues.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -577,27 +578,7 @@ describe.each([
 
   it('suggests a later volume of a series only once the user has said they know the one before it', async () => {
     expect(before.size).toBeGreaterThanOrEqual(laterVolumes);
-    const records = await templateDialogues(books, 400, { userSeed: 9, seed: 9 });
-    let later = 0;
-    const blind: string[] = [];
-    for (const record of records) {
-      const known = new Set<string>();
-      for (const turn of record.turns) {
-        for (const act of turn.acts) {
-          const seen =
-            (act.type === 'disclose' && act.items.length > 0) ||
-            ((act.type === 'answer-item' || act.type === 'reject') && act.seen === true);
-          if (turn.speaker === 'user' && seen) for (const item of act.items) known.add(item);
-          if (act.type !== 'recommend') continue;
-          for (const item of act.items) {
-            const previous = before.get(item);
-            if (previous === undefined) continue;
-            later++;
-            if (!known.has(previous)) blind.push(`${record.id}: ${item} before ${previous}`);
-          }
-        }
-      }
-    }
+    const { later, blind } = suggestedInOrder(await templateDialogues(books, 400, { userSeed: 9, seed: 9 }), before);
     // "A Feast for Crows (2005) might be the answer." to someone who has read none of the three before it.
     expect(blind).toEqual([]);
     // A reader of the volume before is offered the next.
