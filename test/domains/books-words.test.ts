@@ -28,6 +28,10 @@ const RAW_TAG = new RegExp(
 const LOWERCASE_PLACE =
   /\b(in|during) (africa|california|china|england|france|germany|india|ireland|italy|japan|latin america|new england|new york|russia|scandinavia|the american (south|west)|the middle ages|world war|the cold war)\b/;
 
+// A book taken in whole in one evening, as a film is: read, enjoyed or settled "tonight", or with snacks.
+const FILM_NIGHT =
+  /\bread (?:it|them) tonight\b|\bThank you! [^.!?]+ tonight, then\.|\bGreat, [^.!?]+ tonight\. Thanks!|\bit is tonight\b|\benjoy [^.!?]+ tonight\.|\bfor tonight\. Enjoy!|\bsnacks\b/i;
+
 describe('books words', () => {
   const books = domainPhrasing('books');
 
@@ -55,22 +59,30 @@ describe('books words', () => {
     expect(attributePhrase('series:The Lord of the Rings', books).more).toBe('from The Lord of the Rings series');
   });
 
-  it('leaves no raw tag before "books" in 300 books dialogues, without a violation', async () => {
+  it('leaves no raw tag before "books" and no film night in 300 books dialogues, without a violation', async () => {
     const catalog = builtinBooksCatalog();
     const profiles = [...syntheticProfiles(catalog, { count: 300, seed: 3 })];
     const generator = new DialogueGenerator({ catalog, seed: 3 });
     let dialogues = 0;
     let violations = 0;
     const raw: string[] = [];
+    const filmNight: string[] = [];
+    let accepted = 0;
     for await (const dialogue of generator.generateMany(profiles)) {
       dialogues++;
       violations += dialogue.consistency.violations.length;
       for (const turn of dialogue.turns) {
         if (RAW_TAG.test(turn.text) || LOWERCASE_PLACE.test(turn.text)) raw.push(turn.text);
+        if (FILM_NIGHT.test(turn.text)) filmNight.push(turn.text);
+        if (turn.acts.some((act) => act.type === 'accept')) accepted++;
       }
     }
     expect(dialogues).toBe(300);
     expect(raw).toEqual([]);
+    // A book is begun in an evening, not finished in one: "I'll read it tonight." of Middlemarch, "Nice, Moby-Dick
+    // for tonight. Enjoy!", or snacks.
+    expect(filmNight).toEqual([]);
+    expect(accepted).toBeGreaterThan(200);
     expect(violations).toBe(0);
   }, 120_000);
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkTextPolarity } from '../../src/consistency/text-polarity.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { DialogueAct } from '../../src/dialogue/dialogue-acts.js';
+import type { Turn } from '../../src/dialogue/turn.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import type { Persona } from '../../src/profile/profile-schema.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
@@ -156,5 +157,63 @@ describe('user wording variety', () => {
       }
     }
     expect(shortfalls).toBeGreaterThan(50);
+  });
+
+  it("answers the recommender's greeting with a hello, never by asking for its time", () => {
+    const greeting: Turn = {
+      index: 0,
+      speaker: 'assistant',
+      text: 'Hello! What can I do for you?',
+      acts: [
+        { type: 'greet', items: [] },
+        { type: 'ask-open', items: [] },
+      ],
+    };
+    let hellos = 0;
+    for (let seed = 0; seed < 400; seed++) {
+      const text = adapter.verbalizeSync({
+        speaker: 'user',
+        acts: [{ type: 'state-goal', items: [] }],
+        history: [greeting],
+        catalog,
+        random: new SeededRandom(seed),
+      });
+      expect(text, text).not.toMatch(/\b(?:got a (?:minute|sec(?:ond)?)|are you (?:there|free)|can I ask)\b/i);
+      if (/^(?:Oh, )?(?:hi|hey|hello|hiya|evening|good evening)\b/i.test(text)) hellos++;
+    }
+    expect(hellos).toBeGreaterThan(100);
+  });
+
+  it('likes a grave subject without delight, and the recommender says it back without cheer', () => {
+    // Written here, apart from the templates: the words of delight and cheer a reader would wince at.
+    const delight =
+      /\b(?:love|adore|fan|crazy|sucker|never get enough|can't get enough|nothing beats|always say yes)\b/i;
+    const cheer = /\b(?:nice|ooh|good shout)\b/i;
+    const assistant = (history: Turn[], seed: number) =>
+      adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts: [{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Comedy' }],
+        history,
+        catalog,
+        random: new SeededRandom(seed),
+      });
+    const said: string[] = [];
+    let echoed = 0;
+    for (let seed = 0; seed < 300; seed++) {
+      const persona = PERSONAS[seed % PERSONAS.length];
+      const acts = [disclose('positive', 0.9, seed % 2 === 0 ? 'tag:racism' : 'tag:grief')];
+      const text = render(acts, seed, persona);
+      said.push(text);
+      expect(text, text).not.toMatch(delight);
+      const reply = assistant([{ index: 1, speaker: 'user', text, acts }], seed);
+      if (/racism|grief/.test(reply)) echoed++;
+      expect(reply, reply).not.toMatch(cheer);
+    }
+    // Varied still, and the recommender does say such a liking back.
+    expect(new Set(said).size).toBeGreaterThan(20);
+    expect(echoed).toBeGreaterThan(20);
+    // A liking of a light subject keeps its warmth.
+    const light = Array.from({ length: 50 }, (_, seed) => render([disclose('positive', 0.9, 'genre:Comedy')], seed));
+    expect(light.filter((text) => delight.test(text)).length).toBeGreaterThan(10);
   });
 });

@@ -54,6 +54,9 @@ function be(s: string, one: boolean): string {
 /** Words for a critique answered together with a new suggestion: the critiqued title, the shift, the new titles. */
 export interface RespondRecommendWords extends TitleWords, ShiftWords {}
 
+// Words of delight in what the user just said: not after a liking of war, grief or racism.
+const CHEERFUL = /\b(?:nice|ooh|good shout|cool|perfect)\b/i;
+
 function build(d: DomainWords) {
   // "Happy reading!": only for a named domain (not "Happy trying!") whose verb is one word (not "Happy listening to!").
   const happy = !d.neutral && !d.consume.gerund.includes(' ') ? `Happy ${d.consume.gerund}!` : undefined;
@@ -1100,9 +1103,9 @@ function build(d: DomainWords) {
     ({ and }) => `Have a great time with ${and}!`,
     ({ and }) => `Lovely. Enjoy ${and}!`,
     ({ and }) => `Great pick. I hope you like ${and}!`,
-    ({ and }) => `Wonderful, enjoy ${and} tonight.`,
+    d.screen && (({ and }) => `Wonderful, enjoy ${and} tonight.`),
     ({ and }) => `So glad that worked out. Enjoy ${and}!`,
-    ({ and }) => `Nice, ${and} for tonight. Enjoy!`,
+    d.screen && (({ and }) => `Nice, ${and} for tonight. Enjoy!`),
     ({ and }) => `Then ${and} it is. Let me know how you like it!`,
   ]);
 
@@ -1145,7 +1148,7 @@ function build(d: DomainWords) {
     d.screen && 'Grab some popcorn!',
     !d.screen && 'Put your feet up!',
     d.screen && 'Happy viewing!',
-    "Don't forget the snacks!",
+    d.screen && "Don't forget the snacks!",
     'Have a lovely night in!',
     'Sit back and relax!',
   ]);
@@ -1294,6 +1297,10 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS,
     ACKNOWLEDGEMENTS_INFORMED,
     ECHOES,
+    // No cheer after a liking of something grave: "Movies about racism, nice." reads as glee at racism.
+    ECHOES_POSITIVE_GRAVE: ECHOES.positive.filter((template) => !CHEERFUL.test(template({ x: 'x' }))),
+    ACKNOWLEDGEMENTS_SOBER: ACKNOWLEDGEMENTS.filter((text) => !CHEERFUL.test(text)),
+    ACKNOWLEDGEMENTS_INFORMED_SOBER: ACKNOWLEDGEMENTS_INFORMED.filter((text) => !CHEERFUL.test(text)),
     ACKNOWLEDGEMENTS_AFTER_REJECT,
     ACKNOWLEDGEMENTS_SEEN,
     ACKNOWLEDGEMENTS_UNSEEN,

@@ -3,6 +3,7 @@ import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { joinNouns } from '../../lexicon/english.js';
 import { pickOf } from './draw-from.js';
+import { soundsGrave } from './grave-words.js';
 import { namesSerious } from './item-facts.js';
 import { type ItemOpinionWords, type OpinionShade, opinionTemplates } from './opinion-templates.js';
 import type { Template } from './template.js';
@@ -124,7 +125,10 @@ function attributeOpinion(
   const { random, style } = state;
   const O = opinionTemplates(state.phrasing);
   const terse = style === 'terse';
-  const templates = (terse ? O.ATTRIBUTE_OPINIONS.terse : O.ATTRIBUTE_OPINIONS.normal)[shade];
+  const grave = (shade === 'love' || shade === 'like') && soundsGrave(x);
+  const templates = grave
+    ? O.GRAVE_LIKINGS[terse ? 'terse' : 'normal']
+    : (terse ? O.ATTRIBUTE_OPINIONS.terse : O.ATTRIBUTE_OPINIONS.normal)[shade];
   const mild =
     act.polarity !== 'neutral' && (act.strength ?? 0.5) < O.MILD_OPINION ? O.ATTRIBUTE_MILD[act.polarity] : undefined;
   const template =
@@ -328,7 +332,12 @@ export function composeOpinions(acts: readonly OpinionAct[], state: TurnState, o
       text += random.pick(joins) + second.text;
     }
     const last = second ?? first;
-    const excited = first.shade === 'love' && (second === undefined || second.shade === 'love') && random.chance(0.3);
+    // Not of something grave: "Drawn to movies about racism!" is glee again.
+    const excited =
+      first.shade === 'love' &&
+      (second === undefined || second.shade === 'love') &&
+      random.chance(0.3) &&
+      !soundsGrave(text);
     sentences.push(sentence(state, `${text}${excited ? '!' : '.'}`));
     previous = last;
   }

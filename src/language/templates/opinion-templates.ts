@@ -290,6 +290,28 @@ function build(d: DomainWords) {
     hate: [', honestly', ', seriously', ', sorry', ', no matter what', ", I'm afraid", ', full stop'],
   };
 
+  /**
+   * A strong liking of something grave, without delight: "I'm drawn to movies about racism", not "Big fan of movies
+   * about racism!". Nothing here agrees in number with `x`, which may be one thing ("true crime") or many.
+   */
+  const GRAVE_LIKINGS: Readonly<Record<'normal' | 'terse', readonly Template<AttributeOpinionWords>[]>> = {
+    normal: [
+      ({ x }) => `I'm drawn to ${x}`,
+      ({ x }) => `I'm always interested in ${x}`,
+      ({ x }) => `I tend to seek out ${x}`,
+      ({ x }) => `I find ${x} worthwhile`,
+      ({ x }) => `I've a lot of time for ${x}`,
+      ({ x }) => `I'm often moved by ${x}`,
+      ({ x }) => `I value ${x}`,
+    ],
+    terse: [
+      ({ x }) => `drawn to ${x}`,
+      ({ x }) => `${x}, always`,
+      ({ x }) => `I seek out ${x}`,
+      ({ x }) => `a lot of time for ${x}`,
+    ],
+  };
+
   /** Openings an opinion may carry when it starts a sentence: "Hmm, I could take or leave westerns." */
   const OPINION_LEADS: Readonly<Record<'positive' | 'negative' | 'neutral', readonly string[]>> = {
     positive: ['oh, ', 'well, ', 'honestly, '],
@@ -506,6 +528,7 @@ function build(d: DomainWords) {
     ATTRIBUTE_MILD,
     MILD_OPINION,
     ATTRIBUTE_TAILS,
+    GRAVE_LIKINGS,
     OPINION_LEADS,
     ITEM_OPINIONS,
     ITEM_LIKINGS_LIGHT,

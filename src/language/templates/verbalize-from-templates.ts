@@ -25,6 +25,7 @@ import { chattyAsides } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
 import { type DescribeOptions, describeItem } from './describe-templates.js';
 import { drawFrom, pickOf } from './draw-from.js';
+import { soundsGrave } from './grave-words.js';
 import { itemAppositive, itemFact, namesGrave, namesHarrowing, tellsStory, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
@@ -865,6 +866,8 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     return request.random.pick(grave ? state.t.ACKNOWLEDGEMENTS_UNSEEN_GRAVE : state.t.ACKNOWLEDGEMENTS_UNSEEN);
   }
   const echo = rejected ? undefined : echoOf(last);
+  // A liking of something grave ("I'm drawn to movies about racism") is taken in without cheer.
+  const sober = likedIn(last).some(soundsGrave);
   // Asked what they made of a title, the user is answered by what they thought, whatever the voice, or not at all:
   // "Yes, The Game was okay." is not met with "Perfect, thanks.". A liking said with it is said back instead.
   const seen = echo === undefined ? last.acts.find((act) => act.type === 'answer-item' && act.seen) : undefined;
@@ -884,7 +887,9 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
       (echo.polarity === 'positive' && likedIn(last).some((key) => first.reasons.includes(key))));
   if (echo !== undefined && !cited && request.random.chance(ECHO_RATE)) {
     const words = { x: saidNoun(request.random, echoNouns(echo.attribute as string, last, state)) };
-    return capitalize(request.random.pick(state.t.ECHOES[echo.polarity])(words));
+    const echoes =
+      echo.polarity === 'positive' && sober ? state.t.ECHOES_POSITIVE_GRAVE : state.t.ECHOES[echo.polarity];
+    return capitalize(request.random.pick(echoes)(words));
   }
   // An answer about an item says back only what the user added to their question ("What's Cosmos like? No true crime,
   // though." "No true crime, got it."), not a bare "Okay." before the answer.
@@ -898,8 +903,9 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     );
   }
   // "That narrows it down" only after a liking or a dislike: not after "Never seen it" or "No strong feelings".
-  const informed = state.t.ACKNOWLEDGEMENTS_INFORMED;
-  return pickOf(request.random, state.t.ACKNOWLEDGEMENTS, last.acts.some(isOpinionated) ? informed : []);
+  const informed = sober ? state.t.ACKNOWLEDGEMENTS_INFORMED_SOBER : state.t.ACKNOWLEDGEMENTS_INFORMED;
+  const plain = sober ? state.t.ACKNOWLEDGEMENTS_SOBER : state.t.ACKNOWLEDGEMENTS;
+  return pickOf(request.random, plain, last.acts.some(isOpinionated) ? informed : []);
 }
 
 /** The attributes a user's turn says it likes. */
