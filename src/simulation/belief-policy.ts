@@ -612,11 +612,28 @@ class BeliefRecommender implements RecommenderPolicy {
       const id = this.#catalog.attributeIdOf(key);
       return id === undefined ? [] : [{ key, strength, holders: this.#index.itemsWithAttribute[id] as Int32Array }];
     });
+    // A strong liking from an earlier turn that the first slate would otherwise pass over: the user's opening words
+    // ("Really into books by Erik Larson") are not left behind for two answers that go together ("Fan of philosophy",
+    // "Up for classics sometimes").
+    const earlierStrong = (...not: string[]) =>
+      order.find(
+        (other) =>
+          !not.includes(other.key) &&
+          other.strength >= FIRST_SLATE_LIKING &&
+          before.some((said) => said.key === other.key),
+      );
     for (const [place, { key, holders }] of order.entries()) {
       for (const other of order) {
         if (other.key === key) continue;
         const both = intersect(holders, other.holders);
-        const slate = both.length === 0 ? undefined : this.#heededSlate(both, key, first);
+        if (both.length === 0) continue;
+        const passed = first && place === 0 ? earlierStrong(key, other.key) : undefined;
+        const all = passed === undefined ? both : intersect(both, passed.holders);
+        const split =
+          passed === undefined || all.length > 0 ? undefined : this.#splitSlate(key, both, passed.key, passed.holders);
+        if (split) return split;
+        const slate =
+          (all.length > 0 ? this.#heededSlate(all, key, first) : undefined) ?? this.#heededSlate(both, key, first);
         if (slate) return [slate];
       }
       // Nothing has both: a strong liking said before is offered beside this one rather than after it, when the
@@ -721,6 +738,9 @@ class BeliefRecommender implements RecommenderPolicy {
       for (const item of first.slate.items) this.#include(item);
       return undefined;
     }
+    // A reason the first part gave is not given again: "For dramas by James Cameron, Titanic; then, for sci-fi by
+    // James Cameron, Avatar."
+    second.slate.reasons = second.slate.reasons.filter((key) => !first.slate.reasons.includes(key));
     return [first.slate, second.slate];
   }
 

@@ -464,9 +464,13 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         dialogue.turns
           .slice(0, index)
           .flatMap((earlier) => (earlier.speaker === 'user' ? earlier.acts : []))
+          // A liking told, or asked for ("isn't funny enough": funny books came up).
           .flatMap((act) =>
-            act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined
-              ? [act.attribute]
+            (act.type === 'disclose' && act.polarity === 'positive') ||
+            (act.type === 'critique' && act.direction === 'more')
+              ? act.attribute === undefined
+                ? []
+                : [act.attribute]
               : [],
           ),
       );
