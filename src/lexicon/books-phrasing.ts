@@ -185,6 +185,7 @@ export const BOOKS = {
   consume: { base: 'read', past: 'read', participle: 'read', gerund: 'reading' },
   consumeNoun: 'read',
   unconsumable: 'unreadable',
+  oneSitting: false,
   audience: 'readers',
   creator: { singular: 'author', plural: 'authors' },
   made: { past: 'wrote', participle: 'written' },

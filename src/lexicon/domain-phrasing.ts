@@ -129,6 +129,13 @@ export const DomainPhrasingSchema = z.strictObject({
   unconsumable: z.string().min(1).optional(),
   /** An evening of it: "movie night". Absent: such sentences are left out. */
   occasion: z.string().min(1).optional(),
+  /**
+   * Whether an item is taken in whole in one sitting (a film, an album, a dish): `true`, and the user may "watch it
+   * tonight"; `false` for what is begun in an evening and finished over many (a book), which the user will "start
+   * tonight", and whose goodbyes speak of no evening of it.
+   * @default true
+   */
+  oneSitting: z.boolean().default(true),
   /** The people who consume items, who tag them: "viewers", "readers". @default 'people' */
   audience: z.string().min(1).default('people'),
   /** How the creator role is named in "from ___ X": "director", "author". Absent: such sentences are left out. */
@@ -242,6 +249,8 @@ export interface DomainWords {
   readonly unconsumable: string | undefined;
   /** "movie night". */
   readonly occasion: string | undefined;
+  /** An item is taken in whole in one sitting (see `DomainPhrasingSchema.oneSitting`). */
+  readonly oneSitting: boolean;
   /** "viewers". */
   readonly audience: string;
   /** "director"/"directors". */
@@ -292,6 +301,7 @@ export function domainWords(phrasing: DomainPhrasing): DomainWords {
       consumeNoun: phrasing.consumeNoun,
       unconsumable: phrasing.unconsumable,
       occasion: phrasing.occasion,
+      oneSitting: phrasing.oneSitting,
       audience: phrasing.audience,
       creator: phrasing.creator,
       made: phrasing.made,

@@ -115,6 +115,14 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
    * @default 300
    */
   askablePool: z.number().int().min(1).default(300),
+  /**
+   * On a catalog with no `series` facet, read series from its titles ("Toy Story 2" after "Toy Story", "Kill Bill:
+   * Vol. 2" after "Vol. 1"; see the dialogues guide), so that a later one waits until the user knows the one
+   * before. Turn it off for a catalog whose titles only look like sequels; a catalog with the facet is always taken
+   * at its word.
+   * @default true
+   */
+  seriesFromTitles: z.boolean().default(true),
 });
 
 /** Options of the default recommender as accepted from callers. */
@@ -244,9 +252,9 @@ interface QuestionPlan {
   askable: readonly number[];
   /**
    * Per catalog position, 1 for a later volume of a series (A Feast for Crows, the fourth of A Song of Ice and Fire),
-   * and the position of the volume after each (-1 for none); undefined when the catalog has no series.
+   * and the positions of the volumes after and before each (-1 for none); undefined when the catalog has no series.
    */
-  series: { later: Uint8Array; next: Int32Array } | undefined;
+  series: { later: Uint8Array; next: Int32Array; previous: Int32Array } | undefined;
   /** 1 for each of those positions. */
   isAskable: Uint8Array;
   /**
@@ -293,7 +301,7 @@ const SERIES_FACET = 'series';
  * Each series' volumes in order of their years (catalog order for a tie or an unknown year), as positions: the
  * catalog's `series` facet, or for a catalog without one, the series its titles show (see `titleSeries`).
  */
-function seriesOrder(catalog: ItemCatalog): QuestionPlan['series'] {
+function seriesOrder(catalog: ItemCatalog, fromTitles: boolean): QuestionPlan['series'] {
   const index = catalogIndex(catalog);
   const volumes = index.byFacet.get(SERIES_FACET);
   const year = (position: number) => index.years[position] as number;
@@ -303,17 +311,21 @@ function seriesOrder(catalog: ItemCatalog): QuestionPlan['series'] {
           year(a) < year(b) ? -1 : year(a) > year(b) ? 1 : a - b,
         ),
       )
-    : titleSeries(catalog);
+    : fromTitles
+      ? titleSeries(catalog)
+      : [];
   if (runs.length === 0) return undefined;
   const later = new Uint8Array(index.ids.length);
   const next = new Int32Array(index.ids.length).fill(-1);
+  const previous = new Int32Array(index.ids.length).fill(-1);
   for (const positions of runs) {
     for (let i = 1; i < positions.length; i++) {
       later[positions[i] as number] = 1;
       next[positions[i - 1] as number] = positions[i] as number;
+      previous[positions[i] as number] = positions[i - 1] as number;
     }
   }
-  return { later, next };
+  return { later, next, previous };
 }
 
 function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
@@ -354,7 +366,7 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
     newestYear: index.years.reduce((newest, year) => (Number.isNaN(year) ? newest : Math.max(newest, year)), -Infinity),
     askable,
     isAskable,
-    series: seriesOrder(catalog),
+    series: seriesOrder(catalog, options.seriesFromTitles),
     share: new Float64Array(catalog.attributeKeyCount),
     present: new Int32Array(catalog.attributeKeyCount),
     rank: {
@@ -612,10 +624,10 @@ class BeliefRecommender implements RecommenderPolicy {
       const id = this.#catalog.attributeIdOf(key);
       return id === undefined ? [] : [{ key, strength, holders: this.#index.itemsWithAttribute[id] as Int32Array }];
     });
-    // A strong liking from an earlier turn that the first slate would otherwise pass over: the user's opening words
-    // ("Really into books by Erik Larson") are not left behind for two answers that go together ("Fan of philosophy",
-    // "Up for classics sometimes").
-    const earlierStrong = (...not: string[]) =>
+    // A liking from an earlier turn, not too mild, other than those the first slate answers already: its items
+    // stand beside theirs, so the user's opening words ("Really into books by Erik Larson") are not left behind for
+    // later answers ("Fan of philosophy", "Up for classics sometimes").
+    const earlierLiking = (...not: string[]) =>
       order.find(
         (other) =>
           !not.includes(other.key) &&
@@ -627,13 +639,15 @@ class BeliefRecommender implements RecommenderPolicy {
         if (other.key === key) continue;
         const both = intersect(holders, other.holders);
         if (both.length === 0) continue;
-        const passed = first && place === 0 ? earlierStrong(key, other.key) : undefined;
-        const all = passed === undefined ? both : intersect(both, passed.holders);
-        const split =
-          passed === undefined || all.length > 0 ? undefined : this.#splitSlate(key, both, passed.key, passed.holders);
-        if (split) return split;
-        const slate =
-          (all.length > 0 ? this.#heededSlate(all, key, first) : undefined) ?? this.#heededSlate(both, key, first);
+        const passed = first && place === 0 ? earlierLiking(key, other.key) : undefined;
+        if (passed !== undefined) {
+          const all = intersect(both, passed.holders);
+          const heedsAll = all.length > 0 ? this.#heededSlate(all, key, first) : undefined;
+          if (heedsAll) return [heedsAll];
+          const split = this.#splitSlate(key, both, passed.key, passed.holders);
+          if (split) return split;
+        }
+        const slate = this.#heededSlate(both, key, first);
         if (slate) return [slate];
       }
       // Nothing has both: a strong liking said before is offered beside this one rather than after it, when the
@@ -642,9 +656,7 @@ class BeliefRecommender implements RecommenderPolicy {
       // not passed over for the answer to the last question ("I'm keen on Steve Buscemi movies" … "Adventure,
       // sure" … adventure films only).
       const strong = (other: StatedLiking) => other.key !== key && other.strength >= STRONG_LIKING;
-      const earlier = (other: StatedLiking) =>
-        other.key !== key && other.strength >= FIRST_SLATE_LIKING && before.some((said) => said.key === other.key);
-      const beside = place > 0 ? undefined : (order.find(strong) ?? (first ? order.find(earlier) : undefined));
+      const beside = place > 0 ? undefined : (order.find(strong) ?? (first ? earlierLiking(key) : undefined));
       const split = beside === undefined ? undefined : this.#splitSlate(key, holders, beside.key, beside.holders);
       if (split) return split;
       // A liking of the user's own outweighs an era asked of another item: "newer than The Jungle Book" does not
@@ -740,7 +752,7 @@ class BeliefRecommender implements RecommenderPolicy {
     }
     // A reason the first part gave is not given again: "For dramas by James Cameron, Titanic; then, for sci-fi by
     // James Cameron, Avatar."
-    second.slate.reasons = second.slate.reasons.filter((key) => !first.slate.reasons.includes(key));
+    second.slate.reasons = second.slate.reasons.filter((key) => key === also || !first.slate.reasons.includes(key));
     return [first.slate, second.slate];
   }
 
@@ -1020,11 +1032,12 @@ class BeliefRecommender implements RecommenderPolicy {
   #known(item: string): void {
     if (this.#offered.delete(item)) this.#offeredSeen++;
     const position = this.#index.position.get(item);
-    const next = this.#plan.series?.next;
-    if (position === undefined || next === undefined) return;
-    const after = next[position] as number;
+    const series = this.#plan.series;
+    if (position === undefined || series === undefined) return;
+    const after = series.next[position] as number;
     if (after >= 0) this.#waiting[after] = 0;
-    for (let at = next.indexOf(position); at >= 0; at = next.indexOf(at)) this.#excluded[at] = 1;
+    for (let at = series.previous[position] as number; at >= 0; at = series.previous[at] as number)
+      this.#excluded[at] = 1;
   }
 
   #include(item: string): void {

@@ -35,25 +35,32 @@ export function titleSeries(catalog: ItemCatalog): number[][] {
   );
   const genresOf = (position: number) =>
     [...(index.attributeIds[position] as Int32Array)].filter((id) => genreIds.has(id));
+  const year = (position: number) => index.years[position] as number;
   const dated: number[] = [];
   const byTitle = new Map<string, number[]>();
+  const listed = new Set<string>();
   for (let position = 0; position < index.ids.length; position++) {
-    if (Number.isNaN(index.years[position])) continue;
-    dated.push(position);
+    if (Number.isNaN(year(position))) continue;
     const title = normalizeTitle(catalog.get(index.ids[position] as string)?.title ?? '');
-    byTitle.set(title, [...(byTitle.get(title) ?? []), position]);
+    // A film listed twice (MovieLens has "Saturn 3" of 1980 twice) is one film, not its own sequel.
+    const film = `${title}\u0000${year(position)}`;
+    if (listed.has(film)) continue;
+    listed.add(film);
+    dated.push(position);
+    add(byTitle, title, position);
   }
-  const year = (position: number) => index.years[position] as number;
   // The film a run starts from: of those with the base title, the latest released no later than the run's first,
   // and not so long before it that the run is a new start ("The Lord of the Rings" of 1978 is not the first of
   // Peter Jackson's).
   const bases = new Set<number>();
   const baseFilm = (base: string, members: readonly number[]) => {
-    const first = Math.min(...members.map(year));
-    const films = (byTitle.get(normalizeTitle(base)) ?? []).filter(
-      (p) => year(p) <= first && first - year(p) <= MAX_GAP_YEARS && !members.includes(p),
-    );
-    const film = films.sort((a, b) => year(b) - year(a) || a - b)[0];
+    let first = Infinity;
+    for (const member of members) first = Math.min(first, year(member));
+    let film: number | undefined;
+    for (const p of byTitle.get(normalizeTitle(base)) ?? []) {
+      if (year(p) > first || first - year(p) > MAX_GAP_YEARS || members.includes(p)) continue;
+      if (film === undefined || year(p) > year(film)) film = p;
+    }
     if (film !== undefined) bases.add(film);
     return film;
   };
@@ -79,16 +86,19 @@ export function titleSeries(catalog: ItemCatalog): number[][] {
     if (film === undefined && prefix.split(' ').length < 2) continue;
     const run = film === undefined ? members : [film, ...members];
     if (run.length < 2) continue;
+    // The first must be better known than every other; a tie says nothing, unless nobody counted (no popularity).
     const first = inOrder(run, year, bases)[0] as number;
-    if (run.some((p) => popularity(index, p) > popularity(index, first))) continue;
+    const known = popularity(index, first);
+    if (run.some((p) => p !== first && (popularity(index, p) > known || (popularity(index, p) === known && known > 0))))
+      continue;
     runs.push(run);
   }
-  return merged(runs, index.ids.length)
-    .map((run) => trimmed(inOrder(run, year, bases), year, genresOf))
+  return merged(runs)
+    .map((run) => kept(inOrder(run, year, bases), index, year, genresOf))
     .filter((run) => run.length >= 2);
 }
 
-function add(groups: Map<string, number[]>, key: string, position: number): void {
+function add<K>(groups: Map<K, number[]>, key: K, position: number): void {
   const group = groups.get(key);
   if (group) group.push(position);
   else groups.set(key, [position]);
@@ -104,30 +114,56 @@ function inOrder(run: readonly number[], year: (position: number) => number, bas
   return [...new Set(run)].sort((a, b) => year(a) - year(b) || rank(a) - rank(b) || a - b);
 }
 
-/** Runs that share a film, joined. */
-function merged(runs: readonly number[][], items: number): number[][] {
-  const owner = new Int32Array(items).fill(-1);
-  const joined: Array<number[] | undefined> = [];
+/** Runs that share a film, joined (union-find over their positions). */
+function merged(runs: readonly number[][]): number[][] {
+  const parent = new Map<number, number>();
+  const root = (position: number): number => {
+    let at = position;
+    for (let up = parent.get(at); up !== undefined && up !== at; up = parent.get(at)) at = up;
+    parent.set(position, at);
+    return at;
+  };
   for (const run of runs) {
-    const into = new Set(run.map((p) => owner[p] as number).filter((o) => o >= 0));
-    const all = [...run, ...[...into].flatMap((o) => joined[o] ?? [])];
-    for (const o of into) joined[o] = undefined;
-    for (const p of all) owner[p] = joined.length;
-    joined.push(all);
+    const head = root(run[0] as number);
+    for (const position of run) {
+      const other = root(position);
+      if (other !== head) parent.set(other, head);
+    }
   }
-  return joined.filter((run): run is number[] => run !== undefined);
+  const joined = new Map<number, number[]>();
+  for (const position of parent.keys()) add(joined, root(position), position);
+  return [...joined.values()];
 }
 
-/** A run up to its first gap of more than MAX_GAP_YEARS, without the films sharing no genre with its first. */
-function trimmed(run: readonly number[], year: (position: number) => number, genresOf: (p: number) => number[]) {
+// A film rated by fewer than this share of the best known that follows it in a run is a spin-off (Star Wars: The
+// Clone Wars, a Kung Fu Panda short): left out, so that The Force Awakens does not wait for it.
+const SPIN_OFF_SHARE = 0.25;
+
+/**
+ * A run up to its first gap of more than MAX_GAP_YEARS (what follows is left out), without the films sharing no
+ * genre with its first, nor spin-offs.
+ */
+function kept(
+  run: readonly number[],
+  index: CatalogIndex,
+  year: (position: number) => number,
+  genresOf: (p: number) => number[],
+): number[] {
   const first = run[0] as number;
   const genres = genresOf(first);
-  const kept = [first];
+  const within = [first];
   for (const position of run.slice(1)) {
-    if (year(position) - year(kept.at(-1) as number) > MAX_GAP_YEARS) break;
+    if (year(position) - year(within.at(-1) as number) > MAX_GAP_YEARS) break;
     const own = genresOf(position);
     if (genres.length > 0 && own.length > 0 && !own.some((id) => genres.includes(id))) continue;
-    kept.push(position);
+    within.push(position);
   }
-  return kept;
+  const out: number[] = [];
+  let bestAfter = 0;
+  for (let at = within.length - 1; at > 0; at--) {
+    const position = within[at] as number;
+    if (popularity(index, position) >= SPIN_OFF_SHARE * bestAfter) out.push(position);
+    bestAfter = Math.max(bestAfter, popularity(index, position));
+  }
+  return [first, ...out.reverse()];
 }

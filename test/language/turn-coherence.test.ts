@@ -464,18 +464,25 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         dialogue.turns
           .slice(0, index)
           .flatMap((earlier) => (earlier.speaker === 'user' ? earlier.acts : []))
-          // A liking told, or asked for ("isn't funny enough": funny books came up).
           .flatMap((act) =>
-            (act.type === 'disclose' && act.polarity === 'positive') ||
-            (act.type === 'critique' && act.direction === 'more')
-              ? act.attribute === undefined
-                ? []
-                : [act.attribute]
+            act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined
+              ? [act.attribute]
               : [],
           ),
       );
-      const reasons = turn.acts.flatMap((act) => (act.type === 'recommend' ? act.reasons : []));
-      if (!reasons.every((key) => stated.has(key))) found.push({ rule: 'said of what was not said', text: turn.text });
+      // Each part of a slate by the sentence that says so, or the one before its title: "Since funny books came up
+      // (asked for, not told), A. You mentioned fantasy as well, so there's B." claims only fantasy was said.
+      const sentences = turn.text.split(/(?<=[.!?])\s+/);
+      const said = turn.acts.flatMap((act) => {
+        if (act.type !== 'recommend') return [];
+        const title = catalog.require(act.items[0] as string).title;
+        const at = sentences.findIndex((sentence) => sentence.includes(title));
+        const claims = [sentences[at], sentences[at - 1]].some(
+          (sentence) => sentence !== undefined && SAID.test(sentence),
+        );
+        return claims ? act.reasons : [];
+      });
+      if (!said.every((key) => stated.has(key))) found.push({ rule: 'said of what was not said', text: turn.text });
     }
     for (const [rule, words] of CLUMSY) if (words.test(plain)) found.push({ rule, text: turn.text });
     if (recommended.length > 0 && (fromSuggestion(turn.text, catalog, recommended).match(/\?/g) ?? []).length > 1)

@@ -188,7 +188,7 @@ describe('user wording variety', () => {
     // Written here, apart from the templates: the words of delight and cheer a reader would wince at.
     const delight =
       /\b(?:love|adore|fan|crazy|sucker|never get enough|can't get enough|nothing beats|always say yes)\b/i;
-    const cheer = /\b(?:nice|ooh|good shout)\b/i;
+    const cheer = /\b(?:nice|ooh|good shout|great|lovely|excellent|awesome)\b/i;
     const assistant = (history: Turn[], seed: number) =>
       adapter.verbalizeSync({
         speaker: 'assistant',

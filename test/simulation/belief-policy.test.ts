@@ -533,6 +533,45 @@ describe('beliefPolicy', () => {
     expect(kept).toBe(20);
   });
 
+  it('suggests a sequel read from titles only after the film before it, unless seriesFromTitles is off', () => {
+    // A catalog with no series facet: Toy Story 2 follows Toy Story by its title alone.
+    const films = new ItemCatalog(
+      [
+        ['Toy Story', 1995],
+        ['Toy Story 2', 1999],
+        ['Shrek', 2001],
+        ['Up', 2009],
+        ['Coco', 2017],
+        ['Frozen', 2013],
+      ].map(([title, year]) => ({
+        id: `${title}`.toLowerCase().replace(/ /g, '-'),
+        title: title as string,
+        year: year as number,
+        attributes: { genre: ['Animation'] },
+      })),
+      { domain: 'movies' },
+    );
+    const offered = (options: { seriesFromTitles?: boolean }) => {
+      const all = new Set<string>();
+      for (let seed = 0; seed < 10; seed++) {
+        const p = beliefPolicy(options)({ catalog: films, maxTurns: 30, random: new SeededRandom(seed) });
+        let reply: UserAct[] = [];
+        for (let index = 0; index < 30; index += 2) {
+          const slates = p.next({ userActs: reply, index, last: false }).filter((act) => act.type === 'recommend');
+          const items = slates.flatMap((slate) => slate.items);
+          for (const item of items) all.add(item);
+          // Turned down unseen, one by one: Toy Story is never said to be known.
+          reply = items.map((item): UserAct => ({ type: 'reject', items: [item], seen: false }));
+        }
+      }
+      return all;
+    };
+    const ordered = offered({});
+    expect(ordered.has('toy-story')).toBe(true);
+    expect(ordered.has('toy-story-2')).toBe(false);
+    expect(offered({ seriesFromTitles: false }).has('toy-story-2')).toBe(true);
+  });
+
   it('asks more before recommending when elicitation-heavy than when critiquing-heavy', () => {
     const questions = (style: 'elicitation-heavy' | 'critiquing-heavy') => {
       let total = 0;
@@ -622,9 +661,10 @@ describe.each([
   // the user stated, at most (without keeping to them, 7.3% and 9.2%); and how many answering a critique carry none of
   // the user's other likings, at most (without keeping to them, 28% and 23%; with it, 20% and 16%: the rest are where
   // nothing of A's kind, and as close to A, has one; 24% in movies since the later films of a series wait for the
-  // one before, nine popular films that were 2.6% of these answers).
+  // one before, nine popular films that were 2.6% of these answers; 15–23% in books over seeds 5–8, with or without
+  // 0.34.0's first slates in two parts, 20% with them at seed 5).
   ['movies', builtinCatalog, 0.62, 0.75, 0.9, 0.04, 0.26],
-  ['books', builtinBooksCatalog, 0.4, 0.7, 0.36, 0.07, 0.2],
+  ['books', builtinBooksCatalog, 0.4, 0.7, 0.36, 0.07, 0.22],
 ] as const)('beliefPolicy in whole dialogues (%s)', (_, load, sameTimeShare, namedServed, unlikes, drifted, unkept) => {
   const catalog = load();
   let made: Promise<DialogueRecord[]> | undefined;

@@ -99,6 +99,34 @@ describe('titleSeries', () => {
     ).toEqual([['Halloween 2007', 'Halloween II 2009']]);
   });
 
+  it('leaves out a film listed twice, spin-offs, and titles sharing a colon that are all as little known', () => {
+    expect(
+      runsOf([
+        // One film listed twice is not its own sequel.
+        ['Saturn 3', 1980, ['Sci-Fi'], 4],
+        ['Saturn 3', 1980, ['Sci-Fi'], 1],
+        ['Star Wars: Episode IV - A New Hope', 1977, ['Sci-Fi'], 251],
+        ['Star Wars: Episode V - The Empire Strikes Back', 1980, ['Sci-Fi'], 211],
+        ['Star Wars: Episode I - The Phantom Menace', 1999, ['Sci-Fi'], 140],
+        ['Star Wars: Episode III - Revenge of the Sith', 2005, ['Sci-Fi'], 78],
+        // A spin-off few have seen: The Force Awakens does not wait for it.
+        ['Star Wars: The Clone Wars', 2008, ['Sci-Fi', 'Animation'], 7],
+        ['Star Wars: Episode VII - The Force Awakens', 2015, ['Sci-Fi'], 41],
+        // A comedian's specials, one rater each: nothing says which comes first.
+        ['Bill Burr: Let It Go', 2010, ['Comedy'], 1],
+        ['Bill Burr: Walk Your Way Out', 2017, ['Comedy'], 1],
+      ]),
+    ).toEqual([
+      [
+        'Star Wars: Episode IV - A New Hope 1977',
+        'Star Wars: Episode V - The Empire Strikes Back 1980',
+        'Star Wars: Episode I - The Phantom Menace 1999',
+        'Star Wars: Episode III - Revenge of the Sith 2005',
+        'Star Wars: Episode VII - The Force Awakens 2015',
+      ],
+    ]);
+  });
+
   it('puts the film of the title before its sequel of the same year', () => {
     expect(
       runsOf([

@@ -55,7 +55,7 @@ function be(s: string, one: boolean): string {
 export interface RespondRecommendWords extends TitleWords, ShiftWords {}
 
 // Words of delight in what the user just said: not after a liking of war, grief or racism.
-const CHEERFUL = /\b(?:nice|ooh|good shout|cool|perfect)\b/i;
+const CHEERFUL = /\b(?:nice|ooh|good shout|cool|perfect|great)\b/i;
 
 function build(d: DomainWords) {
   // "Happy reading!": only for a named domain (not "Happy trying!") whose verb is one word (not "Happy listening to!").
@@ -1103,9 +1103,9 @@ function build(d: DomainWords) {
     ({ and }) => `Have a great time with ${and}!`,
     ({ and }) => `Lovely. Enjoy ${and}!`,
     ({ and }) => `Great pick. I hope you like ${and}!`,
-    d.screen && (({ and }) => `Wonderful, enjoy ${and} tonight.`),
+    d.oneSitting && (({ and }) => `Wonderful, enjoy ${and} tonight.`),
     ({ and }) => `So glad that worked out. Enjoy ${and}!`,
-    d.screen && (({ and }) => `Nice, ${and} for tonight. Enjoy!`),
+    d.oneSitting && (({ and }) => `Nice, ${and} for tonight. Enjoy!`),
     ({ and }) => `Then ${and} it is. Let me know how you like it!`,
   ]);
 

@@ -673,9 +673,9 @@ function build(d: DomainWords) {
   const ACCEPT_ENDS: readonly Template<TitleWords>[] = present([
     () => 'Thanks!',
     () => 'Thank you!',
-    // A film is seen in an evening; a book is begun in one ("I'll read Middlemarch tonight.").
-    d.screen && (({ one }) => `I'll ${d.consume.base} ${one ? 'it' : 'them'} tonight.`),
-    !d.screen && (({ one }) => `I'll start ${one ? 'it' : 'them'} tonight.`),
+    // A film is seen in an evening; a book is begun in one (not "I'll read Middlemarch tonight.").
+    d.oneSitting && (({ one }) => `I'll ${d.consume.base} ${one ? 'it' : 'them'} tonight.`),
+    !d.oneSitting && (({ one }) => `I'll start ${one ? 'it' : 'them'} tonight.`),
     () => "Can't wait.",
     () => 'Appreciate it.',
     () => 'Cheers!',
@@ -940,19 +940,19 @@ function build(d: DomainWords) {
     ({ and }) => `Thanks! Off to ${d.consume.base} ${and}.`,
     ({ and }) => `Thanks for the help. ${and} it is!`,
     ({ and }) => `Cheers! Time for ${and}.`,
-    d.screen && (({ and }) => `Thank you! ${and} tonight, then.`),
-    !d.screen && (({ and }) => `Thank you! ${and} next, then.`),
+    d.oneSitting && (({ and }) => `Thank you! ${and} tonight, then.`),
+    !d.oneSitting && (({ and }) => `Thank you! ${and} next, then.`),
     ({ and }) => `That's sorted: ${and}. Thanks!`,
     ({ and }) => `Perfect, ${and} it is. Bye!`,
     d.screen && (({ and }) => `Much appreciated. Putting on ${and} now.`),
     !d.screen && (({ and }) => `Much appreciated. Starting ${and} now.`),
-    d.screen && (({ and }) => `Great, ${and} tonight. Thanks!`),
-    !d.screen && (({ and }) => `Great, next up: ${and}. Thanks!`),
+    d.oneSitting && (({ and }) => `Great, ${and} tonight. Thanks!`),
+    !d.oneSitting && (({ and }) => `Great, next up: ${and}. Thanks!`),
     ({ and }) => `Thanks so much, ${and} it is.`,
     ({ and }) => `Cheers for the help. ${and}, here I come.`,
     ({ and }) => `Thanks, ${and} sounds like a plan.`,
     ({ and }) => `Great, I'm off to ${d.consume.base} ${and}. Thanks!`,
-    d.screen && (({ and }) => `Thanks a lot, ${and} it is tonight.`),
+    d.oneSitting && (({ and }) => `Thanks a lot, ${and} it is tonight.`),
   ]);
 
   /** A user's goodbye after taking a suggestion. */
