@@ -149,6 +149,11 @@ function genreEntry(value: string, phrasing: DomainPhrasing): GenreEntry {
   return { words: genericGenre(value, phrasing), others: NO_OTHERS };
 }
 
+/** Whether a genre's items tell a story, as its words say: not documentaries, biographies or poetry. */
+export function genreTellsStory(value: string, phrasing: DomainPhrasing): boolean {
+  return genreEntry(value, phrasing).words.tellsStory !== false;
+}
+
 // Free-text tags in a domain without a tag table: "___ books" reads for adjectives, nouns and names alike.
 function genericTag(value: string, phrasing: DomainPhrasing): TagWords {
   return {

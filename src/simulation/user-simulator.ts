@@ -17,9 +17,10 @@ import type { Persona } from '../profile/profile-schema.js';
 import { polarityOfAffinity, polarityOfOpinion, VOICED_AFFINITY } from '../profile/stated-polarity.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
+import { attributeMedianYear } from './attribute-era.js';
 import { catalogIndex } from './catalog-index.js';
 import { logitChoice } from './choice-model.js';
-import { commonNear } from './item-likeness.js';
+import { commonNear, keepsStoryLine } from './item-likeness.js';
 
 /** Options of {@link UserSimulator}; every field has a default. */
 export const UserSimulatorOptionsSchema = z.strictObject({
@@ -69,6 +70,9 @@ const RECENCY_GAP_YEARS = 15;
 const ERA_OUTLIERS = 0.1;
 // An item this many years or fewer newer (older) than one the user held up is of its time, not "too old" ("too new").
 const ERA_SLACK = 5;
+// A kind of work whose titles mostly come from this many years or more before (after) the middle of the user's liked
+// titles belongs to another era: a user who said they love it does not find a title of that kind too old (too new).
+const ERA_OF_A_KIND = 30;
 
 /** The parts of a profile the simulated user may read: everything but the held-out targets. */
 type VisibleProfile = Pick<
@@ -505,13 +509,14 @@ export class UserSimulator {
         !has.has(key) &&
         !this.#settled.has(key) &&
         isGenre(key) &&
-        commonNear(this.#catalog, item, key),
+        commonNear(this.#catalog, item, key) &&
+        keepsStoryLine(this.#catalog, item, key),
     );
     if (wanted !== undefined) {
       return { type: 'critique', items: [item], attribute: wanted, direction: 'more', polarity: 'positive' };
     }
     const year = this.#catalog.get(item)?.year;
-    const direction = year === undefined ? undefined : this.#eraAgainst(year);
+    const direction = year === undefined ? undefined : this.#eraAgainst(year, item);
     if (year !== undefined && direction !== undefined) {
       // Not "too old" of one title and "too new" of the next: a user who asked for one direction keeps to it.
       if (this.#eraAsked !== undefined && this.#eraAsked !== direction) return undefined;
@@ -541,7 +546,7 @@ export class UserSimulator {
    * Whether a title of this year is too old ('newer' wanted) or too new ('older') for the user: well away from the
    * middle of the years of the titles they like, and beyond nearly all of them.
    */
-  #eraAgainst(year: number): 'newer' | 'older' | undefined {
+  #eraAgainst(year: number, item: string): 'newer' | 'older' | undefined {
     this.#likedYears ??= this.#profile.liked
       .map(({ item }) => this.#catalog.get(item)?.year)
       .filter((liked): liked is number => liked !== undefined)
@@ -550,9 +555,25 @@ export class UserSimulator {
     if (years.length === 0) return undefined;
     const median = years[Math.floor(years.length / 2)] as number;
     const outliers = Math.floor(years.length * ERA_OUTLIERS);
-    if (median - year >= RECENCY_GAP_YEARS && year < (years[outliers] as number)) return 'newer';
-    if (year - median >= RECENCY_GAP_YEARS && year > (years[years.length - 1 - outliers] as number)) return 'older';
-    return undefined;
+    let direction: 'newer' | 'older' | undefined;
+    if (median - year >= RECENCY_GAP_YEARS && year < (years[outliers] as number)) direction = 'newer';
+    else if (year - median >= RECENCY_GAP_YEARS && year > (years[years.length - 1 - outliers] as number))
+      direction = 'older';
+    if (direction === undefined || this.#lovesItsEra(item, direction, median)) return undefined;
+    return direction;
+  }
+
+  /**
+   * Whether the item is of a kind the user said they like that belongs to the era the critique would turn from:
+   * "I just love film noir" is not followed by "like Double Indemnity, but more modern?".
+   */
+  #lovesItsEra(item: string, direction: 'newer' | 'older', median: number): boolean {
+    return this.#voiced.positive.some((key) => {
+      if (!this.#disclosed.has(key) || !this.#catalog.carries(item, key)) return false;
+      const era = attributeMedianYear(this.#catalog, key);
+      if (era === undefined) return false;
+      return direction === 'newer' ? median - era >= ERA_OF_A_KIND : era - median >= ERA_OF_A_KIND;
+    });
   }
 }
 

@@ -3,6 +3,7 @@ import { itemAttributeKeys } from '../../src/catalog/item.js';
 import type { DialogueRecord, ItemCatalog } from '../../src/index.js';
 import { BUILTIN_CATALOGS } from '../helpers/builtin-catalogs.js';
 import { templateDialogues } from '../helpers/template-dialogues.js';
+import { UNTOLD_GENRES } from '../helpers/untold-genres.js';
 
 // What a careful reader holds a recommender to, turn by turn: it does not promise to look for something and then
 // offer something else, say "you said" of what the user never said, call its first suggestion the "next" one (or a
@@ -18,21 +19,6 @@ const SAID = /\b(You said you like|You mentioned|when you mentioned|what you sai
 const FIRST = /\b(places? to start|start with|first thoughts?)\b/i;
 /** Words that present a suggestion as following an earlier one. */
 const NEXT = /\b(next ideas?|another thought|a few more|Then there's)\b/i;
-/** Genres whose items tell no story, in the built-in catalogs: "What's the story in <a biography>?" is no question. */
-const UNTOLD = new Set([
-  'Documentary',
-  'Nonfiction',
-  'Biography',
-  'Poetry',
-  'Essays',
-  'Memoir',
-  'True Crime',
-  'History',
-  'Science',
-  'Economics',
-  'Philosophy',
-  'Self-Help',
-]);
 // Goodbyes that answer a user who gave up, and never a recommender that ran out itself.
 const GIVE_UP_WORDS = [
   'some nights are like that',
@@ -293,7 +279,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       for (const act of turn.acts) {
         if (act.type !== 'ask-about-item' || !/\b(story|premise)\b/.test(withoutTitles(turn.text, catalog, act.items)))
           continue;
-        if (act.items.some((id) => (catalog.require(id).attributes.genre ?? []).some((genre) => UNTOLD.has(genre))))
+        if (
+          act.items.some((id) => (catalog.require(id).attributes.genre ?? []).some((genre) => UNTOLD_GENRES.has(genre)))
+        )
           found.push({ rule: 'the story of an item that tells none', text: turn.text });
       }
       const said = withoutTitles(
@@ -656,7 +644,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       const asked = /\b(?:story|premise|plot)\b|\bwhat(?:'s| is)\b[^.?!]* about\?/i.test(
         dialogue.turns[index - 1]?.text ?? '',
       );
-      const told = !(catalog.require(described.items[0] as string).attributes.genre ?? []).some((g) => UNTOLD.has(g));
+      const told = !(catalog.require(described.items[0] as string).attributes.genre ?? []).some((g) =>
+        UNTOLD_GENRES.has(g),
+      );
       const kept = /\bspoil\w*|\bfound out\b|\bthe (?:story|plot)\b/i.test(plain);
       // "I won't spoil the plot, though": kept back, the plot is the end of an answer, not a refusal to give one.
       if (/\b(?:won't|rather not|not going to)\b[^.?!]*\b(?:spoil|give)\b/i.test(plain))

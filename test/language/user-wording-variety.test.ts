@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkTextPolarity } from '../../src/consistency/text-polarity.js';
+import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { DialogueAct } from '../../src/dialogue/dialogue-acts.js';
 import type { Turn } from '../../src/dialogue/turn.js';
@@ -157,6 +158,27 @@ describe('user wording variety', () => {
       }
     }
     expect(shortfalls).toBeGreaterThan(50);
+  });
+
+  it('asks for another decade only of a title of the last century or this one, not of Romeo and Juliet', () => {
+    const books = builtinBooksCatalog();
+    const old = books.resolveTitle('Romeo and Juliet').id;
+    const said = (item: string, seed: number, direction: 'newer' | 'older') =>
+      adapter.verbalizeSync({
+        speaker: 'user',
+        acts: [{ type: 'critique', items: [item], direction, polarity: 'negative' }],
+        history: [],
+        catalog: item === HEAT ? catalog : books,
+        random: new SeededRandom(seed),
+      });
+    let decades = 0;
+    for (let seed = 0; seed < 300; seed++) {
+      for (const direction of ['newer', 'older'] as const) {
+        expect(said(old, seed, direction)).not.toMatch(/decade/);
+        if (said(HEAT, seed, direction).includes('decade')) decades++;
+      }
+    }
+    expect(decades).toBeGreaterThan(20);
   });
 
   it("answers the recommender's greeting with a hello, never by asking for its time", () => {

@@ -75,10 +75,21 @@ const UNSPECIFIED: Shift = { s: 'a little different', comparative: false };
 // Acts that move away from an item along an attribute or in time, and so are worded with a shift.
 type CritiqueLike = ActOfType<'critique'> | ActOfType<'respond-critique'> | ActOfType<'no-match'>;
 
+// Works from before this year are placed by century, not decade: "like Romeo and Juliet, but from a later decade" asks
+// for another play of the 1590s.
+const DECADES_FROM = 1900;
+const byCentury = (shifts: readonly Shift[]) => shifts.filter((shift) => !shift.s.includes('decade'));
+const CENTURY_NEWER = byCentury(NEWER);
+const CENTURY_OLDER = byCentury(OLDER);
+
 function shiftOf(act: CritiqueLike, state: TurnState): Shift {
   const { random } = state;
-  if (act.direction === 'newer') return random.pick(NEWER);
-  if (act.direction === 'older') return random.pick(OLDER);
+  if (act.direction === 'newer' || act.direction === 'older') {
+    const year = act.items.length === 0 ? undefined : state.catalog.get(act.items[0] as string)?.year;
+    const byDecade = year === undefined || year >= DECADES_FROM;
+    if (act.direction === 'newer') return random.pick(byDecade ? NEWER : CENTURY_NEWER);
+    return random.pick(byDecade ? OLDER : CENTURY_OLDER);
+  }
   if (act.attribute === undefined) return UNSPECIFIED;
   const phrase = attributePhrase(act.attribute, state.phrasing);
   return act.direction === 'more'
