@@ -135,7 +135,7 @@ const TAGS = new Map<string, TagWords>([
   ['identity', topic('books about identity', 'themes of identity', 'focus on identity')],
   ['immigration', topic('immigrant stories', 'an immigrant story', 'focus on immigration')],
   ['island', setting('set on an island', 'books set on islands')],
-  ['journey', topic('books about journeys', 'themes of travel', 'travel')],
+  ['journey', kind('a journey story', 'books about journeys')],
   ['legal', topic('courtroom stories', 'a legal case', 'legal drama')],
   ['lgbtq', topic('LGBTQ stories', 'LGBTQ themes', 'LGBTQ themes', true)],
   ['loneliness', topic('books about loneliness', 'themes of loneliness', 'loneliness')],

@@ -28,6 +28,9 @@ const RAW_TAG = new RegExp(
 const LOWERCASE_PLACE =
   /\b(in|during) (africa|california|china|england|france|germany|india|ireland|italy|japan|latin america|new england|new york|russia|scandinavia|the american (south|west)|the middle ages|world war|the cold war)\b/;
 
+// The journey tag said as a theme of travel.
+const JOURNEY_AS_TRAVEL = /\b(?:explores|deals with|about)(?: [\w' -]+,)*(?: [\w' -]+ and)? travel\b/;
+
 // A book taken in whole in one evening, as a film is: read, enjoyed or settled "tonight", or with snacks.
 const FILM_NIGHT =
   /\bread (?:it|them) tonight\b|\bThank you! [^.!?]+ tonight, then\.|\bGreat, [^.!?]+ tonight\. Thanks!|\bit is tonight\b|\benjoy [^.!?]+ tonight\.|\bfor tonight\. Enjoy!|\bsnacks\b/i;
@@ -59,7 +62,7 @@ describe('books words', () => {
     expect(attributePhrase('series:The Lord of the Rings', books).more).toBe('from The Lord of the Rings series');
   });
 
-  it('leaves no raw tag before "books" and no film night in 300 books dialogues, without a violation', async () => {
+  it('leaves no raw tag before "books", no film night and no theme of travel in 300 books dialogues, without a violation', async () => {
     const catalog = builtinBooksCatalog();
     const profiles = [...syntheticProfiles(catalog, { count: 300, seed: 3 })];
     const generator = new DialogueGenerator({ catalog, seed: 3 });
@@ -67,6 +70,7 @@ describe('books words', () => {
     let violations = 0;
     const raw: string[] = [];
     const filmNight: string[] = [];
+    const travel: string[] = [];
     let accepted = 0;
     for await (const dialogue of generator.generateMany(profiles)) {
       dialogues++;
@@ -74,6 +78,7 @@ describe('books words', () => {
       for (const turn of dialogue.turns) {
         if (RAW_TAG.test(turn.text) || LOWERCASE_PLACE.test(turn.text)) raw.push(turn.text);
         if (FILM_NIGHT.test(turn.text)) filmNight.push(turn.text);
+        if (JOURNEY_AS_TRAVEL.test(turn.text)) travel.push(turn.text);
         if (turn.acts.some((act) => act.type === 'accept')) accepted++;
       }
     }
@@ -82,6 +87,9 @@ describe('books words', () => {
     // A book is begun in an evening, not finished in one: "I'll read it tonight." of Middlemarch, "Nice, Moby-Dick
     // for tonight. Enjoy!", or snacks.
     expect(filmNight).toEqual([]);
+    // A journey is a kind of story, not a theme of travel: "The Hobbit … It explores travel." (155 turns in 3,000
+    // dialogues before 0.35.0).
+    expect(travel).toEqual([]);
     expect(accepted).toBeGreaterThan(200);
     expect(violations).toBe(0);
   }, 120_000);

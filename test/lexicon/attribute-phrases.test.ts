@@ -81,10 +81,11 @@ describe('attributePhrase', () => {
   });
 
   it('says what an item has in words that follow "It has" and "It features"', () => {
-    // Not "It has the mafia", "It features a marriage at its heart", "It has a long journey", "a focus on habits".
+    // Not "It has the mafia", "It features a marriage at its heart", "It has a long journey" nor "It explores travel"
+    // (of The Hobbit), "a focus on habits".
     expect(attributePhrase('tag:mafia').trait).toEqual({ kind: 'quality', text: 'a mafia movie' });
     expect(attributePhrase('tag:marriage').trait).toEqual({ kind: 'feature', text: 'themes of marriage' });
-    expect(attributePhrase('tag:journey', BOOKS_PHRASING).trait).toEqual({ kind: 'feature', text: 'themes of travel' });
+    expect(attributePhrase('tag:journey', BOOKS_PHRASING).trait).toEqual({ kind: 'quality', text: 'a journey story' });
     expect(attributePhrase('tag:habits', BOOKS_PHRASING).trait).toEqual({ kind: 'feature', text: 'themes of habits' });
     expect(attributePhrase('tag:marriage', BOOKS_PHRASING).trait).toEqual({
       kind: 'feature',

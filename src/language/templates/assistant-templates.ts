@@ -127,7 +127,11 @@ function build(d: DomainWords) {
     "Let's track down something you'll enjoy.",
   ]);
 
-  /** "What are you in the mood for?" */
+  /**
+   * "What are you in the mood for?": open to any answer, as the user answers with whatever they like most (a genre as
+   * often as a name), so none asks only for people ("Any actors or directors you follow?" answered "Usually up for
+   * dark comedies").
+   */
   const OPEN_QUESTIONS: readonly string[] = present([
     'What are you in the mood for?',
     d.one && `What kind of ${d.one} are you after tonight?`,
@@ -156,7 +160,7 @@ function build(d: DomainWords) {
     `What do you fancy ${d.consume.gerund}?`,
     'What can I find for you tonight?',
     'What are you after?',
-    d.performer && d.creator && `Any ${d.performer.plural} or ${d.creator.plural} you follow?`,
+    d.alts && `What kind of ${d.alts} do you keep coming back to?`,
     d.story && `What kind of ${d.story.singular} are you in the mood for?`,
     d.alts && `Tell me a bit about your taste in ${d.alts}.`,
     d.occasion && `What do you normally reach for on a ${d.occasion}?`,

@@ -421,9 +421,11 @@ function wantedSentence(
   ].filter((clause) => clause !== '');
   if (clauses.length === 0) return '';
   const c = clauses.join(', and ');
-  // "As you'd want, it's set during the Holocaust" is glad of it: a grave subject is only confirmed. So is anything
-  // after a first sentence that said why the item was picked, which needs no second "which is what you were after".
-  const frames = reasoned || soundsGrave(c) ? AS_ASKED : AS_WANTED;
+  // "As you'd want, it's set during the Holocaust" is glad of it: a grave subject is only confirmed, and so is anything
+  // of an item described as grave ("It's set during the Holocaust. Good news, too: it's thought-provoking.") or a
+  // killing ("Good news, too: it has a murder."). So is anything after a first sentence that said why the item was
+  // picked, which needs no second "which is what you were after".
+  const frames = reasoned || sober(c) || sober(before) ? AS_ASKED : AS_WANTED;
   // Not "It has a serial killer. It has a twist ending, right up your street.": no two sentences open alike.
   const opening = capitalize(c.slice(0, c.indexOf(' ', 3)));
   const last = before.slice(before.lastIndexOf('. ') + 2);
@@ -445,6 +447,14 @@ function unsaidFeatures(features: readonly string[], said: string): { things: st
     else themes.push(theme);
   }
   return { things, themes };
+}
+
+// Violence, said as a fact of an item, is no good news, though a thriller's fans may want it.
+const KILLING = /\b(?:murders?|killings?|violen(?:ce|t)|gore|gory)\b/;
+
+/** Whether words of a description call for no cheer: something grave, or a killing. */
+function sober(text: string): boolean {
+  return soundsGrave(text) || KILLING.test(text);
 }
 
 // Confirmed, not welcomed: for what is grave, and after a first sentence that said why the item was picked.
@@ -503,10 +513,16 @@ export interface DescribeOptions {
   readonly phrasing?: DomainPhrasing;
   /**
    * The recommender's turn that suggested the item, when one did: its text (with that of any question it asked about
-   * the item before), the reasons it gave, and what it said right after the item's title.
+   * the item before), the reasons it gave for the item, every reason the turn gave (a slate in two parts gives each
+   * its own; the item's when absent), and what it said right after the item's title.
    */
   readonly suggestedAs?:
-    | { readonly text: string; readonly reasons: readonly string[]; readonly after?: string | undefined }
+    | {
+        readonly text: string;
+        readonly reasons: readonly string[];
+        readonly turnReasons?: readonly string[] | undefined;
+        readonly after?: string | undefined;
+      }
     | undefined;
 }
 
@@ -538,8 +554,9 @@ export function describeItem(
   // A tag the suggestion told of the item ("a dark comedy people tag stylish") is not told again as news; one it gave
   // as the user's liking ("For disturbing films, try …") said nothing of the item yet.
   const spoken = suggestion.toLowerCase();
+  const turnReasons = suggestedAs?.turnReasons ?? suggestedAs?.reasons ?? [];
   const told = (key: string, text: string): boolean =>
-    !suggestedAs?.reasons.includes(key) && spoken.includes(text.toLowerCase());
+    !turnReasons.includes(key) && spoken.includes(text.toLowerCase());
   // What the suggestion said right after the item's title: "Touch of Evil (1958), a noir crime thriller", "Primer
   // (2004) … It has time travel."
   const after = suggestedAs?.after?.toLowerCase() ?? '';
@@ -604,7 +621,7 @@ export function describeItem(
   // The cast the suggestion told as a fact ("Clint Eastwood stars in it.") is not told again as news; named as the
   // user's liking ("for movies with Matt Damon, try …"), it said nothing of the item yet.
   const castTold = acting.some(
-    (name) => suggestion.includes(name) && !suggestedAs?.reasons.some((key) => key.endsWith(`:${name}`)),
+    (name) => suggestion.includes(name) && !turnReasons.some((key) => key.endsWith(`:${name}`)),
   );
   const cast = castTold ? [] : acting;
   // Asked about a suggestion that named who made it ("Coraline (2009). It's from Henry Selick."), the answer says

@@ -383,10 +383,14 @@ function build(d: DomainWords) {
       ({ and, x }) => `Hard to put into words. ${and} didn't click; I think I'd prefer ${x}.`,
       ({ and, x }) => `It's not ${and}, really, it's me: I'm in the mood for ${x}.`,
       ({ and, x }) => `Can't pin it down. ${and} just didn't grab me; I'm more in the mood for ${x}.`,
+      ({ and, x }) => `I had ${x} in mind, and ${and} isn't quite that.`,
+      ({ and, x }) => `I was hoping for ${x}, and ${and} isn't that.`,
+      ({ and, x }) => `Honestly, I'm after ${x}, and ${and} doesn't scratch that itch.`,
     ],
     terse: [
       ({ and, x }) => `Nothing against ${and}. I'd rather have ${x}.`,
       ({ and, x }) => `Just my mood. Want ${x} tonight, not ${and}.`,
+      ({ and, x }) => `Had ${x} in mind, not ${and}.`,
     ],
   };
 
@@ -479,7 +483,7 @@ function build(d: DomainWords) {
   /** The same, asking for something else: not when the user is leaving. */
   const REJECT_FITTING_ASKING: Styled<TitleWords> = {
     normal: [
-      ({ and }) => `${and} sounds close, but not quite. Anything else along those lines?`,
+      ({ and }) => `${and} sounds close, but not quite. What else have you got?`,
       ({ and }) => `I see why you'd suggest ${and}, but it doesn't grab me. What else is there?`,
     ],
     terse: [],

@@ -1140,8 +1140,10 @@ function suggestionOf(history: readonly Turn[], id: string, catalog: ItemCatalog
       // "Have you read The Maltese Falcon (1930), a classic mystery?" told its kind as surely as a suggestion would.
       after = `${saidAfterTitle(asked.text, title, othersIn(asks, id, catalog))} ${after}`;
     }
-    // Every reason of the turn: the other part of a slate in two named its own ("for books by James Joyce, …").
-    return { text, reasons: recommends.flatMap((act) => act.reasons), after };
+    // The reasons of the part that suggested it, and every reason the turn gave: the other part of a slate in two
+    // named its own ("for books by James Joyce, …"), which told nothing of this item.
+    const own = recommends.filter((act) => act.items.includes(id)).flatMap((act) => act.reasons);
+    return { text, reasons: own, turnReasons: recommends.flatMap((act) => act.reasons), after };
   }
   return undefined;
 }
