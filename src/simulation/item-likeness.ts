@@ -1,6 +1,4 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { genreTellsStory } from '../lexicon/attribute-phrases.js';
-import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import { catalogIndex, facetsByKind } from './catalog-index.js';
 
 // What a genre in common counts for, against 1 for a common tag or name.
@@ -21,8 +19,6 @@ interface Likeness {
   readonly genre: Uint8Array;
   /** Each item's nearest items (positions), computed when first asked. */
   readonly nearest: Array<Int32Array | undefined>;
-  /** Whether each attribute is a genre whose items tell no story (documentaries, memoirs), by dense attribute id. */
-  readonly untold: Uint8Array;
 }
 
 const cache = new WeakMap<ItemCatalog, Likeness>();
@@ -39,12 +35,7 @@ function likenessOf(catalog: ItemCatalog): Likeness {
     const holders = (index.itemsWithAttribute[id] as Int32Array).length;
     return Math.min(RARE_LIKENESS, Math.max(1, Math.round(Math.log2(items / Math.max(1, holders))) - RARITY_OFFSET));
   });
-  const untold = new Uint8Array(genre.length);
-  const phrasing = domainPhrasing(catalog);
-  for (const facet of genreFacets)
-    for (const { key, id } of index.byFacet.get(facet) ?? [])
-      if (!genreTellsStory(key.slice(facet.length + 1), phrasing)) untold[id] = 1;
-  likeness = { weights, genre, nearest: new Array(items), untold };
+  likeness = { weights, genre, nearest: new Array(items) };
   cache.set(catalog, likeness);
   return likeness;
 }
@@ -96,20 +87,4 @@ export function commonNear(catalog: ItemCatalog, item: string, key: string): boo
     if ((index.attributeIds[other] as Int32Array).includes(id) && ++carriers >= NEIGHBOURS_WITH) return true;
   }
   return false;
-}
-
-/**
- * Whether more of a genre keeps to an item's side of the line between works that tell a story and those that do not:
- * "like Spotlight, but more thrilling", not "like March of the Penguins, but more fantastical" nor "like A Raisin in
- * the Sun, but more of a memoir", which ask for another kind of work.
- */
-export function keepsStoryLine(catalog: ItemCatalog, item: string, key: string): boolean {
-  const index = catalogIndex(catalog);
-  const { untold } = likenessOf(catalog);
-  const position = index.position.get(item);
-  const id = catalog.attributeIdOf(key);
-  if (position === undefined || id === undefined) return false;
-  let itemUntold = 0;
-  for (const other of index.attributeIds[position] as Int32Array) itemUntold |= untold[other] as number;
-  return untold[id] === itemUntold;
 }

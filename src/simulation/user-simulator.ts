@@ -20,7 +20,8 @@ import { parseOptions } from '../validation/parse-options.js';
 import { attributeMedianYear } from './attribute-era.js';
 import { catalogIndex } from './catalog-index.js';
 import { logitChoice } from './choice-model.js';
-import { commonNear, keepsStoryLine } from './item-likeness.js';
+import { commonNear } from './item-likeness.js';
+import { keepsStoryLine } from './story-line.js';
 
 /** Options of {@link UserSimulator}; every field has a default. */
 export const UserSimulatorOptionsSchema = z.strictObject({
@@ -544,7 +545,8 @@ export class UserSimulator {
 
   /**
    * Whether a title of this year is too old ('newer' wanted) or too new ('older') for the user: well away from the
-   * middle of the years of the titles they like, and beyond nearly all of them.
+   * middle of the years of the titles they like, and beyond nearly all of them; and not of a kind they said they
+   * like that belongs to the era it would be turned from (see {@link #lovesItsEra}).
    */
   #eraAgainst(year: number, item: string): 'newer' | 'older' | undefined {
     this.#likedYears ??= this.#profile.liked

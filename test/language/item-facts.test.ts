@@ -319,7 +319,7 @@ describe('item facts', () => {
         (random) =>
           describeItem(douglass, douglass.title, keys, random, {
             phrasing,
-            suggestedAs: { text: suggestion, reasons: [] },
+            suggestedAs: { text: suggestion, reasons: [], turnReasons: [] },
           }),
         100,
       );
@@ -376,7 +376,11 @@ describe('item facts', () => {
     const kane = catalog.require(catalog.resolveTitle('Citizen Kane').id);
     const keys = catalog.attributeKeysOf(kane.id);
     const answers = (text: string, reasons: string[]) =>
-      said((random) => describeItem(kane, kane.title, keys, random, { suggestedAs: { text, reasons } }), 100);
+      said(
+        (random) =>
+          describeItem(kane, kane.title, keys, random, { suggestedAs: { text, reasons, turnReasons: reasons } }),
+        100,
+      );
     const again = /\b(?:as I said|as I mentioned|like I said)\b/;
     const asCast = [
       answers('For movies with Orson Welles, try Citizen Kane (1941).', ['cast:Orson Welles']),
@@ -396,7 +400,11 @@ describe('item facts', () => {
     const fistful = catalog.require(catalog.resolveTitle('A Fistful of Dollars').id);
     const keys = catalog.attributeKeysOf(fistful.id);
     const answers = (text: string, reasons: string[]) =>
-      said((random) => describeItem(fistful, fistful.title, keys, random, { suggestedAs: { text, reasons } }), 100);
+      said(
+        (random) =>
+          describeItem(fistful, fistful.title, keys, random, { suggestedAs: { text, reasons, turnReasons: reasons } }),
+        100,
+      );
     const told = answers('Try A Fistful of Dollars (1964). Clint Eastwood stars in it.', []);
     expect(told.filter((text) => text.includes('Clint Eastwood'))).toEqual([]);
     const liked = answers('For movies with Clint Eastwood, try A Fistful of Dollars (1964).', ['cast:Clint Eastwood']);
@@ -405,7 +413,7 @@ describe('item facts', () => {
     const cityLights = said(
       (random) =>
         describeItem(CITY_LIGHTS, CITY_LIGHTS.title, catalog.attributeKeysOf(CITY_LIGHTS.id), random, {
-          suggestedAs: { text: "Try City Lights (1931). It's from Charlie Chaplin.", reasons: [] },
+          suggestedAs: { text: "Try City Lights (1931). It's from Charlie Chaplin.", reasons: [], turnReasons: [] },
         }),
       100,
     );
@@ -468,7 +476,11 @@ describe('item facts', () => {
     const sleep = catalog.require('the-big-sleep-1946');
     const keys = ['genre:Film-Noir', 'tag:private detective', 'tag:los angeles'];
     const answers = (text: string, reasons: string[]) =>
-      said((random) => describeItem(sleep, sleep.title, keys, random, { suggestedAs: { text, reasons } }), 100);
+      said(
+        (random) =>
+          describeItem(sleep, sleep.title, keys, random, { suggestedAs: { text, reasons, turnReasons: reasons } }),
+        100,
+      );
     const told = answers("To match your interest in noir, I picked The Big Sleep (1946). It's set in Los Angeles.", [
       'genre:Film-Noir',
     ]);
@@ -493,6 +505,7 @@ describe('item facts', () => {
           suggestedAs: {
             text: 'For films set in World War II, try Life Is Beautiful (1997).',
             reasons: ['tag:world war ii'],
+            turnReasons: ['tag:world war ii'],
           },
         }),
       100,
@@ -509,6 +522,7 @@ describe('item facts', () => {
           suggestedAs: {
             text: 'For movies set in Los Angeles, try The Big Sleep (1946). It is set in Los Angeles.',
             reasons: ['tag:los angeles'],
+            turnReasons: ['tag:los angeles'],
             after: ' (1946). It is set in Los Angeles.',
           },
         }),
@@ -530,7 +544,11 @@ describe('item facts', () => {
       said(
         (random) =>
           describeItem(burma, 'Objective, Burma! (1945)', ['genre:War'], random, {
-            suggestedAs: { text: "Since war films came up, I'd recommend Objective, Burma! (1945).", reasons },
+            suggestedAs: {
+              text: "Since war films came up, I'd recommend Objective, Burma! (1945).",
+              reasons,
+              turnReasons: reasons,
+            },
           }),
         100,
       );
@@ -544,7 +562,11 @@ describe('item facts', () => {
     const undated = said(
       (random) =>
         describeItem(burma, 'Objective, Burma!', ['genre:War'], random, {
-          suggestedAs: { text: "Since war films came up, I'd recommend Objective, Burma!.", reasons: ['genre:War'] },
+          suggestedAs: {
+            text: "Since war films came up, I'd recommend Objective, Burma!.",
+            reasons: ['genre:War'],
+            turnReasons: ['genre:War'],
+          },
         }),
       100,
     );

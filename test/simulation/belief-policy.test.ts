@@ -1107,15 +1107,22 @@ describe.each([
     // Blood", then "like Blazing Saddles, but newer").
     let answersAfter = 0;
     let rarestAfter = 0;
-    for (const dialogue of await dialogues()) {
+    // Answers after another critique are few in 600 dialogues: they are also counted in 600 more (seed 6).
+    const more = await templateDialogues(catalog, 600, { userSeed: 6, seed: 6 });
+    for (const [set, dialogue] of [
+      ...(await dialogues()).map((d) => [0, d] as const),
+      ...more.map((d) => [1, d] as const),
+    ]) {
       let before = 0;
       for (const turn of dialogue.turns) {
         const said = turn.acts.find((act) => act.type === 'respond-critique' || act.type === 'no-match');
         if (!said) continue;
-        critiques++;
         before++;
-        if (said.type === 'no-match') none++;
         const slate = turn.acts.find((act) => act.type === 'recommend');
+        if (set === 0) {
+          critiques++;
+          if (said.type === 'no-match') none++;
+        }
         if (said.type !== 'respond-critique' || !slate) continue;
         // The critiqued item's genres, the critiqued one aside, rarest first (of genres as rare, the item's first).
         const genres = (catalog.require(said.items[0] as string).attributes.genre ?? [])
@@ -1123,10 +1130,12 @@ describe.each([
           .sort((a, b) => (holders.get(a) ?? 0) - (holders.get(b) ?? 0));
         if (genres.length === 0) continue;
         const places = slate.items.map((id) => genres.findIndex((genre) => catalog.carries(id, `genre:${genre}`)));
-        answers += places.length;
-        rarest += places.filter((place) => place === 0).length;
-        unlike += places.filter((place) => place < 0).length;
-        if (new Set(places).size > 1) mixed++;
+        if (set === 0) {
+          answers += places.length;
+          rarest += places.filter((place) => place === 0).length;
+          unlike += places.filter((place) => place < 0).length;
+          if (new Set(places).size > 1) mixed++;
+        }
         if (before > 1) {
           answersAfter += places.length;
           rarestAfter += places.filter((place) => place === 0).length;
@@ -1142,11 +1151,10 @@ describe.each([
     // user asked things to be before. (Without that, 67% of these answers in movies; with it, 86–96% in either catalog.)
     // (Fewer since first answers keep the user's other likings, and since first slates answer every liking said so
     // far: 30 in movies; in books, 83% of 30 since 0.31.0, whose first slates differ, and 79% of 28 since 0.34.0,
-    // whose first slates keep a liking of an earlier turn beside two that go together; 77% of 22 since 0.35.0, with
-    // fewer critiques of an era or for another kind of work: 77–100% of 19–34 over seeds 5–8, 79–100% of 28–49
-    // before.)
-    expect(answersAfter).toBeGreaterThan(20);
-    expect(rarestAfter / answersAfter).toBeGreaterThan(0.7);
+    // whose first slates keep a liking of an earlier turn beside two that go together; since 0.35.0, with fewer
+    // critiques of an era or for another kind of work, counted in twice the dialogues: 90% of 315 and 88% of 42.)
+    expect(answersAfter).toBeGreaterThan(25);
+    expect(rarestAfter / answersAfter).toBeGreaterThan(0.75);
     // Saying so is the exception: most critiques have an answer (about 1% of them do not in movies, 3% in books;
     // "says no-match when nothing left fits" shows it said).
     expect(none / critiques).toBeLessThan(0.12);

@@ -4,7 +4,7 @@ import { type DomainPhrasing, MOVIES_PHRASING } from '../../lexicon/domain-phras
 import { capitalize, joinList, joinNames, pluralize, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
-import { soundsGrave } from './grave-words.js';
+import { soundsSober } from './grave-words.js';
 import type { Template } from './template.js';
 
 /** Words for the main sentence of a description. */
@@ -290,6 +290,8 @@ const NO_HEAD = 99;
  * one of the modifiers may instead follow the noun in its own words, as people often put it ("an animated comedy
  * for the whole family", "a crime thriller with a noir feel"): `after.random` chooses, with chance `after.share`,
  * and only while something still stands before the fallback noun ("a film with sci-fi elements" says too little).
+ * Genres in `keep` (those an item was suggested for) are the last to go to the elements: "RoboCop is an action drama"
+ * for a fan of action films, not "a sci-fi drama" that "mixes in a bit of action".
  */
 // Genre modifiers that are adjectives, and so read before another: "animated", "dramatic", "historical", "children's",
 // "family", "young adult".
@@ -298,15 +300,26 @@ const STACKS = /(?:ic|al|ed|ous|'s)$|^(?:family|young adult)$/;
 export function genrePhrase(
   genres: readonly GenreWords[],
   fallbackHead: string,
-  after?: { readonly random: SeededRandom; readonly share: number },
-  form?: string,
+  {
+    after,
+    form,
+    keep,
+  }: {
+    readonly after?: { readonly random: SeededRandom; readonly share: number } | undefined;
+    readonly form?: string | undefined;
+    readonly keep?: readonly GenreWords[] | undefined;
+  } = {},
 ): { kind: string; elements: string[] } {
   let head: GenreWords | undefined;
   if (form === undefined)
     for (const genre of genres) if (genre.headRank < NO_HEAD && (!head || genre.headRank < head.headRank)) head = genre;
+  const kept = (genre: GenreWords): boolean => keep?.includes(genre) ?? false;
   const modifiers = genres.filter((genre) => genre !== head).sort(byRank);
-  const before = modifiers.slice(0, 2);
-  const elements = modifiers.slice(2).map((genre) => genre.element);
+  const before = [...modifiers]
+    .sort((a, b) => Number(kept(b)) - Number(kept(a)))
+    .slice(0, 2)
+    .sort(byRank);
+  const elements = modifiers.filter((genre) => !before.includes(genre)).map((genre) => genre.element);
   let tail = '';
   if (after !== undefined && (head !== undefined || before.length === 2)) {
     const movable = before.filter((genre) => genre.after !== undefined && genre.after.length > 0);
@@ -321,9 +334,11 @@ export function genrePhrase(
   // two before a plain noun ("a sci-fi action film").
   if (head !== undefined && before.length === 2 && !STACKS.test((before[0] as GenreWords).modifier)) {
     // What could name the item itself ("horror", "comedy") stays: "a horror mystery" with a bit of sci-fi, not "a
-    // sci-fi mystery" with a bit of horror. Otherwise the nearer goes.
+    // sci-fi mystery" with a bit of horror. Otherwise the nearer goes; but what the item was suggested for stays first.
     const [outer, inner] = before as [GenreWords, GenreWords];
-    const demoted = inner.head !== undefined && outer.head === undefined ? outer : inner;
+    const usual = inner.head !== undefined && outer.head === undefined ? outer : inner;
+    const other = usual === inner ? outer : inner;
+    const demoted = kept(usual) && !kept(other) ? other : usual;
     before.splice(before.indexOf(demoted), 1);
     elements.unshift(demoted.element);
   }
@@ -402,8 +417,15 @@ function wantedSentence(
     said,
     tagKinds,
     reasoned,
+    grave,
     before,
-  }: { readonly said: string; readonly tagKinds: string; readonly reasoned: boolean; readonly before: string },
+  }: {
+    readonly said: string;
+    readonly tagKinds: string;
+    readonly reasoned: boolean;
+    readonly grave: boolean;
+    readonly before: string;
+  },
   random: SeededRandom,
 ): string {
   // Nor a setting a kind of story said ("a space opera … It's set in space, as you'd want").
@@ -422,10 +444,10 @@ function wantedSentence(
   if (clauses.length === 0) return '';
   const c = clauses.join(', and ');
   // "As you'd want, it's set during the Holocaust" is glad of it: a grave subject is only confirmed, and so is anything
-  // of an item described as grave ("It's set during the Holocaust. Good news, too: it's thought-provoking.") or a
-  // killing ("Good news, too: it has a murder."). So is anything after a first sentence that said why the item was
-  // picked, which needs no second "which is what you were after".
-  const frames = reasoned || sober(c) || sober(before) ? AS_ASKED : AS_WANTED;
+  // of an item whose described attributes are grave ("It's set during the Holocaust. Good news, too: it's
+  // thought-provoking.") or a killing ("It has a murder. Good news, too: it has a betrayal."). So is anything after a
+  // first sentence that said why the item was picked, which needs no second "which is what you were after".
+  const frames = reasoned || grave ? AS_ASKED : AS_WANTED;
   // Not "It has a serial killer. It has a twist ending, right up your street.": no two sentences open alike.
   const opening = capitalize(c.slice(0, c.indexOf(' ', 3)));
   const last = before.slice(before.lastIndexOf('. ') + 2);
@@ -447,14 +469,6 @@ function unsaidFeatures(features: readonly string[], said: string): { things: st
     else themes.push(theme);
   }
   return { things, themes };
-}
-
-// Violence, said as a fact of an item, is no good news, though a thriller's fans may want it.
-const KILLING = /\b(?:murders?|killings?|violen(?:ce|t)|gore|gory)\b/;
-
-/** Whether words of a description call for no cheer: something grave, or a killing. */
-function sober(text: string): boolean {
-  return soundsGrave(text) || KILLING.test(text);
 }
 
 // Confirmed, not welcomed: for what is grave, and after a first sentence that said why the item was picked.
@@ -514,13 +528,13 @@ export interface DescribeOptions {
   /**
    * The recommender's turn that suggested the item, when one did: its text (with that of any question it asked about
    * the item before), the reasons it gave for the item, every reason the turn gave (a slate in two parts gives each
-   * its own; the item's when absent), and what it said right after the item's title.
+   * its own), and what it said right after the item's title.
    */
   readonly suggestedAs?:
     | {
         readonly text: string;
         readonly reasons: readonly string[];
-        readonly turnReasons?: readonly string[] | undefined;
+        readonly turnReasons: readonly string[];
         readonly after?: string | undefined;
       }
     | undefined;
@@ -538,6 +552,8 @@ export function describeItem(
   { phrasing = MOVIES_PHRASING, suggestedAs }: DescribeOptions = {},
 ): string {
   const genres: GenreWords[] = [];
+  // The genres among them the item was suggested for.
+  const suggestedFor: GenreWords[] = [];
   const directors: string[] = [];
   const castNames: string[] = [];
   const qualities: string[] = [];
@@ -554,17 +570,23 @@ export function describeItem(
   // A tag the suggestion told of the item ("a dark comedy people tag stylish") is not told again as news; one it gave
   // as the user's liking ("For disturbing films, try …") said nothing of the item yet.
   const spoken = suggestion.toLowerCase();
-  const turnReasons = suggestedAs?.turnReasons ?? suggestedAs?.reasons ?? [];
+  const turnReasons = suggestedAs?.turnReasons ?? [];
   const told = (key: string, text: string): boolean =>
     !turnReasons.includes(key) && spoken.includes(text.toLowerCase());
   // What the suggestion said right after the item's title: "Touch of Evil (1958), a noir crime thriller", "Primer
   // (2004) … It has time travel."
   const after = suggestedAs?.after?.toLowerCase() ?? '';
+  // Whether a genre or tag described is grave or a killing: judged by the attributes, not the title ("Murder on the
+  // Orient Express" is no grave book for its name).
+  let grave = false;
   for (const key of keys) {
     const trait = attributePhrase(key, phrasing).trait;
+    if (trait.kind !== 'director' && trait.kind !== 'cast' && trait.kind !== 'other')
+      grave ||= soundsSober(key.slice(key.indexOf(':') + 1));
     switch (trait.kind) {
       case 'genre':
         genres.push(trait.words);
+        if (suggestedAs?.reasons.includes(key)) suggestedFor.push(trait.words);
         break;
       case 'director':
         directors.push(trait.name);
@@ -607,9 +629,11 @@ export function describeItem(
     genres.length === 0 || after === ''
       ? undefined
       : [picked, 1 - picked].find((at) =>
-          after.includes(withArticle(genrePhrase(genres, nouns[at] as string, undefined, form).kind).toLowerCase()),
+          after.includes(withArticle(genrePhrase(genres, nouns[at] as string, { form }).kind).toLowerCase()),
         );
-  const { kind, elements } = genrePhrase(genres, nouns[toldNoun ?? picked] as string, undefined, form);
+  // A kind told before is said as it was; otherwise the genres the item was suggested for stay in it.
+  const keep = toldNoun === undefined ? suggestedFor : undefined;
+  const { kind, elements } = genrePhrase(genres, nouns[toldNoun ?? picked] as string, { form, keep });
   // Not "Ring (1998) is a late-1990s horror film": a title written with its year has said when it is from (unless
   // the era is all there is to say).
   const dated = keys.length > 0 && item.year !== undefined && title.endsWith(`(${item.year})`);
@@ -701,7 +725,7 @@ export function describeItem(
   // Said two things already ("Sure! It's a …", "It also has touches of …"): the tags' facts are joined.
   const crowded = text.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
   text += tagSentences({ quality: shown, feature: things, theme: themes }, crowded, random);
-  text += wantedSentence(wanted, { said, tagKinds, reasoned: forMaker || forReasons, before: text }, random);
+  text += wantedSentence(wanted, { said, tagKinds, reasoned: forMaker || forReasons, grave, before: text }, random);
   const tagged = keywords.filter((keyword) => !saysAgain(keyword, said));
   if (tagged.length > 0) text += ` ${random.pick(KEYWORDS)({ k: joinList(tagged) })}`;
   for (const [facet, values] of others) {

@@ -8,6 +8,14 @@ export function soundsGrave(text: string): boolean {
   return GRAVE.test(text);
 }
 
+// Violence, said as a fact of an item, is no good news, though a thriller's fans may want it.
+const KILLING = /\b(?:murders?|killings?|violen(?:ce|t)|gore|gory)\b/i;
+
+/** Whether words name something grave or a killing: a description welcomes none of what it says then. */
+export function soundsSober(text: string): boolean {
+  return GRAVE.test(text) || KILLING.test(text);
+}
+
 // Words of what is not only grave but harrowing: no one is wished "Enjoy Shoah!", though "Enjoy Up!" is fine for a
 // film with a lonely old man in it.
 const HARROWING =

@@ -259,9 +259,9 @@ const itemWords = perItem((item, catalog) => {
     features,
     keywords,
     altHead,
-    altKind: genrePhrase(genres, altHead, undefined, form).kind,
+    altKind: genrePhrase(genres, altHead, { form }).kind,
     head,
-    kind: genrePhrase(genres, head, undefined, form).kind,
+    kind: genrePhrase(genres, head, { form }).kind,
     form,
     performers: valuesOf(item, phrasing, 'performer'),
     creators: valuesOf(item, phrasing, 'creator').slice(0, 2),
@@ -294,7 +294,7 @@ function wordsOf(
   const head = alt ? words.altHead : words.head;
   const kind = alt ? words.altKind : words.kind;
   const np = withArticle(kind);
-  const end = genrePhrase(words.genres, head, { random, share: GENRE_AFTER_SHARE }, words.form).kind;
+  const end = genrePhrase(words.genres, head, { after: { random, share: GENRE_AFTER_SHARE }, form: words.form }).kind;
   const npEnd = withArticle(end);
   const kinds = `${kind} ${end}`;
   const feature = unsaidOf(features, kinds, said, random);

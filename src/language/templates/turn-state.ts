@@ -3,6 +3,7 @@ import type { ItemCatalog } from '../../catalog/item-catalog.js';
 import { perItem } from '../../catalog/per-item.js';
 import type { Speaker } from '../../dialogue/dialogue-acts.js';
 import type { Turn } from '../../dialogue/turn.js';
+import { COMMON_WORDS } from '../../lexicon/common-words.js';
 import type { DomainPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList } from '../../lexicon/english.js';
 import type { Persona } from '../../profile/profile-schema.js';
@@ -54,10 +55,9 @@ export interface TurnState {
  * A film's title without its year, as people write a film that has already come up ("The Matrix" after "The Matrix
  * (1999)", "Coco" after "Coco (2017)") and as a user names one at all ("I loved The Shining", not "The Shining
  * (1980)"), when that still names it plainly: it is the only film of that title in the catalog, or far better known
- * than the others (see {@link BETTER_KNOWN}). One everyday word or a letter is a title too, written with its capital
- * ("Up isn't funny enough for me", "I loved M"), as people write them. A title's own closing punctuation ("Monsters,
- * Inc.", "Mars Attacks!") is fine: the stop a sentence adds after it is dropped (see `tidyTitleEnds`). With it, the
- * other items of that title.
+ * than the others (see {@link BETTER_KNOWN}), it is not one everyday word or a letter or two ("Up", "Her", "Heat",
+ * "M"). A title's own closing punctuation ("Monsters, Inc.", "Mars Attacks!") is fine: the stop a sentence adds after it
+ * is dropped (see `tidyTitleEnds`). With it, the other items of that title.
  */
 function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTitle | undefined {
   const suffix = ` (${item.year})`;
@@ -66,6 +66,7 @@ function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTit
   // "Are You There God? It's Me, Margaret." ends in a sentence's stop, which would end the user's sentence too ("…
   // Margaret. were great"); an abbreviation's ("Monsters, Inc.") or an ellipsis does not.
   if (/[a-z]{3}\.$/.test(short)) return undefined;
+  if (!short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()))) return undefined;
   const namesakes = catalog.findByTitle(short).filter((other) => other.id !== item.id);
   if (namesakes.length > 0 && !betterKnown(item, namesakes, catalog)) return undefined;
   return { short, namesakes: namesakes.map((other) => other.id) };

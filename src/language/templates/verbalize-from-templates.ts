@@ -75,20 +75,21 @@ const UNSPECIFIED: Shift = { s: 'a little different', comparative: false };
 // Acts that move away from an item along an attribute or in time, and so are worded with a shift.
 type CritiqueLike = ActOfType<'critique'> | ActOfType<'respond-critique'> | ActOfType<'no-match'>;
 
-// Works from before this year are placed by century, not decade: "like Romeo and Juliet, but from a later decade" asks
-// for another play of the 1590s.
+// A critique of a work from before this year is not put by decade: "like Romeo and Juliet (1597), but from a later
+// decade" asks for a play of the 1600s, when the user's taste is centuries off. (Descriptions give decades back to
+// 1800; a critique's shift is 15 years or more, which a decade understates of an old work.)
 const DECADES_FROM = 1900;
-const byCentury = (shifts: readonly Shift[]) => shifts.filter((shift) => !shift.s.includes('decade'));
-const CENTURY_NEWER = byCentury(NEWER);
-const CENTURY_OLDER = byCentury(OLDER);
+const undecaded = (shifts: readonly Shift[]) => shifts.filter((shift) => !shift.s.includes('decade'));
+const NEWER_UNDECADED = undecaded(NEWER);
+const OLDER_UNDECADED = undecaded(OLDER);
 
 function shiftOf(act: CritiqueLike, state: TurnState): Shift {
   const { random } = state;
   if (act.direction === 'newer' || act.direction === 'older') {
     const year = act.items.length === 0 ? undefined : state.catalog.get(act.items[0] as string)?.year;
     const byDecade = year === undefined || year >= DECADES_FROM;
-    if (act.direction === 'newer') return random.pick(byDecade ? NEWER : CENTURY_NEWER);
-    return random.pick(byDecade ? OLDER : CENTURY_OLDER);
+    if (act.direction === 'newer') return random.pick(byDecade ? NEWER : NEWER_UNDECADED);
+    return random.pick(byDecade ? OLDER : OLDER_UNDECADED);
   }
   if (act.attribute === undefined) return UNSPECIFIED;
   const phrase = attributePhrase(act.attribute, state.phrasing);
@@ -1118,7 +1119,8 @@ function lastTurnItems(history: readonly Turn[], type: DialogueAct['type']): str
 }
 
 /**
- * The recommender's last turn that suggested the item, if any: its text and the reasons it gave. The text includes
+ * The recommender's last turn that suggested the item, if any: its text, the reasons it gave for the item and all the
+ * reasons it gave. The text includes
  * that of its earlier questions about the item, which may have told who made it ("Have you seen Frozen (2013), an
  * animated musical by Chris Buck and Jennifer Lee?").
  */

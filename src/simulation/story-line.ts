@@ -1,0 +1,40 @@
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { genreTellsStory } from '../lexicon/attribute-phrases.js';
+import { domainPhrasing } from '../lexicon/domain-phrasing.js';
+import { catalogIndex, facetsByKind } from './catalog-index.js';
+
+// Which side of the line between works that tell a story and those that do not each genre is on, by dense attribute
+// id: STORY, FACT (a documentary, a memoir, a work of poetry: its words say `tellsStory: false`), or 0 for no genre.
+const STORY = 1;
+const FACT = 2;
+const sides = new WeakMap<ItemCatalog, Uint8Array>();
+
+function sidesOf(catalog: ItemCatalog): Uint8Array {
+  let bySide = sides.get(catalog);
+  if (bySide) return bySide;
+  const index = catalogIndex(catalog);
+  const phrasing = domainPhrasing(catalog);
+  bySide = new Uint8Array(index.attributeFacet.length);
+  for (const facet of facetsByKind(catalog, ['genre']))
+    for (const { key, id } of index.byFacet.get(facet) ?? [])
+      bySide[id] = genreTellsStory(key.slice(facet.length + 1), phrasing) ? STORY : FACT;
+  sides.set(catalog, bySide);
+  return bySide;
+}
+
+/**
+ * Whether more of a genre keeps to a side of the line between works that tell a story and those that do not that
+ * the item is on by one of its genres: "like Spotlight, but more thrilling", "like Beowulf, but more fantastical" (an
+ * epic poem tells one), not "like March of the Penguins, but more fantastical" nor "like A Raisin in the Sun, but more
+ * of a memoir", which ask for another kind of work. An item without a genre is on neither side, and keeps to any.
+ */
+export function keepsStoryLine(catalog: ItemCatalog, item: string, key: string): boolean {
+  const index = catalogIndex(catalog);
+  const bySide = sidesOf(catalog);
+  const position = index.position.get(item);
+  const id = catalog.attributeIdOf(key);
+  if (position === undefined || id === undefined) return false;
+  let itemSides = 0;
+  for (const other of index.attributeIds[position] as Int32Array) itemSides |= bySide[other] as number;
+  return itemSides === 0 || (itemSides & (bySide[id] as number)) !== 0;
+}
