@@ -90,6 +90,11 @@ export interface AttributePhrase {
    * in a description, no topic for a question.
    */
   readonly sayable: boolean;
+  /**
+   * True for a tag that is a name, a star's, a studio's or a writer's ("Brad Pitt", "Pixar", "Tolkien"): what made an
+   * item or is in it, not what it is about, so no answer to which kinds of stories someone likes.
+   */
+  readonly name: boolean;
 }
 
 const COMPARATIVE_STARTS = ['more ', 'less ', 'with more ', 'with less ', 'with fewer ', 'with a smaller '];
@@ -178,6 +183,7 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
     less: string,
     trait: AttributeTrait,
     sayable = true,
+    name = false,
   ): AttributePhrase => ({
     key,
     facet,
@@ -189,6 +195,7 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
     lessComparative: isComparative(less),
     trait,
     sayable,
+    name,
   });
   const spoken = facetPhrasing(facet, phrasing);
   switch (spoken?.kind) {
@@ -201,7 +208,7 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
         phrasing === MOVIES_PHRASING
           ? tagWords(value)
           : ((phrasing === BOOKS_PHRASING ? bookTagWords(value) : undefined) ?? genericTag(value, phrasing));
-      return phrase(words.noun, words.more, words.less, words.trait, words.quoted !== true);
+      return phrase(words.noun, words.more, words.less, words.trait, words.quoted !== true, words.name === true);
     }
     case 'creator':
     case 'performer': {

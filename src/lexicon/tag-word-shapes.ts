@@ -27,6 +27,8 @@ export interface TagWords {
   readonly trait: TagTrait;
   /** True for a tag no one would say aloud, quoted as the tag it is: `movies tagged "seen at the cinema 2015"`. */
   readonly quoted?: boolean;
+  /** True for a tag that is a name (a star, a studio, a writer: "Brad Pitt", "Pixar"), not what an item is about. */
+  readonly name?: boolean;
 }
 
 // The shapes tags come in, shared by every domain's tag table; each entry using them was read aloud in the templates'
@@ -89,6 +91,7 @@ export const made = (name: string, noun: string, one: string): TagWords => ({
   more: `more ${name}`,
   less: `less ${name}`,
   trait: { kind: 'quality', text: withArticle(`${name} ${one}`) },
+  name: true,
 });
 
 /**
@@ -101,4 +104,5 @@ export const fans = (name: string, noun: string): TagWords => ({
   less: `less ${name}`,
   // A pair known by a family name is "the Coen Brothers" on its own, and "Coen Brothers movies" before a noun.
   trait: { kind: 'quality', text: `one for fans of ${/ (?:Brothers|Sisters)$/.test(name) ? 'the ' : ''}${name}` },
+  name: true,
 });

@@ -10,6 +10,8 @@ import {
   slateItems,
   type UserAct,
 } from '../dialogue/dialogue-acts.js';
+import { attributePhrase } from '../lexicon/attribute-phrases.js';
+import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import { affinityWeights, itemUtility } from '../profile/item-utility.js';
 import { drawPersona, type FullPersona } from '../profile/persona-mix.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
@@ -281,10 +283,23 @@ export class UserSimulator {
     for (const key of saidAlike(this.#catalog, attribute)) this.#disclosed.add(key);
   }
 
-  /** The strongest voiced attribute not yet disclosed (optionally of one facet). */
-  #undisclosed(direction: 'positive' | 'negative', facet?: string): string | undefined {
-    const prefix = facet === undefined ? '' : `${facet}:`;
-    return this.#voiced[direction].find((key) => !this.#disclosed.has(key) && key.startsWith(prefix));
+  /** The strongest voiced attribute not yet disclosed. */
+  #undisclosed(direction: 'positive' | 'negative'): string | undefined {
+    return this.#voiced[direction].find((key) => !this.#disclosed.has(key));
+  }
+
+  /**
+   * The same of a facet asked about: what items are (a subject) before a name its values may also be ("Which topics
+   * do you like?" is not answered "Leonardo DiCaprio movies" while the user has a topic to name).
+   */
+  #undisclosedOf(direction: 'positive' | 'negative', facet: string): string | undefined {
+    const prefix = `${facet}:`;
+    const phrasing = domainPhrasing(this.#catalog);
+    const unsaid = (key: string) => !this.#disclosed.has(key) && key.startsWith(prefix);
+    return (
+      this.#voiced[direction].find((key) => unsaid(key) && !attributePhrase(key, phrasing).name) ??
+      this.#voiced[direction].find(unsaid)
+    );
   }
 
   #openAnswer(): UserAct[] {
@@ -305,9 +320,9 @@ export class UserSimulator {
 
   #attributeAnswer(facet: string, attribute: string | undefined): UserAct {
     if (attribute !== undefined) return this.#disclosure(attribute);
-    const liked = this.#undisclosed('positive', facet);
+    const liked = this.#undisclosedOf('positive', facet);
     if (liked !== undefined) return this.#disclosure(liked);
-    const disliked = this.#undisclosed('negative', facet);
+    const disliked = this.#undisclosedOf('negative', facet);
     if (disliked !== undefined) return this.#disclosure(disliked);
     // Nothing strong left to say about this facet: no favourites there, and what the user likes instead ("None in
     // particular, really. I love sci-fi, though."), not a value they feel nothing about.

@@ -43,6 +43,11 @@ describe('attributePhrase', () => {
       text: 'one for fans of the Coen Brothers',
     });
     expect(attributePhrase('tag:coen brothers').noun).toBe('Coen Brothers movies');
+    // A name, not what a film is about: no answer to "Which topics do you like?".
+    expect(attributePhrase('tag:Brad Pitt').name).toBe(true);
+    expect(attributePhrase('tag:Tolkien').name).toBe(true);
+    expect(attributePhrase('tag:heist').name).toBe(false);
+    expect(attributePhrase('director:Christopher Nolan').name).toBe(false);
   });
 
   it('words a free-text tag as its films, never "movie movies", and one nobody would say as the tag it is', () => {
