@@ -1120,9 +1120,8 @@ function lastTurnItems(history: readonly Turn[], type: DialogueAct['type']): str
 
 /**
  * The recommender's last turn that suggested the item, if any: its text, the reasons it gave for the item and all the
- * reasons it gave. The text includes
- * that of its earlier questions about the item, which may have told who made it ("Have you seen Frozen (2013), an
- * animated musical by Chris Buck and Jennifer Lee?").
+ * reasons it gave. The text includes that of its earlier questions about the item, which may have told who made it
+ * ("Have you seen Frozen (2013), an animated musical by Chris Buck and Jennifer Lee?").
  */
 function suggestionOf(history: readonly Turn[], id: string, catalog: ItemCatalog): DescribeOptions['suggestedAs'] {
   for (let i = history.length - 1; i >= 0; i--) {
