@@ -449,6 +449,44 @@ describe('UserSimulator in whole dialogues', () => {
     expect(contradicting).toEqual([]);
   });
 
+  it('still calls a title too old when the kind it loves is of its own era, or a love it has not said', () => {
+    // Noir of the 1940s beside dramas of the 2000s; every user likes the modern dramas.
+    const film = (id: string, year: number, genre: string[]) => ({
+      id,
+      title: `Film ${id}`,
+      year,
+      attributes: { genre },
+    });
+    const catalog = new ItemCatalog([
+      ...[2000, 2003, 2006, 2009, 2012].map((year, i) => film(`d${i}`, year, ['Drama'])),
+      film('n1', 1944, ['Film-Noir', 'Crime']),
+      film('n2', 1946, ['Film-Noir']),
+      film('n3', 1950, ['Film-Noir', 'Crime']),
+      film('o1', 1950, ['Drama']),
+    ]);
+    const fan = (genre: string, said: boolean) => {
+      const user = new UserSimulator(
+        new PreferenceProfile({
+          id: genre,
+          liked: ['d0', 'd1', 'd2', 'd3', 'd4'].map((item) => ({ item, strength: 1 })),
+          disliked: [],
+          affinities: { [genre]: 0.9 },
+        }),
+        catalog,
+        new SeededRandom(3),
+      );
+      if (said) user.respond([{ type: 'ask-attribute', items: [], facet: 'genre', attribute: genre }]);
+      return user;
+    };
+    const tooOld = { type: 'critique', direction: 'newer', polarity: 'negative' };
+    const whyNot = (item: string): AssistantAct => ({ type: 'ask-reason', items: [item] });
+    // "I just love film noir" is not followed by "like Double Indemnity, but more modern".
+    expect(fan('genre:Film-Noir', true).respond([whyNot('n1')])).not.toContainEqual(expect.objectContaining(tooOld));
+    // Not said, the love does not hold the critique back; nor does a love of dramas, which are mostly new.
+    expect(fan('genre:Film-Noir', false).respond([whyNot('n1')])).toContainEqual({ ...tooOld, items: ['n1'] });
+    expect(fan('genre:Drama', true).respond([whyNot('o1')])).toContainEqual({ ...tooOld, items: ['o1'] });
+  });
+
   it('has a view on most of the kinds of stories it is asked about, not a shrug for nearly all', async () => {
     let asked = 0;
     let shrugged = 0;
