@@ -89,9 +89,9 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
    * Weight of how well known an item is in its score, when the catalog has popularity: real recommenders lean
    * towards what people know. Popularity counts on a log scale (0–1, relative to the most popular item's), so that
    * a film thirty people rated stands above one a single person did, as a blockbuster does above it.
-   * @default 0.15
+   * @default 0.25
    */
-  popularityWeight: z.number().min(0).default(0.15),
+  popularityWeight: z.number().min(0).default(0.25),
   /**
    * Weight of how far an item's quality (0–1, `Item.quality`: how well rated it is) falls below the mean of the
    * catalog's, taken off its score when the catalog has quality: a recommender does not pitch a film its raters

@@ -200,7 +200,7 @@ export class UserSimulator {
           acts.push(...this.#judgeSlate(slate));
           break;
         case 'describe-item':
-          acts.push(...this.#judgeSlate(act.items, true));
+          acts.push(...this.#judgeSlate(act.items, act.attributes));
           break;
         case 'respond-critique':
           for (const key of act.dropped ?? []) this.#settled.add(key);
@@ -364,7 +364,8 @@ export class UserSimulator {
   }
 
   /** Reacts to recommended items (or, after `describe-item`, to the one described). */
-  #judgeSlate(items: readonly string[], described = false): UserAct[] {
+  #judgeSlate(items: readonly string[], heard?: readonly string[]): UserAct[] {
+    const described = heard !== undefined;
     const seen = items.filter((item) => this.#profile.opinionOf(item) !== 'unseen');
     const fresh = items.filter((item) => this.#profile.opinionOf(item) === 'unseen');
     // Every title of the slate gets a word: one seen without strong feelings too ("Tintin was okay"), or the user
@@ -405,7 +406,10 @@ export class UserSimulator {
     // A title with something the user said they like is not turned down without a word on what it lacks: a horror fan's
     // "Suspiria? Nah." reads as not meaning it.
     const fits = this.#hasStatedLiking(item);
-    const critique = this.#random.chance(this.#options.critiqueRate) || fits ? this.#critique(item) : undefined;
+    // Told what a title is, the user can say what they heard that puts them off, a milder dislike too, as when asked
+    // why: "The Witch? Too much of a mystery.", not "The Witch sounds close, but not quite", which says nothing.
+    const mild = heard === undefined ? undefined : (key: string) => heard.includes(key);
+    const critique = this.#random.chance(this.#options.critiqueRate) || fits ? this.#critique(item, mild) : undefined;
     // With nothing to say against it, such a title is asked about before it is turned down.
     if (!critique && fits && !described && !this.#askedAbout.has(item)) {
       this.#askedAbout.add(item);
@@ -447,7 +451,7 @@ export class UserSimulator {
    * item is comes first: after Finding Nemo, talking animals rather than prison films.
    */
   #reasonAnswer(item: string): UserAct[] {
-    const critique = this.#critique(item, true);
+    const critique = this.#critique(item, () => true);
     if (critique) return this.#asked(critique, [item]);
     const acts: UserAct[] = [{ type: 'reject', items: [item], seen: false }];
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
@@ -502,15 +506,15 @@ export class UserSimulator {
    * The critique that most separates an item from the user's taste: its most disliked attribute ("less horror"),
    * else the user's strongest liking it lacks that the titles most like it often have ("like Rear Window, but more
    * noir", not "like Goodfellas, but animated"), else its age against the user's liked films. Asked why they turned
-   * it down (`asked`), a user also names a milder dislike, one they have not spoken of. The attribute counts as said
-   * only once {@link #asked} says it.
+   * it down, or told what it is, a user also names a milder dislike of an attribute `mild` admits (any when asked;
+   * those described), one they have not spoken of. The attribute counts as said only once {@link #asked} says it.
    */
-  #critique(item: string, asked = false): ActOfType<'critique'> | undefined {
+  #critique(item: string, mild?: (key: string) => boolean): ActOfType<'critique'> | undefined {
     let worst: string | undefined;
-    let worstValue = asked ? -MILD_DISLIKE : -VOICED_AFFINITY;
+    let worstValue = mild ? -MILD_DISLIKE : -VOICED_AFFINITY;
     for (const key of this.#catalog.attributeKeysOf(item)) {
       const value = this.#profile.affinity(key);
-      if (value <= worstValue && (value <= -VOICED_AFFINITY || this.#mayNameMildDislike(key))) {
+      if (value <= worstValue && (value <= -VOICED_AFFINITY || (mild?.(key) && this.#mayNameMildDislike(key)))) {
         worst = key;
         worstValue = value;
       }

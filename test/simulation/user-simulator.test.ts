@@ -171,6 +171,18 @@ describe('UserSimulator', () => {
     );
   });
 
+  it('told what a title is, turns it down for a mild dislike it heard of, not for one it was not told', () => {
+    const mild = new PreferenceProfile({ ...profile.toJSON(), affinities: { 'genre:Crime': -0.15 } });
+    const lessCrime = { type: 'critique', items: ['m3'], attribute: 'genre:Crime', direction: 'less' };
+    const described = (attributes: string[]) =>
+      new UserSimulator(mild, smallCatalog(), new SeededRandom(1), { critiqueRate: 1 }).respond([
+        { type: 'describe-item', items: ['m3'], attributes },
+      ]);
+    // "Heat is an action crime film." "Too much about crime for me", not "Heat sounds close, but not quite".
+    expect(described(['genre:Action', 'genre:Crime'])).toEqual([{ ...lessCrime, polarity: 'negative' }]);
+    expect(described(['genre:Action'])).not.toContainEqual(expect.objectContaining(lessCrime));
+  });
+
   it('never accepts an item carrying an attribute it dislikes, whatever the seed', () => {
     for (let seed = 0; seed < 300; seed++) {
       const acts = simulator(seed).respond([recommend('m2', 'm6')]);
