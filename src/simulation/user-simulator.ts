@@ -222,8 +222,12 @@ export class UserSimulator {
     }
     if (acts.length === 0) acts.push(...this.#openAnswer());
     if (acts.length === 0) acts.push(this.#fallback());
+    // "Yep, loved Carry On, Jeeves." holds it up as a favourite does: no "less of a classic" of the next Jeeves.
     for (const act of acts)
-      if ((act.type === 'disclose' && act.polarity === 'positive') || (act.type === 'critique' && act.attribute))
+      if (
+        ((act.type === 'disclose' || act.type === 'answer-item') && act.polarity === 'positive') ||
+        (act.type === 'critique' && act.attribute)
+      )
         this.#holdUp(act.items);
     return acts;
   }

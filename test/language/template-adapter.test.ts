@@ -967,6 +967,34 @@ describe('TemplateAdapter', () => {
     expect(said.filter((text) => /\bmusicals?\b/i.test(text))).toEqual([]);
   });
 
+  it('says back both likings of a turn said as strongly: "adventure movies and dramas" is not met with "Right, drama."', () => {
+    const said = questionsAfter("I'm partial to adventure movies and dramas.", [
+      disclose('positive', 0.5, { attribute: 'genre:Adventure' }),
+      disclose('positive', 0.55, { attribute: 'genre:Drama' }),
+    ]);
+    const adventure = (text: string) => /\badventures?\b/i.test(text);
+    const drama = (text: string) => /\bdrama/i.test(text);
+    expect(said.filter((text) => adventure(text) || drama(text)).length).toBeGreaterThan(20);
+    expect(said.filter((text) => adventure(text) !== drama(text))).toEqual([]);
+    // In the order said: "Right, adventure movies and dramas."
+    expect(said.filter((text) => drama(text) && text.search(/drama/i) < text.search(/adventure/i))).toEqual([]);
+  });
+
+  it('says two likings of people as one phrase, and a person last: no "films by Hitchcock and horror films"', () => {
+    const people = questionsAfter('Big fan of films by Hitchcock and by Spielberg.', [
+      disclose('positive', 0.5, { attribute: 'director:Alfred Hitchcock' }),
+      disclose('positive', 0.5, { attribute: 'director:Steven Spielberg' }),
+    ]).filter((text) => /Hitchcock/.test(text));
+    expect(people.length).toBeGreaterThan(20);
+    expect(people.filter((text) => !/films by Alfred Hitchcock and Steven Spielberg/i.test(text))).toEqual([]);
+    const mixed = questionsAfter('Big fan of films by Hitchcock and of horror.', [
+      disclose('positive', 0.5, { attribute: 'director:Alfred Hitchcock' }),
+      disclose('positive', 0.5, { attribute: 'genre:Horror' }),
+    ]).filter((text) => /Hitchcock/.test(text));
+    expect(mixed.length).toBeGreaterThan(20);
+    expect(mixed.filter((text) => !/horror[a-z ]* and films by Alfred Hitchcock/i.test(text))).toEqual([]);
+  });
+
   it("does not say back one liking of the user's last turn before a suggestion for another", () => {
     // "So, westerns. Good. Given your interest in horror, …" promises westerns and offers horror.
     const history = [

@@ -171,6 +171,21 @@ describe('UserSimulator', () => {
     );
   });
 
+  it('names no mild dislike that a title it said it loved, asked about it, has', () => {
+    // "Yep, loved The Matrix." is not followed by "like Alien, but less sci-fi".
+    const mild = new PreferenceProfile({ ...profile.toJSON(), affinities: { 'genre:Sci-Fi': -0.15 } });
+    const lessSciFi = { type: 'critique', items: ['m2'], attribute: 'genre:Sci-Fi', direction: 'less' };
+    const user = () => new UserSimulator(mild, smallCatalog(), new SeededRandom(1));
+    expect(user().respond([{ type: 'ask-reason', items: ['m2'] }])).toContainEqual(expect.objectContaining(lessSciFi));
+    const asked = user();
+    expect(asked.respond([{ type: 'ask-item', items: ['m1'] }])).toEqual([
+      expect.objectContaining({ type: 'answer-item', items: ['m1'], polarity: 'positive' }),
+    ]);
+    expect(asked.respond([{ type: 'ask-reason', items: ['m2'] }])).not.toContainEqual(
+      expect.objectContaining(lessSciFi),
+    );
+  });
+
   it('told what a title is, turns it down for a mild dislike it heard of, not for one it was not told', () => {
     const mild = new PreferenceProfile({ ...profile.toJSON(), affinities: { 'genre:Crime': -0.15 } });
     const lessCrime = { type: 'critique', items: ['m3'], attribute: 'genre:Crime', direction: 'less' };

@@ -22,7 +22,7 @@ import {
   type ShiftWords,
 } from './assistant-templates.js';
 import { chattyAsides } from './chatty-asides.js';
-import { composeOpinions, isOpinionAct, type OpinionAct } from './compose-opinions.js';
+import { composeOpinions, isOpinionAct, type OpinionAct, STRONG_OPINION } from './compose-opinions.js';
 import { type DescribeOptions, describeItem } from './describe-templates.js';
 import { drawFrom, pickOf } from './draw-from.js';
 import { soundsGrave } from './grave-words.js';
@@ -898,7 +898,13 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     (first.reasons.includes(echo.attribute as string) ||
       (echo.polarity === 'positive' && likedIn(last).some((key) => first.reasons.includes(key))));
   if (echo !== undefined && !cited && request.random.chance(ECHO_RATE)) {
-    const words = { x: saidNoun(request.random, echoNouns(echo.attribute as string, last, state)) };
+    const nounsOf = (act: ActOfType<'disclose'>) => echoNouns(act.attribute as string, last, state);
+    const [said, also] = saidWith(echo, last);
+    const x =
+      also === undefined
+        ? saidNoun(request.random, nounsOf(echo))
+        : twoLikings(nounsOf(said)[0] as string, nounsOf(also)[0] as string);
+    const words = { x };
     const echoes =
       echo.polarity === 'positive' && sober ? state.t.ECHOES_POSITIVE_GRAVE : state.t.ECHOES[echo.polarity];
     return capitalize(request.random.pick(echoes)(words));
@@ -966,6 +972,48 @@ function echoOf(turn: Turn): ActOfType<'disclose'> | undefined {
     if (echo === undefined || act.strength >= echo.strength) echo = act;
   }
   return echo;
+}
+
+/**
+ * The likings said back with the strongest one: the other liking said as strongly, when there is one, in the order
+ * the user said them ("I'm partial to adventure movies and dramas" is met with "Right, adventure movies and
+ * dramas.", not "Right, drama."). A liking said more mildly than the strongest stays unsaid, as does a second
+ * dislike.
+ */
+function saidWith(echo: ActOfType<'disclose'>, turn: Turn): [ActOfType<'disclose'>, ActOfType<'disclose'>?] {
+  if (echo.polarity !== 'positive') return [echo];
+  const strong = (act: ActOfType<'disclose'>) => act.strength >= STRONG_OPINION;
+  const alike = turn.acts.filter(
+    (act): act is ActOfType<'disclose'> =>
+      act.type === 'disclose' &&
+      act.attribute !== undefined &&
+      act.items.length === 0 &&
+      act.polarity === 'positive' &&
+      act !== echo &&
+      strong(act) === strong(echo),
+  );
+  const other = alike.reduce<ActOfType<'disclose'> | undefined>(
+    (best, act) => (best === undefined || act.strength > best.strength ? act : best),
+    undefined,
+  );
+  if (other === undefined) return [echo];
+  return turn.acts.indexOf(other) < turn.acts.indexOf(echo) ? [other, echo] : [echo, other];
+}
+
+// A liking named after a person: "films by Alfred Hitchcock", "movies with Tom Hardy", "books by Agatha Christie".
+const NAMED_AFTER = /^(.+? (?:by|with|starring)) (.+)$/;
+
+/**
+ * Two likings said back in one breath, each by its first name: "books by Thomas Harris and P. G. Wodehouse" rather
+ * than "books by Thomas Harris and P. G. Wodehouse's books", and a liking named after a person last, so that the
+ * other is not read as theirs: "mythology books and books by Agatha Christie", not "books by Agatha Christie and
+ * mythology books".
+ */
+function twoLikings(first: string, second: string): string {
+  const a = NAMED_AFTER.exec(first);
+  const b = NAMED_AFTER.exec(second);
+  if (a && b && a[1] === b[1]) return `${a[1]} ${a[2]} and ${b[2]}`;
+  return joinNouns(a && !b ? [second, first] : [first, second]);
 }
 
 function contextOf(request: VerbalizeRequest): AssistantContext {
