@@ -548,6 +548,18 @@ describe('TemplateAdapter', () => {
     expect(bare).toMatch(/mid-1990s/);
   });
 
+  it('says the genres a kind cannot carry without making them minor: no "touches of action" for King Kong', () => {
+    const kong = id('King Kong');
+    const genres = ['genre:Action', 'genre:Adventure', 'genre:Fantasy', 'genre:Horror'];
+    const texts = Array.from({ length: 200 }, (_, seed) =>
+      render('assistant', [{ type: 'describe-item', items: [kong], attributes: genres }], seed),
+    );
+    // Which genres go aside is the grammar's choice (two nouns before a head do not stack), not the catalog's.
+    const aside = /in it, too|in the mix|blends in|elements of|mixes in|along the way/;
+    expect(texts.filter((text) => aside.test(text)).length).toBeGreaterThan(50);
+    expect(texts.filter((text) => /touches of|a bit of/.test(text))).toEqual([]);
+  });
+
   it('leaves out a setting that the kind of story says already', () => {
     const own = new ItemCatalog(
       [

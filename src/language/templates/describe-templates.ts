@@ -152,13 +152,17 @@ const DESCRIBE_FOR_REASONS: readonly Template<DescribeWords>[] = [
   (w) => `Short version: ${w.t} is ${w.np}${cast(w, ', with ')}, the very reason I suggested it.`,
 ];
 
-/** Genres beyond the two a noun phrase can carry: "It also has touches of fantasy and adventure." */
+/**
+ * Genres beyond the two a noun phrase can carry: "There's fantasy and adventure in it, too." Said without weighing
+ * them: which genre is the main one is the grammar's choice, not the catalog's (MovieLens lists genres
+ * alphabetically), so not "Mad Max: Fury Road is a sci-fi adventure film. There are touches of action, too."
+ */
 export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
-  ({ e }) => `There are touches of ${e}, too.`,
+  ({ e }) => `There's ${e} in it, too.`,
   ({ e }) => `There's some ${e} in the mix too.`,
   ({ e }) => `It blends in ${e} as well.`,
   ({ e }) => `You'll find elements of ${e} too.`,
-  ({ e }) => `It mixes in a bit of ${e}.`,
+  ({ e }) => `It mixes in ${e}, too.`,
   ({ e }) => `Expect some ${e} along the way.`,
 ];
 
@@ -291,7 +295,7 @@ const NO_HEAD = 99;
  * for the whole family", "a crime thriller with a noir feel"): `after.random` chooses, with chance `after.share`,
  * and only while something still stands before the fallback noun ("a film with sci-fi elements" says too little).
  * Genres in `keep` (those an item was suggested for) are the last to go to the elements: "RoboCop is an action drama"
- * for a fan of action films, not "a sci-fi drama" that "mixes in a bit of action".
+ * for a fan of action films, not "a sci-fi drama" that "mixes in action, too".
  */
 // Genre modifiers that are adjectives, and so read before another: "animated", "dramatic", "historical", "children's",
 // "family", "young adult".
@@ -722,7 +726,7 @@ export function describeItem(
   // ("Fight Club is a crime action drama. It's also a dark comedy.").
   if (KIND_QUALITY.test(shown[0] ?? '')) shown[0] = `also ${shown[0]}`;
   const { things, themes } = unsaidFeatures(features, said);
-  // Said two things already ("Sure! It's a …", "It also has touches of …"): the tags' facts are joined.
+  // Said two things already ("Sure! It's a …", "There's fantasy in it, too."): the tags' facts are joined.
   const crowded = text.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
   text += tagSentences({ quality: shown, feature: things, theme: themes }, crowded, random);
   text += wantedSentence(wanted, { said, tagKinds, reasoned: forMaker || forReasons, grave, before: text }, random);
