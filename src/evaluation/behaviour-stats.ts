@@ -99,17 +99,20 @@ export class BehaviourTally {
     for (const [index, turn] of record.turns.entries()) {
       const counts = this.#acts[turn.speaker];
       for (const act of turn.acts) counts.set(act.type, (counts.get(act.type) ?? 0) + 1);
+      if (turn.speaker === 'user' && heldOut.size > 0) {
+        // Read as the tracker reads a turn: a title two items share ("True Grit", said after "True Grit (2010)") is a
+        // mention of the one the turn's acts name, not of a held-out namesake.
+        const named = turn.acts.flatMap((act) => act.items);
+        for (const mention of this.#finder.findMentions(turn.text, named)) {
+          for (const item of mention.items) if (heldOut.has(item) && !recommended.has(item)) leaked.add(item);
+        }
+      }
       if (turn.speaker === 'assistant') {
         // A slate in two parts, each with its reason, is one slate.
         const slate = slateItems(turn.acts);
         if (slate.length > 0) slates++;
         for (const item of slate) recommended.add(item);
         continue;
-      }
-      if (heldOut.size > 0) {
-        for (const mention of this.#finder.findMentions(turn.text)) {
-          for (const item of mention.items) if (heldOut.has(item) && !recommended.has(item)) leaked.add(item);
-        }
       }
       for (const act of turn.acts) {
         if (act.type === 'accept' && acceptedAfter === undefined) acceptedAfter = slates;

@@ -225,8 +225,8 @@ interface SlateConstraint {
 interface QuestionPlan {
   /** The question facets the catalog has. */
   facets: readonly string[];
-  /** The facets an item's description names, and how many values of each. */
-  describe: ReadonlyArray<readonly [string, number]>;
+  /** The facets an item's description names, how many values of each, and which go first past that many. */
+  describe: readonly DescribedFacet[];
   /** 1 for each attribute id in one of those facets. */
   inQuestionFacets: Uint8Array;
   /**
@@ -271,27 +271,36 @@ interface QuestionPlan {
 const QUESTION_KINDS = ['genre', 'tag', 'creator', 'performer'] as const;
 // What describing an item names, and how many values of each: its themes too, so that "What's it about?" gets more
 // than its genre and who made it.
-const DESCRIBED: ReadonlyArray<readonly [FacetKind, number]> = [
-  // Three genres: catalogs list them alphabetically, and the one that defines an item is often the third ("Action,
-  // Drama, Western").
-  ['genre', 3],
-  // Every maker, as far as two: True Grit is by Joel and Ethan Coen, not by one of them.
-  ['creator', 2],
-  ['performer', 2],
-  ['tag', 2],
+const DESCRIBED: readonly DescribedFacet<FacetKind>[] = [
+  // Four genres, and of more the rarest: catalogs list genres alphabetically, so the one that defines an item is often
+  // late ("Action, Drama, Thriller, War"), and of Inception's six the first three left out sci-fi. A genre few items
+  // share says more of the one that has it than drama or action does.
+  { facet: 'genre', count: 4, rarestFirst: true },
+  // Every maker, as far as two: True Grit is by Joel and Ethan Coen, not by one of them. Makers, cast and tags come in
+  // the catalog's order, which is billing order and, for tags, how often they were given.
+  { facet: 'creator', count: 2 },
+  { facet: 'performer', count: 2 },
+  { facet: 'tag', count: 2 },
 ];
+
+/** A facet a description names: at most `count` of its values, the rarest in the catalog first when `rarestFirst`. */
+interface DescribedFacet<Facet extends string = string> {
+  readonly facet: Facet;
+  readonly count: number;
+  readonly rarestFirst?: boolean;
+}
 
 // From this many ranked items on, #rank finds the cut-off score before it sorts.
 const SELECT_FROM = 8;
 
-function describedFacets(catalog: ItemCatalog): ReadonlyArray<readonly [string, number]> {
+function describedFacets(catalog: ItemCatalog): readonly DescribedFacet[] {
   const phrased = domainPhrasing(catalog).facets;
-  const named = DESCRIBED.flatMap(([kind, count]) =>
+  const named = DESCRIBED.flatMap((described) =>
     Object.entries(phrased)
-      .filter(([, facet]) => facet.kind === kind)
-      .map(([name]) => [name, count] as const),
+      .filter(([, facet]) => facet.kind === described.facet)
+      .map(([name]) => ({ ...described, facet: name })),
   );
-  return named.length > 0 ? named : [...catalogIndex(catalog).facets].map((facet) => [facet, 2] as const);
+  return named.length > 0 ? named : [...catalogIndex(catalog).facets].map((facet) => ({ facet, count: 2 }));
 }
 
 // The facet that names a series of volumes read or watched in order (books: "A Song of Ice and Fire").
@@ -1393,12 +1402,18 @@ class BeliefRecommender implements RecommenderPolicy {
       ...all.filter((key) => this.#statedPositive.has(key)),
       ...all.filter((key) => !this.#statedPositive.has(key)),
     ];
-    const pick = (facet: string, count: number) => keys.filter((key) => key.startsWith(`${facet}:`)).slice(0, count);
-    return {
-      type: 'describe-item',
-      items: [item],
-      attributes: this.#plan.describe.flatMap(([facet, count]) => pick(facet, count)),
+    const pick = ({ facet, count, rarestFirst }: DescribedFacet) => {
+      const values = keys.filter((key) => key.startsWith(`${facet}:`));
+      if (!rarestFirst || values.length <= count) return values.slice(0, count);
+      const stated = (key: string) => this.#statedPositive.has(key);
+      const rarity = (a: string, b: string) => this.#catalog.attributeCount(a) - this.#catalog.attributeCount(b);
+      const named = new Set(
+        [...values.filter(stated), ...values.filter((key) => !stated(key)).sort(rarity)].slice(0, count),
+      );
+      // Which to name is the only choice made here: they are said in the usual order.
+      return values.filter((key) => named.has(key));
     };
+    return { type: 'describe-item', items: [item], attributes: this.#plan.describe.flatMap(pick) };
   }
 }
 

@@ -66,6 +66,8 @@ const FIRST_SLATE_DOUBT = 0.8;
 const WANTED_AFFINITY = 0.4;
 // Asked what put them off an item, a user names a milder dislike it carries than they would bring up unasked.
 const MILD_DISLIKE = 0.1;
+// The share of the strongest unsaid liking that one going with a turned-down item needs to be named in its place.
+const NEAR_LIKING_SHARE = 0.5;
 // Recency critiques only when the gap is large enough to be worth saying.
 const RECENCY_GAP_YEARS = 15;
 // And only of a title older (newer) than all but this share of the titles the user likes: "too old" is a taste for
@@ -310,7 +312,14 @@ export class UserSimulator {
     const acts: UserAct[] = [];
     const best = this.#undisclosed('positive');
     if (best !== undefined) acts.push(this.#disclosure(best));
-    const liked = this.#profile.liked.find(({ item }) => !this.#disclosed.has(`item:${item}`));
+    // A favourite of the kind just named goes with it ("Family films, always. Toy Story, loved it!"), not one of
+    // another ("Family films, always. Rashomon, loved it!"), when there is one.
+    const unsaid = ({ item }: { readonly item: string }) => !this.#disclosed.has(`item:${item}`);
+    const liked =
+      (best === undefined
+        ? undefined
+        : this.#profile.liked.find((opinion) => unsaid(opinion) && this.#catalog.carries(opinion.item, best))) ??
+      this.#profile.liked.find(unsaid);
     if (liked && (acts.length === 0 || this.#random.chance(this.#traits.disclosure))) {
       this.#disclosed.add(`item:${liked.item}`);
       acts.push({ type: 'disclose', items: [liked.item], polarity: 'positive', strength: liked.strength });
@@ -452,7 +461,8 @@ export class UserSimulator {
    * What put the user off an item they turned down, when asked: what they would change ("Too violent for me."), or
    * nothing in particular, and then, if they have a liking left to say that the item lacks, that as what they would
    * rather have ("It's not Heat, really, it's me: I'm in the mood for heist films."). One that goes with what the
-   * item is comes first: after Finding Nemo, talking animals rather than prison films.
+   * item is comes first, when it is liked at least half as much as the strongest: after Finding Nemo, talking animals
+   * rather than prison films.
    */
   #reasonAnswer(item: string): UserAct[] {
     const critique = this.#critique(item, () => true);
@@ -460,7 +470,11 @@ export class UserSimulator {
     const acts: UserAct[] = [{ type: 'reject', items: [item], seen: false }];
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
     const unsaid = this.#voiced.positive.filter((key) => !this.#disclosed.has(key) && !has.has(key));
-    const liking = unsaid.find((key) => commonNear(this.#catalog, item, key)) ?? unsaid[0];
+    // Not one far weaker than the strongest, though: "Had dramas in mind, not Mad Max" from a user who barely cares
+    // for dramas, with westerns unsaid, is a made-up reason.
+    const least = unsaid[0] === undefined ? 0 : this.#profile.affinity(unsaid[0]) * NEAR_LIKING_SHARE;
+    const liking =
+      unsaid.find((key) => this.#profile.affinity(key) >= least && commonNear(this.#catalog, item, key)) ?? unsaid[0];
     if (liking !== undefined) acts.push(this.#disclosure(liking));
     return acts;
   }

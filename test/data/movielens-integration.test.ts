@@ -321,11 +321,16 @@ describe.skipIf(!present)('MovieLens ml-latest-small (real data)', () => {
     const obscure = (id: string) => (raters.get(id) ?? 0) <= 3;
     const favourites = ratings.filter(({ rating }) => rating >= 4);
     const favouriteShare = favourites.filter(({ movie }) => obscure(movie)).length / favourites.length;
-    const generator = new DialogueGenerator({ catalog: dataset.catalog, seed: 7 });
+    // Three seeds: the share of one run of 610 dialogues moves by a fifth from seed to seed (1.19–1.51 times the
+    // favourites' share in 0.37.0).
     const pitched: string[] = [];
-    for await (const record of generator.generateMany(profiles)) pitched.push(...record.outcome.recommended);
+    for (const seed of [7, 8, 9]) {
+      const generator = new DialogueGenerator({ catalog: dataset.catalog, seed });
+      for await (const record of generator.generateMany(profiles)) pitched.push(...record.outcome.recommended);
+    }
     const pitchedShare = pitched.filter(obscure).length / pitched.length;
-    // 12% of the films pitched before 0.36.0 (1.9 times the favourites' share); about 8.5% since.
+    // 12% of the films pitched before 0.36.0 (1.9 times the favourites' share over these seeds, with its
+    // popularityWeight of 0.15); about 8.5% since (1.3 times).
     expect(favouriteShare).toBeGreaterThan(0.04);
     expect(pitchedShare / favouriteShare).toBeLessThan(1.5);
   });

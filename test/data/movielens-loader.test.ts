@@ -147,6 +147,31 @@ describe('loadMovieLens', () => {
     expect(String((error as Error).message)).toContain('minTagUses');
   });
 
+  it('keeps ten tags of a film at most, those given to it most often', async () => {
+    // One user gave Pulp Fiction 173 tags, which made it the answer to almost any taste.
+    const bulk = Array.from({ length: 14 }, (_, i) => `9,1,tag ${i}`);
+    const tags = [
+      'userId,movieId,tag',
+      ...bulk,
+      '1,1,tag 12',
+      '2,1,tag 13',
+      ...bulk.map((row) => row.replace(',1,', ',2,')),
+    ];
+    const files = { 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags.join('\n') };
+    const data = await loadMovieLens(dataset(files));
+    // The two given twice first, then the first given of the rest.
+    expect(data.catalog.get('1')?.attributes.tag).toEqual([
+      'tag 12',
+      'tag 13',
+      ...Array.from({ length: 8 }, (_, i) => `tag ${i}`),
+    ]);
+    const more = await loadMovieLens(dataset(files), { maxTagsPerMovie: 20 });
+    expect(more.catalog.get('1')?.attributes.tag).toHaveLength(14);
+    const error = await loadMovieLens(dataset(files), { maxTagsPerMovie: 0 }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(String((error as Error).message)).toContain('maxTagsPerMovie');
+  });
+
   it('makes one tag of its spellings: case, spaces, hyphens, a plural beside its singular, known other names', async () => {
     const tags = [
       'userId,movieId,tag',

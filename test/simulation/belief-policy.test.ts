@@ -505,6 +505,40 @@ describe('beliefPolicy', () => {
     );
   });
 
+  it('names four genres of an item that has more: those the user said it likes, then the rarest', () => {
+    // Inception is listed "Action, Crime, Drama, Mystery, Sci-Fi, Thriller": the first three left out the sci-fi that
+    // says what it is. Among twenty other films, action, dramas and thrillers are common, crime, mystery and sci-fi rare.
+    const film = (id: string, genre: string[]) => ({ id, title: id, year: 2000, attributes: { genre } });
+    const rare = ['Crime', 'Mystery', 'Sci-Fi'];
+    const films = new ItemCatalog(
+      [
+        film('inception', ['Action', 'Crime', 'Drama', 'Mystery', 'Sci-Fi', 'Thriller']),
+        ...Array.from({ length: 20 }, (_, i) =>
+          film(`f${i}`, i < 3 ? [rare[i] as string] : ['Action', 'Drama', 'Thriller']),
+        ),
+      ],
+      { domain: 'movies' },
+    );
+    const genresSaid = (said: UserAct[]) => {
+      const p = beliefPolicy()({ catalog: films, maxTurns: 20, random: new SeededRandom(1) });
+      p.next({ userActs: [], index: 0, last: false });
+      if (said.length > 0) p.next({ userActs: said, index: 2, last: false });
+      const [act] = p.next({ userActs: [{ type: 'ask-about-item', items: ['inception'] }], index: 4, last: false });
+      return act?.type === 'describe-item' ? act.attributes.filter((key) => key.startsWith('genre:')) : [];
+    };
+    // The rarest three, and the first of the common ones.
+    expect(genresSaid([])).toEqual(['genre:Action', 'genre:Crime', 'genre:Mystery', 'genre:Sci-Fi']);
+    // A genre the user said they like goes first, and one fewer of the rest.
+    const likesDrama: UserAct = {
+      type: 'disclose',
+      items: [],
+      attribute: 'genre:Drama',
+      polarity: 'positive',
+      strength: 0.8,
+    };
+    expect(genresSaid([likesDrama])).toEqual(['genre:Drama', 'genre:Crime', 'genre:Mystery', 'genre:Sci-Fi']);
+  });
+
   it('keeps a liking of the opening turn in the first slate beside two later ones that go together', () => {
     // "Nothing beats movies with James Stewart" … "I tend to enjoy mysteries, and I love action movies": not
     // Inception alone, as if the opening words had not been said.
@@ -1248,7 +1282,9 @@ describe('BeliefPolicy slates like a title the user liked', () => {
       // 95% of the dialogues that opened with a favourite.
       expect(praised).toBeGreaterThan(60);
       expect(taken / praised).toBeGreaterThan(0.4);
-      expect(beside).toBeGreaterThan(10);
+      // Fewer since 0.37.0 (films 20 → 12, books 19 → 9): the opening favourite is of the kind the user names with
+      // it, so the slate for that liking is often like the title already.
+      expect(beside).toBeGreaterThan(5);
     }
   });
 });

@@ -56,8 +56,9 @@ export interface TurnState {
  * (1999)", "Coco" after "Coco (2017)") and as a user names one at all ("I loved The Shining", not "The Shining
  * (1980)"), when that still names it plainly: it is the only film of that title in the catalog, or far better known
  * than the others (see {@link BETTER_KNOWN}), it is not one everyday word or a letter or two ("Up", "Her", "Heat",
- * "M"). A title's own closing punctuation ("Monsters, Inc.", "Mars Attacks!") is fine: the stop a sentence adds after it
- * is dropped (see `tidyTitleEnds`). With it, the other items of that title.
+ * "M"). A title another item shares, this one not far better known, names it plainly once the dialogue has named it
+ * with its year: "True Grit (1969)", then "True Grit". A title's own closing punctuation ("Monsters, Inc.", "Mars Attacks!")
+ * is fine: the stop a sentence adds after it is dropped (see `tidyTitleEnds`). With it, the other items of that title.
  */
 function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTitle | undefined {
   const suffix = ` (${item.year})`;
@@ -68,14 +69,19 @@ function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTit
   if (/[a-z]{3}\.$/.test(short)) return undefined;
   if (!short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()))) return undefined;
   const namesakes = catalog.findByTitle(short).filter((other) => other.id !== item.id);
-  if (namesakes.length > 0 && !betterKnown(item, namesakes, catalog)) return undefined;
-  return { short, namesakes: namesakes.map((other) => other.id) };
+  return {
+    short,
+    namesakes: namesakes.map((other) => other.id),
+    afterNamed: namesakes.length > 0 && !betterKnown(item, namesakes, catalog),
+  };
 }
 
 interface ShortTitle {
   readonly short: string;
   /** The other items of that title: once one of them has come up, the year tells them apart again. */
   readonly namesakes: readonly string[];
+  /** The title is said alone only once the dialogue has named the item with its year. */
+  readonly afterNamed: boolean;
 }
 
 // People say "Titanic" and "Gladiator" for the 1997 and 2000 films, not for the others of those titles: a title names
@@ -111,7 +117,7 @@ export function titleWords(state: TurnState, ids: readonly string[]): TitleWords
     const apart = known?.namesakes.some(
       (other) => state.known.has(other) || state.named.includes(other) || ids.includes(other),
     );
-    return known === undefined || apart ? display : known.short;
+    return known === undefined || apart || (known.afterNamed && !state.known.has(id)) ? display : known.short;
   });
   for (const title of list) state.titles.push(title);
   for (const id of ids) state.named.push(id);
