@@ -15,7 +15,7 @@ import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import { affinityWeights, itemUtility } from '../profile/item-utility.js';
 import { drawPersona, type FullPersona } from '../profile/persona-mix.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
-import type { Persona } from '../profile/profile-schema.js';
+import type { ItemOpinion, Persona } from '../profile/profile-schema.js';
 import { polarityOfAffinity, polarityOfOpinion, VOICED_AFFINITY } from '../profile/stated-polarity.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
@@ -66,6 +66,8 @@ const FIRST_SLATE_DOUBT = 0.8;
 const WANTED_AFFINITY = 0.4;
 // Asked what put them off an item, a user names a milder dislike it carries than they would bring up unasked.
 const MILD_DISLIKE = 0.1;
+// How much the user must like a title to name it as a favourite of the kind they name in their opening turn.
+const FAVOURITE_STRENGTH = 0.7;
 // The share of the strongest unsaid liking that one going with a turned-down item needs to be named in its place.
 const NEAR_LIKING_SHARE = 0.5;
 // Recency critiques only when the gap is large enough to be worth saying.
@@ -313,13 +315,16 @@ export class UserSimulator {
     const best = this.#undisclosed('positive');
     if (best !== undefined) acts.push(this.#disclosure(best));
     // A favourite of the kind just named goes with it ("Family films, always. Toy Story, loved it!"), not one of
-    // another ("Family films, always. Rashomon, loved it!"), when there is one.
+    // another ("Family films, always. Rashomon, loved it!"), when there is one the user loves and that has nothing
+    // they dislike: not "Family films, always. Soul was pretty good", then "No animated films, please".
     const unsaid = ({ item }: { readonly item: string }) => !this.#disclosed.has(`item:${item}`);
+    const ofThatKind = (opinion: ItemOpinion) =>
+      best !== undefined &&
+      opinion.strength >= FAVOURITE_STRENGTH &&
+      this.#catalog.carries(opinion.item, best) &&
+      this.#acceptable(opinion.item);
     const liked =
-      (best === undefined
-        ? undefined
-        : this.#profile.liked.find((opinion) => unsaid(opinion) && this.#catalog.carries(opinion.item, best))) ??
-      this.#profile.liked.find(unsaid);
+      this.#profile.liked.find((opinion) => unsaid(opinion) && ofThatKind(opinion)) ?? this.#profile.liked.find(unsaid);
     if (liked && (acts.length === 0 || this.#random.chance(this.#traits.disclosure))) {
       this.#disclosed.add(`item:${liked.item}`);
       acts.push({ type: 'disclose', items: [liked.item], polarity: 'positive', strength: liked.strength });

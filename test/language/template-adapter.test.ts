@@ -759,6 +759,15 @@ describe('TemplateAdapter', () => {
       );
       const tracker = new ConsistencyTracker({ catalog, profile: new PreferenceProfile({ id: 'u' }) });
       expect(tracker.checkText({ index: 2, speaker: 'user', text: remade, acts: [remake] })).toEqual([]);
+      // Nor is it said alone in a turn that goes on to name the other: not "like True Grit, but older: True Grit
+      // (1969)".
+      const older: DialogueAct[] = [
+        { type: 'respond-critique', items: [TRUE_GRIT], direction: 'older' },
+        { type: 'recommend', items: ['true-grit-1969'], reasons: [] },
+      ];
+      expect(adapter.verbalizeSync({ ...request('assistant', older, seed), history: said([TRUE_GRIT]) })).toContain(
+        'True Grit (2010)',
+      );
     }
     // A later mention that can leave the year out always does: nobody re-adds it once the film has come up.
     expect(short).toBe(200);

@@ -1282,7 +1282,7 @@ describe('BeliefPolicy slates like a title the user liked', () => {
       // 95% of the dialogues that opened with a favourite.
       expect(praised).toBeGreaterThan(60);
       expect(taken / praised).toBeGreaterThan(0.4);
-      // Fewer since 0.37.0 (films 20 → 12, books 19 → 9): the opening favourite is of the kind the user names with
+      // Fewer since 0.37.0 (films 20 → 15, books 19 → 10): the opening favourite is of the kind the user names with
       // it, so the slate for that liking is often like the title already.
       expect(beside).toBeGreaterThan(5);
     }

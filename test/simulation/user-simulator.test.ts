@@ -329,13 +329,13 @@ describe('UserSimulator', () => {
   it('opens with a favourite of the kind it names, when it has one', () => {
     // "Sci-fi, always. The Matrix was great", not "Sci-fi, always. Amélie was great": 384 of 3,000 film openings
     // before 0.37.0 paired a taste with a favourite of another kind.
-    const opening = (affinities: Record<string, number>) =>
+    const opening = (affinities: Record<string, number>, matrix = 0.9) =>
       new UserSimulator(
         new PreferenceProfile({
           id: 'o',
           liked: [
             { item: 'm5', strength: 1 },
-            { item: 'm1', strength: 0.9 },
+            { item: 'm1', strength: matrix },
           ],
           disliked: [],
           affinities,
@@ -347,8 +347,11 @@ describe('UserSimulator', () => {
     const favourite = (acts: UserAct[]) => acts.find((act) => act.type === 'disclose' && !act.attribute)?.items;
     expect(opening({ 'genre:Sci-Fi': 0.9 })).toContainEqual(expect.objectContaining({ attribute: 'genre:Sci-Fi' }));
     expect(favourite(opening({ 'genre:Sci-Fi': 0.9 }))).toEqual(['m1']);
-    // With no favourite of that kind, the best-liked one.
+    // With no favourite of that kind, the best-liked one; nor is one only liked a fair bit, or one with something the
+    // user dislikes ("Sci-fi, always. The Matrix was pretty good", then "No action, please"), a favourite of it.
     expect(favourite(opening({ 'genre:Horror': 0.9 }))).toEqual(['m5']);
+    expect(favourite(opening({ 'genre:Sci-Fi': 0.9 }, 0.5))).toEqual(['m5']);
+    expect(favourite(opening({ 'genre:Sci-Fi': 0.9, 'genre:Action': -0.6 }))).toEqual(['m5']);
   });
 
   it('asked why it turned a title down, names a liking that goes with the title only if it is not far weaker', () => {

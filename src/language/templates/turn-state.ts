@@ -31,6 +31,8 @@ export interface TurnState {
   readonly named: string[];
   /** The items named earlier in the dialogue, by either speaker. */
   readonly known: { has(id: string): boolean };
+  /** The items this turn's acts name: two of one title keep their years all through the turn. */
+  readonly turnItems: readonly string[];
   /** The turn ends the dialogue (its last act is a goodbye or giving up): nothing in it invites an answer. */
   readonly closing: boolean;
   /** The recommender suggested something in an earlier turn: a suggestion may be worded as the next one. */
@@ -115,7 +117,8 @@ export function titleWords(state: TurnState, ids: readonly string[]): TitleWords
     const display = displayTitle(item);
     const known = plain || state.known.has(id) ? knownTitle(item, state.catalog) : undefined;
     const apart = known?.namesakes.some(
-      (other) => state.known.has(other) || state.named.includes(other) || ids.includes(other),
+      (other) =>
+        state.known.has(other) || state.turnItems.includes(other) || state.named.includes(other) || ids.includes(other),
     );
     return known === undefined || apart || (known.afterNamed && !state.known.has(id)) ? display : known.short;
   });

@@ -1250,6 +1250,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     titles: [],
     named: [],
     known: knownItems(request.history),
+    turnItems: acts.flatMap((act) => act.items),
     closing: CLOSING.has((acts[acts.length - 1] as DialogueAct).type),
     suggestedBefore: request.speaker === 'assistant' && suggested(request.history),
     stated: statedLikings(request.history),
