@@ -507,7 +507,8 @@ describe('beliefPolicy', () => {
 
   it('names four genres of an item that has more: those the user said it likes, then the rarest', () => {
     // Inception is listed "Action, Crime, Drama, Mystery, Sci-Fi, Thriller": the first three left out the sci-fi that
-    // says what it is. Among twenty other films, action, dramas and thrillers are common, crime, mystery and sci-fi rare.
+    // says what it is. Among twenty other films, action, dramas and thrillers are common; crime, mystery and sci-fi
+    // rare.
     const film = (id: string, genre: string[]) => ({ id, title: id, year: 2000, attributes: { genre } });
     const rare = ['Crime', 'Mystery', 'Sci-Fi'];
     const films = new ItemCatalog(

@@ -59,8 +59,9 @@ export interface TurnState {
  * (1980)"), when that still names it plainly: it is the only film of that title in the catalog, or far better known
  * than the others (see {@link BETTER_KNOWN}), it is not one everyday word or a letter or two ("Up", "Her", "Heat",
  * "M"). A title another item shares, this one not far better known, names it plainly once the dialogue has named it
- * with its year: "True Grit (1969)", then "True Grit". A title's own closing punctuation ("Monsters, Inc.", "Mars Attacks!")
- * is fine: the stop a sentence adds after it is dropped (see `tidyTitleEnds`). With it, the other items of that title.
+ * with its year: "True Grit (1969)", then "True Grit". A title's own closing punctuation ("Monsters, Inc.", "Mars
+ * Attacks!") is fine: the stop a sentence adds after it is dropped (see `tidyTitleEnds`). With it, the other items of
+ * that title.
  */
 function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTitle | undefined {
   const suffix = ` (${item.year})`;
