@@ -543,14 +543,24 @@ class BeliefRecommender implements RecommenderPolicy {
    * with no liking just stated to answer first.
    */
   #likeSlate(): ActOfType<'recommend'> | undefined {
-    // The title praised last: "The Dark Forest was amazing!" is not answered from one named ten turns before.
+    // A title not taken up now stays for later: for a slate with no liking left to answer (see #heedingSlates).
+    if (this.#likedTitles.length === 0 || !this.#random.chance(LIKE_TITLE_RATE)) return undefined;
+    return this.#anchoredSlate(false);
+  }
+
+  /**
+   * The slate of {@link #likeSlate}, like the title praised last ("The Dark Forest was amazing!" is not answered from
+   * one named ten turns before); undefined, with the title kept, when nothing is like it.
+   */
+  #anchoredSlate(noLikingLeft: boolean): ActOfType<'recommend'> | undefined {
     const title = this.#likedTitles.pop();
-    if (title === undefined || !this.#random.chance(LIKE_TITLE_RATE)) return undefined;
+    if (title === undefined) return undefined;
     // Items with a liking the user stated that the title has too, while they stated any: after a miss, a slate still
     // answers what they said they like, and the title is what it is like ("You enjoyed 12 Angry Men, so Hereditary"
-    // for a fan of horror is not said). A title with no such liking waits until the user states one it has.
-    const shared = [...this.#statedPositive].filter((key) => this.#catalog.carries(title, key));
-    if (shared.length === 0 && this.#statedPositive.size > 0) {
+    // for a fan of horror is not said). A title with no such liking waits until the user states one it has, or
+    // until no item with a liking is left, when any item like the title will do.
+    const shared = noLikingLeft ? [] : [...this.#statedPositive].filter((key) => this.#catalog.carries(title, key));
+    if (shared.length === 0 && this.#statedPositive.size > 0 && !noLikingLeft) {
       this.#likedTitles.unshift(title);
       return undefined;
     }
@@ -677,9 +687,19 @@ class BeliefRecommender implements RecommenderPolicy {
       this.#unserved = this.#unserved.filter((liking) => liking.key !== key);
     }
     // Every liking answered once, a slate still carries one of them while any item left does: a fan of family films
-    // who turned two down is offered a third, not A Quiet Place because the belief drifted after the misses.
-    const liked = this.#liked();
-    const slate = (liked.length > 0 ? this.#recommend({ among: liked }) : undefined) ?? this.#recommend();
+    // who turned two down is offered a third, not A Quiet Place because the belief drifted after the misses. All
+    // its items carry the same one, the one the belief now holds highest, so that it is the slate's reason: not
+    // Frankenstein for atmosphere beside The Silence of the Lambs for crime, with no word of why.
+    const likings = [...this.#statedPositive].sort((a, b) => this.#meanOf(b) - this.#meanOf(a) || (a < b ? -1 : 1));
+    for (const key of likings) {
+      const id = this.#catalog.attributeIdOf(key);
+      const slate =
+        id === undefined ? undefined : this.#recommend({ among: this.#index.itemsWithAttribute[id], heeds: key });
+      if (slate) return [slate];
+    }
+    // None left, a title the user loved gives the reason a liking no longer can: after "Unforgiven was amazing! Seen
+    // it already", "Since you loved Unforgiven, try True Grit", not "Let me suggest True Grit" with no word of why.
+    const slate = this.#anchoredSlate(true) ?? this.#recommend();
     return slate ? [slate] : [];
   }
 
@@ -763,12 +783,6 @@ class BeliefRecommender implements RecommenderPolicy {
     // James Cameron, Avatar."
     second.slate.reasons = second.slate.reasons.filter((key) => key === also || !first.slate.reasons.includes(key));
     return [first.slate, second.slate];
-  }
-
-  /** The catalog positions of the items carrying any liking the user stated, ascending. */
-  #liked(): Int32Array {
-    const marks = this.#likedMarks(undefined);
-    return marks === undefined ? new Int32Array(0) : markedPositions(marks);
   }
 
   /**
@@ -1467,15 +1481,6 @@ function keepWhere(
     scores[kept++] = scores[i] as number;
   }
   return kept;
-}
-
-/** The positions marked 1, ascending. */
-function markedPositions(marks: Uint8Array): Int32Array {
-  let count = 0;
-  for (const mark of marks) count += mark;
-  const out = new Int32Array(count);
-  for (let position = 0, at = 0; at < count; position++) if (marks[position] === 1) out[at++] = position;
-  return out;
 }
 
 /** The positions in both ascending lists, ascending. */

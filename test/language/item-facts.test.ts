@@ -349,6 +349,17 @@ describe('item facts', () => {
       50,
     );
     expect(toyTexts.some((text) => /\banimated family comedy\b/.test(text))).toBe(true);
+    // "Sci-fi" and "noir" are said as adjectives, and stack too: The Thing is "a sci-fi horror mystery", not a horror
+    // mystery with "some sci-fi along the way".
+    for (const [title, kind] of [
+      ['The Thing', /\bsci-fi horror mystery\b/],
+      ['Blade Runner', /\bsci-fi action thriller\b/],
+    ] as const) {
+      const film = catalog.require(catalog.resolveTitle(title).id);
+      const genres = catalog.attributeKeysOf(film.id).filter((key) => key.startsWith('genre:'));
+      const kinds = said((random) => describeItem(film, film.title, genres, random), 50);
+      expect(kinds.filter((text) => !kind.test(text))).toEqual([]);
+    }
   });
 
   it('calls a book of short stories or a novella what it is, never a novel that is also one', () => {

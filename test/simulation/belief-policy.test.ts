@@ -1207,6 +1207,8 @@ describe('BeliefPolicy slates like a title the user liked', () => {
       for (const dialogue of await templateDialogues(catalog, 300, { userSeed: 12, seed: 12 })) {
         const liked = new Set<string>();
         const likings = new Set<string>();
+        // The likings the user still holds: one taken back is no longer one.
+        const held = new Set<string>();
         let drawn = false;
         let suggested = false;
         for (const turn of dialogue.turns) {
@@ -1217,7 +1219,12 @@ describe('BeliefPolicy slates like a title the user liked', () => {
               if (says && 'polarity' in act && act.polarity === 'positive') for (const id of act.items) liked.add(id);
               const asks = act.type === 'critique' && act.direction === 'more';
               if ((act.type === 'disclose' && act.polarity === 'positive') || asks)
-                if (act.attribute !== undefined) likings.add(act.attribute);
+                if (act.attribute !== undefined) {
+                  likings.add(act.attribute);
+                  held.add(act.attribute);
+                }
+              if (act.type === 'disclose' && act.polarity !== 'positive' && act.attribute !== undefined)
+                held.delete(act.attribute);
               continue;
             }
             if (act.type !== 'recommend') continue;
@@ -1230,11 +1237,13 @@ describe('BeliefPolicy slates like a title the user liked', () => {
             for (const id of act.items) expect(genres(id).some((genre) => genres(like).includes(genre))).toBe(true);
             // Once the user has said what they like, each item has a liking the title has too: not Hereditary for
             // 12 Angry Men because the user likes horror. Only beside the first slate may a title with none of the
-            // user's likings be one to go by (the rest of that slate answers them).
+            // user's likings be one to go by (the rest of that slate answers them), and once no item with a liking
+            // is left to offer (then none of the slate has one).
             const shared = [...likings].filter((key) => catalog.carries(like, key));
+            const withLiking = (id: string) => [...held].some((key) => catalog.carries(id, key));
             if (likings.size > 0 && (shown || shared.length > 0))
               expect(
-                act.items.every((id) => shared.some((key) => catalog.carries(id, key))),
+                act.items.every((id) => shared.some((key) => catalog.carries(id, key))) || !act.items.some(withLiking),
                 `${dialogue.id} turn ${turn.index}`,
               ).toBe(true);
             // Never a volume of its series from before it: its reader has read those.
@@ -1251,6 +1260,41 @@ describe('BeliefPolicy slates like a title the user liked', () => {
       // and only of items with a liking the user stated while they stated any).
       expect(named).toBeGreaterThan(100);
       expect(offered / named).toBeGreaterThan(0.15);
+    }
+  });
+
+  it('gives every slate a reason while it has one: a liking all its items carry, else a title the user loved', async () => {
+    for (const catalog of [builtinCatalog(), builtinBooksCatalog()]) {
+      let slates = 0;
+      const bare: string[] = [];
+      for (const dialogue of await templateDialogues(catalog, 300, { userSeed: 12, seed: 12 })) {
+        const held = new Set<string>();
+        const loved = new Set<string>();
+        for (const turn of dialogue.turns) {
+          for (const act of turn.speaker === 'user' ? turn.acts : []) {
+            const positive = 'polarity' in act && act.polarity === 'positive';
+            if ((act.type === 'disclose' || act.type === 'critique') && act.attribute !== undefined) {
+              if (positive || (act.type === 'critique' && act.direction === 'more')) held.add(act.attribute);
+              else if (act.type === 'disclose') held.delete(act.attribute);
+            } else if (positive && (act.type === 'disclose' || (act.type === 'answer-item' && act.seen)))
+              for (const id of act.items) loved.add(id);
+          }
+          // A slate answering a critique has the critique for its reason.
+          if (turn.acts.some((act) => act.type === 'respond-critique' || act.type === 'no-match')) continue;
+          for (const act of turn.acts) {
+            if (act.type !== 'recommend') continue;
+            slates++;
+            if (act.like !== undefined) loved.delete(act.like);
+            if (act.reasons.length > 0 || act.like !== undefined) continue;
+            // "Let me suggest True Grit and The Revenant", with no word of why, only when the user named no liking
+            // any of them has and loved no title not yet gone by.
+            const liking = act.items.some((id) => [...held].some((key) => catalog.carries(id, key)));
+            if (liking || loved.size > 0) bare.push(`${dialogue.id} turn ${turn.index}: ${act.items.join(', ')}`);
+          }
+        }
+      }
+      expect(slates).toBeGreaterThan(500);
+      expect(bare).toEqual([]);
     }
   });
 

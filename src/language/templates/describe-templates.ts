@@ -298,8 +298,8 @@ const NO_HEAD = 99;
  * for a fan of action films, not "a sci-fi drama" that "mixes in action, too".
  */
 // Genre modifiers that are adjectives, and so read before another: "animated", "dramatic", "historical", "children's",
-// "family", "young adult".
-const STACKS = /(?:ic|al|ed|ous|'s)$|^(?:family|young adult)$/;
+// "family", "young adult", and the two nouns said as adjectives ("a sci-fi action thriller", "a noir crime thriller").
+const STACKS = /(?:ic|al|ed|ous|'s)$|^(?:family|young adult|sci-fi|noir)$/;
 
 export function genrePhrase(
   genres: readonly GenreWords[],
