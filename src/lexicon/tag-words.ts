@@ -264,11 +264,40 @@ const TAGS = new Map<string, TagWords>([
   ['pregnancy', topic('movies about pregnancy', 'a pregnancy', 'pregnancy', false)],
   ['president', topic('movies about presidents', 'a president at its centre', 'presidents', true)],
   ['teacher', topic('movies about teachers', 'a teacher at its centre', 'teachers', true)],
+  // MovieLens tags (two films or more of ml-latest-small) that say what a film is like, said as such ("It's eerie
+  // and meditative", "It's also a biopic"), not "Its tags include eerie."
+  ...[
+    ...['artistic', 'artsy', 'beautiful', 'claustrophobic', 'confrontational', 'controversial', 'cynical'],
+    ...['depressing', 'downbeat', 'enigmatic', 'eerie', 'futuristic', 'gothic', 'harsh', 'heartbreaking'],
+    ...['hilarious', 'humorous', 'inspirational', 'inspiring', 'intense', 'irreverent', 'lyrical', 'meditative'],
+    ...['melancholy', 'moody', 'paranoid', 'poetic', 'poignant', 'predictable', 'psychedelic', 'reflective'],
+    ...['ridiculous', 'sentimental', 'slick', 'stylish', 'tragic', 'touching', 'understated', 'unconventional'],
+    ...['weird', 'whimsical'],
+  ].map((word): [string, TagWords] => [word, adjective(word)]),
+  ['bloody', adjective('bloody', 'bloody movies', 'bloodier')],
+  ['fun', adjective('fun', 'fun movies', 'more fun')],
+  ['goofy', adjective('goofy', 'goofy movies', 'goofier')],
+  ['highly quotable', adjective('highly quotable', 'quotable movies', 'more quotable')],
+  ['sad', adjective('sad', 'sad movies', 'sadder')],
+  ['scary', adjective('scary', 'scary movies', 'scarier')],
+  ['silly', adjective('silly', 'silly movies', 'sillier')],
+  ['smart', adjective('smart', 'smart movies', 'smarter')],
+  ['sweet', adjective('sweet', 'sweet movies', 'sweeter')],
+  ['trippy', adjective('trippy', 'trippy movies', 'trippier')],
+  ['biopic', kind('a biopic', 'biopics')],
+  ['character study', kind('a character study', 'character studies')],
+  ['chick flick', kind('a chick flick', 'chick flicks')],
+  ['love story', kind('a love story', 'love stories')],
+  ['mockumentary', kind('a mockumentary', 'mockumentaries')],
+  ['parody', kind('a parody', 'parodies')],
+  ['screwball', kind('a screwball comedy', 'screwball comedies')],
+  ['spaghetti western', kind('a spaghetti western', 'spaghetti westerns')],
+  ['swashbuckler', kind('a swashbuckler', 'swashbucklers')],
   ...[
     ...['Africa', 'Australia', 'Cambodia', 'China', 'England', 'Europe', 'France', 'India', 'Ireland', 'Italy'],
     ...['New York City', 'Rome'],
   ].map((place): [string, TagWords] => [place.toLowerCase(), setting(`set in ${place}`, `movies set in ${place}`)]),
-  // The names MovieLens users tag films with (three films or more of ml-latest-small), not "Among its tags: Brad
+  // The names MovieLens users tag films with (two films or more of ml-latest-small), not "Among its tags: Brad
   // Pitt": stars, directors, studios and series, and the writers whose books the films adapt.
   ...[
     ...['Adam Sandler', 'Al Pacino', 'Ben Affleck', 'Ben Stiller', 'Brad Pitt', 'Bruce Willis', 'Christian Bale'],
@@ -285,6 +314,10 @@ const TAGS = new Map<string, TagWords>([
       'Inspector Clouseau',
       'Nick and Nora Charles',
     ],
+    ...['Anne Hathaway', 'Arnold Schwarzenegger', 'Charlize Theron', 'Chris Evans', 'Christina Ricci'],
+    ...['Christopher Lloyd', 'James Franco', 'Jared Leto', 'Jeff Bridges', 'Jessica Alba', 'Jim Carrey', 'Jude Law'],
+    ...['Keanu Reeves', 'Mel Gibson', 'Paul Giamatti', 'Paul Rudd', 'Robert Downey Jr.', 'Seann William Scott'],
+    ...['Will Smith', 'M. Night Shyamalan', 'Michael Bay', 'Rob Zombie', 'Star Trek'],
   ].map((name): [string, TagWords] => [name, fans(name, `${name} movies`)]),
   // A studio's tag is on its own films ("It's a Pixar film"); a director's may be on one they only wrote or act in.
   ...['Aardman', 'DC Comics', 'Disney', 'Marvel', 'Pixar', 'Studio Ghibli'].map((name): [string, TagWords] => [
@@ -293,15 +326,17 @@ const TAGS = new Map<string, TagWords>([
   ]),
   ...[
     ...['Dickens', 'E.M. Forster', 'Jane Austen', 'John Grisham', 'Nick Hornby', 'Shakespeare', 'Stephen King'],
-    ...['Tennessee Williams', 'Tolkien', 'Tom Clancy'],
+    ...['Tennessee Williams', 'Tolkien', 'Tom Clancy', 'Agatha Christie', 'C.S. Lewis', 'Edith Wharton'],
+    ...['George Bernard Shaw', 'Graham Greene', 'Hemingway', 'Henry James', 'Ray Bradbury'],
   ].map((name): [string, TagWords] => [name, made(name, `${name} adaptations`, 'adaptation')]),
 ]);
 
 // A tag that names films already ("Animal movie", "cult film"): "Animal movies", not "Animal movie movies".
 const NAMES_FILMS = /^(.+?) (?:movie|film)s?$/i;
 // A tag no one would say ("06 Oscar Nominated Best Movie - Animation", "seen at the cinema 2015"): a number (other
-// than a decade: "1970s movies"), a dash or a film word inside, or more than four words. It is named as the tag it is.
-const UNSAYABLE = /\d| - |\b(?:movies?|films?)\b|(?:\S+ ){4}\S/i;
+// than a decade: "1970s movies"), a dash or a film word inside, more than four words, or a single letter ("C"). It is
+// named as the tag it is.
+const UNSAYABLE = /\d| - |\b(?:movies?|films?)\b|(?:\S+ ){4}\S|^.$/i;
 const DECADE = /\b(?:1[89]|20)\d0s\b/g;
 
 function unsayable(tag: string): boolean {

@@ -217,6 +217,16 @@ describe('item facts', () => {
     expect(reasoned.some((text) => text.includes('quotable'))).toBe(true);
   });
 
+  it("describes free-text tags as people's words for the film, never as tags, and leaves out one nobody would say", () => {
+    const base = catalog.require(catalog.resolveTitle('City Lights').id);
+    const item = { ...base, id: 'tagged', attributes: { ...base.attributes, tag: ['reunion', 'eerie', 'C'] } };
+    const keys = ['tag:reunion', 'tag:eerie', 'tag:C'];
+    const texts = said((random) => describeItem(item, item.title, keys, random), 200);
+    expect(texts.filter((text) => /\btag(?:s|ged)?\b|\bC\b/.test(text))).toEqual([]);
+    expect(texts.every((text) => /\bwords\b[^.]*\breunion\b/i.test(text))).toBe(true);
+    expect(texts.every((text) => /\b(?:it's|is) eerie\b/i.test(text))).toBe(true);
+  });
+
   it('says a year before 1800 as its century ("an 18th-century novel"), never as a decade nobody says', () => {
     const base = catalog.require(catalog.resolveTitle('City Lights').id);
     const item = { ...base, id: 'old-1719', year: 1719 };

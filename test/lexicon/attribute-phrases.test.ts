@@ -28,6 +28,14 @@ describe('attributePhrase', () => {
     // Two tags of one film that mean one thing are still two questions apart: their words differ.
     expect(attributePhrase('tag:suspense').noun).not.toBe(attributePhrase('tag:suspenseful').noun);
     expect(attributePhrase('tag:black comedy').noun).not.toBe(attributePhrase('tag:dark comedy').noun);
+    // Those that say what a film is like are said as such in a description ("It's eerie", "It's also a biopic"),
+    // not read out as tags ("Its tags include eerie.").
+    expect(attributePhrase('tag:eerie').trait).toEqual({ kind: 'quality', text: 'eerie' });
+    expect(attributePhrase('tag:highly quotable').trait).toEqual({ kind: 'quality', text: 'highly quotable' });
+    expect(attributePhrase('tag:biopic').trait).toEqual({ kind: 'quality', text: 'a biopic' });
+    expect(attributePhrase('tag:spaghetti western').noun).toBe('spaghetti westerns');
+    expect(attributePhrase('tag:Jim Carrey').trait).toEqual({ kind: 'quality', text: 'one for fans of Jim Carrey' });
+    expect(attributePhrase('tag:Hemingway').trait).toEqual({ kind: 'quality', text: 'a Hemingway adaptation' });
   });
 
   it('words a name MovieLens users tag films with as a film for its fans, not as a tag', () => {
@@ -57,6 +65,9 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:film noir').noun).toBe('film noir');
     expect(attributePhrase('tag:movie business').noun).toBe('movies about the movie business');
     expect(attributePhrase('tag:06 Oscar Nominated Best Movie - Animation').sayable).toBe(false);
+    // Nor a single letter: "It has been tagged C." says nothing.
+    expect(attributePhrase('tag:C').sayable).toBe(false);
+    expect(attributePhrase('tag:TV').sayable).toBe(true);
     expect(attributePhrase('tag:quirky romance').noun).toBe('quirky romance movies');
     expect(attributePhrase('tag:06 Oscar Nominated Best Movie - Animation').noun).toBe(
       'movies tagged "06 Oscar Nominated Best Movie - Animation"',

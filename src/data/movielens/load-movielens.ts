@@ -27,8 +27,8 @@ const BOOKKEEPING_TAGS = [
 const IMAX = 'IMAX';
 
 // Verdicts on a film rather than what it is, and words that name no feature of it ("characters", "movies"): as a
-// taste ("I'm not into bad movies") or a description ("Among its tags: bad plot") they say nothing of the film a
-// viewer could want or avoid.
+// taste ("I'm not into bad movies") or a description ("Words people use for it: bad plot") they say nothing of the
+// film a viewer could want or avoid.
 const VERDICT_TAGS = [
   'bad',
   'bad acting',

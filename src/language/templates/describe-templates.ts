@@ -235,11 +235,11 @@ export function themeOf(feature: string): string | undefined {
 }
 const THEMES_OF = 'themes of ';
 
+// Free-text tags that read as neither a quality nor a feature ("reunion", "Halloween", or an adjective the lexicon
+// does not know), said as the words people use rather than as the data they are ("It has been tagged reunion.").
 const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
-  ({ k }) => `People tag it as ${k}.`,
-  ({ k }) => `It has been tagged ${k}.`,
-  ({ k }) => `Among its tags: ${k}.`,
-  ({ k }) => `Its tags include ${k}.`,
+  ({ k }) => `Words people use for it: ${k}.`,
+  ({ k }) => `People describe it with words like ${k}.`,
 ];
 
 // Words for a film itself, which every kind of film ends in. A book's ("book", "novel", "story") are kept: "based on a
@@ -584,7 +584,7 @@ export function describeItem(
   // Orient Express" is no grave book for its name).
   let grave = false;
   for (const key of keys) {
-    const trait = attributePhrase(key, phrasing).trait;
+    const { trait, sayable } = attributePhrase(key, phrasing);
     if (trait.kind !== 'director' && trait.kind !== 'cast' && trait.kind !== 'other')
       grave ||= soundsSober(key.slice(key.indexOf(':') + 1));
     switch (trait.kind) {
@@ -612,8 +612,9 @@ export function describeItem(
         if (!again && !told(key, trait.text) && !toldAfter) list.push(trait.text);
         break;
       }
+      // A tag no one would say aloud ("seen at the cinema 2015", "C") is not read out either.
       case 'keyword':
-        if (!told(key, trait.text)) keywords.push(trait.text);
+        if (sayable && !told(key, trait.text)) keywords.push(trait.text);
         break;
       case 'other': {
         const values = others.get(trait.facet);

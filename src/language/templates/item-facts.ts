@@ -169,12 +169,16 @@ const CAST: readonly Fact[] = [
 ];
 // Tags, qualities and features said alone, and (in the lists after them) with the kind of item, which only an item
 // whose kind can be said gets: not "It's a book, and it's philosophical."
+// Free-text tags are said as the words people use for the item, not as the data they are ("It has been tagged
+// espionage.").
 const TAGS_ALONE: readonly Fact[] = [
-  ({ tags, w }) => `${w.audience} tag it ${tags}.`,
-  ({ s, tags }) => `Tags people give ${s.inner}: ${tags}.`,
-  ({ s, tags }) => `${s.it} has been tagged ${tags}.`,
+  ({ tags, w }) => `${w.audience} describe it with words like ${tags}.`,
+  ({ s, tags }) => `Words people use for ${s.inner}: ${tags}.`,
 ];
-const TAGS: readonly Fact[] = [...TAGS_ALONE, ({ s, np, tags }) => `${s.it}'s ${np}, tagged ${tags}.`];
+const TAGS: readonly Fact[] = [
+  ...TAGS_ALONE,
+  ({ s, np, tags }) => `${s.it}'s ${np}, one people describe with words like ${tags}.`,
+];
 const QUALITY_ALONE: readonly Fact[] = [
   ({ s, quality }) => `${s.it}'s ${quality}.`,
   ({ s, quality }) => `Worth knowing: ${s.inner}'s ${quality}.`,
@@ -242,7 +246,7 @@ const itemWords = perItem((item, catalog) => {
     if (trait.kind === 'quality' && trait.head !== undefined) continue;
     // Nor what its title says: not "What about Aliens (1986)? Expect aliens."
     if (saysAgain(trait.text, title)) continue;
-    // Free-text tags ("quirky", "dark comedy") fit no sentence frame but "tagged …", so they get their own.
+    // Free-text tags ("reunion", "espionage") fit no sentence frame but the words people use, so they get their own.
     if (trait.kind === 'quality') qualities.push(trait.text);
     else if (trait.kind === 'feature') features.push(trait.text);
     else if (isFactTag(trait.text)) keywords.push(trait.text);
@@ -324,7 +328,7 @@ function wordsOf(
 
 /**
  * Up to two of an item's free-text tags, none a reason given for it: not "For inspirational films, how about
- * Braveheart (1995)? Viewers tag it inspirational."
+ * Braveheart (1995)? Viewers describe it with words like inspirational."
  */
 function sampledTags(keywords: readonly string[], said: ReadonlySet<string>, random: SeededRandom): readonly string[] {
   const unsaid = said.size === 0 ? keywords : keywords.filter((keyword) => !sharesStem(keyword, said));
@@ -410,7 +414,7 @@ function eraPhrases(
 
 // Viewers' free-text tags also note their own lists ("imdb top 250", "in netflix queue") and verdicts ("bad",
 // "overrated"): neither is a fact about the film a recommender would pass on. Nor is a violent crime, in passing
-// beside another tag ("Viewers tag it neo-noir and rape"); a description the user asks for still says it.
+// beside another tag ("words like neo-noir and rape"); a description the user asks for still says it.
 const NOT_FACTS =
   /\d|netflix|queue|imdb|dvd|seen|download|watch|own|bad|boring|overrated|mindfuck|stupid|awful|\brape\b|torture/;
 
@@ -508,7 +512,6 @@ const APPOSITIVES: readonly Appositive[] = [
       : /^(set|based|in) /.test(quality)
         ? `${np} ${quality}`
         : `${np} that's ${quality}`,
-  ({ np, tags }) => (tags === '' ? np : `${np} people tag ${tags}`),
   ({ np, fame, kind }) =>
     fame === undefined ? np : withArticle(`${fame === 'little' ? 'lesser-known' : 'well-known'} ${kind}`),
 ];
