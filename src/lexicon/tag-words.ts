@@ -265,15 +265,18 @@ const TAGS = new Map<string, TagWords>([
   ['president', topic('movies about presidents', 'a president at its centre', 'presidents', true)],
   ['teacher', topic('movies about teachers', 'a teacher at its centre', 'teachers', true)],
   // MovieLens tags (two films or more of ml-latest-small) that say what a film is like, said as such ("It's eerie
-  // and meditative", "It's also a biopic"), not "Its tags include eerie."
+  // and meditative", "It's also a biopic"), not "Its tags include eerie." A verdict ("predictable", "ridiculous")
+  // stays the words of the people who gave it: a recommender does not say it of a film it offers.
   ...[
     ...['artistic', 'artsy', 'beautiful', 'claustrophobic', 'confrontational', 'controversial', 'cynical'],
     ...['depressing', 'downbeat', 'enigmatic', 'eerie', 'futuristic', 'gothic', 'harsh', 'heartbreaking'],
     ...['hilarious', 'humorous', 'inspirational', 'inspiring', 'intense', 'irreverent', 'lyrical', 'meditative'],
-    ...['melancholy', 'moody', 'paranoid', 'poetic', 'poignant', 'predictable', 'psychedelic', 'reflective'],
-    ...['ridiculous', 'sentimental', 'slick', 'stylish', 'tragic', 'touching', 'understated', 'unconventional'],
-    ...['weird', 'whimsical'],
+    ...['melancholy', 'moody', 'paranoid', 'poetic', 'poignant', 'psychedelic', 'reflective', 'sentimental'],
+    ...['slick', 'stylish', 'tragic', 'touching', 'understated', 'unconventional', 'unique', 'weird', 'whimsical'],
   ].map((word): [string, TagWords] => [word, adjective(word)]),
+  ['cult', kind('a cult film', 'cult films')],
+  ['dark humor', topic('movies with dark humor', 'dark humor', 'dark humor', false)],
+  ['remade', form('a remake', 'remakes', 'not a remake')],
   ['bloody', adjective('bloody', 'bloody movies', 'bloodier')],
   ['fun', adjective('fun', 'fun movies', 'more fun')],
   ['goofy', adjective('goofy', 'goofy movies', 'goofier')],
@@ -334,9 +337,9 @@ const TAGS = new Map<string, TagWords>([
 // A tag that names films already ("Animal movie", "cult film"): "Animal movies", not "Animal movie movies".
 const NAMES_FILMS = /^(.+?) (?:movie|film)s?$/i;
 // A tag no one would say ("06 Oscar Nominated Best Movie - Animation", "seen at the cinema 2015"): a number (other
-// than a decade: "1970s movies"), a dash or a film word inside, more than four words, or a single letter ("C"). It is
-// named as the tag it is.
-const UNSAYABLE = /\d| - |\b(?:movies?|films?)\b|(?:\S+ ){4}\S|^.$/i;
+// than a decade: "1970s movies"), a dash, a bracket or a film word inside, more than four words, or a single letter
+// ("C", "Oscar (Best Actress)"). It is named as the tag it is.
+const UNSAYABLE = /\d| - |[()]|\b(?:movies?|films?)\b|(?:\S+ ){4}\S|^.$/i;
 const DECADE = /\b(?:1[89]|20)\d0s\b/g;
 
 function unsayable(tag: string): boolean {

@@ -225,6 +225,11 @@ describe('item facts', () => {
     expect(texts.filter((text) => /\btag(?:s|ged)?\b|\bC\b/.test(text))).toEqual([]);
     expect(texts.every((text) => /\bwords\b[^.]*\breunion\b/i.test(text))).toBe(true);
     expect(texts.every((text) => /\b(?:it's|is) eerie\b/i.test(text))).toBe(true);
+    // A name among them is listed, not "described with words like King Arthur".
+    const named = { ...item, attributes: { ...item.attributes, tag: ['King Arthur', 'reunion'] } };
+    const withName = ['tag:King Arthur', 'tag:reunion'];
+    const listed = said((random) => describeItem(named, named.title, withName, random), 100);
+    expect(listed.every((text) => text.includes('Words people use for it: King Arthur and reunion.'))).toBe(true);
   });
 
   it('says a year before 1800 as its century ("an 18th-century novel"), never as a decade nobody says', () => {

@@ -36,6 +36,9 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:spaghetti western').noun).toBe('spaghetti westerns');
     expect(attributePhrase('tag:Jim Carrey').trait).toEqual({ kind: 'quality', text: 'one for fans of Jim Carrey' });
     expect(attributePhrase('tag:Hemingway').trait).toEqual({ kind: 'quality', text: 'a Hemingway adaptation' });
+    expect(attributePhrase('tag:remade').trait).toEqual({ kind: 'quality', text: 'a remake' });
+    // A verdict stays the words of those who gave it, never "It's predictable." in the recommender's voice.
+    expect(attributePhrase('tag:predictable').trait.kind).toBe('keyword');
   });
 
   it('words a name MovieLens users tag films with as a film for its fans, not as a tag', () => {
@@ -67,6 +70,7 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:06 Oscar Nominated Best Movie - Animation').sayable).toBe(false);
     // Nor a single letter: "It has been tagged C." says nothing.
     expect(attributePhrase('tag:C').sayable).toBe(false);
+    expect(attributePhrase('tag:Oscar (Best Actress)').sayable).toBe(false);
     expect(attributePhrase('tag:TV').sayable).toBe(true);
     expect(attributePhrase('tag:quirky romance').noun).toBe('quirky romance movies');
     expect(attributePhrase('tag:06 Oscar Nominated Best Movie - Animation').noun).toBe(

@@ -235,12 +235,14 @@ export function themeOf(feature: string): string | undefined {
 }
 const THEMES_OF = 'themes of ';
 
-// Free-text tags that read as neither a quality nor a feature ("reunion", "Halloween", or an adjective the lexicon
-// does not know), said as the words people use rather than as the data they are ("It has been tagged reunion.").
+// Free-text tags that read as neither a quality nor a feature ("reunion", or an adjective the lexicon does not know),
+// said as the words people use rather than as the data they are ("It has been tagged reunion."); a name among them
+// ("King Arthur") only in a list, not as what "people describe it with".
 const KEYWORDS: readonly Template<{ readonly k: string }>[] = [
   ({ k }) => `Words people use for it: ${k}.`,
   ({ k }) => `People describe it with words like ${k}.`,
 ];
+const NAMED_KEYWORDS = KEYWORDS.slice(0, 1);
 
 // Words for a film itself, which every kind of film ends in. A book's ("book", "novel", "story") are kept: "based on a
 // book" is said again by The Jungle Book's title.
@@ -732,7 +734,8 @@ export function describeItem(
   text += tagSentences({ quality: shown, feature: things, theme: themes }, crowded, random);
   text += wantedSentence(wanted, { said, tagKinds, reasoned: forMaker || forReasons, grave, before: text }, random);
   const tagged = keywords.filter((keyword) => !saysAgain(keyword, said));
-  if (tagged.length > 0) text += ` ${random.pick(KEYWORDS)({ k: joinList(tagged) })}`;
+  const frames = tagged.some((keyword) => /^\p{Lu}/u.test(keyword)) ? NAMED_KEYWORDS : KEYWORDS;
+  if (tagged.length > 0) text += ` ${random.pick(frames)({ k: joinList(tagged) })}`;
   for (const [facet, values] of others) {
     text +=
       values.length === 1

@@ -416,7 +416,7 @@ function eraPhrases(
 // "overrated"): neither is a fact about the film a recommender would pass on. Nor is a violent crime, in passing
 // beside another tag ("words like neo-noir and rape"); a description the user asks for still says it.
 const NOT_FACTS =
-  /\d|netflix|queue|imdb|dvd|seen|download|watch|own|bad|boring|overrated|mindfuck|stupid|awful|\brape\b|torture/;
+  /\d|netflix|queue|imdb|dvd|seen|download|watch|own|bad|boring|overrated|predictable|ridiculous|mindfuck|stupid|awful|\brape\b|torture/;
 
 function isFactTag(tag: string): boolean {
   return /^[a-z][a-z '-]*$/.test(tag) && !NOT_FACTS.test(tag);
