@@ -62,7 +62,7 @@ describe('assistant wording variety (issue 9)', () => {
     expect(texts.filter(echoes)).toEqual([]);
   });
 
-  it('keeps the rest of a story back only when it told something of it, and owns up to not knowing it otherwise', () => {
+  it('calls what it told the gist of a story only when it told something of one, and never claims a plot kept back', () => {
     const films = new ItemCatalog(
       [
         { id: 'fireworks', title: 'Fireworks', year: 1997, attributes: { genre: ['Crime', 'Drama'] } },
@@ -78,12 +78,17 @@ describe('assistant wording variety (issue 9)', () => {
         catalog: films,
         random: new SeededRandom(seed),
       });
-    const keptBack = /spoil|found out|met fresh|for yourself|to discover|gist without/i;
+    // The catalog knows no plot: "Anything more would spoil the story." claims one kept back.
+    const keptBack = /spoil|found out|met fresh|for yourself|to discover/i;
+    const gist = /\b(?:gist|outline|all I know)\b[^.]*\b(?:story|plot)\b/i;
     for (let seed = 0; seed < 200; seed++) {
       const genresOnly = answer('fireworks', ['genre:Crime', 'genre:Drama'], seed);
-      expect(genresOnly).not.toMatch(keptBack);
+      expect(genresOnly).not.toMatch(gist);
       expect(genresOnly).toMatch(/\bthe (?:story|plot)\b/i);
-      expect(answer('heat', ['genre:Crime', 'tag:heist'], seed)).toMatch(keptBack);
+      const heat = answer('heat', ['genre:Crime', 'tag:heist'], seed);
+      expect(heat).toMatch(gist);
+      expect(heat).toMatch(/\bthe (?:story|plot)\b/i);
+      for (const text of [genresOnly, heat]) expect(text).not.toMatch(keptBack);
     }
   });
 

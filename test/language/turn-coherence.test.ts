@@ -637,7 +637,7 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       if (carries && kinds.some((kind) => /^an? /.test(kind) && !stem.test(kind)))
         found.push({ rule: 'a kind without the genre asked for', text: turn.text });
     }
-    // "What's Heat about?" is answered with what the catalog knows, and says the plot is kept back; a documentary has
+    // "What's Heat about?" is answered with what the catalog knows, and says that is what it knows; a documentary has
     // none to keep, and nobody who did not ask is told so.
     const described = turn.acts.find((act) => act.type === 'describe-item');
     if (described) {
@@ -647,10 +647,11 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       const told = !(catalog.require(described.items[0] as string).attributes.genre ?? []).some((g) =>
         UNTOLD_GENRES.has(g),
       );
-      const kept = /\bspoil\w*|\bfound out\b|\bthe (?:story|plot)\b/i.test(plain);
-      // "I won't spoil the plot, though": kept back, the plot is the end of an answer, not a refusal to give one.
-      if (/\b(?:won't|rather not|not going to)\b[^.?!]*\b(?:spoil|give)\b/i.test(plain))
-        found.push({ rule: 'the plot refused', text: turn.text });
+      const kept = /\bthe (?:story|plot)\b/i.test(plain);
+      // The catalog knows no plot: none is refused ("I won't spoil the plot, though") nor claimed kept back ("Anything
+      // more would spoil the story.").
+      if (/\bspoil\w*|\bfound out\b|\bmet fresh\b/i.test(plain))
+        found.push({ rule: 'a plot claimed kept back', text: turn.text });
       if (kept !== (asked && told))
         found.push({ rule: 'the plot question unanswered or answered unasked', text: turn.text });
     }

@@ -1203,18 +1203,17 @@ function build(d: DomainWords) {
     "I'll let you mull that over.",
   ];
 
-  /** After describing an item whose story the user asked about: the catalog has no plot, and says so kindly. */
-  // Said after what the catalog tells of an item, as the end of an answer, not as a refusal ("I won't spoil the plot,
-  // though" read as dodging the question).
-  const SPOILER_FREE: readonly string[] = [
-    "That's the gist without spoilers.",
-    "That's as much as I can say without spoiling it.",
-    'The rest of the story is best found out for yourself.',
-    'Anything more would spoil the story.',
-    "I'll leave the rest of the story for you to discover.",
-    'Past that, the story is better met fresh.',
-    'No spoilers beyond that.',
-    'What happens next is best found out as you go.',
+  /**
+   * After describing an item whose story the user asked about, when what it told has something of one (a theme, a
+   * setting): that was the gist it knows. The catalog has no plot, so nothing claims a plot kept back ("Anything more
+   * would spoil the story." after genres and tags reads as evasive).
+   */
+  const STORY_GIST: readonly string[] = [
+    "That's the gist of it; the plot itself I don't know in detail.",
+    "That's the outline as I know it, not the plot in detail.",
+    "That's all I know of the story, I'm afraid.",
+    "That's the gist as I know it; I couldn't walk you through the plot.",
+    "That's all I know of the plot, to be honest.",
   ];
 
   /**
@@ -1357,7 +1356,7 @@ function build(d: DomainWords) {
     CLOSE_AFTER_SUGGESTION,
     CLOSE_AFTER_ANSWER,
     CLOSE_AFTER_NO_MATCH,
-    SPOILER_FREE,
+    STORY_GIST,
     STORY_UNTOLD,
     CLOSE_WISHES,
     CLOSE_WISHES_EMPTY_HANDED,

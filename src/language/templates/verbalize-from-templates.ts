@@ -798,14 +798,18 @@ function verbalizeAct(
         phrasing: state.phrasing,
         suggestedAs: suggestionOf(state.history, id, state.catalog),
       });
-      // Asked for the story, it says it keeps the rest back when what it told has something of one (a theme, a
+      // Asked for the story, it says that was the gist it knows when what it told has something of one (a theme, a
       // setting), and that it does not know it when all it told was the kind of item: the catalog knows no plot, and
-      // nothing is made up.
+      // nothing is made up or claimed kept back.
       if (!state.storyAsked || !tellsStory(item, state.catalog)) return text;
       const toldOfStory = act.attributes.some(
         (key) => facetPhrasing(parseAttributeKey(key)?.facet ?? '', state.phrasing)?.kind === 'tag',
       );
-      return `${text} ${random.pick(toldOfStory ? state.t.SPOILER_FREE : state.t.STORY_UNTOLD)}`;
+      // "Here's the gist: …" is not followed by "That's the gist of it".
+      const gist = text.includes('gist')
+        ? state.t.STORY_GIST.filter((line) => !line.includes('gist'))
+        : state.t.STORY_GIST;
+      return `${text} ${random.pick(toldOfStory ? gist : state.t.STORY_UNTOLD)}`;
     }
     case 'close':
       return close(state, act);
