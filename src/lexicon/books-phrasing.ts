@@ -83,7 +83,13 @@ const GENRES: Record<string, GenreWordsInput> = {
     headRank: 9.5,
     others: ['YA books', 'young adult fiction'],
   }),
-  Classics: genre('classics', 'classic', 'more of a classic', 'less of a classic', 0, { others: ['classic books'] }),
+  // A classic is the item itself when no other genre names it, as a noun after the rest: "a humorous classic", "a
+  // children's classic", and "a philosophical classic" for The Magic Mountain, a novel, not "a classic philosophy book".
+  Classics: genre('classics', 'classic', 'more of a classic', 'less of a classic', 0, {
+    head: 'classic',
+    headRank: 9.9,
+    others: ['classic books'],
+  }),
   Biography: genre('biographies', 'biographical', 'more biographical', 'not a biography', 14, {
     head: 'biography',
     headRank: 0,

@@ -398,6 +398,27 @@ describe('item facts', () => {
     }
   });
 
+  it('calls a classic that no other genre names a classic: The Magic Mountain is no "classic philosophy book"', () => {
+    const books = builtinBooksCatalog();
+    const phrasing = domainPhrasing(books);
+    for (const [title, kind] of [
+      ['The Magic Mountain', 'a philosophical classic'],
+      ['Siddhartha', 'a philosophical classic'],
+      ['Black Beauty', "a children's classic"],
+      ['Don Quixote', 'a humorous classic'],
+      ['The Red and the Black', 'a classic'],
+    ] as const) {
+      const item = books.require(books.resolveTitle(title).id);
+      const keys = books.attributeKeysOf(item.id);
+      const texts = [
+        ...said((random) => describeItem(item, item.title, keys, random, { phrasing }), 100),
+        ...said((random) => itemAppositive(item, books, random), 100),
+      ];
+      expect(texts.filter((text) => /philosophy book|\bclassic (?:[a-z']+ )?book\b/.test(text))).toEqual([]);
+      expect(texts.some((text) => text.includes(`${kind}.`) || text.includes(`${kind} `))).toBe(true);
+    }
+  });
+
   it('says the maker "as I said" only when the suggestion named them as the maker, not as cast or a liking', () => {
     const kane = catalog.require(catalog.resolveTitle('Citizen Kane').id);
     const keys = catalog.attributeKeysOf(kane.id);

@@ -609,6 +609,47 @@ describe('TemplateAdapter', () => {
     expect(alone.some((text) => emptyHanded.test(text))).toBe(true);
   });
 
+  it("keeps a chatty user's small talk to the evening they set out: no dinner once the kids are asleep", () => {
+    const settled = (opening: string, acts: DialogueAct[]) =>
+      Array.from({ length: 400 }, (_, seed) => {
+        const history: Turn[] = [
+          {
+            index: 0,
+            speaker: 'assistant',
+            text: 'Hi! What are you in the mood for?',
+            acts: [{ type: 'greet', items: [] }],
+          },
+          {
+            index: 1,
+            speaker: 'user',
+            text: `Hi! ${opening} I love sci-fi.`,
+            acts: [{ type: 'state-goal', items: [] }],
+          },
+          {
+            index: 2,
+            speaker: 'assistant',
+            text: 'Try The Matrix.',
+            acts: [{ type: 'recommend', items: [MATRIX], reasons: [] }],
+          },
+        ];
+        return adapter.verbalizeSync({ ...request('user', acts, seed, { verbosity: 'chatty' }), history });
+      });
+    const accept: DialogueAct[] = [{ type: 'accept', items: [MATRIX] }];
+    const giveUp: DialogueAct[] = [{ type: 'give-up', items: [] }];
+    const kids = settled('The kids are asleep, so I finally have time.', accept);
+    expect(kids.filter((text) => /\bdinner\b/i.test(text))).toEqual([]);
+    const friends = [
+      ...settled("Friends are coming over later and it's my turn to pick.", accept),
+      ...settled("Friends are coming over later and it's my turn to pick.", giveUp),
+    ];
+    expect(friends.filter((text) => /\bmy couch\b|\bto bed\b/i.test(text))).toEqual([]);
+    // The asides are still said, and said in another evening.
+    expect(kids.filter((text) => /\bcouch\b/i.test(text)).length).toBeGreaterThan(5);
+    expect(
+      settled('Finally, a quiet evening.', accept).filter((text) => /\bdinner\b/i.test(text)).length,
+    ).toBeGreaterThan(5);
+  });
+
   it('follows the persona on user turns only', () => {
     // An opening request: a turn where a chatty user's aside about the evening fits.
     const acts: DialogueAct[] = [
@@ -1007,6 +1048,69 @@ describe('TemplateAdapter', () => {
     expect(said.filter((text) => adventure(text) !== drama(text))).toEqual([]);
     // In the order said: "Right, adventure movies and dramas."
     expect(said.filter((text) => drama(text) && text.search(/drama/i) < text.search(/adventure/i))).toEqual([]);
+  });
+
+  it('takes in a strong liking offered unasked before its next question, whatever the voice', () => {
+    // "Comedies?" "I don't mind comedies, though I absolutely love movies with Charlton Heston." is not met with a
+    // bare "Any thoughts on fantasy films?".
+    const askedComedy: DialogueAct = { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Comedy' };
+    const fantasy: DialogueAct = { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Fantasy' };
+    const saidBack = (asked: DialogueAct, heston: number) =>
+      Array.from({ length: 300 }, (_, seed) => {
+        const history: Turn[] = [
+          { index: 0, speaker: 'assistant', text: 'Comedies?', acts: [asked] },
+          {
+            index: 1,
+            speaker: 'user',
+            text: "I don't mind comedies, though I absolutely love movies with Charlton Heston.",
+            acts: [
+              disclose('neutral', 0.3, { attribute: 'genre:Comedy' }),
+              disclose('positive', heston, { attribute: 'cast:Charlton Heston' }),
+            ],
+          },
+        ];
+        return adapter.verbalizeSync({ ...request('assistant', [fantasy], seed), history });
+      }).filter((text) => /Heston/.test(text)).length;
+    expect(saidBack(askedComedy, 0.9)).toBeGreaterThan(280);
+    // A liking said mildly, or the one asked about, is said back only as often as the voice acknowledges an answer.
+    expect(saidBack(askedComedy, 0.5)).toBeLessThan(200);
+    const askedHeston: DialogueAct = { ...askedComedy, facet: 'cast', attribute: 'cast:Charlton Heston' };
+    expect(saidBack(askedHeston, 0.9)).toBeLessThan(200);
+    // An open question asked for any liking.
+    expect(saidBack({ type: 'ask-open', items: [] }, 0.9)).toBeLessThan(200);
+  });
+
+  it('calls a liking a start only when it is the first the user states', () => {
+    const echoes = (before: Turn[]) =>
+      Array.from({ length: 1000 }, (_, seed) => {
+        const history: Turn[] = [
+          ...before,
+          {
+            index: before.length,
+            speaker: 'user',
+            text: 'I love westerns.',
+            acts: [disclose('positive', 0.9, { attribute: 'genre:Western' })],
+          },
+        ];
+        const ask: DialogueAct = { type: 'ask-attribute', items: [], facet: 'director' };
+        return adapter.verbalizeSync({ ...request('assistant', [ask], seed), history });
+      }).filter((text) => /\ba start\b/.test(text)).length;
+    expect(echoes([])).toBeGreaterThan(3);
+    const likedBefore: Turn[] = [
+      {
+        index: 0,
+        speaker: 'user',
+        text: 'I love comedies.',
+        acts: [disclose('positive', 0.9, { attribute: 'genre:Comedy' })],
+      },
+      {
+        index: 1,
+        speaker: 'assistant',
+        text: 'Comedies, nice. Westerns?',
+        acts: [{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Western' }],
+      },
+    ];
+    expect(echoes(likedBefore)).toBe(0);
   });
 
   it('says two likings of people as one phrase, and a person last: no "films by Hitchcock and horror films"', () => {

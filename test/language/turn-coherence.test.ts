@@ -213,6 +213,7 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
   const harrowing = (id: string) =>
     grave(id) && !itemAttributeKeys(catalog.require(id)).some((key) => /^genre:(?:Comedy|Humor|Children)/.test(key));
   let suggested = false;
+  const sceneSetting = dialogue.turns.findIndex((turn) => turn.speaker === 'user');
   const disliked = new Set<string>();
   const liked = new Set<string>();
   const shown = new Set<string>();
@@ -230,6 +231,16 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       .filter((words) => words.length >= 3 && !/^T(?![\w'])/.test(words[0] as string))
       .map((words) => words.slice(0, 2).join(' ').toLowerCase());
     if (new Set(openings).size < openings.length) found.push({ rule: 'two sentences opening alike', text: turn.text });
+    // "The kids are asleep, so I finally have time." … "Just in time for dinner.": small talk keeps to the evening the
+    // user set out, and friends on their way leave no couch to oneself and no early night.
+    if (turn.speaker === 'user' && index > sceneSetting) {
+      const scene = dialogue.turns[sceneSetting]?.text ?? '';
+      if (
+        (/\bkids are (?:asleep|in bed)\b/i.test(scene) && /\bdinner\b/i.test(turn.text)) ||
+        (/\bfriends are coming\b/i.test(scene) && /\bmy couch\b|\bto bed\b/i.test(turn.text))
+      )
+        found.push({ rule: 'small talk out of the scene the user set', text: `${scene} / ${turn.text}` });
+    }
     // "Great, Cosmos it is." … "Great, Cosmos it is. Happy reading!": the user's choice said back in their words.
     if (
       turn.speaker === 'assistant' &&

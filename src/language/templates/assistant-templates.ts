@@ -196,7 +196,6 @@ function build(d: DomainWords) {
     'Okay, noted.',
     'Thanks for telling me.',
     'Okay, got it.',
-    'Makes sense.',
     'Thanks for the info.',
     'Right, thanks.',
     'Cool, thanks.',
@@ -240,7 +239,6 @@ function build(d: DomainWords) {
       ({ x }) => `Got it, you're into ${x}.`,
       ({ x }) => `Right, ${x}.`,
       ({ x }) => `Ooh, ${x}. Nice.`,
-      ({ x }) => `Great, that's a start: ${x}.`,
       ({ x }) => `${x}, good shout.`,
     ],
     negative: [
@@ -268,6 +266,9 @@ function build(d: DomainWords) {
       ({ x }) => `Got it, you can take or leave ${x}.`,
     ],
   };
+
+  /** The same, said of the first liking the user states, and not of something grave. */
+  const ECHOES_FIRST_LIKING: readonly Template<AskAttributeWords>[] = [({ x }) => `Great, that's a start: ${x}.`];
 
   /**
    * Before suggesting what the user has just said they have not seen or read ("Haven't seen Snowpiercer."): the
@@ -833,7 +834,7 @@ function build(d: DomainWords) {
     ({ and, l }) => `${l} makes me think of ${and}.`,
     ({ and, l }) => `Going by ${l}, I'd suggest ${and}.`,
     ({ and, l }) => `With ${l} as a guide, I'd pick ${and}.`,
-    ({ and, l }) => `${and} has a lot in common with ${l}, which you liked.`,
+    ({ and, l }) => `${l} was your kind of thing, so you might like ${and} too.`,
     ({ and, l }) => `Since ${l} worked for you, ${and} is a good bet.`,
     ({ and, l }) => `As you enjoyed ${l}, give ${and} a try.`,
     ({ and, l }) => `In the vein of ${l}, there's ${and}.`,
@@ -849,7 +850,7 @@ function build(d: DomainWords) {
     ({ and, l }) => `${l} makes me think of ${and}.`,
     ({ and, l }) => `Going by ${l}, I'd suggest ${and}.`,
     ({ and, l }) => `With ${l} as a guide, my picks are ${and}.`,
-    ({ and, l }) => `${and} have a lot in common with ${l}, which you liked.`,
+    ({ and, l }) => `${l} was your kind of thing, so you might like ${and} too.`,
     ({ or, l }) => `Since ${l} worked for you, try ${or}.`,
     ({ and, l }) => `In the vein of ${l}, there are ${and}.`,
     ({ or, l }) => `Have you tried ${or}? They're close to ${l}, which you liked.`,
@@ -1300,6 +1301,7 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS,
     ACKNOWLEDGEMENTS_INFORMED,
     ECHOES,
+    ECHOES_FIRST_LIKING,
     // No cheer after a liking of something grave: "Movies about racism, nice." reads as glee at racism.
     ECHOES_POSITIVE_GRAVE: ECHOES.positive.filter((template) => !CHEERFUL.test(template({ x: 'x' }))),
     ACKNOWLEDGEMENTS_SOBER: ACKNOWLEDGEMENTS.filter((text) => !CHEERFUL.test(text)),

@@ -5,6 +5,21 @@ import { capitalize } from '../../lexicon/english.js';
 // check could read as an opinion ("good", "great", "love"), so it can sit beside any act. Each list fits one place
 // in a dialogue: people explain their evening when they ask for something, not in the middle of a critique.
 
+const KIDS_ASLEEP = 'The kids are asleep, so I finally have time.';
+const FRIENDS_COMING = "Friends are coming over later and it's my turn to pick.";
+const COUCH = 'My couch is calling.';
+const DINNER = 'Just in time for dinner.';
+const EARLY_NIGHT = 'Maybe I should just go to bed early.';
+
+/**
+ * Later asides that would not fit the scene an opening aside set: no dinner once the kids are asleep, and with friends
+ * on their way, no couch to oneself and no early night.
+ */
+export const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map([
+  [KIDS_ASLEEP, [DINNER]],
+  [FRIENDS_COMING, [COUCH, EARLY_NIGHT]],
+]);
+
 function build(d: DomainWords) {
   /** Asides that set the scene, said with an opening request or hello. */
   const OPENING_ASIDES: readonly string[] = present([
@@ -15,24 +30,24 @@ function build(d: DomainWords) {
     'Just got home from work.',
     'Finally, a quiet evening.',
     "It's raining here, so I'm staying in.",
-    'The kids are asleep, so I finally have time.',
+    KIDS_ASLEEP,
     "It's my first free night in ages.",
     'I just finished a big project at work.',
     `I've been meaning to ${d.consume.base} something all week.`,
     'My partner is out tonight, so I get to choose.',
-    d.screen && "Friends are coming over later and it's my turn to pick.",
+    d.screen && FRIENDS_COMING,
     d.a && `I'm home sick, so ${d.a} is about all I can manage.`,
   ]);
 
   /** Asides that look ahead to the evening, said on settling on an item. */
   const SETTLED_ASIDES: readonly string[] = present([
     !d.screen && "The kettle's on.",
-    'My couch is calling.',
+    COUCH,
     !d.screen && "I'll make a pot of tea first.",
     d.screen && 'Lights off, phone away.',
     !d.screen && 'Phone on silent.',
     "I'll text my sister about it later.",
-    'Just in time for dinner.',
+    DINNER,
   ]);
 
   /** The same, and treats for a fun night in: on settling on an item that is not grave (no popcorn for Shoah). */
@@ -45,7 +60,7 @@ function build(d: DomainWords) {
 
   /** Asides on giving up for the evening. */
   const GIVE_UP_ASIDES: readonly string[] = present([
-    'Maybe I should just go to bed early.',
+    EARLY_NIGHT,
     d.occasion && 'I might read a book instead.',
     "There's always tomorrow.",
     d.occasion && "I'll see what's on TV.",

@@ -1,17 +1,17 @@
 // Words of a genre or tag that make an item grave: no "Have fun!" or popcorn for a war film, a book about slavery or a
 // film tagged disturbing.
 const GRAVE =
-  /\b(war|holocaust|genocide|slavery|tragedy|grief|tearjerker|death|dying|suicide|racism|abuse|illness|cancer|loneliness|lonely|trauma|addiction|heroin|poverty|terrorism|colonialism|pandemics?|depression|depressing|disturbing|brutal|brutality|rape|torture|bleak|heartbreaking|serial killers?|true crime|totalitarian(?:ism)?|massacres?|atrocit(?:y|ies))\b/i;
+  /\b(war|holocaust|genocide|slavery|tragedy|grief|tearjerker|death|dying|suicide|racism|abuse|illness|cancer|loneliness|lonely|isolation|trauma|addiction|heroin|poverty|terrorism|colonialism|pandemics?|depression|depressing|disturbing|brutal|brutality|rape|torture|bleak|heartbreaking|serial killers?|true crime|totalitarian(?:ism)?|massacres?|atrocit(?:y|ies))\b/i;
 
 /** Whether words name something grave: war, grief, loneliness. No one is glad of it, however much they asked for it. */
 export function soundsGrave(text: string): boolean {
   return GRAVE.test(text);
 }
 
-// Violence, said as a fact of an item, is no good news, though a thriller's fans may want it.
-const KILLING = /\b(?:murders?|killings?|violen(?:ce|t)|gore|gory)\b/i;
+// Violence or drugs, said as a fact of an item, are no good news, though a thriller's fans may want them.
+const KILLING = /\b(?:murders?|killings?|violen(?:ce|t)|gore|gory|drugs?)\b/i;
 
-/** Whether words name something grave or a killing: a description welcomes none of what it says then. */
+/** Whether words name something grave, a killing or drugs: a description welcomes none of what it says then. */
 export function soundsSober(text: string): boolean {
   return GRAVE.test(text) || KILLING.test(text);
 }

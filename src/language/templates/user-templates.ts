@@ -796,7 +796,8 @@ function build(d: DomainWords) {
 
   /**
    * The same, saying the user knows of the item without having tried it: of one with something they said they like,
-   * as a horror fan knows of Halloween (1978) without having seen it.
+   * as a horror fan knows of Halloween (1978) without having seen it. Never "Any good?": the answer says what the item
+   * is like, and the catalog holds no verdict to give.
    */
   const ASK_ABOUT_HEARD_OF_ITEM: Styled<TitleWords> = {
     normal: [
@@ -804,7 +805,7 @@ function build(d: DomainWords) {
       ({ and }) => `${and} rings a bell, but that's all. What's it about?`,
       ({ and }) => `I know the name ${and}, but not much more. What's it like?`,
     ],
-    terse: [({ and }) => `Heard of ${and}, never ${d.experience.participle} it. Any good?`],
+    terse: [({ and }) => `Heard of ${and}, never ${d.experience.participle} it. What's it like?`],
   };
 
   /** Asking what an item's story is: only of items that tell one (not of a biography or a documentary). */

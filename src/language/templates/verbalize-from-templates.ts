@@ -21,11 +21,11 @@ import {
   type RespondRecommendWords,
   type ShiftWords,
 } from './assistant-templates.js';
-import { chattyAsides } from './chatty-asides.js';
+import { chattyAsides, SCENE_CLASHES } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct, STRONG_OPINION } from './compose-opinions.js';
 import { type DescribeOptions, describeItem } from './describe-templates.js';
 import { drawFrom, pickOf } from './draw-from.js';
-import { soundsGrave } from './grave-words.js';
+import { soundsSober } from './grave-words.js';
 import { itemAppositive, itemFact, namesGrave, namesHarrowing, tellsStory, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
@@ -424,7 +424,9 @@ function recommend(
 ): string {
   if (act.like !== undefined) return recommendLike(state, act, act.like, part);
   const titles = titleWords(state, act.items);
-  const reasons = critiqued === undefined ? act.reasons : act.reasons.filter((key) => key !== critiqued);
+  // Nor is another of its reasons said as the reason: after "… but more dramatic", "To match your interest in
+  // comedies, I picked Inside Out" reads as the request ignored.
+  const reasons = critiqued !== undefined && act.reasons.includes(critiqued) ? [] : act.reasons;
   const r = joinNouns(
     reasons.map((key) =>
       state.speaker === 'user'
@@ -883,7 +885,8 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   }
   const echo = rejected ? undefined : echoOf(last);
   // A liking of something grave ("I'm drawn to movies about racism") is taken in without cheer.
-  const sober = likedIn(last).some(soundsGrave);
+  // So is one of killing, violence or drugs ("Books about murder, nice." reads as glee at murder).
+  const sober = likedIn(last).some(soundsSober);
   // Asked what they made of a title, the user is answered by what they thought, whatever the voice, or not at all:
   // "Yes, The Game was okay." is not met with "Perfect, thanks.". A liking said with it is said back instead.
   const seen = echo === undefined ? last.acts.find((act) => act.type === 'answer-item' && act.seen) : undefined;
@@ -891,8 +894,16 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     return request.random.chance(SEEN_ANSWERED_RATE)
       ? request.random.pick(state.t.ACKNOWLEDGEMENTS_SEEN[seen.polarity ?? 'neutral'])
       : undefined;
+  // A strong liking the user offered besides what was asked ("Comedies?" "I don't mind them, though I absolutely love
+  // movies with Charlton Heston.") is taken in before the next question, whatever the voice: a bare "Any thoughts on
+  // fantasy?" ignores it. An open question ("What are you in the mood for?") asked for any liking.
+  const volunteered =
+    echo?.polarity === 'positive' &&
+    echo.strength >= STRONG_OPINION &&
+    first.type.startsWith('ask-') &&
+    askedOtherThan(request.history[request.history.length - 2], echo.attribute as string);
   // A question about an item that adds a liking or a dislike is answered by saying it back, whatever the voice.
-  if (first.type !== 'describe-item' && !request.random.chance(voice.acknowledge)) return undefined;
+  if (!volunteered && first.type !== 'describe-item' && !request.random.chance(voice.acknowledge)) return undefined;
   // A suggestion that gives the liking as its reason says it back already ("Since you like gangster films, …"); one
   // that gives another liking of the same turn is not preceded by this one ("So, talking animals. Given your
   // interest in road movies, …").
@@ -901,7 +912,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     echo !== undefined &&
     (first.reasons.includes(echo.attribute as string) ||
       (echo.polarity === 'positive' && likedIn(last).some((key) => first.reasons.includes(key))));
-  if (echo !== undefined && !cited && request.random.chance(ECHO_RATE)) {
+  if (echo !== undefined && !cited && (volunteered || request.random.chance(ECHO_RATE))) {
     const nounsOf = (act: ActOfType<'disclose'>) => echoNouns(act.attribute as string, last, state);
     const [said, also] = saidWith(echo, last);
     const x =
@@ -909,9 +920,11 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
         ? saidNoun(request.random, nounsOf(echo))
         : twoLikings(nounsOf(said)[0] as string, nounsOf(also)[0] as string);
     const words = { x };
-    const echoes =
-      echo.polarity === 'positive' && sober ? state.t.ECHOES_POSITIVE_GRAVE : state.t.ECHOES[echo.polarity];
-    return capitalize(request.random.pick(echoes)(words));
+    if (echo.polarity !== 'positive') return capitalize(request.random.pick(state.t.ECHOES[echo.polarity])(words));
+    // "Great, that's a start" only of the first liking the user states.
+    const firstLiking = !sober && !request.history.some((turn) => turn !== last && likedIn(turn).length > 0);
+    const echoes = sober ? state.t.ECHOES_POSITIVE_GRAVE : state.t.ECHOES.positive;
+    return capitalize(pickOf(request.random, echoes, firstLiking ? state.t.ECHOES_FIRST_LIKING : [])(words));
   }
   // An answer about an item says back only what the user added to their question ("What's Cosmos like? No true crime,
   // though." "No true crime, got it."), not a bare "Okay." before the answer.
@@ -928,6 +941,13 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   const informed = sober ? state.t.ACKNOWLEDGEMENTS_INFORMED_SOBER : state.t.ACKNOWLEDGEMENTS_INFORMED;
   const plain = sober ? state.t.ACKNOWLEDGEMENTS_SOBER : state.t.ACKNOWLEDGEMENTS;
   return pickOf(request.random, plain, last.acts.some(isOpinionated) ? informed : []);
+}
+
+/** Whether the recommender's turn asked about one title or one attribute, and not this one. */
+function askedOtherThan(turn: Turn | undefined, key: string): boolean {
+  const asked = turn?.acts.find((act) => act.type === 'ask-item' || act.type === 'ask-attribute');
+  if (asked?.type === 'ask-item') return true;
+  return asked?.type === 'ask-attribute' && asked.attribute !== undefined && asked.attribute !== key;
 }
 
 /** The attributes a user's turn says it likes. */
@@ -1065,13 +1085,20 @@ function asidesFor(
   if (first === 'greet' || first === 'state-goal') return { list: state.t.OPENING_ASIDES, opening: true };
   const accepted = acts.find((act) => act.type === 'accept');
   if (accepted !== undefined) {
-    return {
-      list: namesGrave(state.catalog, accepted.items) ? state.t.SETTLED_ASIDES : state.t.SETTLED_ASIDES_LIGHT,
-      opening: false,
-    };
+    const settled = namesGrave(state.catalog, accepted.items) ? state.t.SETTLED_ASIDES : state.t.SETTLED_ASIDES_LIGHT;
+    return { list: fittingScene(settled, state), opening: false };
   }
-  if (acts.some((act) => act.type === 'give-up')) return { list: state.t.GIVE_UP_ASIDES, opening: false };
+  if (acts.some((act) => act.type === 'give-up'))
+    return { list: fittingScene(state.t.GIVE_UP_ASIDES, state), opening: false };
   return undefined;
+}
+
+/** The asides that fit the scene the user's opening aside set, if it set one ("The kids are asleep, …"). */
+function fittingScene(list: readonly string[], state: TurnState): readonly string[] {
+  const opening = state.history.find((turn) => turn.speaker === 'user')?.text ?? '';
+  for (const [scene, clashes] of SCENE_CLASHES)
+    if (opening.includes(scene)) return list.filter((aside) => !clashes.includes(aside));
+  return list;
 }
 
 // A set of what the history holds, gathered on the first question: many turns never ask, and the history grows with
