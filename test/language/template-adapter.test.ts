@@ -1113,6 +1113,21 @@ describe('TemplateAdapter', () => {
     expect(echoes(likedBefore)).toBe(0);
   });
 
+  it('says back a strong liking with the strong dislike of the same turn, never one without the other', () => {
+    const said = questionsAfter("Absolutely no fantasy for me, but I'll always say yes to film noir.", [
+      disclose('negative', 0.9, { attribute: 'genre:Fantasy' }),
+      disclose('positive', 0.8, { attribute: 'genre:Film-Noir' }),
+    ]);
+    const noir = (text: string) => /\bnoir\b/i.test(text);
+    const fantasy = (text: string) => /\bfantas/i.test(text);
+    expect(said.filter((text) => noir(text) || fantasy(text)).length).toBeGreaterThan(20);
+    expect(said.filter((text) => noir(text) !== fantasy(text))).toEqual([]);
+    // The dislike is said as one: "Film noir, but no fantasy.", never "Ooh, fantasy. Nice."
+    expect(
+      said.filter((text) => /\b(?:nice|ooh|good shout|into) [^.]*fantas|fantas[^.]*, (?:nice|good shout)/i.test(text)),
+    ).toEqual([]);
+  });
+
   it('says two likings of people as one phrase, and a person last: no "films by Hitchcock and horror films"', () => {
     const people = questionsAfter('Big fan of films by Hitchcock and by Spielberg.', [
       disclose('positive', 0.5, { attribute: 'director:Alfred Hitchcock' }),

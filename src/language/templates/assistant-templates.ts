@@ -11,6 +11,12 @@ export interface AskAttributeWords {
   readonly x: string;
 }
 
+/** Words for saying back a liking (`x`) and a dislike (`y`) of one turn. */
+export interface EchoPairWords {
+  readonly x: string;
+  readonly y: string;
+}
+
 /** Words for a question about a whole facet: `f` is its plural ("genres", "kinds of stories"). */
 export interface AskFacetWords {
   readonly f: string;
@@ -266,6 +272,18 @@ function build(d: DomainWords) {
       ({ x }) => `Got it, you can take or leave ${x}.`,
     ],
   };
+
+  /**
+   * A liking and a dislike said as strongly in one turn, both said back ("Absolutely no fantasy for me, but I'll always
+   * say yes to film noir." "Film noir, but no fantasy. Got it."), with no cheer: one of them may be grave.
+   */
+  const ECHOES_LIKE_AND_DISLIKE: readonly Template<EchoPairWords>[] = [
+    ({ x, y }) => `${x}, but no ${y}. Got it.`,
+    ({ x, y }) => `Noted: ${x} yes, ${y} no.`,
+    ({ x, y }) => `Okay, ${x} in, ${y} out.`,
+    ({ x, y }) => `Right, ${x}, and ${y} off the list.`,
+    ({ x, y }) => `Got it: ${x}, and I'll keep ${y} out of it.`,
+  ];
 
   /** The same, said of the first liking the user states, and not of something grave. */
   const ECHOES_FIRST_LIKING: readonly Template<AskAttributeWords>[] = [({ x }) => `Great, that's a start: ${x}.`];
@@ -587,7 +605,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `Since ${r} came up, I'd recommend ${and}.`,
     ({ and, r }) => `${and} would be my choice, what with your fondness for ${r}.`,
     ({ and, r }) => `Going with ${r}, then: try ${and}.`,
-    ({ and, r }) => `I found one with ${r} in mind: ${and}.`,
+    ({ and, r }) => `With ${r} in mind, I found one: ${and}.`,
     ({ and, r }) => `For a fan of ${r}: ${and}.`,
     ({ and, r }) => `Given your interest in ${r}, ${and} could be the one.`,
     ({ and, r }) => `I'd put ${and} at the top of the list for ${r}.`,
@@ -652,7 +670,7 @@ function build(d: DomainWords) {
     ({ or, r }) => `Try ${or} if you have ${r} in mind.`,
     ({ and, r }) => `${and} line up with ${r}.`,
     ({ and, r }) => `Since ${r} came up, I'd recommend ${and}.`,
-    ({ and, list, r }) => `I found ${few(list)} with ${r} in mind: ${and}.`,
+    ({ and, list, r }) => `With ${r} in mind, I found ${few(list)}: ${and}.`,
     ({ or, r }) => `Going with ${r}, then: try ${or}.`,
     ({ and, r }) => `For a fan of ${r}: ${and}.`,
     ({ or, r }) => `Given your interest in ${r}, ${or} could be the one.`,
@@ -1302,6 +1320,7 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS_INFORMED,
     ECHOES,
     ECHOES_FIRST_LIKING,
+    ECHOES_LIKE_AND_DISLIKE,
     // No cheer after a liking of something grave: "Movies about racism, nice." reads as glee at racism.
     ECHOES_POSITIVE_GRAVE: ECHOES.positive.filter((template) => !CHEERFUL.test(template({ x: 'x' }))),
     ACKNOWLEDGEMENTS_SOBER: ACKNOWLEDGEMENTS.filter((text) => !CHEERFUL.test(text)),

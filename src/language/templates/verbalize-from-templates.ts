@@ -914,6 +914,14 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
       (echo.polarity === 'positive' && likedIn(last).some((key) => first.reasons.includes(key))));
   if (echo !== undefined && !cited && (volunteered || request.random.chance(ECHO_RATE))) {
     const nounsOf = (act: ActOfType<'disclose'>) => echoNouns(act.attribute as string, last, state);
+    // "Absolutely no fantasy for me, but I'll always say yes to film noir.": the one is not said back without the other,
+    // unless a suggestion gives the liking as its reason, which says it back already.
+    const pair = strongLikeAndDislike(last);
+    if (pair !== undefined && !(first.type === 'recommend' && first.reasons.includes(pair[0].attribute as string))) {
+      const [liking, dislike] = pair;
+      const words = { x: saidNoun(request.random, nounsOf(liking)), y: saidNoun(request.random, nounsOf(dislike)) };
+      return capitalize(request.random.pick(state.t.ECHOES_LIKE_AND_DISLIKE)(words));
+    }
     const [said, also] = saidWith(echo, last);
     const x =
       also === undefined
@@ -941,6 +949,36 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   const informed = sober ? state.t.ACKNOWLEDGEMENTS_INFORMED_SOBER : state.t.ACKNOWLEDGEMENTS_INFORMED;
   const plain = sober ? state.t.ACKNOWLEDGEMENTS_SOBER : state.t.ACKNOWLEDGEMENTS;
   return pickOf(request.random, plain, last.acts.some(isOpinionated) ? informed : []);
+}
+
+/**
+ * The one strong liking and the strongest strong dislike of a user's turn, when it has both: a turn with two strong
+ * likings says them back together instead ({@link saidWith}).
+ */
+function strongLikeAndDislike(turn: Turn): [ActOfType<'disclose'>, ActOfType<'disclose'>] | undefined {
+  let liking: ActOfType<'disclose'> | undefined;
+  let dislike: ActOfType<'disclose'> | undefined;
+  for (const act of turn.acts) {
+    if (act.type !== 'disclose' || act.attribute === undefined || act.items.length > 0) continue;
+    if (act.strength < STRONG_OPINION) continue;
+    if (act.polarity === 'positive') {
+      if (liking !== undefined) return undefined;
+      liking = act;
+    } else if (act.polarity === 'negative' && (dislike === undefined || act.strength > dislike.strength)) dislike = act;
+  }
+  if (liking === undefined || dislike === undefined) return undefined;
+  return sharesWord(liking.attribute as string, dislike.attribute as string) ? undefined : [liking, dislike];
+}
+
+// "Not into noir movies, but film noir, every time." is not said back as "Film noir, but no noir movies.".
+function sharesWord(a: string, b: string): boolean {
+  const words = (key: string) =>
+    key
+      .slice(key.indexOf(':') + 1)
+      .toLowerCase()
+      .split(/[^a-z]+/);
+  const of = new Set(words(a).filter((word) => word.length > 2));
+  return words(b).some((word) => of.has(word));
 }
 
 /** Whether the recommender's turn asked about one title or one attribute, and not this one. */
