@@ -2,6 +2,7 @@ import type { Item } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { frontArticle, splitYear } from '../catalog/title.js';
 import { COMMON_WORDS } from '../lexicon/common-words.js';
+import { spokenTitle } from '../lexicon/spoken-title.js';
 import { bracketedYearAfter, bracketedYearAt, MAX_YEAR_GAP, TextTokens } from './text-tokens.js';
 
 /** How a mention was recognised. */
@@ -199,6 +200,11 @@ export class MentionFinder {
         if (item.year !== undefined) this.#indexYear(form, item, yearKeys);
         this.#indexBare(form, name, item, bareKeys, spoken);
       }
+      // What people call a long title once it has come up ("A New Hope") names the item the text is about, and only
+      // that one: it is never looked for bare.
+      const short = spokenTitle(item, catalog);
+      const said = short === undefined ? undefined : titleForm(short);
+      if (said) forms.push(said);
       this.#forms.set(item.id, { year: item.year, forms });
     }
     for (const byLast of this.#byYear.values()) {

@@ -24,6 +24,7 @@ import { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import type { Persona } from '../../src/profile/profile-schema.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
 import { POLICY_STYLES, type PolicyStyle } from '../../src/simulation/belief-policy.js';
+import { titleParts } from '../helpers/title-parts.js';
 
 const STYLES: readonly PolicyStyle[] = ['balanced', 'elicitation-heavy', 'critiquing-heavy'];
 // Even budgets end on a user turn, odd ones give the assistant the last (closing) turn: both paths are exercised.
@@ -423,10 +424,18 @@ function namesWithoutYear(text: string, item: Item): boolean {
   const display = displayTitle(item);
   const suffix = ` (${item.year})`;
   if (item.year === undefined || !display.endsWith(suffix)) return false;
-  const short = display.slice(0, -suffix.length);
-  for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+  return namesPhrase(text, display.slice(0, -suffix.length));
+}
+
+/** The text names a title in two parts by one of them, as people do once it has come up (see titleParts). */
+function namesByPart(text: string, item: Item): boolean {
+  return titleParts(item.title).some((part) => namesPhrase(text, part));
+}
+
+function namesPhrase(text: string, phrase: string): boolean {
+  for (let at = text.indexOf(phrase); at >= 0; at = text.indexOf(phrase, at + 1)) {
     const before = text.charAt(at - 1);
-    const after = text.charAt(at + short.length);
+    const after = text.charAt(at + phrase.length);
     if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
   }
   return false;
@@ -454,9 +463,13 @@ function coherenceProblems(c: Case): string[] {
     for (const act of here) {
       for (const id of act.items) {
         const item = c.catalog.get(id);
+        if (!item) continue;
         const plain = named.has(id) || turn.speaker === 'user';
-        if (item && !turn.text.includes(displayTitle(item)) && !(plain && namesWithoutYear(turn.text, item)))
-          at(i, `${act.type} names ${id} but the text lacks "${displayTitle(item)}"`);
+        const said =
+          turn.text.includes(displayTitle(item)) ||
+          (plain && namesWithoutYear(turn.text, item)) ||
+          (named.has(id) && namesByPart(turn.text, item));
+        if (!said) at(i, `${act.type} names ${id} but the text lacks "${displayTitle(item)}"`);
       }
     }
     for (const act of here) for (const id of act.items) named.add(id);

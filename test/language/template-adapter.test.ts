@@ -814,6 +814,28 @@ describe('TemplateAdapter', () => {
     expect(short).toBe(200);
   });
 
+  it('says a long title in two parts as people do once it has come up, and the tracker agrees', () => {
+    const rings = id('The Lord of the Rings: The Fellowship of the Ring');
+    const history: Turn[] = [
+      {
+        index: 0,
+        speaker: 'assistant',
+        text: 'Try The Lord of the Rings: The Fellowship of the Ring (2001).',
+        acts: [{ type: 'recommend', items: [rings], reasons: [] }],
+      },
+    ];
+    const tracker = new ConsistencyTracker({ catalog, profile: new PreferenceProfile({ id: 'u' }) });
+    const reject: DialogueAct = { type: 'reject', items: [rings], seen: false };
+    for (let seed = 0; seed < 50; seed++) {
+      const text = adapter.verbalizeSync({ ...request('user', [reject], seed), history });
+      expect(text).toContain('The Fellowship of the Ring');
+      expect(text).not.toContain('The Lord of the Rings');
+      expect(tracker.checkText({ index: 1, speaker: 'user', text, acts: [reject] })).toEqual([]);
+    }
+    // Its first mention is whole.
+    expect(render('user', [reject], 0)).toContain('The Lord of the Rings: The Fellowship of the Ring');
+  });
+
   it('lets a user name the far better known of two films of one title without its year, and the tracker agrees', () => {
     const own = new ItemCatalog(
       [

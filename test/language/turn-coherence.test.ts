@@ -3,6 +3,7 @@ import { itemAttributeKeys } from '../../src/catalog/item.js';
 import type { DialogueRecord, ItemCatalog } from '../../src/index.js';
 import { BUILTIN_CATALOGS } from '../helpers/builtin-catalogs.js';
 import { templateDialogues } from '../helpers/template-dialogues.js';
+import { titleForms } from '../helpers/title-parts.js';
 import { UNTOLD_GENRES } from '../helpers/untold-genres.js';
 
 // What a careful reader holds a recommender to, turn by turn: it does not promise to look for something and then
@@ -149,7 +150,7 @@ const HELPED =
 /** The text with every title of the turn's items taken out: titles carry their own "?" and "!" ("What About Bob?"). */
 function withoutTitles(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
   let out = text;
-  for (const id of ids) out = out.replaceAll(catalog.require(id).title, 'T');
+  for (const id of ids) for (const form of titleForms(catalog.require(id).title)) out = out.replaceAll(form, 'T');
   return out;
 }
 
@@ -162,7 +163,7 @@ function afterSuggestion(plain: string): string {
 
 /** The text from the first title of `ids` on, every title taken out: where a question would want an answer. */
 function fromSuggestion(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
-  const titles = ids.map((id) => catalog.require(id).title);
+  const titles = ids.flatMap((id) => titleForms(catalog.require(id).title));
   const first = Math.min(...titles.map((title) => text.indexOf(title)).filter((at) => at >= 0));
   let out = text.slice(first);
   for (const title of titles) out = out.replaceAll(title, '');

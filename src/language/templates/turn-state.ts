@@ -6,6 +6,7 @@ import type { Turn } from '../../dialogue/turn.js';
 import { COMMON_WORDS } from '../../lexicon/common-words.js';
 import type { DomainPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList } from '../../lexicon/english.js';
+import { spokenTitle } from '../../lexicon/spoken-title.js';
 import type { Persona } from '../../profile/profile-schema.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import type { AssistantTemplates } from './assistant-templates.js';
@@ -116,6 +117,9 @@ export function titleWords(state: TurnState, ids: readonly string[]): TitleWords
   const list = ids.map((id) => {
     const item = state.catalog.require(id);
     const display = displayTitle(item);
+    // Once it has come up, a long title is said as people say it: "A New Hope", "Sapiens".
+    const spoken = state.known.has(id) ? spokenTitle(item, state.catalog) : undefined;
+    if (spoken !== undefined) return spoken;
     const known = plain || state.known.has(id) ? knownTitle(item, state.catalog) : undefined;
     const apart = known?.namesakes.some(
       (other) =>

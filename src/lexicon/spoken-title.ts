@@ -1,0 +1,59 @@
+import type { Item } from '../catalog/item.js';
+import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { perItem } from '../catalog/per-item.js';
+import { COMMON_WORDS } from './common-words.js';
+
+// Titles of fewer words are said whole: "Mad Max: Fury Road", "Avengers: Endgame", "Batman: Year One".
+const MIN_WORDS = 5;
+// "Terminator 2", "Star Trek II", "Maus I": a numbered part is named by its number.
+const NUMBERED = /\s(?:\d+|[IVX]+)$/;
+
+// "Star Trek: The Motion Picture" is not "The Motion Picture", nor "Deathly Hallows: Part 1" "Part 1".
+const GENERIC = /^(?:the )?(?:movie|motion picture|film)$|^(?:part|vol\.?|volume|chapter|book|episode) \S+$/i;
+
+const franchises = new WeakMap<ItemCatalog, ReadonlySet<string>>();
+
+/** The parts before a title's colon that two items or more share: "Star Wars", "The Lord of the Rings". */
+function sharedPrefixes(catalog: ItemCatalog): ReadonlySet<string> {
+  let shared = franchises.get(catalog);
+  if (!shared) {
+    const seen = new Set<string>();
+    const twice = new Set<string>();
+    for (const item of catalog) {
+      const at = item.title.indexOf(': ');
+      if (at < 0) continue;
+      const prefix = item.title.slice(0, at);
+      if (seen.has(prefix)) twice.add(prefix);
+      seen.add(prefix);
+    }
+    shared = twice;
+    franchises.set(catalog, shared);
+  }
+  return shared;
+}
+
+/** Whether a short form can stand for the item: words people say, naming no other item of the catalog. */
+function sayable(short: string, item: Item, catalog: ItemCatalog): boolean {
+  if (!/\p{L}/u.test(short) || GENERIC.test(short)) return false;
+  if (!short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()))) return false;
+  return catalog.findByTitle(short).every((other) => other.id === item.id);
+}
+
+/**
+ * What people call an item with a long title in two parts once it has come up: the part after the colon for one of
+ * a series ("A New Hope" for Star Wars: Episode IV - A New Hope, "The Fellowship of the Ring"), the part before it
+ * otherwise ("Sapiens", "Interview with the Vampire", "Dr. Strangelove", "Terminator 2"). Undefined for a title said
+ * whole: short, in one part, or whose short form would be a number, an everyday word or another item's title.
+ */
+export const spokenTitle = perItem((item: Item, catalog: ItemCatalog): string | undefined => {
+  const { title } = item;
+  const at = title.indexOf(': ');
+  if (at < 0 || title.split(' ').filter((word) => /\p{L}|\d/u.test(word)).length < MIN_WORDS) return undefined;
+  const before = title.slice(0, at).replace(/ or$/, '');
+  const after = title.slice(at + 2);
+  const series = !NUMBERED.test(before) && sharedPrefixes(catalog).has(title.slice(0, at));
+  // "Episode IV - A New Hope", "Impossible - Dead Reckoning Part One": the name comes after the dash.
+  const dash = after.lastIndexOf(' - ');
+  const short = !series ? before : dash < 0 ? after : after.slice(dash + 3);
+  return sayable(short, item, catalog) ? short : undefined;
+});
