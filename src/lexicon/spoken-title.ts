@@ -5,6 +5,9 @@ import { COMMON_WORDS } from './common-words.js';
 
 // Titles of fewer words are said whole: "Mad Max: Fury Road", "Avengers: Endgame", "Batman: Year One".
 const MIN_WORDS = 5;
+const MIN_WORD_LENGTH = 6;
+// "SPQR" is said as it is written.
+const ACRONYM = /^\p{Lu}{3,}$/u;
 // "Terminator 2", "Star Trek II", "Maus I": a numbered part is named by its number.
 const NUMBERED = /\s(?:\d+|[IVX]+)$/;
 
@@ -34,8 +37,12 @@ function sharedPrefixes(catalog: ItemCatalog): ReadonlySet<string> {
 
 /** Whether a short form can stand for the item: words people say, naming no other item of the catalog. */
 function sayable(short: string, item: Item, catalog: ItemCatalog): boolean {
-  if (!/\p{L}/u.test(short) || GENERIC.test(short)) return false;
-  if (!short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()))) return false;
+  // "2.0 You Can (Not) Advance" is no name anyone says, and a short single word ("Henry", "Waco") reads as a word or
+  // a person rather than a title.
+  if (!/^\p{L}/u.test(short) || short.includes('(') || GENERIC.test(short)) return false;
+  const word = !short.includes(' ');
+  if (word && ((short.length < MIN_WORD_LENGTH && !ACRONYM.test(short)) || COMMON_WORDS.has(short.toLowerCase())))
+    return false;
   return catalog.findByTitle(short).every((other) => other.id === item.id);
 }
 

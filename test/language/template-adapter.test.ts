@@ -642,7 +642,7 @@ describe('TemplateAdapter', () => {
       ...settled("Friends are coming over later and it's my turn to pick.", accept),
       ...settled("Friends are coming over later and it's my turn to pick.", giveUp),
     ];
-    expect(friends.filter((text) => /\bmy couch\b|\bto bed\b/i.test(text))).toEqual([]);
+    expect(friends.filter((text) => /\bmy couch\b|\bto bed\b|\balways tomorrow\b|\bon TV\b/i.test(text))).toEqual([]);
     // The asides are still said, and said in another evening.
     expect(kids.filter((text) => /\bcouch\b/i.test(text)).length).toBeGreaterThan(5);
     expect(
@@ -1148,6 +1148,36 @@ describe('TemplateAdapter', () => {
     expect(
       said.filter((text) => /\b(?:nice|ooh|good shout|into) [^.]*fantas|fantas[^.]*, (?:nice|good shout)/i.test(text)),
     ).toEqual([]);
+  });
+
+  it('takes "Loved it, but I have seen it" as a suggestion that was right, not one to scrap', () => {
+    const history: Turn[] = [
+      {
+        index: 0,
+        speaker: 'assistant',
+        text: 'Try Heat (1995).',
+        acts: [{ type: 'recommend', items: [HEAT], reasons: [] }],
+      },
+      {
+        index: 1,
+        speaker: 'user',
+        text: 'Loved Heat. Already seen it, though.',
+        acts: [
+          { type: 'disclose', items: [HEAT], polarity: 'positive', strength: 0.9 },
+          { type: 'reject', items: [HEAT], seen: true },
+        ],
+      },
+    ];
+    const next: DialogueAct = { type: 'recommend', items: [ALIEN], reasons: [] };
+    const said = Array.from({ length: 300 }, (_, seed) =>
+      adapter.verbalizeSync({ ...request('assistant', [next], seed), history }),
+    );
+    expect(said.filter((text) => /scrap|do better|rethink|drawing board|harm done|fair enough/i.test(text))).toEqual(
+      [],
+    );
+    expect(
+      said.filter((text) => /right track|instincts|right direction|works for you|landed/i.test(text)).length,
+    ).toBeGreaterThan(20);
   });
 
   it('says two likings of people as one phrase, and a person last: no "films by Hitchcock and horror films"', () => {

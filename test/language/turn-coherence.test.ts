@@ -238,7 +238,8 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       const scene = dialogue.turns[sceneSetting]?.text ?? '';
       if (
         (/\bkids are (?:asleep|in bed)\b/i.test(scene) && /\bdinner\b/i.test(turn.text)) ||
-        (/\bfriends are coming\b/i.test(scene) && /\bmy couch\b|\bto bed\b/i.test(turn.text))
+        (/\bfriends are coming\b/i.test(scene) &&
+          /\bmy couch\b|\bto bed\b|\balways tomorrow\b|\bon TV\b/i.test(turn.text))
       )
         found.push({ rule: 'small talk out of the scene the user set', text: `${scene} / ${turn.text}` });
     }

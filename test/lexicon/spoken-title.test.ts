@@ -22,6 +22,10 @@ const titles = [
   'Heat: A Story of Two Men in Los Angeles',
   'Heat',
   'Home: A Very Long Documentary About a House',
+  'Henry: Portrait of a Serial Killer',
+  'Evangelion: 1.0 You Are (Not) Alone',
+  'Evangelion: 2.0 You Can (Not) Advance',
+  'SPQR: A History of Ancient Rome',
 ];
 const catalog = new ItemCatalog(
   titles.map((title, i) => ({ id: `t${i}`, title, year: 1990 + i, attributes: { genre: ['Drama'] } })),
@@ -41,9 +45,10 @@ describe('spokenTitle', () => {
     expect(spoken('Sapiens: A Brief History of Humankind')).toBe('Sapiens');
     expect(spoken('Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb')).toBe('Dr. Strangelove');
     expect(spoken('Terminator 2: Judgment Day and Beyond')).toBe('Terminator 2');
+    expect(spoken('SPQR: A History of Ancient Rome')).toBe('SPQR');
   });
 
-  it('says whole a short title, a part that is a number, a word, a part number or another title', () => {
+  it('says whole a short title, or one whose part is a number, a short word, a part number or another title', () => {
     for (const title of [
       'Mad Max: Fury Road',
       'Mission: Impossible',
@@ -52,6 +57,8 @@ describe('spokenTitle', () => {
       '2010: The Year We Make Contact',
       'Heat: A Story of Two Men in Los Angeles',
       'Home: A Very Long Documentary About a House',
+      'Henry: Portrait of a Serial Killer',
+      'Evangelion: 2.0 You Can (Not) Advance',
     ])
       expect(spoken(title), title).toBeUndefined();
   });

@@ -27,6 +27,11 @@ function few(list: readonly string[]): string {
   return list.length === 2 ? 'two' : 'a few';
 }
 
+// "Would you watch either of them?" of two.
+function anyOf(list: readonly string[]): string {
+  return list.length === 2 ? 'either of them' : 'any of them';
+}
+
 /** Words for a recommendation: the titles and, when the act gives reasons, their noun phrases joined. */
 export interface RecommendWords extends TitleWords {
   /** "sci-fi and time travel"; empty when the act gives no reasons. */
@@ -337,6 +342,18 @@ function build(d: DomainWords) {
   /**
    * Acknowledgements of a turn that turned something down: one title or several, so none says "that one" or "it".
    */
+  /**
+   * After "I loved Heat. Already seen it, though.": the suggestion was right, only not new, so no "Fair, I can do
+   * better." or "Okay, scrap that idea.".
+   */
+  const ACKNOWLEDGEMENTS_AFTER_LOVED_SEEN: readonly string[] = [
+    'Good to hear I was on the right track.',
+    'Nice, so my instincts were right.',
+    'Good, so that was the right direction.',
+    'Great, so I know what works for you.',
+    'Good to know it landed.',
+  ];
+
   const ACKNOWLEDGEMENTS_AFTER_REJECT: readonly string[] = [
     'No problem.',
     'Fair enough.',
@@ -788,7 +805,7 @@ function build(d: DomainWords) {
     ({ or }) => `I'd suggest ${or}; they seem like good fits for you.`,
     ({ and, list }) => `${capitalize(few(list))} ideas: ${and}. They fit what you've told me so far.`,
     ({ and }) => `${and} could be good matches for you.`,
-    ({ and }) => `Here are some options: ${and}. Does any of them catch your eye?`,
+    ({ and, list }) => `Here are some options: ${and}. Does ${anyOf(list)} catch your eye?`,
     ({ and }) => `You could try ${and}.`,
     ({ or }) => `Have you considered ${or}?`,
     ({ and, list }) => `${capitalize(few(list))} to consider: ${and}.`,
@@ -841,7 +858,7 @@ function build(d: DomainWords) {
   /** Several items, with their own invitation to answer (nothing follows it). */
   const RECOMMEND_MANY_ASKING: readonly Template<RecommendWords>[] = [
     ({ and }) => `Some picks for you: ${and}. Anything there catch your eye?`,
-    ({ and }) => `I'd go for ${and}. Would you ${d.consume.base} any of them?`,
+    ({ and, list }) => `I'd go for ${and}. Would you ${d.consume.base} ${anyOf(list)}?`,
   ];
 
   /** One item like a title the user said they liked ("Since you liked Heat, …"). */
@@ -1326,6 +1343,7 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS_SOBER: ACKNOWLEDGEMENTS.filter((text) => !CHEERFUL.test(text)),
     ACKNOWLEDGEMENTS_INFORMED_SOBER: ACKNOWLEDGEMENTS_INFORMED.filter((text) => !CHEERFUL.test(text)),
     ACKNOWLEDGEMENTS_AFTER_REJECT,
+    ACKNOWLEDGEMENTS_AFTER_LOVED_SEEN,
     ACKNOWLEDGEMENTS_SEEN,
     ACKNOWLEDGEMENTS_UNSEEN,
     // No treat, luck or looking forward in Schindler's List.

@@ -10,14 +10,16 @@ const FRIENDS_COMING = "Friends are coming over later and it's my turn to pick."
 const COUCH = 'My couch is calling.';
 const DINNER = 'Just in time for dinner.';
 const EARLY_NIGHT = 'Maybe I should just go to bed early.';
+const TOMORROW = "There's always tomorrow.";
+const TV = "I'll see what's on TV.";
 
 /**
  * Later asides that would not fit the scene an opening aside set: no dinner once the kids are asleep, and with friends
- * on their way, no couch to oneself and no early night.
+ * on their way tonight, no couch to oneself, no early night, no putting it off and no TV instead.
  */
 export const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map([
   [KIDS_ASLEEP, [DINNER]],
-  [FRIENDS_COMING, [COUCH, EARLY_NIGHT]],
+  [FRIENDS_COMING, [COUCH, EARLY_NIGHT, TOMORROW, TV]],
 ]);
 
 function build(d: DomainWords) {
@@ -62,8 +64,8 @@ function build(d: DomainWords) {
   const GIVE_UP_ASIDES: readonly string[] = present([
     EARLY_NIGHT,
     d.occasion && 'I might read a book instead.',
-    "There's always tomorrow.",
-    d.occasion && "I'll see what's on TV.",
+    TOMORROW,
+    d.occasion && TV,
   ]);
   return { OPENING_ASIDES, SETTLED_ASIDES, SETTLED_ASIDES_LIGHT, GIVE_UP_ASIDES };
 }

@@ -937,6 +937,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   // An answer about an item says back only what the user added to their question ("What's Cosmos like? No true crime,
   // though." "No true crime, got it."), not a bare "Okay." before the answer.
   if (first.type === 'describe-item') return undefined;
+  if (rejected && lovedButSeen(last)) return request.random.pick(state.t.ACKNOWLEDGEMENTS_AFTER_LOVED_SEEN);
   if (rejected) {
     // A last suggestion before the goodbye promises no more ("Plenty more where that came from. … That's my last idea
     // for tonight.").
@@ -979,6 +980,17 @@ function sharesWord(a: string, b: string): boolean {
       .split(/[^a-z]+/);
   const of = new Set(words(a).filter((word) => word.length > 2));
   return words(b).some((word) => of.has(word));
+}
+
+/** Whether every title the user turned down as seen, they said they liked: "Loved Heat. Seen it, though." */
+function lovedButSeen(turn: Turn): boolean {
+  const liked = praisedIn(turn.acts);
+  const seen = turn.acts.filter((act) => act.type === 'reject' && act.seen === true);
+  return (
+    seen.length > 0 &&
+    turn.acts.every((act) => act.type !== 'reject' || act.seen === true) &&
+    seen.every((act) => act.items.every((id) => liked.includes(id)))
+  );
 }
 
 /** Whether the recommender's turn asked about one title or one attribute, and not this one. */
