@@ -53,6 +53,8 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
     /\bT(?: \(\d{4}\))? and T(?: \(\d{4}\))? (?:are|have) (?:more|less|not) (?:of )?an? /,
   ],
   ['"the anything … front"', /\bthe anything\b/],
+  // "Something to note: it's also a Best Picture winner. And, to match what you said, it's also a heist movie."
+  ['"also" twice', /\bit's also\b.*\bit's also\b/i],
   // "Not feeling A, B and C": turning several down takes "or".
   ['"and" in a refusal of several', /\bNot feeling T(?: \(\d{4}\))?(?:, T(?: \(\d{4}\))?)* and T\b/],
   // "I've always loved poetry these days", "I'm generally a fan of Hardy, on the whole", "I like books about

@@ -440,8 +440,8 @@ function wantedSentence(
   );
   const { things, themes } = unsaidFeatures(wanted.feature, said);
   // The first sentence said what kind of item it is: another kind is more of what it is ("it's also a time-loop
-  // story"), not a correction.
-  const also = KIND_QUALITY.test(qualities[0] ?? '') ? 'also ' : '';
+  // story"), not a correction; said once ("it's also a Best Picture winner. And it's a heist movie", not "also" twice).
+  const also = KIND_QUALITY.test(qualities[0] ?? '') && !/\bit's also\b/i.test(before) ? 'also ' : '';
   const clauses = [
     qualities.length > 0 ? `it's ${also}${joinList(qualities)}` : '',
     things.length > 0 ? `it has ${joinList(things)}` : '',
