@@ -419,6 +419,16 @@ describe('item facts', () => {
     }
   });
 
+  it('says no bare "a classic" after a title, a verdict rather than a kind, but still "It\'s a classic."', () => {
+    const books = builtinBooksCatalog();
+    // Its only genre is Classics.
+    const item = books.require(books.resolveTitle('The Red and the Black').id);
+    const appositives = said((random) => itemAppositive(item, books, random));
+    expect(appositives.filter((text) => text === 'a classic')).toEqual([]);
+    expect(appositives.some((text) => text !== '')).toBe(true);
+    expect(said((random) => itemFact(item, books, random)).some((text) => /\ba classic\./.test(text))).toBe(true);
+  });
+
   it('says the maker "as I said" only when the suggestion named them as the maker, not as cast or a liking', () => {
     const kane = catalog.require(catalog.resolveTitle('Citizen Kane').id);
     const keys = catalog.attributeKeysOf(kane.id);

@@ -609,6 +609,14 @@ describe('TemplateAdapter', () => {
     expect(alone.some((text) => emptyHanded.test(text))).toBe(true);
   });
 
+  it('says goodbye once: nothing follows a "Bye!" ("Bye! Bye for now!")', () => {
+    const closes = Array.from({ length: 600 }, (_, seed) =>
+      render('assistant', [{ type: 'close', items: [MATRIX] }], seed),
+    );
+    expect(closes.some((text) => /\bBye!$/.test(text))).toBe(true);
+    expect(closes.filter((text) => /\bBye! \S/.test(text))).toEqual([]);
+  });
+
   it("keeps a chatty user's small talk to the evening they set out: no dinner once the kids are asleep", () => {
     const settled = (opening: string, acts: DialogueAct[]) =>
       Array.from({ length: 400 }, (_, seed) => {
@@ -1268,6 +1276,27 @@ describe('TemplateAdapter', () => {
       render('assistant', [{ type: 'recommend', items: [HEAT], reasons: ['genre:Crime'] }], seed),
     );
     expect(fresh.some((text) => /Heat \(1995\)\?/.test(text))).toBe(true);
+  });
+
+  it('tells a user who has just said they have not seen a title no "plenty of people have seen it"', () => {
+    // The built-in films with how many people rated each (MovieLens's kind of catalog): Heat among the best known.
+    const rated = new ItemCatalog(
+      catalog.items().map((item, position) => ({ ...item, popularity: item.id === HEAT ? 1000 : position % 50 })),
+      { domain: catalog.domain },
+    );
+    const seenByMany = /\bpeople have seen\b/;
+    const suggest = (history: Turn[]) =>
+      Array.from({ length: 600 }, (_, seed) =>
+        adapter.verbalizeSync({
+          ...request('assistant', [{ type: 'recommend', items: [HEAT], reasons: [] }], seed),
+          catalog: rated,
+          history,
+        }),
+      );
+    expect(suggest(HEAT_UNSEEN).filter((text) => seenByMany.test(text))).toEqual([]);
+    // How well known it is may still be said, and the many who have seen it to a user who was not asked.
+    expect(suggest(HEAT_UNSEEN).some((text) => /\bmost watched\b/.test(text))).toBe(true);
+    expect(suggest([]).some((text) => seenByMany.test(text))).toBe(true);
   });
 
   it('asks about a title it already said it has not seen without saying so again ("Heard of Heat, never seen it")', () => {

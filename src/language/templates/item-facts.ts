@@ -202,23 +202,28 @@ const THEME_ALONE: readonly Fact[] = [
 const THEME: readonly Fact[] = [...THEME_ALONE, ({ s, np, theme }) => `${s.it}'s ${np} about ${theme}.`];
 
 /** How widely a film has been seen, as a recommender would pass it on. */
+const MOST_SEEN: Fact = ({ w }) => `It is one of the most ${w.consumed} ${w.alts} around.`;
+const FAIRLY_WELL_KNOWN: Fact = ({ s }) => `${s.it}'s fairly well known.`;
+const POPULAR_PICK: Fact = ({ s }) => `${s.it}'s a popular pick.`;
 const FAME: Readonly<Record<Fame, readonly Fact[]>> = {
   top: [
-    ({ w }) => `It is one of the most ${w.consumed} ${w.alts} around.`,
+    MOST_SEEN,
     ({ s, w }) => `A lot of people have ${w.seen} ${s.inner}.`,
     ({ s, w }) => `${s.it}'s one of the big ones; plenty of people have ${w.seen} it.`,
   ],
-  known: [
-    ({ s }) => `${s.it}'s fairly well known.`,
-    ({ w }) => `Plenty of people have ${w.seen} it.`,
-    ({ s }) => `${s.it}'s a popular pick.`,
-  ],
+  known: [FAIRLY_WELL_KNOWN, ({ w }) => `Plenty of people have ${w.seen} it.`, POPULAR_PICK],
   little: [
     ({ s }) => `${s.it}'s a lesser-known one.`,
     ({ w }) => `Not many people have ${w.seen} it.`,
     ({ s }) => `${s.it} flew under the radar a bit.`,
     ({ s }) => `${s.it}'s a bit of a hidden find.`,
   ],
+};
+// To a user who has just said they have not seen it, "plenty of people have seen it" reads as a jab.
+const FAME_TO_ONE_WHO_HAS_NOT_SEEN: Readonly<Record<Fame, readonly Fact[]>> = {
+  top: [MOST_SEEN],
+  known: [FAIRLY_WELL_KNOWN, POPULAR_PICK],
+  little: FAME.little,
 };
 
 const IT: Subject = { it: 'It', inner: 'it' };
@@ -464,7 +469,7 @@ export function tellsStory(item: Item, catalog: ItemCatalog): boolean {
 /**
  * One sentence of true facts about an item, said after its title: its kind of film, who made it, who is in it, or a
  * tag ("It's a crime thriller by Michael Mann."). The title itself is never repeated; nor its era when the title was
- * written with its year (`dated`).
+ * written with its year (`dated`); nor how many have seen it to a user who has just said they have not (`saidUnseen`).
  */
 export function itemFact(
   item: Item,
@@ -472,6 +477,7 @@ export function itemFact(
   random: SeededRandom,
   said: ReadonlySet<string> = NOTHING_SAID,
   dated = false,
+  saidUnseen = false,
 ): string {
   const words = wordsOf(item, catalog, random, said, dated);
   const subject = IT;
@@ -490,7 +496,7 @@ export function itemFact(
     const tags = kinded ? TAGS : TAGS_ALONE;
     lists.push(tags, tags);
   }
-  if (words.fame !== undefined) lists.push(FAME[words.fame]);
+  if (words.fame !== undefined) lists.push((saidUnseen ? FAME_TO_ONE_WHO_HAS_NOT_SEEN : FAME)[words.fame]);
   if (lists.length === 0) return '';
   return random.pick(random.pick(lists))({ ...words, s: subject });
 }
@@ -535,9 +541,10 @@ export function itemAppositive(
   if (words.kindSaid) return '';
   const kind = words.npEnd.slice(words.npEnd.indexOf(' ') + 1);
   const appositive = random.pick(APPOSITIVES)({ ...words, kind });
-  // The kind alone says nothing where the phrasing has no words for the item's genres: "Dune (1965), a book".
-  const bare = (appositive === words.np || appositive === words.npEnd) && itemWords(item, catalog).genres.length === 0;
-  return bare ? '' : appositive;
+  // The kind alone says nothing where the phrasing has no words for the item's genres: "Dune (1965), a book"; nor
+  // where it is a verdict, not a kind: "Have you read Ulysses (1922), a classic?".
+  const alone = appositive === words.np || appositive === words.npEnd;
+  return alone && (itemWords(item, catalog).genres.length === 0 || appositive === 'a classic') ? '' : appositive;
 }
 
 /**

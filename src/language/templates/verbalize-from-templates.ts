@@ -543,14 +543,23 @@ function recommendTail(
     const values = act.reasons.map((key) => key.slice(key.indexOf(':') + 1));
     const first = ids[0] as string;
     const question = state.history.at(-2);
-    if (question?.acts.some((a) => a.type === 'ask-item' && a.items[0] === first)) {
+    const askedAbout = question?.acts.some((a) => a.type === 'ask-item' && a.items[0] === first) === true;
+    if (askedAbout) {
       const questionText = question.text.toLowerCase();
       for (const facetValues of Object.values(catalog.require(first).attributes))
         for (const value of facetValues) if (questionText.includes(value.toLowerCase())) values.push(value);
     }
     const said = values.length === 0 ? undefined : new Set(values);
     if (ids.length === 1 && random.chance(0.5)) {
-      const sentence = itemFact(catalog.require(first), catalog, random, said, writtenWithYear(state, first));
+      // Asked about and suggested, it is one the user has just said they have not seen.
+      const sentence = itemFact(
+        catalog.require(first),
+        catalog,
+        random,
+        said,
+        writtenWithYear(state, first),
+        askedAbout,
+      );
       if (sentence !== '') fact = ` ${sentence}`;
     } else {
       // Only after the first of a pair ("A, a horror comedy, or B"): after the last title of a list, the words read
@@ -637,8 +646,9 @@ const THANKS = /\b(?:thanks|thank|cheers|appreciated|help|helpful)\b/i;
 
 // A wish is not said twice over: "Enjoy Heat (1995)!" is not followed by "Enjoy your movie night!", "Have a great
 // time with Heat (1995)!" by "Have a nice evening!", "Enjoy your evening!" by "Have a good evening!", nor "Lovely.
-// Enjoy Heat!" by "Have a lovely night in!".
+// Enjoy Heat!" by "Have a lovely night in!"; and nothing follows a goodbye ("… Bye! Bye for now!").
 function wishedAlready(text: string, wish: string): boolean {
+  if (SAYS_BYE.test(text)) return true;
   const said = new Set(text.toLowerCase().split(NOT_A_WORD));
   if (
     wish
@@ -655,6 +665,8 @@ function wishedAlready(text: string, wish: string): boolean {
 }
 
 const NOT_A_WORD = /[^a-z']+/;
+
+const SAYS_BYE = /\bBye\b/i;
 
 function edgeWords(text: string): [string, string] {
   const words = text.trim().split(' ');
