@@ -1278,6 +1278,32 @@ describe('TemplateAdapter', () => {
     expect(fresh.some((text) => /Heat \(1995\)\?/.test(text))).toBe(true);
   });
 
+  it('allows, now and then, that a fan of a director may have seen their film already, never of a genre liking', () => {
+    const hedge = /\b(?:Unless you've seen|If you haven't seen|You may well have seen|Assuming you haven't seen)\b/;
+    const liked = (attribute: string): Turn[] =>
+      oneTurn('user', 'I love it.', [disclose('positive', 0.9, { attribute })]).map((turn) => ({ ...turn, index: 1 }));
+    const suggest = (reason: string, history: Turn[], items = [HEAT]) =>
+      Array.from({ length: 400 }, (_, seed) =>
+        adapter.verbalizeSync({
+          ...request('assistant', [{ type: 'recommend', items, reasons: [reason] }], seed),
+          history,
+        }),
+      );
+    const mann = suggest('director:Michael Mann', liked('director:Michael Mann'));
+    const hedged = mann.filter((text) => hedge.test(text)).length;
+    expect(hedged).toBeGreaterThan(60);
+    expect(hedged).toBeLessThan(240);
+    // Of two titles, "them"; and the hedge ends the turn.
+    const nolan = 'director:Christopher Nolan';
+    const two = suggest(nolan, liked(nolan), [id('Inception'), id('The Dark Knight')]);
+    expect(two.some((text) => /\bseen them\b/.test(text))).toBe(true);
+    expect([...mann, ...two].filter((text) => hedge.test(text) && !/[.]$/.test(text))).toEqual([]);
+    // Not of a genre, nor of a liking the user never stated, nor of a title the user just said they have not seen.
+    expect(suggest('genre:Crime', liked('genre:Crime')).filter((text) => hedge.test(text))).toEqual([]);
+    expect(suggest('director:Michael Mann', []).filter((text) => hedge.test(text))).toEqual([]);
+    expect(suggest('director:Michael Mann', HEAT_UNSEEN).filter((text) => hedge.test(text))).toEqual([]);
+  });
+
   it('tells a user who has just said they have not seen a title no "plenty of people have seen it"', () => {
     // The built-in films with how many people rated each (MovieLens's kind of catalog): Heat among the best known.
     const rated = new ItemCatalog(

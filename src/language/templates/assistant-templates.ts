@@ -930,6 +930,24 @@ function build(d: DomainWords) {
   ];
 
   /**
+   * Said after suggesting the work of a person or a series the user said they like, which a fan may well know
+   * already ("Since you enjoy Thomas Mann's writing, give Death in Venice a try. Unless you've read it already.").
+   */
+  const FAN_HEDGES_ONE: readonly string[] = [
+    `Unless you've ${d.experience.participle} it already, that is.`,
+    `If you haven't ${d.experience.participle} it yet, that is.`,
+    `You may well have ${d.experience.participle} it already, of course.`,
+    `Assuming you haven't ${d.experience.participle} it yet.`,
+  ];
+  /** The same, of several titles. */
+  const FAN_HEDGES_MANY: readonly string[] = [
+    `Unless you've ${d.experience.participle} them already, that is.`,
+    `If you haven't ${d.experience.participle} them yet, that is.`,
+    `You may well have ${d.experience.participle} them already, of course.`,
+    `Assuming you haven't ${d.experience.participle} them all.`,
+  ];
+
+  /**
    * Said after a recommendation that ends in a full stop: an invitation to answer. The same list follows one title
    * or several, so none says "it", "that one" or "any of them" (those are in the recommendations themselves).
    */
@@ -1379,6 +1397,8 @@ function build(d: DomainWords) {
     RECOMMEND_LIKE_TOO,
     RECOMMEND_LIKE_ALSO,
     RECOMMEND_FOLLOW_UPS,
+    FAN_HEDGES_ONE,
+    FAN_HEDGES_MANY,
     RESPOND_CRITIQUE,
     RESPOND_CRITIQUE_COMPARATIVE,
     RESPOND_RECOMMEND,

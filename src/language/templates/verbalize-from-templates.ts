@@ -481,7 +481,29 @@ function recommend(
   ]).item;
   const text = template({ ...titles, r });
   if (state.speaker === 'user') return text;
+  // A fan of a person or a series may well know their best-known work: a recommender who knows it says so, now and
+  // then, unless the user has just said they have not seen it or this is the last word.
+  if (
+    part === undefined &&
+    liked &&
+    !state.closing &&
+    reasons.some((key) => namesWorksOf(key, state)) &&
+    !justSaidUnseen(state, act.items) &&
+    state.random.chance(FAN_HEDGE)
+  )
+    return `${text} ${state.random.pick(one ? t.FAN_HEDGES_ONE : t.FAN_HEDGES_MANY)}`;
   return recommendTail(state, text, act, part === 'first' || asksAbout(template), part);
+}
+
+// The share of suggestions made for a liking of a person or a series that allow the user may know them already.
+const FAN_HEDGE = 0.35;
+
+/** Whether an attribute is a person's or a series' (a director, an actor, an author), whose fans know their works. */
+function namesWorksOf(key: string, state: TurnState): boolean {
+  const facet = parseAttributeKey(key)?.facet;
+  if (facet === undefined) return false;
+  const kind = state.phrasing.facets[facet]?.kind;
+  return kind === 'creator' || kind === 'performer' || facet === 'series';
 }
 
 // The words that frame a suggestion: the second part of a slate says none of those the first said ("I'd suggest
