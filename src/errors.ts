@@ -53,6 +53,8 @@ export const ICER_ERROR_CODES = [
   'OUT_OF_MEMORY',
   /** Another run is writing the same output file. */
   'OUTPUT_IN_USE',
+  /** A downstream study found no held-out target it could score (no records, unknown items, no held-out items). */
+  'NOTHING_TO_EVALUATE',
 ] as const;
 
 /** One of {@link ICER_ERROR_CODES}. */

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { builtinCatalog } from '../data/builtin/builtin-catalog.js';
+import { BuiltinDomainSchema, builtinDomainCatalog } from '../data/builtin/builtin-domains.js';
 import { loadCatalogJson } from '../data/catalog-json.js';
 import { loadMovieLens } from '../data/movielens/load-movielens.js';
 import type { MovieLensDataset } from '../data/movielens/movielens-dataset.js';
@@ -100,11 +100,12 @@ export async function recordSource(
 
 /**
  * The catalogs dialogue files are read against: the catalog of their source first (when given), then the built-in
- * one, so that records of either kind find their items.
+ * ones (movies, then books), so that records of any kind find their items.
  */
 export function recordCatalogs(source: { catalog: ItemCatalog } | undefined): [ItemCatalog, ...ItemCatalog[]] {
-  const builtin = builtinCatalog();
-  return source === undefined ? [builtin] : [source.catalog, builtin];
+  // The closed list of domains is never empty.
+  const builtins = BuiltinDomainSchema.options.map(builtinDomainCatalog) as [ItemCatalog, ...ItemCatalog[]];
+  return source === undefined ? builtins : [source.catalog, ...builtins];
 }
 
 /** The flags that name the data dialogues came from, for the commands that read dialogue files. */

@@ -3,6 +3,7 @@ import { throwIfAborted } from '../abort.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { IcerError } from '../errors.js';
 import type { DialogueRecord } from '../generation/dialogue-record.js';
+import { capitalize } from '../lexicon/english.js';
 import { PreferenceProfile } from '../profile/preference-profile.js';
 import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
@@ -273,6 +274,8 @@ export async function evaluateDialogues(
     }
   }
   await questions.drain();
+  const targets = [...units.values()].filter((unit) => unit !== null).length;
+  if (targets === 0) throw nothingToScore(progress.records, skipped);
   // Answers may arrive out of order: the statistics read the units in the order they were met.
   for (const row of rows.values()) row.scored.sort((a, b) => a - b);
 
@@ -331,7 +334,7 @@ export async function evaluateDialogues(
     task: {
       candidates: listSize,
       negatives: resolved.sampling,
-      targets: [...units.values()].filter((unit) => unit !== null).length,
+      targets,
       seed: resolved.seed,
       resamples: resolved.resamples,
       level: resolved.level,
@@ -436,4 +439,32 @@ function unitOf(
     skip('too-few-negatives');
     return null;
   }
+}
+
+// What to do about each reason a target was skipped, when none was left to score.
+const SKIP_HINTS: Readonly<Record<string, string>> = {
+  'unknown-item':
+    'the records name items this catalog does not have: evaluate them against the catalog they were generated from (the same --catalog FILE or --movielens DIR as icer generate had; in code, the same ItemCatalog)',
+  'no-held-out':
+    "the records' users have no held-out items: generate them with held-out targets (the default for synthetic and MovieLens users; a profile file's own users need a heldOut list)",
+  'too-few-negatives': 'the catalog has too few unrated items for the candidate lists: ask for fewer negatives',
+};
+
+/**
+ * The error for a study with nothing to score: a table of zeros would read as a result. It says how many records
+ * were read and why each target was skipped.
+ */
+function nothingToScore(records: number, skipped: Readonly<Record<string, number>>): IcerError {
+  if (records === 0) {
+    return new IcerError('NOTHING_TO_EVALUATE', 'The dialogue sources hold no records: there is nothing to evaluate.', {
+      hint: 'Check that each file is an icer generate output (one dialogue record per line) and not empty.',
+    });
+  }
+  const reasons = Object.entries(skipped).sort(([, a], [, b]) => b - a);
+  const counted = reasons.map(([reason, count]) => `${reason} ${count}`).join(', ');
+  return new IcerError(
+    'NOTHING_TO_EVALUATE',
+    `None of the ${records} records has a held-out target that can be scored (skipped: ${counted}).`,
+    { hint: `${capitalize(reasons.map(([reason]) => SKIP_HINTS[reason] ?? reason).join('; '))}.` },
+  );
 }

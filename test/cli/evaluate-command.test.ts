@@ -1,6 +1,7 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { EvaluationReportSchema } from '../../src/evaluation/evaluation-report.js';
 import { DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
 import { cli, cliOnTerminal } from '../helpers/cli-harness.js';
@@ -18,6 +19,40 @@ beforeAll(async () => {
 });
 
 describe('icer evaluate', () => {
+  it("scores the dialogues of the built-in books against the books catalog, which their records' domain names", async () => {
+    const { dir } = tempDir();
+    const made = await cli(['generate', '--domain', 'books', '--count', '6', '--seed', '2', '--out', 'b.jsonl'], dir);
+    expect(made.code, made.stderr).toBe(0);
+    const result = await cli(['evaluate', 'b.jsonl', '--negatives', '5', '--resamples', '50', '--json'], dir);
+    expect(result.code, result.stderr).toBe(0);
+    const report = EvaluationReportSchema.parse(JSON.parse(result.stdout));
+    expect(report.task.targets).toBeGreaterThan(0);
+    expect(report.task.skipped['unknown-item']).toBeUndefined();
+    // And its exports name the books by their titles.
+    const exported = await cli(['export', 'b.jsonl', '--format', 'redial', '--out', 'r.jsonl'], dir);
+    expect(exported.code, exported.stderr).toBe(0);
+    const books = new Set(
+      builtinBooksCatalog()
+        .items()
+        .map((item) => (item.year === undefined ? item.title : `${item.title} (${item.year})`)),
+    );
+    const mentioned = readFileSync(join(dir, 'r.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .flatMap((line) => Object.values((JSON.parse(line) as { movieMentions: Record<string, string> }).movieMentions));
+    expect(mentioned.length).toBeGreaterThan(0);
+    expect(mentioned.filter((title) => !books.has(title))).toEqual([]);
+  });
+
+  it('says why when there is nothing to score, and exits 1: an empty file', async () => {
+    const { dir, write } = tempDir();
+    write('empty.jsonl', '');
+    const result = await cli(['evaluate', 'empty.jsonl'], dir);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/hold no records.*NOTHING_TO_EVALUATE/);
+  });
+
   it('prints the study as JSON, skipping a broken line with its file and line number', async () => {
     const lines = dialogues.trim().split('\n');
     const { dir, write } = tempDir();

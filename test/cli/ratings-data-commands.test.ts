@@ -25,10 +25,13 @@ describe('the ratings data flags on the commands that read dialogues', () => {
     expect(own.code, own.stderr).toBe(0);
     const report = JSON.parse(own.stdout) as { task: { targets: number; skipped: Record<string, number> } };
     expect(report.task.targets).toBeGreaterThan(0);
-    // Without them the items are not in the built-in catalog.
-    const builtin = JSON.parse((await cli(args, dir)).stdout) as typeof report;
-    expect(builtin.task.targets).toBe(0);
-    expect(builtin.task.skipped['unknown-item']).toBeGreaterThan(0);
+    // Without them the items are not in the built-in catalog: nothing to score is an error, not a table of zeros.
+    const builtin = await cli(args, dir);
+    expect(builtin.code).toBe(1);
+    expect(builtin.stdout).toBe('');
+    expect(builtin.stderr).toMatch(
+      /None of the 5 records .*skipped: unknown-item \d+.*--catalog FILE.*NOTHING_TO_EVALUATE/,
+    );
   });
 
   it('icer export finds the titles in the items file', async () => {

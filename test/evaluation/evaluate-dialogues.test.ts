@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { actsRecommender } from '../../src/evaluation/acts-reader.js';
 import { evaluateDialogues } from '../../src/evaluation/evaluate-dialogues.js';
@@ -195,6 +196,26 @@ describe('evaluateDialogues', () => {
     expect(between?.n).toBe(row(report, 'dialogue/short')?.n);
     // The same records under both labels: identical scores, a difference of exactly zero.
     expect(between).toMatchObject({ diff: 0, ci: [0, 0] });
+  });
+
+  it('refuses a study with nothing to score, saying why, rather than report a table of zeros', async () => {
+    const none = await rejected(() => evaluateDialogues([{ label: 'e', records: [] }], catalog, fast));
+    expect(none.code).toBe('NOTHING_TO_EVALUATE');
+    expect(none.message).toMatch(/no records/);
+    // Records of another catalog: every target's item is unknown here.
+    const albums = new ItemCatalog([
+      { id: 'a1', title: 'Album One', attributes: { genre: ['jazz'] } },
+      { id: 'a2', title: 'Album Two', attributes: { genre: ['rock'] } },
+    ]);
+    const strangers = await rejected(() => evaluateDialogues([{ label: 'b', records }], albums, fast));
+    expect(strangers.code).toBe('NOTHING_TO_EVALUATE');
+    expect(strangers.message).toContain(`None of the ${records.length} records`);
+    expect(strangers.message).toContain(`unknown-item ${targets()}`);
+    expect(strangers.hint).toMatch(/catalog they were generated from/);
+    const bare = records.map((record) => ({ ...record, user: { ...record.user, heldOut: [] } }));
+    const untargeted = await rejected(() => evaluateDialogues([{ label: 'u', records: bare }], catalog, fast));
+    expect(untargeted.message).toContain(`no-held-out ${records.length}`);
+    expect(untargeted.hint).toMatch(/held-out targets/);
   });
 
   it('refuses two sources with one label, and options it does not know', async () => {

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import type { AiSdkRecommender } from '../../ai/ai-sdk-recommender.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
-import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import { actsRecommender } from '../../evaluation/acts-reader.js';
 import { NegativeSamplingSchema } from '../../evaluation/candidate-lists.js';
 import {
@@ -26,6 +25,7 @@ import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed, plainNumber } from '../parse-values.js';
 import { printReport } from '../print-report.js';
 import { ProgressBar } from '../progress-bar.js';
+import { builtinCatalogOfRecords } from '../records-catalog.js';
 import { choicesText, defaultText } from '../schema-facts.js';
 import { evaluationTable } from './evaluation-table.js';
 
@@ -142,10 +142,10 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     values.resamples === undefined ? undefined : parseNumber(values.resamples, '--resamples', options.resamples);
   const settings = recordSourceSettings(values, io.cwd);
 
-  let catalog: ItemCatalog = builtinCatalog();
   let rated: ((userId: string) => ReadonlySet<string> | undefined) | undefined;
   const source = await recordSource(values, settings, io.cwd);
-  if (source !== undefined) catalog = source.catalog;
+  const catalog: ItemCatalog =
+    source?.catalog ?? (await builtinCatalogOfRecords(resolve(io.cwd, labelledFile(files[0] as string).file)));
   const dataset = source?.data;
   if (dataset !== undefined) {
     const users = new Set(dataset.userIds());

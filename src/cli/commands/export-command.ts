@@ -36,7 +36,7 @@ Options:
   --out PATH          the file to write (a folder for hf); refused if it exists, unless --force
   --force             replace what --out holds
   --catalog FILE      the icer JSON catalog the dialogues were generated from, for titles (default: the built-in
-                      catalog)
+                      ones, movies and books)
   --movielens DIR     the MovieLens directory the dialogues were generated from, for titles (then the built-in
                       catalog); your own ratings files: --items and --ratings below
   --as SIDE           chat: the side that speaks as assistant, ${choicesText(ChatSideSchema)} (default: ${defaultText(chat.as)})

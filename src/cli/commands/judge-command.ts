@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 import { JudgeDialoguesOptionsSchema, type JudgeProgress } from '../../ai/dataset-judge.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
-import { builtinCatalog } from '../../data/builtin/builtin-catalog.js';
 import type { JudgeReport } from '../../evaluation/judge-report.js';
 import { readDialogueFile } from '../../evaluation/read-dialogue-file.js';
 import { type CliIo, UsageError } from '../cli-io.js';
@@ -13,6 +12,7 @@ import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed } from '../parse-values.js';
 import { printReport } from '../print-report.js';
 import { ProgressBar } from '../progress-bar.js';
+import { builtinCatalogOfRecords } from '../records-catalog.js';
 import { defaultText } from '../schema-facts.js';
 import { judgeTable } from './judge-table.js';
 
@@ -32,7 +32,7 @@ Options:
   --sample N             how many dialogues to judge, a seeded sample; all when the file has fewer
                          (default: ${defaultText(options.sample)})
   --seed S               seed of the sample and of the intervals (default: ${defaultText(options.seed)})
-  --catalog FILE         the icer JSON catalog the dialogues were generated from (default: the built-in catalog)
+  --catalog FILE         the icer JSON catalog the dialogues were generated from (default: the built-in one of their domain)
   --movielens DIR        the MovieLens directory the dialogues were generated from: its catalog (your own
                          ratings files: --items and --ratings below)
   --max-calls N          send at most N requests to the model, retries included; the dialogues left are skipped
@@ -95,7 +95,8 @@ export async function judgeCommand(args: string[], io: CliIo): Promise<number> {
   const choice = await modelChoice(modelFlags(values.model, values, io.cwd));
   if (!choice) throw new UsageError('--model names no model.');
 
-  const catalog: ItemCatalog = (await recordSource(values, settings, io.cwd))?.catalog ?? builtinCatalog();
+  const catalog: ItemCatalog =
+    (await recordSource(values, settings, io.cwd))?.catalog ?? (await builtinCatalogOfRecords(resolve(io.cwd, file)));
 
   const records = readDialogueFile(resolve(io.cwd, file), ({ line, reason }) => {
     io.stderr.write(`icer judge: ${file}:${line}: skipped, ${reason}\n`);
