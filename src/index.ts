@@ -55,6 +55,7 @@ export { RatingsDataset } from './data/ratings/ratings-dataset.js';
 export type {
   ActOfType,
   AssistantAct,
+  AssistantActInput,
   DialogueAct,
   DialogueActType,
   Polarity,

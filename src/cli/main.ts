@@ -1,10 +1,12 @@
 #!/usr/bin/env node
-import { runCli } from './run-cli.js';
+import { runCli, writeFailure } from './run-cli.js';
 
-// Reading stops early when the consumer closes the pipe (`icer profiles | head`): that is success, not a crash.
+// Reading stops early when the consumer closes the pipe (`icer profiles | head`): that is success, not a crash. Any
+// other failure to write is said plainly, not as a stack trace.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code === 'EPIPE') process.exit(0);
-  throw error;
+  process.stderr.write(`icer: ${writeFailure(error)}\n`);
+  process.exit(1);
 });
 
 const INTERRUPTED = [130, 143];

@@ -1,4 +1,5 @@
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { closest } from '../validation/parse-options.js';
 import { UsageError } from './cli-io.js';
 
 type FlagOptions = NonNullable<ParseArgsConfig['options']>;
@@ -40,9 +41,21 @@ function parseCommandLine<const O extends FlagOptions>(args: readonly string[], 
       joined.push(arg);
     }
   }
-  const parsed = parseArgs({ args: joined, options, strict: true, allowPositionals: operands });
+  const parsed = parsedArgs(joined, options, operands);
   for (const [name, value] of Object.entries(parsed.values)) {
     if (value === '') throw new UsageError(`--${name} takes a value, got an empty one.`);
   }
   return parsed;
+}
+
+/** node's parseArgs, with a misspelt flag answered by the one meant: "Unknown option '--cout'. Did you mean --count?" */
+function parsedArgs<const O extends FlagOptions>(args: string[], options: O, operands: boolean) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals: operands });
+  } catch (error) {
+    const unknown = /^Unknown option '--([^'=]+)'/.exec((error as Error).message)?.[1];
+    const meant = unknown === undefined ? undefined : closest(unknown, Object.keys(options));
+    if (meant !== undefined) throw new UsageError(`Unknown option '--${unknown}'. Did you mean --${meant}?`);
+    throw error;
+  }
 }

@@ -28,33 +28,42 @@ export async function readProfilesFile(
   const lines = file === '-' ? readJsonLinesFrom(options.stdin, name) : readJsonLines(file);
   const profiles: PreferenceProfile[] = [];
   const skipped: string[] = [];
+  // The first lines left out, said in the error when none is left: what is wrong with the file is in them.
+  const first: string[] = [];
   for await (const { number, text } of lines) {
     try {
       profiles.push(profileOf(text, options.catalog, { file: name, line: number }));
     } catch (error) {
       if (options.invalid === 'stop' || !IcerError.isInstance(error)) throw error;
       skipped.push(`icer generate: skipped ${name}:${number}: ${error.problem} [${error.code}]`);
+      if (first.length < SHOWN_LINES) first.push(`line ${number}: ${error.problem.replace(/\.$/, '')}`);
     }
   }
   if (profiles.length === 0) {
-    throw new IcerError(
-      'INVALID_PROFILE',
-      `It holds no profile to generate from${skipped.length > 0 ? ` (${skipped.length} lines left out)` : ''}.`,
-      {
-        location: { file: name },
-        hint: 'Give --profiles the JSON Lines that icer profiles writes, one profile per line, made from the same catalog.',
-      },
-    );
+    const why =
+      skipped.length === 0
+        ? ''
+        : ` (${skipped.length === 1 ? 'its one line was' : `all ${skipped.length} lines were`} left out: ${first.join('; ')}${skipped.length > first.length ? '; …' : ''})`;
+    throw new IcerError('INVALID_PROFILE', `It holds no profile to generate from${why}.`, {
+      location: { file: name },
+      hint: 'Give --profiles the JSON Lines that icer profiles writes, one profile per line, made from the same catalog.',
+    });
   }
   return { profiles, skipped };
 }
+
+const SHOWN_LINES = 3;
 
 function profileOf(text: string, catalog: ItemCatalog, location: { file: string; line: number }): PreferenceProfile {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new IcerError('MALFORMED_JSON', 'The line is not JSON.', { location, cause: error });
+    throw new IcerError('MALFORMED_JSON', `The line is not JSON (${(error as Error).message}).`, {
+      location,
+      cause: error,
+      hint: 'Each line must hold one whole profile as JSON, as icer profiles writes them.',
+    });
   }
   try {
     const profile = PreferenceProfile.fromJSON(value, { source: location.file });

@@ -104,6 +104,20 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr.write(`${paint.red(`icer ${command}:`)} ${forCommandLine(error).message} [${error.code}]\n`);
       return 1;
     }
+    // Standard output on a full disk (`> /dev/full`) or a broken device: the machine's problem, not icer's.
+    if (isWriteFailure(error)) {
+      io.stderr.write(`${paint.red(`icer ${command}:`)} ${writeFailure(error)}\n`);
+      return 1;
+    }
     throw error;
   }
+}
+
+function isWriteFailure(error: unknown): error is NodeJS.ErrnoException {
+  return error instanceof Error && (error as NodeJS.ErrnoException).syscall === 'write';
+}
+
+/** The line said when standard output cannot be written: what the system said, and what to do. */
+export function writeFailure(error: NodeJS.ErrnoException): string {
+  return `The output could not be written (${error.message}). Free some space where it goes, or write to a file elsewhere with --out FILE. [FILE_NOT_WRITABLE]`;
 }

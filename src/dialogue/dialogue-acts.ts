@@ -326,6 +326,8 @@ export const DialogueActSchema = z.union([AssistantActSchema, UserActSchema]);
 
 /** A recommender act. */
 export type AssistantAct = z.output<typeof AssistantActSchema>;
+/** A recommender act as a policy of one's own may write it: defaults may be left out (`items` of an act about none). */
+export type AssistantActInput = z.input<typeof AssistantActSchema>;
 /** A user act. */
 export type UserAct = z.output<typeof UserActSchema>;
 /** Any dialogue act. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AssistantAct, AssistantActSchema } from '../dialogue/dialogue-acts.js';
+import { type AssistantAct, type AssistantActInput, AssistantActSchema } from '../dialogue/dialogue-acts.js';
 import { IcerError } from '../errors.js';
 import type { RecommenderPolicy, RecommenderPolicyFactory } from '../simulation/recommender-policy.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
@@ -10,9 +10,12 @@ const TurnActsSchema = z.array(AssistantActSchema).min(1, 'a turn needs at least
  * A policy of the user's own, whose every turn is parsed before anything acts on it: a wrong act would otherwise
  * surface as a TypeError deep in the tracker or the templates, far from the policy that made it.
  */
-export function checkedPolicy(factory: RecommenderPolicyFactory, name: string): RecommenderPolicyFactory {
+export function checkedPolicy(
+  factory: RecommenderPolicyFactory<AssistantActInput>,
+  name: string,
+): RecommenderPolicyFactory {
   return (context) => {
-    const policy: RecommenderPolicy | undefined = factory(context);
+    const policy: RecommenderPolicy<AssistantActInput> | undefined = factory(context);
     if (typeof policy?.next !== 'function') {
       throw new IcerError('INVALID_ARGUMENT', `The policy "${name}" did not return a policy object.`, {
         location: { field: 'policy' },

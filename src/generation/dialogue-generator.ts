@@ -90,10 +90,14 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
     this.#mode = parsed.mode;
     this.#judge = parsed.judge;
     const policy = parsed.policy;
-    const factory = typeof policy === 'function' ? policy : beliefPolicy(policy ?? {});
-    this.#policyName = factory.policyName ?? 'custom';
     // The built-in policy's acts are valid by construction; a policy of the caller's own is checked turn by turn.
-    this.#policy = factory === policy ? checkedPolicy(factory, this.#policyName) : factory;
+    if (typeof policy === 'function') {
+      this.#policyName = policy.policyName ?? 'custom';
+      this.#policy = checkedPolicy(policy, this.#policyName);
+    } else {
+      this.#policy = beliefPolicy(policy ?? {});
+      this.#policyName = this.#policy.policyName ?? 'custom';
+    }
     this.#simulator = parseOptions(UserSimulatorOptionsSchema, parsed.simulator, 'DialogueGenerator simulator');
     this.#maxTurns = parsed.maxTurns;
     this.#seed = parsed.seed;
@@ -143,9 +147,9 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
   }
 
   /**
-   * Generates one dialogue for a profile. Throws `INVALID_PROFILE`, `UNKNOWN_ITEM` or `UNKNOWN_ATTRIBUTE` for a
-   * profile that does not fit the catalog, `ABORTED` when the signal fires, and the adapter's failure (named with the
-   * dialogue and turn) when the adapter throws.
+   * Generates one dialogue for a profile. Throws `INVALID_PROFILE` for a profile that does not fit the catalog (an
+   * item or attribute it lacks, named in the message), `ABORTED` when the signal fires, and the adapter's failure
+   * (named with the dialogue and turn) when the adapter throws.
    */
   async generate(profile: PreferenceProfile, options: GenerateOptions = {}): Promise<DialogueRecord> {
     const { id: givenId, seed: givenSeed, signal } = parseOptions(GenerateOptionsSchema, options, 'generate');

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ItemCatalog } from '../catalog/item-catalog.js';
 import type { PolarityJudge } from '../consistency/polarity-judge.js';
+import type { AssistantActInput } from '../dialogue/dialogue-acts.js';
 import { VerbalizationModeSchema } from '../dialogue/verbalization-mode.js';
 import type { LMAdapter } from '../language/lm-adapter.js';
 import { SeedSchema } from '../random/seeded-random.js';
@@ -37,7 +38,7 @@ export const DialogueGeneratorOptionsSchema = z.strictObject({
    * @default { style: 'balanced' }
    */
   policy: z
-    .custom<RecommenderPolicyFactory | BeliefPolicyOptions>(
+    .custom<RecommenderPolicyFactory<AssistantActInput> | BeliefPolicyOptions>(
       (value) => typeof value === 'function' || (typeof value === 'object' && value !== null),
       'the policy must be a policy factory (a function) or the options of beliefPolicy()',
     )

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, type FileHandle, open, readFile, rm, stat, truncate } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { IcerError } from '../errors.js';
@@ -269,10 +269,14 @@ export class RunFile {
   static async #resume(file: string, config: RunConfig, startIndex: number, lock: OutputLock): Promise<RunFile> {
     const manifest = await readRunManifest(file);
     if (manifest === undefined) {
-      throw new IcerError('INVALID_ARGUMENT', 'It has no run manifest beside it, so it cannot be resumed.', {
-        location: { file: manifestPath(file) },
-        hint: 'Resume only what icer generate --out wrote; use --force to start over.',
-      });
+      throw new IcerError(
+        'INVALID_ARGUMENT',
+        `It has no run manifest beside it (${basename(manifestPath(file))}), so it cannot be resumed.`,
+        {
+          location: { file },
+          hint: 'Resume only what icer generate --out wrote; use --force to start over.',
+        },
+      );
     }
     if (manifest.configHash !== runConfigHash(config)) {
       const changed = configDifferences(manifest.config, config, ['then', 'now']);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
+import { closest } from '../validation/parse-options.js';
 import { affinitiesFromScores } from './affinities.js';
 import { clamp, round3 } from './numbers.js';
 import { type PreferenceProfile, trustedProfile } from './preference-profile.js';
@@ -92,10 +93,16 @@ function withField<T>(field: string, fn: () => T): T {
 export function profileFromSpec(spec: ProfileSpec, catalog: ItemCatalog): PreferenceProfile {
   const parsed = ProfileSpecSchema.safeParse(spec);
   if (!parsed.success) {
-    const issue = describeZodIssue(parsed.error.issues[0]);
+    const first = parsed.error.issues[0];
+    const issue = describeZodIssue(first);
+    const fields = Object.keys(ProfileSpecSchema.shape);
+    const meant = first?.code === 'unrecognized_keys' ? closest(first.keys[0] as string, fields) : undefined;
     throw new IcerError('INVALID_PROFILE', `The profile spec is invalid: ${issue.message}.`, {
       location: { field: issue.path },
-      hint: 'See ProfileSpecSchema in the icer docs.',
+      hint:
+        first?.code === 'unrecognized_keys'
+          ? `${meant === undefined ? '' : `Did you mean "${meant}"? `}A spec's fields: ${fields.join(', ')}.`
+          : 'See ProfileSpecSchema in the icer docs.',
     });
   }
   const data = parsed.data;

@@ -1,5 +1,5 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import type { AssistantAct, UserAct } from '../dialogue/dialogue-acts.js';
+import type { AssistantAct, AssistantActInput, UserAct } from '../dialogue/dialogue-acts.js';
 import type { SeededRandom } from '../random/seeded-random.js';
 
 /** What the recommender is told before a dialogue starts. */
@@ -34,18 +34,22 @@ export interface PolicyTurn {
 
 /**
  * The recommender side of the simulation: one instance per dialogue, holding whatever belief it keeps about the
- * user. It sees only what the user said — never the hidden profile.
+ * user. It sees only what the user said — never the hidden profile. The acts are complete ones; a policy given to
+ * `DialogueGenerator` may leave out what the act schemas default (`items` of an act about no item), as
+ * `RecommenderPolicy<AssistantActInput>`: the generator parses every turn it returns.
  */
-export interface RecommenderPolicy {
+export interface RecommenderPolicy<Act extends AssistantActInput = AssistantAct> {
   /** The acts of the recommender's next turn. */
-  next(turn: PolicyTurn): AssistantAct[];
+  next(turn: PolicyTurn): Act[];
 }
 
 /**
  * Creates the policy for one dialogue. Pass one to `DialogueGenerator` to plug in your own recommender; give it a
  * `policyName` to have records say which policy made them.
  */
-export type RecommenderPolicyFactory = ((context: PolicyContext) => RecommenderPolicy) & {
+export type RecommenderPolicyFactory<Act extends AssistantActInput = AssistantAct> = ((
+  context: PolicyContext,
+) => RecommenderPolicy<Act>) & {
   /** The name records give the policy (`generator.policy`); `custom` when absent. */
   readonly policyName?: string;
 };

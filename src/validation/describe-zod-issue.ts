@@ -19,6 +19,18 @@ export function formatIssuePath(path: readonly PropertyKey[], prefix = ''): stri
 /** Describes the first zod issue of a failed parse for an error message. */
 export function describeZodIssue(issue: z.core.$ZodIssue | undefined, prefix = ''): DescribedIssue {
   if (!issue) return { path: prefix, message: 'invalid value' };
+  // An unknown key is named as the field at fault, not as its object ("" at the top).
+  if (issue.code === 'unrecognized_keys' && issue.keys.length > 0) {
+    const path = formatIssuePath([...issue.path, issue.keys[0] as string], prefix);
+    const more =
+      issue.keys.length > 1
+        ? ` (and ${issue.keys
+            .slice(1)
+            .map((key) => `"${key}"`)
+            .join(', ')})`
+        : '';
+    return { path, message: `${path}: no such field${more}` };
+  }
   const path = formatIssuePath(issue.path, prefix);
   return { path, message: path === '' ? issue.message : `${path}: ${issue.message}` };
 }

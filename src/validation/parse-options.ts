@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { IcerError } from '../errors.js';
-import { describeZodIssue } from './describe-zod-issue.js';
+import { describeZodIssue, formatIssuePath } from './describe-zod-issue.js';
 
 // Edit distance, to suggest the option a misspelt key meant ("maxturns" → "maxTurns").
 function distance(a: string, b: string): number {
@@ -16,7 +16,8 @@ function distance(a: string, b: string): number {
   return previous[b.length] as number;
 }
 
-function closest(key: string, known: readonly string[]): string | undefined {
+/** The known key nearest to `key` by edit distance (case aside), when near enough to be what was meant. */
+export function closest(key: string, known: readonly string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(key.length / 3)) + 1;
   for (const candidate of known) {
@@ -65,7 +66,7 @@ export function parseOptions<S extends z.ZodType>(schema: S, value: unknown, fn:
       const meant = closest(key, known);
       return meant ? `"${key}" (did you mean "${meant}"?)` : `"${key}"`;
     });
-    const prefix = first.path.length > 0 ? `${describeZodIssue(first).path}.` : '';
+    const prefix = first.path.length > 0 ? `${formatIssuePath(first.path)}.` : '';
     throw new IcerError(
       'INVALID_ARGUMENT',
       `Unknown option${keys.length === 1 ? '' : 's'} for ${fn}(): ${keys.join(', ')}.`,

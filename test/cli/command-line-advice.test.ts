@@ -48,6 +48,17 @@ function movieLens(ratings: string, movies = 'movieId,title,genres\n1,Heat (1995
 }
 
 describe('advice in errors the command line shows', () => {
+  it('answers a misspelt flag with the one meant, and an unknown one as unknown (exit 2)', async () => {
+    const misspelt = await cli(['generate', '--cout', '5']);
+    expect(misspelt.code).toBe(2);
+    expect(misspelt.stderr).toContain("Unknown option '--cout'. Did you mean --count?");
+    expect((await cli(['evaluate', 'x.jsonl', '--negative', '5'])).stderr).toContain('Did you mean --negatives?');
+    const unknown = await cli(['generate', '--zzzzzz']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("Unknown option '--zzzzzz'");
+    expect(unknown.stderr).not.toContain('Did you mean');
+  });
+
   it('names --unknown-items for ratings of unknown movies, and the flag drops them', async () => {
     const dir = movieLens('7,1,5\n7,2,4\n7,99,4\n');
     for (const command of ['profiles', 'generate']) {

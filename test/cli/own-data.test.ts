@@ -79,7 +79,10 @@ describe('icer generate with your own catalog and users', () => {
     const skipped = await cli(['generate', '--catalog', 'books.json', '--profiles', 'mixed.jsonl', '--quiet'], dir);
     expect(skipped.code, skipped.stderr).toBe(0);
     expect(jsonLines(skipped.stdout)).toHaveLength(2);
-    expect(skipped.stderr).toMatch(/skipped .*mixed\.jsonl:2: The line is not JSON\. \[MALFORMED_JSON\]/);
+    // What is wrong with the line, as JSON.parse says where: not only that it is not JSON.
+    expect(skipped.stderr).toMatch(
+      /skipped .*mixed\.jsonl:2: The line is not JSON \(.*position \d+.*\)\. \[MALFORMED_JSON\]/,
+    );
     expect(skipped.stderr).toMatch(/skipped .*mixed\.jsonl:3: .*the-matrix-1999/);
     const stopped = await cli(
       ['generate', '--catalog', 'books.json', '--profiles', 'mixed.jsonl', '--invalid-profiles', 'stop'],
@@ -91,7 +94,10 @@ describe('icer generate with your own catalog and users', () => {
     // The built-in catalog does not have these books: every line is left out, and that is an error.
     const wrongCatalog = await cli(['generate', '--profiles', 'users.jsonl'], dir);
     expect(wrongCatalog.code).toBe(1);
-    expect(wrongCatalog.stderr).toMatch(/users\.jsonl: It holds no profile to generate from \(3 lines left out\)/);
+    // Each line's reason is said, not only that there were some: the first lines' reasons are what to fix.
+    expect(wrongCatalog.stderr).toMatch(
+      /users\.jsonl: It holds no profile to generate from \(all 3 lines were left out: line 1: Profile .* names item "[^"]+", which is not in the catalog; line 2: .*; line 3: .*\)\./,
+    );
   });
 
   it('refuses flags that cannot go together', async () => {

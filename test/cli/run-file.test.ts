@@ -3,6 +3,7 @@ import {
   chmodSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   readFileSync,
   rmSync,
@@ -464,6 +465,12 @@ describe('icer generate --out: output that survives anything', () => {
     const folder = await cli(args, dir);
     expect(folder.code).toBe(1);
     expect(folder.stderr).toMatch(/out\.jsonl\.icer-run\.json: Expected a file but found a directory/);
+    // A file no run wrote is named as itself, and the manifest it lacks by its name.
+    writeFileSync(join(dir, 'notes.jsonl'), 'my notes\n');
+    const notes = await cli(['generate', '--count', '3', '--out', 'notes.jsonl', '--resume'], dir);
+    expect(notes.code).toBe(1);
+    expect(notes.stderr).toMatch(/notes\.jsonl: It has no run manifest beside it \(notes\.jsonl\.icer-run\.json\)/);
+    expect(readFileSync(join(dir, 'notes.jsonl'), 'utf8')).toBe('my notes\n');
   });
 
   it.runIf(existsSync('/dev/full'))('says what went wrong when a write fails, with no stack trace', async () => {
@@ -521,6 +528,26 @@ describe('icer generate --out: output that survives anything', () => {
     const stat = spawnSync('stat', ['-c', '%F', join(dir, 'pipe')], { encoding: 'utf8' }).stdout.trim();
     expect(stat).toBe('fifo');
   });
+
+  it.skipIf(!hasBuild || !existsSync('/dev/full'))(
+    'says plainly when standard output cannot be written (a full disk), with no stack trace',
+    () => {
+      for (const args of [
+        ['generate', '--count', '3'],
+        ['profiles', '--count', '3'],
+      ]) {
+        const result = spawnSync(process.execPath, [CLI, ...args], {
+          stdio: ['ignore', openSync('/dev/full', 'w'), 'pipe'],
+          encoding: 'utf8',
+        });
+        expect(result.status).toBe(1);
+        expect(result.stderr).toMatch(
+          /^icer.*: The output could not be written \(ENOSPC.*--out FILE\. \[FILE_NOT_WRITABLE\]\n$/,
+        );
+        expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/);
+      }
+    },
+  );
 
   it('needs --out for --resume and --force, and takes only one of them', async () => {
     expect((await cli(['generate', '--resume'])).stderr).toMatch(

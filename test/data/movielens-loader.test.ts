@@ -442,6 +442,15 @@ describe('loadMovieLens', () => {
     expect(thrown(() => data.profile('1', { minRating: 0.5, maxRating: 5 })).code).toBe('RATING_OUT_OF_RANGE');
   });
 
+  it('takes a user id given as a number as the id it spells (MovieLens ids are numbers to a reader)', async () => {
+    const dir = dataset({ 'movies.csv': MOVIES, 'ratings.csv': 'userId,movieId,rating\n1,1,5\n1,2,1\n' });
+    const data = await loadMovieLens(dir);
+    const options = { heldOutFraction: 0 };
+    expect(data.profile(1, options).toJSON()).toEqual(data.profile('1', options).toJSON());
+    expect(data.ratingsOf(1)).toHaveLength(2);
+    expect([...data.profiles(options, [1])].map((profile) => profile.id)).toEqual(['1']);
+  });
+
   it('says which user has no ratings', async () => {
     const data = await loadMovieLens(`${dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS })}/`);
     const error = thrown(() => data.profile('42'));

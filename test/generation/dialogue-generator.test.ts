@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { displayTitle } from '../../src/catalog/item.js';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
+import type { AssistantActInput } from '../../src/dialogue/dialogue-acts.js';
 import { IcerError } from '../../src/errors.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
 import type { DialogueRecord } from '../../src/generation/dialogue-record.js';
@@ -171,15 +172,16 @@ describe('DialogueGenerator', () => {
       expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', location: { field } });
       expect(error.message).toMatch(message);
     }
-    // An act about no item may leave out its items: they default to none, as in the schema.
-    const brief = Object.assign(
-      () => ({ next: ({ index }: { index: number }) => [{ type: index ? 'close' : 'greet' }] as never }),
-      {
-        policyName: 'brief',
-      },
-    );
-    const record = await new DialogueGenerator({ policy: brief }).generate(user);
+    // An act about no item may leave out its items: they default to none, as in the schema, and the types say so
+    // (this file is type-checked: no cast is needed).
+    const record = await new DialogueGenerator({
+      policy: () => ({ next: ({ index }) => (index ? [{ type: 'close' }] : [{ type: 'greet' }]) }),
+    }).generate(user);
     expect(record.turns[0]?.acts).toEqual([{ type: 'greet', items: [] }]);
+    const brief: RecommenderPolicyFactory<AssistantActInput> = () => ({ next: () => [{ type: 'close' }] });
+    expect((await new DialogueGenerator({ policy: brief }).generate(user)).turns[0]?.acts).toEqual([
+      { type: 'close', items: [] },
+    ]);
     const notAPolicy = Object.assign(() => ({}) as never, { policyName: 'empty' });
     expect(await rejected(() => new DialogueGenerator({ policy: notAPolicy }).generate(user))).toMatchObject({
       code: 'INVALID_ARGUMENT',

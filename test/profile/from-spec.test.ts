@@ -55,4 +55,12 @@ describe('profileFromSpec', () => {
       'INVALID_PROFILE',
     );
   });
+
+  it('names a misspelt field as the field at fault, and the one meant', () => {
+    const error = thrown(() => profileFromSpec({ id: 'c', likes: ['Alien'] } as never, smallCatalog()));
+    expect(error.code).toBe('INVALID_PROFILE');
+    expect(error.location?.field).toBe('likes');
+    expect(error.message).toContain('likes: no such field');
+    expect(error.hint).toMatch(/^Did you mean "liked"\? A spec's fields: id, liked, disliked/);
+  });
 });

@@ -20,7 +20,7 @@ export function statsTable(stats: DatasetStats): string {
   ];
   lines.push(
     '',
-    `distinct-n: the first ${stats.method.distinctTokens.toLocaleString('en')} tokens (${stats.method.tokenizer}); repeated utterances: the first ${stats.method.repeatSampleDialogues.toLocaleString('en')} dialogues.`,
+    `distinct-n: each corpus's first ${stats.method.distinctTokens.toLocaleString('en')} tokens at most (${stats.method.tokenizer}); repeated utterances: its first ${stats.method.repeatSampleDialogues.toLocaleString('en')} dialogues at most.`,
     'critiques honoured: answered by a slate that fits, or by saying nothing left fits, of those checked (unchecked: a',
     'film the catalog does not know; give --movielens DIR for MovieLens records); --json has them by direction.',
   );

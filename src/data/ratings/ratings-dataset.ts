@@ -84,9 +84,12 @@ export class RatingsDataset {
     return count;
   }
 
-  /** One user's ratings in file order; throws `NO_RATINGS` for a user who has none. */
-  ratingsOf(userId: string): readonly Rating[] {
-    const ratings = this.#ratings.get(userId);
+  /**
+   * One user's ratings in file order; throws `NO_RATINGS` for a user who has none. A number is taken as the id it
+   * spells: user 1 is "1".
+   */
+  ratingsOf(userId: string | number): readonly Rating[] {
+    const ratings = this.#ratings.get(String(userId));
     if (!ratings) {
       const where = this.ratingsFile === undefined ? '' : ` in ${this.ratingsFile}`;
       throw new IcerError('NO_RATINGS', `User "${userId}" has no ratings${where}.`, {
@@ -100,9 +103,9 @@ export class RatingsDataset {
    * The hidden profile of one user (see {@link profileFromRatings} for the options). The rating scale defaults to
    * the one the dataset was loaded with.
    */
-  profile(userId: string, options: RatingsProfileOptions = {}): PreferenceProfile {
+  profile(userId: string | number, options: RatingsProfileOptions = {}): PreferenceProfile {
     const resolved = parseOptions(RatingsProfileOptionsSchema, this.#onScale(options), `${this.#name}.profile`);
-    return buildFromRatings(userId, this.ratingsOf(userId), this.catalog, resolved);
+    return buildFromRatings(String(userId), this.ratingsOf(userId), this.catalog, resolved);
   }
 
   /**
@@ -117,10 +120,11 @@ export class RatingsDataset {
    */
   profiles(
     options: RatingsProfileOptions = {},
-    userIds: readonly string[] = this.userIds(),
+    userIds: readonly (string | number)[] = this.userIds(),
   ): Generator<PreferenceProfile> {
     const resolved = parseOptions(RatingsProfileOptionsSchema, this.#onScale(options), `${this.#name}.profiles`);
-    const build = (userId: string) => buildFromRatings(userId, this.ratingsOf(userId), this.catalog, resolved);
+    const build = (userId: string | number) =>
+      buildFromRatings(String(userId), this.ratingsOf(userId), this.catalog, resolved);
     return (function* () {
       for (const userId of userIds) yield build(userId);
     })();
