@@ -3,9 +3,11 @@ import { ItemCatalog } from '../catalog/item-catalog.js';
 import type { DialogueAct, Speaker } from '../dialogue/dialogue-acts.js';
 import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
+import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import { PreferenceProfile } from '../profile/preference-profile.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { type ActOutcome, type ActRuleContext, evaluateActs } from './act-rules.js';
+import { checkTurnAttributes } from './attribute-rule.js';
 import { DialogueCommitments } from './dialogue-commitments.js';
 import { type MentionFinder, mentionFinderFor } from './mention-finder.js';
 import { checkTextPolarity } from './text-polarity.js';
@@ -47,6 +49,8 @@ export class ConsistencyTracker {
   // committed in between could change it.
   #checked: { speaker: Speaker; acts: readonly DialogueAct[]; index: number; outcome: ActOutcome } | undefined;
   #checkedTurns = 0;
+  // The acts of the last turn committed: a user's answer to a question about an attribute may leave it unsaid.
+  #previousActs: readonly DialogueAct[] = [];
 
   /** A tracker for one dialogue; the catalog's title index is built on first use and shared. */
   constructor(options: ConsistencyTrackerOptions) {
@@ -68,11 +72,16 @@ export class ConsistencyTracker {
     return outcome.violations;
   }
 
-  /** Text rules: the text mentions exactly the items its acts name. */
+  /**
+   * Text rules: the text mentions exactly the items its acts name, says the attributes they state or ask about, and
+   * words no opinion as its opposite.
+   */
   checkText(turn: Turn): Violation[] {
-    const mentions = checkTurnText(this.#finder, turn);
-    const { violations } = checkTextPolarity(turn, this.#finder.catalog);
-    return violations.length === 0 ? mentions : [...mentions, ...violations];
+    const { catalog } = this.#finder;
+    const violations = checkTurnText(this.#finder, turn);
+    violations.push(...checkTurnAttributes(turn, this.#previousActs, domainPhrasing(catalog)));
+    violations.push(...checkTextPolarity(turn, catalog).violations);
+    return violations;
   }
 
   /** Records a spoken turn's commitments (what each speaker has now said). */
@@ -84,6 +93,7 @@ export class ConsistencyTracker {
         ? checked.outcome
         : evaluateActs(this.#context, turn.speaker, turn.acts, turn.index);
     this.#committed.merge(outcome.commitments);
+    this.#previousActs = turn.acts;
     this.#checkedTurns++;
   }
 
@@ -93,6 +103,7 @@ export class ConsistencyTracker {
     const outcome = evaluateActs(this.#context, turn.speaker, turn.acts, turn.index);
     const text = this.checkText(turn);
     this.#committed.merge(outcome.commitments);
+    this.#previousActs = turn.acts;
     this.#checkedTurns++;
     return text.length === 0 ? outcome.violations : [...outcome.violations, ...text];
   }

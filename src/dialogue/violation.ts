@@ -33,6 +33,8 @@ export const VIOLATION_RULES = [
   'text-polarity',
   /** The text names a title with a year ("Title (1999)") that is no item of the catalog: an invented title. */
   'text-unknown-title',
+  /** The text does not say an attribute its acts state or ask about (a liking, a dislike, a critique, a question). */
+  'text-missing-attribute',
 ] as const;
 /** A consistency rule. */
 export type ViolationRule = (typeof VIOLATION_RULES)[number];

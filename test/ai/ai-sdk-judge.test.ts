@@ -79,8 +79,12 @@ describe('DialogueGenerator with a judge', () => {
       async verbalize(request) {
         const stated = request.acts.some((act) => act.type === 'disclose' || (act.type === 'answer-item' && act.seen));
         if (request.feedback || request.speaker !== 'user' || !stated) return template.verbalize(request);
+        // Titles and attributes named, so that only the opinion is in doubt.
         const titles = request.acts.flatMap((act) => act.items).map((id) => displayTitle(catalog.require(id)));
-        return { text: `About that: ${titles.join(', ') || 'well'}. Hmm.` };
+        const attributes = request.acts.flatMap((act) =>
+          'attribute' in act && act.attribute ? [act.attribute.slice(act.attribute.indexOf(':') + 1)] : [],
+        );
+        return { text: `About that: ${[...titles, ...attributes].join(', ') || 'well'}. Hmm.` };
       },
     };
     const questions: string[] = [];

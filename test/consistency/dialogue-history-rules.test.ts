@@ -467,13 +467,17 @@ describe('invalid-act', () => {
 
 describe('recommend-ignores-critique', () => {
   const critique = (direction: 'less' | 'more' | 'newer' | 'older', attribute?: string) =>
-    user(2, `Like ${title('alien-1979')}, but ${direction}.`, {
-      type: 'critique',
-      items: ['alien-1979'],
-      direction,
-      polarity: direction === 'more' ? 'positive' : 'negative',
-      ...(attribute ? { attribute } : {}),
-    });
+    user(
+      2,
+      `Like ${title('alien-1979')}, but ${direction}${attribute ? ` ${attribute.slice(attribute.indexOf(':') + 1)}` : ''}.`,
+      {
+        type: 'critique',
+        items: ['alien-1979'],
+        direction,
+        polarity: direction === 'more' ? 'positive' : 'negative',
+        ...(attribute ? { attribute } : {}),
+      },
+    );
   const shown = assistant(1, `How about ${title('alien-1979')}?`, { type: 'recommend', items: ['alien-1979'] });
   const offer = (...items: string[]) =>
     assistant(3, `Then ${items.map(title).join(' or ')}.`, { type: 'recommend', items });

@@ -89,3 +89,79 @@ describe('text-extra-item', () => {
     ).toEqual([{ turn: 1, rule: 'text-extra-item', evidence: { items: ['pulp-fiction-1994'], text: 'Pulp Fiction' } }]);
   });
 });
+
+describe('text-missing-attribute', () => {
+  const tracker = () => new ConsistencyTracker({ catalog, profile: ana });
+  const likes = (attribute: string) => ({
+    type: 'disclose' as const,
+    attribute,
+    polarity: 'positive' as const,
+    strength: 0.8,
+  });
+
+  it('reports a liking, a dislike or a question its words leave out, with the attribute and its words', () => {
+    const hello = tracker().checkText(user(1, 'Hello there.', likes('genre:Sci-Fi')));
+    expect(summary(hello)).toEqual([
+      { turn: 1, rule: 'text-missing-attribute', evidence: { attribute: 'genre:Sci-Fi' } },
+    ]);
+    expect(hello[0]?.message).toBe('The text does not say sci-fi (Sci-Fi (genre)), which its acts name.');
+    const question = assistant(2, 'Any thoughts?', {
+      type: 'ask-attribute',
+      facet: 'genre',
+      attribute: 'genre:Comedy',
+    });
+    expect(summary(tracker().checkText(question))).toEqual([
+      { turn: 2, rule: 'text-missing-attribute', evidence: { attribute: 'genre:Comedy' } },
+    ]);
+    const critique = user(3, `Like ${title('heat-1995')}, but softer.`, {
+      type: 'critique',
+      items: ['heat-1995'],
+      direction: 'less',
+      polarity: 'negative',
+      attribute: 'genre:Crime',
+    });
+    expect(summary(tracker().checkText(critique)).map((v) => v.rule)).toEqual(['text-missing-attribute']);
+  });
+
+  it('takes any of the words people and templates use for it', () => {
+    for (const text of [
+      'I love science fiction.',
+      'Sci-fi, always.',
+      'Anything with a sci-fi feel.',
+      'SCI-FI FILMS ARE GREAT',
+    ])
+      expect(tracker().checkText(user(1, text, likes('genre:Sci-Fi')))).toEqual([]);
+    expect(tracker().checkText(user(1, 'Big fan of Christopher Nolan.', likes('director:Christopher Nolan')))).toEqual(
+      [],
+    );
+    expect(tracker().checkText(user(1, 'Comedies, please.', likes('genre:Comedy')))).toEqual([]);
+    const question = assistant(2, 'Do you go for funny movies?', {
+      type: 'ask-attribute',
+      facet: 'genre',
+      attribute: 'genre:Comedy',
+    });
+    expect(tracker().checkText(question)).toEqual([]);
+  });
+
+  it('lets an answer to a question about that very attribute leave it unsaid, and checks no reason of a suggestion', () => {
+    const asked = tracker();
+    const question = assistant(0, 'Do you like sci-fi?', {
+      type: 'ask-attribute',
+      facet: 'genre',
+      attribute: 'genre:Sci-Fi',
+    });
+    asked.checkActs('assistant', question.acts, 0);
+    asked.commit(question);
+    expect(asked.checkText(user(1, 'Love it!', likes('genre:Sci-Fi')))).toEqual([]);
+    // Another attribute offered with the answer is checked.
+    expect(
+      summary(asked.checkText(user(1, 'Love it! And comedies.', likes('genre:Sci-Fi'), likes('genre:Horror')))),
+    ).toEqual([{ turn: 1, rule: 'text-missing-attribute', evidence: { attribute: 'genre:Horror' } }]);
+    const reasoned = assistant(3, `Try ${title('heat-1995')}.`, {
+      type: 'recommend',
+      items: ['heat-1995'],
+      reasons: ['genre:Crime'],
+    });
+    expect(tracker().checkText(reasoned)).toEqual([]);
+  });
+});

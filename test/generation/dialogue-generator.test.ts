@@ -247,6 +247,36 @@ describe('DialogueGenerator', () => {
     expect(record.generator.usage).toEqual({ inputTokens: 10 * requests.length, outputTokens: 5 * requests.length });
   });
 
+  it("re-asks a model whose words leave out a liking or a question's attribute, naming it, and keeps the answer", async () => {
+    const template = new TemplateAdapter();
+    const requests: VerbalizeRequest[] = [];
+    const forgetful: LMAdapter = {
+      name: 'test:forgetful',
+      async verbalize(request) {
+        requests.push(request);
+        const { text } = await template.verbalize(request);
+        const stated = request.acts.some((act) => 'attribute' in act && act.attribute !== undefined);
+        // "Sounds good." says nothing of the crime films the acts state: only the re-asked turn says them.
+        return {
+          text: stated && !request.feedback && !request.acts.some((a) => a.items.length > 0) ? 'Sounds good.' : text,
+        };
+      },
+    };
+    const record = await new DialogueGenerator({ adapter: forgetful, seed: 5, repairAttempts: 1 }).generate(
+      users(1)[0] as PreferenceProfile,
+    );
+    expect(record.consistency.violations).toEqual([]);
+    const rules = record.consistency.repairLog.flatMap((r) => r.violations.map((v) => v.rule));
+    expect(rules).toContain('text-missing-attribute');
+    expect(record.consistency.repairLog.every((r) => r.method === 'regenerated')).toBe(true);
+    expect(
+      requests
+        .flatMap((r) => r.feedback ?? [])
+        .some((f) => /^The text does not say .+, which its acts name\.$/.test(f)),
+    ).toBe(true);
+    expect(record.turns.map((turn) => turn.text)).not.toContain('Sounds good.');
+  });
+
   it('falls back to the template rendering when re-asking does not help, and writes nothing inconsistent', async () => {
     const { adapter, requests } = flaky(Infinity);
     const record = await new DialogueGenerator({ adapter, seed: 5, repairAttempts: 2 }).generate(
