@@ -27,8 +27,7 @@ export function checkTurnAttributes(
       if (previous.some((asked) => asked.type === 'ask-attribute' && asked.attribute === key)) continue;
     } else if (act.type !== 'ask-attribute') continue;
     said ??= wordStems(turn.text);
-    const words = attributeWords(key, phrasing);
-    if ([...words].some((word) => said?.has(word))) continue;
+    if (saysAny(said, attributeWords(key, phrasing))) continue;
     violations.push({
       turn: turn.index,
       rule: 'text-missing-attribute',
@@ -37,4 +36,9 @@ export function checkTurnAttributes(
     });
   }
   return violations;
+}
+
+function saysAny(said: ReadonlySet<string>, words: ReadonlySet<string>): boolean {
+  for (const word of words) if (said.has(word)) return true;
+  return false;
 }

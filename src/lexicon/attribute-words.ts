@@ -1,5 +1,6 @@
 import { attributeNouns, attributePhrase } from './attribute-phrases.js';
 import { type DomainPhrasing, perPhrasing } from './domain-phrasing.js';
+import { foldedWords } from './english.js';
 
 // Words that say no attribute by themselves: the frames the phrasings put around a value ("films by …", "more …").
 const FRAME_WORDS = new Set([
@@ -44,8 +45,6 @@ const FRAME_WORDS = new Set([
   'directed',
 ]);
 
-const WORD = /[a-z0-9]+/g;
-
 /** A word as compared: "comedies" and "comedy", "thrillers" and "thriller" are one. */
 function stem(word: string): string {
   if (word.endsWith('ies') && word.length > 4) return `${word.slice(0, -3)}y`;
@@ -56,11 +55,7 @@ function stem(word: string): string {
 
 /** The compared words of a text: lowercase, accents and punctuation gone ("Sci-Fi" → sci, fi). */
 export function wordStems(text: string): Set<string> {
-  const plain = text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '');
-  return new Set((plain.match(WORD) ?? []).map(stem));
+  return new Set(foldedWords(text).map(stem));
 }
 
 const cacheOf = perPhrasing(() => new Map<string, ReadonlySet<string>>());
