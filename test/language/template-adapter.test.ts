@@ -1302,6 +1302,23 @@ describe('TemplateAdapter', () => {
     expect(suggest('genre:Crime', liked('genre:Crime')).filter((text) => hedge.test(text))).toEqual([]);
     expect(suggest('director:Michael Mann', []).filter((text) => hedge.test(text))).toEqual([]);
     expect(suggest('director:Michael Mann', HEAT_UNSEEN).filter((text) => hedge.test(text))).toEqual([]);
+    // Once a dialogue: after "You may well have seen it already, of course.", not again.
+    const hedgedTurn = mann.find((text) => hedge.test(text)) as string;
+    const after = [
+      ...liked(nolan),
+      {
+        index: 2,
+        speaker: 'assistant' as const,
+        text: hedgedTurn,
+        acts: [{ type: 'recommend' as const, items: [HEAT], reasons: [] }],
+      },
+      ...oneTurn('user', 'Seen it.', [{ type: 'reject', items: [HEAT], seen: true }]).map((turn) => ({
+        ...turn,
+        index: 3,
+      })),
+    ];
+    const again = suggest(nolan, after, [id('Inception'), id('The Dark Knight')]);
+    expect(again.filter((text) => hedge.test(text))).toEqual([]);
   });
 
   it('tells a user who has just said they have not seen a title no "plenty of people have seen it"', () => {

@@ -482,13 +482,14 @@ function recommend(
   const text = template({ ...titles, r });
   if (state.speaker === 'user') return text;
   // A fan of a person or a series may well know their best-known work: a recommender who knows it says so, now and
-  // then, unless the user has just said they have not seen it or this is the last word.
+  // then, and once a dialogue, unless the user has just said they have not seen it or this is the last word.
   if (
     part === undefined &&
     liked &&
     !state.closing &&
     reasons.some((key) => namesWorksOf(key, state)) &&
     !justSaidUnseen(state, act.items) &&
+    !hedgedBefore(state) &&
     state.random.chance(FAN_HEDGE)
   )
     return `${text} ${state.random.pick(one ? t.FAN_HEDGES_ONE : t.FAN_HEDGES_MANY)}`;
@@ -497,6 +498,17 @@ function recommend(
 
 // The share of suggestions made for a liking of a person or a series that allow the user may know them already.
 const FAN_HEDGE = 0.35;
+
+/** Whether the recommender has already allowed that the user may know a suggestion ("You may well have seen it"). */
+function hedgedBefore(state: TurnState): boolean {
+  const { FAN_HEDGES_ONE, FAN_HEDGES_MANY } = state.t;
+  return state.history.some(
+    (turn) =>
+      turn.speaker === 'assistant' &&
+      (FAN_HEDGES_ONE.some((hedge) => turn.text.endsWith(hedge)) ||
+        FAN_HEDGES_MANY.some((hedge) => turn.text.endsWith(hedge))),
+  );
+}
 
 /** Whether an attribute is a person's or a series' (a director, an actor, an author), whose fans know their works. */
 function namesWorksOf(key: string, state: TurnState): boolean {
