@@ -5,6 +5,7 @@ import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
 import { attributePhrase } from '../lexicon/attribute-phrases.js';
 import { domainPhrasing } from '../lexicon/domain-phrasing.js';
+import { spokenTitle } from '../lexicon/spoken-title.js';
 import { itemLabel } from './violation-wording.js';
 
 /** What a clause of text says, as far as a lexicon can tell. */
@@ -294,6 +295,9 @@ function addSubjectCues(act: DialogueAct, index: number, catalog: ItemCatalog, o
     if (item) {
       addCue(displayTitle(item).toLowerCase(), index, out);
       addCue(item.title.toLowerCase(), index, out);
+      // Said again as people say it ("The Empire Strikes Back"), a title still opens a clause of its own.
+      const spoken = spokenTitle(item, catalog);
+      if (spoken !== undefined) addCue(spoken.toLowerCase(), index, out);
     }
   }
   if ('attribute' in act && act.attribute !== undefined) {

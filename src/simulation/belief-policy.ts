@@ -144,6 +144,8 @@ const COMMON_PER_FACET = 12;
 const QUESTION_SPREAD = 4;
 // Per attribute shared with a critiqued item (what the user did not critique): "like A, but …" stays near A.
 const LIKE_WEIGHT = 0.3;
+// Added to the score of the item the user said, when asked, they had not seen: it was asked about because it fits.
+const UNSEEN_ASKED_WEIGHT = 0.5;
 // "Newer than A" and "older than A" are met a decade apart when anything left is: "more recent than Rear Window
 // (1954)" is not Vertigo (1958).
 const ERA_GAP = 10;
@@ -430,6 +432,10 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #offered = new Set<string>();
   #offeredPopularity = 0;
   #offeredSeen = 0;
+  // The reasons each suggestion was given for: what "like it, but …" keeps first.
+  readonly #pitchedFor = new Map<string, readonly string[]>();
+  // The catalog position of the last item asked about that the user had not seen; -1 for none.
+  #unseenAsked = -1;
   // Items never to recommend (shown, seen, rejected, disliked, asked about, or a volume before one the user knows),
   // by catalog position.
   readonly #excluded: Uint8Array;
@@ -485,6 +491,13 @@ class BeliefRecommender implements RecommenderPolicy {
   }
 
   next(turn: PolicyTurn): AssistantAct[] {
+    const acts = this.#decide(turn);
+    for (const act of acts)
+      if (act.type === 'recommend') for (const item of act.items) this.#pitchedFor.set(item, act.reasons);
+    return acts;
+  }
+
+  #decide(turn: PolicyTurn): AssistantAct[] {
     if (turn.index === 0) return [{ type: 'greet', items: [] }, this.#opening()];
     let accepted: string | undefined;
     let askedAbout: string | undefined;
@@ -819,7 +832,15 @@ class BeliefRecommender implements RecommenderPolicy {
     // Even with no turn left for the user, the critique gets its answer before the goodbye.
     const era = critique.attribute === undefined ? this.#era : undefined;
     this.#era = undefined;
-    const found = this.#critiqueSlate(this.#constraintOf(critique), era, this.#likedMarks(critique.attribute));
+    const pitchedFor = this.#pitchedFor.get(critique.items[0] as string) ?? [];
+    const liked = [
+      this.#marksOf(
+        pitchedFor.filter((key) => this.#statedPositive.has(key)),
+        critique.attribute,
+      ),
+      this.#likedMarks(critique.attribute),
+    ];
+    const found = this.#critiqueSlate(this.#constraintOf(critique), era, liked);
     if (found) {
       const { slate, dropped } = found;
       // The reason is the critique itself ("something more mysterious: try …") and what earlier critiques asked for
@@ -854,16 +875,22 @@ class BeliefRecommender implements RecommenderPolicy {
    * The slate answering a critique under `constraint`, of the critiqued item's kind (see #settleKind): within a few
    * decades of the item first ("older than The Hill We Climb (2021)" is Birthday Letters (1998) while there is one,
    * not Leaves of Grass (1855)), then a decade off, then, from now on, just a year off. At each step, items with a
-   * liking the user stated (`liked`) come first while any is among those most like the critiqued item.
+   * liking the user stated come first while any is among those most like the critiqued item, each set of `liked` in
+   * turn: those the critiqued item was suggested for before any other ("like Batman, but more thrilling" to a fan of
+   * comic-book films and of action is The Dark Knight, not Die Hard).
    */
-  #critiqueSlate(constraint: SlateConstraint, era: Era | undefined, liked?: Uint8Array): KeptSlate | undefined {
+  #critiqueSlate(
+    constraint: SlateConstraint,
+    era: Era | undefined,
+    liked: readonly (Uint8Array | undefined)[],
+  ): KeptSlate | undefined {
     const settled = this.#settleKind(constraint, era);
-    const attempt = (slate: (tried: SlateConstraint) => KeptSlate | undefined) =>
-      (liked && slate({ ...settled, liked })) ?? slate(settled);
+    const tries = [...liked.flatMap((marks) => (marks ? [{ ...settled, liked: marks }] : [])), settled];
     const found =
-      (era && attempt((tried) => this.#keptSlateNear(tried, era))) ?? attempt((tried) => this.#keptSlate(tried));
+      (era && firstFound(tries, (tried) => this.#keptSlateNear(tried, era))) ??
+      firstFound(tries, (tried) => this.#keptSlate(tried));
     if (found || !era) return found;
-    const near = attempt((tried) => this.#inYears([era.minYear, era.maxYear], () => this.#keptSlate(tried)));
+    const near = firstFound(tries, (tried) => this.#inYears([era.minYear, era.maxYear], () => this.#keptSlate(tried)));
     if (near) [this.#minYear, this.#maxYear] = [era.minYear, era.maxYear];
     return near;
   }
@@ -989,6 +1016,7 @@ class BeliefRecommender implements RecommenderPolicy {
           // Asked about, an item is set aside; one the user has not seen may yet be suggested.
           if (!act.seen) {
             this.#include(item);
+            this.#unseenAsked = this.#index.position.get(item) ?? -1;
             continue;
           }
           this.#exclude(item);
@@ -1103,6 +1131,7 @@ class BeliefRecommender implements RecommenderPolicy {
     // An item of unknown year (NaN) is neither newer nor older than anything: a critique of an era leaves it out.
     const dated = minYear !== -Infinity || maxYear !== Infinity;
     const { popularityWeight } = this.#options;
+    const unseenAsked = this.#unseenAsked;
     const qualityWeight = constraint.anyRating ? 0 : this.#options.qualityWeight;
     // The user's seen titles per unit of popularity suggested: times an item's popularity, its chance of being seen.
     const seenRate = this.#offeredSeen / (this.#offeredPopularity + SEEN_PRIOR);
@@ -1125,6 +1154,7 @@ class BeliefRecommender implements RecommenderPolicy {
         qualityWeight * (shortfall[position] as number) +
         (jitter[position] as number);
       if (like) score += LIKE_WEIGHT * (like[position] as number) * (inverseRoot[position] as number);
+      if (position === unseenAsked) score += UNSEEN_ASKED_WEIGHT;
       // A title the user has likely seen is worth less in proportion: it would be turned down as seen, however good.
       if (seenRate > 0 && score > 0) score *= 1 - seenWeight * Math.min(1, seenRate * (popularity[position] as number));
       eligibleScores[eligibleCount] = score;
@@ -1443,6 +1473,18 @@ function closestHalf(like: Int16Array, positions: Int32Array, scores: Float64Arr
   // At least the closest, however unlike: what is left to keep is decided before (keeps, among).
   const least = most > 0 ? Math.ceil(most / 2) : most;
   return keepWhere(positions, scores, count, (position) => (like[position] as number) >= least);
+}
+
+/** What `slate` gives for the first of `tries` it gives anything for. */
+function firstFound<T>(
+  tries: readonly SlateConstraint[],
+  slate: (tried: SlateConstraint) => T | undefined,
+): T | undefined {
+  for (const tried of tries) {
+    const found = slate(tried);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 // No genre of the critiqued item (see SlateConstraint.keeps).

@@ -11,12 +11,21 @@ const catalog = new ItemCatalog([
   { id: 'matrix', title: 'The Matrix', year: 1999, attributes: { genre: ['Sci-Fi', 'Action'] } },
   { id: 'shining', title: 'The Shining', year: 1980, attributes: { genre: ['Horror'], tag: ['fun'] } },
   { id: 'm', title: 'M', year: 1931, attributes: { genre: ['Crime'] } },
+  // Two of a franchise: each is said by the part after the colon once it has come up ("The Empire Strikes Back").
+  { id: 'hope', title: 'Star Wars: Episode IV - A New Hope', year: 1977, attributes: { genre: ['Sci-Fi'] } },
+  {
+    id: 'empire',
+    title: 'Star Wars: Episode V - The Empire Strikes Back',
+    year: 1980,
+    attributes: { genre: ['Sci-Fi'] },
+  },
 ]);
 const profile = new PreferenceProfile({
   id: 'u',
   liked: [
     { item: 'matrix', strength: 1 },
     { item: 'm', strength: 0.8 },
+    { item: 'empire', strength: 0.9 },
   ],
   disliked: [{ item: 'love', strength: 0.9 }],
   affinities: { 'genre:Horror': -0.8, 'genre:Sci-Fi': 0.8, 'genre:Comedy': 0.1, 'tag:fun': -0.6 },
@@ -115,6 +124,21 @@ describe('text-polarity', () => {
         item('matrix', 'positive'),
       ),
     ).toEqual([]);
+  });
+
+  it('reads a title said the short way people say it as the start of its own clause', () => {
+    const acts = [item('matrix', 'negative'), item('empire', 'positive')];
+    // Without it, "I loved every minute of The Empire Strikes Back" was read as about The Matrix.
+    expect(
+      polarityViolations('The Matrix left me cold, but I loved every minute of The Empire Strikes Back.', ...acts),
+    ).toEqual([]);
+    expect(
+      polarityViolations(
+        'The Matrix was great; The Empire Strikes Back was awful.',
+        item('matrix', 'positive'),
+        item('empire', 'positive'),
+      ),
+    ).toMatchObject([{ evidence: { items: ['empire'] } }]);
   });
 
   it('does not read opinions into titles or attribute names', () => {

@@ -1342,6 +1342,35 @@ describe('TemplateAdapter', () => {
     expect(suggest([]).some((text) => seenByMany.test(text))).toBe(true);
   });
 
+  it('never asks about a title the user said they had not seen, turns later, when suggesting it', () => {
+    const later = [
+      ...HEAT_UNSEEN,
+      ...oneTurn('assistant', 'Do you like crime films?', [
+        { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Crime' },
+      ]).map((turn) => ({ ...turn, index: 2 })),
+      {
+        index: 3,
+        speaker: 'user' as const,
+        text: 'Love crime films.',
+        acts: [disclose('positive', 0.9, { attribute: 'genre:Crime' })],
+      },
+    ];
+    const asks = /\b(?:have you (?:tried|considered|seen|watched|caught)|ever seen)\b/i;
+    const suggest = (history: Turn[]) =>
+      [
+        { type: 'recommend', items: [HEAT], reasons: [] },
+        { type: 'recommend', items: [HEAT], reasons: [], like: MATRIX },
+      ].flatMap((act) =>
+        Array.from({ length: 300 }, (_, seed) =>
+          adapter.verbalizeSync({ ...request('assistant', [act as DialogueAct], seed), history }),
+        ),
+      );
+    // "Not seen Heat." … "Have you tried Heat? It's close to The Matrix, …" asks what the user has answered.
+    expect(suggest(later).filter((text) => asks.test(text))).toEqual([]);
+    // To a user never asked, a suggestion may be put as that question.
+    expect(suggest([]).some((text) => asks.test(text))).toBe(true);
+  });
+
   it('asks about a title it already said it has not seen without saying so again ("Heard of Heat, never seen it")', () => {
     const history = [
       ...HEAT_UNSEEN,

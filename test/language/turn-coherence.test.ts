@@ -11,6 +11,8 @@ import { UNTOLD_GENRES } from '../helpers/untold-genres.js';
 // later one its first), count two titles as "a few", ask "Sound good?" while saying goodbye, console a user who never
 // gave up, or wish the same thing twice. The patterns are written here, apart from the templates.
 
+/** Words that say why a question is asked: "That'll narrow things down.", "Just so I know where to start." */
+const WHY_ASKED = /\b(?:narrow|taste|where to start|to pick|a long way|fit you|look for|I'd pick)/;
 /** An opening that promises to follow a liking ("I'll look at horror, then."): none may be broken in the same turn. */
 const PROMISE =
   /^(?:I'll look at |Great, I'll look into |Good, I can do |Okay, I'll keep .+ in mind\.|I'll put .+ on the list\.|Okay, (?!something else).+ then\.)/;
@@ -244,6 +246,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
           /\bmy couch\b|\bto bed\b|\balways tomorrow\b|\bon TV\b/i.test(turn.text))
       )
         found.push({ rule: 'small talk out of the scene the user set', text: `${scene} / ${turn.text}` });
+      // "What should I watch tonight?" … "Heat it is. Adding it to my list.": a film for tonight is not saved for later.
+      if (/\btonight\b/i.test(scene) && /\bto my list\b/i.test(turn.text) && /\bwatch/i.test(scene))
+        found.push({ rule: 'a film for tonight saved for later', text: `${scene} / ${turn.text}` });
     }
     // "Great, Cosmos it is." … "Great, Cosmos it is. Happy reading!": the user's choice said back in their words.
     if (
@@ -354,7 +359,7 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         !first.attribute.startsWith(`${openQuestion.facet}:`);
       if (
         elsewhere &&
-        !/^(?:none|nobody|nothing|no real favourites|no favourites there|i can't name any|i don't really have favourites|hard to say)\b/i.test(
+        !/^(?:none|nobody|nothing|no real favourites|no favourites there|i can't (?:really )?name any|i don't really have favourites|hard to say)\b/i.test(
           said,
         )
       )
@@ -459,6 +464,14 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       /^[^.!]*\?/.test(turn.text)
     )
       found.push({ rule: 'a request for more answered by a question alone', text: `${request.text} / ${turn.text}` });
+    // "Sure thing, more coming up. Do you like thrillers?": a promise the turn breaks, unless it says why it asks.
+    else if (
+      turn.acts[0]?.type === 'ask-attribute' &&
+      request?.acts.some((act) => act.type === 'reject') &&
+      request.text.trimEnd().endsWith('?') &&
+      !WHY_ASKED.test(turn.text)
+    )
+      found.push({ rule: 'more promised, then only a question', text: `${request.text} / ${turn.text}` });
     // "Have you read A, B or C?" asks what the user has read; the answer "Okay, A then" does not fit it.
     if (recommended.length > 0 && /\bHave you (?:seen|read|watched)\b/.test(plain))
       found.push({ rule: 'a suggestion asked as whether it was seen', text: turn.text });

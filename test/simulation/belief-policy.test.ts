@@ -997,7 +997,8 @@ describe.each([
     // And "Westerns, nice. Have you seen …?" asks about a western, not Pirates of the Caribbean for an older liking.
     expect(afterLiking).toBeGreaterThan(30);
     expect(ofThatLiking / afterLiking).toBeGreaterThan(0.95);
-    expect(unseenThenSuggested).toBeGreaterThan(0);
+    // And later, when not next: asked about because it fits, it stays a strong candidate (0.40.0: 51% and 40%).
+    expect(unseenThenSuggested / unseen).toBeGreaterThan(0.65);
     // "Not seen Schindler's List." "Then I'd go for Schindler's List.": a question that leads somewhere, whenever the
     // item answers what the user likes and the style's questions are asked. (Without that, one in thirty in movies,
     // none in books; 38% and 30% when it was done six times in ten; 43% and 37% since, as the first slate, the item
@@ -1125,6 +1126,37 @@ describe.each([
     // where nothing honouring the critique and like A has a liking of the user's is one without it offered.
     expect(answers).toBeGreaterThan(200);
     expect(unliked / answers).toBeLessThan(unkept);
+  });
+
+  it('answers "like A, but …" with items of the liking A was suggested for, before any other', async () => {
+    let answers = 0;
+    let kept = 0;
+    for (const dialogue of await dialogues()) {
+      const reasonsOf = new Map<string, readonly string[]>();
+      const liked = new Set<string>();
+      for (const turn of dialogue.turns) {
+        const critique = turn.acts.find((act) => act.type === 'respond-critique');
+        const slate = turn.acts.find((act) => act.type === 'recommend');
+        const reasons = (critique && reasonsOf.get(critique.items[0] as string)) || [];
+        const own = reasons.filter((key) => key !== critique?.attribute && liked.has(key));
+        if (slate && own.length > 0) {
+          answers += slate.items.length;
+          kept += slate.items.filter((id) => own.some((key) => catalog.carries(id, key))).length;
+        }
+        for (const act of turn.acts) {
+          if (act.type === 'recommend') for (const id of act.items) reasonsOf.set(id, act.reasons);
+          if (act.type === 'disclose' && act.attribute !== undefined)
+            if (act.polarity === 'positive') liked.add(act.attribute);
+            else liked.delete(act.attribute);
+        }
+      }
+    }
+    // "Like Batman, but more thrilling", Batman suggested to a fan of comic-book films, is The Dark Knight and Joker,
+    // not Die Hard beside them for the user's liking of action: each item keeps what A was suggested for while any
+    // as like A does.
+    expect(answers).toBeGreaterThan(200);
+    // 0.40.0 kept it in 71% of them in movies, 79% in books.
+    expect(kept / answers).toBeGreaterThan(load === builtinCatalog ? 0.73 : 0.8);
   });
 
   it('keeps what A most is in "like A, but …": the rarest of its genres that anything left has, or no answer', async () => {

@@ -384,7 +384,9 @@ function build(d: DomainWords) {
   /**
    * Before a question, to a user who turned suggestions down asking for others ("Seen it. Something new?"): more is
    * coming, so the question does not read as ignoring the request. Said as a promise, not as "one question first":
-   * the question's own words may open with "Quick question:".
+   * the question's own words may open with "Quick question:", and a question about a taste then says why it is asked
+   * ("Sure thing, more coming up. Do you like thrillers? That'll narrow things down."), not leaving the promise
+   * broken ("Sure thing, more coming up. Do you like thrillers?").
    */
   const QUESTION_BEFORE_MORE: readonly string[] = [
     "Sure, I'll find you something new.",

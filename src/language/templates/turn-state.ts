@@ -52,6 +52,11 @@ export interface TurnState {
   readonly reasonAsked: readonly string[];
   /** The turns before this one. */
   readonly history: readonly Turn[];
+  /**
+   * The recommender answers a user who turned suggestions down asking for others ("Seen it. Something new?") with a
+   * question first: the turn promises more, and a question about a taste says why it is asked.
+   */
+  readonly questionBeforeMore: boolean;
 }
 
 /**

@@ -684,7 +684,8 @@ function build(d: DomainWords) {
     () => 'Appreciate it.',
     () => 'Cheers!',
     () => 'Thanks a lot.',
-    ({ one }) => `Adding ${one ? 'it' : 'them'} to my list.`,
+    // A film is chosen for now, not saved for later: "… for tonight?" "Heat it is. Adding it to my list." jars.
+    !d.oneSitting && (({ one }) => `Adding ${one ? 'it' : 'them'} to my list.`),
     () => 'Just what I needed.',
     d.occasion && (({ one }) => `I'll put ${one ? 'it' : 'them'} on now.`),
     () => 'You were a big help.',
@@ -911,8 +912,8 @@ function build(d: DomainWords) {
     elsewhere: [
       'No favourites there, really.',
       'Nothing in particular on that front.',
-      'None come to mind there.',
-      "I can't name any there.",
+      'None come to mind, to be honest.',
+      "I can't really name any.",
     ],
   };
 

@@ -311,16 +311,19 @@ function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context
       : random.pick(state.t.ASK_ATTRIBUTE)({ x: attributePhrase(act.attribute, state.phrasing).noun });
   }
   const voice = VOICES[state.style];
+  // After "Sure thing, more coming up.", why the question is asked always follows it.
+  const askReason = state.questionBeforeMore ? 1 : voice.askReason;
   if (act.attribute === undefined) {
     const question = random.pick(state.t.ASK_FACET)({ f: saidNoun(random, facetNouns(act.facet, state.phrasing)) });
-    return `${question}${random.chance(0.6) ? maybe(random, voice.facetFollowUp, state.t.FACET_FOLLOW_UPS) : maybe(random, voice.askReason, state.t.ASK_REASONS)}`;
+    const followUp = !state.questionBeforeMore && random.chance(0.6);
+    return `${question}${followUp ? maybe(random, voice.facetFollowUp, state.t.FACET_FOLLOW_UPS) : maybe(random, askReason, state.t.ASK_REASONS)}`;
   }
   const x = saidNoun(random, attributeNouns(act.attribute, state.phrasing));
   const question =
     context.askedBefore && random.chance(0.4)
       ? random.pick(state.t.ASK_ATTRIBUTE_NEXT)({ x })
       : random.pick(state.t.ASK_ATTRIBUTE)({ x });
-  return `${question}${maybe(random, voice.askReason, state.t.ASK_REASONS)}`;
+  return `${question}${maybe(random, askReason, state.t.ASK_REASONS)}`;
 }
 
 // A goodbye leaves the user no turn to answer in: a suggestion made in one is a statement ("Try A."), never a
@@ -386,8 +389,8 @@ function noLikingClaimed<T extends Template<typeof MARKED>>(list: readonly T[]):
 /**
  * A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye, when the
  * suggestion is the first part of a slate in two (the question, if any, comes after the second), or when the user has
- * just said they have not seen what it suggests ("I haven't seen Avatar." is not answered "Have you considered
- * Avatar?").
+ * said they have not seen what it suggests ("I haven't seen Avatar." is not answered "Have you considered Avatar?",
+ * then or turns later).
  */
 function suggestable<T extends Template<typeof MARKED>>(
   state: TurnState,
@@ -395,14 +398,25 @@ function suggestable<T extends Template<typeof MARKED>>(
   part?: SlatePart,
   items: readonly string[] = [],
 ): readonly T[] {
-  return state.closing || part === 'first' || justSaidUnseen(state, items) ? statementsOf(list) : list;
+  return state.closing || part === 'first' || saidUnseen(state, items) ? statementsOf(list) : list;
+}
+
+/** Whether the user has said, in any earlier turn, that they have not seen one of the items. */
+function saidUnseen(state: TurnState, items: readonly string[]): boolean {
+  return state.history.some((turn) => saysUnseen(turn, items));
 }
 
 function justSaidUnseen(state: TurnState, items: readonly string[]): boolean {
-  const last = state.history[state.history.length - 1];
-  if (last?.speaker !== 'user' || items.length === 0) return false;
-  return last.acts.some(
-    (act) => act.type === 'answer-item' && act.seen === false && act.items.some((id) => items.includes(id)),
+  return saysUnseen(state.history.at(-1), items);
+}
+
+/** Whether a user turn says, asked, that they have not seen one of the items. */
+function saysUnseen(turn: Turn | undefined, items: readonly string[]): boolean {
+  return (
+    turn?.speaker === 'user' &&
+    turn.acts.some(
+      (act) => act.type === 'answer-item' && act.seen === false && act.items.some((id) => items.includes(id)),
+    )
   );
 }
 
@@ -482,13 +496,13 @@ function recommend(
   const text = template({ ...titles, r });
   if (state.speaker === 'user') return text;
   // A fan of a person or a series may well know their best-known work: a recommender who knows it says so, now and
-  // then, and once a dialogue, unless the user has just said they have not seen it or this is the last word.
+  // then, and once a dialogue, unless the user has said they have not seen it or this is the last word.
   if (
     part === undefined &&
     liked &&
     !state.closing &&
     reasons.some((key) => namesWorksOf(key, state)) &&
-    !justSaidUnseen(state, act.items) &&
+    !saidUnseen(state, act.items) &&
     !hedgedBefore(state) &&
     state.random.chance(FAN_HEDGE)
   )
@@ -903,6 +917,17 @@ function endsAsking(turn: Turn | undefined): boolean {
   return turn?.text.trimEnd().endsWith('?') ?? false;
 }
 
+/** Whether the turn opens with a question to a user who turned suggestions down asking for others. */
+function questionBeforeMore(request: VerbalizeRequest): boolean {
+  const last = request.history.at(-1);
+  return (
+    request.acts[0]?.type.startsWith('ask-') === true &&
+    last?.speaker === 'user' &&
+    last.acts.some((act) => act.type === 'reject') &&
+    endsAsking(last)
+  );
+}
+
 /** An acknowledgement of the user's last turn when it said something (more than a hello), else undefined. */
 function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnState): string | undefined {
   if (request.speaker !== 'assistant') return undefined;
@@ -920,8 +945,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     return undefined;
   const rejected = last.acts.some((act) => act.type === 'reject');
   // "Seen it. Something new?" "Do you like westerns?" ignores the request: a question then always says more is coming.
-  if (rejected && first.type.startsWith('ask-') && endsAsking(last))
-    return request.random.pick(state.t.QUESTION_BEFORE_MORE);
+  if (state.questionBeforeMore) return request.random.pick(state.t.QUESTION_BEFORE_MORE);
   // "Haven't seen Snowpiercer." "Then you're in for a treat. …": a suggestion of what the question was asking about
   // follows from the answer, whatever the voice.
   // Not when the answer says more that wants saying back ("No, never seen it. And no mysteries, please.").
@@ -1387,6 +1411,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     described: request.speaker === 'user' ? lastTurnItems(request.history, 'describe-item') : [],
     reasonAsked: request.speaker === 'user' ? lastTurnItems(request.history, 'ask-reason') : [],
     history: request.history,
+    questionBeforeMore: request.speaker === 'assistant' && questionBeforeMore(request),
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
