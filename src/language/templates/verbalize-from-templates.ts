@@ -376,6 +376,9 @@ function statementsOf<T extends Template<typeof MARKED>>(list: readonly T[]): re
   return keptOf(list, isStatement);
 }
 
+// A title the recommender asked about was on its mind already: "Have you seen M?" "No." … not "M comes to mind.".
+const followsUp = (template: Template<typeof MARKED>) => isStatement(template) && !/\bto mind\b/.test(template(MARKED));
+
 // Wordings that say the user likes the reason ("Since you like …", "For a fan of …", "your taste for …").
 const LIKING_CLAIMED =
   /\b(?:you like|you enjoy|you're into|you're a fan|your taste|your liking|your fondness|fans? of|who enjoys)\b/i;
@@ -387,10 +390,10 @@ function noLikingClaimed<T extends Template<typeof MARKED>>(list: readonly T[]):
 }
 
 /**
- * A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye, when the
- * suggestion is the first part of a slate in two (the question, if any, comes after the second), or when the user has
- * said they have not seen what it suggests ("I haven't seen Avatar." is not answered "Have you considered Avatar?",
- * then or turns later).
+ * A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye or when the
+ * suggestion is the first part of a slate in two (the question, if any, comes after the second); when the user has
+ * said, asked, that they have not seen what it suggests, its statements that do not have the title come to mind
+ * ("I haven't seen Avatar." is not answered "Have you considered Avatar?", then or turns later).
  */
 function suggestable<T extends Template<typeof MARKED>>(
   state: TurnState,
@@ -398,7 +401,8 @@ function suggestable<T extends Template<typeof MARKED>>(
   part?: SlatePart,
   items: readonly string[] = [],
 ): readonly T[] {
-  return state.closing || part === 'first' || saidUnseen(state, items) ? statementsOf(list) : list;
+  if (saidUnseen(state, items)) return keptOf(list, followsUp);
+  return state.closing || part === 'first' ? statementsOf(list) : list;
 }
 
 /** Whether the user has said, in any earlier turn, that they have not seen one of the items. */
