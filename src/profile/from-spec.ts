@@ -96,13 +96,14 @@ export function profileFromSpec(spec: ProfileSpec, catalog: ItemCatalog): Prefer
     const first = parsed.error.issues[0];
     const issue = describeZodIssue(first);
     const fields = Object.keys(ProfileSpecSchema.shape);
-    const meant = first?.code === 'unrecognized_keys' ? closest(first.keys[0] as string, fields) : undefined;
+    const unknown = first?.code === 'unrecognized_keys' ? (first.keys[0] as string) : undefined;
+    const meant = unknown === undefined ? undefined : closest(unknown, fields);
     throw new IcerError('INVALID_PROFILE', `The profile spec is invalid: ${issue.message}.`, {
       location: { field: issue.path },
       hint:
-        first?.code === 'unrecognized_keys'
-          ? `${meant === undefined ? '' : `Did you mean "${meant}"? `}A spec's fields: ${fields.join(', ')}.`
-          : 'See ProfileSpecSchema in the icer docs.',
+        unknown === undefined
+          ? 'See ProfileSpecSchema in the icer docs.'
+          : `${meant === undefined ? '' : `Did you mean "${meant}"? `}A spec's fields: ${fields.join(', ')}.`,
     });
   }
   const data = parsed.data;
