@@ -33,7 +33,8 @@ const TRAILING_ARTICLES = [
   'Ta',
   'Hoi',
 ];
-const TRAILING_ARTICLE_SOURCE = `^(.*), (${TRAILING_ARTICLES.map((a) => a.replace("'", "\\'")).join('|')})$`;
+// Before a subtitle too: "Crow, The: Wicked Prayer".
+const TRAILING_ARTICLE_SOURCE = `^(.*), (${TRAILING_ARTICLES.map((a) => a.replace("'", "\\'")).join('|')})(: .*)?$`;
 // Display keeps the catalog's capitalisation; matching must also accept what people type ("matrix, the").
 const TRAILING_ARTICLE = new RegExp(TRAILING_ARTICLE_SOURCE);
 const TRAILING_ARTICLE_ANY_CASE = new RegExp(TRAILING_ARTICLE_SOURCE, 'i');
@@ -41,12 +42,15 @@ const LEADING_ARTICLE = /^(the|a|an) /;
 const YEAR_SUFFIX = /\s*\((\d{4})(?:\s*[-–]\s*(?:\d{4})?)?\)\s*$/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
-/** Moves a trailing article to the front: "Matrix, The" → "The Matrix", "Cité des enfants perdus, La" → "La Cité…". */
+/**
+ * Moves a trailing article to the front: "Matrix, The" → "The Matrix", "Cité des enfants perdus, La" → "La Cité…",
+ * "Crow, The: Wicked Prayer" → "The Crow: Wicked Prayer".
+ */
 export function frontArticle(title: string, pattern: RegExp = TRAILING_ARTICLE): string {
   const match = pattern.exec(title.trim());
   if (!match) return title.trim();
-  const [, rest, article] = match as unknown as [string, string, string];
-  return article.endsWith("'") ? `${article}${rest}` : `${article} ${rest}`;
+  const [, rest, article, subtitle = ''] = match as unknown as [string, string, string, string | undefined];
+  return `${article}${article.endsWith("'") ? '' : ' '}${rest}${subtitle}`;
 }
 
 /** Splits a trailing "(1999)" from a title. Year ranges such as "(2006-2007)" yield their first year. */

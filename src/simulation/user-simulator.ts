@@ -66,6 +66,11 @@ const FIRST_SLATE_DOUBT = 0.8;
 const WANTED_AFFINITY = 0.4;
 // Asked what put them off an item, a user names a milder dislike it carries than they would bring up unasked.
 const MILD_DISLIKE = 0.1;
+// The share of unprompted dislikes that come with a title the user disliked.
+const DISLIKED_TITLE_SHARE = 0.5;
+// A title the user brings up unasked is one people know: in a catalog with popularity, at least this share of the
+// best known title's renown (about ten raters of ml-latest-small's 329), not "Cage Dive".
+const KNOWN_RENOWN = 0.4;
 // How much the user must like a title to name it as a favourite of the kind they name in their opening turn.
 const FAVOURITE_STRENGTH = 0.7;
 // The share of the strongest unsaid liking that one going with a turned-down item needs to be named in its place.
@@ -221,8 +226,7 @@ export class UserSimulator {
       this.#state === 'talking' &&
       !acts.some((a) => a.type === 'critique' || a.type === 'reject' || a.type === 'ask-about-item')
     ) {
-      const extra = this.#volunteer();
-      if (extra) acts.push(extra);
+      acts.push(...this.#volunteer());
     }
     if (acts.length === 0) acts.push(...this.#openAnswer());
     if (acts.length === 0) acts.push(this.#fallback());
@@ -259,15 +263,30 @@ export class UserSimulator {
 
   /** Something true to say when nothing strong is left: a disliked film, the strongest weak leaning, or the goal. */
   #fallback(): UserAct {
-    const disliked = this.#profile.disliked.find(({ item }) => !this.#disclosed.has(`item:${item}`));
-    if (disliked) {
-      this.#disclosed.add(`item:${disliked.item}`);
-      return { type: 'disclose', items: [disliked.item], polarity: 'negative', strength: disliked.strength };
-    }
+    const disliked = this.#unsaidDisliked(undefined, true);
+    if (disliked) return this.#itemDisclosure(disliked, 'negative');
     const strongest = Object.keys(this.#profile.affinities)
       .filter((key) => this.#catalog.hasAttribute(key))
       .sort((a, b) => Math.abs(this.#profile.affinity(b)) - Math.abs(this.#profile.affinity(a)) || (a < b ? -1 : 1))[0];
     return strongest === undefined ? { type: 'state-goal', items: [] } : this.#disclosure(strongest);
+  }
+
+  /**
+   * The title the user most dislikes that they have not spoken of, of those with the attribute `of` when given, and,
+   * unless it is the last thing left to say ({@link #fallback}), one people know (see {@link KNOWN_RENOWN}).
+   */
+  #unsaidDisliked(of?: string, anyTitle = false): ItemOpinion | undefined {
+    return this.#profile.disliked.find(
+      ({ item }) =>
+        !this.#disclosed.has(`item:${item}`) &&
+        (of === undefined || this.#catalog.carries(item, of)) &&
+        (anyTitle || wellKnown(this.#catalog, item)),
+    );
+  }
+
+  #itemDisclosure(opinion: ItemOpinion, polarity: 'positive' | 'negative'): UserAct {
+    this.#disclosed.add(`item:${opinion.item}`);
+    return { type: 'disclose', items: [opinion.item], polarity, strength: opinion.strength };
   }
 
   #disclosure(attribute: string): UserAct {
@@ -326,8 +345,7 @@ export class UserSimulator {
     const liked =
       this.#profile.liked.find((opinion) => unsaid(opinion) && ofThatKind(opinion)) ?? this.#profile.liked.find(unsaid);
     if (liked && (acts.length === 0 || this.#random.chance(this.#traits.disclosure))) {
-      this.#disclosed.add(`item:${liked.item}`);
-      acts.push({ type: 'disclose', items: [liked.item], polarity: 'positive', strength: liked.strength });
+      acts.push(this.#itemDisclosure(liked, 'positive'));
     }
     if (acts.length === 0) {
       const worst = this.#undisclosed('negative');
@@ -361,6 +379,7 @@ export class UserSimulator {
         ? { type: 'answer-item', items: [item], seen: true, polarity: 'neutral', strength: 0 }
         : { type: 'answer-item', items: [item], seen: false };
     }
+    this.#disclosed.add(`item:${item}`);
     return {
       type: 'answer-item',
       items: [item],
@@ -370,15 +389,25 @@ export class UserSimulator {
     };
   }
 
-  /** An unprompted disclosure, as often as the persona volunteers things. */
-  #volunteer(): UserAct | undefined {
+  /**
+   * An unprompted disclosure, as often as the persona volunteers things. A dislike comes, as often as not, with a
+   * title the user could not stand that has it ("I really can't do documentaries, and Koyaanisqatsi was
+   * unwatchable"), and with no kind left to say, as a title alone: the recommender learns what to steer clear of from
+   * either, and a title set beside the kind it has reads as the example it is.
+   */
+  #volunteer(): UserAct[] {
     const rate =
       this.#traits.disclosure *
       (this.#traits.verbosity === 'chatty' ? 1 : this.#traits.verbosity === 'terse' ? 0.3 : 0.6);
-    if (!this.#random.chance(rate)) return undefined;
+    if (!this.#random.chance(rate)) return [];
     const direction = this.#random.chance(0.7) ? 'positive' : 'negative';
     const key = this.#undisclosed(direction);
-    return key === undefined ? undefined : this.#disclosure(key);
+    const acts = key === undefined ? [] : [this.#disclosure(key)];
+    if (direction === 'negative' && this.#random.chance(DISLIKED_TITLE_SHARE)) {
+      const disliked = this.#unsaidDisliked(key);
+      if (disliked) acts.push(this.#itemDisclosure(disliked, 'negative'));
+    }
+    return acts;
   }
 
   /** Reacts to recommended items (or, after `describe-item`, to the one described). */
@@ -389,6 +418,7 @@ export class UserSimulator {
     // Every title of the slate gets a word: one seen without strong feelings too ("Tintin was okay"), or the user
     // would pass over it in silence.
     const acts: UserAct[] = seen.map((item): UserAct => {
+      this.#disclosed.add(`item:${item}`);
       const polarity = polarityOfOpinion(this.#profile.opinionOf(item)) as Polarity;
       const strength = polarity === 'neutral' ? 0 : round2(Math.abs(this.#profile.itemScore(item)));
       return { type: 'disclose', items: [item], polarity, strength };
@@ -619,6 +649,11 @@ export class UserSimulator {
       return direction === 'newer' ? median - era >= ERA_OF_A_KIND : era - median >= ERA_OF_A_KIND;
     });
   }
+}
+
+function wellKnown(catalog: ItemCatalog, item: string): boolean {
+  const best = catalog.mostPopular(1)[0];
+  return best === undefined || catalog.relativeRenown(best.id) === 0 || catalog.relativeRenown(item) >= KNOWN_RENOWN;
 }
 
 function isGenre(key: string): boolean {

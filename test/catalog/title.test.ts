@@ -20,6 +20,10 @@ describe('title normalisation', () => {
   it('does not move an article that is part of the title', () => {
     expect(frontArticle('Good, the Bad and the Ugly')).toBe('Good, the Bad and the Ugly');
     expect(frontArticle('Cité des enfants perdus, La')).toBe('La Cité des enfants perdus');
+    expect(frontArticle('Crow, The: Wicked Prayer')).toBe('The Crow: Wicked Prayer');
+    expect(frontArticle('Power of Nightmares, The: The Rise of the Politics of Fear')).toBe(
+      'The Power of Nightmares: The Rise of the Politics of Fear',
+    );
     expect(frontArticle("Année dernière à Marienbad, L'")).toBe("L'Année dernière à Marienbad");
   });
 

@@ -1590,6 +1590,44 @@ describe('one thought per title', () => {
     }
   });
 
+  it('sets no dislike of a title against a title not seen, nor against a kind it is not of', () => {
+    // "Never seen Heat, but I hated Amélie", "I love horror, but I hated Amélie": as if the one answered the other.
+    const CONTRAST = /(?:, (?:but|though|while) |\b(?:That said|On the other hand|Mind you), )[^.!?;]*$/;
+    const hated = disclose('negative', 0.9, { items: [AMELIE] });
+    const leadUp = (text: string) => text.slice(0, text.search(titleSpans(AMELIE)));
+    for (let seed = 0; seed < 200; seed++) {
+      for (const persona of [undefined, { verbosity: 'chatty' as const }]) {
+        const unseen = render('user', [{ type: 'answer-item', items: [HEAT], seen: false }, hated], seed, persona);
+        expect(leadUp(unseen), unseen).not.toMatch(CONTRAST);
+        const horror = render('user', [disclose('positive', 0.9, { attribute: 'genre:Horror' }), hated], seed, persona);
+        expect(leadUp(horror), horror).not.toMatch(CONTRAST);
+      }
+    }
+  });
+
+  it('takes in what the user made of a title by "it" only when the user named no other', () => {
+    // "Heat was brilliant, but Amélie was just bad." "Good, glad you liked it.": "it" is the last title named.
+    const asked: Turn = {
+      index: 0,
+      speaker: 'assistant',
+      text: 'Seen Heat (1995)?',
+      acts: [{ type: 'ask-item', items: [HEAT] }],
+    };
+    const answer = (acts: DialogueAct[]): Turn => ({ index: 1, speaker: 'user', text: 'Heat was brilliant.', acts });
+    const liked: DialogueAct = { type: 'answer-item', items: [HEAT], seen: true, polarity: 'positive', strength: 0.9 };
+    const next: DialogueAct[] = [{ type: 'ask-attribute', items: [], facet: 'genre' }];
+    const LIKED_IT = /\b(?:liked it|thought well of it|a good one)\b/;
+    let alone = 0;
+    for (let seed = 0; seed < 200; seed++) {
+      const reply = (acts: DialogueAct[]) =>
+        adapter.verbalizeSync({ ...request('assistant', next, seed), history: [asked, answer(acts)] });
+      if (LIKED_IT.test(reply([liked]))) alone++;
+      const both = reply([liked, disclose('negative', 0.9, { items: [AMELIE] })]);
+      expect(both, both).not.toMatch(LIKED_IT);
+    }
+    expect(alone).toBeGreaterThan(50);
+  });
+
   it('sets "seen it" against praise only: no "though" after "Heat was okay"', () => {
     const CONTRAST = /\b(?:though|but|that said|only|thing is)\b/i;
     for (let seed = 0; seed < 200; seed++) {

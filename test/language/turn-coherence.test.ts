@@ -147,6 +147,10 @@ const LIKES_SAID =
 const MORE =
   /\b(?:something (?:new|else|fresh)|anything (?:else|I haven't)|what else|next\?|I'd like something|any others)\b/i;
 
+/** An opening that takes in what the user made of one title ("Good, glad you liked it.", "A middling one, then."). */
+const VERDICT_TAKEN =
+  /^(?:Good to hear you liked it|Nice, a good one|Good, glad you liked it|Good to know you thought well of it|A good one, then|Great, you liked it|Fair enough, it's not for everyone|Ah, not one for you|Okay, so you didn't like it|Noted, not a favourite|A middling one|Okay, not a strong one|Fair enough, it didn't leave|Okay, so it was just alright|Right, nothing special, then)\b/;
+
 /** An acknowledgement that thanks the user for telling something. */
 const HELPED =
   /^(?:\w+, )?(?:that helps|that's useful|that gives me|that narrows|that is helpful|that makes things|I can work with that|that paints|I think I see your taste)/i;
@@ -165,10 +169,22 @@ function afterSuggestion(plain: string): string {
   return end < 0 ? '' : rest.slice(end + 1);
 }
 
-/** The text from the first title of `ids` on, every title taken out: where a question would want an answer. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The text from the first title of `ids` on, every title taken out: where a question would want an answer. A title
+ * is found with its year where the text writes one, and as a whole word: "M (1931)" is not the M of "More noir than
+ * …?", nor "Beauty and the Beast (1991)" the 1946 film of that title named before it.
+ */
 function fromSuggestion(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
   const titles = ids.flatMap((id) => titleForms(catalog.require(id).title));
-  const first = Math.min(...titles.map((title) => text.indexOf(title)).filter((at) => at >= 0));
+  const starts = ids.flatMap((id) => {
+    const { title, year } = catalog.require(id);
+    const dated = text.indexOf(`${title} (${year})`);
+    if (dated >= 0) return [dated];
+    return titleForms(title).map((form) => text.search(new RegExp(`(?<![\\w'])${escapeRegExp(form)}(?![\\w'])`)));
+  });
+  const first = Math.min(...starts.filter((at) => at >= 0));
   let out = text.slice(first);
   for (const title of titles) out = out.replaceAll(title, '');
   return out;
@@ -246,9 +262,10 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
           /\bmy couch\b|\bto bed\b|\balways tomorrow\b|\bon TV\b/i.test(turn.text))
       )
         found.push({ rule: 'small talk out of the scene the user set', text: `${scene} / ${turn.text}` });
-      // "What should I watch tonight?" … "Heat it is. Adding it to my list.": a film for tonight is not saved for later.
-      if (/\btonight\b/i.test(scene) && /\bto my list\b/i.test(turn.text) && /\bwatch/i.test(scene))
-        found.push({ rule: 'a film for tonight saved for later', text: `${scene} / ${turn.text}` });
+      // "What should I watch tonight?" … "Heat it is. Adding it to my list.": what was wanted tonight, a film or a
+      // book to start, is not saved for later.
+      if (/\b(?:tonight|this evening)\b/i.test(scene) && /\bto my list\b/i.test(turn.text))
+        found.push({ rule: 'wanted tonight, saved for later', text: `${scene} / ${turn.text}` });
     }
     // "Great, Cosmos it is." … "Great, Cosmos it is. Happy reading!": the user's choice said back in their words.
     if (
@@ -331,7 +348,7 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       // "Big fan of memoirs, T was brilliant.": a title after a taste for a kind, with a bare comma, reads as one of
       // that kind.
       if (
-        /(?:^|[.!?;] )(?!On the other hand)(?:[^T.!?;\s]+ ){2,}[^T.!?;\s]+, (?:T(?: \(\d{4}\))? (?:was|were)\b|loved T\b|T(?: \(\d{4}\))?, loved)/.test(
+        /(?:^|[.!?;] )(?!On the other hand|By the way)(?:[^T.!?;\s]+ ){2,}[^T.!?;\s]+, (?:T(?: \(\d{4}\))? (?:was|were)\b|loved T\b|T(?: \(\d{4}\))?, loved)/.test(
           said,
         )
       )
@@ -392,6 +409,25 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         /(?<!\bI have), (?:but|though) I\b|\b(?:that said|on the other hand|mind you), I\b/i.test(said)
       )
         found.push({ rule: 'a taste set against an opinion of a title', text: turn.text });
+      // "I adore fantasy, but I hated Seven Samurai" reads as if Seven Samurai were fantasy: a title of another kind is
+      // no contrast to a taste, but something more to say.
+      // Nor is one after a title not seen: "Never seen Notorious, but I hated Citizen Kane."
+      for (const [at, act] of turn.acts.entries()) {
+        const next = turn.acts[at + 1];
+        if (next?.type !== 'disclose' || next.attribute !== undefined) continue;
+        const unseen = act.type === 'answer-item' && !act.seen;
+        if (!unseen) {
+          if (act.type !== 'disclose' || act.attribute === undefined || next.polarity === act.polarity) continue;
+          if (next.items.some((id) => catalog.carries(id, act.attribute as string))) continue;
+        }
+        const title = catalog.require(next.items[0] as string).title;
+        const before =
+          sentences(turn.text)
+            .find((part) => part.includes(title))
+            ?.split(title)[0] ?? '';
+        if (/, (?:but|though|while) |^(?:That said|On the other hand|Mind you|But|Though)\b/.test(before))
+          found.push({ rule: 'a title set against what it has nothing to do with', text: turn.text });
+      }
       // "Documentaries? Not for me. Close, but The Brandon Teena Story isn't the one.": a title turned down for a
       // dislike just said is not also near the mark, nor put off by nothing in particular.
       const against = turn.acts.flatMap((act) =>
@@ -513,6 +549,11 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
     );
     if (index > 0 && !told && HELPED.test(turn.text))
       found.push({ rule: 'thanks for help never given', text: `${dialogue.turns[index - 1]?.text} / ${turn.text}` });
+    // "Touch of Evil was brilliant, but The Wild Robot was just bad." "Good, glad you liked it.": after two titles,
+    // "it" is the last one named.
+    const titlesBefore = new Set((dialogue.turns[index - 1]?.acts ?? []).flatMap((act) => act.items));
+    if (titlesBefore.size > 1 && VERDICT_TAKEN.test(turn.text))
+      found.push({ rule: '"it" after two titles', text: `${dialogue.turns[index - 1]?.text} / ${turn.text}` });
     if (types.at(-1) === 'close' && recommended.length > 0 && afterSuggestion(plain).includes('?'))
       found.push({ rule: 'an invitation to answer in a goodbye', text: turn.text });
     // "Have you seen A or B? That's all I have." leaves no turn to answer in; a critique echoed before the suggestion

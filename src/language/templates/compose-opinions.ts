@@ -26,6 +26,8 @@ interface Clause {
   readonly shade: OpinionShade | undefined;
   /** What the clause is an opinion of: titles, or kinds of item (attributes). */
   readonly about: 'items' | 'kinds';
+  /** The item ids or attribute keys it names. */
+  readonly subjects: readonly string[];
 }
 
 /** At or above this strength an opinion is voiced strongly ("love", "can't stand"); below it mildly. */
@@ -203,6 +205,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
           tone: 'unseen',
           shade: undefined,
           about: 'items',
+          subjects: act.items,
         });
       } else if (act.polarity === undefined) {
         out.push({
@@ -210,6 +213,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
           tone: 'seen',
           shade: undefined,
           about: 'items',
+          subjects: act.items,
         });
       } else {
         const shade = shadeOf(act.polarity, act.strength);
@@ -221,7 +225,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
           opensTurn && out.length === 0 && !text.includes('?')
             ? random.pick(terse ? openers.terse : openers.normal)
             : '';
-        out.push({ text: opener + text, tone: act.polarity, shade, about: 'items' });
+        out.push({ text: opener + text, tone: act.polarity, shade, about: 'items', subjects: act.items });
       }
       continue;
     }
@@ -238,15 +242,17 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
         tone: act.polarity,
         shade,
         about: 'kinds',
+        subjects: group.map((member) => member.attribute as string),
       });
     }
     if (act.items.length > 0) {
       const ids = group.length === 1 ? act.items : group.flatMap((member) => member.items);
       const text = itemOpinion(state, shade, ids, false)(itemOpinionWords(state, ids));
-      out.push({ text, tone: act.polarity, shade, about: 'items' });
+      out.push({ text, tone: act.polarity, shade, about: 'items', subjects: ids });
     }
     if (act.attribute === undefined && act.items.length === 0) {
-      out.push({ text: random.pick(O.BARE_OPINIONS[act.polarity]), tone: act.polarity, shade, about: 'kinds' });
+      const text = random.pick(O.BARE_OPINIONS[act.polarity]);
+      out.push({ text, tone: act.polarity, shade, about: 'kinds', subjects: [] });
     }
   }
   return out;
@@ -268,9 +274,17 @@ function sameTone(a: Tone, b: Tone): boolean {
 }
 
 // "I haven't read Dune yet, but I hate horror", "Drive was fine, but I'm not into war films": a taste for a kind of
-// item after an opinion of a title is no contrast to it, nor more of it, but a new topic, said on its own.
-function newTopic(a: Clause, b: Clause | undefined): boolean {
-  return a.about === 'items' && b?.about === 'kinds';
+// item after an opinion of a title is no contrast to it, nor more of it, but a new topic, said on its own. So is an
+// opinion of a title after one not seen ("Never seen Notorious, but I hated Citizen Kane"), and a title set against
+// a kind it is not of: "I adore fantasy, but I hated Seven Samurai" reads as if it were fantasy.
+function newTopic(a: Clause, b: Clause | undefined, state: TurnState): boolean {
+  if (b === undefined) return false;
+  if (a.about === 'items') return b.about === 'kinds' || a.tone === 'unseen';
+  return (
+    b.about === 'items' &&
+    !sameTone(a.tone, b.tone) &&
+    !b.subjects.some((item) => a.subjects.some((key) => state.catalog.carries(item, key)))
+  );
 }
 const LEAD_NEW_TOPIC = ['oh, and ', 'also, ', 'by the way, '];
 
@@ -298,13 +312,13 @@ export function composeOpinions(acts: readonly OpinionAct[], state: TurnState, o
     const next = parts[i + 1];
     const second =
       (terse && (first.text.includes('?') || next?.text.includes('?') || kindThenTitle(first, next))) ||
-      newTopic(first, next)
+      newTopic(first, next, state)
         ? undefined
         : next;
     i += second ? 2 : 1;
     let text = first.text;
     if (previous !== undefined && !terse) {
-      const leads = newTopic(previous, first)
+      const leads = newTopic(previous, first, state)
         ? LEAD_NEW_TOPIC
         : sameTone(previous.tone, first.tone)
           ? LEAD_SAME

@@ -356,7 +356,7 @@ function asksAbout(template: Template<typeof MARKED>): boolean {
 // The templates of a list that pass a test, worked out once per list and test.
 const keptLists = new WeakMap<(template: never) => boolean, WeakMap<readonly Template<never>[], readonly unknown[]>>();
 
-function keptOf<T extends Template<typeof MARKED>>(list: readonly T[], keep: (template: T) => boolean): readonly T[] {
+function keptOf<T extends Template<never>>(list: readonly T[], keep: (template: T) => boolean): readonly T[] {
   let byList = keptLists.get(keep);
   if (byList === undefined) {
     byList = new WeakMap();
@@ -735,13 +735,22 @@ function isPicky(state: TurnState): boolean {
 // A decisive user settles briskly, a hesitant one with a hedge; the middle sounds like anyone.
 function acceptTemplates(state: TurnState): readonly Template<TitleWords>[] {
   const decisiveness = state.persona?.decisiveness;
-  if (decisiveness === undefined || state.style === 'terse' || !state.random.chance(PERSONA_WORDING)) {
-    return styled(state, state.t.ACCEPT);
-  }
-  if (decisiveness >= 0.7) return state.t.ACCEPT_BY_DECISIVENESS.decisive;
-  if (decisiveness < 0.35) return state.t.ACCEPT_BY_DECISIVENESS.hesitant;
-  return styled(state, state.t.ACCEPT);
+  const list =
+    decisiveness === undefined || state.style === 'terse' || !state.random.chance(PERSONA_WORDING)
+      ? styled(state, state.t.ACCEPT)
+      : decisiveness >= 0.7
+        ? state.t.ACCEPT_BY_DECISIVENESS.decisive
+        : decisiveness < 0.35
+          ? state.t.ACCEPT_BY_DECISIVENESS.hesitant
+          : styled(state, state.t.ACCEPT);
+  // "I want to read a book tonight." … "Homo Deus is the one. Adding it to my list." saves for later what was wanted now.
+  const wantedNow = state.history.some((turn) => turn.speaker === 'user' && WANTED_NOW.test(turn.text));
+  return wantedNow ? keptOf(list, forNow) : list;
 }
+
+const WANTED_NOW = /\b(?:tonight|this evening)\b/i;
+const ONE_TITLE: TitleWords = { and: 'T', or: 'T', list: ['T'], one: true };
+const forNow = (template: Template<TitleWords>) => !/\bto my list\b/.test(template(ONE_TITLE));
 
 /** Whether a turning down is the answer to "What put you off Heat?": nothing in particular did. */
 function answersWhy(state: TurnState, act: ActOfType<'reject'>): boolean {
@@ -964,8 +973,10 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   // Asked what they made of a title, the user is answered by what they thought, whatever the voice, or not at all:
   // "Yes, The Game was okay." is not met with "Perfect, thanks.". A liking said with it is said back instead.
   const seen = echo === undefined ? last.acts.find((act) => act.type === 'answer-item' && act.seen) : undefined;
+  // Not when the user went on to another title: "Touch of Evil was brilliant, but The Wild Robot was just bad." "Good,
+  // glad you liked it." reads as liking the last one named.
   if (seen?.type === 'answer-item')
-    return request.random.chance(SEEN_ANSWERED_RATE)
+    return request.random.chance(SEEN_ANSWERED_RATE) && !namesOtherItems(last, seen.items)
       ? request.random.pick(state.t.ACKNOWLEDGEMENTS_SEEN[seen.polarity ?? 'neutral'])
       : undefined;
   // A strong liking the user offered besides what was asked ("Comedies?" "I don't mind them, though I absolutely love
@@ -1054,6 +1065,10 @@ function sharesWord(a: string, b: string): boolean {
       .split(/[^a-z]+/);
   const of = new Set(words(a).filter((word) => word.length > 2));
   return words(b).some((word) => of.has(word));
+}
+
+function namesOtherItems(turn: Turn, items: readonly string[]): boolean {
+  return turn.acts.some((act) => act.items.some((id) => !items.includes(id)));
 }
 
 /** Whether every title the user turned down as seen, they said they liked: "Loved Heat. Seen it, though." */
