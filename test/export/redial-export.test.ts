@@ -163,6 +163,31 @@ describe('redial export', () => {
     expect(only?.raw.icer.items).toEqual({ '2': 'aa-alien', '3': 'zz-heat', '2571': '2571' });
   });
 
+  it('leaves everyday words that spell a suggested title as words: "right up your street" is not Up (2009)', async () => {
+    const record = handRecord([
+      {
+        index: 0,
+        speaker: 'assistant',
+        text: 'Ratatouille (2007) should be right up your street. Since Inside Out worked for you, Up (2009) is a good bet.',
+        acts: [
+          { type: 'recommend', items: ['ratatouille-2007'], reasons: [] },
+          { type: 'recommend', items: ['up-2009'], reasons: [], like: 'inside-out-2015' },
+        ],
+      },
+      {
+        index: 1,
+        speaker: 'user',
+        text: 'Up it is. Queueing it up now.',
+        acts: [{ type: 'accept', items: ['up-2009'] }],
+      },
+    ]);
+    const [only] = await exported([record]);
+    expect(only?.parsed.messages[0]?.text).toMatch(
+      /^@\d+ should be right up your street\. Since @\d+ worked for you, @\d+ is a good bet\.$/,
+    );
+    expect(only?.parsed.messages[1]?.text).toMatch(/^@\d+ it is\. Queueing it up now\.$/);
+  });
+
   it('refuses a film no catalog has, naming the dialogue', async () => {
     const record = handRecord([
       {
