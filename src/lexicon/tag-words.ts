@@ -228,6 +228,16 @@ const TAGS = new Map<string, TagWords>([
   ['vietnam', setting('set during the Vietnam War', 'Vietnam War movies')],
   ['violence', topic('movies with graphic violence', 'graphic violence', 'violence', false)],
   ['visually appealing', adjective('visually appealing', 'visually appealing films')],
+  // Read by `genericTag`, these were "movies about action" (a noun's ending), "violence in america movies", "fish
+  // movies", "Nerd movies" and "British comedy movies".
+  ['action', adjective('action-packed')],
+  ['british comedy', kind('a British comedy', 'British comedies')],
+  ['fish', topic('movies about fish', 'fish', 'fish', true)],
+  ['nerds', topic('movies about nerds', 'nerds', 'nerds', true)],
+  [
+    'violence in america',
+    topic('movies about violence in America', 'a look at violence in America', 'violence', false),
+  ],
   ['adultery', topic('movies about adultery', 'themes of adultery', 'adultery', false)],
   ['alcoholism', topic('movies about alcoholism', 'themes of alcoholism', 'alcoholism', false)],
   ['beautiful scenery', topic('movies with beautiful scenery', 'beautiful scenery', 'beautiful scenery', false)],

@@ -1605,6 +1605,18 @@ describe('one thought per title', () => {
     }
   });
 
+  it('gives a reason the user stated as known, never checking it back ("You like crime films, right?")', () => {
+    const act: DialogueAct = { type: 'recommend', items: [HEAT], reasons: ['genre:Crime'] };
+    const history = oneTurn('user', 'I love crime films.', [disclose('positive', 0.9, { attribute: 'genre:Crime' })]);
+    let because = 0;
+    for (let seed = 0; seed < 400; seed++) {
+      const text = adapter.verbalizeSync({ ...request('assistant', [act], seed), history });
+      if (/\bcrime\b/i.test(text)) because++;
+      expect(text, text).not.toMatch(/, right\?/);
+    }
+    expect(because).toBeGreaterThan(200);
+  });
+
   it('takes in what the user made of a title by "it" only when the user named no other', () => {
     // "Heat was brilliant, but Amélie was just bad." "Good, glad you liked it.": "it" is the last title named.
     const asked: Turn = {

@@ -25,6 +25,12 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:psychology').trait).toEqual({ kind: 'feature', text: 'themes of psychology' });
     expect(attributePhrase('tag:based on a TV show').noun).toBe('TV adaptations');
     expect(attributePhrase('tag:space opera').noun).toBe('space operas');
+    // Not "violence in america movies", "Nerd movies", "movies about action" nor "British comedy movies".
+    expect(attributePhrase('tag:violence in america').noun).toBe('movies about violence in America');
+    expect(attributePhrase('tag:Nerd').noun).toBe('movies about nerds');
+    expect(attributePhrase('tag:action').noun).toBe('action-packed movies');
+    expect(attributePhrase('tag:British comedy').noun).toBe('British comedies');
+    expect(attributePhrase('tag:fish').noun).toBe('movies about fish');
     // Two tags of one film that mean one thing are still two questions apart: their words differ.
     expect(attributePhrase('tag:suspense').noun).not.toBe(attributePhrase('tag:suspenseful').noun);
     expect(attributePhrase('tag:black comedy').noun).not.toBe(attributePhrase('tag:dark comedy').noun);

@@ -612,7 +612,8 @@ function build(d: DomainWords) {
     ({ and, r }) => `With your taste for ${r}, I'd go with ${and}.`,
     ({ and, r }) => `Since you're into ${r}, have you considered ${and}?`,
     ({ and, r }) => `How about ${and}? It fits your liking for ${r}.`,
-    ({ and, r }) => `You like ${r}, right? Then ${and} is worth a look.`,
+    // Not "You like westerns, right?": the user said so.
+    ({ and, r }) => `You like ${r}, so ${and} is worth a look.`,
     ({ and, r }) => `If it's ${r} you want tonight, there's ${and}.`,
     ({ and, r }) => `Knowing you enjoy ${r}, I'd point you to ${and}.`,
     ({ and, r }) => `Seeing as you're after ${r}, why not ${and}?`,
