@@ -1619,12 +1619,7 @@ describe('one thought per title', () => {
 
   it('takes in what the user made of a title by "it" only when the user named no other', () => {
     // "Heat was brilliant, but Amélie was just bad." "Good, glad you liked it.": "it" is the last title named.
-    const asked: Turn = {
-      index: 0,
-      speaker: 'assistant',
-      text: 'Seen Heat (1995)?',
-      acts: [{ type: 'ask-item', items: [HEAT] }],
-    };
+    const asked = oneTurn('assistant', 'Seen Heat (1995)?', [{ type: 'ask-item', items: [HEAT] }]);
     const answer = (acts: DialogueAct[]): Turn => ({ index: 1, speaker: 'user', text: 'Heat was brilliant.', acts });
     const liked: DialogueAct = { type: 'answer-item', items: [HEAT], seen: true, polarity: 'positive', strength: 0.9 };
     const next: DialogueAct[] = [{ type: 'ask-attribute', items: [], facet: 'genre' }];
@@ -1632,7 +1627,7 @@ describe('one thought per title', () => {
     let alone = 0;
     for (let seed = 0; seed < 200; seed++) {
       const reply = (acts: DialogueAct[]) =>
-        adapter.verbalizeSync({ ...request('assistant', next, seed), history: [asked, answer(acts)] });
+        adapter.verbalizeSync({ ...request('assistant', next, seed), history: [...asked, answer(acts)] });
       if (LIKED_IT.test(reply([liked]))) alone++;
       const both = reply([liked, disclose('negative', 0.9, { items: [AMELIE] })]);
       expect(both, both).not.toMatch(LIKED_IT);
