@@ -106,11 +106,8 @@ export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
     case 'respond-critique': {
       const acknowledge = `Acknowledge that they want something like ${titles(catalog, act.items)} but ${critiqueDirection(act, phrasing)}`;
       if (act.dropped === undefined) return `${acknowledge}.`;
-      const nouns = joinList(
-        act.dropped.map((key) => attributePhrase(key, phrasing).noun),
-        'or',
-      );
-      return `${acknowledge}, and say that you have no ${nouns} left that also fit this, so you set that earlier wish aside.`;
+      const nouns = joinList(act.dropped.map((key) => attributePhrase(key, phrasing).noun));
+      return `${acknowledge}, and say that this time you leave ${nouns} aside.`;
     }
     case 'no-match':
       return `Say, sorry, that you have nothing left like ${titles(catalog, act.items)} but ${critiqueDirection(act, phrasing)}.`;

@@ -112,7 +112,9 @@ const attributeMatchesDirection = {
 /**
  * Acknowledges a critique of an item ("Less violent than Heat, then."), usually before a new recommendation.
  * `dropped` names what earlier critiques asked for that nothing left has together with this one ("I've no noir films
- * left that fit that too"): said openly, never dropped in silence.
+ * left that fit that too"), and likings the critiqued item was suggested for that every item of the new suggestion is
+ * known to lack ("like Yojimbo, but more romantic": "I'm leaving films set in Japan aside this time, though"): said
+ * openly, never dropped in silence.
  */
 export const RespondCritiqueActSchema = z
   .strictObject({
@@ -124,7 +126,10 @@ export const RespondCritiqueActSchema = z
     attribute: AttributeKeySchema.optional(),
     /** Which way the user asked to move from the item. */
     direction: CritiqueDirectionSchema,
-    /** Attributes earlier critiques asked for that no remaining item has together with this one; said openly. */
+    /**
+     * Attributes earlier critiques asked for that no remaining item has together with this one, and likings the
+     * critiqued item was suggested for that every item of the new suggestion is known to lack; said openly.
+     */
     dropped: z.array(AttributeKeySchema).min(1).optional(),
   })
   .refine(attributeMatchesDirection.check, attributeMatchesDirection.message);

@@ -434,6 +434,8 @@ class BeliefRecommender implements RecommenderPolicy {
   #offeredSeen = 0;
   // The reasons each suggestion was given for: what "like it, but …" keeps first.
   readonly #pitchedFor = new Map<string, readonly string[]>();
+  // The likings said to be set aside for an answer to a critique: said once a dialogue.
+  readonly #setAside = new Set<string>();
   // The catalog position of the last item asked about that the user had not seen; -1 for none.
   #unseenAsked = -1;
   // Items never to recommend (shown, seen, rejected, disliked, asked about, or a volume before one the user knows),
@@ -806,6 +808,13 @@ class BeliefRecommender implements RecommenderPolicy {
     return this.#marksOf(this.#statedPositive, except);
   }
 
+  /** Whether the item lacks the attribute and has some value of its facet: it is not merely untold. */
+  #knownToLack(item: string, key: string): boolean {
+    const facet = parseAttributeKey(key)?.facet;
+    const values = facet === undefined ? undefined : this.#catalog.require(item).attributes[facet];
+    return values !== undefined && values.length > 0 && !this.#catalog.carries(item, key);
+  }
+
   /** 1 per catalog position of an item carrying any of the attributes but `except`; undefined for none. */
   #marksOf(keys: Iterable<string>, except?: string): Uint8Array | undefined {
     let marks: Uint8Array | undefined;
@@ -832,14 +841,10 @@ class BeliefRecommender implements RecommenderPolicy {
     // Even with no turn left for the user, the critique gets its answer before the goodbye.
     const era = critique.attribute === undefined ? this.#era : undefined;
     this.#era = undefined;
-    const pitchedFor = this.#pitchedFor.get(critique.items[0] as string) ?? [];
-    const liked = [
-      this.#marksOf(
-        pitchedFor.filter((key) => this.#statedPositive.has(key)),
-        critique.attribute,
-      ),
-      this.#likedMarks(critique.attribute),
-    ];
+    const pitchedFor = (this.#pitchedFor.get(critique.items[0] as string) ?? []).filter(
+      (key) => key !== critique.attribute && this.#statedPositive.has(key),
+    );
+    const liked = [this.#marksOf(pitchedFor), this.#likedMarks(critique.attribute)];
     const found = this.#critiqueSlate(this.#constraintOf(critique), era, liked);
     if (found) {
       const { slate, dropped } = found;
@@ -851,9 +856,22 @@ class BeliefRecommender implements RecommenderPolicy {
         .filter((key) => key !== critique.attribute && slate.items.every((item) => this.#catalog.carries(item, key)))
         .reverse();
       slate.reasons = [...asked, ...kept].slice(0, 2);
-      const given = dropped.filter((key) => key !== critique.attribute);
+      const givenAsks = dropped.filter((key) => key !== critique.attribute);
       // Said once in answer to a critique, an ask that gave way is gone for good, not repeated with every later slate.
-      for (const key of given) this.#wanted.splice(this.#wanted.indexOf(this.#catalog.attributeIdOf(key) as number), 1);
+      for (const key of givenAsks)
+        this.#wanted.splice(this.#wanted.indexOf(this.#catalog.attributeIdOf(key) as number), 1);
+      // A liking the critiqued item was suggested for that no item of the new slate has is given up openly too: "like
+      // Yojimbo, but more romantic" answered by The Gold Rush leaves the films set in Japan behind, which is said.
+      // Only where the slate's items are known to lack it (a MovieLens film nobody tagged may be set in Japan), and
+      // once a dialogue.
+      const givenLikings = pitchedFor.filter(
+        (key) =>
+          !givenAsks.includes(key) &&
+          !this.#setAside.has(key) &&
+          slate.items.every((item) => this.#knownToLack(item, key)),
+      );
+      for (const key of givenLikings) this.#setAside.add(key);
+      const given = [...givenAsks, ...givenLikings];
       const respond: AssistantAct = {
         type: 'respond-critique',
         ...about,

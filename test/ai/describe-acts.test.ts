@@ -29,7 +29,7 @@ describe('describeActs', () => {
       ],
       [
         { type: 'respond-critique', items: ['m2'], direction: 'newer', dropped: ['genre:Horror', 'genre:Comedy'] },
-        'Acknowledge that they want something like Alien (1979) but more recent, and say that you have no horror or comedies left that also fit this, so you set that earlier wish aside.',
+        'Acknowledge that they want something like Alien (1979) but more recent, and say that this time you leave horror and comedies aside.',
       ],
       [
         { type: 'describe-item', items: ['m1'], attributes: ['genre:Sci-Fi', 'tag:cyberpunk'] },

@@ -655,16 +655,21 @@ function critiqueProblems(c: Case): string[] {
 }
 
 // Critiques add up: after "more X" and then another critique, the answer still carries X, unless the assistant said
-// (in `dropped`) that nothing left has both; and a user told so does not ask for X again.
+// (in `dropped`) that nothing left has both; and a user told so does not ask for X again. A liking the critiqued item
+// was suggested for may be dropped too, and then no item of the answer has it ("I'll leave films set in Japan aside"
+// is not said beside Tokyo Story).
 function accumulationProblems(c: Case): string[] {
   const problems: string[] = [];
   const asked = new Set<string>();
   const settled = new Set<string>();
+  const pitchedFor = new Map<string, readonly string[]>();
   const carries = (id: string, key: string) => {
     const [facet, ...rest] = key.split(':');
     return (c.catalog.get(id)?.attributes[facet as string] ?? []).includes(rest.join(':'));
   };
   for (const [i, turn] of c.record.turns.entries()) {
+    for (const act of acts(turn))
+      if (act.type === 'recommend') for (const id of act.items) pitchedFor.set(id, act.reasons);
     if (turn.speaker === 'user') {
       for (const act of acts(turn)) {
         if (act.type !== 'critique' || act.direction !== 'more' || act.attribute === undefined) continue;
@@ -677,8 +682,14 @@ function accumulationProblems(c: Case): string[] {
     const answer = acts(turn);
     const respond = answer.find((a) => a.type === 'respond-critique');
     if (respond?.type !== 'respond-critique') continue;
+    const slate = answer.find((a) => a.type === 'recommend')?.items ?? [];
     for (const key of respond.dropped ?? []) {
-      if (!asked.has(key)) problems.push(`${label(c)} turn ${i}: drops ${key}, which no critique asked for`);
+      if (!asked.has(key) && !pitchedFor.get(respond.items[0] as string)?.includes(key))
+        problems.push(
+          `${label(c)} turn ${i}: drops ${key}, which no critique asked for nor the item was suggested for`,
+        );
+      if (!asked.has(key) && slate.some((id) => carries(id, key)))
+        problems.push(`${label(c)} turn ${i}: drops ${key}, which the answer has`);
       asked.delete(key);
       settled.add(key);
     }

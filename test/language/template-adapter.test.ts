@@ -1080,6 +1080,73 @@ describe('TemplateAdapter', () => {
     expect(said.filter((text) => drama(text) && text.search(/drama/i) < text.search(/adventure/i))).toEqual([]);
   });
 
+  const opening: Turn[] = [
+    { index: 0, speaker: 'assistant', text: 'Hi! What are you after?', acts: [{ type: 'greet', items: [] }] },
+    { index: 1, speaker: 'user', text: 'A movie for tonight.', acts: [{ type: 'state-goal', items: [] }] },
+  ];
+
+  it('says a liking left out by choice as a choice, and an ask that gave way as a need, with no claim of a fit', () => {
+    const answer = (history: Turn[], seed: number) =>
+      adapter.verbalizeSync({
+        ...request(
+          'assistant',
+          [
+            {
+              type: 'respond-critique',
+              items: ['yojimbo-1961'],
+              attribute: 'genre:Romance',
+              direction: 'more',
+              dropped: ['tag:japan'],
+            },
+            { type: 'recommend', items: ['the-gold-rush-1925'], reasons: ['genre:Romance'] },
+          ],
+          seed,
+        ),
+        history,
+      });
+    const critique = (attribute: string, at: number): Turn => ({
+      index: at,
+      speaker: 'user',
+      text: 'Like that, but more so?',
+      acts: [{ type: 'critique', items: ['seven-samurai-1954'], attribute, direction: 'more', polarity: 'positive' }],
+    });
+    const NEED = /\bOne catch\b|\bhave to\b|\bTo get that\b|\bwill have to wait\b|\bThat means\b|\bI'm afraid\b/;
+    const FIT = /what you've told me|our chat so far|a good fit for you/;
+    // Yojimbo was suggested for films set in Japan; "like Yojimbo, but more romantic" is The Gold Rush, which is not.
+    const chosen = Array.from({ length: 200 }, (_, seed) => answer([critique('genre:Romance', 0)], seed));
+    expect(chosen.every((text) => /Japan/.test(text) && !NEED.test(text) && !FIT.test(text))).toBe(true);
+    // Where an earlier critique asked for films set in Japan, nothing left has both: that is said as a need.
+    const needed = Array.from({ length: 200 }, (_, seed) =>
+      answer([critique('tag:japan', 0), critique('genre:Romance', 1)], seed),
+    );
+    expect(needed.filter((text) => NEED.test(text)).length).toBeGreaterThan(100);
+    expect(needed.some((text) => FIT.test(text))).toBe(false);
+  });
+
+  it("takes in the user's first words before its first question, whatever the voice", () => {
+    // "I just love westerns." is met with "Westerns, got it. …", not straight on to "Any thoughts on fantasy?".
+    const fantasy: DialogueAct = { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Fantasy' };
+    const greeting = opening[0] as Turn;
+    const saidBack = (before: Turn[], voice: 'terse' | 'normal' | 'chatty') =>
+      Array.from({ length: 200 }, (_, seed) => {
+        const history: Turn[] = [
+          ...before,
+          {
+            index: before.length,
+            speaker: 'user',
+            text: 'Hi! I just love westerns.',
+            acts: [{ type: 'state-goal', items: [] }, disclose('positive', 0.6, { attribute: 'genre:Western' })],
+          },
+        ];
+        return adapter.verbalizeSync({ ...request('assistant', [fantasy], seed), history, voice });
+      }).filter((text) => /western|cowboy/i.test(text)).length;
+    for (const voice of ['terse', 'normal', 'chatty'] as const) {
+      expect(saidBack([greeting], voice)).toBe(200);
+      // Later, a liking said as mildly is said back only as often as the voice acknowledges an answer.
+      expect(saidBack([...opening, { ...greeting, index: 2 }], voice)).toBeLessThan(160);
+    }
+  });
+
   it('takes in a strong liking offered unasked before its next question, whatever the voice', () => {
     // "Comedies?" "I don't mind comedies, though I absolutely love movies with Charlton Heston." is not met with a
     // bare "Any thoughts on fantasy films?".
@@ -1087,10 +1154,12 @@ describe('TemplateAdapter', () => {
     const fantasy: DialogueAct = { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Fantasy' };
     const saidBack = (asked: DialogueAct, heston: number) =>
       Array.from({ length: 300 }, (_, seed) => {
+        // Not the user's first words, which are always taken in.
         const history: Turn[] = [
-          { index: 0, speaker: 'assistant', text: 'Comedies?', acts: [asked] },
+          ...opening,
+          { index: 2, speaker: 'assistant', text: 'Comedies?', acts: [asked] },
           {
-            index: 1,
+            index: 3,
             speaker: 'user',
             text: "I don't mind comedies, though I absolutely love movies with Charlton Heston.",
             acts: [
@@ -1244,6 +1313,48 @@ describe('TemplateAdapter', () => {
     expect(added.filter((prefix) => /horror/i.test(prefix)).length).toBeGreaterThan(30);
     // Asked nothing more, the answer opens with no acknowledgement of a question.
     expect(openings(asked([])).filter((prefix) => /\b(got it|noted|okay|thanks)\b/i.test(prefix))).toEqual([]);
+  });
+
+  it('says so when all it can tell of an item is what its suggestion said', () => {
+    // A film known only by its genres, as many MovieLens films are.
+    const own = new ItemCatalog(
+      [
+        { id: 'agai', title: 'As Good as It Gets', year: 1997, attributes: { genre: ['Comedy', 'Drama', 'Romance'] } },
+        { id: 'heat', title: 'Heat', year: 1995, attributes: { genre: ['Crime'], tag: ['heist'] } },
+      ],
+      { domain: 'movies' },
+    );
+    const recommend: DialogueAct = { type: 'recommend', items: ['agai'], reasons: [] };
+    const ask: DialogueAct = { type: 'ask-about-item', items: ['agai'] };
+    const describe: DialogueAct = {
+      type: 'describe-item',
+      items: ['agai'],
+      attributes: ['genre:Comedy', 'genre:Drama', 'genre:Romance'],
+    };
+    const answers = Array.from({ length: 300 }, (_, seed) => {
+      const suggestion = adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts: [recommend],
+        history: [],
+        catalog: own,
+        random: new SeededRandom(seed),
+      });
+      const history: Turn[] = [
+        { index: 0, speaker: 'assistant', text: suggestion, acts: [recommend] },
+        { index: 1, speaker: 'user', text: 'Tell me about As Good as It Gets.', acts: [ask] },
+      ];
+      return adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts: [describe],
+        history,
+        catalog: own,
+        random: new SeededRandom(seed),
+      });
+    });
+    // "As Good as It Gets is the dramatic romantic comedy I mentioned." is followed by "That's about all I know of it".
+    const recalled = answers.filter((text) => /\bI mentioned\b/.test(text));
+    expect(recalled.length).toBeGreaterThan(20);
+    expect(recalled.filter((text) => /I mentioned\.$/.test(text))).toEqual([]);
   });
 
   it('knows of a title with something the user said they like: no "Never heard of Heat" from a fan of crime films', () => {

@@ -1116,18 +1116,30 @@ function build(d: DomainWords) {
   ];
 
   /**
-   * What earlier critiques asked for (`x`: "noir films or musicals") and this slate gives up, said as a person would
-   * ("I'll set noir films aside for this one"), not as a query that failed ("nothing left fits both"). Never as if
+   * What earlier critiques asked for (`x`: "noir films and musicals") and this slate gives up, said as a person would
+   * ("I'll set noir films aside for now"), not as a query that failed ("nothing left fits both"). Never as if
    * none were left: the slate is chosen near the critiqued item, and one of them may well come up later.
    */
   const DROPPED: readonly Template<{ readonly x: string }>[] = [
     ({ x }) => `To get that, I'll set ${x} aside for now.`,
     ({ x }) => `That means leaving ${x} out this time.`,
-    ({ x }) => `That takes us away from ${x} for this one, I'm afraid.`,
-    ({ x }) => `I'll let ${x} go for this one, to get that.`,
-    ({ x }) => `I'll leave ${x} aside for this one.`,
+    ({ x }) => `That takes us away from ${x} this time, I'm afraid.`,
+    ({ x }) => `I'll leave ${x} aside this time.`,
     ({ x }) => `I'll have to let ${x} go for that, I'm afraid.`,
     ({ x }) => `One catch: for that, ${x} will have to wait.`,
+  ];
+
+  /**
+   * A liking the critiqued item was suggested for, which the answer leaves out by choice (something that has it
+   * may be left): said as a choice, never as a need ("One catch: …" would claim nothing else fits), and of this time
+   * only, as a later suggestion may have it again.
+   */
+  const SET_ASIDE: readonly Template<{ readonly x: string }>[] = [
+    ({ x }) => `I'm leaving ${x} aside this time, though.`,
+    ({ x }) => `This time I'm stepping away from ${x}, though.`,
+    ({ x }) => `I'll take a break from ${x} this time.`,
+    ({ x }) => `Let's step away from ${x} this time.`,
+    ({ x }) => `I'm setting ${x} aside this time, though.`,
   ];
 
   /** Goodbyes naming the accepted item: fit for any item, a film about the Holocaust too, so none says "enjoy". */
@@ -1273,6 +1285,14 @@ function build(d: DomainWords) {
     "That's all I know of the plot, to be honest.",
   ];
 
+  /** After describing an item by no more than what the suggestion said of it: nothing else is known. */
+  const NOTHING_MORE: readonly string[] = [
+    "That's about all I know of it, I'm afraid.",
+    "I don't know much more about it than that.",
+    "Beyond that, I can't tell you much about it.",
+    "I'm afraid that's all I know about it.",
+  ];
+
   /**
    * The same when nothing said of the item touches its story (a film nobody tagged, known only by its genres): no
    * claim of a story begun and kept back ("Anything more would spoil it" after "It's a crime drama.").
@@ -1409,6 +1429,7 @@ function build(d: DomainWords) {
     NO_MATCH,
     NO_MATCH_COMPARATIVE,
     DROPPED,
+    SET_ASIDE,
     CLOSE_WITH_ITEM,
     CLOSE_WITH_ITEM_ENJOY,
     CLOSE_WITH_ITEM_LIGHT,
@@ -1420,6 +1441,7 @@ function build(d: DomainWords) {
     CLOSE_AFTER_NO_MATCH,
     STORY_GIST,
     STORY_UNTOLD,
+    NOTHING_MORE,
     CLOSE_WISHES,
     CLOSE_WISHES_EMPTY_HANDED,
     ALSO_ABOUT,

@@ -57,6 +57,11 @@ export interface TurnState {
    * question first: the turn promises more, and a question about a taste says why it is asked.
    */
   readonly questionBeforeMore: boolean;
+  /**
+   * The recommender's turn gives something up to answer a critique (`dropped`): no suggestion in it then claims to
+   * fit all the user said ("Based on what you've told me, …").
+   */
+  readonly setsAside: boolean;
 }
 
 /**

@@ -401,9 +401,13 @@ function suggestable<T extends Template<typeof MARKED>>(
   part?: SlatePart,
   items: readonly string[] = [],
 ): readonly T[] {
-  if (saidUnseen(state, items)) return keptOf(list, followsUp);
-  return state.closing || part === 'first' ? statementsOf(list) : list;
+  const fitting = state.setsAside ? keptOf(list, claimsNoFit) : list;
+  if (saidUnseen(state, items)) return keptOf(fitting, followsUp);
+  return state.closing || part === 'first' ? statementsOf(fitting) : fitting;
 }
+
+const FIT_CLAIM = /\bwhat you've told me\b|\bour chat so far\b|\ba good fit for you\b/;
+const claimsNoFit = (template: Template<typeof MARKED>) => !FIT_CLAIM.test(template(MARKED));
 
 /** Whether the user has said, in any earlier turn, that they have not seen one of the items. */
 function saidUnseen(state: TurnState, items: readonly string[]): boolean {
@@ -662,6 +666,20 @@ function respondAndRecommend(
   return recommendTail(state, template(words), act, asksAbout(template));
 }
 
+const RECALLED_ONLY = /\bI mentioned\.$/;
+
+const SET_IN = /\bset in\b/;
+const setsNoSetting = (template: Template<{ readonly x: string }>) => !/\bset(?:ting)? X\b/.test(template({ x: 'X' }));
+
+/** Whether a user's critique asked for more of the attribute. */
+function askedFor(history: readonly Turn[], key: string): boolean {
+  return history.some(
+    (turn) =>
+      turn.speaker === 'user' &&
+      turn.acts.some((act) => act.type === 'critique' && act.direction === 'more' && act.attribute === key),
+  );
+}
+
 /** The attribute a critique's answer just before a suggestion asked for: the suggestion need not say it again. */
 function critiquedBefore(before: DialogueAct | undefined): string | undefined {
   return before?.type === 'respond-critique' ? before.attribute : undefined;
@@ -858,11 +876,14 @@ function verbalizeAct(
     case 'respond-critique': {
       const text = critique(state, act, state.t.RESPOND_CRITIQUE, state.t.RESPOND_CRITIQUE_COMPARATIVE);
       if (act.dropped === undefined) return text;
-      const x = joinNouns(
-        act.dropped.map((key) => saidNoun(random, attributeNouns(key, state.phrasing))),
-        'or',
-      );
-      return `${sentence(state, text)} ${random.pick(state.t.DROPPED)({ x })}`;
+      // Set aside together: "I'll leave dramas and mysteries aside", not "dramas or mysteries".
+      const x = joinNouns(act.dropped.map((key) => saidNoun(random, attributeNouns(key, state.phrasing))));
+      // What no critique asked for is a liking left out by choice, not of need.
+      const need = act.dropped.every((key) => askedFor(state.history, key));
+      const list = need ? state.t.DROPPED : state.t.SET_ASIDE;
+      // Not "I'll set books set in Scandinavia aside".
+      const usable = SET_IN.test(x) ? keptOf(list, setsNoSetting) : list;
+      return `${sentence(state, text)} ${random.pick(usable)({ x })}`;
     }
     case 'no-match':
       return critique(state, act, state.t.NO_MATCH, state.t.NO_MATCH_COMPARATIVE);
@@ -876,7 +897,10 @@ function verbalizeAct(
       // Asked for the story, it says that was the gist it knows when what it told has something of one (a theme, a
       // setting), and that it does not know it when all it told was the kind of item: the catalog knows no plot, and
       // nothing is made up or claimed kept back.
-      if (!state.storyAsked || !tellsStory(item, state.catalog)) return text;
+      // All it knows said before ("As Good as It Gets is the romantic comedy I mentioned."): said so, not left as if
+      // that answered the question.
+      if (!state.storyAsked || !tellsStory(item, state.catalog))
+        return RECALLED_ONLY.test(text) ? `${text} ${random.pick(state.t.NOTHING_MORE)}` : text;
       const toldOfStory = act.attributes.some(
         (key) => facetPhrasing(parseAttributeKey(key)?.facet ?? '', state.phrasing)?.kind === 'tag',
       );
@@ -987,8 +1011,12 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     echo.strength >= STRONG_OPINION &&
     first.type.startsWith('ask-') &&
     askedOtherThan(request.history[request.history.length - 2], echo.attribute as string);
+  // What the user came with, said in their first words, is taken in before the first question, whatever the voice:
+  // "I just love romance." is met with "Romance, got it. Comedies too?", not straight on to "Comedies?".
+  const opening = echo !== undefined && first.type.startsWith('ask-') && firstUserTurn(request.history);
   // A question about an item that adds a liking or a dislike is answered by saying it back, whatever the voice.
-  if (!volunteered && first.type !== 'describe-item' && !request.random.chance(voice.acknowledge)) return undefined;
+  if (!volunteered && !opening && first.type !== 'describe-item' && !request.random.chance(voice.acknowledge))
+    return undefined;
   // A suggestion that gives the liking as its reason says it back already ("Since you like gangster films, …"); one
   // that gives another liking of the same turn is not preceded by this one ("So, talking animals. Given your
   // interest in road movies, …").
@@ -997,7 +1025,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     echo !== undefined &&
     (first.reasons.includes(echo.attribute as string) ||
       (echo.polarity === 'positive' && likedIn(last).some((key) => first.reasons.includes(key))));
-  if (echo !== undefined && !cited && (volunteered || request.random.chance(ECHO_RATE))) {
+  if (echo !== undefined && !cited && (volunteered || opening || request.random.chance(ECHO_RATE))) {
     const nounsOf = (act: ActOfType<'disclose'>) => echoNouns(act.attribute as string, last, state);
     // "Absolutely no fantasy for me, but I'll always say yes to film noir.": the one is not said back without the other,
     // unless a suggestion gives the liking as its reason, which says it back already.
@@ -1087,6 +1115,11 @@ function askedOtherThan(turn: Turn | undefined, key: string): boolean {
   const asked = turn?.acts.find((act) => act.type === 'ask-item' || act.type === 'ask-attribute');
   if (asked?.type === 'ask-item') return true;
   return asked?.type === 'ask-attribute' && asked.attribute !== undefined && asked.attribute !== key;
+}
+
+/** Whether the last turn of the history is the user's first. */
+function firstUserTurn(history: readonly Turn[]): boolean {
+  return history.findIndex((turn) => turn.speaker === 'user') === history.length - 1;
 }
 
 /** The attributes a user's turn says it likes. */
@@ -1431,6 +1464,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     reasonAsked: request.speaker === 'user' ? lastTurnItems(request.history, 'ask-reason') : [],
     history: request.history,
     questionBeforeMore: request.speaker === 'assistant' && questionBeforeMore(request),
+    setsAside: acts.some((act) => act.type === 'respond-critique' && act.dropped !== undefined),
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
