@@ -62,6 +62,11 @@ function be(s: string, one: boolean): string {
   return not ? `are not ${pluralize(not[1] as string)}` : `are ${s}`;
 }
 
+/** Words for what an answer to a critique leaves out (`x`: "noir films and musicals"). */
+export interface SetAsideWords {
+  readonly x: string;
+}
+
 /** Words for a critique answered together with a new suggestion: the critiqued title, the shift, the new titles. */
 export interface RespondRecommendWords extends TitleWords, ShiftWords {}
 
@@ -1116,30 +1121,30 @@ function build(d: DomainWords) {
   ];
 
   /**
-   * What earlier critiques asked for (`x`: "noir films and musicals") and this slate gives up, said as a person would
-   * ("I'll set noir films aside for now"), not as a query that failed ("nothing left fits both"). Never as if
-   * none were left: the slate is chosen near the critiqued item, and one of them may well come up later.
+   * What earlier critiques asked for (`x`: "noir films and musicals") and this slate gives up for the latest one: said
+   * as the latest ask put first, which is how the slate was chosen ("For that, I'm letting noir films go this time").
+   * Never as if nothing anywhere had both ("One catch: …", "I'm afraid"), nor as nothing as close to the critiqued
+   * item: the slate is chosen within its kind and time, and what has both may well come up later.
    */
-  const DROPPED: readonly Template<{ readonly x: string }>[] = [
-    ({ x }) => `To get that, I'll set ${x} aside for now.`,
-    ({ x }) => `That means leaving ${x} out this time.`,
-    ({ x }) => `That takes us away from ${x} this time, I'm afraid.`,
-    ({ x }) => `I'll leave ${x} aside this time.`,
-    ({ x }) => `I'll have to let ${x} go for that, I'm afraid.`,
-    ({ x }) => `One catch: for that, ${x} will have to wait.`,
+  const DROPPED: readonly Template<SetAsideWords>[] = [
+    ({ x }) => `For that, I'm letting ${x} go this time.`,
+    ({ x }) => `That comes first, so I'm leaving ${x} out for now.`,
+    ({ x }) => `Putting this first, I'm setting ${x} aside for now.`,
+    ({ x }) => `To put that first, ${x} will have to wait.`,
+    ({ x }) => `This takes priority, so I'm leaving ${x} aside for now.`,
   ];
 
   /**
    * A liking the critiqued item was suggested for, which the answer leaves out by choice (something that has it
-   * may be left): said as a choice, never as a need ("One catch: …" would claim nothing else fits), and of this time
+   * may be left): said as a choice, never as a need or as tired of it ("Let's step away from …"), and of this time
    * only, as a later suggestion may have it again.
    */
-  const SET_ASIDE: readonly Template<{ readonly x: string }>[] = [
+  const SET_ASIDE: readonly Template<SetAsideWords>[] = [
     ({ x }) => `I'm leaving ${x} aside this time, though.`,
-    ({ x }) => `This time I'm stepping away from ${x}, though.`,
-    ({ x }) => `I'll take a break from ${x} this time.`,
-    ({ x }) => `Let's step away from ${x} this time.`,
+    ({ x }) => `No ${x} this time, though.`,
     ({ x }) => `I'm setting ${x} aside this time, though.`,
+    ({ x }) => `That leaves ${x} out this time, though.`,
+    ({ x }) => `It means no ${x} this time, though.`,
   ];
 
   /** Goodbyes naming the accepted item: fit for any item, a film about the Holocaust too, so none says "enjoy". */

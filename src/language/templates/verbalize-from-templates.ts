@@ -19,6 +19,7 @@ import {
   type RecommendLikeWords,
   type RecommendWords,
   type RespondRecommendWords,
+  type SetAsideWords,
   type ShiftWords,
 } from './assistant-templates.js';
 import { chattyAsides, SCENE_CLASHES } from './chatty-asides.js';
@@ -406,7 +407,8 @@ function suggestable<T extends Template<typeof MARKED>>(
   return state.closing || part === 'first' ? statementsOf(fitting) : fitting;
 }
 
-const FIT_CLAIM = /\bwhat you've told me\b|\bour chat so far\b|\ba good fit for you\b/;
+const FIT_CLAIM =
+  /\bwhat you've told me\b|\bour chat so far\b|\bgood fits? for you\b|\bcould suit you\b|\bup your alley\b|\byour kind of\b/;
 const claimsNoFit = (template: Template<typeof MARKED>) => !FIT_CLAIM.test(template(MARKED));
 
 /** Whether the user has said, in any earlier turn, that they have not seen one of the items. */
@@ -669,7 +671,9 @@ function respondAndRecommend(
 const RECALLED_ONLY = /\bI mentioned\.$/;
 
 const SET_IN = /\bset in\b/;
-const setsNoSetting = (template: Template<{ readonly x: string }>) => !/\bset(?:ting)? X\b/.test(template({ x: 'X' }));
+const ENDS_WITH_THAT = /\bthat[.!?]?$/;
+const saysNoThat = (template: Template<SetAsideWords>) => !/\bthat\b/i.test(template({ x: 'X' }));
+const setsNoSetting = (template: Template<SetAsideWords>) => !/\bset(?:ting)? X\b/.test(template({ x: 'X' }));
 
 /** Whether a user's critique asked for more of the attribute. */
 function askedFor(history: readonly Turn[], key: string): boolean {
@@ -878,11 +882,12 @@ function verbalizeAct(
       if (act.dropped === undefined) return text;
       // Set aside together: "I'll leave dramas and mysteries aside", not "dramas or mysteries".
       const x = joinNouns(act.dropped.map((key) => saidNoun(random, attributeNouns(key, state.phrasing))));
-      // What no critique asked for is a liking left out by choice, not of need.
-      const need = act.dropped.every((key) => askedFor(state.history, key));
-      const list = need ? state.t.DROPPED : state.t.SET_ASIDE;
-      // Not "I'll set books set in Scandinavia aside".
-      const usable = SET_IN.test(x) ? keptOf(list, setsNoSetting) : list;
+      // What earlier critiques asked for gives way to the latest; a liking none asked for is left out by choice.
+      const asked = act.dropped.every((key) => askedFor(state.history, key));
+      const list = asked ? state.t.DROPPED : state.t.SET_ASIDE;
+      // Not "I'll set books set in Scandinavia aside", nor "I can look for that. For that, …".
+      const fresh = ENDS_WITH_THAT.test(text) ? keptOf(list, saysNoThat) : list;
+      const usable = SET_IN.test(x) ? keptOf(fresh, setsNoSetting) : fresh;
       return `${sentence(state, text)} ${random.pick(usable)({ x })}`;
     }
     case 'no-match':
