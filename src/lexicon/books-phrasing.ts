@@ -5,7 +5,8 @@ type GenreWordsInput = Omit<GenreWords, 'headRank'> & { headRank?: number; other
 
 // Genre names book catalogs commonly use, every one of the built-in catalog's among them (BUILTIN_BOOK_GENRES);
 // others get "X books". Each was read in the templates' frames ("I love ___", "something like X, but ___", "a ___
-// book"). Tags have their own table: book-tag-words.ts.
+// book"). Tags have their own table: book-tag-words.ts. The element is the modifier unless that is no noun: "There's
+// literary fiction in it, too", not "There's literary in it".
 const genre = (
   noun: string,
   modifier: string,
@@ -36,6 +37,7 @@ const GENRES: Record<string, GenreWordsInput> = {
     {
       head: 'science-fiction novel',
       headRank: 8.3,
+      element: 'science fiction',
       others: ['sci-fi', 'science-fiction novels'],
     },
   ),
@@ -59,6 +61,7 @@ const GENRES: Record<string, GenreWordsInput> = {
     others: ['horror novels', 'scary books'],
   }),
   Thriller: genre('thrillers', 'thriller', 'more thrilling', 'less of a thriller', 16, {
+    element: 'suspense',
     head: 'thriller',
     headRank: 3,
     others: ['thriller novels', 'page-turners'],
@@ -67,11 +70,13 @@ const GENRES: Record<string, GenreWordsInput> = {
   'Historical Fiction': genre('historical fiction', 'historical', 'more historical', 'less historical', 4, {
     head: 'historical novel',
     headRank: 8.5,
+    element: 'historical fiction',
     others: ['historical novels'],
   }),
   'Literary Fiction': genre('literary fiction', 'literary', 'more literary', 'less literary', 3, {
     head: 'literary novel',
     headRank: 9,
+    element: 'literary fiction',
     others: ['literary novels'],
   }),
   Nonfiction: genre('nonfiction', 'nonfiction', 'more factual', 'not nonfiction', 15, {
@@ -81,6 +86,7 @@ const GENRES: Record<string, GenreWordsInput> = {
   'Young Adult': genre('young adult books', 'young adult', 'more young adult', 'less young adult', 1, {
     head: 'young adult novel',
     headRank: 9.5,
+    element: 'young adult fiction',
     others: ['YA books', 'young adult fiction'],
   }),
   // A classic is the item itself when no other genre names it, as a noun after the rest: "a humorous classic", "a
@@ -88,11 +94,13 @@ const GENRES: Record<string, GenreWordsInput> = {
   Classics: genre('classics', 'classic', 'more of a classic', 'less of a classic', 0, {
     head: 'classic',
     headRank: 9.9,
+    element: 'classic storytelling',
     others: ['classic books'],
   }),
   Biography: genre('biographies', 'biographical', 'more biographical', 'not a biography', 14, {
     head: 'biography',
     headRank: 0,
+    element: 'biography',
     others: ['life stories'],
     tellsStory: false,
   }),
@@ -103,7 +111,10 @@ const GENRES: Record<string, GenreWordsInput> = {
     others: ['poems'],
     tellsStory: false,
   }),
-  Gothic: genre('gothic fiction', 'gothic', 'more gothic', 'less gothic', 5, { others: ['gothic novels'] }),
+  Gothic: genre('gothic fiction', 'gothic', 'more gothic', 'less gothic', 5, {
+    element: 'gothic fiction',
+    others: ['gothic novels'],
+  }),
   Adventure: genre('adventure stories', 'adventure', 'more adventurous', 'less of an adventure', 11, {
     head: 'adventure story',
     headRank: 8.1,

@@ -41,6 +41,8 @@ describe('books words', () => {
   it('words every built-in genre and tag by its own entry, not generically', () => {
     for (const genre of BUILTIN_BOOK_GENRES) {
       expect(Object.hasOwn(books.genres, genre), genre).toBe(true);
+      // An element is a noun: "There's literary fiction in it, too", not "There's literary in it" or "some thriller".
+      expect(books.genres[genre]?.element, genre).not.toMatch(/(?:al|ic|ous|ary|ller|-fiction|'s)$/);
     }
     for (const tag of BUILTIN_BOOK_TAGS) {
       const phrase = attributePhrase(`tag:${tag}`, books);

@@ -1155,6 +1155,32 @@ describe('TemplateAdapter', () => {
     }
   });
 
+  it('does not open a turn with the echo its last turn opened with', () => {
+    // "Noted: crime movies. Heist films?" "Fine either way, though I absolutely love thrillers." is not met with
+    // "Noted: thrillers.".
+    const heist: DialogueAct = { type: 'ask-attribute', items: [], facet: 'tag', attribute: 'tag:heist' };
+    const fantasy: DialogueAct = { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Fantasy' };
+    const openers = (before: string) =>
+      Array.from({ length: 300 }, (_, seed) => {
+        const history: Turn[] = [
+          ...opening,
+          { index: 2, speaker: 'assistant', text: `${before} Any thoughts on heist films?`, acts: [heist] },
+          {
+            index: 3,
+            speaker: 'user',
+            text: 'Fine either way, though I absolutely love thrillers.',
+            acts: [
+              disclose('neutral', 0.3, { attribute: 'tag:heist' }),
+              disclose('positive', 0.9, { attribute: 'genre:Thriller' }),
+            ],
+          },
+        ];
+        return adapter.verbalizeSync({ ...request('assistant', [fantasy], seed), history });
+      });
+    expect(openers('Noted: crime movies.').filter((text) => text.startsWith('Noted:'))).toEqual([]);
+    expect(openers('Right, crime movies.').filter((text) => text.startsWith('Noted:')).length).toBeGreaterThan(10);
+  });
+
   it('takes in a strong liking offered unasked before its next question, whatever the voice', () => {
     // "Comedies?" "I don't mind comedies, though I absolutely love movies with Charlton Heston." is not met with a
     // bare "Any thoughts on fantasy films?".

@@ -16,6 +16,7 @@ import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
 import {
   assistantTemplates,
+  type EchoPairWords,
   type RecommendLikeWords,
   type RecommendWords,
   type RespondRecommendWords,
@@ -1038,7 +1039,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     if (pair !== undefined && !(first.type === 'recommend' && first.reasons.includes(pair[0].attribute as string))) {
       const [liking, dislike] = pair;
       const words = { x: saidNoun(request.random, nounsOf(liking)), y: saidNoun(request.random, nounsOf(dislike)) };
-      return capitalize(request.random.pick(state.t.ECHOES_LIKE_AND_DISLIKE)(words));
+      return capitalize(request.random.pick(notAsBefore(state.t.ECHOES_LIKE_AND_DISLIKE, request.history))(words));
     }
     const [said, also] = saidWith(echo, last);
     const x =
@@ -1046,11 +1047,15 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
         ? saidNoun(request.random, nounsOf(echo))
         : twoLikings(nounsOf(said)[0] as string, nounsOf(also)[0] as string);
     const words = { x };
-    if (echo.polarity !== 'positive') return capitalize(request.random.pick(state.t.ECHOES[echo.polarity])(words));
+    if (echo.polarity !== 'positive')
+      return capitalize(request.random.pick(notAsBefore(state.t.ECHOES[echo.polarity], request.history))(words));
     // "Great, that's a start" only of the first liking the user states.
     const firstLiking = !sober && !request.history.some((turn) => turn !== last && likedIn(turn).length > 0);
     const echoes = sober ? state.t.ECHOES_POSITIVE_GRAVE : state.t.ECHOES.positive;
-    return capitalize(pickOf(request.random, echoes, firstLiking ? state.t.ECHOES_FIRST_LIKING : [])(words));
+    const start = firstLiking ? state.t.ECHOES_FIRST_LIKING : [];
+    return capitalize(
+      pickOf(request.random, notAsBefore(echoes, request.history), notAsBefore(start, request.history))(words),
+    );
   }
   // An answer about an item says back only what the user added to their question ("What's Cosmos like? No true crime,
   // though." "No true crime, got it."), not a bare "Okay." before the answer.
@@ -1120,6 +1125,36 @@ function askedOtherThan(turn: Turn | undefined, key: string): boolean {
   const asked = turn?.acts.find((act) => act.type === 'ask-item' || act.type === 'ask-attribute');
   if (asked?.type === 'ask-item') return true;
   return asked?.type === 'ask-attribute' && asked.attribute !== undefined && asked.attribute !== key;
+}
+
+/**
+ * The echoes that would not open this turn as the recommender's last turn opened ("Noted: crime movies." … "Noted:
+ * thrillers."); all of them when none is left.
+ */
+function notAsBefore<W extends Partial<EchoPairWords>>(
+  list: readonly Template<W>[],
+  history: readonly Turn[],
+): readonly Template<W>[] {
+  const before = history[history.length - 2];
+  if (before?.speaker !== 'assistant') return list;
+  const kept = list.filter((template) => !openingOf(template).test(before.text));
+  return kept.length > 0 ? kept : list;
+}
+
+// Where a template's words go, so that its frame can be matched against what was said.
+const SLOT = '\u0001';
+const openings = new WeakMap<object, RegExp>();
+
+function openingOf<W extends Partial<EchoPairWords>>(template: Template<W>): RegExp {
+  let opening = openings.get(template);
+  if (opening === undefined) {
+    const frame = template({ x: SLOT, y: SLOT } as W)
+      .split(SLOT)
+      .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    opening = new RegExp(`^${frame.join('.+?')}`, 'i');
+    openings.set(template, opening);
+  }
+  return opening;
 }
 
 /** Whether the last turn of the history is the user's first. */
