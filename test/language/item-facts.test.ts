@@ -117,6 +117,14 @@ describe('item facts', () => {
     expect(merged).toBeGreaterThan(20);
   });
 
+  it('says what an item is as people do, "It\'s a crime film", never the stiff "It is a crime film"', () => {
+    const texts = [HEAT, TOY_STORY, DOUBLE_INDEMNITY, CITY_LIGHTS].flatMap((item) =>
+      said((random) => itemFact(item, catalog, random)),
+    );
+    expect(texts.filter((text) => /\bIt is an? /.test(text))).toEqual([]);
+    expect(texts.filter((text) => /\bIt's an? /.test(text)).length).toBeGreaterThan(100);
+  });
+
   it('names a director who also stars once, and still as the star where the director is not named', () => {
     const texts = [
       ...said((random) => itemFact(CITY_LIGHTS, catalog, random)),

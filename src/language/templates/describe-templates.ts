@@ -109,7 +109,8 @@ const DESCRIBE: readonly Template<DescribeWords>[] = [
  */
 const DESCRIBE_AGAIN: readonly Template<DescribeWords>[] = [
   (w) => `${w.t} is ${w.npEra}, from ${w.by} as I said${cast(w, ', starring ')}.`,
-  (w) => `Sure. ${w.t} is ${w.np} by ${w.by}, as I mentioned${cast(w, ', with ', ' in it')}.`,
+  // "by X, as I mentioned" would read as the whole said before: only the makers were.
+  (w) => `Sure. ${w.t} is ${w.np}, by ${w.by} as I mentioned${cast(w, ', with ', ' in it')}.`,
   (w) =>
     `${w.t} is ${w.np}; ${w.by} ${w.made} it, like I said${cast(w, '. ', w.castOne ? ' stars in it' : ' star in it')}.`,
 ];

@@ -128,14 +128,13 @@ type Fact = Template<FactWords & { readonly s: Subject }>;
 const KIND: readonly Fact[] = [
   ({ s, npEraEnd }) => `${s.it}'s ${npEraEnd}.`,
   ({ s, npEnd }) => `${s.it}'s ${npEnd}.`,
-  ({ s, npEraEnd }) => `${s.it} is ${npEraEnd}.`,
   ({ s, npEnd }) => `Put simply, ${s.inner}'s ${npEnd}.`,
   ({ npEnd }) => `Short version: ${npEnd}.`,
 ];
 const KIND_BY: readonly Fact[] = [
   ({ s, np, by }) => `${s.it}'s ${np} by ${by}.`,
   ({ s, npEra, by }) => `${s.it}'s ${npEra} from ${by}.`,
-  ({ s, np, by, w }) => `${s.it} is ${np}, ${w.madeP} by ${by}.`,
+  ({ s, np, by, w }) => `${s.it}'s ${np}, ${w.madeP} by ${by}.`,
   ({ s, np, by, w }) => `${s.it}'s ${np} from ${w.creator}${by}.`,
 ];
 const KIND_CAST: readonly Fact[] = [
