@@ -111,10 +111,10 @@ const attributeMatchesDirection = {
 
 /**
  * Acknowledges a critique of an item ("Less violent than Heat, then."), usually before a new recommendation.
- * `dropped` names what earlier critiques asked for that nothing left has together with this one ("I've no noir films
- * left that fit that too"), and likings the critiqued item was suggested for that every item of the new suggestion is
- * known to lack ("like Yojimbo, but more romantic": "I'm leaving films set in Japan aside this time, though"): said
- * openly, never dropped in silence.
+ * `dropped` names what earlier critiques asked for that nothing left near the item has together with this one ("For
+ * that, I'm letting noir films go this time"), and likings the critiqued item was suggested for that every item of
+ * the new suggestion is known to lack ("like Yojimbo, but more romantic": "I'm leaving films set in Japan aside this
+ * time, though"): said openly, never dropped in silence.
  */
 export const RespondCritiqueActSchema = z
   .strictObject({
@@ -127,8 +127,8 @@ export const RespondCritiqueActSchema = z
     /** Which way the user asked to move from the item. */
     direction: CritiqueDirectionSchema,
     /**
-     * Attributes earlier critiques asked for that no remaining item has together with this one, and likings the
-     * critiqued item was suggested for that every item of the new suggestion is known to lack; said openly.
+     * Attributes earlier critiques asked for that no remaining item near it has together with this one, and likings
+     * the critiqued item was suggested for that every item of the new suggestion is known to lack; said openly.
      */
     dropped: z.array(AttributeKeySchema).min(1).optional(),
   })
