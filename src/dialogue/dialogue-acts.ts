@@ -353,12 +353,20 @@ export type ActOfType<T extends DialogueActType> = Extract<
  * reasons, which the user chooses among as one.
  */
 export function slateItems(acts: readonly DialogueAct[]): string[] {
-  return acts.flatMap((act) => (act.type === 'recommend' ? act.items : []));
+  return itemsOf(acts, (act) => act.type === 'recommend');
 }
 
 /** The items a turn offers the user to take or turn down: its slate, or the one it describes. */
 export function offeredItems(acts: readonly DialogueAct[]): string[] {
-  return acts.flatMap((act) => (act.type === 'recommend' || act.type === 'describe-item' ? act.items : []));
+  return itemsOf(acts, (act) => act.type === 'recommend' || act.type === 'describe-item');
+}
+
+/** The items of a turn's acts, in order, of the acts `keep` keeps (all of them by default). */
+export function itemsOf(acts: readonly DialogueAct[], keep?: (act: DialogueAct) => boolean): string[] {
+  // A loop, not flatMap: this runs several times a turn, and V8's flatMap is many times slower on short arrays.
+  const items: string[] = [];
+  for (const act of acts) if (keep === undefined || keep(act)) for (const item of act.items) items.push(item);
+  return items;
 }
 
 /** The items an act names in its words: its `items`, and the title a recommendation says its items are like. */

@@ -654,10 +654,11 @@ class BeliefRecommender implements RecommenderPolicy {
   /** The slates of {@link #recommendHeeding}, before a favourite is given its place beside them. */
   #heedingSlates(stated: readonly StatedLiking[], first: boolean): ActOfType<'recommend'>[] {
     const { now, before } = this.#heedOrder(stated);
-    const order = [...now, ...before].flatMap(({ key, strength }) => {
+    const order: { key: string; strength: number; holders: Int32Array }[] = [];
+    for (const { key, strength } of [...now, ...before]) {
       const id = this.#catalog.attributeIdOf(key);
-      return id === undefined ? [] : [{ key, strength, holders: this.#index.itemsWithAttribute[id] as Int32Array }];
-    });
+      if (id !== undefined) order.push({ key, strength, holders: this.#index.itemsWithAttribute[id] as Int32Array });
+    }
     // A liking from an earlier turn, not too mild, other than those the first slate answers already: its items
     // stand beside theirs, so the user's opening words ("Really into books by Erik Larson") are not left behind for
     // later answers ("Fan of philosophy", "Up for classics sometimes").
@@ -903,7 +904,9 @@ class BeliefRecommender implements RecommenderPolicy {
     liked: readonly (Uint8Array | undefined)[],
   ): KeptSlate | undefined {
     const settled = this.#settleKind(constraint, era);
-    const tries = [...liked.flatMap((marks) => (marks ? [{ ...settled, liked: marks }] : [])), settled];
+    const tries: SlateConstraint[] = [];
+    for (const marks of liked) if (marks) tries.push({ ...settled, liked: marks });
+    tries.push(settled);
     const found =
       (era && firstFound(tries, (tried) => this.#keptSlateNear(tried, era))) ??
       firstFound(tries, (tried) => this.#keptSlate(tried));

@@ -1,6 +1,6 @@
 import { parseAttributeKey } from '../../catalog/item.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
-import type { ActOfType, DialogueAct } from '../../dialogue/dialogue-acts.js';
+import { type ActOfType, type DialogueAct, itemsOf } from '../../dialogue/dialogue-acts.js';
 import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
 import {
@@ -1493,7 +1493,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     titles: [],
     named: [],
     known: knownItems(request.history),
-    turnItems: acts.flatMap((act) => act.items),
+    turnItems: itemsOf(acts),
     closing: CLOSING.has((acts[acts.length - 1] as DialogueAct).type),
     suggestedBefore: request.speaker === 'assistant' && suggested(request.history),
     stated: statedLikings(request.history),
