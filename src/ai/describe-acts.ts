@@ -176,6 +176,14 @@ export function describeActs(acts: readonly DialogueAct[], catalog: ItemCatalog)
   // A user's goodbye answers the recommender's (their last suggestion, taken or not): nothing in the turn asks for
   // more, and the goodbye thanks them for a find or for trying.
   const leaving = acts.at(-1)?.type === 'close' && acts.some((act) => USER_REACTIONS.has(act.type));
+  // The recommender's last suggestion or answer is answered before anyone says goodbye: it hands the choice over.
+  const handing = acts.at(-1)?.type === 'close' && acts.some((act) => LAST_OFFERS.has(act.type));
+  if (handing)
+    return acts.map((act) =>
+      act.type === 'close'
+        ? 'Say this is your last idea for now and leave the choice to them, without a goodbye: they answer first.'
+        : describeAct(act, catalog),
+    );
   if (!leaving) return acts.map((act) => describeAct(act, catalog));
   const found = acts.some((act) => act.type === 'accept');
   return acts.map((act) => {
@@ -189,3 +197,4 @@ export function describeActs(acts: readonly DialogueAct[], catalog: ItemCatalog)
 }
 
 const USER_REACTIONS: ReadonlySet<DialogueAct['type']> = new Set(['accept', 'reject', 'critique']);
+const LAST_OFFERS: ReadonlySet<DialogueAct['type']> = new Set(['recommend', 'describe-item']);

@@ -4,10 +4,19 @@ import type { Turn } from '../dialogue/turn.js';
 import type { VerbalizeRequest } from './lm-adapter.js';
 
 // Two turns of one speaker opening alike ("How about …" twice) read as a script. The opening is the first two
-// words: enough to catch a repeated frame, short enough that different titles after it do not hide the repeat.
+// words: enough to catch a repeated frame, short enough that different titles after it do not hide the repeat. A
+// first word set off by a comma or a colon is the opening alone: "Okay, film noir in." then "Okay, so you're easy
+// about bittersweet movies." reads as a tic, and "Noted: thrillers." then "Noted, I won't …" too. "Yes," and "No,"
+// answer questions, and may.
+const ANSWERS: ReadonlySet<string> = new Set(['Yes', 'No', 'Yeah', 'Nope', 'Yep']);
+
 function opening(text: string): string {
   const first = text.indexOf(' ');
   if (first < 0) return text;
+  const mark = text.charCodeAt(first - 1);
+  const word = text.slice(0, first - 1);
+  // 44 and 58: a comma and a colon.
+  if ((mark === 44 || mark === 58) && !ANSWERS.has(word)) return word;
   const second = text.indexOf(' ', first + 1);
   return second < 0 ? text : text.slice(0, second);
 }

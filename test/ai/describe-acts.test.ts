@@ -99,10 +99,13 @@ describe('describeActs', () => {
       /^Say, in leaving, that you had hoped for something like Heat \(1995\) but .+; ask for nothing more\.$/,
     );
     expect(goodbye).toBe('Thank them for trying and say goodbye.');
-    // The recommender's goodbye after a last suggestion is its own.
-    expect(describeActs([{ type: 'recommend', items: ['m1'], reasons: [] }, close], catalog)[1]).toBe(
-      'Close the conversation politely.',
-    );
+    // The recommender's last suggestion or answer hands the choice over, with no goodbye before the user's answer.
+    const lastIdea =
+      'Say this is your last idea for now and leave the choice to them, without a goodbye: they answer first.';
+    expect(describeActs([{ type: 'recommend', items: ['m1'], reasons: [] }, close], catalog)[1]).toBe(lastIdea);
+    expect(describeActs([{ type: 'describe-item', items: ['m1'], attributes: [] }, close], catalog)[1]).toBe(lastIdea);
+    // One that leaves with nothing on offer says goodbye.
+    expect(describeActs([close], catalog)).toEqual(['Close the conversation politely.']);
   });
 
   it('throws UNKNOWN_ITEM for an item not in the catalog', () => {

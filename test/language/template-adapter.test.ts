@@ -1155,6 +1155,33 @@ describe('TemplateAdapter', () => {
     }
   });
 
+  it('says a word on the evening the user set out in their first turn, and only then', () => {
+    const fantasy: DialogueAct = { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Fantasy' };
+    const greeting = opening[0] as Turn;
+    const replies = (before: Turn[], scene: string) =>
+      Array.from({ length: 100 }, (_, seed) => {
+        const history: Turn[] = [
+          ...before,
+          {
+            index: before.length,
+            speaker: 'user',
+            text: `Hi! I'm after a movie. ${scene} I just love westerns.`,
+            acts: [{ type: 'state-goal', items: [] }, disclose('positive', 0.6, { attribute: 'genre:Western' })],
+          },
+        ];
+        return adapter.verbalizeSync({ ...request('assistant', [fantasy], seed), history });
+      });
+    // "I'm home sick, …" is met with "Sorry you're under the weather." or "Feel better soon!", never passed over.
+    const sick = "I'm home sick, so a movie is about all I can manage.";
+    expect(replies([greeting], sick).filter((text) => !/\b(?:sorry|better|weather)\b/i.test(text))).toEqual([]);
+    expect(
+      replies([greeting], 'I just finished a big project at work.').filter((text) => !/\bproject\b/.test(text)),
+    ).toEqual([]);
+    // Said once: a later turn is answered for what it says.
+    const later = replies([...opening, { ...greeting, index: 2 }], sick);
+    expect(later.filter((text) => /\b(?:sorry|better|weather)\b/i.test(text))).toEqual([]);
+  });
+
   it('does not open a turn with the echo its last turn opened with', () => {
     // "Noted: crime movies. Heist films?" "Fine either way, though I absolutely love thrillers." is not met with
     // "Noted: thrillers.".
@@ -1347,6 +1374,34 @@ describe('TemplateAdapter', () => {
     expect(added.filter((prefix) => /horror/i.test(prefix)).length).toBeGreaterThan(30);
     // Asked nothing more, the answer opens with no acknowledgement of a question.
     expect(openings(asked([])).filter((prefix) => /\b(got it|noted|okay|thanks)\b/i.test(prefix))).toEqual([]);
+  });
+
+  it('answers a question about an item after taking in what the user made of another title, as they made it', () => {
+    const describe: DialogueAct = { type: 'describe-item', items: [HEAT], attributes: ['genre:Crime'] };
+    const answers = (polarity: 'positive' | 'negative' | 'neutral') =>
+      Array.from({ length: 200 }, (_, seed) => {
+        const history: Turn[] = [
+          {
+            index: 0,
+            speaker: 'user',
+            text: 'I have an opinion of Alien. What is Heat like?',
+            acts: [disclose(polarity, 0.8, { items: [ALIEN] }), { type: 'ask-about-item', items: [HEAT] }],
+          },
+        ];
+        return adapter.verbalizeSync({ ...request('assistant', [describe], seed), history });
+      });
+    const openingOf = (text: string) => text.slice(0, text.indexOf('Heat'));
+    const glad = /\b(?:glad|good to hear|great to hear)\b/i;
+    const sorry = /\b(?:sorry|shame)\b/i;
+    // "Loved Alien. What's Heat like?" — "Glad to hear it! Heat is …"; "Alien was dull." — "Sorry to hear that. …";
+    // "Alien was okay." — neither. Never the other title: the turn's acts name Heat alone.
+    const liked = answers('positive');
+    const disliked = answers('negative');
+    const middling = answers('neutral');
+    expect(liked.filter((text) => !glad.test(openingOf(text)) || sorry.test(openingOf(text)))).toEqual([]);
+    expect(disliked.filter((text) => !sorry.test(openingOf(text)) || glad.test(openingOf(text)))).toEqual([]);
+    expect(middling.filter((text) => openingOf(text).trim() === '' || glad.test(text) || sorry.test(text))).toEqual([]);
+    expect([...liked, ...disliked, ...middling].filter((text) => /Alien/.test(text))).toEqual([]);
   });
 
   it('says so when all it can tell of an item is what its suggestion said', () => {

@@ -34,6 +34,10 @@ const CONSOLING_GIVE_UP = new RegExp(`\\b(${GIVE_UP_WORDS.join('|')})\\b`, 'i');
 /** The same, with a wish that fits a recommender that ran out too ("Sorry to end on a miss. Good luck finding …"). */
 const CONSOLING = new RegExp(`\\b(${[...GIVE_UP_WORDS, 'Good luck finding'].join('|')})\\b`, 'i');
 
+/** Words that say goodbye or wish the other speaker well on parting. */
+const GOODBYE =
+  /\b(?:bye|goodbye|good night|take care|see you|until next time|cheers|sleep well|have a (?:good|lovely|relaxing)|catch you|come back|drop by|talk to you|all the best|hope to see you|enjoy the rest)\b/i;
+
 /** A sentence after the first that takes in what the other speaker said ("… more noir. Fair enough. Good night!"). */
 const ACKNOWLEDGING =
   /[.!?] (?:Okay|Alright|Fair enough|Understood|No problem|No worries|That's (?:okay|alright|fine)|That is fine|Sure)\b/;
@@ -267,6 +271,16 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       if (/\b(?:tonight|this evening)\b/i.test(scene) && /\bto my list\b/i.test(turn.text))
         found.push({ rule: 'wanted tonight, saved for later', text: `${scene} / ${turn.text}` });
     }
+    // "… Goodfellas (1990) and Casino (1995). Take your time deciding. Until next time!" then "I'll take Casino. Bye!":
+    // a goodbye before the user answers a last suggestion leaves their answer unanswered. It hands the choice over,
+    // and the user says goodbye.
+    if (
+      turn.speaker === 'assistant' &&
+      index < dialogue.turns.length - 1 &&
+      turn.acts.some((act) => act.type === 'close') &&
+      GOODBYE.test(turn.text)
+    )
+      found.push({ rule: 'a goodbye before the user has answered', text: turn.text });
     // "Great, Cosmos it is." … "Great, Cosmos it is. Happy reading!": the user's choice said back in their words.
     if (
       turn.speaker === 'assistant' &&
@@ -837,6 +851,28 @@ describe.each(BUILTIN_CATALOGS)('assistant turns read as one coherent speaker (%
     expect(verdicts).toBeGreaterThan(40);
     expect(answered / verdicts).toBeGreaterThan(0.6);
     expect(mixed).toEqual([]);
+  });
+
+  it('does not open a turn with the word its speaker set off with a comma at the start of their last turn', async () => {
+    const catalog = load();
+    const records = await templateDialogues(catalog, 400, { userSeed: 31, seed: 31 });
+    // "Okay, film noir in, fantasy films out." … "Okay, so you're easy about bittersweet movies.", "Hmm, Heat seems
+    // too long." … "Hmm, what's Alien like?": a tic. "Yes," and "No," answer a question each time, and may.
+    const repeats: string[] = [];
+    let opened = 0;
+    for (const dialogue of records) {
+      const last = new Map<string, string | undefined>();
+      for (const turn of dialogue.turns) {
+        const word = /^([A-Z][a-z']*)[,:] /.exec(turn.text)?.[1];
+        if (word !== undefined) opened++;
+        if (word !== undefined && !/^(?:Yes|No|Yeah|Nope|Yep)$/.test(word) && last.get(turn.speaker) === word)
+          repeats.push(`${dialogue.id}: ${turn.text}`);
+        last.set(turn.speaker, word);
+      }
+    }
+    // The check had something to check: about one turn in five opens with a word set off by a comma.
+    expect(opened).toBeGreaterThan(800);
+    expect(repeats.length, repeats.join('\n')).toBeLessThanOrEqual(1);
   });
 
   it('keeps what it promises, words only later suggestions as "next", and says goodbye without asking', async () => {

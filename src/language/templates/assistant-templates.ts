@@ -315,6 +315,17 @@ function build(d: DomainWords) {
   ];
 
   /**
+   * Before answering a question about a title, what the user just made of another ("Grave of the Fireflies was a bit
+   * dull. What's My Neighbor Totoro like?"): taken in, not passed over for the question. No title: a turn names only
+   * the items of its acts. None opens as an answer may ("Good question.", "Ah, Heat."), which would leave it out.
+   */
+  const ACKNOWLEDGEMENTS_VERDICT: Readonly<Record<Polarity, readonly string[]>> = {
+    positive: ['Glad to hear it!', 'Great to hear.', 'Nice, glad to hear it.', 'Oh, glad that one worked for you.'],
+    negative: ['Sorry to hear that.', "That's a shame.", 'Shame, sorry about that.', 'Oh, sorry to hear it.'],
+    neutral: ['Fair enough.', 'Okay, noted.', 'Understood.', 'Noted, thanks.'],
+  };
+
+  /**
    * Said back to what the user made of a title the recommender asked whether they had seen or read ("Yes, L.A.
    * Confidential was a real gem."), by what they thought of it. "It" is that title: the suggestion after names its
    * own. Nothing of joy or fun (the title may be Schindler's List), nor as if the recommender had suggested it ("Glad
@@ -1261,14 +1272,16 @@ function build(d: DomainWords) {
   ];
 
   /**
-   * A goodbye said right after a last suggestion (one title or several), in the same turn. The user is still
-   * choosing, so it hands the choice over rather than announcing that the ideas ran out ("Beyond that, I'm stumped"
-   * read as an abrupt end to a conversation that was going on).
+   * What closes a turn that makes a last suggestion (one title or several) as the budget runs out. The user answers
+   * it, takes a title or not, and says goodbye: so it hands the choice over as the last idea, with no goodbye of its
+   * own ("Take your time deciding. Until next time!" then "I'll take Casino. Bye!" left the user's words unanswered).
+   * Nothing announces that the ideas ran out ("Beyond that, I'm stumped" read as an abrupt end), and nothing
+   * supposes a choice made ("Let me know how you get on.").
    */
   const CLOSE_AFTER_SUGGESTION: readonly string[] = [
     "That's my last idea for tonight.",
+    "That's the last one from me tonight, so I'll leave the choice with you.",
     "I'll leave the choice with you.",
-    'Let me know how you get on.',
     "If that doesn't work out, we can pick this up another time.",
     'Hopefully that gives you something to go on.',
     'Take your time deciding.',
@@ -1311,15 +1324,15 @@ function build(d: DomainWords) {
   ];
 
   /**
-   * A whole goodbye said right after answering a question about an item, in the same turn: no wish that supposes
-   * nothing was found ("Good luck finding something!").
+   * The same after answering a question about an item as the budget runs out: the choice handed over, no goodbye
+   * before the user's answer, and no wish that supposes nothing was found ("Good luck finding something!").
    */
   const CLOSE_AFTER_ANSWER: readonly string[] = [
-    'Hope that helps you decide. Have a good night!',
-    "I'll leave the choice to you. Take care!",
-    'Hope that helps. Bye for now!',
-    'Over to you now. Have a good evening!',
-    'The choice is yours. See you next time!',
+    'Hope that helps you decide.',
+    "I'll leave the choice to you.",
+    "Hope that helps. It's your call from here.",
+    'Over to you now.',
+    'The choice is yours.',
   ];
 
   /**
@@ -1335,8 +1348,11 @@ function build(d: DomainWords) {
     "I'll have to leave that one open for now.",
   ];
 
-  /** The second half: the wish, fit after a suggestion as after nothing found. */
-  const CLOSE_WISHES: readonly string[] = [
+  /**
+   * The second half: the wish of a recommender that leaves with nothing suggested in the goodbye's turn (after a
+   * suggestion the user answers first, see {@link CLOSE_AFTER_SUGGESTION}), so some suppose nothing was found.
+   */
+  const CLOSE_WISHES_EMPTY_HANDED: readonly string[] = [
     'Have a good night!',
     'Take care!',
     'Goodbye!',
@@ -1356,11 +1372,6 @@ function build(d: DomainWords) {
     'Have a lovely night!',
     'Drop by anytime you like.',
     'Catch you another time!',
-  ];
-
-  /** Wishes that suppose nothing was found: said only when nothing was suggested in the goodbye's turn. */
-  const CLOSE_WISHES_EMPTY_HANDED: readonly string[] = [
-    ...CLOSE_WISHES,
     'Maybe next time!',
     'Good luck finding something!',
     'Hope you find something good!',
@@ -1391,6 +1402,7 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS_AFTER_REJECT,
     ACKNOWLEDGEMENTS_AFTER_LOVED_SEEN,
     ACKNOWLEDGEMENTS_SEEN,
+    ACKNOWLEDGEMENTS_VERDICT,
     ACKNOWLEDGEMENTS_UNSEEN,
     // No treat, luck or looking forward in Schindler's List.
     ACKNOWLEDGEMENTS_UNSEEN_GRAVE: ACKNOWLEDGEMENTS_UNSEEN.filter(
@@ -1447,7 +1459,6 @@ function build(d: DomainWords) {
     STORY_GIST,
     STORY_UNTOLD,
     NOTHING_MORE,
-    CLOSE_WISHES,
     CLOSE_WISHES_EMPTY_HANDED,
     ALSO_ABOUT,
   };

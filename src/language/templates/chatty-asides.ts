@@ -23,23 +23,34 @@ export const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map([
 ]);
 
 function build(d: DomainWords) {
+  // Asides that set the scene, said with an opening request or hello, each with what the recommender says back to it
+  // (about the evening, never about a taste): "I'm home sick, …" is met with "Sorry you're under the weather.".
+  const scenes: ReadonlyArray<readonly [string | false | undefined, readonly string[]]> = [
+    [d.occasion && `Long week, I need a ${d.occasion}!`, ["Sounds like you've earned it.", "You've earned it."]],
+    [d.occasion && `${capitalize(d.occasion)} at last.`, ["Let's make it a fun one.", "Let's make tonight count."]],
+    ["I've got the whole evening free.", ["Let's make the most of it.", 'A whole evening, nice.']],
+    ["It's been a long day.", ["Sorry it's been a long day.", "Let's find you something to unwind with."]],
+    ['Just got home from work.', ["Let's find you something to unwind with.", 'Welcome home!']],
+    ['Finally, a quiet evening.', ["Let's make the most of it.", 'Nice, some quiet at last.']],
+    ["It's raining here, so I'm staying in.", ['A rainy night in, then.', 'Perfect weather for staying in.']],
+    [KIDS_ASLEEP, ["Let's make the most of the quiet.", 'Some time to yourself at last, then.']],
+    ["It's my first free night in ages.", ["Let's make it count.", 'About time you had one!']],
+    ['I just finished a big project at work.', ['Congratulations on the project!', 'Well done on the project!']],
+    [`I've been meaning to ${d.consume.base} something all week.`, ["Let's make tonight the night."]],
+    ['My partner is out tonight, so I get to choose.', ['Your pick tonight, then.', 'Your choice tonight, then.']],
+    [d.screen && FRIENDS_COMING, ["Let's find something for the whole group.", 'No pressure, then!']],
+    [
+      d.a && `I'm home sick, so ${d.a} is about all I can manage.`,
+      ["Sorry you're under the weather.", 'Feel better soon!'],
+    ],
+  ];
+  const set = scenes.filter(
+    (scene): scene is readonly [string, readonly string[]] => typeof scene[0] === 'string' && scene[0] !== '',
+  );
   /** Asides that set the scene, said with an opening request or hello. */
-  const OPENING_ASIDES: readonly string[] = present([
-    d.occasion && `Long week, I need a ${d.occasion}!`,
-    d.occasion && `${capitalize(d.occasion)} at last.`,
-    "I've got the whole evening free.",
-    "It's been a long day.",
-    'Just got home from work.',
-    'Finally, a quiet evening.',
-    "It's raining here, so I'm staying in.",
-    KIDS_ASLEEP,
-    "It's my first free night in ages.",
-    'I just finished a big project at work.',
-    `I've been meaning to ${d.consume.base} something all week.`,
-    'My partner is out tonight, so I get to choose.',
-    d.screen && FRIENDS_COMING,
-    d.a && `I'm home sick, so ${d.a} is about all I can manage.`,
-  ]);
+  const OPENING_ASIDES: readonly string[] = set.map(([aside]) => aside);
+  /** What the recommender says back to each of them, in its reply to the user's first turn. */
+  const SCENE_REPLIES: ReadonlyMap<string, readonly string[]> = new Map(set);
 
   /** Asides that look ahead to the evening, said on settling on an item. */
   const SETTLED_ASIDES: readonly string[] = present([
@@ -67,7 +78,7 @@ function build(d: DomainWords) {
     TOMORROW,
     d.occasion && TV,
   ]);
-  return { OPENING_ASIDES, SETTLED_ASIDES, SETTLED_ASIDES_LIGHT, GIVE_UP_ASIDES };
+  return { OPENING_ASIDES, SCENE_REPLIES, SETTLED_ASIDES, SETTLED_ASIDES_LIGHT, GIVE_UP_ASIDES };
 }
 
 /** The lists of this file, worded for one domain's phrasing (built once per phrasing). */

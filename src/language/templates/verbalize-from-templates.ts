@@ -1,6 +1,6 @@
 import { parseAttributeKey } from '../../catalog/item.js';
 import type { ItemCatalog } from '../../catalog/item-catalog.js';
-import { type ActOfType, type DialogueAct, itemsOf } from '../../dialogue/dialogue-acts.js';
+import { type ActOfType, type DialogueAct, itemsOf, type Polarity } from '../../dialogue/dialogue-acts.js';
 import type { Turn } from '../../dialogue/turn.js';
 import { IcerError } from '../../errors.js';
 import {
@@ -1058,8 +1058,11 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     );
   }
   // An answer about an item says back only what the user added to their question ("What's Cosmos like? No true crime,
-  // though." "No true crime, got it."), not a bare "Okay." before the answer.
-  if (first.type === 'describe-item') return undefined;
+  // though." "No true crime, got it."), or what they made of another title, not a bare "Okay." before the answer.
+  if (first.type === 'describe-item') {
+    const verdict = verdictOf(last, first.items);
+    return verdict === undefined ? undefined : request.random.pick(state.t.ACKNOWLEDGEMENTS_VERDICT[verdict]);
+  }
   if (rejected && lovedButSeen(last)) return request.random.pick(state.t.ACKNOWLEDGEMENTS_AFTER_LOVED_SEEN);
   if (rejected) {
     // A last suggestion before the goodbye promises no more ("Plenty more where that came from. … That's my last idea
@@ -1107,6 +1110,19 @@ function sharesWord(a: string, b: string): boolean {
 
 function namesOtherItems(turn: Turn, items: readonly string[]): boolean {
   return turn.acts.some((act) => act.items.some((id) => !items.includes(id)));
+}
+
+/**
+ * What a user's turn made of titles other than those asked about: their polarity when every such opinion shares it,
+ * neutral when they differ ("Heat was great, but Alien was so-so."), undefined when there is none.
+ */
+function verdictOf(turn: Turn, asked: readonly string[]): Polarity | undefined {
+  let verdict: Polarity | undefined;
+  for (const act of turn.acts) {
+    if (act.type !== 'disclose' || act.items.length === 0 || act.items.some((id) => asked.includes(id))) continue;
+    verdict = verdict === undefined || verdict === act.polarity ? act.polarity : 'neutral';
+  }
+  return verdict;
 }
 
 /** Whether every title the user turned down as seen, they said they liked: "Loved Heat. Seen it, though." */
@@ -1302,6 +1318,18 @@ function asidesFor(
   }
   if (acts.some((act) => act.type === 'give-up'))
     return { list: fittingScene(state.t.GIVE_UP_ASIDES, state), opening: false };
+  return undefined;
+}
+
+/**
+ * The recommender's word on the evening the user's first turn set out ("I'm home sick, so a movie is about all I can
+ * manage." "Sorry you're under the weather. …"), in its reply to that turn; undefined when it set none.
+ */
+function sceneReply(state: TurnState): string | undefined {
+  const last = state.history[state.history.length - 1];
+  if (state.speaker !== 'assistant' || last?.speaker !== 'user' || !firstUserTurn(state.history)) return undefined;
+  for (const [aside, replies] of state.t.SCENE_REPLIES)
+    if (last.text.includes(aside)) return state.random.pick(replies);
   return undefined;
 }
 
@@ -1586,6 +1614,8 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   // on with a word one of its parts opens with; any later piece drops such a word ("Okay, newer than Notorious.
   // Next idea: …", not "… Okay, next idea: …").
   if (ack !== undefined && openers(ack).includes(firstWord(pieces[1] ?? ''))) pieces.shift();
+  const scene = sceneReply(state);
+  if (scene !== undefined) pieces.unshift(scene);
   for (let k = 1; k < pieces.length; k++) {
     const piece = pieces[k] as string;
     const opener = REPEATABLE_OPENER.exec(piece);
@@ -1658,10 +1688,10 @@ function closesAfter(act: DialogueAct | undefined): boolean {
 function goodbyeAfter(state: TurnState, before: DialogueAct['type']): string {
   const { random, t } = state;
   if (before === 'describe-item') return random.pick(t.CLOSE_AFTER_ANSWER);
-  // "Here are three picks. … Good luck finding something!" would suppose the picks are no good.
+  // Only after nothing found does the recommender leave with a goodbye: the user answers a suggestion first.
   if (before === 'no-match')
     return `${random.pick(t.CLOSE_AFTER_NO_MATCH)} ${random.pick(t.CLOSE_WISHES_EMPTY_HANDED)}`;
-  return `${random.pick(t.CLOSE_AFTER_SUGGESTION)} ${random.pick(t.CLOSE_WISHES)}`;
+  return random.pick(t.CLOSE_AFTER_SUGGESTION);
 }
 
 function collapseDoubleStops(text: string, titles: readonly string[]): string {
