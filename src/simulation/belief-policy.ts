@@ -217,6 +217,13 @@ interface SlateConstraint {
    */
   liked?: Uint8Array;
   /**
+   * Closeness to the critiqued item (`like`) only orders the items, rather than keeping the closer half of them: with
+   * `liked`, a liking the critiqued item was suggested for comes before closeness to it. "Like It's a Wonderful Life,
+   * but less romantic" to a user in the mood for Christmas films is The Nightmare Before Christmas, not The Seventh
+   * Seal, which is closer to it but sets the Christmas films aside.
+   */
+  loose?: boolean;
+  /**
    * Items count whatever their raters made of them (no `qualityWeight`): the candidates a question is weighed on
    * stand for the user's taste, not for what is worth offering.
    */
@@ -896,7 +903,8 @@ class BeliefRecommender implements RecommenderPolicy {
    * not Leaves of Grass (1855)), then a decade off, then, from now on, just a year off. At each step, items with a
    * liking the user stated come first while any is among those most like the critiqued item, each set of `liked` in
    * turn: those the critiqued item was suggested for before any other ("like Batman, but more thrilling" to a fan of
-   * comic-book films and of action is The Dark Knight, not Die Hard).
+   * comic-book films and of action is The Dark Knight, not Die Hard), and, when none is that close, among all of its
+   * kind before any item without them (see {@link SlateConstraint.loose}).
    */
   #critiqueSlate(
     constraint: SlateConstraint,
@@ -905,7 +913,12 @@ class BeliefRecommender implements RecommenderPolicy {
   ): KeptSlate | undefined {
     const settled = this.#settleKind(constraint, era);
     const tries: SlateConstraint[] = [];
-    for (const marks of liked) if (marks) tries.push({ ...settled, liked: marks });
+    liked.forEach((marks, at) => {
+      if (!marks) return;
+      tries.push({ ...settled, liked: marks });
+      // What A was suggested for is kept before closeness to A, and before the user's other likings.
+      if (at === 0) tries.push({ ...settled, liked: marks, loose: true });
+    });
     tries.push(settled);
     const found =
       (era && firstFound(tries, (tried) => this.#keptSlateNear(tried, era))) ??
@@ -1183,7 +1196,7 @@ class BeliefRecommender implements RecommenderPolicy {
     }
     const { keeps } = constraint;
     if (keeps) eligibleCount = ofFirstGenre(keeps, eligible, eligibleScores, eligibleCount);
-    if (like) eligibleCount = closestHalf(like, eligible, eligibleScores, eligibleCount);
+    if (like && !constraint.loose) eligibleCount = closestHalf(like, eligible, eligibleScores, eligibleCount);
     const { liked } = constraint;
     if (liked) eligibleCount = keepWhere(eligible, eligibleScores, eligibleCount, (position) => liked[position] === 1);
     // For a long list (the candidates a question is weighed on), only items at least as good as the limit-th best

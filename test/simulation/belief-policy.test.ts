@@ -278,6 +278,56 @@ describe('beliefPolicy', () => {
     expect(kept).toBe(answered);
   });
 
+  it('keeps the liking A was suggested for in "like A, but …" before closeness to A, when one of its kind has it', () => {
+    // "Like It's a Wonderful Life, but less romantic", from a user in the mood for Christmas films: of the films of its
+    // kind (fantasy), the Christmas one, not those closer to it (a small town, an angel and more, no Christmas).
+    const TOWN = ['small town', 'angel', 'family', 'bank', 'suicide', 'second chances'];
+    const film = (id: string, genre: string[], tag: string[], popularity: number): Item => ({
+      id,
+      title: id,
+      year: 1990,
+      popularity,
+      attributes: { genre, tag },
+    });
+    const films = new ItemCatalog(
+      [
+        film('wonderful', ['Drama', 'Fantasy', 'Romance'], ['christmas', ...TOWN], 100),
+        film('nightmare', ['Animation', 'Fantasy', 'Musical'], ['christmas'], 1),
+        ...Array.from({ length: 6 }, (_, i) => film(`angel-${i}`, ['Fantasy'], TOWN, 10)),
+        ...Array.from({ length: 10 }, (_, i) => film(`other-${i}`, ['Drama', 'Comedy'], ['sports'], 10)),
+      ],
+      { domain: 'movies' },
+    );
+    const likesChristmas: UserAct[] = [
+      { type: 'disclose', items: [], attribute: 'tag:christmas', polarity: 'positive', strength: 0.9 },
+    ];
+    let answered = 0;
+    for (let seed = 1; seed <= 20; seed++) {
+      const p = beliefPolicy({ slateSize: [1, 1] })({ catalog: films, maxTurns: 20, random: new SeededRandom(seed) });
+      const turns = untilRecommendation(p, likesChristmas);
+      // Only where the policy suggested It's a Wonderful Life first and has not asked about the other one.
+      const first = turns.at(-1)?.find((act) => act.type === 'recommend');
+      if (first?.items[0] !== 'wonderful' || turns.flat().some((act) => act.items.includes('nightmare'))) continue;
+      const acts = p.next({
+        userActs: [
+          {
+            type: 'critique',
+            items: ['wonderful'],
+            attribute: 'genre:Romance',
+            direction: 'less',
+            polarity: 'negative',
+          },
+        ],
+        index: 10,
+        last: false,
+      });
+      answered++;
+      expect(acts.find((act) => act.type === 'recommend')?.items).toEqual(['nightmare']);
+      expect(acts.find((act) => act.type === 'respond-critique')).not.toHaveProperty('dropped');
+    }
+    expect(answered).toBeGreaterThan(10);
+  });
+
   it('offers no item of unknown year after a critique of an era', () => {
     const plays = new ItemCatalog(
       Array.from({ length: 12 }, (_, i) => ({

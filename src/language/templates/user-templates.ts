@@ -497,7 +497,7 @@ function build(d: DomainWords) {
       ({ and }) => `${and} aren't grabbing me, sorry.`,
       ({ or }) => `Not feeling ${or}, to be honest.`,
       ({ and }) => `I don't think ${and} are for me.`,
-      ({ and }) => `No thanks to ${and}.`,
+      ({ and }) => `${and}? No, thanks.`,
       ({ and }) => `${and} don't do much for me.`,
       ({ and }) => `I'll skip ${and}, thanks.`,
       ({ none }) => `Honestly, ${none} sounds right for tonight.`,
