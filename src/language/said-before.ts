@@ -5,9 +5,9 @@ import type { VerbalizeRequest } from './lm-adapter.js';
 
 // Two turns of one speaker opening alike ("How about …" twice) read as a script. The opening is the first two
 // words: enough to catch a repeated frame, short enough that different titles after it do not hide the repeat. A
-// first word set off by a comma or a colon is the opening alone: "Okay, film noir in." then "Okay, so you're easy
-// about bittersweet movies." reads as a tic, and "Noted: thrillers." then "Noted, I won't …" too. "Yes," and "No,"
-// answer questions, and may.
+// first word set off by a comma, a colon, a full stop or an exclamation mark is the opening alone: "Okay, film noir
+// in." then "Okay, so you're easy about bittersweet movies." reads as a tic, and "Noted: thrillers." then "Noted, I
+// won't …", or "Sure! …" then "Sure, …", too. "Yes," and "No," answer questions, and may.
 const ANSWERS: ReadonlySet<string> = new Set(['Yes', 'No', 'Yeah', 'Nope', 'Yep']);
 
 function opening(text: string): string {
@@ -15,8 +15,8 @@ function opening(text: string): string {
   if (first < 0) return text;
   const mark = text.charCodeAt(first - 1);
   const word = text.slice(0, first - 1);
-  // 44 and 58: a comma and a colon.
-  if ((mark === 44 || mark === 58) && !ANSWERS.has(word)) return word;
+  // A comma, a colon, a full stop, an exclamation mark.
+  if ((mark === 44 || mark === 58 || mark === 46 || mark === 33) && !ANSWERS.has(word)) return word;
   const second = text.indexOf(' ', first + 1);
   return second < 0 ? text : text.slice(0, second);
 }

@@ -1402,6 +1402,12 @@ describe('TemplateAdapter', () => {
     expect(disliked.filter((text) => !sorry.test(openingOf(text)) || glad.test(openingOf(text)))).toEqual([]);
     expect(middling.filter((text) => openingOf(text).trim() === '' || glad.test(text) || sorry.test(text))).toEqual([]);
     expect([...liked, ...disliked, ...middling].filter((text) => /Alien/.test(text))).toEqual([]);
+    // Nor does the answer open again: "Sorry to hear that. Sure! Heat is …" piles one opener on another.
+    expect(
+      [...liked, ...disliked, ...middling].filter((text) =>
+        /\b(?:Sure|Good question|Happy to help|the gist|Quick summary|In short)\b/.test(openingOf(text)),
+      ),
+    ).toEqual([]);
   });
 
   it('says so when all it can tell of an item is what its suggestion said', () => {

@@ -640,7 +640,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `Perhaps ${and}? It should suit a fan of ${r}.`,
     ({ and, r }) => `Since ${r} came up, I'd recommend ${and}.`,
     ({ and, r }) => `${and} would be my choice, what with your fondness for ${r}.`,
-    ({ and, r }) => `Sticking with ${r}: try ${and}.`,
+    ({ and, r }) => `For ${r}, try ${and}.`,
     ({ and, r }) => `With ${r} in mind, I found one: ${and}.`,
     ({ and, r }) => `For a fan of ${r}: ${and}.`,
     ({ and, r }) => `Given your interest in ${r}, ${and} could be the one.`,
@@ -707,7 +707,7 @@ function build(d: DomainWords) {
     ({ and, r }) => `${and} line up with ${r}.`,
     ({ and, r }) => `Since ${r} came up, I'd recommend ${and}.`,
     ({ and, list, r }) => `With ${r} in mind, I found ${few(list)}: ${and}.`,
-    ({ or, r }) => `Sticking with ${r}: try ${or}.`,
+    ({ or, r }) => `For ${r}, try ${or}.`,
     ({ and, r }) => `For a fan of ${r}: ${and}.`,
     ({ or, r }) => `Given your interest in ${r}, ${or} could be the one.`,
     ({ and, r }) => `If it's ${r} you're after, ${and} are safe bets.`,
@@ -1280,7 +1280,7 @@ function build(d: DomainWords) {
    */
   const CLOSE_AFTER_SUGGESTION: readonly string[] = [
     "That's my last idea for tonight.",
-    "That's the last one from me tonight, so I'll leave the choice with you.",
+    "That's all from me tonight, so I'll leave the choice with you.",
     "I'll leave the choice with you.",
     "If that doesn't work out, we can pick this up another time.",
     'Hopefully that gives you something to go on.',

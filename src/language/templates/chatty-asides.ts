@@ -12,6 +12,7 @@ const DINNER = 'Just in time for dinner.';
 const EARLY_NIGHT = 'Maybe I should just go to bed early.';
 const TOMORROW = "There's always tomorrow.";
 const TV = "I'll see what's on TV.";
+const LONG_DAY = "It's been a long day.";
 
 /**
  * Later asides that would not fit the scene an opening aside set: no dinner once the kids are asleep, and with friends
@@ -25,11 +26,12 @@ export const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map([
 function build(d: DomainWords) {
   // Asides that set the scene, said with an opening request or hello, each with what the recommender says back to it
   // (about the evening, never about a taste): "I'm home sick, …" is met with "Sorry you're under the weather.".
+  const homeSick = d.a && `I'm home sick, so ${d.a} is about all I can manage.`;
   const scenes: ReadonlyArray<readonly [string | false | undefined, readonly string[]]> = [
     [d.occasion && `Long week, I need a ${d.occasion}!`, ["Sounds like you've earned it.", "You've earned it."]],
     [d.occasion && `${capitalize(d.occasion)} at last.`, ["Let's make it a fun one.", "Let's make tonight count."]],
     ["I've got the whole evening free.", ["Let's make the most of it.", 'A whole evening, nice.']],
-    ["It's been a long day.", ["Sorry it's been a long day.", "Let's find you something to unwind with."]],
+    [LONG_DAY, ["Sorry it's been a long day.", "Let's find you something to unwind with."]],
     ['Just got home from work.', ["Let's find you something to unwind with.", 'Welcome home!']],
     ['Finally, a quiet evening.', ["Let's make the most of it.", 'Nice, some quiet at last.']],
     ["It's raining here, so I'm staying in.", ['A rainy night in, then.', 'Perfect weather for staying in.']],
@@ -39,10 +41,7 @@ function build(d: DomainWords) {
     [`I've been meaning to ${d.consume.base} something all week.`, ["Let's make tonight the night."]],
     ['My partner is out tonight, so I get to choose.', ['Your pick tonight, then.', 'Your choice tonight, then.']],
     [d.screen && FRIENDS_COMING, ["Let's find something for the whole group.", 'No pressure, then!']],
-    [
-      d.a && `I'm home sick, so ${d.a} is about all I can manage.`,
-      ["Sorry you're under the weather.", 'Feel better soon!'],
-    ],
+    [homeSick, ["Sorry you're under the weather.", 'Feel better soon!']],
   ];
   const set = scenes.filter(
     (scene): scene is readonly [string, readonly string[]] => typeof scene[0] === 'string' && scene[0] !== '',
@@ -51,6 +50,8 @@ function build(d: DomainWords) {
   const OPENING_ASIDES: readonly string[] = set.map(([aside]) => aside);
   /** What the recommender says back to each of them, in its reply to the user's first turn. */
   const SCENE_REPLIES: ReadonlyMap<string, readonly string[]> = new Map(set);
+  /** Those it answers with sympathy, after which it takes in a liking without cheer ("Ooh, documentaries. Nice."). */
+  const SOBER_SCENES: ReadonlySet<string> = new Set(present([LONG_DAY, homeSick]));
 
   /** Asides that look ahead to the evening, said on settling on an item. */
   const SETTLED_ASIDES: readonly string[] = present([
@@ -78,7 +79,7 @@ function build(d: DomainWords) {
     TOMORROW,
     d.occasion && TV,
   ]);
-  return { OPENING_ASIDES, SCENE_REPLIES, SETTLED_ASIDES, SETTLED_ASIDES_LIGHT, GIVE_UP_ASIDES };
+  return { OPENING_ASIDES, SCENE_REPLIES, SOBER_SCENES, SETTLED_ASIDES, SETTLED_ASIDES_LIGHT, GIVE_UP_ASIDES };
 }
 
 /** The lists of this file, worded for one domain's phrasing (built once per phrasing). */

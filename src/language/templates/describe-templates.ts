@@ -532,6 +532,8 @@ function namedAsMaker(text: string, name: string): boolean {
 export interface DescribeOptions {
   /** How the catalog's domain is worded. @default MOVIES_PHRASING */
   readonly phrasing?: DomainPhrasing;
+  /** The turn took in the user's words before it: the description opens on the item ("Heat is …", not "Sure! …"). */
+  readonly acknowledged?: boolean;
   /**
    * The recommender's turn that suggested the item, when one did: its text (with that of any question it asked about
    * the item before), the reasons it gave for the item, every reason the turn gave (a slate in two parts gives each
@@ -547,6 +549,17 @@ export interface DescribeOptions {
     | undefined;
 }
 
+// The words a description may open with before it comes to the item: after "Sorry to hear that." or "No horror, got
+// it.", "Sure! Heat is …" and "Good question. Heat is …" pile up.
+const OPENER =
+  /^(?:Sure[.!]|Good question\.|Happy to help:|Let me tell you a bit about it\.|Here's the gist:|Quick summary:|Short version:|In short,|Well,|So,) /;
+
+function withoutOpener(text: string, title: string): string {
+  const plain = text.replace(OPENER, '');
+  // "Well, it's a crime thriller, …" starts a sentence anew; a title keeps its own case ("eXistenZ").
+  return plain === text || plain.startsWith(title) ? plain : capitalize(plain);
+}
+
 /**
  * Describes an item by the attributes an act lists (and the item's year): a first sentence on genre, directors
  * and cast, then sentences for further genres, tags and other facets. With no attributes, just its era.
@@ -556,7 +569,7 @@ export function describeItem(
   title: string,
   keys: readonly string[],
   random: SeededRandom,
-  { phrasing = MOVIES_PHRASING, suggestedAs }: DescribeOptions = {},
+  { phrasing = MOVIES_PHRASING, suggestedAs, acknowledged = false }: DescribeOptions = {},
 ): string {
   const genres: GenreWords[] = [];
   // The genres among them the item was suggested for.
@@ -690,6 +703,7 @@ export function describeItem(
           : DESCRIBE_ALL_AGAIN
         : DESCRIBE;
   let text = random.pick(templates)(words);
+  if (acknowledged) text = withoutOpener(text, title);
   // "the horror film I mentioned, by William Friedkin": what follows the clause is set off from it.
   if (mentioned !== undefined) text = text.replace(MENTIONED_THEN, '$&,');
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;

@@ -62,6 +62,11 @@ export interface TurnState {
    * fit all the user said ("Based on what you've told me, …").
    */
   readonly setsAside: boolean;
+  /**
+   * The turn opens with an acknowledgement of the user's last words ("Sorry to hear that."), set once it is drawn:
+   * what follows opens on its subject, not with an opener of its own ("Sorry to hear that. Sure! …").
+   */
+  acknowledged: boolean;
 }
 
 /**

@@ -899,6 +899,7 @@ function verbalizeAct(
       const text = describeItem(item, titleWords(state, act.items).and, act.attributes, random, {
         phrasing: state.phrasing,
         suggestedAs: suggestionOf(state.history, id, state.catalog),
+        acknowledged: state.acknowledged,
       });
       // Asked for the story, it says that was the gist it knows when what it told has something of one (a theme, a
       // setting), and that it does not know it when all it told was the kind of item: the catalog knows no plot, and
@@ -999,7 +1000,8 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   const echo = rejected ? undefined : echoOf(last);
   // A liking of something grave ("I'm drawn to movies about racism") is taken in without cheer.
   // So is one of killing, violence or drugs ("Books about murder, nice." reads as glee at murder).
-  const sober = likedIn(last).some(soundsSober);
+  // So is any liking after sympathy for the user's evening ("Sorry you're under the weather.").
+  const sober = likedIn(last).some(soundsSober) || state.t.SOBER_SCENES.has(sceneOf(state) ?? '');
   // Asked what they made of a title, the user is answered by what they thought, whatever the voice, or not at all:
   // "Yes, The Game was okay." is not met with "Perfect, thanks.". A liking said with it is said back instead.
   const seen = echo === undefined ? last.acts.find((act) => act.type === 'answer-item' && act.seen) : undefined;
@@ -1326,10 +1328,15 @@ function asidesFor(
  * manage." "Sorry you're under the weather. …"), in its reply to that turn; undefined when it set none.
  */
 function sceneReply(state: TurnState): string | undefined {
+  const replies = state.t.SCENE_REPLIES.get(sceneOf(state) ?? '');
+  return replies === undefined ? undefined : state.random.pick(replies);
+}
+
+/** The opening aside of the user's first turn, when the recommender is answering that turn. */
+function sceneOf(state: TurnState): string | undefined {
   const last = state.history[state.history.length - 1];
   if (state.speaker !== 'assistant' || last?.speaker !== 'user' || !firstUserTurn(state.history)) return undefined;
-  for (const [aside, replies] of state.t.SCENE_REPLIES)
-    if (last.text.includes(aside)) return state.random.pick(replies);
+  for (const aside of state.t.SCENE_REPLIES.keys()) if (last.text.includes(aside)) return aside;
   return undefined;
 }
 
@@ -1533,11 +1540,13 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     history: request.history,
     questionBeforeMore: request.speaker === 'assistant' && questionBeforeMore(request),
     setsAside: acts.some((act) => act.type === 'respond-critique' && act.dropped !== undefined),
+    acknowledged: false,
   };
   const pieces: string[] = [];
   const voice = VOICES[state.style];
   const ack = acknowledgement(request, voice, state);
   if (ack !== undefined) pieces.push(ack);
+  state.acknowledged = ack !== undefined;
   const context = contextOf(request);
   let i = 0;
   while (i < acts.length) {
