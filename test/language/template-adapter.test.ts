@@ -590,6 +590,31 @@ describe('TemplateAdapter', () => {
     }
   });
 
+  it('takes a title after "Want more options?" without a "Yes" that would ask for more', () => {
+    const accepts = (question: string) =>
+      Array.from({ length: 300 }, (_, seed) => {
+        const history: Turn[] = [
+          {
+            index: 0,
+            speaker: 'assistant',
+            text: `Try Heat (1995). ${question}`,
+            acts: [{ type: 'recommend', items: [HEAT], reasons: [] }],
+          },
+        ];
+        const style = seed % 2 === 0 ? 'terse' : 'normal';
+        const persona: Persona = { verbosity: style, decisiveness: 0.9 };
+        return adapter.verbalizeSync({
+          ...request('user', [{ type: 'accept', items: [HEAT] }], seed, persona),
+          history,
+        });
+      });
+    const yes = /^(?:Yes|Yeah|Yep|Sure)\b/;
+    // "Want more options?" "Yes, Heat." reads as "yes, more"; after "Sound good?" it answers the question.
+    expect(accepts('Want more options?').filter((text) => yes.test(text))).toEqual([]);
+    expect(accepts('Shall I tell you more?').filter((text) => yes.test(text))).toEqual([]);
+    expect(accepts('Sound good?').filter((text) => yes.test(text)).length).toBeGreaterThan(5);
+  });
+
   it('closes with the accepted item or a goodbye', () => {
     for (let seed = 0; seed < 30; seed++) {
       expect(render('assistant', [{ type: 'close', items: [MATRIX] }], seed)).toContain('The Matrix (1999)');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { itemAttributeKeys } from '../../src/catalog/item.js';
 import type { DialogueRecord, ItemCatalog } from '../../src/index.js';
+import { domainPhrasing } from '../../src/lexicon/domain-phrasing.js';
 import { BUILTIN_CATALOGS } from '../helpers/builtin-catalogs.js';
 import { templateDialogues } from '../helpers/template-dialogues.js';
 import { titleForms } from '../helpers/title-parts.js';
@@ -378,23 +379,39 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       if (askedOpenly && !/\b(?:none|nobody|nothing|no (?:real )?favou?rites|(?:have|any) favou?rites)\b/i.test(said))
         found.push({ rule: 'no favourite, but not said so', text: turn.text });
       // "Which directors do you like?" "I love sci-fi.": a liking of something else says first there is no favourite,
-      // and "nobody" only of people.
+      // and "nobody" only of people. A kind of thing answers a question about another ("What kinds of stories do you
+      // like?" "I'll always say yes to comedies!"): neither names people, and "no kinds of stories" would be untrue.
       const openQuestion = dialogue.turns[index - 1]?.acts.find(
         (act) => act.type === 'ask-attribute' && act.attribute === undefined,
       );
-      const elsewhere =
+      const namesPeople = (facet: string) =>
+        /^(?:creator|performer)$/.test(domainPhrasing(catalog).facets[facet]?.kind ?? '');
+      const other =
         openQuestion?.type === 'ask-attribute' &&
         first?.type === 'disclose' &&
         first.polarity === 'positive' &&
         first.attribute !== undefined &&
         !first.attribute.startsWith(`${openQuestion.facet}:`);
+      const likedFacet = first?.type === 'disclose' ? (first.attribute ?? '').split(':')[0] : undefined;
+      const elsewhere =
+        other &&
+        openQuestion?.type === 'ask-attribute' &&
+        (namesPeople(openQuestion.facet) || namesPeople(likedFacet ?? ''));
+      if (other && !elsewhere && /^(?:none|nobody|nothing in particular|no [a-z ]+ in particular)\b/i.test(said))
+        found.push({ rule: 'no favourite kind, then a kind', text: turn.text });
       if (
         elsewhere &&
-        !/^(?:none|nobody|nothing|no real favourites|no favourites there|i can't (?:really )?name any|i don't really have favourites|hard to say)\b/i.test(
+        !/^(?:none|nobody|nothing|no real favourites|no favourites there|no [a-z ]+ in particular|no favourite [a-z ]+ come to mind|i can't (?:really )?name any|i don't really have favourites|hard to say)\b/i.test(
           said,
         )
       )
         found.push({ rule: 'a liking of something else given as an answer', text: turn.text });
+      // "What kinds of film do you pick?" "Nothing in particular on that front. I love space movies." leaves it unclear
+      // that space films are no kind of film: the answer names what it has no favourites of ("No genres in particular").
+      const askedFacet =
+        openQuestion?.type === 'ask-attribute' ? domainPhrasing(catalog).facets[openQuestion.facet] : undefined;
+      if (elsewhere && askedFacet && !(said.split(/(?<=[.!?]) /)[0] ?? '').includes(askedFacet.names[0] as string))
+        found.push({ rule: 'no favourites of what was asked, unnamed', text: turn.text });
       // "None in particular, really. I'll always say yes to comedies!" says there is nothing the user likes, then names it.
       if (
         elsewhere &&

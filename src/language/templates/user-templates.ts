@@ -893,8 +893,12 @@ function build(d: DomainWords) {
   const USER_NO_FAVOURITES: {
     readonly people: readonly string[];
     readonly things: readonly string[];
-    /** Before a liking of something else: no favourites asked about, which "None in particular" would overstate. */
-    readonly elsewhere: readonly string[];
+    /**
+     * Before a liking of something else: no favourites of the facet asked about (`f`, its name: "genres"), which
+     * "None in particular" would overstate, and which "Nothing in particular on that front. I love space movies."
+     * leaves unclear after "What kinds of film do you pick?".
+     */
+    readonly elsewhere: readonly Template<{ f: string }>[];
   } = {
     people: [
       'None in particular, really.',
@@ -910,10 +914,10 @@ function build(d: DomainWords) {
       'Hard to say; none in particular.',
     ],
     elsewhere: [
-      'No favourites there, really.',
-      'Nothing in particular on that front.',
-      'None come to mind, to be honest.',
-      "I can't really name any.",
+      ({ f }) => `No ${f} in particular, really.`,
+      ({ f }) => `Nothing in particular on the ${f} front.`,
+      ({ f }) => `No favourite ${f} come to mind, to be honest.`,
+      ({ f }) => `I can't really name any ${f}.`,
     ],
   };
 

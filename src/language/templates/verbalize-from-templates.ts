@@ -10,8 +10,8 @@ import {
   facetPhrase,
   facetPhrasing,
 } from '../../lexicon/attribute-phrases.js';
-import { domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
-import { capitalize, joinNegativeList, joinNouns } from '../../lexicon/english.js';
+import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
+import { capitalize, joinNegativeList, joinNouns, pluralize } from '../../lexicon/english.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
 import {
@@ -768,8 +768,13 @@ function acceptTemplates(state: TurnState): readonly Template<TitleWords>[] {
           : styled(state, state.t.ACCEPT);
   // "I want to read a book tonight." … "Homo Deus is the one. Adding it to my list." saves for later what was wanted now.
   const wantedNow = state.history.some((turn) => turn.speaker === 'user' && WANTED_NOW.test(turn.text));
-  return wantedNow ? keptOf(list, forNow) : list;
+  const now = wantedNow ? keptOf(list, forNow) : list;
+  // "… Want more options?" "Yes, Fantasia 2000." reads as asking for more: a yes answers a question about the title.
+  return MORE_OFFERED.test(state.history.at(-1)?.text ?? '') ? keptOf(now, saysNoYes) : now;
 }
+
+const MORE_OFFERED = /\b(?:more options|keep looking|tell you more|know first)\?$/;
+const saysNoYes = (template: Template<TitleWords>) => !/^(?:Yes|Yeah|Yep|Sure)\b/.test(template(ONE_TITLE));
 
 const WANTED_NOW = /\b(?:tonight|this evening)\b/i;
 const ONE_TITLE: TitleWords = { and: 'T', or: 'T', list: ['T'], one: true };
@@ -1400,16 +1405,27 @@ function statedLikings(history: readonly Turn[]): TurnState['stated'] {
 function noFavouriteIn(
   act: DialogueAct | undefined,
   history: readonly Turn[],
+  phrasing: DomainPhrasing,
 ): { facet: string; elsewhere: boolean } | undefined {
   if (act?.type !== 'disclose' || act.attribute === undefined) return undefined;
   const facet = parseAttributeKey(act.attribute)?.facet;
   for (const said of history[history.length - 1]?.acts ?? []) {
     if (said.type !== 'ask-attribute' || said.attribute !== undefined) continue;
     if (said.facet === facet ? act.polarity !== 'positive' : act.polarity === 'positive') {
-      return { facet: said.facet, elsewhere: said.facet !== facet };
+      // "What kinds of stories do you like?" "I'll always say yes to comedies!" answers it: a genre is a kind of story
+      // as much as a tag is. Only a liking of people, or of things after a question about people, says first there are
+      // no favourites of what was asked ("No directors in particular, really. I love sci-fi.").
+      const elsewhere = said.facet !== facet;
+      if (elsewhere && !namesPeople(phrasing, said.facet) && !namesPeople(phrasing, facet)) return undefined;
+      return { facet: said.facet, elsewhere };
     }
   }
   return undefined;
+}
+
+function namesPeople(phrasing: DomainPhrasing, facet: string | undefined): boolean {
+  const kind = facet === undefined ? undefined : phrasing.facets[facet]?.kind;
+  return kind === 'creator' || kind === 'performer';
 }
 
 // "What's Heat about?", "What's the story in Heat?", "What's the premise of Heat?": a question about the plot.
@@ -1609,14 +1625,14 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       i++;
     }
   }
-  const noFavourite = state.speaker === 'user' ? noFavouriteIn(acts[0], request.history) : undefined;
+  const noFavourite = state.speaker === 'user' ? noFavouriteIn(acts[0], request.history, state.phrasing) : undefined;
   if (noFavourite !== undefined) {
-    const kind = state.phrasing.facets[noFavourite.facet]?.kind;
+    const facet = state.phrasing.facets[noFavourite.facet];
     const { people, things, elsewhere } = state.t.USER_NO_FAVOURITES;
     pieces.unshift(
-      state.random.pick(
-        noFavourite.elsewhere ? elsewhere : kind === 'creator' || kind === 'performer' ? people : things,
-      ),
+      noFavourite.elsewhere
+        ? state.random.pick(elsewhere)({ f: facet?.names[0] ?? pluralize(noFavourite.facet) })
+        : state.random.pick(facet?.kind === 'creator' || facet?.kind === 'performer' ? people : things),
     );
   }
   // "Okay. Okay, for horror I'd suggest …" or "Ah, okay. Okay, …": an acknowledgement is left out when the turn goes
