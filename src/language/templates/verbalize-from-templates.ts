@@ -1627,12 +1627,12 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   }
   const noFavourite = state.speaker === 'user' ? noFavouriteIn(acts[0], request.history, state.phrasing) : undefined;
   if (noFavourite !== undefined) {
-    const facet = state.phrasing.facets[noFavourite.facet];
+    const { facet } = noFavourite;
     const { people, things, elsewhere } = state.t.USER_NO_FAVOURITES;
     pieces.unshift(
       noFavourite.elsewhere
-        ? state.random.pick(elsewhere)({ f: facet?.names[0] ?? pluralize(noFavourite.facet) })
-        : state.random.pick(facet?.kind === 'creator' || facet?.kind === 'performer' ? people : things),
+        ? state.random.pick(elsewhere)({ f: state.phrasing.facets[facet]?.names[0] ?? pluralize(facet) })
+        : state.random.pick(namesPeople(state.phrasing, facet) ? people : things),
     );
   }
   // "Okay. Okay, for horror I'd suggest …" or "Ah, okay. Okay, …": an acknowledgement is left out when the turn goes
