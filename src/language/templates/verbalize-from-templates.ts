@@ -538,9 +538,7 @@ function hedgedBefore(state: TurnState): boolean {
 /** Whether an attribute is a person's or a series' (a director, an actor, an author), whose fans know their works. */
 function namesWorksOf(key: string, state: TurnState): boolean {
   const facet = parseAttributeKey(key)?.facet;
-  if (facet === undefined) return false;
-  const kind = state.phrasing.facets[facet]?.kind;
-  return kind === 'creator' || kind === 'performer' || facet === 'series';
+  return namesPeople(state.phrasing, facet) || facet === 'series';
 }
 
 // The words that frame a suggestion: the second part of a slate says none of those the first said ("I'd suggest
@@ -1423,6 +1421,7 @@ function noFavouriteIn(
   return undefined;
 }
 
+/** Whether a facet's values are people: makers or performers. */
 function namesPeople(phrasing: DomainPhrasing, facet: string | undefined): boolean {
   const kind = facet === undefined ? undefined : phrasing.facets[facet]?.kind;
   return kind === 'creator' || kind === 'performer';
