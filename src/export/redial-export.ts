@@ -92,8 +92,10 @@ export function redialExporter(items: ItemLookup): (record: DialogueRecord) => R
       let from = 0;
       for (const mention of mentions[index] ?? []) {
         labeller.named(mention.item, turn.speaker);
-        text += `${turn.text.slice(from, mention.start)}@${numbers.number(mention.item)}`;
-        from = mention.end;
+        // A title of one everyday word is quoted ("Up"): ReDial marks it as any other, @123, not "@123".
+        const quoted = turn.text[mention.start - 1] === '"' && turn.text[mention.end] === '"' ? 1 : 0;
+        text += `${turn.text.slice(from, mention.start - quoted)}@${numbers.number(mention.item)}`;
+        from = mention.end + quoted;
       }
       for (const act of turn.acts) labeller.add(act, turn.speaker);
       return {

@@ -19,10 +19,11 @@ const REDRAWS = 2;
  * several phrasings, chosen with the request's seeded random stream, so the same acts and seed give the same text;
  * a turn's acts are joined into one natural utterance ("I love sci-fi, but I can't stand horror."). An item first
  * appears as its display title ("The Matrix (1999)"); once the dialogue has named it, and whenever a user names it,
- * it is written without its year ("The Matrix"), unless the title alone is a short common word or is ambiguous:
- * another item has it, this one is not far better known ("Titanic" is the 1997 film; "The Producers" of 1968 keeps
- * its year) and the dialogue has not yet named it with its year, or the other has come up. Nothing is said that the
- * acts do not say. User turns follow the persona's verbosity (`terse` short forms, `chatty` an occasional aside).
+ * it is written without its year ("The Matrix"; a title of one everyday word in quotes, "Up"), unless the title
+ * alone is ambiguous: another item has it, this one is not far better known ("Titanic" is the 1997 film; "The
+ * Producers" of 1968 keeps its year) and the dialogue has not yet named it with its year, or the other has come up.
+ * Nothing is said that the acts do not say. User turns follow the persona's verbosity (`terse` short forms, `chatty`
+ * an occasional aside).
  *
  * @example
  * ```ts

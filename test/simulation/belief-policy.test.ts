@@ -1103,9 +1103,9 @@ describe.each([
           dated++;
           const year = critiqued.year as number;
           const gap = Math.abs((catalog.require(id).year as number) - year);
-          // "Older" is a decade to three away. "Newer" goes further the older A is: at least a quarter of the way to
-          // the catalog's newest year (newer than Pinocchio, 1940, is not Cinderella, 1950), and twice that at most.
-          const least = critique.direction === 'newer' ? Math.max(10, (newest - year) / 4) : 10;
+          // "Older" is a decade to three away. "Newer" goes further the older A is: at least half of the way to the
+          // catalog's newest year ("more modern than Frankenstein, 1818" is not Dracula, 1897), twice that at most.
+          const least = critique.direction === 'newer' ? Math.max(10, (newest - year) / 2) : 10;
           const most = Math.max(30, 2 * least);
           if (gap < 5) close++;
           if (gap > most + 10) far++;

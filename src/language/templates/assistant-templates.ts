@@ -963,7 +963,7 @@ function build(d: DomainWords) {
     `Unless you've ${d.experience.participle} them already, that is.`,
     `If you haven't ${d.experience.participle} them yet, that is.`,
     `You may well have ${d.experience.participle} them already, of course.`,
-    `Assuming you haven't ${d.experience.participle} them all.`,
+    "Assuming they're new to you.",
   ];
 
   /**
@@ -1154,8 +1154,8 @@ function build(d: DomainWords) {
     ({ x }) => `I'm leaving ${x} aside this time, though.`,
     ({ x }) => `No ${x} this time, though.`,
     ({ x }) => `I'm setting ${x} aside this time, though.`,
-    ({ x }) => `That leaves ${x} out this time, though.`,
-    ({ x }) => `It means no ${x} this time, though.`,
+    ({ x }) => `I'll pass over ${x} this time, though.`,
+    ({ x }) => `I'll skip ${x} this time, though.`,
   ];
 
   /** Goodbyes naming the accepted item: fit for any item, a film about the Holocaust too, so none says "enjoy". */

@@ -13,15 +13,32 @@ const EARLY_NIGHT = 'Maybe I should just go to bed early.';
 const TOMORROW = "There's always tomorrow.";
 const TV = "I'll see what's on TV.";
 const LONG_DAY = "It's been a long day.";
+const LIGHTS_OFF = 'Lights off, phone away.';
+const POPCORN_READY = "Popcorn's ready.";
+const MAKE_POPCORN = 'Time to make some popcorn.';
+const SNACKS_READY = "I've got snacks and a blanket ready.";
+
+/** How a request for an evening still to come ends ("Got a movie night coming up and need ideas."). */
+export const COMING_UP = 'coming up and need ideas';
+
+// The evening begins as the user settles: dinner, the lights, the popcorn.
+const STARTING_NOW = [DINNER, LIGHTS_OFF, POPCORN_READY, MAKE_POPCORN, SNACKS_READY];
 
 /**
- * Later asides that would not fit the scene an opening aside set: no dinner once the kids are asleep, and with friends
- * on their way tonight, no couch to oneself, no early night, no putting it off and no TV instead.
+ * Later asides that would not fit the scene the user's first turn set: no dinner once the kids are asleep; with
+ * friends on their way tonight, no couch to oneself, no early night, no putting it off and no TV instead; and for an
+ * evening still to come, nothing that starts it now.
  */
 export const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map([
   [KIDS_ASLEEP, [DINNER]],
-  [FRIENDS_COMING, [COUCH, EARLY_NIGHT, TOMORROW, TV]],
+  [FRIENDS_COMING, [COUCH, EARLY_NIGHT, TOMORROW, TV, ...STARTING_NOW]],
+  [COMING_UP, STARTING_NOW],
 ]);
+
+/** Whether the user's first turn set an evening still to come, which a choice does not start ("I'll put it on now."). */
+export function eveningAhead(opening: string): boolean {
+  return opening.includes(FRIENDS_COMING) || opening.includes(COMING_UP);
+}
 
 function build(d: DomainWords) {
   // Asides that set the scene, said with an opening request or hello, each with what the recommender says back to it
@@ -58,18 +75,22 @@ function build(d: DomainWords) {
     !d.screen && "The kettle's on.",
     COUCH,
     !d.screen && "I'll make a pot of tea first.",
-    d.screen && 'Lights off, phone away.',
+    d.screen && LIGHTS_OFF,
     !d.screen && 'Phone on silent.',
     "I'll text my sister about it later.",
     DINNER,
+    d.screen && 'Now to find the remote.',
+    !d.screen && 'Now to find my reading glasses.',
+    'Feet up for the evening, then.',
+    'Time to get comfy.',
   ]);
 
   /** The same, and treats for a fun night in: on settling on an item that is not grave (no popcorn for Shoah). */
   const SETTLED_ASIDES_LIGHT: readonly string[] = present([
     ...SETTLED_ASIDES,
-    d.screen && "Popcorn's ready.",
-    d.screen && "I've got snacks and a blanket ready.",
-    d.screen && 'Time to make some popcorn.',
+    d.screen && POPCORN_READY,
+    d.screen && SNACKS_READY,
+    d.screen && MAKE_POPCORN,
   ]);
 
   /** Asides on giving up for the evening. */

@@ -73,8 +73,8 @@ export interface TurnState {
  * A film's title without its year, as people write a film that has already come up ("The Matrix" after "The Matrix
  * (1999)", "Coco" after "Coco (2017)") and as a user names one at all ("I loved The Shining", not "The Shining
  * (1980)"), when that still names it plainly: it is the only film of that title in the catalog, or far better known
- * than the others (see {@link BETTER_KNOWN}), it is not one everyday word or a letter or two ("Up", "Her", "Heat",
- * "M"). A title another item shares, this one not far better known, names it plainly once the dialogue has named it
+ * than the others (see {@link BETTER_KNOWN}). One everyday word or a letter or two is quoted ("What's "Her" like?",
+ * not "What's Her like?" or "What's Her (2013) like?"). A title another item shares, this one not far better known, names it plainly once the dialogue has named it
  * with its year: "True Grit (1969)", then "True Grit". A title's own closing punctuation ("Monsters, Inc.", "Mars
  * Attacks!") is fine: the stop a sentence adds after it is dropped (see `tidyTitleEnds`). With it, the other items of
  * that title.
@@ -86,10 +86,11 @@ function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTit
   // "Are You There God? It's Me, Margaret." ends in a sentence's stop, which would end the user's sentence too ("…
   // Margaret. were great"); an abbreviation's ("Monsters, Inc.") or an ellipsis does not.
   if (/[a-z]{3}\.$/.test(short)) return undefined;
-  if (!short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()))) return undefined;
+  // One everyday word or a letter or two is set off in quotes, as people write it: "Loved "Up"", not "Loved Up".
+  const bare = !short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()));
   const namesakes = catalog.findByTitle(short).filter((other) => other.id !== item.id);
   return {
-    short,
+    short: bare ? `"${short}"` : short,
     namesakes: namesakes.map((other) => other.id),
     afterNamed: namesakes.length > 0 && !betterKnown(item, namesakes, catalog),
   };

@@ -1,6 +1,7 @@
 import { type DomainWords, domainWords, perPhrasing, present } from '../../lexicon/domain-phrasing.js';
 import { capitalize } from '../../lexicon/english.js';
 import type { ShiftWords } from './assistant-templates.js';
+import { COMING_UP } from './chatty-asides.js';
 import type { Template, TitleWords } from './template.js';
 
 // The simulated user's phrasings (opinions live in opinion-templates.ts). Each list has a terse twin for personas
@@ -61,7 +62,7 @@ function build(d: DomainWords) {
     d.a && `Could you point me to ${d.a} worth ${d.consume.gerund}?`,
     `I have a free evening and no idea what to ${d.consume.base}.`,
     d.a && `What's ${d.a} I should ${d.experience.base} tonight?`,
-    d.occasion && `Got a ${d.occasion} coming up and need ideas.`,
+    d.occasion && `Got a ${d.occasion} ${COMING_UP}.`,
     `Help me choose something to ${d.consume.base}?`,
     d.aAlt && `I'm hoping you can suggest ${d.aAlt}.`,
     d.a && `Any recommendations for ${d.a} tonight?`,

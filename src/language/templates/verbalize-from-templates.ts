@@ -23,7 +23,7 @@ import {
   type SetAsideWords,
   type ShiftWords,
 } from './assistant-templates.js';
-import { chattyAsides, SCENE_CLASHES } from './chatty-asides.js';
+import { chattyAsides, eveningAhead, SCENE_CLASHES } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct, STRONG_OPINION } from './compose-opinions.js';
 import { type DescribeOptions, describeItem } from './describe-templates.js';
 import { drawFrom, pickOf } from './draw-from.js';
@@ -304,6 +304,17 @@ function maybe(random: SeededRandom, share: number, list: readonly string[]): st
 function saidNoun(random: SeededRandom, nouns: readonly string[]): string {
   return nouns.length === 1 || random.chance(0.5) ? (nouns[0] as string) : random.pick(nouns);
 }
+
+/**
+ * The nouns of something the user is off that read after "no", as every frame of a dislike may put them: not a
+ * person's possessive ("no Joel Coen's films"), when the attribute has another noun ("no films by Joel Coen").
+ */
+function refusable(nouns: readonly string[]): readonly string[] {
+  const plain = nouns.filter((noun) => !NAMED_POSSESSIVE.test(noun));
+  return plain.length > 0 ? plain : nouns;
+}
+
+const NAMED_POSSESSIVE = /^\p{Lu}[^']*'s /u;
 
 function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context: AssistantContext): string {
   const { random } = state;
@@ -767,9 +778,14 @@ function acceptTemplates(state: TurnState): readonly Template<TitleWords>[] {
   // "I want to read a book tonight." … "Homo Deus is the one. Adding it to my list." saves for later what was wanted now.
   const wantedNow = state.history.some((turn) => turn.speaker === 'user' && WANTED_NOW.test(turn.text));
   const now = wantedNow ? keptOf(list, forNow) : list;
+  // "Friends are coming over later …" … "Heat it is. I'll put it on now." starts an evening still to come.
+  const opening = state.history.find((turn) => turn.speaker === 'user')?.text ?? '';
+  const fitting = eveningAhead(opening) ? keptOf(now, startsNothing) : now;
   // "… Want more options?" "Yes, Fantasia 2000." reads as asking for more: a yes answers a question about the title.
-  return MORE_OFFERED.test(state.history.at(-1)?.text ?? '') ? keptOf(now, saysNoYes) : now;
+  return MORE_OFFERED.test(state.history.at(-1)?.text ?? '') ? keptOf(fitting, saysNoYes) : fitting;
 }
+
+const startsNothing = (template: Template<TitleWords>) => !/\bnow\b/.test(template(ONE_TITLE));
 
 const MORE_OFFERED = /\b(?:more options|keep looking|tell you more|know first)\?$/;
 const saysNoYes = (template: Template<TitleWords>) => !/^(?:Yes|Yeah|Yep|Sure)\b/.test(template(ONE_TITLE));
@@ -885,7 +901,7 @@ function verbalizeAct(
       const text = critique(state, act, state.t.RESPOND_CRITIQUE, state.t.RESPOND_CRITIQUE_COMPARATIVE);
       if (act.dropped === undefined) return text;
       // Set aside together: "I'll leave dramas and mysteries aside", not "dramas or mysteries".
-      const x = joinNouns(act.dropped.map((key) => saidNoun(random, attributeNouns(key, state.phrasing))));
+      const x = joinNouns(act.dropped.map((key) => saidNoun(random, refusable(attributeNouns(key, state.phrasing)))));
       // What earlier critiques asked for gives way to the latest; a liking none asked for is left out by choice.
       const asked = act.dropped.every((key) => askedFor(state.history, key));
       const list = asked ? state.t.DROPPED : state.t.SET_ASIDE;
@@ -1004,7 +1020,12 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   // A liking of something grave ("I'm drawn to movies about racism") is taken in without cheer.
   // So is one of killing, violence or drugs ("Books about murder, nice." reads as glee at murder).
   // So is any liking after sympathy for the user's evening ("Sorry you're under the weather.").
-  const sober = likedIn(last).some(soundsSober) || state.t.SOBER_SCENES.has(sceneOf(state) ?? '');
+  // So is a turn of dislikes alone: "I hate dramas." "Nice, that gives me a direction." reads as glee at the hate.
+  const liked = likedIn(last);
+  const sober =
+    liked.some(soundsSober) ||
+    state.t.SOBER_SCENES.has(sceneOf(state) ?? '') ||
+    (liked.length === 0 && last.acts.some((act) => act.type === 'disclose' && act.polarity === 'negative'));
   // Asked what they made of a title, the user is answered by what they thought, whatever the voice, or not at all:
   // "Yes, The Game was okay." is not met with "Perfect, thanks.". A liking said with it is said back instead.
   const seen = echo === undefined ? last.acts.find((act) => act.type === 'answer-item' && act.seen) : undefined;
@@ -1016,44 +1037,68 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
       : undefined;
   // A strong liking the user offered besides what was asked ("Comedies?" "I don't mind them, though I absolutely love
   // movies with Charlton Heston.") is taken in before the next question, whatever the voice: a bare "Any thoughts on
-  // fantasy?" ignores it. An open question ("What are you in the mood for?") asked for any liking.
+  // fantasy?" ignores it. So is a strong dislike ("… but absolutely no thrillers, seriously."), before a suggestion
+  // too, whose reasons name only likings, and even when a liking was said more strongly. An open question ("What are
+  // you in the mood for?") asked for any liking.
+  const previous = request.history[request.history.length - 2];
+  const offered = (act: ActOfType<'disclose'>) =>
+    act.strength >= STRONG_OPINION &&
+    (act.polarity === 'positive'
+      ? first.type.startsWith('ask-')
+      : act.polarity === 'negative' && (first.type.startsWith('ask-') || first.type === 'recommend')) &&
+    askedOtherThan(previous, act);
   const volunteered =
-    echo?.polarity === 'positive' &&
-    echo.strength >= STRONG_OPINION &&
-    first.type.startsWith('ask-') &&
-    askedOtherThan(request.history[request.history.length - 2], echo.attribute as string);
+    echo === undefined || offered(echo)
+      ? echo
+      : last.acts.find(
+          (act): act is ActOfType<'disclose'> =>
+            act.type === 'disclose' &&
+            act.attribute !== undefined &&
+            act.items.length === 0 &&
+            act.polarity === 'negative' &&
+            offered(act),
+        );
   // What the user came with, said in their first words, is taken in before the first question, whatever the voice:
   // "I just love romance." is met with "Romance, got it. Comedies too?", not straight on to "Comedies?".
   const opening = echo !== undefined && first.type.startsWith('ask-') && firstUserTurn(request.history);
   // A question about an item that adds a liking or a dislike is answered by saying it back, whatever the voice.
-  if (!volunteered && !opening && first.type !== 'describe-item' && !request.random.chance(voice.acknowledge))
+  if (
+    volunteered === undefined &&
+    !opening &&
+    first.type !== 'describe-item' &&
+    !request.random.chance(voice.acknowledge)
+  )
     return undefined;
+  const told = volunteered ?? echo;
   // A suggestion that gives the liking as its reason says it back already ("Since you like gangster films, …"); one
   // that gives another liking of the same turn is not preceded by this one ("So, talking animals. Given your
   // interest in road movies, …").
   const cited =
     first.type === 'recommend' &&
-    echo !== undefined &&
-    (first.reasons.includes(echo.attribute as string) ||
-      (echo.polarity === 'positive' && likedIn(last).some((key) => first.reasons.includes(key))));
-  if (echo !== undefined && !cited && (volunteered || opening || request.random.chance(ECHO_RATE))) {
+    told !== undefined &&
+    (first.reasons.includes(told.attribute as string) ||
+      (told.polarity === 'positive' && liked.some((key) => first.reasons.includes(key))));
+  if (told !== undefined && !cited && (volunteered !== undefined || opening || request.random.chance(ECHO_RATE))) {
     const nounsOf = (act: ActOfType<'disclose'>) => echoNouns(act.attribute as string, last, state);
     // "Absolutely no fantasy for me, but I'll always say yes to film noir.": the one is not said back without the other,
     // unless a suggestion gives the liking as its reason, which says it back already.
     const pair = strongLikeAndDislike(last);
     if (pair !== undefined && !(first.type === 'recommend' && first.reasons.includes(pair[0].attribute as string))) {
       const [liking, dislike] = pair;
-      const words = { x: saidNoun(request.random, nounsOf(liking)), y: saidNoun(request.random, nounsOf(dislike)) };
+      const words = {
+        x: saidNoun(request.random, nounsOf(liking)),
+        y: saidNoun(request.random, refusable(nounsOf(dislike))),
+      };
       return capitalize(request.random.pick(notAsBefore(state.t.ECHOES_LIKE_AND_DISLIKE, request.history))(words));
     }
-    const [said, also] = saidWith(echo, last);
+    const [said, also] = saidWith(told, last);
     const x =
       also === undefined
-        ? saidNoun(request.random, nounsOf(echo))
+        ? saidNoun(request.random, told.polarity === 'negative' ? refusable(nounsOf(told)) : nounsOf(told))
         : twoLikings(nounsOf(said)[0] as string, nounsOf(also)[0] as string);
     const words = { x };
-    if (echo.polarity !== 'positive')
-      return capitalize(request.random.pick(notAsBefore(state.t.ECHOES[echo.polarity], request.history))(words));
+    if (told.polarity !== 'positive')
+      return capitalize(request.random.pick(notAsBefore(state.t.ECHOES[told.polarity], request.history))(words));
     // "Great, that's a start" only of the first liking the user states.
     const firstLiking = !sober && !request.history.some((turn) => turn !== last && likedIn(turn).length > 0);
     const echoes = sober ? state.t.ECHOES_POSITIVE_GRAVE : state.t.ECHOES.positive;
@@ -1141,11 +1186,15 @@ function lovedButSeen(turn: Turn): boolean {
   );
 }
 
-/** Whether the recommender's turn asked about one title or one attribute, and not this one. */
-function askedOtherThan(turn: Turn | undefined, key: string): boolean {
+/**
+ * Whether the recommender's turn asked for something other than this opinion: about a title, about another attribute,
+ * or, for a dislike, which of a kind the user likes ("Any favourite directors?" "None. No Nolan, please.").
+ */
+function askedOtherThan(turn: Turn | undefined, opinion: ActOfType<'disclose'>): boolean {
   const asked = turn?.acts.find((act) => act.type === 'ask-item' || act.type === 'ask-attribute');
   if (asked?.type === 'ask-item') return true;
-  return asked?.type === 'ask-attribute' && asked.attribute !== undefined && asked.attribute !== key;
+  if (asked?.type !== 'ask-attribute') return false;
+  return asked.attribute === undefined ? opinion.polarity === 'negative' : asked.attribute !== opinion.attribute;
 }
 
 /**
@@ -1634,10 +1683,18 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
         : state.random.pick(namesPeople(state.phrasing, facet) ? people : things),
     );
   }
-  // "Okay. Okay, for horror I'd suggest …" or "Ah, okay. Okay, …": an acknowledgement is left out when the turn goes
-  // on with a word one of its parts opens with; any later piece drops such a word ("Okay, newer than Notorious.
+  // "Okay. Okay, for horror I'd suggest …" or "Comedies, got it. Got any go-to actors?": an acknowledgement is drawn
+  // again when the turn goes on with a word one of its parts opens with, and left out when every draw does (what the
+  // user said is not lost to a clash of words); any later piece drops such a word ("Okay, newer than Notorious.
   // Next idea: …", not "… Okay, next idea: …").
-  if (ack !== undefined && openers(ack).includes(firstWord(pieces[1] ?? ''))) pieces.shift();
+  const next = firstWord(pieces[1] ?? '');
+  if (ack !== undefined && openers(ack).includes(next)) {
+    let again: string | undefined = ack;
+    for (let draw = 0; draw < ACKNOWLEDGEMENT_REDRAWS && again !== undefined && openers(again).includes(next); draw++)
+      again = acknowledgement(request, voice, state);
+    if (again === undefined || openers(again).includes(next)) pieces.shift();
+    else pieces[0] = again;
+  }
   const scene = sceneReply(state);
   if (scene !== undefined) pieces.unshift(scene);
   for (let k = 1; k < pieces.length; k++) {
@@ -1691,6 +1748,9 @@ function aboutOnce(_match: string, frame: string, head: string): string {
 }
 
 // A word that opens a piece as an acknowledgement and may go without loss: "Okay, next idea: …" is "Next idea: …".
+// Draws of an acknowledgement that opens with the word the rest of its turn opens with.
+const ACKNOWLEDGEMENT_REDRAWS = 3;
+
 const REPEATABLE_OPENER = /^(?:Okay|Alright|Right|Sure|Well|So|Hmm|Ah|Fine|Great|Perfect|Good|That said), /;
 
 /** The first words of a text's parts, lower-cased: "Ah, okay. Noted." opens with ah, okay and noted. */
