@@ -54,6 +54,33 @@ describe('item facts', () => {
     }
   });
 
+  it('says a documentary, a history or a poem is about its war, never set during it (Shoah was filmed in the 1980s)', () => {
+    const books = builtinBooksCatalog();
+    const untold = [
+      { within: catalog, item: catalog.require('shoah-1985') },
+      { within: books, item: books.require('the-waste-land-1922') },
+      { within: books, item: books.require('eichmann-in-jerusalem-1963') },
+    ];
+    for (const { within, item } of untold) {
+      const keys = within.attributeKeysOf(item.id);
+      const phrasing = domainPhrasing(within);
+      const texts = [
+        ...said((random) => itemFact(item, within, random), 200),
+        ...said((random) => describeItem(item, item.title, keys, random, { phrasing }), 200),
+      ];
+      expect(texts.filter((text) => /\bset during\b/.test(text))).toEqual([]);
+      expect(texts.some((text) => /\babout World War I/.test(text))).toBe(true);
+    }
+    // A story is set during its war: Saving Private Ryan.
+    const ryan = catalog.require(catalog.resolveTitle('Saving Private Ryan').id);
+    const keys = catalog.attributeKeysOf(ryan.id);
+    expect(
+      said((random) => describeItem(ryan, ryan.title, keys, random)).some((text) =>
+        /set during World War II/.test(text),
+      ),
+    ).toBe(true);
+  });
+
   it('never tells as news a tag its title says, in the singular or the plural ("Ghostbusters … It has ghosts.")', () => {
     const told: string[] = [];
     for (const item of catalog.items()) {

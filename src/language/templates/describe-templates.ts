@@ -640,6 +640,8 @@ export function describeItem(
       }
     }
   }
+  if (!tellsStoryIn(item, phrasing))
+    for (const list of [qualities, wanted.quality]) list.forEach((text, at) => (list[at] = untoldQuality(text)));
   const bare = genres.length > 0 ? 'one' : plainKind(item);
   const nouns = [(phrasing.altNoun ?? phrasing.noun)?.singular ?? bare, phrasing.noun?.singular ?? bare];
   const picked = random.chance(0.5) ? 0 : 1;
@@ -759,3 +761,21 @@ export function describeItem(
   }
   return text;
 }
+
+/** Whether every genre of an item tells a story (see {@link GenreWords.tellsStory}): a documentary or a poem does not. */
+function tellsStoryIn(item: Item, phrasing: DomainPhrasing): boolean {
+  return (item.attributes.genre ?? []).every((value) => {
+    const trait = attributePhrase(`genre:${value}`, phrasing).trait;
+    return trait.kind !== 'genre' || trait.words.tellsStory !== false;
+  });
+}
+
+/**
+ * A quality as said of an item that tells no story: a documentary, a history or a poem is about its war, not set
+ * during it (Shoah was filmed in the 1980s; The Waste Land is of the years after World War I).
+ */
+export function untoldQuality(text: string): string {
+  return text.replace(SET_DURING, 'about ');
+}
+
+const SET_DURING = /^set during /;

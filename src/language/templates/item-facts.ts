@@ -6,7 +6,16 @@ import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/
 import { capitalize, joinList, joinNames, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
-import { eraOf, formOf, genrePhrase, KIND_QUALITY, plainKind, saysAgain, themeOf } from './describe-templates.js';
+import {
+  eraOf,
+  formOf,
+  genrePhrase,
+  KIND_QUALITY,
+  plainKind,
+  saysAgain,
+  themeOf,
+  untoldQuality,
+} from './describe-templates.js';
 import { lightensGrave, soundsGrave, soundsHarrowing } from './grave-words.js';
 import type { Template } from './template.js';
 
@@ -243,6 +252,7 @@ const itemWords = perItem((item, catalog) => {
   }
   const title = item.title.toLowerCase();
   const form = formOf(item, phrasing);
+  const storied = genres.every((genre) => genre.tellsStory !== false);
   for (const value of item.attributes.tag ?? []) {
     const trait = attributePhrase(`tag:${value}`, phrasing).trait;
     if (trait.kind !== 'quality' && trait.kind !== 'feature' && trait.kind !== 'keyword') continue;
@@ -251,7 +261,7 @@ const itemWords = perItem((item, catalog) => {
     // Nor what its title says: not "What about Aliens (1986)? Expect aliens."
     if (saysAgain(trait.text, title)) continue;
     // Free-text tags ("reunion", "espionage") fit no sentence frame but the words people use, so they get their own.
-    if (trait.kind === 'quality') qualities.push(trait.text);
+    if (trait.kind === 'quality') qualities.push(storied ? trait.text : untoldQuality(trait.text));
     else if (trait.kind === 'feature') features.push(trait.text);
     else if (isFactTag(trait.text)) keywords.push(trait.text);
   }
