@@ -947,7 +947,7 @@ describe('TemplateAdapter', () => {
       expect(text.split('?').length - 1, text).toBeLessThanOrEqual(1);
       // The second part opens its own sentence as an addition, not as a new list ("How about …").
       const second = text.split(/(?<=[.!?]) /).find((sentence) => sentence.includes('Man on Wire')) as string;
-      expect(second, text).toMatch(/^(And|For|Since .* too|Or|You mentioned|Then)\b/);
+      expect(second, text).toMatch(/^(And|For|Since .* too|Or|You mentioned|Then|As for|Also|Plus)\b/);
       expect(second, text).not.toContain('Double Indemnity');
     }
     expect(texts.size).toBeGreaterThan(100);

@@ -946,6 +946,10 @@ function build(d: DomainWords) {
     ({ and, r }) => `You mentioned ${r} as well, so there's ${and}.`,
     ({ and, r }) => `Then, for ${r}, I'd point you to ${and}.`,
     ({ and, r }) => `And with ${r} in mind, there's ${and}.`,
+    ({ and, r }) => `As for ${r}, there's ${and}.`,
+    ({ and, r }) => `For ${r}, I'd go with ${and}.`,
+    ({ and, r }) => `Also, for ${r}, there's ${and}.`,
+    ({ and, r }) => `Plus, for ${r}, I'd suggest ${and}.`,
   ];
 
   /**
@@ -1000,7 +1004,7 @@ function build(d: DomainWords) {
     'Does that tempt you?',
   ];
 
-  /** Acknowledgements that read with any shift. */
+  /** Acknowledgements that read with any shift: of a request, not of news ("Good to know." does not answer one). */
   const RESPOND_CRITIQUE: readonly Template<ShiftWords>[] = present([
     ({ t, s }) => `Got it: something like ${t}, but ${s}.`,
     ({ t, s }) => `Understood. Like ${t}, but ${s}.`,
@@ -1012,7 +1016,7 @@ function build(d: DomainWords) {
     ({ t, s }) => `Fair enough. Like ${t}, but ${s}, then.`,
     ({ t, s }) => `I hear you: similar to ${t}, but ${s}.`,
     ({ t, s }) => `Right, so something close to ${t}, but ${s}.`,
-    ({ t, s }) => `Good pointer. Something along the lines of ${t}, but ${s}.`,
+    ({ t, s }) => `Point taken. Something along the lines of ${t}, but ${s}.`,
     ({ t, s }) => `Thanks, that narrows it down: like ${t}, but ${s}.`,
     ({ t, s }) => `Okay, so the vibe of ${t}, but ${s}.`,
     ({ t, s }) => `Gotcha. Close to ${t}, just ${s}.`,
@@ -1024,7 +1028,7 @@ function build(d: DomainWords) {
     ({ t, s }) => `Alright, so ${t}, but ${s}. I can do that.`,
     ({ t, s }) => `Let me think: ${t}, but ${s}.`,
     ({ t, s }) => `Clear enough: like ${t}, but ${s}.`,
-    ({ t, s }) => `Good to know. Similar to ${t}, but ${s}.`,
+    ({ t, s }) => `Can do. Similar to ${t}, but ${s}.`,
     ({ t, s }) => `Okay, close to ${t}, but ${s}. Got it.`,
     ({ t, s }) => `Okay, so ${t}, but ${s}. Let me look.`,
     ({ t, s }) => `All right, something in the spirit of ${t}, but ${s}.`,

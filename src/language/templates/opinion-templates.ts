@@ -292,7 +292,8 @@ function build(d: DomainWords) {
 
   /**
    * A strong liking of something grave, without delight: "I'm drawn to movies about racism", not "Big fan of movies
-   * about racism!". Nothing here agrees in number with `x`, which may be one thing ("true crime") or many.
+   * about racism!". Nothing here agrees in number with `x`, which may be one thing ("true crime") or many, nor is
+   * moved by it: `x` may be brutal, or join a light liking ("thrillers and brutal movies", "war and adventure movies").
    */
   const GRAVE_LIKINGS: Readonly<Record<'normal' | 'terse', readonly Template<AttributeOpinionWords>[]>> = {
     normal: [
@@ -301,7 +302,6 @@ function build(d: DomainWords) {
       ({ x }) => `I tend to seek out ${x}`,
       ({ x }) => `I find ${x} worthwhile`,
       ({ x }) => `I've a lot of time for ${x}`,
-      ({ x }) => `I'm often moved by ${x}`,
       ({ x }) => `I value ${x}`,
     ],
     terse: [

@@ -1713,8 +1713,13 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   }
   const joined = pieces.join(' ');
   // A topic's noun put after "about" in a frame: "neutral about books on religion", not "about books about religion".
+  const aboutOnce =
+    joined.indexOf(' about ') === joined.lastIndexOf(' about ') ? joined : joined.replace(ABOUT_ABOUT, aboutOnceIn);
+  // And "with" after "With": "With movies featuring magic in mind", not "With movies with magic in mind".
   const text =
-    joined.indexOf(' about ') === joined.lastIndexOf(' about ') ? joined : joined.replace(ABOUT_ABOUT, aboutOnce);
+    aboutOnce.indexOf('ith ') === aboutOnce.lastIndexOf('ith ')
+      ? aboutOnce
+      : aboutOnce.replace(WITH_WITH, '$1 featuring');
   // An attribute value may end in a full stop ("Robert Downey Jr.") right where a sentence ends.
   const stopped = text.includes('..') ? collapseDoubleStops(text, state.titles) : text;
   return tidyTitleEnds(stopped, state.titles);
@@ -1740,17 +1745,18 @@ function tidyTitleEnds(text: string, titles: readonly string[]): string {
 }
 
 const ABOUT_ABOUT = /\b(about ([a-z]+s)) about\b/g;
+const WITH_WITH = /\b([Ww]ith [a-z]+s) with\b/g;
 
 // What stands for the second "about" after each head noun: "books on religion" and "stories of friendship" read well,
 // but "movies on drugs" does not.
-function aboutOnce(_match: string, frame: string, head: string): string {
+function aboutOnceIn(_match: string, frame: string, head: string): string {
   return `${frame} ${head === 'stories' ? 'of' : head === 'books' ? 'on' : 'dealing with'}`;
 }
 
-// A word that opens a piece as an acknowledgement and may go without loss: "Okay, next idea: …" is "Next idea: …".
 // Draws of an acknowledgement that opens with the word the rest of its turn opens with.
 const ACKNOWLEDGEMENT_REDRAWS = 3;
 
+// A word that opens a piece as an acknowledgement and may go without loss: "Okay, next idea: …" is "Next idea: …".
 const REPEATABLE_OPENER = /^(?:Okay|Alright|Right|Sure|Well|So|Hmm|Ah|Fine|Great|Perfect|Good|That said), /;
 
 /** The first words of a text's parts, lower-cased: "Ah, okay. Noted." opens with ah, okay and noted. */
