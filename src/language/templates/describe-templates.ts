@@ -641,7 +641,8 @@ export function describeItem(
     }
   }
   if (!tellsStoryIn(item, phrasing))
-    for (const list of [qualities, wanted.quality]) list.forEach((text, at) => (list[at] = untoldQuality(text)));
+    for (const list of [qualities, wanted.quality])
+      for (let at = 0; at < list.length; at++) list[at] = untoldQuality(list[at] as string);
   const bare = genres.length > 0 ? 'one' : plainKind(item);
   const nouns = [(phrasing.altNoun ?? phrasing.noun)?.singular ?? bare, phrasing.noun?.singular ?? bare];
   const picked = random.chance(0.5) ? 0 : 1;
