@@ -677,11 +677,40 @@ describe('TemplateAdapter', () => {
       ...settled("Friends are coming over later and it's my turn to pick.", giveUp),
     ];
     expect(friends.filter((text) => /\bmy couch\b|\bto bed\b|\balways tomorrow\b|\bon TV\b/i.test(text))).toEqual([]);
+    // Nor is an evening still to come begun as the user settles: no "I'll put it on now", lights or popcorn.
+    const ahead = [
+      ...settled("Friends are coming over later and it's my turn to pick.", accept),
+      ...settled('Got a movie night coming up and need ideas.', accept),
+    ];
+    const begun = /\bnow\b|\blights off\b|\bpopcorn\b|\bready\b|\bdinner\b|\bcomfy\b/i;
+    expect(ahead.filter((text) => begun.test(text))).toEqual([]);
+    expect(settled('Finally, a quiet evening.', accept).filter((text) => begun.test(text)).length).toBeGreaterThan(20);
     // The asides are still said, and said in another evening.
     expect(kids.filter((text) => /\bcouch\b/i.test(text)).length).toBeGreaterThan(5);
     expect(
       settled('Finally, a quiet evening.', accept).filter((text) => /\bdinner\b/i.test(text)).length,
     ).toBeGreaterThan(5);
+  });
+
+  it('says goodbye after a give-up without saying one thing twice ("Maybe another night. Maybe next time!")', () => {
+    const history: Turn[] = [
+      {
+        index: 0,
+        speaker: 'user',
+        text: 'Nothing is working. Maybe another time.',
+        acts: [{ type: 'give-up', items: [] }],
+      },
+    ];
+    const later = /\b(?:another|next) (?:time|night)\b/gi;
+    for (let seed = 0; seed < 600; seed++) {
+      const text = adapter.verbalizeSync({ ...request('assistant', [{ type: 'close', items: [] }], seed), history });
+      expect((text.match(later) ?? []).length, text).toBeLessThan(2);
+      const words = text.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+      expect(
+        words.filter((word, at) => words.indexOf(word) !== at && /maybe|time|night/.test(word)),
+        text,
+      ).toEqual([]);
+    }
   });
 
   it('follows the persona on user turns only', () => {
@@ -1480,6 +1509,20 @@ describe('TemplateAdapter', () => {
     expect(added.filter((prefix) => /horror/i.test(prefix)).length).toBeGreaterThan(30);
     // Asked nothing more, the answer opens with no acknowledgement of a question.
     expect(openings(asked([])).filter((prefix) => /\b(got it|noted|okay|thanks)\b/i.test(prefix))).toEqual([]);
+  });
+
+  it('calls a question about an item a good question only when it was one ("Tell me about Alien." is not)', () => {
+    const describe: DialogueAct = { type: 'describe-item', items: [ALIEN], attributes: ['genre:Sci-Fi'] };
+    const answers = (text: string) =>
+      Array.from({ length: 300 }, (_, seed) => {
+        const history: Turn[] = [
+          { index: 0, speaker: 'user', text, acts: [{ type: 'ask-about-item', items: [ALIEN] }] },
+        ];
+        return adapter.verbalizeSync({ ...request('assistant', [describe], seed), history });
+      });
+    const goodQuestion = (texts: string[]) => texts.filter((text) => /good question/i.test(text));
+    expect(goodQuestion(answers('Tell me about Alien.'))).toEqual([]);
+    expect(goodQuestion(answers('What is Alien like?')).length).toBeGreaterThan(5);
   });
 
   it('answers a question about an item after taking in what the user made of another title, as they made it', () => {

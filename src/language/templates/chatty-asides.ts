@@ -17,12 +17,15 @@ const LIGHTS_OFF = 'Lights off, phone away.';
 const POPCORN_READY = "Popcorn's ready.";
 const MAKE_POPCORN = 'Time to make some popcorn.';
 const SNACKS_READY = "I've got snacks and a blanket ready.";
+const REMOTE = 'Now to find the remote.';
+const READING_GLASSES = 'Now to find my reading glasses.';
+const COMFY = 'Time to get comfy.';
 
 /** How a request for an evening still to come ends ("Got a movie night coming up and need ideas."). */
 export const COMING_UP = 'coming up and need ideas';
 
 // The evening begins as the user settles: dinner, the lights, the popcorn.
-const STARTING_NOW = [DINNER, LIGHTS_OFF, POPCORN_READY, MAKE_POPCORN, SNACKS_READY];
+const STARTING_NOW = [DINNER, LIGHTS_OFF, POPCORN_READY, MAKE_POPCORN, SNACKS_READY, REMOTE, READING_GLASSES, COMFY];
 
 /**
  * Later asides that would not fit the scene the user's first turn set: no dinner once the kids are asleep; with
@@ -79,10 +82,10 @@ function build(d: DomainWords) {
     !d.screen && 'Phone on silent.',
     "I'll text my sister about it later.",
     DINNER,
-    d.screen && 'Now to find the remote.',
-    !d.screen && 'Now to find my reading glasses.',
+    d.screen && REMOTE,
+    !d.screen && READING_GLASSES,
     'Feet up for the evening, then.',
-    'Time to get comfy.',
+    COMFY,
   ]);
 
   /** The same, and treats for a fun night in: on settling on an item that is not grave (no popcorn for Shoah). */

@@ -534,6 +534,8 @@ export interface DescribeOptions {
   readonly phrasing?: DomainPhrasing;
   /** The turn took in the user's words before it: the description opens on the item ("Heat is …", not "Sure! …"). */
   readonly acknowledged?: boolean;
+  /** False when the user asked with no question ("Tell me about Heat."): it was no "Good question." @default true */
+  readonly asked?: boolean;
   /**
    * The recommender's turn that suggested the item, when one did: its text (with that of any question it asked about
    * the item before), the reasons it gave for the item, every reason the turn gave (a slate in two parts gives each
@@ -554,6 +556,8 @@ export interface DescribeOptions {
 const OPENER =
   /^(?:Sure[.!]|Good question\.|Happy to help:|Let me tell you a bit about it\.|Here's the gist:|Quick summary:|Short version:|In short,|Well,|So,) /;
 
+const GOOD_QUESTION = 'Good question. ';
+
 function withoutOpener(text: string, title: string): string {
   const plain = text.replace(OPENER, '');
   // "Well, it's a crime thriller, …" starts a sentence anew; a title keeps its own case ("eXistenZ").
@@ -569,7 +573,7 @@ export function describeItem(
   title: string,
   keys: readonly string[],
   random: SeededRandom,
-  { phrasing = MOVIES_PHRASING, suggestedAs, acknowledged = false }: DescribeOptions = {},
+  { phrasing = MOVIES_PHRASING, suggestedAs, acknowledged = false, asked = true }: DescribeOptions = {},
 ): string {
   const genres: GenreWords[] = [];
   // The genres among them the item was suggested for.
@@ -707,6 +711,7 @@ export function describeItem(
         : DESCRIBE;
   let text = random.pick(templates)(words);
   if (acknowledged) text = withoutOpener(text, title);
+  else if (!asked && text.startsWith(GOOD_QUESTION)) text = text.slice(GOOD_QUESTION.length);
   // "the horror film I mentioned, by William Friedkin": what follows the clause is set off from it.
   if (mentioned !== undefined) text = text.replace(MENTIONED_THEN, '$&,');
   if (elements.length > 0) text += ` ${random.pick(ELEMENTS)({ e: joinList(elements) })}`;

@@ -706,7 +706,7 @@ function combinesWithCritique(critiqueAct: ActOfType<'respond-critique'>, next: 
 function close(state: TurnState, act: ActOfType<'close'>): string {
   const { random } = state;
   if (state.speaker === 'user') return random.pick(state.t.USER_CLOSE_WITH_ITEM)(titleWords(state, act.items));
-  if (act.items.length === 0) return `${random.pick(state.t.CLOSE)} ${random.pick(state.t.CLOSE_WISHES_EMPTY_HANDED)}`;
+  if (act.items.length === 0) return goodbyeWith(random, random.pick(state.t.CLOSE), state.t.CLOSE_WISHES_EMPTY_HANDED);
   const light = !namesGrave(state.catalog, act.items);
   const enjoyable = light || !namesHarrowing(state.catalog, act.items);
   const words = titleWords(state, act.items);
@@ -919,6 +919,7 @@ function verbalizeAct(
         phrasing: state.phrasing,
         suggestedAs: suggestionOf(state.history, id, state.catalog),
         acknowledged: state.acknowledged,
+        asked: (state.history.at(-1)?.text ?? '?').includes('?'),
       });
       // Asked for the story, it says that was the gist it knows when what it told has something of one (a theme, a
       // setting), and that it does not know it when all it told was the kind of item: the catalog knows no plot, and
@@ -1780,9 +1781,24 @@ function goodbyeAfter(state: TurnState, before: DialogueAct['type']): string {
   if (before === 'describe-item') return random.pick(t.CLOSE_AFTER_ANSWER);
   // Only after nothing found does the recommender leave with a goodbye: the user answers a suggestion first.
   if (before === 'no-match')
-    return `${random.pick(t.CLOSE_AFTER_NO_MATCH)} ${random.pick(t.CLOSE_WISHES_EMPTY_HANDED)}`;
+    return goodbyeWith(random, random.pick(t.CLOSE_AFTER_NO_MATCH), t.CLOSE_WISHES_EMPTY_HANDED);
   return random.pick(t.CLOSE_AFTER_SUGGESTION);
 }
+
+/**
+ * A goodbye's first half and a wish that says nothing it said: not "Alright, maybe another night. Maybe next time!"
+ * nor "… another night. See you next time!".
+ */
+function goodbyeWith(random: SeededRandom, first: string, wishes: readonly string[]): string {
+  const words = first.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+  const later = LATER_ON.test(first);
+  const fresh = wishes.filter(
+    (wish) => !(later && LATER_ON.test(wish)) && !words.some((word) => wish.toLowerCase().includes(word)),
+  );
+  return `${first} ${random.pick(fresh.length > 0 ? fresh : wishes)}`;
+}
+
+const LATER_ON = /\b(?:another|next) (?:time|night)\b/i;
 
 function collapseDoubleStops(text: string, titles: readonly string[]): string {
   // Titles keep their spelling, ellipses included ("...And Justice for All").
