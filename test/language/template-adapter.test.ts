@@ -705,7 +705,7 @@ describe('TemplateAdapter', () => {
     for (let seed = 0; seed < 600; seed++) {
       const text = adapter.verbalizeSync({ ...request('assistant', [{ type: 'close', items: [] }], seed), history });
       expect((text.match(later) ?? []).length, text).toBeLessThan(2);
-      const words = text.toLowerCase().match(/[a-z]{4,}/g) ?? [];
+      const words: string[] = text.toLowerCase().match(/[a-z]{4,}/g) ?? [];
       expect(
         words.filter((word, at) => words.indexOf(word) !== at && /maybe|time|night/.test(word)),
         text,
