@@ -12,7 +12,9 @@ export type MentionKind =
   /** A title distinctive enough to count without a year, written with the catalog's capitalisation. */
   | 'title'
   /** A title of one of the items the caller said the text is about, in any case, year optional. */
-  | 'named';
+  | 'named'
+  /** A title written as the catalog writes it, in straight double quotes: "Heat", "Up". */
+  | 'quoted';
 
 /** One place where a text names a catalog item. */
 export interface TitleMention {
@@ -163,7 +165,8 @@ function bareShape(word: string): number {
  * title or an alias in any case and without accents, the year optional (but not a different year). "Which items
  * does the text mention?" ({@link MentionFinder.findMentions}) must not mistake ordinary English for a title — the
  * catalog holds films called "It", "Up", "Heat" and "Home Alone" — so it reports a title only when a "(YYYY)" of
- * its year follows it, or when the title is distinctive and written with the catalog's capitalisation.
+ * its year follows it, when the title is distinctive and written with the catalog's capitalisation, or when it is
+ * written so in double quotes ("Heat").
  *
  * @example
  * ```ts
@@ -184,6 +187,8 @@ export class MentionFinder {
   // them (they are lowercase, or a capitalised word of another length), and are passed over without hashing them for
   // a look-up.
   readonly #bareShapes = new Uint8Array(BARE_SHAPES);
+  // A title or alias as the catalog writes it, without its year → its items: one in quotes is unmistakable.
+  readonly #quoted = new Map<string, string[]>();
 
   /** Indexes every title and alias of the catalog. */
   constructor(catalog: ItemCatalog) {
@@ -199,6 +204,10 @@ export class MentionFinder {
         forms.push(form);
         if (item.year !== undefined) this.#indexYear(form, item, yearKeys);
         this.#indexBare(form, name, item, bareKeys, spoken);
+        const written = splitYear(name).title;
+        const quoted = this.#quoted.get(written);
+        if (quoted === undefined) this.#quoted.set(written, [item.id]);
+        else if (!quoted.includes(item.id)) quoted.push(item.id);
       }
       // What people call a long title once it has come up ("A New Hope") names the item the text is about, and only
       // that one: it is never looked for bare.
@@ -286,10 +295,10 @@ export class MentionFinder {
   /**
    * Every mention of a catalog item in the text, in order, with no false positives on ordinary speech: titles
    * followed by their "(YYYY)", distinctive titles written as the catalog writes them ("Blade Runner", "The Dark
-   * Knight"), and — when `named` lists the items the text is meant to name — those items' titles in any form
-   * (year optional, but not followed by a different year). A title shared by several items counts as a mention of
-   * the named ones among them, if any. Overlapping candidates resolve to the longest ("Toy Story 3", not "Toy
-   * Story"), so a named item is mentioned exactly when some returned mention lists it.
+   * Knight"), any title so written in double quotes ("Heat"), and — when `named` lists the items the text is meant
+   * to name — those items' titles in any form (year optional, but not followed by a different year). A title shared
+   * by several items counts as a mention of the named ones among them, if any. Overlapping candidates resolve to the
+   * longest ("Toy Story 3", not "Toy Story"), so a named item is mentioned exactly when some returned mention lists it.
    */
   findMentions(text: string | TextTokens, named: readonly string[] = []): TitleMention[] {
     const tokens = typeof text === 'string' ? new TextTokens(text) : text;
@@ -299,6 +308,7 @@ export class MentionFinder {
     const covered = new Uint8Array(count);
     this.#findYearMentions(tokens, named, covered, mentions);
     this.#findTitleMentions(tokens, named, covered, mentions);
+    if (tokens.text.includes('"')) this.#findQuotedMentions(tokens.text, named, mentions);
     if (!inTextOrder(mentions)) mentions.sort((a, b) => a.start - b.start);
     return mentions;
   }
@@ -322,6 +332,18 @@ export class MentionFinder {
         out.push({ items: pick(entry.items, named), start: starts[from] as number, end: open + 6, kind: 'year' });
         break;
       }
+    }
+  }
+
+  // Last: a quoted title another rule found (a named item's, or one with its year) is that mention already.
+  #findQuotedMentions(text: string, named: readonly string[], out: TitleMention[]): void {
+    for (let open = text.indexOf('"'); open >= 0; ) {
+      const close = text.indexOf('"', open + 1);
+      if (close < 0) return;
+      const items = this.#quoted.get(text.slice(open + 1, close));
+      if (items !== undefined && !out.some((mention) => mention.start < close && mention.end > open + 1))
+        out.push({ items: pick(items, named), start: open + 1, end: close, kind: 'quoted' });
+      open = text.indexOf('"', close + 1);
     }
   }
 

@@ -68,6 +68,16 @@ describe('MentionFinder.findMentions: titles anchored by their year', () => {
     expect(found('It (2017) scared me; It (1990) did not.')).toEqual([['It (2017)', ['it']]]);
   });
 
+  it('finds a title written as the catalog writes it in double quotes, as the templates write one everyday word', () => {
+    expect(found('I loved "It" and "Home Alone", not "heat" or "Toy". It was fun.')).toEqual([
+      ['It', ['it']],
+      ['Home Alone', ['home']],
+    ]);
+    // A shared title means every item of it, unless one is named; found once, however it was found.
+    expect(found('Never seen "Heat".')).toEqual([['Heat', ['heat-95', 'heat-86']]]);
+    expect(found('Never seen "Heat".', ['heat-95'])).toEqual([['Heat', ['heat-95']]]);
+  });
+
   it('lists every item sharing a title and year, unless one of them is named', () => {
     expect(found('War of the Worlds (2005)')).toEqual([['War of the Worlds (2005)', ['wotw-a', 'wotw-b']]]);
     expect(found('War of the Worlds (2005)', ['wotw-b'])).toEqual([['War of the Worlds (2005)', ['wotw-b']]]);

@@ -69,6 +69,7 @@ describe('redial export', () => {
         // Put the titles back and the words are the record's again.
         const restored = message.text.replace(/@(\d+)/g, (_, id: string) => parsed.movieMentions[id] as string);
         // A quoted title ("Up") loses its quotes to its @mention.
+        expect(message.text).not.toMatch(/"@|@\d+"/);
         const plain = (text: string) => text.replace(/ \(\d{4}\)|"/g, '');
         expect(plain(restored)).toBe(plain(turn?.text ?? ''));
       }

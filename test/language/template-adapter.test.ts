@@ -8,6 +8,7 @@ import { type DialogueAct, type DialogueActType, namedItems, type Speaker } from
 import type { Turn } from '../../src/dialogue/turn.js';
 import type { VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
+import { COMING_UP, SCENE_CLASHES } from '../../src/language/templates/chatty-asides.js';
 import { attributeNouns } from '../../src/lexicon/attribute-phrases.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import type { Persona } from '../../src/profile/profile-schema.js';
@@ -677,14 +678,14 @@ describe('TemplateAdapter', () => {
       ...settled("Friends are coming over later and it's my turn to pick.", giveUp),
     ];
     expect(friends.filter((text) => /\bmy couch\b|\bto bed\b|\balways tomorrow\b|\bon TV\b/i.test(text))).toEqual([]);
-    // Nor is an evening still to come begun as the user settles: no "I'll put it on now", lights or popcorn.
-    const ahead = [
-      ...settled("Friends are coming over later and it's my turn to pick.", accept),
-      ...settled('Got a movie night coming up and need ideas.', accept),
-    ];
-    const begun = /\bnow\b|\blights off\b|\bpopcorn\b|\bready\b|\bdinner\b|\bcomfy\b/i;
-    expect(ahead.filter((text) => begun.test(text))).toEqual([]);
-    expect(settled('Finally, a quiet evening.', accept).filter((text) => begun.test(text)).length).toBeGreaterThan(20);
+    // Nor is an evening still to come begun as the user settles: no "I'll put it on now", no aside that starts it.
+    const friendsLater = "Friends are coming over later and it's my turn to pick.";
+    const comingUp = 'Got a movie night coming up and need ideas.';
+    const startsNow = SCENE_CLASHES.get(COMING_UP) ?? [];
+    expect(startsNow.length).toBeGreaterThan(5);
+    const begun = (text: string) => /\bnow\b/.test(text) || startsNow.some((aside) => text.includes(aside));
+    expect([...settled(friendsLater, accept), ...settled(comingUp, accept)].filter(begun)).toEqual([]);
+    expect(settled('Finally, a quiet evening.', accept).filter(begun).length).toBeGreaterThan(20);
     // The asides are still said, and said in another evening.
     expect(kids.filter((text) => /\bcouch\b/i.test(text)).length).toBeGreaterThan(5);
     expect(
@@ -1322,6 +1323,17 @@ describe('TemplateAdapter', () => {
     expect(saidBack(askedComedy, 0.3, 0.9, matrix)).toBeGreaterThan(280);
     // Beside a liking of comedies said more strongly, the one asked about.
     expect(saidBack(askedComedy, 1, 0.8, fantasy)).toBeGreaterThan(280);
+    // Nor when the suggestion is drawn from a title the user praised with it: its reason says nothing of horror.
+    const fromMatrix = afterAnswer(
+      { type: 'ask-item', items: [MATRIX] },
+      'Loved The Matrix. Oh, and absolutely no horror.',
+      [
+        { type: 'answer-item', items: [MATRIX], seen: true, polarity: 'positive', strength: 0.9 },
+        disclose('negative', 0.9, { attribute: 'genre:Horror' }),
+      ],
+      { type: 'recommend', items: [ALIEN], reasons: [], like: MATRIX },
+    );
+    expect(fromMatrix.filter((text) => /horror|scary|frightening|spooky/i.test(text)).length).toBeGreaterThan(280);
     // Asked which directors the user likes, a dislike is not what was asked either.
     expect(saidBack({ type: 'ask-attribute', items: [], facet: 'director' }, 0.3, 0.9, fantasy)).toBeGreaterThan(280);
     // A dislike said mildly, or the one asked about, is said back only as often as the voice acknowledges an answer.
@@ -2037,7 +2049,18 @@ describe('slates like a title the user liked', () => {
         // of that slate answers, and may come after an opener.
         const slate = turn.acts.find((act) => act.type === 'recommend');
         const like = slate?.type === 'recommend' ? slate.like : undefined;
-        if (like === undefined || !dialogue.turns[index - 1]?.acts.some((act) => act.items.includes(like))) return;
+        const before = dialogue.turns[index - 1];
+        if (like === undefined || !before?.acts.some((act) => act.items.includes(like))) return;
+        // A strong dislike said with the title is said back first: "No horror movies, got it. Since you liked …".
+        const dislike = before.acts.some(
+          (act) =>
+            act.type === 'disclose' &&
+            act.polarity === 'negative' &&
+            act.attribute !== undefined &&
+            act.items.length === 0 &&
+            act.strength >= 0.7,
+        );
+        if (dislike) return;
         checked++;
         // "Great, you liked it. Since you liked Lethal Weapon, …" and "Let me rethink. …" read as two turns in one:
         // a title comes before the first sentence ends.

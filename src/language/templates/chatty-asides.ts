@@ -20,25 +20,39 @@ const SNACKS_READY = "I've got snacks and a blanket ready.";
 const REMOTE = 'Now to find the remote.';
 const READING_GLASSES = 'Now to find my reading glasses.';
 const COMFY = 'Time to get comfy.';
+const FEET_UP = 'Feet up for the evening, then.';
 
 /** How a request for an evening still to come ends ("Got a movie night coming up and need ideas."). */
 export const COMING_UP = 'coming up and need ideas';
 
 // The evening begins as the user settles: dinner, the lights, the popcorn.
-const STARTING_NOW = [DINNER, LIGHTS_OFF, POPCORN_READY, MAKE_POPCORN, SNACKS_READY, REMOTE, READING_GLASSES, COMFY];
+const STARTING_NOW = [
+  DINNER,
+  LIGHTS_OFF,
+  POPCORN_READY,
+  MAKE_POPCORN,
+  SNACKS_READY,
+  REMOTE,
+  READING_GLASSES,
+  COMFY,
+  FEET_UP,
+  COUCH,
+];
 
 /**
  * Later asides that would not fit the scene the user's first turn set: no dinner once the kids are asleep; with
- * friends on their way tonight, no couch to oneself, no early night, no putting it off and no TV instead; and for an
- * evening still to come, nothing that starts it now.
+ * friends on their way tonight, no early night, no putting it off and no TV instead; and for an evening still to come
+ * (friends on their way too), nothing that starts it now, the couch included.
  */
 export const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map([
   [KIDS_ASLEEP, [DINNER]],
-  [FRIENDS_COMING, [COUCH, EARLY_NIGHT, TOMORROW, TV, ...STARTING_NOW]],
+  [FRIENDS_COMING, [EARLY_NIGHT, TOMORROW, TV, ...STARTING_NOW]],
   [COMING_UP, STARTING_NOW],
 ]);
 
-/** Whether the user's first turn set an evening still to come, which a choice does not start ("I'll put it on now."). */
+/**
+ * Whether the user's first turn set an evening still to come, which a choice does not start ("I'll put it on now.").
+ */
 export function eveningAhead(opening: string): boolean {
   return opening.includes(FRIENDS_COMING) || opening.includes(COMING_UP);
 }
@@ -84,7 +98,7 @@ function build(d: DomainWords) {
     DINNER,
     d.screen && REMOTE,
     !d.screen && READING_GLASSES,
-    'Feet up for the evening, then.',
+    FEET_UP,
     COMFY,
   ]);
 

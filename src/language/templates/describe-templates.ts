@@ -228,7 +228,7 @@ const FOR_FANS = /^one for fans of /;
 /** A quality that is a kind of item of its own: "a treasure hunt", "a detective story". */
 export const KIND_QUALITY = /^an? /;
 const SET = /^set /;
-const PARTICIPLE_QUALITY = /^(?:set|based|told|in) /;
+const PARTICIPLE_QUALITY = /^(?:set|based|told|in|about) /;
 
 /** A feature said as a theme: "themes of grief" is "grief" after "deals with"; anything else is not a theme. */
 export function themeOf(feature: string): string | undefined {
@@ -603,6 +603,7 @@ export function describeItem(
   // Whether a genre or tag described is grave or a killing: judged by the attributes, not the title ("Murder on the
   // Orient Express" is no grave book for its name).
   let grave = false;
+  const storied = tellsStoryIn(item, phrasing);
   for (const key of keys) {
     const { trait, sayable } = attributePhrase(key, phrasing);
     if (trait.kind !== 'director' && trait.kind !== 'cast' && trait.kind !== 'other')
@@ -625,11 +626,12 @@ export function describeItem(
         const reason = suggestedAs?.reasons.includes(key) ?? false;
         const news = trait.kind === 'quality' ? qualities : features;
         const list = reason ? wanted[trait.kind] : news;
+        const text = trait.kind === 'quality' && !storied ? untoldQuality(trait.text) : trait.text;
         // A reason the suggestion also told as a fact of the item ("… Primer (2004). It has time travel.") is said
         // already.
-        const toldAfter = reason && after.includes(trait.text.toLowerCase());
-        const again = news.includes(trait.text) || wanted[trait.kind].includes(trait.text);
-        if (!again && !told(key, trait.text) && !toldAfter) list.push(trait.text);
+        const toldAfter = reason && after.includes(text.toLowerCase());
+        const again = news.includes(text) || wanted[trait.kind].includes(text);
+        if (!again && !told(key, text) && !toldAfter) list.push(text);
         break;
       }
       // A tag no one would say aloud ("seen at the cinema 2015", "C") is not read out either.
@@ -644,9 +646,6 @@ export function describeItem(
       }
     }
   }
-  if (!tellsStoryIn(item, phrasing))
-    for (const list of [qualities, wanted.quality])
-      for (let at = 0; at < list.length; at++) list[at] = untoldQuality(list[at] as string);
   const bare = genres.length > 0 ? 'one' : plainKind(item);
   const nouns = [(phrasing.altNoun ?? phrasing.noun)?.singular ?? bare, phrasing.noun?.singular ?? bare];
   const picked = random.chance(0.5) ? 0 : 1;
@@ -768,8 +767,10 @@ export function describeItem(
   return text;
 }
 
-/** Whether every genre of an item tells a story (see {@link GenreWords.tellsStory}): a documentary or a poem does not. */
-function tellsStoryIn(item: Item, phrasing: DomainPhrasing): boolean {
+/**
+ * Whether every genre of an item tells a story (see {@link GenreWords.tellsStory}): a documentary or a poem does not.
+ */
+export function tellsStoryIn(item: Item, phrasing: DomainPhrasing): boolean {
   return (item.attributes.genre ?? []).every((value) => {
     const trait = attributePhrase(`genre:${value}`, phrasing).trait;
     return trait.kind !== 'genre' || trait.words.tellsStory !== false;

@@ -13,6 +13,7 @@ import {
   KIND_QUALITY,
   plainKind,
   saysAgain,
+  tellsStoryIn,
   themeOf,
   untoldQuality,
 } from './describe-templates.js';
@@ -252,7 +253,7 @@ const itemWords = perItem((item, catalog) => {
   }
   const title = item.title.toLowerCase();
   const form = formOf(item, phrasing);
-  const storied = genres.every((genre) => genre.tellsStory !== false);
+  const storied = tellsStoryIn(item, phrasing);
   for (const value of item.attributes.tag ?? []) {
     const trait = attributePhrase(`tag:${value}`, phrasing).trait;
     if (trait.kind !== 'quality' && trait.kind !== 'feature' && trait.kind !== 'keyword') continue;
@@ -271,6 +272,7 @@ const itemWords = perItem((item, catalog) => {
   const head = phrasing.noun?.singular ?? bare;
   return {
     phrasing,
+    storied,
     genres,
     genreValues,
     qualities,
@@ -472,7 +474,7 @@ export function namesHarrowing(catalog: ItemCatalog, ids: readonly string[]): bo
 
 /** Whether an item tells a story, as far as its genres' words say: no biography, documentary or work of poetry. */
 export function tellsStory(item: Item, catalog: ItemCatalog): boolean {
-  return itemWords(item, catalog).genres.every((genre) => genre.tellsStory !== false);
+  return itemWords(item, catalog).storied;
 }
 
 /**

@@ -74,10 +74,10 @@ export interface TurnState {
  * (1999)", "Coco" after "Coco (2017)") and as a user names one at all ("I loved The Shining", not "The Shining
  * (1980)"), when that still names it plainly: it is the only film of that title in the catalog, or far better known
  * than the others (see {@link BETTER_KNOWN}). One everyday word or a letter or two is quoted ("What's "Her" like?",
- * not "What's Her like?" or "What's Her (2013) like?"). A title another item shares, this one not far better known, names it plainly once the dialogue has named it
- * with its year: "True Grit (1969)", then "True Grit". A title's own closing punctuation ("Monsters, Inc.", "Mars
- * Attacks!") is fine: the stop a sentence adds after it is dropped (see `tidyTitleEnds`). With it, the other items of
- * that title.
+ * not "What's Her like?" or "What's Her (2013) like?"). A title another item shares, this one not far better known,
+ * names it plainly once the dialogue has named it with its year: "True Grit (1969)", then "True Grit". A title's
+ * own closing punctuation ("Monsters, Inc.", "Mars Attacks!") is fine: the stop a sentence adds after it is dropped
+ * (see `tidyTitleEnds`). With it, the other items of that title.
  */
 function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTitle | undefined {
   const suffix = ` (${item.year})`;

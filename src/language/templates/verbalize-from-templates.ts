@@ -314,7 +314,7 @@ function refusable(nouns: readonly string[]): readonly string[] {
   return plain.length > 0 ? plain : nouns;
 }
 
-const NAMED_POSSESSIVE = /^\p{Lu}[^']*'s /u;
+const NAMED_POSSESSIVE = /^\p{Lu}.*'s \S+$/u;
 
 function askAttribute(state: TurnState, act: ActOfType<'ask-attribute'>, context: AssistantContext): string {
   const { random } = state;
@@ -684,6 +684,7 @@ const SET_IN = /\bset in\b/;
 const ENDS_WITH_THAT = /\bthat[.!?]?$/;
 const saysNoThat = (template: Template<SetAsideWords>) => !/\bthat\b/i.test(template({ x: 'X' }));
 const setsNoSetting = (template: Template<SetAsideWords>) => !/\bset(?:ting)? X\b/.test(template({ x: 'X' }));
+const saysNoIll = (template: Template<SetAsideWords>) => !template({ x: 'X' }).includes("I'll");
 
 /** Whether a user's critique asked for more of the attribute. */
 function askedFor(history: readonly Turn[], key: string): boolean {
@@ -779,8 +780,7 @@ function acceptTemplates(state: TurnState): readonly Template<TitleWords>[] {
   const wantedNow = state.history.some((turn) => turn.speaker === 'user' && WANTED_NOW.test(turn.text));
   const now = wantedNow ? keptOf(list, forNow) : list;
   // "Friends are coming over later …" … "Heat it is. I'll put it on now." starts an evening still to come.
-  const opening = state.history.find((turn) => turn.speaker === 'user')?.text ?? '';
-  const fitting = eveningAhead(opening) ? keptOf(now, startsNothing) : now;
+  const fitting = eveningAhead(openingText(state)) ? keptOf(now, startsNothing) : now;
   // "… Want more options?" "Yes, Fantasia 2000." reads as asking for more: a yes answers a question about the title.
   return MORE_OFFERED.test(state.history.at(-1)?.text ?? '') ? keptOf(fitting, saysNoYes) : fitting;
 }
@@ -907,7 +907,9 @@ function verbalizeAct(
       const list = asked ? state.t.DROPPED : state.t.SET_ASIDE;
       // Not "I'll set books set in Scandinavia aside", nor "I can look for that. For that, …".
       const fresh = ENDS_WITH_THAT.test(text) ? keptOf(list, saysNoThat) : list;
-      const usable = SET_IN.test(x) ? keptOf(fresh, setsNoSetting) : fresh;
+      const placed = SET_IN.test(x) ? keptOf(fresh, setsNoSetting) : fresh;
+      // Nor "I'll look for something darker. I'll skip thrillers this time, though."
+      const usable = text.includes("I'll") ? keptOf(placed, saysNoIll) : placed;
       return `${sentence(state, text)} ${random.pick(usable)({ x })}`;
     }
     case 'no-match':
@@ -1001,10 +1003,19 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   if (last === undefined || last.speaker !== 'user' || last.acts.every((act) => act.type === 'greet')) return undefined;
   // "The Great Hunt was fine. Already read it." "Since you liked The Eye of the World, …": a slate drawn from a title
   // the user has just spoken of takes it in itself; "Great, you liked it." or "Let me rethink." before it would not.
+  // A strong dislike said with it is still said back (see `volunteered`): the slate's reason says nothing of it.
   if (
     first.type === 'recommend' &&
     first.like !== undefined &&
-    last.acts.some((act) => act.items.includes(first.like as string))
+    last.acts.some((act) => act.items.includes(first.like as string)) &&
+    !last.acts.some(
+      (act) =>
+        act.type === 'disclose' &&
+        act.polarity === 'negative' &&
+        act.attribute !== undefined &&
+        act.items.length === 0 &&
+        act.strength >= STRONG_OPINION,
+    )
   )
     return undefined;
   const rejected = last.acts.some((act) => act.type === 'reject');
@@ -1393,9 +1404,14 @@ function sceneOf(state: TurnState): string | undefined {
   return undefined;
 }
 
+/** The words of the user's first turn: where they set out their evening. */
+function openingText(state: TurnState): string {
+  return state.history.find((turn) => turn.speaker === 'user')?.text ?? '';
+}
+
 /** The asides that fit the scene the user's opening aside set, if it set one ("The kids are asleep, …"). */
 function fittingScene(list: readonly string[], state: TurnState): readonly string[] {
-  const opening = state.history.find((turn) => turn.speaker === 'user')?.text ?? '';
+  const opening = openingText(state);
   for (const [scene, clashes] of SCENE_CLASHES)
     if (opening.includes(scene)) return list.filter((aside) => !clashes.includes(aside));
   return list;
@@ -1689,7 +1705,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   // user said is not lost to a clash of words); any later piece drops such a word ("Okay, newer than Notorious.
   // Next idea: …", not "… Okay, next idea: …").
   const next = firstWord(pieces[1] ?? '');
-  if (ack !== undefined && openers(ack).includes(next)) {
+  if (ack !== undefined && next !== '' && openers(ack).includes(next)) {
     let again: string | undefined = ack;
     for (let draw = 0; draw < ACKNOWLEDGEMENT_REDRAWS && again !== undefined && openers(again).includes(next); draw++)
       again = acknowledgement(request, voice, state);
@@ -1716,7 +1732,8 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   // A topic's noun put after "about" in a frame: "neutral about books on religion", not "about books about religion".
   const aboutOnce =
     joined.indexOf(' about ') === joined.lastIndexOf(' about ') ? joined : joined.replace(ABOUT_ABOUT, aboutOnceIn);
-  // And "with" after "With": "With movies featuring magic in mind", not "With movies with magic in mind".
+  // And a kind of item "with" something after "with": "With movies featuring magic in mind", "okay with books
+  // featuring magic", not "with movies with magic".
   const text =
     aboutOnce.indexOf('ith ') === aboutOnce.lastIndexOf('ith ')
       ? aboutOnce
@@ -1746,7 +1763,7 @@ function tidyTitleEnds(text: string, titles: readonly string[]): string {
 }
 
 const ABOUT_ABOUT = /\b(about ([a-z]+s)) about\b/g;
-const WITH_WITH = /\b([Ww]ith [a-z]+s) with\b/g;
+const WITH_WITH = /\b([Ww]ith (?:movies|films|books|stories)) with\b/g;
 
 // What stands for the second "about" after each head noun: "books on religion" and "stories of friendship" read well,
 // but "movies on drugs" does not.
