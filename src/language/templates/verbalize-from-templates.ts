@@ -554,15 +554,21 @@ function namesWorksOf(key: string, state: TurnState): boolean {
 
 // The words that frame a suggestion: the second part of a slate says none of those the first said ("I'd suggest
 // American Beauty. Since Aardman films came up too, I'd also suggest …").
-const FRAME_WORDS = /\b(?:suggest|came up|there's|try|too|as well|should|enjoy|point you|in mind|you like)\b/g;
+const FRAME_WORDS = /\b(?:suggest|came up|there's|try|too|as well|should|enjoy|point you|in mind|you like|go with)\b/g;
 
-/** The templates whose frame shares no word with `before`; all of them when none is left. */
+/**
+ * The templates whose frame shares no word with `before` and does not open with its first word ("For noir, try A.
+ * For true stories, …"); all of them when none is left.
+ */
 function unlike<T extends Template<typeof MARKED>>(list: readonly T[], before: string): readonly T[] {
   const said = new Set(before.toLowerCase().match(FRAME_WORDS));
-  if (said.size === 0) return list;
-  const kept = list.filter(
-    (template) => !(template(MARKED).toLowerCase().match(FRAME_WORDS) ?? []).some((w) => said.has(w)),
-  );
+  const opener = firstWord(before);
+  const kept = list.filter((template) => {
+    const frame = template(MARKED);
+    return (
+      firstWord(frame) !== opener && !(frame.toLowerCase().match(FRAME_WORDS) ?? []).some((word) => said.has(word))
+    );
+  });
   return kept.length > 0 ? kept : list;
 }
 
