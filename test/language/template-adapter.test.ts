@@ -2083,6 +2083,7 @@ describe('slates in two parts', () => {
       const catalog = catalogOf();
       let parts = 0;
       let repeated = 0;
+      let sameOpener = 0;
       for (const dialogue of await templateDialogues(catalog, 500, { userSeed: seed, seed })) {
         for (const turn of dialogue.turns) {
           const slates = turn.acts.filter((act) => act.type === 'recommend');
@@ -2093,10 +2094,19 @@ describe('slates in two parts', () => {
           parts++;
           const said = new Set(turn.text.slice(0, cut).toLowerCase().match(frame));
           if ((turn.text.slice(cut).toLowerCase().match(frame) ?? []).some((word) => said.has(word))) repeated++;
+          // Nor opens as the part before it did: "For noir, try A. For true stories, I'd go with B."
+          const opener = (text: string) => /^\W*(\w+)/.exec(text)?.[1];
+          const firstPart =
+            turn.text
+              .slice(0, cut)
+              .split(/(?<=[.?!]) /)
+              .at(-1) ?? '';
+          if (opener(firstPart) === opener(turn.text.slice(cut + 2))) sameOpener++;
         }
       }
       expect(parts).toBeGreaterThan(60);
       expect(repeated / parts).toBeLessThan(0.02);
+      expect(sameOpener / parts).toBeLessThan(0.02);
     }
   });
 });
