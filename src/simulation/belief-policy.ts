@@ -917,8 +917,12 @@ class BeliefRecommender implements RecommenderPolicy {
     liked.forEach((marks, at) => {
       if (!marks) return;
       tries.push({ ...settled, liked: marks });
-      // What A was suggested for is kept before closeness to A, and before the user's other likings.
-      if (at === 0) tries.push({ ...settled, liked: marks, loose: true });
+      if (at > 0) return;
+      // What A was suggested for is kept before closeness to A, and before the user's other likings; when nothing of
+      // A's first kind has it, before that kind too, in the first of A's kinds an item with it has: "less of a mystery
+      // than Anatomy of a Fall", to a fan of courtroom stories, is A Separation (a drama), not Joker (a thriller).
+      tries.push({ ...settled, liked: marks, loose: true });
+      if (settled !== constraint) tries.push({ ...constraint, liked: marks, loose: true });
     });
     tries.push(settled);
     const found =
@@ -1195,11 +1199,13 @@ class BeliefRecommender implements RecommenderPolicy {
       eligibleScores[eligibleCount] = score;
       eligible[eligibleCount++] = position;
     }
-    const { keeps } = constraint;
+    const { keeps, liked, loose } = constraint;
+    const isLiked = (position: number) => liked?.[position] === 1;
+    // Loose, the liking comes first: of the items with it, those of the first of A's kinds any of them has.
+    if (liked && loose) eligibleCount = keepWhere(eligible, eligibleScores, eligibleCount, isLiked);
     if (keeps) eligibleCount = ofFirstGenre(keeps, eligible, eligibleScores, eligibleCount);
-    if (like && !constraint.loose) eligibleCount = closestHalf(like, eligible, eligibleScores, eligibleCount);
-    const { liked } = constraint;
-    if (liked) eligibleCount = keepWhere(eligible, eligibleScores, eligibleCount, (position) => liked[position] === 1);
+    if (like && !loose) eligibleCount = closestHalf(like, eligible, eligibleScores, eligibleCount);
+    if (liked && !loose) eligibleCount = keepWhere(eligible, eligibleScores, eligibleCount, isLiked);
     // For a long list (the candidates a question is weighed on), only items at least as good as the limit-th best
     // can make it, and they are found first: far fewer of them are inserted than would be otherwise.
     let threshold = -Infinity;

@@ -408,8 +408,10 @@ describe('UserSimulator in whole dialogues', () => {
     const catalog = builtinCatalog();
     let rejected = 0;
     let unexplained = 0;
-    // Few titles are turned down new, undescribed and unasked: 800 dialogues give a dozen or two.
-    for (const dialogue of await templateDialogues(catalog, 800, { userSeed: 6, seed: 6 })) {
+    // Few titles are turned down new, undescribed and unasked: 800 dialogues give a dozen or two, so three seeds'.
+    const seeds = [6, 7, 8];
+    const runs = await Promise.all(seeds.map((seed) => templateDialogues(catalog, 800, { userSeed: seed, seed })));
+    for (const dialogue of runs.flat()) {
       const liked = new Set<string>();
       dialogue.turns.forEach((turn, index) => {
         if (turn.speaker !== 'user') return;
@@ -434,7 +436,7 @@ describe('UserSimulator in whole dialogues', () => {
       });
     }
     // A horror fan does not answer "Suspiria? Nah.": they say what it lacks, or ask about it first.
-    expect(rejected).toBeGreaterThan(8);
+    expect(rejected).toBeGreaterThan(30);
     expect(unexplained / rejected).toBeLessThan(0.2);
   });
 
