@@ -1014,14 +1014,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     first.type === 'recommend' &&
     first.like !== undefined &&
     last.acts.some((act) => act.items.includes(first.like as string)) &&
-    !last.acts.some(
-      (act) =>
-        act.type === 'disclose' &&
-        act.polarity === 'negative' &&
-        act.attribute !== undefined &&
-        act.items.length === 0 &&
-        act.strength >= STRONG_OPINION,
-    )
+    !last.acts.some((act) => isAttributeDislike(act) && act.strength >= STRONG_OPINION)
   )
     return undefined;
   const rejected = last.acts.some((act) => act.type === 'reject');
@@ -1068,14 +1061,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   const volunteered =
     echo === undefined || offered(echo)
       ? echo
-      : last.acts.find(
-          (act): act is ActOfType<'disclose'> =>
-            act.type === 'disclose' &&
-            act.attribute !== undefined &&
-            act.items.length === 0 &&
-            act.polarity === 'negative' &&
-            offered(act),
-        );
+      : last.acts.find((act): act is ActOfType<'disclose'> => isAttributeDislike(act) && offered(act));
   // What the user came with, said in their first words, is taken in before the first question, whatever the voice:
   // "I just love romance." is met with "Romance, got it. Comedies too?", not straight on to "Comedies?".
   const opening = echo !== undefined && first.type.startsWith('ask-') && firstUserTurn(request.history);
@@ -1201,6 +1187,13 @@ function lovedButSeen(turn: Turn): boolean {
     seen.length > 0 &&
     turn.acts.every((act) => act.type !== 'reject' || act.seen === true) &&
     seen.every((act) => act.items.every((id) => liked.includes(id)))
+  );
+}
+
+/** Whether an act is a dislike of an attribute, naming no title ("No horror, please."). */
+function isAttributeDislike(act: DialogueAct): act is ActOfType<'disclose'> {
+  return (
+    act.type === 'disclose' && act.polarity === 'negative' && act.attribute !== undefined && act.items.length === 0
   );
 }
 
@@ -1710,7 +1703,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   // again when the turn goes on with a word one of its parts opens with, and left out when every draw does (what the
   // user said is not lost to a clash of words); any later piece drops such a word ("Okay, newer than Notorious.
   // Next idea: …", not "… Okay, next idea: …").
-  const next = firstWord(pieces[1] ?? '');
+  const next = ack === undefined ? '' : firstWord(pieces[1] ?? '');
   if (ack !== undefined && next !== '' && openers(ack).includes(next)) {
     let again: string | undefined = ack;
     for (let draw = 0; draw < ACKNOWLEDGEMENT_REDRAWS && again !== undefined && openers(again).includes(next); draw++)
