@@ -86,6 +86,8 @@ export const GenreWordsSchema = z.strictObject({
   others: z.array(z.string().min(1)).optional(),
   /** False when its items tell no story (non-fiction, poetry): no "What's the story in …?". @default true */
   tellsStory: z.boolean().optional(),
+  /** True when its modifier goes before a head only on its own: "a dramatic thriller", never "a dramatic crime thriller". */
+  modifiesAlone: z.boolean().optional(),
 });
 /** How one genre reads in a sentence. */
 export type GenreWordsInput = z.input<typeof GenreWordsSchema>;

@@ -27,6 +27,11 @@ export interface GenreWords {
    * in …?" or "What's the premise of …?" about them.
    */
   readonly tellsStory?: boolean;
+  /**
+   * True for a genre whose modifier is said before a head only on its own: "a dramatic thriller", but "a crime
+   * thriller" with drama in it, not "a dramatic crime thriller" (nor "a dramatic romantic comedy").
+   */
+  readonly modifiesAlone?: boolean;
 }
 
 const NO_HEAD = 99;
@@ -112,9 +117,11 @@ export const MOVIE_GENRES: Readonly<Record<string, GenreWords>> = {
     // What a critique of it gets is an item without the genre: a documentary of the Holocaust is not a drama, but it is
     // no "less dramatic" than one.
     less: 'not a drama',
-    // Before another head it is an adjective, said first: "a dramatic crime western", not "a crime drama western" or
-    // "a sci-fi drama comedy".
+    // Before another head it is an adjective ("a dramatic western"), never "a crime drama western" or "a sci-fi drama
+    // comedy"; and alone, since MovieLens gives most films drama besides their other genres, and "a dramatic crime
+    // thriller" or "a dramatic romantic comedy" stacks up labels no one would say.
     modifier: 'dramatic',
+    modifiesAlone: true,
     head: 'drama',
     element: 'drama',
     rank: -1,

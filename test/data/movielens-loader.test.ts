@@ -106,7 +106,7 @@ describe('loadMovieLens', () => {
   });
 
   it('counts ratings as popularity and leaves out bookkeeping tags and verdicts', async () => {
-    const tags = `${TAGS}\n3,5,In Netflix Queue,9\n3,5,In Netflix Queue,9\n3,5,scary,9\n2,5,scary,9\n1,5,Overrated,9\n2,5,overrated,9`;
+    const tags = `${TAGS}\n3,5,In Netflix Queue,9\n3,5,In Netflix Queue,9\n3,5,scary,9\n2,5,scary,9\n1,5,Overrated,9\n2,5,overrated,9\n1,5,predictable,9\n3,5,Predictable,9`;
     const data = await loadMovieLens(dataset({ 'movies.csv': MOVIES, 'ratings.csv': RATINGS, 'tags.csv': tags }));
     expect(data.catalog.get('5')?.attributes.tag).toEqual(['Stephen King', 'scary']);
     expect(data.catalog.get('4')?.popularity).toBe(0);

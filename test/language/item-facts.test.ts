@@ -252,6 +252,14 @@ describe('item facts', () => {
     expect(reasoned.some((text) => text.includes('quotable'))).toBe(true);
   });
 
+  it('says no adjective again that a kind among the tags says: "a dark comedy", never "a dark dark comedy"', () => {
+    const base = catalog.require(catalog.resolveTitle('City Lights').id);
+    const item = { ...base, id: 'tagged', attributes: { ...base.attributes, tag: ['dark', 'dark comedy'] } };
+    const texts = said((random) => describeItem(item, item.title, ['tag:dark', 'tag:dark comedy'], random), 100);
+    expect(texts.filter((text) => /\bdark\b[^.]*\bdark\b/.test(text))).toEqual([]);
+    expect(texts.every((text) => /\ba dark comedy\b/.test(text))).toBe(true);
+  });
+
   it("describes free-text tags as people's words for the film, never as tags, and leaves out one nobody would say", () => {
     const base = catalog.require(catalog.resolveTitle('City Lights').id);
     const item = { ...base, id: 'tagged', attributes: { ...base.attributes, tag: ['reunion', 'eerie', 'C'] } };
@@ -399,6 +407,14 @@ describe('item facts', () => {
       50,
     );
     expect(toyTexts.some((text) => /\banimated family comedy\b/.test(text))).toBe(true);
+    // "Dramatic" goes before a head only alone: The Apartment is "a romantic comedy" with drama in it, not "a
+    // dramatic romantic comedy".
+    const comedy = catalog.require(catalog.resolveTitle('The Apartment').id);
+    const comedyKeys = catalog.attributeKeysOf(comedy.id).filter((key) => key.startsWith('genre:'));
+    expect(comedyKeys).toEqual(expect.arrayContaining(['genre:Comedy', 'genre:Drama', 'genre:Romance']));
+    const comedyTexts = said((random) => describeItem(comedy, comedy.title, comedyKeys, random), 50);
+    expect(comedyTexts.filter((text) => /\bdramatic \w+ comedy\b/.test(text))).toEqual([]);
+    expect(comedyTexts.every((text) => /\bromantic comedy\b/.test(text) && /\bdrama\b/.test(text))).toBe(true);
     // "Sci-fi" and "noir" are said as adjectives, and stack too: The Thing is "a sci-fi horror mystery", not a horror
     // mystery with "some sci-fi along the way".
     for (const [title, kind] of [

@@ -1342,6 +1342,20 @@ describe('TemplateAdapter', () => {
     expect(saidBack(askedHorror, 0.3, 0.9, fantasy)).toBeLessThan(200);
   });
 
+  it('calls a suggestion close to a liked title only when they share more than a genre or two', () => {
+    const likeness = /\b(close to|in the vein of|makes me think of)\b/i;
+    const drawn = (items: string[], like: string) =>
+      Array.from({ length: 300 }, (_, seed) =>
+        adapter.verbalizeSync(request('assistant', [{ type: 'recommend', items, reasons: [], like }], seed)),
+      );
+    // Heat and The Matrix share only action and thriller: "In the vein of The Matrix, there's Heat" is no likeness.
+    const far = drawn([HEAT], MATRIX);
+    expect(far.filter((text) => likeness.test(text))).toEqual([]);
+    expect(far.every((text) => text.includes('Matrix'))).toBe(true);
+    // Aliens shares Alien's series, star, setting and more.
+    expect(drawn([id('Aliens')], ALIEN).some((text) => likeness.test(text))).toBe(true);
+  });
+
   it('meets a turn of dislikes alone without cheer', () => {
     const texts = afterAnswer(
       { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Drama' },
@@ -1792,6 +1806,17 @@ describe('TemplateAdapter', () => {
       expect(instead, instead).toContain('Heat');
       expect(instead, instead).toMatch(/western|cowboy/i);
       expect(instead, instead).toMatch(/\b(rather|mood|leaning|prefer|more like it|in mind|hoping for|I'm after)\b/);
+      // Of a Heat that has what the user asked for, the liking is wanted as well: "I had westerns in mind, and Heat
+      // isn't quite that" would go back on their love of crime films.
+      const crimeFan = [
+        ...oneTurn('user', 'I love crime films.', [disclose('positive', 0.9, { attribute: 'genre:Crime' })]),
+        { ...(history[0] as Turn), index: 1 },
+      ];
+      const also = adapter.verbalizeSync({ ...request('user', [none, westerns], seed), history: crimeFan });
+      expect(also, also).toContain('Heat');
+      expect(also, also).toMatch(/western|cowboy/i);
+      expect(also, also).toMatch(/\b(too|as well|also)\b/);
+      expect(also, also).not.toMatch(/\b(rather|leaning|prefer|in mind)\b|not [^.]*Heat/);
       // A dislike of what Heat is, said with it, is the reason: not "nothing in particular" as well.
       const noCrime: DialogueAct = disclose('negative', 0.6, { attribute: 'genre:Crime' });
       const because = answer([noCrime, none], seed);

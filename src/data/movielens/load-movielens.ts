@@ -53,6 +53,7 @@ const VERDICT_TAGS = [
   'interesting',
   'movies',
   'made me cry',
+  'predictable',
   'audience intelligence underestimated',
   'cinematography',
 ] as const;
@@ -75,7 +76,7 @@ export const MovieLensOptionsSchema = z
      * 'no dvd at netflix', 'seen more than once', 'seen at the cinema', 'not seen') and verdicts ('bad', 'bad acting',
      * 'bad plot', 'bad script', 'bad writing', 'boring', 'overrated', 'stupid ending', 'awesome', 'masterpiece',
      * 'great ending', 'imdb top 250', 'too long', 'plot holes', 'great acting', 'great performances', 'good dialogue',
-     * 'great dialogue', 'dialogue', 'characters', 'interesting', 'movies', 'made me cry',
+     * 'great dialogue', 'dialogue', 'characters', 'interesting', 'movies', 'made me cry', 'predictable',
      * 'audience intelligence underestimated', 'cinematography'), and 'IMAX': how a film was shown says nothing of
      * it for a night in (leave it out of the list to keep it)
      */

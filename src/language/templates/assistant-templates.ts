@@ -930,7 +930,7 @@ function build(d: DomainWords) {
     ({ one, r }) => `And for ${r}, ${one ? "it's" : "they're"} a fit.`,
     ({ one, r }) => `${one ? 'It also fits' : 'They also fit'} the bill for ${r}.`,
     ({ one, r }) => `${one ? 'It ticks' : 'They tick'} the box for ${r}, too.`,
-    ({ one, r }) => `As for ${r}, ${one ? 'it has' : 'they have'} that covered.`,
+    ({ one, r }) => `${one ? 'It has' : 'They have'} ${r} covered, too.`,
   ];
 
   /**

@@ -64,10 +64,10 @@ function build(d: DomainWords) {
   const scenes: ReadonlyArray<readonly [string | false | undefined, readonly string[]]> = [
     [d.occasion && `Long week, I need a ${d.occasion}!`, ["Sounds like you've earned it.", "You've earned it."]],
     [d.occasion && `${capitalize(d.occasion)} at last.`, ["Let's make it a fun one.", "Let's make tonight count."]],
-    ["I've got the whole evening free.", ["Let's make the most of it.", 'A whole evening, nice.']],
+    ["I've got the whole evening free.", ["Let's make the most of it.", 'A whole evening to yourself!']],
     [LONG_DAY, ["Sorry it's been a long day.", "Let's find you something to unwind with."]],
     ['Just got home from work.', ["Let's find you something to unwind with.", 'Welcome home!']],
-    ['Finally, a quiet evening.', ["Let's make the most of it.", 'Nice, some quiet at last.']],
+    ['Finally, a quiet evening.', ["Let's make the most of it.", 'Some quiet at last.']],
     ["It's raining here, so I'm staying in.", ['A rainy night in, then.', 'Perfect weather for staying in.']],
     [KIDS_ASLEEP, ["Let's make the most of the quiet.", 'Some time to yourself at last, then.']],
     ["It's my first free night in ages.", ["Let's make it count.", 'About time you had one!']],

@@ -338,12 +338,17 @@ export function genrePhrase(
   }
   // Two nouns before a genre's head pile up ("a war action drama", "a mystery crime thriller"): the nearer goes to the
   // elements ("a war drama" that mixes in some action). An adjective stacks ("an animated family comedy"), and so do
-  // two before a plain noun ("a sci-fi action film").
-  if (head !== undefined && before.length === 2 && !STACKS.test((before[0] as GenreWords).modifier)) {
+  // two before a plain noun ("a sci-fi action film"), but not one that modifies alone ("dramatic").
+  const alone = before.find((genre) => genre.modifiesAlone === true);
+  if (
+    head !== undefined &&
+    before.length === 2 &&
+    (alone !== undefined || !STACKS.test((before[0] as GenreWords).modifier))
+  ) {
     // What could name the item itself ("horror", "comedy") stays: "a horror mystery" with a bit of sci-fi, not "a
     // sci-fi mystery" with a bit of horror. Otherwise the nearer goes; but what the item was suggested for stays first.
     const [outer, inner] = before as [GenreWords, GenreWords];
-    const usual = inner.head !== undefined && outer.head === undefined ? outer : inner;
+    const usual = alone ?? (inner.head !== undefined && outer.head === undefined ? outer : inner);
     const other = usual === inner ? outer : inner;
     const demoted = kept(usual) && !kept(other) ? other : usual;
     before.splice(before.indexOf(demoted), 1);
@@ -721,7 +726,8 @@ export function describeItem(
   // Nor does a setting its own kind of story says: "a space opera", not "a space opera set in space".
   const tagKinds = unsaidOfKind.filter((quality) => KIND_QUALITY.test(quality)).join(' ');
   const unsaid = unsaidOfKind.filter((quality) => !(SET.test(quality) && saysAgain(quality, tagKinds)));
-  const adjectives = unsaid.filter((quality) => !PHRASE_QUALITY.test(quality));
+  // Nor an adjective a kind among the tags says: "a dark comedy", not "a dark dark comedy" for a film tagged both.
+  const adjectives = unsaid.filter((quality) => !PHRASE_QUALITY.test(quality) && !saysAgain(quality, tagKinds));
   const kinds = unsaid.filter((quality) => KIND_QUALITY.test(quality));
   // One kind goes with the adjectives as one noun phrase: "an epic quest story", not "epic and a quest story".
   const together = kinds.length === 1 && adjectives.length > 0;

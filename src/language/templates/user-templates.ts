@@ -395,6 +395,24 @@ function build(d: DomainWords) {
     ],
   };
 
+  /**
+   * The same, of a title that has what the user asked for: the liking is wanted as well, not instead ("I had westerns
+   * in mind" of the crime film suggested to a fan of crime films would go back on what they said).
+   */
+  const REASON_NONE_ALSO: Styled<InsteadWords> = {
+    normal: [
+      ({ and, x }) => `Nothing wrong with ${and}. I'd just like ${x} too.`,
+      ({ and, x }) => `${and} is fine as far as it goes, but I was hoping for ${x} as well.`,
+      ({ and, x }) => `${and} has its points, but I'm also in the mood for ${x}.`,
+      ({ and, x }) => `${and} is a fair pick, but I'm after ${x} too.`,
+      ({ and, x }) => `${and} is all right, but I'd love ${x} as well.`,
+    ],
+    terse: [
+      ({ and, x }) => `${and} is fine. Want ${x} too, though.`,
+      ({ and, x }) => `${and} is okay. Need ${x} as well.`,
+    ],
+  };
+
   const SHORTFALL_ASKS: StyledText = {
     normal: [
       'Anything similar?',
@@ -916,7 +934,7 @@ function build(d: DomainWords) {
     ],
     elsewhere: [
       ({ f }) => `No ${f} in particular, really.`,
-      ({ f }) => `Nothing in particular on the ${f} front.`,
+      ({ f }) => `Nothing in particular when it comes to ${f}.`,
       ({ f }) => `No favourite ${f} come to mind, to be honest.`,
       ({ f }) => `I can't really name any ${f}.`,
     ],
@@ -1017,6 +1035,7 @@ function build(d: DomainWords) {
     CLOSING_CRITIQUE_COMPARATIVE,
     REASON_NONE,
     REASON_NONE_INSTEAD,
+    REASON_NONE_ALSO,
     REJECT_ONE,
     REJECT_ONE_ASKING,
     REJECT_FITTING,

@@ -579,8 +579,9 @@ function unlike<T extends Template<typeof MARKED>>(list: readonly T[], before: s
 function recommendLike(state: TurnState, act: ActOfType<'recommend'>, like: string, part?: SlatePart): string {
   const { t, random } = state;
   const titles = titleWords(state, act.items);
+  const frames = suggestable(state, titles.one ? t.RECOMMEND_ONE_LIKE : t.RECOMMEND_MANY_LIKE, part, act.items);
   const template = random.pick(
-    suggestable(state, titles.one ? t.RECOMMEND_ONE_LIKE : t.RECOMMEND_MANY_LIKE, part, act.items),
+    act.items.some((id) => farFrom(state, id, like)) ? keptOf(frames, claimsNoLikeness) : frames,
   );
   let text = template({ ...titles, l: titleWords(state, [like]).and });
   if (act.reasons.length > 0) {
@@ -591,6 +592,21 @@ function recommendLike(state: TurnState, act: ActOfType<'recommend'>, like: stri
     text = `${text} ${random.pick(reasons)({ ...titles, r })}`;
   }
   return recommendTail(state, text, act, part === 'first' || asksAbout(template), part);
+}
+
+// "Superman is close to Butch Cassidy" of two films that share only a genre or two: a likeness nobody would see.
+const LIKENESS_CLAIM = /\b(?:close to|in the vein of|makes me think of)\b/i;
+const claimsNoLikeness = (template: Template<typeof MARKED>) => !LIKENESS_CLAIM.test(template(MARKED));
+const FEW_SHARED = 2;
+
+/** Whether an item shares with a liked title no more than a couple of genres: too little to call them alike. */
+function farFrom(state: TurnState, item: string, like: string): boolean {
+  const liked = new Set(state.catalog.attributeKeysOf(like));
+  const shared = state.catalog.attributeKeysOf(item).filter((key) => liked.has(key));
+  return (
+    shared.length <= FEW_SHARED &&
+    shared.every((key) => facetPhrasing(parseAttributeKey(key)?.facet ?? '', state.phrasing)?.kind === 'genre')
+  );
 }
 
 // After a suggestion: maybe what a film is like, then maybe an invitation to answer (only after a suggestion that
@@ -1653,10 +1669,14 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       next.attribute !== undefined
     ) {
       // Asked what put them off a title, "nothing in particular" and a liking are one thought: what they would rather
-      // have ("It's not Heat, really, it's me: I'm in the mood for westerns.").
+      // have ("It's not Heat, really, it's me: I'm in the mood for westerns."), or, of a title that has what they asked
+      // for, what they want as well: "I had Adam Sandler films in mind" of the documentary suggested to a fan of
+      // documentaries would go back on what they said.
       const x = saidNoun(state.random, attributeNouns(next.attribute, state.phrasing));
       const words = { ...titleWords(state, act.items), x };
-      pieces.push(sentence(state, state.random.pick(styled(state, state.t.REASON_NONE_INSTEAD))(words)));
+      const fits = act.items.some((id) => state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key)));
+      const templates = fits ? state.t.REASON_NONE_ALSO : state.t.REASON_NONE_INSTEAD;
+      pieces.push(sentence(state, state.random.pick(styled(state, templates))(words)));
       i += 2;
     } else if (
       act.type === 'recommend' &&
