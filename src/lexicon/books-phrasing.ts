@@ -136,6 +136,8 @@ const GENRES: Record<string, GenreWordsInput> = {
     headRank: 2,
     element: 'comics',
     others: ['comics', 'comics and graphic novels'],
+    // Its authors are its writer and its artist: Watchmen is by Alan Moore and Dave Gibbons, who drew it.
+    made: { past: 'created', participle: 'created' },
   }),
   Drama: genre('plays', 'stage', 'a play', 'not a play', 12, {
     head: 'play',

@@ -88,6 +88,8 @@ export const GenreWordsSchema = z.strictObject({
   tellsStory: z.boolean().optional(),
   /** True when its modifier goes before a head only on its own: "a dramatic thriller", never "a dramatic crime thriller". */
   modifiesAlone: z.boolean().optional(),
+  /** How its items' making is said, where the domain's `made` would be wrong: "created" of graphic novels. */
+  made: z.strictObject({ past: z.string().min(1), participle: z.string().min(1) }).optional(),
 });
 /** How one genre reads in a sentence. */
 export type GenreWordsInput = z.input<typeof GenreWordsSchema>;

@@ -32,6 +32,11 @@ export interface GenreWords {
    * thriller" with drama in it, not "a dramatic crime thriller" (nor "a dramatic romantic comedy").
    */
   readonly modifiesAlone?: boolean;
+  /**
+   * How an item of this genre's making is said, where the domain's verb would be wrong: a graphic novel is "created
+   * by" its writer and artist, never "written by" both.
+   */
+  readonly made?: { readonly past: string; readonly participle: string };
 }
 
 const NO_HEAD = 99;

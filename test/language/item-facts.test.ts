@@ -428,6 +428,26 @@ describe('item facts', () => {
     }
   });
 
+  it('says a graphic novel was created by its writer and artist, never written by both', () => {
+    const books = builtinBooksCatalog();
+    const phrasing = domainPhrasing(books);
+    const watchmen = books.require(books.resolveTitle('Watchmen').id);
+    expect(watchmen.attributes.author).toEqual(['Alan Moore', 'Dave Gibbons']);
+    const keys = books.attributeKeysOf(watchmen.id);
+    const texts = [
+      ...said((random) => describeItem(watchmen, watchmen.title, keys, random, { phrasing }), 200),
+      ...said((random) => itemFact(watchmen, books, random), 200),
+      ...said((random) => itemAppositive(watchmen, books, random), 200),
+    ];
+    expect(texts.filter((text) => /\b(?:wrote|written)\b/.test(text))).toEqual([]);
+    expect(texts.some((text) => /\bcreated (?:by )?|\bAlan Moore and Dave Gibbons created\b/.test(text))).toBe(true);
+    // A novel is still written.
+    const dune = books.require(books.resolveTitle('Dune').id);
+    expect(
+      said((random) => itemFact(dune, books, random), 200).some((text) => /\bwr(?:o|i)tten|\bwrote\b/.test(text)),
+    ).toBe(true);
+  });
+
   it('calls a book of short stories or a novella what it is, never a novel that is also one', () => {
     const books = builtinBooksCatalog();
     const phrasing = domainPhrasing(books);

@@ -517,7 +517,7 @@ describe('UserSimulator in whole dialogues', () => {
     for (const catalog of [builtinCatalog(), builtinBooksCatalog()]) {
       let era = 0;
       const contradicting: string[] = [];
-      for (const dialogue of await templateDialogues(catalog, 300, { userSeed: 10, seed: 10 })) {
+      for (const dialogue of await templateDialogues(catalog, 400, { userSeed: 10, seed: 10 })) {
         const heldUp: number[] = [];
         for (const turn of dialogue.turns) {
           if (turn.speaker !== 'user') continue;
@@ -751,7 +751,7 @@ describe('UserSimulator in whole dialogues', () => {
     const catalog = builtinBooksCatalog();
     let pointless = 0;
     let turnedDown = 0;
-    for (const dialogue of await templateDialogues(catalog, 1000, { userSeed: 8, seed: 8 })) {
+    for (const dialogue of await templateDialogues(catalog, 1500, { userSeed: 8, seed: 8 })) {
       for (const turn of dialogue.turns) {
         for (const act of turn.acts) {
           if (act.type !== 'critique' || act.direction !== 'less' || !act.attribute?.startsWith('genre:')) continue;

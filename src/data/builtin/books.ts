@@ -3137,7 +3137,7 @@ export const BUILTIN_BOOKS: readonly BuiltinBook[] = [
     year: 1962,
     genres: ['Science Fiction'],
     authors: ['Philip K. Dick'],
-    tags: ['world war ii', 'set in california', 'totalitarianism'],
+    tags: ['dystopia', 'set in california', 'totalitarianism'],
   },
   {
     id: 'the-woman-in-the-dunes-1962',
@@ -6508,7 +6508,7 @@ export const BUILTIN_BOOKS: readonly BuiltinBook[] = [
     year: 2011,
     genres: ['History', 'Science'],
     authors: ['Steven Pinker'],
-    tags: ['war', 'violent', 'politics'],
+    tags: ['war', 'politics', 'the mind'],
   },
   {
     id: 'the-martian-2011',

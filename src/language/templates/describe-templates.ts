@@ -687,6 +687,7 @@ export function describeItem(
   // before is said as such: alone, or with its makers under one "as I said".
   const npEra = withArticle(`${era}${kind}`);
   const mentioned = toldNoun !== undefined && (forMaker || !again) ? `the ${kind} I mentioned` : undefined;
+  const made = madeOf(item, phrasing);
   const words: DescribeWords = {
     t: title,
     np: mentioned ?? (keys.length === 0 ? npEra : withArticle(kind)),
@@ -698,8 +699,8 @@ export function describeItem(
     makersStar: makersStar && genres.every((genre) => genre.tellsStory !== false),
     byOne: directors.length === 1,
     acted: genres.every((genre) => genre.tellsStory !== false),
-    dir: `${phrasing.made?.participle ?? 'made'} by`,
-    made: phrasing.made?.past ?? 'made',
+    dir: `${made?.participle ?? 'made'} by`,
+    made: made?.past ?? 'made',
     recalled: mentioned !== undefined,
   };
   const forReasons =
@@ -771,6 +772,18 @@ export function describeItem(
         : ` Its ${pluralize(facet)} are ${joinList(values)}.`;
   }
   return text;
+}
+
+/**
+ * How an item's making is said: in its genre's own verb where it has one (see {@link GenreWords.made}), else in the
+ * domain's.
+ */
+export function madeOf(item: Item, phrasing: DomainPhrasing): DomainPhrasing['made'] {
+  for (const value of item.attributes.genre ?? []) {
+    const trait = attributePhrase(`genre:${value}`, phrasing).trait;
+    if (trait.kind === 'genre' && trait.words.made !== undefined) return trait.words.made;
+  }
+  return phrasing.made;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
   formOf,
   genrePhrase,
   KIND_QUALITY,
+  madeOf,
   plainKind,
   saysAgain,
   tellsStoryIn,
@@ -91,6 +92,12 @@ const factWords = perPhrasing(
     seen: (phrasing.experience ?? phrasing.consume).participle,
   }),
 );
+
+/** The domain's words, with the item's own verb of making where its genre has one ("created" of a graphic novel). */
+function withMade(words: FactDomainWords, made: DomainPhrasing['made']): FactDomainWords {
+  if (made === undefined || made.past === words.made) return words;
+  return { ...words, made: made.past, madeP: made.participle };
+}
 
 /** Among the most watched 1% of the catalog, the top 10%, or the less watched half. */
 type Fame = 'top' | 'known' | 'little';
@@ -338,7 +345,7 @@ function wordsOf(
     tags: joinList(sampledTags(keywords, said, random)),
     fame,
     kindSaid,
-    w: factWords(phrasing),
+    w: withMade(factWords(phrasing), madeOf(item, phrasing)),
   };
 }
 
