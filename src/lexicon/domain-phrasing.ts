@@ -4,6 +4,7 @@ import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
 import { BOOKS } from './books-phrasing.js';
 import { withArticle } from './english.js';
+import { type Made, MadeSchema } from './made-verbs.js';
 import { MOVIES } from './movies-phrasing.js';
 
 /** A noun in the two forms sentences need. */
@@ -86,10 +87,16 @@ export const GenreWordsSchema = z.strictObject({
   others: z.array(z.string().min(1)).optional(),
   /** False when its items tell no story (non-fiction, poetry): no "What's the story in …?". @default true */
   tellsStory: z.boolean().optional(),
-  /** True when its modifier goes before a head only on its own: "a dramatic thriller", never "a dramatic crime thriller". */
+  /**
+   * True when its modifier goes before a head only on its own: "a dramatic thriller", never "a dramatic crime
+   * thriller". @default false
+   */
   modifiesAlone: z.boolean().optional(),
-  /** How its items' making is said, where the domain's `made` would be wrong: "created" of graphic novels. */
-  made: z.strictObject({ past: z.string().min(1), participle: z.string().min(1) }).optional(),
+  /**
+   * How its items' making is said where the domain's `made` would be wrong: "created" of graphic novels. An item of
+   * several such genres is made as the first of them says.
+   */
+  made: MadeSchema.optional(),
 });
 /** How one genre reads in a sentence. */
 export type GenreWordsInput = z.input<typeof GenreWordsSchema>;
@@ -145,14 +152,7 @@ export const DomainPhrasingSchema = z.strictObject({
   /** How the creator role is named in "from ___ X": "director", "author". Absent: such sentences are left out. */
   creator: NounFormsSchema.optional(),
   /** How the creator's making is said: "directed", "wrote" (past) and "directed", "written" (participle). */
-  made: z
-    .strictObject({
-      /** The simple past, for "who ___ X": "directed", "wrote". */
-      past: z.string().min(1),
-      /** The past participle, for "X, ___ by Y": "directed", "written". */
-      participle: z.string().min(1),
-    })
-    .optional(),
+  made: MadeSchema.optional(),
   /** How the performer role is named: "actor"/"actors". Absent: such sentences are left out. */
   performer: NounFormsSchema.optional(),
   /** How the kinds of stories are called, where the movie wording says "story": "story". Absent: left out. */
@@ -260,14 +260,7 @@ export interface DomainWords {
   /** "director"/"directors". */
   readonly creator: NounForms | undefined;
   /** "directed"/"directed". */
-  readonly made:
-    | {
-        /** The simple past: "directed", "wrote". */
-        readonly past: string;
-        /** The past participle: "directed", "written". */
-        readonly participle: string;
-      }
-    | undefined;
+  readonly made: Made | undefined;
   /** "actor"/"actors". */
   readonly performer: NounForms | undefined;
   /** "story"/"stories". */

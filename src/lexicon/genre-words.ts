@@ -1,3 +1,5 @@
+import type { Made } from './made-verbs.js';
+
 /** How one genre reads in a sentence. */
 export interface GenreWords {
   /** Fits "I love ___" and "How do you feel about ___?": "sci-fi", "comedies", "family films". */
@@ -36,7 +38,7 @@ export interface GenreWords {
    * How an item of this genre's making is said, where the domain's verb would be wrong: a graphic novel is "created
    * by" its writer and artist, never "written by" both.
    */
-  readonly made?: { readonly past: string; readonly participle: string };
+  readonly made?: Made;
 }
 
 const NO_HEAD = 99;

@@ -275,8 +275,8 @@ const TAGS = new Map<string, TagWords>([
   ['president', topic('movies about presidents', 'a president at its centre', 'presidents', true)],
   ['teacher', topic('movies about teachers', 'a teacher at its centre', 'teachers', true)],
   // MovieLens tags (two films or more of ml-latest-small) that say what a film is like, said as such ("It's eerie
-  // and meditative", "It's also a biopic"), not "Its tags include eerie." A verdict ("predictable", "ridiculous")
-  // stays the words of the people who gave it: a recommender does not say it of a film it offers.
+  // and meditative", "It's also a biopic"), not "Its tags include eerie." A verdict `ignoredTags` lets through
+  // ("ridiculous") stays the words of the people who gave it: a recommender does not say it of a film it offers.
   ...[
     ...['artistic', 'artsy', 'beautiful', 'claustrophobic', 'confrontational', 'controversial', 'cynical'],
     ...['depressing', 'downbeat', 'enigmatic', 'eerie', 'futuristic', 'gothic', 'harsh', 'heartbreaking'],

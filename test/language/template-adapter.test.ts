@@ -1348,10 +1348,17 @@ describe('TemplateAdapter', () => {
       Array.from({ length: 300 }, (_, seed) =>
         adapter.verbalizeSync(request('assistant', [{ type: 'recommend', items, reasons: [], like }], seed)),
       );
-    // Heat and The Matrix share only action and thriller: "In the vein of The Matrix, there's Heat" is no likeness.
-    const far = drawn([HEAT], MATRIX);
-    expect(far.filter((text) => likeness.test(text))).toEqual([]);
-    expect(far.every((text) => text.includes('Matrix'))).toBe(true);
+    // Heat and The Matrix share only action and thriller: "In the vein of The Matrix, there's Heat" is no likeness;
+    // nor is three genres alone (The Night of the Hunter), or a genre and a setting (Double Indemnity: Los Angeles).
+    for (const [item, like] of [
+      [HEAT, MATRIX],
+      [id('The Night of the Hunter'), HEAT],
+      [id('Double Indemnity'), HEAT],
+    ] as const) {
+      const far = drawn([item], like);
+      expect(far.filter((text) => likeness.test(text))).toEqual([]);
+      expect(far.every((text) => text.includes(catalog.require(like).title))).toBe(true);
+    }
     // Aliens shares Alien's series, star, setting and more.
     expect(drawn([id('Aliens')], ALIEN).some((text) => likeness.test(text))).toBe(true);
   });
@@ -1817,6 +1824,14 @@ describe('TemplateAdapter', () => {
       expect(also, also).toMatch(/western|cowboy/i);
       expect(also, also).toMatch(/\b(too|as well|also)\b/);
       expect(also, also).not.toMatch(/\b(rather|leaning|prefer|in mind)\b|not [^.]*Heat/);
+      // Documentaries "as well" as Heat are no wish anyone could meet (no crime film is one): the liking is said apart.
+      const documentaries: DialogueAct = disclose('positive', 0.8, { attribute: 'genre:Documentary' });
+      const apart = adapter.verbalizeSync({ ...request('user', [none, documentaries], seed), history: crimeFan });
+      expect(apart, apart).toMatch(nothing);
+      expect(apart, apart).toMatch(/documentar|non-fiction/i);
+      expect(apart, apart).not.toMatch(
+        /\b(as well|rather|leaning|prefer|in mind|hoping for|I'm after|more in the mood)\b/,
+      );
       // A dislike of what Heat is, said with it, is the reason: not "nothing in particular" as well.
       const noCrime: DialogueAct = disclose('negative', 0.6, { attribute: 'genre:Crime' });
       const because = answer([noCrime, none], seed);

@@ -522,7 +522,7 @@ const PAIRS: ReadonlyArray<{
 // B are behind it". A name said only as cast ("Ari Folman appears in it", "For movies with Orson Welles, …") is not.
 const MAKER_BEFORE = /\b(?:by|from)(?: [a-z]+)?(?: [^,.;:!?]+? and)? $/;
 const MAKER_AFTER =
-  /^(?:'s\b| and [^,.;:!?]+? (?:directed|made|wrote|are behind)\b| (?:directed|made|wrote|is behind)\b)/;
+  /^(?:'s\b| and [^,.;:!?]+? (?:directed|made|wrote|created|are behind)\b| (?:directed|made|wrote|created|is behind)\b)/;
 
 function namedAsMaker(text: string, name: string): boolean {
   for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {

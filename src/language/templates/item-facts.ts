@@ -95,7 +95,7 @@ const factWords = perPhrasing(
 
 /** The domain's words, with the item's own verb of making where its genre has one ("created" of a graphic novel). */
 function withMade(words: FactDomainWords, made: DomainPhrasing['made']): FactDomainWords {
-  if (made === undefined || made.past === words.made) return words;
+  if (made === undefined || (made.past === words.made && made.participle === words.madeP)) return words;
   return { ...words, made: made.past, madeP: made.participle };
 }
 

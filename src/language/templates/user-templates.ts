@@ -402,14 +402,14 @@ function build(d: DomainWords) {
   const REASON_NONE_ALSO: Styled<InsteadWords> = {
     normal: [
       ({ and, x }) => `Nothing wrong with ${and}. I'd just like ${x} too.`,
-      ({ and, x }) => `${and} is fine as far as it goes, but I was hoping for ${x} as well.`,
-      ({ and, x }) => `${and} has its points, but I'm also in the mood for ${x}.`,
-      ({ and, x }) => `${and} is a fair pick, but I'm after ${x} too.`,
-      ({ and, x }) => `${and} is all right, but I'd love ${x} as well.`,
+      ({ and, one, x }) => `${and} ${one ? 'is' : 'are'} fine as far as it goes, but I was hoping for ${x} as well.`,
+      ({ and, one, x }) => `${and} ${one ? 'has its' : 'have their'} points, but I'm also in the mood for ${x}.`,
+      ({ and, one, x }) => `${and} ${one ? 'is a fair pick' : 'are fair picks'}, but I'm after ${x} too.`,
+      ({ and, one, x }) => `${and} ${one ? 'is' : 'are'} all right, but I'd love ${x} as well.`,
     ],
     terse: [
-      ({ and, x }) => `${and} is fine. Want ${x} too, though.`,
-      ({ and, x }) => `${and} is okay. Need ${x} as well.`,
+      ({ and, one, x }) => `${and} ${one ? 'is' : 'are'} fine. Want ${x} too, though.`,
+      ({ and, one, x }) => `${and} ${one ? 'is' : 'are'} okay. Need ${x} as well.`,
     ],
   };
 

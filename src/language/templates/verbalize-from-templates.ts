@@ -594,19 +594,28 @@ function recommendLike(state: TurnState, act: ActOfType<'recommend'>, like: stri
   return recommendTail(state, text, act, part === 'first' || asksAbout(template), part);
 }
 
-// "Superman is close to Butch Cassidy" of two films that share only a genre or two: a likeness nobody would see.
+// "Superman is close to Butch Cassidy" of two films that share only a genre: a likeness nobody would see (farFrom).
 const LIKENESS_CLAIM = /\b(?:close to|in the vein of|makes me think of)\b/i;
 const claimsNoLikeness = (template: Template<typeof MARKED>) => !LIKENESS_CLAIM.test(template(MARKED));
-const FEW_SHARED = 2;
+const ALIKE_BESIDES_GENRES = 2;
+const ALIKE_GENRES = 3;
 
-/** Whether an item shares with a liked title no more than a couple of genres: too little to call them alike. */
+/**
+ * Whether an item shares too little with a liked title to be called like it: alike are two that share two things
+ * besides their genres (a series, a star, a setting, a theme), or one and three genres. "The Dark Knight makes me think
+ * of Swordfish" (three genres and nothing else) and "In the vein of Schindler's List, there's Fight Club" (a genre and
+ * a tag) claim a likeness nobody would see.
+ */
 function farFrom(state: TurnState, item: string, like: string): boolean {
   const liked = new Set(state.catalog.attributeKeysOf(like));
-  const shared = state.catalog.attributeKeysOf(item).filter((key) => liked.has(key));
-  return (
-    shared.length <= FEW_SHARED &&
-    shared.every((key) => facetPhrasing(parseAttributeKey(key)?.facet ?? '', state.phrasing)?.kind === 'genre')
-  );
+  let genres = 0;
+  let others = 0;
+  for (const key of state.catalog.attributeKeysOf(item)) {
+    if (!liked.has(key)) continue;
+    if (facetPhrasing(parseAttributeKey(key)?.facet ?? '', state.phrasing)?.kind === 'genre') genres++;
+    else others++;
+  }
+  return others < ALIKE_BESIDES_GENRES && !(others > 0 && genres >= ALIKE_GENRES);
 }
 
 // After a suggestion: maybe what a film is like, then maybe an invitation to answer (only after a suggestion that
@@ -816,6 +825,24 @@ const WANTED_NOW = /\b(?:tonight|this evening)\b/i;
 const ONE_TITLE: TitleWords = { and: 'T', or: 'T', list: ['T'], one: true };
 const forNow = (template: Template<TitleWords>) => !/\bto my list\b/.test(template(ONE_TITLE));
 
+/**
+ * How a liking goes with turning titles down when asked why: as what the user would rather have (`instead`), of titles
+ * with none of the likings they stated; as what they want as well (`also`), of titles with one, when some item has
+ * both ("Roger & Me is fine as far as it goes, but I was hoping for Werner Herzog films as well."); said apart
+ * otherwise, after "nothing in particular": "I had westerns in mind" of the crime film suggested to a fan of crime
+ * films would go back on what they said, and documentaries "as well" as High Noon are no wish anyone could meet.
+ */
+function rejectionFrame(state: TurnState, items: readonly string[], liking: string): 'instead' | 'also' | 'apart' {
+  const stated = [...new Set(items.flatMap((id) => state.catalog.attributeKeysOf(id)))].filter((key) =>
+    state.stated.has(key),
+  );
+  if (stated.length === 0) return 'instead';
+  const together = state.catalog
+    .withAttribute(liking)
+    .some((item) => stated.some((key) => state.catalog.carries(item.id, key)));
+  return together ? 'also' : 'apart';
+}
+
 /** Whether a turning down is the answer to "What put you off Heat?": nothing in particular did. */
 function answersWhy(state: TurnState, act: ActOfType<'reject'>): boolean {
   return !act.seen && act.items.every((id) => state.reasonAsked.includes(id));
@@ -872,10 +899,12 @@ function refusesFitting(state: TurnState, act: DialogueAct | undefined): boolean
  * described it) or is leaving (with no turn left to ask about it).
  */
 function fitsStated(state: TurnState, id: string): boolean {
-  return (
-    (state.described.includes(id) || state.closing) &&
-    state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key))
-  );
+  return (state.described.includes(id) || state.closing) && carriesStated(state, id);
+}
+
+/** Whether an item carries something the user said they like. */
+function carriesStated(state: TurnState, id: string): boolean {
+  return state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key));
 }
 
 /** A refusal ("Seen it already"), and often a request for something else, but not from a user who is leaving. */
@@ -976,7 +1005,7 @@ function verbalizeAct(
       const stories =
         state.style !== 'terse' && act.items.every((id) => tellsStory(state.catalog.require(id), state.catalog));
       // A fan of horror knows of Halloween (1978) without having seen it, rather than never having heard of it.
-      const knownOf = act.items.every((id) => state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key)));
+      const knownOf = act.items.every((id) => carriesStated(state, id));
       const asks = styled(state, state.t.ASK_ABOUT_ITEM);
       // Having said "Haven't seen No Country for Old Men" already, the user does not say it again when it is offered.
       const known = answeredBefore(state.history, act.items)
@@ -1670,12 +1699,16 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     ) {
       // Asked what put them off a title, "nothing in particular" and a liking are one thought: what they would rather
       // have ("It's not Heat, really, it's me: I'm in the mood for westerns."), or, of a title that has what they asked
-      // for, what they want as well: "I had Adam Sandler films in mind" of the documentary suggested to a fan of
-      // documentaries would go back on what they said.
+      // for, what they want as well; else the liking is said on its own, after "nothing in particular".
+      const frame = rejectionFrame(state, act.items, next.attribute);
+      if (frame === 'apart') {
+        pieces.push(sentence(state, reject(state, act)));
+        i++;
+        continue;
+      }
       const x = saidNoun(state.random, attributeNouns(next.attribute, state.phrasing));
       const words = { ...titleWords(state, act.items), x };
-      const fits = act.items.some((id) => state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key)));
-      const templates = fits ? state.t.REASON_NONE_ALSO : state.t.REASON_NONE_INSTEAD;
+      const templates = frame === 'also' ? state.t.REASON_NONE_ALSO : state.t.REASON_NONE_INSTEAD;
       pieces.push(sentence(state, state.random.pick(styled(state, templates))(words)));
       i += 2;
     } else if (
