@@ -290,10 +290,11 @@ describe('beliefPolicy', () => {
   });
 
   /**
-   * The one-item answers to "like A, but …" in dialogues (of 40 seeds) where the policy, told of a liking, suggested A
-   * first and has not named `other`.
+   * Checks that "like A, but less `attribute`", in dialogues (of 40 seeds) where the policy, told of a liking, suggested
+   * A first and has not named `other`, is answered with `other` alone, setting nothing aside.
    */
-  const answersToCritique = (films: ItemCatalog, liking: string, critique: Critique, other: string) => {
+  const expectAnsweredWith = (films: ItemCatalog, liking: string, a: string, attribute: string, other: string) => {
+    const critique: Critique = { type: 'critique', items: [a], attribute, direction: 'less', polarity: 'negative' };
     const likes: UserAct[] = [{ type: 'disclose', items: [], attribute: liking, polarity: 'positive', strength: 0.9 }];
     const answers: AssistantAct[][] = [];
     for (let seed = 1; seed <= 40; seed++) {
@@ -304,7 +305,10 @@ describe('beliefPolicy', () => {
       answers.push(p.next({ userActs: [critique], index: 10, last: false }));
     }
     expect(answers.length).toBeGreaterThan(10);
-    return answers;
+    for (const acts of answers) {
+      expect(acts.find((act) => act.type === 'recommend')?.items).toEqual([other]);
+      expect(acts.find((act) => act.type === 'respond-critique')).not.toHaveProperty('dropped');
+    }
   };
 
   it('keeps the liking A was suggested for in "like A, but …" before closeness to A, when one of its kind has it', () => {
@@ -320,17 +324,7 @@ describe('beliefPolicy', () => {
       ],
       { domain: 'movies' },
     );
-    const lessRomantic: Critique = {
-      type: 'critique',
-      items: ['wonderful'],
-      attribute: 'genre:Romance',
-      direction: 'less',
-      polarity: 'negative',
-    };
-    for (const acts of answersToCritique(films, 'tag:christmas', lessRomantic, 'nightmare')) {
-      expect(acts.find((act) => act.type === 'recommend')?.items).toEqual(['nightmare']);
-      expect(acts.find((act) => act.type === 'respond-critique')).not.toHaveProperty('dropped');
-    }
+    expectAnsweredWith(films, 'tag:christmas', 'wonderful', 'genre:Romance', 'nightmare');
   });
 
   it('keeps the liking A was suggested for in "like A, but …" before A\'s rarest kind, when none of that kind has it', () => {
@@ -345,17 +339,7 @@ describe('beliefPolicy', () => {
       ],
       { domain: 'movies' },
     );
-    const lessMystery: Critique = {
-      type: 'critique',
-      items: ['anatomy'],
-      attribute: 'genre:Mystery',
-      direction: 'less',
-      polarity: 'negative',
-    };
-    for (const acts of answersToCritique(films, 'tag:courtroom', lessMystery, 'separation')) {
-      expect(acts.find((act) => act.type === 'recommend')?.items).toEqual(['separation']);
-      expect(acts.find((act) => act.type === 'respond-critique')).not.toHaveProperty('dropped');
-    }
+    expectAnsweredWith(films, 'tag:courtroom', 'anatomy', 'genre:Mystery', 'separation');
   });
 
   it('offers no item of unknown year after a critique of an era', () => {

@@ -3,6 +3,7 @@ import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, MOVIES_PHRASING } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList, joinNames, pluralize, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
+import type { Made } from '../../lexicon/made-verbs.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import { soundsSober } from './grave-words.js';
 import type { Template } from './template.js';
@@ -778,7 +779,7 @@ export function describeItem(
  * How an item's making is said: in its genre's own verb where it has one (see {@link GenreWords.made}), else in the
  * domain's.
  */
-export function madeOf(item: Item, phrasing: DomainPhrasing): DomainPhrasing['made'] {
+export function madeOf(item: Item, phrasing: DomainPhrasing): Made | undefined {
   for (const value of item.attributes.genre ?? []) {
     const trait = attributePhrase(`genre:${value}`, phrasing).trait;
     if (trait.kind === 'genre' && trait.words.made !== undefined) return trait.words.made;

@@ -5,6 +5,7 @@ import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList, joinNames, withArticle } from '../../lexicon/english.js';
 import type { GenreWords } from '../../lexicon/genre-words.js';
+import type { Made } from '../../lexicon/made-verbs.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import {
   eraOf,
@@ -94,7 +95,7 @@ const factWords = perPhrasing(
 );
 
 /** The domain's words, with the item's own verb of making where its genre has one ("created" of a graphic novel). */
-function withMade(words: FactDomainWords, made: DomainPhrasing['made']): FactDomainWords {
+function withMade(words: FactDomainWords, made: Made | undefined): FactDomainWords {
   if (made === undefined || (made.past === words.made && made.participle === words.madeP)) return words;
   return { ...words, made: made.past, madeP: made.participle };
 }
