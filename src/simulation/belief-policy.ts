@@ -817,13 +817,6 @@ class BeliefRecommender implements RecommenderPolicy {
     return this.#marksOf(this.#statedPositive, except);
   }
 
-  /** Whether the item lacks the attribute and has some value of its facet: it is not merely untold. */
-  #knownToLack(item: string, key: string): boolean {
-    const facet = parseAttributeKey(key)?.facet;
-    const values = facet === undefined ? undefined : this.#catalog.require(item).attributes[facet];
-    return values !== undefined && values.length > 0 && !this.#catalog.carries(item, key);
-  }
-
   /** 1 per catalog position of an item carrying any of the attributes but `except`; undefined for none. */
   #marksOf(keys: Iterable<string>, except?: string): Uint8Array | undefined {
     let marks: Uint8Array | undefined;
@@ -870,14 +863,14 @@ class BeliefRecommender implements RecommenderPolicy {
       for (const key of givenAsks)
         this.#wanted.splice(this.#wanted.indexOf(this.#catalog.attributeIdOf(key) as number), 1);
       // A liking the critiqued item was suggested for that no item of the new slate has is given up openly too: "like
-      // Yojimbo, but more romantic" answered by The Gold Rush leaves the films set in Japan behind, which is said.
-      // Only where the slate's items are known to lack it (a MovieLens film nobody tagged may be set in Japan), and
-      // once a dialogue.
+      // Yojimbo, but more romantic" answered by The Gold Rush leaves the films set in Japan behind, which is said, once a
+      // dialogue; where the data does not say the items lack it (a MovieLens film nobody tagged may be set in Japan),
+      // as not picked for it.
       const givenLikings = pitchedFor.filter(
         (key) =>
           !givenAsks.includes(key) &&
           !this.#setAside.has(key) &&
-          slate.items.every((item) => this.#knownToLack(item, key)),
+          slate.items.every((item) => !this.#catalog.carries(item, key)),
       );
       for (const key of givenLikings) this.#setAside.add(key);
       const given = [...givenAsks, ...givenLikings];

@@ -267,7 +267,7 @@ describe('item facts', () => {
     const texts = said((random) => describeItem(item, item.title, keys, random), 200);
     expect(texts.filter((text) => /\btag(?:s|ged)?\b|\bC\b/.test(text))).toEqual([]);
     expect(texts.every((text) => /\bwords\b[^.]*\breunion\b/i.test(text))).toBe(true);
-    expect(texts.every((text) => /\b(?:it's|is) eerie\b/i.test(text))).toBe(true);
+    expect(texts.every((text) => /\b(?:it's|is)(?: also)? eerie\b/i.test(text))).toBe(true);
     // A name among them is listed, not "described with words like King Arthur".
     const named = { ...item, attributes: { ...item.attributes, tag: ['King Arthur', 'reunion'] } };
     const withName = ['tag:King Arthur', 'tag:reunion'];
@@ -285,6 +285,49 @@ describe('item facts', () => {
     ];
     expect(texts.filter((text) => /\b18th[- ]century\b/.test(text)).length).toBeGreaterThan(0);
     for (const text of texts) expect(text, text).not.toMatch(/1710s|'10s/);
+  });
+
+  it('announces a caveat ("Worth knowing: …") only of what is grave or a killing, never of what is light', () => {
+    const base = catalog.require(catalog.resolveTitle('City Lights').id);
+    const caveat = /\b(?:Worth knowing|One thing to know|Something to note):/;
+    const light = {
+      ...base,
+      id: 'light',
+      attributes: { ...base.attributes, tag: ['lighthearted', 'visually stunning'] },
+    };
+    const lightKeys = ['tag:lighthearted', 'tag:visually stunning'];
+    const described = said((random) => describeItem(light, light.title, lightKeys, random), 200);
+    expect(described.filter((text) => caveat.test(text))).toEqual([]);
+    expect(described.every((text) => /\blighthearted\b/.test(text))).toBe(true);
+    const lightCatalog = new ItemCatalog([light], { domain: 'movies' });
+    const facts = said((random) => itemFact(light, lightCatalog, random), 400);
+    expect(facts.some((text) => /\b(?:lighthearted|visually stunning)\b/.test(text))).toBe(true);
+    expect(facts.filter((text) => caveat.test(text))).toEqual([]);
+    // A violent film may be announced as one.
+    const violent = { ...base, id: 'violent', attributes: { ...base.attributes, tag: ['violent'] } };
+    const warned = said((random) => describeItem(violent, violent.title, ['tag:violent'], random), 200);
+    expect(warned.some((text) => caveat.test(text))).toBe(true);
+  });
+
+  it('tells a quality the user said they like as what they wanted, even when not the reason for the suggestion', () => {
+    const base = catalog.require(catalog.resolveTitle('City Lights').id);
+    const item = { ...base, id: 'thoughtful', attributes: { ...base.attributes, tag: ['thought-provoking', 'witty'] } };
+    const keys = ['tag:thought-provoking', 'tag:witty'];
+    const texts = said(
+      (random) =>
+        describeItem(item, item.title, keys, random, {
+          liked: (key) => key === 'tag:thought-provoking',
+          suggestedAs: { text: 'Try City Lights (1931).', reasons: [], turnReasons: [] },
+        }),
+      100,
+    );
+    const asWanted =
+      /\b(?:And yes|to match what you said|as you'd want|what you were after|Good news|up your street|you mentioned it)\b[^.]*\bthought-provoking\b|\bthought-provoking\b[^.]*\b(?:to match what you said|as you'd want|up your street|what you were after)/i;
+    expect(texts.filter((text) => !asWanted.test(text))).toEqual([]);
+    // The quality they did not speak of is news.
+    expect(texts.every((text) => /\bwitty\b/.test(text) && !/\bwitty\b[^.]*\bthought-provoking\b/.test(text))).toBe(
+      true,
+    );
   });
 
   it('says a theme after "deals with" or "about", never as a thing an item has', () => {
@@ -415,6 +458,20 @@ describe('item facts', () => {
     const comedyTexts = said((random) => describeItem(comedy, comedy.title, comedyKeys, random), 50);
     expect(comedyTexts.filter((text) => /\bdramatic \w+ comedy\b/.test(text))).toEqual([]);
     expect(comedyTexts.every((text) => /\bromantic comedy\b/.test(text) && /\bdrama\b/.test(text))).toBe(true);
+    // Its place goes to a third genre that stacks with the other: Life Is Beautiful is "a romantic war comedy", never "a
+    // romantic comedy" that hides its war, in a description or after its title. Pulp Fiction stays "a crime thriller"
+    // with comedy and drama in it: "a comedy crime thriller" would pile two nouns up.
+    const life = catalog.require(catalog.resolveTitle('Life Is Beautiful').id);
+    const lifeKeys = catalog.attributeKeysOf(life.id).filter((key) => key.startsWith('genre:'));
+    expect(lifeKeys).toEqual(['genre:Comedy', 'genre:Drama', 'genre:Romance', 'genre:War']);
+    const lifeTexts = said((random) => describeItem(life, life.title, lifeKeys, random), 50);
+    expect(lifeTexts.every((text) => /\bromantic war comedy\b/.test(text) && /\bdrama\b/.test(text))).toBe(true);
+    const labels = said((random) => itemAppositive(life, catalog, random), 100);
+    expect(labels.filter((label) => !/\bwar(?:time)?\b/.test(label))).toEqual([]);
+    const pulp = catalog.require(catalog.resolveTitle('Pulp Fiction').id);
+    const pulpKeys = catalog.attributeKeysOf(pulp.id).filter((key) => key.startsWith('genre:'));
+    const pulpTexts = said((random) => describeItem(pulp, pulp.title, pulpKeys, random), 50);
+    expect(pulpTexts.filter((text) => !/\bcrime thriller\b/.test(text))).toEqual([]);
     // "Sci-fi" and "noir" are said as adjectives, and stack too: The Thing is "a sci-fi horror mystery", not a horror
     // mystery with "some sci-fi along the way".
     for (const [title, kind] of [

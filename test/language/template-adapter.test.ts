@@ -1144,23 +1144,22 @@ describe('TemplateAdapter', () => {
     { index: 1, speaker: 'user', text: 'A movie for tonight.', acts: [{ type: 'state-goal', items: [] }] },
   ];
 
+  // "Same vibe as Yojimbo, but more romantic?", Yojimbo suggested for films set in Japan: The Gold Rush, which is not.
+  const YOJIMBO_ANSWER: DialogueAct[] = [
+    {
+      type: 'respond-critique',
+      items: ['yojimbo-1961'],
+      attribute: 'genre:Romance',
+      direction: 'more',
+      dropped: ['tag:japan'],
+    },
+    { type: 'recommend', items: ['the-gold-rush-1925'], reasons: ['genre:Romance'] },
+  ];
+
   it('says a liking left out by choice as a choice, and an ask that gave way as put behind the latest, with no claim of a fit', () => {
     const answer = (history: Turn[], seed: number) =>
       adapter.verbalizeSync({
-        ...request(
-          'assistant',
-          [
-            {
-              type: 'respond-critique',
-              items: ['yojimbo-1961'],
-              attribute: 'genre:Romance',
-              direction: 'more',
-              dropped: ['tag:japan'],
-            },
-            { type: 'recommend', items: ['the-gold-rush-1925'], reasons: ['genre:Romance'] },
-          ],
-          seed,
-        ),
+        ...request('assistant', YOJIMBO_ANSWER, seed),
         history,
       });
     const critique = (attribute: string, at: number): Turn => ({
@@ -1188,6 +1187,27 @@ describe('TemplateAdapter', () => {
     expect(
       needed.filter((text) => !PUT_BEHIND.test(aside(text)) || /afraid|One catch/.test(text) || FIT.test(text)),
     ).toEqual([]);
+  });
+
+  it('says a liking given up for suggestions nobody tagged as not picked for, never as left out', () => {
+    // A MovieLens film nobody tagged may be set in Japan: "I can't promise films set in Japan", not "No films set in
+    // Japan this time".
+    const untagged = new ItemCatalog(
+      catalog
+        .items()
+        .map((item) =>
+          item.id === 'the-gold-rush-1925' ? { ...item, attributes: { ...item.attributes, tag: [] } } : item,
+        ),
+      { domain: 'movies' },
+    );
+    const aside = (text: string) => text.split(/(?<=[.!?]) /).find((line) => /Japan/.test(line)) ?? '';
+    const answers = (on: ItemCatalog) =>
+      Array.from({ length: 100 }, (_, seed) =>
+        aside(adapter.verbalizeSync({ ...request('assistant', YOJIMBO_ANSWER, seed), catalog: on })),
+      );
+    const NOT_PICKED = /not going by|can't promise|haven't picked for/;
+    expect(answers(untagged).filter((line) => !NOT_PICKED.test(line))).toEqual([]);
+    expect(answers(catalog).filter((line) => NOT_PICKED.test(line) || line === '')).toEqual([]);
   });
 
   it("takes in the user's first words before its first question, whatever the voice", () => {

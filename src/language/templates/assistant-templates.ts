@@ -380,7 +380,6 @@ function build(d: DomainWords) {
     'Alright, fair enough.',
     'Sure, no worries.',
     'Okay, something else then.',
-    'No harm done.',
     'Okay, let me try something else.',
     'Alright, back to the drawing board.',
     'No problem, plenty more where that came from.',
@@ -1162,6 +1161,16 @@ function build(d: DomainWords) {
     ({ x }) => `I'll skip ${x} this time, though.`,
   ];
 
+  /**
+   * {@link SET_ASIDE} where the suggestions' data does not say they lack the liking (a MovieLens film nobody tagged may
+   * be a space opera): not picked for it, which is all that is known, so no "No space operas this time".
+   */
+  const SET_ASIDE_UNTOLD: readonly Template<SetAsideWords>[] = [
+    ({ x }) => `I'm not going by ${x} this time, though.`,
+    ({ x }) => `I can't promise ${x} this time, though.`,
+    ({ x }) => `I haven't picked for ${x} this time, though.`,
+  ];
+
   /** Goodbyes naming the accepted item: fit for any item, a film about the Holocaust too, so none says "enjoy". */
   const CLOSE_WITH_ITEM: readonly Template<TitleWords>[] = present([
     d.one && (({ and }) => `${and} it is. I hope it's the ${d.one} you wanted.`),
@@ -1451,6 +1460,7 @@ function build(d: DomainWords) {
     NO_MATCH_COMPARATIVE,
     DROPPED,
     SET_ASIDE,
+    SET_ASIDE_UNTOLD,
     CLOSE_WITH_ITEM,
     CLOSE_WITH_ITEM_ENJOY,
     CLOSE_WITH_ITEM_LIGHT,

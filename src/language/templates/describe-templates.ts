@@ -172,8 +172,22 @@ export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
  * Sentences on an item's tags: its qualities after "It's" ("dark and set in Paris"), the things it has ("car chases",
  * "a twist ending") after "It features", and its themes ("themes of grief", said "grief") after "It deals with".
  */
+// "It's also a dark comedy" has said it is more already: no "also …, too" or "also also".
+const QUALITY_ADDED =
+  (added: (f: string) => string): Template<{ readonly f: string }> =>
+  ({ f }) =>
+    f.startsWith('also ') ? `It's ${f}.` : added(f);
+const QUALITY_TOO = QUALITY_ADDED((f) => `It's ${f}, too.`);
 const QUALITIES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It's ${f}.`,
+  QUALITY_TOO,
+  QUALITY_ADDED((f) => `It's also ${f}.`),
+];
+// "Worth knowing" and its like announce what a user may want to weigh before choosing: only what is grave, violent or
+// a killing, never "One thing to know: it's lighthearted" (nor a liking the user stated, said as wanted instead).
+const SOBER_QUALITIES: readonly Template<{ readonly f: string }>[] = [
+  ({ f }) => `It's ${f}.`,
+  QUALITY_TOO,
   ({ f }) => `Worth knowing: it's ${f}.`,
   ({ f }) => `One thing to know: it's ${f}.`,
   ({ f }) => `Something to note: it's ${f}.`,
@@ -198,11 +212,14 @@ const THEMES: readonly Template<{ readonly f: string }>[] = [
  */
 const QUALITY_AND_FEATURE: readonly Template<FactPair>[] = [
   ({ a, b }) => `It's ${a}, with ${b}.`,
-  ({ a, b }) => `Worth knowing: it's ${a}, and it has ${b}.`,
+  ({ a, b }) => `It's ${a}, and it has ${b}.`,
 ];
 const QUALITY_ONE_AND_FEATURE: readonly Template<FactPair>[] = [
   ...QUALITY_AND_FEATURE,
   ({ a, b }) => `It's ${a} and features ${b}.`,
+];
+const QUALITY_AND_FEATURE_CAVEATS: readonly Template<FactPair>[] = [
+  ({ a, b }) => `Worth knowing: it's ${a}, and it has ${b}.`,
 ];
 const FEATURE_AND_THEME: readonly Template<FactPair>[] = [
   ({ a, b }) => `It has ${a} and deals with ${b}.`,
@@ -211,8 +228,11 @@ const FEATURE_AND_THEME: readonly Template<FactPair>[] = [
 ];
 const QUALITY_AND_THEME: readonly Template<FactPair>[] = [
   ({ a, b }) => `It's ${a} and explores ${b}.`,
-  ({ a, b }) => `Worth knowing: it's ${a}, and it deals with ${b}.`,
+  ({ a, b }) => `It's ${a}, and it deals with ${b}.`,
   ({ a, b }) => `It's ${a}, and it explores ${b}.`,
+];
+const QUALITY_AND_THEME_CAVEATS: readonly Template<FactPair>[] = [
+  ({ a, b }) => `Worth knowing: it's ${a}, and it deals with ${b}.`,
 ];
 interface FactPair {
   readonly a: string;
@@ -290,6 +310,7 @@ export function eraOf(year: number): string {
 }
 
 const byRank = (a: GenreWords, b: GenreWords): number => a.rank - b.rank;
+const standsAlone = (genre: GenreWords): boolean => genre.modifiesAlone === true;
 const NO_HEAD = 99;
 
 /**
@@ -323,10 +344,18 @@ export function genrePhrase(
     for (const genre of genres) if (genre.headRank < NO_HEAD && (!head || genre.headRank < head.headRank)) head = genre;
   const kept = (genre: GenreWords): boolean => keep?.includes(genre) ?? false;
   const modifiers = genres.filter((genre) => genre !== head).sort(byRank);
-  const before = [...modifiers]
+  let before = [...modifiers]
     .sort((a, b) => Number(kept(b)) - Number(kept(a)))
     .slice(0, 2)
     .sort(byRank);
+  // A modifier that stands only alone ("dramatic") gives its place before a head to the next genre, when that one
+  // stacks with the other: Life Is Beautiful is "a romantic war comedy", not "a romantic comedy" that hides its war.
+  const lone = before.find(standsAlone);
+  const next = modifiers.find((genre) => !before.includes(genre));
+  if (head !== undefined && lone !== undefined && !kept(lone) && next !== undefined && before.length === 2) {
+    const pair = [before.find((genre) => genre !== lone) as GenreWords, next].sort(byRank);
+    if (STACKS.test((pair[0] as GenreWords).modifier)) before = pair;
+  }
   const elements = modifiers.filter((genre) => !before.includes(genre)).map((genre) => genre.element);
   let tail = '';
   if (after !== undefined && (head !== undefined || before.length === 2)) {
@@ -340,7 +369,7 @@ export function genrePhrase(
   // Two nouns before a genre's head pile up ("a war action drama", "a mystery crime thriller"): the nearer goes to the
   // elements ("a war drama" that mixes in some action). An adjective stacks ("an animated family comedy"), and so do
   // two before a plain noun ("a sci-fi action film"), but not one that modifies alone ("dramatic").
-  const alone = before.find((genre) => genre.modifiesAlone === true);
+  const alone = before.find(standsAlone);
   if (
     head !== undefined &&
     before.length === 2 &&
@@ -385,14 +414,20 @@ export function plainKind(item: Item): string {
 
 /**
  * The sentences on an item's qualities, features and themes, in that order, two of them joined in one sentence where
- * that reads well: always with all three, with a single thing and a single theme, or when the description has said two
- * things already (`crowded`), else sometimes. Each sentence begins with a space.
+ * that reads well: always with all three, with a single thing and a single theme, or when the description `before`
+ * them has said two things already, else sometimes. Each sentence begins with a space.
  */
 function tagSentences(
   facts: Readonly<Record<FactKind, readonly string[]>>,
-  crowded: boolean,
+  before: string,
   random: SeededRandom,
 ): string {
+  // Said two things already ("Sure! It's a …", "There's fantasy in it, too."): the tags' facts are joined.
+  const crowded = before.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
+  // Not "There's drama in it, too. It's set in space, too."
+  const added = /\b(?:too|as well)\.$/.test(before);
+  // A caveat only where what the sentence says is grave or a killing.
+  const sober = (...kinds: FactKind[]) => kinds.some((kind) => facts[kind].some(soundsSober));
   const present = FACT_KINDS.filter((kind) => facts[kind].length > 0);
   // Joined only where nothing comes between them, and no more than two qualities before a comma.
   const joinable = PAIRS.filter(
@@ -412,17 +447,22 @@ function tagSentences(
   for (let at = 0; at < present.length; at++) {
     const kind = present[at] as FactKind;
     if (join?.first === kind) {
-      const frames = (kind === 'quality' && facts.quality.length === 1 && join.single) || join.frames;
+      const plain = (kind === 'quality' && facts.quality.length === 1 && join.single) || join.frames;
+      const frames = join.caveats && sober(kind, join.second) ? [...plain, ...join.caveats] : plain;
       parts.push(random.pick(frames)({ a: joinList(facts[kind]), b: joinList(facts[join.second]) }));
       at++;
-    } else parts.push(random.pick(ALONE[kind])({ f: joinList(facts[kind]) }));
+    } else {
+      const frames = kind === 'quality' && sober(kind) ? SOBER_QUALITIES : ALONE[kind];
+      const fresh = added ? frames.filter((frame) => frame !== QUALITY_TOO) : frames;
+      parts.push(random.pick(fresh)({ f: joinList(facts[kind]) }));
+    }
   }
   return parts.map((part) => ` ${part}`).join('');
 }
 
 /**
  * What the item was suggested for, said as what the user wanted rather than as news: "And yes, it has zombies.", not
- * "Worth knowing: it has zombies." after "For zombie movies, try Shaun of the Dead".
+ * "It has zombies." told as news after "For zombie movies, try Shaun of the Dead".
  */
 function wantedSentence(
   wanted: { readonly quality: readonly string[]; readonly feature: readonly string[] },
@@ -513,10 +553,18 @@ const PAIRS: ReadonlyArray<{
   readonly frames: readonly Template<FactPair>[];
   /** The frames when the first is a single quality, where they differ. */
   readonly single?: readonly Template<FactPair>[];
+  /** Frames that announce a caveat, added when something said is grave or a killing (see {@link SOBER_QUALITIES}). */
+  readonly caveats?: readonly Template<FactPair>[];
 }> = [
-  { first: 'quality', second: 'feature', frames: QUALITY_AND_FEATURE, single: QUALITY_ONE_AND_FEATURE },
+  {
+    first: 'quality',
+    second: 'feature',
+    frames: QUALITY_AND_FEATURE,
+    single: QUALITY_ONE_AND_FEATURE,
+    caveats: QUALITY_AND_FEATURE_CAVEATS,
+  },
   { first: 'feature', second: 'theme', frames: FEATURE_AND_THEME },
-  { first: 'quality', second: 'theme', frames: QUALITY_AND_THEME },
+  { first: 'quality', second: 'theme', frames: QUALITY_AND_THEME, caveats: QUALITY_AND_THEME_CAVEATS },
 ];
 
 // Who made an item, as the suggestion templates say it: "by A", "from director A and B", "A's thriller", "A directed it", "A and
@@ -542,6 +590,11 @@ export interface DescribeOptions {
   readonly acknowledged?: boolean;
   /** False when the user asked with no question ("Tell me about Heat."): it was no "Good question." @default true */
   readonly asked?: boolean;
+  /**
+   * Whether the user said they like an attribute: a quality or thing of the item they did is told as what they
+   * wanted ("Good news, too: it's thought-provoking"), not as news. @default none
+   */
+  readonly liked?: (key: string) => boolean;
   /**
    * The recommender's turn that suggested the item, when one did: its text (with that of any question it asked about
    * the item before), the reasons it gave for the item, every reason the turn gave (a slate in two parts gives each
@@ -579,7 +632,7 @@ export function describeItem(
   title: string,
   keys: readonly string[],
   random: SeededRandom,
-  { phrasing = MOVIES_PHRASING, suggestedAs, acknowledged = false, asked = true }: DescribeOptions = {},
+  { phrasing = MOVIES_PHRASING, suggestedAs, acknowledged = false, asked = true, liked }: DescribeOptions = {},
 ): string {
   const genres: GenreWords[] = [];
   // The genres among them the item was suggested for.
@@ -590,8 +643,8 @@ export function describeItem(
   const features: string[] = [];
   const keywords: string[] = [];
   const others = new Map<string, string[]>();
-  // The qualities and features the item was suggested for ("For zombie movies, try Shaun of the Dead"): true of it,
-  // but no news to the user who asked for them.
+  // The qualities and features the item was suggested for ("For zombie movies, try Shaun of the Dead") or the user
+  // said they like: true of it, but no news to the user who asked for them.
   const wanted = { quality: [] as string[], feature: [] as string[] };
   let forMaker = false;
   // A name inside the title is no mention of the maker: "Narrative of the Life of Frederick Douglass (1845)" did not
@@ -629,7 +682,7 @@ export function describeItem(
       // Two tags may say one thing ("suspense" and "suspenseful"), a reason or not: it is said once.
       case 'quality':
       case 'feature': {
-        const reason = suggestedAs?.reasons.includes(key) ?? false;
+        const reason = (suggestedAs?.reasons.includes(key) ?? false) || (liked?.(key) ?? false);
         const news = trait.kind === 'quality' ? qualities : features;
         const list = reason ? wanted[trait.kind] : news;
         const text = trait.kind === 'quality' && !storied ? untoldQuality(trait.text) : trait.text;
@@ -759,9 +812,7 @@ export function describeItem(
   // ("Fight Club is a crime action drama. It's also a dark comedy.").
   if (KIND_QUALITY.test(shown[0] ?? '')) shown[0] = `also ${shown[0]}`;
   const { things, themes } = unsaidFeatures(features, said);
-  // Said two things already ("Sure! It's a …", "There's fantasy in it, too."): the tags' facts are joined.
-  const crowded = text.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
-  text += tagSentences({ quality: shown, feature: things, theme: themes }, crowded, random);
+  text += tagSentences({ quality: shown, feature: things, theme: themes }, text, random);
   text += wantedSentence(wanted, { said, tagKinds, reasoned: forMaker || forReasons, grave, before: text }, random);
   const tagged = keywords.filter((keyword) => !saysAgain(keyword, said));
   const frames = tagged.some((keyword) => /^\p{Lu}/u.test(keyword)) ? NAMED_KEYWORDS : KEYWORDS;

@@ -19,7 +19,7 @@ import {
   themeOf,
   untoldQuality,
 } from './describe-templates.js';
-import { lightensGrave, soundsGrave, soundsHarrowing } from './grave-words.js';
+import { lightensGrave, soundsGrave, soundsHarrowing, soundsSober } from './grave-words.js';
 import type { Template } from './template.js';
 
 // A recommender who names a film often says one thing about it ("It's a Michael Mann crime thriller with Al
@@ -196,14 +196,13 @@ const TAGS: readonly Fact[] = [
   ...TAGS_ALONE,
   ({ s, np, tags }) => `${s.it}'s ${np}, one people describe with words like ${tags}.`,
 ];
-const QUALITY_ALONE: readonly Fact[] = [
-  ({ s, quality }) => `${s.it}'s ${quality}.`,
-  ({ s, quality }) => `Worth knowing: ${s.inner}'s ${quality}.`,
-];
+const QUALITY_ALONE: readonly Fact[] = [({ s, quality }) => `${s.it}'s ${quality}.`];
 const QUALITY: readonly Fact[] = [
   ...QUALITY_ALONE,
   ({ s, np, quality }) => `${s.it}'s ${np}, and ${s.inner}'s ${quality}.`,
 ];
+// Only of what is grave or a killing: "Worth knowing: it's violent", never "Worth knowing: it's lighthearted".
+const QUALITY_CAVEAT: Fact = ({ s, quality }) => `Worth knowing: ${s.inner}'s ${quality}.`;
 // A feature is a thing an item has ("car chases", "a twist ending"), said after "features" or "with", or a theme
 // ("themes of grief"), said "grief" after "deals with" or "about".
 const FEATURE_ALONE: readonly Fact[] = [
@@ -508,7 +507,10 @@ export function itemFact(
   const [cast, kindCast, byCast] = words.acted ? [CAST, KIND_CAST, BY_CAST] : [FEATURING, KIND_FEATURING, BY_FEATURING];
   if (words.cast !== '') lists.push(cast, kinded ? kindCast : cast);
   if (words.by !== '' && words.castBesides !== '') lists.push(byCast);
-  if (words.quality !== '') lists.push(kinded ? QUALITY : QUALITY_ALONE);
+  if (words.quality !== '') {
+    const plain = kinded ? QUALITY : QUALITY_ALONE;
+    lists.push(soundsSober(words.quality) ? [...plain, QUALITY_CAVEAT] : plain);
+  }
   if (words.theme !== '') lists.push(kinded ? THEME : THEME_ALONE);
   else if (words.feature !== '') lists.push(kinded ? FEATURE : FEATURE_ALONE);
   if (words.tags !== '') {

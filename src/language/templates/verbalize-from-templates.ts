@@ -713,6 +713,13 @@ const RECALLED_ONLY = /\bI mentioned\.$/;
 
 const SET_IN = /\bset in\b/;
 const ENDS_WITH_THAT = /\bthat[.!?]?$/;
+/** Whether the item lacks the attribute and has some value of its facet: it is not merely untold. */
+function knownToLack(catalog: ItemCatalog, item: string, key: string): boolean {
+  const facet = parseAttributeKey(key)?.facet;
+  const values = facet === undefined ? undefined : catalog.require(item).attributes[facet];
+  return values !== undefined && values.length > 0 && !catalog.carries(item, key);
+}
+
 const saysNoThat = (template: Template<SetAsideWords>) => !/\bthat\b/i.test(template({ x: 'X' }));
 const setsNoSetting = (template: Template<SetAsideWords>) => !/\bset(?:ting)? X\b/.test(template({ x: 'X' }));
 const saysNoIll = (template: Template<SetAsideWords>) => !template({ x: 'X' }).includes("I'll");
@@ -955,7 +962,9 @@ function verbalizeAct(
       const x = joinNouns(act.dropped.map((key) => saidNoun(random, refusable(attributeNouns(key, state.phrasing)))));
       // What earlier critiques asked for gives way to the latest; a liking none asked for is left out by choice.
       const asked = act.dropped.every((key) => askedFor(state.history, key));
-      const list = asked ? state.t.DROPPED : state.t.SET_ASIDE;
+      const slate = state.turnItems.filter((id) => !act.items.includes(id));
+      const untold = act.dropped.some((key) => !slate.every((id) => knownToLack(state.catalog, id, key)));
+      const list = asked ? state.t.DROPPED : untold ? state.t.SET_ASIDE_UNTOLD : state.t.SET_ASIDE;
       // Not "I'll set books set in Scandinavia aside", nor "I can look for that. For that, …".
       const fresh = ENDS_WITH_THAT.test(text) ? keptOf(list, saysNoThat) : list;
       const placed = SET_IN.test(x) ? keptOf(fresh, setsNoSetting) : fresh;
@@ -973,6 +982,7 @@ function verbalizeAct(
         suggestedAs: suggestionOf(state.history, id, state.catalog),
         acknowledged: state.acknowledged,
         asked: (state.history.at(-1)?.text ?? '?').includes('?'),
+        liked: (key) => state.stated.has(key),
       });
       // Asked for the story, it says that was the gist it knows when what it told has something of one (a theme, a
       // setting), and that it does not know it when all it told was the kind of item: the catalog knows no plot, and
