@@ -23,10 +23,12 @@ function sidesOf(catalog: ItemCatalog): Uint8Array {
 }
 
 /**
- * Whether more of a genre keeps to a side of the line between works that tell a story and those that do not that
- * the item is on by one of its genres: "like Spotlight, but more thrilling", "like Beowulf, but more fantastical" (an
- * epic poem tells one), not "like March of the Penguins, but more fantastical" nor "like A Raisin in the Sun, but more
- * of a memoir", which ask for another kind of work. An item without a genre is on neither side, and keeps to any.
+ * Whether more of a genre keeps to the side of the line between works that tell a story and those that do not that
+ * the item is on: "like Spotlight, but more thrilling", not "like March of the Penguins, but more fantastical" nor
+ * "like A Raisin in the Sun, but more of a memoir", which ask for another kind of work. A genre that tells no story
+ * puts the item on that side, whatever else it has: Shoah's war is its subject, not a war story ("like Shoah, but
+ * more romantic" is no wish anyone has), nor is On the Origin of Species a classic novel to be made more adventurous.
+ * An item without a genre is on neither side, and keeps to any.
  */
 export function keepsStoryLine(catalog: ItemCatalog, item: string, key: string): boolean {
   const index = catalogIndex(catalog);
@@ -36,5 +38,6 @@ export function keepsStoryLine(catalog: ItemCatalog, item: string, key: string):
   if (position === undefined || id === undefined) return false;
   let itemSides = 0;
   for (const other of index.attributeIds[position] as Int32Array) itemSides |= bySide[other] as number;
-  return itemSides === 0 || (itemSides & (bySide[id] as number)) !== 0;
+  const side = itemSides & FACT || itemSides;
+  return side === 0 || (side & (bySide[id] as number)) !== 0;
 }
