@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
-import { constants } from 'node:fs';
+import { constants, createReadStream } from 'node:fs';
 import { access, type FileHandle, open, readFile, rm, stat, truncate } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { IcerError } from '../errors.js';
 import { describeZodIssue } from '../validation/describe-zod-issue.js';
-import { fileError } from './file-error.js';
+import { fileError, writeError } from './file-error.js';
 import { isGzipPath } from './json-lines-file.js';
 import { OutputLock } from './output-lock.js';
 import { removeLeftTemporaries, writeFileAtomically } from './write-file-atomically.js';
@@ -299,7 +299,7 @@ export class RunFile {
       );
     }
     if (isGzipPath(file)) {
-      const size = (await stat(file)).size;
+      const size = (await stat(file).catch((error: unknown) => Promise.reject(fileError(error, file)))).size;
       const bytes = manifest.bytes;
       // Cut back to nothing, a whole run would be lost: a manifest of a plain output, beside one compressed since.
       if (bytes === undefined) {
@@ -309,7 +309,7 @@ export class RunFile {
         });
       }
       if (size < bytes) throw shorterThanManifest(file, `${size} bytes`, `${bytes}`);
-      if (size > bytes) await truncate(file, bytes);
+      if (size > bytes) await truncate(file, bytes).catch((error: unknown) => Promise.reject(writeError(error, file)));
       return new RunFile(file, {
         regular: true,
         replace: false,
@@ -323,10 +323,8 @@ export class RunFile {
         lock,
       });
     }
-    // The output may be ahead of the manifest (records are appended first) and may end in a line cut short.
-    const content = await readFile(file);
-    const end = content.lastIndexOf(0x0a) + 1;
-    const dropped = content.length - end;
+    // The output may be ahead of the manifest (records are appended first) and may end in a line cut short. It is
+    // read as a stream: a run worth resuming may hold far more than fits in one buffer (2 GiB).
     let records = 0;
     // Records the manifest counted: those below its next index. Exactly its count, or lines were lost or added.
     let counted = 0;
@@ -334,11 +332,14 @@ export class RunFile {
     let lastIndex = -1;
     let lastNumber = 0;
     let number = 0;
-    for (let at = 0; at < end; ) {
-      const next = content.indexOf(0x0a, at);
-      const line = content.subarray(at, next).toString('utf8');
-      number++;
-      if (line.trim() !== '') {
+    let end = 0;
+    let size = 0;
+    try {
+      for await (const bytes of completeLines(file, (line) => notARecord(file, line))) {
+        number++;
+        end += bytes.length + 1;
+        const line = bytes.toString('utf8');
+        if (line.trim() === '') continue;
         // Every record is checked, not only the last: a line changed in the middle would stay in a "complete" run.
         const index = seedIndexOf(line);
         if (index === undefined || index <= lastIndex) throw notARecord(file, number);
@@ -348,8 +349,11 @@ export class RunFile {
         if (index < manifest.nextIndex) counted++;
         last = line;
       }
-      at = next + 1;
+      size = (await stat(file)).size;
+    } catch (error) {
+      throw IcerError.isInstance(error) ? error : fileError(error, file);
     }
+    const dropped = size - end;
     // Records reach the file before the manifest counts them, and later ones have later indices: below its next
     // index the file holds exactly what it counted, wherever a line was deleted (records past it hide no loss).
     if (counted < manifest.records) {
@@ -362,7 +366,7 @@ export class RunFile {
         { location: { file }, hint: 'Restore the file, or use --force to start the run over.' },
       );
     }
-    if (dropped > 0) await truncate(file, end);
+    if (dropped > 0) await truncate(file, end).catch((error: unknown) => Promise.reject(writeError(error, file)));
     if (last !== '' && recordLineIndex(last) !== lastIndex) throw notARecord(file, lastNumber);
     const firstIndex = Math.max(manifest.nextIndex, lastIndex + 1);
     return new RunFile(file, {
@@ -533,6 +537,34 @@ const SEED_FIELD = /"seed":"(?:[^"\\]|\\.)*:(\d+)"/;
  * A record line's index read off its `seed` without parsing the line: what every line of a resumed output is checked
  * with (the last is parsed whole too). Undefined for a line that is not one object with a seed.
  */
+// No record is this long: a line that is, is no record, and is not gathered into memory (a last line cut short may
+// be, as a file filled with zeros past its end after a crash: it is only counted).
+const MAX_LINE_BYTES = 1 << 26;
+
+/**
+ * The lines of a file that end in a newline, as bytes without it; a last line cut short is left out. Throws
+ * `lineTooLong(number)` at a line longer than {@link MAX_LINE_BYTES}.
+ */
+async function* completeLines(file: string, lineTooLong: (line: number) => Error): AsyncGenerator<Buffer> {
+  let rest: Buffer[] = [];
+  let restBytes = 0;
+  let number = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    let data = chunk;
+    for (let at = data.indexOf(0x0a); at >= 0; at = data.indexOf(0x0a)) {
+      number++;
+      if (restBytes + at > MAX_LINE_BYTES) throw lineTooLong(number);
+      yield restBytes > 0 ? Buffer.concat([...rest, data.subarray(0, at)]) : data.subarray(0, at);
+      rest = [];
+      restBytes = 0;
+      data = data.subarray(at + 1);
+    }
+    restBytes += data.length;
+    if (restBytes > MAX_LINE_BYTES) rest = [];
+    else if (data.length > 0) rest.push(data);
+  }
+}
+
 function seedIndexOf(line: string): number | undefined {
   const trimmed = line.trimEnd();
   if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return undefined;

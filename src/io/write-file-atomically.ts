@@ -13,7 +13,8 @@ export async function writeFileAtomically(file: string, content: string): Promis
     await writeFile(temp, content);
     await rename(temp, file);
   } catch (error) {
-    await rm(temp, { force: true });
+    // A temporary file that could not be made (its name too long, its folder gone) leaves nothing to remove.
+    await rm(temp, { force: true }).catch(() => undefined);
     throw writeError(error, file);
   }
 }

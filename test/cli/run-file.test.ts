@@ -8,6 +8,7 @@ import {
   readFileSync,
   rmSync,
   symlinkSync,
+  truncateSync,
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
@@ -293,6 +294,26 @@ describe('icer generate --out: output that survives anything', () => {
       `icer generate: dropped what followed the last checkpoint of out.jsonl.gz (${after.length} bytes, at most its last second of records: they are made again)\n`,
     );
     expect(gunzipSync(readFileSync(join(dir, 'out.jsonl.gz'))).toString('utf8')).toBe(`${rows.join('\n')}\n`);
+  });
+
+  it('resumes an output larger than any buffer (2 GiB), read as a stream: zeros a crash left past its end dropped', async () => {
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '40', '--seed', '3', '--quiet', '--out', 'out.jsonl'];
+    expect((await cli(args, dir)).code).toBe(0);
+    const rows = whole.split('\n').slice(0, 40);
+    writeFileSync(join(dir, 'out.jsonl'), `${rows.slice(0, 30).join('\n')}\n`);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
+    writeFileSync(
+      join(dir, 'out.jsonl.icer-run.json'),
+      JSON.stringify({ ...manifest, complete: false, nextIndex: 30, records: 30 }),
+    );
+    // Sparse: no disk is spent on the zeros.
+    const size = 2 ** 31 + 2 ** 20;
+    truncateSync(join(dir, 'out.jsonl'), size);
+    const resumed = await cli([...args, '--resume'], dir);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/dropped a last line cut short \(\d+ bytes\)/);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(`${rows.join('\n')}\n`);
   });
 
   it('resumes with the same settings written another way: a default given, a number with a leading zero', async () => {
@@ -631,6 +652,42 @@ describe('icer generate --shard and icer merge', () => {
     expect(onto.code).toBe(2);
     expect(onto.stderr).toMatch(/--out .*p0\.jsonl is also one of the shards to merge/);
     expect(readFileSync(join(dir, 'p0.jsonl'), 'utf8')).toBe(shard);
+  });
+
+  it('refuses a shard copied short or with a line lost, a manifest changed by hand, and a missing shard file', async () => {
+    const { dir } = tempDir();
+    for (let i = 0; i < 2; i++) expect((await cli(shardArgs(i, 2, `p${i}.jsonl`), dir)).code).toBe(0);
+    const rows = readFileSync(join(dir, 'p1.jsonl'), 'utf8').split('\n');
+    const manifest = readFileSync(join(dir, 'p1.jsonl.icer-run.json'), 'utf8');
+    // Cut at a line boundary, as a copy stopped short is; and with one line gone from the middle.
+    writeFileSync(join(dir, 'short1.jsonl'), `${rows.slice(0, 10).join('\n')}\n`);
+    writeFileSync(join(dir, 'lost1.jsonl'), rows.toSpliced(5, 1).join('\n'));
+    for (const name of ['short1', 'lost1']) {
+      writeFileSync(join(dir, `${name}.jsonl.icer-run.json`), manifest);
+      const merged = await cli(['merge', 'p0.jsonl', `${name}.jsonl`, '--out', `${name}-m.jsonl`], dir);
+      expect(merged.code, merged.stderr).toBe(1);
+      expect(merged.stderr).toMatch(
+        new RegExp(`${name}\\.jsonl: It holds (10|24) records, but its run manifest counted 25: part of it is missing`),
+      );
+      expect(readdirSync(dir)).not.toContain(`${name}-m.jsonl`);
+    }
+    // A manifest whose shard was edited to stand for the whole run ("0/0" or "0/1").
+    for (const shard of ['0/0', '0/1']) {
+      const edited = JSON.parse(manifest);
+      edited.config.shard = shard;
+      writeFileSync(join(dir, 'p1.jsonl.icer-run.json'), JSON.stringify(edited));
+      const merged = await cli(['merge', 'p1.jsonl', '--out', 'e.jsonl'], dir);
+      expect(merged.code, merged.stderr).toBe(1);
+      expect(merged.stderr).toMatch(shard === '0/0' ? /is not i\/n with i < n/ : /was changed by hand/);
+    }
+    writeFileSync(join(dir, 'p1.jsonl.icer-run.json'), manifest);
+    // A shard file gone while its manifest stayed, merged onto an existing output: an error naming it, no stack trace.
+    writeFileSync(join(dir, 'gone.jsonl.icer-run.json'), manifest);
+    writeFileSync(join(dir, 'out.jsonl'), '');
+    const gone = await cli(['merge', 'p0.jsonl', 'gone.jsonl', '--out', 'out.jsonl', '--force'], dir);
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(/gone\.jsonl: The file does not exist/);
+    expect(gone.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('merges shards named with spaces around them or leading zeros, as generate takes them', async () => {

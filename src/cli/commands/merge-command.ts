@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { IcerError } from '../../errors.js';
+import { fileError } from '../../io/file-error.js';
 import { readJsonLines } from '../../io/json-lines-file.js';
 import {
   configDifferences,
@@ -9,6 +10,7 @@ import {
   type RunManifest,
   readRunManifest,
   recordLineIndex,
+  runConfigHash,
 } from '../../io/run-file.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import type { MergeSummary } from '../merge-summary.js';
@@ -18,7 +20,8 @@ export const MERGE_HELP = `Usage: icer merge FILE... --out FILE [--force]
 
 Joins the shards of one run (each written by icer generate --shard i/n --out FILE) into the file one machine would
 have written, byte for byte, with its manifest. Refuses shards of different runs, a missing, duplicated or
-unfinished shard, and records out of their shard's range or order, all checked before --out is written.
+unfinished shard, one holding fewer records than its manifest counted, and records out of their shard's range or
+order, all checked before --out is written.
 
 Options:
   --out FILE   the merged output (refused if it already holds output, unless --force; never one of the shards)
@@ -66,6 +69,14 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
         `It is a shard of another run than ${first.file} (${[...differs, ...(shard.of !== first.of ? [`shards: ${first.of} there, ${shard.of} here`] : [])].join('; ')}).`,
       );
     }
+    // A manifest edited by hand (its shard, its count) no longer matches the hash written with it.
+    if (shard.manifest.configHash !== runConfigHash(shard.manifest.config)) {
+      throw mergeError(
+        shard.file,
+        'Its run manifest was changed by hand: its "config" does not match its "configHash".',
+        'Regenerate the shard with the same command and --force.',
+      );
+    }
     const twin = byIndex.get(shard.index);
     if (twin) throw mergeError(shard.file, `It is shard ${shard.index}/${shard.of} again (so is ${twin.file}).`);
     byIndex.set(shard.index, shard);
@@ -87,10 +98,17 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   await refuseInputAsOutput(outFile, shards);
   const ordered = Array.from({ length: first.of }, (_, index) => byIndex.get(index) as Shard);
   // Every shard is read through once before the output is opened: a bad line found while writing would leave a
-  // merged file cut short, or with --force would already have replaced a good one.
+  // merged file cut short, or with --force would already have replaced a good one. A shard copied short, or with a
+  // line lost, holds fewer records than its manifest counted: its missing indices are no profiles skipped.
   for (const shard of ordered) {
-    for await (const _ of shardRecords(shard, count)) {
-      // Only read: shardRecords checks each line as it goes.
+    let records = 0;
+    for await (const _ of shardRecords(shard, count)) records++;
+    if (records !== shard.manifest.records) {
+      throw mergeError(
+        shard.file,
+        `It holds ${records.toLocaleString('en')} records, but its run manifest counted ${shard.manifest.records.toLocaleString('en')}: part of it is missing or was changed.`,
+        'Copy the shard whole again, or regenerate it with the same command and --force.',
+      );
     }
   }
   const out = await RunFile.open(outFile, { force: values.force === true, config });
@@ -140,7 +158,9 @@ async function refuseInputAsOutput(out: string, shards: readonly Shard[]): Promi
   const target = await stat(out).catch(() => undefined);
   if (target === undefined) return;
   for (const shard of shards) {
-    const input = await stat(shard.file);
+    const input = await stat(shard.file).catch((error: unknown) => {
+      throw fileError(error, shard.file);
+    });
     if (input.dev === target.dev && input.ino === target.ino) {
       throw new UsageError(
         `--out ${out} is also one of the shards to merge (${shard.file}); write the merge elsewhere.`,
@@ -159,7 +179,8 @@ async function readShard(file: string): Promise<Shard> {
     );
   // A run without --shard is its one shard, as --shard 0/1 is.
   const match = /^(\d+)\/(\d+)$/.exec(String(manifest.config.shard ?? '0/1').trim());
-  if (!match) throw mergeError(file, `Its run manifest's shard "${manifest.config.shard}" is not i/n.`);
+  if (!match || Number(match[1]) >= Number(match[2]))
+    throw mergeError(file, `Its run manifest's shard "${manifest.config.shard}" is not i/n with i < n.`);
   return { file, manifest, index: Number(match[1]), of: Number(match[2]) };
 }
 
