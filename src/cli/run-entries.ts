@@ -17,14 +17,20 @@ export type RunEntry =
 
 /**
  * The entries of a range of a run, generated on this thread in index order, starting at `firstIndex`. No profile is
- * taken once `stop` is signalled: the dialogues already started finish and are yielded.
+ * taken once `stop` is signalled or `spent` says a budget is reached: the dialogues already started finish and are
+ * yielded.
  */
 export async function* generatedEntries(
   generator: DialogueGenerator,
   profiles: Iterable<PreferenceProfile>,
-  options: GenerateManyOptions & { firstIndex: number; stop?: AbortSignal | undefined },
+  options: GenerateManyOptions & {
+    firstIndex: number;
+    stop?: AbortSignal | undefined;
+    /** Asked before each profile is taken: true once a budget is reached, which stops the run as `stop` does. */
+    spent?: (() => boolean) | undefined;
+  },
 ): AsyncGenerator<RunEntry> {
-  const { stop, ...batch } = options;
+  const { stop, spent, ...batch } = options;
   // Skips are emitted in index order, before the record that follows them: the next record's index is past them.
   const skipped: RunEntry[] = [];
   let index = options.firstIndex;
@@ -34,7 +40,7 @@ export async function* generatedEntries(
   };
   generator.on('dialogue:skip', onSkip);
   try {
-    for await (const record of generator.generateMany(until(profiles, stop), { ...batch, invalidProfiles: 'skip' })) {
+    for await (const record of generator.generateMany(until(profiles, stop, spent), { ...batch, invalidProfiles: 'skip' })) {
       yield* skipped.splice(0);
       yield { index: index++, line: JSON.stringify(record), violations: record.consistency.violations.length };
     }
@@ -44,9 +50,13 @@ export async function* generatedEntries(
   }
 }
 
-function* until(profiles: Iterable<PreferenceProfile>, stop: AbortSignal | undefined): Generator<PreferenceProfile> {
+function* until(
+  profiles: Iterable<PreferenceProfile>,
+  stop: AbortSignal | undefined,
+  spent: (() => boolean) | undefined,
+): Generator<PreferenceProfile> {
   for (const profile of profiles) {
-    if (stop?.aborted) return;
+    if (stop?.aborted || spent?.()) return;
     yield profile;
   }
 }

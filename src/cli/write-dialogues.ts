@@ -27,10 +27,11 @@ export type RunTarget = { readonly file: RunFile } | { readonly output: JsonlOut
 /**
  * Writes a run's entries in index order, reporting the profiles the generator could not use on stderr (even when
  * quiet: they are dialogues the user asked for and did not get). A run that could use none of its profiles fails.
- * `stop` ends the run early but cleanly: `entries` starts no new dialogue, the running ones finish and are written.
+ * `stop` ends the run early but cleanly: `entries` starts no new dialogue, the running ones finish and are written;
+ * `entries` asks `spent` before starting each dialogue, so that none starts once a budget is reached.
  */
 export async function writeDialogues(
-  entries: (stop: AbortSignal) => AsyncIterable<RunEntry>,
+  entries: (stop: AbortSignal, spent: () => boolean) => AsyncIterable<RunEntry>,
   run: {
     target: RunTarget;
     stderr: Writable;
@@ -46,7 +47,10 @@ export async function writeDialogues(
      * ends (into a pipe nobody reads) can be told from slow work.
      */
     writing?: WriteWatch;
-    /** Checked after each record: a budget reached ends the run like `stop` does, and is returned. */
+    /**
+     * Checked before each dialogue starts (through `entries`' `spent`) and after each record: a budget reached ends
+     * the run like `stop` does, and is returned.
+     */
     budget?: () => string | undefined;
   },
 ): Promise<WrittenDialogues> {
@@ -61,8 +65,13 @@ export async function writeDialogues(
   let violations = 0;
   let spent: string | undefined;
   const halt = new AbortController();
+  const reached = () => {
+    spent ??= run.budget?.();
+    if (spent !== undefined) halt.abort();
+    return spent !== undefined;
+  };
   try {
-    for await (const entry of entries(AbortSignal.any([halt.signal, ...(run.stop ? [run.stop] : [])]))) {
+    for await (const entry of entries(AbortSignal.any([halt.signal, ...(run.stop ? [run.stop] : [])]), reached)) {
       if ('skip' in entry) {
         skips.add(entry.skip);
         file?.skipped(entry.index);
@@ -77,8 +86,7 @@ export async function writeDialogues(
       }
       if (run.writing) run.writing.since = undefined;
       dialogues++;
-      spent ??= run.budget?.();
-      if (spent !== undefined) halt.abort();
+      reached();
       violations += entry.violations;
       const notes = [
         ...(violations > 0 ? [`${violations} violations`] : []),

@@ -72,6 +72,25 @@ describe('icer generate budgets', () => {
     );
   });
 
+  it('starts no dialogue once a budget is reached: it goes over by at most the dialogues under way', async () => {
+    const server = await honest();
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '60', '--seed', '5', '--base-url', server.url, '--model', 'fake', '--quiet'];
+    const whole = await cli([...args, '--out', 'whole.jsonl'], dir);
+    expect(whole.code, whole.stderr).toBe(0);
+    const perDialogue = readFileSync(join(dir, 'whole.jsonl'), 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => (JSON.parse(line) as { generator: { calls: number } }).generator.calls);
+    const before = server.requests.length;
+    const stopped = await cli([...args, '--out', 'out.jsonl', '--max-calls', '10', '--concurrency', '8'], dir);
+    expect(stopped.code, stopped.stderr).toBe(0);
+    // Eight dialogues under way when the tenth call is made, at most: no ninth starts after it.
+    const written = readFileSync(join(dir, 'out.jsonl'), 'utf8').split('\n').filter(Boolean).length;
+    expect(written).toBeLessThanOrEqual(8);
+    expect(server.requests.length - before).toBeLessThanOrEqual(10 + 8 * Math.max(...perDialogue));
+  });
+
   it('tells a run whose model fails midway to go on with --resume, keeping what it wrote', async () => {
     // Honest for the first dialogues, then a server error on every call (retries included).
     const server = await servers(({ index, body }) =>

@@ -191,7 +191,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const barShown = values.quiet !== true && (io.stderr as { isTTY?: boolean }).isTTY === true;
   const written = await withSignals(io, barShown, (stop, abort, writing) =>
     writeDialogues(
-      (halt) =>
+      (halt, spent) =>
         queue && queueRun
           ? queue.queueEntries({
               ...queueRun,
@@ -228,6 +228,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
                   firstIndex: from,
                   total: end - from,
                   stop: halt,
+                  spent,
                 }),
       {
         target: file ? { file } : { output: streamOutput(io.stdout) },
