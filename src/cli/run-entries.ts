@@ -40,7 +40,10 @@ export async function* generatedEntries(
   };
   generator.on('dialogue:skip', onSkip);
   try {
-    for await (const record of generator.generateMany(until(profiles, stop, spent), { ...batch, invalidProfiles: 'skip' })) {
+    for await (const record of generator.generateMany(until(profiles, stop, spent), {
+      ...batch,
+      invalidProfiles: 'skip',
+    })) {
       yield* skipped.splice(0);
       yield { index: index++, line: JSON.stringify(record), violations: record.consistency.violations.length };
     }
