@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { constants, createReadStream } from 'node:fs';
-import { access, type FileHandle, open, readFile, rm, stat, truncate } from 'node:fs/promises';
+import { access, type FileHandle, open, readFile, realpath, rm, stat, truncate } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
@@ -108,6 +108,8 @@ export interface RunFileOptions {
    * @default 0
    */
   readonly startIndex?: number;
+  /** Whether the command can continue a run (`--resume`), for what an existing output's error suggests. @default true */
+  readonly resumable?: boolean;
 }
 
 /** The manifest's path: beside the output. */
@@ -139,6 +141,11 @@ export class RunFile {
   readonly resumedRecords: number;
   /** A line cut short by an earlier interruption, dropped on resuming (its bytes). */
   readonly droppedBytes: number;
+  /**
+   * The index whose record was missing past the manifest's next index, when resuming found one: what followed it was
+   * dropped (`droppedBytes`), to be made again.
+   */
+  readonly missingIndex: number | undefined;
   /** What the resumed run's manifest kept besides its progress (its `extra`); empty for a new run. */
   readonly resumedExtra: Readonly<Record<string, unknown>>;
   readonly #regular: boolean;
@@ -171,6 +178,7 @@ export class RunFile {
       firstIndex: number;
       records: number;
       dropped: number;
+      missing?: number;
       bytes?: number;
       extra?: Record<string, unknown>;
       lock?: OutputLock;
@@ -186,6 +194,7 @@ export class RunFile {
     this.resumedRecords = state.records;
     this.#records = state.records;
     this.droppedBytes = state.dropped;
+    this.missingIndex = state.missing;
     this.resumedExtra = state.extra ?? {};
     this.#gzip = isGzipPath(file);
     this.#bytes = state.bytes ?? 0;
@@ -250,11 +259,15 @@ export class RunFile {
     if (!options.force && !options.resume && info.size > 0) {
       throw new IcerError('INVALID_ARGUMENT', `It already holds ${info.size.toLocaleString('en')} bytes of output.`, {
         location: { file },
-        hint: 'Add --resume to continue that run, or --force to start over (it is replaced once the first new record is ready).',
+        hint:
+          options.resumable === false
+            ? 'Add --force to replace it (once the first new record is ready), or choose another --out.'
+            : 'Add --resume to continue that run, or --force to start over (it is replaced once the first new record is ready).',
       });
     }
-    // Taken before the output is read: another run appending meanwhile would make the reading wrong.
-    const lock = await OutputLock.acquire(file);
+    // Taken before the output is read: another run appending meanwhile would make the reading wrong. Taken on the
+    // file itself, not the name given: a run through a symlink and one on its target write the same file.
+    const lock = await OutputLock.acquire(await realpath(file).catch(() => file));
     try {
       // A run killed (SIGKILL) while it replaced its manifest left the new one's temporary file.
       await removeLeftTemporaries(manifestPath(file));
@@ -287,8 +300,9 @@ export class RunFile {
         hint: 'Resume with the same settings, or use --force to start over.',
       });
     }
-    const { nextIndex, records: counts, skipped } = manifest;
-    if (skipped !== undefined && nextIndex - startIndex !== counts + skipped) {
+    // A manifest without `skipped` is of an older version, whose run this one is not (the version is in the config).
+    const { nextIndex, records: counts, skipped = 0 } = manifest;
+    if (nextIndex - startIndex !== counts + skipped) {
       throw new IcerError(
         'INVALID_ARGUMENT',
         `Its run manifest's next index (${nextIndex}) does not follow from the ${counts} records and ${skipped} skipped profiles it counted from index ${startIndex}: it was changed by hand.`,
@@ -334,15 +348,26 @@ export class RunFile {
     let number = 0;
     let end = 0;
     let size = 0;
+    // Past the manifest's next index, records run on one by one: a line missing there (or a profile skipped, which
+    // leaves none) cuts the output back to it, and the rest is made again rather than counted as skipped.
+    let missing: number | undefined;
     try {
       for await (const bytes of completeLines(file, (line) => notARecord(file, line))) {
         number++;
-        end += bytes.length + 1;
         const line = bytes.toString('utf8');
-        if (line.trim() === '') continue;
+        if (line.trim() === '') {
+          end += bytes.length + 1;
+          continue;
+        }
         // Every record is checked, not only the last: a line changed in the middle would stay in a "complete" run.
         const index = seedIndexOf(line);
         if (index === undefined || index <= lastIndex) throw notARecord(file, number);
+        const next = Math.max(manifest.nextIndex, lastIndex + 1);
+        if (index > next) {
+          missing = next;
+          break;
+        }
+        end += bytes.length + 1;
         lastIndex = index;
         lastNumber = number;
         records++;
@@ -377,6 +402,7 @@ export class RunFile {
       firstIndex,
       records,
       dropped,
+      ...(missing === undefined ? {} : { missing }),
       extra: manifest.extra,
       lock,
     });
@@ -385,6 +411,11 @@ export class RunFile {
   /** Whether the output can be resumed: a regular file, which has a manifest (not a FIFO or a device). */
   get resumable(): boolean {
     return this.#regular;
+  }
+
+  /** Whether an output to be replaced (`force`) is still as it was: this run has written nothing to it yet. */
+  get untouched(): boolean {
+    return this.#replace && !this.#opened;
   }
 
   /** Records in the output now. */

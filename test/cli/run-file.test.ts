@@ -11,6 +11,7 @@ import {
   truncateSync,
   writeFileSync,
 } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -234,6 +235,21 @@ describe('icer generate --out: output that survives anything', () => {
     },
   );
 
+  it('keeps a run through a symlink off its target while another run writes the target', async () => {
+    const { dir } = tempDir();
+    expect((await cli(['generate', '--count', '5', '--quiet', '--out', 'target.jsonl'], dir)).code).toBe(0);
+    symlinkSync('target.jsonl', join(dir, 'link.jsonl'));
+    // A live run (this process) holds the target's lock.
+    const holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+    writeFileSync(join(dir, 'target.jsonl.icer-lock'), JSON.stringify(holder));
+    const through = await cli(
+      ['generate', '--count', '5', '--seed', '9', '--quiet', '--out', 'link.jsonl', '--force'],
+      dir,
+    );
+    expect(through.code).toBe(1);
+    expect(through.stderr).toMatch(/target\.jsonl: Another icer run \(process \d+ on .+\) is writing this output/);
+  });
+
   it.skipIf(!hasBuild)('removes the temporary manifest a run killed mid-write left, and no other file', async () => {
     const { dir } = tempDir();
     const out = join(dir, 'out.jsonl');
@@ -294,6 +310,34 @@ describe('icer generate --out: output that survives anything', () => {
       `icer generate: dropped what followed the last checkpoint of out.jsonl.gz (${after.length} bytes, at most its last second of records: they are made again)\n`,
     );
     expect(gunzipSync(readFileSync(join(dir, 'out.jsonl.gz'))).toString('utf8')).toBe(`${rows.join('\n')}\n`);
+  });
+
+  it('makes again what follows a record missing past the last checkpoint, never counting it as skipped', async () => {
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '40', '--seed', '3', '--quiet', '--out', 'out.jsonl'];
+    expect((await cli(args, dir)).code).toBe(0);
+    const rows = whole.split('\n').slice(0, 40);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
+    // The manifest last written at index 20 (records reach the file first); the record of index 25 lost since.
+    writeFileSync(join(dir, 'out.jsonl'), `${rows.slice(0, 30).toSpliced(25, 1).join('\n')}\n`);
+    const checkpoint = { ...manifest, complete: false, nextIndex: 20, records: 20, skipped: 0 };
+    writeFileSync(join(dir, 'out.jsonl.icer-run.json'), JSON.stringify(checkpoint));
+    const resumed = await cli([...args, '--resume'], dir);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(/dropped what followed the missing record of index 25 in out\.jsonl/);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(`${rows.join('\n')}\n`);
+    expect(JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'))).toMatchObject({
+      records: 40,
+      skipped: 0,
+      complete: true,
+    });
+    // A manifest without its count of skipped profiles whose next index was raised by hand is refused too.
+    writeFileSync(join(dir, 'out.jsonl'), `${rows.slice(0, 20).join('\n')}\n`);
+    const { skipped: _, ...older } = { ...checkpoint, nextIndex: 30 };
+    writeFileSync(join(dir, 'out.jsonl.icer-run.json'), JSON.stringify(older));
+    const raised = await cli([...args, '--resume'], dir);
+    expect(raised.code).toBe(1);
+    expect(raised.stderr).toMatch(/next index \(30\) does not follow from the 20 records/);
   });
 
   it('resumes an output larger than any buffer (2 GiB), read as a stream: zeros a crash left past its end dropped', async () => {
@@ -399,13 +443,13 @@ describe('icer generate --out: output that survives anything', () => {
     expect(deleted.code).toBe(1);
     expect(deleted.stderr).toContain('It holds 29 records below index 30, fewer than the 30 its run manifest recorded');
     expect(readFileSync(file, 'utf8')).toBe(holed);
-    // A manifest's next index raised by hand past records it did not count (one written before it kept `skipped`).
+    // A manifest's next index raised by hand past records it did not count, `skipped` left out as older versions did.
     writeFileSync(file, rows.join('\n'));
     const { skipped: _, ...unskipped } = manifest;
     writeFileSync(manifestFile, JSON.stringify({ ...unskipped, complete: false, nextIndex: 35, records: 30 }));
     const raised = await cli([...args, '--out', 'out.jsonl', '--resume'], dir);
     expect(raised.code).toBe(1);
-    expect(raised.stderr).toContain('It holds 35 records below index 35, more than the 30 its run manifest recorded');
+    expect(raised.stderr).toContain('next index (35) does not follow from the 30 records and 0 skipped profiles');
     // Raised past the file's last record, it would leave a gap no line shows: the skipped count gives it away.
     const thirty = `${rows.slice(0, 30).join('\n')}\n`;
     writeFileSync(file, thirty);
@@ -681,6 +725,12 @@ describe('icer generate --shard and icer merge', () => {
       expect(merged.stderr).toMatch(shard === '0/0' ? /is not i\/n with i < n/ : /was changed by hand/);
     }
     writeFileSync(join(dir, 'p1.jsonl.icer-run.json'), manifest);
+    // An output that exists is refused with what merge takes: --force, never --resume.
+    writeFileSync(join(dir, 'taken.jsonl'), 'x\n');
+    const taken = await cli(['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'taken.jsonl'], dir);
+    expect(taken.code).toBe(1);
+    expect(taken.stderr).toMatch(/taken\.jsonl: It already holds 2 bytes of output\. Add --force to replace it/);
+    expect(taken.stderr).not.toMatch(/--resume/);
     // A shard file gone while its manifest stayed, merged onto an existing output: an error naming it, no stack trace.
     writeFileSync(join(dir, 'gone.jsonl.icer-run.json'), manifest);
     writeFileSync(join(dir, 'out.jsonl'), '');

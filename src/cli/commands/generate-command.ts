@@ -172,7 +172,9 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     io.stderr.write(
       isGzipPath(file.file)
         ? `icer generate: dropped what followed the last checkpoint of ${values.out} (${file.droppedBytes} bytes, at most its last second of records: they are made again)\n`
-        : `icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${values.out}\n`,
+        : file.missingIndex !== undefined
+          ? `icer generate: dropped what followed the missing record of index ${file.missingIndex} in ${values.out} (${file.droppedBytes} bytes: they are made again)\n`
+          : `icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${values.out}\n`,
     );
   if (file && file.firstIndex >= end) {
     // More shards than dialogues: this one has no index, and is written complete with none.
@@ -264,7 +266,9 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       ? ` The output took nothing for ${STUCK_WRITE_MS / 1000} s (a pipe or FIFO nobody reads?): the last records may not have reached it.`
       : values.out === undefined
         ? ''
-        : ' Resume with the same command and --resume.';
+        : file?.untouched
+          ? ` Nothing was written: ${values.out} is as it was.`
+          : ' Resume with the same command and --resume.';
     io.stderr.write(`icer generate: interrupted (${signal})${count}.${after}\n`);
     if (written.stuck) await io.abandon?.(signal);
     return signal === 'SIGTERM' ? 143 : 130;

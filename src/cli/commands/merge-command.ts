@@ -111,7 +111,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
       );
     }
   }
-  const out = await RunFile.open(outFile, { force: values.force === true, config });
+  const out = await RunFile.open(outFile, { force: values.force === true, config, resumable: false });
   try {
     for (const shard of ordered) {
       for await (const { at, text } of shardRecords(shard, count)) await out.appendLine(at, text);
