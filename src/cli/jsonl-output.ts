@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
+import { isGzipPath } from '../io/json-lines-file.js';
 import { LineFile, StagedOutput } from '../io/staged-output.js';
 
 /** A line-by-line JSONL sink that honours back-pressure. */
@@ -28,12 +29,12 @@ export function streamOutput(stream: Writable): JsonlOutput {
 }
 
 /**
- * JSONL to a file, written to a temporary sibling and renamed into place on close: a run that fails half-way never
- * leaves a truncated file, nor destroys the one an earlier run wrote.
+ * JSONL to a file (gzip-compressed when its name ends in `.gz`), written to a temporary sibling and renamed into place
+ * on close: a run that fails half-way never leaves a truncated file, nor destroys the one an earlier run wrote.
  */
 export async function fileOutput(file: string): Promise<JsonlOutput> {
   const staged = await StagedOutput.open(file, { force: true, folder: false });
-  const lines = await LineFile.open(staged.path);
+  const lines = await LineFile.open(staged.path, { gzip: isGzipPath(file) });
   return {
     write: (value) => lines.write(`${JSON.stringify(value)}\n`),
     writeLine: (line) => lines.write(`${line}\n`),

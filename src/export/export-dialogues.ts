@@ -7,7 +7,7 @@ import { IcerError } from '../errors.js';
 import { recordCorpus } from '../evaluation/corpus-file.js';
 import { corpusStats } from '../evaluation/dataset-stats.js';
 import type { DialogueRecord } from '../generation/dialogue-record.js';
-import { readJsonLines } from '../io/json-lines-file.js';
+import { isGzipPath, readJsonLines } from '../io/json-lines-file.js';
 import { LineFile, StagedOutput } from '../io/staged-output.js';
 import { SeedSchema } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
@@ -66,7 +66,7 @@ export const ExportOptionsSchema = z
   .strictObject({
     /** The format to write: `chat`, `redial`, `hf` or `dialoguekit`. */
     format: ExportFormatSchema,
-    /** The file to write (a folder for `hf`). */
+    /** The file to write (a folder for `hf`); gzip-compressed when its name ends in `.gz`. */
     out: z.string().min(1),
     /**
      * Replace what `out` holds; without it an existing output is refused.
@@ -171,7 +171,7 @@ export async function exportDialogues(records: Records, options: ExportOptions):
     const summary =
       resolved.format === 'hf'
         ? await writeHf(records, staged.path, items, HfExportOptionsSchema.parse(resolved.hf ?? {}))
-        : await writeFile(records, staged.path, items, resolved);
+        : await writeFile(records, staged.path, items, resolved, isGzipPath(resolved.out));
     await staged.commit();
     return summary;
   } catch (error) {
@@ -185,8 +185,9 @@ async function writeFile(
   path: string,
   items: ItemLookup,
   options: z.output<typeof ExportOptionsSchema>,
+  gzip: boolean,
 ): Promise<ExportSummary> {
-  const file = await LineFile.open(path);
+  const file = await LineFile.open(path, { gzip });
   const { format } = options;
   const toChat = chatExporter(ChatExportOptionsSchema.parse(options.chat ?? {}), items);
   const toReDial = redialExporter(items);

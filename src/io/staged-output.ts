@@ -3,38 +3,46 @@ import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import type { Writable } from 'node:stream';
+import { createGzip } from 'node:zlib';
 import { IcerError } from '../errors.js';
 import { writeError } from './file-error.js';
 
-/** A text file written line by line, honouring back-pressure. */
+/** A text file written line by line, honouring back-pressure; gzip-compressed when asked. */
 export class LineFile {
   readonly #stream: WriteStream;
+  // What text is written into: the file, or a gzip stream piped into it.
+  readonly #head: Writable;
   readonly #file: string;
 
-  private constructor(stream: WriteStream, file: string) {
+  private constructor(stream: WriteStream, head: Writable, file: string) {
     this.#stream = stream;
+    this.#head = head;
     this.#file = file;
   }
 
-  /** Opens (creates or truncates) the file. */
-  static async open(file: string): Promise<LineFile> {
+  /** Opens (creates or truncates) the file; with `gzip`, what is written is compressed (one gzip member). */
+  static async open(file: string, { gzip = false }: { readonly gzip?: boolean } = {}): Promise<LineFile> {
     const stream = createWriteStream(file);
     try {
       await once(stream, 'open');
     } catch (error) {
       throw writeError(error, file);
     }
-    return new LineFile(stream, file);
+    if (!gzip) return new LineFile(stream, stream, file);
+    const compress = createGzip();
+    compress.pipe(stream);
+    return new LineFile(stream, compress, file);
   }
 
   /** Writes text as it is. */
   async write(text: string): Promise<void> {
-    if (!this.#stream.write(text)) await once(this.#stream, 'drain');
+    if (!this.#head.write(text)) await once(this.#head, 'drain');
   }
 
   /** Flushes and closes the file. */
   async close(): Promise<void> {
-    this.#stream.end();
+    this.#head.end();
     try {
       await once(this.#stream, 'finish');
     } catch (error) {

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cli } from '../helpers/cli-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
@@ -54,6 +54,21 @@ describe('icer export', () => {
     const first = JSON.parse(readFileSync(join(dir, 'user.jsonl'), 'utf8').split('\n')[0] as string);
     expect(Object.keys(first)).toEqual(['messages']);
     expect(first.messages[0].role).toBe('user');
+  });
+
+  it('writes gzip to a .gz name, which icer reads back as the plain export', async () => {
+    const { dir, write } = tempDir();
+    write('d.jsonl', dialogues);
+    for (const out of ['chat.jsonl', 'chat.jsonl.gz', 'redial.jsonl.gz']) {
+      const format = out.startsWith('chat') ? 'chat' : 'redial';
+      expect((await cli(['export', 'd.jsonl', '--format', format, '--out', out], dir)).code).toBe(0);
+    }
+    const plain = readFileSync(join(dir, 'chat.jsonl'), 'utf8');
+    expect(gunzipSync(readFileSync(join(dir, 'chat.jsonl.gz'))).toString('utf8')).toBe(plain);
+    // A human or synthetic corpus set beside icer's, as stats reads it.
+    const stats = await cli(['stats', 'd.jsonl', '--reference', 'redial=redial.jsonl.gz'], dir);
+    expect(stats.code, stats.stderr).toBe(0);
+    expect(stats.stdout).toMatch(/format\s+icer\s+redial/);
   });
 
   it('refuses an existing output unless --force, and replaces it with --force', async () => {

@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { catalogToJson } from '../../src/data/catalog-json.js';
@@ -47,6 +48,18 @@ describe('icer profiles', () => {
     const written = lines(readFileSync(join(dir, 'out.jsonl'), 'utf8')) as Array<{ liked: Array<{ item: string }> }>;
     expect(written).toHaveLength(4);
     expect(written.every((p) => p.liked.every((o) => o.item.startsWith('x')))).toBe(true);
+  });
+
+  it('writes gzip to a .gz name, which generate reads back as the plain file', async () => {
+    const { dir } = tempDir();
+    for (const out of ['p.jsonl', 'p.jsonl.gz'])
+      expect((await cli(['profiles', '--count', '4', '--seed', '9', '--out', out], dir)).code).toBe(0);
+    const compressed = readFileSync(join(dir, 'p.jsonl.gz'));
+    expect(gunzipSync(compressed).toString('utf8')).toBe(readFileSync(join(dir, 'p.jsonl'), 'utf8'));
+    const fromPlain = await cli(['generate', '--profiles', 'p.jsonl', '--seed', '3', '--quiet'], dir);
+    const fromGzip = await cli(['generate', '--profiles', 'p.jsonl.gz', '--seed', '3', '--quiet'], dir);
+    expect(fromGzip.code, fromGzip.stderr).toBe(0);
+    expect(fromGzip.stdout).toBe(fromPlain.stdout);
   });
 
   it('keeps an earlier output file intact when a run fails', async () => {
