@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
+import { constants, createReadStream, type Stats } from 'node:fs';
 import { access, type FileHandle, open, readFile, realpath, rm, stat, truncate } from 'node:fs/promises';
 import { basename, dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -201,22 +201,15 @@ export class RunFile {
     this.#lock = state.lock;
   }
 
-  /** Checks the path and, when resuming, reads how far the run got. Nothing is written yet. */
-  static async open(file: string, options: RunFileOptions): Promise<RunFile> {
-    const config = options.config;
-    const startIndex = options.startIndex ?? 0;
-    // An output with nothing of this run in it yet: the run starts at its first index.
-    const fresh = (regular: boolean, replace: boolean, lock?: OutputLock) =>
-      new RunFile(file, {
-        regular,
-        replace,
-        config,
-        startIndex,
-        firstIndex: startIndex,
-        records: 0,
-        dropped: 0,
-        ...(lock ? { lock } : {}),
-      });
+  /**
+   * Checks an output before any work, as {@link RunFile.open} does first (and without taking its lock): a directory, a
+   * place that cannot be written, or an existing output without `resume` or `force` is an error. Returns what is
+   * there, undefined for nothing yet.
+   */
+  static async check(
+    file: string,
+    options: Pick<RunFileOptions, 'resume' | 'force' | 'resumable'>,
+  ): Promise<Stats | undefined> {
     const info = await stat(file).catch((error: { code?: string }) => {
       if (error.code === 'ENOENT') return undefined;
       throw notWritable(
@@ -239,7 +232,7 @@ export class RunFile {
           error,
         );
       });
-      return fresh(true, false, await OutputLock.acquire(file));
+      return undefined;
     }
     if (info.isDirectory())
       throw notWritable(file, 'It is a directory.', 'Give --out a file name, e.g. out/dialogues.jsonl.');
@@ -254,7 +247,7 @@ export class RunFile {
     if (!info.isFile()) {
       // A FIFO, a device, a socket: written through as a stream, never replaced, never resumed.
       if (options.resume) throw notWritable(file, 'Only a regular file can be resumed.', 'Drop --resume.');
-      return fresh(false, false);
+      return info;
     }
     if (!options.force && !options.resume && info.size > 0) {
       throw new IcerError('INVALID_ARGUMENT', `It already holds ${info.size.toLocaleString('en')} bytes of output.`, {
@@ -265,6 +258,28 @@ export class RunFile {
             : 'Add --resume to continue that run, or --force to start over (it is replaced once the first new record is ready).',
       });
     }
+    return info;
+  }
+
+  /** Checks the path and, when resuming, reads how far the run got. Nothing is written yet. */
+  static async open(file: string, options: RunFileOptions): Promise<RunFile> {
+    const config = options.config;
+    const startIndex = options.startIndex ?? 0;
+    // An output with nothing of this run in it yet: the run starts at its first index.
+    const fresh = (regular: boolean, replace: boolean, lock?: OutputLock) =>
+      new RunFile(file, {
+        regular,
+        replace,
+        config,
+        startIndex,
+        firstIndex: startIndex,
+        records: 0,
+        dropped: 0,
+        ...(lock ? { lock } : {}),
+      });
+    const info = await RunFile.check(file, options);
+    if (info === undefined) return fresh(true, false, await OutputLock.acquire(file));
+    if (!info.isFile()) return fresh(false, false);
     // Taken before the output is read: another run appending meanwhile would make the reading wrong. Taken on the
     // file itself, not the name given: a run through a symlink and one on its target write the same file.
     const lock = await OutputLock.acquire(await realpath(file).catch(() => file));

@@ -235,6 +235,20 @@ describe('icer generate --out: output that survives anything', () => {
     },
   );
 
+  it('checks --out before it reads any data: an output refused is told before a profiles file is read', async () => {
+    const { dir } = tempDir();
+    writeFileSync(join(dir, 'taken.jsonl'), 'x\n');
+    const refused = await cli(['generate', '--profiles', 'nowhere.jsonl', '--out', 'taken.jsonl'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/taken\.jsonl: It already holds 2 bytes of output/);
+    mkdirSync(join(dir, 'folder'));
+    const folder = await cli(['generate', '--profiles', 'nowhere.jsonl', '--out', 'folder'], dir);
+    expect(folder.stderr).toMatch(/folder: It is a directory/);
+    // With --resume the output is a run to continue, so the profiles are read: their error is the one told.
+    const fine = await cli(['generate', '--profiles', 'nowhere.jsonl', '--out', 'taken.jsonl', '--resume'], dir);
+    expect(fine.stderr).toMatch(/nowhere\.jsonl/);
+  });
+
   it('keeps a run through a symlink off its target while another run writes the target', async () => {
     const { dir } = tempDir();
     expect((await cli(['generate', '--count', '5', '--quiet', '--out', 'target.jsonl'], dir)).code).toBe(0);

@@ -106,8 +106,11 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       throw new UsageError('--concurrency applies to simulated runs; --unconstrained writes one dialogue at a time.');
     if (values.estimate) throw new UsageError('--estimate samples simulated dialogues; --unconstrained has none.');
   }
-  // Read before the model and the data are loaded: a mistyped limit is told first.
+  // Read before the model and the data are loaded: a mistyped limit is told first, and an output that cannot be used
+  // before any data is read (the run opens it again once its settings are known, to resume it).
   const limits = budgetFromFlags(values);
+  if (values.out !== undefined && !values.estimate)
+    await RunFile.check(resolve(io.cwd, values.out), { resume: values.resume === true, force: values.force === true });
   const plan = await planRun(values, io.cwd, io.stdin);
   const { count, seed, catalog } = plan;
   // The paper's baseline: a model writes each whole dialogue; written, resumed and budgeted like any model run.
