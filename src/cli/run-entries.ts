@@ -17,7 +17,7 @@ export type RunEntry =
 
 /**
  * The entries of a range of a run, generated on this thread in index order, starting at `firstIndex`. No profile is
- * taken once `stop` is signalled or `spent` says a budget is reached: the dialogues already started finish and are
+ * taken once `stop` is signalled or `budgetReached` says so: the dialogues already started finish and are
  * yielded.
  */
 export async function* generatedEntries(
@@ -27,10 +27,10 @@ export async function* generatedEntries(
     firstIndex: number;
     stop?: AbortSignal | undefined;
     /** Asked before each profile is taken: true once a budget is reached, which stops the run as `stop` does. */
-    spent?: (() => boolean) | undefined;
+    budgetReached?: (() => boolean) | undefined;
   },
 ): AsyncGenerator<RunEntry> {
-  const { stop, spent, ...batch } = options;
+  const { stop, budgetReached, ...batch } = options;
   // Skips are emitted in index order, before the record that follows them: the next record's index is past them.
   const skipped: RunEntry[] = [];
   let index = options.firstIndex;
@@ -40,7 +40,7 @@ export async function* generatedEntries(
   };
   generator.on('dialogue:skip', onSkip);
   try {
-    for await (const record of generator.generateMany(until(profiles, stop, spent), {
+    for await (const record of generator.generateMany(until(profiles, stop, budgetReached), {
       ...batch,
       invalidProfiles: 'skip',
     })) {
@@ -56,10 +56,10 @@ export async function* generatedEntries(
 function* until(
   profiles: Iterable<PreferenceProfile>,
   stop: AbortSignal | undefined,
-  spent: (() => boolean) | undefined,
+  budgetReached: (() => boolean) | undefined,
 ): Generator<PreferenceProfile> {
   for (const profile of profiles) {
-    if (stop?.aborted || spent?.()) return;
+    if (stop?.aborted || budgetReached?.()) return;
     yield profile;
   }
 }

@@ -28,10 +28,10 @@ export type RunTarget = { readonly file: RunFile } | { readonly output: JsonlOut
  * Writes a run's entries in index order, reporting the profiles the generator could not use on stderr (even when
  * quiet: they are dialogues the user asked for and did not get). A run that could use none of its profiles fails.
  * `stop` ends the run early but cleanly: `entries` starts no new dialogue, the running ones finish and are written;
- * `entries` asks `spent` before starting each dialogue, so that none starts once a budget is reached.
+ * `entries` asks `budgetReached` before starting each dialogue, so that none starts once a budget is reached.
  */
 export async function writeDialogues(
-  entries: (stop: AbortSignal, spent: () => boolean) => AsyncIterable<RunEntry>,
+  entries: (stop: AbortSignal, budgetReached: () => boolean) => AsyncIterable<RunEntry>,
   run: {
     target: RunTarget;
     stderr: Writable;
@@ -48,7 +48,7 @@ export async function writeDialogues(
      */
     writing?: WriteWatch;
     /**
-     * Checked before each dialogue starts (through `entries`' `spent`) and after each record: a budget reached ends
+     * Checked before each dialogue starts (through `entries`' `budgetReached`) and after each record: a budget reached ends
      * the run like `stop` does, and is returned.
      */
     budget?: () => string | undefined;
@@ -75,6 +75,8 @@ export async function writeDialogues(
       if ('skip' in entry) {
         skips.add(entry.skip);
         file?.skipped(entry.index);
+        // Said in the manifest at once: past its checkpoint, resuming takes an index with no record for one lost.
+        await file?.checkpoint(extra(), { force: true });
         continue;
       }
       if (run.writing) run.writing.since = performance.now();

@@ -406,8 +406,9 @@ export class RunFile {
         { location: { file }, hint: 'Restore the file, or use --force to start the run over.' },
       );
     }
-    if (dropped > 0) await truncate(file, end).catch((error: unknown) => Promise.reject(writeError(error, file)));
+    // Checked before anything is cut: a refused resume leaves the file as it was.
     if (last !== '' && recordLineIndex(last) !== lastIndex) throw notARecord(file, lastNumber);
+    if (dropped > 0) await truncate(file, end).catch((error: unknown) => Promise.reject(writeError(error, file)));
     const firstIndex = Math.max(manifest.nextIndex, lastIndex + 1);
     return new RunFile(file, {
       regular: true,
@@ -579,10 +580,6 @@ export function configDifferences(a: RunConfig, b: RunConfig, labels: readonly [
 // A record's seed is "<run seed>:<index>", the run seed escaped as JSON strings are.
 const SEED_FIELD = /"seed":"(?:[^"\\]|\\.)*:(\d+)"/;
 
-/**
- * A record line's index read off its `seed` without parsing the line: what every line of a resumed output is checked
- * with (the last is parsed whole too). Undefined for a line that is not one object with a seed.
- */
 // No record is this long: a line that is, is no record, and is not gathered into memory (a last line cut short may
 // be, as a file filled with zeros past its end after a crash: it is only counted).
 const MAX_LINE_BYTES = 1 << 26;
@@ -611,6 +608,10 @@ async function* completeLines(file: string, lineTooLong: (line: number) => Error
   }
 }
 
+/**
+ * A record line's index read off its `seed` without parsing the line: what every line of a resumed output is checked
+ * with (the last is parsed whole too). Undefined for a line that is not one object with a seed.
+ */
 function seedIndexOf(line: string): number | undefined {
   const trimmed = line.trimEnd();
   if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return undefined;

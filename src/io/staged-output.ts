@@ -1,24 +1,29 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, type WriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { IcerError } from '../errors.js';
 import { writeError } from './file-error.js';
 
 /** A text file written line by line, honouring back-pressure; gzip-compressed when asked. */
 export class LineFile {
-  readonly #stream: WriteStream;
   // What text is written into: the file, or a gzip stream piped into it.
   readonly #head: Writable;
+  // Settles when everything written has reached the file, or fails with the first error of either stream: a pipe
+  // passes no error on by itself, and a full disk would otherwise leave a write waiting for `drain` for ever.
+  readonly #done: Promise<void>;
   readonly #file: string;
 
-  private constructor(stream: WriteStream, head: Writable, file: string) {
-    this.#stream = stream;
+  private constructor(head: Writable, done: Promise<void>, file: string) {
     this.#head = head;
+    this.#done = done;
     this.#file = file;
+    // Awaited by `write` and `close`; until then a failure must not count as unhandled.
+    done.catch(() => undefined);
   }
 
   /** Opens (creates or truncates) the file; with `gzip`, what is written is compressed (one gzip member). */
@@ -29,22 +34,25 @@ export class LineFile {
     } catch (error) {
       throw writeError(error, file);
     }
-    if (!gzip) return new LineFile(stream, stream, file);
+    if (!gzip) return new LineFile(stream, finished(stream), file);
     const compress = createGzip();
-    compress.pipe(stream);
-    return new LineFile(stream, compress, file);
+    return new LineFile(compress, pipeline(compress, stream), file);
   }
 
   /** Writes text as it is. */
   async write(text: string): Promise<void> {
-    if (!this.#head.write(text)) await once(this.#head, 'drain');
+    try {
+      if (!this.#head.write(text)) await Promise.race([once(this.#head, 'drain'), this.#done]);
+    } catch (error) {
+      throw writeError(error, this.#file);
+    }
   }
 
   /** Flushes and closes the file. */
   async close(): Promise<void> {
     this.#head.end();
     try {
-      await once(this.#stream, 'finish');
+      await this.#done;
     } catch (error) {
       throw writeError(error, this.#file);
     }

@@ -154,9 +154,14 @@ function genreEntry(value: string, phrasing: DomainPhrasing): GenreEntry {
   return { words: genericGenre(value, phrasing), others: NO_OTHERS };
 }
 
-/** Whether a genre's items tell a story, as its words say: not documentaries, biographies or poetry. */
-export function genreTellsStory(value: string, phrasing: DomainPhrasing): boolean {
-  return genreEntry(value, phrasing).words.tellsStory !== false;
+/**
+ * Whether a genre's items tell a story, as its words say: `story`, `fact` (documentaries, biographies), or `either`
+ * (poetry: an epic tells one, a lyric does not).
+ */
+export function genreStorySide(value: string, phrasing: DomainPhrasing): 'story' | 'fact' | 'either' {
+  const { words } = genreEntry(value, phrasing);
+  if (words.tellsStory !== false) return 'story';
+  return words.mayTellStory === true ? 'either' : 'fact';
 }
 
 // Free-text tags in a domain without a tag table: "___ books" reads for adjectives, nouns and names alike.

@@ -110,6 +110,7 @@ const GENRES: Record<string, GenreWordsInput> = {
     headRank: 1,
     others: ['poems'],
     tellsStory: false,
+    mayTellStory: true,
   }),
   Gothic: genre('gothic fiction', 'gothic', 'more gothic', 'less gothic', 5, {
     element: 'gothic fiction',

@@ -88,6 +88,11 @@ export const GenreWordsSchema = z.strictObject({
   /** False when its items tell no story (non-fiction, poetry): no "What's the story in …?". @default true */
   tellsStory: z.boolean().optional(),
   /**
+   * With `tellsStory: false`, true when some of its items do tell one (an epic poem, not a lyric): a title with a
+   * genre that tells stories besides is taken as a story when a user asks for more of a genre. @default false
+   */
+  mayTellStory: z.boolean().optional(),
+  /**
    * True when its modifier goes before a head only on its own: "a dramatic thriller", never "a dramatic crime
    * thriller". @default false
    */

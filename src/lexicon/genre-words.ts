@@ -30,6 +30,11 @@ export interface GenreWords {
    */
   readonly tellsStory?: boolean;
   /**
+   * With `tellsStory: false`, true when some of its items do tell one: The Iliad is a poem and a story, a book of
+   * lyrics only a poem.
+   */
+  readonly mayTellStory?: boolean;
+  /**
    * True for a genre whose modifier is said before a head only on its own: "a dramatic thriller", but "a crime
    * thriller" with drama in it, not "a dramatic crime thriller" (nor "a dramatic romantic comedy").
    */

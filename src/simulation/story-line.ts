@@ -1,12 +1,15 @@
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { genreTellsStory } from '../lexicon/attribute-phrases.js';
+import { genreStorySide } from '../lexicon/attribute-phrases.js';
 import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import { catalogIndex, facetsByKind } from './catalog-index.js';
 
 // Which side of the line between works that tell a story and those that do not each genre is on, by dense attribute
-// id: STORY, FACT (a documentary, a memoir, a work of poetry: its words say `tellsStory: false`), or 0 for no genre.
+// id: STORY, FACT (a documentary, a memoir: its words say `tellsStory: false`), EITHER (poetry: `mayTellStory`), or 0
+// for no genre.
 const STORY = 1;
 const FACT = 2;
+const EITHER = 4;
+const SIDES = { story: STORY, fact: FACT, either: EITHER } as const;
 const sides = new WeakMap<ItemCatalog, Uint8Array>();
 
 function sidesOf(catalog: ItemCatalog): Uint8Array {
@@ -17,7 +20,7 @@ function sidesOf(catalog: ItemCatalog): Uint8Array {
   bySide = new Uint8Array(index.attributeFacet.length);
   for (const facet of facetsByKind(catalog, ['genre']))
     for (const { key, id } of index.byFacet.get(facet) ?? [])
-      bySide[id] = genreTellsStory(key.slice(facet.length + 1), phrasing) ? STORY : FACT;
+      bySide[id] = SIDES[genreStorySide(key.slice(facet.length + 1), phrasing)];
   sides.set(catalog, bySide);
   return bySide;
 }
@@ -28,7 +31,8 @@ function sidesOf(catalog: ItemCatalog): Uint8Array {
  * "like A Raisin in the Sun, but more of a memoir", which ask for another kind of work. A genre that tells no story
  * puts the item on that side, whatever else it has: Shoah's war is its subject, not a war story ("like Shoah, but
  * more romantic" is no wish anyone has), nor is On the Origin of Species a classic novel to be made more adventurous.
- * An item without a genre is on neither side, and keeps to any.
+ * Poetry goes with the rest: "like Beowulf (a classic), but more fantastical", not "like Duino Elegies, but more
+ * adventurous". An item without a genre is on neither side, and keeps to any.
  */
 export function keepsStoryLine(catalog: ItemCatalog, item: string, key: string): boolean {
   const index = catalogIndex(catalog);
@@ -38,6 +42,9 @@ export function keepsStoryLine(catalog: ItemCatalog, item: string, key: string):
   if (position === undefined || id === undefined) return false;
   let itemSides = 0;
   for (const other of index.attributeIds[position] as Int32Array) itemSides |= bySide[other] as number;
-  const side = itemSides & FACT || itemSides;
-  return side === 0 || (side & (bySide[id] as number)) !== 0;
+  // A genre that may tell a story goes with the title's others: The Iliad, a classic, is one; a book of lyrics is not.
+  const side = itemSides & FACT || itemSides & STORY || (itemSides & EITHER ? FACT : 0);
+  // Asked for, it is more of a kind of work: "more poetic" of a novel asks for another kind.
+  const asked = bySide[id] === STORY ? STORY : FACT;
+  return side === 0 || side === asked;
 }

@@ -682,7 +682,10 @@ describe('icer generate --shard and icer merge', () => {
     const mixed = await cli(['merge', 'p0.jsonl', 'q1.jsonl', '--out', 'm.jsonl'], dir);
     expect(mixed.stderr).toMatch(/q1\.jsonl: It is a shard of another run .*seed: 3 there, 4 here/);
     const manifest = JSON.parse(readFileSync(join(dir, 'p1.jsonl.icer-run.json'), 'utf8'));
-    writeFileSync(join(dir, 'p1.jsonl.icer-run.json'), JSON.stringify({ ...manifest, complete: false, nextIndex: 30 }));
+    writeFileSync(
+      join(dir, 'p1.jsonl.icer-run.json'),
+      JSON.stringify({ ...manifest, complete: false, nextIndex: 30, records: 5 }),
+    );
     const unfinished = await cli(['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'm.jsonl'], dir);
     expect(unfinished.stderr).toMatch(
       /Shard 1\/2 is not finished \(it reached index 30 of 50\)\. Finish it with the same command and --resume/,
@@ -729,6 +732,10 @@ describe('icer generate --shard and icer merge', () => {
       );
       expect(readdirSync(dir)).not.toContain(`${name}-m.jsonl`);
     }
+    // A manifest whose next index was raised past what it counted.
+    writeFileSync(join(dir, 'p1.jsonl.icer-run.json'), JSON.stringify({ ...JSON.parse(manifest), nextIndex: 49 }));
+    const raised = await cli(['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'r.jsonl'], dir);
+    expect(raised.stderr).toMatch(/next index \(49\) does not follow from the 25 records and 0 skipped profiles/);
     // A manifest whose shard was edited to stand for the whole run ("0/0" or "0/1").
     for (const shard of ['0/0', '0/1']) {
       const edited = JSON.parse(manifest);

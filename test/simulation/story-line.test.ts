@@ -31,6 +31,17 @@ describe('keepsStoryLine', () => {
     expect(keepsStoryLine(books, origin, 'genre:History')).toBe(true);
   });
 
+  it('takes a work of poetry as a story when another of its genres tells one: an epic poem, not a book of lyrics', () => {
+    const beowulf = book('Beowulf');
+    expect(books.require(beowulf).attributes.genre).toEqual(['Classics', 'Poetry']);
+    expect(keepsStoryLine(books, beowulf, 'genre:Fantasy')).toBe(true);
+    expect(keepsStoryLine(books, beowulf, 'genre:Memoir')).toBe(false);
+    const elegies = book('Duino Elegies');
+    expect(books.require(elegies).attributes.genre).toEqual(['Poetry']);
+    expect(keepsStoryLine(books, elegies, 'genre:Adventure')).toBe(false);
+    expect(keepsStoryLine(books, elegies, 'genre:Memoir')).toBe(true);
+  });
+
   it('keeps to any side for a catalog whose genres all tell stories, and is false for an unknown item or key', () => {
     const small = smallCatalog();
     expect(keepsStoryLine(small, 'm1', 'genre:Horror')).toBe(true);

@@ -106,8 +106,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       throw new UsageError('--concurrency applies to simulated runs; --unconstrained writes one dialogue at a time.');
     if (values.estimate) throw new UsageError('--estimate samples simulated dialogues; --unconstrained has none.');
   }
-  // Read before the model and the data are loaded: a mistyped limit is told first, and an output that cannot be used
-  // before any data is read (the run opens it again once its settings are known, to resume it).
+  // Before the model and the data are loaded: a mistyped limit is told first, then an output that cannot be used (the
+  // run opens it again once its settings are known, to resume it).
   const limits = budgetFromFlags(values);
   if (values.out !== undefined && !values.estimate)
     await RunFile.check(resolve(io.cwd, values.out), { resume: values.resume === true, force: values.force === true });
@@ -196,7 +196,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const barShown = values.quiet !== true && (io.stderr as { isTTY?: boolean }).isTTY === true;
   const written = await withSignals(io, barShown, (stop, abort, writing) =>
     writeDialogues(
-      (halt, spent) =>
+      (halt, budgetReached) =>
         queue && queueRun
           ? queue.queueEntries({
               ...queueRun,
@@ -233,7 +233,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
                   firstIndex: from,
                   total: end - from,
                   stop: halt,
-                  spent,
+                  budgetReached,
                 }),
       {
         target: file ? { file } : { output: streamOutput(io.stdout) },
@@ -446,7 +446,7 @@ function budgetFromFlags(values: {
   return { calls, tokens, cost };
 }
 
-/** Checked after each record: the limit reached, worded, or undefined while the run may go on. */
+/** Checked before each dialogue starts and after each record: the limit reached, worded, or undefined. */
 function budgetCheck(
   { calls, tokens, cost }: BudgetLimits,
   spender: Pick<ModelAdapter, 'stats'>,

@@ -61,7 +61,19 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   const first = shards[0] as Shard;
   const config = withoutShard(first.manifest.config);
   const byIndex = new Map<number, Shard>();
+  const count = Number(config.count);
   for (const shard of shards) {
+    // A manifest edited by hand (its shard, its count) no longer matches the hash written with it; nor does its next
+    // index follow from what it counted once that was raised.
+    const { configHash, nextIndex, records, skipped = 0 } = shard.manifest;
+    const from = Math.floor((shard.index * count) / shard.of);
+    if (configHash !== runConfigHash(shard.manifest.config) || nextIndex - from !== records + skipped) {
+      throw mergeError(
+        shard.file,
+        `Its run manifest was changed by hand: ${configHash !== runConfigHash(shard.manifest.config) ? 'its "config" does not match its "configHash"' : `its next index (${nextIndex}) does not follow from the ${records} records and ${skipped} skipped profiles it counted`}.`,
+        'Restore the manifest as the run wrote it, or regenerate the shard with the same command and --force.',
+      );
+    }
     const differs = configDifferences(config, withoutShard(shard.manifest.config), ['there', 'here']);
     if (differs.length > 0 || shard.of !== first.of) {
       throw mergeError(
@@ -69,19 +81,10 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
         `It is a shard of another run than ${first.file} (${[...differs, ...(shard.of !== first.of ? [`shards: ${first.of} there, ${shard.of} here`] : [])].join('; ')}).`,
       );
     }
-    // A manifest edited by hand (its shard, its count) no longer matches the hash written with it.
-    if (shard.manifest.configHash !== runConfigHash(shard.manifest.config)) {
-      throw mergeError(
-        shard.file,
-        'Its run manifest was changed by hand: its "config" does not match its "configHash".',
-        'Regenerate the shard with the same command and --force.',
-      );
-    }
     const twin = byIndex.get(shard.index);
     if (twin) throw mergeError(shard.file, `It is shard ${shard.index}/${shard.of} again (so is ${twin.file}).`);
     byIndex.set(shard.index, shard);
   }
-  const count = Number(config.count);
   for (let index = 0; index < first.of; index++) {
     const shard = byIndex.get(index);
     if (!shard) throw mergeError(first.file, `Shard ${index}/${first.of} is missing.`, 'Give every shard of the run.');
@@ -96,6 +99,8 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   }
   const outFile = resolve(io.cwd, values.out);
   await refuseInputAsOutput(outFile, shards);
+  // Before the shards are read through: an output that cannot be used is told at once.
+  await RunFile.check(outFile, { force: values.force === true, resumable: false });
   const ordered = Array.from({ length: first.of }, (_, index) => byIndex.get(index) as Shard);
   // Every shard is read through once before the output is opened: a bad line found while writing would leave a
   // merged file cut short, or with --force would already have replaced a good one. A shard copied short, or with a

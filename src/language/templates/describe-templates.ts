@@ -168,16 +168,16 @@ export const ELEMENTS: readonly Template<{ readonly e: string }>[] = [
   ({ e }) => `Expect some ${e} along the way.`,
 ];
 
-/**
- * Sentences on an item's tags: its qualities after "It's" ("dark and set in Paris"), the things it has ("car chases",
- * "a twist ending") after "It features", and its themes ("themes of grief", said "grief") after "It deals with".
- */
 // "It's also a dark comedy" has said it is more already: no "also …, too" or "also also".
 const QUALITY_ADDED =
   (added: (f: string) => string): Template<{ readonly f: string }> =>
   ({ f }) =>
     f.startsWith('also ') ? `It's ${f}.` : added(f);
 const QUALITY_TOO = QUALITY_ADDED((f) => `It's ${f}, too.`);
+/**
+ * Sentences on an item's tags: its qualities after "It's" ("dark and set in Paris"), the things it has ("car chases",
+ * "a twist ending") after "It features", and its themes ("themes of grief", said "grief") after "It deals with".
+ */
 const QUALITIES: readonly Template<{ readonly f: string }>[] = [
   ({ f }) => `It's ${f}.`,
   QUALITY_TOO,
