@@ -66,7 +66,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
     // A manifest edited by hand (its shard, its count) no longer matches the hash written with it; nor does its next
     // index follow from what it counted once that was raised.
     const { configHash, nextIndex, records, skipped = 0 } = shard.manifest;
-    const from = Math.floor((shard.index * count) / shard.of);
+    const [from] = shardRange(shard, count);
     if (configHash !== runConfigHash(shard.manifest.config) || nextIndex - from !== records + skipped) {
       throw mergeError(
         shard.file,
@@ -88,7 +88,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   for (let index = 0; index < first.of; index++) {
     const shard = byIndex.get(index);
     if (!shard) throw mergeError(first.file, `Shard ${index}/${first.of} is missing.`, 'Give every shard of the run.');
-    const end = Math.floor(((index + 1) * count) / first.of);
+    const [, end] = shardRange(shard, count);
     if (!shard.manifest.complete || shard.manifest.nextIndex < end) {
       throw mergeError(
         shard.file,
@@ -121,7 +121,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
     for (const shard of ordered) {
       for await (const { at, text } of shardRecords(shard, count)) await out.appendLine(at, text);
       // Profiles skipped at the end of a shard leave no record: the merged run still covers their indices.
-      out.skipped(Math.floor(((shard.index + 1) * count) / shard.of) - 1);
+      out.skipped(shardRange(shard, count)[1] - 1);
     }
     await out.close({}, true);
   } finally {
@@ -140,8 +140,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
 
 /** A shard's records with their indices, each checked to be the next of the shard's range. */
 async function* shardRecords(shard: Shard, count: number): AsyncGenerator<{ at: number; text: string }> {
-  const from = Math.floor((shard.index * count) / shard.of);
-  const to = Math.floor(((shard.index + 1) * count) / shard.of);
+  const [from, to] = shardRange(shard, count);
   let last = from - 1;
   for await (const { number, text } of readJsonLines(shard.file)) {
     const at = recordLineIndex(text);
@@ -156,6 +155,11 @@ async function* shardRecords(shard: Shard, count: number): AsyncGenerator<{ at: 
     last = at;
     yield { at, text };
   }
+}
+
+/** The indices of the run a shard holds, as `icer generate --shard` takes them: [from, to). */
+function shardRange({ index, of }: Shard, count: number): [number, number] {
+  return [Math.floor((index * count) / of), Math.floor(((index + 1) * count) / of)];
 }
 
 /** Merging into one of the shards would overwrite it while it is read. */
