@@ -1,22 +1,36 @@
-import { resolve } from 'node:path';
 import type { CliIo } from './cli-io.js';
 import { fileOutput } from './jsonl-output.js';
+import { labelledFile } from './labelled-file.js';
+import { dataInputs, newOutPath } from './out-flag.js';
+
+/** Where a report command writes its JSON, checked before any work; `inputs` are its operands (LABEL=FILE). */
+export async function reportOut(
+  io: CliIo,
+  values: { out?: string | undefined } & Parameters<typeof dataInputs>[0],
+  inputs: readonly string[],
+): Promise<string | undefined> {
+  if (values.out === undefined) return undefined;
+  return newOutPath(io.cwd, values.out, {
+    inputs: [...inputs.map((spec) => labelledFile(spec).file), ...dataInputs(values)],
+  });
+}
 
 /**
  * Prints a command's report the way `icer evaluate`, `icer judge` and `icer stats` all do: a table on stdout, or
- * with `--json` one JSON document; with `--out FILE`, the JSON is also written to FILE (atomically), for
- * `icer report` and other programs to read.
+ * with `json` one JSON document; with `out` (from {@link reportOut}), the JSON is also written there (atomically),
+ * for `icer report` and other programs to read.
  */
 export async function printReport(
   io: CliIo,
-  flags: { json?: boolean | undefined; out?: string | undefined },
+  json: boolean | undefined,
+  out: string | undefined,
   report: unknown,
   table: () => string,
 ): Promise<void> {
-  if (flags.out !== undefined) {
-    const output = await fileOutput(resolve(io.cwd, flags.out));
+  if (out !== undefined) {
+    const output = await fileOutput(out);
     await output.write(report);
     await output.close();
   }
-  io.stdout.write(flags.json ? `${JSON.stringify(report, null, 2)}\n` : table());
+  io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : table());
 }

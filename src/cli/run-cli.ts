@@ -1,4 +1,6 @@
+import { relative } from 'node:path';
 import { IcerError } from '../errors.js';
+import { removeUnfinished } from '../io/unfinished-files.js';
 import { VERSION } from '../version.js';
 import { type CliIo, UsageError } from './cli-io.js';
 import { paintFor } from './colour.js';
@@ -42,11 +44,18 @@ Exit codes: 0 success, 1 failure (bad input data, a run that could make nothing)
 130 interrupted (Ctrl-C), 143 terminated (SIGTERM). See docs/cli.md.
 `;
 
-const COMMANDS: Record<string, { run: (args: string[], io: CliIo) => Promise<number>; help: string }> = {
-  generate: { run: generateCommand, help: GENERATE_HELP },
+interface Command {
+  run: (args: string[], io: CliIo) => Promise<number>;
+  help: string;
+  /** The command handles SIGINT and SIGTERM itself (it finishes what is under way); others are stopped at once. */
+  signals?: 'own';
+}
+
+const COMMANDS: Record<string, Command> = {
+  generate: { run: generateCommand, help: GENERATE_HELP, signals: 'own' },
   profiles: { run: profilesCommand, help: PROFILES_HELP },
   merge: { run: mergeCommand, help: MERGE_HELP },
-  worker: { run: workerCommand, help: WORKER_HELP },
+  worker: { run: workerCommand, help: WORKER_HELP, signals: 'own' },
   evaluate: { run: evaluateCommand, help: EVALUATE_HELP },
   judge: { run: judgeCommand, help: JUDGE_HELP },
   stats: { run: statsCommand, help: STATS_HELP },
@@ -90,7 +99,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   const entry = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
   if (!entry) return unknownCommand(command, io);
   try {
-    return await entry.run(rest, io);
+    return entry.signals === 'own' ? await entry.run(rest, io) : await stoppedBySignal(command, entry, rest, io);
   } catch (error) {
     // Colour only marks the line as an error on a terminal; logs and pipes get the same words, plain.
     const paint = paintFor(io.stderr, io.env);
@@ -110,6 +119,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       return 1;
     }
     throw error;
+  }
+}
+
+/**
+ * Runs a command that does not handle signals itself; SIGINT or SIGTERM removes what it was writing (an output is
+ * written whole or not at all, and an earlier one is left as it was) and ends it as killed by the signal (a shell's
+ * 130 or 143), or returns 130 or 143 where the process is not the command line's own.
+ */
+async function stoppedBySignal(command: string, entry: Command, args: string[], io: CliIo): Promise<number> {
+  let onSignal: (signal: NodeJS.Signals) => void = () => {};
+  const stopped = new Promise<number>((resolve) => {
+    onSignal = (signal) => {
+      const outputs = removeUnfinished().map((file) => relative(io.cwd, file) || file);
+      const what =
+        outputs.length === 0 ? '' : `; ${outputs.join(', ')} ${outputs.length === 1 ? 'was' : 'were'} not written`;
+      io.stderr.write(`icer ${command}: interrupted (${signal})${what}.\n`);
+      // Ended by the signal itself: a read from a FIFO or pipe would hold even process.exit.
+      if (io.abandon) void io.abandon(signal);
+      else resolve(signal === 'SIGTERM' ? 143 : 130);
+    };
+  });
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  const running = entry.run(args, io);
+  // Stopped, the command is left to the process's end: what it fails at then (a write into a file just removed) is
+  // no error of the user's.
+  running.catch(() => undefined);
+  try {
+    return await Promise.race([running, stopped]);
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
   }
 }
 

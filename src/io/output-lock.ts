@@ -3,6 +3,7 @@ import { open, readFile, rm, stat, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename } from 'node:path';
 import { IcerError } from '../errors.js';
+import { markUnfinished } from './unfinished-files.js';
 
 // A run touches its lock this often, and a lock untouched for STALE_MS is a run that was killed: on another machine
 // (a shared folder, a retried pod) its process cannot be asked whether it still runs.
@@ -31,10 +32,13 @@ export class OutputLock {
   readonly #path: string;
   readonly #beat: ReturnType<typeof setInterval>;
   readonly #onExit = () => this.release();
+  // A process ended by a signal has no exit event: its lock goes with what it left unfinished.
+  readonly #unmark: () => void;
   #held = true;
 
-  private constructor(path: string) {
+  private constructor(path: string, file: string) {
     this.#path = path;
+    this.#unmark = markUnfinished(path, file);
     this.#beat = setInterval(() => {
       const now = new Date();
       utimes(path, now, now).catch(() => undefined);
@@ -59,7 +63,7 @@ export class OutputLock {
         const holder: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
         await handle.writeFile(JSON.stringify(holder));
         await handle.close();
-        return new OutputLock(path);
+        return new OutputLock(path, file);
       }
       const holder = await readHolder(path);
       if (attempt === 0 && (await isStale(path, holder))) {
@@ -85,6 +89,7 @@ export class OutputLock {
     this.#held = false;
     clearInterval(this.#beat);
     process.removeListener('exit', this.#onExit);
+    this.#unmark();
     try {
       unlinkSync(this.#path);
     } catch {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import { constants, createReadStream, type Stats } from 'node:fs';
-import { access, type FileHandle, open, readFile, realpath, rm, stat, truncate } from 'node:fs/promises';
-import { basename, dirname } from 'node:path';
+import { constants, type Stats } from 'node:fs';
+import { access, type FileHandle, open, readFile, readlink, realpath, rm, stat, truncate } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { IcerError } from '../errors.js';
@@ -9,6 +9,7 @@ import { describeZodIssue } from '../validation/describe-zod-issue.js';
 import { fileError, writeError } from './file-error.js';
 import { isGzipPath } from './json-lines-file.js';
 import { OutputLock } from './output-lock.js';
+import { type RecordsBack, readRecordsBack, shorterThanManifest } from './records-back.js';
 import { removeLeftTemporaries, writeFileAtomically } from './write-file-atomically.js';
 
 /** What a run was asked for: every setting that changes its output, as plain JSON. */
@@ -33,10 +34,17 @@ export const RunManifestSchema = z.strictObject({
   /** The whole run is written. */
   complete: z.boolean(),
   /**
-   * For a `.gz` output: its size when the manifest was written, a whole number of gzip members. Resuming cuts the file
-   * back to it, as whatever follows may be a member cut short.
+   * For a `.gz` output: the size of its gzip members of whole blocks (see {@link GZIP_BLOCK_RECORDS}) when the manifest
+   * was written. Resuming cuts the file back to it: what follows is a member cut short, or the last block's records
+   * written whole on an interruption, which the block file holds too.
    */
   bytes: z.number().int().min(0).optional(),
+  /**
+   * For a `.gz` output: the records in those members and the index they reach. The records of the block under way
+   * are in the block file beside the output (`FILE.icer-block`). Absent from older manifests, whose members held
+   * every record counted.
+   */
+  packed: z.strictObject({ records: z.number().int().min(0), nextIndex: z.number().int().min(0) }).optional(),
   /** Anything else worth keeping (model usage and cost so far). */
   extra: z.record(z.string(), z.unknown()),
 });
@@ -76,17 +84,6 @@ export async function readRunManifest(file: string): Promise<RunManifest | undef
   return parsed.data;
 }
 
-function shorterThanManifest(file: string, holds: string, recorded: string): IcerError {
-  return new IcerError(
-    'INVALID_ARGUMENT',
-    `It holds ${holds}, fewer than the ${recorded} its run manifest recorded: it was cut or changed since.`,
-    {
-      location: { file },
-      hint: 'Restore the file, or use --force to start the run over.',
-    },
-  );
-}
-
 /** A hash of a run's settings: equal for runs that write the same records. */
 export function runConfigHash(config: RunConfig): string {
   const keys = Object.keys(config).sort();
@@ -117,6 +114,17 @@ export function manifestPath(file: string): string {
   return `${file}.icer-run.json`;
 }
 
+/** A `.gz` output's block file: beside it, the records not yet in a gzip member, as plain JSON lines. */
+export function blockPath(file: string): string {
+  return `${file}.icer-block`;
+}
+
+/**
+ * Records per gzip member of a `.gz` output. Members are cut by count, never by time, so the compressed file is the
+ * same bytes however the run went: interrupted and resumed, on more threads, or merged from shards.
+ */
+export const GZIP_BLOCK_RECORDS = 1000;
+
 const FLUSH_BYTES = 1 << 18;
 const FLUSH_MS = 100;
 
@@ -146,13 +154,28 @@ export class RunFile {
    * dropped (`droppedBytes`), to be made again.
    */
   readonly missingIndex: number | undefined;
+  /**
+   * The line past the manifest's checkpoint that was no record of the run (what a crash left), when resuming found
+   * one: it and what followed were dropped (`droppedBytes`), to be made again.
+   */
+  readonly damagedLine: number | undefined;
+  /** What was dropped (`droppedBytes`) was whole records past an older `.gz` manifest's checkpoint, to be made again. */
+  readonly droppedPastCheckpoint: boolean;
   /** What the resumed run's manifest kept besides its progress (its `extra`); empty for a new run. */
   readonly resumedExtra: Readonly<Record<string, unknown>>;
   readonly #regular: boolean;
   readonly #replace: boolean;
-  // A `.gz` output gets a gzip member of the records made since the last checkpoint, at each checkpoint: a file of
-  // whole members is valid gzip, and resuming needs only the size the manifest recorded.
+  // A `.gz` output gets a gzip member of every GZIP_BLOCK_RECORDS records. Until its block is whole, a record is kept
+  // in memory and, at each checkpoint, appended to the block file: a crash loses no more than of a plain output.
   readonly #gzip: boolean;
+  #block: string[];
+  // Records of the block already in the block file.
+  #saved: number;
+  #blockHandle: FileHandle | undefined;
+  #packed: { records: number; nextIndex: number };
+  readonly #resumed: boolean;
+  // The latest `extra` a checkpoint was given: what the manifest written when a block is packed keeps.
+  #extra: Record<string, unknown>;
   // Records are written in runs rather than one write each (a template run makes thousands a second); a run goes
   // out once it holds FLUSH_BYTES or is FLUSH_MS old, so a crash loses at most a moment's records, which resuming
   // makes again.
@@ -173,13 +196,19 @@ export class RunFile {
     state: {
       regular: boolean;
       replace: boolean;
+      resumed?: boolean;
       config: RunConfig;
       startIndex: number;
       firstIndex: number;
       records: number;
       dropped: number;
       missing?: number;
+      damaged?: number;
+      /** Whole records past an older `.gz` manifest's checkpoint were dropped. */
+      pastCheckpoint?: boolean;
       bytes?: number;
+      packed?: { records: number; nextIndex: number };
+      block?: readonly string[];
       extra?: Record<string, unknown>;
       lock?: OutputLock;
     },
@@ -195,9 +224,16 @@ export class RunFile {
     this.#records = state.records;
     this.droppedBytes = state.dropped;
     this.missingIndex = state.missing;
+    this.damagedLine = state.damaged;
+    this.droppedPastCheckpoint = state.pastCheckpoint === true;
     this.resumedExtra = state.extra ?? {};
+    this.#extra = state.extra ?? {};
     this.#gzip = isGzipPath(file);
     this.#bytes = state.bytes ?? 0;
+    this.#packed = state.packed ?? { records: 0, nextIndex: state.startIndex };
+    this.#block = [...(state.block ?? [])];
+    this.#saved = this.#block.length;
+    this.#resumed = state.resumed === true;
     this.#lock = state.lock;
   }
 
@@ -249,8 +285,9 @@ export class RunFile {
       if (options.resume) throw notWritable(file, 'Only a regular file can be resumed.', 'Drop --resume.');
       return info;
     }
-    if (!options.force && !options.resume && info.size > 0) {
-      throw new IcerError('INVALID_ARGUMENT', `It already holds ${info.size.toLocaleString('en')} bytes of output.`, {
+    const held = await heldBytes(file, info);
+    if (!options.force && !options.resume && held > 0) {
+      throw new IcerError('INVALID_ARGUMENT', `It already holds ${held.toLocaleString('en')} bytes of output.`, {
         location: { file },
         hint:
           options.resumable === false
@@ -278,15 +315,16 @@ export class RunFile {
         ...(lock ? { lock } : {}),
       });
     const info = await RunFile.check(file, options);
-    if (info === undefined) return fresh(true, false, await OutputLock.acquire(file));
+    if (info === undefined) return fresh(true, false, await OutputLock.acquire(await writtenFile(file)));
     if (!info.isFile()) return fresh(false, false);
     // Taken before the output is read: another run appending meanwhile would make the reading wrong. Taken on the
     // file itself, not the name given: a run through a symlink and one on its target write the same file.
-    const lock = await OutputLock.acquire(await realpath(file).catch(() => file));
+    const lock = await OutputLock.acquire(await writtenFile(file));
     try {
       // A run killed (SIGKILL) while it replaced its manifest left the new one's temporary file.
       await removeLeftTemporaries(manifestPath(file));
-      if (options.force || info.size === 0) return fresh(true, info.size > 0, lock);
+      const held = await heldBytes(file, info);
+      if (options.force || held === 0) return fresh(true, held > 0, lock);
       return await RunFile.#resume(file, config, startIndex, lock);
     } catch (error) {
       lock.release();
@@ -338,90 +376,51 @@ export class RunFile {
         });
       }
       if (size < bytes) throw shorterThanManifest(file, `${size} bytes`, `${bytes}`);
+      // An older manifest counted every record in the members: what followed them is made again.
+      const packed = manifest.packed ?? { records: manifest.records, nextIndex: manifest.nextIndex };
+      const back = await readRecordsBack(blockPath(file), {
+        nextIndex: manifest.nextIndex,
+        records: manifest.records - packed.records,
+        from: packed.nextIndex,
+        keep: true,
+        optional: true,
+      });
       if (size > bytes) await truncate(file, bytes).catch((error: unknown) => Promise.reject(writeError(error, file)));
       return new RunFile(file, {
-        regular: true,
-        replace: false,
-        config,
-        startIndex,
-        firstIndex: manifest.nextIndex,
-        records: manifest.records,
-        dropped: Math.max(0, size - bytes),
+        ...RunFile.#resumedState(config, startIndex, manifest, back, lock),
+        records: packed.records + back.records,
+        ...(manifest.packed ? {} : { dropped: size - bytes, pastCheckpoint: true }),
         bytes,
-        extra: manifest.extra,
-        lock,
+        packed,
+        block: back.lines,
       });
     }
-    // The output may be ahead of the manifest (records are appended first) and may end in a line cut short. It is
-    // read as a stream: a run worth resuming may hold far more than fits in one buffer (2 GiB).
-    let records = 0;
-    // Records the manifest counted: those below its next index. Exactly its count, or lines were lost or added.
-    let counted = 0;
-    let last = '';
-    let lastIndex = -1;
-    let lastNumber = 0;
-    let number = 0;
-    let end = 0;
-    let size = 0;
-    // Past the manifest's next index, records run on one by one: a line missing there (or a profile skipped, which
-    // leaves none) cuts the output back to it, and the rest is made again rather than counted as skipped.
-    let missing: number | undefined;
-    try {
-      for await (const bytes of completeLines(file, (line) => notARecord(file, line))) {
-        number++;
-        const line = bytes.toString('utf8');
-        if (line.trim() === '') {
-          end += bytes.length + 1;
-          continue;
-        }
-        // Every record is checked, not only the last: a line changed in the middle would stay in a "complete" run.
-        const index = seedIndexOf(line);
-        if (index === undefined || index <= lastIndex) throw notARecord(file, number);
-        const next = Math.max(manifest.nextIndex, lastIndex + 1);
-        if (index > next) {
-          missing = next;
-          break;
-        }
-        end += bytes.length + 1;
-        lastIndex = index;
-        lastNumber = number;
-        records++;
-        if (index < manifest.nextIndex) counted++;
-        last = line;
-      }
-      size = (await stat(file)).size;
-    } catch (error) {
-      throw IcerError.isInstance(error) ? error : fileError(error, file);
-    }
-    const dropped = size - end;
-    // Records reach the file before the manifest counts them, and later ones have later indices: below its next
-    // index the file holds exactly what it counted, wherever a line was deleted (records past it hide no loss).
-    if (counted < manifest.records) {
-      throw shorterThanManifest(file, `${counted} records below index ${manifest.nextIndex}`, `${manifest.records}`);
-    }
-    if (counted > manifest.records) {
-      throw new IcerError(
-        'INVALID_ARGUMENT',
-        `It holds ${counted} records below index ${manifest.nextIndex}, more than the ${manifest.records} its run manifest recorded: it was changed since.`,
-        { location: { file }, hint: 'Restore the file, or use --force to start the run over.' },
-      );
-    }
-    // Checked before anything is cut: a refused resume leaves the file as it was.
-    if (last !== '' && recordLineIndex(last) !== lastIndex) throw notARecord(file, lastNumber);
-    if (dropped > 0) await truncate(file, end).catch((error: unknown) => Promise.reject(writeError(error, file)));
-    const firstIndex = Math.max(manifest.nextIndex, lastIndex + 1);
-    return new RunFile(file, {
+    const back = await readRecordsBack(file, { nextIndex: manifest.nextIndex, records: manifest.records });
+    return new RunFile(file, RunFile.#resumedState(config, startIndex, manifest, back, lock));
+  }
+
+  /** A resumed run's state, from its manifest and the records read back. */
+  static #resumedState(
+    config: RunConfig,
+    startIndex: number,
+    manifest: RunManifest,
+    back: RecordsBack,
+    lock: OutputLock,
+  ) {
+    return {
       regular: true,
       replace: false,
+      resumed: true,
       config,
       startIndex,
-      firstIndex,
-      records,
-      dropped,
-      ...(missing === undefined ? {} : { missing }),
+      firstIndex: Math.max(manifest.nextIndex, back.lastIndex + 1),
+      records: back.records,
+      dropped: back.dropped,
+      ...(back.missing === undefined ? {} : { missing: back.missing }),
+      ...(back.damaged === undefined ? {} : { damaged: back.damaged }),
       extra: manifest.extra,
       lock,
-    });
+    };
   }
 
   /** Whether the output can be resumed: a regular file, which has a manifest (not a FIFO or a device). */
@@ -449,15 +448,17 @@ export class RunFile {
     // The manifest exists before the first record does: an output is never there without what resumes it.
     const opening = this.#handle === undefined;
     const handle = await this.#open();
-    if (opening) await this.checkpoint({}, { force: true });
-    this.#pending.push(`${line}\n`);
-    this.#pendingBytes += line.length + 1;
+    if (opening) await this.checkpoint(this.#extra, { force: true });
     this.#records++;
     this.#advance(index);
-    // A gzip member per flush: they go out with the manifest only, or the file would be many tiny members.
-    if (!this.#gzip && (this.#pendingBytes >= FLUSH_BYTES || Date.now() - this.#lastFlush >= FLUSH_MS)) {
-      await this.#flush(handle);
+    if (this.#gzip) {
+      this.#block.push(`${line}\n`);
+      if (this.#block.length >= GZIP_BLOCK_RECORDS) await this.#pack(handle);
+      return;
     }
+    this.#pending.push(`${line}\n`);
+    this.#pendingBytes += line.length + 1;
+    if (this.#pendingBytes >= FLUSH_BYTES || Date.now() - this.#lastFlush >= FLUSH_MS) await this.#flush(handle);
   }
 
   /** Marks an index done without a record (a profile the generator could not use). */
@@ -477,33 +478,45 @@ export class RunFile {
     extra: Record<string, unknown>,
     options: { force?: boolean; complete?: boolean } = {},
   ): Promise<void> {
+    this.#extra = extra;
     const now = Date.now();
     if (!options.force && now - this.#lastManifest < 1000) return;
     this.#lastManifest = now;
     // An output being replaced keeps its old manifest until the first new record replaces the output itself.
     if (!this.#opened && this.#replace) return;
     if (this.#handle) await this.#flush(this.#handle);
-    if (!this.#regular) return;
+    if (this.#regular) await this.#writeManifest(options.complete ?? false);
+  }
+
+  async #writeManifest(complete: boolean): Promise<void> {
     const manifest: RunManifest = {
       config: this.#config,
       configHash: runConfigHash(this.#config),
       nextIndex: this.#nextIndex,
       records: this.#records,
       skipped: this.#nextIndex - this.#startIndex - this.#records,
-      complete: options.complete ?? false,
-      ...(this.#gzip ? { bytes: this.#bytes } : {}),
-      extra,
+      complete,
+      ...(this.#gzip ? { bytes: this.#bytes, packed: this.#packed } : {}),
+      extra: this.#extra,
     };
     await writeFileAtomically(manifestPath(this.file), `${JSON.stringify(manifest, null, 2)}\n`);
   }
 
+  /** Writes what is pending: a plain output's records, a `.gz` output's block records to its block file. */
   async #flush(handle: FileHandle): Promise<void> {
     this.#lastFlush = Date.now();
+    if (this.#gzip) {
+      await this.#saveBlock();
+      return;
+    }
     if (this.#pending.length === 0) return;
     const text = this.#pending.join('');
     this.#pending = [];
     this.#pendingBytes = 0;
-    const bytes = this.#gzip ? gzipSync(text) : Buffer.from(text);
+    await this.#write(handle, Buffer.from(text));
+  }
+
+  async #write(handle: FileHandle, bytes: Buffer): Promise<void> {
     await handle.write(bytes).catch((error: unknown) => {
       throw notWritable(
         this.file,
@@ -514,21 +527,71 @@ export class RunFile {
         error,
       );
     });
-    if (this.#gzip) this.#bytes += bytes.length;
+  }
+
+  /** Appends the block's records not yet there to the block file (a regular output's only). */
+  async #saveBlock(): Promise<void> {
+    if (!this.#regular || this.#saved === this.#block.length) return;
+    this.#blockHandle ??= await open(blockPath(this.file), 'a').catch((error: unknown) => {
+      throw notWritable(
+        blockPath(this.file),
+        `It cannot be opened: ${(error as Error).message}.`,
+        'Check the folder of --out: icer keeps a block file beside a .gz output.',
+        error,
+      );
+    });
+    await this.#write(this.#blockHandle, Buffer.from(this.#block.slice(this.#saved).join('')));
+    this.#saved = this.#block.length;
+  }
+
+  /**
+   * Writes the block's records as one gzip member. The manifest then counts them packed and the block file starts
+   * over; a crash between the two leaves the block file's records below the packed index, which resuming drops.
+   */
+  async #pack(handle: FileHandle): Promise<void> {
+    const member = gzipSync(this.#block.join(''));
+    await this.#write(handle, member);
+    this.#bytes += member.length;
+    this.#packed = { records: this.#records, nextIndex: this.#nextIndex };
+    this.#block = [];
+    this.#saved = 0;
+    if (!this.#regular) return;
+    await this.#writeManifest(false);
+    // Not opened yet (the block packed before any checkpoint), the file may still hold what a resumed run read back.
+    if (this.#blockHandle) await this.#blockHandle.truncate(0);
+    else await rm(blockPath(this.file), { force: true });
+  }
+
+  /**
+   * Finishes a `.gz` output's block. Complete (or a stream, which is never resumed): the block is the last member, and
+   * a run of no record is still gzip (one empty member). Interrupted: the block's records are saved and written as a
+   * last member too, so that the file holds every record made; resuming cuts that member and packs them again with
+   * the block's next records.
+   */
+  async #closeBlock(complete: boolean): Promise<void> {
+    if (complete || !this.#regular) {
+      if (this.#block.length > 0 || (complete && this.#bytes === 0)) await this.#pack(await this.#open());
+      return;
+    }
+    if (this.#block.length === 0 || this.untouched) return;
+    await this.#saveBlock();
+    await this.#write(await this.#open(), gzipSync(this.#block.join('')));
   }
 
   /** Finishes the output: the file exists, and its manifest says how far it got. */
   async close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
     try {
-      // A finished .gz output with no record is still gzip (one empty member), not an empty file no reader takes.
-      if (complete && this.#gzip && this.#bytes === 0 && this.#pending.length === 0) this.#pending.push('');
-      if (complete || this.#records > this.resumedRecords) await this.#flush(await this.#open());
+      if (this.#gzip) await this.#closeBlock(complete);
+      else if (complete || this.#records > this.resumedRecords) await this.#flush(await this.#open());
       await this.#handle?.close();
       this.#handle = undefined;
+      await this.#blockHandle?.close();
+      this.#blockHandle = undefined;
       if (this.#regular && (this.#records > this.resumedRecords || complete || this.resumedRecords > 0)) {
         this.#lastManifest = 0;
         await this.checkpoint(extra, { force: true, complete });
       }
+      if (complete && this.#gzip && this.#regular) await rm(blockPath(this.file), { force: true });
     } finally {
       this.release();
     }
@@ -542,6 +605,8 @@ export class RunFile {
   async #open(): Promise<FileHandle> {
     if (this.#handle) return this.#handle;
     if (this.#replace && !this.#opened) await rm(manifestPath(this.file), { force: true });
+    // A new run's block file starts empty, whatever a run before left there.
+    if (this.#gzip && this.#regular && !this.#resumed && !this.#opened) await rm(blockPath(this.file), { force: true });
     // Replace: truncate through the path (a symlink's target is kept, never the link replaced); else append.
     const flags = this.#regular && (!this.#replace || this.#opened) ? 'a' : 'w';
     this.#opened = true;
@@ -557,15 +622,25 @@ export class RunFile {
   }
 }
 
-/** A record line's index: the number after the last colon of its `seed`; undefined when the line is not a record. */
-export function recordLineIndex(line: string): number | undefined {
-  try {
-    const seed = (JSON.parse(line) as { seed?: unknown }).seed;
-    const index = Number(String(seed).split(':').pop());
-    return Number.isInteger(index) && index >= 0 ? index : undefined;
-  } catch {
-    return undefined;
-  }
+/** The bytes of output a regular file holds: a `.gz` output's block file counts, as its records are the run's too. */
+async function heldBytes(file: string, info: Stats): Promise<number> {
+  if (!isGzipPath(file)) return info.size;
+  const block = await stat(blockPath(file)).then(
+    (found) => found.size,
+    () => 0,
+  );
+  return info.size + block;
+}
+
+/**
+ * The file that writing `file` writes: a symlink followed, one whose target is not made yet too (what a run locks, so
+ * that a run through a symlink and one on its target never write at once).
+ */
+async function writtenFile(file: string): Promise<string> {
+  const real = await realpath(file).catch(() => undefined);
+  if (real !== undefined) return real;
+  const target = await readlink(file).catch(() => undefined);
+  return target === undefined ? file : resolve(dirname(file), target);
 }
 
 /** The settings two runs do not share, each as "key: A <first label>, B <second label>". */
@@ -575,54 +650,4 @@ export function configDifferences(a: RunConfig, b: RunConfig, labels: readonly [
   return keys
     .filter((key) => shown(a, key) !== shown(b, key))
     .map((key) => `${key}: ${shown(a, key)} ${labels[0]}, ${shown(b, key)} ${labels[1]}`);
-}
-
-// A record's seed is "<run seed>:<index>", the run seed escaped as JSON strings are.
-const SEED_FIELD = /"seed":"(?:[^"\\]|\\.)*:(\d+)"/;
-
-// No record is this long: a line that is, is no record, and is not gathered into memory (a last line cut short may
-// be, as a file filled with zeros past its end after a crash: it is only counted).
-const MAX_LINE_BYTES = 1 << 26;
-
-/**
- * The lines of a file that end in a newline, as bytes without it; a last line cut short is left out. Throws
- * `lineTooLong(number)` at a line longer than {@link MAX_LINE_BYTES}.
- */
-async function* completeLines(file: string, lineTooLong: (line: number) => Error): AsyncGenerator<Buffer> {
-  let rest: Buffer[] = [];
-  let restBytes = 0;
-  let number = 0;
-  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
-    let data = chunk;
-    for (let at = data.indexOf(0x0a); at >= 0; at = data.indexOf(0x0a)) {
-      number++;
-      if (restBytes + at > MAX_LINE_BYTES) throw lineTooLong(number);
-      yield restBytes > 0 ? Buffer.concat([...rest, data.subarray(0, at)]) : data.subarray(0, at);
-      rest = [];
-      restBytes = 0;
-      data = data.subarray(at + 1);
-    }
-    restBytes += data.length;
-    if (restBytes > MAX_LINE_BYTES) rest = [];
-    else if (data.length > 0) rest.push(data);
-  }
-}
-
-/**
- * A record line's index read off its `seed` without parsing the line: what every line of a resumed output is checked
- * with (the last is parsed whole too). Undefined for a line that is not one object with a seed.
- */
-function seedIndexOf(line: string): number | undefined {
-  const trimmed = line.trimEnd();
-  if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return undefined;
-  const digits = SEED_FIELD.exec(line)?.[1];
-  return digits === undefined ? undefined : Number(digits);
-}
-
-function notARecord(file: string, line: number): IcerError {
-  return new IcerError(
-    'INVALID_ARGUMENT',
-    'This line of the output is not a dialogue record of the run, or not the next one, so the run cannot be resumed.',
-    { location: { file, line }, hint: 'Restore the output as the run wrote it, or use --force to start over.' },
-  );
 }

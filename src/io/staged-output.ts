@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, renameSync } from 'node:fs';
 import { lstat, mkdir, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
@@ -8,6 +8,7 @@ import { finished, pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { IcerError } from '../errors.js';
 import { writeError } from './file-error.js';
+import { markUnfinished } from './unfinished-files.js';
 
 /** A text file written line by line, honouring back-pressure; gzip-compressed when asked. */
 export class LineFile {
@@ -71,6 +72,7 @@ export class StagedOutput {
   readonly #target: string;
   readonly #folder: boolean;
   readonly #exists: boolean;
+  #finished: () => void = () => {};
 
   private constructor(target: string, folder: boolean, exists: boolean) {
     this.#target = target;
@@ -79,8 +81,11 @@ export class StagedOutput {
     this.path = join(dirname(target), `.${basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
   }
 
-  /** Checks the output path and makes the staging file's place (or the staging folder). */
-  static async open(target: string, options: { force: boolean; folder: boolean }): Promise<StagedOutput> {
+  /**
+   * Checks the output path: something already there is refused unless `force`, and a file is never replaced by a
+   * folder or the other way round. Returns whether something is there.
+   */
+  static async check(target: string, options: { force: boolean; folder: boolean }): Promise<boolean> {
     const kind = options.folder ? 'folder' : 'file';
     const found = await lstat(target).catch((error: unknown) => {
       if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
@@ -98,9 +103,15 @@ export class StagedOutput {
         hint: options.folder ? 'This output is a folder: name a new folder.' : 'This output is one file: name a file.',
       });
     }
-    const staged = new StagedOutput(target, options.folder, found !== undefined);
+    return found !== undefined;
+  }
+
+  /** Checks the output path ({@link StagedOutput.check}) and makes the staging file's place (or the staging folder). */
+  static async open(target: string, options: { force: boolean; folder: boolean }): Promise<StagedOutput> {
+    const staged = new StagedOutput(target, options.folder, await StagedOutput.check(target, options));
     if (options.folder) await mkdir(staged.path).catch((error: unknown) => Promise.reject(writeError(error, target)));
     else await lstat(dirname(target)).catch((error: unknown) => Promise.reject(writeError(error, target)));
+    staged.#finished = markUnfinished(staged.path, target);
     return staged;
   }
 
@@ -109,11 +120,14 @@ export class StagedOutput {
     try {
       if (!this.#folder || !this.#exists) {
         await rename(this.path, this.#target);
+        this.#finished();
         return;
       }
       const old = `${this.path}.old`;
-      await rename(this.#target, old);
-      await rename(this.path, this.#target);
+      // At once, with no turn between in which a signal could remove the new folder while the old one is set aside.
+      renameSync(this.#target, old);
+      renameSync(this.path, this.#target);
+      this.#finished();
       await rm(old, { recursive: true, force: true });
     } catch (error) {
       await this.abort();
@@ -124,5 +138,6 @@ export class StagedOutput {
   /** Removes what was written; the output is left as it was. */
   async abort(): Promise<void> {
     await rm(this.path, { recursive: true, force: true });
+    this.#finished();
   }
 }

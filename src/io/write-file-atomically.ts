@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeError } from './file-error.js';
+import { markUnfinished } from './unfinished-files.js';
 
 /**
  * Writes a whole file through a temporary sibling renamed into place: a failure leaves the previous file (if any)
@@ -9,6 +10,7 @@ import { writeError } from './file-error.js';
  */
 export async function writeFileAtomically(file: string, content: string): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
+  const finished = markUnfinished(temp, file);
   try {
     await writeFile(temp, content);
     await rename(temp, file);
@@ -16,6 +18,8 @@ export async function writeFileAtomically(file: string, content: string): Promis
     // A temporary file that could not be made (its name too long, its folder gone) leaves nothing to remove.
     await rm(temp, { force: true }).catch(() => undefined);
     throw writeError(error, file);
+  } finally {
+    finished();
   }
 }
 

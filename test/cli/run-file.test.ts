@@ -1,4 +1,5 @@
 import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
   chmodSync,
   existsSync,
@@ -54,6 +55,8 @@ const exited = (child: ChildProcess) =>
   });
 const lines = (text: string) => text.split('\n').filter(Boolean).length;
 const size = (file: string) => (existsSync(file) ? readFileSync(file).length : 0);
+/** A file's SHA-256: compressed outputs compared byte for byte, quickly. */
+const digest = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** Sends SIGINT, then `second` once the first is taken: two sent at once may arrive in either order. */
 async function interruptTwice(child: ChildProcess, second: NodeJS.Signals): Promise<void> {
@@ -100,29 +103,52 @@ describe('icer generate --out: output that survives anything', () => {
   );
 
   it.skipIf(!hasBuild)(
-    'writes .jsonl.gz as whole gzip members, and resumes a killed .gz run to the same records',
+    'writes .jsonl.gz in gzip members of fixed blocks: killed at random points and resumed, the same compressed bytes',
     async () => {
       const { dir } = tempDir();
-      const gz = (...extra: string[]) =>
-        spawn(
-          process.execPath,
-          [CLI, 'generate', '--count', COUNT, '--seed', '3', '--quiet', '--out', 'out.jsonl.gz', ...extra],
-          {
-            cwd: dir,
-            stdio: ['ignore', 'ignore', 'pipe'],
-          },
-        );
-      const child = gz();
-      const done = exited(child);
-      await grown(join(dir, 'out.jsonl.gz'), 0, child);
-      await sleep(300);
-      child.kill('SIGKILL');
-      await done;
-      const resumed = await exited(gz('--resume'));
-      expect(resumed.code, resumed.stderr).toBe(0);
+      const args = ['generate', '--count', COUNT, '--seed', '3', '--quiet', '--out', 'out.jsonl.gz'];
+      const generate = (...extra: string[]) =>
+        spawn(process.execPath, [CLI, ...args, ...extra], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+      expect((await exited(generate('--workers', '1'))).code).toBe(0);
       expect(gunzipSync(readFileSync(join(dir, 'out.jsonl.gz'))).toString('utf8')).toBe(whole);
-      const stats = await cli(['stats', 'out.jsonl.gz', '--json'], dir);
-      expect(JSON.parse(stats.stdout).corpora[0].dialogues).toBe(Number(COUNT));
+      const uninterrupted = digest(join(dir, 'out.jsonl.gz'));
+      rmSync(join(dir, 'out.jsonl.gz'));
+      rmSync(join(dir, 'out.jsonl.gz.icer-run.json'));
+      // Killed once it has packed a member, once it has saved records of a block to the block file, and once more
+      // after its next member, each at a random moment after.
+      const gzBytes = () => size(join(dir, 'out.jsonl.gz'));
+      const blockBytes = () => size(join(dir, 'out.jsonl.gz.icer-block'));
+      const random = new SeededRandom('gzip kills');
+      const seen: { gz: number; block: number }[] = [];
+      for (const [kill, grew] of [
+        () => gzBytes() > 0,
+        (start: { block: number }) => blockBytes() > start.block,
+        (start: { gz: number }) => gzBytes() > start.gz,
+      ].entries()) {
+        const start = { gz: gzBytes(), block: blockBytes() };
+        const child = generate('--resume', '--workers', String(1 + (kill % 2)));
+        const done = exited(child);
+        while (!grew(start) && child.exitCode === null) await sleep(20);
+        await sleep(random.int(0, 300));
+        child.kill('SIGKILL');
+        const { code } = await done;
+        if (code === 0) break;
+        seen.push({ gz: gzBytes(), block: blockBytes() });
+      }
+      const last = await exited(generate('--resume'));
+      expect(last.code, last.stderr).toBe(0);
+      expect(digest(join(dir, 'out.jsonl.gz'))).toBe(uninterrupted);
+      expect(seen.some(({ gz, block }) => gz > 0 && block > 0)).toBe(true);
+      expect(readdirSync(dir).sort()).toEqual(['out.jsonl.gz', 'out.jsonl.gz.icer-run.json']);
+      // Shards merged: the same bytes again.
+      const shards = await Promise.all(
+        [0, 1].map((i) => exited(generate('--shard', `${i}/2`, '--workers', '1', '--out', `part-${i}.jsonl.gz`))),
+      );
+      expect(shards.map((shard) => shard.code)).toEqual([0, 0]);
+      expect((await cli(['merge', 'part-0.jsonl.gz', 'part-1.jsonl.gz', '--out', 'merged.jsonl.gz'], dir)).code).toBe(
+        0,
+      );
+      expect(digest(join(dir, 'merged.jsonl.gz'))).toBe(uninterrupted);
     },
   );
 
@@ -262,6 +288,13 @@ describe('icer generate --out: output that survives anything', () => {
     );
     expect(through.code).toBe(1);
     expect(through.stderr).toMatch(/target\.jsonl: Another icer run \(process \d+ on .+\) is writing this output/);
+    // A symlink to a file not made yet: the lock is still the target's.
+    symlinkSync('later.jsonl', join(dir, 'dangling.jsonl'));
+    writeFileSync(join(dir, 'later.jsonl.icer-lock'), JSON.stringify(holder));
+    const dangling = await cli(['generate', '--count', '5', '--quiet', '--out', 'dangling.jsonl'], dir);
+    expect(dangling.code).toBe(1);
+    expect(dangling.stderr).toMatch(/later\.jsonl: Another icer run \(process \d+ on .+\) is writing this output/);
+    expect(existsSync(join(dir, 'later.jsonl'))).toBe(false);
   });
 
   it.skipIf(!hasBuild)('removes the temporary manifest a run killed mid-write left, and no other file', async () => {
@@ -306,21 +339,31 @@ describe('icer generate --out: output that survives anything', () => {
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toMatch(/dropped a last line cut short \(11 bytes\)/);
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(`${whole.split('\n').slice(0, 40).join('\n')}\n`);
-    // A .gz output is cut back to its last checkpoint: whole records past it go too, and are said to be made again.
+    // A .gz output keeps the records of its unfinished gzip member in its block file: a member written on an
+    // interruption is cut and packed again, a torn line of the block file dropped, and the file is the same bytes.
     const gzArgs = ['generate', '--count', '40', '--seed', '3', '--quiet', '--out', 'out.jsonl.gz'];
     expect((await cli(gzArgs, dir)).code).toBe(0);
+    const gzWhole = digest(join(dir, 'out.jsonl.gz'));
+    const gzManifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.gz.icer-run.json'), 'utf8'));
     const rows = whole.split('\n').slice(0, 40);
+    writeFileSync(join(dir, 'out.jsonl.gz'), gzipSync(`${rows.slice(0, 30).join('\n')}\n`));
+    writeFileSync(join(dir, 'out.jsonl.gz.icer-block'), `${rows.slice(0, 30).join('\n')}\n{"id": "cut`);
+    const checkpoint = { complete: false, nextIndex: 25, records: 25, bytes: 0, packed: { records: 0, nextIndex: 0 } };
+    writeFileSync(join(dir, 'out.jsonl.gz.icer-run.json'), JSON.stringify({ ...gzManifest, ...checkpoint }));
+    const gz = await cli([...gzArgs, '--resume'], dir);
+    expect(gz.code, gz.stderr).toBe(0);
+    expect(gz.stderr).toBe('icer generate: dropped a last line cut short (11 bytes) from out.jsonl.gz\n');
+    expect(digest(join(dir, 'out.jsonl.gz'))).toBe(gzWhole);
+    expect(existsSync(join(dir, 'out.jsonl.gz.icer-block'))).toBe(false);
+    // A manifest of an older version counted every record in the members: whole records past them are made again.
     const checkpointed = gzipSync(`${rows.slice(0, 25).join('\n')}\n`);
     const after = gzipSync(`${rows.slice(25, 30).join('\n')}\n`);
     writeFileSync(join(dir, 'out.jsonl.gz'), Buffer.concat([checkpointed, after]));
-    const gzManifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.gz.icer-run.json'), 'utf8'));
-    writeFileSync(
-      join(dir, 'out.jsonl.gz.icer-run.json'),
-      JSON.stringify({ ...gzManifest, complete: false, nextIndex: 25, records: 25, bytes: checkpointed.length }),
-    );
-    const gz = await cli([...gzArgs, '--resume'], dir);
-    expect(gz.code, gz.stderr).toBe(0);
-    expect(gz.stderr).toBe(
+    const { packed: _, ...older } = { ...gzManifest, ...checkpoint, bytes: checkpointed.length };
+    writeFileSync(join(dir, 'out.jsonl.gz.icer-run.json'), JSON.stringify(older));
+    const resumedOlder = await cli([...gzArgs, '--resume'], dir);
+    expect(resumedOlder.code, resumedOlder.stderr).toBe(0);
+    expect(resumedOlder.stderr).toBe(
       `icer generate: dropped what followed the last checkpoint of out.jsonl.gz (${after.length} bytes, at most its last second of records: they are made again)\n`,
     );
     expect(gunzipSync(readFileSync(join(dir, 'out.jsonl.gz'))).toString('utf8')).toBe(`${rows.join('\n')}\n`);
@@ -352,6 +395,39 @@ describe('icer generate --out: output that survives anything', () => {
     const raised = await cli([...args, '--resume'], dir);
     expect(raised.code).toBe(1);
     expect(raised.stderr).toMatch(/next index \(30\) does not follow from the 20 records/);
+  });
+
+  it('makes again from a line a crash damaged past the last checkpoint, and refuses one before it', async () => {
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '40', '--seed', '3', '--quiet', '--out', 'out.jsonl'];
+    expect((await cli(args, dir)).code).toBe(0);
+    const rows = whole.split('\n').slice(0, 40);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
+    const checkpoint = { ...manifest, complete: false, nextIndex: 20, records: 20, skipped: 0 };
+    // A page of zeros where records 24 and 25 were, then records that did reach the disk: what a crash can leave.
+    const zeros = (row: string) => '\0'.repeat(row.length);
+    const damaged = (at: number) =>
+      `${rows
+        .slice(0, 30)
+        .map((row, index) =>
+          index === at ? zeros(row) : index === at + 1 ? `${zeros(row.slice(9))}${row.slice(-9)}` : row,
+        )
+        .join('\n')}\n`;
+    writeFileSync(join(dir, 'out.jsonl'), damaged(24));
+    writeFileSync(join(dir, 'out.jsonl.icer-run.json'), JSON.stringify(checkpoint));
+    const resumed = await cli([...args, '--resume'], dir);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(resumed.stderr).toMatch(
+      /dropped line 25 of out\.jsonl, which is no record \(what a crash leaves\), and what followed it/,
+    );
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(`${rows.join('\n')}\n`);
+    // Before the checkpoint, records the manifest vouched for are no crash's to lose: the resume is refused.
+    writeFileSync(join(dir, 'out.jsonl'), damaged(12));
+    writeFileSync(join(dir, 'out.jsonl.icer-run.json'), JSON.stringify(checkpoint));
+    const refused = await cli([...args, '--resume'], dir);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toMatch(/out\.jsonl:13: This line of the output is not a dialogue record of the run/);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(damaged(12));
   });
 
   it('resumes an output larger than any buffer (2 GiB), read as a stream: zeros a crash left past its end dropped', async () => {
@@ -711,7 +787,7 @@ describe('icer generate --shard and icer merge', () => {
     const shard = readFileSync(join(dir, 'p0.jsonl'), 'utf8');
     const onto = await cli(['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'p0.jsonl', '--force'], dir);
     expect(onto.code).toBe(2);
-    expect(onto.stderr).toMatch(/--out .*p0\.jsonl is also one of the shards to merge/);
+    expect(onto.stderr).toMatch(/--out .*p0\.jsonl is also an input/);
     expect(readFileSync(join(dir, 'p0.jsonl'), 'utf8')).toBe(shard);
   });
 

@@ -23,7 +23,7 @@ import { RECORD_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed, plainNumber } from '../parse-values.js';
-import { printReport } from '../print-report.js';
+import { printReport, reportOut } from '../print-report.js';
 import { ProgressBar } from '../progress-bar.js';
 import { builtinCatalogOfRecords } from '../records-catalog.js';
 import { choicesText, defaultText } from '../schema-facts.js';
@@ -141,6 +141,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   const resamples =
     values.resamples === undefined ? undefined : parseNumber(values.resamples, '--resamples', options.resamples);
   const settings = recordSourceSettings(values, io.cwd);
+  const out = await reportOut(io, values, files);
 
   let rated: ((userId: string) => ReadonlySet<string> | undefined) | undefined;
   const source = await recordSource(values, settings, io.cwd);
@@ -202,7 +203,7 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
     for (const note of held) io.stderr.write(note);
   });
   if (broken > 0) report.task.skipped['broken-line'] = broken;
-  await printReport(io, values, report, () => evaluationTable(report));
+  await printReport(io, values.json, out, report, () => evaluationTable(report));
   if (model && !values.quiet) {
     const { calls, cacheHits, failures, invalidReplies, inputTokens, outputTokens, cost } = model.stats;
     io.stderr.write(

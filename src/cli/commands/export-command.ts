@@ -13,6 +13,7 @@ import { type CliIo, UsageError } from '../cli-io.js';
 import type { ExportJson } from '../export-json.js';
 import { RECORD_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordCatalogs, recordSource, recordSourceSettings } from '../movielens-source.js';
+import { dataInputs, outPath } from '../out-flag.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseChoice, parseNumber, parseSeed } from '../parse-values.js';
 import { choicesText, defaultText } from '../schema-facts.js';
@@ -100,13 +101,17 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
   }
   if (values.system !== undefined && values['no-system'])
     throw new UsageError('--system and --no-system cannot be combined.');
+  const out = await outPath(io.cwd, values.out, {
+    folder: format === 'hf',
+    inputs: [operands[0] as string, ...dataInputs(values)],
+  });
   const settings = recordSourceSettings(values, io.cwd);
   const source = await recordSource(values, settings, io.cwd);
   // A JSON catalog is the dialogues' own; ratings data may have been used beside built-in films.
   const catalog: ItemCatalog | readonly ItemCatalog[] =
     values.catalog !== undefined && source ? source.catalog : recordCatalogs(source);
 
-  const options: ExportOptions = { format, out: resolve(io.cwd, values.out), force: values.force === true, catalog };
+  const options: ExportOptions = { format, out, force: values.force === true, catalog };
   if (format === 'chat') {
     options.chat = {
       ...(values.as === undefined ? {} : { as: parseChoice(values.as, '--as', ChatSideSchema) }),

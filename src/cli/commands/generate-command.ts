@@ -1,10 +1,8 @@
-import { resolve } from 'node:path';
 import { z } from 'zod';
 import type { UnconstrainedGenerator } from '../../ai/unconstrained-generator.js';
 import { IcerError } from '../../errors.js';
 import type { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
-import { isGzipPath } from '../../io/json-lines-file.js';
 import { type RunConfig, RunFile } from '../../io/run-file.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { SeededRandom } from '../../random/seeded-random.js';
@@ -16,6 +14,7 @@ import { definedOnly } from '../defined-only.js';
 import { withInputDigests } from '../input-digests.js';
 import { streamOutput } from '../jsonl-output.js';
 import { MODEL_OPTION_FLAGS, type ModelAdapter, modelChoice, modelFlags, modelFromFlags } from '../model-from-flags.js';
+import { dataInputs, outPath } from '../out-flag.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseNumber } from '../parse-values.js';
 import { checkQueueUrl } from '../queue-url-flag.js';
@@ -109,8 +108,15 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   // Before the model and the data are loaded: a mistyped limit is told first, then an output that cannot be used (the
   // run opens it again once its settings are known, to resume it).
   const limits = budgetFromFlags(values);
-  if (values.out !== undefined && !values.estimate)
-    await RunFile.check(resolve(io.cwd, values.out), { resume: values.resume === true, force: values.force === true });
+  const out =
+    values.out === undefined
+      ? undefined
+      : await outPath(io.cwd, values.out, {
+          stdout: true,
+          inputs: dataInputs(values),
+        });
+  if (out !== undefined && !values.estimate)
+    await RunFile.check(out, { resume: values.resume === true, force: values.force === true });
   const plan = await planRun(values, io.cwd, io.stdin);
   const { count, seed, catalog } = plan;
   // The paper's baseline: a model writes each whole dialogue; written, resumed and budgeted like any model run.
@@ -159,13 +165,13 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const config = await withInputDigests(runConfig({ ...values, shard: shardSetting }, plan.settings), io.cwd);
   const queueRun = queue && {
     url: await queue.reachQueue(values.queue as string),
-    runKey: queue.queueRunKey(config, values.out === undefined ? undefined : resolve(io.cwd, values.out)),
+    runKey: queue.queueRunKey(config, out),
   };
   const heapMb = threadHeapFromEnv(io.env ?? process.env);
   const file =
-    values.out === undefined
+    out === undefined
       ? undefined
-      : await RunFile.open(resolve(io.cwd, values.out), {
+      : await RunFile.open(out, {
           resume: values.resume === true,
           force: values.force === true,
           config,
@@ -173,11 +179,13 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
         });
   if (file && file.droppedBytes > 0)
     io.stderr.write(
-      isGzipPath(file.file)
+      file.droppedPastCheckpoint
         ? `icer generate: dropped what followed the last checkpoint of ${values.out} (${file.droppedBytes} bytes, at most its last second of records: they are made again)\n`
         : file.missingIndex !== undefined
           ? `icer generate: dropped what followed the missing record of index ${file.missingIndex} in ${values.out} (${file.droppedBytes} bytes: they are made again)\n`
-          : `icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${values.out}\n`,
+          : file.damagedLine !== undefined
+            ? `icer generate: dropped line ${file.damagedLine} of ${values.out}, which is no record (what a crash leaves), and what followed it (${file.droppedBytes} bytes: they are made again)\n`
+            : `icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${values.out}\n`,
     );
   if (file && file.firstIndex >= end) {
     // More shards than dialogues: this one has no index, and is written complete with none.

@@ -28,7 +28,8 @@ Options:
   --seed S               the same seed and options give byte-identical output (default: ${defaultText(generator.seed)})
   --out FILE             write to FILE instead of stdout: records are appended as they are made, with a manifest
                          beside it (FILE.icer-run.json), so an interrupted run loses nothing and can be resumed;
-                         FILE.jsonl.gz is written gzip-compressed
+                         FILE.jsonl.gz is written gzip-compressed, a member per 1,000 records (those under way are
+                         kept in FILE.jsonl.gz.icer-block until then)
   --resume               continue the run --out holds (after a crash, a kill or Ctrl-C), with the same flags
   --force                start over, replacing what --out holds (once the first new record is ready)
   --shard i/n            generate only shard i of n (counted from 0): indices ⌊i·count/n⌋ up to ⌊(i+1)·count/n⌋;

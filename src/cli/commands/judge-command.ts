@@ -10,7 +10,7 @@ import { RECORD_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed } from '../parse-values.js';
-import { printReport } from '../print-report.js';
+import { printReport, reportOut } from '../print-report.js';
 import { ProgressBar } from '../progress-bar.js';
 import { builtinCatalogOfRecords } from '../records-catalog.js';
 import { defaultText } from '../schema-facts.js';
@@ -86,6 +86,7 @@ export async function judgeCommand(args: string[], io: CliIo): Promise<number> {
     );
   }
   const settings = recordSourceSettings(values, io.cwd);
+  const out = await reportOut(io, values, operands);
   const number = (flag: string, text: string | undefined, schema: Parameters<typeof parseNumber>[2]) =>
     text === undefined ? undefined : parseNumber(text, flag, schema);
   const sample = number('--sample', values.sample, options.sample);
@@ -119,7 +120,7 @@ export async function judgeCommand(args: string[], io: CliIo): Promise<number> {
           }),
     })
     .finally(() => bar?.finish());
-  await printReport(io, values, report, () => judgeTable(report));
+  await printReport(io, values.json, out, report, () => judgeTable(report));
   const { calls, cacheHits, invalidReplies, inputTokens, outputTokens, cost } = report.usage;
   if (!values.quiet)
     io.stderr.write(

@@ -1,19 +1,20 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { IcerError } from '../../errors.js';
-import { fileError } from '../../io/file-error.js';
 import { readJsonLines } from '../../io/json-lines-file.js';
+import { recordLineIndex } from '../../io/records-back.js';
 import {
   configDifferences,
+  manifestPath,
   type RunConfig,
   RunFile,
   type RunManifest,
   readRunManifest,
-  recordLineIndex,
   runConfigHash,
 } from '../../io/run-file.js';
+import { markUnfinished } from '../../io/unfinished-files.js';
 import { type CliIo, UsageError } from '../cli-io.js';
 import type { MergeSummary } from '../merge-summary.js';
+import { outPath } from '../out-flag.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 
 export const MERGE_HELP = `Usage: icer merge FILE... --out FILE [--force]
@@ -57,6 +58,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   }
   if (operands.length === 0) throw new UsageError('Name the shard files: icer merge FILE... --out FILE.');
   if (values.out === undefined) throw new UsageError('Say where to write the merged run: --out FILE.');
+  const outFile = await outPath(io.cwd, values.out, { inputs: operands });
   const shards = await Promise.all(operands.map((spec) => readShard(resolve(io.cwd, spec))));
   const first = shards[0] as Shard;
   const config = withoutShard(first.manifest.config);
@@ -97,8 +99,6 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
       );
     }
   }
-  const outFile = resolve(io.cwd, values.out);
-  await refuseInputAsOutput(outFile, shards);
   // Before the shards are read through: an output that cannot be used is told at once.
   await RunFile.check(outFile, { force: values.force === true, resumable: false });
   const ordered = Array.from({ length: first.of }, (_, index) => byIndex.get(index) as Shard);
@@ -117,14 +117,21 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   const out = await RunFile.open(outFile, { force: values.force === true, config, resumable: false });
+  // A merge stopped by a signal leaves no part of one: once its first record has replaced what --out held, the
+  // output and its manifest are unfinished until closed.
+  let finished: (() => void)[] | undefined;
   try {
     for (const shard of ordered) {
-      for await (const { at, text } of shardRecords(shard, count)) await out.appendLine(at, text);
+      for await (const { at, text } of shardRecords(shard, count)) {
+        await out.appendLine(at, text);
+        finished ??= [outFile, manifestPath(outFile)].map((path) => markUnfinished(path, outFile));
+      }
       // Profiles skipped at the end of a shard leave no record: the merged run still covers their indices.
       out.skipped(shardRange(shard, count)[1] - 1);
     }
     await out.close({}, true);
   } finally {
+    for (const done of finished ?? []) done();
     out.release();
   }
   if (values.json) {
@@ -160,22 +167,6 @@ async function* shardRecords(shard: Shard, count: number): AsyncGenerator<{ at: 
 /** The indices of the run a shard holds, as `icer generate --shard` takes them: [from, to). */
 function shardRange({ index, of }: Shard, count: number): [number, number] {
   return [Math.floor((index * count) / of), Math.floor(((index + 1) * count) / of)];
-}
-
-/** Merging into one of the shards would overwrite it while it is read. */
-async function refuseInputAsOutput(out: string, shards: readonly Shard[]): Promise<void> {
-  const target = await stat(out).catch(() => undefined);
-  if (target === undefined) return;
-  for (const shard of shards) {
-    const input = await stat(shard.file).catch((error: unknown) => {
-      throw fileError(error, shard.file);
-    });
-    if (input.dev === target.dev && input.ino === target.ino) {
-      throw new UsageError(
-        `--out ${out} is also one of the shards to merge (${shard.file}); write the merge elsewhere.`,
-      );
-    }
-  }
 }
 
 async function readShard(file: string): Promise<Shard> {

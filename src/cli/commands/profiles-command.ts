@@ -13,6 +13,7 @@ import { duplicateRatingsNote } from '../duplicate-ratings-note.js';
 import { fileOutput, type JsonlOutput, streamOutput } from '../jsonl-output.js';
 import { MOVIELENS_FLAGS, RATINGS_DATA_FLAGS, RATINGS_DATA_HELP, ratingsDataSettings } from '../movielens-flags.js';
 import { movieLensSource, ratingsDataSource } from '../movielens-source.js';
+import { dataInputs, newOutPath } from '../out-flag.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseNumber, parseSeed } from '../parse-values.js';
 import { requireItems } from '../require-items.js';
@@ -75,6 +76,10 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
   const heldOutSchema = values.movielens !== undefined || own ? ratings.heldOutFraction : synthetic.heldOutFraction;
   const heldOutFraction = heldOut === undefined ? undefined : parseNumber(heldOut, '--held-out', heldOutSchema);
   const data = ratingsDataSettings(values, { seed, heldOutFraction }, io.cwd);
+  const out =
+    values.out === undefined
+      ? undefined
+      : await newOutPath(io.cwd, values.out, { stdout: true, inputs: dataInputs(values) });
 
   let profiles: Iterable<PreferenceProfile>;
   let dataNotes: string[] = [];
@@ -101,8 +106,7 @@ export async function profilesCommand(args: string[], io: CliIo): Promise<number
     });
   }
 
-  const output: JsonlOutput =
-    values.out !== undefined ? await fileOutput(resolve(io.cwd, values.out)) : streamOutput(io.stdout);
+  const output: JsonlOutput = out !== undefined ? await fileOutput(out) : streamOutput(io.stdout);
   try {
     for (const profile of profiles) await output.write(profile.toJSON());
   } catch (error) {

@@ -11,6 +11,7 @@ import { labelledFile } from '../labelled-file.js';
 import { parsePrices } from '../model-from-flags.js';
 import { RECORD_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordCatalogs, recordSource, recordSourceSettings } from '../movielens-source.js';
+import { dataInputs, newOutPath } from '../out-flag.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
 import { parseNumber, parseSeed } from '../parse-values.js';
 
@@ -65,6 +66,13 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
   if (operands.length === 0)
     throw new UsageError('Name at least one dialogue file: icer report FILE --out report.html.');
   if (values.out === undefined) throw new UsageError('Say where to write the page: --out report.html.');
+  const out = await newOutPath(io.cwd, values.out, {
+    inputs: [
+      ...[...operands, ...(values.reference ?? [])].map((spec) => labelledFile(spec).file),
+      ...[values.evaluation, values.judge].filter((file): file is string => file !== undefined),
+      ...dataInputs(values),
+    ],
+  });
   const browse = values.browse === undefined ? undefined : parseNumber(values.browse, '--browse', BrowseSchema);
   const seed = values.seed === undefined ? undefined : parseSeed(values.seed);
   const prices = values.prices === undefined ? undefined : parsePrices(values.prices);
@@ -101,7 +109,6 @@ export async function reportCommand(args: string[], io: CliIo): Promise<number> 
     ...(judge ? { judge } : {}),
     ...(values.title === undefined ? {} : { title: values.title }),
   });
-  const out = resolve(io.cwd, values.out);
   await writeFileAtomically(out, html);
   if (!values.quiet)
     io.stderr.write(

@@ -7,7 +7,7 @@ import { parsePrices } from '../model-from-flags.js';
 import { RECORD_DATA_HELP } from '../movielens-flags.js';
 import { RECORD_SOURCE_FLAGS, recordCatalogs, recordSource, recordSourceSettings } from '../movielens-source.js';
 import { parseFlagsAndOperands } from '../parse-flags.js';
-import { printReport } from '../print-report.js';
+import { printReport, reportOut } from '../print-report.js';
 import { statsTable } from './stats-table.js';
 
 export const STATS_HELP = `Usage: icer stats [LABEL=]FILE... [options]
@@ -50,6 +50,7 @@ export async function statsCommand(args: string[], io: CliIo): Promise<number> {
   }
   const references = values.reference ?? [];
   if (operands.length + references.length === 0) throw new UsageError('Name at least one file: icer stats FILE.');
+  const out = await reportOut(io, values, [...operands, ...references]);
   const prices = values.prices === undefined ? undefined : parsePrices(values.prices);
   const catalogs = recordCatalogs(await recordSource(values, recordSourceSettings(values, io.cwd), io.cwd));
   const corpora: CorpusStats[] = [];
@@ -74,6 +75,6 @@ export async function statsCommand(args: string[], io: CliIo): Promise<number> {
     corpora.push(stats);
   }
   const report: DatasetStats = { method: STATS_METHOD, corpora };
-  await printReport(io, values, report, () => statsTable(report));
+  await printReport(io, values.json, out, report, () => statsTable(report));
   return 0;
 }

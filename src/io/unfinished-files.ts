@@ -1,0 +1,28 @@
+import { rmSync } from 'node:fs';
+
+// Files (or folders) being written that are of no use unfinished, each with the output it is for. A command stopped
+// by a signal removes them: the process ends before its own clean-up (a `finally`) could run.
+const unfinished = new Map<string, string>();
+
+/** Marks `path`, written for the output `target`, as unfinished until the returned function is called. */
+export function markUnfinished(path: string, target: string): () => void {
+  unfinished.set(path, target);
+  return () => {
+    unfinished.delete(path);
+  };
+}
+
+/** Removes every file still marked unfinished; returns the outputs they were for, each once. */
+export function removeUnfinished(): string[] {
+  const targets = new Set<string>();
+  for (const [path, target] of unfinished) {
+    try {
+      rmSync(path, { recursive: true, force: true });
+    } catch {
+      // The process is ending on a signal: a file that cannot be removed now is left, as a kill would leave it.
+    }
+    targets.add(target);
+  }
+  unfinished.clear();
+  return [...targets];
+}
