@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { MOVIELENS_FILES } from '../data/movielens/load-movielens.js';
 import { IcerError } from '../errors.js';
 import { lockPath } from '../io/output-lock.js';
-import { manifestPath } from '../io/run-file.js';
+import { blockPath, manifestPath } from '../io/run-file.js';
 import { StagedOutput } from '../io/staged-output.js';
 import { UsageError } from './cli-io.js';
 
@@ -33,9 +33,9 @@ export async function outPath(cwd: string, value: string, options: OutFlagOption
       `--out ${value} names a folder; name the file to write, e.g. --out ${value.replace(/[/\\]*$/, '/')}out.jsonl.`,
     );
   }
-  if ([manifestPath(''), lockPath('')].some((suffix) => value.endsWith(suffix))) {
+  if ([manifestPath(''), lockPath(''), blockPath('')].some((suffix) => value.endsWith(suffix))) {
     throw new UsageError(
-      `--out ${value} names the manifest or lock icer keeps beside a run's output; name another file.`,
+      `--out ${value} names a file icer keeps beside a run's output (its manifest, lock or block file); name another file.`,
     );
   }
   const path = resolve(cwd, value);

@@ -1,18 +1,15 @@
 import type { CliIo } from './cli-io.js';
 import { fileOutput } from './jsonl-output.js';
-import { labelledFile } from './labelled-file.js';
 import { dataInputs, newOutPath } from './out-flag.js';
 
-/** Where a report command writes its JSON, checked before any work; `inputs` are its operands (LABEL=FILE). */
+/** Where a report command writes its JSON, checked before any work; `inputs` are the files it reads. */
 export async function reportOut(
   io: CliIo,
   values: { out?: string | undefined } & Parameters<typeof dataInputs>[0],
   inputs: readonly string[],
 ): Promise<string | undefined> {
   if (values.out === undefined) return undefined;
-  return newOutPath(io.cwd, values.out, {
-    inputs: [...inputs.map((spec) => labelledFile(spec).file), ...dataInputs(values)],
-  });
+  return newOutPath(io.cwd, values.out, { inputs: [...inputs, ...dataInputs(values)] });
 }
 
 /**
@@ -29,7 +26,12 @@ export async function printReport(
 ): Promise<void> {
   if (out !== undefined) {
     const output = await fileOutput(out);
-    await output.write(report);
+    try {
+      await output.write(report);
+    } catch (error) {
+      await output.abort();
+      throw error;
+    }
     await output.close();
   }
   io.stdout.write(json ? `${JSON.stringify(report, null, 2)}\n` : table());

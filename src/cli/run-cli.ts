@@ -128,9 +128,12 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
  * 130 or 143), or returns 130 or 143 where the process is not the command line's own.
  */
 async function stoppedBySignal(command: string, entry: Command, args: string[], io: CliIo): Promise<number> {
+  let signalled = false;
   let onSignal: (signal: NodeJS.Signals) => void = () => {};
   const stopped = new Promise<number>((resolve) => {
     onSignal = (signal) => {
+      if (signalled) return;
+      signalled = true;
       const outputs = removeUnfinished().map((file) => relative(io.cwd, file) || file);
       const what =
         outputs.length === 0 ? '' : `; ${outputs.join(', ')} ${outputs.length === 1 ? 'was' : 'were'} not written`;
@@ -142,10 +145,13 @@ async function stoppedBySignal(command: string, entry: Command, args: string[], 
   });
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-  const running = entry.run(args, io);
-  // Stopped, the command is left to the process's end: what it fails at then (a write into a file just removed) is
-  // no error of the user's.
-  running.catch(() => undefined);
+  // Stopped, the command is left to the process's end: what it does then (fail at a write into a file just removed,
+  // or finish) is no outcome of the user's.
+  const never = new Promise<number>(() => {});
+  const running = entry.run(args, io).then(
+    (code) => (signalled ? never : code),
+    (error: unknown) => (signalled ? never : Promise.reject(error)),
+  );
   try {
     return await Promise.race([running, stopped]);
   } finally {

@@ -73,20 +73,20 @@ export async function readRecordsBack(file: string, expected: RecordsExpected): 
           end += bytes.length + 1;
           continue;
         }
-        // Every record is checked, not only the last: a line changed in the middle would stay in a "complete" run.
         // JSON never holds a NUL byte: a crash can leave a page of them in the middle of the file's last records.
+        // Past what the manifest counted, such a line is what a crash left: it and what follows are made again.
+        if (bytes.includes(0) && counted >= expected.records) {
+          damaged = number;
+          break;
+        }
+        // Every record is checked, not only the last: a line changed in the middle would stay in a "complete" run.
         const index = bytes.includes(0) ? undefined : seedIndexOf(line);
         if (records === 0 && index !== undefined && index < from) {
           stale = true;
           end = 0;
           break;
         }
-        if (index === undefined || index <= lastIndex) {
-          // Past what the manifest counted, such a line is what a crash left: it and what follows are made again.
-          if (counted < expected.records) throw notARecord(file, number);
-          damaged = number;
-          break;
-        }
+        if (index === undefined || index <= lastIndex) throw notARecord(file, number);
         const next = Math.max(expected.nextIndex, lastIndex + 1);
         if (index > next) {
           missing = next;

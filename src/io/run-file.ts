@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
 import { access, type FileHandle, open, readFile, readlink, realpath, rm, stat, truncate } from 'node:fs/promises';
-import { basename, dirname, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
 import { IcerError } from '../errors.js';
@@ -10,6 +10,7 @@ import { fileError, writeError } from './file-error.js';
 import { isGzipPath } from './json-lines-file.js';
 import { OutputLock } from './output-lock.js';
 import { type RecordsBack, readRecordsBack, shorterThanManifest } from './records-back.js';
+import { checkNotStopping } from './unfinished-files.js';
 import { removeLeftTemporaries, writeFileAtomically } from './write-file-atomically.js';
 
 /** What a run was asked for: every setting that changes its output, as plain JSON. */
@@ -166,13 +167,17 @@ export class RunFile {
   readonly #regular: boolean;
   readonly #replace: boolean;
   // A `.gz` output gets a gzip member of every GZIP_BLOCK_RECORDS records. Until its block is whole, a record is kept
-  // in memory and, at each checkpoint, appended to the block file: a crash loses no more than of a plain output.
+  // in memory and, at each checkpoint, appended to the block file: a crash loses at most the records made since the
+  // last checkpoint, which resuming makes again.
   readonly #gzip: boolean;
   #block: string[];
   // Records of the block already in the block file.
   #saved: number;
+  // Opened at the block's first save, kept open to append and to empty it when the block is packed.
   #blockHandle: FileHandle | undefined;
+  // What the gzip members hold, for the manifest: what resuming keeps of the file, and where the block file starts.
   #packed: { records: number; nextIndex: number };
+  // A resumed run's block file holds the block under way; a new run's starts empty.
   readonly #resumed: boolean;
   // The latest `extra` a checkpoint was given: what the manifest written when a block is packed keeps.
   #extra: Record<string, unknown>;
@@ -378,6 +383,16 @@ export class RunFile {
       if (size < bytes) throw shorterThanManifest(file, `${size} bytes`, `${bytes}`);
       // An older manifest counted every record in the members: what followed them is made again.
       const packed = manifest.packed ?? { records: manifest.records, nextIndex: manifest.nextIndex };
+      if (packed.records > manifest.records || packed.nextIndex > manifest.nextIndex) {
+        throw new IcerError(
+          'INVALID_ARGUMENT',
+          `Its run manifest's "packed" (${packed.records} records to index ${packed.nextIndex}) is more than it counted in all (${manifest.records} records to index ${manifest.nextIndex}): it was changed by hand.`,
+          {
+            location: { file: manifestPath(file) },
+            hint: 'Restore the manifest as the run wrote it, or use --force to start the run over.',
+          },
+        );
+      }
       const back = await readRecordsBack(blockPath(file), {
         nextIndex: manifest.nextIndex,
         records: manifest.records - packed.records,
@@ -499,14 +514,18 @@ export class RunFile {
       ...(this.#gzip ? { bytes: this.#bytes, packed: this.#packed } : {}),
       extra: this.#extra,
     };
-    await writeFileAtomically(manifestPath(this.file), `${JSON.stringify(manifest, null, 2)}\n`);
+    await writeFileAtomically(manifestPath(this.file), `${JSON.stringify(manifest, null, 2)}\n`, {
+      output: this.file,
+    });
   }
 
   /** Writes what is pending: a plain output's records, a `.gz` output's block records to its block file. */
   async #flush(handle: FileHandle): Promise<void> {
     this.#lastFlush = Date.now();
     if (this.#gzip) {
-      await this.#saveBlock();
+      // A stream (a FIFO, a device) is never resumed: its reader gets each checkpoint's records as a member.
+      if (this.#regular) await this.#saveBlock();
+      else if (this.#block.length > 0) await this.#pack(handle);
       return;
     }
     if (this.#pending.length === 0) return;
@@ -573,7 +592,7 @@ export class RunFile {
       if (this.#block.length > 0 || (complete && this.#bytes === 0)) await this.#pack(await this.#open());
       return;
     }
-    if (this.#block.length === 0 || this.untouched) return;
+    if (this.#block.length === 0) return;
     await this.#saveBlock();
     await this.#write(await this.#open(), gzipSync(this.#block.join('')));
   }
@@ -604,6 +623,7 @@ export class RunFile {
 
   async #open(): Promise<FileHandle> {
     if (this.#handle) return this.#handle;
+    checkNotStopping();
     if (this.#replace && !this.#opened) await rm(manifestPath(this.file), { force: true });
     // A new run's block file starts empty, whatever a run before left there.
     if (this.#gzip && this.#regular && !this.#resumed && !this.#opened) await rm(blockPath(this.file), { force: true });
@@ -640,7 +660,10 @@ async function writtenFile(file: string): Promise<string> {
   const real = await realpath(file).catch(() => undefined);
   if (real !== undefined) return real;
   const target = await readlink(file).catch(() => undefined);
-  return target === undefined ? file : resolve(dirname(file), target);
+  const named = target === undefined ? file : resolve(dirname(file), target);
+  // Its folder as it really is: a run through a symlinked folder and one through the folder itself lock alike.
+  const folder = await realpath(dirname(named)).catch(() => dirname(named));
+  return join(folder, basename(named));
 }
 
 /** The settings two runs do not share, each as "key: A <first label>, B <second label>". */

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { createWriteStream, renameSync } from 'node:fs';
-import { lstat, mkdir, rename, rm } from 'node:fs/promises';
+import { lstat, mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Writable } from 'node:stream';
 import { finished, pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import { IcerError } from '../errors.js';
 import { writeError } from './file-error.js';
-import { markUnfinished } from './unfinished-files.js';
+import { checkNotStopping, markUnfinished } from './unfinished-files.js';
 
 /** A text file written line by line, honouring back-pressure; gzip-compressed when asked. */
 export class LineFile {
@@ -117,16 +117,23 @@ export class StagedOutput {
 
   /** Moves what was written into place, replacing what was there. */
   async commit(): Promise<void> {
+    // At once, with no turn between in which a signal could remove what is being moved (or the new folder while the
+    // old one is set aside), nor one after the move in which its message would say the output was not written.
     try {
+      checkNotStopping();
       if (!this.#folder || !this.#exists) {
-        await rename(this.path, this.#target);
+        renameSync(this.path, this.#target);
         this.#finished();
         return;
       }
       const old = `${this.path}.old`;
-      // At once, with no turn between in which a signal could remove the new folder while the old one is set aside.
       renameSync(this.#target, old);
-      renameSync(this.path, this.#target);
+      try {
+        renameSync(this.path, this.#target);
+      } catch (error) {
+        renameSync(old, this.#target);
+        throw error;
+      }
       this.#finished();
       await rm(old, { recursive: true, force: true });
     } catch (error) {

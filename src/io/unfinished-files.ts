@@ -3,6 +3,9 @@ import { rmSync } from 'node:fs';
 // Files (or folders) being written that are of no use unfinished, each with the output it is for. A command stopped
 // by a signal removes them: the process ends before its own clean-up (a `finally`) could run.
 const unfinished = new Map<string, string>();
+// Once they are removed, nothing may be moved into place or truncated any more: the command, still running until
+// the process ends, must not undo what the signal's message said.
+let stopping = false;
 
 /** Marks `path`, written for the output `target`, as unfinished until the returned function is called. */
 export function markUnfinished(path: string, target: string): () => void {
@@ -12,8 +15,14 @@ export function markUnfinished(path: string, target: string): () => void {
   };
 }
 
+/** Throws once the unfinished files were removed: what would now replace an output must not. */
+export function checkNotStopping(): void {
+  if (stopping) throw new Error('Stopped by a signal: nothing more is written.');
+}
+
 /** Removes every file still marked unfinished; returns the outputs they were for, each once. */
 export function removeUnfinished(): string[] {
+  stopping = true;
   const targets = new Set<string>();
   for (const [path, target] of unfinished) {
     try {

@@ -1,19 +1,27 @@
 import { randomBytes } from 'node:crypto';
-import { readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { renameSync } from 'node:fs';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeError } from './file-error.js';
-import { markUnfinished } from './unfinished-files.js';
+import { checkNotStopping, markUnfinished } from './unfinished-files.js';
 
 /**
  * Writes a whole file through a temporary sibling renamed into place: a failure leaves the previous file (if any)
- * as it was and no temporary file behind. Throws `FILE_NOT_WRITABLE` naming the file.
+ * as it was and no temporary file behind. Throws `FILE_NOT_WRITABLE` naming the file. `output` is what the file is
+ * written for (a run's output, for its manifest), as a command stopped by a signal names it.
  */
-export async function writeFileAtomically(file: string, content: string): Promise<void> {
+export async function writeFileAtomically(
+  file: string,
+  content: string,
+  { output = file }: { readonly output?: string } = {},
+): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
-  const finished = markUnfinished(temp, file);
+  const finished = markUnfinished(temp, output);
   try {
     await writeFile(temp, content);
-    await rename(temp, file);
+    // At once, with no turn between the check and the move in which a signal's message could be made untrue.
+    checkNotStopping();
+    renameSync(temp, file);
   } catch (error) {
     // A temporary file that could not be made (its name too long, its folder gone) leaves nothing to remove.
     await rm(temp, { force: true }).catch(() => undefined);

@@ -41,12 +41,14 @@ describe('--out is checked before any work', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
-  it("refuses icer's own manifest and lock names", async () => {
+  it("refuses icer's own manifest, lock and block file names", async () => {
     const { dir, manifest } = await withRun();
-    for (const out of ['run.jsonl.icer-run.json', 'x.icer-lock']) {
+    for (const out of ['run.jsonl.icer-run.json', 'x.icer-lock', 'y.jsonl.gz.icer-block']) {
       const result = await cli(['stats', 'run.jsonl', '--out', out], dir);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`--out ${out} names the manifest or lock icer keeps beside a run's output`);
+      expect(result.stderr).toContain(
+        `--out ${out} names a file icer keeps beside a run's output (its manifest, lock or block file)`,
+      );
     }
     expect(readFileSync(join(dir, 'run.jsonl.icer-run.json'), 'utf8')).toBe(manifest);
   });

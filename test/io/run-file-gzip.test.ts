@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { blockPath, GZIP_BLOCK_RECORDS, RunFile } from '../../src/io/run-file.js';
+import { blockPath, GZIP_BLOCK_RECORDS, manifestPath, RunFile } from '../../src/io/run-file.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();
@@ -53,5 +53,60 @@ describe('a .gz run output', () => {
     await last.close({}, true);
     expect(digest(out)).toBe(digest(whole));
     expect(existsSync(blockPath(out))).toBe(false);
+  });
+
+  it('drops a block file whose block was packed before the crash, and a line of NULs a crash left past it', async () => {
+    const { dir } = tempDir();
+    const whole = join(dir, 'whole.jsonl.gz');
+    const straight = await RunFile.open(whole, { config });
+    await write(straight, 0, 1300);
+    await straight.close({}, true);
+
+    const out = join(dir, 'out.jsonl.gz');
+    const first = await RunFile.open(out, { config });
+    await write(first, 0, GZIP_BLOCK_RECORDS + 5, [GZIP_BLOCK_RECORDS - 10]);
+    first.release();
+    // Killed after the member and the manifest, before the block file was emptied: it still holds the packed block.
+    writeFileSync(blockPath(out), Array.from({ length: GZIP_BLOCK_RECORDS - 9 }, (_, i) => `${line(i)}\n`).join(''));
+    const second = await RunFile.open(out, { config, resume: true });
+    expect(second.firstIndex).toBe(GZIP_BLOCK_RECORDS);
+    expect(second.droppedBytes).toBe(0);
+    await write(second, GZIP_BLOCK_RECORDS, GZIP_BLOCK_RECORDS + 100, [GZIP_BLOCK_RECORDS + 50]);
+    second.release();
+    // Past the checkpoint, a page of zeros and then a record that did reach the disk.
+    appendFileSync(blockPath(out), `${'\0'.repeat(300)}\n${line(GZIP_BLOCK_RECORDS + 52)}\n`);
+    const third = await RunFile.open(out, { config, resume: true });
+    expect(third.firstIndex).toBe(GZIP_BLOCK_RECORDS + 51);
+    expect(third.damagedLine).toBe(52);
+    await write(third, GZIP_BLOCK_RECORDS + 51, 1300);
+    await third.close({}, true);
+    expect(digest(out)).toBe(digest(whole));
+  });
+
+  it('refuses a line past the checkpoint that is no record and no crash damage, leaving the block file as it was', async () => {
+    const { dir } = tempDir();
+    const out = join(dir, 'out.jsonl.gz');
+    const first = await RunFile.open(out, { config });
+    await write(first, 0, 20, [10]);
+    first.release();
+    appendFileSync(blockPath(out), 'a note\n');
+    const block = readFileSync(blockPath(out), 'utf8');
+    await expect(RunFile.open(out, { config, resume: true })).rejects.toThrow(
+      /This line of the output is not a dialogue record of the run/,
+    );
+    expect(readFileSync(blockPath(out), 'utf8')).toBe(block);
+  });
+
+  it('refuses a manifest whose packed records were raised by hand', async () => {
+    const { dir } = tempDir();
+    const out = join(dir, 'out.jsonl.gz');
+    const first = await RunFile.open(out, { config });
+    await write(first, 0, 20, [10]);
+    first.release();
+    const manifest = JSON.parse(readFileSync(manifestPath(out), 'utf8'));
+    writeFileSync(manifestPath(out), JSON.stringify({ ...manifest, packed: { records: 50, nextIndex: 50 } }));
+    await expect(RunFile.open(out, { config, resume: true })).rejects.toThrow(
+      /"packed" \(50 records to index 50\) is more than it counted in all \(11 records to index 11\)/,
+    );
   });
 });

@@ -141,7 +141,11 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   const resamples =
     values.resamples === undefined ? undefined : parseNumber(values.resamples, '--resamples', options.resamples);
   const settings = recordSourceSettings(values, io.cwd);
-  const out = await reportOut(io, values, files);
+  const out = await reportOut(
+    io,
+    values,
+    files.map((spec) => labelledFile(spec).file),
+  );
 
   let rated: ((userId: string) => ReadonlySet<string> | undefined) | undefined;
   const source = await recordSource(values, settings, io.cwd);

@@ -1,3 +1,4 @@
+import { lstat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { IcerError } from '../../errors.js';
 import { readJsonLines } from '../../io/json-lines-file.js';
@@ -118,13 +119,22 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   }
   const out = await RunFile.open(outFile, { force: values.force === true, config, resumable: false });
   // A merge stopped by a signal leaves no part of one: once its first record has replaced what --out held, the
-  // output and its manifest are unfinished until closed.
+  // output and its manifest are unfinished until closed. Only a regular file of its own: never a FIFO or a device
+  // written through, nor a symlink (whose target it writes).
   let finished: (() => void)[] | undefined;
   try {
     for (const shard of ordered) {
       for await (const { at, text } of shardRecords(shard, count)) {
         await out.appendLine(at, text);
-        finished ??= [outFile, manifestPath(outFile)].map((path) => markUnfinished(path, outFile));
+        if (finished === undefined) {
+          const own =
+            out.resumable &&
+            (await lstat(outFile).then(
+              (info) => info.isFile(),
+              () => false,
+            ));
+          finished = own ? [outFile, manifestPath(outFile)].map((path) => markUnfinished(path, outFile)) : [];
+        }
       }
       // Profiles skipped at the end of a shard leave no record: the merged run still covers their indices.
       out.skipped(shardRange(shard, count)[1] - 1);

@@ -50,7 +50,11 @@ export async function statsCommand(args: string[], io: CliIo): Promise<number> {
   }
   const references = values.reference ?? [];
   if (operands.length + references.length === 0) throw new UsageError('Name at least one file: icer stats FILE.');
-  const out = await reportOut(io, values, [...operands, ...references]);
+  const out = await reportOut(
+    io,
+    values,
+    [...operands, ...references].map((spec) => labelledFile(spec).file),
+  );
   const prices = values.prices === undefined ? undefined : parsePrices(values.prices);
   const catalogs = recordCatalogs(await recordSource(values, recordSourceSettings(values, io.cwd), io.cwd));
   const corpora: CorpusStats[] = [];
