@@ -36,9 +36,9 @@ export class OutputLock {
   readonly #unmark: () => void;
   #held = true;
 
-  private constructor(path: string, file: string) {
+  private constructor(path: string, output: string) {
     this.#path = path;
-    this.#unmark = markUnfinished(path, file);
+    this.#unmark = markUnfinished(path, output);
     this.#beat = setInterval(() => {
       const now = new Date();
       utimes(path, now, now).catch(() => undefined);
@@ -47,8 +47,11 @@ export class OutputLock {
     process.once('exit', this.#onExit);
   }
 
-  /** Takes the lock of `file`'s output, or throws `OUTPUT_IN_USE` naming the run that holds it. */
-  static async acquire(file: string): Promise<OutputLock> {
+  /**
+   * Takes the lock of `file`'s output, or throws `OUTPUT_IN_USE` naming the run that holds it. `output` is the output
+   * as the user named it (`file` is what it writes: a symlink's target), for what a signal's message says.
+   */
+  static async acquire(file: string, { output = file }: { readonly output?: string } = {}): Promise<OutputLock> {
     const path = lockPath(file);
     for (let attempt = 0; ; attempt++) {
       const handle = await open(path, 'wx').catch((error: { code?: string }) => {
@@ -63,7 +66,7 @@ export class OutputLock {
         const holder: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
         await handle.writeFile(JSON.stringify(holder));
         await handle.close();
-        return new OutputLock(path, file);
+        return new OutputLock(path, output);
       }
       const holder = await readHolder(path);
       if (attempt === 0 && (await isStale(path, holder))) {

@@ -16,8 +16,10 @@ export interface RecordsExpected {
   readonly from?: number;
   /** Keep the records read, for the caller to write again. @default false */
   readonly keep?: boolean;
-  /** A file not there holds no record, rather than being an error. @default false */
+  /** A file not there holds no record, rather than being an error (unless the manifest counted records in it). @default false */
   readonly optional?: boolean;
+  /** The run's seed: every record's `seed` is `<seed>:<index>`, and a line of another run's is no record of this one. */
+  readonly seed?: string;
 }
 
 /** What {@link readRecordsBack} kept of a file of a run's records. */
@@ -45,6 +47,8 @@ export interface RecordsBack {
  */
 export async function readRecordsBack(file: string, expected: RecordsExpected): Promise<RecordsBack> {
   const from = expected.from ?? 0;
+  // The run seed as records write it, inside a JSON string.
+  const escapedSeed = expected.seed === undefined ? undefined : JSON.stringify(expected.seed).slice(1, -1);
   const lines: string[] = [];
   let records = 0;
   // Records the manifest counted: those below its next index. Exactly its count, or lines were lost or added.
@@ -63,8 +67,12 @@ export async function readRecordsBack(file: string, expected: RecordsExpected): 
   try {
     size = await stat(file).then(
       (info) => info.size,
-      (error: { code?: string }) => (error.code === 'ENOENT' && expected.optional ? 0 : Promise.reject(error)),
+      (error: { code?: string }) => (error.code === 'ENOENT' && expected.optional ? -1 : Promise.reject(error)),
     );
+    if (size < 0) {
+      if (expected.records > 0) throw missingFile(file, expected.records);
+      size = 0;
+    }
     if (size > 0) {
       for await (const bytes of completeLines(file, (line) => notARecord(file, line))) {
         number++;
@@ -75,12 +83,13 @@ export async function readRecordsBack(file: string, expected: RecordsExpected): 
         }
         // JSON never holds a NUL byte: a crash can leave a page of them in the middle of the file's last records.
         // Past what the manifest counted, such a line is what a crash left: it and what follows are made again.
-        if (bytes.includes(0) && counted >= expected.records) {
+        const zeros = bytes.includes(0);
+        if (zeros && counted >= expected.records) {
           damaged = number;
           break;
         }
         // Every record is checked, not only the last: a line changed in the middle would stay in a "complete" run.
-        const index = bytes.includes(0) ? undefined : seedIndexOf(line);
+        const index = zeros ? undefined : seedIndexOf(line, escapedSeed);
         if (records === 0 && index !== undefined && index < from) {
           stale = true;
           end = 0;
@@ -118,7 +127,7 @@ export async function readRecordsBack(file: string, expected: RecordsExpected): 
     );
   }
   // Checked before anything is cut: a refused resume leaves the file as it was.
-  if (last !== '' && recordLineIndex(last) !== lastIndex) throw notARecord(file, lastNumber);
+  if (last !== '' && recordLineIndex(last, expected.seed) !== lastIndex) throw notARecord(file, lastNumber);
   if (size > end) await truncate(file, end).catch((error: unknown) => Promise.reject(writeError(error, file)));
   return { records, lastIndex, dropped: stale ? 0 : size - end, missing, damaged, lines };
 }
@@ -135,19 +144,24 @@ export function shorterThanManifest(file: string, holds: string, recorded: strin
   );
 }
 
-/** A record line's index: the number after the last colon of its `seed`; undefined when the line is not a record. */
-export function recordLineIndex(line: string): number | undefined {
+/**
+ * A record line's index: the number after the last colon of its `seed`; undefined when the line is not a record, or
+ * not one of the run of seed `runSeed` when it is given.
+ */
+export function recordLineIndex(line: string, runSeed?: string): number | undefined {
   try {
-    const seed = (JSON.parse(line) as { seed?: unknown }).seed;
-    const index = Number(String(seed).split(':').pop());
-    return Number.isInteger(index) && index >= 0 ? index : undefined;
+    const seed = String((JSON.parse(line) as { seed?: unknown }).seed);
+    const colon = seed.lastIndexOf(':');
+    const index = Number(seed.slice(colon + 1));
+    if (runSeed !== undefined && seed.slice(0, colon) !== runSeed) return undefined;
+    return colon >= 0 && Number.isInteger(index) && index >= 0 ? index : undefined;
   } catch {
     return undefined;
   }
 }
 
 // A record's seed is "<run seed>:<index>", the run seed escaped as JSON strings are.
-const SEED_FIELD = /"seed":"(?:[^"\\]|\\.)*:(\d+)"/;
+const SEED_FIELD = /"seed":"((?:[^"\\]|\\.)*):(\d+)"/;
 
 // No record is this long: a line that is, is no record, and is not gathered into memory (a last line cut short may
 // be, as a file filled with zeros past its end after a crash: it is only counted).
@@ -179,13 +193,23 @@ async function* completeLines(file: string, lineTooLong: (line: number) => Error
 
 /**
  * A record line's index read off its `seed` without parsing the line: what every line of a resumed output is checked
- * with (the last is parsed whole too). Undefined for a line that is not one object with a seed.
+ * with (the last is parsed whole too). Undefined for a line that is not one object with a seed, or whose seed is of
+ * another run than `escapedSeed` (the run seed as JSON strings write it) when it is given.
  */
-function seedIndexOf(line: string): number | undefined {
+function seedIndexOf(line: string, escapedSeed: string | undefined): number | undefined {
   const trimmed = line.trimEnd();
   if (!trimmed.startsWith('{') || !trimmed.endsWith('}')) return undefined;
-  const digits = SEED_FIELD.exec(line)?.[1];
-  return digits === undefined ? undefined : Number(digits);
+  const found = SEED_FIELD.exec(line);
+  if (found === null || (escapedSeed !== undefined && found[1] !== escapedSeed)) return undefined;
+  return Number(found[2]);
+}
+
+function missingFile(file: string, records: number): IcerError {
+  return new IcerError(
+    'INVALID_ARGUMENT',
+    `It is not there, but its run manifest counted ${records.toLocaleString('en')} records in it: it was moved or deleted since.`,
+    { location: { file }, hint: 'Put it back where it was, or use --force to start the run over.' },
+  );
 }
 
 function notARecord(file: string, line: number): IcerError {

@@ -108,6 +108,11 @@ export interface RunFileOptions {
   readonly startIndex?: number;
   /** Whether the command can continue a run (`--resume`), for what an existing output's error suggests. @default true */
   readonly resumable?: boolean;
+  /**
+   * The run's seed, when its records' seeds are `<seed>:<index>`: resuming refuses an output holding another run's
+   * records (a file copied over it, its manifest left).
+   */
+  readonly seed?: string;
 }
 
 /** The manifest's path: beside the output. */
@@ -320,24 +325,31 @@ export class RunFile {
         ...(lock ? { lock } : {}),
       });
     const info = await RunFile.check(file, options);
-    if (info === undefined) return fresh(true, false, await OutputLock.acquire(await writtenFile(file)));
+    if (info === undefined)
+      return fresh(true, false, await OutputLock.acquire(await writtenFile(file), { output: file }));
     if (!info.isFile()) return fresh(false, false);
     // Taken before the output is read: another run appending meanwhile would make the reading wrong. Taken on the
     // file itself, not the name given: a run through a symlink and one on its target write the same file.
-    const lock = await OutputLock.acquire(await writtenFile(file));
+    const lock = await OutputLock.acquire(await writtenFile(file), { output: file });
     try {
       // A run killed (SIGKILL) while it replaced its manifest left the new one's temporary file.
       await removeLeftTemporaries(manifestPath(file));
       const held = await heldBytes(file, info);
       if (options.force || held === 0) return fresh(true, held > 0, lock);
-      return await RunFile.#resume(file, config, startIndex, lock);
+      return await RunFile.#resume(file, config, startIndex, lock, options.seed);
     } catch (error) {
       lock.release();
       throw error;
     }
   }
 
-  static async #resume(file: string, config: RunConfig, startIndex: number, lock: OutputLock): Promise<RunFile> {
+  static async #resume(
+    file: string,
+    config: RunConfig,
+    startIndex: number,
+    lock: OutputLock,
+    seed: string | undefined,
+  ): Promise<RunFile> {
     const manifest = await readRunManifest(file);
     if (manifest === undefined) {
       throw new IcerError(
@@ -399,6 +411,7 @@ export class RunFile {
         from: packed.nextIndex,
         keep: true,
         optional: true,
+        ...(seed === undefined ? {} : { seed }),
       });
       if (size > bytes) await truncate(file, bytes).catch((error: unknown) => Promise.reject(writeError(error, file)));
       return new RunFile(file, {
@@ -410,7 +423,11 @@ export class RunFile {
         block: back.lines,
       });
     }
-    const back = await readRecordsBack(file, { nextIndex: manifest.nextIndex, records: manifest.records });
+    const back = await readRecordsBack(file, {
+      nextIndex: manifest.nextIndex,
+      records: manifest.records,
+      ...(seed === undefined ? {} : { seed }),
+    });
     return new RunFile(file, RunFile.#resumedState(config, startIndex, manifest, back, lock));
   }
 
@@ -460,10 +477,7 @@ export class RunFile {
 
   /** Appends a record already written as one line of JSON (without its newline). */
   async appendLine(index: number, line: string): Promise<void> {
-    // The manifest exists before the first record does: an output is never there without what resumes it.
-    const opening = this.#handle === undefined;
     const handle = await this.#open();
-    if (opening) await this.checkpoint(this.#extra, { force: true });
     this.#records++;
     this.#advance(index);
     if (this.#gzip) {
@@ -535,17 +549,23 @@ export class RunFile {
     await this.#write(handle, Buffer.from(text));
   }
 
-  async #write(handle: FileHandle, bytes: Buffer): Promise<void> {
-    await handle.write(bytes).catch((error: unknown) => {
-      throw notWritable(
-        this.file,
-        `Writing to it failed: ${(error as Error).message}.`,
-        this.#regular
-          ? 'Make room, or fix what stopped the write; then run the same command with --resume to go on where it stopped.'
-          : 'Check the device or pipe it names (a pipe whose reader closed stops the run).',
-        error,
-      );
-    });
+  /** Writes all of `bytes` to `file` (the output, or its block file), however many writes it takes. */
+  async #write(handle: FileHandle, bytes: Buffer, file = this.file): Promise<void> {
+    // A write may take only part of what it is given (a disk just filled, a pipe): the rest is written after it, or
+    // a line would be cut in the middle of the output with more records after it.
+    for (let at = 0; at < bytes.length; ) {
+      const { bytesWritten } = await handle.write(bytes, at).catch((error: unknown) => {
+        throw notWritable(
+          file,
+          `Writing to it failed: ${(error as Error).message}.`,
+          this.#regular
+            ? 'Make room, or fix what stopped the write; then run the same command with --resume to go on where it stopped.'
+            : 'Check the device or pipe it names (a pipe whose reader closed stops the run).',
+          error,
+        );
+      });
+      at += bytesWritten;
+    }
   }
 
   /** Appends the block's records not yet there to the block file (a regular output's only). */
@@ -559,7 +579,7 @@ export class RunFile {
         error,
       );
     });
-    await this.#write(this.#blockHandle, Buffer.from(this.#block.slice(this.#saved).join('')));
+    await this.#write(this.#blockHandle, Buffer.from(this.#block.slice(this.#saved).join('')), blockPath(this.file));
     this.#saved = this.#block.length;
   }
 
@@ -621,6 +641,7 @@ export class RunFile {
     this.#lock?.release();
   }
 
+  /** Opens the output to write to it, its manifest written first: an output is never there without what resumes it. */
   async #open(): Promise<FileHandle> {
     if (this.#handle) return this.#handle;
     checkNotStopping();
@@ -638,6 +659,7 @@ export class RunFile {
         error,
       );
     });
+    await this.checkpoint(this.#extra, { force: true });
     return this.#handle;
   }
 }
@@ -645,9 +667,10 @@ export class RunFile {
 /** The bytes of output a regular file holds: a `.gz` output's block file counts, as its records are the run's too. */
 async function heldBytes(file: string, info: Stats): Promise<number> {
   if (!isGzipPath(file)) return info.size;
+  // Only a block file that is not there holds nothing: one that cannot be looked at is an error naming it.
   const block = await stat(blockPath(file)).then(
     (found) => found.size,
-    () => 0,
+    (error: { code?: string }) => (error.code === 'ENOENT' ? 0 : Promise.reject(fileError(error, blockPath(file)))),
   );
   return info.size + block;
 }

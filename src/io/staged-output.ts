@@ -109,9 +109,15 @@ export class StagedOutput {
   /** Checks the output path ({@link StagedOutput.check}) and makes the staging file's place (or the staging folder). */
   static async open(target: string, options: { force: boolean; folder: boolean }): Promise<StagedOutput> {
     const staged = new StagedOutput(target, options.folder, await StagedOutput.check(target, options));
-    if (options.folder) await mkdir(staged.path).catch((error: unknown) => Promise.reject(writeError(error, target)));
-    else await lstat(dirname(target)).catch((error: unknown) => Promise.reject(writeError(error, target)));
+    // Marked before the folder is made: a signal in between would leave it.
     staged.#finished = markUnfinished(staged.path, target);
+    try {
+      if (options.folder) await mkdir(staged.path);
+      else await lstat(dirname(target));
+    } catch (error) {
+      staged.#finished();
+      throw writeError(error, target);
+    }
     return staged;
   }
 

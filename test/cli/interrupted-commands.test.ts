@@ -1,5 +1,13 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runConfigHash } from '../../src/io/run-file.js';
@@ -108,5 +116,17 @@ describe.skipIf(!hasBuild)('a command without a run of its own, stopped by a sig
     expect(signal, stderr).toBe('SIGINT');
     expect(stderr).toBe('icer merge: interrupted (SIGINT); merged.jsonl was not written.\n');
     expect(readdirSync(dir).sort()).toEqual(before);
+    // Through a symlink: the file it points to goes, with the manifest beside the link; the link is kept.
+    symlinkSync('made.jsonl', join(dir, 'link.jsonl'));
+    const linked = start(dir, ['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'link.jsonl']);
+    await until(
+      () => existsSync(join(dir, 'made.jsonl')) && statSync(join(dir, 'made.jsonl')).size > 0,
+      'the merge through the link to write',
+    );
+    linked.child.kill('SIGINT');
+    const stopped = await linked.exited;
+    expect(stopped.signal, stopped.stderr).toBe('SIGINT');
+    expect(stopped.stderr).toBe('icer merge: interrupted (SIGINT); link.jsonl was not written.\n');
+    expect(readdirSync(dir).sort()).toEqual([...before, 'link.jsonl'].sort());
   }, 120_000);
 });

@@ -757,6 +757,13 @@ describe('icer generate --shard and icer merge', () => {
     expect(foreign.code).toBe(0);
     const mixed = await cli(['merge', 'p0.jsonl', 'q1.jsonl', '--out', 'm.jsonl'], dir);
     expect(mixed.stderr).toMatch(/q1\.jsonl: It is a shard of another run .*seed: 3 there, 4 here/);
+    // Another run's records under this run's manifest (a shard copied over, its manifest left): the seeds tell.
+    writeFileSync(join(dir, 'copied1.jsonl'), readFileSync(join(dir, 'q1.jsonl')));
+    writeFileSync(join(dir, 'copied1.jsonl.icer-run.json'), readFileSync(join(dir, 'p1.jsonl.icer-run.json')));
+    const copied = await cli(['merge', 'p0.jsonl', 'copied1.jsonl', '--out', 'm.jsonl'], dir);
+    expect(copied.stderr).toContain(
+      'copied1.jsonl:1: Line 1 is not the next record of shard 1/2 (indices 25–49, seeds 3:i)',
+    );
     const manifest = JSON.parse(readFileSync(join(dir, 'p1.jsonl.icer-run.json'), 'utf8'));
     writeFileSync(
       join(dir, 'p1.jsonl.icer-run.json'),

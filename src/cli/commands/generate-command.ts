@@ -118,7 +118,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   if (out !== undefined && !values.estimate)
     await RunFile.check(out, { resume: values.resume === true, force: values.force === true });
   const plan = await planRun(values, io.cwd, io.stdin);
-  const { count, seed, catalog } = plan;
+  const { count, catalog } = plan;
+  const seed = plan.seed ?? option.seed.parse(undefined);
   // The paper's baseline: a model writes each whole dialogue; written, resumed and budgeted like any model run.
   let baseline: UnconstrainedGenerator | undefined;
   if (values.unconstrained) {
@@ -146,14 +147,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const [start, end] = shard ? shard.range : [0, count];
   if (values.estimate) {
     if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
-    const expected = await estimate(
-      generator,
-      adapter,
-      plan.profiles(start, end),
-      end - start,
-      seed ?? option.seed.parse(undefined),
-      start,
-    );
+    const expected = await estimate(generator, adapter, plan.profiles(start, end), end - start, seed, start);
     if (values.json) io.stdout.write(`${JSON.stringify(expected, null, 2)}\n`);
     else io.stderr.write(`${estimateText(expected)}\n`);
     return 0;
@@ -176,6 +170,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
           force: values.force === true,
           config,
           startIndex: start,
+          seed: String(seed),
         });
   if (file && file.droppedBytes > 0)
     io.stderr.write(
@@ -219,7 +214,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
             })
           : baseline
             ? unconstrainedEntries(baseline, catalog, plan.profiles(from, end), {
-                seed: seed ?? option.seed.parse(undefined),
+                seed,
                 firstIndex: from,
                 stop: halt,
                 abort,

@@ -1,4 +1,4 @@
-import { lstat } from 'node:fs/promises';
+import { realpath } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { IcerError } from '../../errors.js';
 import { readJsonLines } from '../../io/json-lines-file.js';
@@ -65,6 +65,8 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   const config = withoutShard(first.manifest.config);
   const byIndex = new Map<number, Shard>();
   const count = Number(config.count);
+  // Every record's seed is "<run seed>:<index>": a line of another run's, even at the right index, is refused.
+  const seed = config.seed === undefined ? undefined : String(config.seed);
   for (const shard of shards) {
     // A manifest edited by hand (its shard, its count) no longer matches the hash written with it; nor does its next
     // index follow from what it counted once that was raised.
@@ -108,7 +110,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   // line lost, holds fewer records than its manifest counted: its missing indices are no profiles skipped.
   for (const shard of ordered) {
     let records = 0;
-    for await (const _ of shardRecords(shard, count)) records++;
+    for await (const _ of shardRecords(shard, count, seed)) records++;
     if (records !== shard.manifest.records) {
       throw mergeError(
         shard.file,
@@ -118,22 +120,18 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
     }
   }
   const out = await RunFile.open(outFile, { force: values.force === true, config, resumable: false });
-  // A merge stopped by a signal leaves no part of one: once its first record has replaced what --out held, the
-  // output and its manifest are unfinished until closed. Only a regular file of its own: never a FIFO or a device
-  // written through, nor a symlink (whose target it writes).
+  // A merge stopped by a signal leaves no part of one: once its first record has replaced what --out held, the file
+  // written (a symlink's target, the link itself kept) and the manifest are unfinished until closed. Never a FIFO or
+  // a device written through: what it passed on is not taken back.
   let finished: (() => void)[] | undefined;
   try {
     for (const shard of ordered) {
-      for await (const { at, text } of shardRecords(shard, count)) {
+      for await (const { at, text } of shardRecords(shard, count, seed)) {
         await out.appendLine(at, text);
         if (finished === undefined) {
-          const own =
-            out.resumable &&
-            (await lstat(outFile).then(
-              (info) => info.isFile(),
-              () => false,
-            ));
-          finished = own ? [outFile, manifestPath(outFile)].map((path) => markUnfinished(path, outFile)) : [];
+          const written = out.resumable ? await realpath(outFile).catch(() => undefined) : undefined;
+          finished =
+            written === undefined ? [] : [written, manifestPath(outFile)].map((path) => markUnfinished(path, outFile));
         }
       }
       // Profiles skipped at the end of a shard leave no record: the merged run still covers their indices.
@@ -155,16 +153,20 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** A shard's records with their indices, each checked to be the next of the shard's range. */
-async function* shardRecords(shard: Shard, count: number): AsyncGenerator<{ at: number; text: string }> {
+/** A shard's records with their indices, each checked to be the run's (of `seed`) and the next of the shard's range. */
+async function* shardRecords(
+  shard: Shard,
+  count: number,
+  seed: string | undefined,
+): AsyncGenerator<{ at: number; text: string }> {
   const [from, to] = shardRange(shard, count);
   let last = from - 1;
   for await (const { number, text } of readJsonLines(shard.file)) {
-    const at = recordLineIndex(text);
+    const at = recordLineIndex(text, seed);
     if (at === undefined || at < from || at >= to || at <= last) {
       throw mergeError(
         shard.file,
-        `Line ${number} is not the next record of shard ${shard.index}/${shard.of} (indices ${from}–${to - 1}).`,
+        `Line ${number} is not the next record of shard ${shard.index}/${shard.of} (indices ${from}–${to - 1}${seed === undefined ? '' : `, seeds ${seed}:i`}).`,
         'Regenerate the shard with --force.',
         number,
       );

@@ -1,0 +1,91 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { blockPath, RunFile } from '../../src/io/run-file.js';
+import { useTempDir } from '../helpers/temp-dir.js';
+
+const tempDir = useTempDir();
+const config = { count: 500, seed: 's' };
+const line = (seed: string, index: number) => JSON.stringify({ seed: `${seed}:${index}`, text: `record ${index}` });
+
+/** Appends the records of indices [from, to) of the run of `seed`, a checkpoint after `checkpoint`. */
+async function write(run: RunFile, seed: string, from: number, to: number, checkpoint?: number): Promise<void> {
+  for (let index = from; index < to; index++) {
+    await run.appendLine(index, line(seed, index));
+    if (index === checkpoint) await run.checkpoint({}, { force: true });
+  }
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('resuming a run output', () => {
+  it("refuses an output holding another run's records at the same indices, and leaves it as it was", async () => {
+    const { dir } = tempDir();
+    const out = join(dir, 'out.jsonl');
+    const first = await RunFile.open(out, { config, seed: 's' });
+    await write(first, 's', 0, 40, 30);
+    first.release();
+    // Another run's output copied over this one, the manifest left beside it.
+    const foreign = Array.from({ length: 40 }, (_, index) => `${line('s2', index)}\n`).join('');
+    writeFileSync(out, foreign);
+    await expect(RunFile.open(out, { config, seed: 's', resume: true })).rejects.toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      location: { file: out, line: 1 },
+    });
+    expect(readFileSync(out, 'utf8')).toBe(foreign);
+    // A seed that JSON escapes is compared as records write it.
+    const quoted = join(dir, 'quoted.jsonl');
+    const odd = 'a "b":7';
+    const run = await RunFile.open(quoted, { config, seed: odd });
+    await write(run, odd, 0, 10, 5);
+    run.release();
+    const resumed = await RunFile.open(quoted, { config, seed: odd, resume: true });
+    expect(resumed.firstIndex).toBe(6);
+    resumed.release();
+  });
+
+  it("names a .gz output's block file when it is missing, and what it held", async () => {
+    const { dir } = tempDir();
+    const out = join(dir, 'out.jsonl.gz');
+    const first = await RunFile.open(out, { config, seed: 's' });
+    await write(first, 's', 0, 1300, 1250);
+    first.release();
+    rmSync(blockPath(out));
+    const error = await RunFile.open(out, { config, seed: 's', resume: true }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', location: { file: blockPath(out) } });
+    expect((error as Error).message).toContain(
+      'It is not there, but its run manifest counted 251 records in it: it was moved or deleted since.',
+    );
+  });
+
+  it('writes all of a record when a write takes only part of what it is given', async () => {
+    const { dir } = tempDir();
+    const probe = await open(join(dir, 'probe'), 'w');
+    const prototype = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const writeSome = prototype.write as (
+      buffer: Buffer,
+      offset: number,
+      length: number,
+    ) => ReturnType<FileHandle['write']>;
+    // As a disk filling up or a pipe does: at most 7 bytes a write.
+    vi.spyOn(prototype, 'write').mockImplementation(function (this: FileHandle, buffer: unknown, offset?: unknown) {
+      const bytes = buffer as Buffer;
+      const at = (offset as number | undefined) ?? 0;
+      return writeSome.call(this, bytes, at, Math.min(7, bytes.length - at));
+    } as FileHandle['write']);
+    for (const name of ['out.jsonl', 'out.jsonl.gz']) {
+      const out = join(dir, name);
+      const run = await RunFile.open(out, { config, seed: 's' });
+      await write(run, 's', 0, 30, 12);
+      await run.close({}, true);
+      const bytes = readFileSync(out);
+      const text = name.endsWith('.gz') ? gunzipSync(bytes).toString('utf8') : bytes.toString('utf8');
+      expect(text).toBe(Array.from({ length: 30 }, (_, index) => `${line('s', index)}\n`).join(''));
+    }
+  });
+});
