@@ -19,6 +19,13 @@ export interface AiSdkAdapterStats {
   inputTokens: number;
   /** Output tokens of the responses received (cache hits add none). */
   outputTokens: number;
+  /**
+   * Input tokens of the responses replayed from the cache, as they were when first received: with `inputTokens`, what
+   * the answers used cost, wherever they came from (what `icer generate --estimate` scales from).
+   */
+  cachedInputTokens: number;
+  /** Output tokens of the responses replayed from the cache, as they were when first received. */
+  cachedOutputTokens: number;
   /** `inputTokens` and `outputTokens` priced with the adapter's `prices`; null when it has none. */
   cost: number | null;
 }
@@ -32,6 +39,8 @@ export class StatsCounter {
   invalidReplies = 0;
   inputTokens = 0;
   outputTokens = 0;
+  cachedInputTokens = 0;
+  cachedOutputTokens = 0;
   readonly #prices: TokenPrices | undefined;
 
   constructor(prices: TokenPrices | undefined) {
@@ -41,6 +50,13 @@ export class StatsCounter {
   spent(usage: TokenUsage): void {
     this.inputTokens += usage.inputTokens;
     this.outputTokens += usage.outputTokens;
+  }
+
+  /** A response served from the cache, with what it cost when first received. */
+  replayed(usage: TokenUsage): void {
+    this.cacheHits++;
+    this.cachedInputTokens += usage.inputTokens;
+    this.cachedOutputTokens += usage.outputTokens;
   }
 
   snapshot(): AiSdkAdapterStats {
@@ -53,6 +69,8 @@ export class StatsCounter {
       invalidReplies: this.invalidReplies,
       inputTokens: this.inputTokens,
       outputTokens: this.outputTokens,
+      cachedInputTokens: this.cachedInputTokens,
+      cachedOutputTokens: this.cachedOutputTokens,
       cost: prices ? priceOf(this, prices) : null,
     };
   }

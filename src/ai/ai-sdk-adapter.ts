@@ -238,7 +238,7 @@ export class AiSdkAdapter implements LMAdapter {
     if (cache && key !== undefined) {
       const hit = CachedReplySchema.safeParse(await cache.get(key));
       if (hit.success) {
-        this.#stats.cacheHits++;
+        this.#stats.replayed(hit.data.usage);
         return hit.data;
       }
     }

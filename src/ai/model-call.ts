@@ -52,7 +52,7 @@ export function modelCaller(
     if (cache && key !== undefined) {
       const hit = CachedAnswerSchema.safeParse(await cache.get(key));
       if (hit.success) {
-        stats.cacheHits++;
+        stats.replayed(hit.data.usage);
         return hit.data;
       }
     }

@@ -18,6 +18,10 @@ const RULES: ReadonlyArray<{ names: RegExp; hint: string }> = [
     hint: 'Raise --timeout-ms (0 waits as long as it takes), or check that the server is reachable and not overloaded.',
   },
   { names: /\bmaxRetries\b/, hint: 'The server kept failing: try again later, or raise --max-retries.' },
+  {
+    names: /\bbaseURL\b/,
+    hint: "Nothing answered at its address: check --base-url (or the provider's own URL) and that the server is running and reachable.",
+  },
 ];
 
 /** The error as the command line shows it: the same code, place and problem, with advice the user can follow there. */

@@ -32,6 +32,8 @@ export interface ModelAdapter extends LMAdapter {
     failures: number;
     inputTokens: number;
     outputTokens: number;
+    cachedInputTokens: number;
+    cachedOutputTokens: number;
     cost: number | null;
   };
 }
@@ -147,6 +149,8 @@ export async function modelChoice(flags: ModelFlags, modelFlag = '--model'): Pro
   if (compatible) {
     if (flags.baseUrl === undefined)
       throw new UsageError('--provider openai-compatible needs --base-url, e.g. http://127.0.0.1:11434/v1.');
+    if (!URL.canParse(flags.baseUrl) || !/^https?:$/.test(new URL(flags.baseUrl).protocol))
+      throw new UsageError(`--base-url takes an http(s) URL, e.g. http://127.0.0.1:11434/v1; got "${flags.baseUrl}".`);
     const model = await ai.openAICompatibleModel({
       baseURL: flags.baseUrl,
       model: flags.model,

@@ -199,6 +199,12 @@ export class RunFile {
   #nextIndex: number;
   #lastManifest = 0;
   #opened = false;
+  // What the output's operations run after, one at a time (see #serially).
+  #queue: Promise<void> = Promise.resolve();
+  // Writes what is pending when no record follows it soon (see #armTimer).
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  // A timer's write that failed: thrown by the next operation.
+  #failure: unknown;
   readonly #lock: OutputLock | undefined;
 
   private constructor(
@@ -470,13 +476,50 @@ export class RunFile {
     return this.#records;
   }
 
+  /**
+   * Runs one of the output's operations once those before it (and a timer's write) are done: a write must never run
+   * beside another on the same file, which could put its bytes first. A write the timer made that failed is thrown
+   * here, by the next operation.
+   */
+  async #serially(work: () => Promise<void>): Promise<void> {
+    const run = this.#queue.then(async () => {
+      if (this.#failure !== undefined) throw this.#failure;
+      await work();
+    });
+    this.#queue = run.catch(() => undefined);
+    await run;
+    this.#armTimer();
+  }
+
+  /**
+   * Records not yet written go out within FLUSH_MS even when no record comes after them: a model run may wait minutes
+   * on its next dialogue (a slow call, a Retry-After), and a record held in memory meanwhile is lost to a kill.
+   */
+  #armTimer(): void {
+    const waiting = this.#gzip ? this.#regular && this.#saved < this.#block.length : this.#pending.length > 0;
+    if (!waiting || this.#timer !== undefined || this.#handle === undefined) return;
+    this.#timer = setTimeout(() => {
+      this.#timer = undefined;
+      const handle = this.#handle;
+      if (handle === undefined) return;
+      this.#serially(() => this.#flush(handle)).catch((error: unknown) => {
+        this.#failure ??= error;
+      });
+    }, FLUSH_MS);
+    this.#timer.unref();
+  }
+
   /** Appends one record, whole, as a line. */
   async append(index: number, record: unknown): Promise<void> {
     await this.appendLine(index, JSON.stringify(record));
   }
 
   /** Appends a record already written as one line of JSON (without its newline). */
-  async appendLine(index: number, line: string): Promise<void> {
+  appendLine(index: number, line: string): Promise<void> {
+    return this.#serially(() => this.#appendLine(index, line));
+  }
+
+  async #appendLine(index: number, line: string): Promise<void> {
     const handle = await this.#open();
     this.#records++;
     this.#advance(index);
@@ -503,10 +546,11 @@ export class RunFile {
    * Writes the manifest (atomically) if `force` or a second has passed since the last: after a crash, resuming reads
    * the output itself for anything newer.
    */
-  async checkpoint(
-    extra: Record<string, unknown>,
-    options: { force?: boolean; complete?: boolean } = {},
-  ): Promise<void> {
+  checkpoint(extra: Record<string, unknown>, options: { force?: boolean; complete?: boolean } = {}): Promise<void> {
+    return this.#serially(() => this.#checkpoint(extra, options));
+  }
+
+  async #checkpoint(extra: Record<string, unknown>, options: { force?: boolean; complete?: boolean }): Promise<void> {
     this.#extra = extra;
     const now = Date.now();
     if (!options.force && now - this.#lastManifest < 1000) return;
@@ -618,30 +662,33 @@ export class RunFile {
   }
 
   /** Finishes the output: the file exists, and its manifest says how far it got. */
-  async close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
-    try {
-      if (this.#gzip) await this.#closeBlock(complete);
-      else if (complete || this.#records > this.resumedRecords) await this.#flush(await this.#open());
-      await this.#handle?.close();
-      this.#handle = undefined;
-      await this.#blockHandle?.close();
-      this.#blockHandle = undefined;
-      if (this.#regular && (this.#records > this.resumedRecords || complete || this.resumedRecords > 0)) {
-        this.#lastManifest = 0;
-        await this.checkpoint(extra, { force: true, complete });
-      }
-      if (complete && this.#gzip && this.#regular) await rm(blockPath(this.file), { force: true });
-    } finally {
-      this.release();
+  close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
+    // Released even when an earlier write failed and the closing is not run.
+    return this.#serially(() => this.#close(extra, complete)).finally(() => this.release());
+  }
+
+  async #close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
+    if (this.#gzip) await this.#closeBlock(complete);
+    else if (complete || this.#records > this.resumedRecords) await this.#flush(await this.#open());
+    await this.#handle?.close();
+    this.#handle = undefined;
+    await this.#blockHandle?.close();
+    this.#blockHandle = undefined;
+    if (this.#regular && (this.#records > this.resumedRecords || complete || this.resumedRecords > 0)) {
+      this.#lastManifest = 0;
+      await this.#checkpoint(extra, { force: true, complete });
     }
+    if (complete && this.#gzip && this.#regular) await rm(blockPath(this.file), { force: true });
   }
 
   /** Gives up the output's lock without finishing it: for a run that fails before it writes (close does it too). */
   release(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
     this.#lock?.release();
   }
 
-  /** Opens the output to write to it, its manifest written first: an output is never there without what resumes it. */
+  /** Opens the output and writes its manifest before any of its bytes: an output never holds work without what resumes it. */
   async #open(): Promise<FileHandle> {
     if (this.#handle) return this.#handle;
     checkNotStopping();
@@ -659,7 +706,7 @@ export class RunFile {
         error,
       );
     });
-    await this.checkpoint(this.#extra, { force: true });
+    await this.#checkpoint(this.#extra, { force: true });
     return this.#handle;
   }
 }

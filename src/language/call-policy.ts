@@ -92,6 +92,9 @@ function plural(count: number): string {
 }
 
 function hintFor(verdict: CallErrorVerdict): string | undefined {
+  // Nobody there, rather than a server failing: retrying later will not help until the address or the server is fixed.
+  if (/^network error \((?:ECONNREFUSED|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH)\)/.test(verdict.reason))
+    return 'Nothing answered at its address: check the URL (baseURL) and that the server is running and reachable.';
   if (verdict.retryable) return 'The server kept failing: try again later, or raise maxRetries.';
   switch (verdict.status) {
     case 401:

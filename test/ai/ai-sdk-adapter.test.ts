@@ -268,6 +268,8 @@ describe('AiSdkAdapter stats', () => {
       invalidReplies: 0,
       inputTokens: 0,
       outputTokens: 0,
+      cachedInputTokens: 0,
+      cachedOutputTokens: 0,
       cost: 0,
     });
     await adapter.verbalize(turnRequest());

@@ -43,7 +43,7 @@ describe('icer generate budgets', () => {
     const stopped = await run('--out', 'out.jsonl', '--max-calls', '40', '--concurrency', '1');
     expect(stopped.code).toBe(0);
     expect(stopped.stderr).toMatch(
-      /stopped: --max-calls 40 reached \(\d+ calls\); \d+ dialogues written\. Resume with the same command and --resume/,
+      /stopped: --max-calls 40 reached \(\d+ calls\); \d+ dialogues? written\. Resume with the same command and --resume/,
     );
     const partial = readFileSync(join(dir, 'out.jsonl'), 'utf8');
     const written = partial.split('\n').filter(Boolean).length;
@@ -64,6 +64,11 @@ describe('icer generate budgets', () => {
     const resumed = await run('--out', 'out.jsonl', '--resume');
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'whole.jsonl'), 'utf8'));
+    // Resumed again once complete (a retried job), it keeps what the run spent.
+    const manifest = readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8');
+    expect(JSON.parse(manifest).extra.usage.calls).toBeGreaterThan(40);
+    expect((await run('--out', 'out.jsonl', '--resume')).stderr).toMatch(/already complete/);
+    expect(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8')).toBe(manifest);
     // With dialogues running side by side when the limit is reached, the count said is the calls made in all.
     const before = server.requests.length;
     const busy = await run('--out', 'busy.jsonl', '--max-calls', '40', '--concurrency', '4');
@@ -175,6 +180,36 @@ describe('icer generate budgets', () => {
       `about ${estimate.expected.calls.toLocaleString('en')} model calls, ${estimate.expected.inputTokens.toLocaleString('en')} input`,
     );
   });
+
+  it('--estimate with --cache counts only the dialogues the run will pay for, the same once the sample is cached', async () => {
+    const server = await honest();
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '40', '--base-url', server.url, '--model', 'fake', '--prices', '1,2'];
+    const estimateOf = async (...extra: string[]) =>
+      RunEstimateSchema.parse(JSON.parse((await cli([...args, ...extra, '--estimate', '--json'], dir)).stdout));
+    const uncached = await estimateOf();
+    const cold = await estimateOf('--cache', 'cache');
+    // The run replays the 20 sampled dialogues from the cache: it pays for the other 20 only.
+    expect(cold.expected.calls).toBe(cold.callsMade);
+    expect(uncached.expected.calls).toBe(uncached.callsMade * 2);
+    const warm = await estimateOf('--cache', 'cache');
+    expect(warm.callsMade).toBe(0);
+    expect(warm.expected).toEqual(cold.expected);
+    expect(warm.expected.cost).toBeCloseTo((warm.expected.calls * (100 * 1 + 10 * 2)) / 1e6, 6);
+  });
+
+  it('--estimate under a budget spends no more on its sample than the budget allows', async () => {
+    const server = await honest();
+    const { dir } = tempDir();
+    const result = await cli(
+      ['generate', '--count', '200', '--base-url', server.url, '--model', 'fake', '--estimate', '--max-calls', '5'],
+      dir,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    // The budget is checked before each sampled dialogue: the first runs whole, then the sample stops.
+    expect(result.stderr).toMatch(/estimate from 1 of 200 dialogues/);
+    expect(result.stderr).toMatch(/the sample stopped early: --max-calls 5 reached \(\d+ calls\)/);
+  });
 });
 
 describe('icer generate interrupted twice', () => {
@@ -208,7 +243,7 @@ describe('icer generate interrupted twice', () => {
       expect(server.requests.length - asked).toBeLessThan(8);
       expect(stderr).toMatch(/SIGINT: finishing the dialogues under way \(again to stop them now\)/);
       expect(stderr).toMatch(
-        /interrupted \(SIGINT\); \d+ dialogues written\. Resume with the same command and --resume\./,
+        /interrupted \(SIGINT\); \d+ dialogues? written\. Resume with the same command and --resume\./,
       );
       const partial = readFileSync(out, 'utf8');
       expect(partial.endsWith('\n')).toBe(true);

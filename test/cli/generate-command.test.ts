@@ -130,5 +130,10 @@ describe('icer generate', () => {
     const budget = await cli(['generate', '--count', '1', '--model', 'nosuchprovider:x', '--max-calls', 'abc']);
     expect(budget.code).toBe(2);
     expect(budget.stderr).toMatch(/--max-calls takes a whole number ≥ 1, got "abc"/);
+    const url = await cli(['generate', '--count', '1', '--model', 'fake', '--base-url', 'localhost:8000/v1']);
+    expect(url.code).toBe(2);
+    expect(url.stderr).toMatch(
+      /--base-url takes an http\(s\) URL, e\.g\. http:\/\/127\.0\.0\.1:11434\/v1; got "localhost:8000\/v1"/,
+    );
   });
 });

@@ -1,8 +1,8 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { blockPath, RunFile } from '../../src/io/run-file.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
@@ -18,7 +18,13 @@ async function write(run: RunFile, seed: string, from: number, to: number, check
   }
 }
 
+beforeEach(() => {
+  // A run "killed" here (its lock given up, nothing closed) loses what it had not written: no timer writes it later.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+});
+
 afterEach(() => {
+  vi.useRealTimers();
   vi.restoreAllMocks();
 });
 
@@ -60,6 +66,27 @@ describe('resuming a run output', () => {
     expect((error as Error).message).toContain(
       'It is not there, but its run manifest counted 251 records in it: it was moved or deleted since.',
     );
+  });
+
+  it('writes a record within moments though no other follows it (a model run waiting on its next dialogue)', async () => {
+    const { dir } = tempDir();
+    for (const name of ['out.jsonl', 'out.jsonl.gz']) {
+      const out = join(dir, name);
+      const run = await RunFile.open(out, { config, seed: 's' });
+      await write(run, 's', 0, 3);
+      // Nothing more comes: the records wait for the timer (the manifest was written just before them).
+      const file = name.endsWith('.gz') ? blockPath(out) : out;
+      const held = () => (existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).length : 0);
+      expect(held()).toBe(0);
+      await vi.advanceTimersByTimeAsync(100);
+      await vi.waitFor(() => expect(held()).toBe(3));
+      // Killed now, the run resumes after them.
+      run.release();
+      const resumed = await RunFile.open(out, { config, seed: 's', resume: true });
+      expect(resumed.firstIndex).toBe(3);
+      await write(resumed, 's', 3, 5);
+      await resumed.close({}, true);
+    }
   });
 
   it('writes all of a record when a write takes only part of what it is given', async () => {

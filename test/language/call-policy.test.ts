@@ -480,6 +480,10 @@ describe('callWithPolicy against a real HTTP server', () => {
     expect(failure.code).toBe('LM_CALL_FAILED');
     expect(failure.message).toContain('after 3 attempts');
     expect(failure.message).toContain('network error (ECONNREFUSED)');
+    // Nobody there is no server failing: the advice is the address, not more retries.
+    expect(failure.hint).toBe(
+      'Nothing answered at its address: check the URL (baseURL) and that the server is running and reachable.',
+    );
     expect(delays).toHaveLength(2);
   });
 

@@ -260,7 +260,7 @@ describe.skipIf(!hasBuild || !present)('icer generate --queue and icer worker wh
     const [stopped, workerStopped] = await Promise.all([producer.exited, worker.exited]);
     expect(stopped.code, producer.stderr()).toBe(130);
     expect(producer.stderr()).toMatch(
-      /interrupted \(SIGINT\); [\d,]+ dialogues written\. Resume with the same command and --resume/,
+      /interrupted \(SIGINT\); [\d,]+ dialogues? written\. Resume with the same command and --resume/,
     );
     expect(workerStopped.code, worker.stderr()).toBe(143);
     expect(worker.stderr()).toMatch(/stopped; the batches under way go to other workers/);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { UnconstrainedGenerator } from '../../ai/unconstrained-generator.js';
+import { priceOf, type TokenPrices } from '../../dialogue/token-usage.js';
 import { IcerError } from '../../errors.js';
 import type { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
@@ -13,7 +14,14 @@ import { defaultWorkers } from '../default-workers.js';
 import { definedOnly } from '../defined-only.js';
 import { withInputDigests } from '../input-digests.js';
 import { streamOutput } from '../jsonl-output.js';
-import { MODEL_OPTION_FLAGS, type ModelAdapter, modelChoice, modelFlags, modelFromFlags } from '../model-from-flags.js';
+import {
+  MODEL_OPTION_FLAGS,
+  type ModelAdapter,
+  modelChoice,
+  modelFlags,
+  modelFromFlags,
+  parsePrices,
+} from '../model-from-flags.js';
 import { dataInputs, outPath } from '../out-flag.js';
 import { parseFlags } from '../parse-flags.js';
 import { parseNumber } from '../parse-values.js';
@@ -30,12 +38,17 @@ import { GENERATE_HELP } from './generate-help.js';
 
 export { GENERATE_HELP } from './generate-help.js';
 
+/** "1 dialogue", "2,000 dialogues". */
+function dialoguesText(count: number): string {
+  return `${count.toLocaleString('en')} dialogue${count === 1 ? '' : 's'}`;
+}
+
 /** One line on what a model-backed run spent: what the records alone cannot say (retries, cache hits, cost). */
 function runSummary(adapter: Pick<ModelAdapter, 'name' | 'stats'>, dialogues: number, violations: number): string {
   const { calls, retries, cacheHits, failures, inputTokens, outputTokens, cost } = adapter.stats;
   const spent = cost === null ? '' : `, cost ${cost.toFixed(4)}`;
   return (
-    `icer generate: ${dialogues} dialogues with ${adapter.name}: ${calls} model calls (${retries} retries, ${failures} failed), ` +
+    `icer generate: ${dialoguesText(dialogues)} with ${adapter.name}: ${calls} model calls (${retries} retries, ${failures} failed), ` +
     `${cacheHits} from cache, ${inputTokens} input + ${outputTokens} output tokens${spent}, ${violations} violations left`
   );
 }
@@ -147,9 +160,18 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const [start, end] = shard ? shard.range : [0, count];
   if (values.estimate) {
     if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
-    const expected = await estimate(generator, adapter, plan.profiles(start, end), end - start, seed, start);
+    const expected = await estimate(generator, adapter, plan.profiles(start, end), {
+      total: end - start,
+      seed,
+      firstIndex: start,
+      prices: values.prices === undefined ? undefined : parsePrices(values.prices),
+      cached: values.cache !== undefined,
+      budget,
+    });
     if (values.json) io.stdout.write(`${JSON.stringify(expected, null, 2)}\n`);
     else io.stderr.write(`${estimateText(expected)}\n`);
+    const spent = budget?.();
+    if (spent !== undefined) io.stderr.write(`icer generate: the sample stopped early: ${spent}.\n`);
     return 0;
   }
   // Loaded only for a queue run (the core command line never loads bullmq), and Redis checked before any file is.
@@ -189,7 +211,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
         ? `icer generate: shard ${values.shard?.trim()} of ${count} dialogues has no index of the run; wrote ${values.out} with none.\n`
         : `icer generate: ${values.out} is already complete (${file.records} dialogues).\n`,
     );
-    await file.close({}, true);
+    // What a complete run spent stays in its manifest: a retried job resumes it as a matter of course.
+    await file.close({ ...file.resumedExtra }, true);
     return 0;
   }
   const usage = () => (spender ? { usage: usageSoFar(file?.resumedExtra.usage, spender.stats) } : {});
@@ -257,7 +280,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     // Worded again now: the dialogues running when the limit was reached have spent more since, as the summary says.
     const spent = budget?.() ?? written.result.budget;
     io.stderr.write(
-      `icer generate: stopped: ${spent}; ${(file?.records ?? written.result.dialogues).toLocaleString('en')} dialogues written.${values.out === undefined ? '' : ' Resume with the same command and --resume (a budget counts from each start).'}\n`,
+      `icer generate: stopped: ${spent}; ${dialoguesText(file?.records ?? written.result.dialogues)} written.${values.out === undefined ? '' : ' Resume with the same command and --resume (a budget counts from each start).'}\n`,
     );
     if (spender && !values.quiet)
       io.stderr.write(`${runSummary(spender, written.result.dialogues, written.result.violations)}\n`);
@@ -267,7 +290,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     const signal = written.signal ?? 'SIGINT';
     // Left stuck, the work did not say how many it wrote; an output file did.
     const records = file?.records ?? (written.stuck ? undefined : written.result.dialogues);
-    const count = records === undefined ? '' : `; ${records.toLocaleString('en')} dialogues written`;
+    const count = records === undefined ? '' : `; ${dialoguesText(records)} written`;
     const after = written.stuck
       ? ` The output took nothing for ${STUCK_WRITE_MS / 1000} s (a pipe or FIFO nobody reads?): the last records may not have reached it.`
       : values.out === undefined
@@ -470,16 +493,24 @@ const ESTIMATE_SAMPLE = 20;
 
 /**
  * `--estimate`: words a seeded sample of the run's dialogues (the same ones the run would make, so a run with
- * `--cache` reuses them) and scales what they spent up to the whole run.
+ * `--cache` reuses them) and scales what their answers cost up to the dialogues the run will pay for.
  */
 async function estimate(
   generator: DialogueGenerator,
   adapter: ModelAdapter,
   profiles: Iterable<PreferenceProfile>,
-  total: number,
-  seed: string | number,
-  firstIndex: number,
+  run: {
+    total: number;
+    seed: string | number;
+    firstIndex: number;
+    prices: TokenPrices | undefined;
+    /** The run keeps a cache: it will replay the sample's answers rather than pay for them again. */
+    cached: boolean;
+    /** A budget given with `--estimate` limits the sample's spending as it would the run's. */
+    budget: (() => string | undefined) | undefined;
+  },
 ): Promise<RunEstimate> {
+  const { total, seed, firstIndex } = run;
   const random = new SeededRandom(`${String(seed)}/estimate`);
   const positions = Array.from({ length: total }, (_, position) => position);
   // Only the sampled profiles are kept: a run's profiles can be many.
@@ -488,8 +519,13 @@ async function estimate(
   let position = 0;
   for (const profile of profiles) {
     if (picked.has(position)) {
+      if (run.budget?.() !== undefined) break;
       try {
-        await generator.generate(profile, { seed: `${String(seed)}:${firstIndex + position}` });
+        // The seed and id the run gives this dialogue: an error names it as the run would.
+        await generator.generate(profile, {
+          seed: `${String(seed)}:${firstIndex + position}`,
+          id: `${String(seed)}-${firstIndex + position}`,
+        });
         words++;
       } catch (error) {
         if (!IcerError.isInstance(error) || error.code !== 'INVALID_PROFILE') throw error;
@@ -497,18 +533,26 @@ async function estimate(
     }
     position++;
   }
-  const { calls, inputTokens, outputTokens, cost } = adapter.stats;
-  const scale = words === 0 ? 0 : total / words;
+  const { calls, cacheHits, inputTokens, outputTokens, cachedInputTokens, cachedOutputTokens } = adapter.stats;
+  // What the sample's answers cost, asked now or replayed from the cache (at what they cost when first asked): a
+  // sample already in the cache costs nothing to estimate, and says the same.
+  const needed = {
+    calls: calls + cacheHits,
+    inputTokens: inputTokens + cachedInputTokens,
+    outputTokens: outputTokens + cachedOutputTokens,
+  };
+  const paidFor = total - (run.cached ? words : 0);
+  const scale = words === 0 ? 0 : paidFor / words;
   const round = (value: number) => Math.round(value * scale);
   return {
     dialogues: total,
     sampled: words,
     callsMade: calls,
     expected: {
-      calls: round(calls),
-      inputTokens: round(inputTokens),
-      outputTokens: round(outputTokens),
-      cost: cost === null ? null : Number((cost * scale).toFixed(6)),
+      calls: round(needed.calls),
+      inputTokens: round(needed.inputTokens),
+      outputTokens: round(needed.outputTokens),
+      cost: run.prices === undefined ? null : Number((priceOf(needed, run.prices) * scale).toFixed(6)),
     },
   };
 }

@@ -60,11 +60,13 @@ ${RATINGS_DATA_HELP}
 Language models (default: none — the template verbaliser, offline):
   --model M              provider:model (e.g. openai:gpt-4o-mini, needs @ai-sdk/<provider> installed and its key),
                          or a model name for --provider openai-compatible
-  --max-calls N          stop cleanly after N model calls (from this start), resumable with --resume
-  --max-tokens N         stop cleanly after N input + output tokens (from this start)
-  --max-cost X           stop cleanly once the cost reaches X (needs --prices)
+  --max-calls N          start no dialogue once N model calls are made (from this start): those under way finish,
+                         so a run goes over by at most --concurrency dialogues; resumable with --resume
+  --max-tokens N         the same, once N input + output tokens are used
+  --max-cost X           the same, once the cost reaches X (needs --prices)
   --estimate             word a seeded sample of 20 dialogues and print the expected calls, tokens and cost of the
-                         whole run, then stop (with --cache, the run reuses those answers)
+                         whole run, then stop (with --cache, the run reuses those answers; a budget above limits the
+                         sample too)
   --json                 with --estimate: print the estimate as one JSON document on stdout
 ${MODEL_OPTION_HELP}
 Examples:
