@@ -5,7 +5,7 @@ import { z } from 'zod';
  * can parse it with this schema.
  */
 export const RunEstimateSchema = z.strictObject({
-  /** Dialogues of the run (of this shard, with `--shard`). */
+  /** Dialogues of the run (of this shard, with `--shard`; those left to make, with `--resume`). */
   dialogues: z.int().min(0),
   /** Dialogues of the seeded sample that were worded (a skipped profile is not). */
   sampled: z.int().min(0),

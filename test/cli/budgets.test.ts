@@ -61,6 +61,10 @@ describe('icer generate budgets', () => {
       records: written,
     });
 
+    // Estimated before resuming, the run is what is left of it.
+    const left = await run('--out', 'out.jsonl', '--resume', '--estimate', '--json');
+    expect(RunEstimateSchema.parse(JSON.parse(left.stdout)).dialogues).toBe(12 - written);
+
     const resumed = await run('--out', 'out.jsonl', '--resume');
     expect(resumed.code, resumed.stderr).toBe(0);
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'whole.jsonl'), 'utf8'));

@@ -4,7 +4,7 @@ import { priceOf, type TokenPrices } from '../../dialogue/token-usage.js';
 import { IcerError } from '../../errors.js';
 import type { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
-import { type RunConfig, RunFile } from '../../io/run-file.js';
+import { type RunConfig, RunFile, readRunManifest } from '../../io/run-file.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import { VERSION } from '../../version.js';
@@ -160,10 +160,13 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const [start, end] = shard ? shard.range : [0, count];
   if (values.estimate) {
     if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
-    const expected = await estimate(generator, adapter, plan.profiles(start, end), {
-      total: end - start,
+    // With --resume, what is left of the run: from the index its manifest reached.
+    const manifest = values.resume && out !== undefined ? await readRunManifest(out) : undefined;
+    const from = Math.min(end, Math.max(start, manifest?.nextIndex ?? start));
+    const expected = await estimate(generator, adapter, plan.profiles(from, end), {
+      total: end - from,
       seed,
-      firstIndex: start,
+      firstIndex: from,
       prices: values.prices === undefined ? undefined : parsePrices(values.prices),
       cached: values.cache !== undefined,
       budget,
