@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { LanguageModel } from 'ai';
 import { AiSdkAdapterOptionsSchema, type TokenPrices } from '../ai/ai-sdk-adapter-options.js';
@@ -138,6 +139,9 @@ export async function modelChoice(flags: ModelFlags, modelFlag = '--model'): Pro
   if (flags.apiKeyEnv !== undefined && apiKey === undefined) {
     throw new UsageError(`--api-key-env names ${flags.apiKeyEnv}, but that variable is not set.`);
   }
+  // Checked before any call: a file there would fail every answer's caching, once money is being spent.
+  if (flags.cache !== undefined && (await stat(flags.cache).catch(() => undefined))?.isDirectory() === false)
+    throw new UsageError(`--cache takes a folder (made if missing); ${flags.cache} is a file.`);
   const retry = definedOnly({ timeoutMs: flags.timeoutMs, maxRetries: flags.maxRetries });
   const options = {
     ...(flags.cache !== undefined ? { cache: flags.cache } : {}),

@@ -130,6 +130,19 @@ describe('icer generate', () => {
     const budget = await cli(['generate', '--count', '1', '--model', 'nosuchprovider:x', '--max-calls', 'abc']);
     expect(budget.code).toBe(2);
     expect(budget.stderr).toMatch(/--max-calls takes a whole number ≥ 1, got "abc"/);
+    const cache = await cli([
+      'generate',
+      '--count',
+      '1',
+      '--model',
+      'fake',
+      '--base-url',
+      'http://127.0.0.1:1/v1',
+      '--cache',
+      'package.json',
+    ]);
+    expect(cache.code).toBe(2);
+    expect(cache.stderr).toMatch(/--cache takes a folder \(made if missing\); \S*package\.json is a file/);
     const url = await cli(['generate', '--count', '1', '--model', 'fake', '--base-url', 'localhost:8000/v1']);
     expect(url.code).toBe(2);
     expect(url.stderr).toMatch(
