@@ -1,4 +1,5 @@
 import type { DialogueGenerator } from '../generation/dialogue-generator.js';
+import { checkInputDigests } from './input-digests.js';
 import { generatedEntries } from './run-entries.js';
 import { planRun, type RunPlan } from './run-plan.js';
 import { type SentEntry, sendEntry, type WorkerSetup } from './worker-messages.js';
@@ -40,12 +41,19 @@ export async function generateBatch(run: PlannedRun, from: number, to: number): 
 export function runPlanner(keep = 4): (setup: WorkerSetup) => Promise<PlannedRun> {
   const runs = new Map<string, Promise<PlannedRun>>();
   return (setup) => {
-    const key = JSON.stringify([setup.cwd, Object.entries(setup.values).sort(([a], [b]) => (a < b ? -1 : 1))]);
+    // By the input files' contents too: a file replaced since is another run, checked and planned anew.
+    const key = JSON.stringify([
+      setup.cwd,
+      Object.entries(setup.values).sort(([a], [b]) => (a < b ? -1 : 1)),
+      Object.entries(setup.digests ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)),
+    ]);
     let run = runs.get(key);
     if (run) {
       runs.delete(key);
     } else {
-      run = planRun(setup.values, setup.cwd).then((plan) => ({ plan, generator: plan.generator() }));
+      run = checkInputDigests(setup.values, setup.cwd, setup.digests ?? {})
+        .then(() => planRun(setup.values, setup.cwd))
+        .then((plan) => ({ plan, generator: plan.generator() }));
       // A run that failed to plan is planned again next time (its data may have been fixed meanwhile).
       run.catch(() => runs.delete(key));
     }

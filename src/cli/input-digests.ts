@@ -3,7 +3,7 @@ import { createReadStream } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { MOVIELENS_FILES } from '../data/movielens/load-movielens.js';
-import type { RunConfig } from '../io/run-file.js';
+import { IcerError } from '../errors.js';
 import type { RunFlagValues } from './run-plan.js';
 
 /** The flags of a run that name a file (or, for `--movielens`, a folder of files) its records are made from. */
@@ -13,20 +13,47 @@ const INPUT_FLAGS = ['catalog', 'profiles', 'movielens', 'items', 'ratings', 'it
 const FOLDER_FILES: Partial<Record<(typeof INPUT_FLAGS)[number], readonly string[]>> = { movielens: MOVIELENS_FILES };
 
 /**
- * A run's settings with each input file it names given by a digest of its contents (`"profiles": "sha256:…"`)
- * rather than by its path: a resumed run, or a shard merged with others, is the same run only when its inputs are
- * the same bytes, and it is the same run wherever the files lie (`./a.jsonl` or `a.jsonl`, another machine's mount).
- * Standard input (`-`) and a path that does not exist (which the run reports itself) keep their path.
+ * The digest of each input file a run's flags name (`{ profiles: "sha256:…" }`): in a run's settings they stand for
+ * the paths, as a resumed run, or a shard merged with others, is the same run only when its inputs are the same
+ * bytes, and it is the same run wherever the files lie (`./a.jsonl` or `a.jsonl`, another machine's mount).
+ * Standard input (`-`) and a path that does not exist (which the run reports itself) have none.
  */
-export async function withInputDigests(config: RunConfig, cwd: string): Promise<RunConfig> {
-  const out: RunConfig = { ...config };
+export async function inputDigests(values: RunFlagValues, cwd: string): Promise<Record<string, string>> {
+  const digests: Record<string, string> = {};
   for (const flag of INPUT_FLAGS) {
-    const given = (config as RunFlagValues)[flag];
+    const given = values[flag];
     if (typeof given !== 'string' || given === '-') continue;
     const digest = await digestOf(resolve(cwd, given), FOLDER_FILES[flag]);
-    if (digest !== undefined) out[flag] = `sha256:${digest}`;
+    if (digest !== undefined) digests[flag] = `sha256:${digest}`;
   }
-  return out;
+  return digests;
+}
+
+/**
+ * Checks that the input files a run's flags name here are those the run was started with (`digests`, as
+ * {@link inputDigests} gave them where it started): a worker on another machine, or after a file was replaced, would
+ * otherwise make its share of the run from other data, and nothing would tell. A file missing here is left for the
+ * run's planning to report.
+ */
+export async function checkInputDigests(
+  values: RunFlagValues,
+  cwd: string,
+  digests: Readonly<Record<string, string>>,
+): Promise<void> {
+  const here = await inputDigests(values, cwd);
+  for (const [flag, digest] of Object.entries(digests)) {
+    const found = here[flag];
+    if (found === undefined || found === digest) continue;
+    const path = resolve(cwd, String(values[flag as keyof RunFlagValues]));
+    throw new IcerError(
+      'INVALID_ARGUMENT',
+      `--${flag} ${path} here is not what the run was started with: its contents differ (${found} here, ${digest} where the run started).`,
+      {
+        location: { file: path },
+        hint: 'Give every machine the same data files at the same paths; then run the same command with --resume.',
+      },
+    );
+  }
 }
 
 async function digestOf(path: string, read: readonly string[] | undefined): Promise<string | undefined> {

@@ -22,6 +22,11 @@ export const QueueJobDataSchema = z.strictObject({
   values: z.partialRecord(z.enum(Object.keys(RUN_FLAGS) as [keyof typeof RUN_FLAGS]), z.string()),
   /** The producer's working directory: relative data paths resolve against it, on every machine. */
   cwd: z.string(),
+  /**
+   * The digests of the run's input files (flag → "sha256:…"): a worker whose files differ refuses the batch. Optional
+   * so that a batch of another version is refused for its version, not its shape.
+   */
+  digests: z.record(z.string(), z.string()).default({}),
   batch: z.number().int().min(0),
   from: z.number().int().min(0),
   to: z.number().int().min(0),
@@ -71,6 +76,7 @@ export async function* queueEntries(run: {
   runKey: string;
   values: RunFlagValues;
   cwd: string;
+  digests: Readonly<Record<string, string>>;
   start: number;
   from: number;
   to: number;
@@ -88,6 +94,7 @@ export async function* queueEntries(run: {
         version: VERSION,
         values,
         cwd: run.cwd,
+        digests: { ...run.digests },
         batch,
         from,
         to: Math.min(run.to, from + BATCH),

@@ -6,6 +6,11 @@ import type { RunFlagValues } from './run-plan.js';
 export interface WorkerSetup {
   readonly values: RunFlagValues;
   readonly cwd: string;
+  /**
+   * The digests of the run's input files where it started (`{ profiles: "sha256:…" }`): a worker checks its own files
+   * against them before it makes anything from them.
+   */
+  readonly digests?: Readonly<Record<string, string>>;
 }
 
 /** A range of the run for a worker to generate. */

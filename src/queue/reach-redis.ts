@@ -53,12 +53,7 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
           continue;
         }
         if (line.startsWith('-')) {
-          fail(
-            `it refused ${command}: ${line.slice(1)}`,
-            command === 'SELECT'
-              ? 'Give a database number the server has (0 to 15 unless it is set up with more).'
-              : 'Check the user and password in the URL.',
-          );
+          fail(`it refused ${command}: ${line.slice(1)}`, refusalHint(command, line));
           return;
         }
         if (!line.startsWith('+')) {
@@ -68,6 +63,14 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
         answered++;
       }
       if (answered === commands.length) done();
+    });
+    // Closed before every command was answered (a proxy or port-forward with no Redis behind it): no answer is coming.
+    socket.once('close', () => {
+      if (answered < commands.length)
+        fail(
+          'the connection was closed without an answer',
+          'Give the host and port of a Redis server itself (a proxy or port-forward in between may have no Redis behind it).',
+        );
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       const why =
@@ -79,6 +82,16 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
       fail(why, START, error);
     });
   });
+}
+
+/** What to do about a command Redis refused, by the command and Redis's own words. */
+function refusalHint(command: string, line: string): string {
+  if (/protected mode/i.test(line))
+    return 'Redis takes no connection from another machine without a password: start it with --requirepass PASS and give it in the URL (redis://:PASS@HOST:PORT), or, on a trusted network only, with --protected-mode no (and --bind to an address the workers reach).';
+  if (/max number of clients/i.test(line))
+    return 'Redis has no room for another client: raise its maxclients, or stop clients that are done.';
+  if (command === 'SELECT') return 'Give a database number the server has (0 to 15 unless it is set up with more).';
+  return 'Check the user and password in the URL.';
 }
 
 // What Redis answers AUTH with when it has no password: "Client sent AUTH, but no password is set" (Redis 5),

@@ -1,5 +1,5 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -200,6 +200,21 @@ describe.skipIf(!hasBuild || !present)('icer worker refusals', () => {
         `Batch 0 (job old-0) failed on a worker: Batch 0 is of a run by icer 0.0.1, and this worker runs icer ${VERSION}`,
       );
       expect(worker.stderr()).toMatch(/batch 0 \(dialogues 0–4\) of old failed/);
+      // A batch of a run started on other data than the worker has at that path: refused, the file named.
+      writeFileSync(join(dir, 'p.jsonl'), '');
+      const other = {
+        ...data,
+        version: VERSION,
+        values: { count: '5', profiles: 'p.jsonl' },
+        digests: { profiles: 'sha256:0123456789abcdef' },
+      };
+      const foreign = await (async () => {
+        for await (const _ of queuedResults({ url, runKey: 'foreign', batches: [{ batch: 0, data: other }] }))
+          return undefined;
+      })().catch((error: unknown) => error);
+      expect((foreign as Error).message).toContain(
+        `p.jsonl here is not what the run was started with: its contents differ (sha256:e3b0c44298fc1c14 here, sha256:0123456789abcdef where the run started)`,
+      );
       // The same worker goes on with batches of its own version.
       const good = await cli(['generate', '--count', '5', '--seed', '3', '--queue', url], dir);
       expect(good.code, good.stderr).toBe(0);

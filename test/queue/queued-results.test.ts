@@ -198,6 +198,14 @@ describe('queue errors', () => {
       );
     const silent = createServer(() => undefined);
     const http = createServer((socket) => socket.end('HTTP/1.1 400 Bad Request\r\n\r\n'));
+    // A port-forward with nothing behind it: it takes the connection, reads, and closes it without a word.
+    const closing = createServer((socket) => socket.once('data', () => socket.end()));
+    // Redis as it answers a client from another machine when it has no password and protected mode is on.
+    const protectedMode = createServer((socket) =>
+      socket.once('data', () =>
+        socket.end('-DENIED Redis is running in protected mode because protected mode is enabled\r\n'),
+      ),
+    );
     const listen = (server: Server) =>
       new Promise<number>((resolve) =>
         server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)),
@@ -209,9 +217,21 @@ describe('queue errors', () => {
       const web = await failure(`redis://127.0.0.1:${await listen(http)}`);
       expect(web?.code).toBe('QUEUE_UNREACHABLE');
       expect(web?.message).toMatch(/\(what answers there is not Redis\)\. Give the host and port of a Redis server/);
+      const closed = await failure(`redis://127.0.0.1:${await listen(closing)}`);
+      expect(closed?.code).toBe('QUEUE_UNREACHABLE');
+      expect(closed?.message).toMatch(
+        /\(the connection was closed without an answer\)\. Give the host and port of a Redis server itself/,
+      );
+      const denied = await failure(`redis://127.0.0.1:${await listen(protectedMode)}`);
+      expect(denied?.message).toMatch(/it refused PING: DENIED Redis is running in protected mode/);
+      expect(denied?.hint).toMatch(
+        /start it with --requirepass PASS and give it in the URL \(redis:\/\/:PASS@HOST:PORT\)/,
+      );
     } finally {
       silent.close();
       http.close();
+      closing.close();
+      protectedMode.close();
     }
   });
 

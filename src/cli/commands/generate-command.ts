@@ -12,7 +12,7 @@ import { type CliIo, UsageError } from '../cli-io.js';
 import { forCommandLine } from '../command-line-hints.js';
 import { defaultWorkers } from '../default-workers.js';
 import { definedOnly } from '../defined-only.js';
-import { withInputDigests } from '../input-digests.js';
+import { inputDigests } from '../input-digests.js';
 import { streamOutput } from '../jsonl-output.js';
 import {
   MODEL_OPTION_FLAGS,
@@ -181,7 +181,9 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const queue = values.queue === undefined ? undefined : await import('../queue-entries.js');
   // A shard as its numbers ("01/2" is "1/2"), and the one shard of one the whole run: none.
   const shardSetting = shard && shard.of > 1 ? `${shard.index}/${shard.of}` : undefined;
-  const config = await withInputDigests(runConfig({ ...values, shard: shardSetting }, plan.settings), io.cwd);
+  // Input files count by their contents: here, and on every machine that makes a share of the run.
+  const digests = await inputDigests(values, io.cwd);
+  const config = { ...runConfig({ ...values, shard: shardSetting }, plan.settings), ...digests };
   const queueRun = queue && {
     url: await queue.reachQueue(values.queue as string),
     runKey: queue.queueRunKey(config, out),
@@ -231,6 +233,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
               ...queueRun,
               values: runValues(values),
               cwd: io.cwd,
+              digests,
               start,
               from,
               to: end,
@@ -249,6 +252,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
               ? workerEntries({
                   values: runValues(values),
                   cwd: io.cwd,
+                  digests,
                   from,
                   to: end,
                   workers,

@@ -22,7 +22,8 @@ export const WORKER_HELP = `Usage: icer worker --queue redis://HOST:PORT [option
 Takes batches of dialogues from the Redis work queue that icer generate --queue fills, generates each with its
 run's settings (they come with the batch), and hands the records back: icer generate writes them in order. Start
 as many as you like, on any machines; each needs the icer version of icer generate (a batch of another version is
-refused) and the run's data files (--movielens) at the same paths. A worker that dies mid-batch loses nothing:
+refused) and the run's data files (--movielens) at the same paths, with the same contents (a batch whose files
+differ here is refused). A worker that dies mid-batch loses nothing:
 once its lock expires, another worker does the batch again. Ctrl-C or SIGTERM finishes the batches under way and
 stops (exit 0); a second signal stops at once (130/143), leaving those batches to other workers.
 
@@ -36,9 +37,9 @@ Options:
   -h, --help             show this help
 
 Examples:
-  redis-server --port 6379 --save '' --appendonly no          # on one machine
-  icer generate --count 100000 --seed 7 --out dialogues.jsonl --queue redis://10.0.0.5:6379
-  icer worker --queue redis://10.0.0.5:6379                   # on each of the others
+  redis-server --port 6379 --save '' --appendonly no --bind 0.0.0.0 --requirepass PASS   # on 10.0.0.5
+  icer generate --count 100000 --seed 7 --out dialogues.jsonl --queue redis://:PASS@10.0.0.5:6379
+  icer worker --queue redis://:PASS@10.0.0.5:6379             # on each of the others
 `;
 
 const ConcurrencySchema = option.concurrency.unwrap().max(256);
@@ -88,7 +89,7 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
     const started = performance.now();
     try {
       const data = jobData(raw, job.id);
-      const entries = await generate({ values: data.values, cwd: data.cwd }, data);
+      const entries = await generate({ values: data.values, cwd: data.cwd, digests: data.digests }, data);
       if (!values.quiet) say(`${range} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
       return packEntries(entries);
     } catch (error) {
