@@ -25,6 +25,7 @@ export const QueueJobDataSchema = z.strictObject({
   /**
    * The digests of the run's input files (flag → "sha256:…"): a worker whose files differ refuses the batch. Optional
    * so that a batch of another version is refused for its version, not its shape.
+   * @default {}
    */
   digests: z.record(z.string(), z.string()).default({}),
   batch: z.number().int().min(0),
