@@ -134,13 +134,15 @@ export async function* queuedResults<Data, Result>(
   stop?.addEventListener('abort', notify);
   signal?.addEventListener('abort', notify);
 
+  const enqueue = (id: string, data: Data) =>
+    ask(queue.add(JOB_NAME, data, { jobId: id, attempts: 1, removeOnComplete: false, removeOnFail: false }));
   const add = async (id: string, data: Data) => {
     const existing = await ask(queue.getJob(id));
     if (existing) {
       if ((await ask(existing.getState())) !== 'failed') return;
       await ask(queue.remove(id));
     }
-    await ask(queue.add(JOB_NAME, data, { jobId: id, attempts: 1, removeOnComplete: false, removeOnFail: false }));
+    await enqueue(id, data);
   };
   // Takes the jobs no worker has started off the queue (a stopped or failed run). From the first one removed on,
   // nothing can be yielded in order: those entries leave `pending`, and the ones under way or done among them stay
@@ -167,8 +169,9 @@ export async function* queuedResults<Data, Result>(
       const seen = changes;
       const job = await ask(queue.getJob(entry.id));
       if (!job) {
-        // Gone (removed by hand, or a Redis restarted without persistence): enqueue it again.
-        await add(entry.id, entry.data);
+        // Gone (removed by hand, or a Redis restarted without persistence), and with it, likely, every job queued
+        // behind it: all that are gone are enqueued again at once, or the workers would get them one at a time.
+        for (const { id, data } of pending) if (!(await ask(queue.getJob(id)))) await enqueue(id, data);
         continue;
       }
       if (job.finishedOn) {

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { type AddressInfo, createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IcerError } from '../../src/errors.js';
@@ -110,6 +111,30 @@ describe.skipIf(!present)('queuedResults and startQueueWorker on a real redis-se
       [2, 2],
     ]);
     expect(await leftJobs(url)).toEqual({});
+  });
+
+  it('enqueues again at once every job a Redis restarted without persistence lost, not one at a time', async () => {
+    const url = redis.url(5);
+    const results = queuedResults<{ n: number }, number>({ url, runKey: 'lost', batches: batches(6), pollMs: 50 });
+    const collecting = collect(results);
+    const waiting = async (count: number) => {
+      for (let tries = 0; (await leftJobs(url)).waiting !== count; tries++) {
+        if (tries > 100) throw new Error(`never ${count} jobs waiting: ${JSON.stringify(await leftJobs(url))}`);
+        await sleep(20);
+      }
+    };
+    // No worker yet: the six wait. Then Redis loses them all, as a restart without persistence does.
+    await waiting(6);
+    const { port } = new URL(url);
+    execFileSync('redis-cli', ['-p', port, '-n', '5', 'flushdb']);
+    // The producer, finding the first gone, puts back all six before any worker comes.
+    await waiting(6);
+    const got = await withWorker(
+      url,
+      async ({ n }) => n,
+      () => collecting,
+    );
+    expect(got).toEqual(Array.from({ length: 6 }, (_, n) => [n, n]));
   });
 
   it('on stop, takes the batches no worker has started off the queue; on abort, throws ABORTED', async () => {
