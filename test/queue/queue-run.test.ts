@@ -185,6 +185,42 @@ describe.skipIf(!hasBuild || !present)('icer generate --queue with icer worker p
   }, 120_000);
 });
 
+describe.skipIf(!hasBuild || !present)('icer worker and a Redis that loses its jobs', () => {
+  it('says once, in words, that a batch it made was not handed back, and the run still ends whole', async () => {
+    const { dir } = tempDir();
+    const url = redis.url(8);
+    const worker = start(dir, ['worker', '--queue', url, '--concurrency', '1', ...LOCK]);
+    try {
+      const data = { version: VERSION, values: { count: '1500' }, cwd: dir, digests: {}, batch: 0, from: 0, to: 1500 };
+      const collecting = (async () => {
+        const got: string[] = [];
+        for await (const { result } of queuedResults<typeof data, string>({
+          url,
+          runKey: 'flushed',
+          batches: [{ batch: 0, data }],
+          pollMs: 100,
+        }))
+          got.push(result);
+        return got;
+      })();
+      // Emptied while the worker makes the batch, as a restart without persistence does.
+      for (let tries = 0; (await redis.leftJobs(8)).active !== 1; tries++) {
+        if (tries > 200) throw new Error('the batch never started');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      execFileSync('redis-cli', ['-p', new URL(url).port, '-n', '8', 'flushdb']);
+      expect(await collecting).toHaveLength(1);
+      // Said once, in words: not BullMQ's "Missing key" or "Missing lock", nor twice.
+      expect(worker.stderr()).toMatch(/flushed-0 was not handed back: /);
+      expect(worker.stderr().match(/was not handed back/g)).toHaveLength(1);
+      expect(worker.stderr()).not.toMatch(/Missing (key|lock)|lock mismatch/i);
+    } finally {
+      worker.process.kill('SIGTERM');
+      await worker.exited;
+    }
+  }, 60_000);
+});
+
 describe.skipIf(!hasBuild || !present)('icer worker refusals', () => {
   it('fails a batch of another icer version with a reason naming both, and keeps serving', async () => {
     const { dir } = tempDir();

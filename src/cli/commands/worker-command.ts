@@ -106,17 +106,20 @@ export async function workerCommand(args: string[], io: CliIo): Promise<number> 
       lockDurationMs: lockMs,
       stalledIntervalMs: lockMs,
       onError: (error) => {
-        if (/lock mismatch|missing lock/i.test(error.message)) {
-          const job = /job (\S+?)\.? /i.exec(error.message)?.[1] ?? 'a batch';
-          say(
-            `${job} went back to the queue: this one lost its lock, held past --lock-ms (${lockMs}) without renewing it (a busy thread, or Redis away meanwhile)`,
-          );
-          return;
-        }
+        // BullMQ's words for a batch this worker made but could not hand back, said as what happened and what next.
+        const job = /job (\S+?)\.?\s/i.exec(`${error.message} `)?.[1] ?? 'a batch';
+        const message = /lock mismatch|missing lock/i.test(error.message)
+          ? `${job} was not handed back: this worker lost its lock on it (held past --lock-ms (${lockMs}) without renewing it: a busy thread, or Redis away, restarted or emptied meanwhile); it is done again`
+          : /missing key for job/i.test(error.message)
+            ? `${job} was not handed back: Redis no longer has it (restarted or emptied meanwhile); the producer queues it again`
+            : /could not renew lock for job/i.test(error.message)
+              ? `could not renew the lock of ${job} (Redis away?)`
+              : error.message;
+        // The same trouble is said once in a while, not at every retry.
         const now = Date.now();
-        if (error.message === lastTrouble.message && now - lastTrouble.at < REPEAT_MS) return;
-        lastTrouble = { message: error.message, at: now };
-        say(error.message);
+        if (message === lastTrouble.message && now - lastTrouble.at < REPEAT_MS) return;
+        lastTrouble = { message, at: now };
+        say(message);
       },
     },
     handle,
