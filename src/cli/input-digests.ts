@@ -62,10 +62,11 @@ async function digestOf(path: string, read: readonly string[] | undefined): Prom
   const hash = createHash('sha256');
   if (info.isDirectory()) {
     // A folder's files by name, each name with its bytes: a file renamed or added is another input.
-    const entries = await readdir(path, { withFileTypes: true });
-    const names = entries
-      .filter((entry) => entry.isFile() && (read === undefined || read.includes(entry.name)))
-      .map((entry) => entry.name);
+    // A symlink counts as the file it points to, as the loaders read it (a dataset linked in from a shared store).
+    const names: string[] = [];
+    for (const name of read ?? (await readdir(path))) {
+      if ((await stat(join(path, name)).catch(() => undefined))?.isFile()) names.push(name);
+    }
     for (const name of names.sort()) {
       hash.update(`${name}\0`);
       await digestInto(hash, join(path, name));

@@ -50,8 +50,6 @@ export function workerThreadsShipped(): boolean {
 export async function* workerEntries(run: {
   values: RunFlagValues;
   cwd: string;
-  /** The run's input files' digests: each thread checks the files it plans from against them. */
-  digests: Readonly<Record<string, string>>;
   from: number;
   to: number;
   workers: number;
@@ -61,7 +59,7 @@ export async function* workerEntries(run: {
   heapMb?: number | undefined;
 }): AsyncGenerator<RunEntry> {
   const batches = Math.ceil((run.to - run.from) / BATCH);
-  const setup: WorkerSetup = { values: run.values, cwd: run.cwd, digests: run.digests };
+  const setup: WorkerSetup = { values: run.values, cwd: run.cwd };
   const done = new Map<number, RunEntry[]>();
   let sent = 0;
   let written = 0;

@@ -99,7 +99,8 @@ export async function writeDialogues(
     if (dialogues === 0 && skips.skipped > 0 && (file?.resumedRecords ?? 0) === 0) throw skips.allSkipped();
   } catch (error) {
     bar.finish();
-    if (file) await file.close(extra(), false);
+    // The error that stopped the run is the one told: closing after a failed write fails again with that write's.
+    if (file) await file.close(extra(), false).catch(() => undefined);
     else if ('output' in run.target) await run.target.output.abort();
     report(skips.details());
     throw error;

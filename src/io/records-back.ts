@@ -152,9 +152,10 @@ export function recordLineIndex(line: string, runSeed?: string): number | undefi
   try {
     const seed = String((JSON.parse(line) as { seed?: unknown }).seed);
     const colon = seed.lastIndexOf(':');
-    const index = Number(seed.slice(colon + 1));
+    const digits = seed.slice(colon + 1);
+    if (colon < 0 || !/^\d+$/.test(digits)) return undefined;
     if (runSeed !== undefined && seed.slice(0, colon) !== runSeed) return undefined;
-    return colon >= 0 && Number.isInteger(index) && index >= 0 ? index : undefined;
+    return Number(digits);
   } catch {
     return undefined;
   }

@@ -203,8 +203,11 @@ export class RunFile {
   #queue: Promise<void> = Promise.resolve();
   // Writes what is pending when no record follows it soon (see #armTimer).
   #timer: ReturnType<typeof setTimeout> | undefined;
-  // A timer's write that failed: thrown by the next operation.
+  // A write that failed (the timer's or an operation's): thrown by every later operation, and what stops `close`
+  // from writing a manifest that counts records the file may not hold.
   #failure: unknown;
+  // Given up (`release`): no timer is armed any more.
+  #released = false;
   readonly #lock: OutputLock | undefined;
 
   private constructor(
@@ -481,9 +484,9 @@ export class RunFile {
    * beside another on the same file, which could put its bytes first. A write the timer made that failed is thrown
    * here, by the next operation.
    */
-  async #serially(work: () => Promise<void>): Promise<void> {
+  async #serially(work: () => Promise<void>, { afterFailure = false } = {}): Promise<void> {
     const run = this.#queue.then(async () => {
-      if (this.#failure !== undefined) throw this.#failure;
+      if (this.#failure !== undefined && !afterFailure) throw this.#failure;
       await work();
     });
     this.#queue = run.catch(() => undefined);
@@ -497,14 +500,13 @@ export class RunFile {
    */
   #armTimer(): void {
     const waiting = this.#gzip ? this.#regular && this.#saved < this.#block.length : this.#pending.length > 0;
-    if (!waiting || this.#timer !== undefined || this.#handle === undefined) return;
+    if (!waiting || this.#timer !== undefined || this.#handle === undefined || this.#released) return;
     this.#timer = setTimeout(() => {
       this.#timer = undefined;
       const handle = this.#handle;
       if (handle === undefined) return;
-      this.#serially(() => this.#flush(handle)).catch((error: unknown) => {
-        this.#failure ??= error;
-      });
+      // A failure is kept in #failure (see #write) and thrown by the next operation.
+      this.#serially(() => this.#flush(handle)).catch(() => undefined);
     }, FLUSH_MS);
     this.#timer.unref();
   }
@@ -599,7 +601,7 @@ export class RunFile {
     // a line would be cut in the middle of the output with more records after it.
     for (let at = 0; at < bytes.length; ) {
       const { bytesWritten } = await handle.write(bytes, at).catch((error: unknown) => {
-        throw notWritable(
+        this.#failure ??= notWritable(
           file,
           `Writing to it failed: ${(error as Error).message}.`,
           this.#regular
@@ -607,6 +609,7 @@ export class RunFile {
             : 'Check the device or pipe it names (a pipe whose reader closed stops the run).',
           error,
         );
+        throw this.#failure;
       });
       at += bytesWritten;
     }
@@ -663,11 +666,19 @@ export class RunFile {
 
   /** Finishes the output: the file exists, and its manifest says how far it got. */
   close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
-    // Released even when an earlier write failed and the closing is not run.
-    return this.#serially(() => this.#close(extra, complete)).finally(() => this.release());
+    return this.#serially(() => this.#close(extra, complete), { afterFailure: true }).finally(() => this.release());
   }
 
   async #close(extra: Record<string, unknown>, complete: boolean): Promise<void> {
+    if (this.#failure !== undefined) {
+      // After a failed write the file may lack records already counted: its handles are closed, and the manifest
+      // stays at its last checkpoint, from which resuming reads the file back.
+      await this.#handle?.close().catch(() => undefined);
+      await this.#blockHandle?.close().catch(() => undefined);
+      this.#handle = undefined;
+      this.#blockHandle = undefined;
+      throw this.#failure;
+    }
     if (this.#gzip) await this.#closeBlock(complete);
     else if (complete || this.#records > this.resumedRecords) await this.#flush(await this.#open());
     await this.#handle?.close();
@@ -683,6 +694,7 @@ export class RunFile {
 
   /** Gives up the output's lock without finishing it: for a run that fails before it writes (close does it too). */
   release(): void {
+    this.#released = true;
     clearTimeout(this.#timer);
     this.#timer = undefined;
     this.#lock?.release();

@@ -1,3 +1,4 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { generateBatch, runPlanner } from '../../src/cli/generate-batch.js';
@@ -12,6 +13,21 @@ const usersOf = (entries: readonly unknown[]) => entries.map((entry) => likedOf(
 const likedOf = (line: string) => (JSON.parse(line) as { user: { liked: string[] } }).user.liked.join(',');
 
 describe("a worker's input files", () => {
+  it('count a symlinked file in a data folder as the file it points to', async () => {
+    const { dir } = tempDir();
+    mkdirSync(join(dir, 'real'));
+    mkdirSync(join(dir, 'linked'));
+    for (const name of ['movies.csv', 'ratings.csv']) {
+      writeFileSync(join(dir, 'real', name), `${name}\n1,2\n`);
+      symlinkSync(join(dir, 'real', name), join(dir, 'linked', name));
+    }
+    const real = await inputDigests({ movielens: 'real' }, dir);
+    expect(await inputDigests({ movielens: 'linked' }, dir)).toEqual(real);
+    // Not the digest of an empty folder.
+    mkdirSync(join(dir, 'empty'));
+    expect(real).not.toEqual(await inputDigests({ movielens: 'empty' }, dir));
+  });
+
   it('are checked against the run they were started with, and a file replaced since is planned anew', async () => {
     const { dir } = tempDir();
     const profiles = async (seed: string) => {

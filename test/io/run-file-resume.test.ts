@@ -3,6 +3,7 @@ import { type FileHandle, open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { recordLineIndex } from '../../src/io/records-back.js';
 import { blockPath, RunFile } from '../../src/io/run-file.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
@@ -20,7 +21,8 @@ async function write(run: RunFile, seed: string, from: number, to: number, check
 
 beforeEach(() => {
   // A run "killed" here (its lock given up, nothing closed) loses what it had not written: no timer writes it later.
-  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  // The clock stands still too: records go out only when the test says, not when a slow disk lets 100 ms pass.
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 });
 
 afterEach(() => {
@@ -52,6 +54,14 @@ describe('resuming a run output', () => {
     const resumed = await RunFile.open(quoted, { config, seed: odd, resume: true });
     expect(resumed.firstIndex).toBe(6);
     resumed.release();
+  });
+
+  it('reads a record index only as plain digits after the run seed', () => {
+    expect(recordLineIndex('{"seed":"s:12"}', 's')).toBe(12);
+    expect(recordLineIndex('{"seed":"a:b:7"}', 'a:b')).toBe(7);
+    expect(recordLineIndex('{"seed":"t:12"}', 's')).toBeUndefined();
+    for (const seed of ['s:', 's:0x10', 's:1e1', 's: 5', 's:-1', '12'])
+      expect(recordLineIndex(JSON.stringify({ seed }))).toBeUndefined();
   });
 
   it("names a .gz output's block file when it is missing, and what it held", async () => {
@@ -87,6 +97,30 @@ describe('resuming a run output', () => {
       await write(resumed, 's', 3, 5);
       await resumed.close({}, true);
     }
+  });
+
+  it('after a failed write, closes without counting what may be missing, gives up its lock, and resumes', async () => {
+    const { dir } = tempDir();
+    const out = join(dir, 'out.jsonl');
+    const run = await RunFile.open(out, { config, seed: 's' });
+    await write(run, 's', 0, 3, 2);
+    const probe = await open(join(dir, 'probe'), 'w');
+    const prototype = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    // The disk fills up.
+    const full = vi
+      .spyOn(prototype, 'write')
+      .mockRejectedValue(Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' }));
+    await write(run, 's', 3, 6);
+    await expect(run.checkpoint({}, { force: true })).rejects.toMatchObject({ code: 'FILE_NOT_WRITABLE' });
+    await expect(run.close({}, false)).rejects.toMatchObject({ code: 'FILE_NOT_WRITABLE' });
+    full.mockRestore();
+    // The manifest still says three records, as the file holds; the lock is free.
+    const resumed = await RunFile.open(out, { config, seed: 's', resume: true });
+    expect(resumed.firstIndex).toBe(3);
+    await write(resumed, 's', 3, 6);
+    await resumed.close({}, true);
+    expect(readFileSync(out, 'utf8')).toBe(Array.from({ length: 6 }, (_, index) => `${line('s', index)}\n`).join(''));
   });
 
   it('writes all of a record when a write takes only part of what it is given', async () => {

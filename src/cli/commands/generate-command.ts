@@ -174,7 +174,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     if (values.json) io.stdout.write(`${JSON.stringify(expected, null, 2)}\n`);
     else io.stderr.write(`${estimateText(expected)}\n`);
     const spent = budget?.();
-    if (spent !== undefined) io.stderr.write(`icer generate: the sample stopped early: ${spent}.\n`);
+    if (spent !== undefined && expected.sampled < Math.min(ESTIMATE_SAMPLE, expected.dialogues))
+      io.stderr.write(`icer generate: the sample stopped early: ${spent}.\n`);
     return 0;
   }
   // Loaded only for a queue run (the core command line never loads bullmq), and Redis checked before any file is.
@@ -252,7 +253,6 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
               ? workerEntries({
                   values: runValues(values),
                   cwd: io.cwd,
-                  digests,
                   from,
                   to: end,
                   workers,

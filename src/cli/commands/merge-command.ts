@@ -4,6 +4,7 @@ import { IcerError } from '../../errors.js';
 import { readJsonLines } from '../../io/json-lines-file.js';
 import { recordLineIndex } from '../../io/records-back.js';
 import {
+  blockPath,
   configDifferences,
   manifestPath,
   type RunConfig,
@@ -130,8 +131,11 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
         await out.appendLine(at, text);
         if (finished === undefined) {
           const written = out.resumable ? await realpath(outFile).catch(() => undefined) : undefined;
+          // A .gz output's block file too: its records are saved there until a member is whole.
           finished =
-            written === undefined ? [] : [written, manifestPath(outFile)].map((path) => markUnfinished(path, outFile));
+            written === undefined
+              ? []
+              : [written, manifestPath(outFile), blockPath(outFile)].map((path) => markUnfinished(path, outFile));
         }
       }
       // Profiles skipped at the end of a shard leave no record: the merged run still covers their indices.
