@@ -95,7 +95,7 @@ export async function* queueEntries(run: {
         version: VERSION,
         values,
         cwd: run.cwd,
-        digests: { ...run.digests },
+        digests: run.digests,
         batch,
         from,
         to: Math.min(run.to, from + BATCH),

@@ -19,6 +19,13 @@ async function write(run: RunFile, seed: string, from: number, to: number, check
   }
 }
 
+/** What every FileHandle writes through (Node exports no class to spy on): the disk's behaviour, made up. */
+async function fileHandlePrototype(dir: string): Promise<FileHandle> {
+  const probe = await open(join(dir, 'probe'), 'w');
+  await probe.close();
+  return Object.getPrototypeOf(probe) as FileHandle;
+}
+
 beforeEach(() => {
   // A run "killed" here (its lock given up, nothing closed) loses what it had not written: no timer writes it later.
   // The clock stands still too: records go out only when the test says, not when a slow disk lets 100 ms pass.
@@ -104,9 +111,7 @@ describe('resuming a run output', () => {
     const out = join(dir, 'out.jsonl');
     const run = await RunFile.open(out, { config, seed: 's' });
     await write(run, 's', 0, 3, 2);
-    const probe = await open(join(dir, 'probe'), 'w');
-    const prototype = Object.getPrototypeOf(probe) as FileHandle;
-    await probe.close();
+    const prototype = await fileHandlePrototype(dir);
     // The disk fills up.
     const full = vi
       .spyOn(prototype, 'write')
@@ -125,9 +130,7 @@ describe('resuming a run output', () => {
 
   it('writes all of a record when a write takes only part of what it is given', async () => {
     const { dir } = tempDir();
-    const probe = await open(join(dir, 'probe'), 'w');
-    const prototype = Object.getPrototypeOf(probe) as FileHandle;
-    await probe.close();
+    const prototype = await fileHandlePrototype(dir);
     const writeSome = prototype.write as (
       buffer: Buffer,
       offset: number,
