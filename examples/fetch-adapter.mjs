@@ -6,7 +6,14 @@
 // Without ICER_BASE_URL it starts a tiny local stand-in that answers with the draft, so it runs offline.
 // The same file runs in Node, Deno (deno run --allow-read --allow-net --allow-env) and Bun (bun examples/fetch-adapter.mjs).
 import { createServer } from 'node:http';
-import { builtinCatalog, DialogueGenerator, displayTitle, syntheticProfile, TemplateAdapter } from 'icer';
+import {
+  builtinCatalog,
+  DialogueGenerator,
+  displayTitle,
+  InvalidReplyError,
+  syntheticProfile,
+  TemplateAdapter,
+} from 'icer';
 
 function fetchAdapter({ baseURL, model, apiKey }) {
   const template = new TemplateAdapter();
@@ -36,8 +43,11 @@ function fetchAdapter({ baseURL, model, apiKey }) {
       const body = await response.json();
       const usage = body.usage
         ? { inputTokens: body.usage.prompt_tokens, outputTokens: body.usage.completion_tokens }
-        : undefined;
-      return { text: body.choices[0].message.content.trim(), ...(usage ? { usage } : {}) };
+        : { inputTokens: 0, outputTokens: 0 };
+      const text = body.choices?.[0]?.message?.content?.trim() ?? '';
+      // An empty answer is re-asked (then worded from templates), and its tokens still count in the record.
+      if (text === '') throw new InvalidReplyError('was empty', { usage, calls: 1 });
+      return { text, usage };
     },
   };
 }

@@ -191,6 +191,8 @@ export type { CorruptEntryEvent, ResponseCacheOptions } from './io/response-cach
 export { ResponseCache, ResponseCacheOptionsSchema } from './io/response-cache.js';
 export type { CallErrorVerdict, CallHooks, CallPolicy, CallPolicyOptions, RetryEvent } from './language/call-policy.js';
 export { CallPolicyOptionsSchema, callWithPolicy, classifyCallError } from './language/call-policy.js';
+export type { InvalidReplySpending } from './language/invalid-reply-error.js';
+export { InvalidReplyError } from './language/invalid-reply-error.js';
 export type {
   DialogueTurnActs,
   DialogueVerbalizeRequest,

@@ -5,6 +5,7 @@ import type { VerbalizationMode } from '../dialogue/verbalization-mode.js';
 import { IcerError } from '../errors.js';
 import { ResponseCache } from '../io/response-cache.js';
 import { type CallPolicyOptions, callWithPolicy } from '../language/call-policy.js';
+import { InvalidReplyError } from '../language/invalid-reply-error.js';
 import type {
   DialogueVerbalizeRequest,
   DialogueVerbalizeResult,
@@ -59,12 +60,12 @@ function utterancesOutputSpec() {
   return utterancesOutput;
 }
 
-function invalidReply(problem: string, mode: VerbalizationMode, attempts: number): IcerError {
+function invalidReply(problem: string, mode: VerbalizationMode, spent: { usage: TokenUsage; calls: number }) {
   // Not LM_CALL_FAILED: the model answered, so the generator can re-ask (with the problem) or fall back to templates.
-  return new IcerError(
-    'LM_INVALID_REPLY',
-    `The model's ${mode}-mode reply could not be used after ${attempts} attempt${attempts === 1 ? '' : 's'}: it ${problem}.`,
+  return new InvalidReplyError(
+    `The model's ${mode}-mode reply could not be used after ${spent.calls} attempt${spent.calls === 1 ? '' : 's'}: it ${problem}.`,
     {
+      ...spent,
       hint:
         mode === 'dialogue'
           ? 'Use turn mode, a stronger model, or a higher invalidReplyRetries.'
@@ -153,19 +154,19 @@ export class AiSdkAdapter implements LMAdapter {
   }
 
   /**
-   * Words one turn in one model call (plus re-asks of an unusable reply). `usage` is the tokens of the responses
-   * used, as originally reported, also when they come from the cache.
+   * Words one turn in one model call (plus re-asks of an unusable reply). `usage` and `calls` count every reply
+   * asked for, unusable ones included, as originally reported, also when they come from the cache.
    *
    * @throws IcerError `ABORTED` when the request's signal fires; `TIMEOUT` or `LM_CALL_FAILED` when the model call
-   *   fails after every retry; `LM_INVALID_REPLY` when every reply was unusable; `UNKNOWN_ITEM` for an act naming
-   *   an item not in the catalog.
+   *   fails after every retry; `UNKNOWN_ITEM` for an act naming an item not in the catalog.
+   * @throws InvalidReplyError `LM_INVALID_REPLY` when every reply was unusable, with what they cost.
    */
   async verbalize(request: VerbalizeRequest): Promise<VerbalizeResult> {
     const input = turnPromptInput(request, this.#historyTurns);
-    const { text, usage } = await this.#ask('turn', request, parseTurnReply, (problems) =>
+    const { text, usage, calls } = await this.#ask('turn', request, parseTurnReply, (problems) =>
       this.#prompts.turn({ ...input, feedback: [...input.feedback, ...problems] }),
     );
-    return { text, usage };
+    return { text, usage, calls };
   }
 
   /**
@@ -180,31 +181,32 @@ export class AiSdkAdapter implements LMAdapter {
     if (request.turns.length === 0) return { texts: [], usage: noUsage() };
     const input = dialoguePromptInput(request);
     const expected = request.turns.length;
-    const { text, usage } = await this.#ask(
+    const { text, usage, calls } = await this.#ask(
       'dialogue',
       request,
       (reply) => parseDialogueReply(reply, expected),
       (problems) => this.#prompts.dialogue({ ...input, feedback: problems }),
     );
-    return { texts: text, usage };
+    return { texts: text, usage, calls };
   }
 
-  // Asks, and re-asks with the problem stated while the reply is unusable; sums the usage of every reply used.
+  // Asks, and re-asks with the problem stated while the reply is unusable; sums the usage of every reply, used or
+  // not: an unusable reply was paid for too.
   async #ask<T>(
     mode: VerbalizationMode,
     request: VerbalizeRequest | DialogueVerbalizeRequest,
     parse: (text: string) => ParsedReply<T>,
     message: (problems: string[]) => string,
-  ): Promise<{ text: T; usage: TokenUsage }> {
+  ): Promise<{ text: T; usage: TokenUsage; calls: number }> {
     let usage = noUsage();
     let problems: string[] = [];
-    for (let attempt = 1; ; attempt++) {
+    for (let calls = 1; ; calls++) {
       const reply = await this.#respond(mode, message(problems), String(request.random.seed), request.signal);
       usage = addUsage(usage, reply.usage);
       const parsed = parse(reply.text);
-      if (parsed.ok) return { text: parsed.value, usage };
+      if (parsed.ok) return { text: parsed.value, usage, calls };
       this.#stats.invalidReplies++;
-      if (attempt > this.#invalidReplyRetries) throw invalidReply(parsed.problem, mode, attempt);
+      if (calls > this.#invalidReplyRetries) throw invalidReply(parsed.problem, mode, { usage, calls });
       problems = [`Your previous reply ${parsed.problem}.`];
     }
   }

@@ -1,10 +1,14 @@
 import { abortedError, raceAbort } from '../abort.js';
 import { IcerError } from '../errors.js';
+import { type InvalidReplySpending, invalidReplySpending } from '../language/invalid-reply-error.js';
 import type { DialogueSetup } from './dialogue-setup.js';
 import { callsModel } from './template-fallback.js';
 
-/** An adapter's reply, or why the reply could not be used. */
-export type AdapterAnswer<T> = { reply: T } | { unusable: string };
+/**
+ * An adapter's reply, or why the reply could not be used and, when the adapter said (an `InvalidReplyError`), what
+ * the unusable replies cost.
+ */
+export type AdapterAnswer<T> = { reply: T } | ({ unusable: string } & Partial<InvalidReplySpending>);
 
 function wordingOf({ first, last }: { first: number; last: number }): string {
   if (last < first) return 'no turns';
@@ -43,11 +47,11 @@ export function adapterFailure(
   setup: DialogueSetup,
   turns: { first: number; last: number },
   error: unknown,
-): { unusable: string } {
+): { unusable: string } & Partial<InvalidReplySpending> {
   if (setup.signal?.aborted) throw abortedError(setup.signal.reason);
   const where = `wording ${wordingOf(turns)} of dialogue "${setup.id}"`;
   if (IcerError.isInstance(error)) {
-    if (error.code === 'LM_INVALID_REPLY') return { unusable: error.problem };
+    if (error.code === 'LM_INVALID_REPLY') return { unusable: error.problem, ...invalidReplySpending(error) };
     if (error.code === 'ABORTED') throw error;
     throw new IcerError(error.code, `While ${where}: ${error.problem}`, {
       ...(error.location ? { location: error.location } : {}),

@@ -82,9 +82,15 @@ export const DialogueRecordSchema = z
       lm: z.string(),
       /** `turn`: one verbalisation per turn; `dialogue`: one per dialogue. */
       mode: VerbalizationModeSchema,
-      /** Tokens the language model used for this dialogue (zero for templates). */
+      /**
+       * Tokens the language model used for this dialogue (zero for templates), replies that could not be used
+       * included, as originally reported (the same when replayed from a cache).
+       */
       usage: TokenUsageSchema,
-      /** Language-model calls made for this dialogue. */
+      /**
+       * Language-model replies this dialogue took, re-asks of unusable ones included; network retries are not
+       * counted (they are in the adapter's `stats`), so that a cached re-run writes the same record.
+       */
       calls: z.number().int().min(0),
       /** The turn budget the dialogue ran under. */
       maxTurns: z.number().int(),

@@ -1,6 +1,6 @@
 import { throwIfAborted } from '../abort.js';
 import type { ConsistencyTracker } from '../consistency/consistency-tracker.js';
-import { addUsage, TokenUsageSchema } from '../dialogue/token-usage.js';
+import { addUsage, type TokenUsage, TokenUsageSchema } from '../dialogue/token-usage.js';
 import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
 import type { DialogueTurnActs } from '../language/lm-adapter.js';
@@ -27,10 +27,29 @@ export interface VerbalizationAttempt {
 export interface VerbalizationReply {
   texts: readonly unknown[];
   usage: unknown;
+  calls: unknown;
 }
 
 const NO_UTTERANCE = 'No utterance was given for this turn.';
 const BAD_USAGE = 'The reply reported token usage that is not { inputTokens, outputTokens } as whole numbers ≥ 0.';
+const BAD_CALLS = 'The reply reported `calls` that is not a whole number ≥ 0.';
+
+/** What an answer cost: a reply's own account (when well formed), or what the unusable replies cost. */
+interface Spending {
+  usage: TokenUsage | undefined;
+  calls: number;
+}
+
+/** What an answer says it cost, or, for a reply that says it malformed, why that reply is unusable. */
+function spendingOf(answer: AdapterAnswer<VerbalizationReply>): Spending | string {
+  // A model was asked once unless the adapter says otherwise.
+  if ('unusable' in answer) return { usage: answer.usage, calls: answer.calls ?? 1 };
+  const { usage, calls = 1 } = answer.reply;
+  const tokens = usage === undefined ? undefined : TokenUsageSchema.safeParse(usage);
+  if (tokens?.success === false) return BAD_USAGE;
+  if (!Number.isInteger(calls) || (calls as number) < 0) return BAD_CALLS;
+  return { usage: tokens?.data, calls: calls as number };
+}
 
 interface StepState {
   /** The step as spoken, once an attempt passed. */
@@ -74,13 +93,12 @@ export async function verbalizeWithRepairs(
   for (let attempt = 1; attempt <= setup.repairAttempts + 1 && failing.length > 0; attempt++) {
     throwIfAborted(setup.signal);
     const answer = await ask({ random: attempt === 1 ? random : random.fork(`retry/${attempt}`), feedback });
-    if (callsModel(setup.adapter)) ledger.calls++;
-    let unusable = 'unusable' in answer ? answer.unusable : undefined;
-    if ('reply' in answer && answer.reply.usage !== undefined) {
-      const usage = TokenUsageSchema.safeParse(answer.reply.usage);
-      if (usage.success) ledger.usage = addUsage(ledger.usage, usage.data);
-      else unusable = BAD_USAGE;
-    }
+    const spending = spendingOf(answer);
+    // A reply whose account is malformed still took a call; its tokens are unknown.
+    const spent = typeof spending === 'string' ? { usage: undefined, calls: 1 } : spending;
+    if (callsModel(setup.adapter)) ledger.calls += spent.calls;
+    ledger.usage = addUsage(ledger.usage, spent.usage);
+    const unusable = 'unusable' in answer ? answer.unusable : typeof spending === 'string' ? spending : undefined;
     const stillFailing: number[] = [];
     feedback = [];
     for (const position of failing) {

@@ -46,9 +46,10 @@ export async function verbalizeDialogue(
       );
       if ('unusable' in answer) return answer;
       const reply: unknown = answer.reply;
-      const { texts, usage } = typeof reply === 'object' && reply !== null ? (reply as Record<string, unknown>) : {};
+      const { texts, usage, calls } =
+        typeof reply === 'object' && reply !== null ? (reply as Record<string, unknown>) : {};
       if (!Array.isArray(texts)) return { unusable: 'The reply has no list of utterances (`texts`).' };
-      return { reply: { texts, usage } };
+      return { reply: { texts, usage, calls } };
     },
     (step, spokenBefore) =>
       templateFallback.verbalizeSync({

@@ -56,7 +56,7 @@ export function verbalizeTurn(
         const turn = spoken(step, text);
         if (tracker.checkText(turn).length === 0) return turn;
       }
-      first = { reply: { texts: [text], usage: undefined } };
+      first = { reply: { texts: [text], usage: undefined, calls: undefined } };
     }
   }
   return verbalizeWithRepairs(
@@ -72,8 +72,9 @@ export function verbalizeTurn(
       const answer = await callAdapter(setup, turns, () => setup.adapter.verbalize(request));
       if ('unusable' in answer) return answer;
       const reply: unknown = answer.reply;
-      const { text, usage } = typeof reply === 'object' && reply !== null ? (reply as Record<string, unknown>) : {};
-      return { reply: { texts: [text], usage } };
+      const { text, usage, calls } =
+        typeof reply === 'object' && reply !== null ? (reply as Record<string, unknown>) : {};
+      return { reply: { texts: [text], usage, calls } };
     },
     () => templateFallback.verbalizeSync(requestFor(random)),
   ).then(([turn]) => turn as Turn);

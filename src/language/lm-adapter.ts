@@ -38,8 +38,17 @@ export interface VerbalizeResult {
   /**
    * Tokens the response cost when it was produced. A response replayed from a cache reports its original usage, so
    * that a cached re-run writes the same bytes; what a run actually spent is in the adapter's own statistics.
+   * Include the replies re-asked because they could not be used (see {@link VerbalizeResult.calls}).
    */
   usage?: TokenUsage;
+  /**
+   * How many model replies this rendering took: 1, plus any reply the adapter re-asked because it could not be
+   * used. Counted like `usage`, as originally made (a reply replayed from a cache counts), and without network
+   * retries, so that a cached re-run writes the same bytes. Added up in the record's `generator.calls`; ignored for
+   * the template adapter, which calls no model.
+   * @default 1
+   */
+  calls?: number;
 }
 
 /** One turn of a dialogue to be worded in dialogue mode: the acts, without text. */
@@ -81,6 +90,11 @@ export interface DialogueVerbalizeResult {
   texts: string[];
   /** Tokens the response cost when it was produced (see {@link VerbalizeResult.usage}). */
   usage?: TokenUsage;
+  /**
+   * How many model replies it took (see {@link VerbalizeResult.calls}).
+   * @default 1
+   */
+  calls?: number;
 }
 
 /**
@@ -101,7 +115,11 @@ export interface DialogueVerbalizeResult {
 export interface LMAdapter {
   /** Recorded in each dialogue as `generator.lm`: `template`, or `provider:model`. */
   readonly name: string;
-  /** Renders one turn. May be called again for the same turn, with `feedback`, when the text was inconsistent. */
+  /**
+   * Renders one turn. May be called again for the same turn, with `feedback`, when the text was inconsistent. A model
+   * reply that cannot be used is reported by throwing an `InvalidReplyError` (`LM_INVALID_REPLY`) with what it
+   * cost: the generator re-asks, then falls back to templates, and counts its tokens.
+   */
   verbalize(request: VerbalizeRequest): Promise<VerbalizeResult>;
   /**
    * Renders a whole dialogue in one call (the generator's `mode: 'dialogue'`). Optional: adapters without it work in

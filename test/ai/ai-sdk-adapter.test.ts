@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { AiSdkAdapter, aiSdkAdapter } from '../../src/ai/index.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
 import { ResponseCache } from '../../src/io/response-cache.js';
+import { InvalidReplyError } from '../../src/language/invalid-reply-error.js';
 import type { DialogueVerbalizeRequest, VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
@@ -53,7 +54,11 @@ describe('AiSdkAdapter, turn mode', () => {
     const model = scriptedModel([() => reply('  Horror really is not for me.  ', 321, 12)]);
     const adapter = aiSdkAdapter({ model });
     const result = await adapter.verbalize(turnRequest());
-    expect(result).toEqual({ text: 'Horror really is not for me.', usage: { inputTokens: 321, outputTokens: 12 } });
+    expect(result).toEqual({
+      text: 'Horror really is not for me.',
+      usage: { inputTokens: 321, outputTokens: 12 },
+      calls: 1,
+    });
     expect(adapter.name).toBe('mock-provider:mock-model-id');
     expect(adapter).toBeInstanceOf(AiSdkAdapter);
     expect(model.doGenerateCalls).toHaveLength(1);
@@ -82,6 +87,7 @@ describe('AiSdkAdapter, turn mode', () => {
     const result = await adapter.verbalize(turnRequest());
     expect(result.text).toBe('Not a horror fan, sorry.');
     expect(result.usage).toEqual({ inputTokens: 200, outputTokens: 40 });
+    expect(result.calls).toBe(2);
     const second = dataBlock(userMessage(model.doGenerateCalls[1]!)).data;
     expect(second.feedback).toEqual(['Your previous reply was empty.']);
     expect(adapter.stats.invalidReplies).toBe(1);
@@ -91,6 +97,44 @@ describe('AiSdkAdapter, turn mode', () => {
     expect(error.code).toBe('LM_INVALID_REPLY');
     expect(error.message).toContain('after 3 attempts: it was empty');
     expect(silent.stats).toMatchObject({ calls: 3, invalidReplies: 3 });
+    // The unusable replies were paid for: the error says what they cost.
+    expect(error).toBeInstanceOf(InvalidReplyError);
+    expect(error).toMatchObject({ calls: 3, usage: { inputTokens: 300, outputTokens: 60 } });
+  });
+
+  it("counts a dialogue's unusable replies in its record: calls and tokens as the model was asked", async () => {
+    // Every third reply is empty: some turns are re-asked and pass, and a turn whose two replies are empty is worded
+    // from templates; both kinds of reply were paid for.
+    let requests = 0;
+    let empty = 0;
+    const model = scriptedModel([
+      (options) => {
+        requests++;
+        if (requests % 3 !== 0 && requests % 7 !== 0) return reply(String(dataBlock(userMessage(options)).data.draft));
+        empty++;
+        return reply('', 50, 1);
+      },
+    ]);
+    const generator = new DialogueGenerator({ catalog, adapter: aiSdkAdapter({ model }), seed: 3 });
+    let calls = 0;
+    let usage = { inputTokens: 0, outputTokens: 0 };
+    let unusable = 0;
+    for (const profile of syntheticProfiles(catalog, { count: 4, seed: 3 })) {
+      const record = await generator.generate(profile);
+      calls += record.generator.calls;
+      usage = {
+        inputTokens: usage.inputTokens + record.generator.usage.inputTokens,
+        outputTokens: usage.outputTokens + record.generator.usage.outputTokens,
+      };
+      unusable += record.consistency.repairLog.filter((entry) => entry.unusable !== undefined).length;
+    }
+    expect(model.doGenerateCalls).toHaveLength(requests);
+    expect(unusable).toBeGreaterThan(0);
+    expect(calls).toBe(requests);
+    expect(usage).toEqual({
+      inputTokens: 100 * (requests - empty) + 50 * empty,
+      outputTokens: 20 * (requests - empty) + empty,
+    });
   });
 
   it('names itself after the provider and model, or as told', () => {
@@ -167,6 +211,7 @@ describe('AiSdkAdapter, dialogue mode', () => {
       'Your previous reply had 1 utterance for 3 turns.',
     ]);
     expect(adapter.stats).toMatchObject({ calls: 2, invalidReplies: 2, inputTokens: 200, outputTokens: 40 });
+    expect(error).toMatchObject({ calls: 2, usage: { inputTokens: 200, outputTokens: 40 } });
   });
 
   it('rejects a reply with an empty utterance or the wrong shape', async () => {

@@ -64,7 +64,7 @@ describe('openAICompatibleModel', () => {
       catalog,
       random: new SeededRandom(1),
     });
-    expect(turn).toEqual({ text: 'I really like sci-fi.', usage: { inputTokens: 42, outputTokens: 7 } });
+    expect(turn).toEqual({ text: 'I really like sci-fi.', usage: { inputTokens: 42, outputTokens: 7 }, calls: 1 });
     const first = server.requests[0]!;
     expect(first.path).toBe('/v1/chat/completions');
     expect(first.headers.authorization).toBe('Bearer secret');

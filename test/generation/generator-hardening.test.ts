@@ -6,6 +6,7 @@ import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { IcerError } from '../../src/errors.js';
 import { DialogueGenerator } from '../../src/generation/dialogue-generator.js';
 import { type DialogueRecord, DialogueRecordSchema } from '../../src/generation/dialogue-record.js';
+import { InvalidReplyError } from '../../src/language/invalid-reply-error.js';
 import type { LMAdapter } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
@@ -99,6 +100,49 @@ describe('unusable adapter replies', () => {
     const record = await new DialogueGenerator({ adapter, seed: 2 }).generate(user);
     expect(record.generator.usage).toEqual({ inputTokens: 0, outputTokens: 0 });
     expect(record.consistency.repairLog[0]?.unusable).toMatch(/token usage/);
+  });
+
+  it('treats a malformed count of calls as an unusable reply, counted as one call', async () => {
+    const adapter = adapterReplying({ text: 'Hello!', calls: 1.5 });
+    const record = await new DialogueGenerator({ adapter, seed: 2 }).generate(user);
+    expect(record.consistency.repairLog[0]?.unusable).toMatch(/`calls`/);
+    expect(record.generator.calls).toBe(adapter.calls);
+  });
+
+  it("counts the calls and tokens an adapter says a reply took, and those of an InvalidReplyError's replies", async () => {
+    const usage = { inputTokens: 10, outputTokens: 2 };
+    let asked = 0;
+    const adapter: LMAdapter = {
+      name: 'counting',
+      async verbalize(request) {
+        asked++;
+        // The first turn's replies are all unusable (two each time); every other reply took three.
+        if (request.history.length === 0)
+          throw new InvalidReplyError('was empty', { usage: { inputTokens: 7, outputTokens: 0 }, calls: 2 });
+        return { ...(await templates.verbalize(request)), usage, calls: 3 };
+      },
+    };
+    const record = await new DialogueGenerator({ adapter, seed: 2, repairAttempts: 1 }).generate(user);
+    expect(record.consistency.repairLog[0]).toMatchObject({ turn: 0, method: 'template', unusable: 'was empty' });
+    const later = asked - 2;
+    expect(record.generator.calls).toBe(2 * 2 + 3 * later);
+    expect(record.generator.usage).toEqual({ inputTokens: 2 * 7 + 10 * later, outputTokens: 2 * later });
+  });
+
+  it('counts one call, and no tokens, for a plain LM_INVALID_REPLY that says nothing of its cost', async () => {
+    let asked = 0;
+    const adapter: LMAdapter = {
+      name: 'plain',
+      async verbalize(request) {
+        asked++;
+        if (asked === 1) throw new IcerError('LM_INVALID_REPLY', 'The reply was empty.');
+        return templates.verbalize(request);
+      },
+    };
+    const record = await new DialogueGenerator({ adapter, seed: 2 }).generate(user);
+    expect(record.consistency.repairLog[0]).toMatchObject({ turn: 0, method: 'regenerated' });
+    expect(record.generator.calls).toBe(asked);
+    expect(record.generator.usage).toEqual({ inputTokens: 0, outputTokens: 0 });
   });
 });
 
