@@ -1,6 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { LanguageModel } from 'ai';
+import type { AiSdkAdapterStats } from '../ai/adapter-stats.js';
 import { AiSdkAdapterOptionsSchema, type TokenPrices } from '../ai/ai-sdk-adapter-options.js';
 import { IcerError } from '../errors.js';
 import { CallPolicyOptionsSchema } from '../language/call-policy.js';
@@ -26,17 +27,7 @@ export interface ModelFlags {
 
 /** A model-backed adapter with the run statistics the CLI reports at the end. */
 export interface ModelAdapter extends LMAdapter {
-  readonly stats: {
-    calls: number;
-    retries: number;
-    cacheHits: number;
-    failures: number;
-    inputTokens: number;
-    outputTokens: number;
-    cachedInputTokens: number;
-    cachedOutputTokens: number;
-    cost: number | null;
-  };
+  readonly stats: AiSdkAdapterStats;
 }
 
 /** The environment variable the API key is read from when `--api-key-env` is absent. */

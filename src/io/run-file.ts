@@ -352,13 +352,12 @@ export class RunFile {
     }
   }
 
-  static async #resume(
-    file: string,
-    config: RunConfig,
-    startIndex: number,
-    lock: OutputLock,
-    seed: string | undefined,
-  ): Promise<RunFile> {
+  /**
+   * The manifest of the run at `file`, checked for resuming it with `config` from `startIndex`: it is there, its
+   * settings are these, and its counts are as the run wrote them. Throws `INVALID_ARGUMENT` (or `MALFORMED_JSON`)
+   * saying which is not so. The records are not read.
+   */
+  static async manifestToResume(file: string, config: RunConfig, startIndex: number): Promise<RunManifest> {
     const manifest = await readRunManifest(file);
     if (manifest === undefined) {
       throw new IcerError(
@@ -391,6 +390,17 @@ export class RunFile {
         },
       );
     }
+    return manifest;
+  }
+
+  static async #resume(
+    file: string,
+    config: RunConfig,
+    startIndex: number,
+    lock: OutputLock,
+    seed: string | undefined,
+  ): Promise<RunFile> {
+    const manifest = await RunFile.manifestToResume(file, config, startIndex);
     if (isGzipPath(file)) {
       const size = (await stat(file).catch((error: unknown) => Promise.reject(fileError(error, file)))).size;
       const bytes = manifest.bytes;

@@ -28,6 +28,48 @@ const honest = (delayMs = 0) =>
 const CLI = join(process.cwd(), 'dist', 'cli.js');
 
 describe('icer generate budgets', () => {
+  it('says what a model run spent when a budget stops it, and a resumed one what the whole run spent so far, every token priced', async () => {
+    const server = await honest();
+    const { dir } = tempDir();
+    const run = (...extra: string[]) =>
+      cli(
+        [
+          'generate',
+          '--count',
+          '6',
+          '--seed',
+          '5',
+          '--base-url',
+          server.url,
+          '--model',
+          'fake',
+          '--out',
+          'out.jsonl',
+          ...extra,
+        ],
+        dir,
+      );
+    const stopped = await run('--max-calls', '10', '--concurrency', '1');
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(Number(/stopped: .*\n.*: (\d+) model calls/.exec(stopped.stderr)?.[1])).toBe(server.requests.length);
+    // Resumed with prices the first start did not have: its tokens are priced too.
+    const resumed = await run('--resume', '--prices', '1,2');
+    expect(resumed.code, resumed.stderr).toBe(0);
+    const calls = server.requests.length;
+    const whole = /the whole run so far: (\d+) model calls, (\d+) input \+ (\d+) output tokens, cost ([\d.]+)/.exec(
+      resumed.stderr,
+    );
+    expect(whole?.slice(1).map(Number)).toEqual([
+      calls,
+      100 * calls,
+      10 * calls,
+      Number(((120 * calls) / 1e6).toFixed(4)),
+    ]);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
+    expect(manifest.extra.usage).toMatchObject({ calls, inputTokens: 100 * calls, outputTokens: 10 * calls });
+    expect(manifest.extra.usage.cost).toBeCloseTo((120 * calls) / 1e6, 12);
+  });
+
   it('stops cleanly at --max-calls with whole records, and --resume finishes the run to the bytes of an unbudgeted one', async () => {
     const server = await honest();
     const { dir } = tempDir();
@@ -64,6 +106,10 @@ describe('icer generate budgets', () => {
     // Estimated before resuming, the run is what is left of it.
     const left = await run('--out', 'out.jsonl', '--resume', '--estimate', '--json');
     expect(RunEstimateSchema.parse(JSON.parse(left.stdout)).dialogues).toBe(12 - written);
+    // Not from the manifest of another run: its next index says nothing of this one.
+    const other = await run('--out', 'out.jsonl', '--resume', '--estimate', '--json', '--seed', '6');
+    expect(other.code).toBe(1);
+    expect(other.stderr).toMatch(/settings differ from the one being resumed \(seed: 5 then, 6 now\)/);
 
     const resumed = await run('--out', 'out.jsonl', '--resume');
     expect(resumed.code, resumed.stderr).toBe(0);
@@ -223,9 +269,11 @@ describe('icer generate interrupted twice', () => {
       const server = await honest(100);
       const { dir } = tempDir();
       const args = ['generate', '--count', '10', '--seed', '2', '--base-url', server.url, '--model', 'fake', '--quiet'];
-      const whole = await cli([...args, '--out', 'whole.jsonl'], dir);
+      const whole = { ...(await cli([...args, '--out', 'whole.jsonl'], dir)), calls: server.requests.length };
       expect(whole.code, whole.stderr).toBe(0);
-      const child = spawn(process.execPath, [CLI, ...args, '--out', 'out.jsonl'], {
+      // Not --quiet: an interrupted run says what it spent.
+      const loud = args.filter((arg) => arg !== '--quiet');
+      const child = spawn(process.execPath, [CLI, ...loud, '--out', 'out.jsonl'], {
         cwd: dir,
         stdio: ['ignore', 'ignore', 'pipe'],
       });
@@ -247,8 +295,9 @@ describe('icer generate interrupted twice', () => {
       expect(server.requests.length - asked).toBeLessThan(8);
       expect(stderr).toMatch(/SIGINT: finishing the dialogues under way \(again to stop them now\)/);
       expect(stderr).toMatch(
-        /interrupted \(SIGINT\); \d+ dialogues? written\. Resume with the same command and --resume\./,
+        /interrupted \(SIGINT\); \d+ dialogues? written\. Resume with the same command and --resume\.\n.*: (\d+) model calls/,
       );
+      expect(Number(/: (\d+) model calls/.exec(stderr)?.[1])).toBe(server.requests.length - whole.calls);
       const partial = readFileSync(out, 'utf8');
       expect(partial.endsWith('\n')).toBe(true);
       const done = readFileSync(join(dir, 'whole.jsonl'), 'utf8');

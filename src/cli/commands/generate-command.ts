@@ -4,7 +4,7 @@ import { priceOf, type TokenPrices } from '../../dialogue/token-usage.js';
 import { IcerError } from '../../errors.js';
 import type { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
-import { type RunConfig, RunFile, readRunManifest } from '../../io/run-file.js';
+import { type RunConfig, RunFile } from '../../io/run-file.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import { VERSION } from '../../version.js';
@@ -43,14 +43,27 @@ function dialoguesText(count: number): string {
   return `${count.toLocaleString('en')} dialogue${count === 1 ? '' : 's'}`;
 }
 
-/** One line on what a model-backed run spent: what the records alone cannot say (retries, cache hits, cost). */
-function runSummary(adapter: Pick<ModelAdapter, 'name' | 'stats'>, dialogues: number, violations: number): string {
-  const { calls, retries, cacheHits, failures, inputTokens, outputTokens, cost } = adapter.stats;
-  const spent = cost === null ? '' : `, cost ${cost.toFixed(4)}`;
+/**
+ * One line on what a model-backed run spent: what the records alone cannot say (retries, cache hits, unusable
+ * replies, cost). A resumed run's adapter counts this start only: `soFar`, the whole run's totals from its manifest,
+ * follows.
+ */
+function runSummary(
+  adapter: Pick<ModelAdapter, 'name' | 'stats'>,
+  written: { dialogues: number; violations: number },
+  soFar: ModelAdapter['stats'] | undefined,
+): string {
+  const { calls, retries, cacheHits, failures, invalidReplies } = adapter.stats;
+  const unusable = invalidReplies > 0 ? `, ${invalidReplies} unusable repl${invalidReplies === 1 ? 'y' : 'ies'}` : '';
+  const whole = soFar ? `; the whole run so far: ${soFar.calls} model calls, ${tokensText(soFar)}` : '';
   return (
-    `icer generate: ${dialoguesText(dialogues)} with ${adapter.name}: ${calls} model calls (${retries} retries, ${failures} failed), ` +
-    `${cacheHits} from cache, ${inputTokens} input + ${outputTokens} output tokens${spent}, ${violations} violations left`
+    `icer generate: ${dialoguesText(written.dialogues)} with ${adapter.name}: ${calls} model calls (${retries} retries, ${failures} failed${unusable}), ` +
+    `${cacheHits} from cache, ${tokensText(adapter.stats)}, ${written.violations} violations left${whole}`
   );
+}
+
+function tokensText({ inputTokens, outputTokens, cost }: ModelAdapter['stats']): string {
+  return `${inputTokens} input + ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}`;
 }
 
 const option = DialogueGeneratorOptionsSchema.shape;
@@ -147,6 +160,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     });
   }
   const adapter = baseline ? undefined : await modelFromFlags(modelFlags(values.model, values, io.cwd));
+  const prices = values.prices === undefined ? undefined : parsePrices(values.prices);
   // What spends money, for budgets, the manifest's usage and the summary: the adapter, or the baseline.
   const spender = baseline ?? adapter;
   const budget = limits && spender ? budgetCheck(limits, spender) : undefined;
@@ -158,16 +172,22 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const generator = plan.generator(adapter);
   const shard = values.shard === undefined ? undefined : parseShard(values.shard, count);
   const [start, end] = shard ? shard.range : [0, count];
+  // A shard as its numbers ("01/2" is "1/2"), and the one shard of one the whole run: none.
+  const shardSetting = shard && shard.of > 1 ? `${shard.index}/${shard.of}` : undefined;
+  // Input files count by their contents: here, and on every machine that makes a share of the run.
+  const digests = await inputDigests(values, io.cwd);
+  const config = { ...runConfig({ ...values, shard: shardSetting }, plan.settings), ...digests };
   if (values.estimate) {
     if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
-    // With --resume, what is left of the run: from the index its manifest reached.
-    const manifest = values.resume && out !== undefined ? await readRunManifest(out) : undefined;
+    // With --resume, what is left of the run: from the index its manifest reached, if it is this run's.
+    const manifest =
+      values.resume && out !== undefined ? await RunFile.manifestToResume(out, config, start) : undefined;
     const from = Math.min(end, Math.max(start, manifest?.nextIndex ?? start));
     const expected = await estimate(generator, adapter, plan.profiles(from, end), {
       total: end - from,
       seed,
       firstIndex: from,
-      prices: values.prices === undefined ? undefined : parsePrices(values.prices),
+      prices,
       cached: values.cache !== undefined,
       budget,
     });
@@ -180,11 +200,6 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   }
   // Loaded only for a queue run (the core command line never loads bullmq), and Redis checked before any file is.
   const queue = values.queue === undefined ? undefined : await import('../queue-entries.js');
-  // A shard as its numbers ("01/2" is "1/2"), and the one shard of one the whole run: none.
-  const shardSetting = shard && shard.of > 1 ? `${shard.index}/${shard.of}` : undefined;
-  // Input files count by their contents: here, and on every machine that makes a share of the run.
-  const digests = await inputDigests(values, io.cwd);
-  const config = { ...runConfig({ ...values, shard: shardSetting }, plan.settings), ...digests };
   const queueRun = queue && {
     url: await queue.reachQueue(values.queue as string),
     runKey: queue.queueRunKey(config, out),
@@ -221,7 +236,14 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     await file.close({ ...file.resumedExtra }, true);
     return 0;
   }
-  const usage = () => (spender ? { usage: usageSoFar(file?.resumedExtra.usage, spender.stats) } : {});
+  const usage = () => (spender ? { usage: usageSoFar(file?.resumedExtra.usage, spender.stats, prices) } : {});
+  // What a model run spent, however it ended: a stopped or interrupted one was paid for too.
+  const summarise = () => {
+    if (!spender || values.quiet) return;
+    const before = file?.resumedExtra.usage;
+    const soFar = before === undefined ? undefined : usageSoFar(before, spender.stats, prices);
+    io.stderr.write(`${runSummary(spender, written.result, soFar)}\n`);
+  };
   const from = file?.firstIndex ?? start;
   // A model run's dialogues wait on the network, not the CPU.
   const workers = spender || fromStdin ? 1 : (workersFlag ?? (workerThreadsShipped() ? defaultWorkers(end - from) : 1));
@@ -289,8 +311,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     io.stderr.write(
       `icer generate: stopped: ${spent}; ${dialoguesText(file?.records ?? written.result.dialogues)} written.${values.out === undefined ? '' : ' Resume with the same command and --resume (a budget counts from each start).'}\n`,
     );
-    if (spender && !values.quiet)
-      io.stderr.write(`${runSummary(spender, written.result.dialogues, written.result.violations)}\n`);
+    summarise();
     return 0;
   }
   if (written.result.interrupted) {
@@ -306,13 +327,13 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
           ? ` Nothing was written: ${values.out} is as it was.`
           : ' Resume with the same command and --resume.';
     io.stderr.write(`icer generate: interrupted (${signal})${count}.${after}\n`);
+    summarise();
     if (written.stuck) await io.abandon?.(signal);
     return signal === 'SIGTERM' ? 143 : 130;
   }
   // Like skips, these are reported even with --quiet: they change what the dialogues are made from.
   for (const line of plan.dataNotes) io.stderr.write(`${line}\n`);
-  if (spender && !values.quiet)
-    io.stderr.write(`${runSummary(spender, written.result.dialogues, written.result.violations)}\n`);
+  summarise();
   return 0;
 }
 
