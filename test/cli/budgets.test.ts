@@ -184,6 +184,9 @@ describe('icer generate budgets', () => {
     expect(cost.stderr).toMatch(/stopped: --max-cost 0\.5 reached \(cost \d+\.\d{4}\)/);
     expect((await cli(['generate', '--max-calls', '3'], dir)).stderr).toMatch(/limit a model run: add --model/);
     expect((await cli([...base, '--max-cost', '1'], dir)).stderr).toMatch(/--max-cost needs --prices/);
+    const free = await cli([...base, '--max-cost', '1', '--prices', '0,0'], dir);
+    expect(free.code).toBe(2);
+    expect(free.stderr).toMatch(/--max-cost 1 is never reached at --prices 0,0/);
   });
 
   it('--estimate words a seeded sample and scales what it spent to the whole run, writing nothing', async () => {

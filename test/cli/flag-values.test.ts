@@ -51,7 +51,14 @@ describe('numeric flag values', () => {
       [['profiles', '--count', '-1'], /--count takes a whole number ≥ 1, got "-1"/],
       [['profiles', '--held-out', '-0.1'], /--held-out takes a number ≥ 0 and < 1, got "-0.1"/],
       [['profiles', '--held-out', ''], /--held-out takes a value, got an empty one/],
-      [['profiles', '--held-out', '0x0'], /--held-out takes a number ≥ 0 and < 1, got "0x0"/],
+      [
+        ['profiles', '--held-out', '0x0'],
+        /--held-out takes a number ≥ 0 and < 1, written in plain digits \(like 1000 or 2\.5\), got "0x0"/,
+      ],
+      [
+        ['generate', '--count', '1e3'],
+        /--count takes a whole number ≥ 1, written in plain digits \(like 1000\), got "1e3"/,
+      ],
       [['generate', '--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--prices', '-1,2'], /--prices takes/],
       [['generate', '--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--prices', ','], /--prices takes/],
       [['generate', '--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--prices', '1,2,3'], /--prices takes/],

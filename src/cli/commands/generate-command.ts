@@ -497,6 +497,11 @@ function budgetFromFlags(values: {
     throw new UsageError('--max-calls, --max-tokens and --max-cost limit a model run: add --model.');
   if (cost !== undefined && values.prices === undefined)
     throw new UsageError('--max-cost needs --prices IN,OUT to know the cost.');
+  const prices = cost === undefined ? undefined : parsePrices(values.prices as string);
+  if (prices && prices.inputPerMillion === 0 && prices.outputPerMillion === 0)
+    throw new UsageError(
+      `--max-cost ${cost} is never reached at --prices 0,0 (nothing costs anything): give the model's prices per million tokens, or limit it with --max-tokens.`,
+    );
   return { calls, tokens, cost };
 }
 
