@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { z } from 'zod';
+import { IcerError } from '../errors.js';
 import { type RunConfig, runConfigHash } from '../io/run-file.js';
 import { queuedResults, reachRedis, redactRedisUrl } from '../queue/index.js';
 import { VERSION } from '../version.js';
@@ -11,8 +12,11 @@ import { receiveEntry, type SentEntry } from './worker-messages.js';
 // Indices per job: each job costs a few Redis round trips and holds its records in Redis until they are written,
 // and a worker killed mid-job loses at most this much work.
 const BATCH = 250;
-// A run whose first batch takes longer than this has probably no worker yet: say what it waits for.
+// A batch takes a worker a second or so: a run that has had nothing back for this long has no worker (yet, or any
+// more), or no Redis. It says which, and looks again as long as nothing comes back, saying what changed.
 const WAITING_NOTICE_MS = 10_000;
+// How long the notice's own look at Redis may take.
+const REDIS_CHECK_MS = 2000;
 
 /** A job of `icer generate --queue`: a range of a run, and the run as its flags and the icer that plans it. */
 export const QueueJobDataSchema = z.strictObject({
@@ -103,17 +107,25 @@ export async function* queueEntries(run: {
       yield { batch, data };
     }
   }
-  const waiting = run.waiting;
-  const notice =
-    waiting &&
-    setTimeout(
-      () =>
-        waiting(
-          `Waiting for workers: nothing has come back from ${redactRedisUrl(run.url)} yet. Start one on any machine that reaches it with: icer worker --queue URL (the same URL as here)`,
-        ),
-      WAITING_NOTICE_MS,
-    );
-  notice?.unref();
+  // Re-armed by every batch that comes back, and by every look while none does.
+  let received = false;
+  let notice: NodeJS.Timeout | undefined;
+  let told: string | undefined;
+  let over = false;
+  const arm = () => {
+    clearTimeout(notice);
+    const waiting = run.waiting;
+    if (!waiting) return;
+    notice = setTimeout(async () => {
+      const words = await waitingNotice(run.url, received);
+      if (over) return;
+      if (words !== told) waiting(words);
+      told = words;
+      arm();
+    }, WAITING_NOTICE_MS);
+    notice.unref();
+  };
+  arm();
   try {
     for await (const { result } of queuedResults<QueueJobData, string>({
       url: run.url,
@@ -122,10 +134,28 @@ export async function* queueEntries(run: {
       stop: run.stop,
       ...(run.abort ? { signal: run.abort } : {}),
     })) {
-      clearTimeout(notice);
+      received = true;
+      told = undefined;
+      arm();
       for (const entry of unpackEntries(result)) if (entry.index >= run.from) yield receiveEntry(entry);
     }
   } finally {
+    over = true;
     clearTimeout(notice);
   }
+}
+
+/** What a run that has had nothing back for a while waits for: Redis, when it does not answer, else workers. */
+async function waitingNotice(url: string, received: boolean): Promise<string> {
+  const shown = redactRedisUrl(url);
+  const silent = await reachRedis(url, REDIS_CHECK_MS).then(
+    () => undefined,
+    (error: unknown) => (IcerError.isInstance(error) ? error.problem : String(error)),
+  );
+  if (silent !== undefined)
+    return `Waiting for Redis: ${silent} The run ends with an error if it stays silent; resume it then with --resume.`;
+  const start = 'Start one on any machine that reaches it with: icer worker --queue URL (the same URL as here)';
+  return received
+    ? `Waiting for workers: nothing has come back from ${shown} for ${WAITING_NOTICE_MS / 1000} s (have the workers stopped?). ${start}`
+    : `Waiting for workers: nothing has come back from ${shown} yet. ${start}`;
 }

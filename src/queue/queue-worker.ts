@@ -1,3 +1,4 @@
+import { hostname } from 'node:os';
 import { z } from 'zod';
 import { IcerError } from '../errors.js';
 import { parseOptions } from '../validation/parse-options.js';
@@ -60,6 +61,12 @@ export const QueueWorkerOptionsSchema = QueueConnectionOptionsSchema.extend({
    * @default 3
    */
   maxStalledCount: z.number().int().min(0).default(3),
+  /**
+   * The worker's name, kept with each job it takes (BullMQ's `processedBy`): a batch that fails is reported with the
+   * name of the worker it failed on, so that a machine with the wrong files or version can be found.
+   * @default the machine's host name and the process id, `"host-a (pid 4242)"`
+   */
+  name: z.string().min(1).optional(),
   /** Told of connection trouble (the driver reconnects by itself) and of jobs it could not finish in time. */
   onError: z.custom<(error: Error) => void>(isFunction, 'onError must be a function').optional(),
 });
@@ -101,6 +108,7 @@ export async function startQueueWorker<Data, Result>(
       lockDuration: options.lockDurationMs,
       stalledInterval: options.stalledIntervalMs,
       maxStalledCount: options.maxStalledCount,
+      name: options.name ?? `${hostname()} (pid ${process.pid})`,
     },
   );
   worker.on('error', (error) => options.onError?.(error));

@@ -177,7 +177,8 @@ export async function* queuedResults<Data, Result>(
       if (job.finishedOn) {
         const state = await ask(job.getState());
         if (state === 'completed') return { result: job.returnvalue as Result };
-        if (state === 'failed') throw failureError(job.failedReason, `Batch ${entry.batch} (job ${entry.id})`);
+        if (state === 'failed')
+          throw failureError(job.failedReason, `Batch ${entry.batch} (job ${entry.id})`, job.processedBy);
       }
       if (changes === seen) {
         await new Promise<void>((resolve) => {

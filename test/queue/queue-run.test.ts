@@ -1,6 +1,7 @@
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -233,7 +234,7 @@ describe.skipIf(!hasBuild || !present)('icer worker refusals', () => {
       })().catch((error: unknown) => error);
       expect(IcerError.isInstance(failure) && failure.code).toBe('INVALID_ARGUMENT');
       expect((failure as Error).message).toContain(
-        `Batch 0 (job old-0) failed on a worker: Batch 0 is of a run by icer 0.0.1, and this worker runs icer ${VERSION}`,
+        `Batch 0 (job old-0) failed on worker ${hostname()} (pid ${worker.process.pid}): Batch 0 is of a run by icer 0.0.1, and this worker runs icer ${VERSION}`,
       );
       expect(worker.stderr()).toMatch(/batch 0 \(dialogues 0–4\) of old failed/);
       // A batch of a run started on other data than the worker has at that path: refused, the file named.
@@ -319,6 +320,34 @@ describe.skipIf(!hasBuild || !present)('icer generate --queue and icer worker wh
     const written = readFileSync(out, 'utf8');
     expect(written.length).toBeGreaterThan(0);
     expect(whole.startsWith(written)).toBe(true);
+  }, 60_000);
+});
+
+describe.skipIf(!hasBuild || !present)('icer generate --queue waiting on nothing', () => {
+  it('says when the workers have stopped, and then when Redis has, once each', async () => {
+    const { dir } = tempDir();
+    const own = await startRedis();
+    const url = own.url(0);
+    // More than the worker will make before it is killed.
+    const producer = start(dir, ['generate', '--count', '20000', '--seed', '3', '--out', 'out.jsonl', '--queue', url]);
+    const worker = start(dir, ['worker', '--queue', url, '--concurrency', '1']);
+    try {
+      await until(() => size(join(dir, 'out.jsonl')) > 0, 'the first records');
+      worker.process.kill('SIGKILL');
+      await until(() => /have the workers stopped\?/.test(producer.stderr()), 'the notice of no worker', 20_000);
+      expect(producer.stderr()).toContain(`nothing has come back from ${url} for 10 s (have the workers stopped?)`);
+      expect(producer.stderr()).not.toMatch(/Waiting for workers: nothing has come back .* yet/);
+      await own.stop();
+      await until(() => /Waiting for Redis/.test(producer.stderr()), 'the notice of no Redis', 20_000);
+      expect(producer.stderr()).toMatch(
+        /Waiting for Redis: Cannot reach Redis at redis:\/\/127\.0\.0\.1:\d+\/0 \(connection refused\)\. The run ends with an error if it stays silent; resume it then with --resume\./,
+      );
+      expect(producer.stderr().match(/Waiting for/g)).toHaveLength(2);
+    } finally {
+      producer.process.kill('SIGKILL');
+      await Promise.all([producer.exited, worker.exited]);
+      await own.stop();
+    }
   }, 60_000);
 });
 

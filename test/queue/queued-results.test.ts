@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { type AddressInfo, createServer, type Server } from 'node:net';
+import { hostname } from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IcerError } from '../../src/errors.js';
 import { type QueueWorker, queuedResults, reachRedis, startQueueWorker } from '../../src/queue/index.js';
@@ -101,7 +102,10 @@ describe.skipIf(!present)('queuedResults and startQueueWorker on a real redis-se
       collect(queuedResults({ url, runKey: 'fail', batches: batches(3) })).catch((error: unknown) => error),
     );
     expect(IcerError.isInstance(failure) && failure.code).toBe('INVALID_PROFILE');
-    expect((failure as Error).message).toMatch(/Batch 1 \(job fail-1\) failed on a worker: Batch one is broken\./);
+    // Named with the worker it failed on: this machine's name and this process.
+    expect((failure as Error).message).toContain(
+      `Batch 1 (job fail-1) failed on worker ${hostname()} (pid ${process.pid}): Batch one is broken.`,
+    );
     broken = false;
     const again = await withWorker(url, handler, () =>
       collect(queuedResults({ url, runKey: 'fail', batches: batches(3).slice(1) })),
