@@ -43,7 +43,9 @@ export function redisConnection(url: string): RedisConnectionOptions {
   try {
     parsed = new URL(url);
   } catch {
-    throw refuse('Not a Redis URL');
+    // WHATWG URLs refuse a port past 65535 outright: say so rather than "not a URL".
+    const port = /^rediss?:\/\/(?:[^@/]*@)?(?:\[[^\]]*\]|[^:/]*):(\d+)(?:\/|$)/.exec(url)?.[1];
+    throw refuse(port !== undefined && Number(port) > 65535 ? `The port ${port} is past 65535` : 'Not a Redis URL');
   }
   if (parsed.protocol !== 'redis:' && parsed.protocol !== 'rediss:') throw refuse('Not a redis:// or rediss:// URL');
   if (parsed.hostname === '') throw refuse('The Redis URL names no host');
