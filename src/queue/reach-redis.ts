@@ -1,27 +1,31 @@
-import { connect } from 'node:net';
+import { connect, isIP } from 'node:net';
+import { connect as connectTls } from 'node:tls';
 import { IcerError } from '../errors.js';
 import { redactRedisUrl, redisConnection } from './redis-url.js';
 
 /**
  * Checks that a Redis URL is well formed and that Redis answers there, before any queue is made: BullMQ (through
  * ioredis) would otherwise retry for ever, silently, a server that cannot be reached, one that accepts connections
- * but says nothing (or is no Redis), and one that refuses the URL's password or database number. A URL that is
- * malformed is an `INVALID_ARGUMENT`, any of the others a `QUEUE_UNREACHABLE`, each naming it (its password hidden)
- * and saying what to do. For `rediss://` (TLS) only that the port accepts connections is checked.
+ * but says nothing (or is no Redis), and one that refuses the URL's password or database number. For `rediss://`
+ * the same is asked over TLS, as the queue will connect, so that a plain Redis, or a certificate Node does not trust,
+ * is told too. A URL that is malformed is an `INVALID_ARGUMENT`, any of the others a `QUEUE_UNREACHABLE`, each naming
+ * it (its password hidden) and saying what to do.
  */
 export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
   const connection = redisConnection(url);
-  const commands: string[][] = connection.tls
-    ? []
-    : [
-        ...(connection.password === undefined
-          ? []
-          : [['AUTH', ...(connection.username === undefined ? [] : [connection.username]), connection.password]]),
-        ...(connection.db === undefined ? [] : [['SELECT', String(connection.db)]]),
-        ['PING'],
-      ];
+  const commands: string[][] = [
+    ...(connection.password === undefined
+      ? []
+      : [['AUTH', ...(connection.username === undefined ? [] : [connection.username]), connection.password]]),
+    ...(connection.db === undefined ? [] : [['SELECT', String(connection.db)]]),
+    ['PING'],
+  ];
+  const { host, port } = connection;
   return new Promise((resolve, reject) => {
-    const socket = connect({ host: connection.host, port: connection.port });
+    // As ioredis connects: the system's certificate authorities (and NODE_EXTRA_CA_CERTS), the host's name checked.
+    const socket = connection.tls
+      ? connectTls({ host, port, ...(isIP(host) === 0 ? { servername: host } : {}) })
+      : connect({ host, port });
     const fail = (why: string, hint: string, cause?: unknown) => {
       socket.destroy();
       reject(
@@ -33,10 +37,22 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
       socket.end();
       resolve();
     };
-    socket.setTimeout(timeoutMs, () => fail(`no answer in ${timeoutMs} ms`, START));
+    // Connected, over TLS the handshake not done: a plain Redis reads the TLS greeting as a command, and waits.
+    let greeting = false;
     socket.once('connect', () => {
-      if (commands.length === 0) done();
-      else socket.write(commands.map(inRedisProtocol).join(''));
+      greeting = connection.tls !== undefined;
+    });
+    socket.setTimeout(timeoutMs, () =>
+      greeting
+        ? fail(
+            `no answer to the TLS handshake in ${timeoutMs} ms`,
+            'A Redis without TLS answers nothing to it: give its URL as redis://…, or start Redis with --tls-port for rediss://.',
+          )
+        : fail(`no answer in ${timeoutMs} ms`, START),
+    );
+    socket.once(connection.tls ? 'secureConnect' : 'connect', () => {
+      greeting = false;
+      socket.write(commands.map(inRedisProtocol).join(''));
     });
     // Each command is answered by one line: "+OK" or "+PONG", or "-ERR …" for a password or database refused.
     let answered = 0;
@@ -57,7 +73,7 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
           return;
         }
         if (!line.startsWith('+')) {
-          fail('what answers there is not Redis', 'Give the host and port of a Redis server.');
+          fail('what answers there is not Redis', `Give the host and port of a Redis server.${TLS_ONLY}`);
           return;
         }
         answered++;
@@ -69,10 +85,28 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
       if (answered < commands.length)
         fail(
           'the connection was closed without an answer',
-          'Give the host and port of a Redis server itself (a proxy or port-forward in between may have no Redis behind it).',
+          `Give the host and port of a Redis server itself (a proxy or port-forward in between may have no Redis behind it).${connection.tls ? '' : TLS_ONLY}`,
         );
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
+      if (connection.tls && error.code !== undefined && UNTRUSTED.test(error.code))
+        return fail(
+          `its TLS certificate is not trusted: ${error.code}`,
+          'Give Node the certificate authority that signed it, on this machine and every worker: NODE_EXTRA_CA_CERTS=/path/to/ca.pem.',
+          error,
+        );
+      if (connection.tls && error.code !== undefined && NOT_TLS.test(error.code))
+        return fail(
+          `no TLS there: ${error.code}`,
+          'A Redis without TLS answers there: give its URL as redis://…, or start Redis with --tls-port for rediss://.',
+          error,
+        );
+      if (error.code === 'ECONNRESET')
+        return fail(
+          'the connection was reset',
+          `Give the host and port of a Redis server itself.${connection.tls ? '' : TLS_ONLY}`,
+          error,
+        );
       const why =
         error.code === 'ECONNREFUSED'
           ? 'connection refused'
@@ -83,6 +117,13 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
     });
   });
 }
+
+// A Redis that takes only TLS closes a plain connection, or answers it with the bytes of a TLS alert.
+const TLS_ONLY = ' A Redis that takes only TLS answers a plain connection so: then give its URL as rediss://….';
+// A certificate Node does not accept, by the codes of Node's TLS (OpenSSL's verification results).
+const UNTRUSTED = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME/;
+// What OpenSSL says of a reply that is no TLS (a plain server answering the greeting).
+const NOT_TLS = /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|RECORD_LAYER_FAILURE|UNEXPECTED_MESSAGE/;
 
 /** What to do about a command Redis refused, by the command and Redis's own words. */
 function refusalHint(command: string, line: string): string {

@@ -10,7 +10,7 @@ import { queuedResults } from '../../src/queue/index.js';
 import { VERSION } from '../../src/version.js';
 import { cli } from '../helpers/cli-harness.js';
 import { useTempDir } from '../helpers/temp-dir.js';
-import { freePort, hasRedisServer, startRedis, type TestRedis } from './redis-server.js';
+import { freePort, hasOpenssl, hasRedisServer, makeCertificate, startRedis, type TestRedis } from './redis-server.js';
 
 // Workers die for real here (SIGKILL): the built command line in child processes, against a real redis-server.
 const CLI = join(process.cwd(), 'dist', 'cli.js');
@@ -320,6 +320,34 @@ describe.skipIf(!hasBuild || !present)('icer generate --queue and icer worker wh
     const written = readFileSync(out, 'utf8');
     expect(written.length).toBeGreaterThan(0);
     expect(whole.startsWith(written)).toBe(true);
+  }, 60_000);
+});
+
+describe.skipIf(!hasBuild || !present || !hasOpenssl())('icer generate --queue over TLS (rediss://)', () => {
+  it('writes the one-machine bytes through a Redis that takes only TLS, its certificate trusted with NODE_EXTRA_CA_CERTS', async () => {
+    const { dir } = tempDir();
+    const certificate = makeCertificate(dir);
+    const own = await startRedis(certificate);
+    const url = own.url(0);
+    const env = { ...process.env, NODE_EXTRA_CA_CERTS: certificate.cert };
+    const producer = start(dir, [...RUN, '--out', 'out.jsonl', '--queue', url], [], env);
+    const worker = start(dir, ['worker', '--queue', url, '--concurrency', '2'], [], env);
+    try {
+      const done = await producer.exited;
+      expect(done.code, producer.stderr()).toBe(0);
+      expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(whole);
+      expect(await own.leftJobs(0)).toEqual({});
+      // Without the certificate authority, the worker says what to do, before any work.
+      const untrusted = await cli(['worker', '--queue', url], dir);
+      expect(untrusted.code).toBe(1);
+      expect(untrusted.stderr).toContain('its TLS certificate is not trusted');
+      expect(untrusted.stderr).toContain('NODE_EXTRA_CA_CERTS=');
+    } finally {
+      producer.process.kill('SIGKILL');
+      worker.process.kill('SIGTERM');
+      await worker.exited;
+      await own.stop();
+    }
   }, 60_000);
 });
 

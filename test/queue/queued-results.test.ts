@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { type AddressInfo, createServer, type Server } from 'node:net';
-import { hostname } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IcerError } from '../../src/errors.js';
 import { type QueueWorker, queuedResults, reachRedis, startQueueWorker } from '../../src/queue/index.js';
-import { freePort, hasRedisServer, startRedis, type TestRedis } from './redis-server.js';
+import { freePort, hasOpenssl, hasRedisServer, makeCertificate, startRedis, type TestRedis } from './redis-server.js';
 
 const present = hasRedisServer();
 if (!present) console.warn('[queue] Redis tests SKIPPED: redis-server is not installed (apt-get install redis-server)');
@@ -287,5 +289,39 @@ describe('queue errors', () => {
     expect((await bad({ url: 'redis://' })).message).toMatch(/names no host: redis:\/\/\./);
     expect((await bad({ runKey: 'a:b' })).message).toMatch(/runKey/);
     expect((await bad({ windw: 3 })).message).toMatch(/did you mean "window"/);
+  });
+});
+
+const tlsPresent = present && hasOpenssl();
+if (present && !tlsPresent)
+  console.warn('[queue] TLS Redis tests SKIPPED: openssl is not installed (apt-get install openssl)');
+
+describe.skipIf(!tlsPresent)('a Redis over TLS, checked before any queue is made', () => {
+  it('tells apart a certificate Node does not trust, a TLS Redis at redis://, and a plain one at rediss://', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'icer-tls-'));
+    const tls = await startRedis(makeCertificate(dir));
+    try {
+      const failure = (url: string, timeoutMs?: number) =>
+        reachRedis(url, timeoutMs).then(
+          () => undefined,
+          (error: unknown) => error as IcerError,
+        );
+      const untrusted = await failure(tls.url(0));
+      expect(untrusted?.code).toBe('QUEUE_UNREACHABLE');
+      expect(untrusted?.message).toContain(
+        `Cannot reach Redis at rediss://127.0.0.1:${tls.port}/0 (its TLS certificate is not trusted: DEPTH_ZERO_SELF_SIGNED_CERT). Give Node the certificate authority that signed it, on this machine and every worker: NODE_EXTRA_CA_CERTS=`,
+      );
+      const plainAtTls = await failure(`redis://127.0.0.1:${tls.port}`);
+      expect(plainAtTls?.message).toMatch(
+        /\((the connection was reset|the connection was closed without an answer)\)\..* A Redis that takes only TLS answers a plain connection so: then give its URL as rediss:\/\//,
+      );
+      const tlsAtPlain = await failure(`rediss://127.0.0.1:${redis.port}`, 1000);
+      expect(tlsAtPlain?.message).toContain(
+        '(no answer to the TLS handshake in 1000 ms). A Redis without TLS answers nothing to it: give its URL as redis://',
+      );
+    } finally {
+      await tls.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

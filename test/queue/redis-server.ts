@@ -1,5 +1,7 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
+import { join } from 'node:path';
 import { Queue } from 'bullmq';
 
 /** A redis-server of the test's own on 127.0.0.1, on a free port, with nothing saved to disk. */
@@ -41,12 +43,58 @@ const answers = (port: number) =>
     socket.once('error', () => resolve(false));
   });
 
-/** Starts redis-server and waits until it takes connections. */
-export async function startRedis(): Promise<TestRedis> {
+/** Whether openssl is on the PATH, to make a TLS Redis its certificate. */
+export function hasOpenssl(): boolean {
+  return spawnSync('openssl', ['version'], { stdio: 'ignore' }).status === 0;
+}
+
+/**
+ * A self-signed certificate for 127.0.0.1 and localhost, made in `dir`: a TLS Redis serves it, and a process trusts
+ * it with NODE_EXTRA_CA_CERTS=`cert`.
+ */
+export function makeCertificate(dir: string): { cert: string; key: string } {
+  const cert = join(dir, 'redis-cert.pem');
+  const key = join(dir, 'redis-key.pem');
+  const made = spawnSync(
+    'openssl',
+    [
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      key,
+      '-out',
+      cert,
+      '-days',
+      '1',
+      '-subj',
+      '/CN=localhost',
+    ].concat(['-addext', 'subjectAltName=IP:127.0.0.1,DNS:localhost']),
+    { stdio: 'ignore' },
+  );
+  if (made.status !== 0) throw new Error('openssl could not make a certificate');
+  return { cert, key };
+}
+
+/**
+ * Starts redis-server and waits until it takes connections. With `tls`, the port takes TLS only (clients are not
+ * asked for certificates) and `url` gives `rediss://` URLs.
+ */
+export async function startRedis(tls?: { cert: string; key: string }): Promise<TestRedis> {
   const port = await freePort();
+  const listen = tls
+    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.cert, '--tls-key-file', tls.key].concat([
+        '--tls-ca-cert-file',
+        tls.cert,
+        '--tls-auth-clients',
+        'no',
+      ])
+    : ['--port', String(port)];
   const child: ChildProcess = spawn(
     'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    [...listen, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
     { stdio: 'ignore' },
   );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -56,7 +104,8 @@ export async function startRedis(): Promise<TestRedis> {
   }
   // Looks without writing: a Queue otherwise stamps the queue with its own BullMQ version.
   const withQueue = async <T>(db: number, look: (queue: Queue) => Promise<T>): Promise<T> => {
-    const queue = new Queue('icer', { connection: { host: '127.0.0.1', port, db }, skipMetasUpdate: true });
+    const connection = { host: '127.0.0.1', port, db, ...(tls ? { tls: { ca: readFileSync(tls.cert) } } : {}) };
+    const queue = new Queue('icer', { connection, skipMetasUpdate: true });
     try {
       return await look(queue);
     } finally {
@@ -65,7 +114,7 @@ export async function startRedis(): Promise<TestRedis> {
   };
   return {
     port,
-    url: (db) => `redis://127.0.0.1:${port}/${db}`,
+    url: (db) => `${tls ? 'rediss' : 'redis'}://127.0.0.1:${port}/${db}`,
     leftJobs: (db) =>
       withQueue(db, async (queue) => {
         const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed', 'prioritized');
