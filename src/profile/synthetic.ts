@@ -394,20 +394,23 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   // The best few seen items are liked even for a hard-to-please user, so every user has something to say: the best
   // of the rest make up the first MIN_LIKED when they are above zero.
   const best = bestOf(rest, Math.max(MIN_LIKED - likedScored.length, 1));
+  const promoted = likedScored.length;
   for (const entry of best) {
     if (likedScored.length >= MIN_LIKED || entry.utility <= 0) break;
     likedScored.push(entry);
   }
   // A taste too flat to show (a small catalog whose attributes are all below `minSupport`) still leaves a user who
   // says something: the best item they saw is liked, and a split always keeps one liked item visible.
-  const flat = [...tastes.values()].every((value) => round3(value) === 0);
-  if (likedScored.length === 0 && dislikedScored.length === 0 && flat && best[0]) likedScored.push(best[0]);
+  const flat = () => [...tastes.values()].every((value) => round3(value) === 0);
+  if (likedScored.length === 0 && dislikedScored.length === 0 && best[0] && flat()) likedScored.push(best[0]);
   // After the items are judged: a tag's taste restates its genres', which already weighed on them.
   addTagTastes(tastes, vocabulary);
   const liked = likedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
   const disliked = dislikedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
+  // The rest are neutral but for those just liked, which come last in likedScored.
   const isNeutral = new Uint8Array(sortedIds.length);
-  for (const entry of rest) if (!likedScored.includes(entry)) isNeutral[entry.rank] = 1;
+  for (const entry of rest) isNeutral[entry.rank] = 1;
+  for (let i = promoted; i < likedScored.length; i++) isNeutral[(likedScored[i] as Scored).rank] = 0;
   const neutral: string[] = [];
   for (let rank = 0; rank < isNeutral.length; rank++)
     if (isNeutral[rank] === 1) neutral.push(sortedIds[rank] as string);

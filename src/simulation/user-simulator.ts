@@ -89,7 +89,7 @@ const ERA_OF_A_KIND = 30;
 /** The parts of a profile the simulated user may read: everything but the held-out targets. */
 type VisibleProfile = Pick<
   PreferenceProfile,
-  'liked' | 'disliked' | 'affinities' | 'affinity' | 'opinionOf' | 'itemScore' | 'topAffinities' | 'persona'
+  'liked' | 'disliked' | 'affinities' | 'affinity' | 'opinionOf' | 'itemScore' | 'persona'
 >;
 
 /** What happened on the user's side after a turn. */
@@ -153,12 +153,7 @@ export class UserSimulator {
   ) {
     this.#catalog = catalog;
     this.#profile = profile;
-    const voiced = (direction: 'positive' | 'negative') =>
-      profile
-        .topAffinities(direction)
-        .filter(({ key, value }) => Math.abs(value) >= VOICED_AFFINITY && catalog.hasAttribute(key))
-        .map(({ key }) => key);
-    this.#voiced = { positive: voiced('positive'), negative: voiced('negative') };
+    this.#voiced = voicedAttributes(profile, catalog);
     this.#random = random;
     this.#options = parseOptions(UserSimulatorOptionsSchema, options, 'UserSimulator');
     // Traits the profile leaves open come from the default persona mix, drawn from a stream of their own so that a
@@ -668,4 +663,35 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
   const defined: Partial<T> = {};
   for (const key of Object.keys(value) as Array<keyof T>) if (value[key] !== undefined) defined[key] = value[key];
   return defined;
+}
+
+interface Voiced {
+  readonly key: string;
+  readonly value: number;
+}
+
+/**
+ * The catalog's attributes the user has a view of strong enough to voice, strongest first (ties by key, as
+ * `topAffinities` orders them): one pass over the affinities for both sides, with only the voiced ones sorted,
+ * since a user is built for every dialogue.
+ */
+function voicedAttributes(
+  profile: PreferenceProfile,
+  catalog: ItemCatalog,
+): { positive: readonly string[]; negative: readonly string[] } {
+  const { affinities } = profile;
+  const positive: Voiced[] = [];
+  const negative: Voiced[] = [];
+  for (const key of Object.keys(affinities)) {
+    const value = affinities[key] as number;
+    if (Math.abs(value) < VOICED_AFFINITY || !catalog.hasAttribute(key)) continue;
+    (value > 0 ? positive : negative).push({ key, value });
+  }
+  positive.sort((a, b) => b.value - a.value || byKey(a, b));
+  negative.sort((a, b) => a.value - b.value || byKey(a, b));
+  return { positive: positive.map(({ key }) => key), negative: negative.map(({ key }) => key) };
+}
+
+function byKey(a: Voiced, b: Voiced): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

@@ -28,6 +28,7 @@ import { composeOpinions, isOpinionAct, type OpinionAct, STRONG_OPINION } from '
 import { type DescribeOptions, describeItem } from './describe-templates.js';
 import { drawFrom, pickOf } from './draw-from.js';
 import { soundsSober } from './grave-words.js';
+import { historySoFar } from './history-so-far.js';
 import { itemAppositive, itemFact, namesGrave, namesHarrowing, tellsStory, withAppositive } from './item-facts.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
@@ -564,12 +565,29 @@ function unlike<T extends Template<typeof MARKED>>(list: readonly T[], before: s
   const said = new Set(before.toLowerCase().match(FRAME_WORDS));
   const opener = firstWord(before);
   const kept = list.filter((template) => {
-    const frame = template(MARKED);
-    return (
-      firstWord(frame) !== opener && !(frame.toLowerCase().match(FRAME_WORDS) ?? []).some((word) => said.has(word))
-    );
+    const frame = frameOf(template);
+    return frame.opener !== opener && !frame.words.some((word) => said.has(word));
   });
   return kept.length > 0 ? kept : list;
+}
+
+/** A template's first word and its frame words, as {@link unlike} compares them. */
+interface Frame {
+  readonly opener: string;
+  readonly words: readonly string[];
+}
+
+// Read once per template: its frame is the same whatever it suggests, and a list is read whole at every draw.
+const frames = new WeakMap<Template<typeof MARKED>, Frame>();
+
+function frameOf(template: Template<typeof MARKED>): Frame {
+  let frame = frames.get(template);
+  if (frame === undefined) {
+    const text = template(MARKED);
+    frame = { opener: firstWord(text), words: text.toLowerCase().match(FRAME_WORDS) ?? [] };
+    frames.set(template, frame);
+  }
+  return frame;
 }
 
 /**
@@ -1471,29 +1489,6 @@ function fittingScene(list: readonly string[], state: TurnState): readonly strin
   return list;
 }
 
-// A set of what the history holds, gathered on the first question: many turns never ask, and the history grows with
-// every turn.
-function gatheredOnUse(gather: (add: (key: string) => void) => void): { has(key: string): boolean } {
-  let keys: Set<string> | undefined;
-  return {
-    has(key) {
-      if (!keys) {
-        const gathered = new Set<string>();
-        gather((found) => gathered.add(found));
-        keys = gathered;
-      }
-      return keys.has(key);
-    },
-  };
-}
-
-/** The items named in the dialogue so far: every item of an earlier act is named in that turn's text. */
-function knownItems(history: readonly Turn[]): TurnState['known'] {
-  return gatheredOnUse((add) => {
-    for (const turn of history) for (const act of turn.acts) for (const item of act.items) add(item);
-  });
-}
-
 /** Whether the user answered whether they know any of the items earlier in the dialogue ("Haven't seen Heat."). */
 function answeredBefore(history: readonly Turn[], items: readonly string[]): boolean {
   return history.some(
@@ -1501,17 +1496,6 @@ function answeredBefore(history: readonly Turn[], items: readonly string[]): boo
       turn.speaker === 'user' &&
       turn.acts.some((act) => act.type === 'answer-item' && act.items.some((id) => items.includes(id))),
   );
-}
-
-/** The attributes the user said they like so far: only a suggestion with reasons asks. */
-function statedLikings(history: readonly Turn[]): TurnState['stated'] {
-  return gatheredOnUse((add) => {
-    for (const turn of history) {
-      if (turn.speaker !== 'user') continue;
-      for (const act of turn.acts)
-        if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined) add(act.attribute);
-    }
-  });
 }
 
 /**
@@ -1635,10 +1619,6 @@ function saidAfterTitle(text: string, title: string, others: readonly string[]):
   return text.slice(from, end);
 }
 
-function suggested(history: readonly Turn[]): boolean {
-  return history.some((turn) => turn.speaker === 'assistant' && turn.acts.some((act) => act.type === 'recommend'));
-}
-
 /**
  * Renders one turn's acts as one utterance, drawing every choice from `request.random`. Consecutive opinion acts
  * share sentences; other acts each give a sentence or two, in order. Throws `UNKNOWN_ITEM` for an item id that is
@@ -1652,6 +1632,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     });
   }
   const phrasing = domainPhrasing(request.catalog);
+  const soFar = historySoFar(request.history);
   const state: TurnState = {
     random: request.random,
     catalog: request.catalog,
@@ -1662,11 +1643,11 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     persona: request.speaker === 'user' ? request.persona : undefined,
     titles: [],
     named: [],
-    known: knownItems(request.history),
+    known: soFar.known,
     turnItems: itemsOf(acts),
     closing: CLOSING.has((acts[acts.length - 1] as DialogueAct).type),
-    suggestedBefore: request.speaker === 'assistant' && suggested(request.history),
-    stated: statedLikings(request.history),
+    suggestedBefore: request.speaker === 'assistant' && soFar.suggested,
+    stated: soFar.stated,
     storyAsked: request.speaker === 'assistant' && acts[0]?.type === 'describe-item' && askedStory(request.history),
     praised: request.speaker === 'user' ? praisedIn(acts) : [],
     spokenAgainst: request.speaker === 'user' ? dislikedIn(acts) : [],

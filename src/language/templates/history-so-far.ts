@@ -1,0 +1,51 @@
+import type { Turn } from '../../dialogue/turn.js';
+
+/** What wording a turn reads off every earlier turn of its dialogue. */
+export interface HistorySoFar {
+  /** The items named in the dialogue so far: every item of an earlier act is named in that turn's text. */
+  readonly known: ReadonlySet<string>;
+  /** The attributes the user said they like so far. */
+  readonly stated: ReadonlySet<string>;
+  /** Whether the recommender has suggested something. */
+  readonly suggested: boolean;
+}
+
+interface Gathered {
+  readonly history: readonly Turn[];
+  /** How many turns of the history are gathered, and the last of them (a history that changed is gathered anew). */
+  turns: number;
+  last: Turn | undefined;
+  readonly known: Set<string>;
+  readonly stated: Set<string>;
+  suggested: boolean;
+}
+
+// The history read last, which a dialogue appends to turn by turn: each turn is read once, not once per later turn.
+// Only one is kept: template dialogues run one after another, and another history is read afresh.
+let read: Gathered | undefined;
+
+/**
+ * {@link HistorySoFar} of a history; valid until the history next grows (a later call reads the new turns into the
+ * same sets), which is after the turn being worded is done.
+ */
+export function historySoFar(history: readonly Turn[]): HistorySoFar {
+  let gathered = read?.history === history ? read : undefined;
+  if (!gathered || gathered.turns > history.length || history[gathered.turns - 1] !== gathered.last) {
+    gathered = { history, turns: 0, last: undefined, known: new Set(), stated: new Set(), suggested: false };
+    read = gathered;
+  }
+  for (let i = gathered.turns; i < history.length; i++) gather(gathered, history[i] as Turn);
+  gathered.turns = history.length;
+  gathered.last = history[history.length - 1];
+  return gathered;
+}
+
+function gather(gathered: Gathered, turn: Turn): void {
+  for (const act of turn.acts) {
+    for (const item of act.items) gathered.known.add(item);
+    if (turn.speaker === 'user') {
+      if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
+        gathered.stated.add(act.attribute);
+    } else if (act.type === 'recommend') gathered.suggested = true;
+  }
+}
