@@ -128,5 +128,16 @@ describe.skipIf(!hasBuild)('a command without a run of its own, stopped by a sig
     expect(stopped.signal, stopped.stderr).toBe('SIGINT');
     expect(stopped.stderr).toBe('icer merge: interrupted (SIGINT); link.jsonl was not written.\n');
     expect(readdirSync(dir).sort()).toEqual([...before, 'link.jsonl'].sort());
+    // Compressed: its members go, and the block file an interruption writes of the records after the last one.
+    const packed = start(dir, ['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'merged.jsonl.gz']);
+    await until(
+      () => existsSync(join(dir, 'merged.jsonl.gz')) && statSync(join(dir, 'merged.jsonl.gz')).size > 0,
+      'the compressed merge to write a member',
+    );
+    packed.child.kill('SIGINT');
+    const ended = await packed.exited;
+    expect(ended.signal, ended.stderr).toBe('SIGINT');
+    expect(ended.stderr).toBe('icer merge: interrupted (SIGINT); merged.jsonl.gz was not written.\n');
+    expect(readdirSync(dir).sort()).toEqual([...before, 'link.jsonl'].sort());
   }, 120_000);
 });
