@@ -106,6 +106,30 @@ describe('resuming a run output', () => {
     }
   });
 
+  it('closes whole with the timer due while it closes: every record once, nothing written after', async () => {
+    const { dir } = tempDir();
+    const expected = Array.from({ length: 1300 }, (_, index) => `${line('s', index)}\n`).join('');
+    for (const name of ['out.jsonl', 'out.jsonl.gz']) {
+      const out = join(dir, name);
+      const run = await RunFile.open(out, { config, seed: 's' });
+      await write(run, 's', 0, 1300);
+      // The last records armed the timer: it comes due while close is under way.
+      const closing = run.close({}, true);
+      await vi.advanceTimersByTimeAsync(100);
+      await closing;
+      const bytes = readFileSync(out);
+      await vi.advanceTimersByTimeAsync(1000);
+      expect(readFileSync(out).equals(bytes), name).toBe(true);
+      expect((name.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8'), name).toBe(expected);
+      expect(JSON.parse(readFileSync(`${out}.icer-run.json`, 'utf8')), name).toMatchObject({
+        complete: true,
+        records: 1300,
+        nextIndex: 1300,
+      });
+      expect(existsSync(blockPath(out)), name).toBe(false);
+    }
+  });
+
   it('after a failed write, closes without counting what may be missing, gives up its lock, and resumes', async () => {
     const { dir } = tempDir();
     const out = join(dir, 'out.jsonl');
