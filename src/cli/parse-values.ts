@@ -46,7 +46,8 @@ export function parseNumber(text: string, flag: string, schema: z.ZodType): numb
   const value = (rule.type === 'integer' ? INTEGER : DECIMAL).test(trimmed) ? Number(trimmed) : Number.NaN;
   if (!Number.isFinite(value) || !within(rule, value) || !schema.safeParse(value).success) {
     // "1e3" or "0x10" is a number, only not written as the flag takes it: "takes a number > 0" would not say why.
-    const written = trimmed !== '' && Number.isFinite(Number(trimmed)) && !DECIMAL.test(trimmed);
+    const meant = Number(trimmed);
+    const written = trimmed !== '' && !DECIMAL.test(trimmed) && within(rule, meant) && schema.safeParse(meant).success;
     throw new UsageError(
       `${flag} takes ${describeNumber(rule, value)}${written ? `, written in plain digits (like ${rule.type === 'integer' ? '1000' : '1000 or 2.5'})` : ''}, got "${text}".`,
     );

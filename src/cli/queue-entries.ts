@@ -117,7 +117,7 @@ export async function* queueEntries(run: {
     const waiting = run.waiting;
     if (!waiting) return;
     notice = setTimeout(async () => {
-      const words = await waitingNotice(run.url, received);
+      const words = await waitingNotice(run.url, () => received);
       if (over) return;
       if (words !== told) waiting(words);
       told = words;
@@ -145,8 +145,11 @@ export async function* queueEntries(run: {
   }
 }
 
-/** What a run that has had nothing back for a while waits for: Redis, when it does not answer, else workers. */
-async function waitingNotice(url: string, received: boolean): Promise<string> {
+/**
+ * What a run that has had nothing back for a while waits for: Redis, when it does not answer, else workers (whether
+ * any batch has come back is asked once Redis has answered: one may have meanwhile).
+ */
+async function waitingNotice(url: string, received: () => boolean): Promise<string> {
   const shown = redactRedisUrl(url);
   const silent = await reachRedis(url, REDIS_CHECK_MS).then(
     () => undefined,
@@ -155,7 +158,7 @@ async function waitingNotice(url: string, received: boolean): Promise<string> {
   if (silent !== undefined)
     return `Waiting for Redis: ${silent} The run ends with an error if it stays silent; resume it then with --resume.`;
   const start = 'Start one on any machine that reaches it with: icer worker --queue URL (the same URL as here)';
-  return received
+  return received()
     ? `Waiting for workers: nothing has come back from ${shown} for ${WAITING_NOTICE_MS / 1000} s (have the workers stopped?). ${start}`
     : `Waiting for workers: nothing has come back from ${shown} yet. ${start}`;
 }

@@ -370,11 +370,23 @@ export class RunFile {
   }
 
   /**
+   * Where resuming the run at `file` with `config` would start, by its manifest (`--estimate --resume`): its next
+   * index, or `startIndex` for an output that holds nothing yet (missing, empty, or not a regular file), as
+   * {@link RunFile.open} starts it afresh. Throws as resuming would for another run's output or a manifest changed by
+   * hand. Nothing is locked, and the records are not read.
+   */
+  static async resumePoint(file: string, config: RunConfig, startIndex: number): Promise<number> {
+    const info = await RunFile.check(file, { resume: true });
+    if (info === undefined || !info.isFile() || (await heldBytes(file, info)) === 0) return startIndex;
+    return (await RunFile.#manifestToResume(file, config, startIndex)).nextIndex;
+  }
+
+  /**
    * The manifest of the run at `file`, checked for resuming it with `config` from `startIndex`: it is there, its
    * settings are these, and its counts are as the run wrote them. Throws `INVALID_ARGUMENT` (or `MALFORMED_JSON`)
    * saying which is not so. The records are not read.
    */
-  static async manifestToResume(file: string, config: RunConfig, startIndex: number): Promise<RunManifest> {
+  static async #manifestToResume(file: string, config: RunConfig, startIndex: number): Promise<RunManifest> {
     const manifest = await readRunManifest(file);
     if (manifest === undefined) {
       throw new IcerError(
@@ -417,7 +429,7 @@ export class RunFile {
     lock: OutputLock,
     seed: string | undefined,
   ): Promise<RunFile> {
-    const manifest = await RunFile.manifestToResume(file, config, startIndex);
+    const manifest = await RunFile.#manifestToResume(file, config, startIndex);
     if (isGzipPath(file)) {
       const size = (await stat(file).catch((error: unknown) => Promise.reject(fileError(error, file)))).size;
       const bytes = manifest.bytes;

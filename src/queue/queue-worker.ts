@@ -63,10 +63,12 @@ export const QueueWorkerOptionsSchema = QueueConnectionOptionsSchema.extend({
   maxStalledCount: z.number().int().min(0).default(3),
   /**
    * The worker's name, kept with each job it takes (BullMQ's `processedBy`): a batch that fails is reported with the
-   * name of the worker it failed on, so that a machine with the wrong files or version can be found.
-   * @default the machine's host name and the process id, `"host-a (pid 4242)"`
+   * name of the worker it failed on, so that a machine with the wrong files or version can be found. No spaces:
+   * BullMQ names the worker's Redis connections with it, and Redis refuses a name with spaces (the worker would then
+   * be missing from `Queue.getWorkers()` and dashboards).
+   * @default the machine's host name and the process id, `"host-a:4242"`
    */
-  name: z.string().min(1).optional(),
+  name: z.string().regex(/^\S+$/, 'the worker name is one word, without spaces').optional(),
   /** Told of connection trouble (the driver reconnects by itself) and of jobs it could not finish in time. */
   onError: z.custom<(error: Error) => void>(isFunction, 'onError must be a function').optional(),
 });
@@ -108,7 +110,7 @@ export async function startQueueWorker<Data, Result>(
       lockDuration: options.lockDurationMs,
       stalledInterval: options.stalledIntervalMs,
       maxStalledCount: options.maxStalledCount,
-      name: options.name ?? `${hostname()} (pid ${process.pid})`,
+      name: options.name ?? `${hostname()}:${process.pid}`,
     },
   );
   worker.on('error', (error) => options.onError?.(error));

@@ -89,18 +89,8 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
         );
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
-      if (connection.tls && error.code !== undefined && UNTRUSTED.test(error.code))
-        return fail(
-          `its TLS certificate is not trusted: ${error.code}`,
-          'Give Node the certificate authority that signed it, on this machine and every worker: NODE_EXTRA_CA_CERTS=/path/to/ca.pem.',
-          error,
-        );
-      if (connection.tls && error.code !== undefined && NOT_TLS.test(error.code))
-        return fail(
-          `no TLS there: ${error.code}`,
-          'A Redis without TLS answers there: give its URL as redis://…, or start Redis with --tls-port for rediss://.',
-          error,
-        );
+      const tls = connection.tls && error.code !== undefined ? tlsFailure(error.code, host) : undefined;
+      if (tls) return fail(tls.why, tls.hint, error);
       if (error.code === 'ECONNRESET')
         return fail(
           'the connection was reset',
@@ -120,10 +110,35 @@ export function reachRedis(url: string, timeoutMs = 5000): Promise<void> {
 
 // A Redis that takes only TLS closes a plain connection, or answers it with the bytes of a TLS alert.
 const TLS_ONLY = ' A Redis that takes only TLS answers a plain connection so: then give its URL as rediss://….';
-// A certificate Node does not accept, by the codes of Node's TLS (OpenSSL's verification results).
-const UNTRUSTED = /CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)|ALTNAME/;
-// What OpenSSL says of a reply that is no TLS (a plain server answering the greeting).
-const NOT_TLS = /WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|RECORD_LAYER_FAILURE|UNEXPECTED_MESSAGE/;
+
+/**
+ * What a TLS error code of Node's (OpenSSL's) says went wrong with a `rediss://` server, and what to do; undefined
+ * for a code that is no TLS matter (a refused connection, an unknown host).
+ */
+export function tlsFailure(code: string, host: string): { why: string; hint: string } | undefined {
+  if (/CERTIFICATE_REQUIRED/.test(code))
+    return {
+      why: `it asks for a client certificate: ${code}`,
+      hint: 'icer connects without one: start Redis with --tls-auth-clients no (or optional), and protect it with a password (--requirepass, given in the URL).',
+    };
+  if (/ALTNAME/.test(code))
+    return {
+      why: `its TLS certificate does not name ${host}: ${code}`,
+      hint: 'Give the URL the host name the certificate names, or give Redis a certificate that names this host.',
+    };
+  if (/CERT|SELF_SIGNED|UNABLE_TO_(GET|VERIFY)/.test(code))
+    return {
+      why: `its TLS certificate is not trusted: ${code}`,
+      hint: 'Give Node the certificate authority that signed it, on this machine and every worker: NODE_EXTRA_CA_CERTS=/path/to/ca.pem.',
+    };
+  // A reply that is no TLS: a plain server answering the greeting.
+  if (/WRONG_VERSION_NUMBER|PACKET_LENGTH_TOO_LONG|RECORD_LAYER_FAILURE|UNEXPECTED_MESSAGE/.test(code))
+    return {
+      why: `no TLS there: ${code}`,
+      hint: 'A Redis without TLS answers there: give its URL as redis://…, or start Redis with --tls-port for rediss://.',
+    };
+  return undefined;
+}
 
 /** What to do about a command Redis refused, by the command and Redis's own words. */
 function refusalHint(command: string, line: string): string {

@@ -110,6 +110,10 @@ describe('icer generate budgets', () => {
     const other = await run('--out', 'out.jsonl', '--resume', '--estimate', '--json', '--seed', '6');
     expect(other.code).toBe(1);
     expect(other.stderr).toMatch(/settings differ from the one being resumed \(seed: 5 then, 6 now\)/);
+    // A first start with --resume (a script that always passes it) estimates the whole run, as it would run it.
+    const fresh = await run('--out', 'new.jsonl', '--resume', '--estimate', '--json');
+    expect(fresh.code, fresh.stderr).toBe(0);
+    expect(RunEstimateSchema.parse(JSON.parse(fresh.stdout)).dialogues).toBe(12);
 
     const resumed = await run('--out', 'out.jsonl', '--resume');
     expect(resumed.code, resumed.stderr).toBe(0);

@@ -60,6 +60,8 @@ describe('numeric flag values', () => {
         /--count takes a whole number ≥ 1, written in plain digits \(like 1000\), got "1e3"/,
       ],
       [['generate', '--count', '2.5'], /--count takes a whole number ≥ 1, got "2\.5"/],
+      // Refused however it is written: no advice on how to write it.
+      [['generate', '--count', '-1e3'], /--count takes a whole number ≥ 1, got "-1e3"/],
       [['generate', '--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--prices', '-1,2'], /--prices takes/],
       [['generate', '--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--prices', ','], /--prices takes/],
       [['generate', '--model', 'x', '--base-url', 'http://127.0.0.1:1/v1', '--prices', '1,2,3'], /--prices takes/],

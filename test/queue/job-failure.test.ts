@@ -14,8 +14,8 @@ describe('a failed batch, from the worker to the run', () => {
       /Batch 4 \(job run-4\) failed on a worker: job stalled more than allowable limit\..*--resume/,
     );
     // Named with the worker, when Redis kept its name.
-    expect(failureError(sent, 'Batch 3 (job run-3)', 'host-a (pid 7)').message).toContain(
-      'Batch 3 (job run-3) failed on worker host-a (pid 7): Item x',
+    expect(failureError(sent, 'Batch 3 (job run-3)', 'host-a:7').message).toContain(
+      'Batch 3 (job run-3) failed on worker host-a:7: Item x',
     );
     // A code that is not icer's is part of the message, not a code.
     expect(failureError('odd [NOT_A_CODE]', 'Batch 5').code).toBe('QUEUE_JOB_FAILED');

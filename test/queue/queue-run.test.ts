@@ -234,7 +234,7 @@ describe.skipIf(!hasBuild || !present)('icer worker refusals', () => {
       })().catch((error: unknown) => error);
       expect(IcerError.isInstance(failure) && failure.code).toBe('INVALID_ARGUMENT');
       expect((failure as Error).message).toContain(
-        `Batch 0 (job old-0) failed on worker ${hostname()} (pid ${worker.process.pid}): Batch 0 is of a run by icer 0.0.1, and this worker runs icer ${VERSION}`,
+        `Batch 0 (job old-0) failed on worker ${hostname()}:${worker.process.pid}: Batch 0 is of a run by icer 0.0.1, and this worker runs icer ${VERSION}`,
       );
       expect(worker.stderr()).toMatch(/batch 0 \(dialogues 0–4\) of old failed/);
       // A batch of a run started on other data than the worker has at that path: refused, the file named.
@@ -347,6 +347,15 @@ describe.skipIf(!hasBuild || !present || !hasOpenssl())('icer generate --queue o
       worker.process.kill('SIGTERM');
       await worker.exited;
       await own.stop();
+    }
+    // A Redis on its TLS defaults asks clients for a certificate, which icer has none of: told, with what to do.
+    const strict = await startRedis({ ...certificate, clientCertificates: true });
+    try {
+      const refused = start(dir, ['worker', '--queue', strict.url(0)], [], env);
+      expect((await refused.exited).code).toBe(1);
+      expect(refused.stderr()).toMatch(/it asks for a client certificate: .*--tls-auth-clients no/);
+    } finally {
+      await strict.stop();
     }
   }, 60_000);
 });

@@ -106,7 +106,7 @@ describe.skipIf(!present)('queuedResults and startQueueWorker on a real redis-se
     expect(IcerError.isInstance(failure) && failure.code).toBe('INVALID_PROFILE');
     // Named with the worker it failed on: this machine's name and this process.
     expect((failure as Error).message).toContain(
-      `Batch 1 (job fail-1) failed on worker ${hostname()} (pid ${process.pid}): Batch one is broken.`,
+      `Batch 1 (job fail-1) failed on worker ${hostname()}:${process.pid}: Batch one is broken.`,
     );
     broken = false;
     const again = await withWorker(url, handler, () =>
@@ -204,6 +204,20 @@ describe.skipIf(!present)('a Redis that goes away mid-run', () => {
     // Closing waits offlineMs at most for a batch under way, which cannot be handed back.
     await worker.close();
   }, 30_000);
+});
+
+describe.skipIf(!present)('a worker, as BullMQ and Redis see it', () => {
+  it('is listed by its name, the host and process id by default; a name with spaces is refused', async () => {
+    const url = redis.url(7);
+    await withWorker(
+      url,
+      async () => 0,
+      async () => expect(await redis.workers(7)).toContain(`${hostname()}:${process.pid}`),
+    );
+    const spaced = await startQueueWorker({ url, name: 'node 7' }, async () => 0).catch((error: unknown) => error);
+    expect(IcerError.isInstance(spaced) && spaced.code).toBe('INVALID_ARGUMENT');
+    expect((spaced as Error).message).toContain('without spaces');
+  });
 });
 
 describe('queue errors', () => {

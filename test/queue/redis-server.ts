@@ -13,6 +13,8 @@ export interface TestRedis {
   leftJobs(db: number): Promise<Record<string, number>>;
   /** The BullMQ that last set up icer's queue in database `db` (a producer's), as it wrote it: `bullmq:6.7.0`. */
   queueVersion(db: number): Promise<string | null>;
+  /** The names of the workers on icer's queue in database `db`, as BullMQ lists them (by their connections' names). */
+  workers(db: number): Promise<string[]>;
   stop(): Promise<void>;
 }
 
@@ -79,18 +81,25 @@ export function makeCertificate(dir: string): { cert: string; key: string } {
 }
 
 /**
- * Starts redis-server and waits until it takes connections. With `tls`, the port takes TLS only (clients are not
- * asked for certificates) and `url` gives `rediss://` URLs.
+ * Starts redis-server and waits until it takes connections. With `tls`, the port takes TLS only (clients are asked
+ * for certificates only with `clientCertificates`, as Redis does by default) and `url` gives `rediss://` URLs.
  */
-export async function startRedis(tls?: { cert: string; key: string }): Promise<TestRedis> {
+export async function startRedis(tls?: {
+  cert: string;
+  key: string;
+  clientCertificates?: boolean;
+}): Promise<TestRedis> {
   const port = await freePort();
+  const files = [
+    '--tls-cert-file',
+    tls?.cert ?? '',
+    '--tls-key-file',
+    tls?.key ?? '',
+    '--tls-ca-cert-file',
+    tls?.cert ?? '',
+  ];
   const listen = tls
-    ? ['--port', '0', '--tls-port', String(port), '--tls-cert-file', tls.cert, '--tls-key-file', tls.key].concat([
-        '--tls-ca-cert-file',
-        tls.cert,
-        '--tls-auth-clients',
-        'no',
-      ])
+    ? ['--port', '0', '--tls-port', String(port), ...files, '--tls-auth-clients', tls.clientCertificates ? 'yes' : 'no']
     : ['--port', String(port)];
   const child: ChildProcess = spawn(
     'redis-server',
@@ -121,6 +130,10 @@ export async function startRedis(tls?: { cert: string; key: string }): Promise<T
         return Object.fromEntries(Object.entries(counts).filter(([, count]) => count > 0));
       }),
     queueVersion: (db) => withQueue(db, (queue) => queue.getVersion()),
+    workers: (db) =>
+      withQueue(db, async (queue) =>
+        (await queue.getWorkers()).map((worker) => String(worker.rawname).replace(/^bull:[^:]*:w:/, '')),
+      ),
     stop: async () => {
       if (child.exitCode === null) child.kill('SIGTERM');
       await exited;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { tlsFailure } from '../../src/queue/reach-redis.js';
 import { redisConnection } from '../../src/queue/redis-url.js';
 import { thrown } from '../helpers/thrown.js';
 
@@ -29,5 +30,18 @@ describe('redisConnection', () => {
       expect(error.problem, url).toBe(problem);
       expect(error.message).not.toContain('secret');
     }
+  });
+});
+
+describe('tlsFailure', () => {
+  it("tells by Node's TLS codes what is wrong with a rediss:// server, and what to do", () => {
+    expect(tlsFailure('DEPTH_ZERO_SELF_SIGNED_CERT', 'r')?.hint).toContain('NODE_EXTRA_CA_CERTS');
+    expect(tlsFailure('UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'r')?.why).toContain('not trusted');
+    expect(tlsFailure('ERR_TLS_CERT_ALTNAME_INVALID', 'redis.lan')).toMatchObject({
+      why: 'its TLS certificate does not name redis.lan: ERR_TLS_CERT_ALTNAME_INVALID',
+    });
+    expect(tlsFailure('ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED', 'r')?.hint).toContain('--tls-auth-clients no');
+    expect(tlsFailure('ERR_SSL_WRONG_VERSION_NUMBER', 'r')?.hint).toContain('redis://');
+    expect(tlsFailure('ECONNREFUSED', 'r')).toBeUndefined();
   });
 });

@@ -54,11 +54,12 @@ function runSummary(
   soFar: ModelAdapter['stats'] | undefined,
 ): string {
   const { calls, retries, cacheHits, failures, invalidReplies } = adapter.stats;
-  const unusable = invalidReplies > 0 ? `, ${invalidReplies} unusable repl${invalidReplies === 1 ? 'y' : 'ies'}` : '';
+  // Replies from the cache may be unusable too: counted apart from the calls.
+  const unusable = invalidReplies > 0 ? `, ${invalidReplies} repl${invalidReplies === 1 ? 'y' : 'ies'} unusable` : '';
   const whole = soFar ? `; the whole run so far: ${soFar.calls} model calls, ${tokensText(soFar)}` : '';
   return (
-    `icer generate: ${dialoguesText(written.dialogues)} with ${adapter.name}: ${calls} model calls (${retries} retries, ${failures} failed${unusable}), ` +
-    `${cacheHits} from cache, ${tokensText(adapter.stats)}, ${written.violations} violations left${whole}`
+    `icer generate: ${dialoguesText(written.dialogues)} with ${adapter.name}: ${calls} model calls (${retries} retries, ${failures} failed), ` +
+    `${cacheHits} from cache${unusable}, ${tokensText(adapter.stats)}, ${written.violations} violations left${whole}`
   );
 }
 
@@ -174,15 +175,18 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   const [start, end] = shard ? shard.range : [0, count];
   // A shard as its numbers ("01/2" is "1/2"), and the one shard of one the whole run: none.
   const shardSetting = shard && shard.of > 1 ? `${shard.index}/${shard.of}` : undefined;
-  // Input files count by their contents: here, and on every machine that makes a share of the run.
-  const digests = await inputDigests(values, io.cwd);
-  const config = { ...runConfig({ ...values, shard: shardSetting }, plan.settings), ...digests };
+  // The run's settings, input files counted by their contents (here, and on every machine that makes a share of the
+  // run): hashed only once the run needs them.
+  const runSettings = async (): Promise<{ config: RunConfig; digests: Record<string, string> }> => {
+    const digests = await inputDigests(values, io.cwd);
+    return { config: { ...runConfig({ ...values, shard: shardSetting }, plan.settings), ...digests }, digests };
+  };
   if (values.estimate) {
     if (!adapter) throw new UsageError('--estimate prices a model run: add --model.');
     // With --resume, what is left of the run: from the index its manifest reached, if it is this run's.
-    const manifest =
-      values.resume && out !== undefined ? await RunFile.manifestToResume(out, config, start) : undefined;
-    const from = Math.min(end, Math.max(start, manifest?.nextIndex ?? start));
+    const resumed =
+      values.resume && out !== undefined ? await RunFile.resumePoint(out, (await runSettings()).config, start) : start;
+    const from = Math.min(end, Math.max(start, resumed));
     const expected = await estimate(generator, adapter, plan.profiles(from, end), {
       total: end - from,
       seed,
@@ -200,10 +204,9 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   }
   // Loaded only for a queue run (the core command line never loads bullmq), and Redis checked before any file is.
   const queue = values.queue === undefined ? undefined : await import('../queue-entries.js');
-  const queueRun = queue && {
-    url: await queue.reachQueue(values.queue as string),
-    runKey: queue.queueRunKey(config, out),
-  };
+  const queueUrl = queue && (await queue.reachQueue(values.queue as string));
+  const { config, digests } = await runSettings();
+  const queueRun = queue && queueUrl !== undefined && { url: queueUrl, runKey: queue.queueRunKey(config, out) };
   const heapMb = threadHeapFromEnv(io.env ?? process.env);
   const file =
     out === undefined

@@ -12,9 +12,8 @@ export interface HistorySoFar {
 
 interface Gathered {
   readonly history: readonly Turn[];
-  /** How many turns of the history are gathered, and the last of them (a history that changed is gathered anew). */
-  turns: number;
-  last: Turn | undefined;
+  /** The turns gathered, as they were: a history changed since, not only grown, is gathered anew. */
+  readonly turns: Turn[];
   readonly known: Set<string>;
   readonly stated: Set<string>;
   suggested: boolean;
@@ -29,15 +28,25 @@ let read: Gathered | undefined;
  * same sets), which is after the turn being worded is done.
  */
 export function historySoFar(history: readonly Turn[]): HistorySoFar {
-  let gathered = read?.history === history ? read : undefined;
-  if (!gathered || gathered.turns > history.length || history[gathered.turns - 1] !== gathered.last) {
-    gathered = { history, turns: 0, last: undefined, known: new Set(), stated: new Set(), suggested: false };
+  let gathered = read?.history === history && grownFrom(history, read.turns) ? read : undefined;
+  if (!gathered) {
+    gathered = { history, turns: [], known: new Set(), stated: new Set(), suggested: false };
     read = gathered;
   }
-  for (let i = gathered.turns; i < history.length; i++) gather(gathered, history[i] as Turn);
-  gathered.turns = history.length;
-  gathered.last = history[history.length - 1];
+  for (let i = gathered.turns.length; i < history.length; i++) {
+    const turn = history[i] as Turn;
+    gather(gathered, turn);
+    gathered.turns.push(turn);
+  }
   return gathered;
+}
+
+// Whether the history still begins with the turns gathered (a caller may replace a turn in place): a comparison of
+// references, far cheaper than gathering again.
+function grownFrom(history: readonly Turn[], turns: readonly Turn[]): boolean {
+  if (turns.length > history.length) return false;
+  for (let i = 0; i < turns.length; i++) if (history[i] !== turns[i]) return false;
+  return true;
 }
 
 function gather(gathered: Gathered, turn: Turn): void {
