@@ -9,6 +9,15 @@ import { markUnfinished } from './unfinished-files.js';
 // (a shared folder, a retried pod) its process cannot be asked whether it still runs.
 const HEARTBEAT_MS = 10_000;
 const STALE_MS = 60_000;
+// A run writes who it is into its lock as soon as it has made it: one still empty this long after was left by a run
+// killed in between.
+const UNWRITTEN_MS = 5000;
+// Taking a stale lock over is done by one run at a time, under a second lock held for milliseconds; one left this long
+// was left by a run killed in the middle of it.
+const TAKEOVER_STALE_MS = 10_000;
+// How long a run waits for another's takeover before it looks again.
+const TAKEOVER_WAIT_MS = 50;
+const TAKEOVER_TRIES = 200;
 
 /** The lock's path: beside the output, as its manifest is. */
 export function lockPath(file: string): string {
@@ -54,14 +63,7 @@ export class OutputLock {
   static async acquire(file: string, { output = file }: { readonly output?: string } = {}): Promise<OutputLock> {
     const path = lockPath(file);
     for (let attempt = 0; ; attempt++) {
-      const handle = await open(path, 'wx').catch((error: { code?: string }) => {
-        if (error.code === 'EEXIST') return undefined;
-        throw new IcerError('FILE_NOT_WRITABLE', `Its lock cannot be created: ${(error as Error).message}.`, {
-          location: { file: path },
-          hint: 'Check the folder of --out: icer keeps a lock and a manifest beside the output.',
-          cause: error,
-        });
-      });
+      const handle = await createExclusive(path);
       if (handle) {
         const holder: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
         await handle.writeFile(JSON.stringify(holder));
@@ -69,8 +71,9 @@ export class OutputLock {
         return new OutputLock(path, output);
       }
       const holder = await readHolder(path);
-      if (attempt === 0 && (await isStale(path, holder))) {
-        await rm(path, { force: true });
+      if (attempt < TAKEOVER_TRIES && (await isStale(path, holder))) {
+        // Removed, or being removed by another run: either way, try to make it again.
+        if (!(await takeOver(path))) await new Promise((resolve) => setTimeout(resolve, TAKEOVER_WAIT_MS));
         continue;
       }
       const who =
@@ -101,6 +104,46 @@ export class OutputLock {
   }
 }
 
+/** The file made anew, or undefined when it is there already. */
+async function createExclusive(path: string) {
+  return open(path, 'wx').catch((error: { code?: string }) => {
+    if (error.code === 'EEXIST') return undefined;
+    throw new IcerError('FILE_NOT_WRITABLE', `Its lock cannot be created: ${(error as Error).message}.`, {
+      location: { file: path },
+      hint: 'Check the folder of --out: icer keeps a lock and a manifest beside the output.',
+      cause: error,
+    });
+  });
+}
+
+/**
+ * Removes the stale lock at `path`, if it still is one, as one run at a time (two runs that both found it stale would
+ * otherwise each remove it, the second the lock the first had just made, and both write the output). False when
+ * another run is taking it over.
+ */
+async function takeOver(path: string): Promise<boolean> {
+  const guard = `${path}.takeover`;
+  let handle = await createExclusive(guard);
+  if (!handle) {
+    const touched = await stat(guard).then(
+      (info) => info.mtimeMs,
+      () => Date.now(),
+    );
+    if (Date.now() - touched <= TAKEOVER_STALE_MS) return false;
+    await rm(guard, { force: true });
+    handle = await createExclusive(guard);
+    if (!handle) return false;
+  }
+  try {
+    await handle.close();
+    // Judged again, now that no other run can remove it: the lock may be another run's since it was first read.
+    if (await isStale(path, await readHolder(path))) await rm(path, { force: true });
+    return true;
+  } finally {
+    await rm(guard, { force: true });
+  }
+}
+
 async function readHolder(path: string): Promise<Holder> {
   try {
     const value: unknown = JSON.parse(await readFile(path, 'utf8'));
@@ -116,8 +159,10 @@ async function isStale(path: string, holder: Holder): Promise<boolean> {
     (info) => info.mtimeMs,
     () => 0,
   );
-  if (Date.now() - touched > STALE_MS) return true;
-  return holder.host === hostname() && typeof holder.pid === 'number' && !isRunning(holder.pid);
+  const age = Date.now() - touched;
+  if (age > STALE_MS) return true;
+  if (holder.pid === undefined) return age > UNWRITTEN_MS;
+  return holder.host === hostname() && !isRunning(holder.pid);
 }
 
 function isRunning(pid: number): boolean {
