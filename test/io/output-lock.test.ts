@@ -65,7 +65,10 @@ describe('OutputLock', () => {
     const file = join(dir, 'out.jsonl');
     const lock = await OutputLock.acquire(file);
     try {
-      const error = await OutputLock.acquire(file).catch((caught: unknown) => caught as Error);
+      const error = (await OutputLock.acquire(file).then(
+        () => undefined,
+        (caught: unknown) => caught,
+      )) as Error;
       expect(error).toMatchObject({ code: 'OUTPUT_IN_USE' });
       expect(error.message).toContain(`(process ${process.pid} on ${hostname()})`);
     } finally {

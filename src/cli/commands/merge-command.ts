@@ -115,7 +115,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
     if (records !== shard.manifest.records) {
       throw mergeError(
         shard.file,
-        `It holds ${records.toLocaleString('en')} records, but its run manifest counted ${shard.manifest.records.toLocaleString('en')}: part of it is missing or was changed.`,
+        `It holds ${counted(records)} records, but its run manifest counted ${counted(shard.manifest.records)}: part of it is missing or was changed.`,
         'Copy the shard whole again, or regenerate it with the same command and --force.',
       );
     }
@@ -127,7 +127,9 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   let finished: (() => void)[] | undefined;
   try {
     for (const shard of ordered) {
+      let records = 0;
       for await (const { at, text } of shardRecords(shard, count, seed)) {
+        records++;
         await out.appendLine(at, text);
         if (finished === undefined) {
           const written = out.resumable ? await realpath(outFile).catch(() => undefined) : undefined;
@@ -137,6 +139,15 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
               ? []
               : [written, manifestPath(outFile), blockPath(outFile)].map((path) => markUnfinished(path, outFile));
         }
+      }
+      // Read through before, it held every record; one rewritten since (a run on it with --force) may hold fewer, whose
+      // missing indices would pass for skipped profiles.
+      if (records !== shard.manifest.records) {
+        throw mergeError(
+          shard.file,
+          `It held ${counted(shard.manifest.records)} records when the merge began, and ${counted(records)} as it was merged: it was changed during the merge.`,
+          `Let whatever writes it finish, then merge again with --force (${values.out} holds part of the merge).`,
+        );
       }
       // Profiles skipped at the end of a shard leave no record: the merged run still covers their indices.
       out.skipped(shardRange(shard, count)[1] - 1);
@@ -156,6 +167,8 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   }
   return 0;
 }
+
+const counted = (records: number) => records.toLocaleString('en');
 
 /** A shard's records with their indices, each checked to be the run's (of `seed`) and the next of the shard's range. */
 async function* shardRecords(
