@@ -351,8 +351,10 @@ export class RunFile {
         ...(lock ? { lock } : {}),
       });
     const info = await RunFile.check(file, options);
-    if (info === undefined)
+    if (info === undefined) {
+      if (options.resume && !options.force) await refuseLostOutput(file);
       return fresh(true, false, await OutputLock.acquire(await writtenFile(file), { output: file }));
+    }
     if (!info.isFile()) return fresh(false, false);
     // Taken before the output is read: another run appending meanwhile would make the reading wrong. Taken on the
     // file itself, not the name given: a run through a symlink and one on its target write the same file.
@@ -361,6 +363,7 @@ export class RunFile {
       // A run killed (SIGKILL) while it replaced its manifest left the new one's temporary file.
       await removeLeftTemporaries(manifestPath(file));
       const held = await heldBytes(file, info);
+      if (options.resume && !options.force && held === 0) await refuseLostOutput(file);
       if (options.force || held === 0) return fresh(true, held > 0, lock);
       return await RunFile.#resume(file, config, startIndex, lock, options.seed);
     } catch (error) {
@@ -372,12 +375,16 @@ export class RunFile {
   /**
    * Where resuming the run at `file` with `config` would start, by its manifest (`--estimate --resume`): its next
    * index, or `startIndex` for an output that holds nothing yet (missing, empty, or not a regular file), as
-   * {@link RunFile.open} starts it afresh. Throws as resuming would for another run's output or a manifest changed by
+   * {@link RunFile.open} starts it afresh, unless its manifest counts records (then it was lost, and is refused). Throws as resuming would for another run's output or a manifest changed by
    * hand. Nothing is locked, and the records are not read.
    */
   static async resumePoint(file: string, config: RunConfig, startIndex: number): Promise<number> {
     const info = await RunFile.check(file, { resume: true });
-    if (info === undefined || !info.isFile() || (await heldBytes(file, info)) === 0) return startIndex;
+    if (info !== undefined && !info.isFile()) return startIndex;
+    if (info === undefined || (await heldBytes(file, info)) === 0) {
+      await refuseLostOutput(file);
+      return startIndex;
+    }
     return (await RunFile.#manifestToResume(file, config, startIndex)).nextIndex;
   }
 
@@ -763,6 +770,24 @@ export class RunFile {
 }
 
 /** The bytes of output a regular file holds: a `.gz` output's block file counts, as its records are the run's too. */
+/**
+ * Refuses to resume an output that is missing or empty while its manifest counts records: it was moved or deleted
+ * (a `.gz` output's block file would be thrown away with it), and starting over would silently redo, or pay for
+ * again, what the run had made. A manifest that cannot be read is no run's to keep.
+ */
+async function refuseLostOutput(file: string): Promise<void> {
+  const manifest = await readRunManifest(file).catch(() => undefined);
+  if (manifest === undefined || manifest.records === 0) return;
+  throw new IcerError(
+    'INVALID_ARGUMENT',
+    `It is missing or empty, but its run manifest counted ${manifest.records.toLocaleString('en')} records: it was moved, emptied or deleted since.`,
+    {
+      location: { file },
+      hint: 'Put the output back (with its block file, for .gz) to resume it, or use --force to start the run over.',
+    },
+  );
+}
+
 async function heldBytes(file: string, info: Stats): Promise<number> {
   if (!isGzipPath(file)) return info.size;
   // Only a block file that is not there holds nothing: one that cannot be looked at is an error naming it.

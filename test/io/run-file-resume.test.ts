@@ -63,6 +63,33 @@ describe('resuming a run output', () => {
     resumed.release();
   });
 
+  it('refuses to resume an output moved, emptied or deleted while its manifest counts records, keeping what is left', async () => {
+    const { dir } = tempDir();
+    for (const name of ['out.jsonl', 'out.jsonl.gz']) {
+      const out = join(dir, name);
+      // Before a .gz output's first member: all its records are in its block file.
+      const first = await RunFile.open(out, { config, seed: 's' });
+      await write(first, 's', 0, 40, 30);
+      first.release();
+      const block = name.endsWith('.gz') ? readFileSync(blockPath(out)) : undefined;
+      const manifest = readFileSync(`${out}.icer-run.json`, 'utf8');
+      // An empty .gz output with its block file is no loss: it has no member yet.
+      const losses = [() => rmSync(out), ...(block ? [] : [() => writeFileSync(out, '')])];
+      for (const lose of losses) {
+        lose();
+        const error = await RunFile.open(out, { config, seed: 's', resume: true }).catch((caught: unknown) => caught);
+        expect(error, name).toMatchObject({ code: 'INVALID_ARGUMENT', location: { file: out } });
+        expect((error as Error).message).toContain('its run manifest counted 31 records: it was moved, emptied or');
+        await expect(RunFile.resumePoint(out, config, 0)).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+        expect(readFileSync(`${out}.icer-run.json`, 'utf8'), name).toBe(manifest);
+        if (block) expect(readFileSync(blockPath(out)).equals(block), name).toBe(true);
+      }
+      // Started over on purpose, it goes.
+      const again = await RunFile.open(out, { config, seed: 's', force: true });
+      await again.close({}, true);
+    }
+  });
+
   it('reads a record index only as plain digits after the run seed', () => {
     expect(recordLineIndex('{"seed":"s:12"}', 's')).toBe(12);
     expect(recordLineIndex('{"seed":"a:b:7"}', 'a:b')).toBe(7);
