@@ -45,10 +45,54 @@ export const RunManifestSchema = z.strictObject({
    * are in the block file beside the output (`FILE.icer-block`). Absent from older manifests, whose members held
    * every record counted.
    */
-  packed: z.strictObject({ records: z.number().int().min(0), nextIndex: z.number().int().min(0) }).optional(),
+  packed: z
+    .strictObject({
+      records: z.number().int().min(0),
+      nextIndex: z.number().int().min(0),
+      /**
+       * The members' last 8 bytes, in hex: the last member's gzip trailer (its CRC-32 and size). Resuming checks them,
+       * so that another output copied over this one, or `bytes` changed by hand, is refused rather than continued
+       * into a file that is no gzip. Absent from older manifests and before the first member.
+       */
+      trailer: z
+        .string()
+        .regex(/^[0-9a-f]{16}$/)
+        .optional(),
+    })
+    .optional(),
   /** Anything else worth keeping (model usage and cost so far). */
   extra: z.record(z.string(), z.unknown()),
 });
+/** What a `.gz` output's members hold, as its manifest says. */
+type Packed = NonNullable<z.output<typeof RunManifestSchema>['packed']>;
+
+// A gzip member ends with the CRC-32 and the size of what it holds.
+const GZIP_TRAILER_BYTES = 8;
+
+/**
+ * Checks that the members of a `.gz` output end as its manifest says they do: another output copied over it, or a
+ * `bytes` changed by hand, would be continued into a file that is no gzip.
+ */
+async function checkTrailer(file: string, bytes: number, trailer: string | undefined): Promise<void> {
+  if (trailer === undefined || bytes < GZIP_TRAILER_BYTES) return;
+  const handle = await open(file, 'r').catch((error: unknown) => Promise.reject(fileError(error, file)));
+  try {
+    const found = Buffer.alloc(GZIP_TRAILER_BYTES);
+    await handle.read(found, 0, GZIP_TRAILER_BYTES, bytes - GZIP_TRAILER_BYTES);
+    if (found.toString('hex') === trailer) return;
+  } finally {
+    await handle.close();
+  }
+  throw new IcerError(
+    'INVALID_ARGUMENT',
+    `Its compressed records are not those its run manifest counted (the gzip member ending at byte ${bytes} is not the one the run wrote): another output was copied over it, or the manifest was changed by hand.`,
+    {
+      location: { file },
+      hint: 'Resume the output this manifest was written for, or use --force to start the run over.',
+    },
+  );
+}
+
 /** A run's manifest. */
 export type RunManifest = z.output<typeof RunManifestSchema>;
 
@@ -198,7 +242,7 @@ export class RunFile {
   // Opened at the block's first save, kept open to append and to empty it when the block is packed.
   #blockHandle: FileHandle | undefined;
   // What the gzip members hold, for the manifest: what resuming keeps of the file, and where the block file starts.
-  #packed: { records: number; nextIndex: number };
+  #packed: Packed;
   // A resumed run's block file holds the block under way; a new run's starts empty.
   readonly #resumed: boolean;
   // The latest `extra` a checkpoint was given: what the manifest written when a block is packed keeps.
@@ -243,7 +287,7 @@ export class RunFile {
       /** Whole records past an older `.gz` manifest's checkpoint were dropped. */
       pastCheckpoint?: boolean;
       bytes?: number;
-      packed?: { records: number; nextIndex: number };
+      packed?: Packed;
       block?: readonly string[];
       extra?: Record<string, unknown>;
       lock?: OutputLock;
@@ -448,6 +492,7 @@ export class RunFile {
         });
       }
       if (size < bytes) throw shorterThanManifest(file, `${size} bytes`, `${bytes}`);
+      await checkTrailer(file, bytes, manifest.packed?.trailer);
       // An older manifest counted every record in the members: what followed them is made again.
       const packed = manifest.packed ?? { records: manifest.records, nextIndex: manifest.nextIndex };
       if (packed.records > manifest.records || packed.nextIndex > manifest.nextIndex) {
@@ -684,7 +729,11 @@ export class RunFile {
     const member = gzipSync(this.#block.join(''));
     await this.#write(handle, member);
     this.#bytes += member.length;
-    this.#packed = { records: this.#records, nextIndex: this.#nextIndex };
+    this.#packed = {
+      records: this.#records,
+      nextIndex: this.#nextIndex,
+      trailer: member.subarray(member.length - GZIP_TRAILER_BYTES).toString('hex'),
+    };
     this.#block = [];
     this.#saved = 0;
     if (!this.#regular) return;

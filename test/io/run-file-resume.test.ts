@@ -90,6 +90,24 @@ describe('resuming a run output', () => {
     }
   });
 
+  it("refuses a .gz output whose members are not the run's (another run's copied over it), leaving it as it was", async () => {
+    const { dir } = tempDir();
+    const out = join(dir, 'out.jsonl.gz');
+    const first = await RunFile.open(out, { config, seed: 's' });
+    await write(first, 's', 0, 1300, 1250);
+    first.release();
+    // Another run's output, as long or longer, copied over it; its manifest left beside it.
+    const other = join(dir, 'other.jsonl.gz');
+    const foreign = await RunFile.open(other, { config, seed: 's2' });
+    await write(foreign, 's2', 0, 1500);
+    await foreign.close({}, true);
+    writeFileSync(out, readFileSync(other));
+    const error = await RunFile.open(out, { config, seed: 's', resume: true }).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ code: 'INVALID_ARGUMENT', location: { file: out } });
+    expect((error as Error).message).toContain('Its compressed records are not those its run manifest counted');
+    expect(readFileSync(out).equals(readFileSync(other))).toBe(true);
+  });
+
   it('reads a record index only as plain digits after the run seed', () => {
     expect(recordLineIndex('{"seed":"s:12"}', 's')).toBe(12);
     expect(recordLineIndex('{"seed":"a:b:7"}', 'a:b')).toBe(7);
