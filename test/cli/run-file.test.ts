@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn, spawnSync } from 'node:child_pr
 import { createHash } from 'node:crypto';
 import {
   chmodSync,
+  copyFileSync,
   existsSync,
   mkdirSync,
   openSync,
@@ -749,7 +750,12 @@ describe('icer generate --shard and icer merge', () => {
     const missing = await cli(['merge', 'p0.jsonl', '--out', 'm.jsonl'], dir);
     expect(missing.stderr).toMatch(/Shard 1\/2 is missing/);
     const twice = await cli(['merge', 'p0.jsonl', 'p1.jsonl', 'p0.jsonl', '--out', 'm.jsonl'], dir);
-    expect(twice.stderr).toMatch(/p0\.jsonl: It is shard 0\/2 again/);
+    expect(twice.stderr).toMatch(/p0\.jsonl: It is given twice \(shard 0\/2\)\./);
+    // A copy of a shard is named with the one it repeats.
+    copyFileSync(join(dir, 'p0.jsonl'), join(dir, 'copy.jsonl'));
+    copyFileSync(join(dir, 'p0.jsonl.icer-run.json'), join(dir, 'copy.jsonl.icer-run.json'));
+    const repeated = await cli(['merge', 'p0.jsonl', 'p1.jsonl', 'copy.jsonl', '--out', 'm.jsonl'], dir);
+    expect(repeated.stderr).toMatch(/copy\.jsonl: It is shard 0\/2 again \(so is .*p0\.jsonl\)/);
     const foreign = await cli(
       [...shardArgs(1, 2, 'q1.jsonl').slice(0, 4), '4', ...shardArgs(1, 2, 'q1.jsonl').slice(5)],
       dir,

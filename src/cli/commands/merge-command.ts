@@ -88,7 +88,13 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
       );
     }
     const twin = byIndex.get(shard.index);
-    if (twin) throw mergeError(shard.file, `It is shard ${shard.index}/${shard.of} again (so is ${twin.file}).`);
+    if (twin)
+      throw mergeError(
+        shard.file,
+        twin.file === shard.file
+          ? `It is given twice (shard ${shard.index}/${shard.of}).`
+          : `It is shard ${shard.index}/${shard.of} again (so is ${twin.file}).`,
+      );
     byIndex.set(shard.index, shard);
   }
   for (let index = 0; index < first.of; index++) {
