@@ -228,6 +228,11 @@ export class RunFile {
   readonly damagedLine: number | undefined;
   /** What was dropped (`droppedBytes`) was whole records past an older `.gz` manifest's checkpoint, to be made again. */
   readonly droppedPastCheckpoint: boolean;
+  /**
+   * Which file the line cut short, the missing record or the damaged line was in: the output, or the block file of
+   * a `.gz` output (the records after its last member).
+   */
+  readonly droppedIn: 'output' | 'block';
   /** What the resumed run's manifest kept besides its progress (its `extra`); empty for a new run. */
   readonly resumedExtra: Readonly<Record<string, unknown>>;
   readonly #regular: boolean;
@@ -286,6 +291,8 @@ export class RunFile {
       damaged?: number;
       /** Whole records past an older `.gz` manifest's checkpoint were dropped. */
       pastCheckpoint?: boolean;
+      /** The lines read back were the block file's. */
+      fromBlock?: boolean;
       bytes?: number;
       packed?: Packed;
       block?: readonly string[];
@@ -306,6 +313,7 @@ export class RunFile {
     this.missingIndex = state.missing;
     this.damagedLine = state.damaged;
     this.droppedPastCheckpoint = state.pastCheckpoint === true;
+    this.droppedIn = state.fromBlock ? 'block' : 'output';
     this.resumedExtra = state.extra ?? {};
     this.#extra = state.extra ?? {};
     this.#gzip = isGzipPath(file);
@@ -517,7 +525,7 @@ export class RunFile {
       return new RunFile(file, {
         ...RunFile.#resumedState(config, startIndex, manifest, back, lock),
         records: packed.records + back.records,
-        ...(manifest.packed ? {} : { dropped: size - bytes, pastCheckpoint: true }),
+        ...(manifest.packed ? { fromBlock: true } : { dropped: size - bytes, pastCheckpoint: true }),
         bytes,
         packed,
         block: back.lines,

@@ -353,7 +353,7 @@ describe('icer generate --out: output that survives anything', () => {
     writeFileSync(join(dir, 'out.jsonl.gz.icer-run.json'), JSON.stringify({ ...gzManifest, ...checkpoint }));
     const gz = await cli([...gzArgs, '--resume'], dir);
     expect(gz.code, gz.stderr).toBe(0);
-    expect(gz.stderr).toBe('icer generate: dropped a last line cut short (11 bytes) from out.jsonl.gz\n');
+    expect(gz.stderr).toBe('icer generate: dropped a last line cut short (11 bytes) from out.jsonl.gz.icer-block\n');
     expect(digest(join(dir, 'out.jsonl.gz'))).toBe(gzWhole);
     expect(existsSync(join(dir, 'out.jsonl.gz.icer-block'))).toBe(false);
     // A manifest of an older version counted every record in the members: whole records past them are made again.

@@ -4,7 +4,7 @@ import { priceOf, type TokenPrices } from '../../dialogue/token-usage.js';
 import { IcerError } from '../../errors.js';
 import type { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
-import { type RunConfig, RunFile } from '../../io/run-file.js';
+import { blockPath, type RunConfig, RunFile } from '../../io/run-file.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import { VERSION } from '../../version.js';
@@ -218,15 +218,17 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
           startIndex: start,
           seed: String(seed),
         });
+  // Read back from the block file of a .gz output, past its last member: named as such.
+  const readBack = file?.droppedIn === 'block' ? blockPath(values.out as string) : values.out;
   if (file && file.droppedBytes > 0)
     io.stderr.write(
       file.droppedPastCheckpoint
         ? `icer generate: dropped what followed the last checkpoint of ${values.out} (${file.droppedBytes} bytes, at most its last second of records: they are made again)\n`
         : file.missingIndex !== undefined
-          ? `icer generate: dropped what followed the missing record of index ${file.missingIndex} in ${values.out} (${file.droppedBytes} bytes: they are made again)\n`
+          ? `icer generate: dropped what followed the missing record of index ${file.missingIndex} in ${readBack} (${file.droppedBytes} bytes: they are made again)\n`
           : file.damagedLine !== undefined
-            ? `icer generate: dropped line ${file.damagedLine} of ${values.out}, which is no record (what a crash leaves), and what followed it (${file.droppedBytes} bytes: they are made again)\n`
-            : `icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${values.out}\n`,
+            ? `icer generate: dropped line ${file.damagedLine} of ${readBack}, which is no record (what a crash leaves), and what followed it (${file.droppedBytes} bytes: they are made again)\n`
+            : `icer generate: dropped a last line cut short (${file.droppedBytes} bytes) from ${readBack}\n`,
     );
   if (file && file.firstIndex >= end) {
     // More shards than dialogues: this one has no index, and is written complete with none.
