@@ -34,20 +34,23 @@ const NO_UTTERANCE = 'No utterance was given for this turn.';
 const BAD_USAGE = 'The reply reported token usage that is not { inputTokens, outputTokens } as whole numbers ≥ 0.';
 const BAD_CALLS = 'The reply reported `calls` that is not a whole number ≥ 0.';
 
-/** What an answer cost: a reply's own account (when well formed), or what the unusable replies cost. */
+/**
+ * What an answer cost: a reply's own account, or what the unusable replies cost. A reply whose account is malformed
+ * still took a call, of tokens unknown, and is unusable for it (`problem`).
+ */
 interface Spending {
   usage: TokenUsage | undefined;
   calls: number;
+  problem?: string;
 }
 
-/** What an answer says it cost, or, for a reply that says it malformed, why that reply is unusable. */
-function spendingOf(answer: AdapterAnswer<VerbalizationReply>): Spending | string {
+function spendingOf(answer: AdapterAnswer<VerbalizationReply>): Spending {
   // A model was asked once unless the adapter says otherwise.
   if ('unusable' in answer) return { usage: answer.usage, calls: answer.calls ?? 1 };
   const { usage, calls = 1 } = answer.reply;
   const tokens = usage === undefined ? undefined : TokenUsageSchema.safeParse(usage);
-  if (tokens?.success === false) return BAD_USAGE;
-  if (!Number.isInteger(calls) || (calls as number) < 0) return BAD_CALLS;
+  if (tokens?.success === false) return { usage: undefined, calls: 1, problem: BAD_USAGE };
+  if (!Number.isInteger(calls) || (calls as number) < 0) return { usage: undefined, calls: 1, problem: BAD_CALLS };
   return { usage: tokens?.data, calls: calls as number };
 }
 
@@ -93,12 +96,10 @@ export async function verbalizeWithRepairs(
   for (let attempt = 1; attempt <= setup.repairAttempts + 1 && failing.length > 0; attempt++) {
     throwIfAborted(setup.signal);
     const answer = await ask({ random: attempt === 1 ? random : random.fork(`retry/${attempt}`), feedback });
-    const spending = spendingOf(answer);
-    // A reply whose account is malformed still took a call; its tokens are unknown.
-    const spent = typeof spending === 'string' ? { usage: undefined, calls: 1 } : spending;
+    const spent = spendingOf(answer);
     if (callsModel(setup.adapter)) ledger.calls += spent.calls;
     ledger.usage = addUsage(ledger.usage, spent.usage);
-    const unusable = 'unusable' in answer ? answer.unusable : typeof spending === 'string' ? spending : undefined;
+    const unusable = 'unusable' in answer ? answer.unusable : spent.problem;
     const stillFailing: number[] = [];
     feedback = [];
     for (const position of failing) {
