@@ -134,10 +134,18 @@ async function stoppedBySignal(command: string, entry: Command, args: string[], 
     onSignal = (signal) => {
       if (signalled) return;
       signalled = true;
-      const outputs = removeUnfinished().map((file) => relative(io.cwd, file) || file);
+      const removed = removeUnfinished();
+      const named = (files: string[]) => files.map((file) => relative(io.cwd, file) || file).join(', ');
       const what =
-        outputs.length === 0 ? '' : `; ${outputs.join(', ')} ${outputs.length === 1 ? 'was' : 'were'} not written`;
-      io.stderr.write(`icer ${command}: interrupted (${signal})${what}.\n`);
+        removed.outputs.length === 0
+          ? ''
+          : `; ${named(removed.outputs)} ${removed.outputs.length === 1 ? 'was' : 'were'} not written`;
+      // --force replaced an output in place: saying only "not written" would promise its earlier contents are there.
+      const lost =
+        removed.replaced.length === 0
+          ? ''
+          : `, and what ${removed.outputs.length === 1 ? 'it' : named(removed.replaced)} held before was already replaced`;
+      io.stderr.write(`icer ${command}: interrupted (${signal})${what}${lost}.\n`);
       // Ended by the signal itself: a read from a FIFO or pipe would hold even process.exit.
       if (io.abandon) void io.abandon(signal);
       else resolve(signal === 'SIGTERM' ? 143 : 130);

@@ -139,5 +139,19 @@ describe.skipIf(!hasBuild)('a command without a run of its own, stopped by a sig
     expect(ended.signal, ended.stderr).toBe('SIGINT');
     expect(ended.stderr).toBe('icer merge: interrupted (SIGINT); merged.jsonl.gz was not written.\n');
     expect(readdirSync(dir).sort()).toEqual([...before, 'link.jsonl'].sort());
+    // With --force over an earlier output: replaced by the first record, it is not there to keep, and that is said.
+    writeFileSync(join(dir, 'merged.jsonl'), 'an earlier merge\n');
+    const forced = start(dir, ['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'merged.jsonl', '--force']);
+    await until(
+      () => existsSync(join(dir, 'merged.jsonl')) && readFileSync(join(dir, 'merged.jsonl'), 'utf8').startsWith('{'),
+      'the forced merge to replace the earlier output',
+    );
+    forced.child.kill('SIGINT');
+    const replaced = await forced.exited;
+    expect(replaced.signal, replaced.stderr).toBe('SIGINT');
+    expect(replaced.stderr).toBe(
+      'icer merge: interrupted (SIGINT); merged.jsonl was not written, and what it held before was already replaced.\n',
+    );
+    expect(readdirSync(dir).sort()).toEqual([...before, 'link.jsonl'].sort());
   }, 120_000);
 });

@@ -131,6 +131,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
   // written (a symlink's target, the link itself kept) and the manifest are unfinished until closed. Never a FIFO or
   // a device written through: what it passed on is not taken back.
   let finished: (() => void)[] | undefined;
+  const replacing = out.untouched;
   try {
     for (const shard of ordered) {
       let records = 0;
@@ -143,7 +144,9 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
           finished =
             written === undefined
               ? []
-              : [written, manifestPath(outFile), blockPath(outFile)].map((path) => markUnfinished(path, outFile));
+              : [written, manifestPath(outFile), blockPath(outFile)].map((path) =>
+                  markUnfinished(path, outFile, replacing),
+                );
         }
       }
       // Read through before, it held every record; one rewritten since (a run on it with --force) may hold fewer, whose
