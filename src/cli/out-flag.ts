@@ -3,7 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { MOVIELENS_FILES } from '../data/movielens/load-movielens.js';
 import { IcerError } from '../errors.js';
 import { lockPath } from '../io/output-lock.js';
-import { blockPath, manifestPath } from '../io/run-file.js';
+import { blockPath, manifestPath, runSideFiles } from '../io/run-file.js';
 import { StagedOutput } from '../io/staged-output.js';
 import { UsageError } from './cli-io.js';
 
@@ -58,20 +58,17 @@ export async function outPath(cwd: string, value: string, options: OutFlagOption
 export async function newOutPath(cwd: string, value: string, options: OutFlagOptions = {}): Promise<string> {
   const path = await outPath(cwd, value, options);
   await StagedOutput.check(path, { force: true, folder: false });
+  const { manifest } = await runSideFiles(path);
   if (
-    await stat(manifestPath(path)).then(
+    await stat(manifest).then(
       () => true,
       () => false,
     )
   ) {
-    throw new IcerError(
-      'INVALID_ARGUMENT',
-      `It is the output of an icer run (${basename(manifestPath(path))} is beside it).`,
-      {
-        location: { file: path },
-        hint: 'Write elsewhere; to replace that run, delete the file and its manifest first.',
-      },
-    );
+    throw new IcerError('INVALID_ARGUMENT', `It is the output of an icer run (${basename(manifest)} is beside it).`, {
+      location: { file: path },
+      hint: 'Write elsewhere; to replace that run, delete the file and its manifest first.',
+    });
   }
   return path;
 }

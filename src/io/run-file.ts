@@ -96,9 +96,12 @@ async function checkTrailer(file: string, bytes: number, trailer: string | undef
 /** A run's manifest. */
 export type RunManifest = z.output<typeof RunManifestSchema>;
 
-/** A run manifest file, checked: `MALFORMED_JSON` naming it when it is not one. */
+/** The manifest of the run at `file` (see {@link runSideFiles}), checked: `MALFORMED_JSON` naming it when it is not one. */
 export async function readRunManifest(file: string): Promise<RunManifest | undefined> {
-  const path = manifestPath(file);
+  return readManifestAt((await runSideFiles(file)).manifest);
+}
+
+async function readManifestAt(path: string): Promise<RunManifest | undefined> {
   // Only a manifest that is not there is none: one that cannot be read is an error naming it.
   const text = await readFile(path, 'utf8').catch((error: { code?: string }) => {
     if (error.code === 'ENOENT') return undefined;
@@ -169,6 +172,30 @@ export function blockPath(file: string): string {
   return `${file}.icer-block`;
 }
 
+/** Where a run keeps the files beside its output. */
+export interface RunSideFiles {
+  readonly manifest: string;
+  readonly block: string;
+}
+
+/**
+ * Where the run at `file` keeps its manifest and `.gz` block file: beside the file written, a symlink's target, so that
+ * a run started through a symlink resumes through its target and the other way round (its lock is there too). A run
+ * an older icer started through a symlink kept them beside the link, where they are still found.
+ */
+export async function runSideFiles(file: string): Promise<RunSideFiles> {
+  const written = await writtenFile(file);
+  const at = (base: string): RunSideFiles => ({ manifest: manifestPath(base), block: blockPath(base) });
+  if (written === resolve(file)) return at(file);
+  const found = (path: string) =>
+    stat(path).then(
+      () => true,
+      () => false,
+    );
+  const beside = at(file);
+  return (await found(manifestPath(written))) || !(await found(beside.manifest)) ? at(written) : beside;
+}
+
 /**
  * Records per gzip member of a `.gz` output. Members are cut by count, never by time, so the compressed file is the
  * same bytes however the run went: interrupted and resumed, on more threads, or merged from shards.
@@ -208,6 +235,8 @@ const notWritable = (file: string, reason: string, hint: string, cause?: unknown
  */
 export class RunFile {
   readonly file: string;
+  /** Its manifest and `.gz` block file (see {@link runSideFiles}). */
+  readonly sideFiles: RunSideFiles;
   /** The index to start from: 0 for a new run, the manifest's next index when resuming. */
   readonly firstIndex: number;
   /** The run's first index (a shard's start): every index from it is written or skipped. */
@@ -279,6 +308,7 @@ export class RunFile {
   private constructor(
     file: string,
     state: {
+      side: RunSideFiles;
       regular: boolean;
       replace: boolean;
       resumed?: boolean;
@@ -301,6 +331,7 @@ export class RunFile {
     },
   ) {
     this.file = file;
+    this.sideFiles = state.side;
     this.#regular = state.regular;
     this.#replace = state.replace;
     this.#config = state.config;
@@ -373,7 +404,7 @@ export class RunFile {
       if (options.resume) throw notWritable(file, 'Only a regular file can be resumed.', 'Drop --resume.');
       return info;
     }
-    const held = await heldBytes(file, info);
+    const held = await heldBytes(file, info, (await runSideFiles(file)).block);
     if (!options.force && !options.resume && held > 0) {
       throw new IcerError('INVALID_ARGUMENT', `It already holds ${held.toLocaleString('en')} bytes of output.`, {
         location: { file },
@@ -393,6 +424,7 @@ export class RunFile {
     // An output with nothing of this run in it yet: the run starts at its first index.
     const fresh = (regular: boolean, replace: boolean, lock?: OutputLock) =>
       new RunFile(file, {
+        side,
         regular,
         replace,
         config,
@@ -403,8 +435,9 @@ export class RunFile {
         ...(lock ? { lock } : {}),
       });
     const info = await RunFile.check(file, options);
+    const side = await runSideFiles(file);
     if (info === undefined) {
-      if (options.resume && !options.force) await refuseLostOutput(file);
+      if (options.resume && !options.force) await refuseLostOutput(file, side);
       return fresh(true, false, await OutputLock.acquire(await writtenFile(file), { output: file }));
     }
     if (!info.isFile()) return fresh(false, false);
@@ -413,11 +446,11 @@ export class RunFile {
     const lock = await OutputLock.acquire(await writtenFile(file), { output: file });
     try {
       // A run killed (SIGKILL) while it replaced its manifest left the new one's temporary file.
-      await removeLeftTemporaries(manifestPath(file));
-      const held = await heldBytes(file, info);
-      if (options.resume && !options.force && held === 0) await refuseLostOutput(file);
+      await removeLeftTemporaries(side.manifest);
+      const held = await heldBytes(file, info, side.block);
+      if (options.resume && !options.force && held === 0) await refuseLostOutput(file, side);
       if (options.force || held === 0) return fresh(true, held > 0, lock);
-      return await RunFile.#resume(file, config, startIndex, lock, options.seed);
+      return await RunFile.#resume(file, side, config, startIndex, lock, options.seed);
     } catch (error) {
       lock.release();
       throw error;
@@ -433,11 +466,12 @@ export class RunFile {
   static async resumePoint(file: string, config: RunConfig, startIndex: number): Promise<number> {
     const info = await RunFile.check(file, { resume: true });
     if (info !== undefined && !info.isFile()) return startIndex;
-    if (info === undefined || (await heldBytes(file, info)) === 0) {
-      await refuseLostOutput(file);
+    const side = await runSideFiles(file);
+    if (info === undefined || (await heldBytes(file, info, side.block)) === 0) {
+      await refuseLostOutput(file, side);
       return startIndex;
     }
-    return (await RunFile.#manifestToResume(file, config, startIndex)).nextIndex;
+    return (await RunFile.#manifestToResume(file, side, config, startIndex)).nextIndex;
   }
 
   /**
@@ -445,12 +479,17 @@ export class RunFile {
    * settings are these, and its counts are as the run wrote them. Throws `INVALID_ARGUMENT` (or `MALFORMED_JSON`)
    * saying which is not so. The records are not read.
    */
-  static async #manifestToResume(file: string, config: RunConfig, startIndex: number): Promise<RunManifest> {
-    const manifest = await readRunManifest(file);
+  static async #manifestToResume(
+    file: string,
+    side: RunSideFiles,
+    config: RunConfig,
+    startIndex: number,
+  ): Promise<RunManifest> {
+    const manifest = await readManifestAt(side.manifest);
     if (manifest === undefined) {
       throw new IcerError(
         'INVALID_ARGUMENT',
-        `It has no run manifest beside it (${basename(manifestPath(file))}), so it cannot be resumed.`,
+        `It has no run manifest beside it (${basename(side.manifest)}), so it cannot be resumed.`,
         {
           location: { file },
           hint: 'Resume only what icer generate --out wrote; use --force to start over.',
@@ -473,7 +512,7 @@ export class RunFile {
         'INVALID_ARGUMENT',
         `Its run manifest's next index (${nextIndex}) does not follow from the ${counts} records and ${skipped} skipped profiles it counted from index ${startIndex}: it was changed by hand.`,
         {
-          location: { file: manifestPath(file) },
+          location: { file: side.manifest },
           hint: 'Restore the manifest as the run wrote it, or use --force to start the run over.',
         },
       );
@@ -483,19 +522,20 @@ export class RunFile {
 
   static async #resume(
     file: string,
+    side: RunSideFiles,
     config: RunConfig,
     startIndex: number,
     lock: OutputLock,
     seed: string | undefined,
   ): Promise<RunFile> {
-    const manifest = await RunFile.#manifestToResume(file, config, startIndex);
+    const manifest = await RunFile.#manifestToResume(file, side, config, startIndex);
     if (isGzipPath(file)) {
       const size = (await stat(file).catch((error: unknown) => Promise.reject(fileError(error, file)))).size;
       const bytes = manifest.bytes;
       // Cut back to nothing, a whole run would be lost: a manifest of a plain output, beside one compressed since.
       if (bytes === undefined) {
         throw new IcerError('INVALID_ARGUMENT', 'Its run manifest records no size, as one of a .gz output would.', {
-          location: { file: manifestPath(file) },
+          location: { file: side.manifest },
           hint: 'Resume the output this manifest was written for (a .gz output is resumed as .gz from its start), or use --force to start over.',
         });
       }
@@ -508,12 +548,12 @@ export class RunFile {
           'INVALID_ARGUMENT',
           `Its run manifest's "packed" (${packed.records} records to index ${packed.nextIndex}) is more than it counted in all (${manifest.records} records to index ${manifest.nextIndex}): it was changed by hand.`,
           {
-            location: { file: manifestPath(file) },
+            location: { file: side.manifest },
             hint: 'Restore the manifest as the run wrote it, or use --force to start the run over.',
           },
         );
       }
-      const back = await readRecordsBack(blockPath(file), {
+      const back = await readRecordsBack(side.block, {
         nextIndex: manifest.nextIndex,
         records: manifest.records - packed.records,
         from: packed.nextIndex,
@@ -523,7 +563,7 @@ export class RunFile {
       });
       if (size > bytes) await truncate(file, bytes).catch((error: unknown) => Promise.reject(writeError(error, file)));
       return new RunFile(file, {
-        ...RunFile.#resumedState(config, startIndex, manifest, back, lock),
+        ...RunFile.#resumedState(side, config, startIndex, manifest, back, lock),
         records: packed.records + back.records,
         ...(manifest.packed ? { fromBlock: true } : { dropped: size - bytes, pastCheckpoint: true }),
         bytes,
@@ -536,11 +576,12 @@ export class RunFile {
       records: manifest.records,
       ...(seed === undefined ? {} : { seed }),
     });
-    return new RunFile(file, RunFile.#resumedState(config, startIndex, manifest, back, lock));
+    return new RunFile(file, RunFile.#resumedState(side, config, startIndex, manifest, back, lock));
   }
 
   /** A resumed run's state, from its manifest and the records read back. */
   static #resumedState(
+    side: RunSideFiles,
     config: RunConfig,
     startIndex: number,
     manifest: RunManifest,
@@ -548,6 +589,7 @@ export class RunFile {
     lock: OutputLock,
   ) {
     return {
+      side,
       regular: true,
       replace: false,
       resumed: true,
@@ -673,7 +715,7 @@ export class RunFile {
       ...(this.#gzip ? { bytes: this.#bytes, packed: this.#packed } : {}),
       extra: this.#extra,
     };
-    await writeFileAtomically(manifestPath(this.file), `${JSON.stringify(manifest, null, 2)}\n`, {
+    await writeFileAtomically(this.sideFiles.manifest, `${JSON.stringify(manifest, null, 2)}\n`, {
       output: this.file,
     });
   }
@@ -717,15 +759,15 @@ export class RunFile {
   /** Appends the block's records not yet there to the block file (a regular output's only). */
   async #saveBlock(): Promise<void> {
     if (!this.#regular || this.#saved === this.#block.length) return;
-    this.#blockHandle ??= await open(blockPath(this.file), 'a').catch((error: unknown) => {
+    this.#blockHandle ??= await open(this.sideFiles.block, 'a').catch((error: unknown) => {
       throw notWritable(
-        blockPath(this.file),
+        this.sideFiles.block,
         `It cannot be opened: ${(error as Error).message}.`,
         'Check the folder of --out: icer keeps a block file beside a .gz output.',
         error,
       );
     });
-    await this.#write(this.#blockHandle, Buffer.from(this.#block.slice(this.#saved).join('')), blockPath(this.file));
+    await this.#write(this.#blockHandle, Buffer.from(this.#block.slice(this.#saved).join('')), this.sideFiles.block);
     this.#saved = this.#block.length;
   }
 
@@ -748,7 +790,7 @@ export class RunFile {
     await this.#writeManifest(false);
     // Not opened yet (the block packed before any checkpoint), the file may still hold what a resumed run read back.
     if (this.#blockHandle) await this.#blockHandle.truncate(0);
-    else await rm(blockPath(this.file), { force: true });
+    else await rm(this.sideFiles.block, { force: true });
   }
 
   /**
@@ -792,7 +834,7 @@ export class RunFile {
       this.#lastManifest = 0;
       await this.#checkpoint(extra, { force: true, complete });
     }
-    if (complete && this.#gzip && this.#regular) await rm(blockPath(this.file), { force: true });
+    if (complete && this.#gzip && this.#regular) await rm(this.sideFiles.block, { force: true });
   }
 
   /** Gives up the output's lock without finishing it: for a run that fails before it writes (close does it too). */
@@ -807,9 +849,9 @@ export class RunFile {
   async #open(): Promise<FileHandle> {
     if (this.#handle) return this.#handle;
     checkNotStopping();
-    if (this.#replace && !this.#opened) await rm(manifestPath(this.file), { force: true });
+    if (this.#replace && !this.#opened) await rm(this.sideFiles.manifest, { force: true });
     // A new run's block file starts empty, whatever a run before left there.
-    if (this.#gzip && this.#regular && !this.#resumed && !this.#opened) await rm(blockPath(this.file), { force: true });
+    if (this.#gzip && this.#regular && !this.#resumed && !this.#opened) await rm(this.sideFiles.block, { force: true });
     // Replace: truncate through the path (a symlink's target is kept, never the link replaced); else append.
     const flags = this.#regular && (!this.#replace || this.#opened) ? 'a' : 'w';
     this.#opened = true;
@@ -826,14 +868,13 @@ export class RunFile {
   }
 }
 
-/** The bytes of output a regular file holds: a `.gz` output's block file counts, as its records are the run's too. */
 /**
  * Refuses to resume an output that is missing or empty while its manifest counts records: it was moved or deleted
  * (a `.gz` output's block file would be thrown away with it), and starting over would silently redo, or pay for
  * again, what the run had made. A manifest that cannot be read is no run's to keep.
  */
-async function refuseLostOutput(file: string): Promise<void> {
-  const manifest = await readRunManifest(file).catch(() => undefined);
+async function refuseLostOutput(file: string, side: RunSideFiles): Promise<void> {
+  const manifest = await readManifestAt(side.manifest).catch(() => undefined);
   if (manifest === undefined || manifest.records === 0) return;
   throw new IcerError(
     'INVALID_ARGUMENT',
@@ -845,12 +886,13 @@ async function refuseLostOutput(file: string): Promise<void> {
   );
 }
 
-async function heldBytes(file: string, info: Stats): Promise<number> {
+/** The bytes of output a regular file holds: a `.gz` output's block file counts, as its records are the run's too. */
+async function heldBytes(file: string, info: Stats, blockFile: string): Promise<number> {
   if (!isGzipPath(file)) return info.size;
   // Only a block file that is not there holds nothing: one that cannot be looked at is an error naming it.
-  const block = await stat(blockPath(file)).then(
+  const block = await stat(blockFile).then(
     (found) => found.size,
-    (error: { code?: string }) => (error.code === 'ENOENT' ? 0 : Promise.reject(fileError(error, blockPath(file)))),
+    (error: { code?: string }) => (error.code === 'ENOENT' ? 0 : Promise.reject(fileError(error, blockFile))),
   );
   return info.size + block;
 }

@@ -8,6 +8,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   symlinkSync,
   truncateSync,
@@ -296,6 +297,36 @@ describe('icer generate --out: output that survives anything', () => {
     expect(dangling.code).toBe(1);
     expect(dangling.stderr).toMatch(/later\.jsonl: Another icer run \(process \d+ on .+\) is writing this output/);
     expect(existsSync(join(dir, 'later.jsonl'))).toBe(false);
+  });
+
+  it('resumes a run through a symlink by its target and the other way round: its manifest is beside the file written', async () => {
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '40', '--seed', '3', '--quiet'];
+    const whole40 = (await cli(args, dir)).stdout;
+    const target = join(dir, 'target.jsonl');
+    // Cut back as a kill leaves a run: 30 records, a torn line, and a manifest that counted them.
+    const cut = (manifestName: string) => {
+      writeFileSync(target, `${whole40.split('\n').slice(0, 30).join('\n')}\n{"id": "cut`);
+      const manifest = JSON.parse(readFileSync(join(dir, manifestName), 'utf8'));
+      const cutShort = { ...manifest, complete: false, nextIndex: 30, records: 30 };
+      writeFileSync(join(dir, manifestName), JSON.stringify(cutShort));
+    };
+    symlinkSync('target.jsonl', join(dir, 'link.jsonl'));
+    expect((await cli([...args, '--out', 'link.jsonl'], dir)).code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['link.jsonl', 'target.jsonl', 'target.jsonl.icer-run.json']);
+    for (const name of ['target.jsonl', 'link.jsonl']) {
+      cut('target.jsonl.icer-run.json');
+      const resumed = await cli([...args, '--out', name, '--resume'], dir);
+      expect(resumed.code, resumed.stderr).toBe(0);
+      expect(readFileSync(target, 'utf8')).toBe(whole40);
+    }
+    // An older icer kept the manifest of a run through a symlink beside the link: it is still found there.
+    renameSync(join(dir, 'target.jsonl.icer-run.json'), join(dir, 'link.jsonl.icer-run.json'));
+    cut('link.jsonl.icer-run.json');
+    const older = await cli([...args, '--out', 'link.jsonl', '--resume'], dir);
+    expect(older.code, older.stderr).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe(whole40);
+    expect(readdirSync(dir).sort()).toEqual(['link.jsonl', 'link.jsonl.icer-run.json', 'target.jsonl']);
   });
 
   it.skipIf(!hasBuild)('removes the temporary manifest a run killed mid-write left, and no other file', async () => {

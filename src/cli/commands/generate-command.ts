@@ -1,10 +1,11 @@
+import { relative } from 'node:path';
 import { z } from 'zod';
 import type { UnconstrainedGenerator } from '../../ai/unconstrained-generator.js';
 import { priceOf, type TokenPrices } from '../../dialogue/token-usage.js';
 import { IcerError } from '../../errors.js';
 import type { DialogueGenerator } from '../../generation/dialogue-generator.js';
 import { DialogueGeneratorOptionsSchema, GenerateManyOptionsSchema } from '../../generation/generator-options.js';
-import { blockPath, type RunConfig, RunFile } from '../../io/run-file.js';
+import { type RunConfig, RunFile } from '../../io/run-file.js';
 import type { PreferenceProfile } from '../../profile/preference-profile.js';
 import { SeededRandom } from '../../random/seeded-random.js';
 import { VERSION } from '../../version.js';
@@ -219,7 +220,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
           seed: String(seed),
         });
   // Read back from the block file of a .gz output, past its last member: named as such.
-  const readBack = file?.droppedIn === 'block' ? blockPath(values.out as string) : values.out;
+  const readBack = file?.droppedIn === 'block' ? relative(io.cwd, file.sideFiles.block) : values.out;
   if (file && file.droppedBytes > 0)
     io.stderr.write(
       file.droppedPastCheckpoint

@@ -4,9 +4,7 @@ import { IcerError } from '../../errors.js';
 import { readJsonLines } from '../../io/json-lines-file.js';
 import { recordLineIndex } from '../../io/records-back.js';
 import {
-  blockPath,
   configDifferences,
-  manifestPath,
   type RunConfig,
   RunFile,
   type RunManifest,
@@ -144,7 +142,7 @@ export async function mergeCommand(args: string[], io: CliIo): Promise<number> {
           finished =
             written === undefined
               ? []
-              : [written, manifestPath(outFile), blockPath(outFile)].map((path) =>
+              : [written, out.sideFiles.manifest, out.sideFiles.block].map((path) =>
                   markUnfinished(path, outFile, replacing),
                 );
         }
