@@ -115,8 +115,12 @@ describe('icer generate budgets', () => {
     expect(fresh.code, fresh.stderr).toBe(0);
     expect(RunEstimateSchema.parse(JSON.parse(fresh.stdout)).dialogues).toBe(12);
 
-    const resumed = await run('--out', 'out.jsonl', '--resume');
+    // The same model served at another address (a server restarted on another port) goes on with the run.
+    const moved = await honest();
+    const elsewhere = ['--count', '12', '--seed', '5', '--base-url', moved.url, '--model', 'fake', '--quiet'];
+    const resumed = await cli(['generate', ...elsewhere, '--out', 'out.jsonl', '--resume'], dir);
     expect(resumed.code, resumed.stderr).toBe(0);
+    expect(moved.requests.length).toBeGreaterThan(0);
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8')).toBe(readFileSync(join(dir, 'whole.jsonl'), 'utf8'));
     // Resumed again once complete (a retried job), it keeps what the run spent.
     const manifest = readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8');

@@ -375,6 +375,8 @@ const NOT_CONFIG = new Set([
   'cache',
   'prices',
   'api-key-env',
+  // Where the model is served, not which model: a server restarted on another port goes on with its run.
+  'base-url',
   'timeout-ms',
   'max-retries',
   'help',
