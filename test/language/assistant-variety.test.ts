@@ -46,6 +46,13 @@ describe('assistant wording variety (issue 9)', () => {
     expect([...distinct(acts.slice(0, 1), 1500, rejected)].some((text) => promises.test(text))).toBe(true);
   });
 
+  it('asks what put the user off a title, never a bare "what was it about Heat?", which asks for its story', () => {
+    const rejected = [userTurn([{ type: 'reject', items: [HEAT], seen: false }])];
+    const asked = distinct([{ type: 'ask-reason', items: [HEAT] }], 600, rejected);
+    expect(asked.size).toBeGreaterThan(8);
+    for (const text of asked) expect(text, text).not.toMatch(/\bwhat was it about "?Heat"?(?: \(\d{4}\))?[,?]/i);
+  });
+
   it('varies the liking a suggestion drawn from a liked title also answers, without echoing its frame', () => {
     const alien = catalog.resolveTitle('Alien').id;
     const bladeRunner = catalog.resolveTitle('Blade Runner').id;

@@ -147,6 +147,43 @@ describe('user wording variety', () => {
     expect(said.refused.size).toBeGreaterThan(100);
   });
 
+  it('gives up after turning a title down, thanking once, and after a near miss without "still" or "though"', () => {
+    const thanks = /\b(?:thanks|thank|cheers|appreciated)\b/gi;
+    const acts: DialogueAct[] = [
+      { type: 'reject', items: [HEAT], seen: false },
+      { type: 'give-up', items: [] },
+    ];
+    // Heat is a crime film, as the user said they like: turning it down grants it fits ("Heat sounds close, but …").
+    const likesCrime: Turn = {
+      index: 1,
+      speaker: 'user',
+      text: 'I love crime films.',
+      acts: [disclose('positive', 0.8, 'genre:Crime')],
+    };
+    const texts = { nearMiss: new Set<string>(), plain: new Set<string>() };
+    for (let seed = 0; seed < 300; seed++) {
+      for (const persona of PERSONAS) {
+        const said = (history: readonly Turn[]) =>
+          adapter.verbalizeSync({
+            speaker: 'user',
+            acts,
+            history,
+            catalog,
+            random: new SeededRandom(seed),
+            ...(persona ? { persona } : {}),
+          });
+        texts.nearMiss.add(said([likesCrime]));
+        texts.plain.add(said([]));
+      }
+    }
+    for (const text of [...texts.nearMiss, ...texts.plain])
+      expect(text.match(thanks)?.length ?? 0, text).toBeLessThan(2);
+    // The refusal ends on its no: leaving is no contrast with it ("…, but it's not for me. Still, I'll call it a night").
+    for (const text of texts.nearMiss) expect(text, text).not.toMatch(/(?:^|[.!?] )Still\b|, though[.!]/);
+    expect(texts.nearMiss.size).toBeGreaterThan(50);
+    expect(texts.plain.size).toBeGreaterThan(50);
+  });
+
   it('never calls a title too old or too new "for tonight" or "for my mood": an age is not a mood', () => {
     const moody = /(?:old|new)(?: enough)? (?:for tonight|for my mood)/;
     let shortfalls = 0;

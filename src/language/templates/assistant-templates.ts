@@ -423,7 +423,7 @@ function build(d: DomainWords) {
     ({ and }) => `Alright. Anything in particular about ${and} that put you off?`,
     ({ and }) => `Understood. What was it about ${and} that didn't work for you?`,
     ({ and }) => `Noted. What about ${and} missed the mark for you?`,
-    ({ and }) => `That's fine. What was it about ${and}, if you don't mind my asking?`,
+    ({ and }) => `That's fine. What was it about ${and} that put you off, if you don't mind my asking?`,
   ];
 
   /** The same, to a user who asked for something else: more is coming, after the answer. */

@@ -405,7 +405,7 @@ function build(d: DomainWords) {
       ({ and, one, x }) => `${and} ${one ? 'is' : 'are'} fine as far as it goes, but I was hoping for ${x} as well.`,
       ({ and, one, x }) => `${and} ${one ? 'has its' : 'have their'} points, but I'm also in the mood for ${x}.`,
       ({ and, one, x }) => `${and} ${one ? 'is a fair pick' : 'are fair picks'}, but I'm after ${x} too.`,
-      ({ and, one, x }) => `${and} ${one ? 'is' : 'are'} all right, but I'd love ${x} as well.`,
+      ({ and, one, x }) => `${and} ${one ? 'is' : 'are'} all right, but I'd enjoy ${x} as well.`,
     ],
     terse: [
       ({ and, one, x }) => `${and} ${one ? 'is' : 'are'} fine. Want ${x} too, though.`,
@@ -885,14 +885,15 @@ function build(d: DomainWords) {
    * in circles", which a near miss belies.
    */
   const GIVE_UP_AFTER_NEAR_MISS: StyledText = {
+    // No "Still, …" or "…, though": the refusal before it ends on the no, which they would push against.
     normal: [
-      "Still, I think I'll call it a night. Thanks anyway.",
+      "I think I'll call it a night. Thanks anyway.",
       "We got close, but I'll stop here. Thanks for trying.",
-      "I'll leave it there, though. Thanks for the help.",
+      "I'll leave it there. Thanks for the help.",
       "I'll keep it in mind, but I'm done for now.",
-      "I think that's my cue to stop, though. Thanks!",
+      "I think that's my cue to stop. Thanks!",
     ],
-    terse: ['Done for tonight, though.', 'Calling it a night.', "That's it for me. Thanks."],
+    terse: ['Done for tonight.', 'Calling it a night.', "That's it for me. Thanks."],
   };
 
   /** Items attached to a give-up: acknowledged without an opinion. */

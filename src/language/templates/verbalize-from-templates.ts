@@ -52,6 +52,13 @@ function styledText(state: TurnState, lists: StyledText): string {
   return state.random.pick(state.style === 'terse' ? lists.terse : lists.normal);
 }
 
+/** `lines` less those that thank, when a piece of the turn already did: a turn says its thanks once. */
+function thankingOnce(lines: readonly string[], pieces: readonly string[]): readonly string[] {
+  if (!pieces.some((piece) => THANKS.test(piece))) return lines;
+  const unthanked = lines.filter((text) => !THANKS.test(text));
+  return unthanked.length > 0 ? unthanked : lines;
+}
+
 /** What a critique asks to change, as words after "something like X, but ___". */
 interface Shift {
   readonly s: string;
@@ -1711,17 +1718,19 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       const part = next?.type === 'recommend' ? 'first' : 'second';
       pieces.push(sentence(state, recommend(state, act, part, undefined, pieces.at(-1))));
       i++;
-    } else if (act.type === 'give-up' && act.items.length === 0 && refusesFitting(state, acts[i - 1])) {
-      // After "Heat sounds close, but …", leaving concedes the near miss rather than "We're going around in circles".
-      pieces.push(styledText(state, state.t.GIVE_UP_AFTER_NEAR_MISS));
+    } else if (act.type === 'give-up' && act.items.length === 0) {
+      // After "Heat sounds close, but …", leaving concedes the near miss rather than "We're going around in circles";
+      // either way it thanks only a turn that has not ("No thanks, not Heat. I'm off. Thanks anyway." is not said).
+      const lists = refusesFitting(state, acts[i - 1]) ? state.t.GIVE_UP_AFTER_NEAR_MISS : state.t.GIVE_UP;
+      const lines = state.style === 'terse' ? lists.terse : lists.normal;
+      pieces.push(sentence(state, state.random.pick(thankingOnce(lines, pieces))));
       i++;
     } else if (act.type === 'close' && act.items.length === 0 && isUser(state)) {
       // The user's goodbye answers the recommender's: thanks for a find, or for trying ("Not for me. Thanks anyway!"),
       // and thanks once ("I'll sit Heat out, thanks." is not followed by "Thanks anyway, bye!").
       const found = acts.some((other) => other.type === 'accept');
       const goodbyes = found ? state.t.USER_CLOSE : state.t.USER_CLOSE_EMPTY_HANDED;
-      const thanked = pieces.some((piece) => THANKS.test(piece));
-      pieces.push(state.random.pick(thanked ? goodbyes.filter((text) => !THANKS.test(text)) : goodbyes));
+      pieces.push(state.random.pick(thankingOnce(goodbyes, pieces)));
       i++;
     } else if (act.type === 'close' && act.items.length === 0 && !isUser(state) && closesAfter(acts[i - 1])) {
       // A goodbye after a last suggestion, answer or no-match in the same turn: not "Sorry we didn't find the right
