@@ -184,6 +184,31 @@ describe('user wording variety', () => {
     expect(texts.plain.size).toBeGreaterThan(50);
   });
 
+  it('sets "seen them already" against praise only when every title was praised, not after a verdict ending on a no', () => {
+    const alien = catalog.resolveTitle('Alien').id;
+    const verdicts = (polarity: 'positive' | 'negative'): DialogueAct[] => [
+      { type: 'disclose', items: [alien], polarity: 'positive', strength: 0.9 },
+      { type: 'disclose', items: [HEAT], polarity, strength: 0.6 },
+      { type: 'reject', items: [alien, HEAT], seen: true },
+    ];
+    // The part after the verdicts: "Loved Alien, but Heat was dull. But I've seen them" sets a no against a no.
+    const contrast = /^(?:But|That said|Only|Thing is)\b|, though\b/;
+    const afterVerdicts = (text: string) => text.split(/(?<=[.!?]) /).slice(1);
+    const contrasted = { mixed: 0, praised: 0 };
+    for (let seed = 0; seed < 300; seed++) {
+      for (const persona of PERSONAS) {
+        const mixed = render(verdicts('negative'), seed, persona);
+        for (const part of afterVerdicts(mixed)) expect(part, mixed).not.toMatch(contrast);
+        contrasted.mixed += afterVerdicts(mixed).length;
+        if (afterVerdicts(render(verdicts('positive'), seed, persona)).some((part) => contrast.test(part)))
+          contrasted.praised++;
+      }
+    }
+    expect(contrasted.mixed).toBeGreaterThan(300);
+    // Both praised, the contrast is still there to be drawn.
+    expect(contrasted.praised).toBeGreaterThan(100);
+  });
+
   it('never calls a title too old or too new "for tonight" or "for my mood": an age is not a mood', () => {
     const moody = /(?:old|new)(?: enough)? (?:for tonight|for my mood)/;
     let shortfalls = 0;

@@ -891,8 +891,9 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   const unnamed = act.seen ? act.items.filter((id) => !state.named.includes(id)) : act.items;
   if (unnamed.length === 0) {
     // "Loved Heat. Seen it already, though." sets the two against each other; "Frozen was okay. But I've seen it"
-    // has nothing to set it against.
-    const praised = act.items.some((id) => state.praised.includes(id));
+    // has nothing to set it against, nor has "Loved Heat, but Alien was dull. But I've seen them", which already
+    // ended on a no.
+    const praised = act.items.every((id) => state.praised.includes(id));
     return refusalWording(
       state,
       praised ? state.t.REJECT_SEEN_JUST_NAMED : state.t.REJECT_SEEN_JUST_NAMED_PLAIN,
