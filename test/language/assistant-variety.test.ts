@@ -63,9 +63,10 @@ describe('assistant wording variety (issue 9)', () => {
     const texts = Array.from({ length: 600 }, (_, seed) => render(acts, seed, likesSciFi));
     // "And with your taste for sci-fi, it's a fit." was every other such reason.
     expect(texts.filter((text) => /a fit\./.test(text)).length).toBeLessThan(texts.length * 0.25);
-    // Nor "… should suit you too. A fan of sci-fi should enjoy it as well.": the reason does not echo the suggestion.
+    // Nor "… should suit you too. A fan of sci-fi should enjoy it as well." or "… you might like it too. You
+    // mentioned sci-fi, and it delivers on that as well.": the reason does not echo the suggestion.
     const echoes = (text: string) =>
-      [/\btoo\b/g, /\bas well\b/g, /\bshould\b/g].some((word) => (text.match(word) ?? []).length > 1);
+      [/\b(?:too|as well)\b/g, /\bshould\b/g].some((word) => (text.match(word) ?? []).length > 1);
     expect(texts.filter(echoes)).toEqual([]);
   });
 

@@ -330,6 +330,20 @@ describe('item facts', () => {
     );
   });
 
+  it('says "too" once in a description: no "There\'s comedy in it, too. … Good news, too: it has toys."', () => {
+    const keys = Object.entries(TOY_STORY.attributes).flatMap(([facet, values]) =>
+      facet === 'genre' || facet === 'tag' ? values.map((value) => `${facet}:${value}`) : [],
+    );
+    const tags = keys.filter((key) => key.startsWith('tag:'));
+    expect(tags.length).toBeGreaterThan(0);
+    const texts = said(
+      (random) => describeItem(TOY_STORY, TOY_STORY.title, keys, random, { liked: (key) => tags.includes(key) }),
+      400,
+    );
+    expect(texts.filter((text) => /\btoo\b/.test(text)).length).toBeGreaterThan(50);
+    expect(texts.filter((text) => (text.match(/\b(?:too|as well)\b/g) ?? []).length > 1)).toEqual([]);
+  });
+
   it('says a theme after "deals with" or "about", never as a thing an item has', () => {
     // "Expect mental illness.", "It has grief", "It features themes of loneliness", "a drama about themes of grief".
     let themed = 0;

@@ -504,12 +504,17 @@ function wantedSentence(
   // Not "It has a serial killer. It has a twist ending, right up your street.": no two sentences open alike.
   const opening = capitalize(c.slice(0, c.indexOf(' ', 3)));
   const last = before.slice(before.lastIndexOf('. ') + 2);
-  const fresh = last.startsWith(opening) ? frames.filter((frame) => !frame(MARK).startsWith('It')) : frames;
+  // Nor "There's comedy in it, too. … Good news, too: …": one "too" (or "as well") is an addition, two a tic.
+  const saidToo = TOO.test(before);
+  const fresh = frames.filter(
+    (frame) => !(last.startsWith(opening) && frame(MARK).startsWith('It')) && !(saidToo && TOO.test(frame(MARK))),
+  );
   return ` ${random.pick(fresh)({ c })}`;
 }
 
 // What a frame is shown with to see whether it opens with the clause: "it …" capitalised.
 const MARK = { c: 'it' };
+const TOO = /\b(?:too|as well)\b/;
 
 /** The features `said` (the kind and the title) has not said, as things it has and themes it deals with. */
 function unsaidFeatures(features: readonly string[], said: string): { things: string[]; themes: string[] } {

@@ -564,12 +564,17 @@ function namesWorksOf(key: string, state: TurnState): boolean {
 // American Beauty. Since Aardman films came up too, I'd also suggest …").
 const FRAME_WORDS = /\b(?:suggest|came up|there's|try|too|as well|should|enjoy|point you|in mind|you like|go with)\b/g;
 
+/** The frame words of a text, "as well" counted as "too": "… like A too. A fan of noir should enjoy it as well." */
+function frameWords(text: string): string[] {
+  return (text.toLowerCase().match(FRAME_WORDS) ?? []).map((word) => (word === 'as well' ? 'too' : word));
+}
+
 /**
  * The templates whose frame shares no word with `before` and does not open with its first word ("For noir, try A.
  * For true stories, …"); all of them when none is left.
  */
 function unlike<T extends Template<typeof MARKED>>(list: readonly T[], before: string): readonly T[] {
-  const said = new Set(before.toLowerCase().match(FRAME_WORDS));
+  const said = new Set(frameWords(before));
   const opener = firstWord(before);
   const kept = list.filter((template) => {
     const frame = frameOf(template);
@@ -591,7 +596,7 @@ function frameOf(template: Template<typeof MARKED>): Frame {
   let frame = frames.get(template);
   if (frame === undefined) {
     const text = template(MARKED);
-    frame = { opener: firstWord(text), words: text.toLowerCase().match(FRAME_WORDS) ?? [] };
+    frame = { opener: firstWord(text), words: frameWords(text) };
     frames.set(template, frame);
   }
   return frame;
