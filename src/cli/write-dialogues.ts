@@ -6,6 +6,9 @@ import { ProgressBar } from './progress-bar.js';
 import type { RunEntry } from './run-entries.js';
 import { SkipReport } from './skip-report.js';
 
+// How often a model run's spending is saved in its manifest while no record comes: the manifest's own throttle.
+const BEAT_MS = 1000;
+
 /** What a run wrote, for the summaries. */
 export interface WrittenDialogues {
   dialogues: number;
@@ -70,6 +73,11 @@ export async function writeDialogues(
     if (spent !== undefined) halt.abort();
     return spent !== undefined;
   };
+  // What a model run spends goes into the manifest every second, records or not: dialogues under way make calls for
+  // minutes before their record, and a kill would lose them from the manifest's usage. Stopped before the output
+  // closes, so that no checkpoint follows its last manifest.
+  const beat = file && run.extra ? setInterval(() => file.checkpoint(extra()).catch(() => {}), BEAT_MS) : undefined;
+  beat?.unref();
   try {
     for await (const entry of entries(AbortSignal.any([halt.signal, ...(run.stop ? [run.stop] : [])]), reached)) {
       if ('skip' in entry) {
@@ -98,6 +106,7 @@ export async function writeDialogues(
     }
     if (dialogues === 0 && skips.skipped > 0 && (file?.resumedRecords ?? 0) === 0) throw skips.allSkipped();
   } catch (error) {
+    clearInterval(beat);
     bar.finish();
     // The error that stopped the run is the one told: closing after a failed write fails again with that write's.
     if (file) await file.close(extra(), false).catch(() => undefined);
@@ -105,6 +114,7 @@ export async function writeDialogues(
     report(skips.details());
     throw error;
   }
+  clearInterval(beat);
   bar.finish();
   // A stop that came once every index was done stopped nothing: the run is complete.
   const complete = dialogues + skips.skipped >= run.total;

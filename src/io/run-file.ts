@@ -864,6 +864,9 @@ export class RunFile {
       );
     });
     await this.#checkpoint(this.#extra, { force: true });
+    // Written with what the last checkpoint was given: the caller's own, right after, must not wait a second (a model
+    // run killed meanwhile would lose what this start spent from its manifest).
+    this.#lastManifest = 0;
     return this.#handle;
   }
 }

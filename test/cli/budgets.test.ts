@@ -273,6 +273,37 @@ describe('icer generate budgets', () => {
   });
 });
 
+describe('icer generate killed', () => {
+  it.skipIf(!existsSync(CLI))(
+    "keeps a model run's spending in its manifest within a second, records or not: a SIGKILL loses none of it",
+    async () => {
+      // 30 calls answered, then none: no record follows the last ones, which only the manifest's heartbeat can keep.
+      let taken = 0;
+      const server = await servers(({ body }) =>
+        taken++ < 30
+          ? { kind: 'text', content: draftOf(body), usage: { prompt_tokens: 100, completion_tokens: 10 } }
+          : { kind: 'hang' },
+      );
+      const { dir } = tempDir();
+      const args = ['generate', '--count', '10', '--seed', '2', '--base-url', server.url, '--model', 'fake', '--quiet'];
+      const child = spawn(process.execPath, [CLI, ...args, '--concurrency', '1', '--out', 'out.jsonl'], {
+        cwd: dir,
+        stdio: 'ignore',
+      });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      while (server.requests.length <= 30) await new Promise((resolve) => setTimeout(resolve, 50));
+      await new Promise((resolve) => setTimeout(resolve, 2500));
+      child.kill('SIGKILL');
+      await exited;
+      const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
+      expect(manifest.records).toBeGreaterThan(0);
+      // Every call asked (the one left hanging too), and the tokens of the 30 answered.
+      const calls = server.requests.length;
+      expect(manifest.extra.usage).toMatchObject({ calls, inputTokens: 3000, outputTokens: 300 });
+    },
+  );
+});
+
 describe('icer generate interrupted twice', () => {
   it.skipIf(!existsSync(CLI))(
     'a second SIGINT stops the dialogues under way: whole lines, exit 130, and --resume finishes the run',

@@ -304,7 +304,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
         env: io.env,
         stop,
         writing,
-        extra: usage,
+        ...(spender ? { extra: usage } : {}),
         ...(budget ? { budget } : {}),
       },
     ),
