@@ -15,6 +15,11 @@ export interface AiSdkAdapterStats {
   failures: number;
   /** Replies that could not be used (empty, not JSON, wrong number of utterances) and were re-asked or thrown. */
   invalidReplies: number;
+  /**
+   * Responses received without token usage (many OpenAI-compatible servers and proxies leave it out): counted as 0
+   * tokens, so `inputTokens`, `outputTokens` and `cost` undercount, and token and cost budgets cannot be kept.
+   */
+  unmeasuredReplies: number;
   /** Input tokens of the responses received (cache hits add none). */
   inputTokens: number;
   /** Output tokens of the responses received (cache hits add none). */
@@ -37,6 +42,7 @@ export class StatsCounter {
   cacheHits = 0;
   failures = 0;
   invalidReplies = 0;
+  unmeasuredReplies = 0;
   inputTokens = 0;
   outputTokens = 0;
   cachedInputTokens = 0;
@@ -67,6 +73,7 @@ export class StatsCounter {
       cacheHits: this.cacheHits,
       failures: this.failures,
       invalidReplies: this.invalidReplies,
+      unmeasuredReplies: this.unmeasuredReplies,
       inputTokens: this.inputTokens,
       outputTokens: this.outputTokens,
       cachedInputTokens: this.cachedInputTokens,

@@ -16,7 +16,7 @@ import type {
 import { parseOptions } from '../validation/parse-options.js';
 import { type AiSdkAdapterStats, StatsCounter } from './adapter-stats.js';
 import { type AiSdkAdapterOptions, AiSdkAdapterOptionsSchema, type ResponseStore } from './ai-sdk-adapter-options.js';
-import { tokenUsage } from './model-usage.js';
+import { measuredUsage } from './model-usage.js';
 import { explainModelVersion } from './model-version-error.js';
 import {
   type ParsedReply,
@@ -286,13 +286,14 @@ export class AiSdkAdapter implements LMAdapter {
     try {
       if (mode === 'turn') {
         const result = await generateText(settings);
-        return { text: result.text, usage: tokenUsage(result.usage) };
+        return { text: result.text, usage: measuredUsage(result.usage, this.#stats) };
       }
       const result = await generateText({ ...settings, output: utterancesOutputSpec() });
-      return { text: result.text, usage: tokenUsage(result.usage) };
+      return { text: result.text, usage: measuredUsage(result.usage, this.#stats) };
     } catch (error) {
       // A reply that is not the JSON asked for is still a reply: parsed (and re-asked) by us, not retried as an outage.
-      if (NoObjectGeneratedError.isInstance(error)) return { text: error.text ?? '', usage: tokenUsage(error.usage) };
+      if (NoObjectGeneratedError.isInstance(error))
+        return { text: error.text ?? '', usage: measuredUsage(error.usage, this.#stats) };
       throw explainModelVersion(error);
     }
   }

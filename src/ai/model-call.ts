@@ -6,7 +6,7 @@ import { ResponseCache } from '../io/response-cache.js';
 import { type CallPolicyOptions, callWithPolicy } from '../language/call-policy.js';
 import type { StatsCounter } from './adapter-stats.js';
 import type { ResponseStore } from './ai-sdk-adapter-options.js';
-import { tokenUsage } from './model-usage.js';
+import { measuredUsage } from './model-usage.js';
 import { explainModelVersion } from './model-version-error.js';
 
 /** A model's answer: its text, read by the caller, and what it cost when it was produced. */
@@ -72,10 +72,10 @@ export function modelCaller(
               abortSignal,
               output: spec,
             });
-            return { text: result.text, usage: tokenUsage(result.usage) };
+            return { text: result.text, usage: measuredUsage(result.usage, stats) };
           } catch (error) {
             if (NoObjectGeneratedError.isInstance(error))
-              return { text: error.text ?? '', usage: tokenUsage(error.usage) };
+              return { text: error.text ?? '', usage: measuredUsage(error.usage, stats) };
             throw explainModelVersion(error);
           }
         },

@@ -11,6 +11,11 @@ export const RunEstimateSchema = z.strictObject({
   sampled: z.int().min(0),
   /** Model calls made for the sample, retries included. */
   callsMade: z.int().min(0),
+  /**
+   * Replies of the sample that came without token usage (the server does not report it): the expected tokens and cost
+   * count them as 0, so they are too low, and `--max-tokens` and `--max-cost` cannot be kept.
+   */
+  unmeasuredReplies: z.int().min(0),
   /** The sample's spending scaled to the whole run: model calls, tokens and, with `--prices`, the cost (else null). */
   expected: z.strictObject({
     /** Model calls, retries included. */

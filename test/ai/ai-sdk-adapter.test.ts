@@ -311,6 +311,7 @@ describe('AiSdkAdapter stats', () => {
       cacheHits: 0,
       failures: 0,
       invalidReplies: 0,
+      unmeasuredReplies: 0,
       inputTokens: 0,
       outputTokens: 0,
       cachedInputTokens: 0,
@@ -322,6 +323,7 @@ describe('AiSdkAdapter stats', () => {
       calls: 2,
       retries: 1,
       failures: 0,
+      unmeasuredReplies: 0,
       inputTokens: 1_000_000,
       outputTokens: 500_000,
     });

@@ -154,6 +154,39 @@ describe('icer generate budgets', () => {
     expect(server.requests.length - before).toBeLessThanOrEqual(10 + 8 * Math.max(...perDialogue));
   });
 
+  it('stops a run whose server reports no token usage when a token or cost budget cannot see it, and says why', async () => {
+    // A chat completion without "usage", as many OpenAI-compatible servers and proxies send it.
+    const server = await servers(({ body }) => ({
+      kind: 'malformed',
+      raw: JSON.stringify({
+        id: 'c',
+        object: 'chat.completion',
+        created: 0,
+        model: 'fake',
+        choices: [{ index: 0, message: { role: 'assistant', content: draftOf(body) }, finish_reason: 'stop' }],
+      }),
+    }));
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '6', '--seed', '5', '--base-url', server.url, '--model', 'fake'];
+    const limited = ['--concurrency', '1', '--max-tokens', '100000'];
+    const stopped = await cli([...args, ...limited, '--out', 'out.jsonl'], dir);
+    expect(stopped.code, stopped.stderr).toBe(0);
+    expect(stopped.stderr).toMatch(
+      /stopped: --max-tokens 100000 cannot be kept, as the model's server reports no token usage \(\d+ replies without token usage\); limit the run with --max-calls instead; 1 dialogue written/,
+    );
+    expect(stopped.stderr).toMatch(/0 input \+ 0 output tokens \(\d+ replies without token usage: counted as 0\)/);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
+    // The estimate does not pass 0 tokens off as a figure.
+    const estimated = await cli([...args, '--count', '40', '--estimate'], dir);
+    expect(estimated.stderr).toMatch(/tokens and cost unknown: the model's server reports no token usage/);
+    const json = await cli([...args, '--count', '40', '--estimate', '--json'], dir);
+    expect(RunEstimateSchema.parse(JSON.parse(json.stdout)).unmeasuredReplies).toBeGreaterThan(0);
+    // --max-calls counts calls, which need no usage: the run resumes under it to the end.
+    const resumed = await cli([...args, '--max-calls', '1000', '--out', 'out.jsonl', '--resume', '--quiet'], dir);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(6);
+  });
+
   it('tells a run whose model fails midway to go on with --resume, keeping what it wrote', async () => {
     // Honest for the first dialogues, then a server error on every call (retries included).
     const server = await servers(({ index, body }) =>

@@ -57,12 +57,16 @@ function runSummary(
   const { calls, retries, cacheHits, failures, invalidReplies } = adapter.stats;
   // Replies from the cache may be unusable too: counted apart from the calls.
   const unusable = invalidReplies > 0 ? `, ${invalidReplies} repl${invalidReplies === 1 ? 'y' : 'ies'} unusable` : '';
+  const { unmeasuredReplies } = adapter.stats;
+  const untold = unmeasuredReplies > 0 ? ` (${unmeasured(unmeasuredReplies)}: counted as 0)` : '';
   const whole = soFar ? `; the whole run so far: ${soFar.calls} model calls, ${tokensText(soFar)}` : '';
   return (
     `icer generate: ${dialoguesText(written.dialogues)} with ${adapter.name}: ${calls} model calls (${retries} retries, ${failures} failed), ` +
-    `${cacheHits} from cache${unusable}, ${tokensText(adapter.stats)}, ${written.violations} violations left${whole}`
+    `${cacheHits} from cache${unusable}, ${tokensText(adapter.stats)}${untold}, ${written.violations} violations left${whole}`
   );
 }
+
+const unmeasured = (replies: number) => `${replies} repl${replies === 1 ? 'y' : 'ies'} without token usage`;
 
 function tokensText({ inputTokens, outputTokens, cost }: ModelAdapter['stats']): string {
   return `${inputTokens} input + ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}`;
@@ -521,6 +525,11 @@ function budgetCheck(
   return () => {
     const stats = spender.stats;
     if (calls !== undefined && stats.calls >= calls) return `--max-calls ${calls} reached (${stats.calls} calls)`;
+    // A reply without token usage would go uncounted: a token or cost budget that cannot see it is no limit.
+    const kept =
+      tokens !== undefined ? `--max-tokens ${tokens}` : cost !== undefined ? `--max-cost ${cost}` : undefined;
+    if (kept !== undefined && stats.unmeasuredReplies > 0)
+      return `${kept} cannot be kept, as the model's server reports no token usage (${unmeasured(stats.unmeasuredReplies)}); limit the run with --max-calls instead`;
     const used = stats.inputTokens + stats.outputTokens;
     if (tokens !== undefined && used >= tokens) return `--max-tokens ${tokens} reached (${used} tokens)`;
     if (cost !== undefined && (stats.cost ?? 0) >= cost)
@@ -574,7 +583,8 @@ async function estimate(
     }
     position++;
   }
-  const { calls, cacheHits, inputTokens, outputTokens, cachedInputTokens, cachedOutputTokens } = adapter.stats;
+  const { calls, cacheHits, inputTokens, outputTokens, cachedInputTokens, cachedOutputTokens, unmeasuredReplies } =
+    adapter.stats;
   // What the sample's answers cost, asked now or replayed from the cache (at what they cost when first asked): a
   // sample already in the cache costs nothing to estimate, and says the same.
   const needed = {
@@ -589,6 +599,7 @@ async function estimate(
     dialogues: total,
     sampled: words,
     callsMade: calls,
+    unmeasuredReplies,
     expected: {
       calls: round(needed.calls),
       inputTokens: round(needed.inputTokens),
@@ -599,12 +610,16 @@ async function estimate(
 }
 
 /** The estimate as the line on stderr says it. */
-function estimateText({ dialogues, sampled, callsMade, expected }: RunEstimate): string {
+function estimateText({ dialogues, sampled, callsMade, unmeasuredReplies, expected }: RunEstimate): string {
   const count = (value: number) => value.toLocaleString('en');
   const price =
     expected.cost === null ? ' (add --prices IN,OUT for the cost)' : `, cost about ${expected.cost.toFixed(2)}`;
+  const spending =
+    unmeasuredReplies > 0
+      ? `tokens and cost unknown: the model's server reports no token usage (${unmeasured(unmeasuredReplies)})`
+      : `${count(expected.inputTokens)} input and ${count(expected.outputTokens)} output tokens${price}`;
   return (
     `icer generate: estimate from ${sampled} of ${count(dialogues)} dialogues (seeded sample, ${callsMade} calls made): ` +
-    `about ${count(expected.calls)} model calls, ${count(expected.inputTokens)} input and ${count(expected.outputTokens)} output tokens${price}`
+    `about ${count(expected.calls)} model calls, ${spending}`
   );
 }
