@@ -29,6 +29,20 @@ export interface ModelCallSettings {
 }
 
 const CachedAnswerSchema = z.object({ text: z.string(), usage: TokenUsageSchema });
+// What a forgotten answer's entry holds: no answer, so the question is put to the model again and the entry replaced.
+const FORGOTTEN = { forgotten: true };
+
+/** Options of one question. */
+interface AskOptions {
+  signal?: AbortSignal;
+  /** Keeps identical prompts of different dialogues apart in the cache. */
+  sample?: string;
+}
+
+/** Puts questions to a model; `forget` drops a cached answer, so that the same question is asked anew next time. */
+export type ModelCaller = ((messages: ModelMessage[], options?: AskOptions) => Promise<ModelAnswer>) & {
+  forget(messages: ModelMessage[], options?: Pick<AskOptions, 'sample'>): Promise<void>;
+};
 
 /**
  * Asks a model with the project's call policy: from the cache when it holds the answer, otherwise a call retried on
@@ -36,19 +50,17 @@ const CachedAnswerSchema = z.object({ text: z.string(), usage: TokenUsageSchema 
  * An answer that is not the structured output asked for is still an answer, returned for the caller to judge.
  * Counts calls, retries, cache hits, failures and tokens in `stats`.
  */
-export function modelCaller(
-  settings: ModelCallSettings,
-): (messages: ModelMessage[], options?: { signal?: AbortSignal; sample?: string }) => Promise<ModelAnswer> {
+export function modelCaller(settings: ModelCallSettings): ModelCaller {
   const { model, temperature, retry, stats, output, version } = settings;
   const modelId = typeof model === 'string' ? model : `${model.provider}:${model.modelId}`;
   const cache = typeof settings.cache === 'string' ? new ResponseCache(settings.cache) : settings.cache;
   const spec = Output.object({ schema: output.schema, name: output.name });
-  return async (messages, { signal, sample } = {}) => {
-    // `sample` keeps identical prompts of different dialogues apart: separate samples of the model, as they would be
-    // without a cache, not one answer copied across the dataset.
-    const key = cache
-      ? ResponseCache.key({ version, model: modelId, messages, temperature, sample: sample ?? null })
-      : undefined;
+  // `sample` keeps identical prompts of different dialogues apart: separate samples of the model, as they would be
+  // without a cache, not one answer copied across the dataset.
+  const keyOf = (messages: ModelMessage[], sample: string | undefined) =>
+    ResponseCache.key({ version, model: modelId, messages, temperature, sample: sample ?? null });
+  const ask = async (messages: ModelMessage[], { signal, sample }: AskOptions = {}): Promise<ModelAnswer> => {
+    const key = cache ? keyOf(messages, sample) : undefined;
     if (cache && key !== undefined) {
       const hit = CachedAnswerSchema.safeParse(await cache.get(key));
       if (hit.success) {
@@ -95,4 +107,9 @@ export function modelCaller(
     if (cache && key !== undefined) await cache.set(key, answer);
     return answer;
   };
+  // Through `set` alone, which every store has: an entry that holds no answer is asked again.
+  const forget = async (messages: ModelMessage[], { sample }: Pick<AskOptions, 'sample'> = {}) => {
+    if (cache) await cache.set(keyOf(messages, sample), FORGOTTEN);
+  };
+  return Object.assign(ask, { forget });
 }

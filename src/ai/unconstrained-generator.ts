@@ -141,6 +141,7 @@ export function unconstrainedGenerator(options: UnconstrainedGeneratorOptions): 
       let usage = noUsage();
       let calls = 0;
       let problem: string | undefined;
+      const asked: ModelMessage[][] = [];
       for (let attempt = 1; ; attempt++) {
         const task = problem
           ? `Your previous answer ${problem}. Write the conversation again.`
@@ -149,6 +150,7 @@ export function unconstrainedGenerator(options: UnconstrainedGeneratorOptions): 
           { role: 'system', content: system },
           { role: 'user', content: `${data}\n\n${task} Answer with {"utterances": ["…", …]} only.` },
         ];
+        asked.push(messages);
         const answer = await ask(messages, { sample: String(seed), ...(signal ? { signal } : {}) });
         // Asks, not network calls: a re-run served from the cache writes the same record.
         calls++;
@@ -158,10 +160,15 @@ export function unconstrainedGenerator(options: UnconstrainedGeneratorOptions): 
         stats.invalidReplies++;
         problem = parsed.problem;
         if (attempt > invalidReplyRetries) {
+          // Cached, these answers would be replayed by every retry of the run (a resume), which could then never pass
+          // this dialogue: forgotten, it is asked again.
+          for (const messages of asked) await ask.forget(messages, { sample: String(seed) });
           throw new IcerError(
             'LM_INVALID_REPLY',
-            `The model's dialogue could not be used after ${attempt} attempt${attempt === 1 ? '' : 's'}: it ${problem}.`,
-            { hint: 'Use a stronger model or a higher invalidReplyRetries.' },
+            `The model's dialogue ${id} could not be used after ${attempt} attempt${attempt === 1 ? '' : 's'}: it ${problem}.`,
+            {
+              hint: 'Ask again (a resumed run asks the model anew for this dialogue), or use a stronger model or a higher invalidReplyRetries.',
+            },
           );
         }
       }

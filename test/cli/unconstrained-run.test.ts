@@ -13,6 +13,31 @@ const CLI = join(process.cwd(), 'dist', 'cli.js');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('icer generate --unconstrained, written like any run', () => {
+  it('asks again on --resume for a dialogue the model could not write, though its answers were cached', async () => {
+    // Requests 3 to 5 (dialogue 2 and its re-asks) get one utterance, fewer than a dialogue needs; the rest are fine.
+    const server = await servers(({ index }) => ({
+      kind: 'text',
+      content: JSON.stringify({
+        utterances: index >= 2 && index < 5 ? ['Hi!'] : ['Hi! What do you like?', 'Sci-fi.', 'Try Alien.', 'Great!'],
+      }),
+      usage: { prompt_tokens: 50, completion_tokens: 20 },
+    }));
+    const { dir } = tempDir();
+    const args = ['generate', '--unconstrained', '--model', 'w', '--base-url', server.url, '--count', '4'];
+    const run = () =>
+      cli([...args, '--seed', '2', '--cache', 'cache', '--out', 'out.jsonl', '--resume', '--quiet'], dir);
+    const failed = await run();
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toMatch(/The model's dialogue 2-2 could not be used after \d+ attempts: it had 1 utterance/);
+    expect(failed.stderr).toMatch(/run the same command with --resume to go on/);
+    const asked = server.requests.length;
+    // Resumed with the same cache: the unusable answers are not replayed, the model is asked again, and it answers.
+    const resumed = await run();
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(server.requests.length).toBeGreaterThan(asked);
+    expect(readFileSync(join(dir, 'out.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(4);
+  });
+
   it('appends to --out, stops at a budget, and --resume finishes it to the bytes of an unbroken run', async () => {
     const server = await servers(() => ({
       kind: 'text',
