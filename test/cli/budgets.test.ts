@@ -202,6 +202,13 @@ describe('icer generate budgets', () => {
     expect(written).toBeGreaterThan(0);
     expect(failed.stderr).toMatch(/What was written stays: run the same command with --resume to go on from there\./);
     expect(failed.stderr).not.toMatch(/\n\s+at /);
+    // Not --quiet: a failed run says what it spent too, before the error.
+    const loud = args.filter((arg) => arg !== '--quiet');
+    const told = await cli([...loud, '--out', 'more.jsonl', '--concurrency', '1', '--max-retries', '0'], dir);
+    expect(told.code).toBe(1);
+    expect(told.stderr).toMatch(
+      /^icer generate: openai-compatible:fake: 1 model calls \(0 retries, 1 failed\), 0 from cache/m,
+    );
   });
 
   it('stops at --max-tokens and --max-cost, and refuses budgets without a model or --max-cost without prices', async () => {
@@ -373,6 +380,8 @@ describe('icer generate interrupted twice', () => {
         /interrupted \(SIGINT\); \d+ dialogues? written\. Resume with the same command and --resume\.\n.*: (\d+) model calls/,
       );
       expect(Number(/: (\d+) model calls/.exec(stderr)?.[1])).toBe(server.requests.length - whole.calls);
+      // Stopped mid-dialogue, the run has no counts of its own to give: not "0 dialogues …, 0 violations left".
+      expect(stderr).not.toMatch(/\b0 dialogues with|violations left/);
       const partial = readFileSync(out, 'utf8');
       expect(partial.endsWith('\n')).toBe(true);
       const done = readFileSync(join(dir, 'whole.jsonl'), 'utf8');

@@ -51,7 +51,7 @@ function dialoguesText(count: number): string {
  */
 function runSummary(
   adapter: Pick<ModelAdapter, 'name' | 'stats'>,
-  written: { dialogues: number; violations: number },
+  written: { dialogues: number; violations: number } | undefined,
   soFar: ModelAdapter['stats'] | undefined,
 ): string {
   const { calls, retries, cacheHits, failures, invalidReplies } = adapter.stats;
@@ -60,9 +60,12 @@ function runSummary(
   const { unmeasuredReplies } = adapter.stats;
   const untold = unmeasuredReplies > 0 ? ` (${unmeasured(unmeasuredReplies)}: counted as 0)` : '';
   const whole = soFar ? `; the whole run so far: ${soFar.calls} model calls, ${tokensText(soFar)}` : '';
+  // A run that failed or was stopped mid-dialogue has no counts of its own: its calls are still told.
+  const made = written ? `${dialoguesText(written.dialogues)} with ${adapter.name}` : adapter.name;
+  const left = written ? `, ${written.violations} violations left` : '';
   return (
-    `icer generate: ${dialoguesText(written.dialogues)} with ${adapter.name}: ${calls} model calls (${retries} retries, ${failures} failed), ` +
-    `${cacheHits} from cache${unusable}, ${tokensText(adapter.stats)}${untold}, ${written.violations} violations left${whole}`
+    `icer generate: ${made}: ${calls} model calls (${retries} retries, ${failures} failed), ` +
+    `${cacheHits} from cache${unusable}, ${tokensText(adapter.stats)}${untold}${left}${whole}`
   );
 }
 
@@ -248,11 +251,11 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   }
   const usage = () => (spender ? { usage: usageSoFar(file?.resumedExtra.usage, spender.stats, prices) } : {});
   // What a model run spent, however it ended: a stopped or interrupted one was paid for too.
-  const summarise = () => {
+  const summarise = (counts: WrittenDialogues | undefined) => {
     if (!spender || values.quiet) return;
     const before = file?.resumedExtra.usage;
     const soFar = before === undefined ? undefined : usageSoFar(before, spender.stats, prices);
-    io.stderr.write(`${runSummary(spender, written.result, soFar)}\n`);
+    io.stderr.write(`${runSummary(spender, counts, soFar)}\n`);
   };
   const from = file?.firstIndex ?? start;
   // A model run's dialogues wait on the network, not the CPU.
@@ -313,6 +316,8 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
       },
     ),
   ).catch((error: unknown) => {
+    // What a failed run spent was paid for too.
+    if (spender && spender.stats.calls + spender.stats.cacheHits > 0) summarise(undefined);
     throw file?.resumable && file.records > 0 ? withResumeHint(error) : error;
   });
   if (written.result.budget !== undefined && !written.signal) {
@@ -321,13 +326,13 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
     io.stderr.write(
       `icer generate: stopped: ${spent}; ${dialoguesText(file?.records ?? written.result.dialogues)} written.${values.out === undefined ? '' : ' Resume with the same command and --resume (a budget counts from each start).'}\n`,
     );
-    summarise();
+    summarise(written.result);
     return 0;
   }
   if (written.result.interrupted) {
     const signal = written.signal ?? 'SIGINT';
     // Left stuck, the work did not say how many it wrote; an output file did.
-    const records = file?.records ?? (written.stuck ? undefined : written.result.dialogues);
+    const records = file?.records ?? (written.counted ? written.result.dialogues : undefined);
     const count = records === undefined ? '' : `; ${dialoguesText(records)} written`;
     const after = written.stuck
       ? ` The output took nothing for ${STUCK_WRITE_MS / 1000} s (a pipe or FIFO nobody reads?): the last records may not have reached it.`
@@ -337,13 +342,13 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
           ? ` Nothing was written: ${values.out} is as it was.`
           : ' Resume with the same command and --resume.';
     io.stderr.write(`icer generate: interrupted (${signal})${count}.${after}\n`);
-    summarise();
+    summarise(written.counted ? written.result : undefined);
     if (written.stuck) await io.abandon?.(signal);
     return signal === 'SIGTERM' ? 143 : 130;
   }
   // Like skips, these are reported even with --quiet: they change what the dialogues are made from.
   for (const line of plan.dataNotes) io.stderr.write(`${line}\n`);
-  summarise();
+  summarise(written.result);
   return 0;
 }
 
@@ -427,7 +432,13 @@ async function withSignals(
   io: CliIo,
   barShown: boolean,
   work: (stop: AbortSignal, abort: AbortSignal, writing: WriteWatch) => Promise<WrittenDialogues>,
-): Promise<{ result: WrittenDialogues; signal: NodeJS.Signals | undefined; stuck?: true }> {
+): Promise<{
+  result: WrittenDialogues;
+  signal: NodeJS.Signals | undefined;
+  /** Whether `result` counts what was written: not when the work was abandoned or stopped mid-dialogue. */
+  counted: boolean;
+  stuck?: true;
+}> {
   const writing: WriteWatch = { since: undefined };
   const stop = new AbortController();
   const abort = new AbortController();
@@ -457,13 +468,13 @@ async function withSignals(
   try {
     const result = await Promise.race([work(stop.signal, abort.signal, writing), stuck]);
     if (result === undefined) {
-      return { result: { dialogues: 0, violations: 0, interrupted: true }, signal: first, stuck: true };
+      return { result: { dialogues: 0, violations: 0, interrupted: true }, signal: first, counted: false, stuck: true };
     }
-    return { result, signal: first };
+    return { result, signal: first, counted: true };
   } catch (error) {
     if (first !== undefined && IcerError.isInstance(error) && error.code === 'ABORTED') {
       // Stopped mid-dialogue: what was written is whole records, and the manifest says how far they go.
-      return { result: { dialogues: 0, violations: 0, interrupted: true }, signal: first };
+      return { result: { dialogues: 0, violations: 0, interrupted: true }, signal: first, counted: false };
     }
     throw error;
   } finally {
