@@ -3,7 +3,8 @@ import { basename, join, resolve } from 'node:path';
 import { MOVIELENS_FILES } from '../data/movielens/load-movielens.js';
 import { IcerError } from '../errors.js';
 import { lockPath } from '../io/output-lock.js';
-import { blockPath, manifestPath, runSideFiles } from '../io/run-file.js';
+import { runSideFiles } from '../io/run-file.js';
+import { blockPath, manifestPath } from '../io/run-side-paths.js';
 import { StagedOutput } from '../io/staged-output.js';
 import { UsageError } from './cli-io.js';
 

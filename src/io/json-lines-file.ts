@@ -1,8 +1,11 @@
+import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
+import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { IcerError } from '../errors.js';
 import { fileError } from './file-error.js';
+import { blockPath } from './run-side-paths.js';
 
 /** One non-blank line of a JSON Lines file. */
 export interface NumberedLine {
@@ -114,9 +117,15 @@ const CHUNK_BYTES = 1 << 20;
 function readError(error: unknown, file: string, gzip: boolean): IcerError {
   const code = (error as { code?: unknown } | null)?.code;
   if (gzip && typeof code === 'string' && code.startsWith('Z_')) {
+    // An icer run under way (or stopped) keeps its records in its block file until 1,000 of them make a member: its
+    // output is empty, or ends with the last whole member, meanwhile.
+    const block = blockPath(file);
+    const hint = existsSync(block)
+      ? `It is an unfinished icer run: the records after its last whole gzip member are in ${basename(block)} (plain JSON Lines) until they make a member. Finish the run (the same command with --resume), or read that file.`
+      : 'A .gz file must be whole gzip-compressed JSON Lines (one cut short while written or copied ends early); an uncompressed file should be named .jsonl.';
     return new IcerError('INVALID_ENCODING', `The file is not valid gzip: ${(error as Error).message}.`, {
       location: { file },
-      hint: 'A .gz file must be whole gzip-compressed JSON Lines (one cut short while written or copied ends early); an uncompressed file should be named .jsonl.',
+      hint,
       cause: error,
     });
   }

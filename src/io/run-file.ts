@@ -10,6 +10,7 @@ import { fileError, writeError } from './file-error.js';
 import { isGzipPath } from './json-lines-file.js';
 import { OutputLock } from './output-lock.js';
 import { type RecordsBack, readRecordsBack, shorterThanManifest } from './records-back.js';
+import { blockPath, manifestPath } from './run-side-paths.js';
 import { checkNotStopping } from './unfinished-files.js';
 import { removeLeftTemporaries, writeFileAtomically } from './write-file-atomically.js';
 
@@ -160,16 +161,6 @@ export interface RunFileOptions {
    * records (a file copied over it, its manifest left).
    */
   readonly seed?: string;
-}
-
-/** The manifest's path: beside the output. */
-export function manifestPath(file: string): string {
-  return `${file}.icer-run.json`;
-}
-
-/** A `.gz` output's block file: beside it, the records not yet in a gzip member, as plain JSON lines. */
-export function blockPath(file: string): string {
-  return `${file}.icer-block`;
 }
 
 /** Where a run keeps the files beside its output. */

@@ -43,3 +43,20 @@ describe('countJsonLines', () => {
     expect((await rejected(() => countJsonLines(fake))).code).toBe('INVALID_ENCODING');
   });
 });
+
+describe('an unfinished .gz run read as a file', () => {
+  it('says where its records are when the .gz holds no whole member yet: in the block file beside it', async () => {
+    const { dir } = tempDir();
+    const file = join(dir, 'run.jsonl.gz');
+    writeFileSync(file, '');
+    const alone = await rejected(() => lines(file));
+    expect(alone.code).toBe('INVALID_ENCODING');
+    expect(alone.message).not.toMatch(/icer-block/);
+    writeFileSync(join(dir, 'run.jsonl.gz.icer-block'), '{"a":1}\n');
+    const unfinished = await rejected(() => lines(file));
+    expect(unfinished.code).toBe('INVALID_ENCODING');
+    expect(unfinished.message).toMatch(
+      /unfinished icer run: the records after its last whole gzip member are in run\.jsonl\.gz\.icer-block .*--resume/,
+    );
+  });
+});

@@ -3,7 +3,8 @@ import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { blockPath, GZIP_BLOCK_RECORDS, manifestPath, RunFile } from '../../src/io/run-file.js';
+import { GZIP_BLOCK_RECORDS, RunFile } from '../../src/io/run-file.js';
+import { blockPath, manifestPath } from '../../src/io/run-side-paths.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();

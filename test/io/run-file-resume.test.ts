@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { recordLineIndex } from '../../src/io/records-back.js';
-import { blockPath, RunFile } from '../../src/io/run-file.js';
+import { RunFile } from '../../src/io/run-file.js';
+import { blockPath } from '../../src/io/run-side-paths.js';
 import { useTempDir } from '../helpers/temp-dir.js';
 
 const tempDir = useTempDir();
