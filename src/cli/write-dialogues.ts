@@ -74,9 +74,15 @@ export async function writeDialogues(
     return spent !== undefined;
   };
   // What a model run spends goes into the manifest every second, records or not: dialogues under way make calls for
-  // minutes before their record, and a kill would lose them from the manifest's usage. Stopped before the output
+  // minutes before their record, and a kill would lose them from the manifest's usage. Only once the output holds a
+  // record (a run killed before that starts afresh, with no manifest left behind), and stopped before the output
   // closes, so that no checkpoint follows its last manifest.
-  const beat = file && run.extra ? setInterval(() => file.checkpoint(extra()).catch(() => {}), BEAT_MS) : undefined;
+  const beat =
+    file && run.extra
+      ? setInterval(() => {
+          if (file.records > 0) file.checkpoint(extra()).catch(() => {});
+        }, BEAT_MS)
+      : undefined;
   beat?.unref();
   try {
     for await (const entry of entries(AbortSignal.any([halt.signal, ...(run.stop ? [run.stop] : [])]), reached)) {

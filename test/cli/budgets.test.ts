@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RunEstimateSchema } from '../../src/cli/run-estimate.js';
@@ -345,6 +345,33 @@ describe('icer generate killed', () => {
 });
 
 describe('icer generate interrupted twice', () => {
+  it.skipIf(!existsSync(CLI))(
+    'stopped before its first record, says there is nothing to resume and leaves nothing behind',
+    async () => {
+      const server = await honest(300);
+      const { dir } = tempDir();
+      const args = ['generate', '--count', '4', '--seed', '2', '--base-url', server.url, '--model', 'fake'];
+      const child = spawn(process.execPath, [CLI, ...args, '--out', 'out.jsonl'], {
+        cwd: dir,
+        stdio: ['ignore', 'ignore', 'pipe'],
+      });
+      let stderr = '';
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString('utf8');
+      });
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      // A few slow calls into the first dialogues, none of them done.
+      while (server.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      child.kill('SIGINT');
+      while (!stderr.includes('again to stop them now')) await new Promise((resolve) => setTimeout(resolve, 10));
+      child.kill('SIGINT');
+      expect(await exited).toBe(130);
+      expect(stderr).toMatch(/interrupted \(SIGINT\); 0 dialogues written\. Run the same command to start it again\./);
+      expect(readdirSync(dir)).toEqual([]);
+    },
+  );
+
   it.skipIf(!existsSync(CLI))(
     'a second SIGINT stops the dialogues under way: whole lines, exit 130, and --resume finishes the run',
     async () => {

@@ -340,7 +340,9 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
         ? ''
         : file?.untouched
           ? ` Nothing was written: ${values.out} is as it was.`
-          : ' Resume with the same command and --resume.';
+          : file?.records === 0
+            ? ' Run the same command to start it again.'
+            : ' Resume with the same command and --resume.';
     io.stderr.write(`icer generate: interrupted (${signal})${count}.${after}\n`);
     summarise(written.counted ? written.result : undefined);
     if (written.stuck) await io.abandon?.(signal);
