@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -108,6 +108,14 @@ async function* chunksOf(raw: Readable, file: string): AsyncGenerator<Buffer> {
   if (failure !== undefined) throw readError(failure, file, gzip);
 }
 
+function realpathOrNot(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return file;
+  }
+}
+
 const LF = 0x0a;
 const CR = 0x0d;
 const SPACE = 0x20;
@@ -119,8 +127,9 @@ function readError(error: unknown, file: string, gzip: boolean): IcerError {
   if (gzip && typeof code === 'string' && code.startsWith('Z_')) {
     // An icer run under way (or stopped) keeps its records in its block file until 1,000 of them make a member: its
     // output is empty, or ends with the last whole member, meanwhile.
-    const block = blockPath(file);
-    const hint = existsSync(block)
+    // Beside the file written, when read through a symlink (as the run keeps it), or beside the name (an older run's).
+    const block = [realpathOrNot(file), file].map(blockPath).find((path) => existsSync(path));
+    const hint = block
       ? `It is an unfinished icer run: the records after its last whole gzip member are in ${basename(block)} (plain JSON Lines) until they make a member. Finish the run (the same command with --resume), or read that file.`
       : 'A .gz file must be whole gzip-compressed JSON Lines (one cut short while written or copied ends early); an uncompressed file should be named .jsonl.';
     return new IcerError('INVALID_ENCODING', `The file is not valid gzip: ${(error as Error).message}.`, {

@@ -1,6 +1,17 @@
 import { createHash } from 'node:crypto';
 import { constants, type Stats } from 'node:fs';
-import { access, type FileHandle, open, readFile, readlink, realpath, rm, stat, truncate } from 'node:fs/promises';
+import {
+  access,
+  type FileHandle,
+  lstat,
+  open,
+  readFile,
+  readlink,
+  realpath,
+  rm,
+  stat,
+  truncate,
+} from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { z } from 'zod';
@@ -172,19 +183,26 @@ export interface RunSideFiles {
 /**
  * Where the run at `file` keeps its manifest and `.gz` block file: beside the file written, a symlink's target, so that
  * a run started through a symlink resumes through its target and the other way round (its lock is there too). A run
- * an older icer started through a symlink kept them beside the link, where they are still found.
+ * an older icer started through a symlink kept them beside the link, where they are still found (`older`: for a run
+ * that exists, not for a new one, which a stale manifest there must not pin beside the link).
  */
-export async function runSideFiles(file: string): Promise<RunSideFiles> {
-  const written = await writtenFile(file);
+export async function runSideFiles(file: string, { older = true }: { older?: boolean } = {}): Promise<RunSideFiles> {
   const at = (base: string): RunSideFiles => ({ manifest: manifestPath(base), block: blockPath(base) });
-  if (written === resolve(file)) return at(file);
+  // Not a link (a name in a symlinked folder is one place either way): beside it, as named, for messages.
+  const link = await lstat(file).then(
+    (info) => info.isSymbolicLink(),
+    () => false,
+  );
+  if (!link) return at(file);
+  const written = at(await writtenFile(file));
+  if (!older) return written;
   const found = (path: string) =>
     stat(path).then(
       () => true,
       () => false,
     );
   const beside = at(file);
-  return (await found(manifestPath(written))) || !(await found(beside.manifest)) ? at(written) : beside;
+  return (await found(written.manifest)) || !(await found(beside.manifest)) ? written : beside;
 }
 
 /**
@@ -426,7 +444,7 @@ export class RunFile {
         ...(lock ? { lock } : {}),
       });
     const info = await RunFile.check(file, options);
-    const side = await runSideFiles(file);
+    const side = await runSideFiles(file, { older: options.resume === true && !options.force });
     if (info === undefined) {
       if (options.resume && !options.force) await refuseLostOutput(file, side);
       return fresh(true, false, await OutputLock.acquire(await writtenFile(file), { output: file }));
@@ -891,6 +909,9 @@ async function heldBytes(file: string, info: Stats, blockFile: string): Promise<
   return info.size + block;
 }
 
+// Links in a chain followed at most, as the system does (ELOOP past about as many).
+const MAX_LINKS = 40;
+
 /**
  * The file that writing `file` writes: a symlink followed, one whose target is not made yet too (what a run locks, so
  * that a run through a symlink and one on its target never write at once).
@@ -898,8 +919,13 @@ async function heldBytes(file: string, info: Stats, blockFile: string): Promise<
 async function writtenFile(file: string): Promise<string> {
   const real = await realpath(file).catch(() => undefined);
   if (real !== undefined) return real;
-  const target = await readlink(file).catch(() => undefined);
-  const named = target === undefined ? file : resolve(dirname(file), target);
+  // Followed as opening it follows them: a chain of links too, to the name at its end.
+  let named = file;
+  for (let hop = 0; hop < MAX_LINKS; hop++) {
+    const target = await readlink(named).catch(() => undefined);
+    if (target === undefined) break;
+    named = resolve(dirname(named), target);
+  }
   // Its folder as it really is: a run through a symlinked folder and one through the folder itself lock alike.
   const folder = await realpath(dirname(named)).catch(() => dirname(named));
   return join(folder, basename(named));

@@ -116,7 +116,7 @@ describe.skipIf(!hasBuild)('a command without a run of its own, stopped by a sig
     expect(signal, stderr).toBe('SIGINT');
     expect(stderr).toBe('icer merge: interrupted (SIGINT); merged.jsonl was not written.\n');
     expect(readdirSync(dir).sort()).toEqual(before);
-    // Through a symlink: the file it points to goes, with the manifest beside the link; the link is kept.
+    // Through a symlink: the file it points to goes, with the manifest beside it; the link is kept.
     symlinkSync('made.jsonl', join(dir, 'link.jsonl'));
     const linked = start(dir, ['merge', 'p0.jsonl', 'p1.jsonl', '--out', 'link.jsonl']);
     await until(

@@ -327,6 +327,32 @@ describe('icer generate --out: output that survives anything', () => {
     expect(older.code, older.stderr).toBe(0);
     expect(readFileSync(target, 'utf8')).toBe(whole40);
     expect(readdirSync(dir).sort()).toEqual(['link.jsonl', 'link.jsonl.icer-run.json', 'target.jsonl']);
+    // Such a manifest does not pin a new run there: --force starts one beside the target, resumable through it.
+    expect((await cli([...args, '--out', 'link.jsonl', '--force'], dir)).code).toBe(0);
+    expect(existsSync(join(dir, 'target.jsonl.icer-run.json'))).toBe(true);
+    cut('target.jsonl.icer-run.json');
+    expect((await cli([...args, '--out', 'target.jsonl', '--resume'], dir)).code).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe(whole40);
+  });
+
+  it('resumes a run started through a chain of links to a file not made yet, through any name of the chain', async () => {
+    const { dir } = tempDir();
+    const args = ['generate', '--count', '12', '--seed', '3', '--quiet'];
+    const whole = (await cli(args, dir)).stdout;
+    for (const folder of ['a', 'b', 'c']) mkdirSync(join(dir, folder));
+    symlinkSync('../b/mid.jsonl', join(dir, 'a', 'link.jsonl'));
+    symlinkSync('../c/final.jsonl', join(dir, 'b', 'mid.jsonl'));
+    expect((await cli([...args, '--out', 'a/link.jsonl'], dir)).code).toBe(0);
+    expect(readdirSync(join(dir, 'c')).sort()).toEqual(['final.jsonl', 'final.jsonl.icer-run.json']);
+    const manifestFile = join(dir, 'c', 'final.jsonl.icer-run.json');
+    for (const name of ['a/link.jsonl', 'b/mid.jsonl', 'c/final.jsonl']) {
+      writeFileSync(join(dir, 'c', 'final.jsonl'), `${whole.split('\n').slice(0, 5).join('\n')}\n`);
+      const manifest = JSON.parse(readFileSync(manifestFile, 'utf8'));
+      writeFileSync(manifestFile, JSON.stringify({ ...manifest, complete: false, nextIndex: 5, records: 5 }));
+      const resumed = await cli([...args, '--out', name, '--resume'], dir);
+      expect(resumed.code, `${name}: ${resumed.stderr}`).toBe(0);
+      expect(readFileSync(join(dir, 'c', 'final.jsonl'), 'utf8')).toBe(whole);
+    }
   });
 
   it.skipIf(!hasBuild)('removes the temporary manifest a run killed mid-write left, and no other file', async () => {

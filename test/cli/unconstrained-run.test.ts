@@ -109,7 +109,8 @@ describe('icer generate --unconstrained, written like any run', () => {
     while (!said.includes('again to stop them now')) await sleep(20);
     child.kill('SIGINT');
     expect(await exited).toBe(130);
-    expect(said).toMatch(/interrupted \(SIGINT\); 0 dialogues written\. Resume with the same command and --resume/);
+    // Nothing of the run was written: there is nothing to resume.
+    expect(said).toMatch(/interrupted \(SIGINT\); 0 dialogues written\. Run the same command to start it again\./);
   });
 
   it('refuses --estimate and --concurrency, which apply to simulated dialogues', async () => {

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -58,5 +58,9 @@ describe('an unfinished .gz run read as a file', () => {
     expect(unfinished.message).toMatch(
       /unfinished icer run: the records after its last whole gzip member are in run\.jsonl\.gz\.icer-block .*--resume/,
     );
+    // Read through a symlink: the run keeps its block file beside the file written.
+    symlinkSync('run.jsonl.gz', join(dir, 'link.jsonl.gz'));
+    const linked = await rejected(() => lines(join(dir, 'link.jsonl.gz')));
+    expect(linked.message).toMatch(/are in run\.jsonl\.gz\.icer-block/);
   });
 });
