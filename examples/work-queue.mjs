@@ -40,7 +40,10 @@ if (url === undefined) {
       await reachRedis(url, 500);
       break;
     } catch (error) {
-      if (tries === 50) throw error;
+      if (tries === 50) {
+        redis.kill();
+        throw error;
+      }
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
@@ -61,6 +64,7 @@ const worker = await startQueueWorker({ url, queue: 'icer-example' }, async (bat
   return dialogues(batch);
 }).catch((error) => {
   // QUEUE_UNREACHABLE (a REDIS_URL nothing answers at), MISSING_DEPENDENCY (no bullmq): what to do, not a stack.
+  redis?.kill();
   if (!IcerError.isInstance(error)) throw error;
   console.error(`${error.message} [${error.code}]`);
   process.exit(1);

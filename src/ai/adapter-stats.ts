@@ -58,9 +58,10 @@ export class StatsCounter {
     this.outputTokens += usage.outputTokens;
   }
 
-  /** A response served from the cache, with what it cost when first received. */
-  replayed(usage: TokenUsage): void {
+  /** A response served from the cache, with what it cost when first received (unknown when `unmeasured`). */
+  replayed({ usage, unmeasured }: { usage: TokenUsage; unmeasured?: true | undefined }): void {
     this.cacheHits++;
+    if (unmeasured) this.unmeasuredReplies++;
     this.cachedInputTokens += usage.inputTokens;
     this.cachedOutputTokens += usage.outputTokens;
   }

@@ -1,6 +1,6 @@
 import { generateText, type LanguageModel, type ModelMessage, NoObjectGeneratedError, Output } from 'ai';
 import { z } from 'zod';
-import { addUsage, noUsage, type TokenUsage, TokenUsageSchema } from '../dialogue/token-usage.js';
+import { addUsage, noUsage, type TokenUsage } from '../dialogue/token-usage.js';
 import type { VerbalizationMode } from '../dialogue/verbalization-mode.js';
 import { IcerError } from '../errors.js';
 import { ResponseCache } from '../io/response-cache.js';
@@ -16,7 +16,7 @@ import type {
 import { parseOptions } from '../validation/parse-options.js';
 import { type AiSdkAdapterStats, StatsCounter } from './adapter-stats.js';
 import { type AiSdkAdapterOptions, AiSdkAdapterOptionsSchema, type ResponseStore } from './ai-sdk-adapter-options.js';
-import { measuredUsage } from './model-usage.js';
+import { CachedUsageShape, measuredUsage } from './model-usage.js';
 import { explainModelVersion } from './model-version-error.js';
 import {
   type ParsedReply,
@@ -32,9 +32,11 @@ import { defaultPrompts, PROMPT_VERSION, type Prompts } from './prompts.js';
 interface Reply {
   text: string;
   usage: TokenUsage;
+  /** The provider reported no usage: `usage` counts 0 tokens of unknown cost. */
+  unmeasured?: true;
 }
 
-const CachedReplySchema = z.object({ text: z.string(), usage: TokenUsageSchema });
+const CachedReplySchema = z.object({ text: z.string(), ...CachedUsageShape });
 
 // The model's full identity for cache keys: a custom `name` is cosmetic and must not let two models share entries.
 function modelId(model: LanguageModel): string {
@@ -240,7 +242,7 @@ export class AiSdkAdapter implements LMAdapter {
     if (cache && key !== undefined) {
       const hit = CachedReplySchema.safeParse(await cache.get(key));
       if (hit.success) {
-        this.#stats.replayed(hit.data.usage);
+        this.#stats.replayed(hit.data);
         return hit.data;
       }
     }
@@ -286,14 +288,14 @@ export class AiSdkAdapter implements LMAdapter {
     try {
       if (mode === 'turn') {
         const result = await generateText(settings);
-        return { text: result.text, usage: measuredUsage(result.usage, this.#stats) };
+        return { text: result.text, ...measuredUsage(result.usage, this.#stats) };
       }
       const result = await generateText({ ...settings, output: utterancesOutputSpec() });
-      return { text: result.text, usage: measuredUsage(result.usage, this.#stats) };
+      return { text: result.text, ...measuredUsage(result.usage, this.#stats) };
     } catch (error) {
       // A reply that is not the JSON asked for is still a reply: parsed (and re-asked) by us, not retried as an outage.
       if (NoObjectGeneratedError.isInstance(error))
-        return { text: error.text ?? '', usage: measuredUsage(error.usage, this.#stats) };
+        return { text: error.text ?? '', ...measuredUsage(error.usage, this.#stats) };
       throw explainModelVersion(error);
     }
   }

@@ -1,18 +1,20 @@
 import { generateText, type LanguageModel, type ModelMessage, NoObjectGeneratedError, Output } from 'ai';
 import { z } from 'zod';
-import { type TokenUsage, TokenUsageSchema } from '../dialogue/token-usage.js';
+import type { TokenUsage } from '../dialogue/token-usage.js';
 import { IcerError } from '../errors.js';
 import { ResponseCache } from '../io/response-cache.js';
 import { type CallPolicyOptions, callWithPolicy } from '../language/call-policy.js';
 import type { StatsCounter } from './adapter-stats.js';
 import type { ResponseStore } from './ai-sdk-adapter-options.js';
-import { measuredUsage } from './model-usage.js';
+import { CachedUsageShape, measuredUsage } from './model-usage.js';
 import { explainModelVersion } from './model-version-error.js';
 
 /** A model's answer: its text, read by the caller, and what it cost when it was produced. */
 export interface ModelAnswer {
   readonly text: string;
   readonly usage: TokenUsage;
+  /** The provider reported no usage: `usage` counts 0 tokens of unknown cost. */
+  readonly unmeasured?: true;
 }
 
 /** How one kind of question is put to a model. */
@@ -28,7 +30,7 @@ export interface ModelCallSettings {
   readonly version: string;
 }
 
-const CachedAnswerSchema = z.object({ text: z.string(), usage: TokenUsageSchema });
+const CachedAnswerSchema = z.object({ text: z.string(), ...CachedUsageShape });
 // What a forgotten answer's entry holds: no answer, so the question is put to the model again and the entry replaced.
 const FORGOTTEN = { forgotten: true };
 
@@ -64,7 +66,7 @@ export function modelCaller(settings: ModelCallSettings): ModelCaller {
     if (cache && key !== undefined) {
       const hit = CachedAnswerSchema.safeParse(await cache.get(key));
       if (hit.success) {
-        stats.replayed(hit.data.usage);
+        stats.replayed(hit.data);
         return hit.data;
       }
     }
@@ -84,10 +86,10 @@ export function modelCaller(settings: ModelCallSettings): ModelCaller {
               abortSignal,
               output: spec,
             });
-            return { text: result.text, usage: measuredUsage(result.usage, stats) };
+            return { text: result.text, ...measuredUsage(result.usage, stats) };
           } catch (error) {
             if (NoObjectGeneratedError.isInstance(error))
-              return { text: error.text ?? '', usage: measuredUsage(error.usage, stats) };
+              return { text: error.text ?? '', ...measuredUsage(error.usage, stats) };
             throw explainModelVersion(error);
           }
         },

@@ -174,11 +174,16 @@ describe('icer generate budgets', () => {
     expect(stopped.stderr).toMatch(
       /stopped: --max-tokens 100000 cannot be kept, as the model's server reports no token usage \(\d+ replies without token usage\); limit the run with --max-calls instead; 1 dialogue written/,
     );
+    expect(stopped.stderr).toMatch(
+      /Resume with --resume, limited by --max-calls in place of --max-tokens or --max-cost\./,
+    );
     expect(stopped.stderr).toMatch(/0 input \+ 0 output tokens \(\d+ replies without token usage: counted as 0\)/);
     expect(readFileSync(join(dir, 'out.jsonl'), 'utf8').split('\n').filter(Boolean)).toHaveLength(1);
-    // The estimate does not pass 0 tokens off as a figure.
-    const estimated = await cli([...args, '--count', '40', '--estimate'], dir);
-    expect(estimated.stderr).toMatch(/tokens and cost unknown: the model's server reports no token usage/);
+    // The estimate does not pass 0 tokens off as a figure, nor when its sample is replayed from the cache.
+    for (const round of ['asked', 'replayed']) {
+      const estimated = await cli([...args, '--count', '40', '--estimate', '--cache', 'cache'], dir);
+      expect(estimated.stderr, round).toMatch(/tokens and cost unknown: the model's server reports no token usage/);
+    }
     const json = await cli([...args, '--count', '40', '--estimate', '--json'], dir);
     expect(RunEstimateSchema.parse(JSON.parse(json.stdout)).unmeasuredReplies).toBeGreaterThan(0);
     // --max-calls counts calls, which need no usage: the run resumes under it to the end.
@@ -332,14 +337,18 @@ describe('icer generate killed', () => {
       });
       const exited = new Promise((resolve) => child.on('exit', resolve));
       while (server.requests.length <= 30) await new Promise((resolve) => setTimeout(resolve, 50));
-      await new Promise((resolve) => setTimeout(resolve, 2500));
+      // Every call asked (the one left hanging too), and the tokens of the 30 answered: in the manifest within a
+      // couple of seconds (waited for up to 15, for a loaded machine), though no record follows the last calls.
+      const expected = { calls: server.requests.length, inputTokens: 3000, outputTokens: 300 };
+      const manifestFile = join(dir, 'out.jsonl.icer-run.json');
+      const usage = () => (existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')).extra.usage : {});
+      const matches = () => Object.entries(expected).every(([key, value]) => usage()?.[key] === value);
+      for (let waited = 0; waited < 15_000 && !matches(); waited += 100)
+        await new Promise((resolve) => setTimeout(resolve, 100));
       child.kill('SIGKILL');
       await exited;
-      const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
-      expect(manifest.records).toBeGreaterThan(0);
-      // Every call asked (the one left hanging too), and the tokens of the 30 answered.
-      const calls = server.requests.length;
-      expect(manifest.extra.usage).toMatchObject({ calls, inputTokens: 3000, outputTokens: 300 });
+      expect(JSON.parse(readFileSync(manifestFile, 'utf8')).records).toBeGreaterThan(0);
+      expect(usage()).toMatchObject(expected);
     },
   );
 });

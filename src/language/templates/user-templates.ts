@@ -892,6 +892,7 @@ function build(d: DomainWords) {
       "I'll leave it there. Thanks for the help.",
       "I'll keep it in mind, but I'm done for now.",
       "I think that's my cue to stop. Thanks!",
+      "I'll stop there for tonight.",
     ],
     terse: ['Done for tonight.', 'Calling it a night.', "That's it for me. Thanks."],
   };
