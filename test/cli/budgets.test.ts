@@ -26,6 +26,18 @@ const honest = (delayMs = 0) =>
   }));
 
 const CLI = join(process.cwd(), 'dist', 'cli.js');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The built command line in a child process: what it has said on stderr so far, and its exit code. */
+function started(dir: string, args: string[]) {
+  const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+  let said = '';
+  child.stderr.on('data', (chunk: Buffer) => {
+    said += chunk.toString('utf8');
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, stderr: () => said, exited };
+}
 
 describe('icer generate budgets', () => {
   it('says what a model run spent when a budget stops it, and a resumed one what the whole run spent so far, every token priced', async () => {
@@ -336,15 +348,14 @@ describe('icer generate killed', () => {
         stdio: 'ignore',
       });
       const exited = new Promise((resolve) => child.on('exit', resolve));
-      while (server.requests.length <= 30) await new Promise((resolve) => setTimeout(resolve, 50));
+      while (server.requests.length <= 30) await sleep(50);
       // Every call asked (the one left hanging too), and the tokens of the 30 answered: in the manifest within a
       // couple of seconds (waited for up to 15, for a loaded machine), though no record follows the last calls.
       const expected = { calls: server.requests.length, inputTokens: 3000, outputTokens: 300 };
       const manifestFile = join(dir, 'out.jsonl.icer-run.json');
       const usage = () => (existsSync(manifestFile) ? JSON.parse(readFileSync(manifestFile, 'utf8')).extra.usage : {});
       const matches = () => Object.entries(expected).every(([key, value]) => usage()?.[key] === value);
-      for (let waited = 0; waited < 15_000 && !matches(); waited += 100)
-        await new Promise((resolve) => setTimeout(resolve, 100));
+      for (let waited = 0; waited < 15_000 && !matches(); waited += 100) await sleep(100);
       child.kill('SIGKILL');
       await exited;
       expect(JSON.parse(readFileSync(manifestFile, 'utf8')).records).toBeGreaterThan(0);
@@ -360,23 +371,17 @@ describe('icer generate interrupted twice', () => {
       const server = await honest(300);
       const { dir } = tempDir();
       const args = ['generate', '--count', '4', '--seed', '2', '--base-url', server.url, '--model', 'fake'];
-      const child = spawn(process.execPath, [CLI, ...args, '--out', 'out.jsonl'], {
-        cwd: dir,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString('utf8');
-      });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const { child, stderr, exited } = started(dir, [...args, '--out', 'out.jsonl']);
       // A few slow calls into the first dialogues, none of them done.
-      while (server.requests.length < 2) await new Promise((resolve) => setTimeout(resolve, 20));
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      while (server.requests.length < 2) await sleep(20);
+      await sleep(1500);
       child.kill('SIGINT');
-      while (!stderr.includes('again to stop them now')) await new Promise((resolve) => setTimeout(resolve, 10));
+      while (!stderr().includes('again to stop them now')) await sleep(10);
       child.kill('SIGINT');
       expect(await exited).toBe(130);
-      expect(stderr).toMatch(/interrupted \(SIGINT\); 0 dialogues written\. Run the same command to start it again\./);
+      expect(stderr()).toMatch(
+        /interrupted \(SIGINT\); 0 dialogues written\. Run the same command to start it again\./,
+      );
       expect(readdirSync(dir)).toEqual([]);
     },
   );
@@ -391,24 +396,16 @@ describe('icer generate interrupted twice', () => {
       expect(whole.code, whole.stderr).toBe(0);
       // Not --quiet: an interrupted run says what it spent.
       const loud = args.filter((arg) => arg !== '--quiet');
-      const child = spawn(process.execPath, [CLI, ...loud, '--out', 'out.jsonl'], {
-        cwd: dir,
-        stdio: ['ignore', 'ignore', 'pipe'],
-      });
-      let stderr = '';
-      child.stderr.on('data', (chunk: Buffer) => {
-        stderr += chunk.toString('utf8');
-      });
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+      const { child, stderr: said, exited } = started(dir, [...loud, '--out', 'out.jsonl']);
       // Once the first dialogue is written, with others under way (each takes a dozen slow calls).
       const out = join(dir, 'out.jsonl');
-      while (!existsSync(out) || readFileSync(out, 'utf8') === '')
-        await new Promise((resolve) => setTimeout(resolve, 50));
+      while (!existsSync(out) || readFileSync(out, 'utf8') === '') await sleep(50);
       child.kill('SIGINT');
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await sleep(100);
       const asked = server.requests.length;
       child.kill('SIGINT');
       expect(await exited).toBe(130);
+      const stderr = said();
       // Stopped at once: the dialogues under way did not go on to ask for all their turns.
       expect(server.requests.length - asked).toBeLessThan(8);
       expect(stderr).toMatch(/SIGINT: finishing the dialogues under way \(again to stop them now\)/);

@@ -69,14 +69,12 @@ function runSummary(
   );
 }
 
-/** How to go on after a budget stopped the run: a budget that cannot be kept would stop it again. */
-function resumeAfter(spent: string): string {
-  return spent.includes(UNKEPT)
+/** How to go on after a budget stopped the run: one that cannot be kept (`unkept`) would stop it again. */
+function resumeAfter(unkept: boolean): string {
+  return unkept
     ? ' Resume with --resume, limited by --max-calls in place of --max-tokens or --max-cost.'
     : ' Resume with the same command and --resume (a budget counts from each start).';
 }
-
-const UNKEPT = 'cannot be kept';
 
 const unmeasured = (replies: number) => `${replies} repl${replies === 1 ? 'y' : 'ies'} without token usage`;
 
@@ -332,8 +330,10 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   if (written.result.budget !== undefined && !written.signal) {
     // Worded again now: the dialogues running when the limit was reached have spent more since, as the summary says.
     const spent = budget?.() ?? written.result.budget;
+    const unkept =
+      (limits?.tokens !== undefined || limits?.cost !== undefined) && (spender?.stats.unmeasuredReplies ?? 0) > 0;
     io.stderr.write(
-      `icer generate: stopped: ${spent}; ${dialoguesText(file?.records ?? written.result.dialogues)} written.${values.out === undefined ? '' : resumeAfter(spent)}\n`,
+      `icer generate: stopped: ${spent}; ${dialoguesText(file?.records ?? written.result.dialogues)} written.${values.out === undefined ? '' : resumeAfter(unkept)}\n`,
     );
     summarise(written.result);
     return 0;
@@ -551,7 +551,7 @@ function budgetCheck(
     const kept =
       tokens !== undefined ? `--max-tokens ${tokens}` : cost !== undefined ? `--max-cost ${cost}` : undefined;
     if (kept !== undefined && stats.unmeasuredReplies > 0)
-      return `${kept} ${UNKEPT}, as the model's server reports no token usage (${unmeasured(stats.unmeasuredReplies)}); limit the run with --max-calls instead`;
+      return `${kept} cannot be kept, as the model's server reports no token usage (${unmeasured(stats.unmeasuredReplies)}); limit the run with --max-calls instead`;
     const used = stats.inputTokens + stats.outputTokens;
     if (tokens !== undefined && used >= tokens) return `--max-tokens ${tokens} reached (${used} tokens)`;
     if (cost !== undefined && (stats.cost ?? 0) >= cost)
