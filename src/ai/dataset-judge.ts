@@ -203,7 +203,8 @@ export async function judgeDialogues(
     else if (outcome.kind === 'failed') failed.push({ id: outcome.id, problem: outcome.problem });
     else skipped++;
   }
-  const { calls, retries, cacheHits, invalidReplies, inputTokens, outputTokens, cost } = stats.snapshot();
+  const { calls, retries, cacheHits, invalidReplies, unmeasuredReplies, inputTokens, outputTokens, cost } =
+    stats.snapshot();
   return {
     model: resolved.name ?? (typeof model === 'string' ? model : `${model.provider}:${model.modelId}`),
     promptVersion: JUDGE_RUBRIC_VERSION,
@@ -221,7 +222,16 @@ export async function judgeDialogues(
     failed,
     missingItems: [...missing].sort(),
     // A request the budget refused was counted as a call, but never reached the model.
-    usage: { calls: calls - budget.refused, retries, cacheHits, invalidReplies, inputTokens, outputTokens, cost },
+    usage: {
+      calls: calls - budget.refused,
+      retries,
+      cacheHits,
+      invalidReplies,
+      unmeasuredReplies,
+      inputTokens,
+      outputTokens,
+      cost,
+    },
   };
 }
 

@@ -123,6 +123,11 @@ export const JudgeReportSchema = z.strictObject({
     cacheHits: count,
     /** Answers that could not be used (re-asked, or counted as failures). */
     invalidReplies: count,
+    /**
+     * Answers received without token usage (many OpenAI-compatible servers leave it out): counted as 0 tokens, so
+     * the token counts and the cost are short by them.
+     */
+    unmeasuredReplies: count,
     /** Input (prompt) tokens of the real calls. */
     inputTokens: count,
     /** Output (completion) tokens of the real calls. */

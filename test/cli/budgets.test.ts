@@ -167,17 +167,7 @@ describe('icer generate budgets', () => {
   });
 
   it('stops a run whose server reports no token usage when a token or cost budget cannot see it, and says why', async () => {
-    // A chat completion without "usage", as many OpenAI-compatible servers and proxies send it.
-    const server = await servers(({ body }) => ({
-      kind: 'malformed',
-      raw: JSON.stringify({
-        id: 'c',
-        object: 'chat.completion',
-        created: 0,
-        model: 'fake',
-        choices: [{ index: 0, message: { role: 'assistant', content: draftOf(body) }, finish_reason: 'stop' }],
-      }),
-    }));
+    const server = await servers(({ body }) => ({ kind: 'text', content: draftOf(body), usage: 'none' }));
     const { dir } = tempDir();
     const args = ['generate', '--count', '6', '--seed', '5', '--base-url', server.url, '--model', 'fake'];
     const limited = ['--concurrency', '1', '--max-tokens', '100000'];

@@ -173,11 +173,12 @@ describe('icer evaluate', () => {
     expect(model.stderr).toMatch(/--popularity-weight applies to the offline recommenders \(content, acts\)/);
   });
 
-  it('ranks with a model on an OpenAI-compatible server, and reports the calls it made', async () => {
+  /** `icer evaluate` of three dialogues with a model that ranks the candidates in the order given. */
+  const rankWithModel = async (usage?: 'none') => {
     const server = await servers(({ body }) => {
       const prompt = String(body.messages?.at(-1)?.content ?? '');
       const ids = [...prompt.matchAll(/"id":"([^"]+)"/g)].map((match) => match[1]);
-      return { kind: 'text', content: JSON.stringify({ ranking: ids }) };
+      return { kind: 'text', content: JSON.stringify({ ranking: ids }), ...(usage && { usage }) };
     });
     const { dir, write } = tempDir();
     write('a.jsonl', dialogues.trim().split('\n').slice(0, 3).join('\n'));
@@ -185,6 +186,11 @@ describe('icer evaluate', () => {
       ['evaluate', '--dialogues', 'a.jsonl', '--recommender', 'ranker', '--base-url', server.url, '--json'],
       dir,
     );
+    return { server, result };
+  };
+
+  it('ranks with a model on an OpenAI-compatible server, and reports the calls it made', async () => {
+    const { server, result } = await rankWithModel();
     expect(result.code).toBe(0);
     const report = EvaluationReportSchema.parse(JSON.parse(result.stdout));
     expect(report.results[0]?.recommender).toBe('openai-compatible.chat:ranker');
@@ -193,6 +199,14 @@ describe('icer evaluate', () => {
       new RegExp(
         `^icer evaluate: ${server.requests.length} model calls \\(0 from the cache, 0 failed, 0 unusable answers\\), \\d+ input and \\d+ output tokens\\n$`,
       ),
+    );
+  });
+
+  it('says how many answers of the model came without token usage', async () => {
+    const { server, result } = await rankWithModel('none');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain(
+      `icer evaluate: ${server.requests.length} model calls (0 from the cache, 0 failed, 0 unusable answers), 0 input and 0 output tokens (${server.requests.length} replies without token usage: counted as 0)\n`,
     );
   });
 

@@ -121,6 +121,18 @@ describe('icer judge', () => {
     expect(server.requests).toHaveLength(4);
   });
 
+  it('says how many answers came without token usage, in its summary and its report', async () => {
+    const server = await servers(({ body }) => ({ kind: 'text', content: judgeAnswer(body), usage: 'none' }));
+    const result = await judgeRun(server, ['--sample', '3', '--json']);
+    expect(result.code).toBe(0);
+    expect(JudgeReportSchema.parse(JSON.parse(result.stdout)).usage).toMatchObject({
+      calls: 3,
+      unmeasuredReplies: 3,
+      inputTokens: 0,
+    });
+    expect(result.stderr).toMatch(/0 input and 0 output tokens \(3 replies without token usage: counted as 0\)\n/);
+  });
+
   it('re-asks an unusable answer, then counts the dialogue as a failure, never scored', async () => {
     // Prose for the first dialogue in every request that holds it; the others are rated.
     const first = JSON.parse(dialogues.split('\n')[0] as string) as { turns: Array<{ text: string }> };

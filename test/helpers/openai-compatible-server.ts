@@ -42,7 +42,8 @@ export type Reply =
       kind: 'text';
       /** The assistant's message; returned as-is for `response_format` (JSON) requests too. */
       content: string;
-      usage?: ScriptedUsage;
+      /** 'none' leaves usage out, as many OpenAI-compatible servers and proxies do. */
+      usage?: ScriptedUsage | 'none';
       /** Wait this long before sending anything (the response headers included). */
       delayMs?: number;
       /** When streaming, wait this long between chunks (a response whose body trickles in). */
@@ -171,13 +172,17 @@ export async function startOpenAICompatibleServer(script: ReplyScript): Promise<
       case 'text': {
         await wait(action.delayMs ?? 0, response);
         if (response.destroyed || closing.signal.aborted) return;
-        const promptTokens = action.usage?.prompt_tokens ?? promptWords(body);
-        const completionTokens = action.usage?.completion_tokens ?? words(action.content);
-        const usage = {
-          prompt_tokens: promptTokens,
-          completion_tokens: completionTokens,
-          total_tokens: promptTokens + completionTokens,
-        };
+        const scripted = action.usage === 'none' ? undefined : action.usage;
+        const promptTokens = scripted?.prompt_tokens ?? promptWords(body);
+        const completionTokens = scripted?.completion_tokens ?? words(action.content);
+        const usage =
+          action.usage === 'none'
+            ? undefined
+            : {
+                prompt_tokens: promptTokens,
+                completion_tokens: completionTokens,
+                total_tokens: promptTokens + completionTokens,
+              };
         if (!streaming) {
           sendJson(response, 200, {
             id,
@@ -192,7 +197,7 @@ export async function startOpenAICompatibleServer(script: ReplyScript): Promise<
                 logprobs: null,
               },
             ],
-            usage,
+            ...(usage && { usage }),
           });
           return;
         }
@@ -214,7 +219,7 @@ export async function startOpenAICompatibleServer(script: ReplyScript): Promise<
           response.write(delta({ content: piece }, null));
         }
         response.write(delta({}, 'stop'));
-        if (body.stream_options?.include_usage === true) response.write(chunk([], { usage }));
+        if (usage && body.stream_options?.include_usage === true) response.write(chunk([], { usage }));
         response.end('data: [DONE]\n\n');
         return;
       }

@@ -27,6 +27,7 @@ import { printReport, reportOut } from '../print-report.js';
 import { ProgressBar } from '../progress-bar.js';
 import { builtinCatalogOfRecords } from '../records-catalog.js';
 import { choicesText, defaultText } from '../schema-facts.js';
+import { unmeasuredNote } from '../spending-text.js';
 import { evaluationTable } from './evaluation-table.js';
 
 const options = EvaluateOptionsSchema.shape;
@@ -209,9 +210,10 @@ export async function evaluateCommand(args: string[], io: CliIo): Promise<number
   if (broken > 0) report.task.skipped['broken-line'] = broken;
   await printReport(io, values.json, out, report, () => evaluationTable(report));
   if (model && !values.quiet) {
-    const { calls, cacheHits, failures, invalidReplies, inputTokens, outputTokens, cost } = model.stats;
+    const { calls, cacheHits, failures, invalidReplies, unmeasuredReplies, inputTokens, outputTokens, cost } =
+      model.stats;
     io.stderr.write(
-      `icer evaluate: ${calls} model calls (${cacheHits} from the cache, ${failures} failed, ${invalidReplies} unusable answers), ${inputTokens} input and ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}\n`,
+      `icer evaluate: ${calls} model calls (${cacheHits} from the cache, ${failures} failed, ${invalidReplies} unusable answers), ${inputTokens} input and ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}${unmeasuredNote(unmeasuredReplies)}\n`,
     );
   }
   return 0;

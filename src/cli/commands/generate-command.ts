@@ -31,6 +31,7 @@ import { generatedEntries } from '../run-entries.js';
 import type { RunEstimate } from '../run-estimate.js';
 import { planRun, RUN_FLAGS, type RunFlagValues, type RunPlan } from '../run-plan.js';
 import { usageSoFar } from '../run-usage.js';
+import { unmeasuredNote, unmeasuredText } from '../spending-text.js';
 import { threadHeapFromEnv } from '../thread-heap.js';
 import { unconstrainedEntries } from '../unconstrained-entries.js';
 import { workerEntries, workerThreadsShipped } from '../worker-entries.js';
@@ -57,15 +58,13 @@ function runSummary(
   const { calls, retries, cacheHits, failures, invalidReplies } = adapter.stats;
   // Replies from the cache may be unusable too: counted apart from the calls.
   const unusable = invalidReplies > 0 ? `, ${invalidReplies} repl${invalidReplies === 1 ? 'y' : 'ies'} unusable` : '';
-  const { unmeasuredReplies } = adapter.stats;
-  const untold = unmeasuredReplies > 0 ? ` (${unmeasured(unmeasuredReplies)}: counted as 0)` : '';
   const whole = soFar ? `; the whole run so far: ${soFar.calls} model calls, ${tokensText(soFar)}` : '';
   // A run that failed or was stopped mid-dialogue has no counts of its own: its calls are still told.
   const made = written ? `${dialoguesText(written.dialogues)} with ${adapter.name}` : adapter.name;
   const left = written ? `, ${written.violations} violations left` : '';
   return (
     `icer generate: ${made}: ${calls} model calls (${retries} retries, ${failures} failed), ` +
-    `${cacheHits} from cache${unusable}, ${tokensText(adapter.stats)}${untold}${left}${whole}`
+    `${cacheHits} from cache${unusable}, ${tokensText(adapter.stats)}${unmeasuredNote(adapter.stats.unmeasuredReplies)}${left}${whole}`
   );
 }
 
@@ -75,8 +74,6 @@ function resumeAfter(unkept: boolean): string {
     ? ' Resume with --resume, limited by --max-calls in place of --max-tokens or --max-cost.'
     : ' Resume with the same command and --resume (a budget counts from each start).';
 }
-
-const unmeasured = (replies: number) => `${replies} repl${replies === 1 ? 'y' : 'ies'} without token usage`;
 
 function tokensText({ inputTokens, outputTokens, cost }: ModelAdapter['stats']): string {
   return `${inputTokens} input + ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}`;
@@ -551,7 +548,7 @@ function budgetCheck(
     const kept =
       tokens !== undefined ? `--max-tokens ${tokens}` : cost !== undefined ? `--max-cost ${cost}` : undefined;
     if (kept !== undefined && stats.unmeasuredReplies > 0)
-      return `${kept} cannot be kept, as the model's server reports no token usage (${unmeasured(stats.unmeasuredReplies)}); limit the run with --max-calls instead`;
+      return `${kept} cannot be kept, as the model's server reports no token usage (${unmeasuredText(stats.unmeasuredReplies)}); limit the run with --max-calls instead`;
     const used = stats.inputTokens + stats.outputTokens;
     if (tokens !== undefined && used >= tokens) return `--max-tokens ${tokens} reached (${used} tokens)`;
     if (cost !== undefined && (stats.cost ?? 0) >= cost)
@@ -638,7 +635,7 @@ function estimateText({ dialogues, sampled, callsMade, unmeasuredReplies, expect
     expected.cost === null ? ' (add --prices IN,OUT for the cost)' : `, cost about ${expected.cost.toFixed(2)}`;
   const spending =
     unmeasuredReplies > 0
-      ? `tokens and cost unknown: the model's server reports no token usage (${unmeasured(unmeasuredReplies)})`
+      ? `tokens and cost unknown: the model's server reports no token usage (${unmeasuredText(unmeasuredReplies)})`
       : `${count(expected.inputTokens)} input and ${count(expected.outputTokens)} output tokens${price}`;
   return (
     `icer generate: estimate from ${sampled} of ${count(dialogues)} dialogues (seeded sample, ${callsMade} calls made): ` +

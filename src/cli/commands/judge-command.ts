@@ -14,6 +14,7 @@ import { printReport, reportOut } from '../print-report.js';
 import { ProgressBar } from '../progress-bar.js';
 import { builtinCatalogOfRecords } from '../records-catalog.js';
 import { defaultText } from '../schema-facts.js';
+import { unmeasuredNote } from '../spending-text.js';
 import { judgeTable } from './judge-table.js';
 
 const options = JudgeDialoguesOptionsSchema.shape;
@@ -121,10 +122,10 @@ export async function judgeCommand(args: string[], io: CliIo): Promise<number> {
     })
     .finally(() => bar?.finish());
   await printReport(io, values.json, out, report, () => judgeTable(report));
-  const { calls, cacheHits, invalidReplies, inputTokens, outputTokens, cost } = report.usage;
+  const { calls, cacheHits, invalidReplies, unmeasuredReplies, inputTokens, outputTokens, cost } = report.usage;
   if (!values.quiet)
     io.stderr.write(
-      `icer judge: ${calls} model calls (${cacheHits} from the cache, ${invalidReplies} unusable answers), ${inputTokens} input and ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}\n`,
+      `icer judge: ${calls} model calls (${cacheHits} from the cache, ${invalidReplies} unusable answers), ${inputTokens} input and ${outputTokens} output tokens${cost === null ? '' : `, cost ${cost.toFixed(4)}`}${unmeasuredNote(unmeasuredReplies)}\n`,
     );
   const [first] = report.failed;
   if (first) {
