@@ -125,9 +125,9 @@ export const JudgeReportSchema = z.strictObject({
     invalidReplies: count,
     /**
      * Answers received without token usage (many OpenAI-compatible servers leave it out): counted as 0 tokens, so
-     * the token counts and the cost are short by them.
+     * the token counts and the cost are short by them. Older reports lack it: read as 0.
      */
-    unmeasuredReplies: count,
+    unmeasuredReplies: count.default(0),
     /** Input (prompt) tokens of the real calls. */
     inputTokens: count,
     /** Output (completion) tokens of the real calls. */

@@ -131,6 +131,10 @@ describe('icer judge', () => {
       inputTokens: 0,
     });
     expect(result.stderr).toMatch(/0 input and 0 output tokens \(3 replies without token usage: counted as 0\)\n/);
+    // A report written before the count existed still reads (as icer report --judge does), with none.
+    const older = JSON.parse(result.stdout);
+    delete older.usage.unmeasuredReplies;
+    expect(JudgeReportSchema.parse(older).usage.unmeasuredReplies).toBe(0);
   });
 
   it('re-asks an unusable answer, then counts the dialogue as a failure, never scored', async () => {
