@@ -126,6 +126,7 @@ export const JudgeReportSchema = z.strictObject({
     /**
      * Answers received without token usage (many OpenAI-compatible servers leave it out): counted as 0 tokens, so
      * the token counts and the cost are short by them. Older reports lack it: read as 0.
+     * @default 0
      */
     unmeasuredReplies: count.default(0),
     /** Input (prompt) tokens of the real calls. */
