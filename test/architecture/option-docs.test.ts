@@ -15,12 +15,19 @@ it('every schema field with a default documents it with @default', () => {
   for (const file of sources('src')) {
     const lines = readFileSync(file, 'utf8').split('\n');
     for (const [index, line] of lines.entries()) {
-      const head = /^(\s+)(\w+): z\b/.exec(line);
+      // A field of a schema: `name: z…`, or `name: shared…` of a schema named once and used by several fields.
+      const head = /^(\s+)(\w+): (?:z\b|\w+\.)/.exec(line);
       if (!head) continue;
       const indent = head[1] as string;
-      // The field runs on until the next line at its own indentation or less: a long chain is split over lines.
+      // The field runs on until the next line at its own indentation or less (a long chain is split over lines), or
+      // until a field of its own, which answers for its own default.
       let last = index + 1;
-      while (last < lines.length && (/^(\s*)/.exec(lines[last] as string)?.[1]?.length ?? 0) > indent.length) last++;
+      while (
+        last < lines.length &&
+        (/^(\s*)/.exec(lines[last] as string)?.[1]?.length ?? 0) > indent.length &&
+        !/^\s+\w+: /.test(lines[last] as string)
+      )
+        last++;
       if (!lines.slice(index, last).join('\n').includes('.default(')) continue;
       // The JSDoc block that ends on the line above the field.
       let first = index - 1;
