@@ -6,6 +6,7 @@ import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { Made } from '../../lexicon/made-verbs.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import { soundsSober } from './grave-words.js';
+import { perPhrasedItem } from './per-phrased-item.js';
 import type { Template } from './template.js';
 
 /** Words for the main sentence of a description. */
@@ -278,16 +279,34 @@ const SAID_STEM_FROM = 8;
  * "an animated comedy", "musical numbers" after "a dramatic musical", "ghosts" in "Ghostbusters".
  */
 export function saysAgain(tag: string, said: string): boolean {
-  for (const word of tag.toLowerCase().split(/[\s-]+/)) {
-    // "a Disney film" is not said by "an animated family film": the item's own noun says nothing of the tag.
-    if (ITEM_NOUNS.has(word)) continue;
-    const singular = word.length >= 5 && word.endsWith('s') ? word.slice(0, -1) : word;
-    if (singular.length >= 4 && said.includes(singular)) return true;
-    // A long word is said again by a word of its stem: "philosophical" after "a philosophy book", "mysterious" after
-    // "a mystery" (its ending aside, at least six letters).
-    if (word.length >= SAID_STEM_FROM && said.includes(word.slice(0, Math.max(6, word.length - 4)))) return true;
-  }
+  for (const needle of needlesOf(tag)) if (said.includes(needle)) return true;
   return false;
+}
+
+// A tag's needles, worked out once per tag: tags come from a fixed vocabulary and are checked on most turns. The cap
+// bounds memory when callers feed endless distinct tags.
+const NEEDLES = new Map<string, readonly string[]>();
+const NEEDLES_LIMIT = 50_000;
+
+/** The texts whose presence says a tag again: its words' singulars and long words' stems. */
+function needlesOf(tag: string): readonly string[] {
+  let needles = NEEDLES.get(tag);
+  if (needles === undefined) {
+    const found: string[] = [];
+    for (const word of tag.toLowerCase().split(/[\s-]+/)) {
+      // "a Disney film" is not said by "an animated family film": the item's own noun says nothing of the tag.
+      if (ITEM_NOUNS.has(word)) continue;
+      const singular = word.length >= 5 && word.endsWith('s') ? word.slice(0, -1) : word;
+      if (singular.length >= 4) found.push(singular);
+      // A long word is said again by a word of its stem: "philosophical" after "a philosophy book", "mysterious"
+      // after "a mystery" (its ending aside, at least six letters).
+      if (word.length >= SAID_STEM_FROM) found.push(word.slice(0, Math.max(6, word.length - 4)));
+    }
+    needles = found;
+    if (NEEDLES.size >= NEEDLES_LIMIT) NEEDLES.clear();
+    NEEDLES.set(tag, needles);
+  }
+  return needles;
 }
 
 /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
@@ -393,13 +412,13 @@ export function genrePhrase(
  * The noun an item's form makes it, when one of its tags names one ("novella", "short story collection"): its genres
  * only modify it, since I, Robot is no novel.
  */
-export function formOf(item: Item, phrasing: DomainPhrasing): string | undefined {
+export const formOf = perPhrasedItem((item: Item, phrasing: DomainPhrasing): string | undefined => {
   for (const value of item.attributes.tag ?? []) {
     const trait = attributePhrase(`tag:${value}`, phrasing).trait;
     if (trait.kind === 'quality' && trait.head !== undefined) return trait.head;
   }
   return undefined;
-}
+});
 
 /**
  * What an item is in a domain whose phrasing names neither the item nor its genres: its first genre as written,
@@ -835,23 +854,23 @@ export function describeItem(
  * How an item's making is said: in its genre's own verb where it has one (see {@link GenreWords.made}), else in the
  * domain's.
  */
-export function madeOf(item: Item, phrasing: DomainPhrasing): Made | undefined {
+export const madeOf = perPhrasedItem((item: Item, phrasing: DomainPhrasing): Made | undefined => {
   for (const value of item.attributes.genre ?? []) {
     const trait = attributePhrase(`genre:${value}`, phrasing).trait;
     if (trait.kind === 'genre' && trait.words.made !== undefined) return trait.words.made;
   }
   return phrasing.made;
-}
+});
 
 /**
  * Whether every genre of an item tells a story (see {@link GenreWords.tellsStory}): a documentary or a poem does not.
  */
-export function tellsStoryIn(item: Item, phrasing: DomainPhrasing): boolean {
-  return (item.attributes.genre ?? []).every((value) => {
+export const tellsStoryIn = perPhrasedItem((item: Item, phrasing: DomainPhrasing): boolean =>
+  (item.attributes.genre ?? []).every((value) => {
     const trait = attributePhrase(`genre:${value}`, phrasing).trait;
     return trait.kind !== 'genre' || trait.words.tellsStory !== false;
-  });
-}
+  }),
+);
 
 /**
  * A quality as said of an item that tells no story: a documentary, a history or a poem is about its war, not set

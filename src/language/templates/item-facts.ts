@@ -293,6 +293,7 @@ const itemWords = perItem((item, catalog) => {
     performers: valuesOf(item, phrasing, 'performer'),
     creators: valuesOf(item, phrasing, 'creator').slice(0, 2),
     fame: fameOf(item, catalog),
+    w: withMade(factWords(phrasing), madeOf(item, phrasing)),
   };
 });
 
@@ -328,7 +329,7 @@ function wordsOf(
   const castNames = performers.slice(0, random.chance(0.5) ? 1 : 2);
   const besides = castNames.filter((name) => !creators.includes(name));
   return {
-    acted: tellsStory(item, catalog),
+    acted: words.storied,
     np,
     npEnd,
     // Not "Tintin in Tibet (1960). It's an early-'60s graphic novel": the year was just written.
@@ -345,7 +346,7 @@ function wordsOf(
     tags: joinList(sampledTags(keywords, said, random)),
     fame,
     kindSaid,
-    w: withMade(factWords(phrasing), madeOf(item, phrasing)),
+    w: words.w,
   };
 }
 

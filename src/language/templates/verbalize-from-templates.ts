@@ -1788,17 +1788,19 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   }
   const joined = pieces.join(' ');
   // A topic's noun put after "about" in a frame: "neutral about books on religion", not "about books about religion".
-  const aboutOnce =
-    joined.indexOf(' about ') === joined.lastIndexOf(' about ') ? joined : joined.replace(ABOUT_ABOUT, aboutOnceIn);
+  const aboutOnce = !twice(joined, ' about ') ? joined : joined.replace(ABOUT_ABOUT, aboutOnceIn);
   // And a kind of item "with" something after "with": "With movies featuring magic in mind", "okay with books
   // featuring magic", not "with movies with magic".
-  const text =
-    aboutOnce.indexOf('ith ') === aboutOnce.lastIndexOf('ith ')
-      ? aboutOnce
-      : aboutOnce.replace(WITH_WITH, '$1 featuring');
+  const text = !twice(aboutOnce, 'ith ') ? aboutOnce : aboutOnce.replace(WITH_WITH, '$1 featuring');
   // An attribute value may end in a full stop ("Robert Downey Jr.") right where a sentence ends.
   const stopped = text.includes('..') ? collapseDoubleStops(text, state.titles) : text;
   return tidyTitleEnds(stopped, state.titles);
+}
+
+/** Whether `part` is in `text` twice or more. */
+function twice(text: string, part: string): boolean {
+  const at = text.indexOf(part);
+  return at >= 0 && text.indexOf(part, at + 1) >= 0;
 }
 
 // A title's own closing punctuation ends the sentence it closes: "Loved Mars Attacks!", "Who Framed Roger Rabbit?
