@@ -68,6 +68,10 @@ interface FactWords {
   readonly kindSaid: boolean;
   /** The domain's words. */
   readonly w: FactDomainWords;
+  /** How a fact sentence names the item. */
+  readonly s: Subject;
+  /** `npEnd` without its article: "crime thriller with a noir feel". */
+  readonly kind: string;
 }
 
 /** The words of the domain facts use: "directed", "Viewers", "seen". */
@@ -141,7 +145,7 @@ interface Subject {
   readonly inner: string;
 }
 
-type Fact = Template<FactWords & { readonly s: Subject }>;
+type Fact = Template<FactWords>;
 
 const KIND: readonly Fact[] = [
   ({ s, npEraEnd }) => `${s.it}'s ${npEraEnd}.`,
@@ -328,12 +332,14 @@ function wordsOf(
   const feature = unsaidOf(features, kinds, said, random);
   const castNames = performers.slice(0, random.chance(0.5) ? 1 : 2);
   const besides = castNames.filter((name) => !creators.includes(name));
+  const era = eraPhrases(kind, end, dated ? undefined : item.year, random);
   return {
     acted: words.storied,
     np,
     npEnd,
     // Not "Tintin in Tibet (1960). It's an early-'60s graphic novel": the year was just written.
-    ...eraPhrases(kind, end, dated ? undefined : item.year, random),
+    npEra: era.npEra,
+    npEraEnd: era.npEraEnd,
     by: joinNames(creators),
     byOne: creators.length === 1,
     cast: joinList(castNames),
@@ -347,6 +353,8 @@ function wordsOf(
     fame,
     kindSaid,
     w: words.w,
+    s: IT,
+    kind: npEnd.slice(npEnd.indexOf(' ') + 1),
   };
 }
 
@@ -499,7 +507,6 @@ export function itemFact(
   saidUnseen = false,
 ): string {
   const words = wordsOf(item, catalog, random, said, dated);
-  const subject = IT;
   const lists: (readonly Fact[])[] = [];
   // The kind of film is said only when known and not just said as the reason.
   const kinded = (item.attributes.genre ?? []).length > 0 && !words.kindSaid;
@@ -520,10 +527,10 @@ export function itemFact(
   }
   if (words.fame !== undefined) lists.push((saidUnseen ? FAME_TO_ONE_WHO_HAS_NOT_SEEN : FAME)[words.fame]);
   if (lists.length === 0) return '';
-  return random.pick(random.pick(lists))({ ...words, s: subject });
+  return random.pick(random.pick(lists))(words);
 }
 
-type Appositive = Template<FactWords & { readonly kind: string }>;
+type Appositive = Template<FactWords>;
 
 const APPOSITIVES: readonly Appositive[] = [
   ({ npEnd }) => npEnd,
@@ -561,8 +568,7 @@ export function itemAppositive(
   // An appositive names the kind of film, which the turn named already as its reason: "With science books on the
   // list, Cosmos (1980), a science book by Carl Sagan, …".
   if (words.kindSaid) return '';
-  const kind = words.npEnd.slice(words.npEnd.indexOf(' ') + 1);
-  const appositive = random.pick(APPOSITIVES)({ ...words, kind });
+  const appositive = random.pick(APPOSITIVES)(words);
   // The kind alone says nothing where the phrasing has no words for the item's genres: "Dune (1965), a book"; nor
   // where it is a verdict, not a kind: "Have you read Ulysses (1922), a classic?".
   const alone = appositive === words.np || appositive === words.npEnd;
