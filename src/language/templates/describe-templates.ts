@@ -358,6 +358,31 @@ export function genrePhrase(
     readonly keep?: readonly GenreWords[] | undefined;
   } = {},
 ): { kind: string; elements: string[] } {
+  const plan = planGenres(genres, form, keep);
+  let moved: GenreWords | undefined;
+  let tail = '';
+  if (after !== undefined && plan.movable.length > 0 && after.random.chance(after.share)) {
+    moved = after.random.pick(plan.movable);
+    tail = ` ${after.random.pick(moved.after as readonly string[])}`;
+  }
+  const { kind, elements } = settleGenres(plan, fallbackHead, form, keep, moved);
+  return { kind: `${kind}${tail}`, elements };
+}
+
+/** Where a list of genres goes before any is moved after the noun: see {@link genrePhrase}. */
+interface GenrePlan {
+  readonly head: GenreWords | undefined;
+  readonly modifiers: readonly GenreWords[];
+  readonly before: readonly GenreWords[];
+  /** The genres one of which may follow the noun instead; none when nothing would stand before the fallback. */
+  readonly movable: readonly GenreWords[];
+}
+
+function planGenres(
+  genres: readonly GenreWords[],
+  form: string | undefined,
+  keep: readonly GenreWords[] | undefined,
+): GenrePlan {
   let head: GenreWords | undefined;
   if (form === undefined)
     for (const genre of genres) if (genre.headRank < NO_HEAD && (!head || genre.headRank < head.headRank)) head = genre;
@@ -375,16 +400,25 @@ export function genrePhrase(
     const pair = [before.find((genre) => genre !== lone) as GenreWords, next].sort(byRank);
     if (STACKS.test((pair[0] as GenreWords).modifier)) before = pair;
   }
-  const elements = modifiers.filter((genre) => !before.includes(genre)).map((genre) => genre.element);
-  let tail = '';
-  if (after !== undefined && (head !== undefined || before.length === 2)) {
-    const movable = before.filter((genre) => genre.after !== undefined && genre.after.length > 0);
-    if (movable.length > 0 && after.random.chance(after.share)) {
-      const moved = after.random.pick(movable);
-      before.splice(before.indexOf(moved), 1);
-      tail = ` ${after.random.pick(moved.after as readonly string[])}`;
-    }
-  }
+  const movable =
+    head !== undefined || before.length === 2
+      ? before.filter((genre) => genre.after !== undefined && genre.after.length > 0)
+      : [];
+  return { head, modifiers, before, movable };
+}
+
+/** The kind a plan makes, without the words of a genre `moved` after the noun, and the genres left to the elements. */
+function settleGenres(
+  plan: GenrePlan,
+  fallbackHead: string,
+  form: string | undefined,
+  keep: readonly GenreWords[] | undefined,
+  moved: GenreWords | undefined,
+): { kind: string; elements: string[] } {
+  const { head, modifiers } = plan;
+  const kept = (genre: GenreWords): boolean => keep?.includes(genre) ?? false;
+  const before = moved === undefined ? [...plan.before] : plan.before.filter((genre) => genre !== moved);
+  const elements = modifiers.filter((genre) => !plan.before.includes(genre)).map((genre) => genre.element);
   // Two nouns before a genre's head pile up ("a war action drama", "a mystery crime thriller"): the nearer goes to the
   // elements ("a war drama" that mixes in some action). An adjective stacks ("an animated family comedy"), and so do
   // two before a plain noun ("a sci-fi action film"), but not one that modifies alone ("dramatic").
@@ -405,7 +439,33 @@ export function genrePhrase(
   }
   const shown = before.map((genre) => genre.modifier);
   shown.push(head?.head ?? form ?? fallbackHead);
-  return { kind: `${shown.join(' ')}${tail}`, elements };
+  return { kind: shown.join(' '), elements };
+}
+
+/** The kinds a list of genres makes as a phrase's end, one genre or none moved after the noun, worked out ahead. */
+export interface GenreEnds {
+  /** The kind with no genre moved. */
+  readonly still: string;
+  readonly movable: readonly GenreWords[];
+  /** The kind with each of `movable` moved, before the words that follow the noun. */
+  readonly moved: readonly string[];
+}
+
+/** {@link GenreEnds} of genres: what {@link genrePhrase} gives with `after`, but for the draws. */
+export function genreEnds(genres: readonly GenreWords[], fallbackHead: string, form: string | undefined): GenreEnds {
+  const plan = planGenres(genres, form, undefined);
+  return {
+    still: settleGenres(plan, fallbackHead, form, undefined, undefined).kind,
+    movable: plan.movable,
+    moved: plan.movable.map((genre) => settleGenres(plan, fallbackHead, form, undefined, genre).kind),
+  };
+}
+
+/** The kind {@link genrePhrase} draws with `after`, from ends worked out ahead: the same draws, the same words. */
+export function genreEnd(ends: GenreEnds, random: SeededRandom, share: number): string {
+  if (ends.movable.length === 0 || !random.chance(share)) return ends.still;
+  const moved = random.pick(ends.movable);
+  return `${ends.moved[ends.movable.indexOf(moved)] as string} ${random.pick(moved.after as readonly string[])}`;
 }
 
 /**

@@ -10,7 +10,8 @@ import type { SeededRandom } from '../../random/seeded-random.js';
 import {
   eraOf,
   formOf,
-  genrePhrase,
+  genreEnd,
+  genreEnds,
   KIND_QUALITY,
   madeOf,
   plainKind,
@@ -278,9 +279,12 @@ const itemWords = perItem((item, catalog) => {
     else if (isFactTag(trait.text)) keywords.push(trait.text);
   }
   const bare = genres.length > 0 ? 'one' : plainKind(item);
-  // The two head nouns a fact may use, and the kind of item each makes before any genre is moved after it.
+  // The two head nouns a fact may use, the kind of item each makes before any genre is moved after it, and the
+  // kinds it may end a phrase as (worked out here, so that a fact only draws among them).
   const altHead = (phrasing.altNoun ?? phrasing.noun)?.singular ?? bare;
   const head = phrasing.noun?.singular ?? bare;
+  const altEnds = genreEnds(genres, altHead, form);
+  const ends = genreEnds(genres, head, form);
   return {
     phrasing,
     storied,
@@ -289,11 +293,10 @@ const itemWords = perItem((item, catalog) => {
     qualities,
     features,
     keywords,
-    altHead,
-    altKind: genrePhrase(genres, altHead, { form }).kind,
-    head,
-    kind: genrePhrase(genres, head, { form }).kind,
-    form,
+    altKind: altEnds.still,
+    altEnds,
+    kind: ends.still,
+    ends,
     performers: valuesOf(item, phrasing, 'performer'),
     creators: valuesOf(item, phrasing, 'creator').slice(0, 2),
     fame: fameOf(item, catalog),
@@ -323,10 +326,9 @@ function wordsOf(
   // Great Escape, but animated: Grave of the Fireflies, a war drama").
   const kindSaid = said.size > 0 && words.genreValues.some((value) => said.has(value));
   const alt = random.chance(0.5);
-  const head = alt ? words.altHead : words.head;
   const kind = alt ? words.altKind : words.kind;
   const np = withArticle(kind);
-  const end = genrePhrase(words.genres, head, { after: { random, share: GENRE_AFTER_SHARE }, form: words.form }).kind;
+  const end = genreEnd(alt ? words.altEnds : words.ends, random, GENRE_AFTER_SHARE);
   const npEnd = withArticle(end);
   const kinds = `${kind} ${end}`;
   const feature = unsaidOf(features, kinds, said, random);
