@@ -11,21 +11,9 @@ export function soundsGrave(text: string): boolean {
 // Violence or drugs, said as a fact of an item, are no good news, though a thriller's fans may want them.
 const KILLING = /\b(?:murders?|killings?|violen(?:ce|t)|gore|gory|drugs?)\b/i;
 
-
-// Judged once per text: descriptions ask it of the same attribute values turn after turn, and the patterns are long.
-// The cap bounds memory when callers feed endless distinct texts.
-const SOBER = new Map<string, boolean>();
-const SOBER_LIMIT = 50_000;
-
 /** Whether words name something grave, a killing or drugs: a description welcomes none of what it says then. */
 export function soundsSober(text: string): boolean {
-  let sober = SOBER.get(text);
-  if (sober === undefined) {
-    sober = GRAVE.test(text) || KILLING.test(text);
-    if (SOBER.size >= SOBER_LIMIT) SOBER.clear();
-    SOBER.set(text, sober);
-  }
-  return sober;
+  return GRAVE.test(text) || KILLING.test(text);
 }
 
 // Words of what is not only grave but harrowing: no one is wished "Enjoy Shoah!", though "Enjoy Up!" is fine for a
