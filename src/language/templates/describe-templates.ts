@@ -501,13 +501,12 @@ function tagSentences(
   before: string,
   random: SeededRandom,
 ): string {
-  // Said two things already ("Sure! It's a …", "There's fantasy in it, too."): the tags' facts are joined.
-  const crowded = before.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
+  const present = FACT_KINDS.filter((kind) => facts[kind].length > 0);
+  if (present.length === 0) return '';
   // Not "There's drama in it, too. It's set in space, too."
   const added = /\b(?:too|as well)\.$/.test(before);
   // A caveat only where what the sentence says is grave or a killing.
   const sober = (...kinds: FactKind[]) => kinds.some((kind) => facts[kind].some(soundsSober));
-  const present = FACT_KINDS.filter((kind) => facts[kind].length > 0);
   // Joined only where nothing comes between them, and no more than two qualities before a comma.
   const joinable = PAIRS.filter(
     ({ first, second }) =>
@@ -519,7 +518,7 @@ function tagSentences(
   // explores racism." (A quality and a thing are not always kin: not "It's in black and white, with a serial killer.")
   const short = present.length === 2 && facts.quality.length === 0 && facts.feature.length + facts.theme.length === 2;
   const join =
-    joinable.length > 0 && (present.length === 3 || crowded || short || random.chance(TOGETHER))
+    joinable.length > 0 && (present.length === 3 || saidTwoThings(before) || short || random.chance(TOGETHER))
       ? random.pick(joinable)
       : undefined;
   const parts: string[] = [];
@@ -538,6 +537,30 @@ function tagSentences(
   }
   return parts.map((part) => ` ${part}`).join('');
 }
+
+/**
+ * Whether a description has said two things already ("Sure! It's a …", "There's fantasy in it, too."): two of its
+ * sentences have four words or more. Then the tags' facts are joined. One pass, no split: this runs on every
+ * description with tags.
+ */
+function saidTwoThings(text: string): boolean {
+  let long = 0;
+  let spaces = 0;
+  for (let at = 0; at < text.length; at++) {
+    if (text.charCodeAt(at) !== SPACE) continue;
+    const before = text.charCodeAt(at - 1);
+    if (before === STOP || before === BANG || before === QUESTION) {
+      if (spaces >= 3 && ++long >= 2) return true;
+      spaces = 0;
+    } else spaces++;
+  }
+  return spaces >= 3 && long + 1 >= 2;
+}
+
+const SPACE = 32;
+const STOP = 46;
+const BANG = 33;
+const QUESTION = 63;
 
 /**
  * What the item was suggested for, said as what the user wanted rather than as news: "And yes, it has zombies.", not
