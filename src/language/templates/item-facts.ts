@@ -286,7 +286,6 @@ const itemWords = perItem((item, catalog) => {
   const altEnds = genreEnds(genres, altHead, form);
   const ends = genreEnds(genres, head, form);
   return {
-    phrasing,
     storied,
     genres,
     genreValues,
@@ -317,7 +316,7 @@ function wordsOf(
   dated: boolean,
 ): FactWords {
   const words = itemWords(item, catalog);
-  const { phrasing, qualities, features, keywords, fame } = words;
+  const { qualities, features, keywords, fame } = words;
   // The rest of a cast is not "in the lead" once its star was the reason: neither is named.
   const performers = words.performers.some((name) => said.has(name)) ? [] : words.performers;
   const creators = words.creators.some((name) => said.has(name)) ? [] : words.creators;

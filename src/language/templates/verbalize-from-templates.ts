@@ -618,7 +618,13 @@ function recommendLike(state: TurnState, act: ActOfType<'recommend'>, like: stri
   const template = random.pick(
     act.items.some((id) => farFrom(state, id, like)) ? keptOf(frames, claimsNoLikeness) : frames,
   );
-  let text = template({ and: titles.and, or: titles.or, list: titles.list, one: titles.one, l: titleWords(state, [like]).and });
+  let text = template({
+    and: titles.and,
+    or: titles.or,
+    list: titles.list,
+    one: titles.one,
+    l: titleWords(state, [like]).and,
+  });
   if (act.reasons.length > 0) {
     const r = joinNouns(act.reasons.map((key) => saidNoun(random, attributeNouns(key, state.phrasing))));
     const claimed = act.reasons.every((key) => state.stated.has(key));
