@@ -1854,7 +1854,15 @@ function openers(text: string): string[] {
 }
 
 function firstWord(text: string): string {
-  return text.slice(0, text.search(/[^A-Za-z']|$/)).toLowerCase();
+  // A scan of char codes, not a pattern search: this runs on every piece of every turn.
+  let end = 0;
+  while (end < text.length && isWordLetter(text.charCodeAt(end))) end++;
+  return text.slice(0, end).toLowerCase();
+}
+
+/** A-Z, a-z or an apostrophe. */
+function isWordLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39;
 }
 
 // The acts that end a dialogue for their speaker: nothing before them in the turn asks for more.
