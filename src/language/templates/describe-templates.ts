@@ -365,8 +365,8 @@ export function genrePhrase(
     moved = after.random.pick(plan.movable);
     tail = ` ${after.random.pick(moved.after as readonly string[])}`;
   }
-  const { kind, elements } = settleGenres(plan, fallbackHead, form, keep, moved);
-  return { kind: `${kind}${tail}`, elements };
+  const { before, elements } = settleGenres(plan, keep, moved);
+  return { kind: `${kindOf(before, plan.head, form, fallbackHead)}${tail}`, elements };
 }
 
 /** Where a list of genres goes before any is moved after the noun: see {@link genrePhrase}. */
@@ -407,14 +407,12 @@ function planGenres(
   return { head, modifiers, before, movable };
 }
 
-/** The kind a plan makes, without the words of a genre `moved` after the noun, and the genres left to the elements. */
+/** The genres a plan says before the noun, `moved` aside, and the genres left to the elements. */
 function settleGenres(
   plan: GenrePlan,
-  fallbackHead: string,
-  form: string | undefined,
   keep: readonly GenreWords[] | undefined,
   moved: GenreWords | undefined,
-): { kind: string; elements: string[] } {
+): { before: GenreWords[]; elements: string[] } {
   const { head, modifiers } = plan;
   const kept = (genre: GenreWords): boolean => keep?.includes(genre) ?? false;
   const before = moved === undefined ? [...plan.before] : plan.before.filter((genre) => genre !== moved);
@@ -437,9 +435,30 @@ function settleGenres(
     before.splice(before.indexOf(demoted), 1);
     elements.unshift(demoted.element);
   }
+  return { before, elements };
+}
+
+/** The kind of item: the genres said before it, and its noun. */
+function kindOf(
+  before: readonly GenreWords[],
+  head: GenreWords | undefined,
+  form: string | undefined,
+  fallbackHead: string,
+): string {
   const shown = before.map((genre) => genre.modifier);
   shown.push(head?.head ?? form ?? fallbackHead);
-  return { kind: shown.join(' '), elements };
+  return shown.join(' ');
+}
+
+/** The kinds {@link genrePhrase} gives without `after` or `keep`, one for each fallback noun, from one plan. */
+function genreKinds(
+  genres: readonly GenreWords[],
+  fallbackHeads: readonly string[],
+  form: string | undefined,
+): string[] {
+  const plan = planGenres(genres, form, undefined);
+  const { before } = settleGenres(plan, undefined, undefined);
+  return fallbackHeads.map((fallbackHead) => kindOf(before, plan.head, form, fallbackHead));
 }
 
 /** The kinds a list of genres makes as a phrase's end, one genre or none moved after the noun, worked out ahead. */
@@ -454,11 +473,9 @@ export interface GenreEnds {
 /** {@link GenreEnds} of genres: what {@link genrePhrase} gives with `after`, but for the draws. */
 export function genreEnds(genres: readonly GenreWords[], fallbackHead: string, form: string | undefined): GenreEnds {
   const plan = planGenres(genres, form, undefined);
-  return {
-    still: settleGenres(plan, fallbackHead, form, undefined, undefined).kind,
-    movable: plan.movable,
-    moved: plan.movable.map((genre) => settleGenres(plan, fallbackHead, form, undefined, genre).kind),
-  };
+  const kind = (moved: GenreWords | undefined) =>
+    kindOf(settleGenres(plan, undefined, moved).before, plan.head, form, fallbackHead);
+  return { still: kind(undefined), movable: plan.movable, moved: plan.movable.map(kind) };
 }
 
 /** The kind {@link genrePhrase} draws with `after`, from ends worked out ahead: the same draws, the same words. */
@@ -818,12 +835,11 @@ export function describeItem(
   const form = formOf(item, phrasing);
   // The kind the suggestion gave the item ("Touch of Evil (1958), a noir crime thriller") is what was said, in its
   // words: "It's the noir crime thriller I mentioned", not told again as news.
+  const toldKinds = genres.length === 0 || after === '' ? undefined : genreKinds(genres, nouns, form);
   const toldNoun =
-    genres.length === 0 || after === ''
+    toldKinds === undefined
       ? undefined
-      : [picked, 1 - picked].find((at) =>
-          after.includes(withArticle(genrePhrase(genres, nouns[at] as string, { form }).kind).toLowerCase()),
-        );
+      : [picked, 1 - picked].find((at) => after.includes(withArticle(toldKinds[at] as string).toLowerCase()));
   // A kind told before is said as it was; otherwise the genres the item was suggested for stay in it.
   const keep = toldNoun === undefined ? suggestedFor : undefined;
   const { kind, elements } = genrePhrase(genres, nouns[toldNoun ?? picked] as string, { form, keep });
