@@ -12,6 +12,7 @@ import { DialogueCommitments } from './dialogue-commitments.js';
 import { type MentionFinder, mentionFinderFor } from './mention-finder.js';
 import { checkTextPolarity } from './text-polarity.js';
 import { checkTurnText } from './text-rules.js';
+import { TextTokens } from './text-tokens.js';
 
 /** Options of {@link ConsistencyTracker}. Unknown keys are refused, so that a misspelt option is never ignored. */
 export const ConsistencyTrackerOptionsSchema = z.strictObject({
@@ -78,8 +79,9 @@ export class ConsistencyTracker {
    */
   checkText(turn: Turn): Violation[] {
     const { catalog } = this.#finder;
-    const violations = checkTurnText(this.#finder, turn);
-    violations.push(...checkTurnAttributes(turn, this.#previousActs, domainPhrasing(catalog)));
+    const tokens = new TextTokens(turn.text);
+    const violations = checkTurnText(this.#finder, turn, tokens);
+    violations.push(...checkTurnAttributes(turn, this.#previousActs, domainPhrasing(catalog), tokens));
     violations.push(...checkTextPolarity(turn, catalog).violations);
     return violations;
   }

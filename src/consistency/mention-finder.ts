@@ -68,6 +68,11 @@ interface ItemForms {
 }
 
 const NO_FORMS: ItemForms = { year: undefined, forms: [] };
+const NO_NAMED_FORMS: readonly ItemForms[] = [];
+
+// Which words of the text a mention already covers, one byte per word. Shared, as allocating a typed array costs more
+// than clearing one: findMentions runs to its end before the next one starts.
+let covering = new Uint8Array(64);
 
 function titleForm(name: string): TitleForm | undefined {
   const tokens = new TextTokens(frontArticle(splitYear(name).title));
@@ -305,7 +310,9 @@ export class MentionFinder {
     const count = tokens.length;
     const mentions: TitleMention[] = [];
     if (count === 0) return mentions;
-    const covered = new Uint8Array(count);
+    if (covering.length < count) covering = new Uint8Array(2 * count);
+    else covering.fill(0, 0, count);
+    const covered = covering;
     this.#findYearMentions(tokens, named, covered, mentions);
     this.#findTitleMentions(tokens, named, covered, mentions);
     if (tokens.text.includes('"')) this.#findQuotedMentions(tokens.text, named, mentions);
@@ -349,8 +356,7 @@ export class MentionFinder {
 
   #findTitleMentions(tokens: TextTokens, named: readonly string[], covered: Uint8Array, out: TitleMention[]): void {
     const { folded, cased, starts, ends } = tokens;
-    const namedForms: ItemForms[] = [];
-    for (const id of named) namedForms.push(this.#forms.get(id) ?? NO_FORMS);
+    const namedForms = named.length === 0 ? NO_NAMED_FORMS : named.map((id) => this.#forms.get(id) ?? NO_FORMS);
     const count = folded.length;
     for (let i = 0; i < count; ) {
       if (covered[i] === 1) {
