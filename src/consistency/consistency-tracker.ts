@@ -81,8 +81,11 @@ export class ConsistencyTracker {
     const { catalog } = this.#finder;
     const tokens = new TextTokens(turn.text);
     const violations = checkTurnText(this.#finder, turn, tokens);
-    violations.push(...checkTurnAttributes(turn, this.#previousActs, domainPhrasing(catalog), tokens));
-    violations.push(...checkTextPolarity(turn, catalog).violations);
+    // Appended only when there is something to append: nearly every turn passes, and a spread call costs even empty.
+    const attributes = checkTurnAttributes(turn, this.#previousActs, domainPhrasing(catalog), tokens);
+    if (attributes.length > 0) violations.push(...attributes);
+    const polarity = checkTextPolarity(turn, catalog).violations;
+    if (polarity.length > 0) violations.push(...polarity);
     return violations;
   }
 

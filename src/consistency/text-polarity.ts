@@ -152,13 +152,47 @@ const CLAUSE_JOIN =
 const REACTION_WORDS = 3;
 const ANY_MARKER = /§\d+/;
 
+const QUOTES = /[’`]/g;
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+const LOWER_N = 0x6e;
+const LOWER_T = 0x74;
+
+/** Whether a regex `\b` counts the character as a word character. */
+function isRegexWordChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f
+  );
+}
+
+/**
+ * The lowercase words of a text: runs of letters a–z, apostrophes and hyphens, with a word-final "n't" a word of its
+ * own ("don't" is "do n't", so the negator counts). One scan, since every clause of every user turn is read so.
+ */
 function tokens(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .replace(/n't\b/g, " n't")
-    .split(/[^a-z'-]+/)
-    .filter(Boolean);
+  const plain = text.toLowerCase().replace(QUOTES, "'");
+  const words: string[] = [];
+  const length = plain.length;
+  let start = -1;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? plain.charCodeAt(i) : 0x20;
+    if ((code >= 0x61 && code <= 0x7a) || code === APOSTROPHE || code === HYPHEN) {
+      if (start < 0) start = i;
+      else if (
+        code === LOWER_N &&
+        plain.charCodeAt(i + 1) === APOSTROPHE &&
+        plain.charCodeAt(i + 2) === LOWER_T &&
+        !isRegexWordChar(plain.charCodeAt(i + 3))
+      ) {
+        words.push(plain.slice(start, i));
+        start = i;
+      }
+    } else if (start >= 0) {
+      words.push(plain.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
 }
 
 interface Cue {
