@@ -90,14 +90,23 @@ interface TasteVocabulary {
   readonly others: string[];
   /** The other attributes whose items mostly carry some genres, with those genres ("tag:police" → Crime). */
   readonly implied: ReadonlyArray<readonly [string, readonly string[]]>;
+  /** Where each attribute of `implied` is in it. */
+  readonly impliedAt: ReadonlyMap<string, number>;
   /** The other attributes that are a genre's name said otherwise, with that genre ("tag:philosophical" → Philosophy). */
   readonly namedAfter: ReadonlyMap<string, string>;
   /** Each item's genres, by catalog position, as indices into `genres`. */
   readonly itemGenres: readonly Int32Array[];
-  /** Each tag, with the catalog positions of its items and the genres it implies. */
-  readonly tagItems: ReadonlyArray<readonly [string, Int32Array, readonly string[]]>;
+  /** Each tag, with the catalog positions of its items, the genres it implies, and the genre it names (`namedAfter`). */
+  readonly tagItems: ReadonlyArray<TagItems>;
   /** The catalog positions of the items of each other attribute that is not a tag: a person's, a series'. */
   readonly namedItems: ReadonlyMap<string, Int32Array>;
+}
+
+interface TagItems {
+  readonly key: string;
+  readonly items: Int32Array;
+  readonly kinds: readonly string[];
+  readonly named: string | undefined;
 }
 
 const tasteVocabularies = new WeakMap<ItemCatalog, Map<number, TasteVocabulary>>();
@@ -117,7 +126,14 @@ function tasteVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabul
     const genres = vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string);
     const others = vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string);
     const { implied, namedAfter } = impliedGenres(catalog, genres, others);
-    entry = { genres, others, implied, namedAfter, ...tagsByItem(catalog, genres, others, new Map(implied)) };
+    entry = {
+      genres,
+      others,
+      implied,
+      impliedAt: new Map(implied.map(([key], at) => [key, at])),
+      namedAfter,
+      ...tagsByItem(catalog, genres, others, new Map(implied), namedAfter),
+    };
     bySupport.set(minSupport, entry);
   }
   return entry;
@@ -159,6 +175,7 @@ function tagsByItem(
   genres: readonly string[],
   others: readonly string[],
   implied: ReadonlyMap<string, readonly string[]>,
+  namedAfter: ReadonlyMap<string, string>,
 ): Pick<TasteVocabulary, 'itemGenres' | 'tagItems' | 'namedItems'> {
   const genreIndex = new Map(genres.map((key, index) => [key, index]));
   const items = catalog.items();
@@ -168,11 +185,14 @@ function tagsByItem(
   );
   const tagItems = others
     .filter((key) => key.startsWith('tag:'))
-    .map((key): [string, Int32Array, readonly string[]] => [
-      key,
-      Int32Array.from(catalog.withAttribute(key), (item) => positionOf.get(item.id) as number),
-      implied.get(key) ?? [],
-    ]);
+    .map(
+      (key): TagItems => ({
+        key,
+        items: Int32Array.from(catalog.withAttribute(key), (item) => positionOf.get(item.id) as number),
+        kinds: implied.get(key) ?? [],
+        named: namedAfter.get(key),
+      }),
+    );
   const namedItems = new Map(
     others
       .filter((key) => !key.startsWith('tag:'))
@@ -193,7 +213,7 @@ const DISLIKED_GENRE = -0.3;
  * on a few other attributes, and mild noise on the remaining genres.
  */
 function drawTastes(
-  { genres, others, implied, namedAfter }: TasteVocabulary,
+  { genres, others, implied, impliedAt, namedAfter }: TasteVocabulary,
   rng: SeededRandom,
   options: ResolvedOptions,
 ): Map<string, number> {
@@ -201,18 +221,25 @@ function drawTastes(
   const shuffledGenres = rng.shuffle(genres);
   const loved = drawCount(rng, options.lovedGenres);
   const hated = drawCount(rng, options.hatedGenres);
-  for (const [index, key] of shuffledGenres.entries()) {
+  for (let index = 0; index < shuffledGenres.length; index++) {
+    const key = shuffledGenres[index] as string;
     if (index < loved) tastes.set(key, 0.5 + 0.5 * rng.next());
     else if (index < loved + hated) tastes.set(key, -(0.5 + 0.5 * rng.next()));
     else if (rng.chance(0.3)) tastes.set(key, clamp(rng.normal(0, 0.2), -0.4, 0.4));
   }
+  // Only drawn attributes can imply a genre below: those are looked up, rather than every implying one.
+  const implying: number[] = [];
   for (const key of rng.sample(others, drawCount(rng, options.otherAttributes))) {
     tastes.set(key, (rng.chance(0.7) ? 1 : -1) * (0.4 + 0.6 * rng.next()));
+    const at = impliedAt.get(key);
+    if (at !== undefined) implying.push(at);
   }
+  implying.sort((a, b) => a - b);
   // Nobody loves police films and hates crime films: a liking whose items mostly have a disliked genre is a dislike,
   // and the genre of a liking is liked too, if only just enough to say so ("Adore treasure hunts." is not followed by
   // "Rather skip adventure movies.", nor "Crazy about dystopian movies." by "Sci-fi, either way.").
-  for (const [key, kinds] of implied) {
+  for (const at of implying) {
+    const [key, kinds] = implied[at] as readonly [string, readonly string[]];
     const value = tastes.get(key);
     if (value === undefined || value <= 0) continue;
     if (kinds.some((genre) => (tastes.get(genre) ?? 0) <= DISLIKED_GENRE)) tastes.set(key, -value);
@@ -235,10 +262,7 @@ function drawTastes(
  * animals" for someone who loves animation), so that a question about a tag is not met with a shrug nearly every
  * time. Only tastes strong enough to be voiced are kept.
  */
-function addTagTastes(
-  tastes: Map<string, number>,
-  { genres, itemGenres, tagItems, namedAfter }: TasteVocabulary,
-): void {
+function addTagTastes(tastes: Map<string, number>, { genres, itemGenres, tagItems }: TasteVocabulary): void {
   // Each item's taste from its genres first: a user's tags all read the same few hundred items.
   const genreTaste = new Float64Array(genres.length);
   for (let genre = 0; genre < genres.length; genre++) genreTaste[genre] = tastes.get(genres[genre] as string) ?? 0;
@@ -249,11 +273,10 @@ function addTagTastes(
     for (let i = 0; i < ofItem.length; i++) taste += genreTaste[ofItem[i] as number] as number;
     itemTaste[position] = clamp(taste, -1, 1);
   }
-  for (const [key, items, kinds] of tagItems) {
-    if (tastes.has(key) || items.length === 0) continue;
+  for (const { key, items, kinds, named: name } of tagItems) {
+    if (items.length === 0 || tastes.has(key)) continue;
     // A genre said otherwise is the genre: a lover of musicals loves films with musical numbers as much, and someone
     // with no view of musicals has none of them either, whatever the other genres of those films.
-    const name = namedAfter.get(key);
     if (name !== undefined) {
       const ofName = tastes.get(name) ?? 0;
       if (Math.abs(ofName) >= VOICED_AFFINITY) tastes.set(key, ofName);
