@@ -6,7 +6,7 @@ import { IcerError } from '../errors.js';
 import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { chooseHeldOut } from './held-out-split.js';
-import { affinityWeights, utilityOf } from './item-utility.js';
+import { utilityOf } from './item-utility.js';
 import { keyedRecord } from './keyed-record.js';
 import { clamp, round3 } from './numbers.js';
 import { drawPersona } from './persona-mix.js';
@@ -100,6 +100,12 @@ interface TasteVocabulary {
   readonly tagItems: ReadonlyArray<TagItems>;
   /** The catalog positions of the items of each other attribute that is not a tag: a person's, a series'. */
   readonly namedItems: ReadonlyMap<string, Int32Array>;
+  /**
+   * Scratch for {@link addTagTastes}, which overwrites it whole: each genre's taste, and each item's. Users are built
+   * one at a time, without yielding, and fresh arrays for each were a good part of building one.
+   */
+  readonly genreTaste: Float64Array;
+  readonly itemTaste: Float64Array;
 }
 
 interface TagItems {
@@ -133,6 +139,8 @@ function tasteVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabul
       impliedAt: new Map(implied.map(([key], at) => [key, at])),
       namedAfter,
       ...tagsByItem(catalog, genres, others, new Map(implied), namedAfter),
+      genreTaste: new Float64Array(genres.length),
+      itemTaste: new Float64Array(catalog.size),
     };
     bySupport.set(minSupport, entry);
   }
@@ -262,11 +270,12 @@ function drawTastes(
  * animals" for someone who loves animation), so that a question about a tag is not met with a shrug nearly every
  * time. Only tastes strong enough to be voiced are kept.
  */
-function addTagTastes(tastes: Map<string, number>, { genres, itemGenres, tagItems }: TasteVocabulary): void {
+function addTagTastes(
+  tastes: Map<string, number>,
+  { genres, itemGenres, tagItems, genreTaste, itemTaste }: TasteVocabulary,
+): void {
   // Each item's taste from its genres first: a user's tags all read the same few hundred items.
-  const genreTaste = new Float64Array(genres.length);
   for (let genre = 0; genre < genres.length; genre++) genreTaste[genre] = tastes.get(genres[genre] as string) ?? 0;
-  const itemTaste = new Float64Array(itemGenres.length);
   for (let position = 0; position < itemGenres.length; position++) {
     const ofItem = itemGenres[position] as Int32Array;
     let taste = 0;
@@ -306,14 +315,15 @@ function seenPositions(
   count: number,
   tastes: ReadonlyMap<string, number>,
   { namedItems }: TasteVocabulary,
+  isSeen: Uint8Array,
 ): number[] {
   const seen = rng.sample(positions, count);
-  let isSeen: Uint8Array | undefined;
+  let marked = false;
   for (const [key, taste] of tastes) {
     const items = taste >= FAN_TASTE ? namedItems.get(key) : undefined;
     if (items === undefined) continue;
-    if (isSeen === undefined) {
-      isSeen = new Uint8Array(positions.length);
+    if (!marked) {
+      marked = true;
       for (const position of seen) isSeen[position] = 1;
     }
     for (const position of items) {
@@ -322,6 +332,8 @@ function seenPositions(
       seen.push(position);
     }
   }
+  // Every mark is of a seen position: cleared for the next user.
+  if (marked) for (const position of seen) isSeen[position] = 0;
   return seen;
 }
 
@@ -340,6 +352,12 @@ interface CatalogOrder {
   readonly attributeIds: readonly Int32Array[];
   readonly rankOf: Int32Array;
   readonly sortedIds: readonly string[];
+  /**
+   * Scratch for one user at a time (a user is built without yielding): the taste weights by attribute id, zeroed
+   * after use, and a flag per position or rank, each cleared as it is read.
+   */
+  readonly weights: Float64Array;
+  readonly flags: Uint8Array;
 }
 
 // The same for every user of a catalog: sampling positions draws what sampling the items did, and neutral items
@@ -358,6 +376,8 @@ function catalogOrder(catalog: ItemCatalog): CatalogOrder {
       attributeIds: items.map((item) => catalog.attributeIdsOf(item.id)),
       rankOf: Int32Array.from(items, (item) => rankById.get(item.id) as number),
       sortedIds,
+      weights: new Float64Array(catalog.attributeKeyCount),
+      flags: new Uint8Array(items.length),
     };
     catalogOrders.set(catalog, order);
   }
@@ -390,17 +410,25 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
 
   const [minShare, maxShare] = options.seenShare;
   const share = Math.min(minShare, maxShare) + Math.abs(maxShare - minShare) * rng.next();
-  const { items, positions, attributeIds, rankOf, sortedIds } = catalogOrder(catalog);
+  const { items, positions, attributeIds, rankOf, sortedIds, weights, flags } = catalogOrder(catalog);
   const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
-  const weights = affinityWeights(catalog, tastes);
-  const scored = seenPositions(rng, positions, seenCount, tastes, vocabulary).map((position): Scored => {
-    const item = (items[position] as Item).id;
-    return {
-      item,
-      rank: rankOf[position] as number,
-      utility: utilityOf(attributeIds[position] as Int32Array, weights) + rng.normal(0, ITEM_NOISE_SD),
-    };
-  });
+  for (const [key, value] of tastes) {
+    const attribute = catalog.attributeIdOf(key);
+    if (attribute !== undefined) weights[attribute] = value;
+  }
+  let scored: Scored[];
+  try {
+    scored = seenPositions(rng, positions, seenCount, tastes, vocabulary, flags).map((position): Scored => {
+      const item = (items[position] as Item).id;
+      return {
+        item,
+        rank: rankOf[position] as number,
+        utility: utilityOf(attributeIds[position] as Int32Array, weights) + rng.normal(0, ITEM_NOISE_SD),
+      };
+    });
+  } finally {
+    weights.fill(0);
+  }
   // Liked items best first, disliked worst first, neutral by id: each part is sorted alone, the neutral majority only
   // by id, rather than all of them by utility first.
   const opinion = (utility: number): number => round3(clamp(0.4 + Math.abs(utility), 0.4, 1));
@@ -431,12 +459,15 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   const liked = likedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
   const disliked = dislikedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
   // The rest are neutral but for those just liked, which come last in likedScored.
-  const isNeutral = new Uint8Array(sortedIds.length);
+  const isNeutral = flags;
   for (const entry of rest) isNeutral[entry.rank] = 1;
   for (let i = promoted; i < likedScored.length; i++) isNeutral[(likedScored[i] as Scored).rank] = 0;
   const neutral: string[] = [];
-  for (let rank = 0; rank < isNeutral.length; rank++)
-    if (isNeutral[rank] === 1) neutral.push(sortedIds[rank] as string);
+  for (let rank = 0; rank < isNeutral.length; rank++) {
+    if (isNeutral[rank] === 0) continue;
+    isNeutral[rank] = 0;
+    neutral.push(sortedIds[rank] as string);
+  }
 
   const heldOut = chooseHeldOut(
     liked.map((o) => o.item),

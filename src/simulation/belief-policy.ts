@@ -284,6 +284,17 @@ interface QuestionPlan {
     topPositions: Int32Array;
     topScores: Float64Array;
   };
+  /**
+   * Per-dialogue arrays of finished dialogues (see {@link releasePolicy}), for the next to zero and reuse: allocating
+   * them afresh for every dialogue, tens of KiB outside the heap, cost more than most of a dialogue's decisions.
+   */
+  spare: DialogueArrays[];
+}
+
+/** The per-dialogue arrays of a recommender, in one buffer (see {@link BeliefRecommender}). */
+interface DialogueArrays {
+  readonly buffer: ArrayBuffer;
+  readonly bytes: Uint8Array;
 }
 
 // What the recommender asks about, by the kind of facet: the same for films (director, cast) and books (author).
@@ -404,6 +415,7 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
       topPositions: new Int32Array(index.ids.length),
       topScores: new Float64Array(index.ids.length),
     },
+    spare: [],
   };
 }
 
@@ -416,6 +428,8 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
 class BeliefRecommender implements RecommenderPolicy {
   readonly #catalog: ItemCatalog;
   readonly #index: CatalogIndex;
+  // The buffer the per-dialogue arrays below are views of, handed back to the plan when the dialogue is over.
+  readonly #arrays: DialogueArrays;
   readonly #random: SeededRandom;
   readonly #options: Resolved;
   readonly #plan: QuestionPlan;
@@ -488,18 +502,23 @@ class BeliefRecommender implements RecommenderPolicy {
     this.#index = catalogIndex(context.catalog);
     const attributes = context.catalog.attributeKeyCount;
     const items = this.#index.ids.length;
-    // Few zeroed buffers for all the per-dialogue arrays: each typed-array allocation costs microseconds, and a
-    // dialogue's own work is only tens of them. Two, not one: past 32 KiB an allocation costs ten times as much
-    // (the built-in catalogs stay below it with the attributes' arrays apart from the items').
-    const perAttribute = new Float64Array(3 * attributes);
-    this.#mean = perAttribute.subarray(0, attributes);
-    this.#evidence = perAttribute.subarray(attributes, 2 * attributes);
-    this.#questionWeight = perAttribute.subarray(2 * attributes);
-    const perItem = new ArrayBuffer(8 * 2 * items + 3 * items);
-    const floats = new Float64Array(perItem, 0, 2 * items);
-    this.#itemSum = floats.subarray(0, items);
-    this.#jitter = floats.subarray(items);
-    const flags = new Uint8Array(perItem, floats.byteLength, 3 * items);
+    // One zeroed buffer for all the per-dialogue arrays, a finished dialogue's when there is one: each typed-array
+    // allocation costs microseconds, and a dialogue's own work is only tens of them.
+    const floatCount = 3 * attributes + 2 * items;
+    let arrays = plan.spare.pop();
+    if (arrays) arrays.bytes.fill(0);
+    else {
+      const buffer = new ArrayBuffer(8 * floatCount + 3 * items);
+      arrays = { buffer, bytes: new Uint8Array(buffer) };
+    }
+    this.#arrays = arrays;
+    const floats = new Float64Array(arrays.buffer, 0, floatCount);
+    this.#mean = floats.subarray(0, attributes);
+    this.#evidence = floats.subarray(attributes, 2 * attributes);
+    this.#questionWeight = floats.subarray(2 * attributes, 3 * attributes);
+    this.#itemSum = floats.subarray(3 * attributes, 3 * attributes + items);
+    this.#jitter = floats.subarray(3 * attributes + items);
+    const flags = arrays.bytes.subarray(floats.byteLength);
     this.#excluded = flags.subarray(0, items);
     this.#itemAvoided = flags.subarray(items, 2 * items);
     this.#waiting = flags.subarray(2 * items);
@@ -511,6 +530,11 @@ class BeliefRecommender implements RecommenderPolicy {
     this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
     this.#questionAfterMiss = options.questionAfterMiss ?? style.questionAfterMiss;
     this.#reasonAfterMiss = options.reasonAfterMiss ?? style.reasonAfterMiss;
+  }
+
+  /** Hands the per-dialogue arrays to the catalog's next dialogue: this recommender is not asked again. */
+  release(): void {
+    this.#plan.spare.push(this.#arrays);
   }
 
   next(turn: PolicyTurn): AssistantAct[] {
@@ -1589,6 +1613,15 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
     if (y <= x) j++;
   }
   return Int32Array.from(out);
+}
+
+/**
+ * Ends a dialogue's use of its recommender: the default one hands its arrays to the next dialogue (of the same
+ * policy and catalog), which saves allocating them again; any other is left alone. The recommender must not be asked
+ * for another turn.
+ */
+export function releasePolicy(policy: RecommenderPolicy): void {
+  if (policy instanceof BeliefRecommender) policy.release();
 }
 
 /**

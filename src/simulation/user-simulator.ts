@@ -687,8 +687,8 @@ interface Voiced {
 
 /**
  * The user's taste as the simulator reads it, in one pass over the affinities (a user is built for every dialogue):
- * the weights by dense attribute id (see `affinityWeights`), and the catalog's attributes the user has a view of
- * strong enough to voice, strongest first (ties by key, as `topAffinities` orders them), only those sorted.
+ * its affinities as weights by dense attribute id (for `itemUtility`), and the catalog's attributes the user has a view
+ * of strong enough to voice, strongest first (ties by key, as `topAffinities` orders them), only those sorted.
  */
 function readTaste(
   profile: PreferenceProfile,
