@@ -423,8 +423,9 @@ export class UserSimulator {
   /** Reacts to recommended items (or, after `describe-item`, to the one described). */
   #judgeSlate(items: readonly string[], heard?: readonly string[]): UserAct[] {
     const described = heard !== undefined;
-    const seen = items.filter((item) => this.#profile.opinionOf(item) !== 'unseen');
-    const fresh = items.filter((item) => this.#profile.opinionOf(item) === 'unseen');
+    const seen: string[] = [];
+    const fresh: string[] = [];
+    for (const item of items) (this.#profile.opinionOf(item) === 'unseen' ? fresh : seen).push(item);
     // Every title of the slate gets a word: one seen without strong feelings too ("Tintin was okay"), or the user
     // would pass over it in silence.
     const acts: UserAct[] = seen.map((item): UserAct => {
@@ -575,8 +576,12 @@ export class UserSimulator {
   #critique(item: string, mild?: (key: string) => boolean): ActOfType<'critique'> | undefined {
     let worst: string | undefined;
     let worstValue = mild ? -MILD_DISLIKE : -VOICED_AFFINITY;
-    for (const key of this.#catalog.attributeKeysOf(item)) {
-      const value = this.#profile.affinity(key);
+    // An item's keys and ids go together, and the weights hold the affinities by id: no key is hashed here.
+    const keys = this.#catalog.attributeKeysOf(item);
+    const ids = this.#catalog.attributeIdsOf(item);
+    for (let at = 0; at < keys.length; at++) {
+      const key = keys[at] as string;
+      const value = this.#weights[ids[at] as number] as number;
       if (value <= worstValue && (value <= -VOICED_AFFINITY || (mild?.(key) && this.#mayNameMildDislike(key)))) {
         worst = key;
         worstValue = value;
