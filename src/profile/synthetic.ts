@@ -319,9 +319,10 @@ function seenPositions(
 ): number[] {
   const seen = rng.sample(positions, count);
   let marked = false;
-  for (const [key, taste] of tastes) {
+  // In the order the tastes were drawn, which is the order of the draws below.
+  tastes.forEach((taste, key) => {
     const items = taste >= FAN_TASTE ? namedItems.get(key) : undefined;
-    if (items === undefined) continue;
+    if (items === undefined) return;
     if (!marked) {
       marked = true;
       for (const position of seen) isSeen[position] = 1;
@@ -331,7 +332,7 @@ function seenPositions(
       isSeen[position] = 1;
       seen.push(position);
     }
-  }
+  });
   // Every mark is of a seen position: cleared for the next user.
   if (marked) for (const position of seen) isSeen[position] = 0;
   return seen;
@@ -412,10 +413,11 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   const share = Math.min(minShare, maxShare) + Math.abs(maxShare - minShare) * rng.next();
   const { items, positions, attributeIds, rankOf, sortedIds, weights, flags } = catalogOrder(catalog);
   const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
-  for (const [key, value] of tastes) {
+  // forEach, not for…of: no entry array per taste.
+  tastes.forEach((value, key) => {
     const attribute = catalog.attributeIdOf(key);
     if (attribute !== undefined) weights[attribute] = value;
-  }
+  });
   let scored: Scored[];
   try {
     scored = seenPositions(rng, positions, seenCount, tastes, vocabulary, flags).map((position): Scored => {
