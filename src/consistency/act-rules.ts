@@ -1,5 +1,6 @@
-import { parseAttributeKey } from '../catalog/item.js';
+import { type Item, parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { perItem } from '../catalog/per-item.js';
 import type { DialogueAct, Polarity, Speaker } from '../dialogue/dialogue-acts.js';
 import type { Violation, ViolationRule } from '../dialogue/violation.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
@@ -8,6 +9,13 @@ import { facetsByKind } from '../simulation/catalog-index.js';
 import { canPerform } from './act-speakers.js';
 import { DialogueCommitments, type OpenCritique } from './dialogue-commitments.js';
 import { attributeLabel, attributeOpinionWords, itemLabel, itemOpinionWords, itemsLabel } from './violation-wording.js';
+
+// The attributes that make an item's kind (its genres; any attribute in a catalog without genres), read once per item:
+// every recommendation "like" a title asks for them.
+const kindKeysOf = perItem((item, catalog): readonly string[] => {
+  const kinds = facetsByKind(catalog, ['genre']);
+  return catalog.attributeKeysOf(item.id).filter((key) => kinds.includes(parseAttributeKey(key)?.facet ?? ''));
+});
 
 /** What the behavioural rules check acts against. */
 export interface ActRuleContext {
@@ -177,8 +185,7 @@ class TurnEvaluation {
         ...(stated ? { earlierTurn: stated.turn } : {}),
       });
     }
-    const kinds = facetsByKind(catalog, ['genre']);
-    const shared = catalog.attributeKeysOf(id).filter((key) => kinds.includes(parseAttributeKey(key)?.facet ?? ''));
+    const shared = kindKeysOf(catalog.get(id) as Item, catalog);
     const unlike = items.filter((item) => !shared.some((key) => catalog.carries(item, key)));
     if (unlike.length > 0) {
       const message = `The assistant recommends ${itemsLabel(catalog, unlike, 'and')} as like ${this.#item(id)}, but ${unlike.length === 1 ? 'it shares' : 'they share'} no genre with it.`;

@@ -12,6 +12,7 @@ import { DialogueCommitments } from './dialogue-commitments.js';
 import { type MentionFinder, mentionFinderFor } from './mention-finder.js';
 import { checkTextPolarity } from './text-polarity.js';
 import { checkTurnText } from './text-rules.js';
+import { TextTokens } from './text-tokens.js';
 
 /** Options of {@link ConsistencyTracker}. Unknown keys are refused, so that a misspelt option is never ignored. */
 export const ConsistencyTrackerOptionsSchema = z.strictObject({
@@ -78,9 +79,13 @@ export class ConsistencyTracker {
    */
   checkText(turn: Turn): Violation[] {
     const { catalog } = this.#finder;
-    const violations = checkTurnText(this.#finder, turn);
-    violations.push(...checkTurnAttributes(turn, this.#previousActs, domainPhrasing(catalog)));
-    violations.push(...checkTextPolarity(turn, catalog).violations);
+    const tokens = new TextTokens(turn.text);
+    const violations = checkTurnText(this.#finder, turn, tokens);
+    // Appended only when there is something to append: nearly every turn passes, and a spread call costs even empty.
+    const attributes = checkTurnAttributes(turn, this.#previousActs, domainPhrasing(catalog), tokens);
+    if (attributes.length > 0) violations.push(...attributes);
+    const polarity = checkTextPolarity(turn, catalog).violations;
+    if (polarity.length > 0) violations.push(...polarity);
     return violations;
   }
 

@@ -104,11 +104,12 @@ export class DialogueCommitments {
 
   /** Adds the commitments of a later turn (later statements replace earlier ones; first rejections stay). */
   merge(later: DialogueCommitments): void {
-    for (const [id, statement] of later.items) this.stateItem(id, statement);
-    for (const [key, statement] of later.attributes) this.stateAttribute(key, statement);
-    for (const [id, claim] of later.seen) this.claimSeen(id, claim);
-    for (const [id, rejection] of later.rejected) this.reject(id, rejection);
-    for (const id of later.namedByAssistant) this.nameByAssistant(id);
+    // Only what the later turn filled in is walked: a turn commits to one kind of thing or none, and every turn merges.
+    if (later.#items) for (const [id, statement] of later.#items) this.stateItem(id, statement);
+    if (later.#attributes) for (const [key, statement] of later.#attributes) this.stateAttribute(key, statement);
+    if (later.#seen) for (const [id, claim] of later.#seen) this.claimSeen(id, claim);
+    if (later.#rejected) for (const [id, rejection] of later.#rejected) this.reject(id, rejection);
+    if (later.#namedByAssistant) for (const id of later.#namedByAssistant) this.nameByAssistant(id);
     if (later.critiques !== undefined) this.critiques = later.critiques;
   }
 }

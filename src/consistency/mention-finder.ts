@@ -68,6 +68,11 @@ interface ItemForms {
 }
 
 const NO_FORMS: ItemForms = { year: undefined, forms: [] };
+const NO_NAMED_FORMS: readonly ItemForms[] = [];
+
+// Which words of the text a mention already covers, one byte per word. Shared, as allocating a typed array costs more
+// than clearing one: findMentions runs to its end before the next one starts.
+let covering = new Uint8Array(64);
 
 function titleForm(name: string): TitleForm | undefined {
   const tokens = new TextTokens(frontArticle(splitYear(name).title));
@@ -150,12 +155,22 @@ function pick(candidates: readonly string[], named: readonly string[]): readonly
   return chosen.length > 0 ? chosen : candidates;
 }
 
-// A word's first UTF-16 unit (its low 11 bits) and length (up to 31): different words share a shape, which only
-// costs a look-up.
-const BARE_SHAPES = 1 << 16;
+// A word's shape: a 19-bit hash of its first and last UTF-16 units and its length. Different words share a shape, which
+// only costs a look-up; one bit per shape keeps such words few, where the first unit and length alone let through
+// every capitalised word of a common length.
+const BARE_SHAPE_BITS = 19;
 
 function bareShape(word: string): number {
-  return ((word.charCodeAt(0) & 0x7ff) << 5) | Math.min(word.length, 31);
+  const { length } = word;
+  const mixed =
+    Math.imul(word.charCodeAt(0), 0x9e3779b1) ^
+    Math.imul(word.charCodeAt(length - 1), 0x85ebca6b) ^
+    Math.imul(length, 0xc2b2ae35);
+  return mixed >>> (32 - BARE_SHAPE_BITS);
+}
+
+function hasShape(shapes: Uint8Array, shape: number): boolean {
+  return ((shapes[shape >>> 3] as number) & (1 << (shape & 7))) !== 0;
 }
 
 /**
@@ -183,10 +198,9 @@ export class MentionFinder {
   readonly #byYear = new Map<number, Map<string, YearEntry[]>>();
   // First cased word (after any leading article) → distinctive titles starting with it, longest first.
   readonly #bare = new Map<string, BareEntry[]>();
-  // Which first UTF-16 units and lengths the keys of #bare have (see bareShape): most words of a text have none of
-  // them (they are lowercase, or a capitalised word of another length), and are passed over without hashing them for
-  // a look-up.
-  readonly #bareShapes = new Uint8Array(BARE_SHAPES);
+  // The shapes of the keys of #bare, one bit each (see bareShape): most words of a text have none of them (they are
+  // lowercase, or a capitalised word no title starts with), and are passed over without hashing them for a look-up.
+  readonly #bareShapes = new Uint8Array(1 << (BARE_SHAPE_BITS - 3));
   // A title or alias as the catalog writes it, without its year → its items: one in quotes is unmistakable.
   readonly #quoted = new Map<string, string[]>();
 
@@ -271,7 +285,8 @@ export class MentionFinder {
     };
     keys.set(key, entry);
     const first = form.cased[0] as string;
-    this.#bareShapes[bareShape(first)] = 1;
+    const shape = bareShape(first);
+    this.#bareShapes[shape >>> 3] = (this.#bareShapes[shape >>> 3] as number) | (1 << (shape & 7));
     const list = this.#bare.get(first);
     if (list) list.push(entry);
     else this.#bare.set(first, [entry]);
@@ -305,7 +320,9 @@ export class MentionFinder {
     const count = tokens.length;
     const mentions: TitleMention[] = [];
     if (count === 0) return mentions;
-    const covered = new Uint8Array(count);
+    if (covering.length < count) covering = new Uint8Array(2 * count);
+    else covering.fill(0, 0, count);
+    const covered = covering;
     this.#findYearMentions(tokens, named, covered, mentions);
     this.#findTitleMentions(tokens, named, covered, mentions);
     if (tokens.text.includes('"')) this.#findQuotedMentions(tokens.text, named, mentions);
@@ -349,8 +366,7 @@ export class MentionFinder {
 
   #findTitleMentions(tokens: TextTokens, named: readonly string[], covered: Uint8Array, out: TitleMention[]): void {
     const { folded, cased, starts, ends } = tokens;
-    const namedForms: ItemForms[] = [];
-    for (const id of named) namedForms.push(this.#forms.get(id) ?? NO_FORMS);
+    const namedForms = named.length === 0 ? NO_NAMED_FORMS : named.map((id) => this.#forms.get(id) ?? NO_FORMS);
     const count = folded.length;
     for (let i = 0; i < count; ) {
       if (covered[i] === 1) {
@@ -362,7 +378,7 @@ export class MentionFinder {
       let bestItems: readonly string[] = [];
       let bestKind: MentionKind = 'title';
       const word = cased[i] as string;
-      const bare = this.#bareShapes[bareShape(word)] === 1 ? this.#bare.get(word) : undefined;
+      const bare = hasShape(this.#bareShapes, bareShape(word)) ? this.#bare.get(word) : undefined;
       if (bare !== undefined) {
         for (const entry of bare) {
           const length = entry.cased.length;

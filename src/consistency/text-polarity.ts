@@ -1,11 +1,8 @@
-import { displayTitle, parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import type { DialogueAct, Polarity } from '../dialogue/dialogue-acts.js';
 import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
-import { attributePhrase } from '../lexicon/attribute-phrases.js';
-import { domainPhrasing } from '../lexicon/domain-phrasing.js';
-import { spokenTitle } from '../lexicon/spoken-title.js';
+import { addSubjectCues, type SubjectCue } from './subject-cues.js';
 import { itemLabel } from './violation-wording.js';
 
 /** What a clause of text says, as far as a lexicon can tell. */
@@ -155,13 +152,47 @@ const CLAUSE_JOIN =
 const REACTION_WORDS = 3;
 const ANY_MARKER = /§\d+/;
 
+const QUOTES = /[’`]/g;
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
+const LOWER_N = 0x6e;
+const LOWER_T = 0x74;
+
+/** Whether a regex `\b` counts the character as a word character. */
+function isRegexWordChar(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f
+  );
+}
+
+/**
+ * The lowercase words of a text: runs of letters a–z, apostrophes and hyphens, with a word-final "n't" a word of its
+ * own ("don't" is "do n't", so the negator counts). One scan, since every clause of every user turn is read so.
+ */
 function tokens(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replace(/[’`]/g, "'")
-    .replace(/n't\b/g, " n't")
-    .split(/[^a-z'-]+/)
-    .filter(Boolean);
+  const plain = text.toLowerCase().replace(QUOTES, "'");
+  const words: string[] = [];
+  const length = plain.length;
+  let start = -1;
+  for (let i = 0; i <= length; i++) {
+    const code = i < length ? plain.charCodeAt(i) : 0x20;
+    if ((code >= 0x61 && code <= 0x7a) || code === APOSTROPHE || code === HYPHEN) {
+      if (start < 0) start = i;
+      else if (
+        code === LOWER_N &&
+        plain.charCodeAt(i + 1) === APOSTROPHE &&
+        plain.charCodeAt(i + 2) === LOWER_T &&
+        !isRegexWordChar(plain.charCodeAt(i + 3))
+      ) {
+        words.push(plain.slice(start, i));
+        start = i;
+      }
+    } else if (start >= 0) {
+      words.push(plain.slice(start, i));
+      start = -1;
+    }
+  }
+  return words;
 }
 
 interface Cue {
@@ -268,12 +299,13 @@ function markCue(text: string, cue: string, marker: string): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-const actMarkers: RegExp[] = [];
-
-/** The placeholder of act `index` in marked text (`§1` but not `§12`). */
-function actMarker(index: number): RegExp {
-  actMarkers[index] ??= new RegExp(`§${index}(?!\\d)`);
-  return actMarkers[index];
+/** Whether marked text holds the placeholder `marker` of an act (`§1` but not `§12`). */
+function hasMarker(text: string, marker: string): boolean {
+  for (let at = text.indexOf(marker); at !== -1; at = text.indexOf(marker, at + 1)) {
+    const next = text.charCodeAt(at + marker.length);
+    if (!(next >= 0x30 && next <= 0x39)) return true;
+  }
+  return false;
 }
 
 const MARKERS = /§\d+/g;
@@ -282,34 +314,17 @@ function unmark(clause: string): string {
   return clause.replace(MARKERS, ' ');
 }
 
-/** Words naming the subject of act `index` in text. */
-interface SubjectCue {
-  readonly cue: string;
-  readonly index: number;
-}
-
-/** Adds the words that name an act's subject in text: a title, or an attribute's value and its phrase. */
-function addSubjectCues(act: DialogueAct, index: number, catalog: ItemCatalog, out: SubjectCue[]): void {
-  for (const id of act.items) {
-    const item = catalog.get(id);
-    if (item) {
-      addCue(displayTitle(item).toLowerCase(), index, out);
-      addCue(item.title.toLowerCase(), index, out);
-      // Said again as people say it ("The Empire Strikes Back"), a title still opens a clause of its own.
-      const spoken = spokenTitle(item, catalog);
-      if (spoken !== undefined) addCue(spoken.toLowerCase(), index, out);
+// An insertion sort, stable like Array.prototype.sort: a turn has a handful of cues, too few to pay for a sort call.
+function longestFirst(cues: SubjectCue[]): void {
+  for (let i = 1; i < cues.length; i++) {
+    const cue = cues[i] as SubjectCue;
+    let at = i;
+    while (at > 0 && (cues[at - 1] as SubjectCue).cue.length < cue.cue.length) {
+      cues[at] = cues[at - 1] as SubjectCue;
+      at--;
     }
+    cues[at] = cue;
   }
-  if ('attribute' in act && act.attribute !== undefined) {
-    const value = parseAttributeKey(act.attribute)?.value;
-    if (value) addCue(value.toLowerCase(), index, out);
-    // In the catalog's own words: a book catalog's dramas are "plays".
-    addCue(attributePhrase(act.attribute, domainPhrasing(catalog)).noun.toLowerCase(), index, out);
-  }
-}
-
-function addCue(cue: string, index: number, out: SubjectCue[]): void {
-  if (cue.length > 0) out.push({ cue, index });
 }
 
 /** The stated polarity of an act, if it states one about something. */
@@ -341,7 +356,7 @@ export function checkTextPolarity(
   const cues: SubjectCue[] = [];
   for (let index = 0; index < turn.acts.length; index++)
     addSubjectCues(turn.acts[index] as DialogueAct, index, catalog, cues);
-  if (cues.length > 1) cues.sort((a, b) => b.cue.length - a.cue.length);
+  if (cues.length > 1) longestFirst(cues);
   let marked = turn.text.toLowerCase().replace(/[’`]/g, "'");
   for (const { cue, index } of cues) marked = markCue(marked, cue, ` §${index} `);
   // A clause naming no subject speaks of the one before it in its sentence ("Inside Out (2015), hated it"), and a
@@ -377,11 +392,11 @@ export function checkTextPolarity(
   }
   for (const act of polar) {
     const polarity = statedPolarity(act) as Polarity;
-    const marker = actMarker(turn.acts.indexOf(act));
+    const marker = `§${turn.acts.indexOf(act)}`;
     let scope: string | undefined;
     for (let i = 0; i < clauses.length; i++) {
       const clause = clauses[i] as string;
-      if (hasSubject[i] && marker.test(clause))
+      if (hasSubject[i] && hasMarker(clause, marker))
         scope = scope === undefined ? unmark(clause) : `${scope} ${unmark(clause)}`;
     }
     // Without its own clause, an act is judged on the whole text only when nothing else is said in the turn.

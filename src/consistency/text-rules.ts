@@ -2,7 +2,7 @@ import { namedItems } from '../dialogue/dialogue-acts.js';
 import type { Turn } from '../dialogue/turn.js';
 import type { Violation } from '../dialogue/violation.js';
 import type { MentionFinder, TitleMention } from './mention-finder.js';
-import { bracketedYearAt, TextTokens } from './text-tokens.js';
+import { bracketedYearAt, type TextTokens } from './text-tokens.js';
 import { itemLabel, itemsLabel } from './violation-wording.js';
 
 // The years a "(YYYY)" is read as a title's year in: "(1066)" or "(2150)" is no film's.
@@ -29,14 +29,14 @@ function titleBefore(text: string): string {
  * (`text-missing-item`), no other catalog item (`text-extra-item`), and no title-with-year that is no catalog item
  * at all (`text-unknown-title`). Item ids not in the catalog are left to the `invalid-act` rule.
  */
-export function checkTurnText(finder: MentionFinder, turn: Turn): Violation[] {
+export function checkTurnText(finder: MentionFinder, turn: Turn, tokens: TextTokens): Violation[] {
   const { catalog } = finder;
   const { text } = turn;
   const named: string[] = [];
   for (const act of turn.acts) {
     for (const id of namedItems(act)) if (catalog.has(id) && !named.includes(id)) named.push(id);
   }
-  const mentions = finder.findMentions(new TextTokens(text), named);
+  const mentions = finder.findMentions(tokens, named);
   const violations: Violation[] = [];
   for (const id of named) {
     if (anyMentionOf(mentions, id)) continue;

@@ -49,6 +49,8 @@ export class TextTokens {
   readonly starts: number[] = [];
   /** Offset just past each word's last character. */
   readonly ends: number[] = [];
+  /** Whether the text is all ASCII: no accents to fold, no curly apostrophes. */
+  readonly ascii: boolean;
 
   constructor(text: string) {
     this.text = text;
@@ -59,6 +61,7 @@ export class TextTokens {
     let upper = false;
     const length = text.length;
     const ascii = readAscii(text);
+    this.ascii = ascii;
     const bytes = asciiBytes;
     for (let i = 0; i <= length; i++) {
       const code = i < length ? (ascii ? (bytes[i] as number) : text.charCodeAt(i)) : 0x20;

@@ -12,7 +12,7 @@ import { PreferenceProfile } from '../profile/preference-profile.js';
 import type { Seed } from '../random/seeded-random.js';
 import { beliefPolicy } from '../simulation/belief-policy.js';
 import type { RecommenderPolicyFactory } from '../simulation/recommender-policy.js';
-import { type UserSimulatorOptions, UserSimulatorOptionsSchema } from '../simulation/user-simulator.js';
+import { resolveSimulatorOptions, type UserSimulatorOptions } from '../simulation/user-simulator.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { checkedPolicy } from './checked-policy.js';
 import type { DialogueRecord } from './dialogue-record.js';
@@ -98,7 +98,7 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
       this.#policy = beliefPolicy(policy ?? {});
       this.#policyName = this.#policy.policyName ?? 'custom';
     }
-    this.#simulator = parseOptions(UserSimulatorOptionsSchema, parsed.simulator, 'DialogueGenerator simulator');
+    this.#simulator = resolveSimulatorOptions(parsed.simulator, 'DialogueGenerator simulator');
     this.#maxTurns = parsed.maxTurns;
     this.#seed = parsed.seed;
     this.#repairAttempts = parsed.repairAttempts;

@@ -12,6 +12,7 @@ import type { Violation } from '../dialogue/violation.js';
 import type { DialogueTurnActs } from '../language/lm-adapter.js';
 import { drawVoice } from '../language/templates/verbalize-from-templates.js';
 import { SeededRandom } from '../random/seeded-random.js';
+import { releasePolicy } from '../simulation/belief-policy.js';
 import { UserSimulator } from '../simulation/user-simulator.js';
 import { VERSION } from '../version.js';
 import { type DialogueRecord, recordUser } from './dialogue-record.js';
@@ -101,6 +102,9 @@ export async function runDialogue(setup: DialogueSetup, index: number): Promise<
       setup.emit('turn', { dialogueId: setup.id, turn });
     }
   }
+  // No more turns: the recommender's arrays can serve the next dialogue. (A dialogue that fails before this point
+  // leaves them to the garbage collector.)
+  releasePolicy(policy);
   for (const repair of ledger.repairLog) {
     for (const violation of repair.violations)
       setup.emit('inconsistency', { dialogueId: setup.id, violation, repaired: true });

@@ -245,6 +245,9 @@ export function facetPhrasing(facet: string, phrasing: DomainPhrasing): FacetPhr
 // when callers feed endless distinct keys; real vocabularies are a few thousand keys.
 const CACHES = new WeakMap<DomainPhrasing, Map<string, AttributePhrase>>();
 const CACHE_LIMIT = 50_000;
+// A run words in one phrasing: its cache is kept at hand, saving a weak-map lookup on every call.
+let lastPhrasing: DomainPhrasing | undefined;
+let lastCache: Map<string, AttributePhrase> | undefined;
 
 /**
  * The words for an attribute key in a domain's phrasing (movies unless given): `genre:Sci-Fi` → "sci-fi",
@@ -262,11 +265,13 @@ const CACHE_LIMIT = 50_000;
  * ```
  */
 export function attributePhrase(key: string, phrasing: DomainPhrasing = MOVIES_PHRASING): AttributePhrase {
-  let cache = CACHES.get(phrasing);
+  let cache = phrasing === lastPhrasing ? lastCache : CACHES.get(phrasing);
   if (cache === undefined) {
     cache = new Map();
     CACHES.set(phrasing, cache);
   }
+  lastPhrasing = phrasing;
+  lastCache = cache;
   let phrase = cache.get(key);
   if (phrase === undefined) {
     phrase = build(key, phrasing);

@@ -82,6 +82,10 @@ export function withArticle(phrase: string): string {
  */
 export function capitalize(text: string, keep: readonly string[] = []): string {
   for (const title of keep) if (text.startsWith(title)) return text;
+  // Most sentences open with an ASCII letter: no one-letter string to upper-case then.
+  const code = text.charCodeAt(0);
+  if (code >= 97 && code <= 122) return String.fromCharCode(code - 32) + text.slice(1);
+  if (code < 128 || text === '') return text;
   const first = text.charAt(0);
   const upper = first.toUpperCase();
   return upper === first ? text : upper + text.slice(1);

@@ -17,24 +17,3 @@ export function utilityOf(ids: Int32Array, weights: ArrayLike<number>): number {
   for (const id of ids) sum += weights[id] as number;
   return sum / Math.sqrt(ids.length);
 }
-
-/**
- * Affinities (attribute keys and weights, as a map or a profile's record) as a dense weight vector over the catalog's
- * attribute ids. A record is read key by key, not through its entries: every simulated user is built this way.
- */
-export function affinityWeights(
-  catalog: ItemCatalog,
-  affinities: ReadonlyMap<string, number> | Readonly<Record<string, number>>,
-): Float64Array {
-  const weights = new Float64Array(catalog.attributeKeyCount);
-  const set = (key: string, value: number) => {
-    const id = catalog.attributeIdOf(key);
-    if (id !== undefined) weights[id] = value;
-  };
-  if (affinities instanceof Map) for (const [key, value] of affinities) set(key, value);
-  else {
-    const record = affinities as Readonly<Record<string, number>>;
-    for (const key of Object.keys(record)) set(key, record[key] as number);
-  }
-  return weights;
-}

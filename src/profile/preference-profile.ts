@@ -84,21 +84,54 @@ const NEUTRAL: Opinion = { kind: 'neutral', strength: 0 };
 const HELD_OUT: Opinion = { kind: 'unseen', strength: 0 };
 
 /**
+ * What a profile says of its items: its liked, disliked and held-out ones by id, and its neutral ones, which are most
+ * of them, by id too or, when they are given in ascending order (a synthetic user's are), searched in that order:
+ * hashing every one of them was a good part of building a profile.
+ */
+interface Opinions {
+  readonly listed: Map<string, Opinion>;
+  readonly neutral: readonly string[] | undefined;
+}
+
+/** Whether ids are in strictly ascending order (no id twice, then). */
+function ascending(ids: readonly string[]): boolean {
+  for (let index = 1; index < ids.length; index++)
+    if (!((ids[index - 1] as string) < (ids[index] as string))) return false;
+  return true;
+}
+
+/** Whether an ascending list holds the id (binary search). */
+function holds(ids: readonly string[], id: string): boolean {
+  let low = 0;
+  let high = ids.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const at = ids[middle] as string;
+    if (at === id) return true;
+    if (at < id) low = middle + 1;
+    else high = middle - 1;
+  }
+  return false;
+}
+
+/**
  * Every listed item's opinion, or the problem a schema cannot see: an item listed twice, or in two lists (held-out
  * items appear nowhere else). One pass, as this runs for every profile a run builds.
  */
-function readOpinions(
-  data: PreferenceProfileData,
-): { opinions: Map<string, Opinion> } | { field: string; problem: string } {
-  const opinions = new Map<string, Opinion>();
+function readOpinions(data: PreferenceProfileData): { opinions: Opinions } | { field: string; problem: string } {
+  const listed = new Map<string, Opinion>();
+  const neutral = ascending(data.neutral) ? data.neutral : undefined;
   for (const name of OPINION_LISTS) {
     const list = data[name];
+    // Ascending, the neutral items are none of them listed twice, and the held-out ones after them search them.
+    const searched = neutral !== undefined && name === 'heldOut';
+    const kept = neutral === undefined || name !== 'neutral';
     for (let index = 0; index < list.length; index++) {
       const entry = list[index] as ItemOpinion | string;
       const id = typeof entry === 'string' ? entry : entry.item;
-      const earlier = opinions.get(id);
+      const earlier = listed.get(id)?.kind ?? (searched && holds(neutral, id) ? 'neutral' : undefined);
       if (earlier !== undefined) {
-        const earlierName = LIST_OF_KIND.get(earlier.kind) as string;
+        const earlierName = LIST_OF_KIND.get(earlier) as string;
         return {
           field: `${name}[${index}]`,
           problem:
@@ -107,7 +140,8 @@ function readOpinions(
               : `item "${id}" is in both ${earlierName} and ${name}; an item has one opinion, and held-out items appear nowhere else`,
         };
       }
-      opinions.set(
+      if (!kept) continue;
+      listed.set(
         id,
         typeof entry === 'string'
           ? name === 'neutral'
@@ -117,7 +151,7 @@ function readOpinions(
       );
     }
   }
-  return { opinions };
+  return { opinions: { listed, neutral } };
 }
 
 /**
@@ -138,7 +172,7 @@ function readOpinions(
  */
 export class PreferenceProfile {
   readonly #data: PreferenceProfileData;
-  readonly #opinions: ReadonlyMap<string, Opinion>;
+  readonly #opinions: Opinions;
   // A catalog the profile is known to fit (it passed assertMatches, or was built from it): a run checks its profiles
   // before every dialogue, and neither a profile nor a catalog changes.
   #matched: ItemCatalog | undefined;
@@ -229,12 +263,14 @@ export class PreferenceProfile {
 
   /** What the user thinks of an item. Held-out and unknown items are `unseen`. */
   opinionOf(itemId: string): ItemOpinionKind {
-    return this.#opinions.get(itemId)?.kind ?? 'unseen';
+    const { listed, neutral } = this.#opinions;
+    return listed.get(itemId)?.kind ?? (neutral !== undefined && holds(neutral, itemId) ? 'neutral' : 'unseen');
   }
 
   /** Signed strength: positive for liked, negative for disliked, 0 otherwise. */
   itemScore(itemId: string): number {
-    const opinion = this.#opinions.get(itemId);
+    // A neutral item scores 0, whether it is kept by id or not.
+    const opinion = this.#opinions.listed.get(itemId);
     if (!opinion) return 0;
     return opinion.kind === 'disliked' ? -opinion.strength : opinion.strength;
   }

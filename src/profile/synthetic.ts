@@ -6,7 +6,7 @@ import { IcerError } from '../errors.js';
 import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { chooseHeldOut } from './held-out-split.js';
-import { affinityWeights, utilityOf } from './item-utility.js';
+import { utilityOf } from './item-utility.js';
 import { keyedRecord } from './keyed-record.js';
 import { clamp, round3 } from './numbers.js';
 import { drawPersona } from './persona-mix.js';
@@ -90,14 +90,29 @@ interface TasteVocabulary {
   readonly others: string[];
   /** The other attributes whose items mostly carry some genres, with those genres ("tag:police" → Crime). */
   readonly implied: ReadonlyArray<readonly [string, readonly string[]]>;
+  /** Where each attribute of `implied` is in it. */
+  readonly impliedAt: ReadonlyMap<string, number>;
   /** The other attributes that are a genre's name said otherwise, with that genre ("tag:philosophical" → Philosophy). */
   readonly namedAfter: ReadonlyMap<string, string>;
   /** Each item's genres, by catalog position, as indices into `genres`. */
   readonly itemGenres: readonly Int32Array[];
-  /** Each tag, with the catalog positions of its items and the genres it implies. */
-  readonly tagItems: ReadonlyArray<readonly [string, Int32Array, readonly string[]]>;
+  /** Each tag, with the catalog positions of its items, the genres it implies, and the genre it names (`namedAfter`). */
+  readonly tagItems: ReadonlyArray<TagItems>;
   /** The catalog positions of the items of each other attribute that is not a tag: a person's, a series'. */
   readonly namedItems: ReadonlyMap<string, Int32Array>;
+  /**
+   * Scratch for {@link addTagTastes}, which overwrites it whole: each genre's taste, and each item's. Users are built
+   * one at a time, without yielding, and fresh arrays for each were a good part of building one.
+   */
+  readonly genreTaste: Float64Array;
+  readonly itemTaste: Float64Array;
+}
+
+interface TagItems {
+  readonly key: string;
+  readonly items: Int32Array;
+  readonly kinds: readonly string[];
+  readonly named: string | undefined;
 }
 
 const tasteVocabularies = new WeakMap<ItemCatalog, Map<number, TasteVocabulary>>();
@@ -117,7 +132,16 @@ function tasteVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabul
     const genres = vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string);
     const others = vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string);
     const { implied, namedAfter } = impliedGenres(catalog, genres, others);
-    entry = { genres, others, implied, namedAfter, ...tagsByItem(catalog, genres, others, new Map(implied)) };
+    entry = {
+      genres,
+      others,
+      implied,
+      impliedAt: new Map(implied.map(([key], at) => [key, at])),
+      namedAfter,
+      ...tagsByItem(catalog, genres, others, new Map(implied), namedAfter),
+      genreTaste: new Float64Array(genres.length),
+      itemTaste: new Float64Array(catalog.size),
+    };
     bySupport.set(minSupport, entry);
   }
   return entry;
@@ -159,6 +183,7 @@ function tagsByItem(
   genres: readonly string[],
   others: readonly string[],
   implied: ReadonlyMap<string, readonly string[]>,
+  namedAfter: ReadonlyMap<string, string>,
 ): Pick<TasteVocabulary, 'itemGenres' | 'tagItems' | 'namedItems'> {
   const genreIndex = new Map(genres.map((key, index) => [key, index]));
   const items = catalog.items();
@@ -168,11 +193,14 @@ function tagsByItem(
   );
   const tagItems = others
     .filter((key) => key.startsWith('tag:'))
-    .map((key): [string, Int32Array, readonly string[]] => [
-      key,
-      Int32Array.from(catalog.withAttribute(key), (item) => positionOf.get(item.id) as number),
-      implied.get(key) ?? [],
-    ]);
+    .map(
+      (key): TagItems => ({
+        key,
+        items: Int32Array.from(catalog.withAttribute(key), (item) => positionOf.get(item.id) as number),
+        kinds: implied.get(key) ?? [],
+        named: namedAfter.get(key),
+      }),
+    );
   const namedItems = new Map(
     others
       .filter((key) => !key.startsWith('tag:'))
@@ -193,7 +221,7 @@ const DISLIKED_GENRE = -0.3;
  * on a few other attributes, and mild noise on the remaining genres.
  */
 function drawTastes(
-  { genres, others, implied, namedAfter }: TasteVocabulary,
+  { genres, others, implied, impliedAt, namedAfter }: TasteVocabulary,
   rng: SeededRandom,
   options: ResolvedOptions,
 ): Map<string, number> {
@@ -201,18 +229,25 @@ function drawTastes(
   const shuffledGenres = rng.shuffle(genres);
   const loved = drawCount(rng, options.lovedGenres);
   const hated = drawCount(rng, options.hatedGenres);
-  for (const [index, key] of shuffledGenres.entries()) {
+  for (let index = 0; index < shuffledGenres.length; index++) {
+    const key = shuffledGenres[index] as string;
     if (index < loved) tastes.set(key, 0.5 + 0.5 * rng.next());
     else if (index < loved + hated) tastes.set(key, -(0.5 + 0.5 * rng.next()));
     else if (rng.chance(0.3)) tastes.set(key, clamp(rng.normal(0, 0.2), -0.4, 0.4));
   }
+  // Only drawn attributes can imply a genre below: those are looked up, rather than every implying one.
+  const implying: number[] = [];
   for (const key of rng.sample(others, drawCount(rng, options.otherAttributes))) {
     tastes.set(key, (rng.chance(0.7) ? 1 : -1) * (0.4 + 0.6 * rng.next()));
+    const at = impliedAt.get(key);
+    if (at !== undefined) implying.push(at);
   }
+  implying.sort((a, b) => a - b);
   // Nobody loves police films and hates crime films: a liking whose items mostly have a disliked genre is a dislike,
   // and the genre of a liking is liked too, if only just enough to say so ("Adore treasure hunts." is not followed by
   // "Rather skip adventure movies.", nor "Crazy about dystopian movies." by "Sci-fi, either way.").
-  for (const [key, kinds] of implied) {
+  for (const at of implying) {
+    const [key, kinds] = implied[at] as readonly [string, readonly string[]];
     const value = tastes.get(key);
     if (value === undefined || value <= 0) continue;
     if (kinds.some((genre) => (tastes.get(genre) ?? 0) <= DISLIKED_GENRE)) tastes.set(key, -value);
@@ -237,23 +272,20 @@ function drawTastes(
  */
 function addTagTastes(
   tastes: Map<string, number>,
-  { genres, itemGenres, tagItems, namedAfter }: TasteVocabulary,
+  { genres, itemGenres, tagItems, genreTaste, itemTaste }: TasteVocabulary,
 ): void {
   // Each item's taste from its genres first: a user's tags all read the same few hundred items.
-  const genreTaste = new Float64Array(genres.length);
   for (let genre = 0; genre < genres.length; genre++) genreTaste[genre] = tastes.get(genres[genre] as string) ?? 0;
-  const itemTaste = new Float64Array(itemGenres.length);
   for (let position = 0; position < itemGenres.length; position++) {
     const ofItem = itemGenres[position] as Int32Array;
     let taste = 0;
     for (let i = 0; i < ofItem.length; i++) taste += genreTaste[ofItem[i] as number] as number;
     itemTaste[position] = clamp(taste, -1, 1);
   }
-  for (const [key, items, kinds] of tagItems) {
-    if (tastes.has(key) || items.length === 0) continue;
+  for (const { key, items, kinds, named: name } of tagItems) {
+    if (items.length === 0 || tastes.has(key)) continue;
     // A genre said otherwise is the genre: a lover of musicals loves films with musical numbers as much, and someone
     // with no view of musicals has none of them either, whatever the other genres of those films.
-    const name = namedAfter.get(key);
     if (name !== undefined) {
       const ofName = tastes.get(name) ?? 0;
       if (Math.abs(ofName) >= VOICED_AFFINITY) tastes.set(key, ofName);
@@ -283,14 +315,16 @@ function seenPositions(
   count: number,
   tastes: ReadonlyMap<string, number>,
   { namedItems }: TasteVocabulary,
+  isSeen: Uint8Array,
 ): number[] {
   const seen = rng.sample(positions, count);
-  let isSeen: Uint8Array | undefined;
-  for (const [key, taste] of tastes) {
+  let marked = false;
+  // In the order the tastes were drawn, which is the order of the draws below.
+  tastes.forEach((taste, key) => {
     const items = taste >= FAN_TASTE ? namedItems.get(key) : undefined;
-    if (items === undefined) continue;
-    if (isSeen === undefined) {
-      isSeen = new Uint8Array(positions.length);
+    if (items === undefined) return;
+    if (!marked) {
+      marked = true;
       for (const position of seen) isSeen[position] = 1;
     }
     for (const position of items) {
@@ -298,7 +332,9 @@ function seenPositions(
       isSeen[position] = 1;
       seen.push(position);
     }
-  }
+  });
+  // Every mark is of a seen position: cleared for the next user.
+  if (marked) for (const position of seen) isSeen[position] = 0;
   return seen;
 }
 
@@ -317,6 +353,12 @@ interface CatalogOrder {
   readonly attributeIds: readonly Int32Array[];
   readonly rankOf: Int32Array;
   readonly sortedIds: readonly string[];
+  /**
+   * Scratch for one user at a time (a user is built without yielding): the taste weights by attribute id, zeroed
+   * after use, and a flag per position or rank, each cleared as it is read.
+   */
+  readonly weights: Float64Array;
+  readonly flags: Uint8Array;
 }
 
 // The same for every user of a catalog: sampling positions draws what sampling the items did, and neutral items
@@ -335,6 +377,8 @@ function catalogOrder(catalog: ItemCatalog): CatalogOrder {
       attributeIds: items.map((item) => catalog.attributeIdsOf(item.id)),
       rankOf: Int32Array.from(items, (item) => rankById.get(item.id) as number),
       sortedIds,
+      weights: new Float64Array(catalog.attributeKeyCount),
+      flags: new Uint8Array(items.length),
     };
     catalogOrders.set(catalog, order);
   }
@@ -367,17 +411,26 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
 
   const [minShare, maxShare] = options.seenShare;
   const share = Math.min(minShare, maxShare) + Math.abs(maxShare - minShare) * rng.next();
-  const { items, positions, attributeIds, rankOf, sortedIds } = catalogOrder(catalog);
+  const { items, positions, attributeIds, rankOf, sortedIds, weights, flags } = catalogOrder(catalog);
   const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
-  const weights = affinityWeights(catalog, tastes);
-  const scored = seenPositions(rng, positions, seenCount, tastes, vocabulary).map((position): Scored => {
-    const item = (items[position] as Item).id;
-    return {
-      item,
-      rank: rankOf[position] as number,
-      utility: utilityOf(attributeIds[position] as Int32Array, weights) + rng.normal(0, ITEM_NOISE_SD),
-    };
+  // forEach, not for…of: no entry array per taste.
+  tastes.forEach((value, key) => {
+    const attribute = catalog.attributeIdOf(key);
+    if (attribute !== undefined) weights[attribute] = value;
   });
+  let scored: Scored[];
+  try {
+    scored = seenPositions(rng, positions, seenCount, tastes, vocabulary, flags).map((position): Scored => {
+      const item = (items[position] as Item).id;
+      return {
+        item,
+        rank: rankOf[position] as number,
+        utility: utilityOf(attributeIds[position] as Int32Array, weights) + rng.normal(0, ITEM_NOISE_SD),
+      };
+    });
+  } finally {
+    weights.fill(0);
+  }
   // Liked items best first, disliked worst first, neutral by id: each part is sorted alone, the neutral majority only
   // by id, rather than all of them by utility first.
   const opinion = (utility: number): number => round3(clamp(0.4 + Math.abs(utility), 0.4, 1));
@@ -408,12 +461,15 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   const liked = likedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
   const disliked = dislikedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
   // The rest are neutral but for those just liked, which come last in likedScored.
-  const isNeutral = new Uint8Array(sortedIds.length);
+  const isNeutral = flags;
   for (const entry of rest) isNeutral[entry.rank] = 1;
   for (let i = promoted; i < likedScored.length; i++) isNeutral[(likedScored[i] as Scored).rank] = 0;
   const neutral: string[] = [];
-  for (let rank = 0; rank < isNeutral.length; rank++)
-    if (isNeutral[rank] === 1) neutral.push(sortedIds[rank] as string);
+  for (let rank = 0; rank < isNeutral.length; rank++) {
+    if (isNeutral[rank] === 0) continue;
+    isNeutral[rank] = 0;
+    neutral.push(sortedIds[rank] as string);
+  }
 
   const heldOut = chooseHeldOut(
     liked.map((o) => o.item),

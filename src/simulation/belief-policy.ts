@@ -273,8 +273,28 @@ interface QuestionPlan {
    */
   share: Float64Array;
   present: Int32Array;
-  /** Scratch for #rank, per catalog position: eligible items' scores and positions, and a copy to select in. */
-  rank: { scores: Float64Array; positions: Int32Array; select: Float64Array };
+  /**
+   * Scratch for #rank, per catalog position: eligible items' scores and positions, a copy to select in, and the best
+   * candidates found, best first (`topPositions`, `topScores`), which callers read before ranking again.
+   */
+  rank: {
+    scores: Float64Array;
+    positions: Int32Array;
+    select: Float64Array;
+    topPositions: Int32Array;
+    topScores: Float64Array;
+  };
+  /**
+   * Per-dialogue arrays of finished dialogues (see {@link releasePolicy}), for the next to zero and reuse: allocating
+   * them afresh for every dialogue, tens of KiB outside the heap, cost more than most of a dialogue's decisions.
+   */
+  spare: DialogueArrays[];
+}
+
+/** The per-dialogue arrays of a recommender, in one buffer (see {@link BeliefRecommender}). */
+interface DialogueArrays {
+  readonly buffer: ArrayBuffer;
+  readonly bytes: Uint8Array;
 }
 
 // What the recommender asks about, by the kind of facet: the same for films (director, cast) and books (author).
@@ -392,7 +412,10 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
       scores: new Float64Array(index.ids.length),
       positions: new Int32Array(index.ids.length),
       select: new Float64Array(index.ids.length),
+      topPositions: new Int32Array(index.ids.length),
+      topScores: new Float64Array(index.ids.length),
     },
+    spare: [],
   };
 }
 
@@ -405,6 +428,8 @@ function questionPlan(catalog: ItemCatalog, options: Resolved): QuestionPlan {
 class BeliefRecommender implements RecommenderPolicy {
   readonly #catalog: ItemCatalog;
   readonly #index: CatalogIndex;
+  // The buffer the per-dialogue arrays below are views of, handed back to the plan when the dialogue is over.
+  readonly #arrays: DialogueArrays;
   readonly #random: SeededRandom;
   readonly #options: Resolved;
   readonly #plan: QuestionPlan;
@@ -419,7 +444,8 @@ class BeliefRecommender implements RecommenderPolicy {
   #jitterDrawn = false;
   // Per attribute, this dialogue's weight on asking about it, drawn on first use (0 = not drawn yet).
   readonly #questionWeight: Float64Array;
-  // Scratch for #rank: the best candidates so far, best first, as catalog positions and their scores.
+  // #rank's result, the best candidates best first, as catalog positions and their scores: the plan's scratch, shared
+  // by the catalog's dialogues, since every caller reads it before it ranks again, without yielding.
   readonly #topPositions: Int32Array;
   readonly #topScores: Float64Array;
   readonly #statedPositive = new Set<string>();
@@ -476,28 +502,39 @@ class BeliefRecommender implements RecommenderPolicy {
     this.#index = catalogIndex(context.catalog);
     const attributes = context.catalog.attributeKeyCount;
     const items = this.#index.ids.length;
-    // One zeroed buffer for all the per-dialogue arrays: each typed-array allocation costs microseconds, and a
-    // dialogue's own work is only tens of them.
-    const buffer = new ArrayBuffer(8 * (3 * attributes + 3 * items) + 4 * items + 3 * items);
-    const floats = new Float64Array(buffer, 0, 3 * attributes + 3 * items);
+    // One zeroed buffer for all the per-dialogue arrays, a finished dialogue's when there is one: each typed-array
+    // allocation costs microseconds, and a dialogue's own work is only tens of them.
+    const floatCount = 3 * attributes + 2 * items;
+    let arrays = plan.spare.pop();
+    if (arrays) arrays.bytes.fill(0);
+    else {
+      const buffer = new ArrayBuffer(8 * floatCount + 3 * items);
+      arrays = { buffer, bytes: new Uint8Array(buffer) };
+    }
+    this.#arrays = arrays;
+    const floats = new Float64Array(arrays.buffer, 0, floatCount);
     this.#mean = floats.subarray(0, attributes);
     this.#evidence = floats.subarray(attributes, 2 * attributes);
     this.#questionWeight = floats.subarray(2 * attributes, 3 * attributes);
-    const perItem = 3 * attributes;
-    this.#itemSum = floats.subarray(perItem, perItem + items);
-    this.#jitter = floats.subarray(perItem + items, perItem + 2 * items);
-    this.#topScores = floats.subarray(perItem + 2 * items);
-    this.#topPositions = new Int32Array(buffer, floats.byteLength, items);
-    const flags = new Uint8Array(buffer, floats.byteLength + this.#topPositions.byteLength, 3 * items);
+    this.#itemSum = floats.subarray(3 * attributes, 3 * attributes + items);
+    this.#jitter = floats.subarray(3 * attributes + items);
+    const flags = arrays.bytes.subarray(floats.byteLength);
     this.#excluded = flags.subarray(0, items);
     this.#itemAvoided = flags.subarray(items, 2 * items);
     this.#waiting = flags.subarray(2 * items);
+    this.#topPositions = plan.rank.topPositions;
+    this.#topScores = plan.rank.topScores;
     if (plan.series) this.#waiting.set(plan.series.later);
     const style = POLICY_STYLES[options.style];
     const [min, max] = options.questions ?? style.questions;
     this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
     this.#questionAfterMiss = options.questionAfterMiss ?? style.questionAfterMiss;
     this.#reasonAfterMiss = options.reasonAfterMiss ?? style.reasonAfterMiss;
+  }
+
+  /** Hands the per-dialogue arrays to the catalog's next dialogue: this recommender is not asked again. */
+  release(): void {
+    this.#plan.spare.push(this.#arrays);
   }
 
   next(turn: PolicyTurn): AssistantAct[] {
@@ -1327,31 +1364,35 @@ class BeliefRecommender implements RecommenderPolicy {
   #question(): AssistantAct | undefined {
     const candidates = this.#rank(this.#options.candidatePool, { anyRating: true });
     if (candidates < 2) return undefined;
-    // How many candidates carry each attribute, counted in a reused array and zeroed again before returning.
-    const { share } = this.#plan;
+    // How many candidates carry each attribute, counted in a reused array and zeroed again before returning; the
+    // first `count` of `present` are the ids counted.
+    const { share, present, salience } = this.#plan;
+    const { attributeIds } = this.#index;
+    const top = this.#topPositions;
     let count = 0;
     for (let i = 0; i < candidates; i++) {
-      for (const id of this.#index.attributeIds[this.#topPositions[i] as number] as Int32Array) {
-        if (share[id] === 0) this.#plan.present[count++] = id;
-        share[id] = (share[id] as number) + 1;
+      const ids = attributeIds[top[i] as number] as Int32Array;
+      for (let at = 0; at < ids.length; at++) {
+        const id = ids[at] as number;
+        const carriers = share[id] as number;
+        if (carriers === 0) present[count++] = id;
+        share[id] = carriers + 1;
       }
     }
-    const present = this.#plan.present.subarray(0, count);
     try {
       // Value of asking about an attribute: how unsure the belief is, times how evenly it splits the candidates,
       // times how likely the user is to have a view on it.
-      const { salience } = this.#plan;
       const value = (id: number) => {
         const p = (share[id] as number) / candidates;
         return this.#variance(id) * p * (1 - p) * this.#weightOf(id) * (salience[id] as number);
       };
-      return this.#bestQuestion(present, value);
+      return this.#bestQuestion(present, count, value);
     } finally {
-      for (const id of present) share[id] = 0;
+      for (let at = 0; at < count; at++) share[present[at] as number] = 0;
     }
   }
 
-  #bestQuestion(present: Int32Array, value: (id: number) => number): AssistantAct | undefined {
+  #bestQuestion(present: Int32Array, count: number, value: (id: number) => number): AssistantAct | undefined {
     const unaskedFacet = this.#plan.facets.find((facet) => !this.#asked.has(`facet:${facet}`));
     const roll = this.#random.next();
     if (unaskedFacet !== undefined && roll < 0.2) return this.#askFacet(unaskedFacet);
@@ -1367,7 +1408,8 @@ class BeliefRecommender implements RecommenderPolicy {
     }
     const { inQuestionFacets, unsayable } = this.#plan;
     let best: { id: number; key: string; value: number } | undefined;
-    for (const id of present) {
+    for (let at = 0; at < count; at++) {
+      const id = present[at] as number;
       if (inQuestionFacets[id] !== 1) continue;
       // Valued before it is passed over: valuing an attribute the first time draws its question weight.
       const v = value(id);
@@ -1481,7 +1523,8 @@ class BeliefRecommender implements RecommenderPolicy {
       ...all.filter((key) => !this.#statedPositive.has(key)),
     ];
     const pick = ({ facet, count, rarestFirst }: DescribedFacet) => {
-      const values = keys.filter((key) => key.startsWith(`${facet}:`));
+      const prefix = `${facet}:`;
+      const values = keys.filter((key) => key.startsWith(prefix));
       if (!rarestFirst || values.length <= count) return values.slice(0, count);
       const stated = (key: string) => this.#statedPositive.has(key);
       const rarity = (a: string, b: string) => this.#catalog.attributeCount(a) - this.#catalog.attributeCount(b);
@@ -1570,6 +1613,15 @@ function intersect(a: Int32Array, b: Int32Array): Int32Array {
     if (y <= x) j++;
   }
   return Int32Array.from(out);
+}
+
+/**
+ * Ends a dialogue's use of its recommender: the default one hands its arrays to the next dialogue (of the same
+ * policy and catalog), which saves allocating them again; any other is left alone. The recommender must not be asked
+ * for another turn.
+ */
+export function releasePolicy(policy: RecommenderPolicy): void {
+  if (policy instanceof BeliefRecommender) policy.release();
 }
 
 /**

@@ -32,15 +32,22 @@ export function logitChoice(
   temperature: number,
   noneUtility: number,
 ): number {
-  const scaled = utilities.map((u) => u / temperature);
+  // Plain loops over the few options, as the simulator draws once per recommendation: the same sums in the same order.
   const none = noneUtility / temperature;
   // Subtract the maximum before exponentiating, so large utilities cannot overflow.
-  const max = Math.max(none, ...scaled);
-  const weights = scaled.map((u) => Math.exp(u - max));
+  let max = none;
+  for (const u of utilities) max = Math.max(max, u / temperature);
+  const weights: number[] = [];
+  let total = 0;
+  for (const u of utilities) {
+    const weight = Math.exp(u / temperature - max);
+    weights.push(weight);
+    total += weight;
+  }
   const noneWeight = Math.exp(none - max);
-  let draw = random.next() * (noneWeight + weights.reduce((a, b) => a + b, 0));
-  for (const [index, weight] of weights.entries()) {
-    draw -= weight;
+  let draw = random.next() * (noneWeight + total);
+  for (let index = 0; index < weights.length; index++) {
+    draw -= weights[index] as number;
     if (draw < 0) return index;
   }
   return -1;

@@ -12,7 +12,7 @@ import {
 } from '../dialogue/dialogue-acts.js';
 import { attributePhrase } from '../lexicon/attribute-phrases.js';
 import { domainPhrasing } from '../lexicon/domain-phrasing.js';
-import { affinityWeights, itemUtility } from '../profile/item-utility.js';
+import { itemUtility } from '../profile/item-utility.js';
 import { drawPersona, type FullPersona } from '../profile/persona-mix.js';
 import type { PreferenceProfile } from '../profile/preference-profile.js';
 import type { ItemOpinion, Persona } from '../profile/profile-schema.js';
@@ -53,6 +53,18 @@ export const UserSimulatorOptionsSchema = z.strictObject({
 
 /** Options of {@link UserSimulator} as accepted from callers. */
 export type UserSimulatorOptions = z.input<typeof UserSimulatorOptionsSchema>;
+type ResolvedOptions = z.output<typeof UserSimulatorOptionsSchema>;
+
+// Options a run checked once (see resolveSimulatorOptions), frozen so that they stay as checked: a run builds a user
+// per dialogue, and a schema parse for each was a good part of building one.
+const resolvedOptions = new WeakSet<object>();
+
+/** Checks simulator options once for many users: every {@link UserSimulator} built with the result skips the check. */
+export function resolveSimulatorOptions(options: UserSimulatorOptions | undefined, where: string): ResolvedOptions {
+  const resolved = Object.freeze(parseOptions(UserSimulatorOptionsSchema, options, where));
+  resolvedOptions.add(resolved);
+  return resolved;
+}
 
 // How many of a facet's most common values a user with no strong feelings about the facet draws an example from.
 const COMMON_EXAMPLES = 5;
@@ -119,7 +131,7 @@ export class UserSimulator {
   // Voiced attributes of the catalog, strongest first, sorted once: the user consults them every turn.
   readonly #voiced: { positive: readonly string[]; negative: readonly string[] };
   readonly #random: SeededRandom;
-  readonly #options: z.output<typeof UserSimulatorOptionsSchema>;
+  readonly #options: ResolvedOptions;
   readonly #traits: FullPersona;
   readonly #weights: Float64Array;
   readonly #acceptAt: number;
@@ -153,13 +165,16 @@ export class UserSimulator {
   ) {
     this.#catalog = catalog;
     this.#profile = profile;
-    this.#voiced = voicedAttributes(profile, catalog);
+    const { voiced, weights } = readTaste(profile, catalog);
+    this.#voiced = voiced;
     this.#random = random;
-    this.#options = parseOptions(UserSimulatorOptionsSchema, options, 'UserSimulator');
+    this.#options = resolvedOptions.has(options)
+      ? (options as ResolvedOptions)
+      : parseOptions(UserSimulatorOptionsSchema, options, 'UserSimulator');
     // Traits the profile leaves open come from the default persona mix, drawn from a stream of their own so that a
     // profile that sets them all draws nothing else differently.
     this.#traits = { ...drawPersona(random.fork('persona')), ...stripUndefined(profile.persona ?? {}) };
-    this.#weights = affinityWeights(catalog, this.#profile.affinities);
+    this.#weights = weights;
     this.#acceptAt =
       this.#options.acceptThreshold * (1 - 0.4 * this.#traits.decisiveness) + PICKINESS_MARGIN * this.#traits.pickiness;
   }
@@ -408,8 +423,9 @@ export class UserSimulator {
   /** Reacts to recommended items (or, after `describe-item`, to the one described). */
   #judgeSlate(items: readonly string[], heard?: readonly string[]): UserAct[] {
     const described = heard !== undefined;
-    const seen = items.filter((item) => this.#profile.opinionOf(item) !== 'unseen');
-    const fresh = items.filter((item) => this.#profile.opinionOf(item) === 'unseen');
+    const seen: string[] = [];
+    const fresh: string[] = [];
+    for (const item of items) (this.#profile.opinionOf(item) === 'unseen' ? fresh : seen).push(item);
     // Every title of the slate gets a word: one seen without strong feelings too ("Tintin was okay"), or the user
     // would pass over it in silence.
     const acts: UserAct[] = seen.map((item): UserAct => {
@@ -560,8 +576,12 @@ export class UserSimulator {
   #critique(item: string, mild?: (key: string) => boolean): ActOfType<'critique'> | undefined {
     let worst: string | undefined;
     let worstValue = mild ? -MILD_DISLIKE : -VOICED_AFFINITY;
-    for (const key of this.#catalog.attributeKeysOf(item)) {
-      const value = this.#profile.affinity(key);
+    // An item's keys and ids go together, and the weights hold the affinities by id: no key is hashed here.
+    const keys = this.#catalog.attributeKeysOf(item);
+    const ids = this.#catalog.attributeIdsOf(item);
+    for (let at = 0; at < keys.length; at++) {
+      const key = keys[at] as string;
+      const value = this.#weights[ids[at] as number] as number;
       if (value <= worstValue && (value <= -VOICED_AFFINITY || (mild?.(key) && this.#mayNameMildDislike(key)))) {
         worst = key;
         worstValue = value;
@@ -671,25 +691,29 @@ interface Voiced {
 }
 
 /**
- * The catalog's attributes the user has a view of strong enough to voice, strongest first (ties by key, as
- * `topAffinities` orders them): one pass over the affinities for both sides, with only the voiced ones sorted,
- * since a user is built for every dialogue.
+ * The user's taste as the simulator reads it, in one pass over the affinities (a user is built for every dialogue):
+ * its affinities as weights by dense attribute id (for `itemUtility`), and the catalog's attributes the user has a view
+ * of strong enough to voice, strongest first (ties by key, as `topAffinities` orders them), only those sorted.
  */
-function voicedAttributes(
+function readTaste(
   profile: PreferenceProfile,
   catalog: ItemCatalog,
-): { positive: readonly string[]; negative: readonly string[] } {
+): { voiced: { positive: readonly string[]; negative: readonly string[] }; weights: Float64Array } {
   const { affinities } = profile;
+  const weights = new Float64Array(catalog.attributeKeyCount);
   const positive: Voiced[] = [];
   const negative: Voiced[] = [];
   for (const key of Object.keys(affinities)) {
     const value = affinities[key] as number;
-    if (Math.abs(value) < VOICED_AFFINITY || !catalog.hasAttribute(key)) continue;
+    const id = catalog.attributeIdOf(key);
+    if (id === undefined) continue;
+    weights[id] = value;
+    if (Math.abs(value) < VOICED_AFFINITY) continue;
     (value > 0 ? positive : negative).push({ key, value });
   }
   positive.sort((a, b) => b.value - a.value || byKey(a, b));
   negative.sort((a, b) => a.value - b.value || byKey(a, b));
-  return { positive: positive.map(({ key }) => key), negative: negative.map(({ key }) => key) };
+  return { voiced: { positive: positive.map(({ key }) => key), negative: negative.map(({ key }) => key) }, weights };
 }
 
 function byKey(a: Voiced, b: Voiced): number {

@@ -6,6 +6,7 @@ import type { GenreWords } from '../../lexicon/genre-words.js';
 import type { Made } from '../../lexicon/made-verbs.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import { soundsSober } from './grave-words.js';
+import { perPhrasedItem } from './per-phrased-item.js';
 import type { Template } from './template.js';
 
 /** Words for the main sentence of a description. */
@@ -278,16 +279,34 @@ const SAID_STEM_FROM = 8;
  * "an animated comedy", "musical numbers" after "a dramatic musical", "ghosts" in "Ghostbusters".
  */
 export function saysAgain(tag: string, said: string): boolean {
-  for (const word of tag.toLowerCase().split(/[\s-]+/)) {
-    // "a Disney film" is not said by "an animated family film": the item's own noun says nothing of the tag.
-    if (ITEM_NOUNS.has(word)) continue;
-    const singular = word.length >= 5 && word.endsWith('s') ? word.slice(0, -1) : word;
-    if (singular.length >= 4 && said.includes(singular)) return true;
-    // A long word is said again by a word of its stem: "philosophical" after "a philosophy book", "mysterious" after
-    // "a mystery" (its ending aside, at least six letters).
-    if (word.length >= SAID_STEM_FROM && said.includes(word.slice(0, Math.max(6, word.length - 4)))) return true;
-  }
+  for (const needle of needlesOf(tag)) if (said.includes(needle)) return true;
   return false;
+}
+
+// A tag's needles, worked out once per tag: tags come from a fixed vocabulary and are checked on most turns. The cap
+// bounds memory when callers feed endless distinct tags.
+const NEEDLES = new Map<string, readonly string[]>();
+const NEEDLES_LIMIT = 50_000;
+
+/** The texts whose presence says a tag again: its words' singulars and long words' stems. */
+function needlesOf(tag: string): readonly string[] {
+  let needles = NEEDLES.get(tag);
+  if (needles === undefined) {
+    const found: string[] = [];
+    for (const word of tag.toLowerCase().split(/[\s-]+/)) {
+      // "a Disney film" is not said by "an animated family film": the item's own noun says nothing of the tag.
+      if (ITEM_NOUNS.has(word)) continue;
+      const singular = word.length >= 5 && word.endsWith('s') ? word.slice(0, -1) : word;
+      if (singular.length >= 4) found.push(singular);
+      // A long word is said again by a word of its stem: "philosophical" after "a philosophy book", "mysterious"
+      // after "a mystery" (its ending aside, at least six letters).
+      if (word.length >= SAID_STEM_FROM) found.push(word.slice(0, Math.max(6, word.length - 4)));
+    }
+    needles = found;
+    if (NEEDLES.size >= NEEDLES_LIMIT) NEEDLES.clear();
+    NEEDLES.set(tag, needles);
+  }
+  return needles;
 }
 
 /** 1st, 2nd, 3rd, 4th … 11th, 12th, 13th … 21st. */
@@ -339,6 +358,31 @@ export function genrePhrase(
     readonly keep?: readonly GenreWords[] | undefined;
   } = {},
 ): { kind: string; elements: string[] } {
+  const plan = planGenres(genres, form, keep);
+  let moved: GenreWords | undefined;
+  let tail = '';
+  if (after !== undefined && plan.movable.length > 0 && after.random.chance(after.share)) {
+    moved = after.random.pick(plan.movable);
+    tail = ` ${after.random.pick(moved.after as readonly string[])}`;
+  }
+  const { before, elements } = settleGenres(plan, keep, moved);
+  return { kind: `${kindOf(before, plan.head, form, fallbackHead)}${tail}`, elements };
+}
+
+/** Where a list of genres goes before any is moved after the noun: see {@link genrePhrase}. */
+interface GenrePlan {
+  readonly head: GenreWords | undefined;
+  readonly modifiers: readonly GenreWords[];
+  readonly before: readonly GenreWords[];
+  /** The genres one of which may follow the noun instead; none when nothing would stand before the fallback. */
+  readonly movable: readonly GenreWords[];
+}
+
+function planGenres(
+  genres: readonly GenreWords[],
+  form: string | undefined,
+  keep: readonly GenreWords[] | undefined,
+): GenrePlan {
   let head: GenreWords | undefined;
   if (form === undefined)
     for (const genre of genres) if (genre.headRank < NO_HEAD && (!head || genre.headRank < head.headRank)) head = genre;
@@ -356,16 +400,23 @@ export function genrePhrase(
     const pair = [before.find((genre) => genre !== lone) as GenreWords, next].sort(byRank);
     if (STACKS.test((pair[0] as GenreWords).modifier)) before = pair;
   }
-  const elements = modifiers.filter((genre) => !before.includes(genre)).map((genre) => genre.element);
-  let tail = '';
-  if (after !== undefined && (head !== undefined || before.length === 2)) {
-    const movable = before.filter((genre) => genre.after !== undefined && genre.after.length > 0);
-    if (movable.length > 0 && after.random.chance(after.share)) {
-      const moved = after.random.pick(movable);
-      before.splice(before.indexOf(moved), 1);
-      tail = ` ${after.random.pick(moved.after as readonly string[])}`;
-    }
-  }
+  const movable =
+    head !== undefined || before.length === 2
+      ? before.filter((genre) => genre.after !== undefined && genre.after.length > 0)
+      : [];
+  return { head, modifiers, before, movable };
+}
+
+/** The genres a plan says before the noun, `moved` aside, and the genres left to the elements. */
+function settleGenres(
+  plan: GenrePlan,
+  keep: readonly GenreWords[] | undefined,
+  moved: GenreWords | undefined,
+): { before: GenreWords[]; elements: string[] } {
+  const { head, modifiers } = plan;
+  const kept = (genre: GenreWords): boolean => keep?.includes(genre) ?? false;
+  const before = moved === undefined ? [...plan.before] : plan.before.filter((genre) => genre !== moved);
+  const elements = modifiers.filter((genre) => !plan.before.includes(genre)).map((genre) => genre.element);
   // Two nouns before a genre's head pile up ("a war action drama", "a mystery crime thriller"): the nearer goes to the
   // elements ("a war drama" that mixes in some action). An adjective stacks ("an animated family comedy"), and so do
   // two before a plain noun ("a sci-fi action film"), but not one that modifies alone ("dramatic").
@@ -384,22 +435,67 @@ export function genrePhrase(
     before.splice(before.indexOf(demoted), 1);
     elements.unshift(demoted.element);
   }
+  return { before, elements };
+}
+
+/** The kind of item: the genres said before it, and its noun. */
+function kindOf(
+  before: readonly GenreWords[],
+  head: GenreWords | undefined,
+  form: string | undefined,
+  fallbackHead: string,
+): string {
   const shown = before.map((genre) => genre.modifier);
   shown.push(head?.head ?? form ?? fallbackHead);
-  return { kind: `${shown.join(' ')}${tail}`, elements };
+  return shown.join(' ');
+}
+
+/** The kinds {@link genrePhrase} gives without `after` or `keep`, one for each fallback noun, from one plan. */
+function genreKinds(
+  genres: readonly GenreWords[],
+  fallbackHeads: readonly string[],
+  form: string | undefined,
+): string[] {
+  const plan = planGenres(genres, form, undefined);
+  const { before } = settleGenres(plan, undefined, undefined);
+  return fallbackHeads.map((fallbackHead) => kindOf(before, plan.head, form, fallbackHead));
+}
+
+/** The kinds a list of genres makes as a phrase's end, one genre or none moved after the noun, worked out ahead. */
+export interface GenreEnds {
+  /** The kind with no genre moved. */
+  readonly still: string;
+  readonly movable: readonly GenreWords[];
+  /** The kind with each of `movable` moved, before the words that follow the noun. */
+  readonly moved: readonly string[];
+}
+
+/** {@link GenreEnds} of genres: what {@link genrePhrase} gives with `after`, but for the draws. */
+export function genreEnds(genres: readonly GenreWords[], fallbackHead: string, form: string | undefined): GenreEnds {
+  const plan = planGenres(genres, form, undefined);
+  const kind = (moved: GenreWords | undefined) =>
+    kindOf(settleGenres(plan, undefined, moved).before, plan.head, form, fallbackHead);
+  return { still: kind(undefined), movable: plan.movable, moved: plan.movable.map(kind) };
+}
+
+/** The kind {@link genrePhrase} draws with `after`, from ends worked out ahead: the same draws, the same words. */
+export function genreEnd(ends: GenreEnds, random: SeededRandom, share: number): string {
+  if (ends.movable.length === 0 || !random.chance(share)) return ends.still;
+  const moved = random.pick(ends.movable);
+  return `${ends.moved[ends.movable.indexOf(moved)] as string} ${random.pick(moved.after as readonly string[])}`;
 }
 
 /**
  * The noun an item's form makes it, when one of its tags names one ("novella", "short story collection"): its genres
  * only modify it, since I, Robot is no novel.
  */
-export function formOf(item: Item, phrasing: DomainPhrasing): string | undefined {
+export const formOf = perPhrasedItem((item: Item, phrasing: DomainPhrasing): string | undefined => {
   for (const value of item.attributes.tag ?? []) {
     const trait = attributePhrase(`tag:${value}`, phrasing).trait;
     if (trait.kind === 'quality' && trait.head !== undefined) return trait.head;
   }
   return undefined;
-}
+});
 
 /**
  * What an item is in a domain whose phrasing names neither the item nor its genres: its first genre as written,
@@ -422,13 +518,12 @@ function tagSentences(
   before: string,
   random: SeededRandom,
 ): string {
-  // Said two things already ("Sure! It's a …", "There's fantasy in it, too."): the tags' facts are joined.
-  const crowded = before.split(/(?<=[.!?]) /).filter((part) => part.split(' ').length > 3).length >= 2;
+  const present = FACT_KINDS.filter((kind) => facts[kind].length > 0);
+  if (present.length === 0) return '';
   // Not "There's drama in it, too. It's set in space, too."
   const added = /\b(?:too|as well)\.$/.test(before);
   // A caveat only where what the sentence says is grave or a killing.
   const sober = (...kinds: FactKind[]) => kinds.some((kind) => facts[kind].some(soundsSober));
-  const present = FACT_KINDS.filter((kind) => facts[kind].length > 0);
   // Joined only where nothing comes between them, and no more than two qualities before a comma.
   const joinable = PAIRS.filter(
     ({ first, second }) =>
@@ -440,7 +535,7 @@ function tagSentences(
   // explores racism." (A quality and a thing are not always kin: not "It's in black and white, with a serial killer.")
   const short = present.length === 2 && facts.quality.length === 0 && facts.feature.length + facts.theme.length === 2;
   const join =
-    joinable.length > 0 && (present.length === 3 || crowded || short || random.chance(TOGETHER))
+    joinable.length > 0 && (present.length === 3 || saidTwoThings(before) || short || random.chance(TOGETHER))
       ? random.pick(joinable)
       : undefined;
   const parts: string[] = [];
@@ -459,6 +554,30 @@ function tagSentences(
   }
   return parts.map((part) => ` ${part}`).join('');
 }
+
+/**
+ * Whether a description has said two things already ("Sure! It's a …", "There's fantasy in it, too."): two of its
+ * sentences have four words or more. Then the tags' facts are joined. One pass, no split: this runs on every
+ * description with tags.
+ */
+function saidTwoThings(text: string): boolean {
+  let long = 0;
+  let spaces = 0;
+  for (let at = 0; at < text.length; at++) {
+    if (text.charCodeAt(at) !== SPACE) continue;
+    const before = text.charCodeAt(at - 1);
+    if (before === STOP || before === BANG || before === QUESTION) {
+      if (spaces >= 3 && ++long >= 2) return true;
+      spaces = 0;
+    } else spaces++;
+  }
+  return spaces >= 3 && long + 1 >= 2;
+}
+
+const SPACE = 32;
+const STOP = 46;
+const BANG = 33;
+const QUESTION = 63;
 
 /**
  * What the item was suggested for, said as what the user wanted rather than as news: "And yes, it has zombies.", not
@@ -716,12 +835,11 @@ export function describeItem(
   const form = formOf(item, phrasing);
   // The kind the suggestion gave the item ("Touch of Evil (1958), a noir crime thriller") is what was said, in its
   // words: "It's the noir crime thriller I mentioned", not told again as news.
+  const toldKinds = genres.length === 0 || after === '' ? undefined : genreKinds(genres, nouns, form);
   const toldNoun =
-    genres.length === 0 || after === ''
+    toldKinds === undefined
       ? undefined
-      : [picked, 1 - picked].find((at) =>
-          after.includes(withArticle(genrePhrase(genres, nouns[at] as string, { form }).kind).toLowerCase()),
-        );
+      : [picked, 1 - picked].find((at) => after.includes(withArticle(toldKinds[at] as string).toLowerCase()));
   // A kind told before is said as it was; otherwise the genres the item was suggested for stay in it.
   const keep = toldNoun === undefined ? suggestedFor : undefined;
   const { kind, elements } = genrePhrase(genres, nouns[toldNoun ?? picked] as string, { form, keep });
@@ -835,23 +953,23 @@ export function describeItem(
  * How an item's making is said: in its genre's own verb where it has one (see {@link GenreWords.made}), else in the
  * domain's.
  */
-export function madeOf(item: Item, phrasing: DomainPhrasing): Made | undefined {
+export const madeOf = perPhrasedItem((item: Item, phrasing: DomainPhrasing): Made | undefined => {
   for (const value of item.attributes.genre ?? []) {
     const trait = attributePhrase(`genre:${value}`, phrasing).trait;
     if (trait.kind === 'genre' && trait.words.made !== undefined) return trait.words.made;
   }
   return phrasing.made;
-}
+});
 
 /**
  * Whether every genre of an item tells a story (see {@link GenreWords.tellsStory}): a documentary or a poem does not.
  */
-export function tellsStoryIn(item: Item, phrasing: DomainPhrasing): boolean {
-  return (item.attributes.genre ?? []).every((value) => {
+export const tellsStoryIn = perPhrasedItem((item: Item, phrasing: DomainPhrasing): boolean =>
+  (item.attributes.genre ?? []).every((value) => {
     const trait = attributePhrase(`genre:${value}`, phrasing).trait;
     return trait.kind !== 'genre' || trait.words.tellsStory !== false;
-  });
-}
+  }),
+);
 
 /**
  * A quality as said of an item that tells no story: a documentary, a history or a poem is about its war, not set

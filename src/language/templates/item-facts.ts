@@ -10,7 +10,8 @@ import type { SeededRandom } from '../../random/seeded-random.js';
 import {
   eraOf,
   formOf,
-  genrePhrase,
+  genreEnd,
+  genreEnds,
   KIND_QUALITY,
   madeOf,
   plainKind,
@@ -68,6 +69,10 @@ interface FactWords {
   readonly kindSaid: boolean;
   /** The domain's words. */
   readonly w: FactDomainWords;
+  /** How a fact sentence names the item. */
+  readonly s: Subject;
+  /** `npEnd` without its article: "crime thriller with a noir feel". */
+  readonly kind: string;
 }
 
 /** The words of the domain facts use: "directed", "Viewers", "seen". */
@@ -141,7 +146,7 @@ interface Subject {
   readonly inner: string;
 }
 
-type Fact = Template<FactWords & { readonly s: Subject }>;
+type Fact = Template<FactWords>;
 
 const KIND: readonly Fact[] = [
   ({ s, npEraEnd }) => `${s.it}'s ${npEraEnd}.`,
@@ -274,25 +279,27 @@ const itemWords = perItem((item, catalog) => {
     else if (isFactTag(trait.text)) keywords.push(trait.text);
   }
   const bare = genres.length > 0 ? 'one' : plainKind(item);
-  // The two head nouns a fact may use, and the kind of item each makes before any genre is moved after it.
+  // The two head nouns a fact may use, the kind of item each makes before any genre is moved after it, and the
+  // kinds it may end a phrase as (worked out here, so that a fact only draws among them).
   const altHead = (phrasing.altNoun ?? phrasing.noun)?.singular ?? bare;
   const head = phrasing.noun?.singular ?? bare;
+  const altEnds = genreEnds(genres, altHead, form);
+  const ends = genreEnds(genres, head, form);
   return {
-    phrasing,
     storied,
     genres,
     genreValues,
     qualities,
     features,
     keywords,
-    altHead,
-    altKind: genrePhrase(genres, altHead, { form }).kind,
-    head,
-    kind: genrePhrase(genres, head, { form }).kind,
-    form,
+    altKind: altEnds.still,
+    altEnds,
+    kind: ends.still,
+    ends,
     performers: valuesOf(item, phrasing, 'performer'),
     creators: valuesOf(item, phrasing, 'creator').slice(0, 2),
     fame: fameOf(item, catalog),
+    w: withMade(factWords(phrasing), madeOf(item, phrasing)),
   };
 });
 
@@ -309,7 +316,7 @@ function wordsOf(
   dated: boolean,
 ): FactWords {
   const words = itemWords(item, catalog);
-  const { phrasing, qualities, features, keywords, fame } = words;
+  const { qualities, features, keywords, fame } = words;
   // The rest of a cast is not "in the lead" once its star was the reason: neither is named.
   const performers = words.performers.some((name) => said.has(name)) ? [] : words.performers;
   const creators = words.creators.some((name) => said.has(name)) ? [] : words.creators;
@@ -318,21 +325,22 @@ function wordsOf(
   // Great Escape, but animated: Grave of the Fireflies, a war drama").
   const kindSaid = said.size > 0 && words.genreValues.some((value) => said.has(value));
   const alt = random.chance(0.5);
-  const head = alt ? words.altHead : words.head;
   const kind = alt ? words.altKind : words.kind;
   const np = withArticle(kind);
-  const end = genrePhrase(words.genres, head, { after: { random, share: GENRE_AFTER_SHARE }, form: words.form }).kind;
+  const end = genreEnd(alt ? words.altEnds : words.ends, random, GENRE_AFTER_SHARE);
   const npEnd = withArticle(end);
   const kinds = `${kind} ${end}`;
   const feature = unsaidOf(features, kinds, said, random);
   const castNames = performers.slice(0, random.chance(0.5) ? 1 : 2);
   const besides = castNames.filter((name) => !creators.includes(name));
+  const era = eraPhrases(kind, end, dated ? undefined : item.year, random);
   return {
-    acted: tellsStory(item, catalog),
+    acted: words.storied,
     np,
     npEnd,
     // Not "Tintin in Tibet (1960). It's an early-'60s graphic novel": the year was just written.
-    ...eraPhrases(kind, end, dated ? undefined : item.year, random),
+    npEra: era.npEra,
+    npEraEnd: era.npEraEnd,
     by: joinNames(creators),
     byOne: creators.length === 1,
     cast: joinList(castNames),
@@ -345,7 +353,9 @@ function wordsOf(
     tags: joinList(sampledTags(keywords, said, random)),
     fame,
     kindSaid,
-    w: withMade(factWords(phrasing), madeOf(item, phrasing)),
+    w: words.w,
+    s: IT,
+    kind: npEnd.slice(npEnd.indexOf(' ') + 1),
   };
 }
 
@@ -498,7 +508,6 @@ export function itemFact(
   saidUnseen = false,
 ): string {
   const words = wordsOf(item, catalog, random, said, dated);
-  const subject = IT;
   const lists: (readonly Fact[])[] = [];
   // The kind of film is said only when known and not just said as the reason.
   const kinded = (item.attributes.genre ?? []).length > 0 && !words.kindSaid;
@@ -519,10 +528,10 @@ export function itemFact(
   }
   if (words.fame !== undefined) lists.push((saidUnseen ? FAME_TO_ONE_WHO_HAS_NOT_SEEN : FAME)[words.fame]);
   if (lists.length === 0) return '';
-  return random.pick(random.pick(lists))({ ...words, s: subject });
+  return random.pick(random.pick(lists))(words);
 }
 
-type Appositive = Template<FactWords & { readonly kind: string }>;
+type Appositive = Template<FactWords>;
 
 const APPOSITIVES: readonly Appositive[] = [
   ({ npEnd }) => npEnd,
@@ -560,8 +569,7 @@ export function itemAppositive(
   // An appositive names the kind of film, which the turn named already as its reason: "With science books on the
   // list, Cosmos (1980), a science book by Carl Sagan, …".
   if (words.kindSaid) return '';
-  const kind = words.npEnd.slice(words.npEnd.indexOf(' ') + 1);
-  const appositive = random.pick(APPOSITIVES)({ ...words, kind });
+  const appositive = random.pick(APPOSITIVES)(words);
   // The kind alone says nothing where the phrasing has no words for the item's genres: "Dune (1965), a book"; nor
   // where it is a verdict, not a kind: "Have you read Ulysses (1922), a classic?".
   const alone = appositive === words.np || appositive === words.npEnd;

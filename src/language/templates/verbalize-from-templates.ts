@@ -450,6 +450,11 @@ function saysUnseen(turn: Turn | undefined, items: readonly string[]): boolean {
   );
 }
 
+/** Title words with a reason, written out: a spread copies them field by field on every suggestion. */
+function withReason(titles: TitleWords, r: string): RecommendWords {
+  return { and: titles.and, or: titles.or, list: titles.list, one: titles.one, r };
+}
+
 /** Where a recommendation stands in a slate of two parts, each with its reason. */
 type SlatePart = 'first' | 'second';
 
@@ -483,7 +488,7 @@ function recommend(
   if (part === 'second' && r !== '' && reasons.every((key) => state.stated.has(key)))
     return recommendTail(
       state,
-      state.random.pick(unlike(t.RECOMMEND_ALSO_BECAUSE, before))({ ...titles, r }),
+      state.random.pick(unlike(t.RECOMMEND_ALSO_BECAUSE, before))(withReason(titles, r)),
       act,
       false,
       part,
@@ -504,7 +509,7 @@ function recommend(
       suggestable(state, order, part, act.items),
       asking,
     ]);
-    const text = item({ ...titles, r });
+    const text = item(withReason(titles, r));
     return state.speaker === 'user' || list === asking
       ? text
       : recommendTail(state, text, act, part === 'first' || asksAbout(item), part);
@@ -523,7 +528,7 @@ function recommend(
     suggestable(state, first, part, act.items),
     suggestable(state, said, part, act.items),
   ]).item;
-  const text = template({ ...titles, r });
+  const text = template(withReason(titles, r));
   if (state.speaker === 'user') return text;
   // A fan of a person or a series may well know their best-known work: a recommender who knows it says so, now and
   // then, and once a dialogue, unless the user has said they have not seen it or this is the last word.
@@ -613,13 +618,19 @@ function recommendLike(state: TurnState, act: ActOfType<'recommend'>, like: stri
   const template = random.pick(
     act.items.some((id) => farFrom(state, id, like)) ? keptOf(frames, claimsNoLikeness) : frames,
   );
-  let text = template({ ...titles, l: titleWords(state, [like]).and });
+  let text = template({
+    and: titles.and,
+    or: titles.or,
+    list: titles.list,
+    one: titles.one,
+    l: titleWords(state, [like]).and,
+  });
   if (act.reasons.length > 0) {
     const r = joinNouns(act.reasons.map((key) => saidNoun(random, attributeNouns(key, state.phrasing))));
     const claimed = act.reasons.every((key) => state.stated.has(key));
     // Not "… should suit you too. They should go down well too.": the reason's frame is not the suggestion's.
     const reasons = unlike(claimed ? t.RECOMMEND_LIKE_TOO : t.RECOMMEND_LIKE_ALSO, text);
-    text = `${text} ${random.pick(reasons)({ ...titles, r })}`;
+    text = `${text} ${random.pick(reasons)(withReason(titles, r))}`;
   }
   return recommendTail(state, text, act, part === 'first' || asksAbout(template), part);
 }
@@ -1788,17 +1799,19 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   }
   const joined = pieces.join(' ');
   // A topic's noun put after "about" in a frame: "neutral about books on religion", not "about books about religion".
-  const aboutOnce =
-    joined.indexOf(' about ') === joined.lastIndexOf(' about ') ? joined : joined.replace(ABOUT_ABOUT, aboutOnceIn);
+  const aboutOnce = !twice(joined, ' about ') ? joined : joined.replace(ABOUT_ABOUT, aboutOnceIn);
   // And a kind of item "with" something after "with": "With movies featuring magic in mind", "okay with books
   // featuring magic", not "with movies with magic".
-  const text =
-    aboutOnce.indexOf('ith ') === aboutOnce.lastIndexOf('ith ')
-      ? aboutOnce
-      : aboutOnce.replace(WITH_WITH, '$1 featuring');
+  const text = !twice(aboutOnce, 'ith ') ? aboutOnce : aboutOnce.replace(WITH_WITH, '$1 featuring');
   // An attribute value may end in a full stop ("Robert Downey Jr.") right where a sentence ends.
   const stopped = text.includes('..') ? collapseDoubleStops(text, state.titles) : text;
   return tidyTitleEnds(stopped, state.titles);
+}
+
+/** Whether `part` is in `text` twice or more. */
+function twice(text: string, part: string): boolean {
+  const at = text.indexOf(part);
+  return at >= 0 && text.indexOf(part, at + 1) >= 0;
 }
 
 // A title's own closing punctuation ends the sentence it closes: "Loved Mars Attacks!", "Who Framed Roger Rabbit?
@@ -1841,7 +1854,15 @@ function openers(text: string): string[] {
 }
 
 function firstWord(text: string): string {
-  return text.slice(0, text.search(/[^A-Za-z']|$/)).toLowerCase();
+  // A scan of char codes, not a pattern search: this runs on every piece of every turn.
+  let end = 0;
+  while (end < text.length && isWordLetter(text.charCodeAt(end))) end++;
+  return text.slice(0, end).toLowerCase();
+}
+
+/** A-Z, a-z or an apostrophe. */
+function isWordLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 39;
 }
 
 // The acts that end a dialogue for their speaker: nothing before them in the turn asks for more.
