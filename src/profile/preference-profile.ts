@@ -120,6 +120,9 @@ function holds(ids: readonly string[], id: string): boolean {
  */
 function readOpinions(data: PreferenceProfileData): { opinions: Opinions } | { field: string; problem: string } {
   const listed = new Map<string, Opinion>();
+  // Frozen, as the profile's `neutral` hands it out: searched, an array a caller sorted or pushed to would answer
+  // wrongly.
+  Object.freeze(data.neutral);
   const neutral = ascending(data.neutral) ? data.neutral : undefined;
   for (const name of OPINION_LISTS) {
     const list = data[name];

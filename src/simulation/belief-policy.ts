@@ -430,6 +430,7 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #index: CatalogIndex;
   // The buffer the per-dialogue arrays below are views of, handed back to the plan when the dialogue is over.
   readonly #arrays: DialogueArrays;
+  #released = false;
   readonly #random: SeededRandom;
   readonly #options: Resolved;
   readonly #plan: QuestionPlan;
@@ -534,6 +535,9 @@ class BeliefRecommender implements RecommenderPolicy {
 
   /** Hands the per-dialogue arrays to the catalog's next dialogue: this recommender is not asked again. */
   release(): void {
+    // Once only: handed back twice, one buffer would serve two dialogues at once.
+    if (this.#released) return;
+    this.#released = true;
     this.#plan.spare.push(this.#arrays);
   }
 

@@ -33,6 +33,19 @@ describe('PreferenceProfile', () => {
     expect(new PreferenceProfile({ id: 'empty' }).hasPreferences).toBe(false);
   });
 
+  it('answers for neutral items given in any order, and its neutral list cannot be reordered under it', () => {
+    const neutral = ['m3', 'm4', 'm5', 'm7'];
+    for (const order of [neutral, [...neutral].reverse(), ['m5', 'm3', 'm7', 'm4']]) {
+      const profile = new PreferenceProfile({ ...input, neutral: order });
+      for (const id of neutral) expect(profile.opinionOf(id), `${id} of ${order}`).toBe('neutral');
+      expect(profile.opinionOf('m9')).toBe('unseen');
+      expect(() => (profile.neutral as string[]).reverse()).toThrow(TypeError);
+      expect(profile.opinionOf('m3')).toBe('neutral');
+    }
+    const twice = thrown(() => new PreferenceProfile({ ...input, neutral: ['m3', 'm3'] }));
+    expect(twice).toMatchObject({ code: 'INVALID_PROFILE', location: { field: 'neutral[1]' } });
+  });
+
   it('round-trips through JSON', () => {
     const profile = new PreferenceProfile(input);
     const again = PreferenceProfile.fromJSON(JSON.parse(JSON.stringify(profile)));

@@ -334,10 +334,7 @@ const NO_HEAD = 99;
 
 /**
  * The kind of film a list of genres makes: one head noun ("comedy", "thriller", else "film") with up to two
- * modifiers before it ("an animated family comedy"); genres beyond that are returned as `elements`. Given `after`,
- * one of the modifiers may instead follow the noun in its own words, as people often put it ("an animated comedy
- * for the whole family", "a crime thriller with a noir feel"): `after.random` chooses, with chance `after.share`,
- * and only while something still stands before the fallback noun ("a film with sci-fi elements" says too little).
+ * modifiers before it ("an animated family comedy"); genres beyond that are returned as `elements`.
  * Genres in `keep` (those an item was suggested for) are the last to go to the elements: "RoboCop is an action drama"
  * for a fan of action films, not "a sci-fi drama" that "mixes in action, too".
  */
@@ -348,28 +345,14 @@ const STACKS = /(?:ic|al|ed|ous|'s)$|^(?:family|young adult|sci-fi|noir)$/;
 export function genrePhrase(
   genres: readonly GenreWords[],
   fallbackHead: string,
-  {
-    after,
-    form,
-    keep,
-  }: {
-    readonly after?: { readonly random: SeededRandom; readonly share: number } | undefined;
-    readonly form?: string | undefined;
-    readonly keep?: readonly GenreWords[] | undefined;
-  } = {},
+  { form, keep }: { readonly form?: string | undefined; readonly keep?: readonly GenreWords[] | undefined } = {},
 ): { kind: string; elements: string[] } {
   const plan = planGenres(genres, form, keep);
-  let moved: GenreWords | undefined;
-  let tail = '';
-  if (after !== undefined && plan.movable.length > 0 && after.random.chance(after.share)) {
-    moved = after.random.pick(plan.movable);
-    tail = ` ${after.random.pick(moved.after as readonly string[])}`;
-  }
-  const { before, elements } = settleGenres(plan, keep, moved);
-  return { kind: `${kindOf(before, plan.head, form, fallbackHead)}${tail}`, elements };
+  const { before, elements } = settleGenres(plan, keep, undefined);
+  return { kind: kindOf(before, plan.head, form, fallbackHead), elements };
 }
 
-/** Where a list of genres goes before any is moved after the noun: see {@link genrePhrase}. */
+/** Where a list of genres goes before any is moved after the noun: see {@link genrePhrase} and {@link genreEnds}. */
 interface GenrePlan {
   readonly head: GenreWords | undefined;
   readonly modifiers: readonly GenreWords[];
@@ -450,7 +433,7 @@ function kindOf(
   return shown.join(' ');
 }
 
-/** The kinds {@link genrePhrase} gives without `after` or `keep`, one for each fallback noun, from one plan. */
+/** The kinds {@link genrePhrase} gives without `keep`, one for each fallback noun, from one plan. */
 function genreKinds(
   genres: readonly GenreWords[],
   fallbackHeads: readonly string[],
@@ -470,7 +453,11 @@ export interface GenreEnds {
   readonly moved: readonly string[];
 }
 
-/** {@link GenreEnds} of genres: what {@link genrePhrase} gives with `after`, but for the draws. */
+/**
+ * {@link GenreEnds} of genres, for {@link genreEnd}: one of the modifiers may follow the noun in its own words, as
+ * people often put it ("an animated comedy for the whole family", "a crime thriller with a noir feel"), but only while
+ * something still stands before the fallback noun ("a film with sci-fi elements" says too little).
+ */
 export function genreEnds(genres: readonly GenreWords[], fallbackHead: string, form: string | undefined): GenreEnds {
   const plan = planGenres(genres, form, undefined);
   const kind = (moved: GenreWords | undefined) =>
@@ -478,7 +465,7 @@ export function genreEnds(genres: readonly GenreWords[], fallbackHead: string, f
   return { still: kind(undefined), movable: plan.movable, moved: plan.movable.map(kind) };
 }
 
-/** The kind {@link genrePhrase} draws with `after`, from ends worked out ahead: the same draws, the same words. */
+/** The kind of item a phrase's end names, drawn from ends worked out ahead: a modifier moved with chance `share`. */
 export function genreEnd(ends: GenreEnds, random: SeededRandom, share: number): string {
   if (ends.movable.length === 0 || !random.chance(share)) return ends.still;
   const moved = random.pick(ends.movable);
