@@ -724,9 +724,7 @@ export class RunFile {
       ...(this.#gzip ? { bytes: this.#bytes, packed: this.#packed } : {}),
       extra: this.#extra,
     };
-    await writeFileAtomically(this.sideFiles.manifest, `${JSON.stringify(manifest, null, 2)}\n`, {
-      output: this.file,
-    });
+    await writeFileAtomically(this.sideFiles.manifest, `${JSON.stringify(manifest, null, 2)}\n`);
   }
 
   /** Writes what is pending: a plain output's records, a `.gz` output's block records to its block file. */

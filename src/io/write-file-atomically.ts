@@ -1,33 +1,32 @@
 import { randomBytes } from 'node:crypto';
-import { renameSync } from 'node:fs';
-import { readdir, rm, writeFile } from 'node:fs/promises';
+import { renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { writeError } from './file-error.js';
-import { checkNotStopping, markUnfinished } from './unfinished-files.js';
+import { checkNotStopping } from './unfinished-files.js';
 
 /**
  * Writes a whole file through a temporary sibling renamed into place: a failure leaves the previous file (if any)
- * as it was and no temporary file behind. Throws `FILE_NOT_WRITABLE` naming the file. `output` is what the file is
- * written for (a run's output, for its manifest), as a command stopped by a signal names it.
+ * as it was and no temporary file behind. Throws `FILE_NOT_WRITABLE` naming the file, or, once a signal has stopped
+ * the command, nothing is moved into place.
  */
-export async function writeFileAtomically(
-  file: string,
-  content: string,
-  { output = file }: { readonly output?: string } = {},
-): Promise<void> {
+export async function writeFileAtomically(file: string, content: string): Promise<void> {
   const temp = join(dirname(file), `.${basename(file)}.${randomBytes(4).toString('hex')}.tmp`);
-  const finished = markUnfinished(temp, output);
+  // All in one turn: a signal's clean-up runs between turns, so it never finds the temporary file. Written
+  // asynchronously, the file could be made by a write still under way after the clean-up, and be left behind as the
+  // process ended on the signal.
   try {
-    await writeFile(temp, content);
-    // At once, with no turn between the check and the move in which a signal's message could be made untrue.
     checkNotStopping();
+    writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (error) {
     // A temporary file that could not be made (its name too long, its folder gone) leaves nothing to remove.
-    await rm(temp, { force: true }).catch(() => undefined);
+    try {
+      rmSync(temp, { force: true });
+    } catch {
+      // Left, as a kill would leave it: removeLeftTemporaries takes it later.
+    }
     throw writeError(error, file);
-  } finally {
-    finished();
   }
 }
 
