@@ -84,6 +84,10 @@ export class ItemCatalog implements Iterable<Item> {
   readonly #attributeIds = new Map<AttributeKey, number>();
   readonly #attributeKeys: AttributeKey[] = [];
   readonly #attributeIdsById = new Map<string, Int32Array>();
+  // A facet's value is one attribute however it is capitalised, kept as first spelt: "Horror" on one item and "horror"
+  // on another would be two attributes worded alike, one a user could love while hating the other, and an item
+  // listing both would say it twice. Lower-cased key → the key as spelt.
+  readonly #spellings = new Map<string, AttributeKey>();
   // Built on first use: most callers never ask for the vocabulary or popularity order.
   #vocabulary: AttributeCount[] | undefined;
   #byPopularity: Item[] | undefined;
@@ -91,7 +95,9 @@ export class ItemCatalog implements Iterable<Item> {
 
   /**
    * Validates every item; throws an {@link IcerError} naming the item's index and field on the first invalid one,
-   * and `DUPLICATE_ITEM_ID` when two items share an id.
+   * and `DUPLICATE_ITEM_ID` when two items share an id. A facet's values that differ only in case are one attribute,
+   * spelt as the catalog first met it (`Horror` on one item and `horror` on another are both `genre:Horror`), and an
+   * item lists each of its attributes once.
    */
   constructor(items: Iterable<ItemInput>, options: ItemCatalogOptions = {}) {
     const { domain, source, phrasing } = parseOptions(ItemCatalogOptionsSchema, options, 'ItemCatalog');
@@ -133,15 +139,18 @@ export class ItemCatalog implements Iterable<Item> {
     this.#byId.set(item.id, item);
     this.#addTitle(item.title, item);
     for (const alias of item.aliases ?? []) this.#addTitle(alias, item);
-    // Deduplicated by dense id: an attribute listed twice counts once.
     const keys: AttributeKey[] = [];
     const ids: number[] = [];
     for (const [facet, values] of Object.entries(item.attributes)) {
+      const kept: string[] = [];
       for (const value of values) {
-        const key = attributeKey(facet, value);
+        const given = attributeKey(facet, value);
+        const folded = given.toLowerCase();
+        const key = this.#spellings.get(folded) ?? given;
         let id = this.#attributeIds.get(key);
         if (id === undefined) {
           id = this.#attributeKeys.length;
+          this.#spellings.set(folded, key);
           this.#attributeIds.set(key, id);
           this.#attributeKeys.push(key);
           this.#byAttribute.set(key, [item]);
@@ -152,7 +161,10 @@ export class ItemCatalog implements Iterable<Item> {
         }
         keys.push(key);
         ids.push(id);
+        kept.push(key.slice(facet.length + 1));
       }
+      // The item is this catalog's own copy: it says each of its attributes once, as the catalog spells it.
+      if (kept.length !== values.length || kept.some((value, at) => value !== values[at])) item.attributes[facet] = kept;
     }
     this.#keysById.set(item.id, Object.freeze(keys));
     this.#attributeIdsById.set(item.id, Int32Array.from(ids));

@@ -42,6 +42,23 @@ describe('ItemCatalog', () => {
     expect(catalog.attributeKeysOf('missing')).toEqual([]);
   });
 
+  it('makes one attribute of values spelt in other cases, as first spelt, listed once per item', () => {
+    const catalog = new ItemCatalog([
+      { id: 'a', title: 'A', attributes: { genre: ['Horror', 'Drama'], tag: ['Dark Comedy'] } },
+      { id: 'b', title: 'B', attributes: { genre: ['horror', 'HORROR', 'Comedy'], tag: ['dark comedy', 'Horror'] } },
+    ]);
+    expect(catalog.get('b')?.attributes).toEqual({ genre: ['Horror', 'Comedy'], tag: ['Dark Comedy', 'Horror'] });
+    expect(catalog.attributeKeysOf('b')).toEqual(['genre:Horror', 'genre:Comedy', 'tag:Dark Comedy', 'tag:Horror']);
+    expect(catalog.withAttribute('genre:Horror').map((item) => item.id)).toEqual(['a', 'b']);
+    expect(catalog.hasAttribute('genre:horror')).toBe(false);
+    expect(catalog.resolveAttribute('genre:horror')).toBe('genre:Horror');
+    expect(catalog.vocabulary({ facet: 'genre' }).map((entry) => [entry.value, entry.count])).toEqual([
+      ['Horror', 2],
+      ['Comedy', 1],
+      ['Drama', 1],
+    ]);
+  });
+
   it('tells whether an item carries an attribute', () => {
     const catalog = new ItemCatalog([
       { id: 'a', title: 'A', attributes: { genre: ['Drama'], tag: ['x'] } },

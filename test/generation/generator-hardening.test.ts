@@ -266,3 +266,23 @@ describe('synthetic users', () => {
     expect(records).toHaveLength(20);
   });
 });
+
+describe('a catalog that spells an attribute in two cases', () => {
+  it('words its dialogues as with one spelling: each genre said once, no adapter failure', async () => {
+    // Every item lists its first genre again in lower case ("Horror", "horror"): once two genres of a description
+    // stood for the same words, and the template adapter failed on them.
+    const items = builtinCatalog()
+      .items()
+      .map((item) => {
+        const genres = item.attributes.genre ?? [];
+        const first = genres[0];
+        return first ? { ...item, attributes: { ...item.attributes, genre: [...genres, first.toLowerCase()] } } : item;
+      });
+    const spelt = new ItemCatalog(items, { domain: 'movies' });
+    const profiles = [...syntheticProfiles(spelt, { count: 150, seed: 0 })];
+    const records = await collect(new DialogueGenerator({ catalog: spelt, seed: 0 }), profiles);
+    expect(records).toHaveLength(150);
+    const keys = records.flatMap((record) => Object.keys(record.user.preferences));
+    expect(keys.filter((key) => /^genre:[a-z]/.test(key))).toEqual([]);
+  });
+});
