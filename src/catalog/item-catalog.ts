@@ -164,7 +164,8 @@ export class ItemCatalog implements Iterable<Item> {
         kept.push(key.slice(facet.length + 1));
       }
       // The item is this catalog's own copy: it says each of its attributes once, as the catalog spells it.
-      if (kept.length !== values.length || kept.some((value, at) => value !== values[at])) item.attributes[facet] = kept;
+      if (kept.length !== values.length || kept.some((value, at) => value !== values[at]))
+        item.attributes[facet] = kept;
     }
     this.#keysById.set(item.id, Object.freeze(keys));
     this.#attributeIdsById.set(item.id, Int32Array.from(ids));
