@@ -1,10 +1,11 @@
-import { createHash, randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { IcerError } from '../errors.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { fileError } from './file-error.js';
+import { writeFileAtomically } from './write-file-atomically.js';
 
 /** Told to the `onCorrupt` option of {@link ResponseCacheOptions} when an entry cannot be used. */
 export interface CorruptEntryEvent {
@@ -194,20 +195,19 @@ export class ResponseCache {
     if (json === undefined) {
       throw new IcerError('INVALID_ARGUMENT', 'The response cache cannot store undefined, a function or a symbol.');
     }
-    const directory = join(this.directory, key.slice(0, 2));
-    // Unique per writer, so that concurrent writers (promises or processes) never write into each other's file.
-    const temp = join(directory, `.${key}.${randomUUID()}.tmp`);
     try {
-      await mkdir(directory, { recursive: true });
-      await writeFile(temp, `{"key":"${key}","value":${json}}\n`);
-      await rename(temp, file);
+      await mkdir(dirname(file), { recursive: true });
+      // Its temporary file is made and renamed in one turn: a command that exits while model calls are still under
+      // way (a second Ctrl-C) cannot leave it in the cache.
+      await writeFileAtomically(file, `{"key":"${key}","value":${json}}\n`);
     } catch (error) {
-      await rm(temp, { force: true }).catch(() => {});
       // Windows refuses to rename over a file another writer holds open. The entry is content-addressed: if one
       // writer's whole entry is already there, this write has nothing to add.
       const existing = await this.#read(key, file).catch(() => ({ found: false }));
       if (existing.found) return;
-      const reason = error instanceof Error ? error.message : String(error);
+      // Said as the file system said it, as a failure to make the folder is.
+      const cause = IcerError.isInstance(error) ? error.cause : error;
+      const reason = cause instanceof Error ? cause.message : String(cause);
       throw new IcerError('FILE_NOT_WRITABLE', `The response cache entry cannot be written: ${reason}`, {
         location: { file },
         hint: 'Check that the cache directory is writable, or choose another one.',

@@ -203,6 +203,31 @@ describe('ResponseCache', () => {
     expect(await cache.get(key)).toBeUndefined();
   });
 
+  it('never shows a temporary file between turns, so a process ending mid-write leaves none', async () => {
+    const { dir } = tempDir();
+    const cache = new ResponseCache(dir);
+    const keys = Array.from({ length: 20 }, (_, at) => ResponseCache.key(`q${at}`));
+    // Everything in the cache as it stands now: what a process.exit() here would leave.
+    const seen = new Set<string>();
+    const look = () => {
+      for (const folder of existsSync(dir) ? readdirSync(dir) : []) {
+        for (const name of readdirSync(join(dir, folder))) seen.add(name);
+      }
+    };
+    let writing = true;
+    const written = Promise.all(keys.map((key) => cache.set(key, 'x'.repeat(100_000)))).finally(() => {
+      writing = false;
+    });
+    while (writing) {
+      look();
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await written;
+    look();
+    expect([...seen].filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    expect(seen.size).toBe(keys.length);
+  });
+
   it('reports FILE_NOT_WRITABLE, naming the file, when the entry cannot be written', async () => {
     const { write } = tempDir();
     const notADirectory = write('cache', 'a file where the cache directory should be');
