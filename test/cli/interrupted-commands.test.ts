@@ -43,6 +43,26 @@ async function until(found: () => boolean, what: string): Promise<void> {
 
 const temporaries = (dir: string) => readdirSync(dir).filter((name) => name.endsWith('.tmp'));
 
+describe.skipIf(!hasBuild)('icer generate stopped before its first dialogue', () => {
+  it('says so while it still reads its data, and ends as the signal does, writing nothing', async () => {
+    const { dir } = tempDir();
+    spawnSync('mkfifo', [join(dir, 'users.jsonl')]);
+    for (const sent of ['SIGINT', 'SIGTERM'] as const) {
+      const run = start(dir, ['generate', '--profiles', 'users.jsonl', '--out', 'out.jsonl']);
+      // A FIFO opens for writing once its reader opens it: the command is then reading its profiles.
+      const feed = createWriteStream(join(dir, 'users.jsonl'));
+      feed.on('error', () => {});
+      await new Promise((resolve) => feed.once('open', resolve));
+      run.child.kill(sent);
+      const { signal, stderr } = await run.exited;
+      feed.destroy();
+      expect(signal, stderr).toBe(sent);
+      expect(stderr).toBe(`icer generate: interrupted (${sent}); no record was written.\n`);
+      expect(readdirSync(dir)).toEqual(['users.jsonl']);
+    }
+  }, 60_000);
+});
+
 describe.skipIf(!hasBuild)('a command without a run of its own, stopped by a signal', () => {
   it('export: ends on SIGINT, leaves no temporary file, and an earlier output as it was', async () => {
     const { dir } = tempDir();

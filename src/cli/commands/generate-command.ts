@@ -82,6 +82,38 @@ function tokensText({ inputTokens, outputTokens, cost }: ModelAdapter['stats']):
 const option = DialogueGeneratorOptionsSchema.shape;
 
 export async function generateCommand(args: string[], io: CliIo): Promise<number> {
+  const underWay = saidWhenStopped(io);
+  try {
+    return await generate(args, io, underWay);
+  } finally {
+    underWay();
+  }
+}
+
+/**
+ * Until the run's own handling of signals takes over, SIGINT or SIGTERM ends the command at once, as the signal
+ * would, but saying so: reading a large data set takes a while, and a silent exit reads as a crash. Only where the
+ * process is the command line's own (`io.abandon`). Returns what hands the signals over.
+ */
+function saidWhenStopped(io: CliIo): () => void {
+  const { abandon } = io;
+  if (!abandon) return () => {};
+  let stopped = false;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (stopped) return;
+    stopped = true;
+    io.stderr.write(`icer generate: interrupted (${signal}); no record was written.\n`);
+    void abandon(signal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  return () => {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  };
+}
+
+async function generate(args: string[], io: CliIo, underWay: () => void): Promise<number> {
   const values = parseFlags(args, {
     ...RUN_FLAGS,
     out: { type: 'string' },
@@ -265,6 +297,7 @@ export async function generateCommand(args: string[], io: CliIo): Promise<number
   // A model run's dialogues wait on the network, not the CPU.
   const workers = spender || fromStdin ? 1 : (workersFlag ?? (workerThreadsShipped() ? defaultWorkers(end - from) : 1));
   const barShown = values.quiet !== true && (io.stderr as { isTTY?: boolean }).isTTY === true;
+  underWay();
   const written = await withSignals(io, barShown, (stop, abort, writing) =>
     writeDialogues(
       (halt, budgetReached) =>
