@@ -16,6 +16,7 @@ import type {
 import { parseOptions } from '../validation/parse-options.js';
 import { type AiSdkAdapterStats, StatsCounter } from './adapter-stats.js';
 import { type AiSdkAdapterOptions, AiSdkAdapterOptionsSchema, type ResponseStore } from './ai-sdk-adapter-options.js';
+import { modelIdentity, modelName } from './model-name.js';
 import { CachedUsageShape, measuredUsage } from './model-usage.js';
 import { explainModelVersion } from './model-version-error.js';
 import {
@@ -37,18 +38,6 @@ interface Reply {
 }
 
 const CachedReplySchema = z.object({ text: z.string(), ...CachedUsageShape });
-
-// The model's full identity for cache keys: a custom `name` is cosmetic and must not let two models share entries.
-function modelId(model: LanguageModel): string {
-  return typeof model === 'string' ? model : `${model.provider}:${model.modelId}`;
-}
-
-// "openai.chat:gpt-4o-mini" → "openai:gpt-4o-mini": the design's `provider:model`, without the provider's API flavour.
-function defaultName(model: LanguageModel): string {
-  if (typeof model === 'string') return model;
-  const dot = model.provider.indexOf('.');
-  return `${dot > 0 ? model.provider.slice(0, dot) : model.provider}:${model.modelId}`;
-}
 
 // Built once: the AI SDK turns the zod schema into JSON Schema when the output is made, which per call was a tenth of
 // dialogue mode's CPU time.
@@ -129,8 +118,8 @@ export class AiSdkAdapter implements LMAdapter {
     const parsed = parseOptions(AiSdkAdapterOptionsSchema, options, 'aiSdkAdapter');
     const { prompts } = parsed;
     this.#model = parsed.model;
-    this.#modelId = modelId(parsed.model);
-    this.name = parsed.name ?? defaultName(parsed.model);
+    this.#modelId = modelIdentity(parsed.model);
+    this.name = parsed.name ?? modelName(parsed.model);
     this.#prompts = {
       system: prompts?.system ?? defaultPrompts.system,
       turn: prompts?.turn ?? defaultPrompts.turn,

@@ -6,6 +6,7 @@ import { ResponseCache } from '../io/response-cache.js';
 import { CallPolicyOptionsSchema, callWithPolicy } from '../language/call-policy.js';
 import { parseOptions } from '../validation/parse-options.js';
 import { AiSdkAdapterOptionsSchema } from './ai-sdk-adapter-options.js';
+import { modelIdentity } from './model-name.js';
 import { explainModelVersion } from './model-version-error.js';
 import { formatDataBlock } from './prompts.js';
 
@@ -56,7 +57,7 @@ export type AiSdkJudgeOptions = z.input<typeof AiSdkJudgeOptionsSchema>;
  */
 export function aiSdkJudge(options: AiSdkJudgeOptions): PolarityJudge {
   const { model, retry, cache: given } = parseOptions(AiSdkJudgeOptionsSchema, options, 'aiSdkJudge');
-  const modelId = typeof model === 'string' ? model : `${model.provider}:${model.modelId}`;
+  const modelId = modelIdentity(model);
   const cache = typeof given === 'string' ? new ResponseCache(given) : given;
   return async ({ text, subject, signal }) => {
     const key = ResponseCache.key({ judge: JUDGE_PROMPT_VERSION, model: modelId, text, subject });

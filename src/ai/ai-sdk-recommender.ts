@@ -10,6 +10,7 @@ import { parseOptions } from '../validation/parse-options.js';
 import { type AiSdkAdapterStats, StatsCounter } from './adapter-stats.js';
 import { AiSdkAdapterOptionsSchema } from './ai-sdk-adapter-options.js';
 import { modelCaller } from './model-call.js';
+import { modelName } from './model-name.js';
 import { parseRanking, RankingReplySchema } from './parse-ranking.js';
 import { formatDataBlock } from './prompts.js';
 
@@ -36,7 +37,7 @@ export const AiSdkRecommenderOptionsSchema = z.strictObject({
   model: AiSdkAdapterOptionsSchema.shape.model,
   /**
    * The recommender's name in results.
-   * @default `provider:modelId`
+   * @default `provider:modelId`, e.g. `openai:gpt-4o-mini`
    */
   name: z.string().min(1).optional(),
   /**
@@ -94,7 +95,6 @@ export interface AiSdkRecommender extends RankingRecommender {
 export function aiSdkRecommender(options: AiSdkRecommenderOptions): AiSdkRecommender {
   const resolved = parseOptions(AiSdkRecommenderOptionsSchema, options, 'aiSdkRecommender');
   const { model, retry, temperature, invalidReplyRetries } = resolved;
-  const modelId = typeof model === 'string' ? model : `${model.provider}:${model.modelId}`;
   const system = resolved.system ?? RANKING_SYSTEM;
   const stats = new StatsCounter(resolved.prices);
 
@@ -109,7 +109,7 @@ export function aiSdkRecommender(options: AiSdkRecommenderOptions): AiSdkRecomme
   });
 
   return {
-    name: resolved.name ?? modelId,
+    name: resolved.name ?? modelName(model),
     get stats() {
       return stats.snapshot();
     },

@@ -14,6 +14,7 @@ import { budgetedModel, isBudgetSpent } from './call-budget.js';
 import { judgeData } from './judge-input.js';
 import { DATASET_JUDGE_SYSTEM, JUDGE_RUBRIC_VERSION, judgeTask } from './judge-rubric.js';
 import { modelCaller } from './model-call.js';
+import { modelName } from './model-name.js';
 import { JudgementReplySchema, parseJudgement } from './parse-judgement.js';
 import { formatDataBlock } from './prompts.js';
 import { seededSample } from './seeded-sample.js';
@@ -41,7 +42,7 @@ export const JudgeDialoguesOptionsSchema = z.strictObject({
   model: AiSdkAdapterOptionsSchema.shape.model,
   /**
    * The judge's name in the report.
-   * @default `provider:modelId`
+   * @default `provider:modelId`, e.g. `openai:gpt-4o-mini`
    */
   name: z.string().min(1).optional(),
   /**
@@ -206,7 +207,7 @@ export async function judgeDialogues(
   const { calls, retries, cacheHits, invalidReplies, unmeasuredReplies, inputTokens, outputTokens, cost } =
     stats.snapshot();
   return {
-    model: resolved.name ?? (typeof model === 'string' ? model : `${model.provider}:${model.modelId}`),
+    model: resolved.name ?? modelName(model),
     promptVersion: JUDGE_RUBRIC_VERSION,
     sample: {
       records: seen,

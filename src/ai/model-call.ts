@@ -6,6 +6,7 @@ import { ResponseCache } from '../io/response-cache.js';
 import { type CallPolicyOptions, callWithPolicy } from '../language/call-policy.js';
 import type { StatsCounter } from './adapter-stats.js';
 import type { ResponseStore } from './ai-sdk-adapter-options.js';
+import { modelIdentity } from './model-name.js';
 import { CachedUsageShape, measuredUsage } from './model-usage.js';
 import { explainModelVersion } from './model-version-error.js';
 
@@ -54,7 +55,7 @@ export type ModelCaller = ((messages: ModelMessage[], options?: AskOptions) => P
  */
 export function modelCaller(settings: ModelCallSettings): ModelCaller {
   const { model, temperature, retry, stats, output, version } = settings;
-  const modelId = typeof model === 'string' ? model : `${model.provider}:${model.modelId}`;
+  const modelId = modelIdentity(model);
   const cache = typeof settings.cache === 'string' ? new ResponseCache(settings.cache) : settings.cache;
   const spec = Output.object({ schema: output.schema, name: output.name });
   // `sample` keeps identical prompts of different dialogues apart: separate samples of the model, as they would be

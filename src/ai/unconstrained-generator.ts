@@ -15,6 +15,7 @@ import { VERSION } from '../version.js';
 import { type AiSdkAdapterStats, StatsCounter } from './adapter-stats.js';
 import { AiSdkAdapterOptionsSchema } from './ai-sdk-adapter-options.js';
 import { modelCaller } from './model-call.js';
+import { modelName } from './model-name.js';
 import { cleanUtterance, type ParsedReply, parseJsonReply, UtterancesSchema } from './parse-reply.js';
 import { formatDataBlock } from './prompts.js';
 
@@ -34,7 +35,7 @@ export const UnconstrainedGeneratorOptionsSchema = z.strictObject({
   model: AiSdkAdapterOptionsSchema.shape.model,
   /**
    * Recorded as each dialogue's `generator.lm`.
-   * @default `provider:modelId`
+   * @default `provider:modelId`, e.g. `openai:gpt-4o-mini`
    */
   name: z.string().min(1).optional(),
   /**
@@ -117,7 +118,7 @@ export interface UnconstrainedGenerator {
 export function unconstrainedGenerator(options: UnconstrainedGeneratorOptions): UnconstrainedGenerator {
   const resolved = parseOptions(UnconstrainedGeneratorOptionsSchema, options, 'unconstrainedGenerator');
   const { model, maxTurns, invalidReplyRetries } = resolved;
-  const name = resolved.name ?? (typeof model === 'string' ? model : `${model.provider}:${model.modelId}`);
+  const name = resolved.name ?? modelName(model);
   const system = resolved.system ?? UNCONSTRAINED_SYSTEM;
   const stats = new StatsCounter(resolved.prices);
   const ask = modelCaller({

@@ -133,7 +133,7 @@ describe('aiSdkRecommender', () => {
     expect(scored + failures).toBe(4 * targets);
     expect(failures).toBe(server.requests.filter((_, index) => index % 5 === 4).length);
     expect(failures).toBeGreaterThan(0);
-    expect(report.results[0]?.recommender).toBe('openai-compatible.chat:ranker');
+    expect(report.results[0]?.recommender).toBe('openai-compatible:ranker');
     expect(recommender.stats).toMatchObject({ calls: server.requests.length, failures });
     expect(server.scriptErrors).toEqual([]);
   });

@@ -193,7 +193,7 @@ describe('icer evaluate', () => {
     const { server, result } = await rankWithModel();
     expect(result.code).toBe(0);
     const report = EvaluationReportSchema.parse(JSON.parse(result.stdout));
-    expect(report.results[0]?.recommender).toBe('openai-compatible.chat:ranker');
+    expect(report.results[0]?.recommender).toBe('openai-compatible:ranker');
     expect(report.results.every((row) => row.failures === 0 && row.n > 0)).toBe(true);
     expect(result.stderr).toMatch(
       new RegExp(
@@ -224,7 +224,7 @@ describe('icer evaluate', () => {
       dir,
     );
     expect(generated.code).toBe(0);
-    expect(generated.stderr).toMatch(/icer generate: 12 dialogues with openai-compatible\.chat:writer: 12 model calls/);
+    expect(generated.stderr).toMatch(/icer generate: 12 dialogues with openai-compatible:writer: 12 model calls/);
     const records = generated.stdout
       .trim()
       .split('\n')

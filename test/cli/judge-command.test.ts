@@ -86,7 +86,7 @@ describe('icer judge', () => {
     const report = JudgeReportSchema.parse(JSON.parse(result.stdout));
     expect(JudgeReportSchema.parse(JSON.parse(readFileSync(join(result.dir, 'judge.json'), 'utf8')))).toEqual(report);
     expect(report).toMatchObject({
-      model: 'openai-compatible.chat:judge',
+      model: 'openai-compatible:judge',
       promptVersion: JUDGE_RUBRIC_VERSION,
       sample: { records: 12, requested: 5, judged: 5, failures: 0, skipped: 0, seed: 3 },
       missingItems: [],
@@ -109,7 +109,7 @@ describe('icer judge', () => {
     const first = await judgeRun(server, ['--cache', 'cache', '--sample', '4']);
     expect(first.code).toBe(0);
     expect(first.stdout).toMatch(
-      new RegExp(`^LM judge openai-compatible\\.chat:judge \\(${JUDGE_RUBRIC_VERSION}\\): 4 of 4 sampled`),
+      new RegExp(`^LM judge openai-compatible:judge \\(${JUDGE_RUBRIC_VERSION}\\): 4 of 4 sampled`),
     );
     expect(first.stdout).toMatch(/\nfluency +100\.0% {2}100\.0%–100\.0% +5\.00 {2}0\n/);
     expect(first.stdout).toMatch(/\nnaturalness +100\.0% {2}100\.0%–100\.0% +4\.00 {2}0\n/);

@@ -70,7 +70,7 @@ describe('icer generate --unconstrained, written like any run', () => {
     const stopped = await run('--out', 'out.jsonl', '--max-calls', '4');
     expect(stopped.code, stopped.stderr).toBe(0);
     expect(stopped.stderr).toMatch(/stopped: --max-calls 4 reached \(4 calls\); 4 dialogues written\. Resume with/);
-    expect(stopped.stderr).toMatch(/4 dialogues with openai-compatible\.chat:w: 4 model calls/);
+    expect(stopped.stderr).toMatch(/4 dialogues with openai-compatible:w: 4 model calls/);
     const manifest = JSON.parse(readFileSync(join(dir, 'out.jsonl.icer-run.json'), 'utf8'));
     expect(manifest).toMatchObject({ complete: false, records: 4, nextIndex: 4, extra: { usage: { calls: 4 } } });
 
