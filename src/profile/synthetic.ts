@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Item } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { genreNamedBy } from '../catalog/said-alike.js';
 import { IcerError } from '../errors.js';
 import { SeededRandom, SeedSchema } from '../random/seeded-random.js';
 import { parseOptions } from '../validation/parse-options.js';
@@ -12,7 +11,7 @@ import { clamp, round3 } from './numbers.js';
 import { drawPersona } from './persona-mix.js';
 import { type PreferenceProfile, trustedProfile } from './preference-profile.js';
 import type { ItemOpinion } from './profile-schema.js';
-import { VOICED_AFFINITY } from './stated-polarity.js';
+import { addTagTastes, drawTastes, type TasteVocabulary, tasteVocabulary } from './synthetic-tastes.js';
 
 /** Options for {@link syntheticProfiles}; every field has a default. */
 export const SyntheticProfileOptionsSchema = z.strictObject({
@@ -80,226 +79,6 @@ const DISLIKE_UTILITY = -0.15;
 const ITEM_NOISE_SD = 0.15;
 const MIN_LIKED = 3;
 
-function drawCount(rng: SeededRandom, [min, max]: readonly [number, number]): number {
-  return rng.int(Math.min(min, max), Math.max(min, max));
-}
-
-// The attributes tastes are drawn over, per catalog and support threshold: the same for every user of a batch.
-interface TasteVocabulary {
-  readonly genres: string[];
-  readonly others: string[];
-  /** The other attributes whose items mostly carry some genres, with those genres ("tag:police" → Crime). */
-  readonly implied: ReadonlyArray<readonly [string, readonly string[]]>;
-  /** Where each attribute of `implied` is in it. */
-  readonly impliedAt: ReadonlyMap<string, number>;
-  /** The other attributes that are a genre's name said otherwise, with that genre ("tag:philosophical" → Philosophy). */
-  readonly namedAfter: ReadonlyMap<string, string>;
-  /** Each item's genres, by catalog position, as indices into `genres`. */
-  readonly itemGenres: readonly Int32Array[];
-  /** Each tag, with the catalog positions of its items, the genres it implies, and the genre it names (`namedAfter`). */
-  readonly tagItems: ReadonlyArray<TagItems>;
-  /** The catalog positions of the items of each other attribute that is not a tag: a person's, a series'. */
-  readonly namedItems: ReadonlyMap<string, Int32Array>;
-  /**
-   * Scratch for {@link addTagTastes}, which overwrites it whole: each genre's taste, and each item's. Users are built
-   * one at a time, without yielding, and fresh arrays for each were a good part of building one.
-   */
-  readonly genreTaste: Float64Array;
-  readonly itemTaste: Float64Array;
-}
-
-interface TagItems {
-  readonly key: string;
-  readonly items: Int32Array;
-  readonly kinds: readonly string[];
-  readonly named: string | undefined;
-}
-
-const tasteVocabularies = new WeakMap<ItemCatalog, Map<number, TasteVocabulary>>();
-
-/** The share of an attribute's items that carry a genre for the attribute to imply it ("police" → Crime). */
-const IMPLIED_SHARE = 0.7;
-
-function tasteVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabulary {
-  let bySupport = tasteVocabularies.get(catalog);
-  if (!bySupport) {
-    bySupport = new Map();
-    tasteVocabularies.set(catalog, bySupport);
-  }
-  let entry = bySupport.get(minSupport);
-  if (!entry) {
-    const vocabulary = catalog.vocabulary({ minCount: minSupport });
-    const genres = vocabulary.filter((a) => a.facet === 'genre').map((a) => a.key as string);
-    const others = vocabulary.filter((a) => a.facet !== 'genre').map((a) => a.key as string);
-    const { implied, namedAfter } = impliedGenres(catalog, genres, others);
-    entry = {
-      genres,
-      others,
-      implied,
-      impliedAt: new Map(implied.map(([key], at) => [key, at])),
-      namedAfter,
-      ...tagsByItem(catalog, genres, others, new Map(implied), namedAfter),
-      genreTaste: new Float64Array(genres.length),
-      itemTaste: new Float64Array(catalog.size),
-    };
-    bySupport.set(minSupport, entry);
-  }
-  return entry;
-}
-
-/** Each other attribute's genres (among those tastes are drawn for) that it implies; see {@link TasteVocabulary}. */
-function impliedGenres(
-  catalog: ItemCatalog,
-  tasted: readonly string[],
-  others: readonly string[],
-): { implied: [string, string[]][]; namedAfter: Map<string, string> } {
-  const counts = new Map<string, { items: number; genres: Map<string, number> }>();
-  for (const key of others) counts.set(key, { items: 0, genres: new Map() });
-  for (const item of catalog) {
-    const genres = (item.attributes.genre ?? []).map((value) => `genre:${value}`);
-    for (const key of catalog.attributeKeysOf(item.id)) {
-      const count = counts.get(key);
-      if (count === undefined) continue;
-      count.items++;
-      for (const genre of genres) count.genres.set(genre, (count.genres.get(genre) ?? 0) + 1);
-    }
-  }
-  // Or whose value is the genre's name in another form: "philosophical books" and Philosophy are said alike.
-  const named = genreNamedBy(catalog);
-  const implied: [string, string[]][] = [];
-  const namedAfter = new Map<string, string>();
-  for (const [key, { items, genres }] of counts) {
-    const name = named.get(key);
-    if (name !== undefined && tasted.includes(name)) namedAfter.set(key, name);
-    const kinds = tasted.filter((genre) => (genres.get(genre) ?? 0) >= IMPLIED_SHARE * items || genre === name);
-    if (kinds.length > 0) implied.push([key, kinds]);
-  }
-  return { implied, namedAfter };
-}
-
-/** The genres of each item and the items of each tag (see {@link TasteVocabulary}). */
-function tagsByItem(
-  catalog: ItemCatalog,
-  genres: readonly string[],
-  others: readonly string[],
-  implied: ReadonlyMap<string, readonly string[]>,
-  namedAfter: ReadonlyMap<string, string>,
-): Pick<TasteVocabulary, 'itemGenres' | 'tagItems' | 'namedItems'> {
-  const genreIndex = new Map(genres.map((key, index) => [key, index]));
-  const items = catalog.items();
-  const positionOf = new Map(items.map((item, position) => [item.id, position]));
-  const itemGenres = items.map((item) =>
-    Int32Array.from((item.attributes.genre ?? []).flatMap((value) => genreIndex.get(`genre:${value}`) ?? [])),
-  );
-  const tagItems = others
-    .filter((key) => key.startsWith('tag:'))
-    .map(
-      (key): TagItems => ({
-        key,
-        items: Int32Array.from(catalog.withAttribute(key), (item) => positionOf.get(item.id) as number),
-        kinds: implied.get(key) ?? [],
-        named: namedAfter.get(key),
-      }),
-    );
-  const namedItems = new Map(
-    others
-      .filter((key) => !key.startsWith('tag:'))
-      .map((key) => [key, Int32Array.from(catalog.withAttribute(key), (item) => positionOf.get(item.id) as number)]),
-  );
-  return { itemGenres, tagItems, namedItems };
-}
-
-// How much of the taste for its items' genres a tag takes on: a tag whose items are all of a genre loved strongly
-// (0.7 or more) is liked mildly, about as often as MovieLens users have a view on a tag they are asked about.
-const TAG_FROM_GENRES = 0.3;
-
-// A genre taste at or below this is a dislike that a liking of its kind of items would contradict.
-const DISLIKED_GENRE = -0.3;
-
-/**
- * A latent taste vector over the catalog's attributes, RecSim-style: a few loved and hated genres, strong opinions
- * on a few other attributes, and mild noise on the remaining genres.
- */
-function drawTastes(
-  { genres, others, implied, impliedAt, namedAfter }: TasteVocabulary,
-  rng: SeededRandom,
-  options: ResolvedOptions,
-): Map<string, number> {
-  const tastes = new Map<string, number>();
-  const shuffledGenres = rng.shuffle(genres);
-  const loved = drawCount(rng, options.lovedGenres);
-  const hated = drawCount(rng, options.hatedGenres);
-  for (let index = 0; index < shuffledGenres.length; index++) {
-    const key = shuffledGenres[index] as string;
-    if (index < loved) tastes.set(key, 0.5 + 0.5 * rng.next());
-    else if (index < loved + hated) tastes.set(key, -(0.5 + 0.5 * rng.next()));
-    else if (rng.chance(0.3)) tastes.set(key, clamp(rng.normal(0, 0.2), -0.4, 0.4));
-  }
-  // Only drawn attributes can imply a genre below: those are looked up, rather than every implying one.
-  const implying: number[] = [];
-  for (const key of rng.sample(others, drawCount(rng, options.otherAttributes))) {
-    tastes.set(key, (rng.chance(0.7) ? 1 : -1) * (0.4 + 0.6 * rng.next()));
-    const at = impliedAt.get(key);
-    if (at !== undefined) implying.push(at);
-  }
-  implying.sort((a, b) => a - b);
-  // Nobody loves police films and hates crime films: a liking whose items mostly have a disliked genre is a dislike,
-  // and the genre of a liking is liked too, if only just enough to say so ("Adore treasure hunts." is not followed by
-  // "Rather skip adventure movies.", nor "Crazy about dystopian movies." by "Sci-fi, either way.").
-  for (const at of implying) {
-    const [key, kinds] = implied[at] as readonly [string, readonly string[]];
-    const value = tastes.get(key);
-    if (value === undefined || value <= 0) continue;
-    if (kinds.some((genre) => (tastes.get(genre) ?? 0) <= DISLIKED_GENRE)) tastes.set(key, -value);
-    else for (const genre of kinds) tastes.set(genre, Math.max(tastes.get(genre) ?? 0, VOICED_AFFINITY));
-  }
-  // "Crazy about philosophy." is not followed by "Philosophical books? Either way.", nor "Hate philosophical books."
-  // by a liking for philosophy: a genre said otherwise takes the genre's side, or gives it its own when it has none.
-  for (const [key, genre] of namedAfter) {
-    const value = tastes.get(key);
-    if (value === undefined) continue;
-    const ofGenre = tastes.get(genre) ?? 0;
-    if (Math.abs(ofGenre) >= VOICED_AFFINITY) tastes.set(key, Math.sign(ofGenre) * Math.abs(value));
-    else tastes.set(genre, Math.sign(value) * VOICED_AFFINITY);
-  }
-  return tastes;
-}
-
-/**
- * Adds the tastes a user has for tags without having been drawn one: that of the tag's items' genres ("talking
- * animals" for someone who loves animation), so that a question about a tag is not met with a shrug nearly every
- * time. Only tastes strong enough to be voiced are kept.
- */
-function addTagTastes(
-  tastes: Map<string, number>,
-  { genres, itemGenres, tagItems, genreTaste, itemTaste }: TasteVocabulary,
-): void {
-  // Each item's taste from its genres first: a user's tags all read the same few hundred items.
-  for (let genre = 0; genre < genres.length; genre++) genreTaste[genre] = tastes.get(genres[genre] as string) ?? 0;
-  for (let position = 0; position < itemGenres.length; position++) {
-    const ofItem = itemGenres[position] as Int32Array;
-    let taste = 0;
-    for (let i = 0; i < ofItem.length; i++) taste += genreTaste[ofItem[i] as number] as number;
-    itemTaste[position] = clamp(taste, -1, 1);
-  }
-  for (const { key, items, kinds, named: name } of tagItems) {
-    if (items.length === 0 || tastes.has(key)) continue;
-    // A genre said otherwise is the genre: a lover of musicals loves films with musical numbers as much, and someone
-    // with no view of musicals has none of them either, whatever the other genres of those films.
-    if (name !== undefined) {
-      const ofName = tastes.get(name) ?? 0;
-      if (Math.abs(ofName) >= VOICED_AFFINITY) tastes.set(key, ofName);
-      continue;
-    }
-    let sum = 0;
-    for (let i = 0; i < items.length; i++) sum += itemTaste[items[i] as number] as number;
-    const value = (TAG_FROM_GENRES * sum) / items.length;
-    // Not against the taste for the genre it is a kind of: no liking for private-eye films beside a distaste for crime.
-    if (Math.abs(value) < VOICED_AFFINITY || kinds.some((genre) => value * (tastes.get(genre) ?? 0) < 0)) continue;
-    tastes.set(key, value);
-  }
-}
-
 // A fan of a director, an author or a series has seen most of their work, not a random share of it: each item of a
 // person or series liked this much is seen at least this often.
 const FAN_TASTE = 0.5;
@@ -313,16 +92,16 @@ function seenPositions(
   rng: SeededRandom,
   positions: readonly number[],
   count: number,
-  tastes: ReadonlyMap<string, number>,
-  { namedItems }: TasteVocabulary,
+  drawn: readonly number[],
+  { namedItems, taste }: TasteVocabulary,
   isSeen: Uint8Array,
 ): number[] {
   const seen = rng.sample(positions, count);
   let marked = false;
   // In the order the tastes were drawn, which is the order of the draws below.
-  tastes.forEach((taste, key) => {
-    const items = taste >= FAN_TASTE ? namedItems.get(key) : undefined;
-    if (items === undefined) return;
+  for (const place of drawn) {
+    const items = (taste[place] as number) >= FAN_TASTE ? namedItems[place] : undefined;
+    if (items === undefined) continue;
     if (!marked) {
       marked = true;
       for (const position of seen) isSeen[position] = 1;
@@ -332,7 +111,7 @@ function seenPositions(
       isSeen[position] = 1;
       seen.push(position);
     }
-  });
+  }
   // Every mark is of a seen position: cleared for the next user.
   if (marked) for (const position of seen) isSeen[position] = 0;
   return seen;
@@ -407,20 +186,22 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   const id = `${options.idPrefix}-${index}`;
   const rng = new SeededRandom(options.seed).fork(`synthetic/${index}`);
   const vocabulary = tasteVocabulary(catalog, options.minSupport);
-  const tastes = drawTastes(vocabulary, rng, options);
+  const drawn = drawTastes(vocabulary, rng, options);
+  const { keys, genres, attributeIds: tasteIds, sorted, taste } = vocabulary;
 
   const [minShare, maxShare] = options.seenShare;
   const share = Math.min(minShare, maxShare) + Math.abs(maxShare - minShare) * rng.next();
   const { items, positions, attributeIds, rankOf, sortedIds, weights, flags } = catalogOrder(catalog);
   const seenCount = Math.max(Math.min(items.length, MIN_LIKED * 2), Math.round(share * items.length));
-  // forEach, not for…of: no entry array per taste.
-  tastes.forEach((value, key) => {
-    const attribute = catalog.attributeIdOf(key);
-    if (attribute !== undefined) weights[attribute] = value;
-  });
+  // Only genres and the other attributes drawn have a taste yet (tags get theirs below).
+  const tasted = [...genres, ...drawn];
+  for (const place of tasted) {
+    const attribute = tasteIds[place] as number;
+    if (attribute >= 0) weights[attribute] = taste[place] as number;
+  }
   let scored: Scored[];
   try {
-    scored = seenPositions(rng, positions, seenCount, tastes, vocabulary, flags).map((position): Scored => {
+    scored = seenPositions(rng, positions, seenCount, drawn, vocabulary, flags).map((position): Scored => {
       const item = (items[position] as Item).id;
       return {
         item,
@@ -429,7 +210,10 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
       };
     });
   } finally {
-    weights.fill(0);
+    for (const place of tasted) {
+      const attribute = tasteIds[place] as number;
+      if (attribute >= 0) weights[attribute] = 0;
+    }
   }
   // Liked items best first, disliked worst first, neutral by id: each part is sorted alone, the neutral majority only
   // by id, rather than all of them by utility first.
@@ -454,10 +238,10 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   }
   // A taste too flat to show (a small catalog whose attributes are all below `minSupport`) still leaves a user who
   // says something: the best item they saw is liked, and a split always keeps one liked item visible.
-  const flat = () => [...tastes.values()].every((value) => round3(value) === 0);
+  const flat = () => taste.every((value) => round3(value) === 0);
   if (likedScored.length === 0 && dislikedScored.length === 0 && best[0] && flat()) likedScored.push(best[0]);
   // After the items are judged: a tag's taste restates its genres', which already weighed on them.
-  addTagTastes(tastes, vocabulary);
+  addTagTastes(vocabulary);
   const liked = likedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
   const disliked = dislikedScored.map(({ item, utility }): ItemOpinion => ({ item, strength: opinion(utility) }));
   // The rest are neutral but for those just liked, which come last in likedScored.
@@ -479,9 +263,12 @@ function buildSyntheticProfile(catalog: ItemCatalog, index: number, options: Res
   );
   // Assigned key by key in sorted order (Object.fromEntries is markedly slower).
   const affinities = keyedRecord<number>();
-  for (const key of [...tastes.keys()].sort()) {
-    const value = round3(tastes.get(key) as number);
-    if (value !== 0) affinities[key] = value;
+  for (let at = 0; at < sorted.length; at++) {
+    const place = sorted[at] as number;
+    const value = taste[place] as number;
+    if (value === 0) continue;
+    const rounded = round3(value);
+    if (rounded !== 0) affinities[keys[place] as string] = rounded;
   }
   return trustedProfile(
     {
