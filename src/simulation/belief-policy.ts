@@ -1299,8 +1299,8 @@ class BeliefRecommender implements RecommenderPolicy {
     let count = 0;
     let dropped = 0;
     for (; dropped <= this.#wanted.length; dropped++) {
-      const among = this.#carrying(this.#wanted.slice(dropped), constraint.among);
-      count = this.#rank(size, among === undefined ? constraint : { ...constraint, among });
+      const among = this.#carrying(dropped, constraint.among);
+      count = this.#rank(size, among === constraint.among ? constraint : { ...constraint, among });
       if (count > 0) break;
     }
     if (count === 0) return undefined;
@@ -1336,11 +1336,14 @@ class BeliefRecommender implements RecommenderPolicy {
     return { slate: { type: 'recommend', items, reasons }, dropped: given };
   }
 
-  /** The catalog positions, within `among` (all items when absent), carrying every attribute; none asked: `among`. */
-  #carrying(ids: readonly number[], among: Int32Array | undefined): Int32Array | undefined {
+  /**
+   * The catalog positions, within `among` (all items when absent), carrying every attribute asked for from the
+   * `from`-th ask on (see #wanted); none asked: `among` itself.
+   */
+  #carrying(from: number, among: Int32Array | undefined): Int32Array | undefined {
     let positions = among;
-    for (const id of ids) {
-      const holders = this.#index.itemsWithAttribute[id] as Int32Array;
+    for (let at = from; at < this.#wanted.length; at++) {
+      const holders = this.#index.itemsWithAttribute[this.#wanted[at] as number] as Int32Array;
       positions = positions === undefined ? holders : intersect(positions, holders);
     }
     return positions;
@@ -1608,15 +1611,18 @@ function keepWhere(
 
 /** The positions in both ascending lists, ascending. */
 function intersect(a: Int32Array, b: Int32Array): Int32Array {
-  const out: number[] = [];
+  // Written straight into a typed array as long as the shorter list, of which the part filled is a view: no array of
+  // numbers to copy from.
+  const out = new Int32Array(Math.min(a.length, b.length));
+  let count = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length; ) {
     const x = a[i] as number;
     const y = b[j] as number;
-    if (x === y) out.push(x);
+    if (x === y) out[count++] = x;
     if (x <= y) i++;
     if (y <= x) j++;
   }
-  return Int32Array.from(out);
+  return out.subarray(0, count);
 }
 
 /**

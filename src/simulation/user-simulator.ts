@@ -173,7 +173,7 @@ export class UserSimulator {
       : parseOptions(UserSimulatorOptionsSchema, options, 'UserSimulator');
     // Traits the profile leaves open come from the default persona mix, drawn from a stream of their own so that a
     // profile that sets them all draws nothing else differently.
-    this.#traits = { ...drawPersona(random.fork('persona')), ...stripUndefined(profile.persona ?? {}) };
+    this.#traits = withTraits(drawPersona(random.fork('persona')), profile.persona);
     this.#weights = weights;
     this.#acceptAt =
       this.#options.acceptThreshold * (1 - 0.4 * this.#traits.decisiveness) + PICKINESS_MARGIN * this.#traits.pickiness;
@@ -590,11 +590,11 @@ export class UserSimulator {
     if (worst !== undefined) {
       return { type: 'critique', items: [item], attribute: worst, direction: 'less', polarity: 'negative' };
     }
-    const has = new Set<string>(this.#catalog.attributeKeysOf(item));
+    // `carries` for the few keys that get this far, rather than a set of all the item's keys for every critique.
     const wanted = this.#voiced.positive.find(
       (key) =>
         this.#profile.affinity(key) >= WANTED_AFFINITY &&
-        !has.has(key) &&
+        !this.#catalog.carries(item, key) &&
         !this.#settled.has(key) &&
         isGenre(key) &&
         commonNear(this.#catalog, item, key) &&
@@ -679,10 +679,13 @@ function round2(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function stripUndefined<T extends object>(value: T): Partial<T> {
-  const defined: Partial<T> = {};
-  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] !== undefined) defined[key] = value[key];
-  return defined;
+/** The drawn traits with those the profile sets in their place, in the drawn order: one object, not two spreads. */
+function withTraits(drawn: FullPersona, given: Persona | undefined): FullPersona {
+  if (given === undefined) return drawn;
+  const traits = drawn as Record<string, unknown>;
+  for (const key of Object.keys(given))
+    if (given[key as keyof Persona] !== undefined) traits[key] = given[key as keyof Persona];
+  return drawn;
 }
 
 interface Voiced {
