@@ -23,8 +23,12 @@ export interface TasteVocabulary {
   readonly implied: ReadonlyArray<Int32Array | undefined>;
   /** The other attributes that are a genre's name said otherwise, with that genre ("tag:philosophical" → Philosophy). */
   readonly namedAfter: ReadonlyArray<readonly [place: number, genre: number]>;
-  /** Each item's genres, by catalog position, as places. */
-  readonly itemGenres: readonly Int32Array[];
+  /**
+   * Each item's genres as places, all in one list: those of the item at catalog position p run from
+   * `genreStart[p]` to `genreStart[p + 1]`. One flat list reads faster than an array per item.
+   */
+  readonly genreStart: Int32Array;
+  readonly itemGenres: Int32Array;
   /** Each tag, with the catalog positions of its items, the genres it implies, and the genre it names (-1: none). */
   readonly tagItems: ReadonlyArray<TagItems>;
   /** Per place of another attribute that is not a tag (a person's, a series'), the catalog positions of its items. */
@@ -87,8 +91,8 @@ function buildVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabul
     sorted: places([...keys].sort()),
     implied: impliedAt,
     namedAfter: [...namedAfter].map(([key, genre]) => [placeOf.get(key) as number, placeOf.get(genre) as number]),
-    itemGenres: items.map((item) =>
-      Int32Array.from((item.attributes.genre ?? []).flatMap((value) => placeOf.get(`genre:${value}`) ?? [])),
+    ...flatGenres(
+      items.map((item) => (item.attributes.genre ?? []).flatMap((value) => placeOf.get(`genre:${value}`) ?? [])),
     ),
     tagItems: otherKeys
       .filter((key) => key.startsWith('tag:'))
@@ -106,6 +110,15 @@ function buildVocabulary(catalog: ItemCatalog, minSupport: number): TasteVocabul
     taste: new Float64Array(keys.length),
     itemTaste: new Float64Array(items.length),
   };
+}
+
+/** The items' genres as one list, with where each item's start (see {@link TasteVocabulary.genreStart}). */
+function flatGenres(genres: readonly number[][]): Pick<TasteVocabulary, 'genreStart' | 'itemGenres'> {
+  const genreStart = new Int32Array(genres.length + 1);
+  genres.forEach((ofItem, position) => {
+    genreStart[position + 1] = (genreStart[position] as number) + ofItem.length;
+  });
+  return { genreStart, itemGenres: Int32Array.from(genres.flat()) };
 }
 
 /** Each other attribute's genres (among those tastes are drawn for) that it implies; see {@link TasteVocabulary}. */
@@ -209,12 +222,12 @@ export function drawTastes(vocabulary: TasteVocabulary, rng: SeededRandom, count
  * animals" for someone who loves animation), so that a question about a tag is not met with a shrug nearly every
  * time. Only tastes strong enough to be voiced are kept.
  */
-export function addTagTastes({ itemGenres, tagItems, taste, itemTaste }: TasteVocabulary): void {
+export function addTagTastes({ genreStart, itemGenres, tagItems, taste, itemTaste }: TasteVocabulary): void {
   // Each item's taste from its genres first: a user's tags all read the same few hundred items.
-  for (let position = 0; position < itemGenres.length; position++) {
-    const ofItem = itemGenres[position] as Int32Array;
+  for (let position = 0; position < itemTaste.length; position++) {
+    const end = genreStart[position + 1] as number;
     let sum = 0;
-    for (let i = 0; i < ofItem.length; i++) sum += taste[ofItem[i] as number] as number;
+    for (let i = genreStart[position] as number; i < end; i++) sum += taste[itemGenres[i] as number] as number;
     itemTaste[position] = clamp(sum, -1, 1);
   }
   for (const { place, items, kinds, named } of tagItems) {
