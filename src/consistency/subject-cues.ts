@@ -1,6 +1,6 @@
 import { displayTitle, parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
-import { perItem } from '../catalog/per-item.js';
+import { perAttribute, perItem } from '../catalog/per-item.js';
 import type { DialogueAct } from '../dialogue/dialogue-acts.js';
 import { attributePhrase } from '../lexicon/attribute-phrases.js';
 import { domainPhrasing } from '../lexicon/domain-phrasing.js';
@@ -15,24 +15,12 @@ const itemCues = perItem((item, catalog): readonly string[] => {
   return cues.filter((cue) => cue.length > 0);
 });
 
-const attributeCuesByCatalog = new WeakMap<ItemCatalog, Map<string, readonly string[]>>();
-
-function attributeCues(key: string, catalog: ItemCatalog): readonly string[] {
-  let byKey = attributeCuesByCatalog.get(catalog);
-  if (byKey === undefined) {
-    byKey = new Map();
-    attributeCuesByCatalog.set(catalog, byKey);
-  }
-  let cues = byKey.get(key);
-  if (cues === undefined) {
-    const value = parseAttributeKey(key)?.value;
-    // In the catalog's own words: a book catalog's dramas are "plays".
-    const noun = attributePhrase(key, domainPhrasing(catalog)).noun;
-    cues = [...(value ? [value.toLowerCase()] : []), noun.toLowerCase()].filter((cue) => cue.length > 0);
-    byKey.set(key, cues);
-  }
-  return cues;
-}
+const attributeCues = perAttribute((key, catalog): readonly string[] => {
+  const value = parseAttributeKey(key)?.value;
+  // In the catalog's own words: a book catalog's dramas are "plays".
+  const noun = attributePhrase(key, domainPhrasing(catalog)).noun;
+  return [...(value ? [value.toLowerCase()] : []), noun.toLowerCase()].filter((cue) => cue.length > 0);
+});
 
 /** Words naming the subject of act `index` in lowercased text. */
 export interface SubjectCue {

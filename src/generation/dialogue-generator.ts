@@ -10,7 +10,7 @@ import type { LMAdapter } from '../language/lm-adapter.js';
 import { TemplateAdapter } from '../language/template-adapter.js';
 import { PreferenceProfile } from '../profile/preference-profile.js';
 import type { Seed } from '../random/seeded-random.js';
-import { beliefPolicy } from '../simulation/belief-policy.js';
+import { beliefPolicy, isBeliefPolicy } from '../simulation/belief-policy.js';
 import type { RecommenderPolicyFactory } from '../simulation/recommender-policy.js';
 import { resolveSimulatorOptions, type UserSimulatorOptions } from '../simulation/user-simulator.js';
 import { parseOptions } from '../validation/parse-options.js';
@@ -90,12 +90,13 @@ export class DialogueGenerator extends EventEmitter<DialogueGeneratorEvents> {
     this.#mode = parsed.mode;
     this.#judge = parsed.judge;
     const policy = parsed.policy;
-    // The built-in policy's acts are valid by construction; a policy of the caller's own is checked turn by turn.
-    if (typeof policy === 'function') {
+    // The built-in policy's acts are valid by construction (and parsing would reorder their keys, so the same policy
+    // would give other bytes when passed as a factory); a policy of the caller's own is checked turn by turn.
+    if (typeof policy === 'function' && !isBeliefPolicy(policy)) {
       this.#policyName = policy.policyName ?? 'custom';
       this.#policy = checkedPolicy(policy, this.#policyName);
     } else {
-      this.#policy = beliefPolicy(policy ?? {});
+      this.#policy = typeof policy === 'function' ? policy : beliefPolicy(policy ?? {});
       this.#policyName = this.#policy.policyName ?? 'custom';
     }
     this.#simulator = resolveSimulatorOptions(parsed.simulator, 'DialogueGenerator simulator');

@@ -1634,6 +1634,15 @@ export function releasePolicy(policy: RecommenderPolicy): void {
   if (policy instanceof BeliefRecommender) policy.release();
 }
 
+// The factories beliefPolicy() made: their acts are valid by construction, whether the generator was given the
+// options or the factory.
+const beliefFactories = new WeakSet<object>();
+
+/** Whether `factory` is one beliefPolicy() made. */
+export function isBeliefPolicy(factory: object): factory is RecommenderPolicyFactory {
+  return beliefFactories.has(factory);
+}
+
 /**
  * The default recommender policy. It keeps a belief over the user's attribute affinities, built only from what the
  * user said; asks the question worth most (the attribute it is least sure about that best splits its candidates, or
@@ -1656,5 +1665,7 @@ export function beliefPolicy(options: BeliefPolicyOptions = {}): RecommenderPoli
     }
     return new BeliefRecommender(context, resolved, plan);
   };
-  return Object.assign(factory, { policyName: `belief:${resolved.style}` });
+  const named = Object.assign(factory, { policyName: `belief:${resolved.style}` });
+  beliefFactories.add(named);
+  return named;
 }

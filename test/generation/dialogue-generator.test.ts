@@ -11,6 +11,7 @@ import type { LMAdapter, VerbalizeRequest } from '../../src/language/lm-adapter.
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import { syntheticProfiles } from '../../src/profile/synthetic.js';
+import { beliefPolicy } from '../../src/simulation/belief-policy.js';
 import type { RecommenderPolicyFactory } from '../../src/simulation/recommender-policy.js';
 import { rejected, thrown } from '../helpers/thrown.js';
 
@@ -135,6 +136,15 @@ describe('DialogueGenerator', () => {
     // Some take the last suggestion, some turn it down and say goodbye.
     expect(endings.get('accepted')).toBeGreaterThan(2);
     expect(endings.get('declined')).toBeGreaterThan(2);
+  });
+
+  it('gives the same bytes for the built-in policy passed as options or as beliefPolicy()', async () => {
+    const profiles = users(60, 5);
+    const style = 'critiquing-heavy' as const;
+    const fromOptions = await collect(new DialogueGenerator({ seed: 4, policy: { style } }), profiles);
+    const fromFactory = await collect(new DialogueGenerator({ seed: 4, policy: beliefPolicy({ style }) }), profiles);
+    expect(fromFactory.some((r) => r.turns.some((t) => t.acts.some((a) => a.type === 'respond-critique')))).toBe(true);
+    expect(json(fromFactory)).toBe(json(fromOptions));
   });
 
   it('plugs in a custom policy and records its name', async () => {
