@@ -60,6 +60,8 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
     /\bT(?: \(\d{4}\))? and T(?: \(\d{4}\))? (?:are|have) (?:more|less|not) (?:of )?an? /,
   ],
   ['"the anything … front"', /\bthe anything\b/],
+  // "Should I include horror? It tells me which film to pick.": "it" after a question refers to nothing.
+  ['"it" for the answer to a question', /\? It (?:narrows|tells me|helps me)\b/],
   // "Something to note: it's also a Best Picture winner. And, to match what you said, it's also a heist movie."
   ['"also" twice', /\bit's also\b.*\bit's also\b/i],
   // "Not feeling A, B and C": turning several down takes "or".
@@ -302,6 +304,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
         const fits = described.includes(id) && itemAttributeKeys(catalog.require(id)).some((key) => liked.has(key));
         if (fits && !/\b(?:but|close)\b/i.test(withoutTitles(turn.text, catalog, act.items)))
           found.push({ rule: 'a fitting title turned down bare', text: turn.text });
+        // "What's Se7en about?" … "Se7en? Almost, but no.": a title just talked about is not met as if new.
+        if (described.includes(id) && /^T(?: \(\d{4}\))?\? /.test(withoutTitles(turn.text, catalog, act.items)))
+          found.push({ rule: 'a title just described, met as new', text: turn.text });
         // "Heat sounds close, but … We're going around in circles": leaving after a near miss does not deny it.
         if (
           fits &&
@@ -856,18 +861,57 @@ function verdictOpenings(records: readonly DialogueRecord[], catalog: ItemCatalo
   return { verdicts, answered, mixed };
 }
 
+/** An opening that thanks or cheers: nothing a user who has not seen the title asked about has earned. */
+const CHEER = /^(?:Perfect|Great|Nice|Cool|Thanks|Thank you|Lovely|Excellent|Awesome|Good, that|Ooh)\b/;
+
+/**
+ * The recommender's turns just after the user said, and only said, that they have not seen a title it asked about,
+ * when the turn does not go on to suggest that title: how many there are, how many open by taking the answer in (a
+ * sentence that neither asks nor names a title), and those that open with thanks or cheer.
+ */
+function unseenReplies(records: readonly DialogueRecord[], catalog: ItemCatalog) {
+  let answers = 0;
+  let taken = 0;
+  const cheered: string[] = [];
+  for (const dialogue of records) {
+    dialogue.turns.forEach((turn, index) => {
+      const reply = dialogue.turns[index + 1];
+      if (reply === undefined || !turn.acts.every((act) => act.type === 'answer-item' && act.seen === false)) return;
+      const asked = turn.acts.flatMap((act) => act.items);
+      if (reply.acts.some((act) => act.type === 'recommend' && act.items.some((id) => asked.includes(id)))) return;
+      answers++;
+      const opening = sentences(reply.text)[0] ?? '';
+      if (CHEER.test(opening)) cheered.push(`${dialogue.id}: ${turn.text} / ${reply.text}`);
+      if (!opening.endsWith('?') && !catalog.items().some((item) => opening.includes(item.title))) taken++;
+    });
+  }
+  return { answers, taken, cheered };
+}
+
 describe.each(BUILTIN_CATALOGS)('assistant turns read as one coherent speaker (%s)', (_, load) => {
+  // Dialogues read by the two tests of answers to "Have you seen X?", made once.
+  let answering: Promise<DialogueRecord[]> | undefined;
+  const answeringDialogues = (catalog: ItemCatalog) =>
+    (answering ??= templateDialogues(catalog, 800, { userSeed: 29, seed: 29 }));
+
   it('takes in what the user made of a title it asked about, by what they made of it', async () => {
     const catalog = load();
-    const { verdicts, answered, mixed } = verdictOpenings(
-      await templateDialogues(catalog, 800, { userSeed: 29, seed: 29 }),
-      catalog,
-    );
+    const { verdicts, answered, mixed } = verdictOpenings(await answeringDialogues(catalog), catalog);
     // "Yes, L.A. Confidential was a real gem." / "Glad that one worked for you."; "The Game was okay." / "A middling
     // one, then.", never "Perfect, thanks." after either, as if the answer had not been heard.
     expect(verdicts).toBeGreaterThan(40);
     expect(answered / verdicts).toBeGreaterThan(0.6);
     expect(mixed).toEqual([]);
+  });
+
+  it('takes in that the user has not seen a title it asked about, without thanks or cheer', async () => {
+    const catalog = load();
+    const { answers, taken, cheered } = unseenReplies(await answeringDialogues(catalog), catalog);
+    // "I haven't seen Titanic." / "No worries. Did you see Casablanca?", not "Perfect, thanks." nor, as often, straight
+    // on to the next question as if nothing was said.
+    expect(answers).toBeGreaterThan(30);
+    expect(taken / answers).toBeGreaterThan(0.6);
+    expect(cheered).toEqual([]);
   });
 
   it('does not open a turn with the word its speaker set off at the start of their last turn', async () => {

@@ -356,8 +356,19 @@ function build(d: DomainWords) {
   };
 
   /**
-   * Acknowledgements of a turn that turned something down: one title or several, so none says "that one" or "it".
+   * After "No, haven't seen it." to "Have you seen X?", when the next turn is not a suggestion of X: nothing to thank
+   * the user for, and no verb of the domain (seen, read).
    */
+  const ACKNOWLEDGEMENTS_NOT_SEEN: readonly string[] = [
+    'No worries.',
+    'Fair enough.',
+    "That's fine.",
+    'Okay, no problem.',
+    'Alright, never mind that one.',
+    "Okay, so that one's new to you.",
+    'No matter.',
+  ];
+
   /**
    * After "I loved Heat. Already seen it, though.": the suggestion was right, only not new, so no "Fair, I can do
    * better." or "Okay, scrap that idea.".
@@ -370,6 +381,9 @@ function build(d: DomainWords) {
     'Good to know it landed.',
   ];
 
+  /**
+   * Acknowledgements of a turn that turned something down: one title or several, so none says "that one" or "it".
+   */
   const ACKNOWLEDGEMENTS_AFTER_REJECT: readonly string[] = [
     'No problem.',
     'Fair enough.',
@@ -559,11 +573,11 @@ function build(d: DomainWords) {
   /** Why the recommender asks, said after a question now and then. */
   const ASK_REASONS: readonly string[] = present([
     "That'll narrow things down.",
-    'It narrows the list for me.',
+    'Your answer narrows the list for me.',
     'Just trying to get a feel for your taste.',
     'I want to get a sense of what to look for.',
     'Just so I know where to start.',
-    d.alt && `It tells me which ${d.alt} to pick.`,
+    d.alt && `Your answer tells me which ${d.alt} to pick.`,
     'Knowing that goes a long way.',
     'I want the pick to fit you.',
     'That way I know what to look for.',
@@ -1415,6 +1429,7 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS_AFTER_REJECT,
     ACKNOWLEDGEMENTS_AFTER_LOVED_SEEN,
     ACKNOWLEDGEMENTS_SEEN,
+    ACKNOWLEDGEMENTS_NOT_SEEN,
     ACKNOWLEDGEMENTS_VERDICT,
     ACKNOWLEDGEMENTS_UNSEEN,
     // No treat, luck or looking forward in Schindler's List.

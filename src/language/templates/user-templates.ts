@@ -440,7 +440,7 @@ function build(d: DomainWords) {
       ({ and }) => `Not feeling ${and}, to be honest.`,
       ({ and }) => `I don't think ${and} is for me.`,
       ({ and }) => `No thanks, ${and} doesn't sound like my kind of thing.`,
-      ({ and }) => `${and}? I'd rather not.`,
+      ({ and }) => `I'd rather not go with ${and}.`,
       ({ and }) => `I'll skip ${and}, thanks.`,
       ({ and }) => `Hmm, not sure ${and} is my thing.`,
       ({ and }) => `${and} doesn't really grab me.`,
@@ -464,7 +464,7 @@ function build(d: DomainWords) {
       ({ and }) => `Pass on ${and}.`,
       ({ and }) => `Not ${and}.`,
       ({ and }) => `No to ${and}.`,
-      ({ and }) => `${and}? Nah.`,
+      ({ and }) => `Nah, not ${and}.`,
     ],
   };
 
@@ -494,7 +494,7 @@ function build(d: DomainWords) {
       ({ and }) => `Close, but not ${and}.`,
       ({ and }) => `${and}: close, but no.`,
       ({ and }) => `${and}: close, but not for me.`,
-      ({ and }) => `${and}? Almost, but no.`,
+      ({ and }) => `${and} comes close, but no.`,
       ({ and }) => `${and} fits, but pass.`,
     ],
   };

@@ -1143,6 +1143,16 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     return request.random.chance(SEEN_ANSWERED_RATE) && !namesOtherItems(last, seen.items)
       ? request.random.pick(state.t.ACKNOWLEDGEMENTS_SEEN[seen.polarity ?? 'neutral'])
       : undefined;
+  // So is a user who has not seen it: "Haven't seen Titanic." is not met with "Perfect, thanks." (nor by a question
+  // that passes over the answer, as often). Not before a description, which answers the question the user went on to.
+  const unseen =
+    echo === undefined && !rejected && first.type !== 'describe-item'
+      ? last.acts.find((act) => act.type === 'answer-item' && act.seen === false)
+      : undefined;
+  if (unseen !== undefined)
+    return request.random.chance(SEEN_ANSWERED_RATE) && !namesOtherItems(last, unseen.items)
+      ? request.random.pick(state.t.ACKNOWLEDGEMENTS_NOT_SEEN)
+      : undefined;
   // A strong liking the user offered besides what was asked ("Comedies?" "I don't mind them, though I absolutely love
   // movies with Charlton Heston.") is taken in before the next question, whatever the voice: a bare "Any thoughts on
   // fantasy?" ignores it. So is a strong dislike ("… but absolutely no thrillers, seriously."), before a suggestion
@@ -1353,7 +1363,9 @@ function isOpinionated(act: DialogueAct): boolean {
   return act.type === 'answer-item' && act.seen && act.polarity !== undefined && act.polarity !== 'neutral';
 }
 
-/** The share of answers to "Have you seen X?" that the next turn takes in ("Good to hear you liked it."). */
+/**
+ * The share of answers to "Have you seen X?" that the next turn takes in ("Good to hear you liked it.", "No worries.").
+ */
 const SEEN_ANSWERED_RATE = 0.8;
 
 /** The share of acknowledgements that say back what the user just said about an attribute ("No horror, got it."). */
