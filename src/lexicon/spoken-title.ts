@@ -14,25 +14,33 @@ const NUMBERED = /\s(?:\d+|[IVX]+)$/;
 // "Star Trek: The Motion Picture" is not "The Motion Picture", nor "Deathly Hallows: Part 1" "Part 1".
 const GENERIC = /^(?:the )?(?:movie|motion picture|film)$|^(?:part|vol\.?|volume|chapter|book|episode) \S+$/i;
 
-const franchises = new WeakMap<ItemCatalog, ReadonlySet<string>>();
+const seriesByCatalog = new WeakMap<ItemCatalog, ReadonlyMap<string, readonly Item[]>>();
 
-/** The parts before a title's colon that two items or more share: "Star Wars", "The Lord of the Rings". */
-function sharedPrefixes(catalog: ItemCatalog): ReadonlySet<string> {
-  let shared = franchises.get(catalog);
-  if (!shared) {
-    const seen = new Set<string>();
-    const twice = new Set<string>();
+/** The items of each part before a title's colon: "Star Wars", "The Lord of the Rings", "Die Hard". */
+function seriesOf(catalog: ItemCatalog): ReadonlyMap<string, readonly Item[]> {
+  let series = seriesByCatalog.get(catalog);
+  if (!series) {
+    const parts = new Map<string, Item[]>();
     for (const item of catalog) {
       const at = item.title.indexOf(': ');
       if (at < 0) continue;
       const prefix = item.title.slice(0, at);
-      if (seen.has(prefix)) twice.add(prefix);
-      seen.add(prefix);
+      const list = parts.get(prefix);
+      if (list) list.push(item);
+      else parts.set(prefix, [item]);
     }
-    shared = twice;
-    franchises.set(catalog, shared);
+    series = parts;
+    seriesByCatalog.set(catalog, series);
   }
-  return shared;
+  return series;
+}
+
+/**
+ * The items whose title is this one's, a colon and more ("The Lord of the Rings: The Two Towers" for The Lord of the
+ * Rings of 1978, "Die Hard: With a Vengeance" for Die Hard).
+ */
+export function titledAfter(item: Item, catalog: ItemCatalog): readonly Item[] {
+  return seriesOf(catalog).get(item.title) ?? [];
 }
 
 /** Whether a short form can stand for the item: words people say, naming no other item of the catalog. */
@@ -58,7 +66,7 @@ export const spokenTitle = perItem((item: Item, catalog: ItemCatalog): string | 
   if (at < 0 || title.split(' ').filter((word) => /\p{L}|\d/u.test(word)).length < MIN_WORDS) return undefined;
   const before = title.slice(0, at).replace(/ or$/, '');
   const after = title.slice(at + 2);
-  const series = !NUMBERED.test(before) && sharedPrefixes(catalog).has(title.slice(0, at));
+  const series = !NUMBERED.test(before) && (seriesOf(catalog).get(title.slice(0, at))?.length ?? 0) > 1;
   // "Episode IV - A New Hope", "Impossible - Dead Reckoning Part One": the name comes after the dash.
   const dash = after.lastIndexOf(' - ');
   const short = !series ? before : dash < 0 ? after : after.slice(dash + 3);

@@ -900,7 +900,7 @@ describe('TemplateAdapter', () => {
     expect(render('user', [reject], 0)).toContain('The Lord of the Rings: The Fellowship of the Ring');
   });
 
-  it('lets a user name the far better known of two films of one title without its year, and the tracker agrees', () => {
+  it('lets a user name the far better known of two films of one title (or of a film and its series) without its year, and the tracker agrees', () => {
     const own = new ItemCatalog(
       [
         { id: 'titanic-1997', title: 'Titanic', year: 1997, popularity: 140, attributes: { genre: ['Romance'] } },
@@ -913,6 +913,18 @@ describe('TemplateAdapter', () => {
         { id: 'bounty-1962', title: 'Mutiny on the Bounty', year: 1962, popularity: 0, attributes: {} },
         { id: 'browning-1994', title: 'The Browning Version', year: 1994, popularity: 4, attributes: {} },
         { id: 'browning-1951', title: 'The Browning Version', year: 1951, popularity: 1, attributes: {} },
+        // A title a better-known part of its series begins with names the series as much as the film; one whose
+        // parts are less known names the film.
+        { id: 'lotr-1978', title: 'The Lord of the Rings', year: 1978, popularity: 15, attributes: {} },
+        {
+          id: 'lotr-2002',
+          title: 'The Lord of the Rings: The Two Towers',
+          year: 2002,
+          popularity: 120,
+          attributes: {},
+        },
+        { id: 'die-hard-1988', title: 'Die Hard', year: 1988, popularity: 130, attributes: {} },
+        { id: 'die-hard-1995', title: 'Die Hard: With a Vengeance', year: 1995, popularity: 125, attributes: {} },
       ],
       { domain: 'movies' },
     );
@@ -939,6 +951,8 @@ describe('TemplateAdapter', () => {
       expect(say('producers-1968')).toContain('The Producers (1968)');
       expect(say('bounty-1935')).toContain('Mutiny on the Bounty (1935)');
       expect(say('browning-1994')).toContain('The Browning Version (1994)');
+      expect(say('lotr-1978')).toContain('The Lord of the Rings (1978)');
+      expect(say('die-hard-1988')).toMatch(/\bDie Hard\b(?! \()/);
       // Once the other Titanic has come up, the year tells them apart again.
       const after = adapter.verbalizeSync({
         speaker: 'user',

@@ -6,7 +6,7 @@ import type { Turn } from '../../dialogue/turn.js';
 import { COMMON_WORDS } from '../../lexicon/common-words.js';
 import type { DomainPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinList } from '../../lexicon/english.js';
-import { spokenTitle } from '../../lexicon/spoken-title.js';
+import { spokenTitle, titledAfter } from '../../lexicon/spoken-title.js';
 import type { Persona } from '../../profile/profile-schema.js';
 import type { SeededRandom } from '../../random/seeded-random.js';
 import type { AssistantTemplates } from './assistant-templates.js';
@@ -88,7 +88,12 @@ function shortTitle(item: Item, display: string, catalog: ItemCatalog): ShortTit
   if (/[a-z]{3}\.$/.test(short)) return undefined;
   // One everyday word or a letter or two is set off in quotes, as people write it: "Loved "Up"", not "Loved Up".
   const bare = !short.includes(' ') && (short.length < 3 || COMMON_WORDS.has(short.toLowerCase()));
-  const namesakes = catalog.findByTitle(short).filter((other) => other.id !== item.id);
+  // "The Lord of the Rings" next to The Two Towers names the trilogy as much as the 1978 film: a better-known part of
+  // a series named after the title is one more item of that title. "Die Hard" is still the 1988 film.
+  const namesakes = [
+    ...catalog.findByTitle(short).filter((other) => other.id !== item.id),
+    ...titledAfter(item, catalog).filter((part) => (part.popularity ?? 0) > (item.popularity ?? 0)),
+  ];
   return {
     short: bare ? `"${short}"` : short,
     namesakes: namesakes.map((other) => other.id),
