@@ -8,7 +8,9 @@ import type { Persona } from '../../src/profile/profile-schema.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 
 // A user turn voices its tastes without saying the same liking word twice ("I love dramas, and I loved The
-// Searchers", "I'd love a film suggestion. I love westerns", "fan of" twice, "I just love X. Oh, and I just love Y").
+// Searchers", "I'd love a film suggestion. I love westerns", "fan of" twice, "I just love X. Oh, and I just love Y"),
+// and an opinion carries one hedge, not two ("I'd say I like westerns, I have to say", "I can enjoy fantasy in the
+// right mood, most of the time").
 
 const adapter = new TemplateAdapter();
 const PERSONAS: readonly (Persona | undefined)[] = [
@@ -32,6 +34,11 @@ const LIKING_WORDS = [
 ];
 // A title or a kind that says one ("Love Actually", "stories of forbidden love") is no wording of the turn's.
 const SAYS_ANY = /\b(?:lov|hat|ador|fan|thought|absolutely|really|just)/i;
+
+// Hedges of two kinds, at most one of each in an opinion: that it is only the speaker's view, and how often.
+const VIEW_HEDGES = /\b(?:I'd say|I have to say|if you ask me|to be honest|if I'm honest)\b/gi;
+const OFTEN_HEDGES =
+  /\b(?:tend to|in the right mood|kind of like|well enough|most of the time|for the most part|on the whole|as a rule|these days|now and then|sometimes|usually|generally|often|mostly|lately)\b/gi;
 
 interface Pools {
   readonly catalog: ItemCatalog;
@@ -90,4 +97,18 @@ describe('words said once in a user turn', () => {
       }
     });
   }
+
+  it('hedges a mild or middling opinion once of each kind', () => {
+    const pool = pools(builtinCatalog());
+    const rng = new SeededRandom('said-once/hedges');
+    for (let seed = 0; seed < 3000; seed++) {
+      const polarity = rng.pick(['positive', 'negative'] as const);
+      const acts: DialogueAct[] = [
+        { type: 'disclose', items: [], attribute: rng.pick(pool.kinds), polarity, strength: rng.next() * 0.69 },
+      ];
+      const text = render(pool, acts, seed, rng.pick(PERSONAS));
+      expect(count(text, VIEW_HEDGES), text).toBeLessThanOrEqual(1);
+      expect(count(text, OFTEN_HEDGES), text).toBeLessThanOrEqual(1);
+    }
+  });
 });

@@ -84,10 +84,11 @@ interface Said {
 }
 
 // The words of the endings, to leave alone a clause whose wording already carries one ("I've been enjoying sci-fi
-// lately" takes no ", as a rule"), or says how often ("I've always loved poetry" takes no " these days", "I'm
-// generally a fan of Hardy" no ", on the whole", "I like poetry now and then" no ", for the most part"). "Really"
-// is left out: as an intensifier ("I really like") it is no ending.
-const HOW_OFTEN = [
+// lately" takes no ", as a rule", "I'd say I like sci-fi" no ", if you ask me"), or says how often ("I've always
+// loved poetry" takes no " these days", "I tend to like Hardy" no ", on the whole", "I can enjoy poetry in the right
+// mood" no ", most of the time", "Poetry can be fun" no ", for the most part"). "Really" is left out: as an
+// intensifier ("I really like") it is no ending.
+const OWN_HEDGES = [
   'always',
   'generally',
   'usually',
@@ -99,6 +100,13 @@ const HOW_OFTEN = [
   'sometimes',
   'mostly',
   'lately',
+  "I'd say",
+  'tend to',
+  'kind of',
+  'well enough',
+  'in the right mood',
+  'can be',
+  'can get',
 ];
 const hedgeWords = perPhrasing(
   (phrasing) =>
@@ -108,7 +116,7 @@ const hedgeWords = perPhrasing(
           ...Object.values(opinionTemplates(phrasing).ATTRIBUTE_TAILS).flatMap((tails) =>
             tails.map((tail) => tail.replace(/^[, ]+/, '')).filter((words) => words !== 'really'),
           ),
-          ...HOW_OFTEN,
+          ...OWN_HEDGES,
         ]),
       ].join('|')})\\b`,
       'i',
