@@ -2,10 +2,15 @@ import type { ActOfType, DialogueAct, Polarity } from '../../dialogue/dialogue-a
 import { attributePhrase } from '../../lexicon/attribute-phrases.js';
 import { type DomainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { joinNouns } from '../../lexicon/english.js';
-import { pickOf } from './draw-from.js';
 import { soundsGrave } from './grave-words.js';
 import { namesSerious } from './item-facts.js';
-import { type ItemOpinionWords, type OpinionShade, opinionTemplates } from './opinion-templates.js';
+import { likingWordsOf, pickUnsaid, pickUnsaidText } from './liking-words.js';
+import {
+  type AttributeOpinionWords,
+  type ItemOpinionWords,
+  type OpinionShade,
+  opinionTemplates,
+} from './opinion-templates.js';
 import type { Template } from './template.js';
 import { sentence, type TurnState, titleWords } from './turn-state.js';
 
@@ -69,18 +74,21 @@ const TAIL_RATE = { normal: 0.15, chatty: 0.3 } as const;
 const LEAD_RATE = 0.15;
 
 /**
- * Whether a run of opinions has used its ending or lead: people say "to be honest" once in a breath, not after every
- * clause ("I like sci-fi, to be honest, but I'm not into sequels, to be honest").
+ * What a turn has said so far, which it says once in a breath. The ending or lead of a run of opinions: "to be
+ * honest" once, not after every clause ("I like sci-fi, to be honest, but I'm not into sequels, to be honest"). And
+ * the turn's liking words (see {@link likingWordsOf}): "I love dramas, and I adored Heat", not "…, and I loved Heat".
  */
-interface Hedges {
-  used: boolean;
+interface Said {
+  hedged: boolean;
+  words: number;
 }
 
 // The words of the endings, to leave alone a clause whose wording already carries one ("I've been enjoying sci-fi
-// lately" takes no ", as a rule"), or says how often ("I've always loved poetry" takes no " these days", "I'm
-// generally a fan of Hardy" no ", on the whole", "I like poetry now and then" no ", for the most part"). "Really"
-// is left out: as an intensifier ("I really like") it is no ending.
-const HOW_OFTEN = [
+// lately" takes no ", as a rule", "I'd say I like sci-fi" no ", if you ask me"), or says how often ("I've always
+// loved poetry" takes no " these days", "I tend to like Hardy" no ", on the whole", "I can enjoy poetry in the right
+// mood" no ", most of the time", "Poetry can be fun" no ", for the most part"). "Really" is left out: as an
+// intensifier ("I really like") it is no ending.
+const OWN_HEDGES = [
   'always',
   'generally',
   'usually',
@@ -92,6 +100,13 @@ const HOW_OFTEN = [
   'sometimes',
   'mostly',
   'lately',
+  "I'd say",
+  'tend to',
+  'kind of',
+  'well enough',
+  'in the right mood',
+  'can be',
+  'can get',
 ];
 const hedgeWords = perPhrasing(
   (phrasing) =>
@@ -101,7 +116,7 @@ const hedgeWords = perPhrasing(
           ...Object.values(opinionTemplates(phrasing).ATTRIBUTE_TAILS).flatMap((tails) =>
             tails.map((tail) => tail.replace(/^[, ]+/, '')).filter((words) => words !== 'really'),
           ),
-          ...HOW_OFTEN,
+          ...OWN_HEDGES,
         ]),
       ].join('|')})\\b`,
       'i',
@@ -114,7 +129,7 @@ function hedged(text: string, phrasing: DomainPhrasing): boolean {
 
 /**
  * One clause of opinion about attributes: the shade's wording (hedged when mild), maybe with a lead or an ending
- * (one of the two per run of opinions).
+ * (one of the two per run of opinions), none saying a liking word the turn has said.
  */
 function attributeOpinion(
   state: TurnState,
@@ -122,7 +137,7 @@ function attributeOpinion(
   shade: OpinionShade,
   x: string,
   first: boolean,
-  hedges: Hedges,
+  said: Said,
 ): string {
   const { random, style } = state;
   const O = opinionTemplates(state.phrasing);
@@ -133,27 +148,29 @@ function attributeOpinion(
     : (terse ? O.ATTRIBUTE_OPINIONS.terse : O.ATTRIBUTE_OPINIONS.normal)[shade];
   const mild =
     act.polarity !== 'neutral' && (act.strength ?? 0.5) < O.MILD_OPINION ? O.ATTRIBUTE_MILD[act.polarity] : undefined;
-  const template =
-    mild === undefined ? random.pick(templates) : pickOf(random, templates, terse ? mild.terse : mild.normal);
+  const template = pickUnsaid(random, said.words, ATTRIBUTE_PROBE, templates, mild?.[terse ? 'terse' : 'normal']);
   const text = template({ x });
+  const words = said.words | likingWordsOf(text);
   // A wording with a comma of its own ("I'm okay with westerns, nothing special") takes no ending after it, and one
   // that says how often uses the run's ending up ("I'm usually up for magic, plus I love true crime" takes no
   // " these days").
-  if (terse || hedges.used || text.includes(',')) return text;
+  if (terse || said.hedged || text.includes(',')) return text;
   if (hedged(text, state.phrasing)) {
-    hedges.used = true;
+    said.hedged = true;
     return text;
   }
   if (random.chance(TAIL_RATE[style])) {
-    hedges.used = true;
-    return text + random.pick(O.ATTRIBUTE_TAILS[shade]);
+    said.hedged = true;
+    return text + pickUnsaidText(random, words, O.ATTRIBUTE_TAILS[shade]);
   }
   if (first && random.chance(LEAD_RATE)) {
-    hedges.used = true;
-    return random.pick(O.OPINION_LEADS[act.polarity]) + text;
+    said.hedged = true;
+    return pickUnsaidText(random, words, O.OPINION_LEADS[act.polarity]) + text;
   }
   return text;
 }
+
+const ATTRIBUTE_PROBE: AttributeOpinionWords = { x: 'X' };
 
 /**
  * A template for an opinion of items: one that had fun with them only of items that are not serious (grave, or a
@@ -166,12 +183,19 @@ function itemOpinion(
   shade: OpinionShade,
   ids: readonly string[],
   asked: boolean,
+  said: Said,
 ): Template<ItemOpinionWords> {
   const O = opinionTemplates(state.phrasing);
   const style = state.style === 'terse' ? 'terse' : 'normal';
   const light = shade === 'like' && !namesSerious(state.catalog, ids);
   const told = (list: readonly Template<ItemOpinionWords>[]) => (asked ? list : statements(list));
-  return pickOf(state.random, told(O.ITEM_OPINIONS[style][shade]), told(light ? O.ITEM_LIKINGS_LIGHT[style] : []));
+  return pickUnsaid(
+    state.random,
+    said.words,
+    PROBE,
+    told(O.ITEM_OPINIONS[style][shade]),
+    told(light ? O.ITEM_LIKINGS_LIGHT[style] : []),
+  );
 }
 
 const PROBE: ItemOpinionWords = { t: 'T', was: 'was', wasnt: "wasn't", it: 'it' };
@@ -187,12 +211,17 @@ function statements(list: readonly Template<ItemOpinionWords>[]): readonly Templ
   return kept;
 }
 
-function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boolean): Clause[] {
+function clauses(acts: readonly OpinionAct[], state: TurnState, before: readonly string[]): Clause[] {
   const { random, style } = state;
   const O = opinionTemplates(state.phrasing);
   const terse = style === 'terse';
+  const opensTurn = before.length === 0;
   const out: Clause[] = [];
-  const hedges: Hedges = { used: false };
+  const said: Said = { hedged: false, words: likingWordsOf(before.join(' ')) };
+  const add = (clause: Clause) => {
+    out.push(clause);
+    said.words |= likingWordsOf(clause.text);
+  };
   let k = 0;
   while (k < acts.length) {
     const act = acts[k] as OpinionAct;
@@ -200,7 +229,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
     if (act.type === 'answer-item') {
       const words = itemOpinionWords(state, act.items);
       if (!act.seen) {
-        out.push({
+        add({
           text: random.pick(terse ? O.NOT_SEEN.terse : O.NOT_SEEN.normal)(words),
           tone: 'unseen',
           shade: undefined,
@@ -208,7 +237,7 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
           subjects: act.items,
         });
       } else if (act.polarity === undefined) {
-        out.push({
+        add({
           text: random.pick(terse ? O.SEEN.terse : O.SEEN.normal)(words),
           tone: 'seen',
           shade: undefined,
@@ -219,13 +248,13 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
         const shade = shadeOf(act.polarity, act.strength);
         // "Yes, …" only opens a turn's answer; mid-sentence it would read as a non sequitur.
         const openers = O.ANSWER_OPENERS[act.polarity];
-        const text = itemOpinion(state, shade, act.items, true)(words);
+        const text = itemOpinion(state, shade, act.items, true, said)(words);
         // Not before an opinion that asks its own question: "Yes, Heat? Amazing."
         const opener =
           opensTurn && out.length === 0 && !text.includes('?')
-            ? random.pick(terse ? openers.terse : openers.normal)
+            ? pickUnsaidText(random, said.words | likingWordsOf(text), terse ? openers.terse : openers.normal)
             : '';
-        out.push({ text: opener + text, tone: act.polarity, shade, about: 'items', subjects: act.items });
+        add({ text: opener + text, tone: act.polarity, shade, about: 'items', subjects: act.items });
       }
       continue;
     }
@@ -237,8 +266,8 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
     }
     if (act.attribute !== undefined) {
       const x = joinNouns(group.map((member) => attributePhrase(member.attribute as string, state.phrasing).noun));
-      out.push({
-        text: attributeOpinion(state, act, shade, x, opensTurn && out.length === 0, hedges),
+      add({
+        text: attributeOpinion(state, act, shade, x, opensTurn && out.length === 0, said),
         tone: act.polarity,
         shade,
         about: 'kinds',
@@ -247,12 +276,12 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, opensTurn: boole
     }
     if (act.items.length > 0) {
       const ids = group.length === 1 ? act.items : group.flatMap((member) => member.items);
-      const text = itemOpinion(state, shade, ids, false)(itemOpinionWords(state, ids));
-      out.push({ text, tone: act.polarity, shade, about: 'items', subjects: ids });
+      const text = itemOpinion(state, shade, ids, false, said)(itemOpinionWords(state, ids));
+      add({ text, tone: act.polarity, shade, about: 'items', subjects: ids });
     }
     if (act.attribute === undefined && act.items.length === 0) {
-      const text = random.pick(O.BARE_OPINIONS[act.polarity]);
-      out.push({ text, tone: act.polarity, shade, about: 'kinds', subjects: [] });
+      const text = pickUnsaidText(random, said.words, O.BARE_OPINIONS[act.polarity]);
+      add({ text, tone: act.polarity, shade, about: 'kinds', subjects: [] });
     }
   }
   return out;
@@ -294,13 +323,15 @@ function kindThenTitle(a: Clause, b: Clause | undefined): boolean {
 
 /**
  * Renders a run of consecutive opinion acts as sentences of at most two clauses each: "I love sci-fi, but I
- * can't stand horror." Same-shade disclosures share a clause; a run that opens its turn (`opensTurn`) may begin with
- * "Yes, …" or "Well, …", which after other words ("I need a film for tonight. Well, I love westerns.") stutter.
+ * can't stand horror." Same-shade disclosures share a clause; a run that opens its turn (nothing `before` it) may
+ * begin with "Yes, …" or "Well, …", which after other words ("I need a film for tonight. Well, I love westerns.")
+ * stutter. No clause says a liking word the turn has said, in `before` or in the run ("I'd love a film suggestion. I
+ * adore westerns.").
  */
-export function composeOpinions(acts: readonly OpinionAct[], state: TurnState, opensTurn: boolean): string[] {
+export function composeOpinions(acts: readonly OpinionAct[], state: TurnState, before: readonly string[]): string[] {
   const { random } = state;
   const terse = state.style === 'terse';
-  const parts = clauses(acts, state, opensTurn);
+  const parts = clauses(acts, state, before);
   const sentences: string[] = [];
   let previous: Clause | undefined;
   for (let i = 0; i < parts.length; ) {

@@ -30,6 +30,7 @@ import { drawFrom, pickOf } from './draw-from.js';
 import { soundsSober } from './grave-words.js';
 import { historySoFar } from './history-so-far.js';
 import { itemAppositive, itemFact, namesGrave, namesHarrowing, tellsStory, withAppositive } from './item-facts.js';
+import { likingWordsOf, pickUnsaid, pickUnsaidText } from './liking-words.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
 import { type ShortfallWords, type Styled, type StyledText, userTemplates } from './user-templates.js';
@@ -1707,7 +1708,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     if (isOpinionAct(act)) {
       const run: OpinionAct[] = [act];
       for (let more = acts[++i]; more !== undefined && isOpinionAct(more); more = acts[++i]) run.push(more);
-      for (const text of composeOpinions(run, state, pieces.length === 0)) pieces.push(text);
+      for (const text of composeOpinions(run, state, pieces)) pieces.push(text);
     } else if (
       act.type === 'respond-critique' &&
       state.speaker === 'assistant' &&
@@ -1775,10 +1776,19 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   if (noFavourite !== undefined) {
     const { facet } = noFavourite;
     const { people, things, elsewhere } = state.t.USER_NO_FAVOURITES;
+    // Its stress is not the liking's after it: "None in particular, really. I'm really into westerns."
+    const said = likingWordsOf(pieces.join(' '));
     pieces.unshift(
       noFavourite.elsewhere
-        ? state.random.pick(elsewhere)({ f: state.phrasing.facets[facet]?.names[0] ?? pluralize(facet) })
-        : state.random.pick(namesPeople(state.phrasing, facet) ? people : things),
+        ? pickUnsaid(
+            state.random,
+            said,
+            { f: 'F' },
+            elsewhere,
+          )({
+            f: state.phrasing.facets[facet]?.names[0] ?? pluralize(facet),
+          })
+        : pickUnsaidText(state.random, said, namesPeople(state.phrasing, facet) ? people : things),
     );
   }
   // "Okay. Okay, for horror I'd suggest …" or "Comedies, got it. Got any go-to actors?": an acknowledgement is drawn
@@ -1807,7 +1817,8 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     // Thanks, bye!").
     const goodbye = acts.at(-1)?.type === 'close' ? 1 : 0;
     const at = asides.opening ? 1 : pieces.length - goodbye;
-    pieces.splice(at, 0, state.random.pick(asides.list));
+    // One that says no word the turn voices its tastes with: not "Just got home from work. I just love westerns."
+    pieces.splice(at, 0, pickUnsaidText(state.random, likingWordsOf(pieces.join(' ')), asides.list));
   }
   const joined = pieces.join(' ');
   // A topic's noun put after "about" in a frame: "neutral about books on religion", not "about books about religion".
