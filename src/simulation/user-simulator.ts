@@ -22,6 +22,7 @@ import { parseOptions } from '../validation/parse-options.js';
 import { attributeMedianYear } from './attribute-era.js';
 import { catalogIndex } from './catalog-index.js';
 import { logitChoice } from './choice-model.js';
+import { lacksEvidently } from './evident-absence.js';
 import { commonNear } from './item-likeness.js';
 import { keepsStoryLine } from './story-line.js';
 
@@ -508,7 +509,8 @@ export class UserSimulator {
    * nothing in particular, and then, if they have a liking left to say that the item lacks, that as what they would
    * rather have ("It's not Heat, really, it's me: I'm in the mood for heist films."). One that goes with what the
    * item is comes first, when it is liked at least half as much as the strongest: after Finding Nemo, talking animals
-   * rather than prison films.
+   * rather than prison films. The item must evidently lack it ({@link lacksEvidently}): not "I'd enjoy space movies"
+   * of a Dune its data has no tags for.
    */
   #reasonAnswer(item: string): UserAct[] {
     const critique = this.#critique(item, () => true);
@@ -516,11 +518,13 @@ export class UserSimulator {
     const acts: UserAct[] = [{ type: 'reject', items: [item], seen: false }];
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
     const unsaid = this.#voiced.positive.filter((key) => !this.#disclosed.has(key) && !has.has(key));
-    // Not one far weaker than the strongest, though: "Had dramas in mind, not Mad Max" from a user who barely cares
-    // for dramas, with westerns unsaid, is a made-up reason.
+    // Not one far weaker than the strongest, though, even when the strongest may be what the item is: "Had dramas in
+    // mind, not Mad Max" from a user who barely cares for dramas, with westerns unsaid, is a made-up reason.
     const least = unsaid[0] === undefined ? 0 : this.#profile.affinity(unsaid[0]) * NEAR_LIKING_SHARE;
-    const liking =
-      unsaid.find((key) => this.#profile.affinity(key) >= least && commonNear(this.#catalog, item, key)) ?? unsaid[0];
+    const lacking = unsaid.filter(
+      (key) => this.#profile.affinity(key) >= least && lacksEvidently(this.#catalog, item, key),
+    );
+    const liking = lacking.find((key) => commonNear(this.#catalog, item, key)) ?? lacking[0];
     if (liking !== undefined) acts.push(this.#disclosure(liking));
     return acts;
   }

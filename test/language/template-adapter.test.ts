@@ -8,8 +8,9 @@ import { type DialogueAct, type DialogueActType, namedItems, type Speaker } from
 import type { Turn } from '../../src/dialogue/turn.js';
 import type { VerbalizeRequest } from '../../src/language/lm-adapter.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
-import { COMING_UP, SCENE_CLASHES } from '../../src/language/templates/chatty-asides.js';
+import { COMING_UP, chattyAsides } from '../../src/language/templates/chatty-asides.js';
 import { attributeNouns } from '../../src/lexicon/attribute-phrases.js';
+import { BOOKS_PHRASING, MOVIES_PHRASING } from '../../src/lexicon/domain-phrasing.js';
 import { PreferenceProfile } from '../../src/profile/preference-profile.js';
 import type { Persona } from '../../src/profile/profile-schema.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
@@ -681,7 +682,7 @@ describe('TemplateAdapter', () => {
     // Nor is an evening still to come begun as the user settles: no "I'll put it on now", no aside that starts it.
     const friendsLater = "Friends are coming over later and it's my turn to pick.";
     const comingUp = 'Got a movie night coming up and need ideas.';
-    const startsNow = SCENE_CLASHES.get(COMING_UP) ?? [];
+    const startsNow = chattyAsides(MOVIES_PHRASING).SCENE_CLASHES.get(COMING_UP) ?? [];
     expect(startsNow.length).toBeGreaterThan(5);
     const begun = (text: string) => /\bnow\b/.test(text) || startsNow.some((aside) => text.includes(aside));
     expect([...settled(friendsLater, accept), ...settled(comingUp, accept)].filter(begun)).toEqual([]);
@@ -691,6 +692,40 @@ describe('TemplateAdapter', () => {
     expect(
       settled('Finally, a quiet evening.', accept).filter((text) => /\bdinner\b/i.test(text)).length,
     ).toBeGreaterThan(5);
+  });
+
+  it("says nothing twice in a chatty user's opening, and no aside gainsays the request it goes with", () => {
+    // "Got a movie night coming up and need ideas. Movie night at last.", "What should I watch tonight? My partner is
+    // out tonight, …", "Evening! I'm after a book for this evening.": the request and the small talk drawn apart.
+    const clashes: ReadonlyArray<readonly [RegExp, RegExp]> = [
+      [/free evening/, /whole evening free|first free night|quiet evening/],
+      [/coming up and need ideas/, /at last\.|need a movie night|raining here|kids are asleep|home sick/],
+      [/tonight/, /out tonight/],
+      [/to (?:watch|read)\b/, /meaning to (?:watch|read) something/],
+      [/couple of hours/, /whole evening free/],
+    ];
+    let asides = 0;
+    for (const [shelf, phrasing] of [
+      [catalog, MOVIES_PHRASING],
+      [builtinBooksCatalog(), BOOKS_PHRASING],
+    ] as const)
+      for (let seed = 0; seed < 1500; seed++) {
+        const text = adapter.verbalizeSync({
+          speaker: 'user',
+          acts: [{ type: 'state-goal', items: [] }],
+          history: [],
+          catalog: shelf,
+          random: new SeededRandom(`opening/${seed}`),
+          persona: { verbosity: 'chatty' },
+        });
+        expect(text, 'the evening twice').not.toMatch(/\bevening\b.*\bevening\b/i);
+        const aside = chattyAsides(phrasing).OPENING_ASIDES.find((said) => text.endsWith(` ${said}`));
+        if (aside === undefined) continue;
+        asides++;
+        const request = text.slice(0, -aside.length);
+        for (const [scene, clash] of clashes) expect(scene.test(request) && clash.test(aside), text).toBe(false);
+      }
+    expect(asides).toBeGreaterThan(1000);
   });
 
   it('says goodbye after a give-up without saying one thing twice ("Maybe another night. Maybe next time!")', () => {

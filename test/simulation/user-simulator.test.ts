@@ -356,7 +356,8 @@ describe('UserSimulator', () => {
 
   it('asked why it turned a title down, names a liking that goes with the title only if it is not far weaker', () => {
     // Toy Story's neighbours have toys; westerns have outlaws, nothing like it. "Had toy movies in mind, not Toy
-    // Story" from a user who barely cares for toys, with a love of outlaws unsaid, is a made-up reason.
+    // Story" from a user who barely cares for toys, with a love of outlaws unsaid, is a made-up reason. Every title is
+    // well tagged, so a tag missing from Toy Story says it is not that.
     const film = (id: string, genre: string[], tag: string[] = []) => ({
       id,
       title: id,
@@ -365,9 +366,9 @@ describe('UserSimulator', () => {
     });
     const catalog = new ItemCatalog(
       [
-        film('x', ['Animation', 'Comedy']),
-        ...[0, 1, 2, 3, 4, 5].map((i) => film(`a${i}`, ['Animation', 'Comedy'], ['toys'])),
-        ...[0, 1, 2, 3, 4, 5].map((i) => film(`w${i}`, ['Western'], ['outlaws'])),
+        film('x', ['Animation', 'Comedy'], ['family', 'friendship', 'adventure']),
+        ...[0, 1, 2, 3, 4, 5].map((i) => film(`a${i}`, ['Animation', 'Comedy'], ['toys', 'family', 'friendship'])),
+        ...[0, 1, 2, 3, 4, 5].map((i) => film(`w${i}`, ['Western'], ['outlaws', 'revenge', 'frontier'])),
       ],
       { domain: 'movies' },
     );
@@ -386,6 +387,51 @@ describe('UserSimulator', () => {
         .find((act) => act.type === 'disclose')?.attribute;
     expect(named(0.25)).toBe('tag:outlaws');
     expect(named(0.6)).toBe('tag:toys');
+  });
+
+  it('asked why it turned a title down, names no tag the title only lacks in sparse tags, but does in full ones', () => {
+    // MovieLens tags come from whoever gave one: Dune has none, The Prestige only two, and neither lacks space or a
+    // twist ending for that. "Dune is all right, but I'd enjoy space movies" is not said; comedies, a genre, are.
+    const film = (id: string, genre: string[], tag: string[] = []) => ({
+      id,
+      title: id,
+      year: 2000,
+      attributes: { genre, tag },
+    });
+    const sparse = new ItemCatalog(
+      [
+        film('dune', ['Adventure', 'Sci-Fi']),
+        film('prestige', ['Drama', 'Mystery'], ['atmospheric', 'enigmatic']),
+        ...[0, 1, 2].map((i) => film(`s${i}`, ['Sci-Fi'], ['space', 'aliens', 'spaceships', 'future'])),
+        ...[0, 1, 2, 3, 4, 5, 6, 7].map((i) => film(`u${i}`, ['Comedy'])),
+      ],
+      { domain: 'movies' },
+    );
+    // A catalog that tags every title fully: a tag Dune does not have, it lacks.
+    const full = new ItemCatalog(
+      [
+        film('dune', ['Adventure', 'Sci-Fi'], ['desert', 'politics', 'prophecy']),
+        film('prestige', ['Drama', 'Mystery'], ['atmospheric', 'enigmatic', 'magic']),
+        ...[0, 1, 2].map((i) => film(`s${i}`, ['Sci-Fi'], ['space', 'aliens', 'spaceships', 'future'])),
+      ],
+      { domain: 'movies' },
+    );
+    const reason = (catalog: ItemCatalog, item: string, affinities: Record<string, number>) =>
+      new UserSimulator(
+        new PreferenceProfile({ id: 'r', liked: [], disliked: [], affinities }),
+        catalog,
+        new SeededRandom(1),
+      )
+        .respond([{ type: 'ask-reason', items: [item] }])
+        .filter((act) => act.type === 'disclose')
+        .map((act) => act.attribute);
+    const tastes = { 'tag:space': 0.9, 'tag:twist ending': 0.8, 'genre:Comedy': 0.6 };
+    expect(reason(sparse, 'dune', tastes)).toEqual(['genre:Comedy']);
+    expect(reason(sparse, 'prestige', tastes)).toEqual(['genre:Comedy']);
+    // With no liking it can say the title lacks that is near the strongest, it names none ("Nothing in particular").
+    expect(reason(sparse, 'dune', { 'tag:space': 0.9, 'genre:Comedy': 0.3 })).toEqual([]);
+    expect(reason(full, 'dune', tastes)).toEqual(['tag:space']);
+    expect(reason(full, 'prestige', tastes)).toEqual(['tag:space']);
   });
 
   it('is deterministic for a seed', () => {

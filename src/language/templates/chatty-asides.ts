@@ -21,6 +21,11 @@ const REMOTE = 'Now to find the remote.';
 const READING_GLASSES = 'Now to find my reading glasses.';
 const COMFY = 'Time to get comfy.';
 const FEET_UP = 'Feet up for the evening, then.';
+const WHOLE_EVENING = "I've got the whole evening free.";
+const QUIET_EVENING = 'Finally, a quiet evening.';
+const RAINING = "It's raining here, so I'm staying in.";
+const FIRST_FREE_NIGHT = "It's my first free night in ages.";
+const PARTNER_OUT = 'My partner is out tonight, so I get to choose.';
 
 /** How a request for an evening still to come ends ("Got a movie night coming up and need ideas."). */
 export const COMING_UP = 'coming up and need ideas';
@@ -40,17 +45,6 @@ const STARTING_NOW = [
 ];
 
 /**
- * Later asides that would not fit the scene the user's first turn set: no dinner once the kids are asleep; with
- * friends on their way tonight, no early night, no putting it off and no TV instead; and for an evening still to come
- * (friends on their way too), nothing that starts it now, the couch included.
- */
-export const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map([
-  [KIDS_ASLEEP, [DINNER]],
-  [FRIENDS_COMING, [EARLY_NIGHT, TOMORROW, TV, ...STARTING_NOW]],
-  [COMING_UP, STARTING_NOW],
-]);
-
-/**
  * Whether the user's first turn set an evening still to come, which a choice does not start ("I'll put it on now.").
  */
 export function eveningAhead(opening: string): boolean {
@@ -61,19 +55,22 @@ function build(d: DomainWords) {
   // Asides that set the scene, said with an opening request or hello, each with what the recommender says back to it
   // (about the evening, never about a taste): "I'm home sick, …" is met with "Sorry you're under the weather.".
   const homeSick = d.a && `I'm home sick, so ${d.a} is about all I can manage.`;
+  const needOccasion = d.occasion && `Long week, I need a ${d.occasion}!`;
+  const occasionAtLast = d.occasion && `${capitalize(d.occasion)} at last.`;
+  const meaningTo = `I've been meaning to ${d.consume.base} something all week.`;
   const scenes: ReadonlyArray<readonly [string | false | undefined, readonly string[]]> = [
-    [d.occasion && `Long week, I need a ${d.occasion}!`, ["Sounds like you've earned it.", "You've earned it."]],
-    [d.occasion && `${capitalize(d.occasion)} at last.`, ["Let's make it a fun one.", "Let's make tonight count."]],
-    ["I've got the whole evening free.", ["Let's make the most of it.", 'A whole evening to yourself!']],
+    [needOccasion, ["Sounds like you've earned it.", "You've earned it."]],
+    [occasionAtLast, ["Let's make it a fun one.", "Let's make tonight count."]],
+    [WHOLE_EVENING, ["Let's make the most of it.", 'A whole evening to yourself!']],
     [LONG_DAY, ["Sorry it's been a long day.", "Let's find you something to unwind with."]],
     ['Just got home from work.', ["Let's find you something to unwind with.", 'Welcome home!']],
-    ['Finally, a quiet evening.', ["Let's make the most of it.", 'Some quiet at last.']],
-    ["It's raining here, so I'm staying in.", ['A rainy night in, then.', 'Perfect weather for staying in.']],
+    [QUIET_EVENING, ["Let's make the most of it.", 'Some quiet at last.']],
+    [RAINING, ['A rainy night in, then.', 'Perfect weather for staying in.']],
     [KIDS_ASLEEP, ["Let's make the most of the quiet.", 'Some time to yourself at last, then.']],
-    ["It's my first free night in ages.", ["Let's make it count.", 'About time you had one!']],
+    [FIRST_FREE_NIGHT, ["Let's make it count.", 'About time you had one!']],
     ['I just finished a big project at work.', ['Congratulations on the project!', 'Well done on the project!']],
-    [`I've been meaning to ${d.consume.base} something all week.`, ["Let's make tonight the night."]],
-    ['My partner is out tonight, so I get to choose.', ['Your pick tonight, then.', 'Your choice tonight, then.']],
+    [meaningTo, ["Let's make tonight the night."]],
+    [PARTNER_OUT, ['Your pick tonight, then.', 'Your choice tonight, then.']],
     [d.screen && FRIENDS_COMING, ["Let's find something for the whole group.", 'No pressure, then!']],
     [homeSick, ["Sorry you're under the weather.", 'Feel better soon!']],
   ];
@@ -86,6 +83,31 @@ function build(d: DomainWords) {
   const SCENE_REPLIES: ReadonlyMap<string, readonly string[]> = new Map(set);
   /** Those it answers with sympathy, after which it takes in a liking without cheer ("Ooh, documentaries. Nice."). */
   const SOBER_SCENES: ReadonlySet<string> = new Set(present([LONG_DAY, homeSick]));
+
+  /**
+   * Asides that would not fit the scene a user's first turn sets, by words that set it. Later on: no dinner once the
+   * kids are asleep; with friends on their way tonight, no early night, no putting it off and no TV instead; and for
+   * an evening still to come (friends on their way too), nothing that starts it now, the couch included. In the
+   * opening turn itself, no aside that says again what its hello or request said ("Good evening! … Finally, a quiet
+   * evening.", "I have a free evening … It's my first free night in ages.", "What should I watch tonight? My partner
+   * is out tonight, …", "… no idea what to watch. I've been meaning to watch something all week.") or gainsays it:
+   * a movie night still to come is not here "at last", nor are the kids asleep for it yet, and a couple of hours is
+   * not the whole evening.
+   */
+  const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
+    [KIDS_ASLEEP, [DINNER]],
+    [FRIENDS_COMING, [EARLY_NIGHT, TOMORROW, TV, ...STARTING_NOW]],
+    [
+      COMING_UP,
+      present([...STARTING_NOW, needOccasion, occasionAtLast, QUIET_EVENING, RAINING, KIDS_ASLEEP, homeSick]),
+    ],
+    ['evening', [WHOLE_EVENING, QUIET_EVENING]],
+    ['Evening!', [WHOLE_EVENING, QUIET_EVENING]],
+    ['free evening', [FIRST_FREE_NIGHT]],
+    ['tonight', [PARTNER_OUT]],
+    ['a couple of hours', [WHOLE_EVENING]],
+    [`to ${d.consume.base}`, [meaningTo]],
+  ]);
 
   /** Asides that look ahead to the evening, said on settling on an item. */
   const SETTLED_ASIDES: readonly string[] = present([
@@ -117,7 +139,15 @@ function build(d: DomainWords) {
     TOMORROW,
     d.occasion && TV,
   ]);
-  return { OPENING_ASIDES, SCENE_REPLIES, SOBER_SCENES, SETTLED_ASIDES, SETTLED_ASIDES_LIGHT, GIVE_UP_ASIDES };
+  return {
+    OPENING_ASIDES,
+    SCENE_REPLIES,
+    SOBER_SCENES,
+    SCENE_CLASHES,
+    SETTLED_ASIDES,
+    SETTLED_ASIDES_LIGHT,
+    GIVE_UP_ASIDES,
+  };
 }
 
 /** The lists of this file, worded for one domain's phrasing (built once per phrasing). */

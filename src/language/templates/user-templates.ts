@@ -43,6 +43,8 @@ export interface RejectManyWords extends TitleWords {
   readonly all: string;
 }
 
+const EVENING_TWICE = /\bevening\b.*\bevening\b/i;
+
 function build(d: DomainWords) {
   const GOAL_REQUESTS: readonly string[] = present([
     d.a && `I'm looking for ${d.a} for tonight.`,
@@ -116,7 +118,8 @@ function build(d: DomainWords) {
           'Hiya!',
         ],
         GOAL_REQUESTS,
-      ),
+        // Not the evening twice: "Evening! I'm after a film for this evening."
+      ).filter((pair) => !EVENING_TWICE.test(pair)),
     ],
     terse: present([
       d.a && `Need ${d.a}.`,

@@ -23,7 +23,7 @@ import {
   type SetAsideWords,
   type ShiftWords,
 } from './assistant-templates.js';
-import { chattyAsides, eveningAhead, SCENE_CLASHES } from './chatty-asides.js';
+import { chattyAsides, eveningAhead } from './chatty-asides.js';
 import { composeOpinions, isOpinionAct, type OpinionAct, STRONG_OPINION } from './compose-opinions.js';
 import { type DescribeOptions, describeItem } from './describe-templates.js';
 import { drawFrom, pickOf } from './draw-from.js';
@@ -1518,12 +1518,17 @@ function openingText(state: TurnState): string {
   return state.history.find((turn) => turn.speaker === 'user')?.text ?? '';
 }
 
-/** The asides that fit the scene the user's opening aside set, if it set one ("The kids are asleep, …"). */
+/** The asides that fit the scene the user's first turn set, if it set one ("The kids are asleep, …"). */
 function fittingScene(list: readonly string[], state: TurnState): readonly string[] {
-  const opening = openingText(state);
-  for (const [scene, clashes] of SCENE_CLASHES)
-    if (opening.includes(scene)) return list.filter((aside) => !clashes.includes(aside));
-  return list;
+  return sceneFits(list, openingText(state), state);
+}
+
+/** The asides that clash with no scene `text` sets ("What should I watch tonight?" has no "out tonight" after it). */
+function sceneFits(list: readonly string[], text: string, state: TurnState): readonly string[] {
+  let fitting = list;
+  for (const [scene, clashes] of state.t.SCENE_CLASHES)
+    if (text.includes(scene)) fitting = fitting.filter((aside) => !clashes.includes(aside));
+  return fitting;
 }
 
 /** Whether the user answered whether they know any of the items earlier in the dialogue ("Haven't seen Heat."). */
@@ -1817,8 +1822,11 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     // Thanks, bye!").
     const goodbye = acts.at(-1)?.type === 'close' ? 1 : 0;
     const at = asides.opening ? 1 : pieces.length - goodbye;
-    // One that says no word the turn voices its tastes with: not "Just got home from work. I just love westerns."
-    pieces.splice(at, 0, pickUnsaidText(state.random, likingWordsOf(pieces.join(' ')), asides.list));
+    // An opening aside fits the scene the rest of the turn sets, as later ones fit the opening; and none says a word
+    // the turn voices its tastes with: not "Just got home from work. I just love westerns."
+    const said = pieces.join(' ');
+    const list = asides.opening ? sceneFits(asides.list, said, state) : asides.list;
+    pieces.splice(at, 0, pickUnsaidText(state.random, likingWordsOf(said), list));
   }
   const joined = pieces.join(' ');
   // A topic's noun put after "about" in a frame: "neutral about books on religion", not "about books about religion".
@@ -1838,7 +1846,7 @@ function twice(text: string, part: string): boolean {
 }
 
 // A title's own closing punctuation ends the sentence it closes: "Loved Mars Attacks!", "Who Framed Roger Rabbit?
-// Almost, but no.", not "Mars Attacks!." or "Whose Body??". A question still asks: "Anything like Monsters, Inc.?",
+// What's it like?", not "Mars Attacks!." or "Whose Body??". A question still asks: "Anything like Monsters, Inc.?",
 // "What's the story in When Harry Met Sally...?".
 const TITLE_END = /[.!?]$/;
 
