@@ -365,13 +365,16 @@ function genericTag(value: string): TagWords {
   const words = { more: `more ${value}`, less: `less ${value}`, trait: { kind: 'keyword', text: value } } as const;
   if (named !== undefined && !unsayable(named)) return { noun: `${named} movies`, ...words };
   if (unsayable(value)) return { noun: `movies tagged "${value}"`, quoted: true, ...words };
-  // "terrorism movies", "corruption films": an abstract noun is what a film is about.
-  if (ABSTRACT_NOUN.test(value)) return { noun: `movies about ${value}`, ...words };
+  // Not "terrorism movies" nor "transplants movies": an abstract noun or a plural is what a film is about.
+  if (ABSTRACT_NOUN.test(value) || PLURAL_NOUN.test(value)) return { noun: `movies about ${value}`, ...words };
   return { noun: `${value} movies`, ...words };
 }
 
 // One lowercase word with an abstract noun's ending: "terrorism", "corruption", "motherhood", "photography".
 const ABSTRACT_NOUN = /^[a-z]+(?:[ai]sm|ity|ness|[st]ion|ment|ship|hood|graphy)$/;
+// One lowercase word with a plural's ending: "transplants", "lawyers", "economics"; not "hilarious", "circus",
+// "homeless", "christmas" nor "genesis".
+const PLURAL_NOUN = /^[a-z]{3,}[^aisu]s$/;
 
 // The same table by spelling key: free text writes a tag in any case, spacing or hyphenation ("fast paced").
 const BY_KEY = new Map([...TAGS].map(([value, words]) => [spellingKey(value), words]));

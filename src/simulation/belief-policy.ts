@@ -12,7 +12,7 @@ import { attributeLikeness, GENRE_LIKENESS } from './item-likeness.js';
 import { kthLargest } from './kth-largest.js';
 import { questionSalience } from './question-salience.js';
 import type { PolicyContext, PolicyTurn, RecommenderPolicy, RecommenderPolicyFactory } from './recommender-policy.js';
-import { titleSeries } from './title-series.js';
+import { seriesRuns } from './series-runs.js';
 
 /** Presets for the mix of elicitation and recommendation. */
 export const POLICY_STYLES = {
@@ -333,26 +333,13 @@ function describedFacets(catalog: ItemCatalog): readonly DescribedFacet[] {
   return named.length > 0 ? named : [...catalogIndex(catalog).facets].map((facet) => ({ facet, count: 2 }));
 }
 
-// The facet that names a series of volumes read or watched in order (books: "A Song of Ice and Fire").
-const SERIES_FACET = 'series';
-
 /**
- * Each series' volumes in order of their years (catalog order for a tie or an unknown year), as positions: the
- * catalog's `series` facet, or for a catalog without one, the series its titles show (see `titleSeries`).
+ * Per position, whether it is a later volume of a series and the volumes after and before it; undefined for a
+ * catalog with no series (see `seriesRuns`).
  */
 function seriesOrder(catalog: ItemCatalog, fromTitles: boolean): QuestionPlan['series'] {
   const index = catalogIndex(catalog);
-  const volumes = index.byFacet.get(SERIES_FACET);
-  const year = (position: number) => index.years[position] as number;
-  const runs = volumes
-    ? volumes.map(({ id }) =>
-        [...(index.itemsWithAttribute[id] as Int32Array)].sort((a, b) =>
-          year(a) < year(b) ? -1 : year(a) > year(b) ? 1 : a - b,
-        ),
-      )
-    : fromTitles
-      ? titleSeries(catalog)
-      : [];
+  const runs = seriesRuns(catalog, fromTitles);
   if (runs.length === 0) return undefined;
   const later = new Uint8Array(index.ids.length);
   const next = new Int32Array(index.ids.length).fill(-1);

@@ -230,6 +230,14 @@ export class UserSimulator {
           break;
       }
     }
+    // "Yep, loved Carry On, Jeeves." holds it up as a favourite does: no "less of a classic" of the next Jeeves, and
+    // no dislike it carries volunteered next.
+    for (const act of acts)
+      if (
+        ((act.type === 'disclose' || act.type === 'answer-item') && act.polarity === 'positive') ||
+        (act.type === 'critique' && act.attribute)
+      )
+        this.#holdUp(act.items);
     if (this.#leaving) return this.#lastWord(acts, assistantActs);
     // Nothing is volunteered after a critique, a rejection or a question about an item: "What's Heat about? I love
     // westerns" is two turns run together.
@@ -241,13 +249,6 @@ export class UserSimulator {
     }
     if (acts.length === 0) acts.push(...this.#openAnswer());
     if (acts.length === 0) acts.push(this.#fallback());
-    // "Yep, loved Carry On, Jeeves." holds it up as a favourite does: no "less of a classic" of the next Jeeves.
-    for (const act of acts)
-      if (
-        ((act.type === 'disclose' || act.type === 'answer-item') && act.polarity === 'positive') ||
-        (act.type === 'critique' && act.attribute)
-      )
-        this.#holdUp(act.items);
     return acts;
   }
 
@@ -297,6 +298,7 @@ export class UserSimulator {
 
   #itemDisclosure(opinion: ItemOpinion, polarity: 'positive' | 'negative'): UserAct {
     this.#disclosed.add(`item:${opinion.item}`);
+    if (polarity === 'positive') this.#holdUp([opinion.item]);
     return { type: 'disclose', items: [opinion.item], polarity, strength: opinion.strength };
   }
 
@@ -321,9 +323,20 @@ export class UserSimulator {
     for (const key of saidAlike(this.#catalog, attribute)) this.#disclosed.add(key);
   }
 
-  /** The strongest voiced attribute not yet disclosed. */
+  /**
+   * The strongest voiced attribute not yet disclosed; of dislikes, not one a title the user spoke well of carries
+   * (not "Inception was a good watch. Also, it's a hard no on thrillers.").
+   */
   #undisclosed(direction: 'positive' | 'negative'): string | undefined {
-    return this.#voiced[direction].find((key) => !this.#disclosed.has(key));
+    return this.#voiced[direction].find((key) => this.#mayVoice(direction, key));
+  }
+
+  /**
+   * Whether the user may voice an attribute unasked: not one they have spoken of (a mild dislike was "no strong
+   * feelings" then), nor a dislike an item they spoke well of carries.
+   */
+  #mayVoice(direction: 'positive' | 'negative', key: string): boolean {
+    return !this.#disclosed.has(key) && (direction === 'positive' || !this.#heldUpCarries(key));
   }
 
   /**
@@ -333,7 +346,7 @@ export class UserSimulator {
   #undisclosedOf(direction: 'positive' | 'negative', facet: string): string | undefined {
     const prefix = `${facet}:`;
     const phrasing = domainPhrasing(this.#catalog);
-    const unsaid = (key: string) => !this.#disclosed.has(key) && key.startsWith(prefix);
+    const unsaid = (key: string) => key.startsWith(prefix) && this.#mayVoice(direction, key);
     return (
       this.#voiced[direction].find((key) => unsaid(key) && !attributePhrase(key, phrasing).name) ??
       this.#voiced[direction].find(unsaid)
@@ -586,7 +599,7 @@ export class UserSimulator {
     for (let at = 0; at < keys.length; at++) {
       const key = keys[at] as string;
       const value = this.#weights[ids[at] as number] as number;
-      if (value <= worstValue && (value <= -VOICED_AFFINITY || (mild?.(key) && this.#mayNameMildDislike(key)))) {
+      if (value <= worstValue && (value <= -VOICED_AFFINITY || (mild?.(key) && this.#mayVoice('negative', key)))) {
         worst = key;
         worstValue = value;
       }
@@ -624,14 +637,9 @@ export class UserSimulator {
     return undefined;
   }
 
-  /**
-   * Whether a dislike too mild to voice unasked can be named: not one the user has spoken of (they called it "no
-   * strong feelings" then), nor one an item they spoke well of carries.
-   */
-  #mayNameMildDislike(key: string): boolean {
-    if (this.#disclosed.has(key)) return false;
-    for (const item of this.#heldUp) if (this.#catalog.carries(item, key)) return false;
-    return true;
+  #heldUpCarries(key: string): boolean {
+    for (const item of this.#heldUp) if (this.#catalog.carries(item, key)) return true;
+    return false;
   }
 
   /**

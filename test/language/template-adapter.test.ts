@@ -1716,6 +1716,40 @@ describe('TemplateAdapter', () => {
     expect(asked(false).some((text) => unknown.test(text))).toBe(true);
   });
 
+  it('has not got round to a part of a series the user praised: no "I know the name The Empire Strikes Back"', () => {
+    const praised = disclose('positive', 0.9, { items: [id('Star Wars')] });
+    const history = oneTurn('user', 'Star Wars was amazing!', [praised]);
+    const ask: DialogueAct = { type: 'ask-about-item', items: [id('The Empire Strikes Back')] };
+    const ignorant = /never heard|don't know|not familiar|know the name|rings a bell|what's that\?/i;
+    const asked = (withHistory: boolean) =>
+      Array.from({ length: 300 }, (_, seed) =>
+        adapter.verbalizeSync({ ...request('user', [ask], seed), history: withHistory ? history : [] }),
+      );
+    expect(asked(true).filter((text) => ignorant.test(text))).toEqual([]);
+    expect(asked(true).some((text) => /haven't (seen|watched)|never got round/i.test(text))).toBe(true);
+    expect(asked(false).some((text) => ignorant.test(text))).toBe(true);
+  });
+
+  it('dislikes a kind a title the user praised has as one who makes exceptions, never hating it', () => {
+    const odyssey = id('2001: A Space Odyssey');
+    const history = oneTurn('user', '2001: A Space Odyssey, loved it.', [
+      { type: 'answer-item', items: [odyssey], seen: true, polarity: 'positive', strength: 0.9 },
+    ]);
+    const dislike = disclose('negative', 0.95, { attribute: 'genre:Sci-Fi' });
+    const said = (withHistory: boolean) =>
+      Array.from({ length: 200 }, (_, seed) =>
+        adapter.verbalizeSync({ ...request('user', [dislike], seed), history: withHistory ? history : [] }),
+      );
+    const exception = /\bexceptions?\b/;
+    const after = said(true);
+    // Each says so, but for a wording with a comma or a question of its own ("Sci-fi? Not for me.").
+    expect(after.filter((text) => !exception.test(text) && !/[,?]/.test(text))).toEqual([]);
+    expect(after.filter((text) => exception.test(text)).length).toBeGreaterThan(100);
+    expect(after.filter((text) => /\bhate|at all costs|hard no|no matter what/i.test(text))).toEqual([]);
+    expect(said(false).filter((text) => exception.test(text))).toEqual([]);
+    expect(said(false).some((text) => /\bhate|at all costs|hard no|no matter what/i.test(text))).toBe(true);
+  });
+
   it('suggests a title the user just said they have not seen without asking about it again', () => {
     const suggest = (reasons: string[]) =>
       Array.from({ length: 300 }, (_, seed) =>

@@ -88,6 +88,11 @@ describe('attributePhrase', () => {
     // A free-text abstract noun is what a film is about: not "terrorism movies" or "corruption films".
     for (const noun of ['terrorism', 'corruption', 'motherhood', 'photography', 'sarcasm'])
       expect(attributePhrase(`tag:${noun}`).noun).toBe(`movies about ${noun}`);
+    // And so is a plural: not "transplants movies".
+    for (const noun of ['transplants', 'lawyers', 'economics'])
+      expect(attributePhrase(`tag:${noun}`).noun).toBe(`movies about ${noun}`);
+    for (const word of ['hilarious', 'circus', 'homeless', 'genesis'])
+      expect(attributePhrase(`tag:${word}`).noun).toBe(`${word} movies`);
     expect(attributePhrase('tag:golf').noun).toBe('golf movies');
     expect(attributePhrase('tag:Jason').noun).toBe('Jason movies');
     // Tags "___ movies" words badly have words of their own.

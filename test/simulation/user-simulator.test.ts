@@ -186,6 +186,26 @@ describe('UserSimulator', () => {
     );
   });
 
+  it('volunteers no dislike that a title it spoke well of carries, but answers truly when asked about it', () => {
+    const fan = new PreferenceProfile({
+      id: 'f',
+      liked: [{ item: 'm1', strength: 1 }],
+      disliked: [],
+      affinities: { 'genre:Sci-Fi': -0.8, 'genre:Horror': -0.5 },
+      persona: { disclosure: 0 },
+    });
+    const user = () => new UserSimulator(fan, smallCatalog(), new SeededRandom(1));
+    const askGenre: AssistantAct = { type: 'ask-attribute', items: [], facet: 'genre' };
+    expect(user().respond([askGenre])[0]).toMatchObject({ attribute: 'genre:Sci-Fi', polarity: 'negative' });
+    const praising = user();
+    expect(praising.respond([{ type: 'ask-item', items: ['m1'] }])[0]).toMatchObject({ polarity: 'positive' });
+    expect(praising.respond([askGenre])[0]).toMatchObject({ attribute: 'genre:Horror', polarity: 'negative' });
+    expect(praising.respond([{ ...askGenre, attribute: 'genre:Sci-Fi' }])[0]).toMatchObject({
+      attribute: 'genre:Sci-Fi',
+      polarity: 'negative',
+    });
+  });
+
   it('told what a title is, turns it down for a mild dislike it heard of, not for one it was not told', () => {
     const mild = new PreferenceProfile({ ...profile.toJSON(), affinities: { 'genre:Crime': -0.15 } });
     const lessCrime = { type: 'critique', items: ['m3'], attribute: 'genre:Crime', direction: 'less' };

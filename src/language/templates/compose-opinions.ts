@@ -135,21 +135,31 @@ function attributeOpinion(
   state: TurnState,
   act: ActOfType<'disclose'>,
   shade: OpinionShade,
-  x: string,
+  keys: readonly string[],
   first: boolean,
   said: Said,
 ): string {
   const { random, style } = state;
+  const x = joinNouns(keys.map((key) => attributePhrase(key, state.phrasing).noun));
   const O = opinionTemplates(state.phrasing);
   const terse = style === 'terse';
+  // Having praised 2001: A Space Odyssey, a user who could do without sci-fi says so as one who makes exceptions,
+  // and hates it no more than that.
+  const excepting = act.polarity === 'negative' && keys.some((key) => praisedCarries(state, key));
   const grave = (shade === 'love' || shade === 'like') && soundsGrave(x);
   const templates = grave
     ? O.GRAVE_LIKINGS[terse ? 'terse' : 'normal']
-    : (terse ? O.ATTRIBUTE_OPINIONS.terse : O.ATTRIBUTE_OPINIONS.normal)[shade];
+    : (terse ? O.ATTRIBUTE_OPINIONS.terse : O.ATTRIBUTE_OPINIONS.normal)[
+        excepting && shade === 'hate' ? 'dislike' : shade
+      ];
   const mild =
     act.polarity !== 'neutral' && (act.strength ?? 0.5) < O.MILD_OPINION ? O.ATTRIBUTE_MILD[act.polarity] : undefined;
   const template = pickUnsaid(random, said.words, ATTRIBUTE_PROBE, templates, mild?.[terse ? 'terse' : 'normal']);
   const text = template({ x });
+  if (excepting && !/[,?]/.test(text)) {
+    said.hedged = true;
+    return text + state.random.pick(O.DISLIKE_EXCEPTIONS);
+  }
   const words = said.words | likingWordsOf(text);
   // A wording with a comma of its own ("I'm okay with westerns, nothing special") takes no ending after it, and one
   // that says how often uses the run's ending up ("I'm usually up for magic, plus I love true crime" takes no
@@ -171,6 +181,12 @@ function attributeOpinion(
 }
 
 const ATTRIBUTE_PROBE: AttributeOpinionWords = { x: 'X' };
+
+/** Whether a title the user spoke well of, in this turn or before, has an attribute. */
+function praisedCarries(state: TurnState, key: string): boolean {
+  const carries = (id: string) => state.catalog.carries(id, key);
+  return state.praised.some(carries) || [...state.praisedBefore].some(carries);
+}
 
 /**
  * A template for an opinion of items: one that had fun with them only of items that are not serious (grave, or a
@@ -265,13 +281,13 @@ function clauses(acts: readonly OpinionAct[], state: TurnState, before: readonly
       k++;
     }
     if (act.attribute !== undefined) {
-      const x = joinNouns(group.map((member) => attributePhrase(member.attribute as string, state.phrasing).noun));
+      const keys = group.map((member) => member.attribute as string);
       add({
-        text: attributeOpinion(state, act, shade, x, opensTurn && out.length === 0, said),
+        text: attributeOpinion(state, act, shade, keys, opensTurn && out.length === 0, said),
         tone: act.polarity,
         shade,
         about: 'kinds',
-        subjects: group.map((member) => member.attribute as string),
+        subjects: keys,
       });
     }
     if (act.items.length > 0) {

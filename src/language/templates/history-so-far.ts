@@ -6,6 +6,8 @@ export interface HistorySoFar {
   readonly known: ReadonlySet<string>;
   /** The attributes the user said they like so far. */
   readonly stated: ReadonlySet<string>;
+  /** The items the user spoke well of so far. */
+  readonly praised: ReadonlySet<string>;
   /** Whether the recommender has suggested something. */
   readonly suggested: boolean;
 }
@@ -16,6 +18,7 @@ interface Gathered {
   readonly turns: Turn[];
   readonly known: Set<string>;
   readonly stated: Set<string>;
+  readonly praised: Set<string>;
   suggested: boolean;
 }
 
@@ -30,7 +33,7 @@ let read: Gathered | undefined;
 export function historySoFar(history: readonly Turn[]): HistorySoFar {
   let gathered = read?.history === history && grownFrom(history, read.turns) ? read : undefined;
   if (!gathered) {
-    gathered = { history, turns: [], known: new Set(), stated: new Set(), suggested: false };
+    gathered = { history, turns: [], known: new Set(), stated: new Set(), praised: new Set(), suggested: false };
     read = gathered;
   }
   for (let i = gathered.turns.length; i < history.length; i++) {
@@ -53,8 +56,9 @@ function gather(gathered: Gathered, turn: Turn): void {
   for (const act of turn.acts) {
     for (const item of act.items) gathered.known.add(item);
     if (turn.speaker === 'user') {
-      if (act.type === 'disclose' && act.polarity === 'positive' && act.attribute !== undefined)
-        gathered.stated.add(act.attribute);
+      if ((act.type !== 'disclose' && act.type !== 'answer-item') || act.polarity !== 'positive') continue;
+      if (act.type === 'disclose' && act.attribute !== undefined) gathered.stated.add(act.attribute);
+      for (const item of act.items) gathered.praised.add(item);
     } else if (act.type === 'recommend') gathered.suggested = true;
   }
 }

@@ -290,6 +290,13 @@ function build(d: DomainWords) {
     hate: [', honestly', ', seriously', ', sorry', ', no matter what', ", I'm afraid", ', full stop'],
   };
 
+  /** Ending a dislike of a kind that a title the user praised has: "Could do without sci-fi, with the odd exception". */
+  const DISLIKE_EXCEPTIONS: readonly string[] = [
+    ', with the odd exception',
+    ', with a few exceptions',
+    ', bar the odd exception',
+  ];
+
   /**
    * A strong liking of something grave, without delight: "I'm drawn to movies about racism", not "Big fan of movies
    * about racism!". Nothing here agrees in number with `x`, which may be one thing ("true crime") or many, nor is
@@ -529,6 +536,7 @@ function build(d: DomainWords) {
     ATTRIBUTE_MILD,
     MILD_OPINION,
     ATTRIBUTE_TAILS,
+    DISLIKE_EXCEPTIONS,
     GRAVE_LIKINGS,
     OPINION_LEADS,
     ITEM_OPINIONS,

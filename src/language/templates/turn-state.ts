@@ -44,6 +44,8 @@ export interface TurnState {
   readonly storyAsked: boolean;
   /** The items this user turn speaks well of ("Loved Heat."): a "seen it" after them is a contrast. */
   readonly praised: readonly string[];
+  /** The items the user spoke well of in an earlier turn. */
+  readonly praisedBefore: ReadonlySet<string>;
   /** The attributes this user turn says it dislikes ("Not into dramas."): a title of them is turned down for that. */
   readonly spokenAgainst: readonly string[];
   /** The items the recommender described in the turn this user turn answers. */

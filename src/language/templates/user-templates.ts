@@ -831,6 +831,15 @@ function build(d: DomainWords) {
     terse: [({ and }) => `Heard of ${and}, never ${d.experience.participle} it. What's it like?`],
   };
 
+  /** The same, of an item of a series the user praised a part of: known, not yet got round to. */
+  const ASK_ABOUT_UNSEEN_PART: Styled<TitleWords> = {
+    normal: [
+      ({ and }) => `I haven't ${d.experience.participle} ${and} yet. What's it like?`,
+      ({ and }) => `I never got round to ${and}. What's it like?`,
+    ],
+    terse: [({ and }) => `Haven't ${d.experience.participle} ${and} yet. What's it like?`],
+  };
+
   /** Asking what an item's story is: only of items that tell one (not of a biography or a documentary). */
   const ASK_ABOUT_STORY: readonly Template<TitleWords>[] = present([
     d.story && (({ and }) => `What's the ${d.story?.singular} in ${and}?`),
@@ -1061,6 +1070,7 @@ function build(d: DomainWords) {
     ASK_ABOUT_ITEM,
     ASK_ABOUT_UNKNOWN_ITEM,
     ASK_ABOUT_HEARD_OF_ITEM,
+    ASK_ABOUT_UNSEEN_PART,
     ASK_ABOUT_STORY,
     GIVE_UP,
     GIVE_UP_ITEMS,

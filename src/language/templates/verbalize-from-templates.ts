@@ -13,6 +13,7 @@ import {
 import { type DomainPhrasing, domainPhrasing, perPhrasing } from '../../lexicon/domain-phrasing.js';
 import { capitalize, joinNegativeList, joinNouns, pluralize } from '../../lexicon/english.js';
 import { SeededRandom } from '../../random/seeded-random.js';
+import { seriesMates } from '../../simulation/series-runs.js';
 import type { VerbalizeRequest } from '../lm-adapter.js';
 import {
   assistantTemplates,
@@ -952,6 +953,18 @@ function fitsStated(state: TurnState, id: string): boolean {
   return (state.described.includes(id) || state.closing) && carriesStated(state, id);
 }
 
+/**
+ * How well a user knows items they ask about: one who praised A New Hope has not got round to The Empire Strikes
+ * Back, rather than knowing no more than its name; a fan of horror knows of Halloween (1978) without having seen it,
+ * rather than never having heard of it.
+ */
+function howKnown(state: TurnState, ids: readonly string[]): Styled<TitleWords> {
+  const ofPraisedSeries = (id: string) =>
+    seriesMates(state.catalog.require(id), state.catalog).some((mate) => state.praisedBefore.has(mate));
+  if (ids.every(ofPraisedSeries)) return state.t.ASK_ABOUT_UNSEEN_PART;
+  return ids.every((id) => carriesStated(state, id)) ? state.t.ASK_ABOUT_HEARD_OF_ITEM : state.t.ASK_ABOUT_UNKNOWN_ITEM;
+}
+
 /** Whether an item carries something the user said they like. */
 function carriesStated(state: TurnState, id: string): boolean {
   return state.catalog.attributeKeysOf(id).some((key) => state.stated.has(key));
@@ -1057,13 +1070,9 @@ function verbalizeAct(
     case 'ask-about-item': {
       const stories =
         state.style !== 'terse' && act.items.every((id) => tellsStory(state.catalog.require(id), state.catalog));
-      // A fan of horror knows of Halloween (1978) without having seen it, rather than never having heard of it.
-      const knownOf = act.items.every((id) => carriesStated(state, id));
       const asks = styled(state, state.t.ASK_ABOUT_ITEM);
       // Having said "Haven't seen No Country for Old Men" already, the user does not say it again when it is offered.
-      const known = answeredBefore(state.history, act.items)
-        ? []
-        : styled(state, knownOf ? state.t.ASK_ABOUT_HEARD_OF_ITEM : state.t.ASK_ABOUT_UNKNOWN_ITEM);
+      const known = answeredBefore(state.history, act.items) ? [] : styled(state, howKnown(state, act.items));
       return drawFrom(random, [asks, known, stories ? state.t.ASK_ABOUT_STORY : []]).item(titleWords(state, act.items));
     }
     case 'give-up': {
@@ -1692,6 +1701,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     stated: soFar.stated,
     storyAsked: request.speaker === 'assistant' && acts[0]?.type === 'describe-item' && askedStory(request.history),
     praised: request.speaker === 'user' ? praisedIn(acts) : [],
+    praisedBefore: soFar.praised,
     spokenAgainst: request.speaker === 'user' ? dislikedIn(acts) : [],
     described: request.speaker === 'user' ? lastTurnItems(request.history, 'describe-item') : [],
     reasonAsked: request.speaker === 'user' ? lastTurnItems(request.history, 'ask-reason') : [],
