@@ -145,6 +145,7 @@ const STRONG_WORDS = new Set([
 ]);
 const NEGATORS = new Set(['not', 'never', 'no', "n't", 'hardly', 'barely']);
 const SENTENCE_END = /[.!?;]+\s*/;
+const STOP_BEFORE_CAPITAL = /([?!])(\s+)(?=\p{Lu})/gu;
 // Inside a sentence, clauses end at commas and at the words that join two opinions ("and", "plus", "but", …).
 const CLAUSE_JOIN =
   /,\s*(?:and|plus|but|though|although|however|whereas|while|yet)?\s*|\s+(?:and|plus|but|though|although|however|whereas|while|yet)\s+/i;
@@ -357,7 +358,9 @@ export function checkTextPolarity(
   for (let index = 0; index < turn.acts.length; index++)
     addSubjectCues(turn.acts[index] as DialogueAct, index, catalog, cues);
   if (cues.length > 1) longestFirst(cues);
-  let marked = turn.text.toLowerCase().replace(/[’`]/g, "'");
+  // A title's own "?" or "!" that ends its sentence ("Just not Who Moved My Cheese? Fan of Dorothy L. Sayers.") is
+  // made a full stop too, as the title's placeholder takes the "?" with it: the sentences stay apart.
+  let marked = turn.text.replace(STOP_BEFORE_CAPITAL, '$1.$2').toLowerCase().replace(/[’`]/g, "'");
   for (const { cue, index } of cues) marked = markCue(marked, cue, ` §${index} `);
   // A clause naming no subject speaks of the one before it in its sentence ("Inside Out (2015), hated it"), and a
   // bare reaction sentence of the one before ("Heat (1995)? Amazing."); anything longer stands on its own.

@@ -1,5 +1,6 @@
 import { type Item, parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
+import { facetPhrasing } from '../lexicon/attribute-phrases.js';
 import { domainPhrasing, type FacetPhrasing } from '../lexicon/domain-phrasing.js';
 
 /** Per-catalog arrays the simulation scans on every turn, built once so that each dialogue costs only its own work. */
@@ -10,7 +11,12 @@ export interface CatalogIndex {
   attributeIds: readonly Int32Array[];
   /** Positions of the items carrying each attribute, by dense attribute id. */
   itemsWithAttribute: readonly Int32Array[];
-  /** 1 / √(number of attributes) per item (0 for none): the utility normaliser, computed once. */
+  /**
+   * The utility normaliser per item, computed once: 1 / √(number of attributes), counted without the tags of a
+   * sparsely tagged facet (see {@link describedTags}) and at least the typical count of the catalog's items (0 for
+   * an item with no attributes). An item of one genre and no tags is no purer a war film than Saving Private Ryan,
+   * only less described: MovieLens would otherwise pitch a war film five people rated to every fan of war films.
+   */
   inverseRoot: Float64Array;
   /** Release year, NaN when unknown. */
   years: Float64Array;
@@ -24,11 +30,21 @@ export interface CatalogIndex {
    */
   shortfall: Float64Array;
   facets: ReadonlySet<string>;
+  /**
+   * The tag facets that describe the catalog's items: most items carry {@link WELL_TAGGED} or more of its tags, as
+   * the built-in catalogs' do. MovieLens tags, given by whoever cared to, describe few films, and the best known
+   * most.
+   */
+  describedTags: ReadonlySet<string>;
   /** The facet of each attribute, by dense attribute id. */
   attributeFacet: readonly string[];
   /** Per facet: its attributes, most common first, with their dense ids. */
   byFacet: ReadonlyMap<string, ReadonlyArray<{ key: string; id: number }>>;
 }
+
+// How many tags of a facet make an item well tagged: the built-in catalogs give every title three to five, chosen to
+// describe it; The Prestige has two in MovieLens ("atmospheric", "enigmatic"), and no "twist ending".
+export const WELL_TAGGED = 3;
 
 const cache = new WeakMap<ItemCatalog, CatalogIndex>();
 
@@ -50,28 +66,72 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
   items.forEach((item, position) => {
     for (const id of catalog.attributeIdsOf(item.id)) holders[id]?.push(position);
   });
+  const attributeFacet = Array.from(
+    { length: catalog.attributeKeyCount },
+    (_, id) => parseAttributeKey(catalog.attributeKeyAt(id))?.facet ?? '',
+  );
+  const attributeIds = items.map((item) => catalog.attributeIdsOf(item.id));
+  const describedTags = tagFacetsDescribing(catalog, byFacet, attributeIds, attributeFacet);
   const index: CatalogIndex = {
     ids: items.map((item) => item.id),
     position: new Map(items.map((item, i) => [item.id, i])),
-    attributeIds: items.map((item) => catalog.attributeIdsOf(item.id)),
+    attributeIds,
     itemsWithAttribute: holders.map((positions) => Int32Array.from(positions)),
-    inverseRoot: Float64Array.from(items, (item) => {
-      const count = catalog.attributeIdsOf(item.id).length;
-      return count === 0 ? 0 : 1 / Math.sqrt(count);
-    }),
+    inverseRoot: inverseRoots(catalog, attributeIds, attributeFacet, describedTags),
     years: Float64Array.from(items, (item) => item.year ?? Number.NaN),
     popularity: Float64Array.from(items, (item) => catalog.relativePopularity(item.id)),
     renown: Float64Array.from(items, (item) => catalog.relativeRenown(item.id)),
     shortfall: qualityShortfalls(items),
     facets: new Set(byFacet.keys()),
-    attributeFacet: Array.from(
-      { length: catalog.attributeKeyCount },
-      (_, id) => parseAttributeKey(catalog.attributeKeyAt(id))?.facet ?? '',
-    ),
+    describedTags,
+    attributeFacet,
     byFacet,
   };
   cache.set(catalog, index);
   return index;
+}
+
+function tagFacetsDescribing(
+  catalog: ItemCatalog,
+  byFacet: ReadonlyMap<string, unknown>,
+  attributeIds: readonly Int32Array[],
+  attributeFacet: readonly string[],
+): ReadonlySet<string> {
+  const phrasing = domainPhrasing(catalog);
+  const tagFacets = [...byFacet.keys()].filter((facet) => facetPhrasing(facet, phrasing)?.kind === 'tag');
+  return new Set(
+    tagFacets.filter((facet) => {
+      let wellTagged = 0;
+      for (const ids of attributeIds) {
+        let count = 0;
+        for (const id of ids) if (attributeFacet[id] === facet) count++;
+        if (count >= WELL_TAGGED) wellTagged++;
+      }
+      return wellTagged * 2 > attributeIds.length;
+    }),
+  );
+}
+
+function inverseRoots(
+  catalog: ItemCatalog,
+  attributeIds: readonly Int32Array[],
+  attributeFacet: readonly string[],
+  describedTags: ReadonlySet<string>,
+): Float64Array {
+  const phrasing = domainPhrasing(catalog);
+  const sparse = new Set(
+    attributeFacet.filter((facet) => facetPhrasing(facet, phrasing)?.kind === 'tag' && !describedTags.has(facet)),
+  );
+  const counts = attributeIds.map((ids) => {
+    let count = 0;
+    for (const id of ids) if (!sparse.has(attributeFacet[id] as string)) count++;
+    return count;
+  });
+  const sorted = counts.filter((count) => count > 0).sort((a, b) => a - b);
+  const typical = Math.max(1, sorted[Math.floor(sorted.length / 2)] ?? 1);
+  return Float64Array.from(attributeIds, (ids, position) =>
+    ids.length === 0 ? 0 : 1 / Math.sqrt(Math.max(counts[position] as number, typical)),
+  );
 }
 
 function qualityShortfalls(items: readonly Item[]): Float64Array {

@@ -2,30 +2,7 @@ import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { facetPhrasing } from '../lexicon/attribute-phrases.js';
 import { domainPhrasing } from '../lexicon/domain-phrasing.js';
-import { catalogIndex } from './catalog-index.js';
-
-// How many tags of a facet make an item well tagged: the built-in catalogs give every title three to five, chosen to
-// describe it; The Prestige has two in MovieLens ("atmospheric", "enigmatic"), and no "twist ending".
-export const WELL_TAGGED = 3;
-
-// Per catalog, the tag facets most of whose items are well tagged, found once per catalog.
-const described = new WeakMap<ItemCatalog, ReadonlySet<string>>();
-
-function describedTagFacets(catalog: ItemCatalog): ReadonlySet<string> {
-  let facets = described.get(catalog);
-  if (facets) return facets;
-  const index = catalogIndex(catalog);
-  const phrasing = domainPhrasing(catalog);
-  facets = new Set(
-    [...index.facets].filter(
-      (facet) =>
-        facetPhrasing(facet, phrasing)?.kind === 'tag' &&
-        index.ids.filter((item) => tagCount(catalog, item, facet) >= WELL_TAGGED).length * 2 > index.ids.length,
-    ),
-  );
-  described.set(catalog, facets);
-  return facets;
-}
+import { catalogIndex, WELL_TAGGED } from './catalog-index.js';
 
 function tagCount(catalog: ItemCatalog, item: string, facet: string): number {
   const prefix = `${facet}:`;
@@ -46,5 +23,5 @@ export function lacksEvidently(catalog: ItemCatalog, item: string, key: string):
   if (catalog.carries(item, key)) return false;
   const facet = parseAttributeKey(key)?.facet;
   if (facet === undefined || facetPhrasing(facet, domainPhrasing(catalog))?.kind !== 'tag') return true;
-  return describedTagFacets(catalog).has(facet) && tagCount(catalog, item, facet) >= WELL_TAGGED;
+  return catalogIndex(catalog).describedTags.has(facet) && tagCount(catalog, item, facet) >= WELL_TAGGED;
 }

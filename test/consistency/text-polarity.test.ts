@@ -11,6 +11,7 @@ const catalog = new ItemCatalog([
   { id: 'matrix', title: 'The Matrix', year: 1999, attributes: { genre: ['Sci-Fi', 'Action'] } },
   { id: 'shining', title: 'The Shining', year: 1980, attributes: { genre: ['Horror'], tag: ['fun'] } },
   { id: 'm', title: 'M', year: 1931, attributes: { genre: ['Crime'] } },
+  { id: 'cheese', title: 'Who Moved My Cheese?', year: 1998, attributes: { genre: ['Self-Help'] } },
   // Two of a franchise: each is said by the part after the colon once it has come up ("The Empire Strikes Back").
   { id: 'hope', title: 'Star Wars: Episode IV - A New Hope', year: 1977, attributes: { genre: ['Sci-Fi'] } },
   {
@@ -124,6 +125,22 @@ describe('text-polarity', () => {
         item('matrix', 'positive'),
       ),
     ).toEqual([]);
+  });
+
+  it("keeps a sentence that ends on a title's own question mark apart from the next", () => {
+    const sciFi: DialogueAct = {
+      type: 'disclose',
+      items: [],
+      attribute: 'genre:Sci-Fi',
+      polarity: 'positive',
+      strength: 0.7,
+    };
+    const reject: DialogueAct = { type: 'reject', items: ['cheese'], seen: false };
+    expect(
+      polarityViolations('Nothing in particular. Just not Who Moved My Cheese? Fan of sci-fi.', reject, sciFi),
+    ).toEqual([]);
+    // Inside its sentence, the title keeps the opinion after it.
+    expect(polarityViolations('Who Moved My Cheese? was awful.', item('cheese', 'positive'))).toHaveLength(1);
   });
 
   it('reads a title said the short way people say it as the start of its own clause', () => {

@@ -3,6 +3,7 @@ import type { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import type { DialogueAct, Polarity } from '../../src/dialogue/dialogue-acts.js';
+import type { Turn } from '../../src/dialogue/turn.js';
 import { TemplateAdapter } from '../../src/language/template-adapter.js';
 import type { Persona } from '../../src/profile/profile-schema.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
@@ -56,11 +57,17 @@ function pools(catalog: ItemCatalog): Pools {
   };
 }
 
-function render(pool: Pools, acts: readonly DialogueAct[], seed: number, persona: Persona | undefined): string {
+function render(
+  pool: Pools,
+  acts: readonly DialogueAct[],
+  seed: number,
+  persona: Persona | undefined,
+  history: readonly Turn[] = [],
+): string {
   return adapter.verbalizeSync({
     speaker: 'user',
     acts,
-    history: [],
+    history,
     catalog: pool.catalog,
     random: new SeededRandom(seed),
     ...(persona ? { persona } : {}),
@@ -111,4 +118,37 @@ describe('words said once in a user turn', () => {
       expect(count(text, OFTEN_HEDGES), text).toBeLessThanOrEqual(1);
     }
   });
+
+  it('words no two opinions of a dialogue in the same frame ("I\'m a huge fan of comedies. … I\'m a huge fan of dramas.")', () => {
+    const pool = pools(builtinCatalog());
+    const rng = new SeededRandom('said-once/frames');
+    const fiveWords = (text: string) => {
+      const words = text.toLowerCase().match(/[a-z']+/g) ?? [];
+      return new Set(words.slice(4).map((_, at) => words.slice(at, at + 5).join(' ')));
+    };
+    const shared: string[] = [];
+    for (let seed = 0; seed < 600; seed++) {
+      const [first, second] = [opinion(rng, pool), opinion(rng, pool)] as const;
+      const persona = rng.pick(PERSONAS);
+      const said = render(pool, [first], seed, persona);
+      const history: Turn[] = [
+        { index: 0, speaker: 'user', text: said, acts: [first] },
+        { index: 1, speaker: 'assistant', text: 'Tell me more.', acts: [{ type: 'ask-open', items: [] }] },
+      ];
+      const next = render(pool, [second], seed + 1, persona, history);
+      const before = fiveWords(said);
+      // A title or a kind is the speaker's subject, not their wording: both turns may name Drama.
+      const subjects = [...itemsAndKinds(pool, first), ...itemsAndKinds(pool, second)];
+      for (const gram of fiveWords(next))
+        if (before.has(gram) && !subjects.some((subject) => subject.includes(gram.split(' ')[2] as string)))
+          shared.push(`${said} / ${next}`);
+    }
+    expect(shared).toEqual([]);
+  });
 });
+
+/** The words naming an opinion's subject: its titles and its kind, lowercased. */
+function itemsAndKinds(pool: Pools, act: DialogueAct): string[] {
+  const kind = act.type === 'disclose' && act.attribute !== undefined ? [act.attribute.split(':')[1] as string] : [];
+  return [...act.items.map((id) => pool.catalog.require(id).title), ...kind].map((words) => words.toLowerCase());
+}

@@ -183,8 +183,13 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
  * is found with its year where the text writes one, and as a whole word: "M (1931)" is not the M of "More noir than
  * …?", nor "Beauty and the Beast (1991)" the 1946 film of that title named before it.
  */
-function fromSuggestion(text: string, catalog: ItemCatalog, ids: readonly string[]): string {
-  const titles = ids.flatMap((id) => titleForms(catalog.require(id).title));
+function fromSuggestion(
+  text: string,
+  catalog: ItemCatalog,
+  ids: readonly string[],
+  alsoNamed: readonly string[] = [],
+): string {
+  const titles = [...ids, ...alsoNamed].flatMap((id) => titleForms(catalog.require(id).title));
   const starts = ids.flatMap((id) => {
     const { title, year } = catalog.require(id);
     const dated = text.indexOf(`${title} (${year})`);
@@ -573,7 +578,10 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       if (!said.every((key) => stated.has(key))) found.push({ rule: 'said of what was not said', text: turn.text });
     }
     for (const [rule, words] of CLUMSY) if (words.test(plain)) found.push({ rule, text: turn.text });
-    if (recommended.length > 0 && (fromSuggestion(turn.text, catalog, recommended).match(/\?/g) ?? []).length > 1)
+    // A title's own "?" asks nothing: "They're close to Whose Body?, which you liked."
+    const anchors = turn.acts.flatMap((act) => (act.type === 'recommend' && act.like ? [act.like] : []));
+    const asking = fromSuggestion(turn.text, catalog, recommended, anchors);
+    if (recommended.length > 0 && (asking.match(/\?/g) ?? []).length > 1)
       found.push({ rule: 'two questions about one suggestion', text: turn.text });
     if (recommended.length > 1 && /^(?: \(\d{4}\))?, an? [a-z]/.test(afterLastTitle(turn.text, catalog, recommended)))
       found.push({ rule: 'words after the last title of a list', text: turn.text });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Item } from '../../src/catalog/item.js';
+import type { Item, ItemInput } from '../../src/catalog/item.js';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
@@ -7,6 +7,7 @@ import type { ActOfType, AssistantAct, DialogueAct, UserAct } from '../../src/di
 import type { DialogueRecord } from '../../src/generation/dialogue-record.js';
 import { SeededRandom } from '../../src/random/seeded-random.js';
 import { beliefPolicy } from '../../src/simulation/belief-policy.js';
+import { catalogIndex } from '../../src/simulation/catalog-index.js';
 import type { RecommenderPolicy } from '../../src/simulation/recommender-policy.js';
 import { smallCatalog } from '../helpers/small-catalog.js';
 import { suggestedInOrder } from '../helpers/suggested-in-order.js';
@@ -90,6 +91,36 @@ describe('beliefPolicy', () => {
     // 30 raters against 1 is a step on the scale of renown, though both are next to nothing beside 1,000.
     expect(obscure({})).toBeLessThan(15);
     expect(obscure({ popularityWeight: 0 })).toBeGreaterThan(30);
+  });
+
+  it('prefers a well-known film with many tags to an obscure one with none, where few films are tagged', () => {
+    // As in MovieLens: few films tagged, the best known most; a sci-fi film five people rated, of that genre alone.
+    const films: ItemInput[] = [
+      { id: 'obscure', title: 'Obscure', year: 1958, attributes: { genre: ['Sci-Fi'] }, popularity: 5 },
+      {
+        id: 'famous',
+        title: 'Famous',
+        year: 1979,
+        attributes: { genre: ['Sci-Fi'], tag: Array.from({ length: 12 }, (_, i) => `tag ${i}`) },
+        popularity: 200,
+      },
+      ...Array.from({ length: 30 }, (_, i) => ({
+        id: `other-${i}`,
+        title: `Other ${i}`,
+        year: 1960 + i,
+        attributes: { genre: i % 2 === 0 ? ['Comedy', 'Romance'] : ['Drama', 'War'] },
+        popularity: 50 + i,
+      })),
+    ];
+    const sparse = new ItemCatalog(films, { domain: 'movies' });
+    const index = catalogIndex(sparse);
+    expect(index.describedTags.size).toBe(0);
+    // Sparse tags do not count, and a film of one genre is normalised as one of two, the catalog's typical count.
+    for (const value of index.inverseRoot.slice(0, 3)) expect(value).toBeCloseTo(Math.SQRT1_2, 12);
+    const first = firstSlates(sparse, { slateSize: [1, 1], questions: [1, 1], questionFacets: ['genre'] }).map(
+      (slate) => slate[0],
+    );
+    expect(first.filter((id) => id === 'famous').length).toBe(first.length);
   });
 
   it('leans away from well-known titles once the user has seen the ones suggested', () => {

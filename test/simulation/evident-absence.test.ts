@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ItemCatalog } from '../../src/catalog/item-catalog.js';
 import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
-import { lacksEvidently, WELL_TAGGED } from '../../src/simulation/evident-absence.js';
+import { WELL_TAGGED } from '../../src/simulation/catalog-index.js';
+import { lacksEvidently } from '../../src/simulation/evident-absence.js';
 
 describe('lacksEvidently', () => {
   it('takes a missing tag as lacking only in a catalog whose items are mostly well tagged, of one that is', () => {

@@ -317,10 +317,11 @@ function build(d: DomainWords) {
   /**
    * Before answering a question about a title, what the user just made of another ("Grave of the Fireflies was a bit
    * dull. What's My Neighbor Totoro like?"): taken in, not passed over for the question. No title: a turn names only
-   * the items of its acts. None opens as an answer may ("Good question.", "Ah, Heat."), which would leave it out.
+   * the items of its acts. None opens as an answer may ("Good question.", "Ah, Heat."), which would leave it out,
+   * nor says "that one": the user may have spoken of two.
    */
   const ACKNOWLEDGEMENTS_VERDICT: Readonly<Record<Polarity, readonly string[]>> = {
-    positive: ['Glad to hear it!', 'Great to hear.', 'Nice, glad to hear it.', 'Oh, glad that one worked for you.'],
+    positive: ['Glad to hear it!', 'Great to hear.', 'Nice, glad to hear it.', "Oh, that's good to hear."],
     negative: ['Sorry to hear that.', "That's a shame.", 'Shame, sorry about that.', 'Oh, sorry to hear it.'],
     neutral: ['Fair enough.', 'Okay, noted.', 'Understood.', 'Noted, thanks.'],
   };
@@ -371,14 +372,14 @@ function build(d: DomainWords) {
 
   /**
    * After "I loved Heat. Already seen it, though.": the suggestion was right, only not new, so no "Fair, I can do
-   * better." or "Okay, scrap that idea.".
+   * better." or "Okay, scrap that idea.". Nothing says "it" or "that one": the user may have loved two.
    */
   const ACKNOWLEDGEMENTS_AFTER_LOVED_SEEN: readonly string[] = [
     'Good to hear I was on the right track.',
     'Nice, so my instincts were right.',
     'Good, so that was the right direction.',
     'Great, so I know what works for you.',
-    'Good to know it landed.',
+    'Good, so I was on to something.',
   ];
 
   /**

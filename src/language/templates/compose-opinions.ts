@@ -11,6 +11,7 @@ import {
   type OpinionShade,
   opinionTemplates,
 } from './opinion-templates.js';
+import { FRAME_SLOT, unsaidFrames } from './said-frames.js';
 import type { Template } from './template.js';
 import { sentence, type TurnState, titleWords } from './turn-state.js';
 
@@ -154,7 +155,15 @@ function attributeOpinion(
       ];
   const mild =
     act.polarity !== 'neutral' && (act.strength ?? 0.5) < O.MILD_OPINION ? O.ATTRIBUTE_MILD[act.polarity] : undefined;
-  const template = pickUnsaid(random, said.words, ATTRIBUTE_PROBE, templates, mild?.[terse ? 'terse' : 'normal']);
+  const fresh = (list: readonly Template<AttributeOpinionWords>[] = []) =>
+    unsaidFrames(list, ATTRIBUTE_FRAME, state.userWords);
+  const template = pickUnsaid(
+    random,
+    said.words,
+    ATTRIBUTE_PROBE,
+    fresh(templates),
+    fresh(mild?.[terse ? 'terse' : 'normal']),
+  );
   const text = template({ x });
   if (excepting && !/[,?]/.test(text)) {
     said.hedged = true;
@@ -181,6 +190,7 @@ function attributeOpinion(
 }
 
 const ATTRIBUTE_PROBE: AttributeOpinionWords = { x: 'X' };
+const ATTRIBUTE_FRAME: AttributeOpinionWords = { x: FRAME_SLOT };
 
 /** Whether a title the user spoke well of, in this turn or before, has an attribute. */
 function praisedCarries(state: TurnState, key: string): boolean {
@@ -204,7 +214,8 @@ function itemOpinion(
   const O = opinionTemplates(state.phrasing);
   const style = state.style === 'terse' ? 'terse' : 'normal';
   const light = shade === 'like' && !namesSerious(state.catalog, ids);
-  const told = (list: readonly Template<ItemOpinionWords>[]) => (asked ? list : statements(list));
+  const told = (list: readonly Template<ItemOpinionWords>[]) =>
+    unsaidFrames(asked ? list : statements(list), ITEM_FRAME, state.userWords);
   return pickUnsaid(
     state.random,
     said.words,
@@ -215,6 +226,7 @@ function itemOpinion(
 }
 
 const PROBE: ItemOpinionWords = { t: 'T', was: 'was', wasnt: "wasn't", it: 'it' };
+const ITEM_FRAME: ItemOpinionWords = { ...PROBE, t: FRAME_SLOT };
 const statementLists = new WeakMap<readonly Template<ItemOpinionWords>[], readonly Template<ItemOpinionWords>[]>();
 
 /** The templates of a list that do not put the opinion as a question. */

@@ -728,7 +728,14 @@ const OPENER =
 
 const GOOD_QUESTION = 'Good question. ';
 
+// Openers that name the title before saying what it is: "Ah, Heat. It's …" is "Heat is …" after one.
+const NAMING_OPENERS = ['Ah, ', 'Right, '];
+
 function withoutOpener(text: string, title: string): string {
+  for (const opener of NAMING_OPENERS) {
+    const named = `${opener}${title}. It's `;
+    if (text.startsWith(named)) return `${title} is ${text.slice(named.length)}`;
+  }
   const plain = text.replace(OPENER, '');
   // "Well, it's a crime thriller, …" starts a sentence anew; a title keeps its own case ("eXistenZ").
   return plain === text || plain.startsWith(title) ? plain : capitalize(plain);

@@ -8,6 +8,8 @@ export interface HistorySoFar {
   readonly stated: ReadonlySet<string>;
   /** The items the user spoke well of so far. */
   readonly praised: ReadonlySet<string>;
+  /** What the user said so far, lowercased, turn after turn. */
+  readonly userWords: string;
   /** Whether the recommender has suggested something. */
   readonly suggested: boolean;
 }
@@ -19,6 +21,7 @@ interface Gathered {
   readonly known: Set<string>;
   readonly stated: Set<string>;
   readonly praised: Set<string>;
+  userWords: string;
   suggested: boolean;
 }
 
@@ -33,7 +36,15 @@ let read: Gathered | undefined;
 export function historySoFar(history: readonly Turn[]): HistorySoFar {
   let gathered = read?.history === history && grownFrom(history, read.turns) ? read : undefined;
   if (!gathered) {
-    gathered = { history, turns: [], known: new Set(), stated: new Set(), praised: new Set(), suggested: false };
+    gathered = {
+      history,
+      turns: [],
+      known: new Set(),
+      stated: new Set(),
+      praised: new Set(),
+      userWords: '',
+      suggested: false,
+    };
     read = gathered;
   }
   for (let i = gathered.turns.length; i < history.length; i++) {
@@ -53,6 +64,7 @@ function grownFrom(history: readonly Turn[], turns: readonly Turn[]): boolean {
 }
 
 function gather(gathered: Gathered, turn: Turn): void {
+  if (turn.speaker === 'user') gathered.userWords += `${turn.text.toLowerCase()}\n`;
   for (const act of turn.acts) {
     for (const item of act.items) gathered.known.add(item);
     if (turn.speaker === 'user') {

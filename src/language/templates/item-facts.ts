@@ -81,6 +81,8 @@ interface FactDomainWords {
   readonly madeP: string;
   /** "director " (with its space) or empty. */
   readonly creator: string;
+  /** "directors " (with its space) or empty. */
+  readonly creators: string;
   readonly audience: string;
   readonly consumed: string;
   readonly alts: string;
@@ -92,6 +94,7 @@ const factWords = perPhrasing(
     made: phrasing.made?.past ?? 'made',
     madeP: phrasing.made?.participle ?? 'made',
     creator: phrasing.creator === undefined ? '' : `${phrasing.creator.singular} `,
+    creators: phrasing.creator === undefined ? '' : `${phrasing.creator.plural} `,
     audience: capitalize(phrasing.audience),
     consumed: phrasing.consume.participle,
     alts: (phrasing.altNoun ?? phrasing.noun)?.plural ?? 'ones',
@@ -158,7 +161,7 @@ const KIND_BY: readonly Fact[] = [
   ({ s, np, by }) => `${s.it}'s ${np} by ${by}.`,
   ({ s, npEra, by }) => `${s.it}'s ${npEra} from ${by}.`,
   ({ s, np, by, w }) => `${s.it}'s ${np}, ${w.madeP} by ${by}.`,
-  ({ s, np, by, w }) => `${s.it}'s ${np} from ${w.creator}${by}.`,
+  ({ s, np, by, byOne, w }) => `${s.it}'s ${np} from ${byOne ? w.creator : w.creators}${by}.`,
 ];
 const KIND_CAST: readonly Fact[] = [
   ({ s, np, cast }) => `${s.it}'s ${np} with ${cast}.`,

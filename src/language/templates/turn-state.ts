@@ -46,6 +46,8 @@ export interface TurnState {
   readonly praised: readonly string[];
   /** The items the user spoke well of in an earlier turn. */
   readonly praisedBefore: ReadonlySet<string>;
+  /** What the user said in earlier turns, lowercased (see `unsaidFrames`). */
+  readonly userWords: string;
   /** The attributes this user turn says it dislikes ("Not into dramas."): a title of them is turned down for that. */
   readonly spokenAgainst: readonly string[];
   /** The items the recommender described in the turn this user turn answers. */

@@ -925,7 +925,8 @@ function reject(state: TurnState, act: ActOfType<'reject'>): string {
   // grants the fit.
   if (!faulted && refusesFitting(state, act))
     return refusalWording(state, state.t.REJECT_FITTING, state.t.REJECT_FITTING_ASKING)(titles);
-  if (titles.one && !act.seen && isPicky(state) && state.random.chance(PERSONA_WORDING)) {
+  // A picky no grants the title was near: not of one turned down for a dislike just said.
+  if (!faulted && titles.one && !act.seen && isPicky(state) && state.random.chance(PERSONA_WORDING)) {
     return state.random.pick(state.t.REJECT_PICKY)(titles);
   }
   if (titles.one) {
@@ -1702,6 +1703,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     storyAsked: request.speaker === 'assistant' && acts[0]?.type === 'describe-item' && askedStory(request.history),
     praised: request.speaker === 'user' ? praisedIn(acts) : [],
     praisedBefore: soFar.praised,
+    userWords: request.speaker === 'user' ? soFar.userWords : '',
     spokenAgainst: request.speaker === 'user' ? dislikedIn(acts) : [],
     described: request.speaker === 'user' ? lastTurnItems(request.history, 'describe-item') : [],
     reasonAsked: request.speaker === 'user' ? lastTurnItems(request.history, 'ask-reason') : [],
