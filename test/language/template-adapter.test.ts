@@ -1283,6 +1283,36 @@ describe('TemplateAdapter', () => {
     }
   });
 
+  it('says back an answer it asked for twice a dialogue at most, each echo once', () => {
+    const ask = (index: number, attribute: string): Turn => ({
+      index,
+      speaker: 'assistant',
+      text: 'Next question?',
+      acts: [{ type: 'ask-attribute', items: [], facet: 'genre', attribute }],
+    });
+    const answer = (index: number, attribute: string): Turn => ({
+      index,
+      speaker: 'user',
+      text: 'I really like those.',
+      acts: [disclose('positive', 0.8, { attribute })],
+    });
+    const echoed = (index: number, text: string): Turn => ({ ...ask(index, 'genre:Drama'), text });
+    const fantasy: DialogueAct = { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Fantasy' };
+    const replies = (echoes: readonly string[]) =>
+      Array.from({ length: 200 }, (_, seed) => {
+        const history: Turn[] = [ask(0, 'genre:Comedy'), answer(1, 'genre:Comedy')];
+        for (const text of echoes)
+          history.push(echoed(history.length, text), answer(history.length + 1, 'genre:Drama'));
+        history.push(ask(history.length, 'genre:Western'), answer(history.length + 1, 'genre:Western'));
+        return adapter.verbalizeSync({ ...request('assistant', [fantasy], seed), history });
+      });
+    const saysBack = (text: string) => /western|cowboy/i.test(text);
+    expect(replies(['Comedies, got it. Dramas?']).filter(saysBack).length).toBeGreaterThan(20);
+    expect(replies(['Comedies, got it. Dramas?', 'Ooh, dramas. Nice. Westerns?']).filter(saysBack)).toEqual([]);
+    // Once said, an echo's frame is not said again: no second "…, got it." in the dialogue.
+    expect(replies(['Comedies, got it. Dramas?']).filter((text) => /^[^.]+, got it\./.test(text))).toEqual([]);
+  });
+
   it('says a word on the evening the user set out in their first turn, and only then', () => {
     const fantasy: DialogueAct = { type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Fantasy' };
     const greeting = opening[0] as Turn;

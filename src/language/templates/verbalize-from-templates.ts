@@ -1200,7 +1200,12 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     told !== undefined &&
     (first.reasons.includes(told.attribute as string) ||
       (told.polarity === 'positive' && liked.some((key) => first.reasons.includes(key))));
-  if (told !== undefined && !cited && (volunteered !== undefined || opening || request.random.chance(ECHO_RATE))) {
+  // Said back unprompted, a liking is said back twice a dialogue at most: three "Ooh, westerns. Nice." read as a tic.
+  const echoing =
+    volunteered !== undefined ||
+    opening ||
+    (echoesBefore(request.history, state) < MAX_CHANCE_ECHOES && request.random.chance(ECHO_RATE));
+  if (told !== undefined && !cited && echoing) {
     const nounsOf = (act: ActOfType<'disclose'>) => echoNouns(act.attribute as string, last, state);
     // "Absolutely no fantasy for me, but I'll always say yes to film noir.": the one is not said back without the other,
     // unless a suggestion gives the liking as its reason, which says it back already.
@@ -1327,17 +1332,33 @@ function askedOtherThan(turn: Turn | undefined, opinion: ActOfType<'disclose'>):
 }
 
 /**
- * The echoes that would not open this turn as the recommender's last turn opened ("Noted: crime movies." … "Noted:
- * thrillers."); all of them when none is left.
+ * The echoes that open no earlier turn of the recommender's ("Noted: crime movies." … "Noted: thrillers."): each is
+ * said once a dialogue; all of them when none is left.
  */
 function notAsBefore<W extends Partial<EchoPairWords>>(
   list: readonly Template<W>[],
   history: readonly Turn[],
 ): readonly Template<W>[] {
-  const before = history[history.length - 2];
-  if (before?.speaker !== 'assistant') return list;
-  const kept = list.filter((template) => !openingOf(template).test(before.text));
+  const kept = list.filter(
+    (template) => !history.some((turn) => turn.speaker === 'assistant' && openingOf(template).test(turn.text)),
+  );
   return kept.length > 0 ? kept : list;
+}
+
+/** How many of the recommender's earlier turns open by saying back what the user likes or dislikes. */
+function echoesBefore(history: readonly Turn[], state: TurnState): number {
+  const { ECHOES, ECHOES_FIRST_LIKING, ECHOES_LIKE_AND_DISLIKE } = state.t;
+  const echoes: readonly Template<EchoPairWords>[] = [
+    ...ECHOES.positive,
+    ...ECHOES.negative,
+    ...ECHOES.neutral,
+    ...ECHOES_FIRST_LIKING,
+    ...ECHOES_LIKE_AND_DISLIKE,
+  ];
+  let count = 0;
+  for (const turn of history)
+    if (turn.speaker === 'assistant' && echoes.some((template) => openingOf(template).test(turn.text))) count++;
+  return count;
 }
 
 // Where a template's words go, so that its frame can be matched against what was said.
@@ -1381,6 +1402,7 @@ const SEEN_ANSWERED_RATE = 0.8;
 
 /** The share of acknowledgements that say back what the user just said about an attribute ("No horror, got it."). */
 const ECHO_RATE = 0.7;
+const MAX_CHANCE_ECHOES = 2;
 
 /**
  * The words an attribute may be said back in, but none that also names another attribute the user just spoke of:
