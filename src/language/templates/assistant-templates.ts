@@ -301,13 +301,13 @@ function build(d: DomainWords) {
   /**
    * Before suggesting what the user has just said they have not seen or read ("Haven't seen Snowpiercer."): the
    * question was asked for this, so the suggestion follows from the answer, not as if the title had just come to mind.
+   * None says "try": the suggestion may ("Give Snowpiercer a try.").
    */
   const ACKNOWLEDGEMENTS_UNSEEN: readonly string[] = [
     "You're in for a treat.",
     'In that case, it could be just the thing.',
     'You have a treat waiting.',
     "So it'll be fresh for you.",
-    "It's one to try, then.",
     "Then it's all new to you.",
     'Good, a fresh one for you, then.',
     'Then you have something to look forward to.',

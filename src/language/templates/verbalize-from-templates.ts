@@ -714,7 +714,26 @@ function recommendTail(
     }
   }
   const ask = !state.closing && !asked;
-  return `${out}${fact}${ask ? maybe(random, voice.recommendFollowUp, state.t.RECOMMEND_FOLLOW_UPS) : ''}`;
+  const pitch = `${out}${fact}`;
+  return ask && random.chance(voice.recommendFollowUp)
+    ? `${pitch} ${random.pick(unechoed(state.t.RECOMMEND_FOLLOW_UPS, pitch))}`
+    : pitch;
+}
+
+// The words a follow-up may share with the pitch before it: "Try Kung Fu Panda … Worth a try?", "which suits your
+// taste for horror … Does that suit your mood?" say one thing twice.
+const PITCH_WORDS = /\b(?:try|suits?|fits?|worth|sounds?|appeal|tempt|interest)/gi;
+
+function pitchWords(text: string): string[] {
+  return (text.match(PITCH_WORDS) ?? []).map((word) => word.toLowerCase().replace(/s$/, ''));
+}
+
+/** The follow-ups saying no pitch word `text` says; all of them if each does. */
+function unechoed(list: readonly string[], text: string): readonly string[] {
+  const said = pitchWords(text);
+  if (said.length === 0) return list;
+  const fresh = list.filter((followUp) => !pitchWords(followUp).some((word) => said.includes(word)));
+  return fresh.length > 0 ? fresh : list;
 }
 
 /** "Have you seen Heat (1995), Michael Mann's crime thriller?": a question about one film may say what it is. */
