@@ -814,6 +814,9 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       found.push({ rule: 'a goodbye that repeats a word', text: turn.text });
     if (closing?.items.some(grave) && FUN.test(plain))
       found.push({ rule: 'a fun night in with a grave item', text: turn.text });
+    // Nor "I think you'll have fun with A Separation." of a drama nothing lighter leavens.
+    if (closing?.items.some(serious) && /\b(?:fun|a treat)\b/i.test(plain))
+      found.push({ rule: 'fun promised of a serious item', text: turn.text });
     if (closing?.items.some(harrowing) && JOY.test(plain))
       found.push({ rule: 'joy wished of a harrowing item', text: turn.text });
     if (closing) {

@@ -1226,7 +1226,10 @@ function build(d: DomainWords) {
     ({ and }) => `Then ${and} it is. Let me know how you like it!`,
   ]);
 
-  /** Goodbyes that name the item and promise fun: not for a grave one ("Have fun with Schindler's List!"). */
+  /**
+   * Goodbyes that name the item and promise fun: not for a grave one ("Have fun with Schindler's List!"), nor a drama
+   * nothing lighter leavens (The Shawshank Redemption).
+   */
   const CLOSE_WITH_ITEM_LIGHT: readonly Template<TitleWords>[] = present([
     ({ and }) => `Perfect. I hope ${and} hits the spot.`,
     ({ and }) => `I think you'll have fun with ${and}. Bye!`,

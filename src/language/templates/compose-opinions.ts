@@ -195,7 +195,9 @@ const ATTRIBUTE_FRAME: AttributeOpinionWords = { x: FRAME_SLOT };
 /** Whether a title the user spoke well of, in this turn or before, has an attribute. */
 function praisedCarries(state: TurnState, key: string): boolean {
   const carries = (id: string) => state.catalog.carries(id, key);
-  return state.praised.some(carries) || [...state.praisedBefore].some(carries);
+  if (state.praised.some(carries)) return true;
+  for (const id of state.praisedBefore) if (carries(id)) return true;
+  return false;
 }
 
 /**

@@ -30,7 +30,15 @@ import { type DescribeOptions, describeItem } from './describe-templates.js';
 import { drawFrom, pickOf } from './draw-from.js';
 import { soundsSober } from './grave-words.js';
 import { historySoFar } from './history-so-far.js';
-import { itemAppositive, itemFact, namesGrave, namesHarrowing, tellsStory, withAppositive } from './item-facts.js';
+import {
+  itemAppositive,
+  itemFact,
+  namesGrave,
+  namesHarrowing,
+  namesSerious,
+  tellsStory,
+  withAppositive,
+} from './item-facts.js';
 import { likingWordsOf, pickUnsaid, pickUnsaidText } from './liking-words.js';
 import type { Style, Template, TitleWords } from './template.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
@@ -810,13 +818,15 @@ function close(state: TurnState, act: ActOfType<'close'>): string {
   if (act.items.length === 0) return goodbyeWith(random, random.pick(state.t.CLOSE), state.t.CLOSE_WISHES_EMPTY_HANDED);
   const light = !namesGrave(state.catalog, act.items);
   const enjoyable = light || !namesHarrowing(state.catalog, act.items);
+  // Fun is promised only of what is fun: not "I think you'll have fun with A Separation.", a drama nothing leavens.
+  const fun = light && !namesSerious(state.catalog, act.items);
   const words = titleWords(state, act.items);
   // "Great, Cosmos it is." is not answered "Great, Cosmos it is. Happy reading!": the choice is not said back in the
   // user's own words. Nor is a title ending in its own mark followed by "it is" ("What's Up, Tiger Lily? it is.").
   const noItIs = IT_IS.test(state.history[state.history.length - 1]?.text ?? '') || /[?!]$/.test(words.and);
   const fresh = (templates: readonly Template<TitleWords>[]) =>
     noItIs ? templates.filter((template) => !IT_IS.test(template(words))) : templates;
-  const warm = [...(enjoyable ? state.t.CLOSE_WITH_ITEM_ENJOY : []), ...(light ? state.t.CLOSE_WITH_ITEM_LIGHT : [])];
+  const warm = [...(enjoyable ? state.t.CLOSE_WITH_ITEM_ENJOY : []), ...(fun ? state.t.CLOSE_WITH_ITEM_LIGHT : [])];
   const text = pickOf(random, fresh(state.t.CLOSE_WITH_ITEM), fresh(warm))(words);
   const wishes = light ? state.t.CLOSE_WITH_ITEM_WISHES_LIGHT : state.t.CLOSE_WITH_ITEM_WISHES;
   const wish = maybe(random, VOICES[state.style].closeWish, wishes);
