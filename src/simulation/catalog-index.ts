@@ -71,13 +71,19 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
     (_, id) => parseAttributeKey(catalog.attributeKeyAt(id))?.facet ?? '',
   );
   const attributeIds = items.map((item) => catalog.attributeIdsOf(item.id));
-  const describedTags = tagFacetsDescribing(catalog, byFacet, attributeIds, attributeFacet);
+  const phrasing = domainPhrasing(catalog);
+  const tagFacets = [...byFacet.keys()].filter((facet) => facetPhrasing(facet, phrasing)?.kind === 'tag');
+  const describedTags = tagFacetsDescribing(tagFacets, attributeIds, attributeFacet);
   const index: CatalogIndex = {
     ids: items.map((item) => item.id),
     position: new Map(items.map((item, i) => [item.id, i])),
     attributeIds,
     itemsWithAttribute: holders.map((positions) => Int32Array.from(positions)),
-    inverseRoot: inverseRoots(catalog, attributeIds, attributeFacet, describedTags),
+    inverseRoot: inverseRoots(
+      attributeIds,
+      attributeFacet,
+      tagFacets.filter((facet) => !describedTags.has(facet)),
+    ),
     years: Float64Array.from(items, (item) => item.year ?? Number.NaN),
     popularity: Float64Array.from(items, (item) => catalog.relativePopularity(item.id)),
     renown: Float64Array.from(items, (item) => catalog.relativeRenown(item.id)),
@@ -92,13 +98,10 @@ export function catalogIndex(catalog: ItemCatalog): CatalogIndex {
 }
 
 function tagFacetsDescribing(
-  catalog: ItemCatalog,
-  byFacet: ReadonlyMap<string, unknown>,
+  tagFacets: readonly string[],
   attributeIds: readonly Int32Array[],
   attributeFacet: readonly string[],
 ): ReadonlySet<string> {
-  const phrasing = domainPhrasing(catalog);
-  const tagFacets = [...byFacet.keys()].filter((facet) => facetPhrasing(facet, phrasing)?.kind === 'tag');
   return new Set(
     tagFacets.filter((facet) => {
       let wellTagged = 0;
@@ -113,18 +116,13 @@ function tagFacetsDescribing(
 }
 
 function inverseRoots(
-  catalog: ItemCatalog,
   attributeIds: readonly Int32Array[],
   attributeFacet: readonly string[],
-  describedTags: ReadonlySet<string>,
+  sparseTags: readonly string[],
 ): Float64Array {
-  const phrasing = domainPhrasing(catalog);
-  const sparse = new Set(
-    attributeFacet.filter((facet) => facetPhrasing(facet, phrasing)?.kind === 'tag' && !describedTags.has(facet)),
-  );
   const counts = attributeIds.map((ids) => {
     let count = 0;
-    for (const id of ids) if (!sparse.has(attributeFacet[id] as string)) count++;
+    for (const id of ids) if (!sparseTags.includes(attributeFacet[id] as string)) count++;
     return count;
   });
   const sorted = counts.filter((count) => count > 0).sort((a, b) => a - b);

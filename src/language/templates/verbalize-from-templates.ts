@@ -1376,19 +1376,24 @@ function notAsBefore<W extends Partial<EchoPairWords>>(
 
 /** How many of the recommender's earlier turns open by saying back what the user likes or dislikes. */
 function echoesBefore(history: readonly Turn[], state: TurnState): number {
-  const { ECHOES, ECHOES_FIRST_LIKING, ECHOES_LIKE_AND_DISLIKE } = state.t;
-  const echoes: readonly Template<EchoPairWords>[] = [
-    ...ECHOES.positive,
-    ...ECHOES.negative,
-    ...ECHOES.neutral,
-    ...ECHOES_FIRST_LIKING,
-    ...ECHOES_LIKE_AND_DISLIKE,
-  ];
+  const echoes = everyEcho(state.phrasing);
   let count = 0;
   for (const turn of history)
     if (turn.speaker === 'assistant' && echoes.some((template) => openingOf(template).test(turn.text))) count++;
   return count;
 }
+
+/** Every echo of a domain's templates, in one list built once per phrasing: they are fixed. */
+const everyEcho = perPhrasing((phrasing): readonly Template<EchoPairWords>[] => {
+  const t = templatesOf(phrasing);
+  return [
+    ...t.ECHOES.positive,
+    ...t.ECHOES.negative,
+    ...t.ECHOES.neutral,
+    ...t.ECHOES_FIRST_LIKING,
+    ...t.ECHOES_LIKE_AND_DISLIKE,
+  ];
+});
 
 // Where a template's words go, so that its frame can be matched against what was said.
 const SLOT = '\u0001';
