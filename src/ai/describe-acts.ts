@@ -101,7 +101,8 @@ export function describeAct(act: DialogueAct, catalog: ItemCatalog): string {
       const reasons = act.reasons.map((key) => attributePhrase(key, phrasing).noun);
       const because = reasons.length === 0 ? '' : `, as a match for what they said they like: ${joinList(reasons)}`;
       const like = act.like === undefined ? '' : `, as like ${titles(catalog, [act.like])}, which they said they liked`;
-      return `Recommend ${titles(catalog, act.items)}${like}${because}.`;
+      const invite = act.invitesCritique === true ? ' Then ask what they would change, to refine from there.' : '';
+      return `Recommend ${titles(catalog, act.items)}${like}${because}.${invite}`;
     }
     case 'respond-critique': {
       const acknowledge = `Acknowledge that they want something like ${titles(catalog, act.items)} but ${critiqueDirection(act, phrasing)}`;

@@ -97,6 +97,11 @@ export const RecommendActSchema = z.strictObject({
    * the slate is not drawn from one.
    */
   like: z.string().min(1).optional(),
+  /**
+   * The recommender asks what the user would change about these items, inviting a critique ("Think of this as a
+   * starting point: tell me what you'd change."): a critiquing recommender's way of refining. Absent when it does not.
+   */
+  invitesCritique: z.boolean().optional(),
 });
 
 /** How a critique moves away from an item: along an attribute (`less`, `more`) or in time (`newer`, `older`). */

@@ -24,6 +24,8 @@ export const POLICY_STYLES = {
     questionAfterMiss: 0.3,
     /** Probability of asking, once a dialogue, what put the user off a title turned down without a reason. */
     reasonAfterMiss: 0.4,
+    /** Probability that a recommendation asks what the user would change about it. */
+    inviteCritique: 0,
   },
   /** Four to six questions before recommending, and often more after a miss: elicitation-heavy data. */
   'elicitation-heavy': {
@@ -33,8 +35,13 @@ export const POLICY_STYLES = {
     questionAfterMiss: 0.6,
     /** Probability of asking, once a dialogue, what put the user off a title turned down without a reason. */
     reasonAfterMiss: 0.5,
+    /** Probability that a recommendation asks what the user would change about it. */
+    inviteCritique: 0,
   },
-  /** At most one question, then recommendations refined by critiques: critiquing-heavy data. */
+  /**
+   * At most one question, then recommendations refined by critiques: most slates ask what the user would change, and
+   * a user asked so refines even a title they would settle for.
+   */
   'critiquing-heavy': {
     /** Questions before the first recommendation, as [min, max]. */
     questions: [0, 1],
@@ -42,10 +49,17 @@ export const POLICY_STYLES = {
     questionAfterMiss: 0,
     /** Probability of asking, once a dialogue, what put the user off a title turned down without a reason. */
     reasonAfterMiss: 0.6,
+    /** Probability that a recommendation asks what the user would change about it. */
+    inviteCritique: 0.9,
   },
 } as const satisfies Record<
   string,
-  { questions: readonly [number, number]; questionAfterMiss: number; reasonAfterMiss: number }
+  {
+    questions: readonly [number, number];
+    questionAfterMiss: number;
+    reasonAfterMiss: number;
+    inviteCritique: number;
+  }
 >;
 
 /** A policy style: one of {@link POLICY_STYLES}. */
@@ -69,6 +83,12 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
    * you about Heat?"), at most once a dialogue; overrides the style's.
    */
   reasonAfterMiss: z.number().min(0).max(1).optional(),
+  /**
+   * Probability that a recommendation (other than one said with the goodbye) asks what the user would change about
+   * it (`invitesCritique`: "Think of this as a starting point: tell me what you'd change."); a user asked so says what
+   * would make even a title they would settle for better; overrides the style's (critiquing-heavy 0.9, else 0).
+   */
+  inviteCritique: z.number().min(0).max(1).optional(),
   /**
    * Items per recommendation, as [min, max] within 1–3.
    * @default [1, 3]
@@ -469,6 +489,7 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #plannedQuestions: number;
   readonly #questionAfterMiss: number;
   readonly #reasonAfterMiss: number;
+  readonly #inviteCritique: number;
   // The title asked about with `ask-reason`, at most one a dialogue; its answer turning it down again is no new miss.
   #reasonAsked: string | undefined;
   // Attribute ids the user asked more of, oldest first: every later slate keeps them while some item can, so critiques
@@ -518,6 +539,7 @@ class BeliefRecommender implements RecommenderPolicy {
     this.#plannedQuestions = this.#random.int(Math.min(min, max), Math.max(min, max));
     this.#questionAfterMiss = options.questionAfterMiss ?? style.questionAfterMiss;
     this.#reasonAfterMiss = options.reasonAfterMiss ?? style.reasonAfterMiss;
+    this.#inviteCritique = options.inviteCritique ?? style.inviteCritique;
   }
 
   /** Hands the per-dialogue arrays to the catalog's next dialogue: this recommender is not asked again. */
@@ -532,6 +554,10 @@ class BeliefRecommender implements RecommenderPolicy {
     const acts = this.#decide(turn);
     for (const act of acts)
       if (act.type === 'recommend') for (const item of act.items) this.#pitchedFor.set(item, act.reasons);
+    // Drawn only in a style that invites at all, so that the others' dialogues stay as they were. Not with a goodbye:
+    // "Tell me what you'd change" then asks for an answer nobody will hear.
+    const slate = this.#inviteCritique > 0 && !turn.last ? acts.findLast((act) => act.type === 'recommend') : undefined;
+    if (slate && this.#random.chance(this.#inviteCritique)) slate.invitesCritique = true;
     return acts;
   }
 

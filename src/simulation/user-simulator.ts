@@ -88,6 +88,13 @@ const KNOWN_RENOWN = 0.4;
 const FAVOURITE_STRENGTH = 0.7;
 // The share of the strongest unsaid liking that one going with a turned-down item needs to be named in its place.
 const NEAR_LIKING_SHARE = 0.5;
+// Asked what they would change, a user refines a title they would settle for this many times a dialogue at most,
+// and only one short of this much over their bar: one they are keen on is simply taken.
+const MAX_REFINEMENTS = 2;
+const REFINE_MARGIN = 0.4;
+// Nor with so little patience left that another miss or two would end the dialogue: a user near the end of theirs
+// takes what will do.
+const REFINE_PATIENCE = 2;
 // Recency critiques only when the gap is large enough to be worth saying.
 const RECENCY_GAP_YEARS = 15;
 // And only of a title older (newer) than all but this share of the titles the user likes: "too old" is a taste for
@@ -153,6 +160,8 @@ export class UserSimulator {
   // The first slate's items, while the user wants to see other options before taking one of them.
   #doubted: ReadonlySet<string> | undefined;
   #slates = 0;
+  // How many titles the user would have settled for it critiqued when the recommender asked what they would change.
+  #refinements = 0;
   #state: UserState = 'talking';
   #greeted = false;
   // The recommender has said goodbye: the user answers it, and does not give up on someone who has already left.
@@ -217,7 +226,13 @@ export class UserSimulator {
         case 'recommend':
           if (slate) break;
           slate = slateItems(assistantActs);
-          acts.push(...this.#judgeSlate(slate));
+          acts.push(
+            ...this.#judgeSlate(
+              slate,
+              undefined,
+              assistantActs.some((a) => a.type === 'recommend' && a.invitesCritique === true),
+            ),
+          );
           break;
         case 'describe-item':
           acts.push(...this.#judgeSlate(act.items, act.attributes));
@@ -434,8 +449,14 @@ export class UserSimulator {
     return acts;
   }
 
-  /** Reacts to recommended items (or, after `describe-item`, to the one described). */
-  #judgeSlate(items: readonly string[], heard?: readonly string[]): UserAct[] {
+  /**
+   * Reacts to recommended items (or, after `describe-item`, to the one described). Asked what they would change
+   * (`invited`), the user critiques what they do not take whenever a critique is true of it, and, up to
+   * {@link MAX_REFINEMENTS} times a dialogue, while patience lasts, refines a title they would settle for but not
+   * rave about: "I like the idea of Heat, but maybe something less violent?" of a film they would have taken. That
+   * costs no patience: it is the recommender's own question answered.
+   */
+  #judgeSlate(items: readonly string[], heard?: readonly string[], invited = false): UserAct[] {
     const described = heard !== undefined;
     const seen: string[] = [];
     const fresh: string[] = [];
@@ -465,11 +486,29 @@ export class UserSimulator {
       const item = fresh[choice] as string;
       const utility = utilities[choice] as number;
       if (utility >= threshold && this.#acceptable(item) && !this.#doubted?.has(item)) {
+        const refined =
+          invited &&
+          this.#refinements < MAX_REFINEMENTS &&
+          utility < threshold + REFINE_MARGIN &&
+          this.#traits.patience - this.#unsatisfied > REFINE_PATIENCE
+            ? this.#critique(item, () => true)
+            : undefined;
+        if (refined) {
+          this.#refinements++;
+          return [...acts, ...this.#asked(refined, fresh)];
+        }
         this.#state = 'accepted';
         return [...acts, { type: 'accept', items: [item] }];
       }
-      // Close to good enough and not yet asked about: learn more before deciding.
-      if (!described && utility >= threshold - 0.15 && this.#acceptable(item) && !this.#askedAbout.has(item)) {
+      // Close to good enough and not yet asked about: learn more before deciding, unless asked what they would
+      // change and something is.
+      if (
+        !described &&
+        utility >= threshold - 0.15 &&
+        this.#acceptable(item) &&
+        !this.#askedAbout.has(item) &&
+        !(invited && this.#critique(item, () => true))
+      ) {
         this.#askedAbout.add(item);
         return [...acts, { type: 'ask-about-item', items: [item] }];
       }
@@ -480,9 +519,11 @@ export class UserSimulator {
     // "Suspiria? Nah." reads as not meaning it.
     const fits = this.#hasStatedLiking(item);
     // Told what a title is, the user can say what they heard that puts them off, a milder dislike too, as when asked
-    // why: "The Witch? Too much of a mystery.", not "The Witch sounds close, but not quite", which says nothing.
-    const mild = heard === undefined ? undefined : (key: string) => heard.includes(key);
-    const critique = this.#random.chance(this.#options.critiqueRate) || fits ? this.#critique(item, mild) : undefined;
+    // why: "The Witch? Too much of a mystery.", not "The Witch sounds close, but not quite", which says nothing. Asked
+    // what they would change, they may name any milder dislike, as when asked why.
+    const mild = heard !== undefined ? (key: string) => heard.includes(key) : invited ? () => true : undefined;
+    const critique =
+      invited || this.#random.chance(this.#options.critiqueRate) || fits ? this.#critique(item, mild) : undefined;
     // With nothing to say against it, such a title is asked about before it is turned down.
     if (!critique && fits && !described && !this.#askedAbout.has(item)) {
       this.#askedAbout.add(item);

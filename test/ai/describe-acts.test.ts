@@ -24,6 +24,10 @@ describe('describeActs', () => {
       ],
       [{ type: 'recommend', items: ['m1'], reasons: [] }, 'Recommend The Matrix (1999).'],
       [
+        { type: 'recommend', items: ['m1'], reasons: [], invitesCritique: true },
+        'Recommend The Matrix (1999). Then ask what they would change, to refine from there.',
+      ],
+      [
         { type: 'respond-critique', items: ['m2'], direction: 'newer' },
         'Acknowledge that they want something like Alien (1979) but more recent.',
       ],

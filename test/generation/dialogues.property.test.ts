@@ -723,6 +723,7 @@ function mix(style: PolicyStyle, list: readonly Case[]) {
     }),
     recommendations: mean((c) => allActs(c).filter((a) => a.type === 'recommend').length),
     critiqued: share((c) => allActs(c).some((a) => a.type === 'critique')),
+    critiques: mean((c) => allActs(c).filter((a) => a.type === 'critique').length),
     askedAbout: share((c) => allActs(c).some((a) => a.type === 'ask-about-item')),
     heldOutFound: share((c) => c.record.outcome.heldOutRecommended.length > 0),
   };
@@ -733,7 +734,8 @@ function describeMix(r: ReturnType<typeof mix>): string {
   return (
     `  ${r.style.padEnd(17)} n=${r.n} accepted ${pct(r.accepted)}, gave up ${pct(r.gaveUp)}, max-turns ${pct(r.maxTurns)}, ` +
     `no-candidates ${pct(r.noCandidates)}; ${r.turns.toFixed(1)} turns, ${r.questionsFirst.toFixed(2)} questions before the first ` +
-    `recommendation, ${r.recommendations.toFixed(2)} recommendations; critique in ${pct(r.critiqued)}, ask-about-item in ` +
+    `recommendation, ${r.recommendations.toFixed(2)} recommendations; critique in ${pct(r.critiqued)} ` +
+    `(${r.critiques.toFixed(2)} a dialogue), ask-about-item in ` +
     `${pct(r.askedAbout)}, held-out target recommended in ${pct(r.heldOutFound)}`
   );
 }
@@ -938,6 +940,22 @@ describe('generated dialogues (template adapter)', () => {
     expect(balanced.questionsFirst).toBeGreaterThan(critiquing.questionsFirst);
     expect(elicitation.turns).toBeGreaterThan(balanced.turns);
     expect(balanced.turns).toBeGreaterThan(critiquing.turns);
+    // Critiquing-heavy is critiquing: its recommender asks what the user would change, and users say it (it had
+    // barely more critiques than balanced, 0.67 against 0.60 a dialogue, when only its question counts differed).
+    expect(critiquing.critiques).toBeGreaterThan(1.4 * balanced.critiques);
+    expect(critiquing.critiqued).toBeGreaterThan(balanced.critiqued + 0.1);
+    expect(balanced.critiques).toBeGreaterThan(0.8 * elicitation.critiques);
+    // Only its recommender asks that, and never with a goodbye, which leaves no turn for the answer.
+    for (const c of cases)
+      for (const turn of c.record.turns) {
+        const invites = acts(turn).some((a) => a.type === 'recommend' && a.invitesCritique === true);
+        if (!invites) continue;
+        expect(c.style, c.record.id).toBe('critiquing-heavy');
+        expect(
+          acts(turn).map((a) => a.type),
+          c.record.id,
+        ).not.toContain('close');
+      }
     // Every kind of critique occurs somewhere in the corpus.
     const directions = new Set(
       cases.flatMap((c) => c.record.turns.flatMap(acts)).flatMap((a) => (a.type === 'critique' ? [a.direction] : [])),

@@ -30,4 +30,50 @@ describe('a suggestion that invites an answer', () => {
     }
     expect(inviting).toBeGreaterThan(50);
   });
+
+  it('asks what the user would change when the act does, as its only question, and not otherwise', () => {
+    const catalog = builtinCatalog();
+    const adapter = new TemplateAdapter();
+    // Written apart from the templates: an invitation to critique names a change to ask for.
+    const ASKS_CHANGE = /\b(?:change|tweak|adjust|refine|different|less of something)\b/;
+    const word = (items: string[], invitesCritique: boolean, seed: number, reasons: string[] = []) =>
+      adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts: [{ type: 'recommend', items, reasons, invitesCritique }],
+        history: [],
+        catalog,
+        voice: 'chatty',
+        random: new SeededRandom(seed),
+      });
+    const slates = [['heat-1995'], ['heat-1995', 'alien-1979', 'the-matrix-1999']];
+    const lasts = new Set<string>();
+    for (const items of slates)
+      for (let seed = 0; seed < 500; seed++)
+        for (const reasons of [[], ['genre:Action']]) {
+          const invited = word(items, true, seed, reasons);
+          const last = invited.slice(invited.lastIndexOf('. ') + 2);
+          expect(last, invited).toMatch(ASKS_CHANGE);
+          // The invitation is the question: the suggestion asks nothing before it, and no other invitation follows.
+          expect(invited, invited).not.toContain('?');
+          lasts.add(last);
+          expect(word(items, false, seed, reasons), invited).not.toMatch(ASKS_CHANGE);
+        }
+    expect(lasts.size).toBeGreaterThan(5);
+    // A slate in two parts asks after its second.
+    for (let seed = 0; seed < 300; seed++) {
+      const text = adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts: [
+          { type: 'recommend', items: ['heat-1995'], reasons: ['genre:Crime'] },
+          { type: 'recommend', items: ['alien-1979'], reasons: ['genre:Horror'], invitesCritique: true },
+        ],
+        history: [],
+        catalog,
+        voice: 'chatty',
+        random: new SeededRandom(seed),
+      });
+      expect(text.slice(text.lastIndexOf('. ') + 2), text).toMatch(ASKS_CHANGE);
+      expect(text, text).not.toContain('?');
+    }
+  });
 });

@@ -715,9 +715,39 @@ describe('beliefPolicy', () => {
     expect(light).toBeLessThanOrEqual(1);
   });
 
+  it('asks what the user would change about most slates when critiquing-heavy, never with a goodbye, and only then', () => {
+    // The first slate of each of 30 dialogues, and the one said with the goodbye on the last turn.
+    const slates = (options: object) => {
+      const first: ActOfType<'recommend'>[] = [];
+      const last: ActOfType<'recommend'>[] = [];
+      for (let seed = 0; seed < 30; seed++) {
+        const p = policy(seed, options);
+        const turn = untilRecommendation(p, likesSciFi).at(-1) ?? [];
+        for (const act of turn) if (act.type === 'recommend') first.push(act);
+        const closing = p.next({
+          userActs: [{ type: 'reject', items: first.at(-1)?.items ?? [], seen: false }],
+          index: 18,
+          last: true,
+        });
+        for (const act of closing) if (act.type === 'recommend') last.push(act);
+      }
+      const invites = (acts: ActOfType<'recommend'>[]) => acts.filter((act) => act.invitesCritique === true).length;
+      return { first: invites(first) / 30, last: invites(last), closings: last.length };
+    };
+    const critiquing = slates({ style: 'critiquing-heavy' });
+    expect(critiquing.first).toBeGreaterThan(0.7);
+    expect(critiquing.closings).toBeGreaterThan(20);
+    expect(critiquing.last).toBe(0);
+    expect(slates({ style: 'balanced' }).first).toBe(0);
+    expect(slates({ style: 'elicitation-heavy' }).first).toBe(0);
+    expect(slates({ style: 'balanced', inviteCritique: 1 }).first).toBe(1);
+    expect(slates({ style: 'critiquing-heavy', inviteCritique: 0 }).first).toBe(0);
+  });
+
   it('rejects bad options naming them', () => {
     expect(thrown(() => beliefPolicy({ slateSize: [0, 4] })).location?.field).toBe('slateSize[0]');
     expect(thrown(() => beliefPolicy({ style: 'chatty' as 'balanced' })).code).toBe('INVALID_ARGUMENT');
+    expect(thrown(() => beliefPolicy({ inviteCritique: 2 })).location?.field).toBe('inviteCritique');
   });
 });
 

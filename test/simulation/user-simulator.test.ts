@@ -126,6 +126,55 @@ describe('UserSimulator', () => {
     ]);
   });
 
+  it('asked what it would change, refines a title it would settle for, twice at most, while its patience lasts', () => {
+    // Three sci-fi films, which this user likes, each with a theme it mildly dislikes; one it has seen and loved.
+    const catalog = new ItemCatalog(
+      [
+        { id: 'loved', title: 'Loved', year: 1990, attributes: { genre: ['Sci-Fi'] } },
+        ...['robots', 'aliens', 'clones'].map((tag, i) => ({
+          id: tag,
+          title: `A Film About ${tag}`,
+          year: 2000 + i,
+          attributes: { genre: ['Sci-Fi'], tag: [tag] },
+        })),
+      ],
+      { domain: 'movies' },
+    );
+    const settler = (patience: number, affinities: Record<string, number>) =>
+      new UserSimulator(
+        new PreferenceProfile({
+          id: 'r',
+          liked: [{ item: 'loved', strength: 1 }],
+          disliked: [],
+          affinities: { 'genre:Sci-Fi': 0.8, ...affinities },
+          persona: { patience, decisiveness: 1, pickiness: 0, disclosure: 0 },
+        }),
+        catalog,
+        new SeededRandom(1),
+      );
+    const mild = { 'tag:robots': -0.15, 'tag:aliens': -0.15, 'tag:clones': -0.15 };
+    const invited = (item: string): AssistantAct => ({
+      type: 'recommend',
+      items: [item],
+      reasons: [],
+      invitesCritique: true,
+    });
+    const less = (item: string) => [
+      { type: 'critique', items: [item], attribute: `tag:${item}`, direction: 'less', polarity: 'negative' },
+    ];
+    const accept = (item: string) => [{ type: 'accept', items: [item] }];
+    // Not asked, it takes the first.
+    expect(settler(8, mild).respond([recommend('robots')])).toEqual(accept('robots'));
+    const user = settler(8, mild);
+    expect(user.respond([invited('robots')])).toEqual(less('robots'));
+    expect(user.respond([invited('aliens')])).toEqual(less('aliens'));
+    expect(user.respond([invited('clones')])).toEqual(accept('clones'));
+    // With two misses' patience left, it takes what will do.
+    expect(settler(2, mild).respond([invited('robots')])).toEqual(accept('robots'));
+    // And a title it has nothing against is simply taken.
+    expect(settler(8, {}).respond([invited('robots')])).toEqual(accept('robots'));
+  });
+
   it('takes a slate in two parts as one choice: one answer, about an item of either part', () => {
     let tookSecond = 0;
     for (let seed = 0; seed < 40; seed++) {

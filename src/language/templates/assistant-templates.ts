@@ -1018,6 +1018,21 @@ function build(d: DomainWords) {
     'Does that tempt you?',
   ];
 
+  /**
+   * Said after a recommendation that asks what the user would change (`invitesCritique`), which is then worded as a
+   * statement: the invitation is the turn's one question. The same for one title or several.
+   */
+  const INVITE_CRITIQUE: readonly string[] = [
+    "Think of this as a starting point: tell me what you'd change.",
+    "If anything's off, tell me what you'd change.",
+    "Tell me what you'd want different, and I'll adjust.",
+    "Say what you'd change, and I'll refine from there.",
+    'Treat this as a rough guess: ask for more of something, less of something, newer or older.',
+    "We can fine-tune from here, so tell me what you'd tweak.",
+    "Happy to adjust: just say what you'd change.",
+    "I can tweak from here if you tell me what you'd change.",
+  ];
+
   /** Acknowledgements that read with any shift: of a request, not of news ("Good to know." does not answer one). */
   const RESPOND_CRITIQUE: readonly Template<ShiftWords>[] = present([
     ({ t, s }) => `Got it: something like ${t}, but ${s}.`,
@@ -1469,6 +1484,7 @@ function build(d: DomainWords) {
     RECOMMEND_LIKE_TOO,
     RECOMMEND_LIKE_ALSO,
     RECOMMEND_FOLLOW_UPS,
+    INVITE_CRITIQUE,
     FAN_HEDGES_ONE,
     FAN_HEDGES_MANY,
     RESPOND_CRITIQUE,

@@ -421,20 +421,22 @@ function noLikingClaimed<T extends Template<typeof MARKED>>(list: readonly T[]):
 }
 
 /**
- * A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye or when the
- * suggestion is the first part of a slate in two (the question, if any, comes after the second); when the user has
- * said, asked, that they have not seen what it suggests, its statements that do not have the title come to mind
- * ("I haven't seen Avatar." is not answered "Have you considered Avatar?", then or turns later).
+ * A list a suggestion of this turn may be worded from: its statements only when the turn says goodbye, when the
+ * suggestion is the first part of a slate in two (the question, if any, comes after the second), or when it asks what
+ * the user would change (that is its question); when the user has said, asked, that they have not seen what it
+ * suggests, its statements that do not have the title come to mind ("I haven't seen Avatar." is not answered "Have
+ * you considered Avatar?", then or turns later).
  */
 function suggestable<T extends Template<typeof MARKED>>(
   state: TurnState,
   list: readonly T[],
   part?: SlatePart,
   items: readonly string[] = [],
+  invites = false,
 ): readonly T[] {
   const fitting = state.setsAside ? keptOf(list, claimsNoFit) : list;
   if (saidUnseen(state, items)) return keptOf(fitting, followsUp);
-  return state.closing || part === 'first' ? statementsOf(fitting) : fitting;
+  return state.closing || part === 'first' || invites ? statementsOf(fitting) : fitting;
 }
 
 const FIT_CLAIM =
@@ -513,10 +515,15 @@ function recommend(
       : t.RECOMMEND_MANY_FIRST;
   if (r === '') {
     // Also those that invite an answer themselves (after which nothing is added), unless the turn says goodbye.
-    const asking = state.closing || part === 'first' ? [] : one ? t.RECOMMEND_ONE_ASKING : t.RECOMMEND_MANY_ASKING;
+    const asking =
+      state.closing || part === 'first' || act.invitesCritique === true
+        ? []
+        : one
+          ? t.RECOMMEND_ONE_ASKING
+          : t.RECOMMEND_MANY_ASKING;
     const { item, list } = drawFrom(state.random, [
-      suggestable(state, one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY, part, act.items),
-      suggestable(state, order, part, act.items),
+      suggestable(state, one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY, part, act.items, act.invitesCritique),
+      suggestable(state, order, part, act.items, act.invitesCritique),
       asking,
     ]);
     const text = item(withReason(titles, r));
@@ -534,9 +541,9 @@ function recommend(
     : claims(one ? t.RECOMMEND_ONE_BECAUSE_FIRST : t.RECOMMEND_MANY_BECAUSE_FIRST);
   const said = liked ? (one ? t.RECOMMEND_ONE_BECAUSE_SAID : t.RECOMMEND_MANY_BECAUSE_SAID) : [];
   const template = drawFrom(state.random, [
-    suggestable(state, because, part, act.items),
-    suggestable(state, first, part, act.items),
-    suggestable(state, said, part, act.items),
+    suggestable(state, because, part, act.items, act.invitesCritique),
+    suggestable(state, first, part, act.items, act.invitesCritique),
+    suggestable(state, said, part, act.items, act.invitesCritique),
   ]).item;
   const text = template(withReason(titles, r));
   if (state.speaker === 'user') return text;
@@ -546,6 +553,7 @@ function recommend(
     part === undefined &&
     liked &&
     !state.closing &&
+    act.invitesCritique !== true &&
     reasons.some((key) => namesWorksOf(key, state)) &&
     !saidUnseen(state, act.items) &&
     !hedgedBefore(state) &&
@@ -624,7 +632,13 @@ function frameOf(template: Template<typeof MARKED>): Frame {
 function recommendLike(state: TurnState, act: ActOfType<'recommend'>, like: string, part?: SlatePart): string {
   const { t, random } = state;
   const titles = titleWords(state, act.items);
-  const frames = suggestable(state, titles.one ? t.RECOMMEND_ONE_LIKE : t.RECOMMEND_MANY_LIKE, part, act.items);
+  const frames = suggestable(
+    state,
+    titles.one ? t.RECOMMEND_ONE_LIKE : t.RECOMMEND_MANY_LIKE,
+    part,
+    act.items,
+    act.invitesCritique,
+  );
   const template = random.pick(
     act.items.some((id) => farFrom(state, id, like)) ? keptOf(frames, claimsNoLikeness) : frames,
   );
@@ -721,8 +735,10 @@ function recommendTail(
       }
     }
   }
-  const ask = !state.closing && !asked;
   const pitch = `${out}${fact}`;
+  if (act.invitesCritique === true && !state.closing)
+    return `${pitch} ${random.pick(unsaidLines(state.t.INVITE_CRITIQUE, state.history))}`;
+  const ask = !state.closing && !asked;
   return ask && random.chance(voice.recommendFollowUp)
     ? `${pitch} ${random.pick(unechoed(state.t.RECOMMEND_FOLLOW_UPS, pitch))}`
     : pitch;
@@ -773,8 +789,8 @@ function respondAndRecommend(
   const t = titleWords(state, critiqueAct.items).and;
   const titles = titleWords(state, act.items);
   const words: RespondRecommendWords = { ...titles, t, s: shift.s };
-  const general = suggestable(state, state.t.RESPOND_RECOMMEND);
-  const comparative = suggestable(state, state.t.RESPOND_RECOMMEND_COMPARATIVE);
+  const general = suggestable(state, state.t.RESPOND_RECOMMEND, undefined, [], act.invitesCritique);
+  const comparative = suggestable(state, state.t.RESPOND_RECOMMEND_COMPARATIVE, undefined, [], act.invitesCritique);
   const template = shift.comparative ? pickOf(state.random, general, comparative) : state.random.pick(general);
   return recommendTail(state, template(words), act, asksAbout(template));
 }
@@ -1371,6 +1387,12 @@ function notAsBefore<W extends Partial<EchoPairWords>>(
   const kept = list.filter(
     (template) => !history.some((turn) => turn.speaker === 'assistant' && openingOf(template).test(turn.text)),
   );
+  return kept.length > 0 ? kept : list;
+}
+
+/** The lines of `list` no earlier recommender turn said; all of them once each has been. */
+function unsaidLines(list: readonly string[], history: readonly Turn[]): readonly string[] {
+  const kept = list.filter((line) => !history.some((turn) => turn.speaker === 'assistant' && turn.text.includes(line)));
   return kept.length > 0 ? kept : list;
 }
 
