@@ -1080,6 +1080,47 @@ describe('TemplateAdapter', () => {
     }
   });
 
+  it('sets no colon of its own beside a title with a subtitle, and no question mark after a year that follows one', () => {
+    const books = builtinBooksCatalog();
+    const bill = id('Kill Bill: Vol. 1');
+    const body = books.resolveTitle('Whose Body?').id;
+    const turns: { speaker: 'user' | 'assistant'; acts: DialogueAct[]; within: typeof catalog }[] = [
+      { speaker: 'assistant', acts: [{ type: 'close', items: [bill] }], within: catalog },
+      { speaker: 'user', acts: [{ type: 'accept', items: [bill] }], within: catalog },
+      { speaker: 'user', acts: [{ type: 'reject', items: [bill], seen: false }], within: catalog },
+      {
+        speaker: 'user',
+        acts: [{ type: 'critique', items: [bill], attribute: 'genre:Action', direction: 'less', polarity: 'negative' }],
+        within: catalog,
+      },
+      {
+        speaker: 'assistant',
+        acts: [{ type: 'recommend', items: [bill], reasons: ['genre:Action'] }],
+        within: catalog,
+      },
+      { speaker: 'assistant', acts: [{ type: 'ask-item', items: [body] }], within: books },
+      { speaker: 'assistant', acts: [{ type: 'recommend', items: [body], reasons: [] }], within: books },
+    ];
+    let colonFrames = 0;
+    for (let seed = 0; seed < 300; seed++)
+      for (const { speaker, acts, within } of turns) {
+        const text = adapter.verbalizeSync({
+          speaker,
+          acts,
+          history: [],
+          catalog: within,
+          random: new SeededRandom(seed),
+        });
+        // "Settled: Kill Bill: Vol. 1.", "Kill Bill: Vol. 1: too violent."
+        expect(text, text).not.toMatch(/: Kill Bill: Vol\. 1|Kill Bill: Vol\. 1(?: \(2003\))?:/);
+        if (/ — Kill Bill|Vol\. 1(?: \(2003\))? —/.test(text)) colonFrames++;
+        // "Have you read Whose Body? (1923)?"
+        expect(text, text).not.toMatch(/\? \(1923\)\?/);
+      }
+    // The frames are still said, with a dash.
+    expect(colonFrames).toBeGreaterThan(10);
+  });
+
   it('suggests a title the user has just said they have not seen as following from that answer', () => {
     const history = [
       {

@@ -1926,7 +1926,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   const text = !twice(aboutOnce, 'ith ') ? aboutOnce : aboutOnce.replace(WITH_WITH, '$1 featuring');
   // An attribute value may end in a full stop ("Robert Downey Jr.") right where a sentence ends.
   const stopped = text.includes('..') ? collapseDoubleStops(text, state.titles) : text;
-  return tidyTitleEnds(stopped, state.titles);
+  return colonsApart(tidyTitleEnds(stopped, state.titles), state.titles);
 }
 
 /** Whether `part` is in `text` twice or more. */
@@ -1940,15 +1940,40 @@ function twice(text: string, part: string): boolean {
 // "What's the story in When Harry Met Sally...?".
 const TITLE_END = /[.!?]$/;
 
+// So does it with its year after it, as a question: "Have you seen O Brother, Where Art Thou? (2000)", not "… (2000)?".
+const TITLE_END_BEFORE_YEAR = /[!?] \(\d{4}\)$/;
+
 function tidyTitleEnds(text: string, titles: readonly string[]): string {
   let out = text;
   for (const title of titles) {
-    if (!TITLE_END.test(title)) continue;
-    const last = title.charAt(title.length - 1);
+    const withYear = TITLE_END_BEFORE_YEAR.test(title);
+    if (!withYear && !TITLE_END.test(title)) continue;
+    const last = title.charAt(withYear ? title.length - 8 : title.length - 1);
     for (let at = out.indexOf(title); at >= 0; at = out.indexOf(title, at + 1)) {
       const next = out.charAt(at + title.length);
-      if (next === '.' || next === last || (next === '!' && last === '?'))
+      if ((!withYear && next === '.') || next === last || (next === '!' && last === '?'))
         out = out.slice(0, at + title.length) + out.slice(at + title.length + 1);
+    }
+  }
+  return out;
+}
+
+/**
+ * A title's own colon is the only one beside it: a frame's colon next to it becomes a dash ("Settled — Kill Bill:
+ * Vol. 1.", "Jackass: The Movie — close, but not for me."), not "Settled: Kill Bill: Vol. 1.".
+ */
+function colonsApart(text: string, titles: readonly string[]): string {
+  let out = text;
+  for (const title of titles) {
+    // "3:10 to Yuma" has no colon of a subtitle, and reads as well after one.
+    if (!title.includes(': ')) continue;
+    for (let at = out.indexOf(title); at >= 0; at = out.indexOf(title, at + 1)) {
+      const end = at + title.length;
+      if (out.charAt(end) === ':') out = `${out.slice(0, end)} —${out.slice(end + 1)}`;
+      if (at >= 2 && out.slice(at - 2, at) === ': ') {
+        out = `${out.slice(0, at - 2)} — ${out.slice(at)}`;
+        at++;
+      }
     }
   }
   return out;
