@@ -8,6 +8,10 @@ import { type CatalogIndex, catalogIndex, facetsByKind } from './catalog-index.j
 const NUMBERED =
   /^(.+?)(?::| -)? (?:(?:Part|Chapter|Vol\.|Volume|Episode) )?([1-9]|I{1,3}|IV|V|VI{1,3}|IX)(?=$|: | - )/;
 
+// A title that names its series' hero before "and the": "Harry Potter and the Chamber of Secrets", "Indiana Jones &
+// the Temple of Doom".
+const HERO_AND_THE = /^(.+?) (?:and|&) the /;
+
 // Sequels further apart than this are a new start (a reboot), not the next film of a run.
 const MAX_GAP_YEARS = 20;
 
@@ -17,7 +21,8 @@ const MAX_GAP_YEARS = 20;
  * - numbered sequels ("Toy Story 2", "Toy Story 3") with the film of their base title ("Toy Story", the latest
  *   released before the first sequel, so not a later remake), or two or more numbered parts without one ("Kill Bill:
  *   Vol. 1" and "Vol. 2");
- * - titles sharing what comes before a colon ("The Lord of the Rings: The Two Towers"), with the film of that title
+ * - titles sharing what comes before a colon ("The Lord of the Rings: The Two Towers") or before "and the" ("Harry
+ *   Potter and the Goblet of Fire"), with the film of that title
  *   when there is one ("The Hunger Games"), when that part is two words or more or is such a film's title (one word
  *   is too often a name: "Batman: Mask of the Phantasm"), and the first released is rated at least as often as every
  *   other (a franchise's first is the best known; comedians' specials, "Louis C.K.: Hilarious", and unrelated films,
@@ -73,6 +78,8 @@ export function titleSeries(catalog: ItemCatalog): number[][] {
     if (sequel) add(numbered, sequel[1] as string, position);
     const at = title.indexOf(': ');
     if (at > 0) add(colon, title.slice(0, at), position);
+    const hero = HERO_AND_THE.exec(title);
+    if (hero) add(colon, hero[1] as string, position);
   }
 
   const runs: number[][] = [];

@@ -73,6 +73,35 @@ describe('titleSeries', () => {
     ]);
   });
 
+  it('reads titles naming their hero before "and the" as a series, the best known first', () => {
+    expect(
+      runsOf([
+        ['Harry Potter and the Chamber of Secrets', 2002, ['Fantasy'], 102],
+        ["Harry Potter and the Sorcerer's Stone", 2001, ['Fantasy'], 107],
+        ['Harry Potter and the Prisoner of Azkaban', 2004, ['Fantasy'], 93],
+        ['Harry Potter and the Deathly Hallows: Part 2', 2011, ['Fantasy'], 57],
+        ['Harry Potter and the Deathly Hallows: Part 1', 2010, ['Fantasy'], 47],
+        // The first released is the less known: nothing says which comes first.
+        ['Indiana Jones and the Temple of Doom', 1984, ['Adventure'], 108],
+        ['Indiana Jones and the Last Crusade', 1989, ['Adventure'], 140],
+        // Seventy-five years apart: two tellings, not a run.
+        ['Snow White and the Seven Dwarfs', 1937, ['Animation', 'Fantasy'], 60],
+        ['Snow White and the Huntsman', 2012, ['Fantasy'], 20],
+        // One word before "and the": a name, not a series.
+        ['Charlie and the Chocolate Factory', 2005, ['Fantasy'], 60],
+        ['Charlie and the Angels', 2007, ['Fantasy'], 1],
+      ]),
+    ).toEqual([
+      [
+        "Harry Potter and the Sorcerer's Stone 2001",
+        'Harry Potter and the Chamber of Secrets 2002',
+        'Harry Potter and the Prisoner of Azkaban 2004',
+        'Harry Potter and the Deathly Hallows: Part 1 2010',
+        'Harry Potter and the Deathly Hallows: Part 2 2011',
+      ],
+    ]);
+  });
+
   it('leaves out titles that only look alike', () => {
     expect(
       runsOf([
