@@ -388,6 +388,13 @@ function findings(dialogue: DialogueRecord, catalog: ItemCatalog): Finding[] {
       );
       if (askedOpenly && !/\b(?:none|nobody|nothing|no (?:real )?favou?rites|(?:have|any) favou?rites)\b/i.test(said))
         found.push({ rule: 'no favourite, but not said so', text: turn.text });
+      // "None in particular, really. I hate films by Hayao Miyazaki." sets the dislike beside the shrug: it is said
+      // against it ("But I hate …").
+      if (askedOpenly && first?.type === 'disclose' && first.polarity === 'negative') {
+        const next = said.split(/(?<=[.!?]) /)[1] ?? '';
+        if (!/^(?:but|though|that said|still)\b/i.test(next))
+          found.push({ rule: 'a dislike set beside no favourites', text: turn.text });
+      }
       // "Which directors do you like?" "I love sci-fi.": a liking of something else says first there is no favourite,
       // and "nobody" only of people. A kind of thing answers a question about another ("What kinds of stories do you
       // like?" "I'll always say yes to comedies!"): neither names people, and "no kinds of stories" would be untrue.

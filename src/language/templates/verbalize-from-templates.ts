@@ -1655,6 +1655,22 @@ function noFavouriteIn(
   return undefined;
 }
 
+/**
+ * A sentence set against the one before: "But …", or "That said, …" when it has a "but" of its own ("That said, I
+ * hate films by Sergio Leone, but I adore dramas."). It keeps its capital only for "I" or a name it opens with (one of
+ * `names`).
+ */
+function contrasted(sentence: string, names: readonly string[]): string {
+  const kept = /^I\b/.test(sentence) || names.some((name) => name !== '' && sentence.startsWith(name));
+  const rest = kept ? sentence : sentence.charAt(0).toLowerCase() + sentence.slice(1);
+  return `${/\bbut\b/i.test(sentence) ? 'That said,' : 'But'} ${rest}`;
+}
+
+/** The value of an attribute key ("Hayao Miyazaki" of "director:Hayao Miyazaki"), or '' when there is none. */
+function attributeValue(key: string | undefined): string {
+  return key === undefined ? '' : (parseAttributeKey(key)?.value ?? '');
+}
+
 /** Whether a facet's values are people: makers or performers. */
 function namesPeople(phrasing: DomainPhrasing, facet: string | undefined): boolean {
   const kind = facet === undefined ? undefined : phrasing.facets[facet]?.kind;
@@ -1885,6 +1901,11 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
           })
         : pickUnsaidText(state.random, said, namesPeople(state.phrasing, facet) ? people : things),
     );
+    // A dislike of what was asked about is said against the shrug: "None in particular, really. But I can't stand
+    // films by Hayao Miyazaki.", not beside it.
+    const [first] = acts;
+    if (!noFavourite.elsewhere && ack === undefined && first?.type === 'disclose' && first.polarity === 'negative')
+      pieces[1] = contrasted(pieces[1] as string, [...state.titles, attributeValue(first.attribute)]);
   }
   // "Okay. Okay, for horror I'd suggest …" or "Comedies, got it. Got any go-to actors?": an acknowledgement is drawn
   // again when the turn goes on with a word one of its parts opens with, and left out when every draw does (what the
