@@ -105,7 +105,7 @@ const TAGS = new Map<string, TagWords>([
   ['art', topic('books about art', 'themes of art', 'art')],
   [
     'artificial intelligence',
-    topic('books about artificial intelligence', 'artificial intelligence', 'artificial intelligence'),
+    topic('books about artificial intelligence', 'thinking machines', 'artificial intelligence'),
   ],
   ['at sea', setting('set at sea', 'books set at sea')],
   ['betrayal', topic('stories of betrayal', 'a betrayal', 'betrayal')],
@@ -172,7 +172,7 @@ const TAGS = new Map<string, TagWords>([
   ['school', topic('school stories', 'scenes of school life', 'school life')],
   ['siblings', topic('books about siblings', 'a bond between siblings', 'focus on siblings')],
   ['small town', setting('set in a small town', 'small-town stories')],
-  ['sports', topic('books about sports', 'sports', 'sports')],
+  ['sports', topic('books about sports', 'sporting drama', 'sports')],
   ['spy', topic('spy novels', 'espionage', 'espionage')],
   ['supernatural', adjective('supernatural', 'supernatural stories')],
   ['surreal', adjective('surreal', 'surreal books')],

@@ -90,11 +90,11 @@ const CLUMSY: ReadonlyArray<readonly [string, RegExp]> = [
     'films or stories "on" a topic',
     /\b(?:stories|movies|films) on (?!(?:a|an|the|your|my|this|that|tonight|film)\b)[a-z]/,
   ],
-  // "It has a pandemic", "It features writers and writing", "Expect a private detective": a setting, a theme or a
-  // kind of story said as something the item holds.
+  // "It has a pandemic", "It features writers and writing", "Expect a private detective", "It has musicians",
+  // "Expect trains": a setting, a theme or a kind of story said as something the item holds.
   [
     'a theme said as a thing held',
-    /\b(?:[Ii]t has|features|Expect) (?:a pandemic|writers and writing|a revolution|an obsession|music|a (?:private )?detective)\b/,
+    /\b(?:[Ii]t has|features|Expect) (?:a pandemic|writers and writing|a revolution|an obsession|music|a (?:private )?detective|musicians|trains|virtual reality|artificial intelligence|sports)\b/,
   ],
   // "Hey! I need a film for tonight. Oh, I love westerns.": an answer's opener, after the user's own greeting and
   // request, answers nothing.
