@@ -50,7 +50,7 @@ export const POLICY_STYLES = {
     /** Probability of asking, once a dialogue, what put the user off a title turned down without a reason. */
     reasonAfterMiss: 0.6,
     /** Probability that a recommendation asks what the user would change about it. */
-    inviteCritique: 0.9,
+    inviteCritique: 0.75,
   },
 } as const satisfies Record<
   string,
@@ -86,7 +86,7 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
   /**
    * Probability that a recommendation (other than one said with the goodbye) asks what the user would change about
    * it (`invitesCritique`: "Think of this as a starting point: tell me what you'd change."); a user asked so says what
-   * would make even a title they would settle for better; overrides the style's (critiquing-heavy 0.9, else 0).
+   * would make even a title they would settle for better; overrides the style's (critiquing-heavy 0.75, else 0).
    */
   inviteCritique: z.number().min(0).max(1).optional(),
   /**

@@ -530,6 +530,10 @@ export class UserSimulator {
       return [...acts, { type: 'ask-about-item', items: [item] }];
     }
     acts.push(...(critique ? this.#asked(critique, fresh) : [{ type: 'reject' as const, items: fresh, seen: false }]));
+    // Asked what they would change, and with nothing to say against the title, they say what they would rather have
+    // ("Not Paddington. I'm in the mood for heist films."), as when asked why, not only "close, but no".
+    const instead = invited && !critique ? this.#ratherThan(item) : undefined;
+    if (instead) acts.push(instead);
     return this.#unsatisfying(acts, seen, fresh);
   }
 
@@ -569,7 +573,12 @@ export class UserSimulator {
   #reasonAnswer(item: string): UserAct[] {
     const critique = this.#critique(item, () => true);
     if (critique) return this.#asked(critique, [item]);
-    const acts: UserAct[] = [{ type: 'reject', items: [item], seen: false }];
+    const instead = this.#ratherThan(item);
+    return [{ type: 'reject', items: [item], seen: false }, ...(instead ? [instead] : [])];
+  }
+
+  /** A liking the user has not said yet that the item evidently lacks, said as what they would rather have. */
+  #ratherThan(item: string): UserAct | undefined {
     const has = new Set<string>(this.#catalog.attributeKeysOf(item));
     const unsaid = this.#voiced.positive.filter((key) => !this.#disclosed.has(key) && !has.has(key));
     // Not one far weaker than the strongest, though, even when the strongest may be what the item is: "Had dramas in
@@ -579,8 +588,7 @@ export class UserSimulator {
       (key) => this.#profile.affinity(key) >= least && lacksEvidently(this.#catalog, item, key),
     );
     const liking = lacking.find((key) => commonNear(this.#catalog, item, key)) ?? lacking[0];
-    if (liking !== undefined) acts.push(this.#disclosure(liking));
-    return acts;
+    return liking === undefined ? undefined : this.#disclosure(liking);
   }
 
   #holdUp(items: readonly string[]): void {

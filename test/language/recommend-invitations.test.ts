@@ -35,7 +35,7 @@ describe('a suggestion that invites an answer', () => {
     const catalog = builtinCatalog();
     const adapter = new TemplateAdapter();
     // Written apart from the templates: an invitation to critique names a change to ask for.
-    const ASKS_CHANGE = /\b(?:change|tweak|adjust|refine|different|less of something)\b/;
+    const ASKS_CHANGE = /\b(?:change|tweak|adjust|refine|different|better|missing)\b/;
     const word = (items: string[], invitesCritique: boolean, seed: number, reasons: string[] = []) =>
       adapter.verbalizeSync({
         speaker: 'assistant',
@@ -59,6 +59,36 @@ describe('a suggestion that invites an answer', () => {
           expect(word(items, false, seed, reasons), invited).not.toMatch(ASKS_CHANGE);
         }
     expect(lasts.size).toBeGreaterThan(5);
+    // Only the first suggestion is called a first try.
+    const history = [
+      {
+        index: 0,
+        speaker: 'assistant' as const,
+        text: 'How about Alien (1979)?',
+        acts: [{ type: 'recommend' as const, items: ['alien-1979'], reasons: [] }],
+      },
+      {
+        index: 1,
+        speaker: 'user' as const,
+        text: 'Not for me.',
+        acts: [{ type: 'reject' as const, items: ['alien-1979'], seen: false }],
+      },
+    ];
+    let firstTries = 0;
+    for (let seed = 0; seed < 500; seed++) {
+      const later = adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts: [{ type: 'recommend', items: ['heat-1995'], reasons: [], invitesCritique: true }],
+        history,
+        catalog,
+        voice: 'chatty',
+        random: new SeededRandom(seed),
+      });
+      expect(later, later).toMatch(ASKS_CHANGE);
+      expect(later, later).not.toMatch(/\bfirst (?:guess|pass)\b|\bstarting point\b/);
+      if (/\bfirst (?:guess|pass)\b|\bstarting point\b/.test(word(['heat-1995'], true, seed))) firstTries++;
+    }
+    expect(firstTries).toBeGreaterThan(20);
     // A slate in two parts asks after its second.
     for (let seed = 0; seed < 300; seed++) {
       const text = adapter.verbalizeSync({

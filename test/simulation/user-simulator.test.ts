@@ -175,6 +175,35 @@ describe('UserSimulator', () => {
     expect(settler(8, {}).respond([invited('robots')])).toEqual(accept('robots'));
   });
 
+  it('asked what it would change, with nothing against a title it turns down, says what it would rather have', () => {
+    const catalog = new ItemCatalog(
+      [
+        { id: 'loved', title: 'Loved', year: 2000, attributes: { genre: ['Sci-Fi'] } },
+        { id: 'plain', title: 'Plain', year: 2001, attributes: { genre: ['Drama'] } },
+        { id: 'west', title: 'West', year: 2002, attributes: { genre: ['Western'] } },
+      ],
+      { domain: 'movies' },
+    );
+    const user = () =>
+      new UserSimulator(
+        new PreferenceProfile({
+          id: 'w',
+          liked: [{ item: 'loved', strength: 1 }],
+          disliked: [],
+          affinities: { 'genre:Sci-Fi': 0.8, 'genre:Western': 0.9 },
+          persona: { patience: 8, decisiveness: 1, pickiness: 0, disclosure: 0 },
+        }),
+        catalog,
+        new SeededRandom(1),
+      );
+    const reject = { type: 'reject', items: ['plain'], seen: false };
+    expect(user().respond([{ type: 'recommend', items: ['plain'], reasons: [], invitesCritique: true }])).toEqual([
+      reject,
+      { type: 'disclose', items: [], attribute: 'genre:Western', polarity: 'positive', strength: 0.9 },
+    ]);
+    expect(user().respond([recommend('plain')])).toEqual([reject]);
+  });
+
   it('takes a slate in two parts as one choice: one answer, about an item of either part', () => {
     let tookSecond = 0;
     for (let seed = 0; seed < 40; seed++) {

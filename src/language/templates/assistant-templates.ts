@@ -1023,14 +1023,22 @@ function build(d: DomainWords) {
    * statement: the invitation is the turn's one question. The same for one title or several.
    */
   const INVITE_CRITIQUE: readonly string[] = [
-    "Think of this as a starting point: tell me what you'd change.",
     "If anything's off, tell me what you'd change.",
     "Tell me what you'd want different, and I'll adjust.",
-    "Say what you'd change, and I'll refine from there.",
-    'Treat this as a rough guess: ask for more of something, less of something, newer or older.',
+    "I'll refine from there if you point out what's off.",
     "We can fine-tune from here, so tell me what you'd tweak.",
-    "Happy to adjust: just say what you'd change.",
-    "I can tweak from here if you tell me what you'd change.",
+    "Give me a nudge in some direction, and I'll tweak from there.",
+    "If that's not quite right, point me in a better direction.",
+    "Tell me what's missing, and I'll look again.",
+    'Let me know what would make this better.',
+    "Happy to adjust if something's not quite right.",
+  ];
+  /** Said only of a dialogue's first suggestion: a later one is no first guess. */
+  const INVITE_CRITIQUE_FIRST: readonly string[] = [
+    ...INVITE_CRITIQUE,
+    "Think of this as a starting point: tell me what you'd change.",
+    'Consider it a first pass, and tell me what to adjust.',
+    "It's a first guess, so say what you'd want different.",
   ];
 
   /** Acknowledgements that read with any shift: of a request, not of news ("Good to know." does not answer one). */
@@ -1485,6 +1493,7 @@ function build(d: DomainWords) {
     RECOMMEND_LIKE_ALSO,
     RECOMMEND_FOLLOW_UPS,
     INVITE_CRITIQUE,
+    INVITE_CRITIQUE_FIRST,
     FAN_HEDGES_ONE,
     FAN_HEDGES_MANY,
     RESPOND_CRITIQUE,

@@ -736,8 +736,10 @@ function recommendTail(
     }
   }
   const pitch = `${out}${fact}`;
-  if (act.invitesCritique === true && !state.closing)
-    return `${pitch} ${random.pick(unsaidLines(state.t.INVITE_CRITIQUE, state.history))}`;
+  if (act.invitesCritique === true && !state.closing) {
+    const invitations = state.suggestedBefore ? state.t.INVITE_CRITIQUE : state.t.INVITE_CRITIQUE_FIRST;
+    return `${pitch} ${random.pick(unsaidLines(unhedged(invitations, pitch), state.history))}`;
+  }
   const ask = !state.closing && !asked;
   return ask && random.chance(voice.recommendFollowUp)
     ? `${pitch} ${random.pick(unechoed(state.t.RECOMMEND_FOLLOW_UPS, pitch))}`
@@ -1388,6 +1390,16 @@ function notAsBefore<W extends Partial<EchoPairWords>>(
     (template) => !history.some((turn) => turn.speaker === 'assistant' && openingOf(template).test(turn.text)),
   );
   return kept.length > 0 ? kept : list;
+}
+
+// An invitation that calls the suggestion a first try: not after a pitch that said so ("Taking classics as the
+// starting point, …") or sounded sure of itself ("… it's hard to beat Palm Springs").
+const HEDGED = /\bstarting point\b|\bfirst (?:guess|pass)\b/;
+const SURE = /\bhard to beat\b|\bcan't go (?:far )?wrong\b|\bdon't miss\b|\bperfect\b/i;
+
+/** The invitations that hedge nothing the pitch before them said or was sure of. */
+function unhedged(list: readonly string[], pitch: string): readonly string[] {
+  return HEDGED.test(pitch) || SURE.test(pitch) ? list.filter((line) => !HEDGED.test(line)) : list;
 }
 
 /** The lines of `list` no earlier recommender turn said; all of them once each has been. */
