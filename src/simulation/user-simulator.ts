@@ -160,7 +160,7 @@ export class UserSimulator {
   // The first slate's items, while the user wants to see other options before taking one of them.
   #doubted: ReadonlySet<string> | undefined;
   #slates = 0;
-  // How many titles the user would have settled for it critiqued when the recommender asked what they would change.
+  // How many titles the user would have settled for that it critiqued, asked what it would change.
   #refinements = 0;
   #state: UserState = 'talking';
   #greeted = false;
