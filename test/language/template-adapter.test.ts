@@ -1121,6 +1121,44 @@ describe('TemplateAdapter', () => {
     expect(colonFrames).toBeGreaterThan(10);
   });
 
+  it('answers the evening a user sets out without acknowledging the turn a second time', () => {
+    const history = [
+      {
+        index: 0,
+        speaker: 'assistant' as const,
+        text: 'Hi! What are you in the mood for?',
+        acts: [
+          { type: 'greet' as const, items: [] },
+          { type: 'ask-open' as const, items: [] },
+        ],
+      },
+      {
+        index: 1,
+        speaker: 'user' as const,
+        text: "Hi! I've got the whole evening free. Can you find me a film?",
+        acts: [{ type: 'state-goal' as const, items: [] }],
+      },
+    ];
+    let answered = 0;
+    for (let seed = 0; seed < 400; seed++) {
+      const text = adapter.verbalizeSync({
+        speaker: 'assistant',
+        acts: [{ type: 'ask-attribute', items: [], facet: 'genre' }],
+        history,
+        catalog,
+        voice: 'chatty',
+        random: new SeededRandom(seed),
+      });
+      if (!/^(?:Let's make the most of it\.|A whole evening to yourself!)/.test(text)) continue;
+      answered++;
+      // Written apart from the templates: a second sentence that only acknowledges.
+      expect(text, text).not.toMatch(
+        /^[^.!?]*[.!?] (?:Good|Great|Okay|Right|Thanks|Got it|Perfect|Understood|Noted|Sure|Alright)\b[^.!?]{0,25}[.!]/,
+      );
+    }
+    expect(answered).toBeGreaterThan(100);
+  });
+
   it('suggests a title the user has just said they have not seen as following from that answer', () => {
     const history = [
       {

@@ -1417,6 +1417,12 @@ function echoesBefore(history: readonly Turn[], state: TurnState): number {
   return count;
 }
 
+/** The acknowledgements that say nothing back ("Right, thanks."), once per phrasing. */
+const plainAcknowledgements = perPhrasing((phrasing): ReadonlySet<string> => {
+  const t = templatesOf(phrasing);
+  return new Set([...t.ACKNOWLEDGEMENTS, ...t.ACKNOWLEDGEMENTS_INFORMED]);
+});
+
 /** Every echo of a domain's templates, in one list built once per phrasing: they are fixed. */
 const everyEcho = perPhrasing((phrasing): readonly Template<EchoPairWords>[] => {
   const t = templatesOf(phrasing);
@@ -1932,7 +1938,12 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     else pieces[0] = again;
   }
   const scene = sceneReply(state);
-  if (scene !== undefined) pieces.unshift(scene);
+  if (scene !== undefined) {
+    // The reply to the user's evening acknowledges them: "A whole evening to yourself! Good, that's helpful." says so
+    // twice. What says back a liking stays ("A whole evening to yourself! Noted: dramas.").
+    if (state.acknowledged && plainAcknowledgements(phrasing).has(pieces[0] as string)) pieces.shift();
+    pieces.unshift(scene);
+  }
   for (let k = 1; k < pieces.length; k++) {
     const piece = pieces[k] as string;
     const opener = REPEATABLE_OPENER.exec(piece);
