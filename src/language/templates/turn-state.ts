@@ -36,6 +36,8 @@ export interface TurnState {
   readonly turnItems: readonly string[];
   /** The turn ends the dialogue (its last act is a goodbye or giving up): nothing in it invites an answer. */
   readonly closing: boolean;
+  /** A suggestion of the turn asks what the user would change: that is the turn's question, and nothing else asks. */
+  readonly invitesCritique: boolean;
   /** The recommender suggested something in an earlier turn: a suggestion may be worded as the next one. */
   readonly suggestedBefore: boolean;
   /** The attributes the user said they like in an earlier turn (not those a critique asked for). */

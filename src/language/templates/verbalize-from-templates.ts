@@ -432,11 +432,10 @@ function suggestable<T extends Template<typeof MARKED>>(
   list: readonly T[],
   part?: SlatePart,
   items: readonly string[] = [],
-  invites = false,
 ): readonly T[] {
   const fitting = state.setsAside ? keptOf(list, claimsNoFit) : list;
   if (saidUnseen(state, items)) return keptOf(fitting, followsUp);
-  return state.closing || part === 'first' || invites ? statementsOf(fitting) : fitting;
+  return state.closing || part === 'first' || state.invitesCritique ? statementsOf(fitting) : fitting;
 }
 
 const FIT_CLAIM =
@@ -516,14 +515,14 @@ function recommend(
   if (r === '') {
     // Also those that invite an answer themselves (after which nothing is added), unless the turn says goodbye.
     const asking =
-      state.closing || part === 'first' || act.invitesCritique === true
+      state.closing || part === 'first' || state.invitesCritique
         ? []
         : one
           ? t.RECOMMEND_ONE_ASKING
           : t.RECOMMEND_MANY_ASKING;
     const { item, list } = drawFrom(state.random, [
-      suggestable(state, one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY, part, act.items, act.invitesCritique),
-      suggestable(state, order, part, act.items, act.invitesCritique),
+      suggestable(state, one ? t.RECOMMEND_ONE : t.RECOMMEND_MANY, part, act.items),
+      suggestable(state, order, part, act.items),
       asking,
     ]);
     const text = item(withReason(titles, r));
@@ -541,9 +540,9 @@ function recommend(
     : claims(one ? t.RECOMMEND_ONE_BECAUSE_FIRST : t.RECOMMEND_MANY_BECAUSE_FIRST);
   const said = liked ? (one ? t.RECOMMEND_ONE_BECAUSE_SAID : t.RECOMMEND_MANY_BECAUSE_SAID) : [];
   const template = drawFrom(state.random, [
-    suggestable(state, because, part, act.items, act.invitesCritique),
-    suggestable(state, first, part, act.items, act.invitesCritique),
-    suggestable(state, said, part, act.items, act.invitesCritique),
+    suggestable(state, because, part, act.items),
+    suggestable(state, first, part, act.items),
+    suggestable(state, said, part, act.items),
   ]).item;
   const text = template(withReason(titles, r));
   if (state.speaker === 'user') return text;
@@ -553,7 +552,7 @@ function recommend(
     part === undefined &&
     liked &&
     !state.closing &&
-    act.invitesCritique !== true &&
+    !state.invitesCritique &&
     reasons.some((key) => namesWorksOf(key, state)) &&
     !saidUnseen(state, act.items) &&
     !hedgedBefore(state) &&
@@ -632,13 +631,7 @@ function frameOf(template: Template<typeof MARKED>): Frame {
 function recommendLike(state: TurnState, act: ActOfType<'recommend'>, like: string, part?: SlatePart): string {
   const { t, random } = state;
   const titles = titleWords(state, act.items);
-  const frames = suggestable(
-    state,
-    titles.one ? t.RECOMMEND_ONE_LIKE : t.RECOMMEND_MANY_LIKE,
-    part,
-    act.items,
-    act.invitesCritique,
-  );
+  const frames = suggestable(state, titles.one ? t.RECOMMEND_ONE_LIKE : t.RECOMMEND_MANY_LIKE, part, act.items);
   const template = random.pick(
     act.items.some((id) => farFrom(state, id, like)) ? keptOf(frames, claimsNoLikeness) : frames,
   );
@@ -791,8 +784,8 @@ function respondAndRecommend(
   const t = titleWords(state, critiqueAct.items).and;
   const titles = titleWords(state, act.items);
   const words: RespondRecommendWords = { ...titles, t, s: shift.s };
-  const general = suggestable(state, state.t.RESPOND_RECOMMEND, undefined, [], act.invitesCritique);
-  const comparative = suggestable(state, state.t.RESPOND_RECOMMEND_COMPARATIVE, undefined, [], act.invitesCritique);
+  const general = suggestable(state, state.t.RESPOND_RECOMMEND);
+  const comparative = suggestable(state, state.t.RESPOND_RECOMMEND_COMPARATIVE);
   const template = shift.comparative ? pickOf(state.random, general, comparative) : state.random.pick(general);
   return recommendTail(state, template(words), act, asksAbout(template));
 }
@@ -1810,6 +1803,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     known: soFar.known,
     turnItems: itemsOf(acts),
     closing: CLOSING.has((acts[acts.length - 1] as DialogueAct).type),
+    invitesCritique: acts.some((act) => act.type === 'recommend' && act.invitesCritique === true),
     suggestedBefore: request.speaker === 'assistant' && soFar.suggested,
     stated: soFar.stated,
     storyAsked: request.speaker === 'assistant' && acts[0]?.type === 'describe-item' && askedStory(request.history),
