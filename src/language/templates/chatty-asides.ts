@@ -12,6 +12,7 @@ const DINNER = 'Just in time for dinner.';
 const EARLY_NIGHT = 'Maybe I should just go to bed early.';
 const TOMORROW = "There's always tomorrow.";
 const TV = "I'll see what's on TV.";
+const WALK = 'Maybe a walk instead.';
 const LONG_DAY = "It's been a long day.";
 const LIGHTS_OFF = 'Lights off, phone away.';
 const POPCORN_READY = "Popcorn's ready.";
@@ -69,7 +70,7 @@ function build(d: DomainWords) {
     [KIDS_ASLEEP, ["Let's make the most of the quiet.", 'Some time to yourself at last, then.']],
     [FIRST_FREE_NIGHT, ["Let's make it count.", 'About time you had one!']],
     ['I just finished a big project at work.', ['Congratulations on the project!', 'Well done on the project!']],
-    [meaningTo, ["Let's make tonight the night."]],
+    [meaningTo, ["Let's make tonight the night.", "Let's make it happen, then."]],
     [PARTNER_OUT, ['Your pick tonight, then.', 'Your choice tonight, then.']],
     [d.screen && FRIENDS_COMING, ["Let's find something for the whole group.", 'No pressure, then!']],
     [homeSick, ["Sorry you're under the weather.", 'Feel better soon!']],
@@ -86,7 +87,7 @@ function build(d: DomainWords) {
 
   /**
    * Asides that would not fit the scene a user's first turn sets, by words that set it. Later on: no dinner once the
-   * kids are asleep; with friends on their way tonight, no early night, no putting it off and no TV instead; and for
+   * kids are asleep; with friends on their way tonight, no early night, no putting it off and no TV or walk instead; and for
    * an evening still to come (friends on their way too), nothing that starts it now, the couch included. In the
    * opening turn itself, no aside that says again what its hello or request said ("Good evening! … Finally, a quiet
    * evening.", "I have a free evening … It's my first free night in ages.", "What should I watch tonight? My partner
@@ -96,7 +97,7 @@ function build(d: DomainWords) {
    */
   const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
     [KIDS_ASLEEP, [DINNER]],
-    [FRIENDS_COMING, [EARLY_NIGHT, TOMORROW, TV, ...STARTING_NOW]],
+    [FRIENDS_COMING, [EARLY_NIGHT, TOMORROW, TV, WALK, ...STARTING_NOW]],
     [
       COMING_UP,
       present([...STARTING_NOW, needOccasion, occasionAtLast, QUIET_EVENING, RAINING, KIDS_ASLEEP, homeSick]),
@@ -138,6 +139,7 @@ function build(d: DomainWords) {
     d.occasion && 'I might read a book instead.',
     TOMORROW,
     d.occasion && TV,
+    WALK,
   ]);
   return {
     OPENING_ASIDES,

@@ -481,7 +481,9 @@ function build(d: DomainWords) {
   const REJECT_FITTING: Styled<TitleWords> = {
     normal: [
       ({ and }) => `${and} sounds close, but it isn't quite what I'm after tonight.`,
+      ({ and }) => `${and} sounds close, but it isn't quite what I'm after.`,
       ({ and }) => `${and} sounds good on paper, but I'm not feeling it tonight.`,
+      ({ and }) => `${and} sounds good on paper, but I'm not feeling it.`,
       ({ and }) => `I can see why you'd pick ${and}, but it doesn't grab me.`,
       ({ and }) => `Hmm, ${and} has the right ingredients, but it's not for me tonight.`,
       ({ and }) => `Thanks. ${and} ticks some boxes, but I'll pass this time.`,
@@ -906,7 +908,13 @@ function build(d: DomainWords) {
       "I think that's my cue to stop. Thanks!",
       "I'll stop there for tonight.",
     ],
-    terse: ['Done for tonight.', 'Calling it a night.', "That's it for me. Thanks."],
+    terse: [
+      'Done for tonight.',
+      'Calling it a night.',
+      "That's it for me. Thanks.",
+      'Done for now.',
+      "I'll stop here.",
+    ],
   };
 
   /** Items attached to a give-up: acknowledged without an opinion. */

@@ -41,6 +41,7 @@ import {
 } from './item-facts.js';
 import { likingWordsOf, pickUnsaid, pickUnsaidText } from './liking-words.js';
 import type { Style, Template, TitleWords } from './template.js';
+import { setsNoTime, withoutTimeOfDay } from './time-of-day.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
 import { type ShortfallWords, type Styled, type StyledText, userTemplates } from './user-templates.js';
 
@@ -49,6 +50,8 @@ const templatesOf = perPhrasing((phrasing) => ({
   ...userTemplates(phrasing),
   ...chattyAsides(phrasing),
 }));
+
+const timelessTemplatesOf = perPhrasing((phrasing) => withoutTimeOfDay(templatesOf(phrasing)));
 
 function isUser(state: TurnState): boolean {
   return state.speaker === 'user';
@@ -1794,7 +1797,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     random: request.random,
     catalog: request.catalog,
     phrasing,
-    t: templatesOf(phrasing),
+    t: setsNoTime(request.history) ? timelessTemplatesOf(phrasing) : templatesOf(phrasing),
     speaker: request.speaker,
     style: styleOf(request),
     persona: request.speaker === 'user' ? request.persona : undefined,
