@@ -85,8 +85,9 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
   reasonAfterMiss: z.number().min(0).max(1).optional(),
   /**
    * Probability that a recommendation (other than one said with the goodbye) asks what the user would change about
-   * it (`invitesCritique`: "Think of this as a starting point: tell me what you'd change."); a user asked so says what
-   * would make even a title they would settle for better; overrides the style's (critiquing-heavy 0.75, else 0).
+   * it (`invitesCritique`: "Think of this as a starting point: tell me what you'd change."), times 0.7 for each one
+   * that has asked already, so that the question does not end every slate; a user asked so says what would make even a
+   * title they would settle for better; overrides the style's (critiquing-heavy 0.75, else 0).
    */
   inviteCritique: z.number().min(0).max(1).optional(),
   /**
@@ -120,6 +121,16 @@ export const BeliefPolicyOptionsSchema = z.strictObject({
    * @default 2
    */
   qualityWeight: z.number().min(0).default(2),
+  /**
+   * How far each dialogue's recommender leans its own way: every item gets a score of up to this much, drawn once a
+   * dialogue, as two people asked for a drama would each name their own. In the units of `popularityWeight`: 0.12 is
+   * about half of what the best-known item gets for it. 0 ranks by what the user said, renown and ratings alone, and
+   * users who say the same are offered the same titles (with 0.02, before 0.55.0, 15% of MovieLens users in the
+   * critiquing-heavy style were first offered The Shawshank Redemption). A fifth of it applies in answer to "like A,
+   * but …", where closeness to A is what the user asked for.
+   * @default 0.12
+   */
+  variety: z.number().min(0).default(0.12),
   /**
    * How far slates lean away from well-known items once the user has said they have seen suggested ones ("Seen it.
    * Anything I haven't?"), from 0 (not at all) to 1: an item's positive score is multiplied by one minus this weight
@@ -164,6 +175,11 @@ const COMMON_PER_FACET = 12;
 const QUESTION_SPREAD = 4;
 // Per attribute shared with a critiqued item (what the user did not critique): "like A, but …" stays near A.
 const LIKE_WEIGHT = 0.3;
+// The share of a dialogue's lean (`variety`) kept in answering "like A, but …": closeness to A is what the user asked
+// for, and a lean as large as one shared attribute's weight would trade it for the recommender's own taste.
+const LEAN_NEAR_LIKE = 0.2;
+// What each invitation to critique leaves of the chance of the next: three in one dialogue read as a tic.
+const INVITE_DECAY = 0.7;
 // Added to the score of the item the user said, when asked, they had not seen: it was asked about because it fits.
 const UNSEEN_ASKED_WEIGHT = 0.5;
 // "Newer than A" and "older than A" are met a decade apart when anything left is: "more recent than Rear Window
@@ -447,7 +463,8 @@ class BeliefRecommender implements RecommenderPolicy {
   // an avoided attribute. Ranking then reads one number per item instead of re-adding its attributes every turn.
   readonly #itemSum: Float64Array;
   readonly #itemAvoided: Uint8Array;
-  // Per-item tie-breaking noise, drawn once per dialogue on first use: varied rankings without a draw per item per turn.
+  // Per item, this dialogue's lean towards it (`variety`), drawn on first use: varied rankings without a draw per item
+  // per turn.
   readonly #jitter: Float64Array;
   #jitterDrawn = false;
   // Per attribute, this dialogue's weight on asking about it, drawn on first use (0 = not drawn yet).
@@ -490,6 +507,8 @@ class BeliefRecommender implements RecommenderPolicy {
   readonly #questionAfterMiss: number;
   readonly #reasonAfterMiss: number;
   readonly #inviteCritique: number;
+  // How many slates have asked what the user would change.
+  #invited = 0;
   // The title asked about with `ask-reason`, at most one a dialogue; its answer turning it down again is no new miss.
   #reasonAsked: string | undefined;
   // Attribute ids the user asked more of, oldest first: every later slate keeps them while some item can, so critiques
@@ -557,7 +576,10 @@ class BeliefRecommender implements RecommenderPolicy {
     // Drawn only in a style that invites at all, so that the others' dialogues stay as they were. Not with a goodbye:
     // "Tell me what you'd change" then asks for an answer nobody will hear.
     const slate = this.#inviteCritique > 0 && !turn.last ? acts.findLast((act) => act.type === 'recommend') : undefined;
-    if (slate && this.#random.chance(this.#inviteCritique)) slate.invitesCritique = true;
+    if (slate && this.#random.chance(this.#inviteCritique * INVITE_DECAY ** this.#invited)) {
+      slate.invitesCritique = true;
+      this.#invited++;
+    }
     return acts;
   }
 
@@ -1204,7 +1226,8 @@ class BeliefRecommender implements RecommenderPolicy {
     const { ids, years, popularity, renown, shortfall, inverseRoot } = this.#index;
     const jitter = this.#jitter;
     if (!this.#jitterDrawn) {
-      for (let position = 0; position < ids.length; position++) jitter[position] = 0.02 * this.#random.next();
+      const { variety } = this.#options;
+      for (let position = 0; position < ids.length; position++) jitter[position] = variety * this.#random.next();
       this.#jitterDrawn = true;
     }
     // Locals, not fields, in the loop: this runs over the whole catalog for every question and recommendation.
@@ -1228,6 +1251,7 @@ class BeliefRecommender implements RecommenderPolicy {
     const { scores: eligibleScores, positions: eligible, select } = this.#plan.rank;
     let eligibleCount = 0;
     const { among, like } = constraint;
+    const lean = like ? LEAN_NEAR_LIKE : 1;
     const candidates = among?.length ?? ids.length;
     for (let next = 0; next < candidates; next++) {
       const position = among ? (among[next] as number) : next;
@@ -1238,7 +1262,7 @@ class BeliefRecommender implements RecommenderPolicy {
         (sums[position] as number) * (inverseRoot[position] as number) +
         popularityWeight * (renown[position] as number) +
         qualityWeight * (shortfall[position] as number) +
-        (jitter[position] as number);
+        lean * (jitter[position] as number);
       if (like) score += LIKE_WEIGHT * (like[position] as number) * (inverseRoot[position] as number);
       if (position === unseenAsked) score += UNSEEN_ASKED_WEIGHT;
       // A title the user has likely seen is worth less in proportion: it would be turned down as seen, however good.

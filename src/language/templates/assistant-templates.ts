@@ -1024,7 +1024,7 @@ function build(d: DomainWords) {
    */
   const INVITE_CRITIQUE: readonly string[] = [
     "If anything's off, tell me what you'd change.",
-    "Tell me what you'd want different, and I'll adjust.",
+    "Say what you'd like changed, and I'll adjust.",
     "I'll refine from there if you point out what's off.",
     "We can fine-tune from here, so tell me what you'd tweak.",
     "Give me a nudge in some direction, and I'll tweak from there.",
@@ -1038,7 +1038,7 @@ function build(d: DomainWords) {
     ...INVITE_CRITIQUE,
     "Think of this as a starting point: tell me what you'd change.",
     'Consider it a first pass, and tell me what to adjust.',
-    "It's a first guess, so say what you'd want different.",
+    "It's a first guess, so tell me what to tweak.",
   ];
 
   /** Acknowledgements that read with any shift: of a request, not of news ("Good to know." does not answer one). */
