@@ -1673,9 +1673,10 @@ describe('TemplateAdapter', () => {
     expect(said.filter((text) => /scrap|do better|rethink|drawing board|harm done|fair enough/i.test(text))).toEqual(
       [],
     );
-    expect(
-      said.filter((text) => /right track|instincts|right direction|works for you|landed/i.test(text)).length,
-    ).toBeGreaterThan(20);
+    // Taken in whatever the voice: going straight on to Alien passes over the praise.
+    const takenIn =
+      /right track|instincts|right direction|works for you|on to something|reading you right|right lines|I was close|aiming in the right place/i;
+    expect(said.filter((text) => !takenIn.test(text))).toEqual([]);
   });
 
   it('says two likings of people as one phrase, and a person last: no "films by Hitchcock and horror films"', () => {

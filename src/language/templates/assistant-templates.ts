@@ -380,6 +380,10 @@ function build(d: DomainWords) {
     'Good, so that was the right direction.',
     'Great, so I know what works for you.',
     'Good, so I was on to something.',
+    "Good to know I'm reading you right.",
+    'Glad to hear it. I was on the right lines, then.',
+    'Nice, that tells me I was close.',
+    "Good, so I'm aiming in the right place.",
   ];
 
   /**

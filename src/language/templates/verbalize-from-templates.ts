@@ -1226,10 +1226,14 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   // What the user came with, said in their first words, is taken in before the first question, whatever the voice:
   // "I just love romance." is met with "Romance, got it. Comedies too?", not straight on to "Comedies?".
   const opening = echo !== undefined && first.type.startsWith('ask-') && firstUserTurn(request.history);
-  // A question about an item that adds a liking or a dislike is answered by saying it back, whatever the voice.
+  // A question about an item that adds a liking or a dislike is answered by saying it back, whatever the voice. So is
+  // a suggestion the user loved but had seen ("Grease blew me away. Seen it, though."): going straight on to the next
+  // passes over the praise.
+  const lovedSeen = rejected && lovedButSeen(last);
   if (
     volunteered === undefined &&
     !opening &&
+    !lovedSeen &&
     first.type !== 'describe-item' &&
     !request.random.chance(voice.acknowledge)
   )
@@ -1283,7 +1287,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     const verdict = verdictOf(last, first.items);
     return verdict === undefined ? undefined : request.random.pick(state.t.ACKNOWLEDGEMENTS_VERDICT[verdict]);
   }
-  if (rejected && lovedButSeen(last)) return request.random.pick(state.t.ACKNOWLEDGEMENTS_AFTER_LOVED_SEEN);
+  if (lovedSeen) return request.random.pick(state.t.ACKNOWLEDGEMENTS_AFTER_LOVED_SEEN);
   if (rejected) {
     // A last suggestion before the goodbye promises no more ("Plenty more where that came from. … That's my last idea
     // for tonight.").
