@@ -164,6 +164,11 @@ export function genreStorySide(value: string, phrasing: DomainPhrasing): 'story'
   return words.mayTellStory === true ? 'either' : 'fact';
 }
 
+/** Whether a genre is how items are made (animation, stage plays), as its words say: never asked more of. */
+export function genreIsMedium(value: string, phrasing: DomainPhrasing): boolean {
+  return genreEntry(value, phrasing).words.medium === true;
+}
+
 // Free-text tags in a domain without a tag table: "___ books" reads for adjectives, nouns and names alike.
 function genericTag(value: string, phrasing: DomainPhrasing): TagWords {
   return {

@@ -139,8 +139,10 @@ const GENRES: Record<string, GenreWordsInput> = {
     others: ['comics', 'comics and graphic novels'],
     // Its authors are its writer and its artist: Watchmen is by Alan Moore and Dave Gibbons, who drew it.
     made: { past: 'created', participle: 'created' },
+    medium: true,
   }),
   Drama: genre('plays', 'stage', 'a play', 'not a play', 12, {
+    medium: true,
     head: 'play',
     headRank: 1,
     element: 'drama',

@@ -93,6 +93,11 @@ export const GenreWordsSchema = z.strictObject({
    */
   mayTellStory: z.boolean().optional(),
   /**
+   * True when it is how items are made, not a degree of anything (animation, stage plays): more of it, asked of an item
+   * made otherwise, is another work ("like Clueless, but animated"), so no user asks for it. @default false
+   */
+  medium: z.boolean().optional(),
+  /**
    * True when its modifier goes before a head only on its own: "a dramatic thriller", never "a dramatic crime
    * thriller". @default false
    */

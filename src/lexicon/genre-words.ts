@@ -35,6 +35,11 @@ export interface GenreWords {
    */
   readonly mayTellStory?: boolean;
   /**
+   * True for a genre that is how items are made, not a degree of anything: "like Clueless, but animated" asks for
+   * another film, and no user asks for it.
+   */
+  readonly medium?: boolean;
+  /**
    * True for a genre whose modifier is said before a head only on its own: "a dramatic thriller", but "a crime
    * thriller" with drama in it, not "a dramatic crime thriller" (nor "a dramatic romantic comedy").
    */
@@ -80,6 +85,7 @@ export const MOVIE_GENRES: Readonly<Record<string, GenreWords>> = {
     element: 'animation',
     rank: 0,
     headRank: NO_HEAD,
+    medium: true,
   },
   Children: {
     noun: 'family films',

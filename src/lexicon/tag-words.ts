@@ -45,7 +45,8 @@ const TAGS = new Map<string, TagWords>([
   ['dark', adjective('dark', 'dark movies', 'darker')],
   ['dark comedy', kind('a dark comedy', 'dark comedies')],
   ['desert', setting('set in the desert', 'desert movies')],
-  ['drugs', topic('movies about drugs', 'themes of drugs', 'drugs', true)],
+  // "Deals with drug use", not "deals with drugs", which reads as dealing them.
+  ['drugs', topic('movies about drugs', 'themes of drug use', 'drugs', true)],
   [
     'dystopia',
     {
@@ -286,7 +287,8 @@ const TAGS = new Map<string, TagWords>([
   ].map((word): [string, TagWords] => [word, adjective(word)]),
   ['cult', kind('a cult film', 'cult films')],
   ['dark humor', topic('movies with dark humor', 'dark humor', 'dark humor', false)],
-  ['remade', form('a remake', 'remakes', 'not a remake')],
+  // Tagged on the film that was remade (Psycho, 1960), not on the remake.
+  ['remade', form('the original of a later remake', 'films later remade', 'not the original of a remake')],
   ['bloody', adjective('bloody', 'bloody movies', 'bloodier')],
   ['fun', adjective('fun', 'fun movies', 'more fun')],
   ['goofy', adjective('goofy', 'goofy movies', 'goofier')],

@@ -10,7 +10,7 @@ import {
   slateItems,
   type UserAct,
 } from '../dialogue/dialogue-acts.js';
-import { attributePhrase } from '../lexicon/attribute-phrases.js';
+import { attributePhrase, genreIsMedium } from '../lexicon/attribute-phrases.js';
 import { domainPhrasing } from '../lexicon/domain-phrasing.js';
 import { itemUtility } from '../profile/item-utility.js';
 import { drawPersona, type FullPersona } from '../profile/persona-mix.js';
@@ -635,7 +635,8 @@ export class UserSimulator {
   /**
    * The critique that most separates an item from the user's taste: its most disliked attribute ("less horror"),
    * else the user's strongest liking it lacks that the titles most like it often have ("like Rear Window, but more
-   * noir", not "like Goodfellas, but animated"), else its age against the user's liked films. Asked why they turned
+   * noir", not "like Goodfellas, but animated"), never a genre that is how items are made ("like Clueless, but
+   * animated"), else its age against the user's liked films. Asked why they turned
    * it down, or told what it is, a user also names a milder dislike of an attribute `mild` admits (any when asked;
    * those described), one they have not spoken of. The attribute counts as said only once {@link #asked} says it.
    */
@@ -663,6 +664,7 @@ export class UserSimulator {
         !this.#catalog.carries(item, key) &&
         !this.#settled.has(key) &&
         isGenre(key) &&
+        !isMedium(this.#catalog, key) &&
         commonNear(this.#catalog, item, key) &&
         keepsStoryLine(this.#catalog, item, key),
     );
@@ -734,6 +736,12 @@ function wellKnown(catalog: ItemCatalog, item: string): boolean {
 
 function isGenre(key: string): boolean {
   return parseAttributeKey(key)?.facet === 'genre';
+}
+
+/** Whether a genre is how items are made (see {@link genreIsMedium}): "like Clueless, but animated" is another film. */
+function isMedium(catalog: ItemCatalog, key: string): boolean {
+  const parsed = parseAttributeKey(key);
+  return parsed !== undefined && genreIsMedium(parsed.value, domainPhrasing(catalog));
 }
 
 function round2(value: number): number {

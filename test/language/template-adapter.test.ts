@@ -645,7 +645,7 @@ describe('TemplateAdapter', () => {
     expect(closes.filter((text) => /\bBye! \S/.test(text))).toEqual([]);
   });
 
-  it("keeps a chatty user's small talk to the evening they set out: no dinner once the kids are asleep", () => {
+  it("keeps a chatty user's small talk to the evening they set out: no dinner once the kids are asleep, no walk in the rain", () => {
     const settled = (opening: string, acts: DialogueAct[]) =>
       Array.from({ length: 400 }, (_, seed) => {
         const history: Turn[] = [
@@ -679,6 +679,15 @@ describe('TemplateAdapter', () => {
       ...settled("Friends are coming over later and it's my turn to pick.", giveUp),
     ];
     expect(friends.filter((text) => /\bmy couch\b|\bto bed\b|\balways tomorrow\b|\bon TV\b/i.test(text))).toEqual([]);
+    // Nor a walk instead in the rain, or home sick; a walk is still an option on a quiet evening.
+    const indoors = [
+      ...settled("It's raining here, so I'm staying in.", giveUp),
+      ...settled("I'm home sick, so a movie is about all I can manage.", giveUp),
+    ];
+    expect(indoors.filter((text) => /\bwalk\b/i.test(text))).toEqual([]);
+    expect(
+      settled('Finally, a quiet evening.', giveUp).filter((text) => /\bwalk\b/i.test(text)).length,
+    ).toBeGreaterThan(0);
     // Nor is an evening still to come begun as the user settles: no "I'll put it on now", no aside that starts it.
     const friendsLater = "Friends are coming over later and it's my turn to pick.";
     const comingUp = 'Got a movie night coming up and need ideas.';
@@ -818,6 +827,32 @@ describe('TemplateAdapter', () => {
     }
     // Without the redraw about one in seven would repeat; with it, about one in fifty.
     expect(repeats).toBeLessThan(12);
+  });
+
+  it('assents once at the head of a turn: "I see. And adventure movies?", not "I see. Okay, and adventure movies?"', () => {
+    const history: Turn[] = [
+      {
+        index: 0,
+        speaker: 'user',
+        text: 'I do like action movies.',
+        acts: [{ type: 'disclose', items: [], attribute: 'genre:Action', polarity: 'positive', strength: 0.2 }],
+      },
+    ];
+    const turns: DialogueAct[][] = [
+      [{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Adventure' }],
+      [{ type: 'recommend', items: [MATRIX], reasons: ['genre:Action'] }],
+    ];
+    const ASSENT = /^(?:Okay|Alright|All right|Right|Sure|Fine|Got it|I see|Noted|Understood)\b[^.!?]*[.!?] /;
+    let assenting = 0;
+    for (const acts of turns) {
+      for (let seed = 0; seed < 400; seed++) {
+        const text = adapter.verbalizeSync({ ...request('assistant', acts, `assent/${seed}`), history });
+        if (!ASSENT.test(text)) continue;
+        assenting++;
+        expect(text).not.toMatch(/^[^.!?]*[.!?] (?:Okay|Alright|Right|Sure|Fine), /);
+      }
+    }
+    expect(assenting).toBeGreaterThan(50);
   });
 
   it.each([

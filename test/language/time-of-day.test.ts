@@ -11,6 +11,10 @@ import { templateDialogues } from '../helpers/template-dialogues.js';
 // "Twelfth Night") are not read as setting it.
 const EVENING = /\b(?:[Tt]onight|[Ee]vening|night)\b/;
 
+// Times of a turn that cannot go together, or read as two templates' seams when said twice.
+const TODAY = /\btoday\b/i;
+const TONIGHT = /\btonight\b/gi;
+
 const adapter = new TemplateAdapter();
 const goal: DialogueAct[] = [{ type: 'state-goal', items: [] }];
 
@@ -70,6 +74,49 @@ describe('time of day', () => {
       // Each speaker's wording of the time had set 7 dialogues in 10 in the evening.
       expect(evening.length / dialogues.length).toBeLessThan(0.6);
       expect(evening.length / dialogues.length).toBeGreaterThan(0.25);
+    }
+  });
+
+  it('names one time in a turn at most: not "tonight" twice, nor "tonight" and "today"', () => {
+    const catalog = builtinCatalog();
+    const [item] = catalog.ids();
+    const turns: Array<{ speaker: Turn['speaker']; acts: DialogueAct[]; history: Turn[] }> = [
+      // "Looking for a movie tonight? What are you looking for today?"
+      {
+        speaker: 'assistant',
+        acts: [
+          { type: 'greet', items: [] },
+          { type: 'ask-open', items: [] },
+        ],
+        history: [],
+      },
+      // "… I'm not feeling it tonight. I'll stop there for tonight."
+      {
+        speaker: 'user',
+        acts: [
+          { type: 'reject', items: [item as string], seen: false },
+          { type: 'give-up', items: [] },
+        ],
+        history: [greeting('Good evening! Try this one.')],
+      },
+    ];
+    for (const { speaker, acts, history } of turns) {
+      let named = 0;
+      for (let seed = 0; seed < 600; seed++) {
+        const text = adapter.verbalizeSync({
+          speaker,
+          acts,
+          history,
+          catalog,
+          random: new SeededRandom(`one time/${seed}`),
+        });
+        const tonight = text.match(TONIGHT)?.length ?? 0;
+        expect(tonight, text).toBeLessThanOrEqual(1);
+        expect(tonight > 0 && TODAY.test(text), text).toBe(false);
+        if (tonight + (TODAY.test(text) ? 1 : 0) > 0) named++;
+      }
+      // A time is still named, once.
+      expect(named).toBeGreaterThan(30);
     }
   });
 });

@@ -146,9 +146,9 @@ const FACT =
 /** Words of a title too plain to be said again by a fact ("Letters from a Stoic … It's from Seneca"). */
 const PLAIN_WORDS = new Set(['about', 'from', 'with', 'into', 'over', 'that', 'this', 'what', 'when', 'where', 'your']);
 
-/** Saying what the user likes ("Drop by anytime you like" says nothing of the kind). */
+/** Saying what the user likes ("Given your interest in …"; "Drop by anytime you like" says nothing of the kind). */
 const LIKES_SAID =
-  /(?<!\b(?:do|would|did|anytime|whenever|if) )\byou (?:like|enjoy)\b|\b(?:you're into|you're a fan|your taste (?:for|in)|a fan of|fans of)\b/i;
+  /(?<!\b(?:do|would|did|anytime|whenever|if) )\byou (?:like|enjoy)\b|\b(?:you're into|you're a fan|your taste (?:for|in)|your interest in|a fan of|fans of)\b/i;
 
 /** A user's request for other suggestions. */
 const MORE =

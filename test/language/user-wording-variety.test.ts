@@ -82,6 +82,22 @@ describe('user wording variety', () => {
     expect([...strong].some((text) => /\b(love|loved|adore|huge fan|big fan)\b/i.test(text))).toBe(true);
   });
 
+  it('has a fondness without saying how often: no "a bit of a thing for noir, most of the time"', () => {
+    const FONDNESS = /\b(?:a thing for|soft spot for|sucker for|partial to|fan of)\b/;
+    const EXTENT = /\b(?:most of the time|for the most part|on the whole)\b/;
+    let fond = 0;
+    let extent = 0;
+    for (let seed = 0; seed < 2000; seed++) {
+      const text = render([disclose('positive', 0.6, 'genre:Film-Noir')], `fondness/${seed}`);
+      if (FONDNESS.test(text)) fond++;
+      if (EXTENT.test(text)) extent++;
+      expect(FONDNESS.test(text) && EXTENT.test(text), text).toBe(false);
+    }
+    // Both are still said, apart.
+    expect(fond).toBeGreaterThan(50);
+    expect(extent).toBeGreaterThan(20);
+  });
+
   it('composes give-ups, openings and acceptances from parts, the same for the same seed', () => {
     const giveUp: DialogueAct[] = [{ type: 'give-up', items: [] }];
     const goal: DialogueAct[] = [{ type: 'state-goal', items: [] }];

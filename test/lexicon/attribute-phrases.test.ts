@@ -42,7 +42,9 @@ describe('attributePhrase', () => {
     expect(attributePhrase('tag:spaghetti western').noun).toBe('spaghetti westerns');
     expect(attributePhrase('tag:Jim Carrey').trait).toEqual({ kind: 'quality', text: 'one for fans of Jim Carrey' });
     expect(attributePhrase('tag:Hemingway').trait).toEqual({ kind: 'quality', text: 'a Hemingway adaptation' });
-    expect(attributePhrase('tag:remade').trait).toEqual({ kind: 'quality', text: 'a remake' });
+    // "remade" is tagged on the film that was remade (Psycho of 1960, The Shop Around the Corner), "remake" on the remake.
+    expect(attributePhrase('tag:remade').trait).toEqual({ kind: 'quality', text: 'the original of a later remake' });
+    expect(attributePhrase('tag:remake').trait).toEqual({ kind: 'quality', text: 'a remake' });
     // A verdict stays the words of those who gave it, never "It's predictable." in the recommender's voice.
     expect(attributePhrase('tag:predictable').trait.kind).toBe('keyword');
   });

@@ -814,6 +814,29 @@ describe('UserSimulator in whole dialogues', () => {
     },
   );
 
+  it.each([
+    ['movies', builtinCatalog, ['Animation']],
+    ['books', builtinBooksCatalog, ['Drama', 'Graphic Novel']],
+  ] as const)(
+    'never asks for more of how a title is made (%s): no "like Clueless, but animated", no "Dead Souls, but a play"',
+    async (_, load, mediums) => {
+      const catalog = load();
+      let more = 0;
+      const made: string[] = [];
+      for (const dialogue of await templateDialogues(catalog, 1200, { userSeed: 37, seed: 37 })) {
+        for (const turn of dialogue.turns)
+          for (const act of turn.acts) {
+            if (act.type !== 'critique' || act.direction !== 'more' || !act.attribute?.startsWith('genre:')) continue;
+            more++;
+            if ((mediums as readonly string[]).includes(act.attribute.slice('genre:'.length)))
+              made.push(`${dialogue.id}: ${turn.text}`);
+          }
+      }
+      expect(more).toBeGreaterThan(50);
+      expect(made).toEqual([]);
+    },
+  );
+
   it('asks for more of a genre only when it cares for it, not when it merely does not mind it', async () => {
     let more = 0;
     for (const dialogue of await templateDialogues(builtinCatalog(), 300, { userSeed: 9, seed: 9 })) {

@@ -71,7 +71,7 @@ function build(d: DomainWords) {
     [FIRST_FREE_NIGHT, ["Let's make it count.", 'About time you had one!']],
     ['I just finished a big project at work.', ['Congratulations on the project!', 'Well done on the project!']],
     [meaningTo, ["Let's make tonight the night.", "Let's make it happen, then."]],
-    [PARTNER_OUT, ['Your pick tonight, then.', 'Your choice tonight, then.']],
+    [PARTNER_OUT, ['Your pick tonight, then.', 'Your choice tonight, then.', 'Your pick, then.']],
     [d.screen && FRIENDS_COMING, ["Let's find something for the whole group.", 'No pressure, then!']],
     [homeSick, ["Sorry you're under the weather.", 'Feel better soon!']],
   ];
@@ -87,9 +87,9 @@ function build(d: DomainWords) {
 
   /**
    * Asides that would not fit the scene a user's first turn sets, by words that set it. Later on: no dinner once the
-   * kids are asleep; with friends on their way tonight, no early night, no putting it off and no TV or walk instead; and for
-   * an evening still to come (friends on their way too), nothing that starts it now, the couch included. In the
-   * opening turn itself, no aside that says again what its hello or request said ("Good evening! … Finally, a quiet
+   * kids are asleep; no walk instead in the rain or when home sick; with friends on their way tonight, no early night,
+   * no putting it off and no TV or walk instead; and for an evening still to come (friends on their way too), nothing
+   * that starts it now, the couch included. In the opening turn itself, no aside that says again what its hello or request said ("Good evening! … Finally, a quiet
    * evening.", "I have a free evening … It's my first free night in ages.", "What should I watch tonight? My partner
    * is out tonight, …", "… no idea what to watch. I've been meaning to watch something all week.") or gainsays it:
    * a movie night still to come is not here "at last", nor are the kids asleep for it yet, and a couple of hours is
@@ -97,6 +97,7 @@ function build(d: DomainWords) {
    */
   const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
     [KIDS_ASLEEP, [DINNER]],
+    ...present([RAINING, homeSick]).map((scene): [string, readonly string[]] => [scene, [WALK]]),
     [FRIENDS_COMING, [EARLY_NIGHT, TOMORROW, TV, WALK, ...STARTING_NOW]],
     [
       COMING_UP,

@@ -124,6 +124,11 @@ const hedgeWords = perPhrasing(
     ),
 );
 
+// A fondness is had, not had most of the time: "I've got a bit of a thing for film noir" takes no ", for the most
+// part", ", most of the time" or ", on the whole" after it.
+const FONDNESS = /\b(?:a thing for|soft spot for|sucker for|partial to|fan of)\b/;
+const EXTENT = /\b(?:most of the time|the most part|on the whole)\b/;
+
 function hedged(text: string, phrasing: DomainPhrasing): boolean {
   return hedgeWords(phrasing).test(text);
 }
@@ -180,7 +185,10 @@ function attributeOpinion(
   }
   if (random.chance(TAIL_RATE[style])) {
     said.hedged = true;
-    return text + pickUnsaidText(random, words, O.ATTRIBUTE_TAILS[shade]);
+    const tails = O.ATTRIBUTE_TAILS[shade];
+    return (
+      text + pickUnsaidText(random, words, FONDNESS.test(text) ? tails.filter((tail) => !EXTENT.test(tail)) : tails)
+    );
   }
   if (first && random.chance(LEAD_RATE)) {
     said.hedged = true;

@@ -5,6 +5,11 @@ import { SeededRandom } from '../../random/seeded-random.js';
 // dinner", "go to bed early".
 const TIME_OF_DAY = /\b(?:tonight|evenings?|nights?|dinner|bed)\b/i;
 
+// The day a turn may name: once one piece of a turn has, the rest name none ("Looking for a movie tonight? What are
+// you looking for today?", "… not feeling it tonight. I'll stop there for tonight." read as the seams of two
+// templates); the evening may still be spoken of ("What should I watch tonight? I've got the whole evening free.").
+const DAY_NAMED = /\b(?:today|tonight)\b/i;
+
 /**
  * The share of dialogues worded without the time of day once the opening turn has set none. The rest, and those
  * whose hello says "Good evening!", may speak of the evening: with every dialogue free to, 7 in 10 did, and a model
@@ -24,28 +29,42 @@ const SAMPLE_WORDS: unknown = new Proxy(
   },
 );
 
-function mentionsTime(entry: unknown): boolean {
-  if (typeof entry === 'string') return TIME_OF_DAY.test(entry);
-  if (typeof entry === 'function') return TIME_OF_DAY.test(String(entry(SAMPLE_WORDS)));
+function mentionsTime(entry: unknown, time: RegExp): boolean {
+  if (typeof entry === 'string') return time.test(entry);
+  if (typeof entry === 'function') return time.test(String(entry(SAMPLE_WORDS)));
   return false;
 }
 
-function timeless(value: unknown): unknown {
+function timeless(value: unknown, time: RegExp): unknown {
   if (Array.isArray(value)) {
-    const kept = value.filter((entry) => !mentionsTime(entry)).map(timeless);
+    const kept = value.filter((entry) => !mentionsTime(entry, time)).map((entry) => timeless(entry, time));
     // A list whose every entry sets the time is kept whole: a turn always has something to say.
     return kept.length > 0 ? kept : value;
   }
-  if (value instanceof Map) return new Map([...value].map(([key, entry]) => [key, timeless(entry)]));
+  if (value instanceof Map) return new Map([...value].map(([key, entry]) => [key, timeless(entry, time)]));
   if (value instanceof Set || typeof value !== 'object' || value === null) return value;
-  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, timeless(entry)]));
+  return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, timeless(entry, time)]));
+}
+
+function without<T extends object>(templates: T, time: RegExp): T {
+  return Object.fromEntries(
+    Object.entries(templates).map(([key, list]) => [key, NOT_SAID.has(key) ? list : timeless(list, time)]),
+  ) as T;
 }
 
 /** The template lists without what sets the time of day, for a dialogue that sets none. */
 export function withoutTimeOfDay<T extends object>(templates: T): T {
-  return Object.fromEntries(
-    Object.entries(templates).map(([key, list]) => [key, NOT_SAID.has(key) ? list : timeless(list)]),
-  ) as T;
+  return without(templates, TIME_OF_DAY);
+}
+
+/** The template lists without "today" and "tonight", for the rest of a turn that has said one. */
+export function withoutDayNamed<T extends object>(templates: T): T {
+  return without(templates, DAY_NAMED);
+}
+
+/** Whether a piece of a turn says "today" or "tonight". */
+export function namesDay(text: string): boolean {
+  return DAY_NAMED.test(text);
 }
 
 /**

@@ -20,8 +20,8 @@ export interface TurnState {
   readonly catalog: ItemCatalog;
   /** How the catalog's domain is worded. */
   readonly phrasing: DomainPhrasing;
-  /** The phrasing lists, worded for the catalog's domain. */
-  readonly t: AssistantTemplates & UserTemplates & ChattyAsides;
+  /** The phrasing lists, worded for the catalog's domain: without "today" and "tonight" once the turn has said one. */
+  t: AssistantTemplates & UserTemplates & ChattyAsides;
   readonly speaker: Speaker;
   readonly style: Style;
   /** The user's persona, on user turns that have one: traits shape wording too. */

@@ -41,7 +41,7 @@ import {
 } from './item-facts.js';
 import { likingWordsOf, pickUnsaid, pickUnsaidText } from './liking-words.js';
 import type { Style, Template, TitleWords } from './template.js';
-import { setsNoTime, withoutTimeOfDay } from './time-of-day.js';
+import { namesDay, setsNoTime, withoutDayNamed, withoutTimeOfDay } from './time-of-day.js';
 import { sentence, type TurnState, titleWords, writtenTitle } from './turn-state.js';
 import { type ShortfallWords, type Styled, type StyledText, userTemplates } from './user-templates.js';
 
@@ -52,6 +52,8 @@ const templatesOf = perPhrasing((phrasing) => ({
 }));
 
 const timelessTemplatesOf = perPhrasing((phrasing) => withoutTimeOfDay(templatesOf(phrasing)));
+
+const dayNamedTemplatesOf = perPhrasing((phrasing) => withoutDayNamed(templatesOf(phrasing)));
 
 function isUser(state: TurnState): boolean {
   return state.speaker === 'user';
@@ -413,9 +415,10 @@ function statementsOf<T extends Template<typeof MARKED>>(list: readonly T[]): re
 // A title the recommender asked about was on its mind already: "Have you seen M?" "No." … not "M comes to mind.".
 const followsUp = (template: Template<typeof MARKED>) => isStatement(template) && !/\bto mind\b/.test(template(MARKED));
 
-// Wordings that say the user likes the reason ("Since you like …", "For a fan of …", "your taste for …").
+// Wordings that say the user likes the reason ("Since you like …", "For a fan of …", "your taste for …", "Given your
+// interest in …").
 const LIKING_CLAIMED =
-  /\b(?:you like|you enjoy|you're into|you're a fan|your taste|your liking|your fondness|fans? of|who enjoys)\b/i;
+  /\b(?:you like|you enjoy|you're into|you're a fan|your taste|your liking|your fondness|your interest|fans? of|who enjoys)\b/i;
 const claimsNoLiking = (template: Template<typeof MARKED>) => !LIKING_CLAIMED.test(template(MARKED));
 
 /** The templates of a list that claim no liking of the reason. */
@@ -1832,7 +1835,15 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   state.acknowledged = ack !== undefined;
   const context = contextOf(request);
   let i = 0;
+  // The pieces looked at for "today" or "tonight": the rest of the turn, the scene reply put before them included,
+  // says neither again.
+  let looked = 0;
+  const heedDayNamed = () => {
+    for (; looked < pieces.length; looked++)
+      if (namesDay(pieces[looked] as string)) state.t = dayNamedTemplatesOf(phrasing);
+  };
   while (i < acts.length) {
+    heedDayNamed();
     const act = acts[i] as DialogueAct;
     const next = acts[i + 1];
     if (isOpinionAct(act)) {
@@ -1902,6 +1913,7 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
       i++;
     }
   }
+  heedDayNamed();
   const noFavourite = state.speaker === 'user' ? noFavouriteIn(acts[0], request.history, state.phrasing) : undefined;
   if (noFavourite !== undefined) {
     const { facet } = noFavourite;
@@ -1948,7 +1960,9 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
   for (let k = 1; k < pieces.length; k++) {
     const piece = pieces[k] as string;
     const opener = REPEATABLE_OPENER.exec(piece);
-    if (opener && openers(pieces[k - 1] as string).includes(firstWord(piece)))
+    if (!opener) continue;
+    const before = pieces[k - 1] as string;
+    if (openers(before).includes(firstWord(piece)) || (ASSENT_OPENER.test(piece) && ENDS_ASSENTING.test(before)))
       pieces[k] = capitalize(piece.slice(opener[0].length));
   }
   const asides = state.speaker === 'user' && state.style === 'chatty' ? asidesFor(acts, state) : undefined;
@@ -2038,6 +2052,12 @@ const ACKNOWLEDGEMENT_REDRAWS = 3;
 
 // A word that opens a piece as an acknowledgement and may go without loss: "Okay, next idea: …" is "Next idea: …".
 const REPEATABLE_OPENER = /^(?:Okay|Alright|Right|Sure|Well|So|Hmm|Ah|Fine|Great|Perfect|Good|That said), /;
+
+// Nor does one that assents after a piece that has just assented, in other words: "I see. And dramas?", "Alright. For
+// revenge stories I'd suggest …", not "I see. Okay, and dramas?" or "Alright. Okay, for revenge stories …".
+const ASSENT_OPENER = /^(?:Okay|Alright|Right|Sure|Fine), /;
+const ENDS_ASSENTING =
+  /(?:^|[.!?] )(?:Okay|Alright|All right|Right|Sure|Fine|Got it|I see|Noted|Understood)\b[^.!?]*[.!?]$/;
 
 /** The first words of a text's parts, lower-cased: "Ah, okay. Noted." opens with ah, okay and noted. */
 function openers(text: string): string[] {
