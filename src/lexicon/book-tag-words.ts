@@ -167,7 +167,7 @@ const TAGS = new Map<string, TagWords>([
   ['religion', topic('books about religion', 'religious themes', 'religion')],
   ['revenge', topic('revenge stories', 'a revenge plot', 'revenge')],
   ['revolution', topic('books about revolution', 'themes of revolution', 'focus on revolution')],
-  ['royalty', topic('books about royalty', 'kings and queens', 'royalty')],
+  ['royalty', topic('books about royalty', 'royalty', 'royalty')],
   ['rural life', setting('set in the countryside', 'books about country life')],
   ['school', topic('school stories', 'scenes of school life', 'school life')],
   ['siblings', topic('books about siblings', 'themes of sibling ties', 'focus on siblings')],
@@ -183,7 +183,7 @@ const TAGS = new Map<string, TagWords>([
   ['totalitarianism', topic('books about totalitarianism', 'a totalitarian state', 'totalitarianism')],
   ['vampires', topic('vampire novels', 'vampires', 'vampires', true)],
   ['war', topic('books about war', 'themes of war', 'war')],
-  ['writers', topic('books about writers', 'themes of writers and writing', 'focus on writers')],
+  ['writers', topic('books about writers', 'themes of the writing life', 'focus on writers')],
 ]);
 
 /**

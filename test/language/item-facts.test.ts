@@ -144,6 +144,26 @@ describe('item facts', () => {
     expect(merged).toBeGreaterThan(20);
   });
 
+  it('puts a one-word quality before the kind after a title: "a feel-good musical", not "a musical that\'s feel-good"', () => {
+    let before = 0;
+    for (const shelf of [catalog, builtinBooksCatalog()]) {
+      for (const item of shelf.items()) {
+        const qualities = shelf
+          .attributeKeysOf(item.id)
+          .map((key) => attributePhrase(key, domainPhrasing(shelf)).trait)
+          .flatMap((trait) => (trait.kind === 'quality' && /^[a-z-]+$/.test(trait.text) ? [trait.text] : []));
+        if (qualities.length === 0) continue;
+        for (const text of said((random) => itemAppositive(item, shelf, random), 12)) {
+          for (const quality of qualities) {
+            expect(text, text).not.toMatch(new RegExp(`that's ${quality}$`));
+            if (new RegExp(`^an? ${quality} `).test(text)) before++;
+          }
+        }
+      }
+    }
+    expect(before).toBeGreaterThan(20);
+  });
+
   it('says what an item is as people do, "It\'s a crime film", never the stiff "It is a crime film"', () => {
     const texts = [HEAT, TOY_STORY, DOUBLE_INDEMNITY, CITY_LIGHTS].flatMap((item) =>
       said((random) => itemFact(item, catalog, random)),

@@ -2286,13 +2286,60 @@ describe('one thought per title', () => {
     expect(because).toBeGreaterThan(200);
   });
 
+  it('critiques after praise of another title without "Not quite.", which would take the praise back', () => {
+    const critique: DialogueAct = {
+      type: 'critique',
+      items: [HEAT],
+      attribute: 'genre:Comedy',
+      direction: 'more',
+      polarity: 'positive',
+    };
+    const NOT_QUITE = /\b[Nn]ot quite\. /;
+    let alone = 0;
+    for (let seed = 0; seed < 600; seed++) {
+      const praised = render('user', [disclose('positive', 0.9, { items: [AMELIE] }), critique], seed);
+      expect(praised, praised).not.toMatch(NOT_QUITE);
+      if (NOT_QUITE.test(render('user', [critique], seed))) alone++;
+    }
+    // Said on its own, it still opens a critique now and then.
+    expect(alone).toBeGreaterThan(3);
+  });
+
+  it('takes in a title the user loved as loved: no "Good to know you thought well of it." after "I absolutely loved Heat!"', () => {
+    const asked = oneTurn('assistant', 'Seen Heat (1995)?', [{ type: 'ask-item', items: [HEAT] }]);
+    const answer = (strength: number): Turn => ({
+      index: 1,
+      speaker: 'user',
+      text: 'Heat was brilliant.',
+      acts: [{ type: 'answer-item', items: [HEAT], seen: true, polarity: 'positive', strength }],
+    });
+    const next: DialogueAct[] = [{ type: 'ask-attribute', items: [], facet: 'genre' }];
+    const LUKEWARM =
+      /^(?:Good to know you thought well of it|A good one, then|Nice, a good one|Good to hear you liked it)\b/;
+    const LOVED = /\b(?:loved it|one you loved|a (?:real )?favourite)\b/;
+    let loved = 0;
+    let lukewarm = 0;
+    for (let seed = 0; seed < 300; seed++) {
+      const reply = (strength: number) =>
+        adapter.verbalizeSync({ ...request('assistant', next, seed), history: [...asked, answer(strength)] });
+      const strong = reply(0.95);
+      expect(strong, strong).not.toMatch(LUKEWARM);
+      if (LOVED.test(strong)) loved++;
+      const mild = reply(0.4);
+      expect(mild, mild).not.toMatch(LOVED);
+      if (LUKEWARM.test(mild)) lukewarm++;
+    }
+    expect(loved).toBeGreaterThan(40);
+    expect(lukewarm).toBeGreaterThan(20);
+  });
+
   it('takes in what the user made of a title by "it" only when the user named no other', () => {
     // "Heat was brilliant, but Amélie was just bad." "Good, glad you liked it.": "it" is the last title named.
     const asked = oneTurn('assistant', 'Seen Heat (1995)?', [{ type: 'ask-item', items: [HEAT] }]);
     const answer = (acts: DialogueAct[]): Turn => ({ index: 1, speaker: 'user', text: 'Heat was brilliant.', acts });
     const liked: DialogueAct = { type: 'answer-item', items: [HEAT], seen: true, polarity: 'positive', strength: 0.9 };
     const next: DialogueAct[] = [{ type: 'ask-attribute', items: [], facet: 'genre' }];
-    const LIKED_IT = /\b(?:liked it|thought well of it|a good one)\b/;
+    const LIKED_IT = /\b(?:liked it|loved it|one you loved|a (?:real )?favourite|thought well of it|a good one)\b/;
     let alone = 0;
     for (let seed = 0; seed < 200; seed++) {
       const reply = (acts: DialogueAct[]) =>

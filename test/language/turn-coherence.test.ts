@@ -156,7 +156,7 @@ const MORE =
 
 /** An opening that takes in what the user made of one title ("Good, glad you liked it.", "A middling one, then."). */
 const VERDICT_TAKEN =
-  /^(?:Good to hear you liked it|Nice, a good one|Good, glad you liked it|Good to know you thought well of it|A good one, then|Great, you liked it|Fair enough, it's not for everyone|Ah, not one for you|Okay, so you didn't like it|Noted, not a favourite|A middling one|Okay, not a strong one|Fair enough, it didn't leave|Okay, so it was just alright|Right, nothing special, then)\b/;
+  /^(?:Good to hear you liked it|Good to hear you loved it|Ah, a favourite|Great, one you loved|Sounds like a real favourite|Nice, a good one|Good, glad you liked it|Good to know you thought well of it|A good one, then|Great, you liked it|Fair enough, it's not for everyone|Ah, not one for you|Okay, so you didn't like it|Noted, not a favourite|A middling one|Okay, not a strong one|Fair enough, it didn't leave|Okay, so it was just alright|Right, nothing special, then)\b/;
 
 /** An acknowledgement that thanks the user for telling something. */
 const HELPED =

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { builtinBooksCatalog } from '../../src/data/builtin/builtin-books-catalog.js';
 import { builtinCatalog } from '../../src/data/builtin/builtin-catalog.js';
 import { attributePhrase, facetPhrase, isComparative } from '../../src/lexicon/attribute-phrases.js';
-import { BOOKS_PHRASING } from '../../src/lexicon/domain-phrasing.js';
+import { BOOKS_PHRASING, domainPhrasing } from '../../src/lexicon/domain-phrasing.js';
 import { thrown } from '../helpers/thrown.js';
 
 describe('attributePhrase', () => {
@@ -124,6 +125,16 @@ describe('attributePhrase', () => {
       kind: 'feature',
       text: 'themes of marriage',
     });
+    // Nor "It has a bond between parent and child", "It deals with drugs" (as if dealing them) or "It deals with
+    // writers and writing and obsession": a feature joined with others has no "and" of its own.
+    expect(attributePhrase('tag:drugs').trait).toEqual({ kind: 'feature', text: 'themes of drug use' });
+    for (const catalog of [builtinCatalog(), builtinBooksCatalog()]) {
+      const phrasing = domainPhrasing(catalog);
+      for (const { key } of catalog.vocabulary()) {
+        const { trait } = attributePhrase(key, phrasing);
+        if (trait.kind === 'feature') expect(trait.text, key).not.toMatch(/ and /);
+      }
+    }
   });
 
   it("finds a tag's words however it is spelled, and under its plural or its singular", () => {

@@ -357,6 +357,17 @@ function build(d: DomainWords) {
   };
 
   /**
+   * {@link ACKNOWLEDGEMENTS_SEEN} of a title the user loved ("I absolutely loved Heat!"): "Good to know you thought well
+   * of it." undersells it.
+   */
+  const ACKNOWLEDGEMENTS_SEEN_LOVED: readonly string[] = [
+    'Good to hear you loved it.',
+    'Ah, a favourite, then.',
+    'Great, one you loved.',
+    'Sounds like a real favourite.',
+  ];
+
+  /**
    * After "No, haven't seen it." to "Have you seen X?", when the next turn is not a suggestion of X: nothing to thank
    * the user for, and no verb of the domain (seen, read).
    */
@@ -1460,6 +1471,7 @@ function build(d: DomainWords) {
     ACKNOWLEDGEMENTS_AFTER_REJECT,
     ACKNOWLEDGEMENTS_AFTER_LOVED_SEEN,
     ACKNOWLEDGEMENTS_SEEN,
+    ACKNOWLEDGEMENTS_SEEN_LOVED,
     ACKNOWLEDGEMENTS_NOT_SEEN,
     ACKNOWLEDGEMENTS_VERDICT,
     ACKNOWLEDGEMENTS_UNSEEN,

@@ -536,6 +536,8 @@ export function itemFact(
 
 type Appositive = Template<FactWords>;
 
+const ONE_WORD = /^[a-z-]+$/;
+
 const APPOSITIVES: readonly Appositive[] = [
   ({ npEnd }) => npEnd,
   ({ npEnd }) => npEnd,
@@ -544,13 +546,16 @@ const APPOSITIVES: readonly Appositive[] = [
   ({ np, cast }) => (cast === '' ? np : `${np} with ${cast}`),
   ({ np, cast, acted }) => (cast === '' ? np : `${np} ${acted ? 'starring' : 'featuring'} ${cast}`),
   ({ np, feature, theme }) => (theme !== '' ? `${np} about ${theme}` : feature === '' ? np : `${np} with ${feature}`),
-  // A quality that is a kind of its own stays out: "a classic mystery that's a detective story" names two kinds.
-  ({ np, quality }) =>
+  // A quality that is a kind of its own stays out: "a classic mystery that's a detective story" names two kinds. One
+  // word goes before the kind: "a feel-good romantic comedy musical", not "a romantic comedy musical that's feel-good".
+  ({ np, kind, quality }) =>
     quality === '' || KIND_QUALITY.test(quality)
       ? np
       : /^(set|based|in) /.test(quality)
         ? `${np} ${quality}`
-        : `${np} that's ${quality}`,
+        : ONE_WORD.test(quality)
+          ? withArticle(`${quality} ${kind}`)
+          : `${np} that's ${quality}`,
   ({ np, fame, kind }) =>
     fame === undefined ? np : withArticle(`${fame === 'little' ? 'lesser-known' : 'well-known'} ${kind}`),
 ];

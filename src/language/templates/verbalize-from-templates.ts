@@ -196,7 +196,8 @@ function userCritique(state: TurnState, act: ActOfType<'critique'>): string {
   if (state.closing) return statedCritique(state, act, shift, shortfall, 'leaving');
   if (shortfall === undefined || !random.chance(SHORTFALL_RATE)) {
     const words: ShiftWords = { t: titleWords(state, act.items).and, s: shift.s };
-    const general = styled(state, state.t.CRITIQUE);
+    const all = styled(state, state.t.CRITIQUE);
+    const general = state.praised.length > 0 ? keptOf(all, saysNoNotQuite) : all;
     const template = shift.comparative
       ? pickOf(random, general, styled(state, state.t.CRITIQUE_COMPARATIVE))
       : random.pick(general);
@@ -206,6 +207,12 @@ function userCritique(state: TurnState, act: ActOfType<'critique'>): string {
   const text = shortfallText(state, shortfall.too ? state.t.TOO_MUCH : state.t.NOT_ENOUGH, t, shortfall);
   return `${text} ${styledText(state, state.t.SHORTFALL_ASKS)}`;
 }
+
+// After praise of another title in the turn, no "Not quite.": "Mary Poppins was fantastic. Not quite. Something like
+// Coraline, but …" reads as the praise taken back.
+const NOT_QUITE = /^(?:Close, but )?not quite\./i;
+const SHIFT_PROBE: ShiftWords = { t: 'T', s: 'S' };
+const saysNoNotQuite = (template: Template<ShiftWords>) => !NOT_QUITE.test(template(SHIFT_PROBE));
 
 /**
  * A critique said as a statement rather than a request: when asked what put the user off the item ("Mostly that
@@ -1198,7 +1205,11 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
   // glad you liked it." reads as liking the last one named.
   if (seen?.type === 'answer-item')
     return request.random.chance(SEEN_ANSWERED_RATE) && !namesOtherItems(last, seen.items)
-      ? request.random.pick(state.t.ACKNOWLEDGEMENTS_SEEN[seen.polarity ?? 'neutral'])
+      ? request.random.pick(
+          seen.polarity === 'positive' && (seen.strength ?? 0) >= STRONG_OPINION
+            ? state.t.ACKNOWLEDGEMENTS_SEEN_LOVED
+            : state.t.ACKNOWLEDGEMENTS_SEEN[seen.polarity ?? 'neutral'],
+        )
       : undefined;
   // So is a user who has not seen it: "Haven't seen Titanic." is not met with "Perfect, thanks." (nor by a question
   // that passes over the answer, as often). Not before a description, which answers the question the user went on to.
