@@ -43,6 +43,15 @@ export function titledAfter(item: Item, catalog: ItemCatalog): readonly Item[] {
   return seriesOf(catalog).get(item.title) ?? [];
 }
 
+// How well known (relative renown, 0–1) one of a series must be for the part after its colon to name it.
+const KNOWN_SERIES = 0.4;
+
+/** Whether an item is well known, or its catalog knows nothing of renown (every item is then taken as known). */
+function wellKnown(item: Item, catalog: ItemCatalog): boolean {
+  const best = catalog.mostPopular(1)[0];
+  return best === undefined || catalog.relativeRenown(best.id) === 0 || catalog.relativeRenown(item.id) >= KNOWN_SERIES;
+}
+
 /** Whether a short form can stand for the item: words people say, naming no other item of the catalog. */
 function sayable(short: string, item: Item, catalog: ItemCatalog): boolean {
   // "2.0 You Can (Not) Advance" is no name anyone says, and a short single word ("Henry", "Waco") reads as a word or
@@ -56,7 +65,7 @@ function sayable(short: string, item: Item, catalog: ItemCatalog): boolean {
 
 /**
  * What people call an item with a long title in two parts once it has come up: the part after the colon for one of
- * a series ("A New Hope" for Star Wars: Episode IV - A New Hope, "The Fellowship of the Ring"), the part before it
+ * a well-known series ("A New Hope" for Star Wars: Episode IV - A New Hope, "The Fellowship of the Ring"), the part before it
  * otherwise ("Sapiens", "Interview with the Vampire", "Dr. Strangelove", "Terminator 2"). Undefined for a title said
  * whole: short, in one part, or whose short form would be a number, an everyday word or another item's title.
  */
@@ -67,6 +76,9 @@ export const spokenTitle = perItem((item: Item, catalog: ItemCatalog): string | 
   const before = title.slice(0, at).replace(/ or$/, '');
   const after = title.slice(at + 2);
   const series = !NUMBERED.test(before) && (seriesOf(catalog).get(title.slice(0, at))?.length ?? 0) > 1;
+  // Only of a series people know is the part after the colon a name: "The First Avenger", but not "The Journey
+  // Begins" (Mortal Kombat), "Planet of the Dead" (Doctor Who), which are said whole.
+  if (series && !wellKnown(item, catalog)) return undefined;
   // "Episode IV - A New Hope", "Impossible - Dead Reckoning Part One": the name comes after the dash.
   const dash = after.lastIndexOf(' - ');
   const short = !series ? before : dash < 0 ? after : after.slice(dash + 3);

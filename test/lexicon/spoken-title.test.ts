@@ -41,6 +41,21 @@ describe('spokenTitle', () => {
     expect(spoken('Mission: Impossible - Dead Reckoning Part One')).toBe('Dead Reckoning Part One');
   });
 
+  it('says whole one of a series few know, where the catalog knows renown: not "The Journey Begins"', () => {
+    const known = new ItemCatalog(
+      [
+        { id: 'a', title: 'Mortal Kombat: The Journey Begins', popularity: 2 },
+        { id: 'b', title: 'Mortal Kombat: Annihilation of the Realms', popularity: 3 },
+        { id: 'c', title: 'Captain America: The First Avenger', popularity: 400 },
+        { id: 'd', title: 'Captain America: The Winter Soldier Returns', popularity: 500 },
+      ].map((item) => ({ ...item, attributes: { genre: ['Action'] } })),
+      { domain: 'movies' },
+    );
+    const said = (id: string) => spokenTitle(known.require(id), known);
+    expect(said('a')).toBeUndefined();
+    expect(said('c')).toBe('The First Avenger');
+  });
+
   it('names any other long title in two parts by its first', () => {
     expect(spoken('Sapiens: A Brief History of Humankind')).toBe('Sapiens');
     expect(spoken('Dr. Strangelove or: How I Learned to Stop Worrying and Love the Bomb')).toBe('Dr. Strangelove');
