@@ -86,8 +86,8 @@ export interface AttributePhrase {
   /** How it reads in a description of an item. */
   readonly trait: AttributeTrait;
   /**
-   * False for a tag no one would say aloud, named as the tag it is (`movies tagged "seen at the cinema 2015"`): fine
-   * in a description, no topic for a question.
+   * False for a tag no one would say aloud, named as the tag it is (`movies tagged "seen at the cinema 2015"`), or a
+   * fact no one has a taste for ("later remade"): fine in a description, no topic for a question nor a liking.
    */
   readonly sayable: boolean;
   /**
@@ -218,7 +218,8 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
         phrasing === MOVIES_PHRASING
           ? tagWords(value)
           : ((phrasing === BOOKS_PHRASING ? bookTagWords(value) : undefined) ?? genericTag(value, phrasing));
-      return phrase(words.noun, words.more, words.less, words.trait, words.quoted !== true, words.name === true);
+      const sayable = words.quoted !== true && words.taste !== false;
+      return phrase(words.noun, words.more, words.less, words.trait, sayable, words.name === true);
     }
     case 'creator':
     case 'performer': {

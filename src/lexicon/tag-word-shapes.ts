@@ -27,6 +27,11 @@ export interface TagWords {
   readonly trait: TagTrait;
   /** True for a tag no one would say aloud, quoted as the tag it is: `movies tagged "seen at the cinema 2015"`. */
   readonly quoted?: boolean;
+  /**
+   * False for a fact about an item that is no one's taste: said in a description ("It's the original of a later
+   * remake"), never asked about nor liked ("I'm fairly keen on films later remade").
+   */
+  readonly taste?: false;
   /** True for a tag that is a name (a star, a studio, a writer: "Brad Pitt", "Pixar"), not what an item is about. */
   readonly name?: boolean;
 }

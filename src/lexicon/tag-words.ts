@@ -287,8 +287,11 @@ const TAGS = new Map<string, TagWords>([
   ].map((word): [string, TagWords] => [word, adjective(word)]),
   ['cult', kind('a cult film', 'cult films')],
   ['dark humor', topic('movies with dark humor', 'dark humor', 'dark humor', false)],
-  // Tagged on the film that was remade (Psycho, 1960), not on the remake.
-  ['remade', form('the original of a later remake', 'films later remade', 'not the original of a remake')],
+  // Tagged on the film that was remade (Psycho, 1960), not on the remake: a fact, no one's taste.
+  [
+    'remade',
+    { ...form('the original of a later remake', 'films later remade', 'not the original of a remake'), taste: false },
+  ],
   ['bloody', adjective('bloody', 'bloody movies', 'bloodier')],
   ['fun', adjective('fun', 'fun movies', 'more fun')],
   ['goofy', adjective('goofy', 'goofy movies', 'goofier')],

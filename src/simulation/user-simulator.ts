@@ -293,7 +293,7 @@ export class UserSimulator {
     const disliked = this.#unsaidDisliked(undefined, true);
     if (disliked) return this.#itemDisclosure(disliked, 'negative');
     const strongest = Object.keys(this.#profile.affinities)
-      .filter((key) => this.#catalog.hasAttribute(key))
+      .filter((key) => this.#catalog.hasAttribute(key) && this.#sayable(key))
       .sort((a, b) => Math.abs(this.#profile.affinity(b)) - Math.abs(this.#profile.affinity(a)) || (a < b ? -1 : 1))[0];
     return strongest === undefined ? { type: 'state-goal', items: [] } : this.#disclosure(strongest);
   }
@@ -348,10 +348,16 @@ export class UserSimulator {
 
   /**
    * Whether the user may voice an attribute unasked: not one they have spoken of (a mild dislike was "no strong
-   * feelings" then), nor a dislike an item they spoke well of carries.
+   * feelings" then), nor a dislike an item they spoke well of carries, nor what no one would say they like or
+   * dislike (a tag quoted as a tag, "later remade").
    */
   #mayVoice(direction: 'positive' | 'negative', key: string): boolean {
-    return !this.#disclosed.has(key) && (direction === 'positive' || !this.#heldUpCarries(key));
+    return !this.#disclosed.has(key) && (direction === 'positive' || !this.#heldUpCarries(key)) && this.#sayable(key);
+  }
+
+  /** Whether anyone would say they like or dislike an attribute: not a tag quoted as a tag, nor "later remade". */
+  #sayable(key: string): boolean {
+    return attributePhrase(key, domainPhrasing(this.#catalog)).sayable;
   }
 
   /**
@@ -406,7 +412,7 @@ export class UserSimulator {
     // Else one of its most common values not yet talked about, said to be neither here nor there (not always the
     // first: every lukewarm user would name Spielberg).
     const common = (catalogIndex(this.#catalog).byFacet.get(facet) ?? [])
-      .filter(({ key }) => !this.#disclosed.has(key))
+      .filter(({ key }) => !this.#disclosed.has(key) && this.#sayable(key))
       .slice(0, COMMON_EXAMPLES);
     return common.length === 0 ? this.#fallback() : this.#disclosure(this.#random.pick(common).key);
   }
@@ -649,7 +655,10 @@ export class UserSimulator {
     for (let at = 0; at < keys.length; at++) {
       const key = keys[at] as string;
       const value = this.#weights[ids[at] as number] as number;
-      if (value <= worstValue && (value <= -VOICED_AFFINITY || (mild?.(key) && this.#mayVoice('negative', key)))) {
+      if (
+        value <= worstValue &&
+        (value <= -VOICED_AFFINITY ? this.#sayable(key) : mild?.(key) && this.#mayVoice('negative', key))
+      ) {
         worst = key;
         worstValue = value;
       }

@@ -153,9 +153,16 @@ describe('item facts', () => {
           .map((key) => attributePhrase(key, domainPhrasing(shelf)).trait)
           .flatMap((trait) => (trait.kind === 'quality' && /^[a-z-]+$/.test(trait.text) ? [trait.text] : []));
         if (qualities.length === 0) continue;
+        // Words of the item's kind ("philosophical" in "a philosophical classic"), which lead it where they are.
+        const modifiers = shelf
+          .attributeKeysOf(item.id)
+          .map((key) => attributePhrase(key, domainPhrasing(shelf)).trait)
+          .flatMap((trait) => (trait.kind === 'genre' ? [trait.words.modifier] : []));
         for (const text of said((random) => itemAppositive(item, shelf, random), 12)) {
           for (const quality of qualities) {
             expect(text, text).not.toMatch(new RegExp(`that's ${quality}$`));
+            // "A classic" leads: "a classic gothic romantic mystery", not "a gothic classic romantic mystery".
+            if (!modifiers.includes(quality)) expect(text, text).not.toMatch(new RegExp(`^an? ${quality} classic `));
             if (new RegExp(`^an? ${quality} `).test(text)) before++;
           }
         }

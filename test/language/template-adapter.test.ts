@@ -685,6 +685,15 @@ describe('TemplateAdapter', () => {
       ...settled("I'm home sick, so a movie is about all I can manage.", giveUp),
     ];
     expect(indoors.filter((text) => /\bwalk\b/i.test(text))).toEqual([]);
+    // Nor once it is late or the user is calling it a night, nor after another "Maybe".
+    const leaving = [
+      ...settled('Finally, a quiet evening.', giveUp),
+      ...settled("I've got the whole evening free.", giveUp),
+    ];
+    expect(
+      leaving.filter((text) => /\b(?:getting late|call it a night|bed)\b/.test(text) && /\bwalk\b/.test(text)),
+    ).toEqual([]);
+    expect(leaving.filter((text) => (text.match(/\bMaybe\b/g)?.length ?? 0) > 1)).toEqual([]);
     expect(
       settled('Finally, a quiet evening.', giveUp).filter((text) => /\bwalk\b/i.test(text)).length,
     ).toBeGreaterThan(0);
@@ -829,7 +838,7 @@ describe('TemplateAdapter', () => {
     expect(repeats).toBeLessThan(12);
   });
 
-  it('assents once at the head of a turn: "I see. And adventure movies?", not "I see. Okay, and adventure movies?"', () => {
+  it('assents once at the head of a turn: "I see. And adventure movies?", not "Perfect, thanks. Okay, and …?"', () => {
     const history: Turn[] = [
       {
         index: 0,
@@ -842,7 +851,8 @@ describe('TemplateAdapter', () => {
       [{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Adventure' }],
       [{ type: 'recommend', items: [MATRIX], reasons: ['genre:Action'] }],
     ];
-    const ASSENT = /^(?:Okay|Alright|All right|Right|Sure|Fine|Got it|I see|Noted|Understood)\b[^.!?]*[.!?] /;
+    const ASSENT =
+      /^(?:Okay|Alright|All right|Right|Sure|Fine|Got it|I see|Noted|Understood|Perfect|Great|Good|Cool|Nice|Thanks|That's fine|Fair enough|No problem|No worries)\b[^.!?]*[.!?] |^[^.!?]*, good shout\. /;
     let assenting = 0;
     for (const acts of turns) {
       for (let seed = 0; seed < 400; seed++) {
@@ -2307,10 +2317,10 @@ describe('one thought per title', () => {
 
   it('takes in a title the user loved as loved: no "Good to know you thought well of it." after "I absolutely loved Heat!"', () => {
     const asked = oneTurn('assistant', 'Seen Heat (1995)?', [{ type: 'ask-item', items: [HEAT] }]);
-    const answer = (strength: number): Turn => ({
+    const answer = (strength: number, text = 'Heat was brilliant.'): Turn => ({
       index: 1,
       speaker: 'user',
-      text: 'Heat was brilliant.',
+      text,
       acts: [{ type: 'answer-item', items: [HEAT], seen: true, polarity: 'positive', strength }],
     });
     const next: DialogueAct[] = [{ type: 'ask-attribute', items: [], facet: 'genre' }];
@@ -2325,6 +2335,12 @@ describe('one thought per title', () => {
       const strong = reply(0.95);
       expect(strong, strong).not.toMatch(LUKEWARM);
       if (LOVED.test(strong)) loved++;
+      // Nor says back "favourite" to "Heat was a favourite!".
+      const favourite = adapter.verbalizeSync({
+        ...request('assistant', next, seed),
+        history: [...asked, answer(0.95, 'Heat was a favourite!')],
+      });
+      expect(favourite).not.toMatch(/^(?:Ah, a favourite|Sounds like a real favourite)\b/);
       const mild = reply(0.4);
       expect(mild, mild).not.toMatch(LOVED);
       if (LUKEWARM.test(mild)) lukewarm++;

@@ -29,6 +29,45 @@ function simulator(seed = 1, options = {}): UserSimulator {
 const recommend = (...items: string[]): AssistantAct => ({ type: 'recommend', items, reasons: [] });
 
 describe('UserSimulator', () => {
+  it('never voices what no one has a taste for: no "I\'m fairly keen on films later remade", no "less of a remake"', () => {
+    // "remade" tags the film that was remade (Psycho, 1960): a fact for a description, nobody's liking or dislike.
+    const catalog = new ItemCatalog(
+      [
+        { id: 'p', title: 'Psycho', year: 1960, attributes: { genre: ['Horror'], tag: ['remade', 'dark'] } },
+        { id: 'v', title: 'Vertigo', year: 1958, attributes: { genre: ['Thriller'], tag: ['remade', 'dark'] } },
+        { id: 'c', title: 'Casablanca', year: 1942, attributes: { genre: ['Drama'], tag: ['remade'] } },
+      ],
+      { domain: 'movies' },
+    );
+    const voiced = new Set<string>();
+    for (const remade of [0.95, -0.95]) {
+      const taste = new PreferenceProfile({
+        id: 'r',
+        liked: [{ item: 'v', strength: 0.9 }],
+        affinities: { 'tag:remade': remade, 'tag:dark': 0.6, 'genre:Drama': -0.7 },
+        persona: { patience: 5, decisiveness: 0, disclosure: 1, verbosity: 'chatty' },
+      });
+      for (let seed = 0; seed < 30; seed++) {
+        const user = new UserSimulator(taste, catalog, new SeededRandom(`remade/${seed}`));
+        const turns: AssistantAct[][] = [
+          [
+            { type: 'greet', items: [] },
+            { type: 'ask-open', items: [] },
+          ],
+          [{ type: 'ask-attribute', items: [], facet: 'tag' }],
+          [recommend('p')],
+          [recommend('c')],
+        ];
+        for (const acts of turns)
+          for (const act of user.respond(acts))
+            if ('attribute' in act && act.attribute !== undefined) voiced.add(`${act.type} ${act.attribute}`);
+      }
+    }
+    expect([...voiced].filter((said) => said.endsWith('tag:remade'))).toEqual([]);
+    // What it does care for is still said.
+    expect([...voiced].some((said) => said.endsWith('tag:dark'))).toBe(true);
+  });
+
   it('answers attribute questions from its affinities, and "no strong feelings" where it has none', () => {
     const user = simulator();
     expect(user.respond([{ type: 'ask-attribute', items: [], facet: 'genre', attribute: 'genre:Horror' }])).toEqual([

@@ -89,15 +89,18 @@ function build(d: DomainWords) {
    * Asides that would not fit the scene a user's first turn sets, by words that set it. Later on: no dinner once the
    * kids are asleep; no walk instead in the rain or when home sick; with friends on their way tonight, no early night,
    * no putting it off and no TV or walk instead; and for an evening still to come (friends on their way too), nothing
-   * that starts it now, the couch included. In the opening turn itself, no aside that says again what its hello or request said ("Good evening! … Finally, a quiet
-   * evening.", "I have a free evening … It's my first free night in ages.", "What should I watch tonight? My partner
-   * is out tonight, …", "… no idea what to watch. I've been meaning to watch something all week.") or gainsays it:
-   * a movie night still to come is not here "at last", nor are the kids asleep for it yet, and a couple of hours is
-   * not the whole evening.
+   * that starts it now, the couch included. In the turn itself, no walk once it is late or the user is calling it a
+   * night, and no second "Maybe" ("Maybe another time. Maybe a walk instead."). In the opening turn, no aside that
+   * says again what its hello or request said ("Good evening! … Finally, a quiet evening.", "I have a free evening …
+   * It's my first free night in ages.", "What should I watch tonight? My partner is out tonight, …", "… no idea what
+   * to watch. I've been meaning to watch something all week.") or gainsays it: a movie night still to come is not
+   * here "at last", nor are the kids asleep for it yet, and a couple of hours is not the whole evening.
    */
   const SCENE_CLASHES: ReadonlyMap<string, readonly string[]> = new Map<string, readonly string[]>([
     [KIDS_ASLEEP, [DINNER]],
     ...present([RAINING, homeSick]).map((scene): [string, readonly string[]] => [scene, [WALK]]),
+    ...['getting late', 'call it a night', 'bed'].map((scene): [string, readonly string[]] => [scene, [WALK]]),
+    ['Maybe', [WALK, EARLY_NIGHT]],
     [FRIENDS_COMING, [EARLY_NIGHT, TOMORROW, TV, WALK, ...STARTING_NOW]],
     [
       COMING_UP,

@@ -538,6 +538,14 @@ type Appositive = Template<FactWords>;
 
 const ONE_WORD = /^[a-z-]+$/;
 
+// "A classic" leads its kind: "a classic violent thriller", "a classic gothic romantic mystery", not "a violent
+// classic thriller".
+const CLASSIC = 'classic ';
+
+function qualityBefore(quality: string, kind: string): string {
+  return kind.startsWith(CLASSIC) ? `${CLASSIC}${quality} ${kind.slice(CLASSIC.length)}` : `${quality} ${kind}`;
+}
+
 const APPOSITIVES: readonly Appositive[] = [
   ({ npEnd }) => npEnd,
   ({ npEnd }) => npEnd,
@@ -554,7 +562,7 @@ const APPOSITIVES: readonly Appositive[] = [
       : /^(set|based|in) /.test(quality)
         ? `${np} ${quality}`
         : ONE_WORD.test(quality)
-          ? withArticle(`${quality} ${kind}`)
+          ? withArticle(qualityBefore(quality, kind))
           : `${np} that's ${quality}`,
   ({ np, fame, kind }) =>
     fame === undefined ? np : withArticle(`${fame === 'little' ? 'lesser-known' : 'well-known'} ${kind}`),

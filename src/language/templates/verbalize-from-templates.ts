@@ -214,6 +214,16 @@ const NOT_QUITE = /^(?:Close, but )?not quite\./i;
 const SHIFT_PROBE: ShiftWords = { t: 'T', s: 'S' };
 const saysNoNotQuite = (template: Template<ShiftWords>) => !NOT_QUITE.test(template(SHIFT_PROBE));
 
+// "Sholay was a favourite!" is not met with "Sounds like a real favourite.", which only says it back.
+const FAVOURITE = /\bfavourite\b/i;
+const saysNoFavourite = (text: string) => !FAVOURITE.test(text);
+
+/** The acknowledgements of a title the user loved, none saying back "favourite" after the user said it. */
+function lovedAcknowledgements(state: TurnState, said: string): readonly string[] {
+  const all = state.t.ACKNOWLEDGEMENTS_SEEN_LOVED;
+  return FAVOURITE.test(said) ? all.filter(saysNoFavourite) : all;
+}
+
 /**
  * A critique said as a statement rather than a request: when asked what put the user off the item ("Mostly that
  * Heat sounds a bit too violent for me."), or in leaving, after the recommender's goodbye ("Hmm, Heat seems too
@@ -1207,7 +1217,7 @@ function acknowledgement(request: VerbalizeRequest, voice: Voice, state: TurnSta
     return request.random.chance(SEEN_ANSWERED_RATE) && !namesOtherItems(last, seen.items)
       ? request.random.pick(
           seen.polarity === 'positive' && (seen.strength ?? 0) >= STRONG_OPINION
-            ? state.t.ACKNOWLEDGEMENTS_SEEN_LOVED
+            ? lovedAcknowledgements(state, last.text)
             : state.t.ACKNOWLEDGEMENTS_SEEN[seen.polarity ?? 'neutral'],
         )
       : undefined;
@@ -1982,10 +1992,11 @@ export function verbalizeFromTemplates(request: VerbalizeRequest): string {
     // Thanks, bye!").
     const goodbye = acts.at(-1)?.type === 'close' ? 1 : 0;
     const at = asides.opening ? 1 : pieces.length - goodbye;
-    // An opening aside fits the scene the rest of the turn sets, as later ones fit the opening; and none says a word
-    // the turn voices its tastes with: not "Just got home from work. I just love westerns."
+    // An aside fits the scene the rest of the turn sets, as later ones fit the opening too ("It's getting late. Maybe a
+    // walk instead." is not said); and none says a word the turn voices its tastes with: not "Just got home from
+    // work. I just love westerns."
     const said = pieces.join(' ');
-    const list = asides.opening ? sceneFits(asides.list, said, state) : asides.list;
+    const list = sceneFits(asides.list, said, state);
     pieces.splice(at, 0, pickUnsaidText(state.random, likingWordsOf(said), list));
   }
   const joined = pieces.join(' ');
@@ -2064,11 +2075,12 @@ const ACKNOWLEDGEMENT_REDRAWS = 3;
 // A word that opens a piece as an acknowledgement and may go without loss: "Okay, next idea: …" is "Next idea: …".
 const REPEATABLE_OPENER = /^(?:Okay|Alright|Right|Sure|Well|So|Hmm|Ah|Fine|Great|Perfect|Good|That said), /;
 
-// Nor does one that assents after a piece that has just assented, in other words: "I see. And dramas?", "Alright. For
-// revenge stories I'd suggest …", not "I see. Okay, and dramas?" or "Alright. Okay, for revenge stories …".
+// Nor does one that assents after a piece that has just assented or thanked, in other words: "I see. And dramas?",
+// "Perfect, thanks. For ghost stories I'd suggest …", not "I see. Okay, and dramas?" or "Perfect, thanks. Okay, for
+// ghost stories …".
 const ASSENT_OPENER = /^(?:Okay|Alright|Right|Sure|Fine), /;
 const ENDS_ASSENTING =
-  /(?:^|[.!?] )(?:Okay|Alright|All right|Right|Sure|Fine|Got it|I see|Noted|Understood)\b[^.!?]*[.!?]$/;
+  /(?:^|[.!?] )(?:Okay|Alright|All right|Right|Sure|Fine|Got it|I see|Noted|Understood|Perfect|Great|Good|Cool|Nice|Thanks|Thank you|That's fine|Fair enough|No problem|No worries)\b[^.!?]*[.!?]$|, good shout[.!]$/;
 
 /** The first words of a text's parts, lower-cased: "Ah, okay. Noted." opens with ah, okay and noted. */
 function openers(text: string): string[] {
