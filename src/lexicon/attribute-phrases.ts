@@ -95,6 +95,8 @@ export interface AttributePhrase {
    * item or is in it, not what it is about, so no answer to which kinds of stories someone likes.
    */
   readonly name: boolean;
+  /** True for praise of an item (see {@link TagWords.praise}): a user may like it, never holds it against an item. */
+  readonly praise: boolean;
 }
 
 const COMPARATIVE_STARTS = ['more ', 'less ', 'with more ', 'with less ', 'with fewer ', 'with a smaller '];
@@ -194,6 +196,7 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
     trait: AttributeTrait,
     sayable = true,
     name = false,
+    praise = false,
   ): AttributePhrase => ({
     key,
     facet,
@@ -206,6 +209,7 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
     trait,
     sayable,
     name,
+    praise,
   });
   const spoken = facetPhrasing(facet, phrasing);
   switch (spoken?.kind) {
@@ -219,7 +223,15 @@ function build(key: string, phrasing: DomainPhrasing): AttributePhrase {
           ? tagWords(value)
           : ((phrasing === BOOKS_PHRASING ? bookTagWords(value) : undefined) ?? genericTag(value, phrasing));
       const sayable = words.quoted !== true && words.taste !== false;
-      return phrase(words.noun, words.more, words.less, words.trait, sayable, words.name === true);
+      return phrase(
+        words.noun,
+        words.more,
+        words.less,
+        words.trait,
+        sayable,
+        words.name === true,
+        words.praise === true,
+      );
     }
     case 'creator':
     case 'performer': {

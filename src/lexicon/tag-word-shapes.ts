@@ -32,6 +32,11 @@ export interface TagWords {
    * remake"), never asked about nor liked ("I'm fairly keen on films later remade").
    */
   readonly taste?: false;
+  /**
+   * True for praise of an item, not a kind of item: liked by some, held against an item by no one ("less visually
+   * stunning", "not a Best Picture winner").
+   */
+  readonly praise?: true;
   /** True for a tag that is a name (a star, a studio, a writer: "Brad Pitt", "Pixar"), not what an item is about. */
   readonly name?: boolean;
 }

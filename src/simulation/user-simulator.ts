@@ -293,7 +293,7 @@ export class UserSimulator {
     const disliked = this.#unsaidDisliked(undefined, true);
     if (disliked) return this.#itemDisclosure(disliked, 'negative');
     const strongest = Object.keys(this.#profile.affinities)
-      .filter((key) => this.#catalog.hasAttribute(key) && this.#sayable(key))
+      .filter((key) => this.#catalog.hasAttribute(key) && this.#speakable(key))
       .sort((a, b) => Math.abs(this.#profile.affinity(b)) - Math.abs(this.#profile.affinity(a)) || (a < b ? -1 : 1))[0];
     return strongest === undefined ? { type: 'state-goal', items: [] } : this.#disclosure(strongest);
   }
@@ -352,12 +352,26 @@ export class UserSimulator {
    * dislike (a tag quoted as a tag, "later remade").
    */
   #mayVoice(direction: 'positive' | 'negative', key: string): boolean {
-    return !this.#disclosed.has(key) && (direction === 'positive' || !this.#heldUpCarries(key)) && this.#sayable(key);
+    return (
+      !this.#disclosed.has(key) &&
+      (direction === 'positive' ? this.#sayable(key) : !this.#heldUpCarries(key) && this.#holdable(key))
+    );
   }
 
   /** Whether anyone would say they like or dislike an attribute: not a tag quoted as a tag, nor "later remade". */
   #sayable(key: string): boolean {
     return attributePhrase(key, domainPhrasing(this.#catalog)).sayable;
+  }
+
+  /** Whether the user's view of an attribute, whichever way it goes, is one anyone would say. */
+  #speakable(key: string): boolean {
+    return this.#profile.affinity(key) >= 0 ? this.#sayable(key) : this.#holdable(key);
+  }
+
+  /** Whether anyone would hold an attribute against an item: one they would say, and not praise ("visually stunning"). */
+  #holdable(key: string): boolean {
+    const phrase = attributePhrase(key, domainPhrasing(this.#catalog));
+    return phrase.sayable && !phrase.praise;
   }
 
   /**
@@ -412,7 +426,7 @@ export class UserSimulator {
     // Else one of its most common values not yet talked about, said to be neither here nor there (not always the
     // first: every lukewarm user would name Spielberg).
     const common = (catalogIndex(this.#catalog).byFacet.get(facet) ?? [])
-      .filter(({ key }) => !this.#disclosed.has(key) && this.#sayable(key))
+      .filter(({ key }) => !this.#disclosed.has(key) && this.#speakable(key))
       .slice(0, COMMON_EXAMPLES);
     return common.length === 0 ? this.#fallback() : this.#disclosure(this.#random.pick(common).key);
   }
@@ -657,7 +671,7 @@ export class UserSimulator {
       const value = this.#weights[ids[at] as number] as number;
       if (
         value <= worstValue &&
-        (value <= -VOICED_AFFINITY ? this.#sayable(key) : mild?.(key) && this.#mayVoice('negative', key))
+        (value <= -VOICED_AFFINITY ? this.#holdable(key) : mild?.(key) && this.#mayVoice('negative', key))
       ) {
         worst = key;
         worstValue = value;

@@ -29,13 +29,19 @@ function simulator(seed = 1, options = {}): UserSimulator {
 const recommend = (...items: string[]): AssistantAct => ({ type: 'recommend', items, reasons: [] });
 
 describe('UserSimulator', () => {
-  it('never voices what no one has a taste for: no "I\'m fairly keen on films later remade", no "less of a remake"', () => {
+  it('never voices what no one has a taste for, nor holds praise against a title: no "films later remade", no "less visually stunning"', () => {
     // "remade" tags the film that was remade (Psycho, 1960): a fact for a description, nobody's liking or dislike.
+    // "visually stunning" may be liked, never disliked.
     const catalog = new ItemCatalog(
       [
         { id: 'p', title: 'Psycho', year: 1960, attributes: { genre: ['Horror'], tag: ['remade', 'dark'] } },
         { id: 'v', title: 'Vertigo', year: 1958, attributes: { genre: ['Thriller'], tag: ['remade', 'dark'] } },
-        { id: 'c', title: 'Casablanca', year: 1942, attributes: { genre: ['Drama'], tag: ['remade'] } },
+        {
+          id: 'c',
+          title: 'Casablanca',
+          year: 1942,
+          attributes: { genre: ['Drama'], tag: ['remade', 'visually stunning'] },
+        },
       ],
       { domain: 'movies' },
     );
@@ -44,7 +50,7 @@ describe('UserSimulator', () => {
       const taste = new PreferenceProfile({
         id: 'r',
         liked: [{ item: 'v', strength: 0.9 }],
-        affinities: { 'tag:remade': remade, 'tag:dark': 0.6, 'genre:Drama': -0.7 },
+        affinities: { 'tag:remade': remade, 'tag:dark': 0.6, 'genre:Drama': -0.5, 'tag:visually stunning': -0.95 },
         persona: { patience: 5, decisiveness: 0, disclosure: 1, verbosity: 'chatty' },
       });
       for (let seed = 0; seed < 30; seed++) {
@@ -57,15 +63,21 @@ describe('UserSimulator', () => {
           [{ type: 'ask-attribute', items: [], facet: 'tag' }],
           [recommend('p')],
           [recommend('c')],
+          [{ type: 'ask-attribute', items: [], facet: 'tag' }],
         ];
         for (const acts of turns)
-          for (const act of user.respond(acts))
-            if ('attribute' in act && act.attribute !== undefined) voiced.add(`${act.type} ${act.attribute}`);
+          for (const act of user.respond(acts)) {
+            if (!('attribute' in act) || act.attribute === undefined) continue;
+            const against = act.type === 'critique' || ('polarity' in act && act.polarity === 'negative');
+            voiced.add(`${against ? 'against' : 'for'} ${act.attribute}`);
+          }
       }
     }
     expect([...voiced].filter((said) => said.endsWith('tag:remade'))).toEqual([]);
-    // What it does care for is still said.
-    expect([...voiced].some((said) => said.endsWith('tag:dark'))).toBe(true);
+    expect(voiced.has('against tag:visually stunning')).toBe(false);
+    // What it does care for is still said, against as well as for.
+    expect(voiced.has('for tag:dark')).toBe(true);
+    expect(voiced.has('against genre:Drama')).toBe(true);
   });
 
   it('answers attribute questions from its affinities, and "no strong feelings" where it has none', () => {
