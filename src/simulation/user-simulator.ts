@@ -349,7 +349,7 @@ export class UserSimulator {
   /**
    * Whether the user may voice an attribute unasked: not one they have spoken of (a mild dislike was "no strong
    * feelings" then), nor a dislike an item they spoke well of carries, nor what no one would say they like or
-   * dislike (a tag quoted as a tag, "later remade").
+   * dislike (a tag quoted as a tag, "later remade"), nor praise as a dislike ("not into visually stunning films").
    */
   #mayVoice(direction: 'positive' | 'negative', key: string): boolean {
     return (
@@ -656,9 +656,10 @@ export class UserSimulator {
    * The critique that most separates an item from the user's taste: its most disliked attribute ("less horror"),
    * else the user's strongest liking it lacks that the titles most like it often have ("like Rear Window, but more
    * noir", not "like Goodfellas, but animated"), never a genre that is how items are made ("like Clueless, but
-   * animated"), else its age against the user's liked films. Asked why they turned
-   * it down, or told what it is, a user also names a milder dislike of an attribute `mild` admits (any when asked;
-   * those described), one they have not spoken of. The attribute counts as said only once {@link #asked} says it.
+   * animated"), else its age against the user's liked films. Praise is never the attribute held against it ("less
+   * visually stunning"). Asked why they turned it down, or told what it is, a user also names a milder dislike of an
+   * attribute `mild` admits (any when asked; those described), one they have not spoken of. The attribute counts as
+   * said only once {@link #asked} says it.
    */
   #critique(item: string, mild?: (key: string) => boolean): ActOfType<'critique'> | undefined {
     let worst: string | undefined;
