@@ -95,7 +95,7 @@ export interface AttributePhrase {
    * item or is in it, not what it is about, so no answer to which kinds of stories someone likes.
    */
   readonly name: boolean;
-  /** True for praise of an item (see {@link TagWords.praise}): a user may like it, never holds it against an item. */
+  /** True for praise of an item ("visually stunning"): a user may like it, never holds it against an item. */
   readonly praise: boolean;
 }
 
