@@ -1,6 +1,7 @@
 import type { Item } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { perItem } from '../catalog/per-item.js';
+import { isWellKnown } from '../catalog/well-known.js';
 import { COMMON_WORDS } from './common-words.js';
 
 // Titles of fewer words are said whole: "Mad Max: Fury Road", "Avengers: Endgame", "Batman: Year One".
@@ -46,12 +47,6 @@ export function titledAfter(item: Item, catalog: ItemCatalog): readonly Item[] {
 // How well known (relative renown, 0–1) one of a series must be for the part after its colon to name it.
 const KNOWN_SERIES = 0.4;
 
-/** Whether an item is well known, or its catalog knows nothing of renown (every item is then taken as known). */
-function wellKnown(item: Item, catalog: ItemCatalog): boolean {
-  const best = catalog.mostPopular(1)[0];
-  return best === undefined || catalog.relativeRenown(best.id) === 0 || catalog.relativeRenown(item.id) >= KNOWN_SERIES;
-}
-
 /** Whether a short form can stand for the item: words people say, naming no other item of the catalog. */
 function sayable(short: string, item: Item, catalog: ItemCatalog): boolean {
   // "2.0 You Can (Not) Advance" is no name anyone says, and a short single word ("Henry", "Waco") reads as a word or
@@ -78,7 +73,7 @@ export const spokenTitle = perItem((item: Item, catalog: ItemCatalog): string | 
   const series = !NUMBERED.test(before) && (seriesOf(catalog).get(title.slice(0, at))?.length ?? 0) > 1;
   // Only of a series people know is the part after the colon a name: "The First Avenger", but not "The Journey
   // Begins" (Mortal Kombat), "Planet of the Dead" (Doctor Who), which are said whole.
-  if (series && !wellKnown(item, catalog)) return undefined;
+  if (series && !isWellKnown(catalog, item.id, KNOWN_SERIES)) return undefined;
   // "Episode IV - A New Hope", "Impossible - Dead Reckoning Part One": the name comes after the dash.
   const dash = after.lastIndexOf(' - ');
   const short = !series ? before : dash < 0 ? after : after.slice(dash + 3);

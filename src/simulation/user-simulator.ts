@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { parseAttributeKey } from '../catalog/item.js';
 import type { ItemCatalog } from '../catalog/item-catalog.js';
 import { saidAlike } from '../catalog/said-alike.js';
+import { isWellKnown } from '../catalog/well-known.js';
 import {
   type ActOfType,
   type AssistantAct,
@@ -307,7 +308,7 @@ export class UserSimulator {
       ({ item }) =>
         !this.#disclosed.has(`item:${item}`) &&
         (of === undefined || this.#catalog.carries(item, of)) &&
-        (anyTitle || wellKnown(this.#catalog, item)),
+        (anyTitle || isWellKnown(this.#catalog, item, KNOWN_RENOWN)),
     );
   }
 
@@ -751,11 +752,6 @@ export class UserSimulator {
       return direction === 'newer' ? median - era >= ERA_OF_A_KIND : era - median >= ERA_OF_A_KIND;
     });
   }
-}
-
-function wellKnown(catalog: ItemCatalog, item: string): boolean {
-  const best = catalog.mostPopular(1)[0];
-  return best === undefined || catalog.relativeRenown(best.id) === 0 || catalog.relativeRenown(item) >= KNOWN_RENOWN;
 }
 
 function isGenre(key: string): boolean {
